@@ -1,0 +1,1 @@
+"""The retrieval layer: corpus in, ranked cited passages out."""

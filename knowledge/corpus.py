@@ -1,0 +1,84 @@
+"""The corpus: sources split into attributed passages with figures and English glosses."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from knowledge.attribution import attribute_paragraphs
+from knowledge.curation import load_glosses, load_overrides
+from knowledge.errors import CorpusError
+from knowledge.figures import find_figures
+from knowledge.passages import Passage, split_paragraphs, split_sentences
+from knowledge.sources import Source, load_sources
+from knowledge.speakers import Speaker, SpeakerIndex, load_speakers
+
+PACKAGED_CORPUS = Path(__file__).parent / "corpus"
+# Bump when passage splitting, attribution or figure extraction changes, so indexes rebuild.
+PIPELINE_VERSION = "1"
+
+
+@dataclass
+class Corpus:
+    """Every source, speaker and passage, ready to index and cite."""
+
+    sources: list[Source]
+    speakers: SpeakerIndex
+    passages: list[Passage]
+    by_id: dict[str, Passage] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_id = {p.id: p for p in self.passages}
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id."""
+        return next(s for s in self.sources if s.id == source_id)
+
+    def speaker(self, name: str | None) -> Speaker | None:
+        """The canonical speaker with this name, or None."""
+        return self.speakers.by_name(name) if name else None
+
+    def content_hash(self) -> str:
+        """A hash of everything that goes into the index, to know when to rebuild it."""
+        digest = hashlib.sha256(PIPELINE_VERSION.encode())
+        for passage in self.passages:
+            digest.update(passage.model_dump_json().encode())
+        return digest.hexdigest()[:16]
+
+
+def build_passages(source: Source, speakers: SpeakerIndex) -> list[Passage]:
+    """Split one source into passages and attribute each to its speaker."""
+    paragraphs = [split_sentences(p) for p in split_paragraphs(source.text)]
+    attributed = attribute_paragraphs(paragraphs, speakers)
+    passages = []
+    for p_no, (sentences, who) in enumerate(zip(paragraphs, attributed, strict=True), start=1):
+        for s_no, (text, speaker) in enumerate(zip(sentences, who, strict=True), start=1):
+            passages.append(Passage(
+                id=f"{source.id}:{p_no}.{s_no}", source_id=source.id, paragraph=p_no, sentence=s_no,
+                text=text, speaker=speaker.name if speaker else None, figures=find_figures(text),
+            ))
+    return passages
+
+
+def load_corpus(directory: Path = PACKAGED_CORPUS, extra: list[Source] | None = None) -> Corpus:
+    """Load sources, speakers and curation from a corpus directory and build every passage."""
+    sources = load_sources(directory) + list(extra or [])
+    speakers = SpeakerIndex(load_speakers(directory / "speakers.yaml"))
+    passages = [p for s in sources for p in build_passages(s, speakers)]
+    for pid, name in load_overrides(directory / "attribution_overrides.yaml", passages).items():
+        if name is not None and speakers.by_name(name) is None:
+            raise CorpusError(f"attribution_overrides.yaml: unknown speaker {name!r}")
+        passage = next(p for p in passages if p.id == pid)
+        passage.speaker = speakers.by_name(name).name if name else None  # type: ignore[union-attr]
+    glosses = load_glosses(directory / "glosses.yaml", passages)
+    for passage in passages:
+        passage.gloss_en = glosses.get(passage.id)
+    return Corpus(sources=sources, speakers=speakers, passages=passages)
+
+
+@lru_cache(maxsize=1)
+def packaged_corpus() -> Corpus:
+    """The corpus shipped inside the package (cached)."""
+    return load_corpus()

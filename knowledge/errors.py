@@ -1,0 +1,13 @@
+"""Errors of the retrieval layer; each message is what the user sees."""
+
+
+class KnowledgeError(Exception):
+    """Base class for retrieval-layer errors."""
+
+
+class CorpusError(KnowledgeError):
+    """The corpus data (a source, speaker or curation file) is malformed; names the file and field."""
+
+
+class IndexUnavailable(KnowledgeError):
+    """The vector index cannot be reached or built; lexical search still works."""

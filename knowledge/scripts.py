@@ -1,0 +1,27 @@
+"""Chinese script folding (Traditional <-> Simplified) with OpenCC."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import opencc
+
+
+@lru_cache(maxsize=4)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """Convert Traditional Chinese characters in text to Simplified."""
+    return str(_converter("t2s").convert(text))
+
+
+def to_traditional(text: str) -> str:
+    """Convert Simplified Chinese characters in text to Traditional."""
+    return str(_converter("s2t").convert(text))
+
+
+def fold(text: str) -> str:
+    """Fold text for matching: Simplified script, lower-case Latin letters."""
+    return to_simplified(text).lower()

@@ -1,0 +1,212 @@
+"""Canonical speakers, their aliases in every script, and lookup by name or by role."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from knowledge.errors import CorpusError
+from knowledge.scripts import to_simplified
+
+TITLE_WORDS: dict[str, list[str]] = {
+    "ceo": ["ceo", "chief executive", "chief executive officer", "head", "boss", "leader", "chief",
+            "首席执行官", "执行长", "行政总裁", "老板", "掌门人", "掌门", "负责人", "一把手"],
+    "cfo": ["cfo", "finance chief", "financial chief", "chief financial officer", "finance head",
+            "head of finance", "finance boss", "首席财务官", "财务长", "财务总监", "财务主管"],
+    "president": ["president", "总裁"],
+    "chair": ["chair", "chairman", "chairwoman", "board chair", "chairperson", "董事长", "董事会主席"],
+    "co-founder": ["co-founder", "cofounder", "co founder", "联合创始人", "联创"],
+    "founder": ["founder", "founded", "创始人", "创办人"],
+    "partner": ["partner", "venture capitalist", "vc", "合伙人"],
+    "investor": ["investor", "backer", "投资人", "投资者"],
+    "chief scientist": ["chief scientist", "首席科学家"],
+    "head of growth": ["head of growth", "增长主管"],
+}
+ORG_WORDS: dict[str, list[str]] = {
+    "OpenAI": ["openai"],
+    "Meta": ["meta", "facebook", "脸书"],
+    "Facebook": ["facebook", "脸书"],
+    "Google": ["google", "谷歌", "alphabet"],
+    "Alphabet": ["alphabet"],
+    "Google DeepMind": ["google deepmind", "deepmind", "谷歌deepmind"],
+    "DeepMind": ["deepmind"],
+    "Anthropic": ["anthropic"],
+    "Microsoft": ["microsoft", "微软"],
+    "Amazon": ["amazon", "亚马逊"],
+    "Sierra": ["sierra"],
+    "Safe Superintelligence": ["safe superintelligence", "ssi", "安全超级智能"],
+    "Eclipse": ["eclipse"],
+    "Northzone": ["northzone"],
+    "Altimeter Capital": ["altimeter capital", "altimeter"],
+    "Altimeter": ["altimeter"],
+    "Tesla": ["tesla", "特斯拉"],
+    "xAI": ["xai"],
+}
+
+
+class Speaker(BaseModel):
+    """A canonical person or organization quoted (or only mentioned) in the corpus."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1)
+    kind: Literal["person", "organization"]
+    role: str
+    role_zh: str | None = None
+    name_zh: str | None = None
+    aliases: tuple[str, ...] = ()
+    positions: tuple[tuple[str, str], ...] = ()
+    known_for: tuple[str, ...] = ()
+    quoted: bool = True
+
+    @property
+    def pronoun(self) -> str:
+        """'it' for organizations, 'they' otherwise (we do not guess genders)."""
+        return "it" if self.kind == "organization" else "they"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a speaker's alias in a text (character offsets into that text)."""
+
+    speaker: Speaker
+    start: int
+    end: int
+
+
+def _is_latin(alias: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z0-9 .&'-]+", alias))
+
+
+def _alias_regex(aliases: list[str]) -> re.Pattern[str] | None:
+    if not aliases:
+        return None
+    parts = []
+    for alias in sorted(set(aliases), key=len, reverse=True):
+        escaped = re.escape(alias).replace(r"\ ", r"\s+")
+        parts.append(rf"(?<![A-Za-z]){escaped}(?![A-Za-z])" if _is_latin(alias) else escaped)
+    return re.compile("|".join(parts))
+
+
+def _word_regex(words: list[str]) -> re.Pattern[str]:
+    parts = [rf"(?<![a-z]){re.escape(w)}(?:s|'s)?(?![a-z])" if _is_latin(w) else re.escape(w)
+             for w in sorted(words, key=len, reverse=True)]
+    return re.compile("|".join(parts))
+
+
+class SpeakerIndex:
+    """Looks speakers up by any alias (any script, any case where safe) or by role."""
+
+    def __init__(self, speakers: list[Speaker]) -> None:
+        self.speakers = speakers
+        self._by_alias: dict[str, Speaker] = {}
+        loose: list[str] = []
+        strict: list[str] = []
+        for speaker in speakers:
+            for alias in {speaker.name, *speaker.aliases}:
+                folded = to_simplified(alias)
+                # Short single Latin words ("Alter", "Fath") are ordinary words in lower case.
+                if _is_latin(folded) and " " not in folded and len(folded) <= 5:
+                    strict.append(folded)
+                    self._by_alias[folded] = speaker
+                else:
+                    loose.append(folded.lower())
+                    self._by_alias[folded.lower()] = speaker
+        self._loose = _alias_regex(loose)
+        self._strict = _alias_regex(strict)
+
+    def by_name(self, name: str) -> Speaker | None:
+        """The speaker with this canonical name or alias, if any."""
+        folded = to_simplified(name)
+        return self._by_alias.get(folded) or self._by_alias.get(folded.lower())
+
+    def find_mentions(self, text: str) -> list[Mention]:
+        """Every alias occurrence in text, leftmost-longest, without overlaps."""
+        simplified = to_simplified(text)
+        if len(simplified) != len(text):
+            simplified = text
+        candidates: list[tuple[int, int, Speaker]] = []
+        for pattern, haystack in ((self._loose, simplified.lower()), (self._strict, simplified)):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(haystack):
+                key = re.sub(r"\s+", " ", match.group(0))
+                speaker = self._by_alias.get(key) or self._by_alias.get(key.lower())
+                if speaker is not None:
+                    candidates.append((match.start(), match.end(), speaker))
+        candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        mentions: list[Mention] = []
+        for start, end, speaker in candidates:
+            if mentions and start < mentions[-1].end:
+                continue
+            mentions.append(Mention(speaker, start, end))
+        return mentions
+
+    @cached_property
+    def _title_patterns(self) -> dict[str, re.Pattern[str]]:
+        return {title: _word_regex(words) for title, words in TITLE_WORDS.items()}
+
+    @cached_property
+    def _org_patterns(self) -> dict[str, re.Pattern[str]]:
+        return {org: _word_regex(words) for org, words in ORG_WORDS.items()}
+
+    def find_by_role(self, text: str) -> list[Speaker]:
+        """Speakers named only by role or description ("Anthropic's CEO", "Meta's finance chief")."""
+        folded = to_simplified(text).lower()
+        orgs = _longest_matches(folded, self._org_patterns)
+        titles = _longest_matches(folded, self._title_patterns)
+        found: list[Speaker] = []
+        for speaker in self.speakers:
+            matched = any(title in titles and (org in orgs if org else False) for title, org in speaker.positions)
+            if matched or self._known_for(speaker, folded):
+                found.append(speaker)
+        return found
+
+    @staticmethod
+    def _known_for(speaker: Speaker, folded: str) -> bool:
+        for phrase in speaker.known_for:
+            words = to_simplified(phrase).lower().split()
+            if words and all(w in folded for w in words):
+                return True
+        return False
+
+
+def _longest_matches(folded: str, patterns: dict[str, re.Pattern[str]]) -> set[str]:
+    """Keys whose pattern matches, keeping only the longest match where matches overlap."""
+    spans = [(m.start(), m.end(), key) for key, p in patterns.items() for m in p.finditer(folded)]
+    # "Google DeepMind" is not also "Google"; "finance chief" is not also "chief".
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    keys: set[str] = set()
+    last_start, last_end = -1, -1
+    for start, end, key in spans:
+        if start >= last_end:
+            keys.add(key)
+            last_start, last_end = start, end
+        elif (start, end) == (last_start, last_end):
+            keys.add(key)
+    return keys
+
+
+def load_speakers(path: Path) -> list[Speaker]:
+    """Load and validate the speakers data file; errors name the entry and field."""
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise CorpusError(f"{path}: cannot read speakers ({exc})") from exc
+    if not isinstance(entries, list):
+        raise CorpusError(f"{path}: expected a list of speakers")
+    speakers = []
+    for position, entry in enumerate(entries):
+        try:
+            speakers.append(Speaker.model_validate(entry))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"])
+            raise CorpusError(f"{path} entry {position}: field '{field}': {first['msg']}") from exc
+    return speakers
