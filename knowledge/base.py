@@ -1,0 +1,67 @@
+"""KnowledgeBase: the corpus, its indexes and its searcher, opened in one call."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from knowledge.corpus import PACKAGED_CORPUS, Corpus, load_corpus
+from knowledge.embedding import DEFAULT_EMBEDDING, Embedder, make_embedder
+from knowledge.errors import IndexUnavailable
+from knowledge.glossary import Glossary, load_glossary
+from knowledge.index import IndexReport, PassageIndex, open_client
+from knowledge.lexical import LexicalIndex, passage_tokens
+from knowledge.query import QueryAnalysis, analyze
+from knowledge.search import HybridSearcher, SearchResult
+from knowledge.tokens import add_words
+
+log = logging.getLogger(__name__)
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+class KnowledgeBase:
+    """Everything retrieval needs: corpus, glossary, lexical and dense indexes."""
+
+    def __init__(self, corpus: Corpus, glossary: Glossary, searcher: HybridSearcher,
+                 index_report: IndexReport | None) -> None:
+        self.corpus = corpus
+        self.glossary = glossary
+        self.searcher = searcher
+        self.index_report = index_report
+
+    @classmethod
+    def open(cls, *, data_dir: Path, chroma_url: str | None = None, embedding: str = DEFAULT_EMBEDDING,
+             embedding_base_url: str | None = None, corpus: Corpus | None = None,
+             progress: Callable[[str], None] | None = _stderr) -> KnowledgeBase:
+        """Load the corpus and open (building if needed) its indexes; dense search degrades, never fails."""
+        corpus = corpus or load_corpus()
+        glossary = load_glossary(PACKAGED_CORPUS / "glossary.yaml")
+        add_words([a for s in corpus.speakers.speakers for a in (*s.aliases, s.name_zh or "")])
+        add_words(glossary.chinese_terms())
+        lexical = LexicalIndex([(p.id, passage_tokens(p, corpus.speaker(p.speaker))) for p in corpus.passages])
+        embedder: Embedder | None = None
+        dense: PassageIndex | None = None
+        report: IndexReport | None = None
+        try:
+            embedder = make_embedder(embedding, base_url=embedding_base_url)
+            dense = PassageIndex(open_client(data_dir=data_dir, chroma_url=chroma_url), embedder)
+            report = dense.ensure(corpus, progress=progress)
+        except IndexUnavailable as exc:
+            log.warning("%s; answering from lexical search only", exc)
+            if progress:
+                progress(f"warning: {exc}; using lexical search only")
+            dense = None
+        return cls(corpus, glossary, HybridSearcher(corpus, lexical, dense, embedder), report)
+
+    def analyze(self, question: str) -> QueryAnalysis:
+        """Analyze a question against this corpus's speakers and glossary."""
+        return analyze(question, speakers=self.corpus.speakers, glossary=self.glossary)
+
+    def search(self, question: str, k: int = 5) -> SearchResult:
+        """The k best passages for a question."""
+        return self.searcher.search(self.analyze(question), k)

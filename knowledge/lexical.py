@@ -1,0 +1,57 @@
+"""BM25 over passage tokens (text, English gloss and speaker names)."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from knowledge.passages import Passage
+from knowledge.speakers import Speaker
+from knowledge.tokens import tokenize
+
+
+def passage_tokens(passage: Passage, speaker: Speaker | None) -> list[str]:
+    """Everything a question may match a passage by."""
+    parts = [passage.text, passage.gloss_en or ""]
+    if speaker is not None:
+        parts.extend([speaker.name, speaker.name_zh or "", *speaker.aliases])
+    return tokenize(" ".join(parts))
+
+
+class LexicalIndex:
+    """Okapi BM25 over tokenized passages."""
+
+    def __init__(self, docs: list[tuple[str, list[str]]], *, k1: float = 1.2, b: float = 0.75) -> None:
+        self.ids = [pid for pid, _ in docs]
+        self.tf = [Counter(tokens) for _, tokens in docs]
+        self.lengths = [len(tokens) for _, tokens in docs]
+        self.avg = sum(self.lengths) / max(len(docs), 1)
+        df: Counter[str] = Counter()
+        for counts in self.tf:
+            df.update(counts.keys())
+        n = len(docs)
+        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self.k1, self.b = k1, b
+
+    def search(self, tokens: list[str], k: int) -> list[tuple[str, float]]:
+        """(passage id, BM25 score) pairs, best first, only passages sharing a token."""
+        query = Counter(t for t in tokens if t in self.idf)
+        scores: list[tuple[str, float]] = []
+        for pid, counts, length in zip(self.ids, self.tf, self.lengths, strict=True):
+            score = 0.0
+            for term, weight in query.items():
+                freq = counts.get(term, 0)
+                if freq:
+                    norm = freq * (self.k1 + 1) / (freq + self.k1 * (1 - self.b + self.b * length / self.avg))
+                    score += self.idf[term] * norm * (1 + 0.25 * (weight - 1))
+            if score > 0:
+                scores.append((pid, score))
+        scores.sort(key=lambda item: -item[1])
+        return scores[:k]
+
+    def coverage(self, pid: str, tokens: list[str]) -> float:
+        """Share of the query's idf weight found in one passage (0..1)."""
+        counts = self.tf[self.ids.index(pid)]
+        known = {t for t in tokens if t in self.idf}
+        total = sum(self.idf[t] for t in known)
+        return sum(self.idf[t] for t in known if t in counts) / total if total else 0.0

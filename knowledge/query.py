@@ -1,0 +1,110 @@
+"""What a question asks: language, speakers (by name or role), figure units, years and search tokens."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.figures import Figure, find_figures
+from knowledge.glossary import Glossary
+from knowledge.language import detect_language
+from knowledge.scripts import fold
+from knowledge.speakers import Speaker, SpeakerIndex
+from knowledge.tokens import tokenize
+
+_UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("GW", re.compile(r"gigawatt|\bgw\b|吉瓦|千兆瓦|算力|计算能力|compute|computing (?:power|capacity)|electricity|电力", re.I)),
+    ("%", re.compile(r"percent|per cent|%|share of|proportion|fraction|百分之|比例|几成|占比", re.I)),
+    ("x", re.compile(r"\btimes\b|multiple|\d+x\b|倍", re.I)),
+    ("USD", re.compile(
+        r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|worth|valuation|valued|dollar|\$|"
+        r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|"
+        r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|订阅|价格|筹集", re.I)),
+]
+_QUANTITY = re.compile(r"how (?:much|many|big|large|high|far)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
+                       r"what (?:amount|figure|sum|number|percentage|share)|多少|多大|多高|几|数额|规模", re.I)
+_WHO = re.compile(r"^\s*(?:and\s+)?who\b|\bwho (?:said|asked|warned|compared|called|claimed|told|thinks?|believes?|"
+                  r"argued|predicted|described|questioned)|谁|哪位|哪个人|何人", re.I)
+_STANCE = re.compile(r"\bbubble\b.{0,20}\?|\b(?:think|thinks|believe|believes|consider|considers|view|see|sees)\b.{0,40}"
+                     r"bubble|是泡沫|泡沫吗|泡沫\s*[?？]|认为.{0,12}泡沫|看待.{0,12}泡沫", re.I)
+_COMPARE = re.compile(r"compar|versus|\bvs\.?\b|\bthan\b|相比|比较|对比|相当于|比作|类比", re.I)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_CAPITALIZED_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
+_ZH_FOREIGN_NAME = re.compile(r"[\u3400-\u9fff]{1,6}·[\u3400-\u9fff]{1,8}")
+
+
+@dataclass
+class QueryAnalysis:
+    """Everything the searcher and the composer need to know about one question."""
+
+    text: str
+    language: str
+    kind: str
+    speakers: list[Speaker] = field(default_factory=list)
+    named: list[Speaker] = field(default_factory=list)
+    unquoted: list[Speaker] = field(default_factory=list)
+    unknown_names: list[str] = field(default_factory=list)
+    units: set[str] = field(default_factory=set)
+    wants_figure: bool = False
+    figures: list[Figure] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    tokens: list[str] = field(default_factory=list)
+    expansions: list[str] = field(default_factory=list)
+
+
+def _question_kind(text: str, units: set[str], wants_figure: bool) -> str:
+    if _WHO.search(text):
+        return "who"
+    if wants_figure:
+        return "how_much"
+    if _STANCE.search(text):
+        return "stance"
+    if _COMPARE.search(text):
+        return "comparison"
+    return "what"
+
+
+def _unknown_names(text: str, speakers: SpeakerIndex, glossary: Glossary) -> list[str]:
+    unknown = []
+    for match in _CAPITALIZED_NAME.finditer(text):
+        words = match.group(1).split()
+        # Drop a leading question word or verb that happens to be capitalized ("What Tim Cook …").
+        while words and fold(words[0]) in {"what", "did", "does", "do", "how", "why", "when", "where", "is", "has",
+                                           "according", "and", "but", "so", "which", "who", "the", "was", "will"}:
+            words = words[1:]
+        phrase = " ".join(words)
+        if len(words) < 2:
+            continue
+        known = speakers.find_mentions(phrase) or glossary.expand(phrase) or speakers.find_by_role(phrase)
+        if not known:
+            unknown.append(phrase)
+    for match in _ZH_FOREIGN_NAME.finditer(text):
+        if not speakers.find_mentions(match.group(0)):
+            unknown.append(match.group(0))
+    return unknown
+
+
+def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAnalysis:
+    """Analyze a question for search and composition."""
+    language = detect_language(text)
+    mentions = speakers.find_mentions(text)
+    named = list(dict.fromkeys(m.speaker for m in mentions))
+    by_role = [s for s in speakers.find_by_role(text) if s not in named]
+    units = {unit for unit, pattern in _UNIT_WORDS if pattern.search(text)}
+    figures = find_figures(text)
+    quantity = bool(_QUANTITY.search(text))
+    # A figure named in the question is context ("26 GW … how much money?"), not the unit asked for.
+    asked_units = units - {f.unit for f in figures} if quantity else set()
+    if quantity and not asked_units:
+        asked_units = units
+    expansions = glossary.expand(text) if language == "en" else []
+    tokens = tokenize(text) + [t for term in expansions for t in tokenize(term)]
+    kind = _question_kind(text, asked_units, quantity)
+    return QueryAnalysis(
+        text=text, language=language, kind=kind,
+        speakers=[s for s in named + by_role if s.quoted], named=named,
+        unquoted=[s for s in named if not s.quoted],
+        unknown_names=_unknown_names(text, speakers, glossary),
+        units=asked_units if quantity else set(), wants_figure=quantity, figures=figures,
+        years=[int(y) for y in _YEAR.findall(text)], tokens=tokens, expansions=expansions,
+    )

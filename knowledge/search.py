@@ -1,0 +1,101 @@
+"""Hybrid retrieval: dense (Chroma) and lexical (BM25) ranks fused, then speaker- and figure-aware boosts."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from knowledge.corpus import Corpus
+from knowledge.embedding import Embedder
+from knowledge.errors import IndexUnavailable
+from knowledge.figures import Figure
+from knowledge.index import PassageIndex
+from knowledge.lexical import LexicalIndex
+from knowledge.passages import Passage
+from knowledge.query import QueryAnalysis
+
+log = logging.getLogger(__name__)
+RRF_K = 60
+POOL = 40
+
+
+@dataclass
+class Hit:
+    """A ranked passage with the evidence behind its score."""
+
+    passage: Passage
+    score: float
+    dense: float = 0.0
+    lexical: float = 0.0
+    coverage: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SearchResult:
+    """Ranked hits, and whether dense search was unavailable (lexical only)."""
+
+    hits: list[Hit]
+    degraded: bool = False
+
+
+def figure_matches(figure: Figure, wanted: Figure) -> bool:
+    """Same unit and a value within 1%."""
+    return figure.unit == wanted.unit and abs(figure.value - wanted.value) <= 0.01 * abs(wanted.value)
+
+
+class HybridSearcher:
+    """Fuses dense and lexical ranks and favours the asked speaker, unit, year and figure."""
+
+    def __init__(self, corpus: Corpus, lexical: LexicalIndex, dense: PassageIndex | None, embedder: Embedder | None):
+        self.corpus = corpus
+        self.lexical = lexical
+        self.dense = dense
+        self.embedder = embedder
+
+    def _dense(self, text: str) -> tuple[dict[str, float], bool]:
+        if self.dense is None or self.embedder is None:
+            return {}, True
+        try:
+            vector = self.embedder.embed([text])[0]
+            return dict(self.dense.query(vector, POOL * 2)), False
+        except IndexUnavailable as exc:
+            log.warning("dense search unavailable, answering from lexical search only: %s", exc)
+            return {}, True
+
+    def search(self, query: QueryAnalysis, k: int = 5) -> SearchResult:
+        """The k best passages for an analyzed question."""
+        dense, degraded = self._dense(query.text)
+        lexical = dict(self.lexical.search(query.tokens, POOL))
+        dense_rank = {pid: r for r, pid in enumerate(sorted(dense, key=lambda p: -dense[p]))}
+        lexical_rank = {pid: r for r, pid in enumerate(lexical)}
+        candidates = set(list(dense_rank)[:POOL]) | set(lexical_rank)
+        focus = {s.name for s in query.speakers} if query.kind != "who" else set()
+        candidates |= {p.id for p in self.corpus.passages if p.speaker in focus}
+        hits = [self._score(self.corpus.by_id[pid], query, dense, dense_rank, lexical, lexical_rank, focus)
+                for pid in candidates]
+        hits.sort(key=lambda h: -h.score)
+        return SearchResult(hits=hits[:k], degraded=degraded)
+
+    def _score(self, passage: Passage, query: QueryAnalysis, dense: dict[str, float], dense_rank: dict[str, int],
+               lexical: dict[str, float], lexical_rank: dict[str, int], focus: set[str]) -> Hit:
+        pid = passage.id
+        fused = RRF_K * sum(1.0 / (RRF_K + ranks[pid]) for ranks in (dense_rank, lexical_rank) if pid in ranks)
+        coverage = self.lexical.coverage(pid, query.tokens)
+        score = fused + coverage
+        reasons = []
+        if focus and passage.speaker in focus:
+            score += 1.0
+            reasons.append("speaker")
+        if query.units and any(f.unit in query.units for f in passage.figures):
+            score += 0.5
+            reasons.append("unit")
+        elif query.wants_figure and passage.figures:
+            score += 0.15
+        if query.years and any(f.year in query.years for f in passage.figures):
+            score += 0.3
+            reasons.append("year")
+        if any(figure_matches(f, w) for f in passage.figures for w in query.figures):
+            score += 0.8
+            reasons.append("figure")
+        return Hit(passage, score, dense.get(pid, 0.0), lexical.get(pid, 0.0), coverage, reasons)
