@@ -1,0 +1,1 @@
+"""Everything conversational: answer chain, rendering, digest, state store, chat adapters, CLI."""

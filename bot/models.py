@@ -1,0 +1,54 @@
+"""The answer contract: what `bubblebot ask --json` prints and every adapter renders."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class CitedFigure(BaseModel):
+    """A figure as written in the quote, with its normalized value and unit."""
+
+    text: str
+    value: float
+    unit: str
+
+
+class SourceRef(BaseModel):
+    """The article a citation comes from."""
+
+    id: str
+    title: str
+    publisher: str
+    url: str | None = None
+
+
+class Citation(BaseModel):
+    """Who said it, the numbers, the verbatim quote and where it is."""
+
+    speaker: str | None
+    speaker_role: str | None
+    quote: str
+    figures: list[CitedFigure] = Field(default_factory=list)
+    source: SourceRef
+    passage_id: str
+    paragraph: int
+    sentence: int
+    gloss_en: str | None = None
+
+
+class Answer(BaseModel):
+    """One answer to one question, in the asker's language."""
+
+    question: str
+    language: str
+    answer: str
+    abstained: bool
+    citations: list[Citation] = Field(default_factory=list)
+    notice: str | None = None
+
+    def contract(self) -> dict[str, object]:
+        """The JSON object of the answer contract (DESIGN.md), plus place and notice fields."""
+        data = self.model_dump(exclude={"notice"} if self.notice is None else set())
+        for citation in data["citations"]:
+            citation.pop("gloss_en", None)
+        return data

@@ -1,0 +1,50 @@
+"""Settings: the one place that reads the environment."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every setting, from BUBBLEBOT_* (and the platforms' own token names) in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="BUBBLEBOT_", extra="ignore", populate_by_name=True)
+
+    data_dir: Path = Field(default_factory=lambda: Path(user_data_dir("bubblebot")))
+    embedding: str = "use-m3"
+    embedding_base_url: str | None = None
+    chroma_url: str | None = None
+    database_url: str | None = None
+    llm: str | None = None
+    llm_base_url: str | None = None
+    llm_timeout: float = 20.0
+    max_question_chars: int = 2000
+    rate_limit_per_minute: int = 6
+    admins: list[str] = Field(default_factory=list)
+    scheduler: str = "on"
+    log_format: str = "text"
+
+    slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
+    slack_app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
+    slack_api_url: str | None = None
+
+    discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
+    discord_api_url: str | None = None
+    discord_gateway_url: str | None = None
+    discord_shards: int | None = None
+
+    def resolved_database_url(self) -> str:
+        """BUBBLEBOT_DATABASE_URL, or SQLite inside the data directory."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'bubblebot.db'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (read once)."""
+    return Settings()
