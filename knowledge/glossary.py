@@ -20,8 +20,12 @@ class Glossary:
 
     def expand(self, text: str) -> list[str]:
         """Chinese terms for every glossary phrase in text, longest phrases first."""
+        return [term for _, terms in self.phrases(text) for term in terms]
+
+    def phrases(self, text: str) -> list[tuple[str, list[str]]]:
+        """(English phrase, its Chinese terms) for every glossary phrase in text, longest phrases first."""
         words = re.findall(r"[a-z0-9$%]+(?:[.'&-][a-z0-9]+)*", fold(text))
-        terms: list[str] = []
+        found: list[tuple[str, list[str]]] = []
         used = [False] * len(words)
         for size in range(min(self._max_words, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
@@ -30,9 +34,9 @@ class Glossary:
                 phrase = " ".join(words[start:start + size])
                 hits = self.entries.get(phrase) or (self.entries.get(phrase.removesuffix("s")) if size == 1 else None)
                 if hits:
-                    terms.extend(hits)
+                    found.append((phrase, hits))
                     used[start:start + size] = [True] * size
-        return terms
+        return found
 
     def chinese_terms(self) -> set[str]:
         """Every Chinese term, to keep them whole when tokenizing."""

@@ -32,6 +32,9 @@ class LexicalIndex:
         n = len(docs)
         self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
         self.k1, self.b = k1, b
+        self._position = {pid: i for i, pid in enumerate(self.ids)}
+        # A word no passage contains weighs like a word one passage contains.
+        self._unseen_idf = math.log(1 + (n - 1 + 0.5) / 1.5) if n else 1.0
 
     def search(self, tokens: list[str], k: int) -> list[tuple[str, float]]:
         """(passage id, BM25 score) pairs, best first, only passages sharing a token."""
@@ -49,9 +52,17 @@ class LexicalIndex:
         scores.sort(key=lambda item: -item[1])
         return scores[:k]
 
-    def coverage(self, pid: str, tokens: list[str]) -> float:
-        """Share of the query's idf weight found in one passage (0..1)."""
-        counts = self.tf[self.ids.index(pid)]
-        known = {t for t in tokens if t in self.idf}
-        total = sum(self.idf[t] for t in known)
-        return sum(self.idf[t] for t in known if t in counts) / total if total else 0.0
+    def coverage(self, pid: str, concepts: list[tuple[str, ...]]) -> float:
+        """Idf-weighted share of the question's concepts found in one passage (0..1); unseen words count as missing.
+
+        A concept is a question word with its alternatives (e.g. an English word and its Chinese renderings):
+        any alternative present covers it.
+        """
+        counts = self.tf[self._position[pid]]
+        total = covered = 0.0
+        for alternatives in concepts:
+            weight = max(self.idf.get(t, self._unseen_idf) for t in alternatives)
+            total += weight
+            if any(t in counts for t in alternatives):
+                covered += weight
+        return covered / total if total else 0.0

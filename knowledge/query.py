@@ -10,7 +10,7 @@ from knowledge.glossary import Glossary
 from knowledge.language import detect_language
 from knowledge.scripts import fold
 from knowledge.speakers import Speaker, SpeakerIndex
-from knowledge.tokens import tokenize
+from knowledge.tokens import stem, tokenize
 
 _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("GW", re.compile(r"gigawatt|\bgw\b|吉瓦|千兆瓦|算力|计算能力|compute|computing (?:power|capacity)|electricity|电力", re.I)),
@@ -50,6 +50,7 @@ class QueryAnalysis:
     years: list[int] = field(default_factory=list)
     tokens: list[str] = field(default_factory=list)
     expansions: list[str] = field(default_factory=list)
+    concepts: list[tuple[str, ...]] = field(default_factory=list)
 
 
 def _question_kind(text: str, units: set[str], wants_figure: bool) -> str:
@@ -97,8 +98,11 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     asked_units = units - {f.unit for f in figures} if quantity else set()
     if quantity and not asked_units:
         asked_units = units
-    expansions = glossary.expand(text) if language == "en" else []
-    tokens = tokenize(text) + [t for term in expansions for t in tokenize(term)]
+    phrases = glossary.phrases(text) if language == "en" else []
+    expansions = [term for _, terms in phrases for term in terms]
+    own = tokenize(text)
+    tokens = own + [t for term in expansions for t in tokenize(term)]
+    concepts = _concepts(own, phrases)
     kind = _question_kind(text, asked_units, quantity)
     return QueryAnalysis(
         text=text, language=language, kind=kind,
@@ -106,5 +110,17 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         unquoted=[s for s in named if not s.quoted],
         unknown_names=_unknown_names(text, speakers, glossary),
         units=asked_units if quantity else set(), wants_figure=quantity, figures=figures,
-        years=[int(y) for y in _YEAR.findall(text)], tokens=tokens, expansions=expansions,
+        years=[int(y) for y in _YEAR.findall(text)], tokens=tokens, expansions=expansions, concepts=concepts,
     )
+
+
+def _concepts(own: list[str], phrases: list[tuple[str, list[str]]]) -> list[tuple[str, ...]]:
+    """One concept per question word: the word itself or any Chinese rendering of a phrase containing it."""
+    concepts = []
+    for token in dict.fromkeys(own):
+        alternatives = [token]
+        for phrase, terms in phrases:
+            if token in {stem(w) for w in tokenize(phrase)} or token in phrase.split():
+                alternatives.extend(t for term in terms for t in tokenize(term))
+        concepts.append(tuple(dict.fromkeys(alternatives)))
+    return concepts

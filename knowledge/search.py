@@ -81,7 +81,7 @@ class HybridSearcher:
                lexical: dict[str, float], lexical_rank: dict[str, int], focus: set[str]) -> Hit:
         pid = passage.id
         fused = RRF_K * sum(1.0 / (RRF_K + ranks[pid]) for ranks in (dense_rank, lexical_rank) if pid in ranks)
-        coverage = self.lexical.coverage(pid, query.tokens)
+        coverage = self.lexical.coverage(pid, query.concepts)
         score = fused + coverage
         reasons = []
         if focus and passage.speaker in focus:

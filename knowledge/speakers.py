@@ -12,7 +12,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from knowledge.errors import CorpusError
-from knowledge.scripts import to_simplified
+from knowledge.scripts import fold, to_simplified
 
 TITLE_WORDS: dict[str, list[str]] = {
     "ceo": ["ceo", "chief executive", "chief executive officer", "head", "boss", "leader", "chief",
@@ -47,7 +47,24 @@ ORG_WORDS: dict[str, list[str]] = {
     "Altimeter": ["altimeter"],
     "Tesla": ["tesla", "特斯拉"],
     "xAI": ["xai"],
+    "Nvidia": ["nvidia", "英伟达", "辉达"],
+    "Apple": ["apple", "苹果"],
+    "Uber": ["uber", "优步"],
+    "CoreWeave": ["coreweave"],
+    "Webvan": ["webvan"],
+    "Instacart": ["instacart"],
+    "ChatGPT": ["chatgpt"],
+    "Sora": ["sora"],
+    "Deutsche Bank": ["deutsche bank", "德意志银行"],
+    "Goldman Sachs": ["goldman sachs", "goldman", "高盛"],
+    "Bain": ["bain", "贝恩"],
+    "MIT": ["mit", "麻省理工"],
 }
+
+
+def find_orgs(text: str) -> set[str]:
+    """Organizations named in text (longest names win: "Google DeepMind" is not also "Google")."""
+    return _longest_matches(fold(text), _ORG_PATTERNS)
 
 
 class Speaker(BaseModel):
@@ -152,14 +169,10 @@ class SpeakerIndex:
     def _title_patterns(self) -> dict[str, re.Pattern[str]]:
         return {title: _word_regex(words) for title, words in TITLE_WORDS.items()}
 
-    @cached_property
-    def _org_patterns(self) -> dict[str, re.Pattern[str]]:
-        return {org: _word_regex(words) for org, words in ORG_WORDS.items()}
-
     def find_by_role(self, text: str) -> list[Speaker]:
         """Speakers named only by role or description ("Anthropic's CEO", "Meta's finance chief")."""
         folded = to_simplified(text).lower()
-        orgs = _longest_matches(folded, self._org_patterns)
+        orgs = _longest_matches(folded, _ORG_PATTERNS)
         titles = _longest_matches(folded, self._title_patterns)
         found: list[Speaker] = []
         for speaker in self.speakers:
@@ -191,6 +204,14 @@ def _longest_matches(folded: str, patterns: dict[str, re.Pattern[str]]) -> set[s
         elif (start, end) == (last_start, last_end):
             keys.add(key)
     return keys
+
+
+_ORG_PATTERNS = {org: _word_regex(words) for org, words in ORG_WORDS.items()}
+
+
+def org_words(org: str) -> list[str]:
+    """The folded spellings of an organization's name."""
+    return ORG_WORDS.get(org, [org.lower()])
 
 
 def load_speakers(path: Path) -> list[Speaker]:

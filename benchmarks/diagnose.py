@@ -1,0 +1,37 @@
+"""Print how the chain sees each question of a question file: analysis, top hits, decision, answer."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from bot.evidence import Evidence, decide
+from bot.settings import get_settings
+from knowledge.base import KnowledgeBase
+
+
+def main() -> None:
+    """Usage: diagnose.py QUESTIONS.jsonl [ID ...]"""
+    settings = get_settings()
+    kb = KnowledgeBase.open(data_dir=settings.data_dir)
+    wanted = set(sys.argv[2:])
+    for line in open(sys.argv[1], encoding="utf-8"):
+        item = json.loads(line)
+        if wanted and item["id"] not in wanted:
+            continue
+        query = kb.analyze(item["q"])
+        hits = kb.searcher.search(query, 8).hits
+        decision = decide(query, hits, kb.corpus)
+        print(f"== {item['id']} {item['q']}\n   kind={query.kind} units={query.units} speakers="
+              f"{[s.name for s in query.speakers]} unknown={query.unknown_names} entities? years={query.years}")
+        for hit in hits[:5]:
+            print(f"   {hit.score:.2f} cov={hit.coverage:.2f} dense={hit.dense:.2f} {hit.reasons} "
+                  f"{hit.passage.speaker} | {hit.passage.text[:50]}")
+        if isinstance(decision, Evidence):
+            print(f"   -> cite {[h.passage.id for h in decision.hits]} focus={decision.focus}")
+        else:
+            print(f"   -> abstain {decision.reason} {decision.name or ''}")
+
+
+if __name__ == "__main__":
+    main()

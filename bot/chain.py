@@ -1,0 +1,111 @@
+"""The answer chain as LangChain runnables: prepare → analyze → retrieve → decide → compose → verify."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from bot.compose import compose_abstention, compose_answer
+from bot.evidence import Abstention, Evidence, decide
+from bot.followup import resolve_followup
+from bot.i18n import phrase
+from bot.models import Answer, Citation
+from bot.verify import citation_problems
+from knowledge.base import KnowledgeBase
+from knowledge.language import detect_language
+from knowledge.query import QueryAnalysis
+from knowledge.search import Hit
+
+log = logging.getLogger(__name__)
+RETRIEVE_K = 8
+
+
+class Composer(Protocol):
+    """Writes the answer text for chosen evidence (the default needs no model)."""
+
+    def compose(self, query: QueryAnalysis, evidence: Evidence, kb: KnowledgeBase) -> tuple[str, list[Citation]]:
+        """Answer text and citations."""
+        ...
+
+
+class DefaultComposer:
+    """Template answers from glosses and verbatim passages; no model, no network."""
+
+    def compose(self, query: QueryAnalysis, evidence: Evidence, kb: KnowledgeBase) -> tuple[str, list[Citation]]:
+        """Answer text and citations."""
+        return compose_answer(query, evidence, kb.corpus)
+
+
+@dataclass
+class Turn:
+    """One question travelling through the chain."""
+
+    question: str
+    history: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    language: str = "en"
+    resolved: str = ""
+    query: QueryAnalysis | None = None
+    hits: list[Hit] = field(default_factory=list)
+    decision: Evidence | Abstention | None = None
+    answer: Answer | None = None
+
+
+def build_chain(kb: KnowledgeBase, composer: Composer | None = None) -> Runnable[Turn, Answer]:
+    """The whole answer chain for one knowledge base."""
+    writer = composer or DefaultComposer()
+
+    def prepare(turn: Turn) -> Turn:
+        turn.language = detect_language(turn.question)
+        turn.resolved = resolve_followup(turn.question, turn.history, kb.corpus.speakers)
+        return turn
+
+    def analyze(turn: Turn) -> Turn:
+        turn.query = kb.analyze(turn.resolved)
+        turn.query.language = turn.language
+        return turn
+
+    def retrieve(turn: Turn) -> Turn:
+        assert turn.query is not None
+        result = kb.searcher.search(turn.query, RETRIEVE_K)
+        turn.hits = result.hits
+        if result.degraded:
+            turn.notices.append(phrase("notice_degraded", turn.language))
+        return turn
+
+    def choose(turn: Turn) -> Turn:
+        assert turn.query is not None
+        turn.decision = decide(turn.query, turn.hits, kb.corpus)
+        return turn
+
+    def compose(turn: Turn) -> Turn:
+        assert turn.query is not None
+        notice = " ".join(turn.notices) or None
+        if isinstance(turn.decision, Evidence):
+            text, citations = writer.compose(turn.query, turn.decision, kb)
+            turn.answer = Answer(question=turn.question, language=turn.language, answer=text, abstained=False,
+                                 citations=citations, notice=notice)
+        else:
+            assert turn.decision is not None
+            turn.answer = _abstain(turn, turn.decision, kb, notice)
+        return turn
+
+    def verify(turn: Turn) -> Answer:
+        assert turn.answer is not None
+        problems = citation_problems(turn.answer, kb.corpus)
+        if problems:
+            # Never show an unfaithful citation: say so in the log and abstain instead.
+            log.error("answer failed verification (%s); abstaining", "; ".join(problems))
+            return _abstain(turn, Abstention("irrelevant"), kb, turn.answer.notice)
+        return turn.answer
+
+    return (RunnableLambda(prepare) | RunnableLambda(analyze) | RunnableLambda(retrieve)
+            | RunnableLambda(choose) | RunnableLambda(compose) | RunnableLambda(verify))
+
+
+def _abstain(turn: Turn, abstention: Abstention, kb: KnowledgeBase, notice: str | None) -> Answer:
+    text = compose_abstention(abstention, kb.corpus, turn.language)
+    return Answer(question=turn.question, language=turn.language, answer=text, abstained=True, notice=notice)

@@ -1,0 +1,211 @@
+"""The `bubblebot` command line: ask, search, index, serve, and the admin commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from bot.errors import BubblebotError, EmptyQuestion
+from bot.settings import Settings, get_settings
+
+log = logging.getLogger("bubblebot")
+MAX_CLI_CHARS = 2000
+
+
+def _questions(argument: str) -> Iterator[str] | None:
+    """Lines of stdin for '-', else None (a single question)."""
+    if argument != "-":
+        return None
+    return (line.rstrip("\n") for line in sys.stdin)
+
+
+def _emit(data: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def _batch(lines: Iterator[str], handle: Callable[[str], dict[str, Any]]) -> int:
+    """One JSON line out per line in, in order, whatever happens to a line."""
+    for line in lines:
+        question = line.strip()
+        if not question:
+            _emit({"question": line, "error": "empty question"})
+            continue
+        try:
+            _emit(handle(question))
+        except BubblebotError as exc:
+            _emit({"question": question, "error": str(exc)})
+        except Exception as exc:  # one bad line must not cost the others their answers
+            log.exception("failed to answer %r", question[:80])
+            _emit({"question": question, "error": f"internal error: {type(exc).__name__}"})
+    return 0
+
+
+def _single_question(args: argparse.Namespace) -> str:
+    question = " ".join(args.question).strip()
+    if not question:
+        raise EmptyQuestion()
+    if len(question) > MAX_CLI_CHARS:
+        print(f"warning: the question has {len(question)} characters; using the first {MAX_CLI_CHARS}.",
+              file=sys.stderr)
+    return question
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    """Answer questions: readable, with --sources, or as JSON lines."""
+    from bot.render_text import render_answer
+    from bot.service import AnswerService
+
+    lines = _questions(" ".join(args.question)) if len(args.question) == 1 else None
+    question = None if lines is not None else _single_question(args)
+    service = AnswerService.from_settings(settings)
+    if lines is not None:
+        return _batch(lines, lambda q: service.ask(q, cut=True).contract())
+    assert question is not None
+    answer = service.ask(question, cut=True)
+    if args.json:
+        _emit(answer.contract())
+    else:
+        print(render_answer(answer, sources=args.sources))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    """Show the passages retrieval ranks highest for a question."""
+    from knowledge.base import KnowledgeBase
+
+    lines = _questions(" ".join(args.question)) if len(args.question) == 1 else None
+    question = None if lines is not None else _single_question(args)
+    kb = KnowledgeBase.open(data_dir=settings.data_dir, chroma_url=settings.chroma_url,
+                            embedding=settings.embedding, embedding_base_url=settings.embedding_base_url)
+
+    def handle(q: str) -> dict[str, Any]:
+        hits = kb.search(q[:MAX_CLI_CHARS], k=args.k).hits
+        passages = []
+        for hit in hits:
+            p = hit.passage
+            speaker = kb.corpus.speaker(p.speaker)
+            source = kb.corpus.source(p.source_id)
+            passages.append({
+                "id": p.id, "text": p.text, "speaker": p.speaker, "speaker_role": speaker.role if speaker else None,
+                "figures": [{"text": f.text, "value": f.value, "unit": f.unit} for f in p.figures],
+                "source": {"id": source.id, "title": source.title, "publisher": source.publisher},
+                "score": round(hit.score, 4),
+            })
+        return {"question": q, "passages": passages}
+
+    if lines is not None:
+        return _batch(lines, handle)
+    assert question is not None
+    result = handle(question)
+    if args.json:
+        _emit(result)
+    else:
+        for n, p in enumerate(result["passages"], start=1):
+            who = p["speaker"] or "(reporting)"
+            figures = ", ".join(f["text"] for f in p["figures"])
+            print(f"{n}. [{p['score']:.2f}] {who}{' · ' + figures if figures else ''} — {p['id']}\n   {p['text']}")
+    return 0
+
+
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    """Build or update the search index and print counts."""
+    from knowledge.base import KnowledgeBase
+
+    kb = KnowledgeBase.open(data_dir=settings.data_dir, chroma_url=settings.chroma_url,
+                            embedding=settings.embedding, embedding_base_url=settings.embedding_base_url)
+    report = kb.index_report
+    speakers = {p.speaker for p in kb.corpus.passages if p.speaker}
+    figures = sum(len(p.figures) for p in kb.corpus.passages)
+    print(f"sources: {len(kb.corpus.sources)}  passages: {len(kb.corpus.passages)}  "
+          f"attributed: {sum(1 for p in kb.corpus.passages if p.speaker)} ({len(speakers)} speakers)  "
+          f"figures: {figures}")
+    if report is None:
+        print("vector index: unavailable (lexical search only)")
+        return 1
+    state = "built" if report.built else "up to date"
+    print(f"vector index: {state} — {report.vectors} vectors in '{report.collection}' ({report.seconds:.2f} s)")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the Slack or Discord bot."""
+    if args.platform == "slack":
+        from bot.slack import serve_slack
+
+        serve_slack(settings, host=args.host, port=args.port)
+    else:
+        from bot.discord import serve_discord
+
+        serve_discord(settings)
+    return 0
+
+
+def cmd_discord_sync(args: argparse.Namespace, settings: Settings) -> int:
+    """Register the slash commands with Discord."""
+    from bot.discord import sync_commands
+
+    count = sync_commands(settings, guild=args.guild)
+    print(f"registered {count} command(s)" + (f" in guild {args.guild}" if args.guild else " globally"))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(prog="bubblebot", description="Grounded answers about the AI investment bubble.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more on stderr")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ask = sub.add_parser("ask", help="answer a question (use - to read one question per stdin line)")
+    ask.add_argument("question", nargs="+")
+    ask.add_argument("--json", action="store_true", help="print the answer contract as JSON")
+    ask.add_argument("--sources", action="store_true", help="show the verbatim quotes with article and paragraph")
+    ask.set_defaults(handler=cmd_ask)
+
+    search = sub.add_parser("search", help="show the best passages for a question")
+    search.add_argument("question", nargs="+")
+    search.add_argument("--k", type=int, default=5)
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(handler=cmd_search)
+
+    index = sub.add_parser("index", help="build or update the search index")
+    index.set_defaults(handler=cmd_index)
+
+    serve = sub.add_parser("serve", help="run a chat bot")
+    serve.add_argument("platform", choices=["slack", "discord"])
+    serve.add_argument("--host", default="0.0.0.0")
+    serve.add_argument("--port", type=int, default=3000)
+    serve.set_defaults(handler=cmd_serve)
+
+    discord = sub.add_parser("discord", help="Discord administration")
+    discord_sub = discord.add_subparsers(dest="discord_command", required=True)
+    sync = discord_sub.add_parser("sync", help="register the slash commands")
+    sync.add_argument("--guild", type=int, default=None)
+    sync.set_defaults(handler=cmd_discord_sync)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `bubblebot` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.handler(args, get_settings()) or 0)
+    except EmptyQuestion as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BubblebotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""The default composer: a short answer in the asker's language from the chosen passages, no model needed."""
+
+from __future__ import annotations
+
+import re
+
+from bot.evidence import Abstention, Evidence
+from bot.i18n import convert, examples, phrase
+from bot.models import Citation, CitedFigure, SourceRef
+from knowledge.corpus import Corpus
+from knowledge.figures import Figure, format_figure
+from knowledge.passages import Passage
+from knowledge.query import QueryAnalysis
+from knowledge.speakers import Speaker
+
+
+def make_citation(passage: Passage, corpus: Corpus, focus: Figure | None = None) -> Citation:
+    """A citation of one passage: speaker, role, verbatim quote, figures (the answering one first), source."""
+    speaker = corpus.speaker(passage.speaker)
+    source = corpus.source(passage.source_id)
+    figures = sorted(passage.figures, key=lambda f: f != focus)
+    return Citation(
+        speaker=speaker.name if speaker else None,
+        speaker_role=speaker.role if speaker else None,
+        quote=passage.text,
+        figures=[CitedFigure(text=f.text, value=f.value, unit=f.unit) for f in figures],
+        source=SourceRef(id=source.id, title=source.title, publisher=source.publisher, url=source.url),
+        passage_id=passage.id, paragraph=passage.paragraph, sentence=passage.sentence, gloss_en=passage.gloss_en,
+    )
+
+
+def describe(speaker: Speaker, language: str) -> str:
+    """'Sam Altman (CEO, OpenAI)' or '萨姆·阿尔特曼（OpenAI首席执行官）' in the asker's script."""
+    if language == "en":
+        return f"{speaker.name} ({speaker.role})"
+    return convert(f"{speaker.name_zh or speaker.name}（{speaker.role_zh or speaker.role}）", language)
+
+
+def _english_body(passage: Passage, speaker: Speaker | None, publisher: str) -> str:
+    if passage.gloss_en:
+        if speaker is None:
+            return f"{phrase('according_to', 'en').format(publisher=publisher)}: {passage.gloss_en}"
+        # Name the speaker with their role once, where the gloss first names them.
+        for alias in sorted({speaker.name, *(a for a in speaker.aliases if a.isascii())}, key=len, reverse=True):
+            pattern = re.compile(rf"(?<![A-Za-z]){re.escape(alias)}(?![A-Za-z])")
+            if pattern.search(passage.gloss_en):
+                return pattern.sub(describe(speaker, "en"), passage.gloss_en, count=1)
+        return phrase("said", "en").format(speaker=describe(speaker, "en"), text=passage.gloss_en)
+    quoted = f"“{passage.text}”"
+    if speaker is None:
+        return f"{phrase('according_to', 'en').format(publisher=publisher)}: {quoted}"
+    return phrase("said", "en").format(speaker=describe(speaker, "en"), text=quoted)
+
+
+def _chinese_body(passage: Passage, speaker: Speaker | None, publisher: str, language: str) -> str:
+    text = convert(passage.text, language)
+    if speaker is None:
+        return f"{phrase('according_to', language).format(publisher=publisher)}：{text}"
+    return phrase("said", language).format(speaker=describe(speaker, language), text=text)
+
+
+def passage_body(passage: Passage, corpus: Corpus, language: str) -> str:
+    """One passage, attributed, in the asker's language."""
+    speaker = corpus.speaker(passage.speaker)
+    source = corpus.source(passage.source_id)
+    if language == "en":
+        return _english_body(passage, speaker, source.translation_of or source.publisher)
+    return _chinese_body(passage, speaker, convert(source.translation_of or source.publisher, language), language)
+
+
+def compose_answer(query: QueryAnalysis, evidence: Evidence, corpus: Corpus) -> tuple[str, list[Citation]]:
+    """The answer text and its citations."""
+    language = query.language
+    passages = [h.passage for h in evidence.hits]
+    citations = [make_citation(p, corpus, evidence.focus) for p in passages]
+    bodies = [passage_body(p, corpus, language) for p in passages]
+    lead = ""
+    primary_speaker = corpus.speaker(passages[0].speaker)
+    if evidence.conflict:
+        lead = phrase("disagree", language)
+    elif query.kind == "who" and primary_speaker is not None:
+        lead = phrase("who", language).format(speaker=describe(primary_speaker, language))
+    elif evidence.focus is not None:
+        focus = evidence.focus
+        shown = format_figure(focus.value, focus.unit) if language == "en" else convert(focus.text, language)
+        lead = f"{shown}." if language == "en" else f"{shown}。"
+    separator = "\n" if evidence.conflict or len(bodies) > 1 else (" " if language == "en" else "")
+    text = separator.join(bodies)
+    return (f"{lead}{separator}{text}" if lead else text), citations
+
+
+def compose_abstention(abstention: Abstention, corpus: Corpus, language: str) -> str:
+    """A helpful refusal: why, what the corpus covers, and three questions to try."""
+    if abstention.reason == "live":
+        why = phrase("abstain_live", language)
+    elif abstention.reason == "unquoted" and abstention.speaker is not None:
+        name = abstention.speaker.name if language == "en" else (abstention.speaker.name_zh or abstention.speaker.name)
+        why = phrase("abstain_unquoted", language).format(name=convert(name, language),
+                                                          pronoun=abstention.speaker.pronoun)
+    elif abstention.reason == "unknown" and abstention.name:
+        why = phrase("abstain_unknown", language).format(name=abstention.name)
+    elif abstention.reason == "no_figure":
+        why = phrase("abstain_no_figure", language)
+    else:
+        why = phrase("abstain", language)
+    titles = "; ".join(
+        (s.title_en or s.title) if language == "en" else convert(f"《{s.title}》", language) for s in corpus.sources
+    )
+    covers = phrase("covers", language).format(n=len(corpus.sources), titles=titles)
+    tries = "\n".join(f"• {q}" for q in examples(language))
+    return f"{why} {covers}\n{phrase('try', language)}\n{tries}"

@@ -1,0 +1,134 @@
+"""Decide what supports an answer: the passages to cite, or why the corpus has no answer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.corpus import Corpus
+from knowledge.figures import Figure
+from knowledge.query import QueryAnalysis
+from knowledge.scripts import fold
+from knowledge.search import Hit
+from knowledge.speakers import Speaker, find_orgs, org_words
+
+# Relevance floor: share of the question's (idf-weighted) terms a supporting passage must contain,
+# unless the passage is by the asked speaker or carries the asked figure.
+MIN_COVERAGE = 0.34
+STRONG_COVERAGE = 0.55
+MIN_DENSE = 0.3
+_LIVE = re.compile(
+    r"share price|stock price|stock quote|market cap|trading at|\bticker\b|股价|股價|市值|"
+    r"next quarter|this quarter|下个季度|下季度|本季度|下一季|"
+    r"(?:today|right now|currently|at the moment|今天|现在|目前).{0,30}(?:price|trading|worth|价格)|"
+    r"(?:price|trading|worth|价格).{0,30}(?:today|right now|currently|今天|现在)", re.I)
+_COUNT_QUESTION = re.compile(r"how many (?!times|gigawatts?|gw|dollars|billion|trillion|percent)[a-z]+|"
+                             r"多少(?:个|名|位|家|人|次|员工|名员工)", re.I)
+
+
+@dataclass
+class Abstention:
+    """Why there is no answer: live, unquoted, unknown, no_figure or irrelevant."""
+
+    reason: str
+    name: str | None = None
+    speaker: Speaker | None = None
+
+
+@dataclass
+class Evidence:
+    """The passages to cite, best first, and the figure that answers a how-much question."""
+
+    hits: list[Hit]
+    focus: Figure | None = None
+    conflict: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _entities(query: QueryAnalysis) -> set[str]:
+    speaker_words = {fold(a) for s in query.speakers for a in (s.name, *s.aliases)}
+    return {org for org in find_orgs(query.text) if not any(w in speaker_words for w in org_words(org))}
+
+
+def _mentions(passage_text: str, entity: str) -> bool:
+    folded = fold(passage_text)
+    return any(w in folded for w in org_words(entity))
+
+
+def _supported(hit: Hit, query: QueryAnalysis) -> bool:
+    if "speaker" in hit.reasons or "figure" in hit.reasons:
+        return True
+    return hit.coverage >= STRONG_COVERAGE or (hit.coverage >= MIN_COVERAGE and hit.dense >= MIN_DENSE)
+
+
+def _focus_figure(hit: Hit, query: QueryAnalysis, entities: set[str]) -> Figure | None:
+    figures = [f for f in hit.passage.figures if not query.units or f.unit in query.units]
+    if not figures:
+        return None
+    if query.years:
+        dated = [f for f in figures if f.year in query.years]
+        figures = dated or figures
+    text = fold(hit.passage.text)
+    spots = [m.start() for e in entities for w in org_words(e) for m in re.finditer(re.escape(w), text)]
+    if not spots:
+        return figures[0]
+
+    def distance(figure: Figure) -> int:
+        at = text.find(fold(figure.text))
+        return min(abs(at - s) for s in spots) if at >= 0 else 10**6
+
+    return min(figures, key=distance)
+
+
+def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | Abstention:
+    """Pick the supporting passages for a question, or say why the corpus cannot answer it."""
+    if _LIVE.search(query.text):
+        return Abstention("live")
+    if query.unknown_names and not query.speakers:
+        return Abstention("unknown", name=query.unknown_names[0])
+    if query.unquoted and not query.speakers and query.kind != "how_much":
+        return Abstention("unquoted", name=query.unquoted[0].name, speaker=query.unquoted[0])
+    if _COUNT_QUESTION.search(query.text) and not query.units:
+        return Abstention("no_figure")
+    entities = _entities(query)
+    candidates = [h for h in hits if _supported(h, query)]
+    if query.speakers and query.kind != "who":
+        names = {s.name for s in query.speakers}
+        candidates = [h for h in candidates if h.passage.speaker in names]
+    if query.units:
+        candidates = [h for h in candidates if any(f.unit in query.units for f in h.passage.figures)]
+        if entities:
+            candidates = [h for h in candidates if all(_mentions(h.passage.text, e) for e in entities)]
+        if not candidates:
+            return Abstention("no_figure")
+    if not candidates:
+        return Abstention("irrelevant")
+    primary = candidates[0]
+    evidence = Evidence(hits=[primary], focus=_focus_figure(primary, query, entities) if query.wants_figure else None)
+    if evidence.focus is not None:
+        _add_conflicts(evidence, query, hits, entities)
+    elif query.kind in {"what", "stance", "comparison"} and primary.passage.speaker:
+        for hit in candidates[1:]:
+            if (hit.passage.speaker == primary.passage.speaker and hit.score >= 0.8 * primary.score
+                    and hit.coverage >= 0.6 * primary.coverage):
+                evidence.hits.append(hit)
+                break
+    return evidence
+
+
+def _add_conflicts(evidence: Evidence, query: QueryAnalysis, hits: list[Hit], entities: set[str]) -> None:
+    """Another source giving a different value for the same thing (unit, year, entity) is shown too."""
+    focus = evidence.focus
+    primary = evidence.hits[0]
+    assert focus is not None
+    for hit in hits[1:]:
+        if hit.passage.source_id == primary.passage.source_id or hit.coverage < 0.5 * primary.coverage:
+            continue
+        if entities and not all(_mentions(hit.passage.text, e) for e in entities):
+            continue
+        rival = next((f for f in hit.passage.figures if f.unit == focus.unit and focus.year is not None
+                      and f.year == focus.year and abs(f.value - focus.value) > 0.01 * focus.value), None)
+        if rival is not None:
+            evidence.hits.append(hit)
+            evidence.conflict = True
+            return

@@ -1,0 +1,72 @@
+"""User-facing phrases in English and Simplified Chinese; Traditional is derived with OpenCC."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from knowledge.scripts import to_simplified, to_traditional
+
+PHRASES: dict[str, dict[str, str]] = {
+    "reporting": {"en": "the article's own reporting", "zh": "文章报道"},
+    "place": {"en": "{title}, paragraph {paragraph}", "zh": "《{title}》第{paragraph}段"},
+    "no_sources": {"en": "This answer has no sources.", "zh": "此回答没有引用来源。"},
+    "sources_heading": {"en": "Sources:", "zh": "来源："},
+    "abstain": {"en": "I couldn't find an answer to that in the articles I cover, so I won't guess.",
+                "zh": "我在收录的文章中找不到这个问题的答案，所以不作猜测。"},
+    "abstain_live": {"en": "I don't have live or future market data (prices, next quarter's results); "
+                           "I only answer from the articles I cover.",
+                     "zh": "我没有实时或未来的市场数据（股价、下个季度的业绩等），只能根据收录的文章回答。"},
+    "abstain_unquoted": {"en": "{name} is mentioned in the articles but never quoted, so I can't say what "
+                               "{pronoun} said or thinks.",
+                         "zh": "文章提到了{name}，但没有引用其任何言论，所以我无法说明其观点。"},
+    "abstain_unknown": {"en": "The articles I cover don't quote or mention {name}.",
+                        "zh": "我收录的文章没有引用或提到{name}。"},
+    "abstain_no_figure": {"en": "The articles I cover don't give that number.",
+                          "zh": "我收录的文章没有给出这个数字。"},
+    "covers": {"en": "I answer from {n} articles about the AI investment bubble: {titles}.",
+               "zh": "我根据{n}篇关于AI投资泡沫的文章回答：{titles}。"},
+    "try": {"en": "You could ask, for example:", "zh": "例如，你可以问："},
+    "disagree": {"en": "The sources disagree; both figures, attributed:", "zh": "各来源的数字不一致，分别如下："},
+    "according_to": {"en": "According to {publisher}", "zh": "据{publisher}报道"},
+    "said": {"en": "{speaker}: {text}", "zh": "{speaker}表示：{text}"},
+    "who": {"en": "That was {speaker}.", "zh": "是{speaker}。"},
+    "notice_cut": {"en": "Your question was cut to {n} characters.", "zh": "你的问题过长，已截取前{n}个字符。"},
+    "notice_degraded": {"en": "Semantic search is unavailable right now; this answer comes from keyword search only.",
+                        "zh": "语义检索暂时不可用，此回答仅基于关键词检索。"},
+    "help": {"en": "Ask me about the AI investment bubble: who said what, how big a number is, where it came "
+                   "from. Every answer names the speaker and the figure, and can show the verbatim source.",
+             "zh": "可以问我关于AI投资泡沫的问题：谁说了什么、数字有多大、出自哪里。每个回答都会注明发言人和数字，"
+                   "并可显示原文出处。"},
+}
+
+EXAMPLES: dict[str, list[str]] = {
+    "en": ["What compute target did Sam Altman set for OpenAI by 2033?",
+           "Does Bret Taylor think we are in a bubble?",
+           "How much is OpenAI expected to burn by 2029?"],
+    "zh": ["阿尔特曼为OpenAI设定了怎样的算力目标？",
+           "谷歌首席执行官皮查伊怎么看AI泡沫？",
+           "贝恩公司估计AI每年需要多少收入？"],
+}
+
+
+def convert(text: str, language: str) -> str:
+    """Text in the script of the language (Chinese is converted; English is left alone)."""
+    if language == "zh-Hant":
+        return to_traditional(text)
+    if language == "zh-Hans":
+        return to_simplified(text)
+    return text
+
+
+@lru_cache(maxsize=256)
+def phrase(key: str, language: str) -> str:
+    """The phrase for key in the language (en, zh-Hans, zh-Hant)."""
+    entry = PHRASES[key]
+    return entry["en"] if language == "en" else convert(entry["zh"], language)
+
+
+def examples(language: str) -> list[str]:
+    """Three example questions in the language."""
+    if language == "en":
+        return EXAMPLES["en"]
+    return [convert(q, language) for q in EXAMPLES["zh"]]

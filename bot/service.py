@@ -1,0 +1,51 @@
+"""AnswerService: the one entry point adapters and the CLI use to answer a question."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from bot.chain import Composer, Turn, build_chain
+from bot.errors import EmptyQuestion, QuestionTooLong
+from bot.i18n import phrase
+from bot.models import Answer
+from bot.settings import Settings
+from knowledge.base import KnowledgeBase
+from knowledge.language import detect_language
+
+log = logging.getLogger(__name__)
+
+
+class AnswerService:
+    """Answers questions from the knowledge base through the answer chain."""
+
+    def __init__(self, kb: KnowledgeBase, *, composer: Composer | None = None, max_chars: int = 2000) -> None:
+        self.kb = kb
+        self.max_chars = max_chars
+        self._chain = build_chain(kb, composer)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> AnswerService:
+        """Open the knowledge base (building the index on first use) and pick the composer."""
+        kb = KnowledgeBase.open(data_dir=settings.data_dir, chroma_url=settings.chroma_url,
+                                embedding=settings.embedding, embedding_base_url=settings.embedding_base_url)
+        composer: Composer | None = None
+        if settings.llm:
+            from bot.llm import LLMComposer
+
+            composer = LLMComposer.from_settings(settings)
+        return cls(kb, composer=composer, max_chars=settings.max_question_chars)
+
+    def ask(self, question: str, *, history: Sequence[str] = (), cut: bool = False) -> Answer:
+        """Answer one question; `history` holds the thread's earlier questions, oldest first."""
+        text = " ".join((question or "").split())
+        if not text:
+            raise EmptyQuestion()
+        notices = []
+        if len(text) > self.max_chars:
+            if not cut:
+                raise QuestionTooLong(self.max_chars, len(text))
+            log.warning("question of %d characters cut to %d", len(text), self.max_chars)
+            text = text[: self.max_chars]
+            notices.append(phrase("notice_cut", detect_language(text)).format(n=self.max_chars))
+        return self._chain.invoke(Turn(question=text, history=list(history), notices=notices))

@@ -1,0 +1,108 @@
+"""Engine creation (SQLite WAL + busy timeout, PostgreSQL pre-ping) and outage translation."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc, make_url
+from sqlalchemy.engine import URL, Connection
+from sqlalchemy.pool import StaticPool
+
+from bot.errors import ConfigurationError, StoreUnavailable
+
+log = logging.getLogger("bot.store")
+
+#: SQLAlchemy errors that mean "the database cannot be reached or is busy", not a bug.
+OUTAGE_ERRORS: tuple[type[Exception], ...] = (exc.OperationalError, exc.InterfaceError, exc.TimeoutError)
+
+SQLITE_BUSY_TIMEOUT = 15.0  # seconds a writer waits for another process's lock
+PG_CONNECT_TIMEOUT = 10  # seconds
+BEGIN_OPTION = "bubblebot_sqlite_begin"  # execution option: "IMMEDIATE" for SQLite write transactions
+
+
+def parse_url(url: str) -> URL:
+    """Parse and check a database URL (SQLite or PostgreSQL); ConfigurationError otherwise."""
+    try:
+        parsed = make_url(url)
+    except exc.ArgumentError:
+        raise ConfigurationError("BUBBLEBOT_DATABASE_URL is not a valid database URL.") from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise ConfigurationError(
+            f"BUBBLEBOT_DATABASE_URL uses {parsed.get_backend_name()!r}; only sqlite and postgresql are supported."
+        )
+    return parsed
+
+
+def _is_memory(url: URL) -> bool:
+    return url.database in (None, "", ":memory:") or url.query.get("mode") == "memory"
+
+
+def create_store_engine(url: URL) -> Engine:
+    """An engine tuned for the store; creates the SQLite file's parent directory."""
+    kwargs: dict[str, Any] = {}
+    connect_args: dict[str, Any] = {}
+    sqlite = url.get_backend_name() == "sqlite"
+    if sqlite:
+        if _is_memory(url):
+            kwargs["poolclass"] = StaticPool
+            connect_args["check_same_thread"] = False
+        elif url.database and not url.database.startswith("file:"):
+            try:
+                Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreUnavailable(f"cannot create the database directory: {error}") from error
+        if "timeout" not in url.query:
+            connect_args["timeout"] = SQLITE_BUSY_TIMEOUT
+    else:
+        kwargs["pool_pre_ping"] = True
+        if "connect_timeout" not in url.query:
+            connect_args["connect_timeout"] = PG_CONNECT_TIMEOUT
+    try:
+        engine = create_engine(url, connect_args=connect_args, **kwargs)
+    except (exc.NoSuchModuleError, ImportError) as error:
+        raise ConfigurationError(f"No database driver for {url.drivername!r}: {error}") from None
+    if sqlite:
+        _tune_sqlite(engine, memory=_is_memory(url))
+    return engine
+
+
+def _tune_sqlite(engine: Engine, *, memory: bool) -> None:
+    """WAL, foreign keys, and SQLAlchemy-controlled BEGIN (IMMEDIATE for writers)."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        try:
+            if not memory:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def redact(text: str, url: URL) -> str:
+    """Remove the URL's password from a message."""
+    if url.password:
+        text = text.replace(str(url.password), "***")
+    return text
+
+
+def unavailable(error: Exception, url: URL, action: str) -> StoreUnavailable:
+    """Log an outage (password redacted) and build the StoreUnavailable to raise."""
+    cause = getattr(error, "orig", None) or error
+    detail = redact(f"{type(cause).__name__}: {cause}".strip(), url)
+    log.warning(
+        "state store unavailable during %s (%s): %s",
+        action,
+        url.render_as_string(hide_password=True),
+        detail,
+    )
+    return StoreUnavailable(detail)
