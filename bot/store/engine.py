@@ -30,7 +30,8 @@ def parse_url(url: str) -> URL:
         raise ConfigurationError("BUBBLEBOT_DATABASE_URL is not a valid database URL.") from None
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
         raise ConfigurationError(
-            f"BUBBLEBOT_DATABASE_URL uses {parsed.get_backend_name()!r}; only sqlite and postgresql are supported."
+            f"BUBBLEBOT_DATABASE_URL uses {parsed.get_backend_name()!r}; "
+            "only sqlite and postgresql are supported."
         )
     return parsed
 

@@ -131,7 +131,9 @@ def _add_column(conn: Connection, table: str, column: Column[object]) -> None:
 
 def _v2_digest_options(conn: Connection) -> None:
     """Version 2: a per-channel "most asked" switch and the cards each digest featured."""
-    _add_column(conn, "subscriptions", Column("show_most_asked", Boolean, nullable=False, server_default=true()))
+    _add_column(
+        conn, "subscriptions", Column("show_most_asked", Boolean, nullable=False, server_default=true())
+    )
     _add_column(conn, "deliveries", Column("featured_json", Text, nullable=False, server_default="[]"))
 
 
@@ -157,7 +159,7 @@ def _lock(conn: Connection) -> None:
 
 
 def migrate(engine: Engine, *, target: int | None = None) -> int:
-    """Apply pending migrations up to target (default: latest), each in a locked transaction; return the version."""
+    """Apply pending migrations up to target (default: latest), each locked in its own transaction."""
     target = LATEST_VERSION if target is None else target
     with engine.connect() as conn, conn.begin():
         version = current_version(conn)

@@ -1,0 +1,209 @@
+"""StateStore: events, answers, votes, the asked-questions log, and (via DigestStore) digests."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Self
+
+from sqlalchemy import case, delete, desc, func, select
+
+from bot.models import Answer
+from bot.store.base import aware
+from bot.store.digests import DigestStore
+from bot.store.engine import OUTAGE_ERRORS, create_store_engine, parse_url, unavailable
+from bot.store.migrations import migrate
+from bot.store.records import NotFound, StoredAnswer
+from bot.store.schema import answers, asked_questions, processed_events, utcnow, votes
+
+_TRAILING = " ?？!！。.,，、;；:：~～"
+
+
+def question_key(question: str) -> str:
+    """How the asked-questions log groups questions: collapsed whitespace, case-folded, no end punctuation."""
+    return " ".join(question.split()).casefold().rstrip(_TRAILING)
+
+
+def _stored(row: Any) -> StoredAnswer:
+    return StoredAnswer(
+        id=row.id,
+        platform=row.platform,
+        channel=row.channel,
+        thread=row.thread,
+        user=row.user,
+        question=row.question,
+        answer=Answer.model_validate_json(row.answer_json),
+        created_at=row.created_at,
+    )
+
+
+class StateStore(DigestStore):
+    """The bot's durable state on SQLite or PostgreSQL; every method raises StoreUnavailable on outages."""
+
+    @classmethod
+    def open(cls, url: str) -> Self:
+        """Connect to url and apply pending migrations (safe when several processes start at once)."""
+        parsed = parse_url(url)
+        engine = create_store_engine(parsed)
+        try:
+            migrate(engine)
+        except OUTAGE_ERRORS as error:
+            engine.dispose()
+            raise unavailable(error, parsed, "open") from error
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, parsed)
+
+    def __enter__(self) -> Self:
+        """Use the store as a context manager that closes it."""
+        return self
+
+    def __exit__(self, *exc_info: type[BaseException] | BaseException | TracebackType | None) -> None:
+        """Close the store."""
+        self.close()
+
+    # --- platform events -------------------------------------------------------------------
+
+    def claim_event(self, *, platform: str, event_id: str) -> bool:
+        """True only the first time (platform, event_id) is seen, across all processes and replicas."""
+        stmt = (
+            self._insert(processed_events)
+            .values(platform=platform, event_id=event_id, seen_at=utcnow())
+            .on_conflict_do_nothing(index_elements=["platform", "event_id"])
+            .returning(processed_events.c.event_id)
+        )
+        with self._write("claim_event") as conn:
+            return conn.execute(stmt).first() is not None
+
+    def prune_events(self, *, before: datetime) -> int:
+        """Forget events first seen before `before` (retries come within minutes); return how many."""
+        stmt = delete(processed_events).where(processed_events.c.seen_at < aware(before, "before"))
+        with self._write("prune_events") as conn:
+            return conn.execute(stmt).rowcount
+
+    # --- answers ---------------------------------------------------------------------------
+
+    def save_answer(
+        self,
+        *,
+        platform: str,
+        channel: str,
+        thread: str | None,
+        user: str | None,
+        question: str,
+        answer: Answer,
+    ) -> int:
+        """Store an answer given and log its question (without the user); return the answer id."""
+        now = utcnow()
+        with self._write("save_answer") as conn:
+            answer_id = conn.execute(
+                answers.insert()
+                .values(
+                    platform=platform,
+                    channel=channel,
+                    thread=thread,
+                    user=user,
+                    question=question,
+                    answer_json=answer.model_dump_json(),
+                    created_at=now,
+                )
+                .returning(answers.c.id)
+            ).scalar_one()
+            conn.execute(
+                asked_questions.insert().values(
+                    platform=platform,
+                    channel=channel,
+                    question=question,
+                    question_key=question_key(question),
+                    language=answer.language,
+                    abstained=answer.abstained,
+                    asked_at=now,
+                )
+            )
+        return int(answer_id)
+
+    def get_answer(self, answer_id: int) -> StoredAnswer | None:
+        """The stored answer with this id, if any."""
+        with self._read("get_answer") as conn:
+            row = conn.execute(select(answers).where(answers.c.id == answer_id)).first()
+        return None if row is None else _stored(row)
+
+    def last_answer(self, *, platform: str, channel: str, thread: str | None = None) -> StoredAnswer | None:
+        """The newest answer in the thread, or anywhere in the channel when thread is None."""
+        stmt = select(answers).where(answers.c.platform == platform, answers.c.channel == channel)
+        if thread is not None:
+            stmt = stmt.where(answers.c.thread == thread)
+        with self._read("last_answer") as conn:
+            row = conn.execute(stmt.order_by(answers.c.id.desc()).limit(1)).first()
+        return None if row is None else _stored(row)
+
+    def thread_questions(
+        self, *, platform: str, channel: str, thread: str, limit: int | None = None
+    ) -> list[str]:
+        """Questions answered earlier in the thread, oldest first (only the last `limit` if given)."""
+        stmt = (
+            select(answers.c.question)
+            .where(answers.c.platform == platform, answers.c.channel == channel, answers.c.thread == thread)
+            .order_by(answers.c.id.desc())
+        )
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        with self._read("thread_questions") as conn:
+            newest_first = list(conn.execute(stmt).scalars())
+        return newest_first[::-1]
+
+    # --- votes -----------------------------------------------------------------------------
+
+    def record_vote(self, *, answer_id: int, user: str, vote: int) -> None:
+        """Record a user's +1 or -1 on an answer, replacing their earlier one; NotFound if no such answer."""
+        if vote not in (1, -1):
+            raise ValueError(f"vote must be +1 or -1, not {vote!r}")
+        now = utcnow()
+        stmt = (
+            self._insert(votes)
+            .values(answer_id=answer_id, user=user, vote=vote, voted_at=now)
+            .on_conflict_do_update(index_elements=["answer_id", "user"], set_={"vote": vote, "voted_at": now})
+        )
+        with self._write("record_vote") as conn:
+            if conn.execute(select(answers.c.id).where(answers.c.id == answer_id)).first() is None:
+                raise NotFound(f"no answer {answer_id}")
+            conn.execute(stmt)
+
+    def vote_totals(self, answer_id: int) -> tuple[int, int]:
+        """(up, down) vote counts for the answer; (0, 0) if none."""
+        stmt = select(
+            func.coalesce(func.sum(case((votes.c.vote > 0, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((votes.c.vote < 0, 1), else_=0)), 0),
+        ).where(votes.c.answer_id == answer_id)
+        with self._read("vote_totals") as conn:
+            up, down = conn.execute(stmt).one()
+        return int(up), int(down)
+
+    # --- asked-questions log ---------------------------------------------------------------
+
+    def asked_questions(
+        self,
+        *,
+        platform: str,
+        channel: str,
+        since: datetime,
+        limit: int | None = None,
+        include_abstained: bool = True,
+    ) -> list[tuple[str, int]]:
+        """(question, times asked) since `since`, most asked first; similar spellings count as one."""
+        log = asked_questions.c
+        times = func.count().label("times")
+        latest = func.max(log.asked_at)
+        stmt = (
+            select(func.max(log.question), times)
+            .where(log.platform == platform, log.channel == channel, log.asked_at >= aware(since, "since"))
+            .group_by(log.question_key)
+            .order_by(desc(times), desc(latest), log.question_key)
+        )
+        if not include_abstained:
+            stmt = stmt.where(log.abstained.is_(False))
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        with self._read("asked_questions") as conn:
+            return [(str(question), int(count)) for question, count in conn.execute(stmt)]
