@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from bot.evidence import Evidence, decide
 from bot.settings import get_settings
@@ -15,7 +16,7 @@ def main() -> None:
     settings = get_settings()
     kb = KnowledgeBase.open(data_dir=settings.data_dir)
     wanted = set(sys.argv[2:])
-    for line in open(sys.argv[1], encoding="utf-8"):
+    for line in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         if wanted and item["id"] not in wanted:
             continue

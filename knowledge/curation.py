@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -29,7 +30,7 @@ class AttributionOverride(BaseModel):
     speaker: str | None
 
 
-def _load_list(path: Path, model: type[BaseModel]) -> list:  # type: ignore[type-arg]
+def _load_list(path: Path, model: type[BaseModel]) -> list[Any]:
     if not path.exists():
         return []
     try:

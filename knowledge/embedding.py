@@ -44,7 +44,7 @@ class SentenceTransformerEmbedder:
     """Any sentence-transformers model (optional dependency; the model must be available locally)."""
 
     def __init__(self, model: str) -> None:
-        from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found]
+        from sentence_transformers import SentenceTransformer
 
         self.name = f"sentence-transformers:{model}"
         self._model = SentenceTransformer(model)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import chromadb
+from chromadb.api.client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 
 from knowledge.corpus import Corpus
@@ -60,6 +61,8 @@ def open_client(*, data_dir: Path | None = None, chroma_url: str | None = None) 
         log.warning("the vector index at %s is unreadable (%s); moved to %s and rebuilding", path, exc, aside)
         shutil.move(str(path), str(aside))
         path.mkdir(parents=True, exist_ok=True)
+        # Chroma caches one client system per path; drop the broken one before reopening.
+        SharedSystemClient.clear_system_cache()
         return chromadb.PersistentClient(path=str(path), settings=settings)
 
 
@@ -119,7 +122,7 @@ class PassageIndex:
             chunk = records[start:start + batch]
             collection.add(
                 ids=[rid for rid, _, _ in chunk],
-                embeddings=self.embedder.embed([text for _, text, _ in chunk]),  # type: ignore[arg-type]
+                embeddings=self.embedder.embed([text for _, text, _ in chunk]),
                 documents=[text for _, text, _ in chunk],
                 metadatas=[_metadata(p) for _, _, p in chunk],
             )

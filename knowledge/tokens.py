@@ -14,15 +14,9 @@ from knowledge.scripts import fold
 jieba.setLogLevel(logging.WARNING)
 
 EN_STOPWORDS = frozenset(
-    "a an the of to in on at for by with from and or but is are was were be been being do does did done "
-    "what which who whom whose how why when where that this these those it its it's they them their there "
-    "he she his her him i me my we our you your about as into than then so if not no yes can could would "
-    "should will shall may might must has have had say said says tell told according much many any some "
-    "according also just only very more most over up out one".split()
+    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "with", "from", "and", "or", "but", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "done", "what", "which", "who", "whom", "whose", "how", "why", "when", "where", "that", "this", "these", "those", "it", "its", "it's", "they", "them", "their", "there", "he", "she", "his", "her", "him", "i", "me", "my", "we", "our", "you", "your", "about", "as", "into", "than", "then", "so", "if", "not", "no", "yes", "can", "could", "would", "should", "will", "shall", "may", "might", "must", "has", "have", "had", "say", "said", "says", "tell", "told", "according", "much", "many", "any", "some", "according", "also", "just", "only", "very", "more", "most", "over", "up", "out", "one"]
 )
-ZH_STOPWORDS = frozenset("的 了 是 在 和 与 及 也 都 就 而 把 被 对 说 吗 呢 吧 啊 么 什么 怎么 哪 谁 多少 多大 "
-                         "这 那 这个 那个 这些 那些 一个 有 没有 会 将 为 以 于 之 其 他 她 它 们 我 你 "
-                         "我们 你们 他们 曾 又 还 等 从 向 到 给 让 却 但 并 或 如果 因为 所以 年 月".split())
+ZH_STOPWORDS = frozenset(["的", "了", "是", "在", "和", "与", "及", "也", "都", "就", "而", "把", "被", "对", "说", "吗", "呢", "吧", "啊", "么", "什么", "怎么", "哪", "谁", "多少", "多大", "这", "那", "这个", "那个", "这些", "那些", "一个", "有", "没有", "会", "将", "为", "以", "于", "之", "其", "他", "她", "它", "们", "我", "你", "我们", "你们", "他们", "曾", "又", "还", "等", "从", "向", "到", "给", "让", "却", "但", "并", "或", "如果", "因为", "所以", "年", "月"])
 _PIECE = re.compile(r"[a-z0-9]+(?:[.'&-][a-z0-9]+)*|[\u3400-\u9fff]+")
 
 

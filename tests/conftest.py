@@ -1,0 +1,47 @@
+"""Shared fixtures: an isolated data directory and one knowledge base / answer service per session."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.service import AnswerService
+from bot.settings import Settings
+from knowledge.base import KnowledgeBase
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "tests" / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep every test away from the user's real data directory and tokens."""
+    saved = dict(os.environ)
+    os.environ["BUBBLEBOT_DATA_DIR"] = str(tmp_path_factory.mktemp("bubblebot-data"))
+    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN",
+                 "BUBBLEBOT_LLM", "BUBBLEBOT_CHROMA_URL", "BUBBLEBOT_DATABASE_URL"):
+        os.environ.pop(name, None)
+    yield
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    """The session's data directory (index and database live here)."""
+    return Path(os.environ["BUBBLEBOT_DATA_DIR"])
+
+
+@pytest.fixture(scope="session")
+def kb(data_dir: Path) -> KnowledgeBase:
+    """The packaged corpus with its index, built once per session."""
+    return KnowledgeBase.open(data_dir=data_dir, progress=None)
+
+
+@pytest.fixture(scope="session")
+def service(kb: KnowledgeBase) -> AnswerService:
+    """The default (no model) answer service over the session knowledge base."""
+    return AnswerService(kb, max_chars=Settings().max_question_chars)
