@@ -16,7 +16,8 @@ SPECIAL = re.compile(r"<!([a-z^]+)[^>]*>")
 CHANNEL_REF = re.compile(r"<#[CG][A-Z0-9]+\|([^>]*)>")
 BARE_CHANNEL_REF = re.compile(r"<#[CG][A-Z0-9]+>")
 LINK = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>")
-BROADCAST_MARKUP = re.compile(r"<!(channel|here|everyone|group|subteam\^[A-Z0-9]+)(?:\|[^>]*)?>", re.IGNORECASE)
+BROADCAST_MARKUP = re.compile(r"<!(channel|here|everyone|group|subteam\^[A-Z0-9]+)(?:\|[^>]*)?>",
+                              re.IGNORECASE)
 BROADCAST_WORD = re.compile(r"(?<![\w@])@(channel|here|everyone|group)\b", re.IGNORECASE)
 ZERO_WIDTH_SPACE = "\u200b"
 
@@ -48,7 +49,7 @@ def mentions(text: str, user_id: str | None) -> bool:
 
 
 def neutralize(text: str) -> str:
-    """Broadcast mentions made harmless: markup removed, `@here`-style words broken with a zero-width space."""
+    """Broadcast mentions made harmless: markup removed, `@here` words broken with a zero-width space."""
     text = BROADCAST_MARKUP.sub(lambda m: "@" + ZERO_WIDTH_SPACE + m.group(1).split("^")[0], text)
     return BROADCAST_WORD.sub(lambda m: "@" + ZERO_WIDTH_SPACE + m.group(1), text)
 

@@ -1,0 +1,97 @@
+"""The bolt App of the Slack adapter: Web API client, token check, listeners, worker threads."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from bot.errors import BadToken, ConfigurationError
+from bot.ratelimit import RateLimiter
+from bot.settings import Settings
+from bot.slack.listeners import register
+from bot.slack.responder import Responder
+from bot.slack.web import SlackPoster, error_code
+
+if TYPE_CHECKING:
+    from bot.service import AnswerService
+    from bot.store import StateStore
+
+log = logging.getLogger(__name__)
+
+DEFAULT_API_URL = "https://slack.com/api/"
+WORKERS = 16
+
+
+def api_url(settings: Settings) -> str:
+    """The Web API base URL (BUBBLEBOT_SLACK_API_URL, e.g. GovSlack or a test fake), ending in '/'."""
+    url = (settings.slack_api_url or DEFAULT_API_URL).strip()
+    return url if url.endswith("/") else url + "/"
+
+
+def web_client(settings: Settings) -> WebClient:
+    """A WebClient with the bot token; ConfigurationError when SLACK_BOT_TOKEN is missing."""
+    if settings.slack_bot_token is None or not settings.slack_bot_token.get_secret_value().strip():
+        raise ConfigurationError("SLACK_BOT_TOKEN is not set; the Slack app needs its bot token (xoxb-…).")
+    return WebClient(token=settings.slack_bot_token.get_secret_value().strip(), base_url=api_url(settings),
+                     timeout=15)
+
+
+def check_token(client: WebClient) -> dict[str, Any]:
+    """auth.test, so a bad token fails at start with a clear message (BadToken) instead of at the first event."""
+    try:
+        response = client.auth_test()
+    except SlackApiError as error:
+        log.error("Slack auth.test failed: %s", error_code(error))
+        raise BadToken("Slack", "SLACK_BOT_TOKEN") from None
+    except (SlackClientError, OSError) as error:
+        raise ConfigurationError(
+            f"Cannot reach the Slack Web API at {client.base_url} ({type(error).__name__}); "
+            "check the network or BUBBLEBOT_SLACK_API_URL.") from None
+    data = response.data if isinstance(response.data, dict) else {}
+    log.info("connected to Slack as %s (team %s)", data.get("user"), data.get("team"))
+    return data
+
+
+@dataclass
+class SlackBot:
+    """A ready bolt App and what it owns (worker threads); close() when done."""
+
+    app: App
+    responder: Responder
+    executor: ThreadPoolExecutor
+    auth: dict[str, Any]
+
+    def close(self) -> None:
+        """Wait for answers in progress, then stop the worker threads."""
+        self.executor.shutdown(wait=True)
+
+
+def build_slack_bot(settings: Settings, *, service: AnswerService, store: StateStore | None,
+                    client: WebClient | None = None, auth: dict[str, Any] | None = None,
+                    workers: int = WORKERS) -> SlackBot:
+    """Check the token, then build the bolt App with every listener.
+
+    The App acknowledges each request as soon as its listener starts (events) or calls ack()
+    (commands, buttons, shortcuts); answers are computed and posted on `workers` threads after.
+    """
+    client = client or web_client(settings)
+    auth = auth if auth is not None else check_token(client)
+    secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
+    executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="slack-answer")
+    try:
+        app = App(client=client, signing_secret=secret, name="bubblebot", listener_executor=executor,
+                  token_verification_enabled=True, process_before_response=False)
+    except Exception:
+        executor.shutdown(wait=False)
+        raise
+    responder = Responder(service=service, store=store, poster=SlackPoster(client),
+                          limiter=RateLimiter(limit=settings.rate_limit_per_minute, window=60),
+                          bot_user_id=auth.get("user_id"), bot_id=auth.get("bot_id"))
+    register(app, responder)
+    return SlackBot(app=app, responder=responder, executor=executor, auth=auth)

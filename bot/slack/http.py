@@ -1,0 +1,112 @@
+"""HTTP mode: POST /slack/events (signed requests; events, commands, interactivity) and GET /healthz.
+
+A small Starlette app served by uvicorn. bolt's App is synchronous, so each request is dispatched on
+a worker thread (`run_in_threadpool`): the event loop never blocks, the signature is verified, and
+the response (the ack) goes back as soon as the listener acknowledges — the answer is posted later
+from bolt's own worker threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+from collections.abc import Callable
+
+import uvicorn
+from slack_bolt import App
+from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+MAX_BODY = 1_000_000  # bytes; Slack's payloads are far smaller
+
+
+def asgi_app(bolt_app: App | None, *, mode: str = "http", ready: Callable[[], bool] = lambda: True) -> Starlette:
+    """The ASGI app: /slack/events (when bolt_app is given) and /healthz."""
+
+    async def events(request: Request) -> Response:
+        assert bolt_app is not None
+        length = request.headers.get("content-length")
+        if length is not None and length.isdigit() and int(length) > MAX_BODY:
+            return PlainTextResponse("payload too large", status_code=413)
+        body = await request.body()
+        if len(body) > MAX_BODY:
+            return PlainTextResponse("payload too large", status_code=413)
+        bolt_response = await run_in_threadpool(bolt_app.dispatch, to_bolt_request(request, body))
+        return to_starlette_response(bolt_response)
+
+    async def healthz(request: Request) -> Response:
+        ok = ready()
+        return JSONResponse({"ok": ok, "mode": mode}, status_code=200 if ok else 503)
+
+    routes = [Route("/healthz", healthz, methods=["GET"])]
+    if bolt_app is not None:
+        routes.append(Route(EVENTS_PATH, events, methods=["POST"]))
+    return Starlette(routes=routes)
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on host:port (port 0: any free port)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
+
+
+class HttpServer:
+    """uvicorn serving an ASGI app on a socket we bind (so port 0 works and the port is known)."""
+
+    def __init__(self, asgi: Starlette, *, host: str, port: int) -> None:
+        self.host = host
+        self.socket = bind(host, port)
+        self.port: int = self.socket.getsockname()[1]
+        config = uvicorn.Config(asgi, log_config=None, access_log=False, lifespan="off", ws="none",
+                                timeout_graceful_shutdown=5)
+        self.server = uvicorn.Server(config)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        """The base URL clients use."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    def run(self) -> None:
+        """Serve in this thread until SIGINT/SIGTERM (in the main thread) or stop()."""
+        log.info("serving Slack HTTP endpoints on %s (%s, /healthz)", self.url, EVENTS_PATH)
+        try:
+            self.server.run(sockets=[self.socket])
+        finally:
+            self.socket.close()
+
+    def start(self, timeout: float = 10.0) -> None:
+        """Serve from a background thread; returns once the server accepts connections."""
+        self._thread = threading.Thread(target=self.run, name="slack-http", daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not self.server.started and self._thread.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if not self.server.started:
+            raise RuntimeError("the Slack HTTP server did not start")
+
+    def stop(self) -> None:
+        """Stop serving and wait for the server thread."""
+        self.server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(10)
+        self.socket.close()

@@ -1,0 +1,184 @@
+"""Block Kit rendering: answers, their sources, help. Every payload is `{"text": ..., "blocks": [...]}`.
+
+Limits kept (and checked by tests): section text ≤ 3000 characters, ≤ 50 blocks per message, button
+text ≤ 75 characters. Text we did not write is escaped; `text` is the plain fallback for notifications.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.i18n import convert, examples, phrase
+from bot.models import Answer, Citation
+from bot.render_text import citation_line, source_place
+from bot.slack.text import (
+    CONTEXT_ELEMENT_LIMIT,
+    FALLBACK_LIMIT,
+    MAX_BLOCKS,
+    SECTION_LIMIT,
+    escape,
+    split,
+    trim,
+)
+
+SHOW_SOURCES = "show_sources"
+VOTE_UP = "vote_up"
+VOTE_DOWN = "vote_down"
+ASK_SHORTCUT = "ask_about_message"
+MAX_ANSWER_SECTIONS = 10
+
+# Slack-specific strings: English and Simplified Chinese (Traditional is converted).
+STRINGS: dict[str, dict[str, str]] = {
+    "show_sources": {"en": "Show sources", "zh": "显示来源"},
+    "helpful": {"en": "👍 Helpful", "zh": "👍 有帮助"},
+    "not_helpful": {"en": "👎 Not helpful", "zh": "👎 没帮助"},
+    "thanks": {"en": "Thanks for the feedback!", "zh": "谢谢你的反馈！"},
+    "sources": {"en": "Sources", "zh": "来源"},
+    "more_sources": {"en": "…and {n} more; “Show sources” lists them all.",
+                     "zh": "……还有{n}条，点“显示来源”查看全部。"},
+    "more_hidden": {"en": "…and {n} more sources not shown (message size limit).",
+                    "zh": "……还有{n}条来源未显示（消息长度限制）。"},
+    "english": {"en": "In English", "zh": "英文"},
+    "asked": {"en": "{user} asked: {question}", "zh": "{user} 问：{question}"},
+}
+
+
+def text_for(key: str, language: str) -> str:
+    """A Slack-specific string in the answer's language."""
+    entry = STRINGS[key]
+    return entry["en"] if language == "en" else convert(entry["zh"], language)
+
+
+def _section(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
+
+
+def _context(text: str) -> dict[str, Any]:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": trim(text, CONTEXT_ELEMENT_LIMIT)}]}
+
+
+def _button(label: str, action_id: str, value: str) -> dict[str, Any]:
+    return {"type": "button", "action_id": action_id, "value": value,
+            "text": {"type": "plain_text", "text": trim(label, 75), "emoji": True}}
+
+
+def citation_context(number: int, citation: Citation, language: str) -> str:
+    """The context line of one citation: speaker · role · figures · publisher, speaker in bold."""
+    line = escape(citation_line(citation, language))
+    speaker = escape(citation.speaker) if citation.speaker else ""
+    if speaker and line.startswith(speaker):
+        line = f"*{speaker}*{line[len(speaker):]}"
+    return f"[{number}] {line}"
+
+
+def fallback_text(answer: Answer, *, prefix: str = "") -> str:
+    """The plain-text fallback: the answer and who and what it cites, within the limit."""
+    lines = [prefix] if prefix else []
+    lines.append(escape(answer.answer))
+    lines.extend(f"[{n}] {escape(citation_line(c, answer.language))}"
+                 for n, c in enumerate(answer.citations, start=1))
+    return trim("\n".join(lines), FALLBACK_LIMIT)
+
+
+def render_slack_answer(answer: Answer, answer_id: int | None, *, asker: str | None = None,
+                        question: str | None = None) -> dict[str, Any]:
+    """The answer as a Block Kit message; buttons only when the answer was saved (they need its id)."""
+    language = answer.language
+    blocks: list[dict[str, Any]] = []
+    prefix = ""
+    if asker and question:
+        prefix = text_for("asked", language).format(user=f"<@{asker}>", question=escape(trim(question, 500)))
+        blocks.append(_context(prefix))
+    sections = split(escape(answer.answer), SECTION_LIMIT) or [escape(phrase("abstain", language))]
+    if len(sections) > MAX_ANSWER_SECTIONS:
+        sections = sections[:MAX_ANSWER_SECTIONS]
+        sections[-1] = trim(sections[-1], SECTION_LIMIT - 2) + " …"
+    blocks.extend(_section(chunk) for chunk in sections)
+    if answer.notice:
+        blocks.append(_context(escape(answer.notice)))
+    actions = _actions(answer, answer_id)
+    room = MAX_BLOCKS - len(blocks) - (1 if actions else 0)
+    citations = answer.citations
+    if len(citations) > room:
+        shown = citations[: room - 1]
+        blocks.extend(_context(citation_context(n, c, language)) for n, c in enumerate(shown, start=1))
+        key = "more_sources" if actions else "more_hidden"
+        blocks.append(_context(text_for(key, language).format(n=len(citations) - len(shown))))
+    else:
+        blocks.extend(_context(citation_context(n, c, language)) for n, c in enumerate(citations, start=1))
+    if actions:
+        blocks.append(actions)
+    return {"text": fallback_text(answer, prefix=prefix), "blocks": blocks}
+
+
+def _actions(answer: Answer, answer_id: int | None) -> dict[str, Any] | None:
+    if answer_id is None:
+        return None
+    value = str(answer_id)
+    buttons = []
+    if answer.citations:
+        buttons.append(_button(text_for("show_sources", answer.language), SHOW_SOURCES, value))
+    buttons.append(_button(text_for("helpful", answer.language), VOTE_UP, value))
+    buttons.append(_button(text_for("not_helpful", answer.language), VOTE_DOWN, value))
+    return {"type": "actions", "block_id": f"answer_{value}", "elements": buttons}
+
+
+def source_text(number: int, citation: Citation, language: str) -> str:
+    """One source in full: the citation line, the verbatim quote, the article and paragraph."""
+    parts = [f"*{citation_context(number, citation, language)}*",
+             "> " + escape(" ".join(citation.quote.split())),
+             "_" + escape(source_place(citation, language)) + "_"]
+    if language == "en" and citation.gloss_en:
+        parts.insert(2, f"{text_for('english', language)}: {escape(citation.gloss_en)}")
+    if citation.source.url:
+        parts.append(escape(citation.source.url))
+    return trim("\n".join(parts), SECTION_LIMIT)
+
+
+def render_slack_sources(answer: Answer) -> dict[str, Any]:
+    """The verbatim sources of an answer (shown only to the person who asked for them)."""
+    language = answer.language
+    if not answer.citations:
+        message = escape(phrase("no_sources", language))
+        return {"text": message, "blocks": [_section(message)]}
+    blocks = [_section(f"*{text_for('sources', language)}*")]
+    room = MAX_BLOCKS - 1
+    citations = answer.citations
+    shown = citations if len(citations) <= room else citations[: room - 1]
+    blocks.extend(_section(source_text(n, c, language)) for n, c in enumerate(shown, start=1))
+    if len(shown) < len(citations):
+        blocks.append(_context(text_for("more_hidden", language).format(n=len(citations) - len(shown))))
+    fallback = "\n\n".join(source_text(n, c, language) for n, c in enumerate(citations, start=1))
+    return {"text": trim(fallback, FALLBACK_LIMIT), "blocks": blocks}
+
+
+HELP = """{intro}
+
+• *Mention me* in a channel: `@bubblebot Does Sam Altman think AI is a bubble?` — I answer in the thread.
+• *Follow up* in that thread without mentioning me: “and Anthropic?”
+• *Direct message* me any question.
+• `/bubble ask <question>` — answer in this channel.
+• `/bubble sources` — the verbatim sources of my last answer here (only you see them).
+• `/bubble help` — this message.
+• Message menu → *Ask bubblebot about this message* — I answer that message in its thread.
+Every answer names the speaker and the figure; “Show sources” shows the exact quote, article and paragraph.
+
+{try_}
+{examples}"""
+
+
+def render_help(note: str | None = None) -> dict[str, Any]:
+    """How to use the bot (also the reply to an unknown /bubble subcommand)."""
+    body = HELP.format(intro=phrase("help", "en"), try_=phrase("try", "en"),
+                       examples="\n".join(f"• {escape(q)}" for q in examples("en")))
+    blocks = [_section(body)]
+    if note:
+        blocks.insert(0, _section(escape(note)))
+    text = (escape(note) + "\n\n" if note else "") + body
+    return {"text": trim(text, FALLBACK_LIMIT), "blocks": blocks}
+
+
+def render_notice(message: str) -> dict[str, Any]:
+    """A short message of ours (errors, thanks), escaped."""
+    text = trim(escape(message), SECTION_LIMIT)
+    return {"text": text, "blocks": [_section(text)]}

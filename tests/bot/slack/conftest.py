@@ -1,0 +1,59 @@
+"""Fixtures: a fake Slack per test and a real bolt App served over HTTP (the session's AnswerService)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.service import AnswerService
+from bot.settings import Settings
+from bot.slack.app import build_slack_bot
+from bot.slack.http import HttpServer, asgi_app
+from bot.store import StateStore
+from tests.bot.slack.fake_slack import BOT_TOKEN, FakeSlack
+from tests.bot.slack.slack_payloads import SIGNING_SECRET
+from tests.bot.slack.slack_rig import SlackRig
+
+
+@pytest.fixture
+def fake_slack() -> Iterator[FakeSlack]:
+    with FakeSlack() as fake:
+        yield fake
+
+
+def slack_settings(fake: FakeSlack, data_dir: Path, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {"data_dir": data_dir, "slack_bot_token": BOT_TOKEN,
+                              "slack_signing_secret": SIGNING_SECRET, "slack_api_url": fake.api_url,
+                              "rate_limit_per_minute": 1000, "slack_app_token": None}
+    values.update(overrides)
+    return Settings(**values)
+
+
+@pytest.fixture
+def make_slack(fake_slack: FakeSlack, service: AnswerService, tmp_path: Path,
+               data_dir: Path) -> Iterator[Callable[..., SlackRig]]:
+    """Build a SlackRig (settings overrides as keyword arguments); all are closed after the test."""
+    rigs: list[SlackRig] = []
+
+    def make(**overrides: Any) -> SlackRig:
+        settings = slack_settings(fake_slack, data_dir, **overrides)
+        store = StateStore.open(f"sqlite:///{tmp_path / f'state{len(rigs)}.db'}")
+        bot = build_slack_bot(settings, service=service, store=store)
+        server = HttpServer(asgi_app(bot.app), host="127.0.0.1", port=0)
+        server.start()
+        rig = SlackRig(fake=fake_slack, bot=bot, store=store, server=server)
+        rigs.append(rig)
+        return rig
+
+    yield make
+    for rig in rigs:
+        rig.close()
+
+
+@pytest.fixture
+def slack(make_slack: Callable[..., SlackRig]) -> SlackRig:
+    return make_slack()
+
