@@ -99,6 +99,9 @@ def compose_abstention(abstention: Abstention, corpus: Corpus, language: str) ->
                                                           pronoun=abstention.speaker.pronoun)
     elif abstention.reason == "unknown" and abstention.name:
         why = phrase("abstain_unknown", language).format(name=abstention.name)
+    elif abstention.reason == "off_topic" and abstention.speaker is not None:
+        name = abstention.speaker.name if language == "en" else (abstention.speaker.name_zh or abstention.speaker.name)
+        why = phrase("abstain_off_topic", language).format(name=convert(name, language))
     elif abstention.reason == "no_figure":
         why = phrase("abstain_no_figure", language)
     else:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
+from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit
@@ -14,9 +15,12 @@ from knowledge.speakers import Speaker, find_orgs, org_words
 
 # Relevance floor: share of the question's (idf-weighted) terms a supporting passage must contain,
 # unless the passage is by the asked speaker or carries the asked figure.
-MIN_COVERAGE = 0.34
+MIN_COVERAGE = 0.3
 STRONG_COVERAGE = 0.55
 MIN_DENSE = 0.3
+# A named speaker's passage must also touch the question's topic ("What did Nadella say about GPUs?").
+MIN_TOPIC = 0.15
+MIN_TOPIC_DENSE = 0.35
 _LIVE = re.compile(
     r"share price|stock price|stock quote|market cap|trading at|\bticker\b|股价|股價|市值|"
     r"next quarter|this quarter|下个季度|下季度|本季度|下一季|"
@@ -48,6 +52,17 @@ class Evidence:
 def _entities(query: QueryAnalysis) -> set[str]:
     speaker_words = {fold(a) for s in query.speakers for a in (s.name, *s.aliases)}
     return {org for org in find_orgs(query.text) if not any(w in speaker_words for w in org_words(org))}
+
+
+def _context(passage: Passage, corpus: Corpus) -> str:
+    """The passage with the sentence before it: "该公司" and "它" point back there."""
+    before = corpus.by_id.get(f"{passage.source_id}:{passage.paragraph}.{passage.sentence - 1}")
+    return f"{before.text if before else ''} {passage.text}"
+
+
+def _entity_count(hit: Hit, entities: set[str], corpus: Corpus) -> int:
+    folded = fold(_context(hit.passage, corpus))
+    return sum(any(w in folded for w in org_words(e)) for e in entities)
 
 
 def _mentions(passage_text: str, entity: str) -> bool:
@@ -95,10 +110,17 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     if query.speakers and query.kind != "who":
         names = {s.name for s in query.speakers}
         candidates = [h for h in candidates if h.passage.speaker in names]
+        if candidates and not query.units and not any(
+                h.topic_coverage >= MIN_TOPIC or h.dense >= MIN_TOPIC_DENSE for h in candidates):
+            return Abstention("off_topic", name=query.speakers[0].name, speaker=query.speakers[0])
     if query.units:
         candidates = [h for h in candidates if any(f.unit in query.units for f in h.passage.figures)]
+        if query.years:
+            candidates = [h for h in candidates if any(f.year in query.years for f in h.passage.figures)]
         if entities:
-            candidates = [h for h in candidates if all(_mentions(h.passage.text, e) for e in entities)]
+            counted = [(_entity_count(h, entities, corpus), h) for h in candidates]
+            best = max((n for n, _ in counted), default=0)
+            candidates = [h for n, h in counted if n == best and n > 0]
         if not candidates:
             return Abstention("no_figure")
     if not candidates:
@@ -107,13 +129,28 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     evidence = Evidence(hits=[primary], focus=_focus_figure(primary, query, entities) if query.wants_figure else None)
     if evidence.focus is not None:
         _add_conflicts(evidence, query, hits, entities)
-    elif query.kind in {"what", "stance", "comparison"} and primary.passage.speaker:
+        return evidence
+    _add_continuation(evidence, hits, corpus)
+    if query.kind in {"what", "stance", "comparison"} and primary.passage.speaker and len(evidence.hits) < 2:
         for hit in candidates[1:]:
             if (hit.passage.speaker == primary.passage.speaker and hit.score >= 0.8 * primary.score
                     and hit.coverage >= 0.6 * primary.coverage):
                 evidence.hits.append(hit)
                 break
     return evidence
+
+
+def _add_continuation(evidence: Evidence, hits: list[Hit], corpus: Corpus) -> None:
+    """The next sentence joins when it goes on with the same thought (same speaker, or "这…" / "這…")."""
+    passage = evidence.hits[0].passage
+    after = corpus.by_id.get(f"{passage.source_id}:{passage.paragraph}.{passage.sentence + 1}")
+    if after is None:
+        return
+    same_speaker = after.speaker is not None and after.speaker == passage.speaker
+    goes_on = after.speaker in (None, passage.speaker) and fold(after.text).startswith(("这", "此"))
+    if same_speaker or goes_on:
+        known = next((h for h in hits if h.passage.id == after.id), None)
+        evidence.hits.append(known or Hit(after, 0.0))
 
 
 def _add_conflicts(evidence: Evidence, query: QueryAnalysis, hits: list[Hit], entities: set[str]) -> None:
@@ -126,8 +163,12 @@ def _add_conflicts(evidence: Evidence, query: QueryAnalysis, hits: list[Hit], en
             continue
         if entities and not all(_mentions(hit.passage.text, e) for e in entities):
             continue
-        rival = next((f for f in hit.passage.figures if f.unit == focus.unit and focus.year is not None
-                      and f.year == focus.year and abs(f.value - focus.value) > 0.01 * focus.value), None)
+        # Same thing, different number: same unit and year, or no year on either side but as relevant.
+        rival = next((f for f in hit.passage.figures if f.unit == focus.unit
+                      and abs(f.value - focus.value) > 0.01 * focus.value
+                      and ((focus.year is not None and f.year == focus.year)
+                           or (focus.year is None and f.year is None and hit.coverage >= 0.8 * primary.coverage))),
+                     None)
         if rival is not None:
             evidence.hits.append(hit)
             evidence.conflict = True

@@ -21,6 +21,8 @@ PHRASES: dict[str, dict[str, str]] = {
                          "zh": "文章提到了{name}，但没有引用其任何言论，所以我无法说明其观点。"},
     "abstain_unknown": {"en": "The articles I cover don't quote or mention {name}.",
                         "zh": "我收录的文章没有引用或提到{name}。"},
+    "abstain_off_topic": {"en": "The articles quote {name}, but not on that subject.",
+                          "zh": "文章引用了{name}的话，但没有涉及这个话题。"},
     "abstain_no_figure": {"en": "The articles I cover don't give that number.",
                           "zh": "我收录的文章没有给出这个数字。"},
     "covers": {"en": "I answer from {n} articles about the AI investment bubble: {titles}.",

@@ -22,9 +22,11 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
         r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|订阅|价格|筹集", re.I)),
 ]
 _QUANTITY = re.compile(r"how (?:much|many|big|large|high|far)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
-                       r"what (?:amount|figure|sum|number|percentage|share)|多少|多大|多高|几|数额|规模", re.I)
+                       r"what (?:amount|figure|sum|number|percentage|share)|多少|多大|多高|几(?![千百十万亿])|数额", re.I)
 _WHO = re.compile(r"^\s*(?:and\s+)?who\b|\bwho (?:said|asked|warned|compared|called|claimed|told|thinks?|believes?|"
-                  r"argued|predicted|described|questioned)|谁|哪位|哪个人|何人", re.I)
+                  r"argued|predicted|described|questioned|talked|responded|replied)|"
+                  r"\bwhich (?:[a-z-]+\s){0,3}(?:said|says|warned|argued|compared|told|asked|called|replied)\b|"
+                  r"谁|哪位|哪个人|何人", re.I)
 _STANCE = re.compile(r"\bbubble\b.{0,20}\?|\b(?:think|thinks|believe|believes|consider|considers|view|see|sees)\b.{0,40}"
                      r"bubble|是泡沫|泡沫吗|泡沫\s*[?？]|认为.{0,12}泡沫|看待.{0,12}泡沫", re.I)
 _COMPARE = re.compile(r"compar|versus|\bvs\.?\b|\bthan\b|相比|比较|对比|相当于|比作|类比", re.I)
@@ -51,9 +53,11 @@ class QueryAnalysis:
     tokens: list[str] = field(default_factory=list)
     expansions: list[str] = field(default_factory=list)
     concepts: list[tuple[str, ...]] = field(default_factory=list)
+    topic: list[tuple[str, ...]] = field(default_factory=list)
 
 
 def _question_kind(text: str, units: set[str], wants_figure: bool) -> str:
+    text = fold(text)
     if _WHO.search(text):
         return "who"
     if wants_figure:
@@ -91,9 +95,9 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     mentions = speakers.find_mentions(text)
     named = list(dict.fromkeys(m.speaker for m in mentions))
     by_role = [s for s in speakers.find_by_role(text) if s not in named]
-    units = {unit for unit, pattern in _UNIT_WORDS if pattern.search(text)}
+    units = {unit for unit, pattern in _UNIT_WORDS if pattern.search(fold(text))}
     figures = find_figures(text)
-    quantity = bool(_QUANTITY.search(text))
+    quantity = bool(_QUANTITY.search(fold(text)))
     # A figure named in the question is context ("26 GW … how much money?"), not the unit asked for.
     asked_units = units - {f.unit for f in figures} if quantity else set()
     if quantity and not asked_units:
@@ -104,6 +108,12 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     tokens = own + [t for term in expansions for t in tokenize(term)]
     concepts = _concepts(own, phrases)
     kind = _question_kind(text, asked_units, quantity)
+    if kind == "who":
+        # "Who said … spend …?" asks for a person, not an amount.
+        quantity, asked_units = False, set()
+    named_words = {t for s in named + by_role for t in tokenize(" ".join((s.name, *s.aliases, s.role,
+                                                                          *(" ".join(p) for p in s.positions))))}
+    topic = [c for c in concepts if c[0] not in named_words]
     return QueryAnalysis(
         text=text, language=language, kind=kind,
         speakers=[s for s in named + by_role if s.quoted], named=named,
@@ -111,6 +121,7 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         unknown_names=_unknown_names(text, speakers, glossary),
         units=asked_units if quantity else set(), wants_figure=quantity, figures=figures,
         years=[int(y) for y in _YEAR.findall(text)], tokens=tokens, expansions=expansions, concepts=concepts,
+        topic=topic,
     )
 
 

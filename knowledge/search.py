@@ -28,6 +28,7 @@ class Hit:
     dense: float = 0.0
     lexical: float = 0.0
     coverage: float = 0.0
+    topic_coverage: float = 0.0
     reasons: list[str] = field(default_factory=list)
 
 
@@ -98,4 +99,5 @@ class HybridSearcher:
         if any(figure_matches(f, w) for f in passage.figures for w in query.figures):
             score += 0.8
             reasons.append("figure")
-        return Hit(passage, score, dense.get(pid, 0.0), lexical.get(pid, 0.0), coverage, reasons)
+        topic = self.lexical.coverage(pid, query.topic) if query.topic else 1.0
+        return Hit(passage, score, dense.get(pid, 0.0), lexical.get(pid, 0.0), coverage, topic, reasons)
