@@ -30,6 +30,8 @@ _WHO = re.compile(r"^\s*(?:and\s+)?who\b|\bwho (?:said|asked|warned|compared|cal
 _STANCE = re.compile(r"\bbubble\b.{0,20}\?|\b(?:think|thinks|believe|believes|consider|considers|view|see|sees)\b.{0,40}"
                      r"bubble|是泡沫|泡沫吗|泡沫\s*[?？]|认为.{0,12}泡沫|看待.{0,12}泡沫", re.I)
 _COMPARE = re.compile(r"compar|versus|\bvs\.?\b|\bthan\b|相比|比较|对比|相当于|比作|类比", re.I)
+THEME_WORDS = frozenset({"bubble", "泡沫", "ai", "artificial", "intelligence", "人工智能", "think", "view", "opinion",
+                         "stance", "believe", "feel", "boom", "hype", "热潮", "繁荣", "看法", "观点", "态度"})
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _CAPITALIZED_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
 _ZH_FOREIGN_NAME = re.compile(r"[\u3400-\u9fff]{1,6}·[\u3400-\u9fff]{1,8}")
@@ -113,7 +115,8 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         quantity, asked_units = False, set()
     named_words = {t for s in named + by_role for t in tokenize(" ".join((s.name, *s.aliases, s.role,
                                                                           *(" ".join(p) for p in s.positions))))}
-    topic = [c for c in concepts if c[0] not in named_words]
+    # The corpus's own theme ("bubble", "AI") is never off-topic for a quoted speaker.
+    topic = [c for c in concepts if c[0] not in named_words and c[0] not in THEME_WORDS]
     return QueryAnalysis(
         text=text, language=language, kind=kind,
         speakers=[s for s in named + by_role if s.quoted], named=named,
