@@ -58,6 +58,16 @@ def check_token(client: WebClient) -> dict[str, Any]:
     return data
 
 
+class _QuietClientWarning(logging.Filter):
+    """bolt warns that SLACK_BOT_TOKEN is unused when a client is given: expected here, so not logged."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("As you gave `client` as well")
+
+
+logging.getLogger("slack_bolt.App").addFilter(_QuietClientWarning())
+
+
 @dataclass
 class SlackBot:
     """A ready bolt App and what it owns (worker threads); close() when done."""

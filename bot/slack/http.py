@@ -9,10 +9,12 @@ from bolt's own worker threads.
 from __future__ import annotations
 
 import logging
+import signal
 import socket
 import threading
 import time
 from collections.abc import Callable
+from types import FrameType
 
 import uvicorn
 from slack_bolt import App
@@ -68,6 +70,18 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+class _Server(uvicorn.Server):
+    """uvicorn, except that SIGINT/SIGTERM end `run()` normally instead of being re-raised after the
+    graceful shutdown: the caller then finishes answers in progress and closes the store."""
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        log.info("received %s; shutting down", signal.Signals(sig).name)
+        if self.should_exit and sig == signal.SIGINT:
+            self.force_exit = True
+        else:
+            self.should_exit = True
+
+
 class HttpServer:
     """uvicorn serving an ASGI app on a socket we bind (so port 0 works and the port is known)."""
 
@@ -77,7 +91,7 @@ class HttpServer:
         self.port: int = self.socket.getsockname()[1]
         config = uvicorn.Config(asgi, log_config=None, access_log=False, lifespan="off", ws="none",
                                 timeout_graceful_shutdown=5)
-        self.server = uvicorn.Server(config)
+        self.server = _Server(config)
         self._thread: threading.Thread | None = None
 
     @property

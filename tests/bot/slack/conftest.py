@@ -9,27 +9,17 @@ from typing import Any
 import pytest
 
 from bot.service import AnswerService
-from bot.settings import Settings
 from bot.slack.app import build_slack_bot
 from bot.slack.http import HttpServer, asgi_app
 from bot.store import StateStore
-from tests.bot.slack.fake_slack import BOT_TOKEN, FakeSlack
-from tests.bot.slack.slack_payloads import SIGNING_SECRET
-from tests.bot.slack.slack_rig import SlackRig
+from tests.bot.slack.fake_slack import FakeSlack
+from tests.bot.slack.slack_rig import SlackRig, slack_settings
 
 
 @pytest.fixture
 def fake_slack() -> Iterator[FakeSlack]:
     with FakeSlack() as fake:
         yield fake
-
-
-def slack_settings(fake: FakeSlack, data_dir: Path, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {"data_dir": data_dir, "slack_bot_token": BOT_TOKEN,
-                              "slack_signing_secret": SIGNING_SECRET, "slack_api_url": fake.api_url,
-                              "rate_limit_per_minute": 1000, "slack_app_token": None}
-    values.update(overrides)
-    return Settings(**values)
 
 
 @pytest.fixture

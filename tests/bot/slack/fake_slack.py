@@ -35,6 +35,7 @@ class Call:
     token: str | None
     ok: bool
     error: str | None = None
+    response: dict[str, Any] = field(default_factory=dict)
     at: float = field(default_factory=time.monotonic)
 
 
@@ -168,7 +169,7 @@ class FakeSlack:
         token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else args.get("token")
         status, headers, body = self._answer(method, args, token)
         with self._changed:
-            self.calls.append(Call(method, args, token, bool(body.get("ok")), body.get("error")))
+            self.calls.append(Call(method, args, token, bool(body.get("ok")), body.get("error"), body))
             self._changed.notify_all()
         return web.json_response(body, status=status, headers=headers)
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
 
+from bot.settings import Settings
 from bot.slack.app import SlackBot
 from bot.slack.http import HttpServer
 from bot.store import StateStore
-from tests.bot.slack.fake_slack import FakeSlack
+from tests.bot.slack.fake_slack import BOT_TOKEN, FakeSlack
 from tests.bot.slack.slack_payloads import (
     SIGNING_SECRET,
     event_callback,
@@ -28,6 +30,14 @@ QUESTION = "What compute target did Altman set for OpenAI by 2033?"
 def posted_text(call_args: dict[str, Any]) -> str:
     """Everything a posted message shows (text and blocks), as one string."""
     return json.dumps({"text": call_args.get("text"), "blocks": call_args.get("blocks")}, ensure_ascii=False)
+
+
+def slack_settings(fake: FakeSlack, data_dir: Path, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {"data_dir": data_dir, "slack_bot_token": BOT_TOKEN,
+                              "slack_signing_secret": SIGNING_SECRET, "slack_api_url": fake.api_url,
+                              "rate_limit_per_minute": 1000, "slack_app_token": None}
+    values.update(overrides)
+    return Settings(**values)
 
 
 @dataclass
