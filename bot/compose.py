@@ -31,6 +31,8 @@ def make_citation(passage: Passage, corpus: Corpus, focus: Figure | None = None)
 
 def describe(speaker: Speaker, language: str) -> str:
     """'Sam Altman (CEO, OpenAI)' or '萨姆·阿尔特曼（OpenAI首席执行官）' in the asker's script."""
+    if speaker.kind == "organization":
+        return speaker.name if language == "en" else convert(speaker.name_zh or speaker.name, language)
     if language == "en":
         return f"{speaker.name} ({speaker.role})"
     return convert(f"{speaker.name_zh or speaker.name}（{speaker.role_zh or speaker.role}）", language)
@@ -40,16 +42,23 @@ def _english_body(passage: Passage, speaker: Speaker | None, publisher: str) -> 
     if passage.gloss_en:
         if speaker is None:
             return f"{phrase('according_to', 'en').format(publisher=publisher)}: {passage.gloss_en}"
-        # Name the speaker with their role once, where the gloss first names them.
+        # Name the speaker with their role once, where the gloss first names them (unless it gives the role).
         for alias in sorted({speaker.name, *(a for a in speaker.aliases if a.isascii())}, key=len, reverse=True):
             pattern = re.compile(rf"(?<![A-Za-z]){re.escape(alias)}(?![A-Za-z])")
-            if pattern.search(passage.gloss_en):
-                return pattern.sub(describe(speaker, "en"), passage.gloss_en, count=1)
+            match = pattern.search(passage.gloss_en)
+            if match:
+                before = passage.gloss_en[max(0, match.start() - 40):match.start()]
+                named = speaker.name if _ROLE_WORDS.search(before) else describe(speaker, "en")
+                return passage.gloss_en[:match.start()] + named + passage.gloss_en[match.end():]
         return phrase("said", "en").format(speaker=describe(speaker, "en"), text=passage.gloss_en)
     quoted = f"“{passage.text}”"
     if speaker is None:
         return f"{phrase('according_to', 'en').format(publisher=publisher)}: {quoted}"
     return phrase("said", "en").format(speaker=describe(speaker, "en"), text=quoted)
+
+
+_ROLE_WORDS = re.compile(r"\b(?:CEO|chief|CFO|president|chair(?:man)?|founder|co-founder|partner|investor|head)\b",
+                         re.I)
 
 
 def _chinese_body(passage: Passage, speaker: Speaker | None, publisher: str, language: str) -> str:
@@ -59,9 +68,11 @@ def _chinese_body(passage: Passage, speaker: Speaker | None, publisher: str, lan
     return phrase("said", language).format(speaker=describe(speaker, language), text=text)
 
 
-def passage_body(passage: Passage, corpus: Corpus, language: str) -> str:
-    """One passage, attributed, in the asker's language."""
+def passage_body(passage: Passage, corpus: Corpus, language: str, *, repeat: bool = False) -> str:
+    """One passage, attributed, in the asker's language (`repeat`: same speaker as the passage before)."""
     speaker = corpus.speaker(passage.speaker)
+    if repeat and language != "en":
+        return phrase("also", language) + convert(passage.text, language)
     source = corpus.source(passage.source_id)
     if language == "en":
         return _english_body(passage, speaker, source.translation_of or source.publisher)
@@ -73,11 +84,12 @@ def compose_answer(query: QueryAnalysis, evidence: Evidence, corpus: Corpus) -> 
     language = query.language
     passages = [h.passage for h in evidence.hits]
     citations = [make_citation(p, corpus, evidence.focus) for p in passages]
-    bodies = [passage_body(p, corpus, language) for p in passages]
+    bodies = [passage_body(p, corpus, language, repeat=i > 0 and p.speaker is not None
+                           and p.speaker == passages[i - 1].speaker) for i, p in enumerate(passages)]
     lead = ""
     primary_speaker = corpus.speaker(passages[0].speaker)
     if evidence.conflict:
-        lead = phrase("disagree", language)
+        lead = phrase("disagree", language).format(figures=_rival_figures(evidence, corpus, language))
     elif query.kind == "who" and primary_speaker is not None:
         lead = phrase("who", language).format(speaker=describe(primary_speaker, language))
     elif evidence.focus is not None:
@@ -87,6 +99,23 @@ def compose_answer(query: QueryAnalysis, evidence: Evidence, corpus: Corpus) -> 
     separator = "\n" if evidence.conflict or len(bodies) > 1 else (" " if language == "en" else "")
     text = separator.join(bodies)
     return (f"{lead}{separator}{text}" if lead else text), citations
+
+
+def _rival_figures(evidence: Evidence, corpus: Corpus, language: str) -> str:
+    """'$115 billion (The Verge) vs $140 billion (Deutsche Bank)': each source's figure, attributed."""
+    focus = evidence.focus
+    assert focus is not None
+    parts = []
+    for hit in evidence.hits:
+        figure = next((f for f in hit.passage.figures if f.unit == focus.unit and f.year == focus.year), None)
+        figure = figure or next(f for f in hit.passage.figures if f.unit == focus.unit)
+        speaker = corpus.speaker(hit.passage.speaker)
+        source = corpus.source(hit.passage.source_id)
+        who = (speaker.name if language == "en" else (speaker.name_zh or speaker.name)) if speaker else (
+            source.translation_of or source.publisher)
+        shown = format_figure(figure.value, figure.unit) if language == "en" else figure.text
+        parts.append(convert(f"{shown} ({who})" if language == "en" else f"{who}称{shown}", language))
+    return phrase("versus", language).join(parts)
 
 
 def compose_abstention(abstention: Abstention, corpus: Corpus, language: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from knowledge.scripts import to_simplified, to_traditional
+from knowledge.scripts import to_simplified, to_traditional_tw
 
 PHRASES: dict[str, dict[str, str]] = {
     "reporting": {"en": "the article's own reporting", "zh": "文章报道"},
@@ -16,8 +16,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "abstain_live": {"en": "I don't have live or future market data (prices, next quarter's results); "
                            "I only answer from the articles I cover.",
                      "zh": "我没有实时或未来的市场数据（股价、下个季度的业绩等），只能根据收录的文章回答。"},
-    "abstain_unquoted": {"en": "{name} is mentioned in the articles but never quoted, so I can't say what "
-                               "{pronoun} said or thinks.",
+    "abstain_unquoted": {"en": "{name} is mentioned in the articles but never quoted, so I can't tell you what "
+                               "{pronoun} said.",
                          "zh": "文章提到了{name}，但没有引用其任何言论，所以我无法说明其观点。"},
     "abstain_unknown": {"en": "The articles I cover don't quote or mention {name}.",
                         "zh": "我收录的文章没有引用或提到{name}。"},
@@ -28,7 +28,9 @@ PHRASES: dict[str, dict[str, str]] = {
     "covers": {"en": "I answer from {n} articles about the AI investment bubble: {titles}.",
                "zh": "我根据{n}篇关于AI投资泡沫的文章回答：{titles}。"},
     "try": {"en": "You could ask, for example:", "zh": "例如，你可以问："},
-    "disagree": {"en": "The sources disagree; both figures, attributed:", "zh": "各来源的数字不一致，分别如下："},
+    "disagree": {"en": "The sources disagree: {figures}.", "zh": "各来源的数字不一致：{figures}。"},
+    "versus": {"en": " vs ", "zh": "，而"},
+    "also": {"en": "Also: ", "zh": "此外，"},
     "according_to": {"en": "According to {publisher}", "zh": "据{publisher}报道"},
     "said": {"en": "{speaker}: {text}", "zh": "{speaker}表示：{text}"},
     "who": {"en": "That was {speaker}.", "zh": "是{speaker}。"},
@@ -54,7 +56,7 @@ EXAMPLES: dict[str, list[str]] = {
 def convert(text: str, language: str) -> str:
     """Text in the script of the language (Chinese is converted; English is left alone)."""
     if language == "zh-Hant":
-        return to_traditional(text)
+        return to_traditional_tw(text)
     if language == "zh-Hans":
         return to_simplified(text)
     return text

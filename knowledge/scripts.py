@@ -22,6 +22,11 @@ def to_traditional(text: str) -> str:
     return str(_converter("s2t").convert(text))
 
 
+def to_traditional_tw(text: str) -> str:
+    """Convert to Traditional Chinese in Taiwan's standard character forms (為, 裡), for display."""
+    return str(_converter("s2tw").convert(text))
+
+
 def fold(text: str) -> str:
     """Fold text for matching: Simplified script, lower-case Latin letters."""
     return to_simplified(text).lower()
