@@ -17,6 +17,7 @@ FIELD_NAME = 256
 FIELD_VALUE = 1024
 EMBED_FOOTER = 2048
 EMBED_TOTAL = 6000
+DESCRIPTION_FLOOR = 1500  # a long answer is cut to this before citations are dropped
 
 ANSWER_COLOUR = discord.Colour(0x5865F2)
 ABSTAIN_COLOUR = discord.Colour(0x99AAB5)
@@ -46,7 +47,7 @@ def _footer(answer: Answer) -> str:
 
 
 def render_discord_answer(answer: Answer) -> discord.Embed:
-    """The answer as one embed: the question as title, the answer, a field per citation, sources in the footer."""
+    """The answer as an embed: question as title, the answer, a field per citation, sources in the footer."""
     description = answer.answer
     if answer.notice:
         description = f"{description}\n\n*{answer.notice}*"
@@ -69,12 +70,18 @@ def render_discord_answer(answer: Answer) -> discord.Embed:
 
 
 def _fit(embed: discord.Embed) -> None:
-    """Drop trailing fields, then shorten the description, until the embed is within the 6000-character total."""
-    while len(embed) > EMBED_TOTAL and embed.fields:
+    """Bring the embed within 6000 characters: shorten a long answer first, then drop trailing citations."""
+    excess = len(embed) - EMBED_TOTAL
+    description = embed.description or ""
+    if excess > 0 and len(description) > DESCRIPTION_FLOOR:
+        embed.description = clip(description, max(DESCRIPTION_FLOOR, len(description) - excess))
+    while len(embed) > EMBED_TOTAL and len(embed.fields) > 1:
         embed.remove_field(len(embed.fields) - 1)
     excess = len(embed) - EMBED_TOTAL
     if excess > 0 and embed.description:
         embed.description = clip(embed.description, max(1, len(embed.description) - excess))
+    if len(embed) > EMBED_TOTAL:
+        embed.clear_fields()
 
 
 def split_message(body: str, limit: int = MESSAGE_CHARS) -> list[str]:
@@ -104,7 +111,8 @@ def render_discord_sources(answer: Answer) -> list[str]:
     language = answer.language
     if not answer.citations:
         return [phrase("no_sources", language)]
-    blocks = [f"**{phrase('sources_heading', language)}** {discord.utils.escape_markdown(clip(answer.question, 200))}"]
+    question = discord.utils.escape_markdown(clip(answer.question, 200))
+    blocks = [f"**{phrase('sources_heading', language)}** {question}"]
     for number, citation in enumerate(answer.citations, start=1):
         quote = discord.utils.escape_markdown(clip(citation.quote, 1500))
         line = discord.utils.escape_markdown(citation_line(citation, language))

@@ -9,9 +9,11 @@ from bot.i18n import convert
 PHRASES: dict[str, dict[str, str]] = {
     "sources_button": {"en": "Sources", "zh": "来源"},
     "sources_footer": {"en": "Sources: {sources}", "zh": "来源：{sources}"},
-    "abstained_footer": {"en": "No source in my articles answers this.", "zh": "收录的文章中没有可回答此问题的来源。"},
+    "abstained_footer": {"en": "No source in my articles answers this.",
+                         "zh": "收录的文章中没有可回答此问题的来源。"},
     "thanks_up": {"en": "Thanks! I've recorded your 👍.", "zh": "谢谢！已记录你的 👍。"},
-    "thanks_down": {"en": "Thanks! I've recorded your 👎; it helps me improve.", "zh": "谢谢！已记录你的 👎，这有助于改进。"},
+    "thanks_down": {"en": "Thanks! I've recorded your 👎; it helps me improve.",
+                    "zh": "谢谢！已记录你的 👎，这有助于改进。"},
     "answer_gone": {"en": "I no longer have that answer, so I can't show its sources.",
                     "zh": "我已找不到那条回答，无法显示其来源。"},
     "no_last_answer": {"en": "I haven't answered anything here yet. Ask with `/bubble ask`.",

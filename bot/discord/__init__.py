@@ -1,0 +1,32 @@
+"""The Discord adapter: mentions, DMs, the /bubble commands and the "Ask bubblebot" menu, via discord.py.
+
+discord.py is imported only inside this package. It still imports the stdlib `audioop` (for voice,
+which bubblebot does not use), deprecated since Python 3.11: that one warning is silenced here, once,
+before any module of the package imports discord.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+from bot.settings import Settings
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="'audioop' is deprecated", category=DeprecationWarning)
+    import discord  # noqa: F401
+
+__all__ = ["serve_discord", "sync_commands"]
+
+
+def serve_discord(settings: Settings) -> None:
+    """Run the bot on Discord with DISCORD_TOKEN until interrupted (raises BadToken on a rejected token)."""
+    from bot.discord.runtime import serve
+
+    serve(settings)
+
+
+def sync_commands(settings: Settings, *, guild: int | None = None) -> int:
+    """Register the application commands globally or in one server; returns how many were registered."""
+    from bot.discord.sync import sync
+
+    return sync(settings, guild=guild)

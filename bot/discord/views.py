@@ -1,0 +1,121 @@
+"""Persistent buttons under an answer: Sources, 👍 and 👎.
+
+Each button's custom_id carries the stored answer's id ("bubble:sources:42", "bubble:vote:up:42"), and
+the button classes are registered as dynamic items when the client starts, so the buttons keep working
+on messages sent before a restart and on any replica.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+import discord
+
+from bot.discord.core import responder_of
+from bot.discord.render import NO_MENTIONS, render_discord_sources
+from bot.discord.text import language_of_locale, text
+from bot.errors import StoreUnavailable
+
+log = logging.getLogger(__name__)
+
+SOURCES_ID = "bubble:sources:{answer_id}"
+VOTE_ID = "bubble:vote:{direction}:{answer_id}"
+ANSWER_ID = re.compile(r"^bubble:(?:sources|vote:(?:up|down)):(?P<id>[0-9]{1,19})$")
+
+
+async def send_ephemeral(interaction: discord.Interaction[Any], *bodies: str) -> None:
+    """Follow a deferred interaction up with one or more messages only the clicker sees."""
+    for body in bodies:
+        await interaction.followup.send(body, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+
+class SourcesButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                    template=r"^bubble:sources:(?P<id>[0-9]{1,19})$"):
+    """Shows the answer's verbatim quotes, with article and paragraph, to the clicker only."""
+
+    def __init__(self, answer_id: int, label: str = "Sources") -> None:
+        super().__init__(discord.ui.Button(label=label, emoji="📄", style=discord.ButtonStyle.secondary,
+                                           custom_id=SOURCES_ID.format(answer_id=answer_id)))
+        self.answer_id = answer_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any],
+                             match: re.Match[str], /) -> SourcesButton:
+        return cls(int(match["id"]), label=getattr(item, "label", None) or "Sources")
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        language = language_of_locale(str(interaction.locale))
+        try:
+            answer = await responder_of(interaction.client).stored_answer(self.answer_id)
+        except StoreUnavailable as error:
+            await send_ephemeral(interaction, str(error))
+            return
+        except Exception:
+            log.exception("could not show the sources of answer %s", self.answer_id)
+            await send_ephemeral(interaction, text("failed", language))
+            return
+        if answer is None:
+            await send_ephemeral(interaction, text("answer_gone", language))
+            return
+        await send_ephemeral(interaction, *render_discord_sources(answer))
+
+
+class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                 template=r"^bubble:vote:(?P<direction>up|down):(?P<id>[0-9]{1,19})$"):
+    """Records the clicker's 👍 or 👎 on the answer (one vote per user; a new click replaces it)."""
+
+    def __init__(self, answer_id: int, direction: str) -> None:
+        custom_id = VOTE_ID.format(direction=direction, answer_id=answer_id)
+        super().__init__(discord.ui.Button(emoji="👍" if direction == "up" else "👎",
+                                           style=discord.ButtonStyle.secondary, custom_id=custom_id))
+        self.answer_id = answer_id
+        self.direction = direction
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any],
+                             match: re.Match[str], /) -> VoteButton:
+        return cls(int(match["id"]), match["direction"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        language = language_of_locale(str(interaction.locale))
+        vote = 1 if self.direction == "up" else -1
+        try:
+            responder = responder_of(interaction.client)
+            known = await responder.vote(self.answer_id, str(interaction.user.id), vote)
+        except StoreUnavailable as error:
+            await send_ephemeral(interaction, str(error))
+            return
+        except Exception:
+            log.exception("could not record a vote on answer %s", self.answer_id)
+            await send_ephemeral(interaction, text("failed", language))
+            return
+        if not known:
+            await send_ephemeral(interaction, text("answer_gone", language))
+            return
+        await send_ephemeral(interaction, text("thanks_up" if vote > 0 else "thanks_down", language))
+
+
+DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (SourcesButton, VoteButton)
+
+
+def answer_view(answer_id: int, language: str) -> discord.ui.View:
+    """The row of buttons under an answer."""
+    view = discord.ui.View(timeout=None)
+    view.add_item(SourcesButton(answer_id, label=text("sources_button", language)))
+    view.add_item(VoteButton(answer_id, "up"))
+    view.add_item(VoteButton(answer_id, "down"))
+    return view
+
+
+def answer_id_of(message: discord.Message) -> int | None:
+    """The stored answer id carried by the buttons of one of bubblebot's answer messages."""
+    for row in message.components:
+        for component in getattr(row, "children", ()):
+            match = ANSWER_ID.match(getattr(component, "custom_id", None) or "")
+            if match:
+                return int(match["id"])
+    return None
