@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime
 
 from sqlalchemy import Engine, Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection
+from sqlalchemy.pool import StaticPool
 
 from bot.store.engine import BEGIN_OPTION, OUTAGE_ERRORS, unavailable
 
@@ -22,6 +24,10 @@ class StoreBase:
         self._engine = engine
         self._url = url
         self._closed = False
+        # one shared connection (in-memory SQLite): let one transaction at a time use it
+        self._serial: AbstractContextManager[object] = (
+            threading.Lock() if isinstance(engine.pool, StaticPool) else nullcontext()
+        )
 
     @property
     def dialect(self) -> str:
@@ -38,7 +44,7 @@ class StoreBase:
         if self._closed:
             raise RuntimeError("the state store is closed")
         try:
-            with self._engine.connect() as conn:
+            with self._serial, self._engine.connect() as conn:
                 if write:
                     conn.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
                 with conn.begin():

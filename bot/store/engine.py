@@ -51,7 +51,7 @@ def create_store_engine(url: URL) -> Engine:
             connect_args["check_same_thread"] = False
         elif url.database and not url.database.startswith("file:"):
             try:
-                Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                Path(url.database).parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise StoreUnavailable(f"cannot create the database directory: {error}") from error
         if "timeout" not in url.query:

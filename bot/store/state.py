@@ -6,7 +6,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import case, delete, desc, func, select
+from sqlalchemy import case, delete, func, select
 
 from bot.models import Answer
 from bot.store.base import aware
@@ -191,19 +191,25 @@ class StateStore(DigestStore):
         limit: int | None = None,
         include_abstained: bool = True,
     ) -> list[tuple[str, int]]:
-        """(question, times asked) since `since`, most asked first; similar spellings count as one."""
+        """(question, times asked) since `since`, most asked first; similar spellings count as one.
+
+        Each question is shown in its most frequent spelling (the latest one on a tie).
+        """
         log = asked_questions.c
-        times = func.count().label("times")
-        latest = func.max(log.asked_at)
         stmt = (
-            select(func.max(log.question), times)
+            select(log.question_key, log.question, func.count(), func.max(log.asked_at))
             .where(log.platform == platform, log.channel == channel, log.asked_at >= aware(since, "since"))
-            .group_by(log.question_key)
-            .order_by(desc(times), desc(latest), log.question_key)
+            .group_by(log.question_key, log.question)
         )
         if not include_abstained:
             stmt = stmt.where(log.abstained.is_(False))
-        if limit is not None:
-            stmt = stmt.limit(limit)
+        groups: dict[str, list[tuple[int, datetime, str]]] = {}
         with self._read("asked_questions") as conn:
-            return [(str(question), int(count)) for question, count in conn.execute(stmt)]
+            for key, question, count, latest in conn.execute(stmt):
+                groups.setdefault(key, []).append((int(count), latest, question))
+        ranked = sorted(
+            ((max(spellings)[2], sum(c for c, _, _ in spellings), max(t for _, t, _ in spellings), key)
+             for key, spellings in groups.items()),
+            key=lambda item: (-item[1], -item[2].timestamp(), item[3]),
+        )  # fmt: skip
+        return [(question, times) for question, times, _, _ in ranked[:limit]]

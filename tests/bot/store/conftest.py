@@ -28,15 +28,18 @@ def pg_url() -> Iterator[str]:
     """A uniquely named, empty PostgreSQL database, dropped afterwards; fails if the server is down."""
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     name = f"bubblebot_test_{uuid.uuid4().hex[:12]}"
+    problem = None
     try:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
     except exc.OperationalError as error:
+        problem = str(error.orig)
+    if problem is not None:
         admin.dispose()
+        where = make_url(PG_ADMIN_URL).render_as_string(hide_password=True)
         pytest.fail(
-            f"PostgreSQL is not reachable at {make_url(PG_ADMIN_URL).render_as_string(hide_password=True)} "
-            f"({error.orig}). Start it with: pg_ctlcluster --skip-systemctl-redirect "
-            "$(ls /etc/postgresql) main start",
+            f"PostgreSQL is not reachable at {where} ({problem}). Start it with: "
+            "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start",
             pytrace=False,
         )
     try:

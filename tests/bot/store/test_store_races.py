@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -72,3 +73,23 @@ def test_claim_delivery_exactly_once_across_processes(store_url: str) -> None:
         assert all(
             store.claim_delivery(platform="slack", channel="C1", local_date=day) is None for day in days
         )
+
+
+def test_one_store_shared_by_threads_claims_exactly_once(store: StateStore) -> None:
+    event_ids = [f"Ev{n:03d}" for n in range(60)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        outcomes = list(pool.map(lambda e: store.claim_event(platform="discord", event_id=e), event_ids * 4))
+    assert outcomes.count(True) == len(event_ids)
+    days = [date(2025, 3, 1) + timedelta(days=n) for n in range(10)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        claims = list(
+            pool.map(lambda d: store.claim_delivery(platform="discord", channel="D", local_date=d), days * 4)
+        )
+    assert sorted(c.local_date for c in claims if c is not None) == days
+
+
+def test_in_memory_sqlite_works_across_threads() -> None:
+    with StateStore.open("sqlite://") as store, ThreadPoolExecutor(max_workers=4) as pool:
+        outcomes = list(pool.map(lambda e: store.claim_event(platform="slack", event_id=e), ["a", "b"] * 8))
+        assert outcomes.count(True) == 2
+        assert store.subscriptions() == []
