@@ -153,5 +153,5 @@ def build_tree(client: discord.Client) -> app_commands.CommandTree[Any]:
     tree: app_commands.CommandTree[Any] = app_commands.CommandTree(client)
     tree.add_command(build_group())
     tree.add_command(app_commands.ContextMenu(name=CONTEXT_MENU, callback=ask_about_message))
-    tree.on_error = on_tree_error  # type: ignore[method-assign]
+    tree.error(on_tree_error)
     return tree

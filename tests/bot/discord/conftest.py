@@ -48,14 +48,14 @@ Scenario = Callable[[Harness], Awaitable[None]]
 
 @contextlib.asynccontextmanager
 async def running_bot(service: AnswerService, tmp_path: Path, *, token: str = TOKEN, shards: int | None = None,
-                      app_flags: int = 0, rate_limit: int = 30) -> AsyncIterator[Harness]:
+                      app_flags: int = 0, rate_limit: int = 30, db_options: str = "") -> AsyncIterator[Harness]:
     """Start the fake and the real client against it; stop both cleanly afterwards."""
     fake = FakeDiscord(token=TOKEN, app_flags=app_flags)
     await fake.start()
     settings = Settings(data_dir=tmp_path, discord_token=SecretStr(token), discord_api_url=fake.api_url,
                         discord_gateway_url=fake.gateway_url, discord_shards=shards,
                         rate_limit_per_minute=rate_limit)
-    store = StateStore.open(f"sqlite:///{tmp_path / 'state.db'}")
+    store = StateStore.open(f"sqlite:///{tmp_path / 'state.db'}{db_options}")
     responder = Responder(service, store, rate_limit_per_minute=settings.rate_limit_per_minute,
                           max_question_chars=settings.max_question_chars)
     apply_endpoints(settings)

@@ -81,7 +81,7 @@ class FakeDiscord:
     rate_limits: list[RateLimit] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._ids = itertools.count(1600000000000000001)
+        self._ids = itertools.count(1600000000000000001 + secrets.randbelow(10**9) * 1000)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.port = 0
