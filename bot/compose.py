@@ -90,13 +90,15 @@ def compose_answer(query: QueryAnalysis, evidence: Evidence, corpus: Corpus) -> 
     primary_speaker = corpus.speaker(passages[0].speaker)
     if evidence.conflict:
         lead = phrase("disagree", language).format(figures=_rival_figures(evidence, corpus, language))
+    elif evidence.alternative:
+        lead = phrase("two_figures", language).format(figures=_rival_figures(evidence, corpus, language))
     elif query.kind == "who" and primary_speaker is not None:
         lead = phrase("who", language).format(speaker=describe(primary_speaker, language))
     elif evidence.focus is not None:
         focus = evidence.focus
         shown = format_figure(focus.value, focus.unit) if language == "en" else convert(focus.text, language)
         lead = f"{shown}." if language == "en" else f"{shown}。"
-    separator = "\n" if evidence.conflict or len(bodies) > 1 else (" " if language == "en" else "")
+    separator = "\n" if len(bodies) > 1 else (" " if language == "en" else "")
     text = separator.join(bodies)
     return (f"{lead}{separator}{text}" if lead else text), citations
 
@@ -107,13 +109,16 @@ def _rival_figures(evidence: Evidence, corpus: Corpus, language: str) -> str:
     assert focus is not None
     parts = []
     for hit in evidence.hits:
-        figure = next((f for f in hit.passage.figures if f.unit == focus.unit and f.year == focus.year), None)
+        figure = focus if hit is evidence.hits[0] else None
+        figure = figure or next((f for f in hit.passage.figures if f.unit == focus.unit and f.year == focus.year), None)
         figure = figure or next(f for f in hit.passage.figures if f.unit == focus.unit)
         speaker = corpus.speaker(hit.passage.speaker)
         source = corpus.source(hit.passage.source_id)
         who = (speaker.name if language == "en" else (speaker.name_zh or speaker.name)) if speaker else (
             source.translation_of or source.publisher)
         shown = format_figure(figure.value, figure.unit) if language == "en" else figure.text
+        if evidence.alternative and figure.year:
+            shown += f" by {figure.year}" if language == "en" else f"（{figure.year}年）"
         parts.append(convert(f"{shown} ({who})" if language == "en" else f"{who}称{shown}", language))
     return phrase("versus", language).join(parts)
 

@@ -46,6 +46,7 @@ class Evidence:
     hits: list[Hit]
     focus: Figure | None = None
     conflict: bool = False
+    alternative: bool = False
     notes: list[str] = field(default_factory=list)
 
 
@@ -63,11 +64,6 @@ def _context(passage: Passage, corpus: Corpus) -> str:
 def _entity_count(hit: Hit, entities: set[str], corpus: Corpus) -> int:
     folded = fold(_context(hit.passage, corpus))
     return sum(any(w in folded for w in org_words(e)) for e in entities)
-
-
-def _mentions(passage_text: str, entity: str) -> bool:
-    folded = fold(passage_text)
-    return any(w in folded for w in org_words(entity))
 
 
 def _supported(hit: Hit, query: QueryAnalysis) -> bool:
@@ -110,7 +106,7 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     if query.speakers and query.kind != "who":
         names = {s.name for s in query.speakers}
         candidates = [h for h in candidates if h.passage.speaker in names]
-        if candidates and not query.units and not any(
+        if candidates and query.kind == "what" and not query.units and not any(
                 h.topic_coverage >= MIN_TOPIC or h.dense >= MIN_TOPIC_DENSE for h in candidates):
             return Abstention("off_topic", name=query.speakers[0].name, speaker=query.speakers[0])
     if query.units:
@@ -123,12 +119,14 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
             candidates = [h for n, h in counted if n == best and n > 0]
         if not candidates:
             return Abstention("no_figure")
+    if query.kind == "who":
+        candidates = _people_first(candidates, corpus)
     if not candidates:
         return Abstention("irrelevant")
     primary = candidates[0]
     evidence = Evidence(hits=[primary], focus=_focus_figure(primary, query, entities) if query.wants_figure else None)
     if evidence.focus is not None:
-        _add_conflicts(evidence, query, hits, entities)
+        _add_conflicts(evidence, query, hits, entities, corpus)
         return evidence
     _add_continuation(evidence, hits, corpus)
     if query.kind in {"what", "stance", "comparison"} and primary.passage.speaker and len(evidence.hits) < 2:
@@ -138,6 +136,22 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
                 evidence.hits.append(hit)
                 break
     return evidence
+
+
+def _people_first(candidates: list[Hit], corpus: Corpus) -> list[Hit]:
+    """A who-question wants a person: a speaker's passage, or the sentence right next to the best match."""
+    spoken = [h for h in candidates if h.passage.speaker]
+    best = candidates[0] if candidates else None
+    if best is None or best.passage.speaker:
+        return spoken or candidates
+    if any(q in best.passage.text for q in "“「"):
+        return candidates  # quoted words with no named speaker: "an investor asked: …" answers it
+    passage = best.passage
+    for step in (1, -1):
+        near = corpus.by_id.get(f"{passage.source_id}:{passage.paragraph}.{passage.sentence + step}")
+        if near is not None and near.speaker:
+            return [Hit(near, best.score, best.dense, best.lexical, best.coverage, best.topic_coverage), best]
+    return spoken or candidates
 
 
 def _add_continuation(evidence: Evidence, hits: list[Hit], corpus: Corpus) -> None:
@@ -153,7 +167,8 @@ def _add_continuation(evidence: Evidence, hits: list[Hit], corpus: Corpus) -> No
         evidence.hits.append(known or Hit(after, 0.0))
 
 
-def _add_conflicts(evidence: Evidence, query: QueryAnalysis, hits: list[Hit], entities: set[str]) -> None:
+def _add_conflicts(evidence: Evidence, query: QueryAnalysis, hits: list[Hit], entities: set[str],
+                   corpus: Corpus) -> None:
     """Another source giving a different value for the same thing (unit, year, entity) is shown too."""
     focus = evidence.focus
     primary = evidence.hits[0]
@@ -161,15 +176,19 @@ def _add_conflicts(evidence: Evidence, query: QueryAnalysis, hits: list[Hit], en
     for hit in hits[1:]:
         if hit.passage.source_id == primary.passage.source_id or hit.coverage < 0.5 * primary.coverage:
             continue
-        if entities and not all(_mentions(hit.passage.text, e) for e in entities):
+        if entities and _entity_count(hit, entities, corpus) < len(entities):
             continue
-        # Same thing, different number: same unit and year, or no year on either side but as relevant.
-        rival = next((f for f in hit.passage.figures if f.unit == focus.unit
-                      and abs(f.value - focus.value) > 0.01 * focus.value
-                      and ((focus.year is not None and f.year == focus.year)
-                           or (focus.year is None and f.year is None and hit.coverage >= 0.8 * primary.coverage))),
-                     None)
-        if rival is not None:
+        # Same thing, different number: same unit and year; with no year asked, another source's figure for
+        # the same unit that is about as relevant is shown too, as an alternative rather than a contradiction.
+        same_year = next((f for f in hit.passage.figures if f.unit == focus.unit and focus.year is not None
+                          and f.year == focus.year and abs(f.value - focus.value) > 0.01 * focus.value), None)
+        if same_year is not None:
             evidence.hits.append(hit)
             evidence.conflict = True
+            return
+        other = next((f for f in hit.passage.figures if f.unit == focus.unit
+                      and abs(f.value - focus.value) > 0.01 * focus.value), None)
+        if other is not None and not query.years and hit.coverage >= 0.8 * primary.coverage:
+            evidence.hits.append(hit)
+            evidence.alternative = True
             return

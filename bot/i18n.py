@@ -30,6 +30,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "try": {"en": "You could ask, for example:", "zh": "例如，你可以问："},
     "disagree": {"en": "The sources disagree: {figures}.", "zh": "各来源的数字不一致：{figures}。"},
     "versus": {"en": " vs ", "zh": "，而"},
+    "two_figures": {"en": "The articles give two figures: {figures}.", "zh": "文章给出了两个数字：{figures}。"},
     "also": {"en": "Also: ", "zh": "此外，"},
     "according_to": {"en": "According to {publisher}", "zh": "据{publisher}报道"},
     "said": {"en": "{speaker}: {text}", "zh": "{speaker}表示：{text}"},

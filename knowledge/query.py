@@ -28,7 +28,9 @@ _WHO = re.compile(r"^\s*(?:and\s+)?who\b|\bwho (?:said|asked|warned|compared|cal
                   r"\bwhich (?:[a-z-]+\s){0,3}(?:said|says|warned|argued|compared|told|asked|called|replied)\b|"
                   r"谁|哪位|哪个人|何人", re.I)
 _STANCE = re.compile(r"\bbubble\b.{0,20}\?|\b(?:think|thinks|believe|believes|consider|considers|view|see|sees)\b.{0,40}"
-                     r"bubble|是泡沫|泡沫吗|泡沫\s*[?？]|认为.{0,12}泡沫|看待.{0,12}泡沫", re.I)
+                     r"bubble|是泡沫|泡沫吗|泡沫\s*[?？]|认为.{0,12}泡沫|看待.{0,12}泡沫|"
+                     r"^(?:does|do|did|is|was)\b.{0,40}\b(?:think|believe|consider|feel|agree)|"
+                     r"(?:认为|觉得|相信|同意).{0,24}[吗么]\s*[?？]?\s*$", re.I)
 _COMPARE = re.compile(r"compar|versus|\bvs\.?\b|\bthan\b|相比|比较|对比|相当于|比作|类比", re.I)
 THEME_WORDS = frozenset({"bubble", "泡沫", "ai", "artificial", "intelligence", "人工智能", "think", "view", "opinion",
                          "stance", "believe", "feel", "boom", "hype", "热潮", "繁荣", "看法", "观点", "态度"})
