@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
-import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from importlib.util import find_spec
@@ -60,7 +59,8 @@ def _require(module: str, what: str, extra: str) -> None:
             f"install it with: pip install 'bubblebot[{extra}]'")
 
 
-def make_chat_model(spec: str, *, base_url: str | None = None, timeout: float = 20.0) -> BaseChatModel:
+def make_chat_model(spec: str, *, base_url: str | None = None, timeout: float = 20.0,
+                    api_key: str | None = None) -> BaseChatModel:
     """A chat model for BUBBLEBOT_LLM ("openai:gpt-4o-mini", "anthropic:claude-…", "ollama:llama3").
 
     A base URL names an OpenAI-compatible server: the model is then the spec without a known provider
@@ -82,7 +82,9 @@ def make_chat_model(spec: str, *, base_url: str | None = None, timeout: float = 
         kwargs.update(timeout=timeout, max_retries=0)
     if base_url:
         # Local OpenAI-compatible servers take any key; the client only insists that there is one.
-        kwargs.update(base_url=base_url, api_key=os.environ.get("OPENAI_API_KEY") or "not-needed")
+        kwargs.update(base_url=base_url, api_key=api_key or "not-needed")
+    elif api_key:
+        kwargs["api_key"] = api_key
     from langchain.chat_models import init_chat_model
 
     try:
@@ -141,7 +143,9 @@ class LLMComposer:
         """The composer for BUBBLEBOT_LLM, BUBBLEBOT_LLM_BASE_URL and BUBBLEBOT_LLM_TIMEOUT."""
         if not settings.llm:
             raise ConfigurationError("BUBBLEBOT_LLM is not set")
-        model = make_chat_model(settings.llm, base_url=settings.llm_base_url, timeout=settings.llm_timeout)
+        key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+        model = make_chat_model(settings.llm, base_url=settings.llm_base_url, timeout=settings.llm_timeout,
+                                api_key=key)
         return cls(model, timeout=settings.llm_timeout)
 
     def compose(self, query: QueryAnalysis, evidence: Evidence, kb: KnowledgeBase) -> tuple[str, list[Citation]]:

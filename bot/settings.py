@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from pydantic import Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -23,6 +23,8 @@ class Settings(BaseSettings):
     llm: str | None = None
     llm_base_url: str | None = None
     llm_timeout: float = 20.0
+    llm_api_key: SecretStr | None = Field(default=None, validation_alias=AliasChoices(
+        "BUBBLEBOT_LLM_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_API_KEY"))
     max_question_chars: int = 2000
     rate_limit_per_minute: int = 6
     admins: list[str] = Field(default_factory=list)
