@@ -25,7 +25,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://slack.com/api/"
-WORKERS = 16
+# Answer threads. The local chain is CPU-bound under the GIL: two threads overlap its Slack and
+# database I/O without starving the request handling that must ack within 3 s. With an LLM the
+# answers mostly wait on the network, so more of them run at once.
+WORKERS_LOCAL = 2
+WORKERS_LLM = 16
+# Listener threads: they ack, check and queue (answers never run on them), so acks never wait
+# behind answers.
+LISTENER_THREADS = 4
 
 
 def api_url(settings: Settings) -> str:
@@ -74,34 +81,40 @@ class SlackBot:
 
     app: App
     responder: Responder
-    executor: ThreadPoolExecutor
+    listener_executor: ThreadPoolExecutor
+    answer_executor: ThreadPoolExecutor
     auth: dict[str, Any]
 
     def close(self) -> None:
-        """Wait for answers in progress, then stop the worker threads."""
-        self.executor.shutdown(wait=True)
+        """Let listeners and queued answers finish, then stop the threads."""
+        self.listener_executor.shutdown(wait=True)
+        self.answer_executor.shutdown(wait=True)
 
 
 def build_slack_bot(settings: Settings, *, service: AnswerService, store: StateStore | None,
                     client: WebClient | None = None, auth: dict[str, Any] | None = None,
-                    workers: int = WORKERS) -> SlackBot:
+                    workers: int | None = None) -> SlackBot:
     """Check the token, then build the bolt App with every listener.
 
     The App acknowledges each request as soon as its listener starts (events) or calls ack()
-    (commands, buttons, shortcuts); answers are computed and posted on `workers` threads after.
+    (commands, buttons, shortcuts); listeners run on their own threads and queue questions for
+    `workers` answer threads, so a queue of answers never delays an ack.
     """
+    workers = workers or (WORKERS_LLM if settings.llm else WORKERS_LOCAL)
     client = client or web_client(settings)
     auth = auth if auth is not None else check_token(client)
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
-    executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="slack-answer")
+    listeners = ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="slack-listener")
+    answers = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="slack-answer")
     try:
-        app = App(client=client, signing_secret=secret, name="bubblebot", listener_executor=executor,
+        app = App(client=client, signing_secret=secret, name="bubblebot", listener_executor=listeners,
                   token_verification_enabled=True, process_before_response=False)
     except Exception:
-        executor.shutdown(wait=False)
+        listeners.shutdown(wait=False)
+        answers.shutdown(wait=False)
         raise
     responder = Responder(service=service, store=store, poster=SlackPoster(client),
                           limiter=RateLimiter(limit=settings.rate_limit_per_minute, window=60),
-                          bot_user_id=auth.get("user_id"), bot_id=auth.get("bot_id"))
+                          bot_user_id=auth.get("user_id"), bot_id=auth.get("bot_id"), executor=answers)
     register(app, responder)
-    return SlackBot(app=app, responder=responder, executor=executor, auth=auth)
+    return SlackBot(app=app, responder=responder, listener_executor=listeners, answer_executor=answers, auth=auth)

@@ -1,7 +1,8 @@
 """Bolt listeners: Slack payloads (events, /bubble, buttons, the message shortcut) → Responder calls.
 
 Each listener acknowledges first (events are acknowledged by bolt before the listener runs, since
-the app does not use process_before_response), then does the slow work on bolt's worker threads.
+the app does not use process_before_response), does the quick checks (de-duplication, bots,
+whether a thread is ours), and queues the question for the responder's answer threads.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def register(app: App, responder: Responder) -> None:
             return
         place = Place(channel=event["channel"], user=event.get("user", ""), team=body.get("team_id", ""),
                       thread_ts=event.get("thread_ts") or event["ts"], is_dm=is_dm(event))
-        responder.answer(question_from_text(event.get("text", "")), place)
+        responder.answer_later(question_from_text(event.get("text", "")), place)
 
     @app.event("message")
     def on_message(body: dict[str, Any], event: dict[str, Any], request: BoltRequest) -> None:
@@ -85,7 +86,7 @@ def register(app: App, responder: Responder) -> None:
             return
         place = Place(channel=channel, user=event.get("user", ""), team=body.get("team_id", ""),
                       thread_ts=thread, is_dm=is_dm(event))
-        responder.answer(question_from_text(text), place)
+        responder.answer_later(question_from_text(text), place)
 
     @app.command("/bubble")
     def on_command(ack: Ack, command: dict[str, Any]) -> None:
@@ -100,7 +101,7 @@ def register(app: App, responder: Responder) -> None:
             ack(**_sources_of_last(responder, channel))
         elif subcommand == "ask":
             ack()
-            responder.answer(question_from_text(rest), place, echo=True)
+            responder.answer_later(question_from_text(rest), place, echo=True)
         else:
             ack(**render_help(note=f"I don't know “/bubble {subcommand}”. Here is what I can do:"))
 
@@ -144,7 +145,7 @@ def register(app: App, responder: Responder) -> None:
                       team=(shortcut.get("team") or {}).get("id", ""),
                       thread_ts=message.get("thread_ts") or message.get("ts") or shortcut.get("message_ts"),
                       is_dm=channel.startswith("D"), response_url=shortcut.get("response_url"))
-        responder.answer(question_from_text(message.get("text", "")), place, echo=True)
+        responder.answer_later(question_from_text(message.get("text", "")), place, echo=True)
 
 
 def _action_place(body: dict[str, Any]) -> Place:

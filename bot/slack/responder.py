@@ -13,6 +13,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -89,8 +90,10 @@ class Responder:
     """Answers questions for the Slack listeners (called from bolt's worker threads)."""
 
     def __init__(self, *, service: AnswerService, store: StateStore | None, poster: SlackPoster,
-                 limiter: RateLimiter, bot_user_id: str | None, bot_id: str | None) -> None:
+                 limiter: RateLimiter, bot_user_id: str | None, bot_id: str | None,
+                 executor: Executor | None = None) -> None:
         self.service = service
+        self.executor = executor
         self.store = store
         self.poster = poster
         self.limiter = limiter
@@ -172,6 +175,20 @@ class Responder:
         if notify:
             self.notify(place, str(RateLimited(wait)))
         return False
+
+    def answer_later(self, question: str, place: Place, *, echo: bool = False) -> Future[str | None] | None:
+        """Queue a question for the answer threads (answer now, in this thread, if there are none)."""
+        if self.executor is None:
+            self.answer(question, place, echo=echo)
+            return None
+        return self.executor.submit(self._answer_logged, question, place, echo)
+
+    def _answer_logged(self, question: str, place: Place, echo: bool) -> str | None:
+        try:
+            return self.answer(question, place, echo=echo)
+        except Exception:
+            log.exception("answering a Slack question failed")
+            return None
 
     def answer(self, question: str, place: Place, *, history: list[str] | None = None,
                echo: bool = False) -> str | None:

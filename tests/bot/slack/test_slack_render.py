@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 
 import pytest
+import yaml
 
+import bot.slack
 from bot.models import Answer, Citation, CitedFigure, SourceRef
 from bot.service import AnswerService
+from bot.slack.http import EVENTS_PATH
 from bot.slack.redact import RedactSecrets
-from bot.slack.render import render_help, render_slack_answer, render_slack_sources
+from bot.slack.render import ASK_SHORTCUT, render_help, render_slack_answer, render_slack_sources
 from bot.slack.text import escape, neutralize, question_from_text, sanitize, split, trim
 from tests.bot.slack.slack_rig import QUESTION
 
@@ -131,3 +135,20 @@ def test_tokens_are_redacted_from_log_records() -> None:
                                ("xoxb-123-456-abcdef", "my-signing-secret-123"), None)
     redactor.filter(record)
     assert record.getMessage() == "token xoxb-[redacted] secret [redacted]"
+
+
+def test_manifest_matches_what_the_app_listens_to() -> None:
+    manifest = yaml.safe_load((Path(bot.slack.__file__).parent / "manifest.yaml").read_text())
+    features, settings = manifest["features"], manifest["settings"]
+    assert [c["command"] for c in features["slash_commands"]] == ["/bubble"]
+    [shortcut] = features["shortcuts"]
+    assert shortcut == {"name": "Ask bubblebot about this message", "type": "message",
+                        "callback_id": ASK_SHORTCUT, "description": shortcut["description"]}
+    assert {"app_mention", "message.im", "message.channels"} <= set(settings["event_subscriptions"]["bot_events"])
+    assert settings["interactivity"]["is_enabled"] is True
+    for url in (settings["event_subscriptions"]["request_url"], settings["interactivity"]["request_url"],
+                features["slash_commands"][0]["url"]):
+        assert url.endswith(EVENTS_PATH)
+    scopes = set(manifest["oauth_config"]["scopes"]["bot"])
+    assert {"app_mentions:read", "chat:write", "commands", "im:history"} <= scopes
+    assert len(manifest["display_information"]["description"]) <= 140
