@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable
 
 TOKEN = re.compile(r"\b(xox[abposre]|xapp)-[A-Za-z0-9-]+")
+# Slack's legacy verification token inside logged request bodies (JSON or form encoded).
+TOKEN_FIELD = re.compile(r"""(["']token["']\s*:\s*["'])[^"']*(["'])|(\btoken=)[^&\s]+""")
 
 
 class RedactSecrets(logging.Filter):
@@ -20,7 +22,9 @@ class RedactSecrets(logging.Filter):
         """The text with every token and secret replaced by a marker."""
         for secret in self.secrets:
             text = text.replace(secret, "[redacted]")
-        return TOKEN.sub(lambda m: m.group(1) + "-[redacted]", text)
+        text = TOKEN.sub(lambda m: m.group(1) + "-[redacted]", text)
+        return TOKEN_FIELD.sub(lambda m: f"{m.group(1)}[redacted]{m.group(2)}" if m.group(1)
+                               else f"{m.group(3)}[redacted]", text)
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the record's message (and traceback text) without secrets; never drops a record."""

@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.bot.slack.fake_slack import BOT_TOKEN, FakeSlack
+from tests.bot.slack.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
 from tests.bot.slack.slack_payloads import (
     SIGNING_SECRET,
     app_mention,
@@ -50,12 +50,15 @@ class Served:
         return self.log.read_text(errors="replace")
 
 
-def start(fake: FakeSlack, tmp_path: Path, *, token: str = BOT_TOKEN) -> Served:
+def start(fake: FakeSlack, tmp_path: Path, *, data_dir: Path, token: str = BOT_TOKEN,
+          app_token: str | None = None) -> Served:
     port = free_port()
     env = {**os.environ, "SLACK_BOT_TOKEN": token, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-           "BUBBLEBOT_SLACK_API_URL": fake.api_url, "BUBBLEBOT_DATA_DIR": str(tmp_path / "data"),
+           "BUBBLEBOT_SLACK_API_URL": fake.api_url, "BUBBLEBOT_DATA_DIR": str(data_dir),
            "BUBBLEBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'state.db'}"}
     env.pop("SLACK_APP_TOKEN", None)
+    if app_token:
+        env["SLACK_APP_TOKEN"] = app_token
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
         process = subprocess.Popen([*bubblebot(), "-v", "serve", "slack", "--host", "127.0.0.1", "--port", str(port)],
@@ -75,21 +78,32 @@ def stop(served: Served) -> int:
     return int(served.process.returncode)
 
 
+def wait_healthy(served: Served) -> dict[str, object]:
+    deadline = time.monotonic() + 120
+    with httpx.Client(timeout=2) as client:
+        while True:
+            assert served.process.poll() is None, served.output()
+            try:
+                response = client.get(served.url + "/healthz")
+                if response.status_code == 200:
+                    return dict(response.json())
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "server did not come up: " + served.output()
+            time.sleep(0.2)
+
+
+@pytest.fixture(scope="module")
+def served_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One data directory (and index) for the served processes of this module."""
+    return tmp_path_factory.mktemp("served-data")
+
+
 @pytest.fixture
-def served(fake_slack: FakeSlack, tmp_path: Path) -> Iterator[Served]:
-    served = start(fake_slack, tmp_path)
+def served(fake_slack: FakeSlack, tmp_path: Path, served_data_dir: Path) -> Iterator[Served]:
+    served = start(fake_slack, tmp_path, data_dir=served_data_dir)
     try:
-        deadline = time.monotonic() + 120
-        with httpx.Client(timeout=2) as client:
-            while True:
-                assert served.process.poll() is None, served.output()
-                try:
-                    if client.get(served.url + "/healthz").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                assert time.monotonic() < deadline, "server did not come up: " + served.output()
-                time.sleep(0.2)
+        assert wait_healthy(served) == {"ok": True, "mode": "http"}
         yield served
     finally:
         stop(served)
@@ -129,8 +143,25 @@ def test_serve_slack_answers_once_rejects_bad_signatures_and_handles_slash_ask(
     assert BOT_TOKEN not in output and SIGNING_SECRET not in output
 
 
+def test_serve_slack_in_socket_mode(fake_slack: FakeSlack, tmp_path: Path, served_data_dir: Path) -> None:
+    served = start(fake_slack, tmp_path, data_dir=served_data_dir, app_token=APP_TOKEN)
+    try:
+        assert wait_healthy(served) == {"ok": True, "mode": "socket"}
+        fake_slack.wait_connected()
+        ts = new_ts()
+        envelope = fake_slack.send_envelope("events_api", event_callback(app_mention(QUESTION, ts=ts)))
+        fake_slack.wait_ack(envelope)
+        [answer] = fake_slack.wait_for("chat.postMessage", timeout=60)
+        assert answer.args["thread_ts"] == ts and "Sam Altman" in posted_text(answer.args)
+        with httpx.Client(timeout=5) as client:  # no events endpoint in Socket Mode
+            assert client.post(served.url + "/slack/events", content=b"{}").status_code in (404, 405)
+    finally:
+        assert stop(served) == 0
+    assert APP_TOKEN not in served.output() and BOT_TOKEN not in served.output()
+
+
 def test_serve_slack_with_a_bad_token_fails_fast(fake_slack: FakeSlack, tmp_path: Path) -> None:
-    served = start(fake_slack, tmp_path, token="xoxb-0000-rejected-token")
+    served = start(fake_slack, tmp_path, data_dir=tmp_path / "data", token="xoxb-0000-rejected-token")
     try:
         code = served.process.wait(60)
     finally:

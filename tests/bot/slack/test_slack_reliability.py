@@ -55,6 +55,16 @@ def test_events_are_acked_before_the_answer_is_posted(slack: SlackRig) -> None:
     slack.fake.wait_for("chat.postMessage")
 
 
+def test_commands_are_acked_at_once_while_answers_are_queued(slack: SlackRig) -> None:
+    for _ in range(12):
+        slack.event(app_mention(QUESTION))
+    started = time.monotonic()
+    response = slack.command("help")
+    assert time.monotonic() - started < 1.0
+    assert "/bubble ask" in response.json()["text"]
+    slack.fake.wait_for("chat.postMessage", 12, timeout=60)
+
+
 def test_healthz(slack: SlackRig) -> None:
     response = slack.client.get(slack.server.url + "/healthz")
     assert response.status_code == 200 and response.json() == {"ok": True, "mode": "http"}

@@ -135,6 +135,8 @@ def test_tokens_are_redacted_from_log_records() -> None:
                                ("xoxb-123-456-abcdef", "my-signing-secret-123"), None)
     redactor.filter(record)
     assert record.getMessage() == "token xoxb-[redacted] secret [redacted]"
+    body = RedactSecrets().redact('body: {"token": "Jhj5dZrVaK7ZwHHjRyZWjbDl", "team_id": "T1"} token=abc&x=1')
+    assert body == 'body: {"token": "[redacted]", "team_id": "T1"} token=[redacted]&x=1'
 
 
 def test_manifest_matches_what_the_app_listens_to() -> None:
