@@ -35,7 +35,7 @@ GONE = "I no longer have that answer's sources."
 def retry_header(request: BoltRequest) -> str | None:
     """The X-Slack-Retry-Num of a redelivered event (HTTP header, or Socket Mode's retry_attempt)."""
     values = request.headers.get("x-slack-retry-num")
-    return values[0] if values else None
+    return values[0] if values and values[0] != "0" else None  # Socket Mode sends 0 on first delivery
 
 
 def from_bot(event: dict[str, Any], responder: Responder) -> bool:
@@ -161,10 +161,8 @@ def _action_place(body: dict[str, Any]) -> Place:
 
 def _sources_of_last(responder: Responder, channel: str) -> dict[str, Any]:
     """The payload for `/bubble sources`: the last answer's sources in this channel."""
-    if responder.store is None:
-        return render_notice(str(StoreUnavailable()))
     try:
-        stored = responder.store.last_answer(platform="slack", channel=channel)
+        stored = responder.last_answer_in(channel)
     except StoreUnavailable as error:
         return render_notice(str(error))
     if stored is None:

@@ -47,11 +47,6 @@ class Place:
     is_dm: bool = False
     response_url: str | None = None  # slash commands and shortcuts can always answer here
 
-    @property
-    def store_thread(self) -> str | None:
-        """The thread key answers are stored under."""
-        return self.thread_ts
-
 
 class LRU:
     """A small thread-safe bounded mapping (in-memory de-duplication and thread memory)."""
@@ -158,6 +153,12 @@ class Responder:
             raise StoreUnavailable("no state store")
         return self.store.get_answer(answer_id)
 
+    def last_answer_in(self, channel: str) -> StoredAnswer | None:
+        """The newest saved answer in a channel (StoreUnavailable propagates)."""
+        if self.store is None:
+            raise StoreUnavailable("no state store")
+        return self.store.last_answer(platform=PLATFORM, channel=channel)
+
     # --- answering --------------------------------------------------------------------------
 
     def allowed(self, place: Place) -> bool:
@@ -170,6 +171,8 @@ class Responder:
         with self._lock:
             notify = self._limited_until.get(key, 0.0) <= now
             if notify:
+                if len(self._limited_until) > 10_000:
+                    self._limited_until = {k: t for k, t in self._limited_until.items() if t > now}
                 self._limited_until[key] = now + wait
         log.info("rate limited a user for %.0f s", wait)
         if notify:
@@ -190,13 +193,15 @@ class Responder:
             log.exception("answering a Slack question failed")
             return None
 
-    def answer(self, question: str, place: Place, *, history: list[str] | None = None,
-               echo: bool = False) -> str | None:
-        """Answer a question at a place; the posted message's ts (None if nothing was posted)."""
+    def answer(self, question: str, place: Place, *, echo: bool = False) -> str | None:
+        """Answer a question at a place; the posted message's ts (None if nothing was posted).
+
+        With echo, the message starts with who asked what (slash commands and shortcuts, whose
+        question nobody else saw)."""
         if not self.allowed(place):
             return None
         try:
-            answer = self.service.ask(question, history=self.history(place) if history is None else history)
+            answer = self.service.ask(question, history=self.history(place))
         except (EmptyQuestion, QuestionTooLong) as error:
             self.notify(place, str(error))
             return None
@@ -209,7 +214,7 @@ class Responder:
             self.notify(place, SORRY)
             return None
         answer_id = self._stored("save_answer", lambda s: s.save_answer(
-            platform=PLATFORM, channel=place.channel, thread=place.store_thread, user=place.user,
+            platform=PLATFORM, channel=place.channel, thread=place.thread_ts, user=place.user,
             question=question, answer=answer), None)
         if place.thread_ts is not None:
             self._threads.append((place.channel, place.thread_ts), question)

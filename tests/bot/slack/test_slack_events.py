@@ -51,6 +51,16 @@ def test_direct_message_is_answered(slack: SlackRig) -> None:
     assert "Deutsche Bank" in posted_text(call.args)
 
 
+def test_direct_message_follow_up_uses_the_previous_question(slack: SlackRig, service: AnswerService) -> None:
+    first = "Does Sam Altman think AI is a bubble?"
+    slack.event(message(first, channel=DM_CHANNEL, channel_type="im"))
+    slack.fake.wait_for("chat.postMessage", 1)
+    slack.event(message("and Zuckerberg?", channel=DM_CHANNEL, channel_type="im"))
+    follow_up = slack.fake.wait_for("chat.postMessage", 2)[1].args
+    expected = service.ask("and Zuckerberg?", history=[first])
+    assert follow_up["blocks"][0]["text"]["text"].startswith(escape(expected.answer)[:200])
+
+
 def test_thread_follow_up_is_answered_without_a_mention_using_the_thread(
         slack: SlackRig, service: AnswerService) -> None:
     first = "Does Sam Altman think AI is a bubble?"
