@@ -15,15 +15,22 @@ REPORT_VERBS_ZH = (
     "表示", "说道", "说", "告诉", "指出", "警告", "称", "声称", "解释道", "解释说", "解释", "回答道", "回答",
     "补充道", "补充说", "补充", "问道", "询问", "直言", "阐述", "所言", "认为", "估计", "强调", "透露",
     "坦言", "承认", "预测", "比作", "描述", "相比", "写道", "抨击", "历数", "给出",
+    "提醒", "预计", "回应", "重申", "坚称", "谈到", "提到", "宣布", "直指", "呼吁", "反驳", "质疑",
 )
 REPORT_VERBS_EN = (
     "said", "says", "say", "told", "tells", "warned", "warns", "added", "adds", "asked", "asks", "noted",
     "explained", "argued", "estimated", "estimates", "according to", "cautioned", "claimed", "wrote",
+    "argues", "acknowledged", "admitted", "conceded", "insisted", "stressed", "predicted", "predicts",
+    "projected", "forecast", "believes", "thinks", "blamed", "rejected", "described", "urged", "recalled",
+    "found", "finds", "showed", "shows", "concluded", "reported", "expects", "warning", "saying",
 )
 PRONOUNS_ZH = ("他", "她")
 PRONOUNS_EN = ("he", "she")
-ORG_ANAPHORA = ("该银行", "该公司", "该机构", "该研究", "这家银行", "the bank", "the firm", "the study")
+ORG_ANAPHORA = ("该银行", "该公司", "该机构", "该研究", "这家银行", "该报告", "报告还", "报告指出", "报告称",
+                "the bank", "the firm", "the study", "the report", "the institute", "the survey", "the analysis")
 _ZH_VERB = re.compile("|".join(sorted(REPORT_VERBS_ZH, key=len, reverse=True)))
+_ALL_OPEN = OPEN_QUOTES + '"'
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _EN_VERB = re.compile(r"\b(?:" + "|".join(REPORT_VERBS_EN) + r")\b", re.I)
 
 
@@ -38,8 +45,17 @@ class _State:
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     depth, start = 0, 0
+    straight: int | None = None
     for i, char in enumerate(text):
-        if char in OPEN_QUOTES and char != "‘":
+        if char == '"' and depth == 0:  # English straight quotes open and close with one character
+            if straight is None:
+                straight = i
+            else:
+                spans.append((straight, i + 1))
+                straight = None
+        elif straight is not None:
+            continue
+        elif char in OPEN_QUOTES and char != "‘":
             if depth == 0:
                 start = i
             depth += 1
@@ -49,6 +65,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((start, i + 1))
     if depth > 0:
         spans.append((start, len(text)))
+    if straight is not None:
+        spans.append((straight, len(text)))
     return spans
 
 
@@ -61,16 +79,21 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def outside_quotes(text: str) -> str:
+    """Text with quoted speech blanked out (same length), so names inside quotes are not speakers."""
+    return _outside(text, _quoted_spans(text))
+
+
 def _verbs(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ZH_VERB.finditer(text)] + [m.span() for m in _EN_VERB.finditer(text)]
 
 
 def _is_quote_only(text: str, spans: list[tuple[int, int]]) -> bool:
-    return bool(spans) and text.lstrip()[:1] in OPEN_QUOTES and not re.sub(r"[\s\W]", "", _outside(text, spans))
+    return bool(spans) and text.lstrip()[:1] in _ALL_OPEN and not re.sub(r"[\s\W]", "", _outside(text, spans))
 
 
 def _starts_with_quote(text: str) -> bool:
-    return text.lstrip()[:1] in OPEN_QUOTES
+    return text.lstrip()[:1] in _ALL_OPEN
 
 
 def _pronoun_before_verb(outside: str) -> bool:
@@ -79,11 +102,12 @@ def _pronoun_before_verb(outside: str) -> bool:
             tail = outside[match.end(): match.end() + 8]
             if _ZH_VERB.match(tail.lstrip()) or re.match(r"^\S{0,6}?(?:" + _ZH_VERB.pattern + ")", tail):
                 return True
-    return bool(re.search(r"\b(?:he|she)\s+(?:" + "|".join(REPORT_VERBS_EN) + r")\b", outside, re.I))
+    return bool(re.search(r"\b(?:he|she)\s+(?:also\s+|later\s+|then\s+|[a-z]+ly\s+)?(?:"
+                          + "|".join(REPORT_VERBS_EN) + r")\b", outside, re.I))
 
 
 def _starts_with_pronoun(outside: str) -> bool:
-    head = outside.lstrip("“”「」 ,，")
+    head = outside.lstrip("“”「」 ,，\"")
     return bool(re.match(r"[他她](?!们)", head) or re.match(r"(?:he|she)\b", head, re.I))
 
 
@@ -138,7 +162,8 @@ def _attribute(sentence: str, index: SpeakerIndex, state: _State) -> Speaker | N
         named = state.person
     if named is None and _starts_with_pronoun(outside) and state.person is not None:
         named = state.person
-    if named is None and people:
+    # A person merely mentioned in an English sentence with no reporting verb is not its speaker.
+    if named is None and people and (verbs or _HAN.search(text)):
         named = people[0].speaker
     if named is None and _starts_with_quote(text) and state.previous is not None and spans:
         named = state.previous

@@ -28,9 +28,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:US)?\$\s?(?P<num>{_NUM})(?:\s*(?P<mult>trillion|billion|million|tn|bn|m|k)\b)?", re.I)),
     ("usd_words", re.compile(
         rf"(?<![\$\d.])(?P<num>{_NUM})\s*(?P<mult>trillion|billion|million)\s+(?:US\s+)?(?:dollars|USD)\b", re.I)),
-    ("gw", re.compile(rf"(?P<num>{_NUM})\s*(?:吉瓦|千兆瓦|GW\b|gigawatts?\b)", re.I)),
+    ("gw", re.compile(rf"(?P<num>{_NUM})(?:\s*|-)(?:吉瓦|千兆瓦|GW\b|gigawatts?\b)", re.I)),
     ("pct", re.compile(rf"(?P<num>{_NUM})\s*(?:%|％|percent\b|per cent\b)", re.I)),
-    ("times", re.compile(rf"(?P<num>{_NUM})\s*(?:倍|x\b|times\b)", re.I)),
+    ("times", re.compile(rf"(?P<num>{_NUM})(?:\s*(?:倍|x\b|times\b)|-fold\b)", re.I)),
 ]
 _UNITS = {"usd_cn": "USD", "usd_en": "USD", "usd_words": "USD", "gw": "GW", "pct": "%", "times": "x"}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:\s*年)?")

@@ -6,6 +6,7 @@ import re
 
 from pydantic import BaseModel
 
+from knowledge.english import split_english
 from knowledge.figures import Figure
 
 OPEN_QUOTES = "“「『‘"
@@ -32,8 +33,10 @@ def split_paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and line.strip() not in {"—", "-", "–"}]
 
 
-def split_sentences(paragraph: str) -> list[str]:
+def split_sentences(paragraph: str, language: str = "zh") -> list[str]:
     """Sentences of a paragraph; quoted speech with several sentences stays in one sentence."""
+    if language == "en":
+        return _merge_fragments(split_english(paragraph))
     sentences: list[str] = []
     depth = 0
     start = 0
