@@ -13,7 +13,7 @@ from knowledge.errors import CorpusError
 from knowledge.figures import find_figures
 from knowledge.passages import Passage, split_paragraphs, split_sentences
 from knowledge.sources import Source, load_sources
-from knowledge.speakers import Speaker, SpeakerIndex, load_speakers
+from knowledge.speakers import Speaker, SpeakerIndex, load_speakers, merge_speakers
 
 PACKAGED_CORPUS = Path(__file__).parent / "corpus"
 # Bump when passage splitting, attribution or figure extraction changes, so indexes rebuild.
@@ -50,7 +50,7 @@ class Corpus:
 
 def build_passages(source: Source, speakers: SpeakerIndex) -> list[Passage]:
     """Split one source into passages and attribute each to its speaker."""
-    paragraphs = [split_sentences(p) for p in split_paragraphs(source.text)]
+    paragraphs = [split_sentences(p, source.language) for p in split_paragraphs(source.text)]
     attributed = attribute_paragraphs(paragraphs, speakers)
     passages = []
     for p_no, (sentences, who) in enumerate(zip(paragraphs, attributed, strict=True), start=1):
@@ -62,20 +62,30 @@ def build_passages(source: Source, speakers: SpeakerIndex) -> list[Passage]:
     return passages
 
 
-def load_corpus(directory: Path = PACKAGED_CORPUS, extra: list[Source] | None = None) -> Corpus:
-    """Load sources, speakers and curation from a corpus directory and build every passage."""
-    sources = load_sources(directory) + list(extra or [])
-    speakers = SpeakerIndex(load_speakers(directory / "speakers.yaml"))
-    passages = [p for s in sources for p in build_passages(s, speakers)]
+def load_corpus(directory: Path = PACKAGED_CORPUS, extra: list[Source] | None = None,
+                speakers: list[Speaker] | None = None) -> Corpus:
+    """Load sources, speakers and curation from a corpus directory and build every passage.
+
+    `extra` sources (ingested articles) are attributed with the curated speakers plus `speakers` (found in
+    them); the curated sources keep the curated speakers only, so their attribution never changes.
+    """
+    own = load_sources(directory)
+    base = load_speakers(directory / "speakers.yaml")
+    curated = SpeakerIndex(base)
+    passages = [p for s in own for p in build_passages(s, curated)]
+    merged = SpeakerIndex(merge_speakers(base, speakers)) if speakers else curated
+    sources = own + list(extra or [])
+    passages += [p for s in extra or [] for p in build_passages(s, merged)]
+    speakers_index = merged
     for pid, name in load_overrides(directory / "attribution_overrides.yaml", passages).items():
-        if name is not None and speakers.by_name(name) is None:
+        if name is not None and curated.by_name(name) is None:
             raise CorpusError(f"attribution_overrides.yaml: unknown speaker {name!r}")
         passage = next(p for p in passages if p.id == pid)
-        passage.speaker = speakers.by_name(name).name if name else None  # type: ignore[union-attr]
+        passage.speaker = curated.by_name(name).name if name else None  # type: ignore[union-attr]
     glosses = load_glosses(directory / "glosses.yaml", passages)
     for passage in passages:
         passage.gloss_en = glosses.get(passage.id)
-    return Corpus(sources=sources, speakers=speakers, passages=passages)
+    return Corpus(sources=sources, speakers=speakers_index, passages=passages)
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,26 @@ TITLE_WORDS: dict[str, list[str]] = {
     "investor": ["investor", "backer", "投资人", "投资者"],
     "chief scientist": ["chief scientist", "首席科学家"],
     "head of growth": ["head of growth", "增长主管"],
+    "cto": ["cto", "chief technology officer", "technology chief", "首席技术官", "技术长"],
+    "coo": ["coo", "chief operating officer", "operating chief", "首席运营官", "营运长"],
+    "chief economist": ["chief economist", "首席经济学家"],
+    "economist": ["economist", "经济学家"],
+    "analyst": ["analyst", "分析师"],
+    "strategist": ["strategist", "chief strategist", "策略师", "首席策略师"],
+    "vice president": ["vice president", "副总裁"],
+    "general manager": ["general manager", "总经理"],
+    "director": ["director", "managing director", "总监"],
+    "fund manager": ["fund manager", "portfolio manager", "基金经理"],
+    "professor": ["professor", "教授"],
+    "spokesperson": ["spokesperson", "spokesman", "spokeswoman", "发言人"],
 }
+# Generic words at the end of a company name that questions often leave out ("Kestrel" for "Kestrel Micro Devices").
+ORG_SUFFIXES = frozenset({
+    "systems", "semiconductor", "semiconductors", "technologies", "technology", "group", "holdings", "inc", "corp",
+    "corporation", "company", "co", "ltd", "limited", "plc", "llc", "labs", "electronics", "devices", "micro",
+    "networks", "software", "solutions", "industries", "computing", "cloud", "capital", "securities", "partners",
+    "科技", "电子", "集团", "公司", "控股", "股份", "证券", "资本",
+})
 ORG_WORDS: dict[str, list[str]] = {
     "OpenAI": ["openai"],
     "Meta": ["meta", "facebook", "脸书"],
@@ -137,6 +156,8 @@ class SpeakerIndex:
                     self._by_alias[folded.lower()] = speaker
         self._loose = _alias_regex(loose)
         self._strict = _alias_regex(strict)
+        extra = {org for s in speakers for _, org in s.positions if org and org not in ORG_WORDS}
+        self._org_patterns = {**_ORG_PATTERNS, **{org: _word_regex(org_words(org)) for org in sorted(extra)}}
 
     def by_name(self, name: str) -> Speaker | None:
         """The speaker with this canonical name or alias, if any."""
@@ -172,7 +193,7 @@ class SpeakerIndex:
     def find_by_role(self, text: str) -> list[Speaker]:
         """Speakers named only by role or description ("Anthropic's CEO", "Meta's finance chief")."""
         folded = to_simplified(text).lower()
-        orgs = _longest_matches(folded, _ORG_PATTERNS)
+        orgs = _longest_matches(folded, self._org_patterns)
         titles = _longest_matches(folded, self._title_patterns)
         found: list[Speaker] = []
         for speaker in self.speakers:
@@ -210,8 +231,27 @@ _ORG_PATTERNS = {org: _word_regex(words) for org, words in ORG_WORDS.items()}
 
 
 def org_words(org: str) -> list[str]:
-    """The folded spellings of an organization's name."""
-    return ORG_WORDS.get(org, [org.lower()])
+    """The folded spellings of an organization's name (without a generic suffix too: "kestrel")."""
+    if org in ORG_WORDS:
+        return ORG_WORDS[org]
+    folded = fold(org).strip()
+    words = [folded]
+    short = folded
+    while True:
+        suffix = next((x for x in ORG_SUFFIXES if short.endswith(f" {x}" if x.isascii() else x)
+                       and len(short) > len(x) + 1), None)
+        if suffix is None:
+            break
+        short = short.removesuffix(suffix).rstrip(" ,.")
+        words.append(short)
+    return words
+
+
+def merge_speakers(base: list[Speaker], extra: list[Speaker]) -> list[Speaker]:
+    """Base speakers plus extra ones; an extra speaker with a base speaker's name replaces it."""
+    replaced = {s.name: s for s in extra}
+    merged = [replaced.pop(s.name, s) for s in base]
+    return merged + [s for s in extra if s.name in replaced]
 
 
 def load_speakers(path: Path) -> list[Speaker]:

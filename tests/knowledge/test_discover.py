@@ -1,0 +1,99 @@
+"""Unseen speakers: found from role-and-name and report patterns, merged by alias, then attributed."""
+
+from __future__ import annotations
+
+from knowledge.corpus import load_corpus
+from knowledge.discover import discover_speakers
+from knowledge.passages import Passage
+from knowledge.sources import Source
+from knowledge.speakers import Speaker, SpeakerIndex
+
+
+def _source(text: str, language: str) -> Source:
+    return Source(id="test-article", file="test.txt", title="t", publisher="Test Wire", language=language,  # type: ignore[arg-type]
+                  text=text)
+
+
+def _ingest(text: str, language: str) -> tuple[dict[str, Speaker], list[Passage], SpeakerIndex]:
+    source = _source(text, language)
+    new, _ = discover_speakers(source, load_corpus().speakers)
+    corpus = load_corpus(extra=[source], speakers=new)
+    return {s.name: s for s in new}, [p for p in corpus.passages if p.source_id == source.id], corpus.speakers
+
+
+def _who(passages: list[Passage]) -> list[str | None]:
+    return [p.speaker for p in passages]
+
+
+def test_chinese_role_and_name_with_pronoun_carry_over() -> None:
+    text = ("英伟达首席执行官黄仁勋表示，需求依然强劲。他说，公司本季度营收达到570亿美元。\n"
+            "星海云首席财务官林雅琴则更加谨慎。她警告称，毛利率可能降至25%。")
+    speakers, passages, index = _ingest(text, "zh-Hans")
+    assert speakers["黄仁勋"].role == "CEO, Nvidia" and speakers["黄仁勋"].role_zh == "英伟达首席执行官"
+    assert speakers["林雅琴"].role == "CFO, 星海云"
+    assert _who(passages) == ["黄仁勋", "黄仁勋", "林雅琴", "林雅琴"]
+    assert passages[1].figures[0].value == 57e9
+    assert [s.name for s in index.find_by_role("What did Nvidia's CEO say?")] == ["黄仁勋"]
+    assert [s.name for s in index.find_by_role("星海雲的財務長怎麼看")] == ["林雅琴"]
+
+
+def test_a_latin_name_in_brackets_becomes_the_canonical_name() -> None:
+    speakers, passages, _ = _ingest("英伟达首席执行官黄仁勋（Jensen Huang）周三表示，订单已排到明年。", "zh-Hans")
+    huang = speakers["Jensen Huang"]
+    assert huang.name_zh == "黄仁勋" and {"黄仁勋", "Jensen Huang", "Huang"} <= set(huang.aliases)
+    assert _who(passages) == ["Jensen Huang"]
+
+
+def test_english_name_then_role_and_surname_refers_back() -> None:
+    text = ('"Demand is off the charts," said Jensen Huang, Nvidia\'s chief executive. '
+            "Huang added that revenue would reach $65 billion next quarter.\n"
+            "Kestrel Micro Devices reported a loss. Finance chief Omar Reyes cautioned that costs were rising. "
+            '"We will spend $2.2 billion on supply deals," he said.')
+    speakers, passages, index = _ingest(text, "en")
+    assert speakers["Jensen Huang"].role == "CEO, Nvidia"
+    assert speakers["Omar Reyes"].role == "CFO, Kestrel Micro Devices"
+    assert _who(passages) == ["Jensen Huang", "Jensen Huang", None, "Omar Reyes", "Omar Reyes"]
+    assert [s.name for s in index.find_by_role("What did Kestrel's finance chief say?")] == ["Omar Reyes"]
+
+
+def test_role_after_the_name_with_at_and_the_company() -> None:
+    text = ("Corvane Systems raised its forecast. Priya Nandakumar, the company's chief executive, said demand "
+            "was accelerating. Dana Whitfield, an analyst at Marlowe Securities, said prices had fallen 35%.")
+    speakers, passages, _ = _ingest(text, "en")
+    assert speakers["Priya Nandakumar"].role == "CEO, Corvane Systems"
+    assert speakers["Dana Whitfield"].role == "analyst, Marlowe Securities"
+    assert _who(passages) == [None, "Priya Nandakumar", "Dana Whitfield"]
+
+
+def test_organizations_from_report_patterns() -> None:
+    english = ("According to a report by the Halden Energy Institute, data centers could use 95 gigawatts by 2030. "
+               "The institute estimated that utilities must invest $720 billion.")
+    speakers, passages, _ = _ingest(english, "en")
+    assert speakers["Halden Energy Institute"].kind == "organization"
+    assert _who(passages) == ["Halden Energy Institute"] * 2
+    chinese = "咨询机构华信研究院上周发布的报告估计，到2030年用电需求将达到190吉瓦。报告还指出，累计投入可能突破2万亿美元。"
+    speakers, passages, _ = _ingest(chinese, "zh-Hans")
+    assert speakers["华信研究院"].role == "consultancy" and speakers["华信研究院"].role_zh == "咨询机构"
+    assert _who(passages) == ["华信研究院"] * 2
+
+
+def test_known_speakers_are_merged_not_duplicated() -> None:
+    text = ("OpenAI chief executive Sam Altman said investors were overexcited. "
+            "Altman added that the technology was real.")
+    speakers, passages, _ = _ingest(text, "en")
+    assert speakers == {}
+    assert _who(passages) == ["Sam Altman", "Sam Altman"]
+    speakers, passages, _ = _ingest("OpenAI首席执行官萨姆·阿尔特曼此前曾表示，投资者过度兴奋。", "zh-Hans")
+    assert speakers == {} and _who(passages) == ["Sam Altman"]
+
+
+def test_a_surname_two_new_people_share_is_no_alias() -> None:
+    text = ("Anna Lund, chief executive of Nordlys Capital, said rates were too high. "
+            "Erik Lund, an analyst at Fjord Securities, said they were fine.")
+    speakers, _, _ = _ingest(text, "en")
+    assert "Lund" not in speakers["Anna Lund"].aliases and "Lund" not in speakers["Erik Lund"].aliases
+
+
+def test_names_inside_quotes_are_not_new_speakers() -> None:
+    speakers, _, _ = _ingest('"I told chief executive Jane Doe it would fail," said Ruth Adler, an economist.', "en")
+    assert set(speakers) == {"Ruth Adler"}
