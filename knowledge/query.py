@@ -21,6 +21,8 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
         r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|"
         r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|订阅|价格|筹集", re.I)),
 ]
+_CHANGE = re.compile(r"\b(?:fell|fall|fallen|rose|rise|risen|grew|grow|dropped|drop|declined|decline|increased|"
+                     r"decreased|slipped|jumped|climbed)\b|下跌|上涨|下降|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅", re.I)
 _QUANTITY = re.compile(r"how (?:much|many|big|large|high|far)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
                        r"what (?:amount|figure|sum|number|percentage|share)|多少|多大|多高|几(?![千百十万亿])|数额", re.I)
 _WHO = re.compile(r"^\s*(?:and\s+)?who\b|\bwho (?:said|asked|warned|compared|called|claimed|told|thinks?|believes?|"
@@ -100,6 +102,8 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     named = list(dict.fromkeys(m.speaker for m in mentions))
     by_role = [s for s in speakers.find_by_role(text) if s not in named]
     units = {unit for unit, pattern in _UNIT_WORDS if pattern.search(fold(text))}
+    if units == {"USD"} and _CHANGE.search(fold(text)):
+        units.add("%")  # "how much did prices fall?" is answered by a percentage as often as by an amount
     figures = find_figures(text)
     quantity = bool(_QUANTITY.search(fold(text)))
     # A figure named in the question is context ("26 GW … how much money?"), not the unit asked for.
