@@ -7,15 +7,17 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from knowledge.corpus import PACKAGED_CORPUS, Corpus, load_corpus
+from knowledge.corpus import PACKAGED_CORPUS, Corpus
 from knowledge.embedding import DEFAULT_EMBEDDING, Embedder, make_embedder
 from knowledge.errors import IndexUnavailable
 from knowledge.glossary import Glossary, load_glossary
 from knowledge.index import IndexReport, PassageIndex, open_client
 from knowledge.lexical import LexicalIndex, passage_tokens
+from knowledge.library import open_corpus
 from knowledge.query import QueryAnalysis, analyze
 from knowledge.search import HybridSearcher, SearchResult
 from knowledge.tokens import add_words
+from knowledge.vectors import CACHE_FILE, VectorCache
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +41,7 @@ class KnowledgeBase:
              embedding_base_url: str | None = None, corpus: Corpus | None = None,
              progress: Callable[[str], None] | None = _stderr) -> KnowledgeBase:
         """Load the corpus and open (building if needed) its indexes; dense search degrades, never fails."""
-        corpus = corpus or load_corpus()
+        corpus = corpus or open_corpus(data_dir)
         glossary = load_glossary(PACKAGED_CORPUS / "glossary.yaml")
         add_words([a for s in corpus.speakers.speakers for a in (*s.aliases, s.name_zh or "")])
         add_words(glossary.chinese_terms())
@@ -49,7 +51,8 @@ class KnowledgeBase:
         report: IndexReport | None = None
         try:
             embedder = make_embedder(embedding, base_url=embedding_base_url)
-            dense = PassageIndex(open_client(data_dir=data_dir, chroma_url=chroma_url), embedder)
+            dense = PassageIndex(open_client(data_dir=data_dir, chroma_url=chroma_url), embedder,
+                                 VectorCache(data_dir / CACHE_FILE))
             report = dense.ensure(corpus, progress=progress)
         except IndexUnavailable as exc:
             log.warning("%s; answering from lexical search only", exc)

@@ -11,3 +11,7 @@ class CorpusError(KnowledgeError):
 
 class IndexUnavailable(KnowledgeError):
     """The vector index cannot be reached or built; lexical search still works."""
+
+
+class IngestError(KnowledgeError):
+    """An article cannot be ingested (unreachable, empty, binary, duplicate, unknown language); nothing changed."""

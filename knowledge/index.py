@@ -20,6 +20,7 @@ from knowledge.corpus import Corpus
 from knowledge.embedding import Embedder
 from knowledge.errors import IndexUnavailable
 from knowledge.passages import Passage
+from knowledge.vectors import VectorCache
 
 log = logging.getLogger(__name__)
 _PREFIX = "bubblebot"
@@ -34,6 +35,7 @@ class IndexReport:
     vectors: int
     seconds: float
     collection: str
+    embedded: int = 0
 
 
 def open_client(*, data_dir: Path | None = None, chroma_url: str | None = None) -> Any:
@@ -80,18 +82,25 @@ def _records(passage: Passage) -> list[tuple[str, str]]:
 class PassageIndex:
     """Dense vectors of every passage (its text and, where curated, its English gloss) in Chroma."""
 
-    def __init__(self, client: Any, embedder: Embedder) -> None:
+    def __init__(self, client: Any, embedder: Embedder, cache: VectorCache | None = None) -> None:
         self.client = client
         self.embedder = embedder
+        self.cache = cache
         self._collection: Any = None
+        self._embedded = 0
 
     def collection_name(self, corpus: Corpus) -> str:
         """The collection holding this corpus content embedded by this embedder."""
         return f"{_PREFIX}-{_slug(self.embedder.name)}-{corpus.content_hash()}"
 
-    def ensure(self, corpus: Corpus, *, progress: Callable[[str], None] | None = None) -> IndexReport:
-        """Use the finished collection for this content, building it aside first if needed."""
+    def ensure(self, corpus: Corpus, *, progress: Callable[[str], None] | None = None,
+               prune: bool = True) -> IndexReport:
+        """Use the finished collection for this content, building it aside first if needed.
+
+        With prune=False the previous collections stay (the caller prunes once its own state is committed).
+        """
         started = time.perf_counter()
+        self._embedded = 0
         name = self.collection_name(corpus)
         try:
             existing = {c.name for c in self.client.list_collections()}
@@ -103,26 +112,81 @@ class PassageIndex:
                                        time.perf_counter() - started, name)
             if progress:
                 progress(f"building the search index ({len(corpus.passages)} passages, {self.embedder.name})…")
-            self._collection = self._build(corpus, name, existing)
+            self._collection = self._build(corpus, name, existing, prune)
         except IndexUnavailable:
             raise
         except Exception as exc:
             raise IndexUnavailable(f"the vector index is unavailable: {exc}") from exc
-        return IndexReport(True, len(corpus.passages), self._collection.count(), time.perf_counter() - started, name)
+        return IndexReport(True, len(corpus.passages), self._collection.count(), time.perf_counter() - started, name,
+                           self._embedded)
 
-    def _build(self, corpus: Corpus, name: str, existing: set[str]) -> Any:
+    def prune(self, keep: str) -> None:
+        """Delete this embedder's other collections (older content, unfinished builds); failures are logged."""
+        try:
+            names = [c.name for c in self.client.list_collections()]
+        except Exception as exc:
+            log.warning("could not list collections to prune: %s", exc)
+            return
+        for old in names:
+            if old.startswith(f"{_PREFIX}-{_slug(self.embedder.name)}-") and old != keep:
+                try:
+                    self.client.delete_collection(old)
+                except Exception as exc:
+                    log.warning("could not delete the old collection %s: %s", old, exc)
+
+    def _vectors(self, texts: list[str], existing: set[str]) -> list[list[float]]:
+        """Vectors for texts: from the cache, else from a previous collection, else embedded now."""
+        unique = list(dict.fromkeys(texts))
+        known = self.cache.get_many(self.embedder.name, unique) if self.cache else {}
+        missing = [t for t in unique if t not in known]
+        if missing:
+            known.update(self._from_previous(set(missing), existing))
+        fresh = [t for t in unique if t not in known]
+        if self.cache and len(known) > 0:
+            self.cache.put_many(self.embedder.name, {t: known[t] for t in missing if t in known})
+        for start in range(0, len(fresh), 64):
+            chunk = fresh[start:start + 64]
+            vectors = dict(zip(chunk, self.embedder.embed(chunk), strict=True))
+            self._embedded += len(chunk)
+            if self.cache:
+                self.cache.put_many(self.embedder.name, vectors)
+            known.update(vectors)
+        return [known[t] for t in texts]
+
+    def _from_previous(self, wanted: set[str], existing: set[str]) -> dict[str, list[float]]:
+        found: dict[str, list[float]] = {}
+        for name in sorted(existing):
+            if not name.startswith(f"{_PREFIX}-{_slug(self.embedder.name)}-") or "-building-" in name:
+                continue
+            try:
+                got = self.client.get_collection(name, embedding_function=None).get(
+                    include=["documents", "embeddings"])
+            except Exception as exc:
+                log.warning("could not read vectors from %s: %s", name, exc)
+                continue
+            documents = got.get("documents")
+            embeddings = got.get("embeddings")
+            if documents is None or embeddings is None:
+                continue
+            for document, vector in zip(documents, embeddings, strict=False):
+                if document in wanted:
+                    found[document] = [float(x) for x in vector]
+        return found
+
+    def _build(self, corpus: Corpus, name: str, existing: set[str], prune: bool) -> Any:
         temp = f"{name}-building-{uuid.uuid4().hex[:8]}"
         collection = self.client.create_collection(
             temp, configuration={"hnsw": {"space": "cosine"}}, metadata={"complete": False},
             embedding_function=None,
         )
         records = [(rid, text, p) for p in corpus.passages for rid, text in _records(p)]
+        vectors = self._vectors([text for _, text, _ in records], existing)
         batch = 256
         for start in range(0, len(records), batch):
             chunk = records[start:start + batch]
             collection.add(
                 ids=[rid for rid, _, _ in chunk],
-                embeddings=self.embedder.embed([text for _, text, _ in chunk]),
+                embeddings=vectors[start:start + batch],
                 documents=[text for _, text, _ in chunk],
                 metadatas=[_metadata(p) for _, _, p in chunk],
             )
@@ -130,9 +194,8 @@ class PassageIndex:
             self.client.delete_collection(name)
         # The finished collection takes the real name only now, so a crash never leaves half an index in use.
         collection.modify(name=name, metadata={"complete": True})
-        for old in existing:
-            if old.startswith(f"{_PREFIX}-{_slug(self.embedder.name)}-") and old != name:
-                self.client.delete_collection(old)
+        if prune:
+            self.prune(keep=name)
         return self.client.get_collection(name, embedding_function=None)
 
     def query(self, vector: list[float], k: int) -> list[tuple[str, float]]:

@@ -20,3 +20,27 @@ def detect_language(text: str) -> str:
     traditional_only = sum(a != b for a, b in zip(joined, to_simplified(joined), strict=False))
     simplified_only = sum(a != b for a, b in zip(joined, to_traditional(joined), strict=False))
     return "zh-Hant" if traditional_only > simplified_only else "zh-Hans"
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_OTHER_SCRIPT = re.compile(r"[\uac00-\ud7af\u0400-\u04ff\u0370-\u03ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f]")
+_ENGLISH_WORDS = frozenset({
+    "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "on", "was", "with", "as", "at", "by",
+    "be", "are", "this", "from", "has", "have", "had", "said", "says", "its", "an", "not", "but", "he",
+    "she", "they", "will", "would", "their", "which", "or", "more", "than", "who", "were", "been", "we",
+    "our", "i", "you", "also", "about", "after", "up",
+})
+
+
+def detect_document_language(text: str) -> str | None:
+    """The language of a whole article ('en', 'zh-Hans', 'zh-Hant'), or None for any other language."""
+    han = len(_HAN.findall(text))
+    if len(_KANA.findall(text)) > 0.05 * max(han, 1) or len(_OTHER_SCRIPT.findall(text)) > 0.2 * max(han, 20):
+        return None
+    language = detect_language(text)
+    if language != "en":
+        return language
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+    if not words or sum(w in _ENGLISH_WORDS for w in words) < 0.12 * len(words):
+        return None  # Latin letters, but not English (French, German, …)
+    return language

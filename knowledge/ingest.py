@@ -1,0 +1,185 @@
+"""Add an article to the library (or remove one): read, check, attribute, index aside, then commit."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from knowledge.corpus import PACKAGED_CORPUS, Corpus
+from knowledge.discover import discover_speakers
+from knowledge.embedding import DEFAULT_EMBEDDING, Embedder, make_embedder
+from knowledge.errors import IndexUnavailable, IngestError
+from knowledge.index import IndexReport, PassageIndex, open_client
+from knowledge.language import detect_document_language
+from knowledge.library import Library, content_hash
+from knowledge.reader import Article, read_article
+from knowledge.sources import Source, load_sources
+from knowledge.vectors import CACHE_FILE, VectorCache
+
+LANGUAGES = ("en", "zh-Hans", "zh-Hant")
+MIN_CHARS = {"en": 80, "zh-Hans": 30, "zh-Hant": 30}
+
+
+@dataclass
+class IndexTarget:
+    """Where and how passages are embedded: the data directory, an optional Chroma server, the embedder."""
+
+    data_dir: Path
+    chroma_url: str | None = None
+    embedding: str = DEFAULT_EMBEDDING
+    embedding_base_url: str | None = None
+    embedder: Embedder | None = None
+
+    def open(self) -> PassageIndex:
+        """The passage index with the vector cache of the data directory."""
+        embedder = self.embedder or make_embedder(self.embedding, base_url=self.embedding_base_url)
+        client: Any = open_client(data_dir=self.data_dir, chroma_url=self.chroma_url)
+        return PassageIndex(client, embedder, VectorCache(self.data_dir / CACHE_FILE))
+
+
+@dataclass
+class Overrides:
+    """Metadata given on the command line; it wins over front matter and page metadata."""
+
+    title: str | None = None
+    publisher: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+
+
+@dataclass
+class IngestResult:
+    """What an ingest added."""
+
+    source: Source
+    passages: int
+    attributed: int
+    figures: int
+    new_speakers: list[str] = field(default_factory=list)
+    report: IndexReport | None = None
+    seconds: float = 0.0
+
+
+def _source_id(title: str, digest: str, taken: set[str]) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    if len(slug) > 40:
+        slug = slug[:41].rsplit("-", 1)[0]
+    base = f"{slug}-{digest[:6]}" if len(slug) >= 3 else f"{language_tag(title)}-{digest[:8]}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def language_tag(title: str) -> str:
+    """'article', or 'zh-article' for a title in Chinese (ids stay ASCII)."""
+    return "zh-article" if re.search(r"[\u3400-\u9fff]", title) else "article"
+
+
+def _language(article: Article, overrides: Overrides) -> str:
+    given = overrides.language or article.language
+    if given:
+        if given not in LANGUAGES:
+            raise IngestError(f"{article.origin}: unknown language {given!r} (use en, zh-Hans or zh-Hant)")
+        return given
+    detected = detect_document_language(article.text)
+    if detected is None:
+        raise IngestError(f"{article.origin}: the article is not in English or Chinese, the languages bubblebot "
+                          "answers in (pass --lang if it is)")
+    return detected
+
+
+def prepare_source(article: Article, overrides: Overrides, library: Library) -> tuple[Source, str]:
+    """Validate an article and make its source; IngestError if it is empty, foreign or a duplicate."""
+    size = len("".join(article.text.split()))
+    if size < min(MIN_CHARS.values()):
+        raise IngestError(f"{article.origin}: no article text (only {len(article.text.strip())} characters)")
+    language = _language(article, overrides)
+    if size < MIN_CHARS[language]:
+        raise IngestError(f"{article.origin}: no article text (only {len(article.text.strip())} characters)")
+    digest = content_hash(article.text)
+    packaged = load_sources(PACKAGED_CORPUS)
+    same = library.by_hash(digest)
+    if same is not None:
+        raise IngestError(f"{article.origin} is already in the library as '{same.source.id}' (same text)")
+    for source in packaged:
+        if content_hash(source.text) == digest:
+            raise IngestError(f"{article.origin} is already in the packaged corpus as '{source.id}' (same text)")
+    title = overrides.title or article.title or article.text.splitlines()[0][:80]
+    taken = {s.id for s in packaged} | {e.source.id for e in library.manifest.sources}
+    source_id = _source_id(title, digest, taken)
+    source = Source(
+        id=source_id, file=f"{source_id}.txt", title=title,
+        publisher=overrides.publisher or article.publisher or "unknown publisher", language=language,  # type: ignore[arg-type]
+        url=article.url, published=overrides.published or article.published, text=article.text,
+    )
+    return source, digest
+
+
+def _commit(library: Library, corpus: Corpus, target: IndexTarget,
+            progress: Callable[[str], None] | None) -> IndexReport:
+    """Build the new index aside, then write the manifest, then drop the old index: the only safe order."""
+    index = target.open()
+    try:
+        report = index.ensure(corpus, progress=progress, prune=False)
+    except IndexUnavailable as exc:
+        raise IngestError(f"the search index could not be updated, nothing was changed ({exc})") from exc
+    library.save()
+    index.prune(keep=report.collection)
+    return report
+
+
+def ingest(location: str, target: IndexTarget, overrides: Overrides | None = None, *, timeout: float = 15.0,
+           progress: Callable[[str], None] | None = None) -> IngestResult:
+    """Read, check, attribute and index one article; on any error the library and index are unchanged."""
+    started = time.perf_counter()
+    overrides = overrides or Overrides()
+    article = read_article(location, timeout=timeout)
+    library = Library.load(target.data_dir)
+    with library.lock():
+        library = Library.load(target.data_dir)
+        source, digest = prepare_source(article, overrides, library)
+        current = library.corpus()
+        new, named = discover_speakers(source, current.speakers)
+        corpus = library.corpus(extra=source, speakers=new)
+        own = [p for p in corpus.passages if p.source_id == source.id]
+        if not own:
+            raise IngestError(f"{article.origin}: no article text found")
+        speaking = {p.speaker for p in own if p.speaker}
+        # A new speaker the article never quotes is only mentioned (questions about their words abstain).
+        new = [s if s.name in speaking or not s.quoted else s.model_copy(update={"quoted": False}) for s in new]
+        updated = library.with_source(source, digest, new, [*named, *speaking])
+        written = updated.write_text(source)
+        try:
+            report = _commit(updated, corpus, target, progress)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                if Library.load(target.data_dir).find(source.id) is None:
+                    written.unlink(missing_ok=True)
+            raise
+    return IngestResult(source=source, passages=len(own), attributed=sum(1 for p in own if p.speaker),
+                        figures=sum(len(p.figures) for p in own), new_speakers=[s.name for s in new if s.quoted],
+                        report=report, seconds=time.perf_counter() - started)
+
+
+def remove_source(source_id: str, target: IndexTarget,
+                  progress: Callable[[str], None] | None = None) -> Source:
+    """Remove an ingested source and its passages from the index; packaged sources cannot be removed."""
+    if any(s.id == source_id for s in load_sources(PACKAGED_CORPUS)):
+        raise IngestError(f"'{source_id}' is part of the packaged corpus and cannot be removed "
+                          "(only ingested sources can)")
+    library = Library.load(target.data_dir)
+    with library.lock():
+        library = Library.load(target.data_dir)
+        entry = library.find(source_id)
+        if entry is None:
+            raise IngestError(f"no ingested source '{source_id}' (see `bubblebot sources list`)")
+        updated = library.without(source_id)
+        _commit(updated, updated.corpus(), target, progress)
+    return entry.source
