@@ -1,8 +1,9 @@
-"""The `bubblebot` command line: ask, search, index, serve, and the admin commands."""
+"""The `bubblebot` command line: ask, search, index, ingest, sources, serve, and the admin commands."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import sys
@@ -11,6 +12,7 @@ from typing import Any
 
 from bot.errors import BubblebotError, EmptyQuestion
 from bot.settings import Settings, get_settings
+from knowledge.errors import KnowledgeError
 
 log = logging.getLogger("bubblebot")
 MAX_CLI_CHARS = 2000
@@ -132,6 +134,70 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _index_target(settings: Settings) -> Any:
+    from knowledge.ingest import IndexTarget
+
+    return IndexTarget(data_dir=settings.data_dir, chroma_url=settings.chroma_url, embedding=settings.embedding,
+                       embedding_base_url=settings.embedding_base_url)
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    """Add an article (file or URL) to the library and index its new passages."""
+    from knowledge.ingest import Overrides, ingest
+
+    overrides = Overrides(title=args.title, publisher=args.publisher, published=args.published, language=args.lang)
+    result = ingest(args.location, _index_target(settings), overrides, timeout=args.timeout,
+                    progress=lambda m: print(m, file=sys.stderr, flush=True))
+    source = result.source
+    speakers = ", ".join(result.new_speakers) or "none"
+    embedded = result.report.embedded if result.report else 0
+    print(f"ingested '{source.id}' ({source.language}): {source.title}")
+    print(f"  {result.passages} passages, {result.attributed} attributed, {result.figures} figures; "
+          f"new speakers: {speakers}")
+    print(f"  {embedded} passages embedded, {result.seconds:.1f} s")
+    return 0
+
+
+def cmd_sources_list(args: argparse.Namespace, settings: Settings) -> int:
+    """List every source, packaged or ingested."""
+    from knowledge.corpus import PACKAGED_CORPUS
+    from knowledge.library import open_corpus
+    from knowledge.sources import load_sources
+
+    corpus = open_corpus(settings.data_dir)
+    packaged = {s.id for s in load_sources(PACKAGED_CORPUS)}
+    rows = []
+    for source in corpus.sources:
+        rows.append({"id": source.id, "title": source.title, "publisher": source.publisher,
+                     "language": source.language, "passages": sum(p.source_id == source.id for p in corpus.passages),
+                     "origin": "packaged" if source.id in packaged else "ingested",
+                     "published": source.published.isoformat() if source.published else None, "url": source.url})
+    if args.json:
+        for row in rows:
+            _emit(row)
+        return 0
+    for row in rows:
+        print(f"{row['id']}  [{row['origin']}, {row['language']}, {row['passages']} passages]  "
+              f"{row['title']} — {row['publisher']}")
+    return 0
+
+
+def cmd_sources_remove(args: argparse.Namespace, settings: Settings) -> int:
+    """Remove an ingested source; its passages leave the index."""
+    from knowledge.ingest import remove_source
+
+    source = remove_source(args.id, _index_target(settings), progress=lambda m: print(m, file=sys.stderr))
+    print(f"removed '{source.id}': {source.title}")
+    return 0
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date like 2025-11-12: {text!r}") from exc
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     """Run the Slack or Discord bot."""
     if args.platform == "slack":
@@ -175,6 +241,24 @@ def build_parser() -> argparse.ArgumentParser:
     index = sub.add_parser("index", help="build or update the search index")
     index.set_defaults(handler=cmd_index)
 
+    ingest = sub.add_parser("ingest", help="add an article (Markdown, text or HTML file, or http(s) URL)")
+    ingest.add_argument("location", metavar="PATH_OR_URL")
+    ingest.add_argument("--title")
+    ingest.add_argument("--publisher")
+    ingest.add_argument("--published", type=_date, metavar="YYYY-MM-DD")
+    ingest.add_argument("--lang", choices=["en", "zh-Hans", "zh-Hant"])
+    ingest.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for a URL (default 15)")
+    ingest.set_defaults(handler=cmd_ingest)
+
+    sources = sub.add_parser("sources", help="list or remove sources")
+    sources_sub = sources.add_subparsers(dest="sources_command", required=True)
+    listing = sources_sub.add_parser("list", help="every source: packaged and ingested")
+    listing.add_argument("--json", action="store_true", help="one JSON object per source")
+    listing.set_defaults(handler=cmd_sources_list)
+    remove = sources_sub.add_parser("remove", help="remove an ingested source")
+    remove.add_argument("id")
+    remove.set_defaults(handler=cmd_sources_remove)
+
     serve = sub.add_parser("serve", help="run a chat bot")
     serve.add_argument("platform", choices=["slack", "discord"])
     serve.add_argument("--host", default="0.0.0.0")
@@ -200,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     except EmptyQuestion as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except BubblebotError as exc:
+    except (BubblebotError, KnowledgeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
