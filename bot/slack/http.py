@@ -43,7 +43,10 @@ def asgi_app(bolt_app: App | None, *, mode: str = "http", ready: Callable[[], bo
         body = await request.body()
         if len(body) > MAX_BODY:
             return PlainTextResponse("payload too large", status_code=413)
-        bolt_request = to_bolt_request(request, body)
+        try:
+            bolt_request = to_bolt_request(request, body)
+        except UnicodeDecodeError:
+            return PlainTextResponse("body is not UTF-8", status_code=400)
         if _is_event(request, body):
             # Events API requests are acknowledged before their listener does anything (bolt acks
             # them itself and hands the listener to its worker threads): dispatching them right
