@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 
 from bot.chain import Composer, Turn, build_chain
 from bot.errors import EmptyQuestion, QuestionTooLong
 from bot.i18n import phrase
 from bot.models import Answer
+from bot.observability.logs import request_scope
+from bot.observability.metrics import record_answer, record_answer_error
 from bot.settings import Settings
 from knowledge.base import KnowledgeBase
 from knowledge.language import detect_language
@@ -48,4 +51,20 @@ class AnswerService:
             log.warning("question of %d characters cut to %d", len(text), self.max_chars)
             text = text[: self.max_chars]
             notices.append(phrase("notice_cut", detect_language(text)).format(n=self.max_chars))
-        return self._chain.invoke(Turn(question=text, history=list(history), notices=notices))
+        with request_scope():
+            return self._answer(Turn(question=text, history=list(history), notices=notices))
+
+    def _answer(self, turn: Turn) -> Answer:
+        """Run the chain; count the question, its abstention and its latency (the one place metrics see answers)."""
+        started = time.perf_counter()
+        try:
+            answer = self._chain.invoke(turn)
+        except Exception:
+            record_answer_error()
+            raise
+        seconds = time.perf_counter() - started
+        lexical_only = phrase("notice_degraded", answer.language) in (answer.notice or "")
+        record_answer(language=answer.language, abstained=answer.abstained, seconds=seconds, lexical_only=lexical_only)
+        log.info("answered: language=%s abstained=%s citations=%d lexical_only=%s seconds=%.3f", answer.language,
+                 answer.abstained, len(answer.citations), lexical_only, seconds)
+        return answer

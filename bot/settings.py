@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     admins: list[str] = Field(default_factory=list)
     scheduler: str = "on"
     log_format: str = "text"
+    health_host: str = "0.0.0.0"
+    health_port: int | None = None
 
     slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
     slack_app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
