@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from bot.errors import BubblebotError, EmptyQuestion
+from bot.observability.logs import configure_logging
 from bot.settings import Settings, get_settings
 from knowledge.errors import KnowledgeError
 
@@ -277,10 +278,10 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the `bubblebot` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = get_settings()
+    configure_logging(settings.log_format, verbose=args.verbose)
     try:
-        return int(args.handler(args, get_settings()) or 0)
+        return int(args.handler(args, settings) or 0)
     except EmptyQuestion as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

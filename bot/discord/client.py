@@ -18,6 +18,7 @@ from bot.discord.render import NO_MENTIONS
 from bot.discord.text import text
 from bot.discord.views import DYNAMIC_ITEMS, answer_id_of
 from bot.errors import BubblebotError, EmptyQuestion, RateLimited
+from bot.observability.metrics import platform_api_error
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,7 @@ class BubbleClient(discord.Client):
         try:
             await self.answer_message(message)
         except discord.HTTPException as error:
+            platform_api_error("discord", "send_message", str(error.status))
             log.warning("could not reply in channel %s: %s %s", message.channel.id, error.status, error.text)
 
     async def answer_message(self, message: discord.Message) -> None:

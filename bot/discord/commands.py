@@ -18,6 +18,7 @@ from bot.discord.render import NO_MENTIONS, render_discord_answer, render_discor
 from bot.discord.text import language_of_locale, text
 from bot.discord.views import answer_view, send_ephemeral
 from bot.errors import BubblebotError, StoreUnavailable
+from bot.observability.metrics import platform_api_error
 
 log = logging.getLogger(__name__)
 
@@ -138,13 +139,17 @@ async def ask_about_message(interaction: discord.Interaction[Any], message: disc
 async def on_tree_error(interaction: discord.Interaction[Any], error: app_commands.AppCommandError) -> None:
     """Log a failed command and tell the user, whether or not the interaction was already answered."""
     log.error("application command failed: %s", error, exc_info=error)
+    original = getattr(error, "original", None)
+    if isinstance(original, discord.HTTPException):
+        platform_api_error("discord", "interaction", str(original.status))
     body = text("failed", language_of_locale(str(interaction.locale)))
     try:
         if interaction.response.is_done():
             await interaction.followup.send(body, ephemeral=True, allowed_mentions=NO_MENTIONS)
         else:
             await interaction.response.send_message(body, ephemeral=True, allowed_mentions=NO_MENTIONS)
-    except discord.HTTPException:
+    except discord.HTTPException as failure:
+        platform_api_error("discord", "interaction", str(failure.status))
         log.warning("could not tell the user that a command failed")
 
 

@@ -17,6 +17,7 @@ from discord.gateway import DiscordWebSocket
 from bot.discord.client import BubbleClient, ShardedBubbleClient
 from bot.discord.core import Responder
 from bot.errors import BadToken, ConfigurationError
+from bot.observability.server import HealthServer
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -80,12 +81,25 @@ async def run_client(client: BubbleClient, token: str, *,
                 opened.close()
 
 
+def start_health(settings: Settings, client: discord.Client) -> HealthServer | None:
+    """/healthz (200 once the gateway session is ready) and /metrics on BUBBLEBOT_HEALTH_PORT, if set."""
+    if settings.health_port is None:
+        return None
+    return HealthServer(settings.health_host, settings.health_port, mode="discord",
+                        ready=lambda: client.is_ready() and not client.is_closed()).start()
+
+
 async def _serve(settings: Settings, token: str) -> None:
     client = create_client(settings, None)
     loop = asyncio.get_running_loop()
     with contextlib.suppress(NotImplementedError, RuntimeError):
         loop.add_signal_handler(signal.SIGTERM, lambda: loop.create_task(client.close()))
-    await run_client(client, token, open_responder=lambda: Responder.from_settings(settings))
+    health = start_health(settings, client)
+    try:
+        await run_client(client, token, open_responder=lambda: Responder.from_settings(settings))
+    finally:
+        if health is not None:
+            await asyncio.to_thread(health.stop)
 
 
 def serve(settings: Settings) -> None:

@@ -1,4 +1,4 @@
-"""HTTP mode: POST /slack/events (signed requests; events, commands, interactivity) and GET /healthz.
+"""HTTP mode: POST /slack/events (signed requests; events, commands, interactivity), GET /healthz, /metrics.
 
 A small Starlette app served by uvicorn. bolt's App is synchronous, so each request is dispatched on
 a worker thread (`run_in_threadpool`): the event loop never blocks, the signature is verified, and
@@ -26,6 +26,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from bot.observability.metrics import exposition
+
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
@@ -33,7 +35,7 @@ MAX_BODY = 1_000_000  # bytes; Slack's payloads are far smaller
 
 
 def asgi_app(bolt_app: App | None, *, mode: str = "http", ready: Callable[[], bool] = lambda: True) -> Starlette:
-    """The ASGI app: /slack/events (when bolt_app is given) and /healthz."""
+    """The ASGI app: /slack/events (when bolt_app is given), /healthz and /metrics."""
 
     async def events(request: Request) -> Response:
         assert bolt_app is not None
@@ -61,7 +63,11 @@ def asgi_app(bolt_app: App | None, *, mode: str = "http", ready: Callable[[], bo
         ok = ready()
         return JSONResponse({"ok": ok, "mode": mode}, status_code=200 if ok else 503)
 
-    routes = [Route("/healthz", healthz, methods=["GET"])]
+    async def metrics(request: Request) -> Response:
+        body, content_type = exposition()
+        return Response(body, headers={"Content-Type": content_type})
+
+    routes = [Route("/healthz", healthz, methods=["GET"]), Route("/metrics", metrics, methods=["GET"])]
     if bolt_app is not None:
         routes.append(Route(EVENTS_PATH, events, methods=["POST"]))
     return Starlette(routes=routes)

@@ -17,6 +17,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web import SlackResponse
 from slack_sdk.webhook import WebhookClient
 
+from bot.observability.metrics import platform_api_error
 from bot.slack.text import sanitize
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ class SlackPoster:
                 return response
             except SlackApiError as error:
                 code = error_code(error)
+                platform_api_error("slack", method, code)
                 if (code == "ratelimited" or error.response.status_code == 429) and attempt == 1:
                     wait = min(retry_after(error), self.max_wait)
                     log.warning("Slack %s rate limited; retrying once in %.1f s", method, wait)
@@ -75,6 +77,7 @@ class SlackPoster:
                     log.warning("Slack %s failed: %s", method, code)
                 return None
             except (SlackClientError, OSError) as error:
+                platform_api_error("slack", method, type(error).__name__)
                 log.warning("Slack %s failed: %s", method, type(error).__name__)
                 return None
         return None
