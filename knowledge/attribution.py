@@ -111,6 +111,11 @@ def _starts_with_pronoun(outside: str) -> bool:
     return bool(re.match(r"[他她](?!们)", head) or re.match(r"(?:he|she)\b", head, re.I))
 
 
+def _subject(outside: str, mention: Mention) -> bool:
+    """Whether a person opens an English sentence ("Solberg was unmoved."): what follows is about their view."""
+    return not re.sub(r"(?:\b(?:Mr|Ms|Mrs|Dr)\.?)|[\s\W]", "", outside[:mention.start]) and mention.start < 12
+
+
 def _speaker_before_verb(mentions: list[Mention], verbs: list[tuple[int, int]], outside: str) -> Speaker | None:
     """The mention closest before a reporting verb, or right after one ("said Jensen Huang")."""
     best: tuple[int, Speaker] | None = None
@@ -163,7 +168,7 @@ def _attribute(sentence: str, index: SpeakerIndex, state: _State) -> Speaker | N
     if named is None and _starts_with_pronoun(outside) and state.person is not None:
         named = state.person
     # A person merely mentioned in an English sentence with no reporting verb is not its speaker.
-    if named is None and people and (verbs or _HAN.search(text)):
+    if named is None and people and (verbs or _HAN.search(text) or _subject(outside, people[0])):
         named = people[0].speaker
     if named is None and _starts_with_quote(text) and state.previous is not None and spans:
         named = state.previous

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 
 from knowledge.corpus import PACKAGED_CORPUS, Corpus
@@ -15,6 +16,7 @@ from knowledge.index import IndexReport, PassageIndex, open_client
 from knowledge.lexical import LexicalIndex, passage_tokens
 from knowledge.library import open_corpus
 from knowledge.query import QueryAnalysis, analyze
+from knowledge.scripts import fold
 from knowledge.search import HybridSearcher, SearchResult
 from knowledge.tokens import add_words
 from knowledge.vectors import CACHE_FILE, VectorCache
@@ -63,7 +65,14 @@ class KnowledgeBase:
 
     def analyze(self, question: str) -> QueryAnalysis:
         """Analyze a question against this corpus's speakers and glossary."""
-        return analyze(question, speakers=self.corpus.speakers, glossary=self.glossary)
+        query = analyze(question, speakers=self.corpus.speakers, glossary=self.glossary)
+        # A capitalized phrase the articles themselves use ("Middle East") is a topic, not an unknown person.
+        query.unknown_names = [n for n in query.unknown_names if fold(" ".join(n.split())) not in self._folded_text]
+        return query
+
+    @cached_property
+    def _folded_text(self) -> str:
+        return "\n".join(fold(" ".join(s.text.split())) for s in self.corpus.sources)
 
     def search(self, question: str, k: int = 5) -> SearchResult:
         """The k best passages for a question."""

@@ -99,7 +99,8 @@ def build_speakers(candidates: list[Candidate], index: SpeakerIndex,
         if any(c.title in _CORPORATE and c.org for c in group):
             positions += [("founder", o) for t, o in positions if t == "co-founder"]
         speakers.append(Speaker(
-            name=first.name, kind=first.kind, role=roles[0] if roles else f"quoted by {publisher}",
+            name=first.name, kind=first.kind,
+            role=roles[0] if roles else "research organization" if first.kind == "organization" else f"quoted by {publisher}",
             role_zh=roles_zh[0] if roles_zh else None, name_zh=next((c.name_zh for c in group if c.name_zh), None),
             aliases=tuple(aliases), positions=tuple(dict.fromkeys(positions)),
         ))

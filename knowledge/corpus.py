@@ -16,8 +16,8 @@ from knowledge.sources import Source, load_sources
 from knowledge.speakers import Speaker, SpeakerIndex, load_speakers, merge_speakers
 
 PACKAGED_CORPUS = Path(__file__).parent / "corpus"
-# Bump when passage splitting, attribution or figure extraction changes, so indexes rebuild.
-PIPELINE_VERSION = "1"
+# Bump when passage splitting, attribution, figure extraction or the embedded records change, so indexes rebuild.
+PIPELINE_VERSION = "2"
 
 
 @dataclass

@@ -22,7 +22,7 @@ def find_candidates(source: Source) -> list[Candidate]:
     for paragraph in paragraphs:
         outside = outside_quotes(paragraph)
         simplified = to_simplified(outside)
-        found.extend(discover_chinese(simplified if len(simplified) == len(outside) else outside))
+        found.extend(discover_chinese(simplified if len(simplified) == len(outside) else outside, outside))
     return found
 
 

@@ -48,7 +48,10 @@ _ORG_BEFORE = re.compile(rf"(?:^|\s)(?P<org>{ORG})(?:'s|’s)?\s*$")
 _ROLE_POSSESSIVE = re.compile(rf"^(?:the\s+|a\s+|an\s+)?(?P<org>{ORG}|company|firm|bank|fund|group)(?:'s|’s)\s+"
                               rf"(?:[a-z-]+\s+){{0,2}}(?P<title>{_TITLE})")
 _ROLE_AT = re.compile(rf"^(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){{0,2}}(?P<title>{_TITLE})\s+(?:at|of|for|with)\s+"
-                      rf"(?:the\s+)?(?P<org>{ORG}|company|firm|bank|fund|group)")
+                      rf"(?:the\s+)?(?:[a-z-]+\s+){{0,2}}(?P<org>{ORG}|company|firm|bank|fund|group)")
+# "the head of technology research at Calder Brothers": a role the title list does not know.
+_ROLE_ANY = re.compile(rf"^(?:the|a|an)\s+(?:[a-z-]+\s+){{0,5}}(?:at|of|for|with)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}"
+                       rf"(?P<org>{ORG})$")
 _ROLE_PLAIN = re.compile(rf"^(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){{0,2}}(?P<title>{_TITLE})\s*$")
 _VERB_NAME = re.compile(rf"\b(?:said|says|added|warned|noted|argued|explained|wrote|cautioned|asked) +(?P<name>{NAME})\b"
                         rf"|(?P<name2>{NAME}) +(?:{VERBS_EN})\b")
@@ -60,7 +63,10 @@ _REPORTS = [
                rf"(?P<org>{ORG})"),
     re.compile(rf"(?:the\s+)?(?P<org>{ORG}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?P<what>research firm|"
                rf"consultancy|think tank|consulting firm|research group|research institute|data provider)"),
-    re.compile(rf"(?:the\s+)?(?P<org>{ORG})\s+said\s+in\s+a\s+{_REPORT}"),
+    re.compile(rf"(?:the\s+)?(?P<org>{ORG})(?:,[^,]{{3,60}},)?\s+(?:said|estimated|found|reported|concluded|projected)"
+               rf"\s+in\s+(?:a|an|its)\s+(?:[a-z-]+\s+){{0,2}}{_REPORT}"),
+    re.compile(rf"(?:the\s+)?(?P<org>{ORG}),\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}(?P<what>(?:advisory|research|consulting|"
+               rf"analytics|data) (?:firm|group|company|house))"),
 ]
 _ORG_MENTION = re.compile(rf"(?P<org>{_ORG_TOKEN}(?: +{_ORG_TOKEN}){{0,3}})")
 
@@ -98,6 +104,15 @@ def _last_org(text: str, before: int) -> str | None:
     return best
 
 
+def _overlapping(pattern: re.Pattern[str], text: str, group: str) -> list[re.Match[str]]:
+    """Matches that may overlap: the next search starts where `group` of the last match starts."""
+    found, position = [], 0
+    while (match := pattern.search(text, position)) is not None:
+        found.append(match)
+        position = match.start(group)
+    return found
+
+
 def _person(name: str, title: str | None, org: str | None) -> Candidate:
     surname = name.split()[-1]
     return Candidate(kind="person", name=name, aliases=[name, surname], title=title, org=org)
@@ -116,10 +131,14 @@ def discover_english(text: str) -> list[Candidate]:
         if org is None and title in {"ceo", "cfo", "cto", "coo", "president", "chair"}:
             org = _last_org(text, match.start())
         found.append(_person(name, title, org))
-    for match in _NAME_ROLE.finditer(text):
+    for match in _overlapping(_NAME_ROLE, text, "role"):
         name = _clean_name(match.group("name"))
         role = match.group("role").strip()
         parsed = _ROLE_POSSESSIVE.match(role) or _ROLE_AT.match(role) or _ROLE_PLAIN.match(role)
+        if name is not None and parsed is None and _ROLE_ANY.match(role):
+            found.append(Candidate(kind="person", name=name, aliases=[name, name.split()[-1]],
+                                   role=re.sub(r"^(?:the|a|an)\s+", "", role)))
+            continue
         if name is None or parsed is None:
             continue
         org = parsed.groupdict().get("org")
@@ -134,6 +153,6 @@ def discover_english(text: str) -> list[Candidate]:
         for match in pattern.finditer(text):
             org = _clean_org(match.group("org"))
             if org is not None and _clean_name(org) is None:  # not a person's name
-                what = match.groupdict().get("what") or "research organization"
+                what = match.groupdict().get("what")
                 found.append(Candidate(kind="organization", name=org, aliases=[org], role=what))
     return found

@@ -31,7 +31,7 @@ _DESCRIPTOR = re.compile(r"^.*(?:商|大厂|厂|机构|公司之一|之一|巨�
                          r"(?=.{2,})")
 _LEADING = re.compile(r"^(?:而|但|据|不过|另外|此外|同时|其中|就连|包括|由|与|和|对|在|当|则|也|还|是|根据|按照|"
                       r"周[一二三四五六日]|今天|昨天|日前|近日|上周|本周|此前|最近|今年|去年|国内|国外|全球|美国|中国)+")
-_TRAILING = re.compile(r"(?:的|发布|发表|公布|一份|份|最新|新|研究|上周|本周|近日|日前|今年|最近|本月|上月|今天|昨天|"
+_TRAILING = re.compile(r"(?:的|发布|发表|公布|一份|份|最新|新|上周|本周|近日|日前|今年|最近|本月|上月|今天|昨天|"
                        r"周[一二三四五六日]|早前|此前)+$")
 _RUN = re.compile(r"([A-Za-z0-9\u4e00-\u9fff&·.]+(?: [A-Za-z0-9&.]+)*)$")
 _TITLE = re.compile("(?:" + "|".join(sorted(TITLES_ZH, key=len, reverse=True)) + ")(?:兼(?:"
@@ -86,29 +86,43 @@ _ROLE_EN = {"咨询机构": "consultancy", "咨询公司": "consultancy", "智�
             "券商": "brokerage"}
 
 
-def discover_chinese(text: str) -> list[Candidate]:
-    """People named with their role, and organizations whose reports the article cites (text is Simplified)."""
+def _as_written(found: str, folded: str, original: str, before: int) -> str:
+    """The original-script spelling of a name found in the folded text (same length) before an offset."""
+    at = folded.rfind(found, 0, before)
+    return original[at:at + len(found)] if at >= 0 and len(original) == len(folded) else found
+
+
+def discover_chinese(text: str, original: str | None = None) -> list[Candidate]:
+    """People named with their role, and organizations whose reports the article cites.
+
+    `text` is folded to Simplified for matching; names keep the script of `original` (same length).
+    """
+    original = original if original is not None and len(original) == len(text) else text
     found: list[Candidate] = []
     for match in _TITLE.finditer(text):
         named = _name_after(text[match.end():])
         if named is None:
             continue
-        name, latin = named
+        name = original[match.end():match.end() + len(named[0])]
+        latin = named[1]
         written = match.group(0).split("兼")[0]
         org = _org_before(text[:match.start()])
+        org_written = _as_written(org, text, original, match.start()) if org else ""
         aliases = [name] + ([latin, latin.split()[-1]] if latin else [])
         found.append(Candidate(
-            kind="person", name=latin or name, name_zh=name, aliases=aliases, title=title_key(written), org=org,
-            role_zh=f"{org or ''}{match.group(0)}",
+            kind="person", name=latin or name, name_zh=name, aliases=aliases, title=title_key(written),
+            org=org_written or None,
+            role_zh=f"{org_written}{original[match.start():match.end()]}",
         ))
-    spans = [(m.start(), m.group("org")) for m in _REPORT_BY.finditer(text)]
-    spans += [(m.start(), text[:m.start()]) for m in _REPORT.finditer(text)]
-    for start, before in spans:
+    spans = [(m.start(), m.end("org"), m.group("org")) for m in _REPORT_BY.finditer(text)]
+    spans += [(m.start(), m.start(), text[:m.start()]) for m in _REPORT.finditer(text)]
+    for start, end, before in spans:
         org = _org_before(before)
         if org is None:
             continue
         descriptor = _descriptor(text[max(0, start - 30):start])
-        found.append(Candidate(kind="organization", name=org, aliases=[org], name_zh=org,
+        written = _as_written(org, text, original, end)
+        found.append(Candidate(kind="organization", name=written, aliases=[written], name_zh=written,
                                role=_ROLE_EN.get(descriptor or "", "research organization"),
                                role_zh=descriptor or "研究机构"))
     return found

@@ -97,3 +97,21 @@ def test_a_surname_two_new_people_share_is_no_alias() -> None:
 def test_names_inside_quotes_are_not_new_speakers() -> None:
     speakers, _, _ = _ingest('"I told chief executive Jane Doe it would fail," said Ruth Adler, an economist.', "en")
     assert set(speakers) == {"Ruth Adler"}
+
+
+def test_roles_the_title_list_does_not_know_and_names_after_a_place() -> None:
+    text = ("Paul Mercer, the head of technology research at Calder Brothers, argued that revenue would grow. "
+            "At a conference in Denver, Nadia Haddad, chief technology officer of the startup Lumen Forge, told "
+            "the audience that costs had fallen tenfold. Haddad was unmoved by the critics.")
+    speakers, passages, _ = _ingest(text, "en")
+    assert speakers["Paul Mercer"].role == "head of technology research at Calder Brothers"
+    assert speakers["Nadia Haddad"].role == "CTO, Lumen Forge"
+    assert _who(passages) == ["Paul Mercer", "Nadia Haddad", "Nadia Haddad"]
+
+
+def test_an_advisory_firm_behind_a_survey() -> None:
+    text = ("Gartwell Research, an advisory firm, estimated in a survey published last week that 42% of companies "
+            "had seen no return. The survey covered 1,800 companies.")
+    speakers, passages, _ = _ingest(text, "en")
+    assert speakers["Gartwell Research"].role == "advisory firm"
+    assert _who(passages) == ["Gartwell Research"] * 2
