@@ -155,7 +155,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     print(f"ingested '{source.id}' ({source.language}): {source.title}")
     print(f"  {result.passages} passages, {result.attributed} attributed, {result.figures} figures; "
           f"new speakers: {speakers}")
-    print(f"  {embedded} passages embedded, {result.seconds:.1f} s")
+    print(f"  {embedded} new texts embedded (passages and clauses; the rest reused), {result.seconds:.1f} s")
     return 0
 
 
