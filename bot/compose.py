@@ -42,14 +42,15 @@ def _english_body(passage: Passage, speaker: Speaker | None, publisher: str) -> 
     if passage.gloss_en:
         if speaker is None:
             return f"{phrase('according_to', 'en').format(publisher=publisher)}: {passage.gloss_en}"
-        # Name the speaker with their role once, where the gloss first names them (unless it gives the role).
-        for alias in sorted({speaker.name, *(a for a in speaker.aliases if a.isascii())}, key=len, reverse=True):
-            pattern = re.compile(rf"(?<![A-Za-z]){re.escape(alias)}(?![A-Za-z])")
-            match = pattern.search(passage.gloss_en)
-            if match:
-                before = passage.gloss_en[max(0, match.start() - 40):match.start()]
-                named = speaker.name if _ROLE_WORDS.search(before) else describe(speaker, "en")
-                return passage.gloss_en[:match.start()] + named + passage.gloss_en[match.end():]
+        # Name the speaker with their role once, where the gloss first names them (unless it gives the role):
+        # the earliest mention, the longest alias there (never an order that depends on set hashing).
+        aliases = {speaker.name, *(a for a in speaker.aliases if a.isascii())}
+        found = [m for a in aliases if (m := re.search(rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])", passage.gloss_en))]
+        if found:
+            match = min(found, key=lambda m: (m.start(), -len(m.group())))
+            before = passage.gloss_en[max(0, match.start() - 40):match.start()]
+            named = speaker.name if _ROLE_WORDS.search(before) else describe(speaker, "en")
+            return passage.gloss_en[:match.start()] + named + passage.gloss_en[match.end():]
         return phrase("said", "en").format(speaker=describe(speaker, "en"), text=passage.gloss_en)
     quoted = f"“{passage.text}”"
     if speaker is None:
