@@ -1,0 +1,242 @@
+"""deploy/ is parsed and checked for consistency: image, commands, env names, ports, probes, Secret keys."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from bot.cli import build_parser
+from tests.conftest import REPO
+from tests.deploy.manifests import (
+    DEPLOY,
+    K8S,
+    RUNTIME_ENV,
+    compose,
+    dockerfile_instructions,
+    env_assignments,
+    flag,
+    image,
+    k8s_objects,
+    kustomization,
+    pod_spec,
+    settings_env_names,
+)
+
+PENDING_COMMANDS = {("digest", "run-due")}  # added by the digest work; parsed once the CLI has them
+
+
+def check_bubblebot_command(args: list[str]) -> argparse.Namespace | None:
+    """Parse a bubblebot command line (without the program name) with the real parser."""
+    parser = build_parser()
+    [commands] = [a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if tuple(args[:2]) in PENDING_COMMANDS and args[0] not in commands:
+        return None
+    return parser.parse_args(args)
+
+
+def served_port(args: list[str], env: dict[str, str]) -> int:
+    """The port a bubblebot process serves /healthz on."""
+    if args[:2] == ["serve", "slack"]:
+        return int(flag(args, "--port") or 3000)
+    assert args[:2] == ["serve", "discord"], args
+    return int(env["BUBBLEBOT_HEALTH_PORT"])
+
+
+# --- Dockerfile ------------------------------------------------------------------------------------
+
+def test_dockerfile_is_multi_stage_slim_non_root_with_a_health_check_and_a_built_index() -> None:
+    steps = dockerfile_instructions()
+    stages = [i for i, (keyword, _) in enumerate(steps) if keyword == "FROM"]
+    assert len(stages) >= 2
+    args = {k: v for keyword, rest in steps if keyword == "ARG" for k, v in env_assignments(rest).items()}
+    assert "slim" in args["PYTHON_IMAGE"]
+    runtime = steps[stages[-1]:]
+    env = {k: v for keyword, rest in runtime if keyword == "ENV" for k, v in env_assignments(rest).items()}
+    assert set(env) - RUNTIME_ENV <= settings_env_names()
+
+    [user] = [rest for keyword, rest in runtime if keyword == "USER"]
+    assert user.split(":")[0] not in ("root", "0")
+
+    [healthcheck] = [rest for keyword, rest in runtime if keyword == "HEALTHCHECK"]
+    assert '["python", "-m", "bot.observability.probe"]' in healthcheck
+    assert importlib.import_module("bot.observability.probe").main
+
+    build = steps[:stages[-1]]
+    [index_run] = [rest for keyword, rest in build if keyword == "RUN" and "bubblebot index" in rest]
+    data_dir = env_assignments(index_run)["BUBBLEBOT_DATA_DIR"]
+    assert env["BUBBLEBOT_DATA_DIR"] == data_dir
+    assert any(keyword == "COPY" and rest.startswith("--from=build") and rest.endswith(f"{data_dir} {data_dir}")
+               for keyword, rest in runtime)
+
+    exposed = [rest for keyword, rest in runtime if keyword == "EXPOSE"]
+    assert exposed == [env["BUBBLEBOT_HEALTH_PORT"]]
+    [entrypoint] = [rest for keyword, rest in runtime if keyword == "ENTRYPOINT"]
+    [cmd] = [rest for keyword, rest in runtime if keyword == "CMD"]
+    assert yaml.safe_load(entrypoint) == ["bubblebot"]
+    default = yaml.safe_load(cmd)
+    assert check_bubblebot_command(default) is not None
+    assert served_port(default, env) == int(env["BUBBLEBOT_HEALTH_PORT"])
+
+    for keyword, rest in build:
+        if keyword == "COPY" and not rest.startswith("--from"):
+            for source in rest.split()[:-1]:
+                assert (REPO / source).exists(), source
+    ignore = (DEPLOY / "Dockerfile.dockerignore").read_text().splitlines()
+    assert {"!pyproject.toml", "!README.md", "!bot/**", "!knowledge/**"} <= set(ignore)
+
+
+# --- compose ---------------------------------------------------------------------------------------
+
+def bubblebot_services(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {name: s for name, s in spec["services"].items() if s.get("image") == image()}
+
+
+def test_compose_runs_the_image_with_known_commands_env_and_ports() -> None:
+    spec = compose()
+    services = spec["services"]
+    assert {"slack", "discord", "chroma", "postgres"} <= set(services)
+    ours = bubblebot_services(spec)
+    assert {"slack", "discord", "chroma", "index"} <= set(ours)
+    known = settings_env_names()
+    for name, service in ours.items():
+        assert service["build"] == {"context": "..", "dockerfile": "deploy/Dockerfile"}, name
+        command = list(service["command"])
+        if service.get("entrypoint") == ["chroma"]:
+            continue
+        assert check_bubblebot_command(command) is not None, name
+        env = {k: str(v) for k, v in service["environment"].items()}
+        assert set(env) <= known, name
+        if command[0] == "serve":
+            port = served_port(command, env)
+            assert any(str(p).endswith(f":{port}") for p in service["ports"]), name
+        for dependency in service.get("depends_on", {}):
+            assert dependency in services, (name, dependency)
+
+    chroma = services["chroma"]
+    assert chroma["command"][0] == "run"
+    chroma_port = flag(chroma["command"], "--port")
+    volume_names = set(spec["volumes"])
+    for service in services.values():
+        for volume in service.get("volumes", []):
+            assert volume.split(":")[0] in volume_names
+    assert flag(chroma["command"], "--path") == chroma["volumes"][0].split(":")[1]
+
+    env = ours["slack"]["environment"]
+    chroma_url = urlsplit(env["BUBBLEBOT_CHROMA_URL"])
+    assert (chroma_url.hostname, str(chroma_url.port)) == ("chroma", chroma_port)
+    database = urlsplit(env["BUBBLEBOT_DATABASE_URL"])
+    postgres = services["postgres"]["environment"]
+    assert database.hostname == "postgres" and database.username == postgres["POSTGRES_USER"]
+    assert database.path.lstrip("/") == postgres["POSTGRES_DB"]
+    assert ".env" in (DEPLOY / ".gitignore").read_text().split()
+    example = {line.split("=")[0] for line in (DEPLOY / ".env.example").read_text().splitlines()
+               if line and not line.startswith("#")}
+    assert example <= known
+
+
+# --- Kubernetes ------------------------------------------------------------------------------------
+
+def by_kind(objects: list[dict[str, Any]], kind: str) -> dict[str, dict[str, Any]]:
+    return {o["metadata"]["name"]: o for o in objects if o["kind"] == kind}
+
+
+def test_kustomization_lists_every_manifest() -> None:
+    listed = set(kustomization()["resources"])
+    assert listed == {p.name for p in K8S.glob("*.yaml")} - {"kustomization.yaml"}
+
+
+def test_k8s_containers_use_the_image_known_commands_env_names_and_secret_keys() -> None:
+    objects = k8s_objects()
+    [config] = by_kind(objects, "ConfigMap").values()
+    [secret] = by_kind(objects, "Secret").values()
+    known = settings_env_names()
+    assert set(config["data"]) <= known
+    assert set(secret["stringData"]) <= known
+    assert config["data"]["BUBBLEBOT_SCHEDULER"] == "off"  # the CronJob sends the digests
+    commands = []
+    for obj in objects:
+        spec = pod_spec(obj)
+        if spec is None:
+            continue
+        assert spec["securityContext"]["runAsNonRoot"] is True, obj["_file"]
+        for container in [*spec.get("initContainers", []), *spec["containers"]]:
+            where = f"{obj['_file']}:{container['name']}"
+            assert container["image"] == image(), where
+            assert container["resources"]["requests"]["cpu"] and container["resources"]["requests"]["memory"], where
+            assert container["securityContext"]["allowPrivilegeEscalation"] is False, where
+            command = list(container["command"])
+            if command[0] == "bubblebot":
+                assert check_bubblebot_command(command[1:]) is not None or tuple(command[1:3]) in PENDING_COMMANDS
+                commands.append(command[1:3])
+            for source in container.get("envFrom", []):
+                assert source["configMapRef"]["name"] == config["metadata"]["name"], where
+            for variable in container.get("env", []):
+                assert variable["name"] in known, where
+                ref = variable["valueFrom"]["secretKeyRef"]
+                assert ref["name"] == secret["metadata"]["name"], where
+                assert ref["key"] in secret["stringData"], where
+    assert ["serve", "slack"] in commands and ["serve", "discord"] in commands and ["digest", "run-due"] in commands
+    assert ["index"] in [c[:1] for c in commands]
+
+
+def container_ports(container: dict[str, Any]) -> dict[str, int]:
+    return {p.get("name", str(p["containerPort"])): int(p["containerPort"]) for p in container.get("ports", [])}
+
+
+def resolve(port: Any, ports: dict[str, int]) -> int:
+    return ports[port] if isinstance(port, str) else int(port)
+
+
+@pytest.mark.parametrize("name", ["bubblebot-slack", "bubblebot-discord"])
+def test_k8s_bots_are_probed_on_healthz_at_the_port_they_serve(name: str) -> None:
+    objects = k8s_objects()
+    [config] = by_kind(objects, "ConfigMap").values()
+    deployment = by_kind(objects, "Deployment")[name]
+    labels = deployment["spec"]["template"]["metadata"]["labels"]
+    assert deployment["spec"]["selector"]["matchLabels"].items() <= labels.items()
+    [container] = deployment["spec"]["template"]["spec"]["containers"]
+    ports = container_ports(container)
+    served = served_port(container["command"][1:], config["data"])
+    assert served in ports.values()
+    for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
+        get = container[probe]["httpGet"]
+        assert get["path"] == "/healthz", probe
+        assert resolve(get["port"], ports) == served, probe
+    annotations = deployment["spec"]["template"]["metadata"]["annotations"]
+    assert int(annotations["prometheus.io/port"]) == served and annotations["prometheus.io/path"] == "/metrics"
+
+
+def test_k8s_services_reach_container_ports_and_the_chroma_url_resolves() -> None:
+    objects = k8s_objects()
+    services = by_kind(objects, "Service")
+    workloads = [o for o in objects if o["kind"] in ("Deployment", "StatefulSet")]
+    for name, service in services.items():
+        selector = service["spec"]["selector"]
+        [target] = [w for w in workloads if selector.items() <= w["spec"]["template"]["metadata"]["labels"].items()]
+        ports: dict[str, int] = {}
+        for container in target["spec"]["template"]["spec"]["containers"]:
+            ports |= container_ports(container)
+        for port in service["spec"]["ports"]:
+            assert resolve(port["targetPort"], ports) in ports.values(), name
+    assert "bubblebot-slack" in services
+    [config] = by_kind(objects, "ConfigMap").values()
+    url = urlsplit(config["data"]["BUBBLEBOT_CHROMA_URL"])
+    chroma = services[str(url.hostname)]
+    assert url.port in [p["port"] for p in chroma["spec"]["ports"]]
+    [server] = by_kind(objects, "StatefulSet")[str(url.hostname)]["spec"]["template"]["spec"]["containers"]
+    assert int(flag(server["command"], "--port") or 0) in container_ports(server).values()
+
+
+def test_discord_runs_one_replica_and_the_digest_cronjob_never_overlaps() -> None:
+    objects = k8s_objects()
+    discord = by_kind(objects, "Deployment")["bubblebot-discord"]
+    assert discord["spec"]["replicas"] == 1 and discord["spec"]["strategy"]["type"] == "Recreate"
+    assert by_kind(objects, "Deployment")["bubblebot-slack"]["spec"]["replicas"] >= 2
+    [cronjob] = by_kind(objects, "CronJob").values()
+    assert cronjob["spec"]["concurrencyPolicy"] == "Forbid"
+    assert len(cronjob["spec"]["schedule"].split()) == 5
