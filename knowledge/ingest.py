@@ -38,7 +38,10 @@ class IndexTarget:
 
     def open(self) -> PassageIndex:
         """The passage index with the vector cache of the data directory."""
-        embedder = self.embedder or make_embedder(self.embedding, base_url=self.embedding_base_url)
+        try:
+            embedder = self.embedder or make_embedder(self.embedding, base_url=self.embedding_base_url)
+        except (ValueError, ImportError) as exc:
+            raise IngestError(f"cannot load the embedding {self.embedding!r}: {exc}") from exc
         client: Any = open_client(data_dir=self.data_dir, chroma_url=self.chroma_url)
         return PassageIndex(client, embedder, VectorCache(self.data_dir / CACHE_FILE))
 

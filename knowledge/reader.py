@@ -122,11 +122,14 @@ def _from_text(text: str, where: str) -> Article:
 def _from_html(html: str, where: str, url: str | None = None) -> Article:
     import trafilatura
 
-    extracted = trafilatura.extract(html, url=url, include_comments=False, include_tables=False,
-                                    favor_precision=True, deduplicate=True)
+    try:
+        extracted = trafilatura.extract(html, url=url, include_comments=False, include_tables=False,
+                                        favor_precision=True, deduplicate=True)
+        meta = trafilatura.extract_metadata(html, default_url=url) if extracted else None
+    except Exception as exc:  # the extractor gives up on some malformed pages
+        raise IngestError(f"{where}: cannot read the page ({type(exc).__name__}: {exc})") from exc
     if not extracted or not extracted.strip():
         raise IngestError(f"{where}: no article text found on the page")
-    meta = trafilatura.extract_metadata(html, default_url=url)
     title = meta.title if meta and meta.title else None
     publisher = meta.sitename if meta and meta.sitename else None
     joiner = "" if re.search(r"[\u3400-\u9fff]", extracted) else " "
