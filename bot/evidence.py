@@ -24,7 +24,7 @@ MIN_TOPIC_DENSE = 0.35
 _LIVE = re.compile(
     r"share price|stock price|stock quote|market cap|trading at|\bticker\b|股价|股價|市值|"
     r"next quarter|this quarter|下个季度|下季度|本季度|下一季|"
-    r"(?:today|right now|currently|at the moment|今天|现在|目前).{0,30}(?:price|trading|worth|价格)|"
+    r"(?:today|right now|currently|at the moment|今天|现在|目前).{0,30}(?:price|trading|worth|价格|市值)|"
     r"(?:price|trading|worth|价格).{0,30}(?:today|right now|currently|今天|现在)", re.I)
 _COUNT_QUESTION = re.compile(r"how many (?!times|gigawatts?|gw|dollars|billion|trillion|percent)[a-z]+|"
                              r"多少(?:个|名|位|家|人|次|员工|名员工)", re.I)
@@ -55,8 +55,13 @@ def _entities(query: QueryAnalysis) -> set[str]:
     return {org for org in find_orgs(query.text) if not any(w in speaker_words for w in org_words(org))}
 
 
+_ANAPHOR = re.compile(r"该公司|這家公司|这家公司|该银行|其|它|the company|the firm|\bits\b", re.I)
+
+
 def _context(passage: Passage, corpus: Corpus) -> str:
-    """The passage with the sentence before it: "该公司" and "它" point back there."""
+    """The passage, with the sentence before it when it points back there ("该公司", "it")."""
+    if not _ANAPHOR.search(fold(passage.text)):
+        return passage.text
     before = corpus.by_id.get(f"{passage.source_id}:{passage.paragraph}.{passage.sentence - 1}")
     return f"{before.text if before else ''} {passage.text}"
 
@@ -67,7 +72,7 @@ def _entity_count(hit: Hit, entities: set[str], corpus: Corpus) -> int:
 
 
 def _supported(hit: Hit, query: QueryAnalysis) -> bool:
-    if "speaker" in hit.reasons or "figure" in hit.reasons:
+    if "speaker" in hit.reasons or "figure" in hit.reasons or "year" in hit.reasons:
         return True
     return hit.coverage >= STRONG_COVERAGE or (hit.coverage >= MIN_COVERAGE and hit.dense >= MIN_DENSE)
 
@@ -121,6 +126,9 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
             return Abstention("no_figure")
     if query.kind == "who":
         candidates = _people_first(candidates, corpus)
+    if query.kind == "stance" and query.speakers:
+        # "Does X think it's a bubble?" is answered with X's own words where the articles quote them.
+        candidates.sort(key=lambda h: not any(q in h.passage.text for q in "“「"))
     if not candidates:
         return Abstention("irrelevant")
     primary = candidates[0]

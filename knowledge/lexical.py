@@ -6,8 +6,13 @@ import math
 from collections import Counter
 
 from knowledge.passages import Passage
-from knowledge.speakers import Speaker
+from knowledge.speakers import Speaker, find_orgs
 from knowledge.tokens import tokenize
+
+
+def entity_tokens(text: str) -> list[str]:
+    """One script-free token per organization named in text ("輝達", "英伟达" and "Nvidia" all give org:nvidia)."""
+    return [f"org:{org.lower()}" for org in sorted(find_orgs(text))]
 
 
 def passage_tokens(passage: Passage, speaker: Speaker | None) -> list[str]:
@@ -15,7 +20,10 @@ def passage_tokens(passage: Passage, speaker: Speaker | None) -> list[str]:
     parts = [passage.text, passage.gloss_en or ""]
     if speaker is not None:
         parts.extend([speaker.name, speaker.name_zh or "", *speaker.aliases])
-    return tokenize(" ".join(parts))
+    return tokenize(" ".join(parts)) + entity_tokens(f"{passage.text} {passage.gloss_en or ''}")
+
+
+CONTEXT_DISCOUNT = 0.6
 
 
 class LexicalIndex:
@@ -52,17 +60,21 @@ class LexicalIndex:
         scores.sort(key=lambda item: -item[1])
         return scores[:k]
 
-    def coverage(self, pid: str, concepts: list[tuple[str, ...]]) -> float:
+    def coverage(self, pid: str, concepts: list[tuple[str, ...]], *, context: tuple[str, ...] = ()) -> float:
         """Idf-weighted share of the question's concepts found in one passage (0..1); unseen words count as missing.
 
         A concept is a question word with its alternatives (e.g. an English word and its Chinese renderings):
-        any alternative present covers it.
+        any alternative present covers it. Concepts found only in the `context` passages (the sentences around
+        it) count at a discount, since a sentence often leans on its neighbours.
         """
         counts = self.tf[self._position[pid]]
+        around = [self.tf[self._position[c]] for c in context if c in self._position]
         total = covered = 0.0
         for alternatives in concepts:
             weight = max(self.idf.get(t, self._unseen_idf) for t in alternatives)
             total += weight
             if any(t in counts for t in alternatives):
                 covered += weight
+            elif any(t in near for near in around for t in alternatives):
+                covered += CONTEXT_DISCOUNT * weight
         return covered / total if total else 0.0

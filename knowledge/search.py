@@ -82,7 +82,8 @@ class HybridSearcher:
                lexical: dict[str, float], lexical_rank: dict[str, int], focus: set[str]) -> Hit:
         pid = passage.id
         fused = RRF_K * sum(1.0 / (RRF_K + ranks[pid]) for ranks in (dense_rank, lexical_rank) if pid in ranks)
-        coverage = self.lexical.coverage(pid, query.concepts)
+        context = tuple(f"{passage.source_id}:{passage.paragraph}.{passage.sentence + step}" for step in (-1, 1))
+        coverage = self.lexical.coverage(pid, query.concepts, context=context)
         score = fused + coverage
         reasons = []
         if focus and passage.speaker in focus:
@@ -99,5 +100,5 @@ class HybridSearcher:
         if any(figure_matches(f, w) for f in passage.figures for w in query.figures):
             score += 0.8
             reasons.append("figure")
-        topic = self.lexical.coverage(pid, query.topic) if query.topic else 1.0
+        topic = self.lexical.coverage(pid, query.topic, context=context) if query.topic else 1.0
         return Hit(passage, score, dense.get(pid, 0.0), lexical.get(pid, 0.0), coverage, topic, reasons)

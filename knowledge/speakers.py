@@ -186,6 +186,20 @@ class SpeakerIndex:
             mentions.append(Mention(speaker, start, end))
         return mentions
 
+    def fuzzy_mentions(self, text: str) -> list[Speaker]:
+        """Speakers whose long Latin name a word misspells by a letter or two ("Zuckerburg", "Brokman")."""
+        names = {a.lower(): s for s in self.speakers for a in (s.name, *s.aliases)
+                 if _is_latin(a) and " " not in a and len(a) >= 6}
+        found: list[Speaker] = []
+        for word in re.findall(r"[A-Za-z]{6,}", text):
+            lowered = word.lower()
+            if lowered in names:
+                continue
+            for name, speaker in names.items():
+                if _edit_distance(lowered, name) <= (1 if len(name) < 8 else 2) and speaker not in found:
+                    found.append(speaker)
+        return found
+
     @cached_property
     def _title_patterns(self) -> dict[str, re.Pattern[str]]:
         return {title: _word_regex(words) for title, words in TITLE_WORDS.items()}
@@ -209,6 +223,19 @@ class SpeakerIndex:
             if words and all(w in folded for w in words):
                 return True
         return False
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (small words only)."""
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
 
 
 def _longest_matches(folded: str, patterns: dict[str, re.Pattern[str]]) -> set[str]:

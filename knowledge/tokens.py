@@ -17,6 +17,12 @@ EN_STOPWORDS = frozenset(
     ["a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "with", "from", "and", "or", "but", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "done", "what", "which", "who", "whom", "whose", "how", "why", "when", "where", "that", "this", "these", "those", "it", "its", "it's", "they", "them", "their", "there", "he", "she", "his", "her", "him", "i", "me", "my", "we", "our", "you", "your", "about", "as", "into", "than", "then", "so", "if", "not", "no", "yes", "can", "could", "would", "should", "will", "shall", "may", "might", "must", "has", "have", "had", "say", "said", "says", "tell", "told", "according", "much", "many", "any", "some", "according", "also", "just", "only", "very", "more", "most", "over", "up", "out", "one"]
 )
 ZH_STOPWORDS = frozenset(["的", "了", "是", "在", "和", "与", "及", "也", "都", "就", "而", "把", "被", "对", "说", "吗", "呢", "吧", "啊", "么", "什么", "怎么", "哪", "谁", "多少", "多大", "这", "那", "这个", "那个", "这些", "那些", "一个", "有", "没有", "会", "将", "为", "以", "于", "之", "其", "他", "她", "它", "们", "我", "你", "我们", "你们", "他们", "曾", "又", "还", "等", "从", "向", "到", "给", "让", "却", "但", "并", "或", "如果", "因为", "所以", "年", "月"])
+# Question and function words that say nothing about the topic ("怎么看", "之后", "最多").
+ZH_STOPWORDS = ZH_STOPWORDS | frozenset(
+    "怎样 怎么样 如何 之后 以后 真的 觉得 哪些 什么样 为什么 是否 表示 有何 哪里 报导 报道 据报 认为 看 看法 "
+    "怎么看 提到 谈到 时 上 中 要 最 多 想 能 可 该 很 更 太 已 再 只 则 即 所 得 地 着 过 来 去 下 里 后 前 "
+    "还是 或者 以及 然后 这样 那样 如此 一些 大约 约".split()
+)
 _PIECE = re.compile(r"[a-z0-9]+(?:[.'&-][a-z0-9]+)*|[\u3400-\u9fff]+")
 
 
