@@ -271,6 +271,10 @@ def build_parser() -> argparse.ArgumentParser:
     sync = discord_sub.add_parser("sync", help="register the slash commands")
     sync.add_argument("--guild", type=int, default=None)
     sync.set_defaults(handler=cmd_discord_sync)
+
+    from bot.digest.cli import add_digest_commands
+
+    add_digest_commands(sub)
     return parser
 
 

@@ -14,6 +14,7 @@ import discord
 from discord import app_commands
 
 from bot.discord.core import Asked, Place, responder_of
+from bot.discord.digest_commands import build_digest_group
 from bot.discord.render import NO_MENTIONS, render_discord_answer, render_discord_help, render_discord_sources
 from bot.discord.text import language_of_locale, text
 from bot.discord.views import answer_view, send_ephemeral
@@ -102,6 +103,7 @@ def build_group() -> app_commands.Group:
         await interaction.response.send_message(render_discord_help(language), ephemeral=True,
                                                 allowed_mentions=NO_MENTIONS)
 
+    bubble.add_command(build_digest_group())
     return bubble
 
 

@@ -10,6 +10,7 @@ import asyncio
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.errors import EmptyQuestion, QuestionTooLong, RateLimited, StoreUnavailable
@@ -49,9 +50,10 @@ class Responder:
     """Answers, stores and looks up answers for the Discord adapter."""
 
     def __init__(self, service: AnswerService, store: StateStore | None, *,
-                 rate_limit_per_minute: int, max_question_chars: int) -> None:
+                 rate_limit_per_minute: int, max_question_chars: int, data_dir: Path | None = None) -> None:
         self.service = service
         self.store = store
+        self.data_dir = data_dir  # the library of ingested articles (for the digest)
         self.max_question_chars = max_question_chars
         self.limiter = RateLimiter(limit=rate_limit_per_minute, window=60)
         self._warned: set[str] = set()
@@ -70,7 +72,7 @@ class Responder:
             log.warning("the state store is unavailable; answering without sources buttons, votes or dedupe")
             store = None
         return cls(service, store, rate_limit_per_minute=settings.rate_limit_per_minute,
-                   max_question_chars=settings.max_question_chars)
+                   max_question_chars=settings.max_question_chars, data_dir=settings.data_dir)
 
     def close(self) -> None:
         """Close the state store."""

@@ -95,9 +95,15 @@ async def _serve(settings: Settings, token: str) -> None:
     with contextlib.suppress(NotImplementedError, RuntimeError):
         loop.add_signal_handler(signal.SIGTERM, lambda: loop.create_task(client.close()))
     health = start_health(settings, client)
+    from bot.discord.digest import run_scheduler
+
+    digests = asyncio.create_task(run_scheduler(client, settings))
     try:
         await run_client(client, token, open_responder=lambda: Responder.from_settings(settings))
     finally:
+        digests.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await digests
         if health is not None:
             await asyncio.to_thread(health.stop)
 

@@ -71,6 +71,9 @@ def serve_slack(settings: Settings, *, host: str, port: int) -> None:
     _warm_up(service)
     store = _open_store(settings)
     bot = build_slack_bot(settings, service=service, store=store, client=client, auth=auth)
+    from bot.slack.digest import start_slack_scheduler
+
+    scheduler = start_slack_scheduler(settings, client)
     try:
         if app_token:
             from bot.slack.socket import connect_socket_mode
@@ -84,6 +87,8 @@ def serve_slack(settings: Settings, *, host: str, port: int) -> None:
         else:
             HttpServer(asgi_app(bot.app), host=host, port=port).run()
     finally:
+        if scheduler is not None:
+            scheduler.stop()
         bot.close()
         if store is not None:
             store.close()

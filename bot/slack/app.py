@@ -14,6 +14,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from bot.errors import BadToken, ConfigurationError
 from bot.ratelimit import RateLimiter
 from bot.settings import Settings
+from bot.slack.digest import SlackDigestCommands
 from bot.slack.listeners import register
 from bot.slack.responder import Responder
 from bot.slack.web import SlackPoster, error_code
@@ -116,5 +117,5 @@ def build_slack_bot(settings: Settings, *, service: AnswerService, store: StateS
     responder = Responder(service=service, store=store, poster=SlackPoster(client),
                           limiter=RateLimiter(limit=settings.rate_limit_per_minute, window=60),
                           bot_user_id=auth.get("user_id"), bot_id=auth.get("bot_id"), executor=answers)
-    register(app, responder)
+    register(app, responder, SlackDigestCommands(settings, store))
     return SlackBot(app=app, responder=responder, listener_executor=listeners, answer_executor=answers, auth=auth)

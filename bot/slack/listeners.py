@@ -8,7 +8,7 @@ whether a thread is ours), and queues the question for the responder's answer th
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt import Ack, App, BoltRequest
 
@@ -24,6 +24,9 @@ from bot.slack.render import (
 )
 from bot.slack.responder import Place, Responder
 from bot.slack.text import mentions, question_from_text
+
+if TYPE_CHECKING:
+    from bot.slack.digest import SlackDigestCommands
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +59,8 @@ def _int(value: Any) -> int | None:
         return None
 
 
-def register(app: App, responder: Responder) -> None:
-    """Attach every listener of the Slack adapter to the bolt app."""
+def register(app: App, responder: Responder, digest: SlackDigestCommands | None = None) -> None:
+    """Attach every listener of the Slack adapter to the bolt app (`/bubble digest` when digest is given)."""
 
     @app.event("app_mention")
     def on_mention(body: dict[str, Any], event: dict[str, Any], request: BoltRequest) -> None:
@@ -102,6 +105,9 @@ def register(app: App, responder: Responder) -> None:
         elif subcommand == "ask":
             ack()
             responder.answer_later(question_from_text(rest), place, echo=True)
+        elif subcommand == "digest" and digest is not None:
+            ack()
+            digest.handle(rest, place, responder)
         else:
             ack(**render_help(note=f"I don't know “/bubble {subcommand}”. Here is what I can do:"))
 

@@ -159,6 +159,8 @@ HELP = """{intro}
 • *Direct message* me any question.
 • `/bubble ask <question>` — answer in this channel.
 • `/bubble sources` — the verbatim sources of my last answer here (only you see them).
+• `/bubble digest subscribe [HH:MM] [time zone] [language]` — a daily digest in this channel \
+(`/bubble digest` for more).
 • `/bubble help` — this message.
 • Message menu → *Ask bubblebot about this message* — I answer that message in its thread.
 Every answer names the speaker and the figure; “Show sources” shows the exact quote, article and paragraph.
