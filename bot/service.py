@@ -11,7 +11,7 @@ from bot.errors import EmptyQuestion, QuestionTooLong
 from bot.i18n import phrase
 from bot.models import Answer
 from bot.observability.logs import request_scope
-from bot.observability.metrics import record_answer, record_answer_error
+from bot.observability.metrics import record_answer, record_answer_error, track_dense
 from bot.settings import Settings
 from knowledge.base import KnowledgeBase
 from knowledge.language import detect_language
@@ -26,6 +26,7 @@ class AnswerService:
         self.kb = kb
         self.max_chars = max_chars
         self._chain = build_chain(kb, composer)
+        track_dense(lambda: kb.dense_available)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> AnswerService:

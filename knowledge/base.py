@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from knowledge.corpus import PACKAGED_CORPUS, Corpus
+from knowledge.dense import DenseSearch
 from knowledge.embedding import DEFAULT_EMBEDDING, Embedder, make_embedder
 from knowledge.errors import IndexUnavailable
 from knowledge.glossary import Glossary, load_glossary
@@ -48,20 +49,30 @@ class KnowledgeBase:
         add_words([a for s in corpus.speakers.speakers for a in (*s.aliases, s.name_zh or "")])
         add_words(glossary.chinese_terms())
         lexical = LexicalIndex([(p.id, passage_tokens(p, corpus.speaker(p.speaker))) for p in corpus.passages])
-        embedder: Embedder | None = None
-        dense: PassageIndex | None = None
+        embedders: list[Embedder] = []
+
+        def connect() -> tuple[PassageIndex, IndexReport]:
+            """Open the index (again, after an outage), building it if the store lacks it."""
+            if not embedders:
+                embedders.append(make_embedder(embedding, base_url=embedding_base_url))
+            index = PassageIndex(open_client(data_dir=data_dir, chroma_url=chroma_url), embedders[0],
+                                 VectorCache(data_dir / CACHE_FILE))
+            return index, index.ensure(corpus, progress=None if dense.failures else progress)
+
+        dense = DenseSearch(connect)
         report: IndexReport | None = None
         try:
-            embedder = make_embedder(embedding, base_url=embedding_base_url)
-            dense = PassageIndex(open_client(data_dir=data_dir, chroma_url=chroma_url), embedder,
-                                 VectorCache(data_dir / CACHE_FILE))
-            report = dense.ensure(corpus, progress=progress)
+            report = dense.open()
         except IndexUnavailable as exc:
-            log.warning("%s; answering from lexical search only", exc)
+            log.warning("%s; answering from lexical search only until it is back", exc)
             if progress:
                 progress(f"warning: {exc}; using lexical search only")
-            dense = None
-        return cls(corpus, glossary, HybridSearcher(corpus, lexical, dense, embedder), report)
+        return cls(corpus, glossary, HybridSearcher(corpus, lexical, dense), report)
+
+    @property
+    def dense_available(self) -> bool:
+        """Whether dense (vector) search is connected right now."""
+        return self.searcher.dense is not None and self.searcher.dense.available
 
     def analyze(self, question: str) -> QueryAnalysis:
         """Analyze a question against this corpus's speakers and glossary."""

@@ -6,10 +6,9 @@ import logging
 from dataclasses import dataclass, field
 
 from knowledge.corpus import Corpus
-from knowledge.embedding import Embedder
+from knowledge.dense import DenseSearch
 from knowledge.errors import IndexUnavailable
 from knowledge.figures import Figure
-from knowledge.index import PassageIndex
 from knowledge.lexical import LexicalIndex
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
@@ -48,20 +47,18 @@ def figure_matches(figure: Figure, wanted: Figure) -> bool:
 class HybridSearcher:
     """Fuses dense and lexical ranks and favours the asked speaker, unit, year and figure."""
 
-    def __init__(self, corpus: Corpus, lexical: LexicalIndex, dense: PassageIndex | None, embedder: Embedder | None):
+    def __init__(self, corpus: Corpus, lexical: LexicalIndex, dense: DenseSearch | None):
         self.corpus = corpus
         self.lexical = lexical
         self.dense = dense
-        self.embedder = embedder
 
     def _dense(self, text: str) -> tuple[dict[str, float], bool]:
-        if self.dense is None or self.embedder is None:
+        if self.dense is None:
             return {}, True
         try:
-            vector = self.embedder.embed([text])[0]
-            return dict(self.dense.query(vector, POOL * 2)), False
-        except IndexUnavailable as exc:
-            log.warning("dense search unavailable, answering from lexical search only: %s", exc)
+            return self.dense.query(text, POOL * 2), False
+        except IndexUnavailable as exc:  # DenseSearch logs the outage and reconnects later by itself
+            log.debug("dense search unavailable, answering from lexical search only: %s", exc)
             return {}, True
 
     def search(self, query: QueryAnalysis, k: int = 5) -> SearchResult:
