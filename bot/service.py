@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.chain import Composer, Turn, build_chain
 from bot.errors import EmptyQuestion, QuestionTooLong
@@ -15,36 +16,82 @@ from bot.observability.metrics import record_answer, record_answer_error, track_
 from bot.settings import Settings
 from knowledge.base import KnowledgeBase
 from knowledge.language import detect_language
+from knowledge.library import library_version
 
 log = logging.getLogger(__name__)
+# How often a running bot looks for newly ingested articles (a stat of one file).
+REFRESH_SECONDS = 5.0
 
 
 class AnswerService:
     """Answers questions from the knowledge base through the answer chain."""
 
-    def __init__(self, kb: KnowledgeBase, *, composer: Composer | None = None, max_chars: int = 2000) -> None:
+    def __init__(self, kb: KnowledgeBase, *, composer: Composer | None = None, max_chars: int = 2000,
+                 reopen: Callable[[], KnowledgeBase] | None = None, version: Callable[[], int] | None = None) -> None:
         self.kb = kb
         self.max_chars = max_chars
+        self._composer = composer
         self._chain = build_chain(kb, composer)
-        track_dense(lambda: kb.dense_available)
+        self._reopen = reopen
+        self._version = version
+        self._seen_version = version() if version else 0
+        self._checked = time.monotonic()
+        self._reloading = threading.Lock()
+        track_dense(lambda: self.kb.dense_available)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> AnswerService:
         """Open the knowledge base (building the index on first use) and pick the composer."""
-        kb = KnowledgeBase.open(data_dir=settings.data_dir, chroma_url=settings.chroma_url,
-                                embedding=settings.embedding, embedding_base_url=settings.embedding_base_url)
+        def reopen() -> KnowledgeBase:
+            return KnowledgeBase.open(data_dir=settings.data_dir, chroma_url=settings.chroma_url,
+                                      embedding=settings.embedding, embedding_base_url=settings.embedding_base_url)
+
         composer: Composer | None = None
         if settings.llm:
             from bot.llm import LLMComposer
 
             composer = LLMComposer.from_settings(settings)
-        return cls(kb, composer=composer, max_chars=settings.max_question_chars)
+        return cls(reopen(), composer=composer, max_chars=settings.max_question_chars, reopen=reopen,
+                   version=lambda: library_version(settings.data_dir))
+
+    def refresh(self, *, wait: bool = False) -> bool:
+        """Reopen the knowledge base if articles were ingested or removed since it was opened.
+
+        The reload runs in the background while the old knowledge base keeps answering; `wait` blocks
+        until it is done (tests, CLI). Returns True when a reload was started.
+        """
+        if self._reopen is None or self._version is None:
+            return False
+        version = self._version()
+        if version == self._seen_version or not self._reloading.acquire(blocking=False):
+            return False
+        self._seen_version = version
+
+        def reload() -> None:
+            try:
+                kb = self._reopen()  # type: ignore[misc]
+                self._chain = build_chain(kb, self._composer)
+                self.kb = kb
+                log.info("reloaded the knowledge base: %d sources", len(kb.corpus.sources))
+            except Exception:
+                log.exception("could not reload the knowledge base; still answering from the previous one")
+            finally:
+                self._reloading.release()
+
+        if wait:
+            reload()
+        else:
+            threading.Thread(target=reload, name="knowledge-reload", daemon=True).start()
+        return True
 
     def ask(self, question: str, *, history: Sequence[str] = (), cut: bool = False) -> Answer:
         """Answer one question; `history` holds the thread's earlier questions, oldest first."""
         text = " ".join((question or "").split())
         if not text:
             raise EmptyQuestion()
+        if time.monotonic() - self._checked >= REFRESH_SECONDS:
+            self._checked = time.monotonic()
+            self.refresh()
         notices = []
         if len(text) > self.max_chars:
             if not cut:

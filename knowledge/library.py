@@ -165,6 +165,14 @@ def _atomic_write(path: Path, text: str) -> None:
     os.replace(temp, path)
 
 
+def library_version(data_dir: Path) -> int:
+    """Changes whenever an ingest or removal commits (the manifest's modification time in ns; 0 if none)."""
+    try:
+        return (data_dir / "library" / MANIFEST).stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
 def open_corpus(data_dir: Path) -> Corpus:
     """The corpus a knowledge base serves: the packaged articles plus the ones ingested into data_dir."""
     library = Library.load(data_dir)
