@@ -76,3 +76,14 @@ def test_unknown_command_is_a_clear_error(data_dir: Path) -> None:
     result = run("frobnicate", data_dir=data_dir)
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
+
+
+def test_a_closed_pipe_ends_quietly(data_dir: Path) -> None:
+    env = {**os.environ, "BUBBLEBOT_DATA_DIR": str(data_dir)}
+    with subprocess.Popen([*BUBBLEBOT, "ask", "--sources", "What did Dario Amodei say about circular deals?"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # before the answer is written: its write meets a closed pipe
+        errors = process.stderr.read().decode()
+        assert process.wait(timeout=120) == 0
+    assert "Traceback" not in errors
