@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from bot.evidence import Abstention, Evidence
 from bot.i18n import convert, examples, phrase
 from bot.models import Citation, CitedFigure, SourceRef
 from knowledge.corpus import Corpus
@@ -12,6 +12,9 @@ from knowledge.figures import Figure, format_figure
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.speakers import Speaker
+
+if TYPE_CHECKING:  # annotations only: importing evidence pulls in search (and chromadb)
+    from bot.evidence import Abstention, Evidence
 
 
 def make_citation(passage: Passage, corpus: Corpus, focus: Figure | None = None) -> Citation:

@@ -6,20 +6,22 @@ import argparse
 import json
 import sys
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.digest.content import Catalog
-from bot.digest.manage import DigestDesk, delivery_line, next_line, when
 from bot.digest.options import DigestUsageError, SubscribeRequest, parse_language, parse_time, parse_zone
-from bot.digest.render import render_digest_text
-from bot.digest.runner import Outcome, deliver_due, due_subscriptions
 from bot.settings import Settings
-from bot.store import StateStore
+
+if TYPE_CHECKING:  # the rest is imported when a command runs, so building the parser stays cheap
+    from bot.digest.manage import DigestDesk
+    from bot.digest.runner import Outcome
 
 PLATFORMS = ("slack", "discord")
 
 
 def _desk(settings: Settings) -> DigestDesk:
+    from bot.digest.manage import DigestDesk
+    from bot.store import StateStore
+
     return DigestDesk(StateStore.open(settings.resolved_database_url()), settings.data_dir)
 
 
@@ -51,6 +53,8 @@ def _day(text: str) -> date:
 
 def cmd_subscribe(args: argparse.Namespace, settings: Settings) -> int:
     """Subscribe a channel (or change its subscription)."""
+    from bot.digest.manage import next_line, when
+
     most_asked = None if args.most_asked is None else args.most_asked == "on"
     desk = _desk(settings)
     with desk.store:
@@ -74,6 +78,8 @@ def cmd_unsubscribe(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
     """Every subscription with its next digest and last delivery (failures included)."""
+    from bot.digest.manage import delivery_line, next_line, when
+
     desk = _desk(settings)
     now = datetime.now(UTC)
     with desk.store:
@@ -90,6 +96,8 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
     """Print a channel's digest for a date (today in its time zone by default) without posting it."""
+    from bot.digest.render import render_digest_text
+
     desk = _desk(settings)
     with desk.store:
         digest = desk.preview(args.platform, args.channel, day=args.date, language=args.lang)
@@ -111,6 +119,10 @@ def _report(outcome: Outcome) -> str:
 
 def cmd_run_due(args: argparse.Namespace, settings: Settings) -> int:
     """Post every digest due at --now (default: now) that no one has posted; exit 1 if any failed."""
+    from bot.digest.content import Catalog
+    from bot.digest.runner import deliver_due, due_subscriptions
+    from bot.store import StateStore
+
     now = args.now or datetime.now(UTC)
     catalog = lambda: Catalog.load(settings.data_dir)  # noqa: E731
     outcomes: list[Outcome] = []

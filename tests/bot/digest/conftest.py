@@ -11,10 +11,12 @@ import pytest
 from bot.digest.content import Catalog, ChannelSettings, build_digest
 from bot.digest.model import Digest
 from bot.store import StateStore
+from tests.bot.discord.conftest import _restore_discord_endpoints, run_bot
+from tests.bot.slack.conftest import make_slack, slack
 from tests.bot.slack.fake_slack import FakeSlack
 from tests.bot.store.conftest import pg_url, sqlite_url, store_url
 
-__all__ = ["pg_url", "sqlite_url", "store_url"]
+__all__ = ["_restore_discord_endpoints", "make_slack", "pg_url", "run_bot", "slack", "sqlite_url", "store_url"]
 
 
 @pytest.fixture
