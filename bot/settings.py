@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
 from platformdirs import user_data_dir
-from pydantic import AliasChoices, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -27,7 +30,7 @@ class Settings(BaseSettings):
         "BUBBLEBOT_LLM_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_API_KEY"))
     max_question_chars: int = 2000
     rate_limit_per_minute: int = 6
-    admins: list[str] = Field(default_factory=list)
+    admins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     scheduler: str = "on"
     log_format: str = "text"
     health_host: str = "0.0.0.0"
@@ -42,6 +45,15 @@ class Settings(BaseSettings):
     discord_api_url: str | None = None
     discord_gateway_url: str | None = None
     discord_shards: int | None = None
+
+    @field_validator("admins", mode="before")
+    @classmethod
+    def _admin_list(cls, value: object) -> object:
+        """BUBBLEBOT_ADMINS: user ids separated by commas or spaces (a JSON list works too)."""
+        if isinstance(value, str):
+            text = value.strip()
+            return json.loads(text) if text.startswith("[") else [part for part in re.split(r"[\s,]+", text) if part]
+        return value
 
     def resolved_database_url(self) -> str:
         """BUBBLEBOT_DATABASE_URL, or SQLite inside the data directory."""

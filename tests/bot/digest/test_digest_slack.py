@@ -8,8 +8,11 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
+
 from bot.digest.content import Catalog, ChannelSettings, build_digest
 from bot.digest.model import Digest, DigestItem
+from bot.settings import Settings
 from bot.slack.app import web_client
 from bot.slack.digest import start_slack_scheduler
 from bot.slack.digest_render import render_slack_digest
@@ -142,3 +145,9 @@ def test_the_serve_scheduler_posts_a_due_digest_on_start(fake_slack: FakeSlack, 
     with StateStore.open(url) as store:
         [delivery] = store.deliveries(platform="slack", channel="C0DAILY")
         assert delivery.local_date == datetime.now(UTC).date() and delivery.status == "sent"
+
+
+def test_bubblebot_admins_is_a_list_of_user_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    for value, expected in (("U0BOSS, U0CHIEF", ["U0BOSS", "U0CHIEF"]), ('["U0BOSS"]', ["U0BOSS"]), ("", [])):
+        monkeypatch.setenv("BUBBLEBOT_ADMINS", value)
+        assert Settings().admins == expected
