@@ -53,17 +53,13 @@ def _day(text: str) -> date:
 
 def cmd_subscribe(args: argparse.Namespace, settings: Settings) -> int:
     """Subscribe a channel (or change its subscription)."""
-    from bot.digest.manage import next_line, when
-
     most_asked = None if args.most_asked is None else args.most_asked == "on"
     desk = _desk(settings)
     with desk.store:
         subscription = desk.subscribe(args.platform, args.channel,
                                       SubscribeRequest(time=args.time, tz=args.tz, language=args.lang),
                                       user="cli", most_asked=most_asked)
-        print(f"{args.platform} {args.channel}: {when(subscription)}.")
-        print(next_line(subscription, desk.store.last_delivery(platform=args.platform, channel=args.channel),
-                        datetime.now(UTC)))
+        print(f"{args.platform} {args.channel}: {desk.summary(subscription)}")
     return 0
 
 

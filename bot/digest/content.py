@@ -16,7 +16,7 @@ from bot.models import CitedFigure, SourceRef
 from bot.store import Delivery, StateStore, Subscription
 from knowledge.corpus import Corpus, packaged_corpus
 from knowledge.figures import format_figure
-from knowledge.library import Library
+from knowledge.library import MANIFEST, Library
 from knowledge.sources import Source
 
 MOST_ASKED = 5
@@ -61,6 +61,21 @@ class Catalog:
         library = Library.load(data_dir)
         corpus = library.corpus() if library.manifest.sources else packaged_corpus()
         return cls(corpus, {entry.source.id: entry.added for entry in library.manifest.sources})
+
+
+_loaded: dict[Path, tuple[int, Catalog]] = {}
+
+
+def load_catalog(data_dir: Path) -> Catalog:
+    """Catalog.load, reused until the library's manifest changes (an ingest or a removal)."""
+    manifest = data_dir / "library" / MANIFEST
+    stamp = manifest.stat().st_mtime_ns if manifest.exists() else 0
+    cached = _loaded.get(data_dir)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    catalog = Catalog.load(data_dir)
+    _loaded[data_dir] = (stamp, catalog)
+    return catalog
 
 
 def _source_ref(source: Source) -> SourceRef:

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.digest.content import DEFAULT_TIME, DEFAULT_TZ, Catalog, ChannelSettings, build_digest
+from bot.digest.content import DEFAULT_TIME, DEFAULT_TZ, ChannelSettings, build_digest, load_catalog
 from bot.digest.model import Digest
 from bot.digest.options import SubscribeRequest
 from bot.digest.schedule import local_date, next_digest
@@ -74,6 +74,11 @@ class DigestDesk:
             show_most_asked=most_asked if most_asked is not None else (current.show_most_asked if current else True),
             by_user=user)
 
+    def summary(self, subscription: Subscription, now: datetime | None = None) -> str:
+        """'every day at … in English, with …' and when the next digest is due (after a change)."""
+        last = self.store.last_delivery(platform=subscription.platform, channel=subscription.channel)
+        return f"{when(subscription)}.\n{next_line(subscription, last, now or datetime.now(UTC))}"
+
     def unsubscribe(self, platform: str, channel: str) -> bool:
         """Stop the channel's digest; False if it had none."""
         return self.store.unsubscribe(platform=platform, channel=channel)
@@ -107,4 +112,4 @@ class DigestDesk:
         if language:
             settings = replace(settings, language=language)
         day = day or local_date(now or datetime.now(UTC), settings.tz)
-        return build_digest(Catalog.load(self.data_dir), settings, day, self.store)
+        return build_digest(load_catalog(self.data_dir), settings, day, self.store)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.digest.content import Catalog
+from bot.digest.content import load_catalog
 from bot.digest.runner import DigestPoster, Outcome, deliver_due
 from bot.errors import StoreUnavailable
 from bot.settings import Settings
@@ -72,7 +72,7 @@ class DigestScheduler:
         try:
             if self._store is None:
                 self._store = StateStore.open(self.database_url)
-            return deliver_due(self._store, self.poster, lambda: Catalog.load(self.data_dir), self.clock())
+            return deliver_due(self._store, self.poster, lambda: load_catalog(self.data_dir), self.clock())
         except StoreUnavailable as error:
             log.warning("digest scheduler: state store unavailable (%s); retrying next tick", error.detail)
             return []

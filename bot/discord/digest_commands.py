@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 from zoneinfo import available_timezones
@@ -17,7 +16,7 @@ from zoneinfo import available_timezones
 import discord
 from discord import app_commands
 
-from bot.digest.manage import DigestDesk, next_line, when
+from bot.digest.manage import DigestDesk
 from bot.digest.options import DigestUsageError, SubscribeRequest, parse_time, parse_zone
 from bot.discord.core import responder_of
 from bot.discord.digest_render import render_discord_digest
@@ -82,8 +81,8 @@ async def _change(interaction: discord.Interaction[Any], request: SubscribeReque
         else:
             subscription = await asyncio.to_thread(desk.subscribe, PLATFORM, channel, request, user=user,
                                                    most_asked=most_asked)
-            message = (f"<@{user}> turned on the daily digest here: {when(subscription)}.\n"
-                       f"{next_line(subscription, None, datetime.now(UTC))}")
+            summary = await asyncio.to_thread(desk.summary, subscription)
+            message = f"<@{user}> turned on the daily digest here: {summary}"
     except StoreUnavailable as error:
         await _private(interaction, str(error))
         return

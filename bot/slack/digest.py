@@ -8,13 +8,12 @@ is announced in the channel, naming who made it. Status and preview are open to 
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot.digest.manage import DigestDesk, next_line, when
+from bot.digest.manage import DigestDesk
 from bot.digest.model import Digest
 from bot.digest.options import DigestUsageError, parse_subscribe
 from bot.digest.runner import PostFailed
@@ -111,8 +110,7 @@ class SlackDigestCommands:
         if action == "subscribe":
             subscription = desk.subscribe(PLATFORM, place.channel, parse_subscribe(args, USAGE), user=place.user)
             self._announce(place, responder, f"<@{place.user}> turned on the daily digest here: "
-                                             f"{escape(when(subscription))}.\n"
-                                             f"{next_line(subscription, None, datetime.now(UTC))}")
+                                             f"{escape(desk.summary(subscription))}")
         elif action == "unsubscribe":
             stopped = desk.unsubscribe(PLATFORM, place.channel)
             if stopped:

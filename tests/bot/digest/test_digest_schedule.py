@@ -64,7 +64,7 @@ def test_ticks_across_a_dst_change_post_one_digest_a_day_at_local_time(sqlite_st
                                                                        fake_slack: FakeSlack, data_dir: Path) -> None:
     sqlite_store.subscribe(platform="slack", channel="C0NY", time="09:00", tz="America/New_York", language="en")
     poster = SlackDigestPoster(web_client(slack_settings(fake_slack, data_dir)))
-    # From midnight in New York on 6 March (the 5th's digest was due before the channel existed here).
+    # Every 15 minutes from midnight in New York on 6 March to midnight on the 10th.
     posted = _tick_every(sqlite_store, poster, catalog, utc("2026-03-06T05:00"), utc("2026-03-10T05:00"),
                          timedelta(minutes=15))
     assert posted == [(utc("2026-03-06T14:00"), date(2026, 3, 6)), (utc("2026-03-07T14:00"), date(2026, 3, 7)),
