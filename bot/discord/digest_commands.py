@@ -103,6 +103,7 @@ def build_digest_group() -> app_commands.Group:
     @app_commands.autocomplete(zone=zone_choices)
     async def subscribe(interaction: discord.Interaction[Any], time: str | None = None, zone: str | None = None,
                         language: app_commands.Choice[str] | None = None, most_asked: bool | None = None) -> None:
+        """Subscribe the channel or change its settings (unspecified ones are kept)."""
         try:
             request = SubscribeRequest(time=parse_time(time) if time else None,
                                        tz=parse_zone(zone) if zone else None,
@@ -114,10 +115,12 @@ def build_digest_group() -> app_commands.Group:
 
     @group.command(name="unsubscribe", description="Turn off this channel's daily digest.")
     async def unsubscribe(interaction: discord.Interaction[Any]) -> None:
+        """Stop the channel's digest."""
         await _change(interaction, None, None)
 
     @group.command(name="status", description="This channel's digest settings, next digest and last delivery.")
     async def status(interaction: discord.Interaction[Any]) -> None:
+        """Settings, next digest and last delivery, only to the asker."""
         await interaction.response.defer(ephemeral=True, thinking=True)
         try:
             body = await asyncio.to_thread(_desk(interaction).status, PLATFORM, str(interaction.channel_id))
@@ -127,6 +130,7 @@ def build_digest_group() -> app_commands.Group:
 
     @group.command(name="preview", description="Today's digest for this channel, only to you.")
     async def preview(interaction: discord.Interaction[Any]) -> None:
+        """Today's digest for the channel, only to the asker."""
         await interaction.response.defer(ephemeral=True, thinking=True)
         try:
             digest = await asyncio.to_thread(_desk(interaction).preview, PLATFORM, str(interaction.channel_id))

@@ -16,6 +16,7 @@ from bot.digest.content import Catalog, ChannelSettings, build_digest
 from bot.digest.model import DigestItem
 from bot.digest.runner import deliver_due
 from bot.discord.digest import DiscordDigestPoster, run_scheduler
+from bot.discord.digest_commands import zone_choices
 from bot.discord.digest_render import render_discord_digest
 from bot.settings import Settings
 from bot.store import StateStore
@@ -171,3 +172,12 @@ def test_embeds_stay_within_discord_limits(catalog: Catalog) -> None:
             assert len(embed) <= 6000 and len(embed.fields) <= 25 and len(embed.title or "") <= 256
             assert all(len(field.value or "") <= 1024 and len(field.name or "") <= 256 for field in embed.fields)
             json.dumps(embed.to_dict())
+
+
+def test_time_zones_autocomplete_from_what_was_typed() -> None:
+    async def typed(text: str) -> list[str]:
+        return [choice.value for choice in await zone_choices(None, text)]  # type: ignore[arg-type]
+
+    assert asyncio.run(typed("shang")) == ["Asia/Shanghai"]
+    assert asyncio.run(typed("new york")) == ["America/New_York"]
+    assert len(asyncio.run(typed(""))) == 25
