@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -123,3 +123,14 @@ def test_a_failure_that_outlives_its_day_stays_visible(sqlite_store: StateStore,
 def test_backoff_doubles_from_a_minute_up_to_an_hour() -> None:
     assert [backoff(n) for n in (1, 2, 3, 4)] == [timedelta(minutes=m) for m in (1, 2, 4, 8)]
     assert backoff(30) == timedelta(hours=1)
+
+
+def test_a_digest_another_process_is_posting_is_left_alone(sqlite_store: StateStore, fake_slack: FakeSlack,
+                                                           catalog: Catalog, tmp_path: Path) -> None:
+    sqlite_store.subscribe(platform="slack", channel="C0BUSY", time="09:00", tz="UTC", language="en")
+    held = sqlite_store.claim_delivery(platform="slack", channel="C0BUSY", local_date=date(2026, 11, 23))
+    assert held is not None  # another replica claimed it and is posting right now
+    poster = SlackDigestPoster(web_client(slack_settings(fake_slack, tmp_path)))
+    assert deliver_due(sqlite_store, poster, lambda: catalog, utc("2026-11-23T09:30")) == []
+    assert fake_slack.calls_to("chat.postMessage", ok=None) == []
+    assert "being posted" in DigestDesk(sqlite_store, tmp_path).status("slack", "C0BUSY", now=utc("2026-11-23T09:31"))
