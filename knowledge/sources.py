@@ -6,10 +6,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge.errors import CorpusError
+from knowledge.yamlfile import read_yaml_list, validate_entry
 
 Language = Literal["en", "zh-Hans", "zh-Hant"]
 
@@ -34,12 +34,7 @@ class Source(BaseModel):
 def load_sources(directory: Path) -> list[Source]:
     """Load and validate sources.yaml and the article texts next to it."""
     meta_file = directory / "sources.yaml"
-    try:
-        entries = yaml.safe_load(meta_file.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise CorpusError(f"{meta_file}: cannot read source metadata ({exc})") from exc
-    if not isinstance(entries, list):
-        raise CorpusError(f"{meta_file}: expected a list of sources")
+    entries = read_yaml_list(meta_file, "sources")
     sources: list[Source] = []
     for position, entry in enumerate(entries):
         sources.append(_load_one(directory, meta_file, position, entry))
@@ -51,13 +46,7 @@ def load_sources(directory: Path) -> list[Source]:
 
 
 def _load_one(directory: Path, meta_file: Path, position: int, entry: object) -> Source:
-    where = f"{meta_file} entry {position}"
-    try:
-        source = Source.model_validate(entry)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "(entry)"
-        raise CorpusError(f"{where}: field '{field}': {first['msg']}") from exc
+    source = validate_entry(Source, entry, f"{meta_file} entry {position}")
     text_file = directory / "sources" / source.file
     try:
         text = text_file.read_text(encoding="utf-8")

@@ -8,11 +8,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from knowledge.errors import CorpusError
 from knowledge.scripts import fold, to_simplified
+from knowledge.yamlfile import load_models
 
 TITLE_WORDS: dict[str, list[str]] = {
     "ceo": ["ceo", "chief executive", "chief executive officer", "head", "boss", "leader", "chief",
@@ -283,18 +282,4 @@ def merge_speakers(base: list[Speaker], extra: list[Speaker]) -> list[Speaker]:
 
 def load_speakers(path: Path) -> list[Speaker]:
     """Load and validate the speakers data file; errors name the entry and field."""
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise CorpusError(f"{path}: cannot read speakers ({exc})") from exc
-    if not isinstance(entries, list):
-        raise CorpusError(f"{path}: expected a list of speakers")
-    speakers = []
-    for position, entry in enumerate(entries):
-        try:
-            speakers.append(Speaker.model_validate(entry))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            field = ".".join(str(p) for p in first["loc"])
-            raise CorpusError(f"{path} entry {position}: field '{field}': {first['msg']}") from exc
-    return speakers
+    return load_models(path, Speaker, "speakers")
