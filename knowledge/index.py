@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import chromadb
+import httpx
 from chromadb.api.client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 
@@ -38,19 +40,53 @@ class IndexReport:
     embedded: int = 0
 
 
+_SERVERS: dict[str, Any] = {}  # one HttpClient per server URL, reused across reconnections
+_SERVERS_LOCK = threading.Lock()
+SERVER_TIMEOUT = httpx.Timeout(30.0, connect=5.0)  # chromadb's own client never times out
+
+
+def _server_client(chroma_url: str, settings: ChromaSettings) -> Any:
+    """The HttpClient for a Chroma server; IndexUnavailable (and nothing left behind) when it is down."""
+    match = re.match(r"^(https?)://([^/:]+)(?::(\d+))?", chroma_url)
+    if not match:
+        raise IndexUnavailable(f"BUBBLEBOT_CHROMA_URL {chroma_url!r} is not an http(s) URL")
+    scheme, host, port = match.groups()
+    port = port or ("443" if scheme == "https" else "8000")
+    with _SERVERS_LOCK:
+        if chroma_url in _SERVERS:
+            return _SERVERS[chroma_url]
+        try:  # chromadb keeps every HttpClient it constructs, even one that failed: check first
+            httpx.get(f"{scheme}://{host}:{port}/api/v2/heartbeat", timeout=5.0).raise_for_status()
+            client = chromadb.HttpClient(host=host, port=int(port), ssl=scheme == "https", settings=settings)
+        except Exception as exc:
+            raise IndexUnavailable(f"cannot reach the Chroma server at {chroma_url}: {exc}") from exc
+        for session in _sessions(client):
+            session.timeout = SERVER_TIMEOUT
+        _SERVERS[chroma_url] = client
+        return client
+
+
+def _sessions(client: Any) -> list[httpx.Client]:
+    """The HTTP sessions inside a chromadb HttpClient (its own and its admin client's)."""
+    servers = [getattr(client, "_server", None), getattr(getattr(client, "_admin_client", None), "_server", None)]
+    sessions = [getattr(server, "_session", None) for server in servers]
+    return [session for session in sessions if isinstance(session, httpx.Client)]
+
+
+def close_server_clients() -> None:
+    """Close the connections of every Chroma server client (at shutdown, and between tests)."""
+    with _SERVERS_LOCK:
+        for client in _SERVERS.values():
+            for session in _sessions(client):
+                session.close()
+        _SERVERS.clear()
+
+
 def open_client(*, data_dir: Path | None = None, chroma_url: str | None = None) -> Any:
     """An embedded PersistentClient under data_dir, or an HttpClient for a Chroma server."""
     settings = ChromaSettings(anonymized_telemetry=False)
     if chroma_url:
-        match = re.match(r"^(https?)://([^/:]+)(?::(\d+))?", chroma_url)
-        if not match:
-            raise IndexUnavailable(f"BUBBLEBOT_CHROMA_URL {chroma_url!r} is not an http(s) URL")
-        scheme, host, port = match.groups()
-        try:
-            return chromadb.HttpClient(host=host, port=int(port or (443 if scheme == "https" else 8000)),
-                                       ssl=scheme == "https", settings=settings)
-        except Exception as exc:
-            raise IndexUnavailable(f"cannot reach the Chroma server at {chroma_url}: {exc}") from exc
+        return _server_client(chroma_url, settings)
     assert data_dir is not None
     path = data_dir / "chroma"
     path.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ from bot.slack.app import build_slack_bot
 from bot.slack.http import HttpServer, asgi_app
 from bot.store import StateStore
 from knowledge.base import KnowledgeBase
+from knowledge.index import close_server_clients
 from tests.bot.slack.fake_slack import FakeSlack
 from tests.bot.slack.slack_payloads import app_mention
 from tests.bot.slack.slack_rig import QUESTION, SlackRig, posted_text, slack_settings
@@ -72,6 +73,7 @@ def test_server_outage_answers_lexically_with_a_notice_then_recovers(tmp_path: P
         assert recovered.citations == normal.citations and recovered.answer == normal.answer
     finally:
         server.stop()
+        close_server_clients()
 
 
 def test_server_down_at_start_is_used_once_it_comes_up(tmp_path: Path) -> None:
@@ -87,3 +89,4 @@ def test_server_down_at_start_is_used_once_it_comes_up(tmp_path: Path) -> None:
         assert kb.dense_available
     finally:
         server.stop()
+        close_server_clients()
