@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, make_url, text
 
 from bot.service import AnswerService
@@ -19,6 +20,8 @@ from tests.bot.slack.slack_payloads import app_mention, new_ts
 from tests.bot.slack.slack_rig import QUESTION, SlackRig, posted_text, slack_settings
 from tests.deploy.servers import bubblebot, pg_database
 from tests.deploy.tcp_proxy import TcpProxy
+
+pytestmark = pytest.mark.postgres
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+import pytest
 from sqlalchemy import create_engine, text
 
 from tests.bot.slack.fake_slack import BOT_TOKEN, FakeSlack
@@ -23,6 +24,8 @@ from tests.bot.slack.slack_payloads import (
 from tests.bot.slack.slack_rig import QUESTION, posted_text
 from tests.deploy.replicas import Replica, serve_replica
 from tests.deploy.servers import bubblebot, chroma_server, pg_database
+
+pytestmark = pytest.mark.postgres
 
 
 def deliver(replica: Replica, body: str, *, retry: int | None = None) -> int:
