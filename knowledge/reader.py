@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import httpx
@@ -119,12 +120,26 @@ def _from_text(text: str, where: str) -> Article:
     )
 
 
+def _page_dedup() -> Any:
+    """Drop repeated paragraphs within one page only.
+
+    `deduplicate=True` counts text in a process-wide cache, so a long-running bot (`/bubble ingest`) would
+    discard a page it had extracted a few times before as "no article text". A cache per page avoids that;
+    a trafilatura that takes no cache object falls back to its shared one.
+    """
+    try:
+        from trafilatura.deduplication import LRUCache
+    except ImportError:
+        return True
+    return LRUCache(maxsize=4096)
+
+
 def _from_html(html: str, where: str, url: str | None = None) -> Article:
     import trafilatura
 
     try:
         extracted = trafilatura.extract(html, url=url, include_comments=False, include_tables=False,
-                                        favor_precision=True, deduplicate=True)
+                                        favor_precision=True, deduplicate=_page_dedup())
         meta = trafilatura.extract_metadata(html, default_url=url) if extracted else None
     except Exception as exc:  # the extractor gives up on some malformed pages
         raise IngestError(f"{where}: cannot read the page ({type(exc).__name__}: {exc})") from exc

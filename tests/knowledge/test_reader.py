@@ -50,6 +50,16 @@ def test_html_file_is_extracted_offline(tmp_path: Path) -> None:
     assert article.title and "Chip orders swell" in article.title
 
 
+def test_the_same_page_read_again_in_one_process_is_still_an_article(tmp_path: Path) -> None:
+    # A running bot reads many pages over its life (`/bubble ingest`): earlier reads must not make later ones
+    # look like duplicates with no article text.
+    path = tmp_path / "page.html"
+    path.write_text(HTML, encoding="utf-8")
+    first = read_article(str(path)).text
+    for _ in range(5):
+        assert read_article(str(path)).text == first
+
+
 @pytest.mark.parametrize(("content", "message"), [
     (b"", "is empty"), (b"  \n\n ", "is empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
     (b"caf\xe9 au lait", "not UTF-8"), (b"---\ntitle: [unclosed\n---\ntext", "front matter"),
