@@ -32,8 +32,8 @@ class RateLimited(BubblebotError):
 class NotAllowed(BubblebotError):
     """A command reserved for admins or channel managers."""
 
-    def __init__(self, what: str) -> None:
-        super().__init__(f"Sorry, only workspace admins can {what}.")
+    def __init__(self, what: str, *, who: str = "workspace admins") -> None:
+        super().__init__(f"Sorry, only {who} can {what}.")
 
 
 class StoreUnavailable(BubblebotError):

@@ -58,12 +58,17 @@ class AnswerService:
         """Reopen the knowledge base if articles were ingested or removed since it was opened.
 
         The reload runs in the background while the old knowledge base keeps answering; `wait` blocks
-        until it is done (tests, CLI). Returns True when a reload was started.
+        until it is done (tests, CLI, `/bubble ingest` in its worker thread), waiting first for a reload
+        already under way, which may have started before the latest change. Returns True when a reload
+        was started.
         """
         if self._reopen is None or self._version is None:
             return False
+        if self._version() == self._seen_version or not self._reloading.acquire(blocking=wait):
+            return False
         version = self._version()
-        if version == self._seen_version or not self._reloading.acquire(blocking=False):
+        if version == self._seen_version:  # a reload that finished while we waited already covered it
+            self._reloading.release()
             return False
         self._seen_version = version
 

@@ -37,13 +37,14 @@ class IndexTarget:
     embedder: Embedder | None = None
 
     def open(self) -> PassageIndex:
-        """The passage index with the vector cache of the data directory."""
-        try:
-            embedder = self.embedder or make_embedder(self.embedding, base_url=self.embedding_base_url)
-        except (ValueError, ImportError) as exc:
-            raise IngestError(f"cannot load the embedding {self.embedding!r}: {exc}") from exc
+        """The passage index with the vector cache of the data directory (the embedder is kept for next time)."""
+        if self.embedder is None:
+            try:
+                self.embedder = make_embedder(self.embedding, base_url=self.embedding_base_url)
+            except (ValueError, ImportError) as exc:
+                raise IngestError(f"cannot load the embedding {self.embedding!r}: {exc}") from exc
         client: Any = open_client(data_dir=self.data_dir, chroma_url=self.chroma_url)
-        return PassageIndex(client, embedder, VectorCache(self.data_dir / CACHE_FILE))
+        return PassageIndex(client, self.embedder, VectorCache(self.data_dir / CACHE_FILE))
 
 
 @dataclass
@@ -65,6 +66,7 @@ class IngestResult:
     attributed: int
     figures: int
     new_speakers: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)  # everyone the article's passages quote, new or known
     report: IndexReport | None = None
     seconds: float = 0.0
 
@@ -154,7 +156,7 @@ def ingest(location: str, target: IndexTarget, overrides: Overrides | None = Non
         own = [p for p in corpus.passages if p.source_id == source.id]
         if not own:
             raise IngestError(f"{article.origin}: no article text found")
-        speaking = {p.speaker for p in own if p.speaker}
+        speaking = list(dict.fromkeys(p.speaker for p in own if p.speaker))  # in order of appearance
         # A new speaker the article never quotes is only mentioned (questions about their words abstain).
         new = [s if s.name in speaking or not s.quoted else s.model_copy(update={"quoted": False}) for s in new]
         updated = library.with_source(source, digest, new, [*named, *speaking])
@@ -168,7 +170,7 @@ def ingest(location: str, target: IndexTarget, overrides: Overrides | None = Non
             raise
     return IngestResult(source=source, passages=len(own), attributed=sum(1 for p in own if p.speaker),
                         figures=sum(len(p.figures) for p in own), new_speakers=[s.name for s in new if s.quoted],
-                        report=report, seconds=time.perf_counter() - started)
+                        speakers=speaking, report=report, seconds=time.perf_counter() - started)
 
 
 def remove_source(source_id: str, target: IndexTarget,
