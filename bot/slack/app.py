@@ -11,10 +11,12 @@ from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from bot.chat_ingest import ChatIngest
 from bot.errors import BadToken, ConfigurationError
 from bot.ratelimit import RateLimiter
 from bot.settings import Settings
 from bot.slack.digest import SlackDigestCommands
+from bot.slack.ingest import SlackIngestCommand
 from bot.slack.listeners import register
 from bot.slack.responder import Responder
 from bot.slack.web import SlackPoster, error_code
@@ -85,11 +87,14 @@ class SlackBot:
     listener_executor: ThreadPoolExecutor
     answer_executor: ThreadPoolExecutor
     auth: dict[str, Any]
+    ingest_executor: ThreadPoolExecutor | None = None
 
     def close(self) -> None:
-        """Let listeners and queued answers finish, then stop the threads."""
+        """Let listeners, queued answers and ingests finish, then stop the threads."""
         self.listener_executor.shutdown(wait=True)
         self.answer_executor.shutdown(wait=True)
+        if self.ingest_executor is not None:
+            self.ingest_executor.shutdown(wait=True)
 
 
 def build_slack_bot(settings: Settings, *, service: AnswerService, store: StateStore | None,
@@ -107,15 +112,19 @@ def build_slack_bot(settings: Settings, *, service: AnswerService, store: StateS
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     listeners = ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="slack-listener")
     answers = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="slack-answer")
+    ingests = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slack-ingest")
     try:
         app = App(client=client, signing_secret=secret, name="bubblebot", listener_executor=listeners,
                   token_verification_enabled=True, process_before_response=False)
     except Exception:
         listeners.shutdown(wait=False)
         answers.shutdown(wait=False)
+        ingests.shutdown(wait=False)
         raise
     responder = Responder(service=service, store=store, poster=SlackPoster(client),
                           limiter=RateLimiter(limit=settings.rate_limit_per_minute, window=60),
                           bot_user_id=auth.get("user_id"), bot_id=auth.get("bot_id"), executor=answers)
-    register(app, responder, SlackDigestCommands(settings, store))
-    return SlackBot(app=app, responder=responder, listener_executor=listeners, answer_executor=answers, auth=auth)
+    register(app, responder, SlackDigestCommands(settings, store),
+             SlackIngestCommand(ChatIngest.from_settings(settings, service), ingests))
+    return SlackBot(app=app, responder=responder, listener_executor=listeners, answer_executor=answers, auth=auth,
+                    ingest_executor=ingests)

@@ -27,6 +27,7 @@ from bot.slack.text import mentions, question_from_text
 
 if TYPE_CHECKING:
     from bot.slack.digest import SlackDigestCommands
+    from bot.slack.ingest import SlackIngestCommand
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +60,10 @@ def _int(value: Any) -> int | None:
         return None
 
 
-def register(app: App, responder: Responder, digest: SlackDigestCommands | None = None) -> None:
-    """Attach every listener of the Slack adapter to the bolt app (`/bubble digest` when digest is given)."""
+def register(app: App, responder: Responder, digest: SlackDigestCommands | None = None,
+             ingest: SlackIngestCommand | None = None) -> None:
+    """Attach every listener of the Slack adapter to the bolt app (`/bubble digest` and `/bubble ingest`
+    when they are given)."""
 
     @app.event("app_mention")
     def on_mention(body: dict[str, Any], event: dict[str, Any], request: BoltRequest) -> None:
@@ -108,6 +111,8 @@ def register(app: App, responder: Responder, digest: SlackDigestCommands | None 
         elif subcommand == "digest" and digest is not None:
             ack()
             digest.handle(rest, place, responder)
+        elif subcommand == "ingest" and ingest is not None:
+            ingest.handle(ack, rest, place, responder)
         else:
             ack(**render_help(note=f"I don't know “/bubble {subcommand}”. Here is what I can do:"))
 

@@ -161,6 +161,7 @@ HELP = """{intro}
 • `/bubble sources` — the verbatim sources of my last answer here (only you see them).
 • `/bubble digest subscribe [HH:MM] [time zone] [language]` — a daily digest in this channel \
 (`/bubble digest` for more).
+• `/bubble ingest <URL>` — add an article to my library (bubblebot's admins only).
 • `/bubble help` — this message.
 • Message menu → *Ask bubblebot about this message* — I answer that message in its thread.
 Every answer names the speaker and the figure; “Show sources” shows the exact quote, article and paragraph.
