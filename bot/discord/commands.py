@@ -1,10 +1,11 @@
-"""The application commands: the /bubble group (ask, sources, help) and the "Ask bubblebot" message menu.
+"""The application commands: the /bubble group (ask, sources, help, digest, ingest) and the message menu.
 
 Every command that does I/O defers at once and follows up, so Discord's 3-second limit never fails.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Iterable
@@ -13,9 +14,17 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.chat_ingest import IngestUsage, parse_url, refusal
 from bot.discord.core import Asked, Place, responder_of
 from bot.discord.digest_commands import build_digest_group
-from bot.discord.render import NO_MENTIONS, render_discord_answer, render_discord_help, render_discord_sources
+from bot.discord.render import (
+    MESSAGE_CHARS,
+    NO_MENTIONS,
+    clip,
+    render_discord_answer,
+    render_discord_help,
+    render_discord_sources,
+)
 from bot.discord.text import language_of_locale, text
 from bot.discord.views import answer_view, send_ephemeral
 from bot.errors import BubblebotError, StoreUnavailable
@@ -85,7 +94,7 @@ async def answer_interaction(interaction: discord.Interaction[Any], question: st
 
 
 def build_group() -> app_commands.Group:
-    """The /bubble group: ask, sources, help (the digest subcommands join it with the digest)."""
+    """The /bubble group: ask, sources, help, the digest subgroup and ingest (for admins)."""
     bubble = app_commands.Group(name=GROUP, description="Ask about the AI investment bubble, with sources.")
 
     @bubble.command(name="ask", description="Ask a question; the answer names the speaker and the figure.")
@@ -104,7 +113,38 @@ def build_group() -> app_commands.Group:
                                                 allowed_mentions=NO_MENTIONS)
 
     bubble.add_command(build_digest_group())
+
+    @bubble.command(name="ingest",
+                    description="Add an article to my library from its URL (bubblebot's admins only).")
+    @app_commands.describe(url="the http(s) link of one article")
+    async def ingest_command(interaction: discord.Interaction[Any], url: str) -> None:
+        await ingest_article(interaction, url)
+
     return bubble
+
+
+async def ingest_article(interaction: discord.Interaction[Any], url: str) -> None:
+    """/bubble ingest: admins only; defer, fetch and index in a worker thread, then tell the admin only."""
+    ingest = responder_of(interaction.client).ingest
+    user = str(interaction.user.id)
+    if ingest is None or not ingest.may_ingest(user):
+        log.info("refused /bubble ingest from %s (not an admin)", user)
+        body = ingest.refusal() if ingest is not None else refusal(any_admins=False)
+        await interaction.response.send_message(body, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        return
+    try:
+        link = parse_url(url)
+    except IngestUsage as usage:
+        await interaction.response.send_message(str(usage), ephemeral=True, allowed_mentions=NO_MENTIONS)
+        return
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    try:
+        reply = await asyncio.to_thread(ingest.run, link, user=user, escape=discord.utils.escape_markdown)
+        body = reply.text
+    except Exception:  # run() never raises; the last guard before the admin's follow-up
+        log.exception("/bubble ingest of %s failed", link)
+        body = "Sorry, something went wrong while adding that article; the details are in bubblebot's log."
+    await interaction.followup.send(clip(body, MESSAGE_CHARS), ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
 async def show_last_sources(interaction: discord.Interaction[Any]) -> None:

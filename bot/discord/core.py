@@ -19,6 +19,7 @@ from bot.ratelimit import RateLimiter
 from bot.settings import Settings
 
 if TYPE_CHECKING:
+    from bot.chat_ingest import ChatIngest
     from bot.service import AnswerService
     from bot.store import StateStore
 
@@ -50,10 +51,12 @@ class Responder:
     """Answers, stores and looks up answers for the Discord adapter."""
 
     def __init__(self, service: AnswerService, store: StateStore | None, *,
-                 rate_limit_per_minute: int, max_question_chars: int, data_dir: Path | None = None) -> None:
+                 rate_limit_per_minute: int, max_question_chars: int, data_dir: Path | None = None,
+                 ingest: ChatIngest | None = None) -> None:
         self.service = service
         self.store = store
         self.data_dir = data_dir  # the library of ingested articles (for the digest)
+        self.ingest = ingest  # `/bubble ingest` (None: nobody may ingest from chat)
         self.max_question_chars = max_question_chars
         self.limiter = RateLimiter(limit=rate_limit_per_minute, window=60)
         self._warned: set[str] = set()
@@ -61,6 +64,7 @@ class Responder:
     @classmethod
     def from_settings(cls, settings: Settings) -> Responder:
         """Open the answer service and (if reachable) the state store."""
+        from bot.chat_ingest import ChatIngest
         from bot.service import AnswerService
         from bot.store import StateStore
 
@@ -72,7 +76,8 @@ class Responder:
             log.warning("the state store is unavailable; answering without sources buttons, votes or dedupe")
             store = None
         return cls(service, store, rate_limit_per_minute=settings.rate_limit_per_minute,
-                   max_question_chars=settings.max_question_chars, data_dir=settings.data_dir)
+                   max_question_chars=settings.max_question_chars, data_dir=settings.data_dir,
+                   ingest=ChatIngest.from_settings(settings, service))
 
     def close(self) -> None:
         """Close the state store."""

@@ -27,14 +27,16 @@ PHRASES: dict[str, dict[str, str]] = {
                          "• Right-click a message → Apps → **Ask bubblebot** asks about that message.\n"
                          "• **Sources** under an answer shows the verbatim quotes; 👍/👎 tell me how I did.\n"
                          "• `/bubble sources` shows the sources of my last answer here.\n"
-                         "• `/bubble digest subscribe` posts a daily digest here (needs Manage Channels).",
+                         "• `/bubble digest subscribe` posts a daily digest here (needs Manage Channels).\n"
+                         "• `/bubble ingest url:` adds an article to my library (bubblebot's admins only).",
                    "zh": "**如何提问**\n"
                          "• 提及（@）我并附上问题，或私信我。\n"
                          "• 在任何频道使用 `/bubble ask question:` 提问。\n"
                          "• 右键点击一条消息 → 应用 → **Ask bubblebot**，就该消息提问。\n"
                          "• 回答下方的“来源”按钮显示原文引语；👍/👎 告诉我回答得如何。\n"
                          "• `/bubble sources` 显示我在此处最近一次回答的来源。\n"
-                         "• `/bubble digest subscribe` 在此频道每日推送摘要（需要“管理频道”权限）。"},
+                         "• `/bubble digest subscribe` 在此频道每日推送摘要（需要“管理频道”权限）。\n"
+                         "• `/bubble ingest url:` 把一篇文章加入我的资料库（仅限 bubblebot 管理员）。"},
 }
 
 

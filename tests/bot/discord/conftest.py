@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
+from bot.chat_ingest import ChatIngest
 from bot.discord import runtime
 from bot.discord.client import BubbleClient
 from bot.discord.core import Responder
@@ -48,8 +49,9 @@ Scenario = Callable[[Harness], Awaitable[None]]
 
 @contextlib.asynccontextmanager
 async def running_bot(service: AnswerService, tmp_path: Path, *, token: str = TOKEN, shards: int | None = None,
-                      app_flags: int = 0, rate_limit: int = 30, db_options: str = "") -> AsyncIterator[Harness]:
-    """Start the fake and the real client against it; stop both cleanly afterwards."""
+                      app_flags: int = 0, rate_limit: int = 30, db_options: str = "",
+                      ingest: ChatIngest | None = None) -> AsyncIterator[Harness]:
+    """Start the fake and the real client against it (with `/bubble ingest` if given); stop both afterwards."""
     fake = FakeDiscord(token=TOKEN, app_flags=app_flags)
     await fake.start()
     settings = Settings(data_dir=tmp_path, discord_token=SecretStr(token), discord_api_url=fake.api_url,
@@ -57,7 +59,7 @@ async def running_bot(service: AnswerService, tmp_path: Path, *, token: str = TO
                         rate_limit_per_minute=rate_limit)
     store = StateStore.open(f"sqlite:///{tmp_path / 'state.db'}{db_options}")
     responder = Responder(service, store, rate_limit_per_minute=settings.rate_limit_per_minute,
-                          max_question_chars=settings.max_question_chars)
+                          max_question_chars=settings.max_question_chars, ingest=ingest)
     apply_endpoints(settings)
     client = create_client(settings, responder, guild_ready_timeout=0.05)
     task = asyncio.create_task(run_client(client, token))
