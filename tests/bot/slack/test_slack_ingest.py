@@ -21,7 +21,7 @@ from bot.slack.http import HttpServer, asgi_app
 from bot.store import StateStore
 from knowledge.base import KnowledgeBase
 from knowledge.library import Library
-from tests.bot.ingest_helpers import TITLE, join_embedder_warm_ups, serve_site
+from tests.bot.ingest_helpers import TITLE, serve_site
 from tests.bot.slack.fake_slack import FakeSlack
 from tests.bot.slack.slack_payloads import USER, app_mention
 from tests.bot.slack.slack_rig import SlackRig, posted_text, slack_settings
@@ -62,7 +62,6 @@ def make_rig(fake_slack: FakeSlack, fresh: Path, tmp_path: Path) -> Iterator[Cal
     yield make
     for rig in rigs:
         rig.close()
-    join_embedder_warm_ups()
 
 
 def ingest(rig: SlackRig, argument: str, *, user: str = ADMIN) -> tuple[dict[str, Any], float]:
