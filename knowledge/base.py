@@ -54,7 +54,7 @@ class KnowledgeBase:
         def connect() -> tuple[PassageIndex, IndexReport]:
             """Open the index (again, after an outage), building it if the store lacks it."""
             if not embedders:
-                embedders.append(make_embedder(embedding, base_url=embedding_base_url))
+                embedders.append(make_embedder(embedding, base_url=embedding_base_url, cache_dir=data_dir))
             index = PassageIndex(open_client(data_dir=data_dir, chroma_url=chroma_url), embedders[0],
                                  VectorCache(data_dir / CACHE_FILE))
             return index, index.ensure(corpus, progress=None if dense.failures else progress)

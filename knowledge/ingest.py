@@ -40,7 +40,8 @@ class IndexTarget:
         """The passage index with the vector cache of the data directory (the embedder is kept for next time)."""
         if self.embedder is None:
             try:
-                self.embedder = make_embedder(self.embedding, base_url=self.embedding_base_url)
+                self.embedder = make_embedder(self.embedding, base_url=self.embedding_base_url,
+                                              cache_dir=self.data_dir)
             except (ValueError, ImportError) as exc:
                 raise IngestError(f"cannot load the embedding {self.embedding!r}: {exc}") from exc
         client: Any = open_client(data_dir=self.data_dir, chroma_url=self.chroma_url)

@@ -63,3 +63,19 @@ def test_a_corrupt_index_is_set_aside_and_rebuilt(tmp_path: Path, embedder: UseE
     report = PassageIndex(open_client(data_dir=tmp_path), embedder).ensure(load_corpus())
     assert report.built
     assert any(p.name.startswith("chroma.corrupt-") for p in tmp_path.iterdir())
+
+
+def test_the_embedding_cache_gives_identical_vectors(tmp_path: Path, embedder: UseEmbedder) -> None:
+    texts = ["OpenAI aims to build 250 GW by 2033", "阿尔特曼曾告诉员工", "泡沫"]
+    first = UseEmbedder(cache_dir=tmp_path)  # writes the cache
+    second = UseEmbedder(cache_dir=tmp_path)  # reads it
+    assert any(p.name.startswith("use-m3-") for p in tmp_path.iterdir())
+    for cached in (first, second):
+        assert cached.embed(texts) == embedder.embed(texts)
+
+
+def test_a_broken_embedding_cache_falls_back_to_the_packaged_model(tmp_path: Path, embedder: UseEmbedder) -> None:
+    UseEmbedder(cache_dir=tmp_path)
+    [root] = [p for p in tmp_path.iterdir() if p.name.startswith("use-m3-")]
+    (root / "tokenizer.pickle").write_bytes(b"not a pickle")
+    assert UseEmbedder(cache_dir=tmp_path).embed(["泡沫"]) == embedder.embed(["泡沫"])
