@@ -19,7 +19,7 @@ from knowledge.base import KnowledgeBase
 
 REPO = Path(__file__).resolve().parent.parent
 SCORER = REPO.parent / "shared" / "eval" / "score.py"
-QUESTION_FILES = [REPO / "tests" / "data" / "dev.jsonl", REPO / "tests" / "data" / "heldout.jsonl"]
+QUESTION_FILES = [REPO / "tests" / "data" / name for name in ("dev.jsonl", "heldout.jsonl", "heldout2.jsonl")]
 
 
 def _questions() -> list[str]:
