@@ -8,6 +8,7 @@ web (Web API errors), http (/slack/events, /healthz), socket (Socket Mode).
 from __future__ import annotations
 
 import logging
+import sys
 from typing import TYPE_CHECKING
 
 from bot.settings import Settings
@@ -60,6 +61,9 @@ def serve_slack(settings: Settings, *, host: str, port: int) -> None:
     from bot.slack.http import HttpServer, asgi_app
 
     redact.install(_secrets(settings))
+    # Answers are CPU-bound Python on worker threads; a shorter GIL switch interval lets the event loop
+    # that acks Slack's requests get the interpreter back sooner while answers are being composed.
+    sys.setswitchinterval(0.0005)
     app_token = settings.slack_app_token.get_secret_value().strip() if settings.slack_app_token else ""
     if not app_token and (settings.slack_signing_secret is None
                           or not settings.slack_signing_secret.get_secret_value()):
