@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 from knowledge.scripts import to_simplified, to_traditional_tw
@@ -63,11 +64,15 @@ def convert(text: str, language: str) -> str:
     return text
 
 
+def localize(entry: Mapping[str, str], language: str) -> str:
+    """An {"en": …, "zh": …} phrase in the language: the Chinese in the asker's script, else English."""
+    return convert(entry["zh"], language) if language.startswith("zh") else entry["en"]
+
+
 @lru_cache(maxsize=256)
 def phrase(key: str, language: str) -> str:
     """The phrase for key in the language (en, zh-Hans, zh-Hant)."""
-    entry = PHRASES[key]
-    return entry["en"] if language == "en" else convert(entry["zh"], language)
+    return localize(PHRASES[key], language)
 
 
 def examples(language: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from bot.i18n import convert
+from bot.i18n import convert, localize
 
 PHRASES: dict[str, dict[str, str]] = {
     "title": {"en": "bubblebot daily digest · {date}", "zh": "bubblebot 每日摘要 · {date}"},
@@ -34,8 +34,7 @@ MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "Au
 @lru_cache(maxsize=128)
 def digest_text(key: str, language: str) -> str:
     """A digest phrase in the channel's language (en, zh-Hans, zh-Hant)."""
-    entry = PHRASES[key]
-    return entry["en"] if language == "en" else convert(entry["zh"], language)
+    return localize(PHRASES[key], language)
 
 
 def language_name(code: str, language: str) -> str:

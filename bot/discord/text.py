@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from bot.i18n import convert
+from bot.i18n import localize
 
 PHRASES: dict[str, dict[str, str]] = {
     "sources_button": {"en": "Sources", "zh": "来源"},
@@ -43,10 +43,7 @@ PHRASES: dict[str, dict[str, str]] = {
 @lru_cache(maxsize=128)
 def text(key: str, language: str) -> str:
     """The Discord phrase for key in the language (en, zh-Hans, zh-Hant; anything else is English)."""
-    entry = PHRASES[key]
-    if not language.startswith("zh"):
-        return entry["en"]
-    return convert(entry["zh"], language)
+    return localize(PHRASES[key], language)
 
 
 def language_of_locale(locale: str | None) -> str:

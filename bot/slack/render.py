@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.i18n import convert, examples, phrase
+from bot.i18n import examples, localize, phrase
 from bot.models import Answer, Citation
 from bot.render_text import citation_line, source_place
 from bot.slack.text import (
@@ -45,8 +45,7 @@ STRINGS: dict[str, dict[str, str]] = {
 
 def text_for(key: str, language: str) -> str:
     """A Slack-specific string in the answer's language."""
-    entry = STRINGS[key]
-    return entry["en"] if language == "en" else convert(entry["zh"], language)
+    return localize(STRINGS[key], language)
 
 
 def _section(text: str) -> dict[str, Any]:
