@@ -10,14 +10,12 @@ from pathlib import Path
 from bot.i18n import phrase
 from bot.models import Answer
 from bot.service import AnswerService
-from bot.slack.app import build_slack_bot
-from bot.slack.http import HttpServer, asgi_app
 from bot.store import StateStore
 from knowledge.base import KnowledgeBase
 from knowledge.index import close_server_clients
 from tests.bot.slack.fake_slack import FakeSlack
 from tests.bot.slack.slack_payloads import app_mention
-from tests.bot.slack.slack_rig import QUESTION, SlackRig, posted_text, slack_settings
+from tests.bot.slack.slack_rig import QUESTION, SlackRig, posted_text, slack_settings, start_rig
 from tests.deploy.servers import ChromaServer
 
 NOTICE = phrase("notice_degraded", "en")
@@ -28,10 +26,7 @@ def slack_bot(service: AnswerService, tmp_path: Path) -> Iterator[SlackRig]:
     """The real Slack app over HTTP, answering with `service`, against the fake Slack."""
     with FakeSlack() as fake:
         store = StateStore.open(f"sqlite:///{tmp_path / 'state.db'}")
-        bot = build_slack_bot(slack_settings(fake, tmp_path), service=service, store=store)
-        server = HttpServer(asgi_app(bot.app), host="127.0.0.1", port=0)
-        server.start()
-        rig = SlackRig(fake=fake, bot=bot, store=store, server=server)
+        rig = start_rig(fake, slack_settings(fake, tmp_path), service=service, store=store)
         try:
             yield rig
         finally:

@@ -12,12 +12,10 @@ import pytest
 from sqlalchemy import create_engine, make_url, text
 
 from bot.service import AnswerService
-from bot.slack.app import build_slack_bot
-from bot.slack.http import HttpServer, asgi_app
 from bot.store import StateStore
 from tests.bot.slack.fake_slack import BOT_TOKEN, FakeSlack
 from tests.bot.slack.slack_payloads import app_mention, new_ts
-from tests.bot.slack.slack_rig import QUESTION, SlackRig, posted_text, slack_settings
+from tests.bot.slack.slack_rig import QUESTION, posted_text, slack_settings, start_rig
 from tests.deploy.servers import bubblebot, pg_database
 from tests.deploy.tcp_proxy import TcpProxy
 
@@ -44,10 +42,7 @@ def test_slack_answers_through_a_postgres_outage_and_saves_again_afterwards(
         service: AnswerService, tmp_path: Path, data_dir: Path) -> None:
     with proxied_postgres() as (url, proxy), FakeSlack() as fake:
         store = StateStore.open(url)
-        bot = build_slack_bot(slack_settings(fake, data_dir), service=service, store=store)
-        server = HttpServer(asgi_app(bot.app), host="127.0.0.1", port=0)
-        server.start()
-        slack = SlackRig(fake=fake, bot=bot, store=store, server=server)
+        slack = start_rig(fake, slack_settings(fake, data_dir), service=service, store=store)
         try:
             assert slack.event(app_mention(QUESTION, ts=new_ts()), event_id="Ev0BEFORE").status_code == 200
             [before] = fake.wait_for("chat.postMessage")

@@ -9,11 +9,9 @@ from typing import Any
 import pytest
 
 from bot.service import AnswerService
-from bot.slack.app import build_slack_bot
-from bot.slack.http import HttpServer, asgi_app
 from bot.store import StateStore
 from tests.bot.slack.fake_slack import FakeSlack
-from tests.bot.slack.slack_rig import SlackRig, slack_settings
+from tests.bot.slack.slack_rig import SlackRig, slack_settings, start_rig
 
 
 @pytest.fixture
@@ -31,10 +29,7 @@ def make_slack(fake_slack: FakeSlack, service: AnswerService, tmp_path: Path,
     def make(**overrides: Any) -> SlackRig:
         settings = slack_settings(fake_slack, data_dir, **overrides)
         store = StateStore.open(f"sqlite:///{tmp_path / f'state{len(rigs)}.db'}")
-        bot = build_slack_bot(settings, service=service, store=store)
-        server = HttpServer(asgi_app(bot.app), host="127.0.0.1", port=0)
-        server.start()
-        rig = SlackRig(fake=fake_slack, bot=bot, store=store, server=server)
+        rig = start_rig(fake_slack, settings, service=service, store=store)
         rigs.append(rig)
         return rig
 

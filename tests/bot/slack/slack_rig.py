@@ -9,9 +9,10 @@ from typing import Any
 
 import httpx
 
+from bot.service import AnswerService
 from bot.settings import Settings
-from bot.slack.app import SlackBot
-from bot.slack.http import HttpServer
+from bot.slack.app import SlackBot, build_slack_bot
+from bot.slack.http import HttpServer, asgi_app
 from bot.store import StateStore
 from tests.bot.slack.fake_slack import BOT_TOKEN, FakeSlack
 from tests.bot.slack.slack_payloads import (
@@ -80,3 +81,11 @@ class SlackRig:
         self.server.stop()
         self.bot.close()
         self.store.close()
+
+
+def start_rig(fake: FakeSlack, settings: Settings, *, service: AnswerService, store: StateStore) -> SlackRig:
+    """The real Slack app for `service` and `store`, served over HTTP on a free loopback port."""
+    bot = build_slack_bot(settings, service=service, store=store)
+    server = HttpServer(asgi_app(bot.app), host="127.0.0.1", port=0)
+    server.start()
+    return SlackRig(fake=fake, bot=bot, store=store, server=server)

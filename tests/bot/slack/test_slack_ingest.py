@@ -16,15 +16,13 @@ import pytest
 
 from bot.service import AnswerService
 from bot.settings import Settings
-from bot.slack.app import build_slack_bot
-from bot.slack.http import HttpServer, asgi_app
 from bot.store import StateStore
 from knowledge.base import KnowledgeBase
 from knowledge.library import Library
 from tests.bot.ingest_helpers import TITLE, serve_site
 from tests.bot.slack.fake_slack import FakeSlack
 from tests.bot.slack.slack_payloads import USER, app_mention
-from tests.bot.slack.slack_rig import SlackRig, posted_text, slack_settings
+from tests.bot.slack.slack_rig import SlackRig, posted_text, slack_settings, start_rig
 from tests.knowledge.library_helpers import fresh_data_dir, library_state
 
 ADMIN = USER  # the payloads' default user
@@ -52,10 +50,7 @@ def make_rig(fake_slack: FakeSlack, fresh: Path, tmp_path: Path) -> Iterator[Cal
         settings = slack_settings(fake_slack, fresh, admins=admins)
         service = AnswerService.from_settings(Settings(data_dir=fresh))
         store = StateStore.open(f"sqlite:///{tmp_path / 'state.db'}")
-        bot = build_slack_bot(settings, service=service, store=store)
-        server = HttpServer(asgi_app(bot.app), host="127.0.0.1", port=0)
-        server.start()
-        rig = SlackRig(fake=fake_slack, bot=bot, store=store, server=server)
+        rig = start_rig(fake_slack, settings, service=service, store=store)
         rigs.append(rig)
         return rig
 
