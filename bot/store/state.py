@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import Engine, case, delete, func, select
+from sqlalchemy.exc import OperationalError
 
 from bot.models import Answer
 from bot.store.base import aware
@@ -46,7 +48,7 @@ class StateStore(DigestStore):
         parsed = parse_url(url)
         engine = create_store_engine(parsed)
         try:
-            migrate(engine)
+            _migrate_when_free(engine)
         except OUTAGE_ERRORS as error:
             engine.dispose()
             raise unavailable(error, parsed, "open") from error
@@ -213,3 +215,20 @@ class StateStore(DigestStore):
             key=lambda item: (-item[1], -item[2].timestamp(), item[3]),
         )  # fmt: skip
         return [(question, times) for question, times, _, _ in ranked[:limit]]
+
+
+def _migrate_when_free(engine: Engine, *, attempts: int = 6) -> None:
+    """Migrate, retrying briefly while a new SQLite file is locked by another process opening it.
+
+    Switching a brand-new file to WAL while another process does the same returns "database is locked"
+    at once, without waiting out the busy timeout; it clears as soon as the other opener is done.
+    """
+    for attempt in range(attempts):
+        try:
+            migrate(engine)
+            return
+        except OperationalError as error:
+            locked = engine.dialect.name == "sqlite" and "locked" in str(error).lower()
+            if not locked or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * 2**attempt)
