@@ -173,7 +173,8 @@ def cmd_sources_list(args: argparse.Namespace, settings: Settings) -> int:
         rows.append({"id": source.id, "title": source.title, "publisher": source.publisher,
                      "language": source.language, "passages": sum(p.source_id == source.id for p in corpus.passages),
                      "origin": "packaged" if source.id in packaged else "ingested",
-                     "published": source.published.isoformat() if source.published else None, "url": source.url})
+                     "published": source.published.isoformat() if source.published else None, "url": source.url,
+                     "file": source.origin or source.file})
     if args.json:
         for row in rows:
             _emit(row)
@@ -181,6 +182,32 @@ def cmd_sources_list(args: argparse.Namespace, settings: Settings) -> int:
     for row in rows:
         print(f"{row['id']}  [{row['origin']}, {row['language']}, {row['passages']} passages]  "
               f"{row['title']} — {row['publisher']}")
+    return 0
+
+
+def cmd_passages(args: argparse.Namespace, settings: Settings) -> int:
+    """Print every passage of the library (or of one source) with its speaker and figures, one JSON line each."""
+    from knowledge.library import open_corpus
+
+    corpus = open_corpus(settings.data_dir)
+    known = {s.id for s in corpus.sources}
+    if args.source and args.source not in known:
+        print(f"error: no source '{args.source}' (see `bubblebot sources list`)", file=sys.stderr)
+        return 1
+    for passage in corpus.passages:
+        if args.source and passage.source_id != args.source:
+            continue
+        source = corpus.source(passage.source_id)
+        speaker = corpus.speaker(passage.speaker)
+        row = {"source": source.id, "file": source.origin or source.file, "paragraph": passage.paragraph,
+               "sentence": passage.sentence, "text": passage.text, "speaker": passage.speaker,
+               "speaker_role": speaker.role if speaker else None,
+               "figures": [{"text": f.text, "value": f.value, "unit": f.unit} for f in passage.figures]}
+        if args.json:
+            _emit(row)
+        else:
+            who = row["speaker"] or "(reporting)"
+            print(f"{source.id}:{passage.paragraph}.{passage.sentence}  {who}  {passage.text}")
     return 0
 
 
@@ -260,6 +287,11 @@ def build_parser() -> argparse.ArgumentParser:
     remove = sources_sub.add_parser("remove", help="remove an ingested source")
     remove.add_argument("id")
     remove.set_defaults(handler=cmd_sources_remove)
+
+    passages = sub.add_parser("passages", help="every passage with its speaker and figures")
+    passages.add_argument("--source", metavar="ID", help="only this source's passages")
+    passages.add_argument("--json", action="store_true", help="one JSON object per passage")
+    passages.set_defaults(handler=cmd_passages)
 
     serve = sub.add_parser("serve", help="run a chat bot")
     serve.add_argument("platform", choices=["slack", "discord"])

@@ -83,6 +83,11 @@ def _source_id(title: str, digest: str, taken: set[str]) -> str:
     return candidate
 
 
+def origin_name(location: str) -> str:
+    """What an article was ingested from, as the export names it: a file's basename, or the URL."""
+    return location if re.match(r"https?://", location) else Path(location).name
+
+
 def language_tag(title: str) -> str:
     """'article', or 'zh-article' for a title in Chinese (ids stay ASCII)."""
     return "zh-article" if re.search(r"[\u3400-\u9fff]", title) else "article"
@@ -123,7 +128,7 @@ def prepare_source(article: Article, overrides: Overrides, library: Library) -> 
     source = Source(
         id=source_id, file=f"{source_id}.txt", title=title,
         publisher=overrides.publisher or article.publisher or "unknown publisher", language=language,  # type: ignore[arg-type]
-        url=article.url, published=overrides.published or article.published, text=article.text,
+        url=article.url, origin=origin_name(article.origin), published=overrides.published or article.published, text=article.text,
     )
     return source, digest
 

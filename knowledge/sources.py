@@ -27,6 +27,7 @@ class Source(BaseModel):
     language: Language
     translation_of: str | None = None
     url: str | None = None
+    origin: str | None = None  # basename of the file or the URL it was ingested from
     published: dt.date | None = None
     text: str = ""
 
