@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from knowledge.attribution import attribute_paragraphs
+from knowledge.attribution import attribute_source
 from knowledge.curation import load_glosses, load_overrides
 from knowledge.errors import CorpusError
 from knowledge.figures import find_figures
+from knowledge.gazetteer import gazetteer_beside
 from knowledge.passages import Passage, split_paragraphs, split_sentences
 from knowledge.sources import Source, load_sources
 from knowledge.speakers import Speaker, SpeakerIndex, load_speakers, merge_speakers
@@ -48,43 +49,58 @@ class Corpus:
         return digest.hexdigest()[:16]
 
 
-def build_passages(source: Source, speakers: SpeakerIndex) -> list[Passage]:
-    """Split one source into passages and attribute each to its speaker."""
+def build_passages(source: Source, speakers: SpeakerIndex) -> tuple[list[Passage], list[Speaker]]:
+    """Split one source into passages, attribute each, and return the speakers it quotes or names."""
     paragraphs = [split_sentences(p, source.language) for p in split_paragraphs(source.text)]
-    attributed = attribute_paragraphs(paragraphs, speakers)
+    attribution = attribute_source(paragraphs, source.language, speakers)
     passages = []
-    for p_no, (sentences, who) in enumerate(zip(paragraphs, attributed, strict=True), start=1):
+    for p_no, (sentences, who) in enumerate(zip(paragraphs, attribution.speakers, strict=True), start=1):
         for s_no, (text, speaker) in enumerate(zip(sentences, who, strict=True), start=1):
             passages.append(Passage(
                 id=f"{source.id}:{p_no}.{s_no}", source_id=source.id, paragraph=p_no, sentence=s_no,
                 text=text, speaker=speaker.name if speaker else None, figures=find_figures(text),
             ))
-    return passages
+    return passages, [*attribution.quoted, *attribution.mentioned]
+
+
+def _with_quoted(speakers: list[Speaker], passages: list[Passage]) -> list[Speaker]:
+    """Speakers with `quoted` computed from the whole library: someone no passage quotes is only mentioned."""
+    quoting = {p.speaker for p in passages if p.speaker}
+    return [s if s.quoted == (s.name in quoting) else s.model_copy(update={"quoted": s.name in quoting})
+            for s in speakers]
 
 
 def load_corpus(directory: Path = PACKAGED_CORPUS, extra: list[Source] | None = None,
-                speakers: list[Speaker] | None = None) -> Corpus:
+                speakers: list[Speaker] | None = None, *, overlay: bool = True) -> Corpus:
     """Load sources, speakers and curation from a corpus directory and build every passage.
 
-    `extra` sources (ingested articles) are attributed with the curated speakers plus `speakers` (found in
-    them); the curated sources keep the curated speakers only, so their attribution never changes.
+    Every source is attributed by the general extractor against the known speakers (curated, gazetteer and
+    `speakers` found in the library); the curated overrides and glosses are an overlay for the packaged
+    articles (`overlay=False` measures the extractor alone).
     """
     own = load_sources(directory)
     base = load_speakers(directory / "speakers.yaml")
-    curated = SpeakerIndex(base)
-    passages = [p for s in own for p in build_passages(s, curated)]
-    merged = SpeakerIndex(merge_speakers(base, speakers)) if speakers else curated
+    known = merge_speakers(base, speakers) if speakers else base
+    recognizer = SpeakerIndex(known + gazetteer_beside(known))
     sources = own + list(extra or [])
-    passages += [p for s in extra or [] for p in build_passages(s, merged)]
-    speakers_index = merged
-    for pid, name in load_overrides(directory / "attribution_overrides.yaml", passages).items():
-        if name is not None and curated.by_name(name) is None:
-            raise CorpusError(f"attribution_overrides.yaml: unknown speaker {name!r}")
-        passage = next(p for p in passages if p.id == pid)
-        passage.speaker = curated.by_name(name).name if name else None  # type: ignore[union-attr]
-    glosses = load_glosses(directory / "glosses.yaml", passages)
-    for passage in passages:
-        passage.gloss_en = glosses.get(passage.id)
+    passages: list[Passage] = []
+    found: list[Speaker] = []
+    for source in sources:
+        built, named = build_passages(source, recognizer)
+        passages += built
+        found += named
+    all_speakers = merge_speakers(known, [s for s in dict.fromkeys(found) if s.name not in {k.name for k in known}])
+    speakers_index = SpeakerIndex(_with_quoted(all_speakers, passages))
+    if overlay:
+        for pid, name in load_overrides(directory / "attribution_overrides.yaml", passages).items():
+            if name is not None and speakers_index.by_name(name) is None:
+                raise CorpusError(f"attribution_overrides.yaml: unknown speaker {name!r}")
+            passage = next(p for p in passages if p.id == pid)
+            passage.speaker = speakers_index.by_name(name).name if name else None  # type: ignore[union-attr]
+        speakers_index = SpeakerIndex(_with_quoted(all_speakers, passages))
+        glosses = load_glosses(directory / "glosses.yaml", passages)
+        for passage in passages:
+            passage.gloss_en = glosses.get(passage.id)
     return Corpus(sources=sources, speakers=speakers_index, passages=passages)
 
 

@@ -75,8 +75,9 @@ def _quote_ends_sentence(text: str, close: int) -> bool:
     if before not in TERMINATORS:
         return False
     rest = text[close + 1:]
-    # A full stop ends the sentence; a quoted question may be the subject ("“…泡沫？”成了…问题").
-    return before == "。" or not rest.strip() or rest[:1].isspace() or rest[:1] in OPEN_QUOTES
+    # "「…。」陳冠宇說。": the attribution after a closing quote belongs to the quote's sentence, as does a
+    # quoted question used as a subject ("“…泡沫？”成了…问题"); a new quote or a space starts a new sentence.
+    return not rest.strip() or rest[:1].isspace() or rest[:1] in OPEN_QUOTES
 
 
 def _merge_fragments(sentences: list[str]) -> list[str]:

@@ -1,0 +1,63 @@
+"""Attribution: who speaks in every sentence of an article, in English, 简体 and 繁體.
+
+The facade: `attribute_source` finds the article's people, organizations and unnamed sources, links them to
+the speakers already known (library, curated speakers, gazetteer), and names the speaker of each sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.find_en import discover_english
+from knowledge.attribution.find_zh import discover_chinese
+from knowledge.attribution.naming import to_speaker
+from knowledge.attribution.quotes import outside_quotes
+from knowledge.attribution.resolve import attribute_sentences
+from knowledge.scripts import to_simplified
+from knowledge.speakers import Speaker, SpeakerIndex
+
+__all__ = ["Attribution", "attribute_source", "outside_quotes"]
+
+
+@dataclass
+class Attribution:
+    """The speaker of every sentence, and every speaker the article quotes or names."""
+
+    speakers: list[list[Speaker | None]]
+    quoted: list[Speaker]
+    mentioned: list[Speaker]
+
+
+def _known_entities(sentences: list[str], index: SpeakerIndex, entities: ArticleEntities) -> None:
+    for text in sentences:
+        for mention in index.find_mentions(text):
+            speaker = mention.speaker
+            forms = [f for f in (speaker.name, speaker.name_zh, *speaker.aliases)
+                     if f and (not f.isascii() and len(f) >= 2 or " " in f or f == text[mention.start:mention.end])]
+            entity = Entity(kind=speaker.kind if speaker.kind != "organization" else "organization",  # type: ignore[arg-type]
+                            name=speaker.name, forms=forms, known=speaker)
+            entities.add(entity, short=tuple(a for a in speaker.aliases if a.isascii() and " " not in a and a not in forms))
+
+
+def attribute_source(paragraphs: list[list[str]], language: str, index: SpeakerIndex) -> Attribution:
+    """Find the article's entities, link them to `index`, and attribute every sentence."""
+    entities = ArticleEntities()
+    sentences = [s for p in paragraphs for s in p]
+    outside = [outside_quotes(s) for s in sentences]
+    _known_entities(outside, index, entities)
+    if language == "en":
+        discover_english(outside, entities)
+    else:
+        folded = [to_simplified(s) if len(to_simplified(s)) == len(s) else s for s in outside]
+        discover_chinese(folded, outside, entities)
+    who = attribute_sentences(paragraphs, language, entities)
+    orgs = {form: e for e in entities.entities if e.kind == "organization" for form in e.forms}
+    named: dict[int, Speaker] = {}
+    for entity in entities.entities:
+        named[id(entity)] = to_speaker(entity, orgs, index)
+    speakers = [[named[id(e)] if e is not None else None for e in row] for row in who]
+    quoted = list(dict.fromkeys(s for row in speakers for s in row if s is not None))
+    mentioned = [named[id(e)] for e in entities.entities if e.kind == "person" and e.mentions
+                 and named[id(e)] not in quoted]
+    return Attribution(speakers=speakers, quoted=quoted, mentioned=list(dict.fromkeys(mentioned)))

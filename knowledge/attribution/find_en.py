@@ -1,0 +1,157 @@
+"""Find the people and organizations of an English article from how news introduces them."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.attribution import lexicon_en as lx
+from knowledge.attribution.entities import ArticleEntities, Entity
+
+_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|O’[A-Z][a-z]+|O'[A-Z][a-z]+)"
+_INITIALS = r"(?:[A-Z]\.\s?)+"
+# A person's name: two or three capitalized words, maybe with initials ("C.C. Wei", "Mary J. Blige").
+NAME = rf"(?:{_INITIALS}{_WORD}|{_WORD}(?:\s+{_INITIALS[:-1]}+)?(?:\s+(?:de|van|von|der|da|del|bin|al|le|la))?(?:\s+{_WORD}){{1,2}})"
+_ORG_WORD = r"(?:[A-Z][A-Za-z0-9&.'’-]*[A-Za-z0-9]|[A-Z]&[A-Z])"
+ORG = rf"{_ORG_WORD}(?:\s+(?:of|for|and|&|de)\s+{_ORG_WORD}|\s+{_ORG_WORD}){{0,6}}"
+_TITLE = "(?i:" + "|".join(re.escape(t) for t in sorted(lx.TITLES, key=len, reverse=True)) + ")"
+_VERB = r"(?:" + "|".join(re.escape(v) for v in sorted(set(lx.SPEECH_VERBS), key=len, reverse=True)) + r")\b"
+# Verbs strong enough to make an unknown capitalized subject a speaker ("Erin Goldberg said").
+_STRONG = r"(?:said|says|told|added|wrote|warned|noted|argued|estimated|estimates|explained|cautioned|predicted|insisted|stressed|acknowledged|replied|answered)\b"
+ORG_TAILS = frozenset({
+    "systems", "semiconductor", "semiconductors", "technologies", "technology", "group", "holdings", "inc", "corp",
+    "capital", "securities", "partners", "bank", "institute", "research", "labs", "fund", "ventures", "analytics",
+    "association", "agency", "authority", "university", "foundation", "council", "ministry", "reserve", "office",
+    "committee", "company", "management", "advisors", "advisers", "energy", "markets", "cloud", "devices", "micro",
+    "networks", "software", "motors", "power", "solutions", "industries", "electronics", "computing", "properties",
+    "communications", "media", "ltd", "plc", "llc", "co", "corporation", "investments", "trust", "exchange",
+    "platforms", "data", "intelligence", "ai", "labs", "logistics", "materials", "infrastructure", "realty",
+    "services", "ratings", "review", "life", "interconnection", "commission", "commissioners", "department",
+    "bureau", "administration", "organization", "organisation", "board", "fed", "imf", "hyperscale", "isi",
+})
+_APPOSITIVE_ROLE = re.compile(
+    rf"^,\s+(?P<role>(?:(?:a|an|the)\s+)?(?:[\w&'’.-]+\s+){{0,4}}?(?P<title>{_TITLE})(?:\s+(?:of|at|for|with)\s+"
+    rf"(?:the\s+)?(?P<org>{ORG}))?|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded)\s+"
+    rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?)(?=,|\.|;|\s+(?:{_VERB})|$)")
+_POSSESSIVE_TITLE = re.compile(rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir))\s+(?:[a-z-]+\s+){{0,2}}(?P<title>{_TITLE}),\s+(?P<name>{NAME}),")
+_TITLE_NAME = re.compile(rf"(?:(?P<org>{ORG})\s+)?(?P<title>{_TITLE})\s+(?P<name>{NAME})\b")
+_ORG_APPOSITIVE = re.compile(
+    rf"(?P<org>{ORG}),\s+(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){{0,5}}(?:trust|company|operator|maker|manufacturer|firm|"
+    rf"bank|fund|agency|start-up|startup|utility|provider|developer|lender|insurer|manager|group|regulator|body|"
+    rf"consultancy|outlet|publication|newsletter|tracker|supplier|investor|landlord|owner|platform|lab|laboratory))\b")
+_ACCORDING = re.compile(rf"\b(?:according to|cited by|per)\s+(?:the\s+|a\s+)?(?P<org>{ORG})")
+_GROUP_OF = re.compile(rf"(?P<org>{ORG})(?:'s|’s)?\s+(?:analysts|strategists|economists|researchers|data|figures|"
+                       rf"estimates|calculations|count)\b")
+_PUBLISHED = re.compile(rf"(?P<org>{ORG})\s+(?:published|released|issued|put out)\s+(?:a|an|its)\s+(?:[\w-]+\s+){{0,3}}"
+                        rf"(?:{'|'.join(lx.REPORT_NOUNS)})")
+_HONORIFIC = re.compile(rf"\b(?P<h>Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{_WORD}(?:\s+{_WORD})?)")
+_SUBJECT = re.compile(rf"(?P<run>{ORG})(?:'s|’s)?\s*(?:,\s*[^,]{{2,90}},\s*)?(?:(?:{'|'.join(lx.ADVERBS)})\s+)?(?={_STRONG})")
+_INVERTED = re.compile(rf"\b(?:{'|'.join(sorted(lx.INVERTING_VERBS))})\s+(?P<run>{ORG})")
+
+
+def _clean_name(name: str) -> str | None:
+    words = name.split()
+    while words and words[0].lower().rstrip(".") in lx.NOT_NAME_WORDS:
+        words = words[1:]
+    if len(words) < 2 or words[-1].lower() in ORG_TAILS:
+        return None
+    if any(w.lower().strip(".'’") in lx.NOT_NAME_WORDS or w.lower() in ORG_TAILS for w in words[1:]):
+        return None
+    return " ".join(words)
+
+
+def _clean_org(org: str | None) -> str | None:
+    if not org:
+        return None
+    words = org.split()
+    while words and words[0].lower() in {"the", "a", "an", "in", "on", "at", "and", "but", "while", "as", "by", "for",
+                                         "of", "to", "with", "from"}:
+        words = words[1:]
+    while words and words[-1].lower() in {"of", "for", "and", "&", "de"}:
+        words = words[:-1]
+    text = re.sub(r"(?:'s|’s)$", "", " ".join(words))
+    return text if len(text) >= 2 and text.lower() not in lx.NOT_NAME_WORDS else None
+
+
+def _gender(role: str) -> str | None:
+    words = set(re.findall(r"[a-z]+", role.lower()))
+    return "f" if words & set(lx.FEMALE_WORDS) else "m" if words & set(lx.MALE_WORDS) else None
+
+
+def add_person(entities: ArticleEntities, name: str, *, title: str | None = None, org: str | None = None,
+               role: str | None = None, gender: str | None = None) -> Entity:
+    """Add a person with their surname as a short form."""
+    surname = name.split()[-1]
+    person = Entity(kind="person", name=name, forms=[name], title=title and title.lower(), org=org, role=role,
+                    gender=gender)
+    return entities.add(person, short=(surname,))
+
+
+def add_org(entities: ArticleEntities, name: str, *, role: str | None = None) -> Entity | None:
+    """Add an organization unless the name is a person's already; its first word is a short form."""
+    known = entities.find(name)
+    if known is not None:
+        return known
+    words = name.split()
+    short = (words[0],) if len(words) > 1 and words[0].lower() not in lx.NOT_NAME_WORDS and len(words[0]) > 3 else ()
+    return entities.add(Entity(kind="organization", name=name, forms=[name], role=role), short=short)
+
+
+def _is_person_name(run: str, entities: ArticleEntities) -> bool:
+    words = run.split()
+    found = entities.find(run)
+    if found is not None:
+        return found.kind == "person"
+    return 2 <= len(words) <= 3 and _clean_name(run) == run and not any(w.isupper() and len(w) > 1 for w in words)
+
+
+def _contains_known(run: str, entities: ArticleEntities) -> bool:
+    return any(form in run for e in entities.entities for form in e.forms if form != run)
+
+
+def discover_english(sentences: list[str], entities: ArticleEntities) -> None:
+    """Add to `entities` everyone the sentences (quotes blanked out) introduce, in text order."""
+    for text in sentences:
+        for match in _POSSESSIVE_TITLE.finditer(text):
+            name = _clean_name(match.group("name"))
+            if name:
+                add_person(entities, name, title=match.group("title"), org=_clean_org(match.group("org")))
+        for match in _TITLE_NAME.finditer(text):
+            name = _clean_name(match.group("name"))
+            if name and match.group("title")[:1].islower() or (name and match.group("title")[:1].isupper()):
+                org = _clean_org(match.group("org"))
+                add_person(entities, name, title=match.group("title"), org=org if org != name else None,
+                           gender=_gender(match.group("title")))
+        for match in re.finditer(rf"(?P<name>{NAME})(?=,\s)", text):
+            tail = _APPOSITIVE_ROLE.match(text[match.end():])
+            name = _clean_name(match.group("name"))
+            if tail and name:
+                role = tail.group("role")
+                add_person(entities, name, title=tail.group("title"), org=_clean_org(tail.group("org") or
+                           tail.group("org2")), role=role, gender=_gender(role))
+        for match in _HONORIFIC.finditer(text):
+            gender = "m" if match.group("h") == "Mr" else None if match.group("h") == "Dr" else "f"
+            name = match.group("name")
+            if len(name.split()) == 2 and _clean_name(name):
+                add_person(entities, name, gender=gender)
+        for match in _ORG_APPOSITIVE.finditer(text):
+            org = _clean_org(match.group("org"))
+            if org and not _is_person_name(org, entities):
+                add_org(entities, org, role=match.group("role"))
+        for pattern in (_ACCORDING, _GROUP_OF, _PUBLISHED):
+            for match in pattern.finditer(text):
+                org = _clean_org(match.group("org"))
+                if org and not _is_person_name(org, entities) and entities.find(org) is None:
+                    add_org(entities, org)
+        for pattern in (_SUBJECT, _INVERTED):
+            for match in pattern.finditer(text):
+                run = _clean_org(match.group("run"))
+                if not run or entities.find(run) is not None or run.lower() in lx.GROUP_NOUNS or _contains_known(
+                        run, entities) or re.search(rf"\b{_TITLE}\b", run):
+                    continue
+                if _is_person_name(run, entities):
+                    add_person(entities, run)
+                elif len(run.split()) == 1 and any(run in e.forms or run == e.name.split()[-1]
+                                                   for e in entities.entities):
+                    continue
+                elif run.split()[0].lower() not in lx.NOT_NAME_WORDS or len(run.split()) > 1:
+                    add_org(entities, run)

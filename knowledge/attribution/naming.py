@@ -1,0 +1,119 @@
+"""Turn an article's entities into canonical speakers: known ones by alias, new ones with names in every script."""
+
+from __future__ import annotations
+
+import re
+
+from pypinyin import lazy_pinyin
+
+from knowledge.attribution.entities import Entity
+from knowledge.scripts import to_simplified, to_traditional
+from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex
+
+# English for the generic end of a Chinese organization's name ("澜石云" -> "Lanshi Cloud").
+ORG_SUFFIX_EN = {
+    "半导体": "Semiconductor", "科技": "Technology", "云": "Cloud", "通讯": "Communications", "通信": "Communications",
+    "电子": "Electronics", "证券": "Securities", "银行": "Bank", "集团": "Group", "资本": "Capital",
+    "投资局": "Investment Authority", "基金": "Fund", "能源": "Energy", "光电": "Optoelectronics", "光纤": "Fiber",
+    "智能": "Intelligence", "网络": "Networks", "软件": "Software", "电力": "Power", "控股": "Holdings",
+    "公司": "", "股份": "",
+}
+TITLE_EN = {"ceo": "CEO", "cfo": "CFO", "cto": "CTO", "coo": "COO", "chair": "chair", "president": "president"}
+_TITLE_ZH_EXTRA = {"首席投资官": "chief investment officer", "首席风险官": "chief risk officer", "总经理": "general manager",
+                   "副总裁": "vice president", "负责人": "head", "发言人": "spokesperson", "主席": "chair",
+                   "行长": "governor", "部长": "minister", "董事": "director"}
+
+
+def pinyin_name(written: str) -> str:
+    """A Chinese personal name in pinyin, surname first: 陳冠宇 -> "Chen Guanyu"."""
+    syllables = lazy_pinyin(to_simplified(written.replace("·", "")))
+    if len(syllables) < 2:
+        return "".join(syllables).title()
+    surname = 2 if len(syllables) == 4 else 1
+    return f"{''.join(syllables[:surname]).title()} {''.join(syllables[surname:]).title()}"
+
+
+def pinyin_org(written: str) -> str:
+    """A Chinese organization's name in pinyin with its generic end in English: 禾跃半导体 -> "Heyue Semiconductor"."""
+    simplified = to_simplified(written)
+    for suffix, english in sorted(ORG_SUFFIX_EN.items(), key=lambda kv: -len(kv[0])):
+        if simplified.endswith(suffix) and len(simplified) > len(suffix) + 1:
+            core = "".join(lazy_pinyin(simplified[:-len(suffix)])).title()
+            return f"{core} {english}".strip()
+    return "".join(lazy_pinyin(simplified)).title()
+
+
+def title_key(written: str) -> str | None:
+    """The TITLE_WORDS key for a written title in any language ("Finance chief", "財務長" -> "cfo")."""
+    folded = to_simplified(" ".join(written.lower().split()))
+    for part in re.split(r"[兼暨及和]| and ", folded):
+        for key, words in TITLE_WORDS.items():
+            if part in words:
+                return key
+    return None
+
+
+def _title_en(written: str | None) -> str | None:
+    if not written:
+        return None
+    if written.isascii():
+        return written
+    simplified = to_simplified(written)
+    parts = []
+    for part in re.split(r"[兼暨及和]", simplified):
+        key = title_key(part)
+        parts.append(TITLE_EN.get(key, key) if key else _TITLE_ZH_EXTRA.get(part, part))
+    return " and ".join(p for p in parts if p)
+
+
+def _script_variants(text: str) -> list[str]:
+    return list(dict.fromkeys([text, to_simplified(text), to_traditional(text)]))
+
+
+def _org_display(entity: Entity, orgs: dict[str, Entity]) -> str | None:
+    if not entity.org:
+        return None
+    org = orgs.get(entity.org)
+    if org is not None:
+        return org.known.name if org.known else org.name
+    return entity.org if entity.org.isascii() else pinyin_org(entity.org)
+
+
+def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> Speaker:
+    """The canonical speaker for an entity: the known one with this alias, or a new one named in every script."""
+    if entity.known is not None:
+        return entity.known
+    for form in entity.forms:
+        known = index.by_name(form)
+        if known is not None and (" " in form or not form.isascii()):
+            entity.known = known
+            return known
+    aliases: list[str] = []
+    name = entity.name
+    if entity.kind == "person" and not name.isascii() and "·" not in name:
+        name = pinyin_name(name)  # a transliterated foreign name keeps its Chinese form: pinyin would garble it
+    elif entity.kind == "organization" and not name.isascii():
+        # Chinese organizations keep their written name (their English name cannot be guessed); pinyin is an
+        # alias so that "Heyue" in an English question finds 禾跃.
+        latin = pinyin_org(name)
+        aliases += [latin, latin.split()[0]]
+    for form in [*entity.forms, name]:
+        aliases += _script_variants(form) if not form.isascii() else [form]
+    if entity.kind == "person" and name.isascii() and " " in name and not entity.name_zh:
+        aliases.append(name.split()[-1])
+    org = _org_display(entity, orgs)
+    title = _title_en(entity.title)
+    role = entity.role if entity.role and entity.role.isascii() else ", ".join(p for p in (title, org) if p) or None
+    positions: list[tuple[str, str]] = []
+    key = title_key(entity.title) if entity.title else None
+    if key and entity.org:
+        org_entity = orgs.get(entity.org)
+        for form in ([*org_entity.forms, org_entity.name] if org_entity else [entity.org]):
+            for part in re.split(r"[兼暨及和]", to_simplified(entity.title or "")):
+                positions.append((title_key(part) or key, form))
+    default_role = {"person": "quoted in the news", "organization": "organization", "unnamed": "unnamed source"}
+    return Speaker(
+        name=name, kind="organization" if entity.kind == "unnamed" else entity.kind,
+        role=role or default_role[entity.kind], role_zh=entity.role_zh, name_zh=entity.name_zh,
+        aliases=tuple(dict.fromkeys(a for a in aliases if a and a != name)), positions=tuple(dict.fromkeys(positions)),
+    )

@@ -1,0 +1,269 @@
+"""Who speaks in each sentence: the subject of its speech verb, a source it cites, or the quote it continues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.attribution import lexicon_en as en
+from knowledge.attribution import lexicon_zh as zh
+from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.quotes import blank_spans, leaves_quote_open, quoted_spans, starts_with_quote
+from knowledge.scripts import to_simplified
+
+_EN_VERB = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(set(en.SPEECH_VERBS), key=len, reverse=True))
+                      + r")\b", re.I)
+_ZH_VERB = re.compile("(?<![法据小游劝])(?:" + "|".join(sorted(zh.SPEECH_VERBS, key=len, reverse=True))
+                      + ")(?![会明服法])")
+_EN_ADVERBS = r"(?:(?:" + "|".join(en.ADVERBS) + r"|[a-z]+ly)\s+)*"
+_EN_GAPS = (
+    re.compile(rf"^\s*{_EN_ADVERBS}$"),
+    re.compile(rf"^\s*,\s*{_EN_ADVERBS}$"),
+    re.compile(rf"^\s*,[^,;\"“”]{{1,140}},\s*{_EN_ADVERBS}$"),
+    re.compile(rf"^(?:'s|’s)?\s+(?:analysts?|strategists?|economists?|researchers?|authors?|staff|team|"
+               rf"officials?|executives?)\s+{_EN_ADVERBS}$"),
+)
+_EN_PASSIVE = re.compile(r"\b(?:its|the|a|an|is|was|are|were|be|been|being|their|his|her|our)\s+$", re.I)
+_EN_PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.I)
+_EN_ANAPHORA = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(en.ORG_ANAPHORA, key=len, reverse=True))
+                          + r")\b", re.I)
+_EN_GROUP = re.compile(r"\b(?:" + "|".join(en.GROUP_NOUNS) + r")\b", re.I)
+_EN_ACCORDING = re.compile(r"\b(?:according to|by (?=\S+(?:'s|’s) count))", re.I)
+_ZH_GAP_WEAK = re.compile(r"^(?:" + "|".join(sorted(zh.GAP_WORDS, key=len, reverse=True))
+                          + r"|在[^，。；：]{0,16}?(?:上|中|时|里|后)|[0-9一二三四五六七八九十]+月|本月|上月|今年|日前|近日|"
+                          r"的|最新|[（(][^）)]{0,40}[）)]|证券|分析师|研究员|团队|新闻发言人|发言人|"
+                          + "|".join(zh.REPORT_NOUNS) + r")*$")
+_ZH_PUNCT = re.compile(r"[，。；：,;:！？!?]")
+
+
+@dataclass
+class _State:
+    """What the sentences so far established: who was mentioned and who spoke, most recent first."""
+
+    mentioned: list[Entity] = field(default_factory=list)
+    speakers: list[Entity] = field(default_factory=list)
+    paragraph_speaker: Entity | None = None
+    carry: Entity | None = None
+    paragraph: int = 0
+    seen_in: dict[int, int] = field(default_factory=dict)
+
+    def saw(self, entity: Entity) -> None:
+        if entity in self.mentioned:
+            self.mentioned.remove(entity)
+        self.mentioned.insert(0, entity)
+        self.seen_in[id(entity)] = self.paragraph
+        entity.mentions += 1
+
+    def spoke(self, entity: Entity) -> None:
+        if entity in self.speakers:
+            self.speakers.remove(entity)
+        self.speakers.insert(0, entity)
+        self.saw(entity)
+
+
+def _pronoun(gender: str | None, state: _State) -> Entity | None:
+    """He/she: the last speaker if named in this paragraph, else the person mentioned last (gender permitting)."""
+    def fits(entity: Entity) -> bool:
+        person = entity.kind == "person" or (entity.kind == "unnamed" and entity.gender == "?")
+        return person and (entity.gender in (None, "?") or gender is None or entity.gender == gender)
+
+    speaker = next((e for e in state.speakers if fits(e)), None)
+    if speaker is not None and state.seen_in.get(id(speaker)) == state.paragraph:
+        chosen: Entity | None = speaker
+    else:
+        chosen = next((e for e in state.mentioned if fits(e)), speaker)
+    if chosen is not None and gender and chosen.gender is None and chosen.kind == "person":
+        chosen.gender = gender
+    return chosen
+
+
+def _org(state: _State, entities: ArticleEntities) -> Entity | None:
+    for pool in (state.mentioned, state.speakers):
+        for entity in pool:
+            if entity.kind == "organization":
+                return entity
+    return protagonist(entities)
+
+
+def protagonist(entities: ArticleEntities) -> Entity | None:
+    """The organization the article mentions most: what "the company" means when nothing nearer does."""
+    orgs = [e for e in entities.entities if e.kind == "organization"]
+    return max(orgs, key=lambda e: e.mentions, default=None)
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    entity: Entity | None
+    kind: str  # name | pronoun | anaphora
+
+
+def _items(outside: str, language: str, entities: ArticleEntities, state: _State) -> list[_Item]:
+    items: list[_Item] = []
+    for start, end, candidates, _short in entities.mentions(outside):
+        entity = candidates[0] if len(candidates) == 1 else next(
+            (e for e in state.mentioned if e in candidates), candidates[-1])
+        items.append(_Item(start, end, entity, "name"))
+        state.saw(entity)
+    taken = [(i.start, i.end) for i in items]
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    if language == "en":
+        for match in _EN_PRONOUN.finditer(outside):
+            if free(*match.span()):
+                items.append(_Item(match.start(), match.end(), None, "pronoun:" + match.group(0).lower()))
+        for match in _EN_ANAPHORA.finditer(outside):
+            if free(*match.span()):
+                items.append(_Item(match.start(), match.end(), None, "anaphora"))
+    else:
+        for match in re.finditer(r"[他她](?![们們])", outside):
+            if free(*match.span()):
+                items.append(_Item(match.start(), match.end(), None, "pronoun:" + match.group(0)))
+        for match in re.finditer("|".join(sorted(zh.ORG_ANAPHORA, key=len, reverse=True)), outside):
+            if free(*match.span()) and not re.match(r"[\u4e00-\u9fff]", outside[match.start() - 1:match.start()] or " "):
+                items.append(_Item(match.start(), match.end(), None, "anaphora"))
+    return sorted(items, key=lambda i: i.start)
+
+
+def _resolve(item: _Item, state: _State, entities: ArticleEntities) -> Entity | None:
+    if item.entity is not None:
+        return item.entity
+    if item.kind.startswith("pronoun:"):
+        word = item.kind.split(":", 1)[1]
+        if word in ("it", "they"):
+            return _org(state, entities) if word == "it" else (state.speakers[0] if state.speakers and
+                                                               state.speakers[0].kind != "person" else None)
+        return _pronoun(en.PRONOUNS.get(word) or zh.PRONOUNS.get(word), state)
+    return _org(state, entities)
+
+
+def _unnamed_en(clause: str, entities: ArticleEntities) -> Entity | None:
+    words = re.findall(r"[A-Za-z][\w'’-]*", clause)[-8:]
+    if not words or not _EN_GROUP.search(" ".join(words)):
+        return None
+    while words and words[0].lower() in {"that", "which", "who", "and", "but", "while", "as", "where", "some"}:
+        words = words[1:]
+    description = " ".join(words).lower()
+    one = "?" if re.match(r"(?:a|an|one)\b", description) else None  # one unnamed person: he/she may follow
+    return entities.add(Entity(kind="unnamed", name=f"unnamed: {description}", forms=[f"unnamed: {description}"],
+                               gender=one))
+
+
+def _unnamed_zh(clause: str, entities: ArticleEntities) -> Entity | None:
+    clause = clause.strip()
+    has_group = any(clause.endswith(g) or g in clause[-8:] for g in zh.GROUP_NOUNS)
+    marked = any(m in clause for m in zh.UNNAMED_MARKERS) or clause[:2] in ("外资", "业内", "业界", "法人", "市场")
+    if not (has_group and marked) or len(clause) > 30:
+        return None
+    one = "?" if re.search("一位|一名|某位", clause) else None  # one unnamed person: 他/她 may follow
+    return entities.add(Entity(kind="unnamed", name=f"unnamed: {clause}", forms=[f"unnamed: {clause}"], gender=one))
+
+
+def _subject_en(outside: str, verb: re.Match[str], items: list[_Item], state: _State,
+                entities: ArticleEntities) -> Entity | None:
+    word = verb.group(0).lower()
+    weak = word in en.WEAK_VERBS
+    if weak and _EN_PASSIVE.search(outside[:verb.start()]):
+        return None
+    for item in sorted((i for i in items if i.end <= verb.start()), key=lambda i: -i.end):
+        gap = outside[item.end:verb.start()]
+        if weak and item.kind != "name":
+            break
+        if any(g.match(gap) for g in _EN_GAPS):
+            return _resolve(item, state, entities)
+        break
+    if word in en.INVERTING_VERBS:
+        for item in items:
+            if verb.end() <= item.start <= verb.end() + 2:
+                return _resolve(item, state, entities)
+    clause = re.split(r"[,;:\"“”()]", outside[:verb.start()])[-1]
+    if not weak or _EN_GROUP.search(clause):
+        return _unnamed_en(clause, entities)
+    return None
+
+
+def _subject_zh(outside: str, verb: re.Match[str], items: list[_Item], state: _State,
+                entities: ArticleEntities) -> Entity | None:
+    if any(n in outside[max(0, verb.start() - 5):verb.start()] for n in zh.NEGATIONS):
+        return None
+    weak = verb.group(0) in zh.WEAK_VERBS
+    clause_start = max((m.end() for m in _ZH_PUNCT.finditer(outside, 0, verb.start())), default=0)
+    clause = outside[clause_start:verb.start()]
+    if re.search("并非|不是|并不", clause):
+        return None
+    unnamed = _unnamed_zh(clause, entities)
+    inside = [i for i in items if clause_start <= i.start and i.end <= verb.start()]
+    if not inside:
+        return unnamed
+    nearest = inside[-1]
+    gap = outside[nearest.end:verb.start()]
+    if unnamed is not None and any(m in gap for m in zh.UNNAMED_MARKERS):
+        return unnamed
+    # "孙正义6月在东京举行的软银股东大会上表示": the person who opens the clause speaks, not a name inside it.
+    people = [i for i in inside if i.kind.startswith("pronoun") or (i.entity is not None and i.entity.kind == "person")]
+    if people and people[0] is not nearest and len(outside[people[0].end:verb.start()]) <= 30:
+        return _resolve(people[0], state, entities)
+    if len(gap) > 24 or (weak and not _ZH_GAP_WEAK.match(gap.strip())):
+        return unnamed
+    return _resolve(nearest, state, entities)
+
+
+def _according(outside: str, items: list[_Item], language: str, state: _State,
+               entities: ArticleEntities) -> Entity | None:
+    markers = _EN_ACCORDING.finditer(outside) if language == "en" else re.finditer("根据|据|按照|援引", outside)
+    for marker in markers:
+        for item in items:
+            if marker.end() <= item.start <= marker.end() + 30 and item.kind == "name":
+                return _resolve(item, state, entities)
+    return None
+
+
+def attribute_sentences(paragraphs: list[list[str]], language: str,
+                        entities: ArticleEntities) -> list[list[Entity | None]]:
+    """The entity speaking in every sentence (None for the article's own reporting)."""
+    state = _State()
+    result: list[list[Entity | None]] = []
+    for number, sentences in enumerate(paragraphs):
+        state.paragraph_speaker = None
+        state.paragraph = number
+        row: list[Entity | None] = []
+        for position, sentence in enumerate(sentences):
+            speaker = _sentence(sentence, language, entities, state, first=position == 0)
+            row.append(speaker)
+            if speaker is not None:
+                state.spoke(speaker)
+                if quoted_spans(sentence):
+                    state.paragraph_speaker = speaker
+        paragraph = " ".join(sentences)
+        last = next((s for s in reversed(row) if s is not None), None)
+        state.carry = last if last is not None and (leaves_quote_open(paragraph) or (
+            row[-1] is not None and quoted_spans(sentences[-1]))) else None
+        result.append(row)
+    return result
+
+
+def _sentence(sentence: str, language: str, entities: ArticleEntities, state: _State, *, first: bool) -> Entity | None:
+    text = sentence if language == "en" else to_simplified(sentence)
+    if len(text) != len(sentence):
+        text = sentence
+    spans = quoted_spans(text)
+    outside = blank_spans(text, spans)
+    items = _items(outside, language, entities, state)
+    verbs = _EN_VERB.finditer(outside) if language == "en" else _ZH_VERB.finditer(outside)
+    subject = _subject_en if language == "en" else _subject_zh
+    for verb in verbs:
+        found = subject(outside, verb, items, state, entities)
+        if found is not None:
+            return found
+    cited = _according(outside, items, language, state, entities)
+    if cited is not None:
+        return cited
+    if spans and starts_with_quote(text):
+        if state.paragraph_speaker is not None:
+            return state.paragraph_speaker
+        if first and state.carry is not None:
+            return state.carry
+    return None
