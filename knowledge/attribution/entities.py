@@ -70,7 +70,7 @@ class ArticleEntities:
             for attr in ("name_zh", "title", "org", "role", "role_zh", "gender", "known"):
                 if getattr(existing, attr) is None and getattr(entity, attr) is not None:
                     setattr(existing, attr, getattr(entity, attr))
-            if existing.kind == "organization" and entity.kind == "person":
+            if existing.kind == "organization" and entity.kind == "person" and existing.known is None:
                 existing.kind = "person"
         else:
             self.entities.append(entity)

@@ -38,7 +38,7 @@ _ORG_APPOSITIVE = re.compile(
     rf"(?P<org>{ORG}),\s+(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){{0,5}}(?:trust|company|operator|maker|manufacturer|firm|"
     rf"bank|fund|agency|start-up|startup|utility|provider|developer|lender|insurer|manager|group|regulator|body|"
     rf"consultancy|outlet|publication|newsletter|tracker|supplier|investor|landlord|owner|platform|lab|laboratory))\b")
-_ACCORDING = re.compile(rf"\b(?:according to|cited by|per)\s+(?:the\s+|a\s+)?(?P<org>{ORG})")
+_ACCORDING = re.compile(rf"\b(?i:according to|cited by|per)\s+(?:the\s+|a\s+)?(?P<org>{ORG})")
 _GROUP_OF = re.compile(rf"(?P<org>{ORG})(?:'s|’s)?\s+(?:analysts|strategists|economists|researchers|data|figures|"
                        rf"estimates|calculations|count)\b")
 _PUBLISHED = re.compile(rf"(?P<org>{ORG})\s+(?:published|released|issued|put out)\s+(?:a|an|its)\s+(?:[\w-]+\s+){{0,3}}"
@@ -110,6 +110,12 @@ def _contains_known(run: str, entities: ArticleEntities) -> bool:
 
 def discover_english(sentences: list[str], entities: ArticleEntities) -> None:
     """Add to `entities` everyone the sentences (quotes blanked out) introduce, in text order."""
+    # A full name written once ("Nadia Vukovic has spent…") is who a surname subject later names.
+    names = [name for text in sentences for m in re.finditer(NAME, text) if (name := _clean_name(m.group(0)))]
+    _discover(sentences, entities, names)
+
+
+def _discover(sentences: list[str], entities: ArticleEntities, names: list[str]) -> None:
     for text in sentences:
         for match in _POSSESSIVE_TITLE.finditer(text):
             name = _clean_name(match.group("name"))
@@ -148,7 +154,10 @@ def discover_english(sentences: list[str], entities: ArticleEntities) -> None:
                 if not run or entities.find(run) is not None or run.lower() in lx.GROUP_NOUNS or _contains_known(
                         run, entities) or re.search(rf"\b{_TITLE}\b", run):
                     continue
-                if _is_person_name(run, entities):
+                full = next((n for n in names if len(run.split()) == 1 and n.split()[-1] == run), None)
+                if full is not None:
+                    add_person(entities, full)
+                elif _is_person_name(run, entities):
                     add_person(entities, run)
                 elif len(run.split()) == 1 and any(run in e.forms or run == e.name.split()[-1]
                                                    for e in entities.entities):

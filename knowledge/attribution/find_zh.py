@@ -53,8 +53,9 @@ def _name_after(text: str) -> tuple[str, str | None] | None:
         options = [text[:3], text[:2]]
     for name in options:
         if len(name) >= 2 and re.fullmatch(r"[\u4e00-\u9fff·]+", name) and _AFTER_NAME.match(text[len(name):]):
-            if len(name) == 3 and not foreign and _AFTER_NAME.match(text[2:]) and text[2] in "在于对向就将已正也则还和与及的等曾":
-                name = name[:2]
+            two = _AFTER_NAME.match(text[2:]) if len(name) == 3 and not foreign else None
+            if two is not None and two.group(0).strip("（(，,。、；;：:“”「」 "):
+                name = name[:2]  # "周敏说": the third character starts the verb
             latin = _LATIN_AFTER.match(text[len(name):])
             return name, latin.group(1).strip() if latin else None
     return None
@@ -70,6 +71,14 @@ def org_before(text: str) -> str | None:
     if len(run) > 10 and not run.isascii():
         run = run[-6:]
     return run if len(run) >= 2 and run not in lx.ORG_ANAPHORA and run not in {"该", "这", "其", "他", "她"} else None
+
+
+def _looks_like_org(latin: str) -> bool:
+    """Whether a Latin name in brackets is an organization's: an acronym, a company word, or not two or three words."""
+    words = latin.split()
+    tails = {"capital", "group", "bank", "securities", "research", "partners", "fund", "holdings", "technology",
+             "technologies", "inc", "corp", "ventures", "investment", "authority", "management", "sachs", "stanley"}
+    return not 2 <= len(words) <= 3 or any(w.isupper() or w.lower() in tails for w in words)
 
 
 def add_person_zh(entities: ArticleEntities, written: str, *, latin: str | None = None, title: str | None = None,
@@ -89,13 +98,16 @@ def add_person_zh(entities: ArticleEntities, written: str, *, latin: str | None 
 
 def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = None) -> Entity | None:
     """Add an organization named in Chinese; its first two characters are a short form when the name is long."""
-    if written in lx.ORG_ANAPHORA or len(written) < 2:
+    if written in lx.ORG_ANAPHORA or written in lx.DOCUMENT_ANAPHORA or written in lx.REPORT_NOUNS or len(written) < 2:
         return None
     known = entities.find_any(written)
     if known is not None:
         return known
     forms = [written] + ([latin] if latin else [])
-    short = (written[:2],) if len(written) >= 4 and not written.isascii() else ()
+    # "集邦科技" is also "集邦"; a name with no generic ending ("海湾资本评论") has no safe short form.
+    suffix = next((x for x in sorted(lx.ORG_SUFFIXES, key=len, reverse=True) if written.endswith(x)), "")
+    core = written[:len(written) - len(suffix)] if suffix else ""
+    short = (core,) if len(core) >= 2 and not written.isascii() else ()
     return entities.add(Entity(kind="organization", name=latin or written, forms=forms, name_zh=written), short=short)
 
 
@@ -110,8 +122,11 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                 if person and match.start() + start + len(person[0]) == match.start("latin") - 1:
                     named = person
                     break
-            if named is None:
-                org = org_before(zh)
+            if named is not None and not _looks_like_org(latin):
+                at = match.start("latin") - 1 - len(named[0])
+                add_person_zh(entities, original[at:at + len(named[0])], latin=latin)
+            else:
+                org = org_before(zh) if len(zh) > 8 else _LEADING.sub("", zh)
                 if org:
                     at = match.start("zh") + len(zh) - len(org)
                     add_org_zh(entities, original[at:at + len(org)], latin=latin)
@@ -146,7 +161,7 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             subject = subject[:title.start()] if title is not None else subject
             org = org_before(re.sub(r"[（(][^）)]*[）)]$", "", subject))
             weak = match.group("verb") in lx.WEAK_VERBS
-            if org and not re.search(r"[他她我你它]|该|这|那|其|此", org) and (not weak or any(
+            if org and not re.search(r"[他她我你它]|该|这|那|其|此|一位|一名|某", org) and (not weak or any(
                     org.endswith(x) for x in lx.ORG_SUFFIXES)) and not any(g in org for g in lx.GROUP_NOUNS):
                 at = match.start("subject") + subject.find(org)
                 add_org_zh(entities, original[at:at + len(org)])

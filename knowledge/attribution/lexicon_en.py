@@ -15,13 +15,13 @@ SPEECH_VERBS = (
     "maintained", "maintains", "pointed out", "points out", "calculated", "calculates", "reported", "reports",
     "found", "finds", "showed", "shows", "announced", "announces", "confirmed", "confirms", "disclosed",
     "estimated", "saying", "worried", "worries", "put it", "joked", "complained", "insisted", "acknowledged",
+    "rejected", "rejects", "dismissed", "dismisses", "defended", "defends", "recalls", "testified",
 )
 # Verbs whose subject may follow them ("said Jane Roe", "wrote Vukovic"); told/asked take an object instead.
 INVERTING_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "noted", "argued", "warned",
                              "explained", "replied", "cautioned", "asked", "countered", "insisted", "recalled"})
 # Verbs that are also nouns or weak ("its forecast", "expected to open"): they need a named subject right before.
-WEAK_VERBS = frozenset({"forecast", "forecasts", "expected", "expect", "expects", "estimate", "reports", "calls",
-                        "called", "found", "shows", "showed", "think", "believe", "worried", "worries", "finds",
+WEAK_VERBS = frozenset({"forecast", "forecasts", "expected", "expect", "expects", "estimate", "reports", "found", "shows", "showed", "think", "believe", "worried", "worries", "finds",
                         "announced", "announces", "confirmed", "confirms", "reported"})
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 PLURAL_PRONOUNS = ("they", "it")
@@ -47,14 +47,17 @@ GROUP_NOUNS = (
     "economists", "insurers", "lenders", "recipients", "sources", "reports", "partners", "traders", "managers",
     "observers", "skeptics", "sceptics", "bulls", "bears", "experts", "advisers", "advisors", "employees",
     "engineers", "founders", "backers", "shareholders", "strategists", "researchers", "supervisors", "regulators",
-    "economist", "analyst", "investor", "executive", "official", "banker", "source", "report", "letter",
+    "economist", "analyst", "investor", "executive", "official", "banker", "source",
 )
-# Words standing for an organization already named ("the company said", "the paper's authors wrote").
+# Words standing for an organization already named ("the company said").
 ORG_ANAPHORA = ("the company", "the firm", "the bank", "the trust", "the agency", "the fund", "the group",
-                "the utility", "the start-up", "the startup", "the lender", "the insurer", "the paper",
-                "the report", "the study", "the note", "the survey", "the authors", "the paper's authors",
-                "the report's authors", "the study's authors", "the regulator", "the ministry", "the department",
-                "the central bank", "the operator", "the manufacturer", "the maker", "the developer")
+                "the utility", "the start-up", "the startup", "the lender", "the insurer", "the regulator",
+                "the ministry", "the department", "the central bank", "the operator", "the manufacturer",
+                "the maker", "the developer")
+# Words standing for a document whose author already spoke ("the paper's authors wrote", "the letter argues").
+DOCUMENT_ANAPHORA = ("the paper's authors", "the report's authors", "the study's authors", "the authors",
+                     "the paper", "the report", "the study", "the note", "the survey", "the letter", "the memo",
+                     "the analysis", "the filing")
 REPORT_NOUNS = ("paper", "report", "study", "note", "survey", "analysis", "forecast", "research", "review",
                 "letter", "statement", "filing", "presentation")
 # Capitalized words that never begin or make up a person's name.

@@ -14,12 +14,14 @@ from knowledge.scripts import to_simplified
 _EN_VERB = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(set(en.SPEECH_VERBS), key=len, reverse=True))
                       + r")\b", re.I)
 _ZH_VERB = re.compile("(?<![法据小游劝])(?:" + "|".join(sorted(zh.SPEECH_VERBS, key=len, reverse=True))
-                      + ")(?![会明服法])")
+                      + ")(?![会明服法师员者])")
 _EN_ADVERBS = r"(?:(?:" + "|".join(en.ADVERBS) + r"|[a-z]+ly)\s+)*"
 _EN_GAPS = (
     re.compile(rf"^\s*{_EN_ADVERBS}$"),
     re.compile(rf"^\s*,\s*{_EN_ADVERBS}$"),
     re.compile(rf"^\s*,[^,;\"“”]{{1,140}},\s*{_EN_ADVERBS}$"),
+    re.compile(rf"^\s+(?:published|released|issued|put out|sent)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}"
+               rf"(?:{'|'.join(en.REPORT_NOUNS)})\s+(?:that\s+)?$"),
     re.compile(rf"^(?:'s|’s)?\s+(?:analysts?|strategists?|economists?|researchers?|authors?|staff|team|"
                rf"officials?|executives?)\s+{_EN_ADVERBS}$"),
 )
@@ -27,11 +29,15 @@ _EN_PASSIVE = re.compile(r"\b(?:its|the|a|an|is|was|are|were|be|been|being|their
 _EN_PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.I)
 _EN_ANAPHORA = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(en.ORG_ANAPHORA, key=len, reverse=True))
                           + r")\b", re.I)
-_EN_GROUP = re.compile(r"\b(?:" + "|".join(en.GROUP_NOUNS) + r")\b", re.I)
+_EN_DOCUMENT = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(en.DOCUMENT_ANAPHORA, key=len, reverse=True))
+                          + r")\b|\bthe\s+[\w-]+\s+(?:letter|report|paper|study|note|memo)\b", re.I)
+_EN_GROUP = re.compile(r"\b(?:" + "|".join(en.GROUP_NOUNS) + r")\b|\b(?:one|some|two|three|many|several|most) of them\b",
+                       re.I)
 _EN_ACCORDING = re.compile(r"\b(?:according to|by (?=\S+(?:'s|’s) count))", re.I)
 _ZH_GAP_WEAK = re.compile(r"^(?:" + "|".join(sorted(zh.GAP_WORDS, key=len, reverse=True))
-                          + r"|在[^，。；：]{0,16}?(?:上|中|时|里|后)|[0-9一二三四五六七八九十]+月|本月|上月|今年|日前|近日|"
-                          r"的|最新|[（(][^）)]{0,40}[）)]|证券|分析师|研究员|团队|新闻发言人|发言人|"
+                          + r"|在[^，。；：]{0,16}?(?:上|中|时|里|后)|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?"
+                          r"(?:报告|研报|研究|文件|论文)|[0-9一二三四五六七八九十]+月|本月|上月|今年|日前|近日|"
+                          r"的|最新|[（(][^）)]{0,40}[）)]|[）)]|证券|分析师|研究员|团队|新闻发言人|发言人|"
                           + "|".join(zh.REPORT_NOUNS) + r")*$")
 _ZH_PUNCT = re.compile(r"[，。；：,;:！？!?]")
 
@@ -115,16 +121,21 @@ def _items(outside: str, language: str, entities: ArticleEntities, state: _State
         for match in _EN_PRONOUN.finditer(outside):
             if free(*match.span()):
                 items.append(_Item(match.start(), match.end(), None, "pronoun:" + match.group(0).lower()))
-        for match in _EN_ANAPHORA.finditer(outside):
-            if free(*match.span()):
-                items.append(_Item(match.start(), match.end(), None, "anaphora"))
+        for pattern, kind in ((_EN_DOCUMENT, "document"), (_EN_ANAPHORA, "anaphora")):
+            for match in pattern.finditer(outside):
+                if free(*match.span()):
+                    items.append(_Item(match.start(), match.end(), None, kind))
+                    taken.append(match.span())
     else:
         for match in re.finditer(r"[他她](?![们們])", outside):
             if free(*match.span()):
                 items.append(_Item(match.start(), match.end(), None, "pronoun:" + match.group(0)))
-        for match in re.finditer("|".join(sorted(zh.ORG_ANAPHORA, key=len, reverse=True)), outside):
-            if free(*match.span()) and not re.match(r"[\u4e00-\u9fff]", outside[match.start() - 1:match.start()] or " "):
-                items.append(_Item(match.start(), match.end(), None, "anaphora"))
+        for words, kind in ((zh.DOCUMENT_ANAPHORA, "document"), (zh.ORG_ANAPHORA, "anaphora")):
+            for match in re.finditer("|".join(sorted(words, key=len, reverse=True)), outside):
+                before = outside[match.start() - 1:match.start()] if match.start() else " "
+                if free(*match.span()) and not re.match(r"[\u4e00-\u9fff]", before):
+                    items.append(_Item(match.start(), match.end(), None, kind))
+                    taken.append(match.span())
     return sorted(items, key=lambda i: i.start)
 
 
@@ -137,6 +148,8 @@ def _resolve(item: _Item, state: _State, entities: ArticleEntities) -> Entity | 
             return _org(state, entities) if word == "it" else (state.speakers[0] if state.speakers and
                                                                state.speakers[0].kind != "person" else None)
         return _pronoun(en.PRONOUNS.get(word) or zh.PRONOUNS.get(word), state)
+    if item.kind == "document":
+        return state.speakers[0] if state.speakers else _org(state, entities)
     return _org(state, entities)
 
 
@@ -168,18 +181,27 @@ def _subject_en(outside: str, verb: re.Match[str], items: list[_Item], state: _S
     weak = word in en.WEAK_VERBS
     if weak and _EN_PASSIVE.search(outside[:verb.start()]):
         return None
-    for item in sorted((i for i in items if i.end <= verb.start()), key=lambda i: -i.end):
+    candidates = sorted((i for i in items if i.end <= verb.start()), key=lambda i: -i.end)[:3]
+    appositive = re.search(r"(?:,[^,;\"“”]{1,140}){1,2},\s*$", outside[:verb.start()])
+    if appositive is not None:  # "The 14-page letter, sent to the firm's partners, argues": skip names inside it
+        head = [i for i in candidates if i.end <= appositive.start()]
+        if head and re.fullmatch(r"\s*", outside[head[0].end:appositive.start()]):
+            return _resolve(head[0], state, entities)
+    for item in candidates:
         gap = outside[item.end:verb.start()]
-        if weak and item.kind != "name":
+        if re.match(r"\s*,\s*(?:which|that)\b", gap):
+            continue  # "Julian Park, a partner at Quarry Lane, which has backed …, said": the clause is about Quarry Lane
+        if weak and item.kind not in ("name", "document"):
             break
         if any(g.match(gap) for g in _EN_GAPS):
             return _resolve(item, state, entities)
         break
     if word in en.INVERTING_VERBS:
         for item in items:
-            if verb.end() <= item.start <= verb.end() + 2:
+            if verb.end() <= item.start <= verb.end() + 2 and not re.match(r"(?:'s|’s)", outside[item.end:]):
                 return _resolve(item, state, entities)
-    clause = re.split(r"[,;:\"“”()]", outside[:verb.start()])[-1]
+    before = re.sub(r",[^,;]{1,140},\s*$", "", outside[:verb.start()])  # drop an appositive: "X, who …, said"
+    clause = re.split(r"[,;:\"“”()]", before)[-1]
     if not weak or _EN_GROUP.search(clause):
         return _unnamed_en(clause, entities)
     return None
@@ -216,8 +238,12 @@ def _according(outside: str, items: list[_Item], language: str, state: _State,
     markers = _EN_ACCORDING.finditer(outside) if language == "en" else re.finditer("根据|据|按照|援引", outside)
     for marker in markers:
         for item in items:
-            if marker.end() <= item.start <= marker.end() + 30 and item.kind == "name":
+            if marker.end() <= item.start <= marker.end() + 30 and item.kind in ("name", "document"):
                 return _resolve(item, state, entities)
+        if language == "en":  # "according to one of the people": an unnamed source
+            after = re.match(r"[\w\s'’-]{0,60}", outside[marker.end():])
+            if after and _EN_GROUP.search(after.group(0)):
+                return _unnamed_en(after.group(0), entities)
     return None
 
 
@@ -239,8 +265,8 @@ def attribute_sentences(paragraphs: list[list[str]], language: str,
                     state.paragraph_speaker = speaker
         paragraph = " ".join(sentences)
         last = next((s for s in reversed(row) if s is not None), None)
-        state.carry = last if last is not None and (leaves_quote_open(paragraph) or (
-            row[-1] is not None and quoted_spans(sentences[-1]))) else None
+        # A paragraph that only quotes continues the speaker who closed the paragraph before.
+        state.carry = last if last is not None and (leaves_quote_open(paragraph) or row[-1] is not None) else None
         result.append(row)
     return result
 
