@@ -85,18 +85,19 @@ class ChatIngest:
     """Runs `/bubble ingest` for the admins of one bot (thread-safe; ingests queue on the library lock)."""
 
     def __init__(self, target: IndexTarget, admins: Iterable[str], *, service: AnswerService | None = None,
-                 timeout: float = FETCH_TIMEOUT) -> None:
+                 timeout: float = FETCH_TIMEOUT, allow: Iterable[str] = ()) -> None:
         self.target = target
         self.admins = frozenset(a.strip() for a in admins if a.strip())
         self.service = service
         self.timeout = timeout
+        self.allow = tuple(allow)  # non-public hosts or ranges a URL may reach (BUBBLEBOT_INGEST_ALLOW)
 
     @classmethod
     def from_settings(cls, settings: Settings, service: AnswerService | None) -> ChatIngest:
         """The command for a bot configured by settings, reloading `service` after each ingest."""
         target = IndexTarget(data_dir=settings.data_dir, chroma_url=settings.chroma_url,
                              embedding=settings.embedding, embedding_base_url=settings.embedding_base_url)
-        return cls(target, settings.admins, service=service)
+        return cls(target, settings.admins, service=service, allow=settings.ingest_allow)
 
     def may_ingest(self, user: str) -> bool:
         """Whether this platform user id is one of the admins."""
@@ -113,7 +114,7 @@ class ChatIngest:
         """
         log.info("chat ingest of %s requested by %s", url, user or "?")
         try:
-            result = ingest(url, self.target, timeout=self.timeout)
+            result = ingest(url, self.target, timeout=self.timeout, allow=self.allow)
         except KnowledgeError as error:
             detail = _one_line(str(error)).rstrip(".")
             log.warning("chat ingest of %s failed: %s", url, detail)

@@ -18,13 +18,33 @@ from knowledge.errors import KnowledgeError
 
 log = logging.getLogger("bubblebot")
 MAX_CLI_CHARS = 2000
+MAX_K = 50
+
+
+def _text(value: str | bytes) -> str:
+    """Text from an argument or a stdin line, whatever its bytes: invalid UTF-8 becomes U+FFFD, not a crash."""
+    if isinstance(value, str):  # argv holds undecodable bytes as lone surrogates (PEP 383): get them back
+        value = os.fsencode(value)
+    return value.decode("utf-8", errors="replace")
 
 
 def _questions(argument: str) -> Iterator[str] | None:
-    """Lines of stdin for '-', else None (a single question)."""
+    """Lines of stdin for '-' (read as bytes, so any bytes give one line each), else None (a single question)."""
     if argument != "-":
         return None
-    return (line.rstrip("\n") for line in sys.stdin)
+    lines = getattr(sys.stdin, "buffer", sys.stdin)
+    return (_text(line).rstrip("\r\n") for line in lines)
+
+
+def _k(value: str) -> int:
+    """--k: how many passages, 1 to MAX_K."""
+    try:
+        k = int(value)
+    except ValueError:
+        k = 0
+    if not 1 <= k <= MAX_K:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_K}, not {value!r}")
+    return k
 
 
 def _emit(data: dict[str, Any]) -> None:
@@ -50,7 +70,7 @@ def _batch(lines: Iterator[str], handle: Callable[[str], dict[str, Any]]) -> int
 
 
 def _single_question(args: argparse.Namespace) -> str:
-    question = " ".join(args.question).strip()
+    question = _text(" ".join(args.question)).strip()
     if not question:
         raise EmptyQuestion()
     if len(question) > MAX_CLI_CHARS:
@@ -149,7 +169,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
     overrides = Overrides(title=args.title, publisher=args.publisher, published=args.published, language=args.lang)
     result = ingest(args.location, _index_target(settings), overrides, timeout=args.timeout,
-                    progress=lambda m: print(m, file=sys.stderr, flush=True))
+                    allow=settings.ingest_allow, progress=lambda m: print(m, file=sys.stderr, flush=True))
     source = result.source
     speakers = ", ".join(result.new_speakers) or "none"
     embedded = result.report.embedded if result.report else 0
@@ -263,7 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = sub.add_parser("search", help="show the best passages for a question")
     search.add_argument("question", nargs="+")
-    search.add_argument("--k", type=int, default=5)
+    search.add_argument("--k", type=_k, default=5, help=f"how many passages (1 to {MAX_K}, default 5)")
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=cmd_search)
 

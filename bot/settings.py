@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     max_question_chars: int = 2000
     rate_limit_per_minute: int = 6
     admins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    ingest_allow: Annotated[list[str], NoDecode] = Field(default_factory=list)
     scheduler: str = "on"
     log_format: str = "text"
     health_host: str = "0.0.0.0"
@@ -46,10 +47,10 @@ class Settings(BaseSettings):
     discord_gateway_url: str | None = None
     discord_shards: int | None = None
 
-    @field_validator("admins", mode="before")
+    @field_validator("admins", "ingest_allow", mode="before")
     @classmethod
     def _admin_list(cls, value: object) -> object:
-        """BUBBLEBOT_ADMINS: user ids separated by commas or spaces (a JSON list works too)."""
+        """BUBBLEBOT_ADMINS, BUBBLEBOT_INGEST_ALLOW: items separated by commas or spaces (a JSON list works too)."""
         if isinstance(value, str):
             text = value.strip()
             return json.loads(text) if text.startswith("[") else [part for part in re.split(r"[\s,]+", text) if part]

@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,12 +18,17 @@ from knowledge.errors import IndexUnavailable, IngestError
 from knowledge.index import IndexReport, PassageIndex, open_client
 from knowledge.language import detect_document_language
 from knowledge.library import Library, content_hash
-from knowledge.reader import Article, read_article
+from knowledge.passages import split_paragraphs, split_sentences
+from knowledge.reader import MAX_PUBLISHER_CHARS, MAX_TITLE_CHARS, Article, clip, read_article
 from knowledge.sources import Source, load_sources
 from knowledge.vectors import CACHE_FILE, VectorCache
 
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 MIN_CHARS = {"en": 80, "zh-Hans": 30, "zh-Hant": 30}
+# Attribution and embedding grow with an article's size, and every later question searches its passages:
+# a book or a page of 100,000 one-line "sentences" is refused before any of that work starts.
+MAX_ARTICLE_CHARS = 200_000
+MAX_PASSAGES = 2_000
 
 
 @dataclass
@@ -106,12 +111,31 @@ def _language(article: Article, overrides: Overrides) -> str:
     return detected
 
 
+def _check_length(article: Article) -> None:
+    """IngestError for an article with more characters than attribution and indexing take."""
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        raise IngestError(f"{article.origin}: the article has {len(article.text):,} characters; the limit is "
+                          f"{MAX_ARTICLE_CHARS:,} (is it really one article?)")
+
+
+def _check_sentences(article: Article, language: str) -> None:
+    """IngestError for an article with more sentences (passages) than MAX_PASSAGES."""
+    sentences = 0
+    for paragraph in split_paragraphs(article.text):
+        sentences += len(split_sentences(paragraph, language))
+        if sentences > MAX_PASSAGES:
+            raise IngestError(f"{article.origin}: the article has more than {MAX_PASSAGES:,} sentences; "
+                              "split it into several articles")
+
+
 def prepare_source(article: Article, overrides: Overrides, library: Library) -> tuple[Source, str]:
-    """Validate an article and make its source; IngestError if it is empty, foreign or a duplicate."""
+    """Validate an article and make its source; IngestError if it is empty, too long, foreign or a duplicate."""
+    _check_length(article)  # before language detection, which reads the whole text
     size = len("".join(article.text.split()))
     if size < min(MIN_CHARS.values()):
         raise IngestError(f"{article.origin}: no article text (only {len(article.text.strip())} characters)")
     language = _language(article, overrides)
+    _check_sentences(article, language)
     if size < MIN_CHARS[language]:
         raise IngestError(f"{article.origin}: no article text (only {len(article.text.strip())} characters)")
     digest = content_hash(article.text)
@@ -122,12 +146,13 @@ def prepare_source(article: Article, overrides: Overrides, library: Library) -> 
     for source in packaged:
         if content_hash(source.text) == digest:
             raise IngestError(f"{article.origin} is already in the packaged corpus as '{source.id}' (same text)")
-    title = overrides.title or article.title or article.text.splitlines()[0][:80]
+    title = clip(overrides.title or article.title, MAX_TITLE_CHARS) or article.text.splitlines()[0][:80]
     taken = {s.id for s in packaged} | {e.source.id for e in library.manifest.sources}
     source_id = _source_id(title, digest, taken)
     source = Source(
         id=source_id, file=f"{source_id}.txt", title=title,
-        publisher=overrides.publisher or article.publisher or "unknown publisher", language=language,  # type: ignore[arg-type]
+        publisher=clip(overrides.publisher or article.publisher, MAX_PUBLISHER_CHARS) or "unknown publisher",
+        language=language,  # type: ignore[arg-type]
         url=article.url, origin=origin_name(article.origin), published=overrides.published or article.published, text=article.text,
     )
     return source, digest
@@ -147,11 +172,14 @@ def _commit(library: Library, corpus: Corpus, target: IndexTarget,
 
 
 def ingest(location: str, target: IndexTarget, overrides: Overrides | None = None, *, timeout: float = 15.0,
-           progress: Callable[[str], None] | None = None) -> IngestResult:
-    """Read, check, attribute and index one article; on any error the library and index are unchanged."""
+           allow: Iterable[str] = (), progress: Callable[[str], None] | None = None) -> IngestResult:
+    """Read, check, attribute and index one article; on any error the library and index are unchanged.
+
+    A URL gets `timeout` seconds in all and may reach non-public addresses only if `allow` lists them.
+    """
     started = time.perf_counter()
     overrides = overrides or Overrides()
-    article = read_article(location, timeout=timeout)
+    article = read_article(location, timeout=timeout, allow=allow)
     library = Library.load(target.data_dir)
     with library.lock():
         library = Library.load(target.data_dir)

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-import httpx
 import yaml
 
 from knowledge.errors import IngestError
+from knowledge.fetch import MAX_DOWNLOAD_BYTES, download
 
-MAX_BYTES = 5_000_000
+MAX_BYTES = MAX_DOWNLOAD_BYTES  # the largest file or page read (5 MB)
+MAX_FRONT_MATTER_CHARS = 20_000
+MAX_TITLE_CHARS = 300
+MAX_PUBLISHER_CHARS = 200
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _HTML_HINT = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|article|p)\b", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?。！？:：][\"”」』’)]*$")
@@ -37,7 +41,11 @@ def _decode(data: bytes, where: str) -> str:
     if not data.strip():
         raise IngestError(f"{where} is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise IngestError(f"{where} starts with a UTF-16 byte-order mark but is not valid UTF-16 "
+                              f"(odd length or broken characters)") from exc
     if b"\x00" in data[:4096]:
         raise IngestError(f"{where} is a binary file, not an article (use Markdown, plain text or HTML)")
     try:
@@ -54,43 +62,93 @@ def _paragraphs(text: str, joiner: str) -> str:
         parts = [" ".join(line.split()) for line in block.split("\n") if line.strip()]
         if not parts:
             continue
-        joined = parts[0]
+        joined, last = [parts[0]], parts[0]
         for part in parts[1:]:
-            if _ENDS_SENTENCE.search(joined):  # a line that ends a sentence ends its paragraph
-                lines.append(joined)
-                joined = part
-                continue
-            ascii_edge = joined[-1:].isascii() or part[:1].isascii()
-            joined += (" " if ascii_edge else joiner) + part
-        lines.append(joined)
+            # A line that ends a sentence ends its paragraph (only the last line is searched: linear).
+            if _ENDS_SENTENCE.search(last):
+                lines.append("".join(joined))
+                joined = [part]
+            else:
+                ascii_edge = last[-1:].isascii() or part[:1].isascii()
+                joined += [" " if ascii_edge else joiner, part]
+            last = part
+        lines.append("".join(joined))
     return "\n".join(lines)
+
+
+# Every pattern below runs on untrusted text, so each is linear: a span cannot contain its own opening
+# character (the scan from one opener stops at the next), quantifiers are possessive where a retry could
+# rescan, and line-local patterns never cross a newline.
+_FENCE = re.compile(r"```.*?```", re.S)
+_HEADING = re.compile(r"^(#{1,6})[ \t]+([^\n]*+)", re.M)
+_URL_PART = r"\((?:[^()\s]|\([^()\s]*+\))*+\)"  # a link target: no spaces, one level of parentheses
+_IMAGE = re.compile(r"!\[[^\[\]\n]*+\]" + _URL_PART)
+_LINK = re.compile(r"\[([^\[\]\n]++)\]" + _URL_PART)
+_STRONG = re.compile(r"\*\*([^*\n]++)\*\*|__([^_\n]++)__")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]++)(?<!\s)\*(?![\w*])")
+_LIST_MARK = re.compile(r"^[ \t]{0,3}(?:>[ \t]?|[-*+][ \t]++|\d{1,9}[.)][ \t]++)", re.M)
+_RULE = re.compile(r"^[ \t]*+(?:-{3,}|\*{3,}|_{3,})[ \t]*+$", re.M)
+
+
+def _heading_text(match: re.Match[str]) -> str:
+    return match.group(2).rstrip(" \t#")  # closing hashes, as in "## Title ##"
+
+
+def _strong(match: re.Match[str]) -> str:
+    return match.group(1) or match.group(2)
 
 
 def _markdown(text: str) -> tuple[str, str | None]:
     """Plain text of Markdown (headings, emphasis, links, images, code fences stripped) and its first heading."""
-    text = re.sub(r"```.*?```", "", text, flags=re.S)
-    heading = re.search(r"^#{1,3}\s+(.+?)\s*#*\s*$", text, re.M)
-    text = re.sub(r"^#{1,6}\s+(.+?)\s*#*\s*$", r"\n\1\n", text, flags=re.M)
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
-    text = re.sub(r"^\s{0,3}(?:>\s?|[-*+]\s+|\d+[.)]\s+)", "", text, flags=re.M)
-    text = re.sub(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$", "", text, flags=re.M)
-    return text, heading.group(1).strip() if heading else None
+    text = _FENCE.sub("", text)
+    first = next((_heading_text(m) for m in _HEADING.finditer(text) if len(m.group(1)) <= 3 and _heading_text(m)),
+                 None)
+    text = _HEADING.sub(lambda m: f"\n{_heading_text(m)}\n", text)
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    # Strong, then emphasis, then strong again: "**a *b* c**" and "*a **b** c*" both lose all their stars.
+    text = _STRONG.sub(_strong, text)
+    text = _EMPHASIS.sub(r"\1", text)
+    text = _STRONG.sub(_strong, text)
+    text = _LIST_MARK.sub("", text)
+    text = _RULE.sub("", text)
+    return text, first.strip() if first else None
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """The safe loader without aliases: a few bytes of `*a` references can expand to gigabytes."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        """Refuse an alias (`*name`); anything else composes as usual."""
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", event.start_mark)
+        return super().compose_node(parent, index)
 
 
 def _front_matter(text: str, where: str) -> tuple[dict[str, object], str]:
     match = _FRONT.match(text)
     if not match:
         return {}, text
+    if len(match.group(1)) > MAX_FRONT_MATTER_CHARS:
+        raise IngestError(f"{where}: the front matter is longer than {MAX_FRONT_MATTER_CHARS:,} characters")
     try:
-        data = yaml.safe_load(match.group(1)) or {}
+        data = yaml.load(match.group(1), Loader=_NoAliasLoader) or {}  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         raise IngestError(f"{where}: the YAML front matter is malformed ({str(exc).splitlines()[0]})") from exc
     if not isinstance(data, dict):
         raise IngestError(f"{where}: the front matter must be a YAML mapping (title: …, publisher: …)")
     return {str(k).lower(): v for k, v in data.items()}, text[match.end():]
+
+
+def clip(value: object, limit: int) -> str | None:
+    """Metadata as one line of at most `limit` characters (cut with "…"), or None when empty."""
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    if len(text) > limit:
+        text = text[:limit - 1].rstrip() + "…"
+    return text or None
 
 
 def _date(value: object, where: str) -> dt.date | None:
@@ -112,8 +170,8 @@ def _from_text(text: str, where: str) -> Article:
     joiner = "" if re.search(r"[\u3400-\u9fff]", plain) else " "
     language = meta.get("language", meta.get("lang"))
     return Article(
-        text=_paragraphs(plain, joiner), origin=where, title=str(meta.get("title") or heading or "") or None,
-        publisher=str(meta["publisher"]) if meta.get("publisher") else None,
+        text=_paragraphs(plain, joiner), origin=where, title=clip(meta.get("title") or heading, MAX_TITLE_CHARS),
+        publisher=clip(meta.get("publisher"), MAX_PUBLISHER_CHARS),
         language=str(language) if language else None,
         published=_date(meta.get("published", meta.get("date")), where),
         url=str(meta["url"]) if meta.get("url") else None,
@@ -145,8 +203,8 @@ def _from_html(html: str, where: str, url: str | None = None) -> Article:
         raise IngestError(f"{where}: cannot read the page ({type(exc).__name__}: {exc})") from exc
     if not extracted or not extracted.strip():
         raise IngestError(f"{where}: no article text found on the page")
-    title = meta.title if meta and meta.title else None
-    publisher = meta.sitename if meta and meta.sitename else None
+    title = clip(meta.title, MAX_TITLE_CHARS) if meta and meta.title else None
+    publisher = clip(meta.sitename, MAX_PUBLISHER_CHARS) if meta and meta.sitename else None
     joiner = "" if re.search(r"[\u3400-\u9fff]", extracted) else " "
     return Article(text=_paragraphs(extracted.replace("\n", "\n\n"), joiner), origin=where, title=title,
                    publisher=publisher or (urlparse(url).hostname if url else None), url=url)
@@ -169,23 +227,14 @@ def read_file(path: Path) -> Article:
     return _from_text(text, where)
 
 
-def fetch_url(url: str, *, timeout: float = 15.0) -> Article:
-    """An article from an http(s) URL: HTML through the extractor, text/Markdown as a file would be."""
-    try:
-        with httpx.Client(follow_redirects=True, timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
-                          headers={"User-Agent": "bubblebot-ingest/0.1"}) as client:
-            response = client.get(url)
-    except httpx.TimeoutException as exc:
-        raise IngestError(f"{url}: no answer within {timeout:g} s") from exc
-    except httpx.HTTPError as exc:
-        raise IngestError(f"cannot fetch {url}: {exc or type(exc).__name__}") from exc
-    if response.status_code >= 400:
-        raise IngestError(f"cannot fetch {url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
-    data = response.content
-    if len(data) > MAX_BYTES:
-        raise IngestError(f"{url}: the page is larger than {MAX_BYTES // 1_000_000} MB")
-    kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
-    final = str(response.url)
+def fetch_url(url: str, *, timeout: float = 15.0, allow: Iterable[str] = ()) -> Article:
+    """An article from an http(s) URL: HTML through the extractor, text/Markdown as a file would be.
+
+    The whole download (redirects included) gets `timeout` seconds and MAX_DOWNLOAD_BYTES; only public
+    addresses are fetched unless `allow` names the host or range (see knowledge.fetch).
+    """
+    page = download(url, timeout=timeout, allow=allow)
+    data, kind, final = page.data, page.media_type, page.url
     if kind in {"text/html", "application/xhtml+xml"} or (not kind and _HTML_HINT.search(data[:2048])):
         article = _from_html(_decode(data, url), url, final)
     elif kind.startswith("text/") or kind in {"application/markdown", ""}:
@@ -197,10 +246,10 @@ def fetch_url(url: str, *, timeout: float = 15.0) -> Article:
     return article
 
 
-def read_article(target: str, *, timeout: float = 15.0) -> Article:
-    """An article from a path or an http(s) URL."""
+def read_article(target: str, *, timeout: float = 15.0, allow: Iterable[str] = ()) -> Article:
+    """An article from a path or an http(s) URL (`allow`: non-public hosts or ranges a URL may reach)."""
     if re.match(r"^https?://", target, re.I):
-        return fetch_url(target, timeout=timeout)
+        return fetch_url(target, timeout=timeout, allow=allow)
     if re.match(r"^[a-z][a-z0-9+.-]*://", target, re.I):
         raise IngestError(f"{target}: only http and https URLs (or local files) can be ingested")
     return read_file(Path(target))

@@ -32,7 +32,8 @@ def fresh(tmp_path: Path, kb: KnowledgeBase, data_dir: Path) -> Path:
 
 def run(*args: str, data_dir: Path, stdin: str | None = None,
         command: list[str] = BUBBLEBOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "BUBBLEBOT_DATA_DIR": str(data_dir)}
+    # The article site is on 127.0.0.1, which ingest refuses unless the operator allows it.
+    env = {**os.environ, "BUBBLEBOT_DATA_DIR": str(data_dir), "BUBBLEBOT_INGEST_ALLOW": "127.0.0.1"}
     return subprocess.run([*command, *args], input=stdin, capture_output=True, text=True, env=env, timeout=180)
 
 

@@ -58,7 +58,7 @@ def run_ingest_bot(fresh: Path, tmp_path: Path) -> Iterator[Callable[..., None]]
     """run(scenario, admins=[...]): a bot over `fresh` whose `/bubble ingest` reloads the service it answers from."""
     def run(scenario: Scenario, *, admins: list[str]) -> None:
         service = AnswerService.from_settings(Settings(data_dir=fresh))
-        ingest = ChatIngest(IndexTarget(data_dir=fresh), admins, service=service)
+        ingest = ChatIngest(IndexTarget(data_dir=fresh), admins, service=service, allow=["127.0.0.1"])
 
         async def main() -> None:
             async with running_bot(service, tmp_path, ingest=ingest) as harness:

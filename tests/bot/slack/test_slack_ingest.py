@@ -47,7 +47,7 @@ def make_rig(fake_slack: FakeSlack, fresh: Path, tmp_path: Path) -> Iterator[Cal
     rigs: list[SlackRig] = []
 
     def make(admins: list[str]) -> SlackRig:
-        settings = slack_settings(fake_slack, fresh, admins=admins)
+        settings = slack_settings(fake_slack, fresh, admins=admins, ingest_allow=["127.0.0.1"])  # the site's host
         service = AnswerService.from_settings(Settings(data_dir=fresh))
         store = StateStore.open(f"sqlite:///{tmp_path / 'state.db'}")
         rig = start_rig(fake_slack, settings, service=service, store=store)
