@@ -6,13 +6,16 @@ import re
 
 from pydantic import BaseModel
 
+from knowledge.attribution.lexicon_zh import SPEECH_VERBS
 from knowledge.english import split_english
 from knowledge.figures import Figure
+from knowledge.scripts import to_simplified
 
 OPEN_QUOTES = "“「『‘"
 CLOSE_QUOTES = "”」』’"
 TERMINATORS = "。！？!?"
 _MIN_SENTENCE_CHARS = 6
+_ATTRIBUTION_TAIL = re.compile(r"[^。！？“”「」]{0,14}?(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")")
 
 
 class Passage(BaseModel):
@@ -75,9 +78,12 @@ def _quote_ends_sentence(text: str, close: int) -> bool:
     if before not in TERMINATORS:
         return False
     rest = text[close + 1:]
-    # "「…。」陳冠宇說。": the attribution after a closing quote belongs to the quote's sentence, as does a
-    # quoted question used as a subject ("“…泡沫？”成了…问题"); a new quote or a space starts a new sentence.
-    return not rest.strip() or rest[:1].isspace() or rest[:1] in OPEN_QUOTES
+    if not rest.strip() or rest[:1].isspace() or rest[:1] in OPEN_QUOTES:
+        return True
+    if before != "。":
+        return False  # a quoted question used as a subject: "“…泡沫？”成了…问题"
+    # "「…。」陳冠宇說。": a short attribution after the closing quote belongs to the quote's sentence.
+    return _ATTRIBUTION_TAIL.match(to_simplified(rest[:24])) is None
 
 
 def _merge_fragments(sentences: list[str]) -> list[str]:

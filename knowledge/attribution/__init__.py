@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.find_en import discover_english
 from knowledge.attribution.find_zh import discover_chinese
+from knowledge.attribution.first_names import gender_of
 from knowledge.attribution.naming import to_speaker
 from knowledge.attribution.quotes import outside_quotes
 from knowledge.attribution.resolve import attribute_sentences
@@ -35,8 +36,8 @@ def _known_entities(sentences: list[str], index: SpeakerIndex, entities: Article
             speaker = mention.speaker
             forms = [f for f in (speaker.name, speaker.name_zh, *speaker.aliases)
                      if f and (not f.isascii() and len(f) >= 2 or " " in f or f == text[mention.start:mention.end])]
-            entity = Entity(kind=speaker.kind if speaker.kind != "organization" else "organization",  # type: ignore[arg-type]
-                            name=speaker.name, forms=forms, known=speaker)
+            gender = gender_of(speaker.name.split()[0]) if speaker.kind == "person" else None
+            entity = Entity(kind=speaker.kind, name=speaker.name, forms=forms, known=speaker, gender=gender)
             entities.add(entity, short=tuple(a for a in speaker.aliases if a.isascii() and " " not in a and a not in forms))
 
 

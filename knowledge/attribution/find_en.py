@@ -6,6 +6,7 @@ import re
 
 from knowledge.attribution import lexicon_en as lx
 from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.first_names import gender_of
 
 _WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|O’[A-Z][a-z]+|O'[A-Z][a-z]+)"
 _INITIALS = r"(?:[A-Z]\.\s?)+"
@@ -82,7 +83,7 @@ def add_person(entities: ArticleEntities, name: str, *, title: str | None = None
     """Add a person with their surname as a short form."""
     surname = name.split()[-1]
     person = Entity(kind="person", name=name, forms=[name], title=title and title.lower(), org=org, role=role,
-                    gender=gender)
+                    gender=gender or gender_of(name.split()[0]))
     return entities.add(person, short=(surname,))
 
 

@@ -18,7 +18,7 @@ _TITLE = "(?:" + "|".join(sorted(lx.TITLES, key=len, reverse=True)) + ")"
 _TITLES = re.compile(rf"{_TITLE}(?:[兼暨及和]{_TITLE})*")
 _VERB = "(?:" + "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True)) + ")"
 # What may follow a person's name.
-_AFTER_NAME = re.compile(rf"{_VERB}|在|于|周[一二三四五六日]|[0-9一二三四五六七八九十]+月|本月|上月|日前|近日|今天|"
+_AFTER_NAME = re.compile(rf"{_VERB}|关于|对于|有关|等人|在|于|周[一二三四五六日]|[0-9一二三四五六七八九十]+月|本月|上月|日前|近日|今天|"
                          rf"今日|昨天|昨日|上周|本周|此前|早前|曾|也|则|还|对|向|就|将|已|正|最近|接受|通过|先生|女士|博士|"
                          rf"等|和|与|及|的|会后|会上|受访|来台|来华|[（(，,。、；;：:“”「」\s]|$")
 _LATIN_AFTER = re.compile(r"^[（(]\s*([A-Z][A-Za-z.'’& -]+?)\s*[）)]")
@@ -73,6 +73,15 @@ def org_before(text: str) -> str | None:
     return run if len(run) >= 2 and run not in lx.ORG_ANAPHORA and run not in {"该", "这", "其", "他", "她"} else None
 
 
+def _plausible_org(org: str, subject: str, weak: bool) -> bool:
+    """Whether the words before a verb name an organization: a company ending, Latin letters, or a short clean name."""
+    if re.search(r"[他她我你它]|该|这|那|其|此|一位|一名|某", org) or any(g in org for g in lx.GROUP_NOUNS):
+        return False
+    if any(org.endswith(x) for x in lx.ORG_SUFFIXES) or re.fullmatch(r"[A-Za-z0-9&. ]+[\u4e00-\u9fff]{0,2}", org):
+        return True
+    return not weak and org == subject and len(org) <= 4 and not any(c in lx.FUNCTION_CHARS for c in org)
+
+
 def _looks_like_org(latin: str) -> bool:
     """Whether a Latin name in brackets is an organization's: an acronym, a company word, or not two or three words."""
     words = latin.split()
@@ -113,6 +122,7 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
 
 def discover_chinese(folded: list[str], written: list[str], entities: ArticleEntities) -> None:
     """Add to `entities` everyone the sentences introduce; `folded` is Simplified, `written` the original."""
+    article = "".join(folded)
     for text, original in zip(folded, written, strict=True):
         for match in _PAREN_ORG.finditer(text):
             zh, latin = match.group("zh"), match.group("latin")
@@ -151,7 +161,7 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
         for match in _CLAUSE_SUBJECT.finditer(text):
             subject = match.group("subject")
             person = _name_after(text[match.start("subject"):])
-            if person is not None:
+            if person is not None and (article.count(person[0]) >= 2 or person[1] or "·" in person[0]):
                 at = match.start("subject")
                 add_person_zh(entities, original[at:at + len(person[0])], latin=person[1])
                 continue
@@ -160,9 +170,7 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                 continue  # a title followed by a name: the title rule above has the person
             subject = subject[:title.start()] if title is not None else subject
             org = org_before(re.sub(r"[（(][^）)]*[）)]$", "", subject))
-            weak = match.group("verb") in lx.WEAK_VERBS
-            if org and not re.search(r"[他她我你它]|该|这|那|其|此|一位|一名|某", org) and (not weak or any(
-                    org.endswith(x) for x in lx.ORG_SUFFIXES)) and not any(g in org for g in lx.GROUP_NOUNS):
+            if org and _plausible_org(org, subject, match.group("verb") in lx.WEAK_VERBS):
                 at = match.start("subject") + subject.find(org)
                 add_org_zh(entities, original[at:at + len(org)])
         for match in re.finditer(_VERB, text):
@@ -174,6 +182,7 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                         start == 0 or not re.match(r"[\u4e00-\u9fff]", before[start - 1]) or before[start - 1] in "」”"):
                     named = candidate
                     break
-            if named is not None:
+            # A bare surname-led word before a verb is a name only if the article uses it again ("简短回答" is not).
+            if named is not None and (article.count(named[0]) >= 2 or named[1] or "·" in named[0]):
                 at = match.start() - len(named[0])
                 add_person_zh(entities, original[at:match.start()], latin=named[1])

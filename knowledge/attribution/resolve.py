@@ -13,8 +13,8 @@ from knowledge.scripts import to_simplified
 
 _EN_VERB = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(set(en.SPEECH_VERBS), key=len, reverse=True))
                       + r")\b", re.I)
-_ZH_VERB = re.compile("(?<![法据小游劝])(?:" + "|".join(sorted(zh.SPEECH_VERBS, key=len, reverse=True))
-                      + ")(?![会明服法师员者])")
+_ZH_VERB = re.compile("(?<![法据小游劝被])(?:" + "|".join(sorted(zh.SPEECH_VERBS, key=len, reverse=True))
+                      + ")(?![会明服法师之的])")
 _EN_ADVERBS = r"(?:(?:" + "|".join(en.ADVERBS) + r"|[a-z]+ly)\s+)*"
 _EN_GAPS = (
     re.compile(rf"^\s*{_EN_ADVERBS}$"),
@@ -37,9 +37,10 @@ _EN_ACCORDING = re.compile(r"\b(?:according to|by (?=\S+(?:'s|’s) count))", re
 _ZH_GAP_WEAK = re.compile(r"^(?:" + "|".join(sorted(zh.GAP_WORDS, key=len, reverse=True))
                           + r"|在[^，。；：]{0,16}?(?:上|中|时|里|后)|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?"
                           r"(?:报告|研报|研究|文件|论文)|[0-9一二三四五六七八九十]+月|本月|上月|今年|日前|近日|"
-                          r"的|最新|[（(][^）)]{0,40}[）)]|[）)]|证券|分析师|研究员|团队|新闻发言人|发言人|"
+                          r"的|最新|[（(][^）)]{0,40}[）)]|[）)]|证券|分析师|研究员|团队|新闻发言人|发言人|顾问|专家|经济学家|策略师|"
                           + "|".join(zh.REPORT_NOUNS) + r")*$")
 _ZH_PUNCT = re.compile(r"[，。；：,;:！？!?]")
+_ZH_CITED = re.compile(r"[^，。；：]{0,10}?(?:" + "|".join(zh.REPORT_NOUNS) + "|" + "|".join(zh.SPEECH_VERBS) + ")")
 
 
 @dataclass
@@ -111,7 +112,6 @@ def _items(outside: str, language: str, entities: ArticleEntities, state: _State
         entity = candidates[0] if len(candidates) == 1 else next(
             (e for e in state.mentioned if e in candidates), candidates[-1])
         items.append(_Item(start, end, entity, "name"))
-        state.saw(entity)
     taken = [(i.start, i.end) for i in items]
 
     def free(start: int, end: int) -> bool:
@@ -132,22 +132,29 @@ def _items(outside: str, language: str, entities: ArticleEntities, state: _State
                 items.append(_Item(match.start(), match.end(), None, "pronoun:" + match.group(0)))
         for words, kind in ((zh.DOCUMENT_ANAPHORA, "document"), (zh.ORG_ANAPHORA, "anaphora")):
             for match in re.finditer("|".join(sorted(words, key=len, reverse=True)), outside):
-                before = outside[match.start() - 1:match.start()] if match.start() else " "
-                if free(*match.span()) and not re.match(r"[\u4e00-\u9fff]", before):
+                before = outside[match.start() - 1:match.start()] if match.start() else "，"
+                bare = not match.group(0).startswith(("该", "这"))
+                if free(*match.span()) and not re.match(r"[\u4e00-\u9fff]", before) and (
+                        not bare or re.match(r"[，。；：,;:\s]", before)):
                     items.append(_Item(match.start(), match.end(), None, kind))
                     taken.append(match.span())
     return sorted(items, key=lambda i: i.start)
 
 
-def _resolve(item: _Item, state: _State, entities: ArticleEntities) -> Entity | None:
+def _resolve(item: _Item, state: _State, entities: ArticleEntities, items: list[_Item] | None = None) -> Entity | None:
     if item.entity is not None:
         return item.entity
     if item.kind.startswith("pronoun:"):
         word = item.kind.split(":", 1)[1]
+        gender = en.PRONOUNS.get(word) or zh.PRONOUNS.get(word)
+        earlier = [i.entity for i in items or [] if i.end <= item.start and i.entity is not None
+                   and i.entity.kind == "person" and i.entity.gender in (None, gender)]
+        if earlier and word not in ("it", "they"):  # "当我问及扎克伯格……时，他历数了……"
+            return earlier[-1]
         if word in ("it", "they"):
             return _org(state, entities) if word == "it" else (state.speakers[0] if state.speakers and
                                                                state.speakers[0].kind != "person" else None)
-        return _pronoun(en.PRONOUNS.get(word) or zh.PRONOUNS.get(word), state)
+        return _pronoun(gender, state)
     if item.kind == "document":
         return state.speakers[0] if state.speakers else _org(state, entities)
     return _org(state, entities)
@@ -186,7 +193,7 @@ def _subject_en(outside: str, verb: re.Match[str], items: list[_Item], state: _S
     if appositive is not None:  # "The 14-page letter, sent to the firm's partners, argues": skip names inside it
         head = [i for i in candidates if i.end <= appositive.start()]
         if head and re.fullmatch(r"\s*", outside[head[0].end:appositive.start()]):
-            return _resolve(head[0], state, entities)
+            return _resolve(head[0], state, entities, items)
     for item in candidates:
         gap = outside[item.end:verb.start()]
         if re.match(r"\s*,\s*(?:which|that)\b", gap):
@@ -194,12 +201,12 @@ def _subject_en(outside: str, verb: re.Match[str], items: list[_Item], state: _S
         if weak and item.kind not in ("name", "document"):
             break
         if any(g.match(gap) for g in _EN_GAPS):
-            return _resolve(item, state, entities)
+            return _resolve(item, state, entities, items)
         break
     if word in en.INVERTING_VERBS:
         for item in items:
             if verb.end() <= item.start <= verb.end() + 2 and not re.match(r"(?:'s|’s)", outside[item.end:]):
-                return _resolve(item, state, entities)
+                return _resolve(item, state, entities, items)
     before = re.sub(r",[^,;]{1,140},\s*$", "", outside[:verb.start()])  # drop an appositive: "X, who …, said"
     clause = re.split(r"[,;:\"“”()]", before)[-1]
     if not weak or _EN_GROUP.search(clause):
@@ -220,6 +227,16 @@ def _subject_zh(outside: str, verb: re.Match[str], items: list[_Item], state: _S
     inside = [i for i in items if clause_start <= i.start and i.end <= verb.start()]
     if not inside:
         return unnamed
+    inside = [i for i in inside if outside[i.start - 1:i.start] not in ("对", "向", "与", "跟", "给", "把", "让")]
+    if not inside:
+        # "……的迈克尔·伯里，最近也将AI繁荣比作……": a subject that closes the clause before, then an adverb
+        before = [i for i in items if i.end == clause_start - 1]
+        adverb = re.match("(?:" + "|".join(zh.GAP_WORDS) + "|最近|近日|日前|此前)", clause.strip())
+        if before and adverb and before[0].entity is not None and before[0].entity.kind == "person":
+            return before[0].entity
+        return unnamed
+    if len(inside) > 1 and "、" in re.sub(r"[（(][^）)]*[）)]", "", outside[inside[0].start:inside[-1].start]):
+        return unnamed  # several subjects at once ("亚马逊、谷歌和Meta宣布")
     nearest = inside[-1]
     gap = outside[nearest.end:verb.start()]
     if unnamed is not None and any(m in gap for m in zh.UNNAMED_MARKERS):
@@ -227,10 +244,10 @@ def _subject_zh(outside: str, verb: re.Match[str], items: list[_Item], state: _S
     # "孙正义6月在东京举行的软银股东大会上表示": the person who opens the clause speaks, not a name inside it.
     people = [i for i in inside if i.kind.startswith("pronoun") or (i.entity is not None and i.entity.kind == "person")]
     if people and people[0] is not nearest and len(outside[people[0].end:verb.start()]) <= 30:
-        return _resolve(people[0], state, entities)
+        return _resolve(people[0], state, entities, items)
     if len(gap) > 24 or (weak and not _ZH_GAP_WEAK.match(gap.strip())):
         return unnamed
-    return _resolve(nearest, state, entities)
+    return _resolve(nearest, state, entities, items)
 
 
 def _according(outside: str, items: list[_Item], language: str, state: _State,
@@ -238,8 +255,11 @@ def _according(outside: str, items: list[_Item], language: str, state: _State,
     markers = _EN_ACCORDING.finditer(outside) if language == "en" else re.finditer("根据|据|按照|援引", outside)
     for marker in markers:
         for item in items:
-            if marker.end() <= item.start <= marker.end() + 30 and item.kind in ("name", "document"):
-                return _resolve(item, state, entities)
+            if not marker.end() <= item.start <= marker.end() + 30 or item.kind not in ("name", "document"):
+                continue
+            # "据报道 OpenAI …" is "reportedly": the source must be the one whose report or estimate is cited.
+            if language == "en" or _ZH_CITED.match(outside[item.end:item.end + 16]):
+                return _resolve(item, state, entities, items)
         if language == "en":  # "according to one of the people": an unnamed source
             after = re.match(r"[\w\s'’-]{0,60}", outside[marker.end():])
             if after and _EN_GROUP.search(after.group(0)):
@@ -278,6 +298,33 @@ def _sentence(sentence: str, language: str, entities: ArticleEntities, state: _S
     spans = quoted_spans(text)
     outside = blank_spans(text, spans)
     items = _items(outside, language, entities, state)
+    found = _speaker(text, outside, spans, items, language, entities, state, first=first)
+    opening = _opening(outside, items, language)
+    referent = None
+    if opening is not None:  # resolved before this sentence's names count, so "他没有点名X" keeps 他 as 他
+        referent = found if found is not None and opening.kind.startswith("pronoun") else _resolve(opening, state,
+                                                                                                  entities)
+    for item in items:  # names count as mentioned only after the sentence's own speaker is settled
+        if item.entity is not None:
+            state.saw(item.entity)
+    if referent is not None:  # the sentence's subject stays the most salient, ahead of names it mentions later
+        state.saw(referent)
+    return found
+
+
+def _opening(outside: str, items: list[_Item], language: str) -> _Item | None:
+    """The name or pronoun that opens the sentence (its subject), if any."""
+    if not items:
+        return None
+    head = outside[:items[0].start]
+    limit = re.fullmatch(r"[\W\s]*(?:[A-Z]?[a-z]+,?\s+){0,4}", head) if language == "en" else (
+        re.fullmatch(r"[\W\s]*[\u4e00-\u9fff]{0,4}[，,]?", head))
+    person = items[0].kind.startswith("pronoun") or (items[0].entity is not None and items[0].entity.kind == "person")
+    return items[0] if limit and person else None
+
+
+def _speaker(text: str, outside: str, spans: list[tuple[int, int]], items: list[_Item], language: str,
+             entities: ArticleEntities, state: _State, *, first: bool) -> Entity | None:
     verbs = _EN_VERB.finditer(outside) if language == "en" else _ZH_VERB.finditer(outside)
     subject = _subject_en if language == "en" else _subject_zh
     for verb in verbs:
@@ -287,6 +334,10 @@ def _sentence(sentence: str, language: str, entities: ArticleEntities, state: _S
     cited = _according(outside, items, language, state, entities)
     if cited is not None:
         return cited
+    opening = _opening(outside, items, language)
+    introduces = re.search(r"[：:]\s*$", outside[:spans[0][0]]) if spans else None
+    if opening is not None and introduces:  # "但扎克伯格开出的药方……：“……”": the subject's words follow the colon
+        return _resolve(opening, state, entities)
     if spans and starts_with_quote(text):
         if state.paragraph_speaker is not None:
             return state.paragraph_speaker
