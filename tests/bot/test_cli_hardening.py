@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -84,3 +85,24 @@ def test_search_k_must_be_between_1_and_50(fresh: Path, k: str) -> None:
     result = run(["search", "--k", k, "bubble"], fresh)
     assert result.returncode == 2 and result.stdout == b""
     assert f"argument --k: must be a whole number from 1 to 50, not '{k}'" in result.stderr.decode()
+
+
+class _Payload:
+    """Unpickling this creates a file: what a planted tokenizer.pickle could do in every bot."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return open, (str(self.marker), "w")
+
+
+def test_a_planted_pickle_in_the_embedding_cache_is_never_loaded(fresh: Path, tmp_path: Path) -> None:
+    first = run(["search", "--json", "Who said megawatts?"], fresh)
+    assert first.returncode == 0, first.stderr.decode()
+    [cache] = [p for p in fresh.iterdir() if p.name.startswith("use-m3-")]
+    marker = tmp_path / "code-ran"
+    (cache / "tokenizer.pickle").write_bytes(pickle.dumps(_Payload(marker)))
+    again = run(["search", "--json", "Who said megawatts?"], fresh)
+    assert again.returncode == 0, again.stderr.decode()
+    assert not marker.exists() and json.loads(again.stdout) == json.loads(first.stdout)

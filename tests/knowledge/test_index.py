@@ -74,8 +74,11 @@ def test_the_embedding_cache_gives_identical_vectors(tmp_path: Path, embedder: U
         assert cached.embed(texts) == embedder.embed(texts)
 
 
-def test_a_broken_embedding_cache_falls_back_to_the_packaged_model(tmp_path: Path, embedder: UseEmbedder) -> None:
+@pytest.mark.parametrize("broken", [b"not json", b'{"pieces": [1, 2], "scores": [], "prefixes": {}}', b"[]"])
+def test_a_broken_embedding_cache_is_rebuilt(tmp_path: Path, embedder: UseEmbedder, broken: bytes) -> None:
     UseEmbedder(cache_dir=tmp_path)
     [root] = [p for p in tmp_path.iterdir() if p.name.startswith("use-m3-")]
-    (root / "tokenizer.pickle").write_bytes(b"not a pickle")
+    (root / "tokenizer.json").write_bytes(broken)
+    assert UseEmbedder(cache_dir=tmp_path).embed(["泡沫"]) == embedder.embed(["泡沫"])
+    assert (root / "tokenizer.json").read_bytes() != broken
     assert UseEmbedder(cache_dir=tmp_path).embed(["泡沫"]) == embedder.embed(["泡沫"])
