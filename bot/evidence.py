@@ -50,12 +50,20 @@ class Evidence:
     notes: list[str] = field(default_factory=list)
 
 
-def _entities(query: QueryAnalysis) -> set[str]:
+def _entities(query: QueryAnalysis) -> list[tuple[str, ...]]:
+    """The organizations a question is about (not asked to speak), each as the spellings that name it."""
     speaker_words = {fold(a) for s in query.speakers for a in (s.name, *s.aliases)}
-    return {org for org in find_orgs(query.text) if not any(w in speaker_words for w in org_words(org))}
+    found = [tuple(org_words(org)) for org in find_orgs(query.text)
+             if not any(w in speaker_words for w in org_words(org))]
+    for entity in query.entities:
+        words = tuple(dict.fromkeys(fold(a) for a in (entity.name, entity.name_zh or "", *entity.aliases) if len(a) > 1))
+        if not any(set(words) & set(f) for f in found):
+            found.append(words)
+    return found
 
 
-_ANAPHOR = re.compile(r"该公司|這家公司|这家公司|该银行|其|它|the company|the firm|\bits\b", re.I)
+_ANAPHOR = re.compile(r"该公司|這家公司|这家公司|该银行|其|它|the company|the firm|\bits\b|^公司|^他|^她|^\s*(?:he|she)\b",
+                      re.I)
 
 
 def _context(passage: Passage, corpus: Corpus) -> str:
@@ -66,9 +74,17 @@ def _context(passage: Passage, corpus: Corpus) -> str:
     return f"{before.text if before else ''} {passage.text}"
 
 
-def _entity_count(hit: Hit, entities: set[str], corpus: Corpus) -> int:
-    folded = fold(_context(hit.passage, corpus))
-    return sum(any(w in folded for w in org_words(e)) for e in entities)
+def _speaker_words(passage: Passage, corpus: Corpus) -> str:
+    """The speaker's name and role, folded: "the CFO of 禾跃" is about 禾跃 too."""
+    speaker = corpus.speaker(passage.speaker)
+    if speaker is None:
+        return ""
+    return fold(" ".join((speaker.name, speaker.role, speaker.role_zh or "", *(o for _, o in speaker.positions))))
+
+
+def _entity_count(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> int:
+    folded = fold(_context(hit.passage, corpus)) + " " + _speaker_words(hit.passage, corpus)
+    return sum(any(w in folded for w in words) for words in entities)
 
 
 def _supported(hit: Hit, query: QueryAnalysis) -> bool:
@@ -77,7 +93,7 @@ def _supported(hit: Hit, query: QueryAnalysis) -> bool:
     return hit.coverage >= STRONG_COVERAGE or (hit.coverage >= MIN_COVERAGE and hit.dense >= MIN_DENSE)
 
 
-def _focus_figure(hit: Hit, query: QueryAnalysis, entities: set[str]) -> Figure | None:
+def _focus_figure(hit: Hit, query: QueryAnalysis, entities: list[tuple[str, ...]]) -> Figure | None:
     figures = [f for f in hit.passage.figures if not query.units or f.unit in query.units]
     if not figures:
         return None
@@ -85,7 +101,10 @@ def _focus_figure(hit: Hit, query: QueryAnalysis, entities: set[str]) -> Figure 
         dated = [f for f in figures if f.year in query.years]
         figures = dated or figures
     text = fold(hit.passage.text)
-    spots = [m.start() for e in entities for w in org_words(e) for m in re.finditer(re.escape(w), text)]
+    if query.period:
+        timed = [f for f in figures if f.per == query.period]
+        figures = timed or figures
+    spots = [m.start() for words in entities for w in words for m in re.finditer(re.escape(w), text)]
     if not spots:
         return figures[0]
 
@@ -109,7 +128,7 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     entities = _entities(query)
     candidates = [h for h in hits if _supported(h, query)]
     if query.speakers and query.kind != "who":
-        names = {s.name for s in query.speakers}
+        names = corpus.speaking_for(query.speakers)
         candidates = [h for h in candidates if h.passage.speaker in names]
         if candidates and query.kind == "what" and not query.units and not any(
                 h.topic_coverage >= MIN_TOPIC or h.dense >= MIN_TOPIC_DENSE for h in candidates):
@@ -175,7 +194,7 @@ def _add_continuation(evidence: Evidence, hits: list[Hit], corpus: Corpus) -> No
         evidence.hits.append(known or Hit(after, 0.0))
 
 
-def _add_conflicts(evidence: Evidence, query: QueryAnalysis, hits: list[Hit], entities: set[str],
+def _add_conflicts(evidence: Evidence, query: QueryAnalysis, hits: list[Hit], entities: list[tuple[str, ...]],
                    corpus: Corpus) -> None:
     """Another source giving a different value for the same thing (unit, year, entity) is shown too."""
     focus = evidence.focus

@@ -13,6 +13,7 @@ from knowledge.errors import CorpusError
 from knowledge.figures import find_figures
 from knowledge.gazetteer import gazetteer_beside
 from knowledge.passages import Passage, split_paragraphs, split_sentences
+from knowledge.scripts import fold
 from knowledge.sources import Source, load_sources
 from knowledge.speakers import Speaker, SpeakerIndex, load_speakers, merge_speakers
 
@@ -40,6 +41,16 @@ class Corpus:
     def speaker(self, name: str | None) -> Speaker | None:
         """The canonical speaker with this name, or None."""
         return self.speakers.by_name(name) if name else None
+
+    def speaking_for(self, speakers: list[Speaker]) -> set[str]:
+        """Names whose passages answer for these speakers: an organization speaks through its people too."""
+        names = {s.name for s in speakers}
+        orgs = {fold(a) for s in speakers if s.kind == "organization"
+                for a in (s.name, s.name_zh or "", *s.aliases) if len(a) > 1}
+        if orgs:
+            names |= {s.name for s in self.speakers.speakers
+                      if s.kind == "person" and any(fold(o) in orgs for _, o in s.positions)}
+        return names
 
     def content_hash(self) -> str:
         """A hash of everything that goes into the index, to know when to rebuild it."""

@@ -13,15 +13,39 @@ from knowledge.scripts import fold
 from knowledge.speakers import Speaker, SpeakerIndex, find_orgs, org_words
 from knowledge.tokens import stem, tokenize
 
+CURRENCIES = frozenset({"USD", "EUR", "JPY", "CNY", "TWD", "HKD"})
 _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    ("GW", re.compile(r"gigawatt|\bgw\b|吉瓦|千兆瓦|算力|计算能力|compute|computing (?:power|capacity)|electricity|电力", re.I)),
-    ("%", re.compile(r"percent|per cent|%|share of|proportion|fraction|百分之|比例|几成|占比", re.I)),
-    ("x", re.compile(r"\btimes\b|multiple|\d+x\b|倍", re.I)),
-    ("USD", re.compile(
+    ("GW", re.compile(r"gigawatt|megawatt|\bgw\b|\bmw\b|吉瓦|千兆瓦|兆瓦|万瓩|算力|计算能力|compute|computing (?:power|capacity)|"
+                      r"electricity|电力|power capacity", re.I)),
+    ("%", re.compile(r"percent|per cent|%|share of|proportion|fraction|百分之|比例|几成|占比|比重|多少成", re.I)),
+    ("x", re.compile(r"\btimes\b|multiple|\d+x\b|倍|fold\b", re.I)),
+    ("money", re.compile(
         r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|worth|valuation|valued|dollar|\$|"
-        r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|"
-        r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|订阅|价格|筹集", re.I)),
+        r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|loan|debt|borrow|lend|exposure|sales|"
+        r"orders?\b|backlog|market size|how big is the market|"
+        r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|订阅|价格|筹集|订单|规模|"
+        r"借贷|贷款|债|资本支出|市场|砸|掏", re.I)),
 ]
+# A currency the question names narrows "money" to it; otherwise every currency answers.
+_CURRENCY_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("USD", re.compile(r"dollar|\$|美元|美金|\busd\b", re.I)),
+    ("EUR", re.compile(r"\beuros?\b|€|欧元", re.I)),
+    ("JPY", re.compile(r"\byen\b|日元|日圆", re.I)),
+    ("CNY", re.compile(r"\byuan\b|\brmb\b|renminbi|人民币", re.I)),
+    ("TWD", re.compile(r"新台币|台币|nt\$|taiwan dollar", re.I)),
+    ("HKD", re.compile(r"港元|港币|hk\$|hong kong dollar", re.I)),
+]
+# "How much of X's revenue…", "占多少", "幾成": a share, whatever else the question mentions.
+_SHARE = re.compile(r"how much of\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice)|"
+                    r"what % |占.{0,12}(?:多少|几成|多大)|几成|多少成|比重|占比|比例", re.I)
+_GROWTH = re.compile(r"\b(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen|jump(?:ed)?|up from|multipl)\w*|"
+                     r"成长|增长|涨了|涨多少|翻了|增加了|增幅|年增|比去年|同比", re.I)
+# Organizations in a question are its topic unless the question asks what they say or estimate.
+_SPEECH_CUE = re.compile(r"\b(?:say|said|says|per|according|estimate[sd]?|reckons?|think|thinks|expect(?:s|ed|ing)?|"
+                         r"forecasts?|predicts?|projects?|warns?|warned|sees?|view|calls?|called|figures?|count)\b|"
+                         r"说|称|表示|认为|觉得|估|预计|预测|预期|看|指出|警告|根据|按照|据|觉|提醒|宣布", re.I)
+_QUARTER = re.compile(r"\bq[1-4]\b|quarter|季度|单季|第[一二三四1-4]季|上季|本季", re.I)
+_YEARLY = re.compile(r"this year|per year|a year|each year|annual|full[- ]year|今年|全年|每年|年度|一年", re.I)
 _CHANGE = re.compile(r"\b(?:fell|fall|fallen|rose|rise|risen|grew|grow|dropped|drop|declined|decline|increased|"
                      r"decreased|slipped|jumped|climbed)\b|下跌|上涨|下降|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅", re.I)
 _QUANTITY = re.compile(r"how (?:much|many|big|large|high|far)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
@@ -55,6 +79,8 @@ class QueryAnalysis:
     unquoted: list[Speaker] = field(default_factory=list)
     unknown_names: list[str] = field(default_factory=list)
     units: set[str] = field(default_factory=set)
+    entities: list[Speaker] = field(default_factory=list)
+    period: str | None = None
     wants_figure: bool = False
     figures: list[Figure] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
@@ -102,15 +128,32 @@ def _unknown_names(text: str, speakers: SpeakerIndex, glossary: Glossary) -> lis
     return unknown
 
 
+def _asked_units(folded: str) -> set[str]:
+    """The units whose figures could answer the question; money is every currency unless one is named."""
+    units = {unit for unit, pattern in _UNIT_WORDS if pattern.search(folded)}
+    if _SHARE.search(folded):
+        return {"%"}
+    if _GROWTH.search(folded) and units <= {"money", "%", "x"}:
+        units = (units - {"money"}) | {"%", "x"}
+    elif "money" in units and _CHANGE.search(folded):
+        units.add("%")  # "how much did prices fall?" is answered by a percentage as often as by an amount
+    if "money" in units:
+        named = {unit for unit, pattern in _CURRENCY_WORDS if pattern.search(folded)}
+        units = (units - {"money"}) | (named or set(CURRENCIES))
+    return units
+
+
+def _period(folded: str) -> str | None:
+    return "quarter" if _QUARTER.search(folded) else "year" if _YEARLY.search(folded) else None
+
+
 def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAnalysis:
     """Analyze a question for search and composition."""
     language = detect_language(text)
     mentions = speakers.find_mentions(text)
     named = list(dict.fromkeys([*(m.speaker for m in mentions), *speakers.fuzzy_mentions(text)]))
     by_role = [s for s in speakers.find_by_role(text) if s not in named]
-    units = {unit for unit, pattern in _UNIT_WORDS if pattern.search(fold(text))}
-    if units == {"USD"} and _CHANGE.search(fold(text)):
-        units.add("%")  # "how much did prices fall?" is answered by a percentage as often as by an amount
+    units = _asked_units(fold(text))
     figures = find_figures(text)
     quantity = bool(_QUANTITY.search(fold(text)))
     # A figure named in the question is context ("26 GW … how much money?"), not the unit asked for.
@@ -141,10 +184,13 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     # The corpus's own theme ("bubble", "AI") is never off-topic for a quoted speaker.
     topic_words = set(tokenize(unnamed)) - named_words - THEME_WORDS
     topic = [c for c in concepts if c[0] in topic_words]
+    cue = bool(_SPEECH_CUE.search(fold(text)))
+    # An organization is who is asked about only when the question asks what it says; otherwise it is the topic.
+    asked = [s for s in named + by_role if s.quoted and (s.kind == "person" or cue or kind in ("who", "stance"))]
     return QueryAnalysis(
         text=text, language=language, kind=kind,
-        speakers=[s for s in named + by_role if s.quoted], named=named,
-        unquoted=[s for s in named if not s.quoted],
+        speakers=asked, named=named, entities=[s for s in named if s.kind == "organization" and s not in asked],
+        unquoted=[s for s in named if not s.quoted and s.kind == "person"], period=_period(fold(text)),
         unknown_names=_unknown_names(text, speakers, glossary),
         units=asked_units if quantity else set(), wants_figure=quantity, figures=figures,
         years=[int(y) for y in _YEAR.findall(text)], tokens=tokens, expansions=expansions, concepts=concepts,

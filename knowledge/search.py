@@ -68,7 +68,7 @@ class HybridSearcher:
         dense_rank = {pid: r for r, pid in enumerate(sorted(dense, key=lambda p: -dense[p]))}
         lexical_rank = {pid: r for r, pid in enumerate(lexical)}
         candidates = set(list(dense_rank)[:POOL]) | set(lexical_rank)
-        focus = {s.name for s in query.speakers} if query.kind != "who" else set()
+        focus = self.corpus.speaking_for(query.speakers) if query.kind != "who" else set()
         candidates |= {p.id for p in self.corpus.passages if p.speaker in focus}
         hits = [self._score(self.corpus.by_id[pid], query, dense, dense_rank, lexical, lexical_rank, focus)
                 for pid in candidates]
@@ -91,6 +91,9 @@ class HybridSearcher:
             reasons.append("unit")
         elif query.wants_figure and passage.figures:
             score += 0.15
+        if query.period and any(f.per == query.period for f in passage.figures if f.unit in query.units):
+            score += 0.2
+            reasons.append("period")
         if query.years and any(f.year in query.years for f in passage.figures):
             score += 0.3
             reasons.append("year")

@@ -35,7 +35,7 @@ def _known_entities(sentences: list[str], index: SpeakerIndex, entities: Article
         for mention in index.find_mentions(text):
             speaker = mention.speaker
             forms = [f for f in (speaker.name, speaker.name_zh, *speaker.aliases)
-                     if f and (not f.isascii() and len(f) >= 2 or " " in f or f == text[mention.start:mention.end])]
+                     if f and ((not f.isascii() and len(f) >= 2) or " " in f or f == text[mention.start:mention.end])]
             gender = gender_of(speaker.name.split()[0]) if speaker.kind == "person" else None
             entity = Entity(kind=speaker.kind, name=speaker.name, forms=forms, known=speaker, gender=gender)
             entities.add(entity, short=tuple(a for a in speaker.aliases if a.isascii() and " " not in a and a not in forms))
@@ -59,6 +59,6 @@ def attribute_source(paragraphs: list[list[str]], language: str, index: SpeakerI
         named[id(entity)] = to_speaker(entity, orgs, index)
     speakers = [[named[id(e)] if e is not None else None for e in row] for row in who]
     quoted = list(dict.fromkeys(s for row in speakers for s in row if s is not None))
-    mentioned = [named[id(e)] for e in entities.entities if e.kind == "person" and e.mentions
+    mentioned = [named[id(e)] for e in entities.entities if e.kind != "unnamed" and e.mentions
                  and named[id(e)] not in quoted]
     return Attribution(speakers=speakers, quoted=quoted, mentioned=list(dict.fromkeys(mentioned)))

@@ -25,7 +25,7 @@ ORG_TAILS = frozenset({
     "committee", "company", "management", "advisors", "advisers", "energy", "markets", "cloud", "devices", "micro",
     "networks", "software", "motors", "power", "solutions", "industries", "electronics", "computing", "properties",
     "communications", "media", "ltd", "plc", "llc", "co", "corporation", "investments", "trust", "exchange",
-    "platforms", "data", "intelligence", "ai", "labs", "logistics", "materials", "infrastructure", "realty",
+    "platforms", "data", "intelligence", "ai", "logistics", "materials", "infrastructure", "realty",
     "services", "ratings", "review", "life", "interconnection", "commission", "commissioners", "department",
     "bureau", "administration", "organization", "organisation", "board", "fed", "imf", "hyperscale", "isi",
 })
@@ -124,7 +124,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                 add_person(entities, name, title=match.group("title"), org=_clean_org(match.group("org")))
         for match in _TITLE_NAME.finditer(text):
             name = _clean_name(match.group("name"))
-            if name and match.group("title")[:1].islower() or (name and match.group("title")[:1].isupper()):
+            if (name and match.group("title")[:1].islower()) or (name and match.group("title")[:1].isupper()):
                 org = _clean_org(match.group("org"))
                 add_person(entities, name, title=match.group("title"), org=org if org != name else None,
                            gender=_gender(match.group("title")))
