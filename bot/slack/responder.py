@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 PLATFORM = "slack"
 HISTORY_LIMIT = 5
 DM_FOLLOW_UP_WINDOW = timedelta(minutes=15)
+# How long a claimed event stays ours without a posted answer. Longer than a queued answer takes,
+# shorter than Slack's redeliveries keep coming, so a process that dies after the ack loses nothing.
+EVENT_LEASE = timedelta(seconds=90)
 SORRY = "Sorry, something went wrong while answering. Please try again in a moment."
 T = TypeVar("T")
 
@@ -46,6 +49,7 @@ class Place:
     thread_ts: str | None = None  # post the answer in this thread (None: top level)
     is_dm: bool = False
     response_url: str | None = None  # slash commands and shortcuts can always answer here
+    event_id: str | None = None  # the Events API event being answered (marked answered once posted)
 
 
 class LRU:
@@ -98,6 +102,7 @@ class Responder:
         self._threads = LRU(2048)
         self._limited_until: dict[str, float] = {}
         self._lock = threading.Lock()
+        self.event_lease = EVENT_LEASE
 
     # --- the store, never fatal -------------------------------------------------------------
 
@@ -115,12 +120,19 @@ class Responder:
         if not event_id:
             return True
         first_here = self._seen.add(event_id)
-        first = first_here and self._stored(
-            "claim_event", lambda s: s.claim_event(platform=PLATFORM, event_id=event_id), True)
+        first = first_here and self._stored("claim_event", lambda s: s.claim_event(
+            platform=PLATFORM, event_id=event_id, lease=self.event_lease), True)
         if not first:
             log.info("event %s already handled%s; not answering again", event_id,
                      f" (Slack retry {retry})" if retry else "")
         return first
+
+    def answered(self, place: Place) -> None:
+        """Mark the place's event answered, so its claim no longer expires (no-op without an event)."""
+        event_id = place.event_id
+        if event_id:
+            self._stored("mark_event_answered",
+                         lambda s: s.mark_event_answered(platform=PLATFORM, event_id=event_id), None)
 
     def bot_answered_in(self, channel: str, thread: str) -> bool:
         """Whether the bot has answered in this thread (so follow-ups need no mention)."""
@@ -221,13 +233,15 @@ class Responder:
         payload = render_slack_answer(answer, answer_id, asker=place.user if echo else None,
                                       question=question if echo else None)
         ts = self.poster.post_message(place.channel, payload, thread_ts=place.thread_ts)
-        if ts is None and place.response_url:
-            self.poster.respond(place.response_url, payload, ephemeral=False)
+        if ts is not None or (place.response_url and self.poster.respond(place.response_url, payload,
+                                                                         ephemeral=False)):
+            self.answered(place)
         return ts
 
     def notify(self, place: Place, message: str) -> None:
-        """A short message for the asker only (in a DM, a normal message)."""
+        """A short message for the asker only (in a DM, a normal message); the event counts as answered."""
         self.tell(place, render_notice(message))
+        self.answered(place)
 
     def tell(self, place: Place, payload: dict[str, Any]) -> None:
         """Show a payload to the asker only: response_url, else an ephemeral, else (DM) a message."""

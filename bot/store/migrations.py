@@ -137,9 +137,17 @@ def _v2_digest_options(conn: Connection) -> None:
     _add_column(conn, "deliveries", Column("featured_json", Text, nullable=False, server_default="[]"))
 
 
+def _v3_event_answers(conn: Connection) -> None:
+    """Version 3: when an event's answer was posted (a claim without one expires and can be re-claimed)."""
+    _add_column(conn, "processed_events", Column("answered_at", DateTime(timezone=True), nullable=True))
+    # events claimed before this version were handled by the code of the time: never answer them again
+    conn.execute(text("UPDATE processed_events SET answered_at = seen_at"))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial tables", _v1_initial),
     Migration(2, "subscriptions.show_most_asked, deliveries.featured_json", _v2_digest_options),
+    Migration(3, "processed_events.answered_at", _v3_event_answers),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -70,6 +70,7 @@ processed_events = Table(
     Column("platform", String(32), nullable=False),
     Column("event_id", String(255), nullable=False),
     Column("seen_at", UTCDateTime, nullable=False),
+    Column("answered_at", UTCDateTime, nullable=True),  # added in version 3
     PrimaryKeyConstraint("platform", "event_id"),
     Index("ix_processed_events_seen_at", "seen_at"),
 )

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import Engine, case, delete, func, select
+from sqlalchemy import Engine, case, delete, func, select, update
 from sqlalchemy.exc import OperationalError
 
 from bot.models import Answer
@@ -67,16 +67,48 @@ class StateStore(DigestStore):
 
     # --- platform events -------------------------------------------------------------------
 
-    def claim_event(self, *, platform: str, event_id: str) -> bool:
-        """True only the first time (platform, event_id) is seen, across all processes and replicas."""
-        stmt = (
+    def claim_event(self, *, platform: str, event_id: str, lease: timedelta | None = None) -> bool:
+        """True only the first time (platform, event_id) is seen, across all processes and replicas.
+
+        With a lease, a claim whose answer was not marked posted (mark_event_answered) within the lease
+        has expired: its process died after the ack, so a redelivery claims the event again.
+        """
+        now = utcnow()
+        insert = (
             self._insert(processed_events)
-            .values(platform=platform, event_id=event_id, seen_at=utcnow())
+            .values(platform=platform, event_id=event_id, seen_at=now)
             .on_conflict_do_nothing(index_elements=["platform", "event_id"])
             .returning(processed_events.c.event_id)
         )
         with self._write("claim_event") as conn:
-            return conn.execute(stmt).first() is not None
+            if conn.execute(insert).first() is not None:
+                return True
+            if lease is None:
+                return False
+            return conn.execute(self._reclaim(platform, event_id, now, lease)).first() is not None
+
+    @staticmethod
+    def _reclaim(platform: str, event_id: str, now: datetime, lease: timedelta) -> Any:
+        """UPDATE … RETURNING that takes over an unanswered claim older than the lease."""
+        row = processed_events.c
+        return (
+            update(processed_events)
+            .where(row.platform == platform, row.event_id == event_id, row.answered_at.is_(None),
+                   row.seen_at < now - lease)
+            .values(seen_at=now)
+            .returning(row.event_id)
+        )
+
+    def mark_event_answered(self, *, platform: str, event_id: str) -> None:
+        """Record that the event's answer was posted: its claim never expires."""
+        row = processed_events.c
+        stmt = (
+            update(processed_events)
+            .where(row.platform == platform, row.event_id == event_id)
+            .values(answered_at=utcnow())
+        )
+        with self._write("mark_event_answered") as conn:
+            conn.execute(stmt)
 
     def prune_events(self, *, before: datetime) -> int:
         """Forget events first seen before `before` (retries come within minutes); return how many."""

@@ -331,3 +331,12 @@ def test_closed_store_refuses_work(store_url: str) -> None:
         assert store.claim_event(platform="slack", event_id="x") is True
     with pytest.raises(RuntimeError, match="closed"):
         store.claim_event(platform="slack", event_id="y")
+
+
+def test_an_unanswered_claim_expires_after_its_lease(store: StateStore) -> None:
+    lease = timedelta(seconds=60)
+    assert store.claim_event(platform="slack", event_id="Ev9", lease=lease) is True
+    assert store.claim_event(platform="slack", event_id="Ev9", lease=lease) is False  # still leased
+    assert store.claim_event(platform="slack", event_id="Ev9", lease=timedelta(0)) is True  # expired
+    store.mark_event_answered(platform="slack", event_id="Ev9")
+    assert store.claim_event(platform="slack", event_id="Ev9", lease=timedelta(0)) is False
