@@ -21,13 +21,15 @@ def main() -> None:
         if wanted and item["id"] not in wanted:
             continue
         query = kb.analyze(item["q"])
-        hits = kb.searcher.search(query, 8).hits
+        hits = kb.searcher.search(query, 16).hits
         decision = decide(query, hits, kb.corpus)
         print(f"== {item['id']} {item['q']}\n   kind={query.kind} units={query.units} speakers="
-              f"{[s.name for s in query.speakers]} unknown={query.unknown_names} entities? years={query.years}")
-        for hit in hits[:5]:
+              f"{[s.name for s in query.speakers]} unknown={query.unknown_names} "
+              f"entities={[s.name for s in query.entities]} years={query.years} period={query.period}")
+        for hit in hits[:8]:
+            figures = ",".join(f.text for f in hit.passage.figures)
             print(f"   {hit.score:.2f} cov={hit.coverage:.2f} dense={hit.dense:.2f} {hit.reasons} "
-                  f"{hit.passage.speaker} | {hit.passage.text[:50]}")
+                  f"{hit.passage.speaker} [{figures}] | {hit.passage.text[:60]}")
         if isinstance(decision, Evidence):
             print(f"   -> cite {[h.passage.id for h in decision.hits]} focus={decision.focus}")
         else:

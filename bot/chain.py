@@ -20,7 +20,7 @@ from knowledge.query import QueryAnalysis
 from knowledge.search import Hit
 
 log = logging.getLogger(__name__)
-RETRIEVE_K = 8
+RETRIEVE_K = 16
 
 
 class Composer(Protocol):

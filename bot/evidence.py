@@ -87,8 +87,11 @@ def _entity_count(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> 
     return sum(any(w in folded for w in words) for words in entities)
 
 
-def _supported(hit: Hit, query: QueryAnalysis) -> bool:
+def _supported(hit: Hit, query: QueryAnalysis, about: bool = False) -> bool:
+    """Relevant enough to cite; `about`: the passage concerns the organization the question names."""
     if "speaker" in hit.reasons or "figure" in hit.reasons or "year" in hit.reasons:
+        return True
+    if about and ("unit" in hit.reasons or hit.dense >= MIN_DENSE or hit.coverage >= MIN_COVERAGE):
         return True
     return hit.coverage >= STRONG_COVERAGE or (hit.coverage >= MIN_COVERAGE and hit.dense >= MIN_DENSE)
 
@@ -126,7 +129,11 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     if _COUNT_QUESTION.search(query.text) and not query.units:
         return Abstention("no_figure")
     entities = _entities(query)
-    candidates = [h for h in hits if _supported(h, query)]
+    about = {h.passage.id for h in hits if entities and _entity_count(h, entities, corpus)}
+    candidates = [h for h in hits if _supported(h, query, h.passage.id in about)]
+    if about and any(h.passage.id in about for h in candidates):
+        # "Does Calloway plan to expand?": passages about Calloway (its name, its people) come first.
+        candidates = [h for h in candidates if h.passage.id in about]
     if query.speakers and query.kind != "who":
         names = corpus.speaking_for(query.speakers)
         candidates = [h for h in candidates if h.passage.speaker in names]

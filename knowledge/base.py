@@ -13,7 +13,7 @@ from knowledge.dense import DenseSearch
 from knowledge.embedding import DEFAULT_EMBEDDING, Embedder, make_embedder
 from knowledge.errors import IndexUnavailable
 from knowledge.glossary import Glossary, load_glossary
-from knowledge.index import IndexReport, PassageIndex, open_client
+from knowledge.index import IndexReport, PassageIndex, lock_dir, open_client
 from knowledge.lexical import LexicalIndex, passage_tokens
 from knowledge.library import open_corpus
 from knowledge.query import QueryAnalysis, analyze
@@ -56,7 +56,7 @@ class KnowledgeBase:
             if not embedders:
                 embedders.append(make_embedder(embedding, base_url=embedding_base_url, cache_dir=data_dir))
             index = PassageIndex(open_client(data_dir=data_dir, chroma_url=chroma_url), embedders[0],
-                                 VectorCache(data_dir / CACHE_FILE))
+                                 VectorCache(data_dir / CACHE_FILE), lock_dir(data_dir, chroma_url))
             return index, index.ensure(corpus, progress=None if dense.failures else progress)
 
         dense = DenseSearch(connect)

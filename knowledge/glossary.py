@@ -38,9 +38,19 @@ class Glossary:
                     used[start:start + size] = [True] * size
         return found
 
+    def english_for(self, text: str) -> list[tuple[str, list[str]]]:
+        """(Chinese term, the English words it renders) for every glossary term in a Chinese question."""
+        folded = fold(text)
+        found: dict[str, list[str]] = {}
+        for english, terms in self.entries.items():
+            for term in terms:
+                if len(term) >= 2 and term in folded and english.isascii():
+                    found.setdefault(term, []).append(english)
+        return list(found.items())
+
     def chinese_terms(self) -> set[str]:
         """Every Chinese term, to keep them whole when tokenizing."""
-        return {t for vs in self.entries.values() for t in vs}
+        return {t for vs in self.entries.values() for t in vs if not t.isascii()}
 
 
 def load_glossary(path: Path) -> Glossary:

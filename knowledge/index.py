@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
 import re
 import shutil
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,11 @@ from knowledge.vectors import VectorCache
 
 log = logging.getLogger(__name__)
 _PREFIX = "bubblebot"
+_BUILDING = "-building-"
+# A build collection this old, on a Chroma server (no shared lock files), belongs to a process that died.
+STALE_BUILD_SECONDS = 30 * 60
+# Finished collections kept besides the current one: a process that has not reloaded yet still reads it.
+KEEP_PREVIOUS = 1
 
 
 @dataclass
@@ -82,6 +89,11 @@ def close_server_clients() -> None:
         _SERVERS.clear()
 
 
+def lock_dir(data_dir: Path, chroma_url: str | None) -> Path | None:
+    """Where build locks live: beside the embedded store (a Chroma server's builders share no files)."""
+    return None if chroma_url else data_dir / "chroma"
+
+
 def open_client(*, data_dir: Path | None = None, chroma_url: str | None = None) -> Any:
     """An embedded PersistentClient under data_dir, or an HttpClient for a Chroma server."""
     settings = ChromaSettings(anonymized_telemetry=False)
@@ -127,18 +139,30 @@ def _records(passage: Passage) -> list[tuple[str, str]]:
 
 
 class PassageIndex:
-    """Dense vectors of every passage (its text and, where curated, its English gloss) in Chroma."""
+    """Dense vectors of every passage (its text and, where curated, its English gloss) in Chroma.
 
-    def __init__(self, client: Any, embedder: Embedder, cache: VectorCache | None = None) -> None:
+    With lock_dir (the embedded store's directory), builders of one collection take turns through a
+    lock file: the first builds, the others wait and use its result.
+    """
+
+    def __init__(self, client: Any, embedder: Embedder, cache: VectorCache | None = None,
+                 lock_dir: Path | None = None) -> None:
         self.client = client
         self.embedder = embedder
         self.cache = cache
+        self.lock_dir = lock_dir
+        self._holding: set[str] = set()  # build locks this object holds now
         self._collection: Any = None
         self._embedded = 0
 
+    @property
+    def _ours(self) -> str:
+        """The name prefix of this embedder's collections."""
+        return f"{_PREFIX}-{_slug(self.embedder.name)}-"
+
     def collection_name(self, corpus: Corpus) -> str:
         """The collection holding this corpus content embedded by this embedder."""
-        return f"{_PREFIX}-{_slug(self.embedder.name)}-{corpus.content_hash()}"
+        return f"{self._ours}{corpus.content_hash()}"
 
     def ensure(self, corpus: Corpus, *, progress: Callable[[str], None] | None = None,
                prune: bool = True) -> IndexReport:
@@ -150,36 +174,82 @@ class PassageIndex:
         self._embedded = 0
         name = self.collection_name(corpus)
         try:
-            existing = {c.name for c in self.client.list_collections()}
-            if name in existing:
-                collection = self.client.get_collection(name, embedding_function=None)
-                if (collection.metadata or {}).get("complete"):
-                    self._collection = collection
-                    return IndexReport(False, len(corpus.passages), collection.count(),
-                                       time.perf_counter() - started, name)
-            if progress:
-                progress(f"building the search index ({len(corpus.passages)} passages, {self.embedder.name})…")
-            self._collection = self._build(corpus, name, existing, prune)
+            ready = self._finished(name)
+            if ready is None:
+                with self._build_lock(name):
+                    ready = self._finished(name)  # another process may have built it while we waited
+                    if ready is None:
+                        if progress:
+                            progress(f"building the search index ({len(corpus.passages)} passages, "
+                                     f"{self.embedder.name})…")
+                        ready = self._build(corpus, name, prune)
+                        self._collection = ready
+                        return IndexReport(True, len(corpus.passages), ready.count(),
+                                           time.perf_counter() - started, name, self._embedded)
         except IndexUnavailable:
             raise
         except Exception as exc:
             raise IndexUnavailable(f"the vector index is unavailable: {exc}") from exc
-        return IndexReport(True, len(corpus.passages), self._collection.count(), time.perf_counter() - started, name,
-                           self._embedded)
+        self._collection = ready
+        return IndexReport(False, len(corpus.passages), ready.count(), time.perf_counter() - started, name)
+
+    def _finished(self, name: str) -> Any:
+        """The finished collection called name, or None."""
+        if name not in {c.name for c in self.client.list_collections()}:
+            return None
+        collection = self.client.get_collection(name, embedding_function=None)
+        return collection if (collection.metadata or {}).get("complete") else None
+
+    @contextlib.contextmanager
+    def _build_lock(self, name: str) -> Iterator[None]:
+        """Hold the build lock of one collection (nothing to hold without a lock directory)."""
+        if self.lock_dir is None:
+            yield
+            return
+        with _lock_file(self.lock_dir, name) as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            self._holding.add(name)
+            try:
+                yield
+            finally:
+                self._holding.discard(name)
+
+    def _orphaned(self, collection: Any) -> bool:
+        """Whether a build collection's builder is gone (its lock is free, or, on a server, it is stale)."""
+        name = str(collection.name)
+        if self.lock_dir is None:
+            started = float((collection.metadata or {}).get("started") or 0)
+            return time.time() - started > STALE_BUILD_SECONDS
+        content = name.split(_BUILDING)[0]
+        if content in self._holding:
+            return True  # we are the builder of that content now, and this build is not ours
+        with _lock_file(self.lock_dir, content) as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return False  # a build of that content is under way (here or in another process)
+            return True
 
     def prune(self, keep: str) -> None:
-        """Delete this embedder's other collections (older content, unfinished builds); failures are logged."""
+        """Delete this embedder's collections older than keep and the one before it, and dead builds.
+
+        The previous collection stays: a process that has not reloaded yet is still reading it.
+        Failures are logged, never raised.
+        """
         try:
-            names = [c.name for c in self.client.list_collections()]
+            ours = [c for c in self.client.list_collections() if c.name.startswith(self._ours)]
         except Exception as exc:
             log.warning("could not list collections to prune: %s", exc)
             return
-        for old in names:
-            if old.startswith(f"{_PREFIX}-{_slug(self.embedder.name)}-") and old != keep:
-                try:
-                    self.client.delete_collection(old)
-                except Exception as exc:
-                    log.warning("could not delete the old collection %s: %s", old, exc)
+        finished = sorted((c for c in ours if _BUILDING not in c.name and c.name != keep),
+                          key=lambda c: float((c.metadata or {}).get("finished") or 0), reverse=True)
+        doomed = [c.name for c in finished[KEEP_PREVIOUS:]]
+        doomed += [c.name for c in ours if _BUILDING in c.name and self._orphaned(c)]
+        for old in doomed:
+            try:
+                self.client.delete_collection(old)
+            except Exception as exc:
+                log.warning("could not delete the old collection %s: %s", old, exc)
 
     def _vectors(self, texts: list[str], existing: set[str]) -> list[list[float]]:
         """Vectors for texts: from the cache, else from a previous collection, else embedded now."""
@@ -203,7 +273,7 @@ class PassageIndex:
     def _from_previous(self, wanted: set[str], existing: set[str]) -> dict[str, list[float]]:
         found: dict[str, list[float]] = {}
         for name in sorted(existing):
-            if not name.startswith(f"{_PREFIX}-{_slug(self.embedder.name)}-") or "-building-" in name:
+            if not name.startswith(self._ours) or _BUILDING in name:
                 continue
             try:
                 got = self.client.get_collection(name, embedding_function=None).get(
@@ -220,11 +290,13 @@ class PassageIndex:
                     found[document] = [float(x) for x in vector]
         return found
 
-    def _build(self, corpus: Corpus, name: str, existing: set[str], prune: bool) -> Any:
-        temp = f"{name}-building-{uuid.uuid4().hex[:8]}"
+    def _build(self, corpus: Corpus, name: str, prune: bool) -> Any:
+        """Build the collection under a temporary name, then give it the real one (with the lock held)."""
+        existing = {c.name for c in self.client.list_collections()}
+        temp = f"{name}{_BUILDING}{uuid.uuid4().hex[:8]}"
         collection = self.client.create_collection(
-            temp, configuration={"hnsw": {"space": "cosine"}}, metadata={"complete": False},
-            embedding_function=None,
+            temp, configuration={"hnsw": {"space": "cosine"}},
+            metadata={"complete": False, "started": time.time()}, embedding_function=None,
         )
         records = [(rid, text, p) for p in corpus.passages for rid, text in _records(p)]
         vectors = self._vectors([text for _, text, _ in records], existing)
@@ -238,9 +310,16 @@ class PassageIndex:
                 metadatas=[_metadata(p) for _, _, p in chunk],
             )
         if name in existing:
-            self.client.delete_collection(name)
-        # The finished collection takes the real name only now, so a crash never leaves half an index in use.
-        collection.modify(name=name, metadata={"complete": True})
+            self.client.delete_collection(name)  # unfinished (a finished one would have been used)
+        try:
+            # The finished collection takes the real name only now, so a crash never leaves half an index in use.
+            collection.modify(name=name, metadata={"complete": True, "finished": time.time()})
+        except Exception:
+            ready = self._finished(name)  # a builder without our lock (another host) finished first
+            if ready is None:
+                raise
+            self.client.delete_collection(temp)
+            return ready
         if prune:
             self.prune(keep=name)
         return self.client.get_collection(name, embedding_function=None)
@@ -260,6 +339,14 @@ class PassageIndex:
             weight = CLAUSE_WEIGHT if "#c" in str(rid) else 1.0
             best[pid] = max(best.get(pid, -1.0), weight * (1.0 - float(distance)))
         return sorted(best.items(), key=lambda item: -item[1])
+
+
+@contextlib.contextmanager
+def _lock_file(lock_dir: Path, name: str) -> Iterator[Any]:
+    """The open lock file of one collection name (kept on disk: removing it would race other lockers)."""
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    with open(lock_dir / f".build-{name}.lock", "a") as handle:
+        yield handle
 
 
 def _metadata(passage: Passage) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from knowledge.corpus import PACKAGED_CORPUS, Corpus
 from knowledge.discover import discover_speakers
 from knowledge.embedding import DEFAULT_EMBEDDING, Embedder, make_embedder
 from knowledge.errors import IndexUnavailable, IngestError
-from knowledge.index import IndexReport, PassageIndex, open_client
+from knowledge.index import IndexReport, PassageIndex, lock_dir, open_client
 from knowledge.language import detect_document_language
 from knowledge.library import Library, content_hash
 from knowledge.passages import split_paragraphs, split_sentences
@@ -50,7 +50,8 @@ class IndexTarget:
             except (ValueError, ImportError) as exc:
                 raise IngestError(f"cannot load the embedding {self.embedding!r}: {exc}") from exc
         client: Any = open_client(data_dir=self.data_dir, chroma_url=self.chroma_url)
-        return PassageIndex(client, self.embedder, VectorCache(self.data_dir / CACHE_FILE))
+        return PassageIndex(client, self.embedder, VectorCache(self.data_dir / CACHE_FILE),
+                            lock_dir(self.data_dir, self.chroma_url))
 
 
 @dataclass

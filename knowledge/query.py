@@ -22,7 +22,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(
         r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|worth|valuation|valued|dollar|\$|"
         r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|loan|debt|borrow|lend|exposure|sales|"
-        r"orders?\b|backlog|market size|how big is the market|"
+        r"market size|how big is the market|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|"
         r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|订阅|价格|筹集|订单|规模|"
         r"借贷|贷款|债|资本支出|市场|砸|掏", re.I)),
 ]
@@ -38,8 +38,9 @@ _CURRENCY_WORDS: list[tuple[str, re.Pattern[str]]] = [
 # "How much of X's revenue…", "占多少", "幾成": a share, whatever else the question mentions.
 _SHARE = re.compile(r"how much of\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice)|"
                     r"what % |占.{0,12}(?:多少|几成|多大)|几成|多少成|比重|占比|比例", re.I)
-_GROWTH = re.compile(r"\b(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen|jump(?:ed)?|up from|multipl)\w*|"
-                     r"成长|增长|涨了|涨多少|翻了|增加了|增幅|年增|比去年|同比", re.I)
+_GROWTH = re.compile(r"\b(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen|jump(?:ed)?|up from|multipl|"
+                     r"cut|cuts|slash(?:ed)?|lower(?:ed)?|reduce[sd]?|discount)\w*|"
+                     r"成长|增长|涨了|涨多少|翻了|增加了|增幅|年增|比去年|同比|降价|砍|下调|降了|降低|削减|折扣", re.I)
 # Organizations in a question are its topic unless the question asks what they say or estimate.
 _SPEECH_CUE = re.compile(r"\b(?:say|said|says|per|according|estimate[sd]?|reckons?|think|thinks|expect(?:s|ed|ing)?|"
                          r"forecasts?|predicts?|projects?|warns?|warned|sees?|view|calls?|called|figures?|count)\b|"
@@ -49,6 +50,7 @@ _YEARLY = re.compile(r"this year|per year|a year|each year|annual|full[- ]year|�
 _CHANGE = re.compile(r"\b(?:fell|fall|fallen|rose|rise|risen|grew|grow|dropped|drop|declined|decline|increased|"
                      r"decreased|slipped|jumped|climbed)\b|下跌|上涨|下降|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅", re.I)
 _QUANTITY = re.compile(r"how (?:much|many|big|large|high|far)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
+                       r"\bwhat\b.{0,24}\b(?:revenue|valuation|margin|capex|guidance|price target|cap|multiple)s?\b|"
                        r"what (?:amount|figure|sum|number|percentage|share)|多少|多大|多高|几(?![千百十万亿])|数额", re.I)
 _WHO = re.compile(r"^\s*(?:and\s+)?who\b|\bwho (?:said|asked|warned|compared|called|claimed|told|thinks?|believes?|"
                   r"argued|predicted|described|questioned|talked|responded|replied)|"
@@ -160,7 +162,7 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     asked_units = units - {f.unit for f in figures} if quantity else set()
     if quantity and not asked_units:
         asked_units = units
-    phrases = glossary.phrases(text) if language == "en" else []
+    phrases = glossary.phrases(text) if language == "en" else glossary.english_for(text)
     expansions = [term for _, terms in phrases for term in terms]
     own = tokenize(text)
     tokens = own + [t for term in expansions for t in tokenize(term)]

@@ -97,6 +97,18 @@ def add_org(entities: ArticleEntities, name: str, *, role: str | None = None) ->
     return entities.add(Entity(kind="organization", name=name, forms=[name], role=role), short=short)
 
 
+def _last_org(entities: ArticleEntities) -> str | None:
+    return next((e.name for e in reversed(entities.entities) if e.kind == "organization"), None)
+
+
+def _employer(entities: ArticleEntities, org: str | None) -> str | None:
+    """Register the organization a person works for (it is named in the article), and return its name."""
+    if not org or org.lower() in {"company", "firm", "bank", "fund", "group", "trust"}:
+        return _last_org(entities) if org else None
+    entity = entities.find_any(org) or add_org(entities, org)
+    return entity.name if entity else org
+
+
 def _is_person_name(run: str, entities: ArticleEntities) -> bool:
     words = run.split()
     found = entities.find(run)
@@ -120,21 +132,23 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
     for text in sentences:
         for match in _POSSESSIVE_TITLE.finditer(text):
             name = _clean_name(match.group("name"))
+            org = _clean_org(match.group("org")) or _last_org(entities)  # "Its chief executive, Hector Salinas,"
             if name:
-                add_person(entities, name, title=match.group("title"), org=_clean_org(match.group("org")))
+                add_person(entities, name, title=match.group("title"), org=_employer(entities, org))
         for match in _TITLE_NAME.finditer(text):
             name = _clean_name(match.group("name"))
             if (name and match.group("title")[:1].islower()) or (name and match.group("title")[:1].isupper()):
                 org = _clean_org(match.group("org"))
-                add_person(entities, name, title=match.group("title"), org=org if org != name else None,
-                           gender=_gender(match.group("title")))
+                add_person(entities, name, title=match.group("title"),
+                           org=_employer(entities, org) if org != name else None, gender=_gender(match.group("title")))
         for match in re.finditer(rf"(?P<name>{NAME})(?=,\s)", text):
             tail = _APPOSITIVE_ROLE.match(text[match.end():])
             name = _clean_name(match.group("name"))
             if tail and name:
                 role = tail.group("role")
-                add_person(entities, name, title=tail.group("title"), org=_clean_org(tail.group("org") or
-                           tail.group("org2")), role=role, gender=_gender(role))
+                org = _clean_org(tail.group("org") or tail.group("org2"))
+                add_person(entities, name, title=tail.group("title"), org=_employer(entities, org), role=role,
+                           gender=_gender(role))
         for match in _HONORIFIC.finditer(text):
             gender = "m" if match.group("h") == "Mr" else None if match.group("h") == "Dr" else "f"
             name = match.group("name")

@@ -6,6 +6,7 @@ import re
 
 from knowledge.attribution import lexicon_zh as lx
 from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.scripts import to_simplified
 
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
@@ -73,6 +74,11 @@ def org_before(text: str) -> str | None:
     return run if len(run) >= 2 and run not in lx.ORG_ANAPHORA and run not in {"该", "这", "其", "他", "她"} else None
 
 
+def _org_named(zh: str, entities: ArticleEntities) -> bool:
+    """Whether the words before a bracketed Latin name are an organization ("…投资局（…）"), not a product ("HBM")."""
+    return any(zh.endswith(x) for x in (*lx.ORG_SUFFIXES, "组织", "协会", "机构")) or entities.find_any(zh) is not None
+
+
 def _plausible_org(org: str, subject: str, weak: bool) -> bool:
     """Whether the words before a verb name an organization: a company ending, Latin letters, or a short clean name."""
     if re.search(r"[他她我你它]|该|这|那|其|此|一位|一名|某", org) or any(g in org for g in lx.GROUP_NOUNS):
@@ -120,6 +126,20 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
     return entities.add(Entity(kind="organization", name=latin or written, forms=forms, name_zh=written), short=short)
 
 
+_THE_COMPANY = "\x00the company"
+
+
+def _settle_the_company(entities: ArticleEntities, article: str) -> None:
+    """People introduced as "该公司首席财务官" work for the organization the article names most often."""
+    orgs = [e for e in entities.entities if e.kind == "organization"]
+    counts = {id(e): max(article.count(to_simplified(f)) for f in e.forms) for e in orgs}
+    company = max(orgs, key=lambda e: counts[id(e)], default=None)
+    for entity in entities.entities:
+        if entity.org == _THE_COMPANY:
+            entity.org = company.forms[0] if company is not None else None
+            entity.role_zh = (entity.role_zh or "").replace(_THE_COMPANY, entity.org or "") or None
+
+
 def discover_chinese(folded: list[str], written: list[str], entities: ArticleEntities) -> None:
     """Add to `entities` everyone the sentences introduce; `folded` is Simplified, `written` the original."""
     article = "".join(folded)
@@ -135,7 +155,7 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             if named is not None and not _looks_like_org(latin):
                 at = match.start("latin") - 1 - len(named[0])
                 add_person_zh(entities, original[at:at + len(named[0])], latin=latin)
-            else:
+            elif _org_named(zh, entities):
                 org = org_before(zh) if len(zh) > 8 else _LEADING.sub("", zh)
                 if org:
                     at = match.start("zh") + len(zh) - len(org)
@@ -149,6 +169,8 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             org_written = original[match.start() - len(org):match.start()] if org else None
             if org_written:
                 add_org_zh(entities, org_written)
+            elif re.search("(?:" + "|".join(lx.ORG_ANAPHORA) + ")$", text[:match.start()]):
+                org_written = _THE_COMPANY  # "该公司首席财务官周敏": settled once the article's company is known
             add_person_zh(entities, name, latin=named[1], title=original[match.start():match.end()], org=org_written)
         for match in _BOOK.finditer(text):
             if re.search(r"报道|称|指出|估计|报导", text[match.end():match.end() + 6]):
@@ -186,3 +208,4 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             if named is not None and (article.count(named[0]) >= 2 or named[1] or "·" in named[0]):
                 at = match.start() - len(named[0])
                 add_person_zh(entities, original[at:match.start()], latin=named[1])
+    _settle_the_company(entities, article)

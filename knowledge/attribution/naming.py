@@ -16,7 +16,7 @@ ORG_SUFFIX_EN = {
     "电子": "Electronics", "证券": "Securities", "银行": "Bank", "集团": "Group", "资本": "Capital",
     "投资局": "Investment Authority", "基金": "Fund", "能源": "Energy", "光电": "Optoelectronics", "光纤": "Fiber",
     "智能": "Intelligence", "网络": "Networks", "软件": "Software", "电力": "Power", "控股": "Holdings",
-    "公司": "", "股份": "",
+    "公司": "", "股份": "", "投资管理机构": "Investment Management",
 }
 TITLE_EN = {"ceo": "CEO", "cfo": "CFO", "cto": "CTO", "coo": "COO", "chair": "chair", "president": "president"}
 _TITLE_ZH_EXTRA = {"首席投资官": "chief investment officer", "首席风险官": "chief risk officer", "总经理": "general manager",
@@ -79,6 +79,27 @@ def _org_display(entity: Entity, orgs: dict[str, Entity]) -> str | None:
     return entity.org if entity.org.isascii() else pinyin_org(entity.org)
 
 
+def _org_short_names(forms: list[str]) -> list[str]:
+    """How people shorten an organization's name: "阿尔马纳投资局" -> "阿尔马纳", "Almana Investment Authority" -> "Almana"."""
+    short: list[str] = []
+    for form in forms:
+        if form.isascii():
+            first = form.split()[0]
+            if len(form.split()) > 1 and len(first) > 3 and first[0].isupper() and first.lower() not in _COMMON:
+                short.append(first)
+            continue
+        simplified = to_simplified(form)
+        for suffix in sorted(ORG_SUFFIX_EN, key=len, reverse=True):
+            if simplified.endswith(suffix) and len(simplified) - len(suffix) >= 2:
+                short += _script_variants(form[:len(form) - len(suffix)])
+                break
+    return short
+
+
+_COMMON = frozenset({"first", "national", "global", "international", "american", "united", "general", "new", "great",
+                     "central", "federal", "european", "china", "bank", "morgan", "royal", "state", "world"})
+
+
 def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> Speaker:
     """The canonical speaker for an entity: the known one with this alias, or a new one named in every script."""
     if entity.known is not None:
@@ -99,6 +120,8 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         aliases += [latin, latin.split()[0]]
     for form in [*entity.forms, name]:
         aliases += _script_variants(form) if not form.isascii() else [form]
+    if entity.kind == "organization":
+        aliases += _org_short_names(entity.forms)
     if entity.kind == "person" and name.isascii() and " " in name and not entity.name_zh:
         aliases.append(name.split()[-1])
     org = _org_display(entity, orgs)

@@ -225,8 +225,13 @@ def _subject_zh(outside: str, verb: re.Match[str], items: list[_Item], state: _S
         return None
     unnamed = _unnamed_zh(clause, entities)
     inside = [i for i in items if clause_start <= i.start and i.end <= verb.start()]
-    if not inside:
-        return unnamed
+    if not inside and not clause.strip() and clause_start > 0:
+        # "两天后，澜石云跟进，宣布……": the verb shares the subject that opened the clause before it
+        before = _ZH_PUNCT.split(outside[:clause_start - 1])[-1]
+        start = clause_start - 1 - len(before)
+        opener = [i for i in items if start <= i.start and i.end <= clause_start - 1]
+        if opener and re.fullmatch(r"[^，。；：]{0,6}", outside[start:opener[0].start]):
+            return _resolve(opener[0], state, entities, items)
     inside = [i for i in inside if outside[i.start - 1:i.start] not in ("对", "向", "与", "跟", "给", "把", "让")]
     if not inside:
         # "……的迈克尔·伯里，最近也将AI繁荣比作……": a subject that closes the clause before, then an adverb
@@ -239,8 +244,8 @@ def _subject_zh(outside: str, verb: re.Match[str], items: list[_Item], state: _S
         return unnamed  # several subjects at once ("亚马逊、谷歌和Meta宣布")
     nearest = inside[-1]
     gap = outside[nearest.end:verb.start()]
-    if unnamed is not None and any(m in gap for m in zh.UNNAMED_MARKERS):
-        return unnamed
+    if unnamed is not None and any(m in gap for m in (*zh.UNNAMED_MARKERS, *zh.GROUP_NOUNS)):
+        return unnamed  # "据接近禾跃的人士透露": the people close to it speak, not 禾跃
     # "孙正义6月在东京举行的软银股东大会上表示": the person who opens the clause speaks, not a name inside it.
     people = [i for i in inside if i.kind.startswith("pronoun") or (i.entity is not None and i.entity.kind == "person")]
     if people and people[0] is not nearest and len(outside[people[0].end:verb.start()]) <= 30:
@@ -258,7 +263,10 @@ def _according(outside: str, items: list[_Item], language: str, state: _State,
             if not marker.end() <= item.start <= marker.end() + 30 or item.kind not in ("name", "document"):
                 continue
             # "据报道 OpenAI …" is "reportedly": the source must be the one whose report or estimate is cited.
-            if language == "en" or _ZH_CITED.match(outside[item.end:item.end + 16]):
+            cited = _ZH_CITED.match(outside[item.end:item.end + 16]) if language != "en" else None
+            if cited is not None and any(g in cited.group(0) for g in zh.GROUP_NOUNS):
+                return _unnamed_zh(outside[marker.start():item.end + cited.end()], entities)
+            if language == "en" or cited is not None:
                 return _resolve(item, state, entities, items)
         if language == "en":  # "according to one of the people": an unnamed source
             after = re.match(r"[\w\s'’-]{0,60}", outside[marker.end():])
