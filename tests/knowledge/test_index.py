@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from bot.i18n import phrase
+from knowledge.base import KnowledgeBase
 from knowledge.corpus import load_corpus
 from knowledge.embedding import UseEmbedder
 from knowledge.errors import IndexUnavailable
 from knowledge.index import PassageIndex, open_client
+from tests.knowledge.library_helpers import CHINESE, ENGLISH, fresh_data_dir
 
 
 class CrashingEmbedder:
@@ -82,3 +88,52 @@ def test_a_broken_embedding_cache_is_rebuilt(tmp_path: Path, embedder: UseEmbedd
     assert UseEmbedder(cache_dir=tmp_path).embed(["泡沫"]) == embedder.embed(["泡沫"])
     assert (root / "tokenizer.json").read_bytes() != broken
     assert UseEmbedder(cache_dir=tmp_path).embed(["泡沫"]) == embedder.embed(["泡沫"])
+
+
+BUBBLEBOT = [sys.executable, "-m", "bot.cli"]
+DEGRADED = phrase("notice_degraded", "en")
+
+
+def _environment(data_dir: Path) -> dict[str, str]:
+    return {**os.environ, "BUBBLEBOT_DATA_DIR": str(data_dir)}
+
+
+def test_five_processes_on_a_fresh_data_dir_all_answer_with_semantic_search(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh"
+    asks = [subprocess.Popen([*BUBBLEBOT, "ask", "--json", "How much will OpenAI spend on compute?"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_environment(fresh))
+            for _ in range(5)]
+    outputs = [ask.communicate(timeout=300) for ask in asks]
+    for ask, (stdout, stderr) in zip(asks, outputs, strict=True):
+        assert ask.returncode == 0, stderr.decode()
+        assert DEGRADED not in stdout.decode(), stderr.decode()
+        assert "unavailable" not in stderr.decode()
+    client = open_client(data_dir=fresh)
+    assert len([c for c in client.list_collections() if "-building-" not in c.name]) == 1  # built once
+
+
+def test_an_ingest_keeps_the_collection_a_running_reader_uses(tmp_path: Path, kb: KnowledgeBase,
+                                                              data_dir: Path) -> None:
+    fresh = fresh_data_dir(data_dir, tmp_path / "data")
+    reader = KnowledgeBase.open(data_dir=fresh, progress=None)  # as `serve` holds it
+    for article in (CHINESE, ENGLISH):  # two ingests: the reader's collection is the previous one, then older
+        ingest = subprocess.run([*BUBBLEBOT, "ingest", str(article)], capture_output=True,
+                                env=_environment(fresh), timeout=300)
+        assert ingest.returncode == 0, ingest.stderr.decode()
+        if article is CHINESE:
+            reader.search("How much will OpenAI spend on compute?")
+            assert reader.dense_available  # its collection is still there
+    names = {c.name for c in open_client(data_dir=fresh).list_collections()}
+    assert len(names) == 2  # the current collection and the one before it
+
+
+def test_a_dead_build_is_pruned_but_a_live_one_is_not(tmp_path: Path, embedder: UseEmbedder) -> None:
+    corpus = load_corpus()
+    crashing = PassageIndex(open_client(data_dir=tmp_path), CrashingEmbedder(embedder, fail_after=1),
+                            lock_dir=tmp_path / "chroma")
+    with pytest.raises(IndexUnavailable):
+        crashing.ensure(corpus)  # like kill -9 mid-build: a -building- collection stays behind
+    client = open_client(data_dir=tmp_path)
+    assert any("-building-" in c.name for c in client.list_collections())
+    PassageIndex(client, embedder, lock_dir=tmp_path / "chroma").ensure(corpus)
+    assert not any("-building-" in c.name for c in client.list_collections())
