@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
+from knowledge.measures import figure_measures, find_measures
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
@@ -97,12 +98,12 @@ def _supported(hit: Hit, query: QueryAnalysis, about: bool = False) -> bool:
 
 
 def _focus_figure(hit: Hit, query: QueryAnalysis, entities: list[tuple[str, ...]]) -> Figure | None:
-    figures = [f for f in hit.passage.figures if not query.units or f.unit in query.units]
+    figures = _asked_figures(hit, query)
     if not figures:
         return None
-    if query.years:
-        dated = [f for f in figures if f.year in query.years]
-        figures = dated or figures
+    measures = find_measures(query.text)
+    fitting = [f for f in figures if measures & figure_measures(hit.passage.text, f)]
+    figures = fitting or figures
     text = fold(hit.passage.text)
     if query.period:
         timed = [f for f in figures if f.per == query.period]
@@ -131,23 +132,17 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     entities = _entities(query)
     about = {h.passage.id for h in hits if entities and _entity_count(h, entities, corpus)}
     candidates = [h for h in hits if _supported(h, query, h.passage.id in about)]
-    if about and any(h.passage.id in about for h in candidates):
-        # "Does Calloway plan to expand?": passages about Calloway (its name, its people) come first.
-        candidates = [h for h in candidates if h.passage.id in about]
     if query.speakers and query.kind != "who":
         names = corpus.speaking_for(query.speakers)
         candidates = [h for h in candidates if h.passage.speaker in names]
+    if about and any(h.passage.id in about for h in candidates):
+        # "Does Calloway plan to expand?": passages about Calloway (its name, its people) come first.
+        candidates = [h for h in candidates if h.passage.id in about]
         if candidates and query.kind == "what" and not query.units and not any(
                 h.topic_coverage >= MIN_TOPIC or h.dense >= MIN_TOPIC_DENSE for h in candidates):
             return Abstention("off_topic", name=query.speakers[0].name, speaker=query.speakers[0])
-    if query.units:
-        candidates = [h for h in candidates if any(f.unit in query.units for f in h.passage.figures)]
-        if query.years:
-            candidates = [h for h in candidates if any(f.year in query.years for f in h.passage.figures)]
-        if entities:
-            counted = [(_entity_count(h, entities, corpus), h) for h in candidates]
-            best = max((n for n, _ in counted), default=0)
-            candidates = [h for n, h in counted if n == best and n > 0]
+    if query.wants_figure:
+        candidates = _with_asked_figure(query, candidates, entities, corpus)
         if not candidates:
             return Abstention("no_figure")
     if query.kind == "who":
@@ -170,6 +165,31 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
                 evidence.hits.append(hit)
                 break
     return evidence
+
+
+def _asked_figures(hit: Hit, query: QueryAnalysis) -> list[Figure]:
+    """The passage's figures in an asked unit (any unit when none is asked) and year, best measure first."""
+    figures = [f for f in hit.passage.figures if not query.units or f.unit in query.units]
+    if query.years:
+        figures = [f for f in figures if f.year in query.years]
+    measures = find_measures(query.text)
+    return sorted(figures, key=lambda f: not (measures & figure_measures(hit.passage.text, f)))
+
+
+def _with_asked_figure(query: QueryAnalysis, candidates: list[Hit], entities: list[tuple[str, ...]],
+                       corpus: Corpus) -> list[Hit]:
+    """Passages with a figure that answers the question: unit, year, the organization asked about, the measure."""
+    candidates = [h for h in candidates if _asked_figures(h, query)]
+    if entities:
+        counted = [(_entity_count(h, entities, corpus), h) for h in candidates]
+        best = max((n for n, _ in counted), default=0)
+        candidates = [h for n, h in counted if n == best and n > 0]
+    measures = find_measures(query.text)
+    if measures:
+        # "How much will Almana put into one project?": a figure for another measure does not answer it.
+        measured = [h for h in candidates if measures & figure_measures(h.passage.text, _asked_figures(h, query)[0])]
+        candidates = measured or [h for h in candidates if h.coverage >= STRONG_COVERAGE]
+    return candidates
 
 
 def _people_first(candidates: list[Hit], corpus: Corpus) -> list[Hit]:

@@ -12,6 +12,7 @@ from knowledge.corpus import PACKAGED_CORPUS, Corpus
 from knowledge.dense import DenseSearch
 from knowledge.embedding import DEFAULT_EMBEDDING, Embedder, make_embedder
 from knowledge.errors import IndexUnavailable
+from knowledge.gazetteer import gazetteer_beside
 from knowledge.glossary import Glossary, load_glossary
 from knowledge.index import IndexReport, PassageIndex, lock_dir, open_client
 from knowledge.lexical import LexicalIndex, passage_tokens
@@ -19,6 +20,7 @@ from knowledge.library import open_corpus
 from knowledge.query import QueryAnalysis, analyze
 from knowledge.scripts import fold
 from knowledge.search import HybridSearcher, SearchResult
+from knowledge.speakers import SpeakerIndex
 from knowledge.tokens import add_words
 from knowledge.vectors import CACHE_FILE, VectorCache
 
@@ -79,7 +81,18 @@ class KnowledgeBase:
         query = analyze(question, speakers=self.corpus.speakers, glossary=self.glossary)
         # A capitalized phrase the articles themselves use ("Middle East") is a topic, not an unknown person.
         query.unknown_names = [n for n in query.unknown_names if fold(" ".join(n.split())) not in self._folded_text]
+        # Someone the gazetteer knows but no article names (Tim Cook, 孫正義 before any article quotes him).
+        for mention in self._absent.find_mentions(question):
+            speaker = mention.speaker
+            names = (speaker.name, speaker.name_zh or "", *speaker.aliases)
+            if not any(len(n) > 1 and fold(n) in self._folded_text for n in names):
+                query.unknown_names.append(question[mention.start:mention.end])
         return query
+
+    @cached_property
+    def _absent(self) -> SpeakerIndex:
+        """Gazetteer entries that are not speakers of this corpus."""
+        return SpeakerIndex(gazetteer_beside(self.corpus.speakers.speakers))
 
     @cached_property
     def _folded_text(self) -> str:

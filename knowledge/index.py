@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import logging
+import os
 import re
-import shutil
 import threading
 import time
 import uuid
@@ -95,25 +96,87 @@ def lock_dir(data_dir: Path, chroma_url: str | None) -> Path | None:
 
 
 def open_client(*, data_dir: Path | None = None, chroma_url: str | None = None) -> Any:
-    """An embedded PersistentClient under data_dir, or an HttpClient for a Chroma server."""
+    """An embedded PersistentClient under data_dir, or an HttpClient for a Chroma server.
+
+    A data directory that cannot be written (read-only, full, not ours) gets an in-memory index for this
+    run; only a store that really does not parse is set aside as corrupt and rebuilt.
+    """
     settings = ChromaSettings(anonymized_telemetry=False)
     if chroma_url:
         return _server_client(chroma_url, settings)
     assert data_dir is not None
     path = data_dir / "chroma"
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return _in_memory(path, error, settings)
+    problem = _unwritable(path)
+    if problem is not None:
+        return _in_memory(path, problem, settings)
     try:
         client = chromadb.PersistentClient(path=str(path), settings=settings)
         client.list_collections()
         return client
-    except Exception as exc:  # a corrupt store: set it aside and start a fresh one
-        aside = path.with_name(f"chroma.corrupt-{int(time.time())}")
-        log.warning("the vector index at %s is unreadable (%s); moved to %s and rebuilding", path, exc, aside)
-        shutil.move(str(path), str(aside))
+    except Exception as exc:
+        if _resource_error(exc):
+            return _in_memory(path, exc, settings)
+        return _set_aside(path, exc, settings)
+
+
+def _set_aside(path: Path, exc: Exception, settings: ChromaSettings) -> Any:
+    """Move a corrupt store aside and open a fresh one there (IndexUnavailable if that fails too)."""
+    aside = path.with_name(f"chroma.corrupt-{int(time.time())}")
+    log.warning("the vector index at %s is unreadable (%s); moved to %s and rebuilding", path, exc, aside)
+    try:
+        os.replace(path, aside)
         path.mkdir(parents=True, exist_ok=True)
         # Chroma caches one client system per path; drop the broken one before reopening.
         SharedSystemClient.clear_system_cache()
         return chromadb.PersistentClient(path=str(path), settings=settings)
+    except Exception as again:
+        raise IndexUnavailable(f"the vector index at {path} cannot be rebuilt: {again}") from again
+
+
+# errno values and messages meaning "cannot write here", which is no reason to call a store corrupt
+_RESOURCE_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT})
+_RESOURCE_WORDS = ("readonly", "read-only", "permission denied", "no space left", "disk is full",
+                   "database or disk is full", "unable to open database", "quota")
+
+
+def _resource_error(exc: BaseException) -> bool:
+    """Whether an error (or its cause) is a permission, read-only or full-disk problem."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno in _RESOURCE_ERRNOS:
+            return True
+        if any(word in str(seen).lower() for word in _RESOURCE_WORDS):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _unwritable(path: Path) -> OSError | None:
+    """Why files cannot be written in path (None when they can): a small probe file, synced and removed."""
+    probe = path / f".probe-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    try:
+        with open(probe, "wb") as handle:
+            handle.write(b"\0" * 4096)
+            handle.flush()
+            os.fsync(handle.fileno())
+        return None
+    except OSError as error:
+        return error
+    finally:
+        with contextlib.suppress(OSError):
+            probe.unlink()
+
+
+def _in_memory(path: Path, problem: BaseException, settings: ChromaSettings) -> Any:
+    """An in-memory Chroma client for a run whose data directory cannot be written (one warning)."""
+    reason = problem.strerror if isinstance(problem, OSError) and problem.strerror else str(problem)
+    log.warning("cannot write the vector index at %s (%s); keeping it in memory for this run",
+                path, reason.splitlines()[0] if reason else type(problem).__name__)
+    return chromadb.EphemeralClient(settings=settings)
 
 
 def _slug(text: str) -> str:
@@ -207,7 +270,8 @@ class PassageIndex:
             yield
             return
         with _lock_file(self.lock_dir, name) as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
+            if handle is not None:
+                fcntl.flock(handle, fcntl.LOCK_EX)
             self._holding.add(name)
             try:
                 yield
@@ -224,6 +288,8 @@ class PassageIndex:
         if content in self._holding:
             return True  # we are the builder of that content now, and this build is not ours
         with _lock_file(self.lock_dir, content) as handle:
+            if handle is None:
+                return False
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -344,8 +410,13 @@ class PassageIndex:
 @contextlib.contextmanager
 def _lock_file(lock_dir: Path, name: str) -> Iterator[Any]:
     """The open lock file of one collection name (kept on disk: removing it would race other lockers)."""
-    lock_dir.mkdir(parents=True, exist_ok=True)
-    with open(lock_dir / f".build-{name}.lock", "a") as handle:
+    try:
+        lock_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_dir / f".build-{name}.lock", "a")  # noqa: SIM115 (closed below)
+    except OSError:  # an unwritable data directory: its index lives in memory, nobody to take turns with
+        yield None
+        return
+    with handle:
         yield handle
 
 

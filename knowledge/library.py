@@ -7,6 +7,7 @@ import datetime as dt
 import fcntl
 import hashlib
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from knowledge.sources import Source
 from knowledge.speakers import Speaker
 
 MANIFEST = "manifest.json"
+# A temporary file this old belongs to a process that died mid-write (a live write takes seconds).
+STALE_TEMP_SECONDS = 5 * 60
 
 
 def content_hash(text: str) -> str:
@@ -138,6 +141,8 @@ class Library:
         self.root.mkdir(parents=True, exist_ok=True)
         _atomic_write(self.root / MANIFEST, self.manifest.model_dump_json(indent=2))
         used = {e.source.file for e in self.manifest.sources}
+        remove_stale_temp(self.root)
+        remove_stale_temp(self.texts)
         if self.texts.exists():
             for path in self.texts.iterdir():
                 if path.name not in used and not path.name.startswith("."):
@@ -158,11 +163,24 @@ class Library:
 
 def _atomic_write(path: Path, text: str) -> None:
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(temp, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp, path)
+    try:
+        with open(temp, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)  # a full disk must not leave half a file behind
+
+
+def remove_stale_temp(directory: Path, *, older_than: float = STALE_TEMP_SECONDS) -> None:
+    """Delete temporary files (".name.pid.tmp") a killed process left in directory (best effort)."""
+    cutoff = time.time() - older_than
+    with contextlib.suppress(OSError):
+        for path in directory.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
 
 
 def library_version(data_dir: Path) -> int:

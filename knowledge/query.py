@@ -40,7 +40,7 @@ _SHARE = re.compile(r"how much of\b|what (?:share|portion|proportion|percentage|
                     r"what % |占.{0,12}(?:多少|几成|多大)|几成|多少成|比重|占比|比例", re.I)
 _GROWTH = re.compile(r"\b(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen|jump(?:ed)?|up from|multipl|"
                      r"cut|cuts|slash(?:ed)?|lower(?:ed)?|reduce[sd]?|discount)\w*|"
-                     r"成长|增长|涨了|涨多少|翻了|增加了|增幅|年增|比去年|同比|降价|砍|下调|降了|降低|削减|折扣", re.I)
+                     r"成长|增长|涨了|涨多少|翻了|增加了|增幅|年增|比去年|同比|降价|砍|下调|降了|降低|削减|折扣|降.{0,3}(?:多少|几)", re.I)
 # Organizations in a question are its topic unless the question asks what they say or estimate.
 _SPEECH_CUE = re.compile(r"\b(?:say|said|says|per|according|estimate[sd]?|reckons?|think|thinks|expect(?:s|ed|ing)?|"
                          r"forecasts?|predicts?|projects?|warns?|warned|sees?|view|calls?|called|figures?|count)\b|"
@@ -189,10 +189,13 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     cue = bool(_SPEECH_CUE.search(fold(text)))
     # An organization is who is asked about only when the question asks what it says; otherwise it is the topic.
     asked = [s for s in named + by_role if s.quoted and (s.kind == "person" or cue or kind in ("who", "stance"))]
+    if any(s.kind == "person" for s in by_role if s in asked):  # "澜石云总裁觉得…": the president, not the company
+        asked = [s for s in asked if s.kind == "person"]
     return QueryAnalysis(
         text=text, language=language, kind=kind,
         speakers=asked, named=named, entities=[s for s in named if s.kind == "organization" and s not in asked],
-        unquoted=[s for s in named if not s.quoted and s.kind == "person"], period=_period(fold(text)),
+        unquoted=[s for s in named if not s.quoted and (s.kind == "person" or cue or kind in ("who", "stance"))],
+        period=_period(fold(text)),
         unknown_names=_unknown_names(text, speakers, glossary),
         units=asked_units if quantity else set(), wants_figure=quantity, figures=figures,
         years=[int(y) for y in _YEAR.findall(text)], tokens=tokens, expansions=expansions, concepts=concepts,

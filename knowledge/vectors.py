@@ -23,6 +23,15 @@ class VectorCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._warned = False
+
+    def _failed(self, message: str, exc: sqlite3.Error) -> None:
+        """Log a cache failure once per cache (an unwritable data directory is already reported by the index)."""
+        if self._warned:
+            return
+        self._warned = True
+        quiet = any(word in str(exc).lower() for word in ("unable to open", "readonly", "read-only", "disk is full"))
+        log.log(logging.INFO if quiet else logging.WARNING, message, self.path, exc)
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -49,7 +58,7 @@ class VectorCache:
             finally:
                 connection.close()
         except sqlite3.Error as exc:
-            log.warning("the vector cache at %s is unreadable (%s); embedding again", self.path, exc)
+            self._failed("the vector cache at %s is unreadable (%s); embedding again", exc)
         return found
 
     def put_many(self, embedder: str, vectors: dict[str, list[float]]) -> None:
@@ -65,4 +74,4 @@ class VectorCache:
             finally:
                 connection.close()
         except sqlite3.Error as exc:
-            log.warning("could not write the vector cache at %s: %s", self.path, exc)
+            self._failed("could not write the vector cache at %s: %s", exc)

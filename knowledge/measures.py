@@ -1,0 +1,57 @@
+"""What a figure measures (revenue, valuation, burn, orders…), read from the words around it, in either language."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.figures import Figure
+from knowledge.scripts import fold
+
+# One entry per measure: English and Chinese (Simplified) words that name it. Domain-wide finance vocabulary.
+MEASURES: dict[str, str] = {
+    "revenue": r"revenue|sales|turnover|top line|run[- ]rate|营收|收入|营业额|销售额",
+    "valuation": r"valuation|valued|worth|market cap|price target|估值|市值|目标价",
+    "burn": r"\bburn|cash burn|go through|losses?\b|lose\b|烧钱|烧掉|亏损",
+    "capex": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|资本支出|支出|开支|花|耗资|成本",
+    "investment": r"invest|committed|commit|put (?:in|into)|pour|\bfund(?:s|ed|ing)?\b|raised?\b|\bround\b|stake|"
+                  r"投资|出资|融资|注资|掏|砸|投入|募资|承诺",
+    "debt": r"\bdebt|loan|lend|borrow|credit|\bbonds?\b|financing|exposure|借贷|贷款|债|信贷|敞口|外部融资",
+    "orders": r"\border|backlog|booking|订单|询单",
+    "market": r"\bmarket\b|市场|规模",
+    "price": r"\bprice|pricing|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价|成本|每卡",
+    "margin": r"margin|profit|earnings|毛利|利润|获利",
+    "share": r"\bshare\b|portion|proportion|stake|占比|比重|份额|占",
+    "growth": r"\bgrow|growth|\brise|rose|increase|jump|doubl|tripl|年增|增长|成长|上升|提高|翻|增加|同比",
+    "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|下调|降|削减|下降",
+    "power": r"\bpower|electricity|capacity|gigawatt|megawatt|\bgrid|\bload|电力|装机|用电|算力|容量|兆瓦|吉瓦",
+    "assets": r"\bassets|manages|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
+    "volume": r"shipment|\bship|volume|调用量|用量|出货",
+    "employees": r"employees|\bstaff|headcount|workers|员工|雇员",
+    "rent": r"\brent\b|lease|租金|租约|租赁",
+    "cap": r"\bcap\b|limit|ceiling|maximum|上限|最多",
+}
+_COMPILED = {name: re.compile(pattern, re.I) for name, pattern in MEASURES.items()}
+_CLAUSE = re.compile(r"[，,。；;：:！？!?]|(?<=[a-z]) (?:and|but|while|which) ")
+
+
+def find_measures(text: str) -> set[str]:
+    """Every measure a text names."""
+    folded = fold(text)
+    return {name for name, pattern in _COMPILED.items() if pattern.search(folded)}
+
+
+def figure_measures(text: str, figure: Figure) -> set[str]:
+    """The measures named in the figure's clause and the clause before it (where its subject usually is)."""
+    folded = fold(text)
+    at = folded.find(fold(figure.text))
+    if at < 0:
+        return find_measures(text)
+    bounds = [0, *(m.end() for m in _CLAUSE.finditer(folded)), len(folded)]
+    index = max(i for i, b in enumerate(bounds) if b <= at)
+    end = bounds[index + 1] if index + 1 < len(bounds) else len(folded)
+    found = find_measures(folded[bounds[index]:end])
+    # "亚马逊烧掉了30亿美元，特斯拉约40亿美元，优步300亿美元": a list goes on with the measure named before it.
+    while index > 0 and not found - {"growth", "cut", "share"}:
+        index -= 1
+        found |= find_measures(folded[bounds[index]:bounds[index + 1]])
+    return found
