@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -137,3 +138,46 @@ def test_a_dead_build_is_pruned_but_a_live_one_is_not(tmp_path: Path, embedder: 
     assert any("-building-" in c.name for c in client.list_collections())
     PassageIndex(client, embedder, lock_dir=tmp_path / "chroma").ensure(corpus)
     assert not any("-building-" in c.name for c in client.list_collections())
+
+
+def _read_only(path: Path) -> list[str]:
+    """Make path read-only for the `bubblebot` process; the command prefix that makes it so even for root."""
+    for item in [path, *path.rglob("*")]:
+        item.chmod(item.stat().st_mode & ~0o222)
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: permissions cannot be taken away")
+    return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search,-fowner"]  # root obeys modes then
+
+
+def _writable_again(path: Path) -> None:
+    for item in [path, *path.rglob("*")]:
+        item.chmod(item.stat().st_mode | 0o200)
+
+
+@pytest.mark.parametrize("built", [True, False])
+def test_a_read_only_data_dir_answers_with_one_warning_and_keeps_its_index(
+        tmp_path: Path, kb: KnowledgeBase, data_dir: Path, built: bool) -> None:
+    fresh = fresh_data_dir(data_dir, tmp_path / "data")
+    question = ["ask", "How much will OpenAI spend on compute?"]
+    if built:
+        assert subprocess.run([*BUBBLEBOT, *question], env=_environment(fresh), capture_output=True,
+                              timeout=300).returncode == 0
+    before = sorted(p.relative_to(fresh) for p in fresh.rglob("*"))
+    prefix = _read_only(fresh)
+    try:
+        answer = subprocess.run([*prefix, *BUBBLEBOT, *question], env=_environment(fresh), capture_output=True,
+                                timeout=300)
+    finally:
+        _writable_again(fresh)
+    stderr = answer.stderr.decode()
+    assert answer.returncode == 0, stderr
+    assert "Altman" in answer.stdout.decode() and DEGRADED not in answer.stdout.decode()
+    warnings = [line for line in stderr.splitlines() if "WARNING" in line or "Traceback" in line]
+    assert len(warnings) == 1 and "keeping it in memory" in warnings[0], stderr
+    assert sorted(p.relative_to(fresh) for p in fresh.rglob("*")) == before  # nothing moved aside or left
+    if built:
+        again = subprocess.run([*BUBBLEBOT, *question], env=_environment(fresh), capture_output=True,
+                               timeout=300)
+        assert again.returncode == 0 and "building" not in again.stderr.decode()  # the index is intact
