@@ -1,0 +1,36 @@
+"""Canonical names: pinyin for Chinese names, short forms of organizations, one identity across scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.attribution import attribute_source
+from knowledge.attribution.naming import pinyin_name, pinyin_org
+from knowledge.speakers import SpeakerIndex
+
+
+@pytest.mark.parametrize(("written", "expected"), [("陳冠宇", "Chen Guanyu"), ("吴佩珊", "Wu Peishan"),
+                                                   ("周敏", "Zhou Min"), ("欧阳明远", "Ouyang Mingyuan")])
+def test_chinese_names_get_pinyin_surname_first(written: str, expected: str) -> None:
+    assert pinyin_name(written) == expected
+
+
+def test_chinese_organizations_get_pinyin_with_their_generic_ending_in_english() -> None:
+    assert pinyin_org("禾跃半导体") == "Heyue Semiconductor"
+    assert pinyin_org("澜石云") == "Lanshi Cloud"
+
+
+def test_a_new_speaker_is_findable_in_either_script_and_in_pinyin() -> None:
+    result = attribute_source([["泓鼎總經理陳冠宇表示，訂單看到明年第三季。"]], "zh-Hant", SpeakerIndex([]))
+    [speaker] = result.quoted
+    index = SpeakerIndex([speaker])
+    assert index.by_name("陈冠宇") == speaker and index.by_name("陳冠宇") == speaker
+    assert speaker.name == "Chen Guanyu"
+
+
+def test_a_known_person_keeps_the_gazetteer_identity() -> None:
+    from knowledge.gazetteer import load_gazetteer
+
+    result = attribute_source([["輝達執行長黃仁勳在同一場展會上表示，台灣供應鏈會忙上很多年。"]], "zh-Hant",
+                              SpeakerIndex(list(load_gazetteer())))
+    assert [s.name for s in result.quoted] == ["Jensen Huang"]
