@@ -115,11 +115,28 @@ def _report(outcome: Outcome) -> str:
 
 def cmd_run_due(args: argparse.Namespace, settings: Settings) -> int:
     """Post every digest due at --now (default: now) that no one has posted; exit 1 if any failed."""
+    from bot.errors import StoreUnavailable
+
+    now = args.now or datetime.now(UTC)
+    try:
+        outcomes, problems = _run_due(args, settings, now)
+    except StoreUnavailable as error:
+        print(f"error: the state database is unusable ({error.detail or error}); digests may not have been "
+              "posted or recorded", file=sys.stderr)
+        return 1
+    for outcome in outcomes:
+        print(_report(outcome))
+    if not outcomes and not problems:
+        print(f"nothing due at {now.isoformat(timespec='seconds')}")
+    return 1 if problems or any(o.status == "failed" for o in outcomes) else 0
+
+
+def _run_due(args: argparse.Namespace, settings: Settings, now: datetime) -> tuple[list[Outcome], int]:
+    """Deliver what is due on each platform; (outcomes, problems). StoreUnavailable if the database fails."""
     from bot.digest.content import Catalog
     from bot.digest.runner import deliver_due, due_subscriptions
     from bot.store import StateStore
 
-    now = args.now or datetime.now(UTC)
     catalog = lambda: Catalog.load(settings.data_dir)  # noqa: E731
     outcomes: list[Outcome] = []
     problems = 0
@@ -147,11 +164,8 @@ def cmd_run_due(args: argparse.Namespace, settings: Settings) -> int:
                 from bot.discord.digest import deliver_due_discord
 
                 outcomes += deliver_due_discord(settings, store, catalog, now)
-    for outcome in outcomes:
-        print(_report(outcome))
-    if not outcomes and not problems:
-        print(f"nothing due at {now.isoformat(timespec='seconds')}")
-    return 1 if problems or any(o.status == "failed" for o in outcomes) else 0
+        store.check()  # a database deleted or broken mid-run lost what this run recorded: say so
+    return outcomes, problems
 
 
 def add_digest_commands(sub: Any) -> None:

@@ -112,7 +112,8 @@ class Responder:
         try:
             return call(self.store)
         except StoreUnavailable as error:
-            log.warning("state store unavailable during %s: %s", action, error.detail or error)
+            # the store logs each outage once a minute; one more line per call would flood the log
+            log.debug("state store unavailable during %s: %s", action, error.detail or error)
             return default
 
     def claim(self, event_id: str | None, *, retry: str | None = None) -> bool:

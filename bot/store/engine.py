@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +16,13 @@ from bot.errors import ConfigurationError, StoreUnavailable
 
 log = logging.getLogger("bot.store")
 
-#: SQLAlchemy errors that mean "the database cannot be reached or is busy", not a bug.
-OUTAGE_ERRORS: tuple[type[Exception], ...] = (exc.OperationalError, exc.InterfaceError, exc.TimeoutError)
+#: SQLAlchemy errors that mean "the database cannot be reached, is busy or is unusable", not a bug here.
+#: DatabaseError covers a file that is not (or no longer) a database; its IntegrityError subclass is a bug
+#: and is re-raised before this tuple is consulted (see `is_outage`).
+OUTAGE_ERRORS: tuple[type[Exception], ...] = (exc.DatabaseError, exc.InterfaceError, exc.TimeoutError)
+LOG_AGAIN_AFTER = 60.0  # seconds: the same outage is logged once per minute, not once per call
+_logged: dict[str, float] = {}
+_logged_lock = threading.Lock()
 
 SQLITE_BUSY_TIMEOUT = 15.0  # seconds a writer waits for another process's lock
 PG_CONNECT_TIMEOUT = 10  # seconds
@@ -96,14 +103,26 @@ def redact(text: str, url: URL) -> str:
     return text
 
 
+def is_outage(error: BaseException) -> bool:
+    """Whether an error means the store is unusable (an outage) rather than a bug (IntegrityError)."""
+    return isinstance(error, OUTAGE_ERRORS) and not isinstance(error, exc.IntegrityError)
+
+
+def _first_time(detail: str) -> bool:
+    """True if this outage was not logged within the last LOG_AGAIN_AFTER seconds."""
+    now = time.monotonic()
+    with _logged_lock:
+        if now - _logged.get(detail, -LOG_AGAIN_AFTER) < LOG_AGAIN_AFTER:
+            return False
+        _logged[detail] = now
+        return True
+
+
 def unavailable(error: Exception, url: URL, action: str) -> StoreUnavailable:
-    """Log an outage (password redacted) and build the StoreUnavailable to raise."""
+    """Log an outage (password redacted; once a minute per kind) and build the StoreUnavailable to raise."""
     cause = getattr(error, "orig", None) or error
     detail = redact(f"{type(cause).__name__}: {cause}".strip(), url)
-    log.warning(
-        "state store unavailable during %s (%s): %s",
-        action,
-        url.render_as_string(hide_password=True),
-        detail,
-    )
+    where = url.render_as_string(hide_password=True)
+    level = logging.WARNING if _first_time(f"{where} {detail}") else logging.DEBUG
+    log.log(level, "state store unavailable during %s (%s): %s", action, where, detail)
     return StoreUnavailable(detail)

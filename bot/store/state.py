@@ -13,7 +13,7 @@ from sqlalchemy.exc import OperationalError
 from bot.models import Answer
 from bot.store.base import aware
 from bot.store.digests import DigestStore
-from bot.store.engine import OUTAGE_ERRORS, create_store_engine, parse_url, unavailable
+from bot.store.engine import OUTAGE_ERRORS, create_store_engine, is_outage, parse_url, unavailable
 from bot.store.migrations import migrate
 from bot.store.records import NotFound, StoredAnswer
 from bot.store.schema import answers, asked_questions, processed_events, utcnow, votes
@@ -51,6 +51,8 @@ class StateStore(DigestStore):
             _migrate_when_free(engine)
         except OUTAGE_ERRORS as error:
             engine.dispose()
+            if not is_outage(error):
+                raise
             raise unavailable(error, parsed, "open") from error
         except BaseException:
             engine.dispose()

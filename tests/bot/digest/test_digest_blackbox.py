@@ -118,3 +118,35 @@ def test_serve_slack_posts_a_digest_missed_while_it_was_down(fake_slack: FakeSla
     finally:
         assert stop(served) == 0, served.output()
     assert "digest scheduler for slack started" in served.output()
+
+
+def _subscribed(env: dict[str, str]) -> None:
+    subscribed = run(env, "subscribe", "--platform", "slack", "--channel", CHANNEL, "--time", "09:00",
+                     "--tz", "Asia/Shanghai", "--lang", "en")
+    assert subscribed.returncode == 0, subscribed.stderr
+
+
+def test_run_due_on_a_corrupt_database_fails_with_one_line(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    env = environment(tmp_path, fake_slack)
+    _subscribed(env)
+    (tmp_path / "bubblebot.db").write_bytes(b"this is not a database" * 200)
+    for path in tmp_path.glob("bubblebot.db-*"):  # the WAL would still hold the tables
+        path.unlink()
+    result = run(env, "run-due", "--now", "2026-11-23T01:05:00Z")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr, result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: the state database is unusable") and "not a database" in last
+
+
+def test_run_due_whose_database_is_deleted_mid_run_exits_non_zero(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    env = environment(tmp_path, fake_slack)
+    _subscribed(env)
+    fake_slack.fail("chat.postMessage", "ratelimited", status=429, retry_after=2)  # holds the run mid-post
+    runner = start(env, "run-due", "--now", "2026-11-23T01:05:00Z")
+    fake_slack.wait_for("chat.postMessage", ok=False)
+    for path in tmp_path.glob("bubblebot.db*"):
+        path.unlink()
+    _, stderr = runner.communicate(timeout=120)
+    assert runner.returncode == 1, stderr
+    assert "error: the state database is unusable" in stderr and "deleted or replaced" in stderr

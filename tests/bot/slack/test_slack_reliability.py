@@ -165,3 +165,21 @@ def test_answers_without_a_state_store(fake_slack: FakeSlack, service: AnswerSer
             server.stop()
     finally:
         bot.close()
+
+
+def test_a_corrupt_state_database_is_an_outage_answers_go_on(make_slack: Callable[..., SlackRig],
+                                                             caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING)
+    slack = make_slack()
+    database = Path(str(slack.store._engine.url.database))
+    slack.store._engine.dispose()  # as after a restart: no connection holds the old pages
+    for path in database.parent.glob(database.name + "-*"):
+        path.unlink()
+    database.write_bytes(b"this is not a database" * 500)
+    for _ in range(3):
+        slack.event(app_mention(QUESTION))
+    calls = slack.fake.wait_for("chat.postMessage", 3)
+    assert all("Sam Altman" in posted_text(c.args) for c in calls)
+    assert all(c.args["blocks"][-1]["type"] != "actions" for c in calls)  # no buttons without a stored answer
+    outages = [r for r in caplog.records if "not a database" in r.getMessage() and r.levelno >= logging.WARNING]
+    assert len(outages) == 1  # logged once, not once per event

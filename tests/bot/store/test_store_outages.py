@@ -23,6 +23,8 @@ def every_method(store: StateStore) -> list[tuple[str, Callable[[], object]]]:
     now = datetime.now(UTC)
     return [
         ("claim_event", lambda: store.claim_event(platform="slack", event_id="e")),
+        ("mark_event_answered", lambda: store.mark_event_answered(platform="slack", event_id="e")),
+        ("check", lambda: store.check()),
         ("prune_events", lambda: store.prune_events(before=now)),
         ("save_answer", lambda: store.save_answer(
             platform="slack", channel="C", thread=None, user=None, question="q", answer=make_answer("q"))),
