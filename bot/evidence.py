@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
-from knowledge.measures import figure_measures, find_measures
+from knowledge.measures import figure_measures
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
@@ -27,6 +27,11 @@ _LIVE = re.compile(
     r"next quarter|this quarter|下个季度|下季度|本季度|下一季|"
     r"(?:today|right now|currently|at the moment|今天|现在|目前).{0,30}(?:price|trading|worth|价格|市值)|"
     r"(?:price|trading|worth|价格).{0,30}(?:today|right now|currently|今天|现在)", re.I)
+_INSTRUCTIONS = re.compile(
+    r"\b(?:ignore|disregard|forget) (?:all |any |your |the )*(?:previous |prior |above |earlier )?(?:instructions|rules|"
+    r"sources|prompt)|\b(?:you are|you're) (?:now )?(?:in )?(?:test|developer|debug) mode|\bsystem prompt\b|"
+    r"\bpretend (?:to be|that)|\bcite (?:him|her|them|it) with\b|忽略(?:之前|以上|所有)?的?(?:指令|指示|规则)|测试模式",
+    re.I)
 _COUNT_QUESTION = re.compile(r"how many (?!times|gigawatts?|gw|dollars|billion|trillion|percent)[a-z]+|"
                              r"多少(?:个|名|位|家|人|次|员工|名员工)", re.I)
 
@@ -101,8 +106,7 @@ def _focus_figure(hit: Hit, query: QueryAnalysis, entities: list[tuple[str, ...]
     figures = _asked_figures(hit, query)
     if not figures:
         return None
-    measures = find_measures(query.text)
-    fitting = [f for f in figures if measures & figure_measures(hit.passage.text, f)]
+    fitting = [f for f in figures if query.measures & figure_measures(hit.passage.text, f)]
     figures = fitting or figures
     text = fold(hit.passage.text)
     if query.period:
@@ -123,6 +127,8 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     """Pick the supporting passages for a question, or say why the corpus cannot answer it."""
     if _LIVE.search(query.text):
         return Abstention("live")
+    if _INSTRUCTIONS.search(query.text):
+        return Abstention("irrelevant")  # a question that gives orders is answered with the articles or not at all
     if query.unknown_names and not query.speakers:
         return Abstention("unknown", name=query.unknown_names[0])
     if query.unquoted and not query.speakers and query.kind != "how_much":
@@ -172,8 +178,7 @@ def _asked_figures(hit: Hit, query: QueryAnalysis) -> list[Figure]:
     figures = [f for f in hit.passage.figures if not query.units or f.unit in query.units]
     if query.years:
         figures = [f for f in figures if f.year in query.years]
-    measures = find_measures(query.text)
-    return sorted(figures, key=lambda f: not (measures & figure_measures(hit.passage.text, f)))
+    return sorted(figures, key=lambda f: not (query.measures & figure_measures(hit.passage.text, f)))
 
 
 def _with_asked_figure(query: QueryAnalysis, candidates: list[Hit], entities: list[tuple[str, ...]],
@@ -184,11 +189,10 @@ def _with_asked_figure(query: QueryAnalysis, candidates: list[Hit], entities: li
         counted = [(_entity_count(h, entities, corpus), h) for h in candidates]
         best = max((n for n, _ in counted), default=0)
         candidates = [h for n, h in counted if n == best and n > 0]
-    measures = find_measures(query.text)
-    if measures:
+    if query.measures:
         # "How much will Almana put into one project?": a figure for another measure does not answer it.
-        measured = [h for h in candidates if measures & figure_measures(h.passage.text, _asked_figures(h, query)[0])]
-        candidates = measured or [h for h in candidates if h.coverage >= STRONG_COVERAGE]
+        candidates = [h for h in candidates
+                      if query.measures & figure_measures(h.passage.text, _asked_figures(h, query)[0])]
     return candidates
 
 

@@ -30,3 +30,14 @@ def to_traditional_tw(text: str) -> str:
 def fold(text: str) -> str:
     """Fold text for matching: Simplified script, lower-case Latin letters."""
     return to_simplified(text).lower()
+
+
+def to_taiwan(text: str) -> str:
+    """Convert to Traditional Chinese with Taiwan's phrasing (首席執行官 -> 執行長, 數據中心 -> 資料中心), for display."""
+    return str(_converter("s2twp").convert(text))
+
+
+def to_traditional_chars(text: str) -> str:
+    """Convert character by character to Taiwan forms: for transliterated names, where phrase rules misfire (佈雷特)."""
+    converter = _converter("s2tw")
+    return "".join(str(converter.convert(char)) for char in text)

@@ -10,8 +10,10 @@ from knowledge.dense import DenseSearch
 from knowledge.errors import IndexUnavailable
 from knowledge.figures import Figure
 from knowledge.lexical import LexicalIndex
+from knowledge.measures import figure_measures
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
+from knowledge.scripts import fold
 
 log = logging.getLogger(__name__)
 RRF_K = 60
@@ -70,10 +72,25 @@ class HybridSearcher:
         candidates = set(list(dense_rank)[:POOL]) | set(lexical_rank)
         focus = self.corpus.speaking_for(query.speakers) if query.kind != "who" else set()
         candidates |= {p.id for p in self.corpus.passages if p.speaker in focus}
+        about = self._about(query)
+        candidates |= about
         hits = [self._score(self.corpus.by_id[pid], query, dense, dense_rank, lexical, lexical_rank, focus)
                 for pid in candidates]
+        for hit in hits:
+            if hit.passage.id in about:  # the organization the question is about: named, or its people speak
+                hit.score += 0.4
+                hit.reasons.append("entity")
         hits.sort(key=lambda h: -h.score)
         return SearchResult(hits=hits[:k], degraded=degraded)
+
+    def _about(self, query: QueryAnalysis) -> set[str]:
+        """Passages that name an organization the question is about, or whose speaker is it or works for it."""
+        if not query.entities:
+            return set()
+        words = {fold(a) for e in query.entities for a in (e.name, e.name_zh or "", *e.aliases) if len(a) > 1}
+        people = self.corpus.speaking_for(query.entities)
+        return {p.id for p in self.corpus.passages
+                if p.speaker in people or any(w in fold(p.text) for w in words)}
 
     def _score(self, passage: Passage, query: QueryAnalysis, dense: dict[str, float], dense_rank: dict[str, int],
                lexical: dict[str, float], lexical_rank: dict[str, int], focus: set[str]) -> Hit:
@@ -94,6 +111,10 @@ class HybridSearcher:
         if query.period and any(f.per == query.period for f in passage.figures if f.unit in query.units):
             score += 0.2
             reasons.append("period")
+        if query.measures and any(query.measures & figure_measures(passage.text, f) for f in passage.figures
+                            if not query.units or f.unit in query.units):
+            score += 0.3
+            reasons.append("measure")
         if query.years and any(f.year in query.years for f in passage.figures):
             score += 0.3
             reasons.append("year")

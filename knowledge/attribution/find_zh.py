@@ -129,10 +129,21 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
 _THE_COMPANY = "\x00the company"
 
 
+def _cores(forms: list[str]) -> list[str]:
+    """Chinese names without their generic ending ("阿尔马纳投资局" -> "阿尔马纳"), as articles shorten them."""
+    cores = []
+    for form in forms:
+        simplified = to_simplified(form)
+        suffix = next((x for x in sorted(lx.ORG_SUFFIXES, key=len, reverse=True) if simplified.endswith(x)), "")
+        if suffix and len(simplified) - len(suffix) >= 2:
+            cores.append(simplified[:-len(suffix)])
+    return cores
+
+
 def _settle_the_company(entities: ArticleEntities, article: str) -> None:
     """People introduced as "该公司首席财务官" work for the organization the article names most often."""
     orgs = [e for e in entities.entities if e.kind == "organization"]
-    counts = {id(e): max(article.count(to_simplified(f)) for f in e.forms) for e in orgs}
+    counts = {id(e): max(article.count(to_simplified(f)) for f in [*e.forms, *_cores(e.forms)]) for e in orgs}
     company = max(orgs, key=lambda e: counts[id(e)], default=None)
     for entity in entities.entities:
         if entity.org == _THE_COMPANY:
@@ -165,8 +176,11 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             if named is None:
                 continue
             name = original[match.end():match.end() + len(named[0])]
-            org = org_before(text[:match.start()])
-            org_written = original[match.start() - len(org):match.start()] if org else None
+            # "阿尔马纳投资局（Almana Investment Authority）首席投资官": the organization is before the brackets
+            bracket = re.search(r"[（(][^（）()]{1,60}[）)]$", text[:match.start()])
+            cut = bracket.start() if bracket else match.start()
+            org = org_before(text[:cut])
+            org_written = original[cut - len(org):cut] if org else None
             if org_written:
                 add_org_zh(entities, org_written)
             elif re.search("(?:" + "|".join(lx.ORG_ANAPHORA) + ")$", text[:match.start()]):

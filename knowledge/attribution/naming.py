@@ -124,6 +124,9 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         aliases += _org_short_names(entity.forms)
     if entity.kind == "person" and name.isascii() and " " in name and not entity.name_zh:
         aliases.append(name.split()[-1])
+    if entity.kind == "person":  # "法里斯·哈达德" is "哈达德" later, "Faris Haddad" is "Haddad"
+        aliases += [v for f in entity.forms if "·" in f for v in _script_variants(f.split("·")[-1])]
+        aliases += [f.split()[-1] for f in entity.forms if f.isascii() and " " in f]
     org = _org_display(entity, orgs)
     title = _title_en(entity.title)
     role = entity.role if entity.role and entity.role.isascii() else ", ".join(p for p in (title, org) if p) or None
