@@ -20,6 +20,7 @@ from types import FrameType
 import uvicorn
 from slack_bolt import App
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
+from slack_sdk.signature import SignatureVerifier
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -34,8 +35,16 @@ EVENTS_PATH = "/slack/events"
 MAX_BODY = 1_000_000  # bytes; Slack's payloads are far smaller
 
 
-def asgi_app(bolt_app: App | None, *, mode: str = "http", ready: Callable[[], bool] = lambda: True) -> Starlette:
-    """The ASGI app: /slack/events (when bolt_app is given), /healthz and /metrics."""
+def asgi_app(bolt_app: App | None, *, mode: str = "http", ready: Callable[[], bool] = lambda: True,
+             signing_secret: str | None = None) -> Starlette:
+    """The ASGI app: /slack/events (when bolt_app is given), /healthz and /metrics.
+
+    signing_secret defaults to the one the bolt app verifies with.
+    """
+    # bolt parses a body before verifying it; the signature is checked here first, so an unsigned body
+    # is never parsed at all and a signed one that does not parse is a 400, not a 500 with a traceback.
+    secret = signing_secret if signing_secret is not None else str(getattr(bolt_app, "_signing_secret", ""))
+    verifier = SignatureVerifier(secret)
 
     async def events(request: Request) -> Response:
         assert bolt_app is not None
@@ -45,10 +54,14 @@ def asgi_app(bolt_app: App | None, *, mode: str = "http", ready: Callable[[], bo
         body = await request.body()
         if len(body) > MAX_BODY:
             return PlainTextResponse("payload too large", status_code=413)
+        if not _signed(verifier, request, body):
+            return JSONResponse({"error": "invalid request"}, status_code=401)
         try:
             bolt_request = to_bolt_request(request, body)
         except UnicodeDecodeError:
             return PlainTextResponse("body is not UTF-8", status_code=400)
+        except ValueError:  # JSON (or a form's payload field) that does not parse
+            return PlainTextResponse("body does not parse", status_code=400)
         if _is_event(request, body):
             # Events API requests are acknowledged before their listener does anything (bolt acks
             # them itself and hands the listener to its worker threads): dispatching them right
@@ -71,6 +84,15 @@ def asgi_app(bolt_app: App | None, *, mode: str = "http", ready: Callable[[], bo
     if bolt_app is not None:
         routes.append(Route(EVENTS_PATH, events, methods=["POST"]))
     return Starlette(routes=routes)
+
+
+def _signed(verifier: SignatureVerifier, request: Request, body: bytes) -> bool:
+    """Whether the request carries a valid, fresh Slack signature."""
+    timestamp = request.headers.get("x-slack-request-timestamp", "")
+    signature = request.headers.get("x-slack-signature", "")
+    if not timestamp.isdigit() or not signature:
+        return False
+    return verifier.is_valid(body, timestamp, signature)
 
 
 def _is_event(request: Request, body: bytes) -> bool:

@@ -183,3 +183,18 @@ def test_a_corrupt_state_database_is_an_outage_answers_go_on(make_slack: Callabl
     assert all(c.args["blocks"][-1]["type"] != "actions" for c in calls)  # no buttons without a stored answer
     outages = [r for r in caplog.records if "not a database" in r.getMessage() and r.levelno >= logging.WARNING]
     assert len(outages) == 1  # logged once, not once per event
+
+
+@pytest.mark.parametrize(("body", "content_type"), [
+    ('{"type": "event_callback", "event": {', "application/json"),
+    ("[1, 2", "application/json"),
+    ("payload=%7B%22type%22%3A", "application/x-www-form-urlencoded"),
+])
+def test_malformed_bodies_are_refused_without_a_traceback(slack: SlackRig, caplog: pytest.LogCaptureFixture,
+                                                           body: str, content_type: str) -> None:
+    caplog.set_level(logging.DEBUG)
+    unsigned = slack.client.post(slack.url, content=body.encode(), headers={"Content-Type": content_type})
+    assert unsigned.status_code == 401  # the signature is checked before anything is parsed
+    signed = slack.post(body, content_type)
+    assert signed.status_code == 400
+    assert "Traceback" not in caplog.text and not any(r.exc_info for r in caplog.records)
