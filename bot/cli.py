@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from bot.errors import BubblebotError, EmptyQuestion
-from bot.observability.logs import configure_logging
+from bot.observability.logs import configure_logging, secret_values
 from bot.settings import Settings, get_settings
 from knowledge.errors import KnowledgeError
 
@@ -336,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     settings = get_settings()
-    configure_logging(settings.log_format, verbose=args.verbose)
+    configure_logging(settings.log_format, verbose=args.verbose, secrets=secret_values(settings))
     try:
         return int(args.handler(args, settings) or 0)
     except EmptyQuestion as exc:

@@ -12,10 +12,19 @@ import json
 import logging
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from bot.slack.redact import RedactSecrets
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 REQUEST_ID: ContextVar[str | None] = ContextVar("bubblebot_request_id", default=None)
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -58,10 +67,32 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(data, ensure_ascii=False)
 
 
-def configure_logging(log_format: str = "text", *, verbose: bool = False) -> None:
-    """Log to stderr as text or JSON; INFO with verbose, else WARNING (no-op if logging is set up)."""
+def secret_values(settings: Settings) -> list[str]:
+    """Every secret a setting holds: platform tokens, the signing secret, the LLM key, the database password."""
+    values = [settings.slack_bot_token, settings.slack_app_token, settings.slack_signing_secret,
+              settings.discord_token, settings.llm_api_key]
+    secrets = [v.get_secret_value().strip() for v in values if v is not None]
+    if settings.database_url:
+        try:
+            password = make_url(settings.database_url).password
+        except ArgumentError:
+            password = None
+        if password:
+            secrets.append(str(password))
+    return [s for s in secrets if s]
+
+
+def configure_logging(log_format: str = "text", *, verbose: bool = False, secrets: Iterable[str] = ()) -> None:
+    """Log to stderr as text or JSON; INFO with verbose, else WARNING (no-op if logging is set up).
+
+    Every handler of the root logger masks the given secrets and anything shaped like a token.
+    """
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter() if log_format.strip().lower() == "json" else logging.Formatter(TEXT_FORMAT))
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
     for name in CHATTY:
         logging.getLogger(name).setLevel(logging.WARNING)
+    redactor = RedactSecrets(secrets)
+    for each in logging.getLogger().handlers:
+        each.filters = [f for f in each.filters if not isinstance(f, RedactSecrets)]  # the newest secrets win
+        each.addFilter(redactor)

@@ -23,8 +23,9 @@ __all__ = ["serve_slack"]
 
 
 def _secrets(settings: Settings) -> list[str]:
-    values = [settings.slack_bot_token, settings.slack_app_token, settings.slack_signing_secret]
-    return [v.get_secret_value() for v in values if v is not None]
+    from bot.observability.logs import secret_values
+
+    return secret_values(settings)
 
 
 def _warm_up(service: AnswerService) -> None:

@@ -1,4 +1,8 @@
-"""Keep tokens out of logs: a filter that masks Slack tokens and the configured secrets."""
+"""Keep secrets out of logs: a filter that masks token-shaped strings and the configured secret values.
+
+Installed for every command by `bot.observability.logs.configure_logging` (a provider that echoes the
+LLM key in an error message, a database URL in a driver error, a Slack or Discord token in a traceback).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,12 @@ import re
 from collections.abc import Iterable
 
 TOKEN = re.compile(r"\b(xox[abposre]|xapp)-[A-Za-z0-9-]+")
+# OpenAI-style API keys (sk-…, sk-proj-…, sk-ant-…), as providers echo them in error messages.
+API_KEY = re.compile(r"\bsk-[A-Za-z0-9_-]{16,}")
+# A Discord bot token: base64 user id, a timestamp part and an HMAC, separated by dots.
+DISCORD_TOKEN = re.compile(r"\b[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}\b")
+# user:password@ in a URL (a database URL in a driver's error message)
+URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/@\s]*:)[^@\s]+(@)", re.IGNORECASE)
 # Slack's legacy verification token inside logged request bodies (JSON or form encoded).
 TOKEN_FIELD = re.compile(r"""(["']token["']\s*:\s*["'])[^"']*(["'])|(\btoken=)[^&\s]+""")
 
@@ -23,6 +33,9 @@ class RedactSecrets(logging.Filter):
         for secret in self.secrets:
             text = text.replace(secret, "[redacted]")
         text = TOKEN.sub(lambda m: m.group(1) + "-[redacted]", text)
+        text = API_KEY.sub("sk-[redacted]", text)
+        text = DISCORD_TOKEN.sub("[redacted]", text)
+        text = URL_PASSWORD.sub(lambda m: f"{m.group(1)}[redacted]{m.group(2)}", text)
         return TOKEN_FIELD.sub(lambda m: f"{m.group(1)}[redacted]{m.group(2)}" if m.group(1)
                                else f"{m.group(3)}[redacted]", text)
 

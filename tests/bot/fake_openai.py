@@ -35,6 +35,7 @@ class FakeOpenAI:
         self.reply: Reply = lambda request: {"answer": "", "cited_passage_ids": []}
         self.delay = 0.0
         self.status = 200
+        self.error_message = "fake failure"  # "{key}" becomes the bearer token sent (providers echo it)
         self.requests: list[dict[str, Any]] = []
         self._stop = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -65,6 +66,7 @@ class FakeOpenAI:
         self.reply = lambda request: {"answer": "", "cited_passage_ids": []}
         self.delay = 0.0
         self.status = 200
+        self.error_message = "fake failure"
         self.requests.clear()
 
     def completion(self, request: dict[str, Any]) -> dict[str, Any]:
@@ -110,7 +112,9 @@ class FakeOpenAI:
                 if fake.delay and fake._stop.wait(fake.delay):
                     return
                 if fake.status != 200:
-                    self._send(fake.status, {"error": {"message": "fake failure", "type": "server_error"}})
+                    key = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
+                    message = fake.error_message.replace("{key}", key)
+                    self._send(fake.status, {"error": {"message": message, "type": "server_error"}})
                     return
                 try:
                     self._send(200, fake.completion(request))

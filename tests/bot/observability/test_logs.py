@@ -68,3 +68,45 @@ def test_a_slack_answer_logs_no_question_text_and_no_token_at_info(
     assert any(r.getMessage().startswith("answered:") for r in caplog.records)  # the answer was logged...
     for secret in ("zebra-marker-7731", QUESTION, "compute target", BOT_TOKEN, SIGNING_SECRET, "xoxb-"):
         assert secret not in logged  # ...without what the user wrote or any token
+
+
+LLM_KEY = "sk-proj-Zq81TestKeyThatMustNeverBeLogged0x"
+
+
+@pytest.mark.parametrize("log_format", ["text", "json"])
+def test_an_llm_key_echoed_by_the_provider_is_masked(tmp_path: Path, data_dir: Path, log_format: str) -> None:
+    from tests.bot.fake_openai import FakeOpenAI
+
+    fake = FakeOpenAI().start()
+    try:
+        fake.status, fake.error_message = 401, "Incorrect API key provided: {key}."
+        env = {**os.environ, "BUBBLEBOT_DATA_DIR": str(data_dir), "BUBBLEBOT_LLM": "openai:fake-model",
+               "BUBBLEBOT_LLM_BASE_URL": fake.base_url, "BUBBLEBOT_LLM_API_KEY": LLM_KEY,
+               "BUBBLEBOT_LOG_FORMAT": log_format,
+               "BUBBLEBOT_DATABASE_URL": "postgresql+psycopg://bot:Pg-Secret-99@127.0.0.1:1/state"}
+        result = subprocess.run([*bubblebot(), "ask", QUESTION], capture_output=True, text=True, env=env,
+                                timeout=300)
+    finally:
+        fake.stop()
+    assert result.returncode == 0, result.stderr
+    assert fake.requests, "the model was asked"
+    assert "Incorrect API key provided: [redacted]" in result.stderr  # the record is kept, the key masked
+    assert LLM_KEY not in result.stderr + result.stdout and "Zq81TestKey" not in result.stderr
+
+
+def test_every_secret_setting_and_token_shape_is_masked() -> None:
+    from bot.observability.logs import configure_logging, secret_values
+    from bot.settings import Settings
+    from bot.slack.redact import RedactSecrets
+
+    settings = Settings(slack_bot_token="xoxb-77-88-slackbot", slack_signing_secret="signing-Secret-42",
+                        slack_app_token="xapp-1-A1-999-app", discord_token="discord-Token-Value-1",
+                        llm_api_key=LLM_KEY, database_url="postgresql://bot:Pg-Secret-99@db/state")
+    configure_logging(secrets=secret_values(settings))
+    [redactor] = {f for h in logging.getLogger().handlers for f in h.filters if isinstance(f, RedactSecrets)}
+    line = ("auth failed: xoxb-77-88-slackbot signing-Secret-42 xapp-1-A1-999-app discord-Token-Value-1 "
+            f"{LLM_KEY} postgresql://bot:Pg-Secret-99@db/state sk-ant-api03-abcdefghijklmnop")
+    clean = redactor.redact(line)
+    for secret in ("slackbot", "signing-Secret-42", "999-app", "discord-Token", "Zq81", "Pg-Secret-99",
+                   "abcdefghijklmnop"):
+        assert secret not in clean, clean
