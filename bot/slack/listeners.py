@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 ANSWERED_SUBTYPES = frozenset({None, "thread_broadcast", "file_share"})
 NO_ANSWER_YET = "I haven't answered anything in this channel yet. Ask me with `/bubble ask <question>`."
 GONE = "I no longer have that answer's sources."
+BAD_BUTTON = "That button is not valid any more; ask me again to get a fresh answer."
+ELSEWHERE = "That answer was given in another conversation, so I can't show or rate it here."
+MAX_ID_DIGITS = 19  # a database integer; longer button values are forged and never parsed
 
 
 def retry_header(request: BoltRequest) -> str | None:
@@ -53,11 +56,12 @@ def is_dm(event: dict[str, Any]) -> bool:
     return event.get("channel_type") == "im" or str(event.get("channel", "")).startswith("D")
 
 
-def _int(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
+def answer_id_of(value: Any) -> int | None:
+    """The answer id a button carries: 1 to 19 digits (anything else, however long, is not parsed)."""
+    if not isinstance(value, str) or not 0 < len(value) <= MAX_ID_DIGITS or not value.isascii() \
+            or not value.isdigit():
         return None
+    return int(value)
 
 
 def register(app: App, responder: Responder, digest: SlackDigestCommands | None = None,
@@ -121,24 +125,31 @@ def register(app: App, responder: Responder, digest: SlackDigestCommands | None 
     def on_show_sources(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         ack()
         place = _action_place(body)
-        answer_id = _int(action.get("value"))
+        answer_id = answer_id_of(action.get("value"))
+        if answer_id is None:
+            responder.notify(place, BAD_BUTTON)
+            return
         try:
-            stored = responder.stored_answer(answer_id) if answer_id is not None else None
+            stored = responder.stored_answer(answer_id)
         except StoreUnavailable as error:
             responder.notify(place, str(error))
             return
         if stored is None:
             responder.notify(place, GONE)
-            return
-        responder.tell(place, render_slack_sources(stored.answer))
+        elif stored.channel != place.channel:
+            responder.notify(place, ELSEWHERE)
+        else:
+            responder.tell(place, render_slack_sources(stored.answer))
 
     def vote(ack: Ack, body: dict[str, Any], action: dict[str, Any], value: int) -> None:
         ack()
         place = _action_place(body)
-        answer_id = _int(action.get("value"))
+        answer_id = answer_id_of(action.get("value"))
         if answer_id is None:
+            responder.notify(place, BAD_BUTTON)
             return
-        responder.notify(place, responder.vote(answer_id, place.user, value))
+        responder.notify(place, responder.vote(answer_id, place.user, value, channel=place.channel,
+                                               elsewhere=ELSEWHERE))
 
     @app.action(VOTE_UP)
     def on_vote_up(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:

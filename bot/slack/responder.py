@@ -253,15 +253,19 @@ class Responder:
             return
         self.poster.post_ephemeral(place.channel, place.user, payload, thread_ts=place.thread_ts)
 
-    def vote(self, answer_id: int, user: str, vote: int) -> str:
-        """Record a vote; the message to show the voter."""
+    def vote(self, answer_id: int, user: str, vote: int, *, channel: str | None = None,
+             elsewhere: str = "") -> str:
+        """Record a vote; the message to show the voter (`elsewhere` if the answer is not in `channel`)."""
         if self.store is None:
             return str(StoreUnavailable())
+        store = self.store
         try:
-            self.store.record_vote(answer_id=answer_id, user=user, vote=vote)
+            stored = store.get_answer(answer_id)
+            if stored is not None and channel is not None and stored.channel != channel:
+                return elsewhere
+            store.record_vote(answer_id=answer_id, user=user, vote=vote)
         except StoreUnavailable as error:
             return str(error)
         except NotFound:
             return "I no longer have that answer, so I can't record the vote."
-        stored = self._stored("get_answer", lambda s: s.get_answer(answer_id), None)
         return text_for("thanks", stored.answer.language if stored else "en")

@@ -19,6 +19,7 @@ from bot.store.records import NotFound, StoredAnswer
 from bot.store.schema import answers, asked_questions, processed_events, utcnow, votes
 
 _TRAILING = " ?？!！。.,，、;；:：~～"
+MAX_ID = 2**63 - 1  # the largest id a database integer holds; a bigger one (from a forged button) is unknown
 
 
 def question_key(question: str) -> str:
@@ -161,6 +162,8 @@ class StateStore(DigestStore):
 
     def get_answer(self, answer_id: int) -> StoredAnswer | None:
         """The stored answer with this id, if any."""
+        if not 0 < answer_id <= MAX_ID:
+            return None
         with self._read("get_answer") as conn:
             row = conn.execute(select(answers).where(answers.c.id == answer_id)).first()
         return None if row is None else _stored(row)
@@ -195,6 +198,8 @@ class StateStore(DigestStore):
         """Record a user's +1 or -1 on an answer, replacing their earlier one; NotFound if no such answer."""
         if vote not in (1, -1):
             raise ValueError(f"vote must be +1 or -1, not {vote!r}")
+        if not 0 < answer_id <= MAX_ID:
+            raise NotFound(f"no answer {answer_id}")
         now = utcnow()
         stmt = (
             self._insert(votes)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.bot.slack.slack_payloads import CHANNEL, USER, app_mention, block_action, message_shortcut, new_ts
 from tests.bot.slack.slack_rig import QUESTION, SlackRig, posted_text
 
@@ -117,3 +119,22 @@ def test_message_shortcut_on_a_reply_answers_in_the_parent_thread(slack: SlackRi
     slack.interact(message_shortcut(QUESTION, thread_ts=parent))
     [call] = slack.fake.wait_for("chat.postMessage")
     assert call.args["thread_ts"] == parent
+
+
+@pytest.mark.parametrize("value", ["9" * 5000, "99999999999999999999", "-1", "1e9", "١٢", ""])
+@pytest.mark.parametrize("action_id", ["show_sources", "vote_up"])
+def test_forged_button_values_get_a_clear_ephemeral_error(slack: SlackRig, action_id: str, value: str) -> None:
+    parent, message_ts, _ = answered(slack)
+    response = slack.interact(block_action(action_id, value, message_ts=message_ts, thread_ts=parent))
+    assert response.status_code == 200
+    [call] = slack.fake.wait_for("chat.postEphemeral")
+    assert "not valid" in call.args["text"]
+
+
+@pytest.mark.parametrize("action_id", ["show_sources", "vote_up", "vote_down"])
+def test_buttons_refuse_an_answer_from_another_channel(slack: SlackRig, action_id: str) -> None:
+    _, message_ts, answer_id = answered(slack)
+    slack.interact(block_action(action_id, answer_id, message_ts=message_ts, channel="C0OTHER"))
+    [call] = slack.fake.wait_for("chat.postEphemeral")
+    assert "another conversation" in call.args["text"] and "阿尔特曼" not in posted_text(call.args)
+    assert slack.store.vote_totals(int(answer_id)) == (0, 0)
