@@ -144,6 +144,10 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     if about and any(h.passage.id in about for h in candidates):
         # "Does Calloway plan to expand?": passages about Calloway (its name, its people) come first.
         candidates = [h for h in candidates if h.passage.id in about]
+    if query.speakers and query.kind in ("what", "stance", "comparison"):
+        # Among the asked speaker's passages, the one about the asked topic: a passage that merely names the
+        # speaker or their title ("首席财务官周敏透露…") matches the question's words without answering it.
+        candidates.sort(key=lambda h: -(h.topic_coverage + 0.5 * h.dense))
         if candidates and query.kind == "what" and not query.units and not any(
                 h.topic_coverage >= MIN_TOPIC or h.dense >= MIN_TOPIC_DENSE for h in candidates):
             return Abstention("off_topic", name=query.speakers[0].name, speaker=query.speakers[0])
@@ -155,7 +159,7 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         candidates = _people_first(candidates, corpus)
     if query.kind == "stance" and query.speakers:
         # "Does X think it's a bubble?" is answered with X's own words where the articles quote them.
-        candidates.sort(key=lambda h: not any(q in h.passage.text for q in "“「"))
+        candidates.sort(key=lambda h: not any(q in h.passage.text for q in "“「\""))
     if not candidates:
         return Abstention("irrelevant")
     primary = candidates[0]

@@ -11,7 +11,7 @@ from knowledge.language import detect_language
 from knowledge.lexical import entity_tokens
 from knowledge.measures import find_measures
 from knowledge.scripts import fold
-from knowledge.speakers import Speaker, SpeakerIndex, find_orgs, org_words
+from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex, find_orgs, org_words
 from knowledge.tokens import stem, tokenize
 
 CURRENCIES = frozenset({"USD", "EUR", "JPY", "CNY", "TWD", "HKD"})
@@ -92,6 +92,9 @@ class QueryAnalysis:
     expansions: list[str] = field(default_factory=list)
     concepts: list[tuple[str, ...]] = field(default_factory=list)
     topic: list[tuple[str, ...]] = field(default_factory=list)
+
+
+_TITLE_TOKENS = frozenset(t for words in TITLE_WORDS.values() for w in words for t in tokenize(w))
 
 
 def _question_kind(text: str, units: set[str], wants_figure: bool) -> str:
@@ -187,7 +190,9 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
                                                                           *(" ".join(p) for p in s.positions))))}
     # The corpus's own theme ("bubble", "AI") is never off-topic for a quoted speaker.
     topic_words = set(tokenize(unnamed)) - named_words - THEME_WORDS
-    topic = [c for c in concepts if c[0] in topic_words]
+    if named or by_role:  # a title ("首席财务官", "chief executive") says who, never what about
+        topic_words -= _TITLE_TOKENS
+    topic = [c for c in concepts if c[0] in topic_words and not (set(c) & _TITLE_TOKENS if named or by_role else set())]
     cue = bool(_SPEECH_CUE.search(fold(text)))
     # An organization is who is asked about only when the question asks what it says; otherwise it is the topic.
     asked = [s for s in named + by_role if s.quoted and (s.kind == "person" or cue or kind in ("who", "stance"))]
