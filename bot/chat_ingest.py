@@ -9,9 +9,12 @@ the running bot reloads its knowledge base before the reply, so the admin can as
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import multiprocessing
 import re
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
@@ -85,19 +88,20 @@ class ChatIngest:
     """Runs `/bubble ingest` for the admins of one bot (thread-safe; ingests queue on the library lock)."""
 
     def __init__(self, target: IndexTarget, admins: Iterable[str], *, service: AnswerService | None = None,
-                 timeout: float = FETCH_TIMEOUT, allow: Iterable[str] = ()) -> None:
+                 timeout: float = FETCH_TIMEOUT, allow: Iterable[str] = (), isolated: bool = False) -> None:
         self.target = target
         self.admins = frozenset(a.strip() for a in admins if a.strip())
         self.service = service
         self.timeout = timeout
         self.allow = tuple(allow)  # non-public hosts or ranges a URL may reach (BUBBLEBOT_INGEST_ALLOW)
+        self.isolated = isolated  # ingest in a child process (a running bot), not in this one
 
     @classmethod
     def from_settings(cls, settings: Settings, service: AnswerService | None) -> ChatIngest:
         """The command for a bot configured by settings, reloading `service` after each ingest."""
         target = IndexTarget(data_dir=settings.data_dir, chroma_url=settings.chroma_url,
                              embedding=settings.embedding, embedding_base_url=settings.embedding_base_url)
-        return cls(target, settings.admins, service=service, allow=settings.ingest_allow)
+        return cls(target, settings.admins, service=service, allow=settings.ingest_allow, isolated=True)
 
     def may_ingest(self, user: str) -> bool:
         """Whether this platform user id is one of the admins."""
@@ -114,7 +118,7 @@ class ChatIngest:
         """
         log.info("chat ingest of %s requested by %s", url, user or "?")
         try:
-            result = ingest(url, self.target, timeout=self.timeout, allow=self.allow)
+            result = self._ingest(url)
         except KnowledgeError as error:
             detail = _one_line(str(error)).rstrip(".")
             log.warning("chat ingest of %s failed: %s", url, detail)
@@ -128,6 +132,20 @@ class ChatIngest:
         log.info("chat ingest added %s (%d passages, %.1f s)", result.source.id, result.passages, result.seconds)
         live = self._reload(result.source.id)
         return IngestReply(True, self._success(result, live, escape), result)
+
+    def _ingest(self, url: str) -> IngestResult:
+        """Run the ingest here, or (isolated) in a fresh child process.
+
+        Fetching, extracting, attributing and embedding are pure Python for seconds at a time: in the bot's
+        own process they would hold the GIL and delay the acks of chat events and /healthz. A spawned child
+        also gives its memory back when it exits. Its errors (IngestError…) come back as themselves.
+        """
+        if not self.isolated:
+            return ingest(url, self.target, timeout=self.timeout, allow=self.allow)
+        plain = dataclasses.replace(self.target, embedder=None)  # the child loads its own
+        context = multiprocessing.get_context("spawn")  # never fork a process with threads running
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as child:
+            return child.submit(ingest, url, plain, timeout=self.timeout, allow=self.allow).result()
 
     def _reload(self, source_id: str) -> bool:
         """Reload the running bot's knowledge base now (this is a worker thread); whether it answers from it."""
