@@ -106,7 +106,7 @@ def _focus_figure(hit: Hit, query: QueryAnalysis, entities: list[tuple[str, ...]
     figures = _asked_figures(hit, query)
     if not figures:
         return None
-    fitting = [f for f in figures if query.measures & figure_measures(hit.passage.text, f)]
+    fitting = [f for f in figures if query.measures & figure_measures(hit.passage, f)]
     figures = fitting or figures
     text = fold(hit.passage.text)
     if query.period:
@@ -182,7 +182,7 @@ def _asked_figures(hit: Hit, query: QueryAnalysis) -> list[Figure]:
     figures = [f for f in hit.passage.figures if not query.units or f.unit in query.units]
     if query.years:
         figures = [f for f in figures if f.year in query.years]
-    return sorted(figures, key=lambda f: not (query.measures & figure_measures(hit.passage.text, f)))
+    return sorted(figures, key=lambda f: not (query.measures & figure_measures(hit.passage, f)))
 
 
 def _with_asked_figure(query: QueryAnalysis, candidates: list[Hit], entities: list[tuple[str, ...]],
@@ -196,7 +196,7 @@ def _with_asked_figure(query: QueryAnalysis, candidates: list[Hit], entities: li
     if query.measures:
         # "How much will Almana put into one project?": a figure for another measure does not answer it.
         candidates = [h for h in candidates
-                      if query.measures & figure_measures(h.passage.text, _asked_figures(h, query)[0])]
+                      if query.measures & figure_measures(h.passage, _asked_figures(h, query)[0])]
     return candidates
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from knowledge.figures import Figure
+from knowledge.passages import Passage
 from knowledge.scripts import fold
 
 # One entry per measure: English and Chinese (Simplified) words that name it. Domain-wide finance vocabulary.
@@ -41,8 +42,22 @@ def find_measures(text: str) -> set[str]:
     return {name for name, pattern in _COMPILED.items() if pattern.search(folded)}
 
 
-def figure_measures(text: str, figure: Figure) -> set[str]:
-    """The measures named in the figure's clause and the clause before it (where its subject usually is)."""
+# What a figure of each unit measures, when a question names one as context ("26 吉瓦的算力相当于多少钱").
+UNIT_MEASURES = {"GW": {"power"}, "%": {"share", "growth", "cut"}, "x": {"growth"}}
+
+
+def asked_measures(question: str, figures: list[Figure]) -> set[str]:
+    """The measures a question asks about, without those of the figures it gives as context."""
+    context = {m for f in figures for m in UNIT_MEASURES.get(f.unit, set())}
+    return find_measures(question) - context
+
+
+def figure_measures(passage: Passage, figure: Figure) -> set[str]:
+    """The measures named in the figure's clause (or the list it continues), and in the passage's English gloss."""
+    return _clause_measures(passage.text, figure) | (find_measures(passage.gloss_en) if passage.gloss_en else set())
+
+
+def _clause_measures(text: str, figure: Figure) -> set[str]:
     folded = fold(text)
     at = folded.find(fold(figure.text))
     if at < 0:

@@ -9,7 +9,7 @@ from knowledge.figures import Figure, find_figures
 from knowledge.glossary import Glossary
 from knowledge.language import detect_language
 from knowledge.lexical import entity_tokens
-from knowledge.measures import find_measures
+from knowledge.measures import asked_measures
 from knowledge.scripts import fold
 from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex, find_orgs, org_words
 from knowledge.tokens import stem, tokenize
@@ -202,7 +202,7 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         text=text, language=language, kind=kind,
         speakers=asked, named=named, entities=[s for s in named if s.kind == "organization" and s not in asked],
         unquoted=[s for s in named if not s.quoted and (s.kind == "person" or cue or kind in ("who", "stance"))],
-        period=_period(fold(text)), measures=find_measures(text) if quantity else set(),
+        period=_period(fold(text)), measures=asked_measures(text, figures) if quantity else set(),
         unknown_names=_unknown_names(text, speakers, glossary),
         units=asked_units if quantity else set(), wants_figure=quantity, figures=figures,
         years=[int(y) for y in _YEAR.findall(text)], tokens=tokens, expansions=expansions, concepts=concepts,

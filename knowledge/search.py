@@ -111,7 +111,7 @@ class HybridSearcher:
         if query.period and any(f.per == query.period for f in passage.figures if f.unit in query.units):
             score += 0.2
             reasons.append("period")
-        if query.measures and any(query.measures & figure_measures(passage.text, f) for f in passage.figures
+        if query.measures and any(query.measures & figure_measures(passage, f) for f in passage.figures
                             if not query.units or f.unit in query.units):
             score += 0.3
             reasons.append("measure")
