@@ -15,7 +15,7 @@ OPEN_QUOTES = "“「『‘"
 CLOSE_QUOTES = "”」』’"
 TERMINATORS = "。！？!?"
 _MIN_SENTENCE_CHARS = 6
-_ATTRIBUTION_TAIL = re.compile(r"[^。！？“”「」]{0,14}?(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")")
+_ATTRIBUTION_TAIL = re.compile(r"[^。！？“”「」，,]{0,14}?(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")")
 
 
 class Passage(BaseModel):

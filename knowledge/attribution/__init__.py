@@ -41,6 +41,16 @@ def _known_entities(sentences: list[str], index: SpeakerIndex, entities: Article
             entities.add(entity, short=tuple(a for a in speaker.aliases if a.isascii() and " " not in a and a not in forms))
 
 
+def _drop_shared_surnames(named: dict[int, Speaker]) -> None:
+    """A surname two new people of one article share ("Tom and Kate Brennan") is an alias of neither."""
+    fresh = [s for s in named.values() if s.kind == "person" and " " in s.name]
+    surnames = [s.name.split()[-1] for s in fresh]
+    shared = {n for n in surnames if surnames.count(n) > 1}
+    for key, speaker in named.items():
+        if speaker in fresh and speaker.name.split()[-1] in shared:
+            named[key] = speaker.model_copy(update={"aliases": tuple(a for a in speaker.aliases if a not in shared)})
+
+
 def attribute_source(paragraphs: list[list[str]], language: str, index: SpeakerIndex) -> Attribution:
     """Find the article's entities, link them to `index`, and attribute every sentence."""
     entities = ArticleEntities()
@@ -57,6 +67,7 @@ def attribute_source(paragraphs: list[list[str]], language: str, index: SpeakerI
     named: dict[int, Speaker] = {}
     for entity in entities.entities:
         named[id(entity)] = to_speaker(entity, orgs, index)
+    _drop_shared_surnames(named)
     speakers = [[named[id(e)] if e is not None else None for e in row] for row in who]
     quoted = list(dict.fromkeys(s for row in speakers for s in row if s is not None))
     mentioned = [named[id(e)] for e in entities.entities if e.kind != "unnamed" and e.mentions

@@ -30,8 +30,9 @@ ORG_TAILS = frozenset({
     "bureau", "administration", "organization", "organisation", "board", "fed", "imf", "hyperscale", "isi",
 })
 _APPOSITIVE_ROLE = re.compile(
-    rf"^,\s+(?P<role>(?:(?:a|an|the)\s+)?(?:[\w&'’.-]+\s+){{0,4}}?(?P<title>{_TITLE})(?:\s+(?:of|at|for|with)\s+"
-    rf"(?:the\s+)?(?P<org>{ORG}))?|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded)\s+"
+    rf"^,\s+(?P<role>(?:(?:a|an|the)\s+)?(?:(?P<porg>{ORG}|company|firm|bank|fund|group)(?:'s|’s)\s+)?"
+    rf"(?:[\w&'.-]+\s+){{0,4}}?(?P<title>{_TITLE})(?:\s+[^,;.]{{0,60}}?)??(?:\s+(?:of|at|for|with)\s+"
+    rf"(?:the\s+)?(?:[a-z-]+\s+){{0,2}}(?P<org>{ORG}))?|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded)\s+"
     rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?)(?=,|\.|;|\s+(?:{_VERB})|$)")
 _POSSESSIVE_TITLE = re.compile(rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir))\s+(?:[a-z-]+\s+){{0,2}}(?P<title>{_TITLE}),\s+(?P<name>{NAME}),")
 _TITLE_NAME = re.compile(rf"(?:(?P<org>{ORG})\s+)?(?P<title>{_TITLE})\s+(?P<name>{NAME})\b")
@@ -39,7 +40,11 @@ _ORG_APPOSITIVE = re.compile(
     rf"(?P<org>{ORG}),\s+(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){{0,5}}(?:trust|company|operator|maker|manufacturer|firm|"
     rf"bank|fund|agency|start-up|startup|utility|provider|developer|lender|insurer|manager|group|regulator|body|"
     rf"consultancy|outlet|publication|newsletter|tracker|supplier|investor|landlord|owner|platform|lab|laboratory))\b")
-_ACCORDING = re.compile(rf"\b(?i:according to|cited by|per)\s+(?:the\s+|a\s+)?(?P<org>{ORG})")
+_ACCORDING = re.compile(rf"\b(?i:according to|cited by|per)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+){{0,3}}"
+                        rf"(?:report|study|survey|analysis|paper|note|estimate|forecast|data)s?\s+(?:by|from)\s+"
+                        rf"(?:the\s+)?)?(?P<org>{ORG})")
+_CORPORATE_TITLES = frozenset({"ceo", "cfo", "cto", "coo", "finance chief", "chief executive", "chief financial officer",
+                               "president", "chairman", "chairwoman", "chair", "founder", "co-founder"})
 _GROUP_OF = re.compile(rf"(?P<org>{ORG})(?:'s|’s)?\s+(?:analysts|strategists|economists|researchers|data|figures|"
                        rf"estimates|calculations|count)\b")
 _PUBLISHED = re.compile(rf"(?P<org>{ORG})\s+(?:published|released|issued|put out)\s+(?:a|an|its)\s+(?:[\w-]+\s+){{0,3}}"
@@ -128,8 +133,26 @@ def discover_english(sentences: list[str], entities: ArticleEntities) -> None:
     _discover(sentences, entities, names)
 
 
+# Endings that make a capitalized run a company or institution wherever it stands ("Kestrel Micro Devices").
+_CORPORATE_TAILS = frozenset({
+    "systems", "technologies", "holdings", "inc", "corp", "capital", "securities", "partners", "bank", "institute",
+    "labs", "ventures", "devices", "networks", "industries", "electronics", "properties", "group", "corporation",
+    "ltd", "plc", "llc", "investments", "trust", "management", "advisors", "advisers", "ratings", "authority",
+    "agency", "association", "commission", "fund", "semiconductor", "semiconductors", "interconnection",
+})
+
+
+def _companies(text: str, entities: ArticleEntities) -> None:
+    for match in re.finditer(ORG, text):
+        org = _clean_org(match.group(0))
+        if org and org.split()[-1].lower() in _CORPORATE_TAILS and len(org.split()) > 1 and not _contains_known(
+                org, entities) and not re.search(rf"\b{_TITLE}\b", org):
+            add_org(entities, org)
+
+
 def _discover(sentences: list[str], entities: ArticleEntities, names: list[str]) -> None:
     for text in sentences:
+        _companies(text, entities)
         for match in _POSSESSIVE_TITLE.finditer(text):
             name = _clean_name(match.group("name"))
             org = _clean_org(match.group("org")) or _last_org(entities)  # "Its chief executive, Hector Salinas,"
@@ -139,14 +162,19 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
             name = _clean_name(match.group("name"))
             if (name and match.group("title")[:1].islower()) or (name and match.group("title")[:1].isupper()):
                 org = _clean_org(match.group("org"))
-                add_person(entities, name, title=match.group("title"),
+                title = match.group("title")
+                if org and f"{org} {title}".lower() in lx.TITLES:  # "Finance chief Omar Reyes"
+                    title, org = f"{org} {title}", None
+                if org is None and title.lower() in _CORPORATE_TITLES:
+                    org = _last_org(entities)
+                add_person(entities, name, title=title,
                            org=_employer(entities, org) if org != name else None, gender=_gender(match.group("title")))
         for match in re.finditer(rf"(?P<name>{NAME})(?=,\s)", text):
             tail = _APPOSITIVE_ROLE.match(text[match.end():])
             name = _clean_name(match.group("name"))
             if tail and name:
                 role = tail.group("role")
-                org = _clean_org(tail.group("org") or tail.group("org2"))
+                org = _clean_org(tail.group("org") or tail.group("org2") or tail.group("porg"))
                 add_person(entities, name, title=tail.group("title"), org=_employer(entities, org), role=role,
                            gender=_gender(role))
         for match in _HONORIFIC.finditer(text):

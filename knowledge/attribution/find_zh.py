@@ -31,7 +31,9 @@ _ACCORDING = re.compile(r"(?:根据|据|按照|援引)(?P<what>[^，。；：,;:
 # The opening of a clause up to its speech verb ("澜石云宣布", "中金公司在最新研报中估计", "美国商务部在声明中称").
 _CLAUSE_SUBJECT = re.compile(r"(?:^|[，。；：,;:」”])\s*(?P<subject>[A-Za-z0-9\u4e00-\u9fff&·.（）()]{2,16}?)(?:"
                              + "|".join(sorted(lx.GAP_WORDS, key=len, reverse=True))
-                             + r"|在[^，。；：]{0,14}?(?:上|中|时|里)|最新(?:报告|研报)|)*" + "(?P<verb>" + _VERB + ")")
+                             + r"|在[^，。；：]{0,14}?(?:上|中|时|里)|最新(?:报告|研报)|上周|本周|上月|本月|近日|日前|今年|"
+                             r"[0-9]+月|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?(?:报告|研报|研究)|)*"
+                             + "(?P<verb>" + _VERB + ")")
 _DESCRIPTORS = re.compile(r"^.*?(?:代工厂|代工大厂|大厂|厂商|供应商|机构|之一|巨头|龙头|初创公司|平台|旗下|券商|投行|智库|"
                           r"媒体|主权基金|基金|研究机构|市场研究机构|咨询公司|制造商|运营商|企业|业者|银行|集团)(?=.{2,})")
 _LEADING = re.compile(r"^(?:而|但|据|不过|另外|此外|同时|其中|就连|包括|由|与|和|对|在|当|则|也|还|是|根据|按照|"
@@ -109,6 +111,22 @@ def add_person_zh(entities: ArticleEntities, written: str, *, latin: str | None 
     person = Entity(kind="person", name=latin or written, forms=forms, name_zh=written, title=title, org=org,
                     role_zh=f"{org or ''}{title or ''}" or None, gender=gender)
     return entities.add(person, short=short)
+
+
+# What kind of organization a descriptor before its name says it is ("咨询机构华信研究院").
+DESCRIPTORS_EN = {"咨询机构": "consultancy", "咨询公司": "consultancy", "研究机构": "research firm",
+                  "市场研究机构": "market research firm", "调研机构": "research firm", "智库": "think tank",
+                  "投行": "investment bank", "券商": "brokerage", "行业媒体": "trade publication", "媒体": "media outlet",
+                  "主权基金": "sovereign wealth fund", "评级机构": "rating agency"}
+_DESCRIPTOR_END = re.compile("(" + "|".join(sorted(DESCRIPTORS_EN, key=len, reverse=True)) + ")$")
+
+
+def describe_org(entities: ArticleEntities, name: str, before: str) -> None:
+    """Record what the words right before an organization's name say it is ("咨询机构" -> consultancy)."""
+    match = _DESCRIPTOR_END.search(before)
+    entity = entities.find_any(name)
+    if match and entity is not None and entity.role is None:
+        entity.role_zh, entity.role = match.group(1), DESCRIPTORS_EN[match.group(1)]
 
 
 def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = None) -> Entity | None:
@@ -194,6 +212,7 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             if org and entities.find(org) is None and not any(m in org for m in lx.UNNAMED_MARKERS[:12]):
                 at = match.start("what") + match.group("what").rfind(org)
                 add_org_zh(entities, original[at:at + len(org)])
+                describe_org(entities, original[at:at + len(org)], text[:at])
         for match in _CLAUSE_SUBJECT.finditer(text):
             subject = match.group("subject")
             person = _name_after(text[match.start("subject"):])
@@ -209,6 +228,7 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             if org and _plausible_org(org, subject, match.group("verb") in lx.WEAK_VERBS):
                 at = match.start("subject") + subject.find(org)
                 add_org_zh(entities, original[at:at + len(org)])
+                describe_org(entities, original[at:at + len(org)], text[:at])
         for match in re.finditer(_VERB, text):
             before = text[:match.start()]
             named = None

@@ -53,7 +53,7 @@ GROUP_NOUNS = (
 ORG_ANAPHORA = ("the company", "the firm", "the bank", "the trust", "the agency", "the fund", "the group",
                 "the utility", "the start-up", "the startup", "the lender", "the insurer", "the regulator",
                 "the ministry", "the department", "the central bank", "the operator", "the manufacturer",
-                "the maker", "the developer")
+                "the maker", "the developer", "the institute", "the consultancy", "the research firm", "the lab")
 # Words standing for a document whose author already spoke ("the paper's authors wrote", "the letter argues").
 DOCUMENT_ANAPHORA = ("the paper's authors", "the report's authors", "the study's authors", "the authors",
                      "the paper", "the report", "the study", "the note", "the survey", "the letter", "the memo",

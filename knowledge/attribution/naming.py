@@ -18,7 +18,8 @@ ORG_SUFFIX_EN = {
     "智能": "Intelligence", "网络": "Networks", "软件": "Software", "电力": "Power", "控股": "Holdings",
     "公司": "", "股份": "", "投资管理机构": "Investment Management",
 }
-TITLE_EN = {"ceo": "CEO", "cfo": "CFO", "cto": "CTO", "coo": "COO", "chair": "chair", "president": "president"}
+TITLE_EN = {"ceo": "CEO", "cfo": "CFO", "cto": "CTO", "coo": "COO", "chair": "chair", "president": "president",
+            "analyst": "analyst", "partner": "partner", "founder": "founder", "co-founder": "co-founder"}
 _TITLE_ZH_EXTRA = {"首席投资官": "chief investment officer", "首席风险官": "chief risk officer", "总经理": "general manager",
                    "副总裁": "vice president", "负责人": "head", "发言人": "spokesperson", "主席": "chair",
                    "行长": "governor", "部长": "minister", "董事": "director"}
@@ -79,6 +80,13 @@ def _org_display(entity: Entity, orgs: dict[str, Entity]) -> str | None:
     return entity.org if entity.org.isascii() else pinyin_org(entity.org)
 
 
+# Titles that mean one thing wherever they appear ("head" may be "head of technology research": kept as written).
+_PLAIN_TITLES = frozenset({"ceo", "chief executive", "chief executive officer", "cfo", "chief financial officer",
+                           "finance chief", "financial chief", "cto", "chief technology officer", "coo",
+                           "chief operating officer", "chairman", "chairwoman", "chair", "president", "analyst",
+                           "partner", "founder", "co-founder", "cofounder"})
+
+
 def _org_short_names(forms: list[str]) -> list[str]:
     """How people shorten an organization's name: "阿尔马纳投资局" -> "阿尔马纳", "Almana Investment Authority" -> "Almana"."""
     short: list[str] = []
@@ -129,7 +137,17 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         aliases += [f.split()[-1] for f in entity.forms if f.isascii() and " " in f]
     org = _org_display(entity, orgs)
     title = _title_en(entity.title)
-    role = entity.role if entity.role and entity.role.isascii() else ", ".join(p for p in (title, org) if p) or None
+    key_title = title_key(entity.title) if entity.title and entity.title.lower() in _PLAIN_TITLES else None
+    if not entity.title or not entity.title.isascii():
+        key_title = title_key(entity.title) if entity.title else None
+    if key_title in TITLE_EN and org:
+        role: str | None = f"{TITLE_EN[key_title]}, {org}"  # "CEO, Corvane Systems", whatever the article's words
+    elif entity.role and entity.role.isascii() and entity.kind == "organization":
+        role = entity.role
+    elif entity.role and entity.role.isascii():
+        role = re.sub(r"^(?:a|an|the)\s+", "", entity.role)
+    else:
+        role = ", ".join(p for p in (title, org) if p) or None
     positions: list[tuple[str, str]] = []
     key = title_key(entity.title) if entity.title else None
     if key and entity.org:

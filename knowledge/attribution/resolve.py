@@ -9,6 +9,7 @@ from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.quotes import blank_spans, leaves_quote_open, quoted_spans, starts_with_quote
+from knowledge.figures import find_figures
 from knowledge.scripts import to_simplified
 
 _EN_VERB = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(set(en.SPEECH_VERBS), key=len, reverse=True))
@@ -35,7 +36,7 @@ _EN_GROUP = re.compile(r"\b(?:" + "|".join(en.GROUP_NOUNS) + r")\b|\b(?:one|some
                        re.I)
 _EN_ACCORDING = re.compile(r"\b(?:according to|by (?=\S+(?:'s|’s) count))", re.I)
 _ZH_GAP_WEAK = re.compile(r"^(?:" + "|".join(sorted(zh.GAP_WORDS, key=len, reverse=True))
-                          + r"|在[^，。；：]{0,16}?(?:上|中|时|里|后)|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?"
+                          + r"|在[^，。；：]{0,16}?(?:上|中|时|里|后)|上周|本周|上月|近期|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?"
                           r"(?:报告|研报|研究|文件|论文)|[0-9一二三四五六七八九十]+月|本月|上月|今年|日前|近日|"
                           r"的|最新|[（(][^）)]{0,40}[）)]|[）)]|证券|分析师|研究员|团队|新闻发言人|发言人|顾问|专家|经济学家|策略师|"
                           + "|".join(zh.REPORT_NOUNS) + r")*$")
@@ -186,12 +187,14 @@ def _subject_en(outside: str, verb: re.Match[str], items: list[_Item], state: _S
                 entities: ArticleEntities) -> Entity | None:
     word = verb.group(0).lower()
     weak = word in en.WEAK_VERBS
-    if weak and _EN_PASSIVE.search(outside[:verb.start()]):
-        return None
+    if weak and (_EN_PASSIVE.search(outside[:verb.start()]) or not find_figures(outside)):
+        return None  # "Kestrel reported a loss": a weak verb reports something only with a figure
     candidates = sorted((i for i in items if i.end <= verb.start()), key=lambda i: -i.end)[:3]
-    appositive = re.search(r"(?:,[^,;\"“”]{1,140}){1,2},\s*$", outside[:verb.start()])
-    if appositive is not None:  # "The 14-page letter, sent to the firm's partners, argues": skip names inside it
-        head = [i for i in candidates if i.end <= appositive.start()]
+    for parts in ("{1}", "{2}"):  # "The 14-page letter, sent to the firm's partners, argues": skip what is inside
+        appositive = re.search(rf"(?:,[^,;\"“”]{{1,140}}){parts},\s*$", outside[:verb.start()])
+        if appositive is None or (parts == "{1}" and re.match(r",\s*(?:which|that)\b", appositive.group(0))):
+            continue
+        head = sorted((i for i in items if i.end <= appositive.start()), key=lambda i: -i.end)
         if head and re.fullmatch(r"\s*", outside[head[0].end:appositive.start()]):
             return _resolve(head[0], state, entities, items)
     for item in candidates:
@@ -343,6 +346,10 @@ def _speaker(text: str, outside: str, spans: list[tuple[int, int]], items: list[
     if cited is not None:
         return cited
     opening = _opening(outside, items, language)
+    first_item = items[0] if items else None
+    if first_item is not None and first_item.kind == "document" and not outside[:first_item.start].strip() and (
+            find_figures(text)):  # "The survey covered 1,800 companies": its author's figure
+        return _resolve(first_item, state, entities, items)
     introduces = re.search(r"[：:]\s*$", outside[:spans[0][0]]) if spans else None
     if opening is not None and introduces:  # "但扎克伯格开出的药方……：“……”": the subject's words follow the colon
         return _resolve(opening, state, entities)

@@ -29,19 +29,21 @@ def test_chinese_role_and_name_with_pronoun_carry_over() -> None:
     text = ("英伟达首席执行官黄仁勋表示，需求依然强劲。他说，公司本季度营收达到570亿美元。\n"
             "星海云首席财务官林雅琴则更加谨慎。她警告称，毛利率可能降至25%。")
     speakers, passages, index = _ingest(text, "zh-Hans")
-    assert speakers["黄仁勋"].role == "CEO, Nvidia" and speakers["黄仁勋"].role_zh == "英伟达首席执行官"
-    assert speakers["林雅琴"].role == "CFO, 星海云"
-    assert _who(passages) == ["黄仁勋", "黄仁勋", "林雅琴", "林雅琴"]
+    # 黄仁勋 is in the domain gazetteer: one identity across scripts; 林雅琴 is new and gets a pinyin name.
+    assert "CEO, Nvidia" in speakers["Jensen Huang"].role and speakers["Jensen Huang"].name_zh == "黄仁勋"
+    assert speakers["Lin Yaqin"].role == "CFO, 星海云" and speakers["Lin Yaqin"].name_zh == "林雅琴"
+    # "则更加谨慎" describes her mood without a speech verb: the reporter's sentence.
+    assert _who(passages) == ["Jensen Huang", "Jensen Huang", None, "Lin Yaqin"]
     assert passages[1].figures[0].value == 57e9
-    assert [s.name for s in index.find_by_role("What did Nvidia's CEO say?")] == ["黄仁勋"]
-    assert [s.name for s in index.find_by_role("星海雲的財務長怎麼看")] == ["林雅琴"]
+    assert [s.name for s in index.find_by_role("What did Nvidia's CEO say?")] == ["Jensen Huang"]
+    assert [s.name for s in index.find_by_role("星海雲的財務長怎麼看")] == ["Lin Yaqin"]
 
 
 def test_a_latin_name_in_brackets_becomes_the_canonical_name() -> None:
-    speakers, passages, _ = _ingest("英伟达首席执行官黄仁勋（Jensen Huang）周三表示，订单已排到明年。", "zh-Hans")
-    huang = speakers["Jensen Huang"]
-    assert huang.name_zh == "黄仁勋" and {"黄仁勋", "Jensen Huang", "Huang"} <= set(huang.aliases)
-    assert _who(passages) == ["Jensen Huang"]
+    speakers, passages, _ = _ingest("星海云首席执行官周立文（Kevin Zhou）周三表示，订单已排到明年。", "zh-Hans")
+    zhou = speakers["Kevin Zhou"]
+    assert zhou.name_zh == "周立文" and {"周立文", "周立文", "Zhou"} <= set(zhou.aliases)
+    assert _who(passages) == ["Kevin Zhou"]
 
 
 def test_english_name_then_role_and_surname_refers_back() -> None:
@@ -50,7 +52,7 @@ def test_english_name_then_role_and_surname_refers_back() -> None:
             "Kestrel Micro Devices reported a loss. Finance chief Omar Reyes cautioned that costs were rising. "
             '"We will spend $2.2 billion on supply deals," he said.')
     speakers, passages, index = _ingest(text, "en")
-    assert speakers["Jensen Huang"].role == "CEO, Nvidia"
+    assert "CEO, Nvidia" in speakers["Jensen Huang"].role
     assert speakers["Omar Reyes"].role == "CFO, Kestrel Micro Devices"
     assert _who(passages) == ["Jensen Huang", "Jensen Huang", None, "Omar Reyes", "Omar Reyes"]
     assert [s.name for s in index.find_by_role("What did Kestrel's finance chief say?")] == ["Omar Reyes"]
@@ -106,7 +108,8 @@ def test_roles_the_title_list_does_not_know_and_names_after_a_place() -> None:
     speakers, passages, _ = _ingest(text, "en")
     assert speakers["Paul Mercer"].role == "head of technology research at Calder Brothers"
     assert speakers["Nadia Haddad"].role == "CTO, Lumen Forge"
-    assert _who(passages) == ["Paul Mercer", "Nadia Haddad", "Nadia Haddad"]
+    # "Haddad was unmoved by the critics" reports no words of hers: the reporter's sentence.
+    assert _who(passages) == ["Paul Mercer", "Nadia Haddad", None]
 
 
 def test_an_advisory_firm_behind_a_survey() -> None:
@@ -114,4 +117,5 @@ def test_an_advisory_firm_behind_a_survey() -> None:
             "had seen no return. The survey covered 1,800 companies.")
     speakers, passages, _ = _ingest(text, "en")
     assert speakers["Gartwell Research"].role == "advisory firm"
-    assert _who(passages) == ["Gartwell Research"] * 2
+    # The survey's size is a count, not a figure of the firm's: the reporter's sentence.
+    assert _who(passages) == ["Gartwell Research", None]
