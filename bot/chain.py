@@ -15,7 +15,7 @@ from bot.i18n import phrase
 from bot.models import Answer, Citation
 from bot.verify import citation_problems
 from knowledge.base import KnowledgeBase
-from knowledge.language import detect_language
+from knowledge.language import conversation_script, detect_language
 from knowledge.query import QueryAnalysis
 from knowledge.search import Hit
 
@@ -45,6 +45,8 @@ class Turn:
 
     question: str
     history: list[str] = field(default_factory=list)
+    locale: str | None = None  # the user's locale ("zh-TW"), when the adapter knows it
+    last_speaker: str | None = None  # the last answer's primary speaker, for "Why did he say that?"
     notices: list[str] = field(default_factory=list)
     language: str = "en"
     resolved: str = ""
@@ -59,8 +61,9 @@ def build_chain(kb: KnowledgeBase, composer: Composer | None = None) -> Runnable
     writer = composer or DefaultComposer()
 
     def prepare(turn: Turn) -> Turn:
-        turn.language = detect_language(turn.question)
-        turn.resolved = resolve_followup(turn.question, turn.history, kb.corpus.speakers)
+        turn.language = detect_language(turn.question, conversation_script(turn.history, turn.locale))
+        turn.resolved = resolve_followup(turn.question, turn.history, kb.corpus.speakers,
+                                         last_speaker=turn.last_speaker)
         return turn
 
     def analyze(turn: Turn) -> Turn:

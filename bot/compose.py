@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from bot.i18n import convert, examples, phrase
+from bot.figure_text import figure_for
+from bot.i18n import convert, examples, family, language_name, measure_noun, phrase
 from bot.models import Citation, CitedFigure, SourceRef
+from bot.naming import describe, short_name, source_title, speaker_name, speaker_role
 from knowledge.corpus import Corpus
-from knowledge.figures import Figure, format_figure
+from knowledge.figures import Figure
+from knowledge.measures import find_measures
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.speakers import Speaker
@@ -16,93 +21,198 @@ from knowledge.speakers import Speaker
 if TYPE_CHECKING:  # annotations only: importing evidence pulls in search (and chromadb)
     from bot.evidence import Abstention, Evidence
 
+__all__ = ["compose_abstention", "compose_answer", "describe", "make_citation", "passage_body"]
 
-def make_citation(passage: Passage, corpus: Corpus, focus: Figure | None = None) -> Citation:
-    """A citation of one passage: speaker, role, verbatim quote, figures (the answering one first), source."""
+# Role words just before a name already say who the speaker is ("Anthropic CEO Dario Amodei", "英伟达首席执行官黄仁勋").
+_ROLE_WORDS = re.compile(r"\b(?:CEO|chief|CFO|president|chair(?:man)?|founder|co-founder|partner|investor|head)\b"
+                         r"|首席|执行长|執行長|总裁|總裁|董事|创始人|創始人|创办人|創辦人|主席|财务长|財務長|经理|經理|分析师|"
+                         r"分析師|合伙人|合夥人|主管|负责人|負責人|投资人|投資人|行长|行長|部长|部長|发言人|發言人",
+                         re.I)
+_OPEN_QUOTES = "“\"「『"
+_CLAUSE_END = re.compile(r"[，。；;：！？!?]|[,:](?!\d)")  # "1,284" is one number, not two clauses
+# A Chinese sentence whose subject is a pronoun ("他说…", "她表示…"): the speaker's name takes the pronoun's place.
+_PRONOUN_SUBJECT = re.compile(r"^(?:他|她)(?!们|們)")
+# Measures too generic to name the topic of a figure ("growth", "share" say little without their subject).
+_TOPIC_ORDER = ("revenue", "valuation", "burn", "spending", "debt", "orders", "rent", "assets", "market", "price",
+                "margin", "power", "volume", "employees", "cap", "growth", "share")
+
+
+def make_citation(passage: Passage, corpus: Corpus, focus: Figure | None = None,
+                  language: str | None = None) -> Citation:
+    """A citation of one passage: speaker, role, verbatim quote, figures (the answering one first), source.
+
+    With the reader's `language`, it also carries the speaker, role and title as that reader reads them.
+    """
     speaker = corpus.speaker(passage.speaker)
     source = corpus.source(passage.source_id)
     figures = sorted(passage.figures, key=lambda f: f != focus)
+    reader = language or source.language
     return Citation(
         speaker=speaker.name if speaker else None,
         speaker_role=speaker.role if speaker else None,
         quote=passage.text,
         figures=[CitedFigure(text=f.text, value=f.value, unit=f.unit) for f in figures],
-        source=SourceRef(id=source.id, title=source.title, publisher=source.publisher, url=source.url),
+        source=SourceRef(id=source.id, title=source.title, publisher=source.publisher, url=source.url,
+                         title_en=source.title_en),
         passage_id=passage.id, paragraph=passage.paragraph, sentence=passage.sentence, gloss_en=passage.gloss_en,
+        speaker_label=speaker_name(speaker, reader) if speaker and language else None,
+        role_label=speaker_role(speaker, reader) if speaker and language and speaker.kind == "person" else None,
+        title_label=source_title(source, reader) if language else None,
+        quote_language=source.language,
+        gloss=passage.gloss_en if language and family(language) == "en" and source.language != "en" else None,
     )
 
 
-def describe(speaker: Speaker, language: str) -> str:
-    """'Sam Altman (CEO, OpenAI)' or '萨姆·阿尔特曼（OpenAI首席执行官）' in the asker's script."""
-    if speaker.kind == "organization":
-        return speaker.name if language == "en" else convert(speaker.name_zh or speaker.name, language)
-    if language == "en":
-        return f"{speaker.name} ({speaker.role})"
-    return convert(f"{speaker.name_zh or speaker.name}（{speaker.role_zh or speaker.role}）", language)
+@dataclass
+class _Writer:
+    """Writes one answer's passages; remembers whom it has introduced so each name and role is given once."""
 
+    corpus: Corpus
+    language: str
+    focus: Figure | None = None
+    introduced: set[str] = field(default_factory=set)
+    stated_focus: bool = False  # a sentence already gives the answering figure: no lead repeats it
+    verbatim: bool = False  # keep a passage's words as written (digest cards show the quote itself)
 
-def _english_body(passage: Passage, speaker: Speaker | None, publisher: str) -> str:
-    if passage.gloss_en:
+    def name(self, speaker: Speaker) -> str:
+        """Name and role at the first mention, the short name after it."""
+        if speaker.name in self.introduced:
+            return short_name(speaker, self.language)
+        self.introduced.add(speaker.name)
+        return describe(speaker, self.language)
+
+    def body(self, passage: Passage, *, repeat: bool = False) -> str:
+        """One passage, attributed, in the reader's language (`repeat`: same speaker as the passage before)."""
+        speaker = self.corpus.speaker(passage.speaker)
+        source = self.corpus.source(passage.source_id)
+        publisher = source.translation_of or source.publisher
+        reader = family(self.language)
+        if reader == "en" and passage.gloss_en:
+            return self._english(passage.gloss_en, speaker, publisher, verbatim=False)
+        if reader == "en" and source.language == "en":
+            return self._english(passage.text, speaker, publisher, verbatim=True)
+        if reader == "zh" and source.language != "en":
+            # Phrase-level conversion only across scripts: a Taiwan article is already in Taiwan's words.
+            same_script = source.language == self.language and not self.verbatim
+            text = passage.text if same_script else convert(passage.text, self.language)
+            return self._chinese(text, speaker, convert(publisher, self.language), repeat=repeat)
+        return self._other_language(passage, speaker, publisher, source.language)
+
+    def _english(self, text: str, speaker: Speaker | None, publisher: str, *, verbatim: bool) -> str:
+        # A gloss is our own English sentence; the article's own words go in quotation marks.
+        shown = _quoted(text) if verbatim else text
         if speaker is None:
-            return f"{phrase('according_to', 'en').format(publisher=publisher)}: {passage.gloss_en}"
-        # Name the speaker with their role once, where the gloss first names them (unless it gives the role):
-        # the earliest mention, the longest alias there (never an order that depends on set hashing).
-        aliases = {speaker.name, *(a for a in speaker.aliases if a.isascii())}
-        found = [m for a in aliases if (m := re.search(rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])", passage.gloss_en))]
-        if found:
-            match = min(found, key=lambda m: (m.start(), -len(m.group())))
-            before = passage.gloss_en[max(0, match.start() - 40):match.start()]
-            named = speaker.name if _ROLE_WORDS.search(before) else describe(speaker, "en")
-            return passage.gloss_en[:match.start()] + named + passage.gloss_en[match.end():]
-        return phrase("said", "en").format(speaker=describe(speaker, "en"), text=passage.gloss_en)
-    quoted = f"“{passage.text}”"
-    if speaker is None:
-        return f"{phrase('according_to', 'en').format(publisher=publisher)}: {quoted}"
-    return phrase("said", "en").format(speaker=describe(speaker, "en"), text=quoted)
+            return f"{phrase('according_to', 'en').format(publisher=publisher)}: {shown}"
+        match = _first_mention(text, {speaker.name, *(a for a in speaker.aliases if a.isascii())})
+        if match is None:
+            key = "also_said" if speaker.name in self.introduced else "said"
+            return phrase(key, "en").format(speaker=self.name(speaker), text=shown)
+        before = text[max(0, match.start() - 40):match.start()]
+        named = speaker_name(speaker, "en") if _says_role(before, speaker) else self.name(speaker)
+        if _says_role(before, speaker):
+            self.introduced.add(speaker.name)
+        return text[:match.start()] + named + text[match.end():]
+
+    def _chinese(self, text: str, speaker: Speaker | None, publisher: str, *, repeat: bool) -> str:
+        if speaker is None:
+            return f"{phrase('according_to', self.language).format(publisher=publisher)}：{text}"
+        if repeat and speaker.name in self.introduced:
+            return phrase("also", self.language) + text
+        mention = next((m for m in self.corpus.speakers.find_mentions(text) if m.speaker.name == speaker.name), None)
+        if self.verbatim and (mention is not None or _PRONOUN_SUBJECT.match(text)):
+            return f"{self.name(speaker)}：{text}"  # not "X表示：他表示…"
+        if mention is not None and _ROLE_WORDS.search(text[max(0, mention.start - 12):mention.start]):
+            self.introduced.add(speaker.name)  # "英伟达首席执行官黄仁勋…": the text already says who
+            return text
+        if mention is not None:  # the name, with its role, where the text first names them
+            return text[:mention.start] + self.name(speaker) + text[mention.end:]
+        if _PRONOUN_SUBJECT.match(text):
+            return self.name(speaker) + text[1:]
+        return phrase("said", self.language).format(speaker=self.name(speaker), text=text)
+
+    def _other_language(self, passage: Passage, speaker: Speaker | None, publisher: str, quoted: str) -> str:
+        """A sentence in the reader's language from speaker, role, figure and topic; the quote verbatim, marked."""
+        figure = next((f for f in passage.figures if f == self.focus), passage.figures[0] if passage.figures else None)
+        if speaker is None:
+            shown_publisher = publisher if family(self.language) == "en" else convert(publisher, self.language)
+            sentence = phrase("reported_in", self.language).format(publisher=shown_publisher)
+        elif figure is None:
+            sentence = phrase("said_in", self.language).format(speaker=self.name(speaker))
+        else:
+            shown = figure_for(figure.value, figure.unit, self.language)
+            self.stated_focus = self.stated_focus or figure == self.focus
+            topic = _topic(passage.text, figure, self.language)
+            key, topic_args = ("gave_measure", {"measure": topic}) if topic else ("gave_figure", {})
+            sentence = phrase(key, self.language).format(speaker=self.name(speaker), figure=shown, **topic_args)
+        return phrase("in_language", self.language).format(
+            sentence=sentence, language=language_name(quoted, self.language), quote=_quoted(passage.text))
 
 
-_ROLE_WORDS = re.compile(r"\b(?:CEO|chief|CFO|president|chair(?:man)?|founder|co-founder|partner|investor|head)\b",
-                         re.I)
+def _first_mention(text: str, aliases: set[str]) -> re.Match[str] | None:
+    """The earliest mention of any alias, the longest alias there (never an order that depends on set hashing)."""
+    found = [m for a in aliases if (m := re.search(rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])", text))]
+    return min(found, key=lambda m: (m.start(), -len(m.group()))) if found else None
 
 
-def _chinese_body(passage: Passage, speaker: Speaker | None, publisher: str, language: str) -> str:
-    text = convert(passage.text, language)
-    if speaker is None:
-        return f"{phrase('according_to', language).format(publisher=publisher)}：{text}"
-    return phrase("said", language).format(speaker=describe(speaker, language), text=text)
+def _says_role(before: str, speaker: Speaker) -> bool:
+    """Whether the words before a name give the role ("CEO …", "OpenAI's …"): then the name needs no role after it."""
+    if _ROLE_WORDS.search(before):
+        return True
+    orgs = [o for _, o in speaker.positions if o] + [speaker.role.split(",")[-1].strip()]
+    return any(before.rstrip().endswith((f"{org}'s", f"{org}’s")) for org in orgs if org)
+
+
+def _quoted(text: str) -> str:
+    """Text in quotation marks, unless it already opens with its own (no nested ““…””)."""
+    stripped = text.strip()
+    if stripped[:1] in _OPEN_QUOTES or any(q in stripped for q in "“”"):
+        return stripped
+    return f"“{stripped}”"
+
+
+def _topic(text: str, figure: Figure, language: str) -> str | None:
+    """What the figure measures, as a noun in the reader's language ("revenue", "营收"), if its clause says."""
+    clauses = _CLAUSE_END.split(text)
+    at = next((i for i, clause in enumerate(clauses) if figure.text in clause), None)
+    # The figure's clause, else the one before it (where "营收将达到…" or "revenue of…" usually is).
+    for clause in ([clauses[at], clauses[at - 1] if at else ""] if at is not None else [text]):
+        measures = find_measures(clause)
+        noun = next((n for m in _TOPIC_ORDER if m in measures and (n := measure_noun(m, language))), None)
+        if noun:
+            return noun
+    return None
 
 
 def passage_body(passage: Passage, corpus: Corpus, language: str, *, repeat: bool = False) -> str:
     """One passage, attributed, in the asker's language (`repeat`: same speaker as the passage before)."""
-    speaker = corpus.speaker(passage.speaker)
-    if repeat and language != "en":
-        return phrase("also", language) + convert(passage.text, language)
-    source = corpus.source(passage.source_id)
-    if language == "en":
-        return _english_body(passage, speaker, source.translation_of or source.publisher)
-    return _chinese_body(passage, speaker, convert(source.translation_of or source.publisher, language), language)
+    writer = _Writer(corpus, language, verbatim=True)
+    if repeat and passage.speaker:
+        writer.introduced.add(passage.speaker)
+    return writer.body(passage, repeat=repeat)
 
 
 def compose_answer(query: QueryAnalysis, evidence: Evidence, corpus: Corpus) -> tuple[str, list[Citation]]:
     """The answer text and its citations."""
     language = query.language
     passages = [h.passage for h in evidence.hits]
-    citations = [make_citation(p, corpus, evidence.focus) for p in passages]
-    bodies = [passage_body(p, corpus, language, repeat=i > 0 and p.speaker is not None
-                           and p.speaker == passages[i - 1].speaker) for i, p in enumerate(passages)]
-    lead = ""
+    citations = [make_citation(p, corpus, evidence.focus, language) for p in passages]
+    writer = _Writer(corpus, language, evidence.focus)
     primary_speaker = corpus.speaker(passages[0].speaker)
+    lead = ""
     if evidence.conflict:
         lead = phrase("disagree", language).format(figures=_rival_figures(evidence, corpus, language))
     elif evidence.alternative:
         lead = phrase("two_figures", language).format(figures=_rival_figures(evidence, corpus, language))
     elif query.kind == "who" and primary_speaker is not None:
-        lead = phrase("who", language).format(speaker=describe(primary_speaker, language))
-    elif evidence.focus is not None:
-        focus = evidence.focus
-        shown = format_figure(focus.value, focus.unit) if language == "en" else convert(focus.text, language)
-        lead = f"{shown}." if language == "en" else f"{shown}。"
-    separator = "\n" if len(bodies) > 1 else (" " if language == "en" else "")
+        # Named with their role in the lead, so the passages after it name them only briefly.
+        lead = phrase("who", language).format(speaker=writer.name(primary_speaker))
+    bodies = [writer.body(passages[0])]
+    first_states_focus = writer.stated_focus  # the first sentence already leads with the answering figure
+    bodies += [writer.body(p, repeat=p.speaker is not None and p.speaker == before.speaker)
+               for before, p in pairwise(passages)]
+    if not lead and evidence.focus is not None and not first_states_focus:
+        lead = phrase("lead", language).format(text=figure_for(evidence.focus.value, evidence.focus.unit, language))
+    separator = "\n" if len(bodies) > 1 else (" " if family(language) == "en" else "")
     text = separator.join(bodies)
     return (f"{lead}{separator}{text}" if lead else text), citations
 
@@ -118,12 +228,12 @@ def _rival_figures(evidence: Evidence, corpus: Corpus, language: str) -> str:
         figure = figure or next(f for f in hit.passage.figures if f.unit == focus.unit)
         speaker = corpus.speaker(hit.passage.speaker)
         source = corpus.source(hit.passage.source_id)
-        who = (speaker.name if language == "en" else (speaker.name_zh or speaker.name)) if speaker else (
-            source.translation_of or source.publisher)
-        shown = format_figure(figure.value, figure.unit) if language == "en" else figure.text
+        who = speaker_name(speaker, language) if speaker else convert(source.translation_of or source.publisher,
+                                                                       language)
+        shown = figure_for(figure.value, figure.unit, language)
         if evidence.alternative and figure.year:
-            shown += f" by {figure.year}" if language == "en" else f"（{figure.year}年）"
-        parts.append(convert(f"{shown} ({who})" if language == "en" else f"{who}称{shown}", language))
+            shown += f" by {figure.year}" if family(language) == "en" else f"（{figure.year}年）"
+        parts.append(f"{shown} ({who})" if family(language) == "en" else convert(f"{who}称{shown}", language))
     return phrase("versus", language).join(parts)
 
 
@@ -132,21 +242,18 @@ def compose_abstention(abstention: Abstention, corpus: Corpus, language: str) ->
     if abstention.reason == "live":
         why = phrase("abstain_live", language)
     elif abstention.reason == "unquoted" and abstention.speaker is not None:
-        name = abstention.speaker.name if language == "en" else (abstention.speaker.name_zh or abstention.speaker.name)
-        why = phrase("abstain_unquoted", language).format(name=convert(name, language),
+        why = phrase("abstain_unquoted", language).format(name=speaker_name(abstention.speaker, language),
                                                           pronoun=abstention.speaker.pronoun)
     elif abstention.reason == "unknown" and abstention.name:
         why = phrase("abstain_unknown", language).format(name=abstention.name)
     elif abstention.reason == "off_topic" and abstention.speaker is not None:
-        name = abstention.speaker.name if language == "en" else (abstention.speaker.name_zh or abstention.speaker.name)
-        why = phrase("abstain_off_topic", language).format(name=convert(name, language))
+        why = phrase("abstain_off_topic", language).format(name=speaker_name(abstention.speaker, language))
     elif abstention.reason == "no_figure":
         why = phrase("abstain_no_figure", language)
     else:
         why = phrase("abstain", language)
-    titles = "; ".join(
-        (s.title_en or s.title) if language == "en" else convert(f"《{s.title}》", language) for s in corpus.sources
-    )
+    titles = "; ".join(source_title(s, language) if family(language) == "en" else f"《{source_title(s, language)}》"
+                       for s in corpus.sources)
     covers = phrase("covers", language).format(n=len(corpus.sources), titles=titles)
     tries = "\n".join(f"• {q}" for q in examples(language))
     return f"{why} {covers}\n{phrase('try', language)}\n{tries}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 
-from knowledge.scripts import to_simplified, to_traditional_tw
+from knowledge.scripts import to_simplified, to_taiwan_text
 
 PHRASES: dict[str, dict[str, str]] = {
     "reporting": {"en": "the article's own reporting", "zh": "文章报道"},
@@ -36,6 +36,15 @@ PHRASES: dict[str, dict[str, str]] = {
     "according_to": {"en": "According to {publisher}", "zh": "据{publisher}报道"},
     "said": {"en": "{speaker}: {text}", "zh": "{speaker}表示：{text}"},
     "who": {"en": "That was {speaker}.", "zh": "是{speaker}。"},
+    "also_said": {"en": "{speaker} also said: {text}", "zh": "{speaker}还表示：{text}"},
+    # Evidence in the other language: a sentence in the reader's language, then the verbatim quote, marked.
+    "gave_measure": {"en": "{speaker} put {measure} at {figure}", "zh": "{speaker}称{measure}为{figure}"},
+    "gave_figure": {"en": "{speaker} gave a figure of {figure}", "zh": "{speaker}给出的数字是{figure}"},
+    "said_in": {"en": "{speaker} said", "zh": "{speaker}表示"},
+    "reported_in": {"en": "According to {publisher}", "zh": "据{publisher}报道"},
+    "in_language": {"en": "{sentence} (in {language}): {quote}", "zh": "{sentence}（{language}原文）：{quote}"},
+    "quote_marker": {"en": " (in {language})", "zh": "（{language}原文）"},
+    "lead": {"en": "{text}.", "zh": "{text}。"},
     "notice_cut": {"en": "Your question was cut to {n} characters.", "zh": "你的问题过长，已截取前{n}个字符。"},
     "notice_degraded": {"en": "Semantic search is unavailable right now; this answer comes from keyword search only.",
                         "zh": "语义检索暂时不可用，此回答仅基于关键词检索。"},
@@ -44,6 +53,42 @@ PHRASES: dict[str, dict[str, str]] = {
              "zh": "可以问我关于AI投资泡沫的问题：谁说了什么、数字有多大、出自哪里。每个回答都会注明发言人和数字，"
                    "并可显示原文出处。"},
 }
+
+# Names of the languages a quote can be in, as the reader calls them.
+LANGUAGE_NAMES: dict[str, dict[str, str]] = {
+    "en": {"en": "English", "zh": "英文"},
+    "zh-Hans": {"en": "Chinese", "zh": "中文"},
+    "zh-Hant": {"en": "Chinese", "zh": "中文"},
+}
+# What a figure measures, as a noun phrase for "X put {measure} at {figure}" (knowledge.measures names).
+MEASURE_NOUNS: dict[str, dict[str, str]] = {
+    "revenue": {"en": "revenue", "zh": "营收"}, "valuation": {"en": "the valuation", "zh": "估值"},
+    "burn": {"en": "the cash burn", "zh": "烧钱规模"}, "spending": {"en": "spending", "zh": "支出"},
+    "debt": {"en": "the debt", "zh": "债务"}, "orders": {"en": "orders", "zh": "订单"},
+    "market": {"en": "the market", "zh": "市场规模"}, "price": {"en": "the price", "zh": "价格"},
+    "margin": {"en": "the margin", "zh": "利润率"}, "share": {"en": "the share", "zh": "占比"},
+    "growth": {"en": "growth", "zh": "增长"}, "power": {"en": "power capacity", "zh": "电力规模"},
+    "assets": {"en": "assets", "zh": "资产"}, "volume": {"en": "volume", "zh": "用量"},
+    "employees": {"en": "headcount", "zh": "员工人数"}, "rent": {"en": "rent", "zh": "租金"},
+    "cap": {"en": "the cap", "zh": "上限"},
+}
+
+
+def family(language: str) -> str:
+    """The phrase-table key of a language: 'en' or 'zh' (both Chinese scripts share one entry)."""
+    return "zh" if language.startswith("zh") else "en"
+
+
+def language_name(quoted: str, reader: str) -> str:
+    """What the reader calls the language of a quote: 'Chinese' for an English reader, '英文' for a Chinese one."""
+    return localize(LANGUAGE_NAMES.get(quoted, LANGUAGE_NAMES["en"]), reader)
+
+
+def measure_noun(measure: str, reader: str) -> str | None:
+    """The noun for a measure in the reader's language, if there is one."""
+    entry = MEASURE_NOUNS.get(measure)
+    return localize(entry, reader) if entry else None
+
 
 EXAMPLES: dict[str, list[str]] = {
     "en": ["What compute target did Sam Altman set for OpenAI by 2033?",
@@ -58,7 +103,7 @@ EXAMPLES: dict[str, list[str]] = {
 def convert(text: str, language: str) -> str:
     """Text in the script of the language (Chinese is converted; English is left alone)."""
     if language == "zh-Hant":
-        return to_traditional_tw(text)
+        return to_taiwan_text(text)
     if language == "zh-Hans":
         return to_simplified(text)
     return text

@@ -98,7 +98,7 @@ def check_reply(reply: LLMReply, query: QueryAnalysis, evidence: Evidence,
         raise Rejected(f"the answer is in {written_in}, not {language}")
     text = convert(text, language)
     passages = [given[i] for i in ids]
-    citations = [make_citation(p, corpus, evidence.focus) for p in passages]
+    citations = [make_citation(p, corpus, evidence.focus, language) for p in passages]
     stray = stray_numbers(text, citations, passages)
     if stray:
         raise Rejected(f"numbers not among the cited passages' figures: {', '.join(stray)}")

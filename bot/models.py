@@ -20,6 +20,7 @@ class SourceRef(BaseModel):
     title: str
     publisher: str
     url: str | None = None
+    title_en: str | None = None
 
 
 class Citation(BaseModel):
@@ -34,6 +35,12 @@ class Citation(BaseModel):
     paragraph: int
     sentence: int
     gloss_en: str | None = None
+    # As the reader of the answer reads them (optional; `speaker`, `speaker_role` and `quote` stay canonical/verbatim).
+    speaker_label: str | None = None
+    role_label: str | None = None
+    title_label: str | None = None
+    quote_language: str | None = None
+    gloss: str | None = None
 
 
 class Answer(BaseModel):

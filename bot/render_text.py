@@ -2,39 +2,54 @@
 
 from __future__ import annotations
 
-from bot.i18n import phrase
+from bot.figure_text import figure_for
+from bot.i18n import family, language_name, phrase
 from bot.models import Answer, Citation
 
 
-def figure_list(citation: Citation) -> str:
-    """The citation's figures as written, comma-separated."""
-    return ", ".join(f.text for f in citation.figures)
+def figure_list(citation: Citation, language: str | None = None) -> str:
+    """The citation's figures, comma-separated: formatted for the reader when `language` is given, else as written."""
+    shown = [figure_for(f.value, f.unit, language) if language else f.text for f in citation.figures]
+    return ", ".join(dict.fromkeys(shown))  # a range's two ends written once ("420億至450億美元") show once
 
 
 def citation_line(citation: Citation, language: str) -> str:
-    """One line: speaker · role · figures · publisher."""
-    parts = [citation.speaker or phrase("reporting", language)]
-    if citation.speaker_role:
-        parts.append(citation.speaker_role)
+    """One line: speaker · role · figures · publisher, in the reader's language where the citation knows it."""
+    parts = [citation.speaker_label or citation.speaker or phrase("reporting", language)]
+    role = citation.role_label if citation.speaker_label else citation.speaker_role
+    if role:
+        parts.append(role)
     if citation.figures:
-        parts.append(figure_list(citation))
+        parts.append(figure_list(citation, language))
     parts.append(citation.source.publisher)
     return " · ".join(parts)
 
 
 def source_place(citation: Citation, language: str) -> str:
-    """Where the quote is: article title and paragraph."""
-    return phrase("place", language).format(title=citation.source.title, paragraph=citation.paragraph)
+    """Where the quote is: article title (in the reader's language where known) and paragraph."""
+    title = citation.title_label or citation.source.title
+    return phrase("place", language).format(title=title, paragraph=citation.paragraph)
+
+
+def quote_marker(citation: Citation, language: str) -> str:
+    """' (in Chinese)' / '（英文原文）' after a quote in a language other than the reader's, else ''."""
+    quoted = citation.quote_language
+    if not quoted or family(quoted) == family(language):
+        return ""
+    return phrase("quote_marker", language).format(language=language_name(quoted, language))
 
 
 def render_sources(answer: Answer) -> str:
-    """The verbatim quotes with article and paragraph, one block per citation."""
+    """The verbatim quotes with article and paragraph, one block per citation (glossed where in another language)."""
     if not answer.citations:
         return phrase("no_sources", answer.language)
     blocks = []
     for number, citation in enumerate(answer.citations, start=1):
-        blocks.append(f"[{number}] {citation_line(citation, answer.language)}\n"
-                      f"    “{citation.quote}”\n    — {source_place(citation, answer.language)}")
+        quote = f"    “{citation.quote}”{quote_marker(citation, answer.language)}"
+        if citation.gloss and quote_marker(citation, answer.language):
+            quote += f"\n    = {citation.gloss}"
+        blocks.append(f"[{number}] {citation_line(citation, answer.language)}\n{quote}\n"
+                      f"    — {source_place(citation, answer.language)}")
     return "\n".join(blocks)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 from bot.chain import Composer, Turn, build_chain
@@ -21,6 +22,8 @@ from knowledge.library import library_version
 log = logging.getLogger(__name__)
 # How often a running bot looks for newly ingested articles (a stat of one file).
 REFRESH_SECONDS = 5.0
+# How many recent answers' speakers are kept for pronoun follow-ups (a thread passes its earlier questions).
+REMEMBERED_ANSWERS = 1024
 
 
 class AnswerService:
@@ -37,6 +40,8 @@ class AnswerService:
         self._seen_version = version() if version else 0
         self._checked = time.monotonic()
         self._reloading = threading.Lock()
+        self._speakers: OrderedDict[str, str] = OrderedDict()  # question -> its answer's primary speaker
+        self._speakers_lock = threading.Lock()
         track_dense(lambda: self.kb.dense_available)
 
     @classmethod
@@ -89,8 +94,13 @@ class AnswerService:
             threading.Thread(target=reload, name="knowledge-reload", daemon=True).start()
         return True
 
-    def ask(self, question: str, *, history: Sequence[str] = (), cut: bool = False) -> Answer:
-        """Answer one question; `history` holds the thread's earlier questions, oldest first."""
+    def ask(self, question: str, *, history: Sequence[str] = (), cut: bool = False,
+            locale: str | None = None) -> Answer:
+        """Answer one question; `history` holds the thread's earlier questions, oldest first.
+
+        `locale` (the user's, e.g. "zh-TW") settles the script of a question written only in characters
+        both Chinese scripts share, when the thread does not.
+        """
         text = " ".join((question or "").split())
         if not text:
             raise EmptyQuestion()
@@ -104,8 +114,22 @@ class AnswerService:
             log.warning("question of %d characters cut to %d", len(text), self.max_chars)
             text = text[: self.max_chars]
             notices.append(phrase("notice_cut", detect_language(text)).format(n=self.max_chars))
+        last_speaker = self._speakers.get(" ".join(history[-1].split())) if history else None
         with request_scope():
-            return self._answer(Turn(question=text, history=list(history), notices=notices))
+            answer = self._answer(Turn(question=text, history=list(history), notices=notices, locale=locale,
+                                       last_speaker=last_speaker))
+        self._remember(text, answer)
+        return answer
+
+    def _remember(self, question: str, answer: Answer) -> None:
+        """Keep the primary speaker of recent answers, so "Why did he say that?" can follow a who-question."""
+        speaker = answer.citations[0].speaker if answer.citations and not answer.abstained else None
+        with self._speakers_lock:
+            self._speakers.pop(question, None)
+            if speaker:
+                self._speakers[question] = speaker
+            while len(self._speakers) > REMEMBERED_ANSWERS:
+                self._speakers.popitem(last=False)
 
     def _answer(self, turn: Turn) -> Answer:
         """Run the chain; count the question, its abstention and its latency (the one place metrics see answers)."""

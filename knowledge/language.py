@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from knowledge.scripts import to_simplified, to_traditional
 
@@ -10,16 +11,47 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
-def detect_language(text: str) -> str:
-    """'en', 'zh-Hans' or 'zh-Hant'; Chinese wins when Han characters outnumber Latin words."""
+# Locales (Slack, Discord, browsers) that mean Traditional script; other Chinese locales mean Simplified.
+_TRADITIONAL_LOCALES = ("zh-tw", "zh-hk", "zh-mo", "zh-hant")
+
+
+def script_of_locale(locale: str | None) -> str | None:
+    """'zh-Hant' or 'zh-Hans' for a Chinese locale ('zh-TW', 'zh_HK', 'zh-CN'), None for any other."""
+    folded = (locale or "").replace("_", "-").lower()
+    if not folded.startswith("zh"):
+        return None
+    return "zh-Hant" if folded.startswith(_TRADITIONAL_LOCALES) else "zh-Hans"
+
+
+def detect_language(text: str, hint: str | None = None) -> str:
+    """'en', 'zh-Hans' or 'zh-Hant'; Chinese wins when Han characters outnumber Latin words.
+
+    Text whose characters are all shared by both scripts ("AI泡沫") takes its script from `hint` (the
+    conversation's script or the user's locale: 'zh-Hant', 'zh-TW'…), and is Simplified without one.
+    """
     han = _HAN.findall(text)
     words = _LATIN_WORD.findall(text)
     if len(han) < 2 or len(han) < len(words):
         return "en"
-    joined = "".join(han)
-    traditional_only = sum(a != b for a, b in zip(joined, to_simplified(joined), strict=False))
-    simplified_only = sum(a != b for a, b in zip(joined, to_traditional(joined), strict=False))
+    return _written_script("".join(han)) or script_of_locale(hint) or "zh-Hans"
+
+
+def _written_script(han: str) -> str | None:
+    """The script its own characters show, or None when they are shared by both (or as many of each)."""
+    traditional_only = sum(a != b for a, b in zip(han, to_simplified(han), strict=False))
+    simplified_only = sum(a != b for a, b in zip(han, to_traditional(han), strict=False))
+    if traditional_only == simplified_only:
+        return None
     return "zh-Hant" if traditional_only > simplified_only else "zh-Hans"
+
+
+def conversation_script(earlier: Sequence[str], locale: str | None = None) -> str | None:
+    """The Chinese script a conversation is in: its latest question that shows one, else the user's locale."""
+    for text in reversed(earlier):
+        shown = _written_script("".join(_HAN.findall(text)))
+        if shown:
+            return shown
+    return script_of_locale(locale)
 
 
 _KANA = re.compile(r"[\u3040-\u30ff]")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import opencc
@@ -37,7 +38,11 @@ def to_taiwan(text: str) -> str:
     return str(_converter("s2twp").convert(text))
 
 
-def to_traditional_chars(text: str) -> str:
-    """Convert character by character to Taiwan forms: for transliterated names, where phrase rules misfire (佈雷特)."""
-    converter = _converter("s2tw")
-    return "".join(str(converter.convert(char)) for char in text)
+# Phrase rules read transliterated names as words (布雷 "lay mines" -> 佈雷); in a name these keep their plain form.
+_NAME_CHARS = str.maketrans({"佈": "布", "裡": "里", "裏": "里", "託": "托"})
+_NAME = re.compile(r"[\u3400-\u9fff]{1,4}(?:·[\u3400-\u9fff]{1,6})+")
+
+
+def to_taiwan_text(text: str) -> str:
+    """Taiwan phrasing for display, keeping transliterated names (布雷特·泰勒) in their plain characters."""
+    return _NAME.sub(lambda m: m.group().translate(_NAME_CHARS), to_taiwan(text))

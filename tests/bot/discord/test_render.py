@@ -60,7 +60,7 @@ def test_a_real_answer_has_a_field_per_citation_and_names_its_sources(service: A
     assert len(data["fields"]) == len(answer.citations)
     first = data["fields"][0]
     assert first["name"] == "[1] Sam Altman"
-    assert first["value"].startswith("Sam Altman · CEO, OpenAI · 250吉瓦")
+    assert first["value"].startswith("Sam Altman · CEO, OpenAI · 250 GW")
     assert data["footer"]["text"].startswith("Sources: AI泡沫已现")
     sources = "\n".join(render_discord_sources(answer))
     assert answer.citations[0].quote in sources and "paragraph 14" in sources

@@ -46,7 +46,7 @@ def test_real_answer_renders_text_citation_lines_and_buttons(service: AnswerServ
     kinds = [b["type"] for b in payload["blocks"]]
     assert kinds[0] == "section" and kinds[-1] == "actions"
     contexts = [b["elements"][0]["text"] for b in payload["blocks"] if b["type"] == "context"]
-    assert contexts[0].startswith("[1] *Sam Altman* · CEO, OpenAI · 250吉瓦 · MIT Technology Review")
+    assert contexts[0].startswith("[1] *Sam Altman* · CEO, OpenAI · 250 GW · MIT Technology Review")
     assert "Sam Altman" in payload["text"] and "250" in payload["text"]  # the notification fallback
     assert {e["value"] for e in payload["blocks"][-1]["elements"]} == {"7"}
 

@@ -1,0 +1,75 @@
+"""Speakers, roles and titles as the reader reads them: Latin script for English, the reader's Chinese script otherwise."""
+
+from __future__ import annotations
+
+import re
+
+from bot.i18n import convert, family
+from knowledge.attribution.naming import pinyin_name, pinyin_org
+from knowledge.sources import Source
+from knowledge.speakers import Speaker
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff·]*")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def has_han(text: str) -> bool:
+    """Whether text has any Chinese character."""
+    return bool(_HAN.search(text))
+
+
+def latin_name(speaker: Speaker) -> str:
+    """The speaker's name in Latin script: the canonical name, a Latin alias, or pinyin as the last resort."""
+    if not has_han(speaker.name):
+        return speaker.name
+    latin = [a for a in speaker.aliases if a.isascii() and a.strip()]
+    if latin:
+        return max(latin, key=lambda a: (" " in a, len(a)))
+    if speaker.kind == "organization":
+        return pinyin_org(speaker.name)
+    return " ".join(pinyin_name(part) for part in speaker.name.split("·"))
+
+
+def latin_text(text: str) -> str:
+    """Text with its Chinese words (organization names in an English role) in pinyin: 'CFO, 禾跃' -> 'CFO, Heyue'."""
+    return _HAN_RUN.sub(lambda m: pinyin_org(m.group()), text)
+
+
+def speaker_name(speaker: Speaker, language: str) -> str:
+    """The name as the reader reads it: 'Dario Amodei' or '达里奥·阿莫代伊' / '達里奧·阿莫代伊'."""
+    if family(language) == "en":
+        return latin_name(speaker)
+    return convert(speaker.name_zh or speaker.name, language)
+
+
+def speaker_role(speaker: Speaker, language: str) -> str:
+    """The role as the reader reads it: 'CEO, Anthropic' or 'Anthropic首席执行官' / 'Anthropic執行長'."""
+    if family(language) == "en":
+        return latin_text(speaker.role)
+    return convert(speaker.role_zh or speaker.role, language)
+
+
+def short_name(speaker: Speaker, language: str) -> str:
+    """How a speaker is named again after the first mention: 'Amodei', '阿莫代伊'; organizations in full."""
+    name = speaker_name(speaker, language)
+    if speaker.kind == "organization":
+        return name
+    if family(language) == "en":
+        return name.split()[-1] if " " in name else name
+    return name.split("·")[-1]
+
+
+def describe(speaker: Speaker, language: str) -> str:
+    """'Sam Altman (CEO, OpenAI)' or '萨姆·阿尔特曼（OpenAI首席执行官）' in the reader's script; organizations by name."""
+    name = speaker_name(speaker, language)
+    if speaker.kind == "organization":
+        return name
+    role = speaker_role(speaker, language)
+    return f"{name} ({role})" if family(language) == "en" else f"{name}（{role}）"
+
+
+def source_title(source: Source, language: str) -> str:
+    """The article's title in the reader's language where known (title_en), else as published, in the reader's script."""
+    if family(language) == "en":
+        return source.title_en or source.title
+    return convert(source.title, language)

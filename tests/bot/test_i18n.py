@@ -1,0 +1,48 @@
+"""The reader's script and figures: Taiwan phrasing, Chinese figure formats, and the script of shared-character questions."""
+
+from __future__ import annotations
+
+from bot.figure_text import figure_for, format_figure_zh
+from bot.i18n import convert, phrase
+from bot.service import AnswerService
+from knowledge.language import conversation_script, detect_language, script_of_locale
+
+
+def test_traditional_uses_taiwan_phrasing_and_keeps_transliterated_names() -> None:
+    assert convert("OpenAI首席执行官", "zh-Hant") == "OpenAI執行長"
+    assert convert("数据中心", "zh-Hant") == "資料中心"
+    assert convert("布雷特·泰勒（Sierra首席执行官）", "zh-Hant") == "布雷特·泰勒（Sierra執行長）"
+    assert convert("达里奥·阿莫代伊", "zh-Hant") == "達里奧·阿莫代伊"
+    assert phrase("no_sources", "zh-Hant") == "此回答沒有引用來源。"
+
+
+def test_figures_are_written_for_the_reader() -> None:
+    assert format_figure_zh(2.5e11, "USD", "zh-Hans") == "2,500亿美元"
+    assert format_figure_zh(2.5e11, "USD", "zh-Hant") == "2,500億美元"
+    assert format_figure_zh(4.2e9, "CNY", "zh-Hans") == "人民币42亿元"
+    assert format_figure_zh(1.284e11, "TWD", "zh-Hant") == "新台幣1,284億元"
+    assert format_figure_zh(1.5e12, "USD", "zh-Hans") == "1.5万亿美元"
+    assert format_figure_zh(1.5e12, "USD", "zh-Hant") == "1.5兆美元"
+    assert format_figure_zh(250, "GW", "zh-Hans") == "250吉瓦"
+    assert format_figure_zh(15, "x", "zh-Hans") == "15倍"
+    assert format_figure_zh(95, "%", "zh-Hant") == "95%"
+    assert figure_for(3.5e11, "USD", "en") == "$350 billion"
+    assert figure_for(4.2e9, "CNY", "en") == "CNY 4.2 billion"
+    assert figure_for(1.284e11, "TWD", "en") == "NT$128.4 billion"
+    assert figure_for(250, "GW", "en") == "250 GW"
+
+
+def test_shared_characters_take_the_script_of_the_conversation_or_locale() -> None:
+    assert detect_language("AI泡沫") == "zh-Hans"
+    assert detect_language("AI泡沫", hint="zh-TW") == "zh-Hant"
+    assert detect_language("AI泡沫", hint="zh-Hant") == "zh-Hant"
+    assert detect_language("AI泡沫是什么", hint="zh-TW") == "zh-Hans"  # its own characters decide
+    assert conversation_script(["Who is Bret Taylor?", "泰勒怎麼看AI泡沫？", "AI泡沫"]) == "zh-Hant"
+    assert conversation_script([], "zh_HK") == "zh-Hant" and conversation_script([], "en-US") is None
+    assert script_of_locale("zh-CN") == "zh-Hans"
+
+
+def test_a_shared_character_follow_up_is_answered_in_the_thread_script(service: AnswerService) -> None:
+    assert service.ask("AI泡沫", history=["泰勒怎麼看AI泡沫？"]).language == "zh-Hant"
+    assert service.ask("AI泡沫", locale="zh-TW").language == "zh-Hant"
+    assert service.ask("AI泡沫").language == "zh-Hans"
