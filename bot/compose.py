@@ -103,7 +103,7 @@ class _Writer:
         shown = _quoted(text) if verbatim else text
         if speaker is None:
             return f"{phrase('according_to', 'en').format(publisher=publisher)}: {shown}"
-        match = _first_mention(text, {speaker.name, *(a for a in speaker.aliases if a.isascii())})
+        match = _first_mention(text, _latin_aliases(speaker))
         if match is None:
             key = "also_said" if speaker.name in self.introduced else "said"
             return phrase(key, "en").format(speaker=self.name(speaker), text=shown)
@@ -148,6 +148,14 @@ class _Writer:
             sentence=sentence, language=language_name(quoted, self.language), quote=_quoted(passage.text))
 
 
+def _latin_aliases(speaker: Speaker) -> set[str]:
+    """The Latin spellings a text may name the speaker by, a person's surname included ("Huang said")."""
+    aliases = {speaker.name, *(a for a in speaker.aliases if a.isascii())}
+    if speaker.kind == "person" and " " in speaker.name and speaker.name.isascii():
+        aliases.add(speaker.name.split()[-1])
+    return aliases
+
+
 def _first_mention(text: str, aliases: set[str]) -> re.Match[str] | None:
     """The earliest mention of any alias, the longest alias there (never an order that depends on set hashing)."""
     found = [m for a in aliases if (m := re.search(rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])", text))]
@@ -165,7 +173,7 @@ def _says_role(before: str, speaker: Speaker) -> bool:
 def _quoted(text: str) -> str:
     """Text in quotation marks, unless it already opens with its own (no nested ““…””)."""
     stripped = text.strip()
-    if stripped[:1] in _OPEN_QUOTES or any(q in stripped for q in "“”"):
+    if stripped[:1] in _OPEN_QUOTES or any(q in stripped for q in "“”\""):
         return stripped
     return f"“{stripped}”"
 
