@@ -60,10 +60,10 @@ def test_ingest_files_then_ask_and_list(fresh: Path) -> None:
     answers = ask(fresh, "星海云计划把数据中心电力容量扩大到多少吉瓦?", "Who said every customer conversation now starts with megawatts, not GPUs?",
                   "How much capacity has Corvane signed contracts for that it has not built yet?",
                   "陈默认为算力租赁行业的估值是营业收入的多少倍?")
-    assert cited(answers[0], "周立衡", 5) and answers[0]["language"] == "zh-Hans"
-    assert cited(answers[1], "Priya Nandakumar") and "Priya Nandakumar (CEO, Corvane)" in str(answers[1]["answer"])
+    assert cited(answers[0], "Zhou Liheng", 5) and answers[0]["language"] == "zh-Hans"
+    assert cited(answers[1], "Priya Nandakumar") and "Priya Nandakumar (CEO, Corvane Systems)" in str(answers[1]["answer"])
     assert cited(answers[2], "Priya Nandakumar", 3.2)
-    assert cited(answers[3], "陈默", 15)
+    assert cited(answers[3], "Chen Mo", 15)
     listing = run("sources", "list", "--json", data_dir=fresh)
     rows = [json.loads(line) for line in listing.stdout.splitlines()]
     assert [r["origin"] for r in rows] == ["packaged", "packaged", "ingested", "ingested"]
