@@ -75,7 +75,7 @@ def register(app: App, responder: Responder, digest: SlackDigestCommands | None 
             return
         place = Place(channel=event["channel"], user=event.get("user", ""), team=body.get("team_id", ""),
                       thread_ts=event.get("thread_ts") or event["ts"], is_dm=is_dm(event),
-                      event_id=body.get("event_id"))
+                      event_id=body.get("event_id"), message_ts=event.get("ts"))
         responder.answer_later(question_from_text(event.get("text", "")), place)
 
     @app.event("message")
@@ -96,7 +96,8 @@ def register(app: App, responder: Responder, digest: SlackDigestCommands | None 
         if not responder.claim(body.get("event_id"), retry=retry_header(request)):
             return
         place = Place(channel=channel, user=event.get("user", ""), team=body.get("team_id", ""),
-                      thread_ts=thread, is_dm=is_dm(event), event_id=body.get("event_id"))
+                      thread_ts=thread, is_dm=is_dm(event), event_id=body.get("event_id"),
+                      message_ts=event.get("ts"))
         responder.answer_later(question_from_text(text), place)
 
     @app.command("/bubble")

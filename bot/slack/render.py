@@ -64,7 +64,8 @@ def _button(label: str, action_id: str, value: str) -> dict[str, Any]:
 def citation_context(number: int, citation: Citation, language: str) -> str:
     """The context line of one citation: speaker · role · figures · publisher, speaker in bold."""
     line = escape(citation_line(citation, language))
-    speaker = escape(citation.speaker) if citation.speaker else ""
+    shown = citation.speaker_label or citation.speaker  # the name as the reader reads it
+    speaker = escape(shown) if shown else ""
     if speaker and line.startswith(speaker):
         line = f"*{speaker}*{line[len(speaker):]}"
     return f"[{number}] {line}"
@@ -124,7 +125,8 @@ def _actions(answer: Answer, answer_id: int | None) -> dict[str, Any] | None:
 
 def source_text(number: int, citation: Citation, language: str) -> str:
     """One source in full: the citation line, the verbatim quote, the article and paragraph."""
-    parts = [f"*{citation_context(number, citation, language)}*",
+    # the context line already bolds the speaker; bold around it would nest, which mrkdwn cannot show
+    parts = [citation_context(number, citation, language),
              "> " + escape(" ".join(citation.quote.split())),
              "_" + escape(source_place(citation, language)) + "_"]
     if language == "en" and citation.gloss_en:
@@ -151,18 +153,19 @@ def render_slack_sources(answer: Answer) -> dict[str, Any]:
     return {"text": trim(fallback, FALLBACK_LIMIT), "blocks": blocks}
 
 
+# Our own mrkdwn: `<` and `>` are written as entities, since Slack reads `<...>` as a link or mention.
 HELP = """{intro}
 
 • *Mention me* in a channel: `@bubblebot Does Sam Altman think AI is a bubble?` — I answer in the thread.
 • *Follow up* in that thread without mentioning me: “and Anthropic?”
 • *Direct message* me any question.
-• `/bubble ask <question>` — answer in this channel.
+• `/bubble ask &lt;question&gt;` — answer in this channel.
 • `/bubble sources` — the verbatim sources of my last answer here (only you see them).
 • `/bubble digest subscribe [HH:MM] [time zone] [language]` — a daily digest in this channel \
 (`/bubble digest` for more).
-• `/bubble ingest <URL>` — add an article to my library (bubblebot's admins only).
+• `/bubble ingest &lt;URL&gt;` — add an article to my library (bubblebot's admins only).
 • `/bubble help` — this message.
-• Message menu → *Ask bubblebot about this message* — I answer that message in its thread.
+• Message menu → *Ask bubblebot about this* — I answer that message in its thread.
 Every answer names the speaker and the figure; “Show sources” shows the exact quote, article and paragraph.
 
 {try_}

@@ -35,6 +35,7 @@ DM_FOLLOW_UP_WINDOW = timedelta(minutes=15)
 # How long a claimed event stays ours without a posted answer. Longer than a queued answer takes,
 # shorter than Slack's redeliveries keep coming, so a process that dies after the ack loses nothing.
 EVENT_LEASE = timedelta(seconds=90)
+THINKING = "eyes"  # the reaction shown on the question while its answer is composed
 SORRY = "Sorry, something went wrong while answering. Please try again in a moment."
 T = TypeVar("T")
 
@@ -50,6 +51,7 @@ class Place:
     is_dm: bool = False
     response_url: str | None = None  # slash commands and shortcuts can always answer here
     event_id: str | None = None  # the Events API event being answered (marked answered once posted)
+    message_ts: str | None = None  # the asker's message, which gets the 👀 "thinking" reaction
 
 
 class LRU:
@@ -213,6 +215,21 @@ class Responder:
         question nobody else saw)."""
         if not self.allowed(place):
             return None
+        thinking = self._thinking(place, add=True)
+        try:
+            return self._compose_and_post(question, place, echo=echo)
+        finally:
+            if thinking:
+                self._thinking(place, add=False)
+
+    def _thinking(self, place: Place, *, add: bool) -> bool:
+        """Show (or take back) the 👀 sign on the asker's message; whether it was changed."""
+        if place.message_ts is None:
+            return False
+        return self.poster.react(place.channel, place.message_ts, THINKING, add=add)
+
+    def _compose_and_post(self, question: str, place: Place, *, echo: bool) -> str | None:
+        """Ask the service, save and post the answer (or tell the asker what went wrong)."""
         try:
             answer = self.service.ask(question, history=self.history(place))
         except (EmptyQuestion, QuestionTooLong) as error:

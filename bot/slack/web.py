@@ -52,6 +52,7 @@ class SlackPoster:
         self.client = client
         self.max_wait = max_wait
         self.sleep = sleep
+        self.reactions_allowed = True
 
     def call(self, method: str, **kwargs: Any) -> SlackResponse | None:
         """Call one Web API method (`chat_postMessage` style name); None when Slack said no."""
@@ -89,6 +90,27 @@ class SlackPoster:
         response = self.call("chat_postMessage", channel=channel, unfurl_links=False, unfurl_media=False,
                              **extra, **payload)
         return str(response.get("ts")) if response is not None else None
+
+    def react(self, channel: str, ts: str, name: str, *, add: bool = True) -> bool:
+        """Add (or remove) a reaction on a message; False, and no further tries, without `reactions:write`."""
+        if not self.reactions_allowed:
+            return False
+        method = "reactions_add" if add else "reactions_remove"
+        try:
+            getattr(self.client, method)(channel=channel, timestamp=ts, name=name)
+        except SlackApiError as error:
+            code = error_code(error)
+            if code in {"missing_scope", "not_allowed_token_type", "no_permission"}:
+                # an app installed before the scope was added: answer without the sign, say so once
+                self.reactions_allowed = False
+                log.warning("Slack %s failed: %s; add reactions:write for the 👀 sign", method, code)
+            elif code not in {"already_reacted", "no_reaction", "message_not_found"}:
+                log.info("Slack %s failed: %s", method, code)
+            return False
+        except (SlackClientError, OSError) as error:
+            log.info("Slack %s failed: %s", method, type(error).__name__)
+            return False
+        return True
 
     def post_ephemeral(self, channel: str, user: str, payload: dict[str, Any], *,
                        thread_ts: str | None = None) -> bool:

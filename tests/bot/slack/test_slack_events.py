@@ -144,3 +144,24 @@ def test_broadcast_mentions_never_leak_and_markup_is_escaped(slack: SlackRig) ->
             assert leak not in raw
     echoed = posted_text(calls[1].args) if "asked" in posted_text(calls[1].args) else posted_text(calls[0].args)
     assert "AT&amp;T &lt;script&gt;" in echoed
+
+
+def test_the_question_shows_eyes_while_the_answer_is_composed(slack: SlackRig) -> None:
+    ts = new_ts()
+    slack.event(app_mention(QUESTION, ts=ts))
+    [removed] = slack.fake.wait_for("reactions.remove")
+    [added] = slack.fake.calls_to("reactions.add")
+    [posted] = slack.fake.calls_to("chat.postMessage")
+    assert added.args == {"channel": CHANNEL, "timestamp": ts, "name": "eyes"} == removed.args
+    assert added.at <= posted.at <= removed.at
+
+
+def test_without_the_reactions_scope_the_answer_still_comes_and_no_more_reactions_are_tried(
+        slack: SlackRig) -> None:
+    slack.fake.fail("reactions.add", "missing_scope", times=5)
+    slack.event(app_mention(QUESTION, ts=new_ts()))
+    slack.fake.wait_for("chat.postMessage")
+    slack.event(app_mention("How much did Amazon burn before turning a profit?", ts=new_ts()))
+    slack.fake.wait_for("chat.postMessage", 2)
+    assert len(slack.fake.calls_to("reactions.add", ok=None)) == 1
+    assert slack.fake.calls_to("reactions.remove", ok=None) == []

@@ -6,6 +6,7 @@ import json
 import logging
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 
@@ -125,8 +126,30 @@ def test_trim_and_split_never_cut_an_entity_in_half() -> None:
 
 def test_help_lists_every_command() -> None:
     text = render_help()["text"]
-    for needle in ("/bubble ask", "/bubble sources", "/bubble help", "Ask bubblebot about this message"):
+    for needle in ("/bubble ask", "/bubble sources", "/bubble help", "Ask bubblebot about this"):
         assert needle in text
+
+
+def test_help_writes_placeholders_as_entities_so_slack_shows_them() -> None:
+    help_ = render_help()
+    shown = help_["blocks"][0]["text"]["text"]
+    assert "`/bubble ask &lt;question&gt;`" in shown and "`/bubble ingest &lt;URL&gt;`" in shown
+    assert "<" not in shown and "<" not in help_["text"]
+
+
+def test_sources_view_bolds_the_speaker_without_nesting_bold() -> None:
+    answer = Answer(question="q", language="en", answer="a", abstained=False, citations=[citation(1)])
+    [_, section] = render_slack_sources(answer)["blocks"]
+    first_line = section["text"]["text"].splitlines()[0]
+    assert first_line.startswith("[1] *Sam Altman* · CEO, OpenAI")
+    assert first_line.count("*") == 2
+
+
+def test_the_speaker_is_shown_as_the_reader_reads_the_name() -> None:
+    labelled = citation(1).model_copy(update={"speaker_label": "山姆·阿尔特曼", "role_label": "OpenAI首席执行官"})
+    answer = Answer(question="q", language="zh-Hans", answer="a", abstained=False, citations=[labelled])
+    context = render_slack_answer(answer, 1)["blocks"][1]["elements"][0]["text"]
+    assert context.startswith("[1] *山姆·阿尔特曼* · OpenAI首席执行官")
 
 
 def test_tokens_are_redacted_from_log_records() -> None:
@@ -144,7 +167,7 @@ def test_manifest_matches_what_the_app_listens_to() -> None:
     features, settings = manifest["features"], manifest["settings"]
     assert [c["command"] for c in features["slash_commands"]] == ["/bubble"]
     [shortcut] = features["shortcuts"]
-    assert shortcut == {"name": "Ask bubblebot about this message", "type": "message",
+    assert shortcut == {"name": "Ask bubblebot about this", "type": "message",
                         "callback_id": ASK_SHORTCUT, "description": shortcut["description"]}
     assert {"app_mention", "message.im", "message.channels"} <= set(settings["event_subscriptions"]["bot_events"])
     assert settings["interactivity"]["is_enabled"] is True
@@ -152,5 +175,32 @@ def test_manifest_matches_what_the_app_listens_to() -> None:
                 features["slash_commands"][0]["url"]):
         assert url.endswith(EVENTS_PATH)
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
-    assert {"app_mentions:read", "chat:write", "commands", "im:history"} <= scopes
+    assert {"app_mentions:read", "chat:write", "commands", "im:history", "reactions:write"} <= scopes
     assert len(manifest["display_information"]["description"]) <= 140
+
+
+def test_manifest_is_valid_against_slacks_manifest_limits() -> None:
+    folder = Path(bot.slack.__file__).parent
+    manifest = yaml.safe_load((folder / "manifest.yaml").read_text())
+    schema = json.loads((folder / "manifest.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+              for e in jsonschema.Draft202012Validator(schema).iter_errors(manifest)]
+    assert errors == []
+
+
+@pytest.mark.parametrize(("path", "value"), [
+    (("features", "shortcuts", 0, "name"), "Ask bubblebot about this message"),  # 32 > 24 characters
+    (("display_information", "description"), "x" * 141),
+    (("oauth_config", "scopes", "bot", 0), "Chat Write"),
+    (("display_information", "name"), ""),
+])
+def test_the_manifest_schema_refuses_what_slack_refuses(path: tuple[str | int, ...], value: str) -> None:
+    folder = Path(bot.slack.__file__).parent
+    manifest = yaml.safe_load((folder / "manifest.yaml").read_text())
+    schema = json.loads((folder / "manifest.schema.json").read_text())
+    target = manifest
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    assert not jsonschema.Draft202012Validator(schema).is_valid(manifest)
