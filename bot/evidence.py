@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
-from knowledge.measures import figure_measures
+from knowledge.measures import figure_measures, looks_ahead
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
@@ -194,9 +194,13 @@ def _with_asked_figure(query: QueryAnalysis, candidates: list[Hit], entities: li
         best = max((n for n, _ in counted), default=0)
         candidates = [h for n, h in counted if n == best and n > 0]
     if query.measures:
-        # "How much will Almana put into one project?": a figure for another measure does not answer it.
-        candidates = [h for h in candidates
-                      if query.measures & figure_measures(h.passage, _asked_figures(h, query)[0])]
+        # "How much will Almana put into one project?": a figure for another measure does not answer it, and the
+        # figure that matches more of what is asked (spending *and* a cap) comes first.
+        matched = [(len(query.measures & figure_measures(h.passage, _asked_figures(h, query)[0])), h)
+                   for h in candidates]
+        ahead = looks_ahead(query.text)
+        matched.sort(key=lambda nh: (-nh[0], ahead and not looks_ahead(nh[1].passage.text)))
+        candidates = [h for n, h in matched if n]
     return candidates
 
 

@@ -30,10 +30,19 @@ MEASURES: dict[str, str] = {
     "volume": r"shipment|\bship|volume|调用量|用量|出货",
     "employees": r"employees|\bstaff|headcount|workers|员工|雇员",
     "rent": r"\brent\b|lease|租金|租约|租赁",
-    "cap": r"\bcap\b|limit|ceiling|maximum|上限|最多",
+    "cap": r"\bcap\b|limit|ceiling|maximum|up to|上限|最多",
+    "sale": r"\bsell|\bsale|unload|cash out|tender|offload|出售|套现|卖出|抛售",
 }
 _COMPILED = {name: re.compile(pattern, re.I) for name, pattern in MEASURES.items()}
 _CLAUSE = re.compile(r"[，,。；;：:！？!?]|(?<=[a-z]) (?:and|but|while|which) ")
+
+
+_FUTURE = re.compile(r"\bwill\b|\bnext\b|plan|expect|going to|future|coming|接下来|还要|将|未来|计划|预计|明年|今后|再", re.I)
+
+
+def looks_ahead(text: str) -> bool:
+    """Whether a question or clause speaks of what is still to come ("接下来还要砸多少", "will invest")."""
+    return bool(_FUTURE.search(fold(text)))
 
 
 def find_measures(text: str) -> set[str]:

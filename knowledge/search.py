@@ -111,9 +111,10 @@ class HybridSearcher:
         if query.period and any(f.per == query.period for f in passage.figures if f.unit in query.units):
             score += 0.2
             reasons.append("period")
-        if query.measures and any(query.measures & figure_measures(passage, f) for f in passage.figures
-                            if not query.units or f.unit in query.units):
-            score += 0.3
+        matched = max((len(query.measures & figure_measures(passage, f)) for f in passage.figures
+                       if not query.units or f.unit in query.units), default=0)
+        if matched:
+            score += 0.3 * matched
             reasons.append("measure")
         if query.years and any(f.year in query.years for f in passage.figures):
             score += 0.3

@@ -149,12 +149,11 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
     else:
         role = ", ".join(p for p in (title, org) if p) or None
     positions: list[tuple[str, str]] = []
-    key = title_key(entity.title) if entity.title else None
-    if key and entity.org:
+    if entity.org:  # whoever works there speaks for the organization: "staff" when the title is not a known one
         org_entity = orgs.get(entity.org)
+        titles = [title_key(part) or "staff" for part in re.split(r"[兼暨及和]", to_simplified(entity.title or ""))]
         for form in ([*org_entity.forms, org_entity.name] if org_entity else [entity.org]):
-            for part in re.split(r"[兼暨及和]", to_simplified(entity.title or "")):
-                positions.append((title_key(part) or key, form))
+            positions += [(t, form) for t in titles]
     default_role = {"person": "quoted in the news", "organization": "organization", "unnamed": "unnamed source"}
     return Speaker(
         name=name, kind="organization" if entity.kind == "unnamed" else entity.kind,
