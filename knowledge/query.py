@@ -201,7 +201,8 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     return QueryAnalysis(
         text=text, language=language, kind=kind,
         speakers=asked, named=named, entities=[s for s in named if s.kind == "organization" and s not in asked],
-        unquoted=[s for s in named if not s.quoted and (s.kind == "person" or cue or kind in ("who", "stance"))],
+        # "Who said … about Meta?" asks for a person: the organization there is the topic, quoted or not.
+        unquoted=[s for s in named if not s.quoted and (s.kind == "person" or ((cue or kind == "stance") and kind != "who"))],
         period=_period(fold(text)), measures=asked_measures(text, figures) if quantity else set(),
         unknown_names=_unknown_names(text, speakers, glossary),
         units=asked_units if quantity else set(), wants_figure=quantity, figures=figures,
