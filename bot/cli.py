@@ -249,10 +249,14 @@ def _date(text: str) -> dt.date:
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     """Run the Slack or Discord bot."""
-    if args.platform == "slack":
+    if args.platform == "console":
+        from bot.console import serve_console
+
+        serve_console(settings, host=args.host or "127.0.0.1", port=8080 if args.port is None else args.port)
+    elif args.platform == "slack":
         from bot.slack import serve_slack
 
-        serve_slack(settings, host=args.host, port=args.port)
+        serve_slack(settings, host=args.host or "0.0.0.0", port=3000 if args.port is None else args.port)
     else:
         from bot.discord import serve_discord
 
@@ -264,8 +268,14 @@ def cmd_discord_sync(args: argparse.Namespace, settings: Settings) -> int:
     """Register the slash commands with Discord."""
     from bot.discord import sync_commands
 
-    count = sync_commands(settings, guild=args.guild)
-    print(f"registered {count} command(s)" + (f" in guild {args.guild}" if args.guild else " globally"))
+    if args.clear and args.guild is None:
+        print("error: --clear needs --guild ID (it removes that server's copies of the commands)", file=sys.stderr)
+        return 2
+    count = sync_commands(settings, guild=args.guild, clear=args.clear)
+    if args.clear:
+        print(f"removed the commands registered in guild {args.guild}; the global ones stay")
+    else:
+        print(f"registered {count} command(s)" + (f" in guild {args.guild}" if args.guild else " globally"))
     return 0
 
 
@@ -314,15 +324,23 @@ def build_parser() -> argparse.ArgumentParser:
     passages.set_defaults(handler=cmd_passages)
 
     serve = sub.add_parser("serve", help="run a chat bot")
-    serve.add_argument("platform", choices=["slack", "discord"])
-    serve.add_argument("--host", default="0.0.0.0")
-    serve.add_argument("--port", type=int, default=3000)
+    serve.add_argument("platform", choices=["slack", "discord", "console"])
+    # defaults differ: slack listens on 0.0.0.0:3000, the operator console on 127.0.0.1:8080
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
     serve.set_defaults(handler=cmd_serve)
 
     discord = sub.add_parser("discord", help="Discord administration")
     discord_sub = discord.add_subparsers(dest="discord_command", required=True)
-    sync = discord_sub.add_parser("sync", help="register the slash commands")
-    sync.add_argument("--guild", type=int, default=None)
+    sync = discord_sub.add_parser(
+        "sync", help="register the slash commands",
+        description="Register /bubble and the message menu globally, or in one server with --guild (instant). "
+                    "After testing in a server, run `sync --guild ID --clear` once the global sync is done, "
+                    "or that server lists every command twice.")
+    sync.add_argument("--guild", type=int, default=None, metavar="ID",
+                      help="the server (guild) id: register there only, at once (for testing)")
+    sync.add_argument("--clear", action="store_true",
+                      help="with --guild: remove that server's own copies (the global commands stay)")
     sync.set_defaults(handler=cmd_discord_sync)
 
     from bot.digest.cli import add_digest_commands

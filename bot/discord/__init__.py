@@ -25,8 +25,8 @@ def serve_discord(settings: Settings) -> None:
     serve(settings)
 
 
-def sync_commands(settings: Settings, *, guild: int | None = None) -> int:
-    """Register the application commands globally or in one server; returns how many were registered."""
+def sync_commands(settings: Settings, *, guild: int | None = None, clear: bool = False) -> int:
+    """Register the application commands globally or in one server (or clear that server's); how many remain."""
     from bot.discord.sync import sync
 
-    return sync(settings, guild=guild)
+    return sync(settings, guild=guild, clear=clear)

@@ -7,12 +7,14 @@ client asks for it too, and then also answers replies to its answers whose @ment
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import AsyncIterator
 from typing import Any
 
 import discord
 
-from bot.discord.commands import build_tree, place_of, send_answer, strip_mentions
+from bot.discord.commands import DEFAULT_QUESTION_LIMIT, build_tree, place_of, send_answer, strip_mentions
 from bot.discord.core import Responder
 from bot.discord.render import NO_MENTIONS
 from bot.discord.text import text
@@ -37,13 +39,14 @@ def bot_intents() -> discord.Intents:
 class BubbleClient(discord.Client):
     """bubblebot on Discord. `responder` is None for a client that only syncs commands."""
 
-    def __init__(self, responder: Responder | None, **options: Any) -> None:
+    def __init__(self, responder: Responder | None, *, question_limit: int | None = None, **options: Any) -> None:
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False  # no voice: no warning about it
         options.setdefault("intents", bot_intents())
         options.setdefault("allowed_mentions", NO_MENTIONS)
         super().__init__(**options)
         self.responder = responder
-        self.tree = build_tree(self)
+        limit = question_limit or (responder.max_question_chars if responder else DEFAULT_QUESTION_LIMIT)
+        self.tree = build_tree(self, question_limit=limit)
 
     async def setup_hook(self) -> None:
         """Register the persistent buttons; ask for Message Content only if the application has it enabled."""
@@ -102,8 +105,9 @@ class BubbleClient(discord.Client):
             return
         place = place_of(message.channel, message.channel.id, message.author.id, dm=dm)
         try:
-            history = await responder.history(place, replied_to=replied_to or None)
-            asked = await responder.ask(question, place, history=history)
+            async with typing_in(message.channel):
+                history = await responder.history(place, replied_to=replied_to or None)
+                asked = await responder.ask(question, place, history=history)
         except BubblebotError as error:
             await self._reply(message, str(error))
             return
@@ -116,6 +120,17 @@ class BubbleClient(discord.Client):
     async def _reply(self, message: discord.Message, body: str) -> None:
         await message.channel.send(body, reference=message.to_reference(fail_if_not_exists=False),
                                    mention_author=False, allowed_mentions=NO_MENTIONS)
+
+
+@contextlib.asynccontextmanager
+async def typing_in(channel: discord.abc.Messageable) -> AsyncIterator[None]:
+    """"bubblebot is typing…" while an answer is composed; a failed indicator never stops the answer."""
+    async with contextlib.AsyncExitStack() as stack:
+        try:
+            await stack.enter_async_context(channel.typing())
+        except discord.HTTPException as error:
+            platform_api_error("discord", "typing", str(error.status))
+        yield
 
 
 class ShardedBubbleClient(BubbleClient, discord.AutoShardedClient):

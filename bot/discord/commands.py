@@ -29,11 +29,13 @@ from bot.discord.text import language_of_locale, text
 from bot.discord.views import answer_view, send_ephemeral
 from bot.errors import BubblebotError, StoreUnavailable
 from bot.observability.metrics import platform_api_error
+from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
 GROUP = "bubble"
 CONTEXT_MENU = "Ask bubblebot"
+DEFAULT_QUESTION_LIMIT = Settings.model_fields["max_question_chars"].default
 
 
 def strip_mentions(content: str, user_id: int, role_ids: Iterable[int]) -> str:
@@ -93,14 +95,18 @@ async def answer_interaction(interaction: discord.Interaction[Any], question: st
     await send_answer(interaction.followup, asked)
 
 
-def build_group() -> app_commands.Group:
+def build_group(question_limit: int = DEFAULT_QUESTION_LIMIT) -> app_commands.Group:
     """The /bubble group: ask, sources, help, the digest subgroup and ingest (for admins)."""
     bubble = app_commands.Group(name=GROUP, description="Ask about the AI investment bubble, with sources.")
 
-    @bubble.command(name="ask", description="Ask a question; the answer names the speaker and the figure.")
-    @app_commands.describe(question="e.g. What compute target did Sam Altman set for OpenAI by 2033?")
     async def ask_command(interaction: discord.Interaction[Any], question: str) -> None:
         await answer_interaction(interaction, question)
+
+    # The limit is a setting, known only now; discord.py reads max_length from the annotation.
+    ask_command.__annotations__["question"] = app_commands.Range[str, 1, question_limit]
+    bubble.command(name="ask", description="Ask a question; the answer names the speaker and the figure.")(
+        app_commands.describe(question="e.g. What compute target did Sam Altman set for OpenAI by 2033?")(
+            ask_command))
 
     @bubble.command(name="sources", description="The verbatim sources of my last answer here (only to you).")
     async def sources_command(interaction: discord.Interaction[Any]) -> None:
@@ -195,10 +201,11 @@ async def on_tree_error(interaction: discord.Interaction[Any], error: app_comman
         log.warning("could not tell the user that a command failed")
 
 
-def build_tree(client: discord.Client) -> app_commands.CommandTree[Any]:
+def build_tree(client: discord.Client, *,
+               question_limit: int = DEFAULT_QUESTION_LIMIT) -> app_commands.CommandTree[Any]:
     """The tree with the /bubble group and the message menu (dispatched locally; synced explicitly)."""
     tree: app_commands.CommandTree[Any] = app_commands.CommandTree(client)
-    tree.add_command(build_group())
+    tree.add_command(build_group(question_limit))
     tree.add_command(app_commands.ContextMenu(name=CONTEXT_MENU, callback=ask_about_message))
     tree.error(on_tree_error)
     return tree

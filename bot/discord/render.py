@@ -32,7 +32,7 @@ def clip(value: str, limit: int) -> str:
 
 
 def _speaker(citation: Citation, language: str) -> str:
-    return citation.speaker or phrase("reporting", language)
+    return citation.speaker_label or citation.speaker or phrase("reporting", language)
 
 
 def _footer(answer: Answer) -> str:
@@ -40,7 +40,8 @@ def _footer(answer: Answer) -> str:
         return text("abstained_footer", answer.language) if answer.abstained else ""
     names: list[str] = []
     for citation in answer.citations:
-        name = f"{citation.source.title} ({citation.source.publisher})"
+        title = citation.title_label or citation.source.title  # the title as the reader reads it
+        name = f"{title} ({citation.source.publisher})"
         if name not in names:
             names.append(name)
     return clip(text("sources_footer", answer.language).format(sources="; ".join(names)), EMBED_FOOTER)

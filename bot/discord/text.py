@@ -8,6 +8,8 @@ from bot.i18n import localize
 
 PHRASES: dict[str, dict[str, str]] = {
     "sources_button": {"en": "Sources", "zh": "来源"},
+    "helpful": {"en": "Helpful", "zh": "有帮助"},
+    "not_helpful": {"en": "Not helpful", "zh": "没帮助"},
     "sources_footer": {"en": "Sources: {sources}", "zh": "来源：{sources}"},
     "abstained_footer": {"en": "No source in my articles answers this.",
                          "zh": "收录的文章中没有可回答此问题的来源。"},

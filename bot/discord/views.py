@@ -67,9 +67,10 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
                  template=r"^bubble:vote:(?P<direction>up|down):(?P<id>[0-9]{1,19})$"):
     """Records the clicker's 👍 or 👎 on the answer (one vote per user; a new click replaces it)."""
 
-    def __init__(self, answer_id: int, direction: str) -> None:
+    def __init__(self, answer_id: int, direction: str, label: str | None = None) -> None:
         custom_id = VOTE_ID.format(direction=direction, answer_id=answer_id)
-        super().__init__(discord.ui.Button(emoji="👍" if direction == "up" else "👎",
+        label = label or text("helpful" if direction == "up" else "not_helpful", "en")
+        super().__init__(discord.ui.Button(label=label, emoji="👍" if direction == "up" else "👎",
                                            style=discord.ButtonStyle.secondary, custom_id=custom_id))
         self.answer_id = answer_id
         self.direction = direction
@@ -77,7 +78,7 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
     @classmethod
     async def from_custom_id(cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any],
                              match: re.Match[str], /) -> VoteButton:
-        return cls(int(match["id"]), match["direction"])
+        return cls(int(match["id"]), match["direction"], label=getattr(item, "label", None))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -106,8 +107,8 @@ def answer_view(answer_id: int, language: str) -> discord.ui.View:
     """The row of buttons under an answer."""
     view = discord.ui.View(timeout=None)
     view.add_item(SourcesButton(answer_id, label=text("sources_button", language)))
-    view.add_item(VoteButton(answer_id, "up"))
-    view.add_item(VoteButton(answer_id, "down"))
+    view.add_item(VoteButton(answer_id, "up", label=text("helpful", language)))
+    view.add_item(VoteButton(answer_id, "down", label=text("not_helpful", language)))
     return view
 
 

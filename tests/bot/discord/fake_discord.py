@@ -70,6 +70,7 @@ class FakeDiscord(Payloads):
     resumes: list[Json] = field(default_factory=list)
     connections: list[Connection] = field(default_factory=list)
     rate_limits: list[RateLimit] = field(default_factory=list)
+    forbidden: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(1600000000000000001 + secrets.randbelow(10**9) * 1000)
@@ -230,6 +231,10 @@ class FakeDiscord(Payloads):
         """Answer the next `times` matching requests with 429 and retry_after."""
         self.rate_limits.append(RateLimit(method, re.compile(pattern), times, retry_after))
 
+    def forbid(self, method: str, pattern: str) -> None:
+        """Answer every matching request with 403 Missing Permissions."""
+        self.forbidden.append((method, re.compile(pattern)))
+
     async def _rest(self, request: web.Request) -> web.Response:
         path = "/" + request.match_info["tail"]
         raw = await request.read()
@@ -253,6 +258,8 @@ class FakeDiscord(Payloads):
         is_webhook = record.path.startswith(("/webhooks/", "/interactions/"))
         if not is_webhook and request.headers.get("Authorization") != f"Bot {self.token}":
             return 401, {"message": "401: Unauthorized", "code": 0}, {}
+        if any(method == record.method and pattern.fullmatch(record.path) for method, pattern in self.forbidden):
+            return 403, {"message": "Missing Permissions", "code": 50013}, {}
         for limit in self.rate_limits:
             if limit.times > 0 and limit.method == record.method and limit.pattern.fullmatch(record.path):
                 limit.times -= 1

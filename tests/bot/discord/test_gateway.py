@@ -145,6 +145,41 @@ def test_sync_registers_the_bubble_group_and_the_message_menu(tmp_path: Path, gu
         assert [option["name"] for option in bubble["options"]] == ["ask", "sources", "help", "digest", "ingest"]
         [question] = bubble["options"][0]["options"]
         assert question["name"] == "question" and question["type"] == 3 and question["required"]
+        assert question["max_length"] == Settings().max_question_chars
         assert fake.connections == []  # registration is REST only; no gateway session
+        assert bubble["name_localizations"] == {"zh-CN": "泡沫", "zh-TW": "泡沫"}
+        assert bubble["description_localizations"]["zh-TW"] == "詢問AI投資泡沫，附來源。"
+        ask = bubble["options"][0]
+        assert ask["name_localizations"] == {"zh-CN": "提问", "zh-TW": "提問"}
+        assert question["name_localizations"] == {"zh-CN": "问题", "zh-TW": "問題"}
+        assert question["description_localizations"]["zh-CN"].startswith("例如：")
+        assert by_name["Ask bubblebot"]["name_localizations"]["zh-TW"] == "問 bubblebot"
+        digest = bubble["options"][3]
+        for command in [bubble, *bubble["options"], *digest["options"]]:
+            for option in [command, *command.get("options", [])]:
+                if option.get("type", 1) in (1, 2) or option is question:
+                    assert set(option["name_localizations"]) == {"zh-CN", "zh-TW"}, option["name"]
+                    assert set(option["description_localizations"]) == {"zh-CN", "zh-TW"}, option["name"]
+
+    asyncio.run(scenario())
+
+
+def test_sync_guild_clear_removes_the_servers_copies_only(tmp_path: Path) -> None:
+    guild = 1200000000000000001
+
+    async def scenario() -> None:
+        fake = FakeDiscord(token=TOKEN)
+        await fake.start()
+        try:
+            apply_endpoints(Settings(data_dir=tmp_path, discord_api_url=fake.api_url,
+                                     discord_gateway_url=fake.gateway_url))
+            await sync_tree(BubbleClient(None), TOKEN, guild=guild)
+            await sync_tree(BubbleClient(None), TOKEN, guild=None)
+            count = await sync_tree(BubbleClient(None), TOKEN, guild=guild, clear=True)
+        finally:
+            await fake.close()
+        assert count == 0
+        assert fake.commands[str(guild)] == []
+        assert {c["name"] for c in fake.commands["global"]} == {"bubble", "Ask bubblebot"}
 
     asyncio.run(scenario())

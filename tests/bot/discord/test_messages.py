@@ -146,3 +146,26 @@ def test_follow_up_in_a_thread_uses_the_threads_questions(run_bot: Callable[...,
         assert stored is not None and stored.question == "and OpenAI?"
 
     run_bot(scenario)
+
+
+def test_a_mention_shows_typing_then_an_answer_with_labelled_vote_buttons(run_bot: Callable[..., None]) -> None:
+    async def scenario(bot: Harness) -> None:
+        await bot.mention(QUESTION)
+        [reply] = await bot.fake.wait_for_call("POST", MESSAGES)
+        [typing] = bot.fake.calls("POST", r"/channels/\d+/typing", status=None)
+        assert typing.path == f"/channels/{bot.fake.channel_id}/typing"
+        buttons = [c for row in reply.body["components"] for c in row["components"]]
+        assert [(b.get("emoji") or {}).get("name") for b in buttons[1:]] == ["👍", "👎"]
+        assert [b["label"] for b in buttons] == ["Sources", "Helpful", "Not helpful"]
+
+    run_bot(scenario)
+
+
+def test_a_failing_typing_indicator_does_not_stop_the_answer(run_bot: Callable[..., None]) -> None:
+    async def scenario(bot: Harness) -> None:
+        bot.fake.forbid("POST", r"/channels/\d+/typing")
+        await bot.mention(QUESTION)
+        await bot.fake.wait_for_call("POST", MESSAGES)
+        assert [c.status for c in bot.fake.calls("POST", r"/channels/\d+/typing", status=None)] == [403]
+
+    run_bot(scenario)
