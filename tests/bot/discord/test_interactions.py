@@ -73,7 +73,7 @@ def test_sources_button_shows_the_verbatim_quotes_to_the_clicker_only(run_bot: C
         assert is_ephemeral(followup)
         content = followup.body["content"]
         assert "OpenAI的宏伟目标是到2033年建成250吉瓦的计算能力" in content  # the quote, verbatim
-        assert "paragraph 14" in content and "AI泡沫已现" in content  # article and paragraph
+        assert "paragraph 14" in content and "Is the AI bubble here?" in content  # article (title in the reader's language), paragraph
         assert len(content) <= 2000
 
     run_bot(scenario)
