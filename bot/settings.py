@@ -47,6 +47,11 @@ class Settings(BaseSettings):
     discord_gateway_url: str | None = None
     discord_shards: int | None = None
 
+    # Operator console (`bubblebot serve console`): off unless a token is set.
+    console_token: SecretStr | None = None
+    console_secret: SecretStr | None = None  # signs session cookies; derived from the token if unset
+    console_secure_cookie: bool = False  # send the session cookie over HTTPS only (behind a TLS proxy)
+
     @field_validator("admins", "ingest_allow", mode="before")
     @classmethod
     def _admin_list(cls, value: object) -> object:

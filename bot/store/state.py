@@ -11,6 +11,7 @@ from sqlalchemy import Engine, case, delete, func, select, update
 from sqlalchemy.exc import OperationalError
 
 from bot.models import Answer
+from bot.store.analytics import AnalyticsStore
 from bot.store.base import aware
 from bot.store.digests import DigestStore
 from bot.store.engine import OUTAGE_ERRORS, create_store_engine, is_outage, parse_url, unavailable
@@ -40,7 +41,7 @@ def _stored(row: Any) -> StoredAnswer:
     )
 
 
-class StateStore(DigestStore):
+class StateStore(AnalyticsStore, DigestStore):
     """The bot's durable state on SQLite or PostgreSQL; every method raises StoreUnavailable on outages."""
 
     @classmethod

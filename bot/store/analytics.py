@@ -1,0 +1,227 @@
+"""Read-only analytics over stored questions, answers and votes (what the operator console shows)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, case, func, literal, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from bot.models import Answer
+from bot.store.base import StoreBase, aware
+from bot.store.schema import answers, asked_questions, deliveries, votes
+
+MAX_PAGE = 500
+
+
+@dataclass(frozen=True)
+class ConversationFilter:
+    """Which stored conversations to list; None (or False) means "any"."""
+
+    abstained: bool | None = None
+    downvoted: bool = False
+    language: str | None = None
+    platform: str | None = None
+    channel: str | None = None
+    since: datetime | None = None  # inclusive
+    until: datetime | None = None  # exclusive
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """One question with the answer it got, where and from whom, and its votes."""
+
+    id: int
+    platform: str
+    channel: str
+    thread: str | None
+    user: str | None
+    question: str
+    language: str | None
+    abstained: bool
+    answer: Answer
+    up: int
+    down: int
+    created_at: datetime
+
+
+@dataclass
+class Overview:
+    """Counts over a period: questions per day, abstentions, votes, users, platforms, languages, digests."""
+
+    questions: int = 0
+    abstained: int = 0
+    up: int = 0
+    down: int = 0
+    users: int = 0
+    channels: int = 0
+    per_day: list[tuple[str, int, int]] = field(default_factory=list)  # (YYYY-MM-DD, answered, abstained)
+    platforms: dict[str, int] = field(default_factory=dict)
+    languages: dict[str, int] = field(default_factory=dict)
+    digests: dict[str, int] = field(default_factory=dict)  # delivery status → count
+
+    @property
+    def answered(self) -> int:
+        """Questions that got an answer (not an abstention)."""
+        return self.questions - self.abstained
+
+
+@dataclass(frozen=True)
+class GapQuestion:
+    """A question the library could not answer (abstained) or answered badly (downvoted), grouped by key."""
+
+    key: str
+    question: str
+    times: int
+    abstained: int
+    downvoted: int
+    last_answer_id: int
+
+
+def _joined() -> Any:
+    """answers joined to their asked_questions row (same place, text and instant: save_answer writes both)."""
+    a, q = answers.c, asked_questions.c
+    return answers.join(asked_questions, and_(q.platform == a.platform, q.channel == a.channel,
+                                              q.asked_at == a.created_at, q.question == a.question))
+
+
+def _downvoted() -> ColumnElement[bool]:
+    return select(votes.c.answer_id).where(votes.c.answer_id == answers.c.id, votes.c.vote < 0).exists()
+
+
+def _period(column: Any, since: datetime | None, until: datetime | None) -> list[ColumnElement[bool]]:
+    conditions = []
+    if since is not None:
+        conditions.append(column >= aware(since, "since"))
+    if until is not None:
+        conditions.append(column < aware(until, "until"))
+    return conditions
+
+
+class AnalyticsStore(StoreBase):
+    """Aggregates and listings for the operator console; every query runs in one read transaction."""
+
+    def _day(self, column: Any) -> Any:
+        """A column's UTC calendar day as 'YYYY-MM-DD' on either backend."""
+        if self.dialect == "postgresql":
+            return func.to_char(func.timezone("UTC", column), "YYYY-MM-DD")
+        return func.date(column)  # SQLite keeps naive UTC text, which date() reads
+
+    def overview(self, *, since: datetime | None = None, until: datetime | None = None) -> Overview:
+        """Counts for questions asked in [since, until)."""
+        q = asked_questions.c
+        where = _period(q.asked_at, since, until)
+        day = self._day(q.asked_at).label("day")
+        abstained = func.sum(case((q.abstained, 1), else_=0))
+        in_answers = _period(answers.c.created_at, since, until)
+        vote_stmt = (select(func.sum(case((votes.c.vote > 0, 1), else_=0)), func.sum(case((votes.c.vote < 0, 1), else_=0)))
+                     .select_from(votes.join(answers, answers.c.id == votes.c.answer_id)).where(*in_answers))
+        result = Overview()
+        with self._read("overview") as conn:
+            total, gave_up, channels = conn.execute(
+                select(func.count(), abstained, func.count(func.distinct(q.platform + literal(":") + q.channel)))
+                .where(*where)).one()
+            result.questions, result.abstained, result.channels = int(total), int(gave_up or 0), int(channels)
+            rows = conn.execute(select(day, func.count(), abstained).where(*where).group_by(day).order_by(day))
+            result.per_day = [(str(d), int(n) - int(a or 0), int(a or 0)) for d, n, a in rows]
+            result.platforms = self._counts(conn, q.platform, where)
+            result.languages = self._counts(conn, func.coalesce(q.language, "?"), where)
+            result.users = int(conn.execute(select(func.count(func.distinct(answers.c.user)))
+                                            .where(*in_answers)).scalar_one())
+            up, down = conn.execute(vote_stmt).one()
+            result.up, result.down = int(up or 0), int(down or 0)
+            result.digests = self._counts(conn, deliveries.c.status, _period(deliveries.c.created_at, since, until))
+        return result
+
+    @staticmethod
+    def _counts(conn: Any, column: Any, where: list[ColumnElement[bool]]) -> dict[str, int]:
+        """value → rows, most frequent first."""
+        rows = conn.execute(select(column, func.count()).where(*where).group_by(column).order_by(func.count().desc()))
+        return {str(value): int(n) for value, n in rows}
+
+    def _conversation_query(self, filters: ConversationFilter) -> Select[Any]:
+        a, q = answers.c, asked_questions.c
+        ups = select(func.count()).where(votes.c.answer_id == a.id, votes.c.vote > 0).scalar_subquery()
+        downs = select(func.count()).where(votes.c.answer_id == a.id, votes.c.vote < 0).scalar_subquery()
+        stmt = select(a.id, a.platform, a.channel, a.thread, a.user, a.question, q.language, q.abstained,
+                      a.answer_json, ups.label("up"), downs.label("down"), a.created_at).select_from(_joined())
+        return stmt.where(*self._conditions(filters))
+
+    @staticmethod
+    def _conditions(filters: ConversationFilter) -> list[ColumnElement[bool]]:
+        a, q = answers.c, asked_questions.c
+        conditions = _period(a.created_at, filters.since, filters.until)
+        if filters.abstained is not None:
+            conditions.append(q.abstained.is_(filters.abstained))
+        if filters.downvoted:
+            conditions.append(_downvoted())
+        if filters.language:
+            conditions.append(q.language == filters.language)
+        if filters.platform:
+            conditions.append(a.platform == filters.platform)
+        if filters.channel:
+            conditions.append(a.channel == filters.channel)
+        return conditions
+
+    def conversations(self, filters: ConversationFilter = ConversationFilter(), *, limit: int = 50,
+                      offset: int = 0) -> list[Conversation]:
+        """One page of matching conversations, newest first (limit at most MAX_PAGE)."""
+        stmt = self._conversation_query(filters).order_by(answers.c.id.desc())
+        stmt = stmt.limit(max(1, min(limit, MAX_PAGE))).offset(max(0, offset))
+        with self._read("conversations") as conn:
+            return [_conversation(row) for row in conn.execute(stmt)]
+
+    def iter_conversations(self, filters: ConversationFilter = ConversationFilter(),
+                           *, batch: int = MAX_PAGE) -> Iterator[Conversation]:
+        """Every matching conversation, newest first, read in batches by id (for exports)."""
+        before: int | None = None
+        while True:
+            stmt = self._conversation_query(filters)
+            if before is not None:
+                stmt = stmt.where(answers.c.id < before)
+            with self._read("iter_conversations") as conn:
+                rows = [_conversation(row) for row in conn.execute(stmt.order_by(answers.c.id.desc()).limit(batch))]
+            yield from rows
+            if len(rows) < batch:
+                return
+            before = rows[-1].id
+
+    def count_conversations(self, filters: ConversationFilter = ConversationFilter()) -> int:
+        """How many conversations match."""
+        stmt = select(func.count()).select_from(_joined()).where(*self._conditions(filters))
+        with self._read("count_conversations") as conn:
+            return int(conn.execute(stmt).scalar_one())
+
+    def facets(self) -> dict[str, list[str]]:
+        """The platforms, channels and languages that occur, for the filters' choices."""
+        q = asked_questions.c
+        with self._read("facets") as conn:
+            return {name: [str(v) for v in conn.execute(select(col).distinct().order_by(col)).scalars() if v]
+                    for name, col in (("platform", q.platform), ("channel", q.channel), ("language", q.language))}
+
+    def gap_questions(self, *, since: datetime | None = None, until: datetime | None = None,
+                      limit: int = 500) -> list[GapQuestion]:
+        """Abstained or downvoted questions grouped by question key, most asked first (at most `limit`)."""
+        a, q = answers.c, asked_questions.c
+        down = case((_downvoted(), 1), else_=0)
+        stmt = (select(q.question_key, func.max(q.question), func.count(), func.sum(case((q.abstained, 1), else_=0)),
+                       func.sum(down), func.max(a.id))
+                .select_from(_joined())
+                .where(*_period(a.created_at, since, until), q.abstained.is_(True) | _downvoted())
+                .group_by(q.question_key)
+                .order_by(func.count().desc(), func.max(a.id).desc())
+                .limit(max(1, limit)))
+        with self._read("gap_questions") as conn:
+            return [GapQuestion(key=str(key), question=str(text), times=int(n), abstained=int(ab or 0),
+                                downvoted=int(dv or 0), last_answer_id=int(last))
+                    for key, text, n, ab, dv, last in conn.execute(stmt)]
+
+
+def _conversation(row: Any) -> Conversation:
+    return Conversation(id=row.id, platform=row.platform, channel=row.channel, thread=row.thread, user=row.user,
+                        question=row.question, language=row.language, abstained=bool(row.abstained),
+                        answer=Answer.model_validate_json(row.answer_json), up=int(row.up), down=int(row.down),
+                        created_at=row.created_at)
