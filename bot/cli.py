@@ -249,10 +249,14 @@ def _date(text: str) -> dt.date:
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     """Run the Slack or Discord bot."""
-    if args.platform == "slack":
+    if args.platform == "console":
+        from bot.console import serve_console
+
+        serve_console(settings, host=args.host or "127.0.0.1", port=8080 if args.port is None else args.port)
+    elif args.platform == "slack":
         from bot.slack import serve_slack
 
-        serve_slack(settings, host=args.host, port=args.port)
+        serve_slack(settings, host=args.host or "0.0.0.0", port=3000 if args.port is None else args.port)
     else:
         from bot.discord import serve_discord
 
@@ -320,9 +324,10 @@ def build_parser() -> argparse.ArgumentParser:
     passages.set_defaults(handler=cmd_passages)
 
     serve = sub.add_parser("serve", help="run a chat bot")
-    serve.add_argument("platform", choices=["slack", "discord"])
-    serve.add_argument("--host", default="0.0.0.0")
-    serve.add_argument("--port", type=int, default=3000)
+    serve.add_argument("platform", choices=["slack", "discord", "console"])
+    # defaults differ: slack listens on 0.0.0.0:3000, the operator console on 127.0.0.1:8080
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
     serve.set_defaults(handler=cmd_serve)
 
     discord = sub.add_parser("discord", help="Discord administration")
