@@ -187,21 +187,27 @@ def _asked_figures(hit: Hit, query: QueryAnalysis) -> list[Figure]:
 
 def _with_asked_figure(query: QueryAnalysis, candidates: list[Hit], entities: list[tuple[str, ...]],
                        corpus: Corpus) -> list[Hit]:
-    """Passages with a figure that answers the question: unit, year, the organization asked about, the measure."""
-    candidates = [h for h in candidates if _asked_figures(h, query)]
-    if entities:
-        counted = [(_entity_count(h, entities, corpus), h) for h in candidates]
-        best = max((n for n, _ in counted), default=0)
-        candidates = [h for n, h in counted if n == best and n > 0]
-    if query.measures:
-        # "How much will Almana put into one project?": a figure for another measure does not answer it, and the
-        # figure that matches more of what is asked (spending *and* a cap) comes first.
-        matched = [(len(query.measures & figure_measures(h.passage, _asked_figures(h, query)[0])), h)
-                   for h in candidates]
-        ahead = looks_ahead(query.text)
-        matched.sort(key=lambda nh: (-nh[0], ahead and not looks_ahead(nh[1].passage.text)))
-        candidates = [h for n, h in matched if n]
-    return candidates
+    """Passages with a figure that answers the question: unit, year, the organization asked about, the measure.
+
+    A figure whose words name another measure does not answer ("how much will Almana put into one project?" is
+    not answered by its assets); one whose clause names no measure at all ("About 22%, Osei replied") may.
+    The figure matching more of the asked measures, then more of the organizations asked about, comes first.
+    """
+    ranked = []
+    ahead = looks_ahead(query.text)
+    for position, hit in enumerate(candidates):
+        figures = _asked_figures(hit, query)
+        if not figures:
+            continue
+        measured = figure_measures(hit.passage, figures[0])
+        matches = len(query.measures & measured)
+        if query.measures and measured and not matches:
+            continue
+        about = _entity_count(hit, entities, corpus) if entities else 1
+        if not about:
+            continue
+        ranked.append(((-matches, -about, ahead and not looks_ahead(hit.passage.text), position), hit))
+    return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
 
 
 def _people_first(candidates: list[Hit], corpus: Corpus) -> list[Hit]:

@@ -15,14 +15,14 @@ MEASURES: dict[str, str] = {
     "burn": r"\bburn|cash burn|go through|losses?\b|lose\b|烧钱|烧掉|亏损",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
-                r"invest|committed|commit|put (?:in|into)|pour|\bfund(?:s|ed|ing)?\b|raised?\b|\bround\b|stake|"
+                r"invest|committed|commit|put (?:in|into)|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
                 r"资本支出|支出|开支|花|耗资|成本|采购|购买|买|投资|出资|融资|注资|掏|砸|投入|募资|承诺",
     "debt": r"\bdebt|loan|lend|borrow|credit|\bbonds?\b|financing|exposure|借贷|贷款|债|信贷|敞口|外部融资",
     "orders": r"\border|backlog|booking|订单|询单",
     "market": r"\bmarket\b|市场|规模",
     "price": r"\bprice|pricing|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价|成本|每卡",
     "margin": r"margin|profit|earnings|毛利|利润|获利",
-    "share": r"\bshare\b|portion|proportion|stake|占比|比重|份额|占",
+    "share": r"\bshare\b|portion|proportion|stake|how much of|what part of|占比|比重|份额|占",
     "growth": r"\bgrow|growth|\brise|rose|increase|jump|doubl|tripl|年增|增长|成长|上升|提高|翻|增加|同比",
     "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|下调|降|削减|下降",
     "power": r"\bpower|electricity|capacity|gigawatt|megawatt|\bgrid|\bload|电力|装机|用电|算力|容量|兆瓦|吉瓦",

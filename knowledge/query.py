@@ -45,12 +45,13 @@ _GROWTH = re.compile(r"\b(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen
 # Organizations in a question are its topic unless the question asks what they say or estimate.
 _SPEECH_CUE = re.compile(r"\b(?:say|said|says|per|according|estimate[sd]?|reckons?|think|thinks|expect(?:s|ed|ing)?|"
                          r"forecasts?|predicts?|projects?|warns?|warned|sees?|view|calls?|called|figures?|count)\b|"
-                         r"说|称|表示|认为|觉得|估|预计|预测|预期|看|指出|警告|根据|按照|据|觉|提醒|宣布", re.I)
+                         r"说|称|表示|认为|觉得|估(?!值)|预计|预测|预期|看|指出|警告|根据|按照|据|觉|提醒|宣布", re.I)
 _QUARTER = re.compile(r"\bq[1-4]\b|quarter|季度|单季|第[一二三四1-4]季|上季|本季", re.I)
 _YEARLY = re.compile(r"this year|per year|a year|each year|annual|full[- ]year|今年|全年|每年|年度|一年", re.I)
 _CHANGE = re.compile(r"\b(?:fell|fall|fallen|rose|rise|risen|grew|grow|dropped|drop|declined|decline|increased|"
                      r"decreased|slipped|jumped|climbed)\b|下跌|上涨|下降|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅", re.I)
-_QUANTITY = re.compile(r"how (?:much|many|big|large|high|far)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
+_QUANTITY = re.compile(r"how (?:much|many)|how (?:big|large|high|far)\b(?=\s+(?:is|was|are|were|will|would|could|can|"
+                       r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
                        r"\bwhat\b.{0,24}\b(?:revenue|valuation|margin|capex|guidance|price target|cap|multiple)s?\b|"
                        r"what (?:amount|figure|sum|number|percentage|share)|多少|多大|多高|几(?![千百十万亿])|数额", re.I)
 _WHO = re.compile(r"^\s*(?:and\s+)?who\b|\bwho (?:said|asked|warned|compared|called|claimed|told|thinks?|believes?|"

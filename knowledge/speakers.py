@@ -156,7 +156,15 @@ class SpeakerIndex:
         self._loose = _alias_regex(loose)
         self._strict = _alias_regex(strict)
         extra = {org for s in speakers for _, org in s.positions if org and org not in ORG_WORDS}
-        self._org_patterns = {**_ORG_PATTERNS, **{org: _word_regex(org_words(org)) for org in sorted(extra)}}
+        # An organization that is itself a speaker is named by any of its aliases ("台积电" for "TSMC", "the Fed").
+        spellings: dict[str, list[str]] = {}
+        for org in (s for s in speakers if s.kind == "organization"):
+            forms = [fold(f) for f in (org.name, org.name_zh or "", *org.aliases) if len(f) > 1]
+            for form in forms:
+                spellings.setdefault(form, []).extend(forms)
+        self._org_patterns = {**_ORG_PATTERNS, **{
+            org: _word_regex(list(dict.fromkeys([*org_words(org), *spellings.get(fold(org), [])])))
+            for org in sorted(extra)}}
 
     def by_name(self, name: str) -> Speaker | None:
         """The speaker with this canonical name or alias, if any."""
