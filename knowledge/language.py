@@ -36,10 +36,14 @@ def detect_language(text: str, hint: str | None = None) -> str:
     return _written_script("".join(han)) or script_of_locale(hint) or "zh-Hans"
 
 
+# Characters Traditional writing uses as much as their "Traditional" forms (台北, 台積電 beside 臺).
+_BOTH_SCRIPTS = frozenset("台")
+
+
 def _written_script(han: str) -> str | None:
     """The script its own characters show, or None when they are shared by both (or as many of each)."""
     traditional_only = sum(a != b for a, b in zip(han, to_simplified(han), strict=False))
-    simplified_only = sum(a != b for a, b in zip(han, to_traditional(han), strict=False))
+    simplified_only = sum(a != b and a not in _BOTH_SCRIPTS for a, b in zip(han, to_traditional(han), strict=False))
     if traditional_only == simplified_only:
         return None
     return "zh-Hant" if traditional_only > simplified_only else "zh-Hans"
