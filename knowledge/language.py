@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from knowledge.scripts import to_simplified, to_traditional
+from knowledge.scripts import to_simplified, to_traditional_tw
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -43,7 +43,7 @@ _BOTH_SCRIPTS = frozenset("台")
 def _written_script(han: str) -> str | None:
     """The script its own characters show, or None when they are shared by both (or as many of each)."""
     traditional_only = sum(a != b for a, b in zip(han, to_simplified(han), strict=False))
-    simplified_only = sum(a != b and a not in _BOTH_SCRIPTS for a, b in zip(han, to_traditional(han), strict=False))
+    simplified_only = sum(a != b and a not in _BOTH_SCRIPTS for a, b in zip(han, to_traditional_tw(han), strict=False))
     if traditional_only == simplified_only:
         return None
     return "zh-Hant" if traditional_only > simplified_only else "zh-Hans"
