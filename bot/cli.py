@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.metadata
 import json
 import logging
 import os
@@ -52,21 +53,30 @@ def _emit(data: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
-def _batch(lines: Iterator[str], handle: Callable[[str], dict[str, Any]]) -> int:
-    """One JSON line out per line in, in order, whatever happens to a line."""
+def _batch(lines: Iterator[str], handle: Callable[[str], dict[str, Any]],
+           show: Callable[[dict[str, Any]], None] = _emit) -> int:
+    """One result out per line in, in order, whatever happens to a line; 1 if every line failed, else 0."""
+    answered = failed = 0
     for line in lines:
-        question = line.strip()
-        if not question:
-            _emit({"question": line, "error": "empty question"})
-            continue
-        try:
-            _emit(handle(question))
-        except BubblebotError as exc:
-            _emit({"question": question, "error": str(exc)})
-        except Exception as exc:  # one bad line must not cost the others their answers
-            log.exception("failed to answer %r", question[:80])
-            _emit({"question": question, "error": f"internal error: {type(exc).__name__}"})
-    return 0
+        result = _one_line(line, handle)
+        failed += "error" in result
+        answered += "error" not in result
+        show(result)
+    return 1 if failed and not answered else 0
+
+
+def _one_line(line: str, handle: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
+    """The result for one stdin line, or `{"question", "error"}` saying why there is none."""
+    question = line.strip()
+    if not question:
+        return {"question": line, "error": "empty question"}
+    try:
+        return handle(question)
+    except BubblebotError as exc:
+        return {"question": question, "error": str(exc)}
+    except Exception as exc:  # one bad line must not cost the others their answers
+        log.exception("failed to answer %r", question[:80])
+        return {"question": question, "error": f"internal error: {type(exc).__name__}"}
 
 
 def _single_question(args: argparse.Namespace) -> str:
@@ -88,7 +98,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     question = None if lines is not None else _single_question(args)
     service = AnswerService.from_settings(settings)
     if lines is not None:
-        return _batch(lines, lambda q: service.ask(q, cut=True).contract())
+        show = _emit if args.json else _readable_printer(args.sources)
+        return _batch(lines, lambda q: service.ask(q, cut=True).contract(), show)
     assert question is not None
     answer = service.ask(question, cut=True)
     if args.json:
@@ -96,6 +107,22 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     else:
         print(render_answer(answer, sources=args.sources))
     return 0
+
+
+def _readable_printer(sources: bool) -> Callable[[dict[str, Any]], None]:
+    """Print batch results as a person reads them: each question, its answer (and sources), a blank line."""
+    from bot.models import Answer
+    from bot.render_text import render_answer
+
+    def show(result: dict[str, Any]) -> None:
+        print(f"> {result.get('question', '')}")
+        if "error" in result:
+            print(f"error: {result['error']}")
+        else:
+            print(render_answer(Answer.model_validate(result), sources=sources))
+        print(flush=True)
+
+    return show
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
@@ -283,29 +310,35 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(prog="bubblebot", description="Grounded answers about the AI investment bubble.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more on stderr")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}",
+                        help="print the installed version and exit")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    ask = sub.add_parser("ask", help="answer a question (use - to read one question per stdin line)")
-    ask.add_argument("question", nargs="+")
-    ask.add_argument("--json", action="store_true", help="print the answer contract as JSON")
+    ask = sub.add_parser("ask", help="answer a question (use - to read one question per stdin line)",
+                         description="Answer a question from the articles. With - as the question, read one "
+                                     "question per stdin line; exit 1 if every line failed. The JSON is the "
+                                     "answer contract (docs/answer-contract.md).")
+    ask.add_argument("question", nargs="+", help="the question, or - to read one question per stdin line")
+    ask.add_argument("--json", action="store_true",
+                     help="print the answer contract as JSON (one line per question; errors too)")
     ask.add_argument("--sources", action="store_true", help="show the verbatim quotes with article and paragraph")
     ask.set_defaults(handler=cmd_ask)
 
     search = sub.add_parser("search", help="show the best passages for a question")
-    search.add_argument("question", nargs="+")
-    search.add_argument("--k", type=_k, default=5, help=f"how many passages (1 to {MAX_K}, default 5)")
-    search.add_argument("--json", action="store_true")
+    search.add_argument("question", nargs="+", help="the question, or - to read one question per stdin line")
+    search.add_argument("--k", type=_k, default=5, metavar="N", help=f"how many passages (1 to {MAX_K}, default 5)")
+    search.add_argument("--json", action="store_true", help="one JSON object per question, with its passages")
     search.set_defaults(handler=cmd_search)
 
     index = sub.add_parser("index", help="build or update the search index")
     index.set_defaults(handler=cmd_index)
 
     ingest = sub.add_parser("ingest", help="add an article (Markdown, text or HTML file, or http(s) URL)")
-    ingest.add_argument("location", metavar="PATH_OR_URL")
-    ingest.add_argument("--title")
-    ingest.add_argument("--publisher")
-    ingest.add_argument("--published", type=_date, metavar="YYYY-MM-DD")
-    ingest.add_argument("--lang", choices=["en", "zh-Hans", "zh-Hant"])
+    ingest.add_argument("location", metavar="PATH_OR_URL", help="a Markdown, text or HTML file, or an http(s) URL")
+    ingest.add_argument("--title", help="the article's title (default: from the article)")
+    ingest.add_argument("--publisher", help="who published it (default: from the article or the URL's site)")
+    ingest.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date")
+    ingest.add_argument("--lang", choices=["en", "zh-Hans", "zh-Hant"], help="its language (default: detected)")
     ingest.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for a URL (default 15)")
     ingest.set_defaults(handler=cmd_ingest)
 
@@ -315,7 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="one JSON object per source")
     listing.set_defaults(handler=cmd_sources_list)
     remove = sources_sub.add_parser("remove", help="remove an ingested source")
-    remove.add_argument("id")
+    remove.add_argument("id", help="the source id, as `sources list` shows it")
     remove.set_defaults(handler=cmd_sources_remove)
 
     passages = sub.add_parser("passages", help="every passage with its speaker and figures")
@@ -323,11 +356,18 @@ def build_parser() -> argparse.ArgumentParser:
     passages.add_argument("--json", action="store_true", help="one JSON object per passage")
     passages.set_defaults(handler=cmd_passages)
 
-    serve = sub.add_parser("serve", help="run a chat bot")
-    serve.add_argument("platform", choices=["slack", "discord", "console"])
+    serve = sub.add_parser(
+        "serve", help="run a chat bot",
+        description="slack: needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP, POST /slack/events on --host:--port) "
+                    "or SLACK_APP_TOKEN (Socket Mode; --host/--port unused); see docs/slack.md. "
+                    "discord: needs DISCORD_TOKEN and `bubblebot discord sync` once; see docs/discord.md. "
+                    "console: the operator console, needs BUBBLEBOT_CONSOLE_TOKEN.")
+    serve.add_argument("platform", choices=["slack", "discord", "console"], help="slack, discord or console")
     # defaults differ: slack listens on 0.0.0.0:3000, the operator console on 127.0.0.1:8080
-    serve.add_argument("--host", default=None)
-    serve.add_argument("--port", type=int, default=None)
+    serve.add_argument("--host", default=None,
+                       help="address to listen on (slack: default 0.0.0.0; console: default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=None,
+                       help="port to listen on (slack: default 3000; console: default 8080)")
     serve.set_defaults(handler=cmd_serve)
 
     discord = sub.add_parser("discord", help="Discord administration")
@@ -346,7 +386,27 @@ def build_parser() -> argparse.ArgumentParser:
     from bot.digest.cli import add_digest_commands
 
     add_digest_commands(sub)
+    _verbose_everywhere(parser)
     return parser
+
+
+def _verbose_everywhere(parser: argparse.ArgumentParser) -> None:
+    """Accept -v after any subcommand too (`bubblebot ask -v …`), as well as before it."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):  # aliases share a parser
+                # SUPPRESS: a subcommand without -v keeps what was given before it
+                child.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                                   help="log more on stderr")
+                _verbose_everywhere(child)
+
+
+def _version() -> str:
+    """The installed package's version (from its metadata; "unknown" when run from a bare source tree)."""
+    try:
+        return importlib.metadata.version("bubblebot")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -358,17 +418,23 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(args, settings) or 0)
     except EmptyQuestion as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(args, exc, 2)
     except (BubblebotError, KnowledgeError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return _fail(args, exc, 1)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader went away (`bubblebot ask … | head`): stop quietly, as other command-line tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _fail(args: argparse.Namespace, error: Exception, code: int) -> int:
+    """Report an error on stderr (and, with --json, as `{"error": ...}` on stdout); return the exit code."""
+    print(f"error: {error}", file=sys.stderr)
+    if getattr(args, "json", False):
+        _emit({"error": str(error)})
+    return code
 
 
 if __name__ == "__main__":

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+CONTRACT_VERSION = 1  # raised when a field of the answer contract changes meaning or goes away
+
 
 class CitedFigure(BaseModel):
     """A figure as written in the quote, with its normalized value and unit."""
@@ -54,8 +56,8 @@ class Answer(BaseModel):
     notice: str | None = None
 
     def contract(self) -> dict[str, object]:
-        """The JSON object of the answer contract (DESIGN.md), plus place and notice fields."""
+        """The JSON object of the answer contract (docs/answer-contract.md), plus place and notice fields."""
         data = self.model_dump(exclude={"notice"} if self.notice is None else set())
         for citation in data["citations"]:
             citation.pop("gloss_en", None)
-        return data
+        return {"version": CONTRACT_VERSION, **data}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import importlib.metadata
 import json
 import os
 import subprocess
@@ -9,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from bot.cli import build_parser
 
 BUBBLEBOT = [sys.executable, "-m", "bot.cli"]
 
@@ -37,6 +41,7 @@ def test_batch_json_keeps_lines_aligned(data_dir: Path) -> None:
     lines = result.stdout.splitlines()
     assert len(lines) == 4, result.stderr
     answers = [json.loads(line) for line in lines]
+    assert answers[0]["version"] == 1 and next(iter(answers[0])) == "version"
     assert answers[0]["language"] == "zh-Hans" and answers[0]["citations"][0]["figures"][0]["text"] == "5000亿美元"
     assert answers[1] == {"question": "", "error": "empty question"}
     assert answers[2]["abstained"] is True and answers[2]["citations"] == []
@@ -87,3 +92,47 @@ def test_a_closed_pipe_ends_quietly(data_dir: Path) -> None:
         errors = process.stderr.read().decode()
         assert process.wait(timeout=120) == 0
     assert "Traceback" not in errors
+
+
+def test_version_comes_from_the_package_metadata(data_dir: Path) -> None:
+    result = run("--version", data_dir=data_dir)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"bubblebot {importlib.metadata.version('bubblebot')}"
+
+
+def test_with_json_an_error_is_json_on_stdout_and_v_works_after_the_subcommand(data_dir: Path) -> None:
+    result = run("ask", "--json", "-v", "", data_dir=data_dir)
+    assert result.returncode == 2  # the exit code of an empty question, unchanged
+    assert list(json.loads(result.stdout)) == ["error"]
+    assert "ask a question" in result.stderr
+
+
+def test_a_batch_where_every_line_fails_exits_1(data_dir: Path) -> None:
+    result = run("ask", "--json", "-", stdin="\n   \n", data_dir=data_dir)
+    assert result.returncode == 1
+    assert [json.loads(line)["error"] for line in result.stdout.splitlines()] == ["empty question"] * 2
+
+
+def test_a_batch_without_json_is_readable_and_honours_sources(data_dir: Path) -> None:
+    result = run("ask", "--sources", "-", stdin="What did Sundar Pichai tell the BBC?\n\n", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "> What did Sundar Pichai tell the BBC?" in result.stdout
+    assert "谷歌首席执行官桑达尔·皮查伊本月告诉BBC" in result.stdout  # the verbatim quote
+    assert "error: empty question" in result.stdout and not result.stdout.lstrip().startswith("{")
+
+
+def _options(parser: argparse.ArgumentParser, path: str = "bubblebot") -> list[tuple[str, argparse.Action]]:
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                found += _options(child, f"{path} {name}")
+        elif not isinstance(action, argparse._HelpAction):
+            found.append((path, action))
+    return found
+
+
+def test_every_option_and_argument_has_help() -> None:
+    missing = [f"{path} {action.option_strings or action.dest}" for path, action in _options(build_parser())
+               if not action.help]
+    assert missing == []
