@@ -56,7 +56,7 @@ def _require(module: str, what: str, extra: str) -> None:
     if find_spec(module) is None:
         raise ConfigurationError(
             f"{what} needs the Python package {module.replace('_', '-')}, which is not installed; "
-            f"install it with: pip install 'bubblebot[{extra}]'")
+            f"install it from the bubblebot checkout with: pip install -e '.[{extra}]'")
 
 
 def make_chat_model(spec: str, *, base_url: str | None = None, timeout: float = 20.0,

@@ -16,7 +16,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 class Settings(BaseSettings):
     """Every setting, from BUBBLEBOT_* (and the platforms' own token names) in the environment."""
 
-    model_config = SettingsConfigDict(env_prefix="BUBBLEBOT_", extra="ignore", populate_by_name=True)
+    # A .env file in the working directory fills in what the environment leaves unset (the environment wins).
+    model_config = SettingsConfigDict(env_prefix="BUBBLEBOT_", extra="ignore", populate_by_name=True,
+                                      env_file=".env", env_file_encoding="utf-8")
 
     data_dir: Path = Field(default_factory=lambda: Path(user_data_dir("bubblebot")))
     embedding: str = "use-m3"

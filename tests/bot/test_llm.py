@@ -204,7 +204,7 @@ def test_missing_provider_package_names_the_extra(monkeypatch: pytest.MonkeyPatc
                                                   extra: str) -> None:
     real = bot.llm.find_spec
     monkeypatch.setattr(bot.llm, "find_spec", lambda name: None if name == module else real(name))
-    with pytest.raises(ConfigurationError, match=re.escape(f"pip install 'bubblebot[{extra}]'")):
+    with pytest.raises(ConfigurationError, match=re.escape(f"pip install -e '.[{extra}]'")):
         make_chat_model(spec)
 
 
