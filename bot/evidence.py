@@ -162,8 +162,10 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         candidates.sort(key=lambda h: not any(q in h.passage.text for q in "“「\""))
     if not candidates:
         return Abstention("irrelevant")
-    primary = candidates[0]
+    primary = candidates[0] if query.kind == "who" else _answer_not_question(candidates[0], corpus)
     evidence = Evidence(hits=[primary], focus=_focus_figure(primary, query, entities) if query.wants_figure else None)
+    if primary is not candidates[0]:
+        evidence.hits.append(candidates[0])  # the question it answers, for context
     if evidence.focus is not None:
         _add_conflicts(evidence, query, hits, entities, corpus)
         return evidence
@@ -208,6 +210,24 @@ def _with_asked_figure(query: QueryAnalysis, candidates: list[Hit], entities: li
             continue
         ranked.append(((-matches, -about, ahead and not looks_ahead(hit.passage.text), position), hit))
     return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
+
+
+_ASKS = re.compile(r"\basked (?:whether|if|how|what|why|when|about)\b|\bwanted to know\b|追问|问道|询问|提问", re.I)
+
+
+def _answer_not_question(hit: Hit, corpus: Corpus) -> Hit:
+    """An analyst's question in the article is not an answer: the reply right after it is."""
+    passage = hit.passage
+    if passage.speaker is None or not _ASKS.search(fold(passage.text)):
+        return hit
+    for key in (f"{passage.source_id}:{passage.paragraph}.{passage.sentence + 1}",
+                f"{passage.source_id}:{passage.paragraph + 1}.1"):
+        reply = corpus.by_id.get(key)
+        if reply is not None:
+            if reply.speaker and reply.speaker != passage.speaker:
+                return Hit(reply, hit.score, hit.dense, hit.lexical, hit.coverage, hit.topic_coverage, ["reply"])
+            return hit
+    return hit
 
 
 def _people_first(candidates: list[Hit], corpus: Corpus) -> list[Hit]:
