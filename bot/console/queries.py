@@ -171,7 +171,7 @@ def sources_data(catalog: Catalog) -> dict[str, Any]:
         figures[p.source_id] += len(p.figures)
         if p.speaker:
             speakers.setdefault(p.source_id, {})[p.speaker] = None
-    rows = [{"id": s.id, "title": s.title, "publisher": s.publisher, "language": s.language, "url": s.url,
+    rows = [{"id": s.id, "title": s.title, "title_en": s.title_en, "publisher": s.publisher, "language": s.language, "url": s.url,
              "published": s.published.isoformat() if s.published else None,
              "origin": "packaged" if catalog.is_packaged(s.id) else "ingested", "file": s.origin or s.file,
              "added": added.get(s.id), "passages": passages[s.id], "figures": figures[s.id],

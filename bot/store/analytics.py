@@ -83,9 +83,25 @@ class GapQuestion:
 
 def _joined() -> Any:
     """answers joined to their asked_questions row (same place, text and instant: save_answer writes both)."""
+    return answers.join(asked_questions, _same_question())
+
+
+def _same_question() -> ColumnElement[bool]:
     a, q = answers.c, asked_questions.c
-    return answers.join(asked_questions, and_(q.platform == a.platform, q.channel == a.channel,
-                                              q.asked_at == a.created_at, q.question == a.question))
+    return and_(q.platform == a.platform, q.channel == a.channel, q.asked_at == a.created_at, q.question == a.question)
+
+
+def _asked(column: Any) -> Any:
+    """A column of the answer's asked_questions row, as a correlated subquery.
+
+    Listings are driven by answers (newest id first, stopping at the page): a join let SQLite start from
+    asked_questions instead and compare every abstained question with every answer of its channel (seconds).
+    """
+    return select(column).where(_same_question()).limit(1).scalar_subquery()
+
+
+def _asked_where(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    return select(asked_questions.c.id).where(_same_question(), condition).exists()
 
 
 def _downvoted() -> ColumnElement[bool]:
@@ -146,8 +162,9 @@ class AnalyticsStore(StoreBase):
         a, q = answers.c, asked_questions.c
         ups = select(func.count()).where(votes.c.answer_id == a.id, votes.c.vote > 0).scalar_subquery()
         downs = select(func.count()).where(votes.c.answer_id == a.id, votes.c.vote < 0).scalar_subquery()
-        stmt = select(a.id, a.platform, a.channel, a.thread, a.user, a.question, q.language, q.abstained,
-                      a.answer_json, ups.label("up"), downs.label("down"), a.created_at).select_from(_joined())
+        stmt = select(a.id, a.platform, a.channel, a.thread, a.user, a.question,
+                      _asked(q.language).label("language"), _asked(q.abstained).label("abstained"),
+                      a.answer_json, ups.label("up"), downs.label("down"), a.created_at)
         return stmt.where(*self._conditions(filters))
 
     @staticmethod
@@ -155,11 +172,11 @@ class AnalyticsStore(StoreBase):
         a, q = answers.c, asked_questions.c
         conditions = _period(a.created_at, filters.since, filters.until)
         if filters.abstained is not None:
-            conditions.append(q.abstained.is_(filters.abstained))
+            conditions.append(_asked_where(q.abstained.is_(filters.abstained)))
         if filters.downvoted:
             conditions.append(_downvoted())
         if filters.language:
-            conditions.append(q.language == filters.language)
+            conditions.append(_asked_where(q.language == filters.language))
         if filters.platform:
             conditions.append(a.platform == filters.platform)
         if filters.channel:
@@ -191,7 +208,7 @@ class AnalyticsStore(StoreBase):
 
     def count_conversations(self, filters: ConversationFilter = ConversationFilter()) -> int:
         """How many conversations match."""
-        stmt = select(func.count()).select_from(_joined()).where(*self._conditions(filters))
+        stmt = select(func.count()).select_from(answers).where(*self._conditions(filters))
         with self._read("count_conversations") as conn:
             return int(conn.execute(stmt).scalar_one())
 

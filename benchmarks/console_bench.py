@@ -1,0 +1,132 @@
+"""Operator console page render times over a store with many stored questions.
+
+Seeds a store (temporary SQLite, or --database-url) with N questions over 90 days (~20% abstained,
+~5% voted down, 3 platforms, 6 channels, 3 languages, 500 users, a few hundred distinct questions),
+then renders each page in-process (Starlette's TestClient: the app's own time, no network) and prints
+p50/p95/max per page, plus the first, cold coverage-gap load (embedding every distinct question).
+Not run by CI.
+
+    .venv/bin/python benchmarks/console_bench.py [--questions 10000] [--repeat 20] [--database-url URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from starlette.testclient import TestClient  # noqa: E402
+
+from bot.console.app import create_app  # noqa: E402
+from bot.console.auth import ConsoleKeys  # noqa: E402
+from bot.console.catalog import Catalog  # noqa: E402
+from bot.models import Answer, Citation, SourceRef  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+from bot.store import StateStore  # noqa: E402
+from bot.store.schema import answers, asked_questions, votes  # noqa: E402
+from bot.store.state import question_key  # noqa: E402
+
+TOKEN = "bench-token"
+PAGES = ("/", "/?days=365", "/conversations", "/conversations?status=abstained", "/conversations?status=downvoted",
+         "/conversations?platform=slack&language=en&page=20", "/gaps", "/sources", "/speakers", "/api/overview",
+         "/api/conversations")
+SUBJECTS = ("Sam Altman", "Nvidia", "Microsoft", "OpenAI", "Meta", "Google", "CoreWeave", "Oracle", "Tim Cook",
+            "SoftBank", "Anthropic", "Amazon", "xAI", "Michael Burry", "Goldman Sachs", "the Fed")
+FORMS = ("What did {s} say about the AI bubble?", "Does {s} think AI is a bubble?", "How much is {s} spending on AI?",
+         "What is {s}'s capex for 2026?", "Is {s} overvalued?", "What did {s} say about data centers?",
+         "How much power does {s} need?", "{s} 对AI泡沫怎么看？", "{s} 在資料中心投資多少？",
+         "Who criticized {s}?", "What are {s}'s AI revenues?", "Will {s} keep investing in AI?",
+         "What risks does {s} see in AI?", "How much debt has {s} taken on for AI?", "What did {s} say about GPUs?",
+         "Is {s} worried about an AI crash?", "What is {s}'s plan for AGI?", "How many GPUs has {s} bought?",
+         "What does {s} think of circular deals?", "When will {s} be profitable?")
+
+
+def seed(store: StateStore, count: int, rng: random.Random) -> None:
+    """Bulk-insert `count` answers with their asked-questions rows and some votes (as save_answer writes them)."""
+    citation = Citation(speaker="Sam Altman", speaker_role="CEO, OpenAI", quote="My opinion is yes.",
+                        source=SourceRef(id="verge-altman", title="Altman on the bubble", publisher="The Verge"),
+                        passage_id="verge-altman:2.1", paragraph=2, sentence=1)
+    now = dt.datetime.now(dt.UTC)
+    answer_rows, asked_rows, vote_rows = [], [], []
+    for n in range(1, count + 1):
+        question = rng.choice(FORMS).format(s=rng.choice(SUBJECTS))
+        abstained = rng.random() < 0.2
+        language = "zh-Hans" if "怎么看" in question else "zh-Hant" if "資料" in question else "en"
+        when = now - dt.timedelta(seconds=rng.randrange(90 * 86400))
+        platform = rng.choice(("slack", "slack", "discord", "cli"))
+        channel = f"{platform[0].upper()}{rng.randrange(2)}"
+        answer = Answer(question=question, language=language, abstained=abstained,
+                        answer="The library has nothing on that." if abstained else "Sam Altman said yes.",
+                        citations=[] if abstained else [citation])
+        answer_rows.append({"id": n, "platform": platform, "channel": channel, "thread": None,
+                            "user": f"U{rng.randrange(500)}", "question": question,
+                            "answer_json": answer.model_dump_json(), "created_at": when})
+        asked_rows.append({"platform": platform, "channel": channel, "question": question,
+                           "question_key": question_key(question), "language": language, "abstained": abstained,
+                           "asked_at": when})
+        if rng.random() < 0.15:
+            vote_rows.append({"answer_id": n, "user": "V1", "vote": -1 if rng.random() < 0.33 else 1, "voted_at": when})
+    with store._write("bench seed") as conn:  # one transaction: save_answer one by one would take minutes
+        conn.execute(answers.insert(), answer_rows)
+        conn.execute(asked_questions.insert(), asked_rows)
+        if vote_rows:
+            conn.execute(votes.insert(), vote_rows)
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-quantile (0..1) of values, nearest rank."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def main() -> int:
+    """Seed, log in, render every page --repeat times, print a table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--database-url", default=None, help="an empty database (default: temporary SQLite)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="console-bench-") as folder:
+        data_dir = Path(folder)
+        settings = Settings(data_dir=data_dir)
+        url = args.database_url or f"sqlite:///{data_dir / 'bubblebot.db'}"
+        with StateStore.open(url) as store:
+            started = time.perf_counter()
+            seed(store, args.questions, random.Random(7))
+            print(f"seeded {args.questions:,} questions in {time.perf_counter() - started:.1f} s ({store.dialect})")
+            app = create_app(ConsoleKeys(TOKEN), store, Catalog(settings))
+            with TestClient(app, base_url="http://127.0.0.1") as client:
+                page = client.get("/login").text
+                csrf = page.split('name="csrf" value="', 1)[1].split('"', 1)[0]
+                assert client.post("/login", data={"token": TOKEN, "csrf": csrf}, follow_redirects=False).is_redirect
+                for path in ("/sources", "/speakers"):  # the corpus and its index load once per library version
+                    client.get(path)
+                started = time.perf_counter()
+                assert client.get("/gaps").status_code == 200
+                print(f"coverage gaps, first (cold) load incl. embedding the questions and opening the index: "
+                      f"{time.perf_counter() - started:.2f} s")
+                print(f"{'page':58} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+                for path in PAGES:
+                    times = []
+                    for _ in range(args.repeat):
+                        started = time.perf_counter()
+                        response = client.get(path)
+                        times.append(1000 * (time.perf_counter() - started))
+                        assert response.status_code == 200, (path, response.text[:200])
+                    print(f"{path:58} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f} {max(times):8.1f}")
+                started = time.perf_counter()
+                size = len(client.get("/api/conversations?format=csv").content)
+                print(f"CSV export of every conversation: {time.perf_counter() - started:.2f} s, {size / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
