@@ -8,6 +8,7 @@ import importlib.metadata
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -306,6 +307,39 @@ def cmd_discord_sync(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+AGE = re.compile(r"(\d+)\s*([dhw]?)", re.IGNORECASE)
+AGE_UNITS = {"": "days", "d": "days", "h": "hours", "w": "weeks"}
+
+
+def _age(value: str) -> dt.timedelta:
+    """--older-than: 90d, 12h, 2w, or a bare number of days."""
+    match = AGE.fullmatch(value.strip())
+    if not match or int(match[1]) == 0:
+        raise argparse.ArgumentTypeError(f"an age like 90d, 12h or 2w, not {value!r}")
+    return dt.timedelta(**{AGE_UNITS[match[2].lower()]: int(match[1])})
+
+
+def cmd_data_purge(args: argparse.Namespace, settings: Settings) -> int:
+    """Delete stored questions, answers and votes older than --older-than (or BUBBLEBOT_RETENTION_DAYS)."""
+    from bot.store import StateStore
+
+    age = args.older_than
+    if age is None and settings.retention_days is None:
+        print("error: nothing to purge by: pass --older-than (e.g. 90d) or set BUBBLEBOT_RETENTION_DAYS",
+              file=sys.stderr)
+        return 2
+    age = age or dt.timedelta(days=settings.retention_days or 0)
+    cutoff = dt.datetime.now(dt.UTC) - age
+    with StateStore.open(settings.resolved_database_url()) as store:
+        purged = store.purge_before(before=cutoff)
+    if args.json:
+        _emit({"before": cutoff.isoformat(timespec="seconds"), **purged.model_dump()})
+    else:
+        print(f"deleted {purged.answers} answers, {purged.votes} votes, {purged.questions} logged questions and "
+              f"{purged.events} event records from before {cutoff:%Y-%m-%d %H:%M} UTC")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(prog="bubblebot", description="Grounded answers about the AI investment bubble.")
@@ -382,6 +416,18 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--clear", action="store_true",
                       help="with --guild: remove that server's own copies (the global commands stay)")
     sync.set_defaults(handler=cmd_discord_sync)
+
+    data = sub.add_parser("data", help="the stored questions, answers and votes")
+    data_sub = data.add_subparsers(dest="data_command", required=True, metavar="COMMAND")
+    purge = data_sub.add_parser(
+        "purge", help="delete questions, answers and votes older than an age",
+        description="Delete the stored questions (with the asker's user id), answers, votes and event records "
+                    "older than --older-than, or than BUBBLEBOT_RETENTION_DAYS when it is not given. "
+                    "Digest subscriptions and deliveries are kept.")
+    purge.add_argument("--older-than", type=_age, metavar="AGE",
+                       help="90d, 12h or 2w (default: BUBBLEBOT_RETENTION_DAYS days)")
+    purge.add_argument("--json", action="store_true", help="print what was deleted as one JSON object")
+    purge.set_defaults(handler=cmd_data_purge)
 
     from bot.digest.cli import add_digest_commands
 

@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     llm_api_key: SecretStr | None = Field(default=None, validation_alias=AliasChoices(
         "BUBBLEBOT_LLM_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_API_KEY"))
     max_question_chars: int = 2000
+    retention_days: int | None = Field(default=None, ge=1)  # None: keep questions, answers and votes forever
     rate_limit_per_minute: int = 6
     admins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     ingest_allow: Annotated[list[str], NoDecode] = Field(default_factory=list)

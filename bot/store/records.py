@@ -63,3 +63,14 @@ class Delivery(BaseModel):
     featured: list[str] = Field(default_factory=list)
     created_at: datetime
     sent_at: datetime | None = None
+
+
+class Purged(BaseModel):
+    """How many stored rows a retention purge deleted, by kind."""
+
+    model_config = ConfigDict(frozen=True)
+
+    answers: int = 0  # question, asker's user id and answer
+    votes: int = 0
+    questions: int = 0  # the asked-questions log behind "Most asked this week"
+    events: int = 0  # de-duplication records of platform events

@@ -16,7 +16,7 @@ from bot.store.base import aware
 from bot.store.digests import DigestStore
 from bot.store.engine import OUTAGE_ERRORS, create_store_engine, is_outage, parse_url, unavailable
 from bot.store.migrations import migrate
-from bot.store.records import NotFound, StoredAnswer
+from bot.store.records import NotFound, Purged, StoredAnswer
 from bot.store.schema import answers, asked_questions, processed_events, utcnow, votes
 
 _TRAILING = " ?？!！。.,，、;；:：~～"
@@ -119,6 +119,19 @@ class StateStore(AnalyticsStore, DigestStore):
         stmt = delete(processed_events).where(processed_events.c.seen_at < aware(before, "before"))
         with self._write("prune_events") as conn:
             return conn.execute(stmt).rowcount
+
+    def purge_before(self, *, before: datetime) -> Purged:
+        """Delete questions, answers, votes and event records older than `before` (retention); what went."""
+        cutoff = aware(before, "before")
+        old_answers = select(answers.c.id).where(answers.c.created_at < cutoff)
+        with self._write("purge_before") as conn:
+            # votes first and explicitly: SQLite enforces ON DELETE CASCADE only with a pragma we do not rely on
+            voted = conn.execute(delete(votes).where(
+                (votes.c.voted_at < cutoff) | votes.c.answer_id.in_(old_answers))).rowcount
+            answered = conn.execute(delete(answers).where(answers.c.created_at < cutoff)).rowcount
+            asked = conn.execute(delete(asked_questions).where(asked_questions.c.asked_at < cutoff)).rowcount
+            seen = conn.execute(delete(processed_events).where(processed_events.c.seen_at < cutoff)).rowcount
+        return Purged(answers=answered, votes=voted, questions=asked, events=seen)
 
     # --- answers ---------------------------------------------------------------------------
 

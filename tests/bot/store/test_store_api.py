@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from time import sleep
 
 import pytest
 
-from bot.store import Delivery, NotFound, StateStore, StoredAnswer, Subscription
+from bot.store import Delivery, NotFound, Purged, StateStore, StoredAnswer, Subscription
 from bot.store.schema import asked_questions
 from tests.bot.store.samples import make_answer
 
@@ -340,3 +341,23 @@ def test_an_unanswered_claim_expires_after_its_lease(store: StateStore) -> None:
     assert store.claim_event(platform="slack", event_id="Ev9", lease=timedelta(0)) is True  # expired
     store.mark_event_answered(platform="slack", event_id="Ev9")
     assert store.claim_event(platform="slack", event_id="Ev9", lease=timedelta(0)) is False
+
+
+def test_purge_before_deletes_older_questions_answers_votes_and_events(store: StateStore) -> None:
+    old = save(store, "Is AI a bubble?")
+    store.record_vote(answer_id=old, user="U2", vote=1)
+    store.claim_event(platform="slack", event_id="EvOld")
+    sleep(0.05)
+    cutoff = datetime.now(UTC)
+    sleep(0.05)
+    new = save(store, "What did Altman say?")
+    store.record_vote(answer_id=new, user="U2", vote=-1)
+    purged = store.purge_before(before=cutoff)
+    assert purged == Purged(answers=1, votes=1, questions=1, events=1)
+    assert store.get_answer(old) is None and store.get_answer(new) is not None
+    assert store.vote_totals(new) == (0, 1)
+    assert store.asked_questions(platform="slack", channel="C1", since=cutoff - timedelta(days=1)) == [
+        ("What did Altman say?", 1)]
+    assert store.purge_before(before=cutoff) == Purged()
+    with pytest.raises(ValueError):
+        store.purge_before(before=datetime(2025, 1, 1))
