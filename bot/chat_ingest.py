@@ -101,7 +101,10 @@ class ChatIngest:
         """The command for a bot configured by settings, reloading `service` after each ingest."""
         target = IndexTarget(data_dir=settings.data_dir, chroma_url=settings.chroma_url,
                              embedding=settings.embedding, embedding_base_url=settings.embedding_base_url)
-        return cls(target, settings.admins, service=service, allow=settings.ingest_allow, isolated=True)
+        # A child process keeps the work off this one's GIL, but two processes writing one embedded Chroma store
+        # can break its compaction under load: isolate only when the index lives on a Chroma server.
+        return cls(target, settings.admins, service=service, allow=settings.ingest_allow,
+                   isolated=settings.chroma_url is not None)
 
     def may_ingest(self, user: str) -> bool:
         """Whether this platform user id is one of the admins."""
