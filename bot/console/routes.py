@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 NAV = (("/", "Overview"), ("/conversations", "Conversations"), ("/gaps", "Coverage gaps"),
        ("/sources", "Sources"), ("/speakers", "Speakers"))
+FACETS_SECONDS = 60.0
 Handler = Callable[[Request], Awaitable[Response]]
 FormHandler = Callable[[Request, FormData], Awaitable[Response]]
 
@@ -43,6 +45,13 @@ class Console:
     store: StateStore
     catalog: Catalog
     throttle: LoginThrottle
+    _facets: tuple[float, dict[str, list[str]]] | None = None
+
+    def facets(self) -> dict[str, list[str]]:
+        """The filters' choices, re-read at most once a minute (three scans of the log on every page is waste)."""
+        if self._facets is None or time.monotonic() - self._facets[0] > FACETS_SECONDS:
+            self._facets = (time.monotonic(), self.store.facets())
+        return self._facets[1]
 
 
 class BadRequest(ValueError):
@@ -172,7 +181,7 @@ def build_routes(console: Console) -> list[BaseRoute]:
         filters = _filters(request)
         page = queries.page_number(_params(request).get("page"))
         data = await run_in_threadpool(queries.conversations_data, store, filters, page)
-        facets = await run_in_threadpool(store.facets)
+        facets = await run_in_threadpool(console.facets)
         return render(request, "conversations.html", data=data, facets=facets, params=_params(request),
                       query=_without_page(request))
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, literal, select
+from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.models import Answer
@@ -131,25 +132,34 @@ class AnalyticsStore(StoreBase):
         q = asked_questions.c
         where = _period(q.asked_at, since, until)
         day = self._day(q.asked_at).label("day")
-        abstained = func.sum(case((q.abstained, 1), else_=0))
         in_answers = _period(answers.c.created_at, since, until)
         vote_stmt = (select(func.sum(case((votes.c.vote > 0, 1), else_=0)), func.sum(case((votes.c.vote < 0, 1), else_=0)))
                      .select_from(votes.join(answers, answers.c.id == votes.c.answer_id)).where(*in_answers))
+        # One grouped scan of the log gives the totals, days, platforms, languages and channels at once.
+        grouped = (select(day, q.platform, q.channel, q.language, q.abstained, func.count()).where(*where)
+                   .group_by(day, q.platform, q.channel, q.language, q.abstained))
         result = Overview()
+        per_day: dict[str, list[int]] = {}
+        platforms: Counter[str] = Counter()
+        languages: Counter[str] = Counter()
+        channels: set[tuple[str, str]] = set()
         with self._read("overview") as conn:
-            total, gave_up, channels = conn.execute(
-                select(func.count(), abstained, func.count(func.distinct(q.platform + literal(":") + q.channel)))
-                .where(*where)).one()
-            result.questions, result.abstained, result.channels = int(total), int(gave_up or 0), int(channels)
-            rows = conn.execute(select(day, func.count(), abstained).where(*where).group_by(day).order_by(day))
-            result.per_day = [(str(d), int(n) - int(a or 0), int(a or 0)) for d, n, a in rows]
-            result.platforms = self._counts(conn, q.platform, where)
-            result.languages = self._counts(conn, func.coalesce(q.language, "?"), where)
+            for when, platform, channel, language, gave_up, n in conn.execute(grouped):
+                counts = per_day.setdefault(str(when), [0, 0])
+                counts[1 if gave_up else 0] += int(n)
+                platforms[str(platform)] += int(n)
+                languages[str(language or "?")] += int(n)
+                channels.add((platform, channel))
             result.users = int(conn.execute(select(func.count(func.distinct(answers.c.user)))
                                             .where(*in_answers)).scalar_one())
             up, down = conn.execute(vote_stmt).one()
-            result.up, result.down = int(up or 0), int(down or 0)
             result.digests = self._counts(conn, deliveries.c.status, _period(deliveries.c.created_at, since, until))
+        result.per_day = [(d, a, b) for d, (a, b) in sorted(per_day.items())]
+        result.abstained = sum(b for _, _, b in result.per_day)
+        result.questions = result.abstained + sum(a for _, a, _ in result.per_day)
+        result.platforms, result.languages = dict(platforms.most_common()), dict(languages.most_common())
+        result.channels = len(channels)
+        result.up, result.down = int(up or 0), int(down or 0)
         return result
 
     @staticmethod
@@ -208,7 +218,17 @@ class AnalyticsStore(StoreBase):
 
     def count_conversations(self, filters: ConversationFilter = ConversationFilter()) -> int:
         """How many conversations match."""
-        stmt = select(func.count()).select_from(answers).where(*self._conditions(filters))
+        if filters.downvoted:
+            stmt = select(func.count()).select_from(answers).where(*self._conditions(filters))
+        else:
+            # Every answer has exactly one asked_questions row: counting those needs no correlated lookups.
+            q = asked_questions.c
+            conditions = _period(q.asked_at, filters.since, filters.until)
+            for column, wanted in ((q.abstained, filters.abstained), (q.language, filters.language),
+                                   (q.platform, filters.platform), (q.channel, filters.channel)):
+                if wanted is not None and wanted != "":
+                    conditions.append(column == wanted)
+            stmt = select(func.count()).select_from(asked_questions).where(*conditions)
         with self._read("count_conversations") as conn:
             return int(conn.execute(stmt).scalar_one())
 
