@@ -17,7 +17,7 @@ import discord
 from discord import app_commands
 
 from bot.digest.manage import DigestDesk
-from bot.digest.options import DigestUsageError, SubscribeRequest, parse_time, parse_zone
+from bot.digest.options import DigestUsageError, SubscribeRequest, is_zone, parse_time, parse_zone
 from bot.discord.core import responder_of
 from bot.discord.digest_render import render_discord_digest
 from bot.discord.render import NO_MENTIONS
@@ -41,8 +41,10 @@ def _zone_names() -> list[str]:
 async def zone_choices(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
     """Time zones containing what was typed so far (Discord shows at most 25)."""
     key = current.casefold().replace(" ", "_")
-    names = [name for name in _zone_names() if key in name.casefold()][:25]
-    return [app_commands.Choice(name=name, value=name) for name in names]
+    names = [name for name in _zone_names() if key in name.casefold()]
+    if current.strip() and is_zone(current):  # a city, abbreviation or offset: what it means comes first
+        names.insert(0, parse_zone(current))
+    return [app_commands.Choice(name=name, value=name) for name in dict.fromkeys(names)][:25]
 
 
 def may_change(interaction: discord.Interaction[Any]) -> bool:
@@ -95,8 +97,8 @@ def build_digest_group() -> app_commands.Group:
                                default_permissions=discord.Permissions(manage_channels=True))
 
     @group.command(name="subscribe", description="Turn on or change this channel's daily digest.")
-    @app_commands.describe(time="HH:MM on a 24-hour clock (default 09:00)",
-                           zone="IANA time zone, e.g. Asia/Shanghai or Europe/London (default UTC)",
+    @app_commands.describe(time="HH:MM, or 9am / 9:30 pm (default 09:00)",
+                           zone="a city, IANA zone, abbreviation or offset: Shanghai, New York, PST, UTC+8 (default UTC)",
                            language="the digest's language (default English)",
                            most_asked="include “Most asked this week” (default on)")
     @app_commands.choices(language=LANGUAGES)

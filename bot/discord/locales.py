@@ -44,9 +44,9 @@ DESCRIPTIONS: dict[str, str] = {
     "the http(s) link of one article": "一篇文章的 http(s) 链接",
     "This channel's daily digest of figures and quotes.": "此频道的每日数字与引语摘要。",
     "Turn on or change this channel's daily digest.": "开启或更改此频道的每日摘要。",
-    "HH:MM on a 24-hour clock (default 09:00)": "24小时制的 HH:MM（默认 09:00）",
-    "IANA time zone, e.g. Asia/Shanghai or Europe/London (default UTC)":
-        "时区，例如 Asia/Shanghai 或 Europe/London（默认 UTC）",
+    "HH:MM, or 9am / 9:30 pm (default 09:00)": "HH:MM，或 9am / 9:30 pm（默认 09:00）",
+    "a city, IANA zone, abbreviation or offset: Shanghai, New York, PST, UTC+8 (default UTC)":
+        "城市、时区名、缩写或偏移：北京、纽约、PST、UTC+8（默认 UTC）",
     "the digest's language (default English)": "摘要的语言（默认英文）",
     "include “Most asked this week” (default on)": "包含“本周热门问题”（默认开启）",
     "Turn off this channel's daily digest.": "关闭此频道的每日摘要。",

@@ -88,12 +88,27 @@ def test_preview_json_features_fourteen_different_figures_in_fourteen_days(tmp_p
 def test_bad_settings_are_refused_with_the_valid_forms(tmp_path: Path) -> None:
     env = environment(tmp_path)
     base = ["subscribe", "--platform", "slack", "--channel", CHANNEL]
-    for option, value, expected in (("--time", "9pm", "HH:MM on a 24-hour clock"),
-                                    ("--tz", "Shanghai", "IANA name"),
+    for option, value, expected in (("--time", "9", "Did you mean 09:00?"),
+                                    ("--time", "13pm", "HH:MM on a 24-hour clock"),
+                                    ("--tz", "Shangai", "Did you mean Asia/Shanghai?"),
+                                    ("--tz", "CST", "America/Chicago or Asia/Shanghai"),
                                     ("--lang", "fr", "en (English), zh-Hans (Simplified Chinese) or zh-Hant")):
         result = run(env, *base, option, value)
         assert result.returncode == 2 and expected in result.stderr, result.stderr
     assert run(env, "list").stdout == ""
+
+
+def test_cities_abbreviations_offsets_and_12_hour_times_are_understood(tmp_path: Path) -> None:
+    env = environment(tmp_path)
+    for channel, time, zone in (("C1", "9am", "Shanghai"), ("C2", "9:30 pm", "new york"), ("C3", "7 PM", "北京"),
+                                ("C4", "12am", "PST"), ("C5", "06:15", "UTC+8"), ("C6", "8am", "JST")):
+        result = run(env, "subscribe", "--platform", "slack", "--channel", channel, "--time", time, "--tz", zone)
+        assert result.returncode == 0, result.stderr
+    listed = run(env, "list").stdout
+    for expected in ("C1: every day at 09:00 (Asia/Shanghai)", "C2: every day at 21:30 (America/New_York)",
+                     "C3: every day at 19:00 (Asia/Shanghai)", "C4: every day at 00:00 (America/Los_Angeles)",
+                     "C5: every day at 06:15 (Etc/GMT-8)", "C6: every day at 08:00 (Asia/Tokyo)"):
+        assert expected in listed, listed
 
 
 def test_run_due_without_a_token_reports_what_was_not_posted(tmp_path: Path) -> None:

@@ -58,6 +58,18 @@ def test_bad_times_zones_and_languages_get_the_valid_forms(slack: SlackRig) -> N
     assert slack.fake.calls_to("chat.postMessage") == []
 
 
+def test_subscribe_reads_a_12_hour_time_and_a_city_of_two_words(slack: SlackRig) -> None:
+    slack.command("digest subscribe 9:30 pm new york zh-Hant")
+    slack.fake.wait_for("chat.postMessage")
+    subscription = slack.store.subscription(platform="slack", channel=CHANNEL)
+    assert subscription is not None
+    assert (subscription.time, subscription.tz, subscription.language) == ("21:30", "America/New_York", "zh-Hant")
+    slack.command("digest subscribe 9am 北京")
+    slack.fake.wait_for("chat.postMessage", 2)
+    changed = slack.store.subscription(platform="slack", channel=CHANNEL)
+    assert changed is not None and (changed.time, changed.tz) == ("09:00", "Asia/Shanghai")
+
+
 def test_status_preview_and_unsubscribe(slack: SlackRig) -> None:
     slack.command("digest status")
     assert "This channel has no daily digest." in json.dumps(responses(slack, 1)[0])
