@@ -106,7 +106,8 @@ class Catalog:
     def nearest(self, vector: np.ndarray, k: int = 3) -> list[Nearby]:
         """The k passages closest to a vector (none when the vector index is unavailable)."""
         try:
-            pairs = self._passage_index().query([float(x) for x in vector], k)
+            # records are passages and their clauses: ask for more, one result per passage comes back
+            pairs = self._passage_index().query([float(x) for x in vector], k * 4)
         except (IndexUnavailable, IngestError) as exc:
             log.warning("closest passages unavailable: %s", exc)
             return []
