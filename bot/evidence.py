@@ -32,6 +32,16 @@ _INSTRUCTIONS = re.compile(
     r"sources|prompt)|\b(?:you are|you're) (?:now )?(?:in )?(?:test|developer|debug) mode|\bsystem prompt\b|"
     r"\bpretend (?:to be|that)|\bcite (?:him|her|them|it) with\b|忽略(?:之前|以上|所有)?的?(?:指令|指示|规则)|测试模式",
     re.I)
+_QUESTION_WORDS = re.compile(r"^\s*(?:what|who|whom|which|how|why|when|where|does|did|do|is|are|was|were|can|could|will|"
+                             r"would|should|has|have)\b|[?？]\s*$|吗|什么|多少|谁|怎么|怎樣|哪|几|為何|为何|是否", re.I)
+
+
+def _genuine_question(text: str) -> bool:
+    """Whether some sentence of the text, besides the instructions in it, asks something."""
+    sentences = re.split(r"(?<=[.!?。！？])\s*", text)
+    return any(_QUESTION_WORDS.search(s) for s in sentences if s.strip() and not _INSTRUCTIONS.search(s))
+
+
 _COUNT_QUESTION = re.compile(r"how many (?!times|gigawatts?|gw|dollars|billion|trillion|percent)[a-z]+|"
                              r"多少(?:个|名|位|家|人|次|员工|名员工)", re.I)
 
@@ -127,8 +137,8 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     """Pick the supporting passages for a question, or say why the corpus cannot answer it."""
     if _LIVE.search(query.text):
         return Abstention("live")
-    if _INSTRUCTIONS.search(query.text):
-        return Abstention("irrelevant")  # a question that gives orders is answered with the articles or not at all
+    if _INSTRUCTIONS.search(query.text) and not _genuine_question(query.text):
+        return Abstention("irrelevant")  # orders and nothing else to answer: never obeyed, nothing cited
     if query.unknown_names and not query.speakers:
         return Abstention("unknown", name=query.unknown_names[0])
     if query.unquoted and not query.speakers and query.kind != "how_much":
@@ -265,7 +275,7 @@ def _add_conflicts(evidence: Evidence, query: QueryAnalysis, hits: list[Hit], en
     focus = evidence.focus
     primary = evidence.hits[0]
     assert focus is not None
-    for hit in hits[1:]:
+    for hit in (h for h in hits if h is not primary and h.passage.id != primary.passage.id):
         if hit.passage.source_id == primary.passage.source_id or hit.coverage < 0.5 * primary.coverage:
             continue
         if entities and _entity_count(hit, entities, corpus) < len(entities):
