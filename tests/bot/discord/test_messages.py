@@ -112,7 +112,8 @@ AMAZON = "How much did Amazon burn before turning a profit?"
 
 def _openai_burn(text: str) -> bool:
     """The answer gives OpenAI's cash burn through 2029 (either article's figure) and not Amazon's."""
-    return ("1150億美元" in text or "1400亿美元" in text) and "30亿美元" not in text
+    shown = ("1150億美元", "1400亿美元", "$115 billion", "$140 billion")  # in the quote, or written for the reader
+    return any(f in text for f in shown) and "30亿美元" not in text and "$3 billion" not in text
 
 
 def test_reply_to_an_answer_is_a_follow_up_in_its_context(run_bot: Callable[..., None]) -> None:
