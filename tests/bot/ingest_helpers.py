@@ -41,9 +41,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_site() -> Iterator[str]:
-    """Serve ROUTES on 127.0.0.1 (a free port); yields the base URL, e.g. http://127.0.0.1:41234."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+def serve_site(handler: type[BaseHTTPRequestHandler] | None = None) -> Iterator[str]:
+    """Serve ROUTES (or `handler`) on 127.0.0.1 (a free port); yields the base URL, e.g. http://127.0.0.1:41234."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler or _Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import contextlib
 import gzip
 import re
-import threading
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import ClassVar
 
 import pytest
@@ -17,6 +16,7 @@ import pytest
 from knowledge.errors import IngestError
 from knowledge.fetch import MAX_DOWNLOAD_BYTES, AllowList
 from knowledge.reader import read_article
+from tests.bot.ingest_helpers import serve_site
 
 LOOPBACK = ["127.0.0.1"]
 ARTICLE = ("<html><head><title>Power deals | Harbor Wire</title></head><body><article><h1>Power deals</h1>"
@@ -98,15 +98,8 @@ class _Hostile(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Hostile)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve_site(_Hostile) as url:
+        yield url
 
 
 def test_an_allowed_loopback_page_and_a_redirect_to_it_are_read(site: str) -> None:
