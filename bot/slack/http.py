@@ -43,11 +43,12 @@ def asgi_app(bolt_app: App | None, *, mode: str = "http", ready: Callable[[], bo
     """
     # bolt parses a body before verifying it; the signature is checked here first, so an unsigned body
     # is never parsed at all and a signed one that does not parse is a 400, not a 500 with a traceback.
-    secret = signing_secret if signing_secret is not None else str(getattr(bolt_app, "_signing_secret", ""))
-    verifier = SignatureVerifier(secret)
+    secret = signing_secret if signing_secret is not None else str(getattr(bolt_app, "_signing_secret", "") or "")
+    # Socket Mode serves only /healthz and /metrics here: there is no secret and no events route to verify.
+    verifier = SignatureVerifier(secret) if bolt_app is not None and secret else None
 
     async def events(request: Request) -> Response:
-        assert bolt_app is not None
+        assert bolt_app is not None and verifier is not None
         length = request.headers.get("content-length")
         if length is not None and length.isdigit() and int(length) > MAX_BODY:
             return PlainTextResponse("payload too large", status_code=413)

@@ -46,6 +46,13 @@ def every_method(store: StateStore) -> list[tuple[str, Callable[[], object]]]:
         ("deliveries", lambda: store.deliveries(platform="slack", channel="C")),
         ("featured_history", lambda: store.featured_history(platform="slack", channel="C")),
         ("last_delivery", lambda: store.last_delivery(platform="slack", channel="C")),
+        ("purge_before", lambda: store.purge_before(before=now)),
+        ("overview", lambda: store.overview(since=now)),
+        ("conversations", lambda: store.conversations()),
+        ("iter_conversations", lambda: list(store.iter_conversations())),
+        ("count_conversations", lambda: store.count_conversations()),
+        ("facets", lambda: store.facets()),
+        ("gap_questions", lambda: store.gap_questions(since=now)),
     ]  # fmt: skip
 
 
