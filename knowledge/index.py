@@ -95,6 +95,9 @@ def lock_dir(data_dir: Path, chroma_url: str | None) -> Path | None:
     return None if chroma_url else data_dir / "chroma"
 
 
+OPEN_ATTEMPTS = 4  # tries to open an embedded store before it counts as unreadable
+
+
 def open_client(*, data_dir: Path | None = None, chroma_url: str | None = None) -> Any:
     """An embedded PersistentClient under data_dir, or an HttpClient for a Chroma server.
 
@@ -113,14 +116,22 @@ def open_client(*, data_dir: Path | None = None, chroma_url: str | None = None) 
     problem = _unwritable(path)
     if problem is not None:
         return _in_memory(path, problem, settings)
-    try:
-        client = chromadb.PersistentClient(path=str(path), settings=settings)
-        client.list_collections()
-        return client
-    except Exception as exc:
-        if _resource_error(exc):
-            return _in_memory(path, exc, settings)
-        return _set_aside(path, exc, settings)
+    for attempt in range(OPEN_ATTEMPTS):
+        try:
+            client = chromadb.PersistentClient(path=str(path), settings=settings)
+            client.list_collections()
+            return client
+        except Exception as exc:
+            if attempt + 1 < OPEN_ATTEMPTS:
+                # Several processes creating a fresh store at once can see each other's half-made files:
+                # wait and look again rather than call it corrupt (and move it away under the others).
+                SharedSystemClient.clear_system_cache()
+                time.sleep(0.4 * (attempt + 1))
+                continue
+            if _resource_error(exc):
+                return _in_memory(path, exc, settings)
+            return _set_aside(path, exc, settings)
+    raise AssertionError("unreachable")
 
 
 def _set_aside(path: Path, exc: Exception, settings: ChromaSettings) -> Any:
