@@ -103,6 +103,15 @@ def _entity_count(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> 
     return sum(any(w in folded for w in words) for words in entities)
 
 
+def _topic_fit(hit: Hit, query: QueryAnalysis, corpus: Corpus) -> float:
+    """How well a passage fits the asked topic; across languages word overlap is thin, so meaning decides."""
+    asked_english = query.language == "en"
+    written_english = corpus.source(hit.passage.source_id).language == "en"
+    if asked_english != written_english:
+        return hit.dense + 0.25 * hit.topic_coverage
+    return hit.topic_coverage + 0.5 * hit.dense
+
+
 def _supported(hit: Hit, query: QueryAnalysis, about: bool = False) -> bool:
     """Relevant enough to cite; `about`: the passage concerns the organization the question names."""
     if "speaker" in hit.reasons or "figure" in hit.reasons or "year" in hit.reasons:
@@ -157,7 +166,7 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     if query.speakers and query.kind in ("what", "stance", "comparison"):
         # Among the asked speaker's passages, the one about the asked topic: a passage that merely names the
         # speaker or their title ("首席财务官周敏透露…") matches the question's words without answering it.
-        candidates.sort(key=lambda h: -(h.topic_coverage + 0.5 * h.dense))
+        candidates.sort(key=lambda h: -_topic_fit(h, query, corpus))
         if candidates and query.kind == "what" and not query.units and not any(
                 h.topic_coverage >= MIN_TOPIC or h.dense >= MIN_TOPIC_DENSE for h in candidates):
             return Abstention("off_topic", name=query.speakers[0].name, speaker=query.speakers[0])
