@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
+from knowledge.attribution.discourse import DiscourseState, Item, find_items, resolve_item
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.quotes import blank_spans, leaves_quote_open, quoted_spans, starts_with_quote
 from knowledge.figures import find_figures
@@ -27,11 +27,6 @@ _EN_GAPS = (
                rf"officials?|executives?)\s+{_EN_ADVERBS}$"),
 )
 _EN_PASSIVE = re.compile(r"\b(?:its|the|a|an|is|was|are|were|be|been|being|their|his|her|our)\s+$", re.I)
-_EN_PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.I)
-_EN_ANAPHORA = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(en.ORG_ANAPHORA, key=len, reverse=True))
-                          + r")\b", re.I)
-_EN_DOCUMENT = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(en.DOCUMENT_ANAPHORA, key=len, reverse=True))
-                          + r")\b|\bthe\s+[\w-]+\s+(?:letter|report|paper|study|note|memo)\b", re.I)
 _EN_GROUP = re.compile(r"\b(?:" + "|".join(en.GROUP_NOUNS) + r")\b|\b(?:one|some|two|three|many|several|most) of them\b",
                        re.I)
 _EN_ACCORDING = re.compile(r"\b(?:according to|by (?=\S+(?:'s|’s) count))", re.I)
@@ -42,123 +37,6 @@ _ZH_GAP_WEAK = re.compile(r"^(?:" + "|".join(sorted(zh.GAP_WORDS, key=len, rever
                           + "|".join(zh.REPORT_NOUNS) + r")*$")
 _ZH_PUNCT = re.compile(r"[，。；：,;:！？!?]")
 _ZH_CITED = re.compile(r"[^，。；：]{0,10}?(?:" + "|".join(zh.REPORT_NOUNS) + "|" + "|".join(zh.SPEECH_VERBS) + ")")
-
-
-@dataclass
-class _State:
-    """What the sentences so far established: who was mentioned and who spoke, most recent first."""
-
-    mentioned: list[Entity] = field(default_factory=list)
-    speakers: list[Entity] = field(default_factory=list)
-    paragraph_speaker: Entity | None = None
-    carry: Entity | None = None
-    paragraph: int = 0
-    seen_in: dict[int, int] = field(default_factory=dict)
-
-    def saw(self, entity: Entity) -> None:
-        if entity in self.mentioned:
-            self.mentioned.remove(entity)
-        self.mentioned.insert(0, entity)
-        self.seen_in[id(entity)] = self.paragraph
-        entity.mentions += 1
-
-    def spoke(self, entity: Entity) -> None:
-        if entity in self.speakers:
-            self.speakers.remove(entity)
-        self.speakers.insert(0, entity)
-        self.saw(entity)
-
-
-def _pronoun(gender: str | None, state: _State) -> Entity | None:
-    """He/she: the last speaker if named in this paragraph, else the person mentioned last (gender permitting)."""
-    def fits(entity: Entity) -> bool:
-        person = entity.kind == "person" or (entity.kind == "unnamed" and entity.gender == "?")
-        return person and (entity.gender in (None, "?") or gender is None or entity.gender == gender)
-
-    speaker = next((e for e in state.speakers if fits(e)), None)
-    if speaker is not None and state.seen_in.get(id(speaker)) == state.paragraph:
-        chosen: Entity | None = speaker
-    else:
-        chosen = next((e for e in state.mentioned if fits(e)), speaker)
-    if chosen is not None and gender and chosen.gender is None and chosen.kind == "person":
-        chosen.gender = gender
-    return chosen
-
-
-def _org(state: _State, entities: ArticleEntities) -> Entity | None:
-    for pool in (state.mentioned, state.speakers):
-        for entity in pool:
-            if entity.kind == "organization":
-                return entity
-    return protagonist(entities)
-
-
-def protagonist(entities: ArticleEntities) -> Entity | None:
-    """The organization the article mentions most: what "the company" means when nothing nearer does."""
-    orgs = [e for e in entities.entities if e.kind == "organization"]
-    return max(orgs, key=lambda e: e.mentions, default=None)
-
-
-@dataclass
-class _Item:
-    start: int
-    end: int
-    entity: Entity | None
-    kind: str  # name | pronoun | anaphora
-
-
-def _items(outside: str, language: str, entities: ArticleEntities, state: _State) -> list[_Item]:
-    items: list[_Item] = []
-    for start, end, candidates, _short in entities.mentions(outside):
-        entity = candidates[0] if len(candidates) == 1 else next(
-            (e for e in state.mentioned if e in candidates), candidates[-1])
-        items.append(_Item(start, end, entity, "name"))
-    taken = [(i.start, i.end) for i in items]
-
-    def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
-
-    if language == "en":
-        for match in _EN_PRONOUN.finditer(outside):
-            if free(*match.span()):
-                items.append(_Item(match.start(), match.end(), None, "pronoun:" + match.group(0).lower()))
-        for pattern, kind in ((_EN_DOCUMENT, "document"), (_EN_ANAPHORA, "anaphora")):
-            for match in pattern.finditer(outside):
-                if free(*match.span()):
-                    items.append(_Item(match.start(), match.end(), None, kind))
-                    taken.append(match.span())
-    else:
-        for match in re.finditer(r"[他她](?![们們])", outside):
-            if free(*match.span()):
-                items.append(_Item(match.start(), match.end(), None, "pronoun:" + match.group(0)))
-        for words, kind in ((zh.DOCUMENT_ANAPHORA, "document"), (zh.ORG_ANAPHORA, "anaphora")):
-            for match in re.finditer("|".join(sorted(words, key=len, reverse=True)), outside):
-                before = outside[match.start() - 1:match.start()] if match.start() else "，"
-                bare = not match.group(0).startswith(("该", "这"))
-                if free(*match.span()) and not re.match(r"[\u4e00-\u9fff]", before) and (
-                        not bare or re.match(r"[，。；：,;:\s]", before)):
-                    items.append(_Item(match.start(), match.end(), None, kind))
-                    taken.append(match.span())
-    return sorted(items, key=lambda i: i.start)
-
-
-def _resolve(item: _Item, state: _State, entities: ArticleEntities, items: list[_Item] | None = None) -> Entity | None:
-    if item.entity is not None:
-        return item.entity
-    if item.kind.startswith("pronoun:"):
-        word = item.kind.split(":", 1)[1]
-        gender = en.PRONOUNS.get(word) or zh.PRONOUNS.get(word)
-        earlier = [i.entity for i in items or [] if i.end <= item.start and i.entity is not None
-                   and i.entity.kind == "person" and i.entity.gender in (None, gender)]
-        if earlier and word not in ("it", "they"):  # "当我问及扎克伯格……时，他历数了……"
-            return earlier[-1]
-        if word in ("it", "they"):
-            return _org(state, entities) if word == "it" else (state.speakers[0] if state.speakers and
-                                                               state.speakers[0].kind != "person" else None)
-        return _pronoun(gender, state)
-    if item.kind == "document":
-        return state.speakers[0] if state.speakers else _org(state, entities)
-    return _org(state, entities)
 
 
 def _unnamed_en(clause: str, entities: ArticleEntities) -> Entity | None:
@@ -183,7 +61,7 @@ def _unnamed_zh(clause: str, entities: ArticleEntities) -> Entity | None:
     return entities.add(Entity(kind="unnamed", name=f"unnamed: {clause}", forms=[f"unnamed: {clause}"], gender=one))
 
 
-def _subject_en(outside: str, verb: re.Match[str], items: list[_Item], state: _State,
+def _subject_en(outside: str, verb: re.Match[str], items: list[Item], state: DiscourseState,
                 entities: ArticleEntities) -> Entity | None:
     word = verb.group(0).lower()
     weak = word in en.WEAK_VERBS
@@ -196,7 +74,7 @@ def _subject_en(outside: str, verb: re.Match[str], items: list[_Item], state: _S
             continue
         head = sorted((i for i in items if i.end <= appositive.start()), key=lambda i: -i.end)
         if head and re.fullmatch(r"\s*", outside[head[0].end:appositive.start()]):
-            return _resolve(head[0], state, entities, items)
+            return resolve_item(head[0], state, entities, items)
     for item in candidates:
         gap = outside[item.end:verb.start()]
         if re.match(r"\s*,\s*(?:which|that)\b", gap):
@@ -204,12 +82,12 @@ def _subject_en(outside: str, verb: re.Match[str], items: list[_Item], state: _S
         if weak and item.kind not in ("name", "document"):
             break
         if any(g.match(gap) for g in _EN_GAPS):
-            return _resolve(item, state, entities, items)
+            return resolve_item(item, state, entities, items)
         break
     if word in en.INVERTING_VERBS:
         for item in items:
             if verb.end() <= item.start <= verb.end() + 2 and not re.match(r"(?:'s|’s)", outside[item.end:]):
-                return _resolve(item, state, entities, items)
+                return resolve_item(item, state, entities, items)
     before = re.sub(r",[^,;]{1,140},\s*$", "", outside[:verb.start()])  # drop an appositive: "X, who …, said"
     clause = re.split(r"[,;:\"“”()]", before)[-1]
     if not weak or _EN_GROUP.search(clause):
@@ -217,7 +95,7 @@ def _subject_en(outside: str, verb: re.Match[str], items: list[_Item], state: _S
     return None
 
 
-def _subject_zh(outside: str, verb: re.Match[str], items: list[_Item], state: _State,
+def _subject_zh(outside: str, verb: re.Match[str], items: list[Item], state: DiscourseState,
                 entities: ArticleEntities) -> Entity | None:
     if any(n in outside[max(0, verb.start() - 5):verb.start()] for n in zh.NEGATIONS):
         return None
@@ -234,7 +112,7 @@ def _subject_zh(outside: str, verb: re.Match[str], items: list[_Item], state: _S
         start = clause_start - 1 - len(before)
         opener = [i for i in items if start <= i.start and i.end <= clause_start - 1]
         if opener and re.fullmatch(r"[^，。；：]{0,6}", outside[start:opener[0].start]):
-            return _resolve(opener[0], state, entities, items)
+            return resolve_item(opener[0], state, entities, items)
     inside = [i for i in inside if outside[i.start - 1:i.start] not in ("对", "向", "与", "跟", "给", "把", "让")]
     if not inside:
         # "……的迈克尔·伯里，最近也将AI繁荣比作……": a subject that closes the clause before, then an adverb
@@ -252,13 +130,13 @@ def _subject_zh(outside: str, verb: re.Match[str], items: list[_Item], state: _S
     # "孙正义6月在东京举行的软银股东大会上表示": the person who opens the clause speaks, not a name inside it.
     people = [i for i in inside if i.kind.startswith("pronoun") or (i.entity is not None and i.entity.kind == "person")]
     if people and people[0] is not nearest and len(outside[people[0].end:verb.start()]) <= 30:
-        return _resolve(people[0], state, entities, items)
+        return resolve_item(people[0], state, entities, items)
     if len(gap) > 24 or (weak and not _ZH_GAP_WEAK.match(gap.strip())):
         return unnamed
-    return _resolve(nearest, state, entities, items)
+    return resolve_item(nearest, state, entities, items)
 
 
-def _according(outside: str, items: list[_Item], language: str, state: _State,
+def _according(outside: str, items: list[Item], language: str, state: DiscourseState,
                entities: ArticleEntities) -> Entity | None:
     markers = _EN_ACCORDING.finditer(outside) if language == "en" else re.finditer("根据|据|按照|援引", outside)
     for marker in markers:
@@ -270,7 +148,7 @@ def _according(outside: str, items: list[_Item], language: str, state: _State,
             if cited is not None and any(g in cited.group(0) for g in zh.GROUP_NOUNS):
                 return _unnamed_zh(outside[marker.start():item.end + cited.end()], entities)
             if language == "en" or cited is not None:
-                return _resolve(item, state, entities, items)
+                return resolve_item(item, state, entities, items)
         if language == "en":  # "according to one of the people": an unnamed source
             after = re.match(r"[\w\s'’-]{0,60}", outside[marker.end():])
             if after and _EN_GROUP.search(after.group(0)):
@@ -281,7 +159,7 @@ def _according(outside: str, items: list[_Item], language: str, state: _State,
 def attribute_sentences(paragraphs: list[list[str]], language: str,
                         entities: ArticleEntities) -> list[list[Entity | None]]:
     """The entity speaking in every sentence (None for the article's own reporting)."""
-    state = _State()
+    state = DiscourseState()
     result: list[list[Entity | None]] = []
     for number, sentences in enumerate(paragraphs):
         state.paragraph_speaker = None
@@ -302,18 +180,18 @@ def attribute_sentences(paragraphs: list[list[str]], language: str,
     return result
 
 
-def _sentence(sentence: str, language: str, entities: ArticleEntities, state: _State, *, first: bool) -> Entity | None:
+def _sentence(sentence: str, language: str, entities: ArticleEntities, state: DiscourseState, *, first: bool) -> Entity | None:
     text = sentence if language == "en" else to_simplified(sentence)
     if len(text) != len(sentence):
         text = sentence
     spans = quoted_spans(text)
     outside = blank_spans(text, spans)
-    items = _items(outside, language, entities, state)
+    items = find_items(outside, language, entities, state)
     found = _speaker(text, outside, spans, items, language, entities, state, first=first)
     opening = _opening(outside, items, language)
     referent = None
     if opening is not None:  # resolved before this sentence's names count, so "他没有点名X" keeps 他 as 他
-        referent = found if found is not None and opening.kind.startswith("pronoun") else _resolve(opening, state,
+        referent = found if found is not None and opening.kind.startswith("pronoun") else resolve_item(opening, state,
                                                                                                   entities)
     for item in items:  # names count as mentioned only after the sentence's own speaker is settled
         if item.entity is not None:
@@ -323,7 +201,7 @@ def _sentence(sentence: str, language: str, entities: ArticleEntities, state: _S
     return found
 
 
-def _opening(outside: str, items: list[_Item], language: str) -> _Item | None:
+def _opening(outside: str, items: list[Item], language: str) -> Item | None:
     """The name or pronoun that opens the sentence (its subject), if any."""
     if not items:
         return None
@@ -334,8 +212,8 @@ def _opening(outside: str, items: list[_Item], language: str) -> _Item | None:
     return items[0] if limit and person else None
 
 
-def _speaker(text: str, outside: str, spans: list[tuple[int, int]], items: list[_Item], language: str,
-             entities: ArticleEntities, state: _State, *, first: bool) -> Entity | None:
+def _speaker(text: str, outside: str, spans: list[tuple[int, int]], items: list[Item], language: str,
+             entities: ArticleEntities, state: DiscourseState, *, first: bool) -> Entity | None:
     verbs = _EN_VERB.finditer(outside) if language == "en" else _ZH_VERB.finditer(outside)
     subject = _subject_en if language == "en" else _subject_zh
     for verb in verbs:
@@ -349,10 +227,10 @@ def _speaker(text: str, outside: str, spans: list[tuple[int, int]], items: list[
     first_item = items[0] if items else None
     if first_item is not None and first_item.kind == "document" and not outside[:first_item.start].strip() and (
             find_figures(text)):  # "The survey covered 1,800 companies": its author's figure
-        return _resolve(first_item, state, entities, items)
+        return resolve_item(first_item, state, entities, items)
     introduces = re.search(r"[：:]\s*$", outside[:spans[0][0]]) if spans else None
     if opening is not None and introduces:  # "但扎克伯格开出的药方……：“……”": the subject's words follow the colon
-        return _resolve(opening, state, entities)
+        return resolve_item(opening, state, entities)
     if spans and starts_with_quote(text):
         if state.paragraph_speaker is not None:
             return state.paragraph_speaker

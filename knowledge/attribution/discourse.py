@@ -1,0 +1,141 @@
+"""What the sentences so far established: who was mentioned and who spoke, and what a name, pronoun or
+"the company" in the next sentence refers to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.attribution import lexicon_en as en
+from knowledge.attribution import lexicon_zh as zh
+from knowledge.attribution.entities import ArticleEntities, Entity
+
+_EN_PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.I)
+_EN_ANAPHORA = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(en.ORG_ANAPHORA, key=len, reverse=True))
+                          + r")\b", re.I)
+_EN_DOCUMENT = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(en.DOCUMENT_ANAPHORA, key=len, reverse=True))
+                          + r")\b|\bthe\s+[\w-]+\s+(?:letter|report|paper|study|note|memo)\b", re.I)
+
+
+@dataclass
+class DiscourseState:
+    """What the sentences so far established: who was mentioned and who spoke, most recent first."""
+
+    mentioned: list[Entity] = field(default_factory=list)
+    speakers: list[Entity] = field(default_factory=list)
+    paragraph_speaker: Entity | None = None
+    carry: Entity | None = None
+    paragraph: int = 0
+    seen_in: dict[int, int] = field(default_factory=dict)
+
+    def saw(self, entity: Entity) -> None:
+        """The entity was just named: it is now the most recent mention."""
+        if entity in self.mentioned:
+            self.mentioned.remove(entity)
+        self.mentioned.insert(0, entity)
+        self.seen_in[id(entity)] = self.paragraph
+        entity.mentions += 1
+
+    def spoke(self, entity: Entity) -> None:
+        """The entity just spoke: it is now the most recent speaker (and mention)."""
+        if entity in self.speakers:
+            self.speakers.remove(entity)
+        self.speakers.insert(0, entity)
+        self.saw(entity)
+
+
+def _pronoun(gender: str | None, state: DiscourseState) -> Entity | None:
+    """He/she: the last speaker if named in this paragraph, else the person mentioned last (gender permitting)."""
+    def fits(entity: Entity) -> bool:
+        person = entity.kind == "person" or (entity.kind == "unnamed" and entity.gender == "?")
+        return person and (entity.gender in (None, "?") or gender is None or entity.gender == gender)
+
+    speaker = next((e for e in state.speakers if fits(e)), None)
+    if speaker is not None and state.seen_in.get(id(speaker)) == state.paragraph:
+        chosen: Entity | None = speaker
+    else:
+        chosen = next((e for e in state.mentioned if fits(e)), speaker)
+    if chosen is not None and gender and chosen.gender is None and chosen.kind == "person":
+        chosen.gender = gender
+    return chosen
+
+
+def _org(state: DiscourseState, entities: ArticleEntities) -> Entity | None:
+    for pool in (state.mentioned, state.speakers):
+        for entity in pool:
+            if entity.kind == "organization":
+                return entity
+    return protagonist(entities)
+
+
+def protagonist(entities: ArticleEntities) -> Entity | None:
+    """The organization the article mentions most: what "the company" means when nothing nearer does."""
+    orgs = [e for e in entities.entities if e.kind == "organization"]
+    return max(orgs, key=lambda e: e.mentions, default=None)
+
+
+@dataclass
+class Item:
+    """A name, pronoun or anaphor in a sentence (offsets), and the entity a name stands for."""
+
+    start: int
+    end: int
+    entity: Entity | None
+    kind: str  # name | pronoun | anaphora
+
+
+def find_items(outside: str, language: str, entities: ArticleEntities, state: DiscourseState) -> list[Item]:
+    """Every name, pronoun and anaphor outside the quotes of a sentence, in text order."""
+    items: list[Item] = []
+    for start, end, candidates, _short in entities.mentions(outside):
+        entity = candidates[0] if len(candidates) == 1 else next(
+            (e for e in state.mentioned if e in candidates), candidates[-1])
+        items.append(Item(start, end, entity, "name"))
+    taken = [(i.start, i.end) for i in items]
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    if language == "en":
+        for match in _EN_PRONOUN.finditer(outside):
+            if free(*match.span()):
+                items.append(Item(match.start(), match.end(), None, "pronoun:" + match.group(0).lower()))
+        for pattern, kind in ((_EN_DOCUMENT, "document"), (_EN_ANAPHORA, "anaphora")):
+            for match in pattern.finditer(outside):
+                if free(*match.span()):
+                    items.append(Item(match.start(), match.end(), None, kind))
+                    taken.append(match.span())
+    else:
+        for match in re.finditer(r"[他她](?![们們])", outside):
+            if free(*match.span()):
+                items.append(Item(match.start(), match.end(), None, "pronoun:" + match.group(0)))
+        for words, kind in ((zh.DOCUMENT_ANAPHORA, "document"), (zh.ORG_ANAPHORA, "anaphora")):
+            for match in re.finditer("|".join(sorted(words, key=len, reverse=True)), outside):
+                before = outside[match.start() - 1:match.start()] if match.start() else "，"
+                bare = not match.group(0).startswith(("该", "这"))
+                if free(*match.span()) and not re.match(r"[\u4e00-\u9fff]", before) and (
+                        not bare or re.match(r"[，。；：,;:\s]", before)):
+                    items.append(Item(match.start(), match.end(), None, kind))
+                    taken.append(match.span())
+    return sorted(items, key=lambda i: i.start)
+
+
+def resolve_item(item: Item, state: DiscourseState, entities: ArticleEntities,
+                 items: list[Item] | None = None) -> Entity | None:
+    """The entity an item stands for: a name's own, a pronoun's antecedent, an anaphor's organization or author."""
+    if item.entity is not None:
+        return item.entity
+    if item.kind.startswith("pronoun:"):
+        word = item.kind.split(":", 1)[1]
+        gender = en.PRONOUNS.get(word) or zh.PRONOUNS.get(word)
+        earlier = [i.entity for i in items or [] if i.end <= item.start and i.entity is not None
+                   and i.entity.kind == "person" and i.entity.gender in (None, gender)]
+        if earlier and word not in ("it", "they"):  # "当我问及扎克伯格……时，他历数了……"
+            return earlier[-1]
+        if word in ("it", "they"):
+            return _org(state, entities) if word == "it" else (state.speakers[0] if state.speakers and
+                                                               state.speakers[0].kind != "person" else None)
+        return _pronoun(gender, state)
+    if item.kind == "document":
+        return state.speakers[0] if state.speakers else _org(state, entities)
+    return _org(state, entities)
