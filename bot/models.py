@@ -54,6 +54,8 @@ class Answer(BaseModel):
     abstained: bool
     citations: list[Citation] = Field(default_factory=list)
     notice: str | None = None
+    # How long the answer took (set by AnswerService, stored with the question); not part of the contract.
+    latency_ms: int | None = Field(default=None, exclude=True, repr=False)
 
     def contract(self) -> dict[str, object]:
         """The JSON object of the answer contract (docs/answer-contract.md), plus place and notice fields."""

@@ -140,6 +140,7 @@ class AnswerService:
             record_answer_error()
             raise
         seconds = time.perf_counter() - started
+        answer.latency_ms = round(seconds * 1000)  # stored with the question (save_answer) for the console
         lexical_only = phrase("notice_degraded", answer.language) in (answer.notice or "")
         record_answer(language=answer.language, abstained=answer.abstained, seconds=seconds, lexical_only=lexical_only)
         log.info("answered: language=%s abstained=%s citations=%d lexical_only=%s seconds=%.3f", answer.language,

@@ -144,10 +144,16 @@ def _v3_event_answers(conn: Connection) -> None:
     conn.execute(text("UPDATE processed_events SET answered_at = seen_at"))
 
 
+def _v4_answer_latency(conn: Connection) -> None:
+    """Version 4: how long each logged question took to answer (the console's p50/p95)."""
+    _add_column(conn, "asked_questions", Column("latency_ms", Integer, nullable=True))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial tables", _v1_initial),
     Migration(2, "subscriptions.show_most_asked, deliveries.featured_json", _v2_digest_options),
     Migration(3, "processed_events.answered_at", _v3_event_answers),
+    Migration(4, "asked_questions.latency_ms", _v4_answer_latency),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

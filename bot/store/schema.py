@@ -100,6 +100,7 @@ asked_questions = Table(
     Column("language", String(16), nullable=True),
     Column("abstained", Boolean, nullable=False),
     Column("asked_at", UTCDateTime, nullable=False),
+    Column("latency_ms", Integer, nullable=True),  # added in version 4 (None: asked before, or not measured)
     Index("ix_asked_questions_place", "platform", "channel", "asked_at"),
 )
 

@@ -145,7 +145,7 @@ class StateStore(AnalyticsStore, DigestStore):
         question: str,
         answer: Answer,
     ) -> int:
-        """Store an answer given and log its question (without the user); return the answer id."""
+        """Store an answer given and log its question (without the user) and latency; return the answer id."""
         now = utcnow()
         with self._write("save_answer") as conn:
             answer_id = conn.execute(
@@ -169,6 +169,7 @@ class StateStore(AnalyticsStore, DigestStore):
                     question_key=question_key(question),
                     language=answer.language,
                     abstained=answer.abstained,
+                    latency_ms=answer.latency_ms,
                     asked_at=now,
                 )
             )

@@ -29,3 +29,9 @@ def test_newly_ingested_articles_are_answered_without_a_restart(tmp_path: Path, 
     after = service.ask(question)
     assert any(c.speaker == "Omar Reyes" for c in after.citations)
     assert not service.refresh(wait=True)  # nothing new since
+
+
+def test_each_answer_carries_its_measured_latency_outside_the_contract(service: AnswerService) -> None:
+    answer = service.ask("Does Sam Altman think AI is a bubble?")
+    assert answer.latency_ms is not None and 0 <= answer.latency_ms < 60_000
+    assert "latency_ms" not in answer.contract() and "latency_ms" not in answer.model_dump_json()

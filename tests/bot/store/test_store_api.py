@@ -75,6 +75,19 @@ def test_save_and_get_answer_round_trips(store: StateStore) -> None:
     assert store.get_answer(answer_id + 1000) is None
 
 
+def test_save_answer_logs_the_answer_latency(store: StateStore) -> None:
+    timed = make_answer("timed")
+    timed.latency_ms = 1234
+    save_id = store.save_answer(platform="slack", channel="C1", thread=None, user="U1", question="timed", answer=timed)
+    store.save_answer(platform="slack", channel="C1", thread=None, user="U1", question="untimed",
+                      answer=make_answer("untimed"))
+    with store._read("test") as conn:
+        rows = conn.execute(asked_questions.select().order_by(asked_questions.c.id)).all()
+    assert [(r.question, r.latency_ms) for r in rows] == [("timed", 1234), ("untimed", None)]
+    stored = store.get_answer(save_id)
+    assert stored is not None and "latency_ms" not in stored.answer.contract()
+
+
 def test_save_answer_accepts_no_thread_and_no_user(store: StateStore) -> None:
     answer_id = store.save_answer(
         platform="cli", channel="local", thread=None, user=None, question="q", answer=make_answer("q")

@@ -88,6 +88,36 @@ def test_upgrading_a_v1_database_keeps_its_data(store_url: str) -> None:
         engine.dispose()
 
 
+V3_ASKED = table(
+    "asked_questions",
+    column("platform", String),
+    column("channel", String),
+    column("question", String),
+    column("question_key", String),
+    column("language", String),
+    column("abstained", Boolean),
+    column("asked_at", UTCDateTime),
+)
+
+
+def test_questions_logged_before_version_4_have_no_latency(store_url: str) -> None:
+    engine = create_store_engine(parse_url(store_url))
+    asked = datetime(2025, 11, 3, 9, 0, tzinfo=UTC)
+    try:
+        assert migrate(engine, target=3) == 3
+        with engine.begin() as conn:
+            conn.execute(V3_ASKED.insert().values(platform="slack", channel="C1", question="Is AI a bubble?",
+                                                  question_key="is ai a bubble", language="en", abstained=False,
+                                                  asked_at=asked))
+        assert migrate(engine) == LATEST_VERSION
+        with engine.connect() as conn:
+            rows = conn.execute(select(column("question"), column("latency_ms"))
+                                .select_from(table("asked_questions"))).all()
+        assert [tuple(r) for r in rows] == [("Is AI a bubble?", None)]
+    finally:
+        engine.dispose()
+
+
 def test_migrated_schema_matches_schema_module(store_url: str) -> None:
     StateStore.open(store_url).close()
     engine = create_store_engine(parse_url(store_url))
