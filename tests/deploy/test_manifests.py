@@ -226,11 +226,24 @@ def test_k8s_bots_are_probed_on_healthz_at_the_port_they_serve(name: str) -> Non
     served = served_port(container["command"][1:], config["data"])
     assert served in ports.values()
     for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
+        if "exec" in container[probe]:  # the container probe: /healthz on BUBBLEBOT_HEALTH_PORT, and more
+            command = container[probe]["exec"]["command"]
+            assert command[:3] == ["python", "-m", "bot.observability.probe"], probe
+            assert int(config["data"]["BUBBLEBOT_HEALTH_PORT"]) == served, probe
+            continue
         get = container[probe]["httpGet"]
         assert get["path"] == "/healthz", probe
         assert resolve(get["port"], ports) == served, probe
+    assert "httpGet" in container["livenessProbe"]  # never restarted for a database outage
     annotations = deployment["spec"]["template"]["metadata"]["annotations"]
     assert int(annotations["prometheus.io/port"]) == served and annotations["prometheus.io/path"] == "/metrics"
+
+
+def test_slack_replicas_are_unready_while_the_database_is_unreachable() -> None:
+    [container] = by_kind(k8s_objects(), "Deployment")["bubblebot-slack"]["spec"]["template"]["spec"]["containers"]
+    assert container["readinessProbe"]["exec"]["command"] == ["python", "-m", "bot.observability.probe", "--ready"]
+    assert container["readinessProbe"]["timeoutSeconds"] > 3  # the probe's own HTTP and connect timeouts
+    assert "BUBBLEBOT_DATABASE_URL" in {variable["name"] for variable in container["env"]}
 
 
 def test_k8s_services_reach_container_ports_and_the_chroma_url_resolves() -> None:
