@@ -73,7 +73,32 @@ def create_store_engine(url: URL) -> Engine:
         raise ConfigurationError(f"No database driver for {url.drivername!r}: {error}") from None
     if sqlite:
         _tune_sqlite(engine, memory=_is_memory(url))
+    else:
+        _require_utf8(engine, url)
     return engine
+
+
+def _require_utf8(engine: Engine, url: URL) -> None:
+    """Refuse a PostgreSQL database that is not UTF8 with a clear message, before anything reads from it.
+
+    Questions and articles are Chinese and English: a SQL_ASCII (or LATIN1…) database cannot hold them
+    faithfully, and with SQL_ASCII the driver hands back bytes, which crashes SQLAlchemy's first query.
+    The server reports its encoding when a connection opens, so checking costs no query; the listener is
+    inserted first so it runs before SQLAlchemy's own first-connection set-up.
+    """
+
+    @event.listens_for(engine, "connect", insert=True)
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        info = getattr(dbapi_connection, "info", None)
+        encoding = info.parameter_status("server_encoding") if info is not None else None
+        if encoding and encoding.upper().replace("-", "") != "UTF8":
+            dbapi_connection.close()
+            raise ConfigurationError(
+                f"The PostgreSQL database {url.database!r} uses the {encoding} encoding; bubblebot stores "
+                "Chinese and English text and needs UTF8. Create the database with "
+                f"CREATE DATABASE {url.database or 'bubblebot'} ENCODING 'UTF8' TEMPLATE template0 "
+                "(see deploy/README.md) and point BUBBLEBOT_DATABASE_URL at it."
+            )
 
 
 def _tune_sqlite(engine: Engine, *, memory: bool) -> None:

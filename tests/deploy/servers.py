@@ -90,13 +90,14 @@ def chroma_server(tmp_path: Path) -> Iterator[ChromaServer]:
 
 
 @contextmanager
-def pg_database() -> Iterator[str]:
-    """A fresh, empty PostgreSQL database on 127.0.0.1 (its URL), dropped afterwards."""
+def pg_database(*, encoding: str | None = None) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on 127.0.0.1 (its URL), dropped afterwards; encoding: e.g. SQL_ASCII."""
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     name = f"bubblebot_deploy_{uuid.uuid4().hex[:12]}"
+    options = f" ENCODING '{encoding}' TEMPLATE template0" if encoding else ""
     try:
         with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+            conn.execute(text(f'CREATE DATABASE "{name}"{options}'))
     except exc.OperationalError as error:
         admin.dispose()
         raise AssertionError(
