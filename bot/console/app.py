@@ -14,7 +14,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.console.auth import SESSION_COOKIE, SESSION_HOURS, ConsoleKeys, LoginThrottle, RequireSession
 from bot.console.catalog import Catalog
-from bot.console.routes import Console, build_routes
+from bot.console.pages import Console
+from bot.console.routes import build_routes
 from bot.store import StateStore
 
 STATIC = Path(__file__).parent / "static"

@@ -7,8 +7,10 @@ import re
 import tempfile
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -28,6 +30,7 @@ MAX_CACHED_VECTORS = 50_000  # question vectors kept between page loads (~100 MB
 MAX_UPLOAD_BYTES = 2_000_000  # the CLI's article limit is 200,000 characters; UTF-8 Chinese is 3 bytes each
 UPLOAD_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 URL_TIMEOUT = 15.0
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Catalog:
         self._corpus: tuple[int, Corpus] | None = None
         self._index: tuple[int, PassageIndex] | None = None
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._derived: dict[str, tuple[int, Any]] = {}
         self._packaged = frozenset(s.id for s in load_sources(PACKAGED_CORPUS))
 
     def corpus(self) -> Corpus:
@@ -59,6 +63,18 @@ class Catalog:
             if self._corpus is None or self._corpus[0] != version:
                 self._corpus = (version, open_corpus(self.data_dir))
             return self._corpus[1]
+
+    def derived(self, name: str, build: Callable[[Corpus], T]) -> T:
+        """What `build` makes of the corpus (figure charts, stances), rebuilt only when the library changes."""
+        version = library_version(self.data_dir)
+        with self._lock:
+            cached = self._derived.get(name)
+            if cached is not None and cached[0] == version:
+                return cached[1]
+        value = build(self.corpus())
+        with self._lock:
+            self._derived[name] = (version, value)
+        return value
 
     def is_packaged(self, source_id: str) -> bool:
         """Whether the source ships with the package (it cannot be removed)."""

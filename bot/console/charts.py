@@ -67,3 +67,34 @@ def stacked_bars(labels: list[str], series: list[Series], *, title: str, width: 
         x += 24 + 7 * len(s.name)
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One horizontal bar: its label, value, the value as text, where it links, and its CSS class."""
+
+    label: str
+    value: float
+    text: str
+    href: str
+    css: str = "bar-fill"
+
+
+def horizontal_bars(bars: list[Bar], *, title: str, width: int = 760) -> Markup:
+    """Labelled horizontal bars on a linear scale, each a link (to its quote), with its value written beside it."""
+    label_w, value_w, row, top = 250, 130, 22, 8
+    height = top * 2 + row * max(len(bars), 1)
+    plot_w = width - label_w - value_w
+    ceiling = max((b.value for b in bars), default=0) or 1.0
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart hbars" viewBox="0 0 {width} {height}" '
+             f'role="img" aria-label={quoteattr(title)}><title>{escape(title)}</title>']
+    for i, b in enumerate(bars):
+        y = top + i * row
+        w = max(1.0, plot_w * b.value / ceiling)
+        label = b.label if len(b.label) <= 40 else b.label[:39] + "…"
+        parts.append(f'<a href={quoteattr(b.href)}><g class="bar"><title>{escape(f"{b.label}: {b.text}")}</title>'
+                     f'<text class="axis" x="{label_w - 6}" y="{y + 15}" text-anchor="end">{escape(label)}</text>'
+                     f'<rect class="{b.css}" x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row - 6}"/>'
+                     f'<text class="value" x="{label_w + w + 4:.1f}" y="{y + 15}">{escape(b.text)}</text></g></a>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

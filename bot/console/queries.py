@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.console.catalog import Catalog
 from bot.console.clustering import greedy_clusters
+from bot.console.figure_charts import chart_json, figure_charts
 from bot.store import StateStore
 from bot.store.analytics import Conversation, ConversationFilter
 
@@ -54,8 +55,8 @@ def overview_data(store: StateStore, days: int) -> dict[str, Any]:
         "abstained_share": round(data.abstained / data.questions, 3) if data.questions else 0.0,
         "up": data.up, "down": data.down, "users": data.users, "channels": data.channels,
         "platforms": data.platforms, "languages": data.languages, "digests": data.digests,
-        # The store does not record how long answers took, so there is no latency to show (yet).
-        "latency_ms": None,
+        # answers given before the store kept timings (schema version 4) have none and are left out
+        "latency_ms": {"p50": data.latency_p50, "p95": data.latency_p95, "timed": data.timed},
         "per_day": per_day,
     }
 
@@ -196,3 +197,12 @@ def speakers_data(catalog: Catalog) -> dict[str, Any]:
             for s in corpus.speakers.speakers if quotes[s.name]]
     rows.sort(key=lambda r: (-r["quotes"], r["name"]))
     return {"speakers": rows}
+
+
+def figures_data(catalog: Catalog, topic: str | None = None) -> dict[str, Any]:
+    """The figure charts (one per measure and unit), each bar with its quote, and disagreeing sources."""
+    if topic:
+        charts = figure_charts(catalog.corpus(), topic=topic)
+    else:
+        charts = catalog.derived("figure_charts", figure_charts)
+    return {"topic": topic or "", "charts": [chart_json(c) for c in charts]}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -63,6 +64,9 @@ class Overview:
     platforms: dict[str, int] = field(default_factory=dict)
     languages: dict[str, int] = field(default_factory=dict)
     digests: dict[str, int] = field(default_factory=dict)  # delivery status → count
+    timed: int = 0  # questions whose answer latency was recorded
+    latency_p50: int | None = None  # milliseconds
+    latency_p95: int | None = None
 
     @property
     def answered(self) -> int:
@@ -80,6 +84,11 @@ class GapQuestion:
     abstained: int
     downvoted: int
     last_answer_id: int
+
+
+def percentile(ordered: list[int], q: float) -> int:
+    """The nearest-rank q-quantile (0 < q <= 1) of sorted values: the smallest one at least q of them reach."""
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
 
 
 def _joined() -> Any:
@@ -154,6 +163,10 @@ class AnalyticsStore(StoreBase):
                                             .where(*in_answers)).scalar_one())
             up, down = conn.execute(vote_stmt).one()
             result.digests = self._counts(conn, deliveries.c.status, _period(deliveries.c.created_at, since, until))
+            latencies = sorted(conn.execute(select(q.latency_ms).where(*where, q.latency_ms.is_not(None))).scalars())
+        result.timed = len(latencies)
+        if latencies:
+            result.latency_p50, result.latency_p95 = percentile(latencies, 0.5), percentile(latencies, 0.95)
         result.per_day = [(d, a, b) for d, (a, b) in sorted(per_day.items())]
         result.abstained = sum(b for _, _, b in result.per_day)
         result.questions = result.abstained + sum(a for _, a, _ in result.per_day)
@@ -239,6 +252,26 @@ class AnalyticsStore(StoreBase):
             return {name: [str(v) for v in conn.execute(select(col).distinct().order_by(col)).scalars() if v]
                     for name, col in (("platform", q.platform), ("channel", q.channel), ("language", q.language))}
 
+    def _week(self, column: Any) -> Any:
+        """A column's UTC week as its Monday, 'YYYY-MM-DD', on either backend."""
+        if self.dialect == "postgresql":
+            return func.to_char(func.date_trunc("week", func.timezone("UTC", column)), "YYYY-MM-DD")
+        return func.date(column, "weekday 0", "-6 days")  # the Sunday ending the week, less six days
+
+    def weekly_questions(self, *, since: datetime, until: datetime | None = None) -> list[WeeklyQuestion]:
+        """Questions asked in [since, until) counted per week and question key, newest week and most asked first."""
+        q = asked_questions.c
+        week = self._week(q.asked_at).label("week")
+        stmt = (select(week, q.question_key, func.max(q.question), func.count(), func.sum(case((q.abstained, 1), else_=0)))
+                .where(*_period(q.asked_at, since, until))
+                .group_by(week, q.question_key))
+        with self._read("weekly_questions") as conn:
+            rows = [WeeklyQuestion(week=str(w), key=str(k), question=str(text), times=int(n), abstained=int(ab or 0))
+                    for w, k, text, n, ab in conn.execute(stmt)]
+        rows.sort(key=lambda r: (-r.times, r.key))
+        rows.sort(key=lambda r: r.week, reverse=True)  # stable: newest week first, most asked first within it
+        return rows
+
     def gap_questions(self, *, since: datetime | None = None, until: datetime | None = None,
                       limit: int = 500) -> list[GapQuestion]:
         """Abstained or downvoted questions grouped by question key, most asked first (at most `limit`)."""
@@ -255,6 +288,17 @@ class AnalyticsStore(StoreBase):
             return [GapQuestion(key=str(key), question=str(text), times=int(n), abstained=int(ab or 0),
                                 downvoted=int(dv or 0), last_answer_id=int(last))
                     for key, text, n, ab, dv, last in conn.execute(stmt)]
+
+
+@dataclass(frozen=True)
+class WeeklyQuestion:
+    """A question (grouped by key) and how often it was asked in one week (starting Monday, UTC)."""
+
+    week: str  # the Monday, YYYY-MM-DD
+    key: str
+    question: str
+    times: int
+    abstained: int
 
 
 def _conversation(row: Any) -> Conversation:

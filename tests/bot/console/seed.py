@@ -21,6 +21,8 @@ ANSWERED = (
     "What do investors say about AI valuations?",
 )
 OTHER_ABSTAINED = ("What is the best pizza topping?",)
+# How long each seeded answer took (ms): sorted 120 200 300 400 | 450 600 900 2500 → p50 400, p95 2500
+LATENCIES = (300, 120, 900, 450, 200, 2500, 400, 600)
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class Seeded:
     users: int
     per_day: dict[str, tuple[int, int]]  # YYYY-MM-DD → (answered, abstained)
     downvoted_question: str
+    latency_p50: int  # ms
+    latency_p95: int
 
 
 def _answer(question: str, *, abstained: bool, language: str = "en") -> Answer:
@@ -67,14 +71,15 @@ def seed_store(store: StateStore, today: dt.date | None = None) -> Seeded:
     per_day: dict[str, tuple[int, int]] = {}
     for n, (day, platform, channel, user, question, abstained, language) in enumerate(plan):
         when = dt.datetime.combine(days[day], dt.time(9, n), tzinfo=dt.UTC)
+        answer = _answer(question, abstained=abstained, language=language)
+        answer.latency_ms = LATENCIES[n]
         with mock.patch("bot.store.state.utcnow", return_value=when):
             ids.append(store.save_answer(platform=platform, channel=channel, thread=None, user=user,
-                                         question=question, answer=_answer(question, abstained=abstained,
-                                                                           language=language)))
+                                         question=question, answer=answer))
         answered, gave_up = per_day.get(days[day].isoformat(), (0, 0))
         per_day[days[day].isoformat()] = (answered + (not abstained), gave_up + abstained)
     store.record_vote(answer_id=ids[0], user="U9", vote=1)
     store.record_vote(answer_id=ids[2], user="U9", vote=1)
     store.record_vote(answer_id=ids[7], user="U9", vote=-1)  # ANSWERED[3] was answered badly
     return Seeded(questions=8, answered=4, abstained=4, up=2, down=1, users=4, per_day=per_day,
-                  downvoted_question=ANSWERED[3])
+                  downvoted_question=ANSWERED[3], latency_p50=400, latency_p95=2500)

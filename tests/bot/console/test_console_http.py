@@ -14,8 +14,9 @@ from bot.errors import ConfigurationError
 from tests.bot.console.conftest import TOKEN, csrf_of, log_in
 from tests.bot.console.seed import OTHER_ABSTAINED, UNANSWERABLE, Seeded
 
-PAGES = ("/", "/conversations", "/gaps", "/sources", "/speakers")
-APIS = ("/api/overview", "/api/conversations", "/api/gaps", "/api/sources", "/api/speakers")
+PAGES = ("/", "/conversations", "/gaps", "/questions", "/figures", "/sources", "/speakers", "/digests")
+APIS = ("/api/overview", "/api/conversations", "/api/gaps", "/api/questions", "/api/figures", "/api/sources",
+        "/api/speakers", "/api/digests")
 
 
 def test_no_token_means_no_console() -> None:
@@ -107,12 +108,13 @@ def test_overview_numbers_match_the_seeded_store(client: TestClient, seeded: See
     assert (data["up"], data["down"], data["users"]) == (seeded.up, seeded.down, seeded.users)
     assert data["platforms"] == {"slack": 5, "discord": 3}
     assert data["languages"] == {"en": 7, "zh-Hans": 1}
-    assert data["latency_ms"] is None
+    assert data["latency_ms"] == {"p50": seeded.latency_p50, "p95": seeded.latency_p95, "timed": 8}
     days = {d["day"]: (d["answered"], d["abstained"]) for d in data["per_day"]}
     assert len(days) == 7
     assert {day: counts for day, counts in days.items() if counts != (0, 0)} == seeded.per_day
     page = client.get("/?days=7").text
     assert 'id="questions">8<' in page and 'id="abstained">4<' in page and 'id="users">4<' in page
+    assert 'id="latency-p50">400 ms<' in page and 'id="latency-p95">2.5 s<' in page
     assert page.count('<g class="bar">') == 7  # one bar per day of the chart
 
 
