@@ -223,7 +223,8 @@ def disagreements(points: list[FigurePoint]) -> list[Disagreement]:
 def figure_charts(corpus: Corpus, *, topic: str | None = None) -> list[FigureChart]:
     """The library's figure charts (all of them, or those a topic such as "OpenAI burn" names).
 
-    A topic keeps the charts of the measures it names and, if it names organizations, their bars only.
+    A topic keeps the charts of the measures it names and, if it names organizations, their bars only; a topic
+    naming neither gets no chart.
     """
     points = figure_points(corpus)
     if topic:
@@ -242,6 +243,8 @@ def figure_charts(corpus: Corpus, *, topic: str | None = None) -> list[FigureCha
 def _about(corpus: Corpus, points: list[FigurePoint], topic: str) -> list[FigurePoint]:
     measures = find_measures(topic)
     entities = {name for _, _, name in _named_in(corpus, topic)}
+    if not measures and not entities:
+        return []  # a topic naming no measure and no organization the library knows has no chart
     if measures:
         points = [p for p in points if p.measure in measures]
     if entities:

@@ -37,3 +37,11 @@ def test_analytics_on_both_backends(any_url: str) -> None:
                                     tzinfo=dt.UTC)
         assert store.overview(since=today).questions == sum(seeded.per_day[today.date().isoformat()])
         assert store.facets()["platform"] == ["discord", "slack"]
+        assert (overview.timed, overview.latency_p50, overview.latency_p95) == (8, seeded.latency_p50,
+                                                                                seeded.latency_p95)
+        weekly = store.weekly_questions(since=dt.datetime.now(dt.UTC) - dt.timedelta(days=30))
+        assert sum(w.times for w in weekly) == 8 and sum(w.abstained for w in weekly) == 4
+        mondays = {dt.date.fromisoformat(w.week) for w in weekly}
+        assert all(day.weekday() == 0 for day in mondays)
+        assert {dt.date.fromisoformat(d) - dt.timedelta(days=dt.date.fromisoformat(d).weekday())
+                for d in seeded.per_day} == mondays
