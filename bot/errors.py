@@ -1,32 +1,59 @@
-"""Every error a user can meet, each with the message they see."""
+"""Every error a user can meet, each with the message they see (from the message catalogue, `error.*`).
+
+str(error) is the English message; `error.localized(language)` is the same message in the reader's language.
+"""
 
 from __future__ import annotations
+
+from typing import Any
+
+
+def _english(key: str, **params: Any) -> str:
+    from bot.i18n import message
+
+    return message(key, "en", **params)
 
 
 class BubblebotError(Exception):
     """Base class; str(error) is the message shown to the user."""
+
+    key: str | None = None  # the catalogue key of the message, when it has one
+    params: dict[str, Any] = {}  # noqa: RUF012 — replaced per instance, never mutated
+
+    def localized(self, language: str) -> str:
+        """The message in the reader's language (English when it has no catalogue key)."""
+        if self.key is None:
+            return str(self)
+        from bot.i18n import message
+
+        return message(self.key, language, **self.params)
+
+    def _keyed(self, key: str, **params: Any) -> None:
+        """Set the message from the catalogue (English in str(); other languages through localized())."""
+        self.key, self.params = key, params
+        Exception.__init__(self, _english(key, **params))
 
 
 class EmptyQuestion(BubblebotError):
     """The question is empty or only whitespace."""
 
     def __init__(self) -> None:
-        super().__init__("Please ask a question, e.g. \"Does Sam Altman think AI is a bubble?\"")
+        self._keyed("error.empty_question")
 
 
 class QuestionTooLong(BubblebotError):
     """A chat question over the length limit (the CLI cuts instead)."""
 
     def __init__(self, limit: int, length: int) -> None:
-        super().__init__(f"That question is {length} characters long; please keep it under {limit} characters.")
+        self._keyed("error.too_long", limit=limit, length=length)
 
 
 class RateLimited(BubblebotError):
     """A user asked too often."""
 
     def __init__(self, retry_after: float) -> None:
-        seconds = max(1, round(retry_after))
-        super().__init__(f"You're asking faster than I can keep up. Please try again in {seconds} s.")
+        self.retry_after = retry_after
+        self._keyed("error.rate_limited", seconds=max(1, round(retry_after)))
 
 
 class NotAllowed(BubblebotError):
@@ -40,7 +67,7 @@ class StoreUnavailable(BubblebotError):
     """The state database cannot be reached; answers still work."""
 
     def __init__(self, detail: str = "") -> None:
-        super().__init__("I can't reach my database right now, so I can't save or look that up. Please try later.")
+        self._keyed("error.store_unavailable")
         self.detail = detail
 
 

@@ -1,127 +1,192 @@
-"""User-facing phrases in English and Simplified Chinese; Traditional is derived with OpenCC."""
+"""The message catalogue and the reply language: every user-facing string, in every language, in one place.
+
+Messages live in data files, one per language: `bot/locale/<code>.yaml` (a `meta` block and flat `messages`).
+A language may derive from another (`derive_from`): what it does not write itself is the base language's
+message, converted by the language pack's `convert` (Traditional Chinese is Simplified, converted with OpenCC
+in Taiwan phrasing). English is the fallback of last resort, so a new key is never missing anywhere.
+
+Language packs (`PACKS`) say how a language is recognised (locale codes) and how text is put in its script.
+`reply_language` decides, once for every platform, which language a reply is in.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from functools import lru_cache
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
 
+import yaml
+
+from knowledge.language import detect_language, script_of_locale
 from knowledge.scripts import to_simplified, to_taiwan_text
 
-PHRASES: dict[str, dict[str, str]] = {
-    "reporting": {"en": "the article's own reporting", "zh": "文章报道"},
-    "place": {"en": "{title}, paragraph {paragraph}", "zh": "《{title}》第{paragraph}段"},
-    "no_sources": {"en": "This answer has no sources.", "zh": "此回答没有引用来源。"},
-    "sources_heading": {"en": "Sources:", "zh": "来源："},
-    "abstain": {"en": "I couldn't find an answer to that in the articles I cover, so I won't guess.",
-                "zh": "我在收录的文章中找不到这个问题的答案，所以不作猜测。"},
-    "abstain_live": {"en": "I don't have live or future market data (prices, next quarter's results); "
-                           "I only answer from the articles I cover.",
-                     "zh": "我没有实时或未来的市场数据（股价、下个季度的业绩等），只能根据收录的文章回答。"},
-    "abstain_unquoted": {"en": "{name} is mentioned in the articles but never quoted, so I can't tell you what "
-                               "{pronoun} said.",
-                         "zh": "文章提到了{name}，但没有引用其任何言论，所以我无法说明其观点。"},
-    "abstain_unknown": {"en": "The articles I cover don't quote or mention {name}.",
-                        "zh": "我收录的文章没有引用或提到{name}。"},
-    "abstain_off_topic": {"en": "The articles quote {name}, but not on that subject.",
-                          "zh": "文章引用了{name}的话，但没有涉及这个话题。"},
-    "abstain_no_figure": {"en": "The articles I cover don't give that number.",
-                          "zh": "我收录的文章没有给出这个数字。"},
-    "covers": {"en": "I answer from {n} articles about the AI investment bubble: {titles}.",
-               "zh": "我根据{n}篇关于AI投资泡沫的文章回答：{titles}。"},
-    "try": {"en": "You could ask, for example:", "zh": "例如，你可以问："},
-    "disagree": {"en": "The sources disagree: {figures}.", "zh": "各来源的数字不一致：{figures}。"},
-    "versus": {"en": " vs ", "zh": "，而"},
-    "two_figures": {"en": "The articles give two figures: {figures}.", "zh": "文章给出了两个数字：{figures}。"},
-    "also": {"en": "Also: ", "zh": "此外，"},
-    "according_to": {"en": "According to {publisher}", "zh": "据{publisher}报道"},
-    "said": {"en": "{speaker}: {text}", "zh": "{speaker}表示：{text}"},
-    "who": {"en": "That was {speaker}.", "zh": "是{speaker}。"},
-    "also_said": {"en": "{speaker} also said: {text}", "zh": "{speaker}还表示：{text}"},
-    # Evidence in the other language: a sentence in the reader's language, then the verbatim quote, marked.
-    "gave_measure": {"en": "{speaker} put {measure} at {figure}", "zh": "{speaker}称{measure}为{figure}"},
-    "gave_figure": {"en": "{speaker} gave a figure of {figure}", "zh": "{speaker}给出的数字是{figure}"},
-    "said_in": {"en": "{speaker} said", "zh": "{speaker}表示"},
-    "reported_in": {"en": "According to {publisher}", "zh": "据{publisher}报道"},
-    "in_language": {"en": "{sentence} (in {language}): {quote}", "zh": "{sentence}（{language}原文）：{quote}"},
-    "quote_marker": {"en": " (in {language})", "zh": "（{language}原文）"},
-    "lead": {"en": "{text}.", "zh": "{text}。"},
-    "notice_cut": {"en": "Your question was cut to {n} characters.", "zh": "你的问题过长，已截取前{n}个字符。"},
-    "notice_degraded": {"en": "Semantic search is unavailable right now; this answer comes from keyword search only.",
-                        "zh": "语义检索暂时不可用，此回答仅基于关键词检索。"},
-    "help": {"en": "Ask me about the AI investment bubble: who said what, how big a number is, where it came "
-                   "from. Every answer names the speaker and the figure, and can show the verbatim source.",
-             "zh": "可以问我关于AI投资泡沫的问题：谁说了什么、数字有多大、出自哪里。每个回答都会注明发言人和数字，"
-                   "并可显示原文出处。"},
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DEFAULT_LANGUAGE = "en"
+
+
+def _same(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    """How a language is recognised and written: its code, locale prefixes, script conversion, family."""
+
+    code: str
+    locales: tuple[str, ...] = ()  # platform locales (Discord's zh-CN, Slack's zh-TW…) that mean this language
+    convert: Callable[[str], str] = field(default=_same)  # text put into this language's script
+    family: str = ""  # languages of one family share phrasing rules ("zh": both Chinese scripts)
+
+    @property
+    def family_name(self) -> str:
+        """The family key ('en', 'zh'), the code itself when the pack names none."""
+        return self.family or self.code
+
+
+PACKS: dict[str, LanguagePack] = {
+    "en": LanguagePack("en", ("en",), family="en"),
+    "zh-Hans": LanguagePack("zh-Hans", ("zh-CN", "zh-SG", "zh-Hans", "zh"), to_simplified, "zh"),
+    "zh-Hant": LanguagePack("zh-Hant", ("zh-TW", "zh-HK", "zh-MO", "zh-Hant"), to_taiwan_text, "zh"),
 }
 
-# Names of the languages a quote can be in, as the reader calls them.
-LANGUAGE_NAMES: dict[str, dict[str, str]] = {
-    "en": {"en": "English", "zh": "英文"},
-    "zh-Hans": {"en": "Chinese", "zh": "中文"},
-    "zh-Hant": {"en": "Chinese", "zh": "中文"},
-}
-# What a figure measures, as a noun phrase for "X put {measure} at {figure}" (knowledge.measures names).
-MEASURE_NOUNS: dict[str, dict[str, str]] = {
-    "revenue": {"en": "revenue", "zh": "营收"}, "valuation": {"en": "the valuation", "zh": "估值"},
-    "burn": {"en": "the cash burn", "zh": "烧钱规模"}, "spending": {"en": "spending", "zh": "支出"},
-    "debt": {"en": "the debt", "zh": "债务"}, "orders": {"en": "orders", "zh": "订单"},
-    "market": {"en": "the market", "zh": "市场规模"}, "price": {"en": "the price", "zh": "价格"},
-    "margin": {"en": "the margin", "zh": "利润率"}, "share": {"en": "the share", "zh": "占比"},
-    "growth": {"en": "growth", "zh": "增长"}, "power": {"en": "power capacity", "zh": "电力规模"},
-    "assets": {"en": "assets", "zh": "资产"}, "volume": {"en": "volume", "zh": "用量"},
-    "employees": {"en": "headcount", "zh": "员工人数"}, "rent": {"en": "rent", "zh": "租金"},
-    "cap": {"en": "the cap", "zh": "上限"},
-}
+
+@dataclass(frozen=True)
+class Catalogue:
+    """One language's messages as written in its file (before derivation and fallback)."""
+
+    code: str
+    messages: Mapping[str, str]
+    derive_from: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+
+@cache
+def catalogue(code: str) -> Catalogue:
+    """The catalogue file of one language (bot/locale/<code>.yaml); KeyError for a language without one."""
+    path = LOCALE_DIR / f"{code}.yaml"
+    if not path.is_file():
+        raise KeyError(code)
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    meta = data.get("meta") or {}
+    messages = {str(k): str(v) for k, v in (data.get("messages") or {}).items()}
+    return Catalogue(code, messages, meta.get("derive_from"), meta)
+
+
+def languages() -> list[str]:
+    """Every language with a catalogue file and a language pack."""
+    return [code for code in PACKS if (LOCALE_DIR / f"{code}.yaml").is_file()]
+
+
+def supported(language: str | None) -> str:
+    """The language itself when bubblebot speaks it, else English."""
+    return language if language in PACKS and (LOCALE_DIR / f"{language}.yaml").is_file() else DEFAULT_LANGUAGE
+
+
+@lru_cache(maxsize=4096)
+def template(key: str, language: str) -> str:
+    """The message for key in the language: its own, else derived from its base, else English (KeyError if none)."""
+    language = supported(language)
+    own = catalogue(language)
+    if key in own.messages:
+        return PACKS[language].convert(own.messages[key])
+    if own.derive_from is not None:
+        return PACKS[language].convert(template(key, own.derive_from))
+    if language != DEFAULT_LANGUAGE:
+        return template(key, DEFAULT_LANGUAGE)
+    raise KeyError(key)
+
+
+def message(key: str, language: str, **params: Any) -> str:
+    """The message for key in the language with its {placeholders} filled in."""
+    text = template(key, language)
+    return text.format(**params) if params else text
+
+
+def has_message(key: str) -> bool:
+    """Whether the English catalogue (the fallback of every language) has this key."""
+    return key in catalogue(DEFAULT_LANGUAGE).messages
+
+
+# --- the reply language, decided in one place ---------------------------------------------------------
+
+
+def language_of_locale(locale: str | None) -> str | None:
+    """The language a platform locale means ('zh-TW' → zh-Hant, 'en-US' → en), None when unknown or absent."""
+    if not locale:
+        return None
+    normalized = locale.replace("_", "-")
+    for pack in PACKS.values():
+        if normalized in pack.locales:
+            return pack.code
+    script = script_of_locale(normalized)
+    if script is not None:
+        return script
+    prefix = normalized.split("-")[0].lower()
+    return next((p.code for p in PACKS.values() if prefix in {loc.lower() for loc in p.locales}), None)
+
+
+def reply_language(text: str | None = None, *, locale: str | None = None, setting: str | None = None) -> str:
+    """The language to reply in: what the user wrote (when it has words), else their locale, else the channel's
+    setting, else English. The words win because they are what the user chose for this very message."""
+    hint = language_of_locale(locale)
+    written = " ".join((text or "").split())
+    if written and any(ch.isalpha() for ch in written):
+        return supported(detect_language(written, hint=hint or setting))
+    if hint is not None:
+        return supported(hint)
+    if setting:
+        return supported(setting)
+    return DEFAULT_LANGUAGE
+
+
+# --- the answer phrases and helpers the answer composer uses ------------------------------------------
 
 
 def family(language: str) -> str:
-    """The phrase-table key of a language: 'en' or 'zh' (both Chinese scripts share one entry)."""
+    """The phrase family of a language: 'en' or 'zh' (both Chinese scripts share phrasing rules)."""
+    pack = PACKS.get(language)
+    if pack is not None:
+        return pack.family_name
     return "zh" if language.startswith("zh") else "en"
-
-
-def language_name(quoted: str, reader: str) -> str:
-    """What the reader calls the language of a quote: 'Chinese' for an English reader, '英文' for a Chinese one."""
-    return localize(LANGUAGE_NAMES.get(quoted, LANGUAGE_NAMES["en"]), reader)
-
-
-def measure_noun(measure: str, reader: str) -> str | None:
-    """The noun for a measure in the reader's language, if there is one."""
-    entry = MEASURE_NOUNS.get(measure)
-    return localize(entry, reader) if entry else None
-
-
-EXAMPLES: dict[str, list[str]] = {
-    "en": ["What compute target did Sam Altman set for OpenAI by 2033?",
-           "Does Bret Taylor think we are in a bubble?",
-           "How much is OpenAI expected to burn by 2029?"],
-    "zh": ["阿尔特曼为OpenAI设定了怎样的算力目标？",
-           "谷歌首席执行官皮查伊怎么看AI泡沫？",
-           "贝恩公司估计AI每年需要多少收入？"],
-}
 
 
 def convert(text: str, language: str) -> str:
     """Text in the script of the language (Chinese is converted; English is left alone)."""
-    if language == "zh-Hant":
-        return to_taiwan_text(text)
-    if language == "zh-Hans":
-        return to_simplified(text)
-    return text
+    pack = PACKS.get(language)
+    return pack.convert(text) if pack is not None else text
 
 
 def localize(entry: Mapping[str, str], language: str) -> str:
     """An {"en": …, "zh": …} phrase in the language: the Chinese in the asker's script, else English."""
-    return convert(entry["zh"], language) if language.startswith("zh") else entry["en"]
+    return convert(entry["zh"], language) if family(language) == "zh" and "zh" in entry else entry["en"]
 
 
 @lru_cache(maxsize=256)
 def phrase(key: str, language: str) -> str:
-    """The phrase for key in the language (en, zh-Hans, zh-Hant)."""
-    return localize(PHRASES[key], language)
+    """An answer phrase (`answer.<key>` in the catalogue) in the language (en, zh-Hans, zh-Hant)."""
+    return template(f"answer.{key}", language)
+
+
+def language_name(quoted: str, reader: str) -> str:
+    """What the reader calls the language of a quote: 'Chinese' for an English reader, '英文' for a Chinese one."""
+    key = f"quoted_language.{quoted}"
+    return template(key if has_message(key) else "quoted_language.en", reader)
+
+
+def full_language_name(code: str, reader: str) -> str:
+    """The full name of a language in the reader's language ('Simplified Chinese', '简体中文'); the code if unknown."""
+    key = f"language.{code}"
+    return template(key, reader) if has_message(key) else code
+
+
+def measure_noun(measure: str, reader: str) -> str | None:
+    """The noun for a measure in the reader's language, if there is one."""
+    key = f"measure.{measure}"
+    return template(key, reader) if has_message(key) else None
 
 
 def examples(language: str) -> list[str]:
     """Three example questions in the language."""
-    if language == "en":
-        return EXAMPLES["en"]
-    return [convert(q, language) for q in EXAMPLES["zh"]]
+    return [template(f"example.{n}", language) for n in (1, 2, 3)]

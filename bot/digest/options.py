@@ -55,14 +55,33 @@ CITIES = {
 }
 MAX_ZONE_WORDS = 3  # "new york", "san francisco", "salt lake city"
 
-TIME_HELP = "a time as HH:MM on a 24-hour clock (e.g. 09:00 or 18:30) or with am/pm (9am, 6:30 pm)"
-ZONE_HELP = ("a time zone: a city (Shanghai, Beijing, 北京, New York, London), an IANA name (Asia/Shanghai), "
-             "an abbreviation (PST, EST, CET, JST) or an offset (UTC+8)")
-LANGUAGE_HELP = "a language: en (English), zh-Hans (Simplified Chinese) or zh-Hant (Traditional Chinese)"
-
 
 class DigestUsageError(BubblebotError):
-    """A digest command with a time, time zone or language we cannot read; the message lists valid forms."""
+    """A digest command with a time, time zone or language we cannot read; the message lists valid forms.
+
+    `key` is an `error.digest_*` message; the valid forms ({time_help}, {zone_help}, {language_help}), the
+    command's usage and the "did you mean" hint are filled in, in the reader's language."""
+
+    def __init__(self, key: str, *, suggestion: str | None = None, choices: tuple[str, ...] = (),
+                 **params: str) -> None:
+        self.suggestion = suggestion
+        self.choices = choices
+        self._keyed(key, **params)
+
+    def localized(self, language: str) -> str:
+        """The message in the reader's language, with the valid forms and hint in that language too."""
+        from bot.i18n import message, template
+
+        assert self.key is not None
+        hint = message("error.did_you_mean", language, suggestion=self.suggestion) if self.suggestion else ""
+        return message(self.key, language, time_help=template("help.time", language),
+                       zone_help=template("help.zone", language), language_help=template("help.language", language),
+                       usage=template("digest_cmd.usage", language), hint=hint,
+                       choices=template("error.or", language).join(self.choices), **self.params)
+
+    def _keyed(self, key: str, **params: object) -> None:
+        self.key, self.params = key, dict(params)
+        Exception.__init__(self, self.localized("en"))
 
 
 @lru_cache(maxsize=1)
@@ -100,8 +119,8 @@ def parse_time(text: str) -> str:
         hour = int(twelve["h"]) % 12 + (12 if twelve["half"].lower() == "p" else 0)
         return f"{hour:02d}:{twelve['m'] or '00'}"
     bare = BARE_HOUR.match(typed)
-    hint = f" Did you mean {int(bare['h']):02d}:{bare['m'] or '00'}?" if bare else ""
-    raise DigestUsageError(f"“{text}” is not a valid time: use {TIME_HELP}.{hint}")
+    suggestion = f"{int(bare['h']):02d}:{bare['m'] or '00'}" if bare else None
+    raise DigestUsageError("error.digest_time", text=text, suggestion=suggestion)
 
 
 def parse_zone(text: str) -> str:
@@ -111,9 +130,8 @@ def parse_zone(text: str) -> str:
     if zone is not None:
         return zone
     if key in AMBIGUOUS:
-        choices = " or ".join(AMBIGUOUS[key])
-        raise DigestUsageError(f"“{text}” names more than one time zone: use {choices}, or a city.")
-    raise DigestUsageError(f"“{text}” is not a time zone I know: use {ZONE_HELP}.{_zone_hint(key)}")
+        raise DigestUsageError("error.digest_zone_ambiguous", text=text, choices=AMBIGUOUS[key])
+    raise DigestUsageError("error.digest_zone", text=text, suggestion=_zone_hint(key))
 
 
 def _offset_zone(key: str) -> str | None:
@@ -123,17 +141,16 @@ def _offset_zone(key: str) -> str | None:
         return None
     hours, minutes = int(match["h"]), int(match["m"] or 0)
     if minutes or hours > 14:
-        raise DigestUsageError(f"“{key}” is not a whole-hour offset I can follow: name a city instead "
-                               "(e.g. Kolkata for UTC+5:30).")
+        raise DigestUsageError("error.digest_offset", text=key)
     if hours == 0:
         return "UTC"
     return f"Etc/GMT{'-' if match['sign'] == '+' else '+'}{hours}"
 
 
-def _zone_hint(key: str) -> str:
-    """' Did you mean Asia/Shanghai?' for a near miss ('shangai'), else ''."""
+def _zone_hint(key: str) -> str | None:
+    """'Asia/Shanghai' for a near miss ('shangai'), else None."""
     close = difflib.get_close_matches(key, list(_places()), n=1, cutoff=0.75)
-    return f" Did you mean {_places()[close[0]]}?" if close else ""
+    return _places()[close[0]] if close else None
 
 
 def is_zone(text: str) -> bool:
@@ -154,7 +171,7 @@ def parse_language(text: str) -> str:
     """'en', 'zh-Hans', 'zh-Hant' (and common spellings such as zh-CN, zh-TW, English)."""
     language = LANGUAGES.get(text.strip().casefold())
     if language is None:
-        raise DigestUsageError(f"“{text}” is not a digest language: use {LANGUAGE_HELP}.")
+        raise DigestUsageError("error.digest_language", text=text)
     return language
 
 
@@ -167,17 +184,17 @@ class SubscribeRequest:
     language: str | None = None
 
 
-def parse_subscribe(words: list[str], usage: str) -> SubscribeRequest:
+def parse_subscribe(words: list[str]) -> SubscribeRequest:
     """Time, time zone and language in any order ('9:30 pm new york zh-Hant'), each at most once."""
     found: dict[str, str] = {}
-    for field, value in _fields(words, usage):
+    for field, value in _fields(words):
         if field in found:
-            raise DigestUsageError(f"Give at most one {'time zone' if field == 'tz' else field}. Use {usage}.")
+            raise DigestUsageError(f"error.digest_twice_{field}")
         found[field] = value
     return SubscribeRequest(time=found.get("time"), tz=found.get("tz"), language=found.get("language"))
 
 
-def _fields(words: list[str], usage: str) -> list[tuple[str, str]]:
+def _fields(words: list[str]) -> list[tuple[str, str]]:
     """The (field, value) pairs in words; a time or zone may span words ("9:30 pm", "new york")."""
     fields: list[tuple[str, str]] = []
     at = 0
@@ -191,8 +208,7 @@ def _fields(words: list[str], usage: str) -> list[tuple[str, str]]:
         elif field == "tz" or "/" in phrase or phrase.casefold() in AMBIGUOUS:
             fields.append(("tz", parse_zone(phrase)))
         else:
-            raise DigestUsageError(f"I couldn't read “{phrase}”. Use {usage} with {TIME_HELP}; {ZONE_HELP}; "
-                                   f"and {LANGUAGE_HELP}.{_zone_hint(phrase.casefold())}")
+            raise DigestUsageError("error.digest_unreadable", text=phrase, suggestion=_zone_hint(phrase.casefold()))
         at += taken
     return fields
 

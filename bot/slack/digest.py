@@ -108,7 +108,7 @@ class SlackDigestCommands:
                                            f"{admins}."))
             return
         if action == "subscribe":
-            subscription = desk.subscribe(PLATFORM, place.channel, parse_subscribe(args, USAGE), user=place.user)
+            subscription = desk.subscribe(PLATFORM, place.channel, parse_subscribe(args), user=place.user)
             self._announce(place, responder, f"<@{place.user}> turned on the daily digest here: "
                                              f"{escape(desk.summary(subscription))}")
         elif action == "unsubscribe":
@@ -122,7 +122,7 @@ class SlackDigestCommands:
             if current is None:
                 raise DigestUsageError(f"This channel has no daily digest yet. Turn it on with {USAGE}.")
             show = args[0].lower() == "on"
-            desk.subscribe(PLATFORM, place.channel, parse_subscribe([], USAGE), user=place.user, most_asked=show)
+            desk.subscribe(PLATFORM, place.channel, parse_subscribe([]), user=place.user, most_asked=show)
             self._announce(place, responder, f"<@{place.user}> turned {'on' if show else 'off'} “Most asked "
                                              "this week” in this channel's digest.")
         elif action == "status":

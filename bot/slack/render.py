@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.i18n import examples, localize, phrase
+from bot.i18n import examples, phrase, template
 from bot.models import Answer, Citation
 from bot.render_text import citation_line, source_place
 from bot.slack.text import (
@@ -27,25 +27,9 @@ VOTE_DOWN = "vote_down"
 ASK_SHORTCUT = "ask_about_message"
 MAX_ANSWER_SECTIONS = 10
 
-# Slack-specific strings: English and Simplified Chinese (Traditional is converted).
-STRINGS: dict[str, dict[str, str]] = {
-    "show_sources": {"en": "Show sources", "zh": "显示来源"},
-    "helpful": {"en": "👍 Helpful", "zh": "👍 有帮助"},
-    "not_helpful": {"en": "👎 Not helpful", "zh": "👎 没帮助"},
-    "thanks": {"en": "Thanks for the feedback!", "zh": "谢谢你的反馈！"},
-    "sources": {"en": "Sources", "zh": "来源"},
-    "more_sources": {"en": "…and {n} more; “Show sources” lists them all.",
-                     "zh": "……还有{n}条，点“显示来源”查看全部。"},
-    "more_hidden": {"en": "…and {n} more sources not shown (message size limit).",
-                    "zh": "……还有{n}条来源未显示（消息长度限制）。"},
-    "english": {"en": "In English", "zh": "英文"},
-    "asked": {"en": "{user} asked: {question}", "zh": "{user} 问：{question}"},
-}
-
-
 def text_for(key: str, language: str) -> str:
-    """A Slack-specific string in the answer's language."""
-    return localize(STRINGS[key], language)
+    """A Slack button label or line (`slack.<key>` in the message catalogue) in the answer's language."""
+    return template(f"slack.{key}", language)
 
 
 def _section(text: str) -> dict[str, Any]:

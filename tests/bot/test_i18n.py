@@ -46,3 +46,45 @@ def test_a_shared_character_follow_up_is_answered_in_the_thread_script(service: 
     assert service.ask("AI泡沫", history=["泰勒怎麼看AI泡沫？"]).language == "zh-Hant"
     assert service.ask("AI泡沫", locale="zh-TW").language == "zh-Hant"
     assert service.ask("AI泡沫").language == "zh-Hans"
+
+
+def test_every_language_has_every_message_with_the_same_placeholders() -> None:
+    import string
+
+    from bot.i18n import catalogue, languages, template
+
+    english = catalogue("en").messages
+    assert set(languages()) == {"en", "zh-Hans", "zh-Hant"}
+    for language in languages():
+        for key, text in english.items():
+            fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+            translated = template(key, language)
+            assert {f for _, f, _, _ in string.Formatter().parse(translated) if f} <= fields | {"usage"}, key
+    assert set(catalogue("zh-Hans").messages) == set(english)  # written, not left to fall back
+
+
+def test_the_reply_language_follows_the_words_then_the_locale_then_the_channel() -> None:
+    from bot.i18n import reply_language
+
+    assert reply_language("阿尔特曼怎么看泡沫？") == "zh-Hans"
+    assert reply_language("泰勒怎麼看AI泡沫？") == "zh-Hant"
+    assert reply_language("Is it a bubble?", locale="zh-TW") == "en"
+    assert reply_language("", locale="zh-TW") == "zh-Hant"
+    assert reply_language(None, locale="en-US", setting="zh-Hans") == "en"
+    assert reply_language(None, setting="zh-Hant") == "zh-Hant"
+    assert reply_language(None, locale="fr") == "en"
+
+
+def test_errors_speak_the_readers_language() -> None:
+    from bot.digest.options import DigestUsageError, parse_zone
+    from bot.errors import RateLimited
+
+    assert RateLimited(3).localized("zh-Hant") == "你提問得太快了，我跟不上。請在 3 秒後再試。"
+    assert str(RateLimited(3)) == "You're asking faster than I can keep up. Please try again in 3 s."
+    try:
+        parse_zone("Shangai")
+    except DigestUsageError as error:
+        assert "Did you mean Asia/Shanghai?" in str(error)
+        assert "你是不是指 Asia/Shanghai？" in error.localized("zh-Hans")
+    else:
+        raise AssertionError("Shangai is not a zone")
