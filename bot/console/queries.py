@@ -10,6 +10,7 @@ from typing import Any
 from bot.console.catalog import Catalog
 from bot.console.clustering import greedy_clusters
 from bot.console.figure_charts import chart_json, figure_charts
+from bot.console.stance import Stance, speaker_stances
 from bot.store import StateStore
 from bot.store.analytics import Conversation, ConversationFilter
 
@@ -181,9 +182,23 @@ def sources_data(catalog: Catalog) -> dict[str, Any]:
     return {"sources": rows}
 
 
-def speakers_data(catalog: Catalog) -> dict[str, Any]:
-    """Every quoted person or organization with role, quote and figure counts, most quoted first."""
+def stance_json(stance: Stance | None, catalog: Catalog) -> dict[str, Any] | None:
+    """A speaker's stance on "is it a bubble?" with every quote behind it (None when their words take none)."""
+    if stance is None:
+        return None
     corpus = catalog.corpus()
+    return {"leaning": stance.leaning, "title": stance.title,
+            "quotes": [{"quote": q.passage.text, "leaning": q.reading.leaning, "cues": q.reading.cues,
+                        "passage_id": q.passage.id, "source": {"id": q.passage.source_id,
+                                                               "title": corpus.source(q.passage.source_id).title,
+                                                               "url": corpus.source(q.passage.source_id).url}}
+                       for q in stance.quotes]}
+
+
+def speakers_data(catalog: Catalog) -> dict[str, Any]:
+    """Every quoted person or organization with role, quote and figure counts and their stance, most quoted first."""
+    corpus = catalog.corpus()
+    stances = catalog.derived("speaker_stances", speaker_stances)
     quotes: Counter[str] = Counter()
     figures: Counter[str] = Counter()
     sources: dict[str, dict[str, None]] = {}
@@ -192,11 +207,14 @@ def speakers_data(catalog: Catalog) -> dict[str, Any]:
             quotes[p.speaker] += 1
             figures[p.speaker] += len(p.figures)
             sources.setdefault(p.speaker, {})[p.source_id] = None
-    rows: list[dict[str, Any]] = [{"name": s.name, "name_zh": s.name_zh, "kind": s.kind, "role": s.role, "quotes": quotes[s.name],
-             "figures": figures[s.name], "sources": list(sources.get(s.name, {}))}
-            for s in corpus.speakers.speakers if quotes[s.name]]
+    rows: list[dict[str, Any]] = [
+        {"name": s.name, "name_zh": s.name_zh, "kind": s.kind, "role": s.role, "quotes": quotes[s.name],
+         "figures": figures[s.name], "sources": list(sources.get(s.name, {})),
+         "stance": stance_json(stances.get(s.name), catalog)}
+        for s in corpus.speakers.speakers if quotes[s.name]]
     rows.sort(key=lambda r: (-r["quotes"], r["name"]))
-    return {"speakers": rows}
+    leanings = Counter(r["stance"]["leaning"] for r in rows if r["stance"])
+    return {"speakers": rows, "stances": {k: leanings.get(k, 0) for k in ("bubble", "not_bubble", "mixed")}}
 
 
 def figures_data(catalog: Catalog, topic: str | None = None) -> dict[str, Any]:
