@@ -79,19 +79,27 @@ def compose() -> dict[str, Any]:
     return loaded
 
 
-def k8s_objects() -> list[dict[str, Any]]:
-    """Every object of every manifest listed in kustomization.yaml."""
+def k8s_objects(root: Path = K8S) -> list[dict[str, Any]]:
+    """Every object an install builds, as `kubectl kustomize root` does: the resources of its kustomization.yaml,
+    files and directories (their own kustomization.yaml) alike, each with the namespace its kustomization sets.
+    `_file` is each object's manifest relative to deploy/k8s."""
+    spec = kustomization(root)
     objects = []
-    for name in kustomization()["resources"]:
-        for document in yaml.safe_load_all((K8S / name).read_text()):
-            if document:
-                document["_file"] = name
-                objects.append(document)
+    for name in spec["resources"]:
+        path = (root / name).resolve()
+        if path.is_dir():
+            found = k8s_objects(path)
+        else:
+            found = [dict(d, _file=str(path.relative_to(K8S))) for d in yaml.safe_load_all(path.read_text()) if d]
+        for obj in found:
+            if spec.get("namespace") and obj["kind"] != "Namespace":
+                obj.setdefault("metadata", {})["namespace"] = spec["namespace"]
+        objects += found
     return objects
 
 
-def kustomization() -> dict[str, Any]:
-    loaded = yaml.safe_load((K8S / "kustomization.yaml").read_text())
+def kustomization(root: Path = K8S) -> dict[str, Any]:
+    loaded = yaml.safe_load((root / "kustomization.yaml").read_text())
     assert isinstance(loaded, dict)
     return loaded
 

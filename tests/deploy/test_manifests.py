@@ -23,7 +23,6 @@ from tests.deploy.manifests import (
     flag,
     image,
     k8s_objects,
-    kustomization,
     pod_spec,
     settings_env_names,
 )
@@ -166,9 +165,52 @@ def by_kind(objects: list[dict[str, Any]], kind: str) -> dict[str, dict[str, Any
     return {o["metadata"]["name"]: o for o in objects if o["kind"] == kind}
 
 
-def test_kustomization_lists_every_manifest() -> None:
-    listed = set(kustomization()["resources"])
-    assert listed == {p.name for p in K8S.glob("*.yaml")} - {"kustomization.yaml"}
+INSTALLS = {"": {"slack", "discord"}, "slack-only": {"slack"}, "discord-only": {"discord"}}
+PLATFORM_SECRETS = {"slack": {"SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"}, "discord": {"DISCORD_TOKEN"}}
+
+
+def test_the_full_install_has_every_manifest_once() -> None:
+    objects = k8s_objects()
+    manifests = {str(p.relative_to(K8S)) for p in K8S.rglob("*.yaml") if p.name != "kustomization.yaml"}
+    assert {o["_file"] for o in objects} == manifests
+    ids = [(o["kind"], o["metadata"]["name"]) for o in objects]
+    assert len(ids) == len(set(ids))
+    assert {o["metadata"].get("namespace") for o in objects if o["kind"] != "Namespace"} == {"bubblebot"}
+
+
+@pytest.mark.parametrize("install", sorted(INSTALLS))
+def test_each_platform_installs_alone_and_needs_no_token_of_the_other(install: str) -> None:
+    objects = k8s_objects(K8S / install)
+    platforms = INSTALLS[install]
+    served = set()
+    for deployment in by_kind(objects, "Deployment").values():
+        for container in deployment["spec"]["template"]["spec"]["containers"]:
+            args = subcommand(container["command"][1:])
+            assert args[0] == "serve"
+            served.add(args[1])
+    assert served == platforms
+    [secret] = by_kind(objects, "Secret").values()
+    # the Secret an operator of this install writes: without the tokens of a platform they do not run
+    keys = set(secret["stringData"]) - {key for p in PLATFORM_SECRETS.keys() - platforms for key in PLATFORM_SECRETS[p]}
+    for obj in objects:
+        spec = pod_spec(obj)
+        for container in [*spec.get("initContainers", []), *spec["containers"]] if spec else []:
+            for variable in container.get("env", []):
+                ref = variable["valueFrom"]["secretKeyRef"]
+                assert ref["key"] in keys or ref.get("optional") is True, (install, obj["_file"], ref["key"])
+    [cronjob] = by_kind(objects, "CronJob").values()
+    tokens = {v["name"]: v for v in pod_spec(cronjob)["containers"][0]["env"]}  # type: ignore[index]
+    assert tokens["SLACK_BOT_TOKEN"]["valueFrom"]["secretKeyRef"]["optional"] is True
+    assert tokens["DISCORD_TOKEN"]["valueFrom"]["secretKeyRef"]["optional"] is True
+
+
+def test_the_chroma_statefulset_is_governed_by_a_headless_service() -> None:
+    objects = k8s_objects()
+    statefulset = by_kind(objects, "StatefulSet")["chroma"]
+    governing = by_kind(objects, "Service")[statefulset["spec"]["serviceName"]]
+    assert governing["spec"]["clusterIP"] == "None"
+    labels = statefulset["spec"]["template"]["metadata"]["labels"]
+    assert governing["spec"]["selector"].items() <= labels.items()
 
 
 def test_k8s_containers_use_the_image_known_commands_env_names_and_secret_keys() -> None:
