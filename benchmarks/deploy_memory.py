@@ -35,6 +35,7 @@ import httpx  # noqa: E402
 from tests.bot.discord.fake_discord import FakeDiscord  # noqa: E402
 from tests.bot.slack.fake_slack import BOT_TOKEN, FakeSlack  # noqa: E402
 from tests.bot.slack.slack_payloads import app_mention, event_callback, new_ts, sign  # noqa: E402
+from tests.deploy.peak import peak_rss  # noqa: E402
 from tests.deploy.replicas import serve_replica  # noqa: E402
 from tests.deploy.servers import bubblebot, chroma_server, free_port, pg_database  # noqa: E402
 
@@ -55,30 +56,11 @@ def status_mib(pid: int) -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
-def run_measured(args: list[str], env: dict[str, str], timeout: float = 600) -> tuple[float, float, str]:
-    """Run a command to its end: (its peak RSS in MiB from wait4, seconds, output); exits loudly on failure."""
+def run_measured(args: list[str], env: dict[str, str], log: Path) -> tuple[float, float, str]:
+    """Run a command to its end: (its peak RSS in MiB, seconds, output); exits loudly on failure."""
     started = time.perf_counter()
-    process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    assert process.stdout is not None
-    chunks = []
-    deadline = time.monotonic() + timeout
-    os.set_blocking(process.stdout.fileno(), False)
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        data = process.stdout.read()
-        if data:
-            chunks.append(data)
-        if pid:
-            break
-        if time.monotonic() > deadline:
-            process.kill()
-            raise SystemExit(f"{' '.join(args)} took more than {timeout} s")
-        time.sleep(0.05)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    text = b"".join(chunks).decode(errors="replace")
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(args)} exited {process.returncode}:\n{text[-2000:]}")
-    return usage.ru_maxrss / 1024, time.perf_counter() - started, text
+    peak, output = peak_rss(args, env, log)
+    return peak / MIB, time.perf_counter() - started, output
 
 
 def base_env(data_dir: Path, **extra: str) -> dict[str, str]:
@@ -159,8 +141,9 @@ def digest_peak(tmp: Path, data_dir: Path, database_url: str) -> tuple[float, fl
         env = base_env(data_dir, BUBBLEBOT_DATABASE_URL=database_url, BUBBLEBOT_SLACK_API_URL=fake.api_url,
                        SLACK_BOT_TOKEN=BOT_TOKEN, BUBBLEBOT_SCHEDULER="off")
         run_measured([*bubblebot(), "digest", "subscribe", "--platform", "slack", "--channel", "C0MEMORY",
-                      "--time", "09:00", "--tz", "UTC"], env)
-        peak, seconds, out = run_measured([*bubblebot(), "-v", "digest", "run-due", "--now", "2026-11-23T09:05:00Z"], env)
+                      "--time", "09:00", "--tz", "UTC"], env, tmp / "subscribe.log")
+        peak, seconds, out = run_measured([*bubblebot(), "-v", "digest", "run-due", "--now", "2026-11-23T09:05:00Z"], env,
+                                       tmp / "run-due.log")
         assert "sent slack C0MEMORY" in out, out
         fake.wait_for("chat.postMessage")
     return peak, seconds
@@ -180,12 +163,13 @@ def main() -> int:
         database_url = (stack.enter_context(pg_database()) if args.database == "postgres"
                         else f"sqlite:///{tmp / 'state.db'}")
         data_dir = tmp / "data"
-        peak, seconds, _ = run_measured([*bubblebot(), "index"], base_env(data_dir))
+        peak, seconds, _ = run_measured([*bubblebot(), "index"], base_env(data_dir), tmp / "index.log")
         rows.append(("index, empty data dir (image build)", f"peak {peak:.0f} MiB in {seconds:.0f} s"))
         chroma = stack.enter_context(chroma_server(tmp))
         server_dir = tmp / "server-data"  # a pod's copy of the image's data directory
         subprocess.run(["cp", "-a", str(data_dir), str(server_dir)], check=True)
-        peak, seconds, _ = run_measured([*bubblebot(), "index"], base_env(server_dir, BUBBLEBOT_CHROMA_URL=chroma.url))
+        peak, seconds, _ = run_measured([*bubblebot(), "index"], base_env(server_dir, BUBBLEBOT_CHROMA_URL=chroma.url),
+                                        tmp / "index-server.log")
         rows.append(("index into a fresh chroma run (init container)", f"peak {peak:.0f} MiB in {seconds:.0f} s"))
 
         for chroma_url, shape in ((chroma.url, "Chroma server"), (None, "embedded index")):
