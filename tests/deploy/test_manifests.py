@@ -5,11 +5,19 @@ from __future__ import annotations
 import argparse
 import importlib
 import re
+import shlex
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 from bot.cli import build_parser
 from tests.conftest import REPO
@@ -90,6 +98,43 @@ def test_dockerfile_is_multi_stage_slim_non_root_with_a_health_check_and_a_built
     assert {"!pyproject.toml", "!README.md", "!bot/**", "!knowledge/**"} <= set(ignore)
 
 
+def test_the_image_installs_pinned_versions_within_the_declared_ranges(tmp_path: Path) -> None:
+    build = dockerfile_instructions()
+    [install] = [rest for keyword, rest in build if keyword == "RUN" and "pip install" in rest]
+    constraints = flag(shlex.split(install), "-c")
+    assert constraints is not None, install
+    assert any(keyword == "COPY" and rest.split()[-1] == f"./{constraints}" for keyword, rest in build)
+    assert f"!{constraints}" in (DEPLOY / "Dockerfile.dockerignore").read_text().splitlines()
+
+    pins = {}
+    for line in (REPO / constraints).read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            pins[canonicalize_name(name)] = Version(version)
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    runtime = [Requirement(line) for line in project["dependencies"] + project["optional-dependencies"]["postgres"]]
+    for requirement in runtime:
+        pinned = pins.get(canonicalize_name(requirement.name))
+        assert pinned is not None and pinned in requirement.specifier, (str(requirement), pinned)
+    assert not {"pytest", "hypothesis", "ruff", "mypy", "playwright", "langchain-openai"} & pins.keys()  # dev only
+
+    written = tmp_path / "constraints.txt"
+    result = subprocess.run([sys.executable, str(REPO / "scripts/pin_image_deps.py"), "--output", str(written)],
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert {canonicalize_name(r.name) for r in runtime} <= {
+        canonicalize_name(line.partition("==")[0]) for line in written.read_text().splitlines() if "==" in line}
+
+
+def test_podman_and_buildah_builds_are_told_to_keep_the_healthcheck() -> None:
+    header = (DEPLOY / "Dockerfile").read_text().split("ARG", 1)[0]
+    assert "--format docker" in header
+    readme = (DEPLOY / "README.md").read_text()
+    for line in readme.splitlines():
+        if line.lstrip().startswith(("podman build", "buildah bud", "buildah build")):
+            assert "--format docker" in line, line
+
+
 # --- compose ---------------------------------------------------------------------------------------
 
 def interpolate(text: str, env: dict[str, str]) -> str:
@@ -148,6 +193,7 @@ def test_compose_runs_the_image_with_known_commands_env_and_ports() -> None:
     postgres = services["postgres"]["environment"]
     assert database.hostname == "postgres" and database.username == postgres["POSTGRES_USER"]
     assert database.path.lstrip("/") == postgres["POSTGRES_DB"]
+    assert "--encoding=UTF8" in postgres["POSTGRES_INITDB_ARGS"].split()  # the store refuses other encodings
     assert database.password == "s3cret" and interpolate(postgres["POSTGRES_PASSWORD"], {"POSTGRES_PASSWORD": "s3cret"}) == "s3cret"
     with pytest.raises(KeyError):  # no default password: compose refuses to start without one
         interpolate(postgres["POSTGRES_PASSWORD"], {})
