@@ -10,7 +10,9 @@ import logging
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from bot.errors import BubblebotError, EmptyQuestion
@@ -192,11 +194,28 @@ def _index_target(settings: Settings) -> Any:
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    """Add an article (file or URL) to the library and index its new passages."""
+    """Add articles (files, directories, URLs, or lists of them) to the library and index their passages."""
+    from knowledge.bulk import expand
+
+    locations = expand(args.location, args.list or [])
+    if not locations:
+        print("error: no articles to ingest (give files, a directory with .md/.txt/.html files, URLs, or --list)",
+              file=sys.stderr)
+        return 2
+    if len(locations) == 1 and not args.list and not Path(args.location[0]).is_dir():
+        return _ingest_one(args, settings, locations[0])
+    if args.title or args.published:
+        print("error: --title and --published name one article; give them with a single file or URL",
+              file=sys.stderr)
+        return 2
+    return _ingest_many(args, settings, locations)
+
+
+def _ingest_one(args: argparse.Namespace, settings: Settings, location: str) -> int:
     from knowledge.ingest import Overrides, ingest
 
     overrides = Overrides(title=args.title, publisher=args.publisher, published=args.published, language=args.lang)
-    result = ingest(args.location, _index_target(settings), overrides, timeout=args.timeout,
+    result = ingest(location, _index_target(settings), overrides, timeout=args.timeout,
                     allow=settings.ingest_allow, progress=lambda m: print(m, file=sys.stderr, flush=True))
     source = result.source
     speakers = ", ".join(result.new_speakers) or "none"
@@ -208,19 +227,44 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_sources_list(args: argparse.Namespace, settings: Settings) -> int:
-    """List every source, packaged or ingested."""
-    from knowledge.corpus import PACKAGED_CORPUS
-    from knowledge.library import open_corpus
-    from knowledge.sources import load_sources
+def _ingest_many(args: argparse.Namespace, settings: Settings, locations: list[str]) -> int:
+    """Ingest every location with one loaded embedder, a progress line per article, and a summary."""
+    from knowledge.bulk import ingest_many
+    from knowledge.ingest import Overrides
 
-    corpus = open_corpus(settings.data_dir)
-    packaged = {s.id for s in load_sources(PACKAGED_CORPUS)}
+    started = time.monotonic()
+
+    def progress(n: int, total: int, line: str) -> None:
+        elapsed = time.monotonic() - started
+        left = elapsed / n * (total - n)
+        print(f"[{n}/{total}] {line} — {elapsed:.0f} s, about {left:.0f} s left", file=sys.stderr, flush=True)
+
+    overrides = Overrides(publisher=args.publisher, language=args.lang)
+    report = ingest_many(locations, _index_target(settings), overrides, timeout=args.timeout,
+                         allow=settings.ingest_allow, progress=progress)
+    passages = sum(r.passages for r in report.added)
+    print(f"added {len(report.added)} articles ({passages} passages), {len(report.duplicates)} duplicates, "
+          f"{len(report.failed)} failed, in {report.seconds:.1f} s")
+    for location, reason in report.failed:
+        print(f"  failed: {location}: {reason}")
+    return 1 if report.failed else 0
+
+
+def cmd_sources_list(args: argparse.Namespace, settings: Settings) -> int:
+    """List every source, packaged or ingested (from the manifest: no article is read)."""
+    from knowledge.corpus import packaged_corpus
+    from knowledge.library import Library
+
+    packaged = packaged_corpus()
+    library = Library.load(settings.data_dir)
+    listed = [(s, "packaged", len(packaged.passages_of(s.id))) for s in packaged.sources]
+    for entry in library.manifest.sources:
+        count = entry.passages if entry.passages is not None else len(library.extraction(entry.source).passages)
+        listed.append((entry.source, "ingested", count))
     rows = []
-    for source in corpus.sources:
+    for source, origin, count in listed:
         rows.append({"id": source.id, "title": source.title, "publisher": source.publisher,
-                     "language": source.language, "passages": sum(p.source_id == source.id for p in corpus.passages),
-                     "origin": "packaged" if source.id in packaged else "ingested",
+                     "language": source.language, "passages": count, "origin": origin,
                      "published": source.published.isoformat() if source.published else None, "url": source.url,
                      "file": source.origin or source.file})
     if args.json:
@@ -367,8 +411,11 @@ def build_parser() -> argparse.ArgumentParser:
     index = sub.add_parser("index", help="build or update the search index")
     index.set_defaults(handler=cmd_index)
 
-    ingest = sub.add_parser("ingest", help="add an article (Markdown, text or HTML file, or http(s) URL)")
-    ingest.add_argument("location", metavar="PATH_OR_URL", help="a Markdown, text or HTML file, or an http(s) URL")
+    ingest = sub.add_parser("ingest", help="add articles (Markdown, text or HTML files, directories, http(s) URLs)")
+    ingest.add_argument("location", metavar="PATH_OR_URL", nargs="*",
+                        help="Markdown, text or HTML files, directories of them, or http(s) URLs")
+    ingest.add_argument("--list", type=Path, action="append", metavar="FILE",
+                        help="a file of paths or URLs, one per line (# starts a comment); may be repeated")
     ingest.add_argument("--title", help="the article's title (default: from the article)")
     ingest.add_argument("--publisher", help="who published it (default: from the article or the URL's site)")
     ingest.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date")

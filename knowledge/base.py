@@ -15,7 +15,7 @@ from knowledge.errors import IndexUnavailable
 from knowledge.gazetteer import gazetteer_beside
 from knowledge.glossary import Glossary, load_glossary
 from knowledge.index import IndexReport, PassageIndex, lock_dir, open_client
-from knowledge.lexical import LexicalIndex, passage_tokens
+from knowledge.lexical import LexicalIndex, speaker_tokens
 from knowledge.library import open_corpus
 from knowledge.query import QueryAnalysis, analyze
 from knowledge.scripts import fold
@@ -50,7 +50,13 @@ class KnowledgeBase:
         glossary = load_glossary(PACKAGED_CORPUS / "glossary.yaml")
         add_words([a for s in corpus.speakers.speakers for a in (*s.aliases, s.name_zh or "")])
         add_words(glossary.chinese_terms())
-        lexical = LexicalIndex([(p.id, passage_tokens(p, corpus.speaker(p.speaker))) for p in corpus.passages])
+        named: dict[str, list[str]] = {}  # speaker → the tokens of their names, once per speaker
+        for passage in corpus.passages:
+            if passage.speaker and passage.speaker not in named:
+                speaker = corpus.speaker(passage.speaker)
+                named[passage.speaker] = speaker_tokens(speaker) if speaker else []
+        lexical = LexicalIndex([(p.id, corpus.text_tokens(p) + named.get(p.speaker or "", []))
+                                for p in corpus.passages])
         embedders: list[Embedder] = []
 
         def connect() -> tuple[PassageIndex, IndexReport]:
@@ -59,7 +65,8 @@ class KnowledgeBase:
                 embedders.append(make_embedder(embedding, base_url=embedding_base_url, cache_dir=data_dir))
             index = PassageIndex(open_client(data_dir=data_dir, chroma_url=chroma_url), embedders[0],
                                  VectorCache(data_dir / CACHE_FILE), lock_dir(data_dir, chroma_url))
-            return index, index.ensure(corpus, progress=None if dense.failures else progress)
+            return index, index.ensure(corpus, progress=None if dense.failures else progress,
+                                       fresh=lambda: open_corpus(data_dir))
 
         dense = DenseSearch(connect)
         report: IndexReport | None = None

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from knowledge.attribution import attribute_source
@@ -12,6 +11,8 @@ from knowledge.curation import load_glosses, load_overrides
 from knowledge.errors import CorpusError
 from knowledge.figures import find_figures
 from knowledge.gazetteer import gazetteer_beside
+from knowledge.index import fingerprint
+from knowledge.lexical import text_tokens
 from knowledge.passages import Passage, split_paragraphs, split_sentences
 from knowledge.scripts import fold
 from knowledge.sources import Source, load_sources
@@ -20,23 +21,84 @@ from knowledge.speakers import Speaker, SpeakerIndex, load_speakers, merge_speak
 PACKAGED_CORPUS = Path(__file__).parent / "corpus"
 # Bump when passage splitting, attribution, figure extraction or the embedded records change, so indexes rebuild.
 PIPELINE_VERSION = "2"
+NAMING_MEMO = 4096  # words whose passages a corpus remembers
 
 
 @dataclass
 class Corpus:
-    """Every source, speaker and passage, ready to index and cite."""
+    """Every source, speaker and passage, ready to index and cite.
+
+    `library_id` and `generation` say which library (and which commit of it) this is, for the vector index;
+    `stored` holds what the library stored at ingest: fingerprints of sources' index records and passages'
+    text tokens.
+    """
 
     sources: list[Source]
     speakers: SpeakerIndex
     passages: list[Passage]
     by_id: dict[str, Passage] = field(default_factory=dict)
+    library_id: str = "packaged"
+    generation: int = 0
+    stored_fingerprints: dict[str, str] = field(default_factory=dict)
+    stored_tokens: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {p.id: p for p in self.passages}
+        self._sources = {s.id: s for s in self.sources}
+        self._by_source: dict[str, list[Passage]] = {}
+        self._by_speaker: dict[str, list[Passage]] = {}
+        for passage in self.passages:
+            self._by_source.setdefault(passage.source_id, []).append(passage)
+            if passage.speaker:
+                self._by_speaker.setdefault(passage.speaker, []).append(passage)
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""
-        return next(s for s in self.sources if s.id == source_id)
+        return self._sources[source_id]
+
+    def passages_of(self, source_id: str) -> list[Passage]:
+        """The passages of one source, in order."""
+        return self._by_source.get(source_id, [])
+
+    def passages_by(self, speaker: str) -> list[Passage]:
+        """The passages one speaker (by canonical name) speaks."""
+        return self._by_speaker.get(speaker, [])
+
+    def passage_count(self) -> int:
+        """How many passages the corpus has."""
+        return len(self.passages)
+
+    def fingerprints(self) -> dict[str, str]:
+        """Source id → fingerprint of its index records (stored at ingest, computed for the packaged sources)."""
+        for source in self.sources:
+            if source.id not in self.stored_fingerprints:
+                self.stored_fingerprints[source.id] = fingerprint(self.passages_of(source.id))
+        return {s.id: self.stored_fingerprints[s.id] for s in self.sources}
+
+    def naming(self, word: str) -> set[str]:
+        """Ids of the passages whose text contains a folded word (remembered: questions repeat their subjects)."""
+        found = self._naming.get(word)
+        if found is None:
+            found = {pid for pid, text in self._folded.items() if word in text}
+            if len(self._naming) >= NAMING_MEMO:
+                self._naming.pop(next(iter(self._naming)))
+            self._naming[word] = found
+        return found
+
+    @cached_property
+    def _folded(self) -> dict[str, str]:
+        return {p.id: p.text.lower() if p.text.isascii() else fold(p.text) for p in self.passages}
+
+    @cached_property
+    def _naming(self) -> dict[str, set[str]]:
+        return {}
+
+    def text_tokens(self, passage: Passage) -> list[str]:
+        """The lexical tokens of a passage's text and gloss (stored at ingest, computed for packaged ones)."""
+        tokens = self.stored_tokens.get(passage.id)
+        if tokens is None:
+            tokens = self.stored_tokens[passage.id] = text_tokens(passage)
+        return tokens
 
     def speaker(self, name: str | None) -> Speaker | None:
         """The canonical speaker with this name, or None."""
@@ -47,17 +109,20 @@ class Corpus:
         names = {s.name for s in speakers}
         orgs = {fold(a) for s in speakers if s.kind == "organization"
                 for a in (s.name, s.name_zh or "", *s.aliases) if len(a) > 1}
-        if orgs:
-            names |= {s.name for s in self.speakers.speakers
-                      if s.kind == "person" and any(fold(o) in orgs for _, o in s.positions)}
+        for org in orgs:
+            names |= self._people_of.get(org, set())
         return names
 
-    def content_hash(self) -> str:
-        """A hash of everything that goes into the index, to know when to rebuild it."""
-        digest = hashlib.sha256(PIPELINE_VERSION.encode())
-        for passage in self.passages:
-            digest.update(passage.model_dump_json().encode())
-        return digest.hexdigest()[:16]
+    @cached_property
+    def _people_of(self) -> dict[str, set[str]]:
+        """Folded organization → names of the people holding a position there."""
+        people: dict[str, set[str]] = {}
+        for speaker in self.speakers.speakers:
+            if speaker.kind == "person":
+                for _, org in speaker.positions:
+                    people.setdefault(fold(org), set()).add(speaker.name)
+        return people
+
 
 
 def build_passages(source: Source, speakers: SpeakerIndex) -> tuple[list[Passage], list[Speaker]]:
@@ -74,7 +139,7 @@ def build_passages(source: Source, speakers: SpeakerIndex) -> tuple[list[Passage
     return passages, [*attribution.quoted, *attribution.mentioned]
 
 
-def _with_quoted(speakers: list[Speaker], passages: list[Passage]) -> list[Speaker]:
+def with_quoted(speakers: list[Speaker], passages: list[Passage]) -> list[Speaker]:
     """Speakers with `quoted` computed from the whole library: someone no passage quotes is only mentioned."""
     quoting = {p.speaker for p in passages if p.speaker}
     return [s if s.quoted == (s.name in quoting) else s.model_copy(update={"quoted": s.name in quoting})
@@ -101,14 +166,14 @@ def load_corpus(directory: Path = PACKAGED_CORPUS, extra: list[Source] | None = 
         passages += built
         found += named
     all_speakers = merge_speakers(known, [s for s in dict.fromkeys(found) if s.name not in {k.name for k in known}])
-    speakers_index = SpeakerIndex(_with_quoted(all_speakers, passages))
+    speakers_index = SpeakerIndex(with_quoted(all_speakers, passages))
     if overlay:
         for pid, name in load_overrides(directory / "attribution_overrides.yaml", passages).items():
             if name is not None and speakers_index.by_name(name) is None:
                 raise CorpusError(f"attribution_overrides.yaml: unknown speaker {name!r}")
             passage = next(p for p in passages if p.id == pid)
             passage.speaker = speakers_index.by_name(name).name if name else None  # type: ignore[union-attr]
-        speakers_index = SpeakerIndex(_with_quoted(all_speakers, passages))
+        speakers_index = SpeakerIndex(with_quoted(all_speakers, passages))
         glosses = load_glosses(directory / "glosses.yaml", passages)
         for passage in passages:
             passage.gloss_en = glosses.get(passage.id)

@@ -15,3 +15,7 @@ class IndexUnavailable(KnowledgeError):
 
 class IngestError(KnowledgeError):
     """An article cannot be ingested (unreachable, empty, binary, duplicate, unknown language); nothing changed."""
+
+
+class DuplicateArticle(IngestError):
+    """The article's text is already in the library or the packaged corpus."""

@@ -11,16 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from knowledge.corpus import PACKAGED_CORPUS, Corpus
-from knowledge.discover import discover_speakers
+from knowledge.corpus import PACKAGED_CORPUS
 from knowledge.embedding import DEFAULT_EMBEDDING, Embedder, make_embedder
-from knowledge.errors import IndexUnavailable, IngestError
+from knowledge.errors import DuplicateArticle, IndexUnavailable, IngestError
+from knowledge.extraction import extract_article
 from knowledge.index import IndexReport, PassageIndex, lock_dir, open_client
 from knowledge.language import detect_document_language
 from knowledge.library import Library, content_hash
 from knowledge.passages import split_paragraphs, split_sentences
 from knowledge.reader import MAX_PUBLISHER_CHARS, MAX_TITLE_CHARS, Article, clip, read_article
 from knowledge.sources import Source, load_sources
+from knowledge.speakers import SpeakerIndex, load_speakers
 from knowledge.vectors import CACHE_FILE, VectorCache
 
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
@@ -40,9 +41,12 @@ class IndexTarget:
     embedding: str = DEFAULT_EMBEDDING
     embedding_base_url: str | None = None
     embedder: Embedder | None = None
+    _index: PassageIndex | None = field(default=None, init=False, repr=False)
 
     def open(self) -> PassageIndex:
-        """The passage index with the vector cache of the data directory (the embedder is kept for next time)."""
+        """The passage index with the vector cache of the data directory (kept for the next ingest of a run)."""
+        if self._index is not None:
+            return self._index
         if self.embedder is None:
             try:
                 self.embedder = make_embedder(self.embedding, base_url=self.embedding_base_url,
@@ -50,8 +54,13 @@ class IndexTarget:
             except (ValueError, ImportError) as exc:
                 raise IngestError(f"cannot load the embedding {self.embedding!r}: {exc}") from exc
         client: Any = open_client(data_dir=self.data_dir, chroma_url=self.chroma_url)
-        return PassageIndex(client, self.embedder, VectorCache(self.data_dir / CACHE_FILE),
-                            lock_dir(self.data_dir, self.chroma_url))
+        self._index = PassageIndex(client, self.embedder, VectorCache(self.data_dir / CACHE_FILE),
+                                   lock_dir(self.data_dir, self.chroma_url))
+        return self._index
+
+    def forget(self) -> None:
+        """Drop the kept index, so the next ingest opens the store again."""
+        self._index = None
 
 
 @dataclass
@@ -143,10 +152,10 @@ def prepare_source(article: Article, overrides: Overrides, library: Library) -> 
     packaged = load_sources(PACKAGED_CORPUS)
     same = library.by_hash(digest)
     if same is not None:
-        raise IngestError(f"{article.origin} is already in the library as '{same.source.id}' (same text)")
+        raise DuplicateArticle(f"{article.origin} is already in the library as '{same.source.id}' (same text)")
     for source in packaged:
         if content_hash(source.text) == digest:
-            raise IngestError(f"{article.origin} is already in the packaged corpus as '{source.id}' (same text)")
+            raise DuplicateArticle(f"{article.origin} is already in the packaged corpus as '{source.id}' (same text)")
     title = clip(overrides.title or article.title, MAX_TITLE_CHARS) or article.text.splitlines()[0][:80]
     taken = {s.id for s in packaged} | {e.source.id for e in library.manifest.sources}
     source_id = _source_id(title, digest, taken)
@@ -159,17 +168,15 @@ def prepare_source(article: Article, overrides: Overrides, library: Library) -> 
     return source, digest
 
 
-def _commit(library: Library, corpus: Corpus, target: IndexTarget,
+def _commit(before: Library, after: Library, target: IndexTarget,
             progress: Callable[[str], None] | None) -> IndexReport:
-    """Build the new index aside, then write the manifest, then drop the old index: the only safe order."""
+    """Change the index from one library to the next around the manifest's commit (see PassageIndex.update)."""
     index = target.open()
     try:
-        report = index.ensure(corpus, progress=progress, prune=False)
+        return index.update(before, after, after.save, progress=progress)
     except IndexUnavailable as exc:
+        target.forget()  # the next ingest connects again (a Chroma server may be back, or the store replaced)
         raise IngestError(f"the search index could not be updated, nothing was changed ({exc})") from exc
-    library.save()
-    index.prune(keep=report.collection)
-    return report
 
 
 def ingest(location: str, target: IndexTarget, overrides: Overrides | None = None, *, timeout: float = 15.0,
@@ -185,23 +192,24 @@ def ingest(location: str, target: IndexTarget, overrides: Overrides | None = Non
     with library.lock():
         library = Library.load(target.data_dir)
         source, digest = prepare_source(article, overrides, library)
-        current = library.corpus()
-        new, named = discover_speakers(source, current.speakers)
-        corpus = library.corpus(extra=source, speakers=new)
-        own = [p for p in corpus.passages if p.source_id == source.id]
+        registry = SpeakerIndex(library.registry())
+        curated = load_speakers(PACKAGED_CORPUS / "speakers.yaml")
+        extraction, new, named = extract_article(source, registry, curated, library.speakers())
+        own = extraction.passages
         if not own:
             raise IngestError(f"{article.origin}: no article text found")
         speaking = list(dict.fromkeys(p.speaker for p in own if p.speaker))  # in order of appearance
         # A new speaker the article never quotes is only mentioned (questions about their words abstain).
         new = [s if s.name in speaking or not s.quoted else s.model_copy(update={"quoted": False}) for s in new]
-        updated = library.with_source(source, digest, new, [*named, *speaking])
+        updated = library.with_source(source, digest, new, [*named, *speaking], extraction)
         written = updated.write_text(source)
         try:
-            report = _commit(updated, corpus, target, progress)
+            report = _commit(library, updated, target, progress)
         except BaseException:
             with contextlib.suppress(Exception):
                 if Library.load(target.data_dir).find(source.id) is None:
                     written.unlink(missing_ok=True)
+                    (updated.extracted / f"{source.id}.json").unlink(missing_ok=True)
             raise
     return IngestResult(source=source, passages=len(own), attributed=sum(1 for p in own if p.speaker),
                         figures=sum(len(p.figures) for p in own), new_speakers=[s.name for s in new if s.quoted],
@@ -220,6 +228,5 @@ def remove_source(source_id: str, target: IndexTarget,
         entry = library.find(source_id)
         if entry is None:
             raise IngestError(f"no ingested source '{source_id}' (see `bubblebot sources list`)")
-        updated = library.without(source_id)
-        _commit(updated, updated.corpus(), target, progress)
+        _commit(library, library.without(source_id), target, progress)
     return entry.source

@@ -15,30 +15,39 @@ def entity_tokens(text: str) -> list[str]:
     return [f"org:{org.lower()}" for org in sorted(find_orgs(text))]
 
 
+def text_tokens(passage: Passage) -> list[str]:
+    """The tokens of a passage's own words: its text and English gloss, and the organizations they name."""
+    text = f"{passage.text} {passage.gloss_en or ''}"
+    return tokenize(text) + entity_tokens(text)
+
+
+def speaker_tokens(speaker: Speaker) -> list[str]:
+    """The tokens of a speaker's names, in every script."""
+    return tokenize(" ".join([speaker.name, speaker.name_zh or "", *speaker.aliases]))
+
+
 def passage_tokens(passage: Passage, speaker: Speaker | None) -> list[str]:
     """Everything a question may match a passage by."""
-    parts = [passage.text, passage.gloss_en or ""]
-    if speaker is not None:
-        parts.extend([speaker.name, speaker.name_zh or "", *speaker.aliases])
-    return tokenize(" ".join(parts)) + entity_tokens(f"{passage.text} {passage.gloss_en or ''}")
+    return text_tokens(passage) + (speaker_tokens(speaker) if speaker is not None else [])
 
 
 CONTEXT_DISCOUNT = 0.6
 
 
 class LexicalIndex:
-    """Okapi BM25 over tokenized passages."""
+    """Okapi BM25 over tokenized passages, searched through postings (only passages sharing a token are scored)."""
 
     def __init__(self, docs: list[tuple[str, list[str]]], *, k1: float = 1.2, b: float = 0.75) -> None:
         self.ids = [pid for pid, _ in docs]
         self.tf = [Counter(tokens) for _, tokens in docs]
         self.lengths = [len(tokens) for _, tokens in docs]
         self.avg = sum(self.lengths) / max(len(docs), 1)
-        df: Counter[str] = Counter()
-        for counts in self.tf:
-            df.update(counts.keys())
+        self.postings: dict[str, list[int]] = {}
+        for position, counts in enumerate(self.tf):
+            for term in counts:
+                self.postings.setdefault(term, []).append(position)
         n = len(docs)
-        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self.idf = {t: math.log(1 + (n - len(f) + 0.5) / (len(f) + 0.5)) for t, f in self.postings.items()}
         self.k1, self.b = k1, b
         self._position = {pid: i for i, pid in enumerate(self.ids)}
         # A word no passage contains weighs like a word one passage contains.
@@ -47,18 +56,16 @@ class LexicalIndex:
     def search(self, tokens: list[str], k: int) -> list[tuple[str, float]]:
         """(passage id, BM25 score) pairs, best first, only passages sharing a token."""
         query = Counter(t for t in tokens if t in self.idf)
-        scores: list[tuple[str, float]] = []
-        for pid, counts, length in zip(self.ids, self.tf, self.lengths, strict=True):
-            score = 0.0
-            for term, weight in query.items():
-                freq = counts.get(term, 0)
-                if freq:
-                    norm = freq * (self.k1 + 1) / (freq + self.k1 * (1 - self.b + self.b * length / self.avg))
-                    score += self.idf[term] * norm * (1 + 0.25 * (weight - 1))
-            if score > 0:
-                scores.append((pid, score))
-        scores.sort(key=lambda item: -item[1])
-        return scores[:k]
+        scores: dict[int, float] = {}
+        for term, weight in query.items():
+            idf, boost = self.idf[term], 1 + 0.25 * (weight - 1)
+            for position in self.postings[term]:
+                freq = self.tf[position][term]
+                length = self.lengths[position]
+                norm = freq * (self.k1 + 1) / (freq + self.k1 * (1 - self.b + self.b * length / self.avg))
+                scores[position] = scores.get(position, 0.0) + idf * norm * boost
+        ranked = sorted((item for item in scores.items() if item[1] > 0), key=lambda item: (-item[1], item[0]))
+        return [(self.ids[position], score) for position, score in ranked[:k]]
 
     def coverage(self, pid: str, concepts: list[tuple[str, ...]], *, context: tuple[str, ...] = ()) -> float:
         """Idf-weighted share of the question's concepts found in one passage (0..1); unseen words count as missing.

@@ -8,15 +8,20 @@ import fcntl
 import hashlib
 import os
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from knowledge.corpus import PACKAGED_CORPUS, Corpus, load_corpus
+from knowledge.corpus import PACKAGED_CORPUS, Corpus, build_passages, packaged_corpus, with_quoted
 from knowledge.errors import CorpusError
+from knowledge.extraction import Extraction, make_extraction, read_extraction
+from knowledge.gazetteer import gazetteer_beside
+from knowledge.passages import Passage
 from knowledge.sources import Source
-from knowledge.speakers import Speaker
+from knowledge.speakers import Speaker, SpeakerIndex, load_speakers, merge_speakers
+from knowledge.tokens import add_words
 
 MANIFEST = "manifest.json"
 # A temporary file this old belongs to a process that died mid-write (a live write takes seconds).
@@ -29,12 +34,14 @@ def content_hash(text: str) -> str:
 
 
 class LibrarySource(BaseModel):
-    """One ingested article: its metadata (the text lives in texts/<file>)."""
+    """One ingested article: its metadata (the text lives in texts/<file>, its extraction in extracted/<id>.json)."""
 
     model_config = ConfigDict(extra="forbid")
     source: Source
     content_hash: str
     added: dt.datetime
+    passages: int | None = None
+    fingerprint: str | None = None  # of its records in the vector index (None: read from its extraction)
 
 
 class LibrarySpeaker(BaseModel):
@@ -50,16 +57,20 @@ class Manifest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     version: int = 1
+    library_id: str | None = None  # names this library's vector collection (set at the first commit)
+    generation: int = 0  # counts commits: the vector index records which one it holds
     sources: list[LibrarySource] = []
     speakers: list[LibrarySpeaker] = []
 
 
 class Library:
-    """The ingested articles of one data directory."""
+    """The ingested articles of one data directory, with what was extracted from each at ingest."""
 
     def __init__(self, root: Path, manifest: Manifest) -> None:
         self.root = root
         self.manifest = manifest
+        self._pending: dict[str, Extraction] = {}  # extractions written with this copy, not yet committed
+        self._loaded: dict[str, Extraction] = {}
 
     @classmethod
     def load(cls, data_dir: Path) -> Library:
@@ -69,7 +80,7 @@ class Library:
         if not path.exists():
             return cls(root, Manifest())
         try:
-            return cls(root, Manifest.model_validate_json(path.read_text(encoding="utf-8")))
+            return cls(root, Manifest.model_validate_json(path.read_bytes()))
         except (OSError, ValidationError, ValueError) as exc:
             raise CorpusError(f"{path}: the library manifest is unreadable ({str(exc).splitlines()[0]})") from exc
 
@@ -77,6 +88,27 @@ class Library:
     def texts(self) -> Path:
         """The directory of article texts."""
         return self.root / "texts"
+
+    @property
+    def extracted(self) -> Path:
+        """The directory of stored extractions (passages, tokens, fingerprints), one JSON file per source."""
+        return self.root / "extracted"
+
+    @property
+    def library_id(self) -> str:
+        """The name of this library's vector collection: set at the first commit, "packaged" before it."""
+        if self.manifest.library_id:
+            return self.manifest.library_id
+        if not self.manifest.sources:
+            return "packaged"
+        # A library written by an earlier version: named by its content until its next commit names it.
+        digest = hashlib.sha256("".join(sorted(e.content_hash for e in self.manifest.sources)).encode())
+        return f"lib-{digest.hexdigest()[:12]}"
+
+    @property
+    def generation(self) -> int:
+        """How many commits the library has had."""
+        return self.manifest.generation
 
     def sources(self) -> list[Source]:
         """Every ingested source with its text."""
@@ -94,10 +126,66 @@ class Library:
         """Every speaker found in ingested articles."""
         return [entry.speaker for entry in self.manifest.speakers]
 
-    def corpus(self, extra: Source | None = None, speakers: list[Speaker] | None = None) -> Corpus:
-        """The packaged corpus plus every ingested article (plus one not yet saved, if given)."""
-        sources = self.sources() + ([extra] if extra else [])
-        return load_corpus(PACKAGED_CORPUS, extra=sources, speakers=self.speakers() + list(speakers or []))
+    def registry(self) -> list[Speaker]:
+        """Every speaker the library knows: the packaged corpus's (curated and found) and the ingested ones."""
+        return merge_speakers(packaged_corpus().speakers.speakers, self.speakers())
+
+    def extraction(self, source: Source) -> Extraction:
+        """What was extracted from an ingested source at ingest (extracted again, and stored, if it is missing)."""
+        if source.id in self._pending:
+            return self._pending[source.id]
+        if source.id in self._loaded:
+            return self._loaded[source.id]
+        stored = read_extraction(self.extracted / f"{source.id}.json")
+        if stored is None:
+            # A library from an earlier version, or a pipeline change: extract once now against the library's
+            # speakers, and keep the result for next time (best effort: a read-only directory is fine).
+            if not source.text:
+                source = next(s for s in self.sources() if s.id == source.id)
+            curated = load_speakers(PACKAGED_CORPUS / "speakers.yaml")
+            passages, _ = build_passages(source, _recognizer(merge_speakers(curated, self.speakers())))
+            add_words([a for s in self.speakers() for a in (*s.aliases, s.name_zh or "")])
+            stored = make_extraction(source, passages)
+            with contextlib.suppress(OSError):
+                self.extracted.mkdir(parents=True, exist_ok=True)
+                _atomic_write(self.extracted / f"{source.id}.json", stored.model_dump_json())
+        self._loaded[source.id] = stored
+        return stored
+
+    def fingerprints(self) -> dict[str, str]:
+        """Source id → fingerprint of its vector records, packaged sources first."""
+        prints = packaged_corpus().fingerprints()
+        for entry in self.manifest.sources:
+            prints[entry.source.id] = entry.fingerprint or self.extraction(entry.source).fingerprint
+        return prints
+
+    def passages_of(self, source_id: str) -> list[Passage]:
+        """The passages of a packaged or ingested source."""
+        entry = self.find(source_id)
+        if entry is None:
+            return packaged_corpus().passages_of(source_id)
+        return self.extraction(entry.source).passages
+
+    def passage_count(self) -> int:
+        """How many passages the packaged corpus and the library hold."""
+        return len(packaged_corpus().passages) + sum(
+            e.passages if e.passages is not None else len(self.extraction(e.source).passages)
+            for e in self.manifest.sources)
+
+    def corpus(self) -> Corpus:
+        """The packaged corpus plus every ingested article, from what was stored at ingest (nothing re-extracted)."""
+        packaged = packaged_corpus()
+        if not self.manifest.sources:
+            return packaged
+        sources = self.sources()
+        extractions = [self.extraction(source) for source in sources]
+        passages = [*packaged.passages, *(p for e in extractions for p in e.passages)]
+        speakers = SpeakerIndex(with_quoted(self.registry(), passages))
+        tokens = {p.id: t for e in extractions for p, t in zip(e.passages, e.tokens, strict=True)}
+        prints = {**packaged.fingerprints(), **{e.source_id: e.fingerprint for e in extractions}}
+        return Corpus(sources=[*packaged.sources, *sources], speakers=speakers, passages=passages,
+                      library_id=self.library_id, generation=self.generation, stored_fingerprints=prints,
+                      stored_tokens={**packaged.stored_tokens, **tokens})
 
     def find(self, source_id: str) -> LibrarySource | None:
         """The ingested source with this id, if any."""
@@ -107,17 +195,20 @@ class Library:
         """The ingested source with this content hash, if any."""
         return next((e for e in self.manifest.sources if e.content_hash == digest), None)
 
-    def with_source(self, source: Source, digest: str, new: list[Speaker], named: list[str]) -> Library:
-        """A copy with one more source, its new speakers, and provenance for known library speakers it names."""
+    def with_source(self, source: Source, digest: str, new: list[Speaker], named: list[str],
+                    extraction: Extraction | None = None) -> Library:
+        """A copy with one more source (and its extraction), its new speakers, and provenance for known speakers."""
         entry = LibrarySource(source=source.model_copy(update={"text": ""}), content_hash=digest,
-                              added=dt.datetime.now(dt.UTC).replace(microsecond=0))
+                              added=dt.datetime.now(dt.UTC).replace(microsecond=0),
+                              passages=len(extraction.passages) if extraction else None,
+                              fingerprint=extraction.fingerprint if extraction else None)
         speakers = []
         for item in self.manifest.speakers:
             used = item.speaker.name in set(named) and source.id not in item.sources
             speakers.append(item.model_copy(update={"sources": [*item.sources, source.id]}) if used else item)
         speakers += [LibrarySpeaker(speaker=s, sources=[source.id]) for s in new]
-        manifest = Manifest(sources=[*self.manifest.sources, entry], speakers=speakers)
-        return Library(self.root, manifest)
+        manifest = self.manifest.model_copy(update={"sources": [*self.manifest.sources, entry], "speakers": speakers})
+        return self._next(manifest, {**self._pending, **({source.id: extraction} if extraction else {})})
 
     def without(self, source_id: str) -> Library:
         """A copy without one source; speakers no remaining source names leave too."""
@@ -127,27 +218,42 @@ class Library:
             if left:
                 speakers.append(item.model_copy(update={"sources": left}))
         sources = [e for e in self.manifest.sources if e.source.id != source_id]
-        return Library(self.root, Manifest(sources=sources, speakers=speakers))
+        manifest = self.manifest.model_copy(update={"sources": sources, "speakers": speakers})
+        return self._next(manifest, {k: v for k, v in self._pending.items() if k != source_id})
+
+    def _next(self, manifest: Manifest, pending: dict[str, Extraction]) -> Library:
+        """The library after one more commit (a fresh id at the first one)."""
+        library_id = self.manifest.library_id or f"lib-{uuid.uuid4().hex[:12]}"
+        following = Library(self.root, manifest.model_copy(update={"library_id": library_id,
+                                                                   "generation": self.generation + 1}))
+        following._pending = pending
+        following._loaded = self._loaded
+        return following
 
     def write_text(self, source: Source) -> Path:
-        """Write an article's text (atomically); it is not part of the library until save()."""
+        """Write an article's text and extraction (atomically); they are not part of the library until save()."""
         self.texts.mkdir(parents=True, exist_ok=True)
         path = self.texts / source.file
         _atomic_write(path, source.text)
+        if source.id in self._pending:
+            self.extracted.mkdir(parents=True, exist_ok=True)
+            _atomic_write(self.extracted / f"{source.id}.json", self._pending[source.id].model_dump_json())
         return path
 
     def save(self) -> None:
-        """Write the manifest atomically (the commit point of an ingest or removal), then drop orphan texts."""
+        """Write the manifest atomically (the commit point of an ingest or removal), then drop orphan files."""
         self.root.mkdir(parents=True, exist_ok=True)
-        _atomic_write(self.root / MANIFEST, self.manifest.model_dump_json(indent=2))
-        used = {e.source.file for e in self.manifest.sources}
+        _atomic_write(self.root / MANIFEST, self.manifest.model_dump_json(indent=1))
         remove_stale_temp(self.root)
-        remove_stale_temp(self.texts)
-        if self.texts.exists():
-            for path in self.texts.iterdir():
-                if path.name not in used and not path.name.startswith("."):
-                    with contextlib.suppress(OSError):
-                        path.unlink()
+        used = {e.source.file for e in self.manifest.sources}
+        extracted = {f"{e.source.id}.json" for e in self.manifest.sources}
+        for directory, keep in ((self.texts, used), (self.extracted, extracted)):
+            remove_stale_temp(directory)
+            if directory.exists():
+                for path in directory.iterdir():
+                    if path.name not in keep and not path.name.startswith("."):
+                        with contextlib.suppress(OSError):
+                            path.unlink()
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
@@ -159,6 +265,10 @@ class Library:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _recognizer(known: list[Speaker]) -> SpeakerIndex:
+    return SpeakerIndex(known + gazetteer_beside(known))
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -193,7 +303,4 @@ def library_version(data_dir: Path) -> int:
 
 def open_corpus(data_dir: Path) -> Corpus:
     """The corpus a knowledge base serves: the packaged articles plus the ones ingested into data_dir."""
-    library = Library.load(data_dir)
-    if not library.manifest.sources:
-        return load_corpus()
-    return library.corpus()
+    return Library.load(data_dir).corpus()

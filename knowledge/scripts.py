@@ -15,6 +15,8 @@ def _converter(config: str) -> opencc.OpenCC:
 
 def to_simplified(text: str) -> str:
     """Convert Traditional Chinese characters in text to Simplified."""
+    if text.isascii():  # nothing to convert (most names and English text): skip the converter
+        return text
     return str(_converter("t2s").convert(text))
 
 

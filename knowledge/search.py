@@ -66,12 +66,14 @@ class HybridSearcher:
     def search(self, query: QueryAnalysis, k: int = 5) -> SearchResult:
         """The k best passages for an analyzed question."""
         dense, degraded = self._dense(query.text)
+        # The index may be a commit ahead of this corpus (an ingest since it was read): only known passages count.
+        dense = {pid: score for pid, score in dense.items() if pid in self.corpus.by_id}
         lexical = dict(self.lexical.search(query.tokens, POOL))
         dense_rank = {pid: r for r, pid in enumerate(sorted(dense, key=lambda p: -dense[p]))}
         lexical_rank = {pid: r for r, pid in enumerate(lexical)}
         candidates = set(list(dense_rank)[:POOL]) | set(lexical_rank)
         focus = self.corpus.speaking_for(query.speakers) if query.kind != "who" else set()
-        candidates |= {p.id for p in self.corpus.passages if p.speaker in focus}
+        candidates |= {p.id for name in focus for p in self.corpus.passages_by(name)}
         about = self._about(query)
         candidates |= about
         hits = [self._score(self.corpus.by_id[pid], query, dense, dense_rank, lexical, lexical_rank, focus)
@@ -89,8 +91,10 @@ class HybridSearcher:
             return set()
         words = {fold(a) for e in query.entities for a in (e.name, e.name_zh or "", *e.aliases) if len(a) > 1}
         people = self.corpus.speaking_for(query.entities)
-        return {p.id for p in self.corpus.passages
-                if p.speaker in people or any(w in fold(p.text) for w in words)}
+        about = {p.id for name in people for p in self.corpus.passages_by(name)}
+        for word in words:
+            about |= self.corpus.naming(word)
+        return about
 
     def _score(self, passage: Passage, query: QueryAnalysis, dense: dict[str, float], dense_rank: dict[str, int],
                lexical: dict[str, float], lexical_rank: dict[str, int], focus: set[str]) -> Hit:

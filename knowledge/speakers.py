@@ -9,7 +9,10 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
+from knowledge.matching import WordMatcher, is_latin
 from knowledge.scripts import fold, to_simplified
 from knowledge.yamlfile import load_models
 
@@ -116,17 +119,7 @@ class Mention:
 
 
 def _is_latin(alias: str) -> bool:
-    return bool(re.fullmatch(r"[A-Za-z0-9 .&'-]+", alias))
-
-
-def _alias_regex(aliases: list[str]) -> re.Pattern[str] | None:
-    if not aliases:
-        return None
-    parts = []
-    for alias in sorted(set(aliases), key=len, reverse=True):
-        escaped = re.escape(alias).replace(r"\ ", r"\s+")
-        parts.append(rf"(?<![A-Za-z]){escaped}(?![A-Za-z])" if _is_latin(alias) else escaped)
-    return re.compile("|".join(parts))
+    return is_latin(alias)
 
 
 def _word_regex(words: list[str]) -> re.Pattern[str]:
@@ -136,35 +129,50 @@ def _word_regex(words: list[str]) -> re.Pattern[str]:
 
 
 class SpeakerIndex:
-    """Looks speakers up by any alias (any script, any case where safe) or by role."""
+    """Looks speakers up by any alias (any script, any case where safe) or by role.
+
+    Texts are read once by automata over every alias (built on first use), and roles, organizations and
+    misspelt names go through indexes: a question costs the same with ten speakers or ten thousand.
+    """
 
     def __init__(self, speakers: list[Speaker]) -> None:
         self.speakers = speakers
         self._by_alias: dict[str, Speaker] = {}
-        loose: list[str] = []
-        strict: list[str] = []
+        self._loose_words: list[str] = []
+        self._strict_words: list[str] = []
         for speaker in speakers:
             for alias in {speaker.name, *speaker.aliases}:
                 folded = to_simplified(alias)
                 # Short single Latin words ("Alter", "Fath") are ordinary words in lower case.
                 if _is_latin(folded) and " " not in folded and len(folded) <= 5:
-                    strict.append(folded)
+                    self._strict_words.append(folded)
                     self._by_alias[folded] = speaker
                 else:
-                    loose.append(folded.lower())
+                    self._loose_words.append(folded.lower())
                     self._by_alias[folded.lower()] = speaker
-        self._loose = _alias_regex(loose)
-        self._strict = _alias_regex(strict)
-        extra = {org for s in speakers for _, org in s.positions if org and org not in ORG_WORDS}
+
+    @cached_property
+    def _loose(self) -> WordMatcher:
+        return WordMatcher((w, w) for w in self._loose_words)
+
+    @cached_property
+    def _strict(self) -> WordMatcher:
+        return WordMatcher((w, w) for w in self._strict_words)
+
+    @cached_property
+    def _orgs(self) -> WordMatcher:
+        """Every organization a speaker's position names, by its spellings (an org speaker's aliases too)."""
+        extra = {org for s in self.speakers for _, org in s.positions if org and org not in ORG_WORDS}
         # An organization that is itself a speaker is named by any of its aliases ("台积电" for "TSMC", "the Fed").
         spellings: dict[str, list[str]] = {}
-        for org in (s for s in speakers if s.kind == "organization"):
-            forms = [fold(f) for f in (org.name, org.name_zh or "", *org.aliases) if len(f) > 1]
+        for speaker in (s for s in self.speakers if s.kind == "organization"):
+            forms = [fold(f) for f in (speaker.name, speaker.name_zh or "", *speaker.aliases) if len(f) > 1]
             for form in forms:
                 spellings.setdefault(form, []).extend(forms)
-        self._org_patterns = {**_ORG_PATTERNS, **{
-            org: _word_regex(list(dict.fromkeys([*org_words(org), *spellings.get(fold(org), [])])))
-            for org in sorted(extra)}}
+        words = [(org, w) for org, ws in ORG_WORDS.items() for w in ws]
+        for org in sorted(extra):
+            words += [(org, w) for w in dict.fromkeys([*org_words(org), *spellings.get(fold(org), [])])]
+        return WordMatcher(words, plural=True)
 
     def by_name(self, name: str) -> Speaker | None:
         """The speaker with this canonical name or alias, if any."""
@@ -177,14 +185,11 @@ class SpeakerIndex:
         if len(simplified) != len(text):
             simplified = text
         candidates: list[tuple[int, int, Speaker]] = []
-        for pattern, haystack in ((self._loose, simplified.lower()), (self._strict, simplified)):
-            if pattern is None:
-                continue
-            for match in pattern.finditer(haystack):
-                key = re.sub(r"\s+", " ", match.group(0))
+        for matcher, haystack in ((self._loose, simplified.lower()), (self._strict, simplified)):
+            for start, end, key, _ in matcher.spans(haystack):
                 speaker = self._by_alias.get(key) or self._by_alias.get(key.lower())
                 if speaker is not None:
-                    candidates.append((match.start(), match.end(), speaker))
+                    candidates.append((start, end, speaker))
         candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         mentions: list[Mention] = []
         for start, end, speaker in candidates:
@@ -193,17 +198,25 @@ class SpeakerIndex:
             mentions.append(Mention(speaker, start, end))
         return mentions
 
-    def fuzzy_mentions(self, text: str) -> list[Speaker]:
-        """Speakers whose long Latin name a word misspells by a letter or two ("Zuckerburg", "Brokman")."""
+    @cached_property
+    def _fuzzy_names(self) -> tuple[list[str], list[Speaker]]:
         names = {a.lower(): s for s in self.speakers for a in (s.name, *s.aliases)
                  if _is_latin(a) and " " not in a and len(a) >= 6}
+        return list(names), list(names.values())
+
+    def fuzzy_mentions(self, text: str) -> list[Speaker]:
+        """Speakers whose long Latin name a word misspells by a letter or two ("Zuckerburg", "Brokman")."""
+        names, owners = self._fuzzy_names
+        exact = set(names)
         found: list[Speaker] = []
         for word in re.findall(r"[A-Za-z]{6,}", text):
             lowered = word.lower()
-            if lowered in names:
+            if lowered in exact or not names:
                 continue
-            for name, speaker in names.items():
-                if _edit_distance(lowered, name) <= (1 if len(name) < 8 else 2) and speaker not in found:
+            close = process.extract(lowered, names, scorer=Levenshtein.distance, score_cutoff=2, limit=None)
+            for name, distance, position in sorted(close, key=lambda match: match[2]):
+                speaker = owners[position]
+                if distance <= (1 if len(name) < 8 else 2) and speaker not in found:
                     found.append(speaker)
         return found
 
@@ -211,17 +224,25 @@ class SpeakerIndex:
     def _title_patterns(self) -> dict[str, re.Pattern[str]]:
         return {title: _word_regex(words) for title, words in TITLE_WORDS.items()}
 
+    @cached_property
+    def _roles(self) -> tuple[dict[tuple[str, str], list[int]], list[int]]:
+        """Speakers by (title, organization) of their positions, and those known for a phrase."""
+        by_position: dict[tuple[str, str], list[int]] = {}
+        for n, speaker in enumerate(self.speakers):
+            for position in dict.fromkeys(speaker.positions):
+                if position[1]:
+                    by_position.setdefault(position, []).append(n)
+        return by_position, [n for n, s in enumerate(self.speakers) if s.known_for]
+
     def find_by_role(self, text: str) -> list[Speaker]:
         """Speakers named only by role or description ("Anthropic's CEO", "Meta's finance chief")."""
         folded = to_simplified(text).lower()
-        orgs = _longest_matches(folded, self._org_patterns)
+        orgs = _longest_keys(self._orgs.spans(folded))
         titles = _longest_matches(folded, self._title_patterns)
-        found: list[Speaker] = []
-        for speaker in self.speakers:
-            matched = any(title in titles and (org in orgs if org else False) for title, org in speaker.positions)
-            if matched or self._known_for(speaker, folded):
-                found.append(speaker)
-        return found
+        by_position, known = self._roles
+        found = {n for title in titles for org in orgs for n in by_position.get((title, org), ())}
+        found |= {n for n in known if self._known_for(self.speakers[n], folded)}
+        return [self.speakers[n] for n in sorted(found)]
 
     @staticmethod
     def _known_for(speaker: Speaker, folded: str) -> bool:
@@ -232,22 +253,14 @@ class SpeakerIndex:
         return False
 
 
-def _edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance (small words only)."""
-    if abs(len(a) - len(b)) > 2:
-        return 3
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i]
-        for j, char_b in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        previous = current
-    return previous[-1]
-
-
 def _longest_matches(folded: str, patterns: dict[str, re.Pattern[str]]) -> set[str]:
     """Keys whose pattern matches, keeping only the longest match where matches overlap."""
-    spans = [(m.start(), m.end(), key) for key, p in patterns.items() for m in p.finditer(folded)]
+    return _longest_keys([(m.start(), m.end(), key, "") for key, p in patterns.items() for m in p.finditer(folded)])
+
+
+def _longest_keys(found: list[tuple[int, int, str, str]]) -> set[str]:
+    """Keys of matched spans, keeping only the longest span where spans overlap."""
+    spans = [(start, end, key) for start, end, key, _ in found]
     # "Google DeepMind" is not also "Google"; "finance chief" is not also "chief".
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     keys: set[str] = set()

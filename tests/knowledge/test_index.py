@@ -58,9 +58,11 @@ def test_interrupted_build_is_never_used(tmp_path: Path, embedder: UseEmbedder) 
     with pytest.raises(IndexUnavailable):
         crashing.ensure(corpus)
     client = open_client(data_dir=tmp_path)
-    assert crashing.collection_name(corpus) not in {c.name for c in client.list_collections()}
+    [collection] = client.list_collections()
+    assert not (collection.metadata or {}).get("clean")  # marked unfinished: nobody trusts it as it is
     report = PassageIndex(client, embedder).ensure(corpus)
     assert report.built and report.vectors > len(corpus.passages)
+    assert not PassageIndex(client, embedder).ensure(corpus).built
 
 
 def test_a_corrupt_index_is_set_aside_and_rebuilt(tmp_path: Path, embedder: UseEmbedder) -> None:
@@ -113,31 +115,38 @@ def test_five_processes_on_a_fresh_data_dir_all_answer_with_semantic_search(tmp_
     assert len([c for c in client.list_collections() if "-building-" not in c.name]) == 1  # built once
 
 
-def test_an_ingest_keeps_the_collection_a_running_reader_uses(tmp_path: Path, kb: KnowledgeBase,
-                                                              data_dir: Path) -> None:
+def test_ingests_and_removals_change_one_live_collection_a_running_reader_keeps_using(
+        tmp_path: Path, kb: KnowledgeBase, data_dir: Path) -> None:
     fresh = fresh_data_dir(data_dir, tmp_path / "data")
     reader = KnowledgeBase.open(data_dir=fresh, progress=None)  # as `serve` holds it
-    for article in (CHINESE, ENGLISH):  # two ingests: the reader's collection is the previous one, then older
+    for article in (CHINESE, ENGLISH):
         ingest = subprocess.run([*BUBBLEBOT, "ingest", str(article)], capture_output=True,
                                 env=_environment(fresh), timeout=300)
         assert ingest.returncode == 0, ingest.stderr.decode()
-        if article is CHINESE:
-            reader.search("How much will OpenAI spend on compute?")
-            assert reader.dense_available  # its collection is still there
-    names = {c.name for c in open_client(data_dir=fresh).list_collections()}
-    assert len(names) == 2  # the current collection and the one before it
+        reader.search("How much will OpenAI spend on compute?")
+        assert reader.dense_available  # its collection is still there
+    client = open_client(data_dir=fresh)
+    # The packaged corpus's collection (the reader's) and the library's live one, whatever the number of ingests.
+    assert len(client.list_collections()) == 2
+    folders = {p.name for p in (fresh / "chroma").iterdir() if p.is_dir()}
+    assert len(folders) <= 2  # no folder of a deleted collection left behind
+    after = KnowledgeBase.open(data_dir=fresh, progress=None)
+    assert after.index_report is not None and not after.index_report.built
+    english = next(s.id for s in after.corpus.sources if s.language == "en" and s.origin)
+    removed = subprocess.run([*BUBBLEBOT, "sources", "remove", english], capture_output=True,
+                             env=_environment(fresh), timeout=300)
+    assert removed.returncode == 0, removed.stderr.decode()
+    reader.search("What did Corvane's finance chief say about its debt?")  # its passages are gone from the index
+    assert len(client.list_collections()) == 2
+    assert {p.name for p in (fresh / "chroma").iterdir() if p.is_dir()} == folders
 
 
-def test_a_dead_build_is_pruned_but_a_live_one_is_not(tmp_path: Path, embedder: UseEmbedder) -> None:
-    corpus = load_corpus()
-    crashing = PassageIndex(open_client(data_dir=tmp_path), CrashingEmbedder(embedder, fail_after=1),
-                            lock_dir=tmp_path / "chroma")
-    with pytest.raises(IndexUnavailable):
-        crashing.ensure(corpus)  # like kill -9 mid-build: a -building- collection stays behind
+def test_a_collection_of_an_earlier_version_is_deleted(tmp_path: Path, embedder: UseEmbedder) -> None:
     client = open_client(data_dir=tmp_path)
-    assert any("-building-" in c.name for c in client.list_collections())
-    PassageIndex(client, embedder, lock_dir=tmp_path / "chroma").ensure(corpus)
-    assert not any("-building-" in c.name for c in client.list_collections())
+    for old in ("bubblebot-use-m3-0123456789abcdef", "bubblebot-use-m3-0123456789abcdef-building-0123abcd"):
+        client.create_collection(old, embedding_function=None)
+    PassageIndex(client, embedder, lock_dir=tmp_path / "chroma").ensure(load_corpus())
+    assert [c.name for c in client.list_collections()] == ["bubblebot-use-m3-packaged"]
 
 
 def _read_only(path: Path) -> list[str]:
