@@ -23,6 +23,7 @@ from bot.errors import NotAllowed
 from bot.settings import Settings
 from knowledge.errors import IngestError, KnowledgeError
 from knowledge.ingest import IndexTarget, IngestResult, ingest
+from knowledge.library_store import shared_database
 
 if TYPE_CHECKING:
     from bot.service import AnswerService
@@ -100,7 +101,8 @@ class ChatIngest:
     def from_settings(cls, settings: Settings, service: AnswerService | None) -> ChatIngest:
         """The command for a bot configured by settings, reloading `service` after each ingest."""
         target = IndexTarget(data_dir=settings.data_dir, chroma_url=settings.chroma_url,
-                             embedding=settings.embedding, embedding_base_url=settings.embedding_base_url)
+                             embedding=settings.embedding, embedding_base_url=settings.embedding_base_url,
+                             shared_database=shared_database(settings.database_url, settings.chroma_url))
         # A child process keeps the work off this one's GIL, but two processes writing one embedded Chroma store
         # can break its compaction under load: isolate only when the index lives on a Chroma server.
         return cls(target, settings.admins, service=service, allow=settings.ingest_allow,

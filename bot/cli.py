@@ -188,9 +188,11 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
 def _index_target(settings: Settings) -> Any:
     from knowledge.ingest import IndexTarget
+    from knowledge.library_store import shared_database
 
     return IndexTarget(data_dir=settings.data_dir, chroma_url=settings.chroma_url, embedding=settings.embedding,
-                       embedding_base_url=settings.embedding_base_url)
+                       embedding_base_url=settings.embedding_base_url,
+                       shared_database=shared_database(settings.database_url, settings.chroma_url))
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -508,6 +510,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = get_settings()
     configure_logging(settings.log_format, verbose=args.verbose, secrets=secret_values(settings))
+    if settings.database_url and settings.chroma_url:  # server mode: one library shared by every replica
+        from knowledge.library_store import share_library
+
+        share_library(settings.database_url)
     try:
         return int(args.handler(args, settings) or 0)
     except EmptyQuestion as exc:

@@ -18,8 +18,10 @@ from bot.settings import Settings
 from knowledge.base import KnowledgeBase
 from knowledge.language import detect_language
 from knowledge.library import library_version
+from knowledge.library_store import share_library, shared_database
 
 log = logging.getLogger(__name__)
+
 # How often a running bot looks for newly ingested articles (a stat of one file).
 REFRESH_SECONDS = 5.0
 # How many recent answers' speakers are kept for pronoun follow-ups (a thread passes its earlier questions).
@@ -47,6 +49,8 @@ class AnswerService:
     @classmethod
     def from_settings(cls, settings: Settings) -> AnswerService:
         """Open the knowledge base (building the index on first use) and pick the composer."""
+        share_library(shared_database(settings.database_url, settings.chroma_url))
+
         def reopen() -> KnowledgeBase:
             return KnowledgeBase.open(data_dir=settings.data_dir, chroma_url=settings.chroma_url,
                                       embedding=settings.embedding, embedding_base_url=settings.embedding_base_url)

@@ -17,6 +17,7 @@ from knowledge.glossary import Glossary, load_glossary
 from knowledge.index import IndexReport, PassageIndex, lock_dir, open_client
 from knowledge.lexical import LexicalIndex, speaker_tokens
 from knowledge.library import open_corpus
+from knowledge.library_store import shared_lock
 from knowledge.query import QueryAnalysis, analyze
 from knowledge.scripts import fold
 from knowledge.search import HybridSearcher, SearchResult
@@ -64,7 +65,8 @@ class KnowledgeBase:
             if not embedders:
                 embedders.append(make_embedder(embedding, base_url=embedding_base_url, cache_dir=data_dir))
             index = PassageIndex(open_client(data_dir=data_dir, chroma_url=chroma_url), embedders[0],
-                                 VectorCache(data_dir / CACHE_FILE), lock_dir(data_dir, chroma_url))
+                                 VectorCache(data_dir / CACHE_FILE), lock_dir(data_dir, chroma_url),
+                                 library_lock=shared_lock(data_dir))
             return index, index.ensure(corpus, progress=None if dense.failures else progress,
                                        fresh=lambda: open_corpus(data_dir))
 

@@ -81,7 +81,7 @@ class Corpus:
         if found is None:
             found = {pid for pid, text in self._folded.items() if word in text}
             if len(self._naming) >= NAMING_MEMO:
-                self._naming.pop(next(iter(self._naming)))
+                self._naming.clear()  # a simple bound; answering threads may race here, harmlessly
             self._naming[word] = found
         return found
 

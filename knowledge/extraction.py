@@ -7,8 +7,6 @@ file instead of re-reading, re-splitting and re-attributing every article of the
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from knowledge.corpus import PIPELINE_VERSION, build_passages
@@ -54,10 +52,12 @@ def extract_article(source: Source, registry: SpeakerIndex, curated: list[Speake
     return make_extraction(source, passages), new, named
 
 
-def read_extraction(path: Path) -> Extraction | None:
-    """The stored extraction at path, or None when it is missing, unreadable or from another pipeline."""
+def read_extraction(raw: bytes | None) -> Extraction | None:
+    """A stored extraction, or None when it is missing, unreadable or from another pipeline."""
+    if raw is None:
+        return None
     try:
-        extraction = Extraction.model_validate_json(path.read_bytes())
-    except (OSError, ValidationError, ValueError):
+        extraction = Extraction.model_validate_json(raw)
+    except (ValidationError, ValueError):
         return None
     return extraction if extraction.pipeline == PIPELINE_VERSION else None

@@ -114,11 +114,14 @@ class PassageIndex:
     """
 
     def __init__(self, client: Any, embedder: Embedder, cache: VectorCache | None = None,
-                 lock_dir: Path | None = None) -> None:
+                 lock_dir: Path | None = None,
+                 library_lock: Callable[[], contextlib.AbstractContextManager[None]] | None = None) -> None:
         self.client = client
         self.embedder = embedder
         self.cache = cache
         self.lock_dir = lock_dir
+        # A shared library's lock (server mode): a reader reconciles only while no ingest is changing the index.
+        self.library_lock = library_lock
         self._collection: Any = None
         self._embedded = 0
 
@@ -147,7 +150,7 @@ class PassageIndex:
             built = False
             if collection is None or not self._serves(collection, library):
                 for _ in range(3):  # the first commit of a library gives it a new collection: lock that one
-                    with self._lock(name):
+                    with self._lock(name), (self.library_lock() if self.library_lock else contextlib.nullcontext()):
                         library = fresh() if fresh is not None else library
                         if self.collection_name(library) != name:
                             name = self.collection_name(library)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 import time
@@ -18,6 +17,7 @@ from knowledge.extraction import extract_article
 from knowledge.index import IndexReport, PassageIndex, lock_dir, open_client
 from knowledge.language import detect_document_language
 from knowledge.library import Library, content_hash
+from knowledge.library_store import share_library
 from knowledge.passages import split_paragraphs, split_sentences
 from knowledge.reader import MAX_PUBLISHER_CHARS, MAX_TITLE_CHARS, Article, clip, read_article
 from knowledge.sources import Source, load_sources
@@ -41,6 +41,7 @@ class IndexTarget:
     embedding: str = DEFAULT_EMBEDDING
     embedding_base_url: str | None = None
     embedder: Embedder | None = None
+    shared_database: str | None = None  # server mode: the library lives in this database, shared by replicas
     _index: PassageIndex | None = field(default=None, init=False, repr=False)
 
     def open(self) -> PassageIndex:
@@ -187,6 +188,8 @@ def ingest(location: str, target: IndexTarget, overrides: Overrides | None = Non
     """
     started = time.perf_counter()
     overrides = overrides or Overrides()
+    if target.shared_database:
+        share_library(target.shared_database)  # also in a child process spawned for one ingest
     article = read_article(location, timeout=timeout, allow=allow)
     library = Library.load(target.data_dir)
     with library.lock():
@@ -202,15 +205,8 @@ def ingest(location: str, target: IndexTarget, overrides: Overrides | None = Non
         # A new speaker the article never quotes is only mentioned (questions about their words abstain).
         new = [s if s.name in speaking or not s.quoted else s.model_copy(update={"quoted": False}) for s in new]
         updated = library.with_source(source, digest, new, [*named, *speaking], extraction)
-        written = updated.write_text(source)
-        try:
-            report = _commit(library, updated, target, progress)
-        except BaseException:
-            with contextlib.suppress(Exception):
-                if Library.load(target.data_dir).find(source.id) is None:
-                    written.unlink(missing_ok=True)
-                    (updated.extracted / f"{source.id}.json").unlink(missing_ok=True)
-            raise
+        updated.write_text(source)  # staged: written with the manifest, at the commit
+        report = _commit(library, updated, target, progress)
     return IngestResult(source=source, passages=len(own), attributed=sum(1 for p in own if p.speaker),
                         figures=sum(len(p.figures) for p in own), new_speakers=[s.name for s in new if s.quoted],
                         speakers=speaking, report=report, seconds=time.perf_counter() - started)
@@ -222,6 +218,8 @@ def remove_source(source_id: str, target: IndexTarget,
     if any(s.id == source_id for s in load_sources(PACKAGED_CORPUS)):
         raise IngestError(f"'{source_id}' is part of the packaged corpus and cannot be removed "
                           "(only ingested sources can)")
+    if target.shared_database:
+        share_library(target.shared_database)
     library = Library.load(target.data_dir)
     with library.lock():
         library = Library.load(target.data_dir)

@@ -1,15 +1,14 @@
-"""Ingested articles under the data directory: a JSON manifest (written last, atomically) and text files."""
+"""Ingested articles: a JSON manifest (the commit point), their texts and what was extracted from each.
+
+They live under the data directory, or in PostgreSQL when the library is shared (see library_store).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import hashlib
-import os
-import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -18,14 +17,11 @@ from knowledge.corpus import PACKAGED_CORPUS, Corpus, build_passages, packaged_c
 from knowledge.errors import CorpusError
 from knowledge.extraction import Extraction, make_extraction, read_extraction
 from knowledge.gazetteer import gazetteer_beside
+from knowledge.library_store import MANIFEST, FileStore, LibraryStore, store_for
 from knowledge.passages import Passage
 from knowledge.sources import Source
 from knowledge.speakers import Speaker, SpeakerIndex, load_speakers, merge_speakers
 from knowledge.tokens import add_words
-
-MANIFEST = "manifest.json"
-# A temporary file this old belongs to a process that died mid-write (a live write takes seconds).
-STALE_TEMP_SECONDS = 5 * 60
 
 
 def content_hash(text: str) -> str:
@@ -66,32 +62,36 @@ class Manifest(BaseModel):
 class Library:
     """The ingested articles of one data directory, with what was extracted from each at ingest."""
 
-    def __init__(self, root: Path, manifest: Manifest) -> None:
+    def __init__(self, root: Path, manifest: Manifest, store: LibraryStore | None = None) -> None:
         self.root = root
         self.manifest = manifest
+        self.store: LibraryStore = store or FileStore(root)
         self._pending: dict[str, Extraction] = {}  # extractions written with this copy, not yet committed
+        self._staged: dict[str, bytes] = {}  # texts written with this copy, not yet committed
         self._loaded: dict[str, Extraction] = {}
 
     @classmethod
     def load(cls, data_dir: Path) -> Library:
-        """The library under data_dir (empty if nothing was ever ingested)."""
+        """The library of data_dir (empty if nothing was ever ingested), or the shared one in server mode."""
+        store = store_for(data_dir)
+        raw = store.read_manifest()
         root = data_dir / "library"
-        path = root / MANIFEST
-        if not path.exists():
-            return cls(root, Manifest())
+        if raw is None:
+            return cls(root, Manifest(), store)
         try:
-            return cls(root, Manifest.model_validate_json(path.read_bytes()))
-        except (OSError, ValidationError, ValueError) as exc:
-            raise CorpusError(f"{path}: the library manifest is unreadable ({str(exc).splitlines()[0]})") from exc
+            return cls(root, Manifest.model_validate_json(raw), store)
+        except (ValidationError, ValueError) as exc:
+            raise CorpusError(f"{root / MANIFEST}: the library manifest is unreadable "
+                              f"({str(exc).splitlines()[0]})") from exc
 
     @property
     def texts(self) -> Path:
-        """The directory of article texts."""
+        """The directory of article texts (without a shared library)."""
         return self.root / "texts"
 
     @property
     def extracted(self) -> Path:
-        """The directory of stored extractions (passages, tokens, fingerprints), one JSON file per source."""
+        """The directory of stored extractions, one JSON file per source (without a shared library)."""
         return self.root / "extracted"
 
     @property
@@ -114,11 +114,10 @@ class Library:
         """Every ingested source with its text."""
         loaded = []
         for entry in self.manifest.sources:
-            path = self.texts / entry.source.file
             try:
-                text = path.read_text(encoding="utf-8")
+                text = self.store.read_file(entry.source.file).decode("utf-8")
             except (OSError, UnicodeDecodeError) as exc:
-                raise CorpusError(f"{path}: cannot read the ingested article ({exc})") from exc
+                raise CorpusError(f"{self.texts / entry.source.file}: cannot read the ingested article ({exc})") from exc
             loaded.append(entry.source.model_copy(update={"text": text}))
         return loaded
 
@@ -136,7 +135,7 @@ class Library:
             return self._pending[source.id]
         if source.id in self._loaded:
             return self._loaded[source.id]
-        stored = read_extraction(self.extracted / f"{source.id}.json")
+        stored = read_extraction(self.store.read_extraction(source.id))
         if stored is None:
             # A library from an earlier version, or a pipeline change: extract once now against the library's
             # speakers, and keep the result for next time (best effort: a read-only directory is fine).
@@ -146,9 +145,8 @@ class Library:
             passages, _ = build_passages(source, _recognizer(merge_speakers(curated, self.speakers())))
             add_words([a for s in self.speakers() for a in (*s.aliases, s.name_zh or "")])
             stored = make_extraction(source, passages)
-            with contextlib.suppress(OSError):
-                self.extracted.mkdir(parents=True, exist_ok=True)
-                _atomic_write(self.extracted / f"{source.id}.json", stored.model_dump_json())
+            with contextlib.suppress(CorpusError):
+                self.store.write_extraction(source.id, stored.model_dump_json().encode())
         self._loaded[source.id] = stored
         return stored
 
@@ -225,79 +223,36 @@ class Library:
         """The library after one more commit (a fresh id at the first one)."""
         library_id = self.manifest.library_id or f"lib-{uuid.uuid4().hex[:12]}"
         following = Library(self.root, manifest.model_copy(update={"library_id": library_id,
-                                                                   "generation": self.generation + 1}))
+                                                                   "generation": self.generation + 1}), self.store)
         following._pending = pending
+        following._staged = self._staged
         following._loaded = self._loaded
         return following
 
-    def write_text(self, source: Source) -> Path:
-        """Write an article's text and extraction (atomically); they are not part of the library until save()."""
-        self.texts.mkdir(parents=True, exist_ok=True)
-        path = self.texts / source.file
-        _atomic_write(path, source.text)
-        if source.id in self._pending:
-            self.extracted.mkdir(parents=True, exist_ok=True)
-            _atomic_write(self.extracted / f"{source.id}.json", self._pending[source.id].model_dump_json())
-        return path
+    def write_text(self, source: Source) -> None:
+        """Stage an article's text (and its extraction); they are part of the library only once save() commits."""
+        self._staged[source.file] = source.text.encode("utf-8")
 
     def save(self) -> None:
-        """Write the manifest atomically (the commit point of an ingest or removal), then drop orphan files."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        _atomic_write(self.root / MANIFEST, self.manifest.model_dump_json(indent=1))
-        remove_stale_temp(self.root)
-        used = {e.source.file for e in self.manifest.sources}
-        extracted = {f"{e.source.id}.json" for e in self.manifest.sources}
-        for directory, keep in ((self.texts, used), (self.extracted, extracted)):
-            remove_stale_temp(directory)
-            if directory.exists():
-                for path in directory.iterdir():
-                    if path.name not in keep and not path.name.startswith("."):
-                        with contextlib.suppress(OSError):
-                            path.unlink()
+        """Commit: texts and extractions, then the manifest (atomically), then drop what it no longer names."""
+        extractions = {sid: e.model_dump_json().encode() for sid, e in self._pending.items()}
+        self.store.commit(self.manifest.model_dump_json(indent=1).encode(), self._staged, extractions,
+                          {e.source.file for e in self.manifest.sources}, {e.source.id for e in self.manifest.sources})
 
-    @contextlib.contextmanager
-    def lock(self) -> Iterator[None]:
-        """Hold the library's lock (one ingest or removal at a time across processes)."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".lock", "w") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+    def lock(self) -> contextlib.AbstractContextManager[None]:
+        """Hold the library's lock (one ingest or removal at a time across processes and replicas)."""
+        return self.store.lock()
 
 
 def _recognizer(known: list[Speaker]) -> SpeakerIndex:
     return SpeakerIndex(known + gazetteer_beside(known))
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temp, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)  # a full disk must not leave half a file behind
-
-
-def remove_stale_temp(directory: Path, *, older_than: float = STALE_TEMP_SECONDS) -> None:
-    """Delete temporary files (".name.pid.tmp") a killed process left in directory (best effort)."""
-    cutoff = time.time() - older_than
-    with contextlib.suppress(OSError):
-        for path in directory.glob(".*.tmp"):
-            with contextlib.suppress(OSError):
-                if path.stat().st_mtime < cutoff:
-                    path.unlink()
-
-
 def library_version(data_dir: Path) -> int:
-    """Changes whenever an ingest or removal commits (the manifest's modification time in ns; 0 if none)."""
+    """Changes whenever an ingest or removal commits (0 if nothing was ever ingested)."""
     try:
-        return (data_dir / "library" / MANIFEST).stat().st_mtime_ns
-    except OSError:
+        return store_for(data_dir).version()
+    except CorpusError:
         return 0
 
 
