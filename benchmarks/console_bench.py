@@ -28,6 +28,7 @@ from starlette.testclient import TestClient  # noqa: E402
 from bot.console.app import create_app  # noqa: E402
 from bot.console.auth import ConsoleKeys  # noqa: E402
 from bot.console.catalog import Catalog  # noqa: E402
+from bot.console.queries import gaps_data  # noqa: E402
 from bot.models import Answer, Citation, SourceRef  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.store import StateStore  # noqa: E402
@@ -35,9 +36,12 @@ from bot.store.schema import answers, asked_questions, votes  # noqa: E402
 from bot.store.state import question_key  # noqa: E402
 
 TOKEN = "bench-token"
+CHANNELS_SUBSCRIBED = 6
+VARIANTS = (" in 2026?", " this year?", " right now?", " according to the news?")
 PAGES = ("/", "/?days=365", "/conversations", "/conversations?status=abstained", "/conversations?status=downvoted",
-         "/conversations?platform=slack&language=en&page=20", "/gaps", "/sources", "/speakers", "/api/overview",
-         "/api/conversations")
+         "/conversations?platform=slack&language=en&page=20", "/gaps", "/questions", "/questions?weeks=12",
+         "/figures", "/figures?topic=OpenAI burn", "/sources", "/speakers", "/digests", "/api/overview",
+         "/api/conversations", "/api/questions", "/api/figures")
 SUBJECTS = ("Sam Altman", "Nvidia", "Microsoft", "OpenAI", "Meta", "Google", "CoreWeave", "Oracle", "Tim Cook",
             "SoftBank", "Anthropic", "Amazon", "xAI", "Michael Burry", "Goldman Sachs", "the Fed")
 FORMS = ("What did {s} say about the AI bubble?", "Does {s} think AI is a bubble?", "How much is {s} spending on AI?",
@@ -58,6 +62,8 @@ def seed(store: StateStore, count: int, rng: random.Random) -> None:
     answer_rows, asked_rows, vote_rows = [], [], []
     for n in range(1, count + 1):
         question = rng.choice(FORMS).format(s=rng.choice(SUBJECTS))
+        if rng.random() < 0.3:  # spellings that differ in more than case: ~1,600 distinct questions in all
+            question = question.rstrip("?？") + rng.choice(VARIANTS)
         abstained = rng.random() < 0.2
         language = "zh-Hans" if "怎么看" in question else "zh-Hant" if "資料" in question else "en"
         when = now - dt.timedelta(seconds=rng.randrange(90 * 86400))
@@ -71,7 +77,7 @@ def seed(store: StateStore, count: int, rng: random.Random) -> None:
                             "answer_json": answer.model_dump_json(), "created_at": when})
         asked_rows.append({"platform": platform, "channel": channel, "question": question,
                            "question_key": question_key(question), "language": language, "abstained": abstained,
-                           "asked_at": when})
+                           "asked_at": when, "latency_ms": int(rng.lognormvariate(7.3, 0.5))})
         if rng.random() < 0.15:
             vote_rows.append({"answer_id": n, "user": "V1", "vote": -1 if rng.random() < 0.33 else 1, "voted_at": when})
     with store._write("bench seed") as conn:  # one transaction: save_answer one by one would take minutes
@@ -79,6 +85,17 @@ def seed(store: StateStore, count: int, rng: random.Random) -> None:
         conn.execute(asked_questions.insert(), asked_rows)
         if vote_rows:
             conn.execute(votes.insert(), vote_rows)
+    for n in range(CHANNELS_SUBSCRIBED):  # digests: a subscription per channel with 90 days of deliveries
+        platform, channel = ("slack", "discord")[n % 2], f"DIGEST{n}"
+        store.subscribe(platform=platform, channel=channel, time="09:00", tz="Asia/Shanghai", language="en")
+        for day in range(90):
+            delivery = store.claim_delivery(platform=platform, channel=channel,
+                                            local_date=now.date() - dt.timedelta(days=day))
+            assert delivery is not None
+            if rng.random() < 0.05:
+                store.mark_failed(delivery.id, error="channel_not_found", retry_at=now)
+            else:
+                store.mark_delivered(delivery.id, message_ref=f"m{day}")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -102,7 +119,8 @@ def main() -> int:
             started = time.perf_counter()
             seed(store, args.questions, random.Random(7))
             print(f"seeded {args.questions:,} questions in {time.perf_counter() - started:.1f} s ({store.dialect})")
-            app = create_app(ConsoleKeys(TOKEN), store, Catalog(settings))
+            app_catalog = Catalog(settings)
+            app = create_app(ConsoleKeys(TOKEN), store, app_catalog)
             with TestClient(app, base_url="http://127.0.0.1") as client:
                 page = client.get("/login").text
                 csrf = page.split('name="csrf" value="', 1)[1].split('"', 1)[0]
@@ -113,6 +131,15 @@ def main() -> int:
                 assert client.get("/gaps").status_code == 200
                 print(f"coverage gaps, first (cold) load incl. embedding the questions and opening the index: "
                       f"{time.perf_counter() - started:.2f} s")
+                started = time.perf_counter()
+                assert client.get("/questions?weeks=12").status_code == 200
+                print(f"top questions, first load (12 weeks, embedding questions not seen by the gaps): "
+                      f"{time.perf_counter() - started:.2f} s")
+                catalog = Catalog(settings, embedder=app_catalog.embedder())  # a cold cache, the embedder loaded
+                started = time.perf_counter()
+                gaps_data(store, catalog)
+                print(f"clustering the gaps from scratch (query, embed every distinct question, cluster, nearest "
+                      f"passages): {time.perf_counter() - started:.2f} s")
                 print(f"{'page':58} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
                 for path in PAGES:
                     times = []

@@ -14,6 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.console.auth import SESSION_COOKIE, SESSION_HOURS, ConsoleKeys, LoginThrottle, RequireSession
 from bot.console.catalog import Catalog
+from bot.console.log_cache import LogCache
 from bot.console.pages import Console
 from bot.console.routes import build_routes
 from bot.store import StateStore
@@ -55,7 +56,7 @@ class SecurityHeaders:
 def create_app(keys: ConsoleKeys, store: StateStore, catalog: Catalog, *, secure_cookie: bool = False,
                throttle: LoginThrottle | None = None) -> Starlette:
     """The console app; secure_cookie marks the session cookie HTTPS-only (behind a TLS proxy)."""
-    console = Console(keys=keys, store=store, catalog=catalog, throttle=throttle or LoginThrottle())
+    console = Console(keys=keys, store=store, catalog=catalog, throttle=throttle or LoginThrottle(), log=LogCache(store))
     routes = [*build_routes(console), Mount("/static", StaticFiles(directory=STATIC), name="static")]
     middleware = [
         Middleware(SecurityHeaders),

@@ -48,11 +48,11 @@ def insight_routes(console: Console) -> list[BaseRoute]:
             raise BadRequest(str(exc)) from None
 
     async def questions(request: Request) -> Response:
-        data = await run_in_threadpool(top_questions.top_questions_data, store, catalog, weeks(request))
+        data = await run_in_threadpool(top_questions.top_questions_data, console.log, catalog, weeks(request))
         return render(request, "questions.html", data=data, choices=top_questions.WEEK_CHOICES)
 
     async def api_questions(request: Request) -> Response:
-        return JSONResponse(await run_in_threadpool(top_questions.top_questions_data, store, catalog,
+        return JSONResponse(await run_in_threadpool(top_questions.top_questions_data, console.log, catalog,
                                                     weeks(request)))
 
     async def digests(request: Request) -> Response:

@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from bot.console.auth import ConsoleKeys, LoginThrottle, csrf_ok, csrf_token
 from bot.console.catalog import MAX_UPLOAD_BYTES, Catalog
+from bot.console.log_cache import LogCache
 from bot.errors import BubblebotError
 from bot.store import StateStore
 from knowledge.errors import KnowledgeError
@@ -38,6 +39,7 @@ class Console:
     store: StateStore
     catalog: Catalog
     throttle: LoginThrottle
+    log: LogCache
     _facets: tuple[float, dict[str, list[str]]] | None = None
 
     def facets(self) -> dict[str, list[str]]:

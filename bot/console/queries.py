@@ -10,9 +10,10 @@ from typing import Any
 from bot.console.catalog import Catalog
 from bot.console.clustering import greedy_clusters
 from bot.console.figure_charts import chart_json, figure_charts
+from bot.console.log_cache import LogCache
 from bot.console.stance import Stance, speaker_stances
 from bot.store import StateStore
-from bot.store.analytics import Conversation, ConversationFilter
+from bot.store.analytics import Conversation, ConversationFilter, Overview
 
 PAGE_SIZE = 50
 PERIODS = (7, 30, 90, 365)
@@ -39,11 +40,13 @@ def period_days(value: str | None) -> int:
     return int(value)
 
 
-def overview_data(store: StateStore, days: int) -> dict[str, Any]:
+def overview_data(log: LogCache, days: int) -> dict[str, Any]:
     """Totals and per-day counts for the last `days` days (today included, UTC)."""
     first = _today() - dt.timedelta(days=days - 1)
     since, until = _midnight(first), _midnight(_today() + dt.timedelta(days=1))
-    data = store.overview(since=since, until=until)
+    store = log.store
+    data = Overview.combine(log.days(first, _today()), store.vote_counts(since=since, until=until),
+                            store.delivery_counts(since=since, until=until))
     by_day = {day: (answered, abstained) for day, answered, abstained in data.per_day}
     per_day = []
     for n in range(days):

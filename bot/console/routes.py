@@ -65,7 +65,7 @@ def build_routes(console: Console) -> list[BaseRoute]:
             raise BadRequest(str(exc)) from None
 
     async def overview(request: Request) -> Response:
-        data = await run_in_threadpool(queries.overview_data, store, _days(request))
+        data = await run_in_threadpool(queries.overview_data, console.log, _days(request))
         per_day = data["per_day"]
         chart = stacked_bars([d["day"][5:] for d in per_day],
                              [Series("answered", [d["answered"] for d in per_day], "answered"),
@@ -74,7 +74,7 @@ def build_routes(console: Console) -> list[BaseRoute]:
         return render(request, "overview.html", data=data, chart=chart, periods=queries.PERIODS)
 
     async def api_overview(request: Request) -> Response:
-        return JSONResponse(await run_in_threadpool(queries.overview_data, store, _days(request)))
+        return JSONResponse(await run_in_threadpool(queries.overview_data, console.log, _days(request)))
 
     def _filters(request: Request) -> Any:
         try:

@@ -7,8 +7,7 @@ from typing import Any
 
 from bot.console.catalog import Catalog
 from bot.console.clustering import greedy_clusters
-from bot.store import StateStore
-from bot.store.analytics import WeeklyQuestion
+from bot.console.log_cache import LogCache
 
 WEEK_CHOICES = (4, 8, 12)
 PER_WEEK = 300  # distinct questions clustered per week (most asked first): bounds the work per load
@@ -29,24 +28,17 @@ def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def top_questions_data(store: StateStore, catalog: Catalog, weeks: int,
-                       today: dt.date | None = None) -> dict[str, Any]:
+def top_questions_data(log: LogCache, catalog: Catalog, weeks: int, today: dt.date | None = None) -> dict[str, Any]:
     """The last `weeks` weeks (this one included), newest first, each with its question clusters, largest first."""
     today = today or dt.datetime.now(dt.UTC).date()
-    first = _monday(today) - dt.timedelta(weeks=weeks - 1)
-    rows = store.weekly_questions(since=dt.datetime.combine(first, dt.time(), tzinfo=dt.UTC))
-    by_week: dict[str, list[WeeklyQuestion]] = {}
-    for row in rows:
-        group = by_week.setdefault(row.week, [])
-        if len(group) < PER_WEEK:
-            group.append(row)
+    mondays = [_monday(today) - dt.timedelta(weeks=n) for n in range(weeks)]
+    every = {monday: log.week(monday) for monday in mondays}
+    by_week = {monday: asked[:PER_WEEK] for monday, asked in every.items()}
     texts = list(dict.fromkeys(r.question for group in by_week.values() for r in group))
     vectors = catalog.embed(texts) if texts else None
     position = {text: i for i, text in enumerate(texts)}
     result = []
-    for n in range(weeks):
-        monday = (_monday(today) - dt.timedelta(weeks=n)).isoformat()
-        group = by_week.get(monday, [])
+    for monday, group in by_week.items():
         clusters = []
         if group and vectors is not None:
             rows_of = vectors[[position[r.question] for r in group]]
@@ -55,6 +47,6 @@ def top_questions_data(store: StateStore, catalog: Catalog, weeks: int,
                 clusters.append({"size": sum(r.times for r in asked), "abstained": sum(r.abstained for r in asked),
                                  "questions": [{"question": r.question, "times": r.times} for r in asked[:EXAMPLES]],
                                  "more": max(0, len(asked) - EXAMPLES)})
-        result.append({"week": monday, "questions": sum(r.times for r in group), "distinct": len(group),
-                       "clusters": clusters})
+        result.append({"week": monday.isoformat(), "questions": sum(r.times for r in every[monday]),
+                       "distinct": len(every[monday]), "clusters": clusters})
     return {"weeks": result}

@@ -149,11 +149,29 @@ def _v4_answer_latency(conn: Connection) -> None:
     _add_column(conn, "asked_questions", Column("latency_ms", Integer, nullable=True))
 
 
+def _v5_console_indexes(conn: Connection) -> None:
+    """Version 5: indexes the operator console reads the question log by (period, gaps, weeks, users)."""
+    md = MetaData()
+    asked = Table("asked_questions", md, autoload_with=conn)
+    answered = Table("answers", md, autoload_with=conn)
+    for index in (
+        # period scans read only the index: counts by day, platform, channel, language, abstention, latency
+        Index("ix_asked_questions_period", asked.c.asked_at, asked.c.platform, asked.c.channel, asked.c.language,
+              asked.c.abstained, asked.c.latency_ms),
+        # no question text in an index: a long question would not fit PostgreSQL's B-tree entries (~2.7 kB)
+        Index("ix_asked_questions_abstained", asked.c.abstained, asked.c.asked_at),
+        Index("ix_answers_created", answered.c.created_at, answered.c.user),
+    ):
+        index.create(conn)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial tables", _v1_initial),
     Migration(2, "subscriptions.show_most_asked, deliveries.featured_json", _v2_digest_options),
     Migration(3, "processed_events.answered_at", _v3_event_answers),
     Migration(4, "asked_questions.latency_ms", _v4_answer_latency),
+    Migration(5, "indexes for the console: asked_questions by period and abstention; answers by time",
+              _v5_console_indexes),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -87,6 +87,7 @@ answers = Table(
     Column("answer_json", Text, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Index("ix_answers_place", "platform", "channel", "thread", "id"),
+    Index("ix_answers_created", "created_at", "user"),  # added in version 5
 )
 
 asked_questions = Table(
@@ -102,6 +103,9 @@ asked_questions = Table(
     Column("asked_at", UTCDateTime, nullable=False),
     Column("latency_ms", Integer, nullable=True),  # added in version 4 (None: asked before, or not measured)
     Index("ix_asked_questions_place", "platform", "channel", "asked_at"),
+    # added in version 5, for the console
+    Index("ix_asked_questions_period", "asked_at", "platform", "channel", "language", "abstained", "latency_ms"),
+    Index("ix_asked_questions_abstained", "abstained", "asked_at"),
 )
 
 votes = Table(

@@ -39,9 +39,15 @@ def test_analytics_on_both_backends(any_url: str) -> None:
         assert store.facets()["platform"] == ["discord", "slack"]
         assert (overview.timed, overview.latency_p50, overview.latency_p95) == (8, seeded.latency_p50,
                                                                                 seeded.latency_p95)
-        weekly = store.weekly_questions(since=dt.datetime.now(dt.UTC) - dt.timedelta(days=30))
-        assert sum(w.times for w in weekly) == 8 and sum(w.abstained for w in weekly) == 4
-        mondays = {dt.date.fromisoformat(w.week) for w in weekly}
-        assert all(day.weekday() == 0 for day in mondays)
-        assert {dt.date.fromisoformat(d) - dt.timedelta(days=dt.date.fromisoformat(d).weekday())
-                for d in seeded.per_day} == mondays
+        asked = store.asked_between(since=dt.datetime.now(dt.UTC) - dt.timedelta(days=30),
+                                    until=dt.datetime.now(dt.UTC) + dt.timedelta(days=1))
+        assert sum(a.times for a in asked) == 8 and sum(a.abstained for a in asked) == 4
+        days = store.day_totals(since=today - dt.timedelta(days=2), until=today + dt.timedelta(days=1))
+        assert {d: (sum(n for k, n in t.counts.items() if not k[3]), sum(n for k, n in t.counts.items() if k[3]))
+                for d, t in days.items()} == seeded.per_day
+        assert set().union(*(t.users for t in days.values())) == {"U1", "U2", "u-3", "u-4"}
+        assert store.vote_counts() == (2, 1)
+        gap = {g.question: g for g in store.gap_questions()}
+        for question in (UNANSWERABLE[0], seeded.downvoted_question):  # the answer behind each group is found
+            behind = store.get_answer(gap[question].last_answer_id)
+            assert behind is not None and behind.question == question

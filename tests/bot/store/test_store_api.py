@@ -88,6 +88,14 @@ def test_save_answer_logs_the_answer_latency(store: StateStore) -> None:
     assert stored is not None and "latency_ms" not in stored.answer.contract()
 
 
+def test_the_longest_question_is_logged_on_every_backend(store: StateStore) -> None:
+    question = "人工智能泡沫会破裂吗？" * 200  # 2,200 characters, 6.6 kB: more than an index entry may hold
+    store.save_answer(platform="slack", channel="C1", thread=None, user="U1", question=question,
+                      answer=make_answer(question))
+    assert store.asked_questions(platform="slack", channel="C1", since=datetime.now(UTC) - timedelta(hours=1)) == [
+        (question, 1)]
+
+
 def test_save_answer_accepts_no_thread_and_no_user(store: StateStore) -> None:
     answer_id = store.save_answer(
         platform="cli", channel="local", thread=None, user=None, question="q", answer=make_answer("q")
