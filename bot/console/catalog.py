@@ -64,6 +64,10 @@ class Catalog:
                 self._corpus = (version, open_corpus(self.data_dir))
             return self._corpus[1]
 
+    def version(self) -> int:
+        """The library's version: it changes with every ingest or removal."""
+        return library_version(self.data_dir)
+
     def derived(self, name: str, build: Callable[[Corpus], T]) -> T:
         """What `build` makes of the corpus (figure charts, stances), rebuilt only when the library changes."""
         version = library_version(self.data_dir)

@@ -104,12 +104,15 @@ def build_routes(console: Console) -> list[BaseRoute]:
         page = queries.page_number(_params(request).get("page"))
         return JSONResponse(await run_in_threadpool(queries.conversations_data, store, filters, page))
 
+    def gaps_data() -> dict[str, Any]:
+        return console.gaps(lambda: queries.gaps_data(store, catalog))
+
     async def gaps(request: Request) -> Response:
-        data = await run_in_threadpool(queries.gaps_data, store, catalog)
+        data = await run_in_threadpool(gaps_data)
         return render(request, "gaps.html", data=data)
 
     async def api_gaps(request: Request) -> Response:
-        return JSONResponse(await run_in_threadpool(queries.gaps_data, store, catalog))
+        return JSONResponse(await run_in_threadpool(gaps_data))
 
     async def sources(request: Request) -> Response:
         data = await run_in_threadpool(queries.sources_data, catalog)

@@ -122,7 +122,18 @@ def _asked_where(condition: ColumnElement[bool]) -> ColumnElement[bool]:
 
 
 def _downvoted() -> ColumnElement[bool]:
-    return select(votes.c.answer_id).where(votes.c.answer_id == answers.c.id, votes.c.vote < 0).exists()
+    # the few voted-down ids are read once, rather than a votes lookup for every answer
+    return answers.c.id.in_(select(votes.c.answer_id).where(votes.c.vote < 0))
+
+
+def _unindexed(column: Any) -> Any:
+    """The column as an expression no index serves ("platform || ''"), so the planner keeps its better plan.
+
+    Without statistics SQLite takes the place index for `platform = ?` alone, then must sort a third of the
+    log by id (listings) or read every row of it (counts); walking answers newest first, or the covering period
+    index, stops or finishes sooner.
+    """
+    return column.concat("")
 
 
 class AnalyticsStore(LogStatsStore):
@@ -154,9 +165,9 @@ class AnalyticsStore(LogStatsStore):
         if filters.language:
             conditions.append(_asked_where(q.language == filters.language))
         if filters.platform:
-            conditions.append(a.platform == filters.platform)
+            conditions.append(_unindexed(a.platform) == filters.platform)
         if filters.channel:
-            conditions.append(a.channel == filters.channel)
+            conditions.append(_unindexed(a.channel) == filters.channel)
         return conditions
 
     def conversations(self, filters: ConversationFilter = ConversationFilter(), *, limit: int = 50,
@@ -191,7 +202,7 @@ class AnalyticsStore(LogStatsStore):
             q = asked_questions.c
             conditions = period(q.asked_at, filters.since, filters.until)
             for column, wanted in ((q.abstained, filters.abstained), (q.language, filters.language),
-                                   (q.platform, filters.platform), (q.channel, filters.channel)):
+                                   (_unindexed(q.platform), filters.platform), (_unindexed(q.channel), filters.channel)):
                 if wanted is not None and wanted != "":
                     conditions.append(column == wanted)
             stmt = select(func.count()).select_from(asked_questions).where(*conditions)

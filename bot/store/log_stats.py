@@ -98,9 +98,10 @@ class LogStatsStore(StoreBase):
 
     def vote_counts(self, *, since: datetime | None = None, until: datetime | None = None) -> tuple[int, int]:
         """(up, down) votes on answers given in [since, until)."""
+        # driven by the votes (few) with each one's answer time looked up, not by every answer of the period
+        answered_at = select(answers.c.created_at).where(answers.c.id == votes.c.answer_id).scalar_subquery()
         stmt = (select(func.sum(case((votes.c.vote > 0, 1), else_=0)), func.sum(case((votes.c.vote < 0, 1), else_=0)))
-                .select_from(votes.join(answers, answers.c.id == votes.c.answer_id))
-                .where(*period(answers.c.created_at, since, until)))
+                .where(*period(answered_at, since, until)))
         with self._read("vote_counts") as conn:
             up, down = conn.execute(stmt).one()
         return int(up or 0), int(down or 0)
@@ -137,8 +138,8 @@ class LogStatsStore(StoreBase):
                      .where(q.abstained.is_(True), *period(q.asked_at, since, until))
                      .group_by(q.question_key))
         same = (q.platform == a.platform) & (q.channel == a.channel) & (q.asked_at == a.created_at) & (q.question == a.question)
-        down = (select(a.id, a.question, select(q.question_key).where(same).limit(1).scalar_subquery(),
-                       select(q.abstained).where(same).limit(1).scalar_subquery())
+        down = (select(a.id, a.question, q.question_key, q.abstained)
+                .select_from(answers.outerjoin(asked_questions, same))
                 .where(a.id.in_(select(votes.c.answer_id).where(votes.c.vote < 0)),
                        *period(a.created_at, since, until)))
         groups: dict[str, dict[str, Any]] = {}

@@ -5,6 +5,7 @@ Set BUBBLEBOT_CONSOLE_SCREENSHOTS=DIR to also save a screenshot of each page the
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import socket
@@ -45,6 +46,11 @@ def console(tmp_path: Path, kb: KnowledgeBase, data_dir: Path) -> Iterator[tuple
     data = fresh_data_dir(data_dir, tmp_path / "data")
     with StateStore.open(f"sqlite:///{data / 'bubblebot.db'}") as store:
         seed_store(store)
+        store.subscribe(platform="slack", channel="C1", time="09:00", tz="Asia/Shanghai", language="zh-Hans")
+        yesterday = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)
+        failed = store.claim_delivery(platform="slack", channel="C1", local_date=yesterday)
+        assert failed is not None
+        store.mark_failed(failed.id, error="not_in_channel", retry_at=dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))
     ingested = subprocess.run([*BUBBLEBOT, "ingest", str(ENGLISH)], env=_env(data), capture_output=True, text=True,
                               timeout=300)
     assert ingested.returncode == 0, ingested.stderr
@@ -112,6 +118,8 @@ def test_console_in_chromium(console: tuple[str, Path]) -> None:
             expect(page.locator("#up")).to_have_text("2")
             expect(page.locator("#down")).to_have_text("1")
             expect(page.locator("svg.chart g.bar")).to_have_count(30)
+            expect(page.locator("#latency-p50")).to_have_text("400 ms")
+            expect(page.locator("#latency-p95")).to_have_text("2.5 s")
             _shot(page, "overview")
 
             # conversations filtered to the abstained ones
@@ -131,9 +139,44 @@ def test_console_in_chromium(console: tuple[str, Path]) -> None:
                 expect(first.locator("ul.examples")).to_contain_text(question)
             _shot(page, "gaps")
 
+            # the same questions grouped by meaning in this week's top questions
+            page.click("nav >> text=Top questions")
+            asked = page.locator("section.week", has_text=UNANSWERABLE[0])  # (the seeded days may span two weeks)
+            expect(asked).not_to_have_count(0)
+            expect(page.locator("section.week").first.locator("h2")).to_contain_text("questions")
+            _shot(page, "questions")
+
+            # figures: a chart per measure; a bar leads to its quote; the sources that disagree side by side
+            page.click("nav >> text=Figures")
+            burn = page.locator("section#burn-usd")
+            expect(burn.locator("svg.chart a")).not_to_have_count(0)
+            expect(burn.locator(".disagreement")).to_contain_text("Sources disagree: OpenAI")
+            expect(burn.locator(".side-by-side .card")).to_have_count(2)
+            _shot(page, "figures")
+            burn.locator("details summary").click()
+            burn.locator("svg.chart a").first.click()
+            expect(page).to_have_url(f"{url}/figures#burn-usd-0")
+            expect(page.locator("tr#burn-usd-0")).to_be_visible()
+            expect(page.locator("tr#burn-usd-0")).to_contain_text("OpenAI")
+
+            # speakers with where they stand, backed by their own words
             page.click("nav >> text=Speakers")
             expect(page.locator("#speakers")).to_contain_text("Priya Nandakumar")  # quoted by the ingested article
+            nandakumar = page.locator("#speakers tr", has_text="Priya Nandakumar")
+            expect(nandakumar.locator("summary .stance")).to_have_text("rejects it")
+            nandakumar.locator("summary").click()
+            expect(nandakumar.locator(".stance-quotes")).to_contain_text("not what a bubble looks like")
+            hassabis = page.locator("#speakers tr", has_text="Demis Hassabis")
+            expect(hassabis.locator("summary .stance")).to_have_text("calls it a bubble")
             _shot(page, "speakers")
+
+            # digests: the subscription, its next run and the failed delivery
+            page.click("nav >> text=Digests")
+            row = page.locator("#digests tr", has_text="Asia/Shanghai")
+            expect(row).to_contain_text("not_in_channel")
+            expect(row).to_contain_text("failed")
+            expect(page.locator("#failing")).to_have_text("1")
+            _shot(page, "digests")
 
             # a form post without the CSRF token is refused, even with the session cookie
             page.click("nav >> text=Sources")
