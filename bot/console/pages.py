@@ -67,6 +67,7 @@ class BadRequest(ValueError):
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["percent"] = lambda share: f"{100 * share:.0f}%"
+    env.filters["quoted"] = lambda text: text if text[:1] in "“「\"'『" else f"“{text}”"
     env.filters["seconds"] = lambda ms: f"{ms / 1000:.1f} s" if ms >= 1000 else f"{ms} ms"
     return env
 
