@@ -1,8 +1,11 @@
 """The operator console: `bubblebot serve console`, a small web app over the state store and the library.
 
-Modules: app (ASGI app and middleware), auth (token, sessions, CSRF, throttling), routes (pages, forms,
-/api), queries (what each page shows), catalog (corpus, embedder, ingest), clustering (coverage gaps),
-charts (inline SVG). Templates and CSS live beside them; no page runs JavaScript.
+Modules: app (ASGI app and middleware), auth (token, sessions, CSRF, throttling), pages (what every page
+shares), routes and insight_routes (pages, forms, /api), queries, top_questions and digest_status (what each
+page shows), log_cache (finished days and weeks kept), catalog (corpus, embedder, ingest), clustering
+(coverage gaps, top questions), figure_charts (chart data from the library's figures, reusable by other
+surfaces), stance (where speakers stand on "is it a bubble?"), charts (inline SVG). Templates and CSS live
+beside them; no page runs JavaScript.
 """
 
 from __future__ import annotations
