@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from bot.compose import describe, passage_body
 from bot.digest.cards import Card, CardKind, figure_cards, pick, quote_cards
 from bot.digest.model import Digest, DigestItem
 from bot.digest.schedule import scheduled_at
@@ -98,6 +97,9 @@ def _figures_shown(card: Card, source: Source, language: str) -> str:
 
 def card_item(card: Card, corpus: Corpus, language: str) -> DigestItem:
     """A figure or quote card as a digest item: speaker (with role), figures, quote, source."""
+    # imported here: bot.compose pulls in the query tokenizer (jieba), which `digest list` does not need
+    from bot.compose import describe, passage_body
+
     passage = card.passage
     source = corpus.source(passage.source_id)
     speaker = corpus.speaker(passage.speaker)
