@@ -11,8 +11,6 @@ from knowledge.curation import load_glosses, load_overrides
 from knowledge.errors import CorpusError
 from knowledge.figures import find_figures
 from knowledge.gazetteer import gazetteer_beside
-from knowledge.index import fingerprint
-from knowledge.lexical import text_tokens
 from knowledge.passages import Passage, split_paragraphs, split_sentences
 from knowledge.scripts import fold
 from knowledge.sources import Source, load_sources
@@ -70,6 +68,9 @@ class Corpus:
 
     def fingerprints(self) -> dict[str, str]:
         """Source id → fingerprint of its index records (stored at ingest, computed for the packaged sources)."""
+        # imported here, as in text_tokens: listing sources or digests must not load Chroma, numpy or jieba
+        from knowledge.index import fingerprint
+
         for source in self.sources:
             if source.id not in self.stored_fingerprints:
                 self.stored_fingerprints[source.id] = fingerprint(self.passages_of(source.id))
@@ -97,6 +98,8 @@ class Corpus:
         """The lexical tokens of a passage's text and gloss (stored at ingest, computed for packaged ones)."""
         tokens = self.stored_tokens.get(passage.id)
         if tokens is None:
+            from knowledge.lexical import text_tokens
+
             tokens = self.stored_tokens[passage.id] = text_tokens(passage)
         return tokens
 

@@ -12,12 +12,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from knowledge.corpus import PIPELINE_VERSION, build_passages
 from knowledge.discover import discover_speakers
 from knowledge.gazetteer import gazetteer_beside
-from knowledge.index import fingerprint
-from knowledge.lexical import text_tokens
 from knowledge.passages import Passage
 from knowledge.sources import Source
 from knowledge.speakers import Speaker, SpeakerIndex, merge_speakers
-from knowledge.tokens import add_words
 
 
 class Extraction(BaseModel):
@@ -33,6 +30,10 @@ class Extraction(BaseModel):
 
 def make_extraction(source: Source, passages: list[Passage]) -> Extraction:
     """The stored form of an article's passages (tokens computed now, with the words jieba knows now)."""
+    # imported here: reading stored extractions (sources list, digests) must not load Chroma, numpy or jieba
+    from knowledge.index import fingerprint
+    from knowledge.lexical import text_tokens
+
     return Extraction(pipeline=PIPELINE_VERSION, source_id=source.id, passages=passages,
                       tokens=[text_tokens(p) for p in passages], fingerprint=fingerprint(passages))
 
@@ -45,6 +46,8 @@ def extract_article(source: Source, registry: SpeakerIndex, curated: list[Speake
     the curated speakers and the ingested ones, which (with the article's new speakers) recognize names in the
     second pass, as a whole-library rebuild would.
     """
+    from knowledge.tokens import add_words
+
     new, named = discover_speakers(source, registry)
     known = merge_speakers(curated, [*library, *new])
     add_words([a for s in known for a in (*s.aliases, s.name_zh or "")])

@@ -21,7 +21,6 @@ from knowledge.library_store import MANIFEST, FileStore, LibraryStore, store_for
 from knowledge.passages import Passage
 from knowledge.sources import Source
 from knowledge.speakers import Speaker, SpeakerIndex, load_speakers, merge_speakers
-from knowledge.tokens import add_words
 
 
 def content_hash(text: str) -> str:
@@ -141,6 +140,8 @@ class Library:
             # speakers, and keep the result for next time (best effort: a read-only directory is fine).
             if not source.text:
                 source = next(s for s in self.sources() if s.id == source.id)
+            from knowledge.tokens import add_words  # jieba: only to extract, never to list
+
             curated = load_speakers(PACKAGED_CORPUS / "speakers.yaml")
             passages, _ = build_passages(source, _recognizer(merge_speakers(curated, self.speakers())))
             add_words([a for s in self.speakers() for a in (*s.aliases, s.name_zh or "")])
