@@ -48,8 +48,11 @@ def render_sources(answer: Answer) -> str:
         quote = f"    “{citation.quote}”{quote_marker(citation, answer.language)}"
         if citation.gloss and quote_marker(citation, answer.language):
             quote += f"\n    = {citation.gloss}"
-        blocks.append(f"[{number}] {citation_line(citation, answer.language)}\n{quote}\n"
-                      f"    — {source_place(citation, answer.language)}")
+        block = (f"[{number}] {citation_line(citation, answer.language)}\n{quote}\n"
+                 f"    — {source_place(citation, answer.language)}")
+        if citation.source.url:  # where a reader can check the quote (ingested from a URL, or recorded)
+            block += f"\n    {citation.source.url}"
+        blocks.append(block)
     return "\n".join(blocks)
 
 
