@@ -135,6 +135,19 @@ def test_podman_and_buildah_builds_are_told_to_keep_the_healthcheck() -> None:
             assert "--format docker" in line, line
 
 
+def test_the_deploy_readme_matches_the_files_it_describes() -> None:
+    readme = (DEPLOY / "README.md").read_text()
+    args = {k: v for keyword, rest in dockerfile_instructions() if keyword == "ARG" for k, v in env_assignments(rest).items()}
+    assert f"`{args['PYTHON_IMAGE']}`" in readme  # the base image named as the Dockerfile names it
+    runs = re.findall(r"compose run [^`\n]*", readme)
+    assert runs and all("--no-deps" in run for run in runs), runs  # a one-off command starts no other service
+    created = readme.index("cp deploy/.env.example deploy/.env")
+    assert created < readme.index("--env-file deploy/.env")
+    assert readme.index("cp .env.example .env") < readme.index("docker compose up")
+    assert "ENCODING 'UTF8' TEMPLATE template0" in readme
+    assert "docker push" in readme
+
+
 # --- compose ---------------------------------------------------------------------------------------
 
 def interpolate(text: str, env: dict[str, str]) -> str:
