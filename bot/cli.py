@@ -254,12 +254,15 @@ def _ingest_many(args: argparse.Namespace, settings: Settings, locations: list[s
 
 def cmd_sources_list(args: argparse.Namespace, settings: Settings) -> int:
     """List every source, packaged or ingested (from the manifest: no article is read)."""
-    from knowledge.corpus import packaged_corpus
+    from knowledge.corpus import PACKAGED_CORPUS
     from knowledge.library import Library
+    from knowledge.passages import split_paragraphs, split_sentences
+    from knowledge.sources import load_sources
 
-    packaged = packaged_corpus()
     library = Library.load(settings.data_dir)
-    listed = [(s, "packaged", len(packaged.passages_of(s.id))) for s in packaged.sources]
+    # A packaged article has one passage per sentence: counted without attributing it.
+    listed = [(s, "packaged", sum(len(split_sentences(p, s.language)) for p in split_paragraphs(s.text)))
+              for s in load_sources(PACKAGED_CORPUS)]
     for entry in library.manifest.sources:
         count = entry.passages if entry.passages is not None else len(library.extraction(entry.source).passages)
         listed.append((entry.source, "ingested", count))

@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from knowledge.attribution import attribute_source
 from knowledge.curation import load_glosses, load_overrides
 from knowledge.errors import CorpusError
 from knowledge.figures import find_figures
 from knowledge.gazetteer import gazetteer_beside
 from knowledge.passages import Passage, split_paragraphs, split_sentences
+from knowledge.records import fingerprint
 from knowledge.scripts import fold
 from knowledge.sources import Source, load_sources
 from knowledge.speakers import Speaker, SpeakerIndex, load_speakers, merge_speakers
@@ -68,9 +68,6 @@ class Corpus:
 
     def fingerprints(self) -> dict[str, str]:
         """Source id → fingerprint of its index records (stored at ingest, computed for the packaged sources)."""
-        # imported here, as in text_tokens: listing sources or digests must not load Chroma, numpy or jieba
-        from knowledge.index import fingerprint
-
         for source in self.sources:
             if source.id not in self.stored_fingerprints:
                 self.stored_fingerprints[source.id] = fingerprint(self.passages_of(source.id))
@@ -130,8 +127,10 @@ class Corpus:
 
 def build_passages(source: Source, speakers: SpeakerIndex) -> tuple[list[Passage], list[Speaker]]:
     """Split one source into passages, attribute each, and return the speakers it quotes or names."""
+    from knowledge import attribution as extractor  # its lexicons load only once an article is read
+
     paragraphs = [split_sentences(p, source.language) for p in split_paragraphs(source.text)]
-    attribution = attribute_source(paragraphs, source.language, speakers)
+    attribution = extractor.attribute_source(paragraphs, source.language, speakers)
     passages = []
     for p_no, (sentences, who) in enumerate(zip(paragraphs, attribution.speakers, strict=True), start=1):
         for s_no, (text, speaker) in enumerate(zip(sentences, who, strict=True), start=1):

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from knowledge.corpus import PIPELINE_VERSION, build_passages
-from knowledge.discover import discover_speakers
 from knowledge.gazetteer import gazetteer_beside
 from knowledge.passages import Passage
+from knowledge.records import fingerprint
 from knowledge.sources import Source
 from knowledge.speakers import Speaker, SpeakerIndex, merge_speakers
 
@@ -30,8 +30,7 @@ class Extraction(BaseModel):
 
 def make_extraction(source: Source, passages: list[Passage]) -> Extraction:
     """The stored form of an article's passages (tokens computed now, with the words jieba knows now)."""
-    # imported here: reading stored extractions (sources list, digests) must not load Chroma, numpy or jieba
-    from knowledge.index import fingerprint
+    # imported here: reading stored extractions (sources list, digests) must not load jieba
     from knowledge.lexical import text_tokens
 
     return Extraction(pipeline=PIPELINE_VERSION, source_id=source.id, passages=passages,
@@ -46,6 +45,7 @@ def extract_article(source: Source, registry: SpeakerIndex, curated: list[Speake
     the curated speakers and the ingested ones, which (with the article's new speakers) recognize names in the
     second pass, as a whole-library rebuild would.
     """
+    from knowledge.discover import discover_speakers  # the extractor's lexicons load only to read an article
     from knowledge.tokens import add_words
 
     new, named = discover_speakers(source, registry)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
-import json
 import logging
 import re
 import time
@@ -25,6 +23,7 @@ from knowledge.chroma import close_server_clients, lock_dir, open_client
 from knowledge.embedding import Embedder
 from knowledge.errors import IndexUnavailable
 from knowledge.passages import Passage
+from knowledge.records import CLAUSE_WEIGHT, INDEX_VERSION, index_records
 from knowledge.vectors import VectorCache
 
 __all__ = ["IndexReport", "PassageIndex", "close_server_clients", "index_records", "lock_dir", "open_client"]
@@ -33,8 +32,6 @@ _PREFIX = "bubblebot"
 # Collections of earlier versions, named by a hash of the whole corpus (and their unfinished builds).
 _LEGACY = re.compile(r"-[0-9a-f]{16}(?:-building-[0-9a-f]{8})?$")
 PAGE = 2000  # records read or written per call
-# Bump when the records or metadata written per passage change shape, so every collection is reconciled.
-INDEX_VERSION = "3"
 
 
 @dataclass
@@ -73,38 +70,6 @@ class IndexedLibrary(Protocol):
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-zA-Z0-9]+", "-", text).strip("-")[:40] or "x"
-
-
-CLAUSE_WEIGHT = 0.9
-_CLAUSE = re.compile(r"[,，;；:：]\s*|\s+(?:that|which|while|as)\s+")
-
-
-def _records(passage: Passage) -> list[tuple[str, str]]:
-    records = [(f"{passage.id}#zh", passage.text)]
-    if passage.gloss_en:
-        records.append((f"{passage.id}#en", passage.gloss_en))
-        return records
-    # Without a curated gloss, clauses are embedded too: a question often matches one clause of a long
-    # sentence ("orders from national governments now made up 18% of its backlog") better than the whole.
-    clauses = [c.strip(" \"“”「」") for c in _CLAUSE.split(passage.text)]
-    useful = [c for c in clauses if len(c.split()) >= 5 or (not c.isascii() and len(c) >= 8)]
-    if len(clauses) > 1:
-        records += [(f"{passage.id}#c{n}", c) for n, c in enumerate(useful[:6], start=1)]
-    return records
-
-
-def index_records(passage: Passage) -> tuple[list[tuple[str, str]], dict[str, Any]]:
-    """The (record id, text) pairs embedded for a passage, and the metadata every one of them carries."""
-    return _records(passage), _metadata(passage)
-
-
-def fingerprint(passages: list[Passage]) -> str:
-    """A hash of the records and metadata the index holds for these passages."""
-    digest = hashlib.sha256(INDEX_VERSION.encode())
-    for passage in passages:
-        records, metadata = index_records(passage)
-        digest.update(json.dumps([records, metadata], sort_keys=True, ensure_ascii=False).encode())
-    return digest.hexdigest()[:16]
 
 
 class PassageIndex:
@@ -359,14 +324,3 @@ def _lock_file(lock_dir: Path, name: str) -> Iterator[Any]:
         return
     with handle:
         yield handle
-
-
-def _metadata(passage: Passage) -> dict[str, Any]:
-    meta: dict[str, Any] = {
-        "passage_id": passage.id, "source_id": passage.source_id,
-        "paragraph": passage.paragraph, "sentence": passage.sentence,
-        "speaker": passage.speaker or "", "units": ",".join(sorted({f.unit for f in passage.figures})),
-    }
-    if passage.figures:
-        meta["max_value"] = max(f.value for f in passage.figures)
-    return meta

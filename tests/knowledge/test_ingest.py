@@ -10,9 +10,9 @@ from bot.service import AnswerService
 from knowledge.base import KnowledgeBase
 from knowledge.embedding import UseEmbedder
 from knowledge.errors import IngestError
-from knowledge.index import _records
 from knowledge.ingest import IndexTarget, Overrides, ingest, remove_source
 from knowledge.library import Library, open_corpus
+from knowledge.records import _records
 from tests.knowledge.library_helpers import CHINESE, ENGLISH, cites, fresh_data_dir, library_state
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-import knowledge.corpus
+import knowledge.attribution
 import knowledge.discover
 from bot.service import AnswerService
 from knowledge.base import KnowledgeBase
@@ -32,13 +32,13 @@ def fresh(tmp_path: Path, kb: KnowledgeBase, data_dir: Path) -> Path:
 def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Count how many articles attribution reads (ingest reads a new one twice: to find, then to attribute)."""
     calls: list[int] = []
-    real = knowledge.corpus.attribute_source
+    real = knowledge.attribution.attribute_source
 
     def counted(paragraphs: list[list[str]], *args: Any) -> Any:
         calls.append(len(paragraphs))
         return real(paragraphs, *args)
 
-    for module in (knowledge.corpus, knowledge.discover):
+    for module in (knowledge.attribution, knowledge.discover):
         monkeypatch.setattr(module, "attribute_source", counted)
     return calls
 
