@@ -53,6 +53,7 @@ class HybridSearcher:
         self.corpus = corpus
         self.lexical = lexical
         self.dense = dense
+        self._measured: dict[tuple[str, int], set[str]] = {}
 
     def _dense(self, text: str) -> tuple[dict[str, float], bool]:
         if self.dense is None:
@@ -85,6 +86,14 @@ class HybridSearcher:
         hits.sort(key=lambda h: -h.score)
         return SearchResult(hits=hits[:k], degraded=degraded)
 
+    def _measures(self, passage: Passage, n: int) -> set[str]:
+        """What the passage's n-th figure measures (remembered: reading its clause runs every measure's pattern)."""
+        key = (passage.id, n)
+        found = self._measured.get(key)
+        if found is None:
+            found = self._measured[key] = figure_measures(passage, passage.figures[n])
+        return found
+
     def _about(self, query: QueryAnalysis) -> set[str]:
         """Passages that name an organization the question is about, or whose speaker is it or works for it."""
         if not query.entities:
@@ -115,7 +124,7 @@ class HybridSearcher:
         if query.period and any(f.per == query.period for f in passage.figures if f.unit in query.units):
             score += 0.2
             reasons.append("period")
-        matched = max((len(query.measures & figure_measures(passage, f)) for f in passage.figures
+        matched = max((len(query.measures & self._measures(passage, n)) for n, f in enumerate(passage.figures)
                        if not query.units or f.unit in query.units), default=0)
         if matched:
             score += 0.3 * matched
