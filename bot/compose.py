@@ -245,6 +245,14 @@ def _rival_figures(evidence: Evidence, corpus: Corpus, language: str) -> str:
     return phrase("versus", language).join(parts)
 
 
+def _nearest(passage: Passage, figure: Figure, corpus: Corpus, language: str) -> str:
+    """'The nearest figure they give is $125 billion, in “…”: <the sentence>' — what the articles do have."""
+    text = passage.text if len(passage.text) <= 220 else passage.text[:217] + "…"
+    title = source_title(corpus.source(passage.source_id), language)
+    return phrase("abstain_nearest", language).format(figure=figure_for(figure.value, figure.unit, language),
+                                                      title=title, text=text)
+
+
 def compose_abstention(abstention: Abstention, corpus: Corpus, language: str) -> str:
     """A helpful refusal: why, what the corpus covers, and three questions to try."""
     if abstention.reason == "live":
@@ -258,6 +266,8 @@ def compose_abstention(abstention: Abstention, corpus: Corpus, language: str) ->
         why = phrase("abstain_off_topic", language).format(name=speaker_name(abstention.speaker, language))
     elif abstention.reason == "no_figure":
         why = phrase("abstain_no_figure", language)
+        if abstention.nearest is not None:
+            why += " " + _nearest(*abstention.nearest, corpus, language)
     else:
         why = phrase("abstain", language)
     titles = "; ".join(source_title(s, language) if family(language) == "en" else f"《{source_title(s, language)}》"

@@ -5,9 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.supporting import (
+    answer_not_question,
+    asks_when,
+    continuation,
+    dated_first,
+    follow_up_figures,
+    is_yes_no,
+    people_first,
+    speakers_figure,
+    with_replies,
+)
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
-from knowledge.measures import figure_measures, looks_ahead
+from knowledge.measures import figure_measures, head_measures, looks_ahead, quarters
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
@@ -42,6 +53,7 @@ def _genuine_question(text: str) -> bool:
     return any(_QUESTION_WORDS.search(s) for s in sentences if s.strip() and not _INSTRUCTIONS.search(s))
 
 
+_FURTHER = re.compile(r"再|还要|還要|进一步|進一步|\bfurther\b|\bany more\b|\banymore\b", re.I)
 _COUNT_QUESTION = re.compile(r"how many (?!times|gigawatts?|gw|dollars|billion|trillion|percent)[a-z]+|"
                              r"多少(?:个|名|位|家|人|次|员工|名员工)", re.I)
 
@@ -53,6 +65,7 @@ class Abstention:
     reason: str
     name: str | None = None
     speaker: Speaker | None = None
+    nearest: tuple[Passage, Figure] | None = None  # a figure next to the asked one ("for the year, not the quarter")
 
 
 @dataclass
@@ -155,12 +168,18 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     if _COUNT_QUESTION.search(query.text) and not query.units:
         return Abstention("no_figure")
     entities = _entities(query)
-    about = {h.passage.id for h in hits if entities and _entity_count(h, entities, corpus)}
+    if query.kind != "who":
+        hits = with_replies(hits, corpus)
+    if query.wants_figure:
+        hits = follow_up_figures(hits, corpus, query.units)
+    # A figure question may be answered from an article about the organization without its name in the sentence.
+    about = {h.passage.id for h in hits if entities and (_aboutness(h, entities, corpus) if query.wants_figure
+                                                         else _entity_count(h, entities, corpus))}
     candidates = [h for h in hits if _supported(h, query, h.passage.id in about)]
     if query.speakers and query.kind != "who":
         names = corpus.speaking_for(query.speakers)
         candidates = [h for h in candidates if h.passage.speaker in names]
-    if about and any(h.passage.id in about for h in candidates):
+    if about and not query.wants_figure and any(h.passage.id in about for h in candidates):
         # "Does Calloway plan to expand?": passages about Calloway (its name, its people) come first.
         candidates = [h for h in candidates if h.passage.id in about]
     if query.speakers and query.kind in ("what", "stance", "comparison"):
@@ -168,42 +187,79 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         # speaker or their title ("首席财务官周敏透露…") matches the question's words without answering it.
         candidates.sort(key=lambda h: -_topic_fit(h, query, corpus))
         if candidates and query.kind == "what" and not query.units and not any(
-                h.topic_coverage >= MIN_TOPIC or h.dense >= MIN_TOPIC_DENSE for h in candidates):
+                h.topic_coverage >= MIN_TOPIC or h.dense >= MIN_TOPIC_DENSE or h.passage.id in about
+                for h in candidates):
             return Abstention("off_topic", name=query.speakers[0].name, speaker=query.speakers[0])
     if query.wants_figure:
-        candidates = _with_asked_figure(query, candidates, entities, corpus)
-        if not candidates:
-            return Abstention("no_figure")
+        asked = _with_asked_figure(query, candidates, entities, corpus)
+        if not asked:
+            return Abstention("no_figure", nearest=_nearest_figure(query, candidates, entities, corpus))
+        candidates = asked
     if query.kind == "who":
-        candidates = _people_first(candidates, corpus)
+        candidates = people_first(candidates, corpus)
+    elif asks_when(query.text) and not query.wants_figure:
+        candidates = dated_first(candidates)
     if query.kind == "stance" and query.speakers:
         # "Does X think it's a bubble?" is answered with X's own words where the articles quote them.
         candidates.sort(key=lambda h: not any(q in h.passage.text for q in "“「\""))
     if not candidates:
         return Abstention("irrelevant")
-    primary = candidates[0] if query.kind == "who" else _answer_not_question(candidates[0], corpus)
+    primary = candidates[0] if query.kind == "who" else answer_not_question(candidates[0], corpus)
     evidence = Evidence(hits=[primary], focus=_focus_figure(primary, query, entities) if query.wants_figure else None)
     if primary is not candidates[0]:
         evidence.hits.append(candidates[0])  # the question it answers, for context
     if evidence.focus is not None:
         _add_conflicts(evidence, query, hits, entities, corpus)
         return evidence
-    _add_continuation(evidence, hits, corpus)
+    after = continuation(primary.passage, hits, corpus)
+    if after is not None:
+        evidence.hits.append(after)
     if query.kind in {"what", "stance", "comparison"} and primary.passage.speaker and len(evidence.hits) < 2:
-        for hit in candidates[1:]:
-            if (hit.passage.speaker == primary.passage.speaker and hit.score >= 0.8 * primary.score
-                    and hit.coverage >= 0.6 * primary.coverage):
-                evidence.hits.append(hit)
-                break
+        _add_same_speaker(evidence, query, candidates, corpus)
+    evidence.hits = list({h.passage.id: h for h in reversed(evidence.hits)}.values())[::-1]
     return evidence
 
 
+def _add_same_speaker(evidence: Evidence, query: QueryAnalysis, candidates: list[Hit], corpus: Corpus) -> None:
+    """A second passage of the lead's speaker on the same topic; for a yes-or-no question, the one with a number."""
+    primary = evidence.hits[0]
+    if is_yes_no(query.text):
+        later = speakers_figure(primary.passage, corpus)
+        if later is not None:
+            known = next((h for h in candidates if h.passage.id == later.id), None)
+            evidence.hits.append(known or Hit(later, 0.0))
+            return
+    for hit in candidates[1:]:
+        if (hit.passage.speaker == primary.passage.speaker and hit.score >= 0.8 * primary.score
+                and hit.coverage >= 0.6 * primary.coverage):
+            evidence.hits.append(hit)
+            return
+
+
 def _asked_figures(hit: Hit, query: QueryAnalysis) -> list[Figure]:
-    """The passage's figures in an asked unit (any unit when none is asked) and year, best measure first."""
+    """The passage's figures in an asked unit (any unit when none is asked), year and quarter, best measure first."""
     figures = [f for f in hit.passage.figures if not query.units or f.unit in query.units]
     if query.years:
         figures = [f for f in figures if f.year in query.years]
+    if query.period in ("quarter", "year"):
+        # "last quarter" is not answered by a figure for the year, nor the reverse
+        figures = [f for f in figures if f.per in (None, query.period) or f.per not in ("quarter", "year")]
+    if query.quarters:
+        named = quarters(hit.passage.text)
+        if named and not named & query.quarters:
+            return []  # "Q4 revenue" is not answered by the third quarter's
     return sorted(figures, key=lambda f: not (query.measures & figure_measures(hit.passage, f)))
+
+
+def _aboutness(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> float:
+    """How much a passage is about the asked organizations: named in it (1 each), or in its article's title (0.5)."""
+    if not entities:
+        return 1.0
+    direct = _entity_count(hit, entities, corpus)
+    if direct:
+        return float(direct)
+    title = fold(corpus.source(hit.passage.source_id).title)
+    return 0.5 * sum(any(w in title for w in words) for words in entities)
 
 
 def _with_asked_figure(query: QueryAnalysis, candidates: list[Hit], entities: list[tuple[str, ...]],
@@ -212,10 +268,12 @@ def _with_asked_figure(query: QueryAnalysis, candidates: list[Hit], entities: li
 
     A figure whose words name another measure does not answer ("how much will Almana put into one project?" is
     not answered by its assets); one whose clause names no measure at all ("About 22%, Osei replied") may.
-    The figure matching more of the asked measures, then more of the organizations asked about, comes first.
+    The figure whose nearest measure word is the asked one comes first ("利息收入约为9.8亿" is income, not loans),
+    then more matching measures, then more of the organizations asked about.
     """
     ranked = []
     ahead = looks_ahead(query.text)
+    further = bool(_FURTHER.search(query.text))
     for position, hit in enumerate(candidates):
         figures = _asked_figures(hit, query)
         if not figures:
@@ -224,58 +282,28 @@ def _with_asked_figure(query: QueryAnalysis, candidates: list[Hit], entities: li
         matches = len(query.measures & measured)
         if query.measures and measured and not matches:
             continue
-        about = _entity_count(hit, entities, corpus) if entities else 1
+        about = _aboutness(hit, entities, corpus)
         if not about:
             continue
-        ranked.append(((-matches, -about, ahead and not looks_ahead(hit.passage.text), position), hit))
+        head = bool(head_measures(hit.passage, figures[0], query.measures) & query.measures)
+        behind = ahead and not looks_ahead(hit.passage.text)
+        # "再跌多少" (how much further) is not answered by how far it already fell
+        ranked.append(((not head, further and behind, -matches, -about, behind, position), hit))
     return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
 
 
-_ASKS = re.compile(r"\basked (?:whether|if|how|what|why|when|about)\b|\bwanted to know\b|追问|问道|询问|提问", re.I)
-
-
-def _answer_not_question(hit: Hit, corpus: Corpus) -> Hit:
-    """An analyst's question in the article is not an answer: the reply right after it is."""
-    passage = hit.passage
-    if passage.speaker is None or not _ASKS.search(fold(passage.text)):
-        return hit
-    for key in (f"{passage.source_id}:{passage.paragraph}.{passage.sentence + 1}",
-                f"{passage.source_id}:{passage.paragraph + 1}.1"):
-        reply = corpus.by_id.get(key)
-        if reply is not None:
-            if reply.speaker and reply.speaker != passage.speaker:
-                return Hit(reply, hit.score, hit.dense, hit.lexical, hit.coverage, hit.topic_coverage, ["reply"])
-            return hit
-    return hit
-
-
-def _people_first(candidates: list[Hit], corpus: Corpus) -> list[Hit]:
-    """A who-question wants a person: a speaker's passage, or the sentence right next to the best match."""
-    spoken = [h for h in candidates if h.passage.speaker]
-    best = candidates[0] if candidates else None
-    if best is None or best.passage.speaker:
-        return spoken or candidates
-    if any(q in best.passage.text for q in "“「"):
-        return candidates  # quoted words with no named speaker: "an investor asked: …" answers it
-    passage = best.passage
-    for step in (1, -1):
-        near = corpus.by_id.get(f"{passage.source_id}:{passage.paragraph}.{passage.sentence + step}")
-        if near is not None and near.speaker:
-            return [Hit(near, best.score, best.dense, best.lexical, best.coverage, best.topic_coverage), best]
-    return spoken or candidates
-
-
-def _add_continuation(evidence: Evidence, hits: list[Hit], corpus: Corpus) -> None:
-    """The next sentence joins when it goes on with the same thought (same speaker, or "这…" / "這…")."""
-    passage = evidence.hits[0].passage
-    after = corpus.by_id.get(f"{passage.source_id}:{passage.paragraph}.{passage.sentence + 1}")
-    if after is None:
-        return
-    same_speaker = after.speaker is not None and after.speaker == passage.speaker
-    goes_on = after.speaker in (None, passage.speaker) and fold(after.text).startswith(("这", "此"))
-    if same_speaker or goes_on:
-        known = next((h for h in hits if h.passage.id == after.id), None)
-        evidence.hits.append(known or Hit(after, 0.0))
+def _nearest_figure(query: QueryAnalysis, candidates: list[Hit], entities: list[tuple[str, ...]],
+                    corpus: Corpus) -> tuple[Passage, Figure] | None:
+    """A figure of the asked kind for the asked organization but another period or year: what the articles do have."""
+    if not query.measures or not (query.years or query.quarters or query.period):
+        return None
+    for hit in candidates:
+        if not _aboutness(hit, entities, corpus):
+            continue
+        for figure in hit.passage.figures:
+            if (not query.units or figure.unit in query.units) and query.measures & figure_measures(hit.passage, figure):
+                return hit.passage, figure
+    return None
 
 
 def _add_conflicts(evidence: Evidence, query: QueryAnalysis, hits: list[Hit], entities: list[tuple[str, ...]],

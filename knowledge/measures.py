@@ -17,7 +17,7 @@ MEASURES: dict[str, str] = {
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
                 r"invest|committed|commit|put (?:in|into)|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
                 r"资本支出|支出|开支|花|耗资|成本|采购|购买|买|投资|出资|融资|注资|掏|砸|投入|募资|承诺",
-    "debt": r"\bdebt|loan|lend|borrow|credit|\bbonds?\b|financing|exposure|借贷|贷款|债|信贷|敞口|外部融资",
+    "debt": r"\bdebt|loan|lend|borrow|credit|\bbonds?\b|financing|exposure|借贷|贷款|债|信贷|授信|敞口|外部融资",
     "orders": r"\border|backlog|booking|订单|询单",
     "market": r"\bmarket\b|市场|规模",
     "price": r"\bprice|pricing|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价|成本|每卡",
@@ -31,6 +31,7 @@ MEASURES: dict[str, str] = {
     "employees": r"employees|\bstaff|headcount|workers|员工|雇员",
     "rent": r"\brent\b|lease|租金|租约|租赁",
     "cap": r"\bcap\b|limit|ceiling|maximum|up to|上限|最多",
+    "subsidy": r"subsid|\bgrants?\b|incentives?\b|cover .{0,20}of the cost|补贴|补助|资助|奖励|補貼|補助|資助",
     "sale": r"\bsell|\bsale|unload|cash out|tender|offload|出售|套现|卖出|抛售",
 }
 _COMPILED = {name: re.compile(pattern, re.I) for name, pattern in MEASURES.items()}
@@ -64,6 +65,46 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
 def figure_measures(passage: Passage, figure: Figure) -> set[str]:
     """The measures named in the figure's clause (or the list it continues), and in the passage's English gloss."""
     return _clause_measures(passage.text, figure) | (find_measures(passage.gloss_en) if passage.gloss_en else set())
+
+
+def head_measures(passage: Passage, figure: Figure, asked: frozenset[str] | set[str] = frozenset()) -> set[str]:
+    """The measures named nearest the figure in its clause, one before and one after it.
+
+    "利息收入约为9.8亿" is income, not loans; "120億美元 今年夏天的年收入" names it after the figure.
+    """
+    folded = fold(passage.text)
+    at = folded.find(fold(figure.text))
+    if at < 0:
+        return set()
+    after = at + len(figure.text)
+    start = max((m.end() for m in _CLAUSE.finditer(folded, 0, at)), default=0)
+    stop = next((m.start() for m in _CLAUSE.finditer(folded, after)), len(folded))
+    before: tuple[int, str] | None = None
+    behind: tuple[int, str] | None = None
+    for name, pattern in _COMPILED.items():
+        if (name == "cap" and name not in asked) or (name == "share" and figure.unit != "%"):
+            continue  # "sell up to $1.2 billion", "$40 a share": a bound or a price per unit, not what it measures
+        for match in pattern.finditer(folded, start, stop):
+            if match.end() <= at and (before is None or at - match.end() < before[0]):
+                before = (at - match.end(), name)
+            elif match.start() >= after and (behind is None or match.start() - after < behind[0]):
+                behind = (match.start() - after, name)
+    return {found[1] for found in (before, behind) if found is not None}
+
+
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+_QUARTER = re.compile(r"\b(?:q([1-4])|([1-4])q|(first|second|third|fourth)[- ]quarter)\b|第?([一二三四1-4])季", re.I)
+
+
+def quarters(text: str) -> set[int]:
+    """The quarters a text names ("Q4", "third quarter", "第三季", "三季度"); "前三季度" is not one quarter."""
+    found = set()
+    for match in _QUARTER.finditer(fold(text)):
+        if fold(text)[max(0, match.start() - 1):match.start()] == "前":
+            continue
+        word = next(g for g in match.groups() if g)
+        found.add(int(word) if word.isdigit() else _QUARTER_WORDS[word.lower()])
+    return found
 
 
 def _clause_measures(text: str, figure: Figure) -> set[str]:

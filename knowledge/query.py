@@ -9,14 +9,14 @@ from knowledge.figures import Figure, find_figures
 from knowledge.glossary import Glossary
 from knowledge.language import detect_language
 from knowledge.lexical import entity_tokens
-from knowledge.measures import asked_measures
+from knowledge.measures import asked_measures, quarters
 from knowledge.scripts import fold
 from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex, find_orgs, org_words
 from knowledge.tokens import stem, tokenize
 
 CURRENCIES = frozenset({"USD", "EUR", "JPY", "CNY", "TWD", "HKD"})
 _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    ("GW", re.compile(r"gigawatt|megawatt|\bgw\b|\bmw\b|吉瓦|千兆瓦|兆瓦|万瓩|算力|计算能力|compute|computing (?:power|capacity)|"
+    ("GW", re.compile(r"gigawatt|megawatt|\bgw\b|\bmw\b|吉瓦|千兆瓦|兆瓦|万瓩|算力(?!租|价|成本|服务|市场|中心|公司|芯片)|计算能力|compute|computing (?:power|capacity)|"
                       r"electricity|电力|power capacity", re.I)),
     ("%", re.compile(r"percent|per cent|%|share of|proportion|fraction|百分之|比例|几成|占比|比重|多少成", re.I)),
     ("x", re.compile(r"\btimes\b|multiple|\d+x\b|倍|fold\b", re.I)),
@@ -37,22 +37,24 @@ _CURRENCY_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("HKD", re.compile(r"港元|港币|hk\$|hong kong dollar", re.I)),
 ]
 # "How much of X's revenue…", "占多少", "幾成": a share, whatever else the question mentions.
-_SHARE = re.compile(r"how much of\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice)|"
+_SHARE = re.compile(r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice)|"
                     r"what % |占.{0,12}(?:多少|几成|多大)|几成|多少成|比重|占比|比例", re.I)
 _GROWTH = re.compile(r"\b(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen|jump(?:ed)?|up from|multipl|"
                      r"cut|cuts|slash(?:ed)?|lower(?:ed)?|reduce[sd]?|discount)\w*|"
                      r"成长|增长|涨了|涨多少|翻了|增加了|增幅|年增|比去年|同比|降价|砍|下调|降了|降低|削减|折扣|降.{0,3}(?:多少|几)", re.I)
 # Organizations in a question are its topic unless the question asks what they say or estimate.
 _SPEECH_CUE = re.compile(r"\b(?:say|said|says|per|according|estimate[sd]?|reckons?|think|thinks|expect(?:s|ed|ing)?|"
-                         r"forecasts?|predicts?|projects?|warns?|warned|sees?|view|calls?|called|figures?|count)\b|"
+                         r"forecasts?|predicts?|projected|warns?|warned|sees?|view|calls?|called|figures?|count)\b|"
                          r"说|称|表示|认为|觉得|估(?!值)|预计|预测|预期|看|指出|警告|根据|按照|据|觉|提醒|宣布", re.I)
 _QUARTER = re.compile(r"\bq[1-4]\b|quarter|季度|单季|第[一二三四1-4]季|上季|本季", re.I)
 _YEARLY = re.compile(r"this year|per year|a year|each year|annual|full[- ]year|今年|全年|每年|年度|一年", re.I)
 _CHANGE = re.compile(r"\b(?:fell|fall|fallen|rose|rise|risen|grew|grow|dropped|drop|declined|decline|increased|"
-                     r"decreased|slipped|jumped|climbed)\b|下跌|上涨|下降|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅", re.I)
+                     r"decreased|slipped|jumped|climbed)\b|下跌|上涨|下降|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅|"
+                     r"[跌降涨漲].{0,3}多少", re.I)
 _QUANTITY = re.compile(r"how (?:much|many)|how (?:big|large|high|far)\b(?=\s+(?:is|was|are|were|will|would|could|can|"
                        r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
-                       r"\bwhat\b.{0,24}\b(?:revenue|valuation|margin|capex|guidance|price target|cap|multiple)s?\b|"
+                       r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of)\b).){0,40}\b(?:revenue|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
+                       r"backlog|market share)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
                        r"what (?:amount|figure|sum|number|percentage|share)|多少|多大|多高|几(?![千百十万亿])|数额", re.I)
 _WHO = re.compile(r"^\s*(?:and\s+)?who\b|\bwho (?:said|asked|warned|compared|called|claimed|told|thinks?|believes?|"
                   r"argued|predicted|described|questioned|talked|responded|replied)|"
@@ -89,6 +91,7 @@ class QueryAnalysis:
     wants_figure: bool = False
     figures: list[Figure] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    quarters: set[int] = field(default_factory=set)
     tokens: list[str] = field(default_factory=list)
     expansions: list[str] = field(default_factory=list)
     concepts: list[tuple[str, ...]] = field(default_factory=list)
@@ -143,7 +146,7 @@ def _asked_units(folded: str) -> set[str]:
         return {"%"}
     if _GROWTH.search(folded) and units <= {"money", "%", "x"}:
         units = (units - {"money"}) | {"%", "x"}
-    elif "money" in units and _CHANGE.search(folded):
+    elif _CHANGE.search(folded) and units <= {"money", "%", "x", "GW"}:
         units.add("%")  # "how much did prices fall?" is answered by a percentage as often as by an amount
     if "money" in units:
         named = {unit for unit, pattern in _CURRENCY_WORDS if pattern.search(folded)}
@@ -197,7 +200,8 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     cue = bool(_SPEECH_CUE.search(fold(text)))
     # An organization is who is asked about only when the question asks what it says; otherwise it is the topic.
     asked = [s for s in named + by_role if s.quoted and (s.kind == "person" or cue or kind in ("who", "stance"))]
-    if any(s.kind == "person" for s in by_role if s in asked):  # "澜石云总裁觉得…": the president, not the company
+    if any(s.kind == "person" for s in asked):
+        # "澜石云总裁觉得…", "what did Kelvin Wong say about Sulan's loans?": the person speaks, the company is the topic
         asked = [s for s in asked if s.kind == "person"]
     return QueryAnalysis(
         text=text, language=language, kind=kind,
@@ -207,7 +211,7 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         period=_period(fold(text)), measures=asked_measures(text, figures) if quantity else set(),
         unknown_names=_unknown_names(text, speakers, glossary),
         units=asked_units if quantity else set(), wants_figure=quantity, figures=figures,
-        years=[int(y) for y in _YEAR.findall(text)], tokens=tokens, expansions=expansions, concepts=concepts,
+        years=[int(y) for y in _YEAR.findall(text)], quarters=quarters(text), tokens=tokens, expansions=expansions, concepts=concepts,
         topic=topic,
     )
 

@@ -60,7 +60,8 @@ def _pronoun(gender: str | None, state: DiscourseState) -> Entity | None:
     return chosen
 
 
-def _org(state: DiscourseState, entities: ArticleEntities) -> Entity | None:
+def current_org(state: DiscourseState, entities: ArticleEntities) -> Entity | None:
+    """The organization "the company" or "it" means now: the last one mentioned, else the article's."""
     for pool in (state.mentioned, state.speakers):
         for entity in pool:
             if entity.kind == "organization":
@@ -133,9 +134,9 @@ def resolve_item(item: Item, state: DiscourseState, entities: ArticleEntities,
         if earlier and word not in ("it", "they"):  # "当我问及扎克伯格……时，他历数了……"
             return earlier[-1]
         if word in ("it", "they"):
-            return _org(state, entities) if word == "it" else (state.speakers[0] if state.speakers and
+            return current_org(state, entities) if word == "it" else (state.speakers[0] if state.speakers and
                                                                state.speakers[0].kind != "person" else None)
         return _pronoun(gender, state)
     if item.kind == "document":
-        return state.speakers[0] if state.speakers else _org(state, entities)
-    return _org(state, entities)
+        return state.speakers[0] if state.speakers else current_org(state, entities)
+    return current_org(state, entities)

@@ -14,6 +14,8 @@ _INITIALS = r"(?:[A-Z]\.\s?)+"
 NAME = rf"(?:{_INITIALS}{_WORD}|{_WORD}(?:\s+{_INITIALS[:-1]}+)?(?:\s+(?:de|van|von|der|da|del|bin|al|le|la))?(?:\s+{_WORD}){{1,2}})"
 _ORG_WORD = r"(?:[A-Z][A-Za-z0-9&.'’-]*[A-Za-z0-9]|[A-Z]&[A-Z])"
 ORG = rf"{_ORG_WORD}(?:\s+(?:of|for|and|&|de)\s+{_ORG_WORD}|\s+{_ORG_WORD}){{0,6}}"
+# "the company's chief financial officer": a common noun standing for the article's organization.
+_ORG_NOUNS = "company|firm|bank|group|fund|lender|utility|start-up|startup|chipmaker|maker|insurer|trust|developer"
 _TITLE = "(?i:" + "|".join(re.escape(t) for t in sorted(lx.TITLES, key=len, reverse=True)) + ")"
 _VERB = r"(?:" + "|".join(re.escape(v) for v in sorted(set(lx.SPEECH_VERBS), key=len, reverse=True)) + r")\b"
 # Verbs strong enough to make an unknown capitalized subject a speaker ("Erin Goldberg said").
@@ -34,7 +36,7 @@ _APPOSITIVE_ROLE = re.compile(
     rf"(?:[\w&'.-]+\s+){{0,4}}?(?P<title>{_TITLE})(?:\s+[^,;.]{{0,60}}?)??(?:\s+(?:of|at|for|with)\s+"
     rf"(?:the\s+)?(?:[a-z-]+\s+){{0,2}}(?P<org>{ORG}))?|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded)\s+"
     rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?)(?=,|\.|;|\s+(?:{_VERB})|$)")
-_POSSESSIVE_TITLE = re.compile(rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir))\s+(?:[a-z-]+\s+){{0,2}}(?P<title>{_TITLE}),\s+(?P<name>{NAME}),")
+_POSSESSIVE_TITLE = re.compile(rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b[Tt]he\s+(?:{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}(?P<title>{_TITLE}),\s+(?P<name>{NAME}),")
 _TITLE_NAME = re.compile(rf"(?:(?P<org>{ORG})\s+)?(?P<title>{_TITLE})\s+(?P<name>{NAME})\b")
 _ORG_APPOSITIVE = re.compile(
     rf"(?P<org>{ORG}),\s+(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){{0,5}}(?:trust|company|operator|maker|manufacturer|firm|"
@@ -189,7 +191,10 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
         for pattern in (_ACCORDING, _GROUP_OF, _PUBLISHED):
             for match in pattern.finditer(text):
                 org = _clean_org(match.group("org"))
-                if org and not _is_person_name(org, entities) and entities.find(org) is None:
+                # "Wood Mackenzie analysts": what has analysts or estimates is an organization, whatever it looks like
+                staff = pattern is _GROUP_OF and re.search(r"\s(?:analysts|strategists|economists|researchers)$",
+                                                            match.group(0))
+                if org and (staff or not _is_person_name(org, entities)) and entities.find(org) is None:
                     add_org(entities, org)
         for pattern in (_SUBJECT, _INVERTED):
             for match in pattern.finditer(text):

@@ -32,10 +32,11 @@ _ACCORDING = re.compile(r"(?:根据|据|按照|援引)(?P<what>[^，。；：,;:
 _CLAUSE_SUBJECT = re.compile(r"(?:^|[，。；：,;:」”])\s*(?P<subject>[A-Za-z0-9\u4e00-\u9fff&·.（）()]{2,16}?)(?:"
                              + "|".join(sorted(lx.GAP_WORDS, key=len, reverse=True))
                              + r"|在[^，。；：]{0,14}?(?:上|中|时|里)|最新(?:报告|研报)|上周|本周|上月|本月|近日|日前|今年|"
-                             r"[0-9]+月|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?(?:报告|研报|研究)|)*"
+                             + lx.DATE_GAP + r"|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?(?:报告|研报|研究)|)*"
                              + "(?P<verb>" + _VERB + ")")
 _DESCRIPTORS = re.compile(r"^.*?(?:代工厂|代工大厂|大厂|厂商|供应商|机构|之一|巨头|龙头|初创公司|平台|旗下|券商|投行|智库|"
-                          r"媒体|主权基金|基金|研究机构|市场研究机构|咨询公司|制造商|运营商|企业|业者|银行|集团)(?=.{2,})")
+                          r"媒体|主权基金|基金|研究机构|市场研究机构|咨询公司|制造商|运营商|企业|业者|银行|集团|城商行|农商行|商业银行|新创|"
+                          r"上市公司|公司)(?=.{2,})")
 _LEADING = re.compile(r"^(?:而|但|据|不过|另外|此外|同时|其中|就连|包括|由|与|和|对|在|当|则|也|还|是|根据|按照|"
                       r"周[一二三四五六日]|今天|昨天|日前|近日|上周|本周|此前|最近|今年|去年|国内|国外|全球|行业|"
                       r"[0-9]+月|本月|上月)+")
@@ -70,6 +71,7 @@ def org_before(text: str) -> str | None:
     if not match:
         return None
     run = _LEADING.sub("", match.group(1)).strip()
+    run = run.rsplit("的", 1)[-1]  # "在香港上市的苏澜银行": a modifier ending in 的 is not part of the name
     run = _DESCRIPTORS.sub("", run)
     if len(run) > 10 and not run.isascii():
         run = run[-6:]

@@ -6,7 +6,7 @@ import re
 
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
-from knowledge.attribution.discourse import DiscourseState, Item, find_items, resolve_item
+from knowledge.attribution.discourse import DiscourseState, Item, current_org, find_items, resolve_item
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.quotes import blank_spans, leaves_quote_open, quoted_spans, starts_with_quote
 from knowledge.figures import find_figures
@@ -29,10 +29,14 @@ _EN_GAPS = (
 _EN_PASSIVE = re.compile(r"\b(?:its|the|a|an|is|was|are|were|be|been|being|their|his|her|our)\s+$", re.I)
 _EN_GROUP = re.compile(r"\b(?:" + "|".join(en.GROUP_NOUNS) + r")\b|\b(?:one|some|two|three|many|several|most) of them\b",
                        re.I)
+_EN_OWN_DOCUMENT = re.compile(
+    r"\s*(?:its|their|the (?:company|firm|bank|group|fund|lender|utility|start-up|startup|maker|insurer)(?:'s|’s))\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:prospectus|filings?|presentations?|statements?|reports?|results|guidance|disclosures?|"
+    r"releases?|accounts|figures|data)\b", re.I)
 _EN_ACCORDING = re.compile(r"\b(?:according to|by (?=\S+(?:'s|’s) count))", re.I)
 _ZH_GAP_WEAK = re.compile(r"^(?:" + "|".join(sorted(zh.GAP_WORDS, key=len, reverse=True))
                           + r"|在[^，。；：]{0,16}?(?:上|中|时|里|后)|上周|本周|上月|近期|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?"
-                          r"(?:报告|研报|研究|文件|论文)|[0-9一二三四五六七八九十]+月|本月|上月|今年|日前|近日|"
+                          r"(?:报告|研报|研究|文件|论文)|" + zh.DATE_GAP + r"|本月|上月|今年|日前|近日|"
                           r"的|最新|[（(][^）)]{0,40}[）)]|[）)]|证券|分析师|研究员|团队|新闻发言人|发言人|顾问|专家|经济学家|策略师|"
                           + "|".join(zh.REPORT_NOUNS) + r")*$")
 _ZH_PUNCT = re.compile(r"[，。；：,;:！？!?]")
@@ -140,6 +144,11 @@ def _according(outside: str, items: list[Item], language: str, state: DiscourseS
                entities: ArticleEntities) -> Entity | None:
     markers = _EN_ACCORDING.finditer(outside) if language == "en" else re.finditer("根据|据|按照|援引", outside)
     for marker in markers:
+        if language == "en" and _EN_OWN_DOCUMENT.match(outside, marker.end()):
+            # "…, according to its prospectus": the organization the sentence is about, or the article's.
+            named = [i.entity for i in items if i.end <= marker.start() and i.entity is not None
+                     and i.entity.kind == "organization"]
+            return named[-1] if named else current_org(state, entities)
         for item in items:
             if not marker.end() <= item.start <= marker.end() + 30 or item.kind not in ("name", "document"):
                 continue

@@ -59,6 +59,17 @@ ENGLISH = [
     ("the company said",
      [["Cindervale, a maker of coding agents, raised $4 billion.", "The company said its revenue had doubled."]],
      [None, "Cindervale"]),
+    ("'the company's' title, then the name between commas",
+     [["Kestrel Devices, a chip designer, listed on Wednesday.",
+       "The company's chief financial officer, Susan Adler, told analysts the backlog stood at $3.1 billion."]],
+     [None, "Susan Adler"]),
+    ("according to its own filing: the company speaks",
+     [["Kestrel Devices, a chip designer, listed on Wednesday.",
+       "Kestrel's revenue was $310 million in the third quarter, according to its prospectus."]],
+     [None, "Kestrel Devices"]),
+    ("a two-word research firm's analysts estimate",
+     [["Wood Mackenzie analysts estimate that utilities have signed contracts for 65 gigawatts."]],
+     ["Wood Mackenzie"]),
 ]
 
 CHINESE = [
@@ -89,6 +100,10 @@ CHINESE = [
     ("the verb is not part of the name",
      [["深圳前海智算中心负责人刘畅告诉本报，国产芯片占比约七成。", "“同样的预算能多买80%的算力。”刘畅说。"]],
      ["Liu Chang", "Liu Chang"]),
+    ("a modifier with 的 and a date between the company and 披露",
+     [["在香港上市的江苏城商行苏澜银行7月14日披露，该行的贷款余额为人民币386亿元。"]], ["苏澜银行"]),
+    ("a refusal to disclose is not a statement",
+     [["苏澜银行未披露最大单一借款人的名称。"]], [None]),
 ]
 
 

@@ -1,0 +1,52 @@
+"""The passages that join or lead an answer: replies to analysts, dates for when-questions, a speaker's number."""
+
+from __future__ import annotations
+
+from bot.supporting import dated_first, follow_up_figures, speakers_figure, with_replies
+from knowledge.corpus import Corpus
+from knowledge.figures import find_figures
+from knowledge.passages import Passage
+from knowledge.search import Hit
+from knowledge.sources import Source
+from knowledge.speakers import SpeakerIndex
+
+ARTICLE = [
+    ("Greyfield Life's chief investment officer, Martin Osei, told analysts the loans were safe.", "Martin Osei"),
+    ("On that call, an analyst asked Osei how much of the portfolio was tied to a single tenant.", "Tom Raleigh"),
+    ("About 22%, Osei replied.", "Martin Osei"),
+    ('"We are not going to triple the size of our factory," said Marcus Webb.', "Marcus Webb"),
+    ("Marsh said the first two buildings would be energized in the second half of 2027.", "Angela Marsh"),
+    ("The campus sits on former soybean fields three years ago bought.", None),
+    ("Webb said the new line would lift output by about 25%, not triple it.", "Marcus Webb"),
+]
+
+
+def _corpus() -> Corpus:
+    source = Source(id="src", file="s.md", title="Insurers and turbines", publisher="Test", language="en")
+    passages = [Passage(id=f"src:{n}.1", source_id="src", paragraph=n, sentence=1, text=text, speaker=speaker,
+                        figures=find_figures(text)) for n, (text, speaker) in enumerate(ARTICLE, start=1)]
+    return Corpus(sources=[source], speakers=SpeakerIndex([]), passages=passages)
+
+
+def test_an_analysts_question_brings_the_reply_after_it() -> None:
+    corpus = _corpus()
+    hits = with_replies([Hit(corpus.by_id["src:2.1"], 2.0)], corpus)
+    assert [h.passage.text for h in hits][1] == "About 22%, Osei replied."
+
+
+def test_the_number_a_speaker_gives_a_paragraph_or_two_later_joins_a_figure_question() -> None:
+    corpus = _corpus()
+    hits = follow_up_figures([Hit(corpus.by_id["src:1.1"], 2.0)], corpus, {"%"})
+    assert hits[1].passage.id == "src:3.1"
+
+
+def test_a_when_question_is_led_by_the_passage_that_names_a_time() -> None:
+    corpus = _corpus()
+    hits = dated_first([Hit(corpus.by_id["src:6.1"], 3.0), Hit(corpus.by_id["src:5.1"], 2.9)])
+    assert hits[0].passage.speaker == "Angela Marsh"
+
+
+def test_the_article_coming_back_to_a_speaker_with_a_figure_is_found() -> None:
+    corpus = _corpus()
+    later = speakers_figure(corpus.by_id["src:4.1"], corpus)
+    assert later is not None and "25%" in later.text

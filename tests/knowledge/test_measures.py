@@ -1,0 +1,43 @@
+"""What a figure measures and which quarter a text names, as a reader of the sentence would say."""
+
+from __future__ import annotations
+
+from knowledge.figures import find_figures
+from knowledge.measures import find_measures, head_measures, quarters
+from knowledge.passages import Passage
+
+
+def _passage(text: str) -> Passage:
+    return Passage(id="s:1.1", source_id="s", paragraph=1, sentence=1, text=text, figures=find_figures(text))
+
+
+def test_the_measure_next_to_the_figure_is_what_it_measures() -> None:
+    income = _passage("苏澜银行还披露，上半年该行来自智算中心贷款的利息收入约为人民币9.8亿元。")
+    assert head_measures(income, income.figures[0]) == {"revenue"}
+    loans = _passage("截至6月末，该行投向智算中心的贷款余额为人民币386亿元。")
+    assert head_measures(loans, loans.figures[0]) == {"debt"}
+
+
+def test_a_measure_written_after_the_figure_counts() -> None:
+    passage = _passage("据报道 OpenAI 受到了打击 120億美元 今年夏天的年收入。")
+    assert "revenue" in head_measures(passage, passage.figures[0])
+
+
+def test_a_bound_or_a_price_per_share_is_not_what_a_figure_measures() -> None:
+    ipo = _passage("Lumenforge priced its initial public offering at $40 a share on Wednesday.")
+    assert head_measures(ipo, ipo.figures[0]) == {"price"}
+    tender = _passage("The tender lets employees sell up to $1.2 billion of stock.")
+    assert head_measures(tender, tender.figures[0]) == {"sale"}
+    assert "cap" in head_measures(tender, tender.figures[0], {"cap"})
+
+
+def test_subsidies_are_a_measure_in_both_languages() -> None:
+    assert "subsidy" in find_measures("Japan's government will cover up to ¥450 billion of the cost of the plant.")
+    assert "subsidy" in find_measures("日本政府给新厂补贴多少钱？")
+
+
+def test_quarters_named_in_either_language() -> None:
+    assert quarters("What will it report for Q4 2026 revenue?") == {4}
+    assert quarters("Revenue was $310 million in the third quarter.") == {3}
+    assert quarters("第四季毛利率可望维持在28%以上") == {4}
+    assert quarters("今年前三季度公司收入约为人民币9.6亿元") == set()  # the first three quarters, not the third
