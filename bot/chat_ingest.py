@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from bot.errors import NotAllowed
+from bot.glossing import ModelGlosser
 from bot.settings import Settings
 from knowledge.errors import IngestError, KnowledgeError
 from knowledge.ingest import IndexTarget, IngestResult, ingest
@@ -102,7 +103,8 @@ class ChatIngest:
         """The command for a bot configured by settings, reloading `service` after each ingest."""
         target = IndexTarget(data_dir=settings.data_dir, chroma_url=settings.chroma_url,
                              embedding=settings.embedding, embedding_base_url=settings.embedding_base_url,
-                             shared_database=shared_database(settings.database_url, settings.chroma_url))
+                             shared_database=shared_database(settings.database_url, settings.chroma_url),
+                             glosser=ModelGlosser.from_settings(settings))
         # A child process keeps the work off this one's GIL, but two processes writing one embedded Chroma store
         # can break its compaction under load: isolate only when the index lives on a Chroma server.
         return cls(target, settings.admins, service=service, allow=settings.ingest_allow,

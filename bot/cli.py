@@ -192,7 +192,17 @@ def _index_target(settings: Settings) -> Any:
 
     return IndexTarget(data_dir=settings.data_dir, chroma_url=settings.chroma_url, embedding=settings.embedding,
                        embedding_base_url=settings.embedding_base_url,
-                       shared_database=shared_database(settings.database_url, settings.chroma_url))
+                       shared_database=shared_database(settings.database_url, settings.chroma_url),
+                       glosser=_glosser(settings))
+
+
+def _glosser(settings: Settings) -> Any:
+    """The model that glosses ingested articles, when BUBBLEBOT_LLM names one."""
+    if not settings.llm:
+        return None
+    from bot.glossing import ModelGlosser
+
+    return ModelGlosser.from_settings(settings)
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:

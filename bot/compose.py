@@ -59,8 +59,17 @@ def make_citation(passage: Passage, corpus: Corpus, focus: Figure | None = None,
         role_label=speaker_role(speaker, reader) if speaker and language and speaker.kind == "person" else None,
         title_label=source_title(source, reader) if language else None,
         quote_language=source.language,
-        gloss=passage.gloss_en if language and family(language) == "en" and source.language != "en" else None,
+        gloss=_gloss_for(passage, source.language, language),
     )
+
+
+def _gloss_for(passage: Passage, written: str, reader: str | None) -> str | None:
+    """The passage's gloss in the reader's language when it is written in the other one."""
+    if reader is None or (family(reader) == "en") == (written == "en"):
+        return None
+    if family(reader) == "en":
+        return passage.gloss_en
+    return convert(passage.gloss_zh, reader) if passage.gloss_zh else None
 
 
 @dataclass
@@ -91,6 +100,10 @@ class _Writer:
             return self._english(passage.gloss_en, speaker, publisher, verbatim=False)
         if reader == "en" and source.language == "en":
             return self._english(passage.text, speaker, publisher, verbatim=True)
+        if reader == "zh" and source.language == "en" and passage.gloss_zh and not self.verbatim:
+            # A model's checked translation, written at ingest: the reader reads it as the answer sentence.
+            return self._chinese(convert(passage.gloss_zh, self.language), speaker, convert(publisher, self.language),
+                                 repeat=repeat)
         if reader == "zh" and source.language != "en":
             # Phrase-level conversion only across scripts: a Taiwan article is already in Taiwan's words.
             same_script = source.language == self.language and not self.verbatim

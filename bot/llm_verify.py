@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
 from pydantic import BaseModel, Field
 
@@ -48,16 +50,21 @@ def _close(value: float, allowed: list[float]) -> bool:
     return any(abs(value - v) <= 1e-6 * max(abs(v), 1.0) for v in allowed)
 
 
-def stray_numbers(text: str, citations: list[Citation], passages: list[Passage]) -> list[str]:
-    """Numbers in text that the cited passages do not carry (figures, bare amounts, any other number)."""
+class _Valued(Protocol):
+    value: float
+    unit: str
+
+
+def stray_numbers(text: str, figures: Sequence[_Valued], passages: list[Passage]) -> list[str]:
+    """Numbers in text that the given figures and passages do not carry (figures, bare amounts, any other number)."""
     problems = []
     rest = text
     for figure in find_figures(text):
-        same_unit = [f.value for c in citations for f in c.figures if f.unit == figure.unit]
+        same_unit = [f.value for f in figures if f.unit == figure.unit]
         if not _close(figure.value, same_unit):
             problems.append(figure.text)
         rest = _blank(rest, figure.text)
-    values = [f.value for c in citations for f in c.figures]
+    values = [f.value for f in figures]
     for match in list(_AMOUNT.finditer(rest)):
         value = parse_number(match.group("num")) * _MULTIPLIERS[match.group("mult").lower()]
         if not _close(value, values):
@@ -99,7 +106,7 @@ def check_reply(reply: LLMReply, query: QueryAnalysis, evidence: Evidence,
     text = convert(text, language)
     passages = [given[i] for i in ids]
     citations = [make_citation(p, corpus, evidence.focus, language) for p in passages]
-    stray = stray_numbers(text, citations, passages)
+    stray = stray_numbers(text, [f for c in citations for f in c.figures], passages)
     if stray:
         raise Rejected(f"numbers not among the cited passages' figures: {', '.join(stray)}")
     return text, citations

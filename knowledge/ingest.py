@@ -13,12 +13,12 @@ from typing import Any
 from knowledge.corpus import PACKAGED_CORPUS
 from knowledge.embedding import DEFAULT_EMBEDDING, Embedder, make_embedder
 from knowledge.errors import DuplicateArticle, IndexUnavailable, IngestError
-from knowledge.extraction import extract_article
+from knowledge.extraction import extract_article, make_extraction
 from knowledge.index import IndexReport, PassageIndex, lock_dir, open_client
 from knowledge.language import detect_document_language
 from knowledge.library import Library, content_hash
 from knowledge.library_store import share_library
-from knowledge.passages import split_paragraphs, split_sentences
+from knowledge.passages import Passage, split_paragraphs, split_sentences
 from knowledge.reader import MAX_PUBLISHER_CHARS, MAX_TITLE_CHARS, Article, clip, read_article
 from knowledge.sources import Source, load_sources
 from knowledge.speakers import SpeakerIndex, load_speakers
@@ -42,6 +42,8 @@ class IndexTarget:
     embedding_base_url: str | None = None
     embedder: Embedder | None = None
     shared_database: str | None = None  # server mode: the library lives in this database, shared by replicas
+    # Writes each passage's gloss in the other language (a model, when one is configured); stored with the article.
+    glosser: Callable[[Source, list[Passage]], None] | None = None
     _index: PassageIndex | None = field(default=None, init=False, repr=False)
 
     def open(self) -> PassageIndex:
@@ -201,6 +203,9 @@ def ingest(location: str, target: IndexTarget, overrides: Overrides | None = Non
         own = extraction.passages
         if not own:
             raise IngestError(f"{article.origin}: no article text found")
+        if target.glosser is not None:
+            target.glosser(source, own)
+            extraction = make_extraction(source, own)  # the glosses' words are searchable too
         speaking = list(dict.fromkeys(p.speaker for p in own if p.speaker))  # in order of appearance
         # A new speaker the article never quotes is only mentioned (questions about their words abstain).
         new = [s if s.name in speaking or not s.quoted else s.model_copy(update={"quoted": False}) for s in new]

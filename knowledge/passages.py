@@ -29,6 +29,7 @@ class Passage(BaseModel):
     speaker: str | None = None
     figures: list[Figure] = []
     gloss_en: str | None = None
+    gloss_zh: str | None = None  # a Simplified Chinese gloss of an English passage (written by a model at ingest)
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from bot.glossing import ModelGlosser
 from bot.settings import Settings
 from knowledge.corpus import PACKAGED_CORPUS, Corpus
 from knowledge.embedding import Embedder, make_embedder
@@ -142,7 +143,7 @@ class Catalog:
     def _target(self) -> IndexTarget:
         return IndexTarget(data_dir=self.data_dir, chroma_url=self.settings.chroma_url,
                            embedding=self.settings.embedding, embedding_base_url=self.settings.embedding_base_url,
-                           embedder=self.embedder())
+                           embedder=self.embedder(), glosser=ModelGlosser.from_settings(self.settings))
 
     def ingest_url(self, url: str) -> IngestResult:
         """Ingest an article from an http(s) URL, with the CLI's checks, limits and allow list."""

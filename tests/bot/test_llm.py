@@ -238,4 +238,4 @@ def test_unknown_provider_is_a_configuration_error() -> None:
 ])
 def test_stray_numbers(kb: KnowledgeBase, text: str, stray: list[str]) -> None:
     passage = kb.corpus.by_id["techreview-ai-bubble:14.3"]
-    assert stray_numbers(text, [make_citation(passage, kb.corpus)], [passage]) == stray
+    assert stray_numbers(text, make_citation(passage, kb.corpus).figures, [passage]) == stray
