@@ -98,7 +98,7 @@ def template(key: str, language: str) -> str:
     raise KeyError(key)
 
 
-def message(key: str, language: str, **params: Any) -> str:
+def message(key: str, language: str, /, **params: Any) -> str:
     """The message for key in the language with its {placeholders} filled in."""
     text = template(key, language)
     return text.format(**params) if params else text
