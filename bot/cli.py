@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bot.chat.registry import platform_names
 from bot.errors import BubblebotError, EmptyQuestion
 from bot.observability.logs import configure_logging, secret_values
 from bot.settings import Settings, get_settings
@@ -340,14 +341,12 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         from bot.console import serve_console
 
         serve_console(settings, host=args.host or "127.0.0.1", port=8080 if args.port is None else args.port)
-    elif args.platform == "slack":
-        from bot.slack import serve_slack
-
-        serve_slack(settings, host=args.host or "0.0.0.0", port=3000 if args.port is None else args.port)
     else:
-        from bot.discord import serve_discord
+        from bot.chat.registry import platform
 
-        serve_discord(settings)
+        # chat platforms listen on 0.0.0.0:3000 by default (Slack's events; Discord has its own health port)
+        platform(args.platform).serve(settings, host=args.host or "0.0.0.0",
+                                      port=3000 if args.port is None else args.port)
     return 0
 
 
@@ -458,7 +457,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "or SLACK_APP_TOKEN (Socket Mode; --host/--port unused); see docs/slack.md. "
                     "discord: needs DISCORD_TOKEN and `bubblebot discord sync` once; see docs/discord.md. "
                     "console: the operator console, needs BUBBLEBOT_CONSOLE_TOKEN.")
-    serve.add_argument("platform", choices=["slack", "discord", "console"], help="slack, discord or console")
+    serve.add_argument("platform", choices=[*platform_names(), "console"],
+                       help=", ".join(platform_names()) + " or console")
     # defaults differ: slack listens on 0.0.0.0:3000, the operator console on 127.0.0.1:8080
     serve.add_argument("--host", default=None,
                        help="address to listen on (slack: default 0.0.0.0; console: default 127.0.0.1)")

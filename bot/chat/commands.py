@@ -47,7 +47,9 @@ class CommandRouter:
         """What to do with one command line (`ask Is AI a bubble?`, `digest status`, `chart capex`…)."""
         command, _, rest = " ".join((text or "").split()).partition(" ")
         command = command.lower()
-        language = self.conversation.language(place, rest)
+        # The language of the words a user chose (a question, a topic, a city), not of command keywords or a URL.
+        words = {"ask": rest, "chart": rest, "digest": rest.partition(" ")[2]}.get(command, "")
+        language = self.conversation.language(place, words)
         if command in ("", "help"):
             return Routed(HelpReply(language), language=language)
         if command == "sources":

@@ -119,8 +119,9 @@ class Conversation:
             raise QuestionTooLong(self.service.max_chars, len(text))
         return text
 
-    def admit(self, place: Place, question: str = "") -> Notice | bool | None:
-        """Apply the per-user rate limit: True when allowed, else the warning to give (once per wait) or None."""
+    def admit(self, place: Place, question: str = "", *, always: bool = False) -> Notice | bool | None:
+        """Apply the per-user rate limit: True when allowed, else the warning to give (once per wait, or every
+        time with `always`, for platforms that must answer each command) or None."""
         key = place.user_key
         if self.limiter.allow(key):
             return True
@@ -133,7 +134,7 @@ class Conversation:
                     self._warned_until = {k: t for k, t in self._warned_until.items() if t > now}
                 self._warned_until[key] = now + wait
         log.info("rate limited a %s user for %.0f s", place.platform, wait)
-        if not warn:
+        if not warn and not always:
             return None
         return Notice(RateLimited(wait).localized(self.language(place, question)), self.language(place, question))
 

@@ -65,7 +65,7 @@ class DigestCommands:
                 change: bool = False) -> Reply:
         """Run one action: permission first (for changes), then the store; every failure as a Notice."""
         if change and not self.may_change(place):
-            return Notice(self.refusal(place, language), language)
+            return Notice(self.refusal(place, language), language, markup=True)
         try:
             if self.desk is None:
                 raise StoreUnavailable("no state store")
@@ -87,14 +87,14 @@ class DigestCommands:
         subscription = desk.subscribe(place.platform, place.channel, request, user=place.user, most_asked=most_asked)
         summary = desk.summary(subscription, language=language)
         return Announcement(message("digest_cmd.turned_on", language, user=self.mention(place.user),
-                                    summary=self.escape(summary)))
+                                    summary=self.escape(summary)), language)
 
     def unsubscribe(self, place: Place, language: str) -> Reply:
         """Turn the channel's digest off."""
         def stop(desk: DigestDesk) -> Reply:
             if not desk.unsubscribe(place.platform, place.channel):
                 return Notice(message("digest_cmd.none", language), language)
-            return Announcement(message("digest_cmd.turned_off", language, user=self.mention(place.user)))
+            return Announcement(message("digest_cmd.turned_off", language, user=self.mention(place.user)), language)
         return self.guarded(place, language, stop, change=True)
 
     def most_asked(self, place: Place, show: bool, language: str) -> Reply:
@@ -105,7 +105,7 @@ class DigestCommands:
                                       usage=message("digest_cmd.usage", language)), language)
             desk.subscribe(place.platform, place.channel, SubscribeRequest(), user=place.user, most_asked=show)
             key = "digest_cmd.most_asked_on" if show else "digest_cmd.most_asked_off"
-            return Announcement(message(key, language, user=self.mention(place.user)))
+            return Announcement(message(key, language, user=self.mention(place.user)), language)
         return self.guarded(place, language, switch, change=True)
 
     def status(self, place: Place, language: str) -> Reply:

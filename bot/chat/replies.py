@@ -23,6 +23,7 @@ class Notice:
 
     text: str
     language: str = "en"
+    markup: bool = False  # already in the platform's markup (it names users), so not escaped again
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Announcement:
     """A message for the whole channel (a digest change), already in the platform's markup."""
 
     text: str
-    fallback: Notice | None = None  # said to the asker if the channel cannot be posted in
+    language: str = "en"
 
 
 @dataclass(frozen=True)

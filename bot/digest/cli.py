@@ -8,6 +8,7 @@ import sys
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+from bot.chat.registry import platform_names
 from bot.digest.options import DigestUsageError, SubscribeRequest, parse_language, parse_time, parse_zone
 from bot.settings import Settings
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:  # the rest is imported when a command runs, so building the p
     from bot.digest.manage import DigestDesk
     from bot.digest.runner import Outcome
 
-PLATFORMS = ("slack", "discord")
+PLATFORMS = platform_names()  # the chat platforms of bot.chat.registry
 
 
 def _desk(settings: Settings) -> DigestDesk:
@@ -133,37 +134,26 @@ def cmd_run_due(args: argparse.Namespace, settings: Settings) -> int:
 
 def _run_due(args: argparse.Namespace, settings: Settings, now: datetime) -> tuple[list[Outcome], int]:
     """Deliver what is due on each platform; (outcomes, problems). StoreUnavailable if the database fails."""
+    from bot.chat.registry import platform
     from bot.digest.content import Catalog
-    from bot.digest.runner import deliver_due, due_subscriptions
+    from bot.digest.runner import due_subscriptions
     from bot.store import StateStore
 
     catalog = lambda: Catalog.load(settings.data_dir)  # noqa: E731
     outcomes: list[Outcome] = []
     problems = 0
     with StateStore.open(settings.resolved_database_url()) as store:
-        for platform in [args.platform] if args.platform else PLATFORMS:
-            due = due_subscriptions(store, platform, now)
+        for name in [args.platform] if args.platform else PLATFORMS:
+            due = due_subscriptions(store, name, now)
             if not due:
                 continue
-            if platform == "slack":
-                if settings.slack_bot_token is None:
-                    print(f"error: SLACK_BOT_TOKEN is not set; {len(due)} Slack digest(s) not posted.",
-                          file=sys.stderr)
-                    problems += 1
-                    continue
-                from bot.slack.app import web_client
-                from bot.slack.digest import SlackDigestPoster
-
-                outcomes += deliver_due(store, SlackDigestPoster(web_client(settings)), catalog, now)
-            else:
-                if settings.discord_token is None:
-                    print(f"error: DISCORD_TOKEN is not set; {len(due)} Discord digest(s) not posted.",
-                          file=sys.stderr)
-                    problems += 1
-                    continue
-                from bot.discord.digest import deliver_due_discord
-
-                outcomes += deliver_due_discord(settings, store, catalog, now)
+            entry = platform(name)
+            if not entry.configured(settings):
+                print(f"error: {entry.token_variable} is not set; {len(due)} {name.capitalize()} digest(s) not "
+                      "posted.", file=sys.stderr)
+                problems += 1
+                continue
+            outcomes += entry.deliver_due(settings, store, catalog, now)
         store.check()  # a database deleted or broken mid-run lost what this run recorded: say so
     return outcomes, problems
 

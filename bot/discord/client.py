@@ -7,6 +7,7 @@ client asks for it too, and then also answers replies to its answers whose @ment
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
@@ -14,12 +15,14 @@ from typing import Any
 
 import discord
 
-from bot.discord.commands import DEFAULT_QUESTION_LIMIT, build_tree, place_of, send_answer, strip_mentions
-from bot.discord.core import Responder
+from bot.chat.replies import Notice
+from bot.discord.chat import DiscordChat
+from bot.discord.commands import DEFAULT_QUESTION_LIMIT, BubbleGroup, build_tree, place_of, strip_mentions
+from bot.discord.platform import reply_to
 from bot.discord.render import NO_MENTIONS
-from bot.discord.text import text
 from bot.discord.views import DYNAMIC_ITEMS, answer_id_of
-from bot.errors import BubblebotError, EmptyQuestion, RateLimited
+from bot.errors import BubblebotError, EmptyQuestion
+from bot.i18n import reply_language
 from bot.observability.metrics import platform_api_error
 
 log = logging.getLogger(__name__)
@@ -37,16 +40,25 @@ def bot_intents() -> discord.Intents:
 
 
 class BubbleClient(discord.Client):
-    """bubblebot on Discord. `responder` is None for a client that only syncs commands."""
+    """bubblebot on Discord. `chat` (the conversation core) is None for a client that only syncs commands."""
 
-    def __init__(self, responder: Responder | None, *, question_limit: int | None = None, **options: Any) -> None:
+    def __init__(self, chat: DiscordChat | None, *, question_limit: int | None = None, **options: Any) -> None:
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False  # no voice: no warning about it
         options.setdefault("intents", bot_intents())
         options.setdefault("allowed_mentions", NO_MENTIONS)
         super().__init__(**options)
-        self.responder = responder
-        limit = question_limit or (responder.max_question_chars if responder else DEFAULT_QUESTION_LIMIT)
-        self.tree = build_tree(self, question_limit=limit)
+        limit = question_limit or (chat.max_question_chars if chat else DEFAULT_QUESTION_LIMIT)
+        self.group = BubbleGroup(chat, question_limit=limit)
+        self.tree = build_tree(self, self.group)
+
+    @property
+    def chat(self) -> DiscordChat | None:
+        """The conversation core the commands, buttons and messages use."""
+        return self.group.chat
+
+    @chat.setter
+    def chat(self, chat: DiscordChat | None) -> None:
+        self.group.chat = chat
 
     async def setup_hook(self) -> None:
         """Register the persistent buttons; ask for Message Content only if the application has it enabled."""
@@ -74,7 +86,8 @@ class BubbleClient(discord.Client):
     async def answer_message(self, message: discord.Message) -> None:
         """Reply to a message that mentions the bot, is a DM, or replies to one of its answers."""
         me = self.user
-        if me is None or self.responder is None or message.author.bot or message.author.id == me.id:
+        chat = self.chat
+        if me is None or chat is None or message.author.bot or message.author.id == me.id:
             return
         if message.type not in ANSWERED_TYPES:
             return
@@ -88,38 +101,29 @@ class BubbleClient(discord.Client):
         question = strip_mentions(message.content, me.id, role_ids)
         if not question:
             if mentioned or dm:
-                await self._reply(message, str(EmptyQuestion()))
+                await reply_to(message, Notice(EmptyQuestion().localized("en")))
             return
-        responder = self.responder
+        conversation = chat.conversation
+        place = place_of(message.channel, message.channel.id, message.author.id, dm=dm,
+                         event_id=f"message:{message.id}", via=message)
+        language = reply_language(question)
         try:
-            responder.check(question, str(message.author.id))
-        except RateLimited as error:
-            if responder.first_warning(str(message.author.id)):
-                await self._reply(message, str(error))
-            return
+            text = conversation.check(question)
         except BubblebotError as error:
-            await self._reply(message, str(error))
+            await reply_to(message, Notice(error.localized(language), language))
             return
-        if not await responder.claim(f"message:{message.id}"):
+        admitted = conversation.admit(place, text)
+        if admitted is not True:
+            await reply_to(message, admitted or None)
+            return
+        if not await asyncio.to_thread(conversation.claim, place):
             log.info("message %s was already answered", message.id)
             return
-        place = place_of(message.channel, message.channel.id, message.author.id, dm=dm)
-        try:
-            async with typing_in(message.channel):
-                history = await responder.history(place, replied_to=replied_to or None)
-                asked = await responder.ask(question, place, history=history)
-        except BubblebotError as error:
-            await self._reply(message, str(error))
-            return
-        except Exception:
-            log.exception("could not answer message %s", message.id)
-            await self._reply(message, text("failed", "en"))
-            return
-        await send_answer(message.channel, asked, reference=message.to_reference(fail_if_not_exists=False))
-
-    async def _reply(self, message: discord.Message, body: str) -> None:
-        await message.channel.send(body, reference=message.to_reference(fail_if_not_exists=False),
-                                   mention_author=False, allowed_mentions=NO_MENTIONS)
+        async with typing_in(message.channel):
+            reply = await asyncio.to_thread(conversation.answer, text, place, replied_to=replied_to or None,
+                                            limited=False)
+        await reply_to(message, reply)
+        await asyncio.to_thread(conversation.answered, place)
 
 
 @contextlib.asynccontextmanager

@@ -1,11 +1,15 @@
-"""The application commands: the /bubble group (ask, sources, help, digest, ingest) and the message menu.
+"""The application commands: the /bubble group (ask, sources, help, digest, ingest, chart) and the message menu.
 
-Every command that does I/O defers at once and follows up, so Discord's 3-second limit never fails.
+`BubbleGroup` is an `app_commands.Group` subclass whose dependency, the conversation core (`DiscordChat`), is
+injected (set once the answer service is open; None in a client built only to sync commands). Every command
+that does I/O defers at once and follows up, so Discord's 3-second limit never fails; the core runs on worker
+threads, off the gateway loop.
 """
 
 from __future__ import annotations
 
 import asyncio
+import copy
 import logging
 import re
 from collections.abc import Iterable
@@ -14,20 +18,15 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.chat_ingest import IngestUsage, parse_url, refusal
-from bot.discord.core import Asked, Place, responder_of
-from bot.discord.digest_commands import build_digest_group
-from bot.discord.render import (
-    MESSAGE_CHARS,
-    NO_MENTIONS,
-    clip,
-    render_discord_answer,
-    render_discord_help,
-    render_discord_sources,
-)
-from bot.discord.text import language_of_locale, text
-from bot.discord.views import answer_view, send_ephemeral
-from bot.errors import BubblebotError, StoreUnavailable
+from bot.chat.place import Place
+from bot.chat.replies import Notice
+from bot.discord.chat import NAME, DiscordChat
+from bot.discord.digest_commands import DigestGroup
+from bot.discord.platform import respond
+from bot.discord.render import NO_MENTIONS
+from bot.discord.text import language_of_locale
+from bot.errors import BubblebotError
+from bot.i18n import message, reply_language
 from bot.observability.metrics import platform_api_error
 from bot.settings import Settings
 
@@ -46,142 +45,122 @@ def strip_mentions(content: str, user_id: int, role_ids: Iterable[int]) -> str:
     return " ".join(text_only.split())
 
 
-def place_of(channel: object, channel_id: int | None, user_id: int, *, dm: bool) -> Place:
+def place_of(channel: object, channel_id: int | None, user_id: int, *, dm: bool, locale: str | None = None,
+             event_id: str | None = None, via: Any = None) -> Place:
     """Channel, thread and user of a message or interaction (a thread is stored under its parent channel)."""
     if isinstance(channel, discord.Thread) and channel.parent_id is not None:
-        return Place(channel=str(channel.parent_id), thread=str(channel.id), user=str(user_id), dm=dm)
-    return Place(channel=str(channel_id or 0), thread=None, user=str(user_id), dm=dm)
+        return Place(NAME, str(channel.parent_id), str(user_id), thread=str(channel.id), is_dm=dm, locale=locale,
+                     event_id=event_id, via=via)
+    return Place(NAME, str(channel_id or 0), str(user_id), is_dm=dm, locale=locale, event_id=event_id, via=via)
 
 
 def interaction_place(interaction: discord.Interaction[Any]) -> Place:
-    """Where an interaction happened."""
-    return place_of(interaction.channel, interaction.channel_id, interaction.user.id,
-                    dm=interaction.guild_id is None)
+    """Where an interaction happened, by whom, in which locale (the interaction is how to answer)."""
+    return place_of(interaction.channel, interaction.channel_id, interaction.user.id, dm=interaction.guild_id is None,
+                    locale=str(interaction.locale), via=interaction)
 
 
-async def send_answer(destination: discord.abc.Messageable | discord.Webhook, asked: Asked, *,
-                      reference: discord.MessageReference | None = None) -> None:
-    """Post an answer embed with its buttons (no buttons when the store could not save it)."""
-    embed = render_discord_answer(asked.answer)
-    kwargs: dict[str, Any] = {"embed": embed, "allowed_mentions": NO_MENTIONS}
-    if asked.answer_id is not None:
-        kwargs["view"] = answer_view(asked.answer_id, asked.answer.language)
-    if reference is not None:
-        kwargs.update(reference=reference, mention_author=False)
-    await destination.send(**kwargs)
+def interaction_language(interaction: discord.Interaction[Any], text: str | None = None) -> str:
+    """The language to answer an interaction in: its text's, else the user's Discord locale."""
+    return reply_language(text, locale=str(interaction.locale))
 
 
-async def answer_interaction(interaction: discord.Interaction[Any], question: str) -> None:
+async def answer_interaction(chat: DiscordChat, interaction: discord.Interaction[Any], question: str) -> None:
     """Check, defer, answer and follow up (shared by /bubble ask and the message menu)."""
-    responder = responder_of(interaction.client)
-    language = language_of_locale(str(interaction.locale))
+    conversation = chat.conversation
+    place = interaction_place(interaction)
+    language = interaction_language(interaction, question)
     try:
-        responder.check(question, str(interaction.user.id))
+        text = conversation.check(question)
     except BubblebotError as error:
-        await interaction.response.send_message(str(error), ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await respond(interaction, Notice(error.localized(language), language))
+        return
+    admitted = conversation.admit(place, text, always=True)
+    if isinstance(admitted, Notice):
+        await respond(interaction, admitted)
         return
     await interaction.response.defer(thinking=True)
-    place = interaction_place(interaction)
-    try:
-        history = await responder.history(place)
-        asked = await responder.ask(question, place, history=history)
-    except BubblebotError as error:
-        await interaction.followup.send(str(error), allowed_mentions=NO_MENTIONS)
-        return
-    except Exception:
-        log.exception("could not answer an interaction")
-        await interaction.followup.send(text("failed", language), allowed_mentions=NO_MENTIONS)
-        return
-    await send_answer(interaction.followup, asked)
+    reply = await asyncio.to_thread(conversation.answer, text, place, limited=False)
+    await respond(interaction, reply)
 
 
-def build_group(question_limit: int = DEFAULT_QUESTION_LIMIT) -> app_commands.Group:
-    """The /bubble group: ask, sources, help, the digest subgroup and ingest (for admins)."""
-    bubble = app_commands.Group(name=GROUP, description="Ask about the AI investment bubble, with sources.")
+class BubbleGroup(app_commands.Group):
+    """/bubble: ask, sources, help, digest (a subgroup), ingest (admins), chart (in this order in Discord's menu)."""
 
-    async def ask_command(interaction: discord.Interaction[Any], question: str) -> None:
-        await answer_interaction(interaction, question)
+    def __init__(self, chat: DiscordChat | None = None, *, question_limit: int = DEFAULT_QUESTION_LIMIT) -> None:
+        super().__init__(name=GROUP, description="Ask about the AI investment bubble, with sources.")
+        self.chat = chat
+        # The limit is a setting, known only now: the ask command's question gets its own max_length.
+        ask = self.get_command("ask")
+        assert isinstance(ask, app_commands.Command)
+        question = copy.copy(ask._params["question"])
+        question.max_value = question_limit
+        ask._params = {**ask._params, "question": question}
 
-    # The limit is a setting, known only now; discord.py reads max_length from the annotation.
-    ask_command.__annotations__["question"] = app_commands.Range[str, 1, question_limit]
-    bubble.command(name="ask", description="Ask a question; the answer names the speaker and the figure.")(
-        app_commands.describe(question="e.g. What compute target did Sam Altman set for OpenAI by 2033?")(
-            ask_command))
+    def core(self) -> DiscordChat:
+        """The injected core (RuntimeError in a client built only to sync commands)."""
+        if self.chat is None:
+            raise RuntimeError("this /bubble group has no chat core (it was built for command sync only)")
+        return self.chat
 
-    @bubble.command(name="sources", description="The verbatim sources of my last answer here (only to you).")
-    async def sources_command(interaction: discord.Interaction[Any]) -> None:
-        await show_last_sources(interaction)
+    @app_commands.command(name="ask", description="Ask a question; the answer names the speaker and the figure.")
+    @app_commands.describe(question="e.g. What compute target did Sam Altman set for OpenAI by 2033?")
+    async def ask(self, interaction: discord.Interaction[Any],
+                  question: app_commands.Range[str, 1, DEFAULT_QUESTION_LIMIT]) -> None:
+        """Answer in the channel."""
+        await answer_interaction(self.core(), interaction, question)
 
-    @bubble.command(name="help", description="What I answer and how to ask (only to you).")
-    async def help_command(interaction: discord.Interaction[Any]) -> None:
-        language = language_of_locale(str(interaction.locale))
-        await interaction.response.send_message(render_discord_help(language), ephemeral=True,
-                                                allowed_mentions=NO_MENTIONS)
+    @app_commands.command(name="sources", description="The verbatim sources of my last answer here (only to you).")
+    async def sources(self, interaction: discord.Interaction[Any]) -> None:
+        """The verbatim sources of the last answer in this channel or thread, to the asker."""
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await respond(interaction, await asyncio.to_thread(self.core().conversation.sources,
+                                                           interaction_place(interaction)))
 
-    bubble.add_command(build_digest_group())
+    @app_commands.command(name="help", description="What I answer and how to ask (only to you).")
+    async def help(self, interaction: discord.Interaction[Any]) -> None:
+        """How to use the bot, in the user's language."""
+        from bot.chat.replies import HelpReply
 
-    @bubble.command(name="ingest",
-                    description="Add an article to my library from its URL (bubblebot's admins only).")
+        await respond(interaction, HelpReply(interaction_language(interaction)))
+
+    digest = DigestGroup()  # a subgroup: a class attribute, so Discord lists it here, between help and ingest
+
+    @app_commands.command(name="ingest",
+                          description="Add an article to my library from its URL (bubblebot's admins only).")
     @app_commands.describe(url="the http(s) link of one article")
-    async def ingest_command(interaction: discord.Interaction[Any], url: str) -> None:
-        await ingest_article(interaction, url)
+    async def ingest(self, interaction: discord.Interaction[Any], url: str) -> None:
+        """Admins only: defer, fetch and index in a worker thread, then tell the admin only."""
+        command = self.core().ingest
+        place = interaction_place(interaction)
+        language = interaction_language(interaction)
+        link, said = command.check(place, url, language)
+        if link is None:
+            await respond(interaction, said)
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await respond(interaction, await asyncio.to_thread(command.run, place, link, language))
 
-    return bubble
-
-
-async def ingest_article(interaction: discord.Interaction[Any], url: str) -> None:
-    """/bubble ingest: admins only; defer, fetch and index in a worker thread, then tell the admin only."""
-    ingest = responder_of(interaction.client).ingest
-    user = str(interaction.user.id)
-    if ingest is None or not ingest.may_ingest(user):
-        log.info("refused /bubble ingest from %s (not an admin)", user)
-        body = ingest.refusal() if ingest is not None else refusal(any_admins=False)
-        await interaction.response.send_message(body, ephemeral=True, allowed_mentions=NO_MENTIONS)
-        return
-    try:
-        link = parse_url(url)
-    except IngestUsage as usage:
-        await interaction.response.send_message(str(usage), ephemeral=True, allowed_mentions=NO_MENTIONS)
-        return
-    await interaction.response.defer(ephemeral=True, thinking=True)
-    try:
-        reply = await asyncio.to_thread(ingest.run, link, user=user, escape=discord.utils.escape_markdown)
-        body = reply.text
-    except Exception:  # run() never raises; the last guard before the admin's follow-up
-        log.exception("/bubble ingest of %s failed", link)
-        body = "Sorry, something went wrong while adding that article; the details are in bubblebot's log."
-    await interaction.followup.send(clip(body, MESSAGE_CHARS), ephemeral=True, allowed_mentions=NO_MENTIONS)
+    @app_commands.command(name="chart", description="A chart of the figures my articles give on a topic.")
+    @app_commands.describe(topic="e.g. capex, OpenAI burn, power")
+    async def chart(self, interaction: discord.Interaction[Any], topic: str) -> None:
+        """The figures on a topic as a chart image with cited lines, in the channel."""
+        language = interaction_language(interaction, topic)
+        await interaction.response.defer(thinking=True)
+        await respond(interaction, await asyncio.to_thread(self.core().chart.run, topic, language))
 
 
-async def show_last_sources(interaction: discord.Interaction[Any]) -> None:
-    """/bubble sources: the verbatim sources of the last answer in this channel or thread, to the asker."""
-    await interaction.response.defer(ephemeral=True, thinking=True)
-    language = language_of_locale(str(interaction.locale))
-    try:
-        answer = await responder_of(interaction.client).last_answer(interaction_place(interaction))
-    except StoreUnavailable as error:
-        await send_ephemeral(interaction, str(error))
-        return
-    except Exception:
-        log.exception("could not look up the last answer")
-        await send_ephemeral(interaction, text("failed", language))
-        return
-    if answer is None:
-        await send_ephemeral(interaction, text("no_last_answer", language))
-        return
-    await send_ephemeral(interaction, *render_discord_sources(answer))
-
-
-async def ask_about_message(interaction: discord.Interaction[Any], message: discord.Message) -> None:
+async def ask_about_message(interaction: discord.Interaction[Any], target: discord.Message) -> None:
     """The "Ask bubblebot" message menu: the message's text is the question."""
     me = interaction.client.user
-    question = strip_mentions(message.content, me.id if me else 0, ())
+    question = strip_mentions(target.content, me.id if me else 0, ())
     if not question:
         language = language_of_locale(str(interaction.locale))
-        await interaction.response.send_message(text("no_text", language), ephemeral=True,
-                                                allowed_mentions=NO_MENTIONS)
+        await respond(interaction, Notice(message("discord.no_text", language), language))
         return
-    await answer_interaction(interaction, question)
+    group = getattr(interaction.client, "group", None)
+    assert isinstance(group, BubbleGroup)
+    await answer_interaction(group.core(), interaction, question)
 
 
 async def on_tree_error(interaction: discord.Interaction[Any], error: app_commands.AppCommandError) -> None:
@@ -190,7 +169,7 @@ async def on_tree_error(interaction: discord.Interaction[Any], error: app_comman
     original = getattr(error, "original", None)
     if isinstance(original, discord.HTTPException):
         platform_api_error("discord", "interaction", str(original.status))
-    body = text("failed", language_of_locale(str(interaction.locale)))
+    body = message("chat.sorry", language_of_locale(str(interaction.locale)))
     try:
         if interaction.response.is_done():
             await interaction.followup.send(body, ephemeral=True, allowed_mentions=NO_MENTIONS)
@@ -201,11 +180,10 @@ async def on_tree_error(interaction: discord.Interaction[Any], error: app_comman
         log.warning("could not tell the user that a command failed")
 
 
-def build_tree(client: discord.Client, *,
-               question_limit: int = DEFAULT_QUESTION_LIMIT) -> app_commands.CommandTree[Any]:
+def build_tree(client: discord.Client, group: BubbleGroup) -> app_commands.CommandTree[Any]:
     """The tree with the /bubble group and the message menu (dispatched locally; synced explicitly)."""
     tree: app_commands.CommandTree[Any] = app_commands.CommandTree(client)
-    tree.add_command(build_group(question_limit))
+    tree.add_command(group)
     tree.add_command(app_commands.ContextMenu(name=CONTEXT_MENU, callback=ask_about_message))
     tree.error(on_tree_error)
     return tree

@@ -1,8 +1,8 @@
-"""`/bubble digest …`: subscribe, unsubscribe, most-asked, status, preview (a subgroup of /bubble).
+"""`/bubble digest …`: subscribe, unsubscribe, status, preview, as a subgroup of /bubble (the rules are the core's).
 
 Changing a channel's digest needs Manage Channels: the subgroup carries it as default permissions (Discord
-applies default permissions to top-level commands only, so this documents intent) and every changing
-command checks the member's resolved permissions in the channel at run time. In a DM anyone may.
+applies default permissions to top-level commands only, so this documents intent) and the core checks the
+member's resolved permissions in the channel at run time (bot.discord.chat.may_change_digest). In a DM anyone may.
 """
 
 from __future__ import annotations
@@ -10,24 +10,24 @@ from __future__ import annotations
 import asyncio
 import logging
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import available_timezones
 
 import discord
 from discord import app_commands
 
-from bot.digest.manage import DigestDesk
+from bot.chat.place import Place
+from bot.chat.replies import Notice
 from bot.digest.options import DigestUsageError, SubscribeRequest, is_zone, parse_time, parse_zone
-from bot.discord.core import responder_of
-from bot.discord.digest_render import render_discord_digest
-from bot.discord.render import NO_MENTIONS
-from bot.errors import StoreUnavailable
-from bot.settings import get_settings
+from bot.discord.platform import respond
+from bot.i18n import reply_language
+
+if TYPE_CHECKING:
+    from bot.discord.chat import DiscordChat
 
 log = logging.getLogger(__name__)
 
 PLATFORM = "discord"
-NOT_ALLOWED = "Sorry, changing this channel's digest needs the **Manage Channels** permission."
 LANGUAGES = [app_commands.Choice(name="English", value="en"),
              app_commands.Choice(name="简体中文 (Simplified Chinese)", value="zh-Hans"),
              app_commands.Choice(name="繁體中文 (Traditional Chinese)", value="zh-Hant")]
@@ -47,99 +47,70 @@ async def zone_choices(interaction: discord.Interaction[Any], current: str) -> l
     return [app_commands.Choice(name=name, value=name) for name in dict.fromkeys(names)][:25]
 
 
-def may_change(interaction: discord.Interaction[Any]) -> bool:
-    """Manage Channels in this channel (anyone in a DM with the bot)."""
-    return interaction.guild_id is None or interaction.permissions.manage_channels
+def digest_place(interaction: discord.Interaction[Any]) -> Place:
+    """The channel the command was typed in (a thread has its own digest), who typed it, and how to answer."""
+    return Place(PLATFORM, str(interaction.channel_id), str(interaction.user.id), is_dm=interaction.guild_id is None,
+                 locale=str(interaction.locale), via=interaction)
 
 
-def _desk(interaction: discord.Interaction[Any]) -> DigestDesk:
-    responder = responder_of(interaction.client)
-    if responder.store is None:
-        raise StoreUnavailable("no state store")
-    return DigestDesk(responder.store, responder.data_dir or get_settings().data_dir)
+class DigestGroup(app_commands.Group):
+    """/bubble digest; its core is the parent group's (injected there)."""
 
+    def __init__(self) -> None:
+        super().__init__(name="digest", description="This channel's daily digest of figures and quotes.",
+                         default_permissions=discord.Permissions(manage_channels=True))
 
-async def _private(interaction: discord.Interaction[Any], body: str) -> None:
-    if interaction.response.is_done():
-        await interaction.followup.send(body, ephemeral=True, allowed_mentions=NO_MENTIONS)
-    else:
-        await interaction.response.send_message(body, ephemeral=True, allowed_mentions=NO_MENTIONS)
+    def _core(self) -> DiscordChat:
+        from bot.discord.commands import BubbleGroup
 
+        parent = self.parent
+        assert isinstance(parent, BubbleGroup)
+        return parent.core()
 
-async def _change(interaction: discord.Interaction[Any], request: SubscribeRequest | None,
-                  most_asked: bool | None) -> None:
-    """Subscribe (request given) or unsubscribe (None), announcing the change in the channel."""
-    if not may_change(interaction):
-        await _private(interaction, NOT_ALLOWED)
-        return
-    channel, user = str(interaction.channel_id), str(interaction.user.id)
-    try:
-        desk = _desk(interaction)
-        if request is None:
-            if not await asyncio.to_thread(desk.unsubscribe, PLATFORM, channel):
-                await _private(interaction, "This channel has no daily digest.")
-                return
-            message = f"<@{user}> turned off the daily digest here."
-        else:
-            subscription = await asyncio.to_thread(desk.subscribe, PLATFORM, channel, request, user=user,
-                                                   most_asked=most_asked)
-            summary = await asyncio.to_thread(desk.summary, subscription)
-            message = f"<@{user}> turned on the daily digest here: {summary}"
-    except StoreUnavailable as error:
-        await _private(interaction, str(error))
-        return
-    await interaction.response.send_message(message, allowed_mentions=NO_MENTIONS)
-
-
-def build_digest_group() -> app_commands.Group:
-    """The `digest` subgroup of /bubble."""
-    group = app_commands.Group(name="digest", description="This channel's daily digest of figures and quotes.",
-                               default_permissions=discord.Permissions(manage_channels=True))
-
-    @group.command(name="subscribe", description="Turn on or change this channel's daily digest.")
+    @app_commands.command(name="subscribe", description="Turn on or change this channel's daily digest.")
     @app_commands.describe(time="HH:MM, or 9am / 9:30 pm (default 09:00)",
                            zone="a city, IANA zone, abbreviation or offset: Shanghai, New York, PST, UTC+8 (default UTC)",
                            language="the digest's language (default English)",
                            most_asked="include “Most asked this week” (default on)")
     @app_commands.choices(language=LANGUAGES)
     @app_commands.autocomplete(zone=zone_choices)
-    async def subscribe(interaction: discord.Interaction[Any], time: str | None = None, zone: str | None = None,
+    async def subscribe(self, interaction: discord.Interaction[Any], time: str | None = None, zone: str | None = None,
                         language: app_commands.Choice[str] | None = None, most_asked: bool | None = None) -> None:
-        """Subscribe the channel or change its settings (unspecified ones are kept)."""
+        """Subscribe the channel or change its settings (unspecified ones are kept); announced in the channel."""
+        place = digest_place(interaction)
+        speaks = reply_language(" ".join(filter(None, [time, zone])), locale=place.locale)
         try:
             request = SubscribeRequest(time=parse_time(time) if time else None,
                                        tz=parse_zone(zone) if zone else None,
                                        language=language.value if language else None)
         except DigestUsageError as error:
-            await _private(interaction, str(error))
+            await respond(interaction, Notice(error.localized(speaks), speaks))
             return
-        await _change(interaction, request, most_asked)
+        commands = self._core().digest
+        await respond(interaction, await asyncio.to_thread(commands.subscribe, place, request, speaks,
+                                                           most_asked=most_asked))
 
-    @group.command(name="unsubscribe", description="Turn off this channel's daily digest.")
-    async def unsubscribe(interaction: discord.Interaction[Any]) -> None:
-        """Stop the channel's digest."""
-        await _change(interaction, None, None)
+    @app_commands.command(name="unsubscribe", description="Turn off this channel's daily digest.")
+    async def unsubscribe(self, interaction: discord.Interaction[Any]) -> None:
+        """Stop the channel's digest (announced in the channel)."""
+        place = digest_place(interaction)
+        commands = self._core().digest
+        await respond(interaction, await asyncio.to_thread(commands.unsubscribe, place,
+                                                           reply_language(locale=place.locale)))
 
-    @group.command(name="status", description="This channel's digest settings, next digest and last delivery.")
-    async def status(interaction: discord.Interaction[Any]) -> None:
+    @app_commands.command(name="status", description="This channel's digest settings, next digest and last delivery.")
+    async def status(self, interaction: discord.Interaction[Any]) -> None:
         """Settings, next digest and last delivery, only to the asker."""
         await interaction.response.defer(ephemeral=True, thinking=True)
-        try:
-            body = await asyncio.to_thread(_desk(interaction).status, PLATFORM, str(interaction.channel_id))
-        except StoreUnavailable as error:
-            body = str(error)
-        await _private(interaction, body)
+        place = digest_place(interaction)
+        commands = self._core().digest
+        await respond(interaction, await asyncio.to_thread(commands.status, place, reply_language(locale=place.locale)))
 
-    @group.command(name="preview", description="Today's digest for this channel, only to you.")
-    async def preview(interaction: discord.Interaction[Any]) -> None:
+    @app_commands.command(name="preview", description="Today's digest for this channel, only to you.")
+    async def preview(self, interaction: discord.Interaction[Any]) -> None:
         """Today's digest for the channel, only to the asker."""
         await interaction.response.defer(ephemeral=True, thinking=True)
-        try:
-            digest = await asyncio.to_thread(_desk(interaction).preview, PLATFORM, str(interaction.channel_id))
-        except StoreUnavailable as error:
-            await _private(interaction, str(error))
-            return
-        await interaction.followup.send(embed=render_discord_digest(digest), ephemeral=True,
-                                        allowed_mentions=NO_MENTIONS)
-
-    return group
+        place = digest_place(interaction)
+        commands = self._core().digest
+        await respond(interaction, await asyncio.to_thread(commands.preview, place,
+                                                           reply_language(locale=place.locale)))

@@ -31,6 +31,8 @@ NAMES: dict[str, str] = {
     "language": "语言",
     "most_asked": "热门问题",
     "Ask bubblebot": "问 bubblebot",
+    "chart": "图表",
+    "topic": "主题",
 }
 DESCRIPTIONS: dict[str, str] = {
     "Ask about the AI investment bubble, with sources.": "询问AI投资泡沫，附来源。",
@@ -52,6 +54,8 @@ DESCRIPTIONS: dict[str, str] = {
     "Turn off this channel's daily digest.": "关闭此频道的每日摘要。",
     "This channel's digest settings, next digest and last delivery.": "此频道的摘要设置、下次摘要和上次推送。",
     "Today's digest for this channel, only to you.": "此频道今天的摘要，仅你可见。",
+    "A chart of the figures my articles give on a topic.": "我收录的文章中某一主题的数字图表。",
+    "e.g. capex, OpenAI burn, power": "例如：资本支出、OpenAI 烧钱、电力",
 }
 LOCALES = {discord.Locale.chinese: "zh-Hans", discord.Locale.taiwan_chinese: "zh-Hant"}
 NAME_PLACES = frozenset({app_commands.TranslationContextLocation.command_name,

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import discord
 
 from bot.discord.text import text
-from bot.i18n import examples, phrase
+from bot.i18n import examples, message, phrase, template
 from bot.models import Answer, Citation
 from bot.render_text import citation_line, source_place
+
+if TYPE_CHECKING:
+    from bot.charts.chat import ChatChart
 
 MESSAGE_CHARS = 2000
 EMBED_TITLE = 256
@@ -119,6 +124,9 @@ def render_discord_sources(answer: Answer) -> list[str]:
         line = discord.utils.escape_markdown(citation_line(citation, language))
         place = discord.utils.escape_markdown(source_place(citation, language))
         block = f"**[{number}]** {line}\n> {quote}\n— {place}"
+        if language == "en" and citation.gloss_en:  # the same English gloss Slack shows under a Chinese quote
+            gloss = discord.utils.escape_markdown(clip(citation.gloss_en, 600))
+            block += f"\n{template('chat.in_english', language)}: {gloss}"
         if citation.source.url:
             block += f"\n<{citation.source.url}>"
         blocks.append(block)
@@ -130,3 +138,24 @@ def render_discord_help(language: str) -> str:
     lines = [phrase("help", language), "", text("help_usage", language), "", phrase("try", language)]
     lines.extend(f"• {example}" for example in examples(language))
     return clip("\n".join(lines), MESSAGE_CHARS)
+
+
+def render_discord_chart(chart: ChatChart, language: str) -> discord.Embed:
+    """A chart as an embed around its image: the title, then one cited line per bar (sources linked)."""
+    lines = []
+    for line in chart.lines:
+        source = discord.utils.escape_markdown(clip(line.source_title, 120))
+        if line.source_url:
+            source = f"[{source}]({line.source_url})"
+        if line.speaker:
+            source = f"{discord.utils.escape_markdown(line.speaker)}, {source}"
+        period = f" ({line.period})" if line.period else ""
+        lines.append(message("chart.cited", language, number=line.number,
+                             entity=discord.utils.escape_markdown(line.entity), figure=line.figure, period=period,
+                             source=source))
+    if chart.more:
+        lines.append(message("chart.more", language, n=chart.more))
+    embed = discord.Embed(title=clip(chart.title, EMBED_TITLE), description=clip("\n".join(lines), EMBED_DESCRIPTION),
+                          colour=ANSWER_COLOUR)
+    embed.set_image(url=f"attachment://{chart.filename}")
+    return embed

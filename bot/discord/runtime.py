@@ -14,8 +14,8 @@ import discord
 import yarl
 from discord.gateway import DiscordWebSocket
 
+from bot.discord.chat import DiscordChat
 from bot.discord.client import BubbleClient, ShardedBubbleClient
-from bot.discord.core import Responder
 from bot.errors import BadToken, ConfigurationError
 from bot.observability.server import HealthServer
 from bot.settings import Settings
@@ -40,11 +40,11 @@ def apply_endpoints(settings: Settings) -> None:
         DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
 
 
-def create_client(settings: Settings, responder: Responder | None, **options: Any) -> BubbleClient:
+def create_client(settings: Settings, chat: DiscordChat | None, **options: Any) -> BubbleClient:
     """A client with one shard, or an auto-sharded one with BUBBLEBOT_DISCORD_SHARDS shards."""
     if settings.discord_shards:
-        return ShardedBubbleClient(responder, shard_count=settings.discord_shards, **options)
-    return BubbleClient(responder, **options)
+        return ShardedBubbleClient(chat, shard_count=settings.discord_shards, **options)
+    return BubbleClient(chat, **options)
 
 
 async def login(client: discord.Client, token: str) -> None:
@@ -59,17 +59,17 @@ async def login(client: discord.Client, token: str) -> None:
 
 
 async def run_client(client: BubbleClient, token: str, *,
-                     open_responder: Callable[[], Responder] | None = None) -> None:
+                     open_chat: Callable[[], DiscordChat] | None = None) -> None:
     """Log in, then hold the gateway connection (discord.py reconnects and resumes) until closed.
 
-    With open_responder, the answer service and store are opened after the token is accepted, so a bad
+    With open_chat, the answer service and store are opened after the token is accepted, so a bad
     token fails within a second instead of after the search index is built.
     """
     async with client:
         await login(client, token)
-        opened = await asyncio.to_thread(open_responder) if open_responder is not None else None
+        opened = await asyncio.to_thread(open_chat) if open_chat is not None else None
         if opened is not None:
-            client.responder = opened
+            client.chat = opened
         try:
             await client.connect(reconnect=True)
         except discord.PrivilegedIntentsRequired:
@@ -99,7 +99,7 @@ async def _serve(settings: Settings, token: str) -> None:
 
     digests = asyncio.create_task(run_scheduler(client, settings))
     try:
-        await run_client(client, token, open_responder=lambda: Responder.from_settings(settings))
+        await run_client(client, token, open_chat=lambda: DiscordChat.from_settings(settings))
     finally:
         digests.cancel()
         with contextlib.suppress(asyncio.CancelledError):

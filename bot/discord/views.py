@@ -7,28 +7,20 @@ on messages sent before a restart and on any replica.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from typing import Any
 
 import discord
 
-from bot.discord.core import responder_of
-from bot.discord.render import NO_MENTIONS, render_discord_sources
-from bot.discord.text import language_of_locale, text
-from bot.errors import StoreUnavailable
+from bot.discord.text import text
 
 log = logging.getLogger(__name__)
 
 SOURCES_ID = "bubble:sources:{answer_id}"
 VOTE_ID = "bubble:vote:{direction}:{answer_id}"
 ANSWER_ID = re.compile(r"^bubble:(?:sources|vote:(?:up|down)):(?P<id>[0-9]{1,19})$")
-
-
-async def send_ephemeral(interaction: discord.Interaction[Any], *bodies: str) -> None:
-    """Follow a deferred interaction up with one or more messages only the clicker sees."""
-    for body in bodies:
-        await interaction.followup.send(body, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
 class SourcesButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
@@ -46,21 +38,14 @@ class SourcesButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         return cls(int(match["id"]), label=getattr(item, "label", None) or "Sources")
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        from bot.discord.chat import chat_of
+        from bot.discord.commands import interaction_place
+        from bot.discord.platform import respond
+
         await interaction.response.defer(ephemeral=True, thinking=True)
-        language = language_of_locale(str(interaction.locale))
-        try:
-            answer = await responder_of(interaction.client).stored_answer(self.answer_id)
-        except StoreUnavailable as error:
-            await send_ephemeral(interaction, str(error))
-            return
-        except Exception:
-            log.exception("could not show the sources of answer %s", self.answer_id)
-            await send_ephemeral(interaction, text("failed", language))
-            return
-        if answer is None:
-            await send_ephemeral(interaction, text("answer_gone", language))
-            return
-        await send_ephemeral(interaction, *render_discord_sources(answer))
+        conversation = chat_of(interaction.client).conversation
+        await respond(interaction, await asyncio.to_thread(conversation.sources_of, interaction_place(interaction),
+                                                           self.answer_id))
 
 
 class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
@@ -81,23 +66,15 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         return cls(int(match["id"]), match["direction"], label=getattr(item, "label", None))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        from bot.discord.chat import chat_of
+        from bot.discord.commands import interaction_place
+        from bot.discord.platform import respond
+
         await interaction.response.defer(ephemeral=True, thinking=True)
-        language = language_of_locale(str(interaction.locale))
+        conversation = chat_of(interaction.client).conversation
         vote = 1 if self.direction == "up" else -1
-        try:
-            responder = responder_of(interaction.client)
-            known = await responder.vote(self.answer_id, str(interaction.user.id), vote)
-        except StoreUnavailable as error:
-            await send_ephemeral(interaction, str(error))
-            return
-        except Exception:
-            log.exception("could not record a vote on answer %s", self.answer_id)
-            await send_ephemeral(interaction, text("failed", language))
-            return
-        if not known:
-            await send_ephemeral(interaction, text("answer_gone", language))
-            return
-        await send_ephemeral(interaction, text("thanks_up" if vote > 0 else "thanks_down", language))
+        await respond(interaction, await asyncio.to_thread(conversation.vote, interaction_place(interaction),
+                                                           self.answer_id, vote))
 
 
 DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (SourcesButton, VoteButton)

@@ -1,8 +1,9 @@
 """The Slack adapter: `serve_slack` runs it (Socket Mode with SLACK_APP_TOKEN, else HTTP mode).
 
-slack_bolt is imported only inside this package. Modules: app (the bolt App), listeners (payloads
-→ questions), responder (dedupe, rate limit, ask, post), render (Block Kit), text (escaping),
-web (Web API errors), http (/slack/events, /healthz), socket (Socket Mode).
+slack_bolt is imported only inside this package, and only translation lives here: the conversation is
+bot.chat's. Modules: app (the bolt App and the core wired together), listeners (payloads → Places and core
+calls), chat (answer threads, the 👀 sign), platform (where replies go, chart uploads), render (Block Kit),
+text (escaping), web (Web API errors), http (/slack/events), socket (Socket Mode), digest (posting digests).
 """
 
 from __future__ import annotations
@@ -86,11 +87,11 @@ def serve_slack(settings: Settings, *, host: str, port: int) -> None:
             handler = connect_socket_mode(bot, app_token)
             try:
                 HttpServer(asgi_app(None, mode="socket", ready=handler.client.is_connected),
-                           host=host, port=port).run()
+                           host=host, port=port, name="Slack /healthz").run()
             finally:
                 handler.close()
         else:
-            HttpServer(asgi_app(bot.app), host=host, port=port).run()
+            HttpServer(asgi_app(bot.app), host=host, port=port, name="Slack /slack/events and /healthz").run()
     finally:
         if scheduler is not None:
             scheduler.stop()

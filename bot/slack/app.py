@@ -11,14 +11,20 @@ from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from bot.chat.chart_command import ChartCommand
+from bot.chat.commands import CommandRouter
+from bot.chat.conversation import Conversation
+from bot.chat.digest_commands import DigestCommands
+from bot.chat.ingest_command import IngestCommand
+from bot.chat.place import Place
 from bot.chat_ingest import ChatIngest
 from bot.errors import BadToken, ConfigurationError
+from bot.i18n import message
 from bot.ratelimit import RateLimiter
 from bot.settings import Settings
-from bot.slack.digest import SlackDigestCommands
-from bot.slack.ingest import SlackIngestCommand
+from bot.slack.chat import SlackChat
 from bot.slack.listeners import register
-from bot.slack.responder import Responder
+from bot.slack.platform import SlackPlatform
 from bot.slack.web import SlackPoster, error_code
 
 if TYPE_CHECKING:
@@ -83,7 +89,7 @@ class SlackBot:
     """A ready bolt App and what it owns (worker threads); close() when done."""
 
     app: App
-    responder: Responder
+    chat: SlackChat
     listener_executor: ThreadPoolExecutor
     answer_executor: ThreadPoolExecutor
     auth: dict[str, Any]
@@ -121,10 +127,32 @@ def build_slack_bot(settings: Settings, *, service: AnswerService, store: StateS
         answers.shutdown(wait=False)
         ingests.shutdown(wait=False)
         raise
-    responder = Responder(service=service, store=store, poster=SlackPoster(client),
-                          limiter=RateLimiter(limit=settings.rate_limit_per_minute, window=60),
-                          bot_user_id=auth.get("user_id"), bot_id=auth.get("bot_id"), executor=answers)
-    register(app, responder, SlackDigestCommands(settings, store),
-             SlackIngestCommand(ChatIngest.from_settings(settings, service), ingests))
-    return SlackBot(app=app, responder=responder, listener_executor=listeners, answer_executor=answers, auth=auth,
+    platform = SlackPlatform(SlackPoster(client))
+    conversation = Conversation(service=service, store=store,
+                                limiter=RateLimiter(limit=settings.rate_limit_per_minute, window=60))
+    router = CommandRouter(conversation, digest=digest_commands(settings, store, platform),
+                           ingest=IngestCommand(ChatIngest.from_settings(settings, service), escape=_plain),
+                           chart=ChartCommand(lambda: service.kb.corpus))
+    chat = SlackChat(conversation, router, platform, answers=answers, ingests=ingests,
+                     bot_user_id=auth.get("user_id"))
+    register(app, chat)
+    return SlackBot(app=app, chat=chat, listener_executor=listeners, answer_executor=answers, auth=auth,
                     ingest_executor=ingests)
+
+
+def _plain(text: str) -> str:
+    """Ingest results are escaped with the rest of the notice they are in."""
+    return text
+
+
+def digest_commands(settings: Settings, store: StateStore | None, platform: SlackPlatform) -> DigestCommands:
+    """/bubble digest on Slack: anyone in the channel may change it, unless BUBBLEBOT_ADMINS lists user ids
+    (like Slack's own RSS and GitHub apps' channel subscriptions); every change is announced in the channel."""
+    admins = {admin.strip() for admin in settings.admins if admin.strip()}
+
+    def refusal(place: Place, language: str) -> str:
+        return message("digest_cmd.admins_only", language,
+                       admins=", ".join(platform.mention(admin) for admin in sorted(admins)))
+
+    return DigestCommands(store, settings.data_dir, mention=platform.mention, escape=platform.escape,
+                          may_change=lambda place: not admins or place.user in admins, refusal=refusal)

@@ -6,11 +6,22 @@ text ≤ 75 characters. Text we did not write is escaped; `text` is the plain fa
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.i18n import examples, phrase, template
+from bot.chat.replies import (
+    Announcement,
+    AnswerReply,
+    DigestHelpReply,
+    DigestReply,
+    HelpReply,
+    Notice,
+    Reply,
+    SourcesReply,
+)
+from bot.i18n import examples, message, phrase, template
 from bot.models import Answer, Citation
 from bot.render_text import citation_line, source_place
+from bot.slack.digest_render import render_slack_digest
 from bot.slack.text import (
     CONTEXT_ELEMENT_LIMIT,
     FALLBACK_LIMIT,
@@ -20,6 +31,9 @@ from bot.slack.text import (
     split,
     trim,
 )
+
+if TYPE_CHECKING:
+    from bot.charts.chat import ChatChart
 
 SHOW_SOURCES = "show_sources"
 VOTE_UP = "vote_up"
@@ -114,7 +128,7 @@ def source_text(number: int, citation: Citation, language: str) -> str:
              "> " + escape(" ".join(citation.quote.split())),
              "_" + escape(source_place(citation, language)) + "_"]
     if language == "en" and citation.gloss_en:
-        parts.insert(2, f"{text_for('english', language)}: {escape(citation.gloss_en)}")
+        parts.insert(2, f"{template('chat.in_english', language)}: {escape(citation.gloss_en)}")
     if citation.source.url:
         parts.append(escape(citation.source.url))
     return trim("\n".join(parts), SECTION_LIMIT)
@@ -137,34 +151,65 @@ def render_slack_sources(answer: Answer) -> dict[str, Any]:
     return {"text": trim(fallback, FALLBACK_LIMIT), "blocks": blocks}
 
 
-# Our own mrkdwn: `<` and `>` are written as entities, since Slack reads `<...>` as a link or mention.
-HELP = """{intro}
+def render_help(note: str | None = None, language: str = "en") -> dict[str, Any]:
+    """How to use the bot (also the reply to an unknown /bubble subcommand), in the asker's language.
 
-• *Mention me* in a channel: `@bubblebot Does Sam Altman think AI is a bubble?` — I answer in the thread.
-• *Follow up* in that thread without mentioning me: “and Anthropic?”
-• *Direct message* me any question.
-• `/bubble ask &lt;question&gt;` — answer in this channel.
-• `/bubble sources` — the verbatim sources of my last answer here (only you see them).
-• `/bubble digest subscribe [HH:MM] [time zone] [language]` — a daily digest in this channel \
-(`/bubble digest` for more).
-• `/bubble ingest &lt;URL&gt;` — add an article to my library (bubblebot's admins only).
-• `/bubble help` — this message.
-• Message menu → *Ask bubblebot about this* — I answer that message in its thread.
-Every answer names the speaker and the figure; “Show sources” shows the exact quote, article and paragraph.
-
-{try_}
-{examples}"""
-
-
-def render_help(note: str | None = None) -> dict[str, Any]:
-    """How to use the bot (also the reply to an unknown /bubble subcommand)."""
-    body = HELP.format(intro=phrase("help", "en"), try_=phrase("try", "en"),
-                       examples="\n".join(f"• {escape(q)}" for q in examples("en")))
-    blocks = [_section(body)]
+    The catalogue's help is our own mrkdwn; escaping it writes `<question>` as entities Slack shows."""
+    body = "\n\n".join([escape(phrase("help", language)), escape(template("help.slack", language)),
+                         escape(phrase("try", language)) + "\n"
+                         + "\n".join(f"• {escape(q)}" for q in examples(language))])
+    blocks = [_section(chunk) for chunk in split(body, SECTION_LIMIT)]
     if note:
         blocks.insert(0, _section(escape(note)))
     text = (escape(note) + "\n\n" if note else "") + body
     return {"text": trim(text, FALLBACK_LIMIT), "blocks": blocks}
+
+
+def render_digest_help(language: str) -> dict[str, Any]:
+    """How the digest commands work."""
+    return render_notice(message("digest_cmd.help", language, usage=template("digest_cmd.usage", language)))
+
+
+def render_announcement(mrkdwn: str) -> dict[str, Any]:
+    """A message for the channel that is already mrkdwn (user parts escaped, mentions ours)."""
+    return {"text": trim(mrkdwn, FALLBACK_LIMIT), "blocks": [_section(trim(mrkdwn, SECTION_LIMIT))]}
+
+
+def render_chart_comment(chart: ChatChart, language: str) -> str:
+    """The text posted with a chart image: its title, then one cited line per bar (sources linked)."""
+    lines = [f"*{escape(chart.title)}*"]
+    for line in chart.lines:
+        source = escape(line.source_title)
+        if line.source_url:
+            source = f"<{line.source_url}|{source}>"
+        if line.speaker:
+            source = f"{escape(line.speaker)}, {source}"
+        period = f" ({escape(line.period)})" if line.period else ""
+        lines.append(message("chart.cited", language, number=line.number, entity=escape(line.entity),
+                             figure=escape(line.figure), period=period, source=source))
+    if chart.more:
+        lines.append(escape(message("chart.more", language, n=chart.more)))
+    return trim("\n".join(lines), FALLBACK_LIMIT)
+
+
+def render_reply(reply: Reply) -> dict[str, Any]:
+    """Any reply of the core as a message payload (a chart's image is uploaded separately: this is its text)."""
+    if isinstance(reply, Notice):
+        return render_announcement(reply.text) if reply.markup else render_notice(reply.text)
+    if isinstance(reply, Announcement):
+        return render_announcement(reply.text)
+    if isinstance(reply, AnswerReply):
+        return render_slack_answer(reply.answer, reply.answer_id, asker=reply.asker if reply.echo else None,
+                                   question=reply.question if reply.echo else None)
+    if isinstance(reply, SourcesReply):
+        return render_slack_sources(reply.answer)
+    if isinstance(reply, HelpReply):
+        return render_help(reply.note, reply.language)
+    if isinstance(reply, DigestHelpReply):
+        return render_digest_help(reply.language)
+    if isinstance(reply, DigestReply):
+        return render_slack_digest(reply.digest)
+    return render_announcement(render_chart_comment(reply.chart, reply.language))
 
 
 def render_notice(message: str) -> dict[str, Any]:

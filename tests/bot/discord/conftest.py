@@ -14,8 +14,8 @@ from pydantic import SecretStr
 
 from bot.chat_ingest import ChatIngest
 from bot.discord import runtime
+from bot.discord.chat import DiscordChat
 from bot.discord.client import BubbleClient
-from bot.discord.core import Responder
 from bot.discord.runtime import apply_endpoints, create_client, run_client
 from bot.service import AnswerService
 from bot.settings import Settings
@@ -58,10 +58,10 @@ async def running_bot(service: AnswerService, tmp_path: Path, *, token: str = TO
                         discord_gateway_url=fake.gateway_url, discord_shards=shards,
                         rate_limit_per_minute=rate_limit)
     store = StateStore.open(f"sqlite:///{tmp_path / 'state.db'}{db_options}")
-    responder = Responder(service, store, rate_limit_per_minute=settings.rate_limit_per_minute,
-                          max_question_chars=settings.max_question_chars, ingest=ingest)
+    chat = DiscordChat.build(service, store, rate_limit_per_minute=settings.rate_limit_per_minute,
+                             data_dir=tmp_path, ingest=ingest)
     apply_endpoints(settings)
-    client = create_client(settings, responder, guild_ready_timeout=0.05)
+    client = create_client(settings, chat, guild_ready_timeout=0.05)
     task = asyncio.create_task(run_client(client, token))
     try:
         ready = asyncio.create_task(client.wait_until_ready())

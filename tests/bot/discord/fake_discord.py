@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiohttp import WSMsgType, web
+from aiohttp import BodyPartReader, WSMsgType, web
 
 from tests.bot.discord.payloads import Json, Payloads
 
@@ -237,13 +237,16 @@ class FakeDiscord(Payloads):
 
     async def _rest(self, request: web.Request) -> web.Response:
         path = "/" + request.match_info["tail"]
-        raw = await request.read()
         body: Any = None
-        if raw:
-            try:
-                body = json.loads(raw)
-            except ValueError:
-                body = raw.decode("utf-8", "replace")
+        if request.content_type.startswith("multipart/"):
+            body = await self._multipart(request)
+        else:
+            raw = await request.read()
+            if raw:
+                try:
+                    body = json.loads(raw)
+                except ValueError:
+                    body = raw.decode("utf-8", "replace")
         record = Recorded(request.method, path, dict(request.query), body, 0, time.monotonic())
         status, reply, headers = self._route(request, record)
         record.status = status
@@ -253,6 +256,22 @@ class FakeDiscord(Payloads):
             return web.Response(status=status, headers=headers)
         return web.Response(status=status, body=json.dumps(reply).encode(),
                             headers={"Content-Type": "application/json", **headers})
+
+    @staticmethod
+    async def _multipart(request: web.Request) -> Any:
+        """A message with attachments: its payload_json, plus `_files` {field name: (filename, bytes)}."""
+        body: dict[str, Any] = {}
+        files: dict[str, tuple[str | None, bytes]] = {}
+        reader = await request.multipart()
+        while (part := await reader.next()) is not None:
+            assert isinstance(part, BodyPartReader)
+            data = await part.read()
+            if part.name == "payload_json":
+                body.update(json.loads(data))
+            else:
+                files[part.name or ""] = (part.filename, bytes(data))
+        body["_files"] = files
+        return body
 
     def _route(self, request: web.Request, record: Recorded) -> tuple[int, Any, dict[str, str]]:
         is_webhook = record.path.startswith(("/webhooks/", "/interactions/"))

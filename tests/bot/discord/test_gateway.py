@@ -142,7 +142,7 @@ def test_sync_registers_the_bubble_group_and_the_message_menu(tmp_path: Path, gu
         by_name = {command["name"]: command for command in put.body}
         assert by_name["Ask bubblebot"]["type"] == 3
         bubble = by_name["bubble"]
-        assert [option["name"] for option in bubble["options"]] == ["ask", "sources", "help", "digest", "ingest"]
+        assert [option["name"] for option in bubble["options"]] == ["ask", "sources", "help", "digest", "ingest", "chart"]
         [question] = bubble["options"][0]["options"]
         assert question["name"] == "question" and question["type"] == 3 and question["required"]
         assert question["max_length"] == Settings().max_question_chars

@@ -59,6 +59,7 @@ class FakeSlack:
         self.responses: list[tuple[str, dict[str, Any]]] = []
         self.socket_acks: dict[str, dict[str, Any]] = {}
         self.channel_errors: dict[str, str] = {}
+        self.uploads: dict[str, bytes] = {}  # file id → the bytes uploaded to its upload URL
         self.port = 0
         self._failures: dict[str, list[Failure]] = {}
         self._ts = itertools.count(1)
@@ -81,6 +82,7 @@ class FakeSlack:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/respond/{name}", self._respond)
         app.router.add_get("/link/", self._socket)
+        app.router.add_post("/upload/{file_id}", self._upload)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -203,7 +205,26 @@ class FakeSlack:
                                          "text": args.get("text"), "thread_ts": args.get("thread_ts")}}
         if method == "chat.postEphemeral":
             return 200, {}, {"ok": True, "message_ts": ts}
+        if method == "files.getUploadURLExternal":  # the first step of files_upload_v2
+            file_id = f"F{next(self._ts):08d}"
+            return 200, {}, {"ok": True, "file_id": file_id,
+                             "upload_url": f"http://127.0.0.1:{self.port}/upload/{file_id}"}
+        if method == "files.completeUploadExternal":
+            files = args.get("files")
+            listed = json.loads(files) if isinstance(files, str) else files or []
+            missing = [f["id"] for f in listed if f.get("id") not in self.uploads]
+            if missing:
+                return 200, {}, {"ok": False, "error": "file_not_found"}
+            return 200, {}, {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in listed]}
         return 200, {}, {"ok": True}
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """An upload URL handed out by files.getUploadURLExternal: keep the file's bytes (sent raw)."""
+        data = await request.read()
+        with self._changed:
+            self.uploads[request.match_info["file_id"]] = data
+            self._changed.notify_all()
+        return web.Response(text="OK - uploaded")
 
     async def _respond(self, request: web.Request) -> web.Response:
         body = await request.json()

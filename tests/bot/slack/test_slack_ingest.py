@@ -92,7 +92,7 @@ def test_an_admin_ingests_a_url_and_the_bot_answers_from_it_at_once(make_rig: Ca
     [answer] = rig.fake.wait_for("chat.postMessage")
     posted = posted_text(answer.args)
     assert "Harold Quist (CEO, Plainsgrid Cooperative)" in posted and "12 GW" in posted and "Prairie Courier" in posted
-    assert rig.bot.responder.service.kb.corpus.source(source.id).url == f"{site}/grid.html"
+    assert rig.bot.chat.conversation.service.kb.corpus.source(source.id).url == f"{site}/grid.html"
 
 
 def test_someone_who_is_not_an_admin_is_refused_and_nothing_changes(make_rig: Callable[..., SlackRig],

@@ -41,7 +41,7 @@ def test_redelivery_after_an_unposted_answer_is_answered_once(replica: Callable[
     first.close()
 
     restarted = replica()
-    restarted.bot.responder.event_lease = timedelta(0)  # the claim has expired
+    restarted.bot.chat.conversation.event_lease = timedelta(0)  # the claim has expired
     restarted.event(event, event_id="Ev0CRASH", retry_num=1)
     [answer] = restarted.fake.wait_for("chat.postMessage")
     assert "Sam Altman" in posted_text(answer.args)
@@ -58,7 +58,7 @@ def test_redelivery_of_an_answered_event_is_dropped(replica: Callable[[], SlackR
     first.close()
 
     restarted = replica()
-    restarted.bot.responder.event_lease = timedelta(0)
+    restarted.bot.chat.conversation.event_lease = timedelta(0)
     restarted.event(event, event_id="Ev0DONE", retry_num=1)
     restarted.fake.quiet(1.0)
     assert len(restarted.fake.calls_to("chat.postMessage")) == 1
