@@ -143,7 +143,7 @@ def _run_due(args: argparse.Namespace, settings: Settings, now: datetime) -> tup
     outcomes: list[Outcome] = []
     problems = 0
     with StateStore.open(settings.resolved_database_url()) as store:
-        for name in [args.platform] if args.platform else PLATFORMS:
+        for name in [args.platform] if args.platform else platform_names():
             due = due_subscriptions(store, name, now)
             if not due:
                 continue

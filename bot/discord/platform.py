@@ -1,15 +1,14 @@
-"""Discord as a ChatPlatform: the core's replies as message payloads (embeds, buttons, a chart file), sent
-through an interaction (response or follow-up), a channel, or as a reply to the asker's message."""
+"""Discord's side of delivering the core's replies: each reply as message payloads (embeds, buttons, a chart
+file), sent through an interaction (response or follow-up; private unless the reply is public) or as a reply to
+the asker's message. Async, on the gateway loop: the core's work runs on worker threads, its replies come here."""
 
 from __future__ import annotations
 
-import asyncio
 import io
 from typing import Any
 
 import discord
 
-from bot.chat.place import Place
 from bot.chat.platform import is_public
 from bot.chat.replies import (
     Announcement,
@@ -34,9 +33,6 @@ from bot.discord.render import (
 )
 from bot.discord.views import answer_view
 from bot.i18n import message, template
-
-NAME = "discord"
-SEND_TIMEOUT = 60.0
 
 
 def payloads(reply: Reply) -> list[dict[str, Any]]:
@@ -84,38 +80,3 @@ async def reply_to(message_: discord.Message, reply: Reply | None) -> None:
     for sent in payloads(reply):
         await message_.channel.send(**sent, reference=message_.to_reference(fail_if_not_exists=False),
                                     mention_author=False, allowed_mentions=NO_MENTIONS)
-
-
-class DiscordPlatform:
-    """The ChatPlatform view of Discord for callers on worker threads: sends hop onto the client's loop."""
-
-    name = NAME
-
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self.loop = loop
-
-    def escape(self, text: str) -> str:
-        """Markdown-safe text."""
-        return discord.utils.escape_markdown(text)
-
-    def mention(self, user: str) -> str:
-        """<@id>."""
-        return f"<@{user}>"
-
-    def send(self, place: Place, reply: Reply) -> bool:
-        """Post for the channel (through the place's interaction or message)."""
-        return self._run(place, reply)
-
-    def tell(self, place: Place, reply: Reply) -> bool:
-        """Tell the asker (ephemeral through an interaction; a reply to a message)."""
-        return self._run(place, reply)
-
-    def _run(self, place: Place, reply: Reply) -> bool:
-        if isinstance(place.via, discord.Interaction):
-            work = respond(place.via, reply)
-        elif isinstance(place.via, discord.Message):
-            work = reply_to(place.via, reply)
-        else:
-            return False
-        asyncio.run_coroutine_threadsafe(work, self.loop).result(SEND_TIMEOUT)
-        return True

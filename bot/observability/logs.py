@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from bot.slack.redact import RedactSecrets
+from bot.observability.redact import RedactSecrets
 
 if TYPE_CHECKING:
     from bot.settings import Settings

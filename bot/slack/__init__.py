@@ -57,8 +57,8 @@ def serve_slack(settings: Settings, *, host: str, port: int) -> None:
     when a required setting is missing.
     """
     from bot.errors import ConfigurationError
+    from bot.observability import redact
     from bot.service import AnswerService
-    from bot.slack import redact
     from bot.slack.app import build_slack_bot, check_token, web_client
     from bot.slack.http import HttpServer, asgi_app
 

@@ -116,3 +116,16 @@ class ToyBot:
         deliver(self.platform, self.conversation, place, routed.now)
         if routed.later is not None:
             deliver(self.platform, self.conversation, place, routed.later())
+
+
+POSTED: list[tuple[str, Digest]] = []  # what `digest run-due` posted to the toy platform through the registry
+
+
+def deliver_due_toy(settings: object, store: StateStore, catalog: object, now: object) -> list[object]:
+    """The toy platform's `run-due` entry point (what bot.chat.registry calls for each platform)."""
+    from bot.digest.runner import deliver_due
+
+    poster = ToyDigestPoster()
+    outcomes = deliver_due(store, poster, catalog, now)  # type: ignore[arg-type]
+    POSTED.extend(poster.posted)
+    return list(outcomes)

@@ -96,8 +96,8 @@ def test_an_llm_key_echoed_by_the_provider_is_masked(tmp_path: Path, data_dir: P
 
 def test_every_secret_setting_and_token_shape_is_masked() -> None:
     from bot.observability.logs import configure_logging, secret_values
+    from bot.observability.redact import RedactSecrets
     from bot.settings import Settings
-    from bot.slack.redact import RedactSecrets
 
     settings = Settings(slack_bot_token="xoxb-77-88-slackbot", slack_signing_secret="signing-Secret-42",
                         slack_app_token="xapp-1-A1-999-app", discord_token="discord-Token-Value-1",

@@ -12,9 +12,9 @@ import yaml
 
 import bot.slack
 from bot.models import Answer, Citation, CitedFigure, SourceRef
+from bot.observability.redact import RedactSecrets
 from bot.service import AnswerService
 from bot.slack.http import EVENTS_PATH
-from bot.slack.redact import RedactSecrets
 from bot.slack.render import ASK_SHORTCUT, render_help, render_slack_answer, render_slack_sources
 from bot.slack.text import escape, neutralize, question_from_text, sanitize, split, trim
 from tests.bot.slack.slack_rig import QUESTION

@@ -1,6 +1,6 @@
 """Keep secrets out of logs: a filter that masks token-shaped strings and the configured secret values.
 
-Installed for every command by `bot.observability.logs.configure_logging` (a provider that echoes the
+Installed for every command by `bot.observability.logs.configure_logging` (and by `serve slack`) (a provider that echoes the
 LLM key in an error message, a database URL in a driver error, a Slack or Discord token in a traceback).
 """
 
