@@ -36,6 +36,8 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:他|她)(?!们|們)")
 _TOPIC_ORDER = ("revenue", "valuation", "burn", "spending", "debt", "orders", "rent", "assets", "market", "price",
                 "margin", "power", "volume", "employees", "cap", "growth", "share")
 
+SHOWN_TITLES = 5  # source titles an abstention names (the newest ones)
+
 
 def make_citation(passage: Passage, corpus: Corpus, focus: Figure | None = None,
                   language: str | None = None) -> Citation:
@@ -283,8 +285,12 @@ def compose_abstention(abstention: Abstention, corpus: Corpus, language: str) ->
             why += " " + _nearest(*abstention.nearest, corpus, language)
     else:
         why = phrase("abstain", language)
+    # A large library is summarized (its newest titles and a count), not listed: the reply stays short.
+    shown = corpus.sources[-SHOWN_TITLES:]
     titles = "; ".join(source_title(s, language) if family(language) == "en" else f"《{source_title(s, language)}》"
-                       for s in corpus.sources)
+                       for s in shown)
+    if len(corpus.sources) > len(shown):
+        titles = phrase("more_titles", language).format(titles=titles, n=len(corpus.sources) - len(shown))
     covers = phrase("covers", language).format(n=len(corpus.sources), titles=titles)
     tries = "\n".join(f"• {q}" for q in examples(language))
     return f"{why} {covers}\n{phrase('try', language)}\n{tries}"

@@ -15,7 +15,7 @@ OPEN_QUOTES = "“「『‘"
 CLOSE_QUOTES = "”」』’"
 TERMINATORS = "。！？!?"
 _MIN_SENTENCE_CHARS = 6
-_ATTRIBUTION_TAIL = re.compile(r"[^。！？“”「」，,]{0,14}?(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")")
+_ATTRIBUTION_TAIL = re.compile(r"[^。！？“”「」，,]{0,22}?(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")")
 
 
 class Passage(BaseModel):
@@ -84,7 +84,7 @@ def _quote_ends_sentence(text: str, close: int) -> bool:
     if before != "。":
         return False  # a quoted question used as a subject: "“…泡沫？”成了…问题"
     # "「…。」陳冠宇說。": a short attribution after the closing quote belongs to the quote's sentence.
-    return _ATTRIBUTION_TAIL.match(to_simplified(rest[:24])) is None
+    return _ATTRIBUTION_TAIL.match(to_simplified(rest[:32])) is None
 
 
 def _merge_fragments(sentences: list[str]) -> list[str]:

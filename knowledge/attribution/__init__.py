@@ -6,6 +6,7 @@ the speakers already known (library, curated speakers, gazetteer), and names the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from knowledge.attribution.entities import ArticleEntities, Entity
@@ -34,11 +35,24 @@ def _known_entities(sentences: list[str], index: SpeakerIndex, entities: Article
     for text in sentences:
         for mention in index.find_mentions(text):
             speaker = mention.speaker
+            if _other_acronym(text, mention.start, mention.end, speaker):
+                continue
             forms = [f for f in (speaker.name, speaker.name_zh, *speaker.aliases)
                      if f and ((not f.isascii() and len(f) >= 2) or " " in f or f == text[mention.start:mention.end])]
             gender = gender_of(speaker.name.split()[0]) if speaker.kind == "person" else None
             entity = Entity(kind=speaker.kind, name=speaker.name, forms=forms, known=speaker, gender=gender)
             entities.add(entity, short=tuple(a for a in speaker.aliases if a.isascii() and " " not in a and a not in forms))
+
+
+def _other_acronym(text: str, start: int, end: int, speaker: Speaker) -> bool:
+    """"美国商务部工业与安全局（BIS）": a bracketed acronym glosses the name before it, whoever else it abbreviates."""
+    written = text[start:end]
+    bracketed = text[start - 1:start] in "（(" and text[end:end + 1] in "）)" and start > 0
+    if not bracketed or not written.isascii() or len(written) > 5 or not written.isupper():
+        return False
+    before = to_simplified(text[max(0, start - 1 - 16):start - 1])
+    own = [to_simplified(a) for a in (speaker.name_zh or "", *speaker.aliases) if a and not a.isascii()]
+    return bool(re.search(r"[\u4e00-\u9fff]$", before)) and not any(before.endswith(a) for a in own)
 
 
 def _drop_shared_surnames(named: dict[int, Speaker]) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.compose import compose_answer, make_citation
-from bot.evidence import Evidence
+from bot.compose import compose_abstention, compose_answer, make_citation
+from bot.evidence import Abstention, Evidence
 from bot.render_text import citation_line, render_sources
 from bot.service import AnswerService
 from knowledge.corpus import Corpus
@@ -119,3 +119,22 @@ def test_no_repeated_attribution_or_nested_quotes(service: AnswerService) -> Non
         text = service.ask(question).answer
         assert not re.search(r"表示：(?:他|她)", text) and "““" not in text
         assert text.count("(CEO, Anthropic)") <= 1 and text.count("（Anthropic首席执行官）") <= 1
+
+
+def test_a_refusal_names_what_the_articles_do_have_instead_of_the_asked_figure() -> None:
+    corpus = _corpus()
+    passage = corpus.by_id["en-news:1.1"]
+    text = compose_abstention(Abstention("no_figure", nearest=(passage, passage.figures[0])), corpus, "en")
+    assert text.startswith("The articles I cover don't give that number. The nearest figure they give is $900 billion")
+    assert "Regulators eye AI debt" in text
+
+
+def test_a_refusal_summarizes_a_large_library_instead_of_listing_it() -> None:
+    corpus = _corpus()
+    many = [Source(id=f"story-{n:03d}", file=f"{n}.txt", title=f"Story number {n}", publisher="P", language="en")
+            for n in range(40)]
+    big = Corpus(sources=corpus.sources + many, speakers=corpus.speakers, passages=corpus.passages)
+    text = compose_abstention(Abstention("irrelevant"), big, "en")
+    assert "I answer from 42 articles" in text and "and 37 more" in text
+    assert "Story number 39" in text and "Story number 3;" not in text
+    assert "另有37篇" in compose_abstention(Abstention("irrelevant"), big, "zh-Hans")
