@@ -126,14 +126,14 @@ def _downvoted() -> ColumnElement[bool]:
     return answers.c.id.in_(select(votes.c.answer_id).where(votes.c.vote < 0))
 
 
-def _unindexed(column: Any) -> Any:
-    """The column as an expression no index serves ("platform || ''"), so the planner keeps its better plan.
+def _unindexed(column: Any, dialect: str) -> Any:
+    """On SQLite, the column as an expression no index serves ("platform || ''"); elsewhere the column.
 
     Without statistics SQLite takes the place index for `platform = ?` alone, then must sort a third of the
     log by id (listings) or read every row of it (counts); walking answers newest first, or the covering period
-    index, stops or finishes sooner.
+    index, stops or finishes sooner. PostgreSQL keeps statistics and chooses well, but misjudges the expression.
     """
-    return column.concat("")
+    return column.concat("") if dialect == "sqlite" else column
 
 
 class AnalyticsStore(LogStatsStore):
@@ -152,10 +152,10 @@ class AnalyticsStore(LogStatsStore):
         stmt = select(a.id, a.platform, a.channel, a.thread, a.user, a.question,
                       _asked(q.language).label("language"), _asked(q.abstained).label("abstained"),
                       a.answer_json, ups.label("up"), downs.label("down"), a.created_at)
-        return stmt.where(*self._conditions(filters))
+        return stmt.where(*self._conditions(filters, self.dialect))
 
     @staticmethod
-    def _conditions(filters: ConversationFilter) -> list[ColumnElement[bool]]:
+    def _conditions(filters: ConversationFilter, dialect: str) -> list[ColumnElement[bool]]:
         a, q = answers.c, asked_questions.c
         conditions = period(a.created_at, filters.since, filters.until)
         if filters.abstained is not None:
@@ -165,9 +165,9 @@ class AnalyticsStore(LogStatsStore):
         if filters.language:
             conditions.append(_asked_where(q.language == filters.language))
         if filters.platform:
-            conditions.append(_unindexed(a.platform) == filters.platform)
+            conditions.append(_unindexed(a.platform, dialect) == filters.platform)
         if filters.channel:
-            conditions.append(_unindexed(a.channel) == filters.channel)
+            conditions.append(_unindexed(a.channel, dialect) == filters.channel)
         return conditions
 
     def conversations(self, filters: ConversationFilter = ConversationFilter(), *, limit: int = 50,
@@ -196,13 +196,14 @@ class AnalyticsStore(LogStatsStore):
     def count_conversations(self, filters: ConversationFilter = ConversationFilter()) -> int:
         """How many conversations match."""
         if filters.downvoted:
-            stmt = select(func.count()).select_from(answers).where(*self._conditions(filters))
+            stmt = select(func.count()).select_from(answers).where(*self._conditions(filters, self.dialect))
         else:
             # Every answer has exactly one asked_questions row: counting those needs no correlated lookups.
             q = asked_questions.c
             conditions = period(q.asked_at, filters.since, filters.until)
             for column, wanted in ((q.abstained, filters.abstained), (q.language, filters.language),
-                                   (_unindexed(q.platform), filters.platform), (_unindexed(q.channel), filters.channel)):
+                                   (_unindexed(q.platform, self.dialect), filters.platform),
+                                   (_unindexed(q.channel, self.dialect), filters.channel)):
                 if wanted is not None and wanted != "":
                     conditions.append(column == wanted)
             stmt = select(func.count()).select_from(asked_questions).where(*conditions)

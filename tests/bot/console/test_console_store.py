@@ -47,6 +47,12 @@ def test_analytics_on_both_backends(any_url: str) -> None:
                 for d, t in days.items()} == seeded.per_day
         assert set().union(*(t.users for t in days.values())) == {"U1", "U2", "u-3", "u-4"}
         assert store.vote_counts() == (2, 1)
+        yesterday = today - dt.timedelta(days=1)
+        assert store.vote_counts(since=today) == (0, 1)  # votes on the answers given in the period
+        assert store.vote_counts(since=yesterday) == (1, 1)
+        assert store.vote_counts(until=today) == (2, 0)
+        assert store.vote_counts(since=yesterday, until=today) == (1, 0)
+        assert store.vote_counts(since=today + dt.timedelta(days=1)) == (0, 0)
         gap = {g.question: g for g in store.gap_questions()}
         for question in (UNANSWERABLE[0], seeded.downvoted_question):  # the answer behind each group is found
             behind = store.get_answer(gap[question].last_answer_id)
