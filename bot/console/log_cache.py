@@ -11,11 +11,13 @@ import datetime as dt
 import threading
 import time
 from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 from bot.store import StateStore
 from bot.store.log_stats import AskedQuestion, DayTotals
 
 TTL_SECONDS = 300.0
+T = TypeVar("T")
 
 
 def midnight(day: dt.date) -> dt.datetime:
@@ -36,12 +38,14 @@ class LogCache:
         self._since = clock()
         self._days: dict[dt.date, DayTotals] = {}
         self._weeks: dict[dt.date, list[AskedQuestion]] = {}
+        self._week_views: dict[tuple[str, dt.date], Any] = {}
 
     def _fresh(self) -> None:
         """Forget everything kept once the TTL has passed (called with the lock held)."""
         if self._clock() - self._since > self.ttl:
             self._days.clear()
             self._weeks.clear()
+            self._week_views.clear()
             self._since = self._clock()
 
     def days(self, first: dt.date, last: dt.date) -> list[DayTotals]:
@@ -78,3 +82,16 @@ class LogCache:
             with self._lock:
                 self._weeks[monday] = asked
         return asked
+
+    def week_view(self, name: str, monday: dt.date, build: Callable[[], T]) -> T:
+        """What `build` makes of a week's questions (its clusters), kept like the questions if the week is over."""
+        if monday + dt.timedelta(days=6) >= self._today():
+            return build()
+        with self._lock:
+            self._fresh()
+            if (name, monday) in self._week_views:
+                return cast(T, self._week_views[(name, monday)])
+        value = build()
+        with self._lock:
+            self._week_views[(name, monday)] = value
+        return value

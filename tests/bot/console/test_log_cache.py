@@ -33,3 +33,23 @@ def test_the_current_week_is_read_live(store: StateStore) -> None:
     before = sum(a.times for a in cache.week(monday))
     store.purge_before(before=dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC))
     assert before > 0 and cache.week(monday) == []
+
+
+def test_views_of_finished_weeks_are_built_once_per_ttl(store: StateStore) -> None:
+    today = dt.date(2026, 12, 2)  # a Wednesday
+    now = [0.0]
+    cache = LogCache(store, ttl=60, clock=lambda: now[0], today=lambda: today)
+    built: list[dt.date] = []
+
+    def build(monday: dt.date) -> str:
+        built.append(monday)
+        return f"clusters of {monday}"
+
+    last_week, this_week = dt.date(2026, 11, 23), dt.date(2026, 11, 30)
+    for _ in range(2):
+        assert cache.week_view("clusters", last_week, lambda: build(last_week)) == "clusters of 2026-11-23"
+        assert cache.week_view("clusters", this_week, lambda: build(this_week)) == "clusters of 2026-11-30"
+    assert built == [last_week, this_week, this_week]  # the week under way is rebuilt every time
+    now[0] = 61.0
+    cache.week_view("clusters", last_week, lambda: build(last_week))
+    assert built[-1] == last_week and len(built) == 4
