@@ -24,7 +24,6 @@ from bot.discord.chat import NAME, DiscordChat
 from bot.discord.digest_commands import DigestGroup
 from bot.discord.platform import respond
 from bot.discord.render import NO_MENTIONS
-from bot.discord.text import language_of_locale
 from bot.errors import BubblebotError
 from bot.i18n import message, reply_language
 from bot.observability.metrics import platform_api_error
@@ -155,7 +154,7 @@ async def ask_about_message(interaction: discord.Interaction[Any], target: disco
     me = interaction.client.user
     question = strip_mentions(target.content, me.id if me else 0, ())
     if not question:
-        language = language_of_locale(str(interaction.locale))
+        language = interaction_language(interaction)
         await respond(interaction, Notice(message("discord.no_text", language), language))
         return
     group = getattr(interaction.client, "group", None)
@@ -169,7 +168,7 @@ async def on_tree_error(interaction: discord.Interaction[Any], error: app_comman
     original = getattr(error, "original", None)
     if isinstance(original, discord.HTTPException):
         platform_api_error("discord", "interaction", str(original.status))
-    body = message("chat.sorry", language_of_locale(str(interaction.locale)))
+    body = message("chat.sorry", interaction_language(interaction))
     try:
         if interaction.response.is_done():
             await interaction.followup.send(body, ephemeral=True, allowed_mentions=NO_MENTIONS)

@@ -18,6 +18,7 @@ from bot.digest.content import Catalog
 from bot.digest.model import Digest
 from bot.digest.runner import Outcome, PostFailed, deliver_due
 from bot.digest.scheduler import TICK_SECONDS, DigestScheduler, scheduler_enabled
+from bot.discord.chat import NAME
 from bot.discord.digest_render import render_discord_digest
 from bot.discord.render import NO_MENTIONS
 from bot.discord.runtime import apply_endpoints, login, require_token
@@ -27,7 +28,7 @@ from bot.store import StateStore
 
 log = logging.getLogger(__name__)
 
-PLATFORM = "discord"
+PLATFORM = NAME
 SEND_TIMEOUT = 60.0
 
 

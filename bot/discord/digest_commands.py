@@ -19,6 +19,7 @@ from discord import app_commands
 from bot.chat.place import Place
 from bot.chat.replies import Notice
 from bot.digest.options import DigestUsageError, SubscribeRequest, is_zone, parse_time, parse_zone
+from bot.discord.chat import NAME
 from bot.discord.platform import respond
 from bot.i18n import reply_language
 
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PLATFORM = "discord"
 LANGUAGES = [app_commands.Choice(name="English", value="en"),
              app_commands.Choice(name="简体中文 (Simplified Chinese)", value="zh-Hans"),
              app_commands.Choice(name="繁體中文 (Traditional Chinese)", value="zh-Hant")]
@@ -49,7 +49,7 @@ async def zone_choices(interaction: discord.Interaction[Any], current: str) -> l
 
 def digest_place(interaction: discord.Interaction[Any]) -> Place:
     """The channel the command was typed in (a thread has its own digest), who typed it, and how to answer."""
-    return Place(PLATFORM, str(interaction.channel_id), str(interaction.user.id), is_dm=interaction.guild_id is None,
+    return Place(NAME, str(interaction.channel_id), str(interaction.user.id), is_dm=interaction.guild_id is None,
                  locale=str(interaction.locale), via=interaction)
 
 

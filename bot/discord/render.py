@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.discord.text import text
 from bot.i18n import examples, message, phrase, template
 from bot.models import Answer, Citation
 from bot.render_text import citation_line, source_place
@@ -42,14 +41,14 @@ def _speaker(citation: Citation, language: str) -> str:
 
 def _footer(answer: Answer) -> str:
     if not answer.citations:
-        return text("abstained_footer", answer.language) if answer.abstained else ""
+        return template("discord.abstained_footer", answer.language) if answer.abstained else ""
     names: list[str] = []
     for citation in answer.citations:
         title = citation.title_label or citation.source.title  # the title as the reader reads it
         name = f"{title} ({citation.source.publisher})"
         if name not in names:
             names.append(name)
-    return clip(text("sources_footer", answer.language).format(sources="; ".join(names)), EMBED_FOOTER)
+    return clip(message("discord.sources_footer", answer.language, sources="; ".join(names)), EMBED_FOOTER)
 
 
 def render_discord_answer(answer: Answer) -> discord.Embed:
@@ -135,7 +134,7 @@ def render_discord_sources(answer: Answer) -> list[str]:
 
 def render_discord_help(language: str) -> str:
     """What bubblebot does, how to ask on Discord, and example questions."""
-    lines = [phrase("help", language), "", text("help_usage", language), "", phrase("try", language)]
+    lines = [phrase("help", language), "", template("discord.help_usage", language), "", phrase("try", language)]
     lines.extend(f"• {example}" for example in examples(language))
     return clip("\n".join(lines), MESSAGE_CHARS)
 

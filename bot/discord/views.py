@@ -14,7 +14,7 @@ from typing import Any
 
 import discord
 
-from bot.discord.text import text
+from bot.i18n import template
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
 
     def __init__(self, answer_id: int, direction: str, label: str | None = None) -> None:
         custom_id = VOTE_ID.format(direction=direction, answer_id=answer_id)
-        label = label or text("helpful" if direction == "up" else "not_helpful", "en")
+        label = label or template("discord.helpful" if direction == "up" else "discord.not_helpful", "en")
         super().__init__(discord.ui.Button(label=label, emoji="👍" if direction == "up" else "👎",
                                            style=discord.ButtonStyle.secondary, custom_id=custom_id))
         self.answer_id = answer_id
@@ -83,9 +83,9 @@ DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (SourcesButton, V
 def answer_view(answer_id: int, language: str) -> discord.ui.View:
     """The row of buttons under an answer."""
     view = discord.ui.View(timeout=None)
-    view.add_item(SourcesButton(answer_id, label=text("sources_button", language)))
-    view.add_item(VoteButton(answer_id, "up", label=text("helpful", language)))
-    view.add_item(VoteButton(answer_id, "down", label=text("not_helpful", language)))
+    view.add_item(SourcesButton(answer_id, label=template("discord.sources_button", language)))
+    view.add_item(VoteButton(answer_id, "up", label=template("discord.helpful", language)))
+    view.add_item(VoteButton(answer_id, "down", label=template("discord.not_helpful", language)))
     return view
 
 

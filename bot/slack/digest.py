@@ -19,6 +19,7 @@ from bot.digest.scheduler import DigestScheduler, scheduler_enabled
 from bot.observability.metrics import platform_api_error
 from bot.settings import Settings
 from bot.slack.digest_render import render_slack_digest
+from bot.slack.platform import NAME
 from bot.slack.text import sanitize
 from bot.slack.web import error_code
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PLATFORM = "slack"
+PLATFORM = NAME
 
 
 class SlackDigestPoster:
