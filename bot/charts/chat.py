@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from bot.charts.png import Bar, bar_chart
 from bot.console.figure_charts import FigureChart, FigurePoint, figure_charts
 from bot.figure_text import figure_for
-from bot.i18n import message, template
+from bot.i18n import convert, family, message, template
 from knowledge.corpus import Corpus
 
 MAX_BARS = 12
@@ -94,9 +94,19 @@ def _period(point: FigurePoint, language: str) -> str:
     return template("chart.period_join", language).join(parts)
 
 
-def _line(number: int, point: FigurePoint, language: str) -> ChartLine:
+def _title_for(corpus: Corpus, point: FigurePoint, language: str) -> str:
+    """The article's title as the reader reads it: its own title when it is in the reader's family of languages
+    (a Chinese article for a Chinese reader, in the reader's script), else its English title."""
+    source = corpus.source(point.source_id)
+    if source is not None and family(source.language) == family(language):
+        return convert(source.title, language)
+    return point.source_title
+
+
+def _line(corpus: Corpus, number: int, point: FigurePoint, language: str) -> ChartLine:
     return ChartLine(number=number, entity=point.entity, figure=figure_for(point.value, point.unit, language),
-                     period=_period(point, language), speaker=point.speaker, source_title=point.source_title,
+                     period=_period(point, language), speaker=point.speaker,
+                     source_title=_title_for(corpus, point, language),
                      source_url=point.source_url, quote=point.quote)
 
 
@@ -114,7 +124,7 @@ def chat_chart(corpus: Corpus, topic: str, language: str) -> ChatChart | None:
             seen.add(key)
             points.append(point)
     shown = points[:MAX_BARS]
-    lines = [_line(n, p, language) for n, p in enumerate(shown, start=1)]
+    lines = [_line(corpus, n, p, language) for n, p in enumerate(shown, start=1)]
     title = _title(chart, language)
     png = bar_chart([Bar(p.value, compact(p.value, p.unit), n) for n, p in enumerate(shown, start=1)])
     alt = message("chart.alt", language, count=len(shown), measure=title)

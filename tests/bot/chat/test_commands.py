@@ -57,6 +57,7 @@ def test_a_chart_is_drawn_from_the_librarys_figures_in_the_askers_language(toy: 
     [(_, reply)] = toy.platform.posted
     assert isinstance(reply, ChartReply) and reply.chart.png.startswith(b"\x89PNG\r\n\x1a\n")
     assert reply.chart.title.startswith("電力") and any("吉瓦" in line.figure for line in reply.chart.lines)
+    assert all(line.source_title.startswith(("對於大型科技公司", "AI泡沫已現")) for line in reply.chart.lines)
     toy.command("chart basket weaving")
     toy.command("chart")
     nothing, usage = (r for _, r in toy.platform.told)
