@@ -53,6 +53,8 @@ def _genuine_question(text: str) -> bool:
     return any(_QUESTION_WORDS.search(s) for s in sentences if s.strip() and not _INSTRUCTIONS.search(s))
 
 
+_DESCRIBE = re.compile(r"\bdescrib|\bcharacteri[sz]|\bhow (?:does|did) \S+(?: \S+)? (?:call|put it|sum)|"
+                       r"形容|描述|描绘|描繪|怎么说|怎麼說|如何评价|如何評價", re.I)
 _FURTHER = re.compile(r"再|还要|還要|进一步|進一步|\bfurther\b|\bany more\b|\banymore\b", re.I)
 _COUNT_QUESTION = re.compile(r"how many (?!times|gigawatts?|gw|dollars|billion|trillion|percent)[a-z]+|"
                              r"多少(?:个|名|位|家|人|次|员工|名员工)", re.I)
@@ -199,8 +201,8 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         candidates = people_first(candidates, corpus)
     elif asks_when(query.text) and not query.wants_figure:
         candidates = dated_first(candidates)
-    if query.kind == "stance" and query.speakers:
-        # "Does X think it's a bubble?" is answered with X's own words where the articles quote them.
+    if (query.kind == "stance" or _DESCRIBE.search(query.text)) and query.speakers:
+        # "Does X think it's a bubble?", "How does X describe…?": answered with X's own words where quoted.
         candidates.sort(key=lambda h: not any(q in h.passage.text for q in "“「\""))
     if not candidates:
         return Abstention("irrelevant")
