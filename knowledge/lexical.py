@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+import numpy as np
+
 from knowledge.passages import Passage
 from knowledge.speakers import Speaker, find_orgs
 from knowledge.tokens import tokenize
@@ -52,20 +54,36 @@ class LexicalIndex:
         self._position = {pid: i for i, pid in enumerate(self.ids)}
         # A word no passage contains weighs like a word one passage contains.
         self._unseen_idf = math.log(1 + (n - 1 + 0.5) / 1.5) if n else 1.0
+        self._lengths = np.asarray(self.lengths, dtype=np.float64)
+        self._term_weights: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     def search(self, tokens: list[str], k: int) -> list[tuple[str, float]]:
-        """(passage id, BM25 score) pairs, best first, only passages sharing a token."""
+        """(passage id, BM25 score) pairs, best first, only passages sharing a token.
+
+        Each term's postings are scored as one array (its BM25 term weights are computed once, on first use):
+        a word most passages share costs one vector operation, not a Python loop over those passages.
+        """
         query = Counter(t for t in tokens if t in self.idf)
-        scores: dict[int, float] = {}
+        if not query:
+            return []
+        scores = np.zeros(len(self.ids))
         for term, weight in query.items():
-            idf, boost = self.idf[term], 1 + 0.25 * (weight - 1)
-            for position in self.postings[term]:
-                freq = self.tf[position][term]
-                length = self.lengths[position]
-                norm = freq * (self.k1 + 1) / (freq + self.k1 * (1 - self.b + self.b * length / self.avg))
-                scores[position] = scores.get(position, 0.0) + idf * norm * boost
-        ranked = sorted((item for item in scores.items() if item[1] > 0), key=lambda item: (-item[1], item[0]))
-        return [(self.ids[position], score) for position, score in ranked[:k]]
+            positions, norms = self._weights(term)
+            scores[positions] += self.idf[term] * norms * (1 + 0.25 * (weight - 1))
+        found = np.flatnonzero(scores > 0)
+        order = np.lexsort((found, -scores[found]))[:k]  # best first; ties in passage order
+        return [(self.ids[int(found[i])], float(scores[found[i]])) for i in order]
+
+    def _weights(self, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """The positions of the passages holding a term, and its BM25 term-frequency weight in each."""
+        cached = self._term_weights.get(term)
+        if cached is None:
+            positions = np.asarray(self.postings[term], dtype=np.int64)
+            freqs = np.asarray([self.tf[p][term] for p in self.postings[term]], dtype=np.float64)
+            lengths = self._lengths[positions]
+            norms = freqs * (self.k1 + 1) / (freqs + self.k1 * (1 - self.b + self.b * lengths / self.avg))
+            cached = self._term_weights[term] = (positions, norms)
+        return cached
 
     def coverage(self, pid: str, concepts: list[tuple[str, ...]], *, context: tuple[str, ...] = ()) -> float:
         """Idf-weighted share of the question's concepts found in one passage (0..1); unseen words count as missing.
