@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from bot.figure_text import figure_for
 from bot.i18n import convert, examples, family, language_name, measure_noun, phrase
 from bot.models import Citation, CitedFigure, SourceRef
-from bot.naming import describe, short_name, source_title, speaker_name, speaker_role
+from bot.naming import describe, publisher_name, short_name, source_title, speaker_name, speaker_role
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
 from knowledge.measures import find_measures
@@ -96,7 +96,7 @@ class _Writer:
         """One passage, attributed, in the reader's language (`repeat`: same speaker as the passage before)."""
         speaker = self.corpus.speaker(passage.speaker)
         source = self.corpus.source(passage.source_id)
-        publisher = source.translation_of or source.publisher
+        publisher = publisher_name(source, self.language)
         reader = family(self.language)
         if reader == "en" and passage.gloss_en:
             return self._english(passage.gloss_en, speaker, publisher, verbatim=False)
@@ -104,13 +104,12 @@ class _Writer:
             return self._english(passage.text, speaker, publisher, verbatim=True)
         if reader == "zh" and source.language == "en" and passage.gloss_zh and not self.verbatim:
             # A model's checked translation, written at ingest: the reader reads it as the answer sentence.
-            return self._chinese(convert(passage.gloss_zh, self.language), speaker, convert(publisher, self.language),
-                                 repeat=repeat)
+            return self._chinese(convert(passage.gloss_zh, self.language), speaker, publisher, repeat=repeat)
         if reader == "zh" and source.language != "en":
             # Phrase-level conversion only across scripts: a Taiwan article is already in Taiwan's words.
             same_script = source.language == self.language and not self.verbatim
             text = passage.text if same_script else convert(passage.text, self.language)
-            return self._chinese(text, speaker, convert(publisher, self.language), repeat=repeat)
+            return self._chinese(text, speaker, publisher, repeat=repeat)
         return self._other_language(passage, speaker, publisher, source.language)
 
     def _english(self, text: str, speaker: Speaker | None, publisher: str, *, verbatim: bool) -> str:
@@ -149,8 +148,7 @@ class _Writer:
         """A sentence in the reader's language from speaker, role, figure and topic; the quote verbatim, marked."""
         figure = next((f for f in passage.figures if f == self.focus), passage.figures[0] if passage.figures else None)
         if speaker is None:
-            shown_publisher = publisher if family(self.language) == "en" else convert(publisher, self.language)
-            sentence = phrase("reported_in", self.language).format(publisher=shown_publisher)
+            sentence = phrase("reported_in", self.language).format(publisher=publisher)
         elif figure is None:
             sentence = phrase("said_in", self.language).format(speaker=self.name(speaker))
         else:
@@ -241,18 +239,19 @@ def compose_answer(query: QueryAnalysis, evidence: Evidence, corpus: Corpus) -> 
 
 
 def _rival_figures(evidence: Evidence, corpus: Corpus, language: str) -> str:
-    """'$115 billion (The Verge) vs $140 billion (Deutsche Bank)': each source's figure, attributed."""
+    """'$48 billion (Sand Hill Dispatch) vs $52 billion (Brightwater Post)': each source's figure, attributed.
+
+    Each figure is named by its speaker, or by its article's publisher when no speaker or the same one gives both.
+    """
     focus = evidence.focus
     assert focus is not None
+    speakers = [hit.passage.speaker for hit, _ in evidence.rivals]
+    by_source = None in speakers or len(set(speakers)) < len(speakers)
     parts = []
-    for hit in evidence.hits:
-        figure = focus if hit is evidence.hits[0] else None
-        figure = figure or next((f for f in hit.passage.figures if f.unit == focus.unit and f.year == focus.year), None)
-        figure = figure or next(f for f in hit.passage.figures if f.unit == focus.unit)
+    for hit, figure in evidence.rivals:
         speaker = corpus.speaker(hit.passage.speaker)
         source = corpus.source(hit.passage.source_id)
-        who = speaker_name(speaker, language) if speaker else convert(source.translation_of or source.publisher,
-                                                                       language)
+        who = publisher_name(source, language) if by_source or speaker is None else speaker_name(speaker, language)
         shown = figure_for(figure.value, figure.unit, language)
         if evidence.alternative and figure.year:
             shown += f" by {figure.year}" if family(language) == "en" else f"（{figure.year}年）"

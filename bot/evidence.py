@@ -79,6 +79,7 @@ class Evidence:
     conflict: bool = False
     alternative: bool = False
     notes: list[str] = field(default_factory=list)
+    rivals: list[tuple[Hit, Figure]] = field(default_factory=list)  # two sources' figures for the same thing
 
 
 def _entities(query: QueryAnalysis) -> list[tuple[str, ...]]:
@@ -290,7 +291,9 @@ def _with_asked_figure(query: QueryAnalysis, candidates: list[Hit], entities: li
         head = bool(head_measures(hit.passage, figures[0], query.measures) & query.measures)
         behind = ahead and not looks_ahead(hit.passage.text)
         # "再跌多少" (how much further) is not answered by how far it already fell
-        ranked.append(((not head, further and behind, -matches, -about, behind, position), hit))
+        # Named in the passage beats named only in its article's title ("Amazon burned $3 billion" in an article
+        # titled with OpenAI does not answer for OpenAI while a passage naming OpenAI does).
+        ranked.append(((not head, further and behind, about < 1, -matches, -about, behind, position), hit))
     return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
 
 
@@ -308,28 +311,62 @@ def _nearest_figure(query: QueryAnalysis, candidates: list[Hit], entities: list[
     return None
 
 
+# "up from $142 million", "more than doubles the $21 billion valuation it received in February": a baseline.
+_BASELINE = re.compile(r"(?:\bup from|\bdown from|\bfrom|\bdoubl\w*(?: the)?|\btripl\w*(?: the)?|compared (?:with|to)|"
+                       r"\bversus|\bthan(?: the)?|较|比|从|高于|低于)\s*(?:about |roughly |some |约|約)?$", re.I)
+
+
+def _rival_figure(hit: Hit, query: QueryAnalysis, focus: Figure, measures: set[str]) -> Figure | None:
+    """The passage's figure for the same thing as the focus, with another value (a baseline never counts).
+
+    A figure for the same year comes first, then one whose nearest measure word is the asked one ("values it at
+    $48 billion" before the "$4 billion" raised in the same clause).
+    """
+    text = fold(hit.passage.text)
+    fitting = []
+    for figure in hit.passage.figures:
+        if figure.unit != focus.unit or abs(figure.value - focus.value) <= 0.01 * focus.value:
+            continue
+        if query.years and figure.year not in query.years:
+            continue
+        at = text.find(fold(figure.text))
+        if at >= 0 and _BASELINE.search(text[max(0, at - 24):at]):
+            continue
+        same_year = focus.year is not None and figure.year == focus.year
+        head = not measures or bool(head_measures(hit.passage, figure, measures) & measures)
+        if same_year or head or figure_measures(hit.passage, figure) & measures:
+            fitting.append(((not same_year, not head), figure))
+    return min(fitting, key=lambda item: item[0])[1] if fitting else None
+
+
+def _as_relevant(hit: Hit, primary: Hit, ratio: float, corpus: Corpus) -> bool:
+    """Whether a passage is nearly as relevant as the lead: by words in one language, by meaning across two."""
+    same_language = corpus.source(hit.passage.source_id).language == corpus.source(primary.passage.source_id).language
+    if same_language:
+        return hit.coverage >= ratio * primary.coverage
+    return hit.coverage >= ratio * primary.coverage or hit.dense >= ratio * primary.dense
+
+
 def _add_conflicts(evidence: Evidence, query: QueryAnalysis, hits: list[Hit], entities: list[tuple[str, ...]],
                    corpus: Corpus) -> None:
-    """Another source giving a different value for the same thing (unit, year, entity) is shown too."""
+    """Another source giving a different value for the same thing (entity, measure, unit, year) is shown too."""
     focus = evidence.focus
     primary = evidence.hits[0]
     assert focus is not None
+    # The same thing: what the question asks about, or else what the leading figure measures.
+    measures = set(query.measures) or figure_measures(primary.passage, focus)
     for hit in (h for h in hits if h is not primary and h.passage.id != primary.passage.id):
-        if hit.passage.source_id == primary.passage.source_id or hit.coverage < 0.5 * primary.coverage:
+        if hit.passage.source_id == primary.passage.source_id or not _as_relevant(hit, primary, 0.5, corpus):
             continue
-        if entities and _entity_count(hit, entities, corpus) < len(entities):
+        if entities and _aboutness(hit, entities, corpus) < min(1.0, _aboutness(primary, entities, corpus)):
             continue
-        # Same thing, different number: same unit and year; with no year asked, another source's figure for
-        # the same unit that is about as relevant is shown too, as an alternative rather than a contradiction.
-        same_year = next((f for f in hit.passage.figures if f.unit == focus.unit and focus.year is not None
-                          and f.year == focus.year and abs(f.value - focus.value) > 0.01 * focus.value), None)
-        if same_year is not None:
-            evidence.hits.append(hit)
-            evidence.conflict = True
-            return
-        other = next((f for f in hit.passage.figures if f.unit == focus.unit
-                      and abs(f.value - focus.value) > 0.01 * focus.value), None)
-        if other is not None and not query.years and hit.coverage >= 0.8 * primary.coverage:
-            evidence.hits.append(hit)
-            evidence.alternative = True
-            return
+        rival = _rival_figure(hit, query, focus, measures)
+        if rival is None:
+            continue
+        same_year = focus.year is not None and rival.year == focus.year
+        if not same_year and (query.years or not _as_relevant(hit, primary, 0.8, corpus)):
+            continue
+        evidence.hits.append(hit)
+        evidence.rivals = [(primary, focus), (hit, rival)]
+        evidence.conflict, evidence.alternative = same_year, not same_year
+        return

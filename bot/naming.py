@@ -73,3 +73,11 @@ def source_title(source: Source, language: str) -> str:
     if family(language) == "en":
         return source.title_en or source.title
     return convert(source.title, language)
+
+
+def publisher_name(source: Source, language: str) -> str:
+    """Who published the article (or the original it translates), in the reader's script: pinyin for English readers."""
+    publisher = source.translation_of or source.publisher
+    if family(language) == "en":
+        return latin_text(publisher) if has_han(publisher) else publisher
+    return convert(publisher, language)

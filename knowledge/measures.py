@@ -11,13 +11,13 @@ from knowledge.scripts import fold
 # One entry per measure: English and Chinese (Simplified) words that name it. Domain-wide finance vocabulary.
 MEASURES: dict[str, str] = {
     "revenue": r"revenue|sales|turnover|top line|run[- ]rate|营收|收入|营业额|销售额",
-    "valuation": r"valuation|valued|worth|market cap|price target|估值|市值|目标价",
+    "valuation": r"valuation|valued|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|worth|market cap|price target|估值|市值|目标价",
     "burn": r"\bburn|cash burn|go through|losses?\b|lose\b|烧钱|烧掉|亏损",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
                 r"invest|committed|commit|put (?:in|into)|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
                 r"资本支出|支出|开支|花|耗资|成本|采购|购买|买|投资|出资|融资|注资|掏|砸|投入|募资|承诺",
-    "debt": r"\bdebt|loan|lend|borrow|credit|\bbonds?\b|financing|exposure|借贷|贷款|债|信贷|授信|敞口|外部融资",
+    "debt": r"\bdebt|loan|lend|borrow|credit|\bbonds?\b|financing|exposure|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
     "orders": r"\border|backlog|booking|订单|询单",
     "market": r"\bmarket\b|市场|规模",
     "price": r"\bprice|pricing|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价|成本|每卡",

@@ -55,6 +55,7 @@ _QUANTITY = re.compile(r"how (?:much|many)|how (?:big|large|high|far)\b(?=\s+(?:
                        r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
                        r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of)\b).){0,40}\b(?:revenue|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
                        r"backlog|market share)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
+                       r"\bwhat\b.{0,80}\b(?:worth|add(?:s|ed)? up to|amount(?:s|ed)? to|total(?:s|led)?)\b|"
                        r"what (?:amount|figure|sum|number|percentage|share)|多少|多大|多高|几(?![千百十万亿])|数额", re.I)
 _WHO = re.compile(r"^\s*(?:and\s+)?who\b|\bwho (?:said|asked|warned|compared|called|claimed|told|thinks?|believes?|"
                   r"argued|predicted|described|questioned|talked|responded|replied)|"

@@ -53,6 +53,10 @@ def every_method(store: StateStore) -> list[tuple[str, Callable[[], object]]]:
         ("count_conversations", lambda: store.count_conversations()),
         ("facets", lambda: store.facets()),
         ("gap_questions", lambda: store.gap_questions(since=now)),
+        ("day_totals", lambda: store.day_totals(since=now)),
+        ("vote_counts", lambda: store.vote_counts(since=now)),
+        ("delivery_counts", lambda: store.delivery_counts(since=now)),
+        ("asked_between", lambda: store.asked_between(since=now, until=now)),
     ]  # fmt: skip
 
 
