@@ -46,21 +46,34 @@ from tests.bot.slack.slack_payloads import (  # noqa: E402
 
 ADMIN = "U0ADMIN"
 BURST_EVERY = 2.0  # seconds between bursts while the ingest runs
-QUESTIONS = ["How much will OpenAI spend on compute?", "Is AI a bubble?", "What did Sam Altman say about 2033?"]
+QUESTIONS = [
+    "How much will OpenAI spend on compute?",
+    "Is AI a bubble?",
+    "What did Sam Altman say about 2033?",
+]
 
 
 def big_page(target_bytes: int = 1_000_000) -> bytes:
     """An article page of about target_bytes: ~150 KB of article text inside heavy markup (as news sites)."""
     paragraphs = []
     for n in range(1_000):
-        text = (f"Utility number {n} in the plains region said on Monday that requests from data center developers "
-                f"had reached {n % 40 + 3} gigawatts of new load, more than its entire current peak demand.")
-        paragraphs.append(f'<div class="story-block block-{n}" data-track="p{n}" style="margin:0 0 1em 0">'
-                          f"<p>{text}</p></div>")
-    noise = "".join(f'<li class="related-item item-{n}"><a href="/related/{n}?utm_source=feed&amp;ref=sidebar">'
-                    f"Related story {n}</a></li>" for n in range(4_000))
-    head = ("<!doctype html><html><head><title>Grid load rises across the plains | Prairie Courier</title>"
-            '<meta property="og:site_name" content="Prairie Courier"></head><body><nav>Home · Energy</nav>')
+        text = (
+            f"Utility number {n} in the plains region said on Monday that requests from data center developers "
+            f"had reached {n % 40 + 3} gigawatts of new load, more than its entire current peak demand."
+        )
+        paragraphs.append(
+            f'<div class="story-block block-{n}" data-track="p{n}" style="margin:0 0 1em 0">'
+            f"<p>{text}</p></div>"
+        )
+    noise = "".join(
+        f'<li class="related-item item-{n}"><a href="/related/{n}?utm_source=feed&amp;ref=sidebar">'
+        f"Related story {n}</a></li>"
+        for n in range(4_000)
+    )
+    head = (
+        "<!doctype html><html><head><title>Grid load rises across the plains | Prairie Courier</title>"
+        '<meta property="og:site_name" content="Prairie Courier"></head><body><nav>Home · Energy</nav>'
+    )
     body = f"<article><h1>Grid load rises across the plains</h1>{''.join(paragraphs)}</article>"
     page = head + body + f"<aside><ul>{noise}</ul></aside>"
     padding = max(0, target_bytes - len(page.encode()))
@@ -94,13 +107,22 @@ def article_site(page: bytes) -> Iterator[str]:
 
 def serve(fake: FakeSlack, tmp: Path, data_dir: Path, port: int) -> subprocess.Popen[bytes]:
     """`bubblebot serve slack` in HTTP mode, with ADMIN allowed to ingest from loopback."""
-    env = {**os.environ, "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-           "BUBBLEBOT_SLACK_API_URL": fake.api_url, "BUBBLEBOT_DATA_DIR": str(data_dir),
-           "BUBBLEBOT_DATABASE_URL": f"sqlite:///{tmp / 'state.db'}", "BUBBLEBOT_RATE_LIMIT_PER_MINUTE": "100000",
-           "BUBBLEBOT_ADMINS": ADMIN, "BUBBLEBOT_INGEST_ALLOW": "127.0.0.1"}
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "BUBBLEBOT_SLACK_API_URL": fake.api_url,
+        "BUBBLEBOT_DATA_DIR": str(data_dir),
+        "BUBBLEBOT_DATABASE_URL": f"sqlite:///{tmp / 'state.db'}",
+        "BUBBLEBOT_RATE_LIMIT_PER_MINUTE": "100000",
+        "BUBBLEBOT_ADMINS": ADMIN,
+        "BUBBLEBOT_INGEST_ALLOW": "127.0.0.1",
+    }
     env.pop("SLACK_APP_TOKEN", None)
     command = [sys.executable, "-m", "bot.cli", "serve", "slack", "--host", "127.0.0.1", "--port", str(port)]
-    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=(tmp / "serve.log").open("wb"))
+    return subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=(tmp / "serve.log").open("wb")
+    )
 
 
 def wait_healthy(process: subprocess.Popen[bytes], port: int, log: Path) -> None:
@@ -115,10 +137,14 @@ def wait_healthy(process: subprocess.Popen[bytes], port: int, log: Path) -> None
         time.sleep(0.2)
 
 
-async def burst(session: aiohttp.ClientSession, base: str, count: int, offset: int) -> tuple[list[float], float]:
+async def burst(
+    session: aiohttp.ClientSession, base: str, count: int, offset: int
+) -> tuple[list[float], float]:
     """count simultaneous signed events and one /healthz; (ack seconds each, healthz seconds)."""
-    bodies = [json.dumps(event_callback(app_mention(QUESTIONS[i % len(QUESTIONS)], user=f"U{offset + i:05d}")))
-              for i in range(count)]
+    bodies = [
+        json.dumps(event_callback(app_mention(QUESTIONS[i % len(QUESTIONS)], user=f"U{offset + i:05d}")))
+        for i in range(count)
+    ]
     signed = [(body.encode(), {"Content-Type": "application/json", **sign(body)}) for body in bodies]
 
     async def send(body: bytes, headers: dict[str, str]) -> float:
@@ -138,7 +164,9 @@ async def burst(session: aiohttp.ClientSession, base: str, count: int, offset: i
     return list(results[1:]), results[0]
 
 
-async def under_ingest(base: str, url: str, fake: FakeSlack, count: int) -> tuple[list[float], list[float], float]:
+async def under_ingest(
+    base: str, url: str, fake: FakeSlack, count: int
+) -> tuple[list[float], list[float], float]:
     """Start the ingest, then fire bursts until its reply arrives; (acks, healthz, ingest seconds)."""
     connector = aiohttp.TCPConnector(limit=count + 1)
     async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=60)) as session:
@@ -172,7 +200,8 @@ def main() -> None:
         try:
             wait_healthy(process, port, tmp / "serve.log")
             acks, probes, ingest_seconds = asyncio.run(
-                under_ingest(f"http://127.0.0.1:{port}", url, fake, args.events))
+                under_ingest(f"http://127.0.0.1:{port}", url, fake, args.events)
+            )
             replies = [body.get("text", "") for name, body in fake.responses if name == "ingest"]
             report(page, acks, probes, ingest_seconds, replies, args.events)
         finally:
@@ -184,16 +213,30 @@ def main() -> None:
                 process.wait()
 
 
-def report(page: bytes, acks: list[float], probes: list[float], ingest_seconds: float, replies: list[str],
-           events: int) -> None:
+def report(
+    page: bytes,
+    acks: list[float],
+    probes: list[float],
+    ingest_seconds: float,
+    replies: list[str],
+    events: int,
+) -> None:
     """Print the latency figures."""
     ms = [a * 1000 for a in acks]
-    print(f"page: {len(page) / 1e6:.2f} MB  events: {len(ms)} in {len(probes)} bursts of {events}  "
-          f"cpus: {os.cpu_count()}")
-    print(f"ack latency ms: p50 {statistics.median(ms):.1f}  p95 {percentile(ms, 0.95):.1f}  max {max(ms):.1f}  "
-          f"(all < 1 s: {max(ms) < 1000})")
+    print(
+        f"page: {len(page) / 1e6:.2f} MB  events: {len(ms)} in {len(probes)} bursts of {events}  "
+        f"cpus: {os.cpu_count()}"
+    )
+    print(
+        f"ack latency ms: p50 {statistics.median(ms):.1f}  p95 {percentile(ms, 0.95):.1f}  max {max(ms):.1f}  "
+        f"(all < 1 s: {max(ms) < 1000})"
+    )
     print(f"/healthz ms: max {max(probes) * 1000:.1f}")
-    print(f"ingest: {ingest_seconds:.1f} s; reply: {(replies or ['(none)'])[-1].splitlines()[0][:400]}", flush=True)
+    print(
+        f"ingest: {ingest_seconds:.1f} s; reply: {(replies or ['(none)'])[-1].splitlines()[0][:400]}",
+        flush=True,
+    )
+
 
 if __name__ == "__main__":
     main()

@@ -23,12 +23,19 @@ QUESTION_FILES = [REPO / "tests" / "data" / name for name in ("dev.jsonl", "held
 
 
 def _questions() -> list[str]:
-    return [json.loads(line)["q"] for f in QUESTION_FILES for line in f.read_text("utf-8").splitlines() if line]
+    return [
+        json.loads(line)["q"] for f in QUESTION_FILES for line in f.read_text("utf-8").splitlines() if line
+    ]
 
 
 def _score(questions: Path, command: str, env: dict[str, str]) -> str:
-    result = subprocess.run([sys.executable, str(SCORER), str(questions), "--cmd", command, "--timeout", "300"],
-                            capture_output=True, text=True, env=env, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, str(SCORER), str(questions), "--cmd", command, "--timeout", "300"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+    )
     return result.stdout.strip().splitlines()[-1]
 
 
@@ -47,13 +54,21 @@ def main() -> None:
                 service.ask(question)
                 latencies.append((time.perf_counter() - t0) * 1000)
         ordered = sorted(latencies)
-        print(f"warm answer latency over {len(latencies)} answers: p50 {statistics.median(ordered):.1f} ms, "
-              f"p95 {ordered[int(0.95 * (len(ordered) - 1))]:.1f} ms")
+        print(
+            f"warm answer latency over {len(latencies)} answers: p50 {statistics.median(ordered):.1f} ms, "
+            f"p95 {ordered[int(0.95 * (len(ordered) - 1))]:.1f} ms"
+        )
 
         batch = "\n".join(questions[:50]) + "\n"
         t0 = time.perf_counter()
-        subprocess.run([str(REPO / ".venv" / "bin" / "bubblebot"), "ask", "--json", "-"], input=batch, text=True,
-                       capture_output=True, env=env, check=True)
+        subprocess.run(
+            [str(REPO / ".venv" / "bin" / "bubblebot"), "ask", "--json", "-"],
+            input=batch,
+            text=True,
+            capture_output=True,
+            env=env,
+            check=True,
+        )
         print(f"50 questions in one batch process, start-up included: {time.perf_counter() - t0:.2f} s")
 
         ours = f"{REPO / '.venv' / 'bin' / 'bubblebot'} ask --json -"

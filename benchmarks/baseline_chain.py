@@ -41,11 +41,18 @@ def main() -> None:
     corpus = load_corpus()
     docs = [Document(page_content=p.text, metadata={"id": p.id}) for p in corpus.passages]
     with tempfile.TemporaryDirectory() as tmp:
-        store = Chroma.from_documents(docs, UseEmbeddings(), persist_directory=tmp, collection_name="baseline")
+        store = Chroma.from_documents(
+            docs, UseEmbeddings(), persist_directory=tmp, collection_name="baseline"
+        )
         retriever = store.as_retriever(search_kwargs={"k": 3})
         chain = {"context": retriever, "question": RunnablePassthrough()} | RunnableLambda(
-            lambda inputs: (TEMPLATE.format(context="\n".join(d.page_content for d in inputs["context"]),
-                                            question=inputs["question"]), inputs["context"]))
+            lambda inputs: (
+                TEMPLATE.format(
+                    context="\n".join(d.page_content for d in inputs["context"]), question=inputs["question"]
+                ),
+                inputs["context"],
+            )
+        )
         for line in sys.stdin:
             question = line.strip()
             prompt, found = chain.invoke(question)
@@ -54,13 +61,30 @@ def main() -> None:
                 passage = corpus.by_id[doc.metadata["id"]]
                 speaker = corpus.speaker(passage.speaker)
                 source = corpus.source(passage.source_id)
-                citations.append({
-                    "speaker": passage.speaker, "speaker_role": speaker.role if speaker else None, "quote": passage.text,
-                    "figures": [{"text": f.text, "value": f.value, "unit": f.unit} for f in passage.figures],
-                    "source": {"id": source.id, "title": source.title, "publisher": source.publisher},
-                })
-            print(json.dumps({"question": question, "language": detect_language(question), "answer": prompt,
-                              "abstained": False, "citations": citations}, ensure_ascii=False), flush=True)
+                citations.append(
+                    {
+                        "speaker": passage.speaker,
+                        "speaker_role": speaker.role if speaker else None,
+                        "quote": passage.text,
+                        "figures": [
+                            {"text": f.text, "value": f.value, "unit": f.unit} for f in passage.figures
+                        ],
+                        "source": {"id": source.id, "title": source.title, "publisher": source.publisher},
+                    }
+                )
+            print(
+                json.dumps(
+                    {
+                        "question": question,
+                        "language": detect_language(question),
+                        "answer": prompt,
+                        "abstained": False,
+                        "citations": citations,
+                    },
+                    ensure_ascii=False,
+                ),
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -39,26 +39,79 @@ from bot.store.state import question_key  # noqa: E402
 TOKEN = "bench-token"
 CHANNELS_SUBSCRIBED = 6
 VARIANTS = (" in 2026?", " this year?", " right now?", " according to the news?")
-PAGES = ("/", "/?days=365", "/conversations", "/conversations?status=abstained", "/conversations?status=downvoted",
-         "/conversations?platform=slack&language=en&page=20", "/gaps", "/questions", "/questions?weeks=12",
-         "/figures", "/figures?topic=OpenAI burn", "/sources", "/speakers", "/digests", "/api/overview",
-         "/api/conversations", "/api/questions", "/api/figures")
-SUBJECTS = ("Sam Altman", "Nvidia", "Microsoft", "OpenAI", "Meta", "Google", "CoreWeave", "Oracle", "Tim Cook",
-            "SoftBank", "Anthropic", "Amazon", "xAI", "Michael Burry", "Goldman Sachs", "the Fed")
-FORMS = ("What did {s} say about the AI bubble?", "Does {s} think AI is a bubble?", "How much is {s} spending on AI?",
-         "What is {s}'s capex for 2026?", "Is {s} overvalued?", "What did {s} say about data centers?",
-         "How much power does {s} need?", "{s} 对AI泡沫怎么看？", "{s} 在資料中心投資多少？",
-         "Who criticized {s}?", "What are {s}'s AI revenues?", "Will {s} keep investing in AI?",
-         "What risks does {s} see in AI?", "How much debt has {s} taken on for AI?", "What did {s} say about GPUs?",
-         "Is {s} worried about an AI crash?", "What is {s}'s plan for AGI?", "How many GPUs has {s} bought?",
-         "What does {s} think of circular deals?", "When will {s} be profitable?")
+PAGES = (
+    "/",
+    "/?days=365",
+    "/conversations",
+    "/conversations?status=abstained",
+    "/conversations?status=downvoted",
+    "/conversations?platform=slack&language=en&page=20",
+    "/gaps",
+    "/questions",
+    "/questions?weeks=12",
+    "/figures",
+    "/figures?topic=OpenAI burn",
+    "/sources",
+    "/speakers",
+    "/digests",
+    "/api/overview",
+    "/api/conversations",
+    "/api/questions",
+    "/api/figures",
+)
+SUBJECTS = (
+    "Sam Altman",
+    "Nvidia",
+    "Microsoft",
+    "OpenAI",
+    "Meta",
+    "Google",
+    "CoreWeave",
+    "Oracle",
+    "Tim Cook",
+    "SoftBank",
+    "Anthropic",
+    "Amazon",
+    "xAI",
+    "Michael Burry",
+    "Goldman Sachs",
+    "the Fed",
+)
+FORMS = (
+    "What did {s} say about the AI bubble?",
+    "Does {s} think AI is a bubble?",
+    "How much is {s} spending on AI?",
+    "What is {s}'s capex for 2026?",
+    "Is {s} overvalued?",
+    "What did {s} say about data centers?",
+    "How much power does {s} need?",
+    "{s} 对AI泡沫怎么看？",
+    "{s} 在資料中心投資多少？",
+    "Who criticized {s}?",
+    "What are {s}'s AI revenues?",
+    "Will {s} keep investing in AI?",
+    "What risks does {s} see in AI?",
+    "How much debt has {s} taken on for AI?",
+    "What did {s} say about GPUs?",
+    "Is {s} worried about an AI crash?",
+    "What is {s}'s plan for AGI?",
+    "How many GPUs has {s} bought?",
+    "What does {s} think of circular deals?",
+    "When will {s} be profitable?",
+)
 
 
 def seed(store: StateStore, count: int, rng: random.Random) -> None:
     """Bulk-insert `count` answers with their asked-questions rows and some votes (as save_answer writes them)."""
-    citation = Citation(speaker="Sam Altman", speaker_role="CEO, OpenAI", quote="My opinion is yes.",
-                        source=SourceRef(id="verge-altman", title="Altman on the bubble", publisher="The Verge"),
-                        passage_id="verge-altman:2.1", paragraph=2, sentence=1)
+    citation = Citation(
+        speaker="Sam Altman",
+        speaker_role="CEO, OpenAI",
+        quote="My opinion is yes.",
+        source=SourceRef(id="verge-altman", title="Altman on the bubble", publisher="The Verge"),
+        passage_id="verge-altman:2.1",
+        paragraph=2,
+        sentence=1,
+    )
     now = dt.datetime.now(dt.UTC)
     answer_rows, asked_rows, vote_rows = [], [], []
     # oldest first: answer ids grow with time, as when the bot saves them one by one
@@ -72,17 +125,41 @@ def seed(store: StateStore, count: int, rng: random.Random) -> None:
         when = times[n - 1]
         platform = rng.choice(("slack", "slack", "discord", "cli"))
         channel = f"{platform[0].upper()}{rng.randrange(2)}"
-        answer = Answer(question=question, language=language, abstained=abstained,
-                        answer="The library has nothing on that." if abstained else "Sam Altman said yes.",
-                        citations=[] if abstained else [citation])
-        answer_rows.append({"id": n, "platform": platform, "channel": channel, "thread": None,
-                            "user": f"U{rng.randrange(500)}", "question": question,
-                            "answer_json": answer.model_dump_json(), "created_at": when})
-        asked_rows.append({"platform": platform, "channel": channel, "question": question,
-                           "question_key": question_key(question), "language": language, "abstained": abstained,
-                           "asked_at": when, "latency_ms": int(rng.lognormvariate(7.3, 0.5))})
+        answer = Answer(
+            question=question,
+            language=language,
+            abstained=abstained,
+            answer="The library has nothing on that." if abstained else "Sam Altman said yes.",
+            citations=[] if abstained else [citation],
+        )
+        answer_rows.append(
+            {
+                "id": n,
+                "platform": platform,
+                "channel": channel,
+                "thread": None,
+                "user": f"U{rng.randrange(500)}",
+                "question": question,
+                "answer_json": answer.model_dump_json(),
+                "created_at": when,
+            }
+        )
+        asked_rows.append(
+            {
+                "platform": platform,
+                "channel": channel,
+                "question": question,
+                "question_key": question_key(question),
+                "language": language,
+                "abstained": abstained,
+                "asked_at": when,
+                "latency_ms": int(rng.lognormvariate(7.3, 0.5)),
+            }
+        )
         if rng.random() < 0.15:
-            vote_rows.append({"answer_id": n, "user": "V1", "vote": -1 if rng.random() < 0.33 else 1, "voted_at": when})
+            vote_rows.append(
+                {"answer_id": n, "user": "V1", "vote": -1 if rng.random() < 0.33 else 1, "voted_at": when}
+            )
     with store._write("bench seed") as conn:  # one transaction: save_answer one by one would take minutes
         conn.execute(answers.insert(), answer_rows)
         conn.execute(asked_questions.insert(), asked_rows)
@@ -92,8 +169,9 @@ def seed(store: StateStore, count: int, rng: random.Random) -> None:
         platform, channel = ("slack", "discord")[n % 2], f"DIGEST{n}"
         store.subscribe(platform=platform, channel=channel, time="09:00", tz="Asia/Shanghai", language="en")
         for day in range(90):
-            delivery = store.claim_delivery(platform=platform, channel=channel,
-                                            local_date=now.date() - dt.timedelta(days=day))
+            delivery = store.claim_delivery(
+                platform=platform, channel=channel, local_date=now.date() - dt.timedelta(days=day)
+            )
             assert delivery is not None
             if rng.random() < 0.05:
                 store.mark_failed(delivery.id, error="channel_not_found", retry_at=now)
@@ -121,7 +199,9 @@ def main() -> int:
         with StateStore.open(url) as store:
             started = time.perf_counter()
             seed(store, args.questions, random.Random(7))
-            print(f"seeded {args.questions:,} questions in {time.perf_counter() - started:.1f} s ({store.dialect})")
+            print(
+                f"seeded {args.questions:,} questions in {time.perf_counter() - started:.1f} s ({store.dialect})"
+            )
             if store.dialect == "postgresql":
                 # autovacuum analyzes a log that grows question by question; right after a bulk load its planner
                 # would still think the tables empty (and join the log to the answers row by row)
@@ -132,29 +212,44 @@ def main() -> int:
             with TestClient(app, base_url="http://127.0.0.1") as client:
                 page = client.get("/login").text
                 csrf = page.split('name="csrf" value="', 1)[1].split('"', 1)[0]
-                assert client.post("/login", data={"token": TOKEN, "csrf": csrf}, follow_redirects=False).is_redirect
-                for path in ("/sources", "/speakers"):  # the corpus and its index load once per library version
+                assert client.post(
+                    "/login", data={"token": TOKEN, "csrf": csrf}, follow_redirects=False
+                ).is_redirect
+                for path in (
+                    "/sources",
+                    "/speakers",
+                ):  # the corpus and its index load once per library version
                     client.get(path)
                 started = time.perf_counter()
                 assert client.get("/gaps").status_code == 200
-                print(f"coverage gaps, first (cold) load incl. embedding the questions and opening the index: "
-                      f"{time.perf_counter() - started:.2f} s")
+                print(
+                    f"coverage gaps, first (cold) load incl. embedding the questions and opening the index: "
+                    f"{time.perf_counter() - started:.2f} s"
+                )
                 started = time.perf_counter()
                 assert client.get("/questions?weeks=12").status_code == 200
-                print(f"top questions, first load (12 weeks, embedding questions not seen by the gaps): "
-                      f"{time.perf_counter() - started:.2f} s")
+                print(
+                    f"top questions, first load (12 weeks, embedding questions not seen by the gaps): "
+                    f"{time.perf_counter() - started:.2f} s"
+                )
                 times = []
                 for _ in range(5):
                     started = time.perf_counter()
                     gaps_data(store, app_catalog)
                     times.append(time.perf_counter() - started)
-                print(f"regrouping the gaps with the questions' vectors known (what /gaps does once a minute): "
-                      f"median {1000 * statistics.median(times):.0f} ms, max {1000 * max(times):.0f} ms")
-                catalog = Catalog(settings, embedder=app_catalog.embedder())  # a cold cache, the embedder loaded
+                print(
+                    f"regrouping the gaps with the questions' vectors known (what /gaps does once a minute): "
+                    f"median {1000 * statistics.median(times):.0f} ms, max {1000 * max(times):.0f} ms"
+                )
+                catalog = Catalog(
+                    settings, embedder=app_catalog.embedder()
+                )  # a cold cache, the embedder loaded
                 started = time.perf_counter()
                 gaps_data(store, catalog)
-                print(f"clustering the gaps from scratch (query, embed every distinct question, cluster, nearest "
-                      f"passages): {time.perf_counter() - started:.2f} s")
+                print(
+                    f"clustering the gaps from scratch (query, embed every distinct question, cluster, nearest "
+                    f"passages): {time.perf_counter() - started:.2f} s"
+                )
                 print(f"{'page':58} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
                 for path in PAGES:
                     times = []
@@ -163,10 +258,14 @@ def main() -> int:
                         response = client.get(path)
                         times.append(1000 * (time.perf_counter() - started))
                         assert response.status_code == 200, (path, response.text[:200])
-                    print(f"{path:58} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f} {max(times):8.1f}")
+                    print(
+                        f"{path:58} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f} {max(times):8.1f}"
+                    )
                 started = time.perf_counter()
                 size = len(client.get("/api/conversations?format=csv").content)
-                print(f"CSV export of every conversation: {time.perf_counter() - started:.2f} s, {size / 1e6:.1f} MB")
+                print(
+                    f"CSV export of every conversation: {time.perf_counter() - started:.2f} s, {size / 1e6:.1f} MB"
+                )
     return 0
 
 

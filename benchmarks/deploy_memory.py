@@ -46,13 +46,19 @@ MESSAGES = "/channels/{}/messages"
 
 def questions(count: int) -> list[str]:
     """The dev set's questions (English and Chinese), cycled to count."""
-    lines = [json.loads(line)["q"] for line in (REPO / "tests/data/dev.jsonl").read_text().splitlines() if line.strip()]
+    lines = [
+        json.loads(line)["q"]
+        for line in (REPO / "tests/data/dev.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
     return [lines[i % len(lines)] for i in range(count)]
 
 
 def status_mib(pid: int) -> tuple[float, float]:
     """(VmRSS, VmHWM) of a running process, in MiB."""
-    fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
+    fields = dict(
+        line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line
+    )
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
@@ -69,13 +75,15 @@ def base_env(data_dir: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def slack_after_questions(tmp: Path, data_dir: Path, database_url: str, chroma_url: str | None,
-                          asked: list[str]) -> tuple[float, float, float]:
+def slack_after_questions(
+    tmp: Path, data_dir: Path, database_url: str, chroma_url: str | None, asked: list[str]
+) -> tuple[float, float, float]:
     """(RSS when healthy, RSS after answering, peak) of `serve slack`, in MiB."""
     with FakeSlack() as fake:
         name = f"slack-{'server' if chroma_url else 'embedded'}"
-        replica = serve_replica(fake, tmp, name=name, data_dir=data_dir, database_url=database_url,
-                                chroma_url=chroma_url)
+        replica = serve_replica(
+            fake, tmp, name=name, data_dir=data_dir, database_url=database_url, chroma_url=chroma_url
+        )
         try:
             replica.wait_healthy(300)
             time.sleep(2)  # let the warm-up settle
@@ -84,7 +92,10 @@ def slack_after_questions(tmp: Path, data_dir: Path, database_url: str, chroma_u
                 for i, question in enumerate(asked):
                     body = json.dumps(event_callback(app_mention(question, user=f"U{i:04d}", ts=new_ts())))
                     headers = {"Content-Type": "application/json", **sign(body)}
-                    assert client.post(replica.url + "/slack/events", content=body, headers=headers).status_code == 200
+                    assert (
+                        client.post(replica.url + "/slack/events", content=body, headers=headers).status_code
+                        == 200
+                    )
             fake.wait_for("chat.postMessage", len(asked), timeout=600)
             time.sleep(1)
             after, peak = status_mib(replica.process.pid)
@@ -93,19 +104,27 @@ def slack_after_questions(tmp: Path, data_dir: Path, database_url: str, chroma_u
     return at_start, after, peak
 
 
-async def discord_after_questions(tmp: Path, data_dir: Path, database_url: str, chroma_url: str | None,
-                                  asked: list[str]) -> tuple[float, float, float]:
+async def discord_after_questions(
+    tmp: Path, data_dir: Path, database_url: str, chroma_url: str | None, asked: list[str]
+) -> tuple[float, float, float]:
     """(RSS when ready, RSS after answering, peak) of `serve discord`, in MiB."""
     fake = FakeDiscord(token=DISCORD_TOKEN)
     await fake.start()
     health = free_port()
-    env = base_env(data_dir, DISCORD_TOKEN=DISCORD_TOKEN, BUBBLEBOT_DISCORD_API_URL=fake.api_url,
-                   BUBBLEBOT_DISCORD_GATEWAY_URL=fake.gateway_url, BUBBLEBOT_DATABASE_URL=database_url,
-                   BUBBLEBOT_HEALTH_PORT=str(health))
+    env = base_env(
+        data_dir,
+        DISCORD_TOKEN=DISCORD_TOKEN,
+        BUBBLEBOT_DISCORD_API_URL=fake.api_url,
+        BUBBLEBOT_DISCORD_GATEWAY_URL=fake.gateway_url,
+        BUBBLEBOT_DATABASE_URL=database_url,
+        BUBBLEBOT_HEALTH_PORT=str(health),
+    )
     if chroma_url:
         env["BUBBLEBOT_CHROMA_URL"] = chroma_url
     log = (tmp / "discord.log").open("wb")
-    process = subprocess.Popen([*bubblebot(), "-v", "serve", "discord"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [*bubblebot(), "-v", "serve", "discord"], env=env, stdout=log, stderr=subprocess.STDOUT
+    )
     try:
         await fake.wait_live(timeout=300)
         async with httpx.AsyncClient(timeout=2) as client:
@@ -138,12 +157,35 @@ async def discord_after_questions(tmp: Path, data_dir: Path, database_url: str, 
 def digest_peak(tmp: Path, data_dir: Path, database_url: str) -> tuple[float, float]:
     """(peak RSS MiB, seconds) of `digest run-due` posting one due Slack digest."""
     with FakeSlack() as fake:
-        env = base_env(data_dir, BUBBLEBOT_DATABASE_URL=database_url, BUBBLEBOT_SLACK_API_URL=fake.api_url,
-                       SLACK_BOT_TOKEN=BOT_TOKEN, BUBBLEBOT_SCHEDULER="off")
-        run_measured([*bubblebot(), "digest", "subscribe", "--platform", "slack", "--channel", "C0MEMORY",
-                      "--time", "09:00", "--tz", "UTC"], env, tmp / "subscribe.log")
-        peak, seconds, out = run_measured([*bubblebot(), "-v", "digest", "run-due", "--now", "2026-11-23T09:05:00Z"], env,
-                                       tmp / "run-due.log")
+        env = base_env(
+            data_dir,
+            BUBBLEBOT_DATABASE_URL=database_url,
+            BUBBLEBOT_SLACK_API_URL=fake.api_url,
+            SLACK_BOT_TOKEN=BOT_TOKEN,
+            BUBBLEBOT_SCHEDULER="off",
+        )
+        run_measured(
+            [
+                *bubblebot(),
+                "digest",
+                "subscribe",
+                "--platform",
+                "slack",
+                "--channel",
+                "C0MEMORY",
+                "--time",
+                "09:00",
+                "--tz",
+                "UTC",
+            ],
+            env,
+            tmp / "subscribe.log",
+        )
+        peak, seconds, out = run_measured(
+            [*bubblebot(), "-v", "digest", "run-due", "--now", "2026-11-23T09:05:00Z"],
+            env,
+            tmp / "run-due.log",
+        )
         assert "sent slack C0MEMORY" in out, out
         fake.wait_for("chat.postMessage")
     return peak, seconds
@@ -151,7 +193,9 @@ def digest_peak(tmp: Path, data_dir: Path, database_url: str) -> tuple[float, fl
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--questions", type=int, default=20, help="questions each bot answers before measuring")
+    parser.add_argument(
+        "--questions", type=int, default=20, help="questions each bot answers before measuring"
+    )
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
     args = parser.parse_args()
     if not 1 <= args.questions <= 500:
@@ -160,29 +204,49 @@ def main() -> int:
     rows: list[tuple[str, str]] = []
     with ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        database_url = (stack.enter_context(pg_database()) if args.database == "postgres"
-                        else f"sqlite:///{tmp / 'state.db'}")
+        database_url = (
+            stack.enter_context(pg_database())
+            if args.database == "postgres"
+            else f"sqlite:///{tmp / 'state.db'}"
+        )
         data_dir = tmp / "data"
         peak, seconds, _ = run_measured([*bubblebot(), "index"], base_env(data_dir), tmp / "index.log")
         rows.append(("index, empty data dir (image build)", f"peak {peak:.0f} MiB in {seconds:.0f} s"))
         chroma = stack.enter_context(chroma_server(tmp))
         server_dir = tmp / "server-data"  # a pod's copy of the image's data directory
         subprocess.run(["cp", "-a", str(data_dir), str(server_dir)], check=True)
-        peak, seconds, _ = run_measured([*bubblebot(), "index"], base_env(server_dir, BUBBLEBOT_CHROMA_URL=chroma.url),
-                                        tmp / "index-server.log")
-        rows.append(("index into a fresh chroma run (init container)", f"peak {peak:.0f} MiB in {seconds:.0f} s"))
+        peak, seconds, _ = run_measured(
+            [*bubblebot(), "index"],
+            base_env(server_dir, BUBBLEBOT_CHROMA_URL=chroma.url),
+            tmp / "index-server.log",
+        )
+        rows.append(
+            ("index into a fresh chroma run (init container)", f"peak {peak:.0f} MiB in {seconds:.0f} s")
+        )
 
         for chroma_url, shape in ((chroma.url, "Chroma server"), (None, "embedded index")):
             where = server_dir if chroma_url else data_dir
             start, after, top = slack_after_questions(tmp, where, database_url, chroma_url, asked)
-            rows.append((f"serve slack, {shape}",
-                         f"{start:.0f} MiB ready, {after:.0f} MiB after {len(asked)} answers, peak {top:.0f} MiB"))
-            start, after, top = asyncio.run(discord_after_questions(tmp, where, database_url, chroma_url, asked))
-            rows.append((f"serve discord, {shape}",
-                         f"{start:.0f} MiB ready, {after:.0f} MiB after {len(asked)} answers, peak {top:.0f} MiB"))
+            rows.append(
+                (
+                    f"serve slack, {shape}",
+                    f"{start:.0f} MiB ready, {after:.0f} MiB after {len(asked)} answers, peak {top:.0f} MiB",
+                )
+            )
+            start, after, top = asyncio.run(
+                discord_after_questions(tmp, where, database_url, chroma_url, asked)
+            )
+            rows.append(
+                (
+                    f"serve discord, {shape}",
+                    f"{start:.0f} MiB ready, {after:.0f} MiB after {len(asked)} answers, peak {top:.0f} MiB",
+                )
+            )
 
         peak, seconds = digest_peak(tmp, server_dir, database_url)
-        rows.append(("digest run-due, one digest posted (CronJob)", f"peak {peak:.0f} MiB in {seconds:.0f} s"))
+        rows.append(
+            ("digest run-due, one digest posted (CronJob)", f"peak {peak:.0f} MiB in {seconds:.0f} s")
+        )
         assert chroma.process is not None
         now, top = status_mib(chroma.process.pid)
         rows.append(("chroma run after all that", f"{now:.0f} MiB, peak {top:.0f} MiB"))

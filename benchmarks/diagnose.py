@@ -23,13 +23,17 @@ def main() -> None:
         query = kb.analyze(item["q"])
         hits = kb.searcher.search(query, 16).hits
         decision = decide(query, hits, kb.corpus)
-        print(f"== {item['id']} {item['q']}\n   kind={query.kind} units={query.units} speakers="
-              f"{[s.name for s in query.speakers]} unknown={query.unknown_names} "
-              f"entities={[s.name for s in query.entities]} years={query.years} period={query.period}")
+        print(
+            f"== {item['id']} {item['q']}\n   kind={query.kind} units={query.units} speakers="
+            f"{[s.name for s in query.speakers]} unknown={query.unknown_names} "
+            f"entities={[s.name for s in query.entities]} years={query.years} period={query.period}"
+        )
         for hit in hits[:8]:
             figures = ",".join(f.text for f in hit.passage.figures)
-            print(f"   {hit.score:.2f} cov={hit.coverage:.2f} top={hit.topic_coverage:.2f} dense={hit.dense:.2f} {hit.reasons} "
-                  f"{hit.passage.speaker} [{figures}] | {hit.passage.text[:60]}")
+            print(
+                f"   {hit.score:.2f} cov={hit.coverage:.2f} top={hit.topic_coverage:.2f} dense={hit.dense:.2f} {hit.reasons} "
+                f"{hit.passage.speaker} [{figures}] | {hit.passage.text[:60]}"
+            )
         if isinstance(decision, Evidence):
             print(f"   -> cite {[h.passage.id for h in decision.hits]} focus={decision.focus}")
         else:

@@ -49,7 +49,11 @@ def _score(entry: dict, root: Path) -> dict[str, float]:  # type: ignore[type-ar
     wrong = [(p.text[:40], p.speaker, labels[p.id]) for p in passages if not _same(p.speaker, labels[p.id])]
     found = [(f.text, f.value, f.unit) for p in passages for f in p.figures]
     wanted = [(f["text"], float(f["value"]), f["unit"]) for f in entry["figures"]]
-    hit = [w for w in wanted if any(t == w[0] and u == w[2] and abs(v - w[1]) <= 0.01 * w[1] for t, v, u in found)]
+    hit = [
+        w
+        for w in wanted
+        if any(t == w[0] and u == w[2] and abs(v - w[1]) <= 0.01 * w[1] for t, v, u in found)
+    ]
     extra = [f for f in found if not any(f[0] == w[0] for w in wanted)]
     for text, got, want in wrong:
         print(f"    speaker: {text!r}: got {got}, labelled {want}")
@@ -57,9 +61,17 @@ def _score(entry: dict, root: Path) -> dict[str, float]:  # type: ignore[type-ar
         print(f"    figure not labelled: {text!r}")
     for text, _, _ in (w for w in wanted if w not in hit):
         print(f"    figure missed: {text!r}")
-    return {"labelled": sum(v is not None for v in labels.values()), "predicted": len(predicted),
-            "correct": len(correct), "figures": len(wanted), "figures_found": len(hit), "figures_extra": len(extra),
-            "passages": len(passages), "speakers": len([s for s in new if s.quoted]), "seconds": seconds}
+    return {
+        "labelled": sum(v is not None for v in labels.values()),
+        "predicted": len(predicted),
+        "correct": len(correct),
+        "figures": len(wanted),
+        "figures_found": len(hit),
+        "figures_extra": len(extra),
+        "passages": len(passages),
+        "speakers": len([s for s in new if s.quoted]),
+        "seconds": seconds,
+    }
 
 
 def _line(name: str, s: dict[str, float]) -> str:
@@ -67,9 +79,11 @@ def _line(name: str, s: dict[str, float]) -> str:
     recall = s["correct"] / s["labelled"] if s["labelled"] else 1.0
     fig_recall = s["figures_found"] / s["figures"] if s["figures"] else 1.0
     fig_precision = s["figures_found"] / (s["figures_found"] + s["figures_extra"]) if s["figures"] else 1.0
-    return (f"{name:40.40} passages {int(s['passages']):3d}  attribution P {precision:6.1%} R {recall:6.1%} "
-            f"({int(s['correct'])}/{int(s['labelled'])})  figures R {fig_recall:6.1%} P {fig_precision:6.1%}  "
-            f"{s['seconds'] * 1000:.0f} ms")
+    return (
+        f"{name:40.40} passages {int(s['passages']):3d}  attribution P {precision:6.1%} R {recall:6.1%} "
+        f"({int(s['correct'])}/{int(s['labelled'])})  figures R {fig_recall:6.1%} P {fig_precision:6.1%}  "
+        f"{s['seconds'] * 1000:.0f} ms"
+    )
 
 
 def main() -> None:

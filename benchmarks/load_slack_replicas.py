@@ -47,12 +47,17 @@ def percentile(values: list[float], q: float) -> float:
 
 def plan(events: int, retried: float, seed: int) -> tuple[list[tuple[int, str, int | None]], list[str]]:
     """(replica, body, retry number) deliveries in send order, and each event's message ts."""
-    questions = [json.loads(line)["q"] for line in (REPO / "tests/data/dev.jsonl").read_text().splitlines()
-                 if line.strip()]
+    questions = [
+        json.loads(line)["q"]
+        for line in (REPO / "tests/data/dev.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
     rng = random.Random(seed)
     stamps = [new_ts() for _ in range(events)]
-    bodies = [json.dumps(event_callback(app_mention(questions[i % len(questions)], user=f"U{i:04d}", ts=stamps[i])))
-              for i in range(events)]
+    bodies = [
+        json.dumps(event_callback(app_mention(questions[i % len(questions)], user=f"U{i:04d}", ts=stamps[i])))
+        for i in range(events)
+    ]
     deliveries: list[tuple[int, str, int | None]] = []
     for i, body in enumerate(bodies):
         deliveries.append((i % 2, body, None))
@@ -62,12 +67,15 @@ def plan(events: int, retried: float, seed: int) -> tuple[list[tuple[int, str, i
     return deliveries, stamps
 
 
-async def send_all(urls: list[str], deliveries: list[tuple[int, str, int | None]],
-                   deadline: float) -> list[tuple[float, int, bool]]:
+async def send_all(
+    urls: list[str], deliveries: list[tuple[int, str, int | None]], deadline: float
+) -> list[tuple[float, int, bool]]:
     """POST every delivery with bounded concurrency; (seconds, status, was_retry) each."""
     limit = asyncio.Semaphore(CONCURRENCY)
     timeout = aiohttp.ClientTimeout(total=30)
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=CONCURRENCY), timeout=timeout) as session:
+    async with aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(limit=CONCURRENCY), timeout=timeout
+    ) as session:
 
         async def send(replica: int, body: str, retry: int | None) -> tuple[float, int, bool]:
             headers = {"Content-Type": "application/json", **sign(body)}
@@ -77,7 +85,9 @@ async def send_all(urls: list[str], deliveries: list[tuple[int, str, int | None]
                 if time.monotonic() > deadline:
                     return 0.0, 0, retry is not None
                 started = time.perf_counter()
-                async with session.post(urls[replica] + "/slack/events", data=body.encode(), headers=headers) as reply:
+                async with session.post(
+                    urls[replica] + "/slack/events", data=body.encode(), headers=headers
+                ) as reply:
                     await reply.read()
                     return time.perf_counter() - started, reply.status, retry is not None
 
@@ -103,19 +113,34 @@ def main() -> int:
     if not 0 < args.events <= 2000:
         sys.exit("--events must be between 1 and 2000")
     deliveries, stamps = plan(args.events, args.retried, args.seed)
-    with tempfile.TemporaryDirectory() as name, FakeSlack() as fake, pg_database() as database_url, \
-            chroma_server(Path(name)) as chroma:
+    with (
+        tempfile.TemporaryDirectory() as name,
+        FakeSlack() as fake,
+        pg_database() as database_url,
+        chroma_server(Path(name)) as chroma,
+    ):
         tmp = Path(name)
         env = {k: v for k, v in os.environ.items() if not k.startswith("BUBBLEBOT_")}
         env.update(BUBBLEBOT_DATA_DIR=str(tmp / "data"), BUBBLEBOT_CHROMA_URL=chroma.url)
         subprocess.run([*bubblebot(), "index"], env=env, check=True, capture_output=True, timeout=300)
-        replicas: list[Replica] = [serve_replica(fake, tmp, name=f"replica{n}", data_dir=tmp / "data",
-                                                 database_url=database_url, chroma_url=chroma.url) for n in (1, 2)]
+        replicas: list[Replica] = [
+            serve_replica(
+                fake,
+                tmp,
+                name=f"replica{n}",
+                data_dir=tmp / "data",
+                database_url=database_url,
+                chroma_url=chroma.url,
+            )
+            for n in (1, 2)
+        ]
         try:
             for replica in replicas:
                 replica.wait_healthy()
             began = time.perf_counter()
-            results = asyncio.run(send_all([r.url for r in replicas], deliveries, time.monotonic() + args.timeout))
+            results = asyncio.run(
+                send_all([r.url for r in replicas], deliveries, time.monotonic() + args.timeout)
+            )
             acked = time.perf_counter() - began
             try:
                 fake.wait_for("chat.postMessage", args.events, timeout=args.timeout)
@@ -134,14 +159,22 @@ def main() -> int:
     statuses = Counter(status for _, status, _ in results)
     retries = sum(1 for _, _, retry in results if retry)
     slow = sum(1 for seconds, _, _ in results if seconds >= ACK_LIMIT)
-    print(f"replicas: 2 (shared PostgreSQL + chroma run)  cpus: {os.cpu_count()}  events: {args.events}  "
-          f"deliveries: {len(results)} ({retries} retries to the other replica)  concurrency: {CONCURRENCY}")
-    print(f"ack statuses: {dict(statuses)}  ack ms: p50 {statistics.median(acks):.1f}  p95 {percentile(acks, 0.95):.1f}  "
-          f"max {max(acks):.1f}  (every ack < 3 s: {slow == 0})")
-    print(f"replies: {sum(posted.values())} for {args.events} events  duplicates: {duplicates}  missing: {len(missing)}  "
-          f"events claimed in PostgreSQL: {events_claimed}  questions answered (metrics): {questions:.0f}")
-    print(f"all acked in {acked:.2f} s; all answered in {answered:.1f} s ({args.events / answered:.1f} answers/s)  "
-          f"replica exit codes: {codes}")
+    print(
+        f"replicas: 2 (shared PostgreSQL + chroma run)  cpus: {os.cpu_count()}  events: {args.events}  "
+        f"deliveries: {len(results)} ({retries} retries to the other replica)  concurrency: {CONCURRENCY}"
+    )
+    print(
+        f"ack statuses: {dict(statuses)}  ack ms: p50 {statistics.median(acks):.1f}  p95 {percentile(acks, 0.95):.1f}  "
+        f"max {max(acks):.1f}  (every ack < 3 s: {slow == 0})"
+    )
+    print(
+        f"replies: {sum(posted.values())} for {args.events} events  duplicates: {duplicates}  missing: {len(missing)}  "
+        f"events claimed in PostgreSQL: {events_claimed}  questions answered (metrics): {questions:.0f}"
+    )
+    print(
+        f"all acked in {acked:.2f} s; all answered in {answered:.1f} s ({args.events / answered:.1f} answers/s)  "
+        f"replica exit codes: {codes}"
+    )
     ok = slow == 0 and statuses == Counter({200: len(results)}) and duplicates == 0 and not missing
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1

@@ -36,7 +36,7 @@ def _plain_copy(article: Path, target: Path) -> None:
     text = article.read_text(encoding="utf-8")
     match = re.match(r"---\n(.*?)\n---\n", text, re.S)
     title = re.search(r"^title:\s*\"?(.*?)\"?\s*$", match.group(1), re.M) if match else None
-    body = text[match.end():] if match else text
+    body = text[match.end() :] if match else text
     target.write_text(f"{title.group(1) if title else ''}\n\n{body}", encoding="utf-8")
 
 
@@ -57,15 +57,26 @@ def _attribution(corpus: Path, env: dict[str, str], work: Path) -> str:
     for line in _run([str(BUBBLEBOT), "passages", "--json"], env).splitlines():
         passage = json.loads(line)
         if passage["file"] in names:
-            rows.append(json.dumps({"article": passage["file"], "quote": passage["text"],
-                                    "speaker": passage["speaker"], "figures": passage["figures"]}, ensure_ascii=False))
+            rows.append(
+                json.dumps(
+                    {
+                        "article": passage["file"],
+                        "quote": passage["text"],
+                        "speaker": passage["speaker"],
+                        "figures": passage["figures"],
+                    },
+                    ensure_ascii=False,
+                )
+            )
     exported = work / "passages.jsonl"
     exported.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return _run([sys.executable, str(script), str(exported)], env).strip().splitlines()[-1]
 
 
 def _score(questions: Path, scorer: Path, sources: Path, env: dict[str, str]) -> tuple[str, list[str]]:
-    out = _run([sys.executable, str(scorer), str(questions), "--sources", str(sources), "--timeout", "600"], env)
+    out = _run(
+        [sys.executable, str(scorer), str(questions), "--sources", str(sources), "--timeout", "600"], env
+    )
     lines = out.strip().splitlines()
     failed = [m.group(1) for line in lines if (m := re.match(r"\s+(\S+): ", line))]
     return (lines[-1] if lines else "(no output)"), failed
@@ -84,9 +95,15 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared" / "eval" / "news"))
     parser.add_argument("--scorer", default=str(REPO.parent / "shared" / "eval" / "score.py"))
     parser.add_argument("--seeds", default=str(REPO.parent / "shared" / "seeds"))
-    parser.add_argument("--extra", nargs="*", default=[str(REPO.parent / "shared" / "eval" / "dev.jsonl"),
-                                                     str(REPO / "tests" / "data" / "heldout.jsonl"),
-                                                     str(REPO / "tests" / "data" / "heldout2.jsonl")])
+    parser.add_argument(
+        "--extra",
+        nargs="*",
+        default=[
+            str(REPO.parent / "shared" / "eval" / "dev.jsonl"),
+            str(REPO / "tests" / "data" / "heldout.jsonl"),
+            str(REPO / "tests" / "data" / "heldout2.jsonl"),
+        ],
+    )
     args = parser.parse_args()
     corpus, scorer = Path(args.corpus), Path(args.scorer)
     work = Path(tempfile.mkdtemp(prefix="news-quality-"))

@@ -27,23 +27,123 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 BUBBLEBOT = REPO / ".venv" / "bin" / "bubblebot"
 
-FIRST = ["Priya", "Omar", "Dana", "Marcus", "Elena", "Tomas", "Grace", "Hiro", "Amara", "Lucas", "Nadia", "Felix",
-         "Ingrid", "Rafael", "Sofia", "Victor", "Leila", "Jonah", "Mei", "Aditya", "Clara", "Desmond", "Yusuf", "Helena"]
-LAST = ["Nandakumar", "Reyes", "Whitfield", "Okafor", "Lindqvist", "Brandt", "Castellano", "Moreau", "Hartley",
-        "Takahashi", "Adeyemi", "Novak", "Petrov", "Alvarez", "Kowalski", "Sorensen", "Vance", "Delacroix",
-        "Fairbanks", "Ishikawa", "Mbeki", "Rasmussen", "Quintero", "Ashdown"]
-ORG_HEAD = ["Corvane", "Halvard", "Brightwater", "Kestrel", "Ostrava", "Meridian", "Talon", "Cobalt", "Lumen",
-            "Arcadia", "Northwind", "Vantor", "Solace", "Quarry", "Everline", "Pinecrest", "Redhawk", "Silverline"]
+FIRST = [
+    "Priya",
+    "Omar",
+    "Dana",
+    "Marcus",
+    "Elena",
+    "Tomas",
+    "Grace",
+    "Hiro",
+    "Amara",
+    "Lucas",
+    "Nadia",
+    "Felix",
+    "Ingrid",
+    "Rafael",
+    "Sofia",
+    "Victor",
+    "Leila",
+    "Jonah",
+    "Mei",
+    "Aditya",
+    "Clara",
+    "Desmond",
+    "Yusuf",
+    "Helena",
+]
+LAST = [
+    "Nandakumar",
+    "Reyes",
+    "Whitfield",
+    "Okafor",
+    "Lindqvist",
+    "Brandt",
+    "Castellano",
+    "Moreau",
+    "Hartley",
+    "Takahashi",
+    "Adeyemi",
+    "Novak",
+    "Petrov",
+    "Alvarez",
+    "Kowalski",
+    "Sorensen",
+    "Vance",
+    "Delacroix",
+    "Fairbanks",
+    "Ishikawa",
+    "Mbeki",
+    "Rasmussen",
+    "Quintero",
+    "Ashdown",
+]
+ORG_HEAD = [
+    "Corvane",
+    "Halvard",
+    "Brightwater",
+    "Kestrel",
+    "Ostrava",
+    "Meridian",
+    "Talon",
+    "Cobalt",
+    "Lumen",
+    "Arcadia",
+    "Northwind",
+    "Vantor",
+    "Solace",
+    "Quarry",
+    "Everline",
+    "Pinecrest",
+    "Redhawk",
+    "Silverline",
+]
 ORG_TAIL = ["Systems", "Compute", "Cloud", "Networks", "Data", "Labs", "Infrastructure", "Power"]
-BANKS = ["Marlowe Securities", "Ashford Capital", "Gresham Partners", "Whitcombe Research", "Tanager Securities"]
-INSTITUTES = ["Halden Energy Institute", "Carver Grid Institute", "Elmstead Policy Center", "Ridgeway Institute"]
+BANKS = [
+    "Marlowe Securities",
+    "Ashford Capital",
+    "Gresham Partners",
+    "Whitcombe Research",
+    "Tanager Securities",
+]
+INSTITUTES = [
+    "Halden Energy Institute",
+    "Carver Grid Institute",
+    "Elmstead Policy Center",
+    "Ridgeway Institute",
+]
 CITIES = ["Denver", "Austin", "Phoenix", "Columbus", "Reno", "Atlanta", "Portland", "Omaha"]
 PUBLISHERS = ["Northbridge Ledger", "Prairie Courier", "Harbor Times", "Summit Business Review"]
-FAMOUS = ["OpenAI chief executive Sam Altman", "Nvidia chief executive Jensen Huang", "Microsoft chief executive "
-          "Satya Nadella", "Meta chief executive Mark Zuckerberg"]
+FAMOUS = [
+    "OpenAI chief executive Sam Altman",
+    "Nvidia chief executive Jensen Huang",
+    "Microsoft chief executive Satya Nadella",
+    "Meta chief executive Mark Zuckerberg",
+]
 ZH_SURNAMES = list("周林陈王李张刘杨黄赵吴徐孙马朱胡郭何高罗郑梁谢宋唐许韩冯邓曹彭曾萧田董")
-ZH_GIVEN = ["立衡", "雅琴", "默", "建国", "思远", "晓峰", "海燕", "志强", "文博", "若溪", "一鸣", "佳怡", "子涵", "浩然",
-            "静怡", "宇航", "明哲", "欣然", "天佑", "嘉豪"]
+ZH_GIVEN = [
+    "立衡",
+    "雅琴",
+    "默",
+    "建国",
+    "思远",
+    "晓峰",
+    "海燕",
+    "志强",
+    "文博",
+    "若溪",
+    "一鸣",
+    "佳怡",
+    "子涵",
+    "浩然",
+    "静怡",
+    "宇航",
+    "明哲",
+    "欣然",
+    "天佑",
+    "嘉豪",
+]
 ZH_ORG_HEAD = ["星海", "云帆", "天穹", "凌霄", "北辰", "万象", "启明", "远图", "鲲鹏", "赤霄", "青岚", "玄武"]
 ZH_ORG_TAIL = ["云", "算力", "智算", "数据", "科技"]
 ZH_INSTITUTES = ["华信研究院", "中科睿智研究院", "东方能源研究所", "海川咨询"]
@@ -58,7 +158,12 @@ def english_article(rng: random.Random, n: int) -> str:
     ceo, cfo, analyst = (f"{rng.choice(FIRST)} {rng.choice(LAST)}{n}" for _ in range(3))
     bank, institute = rng.choice(BANKS), rng.choice(INSTITUTES)
     spend, before = rng.randint(40, 300) / 10, rng.randint(20, 120) / 10
-    gw, debt, share, util = rng.randint(10, 90) / 10, rng.randint(20, 150) / 10, rng.randint(10, 40), rng.randint(60, 90)
+    gw, debt, share, util = (
+        rng.randint(10, 90) / 10,
+        rng.randint(20, 150) / 10,
+        rng.randint(10, 40),
+        rng.randint(60, 90),
+    )
     demand, today, fall = rng.randint(50, 200), rng.randint(10, 40), rng.randint(10, 50)
     return f"""---
 title: "{org} bets ${spend} billion on AI capacity as power runs short ({n})"
@@ -145,11 +250,15 @@ def measured(args: list[str], env: dict[str, str]) -> tuple[float, float, float]
 
     CPU seconds (user + system) are what the command costs; wall seconds also count waiting for a busy machine.
     """
-    code = ("import resource,subprocess,sys,time;t=time.perf_counter();"
-            f"r=subprocess.run({[str(BUBBLEBOT), *args]!r},capture_output=True);"
-            "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
-            "print(time.perf_counter()-t, u.ru_utime+u.ru_stime, u.ru_maxrss/1024, r.returncode)")
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    code = (
+        "import resource,subprocess,sys,time;t=time.perf_counter();"
+        f"r=subprocess.run({[str(BUBBLEBOT), *args]!r},capture_output=True);"
+        "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(time.perf_counter()-t, u.ru_utime+u.ru_stime, u.ru_maxrss/1024, r.returncode)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout
     wall, cpu, peak, code_ = out.split()
     if code_ != "0":
         raise SystemExit(f"bubblebot {' '.join(args)} exited {code_}")
@@ -186,8 +295,14 @@ rss = int(open('/proc/self/statm').read().split()[1]) * 4096 / 2**20
 print(opened, rss, statistics.median(times), times[int(len(times) * 0.9)], statistics.median(cpu))
 """
     env = {**os.environ, "BUBBLEBOT_DATA_DIR": str(data_dir)}
-    out = subprocess.run([str(REPO / ".venv" / "bin" / "python"), "-c", code], env=env, capture_output=True,
-                         text=True, check=True, cwd=REPO).stdout
+    out = subprocess.run(
+        [str(REPO / ".venv" / "bin" / "python"), "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    ).stdout
     opened, rss, p50, p90, cpu = (float(x) for x in out.split())
     return opened, rss, p50, p90, cpu
 
@@ -199,17 +314,25 @@ def questions_for(paths: list[Path]) -> list[str]:
         text = path.read_text(encoding="utf-8")
         if "language: en" in text:
             org = text.split("\n# ")[1].split(" bets ")[0]
-            asked += [f"How much will {org} spend on new capacity next year?",
-                      f"What did {org}'s finance chief say about its debt?"]
+            asked += [
+                f"How much will {org} spend on new capacity next year?",
+                f"What did {org}'s finance chief say about its debt?",
+            ]
         else:
             org = text.split("\n# ")[1].split("资本开支")[0]
             asked += [f"{org}明年的资本开支是多少?"]
-    return [*asked, "How much power could data centers consume by 2030?", "Is AI a bubble?",
-            "Who said prices fall when everybody builds the same thing?"]
+    return [
+        *asked,
+        "How much power could data centers consume by 2030?",
+        "Is AI a bubble?",
+        "Who said prices fall when everybody builds the same thing?",
+    ]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default="10,100,1000", help="library sizes to measure at (ascending)")
     parser.add_argument("--work", type=Path, help="working directory (default: a temporary one, removed)")
     args = parser.parse_args()
@@ -223,54 +346,84 @@ def main() -> None:
     rows = []
     bulk_seconds, bulk_articles, done = 0.0, 0, 0
     for size in sizes:
-        batch = paths[done:size - 1]
+        batch = paths[done : size - 1]
         if batch:
             listing = work / "batch.txt"
             listing.write_text("\n".join(str(p) for p in batch) + "\n", encoding="utf-8")
             seconds, out = run(["ingest", "--list", str(listing)], env)
             bulk_seconds, bulk_articles = bulk_seconds + seconds, bulk_articles + len(batch)
-            print(f"  bulk ingest of {len(batch)} articles: {seconds:.1f} s — {out.strip().splitlines()[0]}",
-                  flush=True)
+            print(
+                f"  bulk ingest of {len(batch)} articles: {seconds:.1f} s — {out.strip().splitlines()[0]}",
+                flush=True,
+            )
         one, one_cpu, peak = measured(["ingest", str(paths[size - 1])], env)
         done = size
         used = disk(data_dir)
         listed, listed_cpu, _ = measured(["sources", "list"], env)
         cold, cold_cpu, _ = measured(["ask", "How much power could data centers consume by 2030?"], env)
         opened, rss, p50, p90, cpu = warm(data_dir, questions_for(paths[:size]))
-        rows.append({"size": size, "ingest": one, "ingest_cpu": one_cpu, "peak": peak, "disk": used,
-                     "list": listed, "list_cpu": listed_cpu, "cold": cold, "cold_cpu": cold_cpu, "open": opened,
-                     "rss": rss, "p50": p50, "p90": p90, "cpu": cpu, "load": os.getloadavg()[0]})
+        rows.append(
+            {
+                "size": size,
+                "ingest": one,
+                "ingest_cpu": one_cpu,
+                "peak": peak,
+                "disk": used,
+                "list": listed,
+                "list_cpu": listed_cpu,
+                "cold": cold,
+                "cold_cpu": cold_cpu,
+                "open": opened,
+                "rss": rss,
+                "p50": p50,
+                "p90": p90,
+                "cpu": cpu,
+                "load": os.getloadavg()[0],
+            }
+        )
         print(f"  {size} articles: {rows[-1]}", flush=True)
     last = paths[sizes[-1] - 1]
     ingested = [json.loads(line) for line in run(["sources", "list", "--json"], env)[1].splitlines()]
     source_id = next(r["id"] for r in ingested if r["file"] == last.name)
     removed, removed_cpu, _ = measured(["sources", "remove", source_id], env)
     print("\nwall seconds (CPU seconds); the machine's load average is in the last column")
-    print("| articles | one `ingest` call | its peak RSS | data dir (no model) | bytes per article | `sources list` | "
-          "cold `ask` | KB open in process | RSS after open | warm answer p50 / p90 (CPU p50) | load |")
+    print(
+        "| articles | one `ingest` call | its peak RSS | data dir (no model) | bytes per article | `sources list` | "
+        "cold `ask` | KB open in process | RSS after open | warm answer p50 / p90 (CPU p50) | load |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     base = rows[0]
     for row in rows:
-        per = row["disk"] / row["size"] if row is base else (row["disk"] - base["disk"]) / (row["size"] - base["size"])
-        print(f"| {row['size']:,} | {row['ingest']:.1f} s ({row['ingest_cpu']:.1f}) | {row['peak']:.0f} MB | "
-              f"{row['disk'] / 2**20:.1f} MB | {per:,.0f} | {row['list']:.2f} s ({row['list_cpu']:.2f}) | "
-              f"{row['cold']:.1f} s ({row['cold_cpu']:.1f}) | {row['open']:.1f} s | {row['rss']:.0f} MB | "
-              f"{row['p50']:.0f} / {row['p90']:.0f} ms ({row['cpu']:.0f}) | {row['load']:.1f} |")
+        per = (
+            row["disk"] / row["size"]
+            if row is base
+            else (row["disk"] - base["disk"]) / (row["size"] - base["size"])
+        )
+        print(
+            f"| {row['size']:,} | {row['ingest']:.1f} s ({row['ingest_cpu']:.1f}) | {row['peak']:.0f} MB | "
+            f"{row['disk'] / 2**20:.1f} MB | {per:,.0f} | {row['list']:.2f} s ({row['list_cpu']:.2f}) | "
+            f"{row['cold']:.1f} s ({row['cold_cpu']:.1f}) | {row['open']:.1f} s | {row['rss']:.0f} MB | "
+            f"{row['p50']:.0f} / {row['p90']:.0f} ms ({row['cpu']:.0f}) | {row['load']:.1f} |"
+        )
     top = rows[-1]
     rate = bulk_seconds / max(bulk_articles, 1)
-    print(f"\nbulk ingest: {bulk_articles} articles in {bulk_seconds:.0f} s ({rate:.2f} s per article); "
-          f"1,000 articles ≈ {rate * 1000 / 60:.1f} min at this rate")
+    print(
+        f"\nbulk ingest: {bulk_articles} articles in {bulk_seconds:.0f} s ({rate:.2f} s per article); "
+        f"1,000 articles ≈ {rate * 1000 / 60:.1f} min at this rate"
+    )
     print(f"`sources remove` at {top['size']:,} articles: {removed:.2f} s ({removed_cpu:.2f} s CPU)")
     span = max(top["size"] - base["size"], 1)
     per_article = max(top["disk"] - base["disk"], 0) / span
     rss_per = max(top["rss"] - base["rss"], 0) / span
     open_per = max(top["open"] - base["open"], 0) / span
     for target in (10_000, 100_000):
-        print(f"projected at {target:,} articles (linear in the measured growth): "
-              f"disk {(base['disk'] + per_article * (target - base['size'])) / 2**30:.1f} GB, "
-              f"bulk ingest {rate * target / 3600:.1f} h, "
-              f"serving RSS {base['rss'] + rss_per * (target - base['size']):.0f} MB, "
-              f"KB open {base['open'] + open_per * (target - base['size']):.0f} s")
+        print(
+            f"projected at {target:,} articles (linear in the measured growth): "
+            f"disk {(base['disk'] + per_article * (target - base['size'])) / 2**30:.1f} GB, "
+            f"bulk ingest {rate * target / 3600:.1f} h, "
+            f"serving RSS {base['rss'] + rss_per * (target - base['size']):.0f} MB, "
+            f"KB open {base['open'] + open_per * (target - base['size']):.0f} s"
+        )
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
 

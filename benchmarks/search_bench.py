@@ -23,10 +23,14 @@ DEFAULT_QUESTIONS = REPO / "tests" / "data" / "dev.jsonl"
 
 def _ok(passages: list, item: dict) -> bool:  # type: ignore[type-arg]
     speaker = not item["speakers"] or any(
-        p.speaker and any(a.lower() in p.speaker.lower() for a in item["speakers"]) for p in passages)
+        p.speaker and any(a.lower() in p.speaker.lower() for a in item["speakers"]) for p in passages
+    )
     figure = not item["figures"] or any(
         f.unit == w["unit"] and abs(f.value - w["value"]) <= 0.01 * w["value"]
-        for p in passages for f in p.figures for w in item["figures"])
+        for p in passages
+        for f in p.figures
+        for w in item["figures"]
+    )
     return speaker and figure
 
 
@@ -46,17 +50,25 @@ def main() -> None:
         opened = time.perf_counter() - started
         report = kb.index_report
         assert report is not None
-        print(f"index build: {report.seconds:.2f} s ({report.vectors} vectors); whole open incl. corpus: {opened:.2f} s")
+        print(
+            f"index build: {report.seconds:.2f} s ({report.vectors} vectors); whole open incl. corpus: {opened:.2f} s"
+        )
 
         env = {**os.environ, "BUBBLEBOT_DATA_DIR": tmp}
         cold = []
         for _ in range(3):
             t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "bot.cli", "search", "--k", "3", items[0]["q"]], env=env,
-                           capture_output=True, check=True)
+            subprocess.run(
+                [sys.executable, "-m", "bot.cli", "search", "--k", "3", items[0]["q"]],
+                env=env,
+                capture_output=True,
+                check=True,
+            )
             cold.append(time.perf_counter() - t0)
         child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"cold `bubblebot search` (index built): best {min(cold):.2f} s, median {statistics.median(cold):.2f} s")
+        print(
+            f"cold `bubblebot search` (index built): best {min(cold):.2f} s, median {statistics.median(cold):.2f} s"
+        )
 
         for item in items:  # warm-up
             kb.search(item["q"], 3)
@@ -66,8 +78,10 @@ def main() -> None:
                 t0 = time.perf_counter()
                 kb.search(item["q"], 3)
                 latencies.append((time.perf_counter() - t0) * 1000)
-        print(f"warm search latency over {len(latencies)} queries: p50 {_percentile(latencies, 0.5):.1f} ms, "
-              f"p95 {_percentile(latencies, 0.95):.1f} ms")
+        print(
+            f"warm search latency over {len(latencies)} queries: p50 {_percentile(latencies, 0.5):.1f} ms, "
+            f"p95 {_percentile(latencies, 0.95):.1f} ms"
+        )
 
         searcher = kb.searcher
         by_id = kb.corpus.by_id
@@ -79,7 +93,9 @@ def main() -> None:
         arms = {
             "hybrid": lambda q, k: [h.passage for h in kb.search(q, k).hits],
             "dense only": dense_only,
-            "lexical only": lambda q, k: [by_id[pid] for pid, _ in searcher.lexical.search(kb.analyze(q).tokens, k)],
+            "lexical only": lambda q, k: [
+                by_id[pid] for pid, _ in searcher.lexical.search(kb.analyze(q).tokens, k)
+            ],
         }
         for name, arm in arms.items():
             top1 = sum(_ok(arm(i["q"], 1), i) for i in answerable) / len(answerable)

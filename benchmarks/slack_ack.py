@@ -45,12 +45,20 @@ def free_port() -> int:
 
 
 def serve(fake: FakeSlack, tmp: Path, data_dir: Path, port: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-           "BUBBLEBOT_SLACK_API_URL": fake.api_url, "BUBBLEBOT_DATA_DIR": str(data_dir),
-           "BUBBLEBOT_DATABASE_URL": f"sqlite:///{tmp / 'state.db'}", "BUBBLEBOT_RATE_LIMIT_PER_MINUTE": "100000"}
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "BUBBLEBOT_SLACK_API_URL": fake.api_url,
+        "BUBBLEBOT_DATA_DIR": str(data_dir),
+        "BUBBLEBOT_DATABASE_URL": f"sqlite:///{tmp / 'state.db'}",
+        "BUBBLEBOT_RATE_LIMIT_PER_MINUTE": "100000",
+    }
     env.pop("SLACK_APP_TOKEN", None)
     command = [sys.executable, "-m", "bot.cli", "serve", "slack", "--host", "127.0.0.1", "--port", str(port)]
-    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=(tmp / "serve.log").open("wb"))
+    return subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=(tmp / "serve.log").open("wb")
+    )
 
 
 async def burst(url: str, bodies: list[str]) -> list[tuple[float, int]]:
@@ -79,10 +87,15 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=50)
     parser.add_argument("--data-dir", type=Path, default=None, help="reuse a data dir whose index is built")
     args = parser.parse_args()
-    questions = [json.loads(line)["q"] for line in (REPO / "tests/data/dev.jsonl").read_text().splitlines()
-                 if line.strip()]
-    bodies = [json.dumps(event_callback(app_mention(questions[i % len(questions)], user=f"U{i:04d}")))
-              for i in range(args.events)]
+    questions = [
+        json.loads(line)["q"]
+        for line in (REPO / "tests/data/dev.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
+    bodies = [
+        json.dumps(event_callback(app_mention(questions[i % len(questions)], user=f"U{i:04d}")))
+        for i in range(args.events)
+    ]
     with tempfile.TemporaryDirectory() as name, FakeSlack() as fake:
         tmp = Path(name)
         port = free_port()
@@ -105,9 +118,13 @@ def main() -> None:
             process.send_signal(signal.SIGTERM)
             process.wait(30)
     acks = [seconds * 1000 for seconds, _ in results]
-    print(f"events: {args.events}  statuses: {sorted({status for _, status in results})}  cpus: {os.cpu_count()}")
-    print(f"ack latency ms: p50 {statistics.median(acks):.1f}  p95 {percentile(acks, 0.95):.1f}  "
-          f"max {max(acks):.1f}  (all < 3 s: {max(acks) < 3000})")
+    print(
+        f"events: {args.events}  statuses: {sorted({status for _, status in results})}  cpus: {os.cpu_count()}"
+    )
+    print(
+        f"ack latency ms: p50 {statistics.median(acks):.1f}  p95 {percentile(acks, 0.95):.1f}  "
+        f"max {max(acks):.1f}  (all < 3 s: {max(acks) < 3000})"
+    )
     print(f"answers: {args.events} posted in {elapsed:.2f} s = {args.events / elapsed:.1f} answers/s")
 
 

@@ -26,7 +26,9 @@ RETRIEVE_K = 16
 class Composer(Protocol):
     """Writes the answer text for chosen evidence (the default needs no model)."""
 
-    def compose(self, query: QueryAnalysis, evidence: Evidence, kb: KnowledgeBase) -> tuple[str, list[Citation]]:
+    def compose(
+        self, query: QueryAnalysis, evidence: Evidence, kb: KnowledgeBase
+    ) -> tuple[str, list[Citation]]:
         """Answer text and citations."""
         ...
 
@@ -34,7 +36,9 @@ class Composer(Protocol):
 class DefaultComposer:
     """Template answers from glosses and verbatim passages; no model, no network."""
 
-    def compose(self, query: QueryAnalysis, evidence: Evidence, kb: KnowledgeBase) -> tuple[str, list[Citation]]:
+    def compose(
+        self, query: QueryAnalysis, evidence: Evidence, kb: KnowledgeBase
+    ) -> tuple[str, list[Citation]]:
         """Answer text and citations."""
         return compose_answer(query, evidence, kb.corpus)
 
@@ -62,8 +66,9 @@ def build_chain(kb: KnowledgeBase, composer: Composer | None = None) -> Runnable
 
     def prepare(turn: Turn) -> Turn:
         turn.language = detect_language(turn.question, conversation_script(turn.history, turn.locale))
-        turn.resolved = resolve_followup(turn.question, turn.history, kb.corpus.speakers,
-                                         last_speaker=turn.last_speaker)
+        turn.resolved = resolve_followup(
+            turn.question, turn.history, kb.corpus.speakers, last_speaker=turn.last_speaker
+        )
         return turn
 
     def analyze(turn: Turn) -> Turn:
@@ -89,8 +94,14 @@ def build_chain(kb: KnowledgeBase, composer: Composer | None = None) -> Runnable
         notice = " ".join(turn.notices) or None
         if isinstance(turn.decision, Evidence):
             text, citations = writer.compose(turn.query, turn.decision, kb)
-            turn.answer = Answer(question=turn.question, language=turn.language, answer=text, abstained=False,
-                                 citations=citations, notice=notice)
+            turn.answer = Answer(
+                question=turn.question,
+                language=turn.language,
+                answer=text,
+                abstained=False,
+                citations=citations,
+                notice=notice,
+            )
         else:
             assert turn.decision is not None
             turn.answer = _abstain(turn, turn.decision, kb, notice)
@@ -105,8 +116,14 @@ def build_chain(kb: KnowledgeBase, composer: Composer | None = None) -> Runnable
             return _abstain(turn, Abstention("irrelevant"), kb, turn.answer.notice)
         return turn.answer
 
-    return (RunnableLambda(prepare) | RunnableLambda(analyze) | RunnableLambda(retrieve)
-            | RunnableLambda(choose) | RunnableLambda(compose) | RunnableLambda(verify))
+    return (
+        RunnableLambda(prepare)
+        | RunnableLambda(analyze)
+        | RunnableLambda(retrieve)
+        | RunnableLambda(choose)
+        | RunnableLambda(compose)
+        | RunnableLambda(verify)
+    )
 
 
 def _abstain(turn: Turn, abstention: Abstention, kb: KnowledgeBase, notice: str | None) -> Answer:

@@ -31,8 +31,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-USAGE = ("Usage: `/bubble ingest <URL>` with the http(s) link of one article, "
-         "e.g. `/bubble ingest https://example.com/news/ai-data-centers`")
+USAGE = (
+    "Usage: `/bubble ingest <URL>` with the http(s) link of one article, "
+    "e.g. `/bubble ingest https://example.com/news/ai-data-centers`"
+)
 LANGUAGE_NAMES = {"en": "English", "zh-Hans": "Simplified Chinese", "zh-Hant": "Traditional Chinese"}
 FETCH_TIMEOUT = 15.0
 MAX_ERROR_CHARS = 600
@@ -72,8 +74,10 @@ def refusal(*, any_admins: bool) -> str:
     """The polite no for a user who is not an admin (saying so when no admin is configured at all)."""
     message = str(NotAllowed("add articles to my library", who="bubblebot's admins"))
     if not any_admins:
-        message += (" None are configured, so nobody can from chat; the operator can list admins' user ids "
-                    "in BUBBLEBOT_ADMINS or run `bubblebot ingest` on the server.")
+        message += (
+            " None are configured, so nobody can from chat; the operator can list admins' user ids "
+            "in BUBBLEBOT_ADMINS or run `bubblebot ingest` on the server."
+        )
     return message
 
 
@@ -89,8 +93,16 @@ def _no_escape(text: str) -> str:
 class ChatIngest:
     """Runs `/bubble ingest` for the admins of one bot (thread-safe; ingests queue on the library lock)."""
 
-    def __init__(self, target: IndexTarget, admins: Iterable[str], *, service: AnswerService | None = None,
-                 timeout: float = FETCH_TIMEOUT, allow: Iterable[str] = (), isolated: bool = False) -> None:
+    def __init__(
+        self,
+        target: IndexTarget,
+        admins: Iterable[str],
+        *,
+        service: AnswerService | None = None,
+        timeout: float = FETCH_TIMEOUT,
+        allow: Iterable[str] = (),
+        isolated: bool = False,
+    ) -> None:
         self.target = target
         self.admins = frozenset(a.strip() for a in admins if a.strip())
         self.service = service
@@ -101,14 +113,23 @@ class ChatIngest:
     @classmethod
     def from_settings(cls, settings: Settings, service: AnswerService | None) -> ChatIngest:
         """The command for a bot configured by settings, reloading `service` after each ingest."""
-        target = IndexTarget(data_dir=settings.data_dir, chroma_url=settings.chroma_url,
-                             embedding=settings.embedding, embedding_base_url=settings.embedding_base_url,
-                             shared_database=shared_database(settings.database_url, settings.chroma_url),
-                             glosser=ModelGlosser.from_settings(settings))
+        target = IndexTarget(
+            data_dir=settings.data_dir,
+            chroma_url=settings.chroma_url,
+            embedding=settings.embedding,
+            embedding_base_url=settings.embedding_base_url,
+            shared_database=shared_database(settings.database_url, settings.chroma_url),
+            glosser=ModelGlosser.from_settings(settings),
+        )
         # A child process keeps the work off this one's GIL, but two processes writing one embedded Chroma store
         # can break its compaction under load: isolate only when the index lives on a Chroma server.
-        return cls(target, settings.admins, service=service, allow=settings.ingest_allow,
-                   isolated=settings.chroma_url is not None)
+        return cls(
+            target,
+            settings.admins,
+            service=service,
+            allow=settings.ingest_allow,
+            isolated=settings.chroma_url is not None,
+        )
 
     def may_ingest(self, user: str) -> bool:
         """Whether this platform user id is one of the admins."""
@@ -134,9 +155,13 @@ class ChatIngest:
             return IngestReply(False, f"Couldn't add that article: {escape(detail)}.{unchanged}")
         except Exception:
             log.exception("chat ingest of %s failed", url)
-            return IngestReply(False, "Sorry, something went wrong while adding that article; the details are "
-                                      "in bubblebot's log.")
-        log.info("chat ingest added %s (%d passages, %.1f s)", result.source.id, result.passages, result.seconds)
+            return IngestReply(
+                False,
+                "Sorry, something went wrong while adding that article; the details are in bubblebot's log.",
+            )
+        log.info(
+            "chat ingest added %s (%d passages, %.1f s)", result.source.id, result.passages, result.seconds
+        )
         live = self._reload(result.source.id)
         return IngestReply(True, self._success(result, live, escape), result)
 
@@ -170,9 +195,11 @@ class ChatIngest:
         source = result.source
         speakers = ", ".join(escape(name) for name in result.speakers) or "none attributed"
         language = LANGUAGE_NAMES.get(source.language, source.language)
-        lines = [f"Added “{escape(source.title)}” ({escape(source.publisher)}) to my library.",
-                 f"• id `{source.id}` · {language} · {result.passages} passages, {result.figures} figures",
-                 f"• speakers found: {speakers}"]
+        lines = [
+            f"Added “{escape(source.title)}” ({escape(source.publisher)}) to my library.",
+            f"• id `{source.id}` · {language} · {result.passages} passages, {result.figures} figures",
+            f"• speakers found: {speakers}",
+        ]
         lines.append("I'm answering from it now." if live else "I'll answer from it within a few seconds.")
         lines.append(f"To take it out again: `bubblebot sources remove {source.id}` on the server.")
         return "\n".join(lines)

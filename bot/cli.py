@@ -57,8 +57,11 @@ def _emit(data: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
-def _batch(lines: Iterator[str], handle: Callable[[str], dict[str, Any]],
-           show: Callable[[dict[str, Any]], None] = _emit) -> int:
+def _batch(
+    lines: Iterator[str],
+    handle: Callable[[str], dict[str, Any]],
+    show: Callable[[dict[str, Any]], None] = _emit,
+) -> int:
     """One result out per line in, in order, whatever happens to a line; 1 if every line failed, else 0."""
     answered = failed = 0
     for line in lines:
@@ -88,8 +91,10 @@ def _single_question(args: argparse.Namespace) -> str:
     if not question:
         raise EmptyQuestion()
     if len(question) > MAX_CLI_CHARS:
-        print(f"warning: the question has {len(question)} characters; using the first {MAX_CLI_CHARS}.",
-              file=sys.stderr)
+        print(
+            f"warning: the question has {len(question)} characters; using the first {MAX_CLI_CHARS}.",
+            file=sys.stderr,
+        )
     return question
 
 
@@ -135,8 +140,12 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
     lines = _questions(" ".join(args.question)) if len(args.question) == 1 else None
     question = None if lines is not None else _single_question(args)
-    kb = KnowledgeBase.open(data_dir=settings.data_dir, chroma_url=settings.chroma_url,
-                            embedding=settings.embedding, embedding_base_url=settings.embedding_base_url)
+    kb = KnowledgeBase.open(
+        data_dir=settings.data_dir,
+        chroma_url=settings.chroma_url,
+        embedding=settings.embedding,
+        embedding_base_url=settings.embedding_base_url,
+    )
 
     def handle(q: str) -> dict[str, Any]:
         hits = kb.search(q[:MAX_CLI_CHARS], k=args.k).hits
@@ -145,12 +154,17 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
             p = hit.passage
             speaker = kb.corpus.speaker(p.speaker)
             source = kb.corpus.source(p.source_id)
-            passages.append({
-                "id": p.id, "text": p.text, "speaker": p.speaker, "speaker_role": speaker.role if speaker else None,
-                "figures": [{"text": f.text, "value": f.value, "unit": f.unit} for f in p.figures],
-                "source": {"id": source.id, "title": source.title, "publisher": source.publisher},
-                "score": round(hit.score, 4),
-            })
+            passages.append(
+                {
+                    "id": p.id,
+                    "text": p.text,
+                    "speaker": p.speaker,
+                    "speaker_role": speaker.role if speaker else None,
+                    "figures": [{"text": f.text, "value": f.value, "unit": f.unit} for f in p.figures],
+                    "source": {"id": source.id, "title": source.title, "publisher": source.publisher},
+                    "score": round(hit.score, 4),
+                }
+            )
         return {"question": q, "passages": passages}
 
     if lines is not None:
@@ -163,7 +177,9 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         for n, p in enumerate(result["passages"], start=1):
             who = p["speaker"] or "(reporting)"
             figures = ", ".join(f["text"] for f in p["figures"])
-            print(f"{n}. [{p['score']:.2f}] {who}{' · ' + figures if figures else ''} — {p['id']}\n   {p['text']}")
+            print(
+                f"{n}. [{p['score']:.2f}] {who}{' · ' + figures if figures else ''} — {p['id']}\n   {p['text']}"
+            )
     return 0
 
 
@@ -171,19 +187,27 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     """Build or update the search index and print counts."""
     from knowledge.base import KnowledgeBase
 
-    kb = KnowledgeBase.open(data_dir=settings.data_dir, chroma_url=settings.chroma_url,
-                            embedding=settings.embedding, embedding_base_url=settings.embedding_base_url)
+    kb = KnowledgeBase.open(
+        data_dir=settings.data_dir,
+        chroma_url=settings.chroma_url,
+        embedding=settings.embedding,
+        embedding_base_url=settings.embedding_base_url,
+    )
     report = kb.index_report
     speakers = {p.speaker for p in kb.corpus.passages if p.speaker}
     figures = sum(len(p.figures) for p in kb.corpus.passages)
-    print(f"sources: {len(kb.corpus.sources)}  passages: {len(kb.corpus.passages)}  "
-          f"attributed: {sum(1 for p in kb.corpus.passages if p.speaker)} ({len(speakers)} speakers)  "
-          f"figures: {figures}")
+    print(
+        f"sources: {len(kb.corpus.sources)}  passages: {len(kb.corpus.passages)}  "
+        f"attributed: {sum(1 for p in kb.corpus.passages if p.speaker)} ({len(speakers)} speakers)  "
+        f"figures: {figures}"
+    )
     if report is None:
         print("vector index: unavailable (lexical search only)")
         return 1
     state = "built" if report.built else "up to date"
-    print(f"vector index: {state} — {report.vectors} vectors in '{report.collection}' ({report.seconds:.2f} s)")
+    print(
+        f"vector index: {state} — {report.vectors} vectors in '{report.collection}' ({report.seconds:.2f} s)"
+    )
     return 0
 
 
@@ -191,10 +215,14 @@ def _index_target(settings: Settings) -> Any:
     from knowledge.ingest import IndexTarget
     from knowledge.library_store import shared_database
 
-    return IndexTarget(data_dir=settings.data_dir, chroma_url=settings.chroma_url, embedding=settings.embedding,
-                       embedding_base_url=settings.embedding_base_url,
-                       shared_database=shared_database(settings.database_url, settings.chroma_url),
-                       glosser=_glosser(settings))
+    return IndexTarget(
+        data_dir=settings.data_dir,
+        chroma_url=settings.chroma_url,
+        embedding=settings.embedding,
+        embedding_base_url=settings.embedding_base_url,
+        shared_database=shared_database(settings.database_url, settings.chroma_url),
+        glosser=_glosser(settings),
+    )
 
 
 def _glosser(settings: Settings) -> Any:
@@ -212,14 +240,18 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
     locations = expand(args.location, args.list or [])
     if not locations:
-        print("error: no articles to ingest (give files, a directory with .md/.txt/.html files, URLs, or --list)",
-              file=sys.stderr)
+        print(
+            "error: no articles to ingest (give files, a directory with .md/.txt/.html files, URLs, or --list)",
+            file=sys.stderr,
+        )
         return 2
     if len(locations) == 1 and not args.list and not Path(args.location[0]).is_dir():
         return _ingest_one(args, settings, locations[0])
     if args.title or args.published:
-        print("error: --title and --published name one article; give them with a single file or URL",
-              file=sys.stderr)
+        print(
+            "error: --title and --published name one article; give them with a single file or URL",
+            file=sys.stderr,
+        )
         return 2
     return _ingest_many(args, settings, locations)
 
@@ -227,15 +259,25 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 def _ingest_one(args: argparse.Namespace, settings: Settings, location: str) -> int:
     from knowledge.ingest import Overrides, ingest
 
-    overrides = Overrides(title=args.title, publisher=args.publisher, published=args.published, language=args.lang)
-    result = ingest(location, _index_target(settings), overrides, timeout=args.timeout,
-                    allow=settings.ingest_allow, progress=lambda m: print(m, file=sys.stderr, flush=True))
+    overrides = Overrides(
+        title=args.title, publisher=args.publisher, published=args.published, language=args.lang
+    )
+    result = ingest(
+        location,
+        _index_target(settings),
+        overrides,
+        timeout=args.timeout,
+        allow=settings.ingest_allow,
+        progress=lambda m: print(m, file=sys.stderr, flush=True),
+    )
     source = result.source
     speakers = ", ".join(result.new_speakers) or "none"
     embedded = result.report.embedded if result.report else 0
     print(f"ingested '{source.id}' ({source.language}): {source.title}")
-    print(f"  {result.passages} passages, {result.attributed} attributed, {result.figures} figures; "
-          f"new speakers: {speakers}")
+    print(
+        f"  {result.passages} passages, {result.attributed} attributed, {result.figures} figures; "
+        f"new speakers: {speakers}"
+    )
     print(f"  {embedded} new texts embedded (passages and clauses; the rest reused), {result.seconds:.1f} s")
     return 0
 
@@ -253,11 +295,19 @@ def _ingest_many(args: argparse.Namespace, settings: Settings, locations: list[s
         print(f"[{n}/{total}] {line} — {elapsed:.0f} s, about {left:.0f} s left", file=sys.stderr, flush=True)
 
     overrides = Overrides(publisher=args.publisher, language=args.lang)
-    report = ingest_many(locations, _index_target(settings), overrides, timeout=args.timeout,
-                         allow=settings.ingest_allow, progress=progress)
+    report = ingest_many(
+        locations,
+        _index_target(settings),
+        overrides,
+        timeout=args.timeout,
+        allow=settings.ingest_allow,
+        progress=progress,
+    )
     passages = sum(r.passages for r in report.added)
-    print(f"added {len(report.added)} articles ({passages} passages), {len(report.duplicates)} duplicates, "
-          f"{len(report.failed)} failed, in {report.seconds:.1f} s")
+    print(
+        f"added {len(report.added)} articles ({passages} passages), {len(report.duplicates)} duplicates, "
+        f"{len(report.failed)} failed, in {report.seconds:.1f} s"
+    )
     for location, reason in report.failed:
         print(f"  failed: {location}: {reason}")
     return 1 if report.failed else 0
@@ -272,24 +322,39 @@ def cmd_sources_list(args: argparse.Namespace, settings: Settings) -> int:
 
     library = Library.load(settings.data_dir)
     # A packaged article has one passage per sentence: counted without attributing it.
-    listed = [(s, "packaged", sum(len(split_sentences(p, s.language)) for p in split_paragraphs(s.text)))
-              for s in load_sources(PACKAGED_CORPUS)]
+    listed = [
+        (s, "packaged", sum(len(split_sentences(p, s.language)) for p in split_paragraphs(s.text)))
+        for s in load_sources(PACKAGED_CORPUS)
+    ]
     for entry in library.manifest.sources:
-        count = entry.passages if entry.passages is not None else len(library.extraction(entry.source).passages)
+        count = (
+            entry.passages if entry.passages is not None else len(library.extraction(entry.source).passages)
+        )
         listed.append((entry.source, "ingested", count))
     rows = []
     for source, origin, count in listed:
-        rows.append({"id": source.id, "title": source.title, "publisher": source.publisher,
-                     "language": source.language, "passages": count, "origin": origin,
-                     "published": source.published.isoformat() if source.published else None, "url": source.url,
-                     "file": source.origin or source.file})
+        rows.append(
+            {
+                "id": source.id,
+                "title": source.title,
+                "publisher": source.publisher,
+                "language": source.language,
+                "passages": count,
+                "origin": origin,
+                "published": source.published.isoformat() if source.published else None,
+                "url": source.url,
+                "file": source.origin or source.file,
+            }
+        )
     if args.json:
         for row in rows:
             _emit(row)
         return 0
     for row in rows:
-        print(f"{row['id']}  [{row['origin']}, {row['language']}, {row['passages']} passages]  "
-              f"{row['title']} — {row['publisher']}")
+        print(
+            f"{row['id']}  [{row['origin']}, {row['language']}, {row['passages']} passages]  "
+            f"{row['title']} — {row['publisher']}"
+        )
     return 0
 
 
@@ -307,10 +372,16 @@ def cmd_passages(args: argparse.Namespace, settings: Settings) -> int:
             continue
         source = corpus.source(passage.source_id)
         speaker = corpus.speaker(passage.speaker)
-        row = {"source": source.id, "file": source.origin or source.file, "paragraph": passage.paragraph,
-               "sentence": passage.sentence, "text": passage.text, "speaker": passage.speaker,
-               "speaker_role": speaker.role if speaker else None,
-               "figures": [{"text": f.text, "value": f.value, "unit": f.unit} for f in passage.figures]}
+        row = {
+            "source": source.id,
+            "file": source.origin or source.file,
+            "paragraph": passage.paragraph,
+            "sentence": passage.sentence,
+            "text": passage.text,
+            "speaker": passage.speaker,
+            "speaker_role": speaker.role if speaker else None,
+            "figures": [{"text": f.text, "value": f.value, "unit": f.unit} for f in passage.figures],
+        }
         if args.json:
             _emit(row)
         else:
@@ -345,8 +416,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         from bot.chat.registry import platform
 
         # chat platforms listen on 0.0.0.0:3000 by default (Slack's events; Discord has its own health port)
-        platform(args.platform).serve(settings, host=args.host or "0.0.0.0",
-                                      port=3000 if args.port is None else args.port)
+        platform(args.platform).serve(
+            settings, host=args.host or "0.0.0.0", port=3000 if args.port is None else args.port
+        )
     return 0
 
 
@@ -355,7 +427,10 @@ def cmd_discord_sync(args: argparse.Namespace, settings: Settings) -> int:
     from bot.discord import sync_commands
 
     if args.clear and args.guild is None:
-        print("error: --clear needs --guild ID (it removes that server's copies of the commands)", file=sys.stderr)
+        print(
+            "error: --clear needs --guild ID (it removes that server's copies of the commands)",
+            file=sys.stderr,
+        )
         return 2
     count = sync_commands(settings, guild=args.guild, clear=args.clear)
     if args.clear:
@@ -383,8 +458,10 @@ def cmd_data_purge(args: argparse.Namespace, settings: Settings) -> int:
 
     age = args.older_than
     if age is None and settings.retention_days is None:
-        print("error: nothing to purge by: pass --older-than (e.g. 90d) or set BUBBLEBOT_RETENTION_DAYS",
-              file=sys.stderr)
+        print(
+            "error: nothing to purge by: pass --older-than (e.g. 90d) or set BUBBLEBOT_RETENTION_DAYS",
+            file=sys.stderr,
+        )
         return 2
     age = age or dt.timedelta(days=settings.retention_days or 0)
     cutoff = dt.datetime.now(dt.UTC) - age
@@ -393,47 +470,78 @@ def cmd_data_purge(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         _emit({"before": cutoff.isoformat(timespec="seconds"), **purged.model_dump()})
     else:
-        print(f"deleted {purged.answers} answers, {purged.votes} votes, {purged.questions} logged questions and "
-              f"{purged.events} event records from before {cutoff:%Y-%m-%d %H:%M} UTC")
+        print(
+            f"deleted {purged.answers} answers, {purged.votes} votes, {purged.questions} logged questions and "
+            f"{purged.events} event records from before {cutoff:%Y-%m-%d %H:%M} UTC"
+        )
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
-    parser = argparse.ArgumentParser(prog="bubblebot", description="Grounded answers about the AI investment bubble.")
+    parser = argparse.ArgumentParser(
+        prog="bubblebot", description="Grounded answers about the AI investment bubble."
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more on stderr")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}",
-                        help="print the installed version and exit")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {_version()}",
+        help="print the installed version and exit",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    ask = sub.add_parser("ask", help="answer a question (use - to read one question per stdin line)",
-                         description="Answer a question from the articles. With - as the question, read one "
-                                     "question per stdin line; exit 1 if every line failed. The JSON is the "
-                                     "answer contract (docs/answer-contract.md).")
+    ask = sub.add_parser(
+        "ask",
+        help="answer a question (use - to read one question per stdin line)",
+        description="Answer a question from the articles. With - as the question, read one "
+        "question per stdin line; exit 1 if every line failed. The JSON is the "
+        "answer contract (docs/answer-contract.md).",
+    )
     ask.add_argument("question", nargs="+", help="the question, or - to read one question per stdin line")
-    ask.add_argument("--json", action="store_true",
-                     help="print the answer contract as JSON (one line per question; errors too)")
-    ask.add_argument("--sources", action="store_true", help="show the verbatim quotes with article and paragraph")
+    ask.add_argument(
+        "--json",
+        action="store_true",
+        help="print the answer contract as JSON (one line per question; errors too)",
+    )
+    ask.add_argument(
+        "--sources", action="store_true", help="show the verbatim quotes with article and paragraph"
+    )
     ask.set_defaults(handler=cmd_ask)
 
     search = sub.add_parser("search", help="show the best passages for a question")
     search.add_argument("question", nargs="+", help="the question, or - to read one question per stdin line")
-    search.add_argument("--k", type=_k, default=5, metavar="N", help=f"how many passages (1 to {MAX_K}, default 5)")
+    search.add_argument(
+        "--k", type=_k, default=5, metavar="N", help=f"how many passages (1 to {MAX_K}, default 5)"
+    )
     search.add_argument("--json", action="store_true", help="one JSON object per question, with its passages")
     search.set_defaults(handler=cmd_search)
 
     index = sub.add_parser("index", help="build or update the search index")
     index.set_defaults(handler=cmd_index)
 
-    ingest = sub.add_parser("ingest", help="add articles (Markdown, text or HTML files, directories, http(s) URLs)")
-    ingest.add_argument("location", metavar="PATH_OR_URL", nargs="*",
-                        help="Markdown, text or HTML files, directories of them, or http(s) URLs")
-    ingest.add_argument("--list", type=Path, action="append", metavar="FILE",
-                        help="a file of paths or URLs, one per line (# starts a comment); may be repeated")
+    ingest = sub.add_parser(
+        "ingest", help="add articles (Markdown, text or HTML files, directories, http(s) URLs)"
+    )
+    ingest.add_argument(
+        "location",
+        metavar="PATH_OR_URL",
+        nargs="*",
+        help="Markdown, text or HTML files, directories of them, or http(s) URLs",
+    )
+    ingest.add_argument(
+        "--list",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="a file of paths or URLs, one per line (# starts a comment); may be repeated",
+    )
     ingest.add_argument("--title", help="the article's title (default: from the article)")
     ingest.add_argument("--publisher", help="who published it (default: from the article or the URL's site)")
     ingest.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="publication date")
-    ingest.add_argument("--lang", choices=["en", "zh-Hans", "zh-Hant"], help="its language (default: detected)")
+    ingest.add_argument(
+        "--lang", choices=["en", "zh-Hans", "zh-Hant"], help="its language (default: detected)"
+    )
     ingest.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for a URL (default 15)")
     ingest.set_defaults(handler=cmd_ingest)
 
@@ -452,42 +560,68 @@ def build_parser() -> argparse.ArgumentParser:
     passages.set_defaults(handler=cmd_passages)
 
     serve = sub.add_parser(
-        "serve", help="run a chat bot",
+        "serve",
+        help="run a chat bot",
         description="slack: needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP, POST /slack/events on --host:--port) "
-                    "or SLACK_APP_TOKEN (Socket Mode; --host/--port unused); see docs/slack.md. "
-                    "discord: needs DISCORD_TOKEN and `bubblebot discord sync` once; see docs/discord.md. "
-                    "console: the operator console, needs BUBBLEBOT_CONSOLE_TOKEN.")
-    serve.add_argument("platform", choices=[*platform_names(), "console"],
-                       help=", ".join(platform_names()) + " or console")
+        "or SLACK_APP_TOKEN (Socket Mode; --host/--port unused); see docs/slack.md. "
+        "discord: needs DISCORD_TOKEN and `bubblebot discord sync` once; see docs/discord.md. "
+        "console: the operator console, needs BUBBLEBOT_CONSOLE_TOKEN.",
+    )
+    serve.add_argument(
+        "platform", choices=[*platform_names(), "console"], help=", ".join(platform_names()) + " or console"
+    )
     # defaults differ: slack listens on 0.0.0.0:3000, the operator console on 127.0.0.1:8080
-    serve.add_argument("--host", default=None,
-                       help="address to listen on (slack: default 0.0.0.0; console: default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=None,
-                       help="port to listen on (slack: default 3000; console: default 8080)")
+    serve.add_argument(
+        "--host",
+        default=None,
+        help="address to listen on (slack: default 0.0.0.0; console: default 127.0.0.1)",
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        help="port to listen on (slack: default 3000; console: default 8080)",
+    )
     serve.set_defaults(handler=cmd_serve)
 
     discord = sub.add_parser("discord", help="Discord administration")
     discord_sub = discord.add_subparsers(dest="discord_command", required=True)
     sync = discord_sub.add_parser(
-        "sync", help="register the slash commands",
+        "sync",
+        help="register the slash commands",
         description="Register /bubble and the message menu globally, or in one server with --guild (instant). "
-                    "After testing in a server, run `sync --guild ID --clear` once the global sync is done, "
-                    "or that server lists every command twice.")
-    sync.add_argument("--guild", type=int, default=None, metavar="ID",
-                      help="the server (guild) id: register there only, at once (for testing)")
-    sync.add_argument("--clear", action="store_true",
-                      help="with --guild: remove that server's own copies (the global commands stay)")
+        "After testing in a server, run `sync --guild ID --clear` once the global sync is done, "
+        "or that server lists every command twice.",
+    )
+    sync.add_argument(
+        "--guild",
+        type=int,
+        default=None,
+        metavar="ID",
+        help="the server (guild) id: register there only, at once (for testing)",
+    )
+    sync.add_argument(
+        "--clear",
+        action="store_true",
+        help="with --guild: remove that server's own copies (the global commands stay)",
+    )
     sync.set_defaults(handler=cmd_discord_sync)
 
     data = sub.add_parser("data", help="the stored questions, answers and votes")
     data_sub = data.add_subparsers(dest="data_command", required=True, metavar="COMMAND")
     purge = data_sub.add_parser(
-        "purge", help="delete questions, answers and votes older than an age",
+        "purge",
+        help="delete questions, answers and votes older than an age",
         description="Delete the stored questions (with the asker's user id), answers, votes and event records "
-                    "older than --older-than, or than BUBBLEBOT_RETENTION_DAYS when it is not given. "
-                    "Digest subscriptions and deliveries are kept.")
-    purge.add_argument("--older-than", type=_age, metavar="AGE",
-                       help="90d, 12h or 2w (default: BUBBLEBOT_RETENTION_DAYS days)")
+        "older than --older-than, or than BUBBLEBOT_RETENTION_DAYS when it is not given. "
+        "Digest subscriptions and deliveries are kept.",
+    )
+    purge.add_argument(
+        "--older-than",
+        type=_age,
+        metavar="AGE",
+        help="90d, 12h or 2w (default: BUBBLEBOT_RETENTION_DAYS days)",
+    )
     purge.add_argument("--json", action="store_true", help="print what was deleted as one JSON object")
     purge.set_defaults(handler=cmd_data_purge)
 
@@ -504,8 +638,13 @@ def _verbose_everywhere(parser: argparse.ArgumentParser) -> None:
         if isinstance(action, argparse._SubParsersAction):
             for child in dict.fromkeys(action.choices.values()):  # aliases share a parser
                 # SUPPRESS: a subcommand without -v keeps what was given before it
-                child.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
-                                   help="log more on stderr")
+                child.add_argument(
+                    "-v",
+                    "--verbose",
+                    action="store_true",
+                    default=argparse.SUPPRESS,
+                    help="log more on stderr",
+                )
                 _verbose_everywhere(child)
 
 

@@ -24,23 +24,43 @@ if TYPE_CHECKING:  # annotations only: importing evidence pulls in search (and c
 __all__ = ["compose_abstention", "compose_answer", "describe", "make_citation", "passage_body"]
 
 # Role words just before a name already say who the speaker is ("Anthropic CEO Dario Amodei", "英伟达首席执行官黄仁勋").
-_ROLE_WORDS = re.compile(r"\b(?:CEO|chief|CFO|president|chair(?:man)?|founder|co-founder|partner|investor|head)\b"
-                         r"|首席|执行长|執行長|总裁|總裁|董事|创始人|創始人|创办人|創辦人|主席|财务长|財務長|经理|經理|分析师|"
-                         r"分析師|合伙人|合夥人|主管|负责人|負責人|投资人|投資人|行长|行長|部长|部長|发言人|發言人",
-                         re.I)
-_OPEN_QUOTES = "“\"「『"
+_ROLE_WORDS = re.compile(
+    r"\b(?:CEO|chief|CFO|president|chair(?:man)?|founder|co-founder|partner|investor|head)\b"
+    r"|首席|执行长|執行長|总裁|總裁|董事|创始人|創始人|创办人|創辦人|主席|财务长|財務長|经理|經理|分析师|"
+    r"分析師|合伙人|合夥人|主管|负责人|負責人|投资人|投資人|行长|行長|部长|部長|发言人|發言人",
+    re.I,
+)
+_OPEN_QUOTES = '“"「『'
 _CLAUSE_END = re.compile(r"[，。；;：！？!?]|[,:](?!\d)")  # "1,284" is one number, not two clauses
 # A Chinese sentence whose subject is a pronoun ("他说…", "她表示…"): the speaker's name takes the pronoun's place.
 _PRONOUN_SUBJECT = re.compile(r"^(?:他|她)(?!们|們)")
 # Measures too generic to name the topic of a figure ("growth", "share" say little without their subject).
-_TOPIC_ORDER = ("revenue", "valuation", "burn", "spending", "debt", "orders", "rent", "assets", "market", "price",
-                "margin", "power", "volume", "employees", "cap", "growth", "share")
+_TOPIC_ORDER = (
+    "revenue",
+    "valuation",
+    "burn",
+    "spending",
+    "debt",
+    "orders",
+    "rent",
+    "assets",
+    "market",
+    "price",
+    "margin",
+    "power",
+    "volume",
+    "employees",
+    "cap",
+    "growth",
+    "share",
+)
 
 SHOWN_TITLES = 5  # source titles an abstention names (the newest ones)
 
 
-def make_citation(passage: Passage, corpus: Corpus, focus: Figure | None = None,
-                  language: str | None = None) -> Citation:
+def make_citation(
+    passage: Passage, corpus: Corpus, focus: Figure | None = None, language: str | None = None
+) -> Citation:
     """A citation of one passage: speaker, role, verbatim quote, figures (the answering one first), source.
 
     With the reader's `language`, it also carries the speaker, role and title as that reader reads them.
@@ -54,11 +74,21 @@ def make_citation(passage: Passage, corpus: Corpus, focus: Figure | None = None,
         speaker_role=speaker.role if speaker else None,
         quote=passage.text,
         figures=[CitedFigure(text=f.text, value=f.value, unit=f.unit) for f in figures],
-        source=SourceRef(id=source.id, title=source.title, publisher=source.publisher, url=source.url,
-                         title_en=source.title_en),
-        passage_id=passage.id, paragraph=passage.paragraph, sentence=passage.sentence, gloss_en=passage.gloss_en,
+        source=SourceRef(
+            id=source.id,
+            title=source.title,
+            publisher=source.publisher,
+            url=source.url,
+            title_en=source.title_en,
+        ),
+        passage_id=passage.id,
+        paragraph=passage.paragraph,
+        sentence=passage.sentence,
+        gloss_en=passage.gloss_en,
         speaker_label=speaker_name(speaker, reader) if speaker and language else None,
-        role_label=speaker_role(speaker, reader) if speaker and language and speaker.kind == "person" else None,
+        role_label=speaker_role(speaker, reader)
+        if speaker and language and speaker.kind == "person"
+        else None,
         title_label=source_title(source, reader) if language else None,
         quote_language=source.language,
         gloss=_gloss_for(passage, source.language, language),
@@ -121,32 +151,36 @@ class _Writer:
         if match is None:
             key = "also_said" if speaker.name in self.introduced else "said"
             return phrase(key, "en").format(speaker=self.name(speaker), text=shown)
-        before = text[max(0, match.start() - 40):match.start()]
+        before = text[max(0, match.start() - 40) : match.start()]
         named = speaker_name(speaker, "en") if _says_role(before, speaker) else self.name(speaker)
         if _says_role(before, speaker):
             self.introduced.add(speaker.name)
-        return text[:match.start()] + named + text[match.end():]
+        return text[: match.start()] + named + text[match.end() :]
 
     def _chinese(self, text: str, speaker: Speaker | None, publisher: str, *, repeat: bool) -> str:
         if speaker is None:
             return f"{phrase('according_to', self.language).format(publisher=publisher)}：{text}"
         if repeat and speaker.name in self.introduced:
             return phrase("also", self.language) + text
-        mention = next((m for m in self.corpus.speakers.find_mentions(text) if m.speaker.name == speaker.name), None)
+        mention = next(
+            (m for m in self.corpus.speakers.find_mentions(text) if m.speaker.name == speaker.name), None
+        )
         if self.verbatim and (mention is not None or _PRONOUN_SUBJECT.match(text)):
             return f"{self.name(speaker)}：{text}"  # not "X表示：他表示…"
-        if mention is not None and _ROLE_WORDS.search(text[max(0, mention.start - 12):mention.start]):
+        if mention is not None and _ROLE_WORDS.search(text[max(0, mention.start - 12) : mention.start]):
             self.introduced.add(speaker.name)  # "英伟达首席执行官黄仁勋…": the text already says who
             return text
         if mention is not None:  # the name, with its role, where the text first names them
-            return text[:mention.start] + self.name(speaker) + text[mention.end:]
+            return text[: mention.start] + self.name(speaker) + text[mention.end :]
         if _PRONOUN_SUBJECT.match(text):
             return self.name(speaker) + text[1:]
         return phrase("said", self.language).format(speaker=self.name(speaker), text=text)
 
     def _other_language(self, passage: Passage, speaker: Speaker | None, publisher: str, quoted: str) -> str:
         """A sentence in the reader's language from speaker, role, figure and topic; the quote verbatim, marked."""
-        figure = next((f for f in passage.figures if f == self.focus), passage.figures[0] if passage.figures else None)
+        figure = next(
+            (f for f in passage.figures if f == self.focus), passage.figures[0] if passage.figures else None
+        )
         if speaker is None:
             sentence = phrase("reported_in", self.language).format(publisher=publisher)
         elif figure is None:
@@ -156,9 +190,12 @@ class _Writer:
             self.stated_focus = self.stated_focus or figure == self.focus
             topic = _topic(passage.text, figure, self.language)
             key, topic_args = ("gave_measure", {"measure": topic}) if topic else ("gave_figure", {})
-            sentence = phrase(key, self.language).format(speaker=self.name(speaker), figure=shown, **topic_args)
+            sentence = phrase(key, self.language).format(
+                speaker=self.name(speaker), figure=shown, **topic_args
+            )
         return phrase("in_language", self.language).format(
-            sentence=sentence, language=language_name(quoted, self.language), quote=_quoted(passage.text))
+            sentence=sentence, language=language_name(quoted, self.language), quote=_quoted(passage.text)
+        )
 
 
 def _latin_aliases(speaker: Speaker) -> set[str]:
@@ -186,7 +223,7 @@ def _says_role(before: str, speaker: Speaker) -> bool:
 def _quoted(text: str) -> str:
     """Text in quotation marks, unless it already opens with its own (no nested ““…””)."""
     stripped = text.strip()
-    if stripped[:1] in _OPEN_QUOTES or any(q in stripped for q in "“”\""):
+    if stripped[:1] in _OPEN_QUOTES or any(q in stripped for q in '“”"'):
         return stripped
     return f"“{stripped}”"
 
@@ -196,7 +233,7 @@ def _topic(text: str, figure: Figure, language: str) -> str | None:
     clauses = _CLAUSE_END.split(text)
     at = next((i for i, clause in enumerate(clauses) if figure.text in clause), None)
     # The figure's clause, else the one before it (where "营收将达到…" or "revenue of…" usually is).
-    for clause in ([clauses[at], clauses[at - 1] if at else ""] if at is not None else [text]):
+    for clause in [clauses[at], clauses[at - 1] if at else ""] if at is not None else [text]:
         measures = find_measures(clause)
         noun = next((n for m in _TOPIC_ORDER if m in measures and (n := measure_noun(m, language))), None)
         if noun:
@@ -229,10 +266,14 @@ def compose_answer(query: QueryAnalysis, evidence: Evidence, corpus: Corpus) -> 
         lead = phrase("who", language).format(speaker=writer.name(primary_speaker))
     bodies = [writer.body(passages[0])]
     first_states_focus = writer.stated_focus  # the first sentence already leads with the answering figure
-    bodies += [writer.body(p, repeat=p.speaker is not None and p.speaker == before.speaker)
-               for before, p in pairwise(passages)]
+    bodies += [
+        writer.body(p, repeat=p.speaker is not None and p.speaker == before.speaker)
+        for before, p in pairwise(passages)
+    ]
     if not lead and evidence.focus is not None and not first_states_focus:
-        lead = phrase("lead", language).format(text=figure_for(evidence.focus.value, evidence.focus.unit, language))
+        lead = phrase("lead", language).format(
+            text=figure_for(evidence.focus.value, evidence.focus.unit, language)
+        )
     separator = "\n" if len(bodies) > 1 else (" " if family(language) == "en" else "")
     text = separator.join(bodies)
     return (f"{lead}{separator}{text}" if lead else text), citations
@@ -251,7 +292,11 @@ def _rival_figures(evidence: Evidence, corpus: Corpus, language: str) -> str:
     for hit, figure in evidence.rivals:
         speaker = corpus.speaker(hit.passage.speaker)
         source = corpus.source(hit.passage.source_id)
-        who = publisher_name(source, language) if by_source or speaker is None else speaker_name(speaker, language)
+        who = (
+            publisher_name(source, language)
+            if by_source or speaker is None
+            else speaker_name(speaker, language)
+        )
         shown = figure_for(figure.value, figure.unit, language)
         if evidence.alternative and figure.year:
             shown += f" by {figure.year}" if family(language) == "en" else f"（{figure.year}年）"
@@ -263,8 +308,9 @@ def _nearest(passage: Passage, figure: Figure, corpus: Corpus, language: str) ->
     """'The nearest figure they give is $125 billion, in “…”: <the sentence>' — what the articles do have."""
     text = passage.text if len(passage.text) <= 220 else passage.text[:217] + "…"
     title = source_title(corpus.source(passage.source_id), language)
-    return phrase("abstain_nearest", language).format(figure=figure_for(figure.value, figure.unit, language),
-                                                      title=title, text=text)
+    return phrase("abstain_nearest", language).format(
+        figure=figure_for(figure.value, figure.unit, language), title=title, text=text
+    )
 
 
 def compose_abstention(abstention: Abstention, corpus: Corpus, language: str) -> str:
@@ -272,8 +318,9 @@ def compose_abstention(abstention: Abstention, corpus: Corpus, language: str) ->
     if abstention.reason == "live":
         why = phrase("abstain_live", language)
     elif abstention.reason == "unquoted" and abstention.speaker is not None:
-        why = phrase("abstain_unquoted", language).format(name=speaker_name(abstention.speaker, language),
-                                                          pronoun=abstention.speaker.pronoun)
+        why = phrase("abstain_unquoted", language).format(
+            name=speaker_name(abstention.speaker, language), pronoun=abstention.speaker.pronoun
+        )
     elif abstention.reason == "unknown" and abstention.name:
         why = phrase("abstain_unknown", language).format(name=abstention.name)
     elif abstention.reason == "off_topic" and abstention.speaker is not None:
@@ -286,8 +333,10 @@ def compose_abstention(abstention: Abstention, corpus: Corpus, language: str) ->
         why = phrase("abstain", language)
     # A large library is summarized (its newest titles and a count), not listed: the reply stays short.
     shown = corpus.sources[-SHOWN_TITLES:]
-    titles = "; ".join(source_title(s, language) if family(language) == "en" else f"《{source_title(s, language)}》"
-                       for s in shown)
+    titles = "; ".join(
+        source_title(s, language) if family(language) == "en" else f"《{source_title(s, language)}》"
+        for s in shown
+    )
     if len(corpus.sources) > len(shown):
         titles = phrase("more_titles", language).format(titles=titles, n=len(corpus.sources) - len(shown))
     covers = phrase("covers", language).format(n=len(corpus.sources), titles=titles)

@@ -75,7 +75,9 @@ class BadToken(BubblebotError):
     """A platform rejected the configured token at start-up."""
 
     def __init__(self, platform: str, variable: str) -> None:
-        super().__init__(f"{platform} rejected the token in {variable}; check it and restart (the token is not shown).")
+        super().__init__(
+            f"{platform} rejected the token in {variable}; check it and restart (the token is not shown)."
+        )
 
 
 class ConfigurationError(BubblebotError):

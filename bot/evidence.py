@@ -37,14 +37,20 @@ _LIVE = re.compile(
     r"share price|stock price|stock quote|market cap|trading at|\bticker\b|股价|股價|市值|"
     r"next quarter|this quarter|下个季度|下季度|本季度|下一季|"
     r"(?:today|right now|currently|at the moment|今天|现在|目前).{0,30}(?:price|trading|worth|价格|市值)|"
-    r"(?:price|trading|worth|价格).{0,30}(?:today|right now|currently|今天|现在)", re.I)
+    r"(?:price|trading|worth|价格).{0,30}(?:today|right now|currently|今天|现在)",
+    re.I,
+)
 _INSTRUCTIONS = re.compile(
     r"\b(?:ignore|disregard|forget) (?:all |any |your |the )*(?:previous |prior |above |earlier )?(?:instructions|rules|"
     r"sources|prompt)|\b(?:you are|you're) (?:now )?(?:in )?(?:test|developer|debug) mode|\bsystem prompt\b|"
     r"\bpretend (?:to be|that)|\bcite (?:him|her|them|it) with\b|忽略(?:之前|以上|所有)?的?(?:指令|指示|规则)|测试模式",
-    re.I)
-_QUESTION_WORDS = re.compile(r"^\s*(?:what|who|whom|which|how|why|when|where|does|did|do|is|are|was|were|can|could|will|"
-                             r"would|should|has|have)\b|[?？]\s*$|吗|什么|多少|谁|怎么|怎樣|哪|几|為何|为何|是否", re.I)
+    re.I,
+)
+_QUESTION_WORDS = re.compile(
+    r"^\s*(?:what|who|whom|which|how|why|when|where|does|did|do|is|are|was|were|can|could|will|"
+    r"would|should|has|have)\b|[?？]\s*$|吗|什么|多少|谁|怎么|怎樣|哪|几|為何|为何|是否",
+    re.I,
+)
 
 
 def _genuine_question(text: str) -> bool:
@@ -53,11 +59,17 @@ def _genuine_question(text: str) -> bool:
     return any(_QUESTION_WORDS.search(s) for s in sentences if s.strip() and not _INSTRUCTIONS.search(s))
 
 
-_DESCRIBE = re.compile(r"\bdescrib|\bcharacteri[sz]|\bhow (?:does|did) \S+(?: \S+)? (?:call|put it|sum)|"
-                       r"形容|描述|描绘|描繪|怎么说|怎麼說|如何评价|如何評價", re.I)
+_DESCRIBE = re.compile(
+    r"\bdescrib|\bcharacteri[sz]|\bhow (?:does|did) \S+(?: \S+)? (?:call|put it|sum)|"
+    r"形容|描述|描绘|描繪|怎么说|怎麼說|如何评价|如何評價",
+    re.I,
+)
 _FURTHER = re.compile(r"再|还要|還要|进一步|進一步|\bfurther\b|\bany more\b|\banymore\b", re.I)
-_COUNT_QUESTION = re.compile(r"how many (?!times|gigawatts?|gw|dollars|billion|trillion|percent)[a-z]+|"
-                             r"多少(?:个|名|位|家|人|次|员工|名员工)", re.I)
+_COUNT_QUESTION = re.compile(
+    r"how many (?!times|gigawatts?|gw|dollars|billion|trillion|percent)[a-z]+|"
+    r"多少(?:个|名|位|家|人|次|员工|名员工)",
+    re.I,
+)
 
 
 @dataclass
@@ -67,7 +79,9 @@ class Abstention:
     reason: str
     name: str | None = None
     speaker: Speaker | None = None
-    nearest: tuple[Passage, Figure] | None = None  # a figure next to the asked one ("for the year, not the quarter")
+    nearest: tuple[Passage, Figure] | None = (
+        None  # a figure next to the asked one ("for the year, not the quarter")
+    )
 
 
 @dataclass
@@ -85,17 +99,23 @@ class Evidence:
 def _entities(query: QueryAnalysis) -> list[tuple[str, ...]]:
     """The organizations a question is about (not asked to speak), each as the spellings that name it."""
     speaker_words = {fold(a) for s in query.speakers for a in (s.name, *s.aliases)}
-    found = [tuple(org_words(org)) for org in find_orgs(query.text)
-             if not any(w in speaker_words for w in org_words(org))]
+    found = [
+        tuple(org_words(org))
+        for org in find_orgs(query.text)
+        if not any(w in speaker_words for w in org_words(org))
+    ]
     for entity in query.entities:
-        words = tuple(dict.fromkeys(fold(a) for a in (entity.name, entity.name_zh or "", *entity.aliases) if len(a) > 1))
+        words = tuple(
+            dict.fromkeys(fold(a) for a in (entity.name, entity.name_zh or "", *entity.aliases) if len(a) > 1)
+        )
         if not any(set(words) & set(f) for f in found):
             found.append(words)
     return found
 
 
-_ANAPHOR = re.compile(r"该公司|這家公司|这家公司|该银行|其|它|the company|the firm|\bits\b|^公司|^他|^她|^\s*(?:he|she)\b",
-                      re.I)
+_ANAPHOR = re.compile(
+    r"该公司|這家公司|这家公司|该银行|其|它|the company|the firm|\bits\b|^公司|^他|^她|^\s*(?:he|she)\b", re.I
+)
 
 
 def _context(passage: Passage, corpus: Corpus) -> str:
@@ -111,7 +131,9 @@ def _speaker_words(passage: Passage, corpus: Corpus) -> str:
     speaker = corpus.speaker(passage.speaker)
     if speaker is None:
         return ""
-    return fold(" ".join((speaker.name, speaker.role, speaker.role_zh or "", *(o for _, o in speaker.positions))))
+    return fold(
+        " ".join((speaker.name, speaker.role, speaker.role_zh or "", *(o for _, o in speaker.positions)))
+    )
 
 
 def _entity_count(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> int:
@@ -176,8 +198,12 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     if query.wants_figure:
         hits = follow_up_figures(hits, corpus, query.units)
     # A figure question may be answered from an article about the organization without its name in the sentence.
-    about = {h.passage.id for h in hits if entities and (_aboutness(h, entities, corpus) if query.wants_figure
-                                                         else _entity_count(h, entities, corpus))}
+    about = {
+        h.passage.id
+        for h in hits
+        if entities
+        and (_aboutness(h, entities, corpus) if query.wants_figure else _entity_count(h, entities, corpus))
+    }
     candidates = [h for h in hits if _supported(h, query, h.passage.id in about)]
     if query.speakers and query.kind != "who":
         names = corpus.speaking_for(query.speakers)
@@ -189,9 +215,15 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         # Among the asked speaker's passages, the one about the asked topic: a passage that merely names the
         # speaker or their title ("首席财务官周敏透露…") matches the question's words without answering it.
         candidates.sort(key=lambda h: -_topic_fit(h, query, corpus))
-        if candidates and query.kind == "what" and not query.units and not any(
+        if (
+            candidates
+            and query.kind == "what"
+            and not query.units
+            and not any(
                 h.topic_coverage >= MIN_TOPIC or h.dense >= MIN_TOPIC_DENSE or h.passage.id in about
-                for h in candidates):
+                for h in candidates
+            )
+        ):
             return Abstention("off_topic", name=query.speakers[0].name, speaker=query.speakers[0])
     if query.wants_figure:
         asked = _with_asked_figure(query, candidates, entities, corpus)
@@ -204,11 +236,13 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         candidates = dated_first(candidates)
     if (query.kind == "stance" or _DESCRIBE.search(query.text)) and query.speakers:
         # "Does X think it's a bubble?", "How does X describe…?": answered with X's own words where quoted.
-        candidates.sort(key=lambda h: not any(q in h.passage.text for q in "“「\""))
+        candidates.sort(key=lambda h: not any(q in h.passage.text for q in '“「"'))
     if not candidates:
         return Abstention("irrelevant")
     primary = candidates[0] if query.kind == "who" else answer_not_question(candidates[0], corpus)
-    evidence = Evidence(hits=[primary], focus=_focus_figure(primary, query, entities) if query.wants_figure else None)
+    evidence = Evidence(
+        hits=[primary], focus=_focus_figure(primary, query, entities) if query.wants_figure else None
+    )
     if primary is not candidates[0]:
         evidence.hits.append(candidates[0])  # the question it answers, for context
     if evidence.focus is not None:
@@ -223,7 +257,9 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     return evidence
 
 
-def _add_same_speaker(evidence: Evidence, query: QueryAnalysis, candidates: list[Hit], corpus: Corpus) -> None:
+def _add_same_speaker(
+    evidence: Evidence, query: QueryAnalysis, candidates: list[Hit], corpus: Corpus
+) -> None:
     """A second passage of the lead's speaker on the same topic; for a yes-or-no question, the one with a number."""
     primary = evidence.hits[0]
     if is_yes_no(query.text):
@@ -233,8 +269,11 @@ def _add_same_speaker(evidence: Evidence, query: QueryAnalysis, candidates: list
             evidence.hits.append(known or Hit(later, 0.0))
             return
     for hit in candidates[1:]:
-        if (hit.passage.speaker == primary.passage.speaker and hit.score >= 0.8 * primary.score
-                and hit.coverage >= 0.6 * primary.coverage):
+        if (
+            hit.passage.speaker == primary.passage.speaker
+            and hit.score >= 0.8 * primary.score
+            and hit.coverage >= 0.6 * primary.coverage
+        ):
             evidence.hits.append(hit)
             return
 
@@ -265,8 +304,9 @@ def _aboutness(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> flo
     return 0.5 * sum(any(w in title for w in words) for words in entities)
 
 
-def _with_asked_figure(query: QueryAnalysis, candidates: list[Hit], entities: list[tuple[str, ...]],
-                       corpus: Corpus) -> list[Hit]:
+def _with_asked_figure(
+    query: QueryAnalysis, candidates: list[Hit], entities: list[tuple[str, ...]], corpus: Corpus
+) -> list[Hit]:
     """Passages with a figure that answers the question: unit, year, the organization asked about, the measure.
 
     A figure whose words name another measure does not answer ("how much will Almana put into one project?" is
@@ -297,8 +337,9 @@ def _with_asked_figure(query: QueryAnalysis, candidates: list[Hit], entities: li
     return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
 
 
-def _nearest_figure(query: QueryAnalysis, candidates: list[Hit], entities: list[tuple[str, ...]],
-                    corpus: Corpus) -> tuple[Passage, Figure] | None:
+def _nearest_figure(
+    query: QueryAnalysis, candidates: list[Hit], entities: list[tuple[str, ...]], corpus: Corpus
+) -> tuple[Passage, Figure] | None:
     """A figure of the asked kind for the asked organization but another period or year: what the articles do have."""
     if not query.measures or not (query.years or query.quarters or query.period):
         return None
@@ -306,14 +347,19 @@ def _nearest_figure(query: QueryAnalysis, candidates: list[Hit], entities: list[
         if not _aboutness(hit, entities, corpus):
             continue
         for figure in hit.passage.figures:
-            if (not query.units or figure.unit in query.units) and query.measures & figure_measures(hit.passage, figure):
+            if (not query.units or figure.unit in query.units) and query.measures & figure_measures(
+                hit.passage, figure
+            ):
                 return hit.passage, figure
     return None
 
 
 # "up from $142 million", "more than doubles the $21 billion valuation it received in February": a baseline.
-_BASELINE = re.compile(r"(?:\bup from|\bdown from|\bfrom|\bdoubl\w*(?: the)?|\btripl\w*(?: the)?|compared (?:with|to)|"
-                       r"\bversus|\bthan(?: the)?|较|比|从|高于|低于)\s*(?:about |roughly |some |约|約)?$", re.I)
+_BASELINE = re.compile(
+    r"(?:\bup from|\bdown from|\bfrom|\bdoubl\w*(?: the)?|\btripl\w*(?: the)?|compared (?:with|to)|"
+    r"\bversus|\bthan(?: the)?|较|比|从|高于|低于)\s*(?:about |roughly |some |约|約)?$",
+    re.I,
+)
 
 
 def _rival_figure(hit: Hit, query: QueryAnalysis, focus: Figure, measures: set[str]) -> Figure | None:
@@ -330,7 +376,7 @@ def _rival_figure(hit: Hit, query: QueryAnalysis, focus: Figure, measures: set[s
         if query.years and figure.year not in query.years:
             continue
         at = text.find(fold(figure.text))
-        if at >= 0 and _BASELINE.search(text[max(0, at - 24):at]):
+        if at >= 0 and _BASELINE.search(text[max(0, at - 24) : at]):
             continue
         same_year = focus.year is not None and figure.year == focus.year
         head = not measures or bool(head_measures(hit.passage, figure, measures) & measures)
@@ -341,14 +387,17 @@ def _rival_figure(hit: Hit, query: QueryAnalysis, focus: Figure, measures: set[s
 
 def _as_relevant(hit: Hit, primary: Hit, ratio: float, corpus: Corpus) -> bool:
     """Whether a passage is nearly as relevant as the lead: by words in one language, by meaning across two."""
-    same_language = corpus.source(hit.passage.source_id).language == corpus.source(primary.passage.source_id).language
+    same_language = (
+        corpus.source(hit.passage.source_id).language == corpus.source(primary.passage.source_id).language
+    )
     if same_language:
         return hit.coverage >= ratio * primary.coverage
     return hit.coverage >= ratio * primary.coverage or hit.dense >= ratio * primary.dense
 
 
-def _add_conflicts(evidence: Evidence, query: QueryAnalysis, hits: list[Hit], entities: list[tuple[str, ...]],
-                   corpus: Corpus) -> None:
+def _add_conflicts(
+    evidence: Evidence, query: QueryAnalysis, hits: list[Hit], entities: list[tuple[str, ...]], corpus: Corpus
+) -> None:
     """Another source giving a different value for the same thing (entity, measure, unit, year) is shown too."""
     focus = evidence.focus
     primary = evidence.hits[0]

@@ -7,14 +7,28 @@ from knowledge.figures import format_figure
 
 # Chinese money: the words before and after the number ("人民币42亿元", "2,500亿美元"), as each script's press writes them.
 _MONEY_ZH = {
-    "zh-Hans": {"USD": ("", "美元"), "EUR": ("", "欧元"), "JPY": ("", "日元"), "CNY": ("人民币", "元"),
-                "TWD": ("新台币", "元"), "HKD": ("", "港元")},
-    "zh-Hant": {"USD": ("", "美元"), "EUR": ("", "歐元"), "JPY": ("", "日圓"), "CNY": ("人民幣", "元"),
-                "TWD": ("新台幣", "元"), "HKD": ("", "港元")},
+    "zh-Hans": {
+        "USD": ("", "美元"),
+        "EUR": ("", "欧元"),
+        "JPY": ("", "日元"),
+        "CNY": ("人民币", "元"),
+        "TWD": ("新台币", "元"),
+        "HKD": ("", "港元"),
+    },
+    "zh-Hant": {
+        "USD": ("", "美元"),
+        "EUR": ("", "歐元"),
+        "JPY": ("", "日圓"),
+        "CNY": ("人民幣", "元"),
+        "TWD": ("新台幣", "元"),
+        "HKD": ("", "港元"),
+    },
 }
 # Chinese scales, largest first; Taiwan writes 10^12 as 兆 where the mainland writes 万亿.
-_SCALES_ZH = {"zh-Hans": (("万亿", 1e12), ("亿", 1e8), ("万", 1e4)),
-              "zh-Hant": (("兆", 1e12), ("億", 1e8), ("萬", 1e4))}
+_SCALES_ZH = {
+    "zh-Hans": (("万亿", 1e12), ("亿", 1e8), ("万", 1e4)),
+    "zh-Hant": (("兆", 1e12), ("億", 1e8), ("萬", 1e4)),
+}
 _UNITS_ZH = {"%": "%", "x": "倍", "GW": "吉瓦", "tokens": "个token"}
 
 

@@ -6,10 +6,14 @@ import re
 
 from knowledge.speakers import ORG_WORDS, Speaker, SpeakerIndex, find_orgs, org_words
 
-_FOLLOWUP = re.compile(r"^\s*(?:and|what about|how about|same for|and what about|also)\b|^\s*(?:那|那么|还有|而)|呢\s*[?？]?\s*$",
-                       re.I)
-_STRIP = re.compile(r"^\s*(?:and what about|what about|how about|same for|and|also|那么|那|还有|而)\s*|\s*呢?\s*[?？]?\s*$",
-                    re.I)
+_FOLLOWUP = re.compile(
+    r"^\s*(?:and|what about|how about|same for|and what about|also)\b|^\s*(?:那|那么|还有|而)|呢\s*[?？]?\s*$",
+    re.I,
+)
+_STRIP = re.compile(
+    r"^\s*(?:and what about|what about|how about|same for|and|also|那么|那|还有|而)\s*|\s*呢?\s*[?？]?\s*$",
+    re.I,
+)
 
 
 def is_followup(question: str) -> bool:
@@ -31,7 +35,9 @@ def _entity_spans(text: str, speakers: SpeakerIndex) -> list[tuple[int, int]]:
 _PRONOUN_EN = re.compile(r"\b(?:(?P<own>his|her|their)|he|she|him|they|them)\b(?!\s+(?:own|selves))", re.I)
 _PRONOUN_ZH = re.compile(r"(?<![其吉])(?:他|她)(?![们們人])")
 # Words that point back at what the earlier question was about ("say that", "这么说"): its topic comes along.
-_BACK_REFERENCE = re.compile(r"\b(?:that|this|so|else|more)\b|这么|這麼|这样|這樣|那样|那樣|此|还说|還說|其他", re.I)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:that|this|so|else|more)\b|这么|這麼|这样|這樣|那样|那樣|此|还说|還說|其他", re.I
+)
 _WHO_WORDS = re.compile(r"\bwho\b|谁|誰", re.I)
 
 
@@ -51,8 +57,9 @@ def _named_in(question: str, speakers: SpeakerIndex) -> Speaker | None:
     return people[0] if people else (found[0] if found else None)
 
 
-def resolve_pronoun(question: str, history: list[str], speakers: SpeakerIndex,
-                    last_speaker: str | None = None) -> str | None:
+def resolve_pronoun(
+    question: str, history: list[str], speakers: SpeakerIndex, last_speaker: str | None = None
+) -> str | None:
     """'Why did he say that?' as a question about the last answer's speaker, or None when it is not such a question.
 
     The speaker is the one the last question names; else the last answer's primary speaker (`last_speaker`);
@@ -67,14 +74,15 @@ def resolve_pronoun(question: str, history: list[str], speakers: SpeakerIndex,
         return None
     name = speaker.name if question.isascii() else (speaker.name_zh or speaker.name)
     named = f"{name}'s" if match.groupdict().get("own") else name
-    rewritten = question[:match.start()] + named + question[match.end():]
+    rewritten = question[: match.start()] + named + question[match.end() :]
     if _BACK_REFERENCE.search(question):  # "say that": what the earlier question asked about comes along
         rewritten = f"{rewritten} {_WHO_WORDS.sub(' ', history[-1]).strip()}"
     return rewritten
 
 
-def resolve_followup(question: str, history: list[str], speakers: SpeakerIndex, *,
-                     last_speaker: str | None = None) -> str:
+def resolve_followup(
+    question: str, history: list[str], speakers: SpeakerIndex, *, last_speaker: str | None = None
+) -> str:
     """The follow-up rewritten as a full question from the last one; other questions unchanged.
 
     `last_speaker` is the canonical name of the last answer's primary speaker, when the caller knows it.
@@ -86,7 +94,9 @@ def resolve_followup(question: str, history: list[str], speakers: SpeakerIndex, 
         return question
     previous = history[-1]
     subject = _STRIP.sub("", question).strip() or question.strip()
-    new_is_entity = bool(speakers.find_mentions(subject) or find_orgs(subject) or subject.lower() in ORG_WORDS)
+    new_is_entity = bool(
+        speakers.find_mentions(subject) or find_orgs(subject) or subject.lower() in ORG_WORDS
+    )
     spans = _entity_spans(previous, speakers)
     if new_is_entity and spans:
         start, end = spans[0]

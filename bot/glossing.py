@@ -80,8 +80,9 @@ def gloss_problem(gloss: str, passage: Passage, names: SpeakerIndex) -> str | No
     stray = stray_numbers(gloss, passage.figures, [passage])
     if stray:
         return f"numbers not in the passage: {', '.join(stray)}"
-    known = {fold(a) for m in names.find_mentions(passage.text)
-             for a in (m.speaker.name, *m.speaker.aliases)} | {fold(passage.speaker or "")}
+    known = {
+        fold(a) for m in names.find_mentions(passage.text) for a in (m.speaker.name, *m.speaker.aliases)
+    } | {fold(passage.speaker or "")}
     for match in _LATIN_NAME.finditer(gloss):
         if not _named_in(match.group(0), passage, known):
             return f"a name not in the passage: {match.group(0)}"
@@ -94,8 +95,9 @@ class ModelGlosser:
     The model is made at the first article, so the glosser can be handed to the child process of a chat ingest.
     """
 
-    def __init__(self, spec: str, *, base_url: str | None = None, timeout: float = 20.0,
-                 api_key: str | None = None) -> None:
+    def __init__(
+        self, spec: str, *, base_url: str | None = None, timeout: float = 20.0, api_key: str | None = None
+    ) -> None:
         self._spec, self._base_url, self._timeout, self._api_key = spec, base_url, timeout, api_key
         self._structured: Runnable[Any, Any] | None = None
         self._names: SpeakerIndex | None = None
@@ -115,8 +117,9 @@ class ModelGlosser:
 
     def _model(self) -> Runnable[Any, Any]:
         if self._structured is None:
-            model: BaseChatModel = make_chat_model(self._spec, base_url=self._base_url, timeout=self._timeout,
-                                                   api_key=self._api_key)
+            model: BaseChatModel = make_chat_model(
+                self._spec, base_url=self._base_url, timeout=self._timeout, api_key=self._api_key
+            )
             self._structured = model.with_structured_output(GlossBatch)
         return self._structured
 
@@ -126,7 +129,7 @@ class ModelGlosser:
         to_english = source.language != "en"
         by_id = {p.id: p for p in passages}
         for start in range(0, len(passages), BATCH):
-            batch = passages[start:start + BATCH]
+            batch = passages[start : start + BATCH]
             try:
                 reply = self._ask(batch, "English" if to_english else "Simplified Chinese (简体中文)")
             except Exception as exc:  # the model is optional: any failure leaves the rest unglossed
@@ -147,10 +150,18 @@ class ModelGlosser:
                     passage.gloss_zh = item.gloss.strip()
 
     def _ask(self, batch: list[Passage], language: str) -> GlossBatch:
-        payload = {"target_language": language,
-                   "passages": [{"id": p.id, "text": p.text,
-                                 "figures": [{"text": f.text, "value": f.value, "unit": f.unit} for f in p.figures]}
-                                for p in batch]}
-        reply = self._model().invoke([SystemMessage(GLOSS_PROMPT),
-                                         HumanMessage(json.dumps(payload, ensure_ascii=False))])
+        payload = {
+            "target_language": language,
+            "passages": [
+                {
+                    "id": p.id,
+                    "text": p.text,
+                    "figures": [{"text": f.text, "value": f.value, "unit": f.unit} for f in p.figures],
+                }
+                for p in batch
+            ],
+        }
+        reply = self._model().invoke(
+            [SystemMessage(GLOSS_PROMPT), HumanMessage(json.dumps(payload, ensure_ascii=False))]
+        )
         return reply if isinstance(reply, GlossBatch) else GlossBatch.model_validate(reply)

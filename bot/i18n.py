@@ -35,7 +35,9 @@ class LanguagePack:
     """How a language is recognised and written: its code, locale prefixes, script conversion, family."""
 
     code: str
-    locales: tuple[str, ...] = ()  # platform locales (Discord's zh-CN, Slack's zh-TW…) that mean this language
+    locales: tuple[
+        str, ...
+    ] = ()  # platform locales (Discord's zh-CN, Slack's zh-TW…) that mean this language
     convert: Callable[[str], str] = field(default=_same)  # text put into this language's script
     family: str = ""  # languages of one family share phrasing rules ("zh": both Chinese scripts)
 

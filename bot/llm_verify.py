@@ -21,19 +21,35 @@ from knowledge.query import QueryAnalysis
 MAX_ANSWER_CHARS = 1500
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Amounts without a currency or unit word: "115 billion", "1.5 trillion", "5000亿", "2万亿".
-_AMOUNT = re.compile(rf"(?P<num>{_NUM})\s*(?P<mult>万亿|萬億|兆|亿|億|万|萬|trillion|billion|million|tn|bn)(?![A-Za-z])",
-                     re.I)
-_MULTIPLIERS = {"万亿": 1e12, "萬億": 1e12, "兆": 1e12, "亿": 1e8, "億": 1e8, "万": 1e4, "萬": 1e4,
-                "trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6}
+_AMOUNT = re.compile(
+    rf"(?P<num>{_NUM})\s*(?P<mult>万亿|萬億|兆|亿|億|万|萬|trillion|billion|million|tn|bn)(?![A-Za-z])", re.I
+)
+_MULTIPLIERS = {
+    "万亿": 1e12,
+    "萬億": 1e12,
+    "兆": 1e12,
+    "亿": 1e8,
+    "億": 1e8,
+    "万": 1e4,
+    "萬": 1e4,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "million": 1e6,
+}
 _NUMBER = re.compile(_NUM)
 
 
 class LLMReply(BaseModel):
     """The structured output the model must return."""
 
-    answer: str = Field(description="The answer the user sees, in the requested language. No passage ids in it.")
+    answer: str = Field(
+        description="The answer the user sees, in the requested language. No passage ids in it."
+    )
     cited_passage_ids: list[str] = Field(
-        description="The ids of the passages the answer relies on, most important first; only ids you were given.")
+        description="The ids of the passages the answer relies on, most important first; only ids you were given."
+    )
 
 
 class Rejected(Exception):
@@ -42,7 +58,7 @@ class Rejected(Exception):
 
 def _blank(text: str, part: str) -> str:
     at = text.find(part)
-    return text if at < 0 else text[:at] + " " * len(part) + text[at + len(part):]
+    return text if at < 0 else text[:at] + " " * len(part) + text[at + len(part) :]
 
 
 def _close(value: float, allowed: list[float]) -> bool:
@@ -72,8 +88,11 @@ def stray_numbers(text: str, figures: Sequence[_Valued], passages: list[Passage]
         rest = _blank(rest, match.group(0))
     # Anything else (a year, a count) must be written in a cited passage or its gloss.
     written = {parse_number(n) for p in passages for n in _NUMBER.findall(f"{p.text} {p.gloss_en or ''}")}
-    problems += [m.group(0) for m in _NUMBER.finditer(rest) if parse_number(m.group(0)) not in written
-                 and not _close(parse_number(m.group(0)), values)]
+    problems += [
+        m.group(0)
+        for m in _NUMBER.finditer(rest)
+        if parse_number(m.group(0)) not in written and not _close(parse_number(m.group(0)), values)
+    ]
     return problems
 
 
@@ -84,8 +103,9 @@ def strip_ids(text: str, ids: list[str]) -> str:
     return text.strip()
 
 
-def check_reply(reply: LLMReply, query: QueryAnalysis, evidence: Evidence,
-                corpus: Corpus) -> tuple[str, list[Citation]]:
+def check_reply(
+    reply: LLMReply, query: QueryAnalysis, evidence: Evidence, corpus: Corpus
+) -> tuple[str, list[Citation]]:
     """The answer text (in the asker's script) and its citations, or Rejected with the reason."""
     given = {hit.passage.id: hit.passage for hit in evidence.hits}
     ids = list(dict.fromkeys(i.strip() for i in reply.cited_passage_ids if i.strip()))

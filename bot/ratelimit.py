@@ -11,7 +11,9 @@ from collections.abc import Callable
 class RateLimiter:
     """Allows each key at most `limit` events per `window` seconds."""
 
-    def __init__(self, *, limit: int, window: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, *, limit: int, window: float = 60.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.limit = limit
         self.window = window
         self.clock = clock

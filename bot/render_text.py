@@ -48,8 +48,10 @@ def render_sources(answer: Answer) -> str:
         quote = f"    “{citation.quote}”{quote_marker(citation, answer.language)}"
         if citation.gloss and quote_marker(citation, answer.language):
             quote += f"\n    = {citation.gloss}"
-        block = (f"[{number}] {citation_line(citation, answer.language)}\n{quote}\n"
-                 f"    — {source_place(citation, answer.language)}")
+        block = (
+            f"[{number}] {citation_line(citation, answer.language)}\n{quote}\n"
+            f"    — {source_place(citation, answer.language)}"
+        )
         if citation.source.url:  # where a reader can check the quote (ingested from a URL, or recorded)
             block += f"\n    {citation.source.url}"
         blocks.append(block)
@@ -63,7 +65,9 @@ def render_answer(answer: Answer, *, sources: bool = False) -> str:
         lines.append(f"({answer.notice})")
     if answer.citations:
         lines.append("")
-        lines.extend(f"[{n}] {citation_line(c, answer.language)}" for n, c in enumerate(answer.citations, start=1))
+        lines.extend(
+            f"[{n}] {citation_line(c, answer.language)}" for n, c in enumerate(answer.citations, start=1)
+        )
     if sources and answer.citations:
         lines.extend(["", phrase("sources_heading", answer.language), render_sources(answer)])
     return "\n".join(lines)

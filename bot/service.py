@@ -31,8 +31,15 @@ REMEMBERED_ANSWERS = 1024
 class AnswerService:
     """Answers questions from the knowledge base through the answer chain."""
 
-    def __init__(self, kb: KnowledgeBase, *, composer: Composer | None = None, max_chars: int = 2000,
-                 reopen: Callable[[], KnowledgeBase] | None = None, version: Callable[[], int] | None = None) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        *,
+        composer: Composer | None = None,
+        max_chars: int = 2000,
+        reopen: Callable[[], KnowledgeBase] | None = None,
+        version: Callable[[], int] | None = None,
+    ) -> None:
         self.kb = kb
         self.max_chars = max_chars
         self._composer = composer
@@ -52,16 +59,25 @@ class AnswerService:
         share_library(shared_database(settings.database_url, settings.chroma_url))
 
         def reopen() -> KnowledgeBase:
-            return KnowledgeBase.open(data_dir=settings.data_dir, chroma_url=settings.chroma_url,
-                                      embedding=settings.embedding, embedding_base_url=settings.embedding_base_url)
+            return KnowledgeBase.open(
+                data_dir=settings.data_dir,
+                chroma_url=settings.chroma_url,
+                embedding=settings.embedding,
+                embedding_base_url=settings.embedding_base_url,
+            )
 
         composer: Composer | None = None
         if settings.llm:
             from bot.llm import LLMComposer
 
             composer = LLMComposer.from_settings(settings)
-        return cls(reopen(), composer=composer, max_chars=settings.max_question_chars, reopen=reopen,
-                   version=lambda: library_version(settings.data_dir))
+        return cls(
+            reopen(),
+            composer=composer,
+            max_chars=settings.max_question_chars,
+            reopen=reopen,
+            version=lambda: library_version(settings.data_dir),
+        )
 
     def refresh(self, *, wait: bool = False) -> bool:
         """Reopen the knowledge base if articles were ingested or removed since it was opened.
@@ -98,8 +114,9 @@ class AnswerService:
             threading.Thread(target=reload, name="knowledge-reload", daemon=True).start()
         return True
 
-    def ask(self, question: str, *, history: Sequence[str] = (), cut: bool = False,
-            locale: str | None = None) -> Answer:
+    def ask(
+        self, question: str, *, history: Sequence[str] = (), cut: bool = False, locale: str | None = None
+    ) -> Answer:
         """Answer one question; `history` holds the thread's earlier questions, oldest first.
 
         `locale` (the user's, e.g. "zh-TW") settles the script of a question written only in characters
@@ -120,8 +137,15 @@ class AnswerService:
             notices.append(phrase("notice_cut", detect_language(text)).format(n=self.max_chars))
         last_speaker = self._speakers.get(" ".join(history[-1].split())) if history else None
         with request_scope():
-            answer = self._answer(Turn(question=text, history=list(history), notices=notices, locale=locale,
-                                       last_speaker=last_speaker))
+            answer = self._answer(
+                Turn(
+                    question=text,
+                    history=list(history),
+                    notices=notices,
+                    locale=locale,
+                    last_speaker=last_speaker,
+                )
+            )
         self._remember(text, answer)
         return answer
 
@@ -146,7 +170,15 @@ class AnswerService:
         seconds = time.perf_counter() - started
         answer.latency_ms = round(seconds * 1000)  # stored with the question (save_answer) for the console
         lexical_only = phrase("notice_degraded", answer.language) in (answer.notice or "")
-        record_answer(language=answer.language, abstained=answer.abstained, seconds=seconds, lexical_only=lexical_only)
-        log.info("answered: language=%s abstained=%s citations=%d lexical_only=%s seconds=%.3f", answer.language,
-                 answer.abstained, len(answer.citations), lexical_only, seconds)
+        record_answer(
+            language=answer.language, abstained=answer.abstained, seconds=seconds, lexical_only=lexical_only
+        )
+        log.info(
+            "answered: language=%s abstained=%s citations=%d lexical_only=%s seconds=%.3f",
+            answer.language,
+            answer.abstained,
+            len(answer.citations),
+            lexical_only,
+            seconds,
+        )
         return answer

@@ -17,8 +17,13 @@ class Settings(BaseSettings):
     """Every setting, from BUBBLEBOT_* (and the platforms' own token names) in the environment."""
 
     # A .env file in the working directory fills in what the environment leaves unset (the environment wins).
-    model_config = SettingsConfigDict(env_prefix="BUBBLEBOT_", extra="ignore", populate_by_name=True,
-                                      env_file=".env", env_file_encoding="utf-8")
+    model_config = SettingsConfigDict(
+        env_prefix="BUBBLEBOT_",
+        extra="ignore",
+        populate_by_name=True,
+        env_file=".env",
+        env_file_encoding="utf-8",
+    )
 
     data_dir: Path = Field(default_factory=lambda: Path(user_data_dir("bubblebot")))
     embedding: str = "use-m3"
@@ -28,8 +33,10 @@ class Settings(BaseSettings):
     llm: str | None = None
     llm_base_url: str | None = None
     llm_timeout: float = 20.0
-    llm_api_key: SecretStr | None = Field(default=None, validation_alias=AliasChoices(
-        "BUBBLEBOT_LLM_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_API_KEY"))
+    llm_api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("BUBBLEBOT_LLM_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_API_KEY"),
+    )
     max_question_chars: int = 2000
     retention_days: int | None = Field(default=None, ge=1)  # None: keep questions, answers and votes forever
     rate_limit_per_minute: int = 6
@@ -61,7 +68,11 @@ class Settings(BaseSettings):
         """BUBBLEBOT_ADMINS, BUBBLEBOT_INGEST_ALLOW: items separated by commas or spaces (a JSON list works too)."""
         if isinstance(value, str):
             text = value.strip()
-            return json.loads(text) if text.startswith("[") else [part for part in re.split(r"[\s,]+", text) if part]
+            return (
+                json.loads(text)
+                if text.startswith("[")
+                else [part for part in re.split(r"[\s,]+", text) if part]
+            )
         return value
 
     def resolved_database_url(self) -> str:

@@ -11,23 +11,67 @@ from knowledge.scripts import fold
 from knowledge.search import Hit
 from knowledge.tokens import tokenize
 
-_ASKS = re.compile(r"\basked (?:[A-Z][\w.’'-]* ){0,3}(?:whether|if|how|what|why|when|about)\b|\bwanted to know\b|追问|问道|询问|提问", re.I)
+_ASKS = re.compile(
+    r"\basked (?:[A-Z][\w.’'-]* ){0,3}(?:whether|if|how|what|why|when|about)\b|\bwanted to know\b|追问|问道|询问|提问",
+    re.I,
+)
 # An explicit time: a year, a half or quarter, a month, "next year", 下半年, 年底.
 _DATED = re.compile(
     r"(?<!\d)(?:19|20)\d{2}(?!\d)|\b(?:first|second|third|fourth|final|last) (?:half|quarter)\b|\bQ[1-4]\b|"
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"\b(?:next|this|later this|early next|late next) (?:year|month|quarter|spring|summer|fall|autumn|winter)\b|"
     r"\bby the end of\b|\bwithin (?:a|two|three|\d+) (?:year|month|quarter)s?\b|"
-    r"[上下]半年|第[一二三四1-4]季|[一二三四1-4]季度|年底|年初|年中|明年|后年|後年|(?<![\d.])\d{1,2}月", re.I)
+    r"[上下]半年|第[一二三四1-4]季|[一二三四1-4]季度|年底|年初|年中|明年|后年|後年|(?<![\d.])\d{1,2}月",
+    re.I,
+)
 # "Will Calloway expand?", "會擴產嗎?": a yes-or-no question, answered best with the number behind the yes or no.
-_YES_NO = re.compile(r"^\s*(?:and\s+)?(?:is|are|was|were|will|would|does|do|did|can|could|has|have|should)\b|"
-                     r"[吗嗎]\s*[?？]?\s*$", re.I)
-_WHEN = re.compile(r"^\s*(?:and\s+)?when\b|\bwhen (?:will|would|is|are|does|do|did|should|can|could)\b|"
-                   r"什么时候|什麼時候|何时|何時|哪一年|几时|幾時", re.I)
+_YES_NO = re.compile(
+    r"^\s*(?:and\s+)?(?:is|are|was|were|will|would|does|do|did|can|could|has|have|should)\b|"
+    r"[吗嗎]\s*[?？]?\s*$",
+    re.I,
+)
+_WHEN = re.compile(
+    r"^\s*(?:and\s+)?when\b|\bwhen (?:will|would|is|are|does|do|did|should|can|could)\b|"
+    r"什么时候|什麼時候|何时|何時|哪一年|几时|幾時",
+    re.I,
+)
 # Words too common in the library to tie two passages together.
-_COMMON = frozenset({"the", "and", "that", "this", "with", "from", "have", "will", "would", "said", "says", "about",
-                     "their", "they", "them", "were", "been", "what", "which", "more", "than", "into", "company",
-                     "公司", "我们", "我們", "他们", "他們", "今年", "表示", "认为", "認為"})
+_COMMON = frozenset(
+    {
+        "the",
+        "and",
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "will",
+        "would",
+        "said",
+        "says",
+        "about",
+        "their",
+        "they",
+        "them",
+        "were",
+        "been",
+        "what",
+        "which",
+        "more",
+        "than",
+        "into",
+        "company",
+        "公司",
+        "我们",
+        "我們",
+        "他们",
+        "他們",
+        "今年",
+        "表示",
+        "认为",
+        "認為",
+    }
+)
 
 
 def answer_not_question(hit: Hit, corpus: Corpus) -> Hit:
@@ -35,12 +79,16 @@ def answer_not_question(hit: Hit, corpus: Corpus) -> Hit:
     passage = hit.passage
     if passage.speaker is None or not _ASKS.search(fold(passage.text)):
         return hit
-    for key in (f"{passage.source_id}:{passage.paragraph}.{passage.sentence + 1}",
-                f"{passage.source_id}:{passage.paragraph + 1}.1"):
+    for key in (
+        f"{passage.source_id}:{passage.paragraph}.{passage.sentence + 1}",
+        f"{passage.source_id}:{passage.paragraph + 1}.1",
+    ):
         reply = corpus.by_id.get(key)
         if reply is not None:
             if reply.speaker and reply.speaker != passage.speaker:
-                return Hit(reply, hit.score, hit.dense, hit.lexical, hit.coverage, hit.topic_coverage, ["reply"])
+                return Hit(
+                    reply, hit.score, hit.dense, hit.lexical, hit.coverage, hit.topic_coverage, ["reply"]
+                )
             return hit
     return hit
 
@@ -123,7 +171,9 @@ def _source_passages(corpus: Corpus, source_id: str) -> Iterator[Passage]:
 
 
 def _content_words(text: str) -> set[str]:
-    return {t for t in tokenize(text) if t not in _COMMON and (len(t) >= 4 or (len(t) >= 2 and not t.isascii()))}
+    return {
+        t for t in tokenize(text) if t not in _COMMON and (len(t) >= 4 or (len(t) >= 2 and not t.isascii()))
+    }
 
 
 def speakers_figure(lead: Passage, corpus: Corpus) -> Passage | None:
@@ -172,7 +222,17 @@ def follow_up_figures(hits: list[Hit], corpus: Corpus, units: set[str], *, top: 
             if passage.speaker == lead.speaker and any(not units or f.unit in units for f in passage.figures):
                 if passage.id not in seen:
                     seen.add(passage.id)
-                    result.insert(result.index(hit) + 1, Hit(passage, hit.score, hit.dense, hit.lexical, hit.coverage,
-                                                            hit.topic_coverage, ["follow-up"]))
+                    result.insert(
+                        result.index(hit) + 1,
+                        Hit(
+                            passage,
+                            hit.score,
+                            hit.dense,
+                            hit.lexical,
+                            hit.coverage,
+                            hit.topic_coverage,
+                            ["follow-up"],
+                        ),
+                    )
                 break
     return result

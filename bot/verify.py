@@ -34,6 +34,9 @@ def unsupported_numbers(text: str, answer: Answer) -> list[str]:
     cited = [(f.value, f.unit) for c in answer.citations for f in c.figures]
     missing = []
     for figure in find_figures(text):
-        if not any(unit == figure.unit and abs(value - figure.value) <= 0.01 * abs(value or 1) for value, unit in cited):
+        if not any(
+            unit == figure.unit and abs(value - figure.value) <= 0.01 * abs(value or 1)
+            for value, unit in cited
+        ):
             missing.append(figure.text)
     return missing

@@ -35,17 +35,25 @@ def _stderr(message: str) -> None:
 class KnowledgeBase:
     """Everything retrieval needs: corpus, glossary, lexical and dense indexes."""
 
-    def __init__(self, corpus: Corpus, glossary: Glossary, searcher: HybridSearcher,
-                 index_report: IndexReport | None) -> None:
+    def __init__(
+        self, corpus: Corpus, glossary: Glossary, searcher: HybridSearcher, index_report: IndexReport | None
+    ) -> None:
         self.corpus = corpus
         self.glossary = glossary
         self.searcher = searcher
         self.index_report = index_report
 
     @classmethod
-    def open(cls, *, data_dir: Path, chroma_url: str | None = None, embedding: str = DEFAULT_EMBEDDING,
-             embedding_base_url: str | None = None, corpus: Corpus | None = None,
-             progress: Callable[[str], None] | None = _stderr) -> KnowledgeBase:
+    def open(
+        cls,
+        *,
+        data_dir: Path,
+        chroma_url: str | None = None,
+        embedding: str = DEFAULT_EMBEDDING,
+        embedding_base_url: str | None = None,
+        corpus: Corpus | None = None,
+        progress: Callable[[str], None] | None = _stderr,
+    ) -> KnowledgeBase:
         """Load the corpus and open (building if needed) its indexes; dense search degrades, never fails."""
         corpus = corpus or open_corpus(data_dir)
         glossary = load_glossary(PACKAGED_CORPUS / "glossary.yaml")
@@ -56,19 +64,25 @@ class KnowledgeBase:
             if passage.speaker and passage.speaker not in named:
                 speaker = corpus.speaker(passage.speaker)
                 named[passage.speaker] = speaker_tokens(speaker) if speaker else []
-        lexical = LexicalIndex([(p.id, corpus.text_tokens(p) + named.get(p.speaker or "", []))
-                                for p in corpus.passages])
+        lexical = LexicalIndex(
+            [(p.id, corpus.text_tokens(p) + named.get(p.speaker or "", [])) for p in corpus.passages]
+        )
         embedders: list[Embedder] = []
 
         def connect() -> tuple[PassageIndex, IndexReport]:
             """Open the index (again, after an outage), building it if the store lacks it."""
             if not embedders:
                 embedders.append(make_embedder(embedding, base_url=embedding_base_url, cache_dir=data_dir))
-            index = PassageIndex(open_client(data_dir=data_dir, chroma_url=chroma_url), embedders[0],
-                                 VectorCache(data_dir / CACHE_FILE), lock_dir(data_dir, chroma_url),
-                                 library_lock=shared_lock(data_dir))
-            return index, index.ensure(corpus, progress=None if dense.failures else progress,
-                                       fresh=lambda: open_corpus(data_dir))
+            index = PassageIndex(
+                open_client(data_dir=data_dir, chroma_url=chroma_url),
+                embedders[0],
+                VectorCache(data_dir / CACHE_FILE),
+                lock_dir(data_dir, chroma_url),
+                library_lock=shared_lock(data_dir),
+            )
+            return index, index.ensure(
+                corpus, progress=None if dense.failures else progress, fresh=lambda: open_corpus(data_dir)
+            )
 
         dense = DenseSearch(connect)
         report: IndexReport | None = None
@@ -89,13 +103,15 @@ class KnowledgeBase:
         """Analyze a question against this corpus's speakers and glossary."""
         query = analyze(question, speakers=self.corpus.speakers, glossary=self.glossary)
         # A capitalized phrase the articles themselves use ("Middle East") is a topic, not an unknown person.
-        query.unknown_names = [n for n in query.unknown_names if fold(" ".join(n.split())) not in self._folded_text]
+        query.unknown_names = [
+            n for n in query.unknown_names if fold(" ".join(n.split())) not in self._folded_text
+        ]
         # Someone the gazetteer knows but no article names (Tim Cook, 孫正義 before any article quotes him).
         for mention in self._absent.find_mentions(question):
             speaker = mention.speaker
             names = (speaker.name, speaker.name_zh or "", *speaker.aliases)
             if not any(len(n) > 1 and fold(n) in self._folded_text for n in names):
-                query.unknown_names.append(question[mention.start:mention.end])
+                query.unknown_names.append(question[mention.start : mention.end])
         return query
 
     @cached_property

@@ -30,8 +30,11 @@ def expand(locations: Iterable[str], lists: Iterable[Path] = ()) -> list[str]:
     for location in locations:
         path = Path(location)
         if not re.match(r"https?://", location) and path.is_dir():
-            found += [str(p) for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                      and not p.name.startswith(".")]
+            found += [
+                str(p)
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+            ]
         else:
             found.append(location)
     for listing in lists:
@@ -43,9 +46,15 @@ def expand(locations: Iterable[str], lists: Iterable[Path] = ()) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def ingest_many(locations: list[str], target: IndexTarget, overrides: Overrides | None = None, *,
-                timeout: float = 15.0, allow: Iterable[str] = (),
-                progress: Callable[[int, int, str], None] | None = None) -> BulkReport:
+def ingest_many(
+    locations: list[str],
+    target: IndexTarget,
+    overrides: Overrides | None = None,
+    *,
+    timeout: float = 15.0,
+    allow: Iterable[str] = (),
+    progress: Callable[[int, int, str], None] | None = None,
+) -> BulkReport:
     """Ingest each location in turn (each one committed on its own); one bad article never stops the rest."""
     started = time.perf_counter()
     report = BulkReport()

@@ -16,7 +16,7 @@ from typing import Any
 
 import chromadb
 import httpx
-from chromadb.api.client import SharedSystemClient
+from chromadb.api.client import SharedSystemClient  # type: ignore[attr-defined]
 from chromadb.config import Settings as ChromaSettings
 
 from knowledge.errors import IndexUnavailable
@@ -51,7 +51,10 @@ def _server_client(chroma_url: str, settings: ChromaSettings) -> Any:
 
 def _sessions(client: Any) -> list[httpx.Client]:
     """The HTTP sessions inside a chromadb HttpClient (its own and its admin client's)."""
-    servers = [getattr(client, "_server", None), getattr(getattr(client, "_admin_client", None), "_server", None)]
+    servers = [
+        getattr(client, "_server", None),
+        getattr(getattr(client, "_admin_client", None), "_server", None),
+    ]
     sessions = [getattr(server, "_session", None) for server in servers]
     return [session for session in sessions if isinstance(session, httpx.Client)]
 
@@ -125,8 +128,16 @@ def _set_aside(path: Path, exc: Exception, settings: ChromaSettings) -> Any:
 
 # errno values and messages meaning "cannot write here", which is no reason to call a store corrupt
 _RESOURCE_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT})
-_RESOURCE_WORDS = ("readonly", "read-only", "permission denied", "no space left", "disk is full",
-                   "database or disk is full", "unable to open database", "quota")
+_RESOURCE_WORDS = (
+    "readonly",
+    "read-only",
+    "permission denied",
+    "no space left",
+    "disk is full",
+    "database or disk is full",
+    "unable to open database",
+    "quota",
+)
 
 
 def _resource_error(exc: BaseException) -> bool:
@@ -160,6 +171,9 @@ def _unwritable(path: Path) -> OSError | None:
 def _in_memory(path: Path, problem: BaseException, settings: ChromaSettings) -> Any:
     """An in-memory Chroma client for a run whose data directory cannot be written (one warning)."""
     reason = problem.strerror if isinstance(problem, OSError) and problem.strerror else str(problem)
-    log.warning("cannot write the vector index at %s (%s); keeping it in memory for this run",
-                path, reason.splitlines()[0] if reason else type(problem).__name__)
+    log.warning(
+        "cannot write the vector index at %s (%s); keeping it in memory for this run",
+        path,
+        reason.splitlines()[0] if reason else type(problem).__name__,
+    )
     return chromadb.EphemeralClient(settings=settings)

@@ -107,8 +107,13 @@ class Corpus:
     def speaking_for(self, speakers: list[Speaker]) -> set[str]:
         """Names whose passages answer for these speakers: an organization speaks through its people too."""
         names = {s.name for s in speakers}
-        orgs = {fold(a) for s in speakers if s.kind == "organization"
-                for a in (s.name, s.name_zh or "", *s.aliases) if len(a) > 1}
+        orgs = {
+            fold(a)
+            for s in speakers
+            if s.kind == "organization"
+            for a in (s.name, s.name_zh or "", *s.aliases)
+            if len(a) > 1
+        }
         for org in orgs:
             names |= self._people_of.get(org, set())
         return names
@@ -124,7 +129,6 @@ class Corpus:
         return people
 
 
-
 def build_passages(source: Source, speakers: SpeakerIndex) -> tuple[list[Passage], list[Speaker]]:
     """Split one source into passages, attribute each, and return the speakers it quotes or names."""
     from knowledge import attribution as extractor  # its lexicons load only once an article is read
@@ -134,22 +138,36 @@ def build_passages(source: Source, speakers: SpeakerIndex) -> tuple[list[Passage
     passages = []
     for p_no, (sentences, who) in enumerate(zip(paragraphs, attribution.speakers, strict=True), start=1):
         for s_no, (text, speaker) in enumerate(zip(sentences, who, strict=True), start=1):
-            passages.append(Passage(
-                id=f"{source.id}:{p_no}.{s_no}", source_id=source.id, paragraph=p_no, sentence=s_no,
-                text=text, speaker=speaker.name if speaker else None, figures=find_figures(text),
-            ))
+            passages.append(
+                Passage(
+                    id=f"{source.id}:{p_no}.{s_no}",
+                    source_id=source.id,
+                    paragraph=p_no,
+                    sentence=s_no,
+                    text=text,
+                    speaker=speaker.name if speaker else None,
+                    figures=find_figures(text),
+                )
+            )
     return passages, [*attribution.quoted, *attribution.mentioned]
 
 
 def with_quoted(speakers: list[Speaker], passages: list[Passage]) -> list[Speaker]:
     """Speakers with `quoted` computed from the whole library: someone no passage quotes is only mentioned."""
     quoting = {p.speaker for p in passages if p.speaker}
-    return [s if s.quoted == (s.name in quoting) else s.model_copy(update={"quoted": s.name in quoting})
-            for s in speakers]
+    return [
+        s if s.quoted == (s.name in quoting) else s.model_copy(update={"quoted": s.name in quoting})
+        for s in speakers
+    ]
 
 
-def load_corpus(directory: Path = PACKAGED_CORPUS, extra: list[Source] | None = None,
-                speakers: list[Speaker] | None = None, *, overlay: bool = True) -> Corpus:
+def load_corpus(
+    directory: Path = PACKAGED_CORPUS,
+    extra: list[Source] | None = None,
+    speakers: list[Speaker] | None = None,
+    *,
+    overlay: bool = True,
+) -> Corpus:
     """Load sources, speakers and curation from a corpus directory and build every passage.
 
     Every source is attributed by the general extractor against the known speakers (curated, gazetteer and
@@ -167,7 +185,9 @@ def load_corpus(directory: Path = PACKAGED_CORPUS, extra: list[Source] | None = 
         built, named = build_passages(source, recognizer)
         passages += built
         found += named
-    all_speakers = merge_speakers(known, [s for s in dict.fromkeys(found) if s.name not in {k.name for k in known}])
+    all_speakers = merge_speakers(
+        known, [s for s in dict.fromkeys(found) if s.name not in {k.name for k in known}]
+    )
     speakers_index = SpeakerIndex(with_quoted(all_speakers, passages))
     if overlay:
         for pid, name in load_overrides(directory / "attribution_overrides.yaml", passages).items():

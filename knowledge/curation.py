@@ -50,7 +50,9 @@ def load_glosses(path: Path, passages: list[Passage]) -> dict[str, str]:
 def load_overrides(path: Path, passages: list[Passage]) -> dict[str, str | None]:
     """Curated speakers by passage id."""
     result: dict[str, str | None] = {}
-    for position, override in enumerate(load_models(path, AttributionOverride, "attribution overrides", missing_ok=True)):
+    for position, override in enumerate(
+        load_models(path, AttributionOverride, "attribution overrides", missing_ok=True)
+    ):
         passage = find_passage(passages, override.source, override.text, f"{path} entry {position}")
         result[passage.id] = override.speaker
     return result

@@ -25,9 +25,14 @@ MAX_PAUSE = 30.0
 class DenseSearch:
     """A PassageIndex opened by `connect`, reopened lazily (with backoff) after any failure."""
 
-    def __init__(self, connect: Callable[[], tuple[PassageIndex, IndexReport]], *,
-                 first_pause: float = FIRST_PAUSE, max_pause: float = MAX_PAUSE,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        connect: Callable[[], tuple[PassageIndex, IndexReport]],
+        *,
+        first_pause: float = FIRST_PAUSE,
+        max_pause: float = MAX_PAUSE,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._connect = connect
         self.first_pause = first_pause
         self.max_pause = max_pause
@@ -70,7 +75,9 @@ class DenseSearch:
                 return self._index
             now = self._clock()
             if now < self._retry_at:
-                raise IndexUnavailable(f"the vector index is unavailable (next try in {self._retry_at - now:.0f} s)")
+                raise IndexUnavailable(
+                    f"the vector index is unavailable (next try in {self._retry_at - now:.0f} s)"
+                )
             self._retry_at = now + self._pause  # other threads skip while this one tries
         self.open()
         log.warning("the vector index is back: dense search resumed")

@@ -44,7 +44,9 @@ class UseEmbedder:
             except Exception as exc:  # the packaged model always works, only slower to load
                 # an unwritable data directory is reported once, by the index; a broken cache is news
                 level = logging.INFO if isinstance(exc, OSError) else logging.WARNING
-                log.log(level, "embedding cache in %s unusable (%s); loading the packaged model", cache_dir, exc)
+                log.log(
+                    level, "embedding cache in %s unusable (%s); loading the packaged model", cache_dir, exc
+                )
         # Weights load on first use, in the caller's thread: loading them in a background thread raced
         # Python 3.11.7's non-thread-safe ast module (gh-106905), which numpy uses to read them.
         self._lock = threading.Lock()
@@ -111,14 +113,27 @@ def _tokenizer_data(tokenizer: Any) -> dict[str, Any]:
     """The pure-Python sentencepiece tokenizer's tables as JSON-able data."""
     normalizer = tokenizer._normalizer
     units = normalizer._units
-    charsmap = b"" if units is None else (struct.pack("<I", 4 * len(units)) + struct.pack(f"<{len(units)}I", *units)
-                                          + normalizer._normalized)
+    charsmap = (
+        b""
+        if units is None
+        else (
+            struct.pack("<I", 4 * len(units))
+            + struct.pack(f"<{len(units)}I", *units)
+            + normalizer._normalized
+        )
+    )
     return {
-        "pieces": tokenizer._pieces, "scores": tokenizer._scores.tolist(), "prefixes": tokenizer._prefixes,
-        "ids": [tokenizer._unk_id, tokenizer._bos_id, tokenizer._eos_id], "unk_score": tokenizer._unk_score,
+        "pieces": tokenizer._pieces,
+        "scores": tokenizer._scores.tolist(),
+        "prefixes": tokenizer._prefixes,
+        "ids": [tokenizer._unk_id, tokenizer._bos_id, tokenizer._eos_id],
+        "unk_score": tokenizer._unk_score,
         "charsmap": base64.b64encode(charsmap).decode("ascii"),
-        "flags": [normalizer._add_dummy_prefix, normalizer._remove_extra_whitespaces,
-                  normalizer._space_symbol == _SPACE_SYMBOL],
+        "flags": [
+            normalizer._add_dummy_prefix,
+            normalizer._remove_extra_whitespaces,
+            normalizer._space_symbol == _SPACE_SYMBOL,
+        ],
     }
 
 
@@ -131,7 +146,10 @@ def _tokenizer_from(data: dict[str, Any]) -> Any:
         raise ValueError("pieces are not a list of strings")
     if not (isinstance(scores, list) and len(scores) == len(pieces)):
         raise ValueError("scores do not match the pieces")
-    if not (isinstance(prefixes, dict) and all(type(v) is int and 0 <= v <= len(pieces) for v in prefixes.values())):
+    if not (
+        isinstance(prefixes, dict)
+        and all(type(v) is int and 0 <= v <= len(pieces) for v in prefixes.values())
+    ):
         raise ValueError("the prefix table is not piece ids")
     unk, bos, eos = (int(i) for i in data["ids"])
     dummy, extra, escape = (bool(flag) for flag in data["flags"])
@@ -142,8 +160,12 @@ def _tokenizer_from(data: dict[str, Any]) -> Any:
     tokenizer._unk_score = float(data["unk_score"])
     tokenizer._max_len = max(len(p) for p in pieces)
     tokenizer._prefixes = prefixes
-    tokenizer._normalizer = _Normalizer(base64.b64decode(data["charsmap"], validate=True), add_dummy_prefix=dummy,
-                                        remove_extra_whitespaces=extra, escape_whitespaces=escape)
+    tokenizer._normalizer = _Normalizer(
+        base64.b64decode(data["charsmap"], validate=True),
+        add_dummy_prefix=dummy,
+        remove_extra_whitespaces=extra,
+        escape_whitespaces=escape,
+    )
     return tokenizer
 
 
@@ -180,8 +202,9 @@ class OpenAIEmbedder:
         return [v.tolist() for v in vectors]
 
 
-def make_embedder(spec: str = DEFAULT_EMBEDDING, *, base_url: str | None = None,
-                  cache_dir: Path | None = None) -> Embedder:
+def make_embedder(
+    spec: str = DEFAULT_EMBEDDING, *, base_url: str | None = None, cache_dir: Path | None = None
+) -> Embedder:
     """Build an embedder from a spec: 'use-m3', 'sentence-transformers:NAME', 'openai:NAME', 'ollama:NAME'."""
     kind, _, model = spec.partition(":")
     if spec == DEFAULT_EMBEDDING:

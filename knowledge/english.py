@@ -5,18 +5,116 @@ from __future__ import annotations
 import re
 
 # Words that end with a full stop without ending the sentence.
-ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gov", "sen", "rep", "gen", "lt", "col", "capt",
-    "sgt", "rev", "hon", "pres", "inc", "corp", "co", "ltd", "plc", "llc", "bros", "dept", "univ", "assn",
-    "no", "nos", "vs", "etc", "approx", "est", "fig", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
-})
+ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "rev",
+        "hon",
+        "pres",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "plc",
+        "llc",
+        "bros",
+        "dept",
+        "univ",
+        "assn",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "approx",
+        "est",
+        "fig",
+        "vol",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    }
+)
 # After "U.S." or "U.K." a new sentence starts only with a word like these.
-SENTENCE_STARTERS = frozenset({
-    "the", "a", "an", "but", "and", "in", "it", "its", "this", "that", "these", "those", "they", "he", "she",
-    "we", "i", "there", "on", "at", "for", "so", "yet", "still", "however", "meanwhile", "now", "then", "if",
-    "when", "while", "as", "after", "before", "some", "many", "most", "one", "not", "what", "why", "how",
-})
+SENTENCE_STARTERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "but",
+        "and",
+        "in",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "there",
+        "on",
+        "at",
+        "for",
+        "so",
+        "yet",
+        "still",
+        "however",
+        "meanwhile",
+        "now",
+        "then",
+        "if",
+        "when",
+        "while",
+        "as",
+        "after",
+        "before",
+        "some",
+        "many",
+        "most",
+        "one",
+        "not",
+        "what",
+        "why",
+        "how",
+    }
+)
 OPEN = "“‘"
 CLOSE = "”’"
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)$")
@@ -40,7 +138,7 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
     if not following:
         return True
     first = following[0]
-    if not (first.isupper() or first.isdigit() or first in "\"“‘("):
+    if not (first.isupper() or first.isdigit() or first in '"“‘('):
         return False
     if text[dot] != ".":
         return True
@@ -64,15 +162,26 @@ def split_english(paragraph: str) -> list[str]:
         char = paragraph[i]
         if char == '"':
             inside = not inside
-            if not inside and depth == 0 and i > 0 and paragraph[i - 1] in ".!?" and _ends_sentence(paragraph, i, i + 1):
-                sentences.append(paragraph[start:i + 1])
+            if (
+                not inside
+                and depth == 0
+                and i > 0
+                and paragraph[i - 1] in ".!?"
+                and _ends_sentence(paragraph, i, i + 1)
+            ):
+                sentences.append(paragraph[start : i + 1])
                 start = i + 1
         elif char == "“":
             depth += 1
         elif char == "”" and depth > 0:
             depth -= 1
-            if depth == 0 and not inside and paragraph[i - 1] in ".!?" and _ends_sentence(paragraph, i, i + 1):
-                sentences.append(paragraph[start:i + 1])
+            if (
+                depth == 0
+                and not inside
+                and paragraph[i - 1] in ".!?"
+                and _ends_sentence(paragraph, i, i + 1)
+            ):
+                sentences.append(paragraph[start : i + 1])
                 start = i + 1
         elif char in ".!?" and not inside and depth == 0:
             end = i + 1

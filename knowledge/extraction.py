@@ -24,7 +24,9 @@ class Extraction(BaseModel):
     pipeline: str
     source_id: str
     passages: list[Passage]
-    tokens: list[list[str]]  # per passage: words of its text and gloss (the speaker's names are added at load)
+    tokens: list[
+        list[str]
+    ]  # per passage: words of its text and gloss (the speaker's names are added at load)
     fingerprint: str
 
 
@@ -33,12 +35,18 @@ def make_extraction(source: Source, passages: list[Passage]) -> Extraction:
     # imported here: reading stored extractions (sources list, digests) must not load jieba
     from knowledge.lexical import text_tokens
 
-    return Extraction(pipeline=PIPELINE_VERSION, source_id=source.id, passages=passages,
-                      tokens=[text_tokens(p) for p in passages], fingerprint=fingerprint(passages))
+    return Extraction(
+        pipeline=PIPELINE_VERSION,
+        source_id=source.id,
+        passages=passages,
+        tokens=[text_tokens(p) for p in passages],
+        fingerprint=fingerprint(passages),
+    )
 
 
-def extract_article(source: Source, registry: SpeakerIndex, curated: list[Speaker],
-                    library: list[Speaker]) -> tuple[Extraction, list[Speaker], list[str]]:
+def extract_article(
+    source: Source, registry: SpeakerIndex, curated: list[Speaker], library: list[Speaker]
+) -> tuple[Extraction, list[Speaker], list[str]]:
     """Attribute a new article against the speakers known now: its extraction, new speakers and known ones named.
 
     `registry` is every speaker of the library (curated, packaged and ingested); `curated` and `library` are

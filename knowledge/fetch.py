@@ -71,7 +71,9 @@ class AllowList:
                 networks.append(ipaddress.ip_network(entry, strict=False))
             except ValueError as exc:
                 if "/" in entry or not all(part for part in entry.split(".")):
-                    raise ValueError(f"{ALLOW_SETTING}: {entry!r} is neither a host name nor an address range") from exc
+                    raise ValueError(
+                        f"{ALLOW_SETTING}: {entry!r} is neither a host name nor an address range"
+                    ) from exc
                 hosts.add(entry.lower().rstrip("."))
         return cls(frozenset(hosts), tuple(networks))
 
@@ -124,8 +126,9 @@ class _Stream(httpcore.NetworkStream):
         """Close the connection."""
         self._inner.close()
 
-    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
-                  timeout: float | None = None) -> httpcore.NetworkStream:
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
         """TLS within the time left; the TLS stream keeps the deadline."""
         inner = self._inner.start_tls(ssl_context, server_hostname, self._deadline.left(timeout))
         return _Stream(inner, self._deadline)
@@ -143,28 +146,42 @@ class _GuardedBackend(httpcore.NetworkBackend):
         self._allow = allow
         self._deadline = deadline
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
-                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
         """Resolve `host`, refuse it if any of its addresses is not allowed, connect to the first that answers."""
         addresses = _resolve(host, port)
         for text in addresses:
             address = ipaddress.ip_address(text.split("%", 1)[0])  # drop an IPv6 zone id
             if not self._allow.allows(host, address):
-                raise BlockedAddress(f"{host} is a {_kind(address)} address ({address}); ingest only fetches "
-                                     f"public addresses unless {ALLOW_SETTING} lists the host or range")
+                raise BlockedAddress(
+                    f"{host} is a {_kind(address)} address ({address}); ingest only fetches "
+                    f"public addresses unless {ALLOW_SETTING} lists the host or range"
+                )
         error: Exception = httpcore.ConnectError(f"no address for {host}")
         for text in addresses:
             try:
-                stream = self._inner.connect_tcp(text, port, self._deadline.left(timeout, httpcore.ConnectTimeout),
-                                                 local_address, socket_options)
+                stream = self._inner.connect_tcp(
+                    text,
+                    port,
+                    self._deadline.left(timeout, httpcore.ConnectTimeout),
+                    local_address,
+                    socket_options,
+                )
             except httpcore.ConnectError as exc:
                 error = exc
                 continue
             return _Stream(stream, self._deadline)
         raise error
 
-    def connect_unix_socket(self, path: str, timeout: float | None = None,
-                            socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
         """Never: ingest fetches only over TCP."""
         raise BlockedAddress("ingest does not fetch over Unix sockets")
 
@@ -178,8 +195,10 @@ class _GuardedTransport(httpx.HTTPTransport):
 
     def __init__(self, allow: AllowList, deadline: _Deadline) -> None:
         super().__init__(trust_env=False)
-        self._pool = httpcore.ConnectionPool(ssl_context=ssl.create_default_context(cafile=certifi.where()),
-                                             network_backend=_GuardedBackend(allow, deadline))
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=ssl.create_default_context(cafile=certifi.where()),
+            network_backend=_GuardedBackend(allow, deadline),
+        )
 
 
 @dataclass(frozen=True)
@@ -242,7 +261,7 @@ def _next_hop(response: httpx.Response, url: str) -> str:
     target = urljoin(str(response.url), location)
     if not location or not target.lower().startswith(("http://", "https://")):
         raise IngestError(f"{url}: redirected to {location or 'nowhere'}, which is not an http(s) URL")
-    return target
+    return str(target)
 
 
 def _get(client: httpx.Client, url: str, limit: int) -> Download:
@@ -254,15 +273,17 @@ def _get(client: httpx.Client, url: str, limit: int) -> Download:
                 current = _next_hop(response, url)
                 continue
             if response.status_code >= 400:
-                raise IngestError(f"cannot fetch {url}: HTTP {response.status_code} "
-                                  f"{response.reason_phrase}".rstrip())
+                raise IngestError(
+                    f"cannot fetch {url}: HTTP {response.status_code} {response.reason_phrase}".rstrip()
+                )
             media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
             return Download(str(response.url), media_type, _body(response, url, limit))
     raise IngestError(f"cannot fetch {url}: more than {MAX_REDIRECTS} redirects")
 
 
-def download(url: str, *, timeout: float = 15.0, allow: Iterable[str] = (),
-             max_bytes: int = MAX_DOWNLOAD_BYTES) -> Download:
+def download(
+    url: str, *, timeout: float = 15.0, allow: Iterable[str] = (), max_bytes: int = MAX_DOWNLOAD_BYTES
+) -> Download:
     """GET an http(s) URL within `timeout` seconds in all, at most `max_bytes` decompressed; IngestError if not."""
     try:
         allowed = AllowList.parse(allow)
@@ -273,7 +294,9 @@ def download(url: str, *, timeout: float = 15.0, allow: Iterable[str] = (),
     headers = {"User-Agent": _USER_AGENT, "Accept-Encoding": "gzip, deflate"}
     client_timeout = httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT))
     try:
-        with httpx.Client(transport=transport, timeout=client_timeout, headers=headers, trust_env=False) as client:
+        with httpx.Client(
+            transport=transport, timeout=client_timeout, headers=headers, trust_env=False
+        ) as client:
             return _get(client, url, max_bytes)
     except httpx.TimeoutException as exc:
         raise IngestError(f"{url}: the page did not arrive within {timeout:g} s") from exc

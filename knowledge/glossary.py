@@ -29,13 +29,15 @@ class Glossary:
         used = [False] * len(words)
         for size in range(min(self._max_words, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
-                if any(used[start:start + size]):
+                if any(used[start : start + size]):
                     continue
-                phrase = " ".join(words[start:start + size])
-                hits = self.entries.get(phrase) or (self.entries.get(phrase.removesuffix("s")) if size == 1 else None)
+                phrase = " ".join(words[start : start + size])
+                hits = self.entries.get(phrase) or (
+                    self.entries.get(phrase.removesuffix("s")) if size == 1 else None
+                )
                 if hits:
                     found.append((phrase, hits))
-                    used[start:start + size] = [True] * size
+                    used[start : start + size] = [True] * size
         return found
 
     def english_for(self, text: str) -> list[tuple[str, list[str]]]:

@@ -78,9 +78,14 @@ class PassageIndex:
     With lock_dir (the embedded store's directory), writers of one collection take turns through a lock file.
     """
 
-    def __init__(self, client: Any, embedder: Embedder, cache: VectorCache | None = None,
-                 lock_dir: Path | None = None,
-                 library_lock: Callable[[], contextlib.AbstractContextManager[None]] | None = None) -> None:
+    def __init__(
+        self,
+        client: Any,
+        embedder: Embedder,
+        cache: VectorCache | None = None,
+        lock_dir: Path | None = None,
+        library_lock: Callable[[], contextlib.AbstractContextManager[None]] | None = None,
+    ) -> None:
         self.client = client
         self.embedder = embedder
         self.cache = cache
@@ -99,8 +104,13 @@ class PassageIndex:
         """The live collection of this library embedded by this embedder."""
         return f"{self._ours}{library.library_id}"
 
-    def ensure(self, library: IndexedLibrary, *, progress: Callable[[str], None] | None = None,
-               fresh: Callable[[], IndexedLibrary] | None = None) -> IndexReport:
+    def ensure(
+        self,
+        library: IndexedLibrary,
+        *,
+        progress: Callable[[str], None] | None = None,
+        fresh: Callable[[], IndexedLibrary] | None = None,
+    ) -> IndexReport:
         """Use the live collection, first bringing it up to this library if it is behind, dirty or missing.
 
         A collection already at a later generation (another process ingested since this library was read) is
@@ -115,7 +125,10 @@ class PassageIndex:
             built = False
             if collection is None or not self._serves(collection, library):
                 for _ in range(3):  # the first commit of a library gives it a new collection: lock that one
-                    with self._lock(name), (self.library_lock() if self.library_lock else contextlib.nullcontext()):
+                    with (
+                        self._lock(name),
+                        self.library_lock() if self.library_lock else contextlib.nullcontext(),
+                    ):
                         library = fresh() if fresh is not None else library
                         if self.collection_name(library) != name:
                             name = self.collection_name(library)
@@ -133,15 +146,27 @@ class PassageIndex:
                 if collection is None:
                     raise IndexUnavailable("the library kept changing while its index was opened")
             self._collection = collection
-            return IndexReport(built, _count(library), collection.count(), time.perf_counter() - started, name,
-                               self._embedded)
+            return IndexReport(
+                built,
+                _count(library),
+                collection.count(),
+                time.perf_counter() - started,
+                name,
+                self._embedded,
+            )
         except IndexUnavailable:
             raise
         except Exception as exc:
             raise IndexUnavailable(f"the vector index is unavailable: {exc}") from exc
 
-    def update(self, before: IndexedLibrary, after: IndexedLibrary, commit: Callable[[], None], *,
-               progress: Callable[[str], None] | None = None) -> IndexReport:
+    def update(
+        self,
+        before: IndexedLibrary,
+        after: IndexedLibrary,
+        commit: Callable[[], None],
+        *,
+        progress: Callable[[str], None] | None = None,
+    ) -> IndexReport:
         """Change the collection from `before` to `after` source by source, calling `commit` in between.
 
         New sources are embedded before the collection is touched (an embedder failure changes nothing);
@@ -176,7 +201,9 @@ class PassageIndex:
                 self._drop_legacy()
                 vectors = collection.count()
             except Exception as exc:  # committed: the next open finds the collection dirty and reconciles it
-                log.warning("the library changed but the vector index could not be marked up to date: %s", exc)
+                log.warning(
+                    "the library changed but the vector index could not be marked up to date: %s", exc
+                )
                 vectors = 0
         self._collection = collection
         return IndexReport(True, _count(after), vectors, time.perf_counter() - started, name, self._embedded)
@@ -189,8 +216,9 @@ class PassageIndex:
             return None
 
     def _open(self, name: str) -> Any:
-        return self.client.get_or_create_collection(name, configuration={"hnsw": {"space": "cosine"}},
-                                                    embedding_function=None)
+        return self.client.get_or_create_collection(
+            name, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+        )
 
     @staticmethod
     def _serves(collection: Any, library: IndexedLibrary, *, exactly: bool = False) -> bool:
@@ -203,8 +231,15 @@ class PassageIndex:
 
     @staticmethod
     def _mark(collection: Any, library: IndexedLibrary, *, clean: bool) -> None:
-        collection.modify(metadata={"clean": clean, "generation": library.generation, "version": INDEX_VERSION,
-                                    "library": library.library_id, "changed": time.time()})
+        collection.modify(
+            metadata={
+                "clean": clean,
+                "generation": library.generation,
+                "version": INDEX_VERSION,
+                "library": library.library_id,
+                "changed": time.time(),
+            }
+        )
 
     def _held(self, collection: Any) -> dict[str, str]:
         """Source id → fingerprint of the records the collection holds (read from their metadata)."""
@@ -219,8 +254,9 @@ class PassageIndex:
                 return held
             offset += PAGE
 
-    def _reconcile(self, collection: Any, library: IndexedLibrary,
-                   progress: Callable[[str], None] | None = None) -> None:
+    def _reconcile(
+        self, collection: Any, library: IndexedLibrary, progress: Callable[[str], None] | None = None
+    ) -> None:
         """Delete the records of sources the library lacks (or holds changed), add those it holds."""
         wanted, held = library.fingerprints(), self._held(collection)
         for source_id, fp in held.items():
@@ -229,8 +265,9 @@ class PassageIndex:
         new = [s for s, fp in wanted.items() if held.get(s) != fp]
         self._write(collection, self._prepare(library, new, progress))
 
-    def _prepare(self, library: IndexedLibrary, source_ids: list[str],
-                 progress: Callable[[str], None] | None) -> list[tuple[str, list[float], dict[str, Any]]]:
+    def _prepare(
+        self, library: IndexedLibrary, source_ids: list[str], progress: Callable[[str], None] | None
+    ) -> list[tuple[str, list[float], dict[str, Any]]]:
         """The records of these sources with their vectors (cached or embedded now)."""
         wanted = library.fingerprints()
         records: list[tuple[str, str, dict[str, Any]]] = []
@@ -248,9 +285,12 @@ class PassageIndex:
     @staticmethod
     def _write(collection: Any, prepared: list[tuple[str, list[float], dict[str, Any]]]) -> None:
         for start in range(0, len(prepared), PAGE):
-            chunk = prepared[start:start + PAGE]
-            collection.upsert(ids=[rid for rid, _, _ in chunk], embeddings=[v for _, v, _ in chunk],
-                              metadatas=[m for _, _, m in chunk])
+            chunk = prepared[start : start + PAGE]
+            collection.upsert(
+                ids=[rid for rid, _, _ in chunk],
+                embeddings=[v for _, v, _ in chunk],
+                metadatas=[m for _, _, m in chunk],
+            )
 
     def _drop_legacy(self) -> None:
         """Delete this embedder's collections named by a corpus hash (earlier versions); failures are logged."""
@@ -283,7 +323,7 @@ class PassageIndex:
         known = self.cache.get_many(self.embedder.name, unique) if self.cache else {}
         fresh = [t for t in unique if t not in known]
         for start in range(0, len(fresh), 64):
-            chunk = fresh[start:start + 64]
+            chunk = fresh[start : start + 64]
             vectors = dict(zip(chunk, self.embedder.embed(chunk), strict=True))
             self._embedded += len(chunk)
             if self.cache:
@@ -296,11 +336,15 @@ class PassageIndex:
         if self._collection is None:
             raise IndexUnavailable("the vector index has not been opened")
         try:
-            result = self._collection.query(query_embeddings=[vector], n_results=k, include=["metadatas", "distances"])
+            result = self._collection.query(
+                query_embeddings=[vector], n_results=k, include=["metadatas", "distances"]
+            )
         except Exception as exc:
             raise IndexUnavailable(f"the vector index did not answer: {exc}") from exc
         best: dict[str, float] = {}
-        for rid, meta, distance in zip(result["ids"][0], result["metadatas"][0], result["distances"][0], strict=True):
+        for rid, meta, distance in zip(
+            result["ids"][0], result["metadatas"][0], result["distances"][0], strict=True
+        ):
             pid = str(meta["passage_id"])
             # A clause matching is weaker evidence than the whole sentence (or its gloss) matching.
             weight = CLAUSE_WEIGHT if "#c" in str(rid) else 1.0

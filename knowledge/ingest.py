@@ -52,13 +52,18 @@ class IndexTarget:
             return self._index
         if self.embedder is None:
             try:
-                self.embedder = make_embedder(self.embedding, base_url=self.embedding_base_url,
-                                              cache_dir=self.data_dir)
+                self.embedder = make_embedder(
+                    self.embedding, base_url=self.embedding_base_url, cache_dir=self.data_dir
+                )
             except (ValueError, ImportError) as exc:
                 raise IngestError(f"cannot load the embedding {self.embedding!r}: {exc}") from exc
         client: Any = open_client(data_dir=self.data_dir, chroma_url=self.chroma_url)
-        self._index = PassageIndex(client, self.embedder, VectorCache(self.data_dir / CACHE_FILE),
-                                   lock_dir(self.data_dir, self.chroma_url))
+        self._index = PassageIndex(
+            client,
+            self.embedder,
+            VectorCache(self.data_dir / CACHE_FILE),
+            lock_dir(self.data_dir, self.chroma_url),
+        )
         return self._index
 
     def forget(self) -> None:
@@ -119,16 +124,20 @@ def _language(article: Article, overrides: Overrides) -> str:
         return given
     detected = detect_document_language(article.text)
     if detected is None:
-        raise IngestError(f"{article.origin}: the article is not in English or Chinese, the languages bubblebot "
-                          "answers in (pass --lang if it is)")
+        raise IngestError(
+            f"{article.origin}: the article is not in English or Chinese, the languages bubblebot "
+            "answers in (pass --lang if it is)"
+        )
     return detected
 
 
 def _check_length(article: Article) -> None:
     """IngestError for an article with more characters than attribution and indexing take."""
     if len(article.text) > MAX_ARTICLE_CHARS:
-        raise IngestError(f"{article.origin}: the article has {len(article.text):,} characters; the limit is "
-                          f"{MAX_ARTICLE_CHARS:,} (is it really one article?)")
+        raise IngestError(
+            f"{article.origin}: the article has {len(article.text):,} characters; the limit is "
+            f"{MAX_ARTICLE_CHARS:,} (is it really one article?)"
+        )
 
 
 def _check_sentences(article: Article, language: str) -> None:
@@ -137,8 +146,10 @@ def _check_sentences(article: Article, language: str) -> None:
     for paragraph in split_paragraphs(article.text):
         sentences += len(split_sentences(paragraph, language))
         if sentences > MAX_PASSAGES:
-            raise IngestError(f"{article.origin}: the article has more than {MAX_PASSAGES:,} sentences; "
-                              "split it into several articles")
+            raise IngestError(
+                f"{article.origin}: the article has more than {MAX_PASSAGES:,} sentences; "
+                "split it into several articles"
+            )
 
 
 def prepare_source(article: Article, overrides: Overrides, library: Library) -> tuple[Source, str]:
@@ -155,24 +166,34 @@ def prepare_source(article: Article, overrides: Overrides, library: Library) -> 
     packaged = load_sources(PACKAGED_CORPUS)
     same = library.by_hash(digest)
     if same is not None:
-        raise DuplicateArticle(f"{article.origin} is already in the library as '{same.source.id}' (same text)")
+        raise DuplicateArticle(
+            f"{article.origin} is already in the library as '{same.source.id}' (same text)"
+        )
     for source in packaged:
         if content_hash(source.text) == digest:
-            raise DuplicateArticle(f"{article.origin} is already in the packaged corpus as '{source.id}' (same text)")
+            raise DuplicateArticle(
+                f"{article.origin} is already in the packaged corpus as '{source.id}' (same text)"
+            )
     title = clip(overrides.title or article.title, MAX_TITLE_CHARS) or article.text.splitlines()[0][:80]
     taken = {s.id for s in packaged} | {e.source.id for e in library.manifest.sources}
     source_id = _source_id(title, digest, taken)
     source = Source(
-        id=source_id, file=f"{source_id}.txt", title=title,
+        id=source_id,
+        file=f"{source_id}.txt",
+        title=title,
         publisher=clip(overrides.publisher or article.publisher, MAX_PUBLISHER_CHARS) or "unknown publisher",
         language=language,  # type: ignore[arg-type]
-        url=article.url, origin=origin_name(article.origin), published=overrides.published or article.published, text=article.text,
+        url=article.url,
+        origin=origin_name(article.origin),
+        published=overrides.published or article.published,
+        text=article.text,
     )
     return source, digest
 
 
-def _commit(before: Library, after: Library, target: IndexTarget,
-            progress: Callable[[str], None] | None) -> IndexReport:
+def _commit(
+    before: Library, after: Library, target: IndexTarget, progress: Callable[[str], None] | None
+) -> IndexReport:
     """Change the index from one library to the next around the manifest's commit (see PassageIndex.update)."""
     index = target.open()
     try:
@@ -182,8 +203,15 @@ def _commit(before: Library, after: Library, target: IndexTarget,
         raise IngestError(f"the search index could not be updated, nothing was changed ({exc})") from exc
 
 
-def ingest(location: str, target: IndexTarget, overrides: Overrides | None = None, *, timeout: float = 15.0,
-           allow: Iterable[str] = (), progress: Callable[[str], None] | None = None) -> IngestResult:
+def ingest(
+    location: str,
+    target: IndexTarget,
+    overrides: Overrides | None = None,
+    *,
+    timeout: float = 15.0,
+    allow: Iterable[str] = (),
+    progress: Callable[[str], None] | None = None,
+) -> IngestResult:
     """Read, check, attribute and index one article; on any error the library and index are unchanged.
 
     A URL gets `timeout` seconds in all and may reach non-public addresses only if `allow` lists them.
@@ -208,21 +236,32 @@ def ingest(location: str, target: IndexTarget, overrides: Overrides | None = Non
             extraction = make_extraction(source, own)  # the glosses' words are searchable too
         speaking = list(dict.fromkeys(p.speaker for p in own if p.speaker))  # in order of appearance
         # A new speaker the article never quotes is only mentioned (questions about their words abstain).
-        new = [s if s.name in speaking or not s.quoted else s.model_copy(update={"quoted": False}) for s in new]
+        new = [
+            s if s.name in speaking or not s.quoted else s.model_copy(update={"quoted": False}) for s in new
+        ]
         updated = library.with_source(source, digest, new, [*named, *speaking], extraction)
         updated.write_text(source)  # staged: written with the manifest, at the commit
         report = _commit(library, updated, target, progress)
-    return IngestResult(source=source, passages=len(own), attributed=sum(1 for p in own if p.speaker),
-                        figures=sum(len(p.figures) for p in own), new_speakers=[s.name for s in new if s.quoted],
-                        speakers=speaking, report=report, seconds=time.perf_counter() - started)
+    return IngestResult(
+        source=source,
+        passages=len(own),
+        attributed=sum(1 for p in own if p.speaker),
+        figures=sum(len(p.figures) for p in own),
+        new_speakers=[s.name for s in new if s.quoted],
+        speakers=speaking,
+        report=report,
+        seconds=time.perf_counter() - started,
+    )
 
 
-def remove_source(source_id: str, target: IndexTarget,
-                  progress: Callable[[str], None] | None = None) -> Source:
+def remove_source(
+    source_id: str, target: IndexTarget, progress: Callable[[str], None] | None = None
+) -> Source:
     """Remove an ingested source and its passages from the index; packaged sources cannot be removed."""
     if any(s.id == source_id for s in load_sources(PACKAGED_CORPUS)):
-        raise IngestError(f"'{source_id}' is part of the packaged corpus and cannot be removed "
-                          "(only ingested sources can)")
+        raise IngestError(
+            f"'{source_id}' is part of the packaged corpus and cannot be removed (only ingested sources can)"
+        )
     if target.shared_database:
         share_library(target.shared_database)
     library = Library.load(target.data_dir)

@@ -43,7 +43,9 @@ _BOTH_SCRIPTS = frozenset("台")
 def _written_script(han: str) -> str | None:
     """The script its own characters show, or None when they are shared by both (or as many of each)."""
     traditional_only = sum(a != b for a, b in zip(han, to_simplified(han), strict=False))
-    simplified_only = sum(a != b and a not in _BOTH_SCRIPTS for a, b in zip(han, to_traditional_tw(han), strict=False))
+    simplified_only = sum(
+        a != b and a not in _BOTH_SCRIPTS for a, b in zip(han, to_traditional_tw(han), strict=False)
+    )
     if traditional_only == simplified_only:
         return None
     return "zh-Hant" if traditional_only > simplified_only else "zh-Hans"
@@ -59,13 +61,63 @@ def conversation_script(earlier: Sequence[str], locale: str | None = None) -> st
 
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
-_OTHER_SCRIPT = re.compile(r"[\uac00-\ud7af\u0400-\u04ff\u0370-\u03ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f]")
-_ENGLISH_WORDS = frozenset({
-    "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "on", "was", "with", "as", "at", "by",
-    "be", "are", "this", "from", "has", "have", "had", "said", "says", "its", "an", "not", "but", "he",
-    "she", "they", "will", "would", "their", "which", "or", "more", "than", "who", "were", "been", "we",
-    "our", "i", "you", "also", "about", "after", "up",
-})
+_OTHER_SCRIPT = re.compile(
+    r"[\uac00-\ud7af\u0400-\u04ff\u0370-\u03ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f]"
+)
+_ENGLISH_WORDS = frozenset(
+    {
+        "the",
+        "of",
+        "and",
+        "to",
+        "a",
+        "in",
+        "is",
+        "that",
+        "for",
+        "it",
+        "on",
+        "was",
+        "with",
+        "as",
+        "at",
+        "by",
+        "be",
+        "are",
+        "this",
+        "from",
+        "has",
+        "have",
+        "had",
+        "said",
+        "says",
+        "its",
+        "an",
+        "not",
+        "but",
+        "he",
+        "she",
+        "they",
+        "will",
+        "would",
+        "their",
+        "which",
+        "or",
+        "more",
+        "than",
+        "who",
+        "were",
+        "been",
+        "we",
+        "our",
+        "i",
+        "you",
+        "also",
+        "about",
+        "after",
+        "up",
+    }
+)
 
 
 def detect_document_language(text: str) -> str | None:

@@ -80,8 +80,9 @@ class Library:
         try:
             return cls(root, Manifest.model_validate_json(raw), store)
         except (ValidationError, ValueError) as exc:
-            raise CorpusError(f"{root / MANIFEST}: the library manifest is unreadable "
-                              f"({str(exc).splitlines()[0]})") from exc
+            raise CorpusError(
+                f"{root / MANIFEST}: the library manifest is unreadable ({str(exc).splitlines()[0]})"
+            ) from exc
 
     @property
     def texts(self) -> Path:
@@ -116,7 +117,9 @@ class Library:
             try:
                 text = self.store.read_file(entry.source.file).decode("utf-8")
             except (OSError, UnicodeDecodeError) as exc:
-                raise CorpusError(f"{self.texts / entry.source.file}: cannot read the ingested article ({exc})") from exc
+                raise CorpusError(
+                    f"{self.texts / entry.source.file}: cannot read the ingested article ({exc})"
+                ) from exc
             loaded.append(entry.source.model_copy(update={"text": text}))
         return loaded
 
@@ -169,7 +172,8 @@ class Library:
         """How many passages the packaged corpus and the library hold."""
         return len(packaged_corpus().passages) + sum(
             e.passages if e.passages is not None else len(self.extraction(e.source).passages)
-            for e in self.manifest.sources)
+            for e in self.manifest.sources
+        )
 
     def corpus(self) -> Corpus:
         """The packaged corpus plus every ingested article, from what was stored at ingest (nothing re-extracted)."""
@@ -182,9 +186,15 @@ class Library:
         speakers = SpeakerIndex(with_quoted(self.registry(), passages))
         tokens = {p.id: t for e in extractions for p, t in zip(e.passages, e.tokens, strict=True)}
         prints = {**packaged.fingerprints(), **{e.source_id: e.fingerprint for e in extractions}}
-        return Corpus(sources=[*packaged.sources, *sources], speakers=speakers, passages=passages,
-                      library_id=self.library_id, generation=self.generation, stored_fingerprints=prints,
-                      stored_tokens={**packaged.stored_tokens, **tokens})
+        return Corpus(
+            sources=[*packaged.sources, *sources],
+            speakers=speakers,
+            passages=passages,
+            library_id=self.library_id,
+            generation=self.generation,
+            stored_fingerprints=prints,
+            stored_tokens={**packaged.stored_tokens, **tokens},
+        )
 
     def find(self, source_id: str) -> LibrarySource | None:
         """The ingested source with this id, if any."""
@@ -194,19 +204,30 @@ class Library:
         """The ingested source with this content hash, if any."""
         return next((e for e in self.manifest.sources if e.content_hash == digest), None)
 
-    def with_source(self, source: Source, digest: str, new: list[Speaker], named: list[str],
-                    extraction: Extraction | None = None) -> Library:
+    def with_source(
+        self,
+        source: Source,
+        digest: str,
+        new: list[Speaker],
+        named: list[str],
+        extraction: Extraction | None = None,
+    ) -> Library:
         """A copy with one more source (and its extraction), its new speakers, and provenance for known speakers."""
-        entry = LibrarySource(source=source.model_copy(update={"text": ""}), content_hash=digest,
-                              added=dt.datetime.now(dt.UTC).replace(microsecond=0),
-                              passages=len(extraction.passages) if extraction else None,
-                              fingerprint=extraction.fingerprint if extraction else None)
+        entry = LibrarySource(
+            source=source.model_copy(update={"text": ""}),
+            content_hash=digest,
+            added=dt.datetime.now(dt.UTC).replace(microsecond=0),
+            passages=len(extraction.passages) if extraction else None,
+            fingerprint=extraction.fingerprint if extraction else None,
+        )
         speakers = []
         for item in self.manifest.speakers:
             used = item.speaker.name in set(named) and source.id not in item.sources
             speakers.append(item.model_copy(update={"sources": [*item.sources, source.id]}) if used else item)
         speakers += [LibrarySpeaker(speaker=s, sources=[source.id]) for s in new]
-        manifest = self.manifest.model_copy(update={"sources": [*self.manifest.sources, entry], "speakers": speakers})
+        manifest = self.manifest.model_copy(
+            update={"sources": [*self.manifest.sources, entry], "speakers": speakers}
+        )
         return self._next(manifest, {**self._pending, **({source.id: extraction} if extraction else {})})
 
     def without(self, source_id: str) -> Library:
@@ -223,8 +244,11 @@ class Library:
     def _next(self, manifest: Manifest, pending: dict[str, Extraction]) -> Library:
         """The library after one more commit (a fresh id at the first one)."""
         library_id = self.manifest.library_id or f"lib-{uuid.uuid4().hex[:12]}"
-        following = Library(self.root, manifest.model_copy(update={"library_id": library_id,
-                                                                   "generation": self.generation + 1}), self.store)
+        following = Library(
+            self.root,
+            manifest.model_copy(update={"library_id": library_id, "generation": self.generation + 1}),
+            self.store,
+        )
         following._pending = pending
         following._staged = self._staged
         following._loaded = self._loaded
@@ -237,8 +261,13 @@ class Library:
     def save(self) -> None:
         """Commit: texts and extractions, then the manifest (atomically), then drop what it no longer names."""
         extractions = {sid: e.model_dump_json().encode() for sid, e in self._pending.items()}
-        self.store.commit(self.manifest.model_dump_json(indent=1).encode(), self._staged, extractions,
-                          {e.source.file for e in self.manifest.sources}, {e.source.id for e in self.manifest.sources})
+        self.store.commit(
+            self.manifest.model_dump_json(indent=1).encode(),
+            self._staged,
+            extractions,
+            {e.source.file for e in self.manifest.sources},
+            {e.source.id for e in self.manifest.sources},
+        )
 
     def lock(self) -> contextlib.AbstractContextManager[None]:
         """Hold the library's lock (one ingest or removal at a time across processes and replicas)."""

@@ -47,8 +47,14 @@ class LibraryStore(Protocol):
         """The committed manifest (None for a library never written)."""
         ...
 
-    def commit(self, manifest: bytes, files: dict[str, bytes], extractions: dict[str, bytes],
-               keep_files: set[str], keep_extractions: set[str]) -> None:
+    def commit(
+        self,
+        manifest: bytes,
+        files: dict[str, bytes],
+        extractions: dict[str, bytes],
+        keep_files: set[str],
+        keep_extractions: set[str],
+    ) -> None:
         """Write files and extractions, then the manifest (the commit point), then drop what it does not name."""
         ...
 
@@ -93,20 +99,32 @@ class FileStore:
 
     def write_files(self, files: dict[str, bytes], extractions: dict[str, bytes]) -> None:
         """Write texts and extractions (atomically each); they count only once a manifest names them."""
-        for directory, items in ((self.texts, files), (self.extracted, {f"{k}.json": v for k, v in extractions.items()})):
+        for directory, items in (
+            (self.texts, files),
+            (self.extracted, {f"{k}.json": v for k, v in extractions.items()}),
+        ):
             if items:
                 directory.mkdir(parents=True, exist_ok=True)
             for name, data in items.items():
                 atomic_write(directory / name, data)
 
-    def commit(self, manifest: bytes, files: dict[str, bytes], extractions: dict[str, bytes],
-               keep_files: set[str], keep_extractions: set[str]) -> None:
+    def commit(
+        self,
+        manifest: bytes,
+        files: dict[str, bytes],
+        extractions: dict[str, bytes],
+        keep_files: set[str],
+        keep_extractions: set[str],
+    ) -> None:
         """Write files and extractions, then the manifest (the commit point), then drop what it does not name."""
         self.write_files(files, extractions)
         self.root.mkdir(parents=True, exist_ok=True)
         atomic_write(self.root / MANIFEST, manifest)
         remove_stale_temp(self.root)
-        for directory, keep in ((self.texts, keep_files), (self.extracted, {f"{k}.json" for k in keep_extractions})):
+        for directory, keep in (
+            (self.texts, keep_files),
+            (self.extracted, {f"{k}.json" for k in keep_extractions}),
+        ):
             remove_stale_temp(directory)
             if directory.exists():
                 for path in directory.iterdir():
@@ -157,12 +175,25 @@ class FileStore:
 
 
 _METADATA = MetaData()
-_MANIFEST = Table("library_manifest", _METADATA, Column("id", Integer, primary_key=True),
-                  Column("generation", Integer, nullable=False), Column("body", LargeBinary, nullable=False))
-_FILES = Table("library_files", _METADATA, Column("name", String(255), primary_key=True),
-               Column("body", LargeBinary, nullable=False))
-_EXTRACTIONS = Table("library_extractions", _METADATA, Column("source_id", String(255), primary_key=True),
-                     Column("body", LargeBinary, nullable=False))
+_MANIFEST = Table(
+    "library_manifest",
+    _METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("generation", Integer, nullable=False),
+    Column("body", LargeBinary, nullable=False),
+)
+_FILES = Table(
+    "library_files",
+    _METADATA,
+    Column("name", String(255), primary_key=True),
+    Column("body", LargeBinary, nullable=False),
+)
+_EXTRACTIONS = Table(
+    "library_extractions",
+    _METADATA,
+    Column("source_id", String(255), primary_key=True),
+    Column("body", LargeBinary, nullable=False),
+)
 _ENGINES: dict[str, Engine] = {}
 _ENGINES_LOCK = threading.Lock()
 
@@ -175,7 +206,9 @@ def _engine(url: str) -> Engine:
                 engine = create_engine(url, pool_pre_ping=True)
                 _METADATA.create_all(engine, checkfirst=True)
             except SQLAlchemyError as exc:
-                raise CorpusError(f"the shared library's database is unavailable: {str(exc).splitlines()[0]}") from exc
+                raise CorpusError(
+                    f"the shared library's database is unavailable: {str(exc).splitlines()[0]}"
+                ) from exc
             _ENGINES[url] = engine
         return _ENGINES[url]
 
@@ -192,8 +225,14 @@ class SqlStore:
             row = conn.execute(select(_MANIFEST.c.body).where(_MANIFEST.c.id == 1)).first()
         return bytes(row[0]) if row else None
 
-    def commit(self, manifest: bytes, files: dict[str, bytes], extractions: dict[str, bytes],
-               keep_files: set[str], keep_extractions: set[str]) -> None:
+    def commit(
+        self,
+        manifest: bytes,
+        files: dict[str, bytes],
+        extractions: dict[str, bytes],
+        keep_files: set[str],
+        keep_extractions: set[str],
+    ) -> None:
         """Write everything in one transaction: its commit is the library's."""
         with self._errors(), self.engine.begin() as conn:
             for table, key, items in ((_FILES, "name", files), (_EXTRACTIONS, "source_id", extractions)):
@@ -204,7 +243,9 @@ class SqlStore:
             conn.execute(delete(_MANIFEST).where(_MANIFEST.c.id == 1))
             conn.execute(_MANIFEST.insert().values(id=1, generation=(generation or 0) + 1, body=manifest))
             conn.execute(delete(_FILES).where(_FILES.c.name.not_in(keep_files or {""})))
-            conn.execute(delete(_EXTRACTIONS).where(_EXTRACTIONS.c.source_id.not_in(keep_extractions or {""})))
+            conn.execute(
+                delete(_EXTRACTIONS).where(_EXTRACTIONS.c.source_id.not_in(keep_extractions or {""}))
+            )
 
     def read_file(self, name: str) -> bytes:
         """An article's text (OSError when missing)."""
@@ -217,7 +258,9 @@ class SqlStore:
     def read_extraction(self, source_id: str) -> bytes | None:
         """A stored extraction, or None."""
         with self._errors(), self.engine.connect() as conn:
-            row = conn.execute(select(_EXTRACTIONS.c.body).where(_EXTRACTIONS.c.source_id == source_id)).first()
+            row = conn.execute(
+                select(_EXTRACTIONS.c.body).where(_EXTRACTIONS.c.source_id == source_id)
+            ).first()
         return bytes(row[0]) if row else None
 
     def write_extraction(self, source_id: str, data: bytes) -> None:
@@ -253,7 +296,9 @@ class SqlStore:
         try:
             yield
         except SQLAlchemyError as exc:
-            raise CorpusError(f"the shared library's database is unavailable: {str(exc).splitlines()[0]}") from exc
+            raise CorpusError(
+                f"the shared library's database is unavailable: {str(exc).splitlines()[0]}"
+            ) from exc
 
 
 def atomic_write(path: Path, data: bytes) -> None:

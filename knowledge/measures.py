@@ -15,8 +15,8 @@ MEASURES: dict[str, str] = {
     "burn": r"\bburn|cash burn|go through|losses?\b|lose\b|烧钱|烧掉|亏损",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
-                r"invest|committed|commit|put (?:in|into)|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
-                r"资本支出|支出|开支|花|耗资|成本|采购|购买|买|投资|出资|融资|注资|掏|砸|投入|募资|承诺",
+    r"invest|committed|commit|put (?:in|into)|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
+    r"资本支出|支出|开支|花|耗资|成本|采购|购买|买|投资|出资|融资|注资|掏|砸|投入|募资|承诺",
     "debt": r"\bdebt|loan|lend|borrow|credit|\bbonds?\b|financing|exposure|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
     "orders": r"\border|backlog|booking|订单|询单",
     "market": r"\bmarket\b|市场|规模",
@@ -38,7 +38,9 @@ _COMPILED = {name: re.compile(pattern, re.I) for name, pattern in MEASURES.items
 _CLAUSE = re.compile(r"[，,。；;：:！？!?]|(?<=[a-z]) (?:and|but|while|which) ")
 
 
-_FUTURE = re.compile(r"\bwill\b|\bnext\b|plan|expect|going to|future|coming|接下来|还要|将|未来|计划|预计|明年|今后|再", re.I)
+_FUTURE = re.compile(
+    r"\bwill\b|\bnext\b|plan|expect|going to|future|coming|接下来|还要|将|未来|计划|预计|明年|今后|再", re.I
+)
 
 
 def looks_ahead(text: str) -> bool:
@@ -64,10 +66,14 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
 
 def figure_measures(passage: Passage, figure: Figure) -> set[str]:
     """The measures named in the figure's clause (or the list it continues), and in the passage's English gloss."""
-    return _clause_measures(passage.text, figure) | (find_measures(passage.gloss_en) if passage.gloss_en else set())
+    return _clause_measures(passage.text, figure) | (
+        find_measures(passage.gloss_en) if passage.gloss_en else set()
+    )
 
 
-def head_measures(passage: Passage, figure: Figure, asked: frozenset[str] | set[str] = frozenset()) -> set[str]:
+def head_measures(
+    passage: Passage, figure: Figure, asked: frozenset[str] | set[str] = frozenset()
+) -> set[str]:
     """The measures named nearest the figure in its clause, one before and one after it.
 
     "利息收入约为9.8亿" is income, not loans; "120億美元 今年夏天的年收入" names it after the figure.
@@ -93,14 +99,16 @@ def head_measures(passage: Passage, figure: Figure, asked: frozenset[str] | set[
 
 
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4}
-_QUARTER = re.compile(r"\b(?:q([1-4])|([1-4])q|(first|second|third|fourth)[- ]quarter)\b|第?([一二三四1-4])季", re.I)
+_QUARTER = re.compile(
+    r"\b(?:q([1-4])|([1-4])q|(first|second|third|fourth)[- ]quarter)\b|第?([一二三四1-4])季", re.I
+)
 
 
 def quarters(text: str) -> set[int]:
     """The quarters a text names ("Q4", "third quarter", "第三季", "三季度"); "前三季度" is not one quarter."""
     found = set()
     for match in _QUARTER.finditer(fold(text)):
-        if fold(text)[max(0, match.start() - 1):match.start()] == "前":
+        if fold(text)[max(0, match.start() - 1) : match.start()] == "前":
             continue
         word = next(g for g in match.groups() if g)
         found.add(int(word) if word.isdigit() else _QUARTER_WORDS[word.lower()])
@@ -115,9 +123,9 @@ def _clause_measures(text: str, figure: Figure) -> set[str]:
     bounds = [0, *(m.end() for m in _CLAUSE.finditer(folded)), len(folded)]
     index = max(i for i, b in enumerate(bounds) if b <= at)
     end = bounds[index + 1] if index + 1 < len(bounds) else len(folded)
-    found = find_measures(folded[bounds[index]:end])
+    found = find_measures(folded[bounds[index] : end])
     # "亚马逊烧掉了30亿美元，特斯拉约40亿美元，优步300亿美元": a list goes on with the measure named before it.
     while index > 0 and not found - {"growth", "cut", "share"}:
         index -= 1
-        found |= find_measures(folded[bounds[index]:bounds[index + 1]])
+        found |= find_measures(folded[bounds[index] : bounds[index + 1]])
     return found

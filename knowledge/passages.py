@@ -15,7 +15,9 @@ OPEN_QUOTES = "“「『‘"
 CLOSE_QUOTES = "”」』’"
 TERMINATORS = "。！？!?"
 _MIN_SENTENCE_CHARS = 6
-_ATTRIBUTION_TAIL = re.compile(r"[^。！？“”「」，,]{0,22}?(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")")
+_ATTRIBUTION_TAIL = re.compile(
+    r"[^。！？“”「」，,]{0,22}?(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
+)
 
 
 class Passage(BaseModel):
@@ -29,12 +31,16 @@ class Passage(BaseModel):
     speaker: str | None = None
     figures: list[Figure] = []
     gloss_en: str | None = None
-    gloss_zh: str | None = None  # a Simplified Chinese gloss of an English passage (written by a model at ingest)
+    gloss_zh: str | None = (
+        None  # a Simplified Chinese gloss of an English passage (written by a model at ingest)
+    )
 
 
 def split_paragraphs(text: str) -> list[str]:
     """Non-empty paragraphs (lines) of an article, stripped."""
-    return [line.strip() for line in text.splitlines() if line.strip() and line.strip() not in {"—", "-", "–"}]
+    return [
+        line.strip() for line in text.splitlines() if line.strip() and line.strip() not in {"—", "-", "–"}
+    ]
 
 
 def split_sentences(paragraph: str, language: str = "zh") -> list[str]:
@@ -54,7 +60,7 @@ def split_sentences(paragraph: str, language: str = "zh") -> list[str]:
             depth -= 1
             # "…回报吗？”这是…" stays whole; "…拉力。” “投资者…" splits after the closing quote.
             if depth == 0 and i > 0 and _quote_ends_sentence(paragraph, i):
-                sentences.append(paragraph[start:i + 1])
+                sentences.append(paragraph[start : i + 1])
                 start = i + 1
         elif char in TERMINATORS and depth == 0:
             end = i + 1
@@ -78,7 +84,7 @@ def _quote_ends_sentence(text: str, close: int) -> bool:
     before = text[close - 1]
     if before not in TERMINATORS:
         return False
-    rest = text[close + 1:]
+    rest = text[close + 1 :]
     if not rest.strip() or rest[:1].isspace() or rest[:1] in OPEN_QUOTES:
         return True
     if before != "。":

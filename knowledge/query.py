@@ -16,16 +16,32 @@ from knowledge.tokens import stem, tokenize
 
 CURRENCIES = frozenset({"USD", "EUR", "JPY", "CNY", "TWD", "HKD"})
 _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    ("GW", re.compile(r"gigawatt|megawatt|\bgw\b|\bmw\b|吉瓦|千兆瓦|兆瓦|万瓩|算力(?!租|价|成本|服务|市场|中心|公司|芯片)|计算能力|compute|computing (?:power|capacity)|"
-                      r"electricity|电力|power capacity", re.I)),
-    ("%", re.compile(r"percent|per cent|%|share of|proportion|fraction|百分之|比例|几成|占比|比重|多少成", re.I)),
+    (
+        "GW",
+        re.compile(
+            r"gigawatt|megawatt|\bgw\b|\bmw\b|吉瓦|千兆瓦|兆瓦|万瓩|算力(?!租|价|成本|服务|市场|中心|公司|芯片)|计算能力|compute|computing (?:power|capacity)|"
+            r"electricity|电力|power capacity",
+            re.I,
+        ),
+    ),
+    (
+        "%",
+        re.compile(
+            r"percent|per cent|%|share of|proportion|fraction|百分之|比例|几成|占比|比重|多少成", re.I
+        ),
+    ),
     ("x", re.compile(r"\btimes\b|multiple|\d+x\b|倍|fold\b", re.I)),
-    ("money", re.compile(
-        r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|worth|valuation|valued|dollar|\$|"
-        r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|loan|debt|borrow|lend|exposure|sales|"
-        r"market size|how big is the market|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|"
-        r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|订阅|价格|筹集|订单|规模|"
-        r"借贷|贷款|债|资本支出|市场|砸|掏", re.I)),
+    (
+        "money",
+        re.compile(
+            r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|worth|valuation|valued|dollar|\$|"
+            r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|loan|debt|borrow|lend|exposure|sales|"
+            r"market size|how big is the market|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|"
+            r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|订阅|价格|筹集|订单|规模|"
+            r"借贷|贷款|债|资本支出|市场|砸|掏",
+            re.I,
+        ),
+    ),
 ]
 # A currency the question names narrows "money" to it; otherwise every currency answers.
 _CURRENCY_WORDS: list[tuple[str, re.Pattern[str]]] = [
@@ -37,37 +53,81 @@ _CURRENCY_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("HKD", re.compile(r"港元|港币|hk\$|hong kong dollar", re.I)),
 ]
 # "How much of X's revenue…", "占多少", "幾成": a share, whatever else the question mentions.
-_SHARE = re.compile(r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice)|"
-                    r"what % |占.{0,12}(?:多少|几成|多大)|几成|多少成|比重|占比|比例", re.I)
-_GROWTH = re.compile(r"\b(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen|jump(?:ed)?|up from|multipl|"
-                     r"cut|cuts|slash(?:ed)?|lower(?:ed)?|reduce[sd]?|discount)\w*|"
-                     r"成长|增长|涨了|涨多少|翻了|增加了|增幅|年增|比去年|同比|降价|砍|下调|降了|降低|削减|折扣|降.{0,3}(?:多少|几)", re.I)
+_SHARE = re.compile(
+    r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice)|"
+    r"what % |占.{0,12}(?:多少|几成|多大)|几成|多少成|比重|占比|比例",
+    re.I,
+)
+_GROWTH = re.compile(
+    r"\b(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen|jump(?:ed)?|up from|multipl|"
+    r"cut|cuts|slash(?:ed)?|lower(?:ed)?|reduce[sd]?|discount)\w*|"
+    r"成长|增长|涨了|涨多少|翻了|增加了|增幅|年增|比去年|同比|降价|砍|下调|降了|降低|削减|折扣|降.{0,3}(?:多少|几)",
+    re.I,
+)
 # Organizations in a question are its topic unless the question asks what they say or estimate.
-_SPEECH_CUE = re.compile(r"\b(?:say|said|says|per|according|estimate[sd]?|reckons?|think|thinks|expect(?:s|ed|ing)?|"
-                         r"forecasts?|predicts?|projected|warns?|warned|sees?|view|calls?|called|figures?|count)\b|"
-                         r"说|称|表示|认为|觉得|估(?!值)|预计|预测|预期|看|指出|警告|根据|按照|据|觉|提醒|宣布", re.I)
+_SPEECH_CUE = re.compile(
+    r"\b(?:say|said|says|per|according|estimate[sd]?|reckons?|think|thinks|expect(?:s|ed|ing)?|"
+    r"forecasts?|predicts?|projected|warns?|warned|sees?|view|calls?|called|figures?|count)\b|"
+    r"说|称|表示|认为|觉得|估(?!值)|预计|预测|预期|看|指出|警告|根据|按照|据|觉|提醒|宣布",
+    re.I,
+)
 _QUARTER = re.compile(r"\bq[1-4]\b|quarter|季度|单季|第[一二三四1-4]季|上季|本季", re.I)
-_YEARLY = re.compile(r"this year|per year|a year|each year|annual|full[- ]year|今年|全年|每年|年度|一年", re.I)
-_CHANGE = re.compile(r"\b(?:fell|fall|fallen|rose|rise|risen|grew|grow|dropped|drop|declined|decline|increased|"
-                     r"decreased|slipped|jumped|climbed)\b|下跌|上涨|下降|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅|"
-                     r"[跌降涨漲].{0,3}多少", re.I)
-_QUANTITY = re.compile(r"how (?:much|many)|how (?:big|large|high|far)\b(?=\s+(?:is|was|are|were|will|would|could|can|"
-                       r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
-                       r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of)\b).){0,40}\b(?:revenue|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
-                       r"backlog|market share)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
-                       r"\bwhat\b.{0,80}\b(?:worth|add(?:s|ed)? up to|amount(?:s|ed)? to|total(?:s|led)?)\b|"
-                       r"what (?:amount|figure|sum|number|percentage|share)|多少|多大|多高|几(?![千百十万亿])|数额", re.I)
-_WHO = re.compile(r"^\s*(?:and\s+)?who\b|\bwho (?:said|asked|warned|compared|called|claimed|told|thinks?|believes?|"
-                  r"argued|predicted|described|questioned|talked|responded|replied)|"
-                  r"\bwhich (?:[a-z-]+\s){0,3}(?:said|says|warned|argued|compared|told|asked|called|replied)\b|"
-                  r"谁|哪位|哪个人|何人", re.I)
-_STANCE = re.compile(r"\bbubble\b.{0,20}\?|\b(?:think|thinks|believe|believes|consider|considers|view|see|sees)\b.{0,40}"
-                     r"bubble|是泡沫|泡沫吗|泡沫\s*[?？]|认为.{0,12}泡沫|看待.{0,12}泡沫|"
-                     r"^(?:does|do|did|is|was)\b.{0,40}\b(?:think|believe|consider|feel|agree)|"
-                     r"(?:认为|觉得|相信|同意).{0,24}[吗么]\s*[?？]?\s*$", re.I)
+_YEARLY = re.compile(
+    r"this year|per year|a year|each year|annual|full[- ]year|今年|全年|每年|年度|一年", re.I
+)
+_CHANGE = re.compile(
+    r"\b(?:fell|fall|fallen|rose|rise|risen|grew|grow|dropped|drop|declined|decline|increased|"
+    r"decreased|slipped|jumped|climbed)\b|下跌|上涨|下降|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅|"
+    r"[跌降涨漲].{0,3}多少",
+    re.I,
+)
+_QUANTITY = re.compile(
+    r"how (?:much|many)|how (?:big|large|high|far)\b(?=\s+(?:is|was|are|were|will|would|could|can|"
+    r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
+    r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of)\b).){0,40}\b(?:revenue|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
+    r"backlog|market share)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
+    r"\bwhat\b.{0,80}\b(?:worth|add(?:s|ed)? up to|amount(?:s|ed)? to|total(?:s|led)?)\b|"
+    r"what (?:amount|figure|sum|number|percentage|share)|多少|多大|多高|几(?![千百十万亿])|数额",
+    re.I,
+)
+_WHO = re.compile(
+    r"^\s*(?:and\s+)?who\b|\bwho (?:said|asked|warned|compared|called|claimed|told|thinks?|believes?|"
+    r"argued|predicted|described|questioned|talked|responded|replied)|"
+    r"\bwhich (?:[a-z-]+\s){0,3}(?:said|says|warned|argued|compared|told|asked|called|replied)\b|"
+    r"谁|哪位|哪个人|何人",
+    re.I,
+)
+_STANCE = re.compile(
+    r"\bbubble\b.{0,20}\?|\b(?:think|thinks|believe|believes|consider|considers|view|see|sees)\b.{0,40}"
+    r"bubble|是泡沫|泡沫吗|泡沫\s*[?？]|认为.{0,12}泡沫|看待.{0,12}泡沫|"
+    r"^(?:does|do|did|is|was)\b.{0,40}\b(?:think|believe|consider|feel|agree)|"
+    r"(?:认为|觉得|相信|同意).{0,24}[吗么]\s*[?？]?\s*$",
+    re.I,
+)
 _COMPARE = re.compile(r"compar|versus|\bvs\.?\b|\bthan\b|相比|比较|对比|相当于|比作|类比", re.I)
-THEME_WORDS = frozenset({"bubble", "泡沫", "ai", "artificial", "intelligence", "人工智能", "think", "view", "opinion",
-                         "stance", "believe", "feel", "boom", "hype", "热潮", "繁荣", "看法", "观点", "态度"})
+THEME_WORDS = frozenset(
+    {
+        "bubble",
+        "泡沫",
+        "ai",
+        "artificial",
+        "intelligence",
+        "人工智能",
+        "think",
+        "view",
+        "opinion",
+        "stance",
+        "believe",
+        "feel",
+        "boom",
+        "hype",
+        "热潮",
+        "繁荣",
+        "看法",
+        "观点",
+        "态度",
+    }
+)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _CAPITALIZED_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
 _ZH_SUBJECT = re.compile(r"^([\u3400-\u9fff]{2,4}?)(?:怎么看|如何看|认为|觉得|说过|表示|对于|对)")
@@ -120,8 +180,27 @@ def _unknown_names(text: str, speakers: SpeakerIndex, glossary: Glossary) -> lis
     for match in _CAPITALIZED_NAME.finditer(text):
         words = match.group(1).split()
         # Drop a leading question word or verb that happens to be capitalized ("What Tim Cook …").
-        while words and fold(words[0]) in {"what", "did", "does", "do", "how", "why", "when", "where", "is", "has",
-                                           "according", "and", "but", "so", "which", "who", "the", "was", "will"}:
+        while words and fold(words[0]) in {
+            "what",
+            "did",
+            "does",
+            "do",
+            "how",
+            "why",
+            "when",
+            "where",
+            "is",
+            "has",
+            "according",
+            "and",
+            "but",
+            "so",
+            "which",
+            "who",
+            "the",
+            "was",
+            "will",
+        }:
             words = words[1:]
         phrase = " ".join(words)
         if len(words) < 2:
@@ -190,29 +269,53 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     # The topic is what is asked about the speaker: the question without the speaker's name or role.
     unnamed = text
     for mention in sorted(mentions, key=lambda m: -m.start):
-        unnamed = unnamed[:mention.start] + " " + unnamed[mention.end:]
-    named_words = {t for s in named + by_role for t in tokenize(" ".join((s.name, *s.aliases, s.role,
-                                                                          *(" ".join(p) for p in s.positions))))}
+        unnamed = unnamed[: mention.start] + " " + unnamed[mention.end :]
+    named_words = {
+        t
+        for s in named + by_role
+        for t in tokenize(" ".join((s.name, *s.aliases, s.role, *(" ".join(p) for p in s.positions))))
+    }
     # The corpus's own theme ("bubble", "AI") is never off-topic for a quoted speaker.
     topic_words = set(tokenize(unnamed)) - named_words - THEME_WORDS
     if named or by_role:  # a title ("首席财务官", "chief executive") says who, never what about
         topic_words -= _TITLE_TOKENS
-    topic = [c for c in concepts if c[0] in topic_words and not (set(c) & _TITLE_TOKENS if named or by_role else set())]
+    topic = [
+        c
+        for c in concepts
+        if c[0] in topic_words and not (set(c) & _TITLE_TOKENS if named or by_role else set())
+    ]
     cue = bool(_SPEECH_CUE.search(fold(text)))
     # An organization is who is asked about only when the question asks what it says; otherwise it is the topic.
-    asked = [s for s in named + by_role if s.quoted and (s.kind == "person" or cue or kind in ("who", "stance"))]
+    asked = [
+        s for s in named + by_role if s.quoted and (s.kind == "person" or cue or kind in ("who", "stance"))
+    ]
     if any(s.kind == "person" for s in asked):
         # "澜石云总裁觉得…", "what did Kelvin Wong say about Sulan's loans?": the person speaks, the company is the topic
         asked = [s for s in asked if s.kind == "person"]
     return QueryAnalysis(
-        text=text, language=language, kind=kind,
-        speakers=asked, named=named, entities=[s for s in named if s.kind == "organization" and s not in asked],
+        text=text,
+        language=language,
+        kind=kind,
+        speakers=asked,
+        named=named,
+        entities=[s for s in named if s.kind == "organization" and s not in asked],
         # "Who said … about Meta?" asks for a person: the organization there is the topic, quoted or not.
-        unquoted=[s for s in named if not s.quoted and (s.kind == "person" or ((cue or kind == "stance") and kind != "who"))],
-        period=_period(fold(text)), measures=asked_measures(text, figures) if quantity else set(),
+        unquoted=[
+            s
+            for s in named
+            if not s.quoted and (s.kind == "person" or ((cue or kind == "stance") and kind != "who"))
+        ],
+        period=_period(fold(text)),
+        measures=asked_measures(text, figures) if quantity else set(),
         unknown_names=_unknown_names(text, speakers, glossary),
-        units=asked_units if quantity else set(), wants_figure=quantity, figures=figures,
-        years=[int(y) for y in _YEAR.findall(text)], quarters=quarters(text), tokens=tokens, expansions=expansions, concepts=concepts,
+        units=asked_units if quantity else set(),
+        wants_figure=quantity,
+        figures=figures,
+        years=[int(y) for y in _YEAR.findall(text)],
+        quarters=quarters(text),
+        tokens=tokens,
+        expansions=expansions,
+        concepts=concepts,
         topic=topic,
     )
 

@@ -44,8 +44,10 @@ def _decode(data: bytes, where: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise IngestError(f"{where} starts with a UTF-16 byte-order mark but is not valid UTF-16 "
-                              f"(odd length or broken characters)") from exc
+            raise IngestError(
+                f"{where} starts with a UTF-16 byte-order mark but is not valid UTF-16 "
+                f"(odd length or broken characters)"
+            ) from exc
     if b"\x00" in data[:4096]:
         raise IngestError(f"{where} is a binary file, not an article (use Markdown, plain text or HTML)")
     try:
@@ -101,8 +103,9 @@ def _strong(match: re.Match[str]) -> str:
 def _markdown(text: str) -> tuple[str, str | None]:
     """Plain text of Markdown (headings, emphasis, links, images, code fences stripped) and its first heading."""
     text = _FENCE.sub("", text)
-    first = next((_heading_text(m) for m in _HEADING.finditer(text) if len(m.group(1)) <= 3 and _heading_text(m)),
-                 None)
+    first = next(
+        (_heading_text(m) for m in _HEADING.finditer(text) if len(m.group(1)) <= 3 and _heading_text(m)), None
+    )
     text = _HEADING.sub(lambda m: f"\n{_heading_text(m)}\n", text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
@@ -121,7 +124,7 @@ class _NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         """Refuse an alias (`*name`); anything else composes as usual."""
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", event.start_mark)
         return super().compose_node(parent, index)
 
@@ -135,10 +138,12 @@ def _front_matter(text: str, where: str) -> tuple[dict[str, object], str]:
     try:
         data = yaml.load(match.group(1), Loader=_NoAliasLoader) or {}  # a SafeLoader subclass
     except yaml.YAMLError as exc:
-        raise IngestError(f"{where}: the YAML front matter is malformed ({str(exc).splitlines()[0]})") from exc
+        raise IngestError(
+            f"{where}: the YAML front matter is malformed ({str(exc).splitlines()[0]})"
+        ) from exc
     if not isinstance(data, dict):
         raise IngestError(f"{where}: the front matter must be a YAML mapping (title: …, publisher: …)")
-    return {str(k).lower(): v for k, v in data.items()}, text[match.end():]
+    return {str(k).lower(): v for k, v in data.items()}, text[match.end() :]
 
 
 def clip(value: object, limit: int) -> str | None:
@@ -147,7 +152,7 @@ def clip(value: object, limit: int) -> str | None:
         return None
     text = " ".join(str(value).split())
     if len(text) > limit:
-        text = text[:limit - 1].rstrip() + "…"
+        text = text[: limit - 1].rstrip() + "…"
     return text or None
 
 
@@ -170,7 +175,9 @@ def _from_text(text: str, where: str) -> Article:
     joiner = "" if re.search(r"[\u3400-\u9fff]", plain) else " "
     language = meta.get("language", meta.get("lang"))
     return Article(
-        text=_paragraphs(plain, joiner), origin=where, title=clip(meta.get("title") or heading, MAX_TITLE_CHARS),
+        text=_paragraphs(plain, joiner),
+        origin=where,
+        title=clip(meta.get("title") or heading, MAX_TITLE_CHARS),
         publisher=clip(meta.get("publisher"), MAX_PUBLISHER_CHARS),
         language=str(language) if language else None,
         published=_date(meta.get("published", meta.get("date")), where),
@@ -196,8 +203,14 @@ def _from_html(html: str, where: str, url: str | None = None) -> Article:
     import trafilatura
 
     try:
-        extracted = trafilatura.extract(html, url=url, include_comments=False, include_tables=False,
-                                        favor_precision=True, deduplicate=_page_dedup())
+        extracted = trafilatura.extract(
+            html,
+            url=url,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            deduplicate=_page_dedup(),
+        )
         meta = trafilatura.extract_metadata(html, default_url=url) if extracted else None
     except Exception as exc:  # the extractor gives up on some malformed pages
         raise IngestError(f"{where}: cannot read the page ({type(exc).__name__}: {exc})") from exc
@@ -206,8 +219,13 @@ def _from_html(html: str, where: str, url: str | None = None) -> Article:
     title = clip(meta.title, MAX_TITLE_CHARS) if meta and meta.title else None
     publisher = clip(meta.sitename, MAX_PUBLISHER_CHARS) if meta and meta.sitename else None
     joiner = "" if re.search(r"[\u3400-\u9fff]", extracted) else " "
-    return Article(text=_paragraphs(extracted.replace("\n", "\n\n"), joiner), origin=where, title=title,
-                   publisher=publisher or (urlparse(url).hostname if url else None), url=url)
+    return Article(
+        text=_paragraphs(extracted.replace("\n", "\n\n"), joiner),
+        origin=where,
+        title=title,
+        publisher=publisher or (urlparse(url).hostname if url else None),
+        url=url,
+    )
 
 
 def read_file(path: Path) -> Article:
@@ -222,7 +240,8 @@ def read_file(path: Path) -> Article:
     data = path.read_bytes()
     text = _decode(data, where)
     if path.suffix.lower() in {".html", ".htm", ".xhtml"} or (
-            path.suffix.lower() not in {".md", ".markdown", ".txt"} and _HTML_HINT.search(data[:2048])):
+        path.suffix.lower() not in {".md", ".markdown", ".txt"} and _HTML_HINT.search(data[:2048])
+    ):
         return _from_html(text, where)
     return _from_text(text, where)
 
@@ -241,7 +260,9 @@ def fetch_url(url: str, *, timeout: float = 15.0, allow: Iterable[str] = ()) -> 
         article = _from_text(_decode(data, url), url)
         article.publisher = article.publisher or urlparse(final).hostname
     else:
-        raise IngestError(f"{url}: the page is {kind}, not an article (expected HTML, Markdown or plain text)")
+        raise IngestError(
+            f"{url}: the page is {kind}, not an article (expected HTML, Markdown or plain text)"
+        )
     article.url = article.url or final
     return article
 

@@ -27,7 +27,7 @@ def _records(passage: Passage) -> list[tuple[str, str]]:
         return records
     # Without a curated gloss, clauses are embedded too: a question often matches one clause of a long
     # sentence ("orders from national governments now made up 18% of its backlog") better than the whole.
-    clauses = [c.strip(" \"“”「」") for c in _CLAUSE.split(passage.text)]
+    clauses = [c.strip(' "“”「」') for c in _CLAUSE.split(passage.text)]
     useful = [c for c in clauses if len(c.split()) >= 5 or (not c.isascii() and len(c) >= 8)]
     if len(clauses) > 1:
         records += [(f"{passage.id}#c{n}", c) for n, c in enumerate(useful[:6], start=1)]
@@ -50,9 +50,12 @@ def fingerprint(passages: list[Passage]) -> str:
 
 def _metadata(passage: Passage) -> dict[str, Any]:
     meta: dict[str, Any] = {
-        "passage_id": passage.id, "source_id": passage.source_id,
-        "paragraph": passage.paragraph, "sentence": passage.sentence,
-        "speaker": passage.speaker or "", "units": ",".join(sorted({f.unit for f in passage.figures})),
+        "passage_id": passage.id,
+        "source_id": passage.source_id,
+        "paragraph": passage.paragraph,
+        "sentence": passage.sentence,
+        "speaker": passage.speaker or "",
+        "units": ",".join(sorted({f.unit for f in passage.figures})),
     }
     if passage.figures:
         meta["max_value"] = max(f.value for f in passage.figures)

@@ -77,8 +77,10 @@ class HybridSearcher:
         candidates |= {p.id for name in focus for p in self.corpus.passages_by(name)}
         about = self._about(query)
         candidates |= about
-        hits = [self._score(self.corpus.by_id[pid], query, dense, dense_rank, lexical, lexical_rank, focus)
-                for pid in candidates]
+        hits = [
+            self._score(self.corpus.by_id[pid], query, dense, dense_rank, lexical, lexical_rank, focus)
+            for pid in candidates
+        ]
         for hit in hits:
             if hit.passage.id in about:  # the organization the question is about: named, or its people speak
                 hit.score += 0.4
@@ -105,11 +107,23 @@ class HybridSearcher:
             about |= self.corpus.naming(word)
         return about
 
-    def _score(self, passage: Passage, query: QueryAnalysis, dense: dict[str, float], dense_rank: dict[str, int],
-               lexical: dict[str, float], lexical_rank: dict[str, int], focus: set[str]) -> Hit:
+    def _score(
+        self,
+        passage: Passage,
+        query: QueryAnalysis,
+        dense: dict[str, float],
+        dense_rank: dict[str, int],
+        lexical: dict[str, float],
+        lexical_rank: dict[str, int],
+        focus: set[str],
+    ) -> Hit:
         pid = passage.id
-        fused = RRF_K * sum(1.0 / (RRF_K + ranks[pid]) for ranks in (dense_rank, lexical_rank) if pid in ranks)
-        context = tuple(f"{passage.source_id}:{passage.paragraph}.{passage.sentence + step}" for step in (-1, 1))
+        fused = RRF_K * sum(
+            1.0 / (RRF_K + ranks[pid]) for ranks in (dense_rank, lexical_rank) if pid in ranks
+        )
+        context = tuple(
+            f"{passage.source_id}:{passage.paragraph}.{passage.sentence + step}" for step in (-1, 1)
+        )
         coverage = self.lexical.coverage(pid, query.concepts, context=context)
         score = fused + coverage
         reasons = []
@@ -124,8 +138,14 @@ class HybridSearcher:
         if query.period and any(f.per == query.period for f in passage.figures if f.unit in query.units):
             score += 0.2
             reasons.append("period")
-        matched = max((len(query.measures & self._measures(passage, n)) for n, f in enumerate(passage.figures)
-                       if not query.units or f.unit in query.units), default=0)
+        matched = max(
+            (
+                len(query.measures & self._measures(passage, n))
+                for n, f in enumerate(passage.figures)
+                if not query.units or f.unit in query.units
+            ),
+            default=0,
+        )
         if matched:
             score += 0.3 * matched
             reasons.append("measure")

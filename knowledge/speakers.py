@@ -17,10 +17,36 @@ from knowledge.scripts import fold, to_simplified
 from knowledge.yamlfile import load_models
 
 TITLE_WORDS: dict[str, list[str]] = {
-    "ceo": ["ceo", "chief executive", "chief executive officer", "head", "boss", "leader", "chief",
-            "首席执行官", "执行长", "行政总裁", "老板", "掌门人", "掌门", "负责人", "一把手"],
-    "cfo": ["cfo", "finance chief", "financial chief", "chief financial officer", "finance head",
-            "head of finance", "finance boss", "首席财务官", "财务长", "财务总监", "财务主管"],
+    "ceo": [
+        "ceo",
+        "chief executive",
+        "chief executive officer",
+        "head",
+        "boss",
+        "leader",
+        "chief",
+        "首席执行官",
+        "执行长",
+        "行政总裁",
+        "老板",
+        "掌门人",
+        "掌门",
+        "负责人",
+        "一把手",
+    ],
+    "cfo": [
+        "cfo",
+        "finance chief",
+        "financial chief",
+        "chief financial officer",
+        "finance head",
+        "head of finance",
+        "finance boss",
+        "首席财务官",
+        "财务长",
+        "财务总监",
+        "财务主管",
+    ],
     "president": ["president", "总裁"],
     "chair": ["chair", "chairman", "chairwoman", "board chair", "chairperson", "董事长", "董事会主席"],
     "co-founder": ["co-founder", "cofounder", "co founder", "联合创始人", "联创"],
@@ -43,12 +69,47 @@ TITLE_WORDS: dict[str, list[str]] = {
     "spokesperson": ["spokesperson", "spokesman", "spokeswoman", "发言人"],
 }
 # Generic words at the end of a company name that questions often leave out ("Kestrel" for "Kestrel Micro Devices").
-ORG_SUFFIXES = frozenset({
-    "systems", "semiconductor", "semiconductors", "technologies", "technology", "group", "holdings", "inc", "corp",
-    "corporation", "company", "co", "ltd", "limited", "plc", "llc", "labs", "electronics", "devices", "micro",
-    "networks", "software", "solutions", "industries", "computing", "cloud", "capital", "securities", "partners",
-    "科技", "电子", "集团", "公司", "控股", "股份", "证券", "资本",
-})
+ORG_SUFFIXES = frozenset(
+    {
+        "systems",
+        "semiconductor",
+        "semiconductors",
+        "technologies",
+        "technology",
+        "group",
+        "holdings",
+        "inc",
+        "corp",
+        "corporation",
+        "company",
+        "co",
+        "ltd",
+        "limited",
+        "plc",
+        "llc",
+        "labs",
+        "electronics",
+        "devices",
+        "micro",
+        "networks",
+        "software",
+        "solutions",
+        "industries",
+        "computing",
+        "cloud",
+        "capital",
+        "securities",
+        "partners",
+        "科技",
+        "电子",
+        "集团",
+        "公司",
+        "控股",
+        "股份",
+        "证券",
+        "资本",
+    }
+)
 ORG_WORDS: dict[str, list[str]] = {
     "OpenAI": ["openai"],
     "Meta": ["meta", "facebook", "脸书"],
@@ -123,8 +184,10 @@ def _is_latin(alias: str) -> bool:
 
 
 def _word_regex(words: list[str]) -> re.Pattern[str]:
-    parts = [rf"(?<![a-z]){re.escape(w)}(?:s|'s)?(?![a-z])" if _is_latin(w) else re.escape(w)
-             for w in sorted(words, key=len, reverse=True)]
+    parts = [
+        rf"(?<![a-z]){re.escape(w)}(?:s|'s)?(?![a-z])" if _is_latin(w) else re.escape(w)
+        for w in sorted(words, key=len, reverse=True)
+    ]
     return re.compile("|".join(parts))
 
 
@@ -200,8 +263,12 @@ class SpeakerIndex:
 
     @cached_property
     def _fuzzy_names(self) -> tuple[list[str], list[Speaker]]:
-        names = {a.lower(): s for s in self.speakers for a in (s.name, *s.aliases)
-                 if _is_latin(a) and " " not in a and len(a) >= 6}
+        names = {
+            a.lower(): s
+            for s in self.speakers
+            for a in (s.name, *s.aliases)
+            if _is_latin(a) and " " not in a and len(a) >= 6
+        }
         return list(names), list(names.values())
 
     def fuzzy_mentions(self, text: str) -> list[Speaker]:
@@ -255,7 +322,9 @@ class SpeakerIndex:
 
 def _longest_matches(folded: str, patterns: dict[str, re.Pattern[str]]) -> set[str]:
     """Keys whose pattern matches, keeping only the longest match where matches overlap."""
-    return _longest_keys([(m.start(), m.end(), key, "") for key, p in patterns.items() for m in p.finditer(folded)])
+    return _longest_keys(
+        [(m.start(), m.end(), key, "") for key, p in patterns.items() for m in p.finditer(folded)]
+    )
 
 
 def _longest_keys(found: list[tuple[int, int, str, str]]) -> set[str]:
@@ -285,8 +354,14 @@ def org_words(org: str) -> list[str]:
     words = [folded]
     short = folded
     while True:
-        suffix = next((x for x in ORG_SUFFIXES if short.endswith(f" {x}" if x.isascii() else x)
-                       and len(short) > len(x) + 1), None)
+        suffix = next(
+            (
+                x
+                for x in ORG_SUFFIXES
+                if short.endswith(f" {x}" if x.isascii() else x) and len(short) > len(x) + 1
+            ),
+            None,
+        )
         if suffix is None:
             break
         short = short.removesuffix(suffix).rstrip(" ,.")

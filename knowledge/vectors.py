@@ -30,14 +30,18 @@ class VectorCache:
         if self._warned:
             return
         self._warned = True
-        quiet = any(word in str(exc).lower() for word in ("unable to open", "readonly", "read-only", "disk is full"))
+        quiet = any(
+            word in str(exc).lower() for word in ("unable to open", "readonly", "read-only", "disk is full")
+        )
         log.log(logging.INFO if quiet else logging.WARNING, message, self.path, exc)
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(self.path, timeout=30)
-        connection.execute("CREATE TABLE IF NOT EXISTS vectors (embedder TEXT NOT NULL, key TEXT NOT NULL, "
-                           "vector BLOB NOT NULL, PRIMARY KEY (embedder, key))")
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (embedder TEXT NOT NULL, key TEXT NOT NULL, "
+            "vector BLOB NOT NULL, PRIMARY KEY (embedder, key))"
+        )
         return connection
 
     def get_many(self, embedder: str, texts: list[str]) -> dict[str, list[float]]:
@@ -49,10 +53,11 @@ class VectorCache:
             try:
                 pending = list(keys)
                 for start in range(0, len(pending), 500):
-                    chunk = pending[start:start + 500]
+                    chunk = pending[start : start + 500]
                     rows = connection.execute(
                         f"SELECT key, vector FROM vectors WHERE embedder = ? AND key IN ({','.join('?' * len(chunk))})",
-                        [embedder, *chunk]).fetchall()
+                        [embedder, *chunk],
+                    ).fetchall()
                     for key, blob in rows:
                         found[keys[key]] = np.frombuffer(blob, dtype=np.float32).tolist()
             finally:
@@ -65,7 +70,9 @@ class VectorCache:
         """Store vectors by text (best effort: a failure is logged, never raised)."""
         if not vectors:
             return
-        rows = [(embedder, text_key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in vectors.items()]
+        rows = [
+            (embedder, text_key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in vectors.items()
+        ]
         try:
             connection = self._connect()
             try:

@@ -42,7 +42,9 @@ def closure(project: str, extras: tuple[str, ...]) -> dict[str, str]:
         try:
             dist = metadata.distribution(name)
         except metadata.PackageNotFoundError:
-            raise SystemExit(f"{name} is required but not installed in this venv: pip install -e '.[dev]'") from None
+            raise SystemExit(
+                f"{name} is required but not installed in this venv: pip install -e '.[dev]'"
+            ) from None
         key = canonicalize_name(dist.metadata["Name"])
         if key != canonicalize_name(project):
             pinned[key] = dist.version
@@ -63,7 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     """Write (or --check) the constraints file; --output writes elsewhere."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the file differs from this venv")
-    parser.add_argument("--output", type=Path, default=CONSTRAINTS, help="where to write (default %(default)s)")
+    parser.add_argument(
+        "--output", type=Path, default=CONSTRAINTS, help="where to write (default %(default)s)"
+    )
     args = parser.parse_args(argv)
     text = render(closure(PROJECT, EXTRAS))
     if args.check:

@@ -21,8 +21,15 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     """Keep every test away from the user's real data directory and tokens."""
     saved = dict(os.environ)
     os.environ["BUBBLEBOT_DATA_DIR"] = str(tmp_path_factory.mktemp("bubblebot-data"))
-    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN",
-                 "BUBBLEBOT_LLM", "BUBBLEBOT_CHROMA_URL", "BUBBLEBOT_DATABASE_URL"):
+    for name in (
+        "SLACK_BOT_TOKEN",
+        "SLACK_APP_TOKEN",
+        "SLACK_SIGNING_SECRET",
+        "DISCORD_TOKEN",
+        "BUBBLEBOT_LLM",
+        "BUBBLEBOT_CHROMA_URL",
+        "BUBBLEBOT_DATABASE_URL",
+    ):
         os.environ.pop(name, None)
     yield
     os.environ.clear()
@@ -50,18 +57,39 @@ def service(kb: KnowledgeBase) -> AnswerService:
 # The fast tier (`scripts/check --fast`, `pytest -m "not slow and not e2e"`) leaves out what needs the real
 # knowledge base (its index is built once per session, in minutes on a busy machine) and the end-to-end
 # tests that drive the real Slack and Discord clients, servers and child processes.
-E2E_DIRS = ("tests/deploy/", "tests/bot/slack/", "tests/bot/discord/", "tests/bot/console/test_console_browser")
-E2E_FILES = ("blackbox", "black_box", "test_cli", "_health", "test_probe", "test_replicas", "race",
-             "test_digest_slack", "test_digest_discord")
+E2E_DIRS = (
+    "tests/deploy/",
+    "tests/bot/slack/",
+    "tests/bot/discord/",
+    "tests/bot/console/test_console_browser",
+)
+E2E_FILES = (
+    "blackbox",
+    "black_box",
+    "test_cli",
+    "_health",
+    "test_probe",
+    "test_replicas",
+    "race",
+    "test_digest_slack",
+    "test_digest_discord",
+)
 SLOW_FIXTURES = frozenset({"kb", "service", "data_dir"})
-SLOW_FILES = ("tests/knowledge/test_index.py", "tests/knowledge/test_discover.py")  # build indexes, run extraction
+SLOW_FILES = (
+    "tests/knowledge/test_index.py",
+    "tests/knowledge/test_discover.py",
+)  # build indexes, run extraction
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark end-to-end tests `e2e` and tests needing the session's knowledge base `slow`."""
     for item in items:
         path = Path(str(item.fspath)).relative_to(REPO).as_posix()
-        if path.startswith(E2E_DIRS) or any(part in Path(path).name for part in E2E_FILES) or "racing" in item.name:
+        if (
+            path.startswith(E2E_DIRS)
+            or any(part in Path(path).name for part in E2E_FILES)
+            or "racing" in item.name
+        ):
             item.add_marker(pytest.mark.e2e)
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or path.startswith(SLOW_FILES):
             item.add_marker(pytest.mark.slow)

@@ -53,8 +53,10 @@ class ChatChart:
     def fallback(self) -> str:
         """The chart as plain text: the title and one line per bar (for notifications and screen readers)."""
         rows = [self.title]
-        rows.extend(f"[{line.number}] {line.entity}: {line.figure}" + (f" ({line.period})" if line.period else "")
-                    for line in self.lines)
+        rows.extend(
+            f"[{line.number}] {line.entity}: {line.figure}" + (f" ({line.period})" if line.period else "")
+            for line in self.lines
+        )
         return "\n".join(rows)
 
 
@@ -104,10 +106,16 @@ def _title_for(corpus: Corpus, point: FigurePoint, language: str) -> str:
 
 
 def _line(corpus: Corpus, number: int, point: FigurePoint, language: str) -> ChartLine:
-    return ChartLine(number=number, entity=point.entity, figure=figure_for(point.value, point.unit, language),
-                     period=_period(point, language), speaker=point.speaker,
-                     source_title=_title_for(corpus, point, language),
-                     source_url=point.source_url, quote=point.quote)
+    return ChartLine(
+        number=number,
+        entity=point.entity,
+        figure=figure_for(point.value, point.unit, language),
+        period=_period(point, language),
+        speaker=point.speaker,
+        source_title=_title_for(corpus, point, language),
+        source_url=point.source_url,
+        quote=point.quote,
+    )
 
 
 def chat_chart(corpus: Corpus, topic: str, language: str) -> ChatChart | None:

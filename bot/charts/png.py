@@ -48,7 +48,7 @@ class Canvas:
             return
         run = bytes(colour) * (x1 - x0)
         for y in range(y0, y1):
-            self.rows[y][x0 * 3:x1 * 3] = run
+            self.rows[y][x0 * 3 : x1 * 3] = run
 
     def text(self, x: int, y: int, text: str, colour: Colour = INK, scale: int = 2) -> None:
         """Draw text with its top-left corner at (x, y)."""
@@ -56,8 +56,13 @@ class Canvas:
             for row, bits in enumerate(glyph(char)):
                 for col, bit in enumerate(bits):
                     if bit == "#":
-                        self.rect(x + col * scale, y + row * scale, x + (col + 1) * scale, y + (row + 1) * scale,
-                                  colour)
+                        self.rect(
+                            x + col * scale,
+                            y + row * scale,
+                            x + (col + 1) * scale,
+                            y + (row + 1) * scale,
+                            colour,
+                        )
             x += (WIDTH + 1) * scale
 
     @staticmethod
@@ -73,7 +78,12 @@ class Canvas:
             return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
         header = struct.pack(">IIBBBBB", self.width, self.height, 8, 2, 0, 0, 0)
-        return PNG_SIGNATURE + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
+        return (
+            PNG_SIGNATURE
+            + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(raw, 9))
+            + chunk(b"IEND", b"")
+        )
 
 
 def bar_chart(bars: Sequence[Bar], *, width: int = 800, height: int = 400, scale: int = 2) -> bytes:

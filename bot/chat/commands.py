@@ -36,8 +36,14 @@ class Routed:
 class CommandRouter:
     """Parses `/bubble <command> <rest>` and hands each command to the part of the core that does it."""
 
-    def __init__(self, conversation: Conversation, *, digest: DigestCommands, ingest: IngestCommand,
-                 chart: ChartCommand) -> None:
+    def __init__(
+        self,
+        conversation: Conversation,
+        *,
+        digest: DigestCommands,
+        ingest: IngestCommand,
+        chart: ChartCommand,
+    ) -> None:
         self.conversation = conversation
         self.digest = digest
         self.ingest = ingest

@@ -42,8 +42,9 @@ class AnswerSource(Protocol):
 
     max_chars: int
 
-    def ask(self, question: str, *, history: Sequence[str] = (), cut: bool = False,
-            locale: str | None = None) -> Answer:
+    def ask(
+        self, question: str, *, history: Sequence[str] = (), cut: bool = False, locale: str | None = None
+    ) -> Answer:
         """Answer one question given the thread's earlier questions."""
         ...
 
@@ -51,8 +52,15 @@ class AnswerSource(Protocol):
 class Conversation:
     """The rules of talking to bubblebot, shared by every platform (thread-safe)."""
 
-    def __init__(self, *, service: AnswerSource, store: StateStore | None, limiter: RateLimiter,
-                 event_lease: timedelta = EVENT_LEASE, history_limit: int = HISTORY_LIMIT) -> None:
+    def __init__(
+        self,
+        *,
+        service: AnswerSource,
+        store: StateStore | None,
+        limiter: RateLimiter,
+        event_lease: timedelta = EVENT_LEASE,
+        history_limit: int = HISTORY_LIMIT,
+    ) -> None:
         self.service = service
         self.store = store
         self.limiter = limiter
@@ -88,26 +96,37 @@ class Conversation:
         if not event_id:
             return True
         first_here = self._seen.add((place.platform, event_id))
-        first = first_here and self._stored("claim_event", lambda s: s.claim_event(
-            platform=place.platform, event_id=event_id, lease=self.event_lease), True)
+        first = first_here and self._stored(
+            "claim_event",
+            lambda s: s.claim_event(platform=place.platform, event_id=event_id, lease=self.event_lease),
+            True,
+        )
         if not first:
-            log.info("%s event %s already handled%s; not answering again", place.platform, event_id,
-                     f" (retry {retry})" if retry else "")
+            log.info(
+                "%s event %s already handled%s; not answering again",
+                place.platform,
+                event_id,
+                f" (retry {retry})" if retry else "",
+            )
         return first
 
     def answered(self, place: Place) -> None:
         """Mark the place's event answered, so its claim no longer expires (no-op without an event)."""
         event_id = place.event_id
         if event_id:
-            self._stored("mark_event_answered",
-                         lambda s: s.mark_event_answered(platform=place.platform, event_id=event_id), None)
+            self._stored(
+                "mark_event_answered",
+                lambda s: s.mark_event_answered(platform=place.platform, event_id=event_id),
+                None,
+            )
 
     def answered_in(self, platform: str, channel: str, thread: str) -> bool:
         """Whether the bot has answered in this thread (so follow-ups need no mention)."""
         if self._threads.get((platform, channel, thread)) is not None:
             return True
-        stored = self._stored("last_answer", lambda s: s.last_answer(platform=platform, channel=channel,
-                                                                      thread=thread), None)
+        stored = self._stored(
+            "last_answer", lambda s: s.last_answer(platform=platform, channel=channel, thread=thread), None
+        )
         return stored is not None
 
     def check(self, question: str) -> str:
@@ -136,7 +155,9 @@ class Conversation:
         log.info("rate limited a %s user for %.0f s", place.platform, wait)
         if not warn and not always:
             return None
-        return Notice(RateLimited(wait).localized(self.language(place, question)), self.language(place, question))
+        return Notice(
+            RateLimited(wait).localized(self.language(place, question)), self.language(place, question)
+        )
 
     def history(self, place: Place, *, replied_to: int | None = None) -> list[str]:
         """Earlier questions: the answer replied to, the thread's, or (in a DM) the recent previous question."""
@@ -146,40 +167,65 @@ class Conversation:
         if place.thread is None:
             if not place.is_dm:
                 return []
-            last = self._stored("last_answer", lambda s: s.last_answer(platform=place.platform,
-                                                                        channel=place.channel), None)
+            last = self._stored(
+                "last_answer", lambda s: s.last_answer(platform=place.platform, channel=place.channel), None
+            )
             if last is None or last.thread is not None:
                 return []
             recent = datetime.now(UTC) - last.created_at < DM_FOLLOW_UP_WINDOW
             return [last.question] if recent else []
         thread = place.thread
         remembered: list[str] = self._threads.get((place.platform, place.channel, thread)) or []
-        questions = self._stored("thread_questions", lambda s: s.thread_questions(
-            platform=place.platform, channel=place.channel, thread=thread, limit=self.history_limit), None)
-        return questions if questions is not None else remembered[-self.history_limit:]
+        questions = self._stored(
+            "thread_questions",
+            lambda s: s.thread_questions(
+                platform=place.platform, channel=place.channel, thread=thread, limit=self.history_limit
+            ),
+            None,
+        )
+        return questions if questions is not None else remembered[-self.history_limit :]
 
     def language(self, place: Place, text: str | None = None) -> str:
         """The language to tell this user something in: their words, their locale, the channel's digest setting."""
         if (text and text.strip()) or place.locale:
             return reply_language(text, locale=place.locale)
-        setting = self._stored("subscription", lambda s: s.subscription(platform=place.platform,
-                                                                         channel=place.channel), None)
+        setting = self._stored(
+            "subscription", lambda s: s.subscription(platform=place.platform, channel=place.channel), None
+        )
         return reply_language(None, setting=setting.language if setting is not None else None)
 
     # --- answering ------------------------------------------------------------------------------
 
     def ask(self, question: str, place: Place, *, replied_to: int | None = None) -> AnswerReply:
         """Answer and save (raises BubblebotError for what the user should be told)."""
-        answer = self.service.ask(question, history=self.history(place, replied_to=replied_to), locale=place.locale)
-        answer_id = self._stored("save_answer", lambda s: s.save_answer(
-            platform=place.platform, channel=place.channel, thread=place.thread, user=place.user,
-            question=question, answer=answer), None)
+        answer = self.service.ask(
+            question, history=self.history(place, replied_to=replied_to), locale=place.locale
+        )
+        answer_id = self._stored(
+            "save_answer",
+            lambda s: s.save_answer(
+                platform=place.platform,
+                channel=place.channel,
+                thread=place.thread,
+                user=place.user,
+                question=question,
+                answer=answer,
+            ),
+            None,
+        )
         if place.thread is not None:
             self._threads.append((place.platform, place.channel, place.thread), question)
         return AnswerReply(answer, answer_id, question=question, asker=place.user)
 
-    def answer(self, question: str, place: Place, *, echo: bool = False, replied_to: int | None = None,
-               limited: bool = True) -> Reply | None:
+    def answer(
+        self,
+        question: str,
+        place: Place,
+        *,
+        echo: bool = False,
+        replied_to: int | None = None,
+        limited: bool = True,
+    ) -> Reply | None:
         """The whole turn: check, rate limit, ask, save. The reply (None: rate limited and already warned).
 
         With `limited=False` the caller has applied the rate limit already.
@@ -215,7 +261,9 @@ class Conversation:
 
     def last_answer(self, place: Place) -> StoredAnswer | None:
         """The newest saved answer in the place's thread, or its channel (StoreUnavailable propagates)."""
-        return self._require_store().last_answer(platform=place.platform, channel=place.channel, thread=place.thread)
+        return self._require_store().last_answer(
+            platform=place.platform, channel=place.channel, thread=place.thread
+        )
 
     def sources(self, place: Place) -> Reply:
         """`/bubble sources`: the last answer's sources here, or why there are none."""

@@ -28,8 +28,12 @@ class IngestCommand:
         """(the URL to ingest, "adding…") or (None, why not), within the platform's acknowledgement time."""
         if self.ingest is None or not self.ingest.may_ingest(place.user):
             log.info("refused /bubble ingest from %s on %s (not an admin)", place.user, place.platform)
-            refusal = message("error.not_allowed", language, who=message("error.who_admins", language),
-                              what=message("error.what_ingest", language))
+            refusal = message(
+                "error.not_allowed",
+                language,
+                who=message("error.who_admins", language),
+                what=message("error.what_ingest", language),
+            )
             if self.ingest is None or not self.ingest.admins:
                 refusal += message("ingest.none_configured", language)
             return None, Notice(refusal, language)
@@ -55,12 +59,28 @@ class IngestCommand:
         if not reply.ok or result is None:
             return reply.text
         source = result.source
-        speakers = ", ".join(self.escape(name) for name in result.speakers) or message("ingest.no_speakers", language)
+        speakers = ", ".join(self.escape(name) for name in result.speakers) or message(
+            "ingest.no_speakers", language
+        )
         live = "I'm answering from it now." in reply.text
-        return "\n".join([
-            message("ingest.added", language, title=self.escape(source.title), publisher=self.escape(source.publisher)),
-            message("ingest.facts", language, id=source.id, language=full_language_name(source.language, language),
-                    passages=result.passages, figures=result.figures),
-            message("ingest.speakers", language, speakers=speakers),
-            message("ingest.live" if live else "ingest.soon", language),
-            message("ingest.remove", language, id=source.id)])
+        return "\n".join(
+            [
+                message(
+                    "ingest.added",
+                    language,
+                    title=self.escape(source.title),
+                    publisher=self.escape(source.publisher),
+                ),
+                message(
+                    "ingest.facts",
+                    language,
+                    id=source.id,
+                    language=full_language_name(source.language, language),
+                    passages=result.passages,
+                    figures=result.figures,
+                ),
+                message("ingest.speakers", language, speakers=speakers),
+                message("ingest.live" if live else "ingest.soon", language),
+                message("ingest.remove", language, id=source.id),
+            ]
+        )

@@ -43,18 +43,29 @@ class PlatformEntry:
         """Run the bot on this platform until interrupted."""
         self._load(self.serve_path)(settings, host=host, port=port)
 
-    def deliver_due(self, settings: Settings, store: StateStore, catalog: Callable[[], Catalog],
-                    now: datetime) -> list[Outcome]:
+    def deliver_due(
+        self, settings: Settings, store: StateStore, catalog: Callable[[], Catalog], now: datetime
+    ) -> list[Outcome]:
         """Post this platform's due digests once."""
         outcomes: list[Outcome] = self._load(self.deliver_path)(settings, store, catalog, now)
         return outcomes
 
 
 PLATFORMS: dict[str, PlatformEntry] = {
-    "slack": PlatformEntry("slack", "SLACK_BOT_TOKEN", lambda s: _secret_set(s.slack_bot_token),
-                           "bot.slack:serve_slack", "bot.slack.digest:deliver_due_slack"),
-    "discord": PlatformEntry("discord", "DISCORD_TOKEN", lambda s: _secret_set(s.discord_token),
-                             "bot.discord:serve", "bot.discord.digest:deliver_due_discord"),
+    "slack": PlatformEntry(
+        "slack",
+        "SLACK_BOT_TOKEN",
+        lambda s: _secret_set(s.slack_bot_token),
+        "bot.slack:serve_slack",
+        "bot.slack.digest:deliver_due_slack",
+    ),
+    "discord": PlatformEntry(
+        "discord",
+        "DISCORD_TOKEN",
+        lambda s: _secret_set(s.discord_token),
+        "bot.discord:serve",
+        "bot.discord.digest:deliver_due_discord",
+    ),
 }
 
 

@@ -90,4 +90,13 @@ class Replies:
     later: bool = False
 
 
-Reply = Notice | Announcement | AnswerReply | SourcesReply | HelpReply | DigestHelpReply | DigestReply | ChartReply
+Reply = (
+    Notice
+    | Announcement
+    | AnswerReply
+    | SourcesReply
+    | HelpReply
+    | DigestHelpReply
+    | DigestReply
+    | ChartReply
+)

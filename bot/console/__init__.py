@@ -32,8 +32,16 @@ def serve_console(settings: Settings, *, host: str, port: int) -> None:
     store = StateStore.open(settings.resolved_database_url())
     try:
         app = create_app(keys, store, Catalog(settings), secure_cookie=settings.console_secure_cookie)
-        config = uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False, lifespan="off",
-                                ws="none", timeout_graceful_shutdown=5)
+        config = uvicorn.Config(
+            app,
+            host=host,
+            port=port,
+            log_config=None,
+            access_log=False,
+            lifespan="off",
+            ws="none",
+            timeout_graceful_shutdown=5,
+        )
         shown = f"[{host}]" if ":" in host else host
         log.info("serving the operator console on http://%s:%d", shown, port)
         uvicorn.Server(config).run()

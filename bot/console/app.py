@@ -23,7 +23,7 @@ STATIC = Path(__file__).parent / "static"
 # No script runs on any page, and nothing is loaded from elsewhere: an injected tag could not do anything.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-                               "frame-ancestors 'none'; base-uri 'none'",
+    "frame-ancestors 'none'; base-uri 'none'",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
@@ -53,16 +53,30 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(keys: ConsoleKeys, store: StateStore, catalog: Catalog, *, secure_cookie: bool = False,
-               throttle: LoginThrottle | None = None) -> Starlette:
+def create_app(
+    keys: ConsoleKeys,
+    store: StateStore,
+    catalog: Catalog,
+    *,
+    secure_cookie: bool = False,
+    throttle: LoginThrottle | None = None,
+) -> Starlette:
     """The console app; secure_cookie marks the session cookie HTTPS-only (behind a TLS proxy)."""
-    console = Console(keys=keys, store=store, catalog=catalog, throttle=throttle or LoginThrottle(), log=LogCache(store))
+    console = Console(
+        keys=keys, store=store, catalog=catalog, throttle=throttle or LoginThrottle(), log=LogCache(store)
+    )
     routes = [*build_routes(console), Mount("/static", StaticFiles(directory=STATIC), name="static")]
     middleware = [
         Middleware(SecurityHeaders),
         # SameSite=Strict: no other site can make the browser send the session (CSRF tokens are the second lock).
-        Middleware(SessionMiddleware, secret_key=keys.session_secret, session_cookie=SESSION_COOKIE,
-                   max_age=SESSION_HOURS * 3600, same_site="strict", https_only=secure_cookie),
+        Middleware(
+            SessionMiddleware,
+            secret_key=keys.session_secret,
+            session_cookie=SESSION_COOKIE,
+            max_age=SESSION_HOURS * 3600,
+            same_site="strict",
+            https_only=secure_cookie,
+        ),
         Middleware(RequireSession, keys=keys),
     ]
     return Starlette(routes=routes, middleware=middleware)

@@ -32,9 +32,13 @@ class ConsoleKeys:
             raise ConfigurationError("the console is off: set BUBBLEBOT_CONSOLE_TOKEN to turn it on")
         self._token = token.strip().encode()
         # Derived, not the token itself: the cookie signature must never help anyone guess the token.
-        self.session_secret = secret or hmac.new(self._token, b"bubblebot-console-session", hashlib.sha256).hexdigest()
+        self.session_secret = (
+            secret or hmac.new(self._token, b"bubblebot-console-session", hashlib.sha256).hexdigest()
+        )
         # Sessions remember which token opened them, so changing the token logs everyone out.
-        self.fingerprint = hmac.new(self._token, b"bubblebot-console-fingerprint", hashlib.sha256).hexdigest()[:16]
+        self.fingerprint = hmac.new(
+            self._token, b"bubblebot-console-fingerprint", hashlib.sha256
+        ).hexdigest()[:16]
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ConsoleKeys:
@@ -51,8 +55,12 @@ class ConsoleKeys:
 class LoginThrottle:
     """At most LOGIN_FAILURES failed logins per client within LOGIN_WINDOW seconds."""
 
-    def __init__(self, limit: int = LOGIN_FAILURES, window: float = LOGIN_WINDOW,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        limit: int = LOGIN_FAILURES,
+        window: float = LOGIN_WINDOW,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.limit = limit
         self.window = window
         self._clock = clock
@@ -107,8 +115,12 @@ def csrf_token(session: dict[str, Any]) -> str:
 def csrf_ok(session: dict[str, Any], submitted: object) -> bool:
     """Whether a submitted CSRF token matches the session's."""
     expected = session.get("csrf")
-    return (isinstance(expected, str) and bool(expected) and isinstance(submitted, str)
-            and hmac.compare_digest(submitted.encode(), expected.encode()))
+    return (
+        isinstance(expected, str)
+        and bool(expected)
+        and isinstance(submitted, str)
+        and hmac.compare_digest(submitted.encode(), expected.encode())
+    )
 
 
 def log_in(session: dict[str, Any], keys: ConsoleKeys) -> None:
@@ -138,7 +150,11 @@ class RequireSession:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Pass authenticated requests (and public paths) through; refuse the rest."""
-        if scope["type"] != "http" or _public(scope["path"]) or logged_in(scope.get("session", {}), self.keys):
+        if (
+            scope["type"] != "http"
+            or _public(scope["path"])
+            or logged_in(scope.get("session", {}), self.keys)
+        ):
             await self.app(scope, receive, send)
             return
         from starlette.responses import JSONResponse, RedirectResponse

@@ -10,7 +10,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
@@ -75,7 +75,7 @@ class Catalog:
         with self._lock:
             cached = self._derived.get(name)
             if cached is not None and cached[0] == version:
-                return cached[1]
+                return cast(T, cached[1])
         value = build(self.corpus())
         with self._lock:
             self._derived[name] = (version, value)
@@ -93,8 +93,11 @@ class Catalog:
         """The search embedder (loaded on first use: ~2 s for the default model)."""
         with self._lock:
             if self._embedder is None:
-                self._embedder = make_embedder(self.settings.embedding, base_url=self.settings.embedding_base_url,
-                                               cache_dir=self.data_dir)
+                self._embedder = make_embedder(
+                    self.settings.embedding,
+                    base_url=self.settings.embedding_base_url,
+                    cache_dir=self.data_dir,
+                )
             return self._embedder
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -141,9 +144,14 @@ class Catalog:
         return found
 
     def _target(self) -> IndexTarget:
-        return IndexTarget(data_dir=self.data_dir, chroma_url=self.settings.chroma_url,
-                           embedding=self.settings.embedding, embedding_base_url=self.settings.embedding_base_url,
-                           embedder=self.embedder(), glosser=ModelGlosser.from_settings(self.settings))
+        return IndexTarget(
+            data_dir=self.data_dir,
+            chroma_url=self.settings.chroma_url,
+            embedding=self.settings.embedding,
+            embedding_base_url=self.settings.embedding_base_url,
+            embedder=self.embedder(),
+            glosser=ModelGlosser.from_settings(self.settings),
+        )
 
     def ingest_url(self, url: str) -> IngestResult:
         """Ingest an article from an http(s) URL, with the CLI's checks, limits and allow list."""
@@ -156,8 +164,9 @@ class Catalog:
         """Ingest an uploaded Markdown, text or HTML file (kept under its own basename as the origin)."""
         name = Path(filename.replace("\\", "/")).name.strip()
         if not name.lower().endswith(UPLOAD_SUFFIXES):
-            raise IngestError(f"{name or 'the file'}: upload a Markdown, text or HTML file "
-                              f"({', '.join(UPLOAD_SUFFIXES)})")
+            raise IngestError(
+                f"{name or 'the file'}: upload a Markdown, text or HTML file ({', '.join(UPLOAD_SUFFIXES)})"
+            )
         if len(data) > MAX_UPLOAD_BYTES:
             raise IngestError(f"{name}: the file has {len(data):,} bytes; the limit is {MAX_UPLOAD_BYTES:,}")
         with tempfile.TemporaryDirectory(prefix="bubblebot-upload-") as folder:

@@ -9,7 +9,9 @@ import numpy as np
 THRESHOLD = 0.45
 
 
-def greedy_clusters(vectors: np.ndarray, weights: list[int], *, threshold: float = THRESHOLD) -> list[list[int]]:
+def greedy_clusters(
+    vectors: np.ndarray, weights: list[int], *, threshold: float = THRESHOLD
+) -> list[list[int]]:
     """Row indices grouped by meaning, the heaviest cluster first (members heaviest first).
 
     Rows are visited heaviest first; each joins the cluster whose centroid is most similar if that is at

@@ -25,9 +25,14 @@ def next_run(subscription: Subscription, last: Delivery | None, now: dt.datetime
 
 
 def _delivery_json(delivery: Delivery) -> dict[str, Any]:
-    return {"local_date": delivery.local_date.isoformat(), "status": delivery.status, "attempts": delivery.attempts,
-            "error": delivery.error, "retry_at": delivery.retry_at.isoformat() if delivery.retry_at else None,
-            "sent_at": delivery.sent_at.isoformat() if delivery.sent_at else None}
+    return {
+        "local_date": delivery.local_date.isoformat(),
+        "status": delivery.status,
+        "attempts": delivery.attempts,
+        "error": delivery.error,
+        "retry_at": delivery.retry_at.isoformat() if delivery.retry_at else None,
+        "sent_at": delivery.sent_at.isoformat() if delivery.sent_at else None,
+    }
 
 
 def digests_data(store: StateStore, now: dt.datetime | None = None) -> dict[str, Any]:
@@ -43,14 +48,27 @@ def digests_data(store: StateStore, now: dt.datetime | None = None) -> dict[str,
         failures = sum(d.attempts - (d.status != "failed") for d in recent)
         failed = [d for d in recent if d.status == "failed"]
         upcoming = next_run(sub, last, now)
-        rows.append({
-            "platform": sub.platform, "channel": sub.channel, "time": sub.time, "tz": sub.tz,
-            "language": sub.language, "most_asked": sub.show_most_asked, "created_by": sub.created_by,
-            "next_run": upcoming.isoformat(), "next_run_local": upcoming.astimezone(ZoneInfo(sub.tz)).isoformat(),
-            "due": upcoming <= now,
-            "last": _delivery_json(last) if last else None,
-            "sent": sum(d.status == "sent" for d in history),
-            "failures": failures, "last_failure": _delivery_json(failed[-1]) if failed else None,
-        })
-    return {"now": now.isoformat(), "failure_days": FAILURE_DAYS, "subscriptions": rows,
-            "failing": sum(1 for r in rows if r["last"] and r["last"]["status"] == "failed")}
+        rows.append(
+            {
+                "platform": sub.platform,
+                "channel": sub.channel,
+                "time": sub.time,
+                "tz": sub.tz,
+                "language": sub.language,
+                "most_asked": sub.show_most_asked,
+                "created_by": sub.created_by,
+                "next_run": upcoming.isoformat(),
+                "next_run_local": upcoming.astimezone(ZoneInfo(sub.tz)).isoformat(),
+                "due": upcoming <= now,
+                "last": _delivery_json(last) if last else None,
+                "sent": sum(d.status == "sent" for d in history),
+                "failures": failures,
+                "last_failure": _delivery_json(failed[-1]) if failed else None,
+            }
+        )
+    return {
+        "now": now.isoformat(),
+        "failure_days": FAILURE_DAYS,
+        "subscriptions": rows,
+        "failing": sum(1 for r in rows if r["last"] and r["last"]["status"] == "failed"),
+    }

@@ -19,20 +19,60 @@ from knowledge.scripts import fold
 from knowledge.speakers import find_orgs, org_words
 
 # Which measures a unit can be: "26 GW" in a sentence about costs is still power, "$1.5 trillion" never is.
-MONEY_MEASURES = frozenset({"revenue", "valuation", "burn", "spending", "debt", "orders", "market", "price",
-                            "margin", "assets", "rent", "sale"})
+MONEY_MEASURES = frozenset(
+    {
+        "revenue",
+        "valuation",
+        "burn",
+        "spending",
+        "debt",
+        "orders",
+        "market",
+        "price",
+        "margin",
+        "assets",
+        "rent",
+        "sale",
+    }
+)
 UNIT_MEASURES: dict[str, frozenset[str]] = {
     "GW": frozenset({"power"}),
     "%": frozenset({"share", "growth", "cut", "margin"}),
     "x": frozenset({"growth"}),
 }
 # Charts come in this order (the measures people ask about most first); others follow by size.
-MEASURE_ORDER = ("spending", "burn", "revenue", "valuation", "power", "debt", "orders", "price", "margin", "market")
-MEASURE_TITLES = {"spending": "Spending and investment", "burn": "Cash burn", "revenue": "Revenue",
-                  "valuation": "Valuation", "power": "Power and compute targets", "debt": "Debt",
-                  "orders": "Orders and backlog", "price": "Prices and costs", "margin": "Margins and profit",
-                  "market": "Market size", "assets": "Assets", "rent": "Rent and leases", "sale": "Sales of stakes",
-                  "share": "Shares", "growth": "Growth", "cut": "Cuts", "employees": "Employees", "volume": "Volume"}
+MEASURE_ORDER = (
+    "spending",
+    "burn",
+    "revenue",
+    "valuation",
+    "power",
+    "debt",
+    "orders",
+    "price",
+    "margin",
+    "market",
+)
+MEASURE_TITLES = {
+    "spending": "Spending and investment",
+    "burn": "Cash burn",
+    "revenue": "Revenue",
+    "valuation": "Valuation",
+    "power": "Power and compute targets",
+    "debt": "Debt",
+    "orders": "Orders and backlog",
+    "price": "Prices and costs",
+    "margin": "Margins and profit",
+    "market": "Market size",
+    "assets": "Assets",
+    "rent": "Rent and leases",
+    "sale": "Sales of stakes",
+    "share": "Shares",
+    "growth": "Growth",
+    "cut": "Cuts",
+    "employees": "Employees",
+    "volume": "Volume",
+}
 UNNAMED = "(unnamed)"
 # Where a clause ends, and words joining a list of organizations ("Amazon, Google, Microsoft and Meta").
 _CLAUSE = re.compile(r"[，,。；;：:！？!?()（）—]|(?<=[a-z]) (?:but|while|which|whereas) ")
@@ -92,7 +132,7 @@ class FigureChart:
 
     @property
     def title(self) -> str:
-        """"Cash burn (USD)"."""
+        """ "Cash burn (USD)"."""
         return f"{MEASURE_TITLES.get(self.measure, self.measure.capitalize())} ({self.unit})"
 
     @property
@@ -104,8 +144,9 @@ class FigureChart:
 def chart_measures(passage: Passage, figure: Figure) -> set[str]:
     """The measures a figure is charted under: those its words name that its unit can be."""
     named = figure_measures(passage, figure)
-    allowed = UNIT_MEASURES.get(figure.unit, MONEY_MEASURES if len(figure.unit) == 3 and figure.unit.isupper()
-                                else frozenset(named))
+    allowed = UNIT_MEASURES.get(
+        figure.unit, MONEY_MEASURES if len(figure.unit) == 3 and figure.unit.isupper() else frozenset(named)
+    )
     return named & allowed
 
 
@@ -125,8 +166,11 @@ def _org_spans(folded: str) -> list[tuple[int, int, str]]:
 
 def _speaker_orgs(corpus: Corpus, folded: str) -> list[tuple[int, int, str]]:
     """Organizations among the library's speakers named in folded text (besides the well-known ones)."""
-    return [(m.start, m.end, m.speaker.name) for m in corpus.speakers.find_mentions(folded)
-            if m.speaker.kind == "organization"]
+    return [
+        (m.start, m.end, m.speaker.name)
+        for m in corpus.speakers.find_mentions(folded)
+        if m.speaker.kind == "organization"
+    ]
 
 
 def _named_in(corpus: Corpus, text: str) -> list[tuple[int, int, str]]:
@@ -153,7 +197,7 @@ def figure_entity(corpus: Corpus, passage: Passage, figure: Figure) -> str:
         if before:
             group = [before[-1]]
             for span in reversed(before[:-1]):  # walk back over "A、B、C和" to the list's first name
-                if not _LIST_JOIN.match(folded[span[1]:group[0][0]]):
+                if not _LIST_JOIN.match(folded[span[1] : group[0][0]]):
                     break
                 group.insert(0, span)
             return " + ".join(dict.fromkeys(s[2] for s in group))
@@ -194,12 +238,26 @@ def figure_points(corpus: Corpus) -> list[FigurePoint]:
                 continue
             entity = figure_entity(corpus, passage, figure)
             for measure in sorted(measures):
-                points.append(FigurePoint(
-                    entity=entity, measure=measure, unit=figure.unit, value=figure.value,
-                    label=format_figure(figure.value, figure.unit), text=figure.text, year=figure.year,
-                    per=figure.per, approx=figure.approx, quote=passage.text, passage_id=passage.id,
-                    speaker=passage.speaker, source_id=source.id, source_title=source.title_en or source.title,
-                    source_url=source.url, language=source.language))
+                points.append(
+                    FigurePoint(
+                        entity=entity,
+                        measure=measure,
+                        unit=figure.unit,
+                        value=figure.value,
+                        label=format_figure(figure.value, figure.unit),
+                        text=figure.text,
+                        year=figure.year,
+                        per=figure.per,
+                        approx=figure.approx,
+                        quote=passage.text,
+                        passage_id=passage.id,
+                        speaker=passage.speaker,
+                        source_id=source.id,
+                        source_title=source.title_en or source.title,
+                        source_url=source.url,
+                        language=source.language,
+                    )
+                )
     return points
 
 
@@ -232,9 +290,15 @@ def figure_charts(corpus: Corpus, *, topic: str | None = None) -> list[FigureCha
     charts: dict[tuple[str, str], list[FigurePoint]] = {}
     for point in points:
         charts.setdefault((point.measure, point.unit), []).append(point)
-    built = [FigureChart(measure, unit, sorted(group, key=lambda p: (-p.value, p.entity, p.passage_id)),
-                         disagreements(group))
-             for (measure, unit), group in charts.items()]
+    built = [
+        FigureChart(
+            measure,
+            unit,
+            sorted(group, key=lambda p: (-p.value, p.entity, p.passage_id)),
+            disagreements(group),
+        )
+        for (measure, unit), group in charts.items()
+    ]
     rank = {m: i for i, m in enumerate(MEASURE_ORDER)}
     built.sort(key=lambda c: (rank.get(c.measure, len(rank)), -len(c.points), c.unit))
     return built
@@ -254,10 +318,24 @@ def _about(corpus: Corpus, points: list[FigurePoint], topic: str) -> list[Figure
 
 def chart_json(chart: FigureChart) -> dict[str, Any]:
     """A chart as JSON: title, measure, unit, bars (each with its quote and source) and disagreements."""
+
     def point(p: FigurePoint) -> dict[str, Any]:
         return {**asdict(p), "period": p.period}
 
-    return {"key": chart.key, "title": chart.title, "measure": chart.measure, "unit": chart.unit,
-            "bars": [point(p) for p in chart.points],
-            "disagreements": [{"entity": d.entity, "measure": d.measure, "unit": d.unit, "period": d.period,
-                               "figures": [point(p) for p in d.points]} for d in chart.disagreements]}
+    return {
+        "key": chart.key,
+        "title": chart.title,
+        "measure": chart.measure,
+        "unit": chart.unit,
+        "bars": [point(p) for p in chart.points],
+        "disagreements": [
+            {
+                "entity": d.entity,
+                "measure": d.measure,
+                "unit": d.unit,
+                "period": d.period,
+                "figures": [point(p) for p in d.points],
+            }
+            for d in chart.disagreements
+        ],
+    }

@@ -17,9 +17,15 @@ from bot.console.pages import BadRequest, Console, guarded, render
 
 def figure_svg(chart: dict[str, Any]) -> Markup:
     """A figure chart as horizontal bars, each linking to its quote below the chart."""
-    bars = [Bar(label=" · ".join(x for x in (b["entity"], b["period"]) if x), value=b["value"],
-                text=("~" if b["approx"] else "") + b["label"], href=f"#{chart['key']}-{i}")
-            for i, b in enumerate(chart["bars"])]
+    bars = [
+        Bar(
+            label=" · ".join(x for x in (b["entity"], b["period"]) if x),
+            value=b["value"],
+            text=("~" if b["approx"] else "") + b["label"],
+            href=f"#{chart['key']}-{i}",
+        )
+        for i, b in enumerate(chart["bars"])
+    ]
     return horizontal_bars(bars, title=chart["title"])
 
 
@@ -52,8 +58,9 @@ def insight_routes(console: Console) -> list[BaseRoute]:
         return render(request, "questions.html", data=data, choices=top_questions.WEEK_CHOICES)
 
     async def api_questions(request: Request) -> Response:
-        return JSONResponse(await run_in_threadpool(top_questions.top_questions_data, console.log, catalog,
-                                                    weeks(request)))
+        return JSONResponse(
+            await run_in_threadpool(top_questions.top_questions_data, console.log, catalog, weeks(request))
+        )
 
     async def digests(request: Request) -> Response:
         data = await run_in_threadpool(digest_status.digests_data, store)
@@ -62,6 +69,14 @@ def insight_routes(console: Console) -> list[BaseRoute]:
     async def api_digests(request: Request) -> Response:
         return JSONResponse(await run_in_threadpool(digest_status.digests_data, store))
 
-    return [Route(path, guarded(handler), methods=["GET"]) for path, handler in (
-        ("/figures", figures), ("/api/figures", api_figures), ("/questions", questions),
-        ("/api/questions", api_questions), ("/digests", digests), ("/api/digests", api_digests))]
+    return [
+        Route(path, guarded(handler), methods=["GET"])
+        for path, handler in (
+            ("/figures", figures),
+            ("/api/figures", api_figures),
+            ("/questions", questions),
+            ("/api/questions", api_questions),
+            ("/digests", digests),
+            ("/api/digests", api_digests),
+        )
+    ]

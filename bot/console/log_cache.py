@@ -28,8 +28,14 @@ def midnight(day: dt.date) -> dt.datetime:
 class LogCache:
     """Day totals and week questions of the past, read once per TTL; the present read every time."""
 
-    def __init__(self, store: StateStore, *, ttl: float = TTL_SECONDS, clock: Callable[[], float] = time.monotonic,
-                 today: Callable[[], dt.date] = lambda: dt.datetime.now(dt.UTC).date()) -> None:
+    def __init__(
+        self,
+        store: StateStore,
+        *,
+        ttl: float = TTL_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+        today: Callable[[], dt.date] = lambda: dt.datetime.now(dt.UTC).date(),
+    ) -> None:
         self.store = store
         self.ttl = ttl
         self._clock = clock
@@ -57,15 +63,20 @@ class LogCache:
             wanted = [first + dt.timedelta(days=n) for n in range((past_end - first).days + 1)]
             missing = [d for d in wanted if d not in self._days]
         if missing:
-            read = self.store.day_totals(since=midnight(missing[0]), until=midnight(missing[-1] + dt.timedelta(days=1)))
+            read = self.store.day_totals(
+                since=midnight(missing[0]), until=midnight(missing[-1] + dt.timedelta(days=1))
+            )
             with self._lock:
                 for day in missing:
                     self._days[day] = read.get(day.isoformat(), DayTotals(day.isoformat()))
         with self._lock:
             kept = [self._days[d] for d in wanted if d in self._days]
         if last >= today >= first:
-            kept.extend(self.store.day_totals(since=midnight(today), until=midnight(today + dt.timedelta(days=1)))
-                        .values())
+            kept.extend(
+                self.store.day_totals(
+                    since=midnight(today), until=midnight(today + dt.timedelta(days=1))
+                ).values()
+            )
         return [d for d in kept if d.counts or d.users or d.latencies]
 
     def week(self, monday: dt.date) -> list[AskedQuestion]:
@@ -77,7 +88,9 @@ class LogCache:
                 self._fresh()
                 if monday in self._weeks:
                     return self._weeks[monday]
-        asked = self.store.asked_between(since=midnight(monday), until=midnight(sunday + dt.timedelta(days=1)))
+        asked = self.store.asked_between(
+            since=midnight(monday), until=midnight(sunday + dt.timedelta(days=1))
+        )
         if finished:
             with self._lock:
                 self._weeks[monday] = asked

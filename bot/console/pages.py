@@ -24,9 +24,16 @@ from knowledge.errors import KnowledgeError
 
 log = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
-NAV = (("/", "Overview"), ("/conversations", "Conversations"), ("/gaps", "Coverage gaps"),
-       ("/questions", "Top questions"), ("/figures", "Figures"), ("/sources", "Sources"), ("/speakers", "Speakers"),
-       ("/digests", "Digests"))
+NAV = (
+    ("/", "Overview"),
+    ("/conversations", "Conversations"),
+    ("/gaps", "Coverage gaps"),
+    ("/questions", "Top questions"),
+    ("/figures", "Figures"),
+    ("/sources", "Sources"),
+    ("/speakers", "Speakers"),
+    ("/digests", "Digests"),
+)
 FACETS_SECONDS = 60.0
 GAPS_SECONDS = 60.0
 Handler = Callable[[Request], Awaitable[Response]]
@@ -56,7 +63,11 @@ class Console:
         regrouping every abstention on every load costs a third of a second at 100,000 questions)."""
         version = self.catalog.version()
         if self._gaps is None or self._gaps[1] != version or time.monotonic() - self._gaps[0] > GAPS_SECONDS:
-            self._gaps = (time.monotonic(), version, {**build(), "as_of": dt.datetime.now(dt.UTC).isoformat()})
+            self._gaps = (
+                time.monotonic(),
+                version,
+                {**build(), "as_of": dt.datetime.now(dt.UTC).isoformat()},
+            )
         return self._gaps[2]
 
 
@@ -65,7 +76,9 @@ class BadRequest(ValueError):
 
 
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
     env.filters["percent"] = lambda share: f"{100 * share:.0f}%"
     env.filters["quoted"] = lambda text: text if text[:1] in "“「\"'『" else f"“{text}”"
     env.filters["seconds"] = lambda ms: f"{ms / 1000:.1f} s" if ms >= 1000 else f"{ms} ms"
@@ -79,7 +92,9 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     """A page with the navigation, the session's CSRF token and any one-time message."""
     flash = request.session.pop("flash", None) if "session" in request.scope else None
     csrf = csrf_token(request.session) if "session" in request.scope else ""
-    html = ENV.get_template(template).render(nav=NAV, path=request.url.path, csrf=csrf, flash=flash, **context)
+    html = ENV.get_template(template).render(
+        nav=NAV, path=request.url.path, csrf=csrf, flash=flash, **context
+    )
     return HTMLResponse(html, status_code=status)
 
 

@@ -45,8 +45,11 @@ def overview_data(log: LogCache, days: int) -> dict[str, Any]:
     first = _today() - dt.timedelta(days=days - 1)
     since, until = _midnight(first), _midnight(_today() + dt.timedelta(days=1))
     store = log.store
-    data = Overview.combine(log.days(first, _today()), store.vote_counts(since=since, until=until),
-                            store.delivery_counts(since=since, until=until))
+    data = Overview.combine(
+        log.days(first, _today()),
+        store.vote_counts(since=since, until=until),
+        store.delivery_counts(since=since, until=until),
+    )
     by_day = {day: (answered, abstained) for day, answered, abstained in data.per_day}
     per_day = []
     for n in range(days):
@@ -54,11 +57,20 @@ def overview_data(log: LogCache, days: int) -> dict[str, Any]:
         answered, abstained = by_day.get(day, (0, 0))
         per_day.append({"day": day, "answered": answered, "abstained": abstained})
     return {
-        "days": days, "since": since.isoformat(), "until": until.isoformat(),
-        "questions": data.questions, "answered": data.answered, "abstained": data.abstained,
+        "days": days,
+        "since": since.isoformat(),
+        "until": until.isoformat(),
+        "questions": data.questions,
+        "answered": data.answered,
+        "abstained": data.abstained,
         "abstained_share": round(data.abstained / data.questions, 3) if data.questions else 0.0,
-        "up": data.up, "down": data.down, "users": data.users, "channels": data.channels,
-        "platforms": data.platforms, "languages": data.languages, "digests": data.digests,
+        "up": data.up,
+        "down": data.down,
+        "users": data.users,
+        "channels": data.channels,
+        "platforms": data.platforms,
+        "languages": data.languages,
+        "digests": data.digests,
         # answers given before the store kept timings (schema version 4) have none and are left out
         "latency_ms": {"p50": data.latency_p50, "p95": data.latency_p95, "timed": data.timed},
         "per_day": per_day,
@@ -99,13 +111,28 @@ def page_number(value: str | None) -> int:
 def conversation_json(c: Conversation) -> dict[str, Any]:
     """One conversation as the API and exports give it (user ids only; no tokens are ever stored)."""
     return {
-        "id": c.id, "created_at": c.created_at.isoformat(), "platform": c.platform, "channel": c.channel,
-        "thread": c.thread, "user": c.user, "question": c.question, "language": c.language,
-        "abstained": c.abstained, "answer": c.answer.answer, "up": c.up, "down": c.down,
-        "citations": [{"speaker": x.speaker, "speaker_role": x.speaker_role, "quote": x.quote,
-                       "passage_id": x.passage_id, "source": {"id": x.source.id, "title": x.source.title,
-                                                              "url": x.source.url}}
-                      for x in c.answer.citations],
+        "id": c.id,
+        "created_at": c.created_at.isoformat(),
+        "platform": c.platform,
+        "channel": c.channel,
+        "thread": c.thread,
+        "user": c.user,
+        "question": c.question,
+        "language": c.language,
+        "abstained": c.abstained,
+        "answer": c.answer.answer,
+        "up": c.up,
+        "down": c.down,
+        "citations": [
+            {
+                "speaker": x.speaker,
+                "speaker_role": x.speaker_role,
+                "quote": x.quote,
+                "passage_id": x.passage_id,
+                "source": {"id": x.source.id, "title": x.source.title, "url": x.source.url},
+            }
+            for x in c.answer.citations
+        ],
     }
 
 
@@ -118,15 +145,29 @@ def conversations_data(store: StateStore, filters: ConversationFilter, page: int
     return {"total": total, "page": page, "pages": pages, "items": [conversation_json(c) for c in items]}
 
 
-CSV_FIELDS = ("id", "created_at", "platform", "channel", "thread", "user", "language", "abstained", "up", "down",
-              "question", "answer", "citations")
+CSV_FIELDS = (
+    "id",
+    "created_at",
+    "platform",
+    "channel",
+    "thread",
+    "user",
+    "language",
+    "abstained",
+    "up",
+    "down",
+    "question",
+    "answer",
+    "citations",
+)
 
 
 def csv_row(c: Conversation) -> list[str]:
     """A conversation as a CSV row (citations as "speaker: quote (source id)" joined by " | ")."""
     data = conversation_json(c)
-    data["citations"] = " | ".join(f"{x['speaker'] or 'reporting'}: {x['quote']} ({x['source']['id']})"
-                                   for x in data["citations"])
+    data["citations"] = " | ".join(
+        f"{x['speaker'] or 'reporting'}: {x['quote']} ({x['source']['id']})" for x in data["citations"]
+    )
     return [_cell(data[name]) for name in CSV_FIELDS]
 
 
@@ -149,18 +190,36 @@ def gaps_data(store: StateStore, catalog: Catalog) -> dict[str, Any]:
         centroid /= float((centroid @ centroid) ** 0.5) or 1.0
         lead = group[0]
         stored = store.get_answer(lead.last_answer_id)
-        clusters.append({
-            "size": sum(q.times for q in group),
-            "abstained": sum(q.abstained for q in group), "downvoted": sum(q.downvoted for q in group),
-            "questions": [{"question": q.question, "times": q.times, "abstained": q.abstained,
-                           "downvoted": q.downvoted} for q in group[:GAP_EXAMPLES]],
-            "more": max(0, len(group) - GAP_EXAMPLES),
-            "reason": stored.answer.answer if stored and stored.answer.abstained else "answered, then voted down",
-            "passages": [{"id": n.passage.id, "text": n.passage.text, "speaker": n.passage.speaker,
-                          "score": round(n.score, 3),
-                          "source": {"id": n.source.id, "title": n.source.title, "url": n.source.url}}
-                         for n in catalog.nearest(centroid, GAP_PASSAGES)],
-        })
+        clusters.append(
+            {
+                "size": sum(q.times for q in group),
+                "abstained": sum(q.abstained for q in group),
+                "downvoted": sum(q.downvoted for q in group),
+                "questions": [
+                    {
+                        "question": q.question,
+                        "times": q.times,
+                        "abstained": q.abstained,
+                        "downvoted": q.downvoted,
+                    }
+                    for q in group[:GAP_EXAMPLES]
+                ],
+                "more": max(0, len(group) - GAP_EXAMPLES),
+                "reason": stored.answer.answer
+                if stored and stored.answer.abstained
+                else "answered, then voted down",
+                "passages": [
+                    {
+                        "id": n.passage.id,
+                        "text": n.passage.text,
+                        "speaker": n.passage.speaker,
+                        "score": round(n.score, 3),
+                        "source": {"id": n.source.id, "title": n.source.title, "url": n.source.url},
+                    }
+                    for n in catalog.nearest(centroid, GAP_PASSAGES)
+                ],
+            }
+        )
     return {"questions": len(questions), "clusters": clusters}
 
 
@@ -176,12 +235,24 @@ def sources_data(catalog: Catalog) -> dict[str, Any]:
         figures[p.source_id] += len(p.figures)
         if p.speaker:
             speakers.setdefault(p.source_id, {})[p.speaker] = None
-    rows = [{"id": s.id, "title": s.title, "title_en": s.title_en, "publisher": s.publisher, "language": s.language, "url": s.url,
-             "published": s.published.isoformat() if s.published else None,
-             "origin": "packaged" if catalog.is_packaged(s.id) else "ingested", "file": s.origin or s.file,
-             "added": added.get(s.id), "passages": passages[s.id], "figures": figures[s.id],
-             "speakers": list(speakers.get(s.id, {}))}
-            for s in corpus.sources]
+    rows = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "title_en": s.title_en,
+            "publisher": s.publisher,
+            "language": s.language,
+            "url": s.url,
+            "published": s.published.isoformat() if s.published else None,
+            "origin": "packaged" if catalog.is_packaged(s.id) else "ingested",
+            "file": s.origin or s.file,
+            "added": added.get(s.id),
+            "passages": passages[s.id],
+            "figures": figures[s.id],
+            "speakers": list(speakers.get(s.id, {})),
+        }
+        for s in corpus.sources
+    ]
     return {"sources": rows}
 
 
@@ -190,12 +261,24 @@ def stance_json(stance: Stance | None, catalog: Catalog) -> dict[str, Any] | Non
     if stance is None:
         return None
     corpus = catalog.corpus()
-    return {"leaning": stance.leaning, "title": stance.title,
-            "quotes": [{"quote": q.passage.text, "leaning": q.reading.leaning, "cues": q.reading.cues,
-                        "passage_id": q.passage.id, "source": {"id": q.passage.source_id,
-                                                               "title": corpus.source(q.passage.source_id).title,
-                                                               "url": corpus.source(q.passage.source_id).url}}
-                       for q in stance.quotes]}
+    return {
+        "leaning": stance.leaning,
+        "title": stance.title,
+        "quotes": [
+            {
+                "quote": q.passage.text,
+                "leaning": q.reading.leaning,
+                "cues": q.reading.cues,
+                "passage_id": q.passage.id,
+                "source": {
+                    "id": q.passage.source_id,
+                    "title": corpus.source(q.passage.source_id).title,
+                    "url": corpus.source(q.passage.source_id).url,
+                },
+            }
+            for q in stance.quotes
+        ],
+    }
 
 
 def speakers_data(catalog: Catalog) -> dict[str, Any]:
@@ -211,10 +294,19 @@ def speakers_data(catalog: Catalog) -> dict[str, Any]:
             figures[p.speaker] += len(p.figures)
             sources.setdefault(p.speaker, {})[p.source_id] = None
     rows: list[dict[str, Any]] = [
-        {"name": s.name, "name_zh": s.name_zh, "kind": s.kind, "role": s.role, "quotes": quotes[s.name],
-         "figures": figures[s.name], "sources": list(sources.get(s.name, {})),
-         "stance": stance_json(stances.get(s.name), catalog)}
-        for s in corpus.speakers.speakers if quotes[s.name]]
+        {
+            "name": s.name,
+            "name_zh": s.name_zh,
+            "kind": s.kind,
+            "role": s.role,
+            "quotes": quotes[s.name],
+            "figures": figures[s.name],
+            "sources": list(sources.get(s.name, {})),
+            "stance": stance_json(stances.get(s.name), catalog),
+        }
+        for s in corpus.speakers.speakers
+        if quotes[s.name]
+    ]
     rows.sort(key=lambda r: (-r["quotes"], r["name"]))
     leanings = Counter(r["stance"]["leaning"] for r in rows if r["stance"])
     return {"speakers": rows, "stances": {k: leanings.get(k, 0) for k in ("bubble", "not_bubble", "mixed")}}

@@ -43,8 +43,12 @@ def build_routes(console: Console) -> list[BaseRoute]:
         client = client_of(request)
         wait = console.throttle.retry_after(client)
         if wait > 0:
-            return render(request, "login.html", status=429,
-                          error=f"Too many failed logins; try again in {max(1, round(wait))} s.")
+            return render(
+                request,
+                "login.html",
+                status=429,
+                error=f"Too many failed logins; try again in {max(1, round(wait))} s.",
+            )
         token = form.get("token")
         if not isinstance(token, str) or not console.keys.check(token):
             console.throttle.failed(client)
@@ -67,10 +71,14 @@ def build_routes(console: Console) -> list[BaseRoute]:
     async def overview(request: Request) -> Response:
         data = await run_in_threadpool(queries.overview_data, console.log, _days(request))
         per_day = data["per_day"]
-        chart = stacked_bars([d["day"][5:] for d in per_day],
-                             [Series("answered", [d["answered"] for d in per_day], "answered"),
-                              Series("abstained", [d["abstained"] for d in per_day], "abstained")],
-                             title=f"Questions per day, last {data['days']} days")
+        chart = stacked_bars(
+            [d["day"][5:] for d in per_day],
+            [
+                Series("answered", [d["answered"] for d in per_day], "answered"),
+                Series("abstained", [d["abstained"] for d in per_day], "abstained"),
+            ],
+            title=f"Questions per day, last {data['days']} days",
+        )
         return render(request, "overview.html", data=data, chart=chart, periods=queries.PERIODS)
 
     async def api_overview(request: Request) -> Response:
@@ -87,18 +95,30 @@ def build_routes(console: Console) -> list[BaseRoute]:
         page = queries.page_number(_params(request).get("page"))
         data = await run_in_threadpool(queries.conversations_data, store, filters, page)
         facets = await run_in_threadpool(console.facets)
-        return render(request, "conversations.html", data=data, facets=facets, params=_params(request),
-                      query=_without_page(request))
+        return render(
+            request,
+            "conversations.html",
+            data=data,
+            facets=facets,
+            params=_params(request),
+            query=_without_page(request),
+        )
 
     async def api_conversations(request: Request) -> Response:
         filters = _filters(request)
         fmt = _params(request).get("format", "")
         if fmt == "csv":
-            return StreamingResponse(_csv(store, filters), media_type="text/csv; charset=utf-8",
-                                     headers={"Content-Disposition": 'attachment; filename="conversations.csv"'})
+            return StreamingResponse(
+                _csv(store, filters),
+                media_type="text/csv; charset=utf-8",
+                headers={"Content-Disposition": 'attachment; filename="conversations.csv"'},
+            )
         if fmt == "json":
-            return StreamingResponse(_json_lines(store, filters), media_type="application/json",
-                                     headers={"Content-Disposition": 'attachment; filename="conversations.json"'})
+            return StreamingResponse(
+                _json_lines(store, filters),
+                media_type="application/json",
+                headers={"Content-Disposition": 'attachment; filename="conversations.json"'},
+            )
         if fmt:
             raise BadRequest("format must be csv or json")
         page = queries.page_number(_params(request).get("page"))
@@ -142,8 +162,12 @@ def build_routes(console: Console) -> list[BaseRoute]:
             flash(request, "error", str(exc))
             return RedirectResponse("/sources", status_code=303)
         log.info("console: ingested %s", result.source.id)
-        flash(request, "ok", f"Ingested '{result.source.id}': {result.passages} passages, "
-                              f"{result.attributed} attributed, {result.figures} figures ({result.seconds:.1f} s).")
+        flash(
+            request,
+            "ok",
+            f"Ingested '{result.source.id}': {result.passages} passages, "
+            f"{result.attributed} attributed, {result.figures} figures ({result.seconds:.1f} s).",
+        )
         return RedirectResponse("/sources", status_code=303)
 
     async def remove(request: Request, form: FormData) -> Response:
@@ -166,12 +190,21 @@ def build_routes(console: Console) -> list[BaseRoute]:
         return Route(path, form_post(handler), methods=["POST"])
 
     return [
-        get("/login", login_page), post("/login", login), post("/logout", logout),
-        get("/", overview), get("/conversations", conversations), get("/gaps", gaps),
-        get("/sources", sources), get("/speakers", speakers),
-        post("/sources/ingest", ingest), post("/sources/remove", remove),
-        get("/api/overview", api_overview), get("/api/conversations", api_conversations),
-        get("/api/gaps", api_gaps), get("/api/sources", api_sources), get("/api/speakers", api_speakers),
+        get("/login", login_page),
+        post("/login", login),
+        post("/logout", logout),
+        get("/", overview),
+        get("/conversations", conversations),
+        get("/gaps", gaps),
+        get("/sources", sources),
+        get("/speakers", speakers),
+        post("/sources/ingest", ingest),
+        post("/sources/remove", remove),
+        get("/api/overview", api_overview),
+        get("/api/conversations", api_conversations),
+        get("/api/gaps", api_gaps),
+        get("/api/sources", api_sources),
+        get("/api/speakers", api_speakers),
         *insight_routes(console),
     ]
 
@@ -198,5 +231,9 @@ def _json_lines(store: StateStore, filters: Any) -> Iterator[str]:
     """A JSON array written item by item, so a large export never sits in memory whole."""
     yield "["
     for n, conversation in enumerate(store.iter_conversations(filters)):
-        yield ("," if n else "") + "\n" + json.dumps(queries.conversation_json(conversation), ensure_ascii=False)
+        yield (
+            ("," if n else "")
+            + "\n"
+            + json.dumps(queries.conversation_json(conversation), ensure_ascii=False)
+        )
     yield "\n]\n"

@@ -63,7 +63,10 @@ AFFIRM = {
     ],
     "zh-Hant": [r"本夢比|過度炒作|估值過高"],
 }
-NEGATORS = {"en": re.compile(r"\b(?:not|no|never|hardly|nor)\b|n't\b"), "zh": re.compile(r"不|没|并非|未|无|别")}
+NEGATORS = {
+    "en": re.compile(r"\b(?:not|no|never|hardly|nor)\b|n't\b"),
+    "zh": re.compile(r"不|没|并非|未|无|别"),
+}
 NEGATION_REACH = {"en": 20, "zh": 4}  # characters before an affirming cue that a negation reaches
 
 
@@ -102,9 +105,9 @@ def read_stance(text: str) -> Reading | None:
         rest = folded
         for match in _REJECT[lang].finditer(folded):
             rejects.append(match.group(0).strip())
-            rest = rest[:match.start()] + " " * (match.end() - match.start()) + rest[match.end():]
+            rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
         for match in _AFFIRM[lang].finditer(rest):
-            before = rest[max(0, match.start() - NEGATION_REACH[lang]):match.start()]
+            before = rest[max(0, match.start() - NEGATION_REACH[lang]) : match.start()]
             (rejects if NEGATORS[lang].search(before) else affirms).append(match.group(0).strip())
     if rejects and affirms:
         return Reading("mixed", affirms + rejects)
@@ -132,7 +135,7 @@ class Stance:
 
     @property
     def title(self) -> str:
-        """"calls it a bubble", "rejects it" or "mixed"."""
+        """ "calls it a bubble", "rejects it" or "mixed"."""
         return TITLES[self.leaning]
 
 

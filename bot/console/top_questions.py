@@ -30,7 +30,9 @@ def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def top_questions_data(log: LogCache, catalog: Catalog, weeks: int, today: dt.date | None = None) -> dict[str, Any]:
+def top_questions_data(
+    log: LogCache, catalog: Catalog, weeks: int, today: dt.date | None = None
+) -> dict[str, Any]:
     """The last `weeks` weeks (this one included), newest first, each with its question clusters, largest first."""
     today = today or dt.datetime.now(dt.UTC).date()
     mondays = [_monday(today) - dt.timedelta(weeks=n) for n in range(weeks)]
@@ -39,8 +41,14 @@ def top_questions_data(log: LogCache, catalog: Catalog, weeks: int, today: dt.da
     result = []
     for monday, group in by_week.items():
         clusters = log.week_view("clusters", monday, partial(_clusters, catalog, group))
-        result.append({"week": monday.isoformat(), "questions": sum(r.times for r in every[monday]),
-                       "distinct": len(every[monday]), "clusters": clusters})
+        result.append(
+            {
+                "week": monday.isoformat(),
+                "questions": sum(r.times for r in every[monday]),
+                "distinct": len(every[monday]),
+                "clusters": clusters,
+            }
+        )
     return {"weeks": result}
 
 
@@ -52,7 +60,12 @@ def _clusters(catalog: Catalog, group: list[AskedQuestion]) -> list[dict[str, An
     clusters = []
     for members in greedy_clusters(vectors, [r.times for r in group])[:CLUSTERS_PER_WEEK]:
         asked = [group[i] for i in members]
-        clusters.append({"size": sum(r.times for r in asked), "abstained": sum(r.abstained for r in asked),
-                         "questions": [{"question": r.question, "times": r.times} for r in asked[:EXAMPLES]],
-                         "more": max(0, len(asked) - EXAMPLES)})
+        clusters.append(
+            {
+                "size": sum(r.times for r in asked),
+                "abstained": sum(r.abstained for r in asked),
+                "questions": [{"question": r.question, "times": r.times} for r in asked[:EXAMPLES]],
+                "more": max(0, len(asked) - EXAMPLES),
+            }
+        )
     return clusters

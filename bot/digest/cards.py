@@ -51,8 +51,11 @@ def figure_cards(corpus: Corpus) -> list[Card]:
 
 def quote_cards(corpus: Corpus) -> list[Card]:
     """Every attributed passage with a direct quotation and no figure, as a quote card."""
-    return [Card("quote", p) for p in corpus.passages
-            if p.speaker and not p.figures and DIRECT_QUOTE.search(p.text)]
+    return [
+        Card("quote", p)
+        for p in corpus.passages
+        if p.speaker and not p.figures and DIRECT_QUOTE.search(p.text)
+    ]
 
 
 def _rank(seed: str, key: str, attributed: bool) -> tuple[int, str]:

@@ -28,11 +28,13 @@ def _desk(settings: Settings) -> DigestDesk:
 
 def _checked(parse: Any) -> Any:
     """An argparse type from one of our parsers (its message names the valid forms)."""
+
     def check(text: str) -> Any:
         try:
             return parse(text)
         except DigestUsageError as error:
             raise argparse.ArgumentTypeError(str(error)) from None
+
     check.__name__ = parse.__name__.removeprefix("parse_")
     return check
 
@@ -41,7 +43,9 @@ def _moment(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO-8601 time like 2026-11-23T01:05:00Z: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"not an ISO-8601 time like 2026-11-23T01:05:00Z: {text!r}"
+        ) from None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
@@ -57,9 +61,13 @@ def cmd_subscribe(args: argparse.Namespace, settings: Settings) -> int:
     most_asked = None if args.most_asked is None else args.most_asked == "on"
     desk = _desk(settings)
     with desk.store:
-        subscription = desk.subscribe(args.platform, args.channel,
-                                      SubscribeRequest(time=args.time, tz=args.tz, language=args.lang),
-                                      user="cli", most_asked=most_asked)
+        subscription = desk.subscribe(
+            args.platform,
+            args.channel,
+            SubscribeRequest(time=args.time, tz=args.tz, language=args.lang),
+            user="cli",
+            most_asked=most_asked,
+        )
         print(f"{args.platform} {args.channel}: {desk.summary(subscription)}")
     return 0
 
@@ -83,11 +91,15 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
         for sub in desk.store.subscriptions():
             last = desk.store.last_delivery(platform=sub.platform, channel=sub.channel)
             if args.json:
-                row = sub.model_dump(mode="json") | {"last_delivery": last.model_dump(mode="json") if last else None}
+                row = sub.model_dump(mode="json") | {
+                    "last_delivery": last.model_dump(mode="json") if last else None
+                }
                 print(json.dumps(row, ensure_ascii=False))
                 continue
-            print(f"{sub.platform} {sub.channel}: {when(sub)}.\n    {next_line(sub, last, now)}\n"
-                  f"    {delivery_line(last, now, sub.tz)}")
+            print(
+                f"{sub.platform} {sub.channel}: {when(sub)}.\n    {next_line(sub, last, now)}\n"
+                f"    {delivery_line(last, now, sub.tz)}"
+            )
     return 0
 
 
@@ -122,8 +134,11 @@ def cmd_run_due(args: argparse.Namespace, settings: Settings) -> int:
     try:
         outcomes, problems = _run_due(args, settings, now)
     except StoreUnavailable as error:
-        print(f"error: the state database is unusable ({error.detail or error}); digests may not have been "
-              "posted or recorded", file=sys.stderr)
+        print(
+            f"error: the state database is unusable ({error.detail or error}); digests may not have been "
+            "posted or recorded",
+            file=sys.stderr,
+        )
         return 1
     for outcome in outcomes:
         print(_report(outcome))
@@ -149,8 +164,11 @@ def _run_due(args: argparse.Namespace, settings: Settings, now: datetime) -> tup
                 continue
             entry = platform(name)
             if not entry.configured(settings):
-                print(f"error: {entry.token_variable} is not set; {len(due)} {name.capitalize()} digest(s) not "
-                      "posted.", file=sys.stderr)
+                print(
+                    f"error: {entry.token_variable} is not set; {len(due)} {name.capitalize()} digest(s) not "
+                    "posted.",
+                    file=sys.stderr,
+                )
                 problems += 1
                 continue
             outcomes += entry.deliver_due(settings, store, catalog, now)
@@ -166,9 +184,15 @@ def add_digest_commands(sub: Any) -> None:
     subscribe.add_argument("--platform", choices=PLATFORMS, required=True, help="slack or discord")
     subscribe.add_argument("--channel", required=True, help="Slack channel id (C…) or Discord channel id")
     subscribe.add_argument("--time", type=_checked(parse_time), help="HH:MM, 24-hour (default 09:00)")
-    subscribe.add_argument("--tz", type=_checked(parse_zone), help="IANA time zone, e.g. Asia/Shanghai (default UTC)")
-    subscribe.add_argument("--lang", type=_checked(parse_language), help="en, zh-Hans or zh-Hant (default en)")
-    subscribe.add_argument("--most-asked", choices=["on", "off"], help="include “Most asked this week” (default on)")
+    subscribe.add_argument(
+        "--tz", type=_checked(parse_zone), help="IANA time zone, e.g. Asia/Shanghai (default UTC)"
+    )
+    subscribe.add_argument(
+        "--lang", type=_checked(parse_language), help="en, zh-Hans or zh-Hant (default en)"
+    )
+    subscribe.add_argument(
+        "--most-asked", choices=["on", "off"], help="include “Most asked this week” (default on)"
+    )
     subscribe.set_defaults(handler=cmd_subscribe)
     unsubscribe = commands.add_parser("unsubscribe", help="stop a channel's digest")
     unsubscribe.add_argument("--platform", choices=PLATFORMS, required=True, help="slack or discord")

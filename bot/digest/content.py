@@ -15,7 +15,8 @@ from bot.models import CitedFigure, SourceRef
 from bot.store import Delivery, StateStore, Subscription
 from knowledge.corpus import Corpus, packaged_corpus
 from knowledge.figures import format_figure
-from knowledge.library import MANIFEST, Library
+from knowledge.library import Library
+from knowledge.library_store import MANIFEST
 from knowledge.sources import Source
 
 MOST_ASKED = 5
@@ -38,8 +39,14 @@ class ChannelSettings:
     @classmethod
     def of(cls, subscription: Subscription) -> ChannelSettings:
         """The settings of a subscribed channel."""
-        return cls(platform=subscription.platform, channel=subscription.channel, language=subscription.language,
-                   time=subscription.time, tz=subscription.tz, show_most_asked=subscription.show_most_asked)
+        return cls(
+            platform=subscription.platform,
+            channel=subscription.channel,
+            language=subscription.language,
+            time=subscription.time,
+            tz=subscription.tz,
+            show_most_asked=subscription.show_most_asked,
+        )
 
     @property
     def seed(self) -> str:
@@ -110,15 +117,24 @@ def card_item(card: Card, corpus: Corpus, language: str) -> DigestItem:
         who = phrase("according_to", language).format(publisher=convert(publisher, language))
     body = passage_body(passage, corpus, language)
     shown_publisher = source.publisher if language == "en" else convert(publisher, language)
-    place = digest_text("place", language).format(title=_title(source, language), publisher=shown_publisher,
-                                                  paragraph=passage.paragraph)
+    place = digest_text("place", language).format(
+        title=_title(source, language), publisher=shown_publisher, paragraph=passage.paragraph
+    )
     figures = _figures_shown(card, source, language) if passage.figures else None
     text = f"{figures} · {body} — {place}" if figures else f"{body} — {place}"
     return DigestItem(
-        kind=card.kind, speaker=speaker.name if speaker else None,
+        kind=card.kind,
+        speaker=speaker.name if speaker else None,
         figures=[CitedFigure(text=f.text, value=f.value, unit=f.unit) for f in passage.figures],
-        quote=passage.text, source=_source_ref(source), text=text,
-        key=card.key, who=who, shown_figures=figures, body=body, place=place)
+        quote=passage.text,
+        source=_source_ref(source),
+        text=text,
+        key=card.key,
+        who=who,
+        shown_figures=figures,
+        body=body,
+        place=place,
+    )
 
 
 def _last_featured(sent: list[Delivery], kind: CardKind) -> tuple[date, str] | None:
@@ -137,25 +153,41 @@ def build_digest(catalog: Catalog, channel: ChannelSettings, day: date, store: S
         deliveries = store.deliveries(platform=channel.platform, channel=channel.channel)
     sent = [d for d in deliveries if d.status == "sent" and d.local_date < day]
     items: list[DigestItem] = []
-    kinds: tuple[tuple[CardKind, list[Card]], ...] = (("figure", figure_cards(corpus)), ("quote", quote_cards(corpus)))
+    kinds: tuple[tuple[CardKind, list[Card]], ...] = (
+        ("figure", figure_cards(corpus)),
+        ("quote", quote_cards(corpus)),
+    )
     for kind, cards in kinds:
         card = pick(cards, channel.seed, day, _last_featured(sent, kind))
         if card is not None:
             items.append(card_item(card, corpus, language))
     until = scheduled_at(day, channel.time, channel.tz)
     since = scheduled_at(sent[-1].local_date, channel.time, channel.tz) if sent else until - timedelta(days=1)
-    for source_id, _ in sorted(((s, t) for s, t in catalog.added.items() if since < t <= until),
-                               key=lambda pair: (pair[1], pair[0])):
+    for source_id, _ in sorted(
+        ((s, t) for s, t in catalog.added.items() if since < t <= until), key=lambda pair: (pair[1], pair[0])
+    ):
         source = corpus.source(source_id)
         text = digest_text("added", language).format(
-            title=_title(source, language), publisher=convert(source.publisher, language),
-            language=language_name(source.language, language))
+            title=_title(source, language),
+            publisher=convert(source.publisher, language),
+            language=language_name(source.language, language),
+        )
         items.append(DigestItem(kind="new_source", source=_source_ref(source), text=text))
     if channel.show_most_asked and store is not None and channel.platform and channel.channel:
-        asked = store.asked_questions(platform=channel.platform, channel=channel.channel,
-                                      since=until - MOST_ASKED_WINDOW, limit=MOST_ASKED)
+        asked = store.asked_questions(
+            platform=channel.platform,
+            channel=channel.channel,
+            since=until - MOST_ASKED_WINDOW,
+            limit=MOST_ASKED,
+        )
         for question, times in asked:
             count = digest_text("times", language).format(n=times)
             items.append(DigestItem(kind="most_asked", text=f"“{question}” ({count})"))
-    return Digest(platform=channel.platform, channel=channel.channel, date=day, language=language,
-                  items=items, show_most_asked=channel.show_most_asked)
+    return Digest(
+        platform=channel.platform,
+        channel=channel.channel,
+        date=day,
+        language=language,
+        items=items,
+        show_most_asked=channel.show_most_asked,
+    )

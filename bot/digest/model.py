@@ -53,5 +53,10 @@ class Digest(BaseModel):
 
     def contract(self, text: str) -> dict[str, Any]:
         """The `preview --json` object: channel, date, language, items and the plain text."""
-        return {"channel": self.channel, "date": self.date.isoformat(), "language": self.language,
-                "items": [item.model_dump(mode="json") for item in self.items], "text": text}
+        return {
+            "channel": self.channel,
+            "date": self.date.isoformat(),
+            "language": self.language,
+            "items": [item.model_dump(mode="json") for item in self.items],
+            "text": text,
+        }

@@ -10,48 +10,124 @@ from zoneinfo import available_timezones
 
 from bot.errors import BubblebotError
 
-LANGUAGES = {"en": "en", "english": "en", "eng": "en",
-             "zh-hans": "zh-Hans", "zh_hans": "zh-Hans", "zh-cn": "zh-Hans", "zh": "zh-Hans", "简体": "zh-Hans",
-             "简体中文": "zh-Hans", "simplified": "zh-Hans",
-             "zh-hant": "zh-Hant", "zh_hant": "zh-Hant", "zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "繁體": "zh-Hant",
-             "繁體中文": "zh-Hant", "繁体": "zh-Hant", "traditional": "zh-Hant"}
+LANGUAGES = {
+    "en": "en",
+    "english": "en",
+    "eng": "en",
+    "zh-hans": "zh-Hans",
+    "zh_hans": "zh-Hans",
+    "zh-cn": "zh-Hans",
+    "zh": "zh-Hans",
+    "简体": "zh-Hans",
+    "简体中文": "zh-Hans",
+    "simplified": "zh-Hans",
+    "zh-hant": "zh-Hant",
+    "zh_hant": "zh-Hant",
+    "zh-tw": "zh-Hant",
+    "zh-hk": "zh-Hant",
+    "繁體": "zh-Hant",
+    "繁體中文": "zh-Hant",
+    "繁体": "zh-Hant",
+    "traditional": "zh-Hant",
+}
 TIME = re.compile(r"^(?P<h>[01]?\d|2[0-3])[:：.h](?P<m>[0-5]\d)$")
 TIME_LIKE = re.compile(r"^\d{1,2}\D\d{1,2}$|^\d{3,4}$")
 # 12-hour clock: "9am", "9 am", "9:30 pm", "9.30PM", "12am" (midnight)
-TWELVE_HOUR = re.compile(r"^(?P<h>0?[1-9]|1[0-2])(?:[:：.](?P<m>[0-5]\d))?\s*(?P<half>[ap])\.?m\.?$",
-                         re.IGNORECASE)
-BARE_HOUR = re.compile(r"^(?P<h>[01]?\d|2[0-3])(?P<m>[0-5]\d)?$")  # "9", "930", "1830": asked back, not guessed
+TWELVE_HOUR = re.compile(
+    r"^(?P<h>0?[1-9]|1[0-2])(?:[:：.](?P<m>[0-5]\d))?\s*(?P<half>[ap])\.?m\.?$", re.IGNORECASE
+)
+BARE_HOUR = re.compile(
+    r"^(?P<h>[01]?\d|2[0-3])(?P<m>[0-5]\d)?$"
+)  # "9", "930", "1830": asked back, not guessed
 OFFSET = re.compile(r"^(?:utc|gmt)?\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$", re.IGNORECASE)
 ALIASES = {"utc": "UTC", "gmt": "UTC", "z": "UTC", "etc/utc": "UTC"}
 # Abbreviations people type, each mapped to the place whose clock they mean (with its summer time).
 ABBREVIATIONS = {
-    "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles", "pt": "America/Los_Angeles",
-    "mst": "America/Denver", "mdt": "America/Denver", "mt": "America/Denver",
-    "est": "America/New_York", "edt": "America/New_York", "et": "America/New_York",
-    "cet": "Europe/Berlin", "cest": "Europe/Berlin", "wet": "Europe/Lisbon", "eet": "Europe/Athens",
-    "bst": "Europe/London", "jst": "Asia/Tokyo", "kst": "Asia/Seoul", "hkt": "Asia/Hong_Kong",
-    "sgt": "Asia/Singapore", "aest": "Australia/Sydney", "aedt": "Australia/Sydney",
-    "北京时间": "Asia/Shanghai", "北京時間": "Asia/Shanghai", "台北时间": "Asia/Taipei", "台北時間": "Asia/Taipei",
+    "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles",
+    "pt": "America/Los_Angeles",
+    "mst": "America/Denver",
+    "mdt": "America/Denver",
+    "mt": "America/Denver",
+    "est": "America/New_York",
+    "edt": "America/New_York",
+    "et": "America/New_York",
+    "cet": "Europe/Berlin",
+    "cest": "Europe/Berlin",
+    "wet": "Europe/Lisbon",
+    "eet": "Europe/Athens",
+    "bst": "Europe/London",
+    "jst": "Asia/Tokyo",
+    "kst": "Asia/Seoul",
+    "hkt": "Asia/Hong_Kong",
+    "sgt": "Asia/Singapore",
+    "aest": "Australia/Sydney",
+    "aedt": "Australia/Sydney",
+    "北京时间": "Asia/Shanghai",
+    "北京時間": "Asia/Shanghai",
+    "台北时间": "Asia/Taipei",
+    "台北時間": "Asia/Taipei",
 }
 # Abbreviations that name more than one clock: asked back rather than guessed.
-AMBIGUOUS = {"cst": ("America/Chicago", "Asia/Shanghai"), "ist": ("Asia/Kolkata", "Asia/Jerusalem", "Europe/Dublin")}
+AMBIGUOUS = {
+    "cst": ("America/Chicago", "Asia/Shanghai"),
+    "ist": ("Asia/Kolkata", "Asia/Jerusalem", "Europe/Dublin"),
+}
 # Cities people name that are not the last part of an IANA name (those are found by themselves).
 CITIES = {
-    "beijing": "Asia/Shanghai", "shenzhen": "Asia/Shanghai", "guangzhou": "Asia/Shanghai",
-    "hangzhou": "Asia/Shanghai", "chengdu": "Asia/Shanghai", "china": "Asia/Shanghai",
-    "北京": "Asia/Shanghai", "上海": "Asia/Shanghai", "深圳": "Asia/Shanghai", "广州": "Asia/Shanghai",
-    "廣州": "Asia/Shanghai", "杭州": "Asia/Shanghai", "成都": "Asia/Shanghai", "中国": "Asia/Shanghai",
-    "中國": "Asia/Shanghai", "香港": "Asia/Hong_Kong", "澳门": "Asia/Macau", "澳門": "Asia/Macau",
-    "台北": "Asia/Taipei", "臺北": "Asia/Taipei", "台湾": "Asia/Taipei", "台灣": "Asia/Taipei", "taiwan": "Asia/Taipei",
-    "东京": "Asia/Tokyo", "東京": "Asia/Tokyo", "首尔": "Asia/Seoul", "首爾": "Asia/Seoul",
-    "新加坡": "Asia/Singapore", "伦敦": "Europe/London", "倫敦": "Europe/London", "巴黎": "Europe/Paris",
-    "柏林": "Europe/Berlin", "纽约": "America/New_York", "紐約": "America/New_York",
-    "旧金山": "America/Los_Angeles", "舊金山": "America/Los_Angeles", "洛杉矶": "America/Los_Angeles",
-    "洛杉磯": "America/Los_Angeles", "西雅图": "America/Los_Angeles", "西雅圖": "America/Los_Angeles",
-    "nyc": "America/New_York", "washington": "America/New_York", "boston": "America/New_York",
-    "san francisco": "America/Los_Angeles", "sf": "America/Los_Angeles", "seattle": "America/Los_Angeles",
-    "silicon valley": "America/Los_Angeles", "la": "America/Los_Angeles", "bangalore": "Asia/Kolkata",
-    "bengaluru": "Asia/Kolkata", "mumbai": "Asia/Kolkata", "delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata",
+    "beijing": "Asia/Shanghai",
+    "shenzhen": "Asia/Shanghai",
+    "guangzhou": "Asia/Shanghai",
+    "hangzhou": "Asia/Shanghai",
+    "chengdu": "Asia/Shanghai",
+    "china": "Asia/Shanghai",
+    "北京": "Asia/Shanghai",
+    "上海": "Asia/Shanghai",
+    "深圳": "Asia/Shanghai",
+    "广州": "Asia/Shanghai",
+    "廣州": "Asia/Shanghai",
+    "杭州": "Asia/Shanghai",
+    "成都": "Asia/Shanghai",
+    "中国": "Asia/Shanghai",
+    "中國": "Asia/Shanghai",
+    "香港": "Asia/Hong_Kong",
+    "澳门": "Asia/Macau",
+    "澳門": "Asia/Macau",
+    "台北": "Asia/Taipei",
+    "臺北": "Asia/Taipei",
+    "台湾": "Asia/Taipei",
+    "台灣": "Asia/Taipei",
+    "taiwan": "Asia/Taipei",
+    "东京": "Asia/Tokyo",
+    "東京": "Asia/Tokyo",
+    "首尔": "Asia/Seoul",
+    "首爾": "Asia/Seoul",
+    "新加坡": "Asia/Singapore",
+    "伦敦": "Europe/London",
+    "倫敦": "Europe/London",
+    "巴黎": "Europe/Paris",
+    "柏林": "Europe/Berlin",
+    "纽约": "America/New_York",
+    "紐約": "America/New_York",
+    "旧金山": "America/Los_Angeles",
+    "舊金山": "America/Los_Angeles",
+    "洛杉矶": "America/Los_Angeles",
+    "洛杉磯": "America/Los_Angeles",
+    "西雅图": "America/Los_Angeles",
+    "西雅圖": "America/Los_Angeles",
+    "nyc": "America/New_York",
+    "washington": "America/New_York",
+    "boston": "America/New_York",
+    "san francisco": "America/Los_Angeles",
+    "sf": "America/Los_Angeles",
+    "seattle": "America/Los_Angeles",
+    "silicon valley": "America/Los_Angeles",
+    "la": "America/Los_Angeles",
+    "bangalore": "Asia/Kolkata",
+    "bengaluru": "Asia/Kolkata",
+    "mumbai": "Asia/Kolkata",
+    "delhi": "Asia/Kolkata",
+    "new delhi": "Asia/Kolkata",
 }
 MAX_ZONE_WORDS = 3  # "new york", "san francisco", "salt lake city"
 
@@ -62,8 +138,9 @@ class DigestUsageError(BubblebotError):
     `key` is an `error.digest_*` message; the valid forms ({time_help}, {zone_help}, {language_help}), the
     command's usage and the "did you mean" hint are filled in, in the reader's language."""
 
-    def __init__(self, key: str, *, suggestion: str | None = None, choices: tuple[str, ...] = (),
-                 **params: str) -> None:
+    def __init__(
+        self, key: str, *, suggestion: str | None = None, choices: tuple[str, ...] = (), **params: str
+    ) -> None:
         self.suggestion = suggestion
         self.choices = choices
         self._keyed(key, **params)
@@ -74,10 +151,17 @@ class DigestUsageError(BubblebotError):
 
         assert self.key is not None
         hint = message("error.did_you_mean", language, suggestion=self.suggestion) if self.suggestion else ""
-        return message(self.key, language, time_help=template("help.time", language),
-                       zone_help=template("help.zone", language), language_help=template("help.language", language),
-                       usage=template("digest_cmd.usage", language), hint=hint,
-                       choices=template("error.or", language).join(self.choices), **self.params)
+        return message(
+            self.key,
+            language,
+            time_help=template("help.time", language),
+            zone_help=template("help.zone", language),
+            language_help=template("help.language", language),
+            usage=template("digest_cmd.usage", language),
+            hint=hint,
+            choices=template("error.or", language).join(self.choices),
+            **self.params,
+        )
 
     def _keyed(self, key: str, **params: object) -> None:
         self.key, self.params = key, dict(params)
@@ -99,7 +183,9 @@ def _places() -> dict[str, str]:
             places.setdefault(city, _canonical(name))
     places.update(CITIES)
     places.update(ABBREVIATIONS)
-    places.update(ALIASES)  # last: "EST" is the New York clock people mean, not the IANA zone without summer time
+    places.update(
+        ALIASES
+    )  # last: "EST" is the New York clock people mean, not the IANA zone without summer time
     return places
 
 
@@ -200,7 +286,7 @@ def _fields(words: list[str]) -> list[tuple[str, str]]:
     at = 0
     while at < len(words):
         taken, field = _longest(words, at)
-        phrase = " ".join(words[at:at + taken])
+        phrase = " ".join(words[at : at + taken])
         if field == "time" or (field is None and (TIME_LIKE.match(phrase) or BARE_HOUR.match(phrase))):
             fields.append(("time", parse_time(phrase)))
         elif field == "language":
@@ -208,7 +294,9 @@ def _fields(words: list[str]) -> list[tuple[str, str]]:
         elif field == "tz" or "/" in phrase or phrase.casefold() in AMBIGUOUS:
             fields.append(("tz", parse_zone(phrase)))
         else:
-            raise DigestUsageError("error.digest_unreadable", text=phrase, suggestion=_zone_hint(phrase.casefold()))
+            raise DigestUsageError(
+                "error.digest_unreadable", text=phrase, suggestion=_zone_hint(phrase.casefold())
+            )
         at += taken
     return fields
 
@@ -216,7 +304,7 @@ def _fields(words: list[str]) -> list[tuple[str, str]]:
 def _longest(words: list[str], at: int) -> tuple[int, str | None]:
     """How many words from `at` make the longest time, zone or language, and which (1, None if none)."""
     for size in range(min(MAX_ZONE_WORDS, len(words) - at), 0, -1):
-        phrase = " ".join(words[at:at + size])
+        phrase = " ".join(words[at : at + size])
         if is_time(phrase):
             return size, "time"
         if phrase.casefold() in LANGUAGES:

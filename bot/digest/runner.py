@@ -65,7 +65,7 @@ class Outcome:
 
 def backoff(attempts: int) -> timedelta:
     """How long to wait after the given number of failed attempts (1 min, 2, 4, … up to 1 h)."""
-    return min(BACKOFF_FIRST * 2 ** max(0, attempts - 1), BACKOFF_MAX)
+    return min(BACKOFF_FIRST * int(2 ** max(0, attempts - 1)), BACKOFF_MAX)
 
 
 def due_subscriptions(store: StateStore, platform: str, now: datetime) -> list[tuple[Subscription, date]]:
@@ -78,14 +78,24 @@ def due_subscriptions(store: StateStore, platform: str, now: datetime) -> list[t
     return due
 
 
-def deliver_due(store: StateStore, poster: DigestPoster, catalog: Callable[[], Catalog], now: datetime, *,
-                clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> list[Outcome]:
+def deliver_due(
+    store: StateStore,
+    poster: DigestPoster,
+    catalog: Callable[[], Catalog],
+    now: datetime,
+    *,
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> list[Outcome]:
     """One scheduler tick for one platform: post every due digest this process manages to claim."""
     outcomes = []
     loaded: Catalog | None = None
     for subscription, day in due_subscriptions(store, poster.platform, now):
-        delivery = store.claim_delivery(platform=subscription.platform, channel=subscription.channel,
-                                        local_date=day, reclaim_after=RECLAIM_AFTER)
+        delivery = store.claim_delivery(
+            platform=subscription.platform,
+            channel=subscription.channel,
+            local_date=day,
+            reclaim_after=RECLAIM_AFTER,
+        )
         if delivery is None:
             continue  # sent already, held by another process, or waiting for its retry time
         loaded = loaded or catalog()
@@ -93,8 +103,14 @@ def deliver_due(store: StateStore, poster: DigestPoster, catalog: Callable[[], C
     return outcomes
 
 
-def _deliver(store: StateStore, poster: DigestPoster, catalog: Catalog, subscription: Subscription,
-             delivery: Delivery, clock: Callable[[], datetime]) -> Outcome:
+def _deliver(
+    store: StateStore,
+    poster: DigestPoster,
+    catalog: Catalog,
+    subscription: Subscription,
+    delivery: Delivery,
+    clock: Callable[[], datetime],
+) -> Outcome:
     where = f"{subscription.platform} channel {subscription.channel} for {delivery.local_date}"
     try:
         digest = build_digest(catalog, ChannelSettings.of(subscription), delivery.local_date, store)
@@ -110,30 +126,54 @@ def _deliver(store: StateStore, poster: DigestPoster, catalog: Catalog, subscrip
         _mark_delivered(store, delivery, ref, digest.featured(), where)
         digest_delivered(subscription.platform)
         log.info("posted the digest to %s (attempt %d)", where, delivery.attempts)
-        return Outcome(subscription.platform, subscription.channel, delivery.local_date, "sent",
-                       delivery.attempts, message_ref=ref)
+        return Outcome(
+            subscription.platform,
+            subscription.channel,
+            delivery.local_date,
+            "sent",
+            delivery.attempts,
+            message_ref=ref,
+        )
     retry_at = clock() + backoff(delivery.attempts)
     digest_failed(subscription.platform, reason)
-    log.error("the digest to %s failed on attempt %d (%s); retrying after %s", where, delivery.attempts,
-              detail, retry_at.isoformat(timespec="seconds"))
+    log.error(
+        "the digest to %s failed on attempt %d (%s); retrying after %s",
+        where,
+        delivery.attempts,
+        detail,
+        retry_at.isoformat(timespec="seconds"),
+    )
     try:
         store.mark_failed(delivery.id, error=detail, retry_at=retry_at)
     except StoreUnavailable as error:
-        log.error("could not record the failure (%s); the claim is retried after %s", error.detail,
-                  RECLAIM_AFTER)
-    return Outcome(subscription.platform, subscription.channel, delivery.local_date, "failed",
-                   delivery.attempts, error=detail, retry_at=retry_at)
+        log.error(
+            "could not record the failure (%s); the claim is retried after %s", error.detail, RECLAIM_AFTER
+        )
+    return Outcome(
+        subscription.platform,
+        subscription.channel,
+        delivery.local_date,
+        "failed",
+        delivery.attempts,
+        error=detail,
+        retry_at=retry_at,
+    )
 
 
-def _mark_delivered(store: StateStore, delivery: Delivery, ref: str | None, featured: list[str],
-                    where: str) -> None:
+def _mark_delivered(
+    store: StateStore, delivery: Delivery, ref: str | None, featured: list[str], where: str
+) -> None:
     for attempt in range(1, MARK_ATTEMPTS + 1):
         try:
             store.mark_delivered(delivery.id, message_ref=ref, featured=featured)
             return
         except StoreUnavailable as error:
             if attempt == MARK_ATTEMPTS:
-                log.error("posted the digest to %s but could not record it (%s); it may be posted again "
-                          "after %s", where, error.detail, RECLAIM_AFTER)
+                log.error(
+                    "posted the digest to %s but could not record it (%s); it may be posted again after %s",
+                    where,
+                    error.detail,
+                    RECLAIM_AFTER,
+                )
                 return
             time.sleep(attempt)

@@ -47,4 +47,3 @@ def next_digest(subscription: Subscription, now: datetime, *, sent_today: bool) 
     if now < today or not sent_today:
         return today
     return scheduled_at(day + timedelta(days=1), subscription.time, subscription.tz)
-

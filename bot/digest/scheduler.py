@@ -33,8 +33,15 @@ def scheduler_enabled(settings: Settings) -> bool:
 class DigestScheduler:
     """Posts due digests of one platform from a daemon thread until stopped."""
 
-    def __init__(self, *, database_url: str, data_dir: Path, poster: DigestPoster,
-                 interval: float = TICK_SECONDS, clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+    def __init__(
+        self,
+        *,
+        database_url: str,
+        data_dir: Path,
+        poster: DigestPoster,
+        interval: float = TICK_SECONDS,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self.database_url = database_url
         self.data_dir = data_dir
         self.poster = poster

@@ -21,6 +21,11 @@ def language_name(code: str, language: str) -> str:
 
 def long_date(day: date, language: str) -> str:
     """'Monday 23 November 2026' or '2026年11月23日 星期一'."""
-    return message("digest.long_date", language, weekday=template(f"digest.weekday.{day.weekday()}", language),
-                   day=day.day, month_name=template(f"digest.month.{day.month}", language),
-                   year=day.year)
+    return message(
+        "digest.long_date",
+        language,
+        weekday=template(f"digest.weekday.{day.weekday()}", language),
+        day=day.day,
+        month_name=template(f"digest.month.{day.month}", language),
+        year=day.year,
+    )

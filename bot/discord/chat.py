@@ -57,14 +57,24 @@ class DiscordChat:
     store: StateStore | None = None
 
     @classmethod
-    def build(cls, service: AnswerSource, store: StateStore | None, *, rate_limit_per_minute: int,
-              data_dir: Path, ingest: ChatIngest | None = None, corpus: Any = None) -> DiscordChat:
+    def build(
+        cls,
+        service: AnswerSource,
+        store: StateStore | None,
+        *,
+        rate_limit_per_minute: int,
+        data_dir: Path,
+        ingest: ChatIngest | None = None,
+        corpus: Any = None,
+    ) -> DiscordChat:
         """Wire the core for Discord around an answer service and (if reachable) a store."""
-        conversation = Conversation(service=service, store=store,
-                                    limiter=RateLimiter(limit=rate_limit_per_minute, window=60))
+        conversation = Conversation(
+            service=service, store=store, limiter=RateLimiter(limit=rate_limit_per_minute, window=60)
+        )
         escape = discord.utils.escape_markdown
-        digest = DigestCommands(store, data_dir, mention=mention, escape=lambda text: text,
-                                may_change=may_change_digest)
+        digest = DigestCommands(
+            store, data_dir, mention=mention, escape=lambda text: text, may_change=may_change_digest
+        )
         kb_corpus = corpus or (lambda: service.kb.corpus)  # type: ignore[attr-defined]
         return cls(conversation, digest, IngestCommand(ingest, escape=escape), ChartCommand(kb_corpus), store)
 
@@ -82,8 +92,13 @@ class DiscordChat:
         except StoreUnavailable:
             log.warning("the state store is unavailable; answering without sources buttons, votes or dedupe")
             store = None
-        return cls.build(service, store, rate_limit_per_minute=settings.rate_limit_per_minute,
-                         data_dir=settings.data_dir, ingest=ChatIngest.from_settings(settings, service))
+        return cls.build(
+            service,
+            store,
+            rate_limit_per_minute=settings.rate_limit_per_minute,
+            data_dir=settings.data_dir,
+            ingest=ChatIngest.from_settings(settings, service),
+        )
 
     @property
     def max_question_chars(self) -> int:

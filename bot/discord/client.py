@@ -42,7 +42,9 @@ def bot_intents() -> discord.Intents:
 class BubbleClient(discord.Client):
     """bubblebot on Discord. `chat` (the conversation core) is None for a client that only syncs commands."""
 
-    def __init__(self, chat: DiscordChat | None, *, question_limit: int | None = None, **options: Any) -> None:
+    def __init__(
+        self, chat: DiscordChat | None, *, question_limit: int | None = None, **options: Any
+    ) -> None:
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False  # no voice: no warning about it
         options.setdefault("intents", bot_intents())
         options.setdefault("allowed_mentions", NO_MENTIONS)
@@ -70,8 +72,12 @@ class BubbleClient(discord.Client):
 
     async def on_ready(self) -> None:
         user = self.user
-        log.info("connected to Discord as %s (id %s) in %d servers",
-                 user, user.id if user else "?", len(self.guilds))
+        log.info(
+            "connected to Discord as %s (id %s) in %d servers",
+            user,
+            user.id if user else "?",
+            len(self.guilds),
+        )
 
     async def on_resumed(self) -> None:
         log.info("resumed the Discord gateway session")
@@ -93,7 +99,8 @@ class BubbleClient(discord.Client):
             return
         role_ids = _managed_role_ids(message)
         mentioned = any(user.id == me.id for user in message.mentions) or bool(
-            set(message.raw_role_mentions) & set(role_ids))
+            set(message.raw_role_mentions) & set(role_ids)
+        )
         replied_to = _replied_answer(message, me.id)
         dm = message.guild is None
         if not (mentioned or dm or replied_to is not None):
@@ -104,8 +111,14 @@ class BubbleClient(discord.Client):
                 await reply_to(message, Notice(EmptyQuestion().localized("en")))
             return
         conversation = chat.conversation
-        place = place_of(message.channel, message.channel.id, message.author.id, dm=dm,
-                         event_id=f"message:{message.id}", via=message)
+        place = place_of(
+            message.channel,
+            message.channel.id,
+            message.author.id,
+            dm=dm,
+            event_id=f"message:{message.id}",
+            via=message,
+        )
         language = reply_language(question)
         try:
             text = conversation.check(question)
@@ -120,15 +133,16 @@ class BubbleClient(discord.Client):
             log.info("message %s was already answered", message.id)
             return
         async with typing_in(message.channel):
-            reply = await asyncio.to_thread(conversation.answer, text, place, replied_to=replied_to or None,
-                                            limited=False)
+            reply = await asyncio.to_thread(
+                conversation.answer, text, place, replied_to=replied_to or None, limited=False
+            )
         await reply_to(message, reply)
         await asyncio.to_thread(conversation.answered, place)
 
 
 @contextlib.asynccontextmanager
 async def typing_in(channel: discord.abc.Messageable) -> AsyncIterator[None]:
-    """"bubblebot is typing…" while an answer is composed; a failed indicator never stops the answer."""
+    """ "bubblebot is typing…" while an answer is composed; a failed indicator never stops the answer."""
     async with contextlib.AsyncExitStack() as stack:
         try:
             await stack.enter_async_context(channel.typing())

@@ -44,19 +44,43 @@ def strip_mentions(content: str, user_id: int, role_ids: Iterable[int]) -> str:
     return " ".join(text_only.split())
 
 
-def place_of(channel: object, channel_id: int | None, user_id: int, *, dm: bool, locale: str | None = None,
-             event_id: str | None = None, via: Any = None) -> Place:
+def place_of(
+    channel: object,
+    channel_id: int | None,
+    user_id: int,
+    *,
+    dm: bool,
+    locale: str | None = None,
+    event_id: str | None = None,
+    via: Any = None,
+) -> Place:
     """Channel, thread and user of a message or interaction (a thread is stored under its parent channel)."""
     if isinstance(channel, discord.Thread) and channel.parent_id is not None:
-        return Place(NAME, str(channel.parent_id), str(user_id), thread=str(channel.id), is_dm=dm, locale=locale,
-                     event_id=event_id, via=via)
-    return Place(NAME, str(channel_id or 0), str(user_id), is_dm=dm, locale=locale, event_id=event_id, via=via)
+        return Place(
+            NAME,
+            str(channel.parent_id),
+            str(user_id),
+            thread=str(channel.id),
+            is_dm=dm,
+            locale=locale,
+            event_id=event_id,
+            via=via,
+        )
+    return Place(
+        NAME, str(channel_id or 0), str(user_id), is_dm=dm, locale=locale, event_id=event_id, via=via
+    )
 
 
 def interaction_place(interaction: discord.Interaction[Any]) -> Place:
     """Where an interaction happened, by whom, in which locale (the interaction is how to answer)."""
-    return place_of(interaction.channel, interaction.channel_id, interaction.user.id, dm=interaction.guild_id is None,
-                    locale=str(interaction.locale), via=interaction)
+    return place_of(
+        interaction.channel,
+        interaction.channel_id,
+        interaction.user.id,
+        dm=interaction.guild_id is None,
+        locale=str(interaction.locale),
+        via=interaction,
+    )
 
 
 def interaction_language(interaction: discord.Interaction[Any], text: str | None = None) -> str:
@@ -86,7 +110,9 @@ async def answer_interaction(chat: DiscordChat, interaction: discord.Interaction
 class BubbleGroup(app_commands.Group):
     """/bubble: ask, sources, help, digest (a subgroup), ingest (admins), chart (in this order in Discord's menu)."""
 
-    def __init__(self, chat: DiscordChat | None = None, *, question_limit: int = DEFAULT_QUESTION_LIMIT) -> None:
+    def __init__(
+        self, chat: DiscordChat | None = None, *, question_limit: int = DEFAULT_QUESTION_LIMIT
+    ) -> None:
         super().__init__(name=GROUP, description="Ask about the AI investment bubble, with sources.")
         self.chat = chat
         # The limit is a setting, known only now: the ask command's question gets its own max_length.
@@ -102,19 +128,28 @@ class BubbleGroup(app_commands.Group):
             raise RuntimeError("this /bubble group has no chat core (it was built for command sync only)")
         return self.chat
 
-    @app_commands.command(name="ask", description="Ask a question; the answer names the speaker and the figure.")
+    @app_commands.command(
+        name="ask", description="Ask a question; the answer names the speaker and the figure."
+    )
     @app_commands.describe(question="e.g. What compute target did Sam Altman set for OpenAI by 2033?")
-    async def ask(self, interaction: discord.Interaction[Any],
-                  question: app_commands.Range[str, 1, DEFAULT_QUESTION_LIMIT]) -> None:
+    async def ask(
+        self,
+        interaction: discord.Interaction[Any],
+        question: app_commands.Range[str, 1, DEFAULT_QUESTION_LIMIT],
+    ) -> None:
         """Answer in the channel."""
         await answer_interaction(self.core(), interaction, question)
 
-    @app_commands.command(name="sources", description="The verbatim sources of my last answer here (only to you).")
+    @app_commands.command(
+        name="sources", description="The verbatim sources of my last answer here (only to you)."
+    )
     async def sources(self, interaction: discord.Interaction[Any]) -> None:
         """The verbatim sources of the last answer in this channel or thread, to the asker."""
         await interaction.response.defer(ephemeral=True, thinking=True)
-        await respond(interaction, await asyncio.to_thread(self.core().conversation.sources,
-                                                           interaction_place(interaction)))
+        await respond(
+            interaction,
+            await asyncio.to_thread(self.core().conversation.sources, interaction_place(interaction)),
+        )
 
     @app_commands.command(name="help", description="What I answer and how to ask (only to you).")
     async def help(self, interaction: discord.Interaction[Any]) -> None:
@@ -125,8 +160,9 @@ class BubbleGroup(app_commands.Group):
 
     digest = DigestGroup()  # a subgroup: a class attribute, so Discord lists it here, between help and ingest
 
-    @app_commands.command(name="ingest",
-                          description="Add an article to my library from its URL (bubblebot's admins only).")
+    @app_commands.command(
+        name="ingest", description="Add an article to my library from its URL (bubblebot's admins only)."
+    )
     @app_commands.describe(url="the http(s) link of one article")
     async def ingest(self, interaction: discord.Interaction[Any], url: str) -> None:
         """Admins only: defer, fetch and index in a worker thread, then tell the admin only."""

@@ -80,8 +80,12 @@ async def run_scheduler(client: discord.Client, settings: Settings, *, interval:
             return
         await asyncio.sleep(0.5)
     poster = DiscordDigestPoster(client, asyncio.get_running_loop())
-    scheduler = DigestScheduler(database_url=settings.resolved_database_url(), data_dir=settings.data_dir,
-                                poster=poster, interval=interval or TICK_SECONDS).start()
+    scheduler = DigestScheduler(
+        database_url=settings.resolved_database_url(),
+        data_dir=settings.data_dir,
+        poster=poster,
+        interval=interval or TICK_SECONDS,
+    ).start()
     try:
         while not client.is_closed():
             await asyncio.sleep(0.5)
@@ -89,8 +93,9 @@ async def run_scheduler(client: discord.Client, settings: Settings, *, interval:
         await asyncio.to_thread(scheduler.stop)
 
 
-async def _deliver(settings: Settings, token: str, store: StateStore, catalog: Callable[[], Catalog],
-                   now: datetime) -> list[Outcome]:
+async def _deliver(
+    settings: Settings, token: str, store: StateStore, catalog: Callable[[], Catalog], now: datetime
+) -> list[Outcome]:
     from bot.discord.client import BubbleClient
 
     client = BubbleClient(None)
@@ -100,8 +105,9 @@ async def _deliver(settings: Settings, token: str, store: StateStore, catalog: C
         return await asyncio.to_thread(deliver_due, store, poster, catalog, now)
 
 
-def deliver_due_discord(settings: Settings, store: StateStore, catalog: Callable[[], Catalog],
-                        now: datetime) -> list[Outcome]:
+def deliver_due_discord(
+    settings: Settings, store: StateStore, catalog: Callable[[], Catalog], now: datetime
+) -> list[Outcome]:
     """`run-due` for Discord: log in over REST (DISCORD_TOKEN, BUBBLEBOT_DISCORD_API_URL), post what is due."""
     token = require_token(settings)
     apply_endpoints(settings)

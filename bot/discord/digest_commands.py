@@ -28,9 +28,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = [app_commands.Choice(name="English", value="en"),
-             app_commands.Choice(name="简体中文 (Simplified Chinese)", value="zh-Hans"),
-             app_commands.Choice(name="繁體中文 (Traditional Chinese)", value="zh-Hant")]
+LANGUAGES = [
+    app_commands.Choice(name="English", value="en"),
+    app_commands.Choice(name="简体中文 (Simplified Chinese)", value="zh-Hans"),
+    app_commands.Choice(name="繁體中文 (Traditional Chinese)", value="zh-Hant"),
+]
 
 
 @lru_cache(maxsize=1)
@@ -49,16 +51,25 @@ async def zone_choices(interaction: discord.Interaction[Any], current: str) -> l
 
 def digest_place(interaction: discord.Interaction[Any]) -> Place:
     """The channel the command was typed in (a thread has its own digest), who typed it, and how to answer."""
-    return Place(NAME, str(interaction.channel_id), str(interaction.user.id), is_dm=interaction.guild_id is None,
-                 locale=str(interaction.locale), via=interaction)
+    return Place(
+        NAME,
+        str(interaction.channel_id),
+        str(interaction.user.id),
+        is_dm=interaction.guild_id is None,
+        locale=str(interaction.locale),
+        via=interaction,
+    )
 
 
 class DigestGroup(app_commands.Group):
     """/bubble digest; its core is the parent group's (injected there)."""
 
     def __init__(self) -> None:
-        super().__init__(name="digest", description="This channel's daily digest of figures and quotes.",
-                         default_permissions=discord.Permissions(manage_channels=True))
+        super().__init__(
+            name="digest",
+            description="This channel's daily digest of figures and quotes.",
+            default_permissions=discord.Permissions(manage_channels=True),
+        )
 
     def _core(self) -> DiscordChat:
         from bot.discord.commands import BubbleGroup
@@ -68,43 +79,61 @@ class DigestGroup(app_commands.Group):
         return parent.core()
 
     @app_commands.command(name="subscribe", description="Turn on or change this channel's daily digest.")
-    @app_commands.describe(time="HH:MM, or 9am / 9:30 pm (default 09:00)",
-                           zone="a city, IANA zone, abbreviation or offset: Shanghai, New York, PST, UTC+8 (default UTC)",
-                           language="the digest's language (default English)",
-                           most_asked="include “Most asked this week” (default on)")
+    @app_commands.describe(
+        time="HH:MM, or 9am / 9:30 pm (default 09:00)",
+        zone="a city, IANA zone, abbreviation or offset: Shanghai, New York, PST, UTC+8 (default UTC)",
+        language="the digest's language (default English)",
+        most_asked="include “Most asked this week” (default on)",
+    )
     @app_commands.choices(language=LANGUAGES)
     @app_commands.autocomplete(zone=zone_choices)
-    async def subscribe(self, interaction: discord.Interaction[Any], time: str | None = None, zone: str | None = None,
-                        language: app_commands.Choice[str] | None = None, most_asked: bool | None = None) -> None:
+    async def subscribe(
+        self,
+        interaction: discord.Interaction[Any],
+        time: str | None = None,
+        zone: str | None = None,
+        language: app_commands.Choice[str] | None = None,
+        most_asked: bool | None = None,
+    ) -> None:
         """Subscribe the channel or change its settings (unspecified ones are kept); announced in the channel."""
         place = digest_place(interaction)
         speaks = reply_language(" ".join(filter(None, [time, zone])), locale=place.locale)
         try:
-            request = SubscribeRequest(time=parse_time(time) if time else None,
-                                       tz=parse_zone(zone) if zone else None,
-                                       language=language.value if language else None)
+            request = SubscribeRequest(
+                time=parse_time(time) if time else None,
+                tz=parse_zone(zone) if zone else None,
+                language=language.value if language else None,
+            )
         except DigestUsageError as error:
             await respond(interaction, Notice(error.localized(speaks), speaks))
             return
         commands = self._core().digest
-        await respond(interaction, await asyncio.to_thread(commands.subscribe, place, request, speaks,
-                                                           most_asked=most_asked))
+        await respond(
+            interaction,
+            await asyncio.to_thread(commands.subscribe, place, request, speaks, most_asked=most_asked),
+        )
 
     @app_commands.command(name="unsubscribe", description="Turn off this channel's daily digest.")
     async def unsubscribe(self, interaction: discord.Interaction[Any]) -> None:
         """Stop the channel's digest (announced in the channel)."""
         place = digest_place(interaction)
         commands = self._core().digest
-        await respond(interaction, await asyncio.to_thread(commands.unsubscribe, place,
-                                                           reply_language(locale=place.locale)))
+        await respond(
+            interaction,
+            await asyncio.to_thread(commands.unsubscribe, place, reply_language(locale=place.locale)),
+        )
 
-    @app_commands.command(name="status", description="This channel's digest settings, next digest and last delivery.")
+    @app_commands.command(
+        name="status", description="This channel's digest settings, next digest and last delivery."
+    )
     async def status(self, interaction: discord.Interaction[Any]) -> None:
         """Settings, next digest and last delivery, only to the asker."""
         await interaction.response.defer(ephemeral=True, thinking=True)
         place = digest_place(interaction)
         commands = self._core().digest
-        await respond(interaction, await asyncio.to_thread(commands.status, place, reply_language(locale=place.locale)))
+        await respond(
+            interaction, await asyncio.to_thread(commands.status, place, reply_language(locale=place.locale))
+        )
 
     @app_commands.command(name="preview", description="Today's digest for this channel, only to you.")
     async def preview(self, interaction: discord.Interaction[Any]) -> None:
@@ -112,5 +141,6 @@ class DigestGroup(app_commands.Group):
         await interaction.response.defer(ephemeral=True, thinking=True)
         place = digest_place(interaction)
         commands = self._core().digest
-        await respond(interaction, await asyncio.to_thread(commands.preview, place,
-                                                           reply_language(locale=place.locale)))
+        await respond(
+            interaction, await asyncio.to_thread(commands.preview, place, reply_language(locale=place.locale))
+        )

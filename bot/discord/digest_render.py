@@ -29,8 +29,11 @@ def render_discord_digest(digest: Digest) -> discord.Embed:
     embed = discord.Embed(title=clip(title(digest), EMBED_TITLE), colour=DIGEST_COLOUR)
     for kind in CARDS:
         for item in digest.of(kind):
-            embed.add_field(name=clip(f"{ICONS[kind]} {digest_text(kind, language)}", FIELD_NAME),
-                            value=_card_value(item), inline=False)
+            embed.add_field(
+                name=clip(f"{ICONS[kind]} {digest_text(kind, language)}", FIELD_NAME),
+                value=_card_value(item),
+                inline=False,
+            )
     for kind in LISTS:
         items, note = digest.of(kind), empty_note(digest, kind)
         if not items and note is None:
@@ -38,7 +41,10 @@ def render_discord_digest(digest: Digest) -> discord.Embed:
         lines = [f"• {discord.utils.escape_markdown(item.text)}" for item in items[:LIST_LIMIT]]
         if len(items) > LIST_LIMIT:
             lines.append(f"… +{len(items) - LIST_LIMIT}")
-        embed.add_field(name=clip(f"{ICONS[kind]} {digest_text(kind, language)}", FIELD_NAME),
-                        value=clip("\n".join(lines) or note or "", FIELD_VALUE), inline=False)
+        embed.add_field(
+            name=clip(f"{ICONS[kind]} {digest_text(kind, language)}", FIELD_NAME),
+            value=clip("\n".join(lines) or note or "", FIELD_VALUE),
+            inline=False,
+        )
     embed.set_footer(text=clip(digest_text("footer", language).replace("`", ""), EMBED_FOOTER))
     return embed

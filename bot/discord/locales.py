@@ -37,18 +37,15 @@ NAMES: dict[str, str] = {
 DESCRIPTIONS: dict[str, str] = {
     "Ask about the AI investment bubble, with sources.": "询问AI投资泡沫，附来源。",
     "Ask a question; the answer names the speaker and the figure.": "提问；回答会注明发言人和数字。",
-    "e.g. What compute target did Sam Altman set for OpenAI by 2033?":
-        "例如：萨姆·阿尔特曼为OpenAI设定的2033年算力目标是多少？",
+    "e.g. What compute target did Sam Altman set for OpenAI by 2033?": "例如：萨姆·阿尔特曼为OpenAI设定的2033年算力目标是多少？",
     "The verbatim sources of my last answer here (only to you).": "我在此处最近一次回答的原文来源（仅你可见）。",
     "What I answer and how to ask (only to you).": "我能回答什么、如何提问（仅你可见）。",
-    "Add an article to my library from its URL (bubblebot's admins only).":
-        "用网址把一篇文章加入我的资料库（仅限 bubblebot 管理员）。",
+    "Add an article to my library from its URL (bubblebot's admins only).": "用网址把一篇文章加入我的资料库（仅限 bubblebot 管理员）。",
     "the http(s) link of one article": "一篇文章的 http(s) 链接",
     "This channel's daily digest of figures and quotes.": "此频道的每日数字与引语摘要。",
     "Turn on or change this channel's daily digest.": "开启或更改此频道的每日摘要。",
     "HH:MM, or 9am / 9:30 pm (default 09:00)": "HH:MM，或 9am / 9:30 pm（默认 09:00）",
-    "a city, IANA zone, abbreviation or offset: Shanghai, New York, PST, UTC+8 (default UTC)":
-        "城市、时区名、缩写或偏移：北京、纽约、PST、UTC+8（默认 UTC）",
+    "a city, IANA zone, abbreviation or offset: Shanghai, New York, PST, UTC+8 (default UTC)": "城市、时区名、缩写或偏移：北京、纽约、PST、UTC+8（默认 UTC）",
     "the digest's language (default English)": "摘要的语言（默认英文）",
     "include “Most asked this week” (default on)": "包含“本周热门问题”（默认开启）",
     "Turn off this channel's daily digest.": "关闭此频道的每日摘要。",
@@ -58,9 +55,13 @@ DESCRIPTIONS: dict[str, str] = {
     "e.g. capex, OpenAI burn, power": "例如：资本支出、OpenAI 烧钱、电力",
 }
 LOCALES = {discord.Locale.chinese: "zh-Hans", discord.Locale.taiwan_chinese: "zh-Hant"}
-NAME_PLACES = frozenset({app_commands.TranslationContextLocation.command_name,
-                         app_commands.TranslationContextLocation.group_name,
-                         app_commands.TranslationContextLocation.parameter_name})
+NAME_PLACES = frozenset(
+    {
+        app_commands.TranslationContextLocation.command_name,
+        app_commands.TranslationContextLocation.group_name,
+        app_commands.TranslationContextLocation.parameter_name,
+    }
+)
 
 
 def translated(english: str, language: str, *, name: bool) -> str | None:
@@ -72,8 +73,12 @@ def translated(english: str, language: str, *, name: bool) -> str | None:
 class CommandTranslator(app_commands.Translator):
     """Gives discord.py the zh-CN and zh-TW names and descriptions of every command and option."""
 
-    async def translate(self, string: app_commands.locale_str, locale: discord.Locale,
-                        context: app_commands.TranslationContextTypes) -> str | None:
+    async def translate(
+        self,
+        string: app_commands.locale_str,
+        locale: discord.Locale,
+        context: app_commands.TranslationContextTypes,
+    ) -> str | None:
         """The translation of one name or description, or None to leave it English."""
         language = LOCALES.get(locale)
         if language is None:

@@ -48,14 +48,26 @@ def payloads(reply: Reply) -> list[dict[str, Any]]:
         body = render_discord_help(reply.language)
         return [{"content": clip(f"{reply.note}\n\n{body}" if reply.note else body, MESSAGE_CHARS)}]
     if isinstance(reply, DigestHelpReply):
-        return [{"content": clip(message("digest_cmd.help", reply.language,
-                                         usage=template("digest_cmd.usage", reply.language)), MESSAGE_CHARS)}]
+        return [
+            {
+                "content": clip(
+                    message(
+                        "digest_cmd.help", reply.language, usage=template("digest_cmd.usage", reply.language)
+                    ),
+                    MESSAGE_CHARS,
+                )
+            }
+        ]
     if isinstance(reply, DigestReply):
         return [{"embed": render_discord_digest(reply.digest)}]
     if isinstance(reply, ChartReply):
         chart = reply.chart
-        return [{"embed": render_discord_chart(chart, reply.language),
-                 "file": discord.File(io.BytesIO(chart.png), filename=chart.filename, description=chart.alt)}]
+        return [
+            {
+                "embed": render_discord_chart(chart, reply.language),
+                "file": discord.File(io.BytesIO(chart.png), filename=chart.filename, description=chart.alt),
+            }
+        ]
     if isinstance(reply, Notice | Announcement):
         return [{"content": clip(reply.text, MESSAGE_CHARS)}]
     raise TypeError(f"not a reply: {reply!r}")
@@ -78,5 +90,9 @@ async def reply_to(message_: discord.Message, reply: Reply | None) -> None:
     if reply is None:
         return
     for sent in payloads(reply):
-        await message_.channel.send(**sent, reference=message_.to_reference(fail_if_not_exists=False),
-                                    mention_author=False, allowed_mentions=NO_MENTIONS)
+        await message_.channel.send(
+            **sent,
+            reference=message_.to_reference(fail_if_not_exists=False),
+            mention_author=False,
+            allowed_mentions=NO_MENTIONS,
+        )

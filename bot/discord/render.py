@@ -134,7 +134,13 @@ def render_discord_sources(answer: Answer) -> list[str]:
 
 def render_discord_help(language: str) -> str:
     """What bubblebot does, how to ask on Discord, and example questions."""
-    lines = [phrase("help", language), "", template("discord.help_usage", language), "", phrase("try", language)]
+    lines = [
+        phrase("help", language),
+        "",
+        template("discord.help_usage", language),
+        "",
+        phrase("try", language),
+    ]
     lines.extend(f"• {example}" for example in examples(language))
     return clip("\n".join(lines), MESSAGE_CHARS)
 
@@ -149,12 +155,23 @@ def render_discord_chart(chart: ChatChart, language: str) -> discord.Embed:
         if line.speaker:
             source = f"{discord.utils.escape_markdown(line.speaker)}, {source}"
         period = f" ({line.period})" if line.period else ""
-        lines.append(message("chart.cited", language, number=line.number,
-                             entity=discord.utils.escape_markdown(line.entity), figure=line.figure, period=period,
-                             source=source))
+        lines.append(
+            message(
+                "chart.cited",
+                language,
+                number=line.number,
+                entity=discord.utils.escape_markdown(line.entity),
+                figure=line.figure,
+                period=period,
+                source=source,
+            )
+        )
     if chart.more:
         lines.append(message("chart.more", language, n=chart.more))
-    embed = discord.Embed(title=clip(chart.title, EMBED_TITLE), description=clip("\n".join(lines), EMBED_DESCRIPTION),
-                          colour=ANSWER_COLOUR)
+    embed = discord.Embed(
+        title=clip(chart.title, EMBED_TITLE),
+        description=clip("\n".join(lines), EMBED_DESCRIPTION),
+        colour=ANSWER_COLOUR,
+    )
     embed.set_image(url=f"attachment://{chart.filename}")
     return embed

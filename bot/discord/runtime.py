@@ -27,8 +27,9 @@ def require_token(settings: Settings) -> str:
     """The bot token, or a ConfigurationError naming the variable to set."""
     token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
     if not token:
-        raise ConfigurationError("DISCORD_TOKEN is not set: use the token from the Bot page of the "
-                                 "Developer Portal.")
+        raise ConfigurationError(
+            "DISCORD_TOKEN is not set: use the token from the Bot page of the Developer Portal."
+        )
     return token
 
 
@@ -58,8 +59,9 @@ async def login(client: discord.Client, token: str) -> None:
         raise ConfigurationError(f"Cannot reach the Discord API at {base}: {error}") from None
 
 
-async def run_client(client: BubbleClient, token: str, *,
-                     open_chat: Callable[[], DiscordChat] | None = None) -> None:
+async def run_client(
+    client: BubbleClient, token: str, *, open_chat: Callable[[], DiscordChat] | None = None
+) -> None:
     """Log in, then hold the gateway connection (discord.py reconnects and resumes) until closed.
 
     With open_chat, the answer service and store are opened after the token is accepted, so a bad
@@ -75,7 +77,8 @@ async def run_client(client: BubbleClient, token: str, *,
         except discord.PrivilegedIntentsRequired:
             raise ConfigurationError(
                 "Discord refused an intent this application has not enabled; check the Bot page "
-                "of the Developer Portal.") from None
+                "of the Developer Portal."
+            ) from None
         finally:
             if opened is not None:
                 opened.close()
@@ -85,8 +88,12 @@ def start_health(settings: Settings, client: discord.Client) -> HealthServer | N
     """/healthz (200 once the gateway session is ready) and /metrics on BUBBLEBOT_HEALTH_PORT, if set."""
     if settings.health_port is None:
         return None
-    return HealthServer(settings.health_host, settings.health_port, mode="discord",
-                        ready=lambda: client.is_ready() and not client.is_closed()).start()
+    return HealthServer(
+        settings.health_host,
+        settings.health_port,
+        mode="discord",
+        ready=lambda: client.is_ready() and not client.is_closed(),
+    ).start()
 
 
 async def _serve(settings: Settings, token: str) -> None:

@@ -23,18 +23,26 @@ VOTE_ID = "bubble:vote:{direction}:{answer_id}"
 ANSWER_ID = re.compile(r"^bubble:(?:sources|vote:(?:up|down)):(?P<id>[0-9]{1,19})$")
 
 
-class SourcesButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
-                    template=r"^bubble:sources:(?P<id>[0-9]{1,19})$"):
+class SourcesButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"^bubble:sources:(?P<id>[0-9]{1,19})$"
+):
     """Shows the answer's verbatim quotes, with article and paragraph, to the clicker only."""
 
     def __init__(self, answer_id: int, label: str = "Sources") -> None:
-        super().__init__(discord.ui.Button(label=label, emoji="📄", style=discord.ButtonStyle.secondary,
-                                           custom_id=SOURCES_ID.format(answer_id=answer_id)))
+        super().__init__(
+            discord.ui.Button(
+                label=label,
+                emoji="📄",
+                style=discord.ButtonStyle.secondary,
+                custom_id=SOURCES_ID.format(answer_id=answer_id),
+            )
+        )
         self.answer_id = answer_id
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any],
-                             match: re.Match[str], /) -> SourcesButton:
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> SourcesButton:
         return cls(int(match["id"]), label=getattr(item, "label", None) or "Sources")
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
@@ -44,25 +52,36 @@ class SourcesButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
 
         await interaction.response.defer(ephemeral=True, thinking=True)
         conversation = chat_of(interaction.client).conversation
-        await respond(interaction, await asyncio.to_thread(conversation.sources_of, interaction_place(interaction),
-                                                           self.answer_id))
+        await respond(
+            interaction,
+            await asyncio.to_thread(conversation.sources_of, interaction_place(interaction), self.answer_id),
+        )
 
 
-class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
-                 template=r"^bubble:vote:(?P<direction>up|down):(?P<id>[0-9]{1,19})$"):
+class VoteButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"^bubble:vote:(?P<direction>up|down):(?P<id>[0-9]{1,19})$",
+):
     """Records the clicker's 👍 or 👎 on the answer (one vote per user; a new click replaces it)."""
 
     def __init__(self, answer_id: int, direction: str, label: str | None = None) -> None:
         custom_id = VOTE_ID.format(direction=direction, answer_id=answer_id)
         label = label or template("discord.helpful" if direction == "up" else "discord.not_helpful", "en")
-        super().__init__(discord.ui.Button(label=label, emoji="👍" if direction == "up" else "👎",
-                                           style=discord.ButtonStyle.secondary, custom_id=custom_id))
+        super().__init__(
+            discord.ui.Button(
+                label=label,
+                emoji="👍" if direction == "up" else "👎",
+                style=discord.ButtonStyle.secondary,
+                custom_id=custom_id,
+            )
+        )
         self.answer_id = answer_id
         self.direction = direction
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any],
-                             match: re.Match[str], /) -> VoteButton:
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> VoteButton:
         return cls(int(match["id"]), match["direction"], label=getattr(item, "label", None))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
@@ -73,8 +92,10 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         await interaction.response.defer(ephemeral=True, thinking=True)
         conversation = chat_of(interaction.client).conversation
         vote = 1 if self.direction == "up" else -1
-        await respond(interaction, await asyncio.to_thread(conversation.vote, interaction_place(interaction),
-                                                           self.answer_id, vote))
+        await respond(
+            interaction,
+            await asyncio.to_thread(conversation.vote, interaction_place(interaction), self.answer_id, vote),
+        )
 
 
 DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (SourcesButton, VoteButton)

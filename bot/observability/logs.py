@@ -66,8 +66,13 @@ class JsonFormatter(logging.Formatter):
 
 def secret_values(settings: Settings) -> list[str]:
     """Every secret a setting holds: platform tokens, the signing secret, the LLM key, the database password."""
-    values = [settings.slack_bot_token, settings.slack_app_token, settings.slack_signing_secret,
-              settings.discord_token, settings.llm_api_key]
+    values = [
+        settings.slack_bot_token,
+        settings.slack_app_token,
+        settings.slack_signing_secret,
+        settings.discord_token,
+        settings.llm_api_key,
+    ]
     secrets = [v.get_secret_value().strip() for v in values if v is not None]
     if settings.database_url:
         # imported here: SQLAlchemy takes a fifth of a second to import, and `bubblebot --help` needs none of it
@@ -83,13 +88,17 @@ def secret_values(settings: Settings) -> list[str]:
     return [s for s in secrets if s]
 
 
-def configure_logging(log_format: str = "text", *, verbose: bool = False, secrets: Iterable[str] = ()) -> None:
+def configure_logging(
+    log_format: str = "text", *, verbose: bool = False, secrets: Iterable[str] = ()
+) -> None:
     """Log to stderr as text or JSON; INFO with verbose, else WARNING (no-op if logging is set up).
 
     Every handler of the root logger masks the given secrets and anything shaped like a token.
     """
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter() if log_format.strip().lower() == "json" else logging.Formatter(TEXT_FORMAT))
+    handler.setFormatter(
+        JsonFormatter() if log_format.strip().lower() == "json" else logging.Formatter(TEXT_FORMAT)
+    )
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
     for name in CHATTY:
         logging.getLogger(name).setLevel(logging.WARNING)

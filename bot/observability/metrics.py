@@ -15,17 +15,23 @@ log = logging.getLogger(__name__)
 
 QUESTIONS = Counter("bubblebot_questions", "Questions that reached the answer chain.", ["language"])
 ABSTENTIONS = Counter("bubblebot_abstentions", "Answers saying the corpus has no answer.", ["language"])
-LEXICAL_ONLY = Counter("bubblebot_lexical_only_answers",
-                       "Answers given from keyword search alone (dense search unavailable).")
+LEXICAL_ONLY = Counter(
+    "bubblebot_lexical_only_answers", "Answers given from keyword search alone (dense search unavailable)."
+)
 ANSWER_ERRORS = Counter("bubblebot_answer_errors", "Questions whose answer failed with an internal error.")
-ANSWER_SECONDS = Histogram("bubblebot_answer_seconds", "Time to answer one question (answer chain only).",
-                           buckets=(0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 60.0))
+ANSWER_SECONDS = Histogram(
+    "bubblebot_answer_seconds",
+    "Time to answer one question (answer chain only).",
+    buckets=(0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 60.0),
+)
 DENSE_UP = Gauge("bubblebot_dense_search_up", "1 while dense (vector) search is connected, else 0.")
 DIGEST_DELIVERIES = Counter("bubblebot_digest_deliveries", "Digests posted to a channel.", ["platform"])
-DIGEST_FAILURES = Counter("bubblebot_digest_failures", "Digest posts that failed (retried later).",
-                          ["platform", "reason"])
-PLATFORM_API_ERRORS = Counter("bubblebot_platform_api_errors", "Slack or Discord API calls that failed.",
-                              ["platform", "method", "code"])
+DIGEST_FAILURES = Counter(
+    "bubblebot_digest_failures", "Digest posts that failed (retried later).", ["platform", "reason"]
+)
+PLATFORM_API_ERRORS = Counter(
+    "bubblebot_platform_api_errors", "Slack or Discord API calls that failed.", ["platform", "method", "code"]
+)
 
 
 def record_answer(*, language: str, abstained: bool, seconds: float, lexical_only: bool) -> None:

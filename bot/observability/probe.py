@@ -40,7 +40,7 @@ def chroma_port(args: list[str]) -> int | None:
     """The port of a `chroma run` command line (also behind `python …/chroma` or an init), else None."""
     for i, arg in enumerate(args[:-1]):
         if Path(arg).name == "chroma" and args[i + 1] == "run":
-            rest = args[i + 2:]
+            rest = args[i + 2 :]
             for j, option in enumerate(rest):
                 if option == "--port" and j + 1 < len(rest):
                     return int(rest[j + 1])
@@ -75,7 +75,7 @@ def database_problem(database_url: str | None) -> str | None:
     except ImportError:
         return "no PostgreSQL driver: install bubblebot with the postgres extra"
 
-    conninfo = "postgresql://" + (database_url or "")[match.end():]  # the driver suffix is SQLAlchemy's only
+    conninfo = "postgresql://" + (database_url or "")[match.end() :]  # the driver suffix is SQLAlchemy's only
     password = unquote(urlsplit(conninfo).password or "")
     try:
         with psycopg.connect(conninfo, connect_timeout=TIMEOUT) as conn:
@@ -105,11 +105,20 @@ def problems(*, ready: bool, pid: int) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """0 when fit, else 1 with the reasons on stderr (Kubernetes shows them in the pod's events)."""
-    parser = argparse.ArgumentParser(prog="python -m bot.observability.probe", description=__doc__.splitlines()[0])
-    parser.add_argument("--ready", action="store_true",
-                        help="also require the state database (BUBBLEBOT_DATABASE_URL) to answer")
-    parser.add_argument("--pid", type=int, default=1,
-                        help="the process whose command decides what to probe (default 1, the container's)")
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.observability.probe", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--ready",
+        action="store_true",
+        help="also require the state database (BUBBLEBOT_DATABASE_URL) to answer",
+    )
+    parser.add_argument(
+        "--pid",
+        type=int,
+        default=1,
+        help="the process whose command decides what to probe (default 1, the container's)",
+    )
     args = parser.parse_args(argv)
     found = problems(ready=args.ready, pid=args.pid)
     for problem in found:

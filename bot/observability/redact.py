@@ -36,8 +36,9 @@ class RedactSecrets(logging.Filter):
         text = API_KEY.sub("sk-[redacted]", text)
         text = DISCORD_TOKEN.sub("[redacted]", text)
         text = URL_PASSWORD.sub(lambda m: f"{m.group(1)}[redacted]{m.group(2)}", text)
-        return TOKEN_FIELD.sub(lambda m: f"{m.group(1)}[redacted]{m.group(2)}" if m.group(1)
-                               else f"{m.group(3)}[redacted]", text)
+        return TOKEN_FIELD.sub(
+            lambda m: f"{m.group(1)}[redacted]{m.group(2)}" if m.group(1) else f"{m.group(3)}[redacted]", text
+        )
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the record's message (and traceback text) without secrets; never drops a record."""

@@ -36,6 +36,7 @@ def _safe(ready: Callable[[], bool]) -> bool:
 
 def health_routes(ready: Callable[[], bool], mode: str) -> list[Route]:
     """/healthz (200 {"ok": true, "mode": …} when ready, else 503) and /metrics (Prometheus text format)."""
+
     async def healthz(request: Request) -> Response:
         ok = _safe(ready)
         return JSONResponse({"ok": ok, "mode": mode}, status_code=200 if ok else 503)
@@ -82,8 +83,9 @@ class HttpServer:
         self.name = name
         self.socket = bind(host, port)
         self.port: int = self.socket.getsockname()[1]
-        config = uvicorn.Config(asgi, log_config=None, access_log=False, lifespan="off", ws="none",
-                                timeout_graceful_shutdown=5)
+        config = uvicorn.Config(
+            asgi, log_config=None, access_log=False, lifespan="off", ws="none", timeout_graceful_shutdown=5
+        )
         self.server = _Server(config)
         self._thread: threading.Thread | None = None
 

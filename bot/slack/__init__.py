@@ -44,8 +44,11 @@ def _open_store(settings: Settings) -> StateStore | None:
     try:
         return StateStore.open(settings.resolved_database_url())
     except StoreUnavailable as error:
-        log.warning("state store unavailable (%s); answering without de-duplication across replicas, "
-                    "sources or votes until it is back", error.detail or error)
+        log.warning(
+            "state store unavailable (%s); answering without de-duplication across replicas, "
+            "sources or votes until it is back",
+            error.detail or error,
+        )
         return None
 
 
@@ -67,10 +70,13 @@ def serve_slack(settings: Settings, *, host: str, port: int) -> None:
     # that acks Slack's requests get the interpreter back sooner while answers are being composed.
     sys.setswitchinterval(0.0005)
     app_token = settings.slack_app_token.get_secret_value().strip() if settings.slack_app_token else ""
-    if not app_token and (settings.slack_signing_secret is None
-                          or not settings.slack_signing_secret.get_secret_value()):
-        raise ConfigurationError("SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify requests "
-                                 "(or set SLACK_APP_TOKEN to use Socket Mode).")
+    if not app_token and (
+        settings.slack_signing_secret is None or not settings.slack_signing_secret.get_secret_value()
+    ):
+        raise ConfigurationError(
+            "SLACK_SIGNING_SECRET is not set: HTTP mode needs it to verify requests "
+            "(or set SLACK_APP_TOKEN to use Socket Mode)."
+        )
     client = web_client(settings)
     auth = check_token(client)
     service = AnswerService.from_settings(settings)
@@ -86,10 +92,14 @@ def serve_slack(settings: Settings, *, host: str, port: int) -> None:
 
             handler = connect_socket_mode(bot, app_token)
             try:
-                HttpServer(asgi_app(None, mode="socket", ready=handler.client.is_connected),
-                           host=host, port=port, name="Slack /healthz").run()
+                HttpServer(
+                    asgi_app(None, mode="socket", ready=handler.client.is_connected),
+                    host=host,
+                    port=port,
+                    name="Slack /healthz",
+                ).run()
             finally:
-                handler.close()
+                handler.close()  # type: ignore[no-untyped-call]
         else:
             HttpServer(asgi_app(bot.app), host=host, port=port, name="Slack /slack/events and /healthz").run()
     finally:

@@ -54,8 +54,9 @@ def web_client(settings: Settings) -> WebClient:
     """A WebClient with the bot token; ConfigurationError when SLACK_BOT_TOKEN is missing."""
     if settings.slack_bot_token is None or not settings.slack_bot_token.get_secret_value().strip():
         raise ConfigurationError("SLACK_BOT_TOKEN is not set; the Slack app needs its bot token (xoxb-…).")
-    return WebClient(token=settings.slack_bot_token.get_secret_value().strip(), base_url=api_url(settings),
-                     timeout=15)
+    return WebClient(
+        token=settings.slack_bot_token.get_secret_value().strip(), base_url=api_url(settings), timeout=15
+    )
 
 
 def check_token(client: WebClient) -> dict[str, Any]:
@@ -68,7 +69,8 @@ def check_token(client: WebClient) -> dict[str, Any]:
     except (SlackClientError, OSError) as error:
         raise ConfigurationError(
             f"Cannot reach the Slack Web API at {client.base_url} ({type(error).__name__}); "
-            "check the network or BUBBLEBOT_SLACK_API_URL.") from None
+            "check the network or BUBBLEBOT_SLACK_API_URL."
+        ) from None
     data = response.data if isinstance(response.data, dict) else {}
     log.info("connected to Slack as %s (team %s)", data.get("user"), data.get("team"))
     return data
@@ -103,9 +105,15 @@ class SlackBot:
             self.ingest_executor.shutdown(wait=True)
 
 
-def build_slack_bot(settings: Settings, *, service: AnswerService, store: StateStore | None,
-                    client: WebClient | None = None, auth: dict[str, Any] | None = None,
-                    workers: int | None = None) -> SlackBot:
+def build_slack_bot(
+    settings: Settings,
+    *,
+    service: AnswerService,
+    store: StateStore | None,
+    client: WebClient | None = None,
+    auth: dict[str, Any] | None = None,
+    workers: int | None = None,
+) -> SlackBot:
     """Check the token, then build the bolt App with every listener.
 
     The App acknowledges each request as soon as its listener starts (events) or calls ack()
@@ -120,24 +128,41 @@ def build_slack_bot(settings: Settings, *, service: AnswerService, store: StateS
     answers = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="slack-answer")
     ingests = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slack-ingest")
     try:
-        app = App(client=client, signing_secret=secret, name="bubblebot", listener_executor=listeners,
-                  token_verification_enabled=True, process_before_response=False)
+        app = App(
+            client=client,
+            signing_secret=secret,
+            name="bubblebot",
+            listener_executor=listeners,
+            token_verification_enabled=True,
+            process_before_response=False,
+        )
     except Exception:
         listeners.shutdown(wait=False)
         answers.shutdown(wait=False)
         ingests.shutdown(wait=False)
         raise
     platform = SlackPlatform(SlackPoster(client))
-    conversation = Conversation(service=service, store=store,
-                                limiter=RateLimiter(limit=settings.rate_limit_per_minute, window=60))
-    router = CommandRouter(conversation, digest=digest_commands(settings, store, platform),
-                           ingest=IngestCommand(ChatIngest.from_settings(settings, service), escape=_plain),
-                           chart=ChartCommand(lambda: service.kb.corpus))
-    chat = SlackChat(conversation, router, platform, answers=answers, ingests=ingests,
-                     bot_user_id=auth.get("user_id"))
+    conversation = Conversation(
+        service=service, store=store, limiter=RateLimiter(limit=settings.rate_limit_per_minute, window=60)
+    )
+    router = CommandRouter(
+        conversation,
+        digest=digest_commands(settings, store, platform),
+        ingest=IngestCommand(ChatIngest.from_settings(settings, service), escape=_plain),
+        chart=ChartCommand(lambda: service.kb.corpus),
+    )
+    chat = SlackChat(
+        conversation, router, platform, answers=answers, ingests=ingests, bot_user_id=auth.get("user_id")
+    )
     register(app, chat)
-    return SlackBot(app=app, chat=chat, listener_executor=listeners, answer_executor=answers, auth=auth,
-                    ingest_executor=ingests)
+    return SlackBot(
+        app=app,
+        chat=chat,
+        listener_executor=listeners,
+        answer_executor=answers,
+        auth=auth,
+        ingest_executor=ingests,
+    )
 
 
 def _plain(text: str) -> str:
@@ -151,8 +176,17 @@ def digest_commands(settings: Settings, store: StateStore | None, platform: Slac
     admins = {admin.strip() for admin in settings.admins if admin.strip()}
 
     def refusal(place: Place, language: str) -> str:
-        return message("digest_cmd.admins_only", language,
-                       admins=", ".join(platform.mention(admin) for admin in sorted(admins)))
+        return message(
+            "digest_cmd.admins_only",
+            language,
+            admins=", ".join(platform.mention(admin) for admin in sorted(admins)),
+        )
 
-    return DigestCommands(store, settings.data_dir, mention=platform.mention, escape=platform.escape,
-                          may_change=lambda place: not admins or place.user in admins, refusal=refusal)
+    return DigestCommands(
+        store,
+        settings.data_dir,
+        mention=platform.mention,
+        escape=platform.escape,
+        may_change=lambda place: not admins or place.user in admins,
+        refusal=refusal,
+    )

@@ -36,13 +36,16 @@ class SlackChat:
 
     def answer_later(self, question: str, place: Place, *, echo: bool = False) -> Future[bool] | None:
         """Queue a question for the answer threads (answer now, in this thread, if there are none)."""
-        return self._later(self.answers, lambda: self._answer(question, place, echo), "answering a Slack question")
+        return self._later(
+            self.answers, lambda: self._answer(question, place, echo), "answering a Slack question"
+        )
 
     def _answer(self, question: str, place: Place, echo: bool) -> bool:
         thinking = self.platform.thinking(place, add=True)
         try:
-            return deliver(self.platform, self.conversation, place,
-                           self.conversation.answer(question, place, echo=echo))
+            return deliver(
+                self.platform, self.conversation, place, self.conversation.answer(question, place, echo=echo)
+            )
         finally:
             if thinking:
                 self.platform.thinking(place, add=False)
@@ -72,6 +75,7 @@ class SlackChat:
             except Exception:
                 log.exception("%s failed", what)
                 return False
+
         if pool is None:
             logged()
             return None

@@ -44,8 +44,9 @@ class SlackDigestPoster:
         """Post the digest to the channel; the message ts."""
         payload = sanitize(render_slack_digest(digest))
         try:
-            response = self.client.chat_postMessage(channel=channel, unfurl_links=False, unfurl_media=False,
-                                                    **payload)
+            response = self.client.chat_postMessage(
+                channel=channel, unfurl_links=False, unfurl_media=False, **payload
+            )
         except SlackApiError as error:
             code = error_code(error)
             platform_api_error(PLATFORM, "chat_postMessage", code)
@@ -61,12 +62,16 @@ def start_slack_scheduler(settings: Settings, client: WebClient) -> DigestSchedu
     if not scheduler_enabled(settings):
         log.info("digest scheduler off (BUBBLEBOT_SCHEDULER=%s)", settings.scheduler)
         return None
-    return DigestScheduler(database_url=settings.resolved_database_url(), data_dir=settings.data_dir,
-                           poster=SlackDigestPoster(client)).start()
+    return DigestScheduler(
+        database_url=settings.resolved_database_url(),
+        data_dir=settings.data_dir,
+        poster=SlackDigestPoster(client),
+    ).start()
 
 
-def deliver_due_slack(settings: Settings, store: StateStore, catalog: Callable[[], Catalog],
-                      now: datetime) -> list[Outcome]:
+def deliver_due_slack(
+    settings: Settings, store: StateStore, catalog: Callable[[], Catalog], now: datetime
+) -> list[Outcome]:
     """`run-due` for Slack: post what is due with SLACK_BOT_TOKEN (BUBBLEBOT_SLACK_API_URL applies)."""
     from bot.slack.app import web_client
 

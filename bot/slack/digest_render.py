@@ -54,7 +54,11 @@ def render_slack_digest(digest: Digest) -> dict[str, Any]:
     """`{"text": fallback, "blocks": [...]}` for chat.postMessage or a response_url."""
     language = digest.language
     blocks: list[dict[str, Any]] = [
-        {"type": "header", "text": {"type": "plain_text", "text": trim(title(digest), HEADER_LIMIT), "emoji": True}}]
+        {
+            "type": "header",
+            "text": {"type": "plain_text", "text": trim(title(digest), HEADER_LIMIT), "emoji": True},
+        }
+    ]
     for kind in CARDS:
         for item in digest.of(kind):
             blocks += [*_card(item, language), {"type": "divider"}]

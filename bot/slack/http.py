@@ -32,15 +32,22 @@ EVENTS_PATH = "/slack/events"
 MAX_BODY = 1_000_000  # bytes; Slack's payloads are far smaller
 
 
-def asgi_app(bolt_app: App | None, *, mode: str = "http", ready: Callable[[], bool] = lambda: True,
-             signing_secret: str | None = None) -> Starlette:
+def asgi_app(
+    bolt_app: App | None,
+    *,
+    mode: str = "http",
+    ready: Callable[[], bool] = lambda: True,
+    signing_secret: str | None = None,
+) -> Starlette:
     """The ASGI app: /slack/events (when bolt_app is given), /healthz and /metrics.
 
     signing_secret defaults to the one the bolt app verifies with.
     """
     # bolt parses a body before verifying it; the signature is checked here first, so an unsigned body
     # is never parsed at all and a signed one that does not parse is a 400, not a 500 with a traceback.
-    secret = signing_secret if signing_secret is not None else str(getattr(bolt_app, "_signing_secret", "") or "")
+    secret = (
+        signing_secret if signing_secret is not None else str(getattr(bolt_app, "_signing_secret", "") or "")
+    )
     # Socket Mode serves only /healthz and /metrics here: there is no secret and no events route to verify.
     verifier = SignatureVerifier(secret) if bolt_app is not None and secret else None
 

@@ -32,8 +32,12 @@ def retry_header(request: BoltRequest) -> str | None:
 
 def from_bot(event: dict[str, Any], bot_user_id: str | None) -> bool:
     """Whether an event was sent by a bot (ours or another): never answered."""
-    return bool(event.get("bot_id") or event.get("bot_profile") or event.get("subtype") == "bot_message"
-                or (bot_user_id and event.get("user") == bot_user_id))
+    return bool(
+        event.get("bot_id")
+        or event.get("bot_profile")
+        or event.get("subtype") == "bot_message"
+        or (bot_user_id and event.get("user") == bot_user_id)
+    )
 
 
 def is_dm(event: dict[str, Any]) -> bool:
@@ -43,16 +47,37 @@ def is_dm(event: dict[str, Any]) -> bool:
 
 def answer_id_of(value: Any) -> int | None:
     """The answer id a button carries: 1 to 19 digits (anything else, however long, is not parsed)."""
-    if not isinstance(value, str) or not 0 < len(value) <= MAX_ID_DIGITS or not value.isascii() \
-            or not value.isdigit():
+    if (
+        not isinstance(value, str)
+        or not 0 < len(value) <= MAX_ID_DIGITS
+        or not value.isascii()
+        or not value.isdigit()
+    ):
         return None
     return int(value)
 
 
-def _place(channel: str, user: str, team: str, *, thread: str | None = None, dm: bool | None = None,
-           event_id: str | None = None, response_url: str | None = None, message_ts: str | None = None) -> Place:
-    return Place(NAME, channel, user, thread=thread, is_dm=channel.startswith("D") if dm is None else dm, team=team,
-                 event_id=event_id, via=SlackVia(response_url=response_url, message_ts=message_ts))
+def _place(
+    channel: str,
+    user: str,
+    team: str,
+    *,
+    thread: str | None = None,
+    dm: bool | None = None,
+    event_id: str | None = None,
+    response_url: str | None = None,
+    message_ts: str | None = None,
+) -> Place:
+    return Place(
+        NAME,
+        channel,
+        user,
+        thread=thread,
+        is_dm=channel.startswith("D") if dm is None else dm,
+        team=team,
+        event_id=event_id,
+        via=SlackVia(response_url=response_url, message_ts=message_ts),
+    )
 
 
 def register(app: App, chat: SlackChat) -> None:
@@ -61,9 +86,15 @@ def register(app: App, chat: SlackChat) -> None:
 
     @app.event("app_mention")
     def on_mention(body: dict[str, Any], event: dict[str, Any], request: BoltRequest) -> None:
-        place = _place(event["channel"], event.get("user", ""), body.get("team_id", ""),
-                       thread=event.get("thread_ts") or event["ts"], dm=is_dm(event), event_id=body.get("event_id"),
-                       message_ts=event.get("ts"))
+        place = _place(
+            event["channel"],
+            event.get("user", ""),
+            body.get("team_id", ""),
+            thread=event.get("thread_ts") or event["ts"],
+            dm=is_dm(event),
+            event_id=body.get("event_id"),
+            message_ts=event.get("ts"),
+        )
         if from_bot(event, chat.bot_user_id) or not conversation.claim(place, retry=retry_header(request)):
             return
         chat.answer_later(question_from_text(event.get("text", "")), place)
@@ -83,8 +114,15 @@ def register(app: App, chat: SlackChat) -> None:
                 return
             if not conversation.answered_in(NAME, channel, thread):
                 return
-        place = _place(channel, event.get("user", ""), body.get("team_id", ""), thread=thread, dm=is_dm(event),
-                       event_id=body.get("event_id"), message_ts=event.get("ts"))
+        place = _place(
+            channel,
+            event.get("user", ""),
+            body.get("team_id", ""),
+            thread=thread,
+            dm=is_dm(event),
+            event_id=body.get("event_id"),
+            message_ts=event.get("ts"),
+        )
         if not conversation.claim(place, retry=retry_header(request)):
             return
         chat.answer_later(question_from_text(text), place)
@@ -94,9 +132,13 @@ def register(app: App, chat: SlackChat) -> None:
         text = (command.get("text") or "").strip()
         name = text.split(" ", 1)[0].lower()
         # a URL keeps its markup for the ingest command (which reads `<…>` links); any other text is plain words
-        line = unescape(text) if name == "ingest" else f"{name} {question_from_text(text[len(name):])}"
-        place = _place(command.get("channel_id", ""), command.get("user_id", ""), command.get("team_id", ""),
-                       response_url=command.get("response_url"))
+        line = unescape(text) if name == "ingest" else f"{name} {question_from_text(text[len(name) :])}"
+        place = _place(
+            command.get("channel_id", ""),
+            command.get("user_id", ""),
+            command.get("team_id", ""),
+            response_url=command.get("response_url"),
+        )
         chat.command(place, line, ack)
 
     @app.action(SHOW_SOURCES)
@@ -122,10 +164,13 @@ def register(app: App, chat: SlackChat) -> None:
     def on_ask_shortcut(ack: Ack, shortcut: dict[str, Any]) -> None:
         ack()
         message = shortcut.get("message") or {}
-        place = _place((shortcut.get("channel") or {}).get("id", ""), (shortcut.get("user") or {}).get("id", ""),
-                       (shortcut.get("team") or {}).get("id", ""),
-                       thread=message.get("thread_ts") or message.get("ts") or shortcut.get("message_ts"),
-                       response_url=shortcut.get("response_url"))
+        place = _place(
+            (shortcut.get("channel") or {}).get("id", ""),
+            (shortcut.get("user") or {}).get("id", ""),
+            (shortcut.get("team") or {}).get("id", ""),
+            thread=message.get("thread_ts") or message.get("ts") or shortcut.get("message_ts"),
+            response_url=shortcut.get("response_url"),
+        )
         chat.answer_later(question_from_text(message.get("text", "")), place, echo=True)
 
 
@@ -133,6 +178,10 @@ def _action_place(body: dict[str, Any]) -> Place:
     """Where a button was clicked, and by whom (replies go to the clicker only, in the same thread)."""
     message = body.get("message") or {}
     container = body.get("container") or {}
-    return _place((body.get("channel") or {}).get("id", ""), (body.get("user") or {}).get("id", ""),
-                  (body.get("team") or {}).get("id", ""), thread=message.get("thread_ts") or container.get("thread_ts"),
-                  response_url=body.get("response_url"))
+    return _place(
+        (body.get("channel") or {}).get("id", ""),
+        (body.get("user") or {}).get("id", ""),
+        (body.get("team") or {}).get("id", ""),
+        thread=message.get("thread_ts") or container.get("thread_ts"),
+        response_url=body.get("response_url"),
+    )

@@ -61,7 +61,9 @@ class SlackPlatform:
             return True
         if isinstance(reply, Announcement):
             hinted = render_announcement(reply.text + message("digest_cmd.cannot_post", reply.language))
-            return self.poster.respond(via(place).response_url, hinted, ephemeral=False) or self._tell(place, hinted)
+            return self.poster.respond(via(place).response_url, hinted, ephemeral=False) or self._tell(
+                place, hinted
+            )
         return self.poster.respond(via(place).response_url, payload, ephemeral=False)
 
     def tell(self, place: Place, reply: Reply) -> bool:
@@ -84,10 +86,16 @@ class SlackPlatform:
         """Upload the chart image with its cited lines; if Slack refuses the file, post the text alone."""
         comment = render_chart_comment(reply.chart, reply.language)
         try:
-            self.poster.client.files_upload_v2(channel=place.channel, content=reply.chart.png,
-                                               filename=reply.chart.filename, title=reply.chart.title,
-                                               alt_txt=reply.chart.alt, initial_comment=sanitize(comment),
-                                               request_file_info=False, thread_ts=place.thread)
+            self.poster.client.files_upload_v2(
+                channel=place.channel,
+                content=reply.chart.png,
+                filename=reply.chart.filename,
+                title=reply.chart.title,
+                alt_txt=reply.chart.alt,
+                initial_comment=sanitize(comment),
+                request_file_info=False,
+                thread_ts=place.thread,
+            )
             return True
         except SlackApiError as error:
             code = error_code(error)
@@ -97,5 +105,6 @@ class SlackPlatform:
             platform_api_error(NAME, "files_upload_v2", type(error).__name__)
             log.warning("Slack files_upload_v2 failed: %s; posting the chart as text", type(error).__name__)
         fallback = render_announcement(comment + "\n" + escape(reply.chart.fallback()))
-        return self.poster.post_message(place.channel, fallback, thread_ts=place.thread) is not None or \
-            self.poster.respond(via(place).response_url, fallback, ephemeral=False)
+        return self.poster.post_message(
+            place.channel, fallback, thread_ts=place.thread
+        ) is not None or self.poster.respond(via(place).response_url, fallback, ephemeral=False)

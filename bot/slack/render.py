@@ -41,6 +41,7 @@ VOTE_DOWN = "vote_down"
 ASK_SHORTCUT = "ask_about_message"
 MAX_ANSWER_SECTIONS = 10
 
+
 def text_for(key: str, language: str) -> str:
     """A Slack button label or line (`slack.<key>` in the message catalogue) in the answer's language."""
     return template(f"slack.{key}", language)
@@ -55,8 +56,12 @@ def _context(text: str) -> dict[str, Any]:
 
 
 def _button(label: str, action_id: str, value: str) -> dict[str, Any]:
-    return {"type": "button", "action_id": action_id, "value": value,
-            "text": {"type": "plain_text", "text": trim(label, 75), "emoji": True}}
+    return {
+        "type": "button",
+        "action_id": action_id,
+        "value": value,
+        "text": {"type": "plain_text", "text": trim(label, 75), "emoji": True},
+    }
 
 
 def citation_context(number: int, citation: Citation, language: str) -> str:
@@ -65,7 +70,7 @@ def citation_context(number: int, citation: Citation, language: str) -> str:
     shown = citation.speaker_label or citation.speaker  # the name as the reader reads it
     speaker = escape(shown) if shown else ""
     if speaker and line.startswith(speaker):
-        line = f"*{speaker}*{line[len(speaker):]}"
+        line = f"*{speaker}*{line[len(speaker) :]}"
     return f"[{number}] {line}"
 
 
@@ -73,13 +78,15 @@ def fallback_text(answer: Answer, *, prefix: str = "") -> str:
     """The plain-text fallback: the answer and who and what it cites, within the limit."""
     lines = [prefix] if prefix else []
     lines.append(escape(answer.answer))
-    lines.extend(f"[{n}] {escape(citation_line(c, answer.language))}"
-                 for n, c in enumerate(answer.citations, start=1))
+    lines.extend(
+        f"[{n}] {escape(citation_line(c, answer.language))}" for n, c in enumerate(answer.citations, start=1)
+    )
     return trim("\n".join(lines), FALLBACK_LIMIT)
 
 
-def render_slack_answer(answer: Answer, answer_id: int | None, *, asker: str | None = None,
-                        question: str | None = None) -> dict[str, Any]:
+def render_slack_answer(
+    answer: Answer, answer_id: int | None, *, asker: str | None = None, question: str | None = None
+) -> dict[str, Any]:
     """The answer as a Block Kit message; buttons only when the answer was saved (they need its id)."""
     language = answer.language
     blocks: list[dict[str, Any]] = []
@@ -124,9 +131,11 @@ def _actions(answer: Answer, answer_id: int | None) -> dict[str, Any] | None:
 def source_text(number: int, citation: Citation, language: str) -> str:
     """One source in full: the citation line, the verbatim quote, the article and paragraph."""
     # the context line already bolds the speaker; bold around it would nest, which mrkdwn cannot show
-    parts = [citation_context(number, citation, language),
-             "> " + escape(" ".join(citation.quote.split())),
-             "_" + escape(source_place(citation, language)) + "_"]
+    parts = [
+        citation_context(number, citation, language),
+        "> " + escape(" ".join(citation.quote.split())),
+        "_" + escape(source_place(citation, language)) + "_",
+    ]
     if language == "en" and citation.gloss_en:
         parts.insert(2, f"{template('chat.in_english', language)}: {escape(citation.gloss_en)}")
     if citation.source.url:
@@ -155,9 +164,13 @@ def render_help(note: str | None = None, language: str = "en") -> dict[str, Any]
     """How to use the bot (also the reply to an unknown /bubble subcommand), in the asker's language.
 
     The catalogue's help is our own mrkdwn; escaping it writes `<question>` as entities Slack shows."""
-    body = "\n\n".join([escape(phrase("help", language)), escape(template("help.slack", language)),
-                         escape(phrase("try", language)) + "\n"
-                         + "\n".join(f"• {escape(q)}" for q in examples(language))])
+    body = "\n\n".join(
+        [
+            escape(phrase("help", language)),
+            escape(template("help.slack", language)),
+            escape(phrase("try", language)) + "\n" + "\n".join(f"• {escape(q)}" for q in examples(language)),
+        ]
+    )
     blocks = [_section(chunk) for chunk in split(body, SECTION_LIMIT)]
     if note:
         blocks.insert(0, _section(escape(note)))
@@ -185,8 +198,17 @@ def render_chart_comment(chart: ChatChart, language: str) -> str:
         if line.speaker:
             source = f"{escape(line.speaker)}, {source}"
         period = f" ({escape(line.period)})" if line.period else ""
-        lines.append(message("chart.cited", language, number=line.number, entity=escape(line.entity),
-                             figure=escape(line.figure), period=period, source=source))
+        lines.append(
+            message(
+                "chart.cited",
+                language,
+                number=line.number,
+                entity=escape(line.entity),
+                figure=escape(line.figure),
+                period=period,
+                source=source,
+            )
+        )
     if chart.more:
         lines.append(escape(message("chart.more", language, n=chart.more)))
     return trim("\n".join(lines), FALLBACK_LIMIT)
@@ -199,8 +221,12 @@ def render_reply(reply: Reply) -> dict[str, Any]:
     if isinstance(reply, Announcement):
         return render_announcement(reply.text)
     if isinstance(reply, AnswerReply):
-        return render_slack_answer(reply.answer, reply.answer_id, asker=reply.asker if reply.echo else None,
-                                   question=reply.question if reply.echo else None)
+        return render_slack_answer(
+            reply.answer,
+            reply.answer_id,
+            asker=reply.asker if reply.echo else None,
+            question=reply.question if reply.echo else None,
+        )
     if isinstance(reply, SourcesReply):
         return render_slack_sources(reply.answer)
     if isinstance(reply, HelpReply):

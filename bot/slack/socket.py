@@ -24,16 +24,21 @@ CONCURRENCY = 16
 
 def connect_socket_mode(bot: SlackBot, app_token: str, *, ping_interval: float = 10.0) -> SocketModeHandler:
     """Open the Socket Mode connection (returns once connected; close() the handler when done)."""
-    handler = SocketModeHandler(bot.app, app_token=app_token, web_client=bot.app.client,
-                                concurrency=CONCURRENCY, ping_interval=ping_interval)
+    handler = SocketModeHandler(
+        bot.app,
+        app_token=app_token,
+        web_client=bot.app.client,
+        concurrency=CONCURRENCY,
+        ping_interval=ping_interval,
+    )
     try:
-        handler.connect()
+        handler.connect()  # type: ignore[no-untyped-call]
     except SlackApiError as error:
-        handler.close()
+        handler.close()  # type: ignore[no-untyped-call]
         log.error("Slack apps.connections.open failed: %s", error_code(error))
         raise BadToken("Slack", "SLACK_APP_TOKEN") from None
     except BaseException:
-        handler.close()
+        handler.close()  # type: ignore[no-untyped-call]
         raise
     log.info("connected to Slack in Socket Mode")
     return handler

@@ -16,8 +16,9 @@ SPECIAL = re.compile(r"<!([a-z^]+)[^>]*>")
 CHANNEL_REF = re.compile(r"<#[CG][A-Z0-9]+\|([^>]*)>")
 BARE_CHANNEL_REF = re.compile(r"<#[CG][A-Z0-9]+>")
 LINK = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>")
-BROADCAST_MARKUP = re.compile(r"<!(channel|here|everyone|group|subteam\^[A-Z0-9]+)(?:\|[^>]*)?>",
-                              re.IGNORECASE)
+BROADCAST_MARKUP = re.compile(
+    r"<!(channel|here|everyone|group|subteam\^[A-Z0-9]+)(?:\|[^>]*)?>", re.IGNORECASE
+)
 BROADCAST_WORD = re.compile(r"(?<![\w@])@(channel|here|everyone|group)\b", re.IGNORECASE)
 ZERO_WIDTH_SPACE = "\u200b"
 

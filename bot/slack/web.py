@@ -22,8 +22,16 @@ from bot.slack.text import sanitize
 
 log = logging.getLogger(__name__)
 
-NOT_REACHABLE = frozenset({"channel_not_found", "not_in_channel", "is_archived", "user_not_in_channel",
-                           "restricted_action", "cannot_dm_bot"})
+NOT_REACHABLE = frozenset(
+    {
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+        "user_not_in_channel",
+        "restricted_action",
+        "cannot_dm_bot",
+    }
+)
 
 
 def error_code(error: SlackApiError) -> str:
@@ -47,8 +55,9 @@ def retry_after(error: SlackApiError, default: float = 1.0) -> float:
 class SlackPoster:
     """The Web API calls the adapter makes, each wrapped in the error policy above."""
 
-    def __init__(self, client: WebClient, *, max_wait: float = 30.0,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self, client: WebClient, *, max_wait: float = 30.0, sleep: Callable[[float], None] = time.sleep
+    ) -> None:
         self.client = client
         self.max_wait = max_wait
         self.sleep = sleep
@@ -83,12 +92,14 @@ class SlackPoster:
                 return None
         return None
 
-    def post_message(self, channel: str, payload: dict[str, Any], *,
-                     thread_ts: str | None = None) -> str | None:
+    def post_message(
+        self, channel: str, payload: dict[str, Any], *, thread_ts: str | None = None
+    ) -> str | None:
         """Post a message (in a thread when thread_ts is given); the new message's ts, or None."""
         extra = {"thread_ts": thread_ts} if thread_ts else {}
-        response = self.call("chat_postMessage", channel=channel, unfurl_links=False, unfurl_media=False,
-                             **extra, **payload)
+        response = self.call(
+            "chat_postMessage", channel=channel, unfurl_links=False, unfurl_media=False, **extra, **payload
+        )
         return str(response.get("ts")) if response is not None else None
 
     def react(self, channel: str, ts: str, name: str, *, add: bool = True) -> bool:
@@ -112,8 +123,9 @@ class SlackPoster:
             return False
         return True
 
-    def post_ephemeral(self, channel: str, user: str, payload: dict[str, Any], *,
-                       thread_ts: str | None = None) -> bool:
+    def post_ephemeral(
+        self, channel: str, user: str, payload: dict[str, Any], *, thread_ts: str | None = None
+    ) -> bool:
         """Show a message to one user only; whether Slack accepted it."""
         extra = {"thread_ts": thread_ts} if thread_ts else {}
         return self.call("chat_postEphemeral", channel=channel, user=user, **extra, **payload) is not None
@@ -122,8 +134,11 @@ class SlackPoster:
         """Answer through an interaction's response_url (works where the bot is not a member)."""
         if not response_url:
             return False
-        body = {**sanitize(payload), "response_type": "ephemeral" if ephemeral else "in_channel",
-                "replace_original": False}
+        body = {
+            **sanitize(payload),
+            "response_type": "ephemeral" if ephemeral else "in_channel",
+            "replace_original": False,
+        }
         try:
             result = WebhookClient(response_url, timeout=10).send_dict(body)
         except OSError as error:

@@ -105,7 +105,9 @@ class Overview:
 
 def _same_question() -> ColumnElement[bool]:
     a, q = answers.c, asked_questions.c
-    return and_(q.platform == a.platform, q.channel == a.channel, q.asked_at == a.created_at, q.question == a.question)
+    return and_(
+        q.platform == a.platform, q.channel == a.channel, q.asked_at == a.created_at, q.question == a.question
+    )
 
 
 def _asked(column: Any) -> Any:
@@ -141,17 +143,30 @@ class AnalyticsStore(LogStatsStore):
 
     def overview(self, *, since: datetime | None = None, until: datetime | None = None) -> Overview:
         """Counts for questions asked in [since, until)."""
-        return Overview.combine(self.day_totals(since=since, until=until).values(),
-                                self.vote_counts(since=since, until=until),
-                                self.delivery_counts(since=since, until=until))
+        return Overview.combine(
+            self.day_totals(since=since, until=until).values(),
+            self.vote_counts(since=since, until=until),
+            self.delivery_counts(since=since, until=until),
+        )
 
     def _conversation_query(self, filters: ConversationFilter) -> Select[Any]:
         a, q = answers.c, asked_questions.c
         ups = select(func.count()).where(votes.c.answer_id == a.id, votes.c.vote > 0).scalar_subquery()
         downs = select(func.count()).where(votes.c.answer_id == a.id, votes.c.vote < 0).scalar_subquery()
-        stmt = select(a.id, a.platform, a.channel, a.thread, a.user, a.question,
-                      _asked(q.language).label("language"), _asked(q.abstained).label("abstained"),
-                      a.answer_json, ups.label("up"), downs.label("down"), a.created_at)
+        stmt = select(
+            a.id,
+            a.platform,
+            a.channel,
+            a.thread,
+            a.user,
+            a.question,
+            _asked(q.language).label("language"),
+            _asked(q.abstained).label("abstained"),
+            a.answer_json,
+            ups.label("up"),
+            downs.label("down"),
+            a.created_at,
+        )
         return stmt.where(*self._conditions(filters, self.dialect))
 
     @staticmethod
@@ -170,16 +185,18 @@ class AnalyticsStore(LogStatsStore):
             conditions.append(_unindexed(a.channel, dialect) == filters.channel)
         return conditions
 
-    def conversations(self, filters: ConversationFilter = ConversationFilter(), *, limit: int = 50,
-                      offset: int = 0) -> list[Conversation]:
+    def conversations(
+        self, filters: ConversationFilter = ConversationFilter(), *, limit: int = 50, offset: int = 0
+    ) -> list[Conversation]:
         """One page of matching conversations, newest first (limit at most MAX_PAGE)."""
         stmt = self._conversation_query(filters).order_by(answers.c.id.desc())
         stmt = stmt.limit(max(1, min(limit, MAX_PAGE))).offset(max(0, offset))
         with self._read("conversations") as conn:
             return [_conversation(row) for row in conn.execute(stmt)]
 
-    def iter_conversations(self, filters: ConversationFilter = ConversationFilter(),
-                           *, batch: int = MAX_PAGE) -> Iterator[Conversation]:
+    def iter_conversations(
+        self, filters: ConversationFilter = ConversationFilter(), *, batch: int = MAX_PAGE
+    ) -> Iterator[Conversation]:
         """Every matching conversation, newest first, read in batches by id (for exports)."""
         before: int | None = None
         while True:
@@ -187,7 +204,10 @@ class AnalyticsStore(LogStatsStore):
             if before is not None:
                 stmt = stmt.where(answers.c.id < before)
             with self._read("iter_conversations") as conn:
-                rows = [_conversation(row) for row in conn.execute(stmt.order_by(answers.c.id.desc()).limit(batch))]
+                rows = [
+                    _conversation(row)
+                    for row in conn.execute(stmt.order_by(answers.c.id.desc()).limit(batch))
+                ]
             yield from rows
             if len(rows) < batch:
                 return
@@ -201,9 +221,12 @@ class AnalyticsStore(LogStatsStore):
             # Every answer has exactly one asked_questions row: counting those needs no correlated lookups.
             q = asked_questions.c
             conditions = period(q.asked_at, filters.since, filters.until)
-            for column, wanted in ((q.abstained, filters.abstained), (q.language, filters.language),
-                                   (_unindexed(q.platform, self.dialect), filters.platform),
-                                   (_unindexed(q.channel, self.dialect), filters.channel)):
+            for column, wanted in (
+                (q.abstained, filters.abstained),
+                (q.language, filters.language),
+                (_unindexed(q.platform, self.dialect), filters.platform),
+                (_unindexed(q.channel, self.dialect), filters.channel),
+            ):
                 if wanted is not None and wanted != "":
                     conditions.append(column == wanted)
             stmt = select(func.count()).select_from(asked_questions).where(*conditions)
@@ -214,12 +237,24 @@ class AnalyticsStore(LogStatsStore):
         """The platforms, channels and languages that occur, for the filters' choices."""
         q = asked_questions.c
         with self._read("facets") as conn:
-            return {name: [str(v) for v in conn.execute(select(col).distinct().order_by(col)).scalars() if v]
-                    for name, col in (("platform", q.platform), ("channel", q.channel), ("language", q.language))}
+            return {
+                name: [str(v) for v in conn.execute(select(col).distinct().order_by(col)).scalars() if v]
+                for name, col in (("platform", q.platform), ("channel", q.channel), ("language", q.language))
+            }
 
 
 def _conversation(row: Any) -> Conversation:
-    return Conversation(id=row.id, platform=row.platform, channel=row.channel, thread=row.thread, user=row.user,
-                        question=row.question, language=row.language, abstained=bool(row.abstained),
-                        answer=Answer.model_validate_json(row.answer_json), up=int(row.up), down=int(row.down),
-                        created_at=row.created_at)
+    return Conversation(
+        id=row.id,
+        platform=row.platform,
+        channel=row.channel,
+        thread=row.thread,
+        user=row.user,
+        question=row.question,
+        language=row.language,
+        abstained=bool(row.abstained),
+        answer=Answer.model_validate_json(row.answer_json),
+        up=int(row.up),
+        down=int(row.down),
+        created_at=row.created_at,
+    )

@@ -156,8 +156,15 @@ def _v5_console_indexes(conn: Connection) -> None:
     answered = Table("answers", md, autoload_with=conn)
     for index in (
         # period scans read only the index: counts by day, platform, channel, language, abstention, latency
-        Index("ix_asked_questions_period", asked.c.asked_at, asked.c.platform, asked.c.channel, asked.c.language,
-              asked.c.abstained, asked.c.latency_ms),
+        Index(
+            "ix_asked_questions_period",
+            asked.c.asked_at,
+            asked.c.platform,
+            asked.c.channel,
+            asked.c.language,
+            asked.c.abstained,
+            asked.c.latency_ms,
+        ),
         # no question text in an index: a long question would not fit PostgreSQL's B-tree entries (~2.7 kB)
         Index("ix_asked_questions_abstained", asked.c.abstained, asked.c.asked_at),
         Index("ix_answers_created", answered.c.created_at, answered.c.user),
@@ -170,8 +177,11 @@ MIGRATIONS: list[Migration] = [
     Migration(2, "subscriptions.show_most_asked, deliveries.featured_json", _v2_digest_options),
     Migration(3, "processed_events.answered_at", _v3_event_answers),
     Migration(4, "asked_questions.latency_ms", _v4_answer_latency),
-    Migration(5, "indexes for the console: asked_questions by period and abstention; answers by time",
-              _v5_console_indexes),
+    Migration(
+        5,
+        "indexes for the console: asked_questions by period and abstention; answers by time",
+        _v5_console_indexes,
+    ),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

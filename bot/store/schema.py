@@ -104,7 +104,9 @@ asked_questions = Table(
     Column("latency_ms", Integer, nullable=True),  # added in version 4 (None: asked before, or not measured)
     Index("ix_asked_questions_place", "platform", "channel", "asked_at"),
     # added in version 5, for the console
-    Index("ix_asked_questions_period", "asked_at", "platform", "channel", "language", "abstained", "latency_ms"),
+    Index(
+        "ix_asked_questions_period", "asked_at", "platform", "channel", "language", "abstained", "latency_ms"
+    ),
     Index("ix_asked_questions_abstained", "abstained", "asked_at"),
 )
 

@@ -97,8 +97,12 @@ class StateStore(AnalyticsStore, DigestStore):
         row = processed_events.c
         return (
             update(processed_events)
-            .where(row.platform == platform, row.event_id == event_id, row.answered_at.is_(None),
-                   row.seen_at < now - lease)
+            .where(
+                row.platform == platform,
+                row.event_id == event_id,
+                row.answered_at.is_(None),
+                row.seen_at < now - lease,
+            )
             .values(seen_at=now)
             .returning(row.event_id)
         )
@@ -126,8 +130,9 @@ class StateStore(AnalyticsStore, DigestStore):
         old_answers = select(answers.c.id).where(answers.c.created_at < cutoff)
         with self._write("purge_before") as conn:
             # votes first and explicitly: SQLite enforces ON DELETE CASCADE only with a pragma we do not rely on
-            voted = conn.execute(delete(votes).where(
-                (votes.c.voted_at < cutoff) | votes.c.answer_id.in_(old_answers))).rowcount
+            voted = conn.execute(
+                delete(votes).where((votes.c.voted_at < cutoff) | votes.c.answer_id.in_(old_answers))
+            ).rowcount
             answered = conn.execute(delete(answers).where(answers.c.created_at < cutoff)).rowcount
             asked = conn.execute(delete(asked_questions).where(asked_questions.c.asked_at < cutoff)).rowcount
             seen = conn.execute(delete(processed_events).where(processed_events.c.seen_at < cutoff)).rowcount

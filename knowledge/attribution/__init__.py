@@ -37,20 +37,27 @@ def _known_entities(sentences: list[str], index: SpeakerIndex, entities: Article
             speaker = mention.speaker
             if _other_acronym(text, mention.start, mention.end, speaker):
                 continue
-            forms = [f for f in (speaker.name, speaker.name_zh, *speaker.aliases)
-                     if f and ((not f.isascii() and len(f) >= 2) or " " in f or f == text[mention.start:mention.end])]
+            forms = [
+                f
+                for f in (speaker.name, speaker.name_zh, *speaker.aliases)
+                if f
+                and ((not f.isascii() and len(f) >= 2) or " " in f or f == text[mention.start : mention.end])
+            ]
             gender = gender_of(speaker.name.split()[0]) if speaker.kind == "person" else None
             entity = Entity(kind=speaker.kind, name=speaker.name, forms=forms, known=speaker, gender=gender)
-            entities.add(entity, short=tuple(a for a in speaker.aliases if a.isascii() and " " not in a and a not in forms))
+            entities.add(
+                entity,
+                short=tuple(a for a in speaker.aliases if a.isascii() and " " not in a and a not in forms),
+            )
 
 
 def _other_acronym(text: str, start: int, end: int, speaker: Speaker) -> bool:
-    """"美国商务部工业与安全局（BIS）": a bracketed acronym glosses the name before it, whoever else it abbreviates."""
+    """ "美国商务部工业与安全局（BIS）": a bracketed acronym glosses the name before it, whoever else it abbreviates."""
     written = text[start:end]
-    bracketed = text[start - 1:start] in "（(" and text[end:end + 1] in "）)" and start > 0
+    bracketed = text[start - 1 : start] in "（(" and text[end : end + 1] in "）)" and start > 0
     if not bracketed or not written.isascii() or len(written) > 5 or not written.isupper():
         return False
-    before = to_simplified(text[max(0, start - 1 - 16):start - 1])
+    before = to_simplified(text[max(0, start - 1 - 16) : start - 1])
     own = [to_simplified(a) for a in (speaker.name_zh or "", *speaker.aliases) if a and not a.isascii()]
     return bool(re.search(r"[\u4e00-\u9fff]$", before)) and not any(before.endswith(a) for a in own)
 
@@ -62,7 +69,9 @@ def _drop_shared_surnames(named: dict[int, Speaker]) -> None:
     shared = {n for n in surnames if surnames.count(n) > 1}
     for key, speaker in named.items():
         if speaker in fresh and speaker.name.split()[-1] in shared:
-            named[key] = speaker.model_copy(update={"aliases": tuple(a for a in speaker.aliases if a not in shared)})
+            named[key] = speaker.model_copy(
+                update={"aliases": tuple(a for a in speaker.aliases if a not in shared)}
+            )
 
 
 def attribute_source(paragraphs: list[list[str]], language: str, index: SpeakerIndex) -> Attribution:
@@ -84,6 +93,9 @@ def attribute_source(paragraphs: list[list[str]], language: str, index: SpeakerI
     _drop_shared_surnames(named)
     speakers = [[named[id(e)] if e is not None else None for e in row] for row in who]
     quoted = list(dict.fromkeys(s for row in speakers for s in row if s is not None))
-    mentioned = [named[id(e)] for e in entities.entities if e.kind != "unnamed" and e.mentions
-                 and named[id(e)] not in quoted]
+    mentioned = [
+        named[id(e)]
+        for e in entities.entities
+        if e.kind != "unnamed" and e.mentions and named[id(e)] not in quoted
+    ]
     return Attribution(speakers=speakers, quoted=quoted, mentioned=list(dict.fromkeys(mentioned)))

@@ -11,10 +11,15 @@ from knowledge.attribution import lexicon_zh as zh
 from knowledge.attribution.entities import ArticleEntities, Entity
 
 _EN_PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.I)
-_EN_ANAPHORA = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(en.ORG_ANAPHORA, key=len, reverse=True))
-                          + r")\b", re.I)
-_EN_DOCUMENT = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(en.DOCUMENT_ANAPHORA, key=len, reverse=True))
-                          + r")\b|\bthe\s+[\w-]+\s+(?:letter|report|paper|study|note|memo)\b", re.I)
+_EN_ANAPHORA = re.compile(
+    r"\b(?:" + "|".join(re.escape(a) for a in sorted(en.ORG_ANAPHORA, key=len, reverse=True)) + r")\b", re.I
+)
+_EN_DOCUMENT = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(a) for a in sorted(en.DOCUMENT_ANAPHORA, key=len, reverse=True))
+    + r")\b|\bthe\s+[\w-]+\s+(?:letter|report|paper|study|note|memo)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -46,6 +51,7 @@ class DiscourseState:
 
 def _pronoun(gender: str | None, state: DiscourseState) -> Entity | None:
     """He/she: the last speaker if named in this paragraph, else the person mentioned last (gender permitting)."""
+
     def fits(entity: Entity) -> bool:
         person = entity.kind == "person" or (entity.kind == "unnamed" and entity.gender == "?")
         return person and (entity.gender in (None, "?") or gender is None or entity.gender == gender)
@@ -89,8 +95,11 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
     """Every name, pronoun and anaphor outside the quotes of a sentence, in text order."""
     items: list[Item] = []
     for start, end, candidates, _short in entities.mentions(outside):
-        entity = candidates[0] if len(candidates) == 1 else next(
-            (e for e in state.mentioned if e in candidates), candidates[-1])
+        entity = (
+            candidates[0]
+            if len(candidates) == 1
+            else next((e for e in state.mentioned if e in candidates), candidates[-1])
+        )
         items.append(Item(start, end, entity, "name"))
     taken = [(i.start, i.end) for i in items]
 
@@ -112,30 +121,43 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
                 items.append(Item(match.start(), match.end(), None, "pronoun:" + match.group(0)))
         for words, kind in ((zh.DOCUMENT_ANAPHORA, "document"), (zh.ORG_ANAPHORA, "anaphora")):
             for match in re.finditer("|".join(sorted(words, key=len, reverse=True)), outside):
-                before = outside[match.start() - 1:match.start()] if match.start() else "，"
+                before = outside[match.start() - 1 : match.start()] if match.start() else "，"
                 bare = not match.group(0).startswith(("该", "这"))
-                if free(*match.span()) and not re.match(r"[\u4e00-\u9fff]", before) and (
-                        not bare or re.match(r"[，。；：,;:\s]", before)):
+                if (
+                    free(*match.span())
+                    and not re.match(r"[\u4e00-\u9fff]", before)
+                    and (not bare or re.match(r"[，。；：,;:\s]", before))
+                ):
                     items.append(Item(match.start(), match.end(), None, kind))
                     taken.append(match.span())
     return sorted(items, key=lambda i: i.start)
 
 
-def resolve_item(item: Item, state: DiscourseState, entities: ArticleEntities,
-                 items: list[Item] | None = None) -> Entity | None:
+def resolve_item(
+    item: Item, state: DiscourseState, entities: ArticleEntities, items: list[Item] | None = None
+) -> Entity | None:
     """The entity an item stands for: a name's own, a pronoun's antecedent, an anaphor's organization or author."""
     if item.entity is not None:
         return item.entity
     if item.kind.startswith("pronoun:"):
         word = item.kind.split(":", 1)[1]
         gender = en.PRONOUNS.get(word) or zh.PRONOUNS.get(word)
-        earlier = [i.entity for i in items or [] if i.end <= item.start and i.entity is not None
-                   and i.entity.kind == "person" and i.entity.gender in (None, gender)]
+        earlier = [
+            i.entity
+            for i in items or []
+            if i.end <= item.start
+            and i.entity is not None
+            and i.entity.kind == "person"
+            and i.entity.gender in (None, gender)
+        ]
         if earlier and word not in ("it", "they"):  # "当我问及扎克伯格……时，他历数了……"
             return earlier[-1]
         if word in ("it", "they"):
-            return current_org(state, entities) if word == "it" else (state.speakers[0] if state.speakers and
-                                                               state.speakers[0].kind != "person" else None)
+            return (
+                current_org(state, entities)
+                if word == "it"
+                else (state.speakers[0] if state.speakers and state.speakers[0].kind != "person" else None)
+            )
         return _pronoun(gender, state)
     if item.kind == "document":
         return state.speakers[0] if state.speakers else current_org(state, entities)

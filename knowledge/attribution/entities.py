@@ -91,7 +91,10 @@ class ArticleEntities:
             keys = sorted({*self._full, *self._short}, key=len, reverse=True)
             if not keys:
                 return None
-            parts = [rf"(?<![a-z0-9]){re.escape(k)}(?![a-z])" if _LATIN.fullmatch(k) else re.escape(k) for k in keys]
+            parts = [
+                rf"(?<![a-z0-9]){re.escape(k)}(?![a-z])" if _LATIN.fullmatch(k) else re.escape(k)
+                for k in keys
+            ]
             self._pattern = re.compile("|".join(p.replace(r"\ ", r"\s+") for p in parts))
         return self._pattern
 

@@ -15,44 +15,148 @@ NAME = rf"(?:{_INITIALS}{_WORD}|{_WORD}(?:\s+{_INITIALS[:-1]}+)?(?:\s+(?:de|van|
 _ORG_WORD = r"(?:[A-Z][A-Za-z0-9&.'’-]*[A-Za-z0-9]|[A-Z]&[A-Z])"
 ORG = rf"{_ORG_WORD}(?:\s+(?:of|for|and|&|de)\s+{_ORG_WORD}|\s+{_ORG_WORD}){{0,6}}"
 # "the company's chief financial officer": a common noun standing for the article's organization.
-_ORG_NOUNS = "company|firm|bank|group|fund|lender|utility|start-up|startup|chipmaker|maker|insurer|trust|developer"
+_ORG_NOUNS = (
+    "company|firm|bank|group|fund|lender|utility|start-up|startup|chipmaker|maker|insurer|trust|developer"
+)
 _TITLE = "(?i:" + "|".join(re.escape(t) for t in sorted(lx.TITLES, key=len, reverse=True)) + ")"
 _VERB = r"(?:" + "|".join(re.escape(v) for v in sorted(set(lx.SPEECH_VERBS), key=len, reverse=True)) + r")\b"
 # Verbs strong enough to make an unknown capitalized subject a speaker ("Erin Goldberg said").
 _STRONG = r"(?:said|says|told|added|wrote|warned|noted|argued|estimated|estimates|explained|cautioned|predicted|insisted|stressed|acknowledged|replied|answered)\b"
-ORG_TAILS = frozenset({
-    "systems", "semiconductor", "semiconductors", "technologies", "technology", "group", "holdings", "inc", "corp",
-    "capital", "securities", "partners", "bank", "institute", "research", "labs", "fund", "ventures", "analytics",
-    "association", "agency", "authority", "university", "foundation", "council", "ministry", "reserve", "office",
-    "committee", "company", "management", "advisors", "advisers", "energy", "markets", "cloud", "devices", "micro",
-    "networks", "software", "motors", "power", "solutions", "industries", "electronics", "computing", "properties",
-    "communications", "media", "ltd", "plc", "llc", "co", "corporation", "investments", "trust", "exchange",
-    "platforms", "data", "intelligence", "ai", "logistics", "materials", "infrastructure", "realty",
-    "services", "ratings", "review", "life", "interconnection", "commission", "commissioners", "department",
-    "bureau", "administration", "organization", "organisation", "board", "fed", "imf", "hyperscale", "isi",
-})
+ORG_TAILS = frozenset(
+    {
+        "systems",
+        "semiconductor",
+        "semiconductors",
+        "technologies",
+        "technology",
+        "group",
+        "holdings",
+        "inc",
+        "corp",
+        "capital",
+        "securities",
+        "partners",
+        "bank",
+        "institute",
+        "research",
+        "labs",
+        "fund",
+        "ventures",
+        "analytics",
+        "association",
+        "agency",
+        "authority",
+        "university",
+        "foundation",
+        "council",
+        "ministry",
+        "reserve",
+        "office",
+        "committee",
+        "company",
+        "management",
+        "advisors",
+        "advisers",
+        "energy",
+        "markets",
+        "cloud",
+        "devices",
+        "micro",
+        "networks",
+        "software",
+        "motors",
+        "power",
+        "solutions",
+        "industries",
+        "electronics",
+        "computing",
+        "properties",
+        "communications",
+        "media",
+        "ltd",
+        "plc",
+        "llc",
+        "co",
+        "corporation",
+        "investments",
+        "trust",
+        "exchange",
+        "platforms",
+        "data",
+        "intelligence",
+        "ai",
+        "logistics",
+        "materials",
+        "infrastructure",
+        "realty",
+        "services",
+        "ratings",
+        "review",
+        "life",
+        "interconnection",
+        "commission",
+        "commissioners",
+        "department",
+        "bureau",
+        "administration",
+        "organization",
+        "organisation",
+        "board",
+        "fed",
+        "imf",
+        "hyperscale",
+        "isi",
+    }
+)
 _APPOSITIVE_ROLE = re.compile(
     rf"^,\s+(?P<role>(?:(?:a|an|the)\s+)?(?:(?P<porg>{ORG}|company|firm|bank|fund|group)(?:'s|’s)\s+)?"
     rf"(?:[\w&'.-]+\s+){{0,4}}?(?P<title>{_TITLE})(?:\s+[^,;.]{{0,60}}?)??(?:\s+(?:of|at|for|with)\s+"
     rf"(?:the\s+)?(?:[a-z-]+\s+){{0,2}}(?P<org>{ORG}))?|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded)\s+"
-    rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?)(?=,|\.|;|\s+(?:{_VERB})|$)")
-_POSSESSIVE_TITLE = re.compile(rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b[Tt]he\s+(?:{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}(?P<title>{_TITLE}),\s+(?P<name>{NAME}),")
+    rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?)(?=,|\.|;|\s+(?:{_VERB})|$)"
+)
+_POSSESSIVE_TITLE = re.compile(
+    rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b[Tt]he\s+(?:{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}(?P<title>{_TITLE}),\s+(?P<name>{NAME}),"
+)
 _TITLE_NAME = re.compile(rf"(?:(?P<org>{ORG})\s+)?(?P<title>{_TITLE})\s+(?P<name>{NAME})\b")
 _ORG_APPOSITIVE = re.compile(
     rf"(?P<org>{ORG}),\s+(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){{0,5}}(?:trust|company|operator|maker|manufacturer|firm|"
     rf"bank|fund|agency|start-up|startup|utility|provider|developer|lender|insurer|manager|group|regulator|body|"
-    rf"consultancy|outlet|publication|newsletter|tracker|supplier|investor|landlord|owner|platform|lab|laboratory))\b")
-_ACCORDING = re.compile(rf"\b(?i:according to|cited by|per)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+){{0,3}}"
-                        rf"(?:report|study|survey|analysis|paper|note|estimate|forecast|data)s?\s+(?:by|from)\s+"
-                        rf"(?:the\s+)?)?(?P<org>{ORG})")
-_CORPORATE_TITLES = frozenset({"ceo", "cfo", "cto", "coo", "finance chief", "chief executive", "chief financial officer",
-                               "president", "chairman", "chairwoman", "chair", "founder", "co-founder"})
-_GROUP_OF = re.compile(rf"(?P<org>{ORG})(?:'s|’s)?\s+(?:analysts|strategists|economists|researchers|data|figures|"
-                       rf"estimates|calculations|count)\b")
-_PUBLISHED = re.compile(rf"(?P<org>{ORG})\s+(?:published|released|issued|put out)\s+(?:a|an|its)\s+(?:[\w-]+\s+){{0,3}}"
-                        rf"(?:{'|'.join(lx.REPORT_NOUNS)})")
+    rf"consultancy|outlet|publication|newsletter|tracker|supplier|investor|landlord|owner|platform|lab|laboratory))\b"
+)
+_ACCORDING = re.compile(
+    rf"\b(?i:according to|cited by|per)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+){{0,3}}"
+    rf"(?:report|study|survey|analysis|paper|note|estimate|forecast|data)s?\s+(?:by|from)\s+"
+    rf"(?:the\s+)?)?(?P<org>{ORG})"
+)
+_CORPORATE_TITLES = frozenset(
+    {
+        "ceo",
+        "cfo",
+        "cto",
+        "coo",
+        "finance chief",
+        "chief executive",
+        "chief financial officer",
+        "president",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "founder",
+        "co-founder",
+    }
+)
+_GROUP_OF = re.compile(
+    rf"(?P<org>{ORG})(?:'s|’s)?\s+(?:analysts|strategists|economists|researchers|data|figures|"
+    rf"estimates|calculations|count)\b"
+)
+_PUBLISHED = re.compile(
+    rf"(?P<org>{ORG})\s+(?:published|released|issued|put out)\s+(?:a|an|its)\s+(?:[\w-]+\s+){{0,3}}"
+    rf"(?:{'|'.join(lx.REPORT_NOUNS)})"
+)
 _HONORIFIC = re.compile(rf"\b(?P<h>Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{_WORD}(?:\s+{_WORD})?)")
-_SUBJECT = re.compile(rf"(?P<run>{ORG})(?:'s|’s)?\s*(?:,\s*[^,]{{2,90}},\s*)?(?:(?:{'|'.join(lx.ADVERBS)})\s+)?(?={_STRONG})")
+_SUBJECT = re.compile(
+    rf"(?P<run>{ORG})(?:'s|’s)?\s*(?:,\s*[^,]{{2,90}},\s*)?(?:(?:{'|'.join(lx.ADVERBS)})\s+)?(?={_STRONG})"
+)
 _INVERTED = re.compile(rf"\b(?:{'|'.join(sorted(lx.INVERTING_VERBS))})\s+(?P<run>{ORG})")
 
 
@@ -71,8 +175,24 @@ def _clean_org(org: str | None) -> str | None:
     if not org:
         return None
     words = org.split()
-    while words and words[0].lower() in {"the", "a", "an", "in", "on", "at", "and", "but", "while", "as", "by", "for",
-                                         "of", "to", "with", "from"}:
+    while words and words[0].lower() in {
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "and",
+        "but",
+        "while",
+        "as",
+        "by",
+        "for",
+        "of",
+        "to",
+        "with",
+        "from",
+    }:
         words = words[1:]
     while words and words[-1].lower() in {"of", "for", "and", "&", "de"}:
         words = words[:-1]
@@ -85,12 +205,26 @@ def _gender(role: str) -> str | None:
     return "f" if words & set(lx.FEMALE_WORDS) else "m" if words & set(lx.MALE_WORDS) else None
 
 
-def add_person(entities: ArticleEntities, name: str, *, title: str | None = None, org: str | None = None,
-               role: str | None = None, gender: str | None = None) -> Entity:
+def add_person(
+    entities: ArticleEntities,
+    name: str,
+    *,
+    title: str | None = None,
+    org: str | None = None,
+    role: str | None = None,
+    gender: str | None = None,
+) -> Entity:
     """Add a person with their surname as a short form."""
     surname = name.split()[-1]
-    person = Entity(kind="person", name=name, forms=[name], title=title and title.lower(), org=org, role=role,
-                    gender=gender or gender_of(name.split()[0]))
+    person = Entity(
+        kind="person",
+        name=name,
+        forms=[name],
+        title=title and title.lower(),
+        org=org,
+        role=role,
+        gender=gender or gender_of(name.split()[0]),
+    )
     return entities.add(person, short=(surname,))
 
 
@@ -100,7 +234,11 @@ def add_org(entities: ArticleEntities, name: str, *, role: str | None = None) ->
     if known is not None:
         return known
     words = name.split()
-    short = (words[0],) if len(words) > 1 and words[0].lower() not in lx.NOT_NAME_WORDS and len(words[0]) > 3 else ()
+    short = (
+        (words[0],)
+        if len(words) > 1 and words[0].lower() not in lx.NOT_NAME_WORDS and len(words[0]) > 3
+        else ()
+    )
     return entities.add(Entity(kind="organization", name=name, forms=[name], role=role), short=short)
 
 
@@ -121,7 +259,11 @@ def _is_person_name(run: str, entities: ArticleEntities) -> bool:
     found = entities.find(run)
     if found is not None:
         return found.kind == "person"
-    return 2 <= len(words) <= 3 and _clean_name(run) == run and not any(w.isupper() and len(w) > 1 for w in words)
+    return (
+        2 <= len(words) <= 3
+        and _clean_name(run) == run
+        and not any(w.isupper() and len(w) > 1 for w in words)
+    )
 
 
 def _contains_known(run: str, entities: ArticleEntities) -> bool:
@@ -136,19 +278,58 @@ def discover_english(sentences: list[str], entities: ArticleEntities) -> None:
 
 
 # Endings that make a capitalized run a company or institution wherever it stands ("Kestrel Micro Devices").
-_CORPORATE_TAILS = frozenset({
-    "systems", "technologies", "holdings", "inc", "corp", "capital", "securities", "partners", "bank", "institute",
-    "labs", "ventures", "devices", "networks", "industries", "electronics", "properties", "group", "corporation",
-    "ltd", "plc", "llc", "investments", "trust", "management", "advisors", "advisers", "ratings", "authority",
-    "agency", "association", "commission", "fund", "semiconductor", "semiconductors", "interconnection",
-})
+_CORPORATE_TAILS = frozenset(
+    {
+        "systems",
+        "technologies",
+        "holdings",
+        "inc",
+        "corp",
+        "capital",
+        "securities",
+        "partners",
+        "bank",
+        "institute",
+        "labs",
+        "ventures",
+        "devices",
+        "networks",
+        "industries",
+        "electronics",
+        "properties",
+        "group",
+        "corporation",
+        "ltd",
+        "plc",
+        "llc",
+        "investments",
+        "trust",
+        "management",
+        "advisors",
+        "advisers",
+        "ratings",
+        "authority",
+        "agency",
+        "association",
+        "commission",
+        "fund",
+        "semiconductor",
+        "semiconductors",
+        "interconnection",
+    }
+)
 
 
 def _companies(text: str, entities: ArticleEntities) -> None:
     for match in re.finditer(ORG, text):
         org = _clean_org(match.group(0))
-        if org and org.split()[-1].lower() in _CORPORATE_TAILS and len(org.split()) > 1 and not _contains_known(
-                org, entities) and not re.search(rf"\b{_TITLE}\b", org):
+        if (
+            org
+            and org.split()[-1].lower() in _CORPORATE_TAILS
+            and len(org.split()) > 1
+            and not _contains_known(org, entities)
+            and not re.search(rf"\b{_TITLE}\b", org)
+        ):
             add_org(entities, org)
 
 
@@ -157,7 +338,9 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
         _companies(text, entities)
         for match in _POSSESSIVE_TITLE.finditer(text):
             name = _clean_name(match.group("name"))
-            org = _clean_org(match.group("org")) or _last_org(entities)  # "Its chief executive, Hector Salinas,"
+            org = _clean_org(match.group("org")) or _last_org(
+                entities
+            )  # "Its chief executive, Hector Salinas,"
             if name:
                 add_person(entities, name, title=match.group("title"), org=_employer(entities, org))
         for match in _TITLE_NAME.finditer(text):
@@ -169,16 +352,27 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     title, org = f"{org} {title}", None
                 if org is None and title.lower() in _CORPORATE_TITLES:
                     org = _last_org(entities)
-                add_person(entities, name, title=title,
-                           org=_employer(entities, org) if org != name else None, gender=_gender(match.group("title")))
+                add_person(
+                    entities,
+                    name,
+                    title=title,
+                    org=_employer(entities, org) if org != name else None,
+                    gender=_gender(match.group("title")),
+                )
         for match in re.finditer(rf"(?P<name>{NAME})(?=,\s)", text):
-            tail = _APPOSITIVE_ROLE.match(text[match.end():])
+            tail = _APPOSITIVE_ROLE.match(text[match.end() :])
             name = _clean_name(match.group("name"))
             if tail and name:
                 role = tail.group("role")
                 org = _clean_org(tail.group("org") or tail.group("org2") or tail.group("porg"))
-                add_person(entities, name, title=tail.group("title"), org=_employer(entities, org), role=role,
-                           gender=_gender(role))
+                add_person(
+                    entities,
+                    name,
+                    title=tail.group("title"),
+                    org=_employer(entities, org),
+                    role=role,
+                    gender=_gender(role),
+                )
         for match in _HONORIFIC.finditer(text):
             gender = "m" if match.group("h") == "Mr" else None if match.group("h") == "Dr" else "f"
             name = match.group("name")
@@ -192,23 +386,30 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
             for match in pattern.finditer(text):
                 org = _clean_org(match.group("org"))
                 # "Wood Mackenzie analysts": what has analysts or estimates is an organization, whatever it looks like
-                staff = pattern is _GROUP_OF and re.search(r"\s(?:analysts|strategists|economists|researchers)$",
-                                                            match.group(0))
+                staff = pattern is _GROUP_OF and re.search(
+                    r"\s(?:analysts|strategists|economists|researchers)$", match.group(0)
+                )
                 if org and (staff or not _is_person_name(org, entities)) and entities.find(org) is None:
                     add_org(entities, org)
         for pattern in (_SUBJECT, _INVERTED):
             for match in pattern.finditer(text):
                 run = _clean_org(match.group("run"))
-                if not run or entities.find(run) is not None or run.lower() in lx.GROUP_NOUNS or _contains_known(
-                        run, entities) or re.search(rf"\b{_TITLE}\b", run):
+                if (
+                    not run
+                    or entities.find(run) is not None
+                    or run.lower() in lx.GROUP_NOUNS
+                    or _contains_known(run, entities)
+                    or re.search(rf"\b{_TITLE}\b", run)
+                ):
                     continue
                 full = next((n for n in names if len(run.split()) == 1 and n.split()[-1] == run), None)
                 if full is not None:
                     add_person(entities, full)
                 elif _is_person_name(run, entities):
                     add_person(entities, run)
-                elif len(run.split()) == 1 and any(run in e.forms or run == e.name.split()[-1]
-                                                   for e in entities.entities):
+                elif len(run.split()) == 1 and any(
+                    run in e.forms or run == e.name.split()[-1] for e in entities.entities
+                ):
                     continue
                 elif run.split()[0].lower() not in lx.NOT_NAME_WORDS or len(run.split()) > 1:
                     add_org(entities, run)

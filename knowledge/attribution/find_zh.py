@@ -13,33 +13,65 @@ SURNAMES = set(
     "钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛"
     "邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
     "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂"
-    "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪")
-COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "公孙", "慕容", "长孙", "宇文", "司徒")
+    "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪"
+)
+COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "令狐",
+    "公孙",
+    "慕容",
+    "长孙",
+    "宇文",
+    "司徒",
+)
 _TITLE = "(?:" + "|".join(sorted(lx.TITLES, key=len, reverse=True)) + ")"
 _TITLES = re.compile(rf"{_TITLE}(?:[兼暨及和]{_TITLE})*")
 _VERB = "(?:" + "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True)) + ")"
 # What may follow a person's name.
-_AFTER_NAME = re.compile(rf"{_VERB}|关于|对于|有关|等人|在|于|周[一二三四五六日]|[0-9一二三四五六七八九十]+月|本月|上月|日前|近日|今天|"
-                         rf"今日|昨天|昨日|上周|本周|此前|早前|曾|也|则|还|对|向|就|将|已|正|最近|接受|通过|先生|女士|博士|"
-                         rf"等|和|与|及|的|会后|会上|受访|来台|来华|[（(，,。、；;：:“”「」\s]|$")
+_AFTER_NAME = re.compile(
+    rf"{_VERB}|关于|对于|有关|等人|在|于|周[一二三四五六日]|[0-9一二三四五六七八九十]+月|本月|上月|日前|近日|今天|"
+    rf"今日|昨天|昨日|上周|本周|此前|早前|曾|也|则|还|对|向|就|将|已|正|最近|接受|通过|先生|女士|博士|"
+    rf"等|和|与|及|的|会后|会上|受访|来台|来华|[（(，,。、；;：:“”「」\s]|$"
+)
 _LATIN_AFTER = re.compile(r"^[（(]\s*([A-Z][A-Za-z.'’& -]+?)\s*[）)]")
 _FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff]{1,6}")
-_PAREN_ORG = re.compile(r"(?P<zh>[\u4e00-\u9fff]{2,14})[（(]\s*(?P<latin>[A-Z][A-Za-z0-9.'’& -]{1,60}?)\s*[）)]")
+_PAREN_ORG = re.compile(
+    r"(?P<zh>[\u4e00-\u9fff]{2,14})[（(]\s*(?P<latin>[A-Z][A-Za-z0-9.'’& -]{1,60}?)\s*[）)]"
+)
 _BOOK = re.compile(r"《(?P<name>[^》]{1,20})》")
-_ACCORDING = re.compile(r"(?:根据|据|按照|援引)(?P<what>[^，。；：,;:]{2,30}?)(?:的)?(?:最新)?(?:"
-                        + "|".join(lx.REPORT_NOUNS) + ")(?=[，,。；：]|$|" + _VERB + ")")
+_ACCORDING = re.compile(
+    r"(?:根据|据|按照|援引)(?P<what>[^，。；：,;:]{2,30}?)(?:的)?(?:最新)?(?:"
+    + "|".join(lx.REPORT_NOUNS)
+    + ")(?=[，,。；：]|$|"
+    + _VERB
+    + ")"
+)
 # The opening of a clause up to its speech verb ("澜石云宣布", "中金公司在最新研报中估计", "美国商务部在声明中称").
-_CLAUSE_SUBJECT = re.compile(r"(?:^|[，。；：,;:」”])\s*(?P<subject>[A-Za-z0-9\u4e00-\u9fff&·.（）()]{2,16}?)(?:"
-                             + "|".join(sorted(lx.GAP_WORDS, key=len, reverse=True))
-                             + r"|在[^，。；：]{0,14}?(?:上|中|时|里)|最新(?:报告|研报)|上周|本周|上月|本月|近日|日前|今年|"
-                             + lx.DATE_GAP + r"|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?(?:报告|研报|研究)|)*"
-                             + "(?P<verb>" + _VERB + ")")
-_DESCRIPTORS = re.compile(r"^.*?(?:代工厂|代工大厂|大厂|厂商|供应商|机构|之一|巨头|龙头|初创公司|平台|旗下|券商|投行|智库|"
-                          r"媒体|主权基金|基金|研究机构|市场研究机构|咨询公司|制造商|运营商|企业|业者|银行|集团|城商行|农商行|商业银行|新创|"
-                          r"上市公司|公司)(?=.{2,})")
-_LEADING = re.compile(r"^(?:而|但|据|不过|另外|此外|同时|其中|就连|包括|由|与|和|对|在|当|则|也|还|是|根据|按照|"
-                      r"周[一二三四五六日]|今天|昨天|日前|近日|上周|本周|此前|最近|今年|去年|国内|国外|全球|行业|"
-                      r"[0-9]+月|本月|上月)+")
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:^|[，。；：,;:」”])\s*(?P<subject>[A-Za-z0-9\u4e00-\u9fff&·.（）()]{2,16}?)(?:"
+    + "|".join(sorted(lx.GAP_WORDS, key=len, reverse=True))
+    + r"|在[^，。；：]{0,14}?(?:上|中|时|里)|最新(?:报告|研报)|上周|本周|上月|本月|近日|日前|今年|"
+    + lx.DATE_GAP
+    + r"|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?(?:报告|研报|研究)|)*"
+    + "(?P<verb>"
+    + _VERB
+    + ")"
+)
+_DESCRIPTORS = re.compile(
+    r"^.*?(?:代工厂|代工大厂|大厂|厂商|供应商|机构|之一|巨头|龙头|初创公司|平台|旗下|券商|投行|智库|"
+    r"媒体|主权基金|基金|研究机构|市场研究机构|咨询公司|制造商|运营商|企业|业者|银行|集团|城商行|农商行|商业银行|新创|"
+    r"上市公司|公司)(?=.{2,})"
+)
+_LEADING = re.compile(
+    r"^(?:而|但|据|不过|另外|此外|同时|其中|就连|包括|由|与|和|对|在|当|则|也|还|是|根据|按照|"
+    r"周[一二三四五六日]|今天|昨天|日前|近日|上周|本周|此前|最近|今年|去年|国内|国外|全球|行业|"
+    r"[0-9]+月|本月|上月)+"
+)
 
 
 def _name_after(text: str) -> tuple[str, str | None] | None:
@@ -49,18 +81,22 @@ def _name_after(text: str) -> tuple[str, str | None] | None:
     if foreign:
         first, _, rest = foreign.group(0).partition("·")
         cut = _AFTER_NAME.search(rest, 1)
-        rest = rest[:cut.start()] if cut and cut.start() > 0 else rest
+        rest = rest[: cut.start()] if cut and cut.start() > 0 else rest
         options = [f"{first}·{rest[:n]}" for n in range(len(rest), 0, -1)]
     elif text[:2] in COMPOUND_SURNAMES:
         options = [text[:4], text[:3]]
     elif text[:1] in SURNAMES:
         options = [text[:3], text[:2]]
     for name in options:
-        if len(name) >= 2 and re.fullmatch(r"[\u4e00-\u9fff·]+", name) and _AFTER_NAME.match(text[len(name):]):
+        if (
+            len(name) >= 2
+            and re.fullmatch(r"[\u4e00-\u9fff·]+", name)
+            and _AFTER_NAME.match(text[len(name) :])
+        ):
             two = _AFTER_NAME.match(text[2:]) if len(name) == 3 and not foreign else None
             if two is not None and two.group(0).strip("（(，,。、；;：:“”「」 "):
                 name = name[:2]  # "周敏说": the third character starts the verb
-            latin = _LATIN_AFTER.match(text[len(name):])
+            latin = _LATIN_AFTER.match(text[len(name) :])
             return name, latin.group(1).strip() if latin else None
     return None
 
@@ -75,19 +111,28 @@ def org_before(text: str) -> str | None:
     run = _DESCRIPTORS.sub("", run)
     if len(run) > 10 and not run.isascii():
         run = run[-6:]
-    return run if len(run) >= 2 and run not in lx.ORG_ANAPHORA and run not in {"该", "这", "其", "他", "她"} else None
+    return (
+        run
+        if len(run) >= 2 and run not in lx.ORG_ANAPHORA and run not in {"该", "这", "其", "他", "她"}
+        else None
+    )
 
 
 def _org_named(zh: str, entities: ArticleEntities) -> bool:
     """Whether the words before a bracketed Latin name are an organization ("…投资局（…）"), not a product ("HBM")."""
-    return any(zh.endswith(x) for x in (*lx.ORG_SUFFIXES, "组织", "协会", "机构")) or entities.find_any(zh) is not None
+    return (
+        any(zh.endswith(x) for x in (*lx.ORG_SUFFIXES, "组织", "协会", "机构"))
+        or entities.find_any(zh) is not None
+    )
 
 
 def _plausible_org(org: str, subject: str, weak: bool) -> bool:
     """Whether the words before a verb name an organization: a company ending, Latin letters, or a short clean name."""
     if re.search(r"[他她我你它]|该|这|那|其|此|一位|一名|某", org) or any(g in org for g in lx.GROUP_NOUNS):
         return False
-    if any(org.endswith(x) for x in lx.ORG_SUFFIXES) or re.fullmatch(r"[A-Za-z0-9&. ]+[\u4e00-\u9fff]{0,2}", org):
+    if any(org.endswith(x) for x in lx.ORG_SUFFIXES) or re.fullmatch(
+        r"[A-Za-z0-9&. ]+[\u4e00-\u9fff]{0,2}", org
+    ):
         return True
     return not weak and org == subject and len(org) <= 4 and not any(c in lx.FUNCTION_CHARS for c in org)
 
@@ -95,13 +140,37 @@ def _plausible_org(org: str, subject: str, weak: bool) -> bool:
 def _looks_like_org(latin: str) -> bool:
     """Whether a Latin name in brackets is an organization's: an acronym, a company word, or not two or three words."""
     words = latin.split()
-    tails = {"capital", "group", "bank", "securities", "research", "partners", "fund", "holdings", "technology",
-             "technologies", "inc", "corp", "ventures", "investment", "authority", "management", "sachs", "stanley"}
+    tails = {
+        "capital",
+        "group",
+        "bank",
+        "securities",
+        "research",
+        "partners",
+        "fund",
+        "holdings",
+        "technology",
+        "technologies",
+        "inc",
+        "corp",
+        "ventures",
+        "investment",
+        "authority",
+        "management",
+        "sachs",
+        "stanley",
+    }
     return not 2 <= len(words) <= 3 or any(w.isupper() or w.lower() in tails for w in words)
 
 
-def add_person_zh(entities: ArticleEntities, written: str, *, latin: str | None = None, title: str | None = None,
-                  org: str | None = None) -> Entity:
+def add_person_zh(
+    entities: ArticleEntities,
+    written: str,
+    *,
+    latin: str | None = None,
+    title: str | None = None,
+    org: str | None = None,
+) -> Entity:
     """Add a person named in Chinese (and in Latin letters if the article gives them)."""
     forms = [written] + ([latin] if latin else [])
     short: tuple[str, ...] = ()
@@ -110,16 +179,34 @@ def add_person_zh(entities: ArticleEntities, written: str, *, latin: str | None 
     if latin and " " in latin:
         short += (latin.split()[-1],)
     gender = "f" if title and "女" in title else None
-    person = Entity(kind="person", name=latin or written, forms=forms, name_zh=written, title=title, org=org,
-                    role_zh=f"{org or ''}{title or ''}" or None, gender=gender)
+    person = Entity(
+        kind="person",
+        name=latin or written,
+        forms=forms,
+        name_zh=written,
+        title=title,
+        org=org,
+        role_zh=f"{org or ''}{title or ''}" or None,
+        gender=gender,
+    )
     return entities.add(person, short=short)
 
 
 # What kind of organization a descriptor before its name says it is ("咨询机构华信研究院").
-DESCRIPTORS_EN = {"咨询机构": "consultancy", "咨询公司": "consultancy", "研究机构": "research firm",
-                  "市场研究机构": "market research firm", "调研机构": "research firm", "智库": "think tank",
-                  "投行": "investment bank", "券商": "brokerage", "行业媒体": "trade publication", "媒体": "media outlet",
-                  "主权基金": "sovereign wealth fund", "评级机构": "rating agency"}
+DESCRIPTORS_EN = {
+    "咨询机构": "consultancy",
+    "咨询公司": "consultancy",
+    "研究机构": "research firm",
+    "市场研究机构": "market research firm",
+    "调研机构": "research firm",
+    "智库": "think tank",
+    "投行": "investment bank",
+    "券商": "brokerage",
+    "行业媒体": "trade publication",
+    "媒体": "media outlet",
+    "主权基金": "sovereign wealth fund",
+    "评级机构": "rating agency",
+}
 _DESCRIPTOR_END = re.compile("(" + "|".join(sorted(DESCRIPTORS_EN, key=len, reverse=True)) + ")$")
 
 
@@ -133,7 +220,12 @@ def describe_org(entities: ArticleEntities, name: str, before: str) -> None:
 
 def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = None) -> Entity | None:
     """Add an organization named in Chinese; its first two characters are a short form when the name is long."""
-    if written in lx.ORG_ANAPHORA or written in lx.DOCUMENT_ANAPHORA or written in lx.REPORT_NOUNS or len(written) < 2:
+    if (
+        written in lx.ORG_ANAPHORA
+        or written in lx.DOCUMENT_ANAPHORA
+        or written in lx.REPORT_NOUNS
+        or len(written) < 2
+    ):
         return None
     known = entities.find_any(written)
     if known is not None:
@@ -141,9 +233,11 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
     forms = [written] + ([latin] if latin else [])
     # "集邦科技" is also "集邦"; a name with no generic ending ("海湾资本评论") has no safe short form.
     suffix = next((x for x in sorted(lx.ORG_SUFFIXES, key=len, reverse=True) if written.endswith(x)), "")
-    core = written[:len(written) - len(suffix)] if suffix else ""
+    core = written[: len(written) - len(suffix)] if suffix else ""
     short = (core,) if len(core) >= 2 and not written.isascii() else ()
-    return entities.add(Entity(kind="organization", name=latin or written, forms=forms, name_zh=written), short=short)
+    return entities.add(
+        Entity(kind="organization", name=latin or written, forms=forms, name_zh=written), short=short
+    )
 
 
 _THE_COMPANY = "\x00the company"
@@ -154,9 +248,11 @@ def _cores(forms: list[str]) -> list[str]:
     cores = []
     for form in forms:
         simplified = to_simplified(form)
-        suffix = next((x for x in sorted(lx.ORG_SUFFIXES, key=len, reverse=True) if simplified.endswith(x)), "")
+        suffix = next(
+            (x for x in sorted(lx.ORG_SUFFIXES, key=len, reverse=True) if simplified.endswith(x)), ""
+        )
         if suffix and len(simplified) - len(suffix) >= 2:
-            cores.append(simplified[:-len(suffix)])
+            cores.append(simplified[: -len(suffix)])
     return cores
 
 
@@ -179,69 +275,80 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             zh, latin = match.group("zh"), match.group("latin")
             named = None
             for start in range(len(zh) - 1):
-                person = _name_after(text[match.start() + start:])
+                person = _name_after(text[match.start() + start :])
                 if person and match.start() + start + len(person[0]) == match.start("latin") - 1:
                     named = person
                     break
             if named is not None and not _looks_like_org(latin):
                 at = match.start("latin") - 1 - len(named[0])
-                add_person_zh(entities, original[at:at + len(named[0])], latin=latin)
+                add_person_zh(entities, original[at : at + len(named[0])], latin=latin)
             elif _org_named(zh, entities):
                 org = org_before(zh) if len(zh) > 8 else _LEADING.sub("", zh)
                 if org:
                     at = match.start("zh") + len(zh) - len(org)
-                    add_org_zh(entities, original[at:at + len(org)], latin=latin)
+                    add_org_zh(entities, original[at : at + len(org)], latin=latin)
         for match in _TITLES.finditer(text):
-            named = _name_after(text[match.end():])
+            named = _name_after(text[match.end() :])
             if named is None:
                 continue
-            name = original[match.end():match.end() + len(named[0])]
+            name = original[match.end() : match.end() + len(named[0])]
             # "阿尔马纳投资局（Almana Investment Authority）首席投资官": the organization is before the brackets
-            bracket = re.search(r"[（(][^（）()]{1,60}[）)]$", text[:match.start()])
+            bracket = re.search(r"[（(][^（）()]{1,60}[）)]$", text[: match.start()])
             cut = bracket.start() if bracket else match.start()
             org = org_before(text[:cut])
-            org_written = original[cut - len(org):cut] if org else None
+            org_written = original[cut - len(org) : cut] if org else None
             if org_written:
                 add_org_zh(entities, org_written)
-            elif re.search("(?:" + "|".join(lx.ORG_ANAPHORA) + ")$", text[:match.start()]):
-                org_written = _THE_COMPANY  # "该公司首席财务官周敏": settled once the article's company is known
-            add_person_zh(entities, name, latin=named[1], title=original[match.start():match.end()], org=org_written)
+            elif re.search("(?:" + "|".join(lx.ORG_ANAPHORA) + ")$", text[: match.start()]):
+                org_written = (
+                    _THE_COMPANY  # "该公司首席财务官周敏": settled once the article's company is known
+                )
+            add_person_zh(
+                entities, name, latin=named[1], title=original[match.start() : match.end()], org=org_written
+            )
         for match in _BOOK.finditer(text):
-            if re.search(r"报道|称|指出|估计|报导", text[match.end():match.end() + 6]):
-                add_org_zh(entities, original[match.start("name"):match.end("name")])
+            if re.search(r"报道|称|指出|估计|报导", text[match.end() : match.end() + 6]):
+                add_org_zh(entities, original[match.start("name") : match.end("name")])
         for match in _ACCORDING.finditer(text):
             org = org_before(match.group("what").strip("《》"))
             if org and entities.find(org) is None and not any(m in org for m in lx.UNNAMED_MARKERS[:12]):
                 at = match.start("what") + match.group("what").rfind(org)
-                add_org_zh(entities, original[at:at + len(org)])
-                describe_org(entities, original[at:at + len(org)], text[:at])
+                add_org_zh(entities, original[at : at + len(org)])
+                describe_org(entities, original[at : at + len(org)], text[:at])
         for match in _CLAUSE_SUBJECT.finditer(text):
             subject = match.group("subject")
-            person = _name_after(text[match.start("subject"):])
+            person = _name_after(text[match.start("subject") :])
             if person is not None and (article.count(person[0]) >= 2 or person[1] or "·" in person[0]):
                 at = match.start("subject")
-                add_person_zh(entities, original[at:at + len(person[0])], latin=person[1])
+                add_person_zh(entities, original[at : at + len(person[0])], latin=person[1])
                 continue
             title = _TITLES.search(subject)
             if title is not None and title.end() < len(subject):
                 continue  # a title followed by a name: the title rule above has the person
-            subject = subject[:title.start()] if title is not None else subject
+            subject = subject[: title.start()] if title is not None else subject
             org = org_before(re.sub(r"[（(][^）)]*[）)]$", "", subject))
             if org and _plausible_org(org, subject, match.group("verb") in lx.WEAK_VERBS):
                 at = match.start("subject") + subject.find(org)
-                add_org_zh(entities, original[at:at + len(org)])
-                describe_org(entities, original[at:at + len(org)], text[:at])
+                add_org_zh(entities, original[at : at + len(org)])
+                describe_org(entities, original[at : at + len(org)], text[:at])
         for match in re.finditer(_VERB, text):
-            before = text[:match.start()]
+            before = text[: match.start()]
             named = None
             for start in range(max(0, len(before) - 4), len(before) - 1):
                 candidate = _name_after(text[start:])
-                if candidate and start + len(candidate[0]) == len(before) and (
-                        start == 0 or not re.match(r"[\u4e00-\u9fff]", before[start - 1]) or before[start - 1] in "」”"):
+                if (
+                    candidate
+                    and start + len(candidate[0]) == len(before)
+                    and (
+                        start == 0
+                        or not re.match(r"[\u4e00-\u9fff]", before[start - 1])
+                        or before[start - 1] in "」”"
+                    )
+                ):
                     named = candidate
                     break
             # A bare surname-led word before a verb is a name only if the article uses it again ("简短回答" is not).
             if named is not None and (article.count(named[0]) >= 2 or named[1] or "·" in named[0]):
                 at = match.start() - len(named[0])
-                add_person_zh(entities, original[at:match.start()], latin=named[1])
+                add_person_zh(entities, original[at : match.start()], latin=named[1])
     _settle_the_company(entities, article)

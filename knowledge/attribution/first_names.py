@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-FEMALE = frozenset("""
+FEMALE = frozenset(
+    """
 abigail adriana aisha alexandra alice alicia alison amanda amy ana andrea angela anna anne annie ashley barbara
 beatrice bethany brenda brittany camila carla carmen caroline catherine cathie charlotte chloe christina christine
 claire claudia cynthia daniela deborah debra denise diana diane donna dorothy eleanor elena elisabeth elizabeth
@@ -13,8 +14,10 @@ madeline margaret maria marie marina marissa martha mary megan melanie melissa m
 nancy natalie natasha nicole nina olivia pamela patricia paula penny priya rachel rebecca rita rosa ruth sabrina
 samantha sandra sara sarah sharon sheryl sofia sophia stephanie susan suzanne tamara teresa theresa tiffany
 valerie vanessa victoria virginia wendy yvonne zoe ursula christine mira gita indra janet lael ngozi
-""".split())
-MALE = frozenset("""
+""".split()
+)
+MALE = frozenset(
+    """
 aaron adam adrian ahmed alan albert alex alexander ali amit andrew andy anthony antonio arthur arvind ben benjamin
 bill bob brad bradley brandon brett brian bruce carl carlos charles chris christopher colin craig dan daniel dario
 david dennis derek diego dominic donald doug douglas edward elon eric ethan evan faris frank gary george gerald
@@ -25,7 +28,8 @@ masayoshi matt matthew michael miguel mike mohamed mohammed muhammad nathan neil
 oliver omar oscar owen patrick paul pedro peter philip ralph randy ravi ray raymond reed richard rick robert roger
 ron ronald ross ryan sam samuel satya scott sean sergey simon stanley stephen steve steven stuart sundar ted terry
 thomas tim timothy todd tom tony travis trevor victor vincent walter warren wayne will william xavier zachary
-""".split())
+""".split()
+)
 
 
 def gender_of(given_name: str) -> str | None:

@@ -12,17 +12,54 @@ from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex
 
 # English for the generic end of a Chinese organization's name ("澜石云" -> "Lanshi Cloud").
 ORG_SUFFIX_EN = {
-    "半导体": "Semiconductor", "科技": "Technology", "云": "Cloud", "通讯": "Communications", "通信": "Communications",
-    "电子": "Electronics", "证券": "Securities", "银行": "Bank", "集团": "Group", "资本": "Capital",
-    "投资局": "Investment Authority", "基金": "Fund", "能源": "Energy", "光电": "Optoelectronics", "光纤": "Fiber",
-    "智能": "Intelligence", "网络": "Networks", "软件": "Software", "电力": "Power", "控股": "Holdings",
-    "公司": "", "股份": "", "投资管理机构": "Investment Management",
+    "半导体": "Semiconductor",
+    "科技": "Technology",
+    "云": "Cloud",
+    "通讯": "Communications",
+    "通信": "Communications",
+    "电子": "Electronics",
+    "证券": "Securities",
+    "银行": "Bank",
+    "集团": "Group",
+    "资本": "Capital",
+    "投资局": "Investment Authority",
+    "基金": "Fund",
+    "能源": "Energy",
+    "光电": "Optoelectronics",
+    "光纤": "Fiber",
+    "智能": "Intelligence",
+    "网络": "Networks",
+    "软件": "Software",
+    "电力": "Power",
+    "控股": "Holdings",
+    "公司": "",
+    "股份": "",
+    "投资管理机构": "Investment Management",
 }
-TITLE_EN = {"ceo": "CEO", "cfo": "CFO", "cto": "CTO", "coo": "COO", "chair": "chair", "president": "president",
-            "analyst": "analyst", "partner": "partner", "founder": "founder", "co-founder": "co-founder"}
-_TITLE_ZH_EXTRA = {"首席投资官": "chief investment officer", "首席风险官": "chief risk officer", "总经理": "general manager",
-                   "副总裁": "vice president", "负责人": "head", "发言人": "spokesperson", "主席": "chair",
-                   "行长": "governor", "部长": "minister", "董事": "director"}
+TITLE_EN = {
+    "ceo": "CEO",
+    "cfo": "CFO",
+    "cto": "CTO",
+    "coo": "COO",
+    "chair": "chair",
+    "president": "president",
+    "analyst": "analyst",
+    "partner": "partner",
+    "founder": "founder",
+    "co-founder": "co-founder",
+}
+_TITLE_ZH_EXTRA = {
+    "首席投资官": "chief investment officer",
+    "首席风险官": "chief risk officer",
+    "总经理": "general manager",
+    "副总裁": "vice president",
+    "负责人": "head",
+    "发言人": "spokesperson",
+    "主席": "chair",
+    "行长": "governor",
+    "部长": "minister",
+    "董事": "director",
+}
 
 
 def pinyin_name(written: str) -> str:
@@ -39,7 +76,7 @@ def pinyin_org(written: str) -> str:
     simplified = to_simplified(written)
     for suffix, english in sorted(ORG_SUFFIX_EN.items(), key=lambda kv: -len(kv[0])):
         if simplified.endswith(suffix) and len(simplified) > len(suffix) + 1:
-            core = "".join(lazy_pinyin(simplified[:-len(suffix)])).title()
+            core = "".join(lazy_pinyin(simplified[: -len(suffix)])).title()
             return f"{core} {english}".strip()
     return "".join(lazy_pinyin(simplified)).title()
 
@@ -81,10 +118,30 @@ def _org_display(entity: Entity, orgs: dict[str, Entity]) -> str | None:
 
 
 # Titles that mean one thing wherever they appear ("head" may be "head of technology research": kept as written).
-_PLAIN_TITLES = frozenset({"ceo", "chief executive", "chief executive officer", "cfo", "chief financial officer",
-                           "finance chief", "financial chief", "cto", "chief technology officer", "coo",
-                           "chief operating officer", "chairman", "chairwoman", "chair", "president", "analyst",
-                           "partner", "founder", "co-founder", "cofounder"})
+_PLAIN_TITLES = frozenset(
+    {
+        "ceo",
+        "chief executive",
+        "chief executive officer",
+        "cfo",
+        "chief financial officer",
+        "finance chief",
+        "financial chief",
+        "cto",
+        "chief technology officer",
+        "coo",
+        "chief operating officer",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "president",
+        "analyst",
+        "partner",
+        "founder",
+        "co-founder",
+        "cofounder",
+    }
+)
 
 
 def _org_short_names(forms: list[str]) -> list[str]:
@@ -93,19 +150,44 @@ def _org_short_names(forms: list[str]) -> list[str]:
     for form in forms:
         if form.isascii():
             first = form.split()[0]
-            if len(form.split()) > 1 and len(first) > 3 and first[0].isupper() and first.lower() not in _COMMON:
+            if (
+                len(form.split()) > 1
+                and len(first) > 3
+                and first[0].isupper()
+                and first.lower() not in _COMMON
+            ):
                 short.append(first)
             continue
         simplified = to_simplified(form)
         for suffix in sorted(ORG_SUFFIX_EN, key=len, reverse=True):
             if simplified.endswith(suffix) and len(simplified) - len(suffix) >= 2:
-                short += _script_variants(form[:len(form) - len(suffix)])
+                short += _script_variants(form[: len(form) - len(suffix)])
                 break
     return short
 
 
-_COMMON = frozenset({"first", "national", "global", "international", "american", "united", "general", "new", "great",
-                     "central", "federal", "european", "china", "bank", "morgan", "royal", "state", "world"})
+_COMMON = frozenset(
+    {
+        "first",
+        "national",
+        "global",
+        "international",
+        "american",
+        "united",
+        "general",
+        "new",
+        "great",
+        "central",
+        "federal",
+        "european",
+        "china",
+        "bank",
+        "morgan",
+        "royal",
+        "state",
+        "world",
+    }
+)
 
 
 def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> Speaker:
@@ -120,7 +202,9 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
     aliases: list[str] = []
     name = entity.name
     if entity.kind == "person" and not name.isascii() and "·" not in name:
-        name = pinyin_name(name)  # a transliterated foreign name keeps its Chinese form: pinyin would garble it
+        name = pinyin_name(
+            name
+        )  # a transliterated foreign name keeps its Chinese form: pinyin would garble it
     elif entity.kind == "organization" and not name.isascii():
         # Chinese organizations keep their written name (their English name cannot be guessed); pinyin is an
         # alias so that "Heyue" in an English question finds 禾跃.
@@ -141,7 +225,9 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
     if not entity.title or not entity.title.isascii():
         key_title = title_key(entity.title) if entity.title else None
     if key_title in TITLE_EN and org:
-        role: str | None = f"{TITLE_EN[key_title]}, {org}"  # "CEO, Corvane Systems", whatever the article's words
+        role: str | None = (
+            f"{TITLE_EN[key_title]}, {org}"  # "CEO, Corvane Systems", whatever the article's words
+        )
     elif entity.role and entity.role.isascii() and entity.kind == "organization":
         role = entity.role
     elif entity.role and entity.role.isascii():
@@ -149,14 +235,26 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
     else:
         role = ", ".join(p for p in (title, org) if p) or None
     positions: list[tuple[str, str]] = []
-    if entity.org:  # whoever works there speaks for the organization: "staff" when the title is not a known one
+    if (
+        entity.org
+    ):  # whoever works there speaks for the organization: "staff" when the title is not a known one
         org_entity = orgs.get(entity.org)
-        titles = [title_key(part) or "staff" for part in re.split(r"[兼暨及和]", to_simplified(entity.title or ""))]
-        for form in ([*org_entity.forms, org_entity.name] if org_entity else [entity.org]):
+        titles = [
+            title_key(part) or "staff" for part in re.split(r"[兼暨及和]", to_simplified(entity.title or ""))
+        ]
+        for form in [*org_entity.forms, org_entity.name] if org_entity else [entity.org]:
             positions += [(t, form) for t in titles]
-    default_role = {"person": "quoted in the news", "organization": "organization", "unnamed": "unnamed source"}
+    default_role = {
+        "person": "quoted in the news",
+        "organization": "organization",
+        "unnamed": "unnamed source",
+    }
     return Speaker(
-        name=name, kind="organization" if entity.kind == "unnamed" else entity.kind,
-        role=role or default_role[entity.kind], role_zh=entity.role_zh, name_zh=entity.name_zh,
-        aliases=tuple(dict.fromkeys(a for a in aliases if a and a != name)), positions=tuple(dict.fromkeys(positions)),
+        name=name,
+        kind="organization" if entity.kind == "unnamed" else entity.kind,
+        role=role or default_role[entity.kind],
+        role_zh=entity.role_zh,
+        name_zh=entity.name_zh,
+        aliases=tuple(dict.fromkeys(a for a in aliases if a and a != name)),
+        positions=tuple(dict.fromkeys(positions)),
     )

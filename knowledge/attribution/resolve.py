@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
@@ -12,75 +13,116 @@ from knowledge.attribution.quotes import blank_spans, leaves_quote_open, quoted_
 from knowledge.figures import find_figures
 from knowledge.scripts import to_simplified
 
-_EN_VERB = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in sorted(set(en.SPEECH_VERBS), key=len, reverse=True))
-                      + r")\b", re.I)
-_ZH_VERB = re.compile("(?<![法据小游劝被])(?:" + "|".join(sorted(zh.SPEECH_VERBS, key=len, reverse=True))
-                      + ")(?![会明服法师之的])")
+_EN_VERB = re.compile(
+    r"\b(?:" + "|".join(re.escape(v) for v in sorted(set(en.SPEECH_VERBS), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+_ZH_VERB = re.compile(
+    "(?<![法据小游劝被])(?:"
+    + "|".join(sorted(zh.SPEECH_VERBS, key=len, reverse=True))
+    + ")(?![会明服法师之的])"
+)
 _EN_ADVERBS = r"(?:(?:" + "|".join(en.ADVERBS) + r"|[a-z]+ly)\s+)*"
 _EN_GAPS = (
     re.compile(rf"^\s*{_EN_ADVERBS}$"),
     re.compile(rf"^\s*,\s*{_EN_ADVERBS}$"),
     re.compile(rf"^\s*,[^,;\"“”]{{1,140}},\s*{_EN_ADVERBS}$"),
-    re.compile(rf"^\s+(?:published|released|issued|put out|sent)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}"
-               rf"(?:{'|'.join(en.REPORT_NOUNS)})\s+(?:that\s+)?$"),
-    re.compile(rf"^(?:'s|’s)?\s+(?:analysts?|strategists?|economists?|researchers?|authors?|staff|team|"
-               rf"officials?|executives?)\s+{_EN_ADVERBS}$"),
+    re.compile(
+        rf"^\s+(?:published|released|issued|put out|sent)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}"
+        rf"(?:{'|'.join(en.REPORT_NOUNS)})\s+(?:that\s+)?$"
+    ),
+    re.compile(
+        rf"^(?:'s|’s)?\s+(?:analysts?|strategists?|economists?|researchers?|authors?|staff|team|"
+        rf"officials?|executives?)\s+{_EN_ADVERBS}$"
+    ),
 )
 _EN_PASSIVE = re.compile(r"\b(?:its|the|a|an|is|was|are|were|be|been|being|their|his|her|our)\s+$", re.I)
-_EN_GROUP = re.compile(r"\b(?:" + "|".join(en.GROUP_NOUNS) + r")\b|\b(?:one|some|two|three|many|several|most) of them\b",
-                       re.I)
+_EN_GROUP = re.compile(
+    r"\b(?:" + "|".join(en.GROUP_NOUNS) + r")\b|\b(?:one|some|two|three|many|several|most) of them\b", re.I
+)
 _EN_OWN_DOCUMENT = re.compile(
     r"\s*(?:its|their|the (?:company|firm|bank|group|fund|lender|utility|start-up|startup|maker|insurer)(?:'s|’s))\s+"
     r"(?:[\w-]+\s+){0,2}?(?:prospectus|filings?|presentations?|statements?|reports?|results|guidance|disclosures?|"
-    r"releases?|accounts|figures|data)\b", re.I)
+    r"releases?|accounts|figures|data)\b",
+    re.I,
+)
 _EN_ACCORDING = re.compile(r"\b(?:according to|by (?=\S+(?:'s|’s) count))", re.I)
-_ZH_GAP_WEAK = re.compile(r"^(?:" + "|".join(sorted(zh.GAP_WORDS, key=len, reverse=True))
-                          + r"|在[^，。；：]{0,16}?(?:上|中|时|里|后)|上周|本周|上月|近期|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?"
-                          r"(?:报告|研报|研究|文件|论文)|" + zh.DATE_GAP + r"|本月|上月|今年|日前|近日|"
-                          r"的|最新|[（(][^）)]{0,40}[）)]|[）)]|证券|分析师|研究员|团队|新闻发言人|发言人|顾问|专家|经济学家|策略师|"
-                          + "|".join(zh.REPORT_NOUNS) + r")*$")
+_ZH_GAP_WEAK = re.compile(
+    r"^(?:"
+    + "|".join(sorted(zh.GAP_WORDS, key=len, reverse=True))
+    + r"|在[^，。；：]{0,16}?(?:上|中|时|里|后)|上周|本周|上月|近期|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?"
+    r"(?:报告|研报|研究|文件|论文)|" + zh.DATE_GAP + r"|本月|上月|今年|日前|近日|"
+    r"的|最新|[（(][^）)]{0,40}[）)]|[）)]|证券|分析师|研究员|团队|新闻发言人|发言人|顾问|专家|经济学家|策略师|"
+    + "|".join(zh.REPORT_NOUNS)
+    + r")*$"
+)
 _ZH_PUNCT = re.compile(r"[，。；：,;:！？!?]")
-_ZH_CITED = re.compile(r"[^，。；：]{0,10}?(?:" + "|".join(zh.REPORT_NOUNS) + "|" + "|".join(zh.SPEECH_VERBS) + ")")
+_ZH_CITED = re.compile(
+    r"[^，。；：]{0,10}?(?:" + "|".join(zh.REPORT_NOUNS) + "|" + "|".join(zh.SPEECH_VERBS) + ")"
+)
 
 
 def _unnamed_en(clause: str, entities: ArticleEntities) -> Entity | None:
     words = re.findall(r"[A-Za-z][\w'’-]*", clause)[-8:]
     if not words or not _EN_GROUP.search(" ".join(words)):
         return None
-    while words and words[0].lower() in {"that", "which", "who", "and", "but", "while", "as", "where", "some"}:
+    while words and words[0].lower() in {
+        "that",
+        "which",
+        "who",
+        "and",
+        "but",
+        "while",
+        "as",
+        "where",
+        "some",
+    }:
         words = words[1:]
     description = " ".join(words).lower()
     one = "?" if re.match(r"(?:a|an|one)\b", description) else None  # one unnamed person: he/she may follow
-    return entities.add(Entity(kind="unnamed", name=f"unnamed: {description}", forms=[f"unnamed: {description}"],
-                               gender=one))
+    return entities.add(
+        Entity(kind="unnamed", name=f"unnamed: {description}", forms=[f"unnamed: {description}"], gender=one)
+    )
 
 
 def _unnamed_zh(clause: str, entities: ArticleEntities) -> Entity | None:
     clause = clause.strip()
     has_group = any(clause.endswith(g) or g in clause[-8:] for g in zh.GROUP_NOUNS)
-    marked = any(m in clause for m in zh.UNNAMED_MARKERS) or clause[:2] in ("外资", "业内", "业界", "法人", "市场")
+    marked = any(m in clause for m in zh.UNNAMED_MARKERS) or clause[:2] in (
+        "外资",
+        "业内",
+        "业界",
+        "法人",
+        "市场",
+    )
     if not (has_group and marked) or len(clause) > 30:
         return None
     one = "?" if re.search("一位|一名|某位", clause) else None  # one unnamed person: 他/她 may follow
-    return entities.add(Entity(kind="unnamed", name=f"unnamed: {clause}", forms=[f"unnamed: {clause}"], gender=one))
+    return entities.add(
+        Entity(kind="unnamed", name=f"unnamed: {clause}", forms=[f"unnamed: {clause}"], gender=one)
+    )
 
 
-def _subject_en(outside: str, verb: re.Match[str], items: list[Item], state: DiscourseState,
-                entities: ArticleEntities) -> Entity | None:
+def _subject_en(
+    outside: str, verb: re.Match[str], items: list[Item], state: DiscourseState, entities: ArticleEntities
+) -> Entity | None:
     word = verb.group(0).lower()
     weak = word in en.WEAK_VERBS
-    if weak and (_EN_PASSIVE.search(outside[:verb.start()]) or not find_figures(outside)):
+    if weak and (_EN_PASSIVE.search(outside[: verb.start()]) or not find_figures(outside)):
         return None  # "Kestrel reported a loss": a weak verb reports something only with a figure
     candidates = sorted((i for i in items if i.end <= verb.start()), key=lambda i: -i.end)[:3]
-    for parts in ("{1}", "{2}"):  # "The 14-page letter, sent to the firm's partners, argues": skip what is inside
-        appositive = re.search(rf"(?:,[^,;\"“”]{{1,140}}){parts},\s*$", outside[:verb.start()])
+    for parts in (
+        "{1}",
+        "{2}",
+    ):  # "The 14-page letter, sent to the firm's partners, argues": skip what is inside
+        appositive = re.search(rf"(?:,[^,;\"“”]{{1,140}}){parts},\s*$", outside[: verb.start()])
         if appositive is None or (parts == "{1}" and re.match(r",\s*(?:which|that)\b", appositive.group(0))):
             continue
         head = sorted((i for i in items if i.end <= appositive.start()), key=lambda i: -i.end)
-        if head and re.fullmatch(r"\s*", outside[head[0].end:appositive.start()]):
+        if head and re.fullmatch(r"\s*", outside[head[0].end : appositive.start()]):
             return resolve_item(head[0], state, entities, items)
     for item in candidates:
-        gap = outside[item.end:verb.start()]
+        gap = outside[item.end : verb.start()]
         if re.match(r"\s*,\s*(?:which|that)\b", gap):
             continue  # "Julian Park, a partner at Quarry Lane, which has backed …, said": the clause is about Quarry Lane
         if weak and item.kind not in ("name", "document"):
@@ -90,83 +132,101 @@ def _subject_en(outside: str, verb: re.Match[str], items: list[Item], state: Dis
         break
     if word in en.INVERTING_VERBS:
         for item in items:
-            if verb.end() <= item.start <= verb.end() + 2 and not re.match(r"(?:'s|’s)", outside[item.end:]):
+            if verb.end() <= item.start <= verb.end() + 2 and not re.match(r"(?:'s|’s)", outside[item.end :]):
                 return resolve_item(item, state, entities, items)
-    before = re.sub(r",[^,;]{1,140},\s*$", "", outside[:verb.start()])  # drop an appositive: "X, who …, said"
+    before = re.sub(
+        r",[^,;]{1,140},\s*$", "", outside[: verb.start()]
+    )  # drop an appositive: "X, who …, said"
     clause = re.split(r"[,;:\"“”()]", before)[-1]
     if not weak or _EN_GROUP.search(clause):
         return _unnamed_en(clause, entities)
     return None
 
 
-def _subject_zh(outside: str, verb: re.Match[str], items: list[Item], state: DiscourseState,
-                entities: ArticleEntities) -> Entity | None:
-    if any(n in outside[max(0, verb.start() - 5):verb.start()] for n in zh.NEGATIONS):
+def _subject_zh(
+    outside: str, verb: re.Match[str], items: list[Item], state: DiscourseState, entities: ArticleEntities
+) -> Entity | None:
+    if any(n in outside[max(0, verb.start() - 5) : verb.start()] for n in zh.NEGATIONS):
         return None
     weak = verb.group(0) in zh.WEAK_VERBS
     clause_start = max((m.end() for m in _ZH_PUNCT.finditer(outside, 0, verb.start())), default=0)
-    clause = outside[clause_start:verb.start()]
+    clause = outside[clause_start : verb.start()]
     if re.search("并非|不是|并不", clause):
         return None
     unnamed = _unnamed_zh(clause, entities)
     inside = [i for i in items if clause_start <= i.start and i.end <= verb.start()]
     if not inside and not clause.strip() and clause_start > 0:
         # "两天后，澜石云跟进，宣布……": the verb shares the subject that opened the clause before it
-        before = _ZH_PUNCT.split(outside[:clause_start - 1])[-1]
+        before = _ZH_PUNCT.split(outside[: clause_start - 1])[-1]
         start = clause_start - 1 - len(before)
         opener = [i for i in items if start <= i.start and i.end <= clause_start - 1]
-        if opener and re.fullmatch(r"[^，。；：]{0,6}", outside[start:opener[0].start]):
+        if opener and re.fullmatch(r"[^，。；：]{0,6}", outside[start : opener[0].start]):
             return resolve_item(opener[0], state, entities, items)
-    inside = [i for i in inside if outside[i.start - 1:i.start] not in ("对", "向", "与", "跟", "给", "把", "让")]
+    inside = [
+        i for i in inside if outside[i.start - 1 : i.start] not in ("对", "向", "与", "跟", "给", "把", "让")
+    ]
     if not inside:
         # "……的迈克尔·伯里，最近也将AI繁荣比作……": a subject that closes the clause before, then an adverb
         before = [i for i in items if i.end == clause_start - 1]
         adverb = re.match("(?:" + "|".join(zh.GAP_WORDS) + "|最近|近日|日前|此前)", clause.strip())
         if before and adverb and before[0].entity is not None and before[0].entity.kind == "person":
-            return before[0].entity
+            return cast(Entity | None, before[0].entity)
         return unnamed
-    if len(inside) > 1 and "、" in re.sub(r"[（(][^）)]*[）)]", "", outside[inside[0].start:inside[-1].start]):
+    if len(inside) > 1 and "、" in re.sub(
+        r"[（(][^）)]*[）)]", "", outside[inside[0].start : inside[-1].start]
+    ):
         return unnamed  # several subjects at once ("亚马逊、谷歌和Meta宣布")
     nearest = inside[-1]
-    gap = outside[nearest.end:verb.start()]
+    gap = outside[nearest.end : verb.start()]
     if unnamed is not None and any(m in gap for m in (*zh.UNNAMED_MARKERS, *zh.GROUP_NOUNS)):
         return unnamed  # "据接近禾跃的人士透露": the people close to it speak, not 禾跃
     # "孙正义6月在东京举行的软银股东大会上表示": the person who opens the clause speaks, not a name inside it.
-    people = [i for i in inside if i.kind.startswith("pronoun") or (i.entity is not None and i.entity.kind == "person")]
-    if people and people[0] is not nearest and len(outside[people[0].end:verb.start()]) <= 30:
+    people = [
+        i
+        for i in inside
+        if i.kind.startswith("pronoun") or (i.entity is not None and i.entity.kind == "person")
+    ]
+    if people and people[0] is not nearest and len(outside[people[0].end : verb.start()]) <= 30:
         return resolve_item(people[0], state, entities, items)
     if len(gap) > 24 or (weak and not _ZH_GAP_WEAK.match(gap.strip())):
         return unnamed
     return resolve_item(nearest, state, entities, items)
 
 
-def _according(outside: str, items: list[Item], language: str, state: DiscourseState,
-               entities: ArticleEntities) -> Entity | None:
-    markers = _EN_ACCORDING.finditer(outside) if language == "en" else re.finditer("根据|据|按照|援引", outside)
+def _according(
+    outside: str, items: list[Item], language: str, state: DiscourseState, entities: ArticleEntities
+) -> Entity | None:
+    markers = (
+        _EN_ACCORDING.finditer(outside) if language == "en" else re.finditer("根据|据|按照|援引", outside)
+    )
     for marker in markers:
         if language == "en" and _EN_OWN_DOCUMENT.match(outside, marker.end()):
             # "…, according to its prospectus": the organization the sentence is about, or the article's.
-            named = [i.entity for i in items if i.end <= marker.start() and i.entity is not None
-                     and i.entity.kind == "organization"]
+            named = [
+                i.entity
+                for i in items
+                if i.end <= marker.start() and i.entity is not None and i.entity.kind == "organization"
+            ]
             return named[-1] if named else current_org(state, entities)
         for item in items:
             if not marker.end() <= item.start <= marker.end() + 30 or item.kind not in ("name", "document"):
                 continue
             # "据报道 OpenAI …" is "reportedly": the source must be the one whose report or estimate is cited.
-            cited = _ZH_CITED.match(outside[item.end:item.end + 16]) if language != "en" else None
+            cited = _ZH_CITED.match(outside[item.end : item.end + 16]) if language != "en" else None
             if cited is not None and any(g in cited.group(0) for g in zh.GROUP_NOUNS):
-                return _unnamed_zh(outside[marker.start():item.end + cited.end()], entities)
+                return _unnamed_zh(outside[marker.start() : item.end + cited.end()], entities)
             if language == "en" or cited is not None:
                 return resolve_item(item, state, entities, items)
         if language == "en":  # "according to one of the people": an unnamed source
-            after = re.match(r"[\w\s'’-]{0,60}", outside[marker.end():])
+            after = re.match(r"[\w\s'’-]{0,60}", outside[marker.end() :])
             if after and _EN_GROUP.search(after.group(0)):
                 return _unnamed_en(after.group(0), entities)
     return None
 
 
-def attribute_sentences(paragraphs: list[list[str]], language: str,
-                        entities: ArticleEntities) -> list[list[Entity | None]]:
+def attribute_sentences(
+    paragraphs: list[list[str]], language: str, entities: ArticleEntities
+) -> list[list[Entity | None]]:
     """The entity speaking in every sentence (None for the article's own reporting)."""
     state = DiscourseState()
     result: list[list[Entity | None]] = []
@@ -184,12 +244,16 @@ def attribute_sentences(paragraphs: list[list[str]], language: str,
         paragraph = " ".join(sentences)
         last = next((s for s in reversed(row) if s is not None), None)
         # A paragraph that only quotes continues the speaker who closed the paragraph before.
-        state.carry = last if last is not None and (leaves_quote_open(paragraph) or row[-1] is not None) else None
+        state.carry = (
+            last if last is not None and (leaves_quote_open(paragraph) or row[-1] is not None) else None
+        )
         result.append(row)
     return result
 
 
-def _sentence(sentence: str, language: str, entities: ArticleEntities, state: DiscourseState, *, first: bool) -> Entity | None:
+def _sentence(
+    sentence: str, language: str, entities: ArticleEntities, state: DiscourseState, *, first: bool
+) -> Entity | None:
     text = sentence if language == "en" else to_simplified(sentence)
     if len(text) != len(sentence):
         text = sentence
@@ -200,12 +264,17 @@ def _sentence(sentence: str, language: str, entities: ArticleEntities, state: Di
     opening = _opening(outside, items, language)
     referent = None
     if opening is not None:  # resolved before this sentence's names count, so "他没有点名X" keeps 他 as 他
-        referent = found if found is not None and opening.kind.startswith("pronoun") else resolve_item(opening, state,
-                                                                                                  entities)
+        referent = (
+            found
+            if found is not None and opening.kind.startswith("pronoun")
+            else resolve_item(opening, state, entities)
+        )
     for item in items:  # names count as mentioned only after the sentence's own speaker is settled
         if item.entity is not None:
             state.saw(item.entity)
-    if referent is not None:  # the sentence's subject stays the most salient, ahead of names it mentions later
+    if (
+        referent is not None
+    ):  # the sentence's subject stays the most salient, ahead of names it mentions later
         state.saw(referent)
     return found
 
@@ -214,15 +283,29 @@ def _opening(outside: str, items: list[Item], language: str) -> Item | None:
     """The name or pronoun that opens the sentence (its subject), if any."""
     if not items:
         return None
-    head = outside[:items[0].start]
-    limit = re.fullmatch(r"[\W\s]*(?:[A-Z]?[a-z]+,?\s+){0,4}", head) if language == "en" else (
-        re.fullmatch(r"[\W\s]*[\u4e00-\u9fff]{0,4}[，,]?", head))
-    person = items[0].kind.startswith("pronoun") or (items[0].entity is not None and items[0].entity.kind == "person")
+    head = outside[: items[0].start]
+    limit = (
+        re.fullmatch(r"[\W\s]*(?:[A-Z]?[a-z]+,?\s+){0,4}", head)
+        if language == "en"
+        else (re.fullmatch(r"[\W\s]*[\u4e00-\u9fff]{0,4}[，,]?", head))
+    )
+    person = items[0].kind.startswith("pronoun") or (
+        items[0].entity is not None and items[0].entity.kind == "person"
+    )
     return items[0] if limit and person else None
 
 
-def _speaker(text: str, outside: str, spans: list[tuple[int, int]], items: list[Item], language: str,
-             entities: ArticleEntities, state: DiscourseState, *, first: bool) -> Entity | None:
+def _speaker(
+    text: str,
+    outside: str,
+    spans: list[tuple[int, int]],
+    items: list[Item],
+    language: str,
+    entities: ArticleEntities,
+    state: DiscourseState,
+    *,
+    first: bool,
+) -> Entity | None:
     verbs = _EN_VERB.finditer(outside) if language == "en" else _ZH_VERB.finditer(outside)
     subject = _subject_en if language == "en" else _subject_zh
     for verb in verbs:
@@ -234,11 +317,17 @@ def _speaker(text: str, outside: str, spans: list[tuple[int, int]], items: list[
         return cited
     opening = _opening(outside, items, language)
     first_item = items[0] if items else None
-    if first_item is not None and first_item.kind == "document" and not outside[:first_item.start].strip() and (
-            find_figures(text)):  # "The survey covered 1,800 companies": its author's figure
+    if (
+        first_item is not None
+        and first_item.kind == "document"
+        and not outside[: first_item.start].strip()
+        and (find_figures(text))
+    ):  # "The survey covered 1,800 companies": its author's figure
         return resolve_item(first_item, state, entities, items)
-    introduces = re.search(r"[：:]\s*$", outside[:spans[0][0]]) if spans else None
-    if opening is not None and introduces:  # "但扎克伯格开出的药方……：“……”": the subject's words follow the colon
+    introduces = re.search(r"[：:]\s*$", outside[: spans[0][0]]) if spans else None
+    if (
+        opening is not None and introduces
+    ):  # "但扎克伯格开出的药方……：“……”": the subject's words follow the colon
         return resolve_item(opening, state, entities)
     if spans and starts_with_quote(text):
         if state.paragraph_speaker is not None:

@@ -119,13 +119,18 @@ def _first_come(candidates: list[_Found]) -> list[_Found]:
 
 def _figure(text: str, found: _Found, value: float) -> Figure:
     # The written span may carry spaces at its edges ("1.4 trillion dollars" never does, "$72 bn " could).
-    written = text[found.start:found.end]
+    written = text[found.start : found.end]
     start = found.start + len(written) - len(written.lstrip())
     end = found.end - (len(written) - len(written.rstrip()))
     # Rounded to 12 significant digits so 224萬瓩 is 2.24 GW, not 2.2399999999999998.
-    return Figure(text=text[start:end], value=float(f"{value:.12g}"), unit=found.unit,
-                  year=year_near(text, start, end), per=period_near(text, start, end),
-                  approx=is_approximate(text, start, end))
+    return Figure(
+        text=text[start:end],
+        value=float(f"{value:.12g}"),
+        unit=found.unit,
+        year=year_near(text, start, end),
+        per=period_near(text, start, end),
+        approx=is_approximate(text, start, end),
+    )
 
 
 def find_figures(text: str, language: str | None = None) -> list[Figure]:
@@ -136,5 +141,3 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
     lazy = _Language(text, language)
     found = _first_come([*_amounts(text, lazy), *_words(text)])
     return [_figure(text, f, value) for f in found for value in f.values]
-
-

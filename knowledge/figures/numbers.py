@@ -6,19 +6,84 @@ import re
 from collections.abc import Iterable
 
 # Only one..nine, 十 and 两 may open a Chinese numeral: 百/千 alone ("千亿", "百万tokens") are never a count.
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-             "八": 8, "九": 9}
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 CN_TENS = {"十": 10, "百": 100, "千": 1000}
-EN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-            "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-           "ninety": 90}
-EN_SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6, "mn": 1e6,
-             "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
-ZH_SCALES = {"万亿": 1e12, "萬億": 1e12, "千亿": 1e11, "千億": 1e11, "百亿": 1e10, "百億": 1e10, "亿": 1e8,
-             "億": 1e8, "千万": 1e7, "千萬": 1e7, "百万": 1e6, "百萬": 1e6, "万": 1e4, "萬": 1e4, "兆": 1e12,
-             "千": 1e3}
+EN_UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+EN_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+EN_SCALES = {
+    "trillion": 1e12,
+    "tn": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+}
+ZH_SCALES = {
+    "万亿": 1e12,
+    "萬億": 1e12,
+    "千亿": 1e11,
+    "千億": 1e11,
+    "百亿": 1e10,
+    "百億": 1e10,
+    "亿": 1e8,
+    "億": 1e8,
+    "千万": 1e7,
+    "千萬": 1e7,
+    "百万": 1e6,
+    "百萬": 1e6,
+    "万": 1e4,
+    "萬": 1e4,
+    "兆": 1e12,
+    "千": 1e3,
+}
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -41,8 +106,10 @@ NUMBER = rf"{_DIGITS_GUARD}(?:{ARABIC})|{_NOT_AFTER}{CN_NUMERAL}|{_ANY_WORD}"
 NUMBER_AFTER_SIGN = rf"{ARABIC}|{CN_NUMERAL}"
 # Scale words: English ones after a space or hyphen ("a $10-billion deal"), letters glued to digits
 # ("$72bn", "$5m"); Chinese ones never before 瓦, where 兆瓦/千瓦 are power units, not 兆 or 千 watts.
-SCALE = (rf"(?:\s*|-)(?i:trillion|billion|million|thousand)\b|\s?(?i:bn|tn|mn|mln)\b|(?i:m|k|b)\b"
-         rf"|\s*(?:{_alternation(ZH_SCALES)})(?!瓦)")
+SCALE = (
+    rf"(?:\s*|-)(?i:trillion|billion|million|thousand)\b|\s?(?i:bn|tn|mn|mln)\b|(?i:m|k|b)\b"
+    rf"|\s*(?:{_alternation(ZH_SCALES)})(?!瓦)"
+)
 
 
 def scale_of(word: str | None) -> float:

@@ -11,35 +11,89 @@ _CLAUSE_BREAK = re.compile(r",(?!\d{3})|[，;；。!?！？:：—]")
 
 # Periods, nearest one wins. "a year earlier" and "a quarter of" are not periods.
 PERIODS: tuple[tuple[str, str], ...] = (
-    ("year", r"\bper (?:year|annum)\b|\ba year\b(?!\s+(?:earlier|ago|before|later|after|from|of))"
-             r"|\bannually\b|\b(?:each|every) year\b|\bfull[- ]year\b|\bfor all of\b"
-             r"|每一?年|年化|全年|年收入|一年(?![前后後多来來內内])"),
-    ("month", r"\bper month\b|\ba month\b(?!\s+(?:earlier|ago|before|later|after|of))|\bmonthly\b"
-              r"|\b(?:each|every) month\b|每個?月|每个月|月均"),
-    ("quarter", r"\bper quarter\b|\ba quarter\b(?!\s+(?:earlier|ago|before|later|after|of))|\bquarterly\b"
-                r"|\b(?:each|every|this|last|latest|previous|current|first|second|third|fourth)[- ]quarter\b"
-                r"|\bQ[1-4]\b|[一二三四1-4]季度|第[一二三四1-4]季|单季|單季|本季|上季|每季"),
+    (
+        "year",
+        r"\bper (?:year|annum)\b|\ba year\b(?!\s+(?:earlier|ago|before|later|after|from|of))"
+        r"|\bannually\b|\b(?:each|every) year\b|\bfull[- ]year\b|\bfor all of\b"
+        r"|每一?年|年化|全年|年收入|一年(?![前后後多来來內内])",
+    ),
+    (
+        "month",
+        r"\bper month\b|\ba month\b(?!\s+(?:earlier|ago|before|later|after|of))|\bmonthly\b"
+        r"|\b(?:each|every) month\b|每個?月|每个月|月均",
+    ),
+    (
+        "quarter",
+        r"\bper quarter\b|\ba quarter\b(?!\s+(?:earlier|ago|before|later|after|of))|\bquarterly\b"
+        r"|\b(?:each|every|this|last|latest|previous|current|first|second|third|fourth)[- ]quarter\b"
+        r"|\bQ[1-4]\b|[一二三四1-4]季度|第[一二三四1-4]季|单季|單季|本季|上季|每季",
+    ),
 )
 _PERIODS = [(period, re.compile(pattern, re.I)) for period, pattern in PERIODS]
 # "$2,400 per kilowatt": any other unit the amount is priced per.
 _PER_WORD = re.compile(r"\s*(?:per\s+|/\s*)([A-Za-z]+)")
-ZH_PER_WORDS = {"每股": "share", "每千瓦": "kilowatt", "每兆瓦": "megawatt", "每小时": "hour", "每小時": "hour",
-                "每卡": "card", "每百万tokens": "million tokens", "每百萬tokens": "million tokens"}
+ZH_PER_WORDS = {
+    "每股": "share",
+    "每千瓦": "kilowatt",
+    "每兆瓦": "megawatt",
+    "每小时": "hour",
+    "每小時": "hour",
+    "每卡": "card",
+    "每百万tokens": "million tokens",
+    "每百萬tokens": "million tokens",
+}
 _ZH_PER = re.compile("|".join(sorted(ZH_PER_WORDS, key=len, reverse=True)))
 
 APPROX_BEFORE = (
-    "about", "around", "roughly", "nearly", "almost", "approximately", "some", "close to", "more than",
-    "over", "at least", "less than", "under", "upwards of", "an estimated", "just over", "just under",
-    "as much as", "as many as", "up to",
-    "逾", "约", "約", "大约", "大約", "近", "将近", "將近", "接近", "超过", "超過", "超", "不低于", "不低於",
-    "不少于", "不少於", "不到", "不足",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "approximately",
+    "some",
+    "close to",
+    "more than",
+    "over",
+    "at least",
+    "less than",
+    "under",
+    "upwards of",
+    "an estimated",
+    "just over",
+    "just under",
+    "as much as",
+    "as many as",
+    "up to",
+    "逾",
+    "约",
+    "約",
+    "大约",
+    "大約",
+    "近",
+    "将近",
+    "將近",
+    "接近",
+    "超过",
+    "超過",
+    "超",
+    "不低于",
+    "不低於",
+    "不少于",
+    "不少於",
+    "不到",
+    "不足",
 )
 APPROX_AFTER = ("上下", "左右", "以上", "多", "余", "餘", "or so", "or more")
 _APPROX_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in sorted(APPROX_BEFORE, key=len, reverse=True))
-    + r")\s*(?:为|為|是|有|达|達|占|佔)?\s*$", re.I)
+    r"(?<![A-Za-z])(?:"
+    + "|".join(re.escape(w) for w in sorted(APPROX_BEFORE, key=len, reverse=True))
+    + r")\s*(?:为|為|是|有|达|達|占|佔)?\s*$",
+    re.I,
+)
 _APPROX_AFTER = re.compile(
-    r"^\s*(?:" + "|".join(re.escape(w) for w in sorted(APPROX_AFTER, key=len, reverse=True)) + r")", re.I)
+    r"^\s*(?:" + "|".join(re.escape(w) for w in sorted(APPROX_AFTER, key=len, reverse=True)) + r")", re.I
+)
 # "10多亿美元", "十余倍": the hedge sits inside the written figure.
 _APPROX_INSIDE = re.compile(r"[\d一二两兩三四五六七八九十百千][多余餘]")
 _PERIOD_BEFORE_CHARS = 16
@@ -57,8 +111,11 @@ def year_near(text: str, start: int, end: int) -> int | None:
     """The year nearest the figure in its clause, or a deadline year ('到2030年，') just before it."""
     left, right = clause_bounds(text, start, end)
     # Nearest by the gap between them; on a tie the year after wins ("2.5% in 2024 to 3.5% in 2025").
-    years = [(_distance(m.span(), start, end), m.start() < start, int(m.group(1)))
-             for m in _YEAR.finditer(text, left, right) if not (m.start() >= start and m.end() <= end)]
+    years = [
+        (_distance(m.span(), start, end), m.start() < start, int(m.group(1)))
+        for m in _YEAR.finditer(text, left, right)
+        if not (m.start() >= start and m.end() <= end)
+    ]
     if years:
         return min(years)[2]
     # "到2030年，……需要每年产生2万亿美元": a deadline year may sit one clause earlier.
@@ -74,8 +131,11 @@ def period_near(text: str, start: int, end: int) -> str | None:
         return next((period for period, pattern in _PERIODS if pattern.fullmatch(f"per {word}")), word)
     left, right = clause_bounds(text, start, end)
     left, right = max(left, start - _PERIOD_BEFORE_CHARS), min(right, end + _PERIOD_AFTER_CHARS)
-    found = [(_distance(m.span(), start, end), period)
-             for period, pattern in _PERIODS for m in pattern.finditer(text, left, right)]
+    found = [
+        (_distance(m.span(), start, end), period)
+        for period, pattern in _PERIODS
+        for m in pattern.finditer(text, left, right)
+    ]
     if found:
         return min(found)[1]
     zh = list(_ZH_PER.finditer(text, left, start))
@@ -88,6 +148,6 @@ def _distance(span: tuple[int, int], start: int, end: int) -> int:
 
 def is_approximate(text: str, start: int, end: int) -> bool:
     """True when a word such as about, more than, 约 or 左右 hedges the figure."""
-    before, after = text[max(0, start - 16):start], text[end:end + 8]
+    before, after = text[max(0, start - 16) : start], text[end : end + 8]
     inside = _APPROX_INSIDE.search(text, start, end)
     return bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after) or inside)

@@ -16,8 +16,10 @@ _JOIN = r"\s*-?\s*"
 # "three times a year" and "twice a month" count occasions, not a multiple.
 _NOT_FREQUENCY = r"(?!\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|quarter)\b)"
 # "cut rates three times." or "three times in a year" count occasions; "three times the pace" is a multiple.
-_NOT_A_COUNT = (r"(?!\s*(?:[.,;:!?)]|$))"
-                r"(?!\s+(?:so far|in|during|last|this|since|before|already|each|per|a)\b)")
+_NOT_A_COUNT = (
+    r"(?!\s*(?:[.,;:!?)]|$))"
+    r"(?!\s+(?:so far|in|during|last|this|since|before|already|each|per|a)\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,11 @@ def _patterns(rule: Rule) -> list[tuple[str, bool]]:
     unit = rule.written or _spelled(rule.spellings, rule.before)
     first, second, plain = _amount(1, NUMBER), _amount(2, NUMBER), _amount(1, NUMBER)
     if rule.before:
-        first, second, plain = (_amount(1, NUMBER_AFTER_SIGN), _amount(2, NUMBER_AFTER_SIGN),
-                                _amount(1, NUMBER_AFTER_SIGN))
+        first, second, plain = (
+            _amount(1, NUMBER_AFTER_SIGN),
+            _amount(2, NUMBER_AFTER_SIGN),
+            _amount(1, NUMBER_AFTER_SIGN),
+        )
         again = rf"(?:{unit}\s?)?"
         return [
             (rf"\b(?i:between)\s+(?P<u>{unit})\s?{first}\s+(?i:and)\s+{again}{second}{rule.tail}", True),
@@ -102,8 +107,11 @@ def compiled_rules() -> list[Compiled]:
     """Every rule's patterns, ranges before single amounts, in the order of RULES."""
     lower = {rule.name: {k.lower(): v for k, v in rule.spellings.items()} for rule in RULES}
     # Case is ignored only inside the unit and joining words: IGNORECASE on the whole pattern compiles slowly.
-    return [Compiled(rule, re.compile(pattern), lower[rule.name], ranged)
-            for rule in RULES for pattern, ranged in _patterns(rule)]
+    return [
+        Compiled(rule, re.compile(pattern), lower[rule.name], ranged)
+        for rule in RULES
+        for pattern, ranged in _patterns(rule)
+    ]
 
 
 # Compiled once at import: building these alternations takes a noticeable fraction of a second.
@@ -118,13 +126,15 @@ def _word_pattern(words: dict[str, tuple[float, str]], guard: str = "") -> re.Pa
 # Multipliers written as words: "twice", "doubled", "halves" (never "double-digit" or "twice a year").
 WORD_MULTIPLES = _word_pattern(units.WORD_FIGURES, r"\b(?!-)" + _NOT_FREQUENCY)
 ZH_WORD_FIGURES = _word_pattern(units.ZH_WORD_FIGURES)
-_FRACTIONS = "|".join(re.escape(w).replace(r"\ ", r"[\s-]") for w in
-                      sorted(units.EN_FRACTIONS, key=len, reverse=True))
+_FRACTIONS = "|".join(
+    re.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(units.EN_FRACTIONS, key=len, reverse=True)
+)
 _NOT_A_PERIOD = "".join(rf"(?<!{word} )" for word in units.HALF_PERIODS)
 # "a quarter of", "two-thirds of", "half of" (not "the second half of"), "close to half".
 EN_FRACTIONS = re.compile(
     rf"\b{_NOT_A_PERIOD}(?P<w>{_FRACTIONS})s?\b(?=\s+of\b)"
     r"|\b(?:close to|nearly|almost|about|roughly|more than|less than|around|over|under)\s+(?P<h>half)\b(?!-)",
-    re.I)
+    re.I,
+)
 # 四分之一 = 25%.
 ZH_FRACTION = re.compile(rf"(?<![数數几幾])(?P<d>{NUMBER_AFTER_SIGN})分之(?P<n>{NUMBER_AFTER_SIGN})")

@@ -77,11 +77,23 @@ class FakeOpenAI:
         finish = "stop"
         if request.get("tools"):
             name = request["tools"][0]["function"]["name"]
-            message = {"role": "assistant", "content": None, "refusal": None, "tool_calls": [
-                {"id": "call_fake_1", "type": "function", "function": {"name": name, "arguments": content}}]}
+            message = {
+                "role": "assistant",
+                "content": None,
+                "refusal": None,
+                "tool_calls": [
+                    {
+                        "id": "call_fake_1",
+                        "type": "function",
+                        "function": {"name": name, "arguments": content},
+                    }
+                ],
+            }
             finish = "tool_calls"
         return {
-            "id": f"chatcmpl-fake-{len(self.requests)}", "object": "chat.completion", "created": int(time.time()),
+            "id": f"chatcmpl-fake-{len(self.requests)}",
+            "object": "chat.completion",
+            "created": int(time.time()),
             "model": request.get("model", "fake-model"),
             "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
             "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
@@ -106,7 +118,9 @@ class FakeOpenAI:
                 length = int(self.headers.get("Content-Length") or 0)
                 request = json.loads(self.rfile.read(length) or b"{}")
                 if self.path.rstrip("/") != "/v1/chat/completions":
-                    self._send(404, {"error": {"message": f"no route {self.path}", "type": "invalid_request_error"}})
+                    self._send(
+                        404, {"error": {"message": f"no route {self.path}", "type": "invalid_request_error"}}
+                    )
                     return
                 fake.requests.append(request)
                 if fake.delay and fake._stop.wait(fake.delay):

@@ -19,7 +19,9 @@ BUBBLEBOT = [sys.executable, "-m", "bot.cli"]
 
 def run(*args: str, stdin: str | None = None, data_dir: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "BUBBLEBOT_DATA_DIR": str(data_dir)}
-    return subprocess.run([*BUBBLEBOT, *args], input=stdin, capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [*BUBBLEBOT, *args], input=stdin, capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_ask_names_speaker_and_figure(data_dir: Path) -> None:
@@ -36,13 +38,21 @@ def test_ask_sources_shows_the_verbatim_quote_and_paragraph(data_dir: Path) -> N
 
 
 def test_batch_json_keeps_lines_aligned(data_dir: Path) -> None:
-    questions = ["OpenAI承诺投入多少钱建设AI数据中心?", "", "What is the capital of France?", "納德拉對 AGI 的定義說了什麼?"]
+    questions = [
+        "OpenAI承诺投入多少钱建设AI数据中心?",
+        "",
+        "What is the capital of France?",
+        "納德拉對 AGI 的定義說了什麼?",
+    ]
     result = run("ask", "--json", "-", stdin="\n".join(questions) + "\n", data_dir=data_dir)
     lines = result.stdout.splitlines()
     assert len(lines) == 4, result.stderr
     answers = [json.loads(line) for line in lines]
     assert answers[0]["version"] == 1 and next(iter(answers[0])) == "version"
-    assert answers[0]["language"] == "zh-Hans" and answers[0]["citations"][0]["figures"][0]["text"] == "5000亿美元"
+    assert (
+        answers[0]["language"] == "zh-Hans"
+        and answers[0]["citations"][0]["figures"][0]["text"] == "5000亿美元"
+    )
     assert answers[1] == {"question": "", "error": "empty question"}
     assert answers[2]["abstained"] is True and answers[2]["citations"] == []
     assert answers[3]["language"] == "zh-Hant" and answers[3]["citations"][0]["speaker"] == "Satya Nadella"
@@ -55,14 +65,23 @@ def test_empty_question_exits_2(data_dir: Path) -> None:
 
 
 def test_huge_question_is_cut_with_a_warning(data_dir: Path) -> None:
-    result = run("ask", "--json", "Does Bret Taylor think we are in a bubble? " + "x" * 10_000, data_dir=data_dir)
+    result = run(
+        "ask", "--json", "Does Bret Taylor think we are in a bubble? " + "x" * 10_000, data_dir=data_dir
+    )
     assert result.returncode == 0
     assert "warning" in result.stderr
     assert json.loads(result.stdout)["answer"]
 
 
 def test_search_json(data_dir: Path) -> None:
-    result = run("search", "--json", "--k", "3", "What did Anthropic's CEO say about circular deals?", data_dir=data_dir)
+    result = run(
+        "search",
+        "--json",
+        "--k",
+        "3",
+        "What did Anthropic's CEO say about circular deals?",
+        data_dir=data_dir,
+    )
     payload = json.loads(result.stdout)
     assert len(payload["passages"]) == 3
     top = payload["passages"][0]
@@ -85,8 +104,12 @@ def test_unknown_command_is_a_clear_error(data_dir: Path) -> None:
 
 def test_a_closed_pipe_ends_quietly(data_dir: Path) -> None:
     env = {**os.environ, "BUBBLEBOT_DATA_DIR": str(data_dir)}
-    with subprocess.Popen([*BUBBLEBOT, "ask", "--sources", "What did Dario Amodei say about circular deals?"],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as process:
+    with subprocess.Popen(
+        [*BUBBLEBOT, "ask", "--sources", "What did Dario Amodei say about circular deals?"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as process:
         assert process.stdout is not None and process.stderr is not None
         process.stdout.close()  # before the answer is written: its write meets a closed pipe
         errors = process.stderr.read().decode()
@@ -133,6 +156,9 @@ def _options(parser: argparse.ArgumentParser, path: str = "bubblebot") -> list[t
 
 
 def test_every_option_and_argument_has_help() -> None:
-    missing = [f"{path} {action.option_strings or action.dest}" for path, action in _options(build_parser())
-               if not action.help]
+    missing = [
+        f"{path} {action.option_strings or action.dest}"
+        for path, action in _options(build_parser())
+        if not action.help
+    ]
     assert missing == []

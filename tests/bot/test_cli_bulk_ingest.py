@@ -27,7 +27,8 @@ def fresh(tmp_path: Path, kb: KnowledgeBase, data_dir: Path) -> Path:
 
 
 def test_a_directory_is_ingested_with_progress_and_a_summary_of_duplicates_and_failures(
-        fresh: Path, tmp_path: Path) -> None:
+    fresh: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / "articles"
     (folder / "more").mkdir(parents=True)
     shutil.copy(CHINESE, folder / CHINESE.name)
@@ -42,8 +43,12 @@ def test_a_directory_is_ingested_with_progress_and_a_summary_of_duplicates_and_f
     progress = [line for line in result.stderr.splitlines() if line.startswith("[")]
     assert [line.split("]")[0] for line in progress] == ["[1/4", "[2/4", "[3/4", "[4/4"]
     rows = [json.loads(line) for line in run("sources", "list", "--json", data_dir=fresh).stdout.splitlines()]
-    assert sorted(r["file"] for r in rows if r["origin"] == "ingested") == sorted([CHINESE.name, "copy-of-corvane.md"])
-    first, second = ask(fresh, "What did Corvane's finance chief say about its debt?", "星海云明年的资本开支是多少?")
+    assert sorted(r["file"] for r in rows if r["origin"] == "ingested") == sorted(
+        [CHINESE.name, "copy-of-corvane.md"]
+    )
+    first, second = ask(
+        fresh, "What did Corvane's finance chief say about its debt?", "星海云明年的资本开支是多少?"
+    )
     assert cited(first, "Omar Reyes", 6.8e9) and cited(second, None, 12e9)
 
 

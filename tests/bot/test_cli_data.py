@@ -19,22 +19,34 @@ from tests.bot.store.samples import make_answer
 def run(*args: str, url: str, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k != "BUBBLEBOT_RETENTION_DAYS"}
     environment.update(BUBBLEBOT_DATABASE_URL=url, **env)
-    return subprocess.run([sys.executable, "-m", "bot.cli", *args], capture_output=True, text=True,
-                          env=environment, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args], capture_output=True, text=True, env=environment, timeout=120
+    )
 
 
 def seed(url: str) -> None:
     """One answer (with a vote) from 100 days ago and one from now."""
     with StateStore.open(url) as store:
         for question in ("Is AI a bubble?", "What did Altman say?"):
-            answer_id = store.save_answer(platform="slack", channel="C1", thread=None, user="U1",
-                                          question=question, answer=make_answer(question))
+            answer_id = store.save_answer(
+                platform="slack",
+                channel="C1",
+                thread=None,
+                user="U1",
+                question=question,
+                answer=make_answer(question),
+            )
             store.record_vote(answer_id=answer_id, user="U2", vote=1)
         long_ago = datetime.now(UTC) - timedelta(days=100)
         with store._write("test backdating") as conn:
-            conn.execute(update(answers).where(answers.c.question == "Is AI a bubble?").values(created_at=long_ago))
-            conn.execute(update(asked_questions).where(asked_questions.c.question == "Is AI a bubble?")
-                         .values(asked_at=long_ago))
+            conn.execute(
+                update(answers).where(answers.c.question == "Is AI a bubble?").values(created_at=long_ago)
+            )
+            conn.execute(
+                update(asked_questions)
+                .where(asked_questions.c.question == "Is AI a bubble?")
+                .values(asked_at=long_ago)
+            )
             conn.execute(update(votes).where(votes.c.answer_id == 1).values(voted_at=long_ago))
 
 

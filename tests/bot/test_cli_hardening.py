@@ -22,8 +22,9 @@ def fresh(tmp_path: Path, kb: KnowledgeBase, data_dir: Path) -> Path:
     return fresh_data_dir(data_dir, tmp_path / "data")
 
 
-def run(args: list[str | bytes], data_dir: Path, stdin: bytes | None = None,
-        **env: str) -> subprocess.CompletedProcess[bytes]:
+def run(
+    args: list[str | bytes], data_dir: Path, stdin: bytes | None = None, **env: str
+) -> subprocess.CompletedProcess[bytes]:
     environment = {k: v for k, v in os.environ.items() if k != "BUBBLEBOT_INGEST_ALLOW"}  # the default: none
     environment.update(BUBBLEBOT_DATA_DIR=str(data_dir), **env)
     return subprocess.run([*BUBBLEBOT, *args], input=stdin, capture_output=True, env=environment, timeout=180)
@@ -32,16 +33,26 @@ def run(args: list[str | bytes], data_dir: Path, stdin: bytes | None = None,
 def one_line_error(result: subprocess.CompletedProcess[bytes], message: str) -> None:
     stderr = result.stderr.decode()
     assert result.returncode == 1 and result.stdout == b"", stderr
-    assert stderr.startswith("error: ") and message in stderr and len(stderr.strip().splitlines()) == 1, stderr
+    assert stderr.startswith("error: ") and message in stderr and len(stderr.strip().splitlines()) == 1, (
+        stderr
+    )
 
 
 def test_a_loopback_url_is_refused_unless_the_operator_allows_it(fresh: Path) -> None:
     refused = run(["ingest", "http://127.0.0.1:9/latest/meta-data", "--timeout", "3"], fresh)
-    one_line_error(refused, "127.0.0.1 is a loopback address (127.0.0.1); ingest only fetches public addresses "
-                            "unless BUBBLEBOT_INGEST_ALLOW lists the host or range")
-    allowed = run(["ingest", "http://127.0.0.1:9/latest/meta-data", "--timeout", "3"], fresh,
-                  BUBBLEBOT_INGEST_ALLOW="127.0.0.0/8")
-    one_line_error(allowed, "cannot fetch http://127.0.0.1:9/latest/meta-data")  # allowed, and nothing listens
+    one_line_error(
+        refused,
+        "127.0.0.1 is a loopback address (127.0.0.1); ingest only fetches public addresses "
+        "unless BUBBLEBOT_INGEST_ALLOW lists the host or range",
+    )
+    allowed = run(
+        ["ingest", "http://127.0.0.1:9/latest/meta-data", "--timeout", "3"],
+        fresh,
+        BUBBLEBOT_INGEST_ALLOW="127.0.0.0/8",
+    )
+    one_line_error(
+        allowed, "cannot fetch http://127.0.0.1:9/latest/meta-data"
+    )  # allowed, and nothing listens
     assert library_state(fresh) == "empty"
 
 
@@ -51,16 +62,24 @@ def test_articles_too_long_to_attribute_are_refused_before_any_work(fresh: Path,
     lines = tmp_path / "lines.txt"
     lines.write_text("".join(f"Operator {n} said demand rose.\n" for n in range(100_000)), encoding="utf-8")
     many = tmp_path / "many.txt"
-    many.write_text(" ".join(f"Grid operator {n} said demand rose again." for n in range(2_100)), encoding="utf-8")
+    many.write_text(
+        " ".join(f"Grid operator {n} said demand rose again." for n in range(2_100)), encoding="utf-8"
+    )
     one_line_error(run(["ingest", str(lines)], fresh), "the limit is 200,000")
     one_line_error(run(["ingest", str(many)], fresh), "more than 2,000 sentences")
     assert library_state(fresh) == before
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"---\na: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\ntitle: *b\n---\nText.\n", "aliases (*name) are not allowed"),
-    (b"\xff\xfe" + "Grid operators said demand rose.".encode("utf-16-le") + b"!", "not valid UTF-16"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            b"---\na: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\ntitle: *b\n---\nText.\n",
+            "aliases (*name) are not allowed",
+        ),
+        (b"\xff\xfe" + "Grid operators said demand rose.".encode("utf-16-le") + b"!", "not valid UTF-16"),
+    ],
+)
 def test_hostile_files_are_one_line_errors(fresh: Path, tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "article.md"
     path.write_bytes(content)
@@ -68,8 +87,12 @@ def test_hostile_files_are_one_line_errors(fresh: Path, tmp_path: Path, content:
 
 
 def test_invalid_utf8_questions_still_get_one_answer_each(fresh: Path) -> None:
-    lines = [b"Who said every customer conversation now starts with megawatts?", b"caf\xe9 \xff\xfe bubble?",
-             b"\xc3", b"What compute target did Sam Altman set for OpenAI by 2033?"]
+    lines = [
+        b"Who said every customer conversation now starts with megawatts?",
+        b"caf\xe9 \xff\xfe bubble?",
+        b"\xc3",
+        b"What compute target did Sam Altman set for OpenAI by 2033?",
+    ]
     batch = run(["ask", "--json", "-"], fresh, stdin=b"\n".join(lines) + b"\n")
     assert batch.returncode == 0, batch.stderr.decode()
     answers = [json.loads(line) for line in batch.stdout.decode().splitlines()]

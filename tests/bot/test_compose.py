@@ -18,37 +18,88 @@ from knowledge.speakers import Speaker, SpeakerIndex
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
-ZHOU = Speaker(name="Zhou Min", kind="person", role="CFO, 禾跃半导体", role_zh="禾跃半导体首席财务官", name_zh="周敏",
-               aliases=("周敏",))
-POWELL = Speaker(name="Jerome Powell", kind="person", role="chair, Federal Reserve", role_zh="美联储主席",
-                 name_zh="杰罗姆·鲍威尔", aliases=("鲍威尔", "Powell"))
-ALTMAN = Speaker(name="Sam Altman", kind="person", role="CEO, OpenAI", role_zh="OpenAI首席执行官",
-                 name_zh="萨姆·阿尔特曼", aliases=("Altman", "阿尔特曼"), positions=(("ceo", "OpenAI"),))
+ZHOU = Speaker(
+    name="Zhou Min",
+    kind="person",
+    role="CFO, 禾跃半导体",
+    role_zh="禾跃半导体首席财务官",
+    name_zh="周敏",
+    aliases=("周敏",),
+)
+POWELL = Speaker(
+    name="Jerome Powell",
+    kind="person",
+    role="chair, Federal Reserve",
+    role_zh="美联储主席",
+    name_zh="杰罗姆·鲍威尔",
+    aliases=("鲍威尔", "Powell"),
+)
+ALTMAN = Speaker(
+    name="Sam Altman",
+    kind="person",
+    role="CEO, OpenAI",
+    role_zh="OpenAI首席执行官",
+    name_zh="萨姆·阿尔特曼",
+    aliases=("Altman", "阿尔特曼"),
+    positions=(("ceo", "OpenAI"),),
+)
 ZH_QUOTE = "她预计，禾跃今年营收将达到人民币42亿元，约为去年的2.5倍。"
-EN_QUOTE = "UBS strategists estimate that data centers will need about $900 billion of outside financing by 2028."
+EN_QUOTE = (
+    "UBS strategists estimate that data centers will need about $900 billion of outside financing by 2028."
+)
 
 
 def _passage(pid: str, source: str, text: str, speaker: str | None, gloss: str | None = None) -> Passage:
-    return Passage(id=pid, source_id=source, paragraph=1, sentence=1, text=text, speaker=speaker,
-                   figures=find_figures(text), gloss_en=gloss)
+    return Passage(
+        id=pid,
+        source_id=source,
+        paragraph=1,
+        sentence=1,
+        text=text,
+        speaker=speaker,
+        figures=find_figures(text),
+        gloss_en=gloss,
+    )
 
 
 def _corpus() -> Corpus:
-    sources = [Source(id="zh-news", file="zh.txt", title="禾跃半导体：订单已排到明年", publisher="湾区财经观察",
-                      language="zh-Hans", text=ZH_QUOTE),
-               Source(id="en-news", file="en.txt", title="Regulators eye AI debt", publisher="Basis Point Review",
-                      language="en", text=EN_QUOTE)]
-    passages = [_passage("zh-news:1.1", "zh-news", ZH_QUOTE, "Zhou Min"),
-                _passage("en-news:1.1", "en-news", EN_QUOTE, "Jerome Powell"),
-                _passage("en-news:2.1", "en-news", "OpenAI's Sam Altman said the company would keep spending.",
-                         "Sam Altman")]
+    sources = [
+        Source(
+            id="zh-news",
+            file="zh.txt",
+            title="禾跃半导体：订单已排到明年",
+            publisher="湾区财经观察",
+            language="zh-Hans",
+            text=ZH_QUOTE,
+        ),
+        Source(
+            id="en-news",
+            file="en.txt",
+            title="Regulators eye AI debt",
+            publisher="Basis Point Review",
+            language="en",
+            text=EN_QUOTE,
+        ),
+    ]
+    passages = [
+        _passage("zh-news:1.1", "zh-news", ZH_QUOTE, "Zhou Min"),
+        _passage("en-news:1.1", "en-news", EN_QUOTE, "Jerome Powell"),
+        _passage(
+            "en-news:2.1",
+            "en-news",
+            "OpenAI's Sam Altman said the company would keep spending.",
+            "Sam Altman",
+        ),
+    ]
     return Corpus(sources=sources, speakers=SpeakerIndex([ZHOU, POWELL, ALTMAN]), passages=passages)
 
 
 def _answer(corpus: Corpus, passage_id: str, language: str, kind: str = "how_much") -> str:
     passage = corpus.by_id[passage_id]
     query = QueryAnalysis(text="?", language=language, kind=kind)
-    evidence = Evidence(hits=[Hit(passage=passage, score=1.0)], focus=passage.figures[0] if passage.figures else None)
+    evidence = Evidence(
+        hits=[Hit(passage=passage, score=1.0)], focus=passage.figures[0] if passage.figures else None
+    )
     return compose_answer(query, evidence, corpus)[0]
 
 
@@ -74,7 +125,9 @@ def test_citation_keeps_the_quote_verbatim_and_marks_its_language() -> None:
     citation = make_citation(corpus.by_id["zh-news:1.1"], corpus, language="en")
     assert citation.quote == ZH_QUOTE and all(f.text in citation.quote for f in citation.figures)
     assert citation.quote_language == "zh-Hans" and citation.speaker == "Zhou Min"
-    assert citation_line(citation, "en").startswith("Zhou Min · CFO, Heyue Semiconductor · CNY 4.2 billion, 2.5x")
+    assert citation_line(citation, "en").startswith(
+        "Zhou Min · CFO, Heyue Semiconductor · CNY 4.2 billion, 2.5x"
+    )
     zh = make_citation(corpus.by_id["zh-news:1.1"], corpus, language="zh-Hans")
     assert citation_line(zh, "zh-Hans").startswith("周敏 · 禾跃半导体首席财务官 · 人民币42亿元")
     assert zh.speaker == "Zhou Min"  # the contract keeps the canonical name
@@ -115,7 +168,11 @@ def test_who_answers_name_the_person_once(service: AnswerService) -> None:
 
 
 def test_no_repeated_attribution_or_nested_quotes(service: AnswerService) -> None:
-    for question in ("达里奥·阿莫代伊怎么看AI泡沫？", "阿莫代伊怎么看AI泡沫？", "What did Dario Amodei say about the bubble?"):
+    for question in (
+        "达里奥·阿莫代伊怎么看AI泡沫？",
+        "阿莫代伊怎么看AI泡沫？",
+        "What did Dario Amodei say about the bubble?",
+    ):
         text = service.ask(question).answer
         assert not re.search(r"表示：(?:他|她)", text) and "““" not in text
         assert text.count("(CEO, Anthropic)") <= 1 and text.count("（Anthropic首席执行官）") <= 1
@@ -125,14 +182,18 @@ def test_a_refusal_names_what_the_articles_do_have_instead_of_the_asked_figure()
     corpus = _corpus()
     passage = corpus.by_id["en-news:1.1"]
     text = compose_abstention(Abstention("no_figure", nearest=(passage, passage.figures[0])), corpus, "en")
-    assert text.startswith("The articles I cover don't give that number. The nearest figure they give is $900 billion")
+    assert text.startswith(
+        "The articles I cover don't give that number. The nearest figure they give is $900 billion"
+    )
     assert "Regulators eye AI debt" in text
 
 
 def test_a_refusal_summarizes_a_large_library_instead_of_listing_it() -> None:
     corpus = _corpus()
-    many = [Source(id=f"story-{n:03d}", file=f"{n}.txt", title=f"Story number {n}", publisher="P", language="en")
-            for n in range(40)]
+    many = [
+        Source(id=f"story-{n:03d}", file=f"{n}.txt", title=f"Story number {n}", publisher="P", language="en")
+        for n in range(40)
+    ]
     big = Corpus(sources=corpus.sources + many, speakers=corpus.speakers, passages=corpus.passages)
     text = compose_abstention(Abstention("irrelevant"), big, "en")
     assert "I answer from 42 articles" in text and "and 37 more" in text

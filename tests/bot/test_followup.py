@@ -10,10 +10,12 @@ from knowledge.base import KnowledgeBase
 def test_pronouns_resolve_to_the_person_the_last_question_names(kb: KnowledgeBase) -> None:
     speakers = kb.corpus.speakers
     assert "达里奥·阿莫代伊" in resolve_followup("他为什么这么说？", ["阿莫代伊怎么看AI泡沫？"], speakers)
-    assert "Bret Taylor" in resolve_followup("what else did he say?", ["Does Bret Taylor think we are in a bubble?"],
-                                            speakers)
-    assert resolve_followup("Why did she say that?", ["Is AI a bubble?"], speakers,
-                            last_speaker="Dario Amodei").startswith("Why did Dario Amodei say that?")
+    assert "Bret Taylor" in resolve_followup(
+        "what else did he say?", ["Does Bret Taylor think we are in a bubble?"], speakers
+    )
+    assert resolve_followup(
+        "Why did she say that?", ["Is AI a bubble?"], speakers, last_speaker="Dario Amodei"
+    ).startswith("Why did Dario Amodei say that?")
 
 
 def test_questions_without_a_pronoun_are_unchanged(kb: KnowledgeBase) -> None:

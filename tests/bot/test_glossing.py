@@ -39,11 +39,17 @@ def _translate(request: dict[str, Any]) -> dict[str, Any]:
     for passage in user_payload(request)["passages"]:
         text = passage["text"]
         if "120亿美元" in text:
-            gloss = "Xinghai Cloud said its capital spending next year will reach $12 billion, about 40% more."
+            gloss = (
+                "Xinghai Cloud said its capital spending next year will reach $12 billion, about 40% more."
+            )
         elif "自由现金流" in text:
-            gloss = "The CFO admitted free cash flow turned negative, a $9 billion hole."  # 9 billion: invented
+            gloss = (
+                "The CFO admitted free cash flow turned negative, a $9 billion hole."  # 9 billion: invented
+            )
         elif "3倍" in text:
-            gloss = "Tim Cook said contracts are three times current capacity."  # a name the passage never gives
+            gloss = (
+                "Tim Cook said contracts are three times current capacity."  # a name the passage never gives
+            )
         else:
             gloss = "(An English rendering of this sentence of the article.)"
         glosses.append({"id": passage["id"], "gloss": gloss})
@@ -53,22 +59,29 @@ def _translate(request: dict[str, Any]) -> dict[str, Any]:
 def _glossed_ingest(fresh: Path, server: FakeOpenAI) -> ModelGlosser:
     server.reset()
     server.reply = _translate
-    glosser = ModelGlosser.from_settings(Settings(data_dir=fresh, llm="openai:fake-model",
-                                                  llm_base_url=server.base_url, llm_timeout=10.0))
+    glosser = ModelGlosser.from_settings(
+        Settings(data_dir=fresh, llm="openai:fake-model", llm_base_url=server.base_url, llm_timeout=10.0)
+    )
     assert glosser is not None
     ingest(str(CHINESE), IndexTarget(data_dir=fresh, embedder=UseEmbedder(), glosser=glosser))
     return glosser
 
 
-def test_checked_glosses_are_stored_with_the_article_and_shown_to_english_readers(fresh: Path,
-                                                                                  server: FakeOpenAI) -> None:
+def test_checked_glosses_are_stored_with_the_article_and_shown_to_english_readers(
+    fresh: Path, server: FakeOpenAI
+) -> None:
     glosser = _glossed_ingest(fresh, server)
     corpus = open_corpus(fresh)
     capex = next(p for p in corpus.passages if "120亿美元" in p.text)
-    assert capex.gloss_en == "Xinghai Cloud said its capital spending next year will reach $12 billion, about 40% more."
+    assert (
+        capex.gloss_en
+        == "Xinghai Cloud said its capital spending next year will reach $12 billion, about 40% more."
+    )
     citation = make_citation(capex, corpus, language="en")
     assert citation.gloss == capex.gloss_en and citation.quote == capex.text  # the quote stays verbatim
-    assert make_citation(capex, corpus, language="zh-Hans").gloss is None  # a Chinese reader reads the original
+    assert (
+        make_citation(capex, corpus, language="zh-Hans").gloss is None
+    )  # a Chinese reader reads the original
     assert len(server.requests) >= 1 and glosser.rejected
 
 
@@ -82,7 +95,9 @@ def test_a_gloss_that_invents_a_number_or_a_name_is_refused(fresh: Path, server:
     assert "$9 billion" in reasons[cash.id] and "Tim Cook" in reasons[contracts.id]
 
 
-def test_an_unreachable_model_leaves_the_article_ingested_without_glosses(fresh: Path, server: FakeOpenAI) -> None:
+def test_an_unreachable_model_leaves_the_article_ingested_without_glosses(
+    fresh: Path, server: FakeOpenAI
+) -> None:
     server.reset()
     server.status = 500
     glosser = ModelGlosser("openai:fake-model", base_url=server.base_url, timeout=5.0)

@@ -44,7 +44,9 @@ def fake(server: FakeOpenAI) -> FakeOpenAI:
 
 
 def settings(data_dir: Path, fake: FakeOpenAI, timeout: float = 10.0) -> Settings:
-    return Settings(data_dir=data_dir, llm="openai:fake-model", llm_base_url=fake.base_url, llm_timeout=timeout)
+    return Settings(
+        data_dir=data_dir, llm="openai:fake-model", llm_base_url=fake.base_url, llm_timeout=timeout
+    )
 
 
 def llm_service(kb: KnowledgeBase, data_dir: Path, fake: FakeOpenAI, timeout: float = 10.0) -> AnswerService:
@@ -57,7 +59,10 @@ def ids_given(request: dict[str, Any]) -> list[str]:
 
 def answer_with(text: str, ids: list[str] | None = None) -> Any:
     """A fake model that answers `text`, citing `ids` (default: the first passage it was given)."""
-    return lambda request: {"answer": text, "cited_passage_ids": ids if ids is not None else ids_given(request)[:1]}
+    return lambda request: {
+        "answer": text,
+        "cited_passage_ids": ids if ids is not None else ids_given(request)[:1],
+    }
 
 
 def assert_verbatim(answer: Answer, kb: KnowledgeBase) -> None:
@@ -100,14 +105,23 @@ def test_ids_written_into_the_text_are_removed(kb: KnowledgeBase, data_dir: Path
     assert llm_service(kb, data_dir, fake).ask(COMPUTE_Q).answer == GOOD
 
 
-@pytest.mark.parametrize(("invented", "number"), [
-    ("It will cost $1.4 trillion.", "1.4 trillion"),
-    ("It needs 900 billion of funding.", "900 billion"),
-    ("That means 3000 new data centres.", "3000"),
-    ("Twice the 500 GW Microsoft plans.", "500 GW"),
-])
-def test_invented_number_is_caught(kb: KnowledgeBase, data_dir: Path, fake: FakeOpenAI,
-                                   caplog: pytest.LogCaptureFixture, invented: str, number: str) -> None:
+@pytest.mark.parametrize(
+    ("invented", "number"),
+    [
+        ("It will cost $1.4 trillion.", "1.4 trillion"),
+        ("It needs 900 billion of funding.", "900 billion"),
+        ("That means 3000 new data centres.", "3000"),
+        ("Twice the 500 GW Microsoft plans.", "500 GW"),
+    ],
+)
+def test_invented_number_is_caught(
+    kb: KnowledgeBase,
+    data_dir: Path,
+    fake: FakeOpenAI,
+    caplog: pytest.LogCaptureFixture,
+    invented: str,
+    number: str,
+) -> None:
     fake.reply = answer_with(f"{GOOD} {invented}")
     with caplog.at_level(logging.WARNING, logger="bot.llm"):
         answer = llm_service(kb, data_dir, fake).ask(COMPUTE_Q)
@@ -117,8 +131,9 @@ def test_invented_number_is_caught(kb: KnowledgeBase, data_dir: Path, fake: Fake
 
 
 @pytest.mark.parametrize("cited", [["techreview-ai-bubble:99.9"], [], ["verge-bigtech-ai-spending:17.2"]])
-def test_citing_a_passage_not_given_or_none_falls_back(kb: KnowledgeBase, data_dir: Path, fake: FakeOpenAI,
-                                                       caplog: pytest.LogCaptureFixture, cited: list[str]) -> None:
+def test_citing_a_passage_not_given_or_none_falls_back(
+    kb: KnowledgeBase, data_dir: Path, fake: FakeOpenAI, caplog: pytest.LogCaptureFixture, cited: list[str]
+) -> None:
     fake.reply = answer_with(GOOD, cited)
     with caplog.at_level(logging.WARNING, logger="bot.llm"):
         answer = llm_service(kb, data_dir, fake).ask(COMPUTE_Q)
@@ -128,8 +143,9 @@ def test_citing_a_passage_not_given_or_none_falls_back(kb: KnowledgeBase, data_d
     assert any("rejected" in r.getMessage() for r in caplog.records)
 
 
-def test_timeout_falls_back_within_the_timeout(kb: KnowledgeBase, data_dir: Path, fake: FakeOpenAI,
-                                               caplog: pytest.LogCaptureFixture) -> None:
+def test_timeout_falls_back_within_the_timeout(
+    kb: KnowledgeBase, data_dir: Path, fake: FakeOpenAI, caplog: pytest.LogCaptureFixture
+) -> None:
     fake.reply = answer_with(GOOD)
     fake.delay = 10.0
     service_ = llm_service(kb, data_dir, fake, timeout=1.5)
@@ -170,7 +186,9 @@ def test_instructions_in_the_question_are_data(kb: KnowledgeBase, data_dir: Path
     assert user_payload(request)["question"] == question
 
 
-def test_chinese_answer_comes_in_the_askers_script(kb: KnowledgeBase, data_dir: Path, fake: FakeOpenAI) -> None:
+def test_chinese_answer_comes_in_the_askers_script(
+    kb: KnowledgeBase, data_dir: Path, fake: FakeOpenAI
+) -> None:
     simplified = "萨姆·阿尔特曼（OpenAI首席执行官）告诉员工，OpenAI的目标是到2033年建成250吉瓦的计算能力。"
     fake.reply = answer_with(simplified)
     answer = llm_service(kb, data_dir, fake).ask("奧特曼為OpenAI設定了怎樣的算力目標？")
@@ -195,22 +213,27 @@ def test_answer_service_from_settings(data_dir: Path, kb: KnowledgeBase, fake: F
     assert contract["answer"] == GOOD and contract["abstained"] is False
 
 
-@pytest.mark.parametrize(("spec", "module", "extra"), [
-    ("anthropic:claude-sonnet-4-5", "langchain_anthropic", "anthropic"),
-    ("ollama:llama3", "langchain_ollama", "ollama"),
-    ("openai:gpt-4o-mini", "langchain_openai", "llm"),
-])
-def test_missing_provider_package_names_the_extra(monkeypatch: pytest.MonkeyPatch, spec: str, module: str,
-                                                  extra: str) -> None:
-    real = bot.llm.find_spec
+@pytest.mark.parametrize(
+    ("spec", "module", "extra"),
+    [
+        ("anthropic:claude-sonnet-4-5", "langchain_anthropic", "anthropic"),
+        ("ollama:llama3", "langchain_ollama", "ollama"),
+        ("openai:gpt-4o-mini", "langchain_openai", "llm"),
+    ],
+)
+def test_missing_provider_package_names_the_extra(
+    monkeypatch: pytest.MonkeyPatch, spec: str, module: str, extra: str
+) -> None:
+    real = bot.llm.find_spec  # type: ignore[attr-defined]
     monkeypatch.setattr(bot.llm, "find_spec", lambda name: None if name == module else real(name))
     with pytest.raises(ConfigurationError, match=re.escape(f"pip install -e '.[{extra}]'")):
         make_chat_model(spec)
 
 
 @pytest.mark.parametrize(("spec", "model"), [("ollama:llama3", "llama3"), ("qwen2.5:7b", "qwen2.5:7b")])
-def test_base_url_means_an_openai_compatible_server(kb: KnowledgeBase, data_dir: Path, fake: FakeOpenAI,
-                                                    spec: str, model: str) -> None:
+def test_base_url_means_an_openai_compatible_server(
+    kb: KnowledgeBase, data_dir: Path, fake: FakeOpenAI, spec: str, model: str
+) -> None:
     fake.reply = answer_with(GOOD)
     llm = Settings(data_dir=data_dir, llm=spec, llm_base_url=fake.base_url)
     assert AnswerService(kb, composer=LLMComposer.from_settings(llm)).ask(COMPUTE_Q).answer == GOOD
@@ -228,14 +251,17 @@ def test_unknown_provider_is_a_configuration_error() -> None:
         make_chat_model("no-such-provider:some-model")
 
 
-@pytest.mark.parametrize(("text", "stray"), [
-    ("OpenAI aims for 250 GW by 2033.", []),
-    ("OpenAI aims for 250 gigawatts by 2033.", []),
-    ("OpenAI aims for 250 GW by 2035.", ["2035"]),
-    ("OpenAI aims for 250吉瓦, costing 5000亿美元.", ["5000亿美元"]),
-    ("OpenAI aims for 250吉瓦, costing 2万亿.", ["2万亿"]),
-    ("OpenAI aims for 251 GW.", ["251 GW"]),
-])
+@pytest.mark.parametrize(
+    ("text", "stray"),
+    [
+        ("OpenAI aims for 250 GW by 2033.", []),
+        ("OpenAI aims for 250 gigawatts by 2033.", []),
+        ("OpenAI aims for 250 GW by 2035.", ["2035"]),
+        ("OpenAI aims for 250吉瓦, costing 5000亿美元.", ["5000亿美元"]),
+        ("OpenAI aims for 250吉瓦, costing 2万亿.", ["2万亿"]),
+        ("OpenAI aims for 251 GW.", ["251 GW"]),
+    ],
+)
 def test_stray_numbers(kb: KnowledgeBase, text: str, stray: list[str]) -> None:
     passage = kb.corpus.by_id["techreview-ai-bubble:14.3"]
     assert stray_numbers(text, make_citation(passage, kb.corpus).figures, [passage]) == stray

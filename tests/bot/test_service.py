@@ -13,16 +13,22 @@ from knowledge.base import KnowledgeBase
 from tests.knowledge.library_helpers import ENGLISH, fresh_data_dir
 
 
-def test_newly_ingested_articles_are_answered_without_a_restart(tmp_path: Path, data_dir: Path,
-                                                                kb: KnowledgeBase) -> None:
+def test_newly_ingested_articles_are_answered_without_a_restart(
+    tmp_path: Path, data_dir: Path, kb: KnowledgeBase
+) -> None:
     data_dir = fresh_data_dir(data_dir, tmp_path / "data")
     service = AnswerService.from_settings(Settings(data_dir=data_dir))  # `kb` built the shared vector cache
     question = "What did Corvane's finance chief say about its debt?"
     before = service.ask(question)
     assert all(c.speaker != "Omar Reyes" for c in before.citations)
 
-    ingest = subprocess.run([sys.executable, "-m", "bot.cli", "ingest", str(ENGLISH)], capture_output=True,
-                            text=True, env={**os.environ, "BUBBLEBOT_DATA_DIR": str(data_dir)}, timeout=300)
+    ingest = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "ingest", str(ENGLISH)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "BUBBLEBOT_DATA_DIR": str(data_dir)},
+        timeout=300,
+    )
     assert ingest.returncode == 0, ingest.stderr
 
     assert service.refresh(wait=True)

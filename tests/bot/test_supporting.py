@@ -11,8 +11,14 @@ from knowledge.sources import Source
 from knowledge.speakers import SpeakerIndex
 
 ARTICLE = [
-    ("Greyfield Life's chief investment officer, Martin Osei, told analysts the loans were safe.", "Martin Osei"),
-    ("On that call, an analyst asked Osei how much of the portfolio was tied to a single tenant.", "Tom Raleigh"),
+    (
+        "Greyfield Life's chief investment officer, Martin Osei, told analysts the loans were safe.",
+        "Martin Osei",
+    ),
+    (
+        "On that call, an analyst asked Osei how much of the portfolio was tied to a single tenant.",
+        "Tom Raleigh",
+    ),
     ("About 22%, Osei replied.", "Martin Osei"),
     ('"We are not going to triple the size of our factory," said Marcus Webb.', "Marcus Webb"),
     ("Marsh said the first two buildings would be energized in the second half of 2027.", "Angela Marsh"),
@@ -23,8 +29,18 @@ ARTICLE = [
 
 def _corpus() -> Corpus:
     source = Source(id="src", file="s.md", title="Insurers and turbines", publisher="Test", language="en")
-    passages = [Passage(id=f"src:{n}.1", source_id="src", paragraph=n, sentence=1, text=text, speaker=speaker,
-                        figures=find_figures(text)) for n, (text, speaker) in enumerate(ARTICLE, start=1)]
+    passages = [
+        Passage(
+            id=f"src:{n}.1",
+            source_id="src",
+            paragraph=n,
+            sentence=1,
+            text=text,
+            speaker=speaker,
+            figures=find_figures(text),
+        )
+        for n, (text, speaker) in enumerate(ARTICLE, start=1)
+    ]
     return Corpus(sources=[source], speakers=SpeakerIndex([]), passages=passages)
 
 

@@ -16,8 +16,15 @@ from tests.conftest import REPO
 DEPLOY = REPO / "deploy"
 K8S = DEPLOY / "k8s"
 # Variables of the interpreter and the base image, not of bubblebot.
-RUNTIME_ENV = frozenset({"PATH", "PYTHONUNBUFFERED", "PYTHONDONTWRITEBYTECODE", "PIP_NO_CACHE_DIR",
-                         "PIP_DISABLE_PIP_VERSION_CHECK"})
+RUNTIME_ENV = frozenset(
+    {
+        "PATH",
+        "PYTHONUNBUFFERED",
+        "PYTHONDONTWRITEBYTECODE",
+        "PIP_NO_CACHE_DIR",
+        "PIP_DISABLE_PIP_VERSION_CHECK",
+    }
+)
 
 
 def project_version() -> str:
@@ -90,7 +97,9 @@ def k8s_objects(root: Path = K8S) -> list[dict[str, Any]]:
         if path.is_dir():
             found = k8s_objects(path)
         else:
-            found = [dict(d, _file=str(path.relative_to(K8S))) for d in yaml.safe_load_all(path.read_text()) if d]
+            found = [
+                dict(d, _file=str(path.relative_to(K8S))) for d in yaml.safe_load_all(path.read_text()) if d
+            ]
         for obj in found:
             if spec.get("namespace") and obj["kind"] != "Namespace":
                 obj.setdefault("metadata", {})["namespace"] = spec["namespace"]

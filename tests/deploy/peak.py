@@ -21,11 +21,16 @@ def peak_rss(args: list[str], env: dict[str, str], log: Path, timeout: float = 6
     """Run a command to its end: (its peak resident memory in bytes, its output); AssertionError if it fails."""
     result = log.with_suffix(".peak")
     with log.open("wb") as out:
-        subprocess.run([sys.executable, "-c", LAUNCHER, str(result), *args], env=env, stdout=out,
-                       stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, timeout=timeout, check=False)
+        subprocess.run(
+            [sys.executable, "-c", LAUNCHER, str(result), *args],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            timeout=timeout,
+            check=False,
+        )
     output = log.read_text(errors="replace")
     kib, code = result.read_text().split()
     assert int(code) == 0, f"{' '.join(args)} exited {code}:\n{output[-2000:]}"
     return int(kib) * 1024, output
-
-

@@ -45,7 +45,12 @@ class Replica:
         """The sum of a metric's samples (all labels) on this replica's /metrics."""
         with httpx.Client(timeout=5) as client:
             text = client.get(self.url + "/metrics").text
-        return sum(s.value for family in text_string_to_metric_families(text) for s in family.samples if s.name == name)
+        return sum(
+            s.value
+            for family in text_string_to_metric_families(text)
+            for s in family.samples
+            if s.name == name
+        )
 
     def stop(self) -> int:
         """SIGTERM, then wait (kill after 30 s); the exit code."""
@@ -59,18 +64,38 @@ class Replica:
         return int(self.process.returncode)
 
 
-def serve_replica(fake: FakeSlack, workdir: Path, *, name: str, data_dir: Path, database_url: str,
-                  chroma_url: str | None = None, extra_env: dict[str, str] | None = None) -> Replica:
+def serve_replica(
+    fake: FakeSlack,
+    workdir: Path,
+    *,
+    name: str,
+    data_dir: Path,
+    database_url: str,
+    chroma_url: str | None = None,
+    extra_env: dict[str, str] | None = None,
+) -> Replica:
     """Start one `bubblebot serve slack` replica (HTTP mode) against the fake Slack."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BUBBLEBOT_", "SLACK_"))}
-    env.update(SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET, BUBBLEBOT_SLACK_API_URL=fake.api_url,
-               BUBBLEBOT_DATA_DIR=str(data_dir), BUBBLEBOT_DATABASE_URL=database_url, BUBBLEBOT_LOG_FORMAT="json",
-               BUBBLEBOT_RATE_LIMIT_PER_MINUTE="100000", **(extra_env or {}))
+    env.update(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        BUBBLEBOT_SLACK_API_URL=fake.api_url,
+        BUBBLEBOT_DATA_DIR=str(data_dir),
+        BUBBLEBOT_DATABASE_URL=database_url,
+        BUBBLEBOT_LOG_FORMAT="json",
+        BUBBLEBOT_RATE_LIMIT_PER_MINUTE="100000",
+        **(extra_env or {}),
+    )
     if chroma_url:
         env["BUBBLEBOT_CHROMA_URL"] = chroma_url
     log = workdir / f"{name}.log"
     with log.open("wb") as out:
-        process = subprocess.Popen([*bubblebot(), "-v", "serve", "slack", "--host", "127.0.0.1", "--port", str(port)],
-                                   env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [*bubblebot(), "-v", "serve", "slack", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
     return Replica(process, f"http://127.0.0.1:{port}", log)

@@ -17,7 +17,8 @@ import httpx
 from sqlalchemy import create_engine, exc, make_url, text
 
 PG_ADMIN_URL = os.environ.get(
-    "BUBBLEBOT_TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+    "BUBBLEBOT_TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
 BIN = Path(sys.executable).parent
 
 
@@ -52,8 +53,21 @@ class ChromaServer:
         env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
         with self.log.open("ab") as out:
             self.process = subprocess.Popen(
-                [str(BIN / "chroma"), "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)],
-                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+                [
+                    str(BIN / "chroma"),
+                    "run",
+                    "--path",
+                    str(self.path),
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.port),
+                ],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                env=env,
+            )
         deadline = time.monotonic() + timeout
         with httpx.Client(timeout=2) as client:
             while True:
@@ -102,7 +116,8 @@ def pg_database(*, encoding: str | None = None) -> Iterator[str]:
         admin.dispose()
         raise AssertionError(
             f"PostgreSQL is not reachable ({error.orig}); start it with: "
-            "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start") from None
+            "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
+        ) from None
     try:
         yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
     finally:

@@ -11,12 +11,17 @@ from typing import Any
 from tests.conftest import DATA
 from tests.deploy.servers import bubblebot, chroma_server
 
-DEV_QUESTIONS = [json.loads(line)["q"] for line in (DATA / "dev.jsonl").read_text().splitlines() if line.strip()]
+DEV_QUESTIONS = [
+    json.loads(line)["q"] for line in (DATA / "dev.jsonl").read_text().splitlines() if line.strip()
+]
 
 
-def run(args: list[str], env: dict[str, str], *, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*bubblebot(), *args], env=env, input=stdin, capture_output=True, text=True, timeout=300,
-                          check=False)
+def run(
+    args: list[str], env: dict[str, str], *, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*bubblebot(), *args], env=env, input=stdin, capture_output=True, text=True, timeout=300, check=False
+    )
 
 
 def environment(data_dir: Path, chroma_url: str | None = None) -> dict[str, str]:
@@ -33,7 +38,9 @@ def answers(env: dict[str, str]) -> list[dict[str, Any]]:
     return [json.loads(line) for line in done.stdout.splitlines()]
 
 
-def test_chroma_server_answers_the_dev_questions_with_the_embedded_citations(tmp_path: Path, data_dir: Path) -> None:
+def test_chroma_server_answers_the_dev_questions_with_the_embedded_citations(
+    tmp_path: Path, data_dir: Path
+) -> None:
     with chroma_server(tmp_path) as server:
         served = environment(tmp_path / "server-data", server.url)
         first = run(["index"], served)
@@ -41,7 +48,9 @@ def test_chroma_server_answers_the_dev_questions_with_the_embedded_citations(tmp
         assert "vector index: built" in first.stdout
         again = run(["index"], served)
         assert again.returncode == 0 and "vector index: up to date" in again.stdout, again.stderr
-        assert not (tmp_path / "server-data" / "chroma").exists()  # nothing embedded: the server holds the index
+        assert not (
+            tmp_path / "server-data" / "chroma"
+        ).exists()  # nothing embedded: the server holds the index
 
         remote = answers(served)
     local = answers(environment(data_dir))

@@ -57,13 +57,14 @@ def served_port(args: list[str], env: dict[str, str]) -> int:
 
 # --- Dockerfile ------------------------------------------------------------------------------------
 
+
 def test_dockerfile_is_multi_stage_slim_non_root_with_a_health_check_and_a_built_index() -> None:
     steps = dockerfile_instructions()
     stages = [i for i, (keyword, _) in enumerate(steps) if keyword == "FROM"]
     assert len(stages) >= 2
     args = {k: v for keyword, rest in steps if keyword == "ARG" for k, v in env_assignments(rest).items()}
     assert "slim" in args["PYTHON_IMAGE"]
-    runtime = steps[stages[-1]:]
+    runtime = steps[stages[-1] :]
     env = {k: v for keyword, rest in runtime if keyword == "ENV" for k, v in env_assignments(rest).items()}
     assert set(env) - RUNTIME_ENV <= settings_env_names()
 
@@ -74,12 +75,14 @@ def test_dockerfile_is_multi_stage_slim_non_root_with_a_health_check_and_a_built
     assert '["python", "-m", "bot.observability.probe"]' in healthcheck
     assert importlib.import_module("bot.observability.probe").main
 
-    build = steps[:stages[-1]]
+    build = steps[: stages[-1]]
     [index_run] = [rest for keyword, rest in build if keyword == "RUN" and "bubblebot index" in rest]
     data_dir = env_assignments(index_run)["BUBBLEBOT_DATA_DIR"]
     assert env["BUBBLEBOT_DATA_DIR"] == data_dir
-    assert any(keyword == "COPY" and rest.startswith("--from=build") and rest.endswith(f"{data_dir} {data_dir}")
-               for keyword, rest in runtime)
+    assert any(
+        keyword == "COPY" and rest.startswith("--from=build") and rest.endswith(f"{data_dir} {data_dir}")
+        for keyword, rest in runtime
+    )
 
     exposed = [rest for keyword, rest in runtime if keyword == "EXPOSE"]
     assert exposed == [env["BUBBLEBOT_HEALTH_PORT"]]
@@ -112,18 +115,30 @@ def test_the_image_installs_pinned_versions_within_the_declared_ranges(tmp_path:
             name, _, version = line.partition("==")
             pins[canonicalize_name(name)] = Version(version)
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
-    runtime = [Requirement(line) for line in project["dependencies"] + project["optional-dependencies"]["postgres"]]
+    runtime = [
+        Requirement(line) for line in project["dependencies"] + project["optional-dependencies"]["postgres"]
+    ]
     for requirement in runtime:
         pinned = pins.get(canonicalize_name(requirement.name))
         assert pinned is not None and pinned in requirement.specifier, (str(requirement), pinned)
-    assert not {"pytest", "hypothesis", "ruff", "mypy", "playwright", "langchain-openai"} & pins.keys()  # dev only
+    assert (
+        not {"pytest", "hypothesis", "ruff", "mypy", "playwright", "langchain-openai"} & pins.keys()
+    )  # dev only
 
     written = tmp_path / "constraints.txt"
-    result = subprocess.run([sys.executable, str(REPO / "scripts/pin_image_deps.py"), "--output", str(written)],
-                            capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts/pin_image_deps.py"), "--output", str(written)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert {canonicalize_name(r.name) for r in runtime} <= {
-        canonicalize_name(line.partition("==")[0]) for line in written.read_text().splitlines() if "==" in line}
+        canonicalize_name(line.partition("==")[0])
+        for line in written.read_text().splitlines()
+        if "==" in line
+    }
 
 
 def test_podman_and_buildah_builds_are_told_to_keep_the_healthcheck() -> None:
@@ -137,7 +152,12 @@ def test_podman_and_buildah_builds_are_told_to_keep_the_healthcheck() -> None:
 
 def test_the_deploy_readme_matches_the_files_it_describes() -> None:
     readme = (DEPLOY / "README.md").read_text()
-    args = {k: v for keyword, rest in dockerfile_instructions() if keyword == "ARG" for k, v in env_assignments(rest).items()}
+    args = {
+        k: v
+        for keyword, rest in dockerfile_instructions()
+        if keyword == "ARG"
+        for k, v in env_assignments(rest).items()
+    }
     assert f"`{args['PYTHON_IMAGE']}`" in readme  # the base image named as the Dockerfile names it
     runs = re.findall(r"compose run [^`\n]*", readme)
     assert runs and all("--no-deps" in run for run in runs), runs  # a one-off command starts no other service
@@ -150,8 +170,10 @@ def test_the_deploy_readme_matches_the_files_it_describes() -> None:
 
 # --- compose ---------------------------------------------------------------------------------------
 
+
 def interpolate(text: str, env: dict[str, str]) -> str:
     """Compose's ${VAR}, ${VAR:-default} and ${VAR:?error} (KeyError where compose would refuse to start)."""
+
     def value(match: re.Match[str]) -> str:
         name, kind, rest = match["name"], match["kind"], match["rest"]
         if env.get(name):
@@ -159,6 +181,7 @@ def interpolate(text: str, env: dict[str, str]) -> str:
         if kind == ":-":
             return rest or ""
         raise KeyError(f"{name}: {rest}" if kind == ":?" else name)
+
     return re.sub(r"\$\{(?P<name>\w+)(?:(?P<kind>:[-?])(?P<rest>[^}]*))?\}", value, text)
 
 
@@ -207,25 +230,35 @@ def test_compose_runs_the_image_with_known_commands_env_and_ports() -> None:
     assert database.hostname == "postgres" and database.username == postgres["POSTGRES_USER"]
     assert database.path.lstrip("/") == postgres["POSTGRES_DB"]
     assert "--encoding=UTF8" in postgres["POSTGRES_INITDB_ARGS"].split()  # the store refuses other encodings
-    assert database.password == "s3cret" and interpolate(postgres["POSTGRES_PASSWORD"], {"POSTGRES_PASSWORD": "s3cret"}) == "s3cret"
+    assert (
+        database.password == "s3cret"
+        and interpolate(postgres["POSTGRES_PASSWORD"], {"POSTGRES_PASSWORD": "s3cret"}) == "s3cret"
+    )
     with pytest.raises(KeyError):  # no default password: compose refuses to start without one
         interpolate(postgres["POSTGRES_PASSWORD"], {})
     assert isinstance(chroma["healthcheck"]["test"], str)  # shell form (podman runs the exec form wrongly)
     assert ".env" in (DEPLOY / ".gitignore").read_text().split()
-    example = {line.split("=")[0] for line in (DEPLOY / ".env.example").read_text().splitlines()
-               if line and not line.startswith("#")}
+    example = {
+        line.split("=")[0]
+        for line in (DEPLOY / ".env.example").read_text().splitlines()
+        if line and not line.startswith("#")
+    }
     assert "POSTGRES_PASSWORD" in example
     assert example - {"POSTGRES_PASSWORD"} <= known  # the rest are bubblebot's own settings
 
 
 # --- Kubernetes ------------------------------------------------------------------------------------
 
+
 def by_kind(objects: list[dict[str, Any]], kind: str) -> dict[str, dict[str, Any]]:
     return {o["metadata"]["name"]: o for o in objects if o["kind"] == kind}
 
 
 INSTALLS = {"": {"slack", "discord"}, "slack-only": {"slack"}, "discord-only": {"discord"}}
-PLATFORM_SECRETS = {"slack": {"SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"}, "discord": {"DISCORD_TOKEN"}}
+PLATFORM_SECRETS = {
+    "slack": {"SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"},
+    "discord": {"DISCORD_TOKEN"},
+}
 
 
 def test_the_full_install_has_every_manifest_once() -> None:
@@ -250,7 +283,9 @@ def test_each_platform_installs_alone_and_needs_no_token_of_the_other(install: s
     assert served == platforms
     [secret] = by_kind(objects, "Secret").values()
     # the Secret an operator of this install writes: without the tokens of a platform they do not run
-    keys = set(secret["stringData"]) - {key for p in PLATFORM_SECRETS.keys() - platforms for key in PLATFORM_SECRETS[p]}
+    keys = set(secret["stringData"]) - {
+        key for p in PLATFORM_SECRETS.keys() - platforms for key in PLATFORM_SECRETS[p]
+    }
     for obj in objects:
         spec = pod_spec(obj)
         for container in [*spec.get("initContainers", []), *spec["containers"]] if spec else []:
@@ -289,7 +324,9 @@ def test_k8s_containers_use_the_image_known_commands_env_names_and_secret_keys()
         for container in [*spec.get("initContainers", []), *spec["containers"]]:
             where = f"{obj['_file']}:{container['name']}"
             assert container["image"] == image(), where
-            assert container["resources"]["requests"]["cpu"] and container["resources"]["requests"]["memory"], where
+            assert (
+                container["resources"]["requests"]["cpu"] and container["resources"]["requests"]["memory"]
+            ), where
             assert container["securityContext"]["allowPrivilegeEscalation"] is False, where
             command = list(container["command"])
             if command[0] == "bubblebot":
@@ -303,12 +340,18 @@ def test_k8s_containers_use_the_image_known_commands_env_names_and_secret_keys()
                 ref = variable["valueFrom"]["secretKeyRef"]
                 assert ref["name"] == secret["metadata"]["name"], where
                 assert ref["key"] in secret["stringData"], where
-    assert ["serve", "slack"] in commands and ["serve", "discord"] in commands and ["digest", "run-due"] in commands
+    assert (
+        ["serve", "slack"] in commands
+        and ["serve", "discord"] in commands
+        and ["digest", "run-due"] in commands
+    )
     assert ["index"] in [c[:1] for c in commands]
 
 
 def container_ports(container: dict[str, Any]) -> dict[str, int]:
-    return {p.get("name", str(p["containerPort"])): int(p["containerPort"]) for p in container.get("ports", [])}
+    return {
+        p.get("name", str(p["containerPort"])): int(p["containerPort"]) for p in container.get("ports", [])
+    }
 
 
 def resolve(port: Any, ports: dict[str, int]) -> int:
@@ -337,12 +380,21 @@ def test_k8s_bots_are_probed_on_healthz_at_the_port_they_serve(name: str) -> Non
         assert resolve(get["port"], ports) == served, probe
     assert "httpGet" in container["livenessProbe"]  # never restarted for a database outage
     annotations = deployment["spec"]["template"]["metadata"]["annotations"]
-    assert int(annotations["prometheus.io/port"]) == served and annotations["prometheus.io/path"] == "/metrics"
+    assert (
+        int(annotations["prometheus.io/port"]) == served and annotations["prometheus.io/path"] == "/metrics"
+    )
 
 
 def test_slack_replicas_are_unready_while_the_database_is_unreachable() -> None:
-    [container] = by_kind(k8s_objects(), "Deployment")["bubblebot-slack"]["spec"]["template"]["spec"]["containers"]
-    assert container["readinessProbe"]["exec"]["command"] == ["python", "-m", "bot.observability.probe", "--ready"]
+    [container] = by_kind(k8s_objects(), "Deployment")["bubblebot-slack"]["spec"]["template"]["spec"][
+        "containers"
+    ]
+    assert container["readinessProbe"]["exec"]["command"] == [
+        "python",
+        "-m",
+        "bot.observability.probe",
+        "--ready",
+    ]
     assert container["readinessProbe"]["timeoutSeconds"] > 3  # the probe's own HTTP and connect timeouts
     assert "BUBBLEBOT_DATABASE_URL" in {variable["name"] for variable in container["env"]}
 
@@ -353,7 +405,9 @@ def test_k8s_services_reach_container_ports_and_the_chroma_url_resolves() -> Non
     workloads = [o for o in objects if o["kind"] in ("Deployment", "StatefulSet")]
     for name, service in services.items():
         selector = service["spec"]["selector"]
-        [target] = [w for w in workloads if selector.items() <= w["spec"]["template"]["metadata"]["labels"].items()]
+        [target] = [
+            w for w in workloads if selector.items() <= w["spec"]["template"]["metadata"]["labels"].items()
+        ]
         ports: dict[str, int] = {}
         for container in target["spec"]["template"]["spec"]["containers"]:
             ports |= container_ports(container)

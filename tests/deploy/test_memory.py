@@ -44,19 +44,41 @@ def assert_sized_for(measured: int, sizing: dict[str, Any]) -> None:
 def test_the_digest_cronjob_requests_what_posting_a_digest_takes(tmp_path: Path) -> None:
     with FakeSlack() as fake:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("BUBBLEBOT_", "SLACK_", "DISCORD_"))}
-        env.update(BUBBLEBOT_DATA_DIR=str(tmp_path / "data"), BUBBLEBOT_DATABASE_URL=f"sqlite:///{tmp_path / 'db'}",
-                   BUBBLEBOT_SLACK_API_URL=fake.api_url, SLACK_BOT_TOKEN=BOT_TOKEN, BUBBLEBOT_SCHEDULER="off")
-        peak_rss([*bubblebot(), "digest", "subscribe", "--platform", "slack", "--channel", "C0MEM", "--time", "09:00"],
-                 env, tmp_path / "subscribe.log")
-        measured, output = peak_rss([*bubblebot(), "-v", "digest", "run-due", "--now", "2026-11-23T09:05:00Z"], env,
-                                    tmp_path / "run-due.log")
+        env.update(
+            BUBBLEBOT_DATA_DIR=str(tmp_path / "data"),
+            BUBBLEBOT_DATABASE_URL=f"sqlite:///{tmp_path / 'db'}",
+            BUBBLEBOT_SLACK_API_URL=fake.api_url,
+            SLACK_BOT_TOKEN=BOT_TOKEN,
+            BUBBLEBOT_SCHEDULER="off",
+        )
+        peak_rss(
+            [
+                *bubblebot(),
+                "digest",
+                "subscribe",
+                "--platform",
+                "slack",
+                "--channel",
+                "C0MEM",
+                "--time",
+                "09:00",
+            ],
+            env,
+            tmp_path / "subscribe.log",
+        )
+        measured, output = peak_rss(
+            [*bubblebot(), "-v", "digest", "run-due", "--now", "2026-11-23T09:05:00Z"],
+            env,
+            tmp_path / "run-due.log",
+        )
         assert "sent slack C0MEM" in output, output
         fake.wait_for("chat.postMessage")
     assert_sized_for(measured, resources("CronJob", "bubblebot-digest", "digest"))
 
 
 def test_the_index_init_containers_request_what_filling_a_chroma_server_takes(
-        tmp_path: Path, data_dir: Path, kb: KnowledgeBase) -> None:
+    tmp_path: Path, data_dir: Path, kb: KnowledgeBase
+) -> None:
     pod_data = tmp_path / "data"  # a pod's copy of the image's data directory, with the cached vectors
     shutil.copytree(data_dir, pod_data)
     with chroma_server(tmp_path) as chroma:

@@ -39,7 +39,8 @@ def count(url: str, query: str) -> int:
 
 
 def test_slack_answers_through_a_postgres_outage_and_saves_again_afterwards(
-        service: AnswerService, tmp_path: Path, data_dir: Path) -> None:
+    service: AnswerService, tmp_path: Path, data_dir: Path
+) -> None:
     with proxied_postgres() as (url, proxy), FakeSlack() as fake:
         store = StateStore.open(url)
         slack = start_rig(fake, slack_settings(fake, data_dir), service=service, store=store)
@@ -61,7 +62,9 @@ def test_slack_answers_through_a_postgres_outage_and_saves_again_afterwards(
             after = fake.wait_for("chat.postMessage", 3)[2]
             assert "Show sources" in posted_text(after.args)
             fake.quiet(1.0)
-            assert len(fake.calls_to("chat.postMessage", ok=None)) == 3  # the retry during the outage: no reply
+            assert (
+                len(fake.calls_to("chat.postMessage", ok=None)) == 3
+            )  # the retry during the outage: no reply
         finally:
             slack.close()
         assert count(url, "SELECT count(*) FROM answers") == 2
@@ -69,17 +72,31 @@ def test_slack_answers_through_a_postgres_outage_and_saves_again_afterwards(
 
 
 def test_digest_run_due_during_an_outage_fails_cleanly_and_the_next_run_delivers_once(
-        tmp_path: Path, data_dir: Path, kb: object) -> None:
+    tmp_path: Path, data_dir: Path, kb: object
+) -> None:
     with proxied_postgres() as (url, proxy), FakeSlack() as fake:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("BUBBLEBOT_", "SLACK_"))}
-        env.update(BUBBLEBOT_DATA_DIR=str(data_dir), BUBBLEBOT_DATABASE_URL=url, BUBBLEBOT_SLACK_API_URL=fake.api_url,
-                   SLACK_BOT_TOKEN=BOT_TOKEN, BUBBLEBOT_SCHEDULER="off")
+        env.update(
+            BUBBLEBOT_DATA_DIR=str(data_dir),
+            BUBBLEBOT_DATABASE_URL=url,
+            BUBBLEBOT_SLACK_API_URL=fake.api_url,
+            SLACK_BOT_TOKEN=BOT_TOKEN,
+            BUBBLEBOT_SCHEDULER="off",
+        )
 
         def run(*args: str) -> subprocess.CompletedProcess[str]:
-            return subprocess.run([*bubblebot(), "digest", *args], env=env, capture_output=True, text=True,
-                                  timeout=300, check=False)
+            return subprocess.run(
+                [*bubblebot(), "digest", *args],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=300,
+                check=False,
+            )
 
-        subscribed = run("subscribe", "--platform", "slack", "--channel", "C0DIGEST", "--time", "09:00", "--tz", "UTC")
+        subscribed = run(
+            "subscribe", "--platform", "slack", "--channel", "C0DIGEST", "--time", "09:00", "--tz", "UTC"
+        )
         assert subscribed.returncode == 0, subscribed.stderr
         due = "2026-11-23T09:05:00Z"
 

@@ -41,11 +41,21 @@ def test_two_replicas_sharing_postgres_answer_each_event_exactly_once(tmp_path: 
         data_dir = tmp_path / "data"
         env = {k: v for k, v in os.environ.items() if not k.startswith("BUBBLEBOT_")}
         env.update(BUBBLEBOT_DATA_DIR=str(data_dir), BUBBLEBOT_CHROMA_URL=chroma.url)
-        indexed = subprocess.run([*bubblebot(), "index"], env=env, capture_output=True, text=True, timeout=300,
-                                 check=False)  # as the init container does before the replicas start
+        indexed = subprocess.run(
+            [*bubblebot(), "index"], env=env, capture_output=True, text=True, timeout=300, check=False
+        )  # as the init container does before the replicas start
         assert indexed.returncode == 0, indexed.stderr
-        replicas = [serve_replica(fake, tmp_path, name=f"replica{n}", data_dir=data_dir, database_url=database_url,
-                                  chroma_url=chroma.url) for n in (1, 2)]
+        replicas = [
+            serve_replica(
+                fake,
+                tmp_path,
+                name=f"replica{n}",
+                data_dir=data_dir,
+                database_url=database_url,
+                chroma_url=chroma.url,
+            )
+            for n in (1, 2)
+        ]
         try:
             for replica in replicas:
                 replica.wait_healthy()
@@ -73,7 +83,9 @@ def test_two_replicas_sharing_postgres_answer_each_event_exactly_once(tmp_path: 
             engine = create_engine(database_url)
             try:
                 with engine.connect() as conn:
-                    claimed = conn.execute(text("SELECT count(*) FROM processed_events WHERE platform = 'slack'"))
+                    claimed = conn.execute(
+                        text("SELECT count(*) FROM processed_events WHERE platform = 'slack'")
+                    )
                     answers = conn.execute(text("SELECT count(*) FROM answers"))
                     assert (claimed.scalar_one(), answers.scalar_one()) == (3, 3)
             finally:

@@ -60,12 +60,25 @@ def within(seconds: float, check: Callable[[], bool]) -> float:
 
 
 def test_an_article_ingested_on_one_replica_is_answered_and_removed_on_the_other(tmp_path: Path) -> None:
-    with FakeSlack() as fake, pg_database() as database_url, chroma_server(tmp_path) as chroma, \
-            serve_site() as site:
+    with (
+        FakeSlack() as fake,
+        pg_database() as database_url,
+        chroma_server(tmp_path) as chroma,
+        serve_site() as site,
+    ):
         extra = {"BUBBLEBOT_ADMINS": USER, "BUBBLEBOT_INGEST_ALLOW": "127.0.0.1"}
-        replicas = [serve_replica(fake, tmp_path, name=f"replica{n}", data_dir=tmp_path / f"data{n}",
-                                  database_url=database_url, chroma_url=chroma.url, extra_env=extra)
-                    for n in (1, 2)]
+        replicas = [
+            serve_replica(
+                fake,
+                tmp_path,
+                name=f"replica{n}",
+                data_dir=tmp_path / f"data{n}",
+                database_url=database_url,
+                chroma_url=chroma.url,
+                extra_env=extra,
+            )
+            for n in (1, 2)
+        ]
         try:
             for replica in replicas:
                 replica.wait_healthy()
@@ -82,13 +95,27 @@ def test_an_article_ingested_on_one_replica_is_answered_and_removed_on_the_other
             assert waited < 10
 
             env = {k: v for k, v in os.environ.items() if not k.startswith("BUBBLEBOT_")}
-            env.update(BUBBLEBOT_DATA_DIR=str(tmp_path / "cli-data"), BUBBLEBOT_DATABASE_URL=database_url,
-                       BUBBLEBOT_CHROMA_URL=chroma.url)
-            listed = subprocess.run([*bubblebot(), "sources", "list"], env=env, capture_output=True, text=True,
-                                    timeout=120, check=True).stdout
+            env.update(
+                BUBBLEBOT_DATA_DIR=str(tmp_path / "cli-data"),
+                BUBBLEBOT_DATABASE_URL=database_url,
+                BUBBLEBOT_CHROMA_URL=chroma.url,
+            )
+            listed = subprocess.run(
+                [*bubblebot(), "sources", "list"],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=True,
+            ).stdout
             [source_id] = [line.split()[0] for line in listed.splitlines() if "[ingested" in line]
-            removed = subprocess.run([*bubblebot(), "sources", "remove", source_id], env=env, capture_output=True,
-                                     text=True, timeout=120)
+            removed = subprocess.run(
+                [*bubblebot(), "sources", "remove", source_id],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
             assert removed.returncode == 0, removed.stderr
             for replica in replicas:
                 within(10, lambda r=replica: "Harold Quist" not in ask(fake, r, PLAINSGRID))  # type: ignore[misc]

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from bot.models import Answer
-from knowledge.library import MANIFEST
+from knowledge.library_store import MANIFEST
 from knowledge.vectors import CACHE_FILE
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
@@ -42,6 +42,8 @@ def cites(answer: Answer, speaker: str | None, value: float | None = None, unit:
     for citation in answer.citations:
         if speaker is not None and citation.speaker != speaker:
             continue
-        if value is None or any(f.unit == unit and abs(f.value - value) <= 0.01 * value for f in citation.figures):
+        if value is None or any(
+            f.unit == unit and abs(f.value - value) <= 0.01 * value for f in citation.figures
+        ):
             return True
     return False

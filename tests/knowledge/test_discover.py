@@ -10,8 +10,14 @@ from knowledge.speakers import Speaker, SpeakerIndex
 
 
 def _source(text: str, language: str) -> Source:
-    return Source(id="test-article", file="test.txt", title="t", publisher="Test Wire", language=language,  # type: ignore[arg-type]
-                  text=text)
+    return Source(
+        id="test-article",
+        file="test.txt",
+        title="t",
+        publisher="Test Wire",
+        language=language,  # type: ignore[arg-type]
+        text=text,
+    )
 
 
 def _ingest(text: str, language: str) -> tuple[dict[str, Speaker], list[Passage], SpeakerIndex]:
@@ -26,8 +32,10 @@ def _who(passages: list[Passage]) -> list[str | None]:
 
 
 def test_chinese_role_and_name_with_pronoun_carry_over() -> None:
-    text = ("英伟达首席执行官黄仁勋表示，需求依然强劲。他说，公司本季度营收达到570亿美元。\n"
-            "星海云首席财务官林雅琴则更加谨慎。她警告称，毛利率可能降至25%。")
+    text = (
+        "英伟达首席执行官黄仁勋表示，需求依然强劲。他说，公司本季度营收达到570亿美元。\n"
+        "星海云首席财务官林雅琴则更加谨慎。她警告称，毛利率可能降至25%。"
+    )
     speakers, passages, index = _ingest(text, "zh-Hans")
     # 黄仁勋 is in the domain gazetteer: one identity across scripts; 林雅琴 is new and gets a pinyin name.
     assert "CEO, Nvidia" in speakers["Jensen Huang"].role and speakers["Jensen Huang"].name_zh == "黄仁勋"
@@ -40,17 +48,21 @@ def test_chinese_role_and_name_with_pronoun_carry_over() -> None:
 
 
 def test_a_latin_name_in_brackets_becomes_the_canonical_name() -> None:
-    speakers, passages, _ = _ingest("星海云首席执行官周立文（Kevin Zhou）周三表示，订单已排到明年。", "zh-Hans")
+    speakers, passages, _ = _ingest(
+        "星海云首席执行官周立文（Kevin Zhou）周三表示，订单已排到明年。", "zh-Hans"
+    )
     zhou = speakers["Kevin Zhou"]
     assert zhou.name_zh == "周立文" and {"周立文", "Zhou"} <= set(zhou.aliases)
     assert _who(passages) == ["Kevin Zhou"]
 
 
 def test_english_name_then_role_and_surname_refers_back() -> None:
-    text = ('"Demand is off the charts," said Jensen Huang, Nvidia\'s chief executive. '
-            "Huang added that revenue would reach $65 billion next quarter.\n"
-            "Kestrel Micro Devices reported a loss. Finance chief Omar Reyes cautioned that costs were rising. "
-            '"We will spend $2.2 billion on supply deals," he said.')
+    text = (
+        '"Demand is off the charts," said Jensen Huang, Nvidia\'s chief executive. '
+        "Huang added that revenue would reach $65 billion next quarter.\n"
+        "Kestrel Micro Devices reported a loss. Finance chief Omar Reyes cautioned that costs were rising. "
+        '"We will spend $2.2 billion on supply deals," he said.'
+    )
     speakers, passages, index = _ingest(text, "en")
     assert "CEO, Nvidia" in speakers["Jensen Huang"].role
     assert speakers["Omar Reyes"].role == "CFO, Kestrel Micro Devices"
@@ -59,8 +71,10 @@ def test_english_name_then_role_and_surname_refers_back() -> None:
 
 
 def test_role_after_the_name_with_at_and_the_company() -> None:
-    text = ("Corvane Systems raised its forecast. Priya Nandakumar, the company's chief executive, said demand "
-            "was accelerating. Dana Whitfield, an analyst at Marlowe Securities, said prices had fallen 35%.")
+    text = (
+        "Corvane Systems raised its forecast. Priya Nandakumar, the company's chief executive, said demand "
+        "was accelerating. Dana Whitfield, an analyst at Marlowe Securities, said prices had fallen 35%."
+    )
     speakers, passages, _ = _ingest(text, "en")
     assert speakers["Priya Nandakumar"].role == "CEO, Corvane Systems"
     assert speakers["Dana Whitfield"].role == "analyst, Marlowe Securities"
@@ -68,8 +82,10 @@ def test_role_after_the_name_with_at_and_the_company() -> None:
 
 
 def test_organizations_from_report_patterns() -> None:
-    english = ("According to a report by the Halden Energy Institute, data centers could use 95 gigawatts by 2030. "
-               "The institute estimated that utilities must invest $720 billion.")
+    english = (
+        "According to a report by the Halden Energy Institute, data centers could use 95 gigawatts by 2030. "
+        "The institute estimated that utilities must invest $720 billion."
+    )
     speakers, passages, _ = _ingest(english, "en")
     assert speakers["Halden Energy Institute"].kind == "organization"
     assert _who(passages) == ["Halden Energy Institute"] * 2
@@ -80,8 +96,10 @@ def test_organizations_from_report_patterns() -> None:
 
 
 def test_known_speakers_are_merged_not_duplicated() -> None:
-    text = ("OpenAI chief executive Sam Altman said investors were overexcited. "
-            "Altman added that the technology was real.")
+    text = (
+        "OpenAI chief executive Sam Altman said investors were overexcited. "
+        "Altman added that the technology was real."
+    )
     speakers, passages, _ = _ingest(text, "en")
     assert speakers == {}
     assert _who(passages) == ["Sam Altman", "Sam Altman"]
@@ -90,21 +108,27 @@ def test_known_speakers_are_merged_not_duplicated() -> None:
 
 
 def test_a_surname_two_new_people_share_is_no_alias() -> None:
-    text = ("Anna Lund, chief executive of Nordlys Capital, said rates were too high. "
-            "Erik Lund, an analyst at Fjord Securities, said they were fine.")
+    text = (
+        "Anna Lund, chief executive of Nordlys Capital, said rates were too high. "
+        "Erik Lund, an analyst at Fjord Securities, said they were fine."
+    )
     speakers, _, _ = _ingest(text, "en")
     assert "Lund" not in speakers["Anna Lund"].aliases and "Lund" not in speakers["Erik Lund"].aliases
 
 
 def test_names_inside_quotes_are_not_new_speakers() -> None:
-    speakers, _, _ = _ingest('"I told chief executive Jane Doe it would fail," said Ruth Adler, an economist.', "en")
+    speakers, _, _ = _ingest(
+        '"I told chief executive Jane Doe it would fail," said Ruth Adler, an economist.', "en"
+    )
     assert set(speakers) == {"Ruth Adler"}
 
 
 def test_roles_the_title_list_does_not_know_and_names_after_a_place() -> None:
-    text = ("Paul Mercer, the head of technology research at Calder Brothers, argued that revenue would grow. "
-            "At a conference in Denver, Nadia Haddad, chief technology officer of the startup Lumen Forge, told "
-            "the audience that costs had fallen tenfold. Haddad was unmoved by the critics.")
+    text = (
+        "Paul Mercer, the head of technology research at Calder Brothers, argued that revenue would grow. "
+        "At a conference in Denver, Nadia Haddad, chief technology officer of the startup Lumen Forge, told "
+        "the audience that costs had fallen tenfold. Haddad was unmoved by the critics."
+    )
     speakers, passages, _ = _ingest(text, "en")
     assert speakers["Paul Mercer"].role == "head of technology research at Calder Brothers"
     assert speakers["Nadia Haddad"].role == "CTO, Lumen Forge"
@@ -113,8 +137,10 @@ def test_roles_the_title_list_does_not_know_and_names_after_a_place() -> None:
 
 
 def test_an_advisory_firm_behind_a_survey() -> None:
-    text = ("Gartwell Research, an advisory firm, estimated in a survey published last week that 42% of companies "
-            "had seen no return. The survey covered 1,800 companies.")
+    text = (
+        "Gartwell Research, an advisory firm, estimated in a survey published last week that 42% of companies "
+        "had seen no return. The survey covered 1,800 companies."
+    )
     speakers, passages, _ = _ingest(text, "en")
     assert speakers["Gartwell Research"].role == "advisory firm"
     # The survey's size is a count, not a figure of the firm's: the reporter's sentence.

@@ -19,9 +19,11 @@ from knowledge.reader import read_article
 from tests.bot.ingest_helpers import serve_site
 
 LOOPBACK = ["127.0.0.1"]
-ARTICLE = ("<html><head><title>Power deals | Harbor Wire</title></head><body><article><h1>Power deals</h1>"
-           "<p>Corvane signed contracts for 3.2 gigawatts of capacity it has not built yet, the company said on "
-           "Tuesday, as cloud landlords race to lock in power for artificial intelligence.</p></article></body></html>")
+ARTICLE = (
+    "<html><head><title>Power deals | Harbor Wire</title></head><body><article><h1>Power deals</h1>"
+    "<p>Corvane signed contracts for 3.2 gigawatts of capacity it has not built yet, the company said on "
+    "Tuesday, as cloud landlords race to lock in power for artificial intelligence.</p></article></body></html>"
+)
 BOMB = gzip.compress(bytes(50_000_000), compresslevel=9)  # 50 MB of zeros in about 50 KB
 TRICKLE_SECONDS = 30.0  # how long a trickling page takes in all: the fetches below get 2 s
 
@@ -62,7 +64,7 @@ def _trickle(handler: BaseHTTPRequestHandler, *, in_headers: bool) -> None:
     handler.wfile.write(fast)
     step = TRICKLE_SECONDS / len(slow)
     for i in range(len(slow)):
-        handler.wfile.write(slow[i:i + 1])
+        handler.wfile.write(slow[i : i + 1])
         handler.wfile.flush()
         time.sleep(min(step, 0.2))
     if in_headers:
@@ -108,18 +110,34 @@ def test_an_allowed_loopback_page_and_a_redirect_to_it_are_read(site: str) -> No
         assert "3.2 gigawatts" in article.text and article.url == f"{site}/article.html"
 
 
-@pytest.mark.parametrize("url", ["/article.html", "http://localhost:9/a", "http://[::1]:9/a", "http://0.0.0.0:9/a",
-                                 "http://169.254.169.254/latest/meta-data", "http://10.0.0.8/", "http://[::ffff:127.0.0.1]:9/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/article.html",
+        "http://localhost:9/a",
+        "http://[::1]:9/a",
+        "http://0.0.0.0:9/a",
+        "http://169.254.169.254/latest/meta-data",
+        "http://10.0.0.8/",
+        "http://[::ffff:127.0.0.1]:9/",
+    ],
+)
 def test_non_public_addresses_are_refused_by_default(site: str, url: str) -> None:
     with pytest.raises(IngestError, match=r"address .*BUBBLEBOT_INGEST_ALLOW") as caught:
         read_article(url if url.startswith("http") else f"{site}{url}")
     assert "\n" not in str(caught.value)
 
 
-@pytest.mark.parametrize(("path", "address"), [
-    ("/to-metadata", "link-local address (169.254.169.254)"), ("/to-private", "private address (10.1.2.3)"),
-])
-def test_a_redirect_from_an_allowed_host_to_a_private_address_is_refused(site: str, path: str, address: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "address"),
+    [
+        ("/to-metadata", "link-local address (169.254.169.254)"),
+        ("/to-private", "private address (10.1.2.3)"),
+    ],
+)
+def test_a_redirect_from_an_allowed_host_to_a_private_address_is_refused(
+    site: str, path: str, address: str
+) -> None:
     with pytest.raises(IngestError, match=re.escape(address)):
         read_article(f"{site}{path}", allow=LOOPBACK)
 

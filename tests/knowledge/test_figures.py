@@ -11,14 +11,30 @@ from knowledge.figures import find_figures, format_figure, parse_number
 
 # Every figure with a unit in the two seed articles, as written, with its normalized value and unit.
 SEED_FIGURES = [
-    ("3500 億美元", 3.5e11, "USD"), ("4000 億美元", 4e11, "USD"), ("120億美元", 1.2e10, "USD"),
-    ("1150億美元", 1.15e11, "USD"), ("1 萬億美元", 1e12, "USD"), ("600 億美元", 6e10, "USD"),
-    ("200 美元", 200, "USD"), ("26 吉瓦", 26, "GW"), ("1.5 萬億美元", 1.5e12, "USD"),
-    ("1000 億美元", 1e11, "USD"), ("130 億美元", 1.3e10, "USD"), ("1.4 萬億美元", 1.4e12, "USD"),
-    ("95%", 95, "%"), ("5000亿美元", 5e11, "USD"), ("15倍", 15, "x"), ("250吉瓦", 250, "GW"),
-    ("12万亿美元", 1.2e13, "USD"), ("2000亿美元", 2e11, "USD"), ("30亿美元", 3e9, "USD"),
-    ("40亿美元", 4e9, "USD"), ("300亿美元", 3e10, "USD"), ("1400亿美元", 1.4e11, "USD"),
-    ("200亿美元", 2e10, "USD"), ("2万亿美元", 2e12, "USD"),
+    ("3500 億美元", 3.5e11, "USD"),
+    ("4000 億美元", 4e11, "USD"),
+    ("120億美元", 1.2e10, "USD"),
+    ("1150億美元", 1.15e11, "USD"),
+    ("1 萬億美元", 1e12, "USD"),
+    ("600 億美元", 6e10, "USD"),
+    ("200 美元", 200, "USD"),
+    ("26 吉瓦", 26, "GW"),
+    ("1.5 萬億美元", 1.5e12, "USD"),
+    ("1000 億美元", 1e11, "USD"),
+    ("130 億美元", 1.3e10, "USD"),
+    ("1.4 萬億美元", 1.4e12, "USD"),
+    ("95%", 95, "%"),
+    ("5000亿美元", 5e11, "USD"),
+    ("15倍", 15, "x"),
+    ("250吉瓦", 250, "GW"),
+    ("12万亿美元", 1.2e13, "USD"),
+    ("2000亿美元", 2e11, "USD"),
+    ("30亿美元", 3e9, "USD"),
+    ("40亿美元", 4e9, "USD"),
+    ("300亿美元", 3e10, "USD"),
+    ("1400亿美元", 1.4e11, "USD"),
+    ("200亿美元", 2e10, "USD"),
+    ("2万亿美元", 2e12, "USD"),
 ]
 
 
@@ -29,7 +45,9 @@ def test_every_seed_figure_is_found_with_its_value() -> None:
     assert len(found) == len(SEED_FIGURES)
 
 
-@pytest.mark.parametrize("text", ["几千亿美元", "数百亿美元", "数十亿美元", "2029 年", "1997年的科技股", "20世纪90年代"])
+@pytest.mark.parametrize(
+    "text", ["几千亿美元", "数百亿美元", "数十亿美元", "2029 年", "1997年的科技股", "20世纪90年代"]
+)
 def test_vague_amounts_and_years_are_not_figures(text: str) -> None:
     assert find_figures(text) == []
 
@@ -40,11 +58,21 @@ def test_years_qualify_figures() -> None:
     assert (burn.year, deadline.year, deadline.per) == (2029, 2030, "year")
 
 
-@pytest.mark.parametrize(("text", "value", "unit"), [
-    ("$350 billion", 3.5e11, "USD"), ("$2 trillion", 2e12, "USD"), ("$200 a month", 200, "USD"),
-    ("1.4 trillion dollars", 1.4e12, "USD"), ("250 GW", 250, "GW"), ("95 gigawatts", 95, "GW"),
-    ("22%", 22, "%"), ("15x", 15, "x"), ("3500亿美元", 3.5e11, "USD"), ("1,000亿美元", 1e11, "USD"),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("$350 billion", 3.5e11, "USD"),
+        ("$2 trillion", 2e12, "USD"),
+        ("$200 a month", 200, "USD"),
+        ("1.4 trillion dollars", 1.4e12, "USD"),
+        ("250 GW", 250, "GW"),
+        ("95 gigawatts", 95, "GW"),
+        ("22%", 22, "%"),
+        ("15x", 15, "x"),
+        ("3500亿美元", 3.5e11, "USD"),
+        ("1,000亿美元", 1e11, "USD"),
+    ],
+)
 def test_english_and_chinese_forms(text: str, value: float, unit: str) -> None:
     [figure] = find_figures(text)
     assert (figure.value, figure.unit, figure.text) == (value, unit, text.split(" a month")[0])
@@ -53,8 +81,20 @@ def test_english_and_chinese_forms(text: str, value: float, unit: str) -> None:
 _amounts = st.decimals(min_value=1, max_value=9999, places=1).map(float)
 
 
-@given(_amounts, st.sampled_from([("亿美元", 1e8), ("億美元", 1e8), ("万亿美元", 1e12), ("萬億美元", 1e12),
-                                  ("万美元", 1e4), ("美元", 1.0)]), st.booleans())
+@given(
+    _amounts,
+    st.sampled_from(
+        [
+            ("亿美元", 1e8),
+            ("億美元", 1e8),
+            ("万亿美元", 1e12),
+            ("萬億美元", 1e12),
+            ("万美元", 1e4),
+            ("美元", 1.0),
+        ]
+    ),
+    st.booleans(),
+)
 def test_chinese_money_round_trips(amount: float, suffix: tuple[str, float], spaced: bool) -> None:
     written = f"{amount:g}{' ' if spaced else ''}{suffix[0]}"
     [figure] = find_figures(f"据报道,该公司投入{written}建设数据中心。")
@@ -156,14 +196,19 @@ FORMS = [
 @pytest.mark.parametrize(("sentence", "expected"), FORMS)
 def test_news_forms_in_every_script(sentence: str, expected: list[tuple[float, str]]) -> None:
     figures = find_figures(sentence)
-    assert [(f.unit, f.value) for f in figures] == [(u, pytest.approx(v)) for v, u in expected]
+    assert [(f.unit, f.value) for f in figures] == [(u, pytest.approx(v)) for v, u in expected]  # type: ignore[comparison-overlap]
     assert all(f.text in sentence for f in figures)
 
 
 RANGES = [
     ("They committed $70 billion to $72 billion.", "$70 billion to $72 billion", 7e10, 7.2e10, "USD"),
-    ("Reports put it between $45 billion and $50 billion.", "between $45 billion and $50 billion",
-     4.5e10, 5e10, "USD"),
+    (
+        "Reports put it between $45 billion and $50 billion.",
+        "between $45 billion and $50 billion",
+        4.5e10,
+        5e10,
+        "USD",
+    ),
     ("The round values it at $45-50 billion.", "$45-50 billion", 4.5e10, 5e10, "USD"),
     ("資本支出將落在420億至450億美元之間。", "420億至450億美元", 4.2e10, 4.5e10, "USD"),
     ("海外模型价格在2至3美元之间。", "2至3美元", 2, 3, "USD"),
@@ -174,96 +219,209 @@ RANGES = [
 
 
 @pytest.mark.parametrize(("sentence", "written", "low", "high", "unit"), RANGES)
-def test_ranges_give_two_figures_with_one_text(sentence: str, written: str, low: float, high: float,
-                                               unit: str) -> None:
+def test_ranges_give_two_figures_with_one_text(
+    sentence: str, written: str, low: float, high: float, unit: str
+) -> None:
     figures = find_figures(sentence)
     assert [(f.text, f.unit) for f in figures] == [(written, unit), (written, unit)]
     assert [f.value for f in figures] == [pytest.approx(low), pytest.approx(high)]
 
 
-@pytest.mark.parametrize("sentence", [
-    "Cindervale has taken billions in cloud credits.",
-    "Hyperscalers will spend hundreds of billions of dollars.",
-    "Such loans pay several percentage points more.",
-    "补贴投入合计有数十亿元。", "海湾国家承诺投资数千亿美元。", "雲端業者每年數千億美元的資本支出。",
-    "液冷機櫃的單價是傳統伺服器的數倍。", "投资可能几千亿。", "营收十几亿元。",
-    "泓鼎德州新廠預計2029年量產。", "The plant opens in 2030.", "The results came on April 9, 2026.",
-    "董事会于3月15日召开。", "Loans mature in seven years, and deposits lock for 12 months.",
-    "The trust signed a 15-year lease.", "The first two buildings and 4 reactors.",
-    "800G modules ship now and 1.6T modules next year.", "It runs on H100 and GB200 chips.",
-    "The Fed cut rates three times.", "They meet twice a year.", "It posted double-digit growth.",
-    "It earned a triple-A rating.", "in the second half of 2027", "a half-empty data center",
-    "國內廠商的報價只有其幾分之一。", "输出价格降到每百万tokens以下。", "三元锂电池需求旺盛。",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cindervale has taken billions in cloud credits.",
+        "Hyperscalers will spend hundreds of billions of dollars.",
+        "Such loans pay several percentage points more.",
+        "补贴投入合计有数十亿元。",
+        "海湾国家承诺投资数千亿美元。",
+        "雲端業者每年數千億美元的資本支出。",
+        "液冷機櫃的單價是傳統伺服器的數倍。",
+        "投资可能几千亿。",
+        "营收十几亿元。",
+        "泓鼎德州新廠預計2029年量產。",
+        "The plant opens in 2030.",
+        "The results came on April 9, 2026.",
+        "董事会于3月15日召开。",
+        "Loans mature in seven years, and deposits lock for 12 months.",
+        "The trust signed a 15-year lease.",
+        "The first two buildings and 4 reactors.",
+        "800G modules ship now and 1.6T modules next year.",
+        "It runs on H100 and GB200 chips.",
+        "The Fed cut rates three times.",
+        "They meet twice a year.",
+        "It posted double-digit growth.",
+        "It earned a triple-A rating.",
+        "in the second half of 2027",
+        "a half-empty data center",
+        "國內廠商的報價只有其幾分之一。",
+        "输出价格降到每百万tokens以下。",
+        "三元锂电池需求旺盛。",
+    ],
+)
 def test_vague_amounts_dates_durations_counts_and_names_are_not_figures(sentence: str) -> None:
     assert find_figures(sentence) == []
 
 
-@pytest.mark.parametrize(("sentence", "expected"), [
-    ("目標價上調至420元。", []),  # 元 in Traditional text may be NT$ or RMB
-    ("外資將目標價從新台幣300元上調至420元。", [(300, "TWD"), (420, "TWD")]),
-    ("目标价上调至420元。", [(420, "CNY")]),  # Simplified text: renminbi
-])
-def test_bare_yuan_needs_a_currency_in_traditional_text(sentence: str,
-                                                        expected: list[tuple[float, str]]) -> None:
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("目標價上調至420元。", []),  # 元 in Traditional text may be NT$ or RMB
+        ("外資將目標價從新台幣300元上調至420元。", [(300, "TWD"), (420, "TWD")]),
+        ("目标价上调至420元。", [(420, "CNY")]),  # Simplified text: renminbi
+    ],
+)
+def test_bare_yuan_needs_a_currency_in_traditional_text(
+    sentence: str, expected: list[tuple[float, str]]
+) -> None:
     assert [(f.value, f.unit) for f in find_figures(sentence)] == expected
 
 
-@pytest.mark.parametrize(("sentence", "year", "per"), [
-    ("UBS expects $900 billion of financing by 2028.", 2028, None),
-    ("到2030年，全球需要每年产生2万亿美元的收入。", 2030, "year"),
-    ("公司预计2029年将烧掉1400亿美元。", 2029, None),
-    ("Brennan expects about $1.1 billion of rent a year.", None, "year"),
-    ("Subscribers pay $200 a month.", None, "month"),
-    ("It burned $700 million in the second quarter.", None, "quarter"),
-    ("Revenue in Q2 was $3bn.", None, "quarter"),
-    ("It earns $5 billion per quarter.", None, "quarter"),
-    ("泓鼎第二季合併營收新台幣1,284億元。", None, "quarter"),
-    ("單季AI伺服器占比突破3成。", None, "quarter"),
-    ("今年一季度市场规模为人民币138亿元。", None, "quarter"),
-    ("Revenue was $400 million a year earlier.", None, None),
-    ("A package costs $2,400 per kilowatt.", None, "kilowatt"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "year", "per"),
+    [
+        ("UBS expects $900 billion of financing by 2028.", 2028, None),
+        ("到2030年，全球需要每年产生2万亿美元的收入。", 2030, "year"),
+        ("公司预计2029年将烧掉1400亿美元。", 2029, None),
+        ("Brennan expects about $1.1 billion of rent a year.", None, "year"),
+        ("Subscribers pay $200 a month.", None, "month"),
+        ("It burned $700 million in the second quarter.", None, "quarter"),
+        ("Revenue in Q2 was $3bn.", None, "quarter"),
+        ("It earns $5 billion per quarter.", None, "quarter"),
+        ("泓鼎第二季合併營收新台幣1,284億元。", None, "quarter"),
+        ("單季AI伺服器占比突破3成。", None, "quarter"),
+        ("今年一季度市场规模为人民币138亿元。", None, "quarter"),
+        ("Revenue was $400 million a year earlier.", None, None),
+        ("A package costs $2,400 per kilowatt.", None, "kilowatt"),
+    ],
+)
 def test_year_and_period_qualify_figures(sentence: str, year: int | None, per: str | None) -> None:
     [figure] = find_figures(sentence)
     assert (figure.year, figure.per) == (year, per)
 
 
-@pytest.mark.parametrize(("sentence", "approx"), [
-    ("Lenders committed about $72 billion.", True), ("It has more than 30 gigawatts.", True),
-    ("Demand could roughly double.", True), ("Revenue was $212 million.", False),
-    ("股價已上漲逾8成。", True), ("毛利率維持在7%上下。", True), ("份额约三成。", True),
-    ("增速降至40%左右。", True), ("營收約為新台幣50億元。", True), ("订单超过人民币60亿元。", True),
-    ("营收达到人民币42亿元。", False), ("市場規模近1兆美元。", True), ("融资1,000多亿美元。", True),
-])
+@pytest.mark.parametrize(
+    ("sentence", "approx"),
+    [
+        ("Lenders committed about $72 billion.", True),
+        ("It has more than 30 gigawatts.", True),
+        ("Demand could roughly double.", True),
+        ("Revenue was $212 million.", False),
+        ("股價已上漲逾8成。", True),
+        ("毛利率維持在7%上下。", True),
+        ("份额约三成。", True),
+        ("增速降至40%左右。", True),
+        ("營收約為新台幣50億元。", True),
+        ("订单超过人民币60亿元。", True),
+        ("营收达到人民币42亿元。", False),
+        ("市場規模近1兆美元。", True),
+        ("融资1,000多亿美元。", True),
+    ],
+)
 def test_hedges_mark_figures_approximate(sentence: str, approx: bool) -> None:
     [figure] = find_figures(sentence)
     assert figure.approx is approx
 
 
-@pytest.mark.parametrize(("value", "unit", "written"), [
-    (1.5e12, "USD", "$1.5 trillion"), (2e10, "EUR", "€20 billion"), (3e12, "JPY", "¥3 trillion"),
-    (5e10, "CNY", "CNY 50 billion"), (1.284e11, "TWD", "NT$128.4 billion"), (3e9, "HKD", "HK$3 billion"),
-    (250, "GW", "250 GW"), (95, "%", "95%"), (15, "x", "15x"), (1.2e12, "tokens", "1.2 trillion tokens"),
-])
+@pytest.mark.parametrize(
+    ("value", "unit", "written"),
+    [
+        (1.5e12, "USD", "$1.5 trillion"),
+        (2e10, "EUR", "€20 billion"),
+        (3e12, "JPY", "¥3 trillion"),
+        (5e10, "CNY", "CNY 50 billion"),
+        (1.284e11, "TWD", "NT$128.4 billion"),
+        (3e9, "HKD", "HK$3 billion"),
+        (250, "GW", "250 GW"),
+        (95, "%", "95%"),
+        (15, "x", "15x"),
+        (1.2e12, "tokens", "1.2 trillion tokens"),
+    ],
+)
 def test_english_rendering_of_every_unit(value: float, unit: str, written: str) -> None:
     assert format_figure(value, unit) == written
     [figure] = find_figures(f"They said {written} by 2030.")
-    assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+    assert (figure.value, figure.unit) == (pytest.approx(value), unit)  # type: ignore[comparison-overlap]
 
 
-@pytest.mark.parametrize(("written", "value"), [
-    ("1,400", 1400), ("1.5", 1.5), ("两千", 2000), ("一千二百", 1200), ("十五", 15), ("five", 5),
-    ("twenty-one", 21), ("one and a half", 1.5),
-])
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("1,400", 1400),
+        ("1.5", 1.5),
+        ("两千", 2000),
+        ("一千二百", 1200),
+        ("十五", 15),
+        ("five", 5),
+        ("twenty-one", 21),
+        ("one and a half", 1.5),
+    ],
+)
 def test_parse_number_reads_digits_chinese_numerals_and_words(written: str, value: float) -> None:
     assert parse_number(written) == value
 
 
-_PIECES = ["1", "5", ",", ".", "0", " ", "-", "$", "US$", "€", "¥", "NT$", "billion", "bn", "m", "x", "%",
-           "GW", "MW", "megawatts", "times", "fold", "to", "or", "between", "and", "about", "half",
-           "a quarter of",           "一", "两", "三", "十", "百", "千", "万", "亿", "億", "兆", "元", "美元", "人民币", "新台幣", "成", "倍",
-           "至", "到", "分之", "吉瓦", "兆瓦", "瓩", "tokens", "每", "数", "年", "2030", "翻一倍", "，", "。"]
+_PIECES = [
+    "1",
+    "5",
+    ",",
+    ".",
+    "0",
+    " ",
+    "-",
+    "$",
+    "US$",
+    "€",
+    "¥",
+    "NT$",
+    "billion",
+    "bn",
+    "m",
+    "x",
+    "%",
+    "GW",
+    "MW",
+    "megawatts",
+    "times",
+    "fold",
+    "to",
+    "or",
+    "between",
+    "and",
+    "about",
+    "half",
+    "a quarter of",
+    "一",
+    "两",
+    "三",
+    "十",
+    "百",
+    "千",
+    "万",
+    "亿",
+    "億",
+    "兆",
+    "元",
+    "美元",
+    "人民币",
+    "新台幣",
+    "成",
+    "倍",
+    "至",
+    "到",
+    "分之",
+    "吉瓦",
+    "兆瓦",
+    "瓩",
+    "tokens",
+    "每",
+    "数",
+    "年",
+    "2030",
+    "翻一倍",
+    "，",
+    "。",
+]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))

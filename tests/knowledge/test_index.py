@@ -103,9 +103,15 @@ def _environment(data_dir: Path) -> dict[str, str]:
 
 def test_five_processes_on_a_fresh_data_dir_all_answer_with_semantic_search(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh"
-    asks = [subprocess.Popen([*BUBBLEBOT, "ask", "--json", "How much will OpenAI spend on compute?"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_environment(fresh))
-            for _ in range(5)]
+    asks = [
+        subprocess.Popen(
+            [*BUBBLEBOT, "ask", "--json", "How much will OpenAI spend on compute?"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_environment(fresh),
+        )
+        for _ in range(5)
+    ]
     outputs = [ask.communicate(timeout=300) for ask in asks]
     for ask, (stdout, stderr) in zip(asks, outputs, strict=True):
         assert ask.returncode == 0, stderr.decode()
@@ -116,12 +122,14 @@ def test_five_processes_on_a_fresh_data_dir_all_answer_with_semantic_search(tmp_
 
 
 def test_ingests_and_removals_change_one_live_collection_a_running_reader_keeps_using(
-        tmp_path: Path, kb: KnowledgeBase, data_dir: Path) -> None:
+    tmp_path: Path, kb: KnowledgeBase, data_dir: Path
+) -> None:
     fresh = fresh_data_dir(data_dir, tmp_path / "data")
     reader = KnowledgeBase.open(data_dir=fresh, progress=None)  # as `serve` holds it
     for article in (CHINESE, ENGLISH):
-        ingest = subprocess.run([*BUBBLEBOT, "ingest", str(article)], capture_output=True,
-                                env=_environment(fresh), timeout=300)
+        ingest = subprocess.run(
+            [*BUBBLEBOT, "ingest", str(article)], capture_output=True, env=_environment(fresh), timeout=300
+        )
         assert ingest.returncode == 0, ingest.stderr.decode()
         reader.search("How much will OpenAI spend on compute?")
         assert reader.dense_available  # its collection is still there
@@ -133,10 +141,13 @@ def test_ingests_and_removals_change_one_live_collection_a_running_reader_keeps_
     after = KnowledgeBase.open(data_dir=fresh, progress=None)
     assert after.index_report is not None and not after.index_report.built
     english = next(s.id for s in after.corpus.sources if s.language == "en" and s.origin)
-    removed = subprocess.run([*BUBBLEBOT, "sources", "remove", english], capture_output=True,
-                             env=_environment(fresh), timeout=300)
+    removed = subprocess.run(
+        [*BUBBLEBOT, "sources", "remove", english], capture_output=True, env=_environment(fresh), timeout=300
+    )
     assert removed.returncode == 0, removed.stderr.decode()
-    reader.search("What did Corvane's finance chief say about its debt?")  # its passages are gone from the index
+    reader.search(
+        "What did Corvane's finance chief say about its debt?"
+    )  # its passages are gone from the index
     assert len(client.list_collections()) == 2
     assert {p.name for p in (fresh / "chroma").iterdir() if p.is_dir()} == folders
 
@@ -167,17 +178,23 @@ def _writable_again(path: Path) -> None:
 
 @pytest.mark.parametrize("built", [True, False])
 def test_a_read_only_data_dir_answers_with_one_warning_and_keeps_its_index(
-        tmp_path: Path, kb: KnowledgeBase, data_dir: Path, built: bool) -> None:
+    tmp_path: Path, kb: KnowledgeBase, data_dir: Path, built: bool
+) -> None:
     fresh = fresh_data_dir(data_dir, tmp_path / "data")
     question = ["ask", "How much will OpenAI spend on compute?"]
     if built:
-        assert subprocess.run([*BUBBLEBOT, *question], env=_environment(fresh), capture_output=True,
-                              timeout=300).returncode == 0
+        assert (
+            subprocess.run(
+                [*BUBBLEBOT, *question], env=_environment(fresh), capture_output=True, timeout=300
+            ).returncode
+            == 0
+        )
     before = sorted(p.relative_to(fresh) for p in fresh.rglob("*"))
     prefix = _read_only(fresh)
     try:
-        answer = subprocess.run([*prefix, *BUBBLEBOT, *question], env=_environment(fresh), capture_output=True,
-                                timeout=300)
+        answer = subprocess.run(
+            [*prefix, *BUBBLEBOT, *question], env=_environment(fresh), capture_output=True, timeout=300
+        )
     finally:
         _writable_again(fresh)
     stderr = answer.stderr.decode()
@@ -187,6 +204,7 @@ def test_a_read_only_data_dir_answers_with_one_warning_and_keeps_its_index(
     assert len(warnings) == 1 and "keeping it in memory" in warnings[0], stderr
     assert sorted(p.relative_to(fresh) for p in fresh.rglob("*")) == before  # nothing moved aside or left
     if built:
-        again = subprocess.run([*BUBBLEBOT, *question], env=_environment(fresh), capture_output=True,
-                               timeout=300)
+        again = subprocess.run(
+            [*BUBBLEBOT, *question], env=_environment(fresh), capture_output=True, timeout=300
+        )
         assert again.returncode == 0 and "building" not in again.stderr.decode()  # the index is intact

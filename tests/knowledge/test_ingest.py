@@ -51,7 +51,9 @@ def _target(data_dir: Path, embedder: UseEmbedder | CountingEmbedder) -> IndexTa
 
 def _texts(data_dir: Path, source_id: str) -> set[str]:
     """The distinct texts the index embeds for one source."""
-    return {text for p in open_corpus(data_dir).passages if p.source_id == source_id for _, text in _records(p)}
+    return {
+        text for p in open_corpus(data_dir).passages if p.source_id == source_id for _, text in _records(p)
+    }
 
 
 def _service(data_dir: Path) -> AnswerService:
@@ -67,7 +69,9 @@ def test_ingest_embeds_only_new_passages_and_answers(fresh: Path, embedder: UseE
     counting.texts = 0
     english = ingest(str(ENGLISH), _target(fresh, counting))
     assert counting.texts == len(_texts(fresh, english.source.id)) == english.report.embedded  # type: ignore[union-attr]
-    assert {"Priya Nandakumar", "Omar Reyes", "Dana Whitfield", "Halden Energy Institute"} <= set(english.new_speakers)
+    assert {"Priya Nandakumar", "Omar Reyes", "Dana Whitfield", "Halden Energy Institute"} <= set(
+        english.new_speakers
+    )
 
     kb = KnowledgeBase.open(data_dir=fresh, progress=None)
     assert kb.index_report is not None and not kb.index_report.built
@@ -77,20 +81,26 @@ def test_ingest_embeds_only_new_passages_and_answers(fresh: Path, embedder: UseE
     answer = service.ask("What did Corvane's finance chief say about its debt?")
     assert cites(answer, "Omar Reyes", 6.8e9, "USD")
     assert answer.citations[0].speaker_role == "CFO, Corvane Systems"
-    answer = service.ask("How much power could U.S. data centers consume by 2030 according to the Halden Energy Institute?")
+    answer = service.ask(
+        "How much power could U.S. data centers consume by 2030 according to the Halden Energy Institute?"
+    )
     assert cites(answer, "Halden Energy Institute", 95, "GW")
     answer = service.ask("华信研究院估计到2030年AI数据中心用电需求有多少吉瓦?")
     assert cites(answer, "华信研究院", 190, "GW")
 
 
 def test_metadata_overrides_and_duplicates(fresh: Path, embedder: UseEmbedder, tmp_path: Path) -> None:
-    result = ingest(str(ENGLISH), _target(fresh, embedder),
-                    Overrides(title="Power grab", publisher="Ledger Wire", language="en"))
+    result = ingest(
+        str(ENGLISH),
+        _target(fresh, embedder),
+        Overrides(title="Power grab", publisher="Ledger Wire", language="en"),
+    )
     assert (result.source.title, result.source.publisher) == ("Power grab", "Ledger Wire")
     before = library_state(fresh)
     reformatted = tmp_path / "copy.txt"
-    reformatted.write_text("\n\n".join(open_corpus(fresh).source(result.source.id).text.splitlines()) + "\n\n",
-                           encoding="utf-8")
+    reformatted.write_text(
+        "\n\n".join(open_corpus(fresh).source(result.source.id).text.splitlines()) + "\n\n", encoding="utf-8"
+    )
     for path in (ENGLISH, reformatted):
         with pytest.raises(IngestError, match="already in the library"):
             ingest(str(path), _target(fresh, embedder))
@@ -101,13 +111,21 @@ def test_metadata_overrides_and_duplicates(fresh: Path, embedder: UseEmbedder, t
     assert library_state(fresh) == before
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("", "empty"), ("Short.", "no article text"),
-    ("Les centres de données consomment de plus en plus d'électricité, selon le rapport publié mardi par "
-     "l'institut, qui prévoit une hausse de la demande.", "not in English or Chinese"),
-])
-def test_bad_articles_change_nothing(fresh: Path, embedder: UseEmbedder, tmp_path: Path, content: str,
-                                     message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "empty"),
+        ("Short.", "no article text"),
+        (
+            "Les centres de données consomment de plus en plus d'électricité, selon le rapport publié mardi par "
+            "l'institut, qui prévoit une hausse de la demande.",
+            "not in English or Chinese",
+        ),
+    ],
+)
+def test_bad_articles_change_nothing(
+    fresh: Path, embedder: UseEmbedder, tmp_path: Path, content: str, message: str
+) -> None:
     ingest(str(CHINESE), _target(fresh, embedder))
     before = library_state(fresh)
     path = tmp_path / "bad.txt"
@@ -117,7 +135,9 @@ def test_bad_articles_change_nothing(fresh: Path, embedder: UseEmbedder, tmp_pat
     assert library_state(fresh) == before
 
 
-def test_crash_while_embedding_leaves_the_previous_corpus_and_index(fresh: Path, embedder: UseEmbedder) -> None:
+def test_crash_while_embedding_leaves_the_previous_corpus_and_index(
+    fresh: Path, embedder: UseEmbedder
+) -> None:
     ingest(str(CHINESE), _target(fresh, embedder))
     before = library_state(fresh)
     with pytest.raises(IngestError, match="nothing was changed"):
@@ -132,8 +152,9 @@ def test_crash_while_embedding_leaves_the_previous_corpus_and_index(fresh: Path,
     assert len(open_corpus(fresh).sources) == 4
 
 
-def test_crash_before_the_manifest_is_written(fresh: Path, embedder: UseEmbedder,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_crash_before_the_manifest_is_written(
+    fresh: Path, embedder: UseEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
     chinese = ingest(str(CHINESE), _target(fresh, embedder))
     before = library_state(fresh)
 
@@ -167,7 +188,11 @@ def test_remove_then_ask(fresh: Path, embedder: UseEmbedder) -> None:
     assert english.source.id not in {s.id for s in kb.corpus.sources}
     assert kb.corpus.speakers.by_name("Omar Reyes") is None
     service = AnswerService(kb)
-    for q in (question, "How much capacity has Corvane signed contracts for?", "Who said prices fall when everybody builds the same thing?"):
+    for q in (
+        question,
+        "How much capacity has Corvane signed contracts for?",
+        "Who said prices fall when everybody builds the same thing?",
+    ):
         assert all(c.source.id != english.source.id for c in service.ask(q).citations)
     assert cites(service.ask("星海云明年的资本开支是多少?"), None, 12e9, "USD")
     with pytest.raises(IngestError, match="packaged corpus and cannot be removed"):
@@ -178,9 +203,12 @@ def test_remove_then_ask(fresh: Path, embedder: UseEmbedder) -> None:
 
 def test_a_person_only_mentioned_is_not_quoted(fresh: Path, embedder: UseEmbedder, tmp_path: Path) -> None:
     path = tmp_path / "mention.md"
-    path.write_text("---\ntitle: Mention\npublisher: Test Wire\n---\n"
-                    "Analysts compared the plan with one announced by Nvidia chief executive Jensen Huang last year. "
-                    "Dana Whitfield, an analyst at Marlowe Securities, said the spending was too fast.\n", "utf-8")
+    path.write_text(
+        "---\ntitle: Mention\npublisher: Test Wire\n---\n"
+        "Analysts compared the plan with one announced by Nvidia chief executive Jensen Huang last year. "
+        "Dana Whitfield, an analyst at Marlowe Securities, said the spending was too fast.\n",
+        "utf-8",
+    )
     ingest(str(path), _target(fresh, embedder))
     speakers = open_corpus(fresh).speakers
     huang, whitfield = speakers.by_name("Jensen Huang"), speakers.by_name("Dana Whitfield")

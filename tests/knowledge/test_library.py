@@ -44,7 +44,8 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_start_up_and_later_ingests_never_attribute_earlier_articles_again(
-        fresh: Path, embedder: UseEmbedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh: Path, embedder: UseEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = IndexTarget(data_dir=fresh, embedder=embedder)
     ingest(str(CHINESE), target)
     packaged_corpus()  # the packaged articles are read once per process, library or not
@@ -54,12 +55,15 @@ def test_start_up_and_later_ingests_never_attribute_earlier_articles_again(
     calls.clear()
     service = AnswerService(KnowledgeBase.open(data_dir=fresh, progress=None))
     assert calls == []  # start-up reads what ingest stored
-    assert cites(service.ask("What did Corvane's finance chief say about its debt?"), "Omar Reyes", 6.8e9, "USD")
+    assert cites(
+        service.ask("What did Corvane's finance chief say about its debt?"), "Omar Reyes", 6.8e9, "USD"
+    )
     assert cites(service.ask("星海云明年的资本开支是多少?"), None, 12e9, "USD")
 
 
-def test_a_library_without_stored_extractions_is_extracted_once_and_kept(fresh: Path, embedder: UseEmbedder,
-                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_library_without_stored_extractions_is_extracted_once_and_kept(
+    fresh: Path, embedder: UseEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = IndexTarget(data_dir=fresh, embedder=embedder)
     for article in (CHINESE, ENGLISH):
         ingest(str(article), target)
@@ -89,4 +93,3 @@ def test_removing_an_article_drops_its_stored_extraction(fresh: Path, embedder: 
     remove_source(result.source.id, target)
     assert not extracted.exists()
     assert Library.load(fresh).generation == 2
-

@@ -32,7 +32,9 @@ def test_a_bound_or_a_price_per_share_is_not_what_a_figure_measures() -> None:
 
 
 def test_subsidies_are_a_measure_in_both_languages() -> None:
-    assert "subsidy" in find_measures("Japan's government will cover up to ¥450 billion of the cost of the plant.")
+    assert "subsidy" in find_measures(
+        "Japan's government will cover up to ¥450 billion of the cost of the plant."
+    )
     assert "subsidy" in find_measures("日本政府给新厂补贴多少钱？")
 
 
@@ -40,4 +42,6 @@ def test_quarters_named_in_either_language() -> None:
     assert quarters("What will it report for Q4 2026 revenue?") == {4}
     assert quarters("Revenue was $310 million in the third quarter.") == {3}
     assert quarters("第四季毛利率可望维持在28%以上") == {4}
-    assert quarters("今年前三季度公司收入约为人民币9.6亿元") == set()  # the first three quarters, not the third
+    assert (
+        quarters("今年前三季度公司收入约为人民币9.6亿元") == set()
+    )  # the first three quarters, not the third

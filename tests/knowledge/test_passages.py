@@ -7,12 +7,16 @@ from knowledge.passages import split_paragraphs, split_sentences
 
 def test_quoted_speech_with_several_sentences_stays_whole() -> None:
     text = "“预算中有很多部分。尚未最终确定。仍在整合中,”首席财务官说道。“你知道,我们没有具体目标。”"
-    assert split_sentences(text) == ["“预算中有很多部分。尚未最终确定。仍在整合中,”首席财务官说道。",
-                                     "“你知道,我们没有具体目标。”"]
+    assert split_sentences(text) == [
+        "“预算中有很多部分。尚未最终确定。仍在整合中,”首席财务官说道。",
+        "“你知道,我们没有具体目标。”",
+    ]
 
 
 def test_a_quoted_question_used_as_subject_is_not_split() -> None:
-    assert split_sentences("“我们是否身处AI泡沫?”成了无法回避的问题。") == ["“我们是否身处AI泡沫?”成了无法回避的问题。"]
+    assert split_sentences("“我们是否身处AI泡沫?”成了无法回避的问题。") == [
+        "“我们是否身处AI泡沫?”成了无法回避的问题。"
+    ]
 
 
 def test_a_full_stop_inside_a_closing_quote_ends_the_sentence() -> None:

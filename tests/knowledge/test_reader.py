@@ -25,20 +25,29 @@ ordered chips for national data centers.</p>
 def test_markdown_with_front_matter() -> None:
     article = read_article(str(ARTICLES / "corvane-power.en.md"))
     assert article.title == "Cloud landlords race to lock in power as AI demand outruns the grid"
-    assert (article.publisher, article.language, article.published) == ("Northbridge Ledger", "en",
-                                                                         dt.date(2025, 11, 18))
+    assert (article.publisher, article.language, article.published) == (
+        "Northbridge Ledger",
+        "en",
+        dt.date(2025, 11, 18),
+    )
     assert "---" not in article.text and "#" not in article.text
     assert "said Priya Nandakumar, Corvane's chief executive." in article.text
 
 
 def test_wrapped_markdown_lines_join_and_markup_goes(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
-    path.write_text("# Title here\n\nThe **firm** said it would\nspend [$5 billion](http://x.test) next year.\n\n"
-                    "- A bullet point that ends here.\n", encoding="utf-8")
+    path.write_text(
+        "# Title here\n\nThe **firm** said it would\nspend [$5 billion](http://x.test) next year.\n\n"
+        "- A bullet point that ends here.\n",
+        encoding="utf-8",
+    )
     article = read_article(str(path))
     assert article.title == "Title here"
-    assert article.text.splitlines() == ["Title here", "The firm said it would spend $5 billion next year.",
-                                         "A bullet point that ends here."]
+    assert article.text.splitlines() == [
+        "Title here",
+        "The firm said it would spend $5 billion next year.",
+        "A bullet point that ends here.",
+    ]
 
 
 def test_html_file_is_extracted_offline(tmp_path: Path) -> None:
@@ -60,11 +69,17 @@ def test_the_same_page_read_again_in_one_process_is_still_an_article(tmp_path: P
         assert read_article(str(path)).text == first
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "is empty"), (b"  \n\n ", "is empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-    (b"caf\xe9 au lait", "not UTF-8"), (b"---\ntitle: [unclosed\n---\ntext", "front matter"),
-    (b"---\npublished: last week\n---\ntext", "'published'"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        (b"  \n\n ", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"caf\xe9 au lait", "not UTF-8"),
+        (b"---\ntitle: [unclosed\n---\ntext", "front matter"),
+        (b"---\npublished: last week\n---\ntext", "'published'"),
+    ],
+)
 def test_bad_files_are_clear_errors(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "bad.md"
     path.write_bytes(content)
@@ -79,17 +94,24 @@ def test_missing_file_and_other_schemes() -> None:
         read_article("ftp://example.com/a.txt")
 
 
-@pytest.mark.parametrize(("name", "language"), [
-    ("corvane-power.en.md", "en"), ("xinghai-cloud.zh-Hans.md", "zh-Hans"),
-])
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [
+        ("corvane-power.en.md", "en"),
+        ("xinghai-cloud.zh-Hans.md", "zh-Hans"),
+    ],
+)
 def test_whole_articles_are_detected(name: str, language: str) -> None:
     assert detect_document_language(read_article(str(ARTICLES / name)).text) == language
 
 
-@pytest.mark.parametrize("text", [
-    "Les entreprises qui louent de la puissance de calcul ne se battent plus pour les puces, a déclaré le directeur.",
-    "人工知能のための計算能力を貸し出す企業は、もはやチップを巡って競争していない。",
-    "Компании, которые сдают в аренду вычислительные мощности, больше не конкурируют за чипы.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les entreprises qui louent de la puissance de calcul ne se battent plus pour les puces, a déclaré le directeur.",
+        "人工知能のための計算能力を貸し出す企業は、もはやチップを巡って競争していない。",
+        "Компании, которые сдают в аренду вычислительные мощности, больше не конкурируют за чипы.",
+    ],
+)
 def test_other_languages_are_unknown(text: str) -> None:
     assert detect_document_language(text) is None

@@ -16,10 +16,14 @@ def _answerable() -> list[dict]:  # type: ignore[type-arg]
 def _ok(kb: KnowledgeBase, item: dict, k: int) -> bool:  # type: ignore[type-arg]
     passages = [h.passage for h in kb.search(item["q"], k).hits]
     speaker = not item["speakers"] or any(
-        p.speaker and any(a.lower() in p.speaker.lower() for a in item["speakers"]) for p in passages)
+        p.speaker and any(a.lower() in p.speaker.lower() for a in item["speakers"]) for p in passages
+    )
     figure = not item["figures"] or any(
         f.unit == w["unit"] and abs(f.value - w["value"]) <= 0.01 * w["value"]
-        for p in passages for f in p.figures for w in item["figures"])
+        for p in passages
+        for f in p.figures
+        for w in item["figures"]
+    )
     return speaker and figure
 
 

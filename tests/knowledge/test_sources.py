@@ -28,7 +28,9 @@ def test_packaged_sources_carry_metadata() -> None:
 def test_a_bad_language_names_the_file_and_field(tmp_path: Path) -> None:
     corpus = _copy_corpus(tmp_path)
     meta = corpus / "sources.yaml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace("language: zh-Hant", "language: klingon"), "utf-8")
+    meta.write_text(
+        meta.read_text(encoding="utf-8").replace("language: zh-Hant", "language: klingon"), "utf-8"
+    )
     with pytest.raises(CorpusError, match=r"sources.yaml entry 0: field 'language'"):
         load_sources(corpus)
 
@@ -51,10 +53,12 @@ def test_a_gloss_that_matches_no_passage_is_rejected(tmp_path: Path) -> None:
 def test_an_override_must_name_a_real_passage_and_speaker(tmp_path: Path) -> None:
     corpus = _copy_corpus(tmp_path)
     (corpus / "attribution_overrides.yaml").write_text(
-        "- {source: techreview-ai-bubble, text: 这取决于你问谁, speaker: Nobody Known}\n", "utf-8")
+        "- {source: techreview-ai-bubble, text: 这取决于你问谁, speaker: Nobody Known}\n", "utf-8"
+    )
     with pytest.raises(CorpusError, match="unknown speaker"):
         load_corpus(corpus)
     (corpus / "attribution_overrides.yaml").write_text(
-        "- {source: techreview-ai-bubble, text: 这取决于你问谁, speaker: Sam Altman}\n", "utf-8")
+        "- {source: techreview-ai-bubble, text: 这取决于你问谁, speaker: Sam Altman}\n", "utf-8"
+    )
     passage = next(p for p in load_corpus(corpus).passages if p.text.startswith("这取决于你问谁"))
     assert passage.speaker == "Sam Altman"

@@ -7,23 +7,34 @@ import pytest
 from knowledge.corpus import load_corpus
 
 
-@pytest.mark.parametrize(("question", "expected"), [
-    ("What did Anthropic's CEO say?", "Dario Amodei"),
-    ("What did Meta's finance chief say?", "Susan Li"),
-    ("the head of Google DeepMind", "Demis Hassabis"),
-    ("OpenAI's president", "Greg Brockman"),
-    ("OpenAI的董事长怎么说", "Bret Taylor"),
-    ("the investor who called the 2008 housing crash", "Michael Burry"),
-    ("微軟的首席執行官", "Satya Nadella"),
-])
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What did Anthropic's CEO say?", "Dario Amodei"),
+        ("What did Meta's finance chief say?", "Susan Li"),
+        ("the head of Google DeepMind", "Demis Hassabis"),
+        ("OpenAI's president", "Greg Brockman"),
+        ("OpenAI的董事长怎么说", "Bret Taylor"),
+        ("the investor who called the 2008 housing crash", "Michael Burry"),
+        ("微軟的首席執行官", "Satya Nadella"),
+    ],
+)
 def test_speakers_named_only_by_role(question: str, expected: str) -> None:
     assert [s.name for s in load_corpus().speakers.find_by_role(question)] == [expected]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("奧特曼回答道", "Sam Altman"), ("阿尔特曼", "Sam Altman"), ("阿爾特表示", "Molly Alter"),
-    ("Joe Vath", "Joe Fath"), ("法斯說", "Joe Fath"), ("Susan Lee", "Susan Li"), ("薩蒂亞·納德拉", "Satya Nadella"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("奧特曼回答道", "Sam Altman"),
+        ("阿尔特曼", "Sam Altman"),
+        ("阿爾特表示", "Molly Alter"),
+        ("Joe Vath", "Joe Fath"),
+        ("法斯說", "Joe Fath"),
+        ("Susan Lee", "Susan Li"),
+        ("薩蒂亞·納德拉", "Satya Nadella"),
+    ],
+)
 def test_aliases_in_every_script(text: str, expected: str) -> None:
     [mention] = load_corpus().speakers.find_mentions(text)
     assert mention.speaker.name == expected

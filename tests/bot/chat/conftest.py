@@ -22,6 +22,7 @@ def store(tmp_path: Path) -> Iterator[StateStore]:
 def make_toy(store: StateStore, tmp_path: Path) -> Callable[..., ToyBot]:
     def make(**options: Any) -> ToyBot:
         return ToyBot(store, tmp_path, **options)
+
     return make
 
 

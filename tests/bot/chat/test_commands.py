@@ -25,11 +25,14 @@ def test_ask_answers_with_who_asked(toy: ToyBot) -> None:
     assert getattr(reply, "echo", False) and getattr(reply, "asker", "") == "ann"
 
 
-def test_a_digest_is_subscribed_announced_and_posted_once_through_the_same_core(toy: ToyBot, store: StateStore,
-                                                                                 tmp_path: object) -> None:
+def test_a_digest_is_subscribed_announced_and_posted_once_through_the_same_core(
+    toy: ToyBot, store: StateStore, tmp_path: object
+) -> None:
     toy.command("digest subscribe 09:00 Shanghai zh-Hans")
     [(_, announced)] = toy.platform.posted
-    assert isinstance(announced, Announcement) and announced.text.startswith("@ann turned on the daily digest")
+    assert isinstance(announced, Announcement) and announced.text.startswith(
+        "@ann turned on the daily digest"
+    )
     assert "Asia/Shanghai" in announced.text
     poster = ToyDigestPoster()
     now = datetime(2026, 12, 1, 1, 30, tzinfo=UTC)  # 09:30 in Shanghai
@@ -68,4 +71,8 @@ def test_a_chart_is_drawn_from_the_librarys_figures_in_the_askers_language(toy: 
 def test_ingest_is_refused_to_everyone_when_no_admin_is_configured(toy: ToyBot) -> None:
     toy.command("ingest https://example.com/a")
     [(_, reply)] = toy.platform.told
-    assert isinstance(reply, Notice) and "only bubblebot's admins" in reply.text and "None are configured" in reply.text
+    assert (
+        isinstance(reply, Notice)
+        and "only bubblebot's admins" in reply.text
+        and "None are configured" in reply.text
+    )

@@ -22,7 +22,8 @@ def test_a_question_is_answered_in_the_channel_and_saved_for_its_buttons(toy: To
 
 
 def test_a_redelivered_event_is_answered_once_even_by_another_replica(
-        make_toy: Callable[..., ToyBot], toy: ToyBot) -> None:
+    make_toy: Callable[..., ToyBot], toy: ToyBot
+) -> None:
     toy.message("Is AI a bubble?", event_id="same")
     toy.message("Is AI a bubble?", event_id="same")
     replica = make_toy()
@@ -60,11 +61,16 @@ def test_empty_and_too_long_questions_are_refused_before_any_work(toy: ToyBot) -
     toy.message("   ")
     toy.message("x" * 500)
     assert toy.service.asked == [] and toy.platform.posted == []
-    assert ["Please ask a question" in r.text or "500 characters" in r.text
-            for _, r in toy.platform.told if isinstance(r, Notice)] == [True, True]
+    assert [
+        "Please ask a question" in r.text or "500 characters" in r.text
+        for _, r in toy.platform.told
+        if isinstance(r, Notice)
+    ] == [True, True]
 
 
-def test_votes_are_recorded_once_per_user_and_only_where_the_answer_was_given(toy: ToyBot, store: StateStore) -> None:
+def test_votes_are_recorded_once_per_user_and_only_where_the_answer_was_given(
+    toy: ToyBot, store: StateStore
+) -> None:
     toy.message("Is AI a bubble?")
     [(_, answer)] = toy.platform.posted
     assert isinstance(answer, AnswerReply) and answer.answer_id is not None

@@ -19,10 +19,16 @@ from tests.bot.chat import toy_platform
 from tests.bot.chat.toy_platform import NAME
 
 
-def test_a_registered_platform_gets_its_due_digests_from_run_due(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                capsys: pytest.CaptureFixture[str]) -> None:
-    entry = PlatformEntry(NAME, "TOY_TOKEN", lambda settings: True, "tests.bot.chat.toy_platform:nowhere",
-                          "tests.bot.chat.toy_platform:deliver_due_toy")
+def test_a_registered_platform_gets_its_due_digests_from_run_due(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entry = PlatformEntry(
+        NAME,
+        "TOY_TOKEN",
+        lambda settings: True,
+        "tests.bot.chat.toy_platform:nowhere",
+        "tests.bot.chat.toy_platform:deliver_due_toy",
+    )
     monkeypatch.setitem(registry.PLATFORMS, NAME, entry)
     url = f"sqlite:///{tmp_path / 'state.db'}"
     with StateStore.open(url) as store:
@@ -38,7 +44,11 @@ def test_a_registered_platform_gets_its_due_digests_from_run_due(tmp_path: Path,
 
 
 def test_the_digest_command_line_imports_no_chat_adapter() -> None:
-    code = ("import sys; import bot.digest.cli, bot.cli; "
-            "print(sorted(m for m in sys.modules if m.startswith(('bot.slack', 'bot.discord', 'slack_bolt', 'discord'))))")
-    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    code = (
+        "import sys; import bot.digest.cli, bot.cli; "
+        "print(sorted(m for m in sys.modules if m.startswith(('bot.slack', 'bot.discord', 'slack_bolt', 'discord'))))"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
     assert shown.stdout.strip() == "[]"

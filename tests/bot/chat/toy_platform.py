@@ -36,16 +36,28 @@ class FakeAnswerService:
     def __init__(self) -> None:
         self.asked: list[tuple[str, list[str]]] = []
 
-    def ask(self, question: str, *, history: Sequence[str] = (), cut: bool = False,
-            locale: str | None = None) -> Answer:
+    def ask(
+        self, question: str, *, history: Sequence[str] = (), cut: bool = False, locale: str | None = None
+    ) -> Answer:
         """A made-up answer naming a speaker and a figure, in the question's language."""
         self.asked.append((question, list(history)))
-        citation = Citation(speaker="Sam Altman", speaker_role="CEO, OpenAI", quote="We will spend $1.4 trillion.",
-                            figures=[CitedFigure(text="$1.4 trillion", value=1.4e12, unit="USD")],
-                            source=SourceRef(id="toy-source", title="A toy article", publisher="Toy Times"),
-                            passage_id="toy-source:1.1", paragraph=1, sentence=1)
-        return Answer(question=question, language=detect_language(question), abstained=False,
-                      answer=f"Sam Altman said OpenAI will spend $1.4 trillion ({question}).", citations=[citation])
+        citation = Citation(
+            speaker="Sam Altman",
+            speaker_role="CEO, OpenAI",
+            quote="We will spend $1.4 trillion.",
+            figures=[CitedFigure(text="$1.4 trillion", value=1.4e12, unit="USD")],
+            source=SourceRef(id="toy-source", title="A toy article", publisher="Toy Times"),
+            passage_id="toy-source:1.1",
+            paragraph=1,
+            sentence=1,
+        )
+        return Answer(
+            question=question,
+            language=detect_language(question),
+            abstained=False,
+            answer=f"Sam Altman said OpenAI will spend $1.4 trillion ({question}).",
+            citations=[citation],
+        )
 
 
 @dataclass
@@ -91,25 +103,47 @@ class ToyDigestPoster:
 class ToyBot:
     """The toy adapter: one Conversation core and one command router, like Slack's and Discord's."""
 
-    def __init__(self, store: StateStore | None, data_dir: Path, *, service: FakeAnswerService | None = None,
-                 rate_limit: int = 30, admins: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        store: StateStore | None,
+        data_dir: Path,
+        *,
+        service: FakeAnswerService | None = None,
+        rate_limit: int = 30,
+        admins: tuple[str, ...] = (),
+    ) -> None:
         self.platform = ToyPlatform()
         self.service = service or FakeAnswerService()
-        self.conversation = Conversation(service=self.service, store=store,
-                                         limiter=RateLimiter(limit=rate_limit, window=60))
+        self.conversation = Conversation(
+            service=self.service, store=store, limiter=RateLimiter(limit=rate_limit, window=60)
+        )
         digest = DigestCommands(store, data_dir, mention=self.platform.mention, escape=self.platform.escape)
-        self.router = CommandRouter(self.conversation, digest=digest,
-                                    ingest=IngestCommand(None, escape=self.platform.escape),
-                                    chart=ChartCommand(packaged_corpus))
+        self.router = CommandRouter(
+            self.conversation,
+            digest=digest,
+            ingest=IngestCommand(None, escape=self.platform.escape),
+            chart=ChartCommand(packaged_corpus),
+        )
 
-    def message(self, text: str, *, user: str = "ann", channel: str = "general", thread: str | None = None,
-                event_id: str | None = None, dm: bool = False, locale: str | None = None) -> None:
+    def message(
+        self,
+        text: str,
+        *,
+        user: str = "ann",
+        channel: str = "general",
+        thread: str | None = None,
+        event_id: str | None = None,
+        dm: bool = False,
+        locale: str | None = None,
+    ) -> None:
         """A message that addresses the bot (a mention or a DM)."""
         place = Place(NAME, channel, user, thread=thread, is_dm=dm, event_id=event_id, locale=locale)
         if self.conversation.claim(place):
             deliver(self.platform, self.conversation, place, self.conversation.answer(text, place))
 
-    def command(self, text: str, *, user: str = "ann", channel: str = "general", locale: str | None = None) -> None:
+    def command(
+        self, text: str, *, user: str = "ann", channel: str = "general", locale: str | None = None
+    ) -> None:
         """`/bubble <text>`: what can be said at once, then the work that follows."""
         place = Place(NAME, channel, user, locale=locale)
         routed = self.router.route(place, text)

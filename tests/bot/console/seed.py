@@ -42,15 +42,32 @@ class Seeded:
 
 
 def _answer(question: str, *, abstained: bool, language: str = "en") -> Answer:
-    citation = Citation(speaker="Sam Altman", speaker_role="CEO, OpenAI",
-                        quote="Are we in a phase where investors as a whole are overexcited about AI? My opinion is yes.",
-                        source=SourceRef(id="verge-altman", title="Sam Altman says we're in an AI bubble",
-                                         publisher="The Verge", url="https://example.com/altman"),
-                        passage_id="verge-altman:2.1", paragraph=2, sentence=1)
-    text = ("The library has nothing on that." if abstained
-            else "Sam Altman said investors are overexcited about AI.")
-    return Answer(question=question, language=language, answer=text, abstained=abstained,
-                  citations=[] if abstained else [citation])
+    citation = Citation(
+        speaker="Sam Altman",
+        speaker_role="CEO, OpenAI",
+        quote="Are we in a phase where investors as a whole are overexcited about AI? My opinion is yes.",
+        source=SourceRef(
+            id="verge-altman",
+            title="Sam Altman says we're in an AI bubble",
+            publisher="The Verge",
+            url="https://example.com/altman",
+        ),
+        passage_id="verge-altman:2.1",
+        paragraph=2,
+        sentence=1,
+    )
+    text = (
+        "The library has nothing on that."
+        if abstained
+        else "Sam Altman said investors are overexcited about AI."
+    )
+    return Answer(
+        question=question,
+        language=language,
+        answer=text,
+        abstained=abstained,
+        citations=[] if abstained else [citation],
+    )
 
 
 def seed_store(store: StateStore, today: dt.date | None = None) -> Seeded:
@@ -74,12 +91,30 @@ def seed_store(store: StateStore, today: dt.date | None = None) -> Seeded:
         answer = _answer(question, abstained=abstained, language=language)
         answer.latency_ms = LATENCIES[n]
         with mock.patch("bot.store.state.utcnow", return_value=when):
-            ids.append(store.save_answer(platform=platform, channel=channel, thread=None, user=user,
-                                         question=question, answer=answer))
+            ids.append(
+                store.save_answer(
+                    platform=platform,
+                    channel=channel,
+                    thread=None,
+                    user=user,
+                    question=question,
+                    answer=answer,
+                )
+            )
         answered, gave_up = per_day.get(days[day].isoformat(), (0, 0))
         per_day[days[day].isoformat()] = (answered + (not abstained), gave_up + abstained)
     store.record_vote(answer_id=ids[0], user="U9", vote=1)
     store.record_vote(answer_id=ids[2], user="U9", vote=1)
     store.record_vote(answer_id=ids[7], user="U9", vote=-1)  # ANSWERED[3] was answered badly
-    return Seeded(questions=8, answered=4, abstained=4, up=2, down=1, users=4, per_day=per_day,
-                  downvoted_question=ANSWERED[3], latency_p50=400, latency_p95=2500)
+    return Seeded(
+        questions=8,
+        answered=4,
+        abstained=4,
+        up=2,
+        down=1,
+        users=4,
+        per_day=per_day,
+        downvoted_question=ANSWERED[3],
+        latency_p50=400,
+        latency_p95=2500,
+    )

@@ -50,15 +50,22 @@ def console(tmp_path: Path, kb: KnowledgeBase, data_dir: Path) -> Iterator[tuple
         yesterday = dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)
         failed = store.claim_delivery(platform="slack", channel="C1", local_date=yesterday)
         assert failed is not None
-        store.mark_failed(failed.id, error="not_in_channel", retry_at=dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))
-    ingested = subprocess.run([*BUBBLEBOT, "ingest", str(ENGLISH)], env=_env(data), capture_output=True, text=True,
-                              timeout=300)
+        store.mark_failed(
+            failed.id, error="not_in_channel", retry_at=dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
+        )
+    ingested = subprocess.run(
+        [*BUBBLEBOT, "ingest", str(ENGLISH)], env=_env(data), capture_output=True, text=True, timeout=300
+    )
     assert ingested.returncode == 0, ingested.stderr
     port = _free_port()
     log = tmp_path / "console.log"
     with open(log, "wb") as output:
-        server = subprocess.Popen([*BUBBLEBOT, "serve", "console", "--host", "127.0.0.1", "--port", str(port)],
-                                  env=_env(data), stdout=output, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [*BUBBLEBOT, "serve", "console", "--host", "127.0.0.1", "--port", str(port)],
+            env=_env(data),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -141,7 +148,9 @@ def test_console_in_chromium(console: tuple[str, Path]) -> None:
 
             # the same questions grouped by meaning in this week's top questions
             page.click("nav >> text=Top questions")
-            asked = page.locator("section.week", has_text=UNANSWERABLE[0])  # (the seeded days may span two weeks)
+            asked = page.locator(
+                "section.week", has_text=UNANSWERABLE[0]
+            )  # (the seeded days may span two weeks)
             expect(asked).not_to_have_count(0)
             expect(page.locator("section.week").first.locator("h2")).to_contain_text("questions")
             _shot(page, "questions")
@@ -161,7 +170,9 @@ def test_console_in_chromium(console: tuple[str, Path]) -> None:
 
             # speakers with where they stand, backed by their own words
             page.click("nav >> text=Speakers")
-            expect(page.locator("#speakers")).to_contain_text("Priya Nandakumar")  # quoted by the ingested article
+            expect(page.locator("#speakers")).to_contain_text(
+                "Priya Nandakumar"
+            )  # quoted by the ingested article
             nandakumar = page.locator("#speakers tr", has_text="Priya Nandakumar")
             expect(nandakumar.locator("summary .stance")).to_have_text("rejects it")
             nandakumar.locator("summary").click()
@@ -200,17 +211,25 @@ def test_console_in_chromium(console: tuple[str, Path]) -> None:
             # remove the article ingested with the CLI
             ingested.get_by_role("button", name=f"Remove {source_id}").click()
             expect(page.locator(".flash.ok")).to_contain_text(f"Removed '{source_id}'")
-            expect(page.locator("#sources tr", has_text="Cloud landlords race to lock in power")).to_have_count(0)
+            expect(
+                page.locator("#sources tr", has_text="Cloud landlords race to lock in power")
+            ).to_have_count(0)
         finally:
             browser.close()
 
-    listed = subprocess.run([*BUBBLEBOT, "sources", "list", "--json"], env=_env(data), capture_output=True, text=True,
-                            timeout=120)
+    listed = subprocess.run(
+        [*BUBBLEBOT, "sources", "list", "--json"], env=_env(data), capture_output=True, text=True, timeout=120
+    )
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
     assert source_id not in {row["id"] for row in rows}
     assert [row["origin"] for row in rows if row["title"].startswith("算力租赁热潮降温")] == ["ingested"]
-    answered = subprocess.run([*BUBBLEBOT, "ask", "--json", "星海云计划把数据中心电力容量扩大到多少吉瓦?"], env=_env(data),
-                              capture_output=True, text=True, timeout=300)
+    answered = subprocess.run(
+        [*BUBBLEBOT, "ask", "--json", "星海云计划把数据中心电力容量扩大到多少吉瓦?"],
+        env=_env(data),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     answer = json.loads(answered.stdout)
     assert not answer["abstained"], answer
     assert any(c["source"]["title"].startswith("算力租赁热潮降温") for c in answer["citations"])

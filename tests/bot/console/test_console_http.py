@@ -15,8 +15,16 @@ from tests.bot.console.conftest import TOKEN, csrf_of, log_in
 from tests.bot.console.seed import OTHER_ABSTAINED, UNANSWERABLE, Seeded
 
 PAGES = ("/", "/conversations", "/gaps", "/questions", "/figures", "/sources", "/speakers", "/digests")
-APIS = ("/api/overview", "/api/conversations", "/api/gaps", "/api/questions", "/api/figures", "/api/sources",
-        "/api/speakers", "/api/digests")
+APIS = (
+    "/api/overview",
+    "/api/conversations",
+    "/api/gaps",
+    "/api/questions",
+    "/api/figures",
+    "/api/sources",
+    "/api/speakers",
+    "/api/digests",
+)
 
 
 def test_no_token_means_no_console() -> None:
@@ -75,10 +83,16 @@ def test_session_cookie_is_signed_httponly_and_strict(client: TestClient) -> Non
 def test_a_post_without_csrf_is_refused(client: TestClient, seeded: Seeded) -> None:
     client.get("/login")  # the session exists (it holds a CSRF token) but the form omits it
     assert client.post("/login", data={"token": TOKEN}, follow_redirects=False).status_code == 403
-    assert client.post("/login", data={"token": TOKEN, "csrf": "forged"}, follow_redirects=False).status_code == 403
+    assert (
+        client.post("/login", data={"token": TOKEN, "csrf": "forged"}, follow_redirects=False).status_code
+        == 403
+    )
     log_in(client)
-    for path, data in (("/sources/remove", {"id": "anything"}), ("/sources/ingest", {"url": "https://e.com/a"}),
-                       ("/logout", {})):
+    for path, data in (
+        ("/sources/remove", {"id": "anything"}),
+        ("/sources/ingest", {"url": "https://e.com/a"}),
+        ("/logout", {}),
+    ):
         response = client.post(path, data=data, follow_redirects=False)
         assert response.status_code == 403, path
         assert "CSRF" in response.text
@@ -145,7 +159,9 @@ def test_conversation_filters_combine(client: TestClient, seeded: Seeded) -> Non
     assert client.get("/api/conversations?platform=discord&language=zh-Hans").json()["total"] == 1
     assert client.get("/api/conversations?channel=C1").json()["total"] == 4
     today = max(seeded.per_day)
-    assert client.get(f"/api/conversations?from={today}&to={today}").json()["total"] == sum(seeded.per_day[today])
+    assert client.get(f"/api/conversations?from={today}&to={today}").json()["total"] == sum(
+        seeded.per_day[today]
+    )
     answered = client.get("/api/conversations?status=answered").json()["items"]
     assert answered[0]["citations"][0]["source"]["id"] == "verge-altman"
     assert answered[0]["user"].startswith(("U", "u-"))  # user ids, nothing else about the user
@@ -164,7 +180,7 @@ def test_exports_csv_and_json(client: TestClient, seeded: Seeded) -> None:
 def test_csv_cells_cannot_be_formulas(client: TestClient, store: object) -> None:
     from bot.console.queries import _cell
 
-    assert _cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert _cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
     assert _cell("What is AI?") == "What is AI?"
 
 
@@ -200,5 +216,7 @@ def test_packaged_sources_cannot_be_removed(client: TestClient) -> None:
 
 def test_ingest_refuses_local_paths(client: TestClient) -> None:
     log_in(client)
-    response = client.post("/sources/ingest", data={"url": "/etc/passwd", "csrf": csrf_of(client, "/sources")})
+    response = client.post(
+        "/sources/ingest", data={"url": "/etc/passwd", "csrf": csrf_of(client, "/sources")}
+    )
     assert "give an http:// or https:// URL" in response.text

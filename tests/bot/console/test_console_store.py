@@ -24,27 +24,42 @@ def test_analytics_on_both_backends(any_url: str) -> None:
     with StateStore.open(any_url) as store:
         seeded = seed_store(store)
         overview = store.overview()
-        assert (overview.questions, overview.abstained, overview.up, overview.down, overview.users) == (8, 4, 2, 1, 4)
+        assert (overview.questions, overview.abstained, overview.up, overview.down, overview.users) == (
+            8,
+            4,
+            2,
+            1,
+            4,
+        )
         assert {day: (a, b) for day, a, b in overview.per_day} == seeded.per_day
         assert overview.channels == 3
         assert store.count_conversations(ConversationFilter(abstained=True)) == 4
         assert [c.question for c in store.conversations(ConversationFilter(downvoted=True))] == [
-            seeded.downvoted_question]
+            seeded.downvoted_question
+        ]
         assert len(list(store.iter_conversations(batch=3))) == 8
         gaps = {g.question: g for g in store.gap_questions()}
         assert set(UNANSWERABLE) <= set(gaps) and gaps[seeded.downvoted_question].downvoted == 1
-        today = dt.datetime.combine(max(dt.date.fromisoformat(d) for d in seeded.per_day), dt.time(),
-                                    tzinfo=dt.UTC)
+        today = dt.datetime.combine(
+            max(dt.date.fromisoformat(d) for d in seeded.per_day), dt.time(), tzinfo=dt.UTC
+        )
         assert store.overview(since=today).questions == sum(seeded.per_day[today.date().isoformat()])
         assert store.facets()["platform"] == ["discord", "slack"]
-        assert (overview.timed, overview.latency_p50, overview.latency_p95) == (8, seeded.latency_p50,
-                                                                                seeded.latency_p95)
-        asked = store.asked_between(since=dt.datetime.now(dt.UTC) - dt.timedelta(days=30),
-                                    until=dt.datetime.now(dt.UTC) + dt.timedelta(days=1))
+        assert (overview.timed, overview.latency_p50, overview.latency_p95) == (
+            8,
+            seeded.latency_p50,
+            seeded.latency_p95,
+        )
+        asked = store.asked_between(
+            since=dt.datetime.now(dt.UTC) - dt.timedelta(days=30),
+            until=dt.datetime.now(dt.UTC) + dt.timedelta(days=1),
+        )
         assert sum(a.times for a in asked) == 8 and sum(a.abstained for a in asked) == 4
         days = store.day_totals(since=today - dt.timedelta(days=2), until=today + dt.timedelta(days=1))
-        assert {d: (sum(n for k, n in t.counts.items() if not k[3]), sum(n for k, n in t.counts.items() if k[3]))
-                for d, t in days.items()} == seeded.per_day
+        assert {
+            d: (sum(n for k, n in t.counts.items() if not k[3]), sum(n for k, n in t.counts.items() if k[3]))
+            for d, t in days.items()
+        } == seeded.per_day
         assert set().union(*(t.users for t in days.values())) == {"U1", "U2", "u-3", "u-4"}
         assert store.vote_counts() == (2, 1)
         yesterday = today - dt.timedelta(days=1)

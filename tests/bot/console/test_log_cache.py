@@ -16,7 +16,9 @@ def test_past_days_are_kept_until_the_ttl_and_today_is_live(store: StateStore) -
     cache = LogCache(store, ttl=60, clock=lambda: now[0], today=lambda: today)
     first = today - dt.timedelta(days=6)
     assert sum(sum(d.counts.values()) for d in cache.days(first, today)) == 8
-    store.purge_before(before=dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC))  # retention: only today left
+    store.purge_before(
+        before=dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
+    )  # retention: only today left
     kept = cache.days(first, today)
     assert sum(sum(d.counts.values()) for d in kept) == 8  # finished days come from the cache…
     now[0] = 61.0

@@ -16,7 +16,15 @@ from tests.bot.slack.conftest import make_slack, slack
 from tests.bot.slack.fake_slack import FakeSlack
 from tests.bot.store.conftest import pg_url, sqlite_url, store_url
 
-__all__ = ["_restore_discord_endpoints", "make_slack", "pg_url", "run_bot", "slack", "sqlite_url", "store_url"]
+__all__ = [
+    "_restore_discord_endpoints",
+    "make_slack",
+    "pg_url",
+    "run_bot",
+    "slack",
+    "sqlite_url",
+    "store_url",
+]
 
 
 @pytest.fixture

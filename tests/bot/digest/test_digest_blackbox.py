@@ -33,14 +33,27 @@ def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def start(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([*BUBBLEBOT, "digest", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env=env)
+    return subprocess.Popen(
+        [*BUBBLEBOT, "digest", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
 
 
 def test_run_due_posts_once_at_nine_in_shanghai(fake_slack: FakeSlack, tmp_path: Path) -> None:
     env = environment(tmp_path, fake_slack)
-    subscribed = run(env, "subscribe", "--platform", "slack", "--channel", CHANNEL, "--time", "09:00",
-                     "--tz", "Asia/Shanghai", "--lang", "en")
+    subscribed = run(
+        env,
+        "subscribe",
+        "--platform",
+        "slack",
+        "--channel",
+        CHANNEL,
+        "--time",
+        "09:00",
+        "--tz",
+        "Asia/Shanghai",
+        "--lang",
+        "en",
+    )
     assert subscribed.returncode == 0, subscribed.stderr
     assert "every day at 09:00 (Asia/Shanghai) in English" in subscribed.stdout
 
@@ -88,11 +101,13 @@ def test_preview_json_features_fourteen_different_figures_in_fourteen_days(tmp_p
 def test_bad_settings_are_refused_with_the_valid_forms(tmp_path: Path) -> None:
     env = environment(tmp_path)
     base = ["subscribe", "--platform", "slack", "--channel", CHANNEL]
-    for option, value, expected in (("--time", "9", "Did you mean 09:00?"),
-                                    ("--time", "13pm", "HH:MM on a 24-hour clock"),
-                                    ("--tz", "Shangai", "Did you mean Asia/Shanghai?"),
-                                    ("--tz", "CST", "America/Chicago or Asia/Shanghai"),
-                                    ("--lang", "fr", "en (English), zh-Hans (Simplified Chinese) or zh-Hant")):
+    for option, value, expected in (
+        ("--time", "9", "Did you mean 09:00?"),
+        ("--time", "13pm", "HH:MM on a 24-hour clock"),
+        ("--tz", "Shangai", "Did you mean Asia/Shanghai?"),
+        ("--tz", "CST", "America/Chicago or Asia/Shanghai"),
+        ("--lang", "fr", "en (English), zh-Hans (Simplified Chinese) or zh-Hant"),
+    ):
         result = run(env, *base, option, value)
         assert result.returncode == 2 and expected in result.stderr, result.stderr
     assert run(env, "list").stdout == ""
@@ -100,14 +115,27 @@ def test_bad_settings_are_refused_with_the_valid_forms(tmp_path: Path) -> None:
 
 def test_cities_abbreviations_offsets_and_12_hour_times_are_understood(tmp_path: Path) -> None:
     env = environment(tmp_path)
-    for channel, time, zone in (("C1", "9am", "Shanghai"), ("C2", "9:30 pm", "new york"), ("C3", "7 PM", "北京"),
-                                ("C4", "12am", "PST"), ("C5", "06:15", "UTC+8"), ("C6", "8am", "JST")):
-        result = run(env, "subscribe", "--platform", "slack", "--channel", channel, "--time", time, "--tz", zone)
+    for channel, time, zone in (
+        ("C1", "9am", "Shanghai"),
+        ("C2", "9:30 pm", "new york"),
+        ("C3", "7 PM", "北京"),
+        ("C4", "12am", "PST"),
+        ("C5", "06:15", "UTC+8"),
+        ("C6", "8am", "JST"),
+    ):
+        result = run(
+            env, "subscribe", "--platform", "slack", "--channel", channel, "--time", time, "--tz", zone
+        )
         assert result.returncode == 0, result.stderr
     listed = run(env, "list").stdout
-    for expected in ("C1: every day at 09:00 (Asia/Shanghai)", "C2: every day at 21:30 (America/New_York)",
-                     "C3: every day at 19:00 (Asia/Shanghai)", "C4: every day at 00:00 (America/Los_Angeles)",
-                     "C5: every day at 06:15 (Etc/GMT-8)", "C6: every day at 08:00 (Asia/Tokyo)"):
+    for expected in (
+        "C1: every day at 09:00 (Asia/Shanghai)",
+        "C2: every day at 21:30 (America/New_York)",
+        "C3: every day at 19:00 (Asia/Shanghai)",
+        "C4: every day at 00:00 (America/Los_Angeles)",
+        "C5: every day at 06:15 (Etc/GMT-8)",
+        "C6: every day at 08:00 (Asia/Tokyo)",
+    ):
         assert expected in listed, listed
 
 
@@ -119,8 +147,9 @@ def test_run_due_without_a_token_reports_what_was_not_posted(tmp_path: Path) -> 
     assert "SLACK_BOT_TOKEN is not set; 1 Slack digest(s) not posted" in result.stderr
 
 
-def test_serve_slack_posts_a_digest_missed_while_it_was_down(fake_slack: FakeSlack, tmp_path: Path,
-                                                             kb: KnowledgeBase, data_dir: Path) -> None:
+def test_serve_slack_posts_a_digest_missed_while_it_was_down(
+    fake_slack: FakeSlack, tmp_path: Path, kb: KnowledgeBase, data_dir: Path
+) -> None:
     with StateStore.open(f"sqlite:///{tmp_path / 'state.db'}") as store:  # the database `start` points at
         store.subscribe(platform="slack", channel=CHANNEL, time="00:00", tz="UTC", language="zh-Hant")
     served = start_served(fake_slack, tmp_path, data_dir=data_dir)
@@ -136,8 +165,20 @@ def test_serve_slack_posts_a_digest_missed_while_it_was_down(fake_slack: FakeSla
 
 
 def _subscribed(env: dict[str, str]) -> None:
-    subscribed = run(env, "subscribe", "--platform", "slack", "--channel", CHANNEL, "--time", "09:00",
-                     "--tz", "Asia/Shanghai", "--lang", "en")
+    subscribed = run(
+        env,
+        "subscribe",
+        "--platform",
+        "slack",
+        "--channel",
+        CHANNEL,
+        "--time",
+        "09:00",
+        "--tz",
+        "Asia/Shanghai",
+        "--lang",
+        "en",
+    )
     assert subscribed.returncode == 0, subscribed.stderr
 
 
@@ -154,7 +195,9 @@ def test_run_due_on_a_corrupt_database_fails_with_one_line(fake_slack: FakeSlack
     assert last.startswith("error: the state database is unusable") and "not a database" in last
 
 
-def test_run_due_whose_database_is_deleted_mid_run_exits_non_zero(fake_slack: FakeSlack, tmp_path: Path) -> None:
+def test_run_due_whose_database_is_deleted_mid_run_exits_non_zero(
+    fake_slack: FakeSlack, tmp_path: Path
+) -> None:
     env = environment(tmp_path, fake_slack)
     _subscribed(env)
     fake_slack.fail("chat.postMessage", "ratelimited", status=429, retry_after=2)  # holds the run mid-post

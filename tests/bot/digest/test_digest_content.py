@@ -32,8 +32,9 @@ def test_cards_cover_the_corpus_and_never_overlap(catalog: Catalog) -> None:
     assert not {c.passage.id for c in figures} & {c.passage.id for c in quotes}
 
 
-def test_delivered_digests_rotate_through_every_card_before_any_repeats(store: StateStore,
-                                                                          catalog: Catalog) -> None:
+def test_delivered_digests_rotate_through_every_card_before_any_repeats(
+    store: StateStore, catalog: Catalog
+) -> None:
     channel = ChannelSettings("slack", "C0ROTATE")
     figures, quotes = figure_cards(catalog.corpus), quote_cards(catalog.corpus)
     days = max(len(figures), len(quotes))
@@ -46,20 +47,25 @@ def test_delivered_digests_rotate_through_every_card_before_any_repeats(store: S
     # Attributed figure cards come first in each channel's order.
     attributed = sum(1 for c in figures if c.passage.speaker)
     order = channel_order(figures, channel.seed)
-    assert all(c.passage.speaker for c in order[:attributed]) and not any(c.passage.speaker for c in order[attributed:])
+    assert all(c.passage.speaker for c in order[:attributed]) and not any(
+        c.passage.speaker for c in order[attributed:]
+    )
 
 
 def test_each_channel_has_its_own_order_and_every_date_is_deterministic(catalog: Catalog) -> None:
     one, two = ChannelSettings("slack", "C1"), ChannelSettings("discord", "1300000000000000001")
     days = [START + timedelta(days=n) for n in range(14)]
-    assert [figure_key(None, catalog, one, d) for d in days] != [figure_key(None, catalog, two, d) for d in days]
+    assert [figure_key(None, catalog, one, d) for d in days] != [
+        figure_key(None, catalog, two, d) for d in days
+    ]
     first = build_digest(catalog, one, START, None)
     assert build_digest(catalog, one, START, None) == first
     assert len({figure_key(None, catalog, one, d) for d in days}) == 14
 
 
-def test_a_preview_shows_what_will_be_posted_even_after_a_missed_day(sqlite_store: StateStore,
-                                                                     catalog: Catalog) -> None:
+def test_a_preview_shows_what_will_be_posted_even_after_a_missed_day(
+    sqlite_store: StateStore, catalog: Catalog
+) -> None:
     channel = ChannelSettings("slack", "C0PREVIEW")
     deliver(sqlite_store, catalog, channel, START)
     previews = {n: build_digest(catalog, channel, START + timedelta(days=n), sqlite_store) for n in (1, 2, 3)}
@@ -96,7 +102,9 @@ def test_every_card_names_its_speaker_and_figure_in_each_language(catalog: Catal
                 assert figure.speaker is not None or gloss is None or gloss in figure.text
             else:
                 assert all(convert(text, language) in figure.text for text in shown)
-                assert convert(figure.quote or "", language) in figure.text  # the quote in the channel's script
+                assert (
+                    convert(figure.quote or "", language) in figure.text
+                )  # the quote in the channel's script
                 if language == "zh-Hans":
                     assert convert(figure.text, language) == figure.text  # no Traditional left
 
@@ -125,18 +133,29 @@ def _ingest(data_dir: Path, source_id: str, added: str) -> None:
     """Add an article to the data directory's library with a chosen ingestion time."""
     library = Library.load(data_dir)
     text = ARTICLE.read_text(encoding="utf-8")
-    source = Source(id=source_id, file=f"{source_id}.md", title="Cloud landlords race to lock in power",
-                    publisher="Northbridge Ledger", language="en", text=text)
+    source = Source(
+        id=source_id,
+        file=f"{source_id}.md",
+        title="Cloud landlords race to lock in power",
+        publisher="Northbridge Ledger",
+        language="en",
+        text=text,
+    )
     library = library.with_source(source, content_hash(text + source_id), [], [])
-    entries = [e if e.source.id != source_id else LibrarySource(source=e.source, content_hash=e.content_hash,
-                                                                added=utc(added))
-               for e in library.manifest.sources]
+    entries = [
+        e
+        if e.source.id != source_id
+        else LibrarySource(source=e.source, content_hash=e.content_hash, added=utc(added))
+        for e in library.manifest.sources
+    ]
     library = Library(library.root, library.manifest.model_copy(update={"sources": entries}))
     library.write_text(source)
     library.save()
 
 
-def test_new_since_the_last_digest_lists_sources_ingested_after_it(sqlite_store: StateStore, tmp_path: Path) -> None:
+def test_new_since_the_last_digest_lists_sources_ingested_after_it(
+    sqlite_store: StateStore, tmp_path: Path
+) -> None:
     channel = ChannelSettings("slack", "C0NEW", time="09:00", tz="Asia/Shanghai")
     _ingest(tmp_path, "corvane-early", "2026-11-22T00:30:00")  # before the first digest (Nov 22, 01:00 UTC)
     # With no digest before it, the first one lists what arrived during the day before it.
@@ -153,13 +172,19 @@ def test_new_since_the_last_digest_lists_sources_ingested_after_it(sqlite_store:
     assert len(figure_cards(catalog.corpus)) > len(figure_cards(Catalog.load(tmp_path / "none").corpus))
 
 
-def test_most_asked_this_week_shows_question_texts_only_and_can_be_turned_off(sqlite_store: StateStore,
-                                                                             catalog: Catalog) -> None:
+def test_most_asked_this_week_shows_question_texts_only_and_can_be_turned_off(
+    sqlite_store: StateStore, catalog: Catalog
+) -> None:
     for question, times in (("Is AI a bubble?", 3), ("What did Altman say?", 1)):
         for _ in range(times):
-            sqlite_store.save_answer(platform="slack", channel="C0ASK", thread=None, user="U0SECRETUSER",
-                                     question=question, answer=Answer(question=question, language="en",
-                                                                      answer="…", abstained=False))
+            sqlite_store.save_answer(
+                platform="slack",
+                channel="C0ASK",
+                thread=None,
+                user="U0SECRETUSER",
+                question=question,
+                answer=Answer(question=question, language="en", answer="…", abstained=False),
+            )
     channel = ChannelSettings("slack", "C0ASK")
     digest = build_digest(catalog, channel, date.today() + timedelta(days=1), sqlite_store)
     asked = digest.of("most_asked")

@@ -31,8 +31,10 @@ def race(url: str, fake: FakeSlack, data_dir: Path, now: str) -> list[list[tuple
     """Run one tick in WORKERS spawned processes at once; each one's (channel, status) outcomes."""
     ctx = multiprocessing.get_context("spawn")
     barrier, results = ctx.Barrier(WORKERS), ctx.Queue()
-    processes = [ctx.Process(target=tick, args=(url, fake.api_url, str(data_dir), now, barrier, results))
-                 for _ in range(WORKERS)]
+    processes = [
+        ctx.Process(target=tick, args=(url, fake.api_url, str(data_dir), now, barrier, results))
+        for _ in range(WORKERS)
+    ]
     for process in processes:
         process.start()
     try:
@@ -50,11 +52,14 @@ def race(url: str, fake: FakeSlack, data_dir: Path, now: str) -> list[list[tuple
     return [won for _, won in outcomes]
 
 
-def test_racing_processes_post_each_digest_exactly_once(store_url: str, fake_slack: FakeSlack,
-                                                        tmp_path: Path) -> None:
+def test_racing_processes_post_each_digest_exactly_once(
+    store_url: str, fake_slack: FakeSlack, tmp_path: Path
+) -> None:
     with StateStore.open(store_url) as store:
         for channel in CHANNELS:
-            store.subscribe(platform="slack", channel=channel, time="09:00", tz="Asia/Shanghai", language="en")
+            store.subscribe(
+                platform="slack", channel=channel, time="09:00", tz="Asia/Shanghai", language="en"
+            )
     first = race(store_url, fake_slack, tmp_path, DUE)
     assert Counter(channel for won in first for channel, _ in won) == Counter(CHANNELS)
     assert {status for won in first for _, status in won} == {"sent"}
@@ -71,16 +76,23 @@ def test_racing_processes_post_each_digest_exactly_once(store_url: str, fake_sla
 
 
 def _failures(reason: str) -> float:
-    return REGISTRY.get_sample_value("bubblebot_digest_failures_total", {"platform": "slack", "reason": reason}) or 0
+    return (
+        REGISTRY.get_sample_value("bubblebot_digest_failures_total", {"platform": "slack", "reason": reason})
+        or 0
+    )
 
 
 def _sent() -> float:
     return REGISTRY.get_sample_value("bubblebot_digest_deliveries_total", {"platform": "slack"}) or 0
 
 
-def test_a_failed_post_is_reported_and_retried_with_backoff(store: StateStore, fake_slack: FakeSlack,
-                                                            catalog: Catalog, tmp_path: Path,
-                                                            caplog: pytest.LogCaptureFixture) -> None:
+def test_a_failed_post_is_reported_and_retried_with_backoff(
+    store: StateStore,
+    fake_slack: FakeSlack,
+    catalog: Catalog,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     store.subscribe(platform="slack", channel="C0FAIL", time="09:00", tz="Asia/Shanghai", language="en")
     poster = SlackDigestPoster(web_client(slack_settings(fake_slack, tmp_path)))
     fake_slack.fail("chat.postMessage", "not_in_channel")
@@ -107,13 +119,19 @@ def test_a_failed_post_is_reported_and_retried_with_backoff(store: StateStore, f
     assert "posted" in DigestDesk(store, tmp_path).status("slack", "C0FAIL", now=utc("2026-11-23T01:11"))
 
 
-def test_a_failure_that_outlives_its_day_stays_visible(sqlite_store: StateStore, fake_slack: FakeSlack,
-                                                       catalog: Catalog, tmp_path: Path) -> None:
+def test_a_failure_that_outlives_its_day_stays_visible(
+    sqlite_store: StateStore, fake_slack: FakeSlack, catalog: Catalog, tmp_path: Path
+) -> None:
     sqlite_store.subscribe(platform="slack", channel="C0GONE", time="09:00", tz="UTC", language="en")
     fake_slack.channel_errors["C0GONE"] = "channel_not_found"
     poster = SlackDigestPoster(web_client(slack_settings(fake_slack, tmp_path)))
-    deliver_due(sqlite_store, poster, lambda: catalog, utc("2026-11-23T09:00"),
-                clock=lambda: datetime.now(UTC) - timedelta(hours=2))
+    deliver_due(
+        sqlite_store,
+        poster,
+        lambda: catalog,
+        utc("2026-11-23T09:00"),
+        clock=lambda: datetime.now(UTC) - timedelta(hours=2),
+    )
     [again] = deliver_due(sqlite_store, poster, lambda: catalog, utc("2026-11-23T10:00"))
     assert again.attempts == 2 and again.status == "failed"
     status = DigestDesk(sqlite_store, tmp_path).status("slack", "C0GONE", now=utc("2026-11-24T08:00"))
@@ -125,12 +143,15 @@ def test_backoff_doubles_from_a_minute_up_to_an_hour() -> None:
     assert backoff(30) == timedelta(hours=1)
 
 
-def test_a_digest_another_process_is_posting_is_left_alone(sqlite_store: StateStore, fake_slack: FakeSlack,
-                                                           catalog: Catalog, tmp_path: Path) -> None:
+def test_a_digest_another_process_is_posting_is_left_alone(
+    sqlite_store: StateStore, fake_slack: FakeSlack, catalog: Catalog, tmp_path: Path
+) -> None:
     sqlite_store.subscribe(platform="slack", channel="C0BUSY", time="09:00", tz="UTC", language="en")
     held = sqlite_store.claim_delivery(platform="slack", channel="C0BUSY", local_date=date(2026, 11, 23))
     assert held is not None  # another replica claimed it and is posting right now
     poster = SlackDigestPoster(web_client(slack_settings(fake_slack, tmp_path)))
     assert deliver_due(sqlite_store, poster, lambda: catalog, utc("2026-11-23T09:30")) == []
     assert fake_slack.calls_to("chat.postMessage", ok=None) == []
-    assert "being posted" in DigestDesk(sqlite_store, tmp_path).status("slack", "C0BUSY", now=utc("2026-11-23T09:31"))
+    assert "being posted" in DigestDesk(sqlite_store, tmp_path).status(
+        "slack", "C0BUSY", now=utc("2026-11-23T09:31")
+    )

@@ -48,34 +48,56 @@ def test_local_time_is_kept_across_daylight_saving_changes() -> None:
     assert scheduled_at(date(2026, 3, 29), "09:00", "Europe/London") == utc("2026-03-29T08:00")
 
 
-def _tick_every(store: StateStore, poster: SlackDigestPoster, catalog: Catalog, start: datetime,
-                end: datetime, step: timedelta) -> list[tuple[datetime, date]]:
+def _tick_every(
+    store: StateStore,
+    poster: SlackDigestPoster,
+    catalog: Catalog,
+    start: datetime,
+    end: datetime,
+    step: timedelta,
+) -> list[tuple[datetime, date]]:
     """Run ticks from start to end; (tick time, local date) of every digest posted."""
     posted = []
     moment = start
     while moment < end:
-        posted += [(moment, o.local_date) for o in deliver_due(store, poster, lambda: catalog, moment)
-                   if o.status == "sent"]
+        posted += [
+            (moment, o.local_date)
+            for o in deliver_due(store, poster, lambda: catalog, moment)
+            if o.status == "sent"
+        ]
         moment += step
     return posted
 
 
-def test_ticks_across_a_dst_change_post_one_digest_a_day_at_local_time(sqlite_store: StateStore, catalog: Catalog,
-                                                                       fake_slack: FakeSlack, data_dir: Path) -> None:
-    sqlite_store.subscribe(platform="slack", channel="C0NY", time="09:00", tz="America/New_York", language="en")
+def test_ticks_across_a_dst_change_post_one_digest_a_day_at_local_time(
+    sqlite_store: StateStore, catalog: Catalog, fake_slack: FakeSlack, data_dir: Path
+) -> None:
+    sqlite_store.subscribe(
+        platform="slack", channel="C0NY", time="09:00", tz="America/New_York", language="en"
+    )
     poster = SlackDigestPoster(web_client(slack_settings(fake_slack, data_dir)))
     # Every 15 minutes from midnight in New York on 6 March to midnight on the 10th.
-    posted = _tick_every(sqlite_store, poster, catalog, utc("2026-03-06T05:00"), utc("2026-03-10T05:00"),
-                         timedelta(minutes=15))
-    assert posted == [(utc("2026-03-06T14:00"), date(2026, 3, 6)), (utc("2026-03-07T14:00"), date(2026, 3, 7)),
-                      (utc("2026-03-08T13:00"), date(2026, 3, 8)), (utc("2026-03-09T13:00"), date(2026, 3, 9))]
+    posted = _tick_every(
+        sqlite_store, poster, catalog, utc("2026-03-06T05:00"), utc("2026-03-10T05:00"), timedelta(minutes=15)
+    )
+    assert posted == [
+        (utc("2026-03-06T14:00"), date(2026, 3, 6)),
+        (utc("2026-03-07T14:00"), date(2026, 3, 7)),
+        (utc("2026-03-08T13:00"), date(2026, 3, 8)),
+        (utc("2026-03-09T13:00"), date(2026, 3, 9)),
+    ]
     assert len(fake_slack.calls_to("chat.postMessage")) == 4
 
 
 def test_a_digest_missed_while_down_is_sent_on_start_the_same_day_and_never_later(
-        sqlite_store: StateStore, catalog: Catalog, fake_slack: FakeSlack, data_dir: Path) -> None:
-    sqlite_store.subscribe(platform="slack", channel="C0SH", time="09:00", tz="Asia/Shanghai", language="zh-Hans")
-    sqlite_store.subscribe(platform="slack", channel="C0LATE", time="23:00", tz="Asia/Shanghai", language="en")
+    sqlite_store: StateStore, catalog: Catalog, fake_slack: FakeSlack, data_dir: Path
+) -> None:
+    sqlite_store.subscribe(
+        platform="slack", channel="C0SH", time="09:00", tz="Asia/Shanghai", language="zh-Hans"
+    )
+    sqlite_store.subscribe(
+        platform="slack", channel="C0LATE", time="23:00", tz="Asia/Shanghai", language="en"
+    )
     poster = SlackDigestPoster(web_client(slack_settings(fake_slack, data_dir)))
     # The bot was down from 00:00 to 03:00 UTC on the 23rd (08:00 to 11:00 in Shanghai): the first tick
     # after start posts the 09:00 digest; later ticks that day post nothing more.

@@ -36,20 +36,32 @@ def test_subscribe_announces_the_change_in_the_channel(slack: SlackRig) -> None:
     assert "every day at 18:30 (Asia/Shanghai) in Simplified Chinese" in text and "Next digest" in text
     subscription = slack.store.subscription(platform="slack", channel=CHANNEL)
     assert subscription is not None and (subscription.time, subscription.tz, subscription.language) == (
-        "18:30", "Asia/Shanghai", "zh-Hans")
+        "18:30",
+        "Asia/Shanghai",
+        "zh-Hans",
+    )
     assert subscription.created_by == USER
     # Changing one setting keeps the others.
     slack.command("digest subscribe en")
     slack.fake.wait_for("chat.postMessage", 2)
     changed = slack.store.subscription(platform="slack", channel=CHANNEL)
-    assert changed is not None and (changed.time, changed.tz, changed.language) == ("18:30", "Asia/Shanghai", "en")
+    assert changed is not None and (changed.time, changed.tz, changed.language) == (
+        "18:30",
+        "Asia/Shanghai",
+        "en",
+    )
 
 
 def test_bad_times_zones_and_languages_get_the_valid_forms(slack: SlackRig) -> None:
-    for n, (text, expected) in enumerate([("digest subscribe 25:00", "HH:MM on a 24-hour clock"),
-                                          ("digest subscribe 09:00 Asia/Shangai", "Did you mean Asia/Shanghai?"),
-                                          ("digest subscribe klingon", "zh-Hans (Simplified Chinese)"),
-                                          ("digest subscribe 09:00 10:00", "at most one time")], start=1):
+    for n, (text, expected) in enumerate(
+        [
+            ("digest subscribe 25:00", "HH:MM on a 24-hour clock"),
+            ("digest subscribe 09:00 Asia/Shangai", "Did you mean Asia/Shanghai?"),
+            ("digest subscribe klingon", "zh-Hans (Simplified Chinese)"),
+            ("digest subscribe 09:00 10:00", "at most one time"),
+        ],
+        start=1,
+    ):
         slack.command(text)
         body = responses(slack, n)[-1]
         assert body["response_type"] == "ephemeral" and expected in json.dumps(body, ensure_ascii=False)
@@ -63,7 +75,11 @@ def test_subscribe_reads_a_12_hour_time_and_a_city_of_two_words(slack: SlackRig)
     slack.fake.wait_for("chat.postMessage")
     subscription = slack.store.subscription(platform="slack", channel=CHANNEL)
     assert subscription is not None
-    assert (subscription.time, subscription.tz, subscription.language) == ("21:30", "America/New_York", "zh-Hant")
+    assert (subscription.time, subscription.tz, subscription.language) == (
+        "21:30",
+        "America/New_York",
+        "zh-Hant",
+    )
     slack.command("digest subscribe 9am 北京")
     slack.fake.wait_for("chat.postMessage", 2)
     changed = slack.store.subscription(platform="slack", channel=CHANNEL)
@@ -79,7 +95,10 @@ def test_status_preview_and_unsubscribe(slack: SlackRig) -> None:
     slack.fake.wait_for("chat.postMessage", 2)
     slack.command("digest status")
     status = json.dumps(responses(slack, 2)[1])
-    assert "every day at 09:00 (Europe/London) in English, without" in status and "No digest posted yet" in status
+    assert (
+        "every day at 09:00 (Europe/London) in English, without" in status
+        and "No digest posted yet" in status
+    )
     slack.command("digest preview")
     preview = responses(slack, 3)[2]
     blocks = preview["blocks"]
@@ -125,7 +144,9 @@ def _huge(digest: Digest) -> Digest:
 
 def test_block_kit_stays_within_slack_limits(catalog: Catalog) -> None:
     for language in ("en", "zh-Hans", "zh-Hant"):
-        digest = build_digest(catalog, ChannelSettings("slack", "C1", language=language), date(2026, 11, 23), None)
+        digest = build_digest(
+            catalog, ChannelSettings("slack", "C1", language=language), date(2026, 11, 23), None
+        )
         for payload in (render_slack_digest(digest), render_slack_digest(_huge(digest))):
             blocks = payload["blocks"]
             assert len(blocks) <= MAX_BLOCKS and len(payload["text"]) <= 3000
@@ -142,8 +163,9 @@ def test_the_serve_scheduler_posts_a_due_digest_on_start(fake_slack: FakeSlack, 
     with StateStore.open(url) as store:
         store.subscribe(platform="slack", channel="C0DAILY", time="00:00", tz="UTC", language="en")
     settings = slack_settings(fake_slack, tmp_path, database_url=url)
-    assert start_slack_scheduler(settings.model_copy(update={"scheduler": "off"}),
-                                 web_client(settings)) is None
+    assert (
+        start_slack_scheduler(settings.model_copy(update={"scheduler": "off"}), web_client(settings)) is None
+    )
     scheduler = start_slack_scheduler(settings, web_client(settings))
     assert scheduler is not None
     try:

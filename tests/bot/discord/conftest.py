@@ -48,18 +48,32 @@ Scenario = Callable[[Harness], Awaitable[None]]
 
 
 @contextlib.asynccontextmanager
-async def running_bot(service: AnswerService, tmp_path: Path, *, token: str = TOKEN, shards: int | None = None,
-                      app_flags: int = 0, rate_limit: int = 30, db_options: str = "",
-                      ingest: ChatIngest | None = None) -> AsyncIterator[Harness]:
+async def running_bot(
+    service: AnswerService,
+    tmp_path: Path,
+    *,
+    token: str = TOKEN,
+    shards: int | None = None,
+    app_flags: int = 0,
+    rate_limit: int = 30,
+    db_options: str = "",
+    ingest: ChatIngest | None = None,
+) -> AsyncIterator[Harness]:
     """Start the fake and the real client against it (with `/bubble ingest` if given); stop both afterwards."""
     fake = FakeDiscord(token=TOKEN, app_flags=app_flags)
     await fake.start()
-    settings = Settings(data_dir=tmp_path, discord_token=SecretStr(token), discord_api_url=fake.api_url,
-                        discord_gateway_url=fake.gateway_url, discord_shards=shards,
-                        rate_limit_per_minute=rate_limit)
+    settings = Settings(
+        data_dir=tmp_path,
+        discord_token=SecretStr(token),
+        discord_api_url=fake.api_url,
+        discord_gateway_url=fake.gateway_url,
+        discord_shards=shards,
+        rate_limit_per_minute=rate_limit,
+    )
     store = StateStore.open(f"sqlite:///{tmp_path / 'state.db'}{db_options}")
-    chat = DiscordChat.build(service, store, rate_limit_per_minute=settings.rate_limit_per_minute,
-                             data_dir=tmp_path, ingest=ingest)
+    chat = DiscordChat.build(
+        service, store, rate_limit_per_minute=settings.rate_limit_per_minute, data_dir=tmp_path, ingest=ingest
+    )
     apply_endpoints(settings)
     client = create_client(settings, chat, guild_ready_timeout=0.05)
     task = asyncio.create_task(run_client(client, token))
@@ -82,7 +96,7 @@ async def running_bot(service: AnswerService, tmp_path: Path, *, token: str = TO
 @pytest.fixture(autouse=True)
 def _restore_discord_endpoints() -> Iterator[None]:
     """apply_endpoints() sets class attributes of discord.py; put them back after each test."""
-    route, websocket = runtime.discord.http.Route, runtime.DiscordWebSocket
+    route, websocket = runtime.discord.http.Route, runtime.DiscordWebSocket  # type: ignore[attr-defined]
     saved = route.BASE, websocket.DEFAULT_GATEWAY
     yield
     route.BASE, websocket.DEFAULT_GATEWAY = saved
@@ -91,9 +105,12 @@ def _restore_discord_endpoints() -> Iterator[None]:
 @pytest.fixture
 def run_bot(service: AnswerService, tmp_path: Path) -> Callable[..., None]:
     """run_bot(scenario, **options): run an async scenario against a fresh fake and client."""
+
     def run(scenario: Scenario, **options: Any) -> None:
         async def main() -> None:
             async with running_bot(service, tmp_path, **options) as harness:
                 await scenario(harness)
+
         asyncio.run(main())
+
     return run

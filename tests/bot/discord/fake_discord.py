@@ -114,22 +114,29 @@ class FakeDiscord(Payloads):
 
     async def wait_until(self, predicate: Callable[[], Any], timeout: float = 15.0) -> Any:
         """Wait until predicate() is truthy (re-checked on every request or gateway change); return it."""
+
         async def check() -> Any:
             async with self._changed:
                 while not (result := predicate()):
                     await self._changed.wait()
                 return result
+
         return await asyncio.wait_for(check(), timeout)
 
     def calls(self, method: str, pattern: str, *, status: int | None = 200) -> list[Recorded]:
         """Recorded requests whose path matches pattern fully (only those answered with status, if given)."""
         regex = re.compile(pattern)
-        return [r for r in self.requests if r.method == method and regex.fullmatch(r.path)
-                and (status is None or r.status == status)]
+        return [
+            r
+            for r in self.requests
+            if r.method == method and regex.fullmatch(r.path) and (status is None or r.status == status)
+        ]
 
-    async def wait_for_call(self, method: str, pattern: str, *, count: int = 1, timeout: float = 15.0,
-                            status: int | None = 200) -> list[Recorded]:
+    async def wait_for_call(
+        self, method: str, pattern: str, *, count: int = 1, timeout: float = 15.0, status: int | None = 200
+    ) -> list[Recorded]:
         """Wait for at least count matching requests; return all of them."""
+
         def enough() -> list[Recorded] | None:
             found = self.calls(method, pattern, status=status)
             return found if len(found) >= count else None
@@ -139,8 +146,13 @@ class FakeDiscord(Payloads):
 
     async def wait_live(self, count: int = 1, timeout: float = 15.0) -> Connection:
         """Wait until `count` connections have completed READY or RESUMED; return the newest live one."""
-        await self.wait_until(lambda: sum(1 for c in self.connections if c.handshaken) >= count
-                              and any(c.live for c in self.connections), timeout)
+        await self.wait_until(
+            lambda: (
+                sum(1 for c in self.connections if c.handshaken) >= count
+                and any(c.live for c in self.connections)
+            ),
+            timeout,
+        )
         return self.live_connection()
 
     def live_connection(self, shard: int = 0) -> Connection:
@@ -205,10 +217,17 @@ class FakeDiscord(Payloads):
             connection.shard = shard[0]
             connection.session_id = secrets.token_hex(8)
             ready = {
-                "v": 10, "user": self.bot_user(), "guilds": [{"id": str(self.guild_id), "unavailable": True}],
-                "session_id": connection.session_id, "resume_gateway_url": self.gateway_url,
-                "application": {"id": str(self.bot_id), "flags": self.app_flags}, "shard": shard,
-                "private_channels": [], "relationships": [], "presences": [], "guild_join_requests": [],
+                "v": 10,
+                "user": self.bot_user(),
+                "guilds": [{"id": str(self.guild_id), "unavailable": True}],
+                "session_id": connection.session_id,
+                "resume_gateway_url": self.gateway_url,
+                "application": {"id": str(self.bot_id), "flags": self.app_flags},
+                "shard": shard,
+                "private_channels": [],
+                "relationships": [],
+                "presences": [],
+                "guild_join_requests": [],
             }
             await self._send(connection, 0, ready, "READY")
             if connection.shard == (self.guild_id >> 22) % shard[1]:
@@ -220,7 +239,11 @@ class FakeDiscord(Payloads):
             if previous is None or data.get("token") != self.token:
                 await self._send(connection, 9, False)
                 return
-            connection.shard, connection.session_id, connection.seq = previous.shard, previous.session_id, data["seq"]
+            connection.shard, connection.session_id, connection.seq = (
+                previous.shard,
+                previous.session_id,
+                data["seq"],
+            )
             await self._send(connection, 0, {}, "RESUMED")
             connection.live = connection.handshaken = True
         await self._notify()
@@ -254,8 +277,11 @@ class FakeDiscord(Payloads):
         await self._notify()
         if reply is None:
             return web.Response(status=status, headers=headers)
-        return web.Response(status=status, body=json.dumps(reply).encode(),
-                            headers={"Content-Type": "application/json", **headers})
+        return web.Response(
+            status=status,
+            body=json.dumps(reply).encode(),
+            headers={"Content-Type": "application/json", **headers},
+        )
 
     @staticmethod
     async def _multipart(request: web.Request) -> Any:
@@ -277,23 +303,47 @@ class FakeDiscord(Payloads):
         is_webhook = record.path.startswith(("/webhooks/", "/interactions/"))
         if not is_webhook and request.headers.get("Authorization") != f"Bot {self.token}":
             return 401, {"message": "401: Unauthorized", "code": 0}, {}
-        if any(method == record.method and pattern.fullmatch(record.path) for method, pattern in self.forbidden):
+        if any(
+            method == record.method and pattern.fullmatch(record.path) for method, pattern in self.forbidden
+        ):
             return 403, {"message": "Missing Permissions", "code": 50013}, {}
         for limit in self.rate_limits:
             if limit.times > 0 and limit.method == record.method and limit.pattern.fullmatch(record.path):
                 limit.times -= 1
-                reply = {"message": "You are being rate limited.", "retry_after": limit.retry_after, "global": False}
-                return 429, reply, {"Via": "1.1 google", "X-RateLimit-Scope": "user",
-                                    "Retry-After": str(max(1, round(limit.retry_after)))}
+                reply = {
+                    "message": "You are being rate limited.",
+                    "retry_after": limit.retry_after,
+                    "global": False,
+                }
+                return (
+                    429,
+                    reply,
+                    {
+                        "Via": "1.1 google",
+                        "X-RateLimit-Scope": "user",
+                        "Retry-After": str(max(1, round(limit.retry_after))),
+                    },
+                )
         method, path, body = record.method, record.path, record.body
         if method == "GET" and path == "/users/@me":
             return 200, self.bot_user(), {}
         if method == "GET" and path == "/oauth2/applications/@me":
             return 200, self.application(), {}
         if method == "GET" and path == "/gateway/bot":
-            return 200, {"url": self.gateway_url, "shards": 1,
-                         "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0,
-                                                 "max_concurrency": 1}}, {}
+            return (
+                200,
+                {
+                    "url": self.gateway_url,
+                    "shards": 1,
+                    "session_start_limit": {
+                        "total": 1000,
+                        "remaining": 999,
+                        "reset_after": 0,
+                        "max_concurrency": 1,
+                    },
+                },
+                {},
+            )
         if method == "POST" and (match := re.fullmatch(r"/channels/(\d+)/typing", path)):
             return 204, None, {}
         if method == "POST" and (match := re.fullmatch(r"/channels/(\d+)/messages", path)):

@@ -22,12 +22,22 @@ BUBBLEBOT = Path(sys.executable).with_name("bubblebot")
 async def serving(fake: FakeDiscord, tmp_path: Path, token: str) -> AsyncIterator[asyncio.subprocess.Process]:
     """`bubblebot serve discord` pointed at the fake, with its own data directory and database."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("BUBBLEBOT_", "DISCORD_"))}
-    env.update(DISCORD_TOKEN=token, BUBBLEBOT_DISCORD_API_URL=fake.api_url,
-               BUBBLEBOT_DISCORD_GATEWAY_URL=fake.gateway_url, BUBBLEBOT_DATA_DIR=str(tmp_path / "data"),
-               BUBBLEBOT_DATABASE_URL=f"sqlite:///{tmp_path / 'state.db'}")
+    env.update(
+        DISCORD_TOKEN=token,
+        BUBBLEBOT_DISCORD_API_URL=fake.api_url,
+        BUBBLEBOT_DISCORD_GATEWAY_URL=fake.gateway_url,
+        BUBBLEBOT_DATA_DIR=str(tmp_path / "data"),
+        BUBBLEBOT_DATABASE_URL=f"sqlite:///{tmp_path / 'state.db'}",
+    )
     process = await asyncio.create_subprocess_exec(
-        str(BUBBLEBOT), "-v", "serve", "discord", env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        str(BUBBLEBOT),
+        "-v",
+        "serve",
+        "discord",
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
     try:
         yield process
     finally:
@@ -50,7 +60,9 @@ def test_serve_discord_answers_mentions_and_slash_ask_and_ignores_bots(tmp_path:
                 assert "250" in embed_text(reply.body) and "Sam Altman" in embed_text(reply.body)
 
                 bot = fake.user(1700000000000000001, "otherbot", bot=True)
-                await fake.dispatch("MESSAGE_CREATE", fake.message(f"<@{fake.bot_id}> {QUESTION}", author=bot))
+                await fake.dispatch(
+                    "MESSAGE_CREATE", fake.message(f"<@{fake.bot_id}> {QUESTION}", author=bot)
+                )
                 await asyncio.sleep(1.0)
                 assert len(fake.calls("POST", MESSAGES, status=None)) == 1
 

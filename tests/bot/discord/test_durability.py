@@ -20,7 +20,9 @@ def test_buttons_keep_working_after_a_restart(run_bot: Callable[..., None]) -> N
 
     async def after(bot: Harness) -> None:  # a new client and a new fake: nothing in memory survives
         [message] = sent
-        await bot.fake.dispatch("INTERACTION_CREATE", bot.fake.click(message, custom_id(message, "bubble:sources:")))
+        await bot.fake.dispatch(
+            "INTERACTION_CREATE", bot.fake.click(message, custom_id(message, "bubble:sources:"))
+        )
         [followup] = await bot.fake.wait_for_call("POST", FOLLOWUP)
         assert is_ephemeral(followup) and "250吉瓦" in followup.body["content"]
 
@@ -28,7 +30,9 @@ def test_buttons_keep_working_after_a_restart(run_bot: Callable[..., None]) -> N
     run_bot(after)
 
 
-def test_a_locked_database_still_gets_answers_without_buttons(run_bot: Callable[..., None], tmp_path: Path) -> None:
+def test_a_locked_database_still_gets_answers_without_buttons(
+    run_bot: Callable[..., None], tmp_path: Path
+) -> None:
     async def scenario(bot: Harness) -> None:
         earlier = await answer_message(bot)
         locker = sqlite3.connect(tmp_path / "state.db", isolation_level=None)

@@ -81,8 +81,11 @@ def test_bad_token_fails_fast_with_a_clear_message(tmp_path: Path) -> None:
         fake = FakeDiscord(token=TOKEN)
         await fake.start()
         try:
-            apply_endpoints(Settings(data_dir=tmp_path, discord_api_url=fake.api_url,
-                                     discord_gateway_url=fake.gateway_url))
+            apply_endpoints(
+                Settings(
+                    data_dir=tmp_path, discord_api_url=fake.api_url, discord_gateway_url=fake.gateway_url
+                )
+            )
             started = time.monotonic()
             with pytest.raises(BadToken) as raised:
                 await run_client(BubbleClient(None), "not-the-token")
@@ -95,7 +98,9 @@ def test_bad_token_fails_fast_with_a_clear_message(tmp_path: Path) -> None:
     asyncio.run(scenario())
 
 
-def test_no_privileged_intent_unless_the_application_has_message_content(run_bot: Callable[..., None]) -> None:
+def test_no_privileged_intent_unless_the_application_has_message_content(
+    run_bot: Callable[..., None],
+) -> None:
     async def without(bot: Harness) -> None:
         assert not bot.fake.identifies[0]["intents"] & MESSAGE_CONTENT_INTENT
 
@@ -105,9 +110,16 @@ def test_no_privileged_intent_unless_the_application_has_message_content(run_bot
         await bot.mention(QUESTION)
         [first] = await bot.fake.wait_for_call("POST", MESSAGES)
         answer = bot.fake.sent_message(first.body, channel_id=bot.fake.channel_id)
-        await bot.fake.dispatch("MESSAGE_CREATE", bot.fake.message(
-            "and Meta?", mention_bot=False, type=19, referenced_message=answer,
-            message_reference={"message_id": answer["id"], "channel_id": answer["channel_id"]}))
+        await bot.fake.dispatch(
+            "MESSAGE_CREATE",
+            bot.fake.message(
+                "and Meta?",
+                mention_bot=False,
+                type=19,
+                referenced_message=answer,
+                message_reference={"message_id": answer["id"], "channel_id": answer["channel_id"]},
+            ),
+        )
         await bot.fake.wait_for_call("POST", MESSAGES, count=2)
 
     run_bot(without)
@@ -124,25 +136,39 @@ def test_shards_setting_runs_an_auto_sharded_client(run_bot: Callable[..., None]
 
 
 @pytest.mark.parametrize("guild", [None, 1200000000000000001])
-def test_sync_registers_the_bubble_group_and_the_message_menu(tmp_path: Path, guild: int | None,
-                                                              service: AnswerService) -> None:
+def test_sync_registers_the_bubble_group_and_the_message_menu(
+    tmp_path: Path, guild: int | None, service: AnswerService
+) -> None:
     async def scenario() -> None:
         fake = FakeDiscord(token=TOKEN)
         await fake.start()
         try:
-            apply_endpoints(Settings(data_dir=tmp_path, discord_api_url=fake.api_url,
-                                     discord_gateway_url=fake.gateway_url))
+            apply_endpoints(
+                Settings(
+                    data_dir=tmp_path, discord_api_url=fake.api_url, discord_gateway_url=fake.gateway_url
+                )
+            )
             count = await sync_tree(BubbleClient(None), TOKEN, guild=guild)
         finally:
             await fake.close()
         assert count == 2
         [put] = fake.calls("PUT", r"/applications/\d+(/guilds/\d+)?/commands")
-        assert put.path == (f"/applications/{fake.bot_id}/commands" if guild is None
-                            else f"/applications/{fake.bot_id}/guilds/{guild}/commands")
+        assert put.path == (
+            f"/applications/{fake.bot_id}/commands"
+            if guild is None
+            else f"/applications/{fake.bot_id}/guilds/{guild}/commands"
+        )
         by_name = {command["name"]: command for command in put.body}
         assert by_name["Ask bubblebot"]["type"] == 3
         bubble = by_name["bubble"]
-        assert [option["name"] for option in bubble["options"]] == ["ask", "sources", "help", "digest", "ingest", "chart"]
+        assert [option["name"] for option in bubble["options"]] == [
+            "ask",
+            "sources",
+            "help",
+            "digest",
+            "ingest",
+            "chart",
+        ]
         [question] = bubble["options"][0]["options"]
         assert question["name"] == "question" and question["type"] == 3 and question["required"]
         assert question["max_length"] == Settings().max_question_chars
@@ -171,8 +197,11 @@ def test_sync_guild_clear_removes_the_servers_copies_only(tmp_path: Path) -> Non
         fake = FakeDiscord(token=TOKEN)
         await fake.start()
         try:
-            apply_endpoints(Settings(data_dir=tmp_path, discord_api_url=fake.api_url,
-                                     discord_gateway_url=fake.gateway_url))
+            apply_endpoints(
+                Settings(
+                    data_dir=tmp_path, discord_api_url=fake.api_url, discord_gateway_url=fake.gateway_url
+                )
+            )
             await sync_tree(BubbleClient(None), TOKEN, guild=guild)
             await sync_tree(BubbleClient(None), TOKEN, guild=None)
             count = await sync_tree(BubbleClient(None), TOKEN, guild=guild, clear=True)

@@ -56,6 +56,7 @@ def fresh(tmp_path: Path, kb: KnowledgeBase, data_dir: Path) -> Path:
 @pytest.fixture
 def run_ingest_bot(fresh: Path, tmp_path: Path) -> Iterator[Callable[..., None]]:
     """run(scenario, admins=[...]): a bot over `fresh` whose `/bubble ingest` reloads the service it answers from."""
+
     def run(scenario: Scenario, *, admins: list[str]) -> None:
         service = AnswerService.from_settings(Settings(data_dir=fresh))
         ingest = ChatIngest(IndexTarget(data_dir=fresh), admins, service=service, allow=["127.0.0.1"])
@@ -63,13 +64,15 @@ def run_ingest_bot(fresh: Path, tmp_path: Path) -> Iterator[Callable[..., None]]
         async def main() -> None:
             async with running_bot(service, tmp_path, ingest=ingest) as harness:
                 await scenario(harness)
+
         asyncio.run(main())
 
     yield run
 
 
-def test_an_admin_ingests_a_url_and_the_bot_answers_from_it_at_once(run_ingest_bot: Callable[..., None],
-                                                                     site: str, fresh: Path) -> None:
+def test_an_admin_ingests_a_url_and_the_bot_answers_from_it_at_once(
+    run_ingest_bot: Callable[..., None], site: str, fresh: Path
+) -> None:
     async def scenario(bot: Harness) -> None:
         interaction = bot.fake.slash("ingest", url=f"<{site}/grid.html>")  # the no-embed form works too
         await bot.fake.dispatch("INTERACTION_CREATE", interaction)
@@ -94,13 +97,17 @@ def test_an_admin_ingests_a_url_and_the_bot_answers_from_it_at_once(run_ingest_b
     run_ingest_bot(scenario, admins=[ADMIN])
 
 
-def test_someone_who_is_not_an_admin_is_refused_and_nothing_changes(run_ingest_bot: Callable[..., None],
-                                                                     site: str, fresh: Path) -> None:
+def test_someone_who_is_not_an_admin_is_refused_and_nothing_changes(
+    run_ingest_bot: Callable[..., None], site: str, fresh: Path
+) -> None:
     async def scenario(bot: Harness) -> None:
         await bot.fake.dispatch("INTERACTION_CREATE", bot.fake.slash("ingest", url=f"{site}/grid.html"))
         [refused] = await bot.fake.wait_for_call("POST", CALLBACK)
         assert refused.body["type"] == MESSAGE and is_ephemeral(refused)
-        assert refused.body["data"]["content"] == "Sorry, only bubblebot's admins can add articles to my library."
+        assert (
+            refused.body["data"]["content"]
+            == "Sorry, only bubblebot's admins can add articles to my library."
+        )
         await bot.quiet(1.0)
         assert bot.fake.calls("POST", FOLLOWUP) == [] and bot.fake.calls("POST", MESSAGES) == []
         assert library_state(fresh) == "empty"
@@ -108,8 +115,9 @@ def test_someone_who_is_not_an_admin_is_refused_and_nothing_changes(run_ingest_b
     run_ingest_bot(scenario, admins=["1500000000000000999"])
 
 
-def test_with_no_admins_configured_nobody_may_ingest(run_ingest_bot: Callable[..., None], site: str,
-                                                     fresh: Path) -> None:
+def test_with_no_admins_configured_nobody_may_ingest(
+    run_ingest_bot: Callable[..., None], site: str, fresh: Path
+) -> None:
     async def scenario(bot: Harness) -> None:
         await bot.fake.dispatch("INTERACTION_CREATE", bot.fake.slash("ingest", url=f"{site}/grid.html"))
         [refused] = await bot.fake.wait_for_call("POST", CALLBACK)
@@ -120,13 +128,18 @@ def test_with_no_admins_configured_nobody_may_ingest(run_ingest_bot: Callable[..
     run_ingest_bot(scenario, admins=[])
 
 
-def test_bad_urls_give_the_admin_one_line_and_change_nothing(run_ingest_bot: Callable[..., None], site: str,
-                                                             fresh: Path) -> None:
+def test_bad_urls_give_the_admin_one_line_and_change_nothing(
+    run_ingest_bot: Callable[..., None], site: str, fresh: Path
+) -> None:
     async def scenario(bot: Harness) -> None:
-        for count, (url, message) in enumerate([
+        for count, (url, message) in enumerate(
+            [
                 (f"{site}/gone", f"cannot fetch {site}/gone: HTTP 404 Not Found"),
                 (f"{site}/logo.png", "the page is image/png, not an article"),
-                ("http://127.0.0.1:9/article", "cannot fetch http://127.0.0.1:9/article")], start=1):
+                ("http://127.0.0.1:9/article", "cannot fetch http://127.0.0.1:9/article"),
+            ],
+            start=1,
+        ):
             await bot.fake.dispatch("INTERACTION_CREATE", bot.fake.slash("ingest", url=url))
             followup = (await bot.fake.wait_for_call("POST", FOLLOWUP, count=count, timeout=60))[-1]
             content = followup.body["content"]
@@ -147,6 +160,7 @@ def test_help_mentions_ingest_for_admins(run_ingest_bot: Callable[..., None]) ->
         await bot.fake.dispatch("INTERACTION_CREATE", bot.fake.slash("help"))
         [shown] = await bot.fake.wait_for_call("POST", CALLBACK)
         assert "/bubble ingest url:" in embed_text(shown.body["data"]) and "admins only" in embed_text(
-            shown.body["data"])
+            shown.body["data"]
+        )
 
     run_ingest_bot(scenario, admins=[])

@@ -30,7 +30,9 @@ async def answer_message(bot: Harness) -> dict[str, object]:
 def custom_id(message: dict[str, object], prefix: str) -> str:
     rows = message["components"]
     assert isinstance(rows, list)
-    return next(c["custom_id"] for row in rows for c in row["components"] if c["custom_id"].startswith(prefix))
+    return str(
+        next(c["custom_id"] for row in rows for c in row["components"] if c["custom_id"].startswith(prefix))
+    )
 
 
 def test_slash_ask_defers_then_follows_up_with_the_answer(run_bot: Callable[..., None]) -> None:
@@ -66,14 +68,18 @@ def test_slash_ask_with_an_empty_question_answers_only_the_asker(run_bot: Callab
 def test_sources_button_shows_the_verbatim_quotes_to_the_clicker_only(run_bot: Callable[..., None]) -> None:
     async def scenario(bot: Harness) -> None:
         message = await answer_message(bot)
-        await bot.fake.dispatch("INTERACTION_CREATE", bot.fake.click(message, custom_id(message, "bubble:sources:")))
+        await bot.fake.dispatch(
+            "INTERACTION_CREATE", bot.fake.click(message, custom_id(message, "bubble:sources:"))
+        )
         [followup] = await bot.fake.wait_for_call("POST", FOLLOWUP)
         [callback] = bot.fake.calls("POST", CALLBACK)
         assert callback.body["type"] == DEFERRED and is_ephemeral(callback)
         assert is_ephemeral(followup)
         content = followup.body["content"]
         assert "OpenAI的宏伟目标是到2033年建成250吉瓦的计算能力" in content  # the quote, verbatim
-        assert "paragraph 14" in content and "Is the AI bubble here?" in content  # article (title in the reader's language), paragraph
+        assert (
+            "paragraph 14" in content and "Is the AI bubble here?" in content
+        )  # article (title in the reader's language), paragraph
         assert len(content) <= 2000
 
     run_bot(scenario)
@@ -88,7 +94,9 @@ def test_thumbs_up_is_stored_and_thanked_privately(run_bot: Callable[..., None])
         assert is_ephemeral(followup) and "👍" in followup.body["content"]
         answer_id = int(button.rsplit(":", 1)[1])
         assert bot.store.vote_totals(answer_id) == (1, 0)
-        await bot.fake.dispatch("INTERACTION_CREATE", bot.fake.click(message, custom_id(message, "bubble:vote:down:")))
+        await bot.fake.dispatch(
+            "INTERACTION_CREATE", bot.fake.click(message, custom_id(message, "bubble:vote:down:"))
+        )
         await bot.fake.wait_for_call("POST", FOLLOWUP, count=2)
         assert bot.store.vote_totals(answer_id) == (0, 1)  # one vote per user: the new one replaces it
 
@@ -97,9 +105,19 @@ def test_thumbs_up_is_stored_and_thanked_privately(run_bot: Callable[..., None])
 
 def test_buttons_of_an_unknown_answer_say_so(run_bot: Callable[..., None]) -> None:
     async def scenario(bot: Harness) -> None:
-        message = bot.fake.sent_message({"components": [{"type": 1, "components": [
-            {"type": 2, "style": 2, "label": "Sources", "custom_id": "bubble:sources:999999"}]}]},
-            channel_id=bot.fake.channel_id)
+        message = bot.fake.sent_message(
+            {
+                "components": [
+                    {
+                        "type": 1,
+                        "components": [
+                            {"type": 2, "style": 2, "label": "Sources", "custom_id": "bubble:sources:999999"}
+                        ],
+                    }
+                ]
+            },
+            channel_id=bot.fake.channel_id,
+        )
         await bot.fake.dispatch("INTERACTION_CREATE", bot.fake.click(message, "bubble:sources:999999"))
         [followup] = await bot.fake.wait_for_call("POST", FOLLOWUP)
         assert is_ephemeral(followup) and "no longer have that answer" in followup.body["content"]

@@ -15,7 +15,11 @@ def embed_text(body: dict[str, Any]) -> str:
     """Everything a user can read in a sent message: content and embeds."""
     parts = [body.get("content") or ""]
     for embed in body.get("embeds") or []:
-        parts += [embed.get("title", ""), embed.get("description", ""), embed.get("footer", {}).get("text", "")]
+        parts += [
+            embed.get("title", ""),
+            embed.get("description", ""),
+            embed.get("footer", {}).get("text", ""),
+        ]
         parts += [f"{f['name']} {f['value']}" for f in embed.get("fields", [])]
     return "\n".join(parts)
 
@@ -35,9 +39,15 @@ def test_mention_gets_one_reply_naming_speaker_and_figure(run_bot: Callable[...,
         assert body["message_reference"]["fail_if_not_exists"] is False
         assert body["allowed_mentions"] == {"parse": [], "replied_user": False}
         buttons = [c["custom_id"] for row in body["components"] for c in row["components"]]
-        assert [b.rsplit(":", 1)[0] for b in buttons] == ["bubble:sources", "bubble:vote:up", "bubble:vote:down"]
+        assert [b.rsplit(":", 1)[0] for b in buttons] == [
+            "bubble:sources",
+            "bubble:vote:up",
+            "bubble:vote:down",
+        ]
         stored = bot.store.get_answer(int(buttons[0].rsplit(":", 1)[1]))
-        assert stored is not None and stored.question == QUESTION and stored.channel == str(bot.fake.channel_id)
+        assert (
+            stored is not None and stored.question == QUESTION and stored.channel == str(bot.fake.channel_id)
+        )
 
     run_bot(scenario)
 
@@ -70,8 +80,9 @@ def test_unmentioned_guild_message_is_ignored_and_dm_is_answered(run_bot: Callab
 
 def test_mention_through_the_bots_managed_role_is_answered(run_bot: Callable[..., None]) -> None:
     async def scenario(bot: Harness) -> None:
-        message = bot.fake.message(f"<@&{bot.fake.role_id}> {QUESTION}", mention_bot=False,
-                                   mention_roles=[str(bot.fake.role_id)])
+        message = bot.fake.message(
+            f"<@&{bot.fake.role_id}> {QUESTION}", mention_bot=False, mention_roles=[str(bot.fake.role_id)]
+        )
         await bot.fake.dispatch("MESSAGE_CREATE", message)
         [reply] = await bot.fake.wait_for_call("POST", MESSAGES)
         assert reply.body["embeds"][0]["title"] == QUESTION
@@ -112,7 +123,12 @@ AMAZON = "How much did Amazon burn before turning a profit?"
 
 def _openai_burn(text: str) -> bool:
     """The answer gives OpenAI's cash burn through 2029 (either article's figure) and not Amazon's."""
-    shown = ("1150億美元", "1400亿美元", "$115 billion", "$140 billion")  # in the quote, or written for the reader
+    shown = (
+        "1150億美元",
+        "1400亿美元",
+        "$115 billion",
+        "$140 billion",
+    )  # in the quote, or written for the reader
     return any(f in text for f in shown) and "30亿美元" not in text and "$3 billion" not in text
 
 
@@ -122,10 +138,16 @@ def test_reply_to_an_answer_is_a_follow_up_in_its_context(run_bot: Callable[...,
         [first] = await bot.fake.wait_for_call("POST", MESSAGES)
         answer = bot.fake.sent_message(first.body, channel_id=bot.fake.channel_id)
         follow_up = bot.fake.message(
-            "and OpenAI?", type=19, mentions=[bot.fake.bot_user()],  # a reply that pings the bot
-            message_reference={"message_id": answer["id"], "channel_id": answer["channel_id"],
-                               "guild_id": str(bot.fake.guild_id)},
-            referenced_message=answer)
+            "and OpenAI?",
+            type=19,
+            mentions=[bot.fake.bot_user()],  # a reply that pings the bot
+            message_reference={
+                "message_id": answer["id"],
+                "channel_id": answer["channel_id"],
+                "guild_id": str(bot.fake.guild_id),
+            },
+            referenced_message=answer,
+        )
         await bot.fake.dispatch("MESSAGE_CREATE", follow_up)
         replies = await bot.fake.wait_for_call("POST", MESSAGES, count=2)
         assert str(replies[1].body["message_reference"]["message_id"]) == follow_up["id"]
@@ -142,14 +164,17 @@ def test_follow_up_in_a_thread_uses_the_threads_questions(run_bot: Callable[...,
         await bot.mention("and OpenAI?", thread=True)
         replies = await bot.fake.wait_for_call("POST", MESSAGES, count=2)
         assert _openai_burn(embed_text(replies[1].body))
-        stored = bot.store.last_answer(platform="discord", channel=str(bot.fake.channel_id),
-                                       thread=str(bot.fake.thread_id))
+        stored = bot.store.last_answer(
+            platform="discord", channel=str(bot.fake.channel_id), thread=str(bot.fake.thread_id)
+        )
         assert stored is not None and stored.question == "and OpenAI?"
 
     run_bot(scenario)
 
 
-def test_a_mention_shows_typing_then_an_answer_with_labelled_vote_buttons(run_bot: Callable[..., None]) -> None:
+def test_a_mention_shows_typing_then_an_answer_with_labelled_vote_buttons(
+    run_bot: Callable[..., None],
+) -> None:
     async def scenario(bot: Harness) -> None:
         await bot.mention(QUESTION)
         [reply] = await bot.fake.wait_for_call("POST", MESSAGES)

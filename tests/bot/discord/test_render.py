@@ -25,11 +25,25 @@ from bot.service import AnswerService
 def huge_answer(citations: int = 40) -> Answer:
     source = SourceRef(id="s", title="T" * 300, publisher="P" * 200)
     return Answer(
-        question="Q" * 3000, language="en", answer="A" * 9000, abstained=False, notice="N" * 500,
-        citations=[Citation(speaker=f"Speaker {n} " + "S" * 300, speaker_role="R" * 900, quote="“" + "q" * 2500,
-                            figures=[CitedFigure(text="250吉瓦", value=250, unit="GW")] * 30, source=source,
-                            passage_id=f"s:{n}.1", paragraph=n, sentence=1)
-                   for n in range(citations)])
+        question="Q" * 3000,
+        language="en",
+        answer="A" * 9000,
+        abstained=False,
+        notice="N" * 500,
+        citations=[
+            Citation(
+                speaker=f"Speaker {n} " + "S" * 300,
+                speaker_role="R" * 900,
+                quote="“" + "q" * 2500,
+                figures=[CitedFigure(text="250吉瓦", value=250, unit="GW")] * 30,
+                source=source,
+                passage_id=f"s:{n}.1",
+                paragraph=n,
+                sentence=1,
+            )
+            for n in range(citations)
+        ],
+    )
 
 
 def test_a_huge_answer_fits_every_embed_limit() -> None:
@@ -61,7 +75,9 @@ def test_a_real_answer_has_a_field_per_citation_and_names_its_sources(service: A
     first = data["fields"][0]
     assert first["name"] == "[1] Sam Altman"
     assert first["value"].startswith("Sam Altman · CEO, OpenAI · 250 GW")
-    shown_title = answer.citations[0].title_label or answer.citations[0].source.title  # as the reader reads it
+    shown_title = (
+        answer.citations[0].title_label or answer.citations[0].source.title
+    )  # as the reader reads it
     assert data["footer"]["text"].startswith(f"Sources: {shown_title}")
     sources = "\n".join(render_discord_sources(answer))
     assert answer.citations[0].quote in sources and "paragraph 14" in sources
@@ -80,5 +96,8 @@ def test_chinese_answers_get_chinese_labels_in_their_script(service: AnswerServi
     assert render_discord_answer(answer).to_dict()["footer"]["text"].startswith("來源：")
     [row] = answer_view(7, answer.language).to_components()
     assert [(b.get("label"), b["custom_id"]) for b in row["components"]] == [
-        ("來源", "bubble:sources:7"), ("有幫助", "bubble:vote:up:7"), ("沒幫助", "bubble:vote:down:7")]
+        ("來源", "bubble:sources:7"),
+        ("有幫助", "bubble:vote:up:7"),
+        ("沒幫助", "bubble:vote:down:7"),
+    ]
     assert "幫助" not in render_discord_help("zh-Hant") and "如何提問" in render_discord_help("zh-Hant")

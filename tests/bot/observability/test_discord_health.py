@@ -30,13 +30,25 @@ def test_serve_discord_is_probed_on_its_health_port(data_dir: Path, kb: object) 
         fake = FakeDiscord(token=TOKEN)
         await fake.start()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("BUBBLEBOT_", "DISCORD_"))}
-        env.update(DISCORD_TOKEN=TOKEN, BUBBLEBOT_DISCORD_API_URL=fake.api_url,
-                   BUBBLEBOT_DISCORD_GATEWAY_URL=fake.gateway_url, BUBBLEBOT_DATA_DIR=str(data_dir),
-                   BUBBLEBOT_DATABASE_URL="sqlite:///" + str(data_dir / "discord-health.db"),
-                   BUBBLEBOT_HEALTH_HOST="127.0.0.1", BUBBLEBOT_HEALTH_PORT=str(port), BUBBLEBOT_LOG_FORMAT="json")
-        process = await asyncio.create_subprocess_exec(*bubblebot(), "-v", "serve", "discord", env=env,
-                                                       stdout=asyncio.subprocess.DEVNULL,
-                                                       stderr=asyncio.subprocess.PIPE)
+        env.update(
+            DISCORD_TOKEN=TOKEN,
+            BUBBLEBOT_DISCORD_API_URL=fake.api_url,
+            BUBBLEBOT_DISCORD_GATEWAY_URL=fake.gateway_url,
+            BUBBLEBOT_DATA_DIR=str(data_dir),
+            BUBBLEBOT_DATABASE_URL="sqlite:///" + str(data_dir / "discord-health.db"),
+            BUBBLEBOT_HEALTH_HOST="127.0.0.1",
+            BUBBLEBOT_HEALTH_PORT=str(port),
+            BUBBLEBOT_LOG_FORMAT="json",
+        )
+        process = await asyncio.create_subprocess_exec(
+            *bubblebot(),
+            "-v",
+            "serve",
+            "discord",
+            env=env,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE,
+        )
         statuses: list[int | None] = []
         try:
             async with httpx.AsyncClient(timeout=3) as client:
@@ -66,6 +78,6 @@ def test_serve_discord_is_probed_on_its_health_port(data_dir: Path, kb: object) 
 
     statuses, metrics, code, stderr = asyncio.run(scenario())
     assert statuses[0] == 503 and statuses[-1] == 200, (statuses, stderr)
-    assert "bubblebot_questions_total{language=\"en\"} 1.0" in metrics
+    assert 'bubblebot_questions_total{language="en"} 1.0' in metrics
     assert code == 0, stderr
     assert TOKEN not in stderr

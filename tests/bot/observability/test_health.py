@@ -30,8 +30,9 @@ def test_health_server_reports_readiness_and_serves_metrics() -> None:
 
 def probe(port: int) -> int:
     env = {**os.environ, "BUBBLEBOT_HEALTH_PORT": str(port)}
-    return subprocess.run([sys.executable, "-m", "bot.observability.probe"], env=env, timeout=60,
-                          check=False).returncode
+    return subprocess.run(
+        [sys.executable, "-m", "bot.observability.probe"], env=env, timeout=60, check=False
+    ).returncode
 
 
 def test_container_probe_follows_healthz() -> None:

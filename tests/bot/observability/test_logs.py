@@ -25,7 +25,11 @@ def record(message: str, *args: object, exc: BaseException | None = None) -> log
 def test_json_lines_carry_the_request_id_bound_around_them() -> None:
     formatter = JsonFormatter()
     outside = json.loads(formatter.format(record("no request here")))
-    assert outside["request_id"] is None and outside["level"] == "WARNING" and outside["logger"] == "bubblebot.test"
+    assert (
+        outside["request_id"] is None
+        and outside["level"] == "WARNING"
+        and outside["logger"] == "bubblebot.test"
+    )
     with request_scope() as rid:
         with request_scope() as inner:
             assert inner == rid == request_id()  # a nested scope keeps the outer request's id
@@ -44,8 +48,15 @@ def test_json_lines_carry_the_request_id_bound_around_them() -> None:
 def test_cli_logs_json_with_a_request_id_per_answer(data_dir: Path, kb: object) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BUBBLEBOT_")}
     env.update(BUBBLEBOT_DATA_DIR=str(data_dir), BUBBLEBOT_LOG_FORMAT="json")
-    done = subprocess.run([*bubblebot(), "-v", "ask", "--json", "-"], input=f"{QUESTION}\nIs AI a bubble?\n", env=env,
-                          capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [*bubblebot(), "-v", "ask", "--json", "-"],
+        input=f"{QUESTION}\nIs AI a bubble?\n",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     lines = [json.loads(line) for line in done.stderr.splitlines() if line.startswith("{")]
     answered = [line for line in lines if line["message"].startswith("answered:")]
@@ -56,7 +67,8 @@ def test_cli_logs_json_with_a_request_id_per_answer(data_dir: Path, kb: object) 
 
 
 def test_a_slack_answer_logs_no_question_text_and_no_token_at_info(
-        slack: SlackRig, caplog: pytest.LogCaptureFixture) -> None:
+    slack: SlackRig, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.INFO)
     secret_question = f"{QUESTION} zebra-marker-7731"
     response = slack.event(app_mention(secret_question))
@@ -80,12 +92,18 @@ def test_an_llm_key_echoed_by_the_provider_is_masked(tmp_path: Path, data_dir: P
     fake = FakeOpenAI().start()
     try:
         fake.status, fake.error_message = 401, "Incorrect API key provided: {key}."
-        env = {**os.environ, "BUBBLEBOT_DATA_DIR": str(data_dir), "BUBBLEBOT_LLM": "openai:fake-model",
-               "BUBBLEBOT_LLM_BASE_URL": fake.base_url, "BUBBLEBOT_LLM_API_KEY": LLM_KEY,
-               "BUBBLEBOT_LOG_FORMAT": log_format,
-               "BUBBLEBOT_DATABASE_URL": "postgresql+psycopg://bot:Pg-Secret-99@127.0.0.1:1/state"}
-        result = subprocess.run([*bubblebot(), "ask", QUESTION], capture_output=True, text=True, env=env,
-                                timeout=300)
+        env = {
+            **os.environ,
+            "BUBBLEBOT_DATA_DIR": str(data_dir),
+            "BUBBLEBOT_LLM": "openai:fake-model",
+            "BUBBLEBOT_LLM_BASE_URL": fake.base_url,
+            "BUBBLEBOT_LLM_API_KEY": LLM_KEY,
+            "BUBBLEBOT_LOG_FORMAT": log_format,
+            "BUBBLEBOT_DATABASE_URL": "postgresql+psycopg://bot:Pg-Secret-99@127.0.0.1:1/state",
+        }
+        result = subprocess.run(
+            [*bubblebot(), "ask", QUESTION], capture_output=True, text=True, env=env, timeout=300
+        )
     finally:
         fake.stop()
     assert result.returncode == 0, result.stderr
@@ -95,18 +113,34 @@ def test_an_llm_key_echoed_by_the_provider_is_masked(tmp_path: Path, data_dir: P
 
 
 def test_every_secret_setting_and_token_shape_is_masked() -> None:
+    from pydantic import SecretStr
+
     from bot.observability.logs import configure_logging, secret_values
     from bot.observability.redact import RedactSecrets
     from bot.settings import Settings
 
-    settings = Settings(slack_bot_token="xoxb-77-88-slackbot", slack_signing_secret="signing-Secret-42",
-                        slack_app_token="xapp-1-A1-999-app", discord_token="discord-Token-Value-1",
-                        llm_api_key=LLM_KEY, database_url="postgresql://bot:Pg-Secret-99@db/state")
+    settings = Settings(
+        slack_bot_token=SecretStr("xoxb-77-88-slackbot"),
+        slack_signing_secret=SecretStr("signing-Secret-42"),
+        slack_app_token=SecretStr("xapp-1-A1-999-app"),
+        discord_token=SecretStr("discord-Token-Value-1"),
+        llm_api_key=SecretStr(LLM_KEY),
+        database_url="postgresql://bot:Pg-Secret-99@db/state",
+    )
     configure_logging(secrets=secret_values(settings))
     [redactor] = {f for h in logging.getLogger().handlers for f in h.filters if isinstance(f, RedactSecrets)}
-    line = ("auth failed: xoxb-77-88-slackbot signing-Secret-42 xapp-1-A1-999-app discord-Token-Value-1 "
-            f"{LLM_KEY} postgresql://bot:Pg-Secret-99@db/state sk-ant-api03-abcdefghijklmnop")
+    line = (
+        "auth failed: xoxb-77-88-slackbot signing-Secret-42 xapp-1-A1-999-app discord-Token-Value-1 "
+        f"{LLM_KEY} postgresql://bot:Pg-Secret-99@db/state sk-ant-api03-abcdefghijklmnop"
+    )
     clean = redactor.redact(line)
-    for secret in ("slackbot", "signing-Secret-42", "999-app", "discord-Token", "Zq81", "Pg-Secret-99",
-                   "abcdefghijklmnop"):
+    for secret in (
+        "slackbot",
+        "signing-Secret-42",
+        "999-app",
+        "discord-Token",
+        "Zq81",
+        "Pg-Secret-99",
+        "abcdefghijklmnop",
+    ):
         assert secret not in clean, clean

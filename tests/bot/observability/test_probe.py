@@ -23,8 +23,14 @@ PASSWORD = "probe-s3cret-password"
 def probe(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """`python -m bot.observability.probe …` with only the given bubblebot settings."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("BUBBLEBOT_")}
-    return subprocess.run([sys.executable, "-m", "bot.observability.probe", *args], env={**clean, **env},
-                          capture_output=True, text=True, timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "bot.observability.probe", *args],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 @contextmanager
@@ -39,7 +45,11 @@ def healthy_bot() -> Iterator[HealthServer]:
 
 @pytest.mark.postgres
 def test_readiness_fails_while_postgres_is_unreachable_and_liveness_does_not() -> None:
-    with healthy_bot() as bot, pg_database() as direct, TcpProxy("127.0.0.1", make_url(direct).port or 5432) as proxy:
+    with (
+        healthy_bot() as bot,
+        pg_database() as direct,
+        TcpProxy("127.0.0.1", make_url(direct).port or 5432) as proxy,
+    ):
         # trust authentication ignores the password; it is there to show it never reaches the output
         url = make_url(direct).set(port=proxy.port, password=PASSWORD).render_as_string(hide_password=False)
         env = {"BUBBLEBOT_HEALTH_PORT": str(bot.port), "BUBBLEBOT_DATABASE_URL": url}

@@ -21,8 +21,9 @@ def fake_slack() -> Iterator[FakeSlack]:
 
 
 @pytest.fixture
-def make_slack(fake_slack: FakeSlack, service: AnswerService, tmp_path: Path,
-               data_dir: Path) -> Iterator[Callable[..., SlackRig]]:
+def make_slack(
+    fake_slack: FakeSlack, service: AnswerService, tmp_path: Path, data_dir: Path
+) -> Iterator[Callable[..., SlackRig]]:
     """Build a SlackRig (settings overrides as keyword arguments); all are closed after the test."""
     rigs: list[SlackRig] = []
 
@@ -41,4 +42,3 @@ def make_slack(fake_slack: FakeSlack, service: AnswerService, tmp_path: Path,
 @pytest.fixture
 def slack(make_slack: Callable[..., SlackRig]) -> SlackRig:
     return make_slack()
-

@@ -119,8 +119,9 @@ class FakeSlack:
 
     # --- scripting and inspection ---------------------------------------------------------------
 
-    def fail(self, method: str, error: str, *, status: int = 200, retry_after: float | None = None,
-             times: int = 1) -> None:
+    def fail(
+        self, method: str, error: str, *, status: int = 200, retry_after: float | None = None, times: int = 1
+    ) -> None:
         """Make the next `times` calls of method fail with Slack error `error`."""
         with self._lock:
             self._failures.setdefault(method, []).append(Failure(error, status, retry_after, times))
@@ -129,7 +130,9 @@ class FakeSlack:
         with self._lock:
             return [c for c in self.calls if c.method == method and (ok is None or c.ok == ok)]
 
-    def wait_for(self, method: str, count: int = 1, *, timeout: float = 20.0, ok: bool | None = True) -> list[Call]:
+    def wait_for(
+        self, method: str, count: int = 1, *, timeout: float = 20.0, ok: bool | None = True
+    ) -> list[Call]:
         """Block until at least `count` calls of method were made (AssertionError on timeout)."""
         deadline = time.monotonic() + timeout
         with self._changed:
@@ -175,7 +178,9 @@ class FakeSlack:
             self._changed.notify_all()
         return web.json_response(body, status=status, headers=headers)
 
-    def _answer(self, method: str, args: dict[str, Any], token: str | None) -> tuple[int, dict[str, str], dict]:
+    def _answer(
+        self, method: str, args: dict[str, Any], token: str | None
+    ) -> tuple[int, dict[str, str], dict[str, Any]]:
         with self._lock:
             queue = self._failures.get(method) or []
             failure = queue[0] if queue else None
@@ -184,7 +189,9 @@ class FakeSlack:
                 if failure.times <= 0:
                     queue.pop(0)
         if failure is not None:
-            headers = {"Retry-After": str(int(failure.retry_after))} if failure.retry_after is not None else {}
+            headers = (
+                {"Retry-After": str(int(failure.retry_after))} if failure.retry_after is not None else {}
+            )
             return failure.status, headers, {"ok": False, "error": failure.error}
         if method == "apps.connections.open":
             if token != self.app_token:
@@ -193,22 +200,54 @@ class FakeSlack:
         if token != self.bot_token:
             return 200, {}, {"ok": False, "error": "invalid_auth"}
         if method == "auth.test":
-            return 200, {}, {"ok": True, "url": "https://fake.slack.test/", "team": "Fake Team", "user": "bubblebot",
-                             "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID}
+            return (
+                200,
+                {},
+                {
+                    "ok": True,
+                    "url": "https://fake.slack.test/",
+                    "team": "Fake Team",
+                    "user": "bubblebot",
+                    "team_id": TEAM_ID,
+                    "user_id": BOT_USER_ID,
+                    "bot_id": BOT_ID,
+                },
+            )
         channel = str(args.get("channel", ""))
         if channel in self.channel_errors:
             return 200, {}, {"ok": False, "error": self.channel_errors[channel]}
         ts = f"{1_700_000_000 + next(self._ts)}.000100"
         if method == "chat.postMessage":
-            return 200, {}, {"ok": True, "channel": channel, "ts": ts,
-                             "message": {"type": "message", "bot_id": BOT_ID, "user": BOT_USER_ID, "ts": ts,
-                                         "text": args.get("text"), "thread_ts": args.get("thread_ts")}}
+            return (
+                200,
+                {},
+                {
+                    "ok": True,
+                    "channel": channel,
+                    "ts": ts,
+                    "message": {
+                        "type": "message",
+                        "bot_id": BOT_ID,
+                        "user": BOT_USER_ID,
+                        "ts": ts,
+                        "text": args.get("text"),
+                        "thread_ts": args.get("thread_ts"),
+                    },
+                },
+            )
         if method == "chat.postEphemeral":
             return 200, {}, {"ok": True, "message_ts": ts}
         if method == "files.getUploadURLExternal":  # the first step of files_upload_v2
             file_id = f"F{next(self._ts):08d}"
-            return 200, {}, {"ok": True, "file_id": file_id,
-                             "upload_url": f"http://127.0.0.1:{self.port}/upload/{file_id}"}
+            return (
+                200,
+                {},
+                {
+                    "ok": True,
+                    "file_id": file_id,
+                    "upload_url": f"http://127.0.0.1:{self.port}/upload/{file_id}",
+                },
+            )
         if method == "files.completeUploadExternal":
             files = args.get("files")
             listed = json.loads(files) if isinstance(files, str) else files or []
@@ -239,9 +278,16 @@ class FakeSlack:
         ws = web.WebSocketResponse(autoping=True)
         await ws.prepare(request)
         self._sockets.append(ws)
-        await ws.send_str(json.dumps({"type": "hello", "num_connections": 1,
-                                      "debug_info": {"host": "fake", "approximate_connection_time": 3600},
-                                      "connection_info": {"app_id": "A0FAKE"}}))
+        await ws.send_str(
+            json.dumps(
+                {
+                    "type": "hello",
+                    "num_connections": 1,
+                    "debug_info": {"host": "fake", "approximate_connection_time": 3600},
+                    "connection_info": {"app_id": "A0FAKE"},
+                }
+            )
+        )
         try:
             async for message in ws:
                 if message.type == WSMsgType.TEXT:
@@ -262,12 +308,22 @@ class FakeSlack:
                 raise AssertionError("no Socket Mode connection")
             time.sleep(0.02)
 
-    def send_envelope(self, kind: str, payload: dict[str, Any], *, retry_attempt: int | None = None,
-                      envelope_id: str | None = None) -> str:
+    def send_envelope(
+        self,
+        kind: str,
+        payload: dict[str, Any],
+        *,
+        retry_attempt: int | None = None,
+        envelope_id: str | None = None,
+    ) -> str:
         """Push one envelope (events_api, slash_commands, interactive) to the connected client."""
         envelope_id = envelope_id or str(uuid.uuid4())
-        envelope: dict[str, Any] = {"envelope_id": envelope_id, "type": kind, "payload": payload,
-                                    "accepts_response_payload": kind != "events_api"}
+        envelope: dict[str, Any] = {
+            "envelope_id": envelope_id,
+            "type": kind,
+            "payload": payload,
+            "accepts_response_payload": kind != "events_api",
+        }
         if kind == "events_api":
             envelope.update(retry_attempt=retry_attempt or 0, retry_reason="timeout" if retry_attempt else "")
         ws = self._sockets[-1]

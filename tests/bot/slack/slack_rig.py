@@ -34,9 +34,14 @@ def posted_text(call_args: dict[str, Any]) -> str:
 
 
 def slack_settings(fake: FakeSlack, data_dir: Path, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {"data_dir": data_dir, "slack_bot_token": BOT_TOKEN,
-                              "slack_signing_secret": SIGNING_SECRET, "slack_api_url": fake.api_url,
-                              "rate_limit_per_minute": 1000, "slack_app_token": None}
+    values: dict[str, Any] = {
+        "data_dir": data_dir,
+        "slack_bot_token": BOT_TOKEN,
+        "slack_signing_secret": SIGNING_SECRET,
+        "slack_api_url": fake.api_url,
+        "rate_limit_per_minute": 1000,
+        "slack_app_token": None,
+    }
     values.update(overrides)
     return Settings(**values)
 
@@ -55,18 +60,32 @@ class SlackRig:
     def url(self) -> str:
         return self.server.url + "/slack/events"
 
-    def post(self, body: str, content_type: str, *, headers: dict[str, str] | None = None,
-             secret: str = SIGNING_SECRET, timestamp: int | None = None) -> httpx.Response:
+    def post(
+        self,
+        body: str,
+        content_type: str,
+        *,
+        headers: dict[str, str] | None = None,
+        secret: str = SIGNING_SECRET,
+        timestamp: int | None = None,
+    ) -> httpx.Response:
         """POST a signed request to /slack/events."""
-        all_headers = {"Content-Type": content_type, **sign(body, secret=secret, timestamp=timestamp),
-                       **(headers or {})}
+        all_headers = {
+            "Content-Type": content_type,
+            **sign(body, secret=secret, timestamp=timestamp),
+            **(headers or {}),
+        }
         return self.client.post(self.url, content=body.encode(), headers=all_headers)
 
-    def event(self, event: dict[str, Any], *, event_id: str | None = None,
-              retry_num: int | None = None) -> httpx.Response:
+    def event(
+        self, event: dict[str, Any], *, event_id: str | None = None, retry_num: int | None = None
+    ) -> httpx.Response:
         payload = event_callback(event, event_id=event_id)
-        headers = {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"} \
-            if retry_num else None
+        headers = (
+            {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"}
+            if retry_num
+            else None
+        )
         return self.post(*json_body(payload), headers=headers)
 
     def command(self, text: str, **fields: Any) -> httpx.Response:

@@ -50,19 +50,29 @@ class Served:
         return self.log.read_text(errors="replace")
 
 
-def start(fake: FakeSlack, tmp_path: Path, *, data_dir: Path, token: str = BOT_TOKEN,
-          app_token: str | None = None) -> Served:
+def start(
+    fake: FakeSlack, tmp_path: Path, *, data_dir: Path, token: str = BOT_TOKEN, app_token: str | None = None
+) -> Served:
     port = free_port()
-    env = {**os.environ, "SLACK_BOT_TOKEN": token, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-           "BUBBLEBOT_SLACK_API_URL": fake.api_url, "BUBBLEBOT_DATA_DIR": str(data_dir),
-           "BUBBLEBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'state.db'}"}
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": token,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "BUBBLEBOT_SLACK_API_URL": fake.api_url,
+        "BUBBLEBOT_DATA_DIR": str(data_dir),
+        "BUBBLEBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'state.db'}",
+    }
     env.pop("SLACK_APP_TOKEN", None)
     if app_token:
         env["SLACK_APP_TOKEN"] = app_token
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
-        process = subprocess.Popen([*bubblebot(), "-v", "serve", "slack", "--host", "127.0.0.1", "--port", str(port)],
-                                   env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [*bubblebot(), "-v", "serve", "slack", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     return Served(process, f"http://127.0.0.1:{port}", log)
 
 
@@ -110,25 +120,38 @@ def served(fake_slack: FakeSlack, tmp_path: Path, served_data_dir: Path) -> Iter
 
 
 def test_serve_slack_answers_once_rejects_bad_signatures_and_handles_slash_ask(
-        served: Served, fake_slack: FakeSlack) -> None:
+    served: Served, fake_slack: FakeSlack
+) -> None:
     events = served.url + "/slack/events"
     ts = new_ts()
     body, content_type = json_body(event_callback(app_mention(QUESTION, ts=ts), event_id="Ev0BLACKBOX1"))
     with httpx.Client(timeout=10) as client:
-        first = client.post(events, content=body.encode(), headers={"Content-Type": content_type, **sign(body)})
+        first = client.post(
+            events, content=body.encode(), headers={"Content-Type": content_type, **sign(body)}
+        )
         assert first.status_code == 200
         [answer] = fake_slack.wait_for("chat.postMessage", timeout=60)
         assert answer.args["thread_ts"] == ts
         shown = posted_text(answer.args)
         assert "Sam Altman" in shown and "250" in shown
 
-        retry = client.post(events, content=body.encode(),
-                            headers={"Content-Type": content_type, "X-Slack-Retry-Num": "1",
-                                     "X-Slack-Retry-Reason": "http_timeout", **sign(body)})
+        retry = client.post(
+            events,
+            content=body.encode(),
+            headers={
+                "Content-Type": content_type,
+                "X-Slack-Retry-Num": "1",
+                "X-Slack-Retry-Reason": "http_timeout",
+                **sign(body),
+            },
+        )
         assert retry.status_code == 200
 
-        forged = client.post(events, content=body.encode(),
-                             headers={"Content-Type": content_type, **sign(body, secret="wrong-secret")})
+        forged = client.post(
+            events,
+            content=body.encode(),
+            headers={"Content-Type": content_type, **sign(body, secret="wrong-secret")},
+        )
         assert forged.status_code == 401
 
         form, form_type = form_body(slash_command(f"ask {QUESTION}", response_url=fake_slack.response_url()))

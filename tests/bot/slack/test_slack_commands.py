@@ -60,8 +60,9 @@ def answered(slack: SlackRig) -> tuple[str, str, str]:
 
 def test_show_sources_button_shows_verbatim_quotes_to_the_clicker(slack: SlackRig) -> None:
     parent, message_ts, answer_id = answered(slack)
-    response = slack.interact(block_action("show_sources", answer_id, message_ts=message_ts, thread_ts=parent,
-                                           user="U0CAROL"))
+    response = slack.interact(
+        block_action("show_sources", answer_id, message_ts=message_ts, thread_ts=parent, user="U0CAROL")
+    )
     assert response.status_code == 200
     [call] = slack.fake.wait_for("chat.postEphemeral")
     assert call.args["user"] == "U0CAROL"
@@ -74,8 +75,15 @@ def test_show_sources_button_shows_verbatim_quotes_to_the_clicker(slack: SlackRi
 
 def test_show_sources_button_answers_through_response_url_when_given(slack: SlackRig) -> None:
     parent, message_ts, answer_id = answered(slack)
-    slack.interact(block_action("show_sources", answer_id, message_ts=message_ts, thread_ts=parent,
-                                response_url=slack.fake.response_url("sources")))
+    slack.interact(
+        block_action(
+            "show_sources",
+            answer_id,
+            message_ts=message_ts,
+            thread_ts=parent,
+            response_url=slack.fake.response_url("sources"),
+        )
+    )
     [(name, body)] = slack.fake.wait_for_response()
     assert name == "sources"
     assert body["response_type"] == "ephemeral" and body["replace_original"] is False
@@ -123,7 +131,9 @@ def test_message_shortcut_on_a_reply_answers_in_the_parent_thread(slack: SlackRi
 
 @pytest.mark.parametrize("value", ["9" * 5000, "99999999999999999999", "-1", "1e9", "١٢", ""])
 @pytest.mark.parametrize("action_id", ["show_sources", "vote_up"])
-def test_forged_button_values_get_a_clear_ephemeral_error(slack: SlackRig, action_id: str, value: str) -> None:
+def test_forged_button_values_get_a_clear_ephemeral_error(
+    slack: SlackRig, action_id: str, value: str
+) -> None:
     parent, message_ts, _ = answered(slack)
     response = slack.interact(block_action(action_id, value, message_ts=message_ts, thread_ts=parent))
     assert response.status_code == 200

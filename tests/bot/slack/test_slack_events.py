@@ -43,8 +43,9 @@ def test_mention_inside_a_thread_is_answered_in_that_thread(slack: SlackRig) -> 
 
 
 def test_direct_message_is_answered(slack: SlackRig) -> None:
-    slack.event(message("How much did Amazon burn before turning a profit?", channel=DM_CHANNEL,
-                        channel_type="im"))
+    slack.event(
+        message("How much did Amazon burn before turning a profit?", channel=DM_CHANNEL, channel_type="im")
+    )
     [call] = slack.fake.wait_for("chat.postMessage")
     assert call.args["channel"] == DM_CHANNEL
     assert "thread_ts" not in call.args
@@ -62,7 +63,8 @@ def test_direct_message_follow_up_uses_the_previous_question(slack: SlackRig, se
 
 
 def test_thread_follow_up_is_answered_without_a_mention_using_the_thread(
-        slack: SlackRig, service: AnswerService) -> None:
+    slack: SlackRig, service: AnswerService
+) -> None:
     first = "Does Sam Altman think AI is a bubble?"
     parent = new_ts()
     slack.event(app_mention(first, ts=parent))
@@ -74,8 +76,10 @@ def test_thread_follow_up_is_answered_without_a_mention_using_the_thread(
     expected = service.ask("and Zuckerberg?", history=[first])
     assert follow_up["blocks"][0]["text"]["text"].startswith(escape(expected.answer)[:200])
     assert "Mark Zuckerberg" in posted_text(follow_up)
-    assert slack.store.thread_questions(platform="slack", channel=CHANNEL, thread=parent) == [first,
-                                                                                               "and Zuckerberg?"]
+    assert slack.store.thread_questions(platform="slack", channel=CHANNEL, thread=parent) == [
+        first,
+        "and Zuckerberg?",
+    ]
 
 
 def test_channel_chatter_and_other_threads_are_not_answered(slack: SlackRig) -> None:
@@ -86,14 +90,18 @@ def test_channel_chatter_and_other_threads_are_not_answered(slack: SlackRig) -> 
 
 
 def test_a_mention_in_a_thread_is_answered_once_although_slack_also_sends_a_message_event(
-        slack: SlackRig) -> None:
+    slack: SlackRig,
+) -> None:
     parent = new_ts()
     slack.event(app_mention(QUESTION, ts=parent))
     slack.fake.wait_for("chat.postMessage", 1)
     ts = new_ts()
     slack.event(app_mention("How much did Amazon burn before turning a profit?", ts=ts, thread_ts=parent))
-    slack.event(message(f"<@{BOT_USER_ID}> How much did Amazon burn before turning a profit?", ts=ts,
-                        thread_ts=parent))
+    slack.event(
+        message(
+            f"<@{BOT_USER_ID}> How much did Amazon burn before turning a profit?", ts=ts, thread_ts=parent
+        )
+    )
     slack.fake.wait_for("chat.postMessage", 2)
     slack.fake.quiet(1.0)
     assert len(slack.fake.calls_to("chat.postMessage")) == 2
@@ -140,9 +148,20 @@ def test_broadcast_mentions_never_leak_and_markup_is_escaped(slack: SlackRig) ->
     calls = slack.fake.wait_for("chat.postMessage", 2)
     for call in calls:
         raw = json.dumps(call.args, ensure_ascii=False)
-        for leak in ("<!channel>", "<!here", "<!everyone>", "@here", "@everyone", "@channel", "<script>", "<b>"):
+        for leak in (
+            "<!channel>",
+            "<!here",
+            "<!everyone>",
+            "@here",
+            "@everyone",
+            "@channel",
+            "<script>",
+            "<b>",
+        ):
             assert leak not in raw
-    echoed = posted_text(calls[1].args) if "asked" in posted_text(calls[1].args) else posted_text(calls[0].args)
+    echoed = (
+        posted_text(calls[1].args) if "asked" in posted_text(calls[1].args) else posted_text(calls[0].args)
+    )
     assert "AT&amp;T &lt;script&gt;" in echoed
 
 
@@ -157,7 +176,8 @@ def test_the_question_shows_eyes_while_the_answer_is_composed(slack: SlackRig) -
 
 
 def test_without_the_reactions_scope_the_answer_still_comes_and_no_more_reactions_are_tried(
-        slack: SlackRig) -> None:
+    slack: SlackRig,
+) -> None:
     slack.fake.fail("reactions.add", "missing_scope", times=5)
     slack.event(app_mention(QUESTION, ts=new_ts()))
     slack.fake.wait_for("chat.postMessage")

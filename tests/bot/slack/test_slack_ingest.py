@@ -47,7 +47,9 @@ def make_rig(fake_slack: FakeSlack, fresh: Path, tmp_path: Path) -> Iterator[Cal
     rigs: list[SlackRig] = []
 
     def make(admins: list[str]) -> SlackRig:
-        settings = slack_settings(fake_slack, fresh, admins=admins, ingest_allow=["127.0.0.1"])  # the site's host
+        settings = slack_settings(
+            fake_slack, fresh, admins=admins, ingest_allow=["127.0.0.1"]
+        )  # the site's host
         service = AnswerService.from_settings(Settings(data_dir=fresh))
         store = StateStore.open(f"sqlite:///{tmp_path / 'state.db'}")
         rig = start_rig(fake_slack, settings, service=service, store=store)
@@ -71,8 +73,9 @@ def shown(body: dict[str, Any]) -> str:
     return json.dumps({"text": body.get("text"), "blocks": body.get("blocks")}, ensure_ascii=False)
 
 
-def test_an_admin_ingests_a_url_and_the_bot_answers_from_it_at_once(make_rig: Callable[..., SlackRig],
-                                                                     site: str, fresh: Path) -> None:
+def test_an_admin_ingests_a_url_and_the_bot_answers_from_it_at_once(
+    make_rig: Callable[..., SlackRig], site: str, fresh: Path
+) -> None:
     rig = make_rig(admins=[ADMIN])
     # Slack may send the URL as link markup; the ack comes before any fetching.
     ack, seconds = ingest(rig, f"<{site}/grid.html>")
@@ -91,12 +94,18 @@ def test_an_admin_ingests_a_url_and_the_bot_answers_from_it_at_once(make_rig: Ca
     rig.event(app_mention(PLAINSGRID))
     [answer] = rig.fake.wait_for("chat.postMessage")
     posted = posted_text(answer.args)
-    assert "Harold Quist (CEO, Plainsgrid Cooperative)" in posted and "12 GW" in posted and "Prairie Courier" in posted
-    assert rig.bot.chat.conversation.service.kb.corpus.source(source.id).url == f"{site}/grid.html"
+    assert (
+        "Harold Quist (CEO, Plainsgrid Cooperative)" in posted
+        and "12 GW" in posted
+        and "Prairie Courier" in posted
+    )
+    service = rig.bot.chat.conversation.service
+    assert service.kb.corpus.source(source.id).url == f"{site}/grid.html"  # type: ignore[attr-defined]
 
 
-def test_someone_who_is_not_an_admin_is_refused_and_nothing_changes(make_rig: Callable[..., SlackRig],
-                                                                     site: str, fresh: Path) -> None:
+def test_someone_who_is_not_an_admin_is_refused_and_nothing_changes(
+    make_rig: Callable[..., SlackRig], site: str, fresh: Path
+) -> None:
     rig = make_rig(admins=["U0BOSS"])
     before = library_state(fresh)
     ack, seconds = ingest(rig, f"{site}/grid.html")
@@ -107,23 +116,29 @@ def test_someone_who_is_not_an_admin_is_refused_and_nothing_changes(make_rig: Ca
     assert library_state(fresh) == before == "empty"
 
 
-def test_with_no_admins_configured_nobody_may_ingest(make_rig: Callable[..., SlackRig], site: str,
-                                                     fresh: Path) -> None:
+def test_with_no_admins_configured_nobody_may_ingest(
+    make_rig: Callable[..., SlackRig], site: str, fresh: Path
+) -> None:
     rig = make_rig(admins=[])
     ack, _ = ingest(rig, f"{site}/grid.html")
-    assert ack["text"].startswith("Sorry, only bubblebot's admins can add articles to my library. None are "
-                                  "configured, so nobody can from chat")
+    assert ack["text"].startswith(
+        "Sorry, only bubblebot's admins can add articles to my library. None are "
+        "configured, so nobody can from chat"
+    )
     assert "BUBBLEBOT_ADMINS" in ack["text"]
     rig.fake.quiet(0.5)
     assert rig.fake.responses == [] and library_state(fresh) == "empty"
 
 
-def test_bad_urls_give_the_admin_one_line_and_change_nothing(make_rig: Callable[..., SlackRig], site: str,
-                                                             fresh: Path) -> None:
+def test_bad_urls_give_the_admin_one_line_and_change_nothing(
+    make_rig: Callable[..., SlackRig], site: str, fresh: Path
+) -> None:
     rig = make_rig(admins=[ADMIN])
-    expected = [(f"{site}/gone", f"cannot fetch {site}/gone: HTTP 404 Not Found"),
-                (f"{site}/empty.html", f"{site}/empty.html: no article text"),
-                ("http://127.0.0.1:9/article", "cannot fetch http://127.0.0.1:9/article")]
+    expected = [
+        (f"{site}/gone", f"cannot fetch {site}/gone: HTTP 404 Not Found"),
+        (f"{site}/empty.html", f"{site}/empty.html: no article text"),
+        ("http://127.0.0.1:9/article", "cannot fetch http://127.0.0.1:9/article"),
+    ]
     for count, (url, message) in enumerate(expected, start=1):
         ack, seconds = ingest(rig, url)
         assert seconds < 3 and "Adding" in ack["text"]
@@ -136,16 +151,23 @@ def test_bad_urls_give_the_admin_one_line_and_change_nothing(make_rig: Callable[
 
 def test_anything_but_one_http_url_gets_the_usage(make_rig: Callable[..., SlackRig], fresh: Path) -> None:
     rig = make_rig(admins=[ADMIN])
-    for argument in ("", "/etc/passwd", "file:///etc/passwd", "ftp://example.com/a",
-                     "https://a.example/x https://b.example/y", "<mailto:someone@example.com>"):
+    for argument in (
+        "",
+        "/etc/passwd",
+        "file:///etc/passwd",
+        "ftp://example.com/a",
+        "https://a.example/x https://b.example/y",
+        "<mailto:someone@example.com>",
+    ):
         ack, _ = ingest(rig, argument)
         assert ack["text"].startswith("Usage: `/bubble ingest &lt;URL&gt;` with the http(s) link"), argument
     rig.fake.quiet(0.5)
     assert rig.fake.responses == [] and library_state(fresh) == "empty"
 
 
-def test_a_duplicate_is_refused_with_the_existing_id(make_rig: Callable[..., SlackRig], site: str,
-                                                     fresh: Path) -> None:
+def test_a_duplicate_is_refused_with_the_existing_id(
+    make_rig: Callable[..., SlackRig], site: str, fresh: Path
+) -> None:
     rig = make_rig(admins=[ADMIN])
     ingest(rig, f"{site}/grid.html")
     rig.fake.wait_for_response(timeout=120)

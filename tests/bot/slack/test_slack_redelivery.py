@@ -16,8 +16,9 @@ from tests.bot.slack.slack_rig import QUESTION, SlackRig, posted_text, slack_set
 
 
 @pytest.fixture
-def replica(fake_slack: FakeSlack, service: AnswerService, data_dir: Path,
-            tmp_path: Path) -> Iterator[Callable[[], SlackRig]]:
+def replica(
+    fake_slack: FakeSlack, service: AnswerService, data_dir: Path, tmp_path: Path
+) -> Iterator[Callable[[], SlackRig]]:
     """Start Slack apps sharing one state database, as a restarted process (or another replica) would."""
     rigs: list[SlackRig] = []
 

@@ -37,8 +37,13 @@ def test_stale_timestamp_is_rejected_with_401(slack: SlackRig) -> None:
 
 
 def test_url_verification_challenge_is_answered(slack: SlackRig) -> None:
-    body, content_type = json_body({"token": "t", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
-                                    "type": "url_verification"})
+    body, content_type = json_body(
+        {
+            "token": "t",
+            "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+            "type": "url_verification",
+        }
+    )
     response = slack.post(body, content_type)
     assert response.status_code == 200
     assert "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" in response.text
@@ -108,8 +113,9 @@ def test_ratelimited_post_waits_for_retry_after_and_retries_once(slack: SlackRig
     assert "Sam Altman" in posted_text(answer.args)
 
 
-def test_channel_not_found_and_invalid_auth_are_survived(slack: SlackRig,
-                                                         caplog: pytest.LogCaptureFixture) -> None:
+def test_channel_not_found_and_invalid_auth_are_survived(
+    slack: SlackRig, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.WARNING, logger="bot.slack")
     slack.fake.channel_errors["C0GONE"] = "channel_not_found"
     slack.fake.channel_errors["C0NOTIN"] = "not_in_channel"
@@ -134,8 +140,9 @@ def test_slash_ask_where_the_bot_cannot_post_answers_through_response_url(slack:
     assert "Sam Altman" in posted_text(body)
 
 
-def test_invalid_bot_token_fails_fast_without_showing_it(fake_slack: FakeSlack, service: AnswerService,
-                                                         data_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_invalid_bot_token_fails_fast_without_showing_it(
+    fake_slack: FakeSlack, service: AnswerService, data_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     settings = slack_settings(fake_slack, data_dir, slack_bot_token="xoxb-9999-wrong-token")
     with pytest.raises(BadToken, match="SLACK_BOT_TOKEN") as raised:
         build_slack_bot(settings, service=service, store=None)
@@ -151,11 +158,16 @@ def test_answers_without_a_state_store(fake_slack: FakeSlack, service: AnswerSer
         server = HttpServer(asgi_app(bot.app), host="127.0.0.1", port=0)
         server.start()
         try:
-            body, content_type = json_body(event_callback(app_mention(QUESTION, ts=new_ts()), event_id="Ev0NOSTORE"))
+            body, content_type = json_body(
+                event_callback(app_mention(QUESTION, ts=new_ts()), event_id="Ev0NOSTORE")
+            )
             with httpx.Client() as client:
                 for _ in range(2):
-                    client.post(server.url + "/slack/events", content=body.encode(),
-                                headers={"Content-Type": content_type, **sign(body)})
+                    client.post(
+                        server.url + "/slack/events",
+                        content=body.encode(),
+                        headers={"Content-Type": content_type, **sign(body)},
+                    )
             [call] = fake_slack.wait_for("chat.postMessage")
             fake_slack.quiet(0.5)
             assert len(fake_slack.calls_to("chat.postMessage")) == 1  # de-duplicated in memory
@@ -167,8 +179,9 @@ def test_answers_without_a_state_store(fake_slack: FakeSlack, service: AnswerSer
         bot.close()
 
 
-def test_a_corrupt_state_database_is_an_outage_answers_go_on(make_slack: Callable[..., SlackRig],
-                                                             caplog: pytest.LogCaptureFixture) -> None:
+def test_a_corrupt_state_database_is_an_outage_answers_go_on(
+    make_slack: Callable[..., SlackRig], caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.WARNING)
     slack = make_slack()
     database = Path(str(slack.store._engine.url.database))
@@ -181,17 +194,23 @@ def test_a_corrupt_state_database_is_an_outage_answers_go_on(make_slack: Callabl
     calls = slack.fake.wait_for("chat.postMessage", 3)
     assert all("Sam Altman" in posted_text(c.args) for c in calls)
     assert all(c.args["blocks"][-1]["type"] != "actions" for c in calls)  # no buttons without a stored answer
-    outages = [r for r in caplog.records if "not a database" in r.getMessage() and r.levelno >= logging.WARNING]
+    outages = [
+        r for r in caplog.records if "not a database" in r.getMessage() and r.levelno >= logging.WARNING
+    ]
     assert len(outages) == 1  # logged once, not once per event
 
 
-@pytest.mark.parametrize(("body", "content_type"), [
-    ('{"type": "event_callback", "event": {', "application/json"),
-    ("[1, 2", "application/json"),
-    ("payload=%7B%22type%22%3A", "application/x-www-form-urlencoded"),
-])
-def test_malformed_bodies_are_refused_without_a_traceback(slack: SlackRig, caplog: pytest.LogCaptureFixture,
-                                                           body: str, content_type: str) -> None:
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        ('{"type": "event_callback", "event": {', "application/json"),
+        ("[1, 2", "application/json"),
+        ("payload=%7B%22type%22%3A", "application/x-www-form-urlencoded"),
+    ],
+)
+def test_malformed_bodies_are_refused_without_a_traceback(
+    slack: SlackRig, caplog: pytest.LogCaptureFixture, body: str, content_type: str
+) -> None:
     caplog.set_level(logging.DEBUG)
     unsigned = slack.client.post(slack.url, content=body.encode(), headers={"Content-Type": content_type})
     assert unsigned.status_code == 401  # the signature is checked before anything is parsed

@@ -21,10 +21,16 @@ from tests.bot.slack.slack_rig import QUESTION
 
 
 def citation(n: int, quote: str = "阿尔特曼说：250吉瓦。") -> Citation:
-    return Citation(speaker="Sam Altman", speaker_role="CEO, OpenAI", quote=quote,
-                    figures=[CitedFigure(text="250吉瓦", value=250, unit="GW")],
-                    source=SourceRef(id="s", title="<Title> & co", publisher="Pub"),
-                    passage_id=f"s:{n}", paragraph=n, sentence=1)
+    return Citation(
+        speaker="Sam Altman",
+        speaker_role="CEO, OpenAI",
+        quote=quote,
+        figures=[CitedFigure(text="250吉瓦", value=250, unit="GW")],
+        source=SourceRef(id="s", title="<Title> & co", publisher="Pub"),
+        passage_id=f"s:{n}",
+        paragraph=n,
+        sentence=1,
+    )
 
 
 def check_limits(payload: dict[str, object]) -> None:
@@ -60,8 +66,13 @@ def test_chinese_answers_get_chinese_buttons(service: AnswerService) -> None:
 
 def test_long_answers_are_split_cleanly_and_many_citations_fit_in_50_blocks() -> None:
     paragraph = "Sam Altman said compute matters. " * 40
-    answer = Answer(question="q", language="en", answer="\n\n".join([paragraph] * 30), abstained=False,
-                    citations=[citation(n) for n in range(1, 81)])
+    answer = Answer(
+        question="q",
+        language="en",
+        answer="\n\n".join([paragraph] * 30),
+        abstained=False,
+        citations=[citation(n) for n in range(1, 81)],
+    )
     payload = render_slack_answer(answer, 3)
     check_limits(payload)
     sections = [b["text"]["text"] for b in payload["blocks"] if b["type"] == "section"]
@@ -88,23 +99,38 @@ def test_sources_show_verbatim_quote_place_and_english_gloss(service: AnswerServ
 
 
 def test_everything_we_did_not_write_is_escaped() -> None:
-    answer = Answer(question="q", language="en", answer="<!channel> AT&T <b>bold</b> @here", abstained=False,
-                    citations=[citation(1, quote="<!everyone> & <@U123>")])
-    for payload in (render_slack_answer(answer, 1, asker="U9", question="<!here> why?"),
-                    render_slack_sources(answer)):
+    answer = Answer(
+        question="q",
+        language="en",
+        answer="<!channel> AT&T <b>bold</b> @here",
+        abstained=False,
+        citations=[citation(1, quote="<!everyone> & <@U123>")],
+    )
+    for payload in (
+        render_slack_answer(answer, 1, asker="U9", question="<!here> why?"),
+        render_slack_sources(answer),
+    ):
         raw = json.dumps(payload, ensure_ascii=False)
         for leak in ("<!channel>", "<!everyone>", "<!here>", "<b>", "<@U123>", "@here", "<Title>"):
             assert leak not in raw
     assert "AT&amp;T &lt;b&gt;" in json.dumps(render_slack_answer(answer, 1))
-    assert "<@U9>" in json.dumps(render_slack_answer(answer, 1, asker="U9", question="why?"))  # ours, on purpose
+    assert "<@U9>" in json.dumps(
+        render_slack_answer(answer, 1, asker="U9", question="why?")
+    )  # ours, on purpose
 
 
-@pytest.mark.parametrize(("text", "question"), [
-    ("<@UBOT> What did Altman say?", "What did Altman say?"),
-    ("<@UBOT|bubblebot>   How  much? <!here>", "How much?"),
-    ("AT&amp;T &lt;3 <https://example.com|this article> in <#C123|general>", "AT&T <3 this article in #general"),
-    ("<!subteam^S123|@team> <mailto:a@b.c> ok", "mailto:a@b.c ok"),
-])
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("<@UBOT> What did Altman say?", "What did Altman say?"),
+        ("<@UBOT|bubblebot>   How  much? <!here>", "How much?"),
+        (
+            "AT&amp;T &lt;3 <https://example.com|this article> in <#C123|general>",
+            "AT&T <3 this article in #general",
+        ),
+        ("<!subteam^S123|@team> <mailto:a@b.c> ok", "mailto:a@b.c ok"),
+    ],
+)
 def test_question_from_slack_markup(text: str, question: str) -> None:
     assert question_from_text(text) == question
 
@@ -146,7 +172,9 @@ def test_sources_view_bolds_the_speaker_without_nesting_bold() -> None:
 
 
 def test_the_speaker_is_shown_as_the_reader_reads_the_name() -> None:
-    labelled = citation(1).model_copy(update={"speaker_label": "山姆·阿尔特曼", "role_label": "OpenAI首席执行官"})
+    labelled = citation(1).model_copy(
+        update={"speaker_label": "山姆·阿尔特曼", "role_label": "OpenAI首席执行官"}
+    )
     answer = Answer(question="q", language="zh-Hans", answer="a", abstained=False, citations=[labelled])
     context = render_slack_answer(answer, 1)["blocks"][1]["elements"][0]["text"]
     assert context.startswith("[1] *山姆·阿尔特曼* · OpenAI首席执行官")
@@ -154,11 +182,20 @@ def test_the_speaker_is_shown_as_the_reader_reads_the_name() -> None:
 
 def test_tokens_are_redacted_from_log_records() -> None:
     redactor = RedactSecrets(["my-signing-secret-123"])
-    record = logging.LogRecord("x", logging.INFO, __file__, 1, "token %s secret %s",
-                               ("xoxb-123-456-abcdef", "my-signing-secret-123"), None)
+    record = logging.LogRecord(
+        "x",
+        logging.INFO,
+        __file__,
+        1,
+        "token %s secret %s",
+        ("xoxb-123-456-abcdef", "my-signing-secret-123"),
+        None,
+    )
     redactor.filter(record)
     assert record.getMessage() == "token xoxb-[redacted] secret [redacted]"
-    body = RedactSecrets().redact('body: {"token": "Jhj5dZrVaK7ZwHHjRyZWjbDl", "team_id": "T1"} token=abc&x=1')
+    body = RedactSecrets().redact(
+        'body: {"token": "Jhj5dZrVaK7ZwHHjRyZWjbDl", "team_id": "T1"} token=abc&x=1'
+    )
     assert body == 'body: {"token": "[redacted]", "team_id": "T1"} token=[redacted]&x=1'
 
 
@@ -167,12 +204,21 @@ def test_manifest_matches_what_the_app_listens_to() -> None:
     features, settings = manifest["features"], manifest["settings"]
     assert [c["command"] for c in features["slash_commands"]] == ["/bubble"]
     [shortcut] = features["shortcuts"]
-    assert shortcut == {"name": "Ask bubblebot about this", "type": "message",
-                        "callback_id": ASK_SHORTCUT, "description": shortcut["description"]}
-    assert {"app_mention", "message.im", "message.channels"} <= set(settings["event_subscriptions"]["bot_events"])
+    assert shortcut == {
+        "name": "Ask bubblebot about this",
+        "type": "message",
+        "callback_id": ASK_SHORTCUT,
+        "description": shortcut["description"],
+    }
+    assert {"app_mention", "message.im", "message.channels"} <= set(
+        settings["event_subscriptions"]["bot_events"]
+    )
     assert settings["interactivity"]["is_enabled"] is True
-    for url in (settings["event_subscriptions"]["request_url"], settings["interactivity"]["request_url"],
-                features["slash_commands"][0]["url"]):
+    for url in (
+        settings["event_subscriptions"]["request_url"],
+        settings["interactivity"]["request_url"],
+        features["slash_commands"][0]["url"],
+    ):
         assert url.endswith(EVENTS_PATH)
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert {"app_mentions:read", "chat:write", "commands", "im:history", "reactions:write"} <= scopes
@@ -184,17 +230,22 @@ def test_manifest_is_valid_against_slacks_manifest_limits() -> None:
     manifest = yaml.safe_load((folder / "manifest.yaml").read_text())
     schema = json.loads((folder / "manifest.schema.json").read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
-    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
-              for e in jsonschema.Draft202012Validator(schema).iter_errors(manifest)]
+    errors = [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in jsonschema.Draft202012Validator(schema).iter_errors(manifest)
+    ]
     assert errors == []
 
 
-@pytest.mark.parametrize(("path", "value"), [
-    (("features", "shortcuts", 0, "name"), "Ask bubblebot about this message"),  # 32 > 24 characters
-    (("display_information", "description"), "x" * 141),
-    (("oauth_config", "scopes", "bot", 0), "Chat Write"),
-    (("display_information", "name"), ""),
-])
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("features", "shortcuts", 0, "name"), "Ask bubblebot about this message"),  # 32 > 24 characters
+        (("display_information", "description"), "x" * 141),
+        (("oauth_config", "scopes", "bot", 0), "Chat Write"),
+        (("display_information", "name"), ""),
+    ],
+)
 def test_the_manifest_schema_refuses_what_slack_refuses(path: tuple[str | int, ...], value: str) -> None:
     folder = Path(bot.slack.__file__).parent
     manifest = yaml.safe_load((folder / "manifest.yaml").read_text())

@@ -27,7 +27,9 @@ class SocketRig:
 
 
 @pytest.fixture
-def socket_rig(fake_slack: FakeSlack, service: AnswerService, data_dir: Path, tmp_path: Path) -> Iterator[SocketRig]:
+def socket_rig(
+    fake_slack: FakeSlack, service: AnswerService, data_dir: Path, tmp_path: Path
+) -> Iterator[SocketRig]:
     settings = slack_settings(fake_slack, data_dir, slack_app_token=APP_TOKEN, slack_signing_secret=None)
     with StateStore.open(f"sqlite:///{tmp_path / 'state.db'}") as store:
         bot = build_slack_bot(settings, service=service, store=store)
@@ -37,7 +39,7 @@ def socket_rig(fake_slack: FakeSlack, service: AnswerService, data_dir: Path, tm
                 fake_slack.wait_connected()
                 yield SocketRig(fake_slack, bot, handler)
             finally:
-                handler.close()
+                handler.close()  # type: ignore[no-untyped-call]
         finally:
             bot.close()
 
@@ -71,15 +73,17 @@ def test_socket_mode_slash_commands(socket_rig: SocketRig) -> None:
     fake = socket_rig.fake
     help_envelope = fake.send_envelope("slash_commands", dict(slash_command("help")))
     assert "/bubble ask" in fake.wait_ack(help_envelope)["payload"]["text"]
-    ask = fake.send_envelope("slash_commands", dict(slash_command(f"ask {QUESTION}",
-                                                                  response_url=fake.response_url())))
+    ask = fake.send_envelope(
+        "slash_commands", dict(slash_command(f"ask {QUESTION}", response_url=fake.response_url()))
+    )
     fake.wait_ack(ask)
     [call] = fake.wait_for("chat.postMessage")
     assert "Sam Altman" in posted_text(call.args)
 
 
-def test_socket_mode_bad_app_token_fails_fast(fake_slack: FakeSlack, service: AnswerService,
-                                              data_dir: Path) -> None:
+def test_socket_mode_bad_app_token_fails_fast(
+    fake_slack: FakeSlack, service: AnswerService, data_dir: Path
+) -> None:
     bot = build_slack_bot(slack_settings(fake_slack, data_dir), service=service, store=None)
     try:
         with pytest.raises(BadToken, match="SLACK_APP_TOKEN"):

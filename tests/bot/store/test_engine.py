@@ -23,14 +23,22 @@ def test_a_sql_ascii_database_is_refused_with_how_to_create_a_utf8_one() -> None
         assert "ENCODING 'UTF8' TEMPLATE template0" in message
 
         env = {**os.environ, "BUBBLEBOT_DATABASE_URL": url}
-        purge = subprocess.run([*bubblebot(), "data", "purge", "--older-than", "90d"], env=env,
-                               capture_output=True, text=True, timeout=120, check=False)
+        purge = subprocess.run(
+            [*bubblebot(), "data", "purge", "--older-than", "90d"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         assert purge.returncode == 1
         assert "uses the SQL_ASCII encoding" in purge.stderr and "Traceback" not in purge.stderr, purge.stderr
 
 
 def test_a_utf8_database_opens_and_keeps_chinese_text() -> None:
     with pg_database(encoding="UTF8") as url, StateStore.open(url) as store:
-        store.subscribe(platform="slack", channel="C0中文", time="09:00", tz="Asia/Shanghai", language="zh-Hans")
+        store.subscribe(
+            platform="slack", channel="C0中文", time="09:00", tz="Asia/Shanghai", language="zh-Hans"
+        )
         [subscription] = store.subscriptions(platform="slack")
         assert subscription.channel == "C0中文"

@@ -78,9 +78,17 @@ def test_save_and_get_answer_round_trips(store: StateStore) -> None:
 def test_save_answer_logs_the_answer_latency(store: StateStore) -> None:
     timed = make_answer("timed")
     timed.latency_ms = 1234
-    save_id = store.save_answer(platform="slack", channel="C1", thread=None, user="U1", question="timed", answer=timed)
-    store.save_answer(platform="slack", channel="C1", thread=None, user="U1", question="untimed",
-                      answer=make_answer("untimed"))
+    save_id = store.save_answer(
+        platform="slack", channel="C1", thread=None, user="U1", question="timed", answer=timed
+    )
+    store.save_answer(
+        platform="slack",
+        channel="C1",
+        thread=None,
+        user="U1",
+        question="untimed",
+        answer=make_answer("untimed"),
+    )
     with store._read("test") as conn:
         rows = conn.execute(asked_questions.select().order_by(asked_questions.c.id)).all()
     assert [(r.question, r.latency_ms) for r in rows] == [("timed", 1234), ("untimed", None)]
@@ -90,10 +98,17 @@ def test_save_answer_logs_the_answer_latency(store: StateStore) -> None:
 
 def test_the_longest_question_is_logged_on_every_backend(store: StateStore) -> None:
     question = "人工智能泡沫会破裂吗？" * 200  # 2,200 characters, 6.6 kB: more than an index entry may hold
-    store.save_answer(platform="slack", channel="C1", thread=None, user="U1", question=question,
-                      answer=make_answer(question))
-    assert store.asked_questions(platform="slack", channel="C1", since=datetime.now(UTC) - timedelta(hours=1)) == [
-        (question, 1)]
+    store.save_answer(
+        platform="slack",
+        channel="C1",
+        thread=None,
+        user="U1",
+        question=question,
+        answer=make_answer(question),
+    )
+    assert store.asked_questions(
+        platform="slack", channel="C1", since=datetime.now(UTC) - timedelta(hours=1)
+    ) == [(question, 1)]
 
 
 def test_save_answer_accepts_no_thread_and_no_user(store: StateStore) -> None:
@@ -378,7 +393,8 @@ def test_purge_before_deletes_older_questions_answers_votes_and_events(store: St
     assert store.get_answer(old) is None and store.get_answer(new) is not None
     assert store.vote_totals(new) == (0, 1)
     assert store.asked_questions(platform="slack", channel="C1", since=cutoff - timedelta(days=1)) == [
-        ("What did Altman say?", 1)]
+        ("What did Altman say?", 1)
+    ]
     assert store.purge_before(before=cutoff) == Purged()
     with pytest.raises(ValueError):
         store.purge_before(before=datetime(2025, 1, 1))

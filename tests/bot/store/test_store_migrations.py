@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import Boolean, Date, Integer, String, column, inspect, select, table
@@ -106,13 +107,22 @@ def test_questions_logged_before_version_4_have_no_latency(store_url: str) -> No
     try:
         assert migrate(engine, target=3) == 3
         with engine.begin() as conn:
-            conn.execute(V3_ASKED.insert().values(platform="slack", channel="C1", question="Is AI a bubble?",
-                                                  question_key="is ai a bubble", language="en", abstained=False,
-                                                  asked_at=asked))
+            conn.execute(
+                V3_ASKED.insert().values(
+                    platform="slack",
+                    channel="C1",
+                    question="Is AI a bubble?",
+                    question_key="is ai a bubble",
+                    language="en",
+                    abstained=False,
+                    asked_at=asked,
+                )
+            )
         assert migrate(engine) == LATEST_VERSION
         with engine.connect() as conn:
-            rows = conn.execute(select(column("question"), column("latency_ms"))
-                                .select_from(table("asked_questions"))).all()
+            rows: Any = conn.execute(
+                select(column("question"), column("latency_ms")).select_from(table("asked_questions"))
+            ).all()
         assert [tuple(r) for r in rows] == [("Is AI a bubble?", None)]
     finally:
         engine.dispose()

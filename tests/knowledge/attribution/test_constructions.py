@@ -15,103 +15,223 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 
 ENGLISH = [
-    ("quote, then 'said' and an appositive",
-     [['"Private credit will underwrite a hole in the ground," said Angela Marsh, chief financial officer of Scioto.']],
-     ["Angela Marsh"]),
-    ("surname later, pronoun after it",
-     [["Jane Roe, the chief executive of Acme Corp, spoke on Monday.", "Roe said demand was strong."],
-      ['"We are sold out," she said.']],
-     [None, "Jane Roe", "Jane Roe"]),
-    ("title before the name, possessive organization",
-     [["Calloway CFO Denise Ortega said roughly 65% of orders came from data centers."]], ["Denise Ortega"]),
-    ("organization's title, then the name between commas",
-     [["Acme's chief executive, Tom Baker, told analysts that the campus was fully leased."]], ["Tom Baker"]),
-    ("according to an organization",
-     [["According to Moody's Ratings, single-tenant debt made up 41% of new issuance."]], ["Moody's Ratings"]),
-    ("an organization's analysts, then 'they'",
-     [["Barclays analysts estimate that lenders committed $72 billion.",
-       "In a note to clients, they warned that many loans rest on one tenant."]], ["Barclays", "Barclays"]),
-    ("an analyst's question, the executive's answer in the next paragraph",
-     [["Scioto's chief executive, Tom Brennan, told analysts the campus was fully leased."],
-      ["On the call, Jefferies analyst Ravi Khanna asked what would happen if the tenant left."],
-      ["Brennan said the lease could not be cancelled.", '"If they walk, they still owe us the rent," he said.']],
-     ["Tom Brennan", "Ravi Khanna", "Tom Brennan", "Tom Brennan"]),
-    ("narration between two quotes of one person is the reporter's",
-     [['"Everyone wants to lend," said Leonard Tsai, a portfolio manager at Ridgeline Income Fund.',
-       "Loans of this kind typically pay more than corporate bonds.",
-       '"The question nobody can answer is what an empty data center is worth," Tsai said.']],
-     ["Leonard Tsai", None, "Leonard Tsai"]),
-    ("two people with one surname stay apart",
-     [["Tom Brennan, the chief executive, said rents were safe."],
-      ["Power is the constraint, said Kate Brennan, a spokeswoman for PJM Interconnection."],
-      ['"We have 30 gigawatts of requests," Kate Brennan said.', '"Most are duplicates," she added.']],
-     ["Tom Brennan", "Kate Brennan", "Kate Brennan", "Kate Brennan"]),
-    ("anonymous sources are unnamed, never a named person",
-     [["Two people familiar with the round said existing investors declined to add money."]],
-     ["unnamed: two people familiar with the round"]),
-    ("a refusal is not a statement",
-     [["Jane Roe, the chief executive of Acme Corp, spoke on Monday.", "She declined to say how much was drawn."]],
-     [None, None]),
-    ("a quote continued in the next paragraph keeps its speaker",
-     [['"This is a bubble," Nadia Vukovic, a partner at Tamarind Road, wrote in her letter.'],
-      ['"We will be wrong about some of this."']],
-     ["Nadia Vukovic", "Nadia Vukovic"]),
-    ("the company said",
-     [["Cindervale, a maker of coding agents, raised $4 billion.", "The company said its revenue had doubled."]],
-     [None, "Cindervale"]),
-    ("'the company's' title, then the name between commas",
-     [["Kestrel Devices, a chip designer, listed on Wednesday.",
-       "The company's chief financial officer, Susan Adler, told analysts the backlog stood at $3.1 billion."]],
-     [None, "Susan Adler"]),
-    ("according to its own filing: the company speaks",
-     [["Kestrel Devices, a chip designer, listed on Wednesday.",
-       "Kestrel's revenue was $310 million in the third quarter, according to its prospectus."]],
-     [None, "Kestrel Devices"]),
-    ("a two-word research firm's analysts estimate",
-     [["Wood Mackenzie analysts estimate that utilities have signed contracts for 65 gigawatts."]],
-     ["Wood Mackenzie"]),
+    (
+        "quote, then 'said' and an appositive",
+        [
+            [
+                '"Private credit will underwrite a hole in the ground," said Angela Marsh, chief financial officer of Scioto.'
+            ]
+        ],
+        ["Angela Marsh"],
+    ),
+    (
+        "surname later, pronoun after it",
+        [
+            ["Jane Roe, the chief executive of Acme Corp, spoke on Monday.", "Roe said demand was strong."],
+            ['"We are sold out," she said.'],
+        ],
+        [None, "Jane Roe", "Jane Roe"],
+    ),
+    (
+        "title before the name, possessive organization",
+        [["Calloway CFO Denise Ortega said roughly 65% of orders came from data centers."]],
+        ["Denise Ortega"],
+    ),
+    (
+        "organization's title, then the name between commas",
+        [["Acme's chief executive, Tom Baker, told analysts that the campus was fully leased."]],
+        ["Tom Baker"],
+    ),
+    (
+        "according to an organization",
+        [["According to Moody's Ratings, single-tenant debt made up 41% of new issuance."]],
+        ["Moody's Ratings"],
+    ),
+    (
+        "an organization's analysts, then 'they'",
+        [
+            [
+                "Barclays analysts estimate that lenders committed $72 billion.",
+                "In a note to clients, they warned that many loans rest on one tenant.",
+            ]
+        ],
+        ["Barclays", "Barclays"],
+    ),
+    (
+        "an analyst's question, the executive's answer in the next paragraph",
+        [
+            ["Scioto's chief executive, Tom Brennan, told analysts the campus was fully leased."],
+            ["On the call, Jefferies analyst Ravi Khanna asked what would happen if the tenant left."],
+            [
+                "Brennan said the lease could not be cancelled.",
+                '"If they walk, they still owe us the rent," he said.',
+            ],
+        ],
+        ["Tom Brennan", "Ravi Khanna", "Tom Brennan", "Tom Brennan"],
+    ),
+    (
+        "narration between two quotes of one person is the reporter's",
+        [
+            [
+                '"Everyone wants to lend," said Leonard Tsai, a portfolio manager at Ridgeline Income Fund.',
+                "Loans of this kind typically pay more than corporate bonds.",
+                '"The question nobody can answer is what an empty data center is worth," Tsai said.',
+            ]
+        ],
+        ["Leonard Tsai", None, "Leonard Tsai"],
+    ),
+    (
+        "two people with one surname stay apart",
+        [
+            ["Tom Brennan, the chief executive, said rents were safe."],
+            ["Power is the constraint, said Kate Brennan, a spokeswoman for PJM Interconnection."],
+            ['"We have 30 gigawatts of requests," Kate Brennan said.', '"Most are duplicates," she added.'],
+        ],
+        ["Tom Brennan", "Kate Brennan", "Kate Brennan", "Kate Brennan"],
+    ),
+    (
+        "anonymous sources are unnamed, never a named person",
+        [["Two people familiar with the round said existing investors declined to add money."]],
+        ["unnamed: two people familiar with the round"],
+    ),
+    (
+        "a refusal is not a statement",
+        [
+            [
+                "Jane Roe, the chief executive of Acme Corp, spoke on Monday.",
+                "She declined to say how much was drawn.",
+            ]
+        ],
+        [None, None],
+    ),
+    (
+        "a quote continued in the next paragraph keeps its speaker",
+        [
+            ['"This is a bubble," Nadia Vukovic, a partner at Tamarind Road, wrote in her letter.'],
+            ['"We will be wrong about some of this."'],
+        ],
+        ["Nadia Vukovic", "Nadia Vukovic"],
+    ),
+    (
+        "the company said",
+        [
+            [
+                "Cindervale, a maker of coding agents, raised $4 billion.",
+                "The company said its revenue had doubled.",
+            ]
+        ],
+        [None, "Cindervale"],
+    ),
+    (
+        "'the company's' title, then the name between commas",
+        [
+            [
+                "Kestrel Devices, a chip designer, listed on Wednesday.",
+                "The company's chief financial officer, Susan Adler, told analysts the backlog stood at $3.1 billion.",
+            ]
+        ],
+        [None, "Susan Adler"],
+    ),
+    (
+        "according to its own filing: the company speaks",
+        [
+            [
+                "Kestrel Devices, a chip designer, listed on Wednesday.",
+                "Kestrel's revenue was $310 million in the third quarter, according to its prospectus.",
+            ]
+        ],
+        [None, "Kestrel Devices"],
+    ),
+    (
+        "a two-word research firm's analysts estimate",
+        [["Wood Mackenzie analysts estimate that utilities have signed contracts for 65 gigawatts."]],
+        ["Wood Mackenzie"],
+    ),
 ]
 
 CHINESE = [
-    ("role-first mention, then 她",
-     [["成立于2021年的禾跃半导体是其中之一。该公司首席财务官周敏在接受本报记者采访时透露，订单已超过人民币60亿元。",
-       "她表示，新增询单数量大约是此前的3倍。"]],
-     ["Zhou Min", "Zhou Min"]),
-    ("quote, then the name and 说 in one sentence",
-     [["「客戶給我們的預測，已經一路看到明年第三季。」泓鼎總經理陳冠宇說。"]], ["Chen Guanyu"]),
-    ("a name with its English in brackets is one person",
-     [["英伟达首席执行官黄仁勋（Jensen Huang）1月在台北对媒体表示，每一轮新限制都在推动本土替代。"]],
-     ["Jensen Huang"]),
-    ("according to a research firm",
-     [["根據集邦科技（TrendForce）的估算，今年全球AI伺服器出貨量將年增約28%。"]], ["TrendForce"]),
-    ("according to a media outlet",
-     [["据行业媒体《芯视界》报道，禾跃去年完成约人民币35亿元的C轮融资。"]], ["芯视界"]),
-    ("她 two paragraphs after the person, past a man",
-     [["該公司財務長吳佩珊指出，毛利率只維持在7%上下。", "「我們不會把價格壓到沒有利潤，」吳佩珊說。"],
-      ["總經理陳冠宇表示，訂單看不到放緩。", "他說，多數合約已鎖定。"],
-      ["她也坦言，匯率是獲利的最大變數。"]],
-     ["Wu Peishan", "Wu Peishan", "Chen Guanyu", "Chen Guanyu", "Wu Peishan"]),
-    ("an unnamed person is not a named one",
-     [["一位投信基金经理人认为，代工毛利偏薄。"]], ["unnamed: 一位投信基金经理人"]),
-    ("people close to a company are not the company",
-     [["据接近禾跃的人士透露，公司计划明年上市。"]], ["unnamed: 据接近禾跃的人士"]),
-    ("a refusal is not a statement",
-     [["禾跃首席财务官周敏表示，订单充足。", "周敏对此没有直接回应。"]], ["Zhou Min", None]),
-    ("the verb is not part of the name",
-     [["深圳前海智算中心负责人刘畅告诉本报，国产芯片占比约七成。", "“同样的预算能多买80%的算力。”刘畅说。"]],
-     ["Liu Chang", "Liu Chang"]),
-    ("a modifier with 的 and a date between the company and 披露",
-     [["在香港上市的江苏城商行苏澜银行7月14日披露，该行的贷款余额为人民币386亿元。"]], ["苏澜银行"]),
-    ("a refusal to disclose is not a statement",
-     [["苏澜银行未披露最大单一借款人的名称。"]], [None]),
+    (
+        "role-first mention, then 她",
+        [
+            [
+                "成立于2021年的禾跃半导体是其中之一。该公司首席财务官周敏在接受本报记者采访时透露，订单已超过人民币60亿元。",
+                "她表示，新增询单数量大约是此前的3倍。",
+            ]
+        ],
+        ["Zhou Min", "Zhou Min"],
+    ),
+    (
+        "quote, then the name and 说 in one sentence",
+        [["「客戶給我們的預測，已經一路看到明年第三季。」泓鼎總經理陳冠宇說。"]],
+        ["Chen Guanyu"],
+    ),
+    (
+        "a name with its English in brackets is one person",
+        [["英伟达首席执行官黄仁勋（Jensen Huang）1月在台北对媒体表示，每一轮新限制都在推动本土替代。"]],
+        ["Jensen Huang"],
+    ),
+    (
+        "according to a research firm",
+        [["根據集邦科技（TrendForce）的估算，今年全球AI伺服器出貨量將年增約28%。"]],
+        ["TrendForce"],
+    ),
+    (
+        "according to a media outlet",
+        [["据行业媒体《芯视界》报道，禾跃去年完成约人民币35亿元的C轮融资。"]],
+        ["芯视界"],
+    ),
+    (
+        "她 two paragraphs after the person, past a man",
+        [
+            ["該公司財務長吳佩珊指出，毛利率只維持在7%上下。", "「我們不會把價格壓到沒有利潤，」吳佩珊說。"],
+            ["總經理陳冠宇表示，訂單看不到放緩。", "他說，多數合約已鎖定。"],
+            ["她也坦言，匯率是獲利的最大變數。"],
+        ],
+        ["Wu Peishan", "Wu Peishan", "Chen Guanyu", "Chen Guanyu", "Wu Peishan"],
+    ),
+    (
+        "an unnamed person is not a named one",
+        [["一位投信基金经理人认为，代工毛利偏薄。"]],
+        ["unnamed: 一位投信基金经理人"],
+    ),
+    (
+        "people close to a company are not the company",
+        [["据接近禾跃的人士透露，公司计划明年上市。"]],
+        ["unnamed: 据接近禾跃的人士"],
+    ),
+    (
+        "a refusal is not a statement",
+        [["禾跃首席财务官周敏表示，订单充足。", "周敏对此没有直接回应。"]],
+        ["Zhou Min", None],
+    ),
+    (
+        "the verb is not part of the name",
+        [
+            [
+                "深圳前海智算中心负责人刘畅告诉本报，国产芯片占比约七成。",
+                "“同样的预算能多买80%的算力。”刘畅说。",
+            ]
+        ],
+        ["Liu Chang", "Liu Chang"],
+    ),
+    (
+        "a modifier with 的 and a date between the company and 披露",
+        [["在香港上市的江苏城商行苏澜银行7月14日披露，该行的贷款余额为人民币386亿元。"]],
+        ["苏澜银行"],
+    ),
+    ("a refusal to disclose is not a statement", [["苏澜银行未披露最大单一借款人的名称。"]], [None]),
 ]
 
 
 @pytest.mark.parametrize(("construction", "paragraphs", "expected"), ENGLISH, ids=[c for c, _, _ in ENGLISH])
-def test_english_constructions(construction: str, paragraphs: list[list[str]], expected: list[str | None]) -> None:
+def test_english_constructions(
+    construction: str, paragraphs: list[list[str]], expected: list[str | None]
+) -> None:
     assert speakers_of(paragraphs, "en") == expected, construction
 
 
 @pytest.mark.parametrize(("construction", "paragraphs", "expected"), CHINESE, ids=[c for c, _, _ in CHINESE])
-def test_chinese_constructions(construction: str, paragraphs: list[list[str]], expected: list[str | None]) -> None:
+def test_chinese_constructions(
+    construction: str, paragraphs: list[list[str]], expected: list[str | None]
+) -> None:
     assert speakers_of(paragraphs, "zh-Hans") == expected, construction

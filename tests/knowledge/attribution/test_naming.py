@@ -9,8 +9,15 @@ from knowledge.attribution.naming import pinyin_name, pinyin_org
 from knowledge.speakers import SpeakerIndex
 
 
-@pytest.mark.parametrize(("written", "expected"), [("陳冠宇", "Chen Guanyu"), ("吴佩珊", "Wu Peishan"),
-                                                   ("周敏", "Zhou Min"), ("欧阳明远", "Ouyang Mingyuan")])
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("陳冠宇", "Chen Guanyu"),
+        ("吴佩珊", "Wu Peishan"),
+        ("周敏", "Zhou Min"),
+        ("欧阳明远", "Ouyang Mingyuan"),
+    ],
+)
 def test_chinese_names_get_pinyin_surname_first(written: str, expected: str) -> None:
     assert pinyin_name(written) == expected
 
@@ -31,6 +38,9 @@ def test_a_new_speaker_is_findable_in_either_script_and_in_pinyin() -> None:
 def test_a_known_person_keeps_the_gazetteer_identity() -> None:
     from knowledge.gazetteer import load_gazetteer
 
-    result = attribute_source([["輝達執行長黃仁勳在同一場展會上表示，台灣供應鏈會忙上很多年。"]], "zh-Hant",
-                              SpeakerIndex(list(load_gazetteer())))
+    result = attribute_source(
+        [["輝達執行長黃仁勳在同一場展會上表示，台灣供應鏈會忙上很多年。"]],
+        "zh-Hant",
+        SpeakerIndex(list(load_gazetteer())),
+    )
     assert [s.name for s in result.quoted] == ["Jensen Huang"]

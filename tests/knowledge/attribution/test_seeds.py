@@ -15,7 +15,9 @@ def _agreement(overlay: bool) -> tuple[float, list[tuple[str, str | None, str | 
     passages = load_corpus(overlay=overlay).passages
     labels: dict[str, str | None] = {p.id: None for p in passages}
     for entry in yaml.safe_load(LABELS.read_text(encoding="utf-8")):
-        [passage] = [p for p in passages if p.source_id == entry["source"] and p.text.startswith(entry["starts"])]
+        [passage] = [
+            p for p in passages if p.source_id == entry["source"] and p.text.startswith(entry["starts"])
+        ]
         labels[passage.id] = entry["speaker"]
     wrong = [(p.id, p.speaker, labels[p.id]) for p in passages if p.speaker != labels[p.id]]
     return 1 - len(wrong) / len(passages), wrong
