@@ -155,7 +155,10 @@ class _Writer:
         named = speaker_name(speaker, "en") if _says_role(before, speaker) else self.name(speaker)
         if _says_role(before, speaker):
             self.introduced.add(speaker.name)
-        return text[: match.start()] + named + text[match.end() :]
+        rest = text[match.end() :]
+        if named.endswith("s") and rest.startswith(("'s", "’s")):
+            rest = rest[0] + rest[2:]  # "Calloway Power Systems' order backlog", not "Systems's"
+        return text[: match.start()] + named + rest
 
     def _chinese(self, text: str, speaker: Speaker | None, publisher: str, *, repeat: bool) -> str:
         if speaker is None:

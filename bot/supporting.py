@@ -15,6 +15,8 @@ _ASKS = re.compile(
     r"\basked (?:[A-Z][\w.’'-]* ){0,3}(?:whether|if|how|what|why|when|about)\b|\bwanted to know\b|追问|问道|询问|提问",
     re.I,
 )
+# "Asked whether AI stocks were in a bubble, Powell said …": the sentence is the answer, not the question.
+_ANSWERED = re.compile(r"\W*(?:when\s+)?(?:asked|pressed)\b[^.?!]{0,160},\s*\S", re.I)
 # An explicit time: a year, a half or quarter, a month, "next year", 下半年, 年底.
 _DATED = re.compile(
     r"(?<!\d)(?:19|20)\d{2}(?!\d)|\b(?:first|second|third|fourth|final|last) (?:half|quarter)\b|\bQ[1-4]\b|"
@@ -77,7 +79,7 @@ _COMMON = frozenset(
 def answer_not_question(hit: Hit, corpus: Corpus) -> Hit:
     """An analyst's question in the article is not an answer: the reply right after it is."""
     passage = hit.passage
-    if passage.speaker is None or not _ASKS.search(fold(passage.text)):
+    if passage.speaker is None or not _ASKS.search(fold(passage.text)) or _ANSWERED.match(passage.text):
         return hit
     for key in (
         f"{passage.source_id}:{passage.paragraph}.{passage.sentence + 1}",

@@ -25,7 +25,7 @@ MEASURES: dict[str, str] = {
     "share": r"\bshare\b|portion|proportion|stake|how much of|what part of|占比|比重|份额|占",
     "growth": r"\bgrow|growth|\brise|rose|increase|jump|doubl|tripl|年增|增长|成长|上升|提高|翻|增加|同比",
     "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|下调|降|削减|下降",
-    "power": r"\bpower|electricity|capacity|gigawatt|megawatt|\bgrid|\bload|电力|装机|用电|算力|容量|兆瓦|吉瓦",
+    "power": r"\bpower|electricity|capacity|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|\bload|电力|装机|用电|算力|容量|兆瓦|吉瓦",
     "assets": r"\bassets|manages|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
     "volume": r"shipment|\bship|volume|调用量|用量|出货",
     "employees": r"employees|\bstaff|headcount|workers|员工|雇员",

@@ -138,6 +138,22 @@ def test_a_possessive_organization_is_not_followed_by_the_role_again() -> None:
     assert "OpenAI's Sam Altman said" in text and "(CEO, OpenAI)" not in text
 
 
+def test_a_name_ending_in_s_takes_an_apostrophe_alone() -> None:
+    corpus = _corpus()
+    calloway = Speaker(
+        name="Calloway Power Systems", kind="organization", role="turbine maker", aliases=("Calloway",)
+    )
+    text = "Calloway's order backlog reached 41 gigawatts at the end of May, the company said."
+    passage = _passage("en-news:3.1", "en-news", text, "Calloway Power Systems")
+    corpus = Corpus(
+        sources=corpus.sources,
+        speakers=SpeakerIndex([ZHOU, POWELL, ALTMAN, calloway]),
+        passages=[*corpus.passages, passage],
+    )
+    answer = _answer(corpus, "en-news:3.1", "en")
+    assert "Calloway Power Systems' order backlog" in answer and "Systems's" not in answer
+
+
 def test_english_answers_show_english_figures_names_and_titles(service: AnswerService) -> None:
     answer = service.ask("What compute target did Sam Altman set for OpenAI by 2033?")
     assert "250 GW" in answer.answer and not CJK.search(answer.answer)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from bot.supporting import dated_first, follow_up_figures, speakers_figure, with_replies
+from bot.supporting import (
+    answer_not_question,
+    dated_first,
+    follow_up_figures,
+    speakers_figure,
+    with_replies,
+)
 from knowledge.corpus import Corpus
 from knowledge.figures import find_figures
 from knowledge.passages import Passage
@@ -66,3 +72,18 @@ def test_the_article_coming_back_to_a_speaker_with_a_figure_is_found() -> None:
     corpus = _corpus()
     later = speakers_figure(corpus.by_id["src:4.1"], corpus)
     assert later is not None and "25%" in later.text
+
+
+def test_a_sentence_that_opens_with_the_question_put_to_the_speaker_is_the_answer() -> None:
+    source = Source(id="fed", file="f.md", title="Fed", publisher="Test", language="en")
+    texts = [
+        "Asked whether AI stocks were in a bubble, Powell said it was not the Fed's job to judge asset prices.",
+        "His remarks came days after the IMF published a staff paper.",
+    ]
+    passages = [
+        Passage(id=f"fed:{n}.1", source_id="fed", paragraph=n, sentence=1, text=t, speaker=s)
+        for n, (t, s) in enumerate(zip(texts, ["Jerome Powell", "IMF"], strict=True), start=1)
+    ]
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=passages)
+    hit = Hit(corpus.by_id["fed:1.1"], 2.0)
+    assert answer_not_question(hit, corpus) is hit
