@@ -330,8 +330,12 @@ def compose_abstention(abstention: Abstention, corpus: Corpus, language: str) ->
         why = phrase("abstain_off_topic", language).format(name=speaker_name(abstention.speaker, language))
     elif abstention.reason == "no_figure":
         why = phrase("abstain_no_figure", language)
-        if abstention.nearest is not None:
-            why += " " + _nearest(*abstention.nearest, corpus, language)
+        if abstention.nearest is not None and abstention.nearest[1] is not None:
+            why += " " + _nearest(abstention.nearest[0], abstention.nearest[1], corpus, language)
+    elif abstention.reason == "declined" and abstention.nearest is not None:
+        passage = abstention.nearest[0]
+        title = source_title(corpus.source(passage.source_id), language)
+        why = phrase("abstain_declined", language).format(text=passage.text, title=title)
     else:
         why = phrase("abstain", language)
     # A large library is summarized (its newest titles and a count), not listed: the reply stays short.

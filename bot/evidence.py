@@ -64,6 +64,15 @@ _DESCRIBE = re.compile(
     r"形容|描述|描绘|描繪|怎么说|怎麼說|如何评价|如何評價",
     re.I,
 )
+# A sentence that reports a refusal or the absence of a decision, not an answer.
+_REFUSAL = re.compile(
+    r"\b(?:declined|refused|would not|wouldn't) (?:to )?(?:say|comment|disclose|name|specify|"
+    r"give|provide|elaborate|confirm|identify|respond)|\bno (?:specific |firm |set )?(?:timetable|timeline|decision) "
+    r"(?:has been|had been|was|is|yet)|\bhas not (?:yet )?(?:decided|disclosed|said)|"
+    r"未透露|未披露|拒绝透露|拒絕透露|不愿透露|不願透露|没有透露|沒有透露|不予置评|不予置評|未回应|未回應|"
+    r"没有具体时间表|沒有具體時間表|目前没有具体|目前沒有具體|尚未决定|尚未決定|尚无定论|尚無定論",
+    re.I,
+)
 _FURTHER = re.compile(r"再|还要|還要|进一步|進一步|\bfurther\b|\bany more\b|\banymore\b", re.I)
 _COUNT_QUESTION = re.compile(
     r"how many (?!times|gigawatts?|gw|dollars|billion|trillion|percent)[a-z]+|"
@@ -79,9 +88,8 @@ class Abstention:
     reason: str
     name: str | None = None
     speaker: Speaker | None = None
-    nearest: tuple[Passage, Figure] | None = (
-        None  # a figure next to the asked one ("for the year, not the quarter")
-    )
+    # A figure next to the asked one ("for the year, not the quarter"), or (declined) the refusal the articles report
+    nearest: tuple[Passage, Figure | None] | None = None
 
 
 @dataclass
@@ -104,6 +112,8 @@ def _entities(query: QueryAnalysis) -> list[tuple[str, ...]]:
         for org in find_orgs(query.text)
         if not any(w in speaker_words for w in org_words(org))
     ]
+    for subject in query.subjects:
+        found.append((fold(subject),))
     for entity in query.entities:
         words = tuple(
             dict.fromkeys(fold(a) for a in (entity.name, entity.name_zh or "", *entity.aliases) if len(a) > 1)
@@ -239,6 +249,10 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         candidates.sort(key=lambda h: not any(q in h.passage.text for q in '“「"'))
     if not candidates:
         return Abstention("irrelevant")
+    lead = candidates[0].passage
+    if query.kind != "who" and not lead.figures and _REFUSAL.search(lead.text):
+        # "Aurelis declined to say which developers are its customers": the articles say there is no answer.
+        return Abstention("declined", nearest=(lead, None))
     primary = candidates[0] if query.kind == "who" else answer_not_question(candidates[0], corpus)
     evidence = Evidence(
         hits=[primary], focus=_focus_figure(primary, query, entities) if query.wants_figure else None

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
+from knowledge.attribution.first_names import gender_of
 from knowledge.corpus import PACKAGED_CORPUS, Corpus
 from knowledge.dense import DenseSearch
 from knowledge.embedding import DEFAULT_EMBEDDING, Embedder, make_embedder
@@ -18,10 +20,10 @@ from knowledge.index import IndexReport, PassageIndex, lock_dir, open_client
 from knowledge.lexical import LexicalIndex, speaker_tokens
 from knowledge.library import open_corpus
 from knowledge.library_store import shared_lock
-from knowledge.query import QueryAnalysis, analyze
+from knowledge.query import SPEECH_CUE, QueryAnalysis, analyze
 from knowledge.scripts import fold
 from knowledge.search import HybridSearcher, SearchResult
-from knowledge.speakers import SpeakerIndex
+from knowledge.speakers import Speaker, SpeakerIndex
 from knowledge.tokens import add_words
 from knowledge.vectors import CACHE_FILE, VectorCache
 
@@ -30,6 +32,34 @@ log = logging.getLogger(__name__)
 
 def _stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+# The name a Chinese question opens with ("天枢云今年营收多少？"), up to a time word, 的 or a measure.
+_CHINESE_SUBJECT = re.compile(
+    r"^\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:今年|去年|明年|前年|上半年|下半年|第[一二三四]季|的|在|要|会|會|"
+    r"营收|營收|收入|市值|估值|利润|利潤|花了|投了|有多少|是否|估计|估計|预计|預計|表示|认为|認為|说|說|称|稱|透露)"
+)
+# Words that open a question without naming anyone: a region, a sector, a pronoun.
+_GENERIC_SUBJECT = re.compile(
+    r"全球|国内|國內|中国|中國|美国|美國|台湾|台灣|日本|欧洲|歐洲|公司|企业|企業|科技|行业|行業|"
+    r"市场|市場|大厂|大廠|巨头|巨頭|他|她|我|你|这|這|那|哪|谁|誰|什么|什麼|大家|投资人|投資人"
+)
+
+
+_NOT_A_NAME_START = re.compile(
+    r"^(?:按|如果|如|若|在|对|對|从|從|为|為|给|給|把|被|当|當|据|據|根据|根據|要是|是|有|没|沒|不|全|各|每|所)"
+)
+
+
+def _chinese_subject(question: str) -> str | None:
+    """The organization-like name a Chinese question opens with, if it names one."""
+    match = _CHINESE_SUBJECT.match(question)
+    if match is None or match.group("name").isascii():
+        return None
+    name = match.group("name")
+    if _GENERIC_SUBJECT.search(name) or _NOT_A_NAME_START.match(name):
+        return None
+    return match.group("name")
 
 
 class KnowledgeBase:
@@ -102,10 +132,27 @@ class KnowledgeBase:
     def analyze(self, question: str) -> QueryAnalysis:
         """Analyze a question against this corpus's speakers and glossary."""
         query = analyze(question, speakers=self.corpus.speakers, glossary=self.glossary)
-        # A capitalized phrase the articles themselves use ("Middle East") is a topic, not an unknown person.
+        # A capitalized phrase the articles themselves use ("Middle East") is a topic, not an unknown person;
+        # but a person the articles only mention ("State Treasurer Marcus Oyelaran … missed the vote") is
+        # someone whose words they do not give.
+        named_only = [
+            n
+            for n in query.unknown_names
+            if fold(" ".join(n.split())) in self._folded_text and gender_of(n.split()[0]) is not None
+        ]
+        if named_only and not query.speakers and SPEECH_CUE.search(fold(question)):
+            query.unquoted.append(Speaker(name=named_only[0], kind="person", role="", quoted=False))
         query.unknown_names = [
             n for n in query.unknown_names if fold(" ".join(n.split())) not in self._folded_text
         ]
+        subject = _chinese_subject(question)
+        if subject and not query.speakers and not query.named:
+            if fold(subject) in self._folded_text:
+                query.subjects.append(
+                    subject
+                )  # named in an article but never quoted: still what is asked about
+            else:
+                query.unknown_names.append(subject)  # "天枢云今年营收多少？" about a company no article names
         # Someone the gazetteer knows but no article names (Tim Cook, 孫正義 before any article quotes him).
         for mention in self._absent.find_mentions(question):
             speaker = mention.speaker

@@ -65,7 +65,7 @@ _GROWTH = re.compile(
     re.I,
 )
 # Organizations in a question are its topic unless the question asks what they say or estimate.
-_SPEECH_CUE = re.compile(
+SPEECH_CUE = re.compile(
     r"\b(?:say|said|says|per|according|estimate[sd]?|reckons?|think|thinks|expect(?:s|ed|ing)?|"
     r"forecasts?|predicts?|projected|warns?|warned|sees?|view|calls?|called|figures?|count)\b|"
     r"说|称|表示|认为|觉得|估(?!值)|预计|预测|预期|看|指出|警告|根据|按照|据|觉|提醒|宣布",
@@ -86,6 +86,7 @@ _QUANTITY = re.compile(
     r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
     r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of)\b).){0,40}\b(?:revenue|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
     r"backlog|market share)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
+    r"\bwhat (?:interest |coupon |discount |growth )?rate\b|"
     r"\bwhat\b.{0,80}\b(?:worth|add(?:s|ed)? up to|amount(?:s|ed)? to|total(?:s|led)?)\b|"
     r"what (?:amount|figure|sum|number|percentage|share)|多少|多大|多高|几(?![千百十万亿])|数额",
     re.I,
@@ -157,6 +158,9 @@ class QueryAnalysis:
     expansions: list[str] = field(default_factory=list)
     concepts: list[tuple[str, ...]] = field(default_factory=list)
     topic: list[tuple[str, ...]] = field(default_factory=list)
+    subjects: list[str] = field(
+        default_factory=list
+    )  # a name the question opens with, known only from the text
 
 
 _TITLE_TOKENS = frozenset(t for words in TITLE_WORDS.values() for w in words for t in tokenize(w))
@@ -284,7 +288,7 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         for c in concepts
         if c[0] in topic_words and not (set(c) & _TITLE_TOKENS if named or by_role else set())
     ]
-    cue = bool(_SPEECH_CUE.search(fold(text)))
+    cue = bool(SPEECH_CUE.search(fold(text)))
     # An organization is who is asked about only when the question asks what it says; otherwise it is the topic.
     asked = [
         s for s in named + by_role if s.quoted and (s.kind == "person" or cue or kind in ("who", "stance"))

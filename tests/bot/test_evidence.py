@@ -1,0 +1,49 @@
+"""What the bot refuses to answer: a refusal the article reports, a company or person no article quotes."""
+
+from __future__ import annotations
+
+from bot.compose import compose_abstention
+from bot.evidence import Abstention, decide
+from bot.service import AnswerService
+from knowledge.corpus import Corpus
+from knowledge.passages import Passage
+from knowledge.query import QueryAnalysis
+from knowledge.search import Hit
+from knowledge.sources import Source
+from knowledge.speakers import SpeakerIndex
+
+
+def _corpus(*texts: str) -> Corpus:
+    source = Source(
+        id="aurelis", file="a.md", title="Aurelis borrows against its chips", publisher="P", language="en"
+    )
+    passages = [
+        Passage(id=f"aurelis:{n}.1", source_id="aurelis", paragraph=n, sentence=1, text=text)
+        for n, text in enumerate(texts, start=1)
+    ]
+    return Corpus(sources=[source], speakers=SpeakerIndex([]), passages=passages)
+
+
+def test_a_reported_refusal_is_not_an_answer_and_the_reader_is_told_what_the_article_says() -> None:
+    corpus = _corpus("Aurelis declined to say which AI developers are its largest customers.")
+    query = QueryAnalysis(text="which AI labs are Aurelis's biggest customers?", language="en", kind="what")
+    decision = decide(query, [Hit(corpus.by_id["aurelis:1.1"], 3.0, coverage=0.9, dense=0.6)], corpus)
+    assert isinstance(decision, Abstention) and decision.reason == "declined"
+    text = compose_abstention(decision, corpus, "en")
+    assert (
+        text.startswith("The articles don't answer that.") and "declined to say which AI developers" in text
+    )
+
+
+def test_a_company_no_article_names_is_not_answered_with_another_companys_figure(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("天枢云今年营收多少？")
+    assert answer.abstained and not answer.citations
+
+
+def test_what_a_merely_mentioned_person_said_is_not_answered(service: AnswerService) -> None:
+    # The packaged articles name Elon Musk but never quote him; a full name the articles only mention
+    # is refused the same way as one the speaker registry knows.
+    answer = service.ask("What did Elon Musk say about AI spending?")
+    assert answer.abstained and not answer.citations
