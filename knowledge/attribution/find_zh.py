@@ -241,6 +241,7 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
 
 
 _THE_COMPANY = "\x00the company"
+_THE_COMPANY_REACH = 160  # characters before "该公司…" within which its company is named
 
 
 def _cores(forms: list[str]) -> list[str]:
@@ -256,21 +257,47 @@ def _cores(forms: list[str]) -> list[str]:
     return cores
 
 
+def _last_before(entity: Entity, article: str, at: int) -> int:
+    """Where the organization is last named before an offset of the article (-1 if not)."""
+    return max(
+        (article.rfind(to_simplified(f), 0, at) for f in [*entity.forms, *_cores(entity.forms)]), default=-1
+    )
+
+
 def _settle_the_company(entities: ArticleEntities, article: str) -> None:
-    """People introduced as "该公司首席财务官" work for the organization the article names most often."""
+    """People introduced as "该公司首席财务官" work for the article's own company named just before them.
+
+    That is the nearest organization named in the few sentences before the person that is not a well-known one
+    ("陇原智算是省内最大的运营商。该公司董事长郭海峰…"), else the organization the article names most often.
+    """
     orgs = [e for e in entities.entities if e.kind == "organization"]
     counts = {id(e): max(article.count(to_simplified(f)) for f in [*e.forms, *_cores(e.forms)]) for e in orgs}
     company = max(orgs, key=lambda e: counts[id(e)], default=None)
     for entity in entities.entities:
         if entity.org == _THE_COMPANY:
-            entity.org = company.forms[0] if company is not None else None
+            at = min((i for f in entity.forms if (i := article.find(to_simplified(f))) >= 0), default=-1)
+            near = [(_last_before(o, article, at), o) for o in orgs if o.known is None] if at > 0 else []
+            near = [(i, o) for i, o in near if i >= 0 and at - i <= _THE_COMPANY_REACH]
+            chosen = max(near, key=lambda item: item[0])[1] if near else company
+            entity.org = chosen.forms[0] if chosen is not None else None
             entity.role_zh = (entity.role_zh or "").replace(_THE_COMPANY, entity.org or "") or None
+
+
+# "陇原智算是省内规模最大的民营运营商": a name described as a company.
+_IS_A_COMPANY = re.compile(
+    r"(?:^|[，。；：])(?P<org>[\u4e00-\u9fffA-Za-z]{2,8})是[^，。；“”「」]{0,24}?"
+    r"(?:公司|企业|运营商|厂商|制造商|供应商|服务商|银行|基金|集团|平台|初创公司|新创)(?:之一)?[，。；]"
+)
 
 
 def discover_chinese(folded: list[str], written: list[str], entities: ArticleEntities) -> None:
     """Add to `entities` everyone the sentences introduce; `folded` is Simplified, `written` the original."""
     article = "".join(folded)
     for text, original in zip(folded, written, strict=True):
+        for match in _IS_A_COMPANY.finditer(text):
+            org = org_before(match.group("org"))
+            if org and org == match.group("org") and not re.search(r"[他她我你它这那其该]", org):
+                add_org_zh(entities, original[match.start("org") : match.end("org")])
         for match in _PAREN_ORG.finditer(text):
             zh, latin = match.group("zh"), match.group("latin")
             named = None

@@ -219,6 +219,14 @@ CHINESE = [
         [["在香港上市的江苏城商行苏澜银行7月14日披露，该行的贷款余额为人民币386亿元。"]],
         ["苏澜银行"],
     ),
+    (
+        "'该公司' is the company just described, not the one the article names most",
+        [
+            ["陇原智算是省内规模最大的民营运营商。该公司董事长郭海峰坦言，行业确实存在先建后找客户的现象。"],
+            ["华泰证券分析师彭晓东估计，投资规模三年内翻一倍。", "华泰证券认为需求只有一半。"],
+        ],
+        ["Guo Haifeng", "Peng Xiaodong", "华泰证券"],
+    ),
     ("a refusal to disclose is not a statement", [["苏澜银行未披露最大单一借款人的名称。"]], [None]),
 ]
 
@@ -235,3 +243,13 @@ def test_chinese_constructions(
     construction: str, paragraphs: list[list[str]], expected: list[str | None]
 ) -> None:
     assert speakers_of(paragraphs, "zh-Hans") == expected, construction
+
+
+def test_the_company_just_described_employs_the_person_it_introduces() -> None:
+    paragraphs = [
+        ["陇原智算是省内规模最大的民营运营商。该公司董事长郭海峰坦言，行业确实存在先建后找客户的现象。"],
+        ["华泰证券分析师彭晓东估计，投资规模三年内翻一倍。", "华泰证券认为需求只有一半。"],
+    ]
+    result = attribute_source(paragraphs, "zh-Hans", SpeakerIndex([]))
+    guo = result.speakers[0][0]
+    assert guo is not None and "陇原智算" in guo.role and "华泰" not in guo.role
