@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from knowledge.corpus import Corpus
 from knowledge.passages import Passage
@@ -158,20 +157,6 @@ def continuation(lead: Passage, hits: list[Hit], corpus: Corpus) -> Hit | None:
     return next((h for h in hits if h.passage.id == after.id), None) or Hit(after, 0.0)
 
 
-def _source_passages(corpus: Corpus, source_id: str) -> Iterator[Passage]:
-    """One source's passages in reading order, found by their ids (no scan of the library)."""
-    paragraph, missing = 0, 0
-    while missing < 3:
-        sentence = 1
-        found = corpus.by_id.get(f"{source_id}:{paragraph}.{sentence}")
-        missing = 0 if found else missing + 1
-        while found is not None:
-            yield found
-            sentence += 1
-            found = corpus.by_id.get(f"{source_id}:{paragraph}.{sentence}")
-        paragraph += 1
-
-
 def _content_words(text: str) -> set[str]:
     return {
         t for t in tokenize(text) if t not in _COMMON and (len(t) >= 4 or (len(t) >= 2 and not t.isascii()))
@@ -187,7 +172,7 @@ def speakers_figure(lead: Passage, corpus: Corpus) -> Passage | None:
     """
     if lead.speaker is None:
         return None
-    passages = list(_source_passages(corpus, lead.source_id))
+    passages = corpus.passages_of(lead.source_id)
     frequency: dict[str, int] = {}
     for passage in passages:
         for word in _content_words(passage.text):
@@ -217,7 +202,7 @@ def follow_up_figures(hits: list[Hit], corpus: Corpus, units: set[str], *, top: 
         lead = hit.passage
         if lead.speaker is None or any(not units or f.unit in units for f in lead.figures):
             continue
-        for passage in _source_passages(corpus, lead.source_id):
+        for passage in corpus.passages_of(lead.source_id):
             after = (passage.paragraph, passage.sentence) > (lead.paragraph, lead.sentence)
             if not after or passage.paragraph > lead.paragraph + 2:
                 continue
