@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
 from knowledge.curation import load_glosses, load_overrides
@@ -202,7 +203,39 @@ def load_corpus(
     return Corpus(sources=sources, speakers=speakers_index, passages=passages)
 
 
-@lru_cache(maxsize=1)
-def packaged_corpus() -> Corpus:
-    """The corpus shipped inside the package (cached)."""
-    return load_corpus()
+_PACKAGED: list[Corpus] = []
+_PACKAGED_LOCK = threading.Lock()
+
+
+def packaged_corpus(cache_dir: Path | None = None) -> Corpus:
+    """The corpus shipped inside the package (once per process; compiled in cache_dir, a data directory)."""
+    if not _PACKAGED:
+        with _PACKAGED_LOCK:
+            if not _PACKAGED:
+                _PACKAGED.append(_compiled_packaged(cache_dir))
+    return _PACKAGED[0]
+
+
+def _compiled_packaged(cache_dir: Path | None) -> Corpus:
+    """The packaged corpus from its compiled form when one is stored for this code, else built (and stored)."""
+    from knowledge.compiled import CompiledCorpus, code_key, read_compiled, write_compiled
+
+    compiled = read_compiled(cache_dir)
+    if compiled is None:
+        corpus = load_corpus()
+        write_compiled(
+            cache_dir,
+            CompiledCorpus(
+                key=code_key(),
+                passages=corpus.passages,
+                speakers=corpus.speakers.speakers,
+                fingerprints=corpus.fingerprints(),
+            ),
+        )
+        return corpus
+    return Corpus(
+        sources=load_sources(PACKAGED_CORPUS),
+        speakers=SpeakerIndex(compiled.speakers),
+        passages=compiled.passages,
+        stored_fingerprints=compiled.fingerprints,
+    )

@@ -202,6 +202,27 @@ class OpenAIEmbedder:
         return [v.tolist() for v in vectors]
 
 
+class LazyEmbedder:
+    """An embedder that loads its model at the first text it embeds (a removal embeds nothing).
+
+    Its name is its spec, which is every embedder's name, so it opens the same collection.
+    """
+
+    def __init__(self, spec: str, *, base_url: str | None = None, cache_dir: Path | None = None) -> None:
+        self.name = spec
+        self._args = (base_url, cache_dir)
+        self._loaded: Embedder | None = None
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """One vector per text (the model loads now if it has not yet)."""
+        if not texts:
+            return []
+        if self._loaded is None:
+            base_url, cache_dir = self._args
+            self._loaded = make_embedder(self.name, base_url=base_url, cache_dir=cache_dir)
+        return self._loaded.embed(texts)
+
+
 def make_embedder(
     spec: str = DEFAULT_EMBEDDING, *, base_url: str | None = None, cache_dir: Path | None = None
 ) -> Embedder:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.corpus import PACKAGED_CORPUS
-from knowledge.embedding import DEFAULT_EMBEDDING, Embedder, make_embedder
+from knowledge.embedding import DEFAULT_EMBEDDING, Embedder, LazyEmbedder, make_embedder
 from knowledge.errors import DuplicateArticle, IndexUnavailable, IngestError
 from knowledge.extraction import extract_article, make_extraction
 from knowledge.index import IndexReport, PassageIndex, lock_dir, open_client
@@ -46,10 +46,17 @@ class IndexTarget:
     glosser: Callable[[Source, list[Passage]], None] | None = None
     _index: PassageIndex | None = field(default=None, init=False, repr=False)
 
-    def open(self) -> PassageIndex:
-        """The passage index with the vector cache of the data directory (kept for the next ingest of a run)."""
+    def open(self, *, embeds: bool = True) -> PassageIndex:
+        """The passage index with the vector cache of the data directory (kept for the next ingest of a run).
+
+        Without `embeds` (a removal) the model loads only if the index turns out to need a vector.
+        """
         if self._index is not None:
             return self._index
+        if self.embedder is None and not embeds:
+            return self._opened(
+                LazyEmbedder(self.embedding, base_url=self.embedding_base_url, cache_dir=self.data_dir)
+            )
         if self.embedder is None:
             try:
                 self.embedder = make_embedder(
@@ -57,14 +64,17 @@ class IndexTarget:
                 )
             except (ValueError, ImportError) as exc:
                 raise IngestError(f"cannot load the embedding {self.embedding!r}: {exc}") from exc
+        self._index = self._opened(self.embedder)
+        return self._index
+
+    def _opened(self, embedder: Embedder) -> PassageIndex:
         client: Any = open_client(data_dir=self.data_dir, chroma_url=self.chroma_url)
-        self._index = PassageIndex(
+        return PassageIndex(
             client,
-            self.embedder,
+            embedder,
             VectorCache(self.data_dir / CACHE_FILE),
             lock_dir(self.data_dir, self.chroma_url),
         )
-        return self._index
 
     def forget(self) -> None:
         """Drop the kept index, so the next ingest opens the store again."""
@@ -192,10 +202,15 @@ def prepare_source(article: Article, overrides: Overrides, library: Library) -> 
 
 
 def _commit(
-    before: Library, after: Library, target: IndexTarget, progress: Callable[[str], None] | None
+    before: Library,
+    after: Library,
+    target: IndexTarget,
+    progress: Callable[[str], None] | None,
+    *,
+    embeds: bool = True,
 ) -> IndexReport:
     """Change the index from one library to the next around the manifest's commit (see PassageIndex.update)."""
-    index = target.open()
+    index = target.open(embeds=embeds)
     try:
         return index.update(before, after, after.save, progress=progress)
     except IndexUnavailable as exc:
@@ -270,5 +285,5 @@ def remove_source(
         entry = library.find(source_id)
         if entry is None:
             raise IngestError(f"no ingested source '{source_id}' (see `bubblebot sources list`)")
-        _commit(library, library.without(source_id), target, progress)
+        _commit(library, library.without(source_id), target, progress, embeds=False)
     return entry.source

@@ -129,7 +129,7 @@ class Library:
 
     def registry(self) -> list[Speaker]:
         """Every speaker the library knows: the packaged corpus's (curated and found) and the ingested ones."""
-        return merge_speakers(packaged_corpus().speakers.speakers, self.speakers())
+        return merge_speakers(packaged_corpus(self.root.parent).speakers.speakers, self.speakers())
 
     def extraction(self, source: Source) -> Extraction:
         """What was extracted from an ingested source at ingest (extracted again, and stored, if it is missing)."""
@@ -156,7 +156,7 @@ class Library:
 
     def fingerprints(self) -> dict[str, str]:
         """Source id → fingerprint of its vector records, packaged sources first."""
-        prints = packaged_corpus().fingerprints()
+        prints = packaged_corpus(self.root.parent).fingerprints()
         for entry in self.manifest.sources:
             prints[entry.source.id] = entry.fingerprint or self.extraction(entry.source).fingerprint
         return prints
@@ -165,19 +165,19 @@ class Library:
         """The passages of a packaged or ingested source."""
         entry = self.find(source_id)
         if entry is None:
-            return packaged_corpus().passages_of(source_id)
+            return packaged_corpus(self.root.parent).passages_of(source_id)
         return self.extraction(entry.source).passages
 
     def passage_count(self) -> int:
         """How many passages the packaged corpus and the library hold."""
-        return len(packaged_corpus().passages) + sum(
+        return len(packaged_corpus(self.root.parent).passages) + sum(
             e.passages if e.passages is not None else len(self.extraction(e.source).passages)
             for e in self.manifest.sources
         )
 
     def corpus(self) -> Corpus:
         """The packaged corpus plus every ingested article, from what was stored at ingest (nothing re-extracted)."""
-        packaged = packaged_corpus()
+        packaged = packaged_corpus(self.root.parent)
         if not self.manifest.sources:
             return packaged
         sources = self.sources()

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from knowledge.attribution.lexicon_zh import SPEECH_VERBS
 from knowledge.english import split_english
-from knowledge.figures import Figure
+from knowledge.figures.model import Figure
 from knowledge.scripts import to_simplified
 
 OPEN_QUOTES = "“「『‘"

@@ -10,12 +10,8 @@ import re
 from dataclasses import dataclass
 
 from knowledge.attribution.entities import ArticleEntities, Entity
-from knowledge.attribution.find_en import discover_english
-from knowledge.attribution.find_zh import discover_chinese
 from knowledge.attribution.first_names import gender_of
-from knowledge.attribution.naming import to_speaker
 from knowledge.attribution.quotes import outside_quotes
-from knowledge.attribution.resolve import attribute_sentences
 from knowledge.scripts import to_simplified
 from knowledge.speakers import Speaker, SpeakerIndex
 
@@ -76,6 +72,12 @@ def _drop_shared_surnames(named: dict[int, Speaker]) -> None:
 
 def attribute_source(paragraphs: list[list[str]], language: str, index: SpeakerIndex) -> Attribution:
     """Find the article's entities, link them to `index`, and attribute every sentence."""
+    # The finders' patterns compile in ~1 s: loaded when an article is read, not when a lexicon is imported.
+    from knowledge.attribution.find_en import discover_english
+    from knowledge.attribution.find_zh import discover_chinese
+    from knowledge.attribution.naming import to_speaker
+    from knowledge.attribution.resolve import attribute_sentences
+
     entities = ArticleEntities()
     sentences = [s for p in paragraphs for s in p]
     outside = [outside_quotes(s) for s in sentences]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from pypinyin import lazy_pinyin
-
 from knowledge.attribution.entities import Entity
 from knowledge.scripts import to_simplified, to_traditional
 from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex
@@ -64,6 +62,8 @@ _TITLE_ZH_EXTRA = {
 
 def pinyin_name(written: str) -> str:
     """A Chinese personal name in pinyin, surname first: 陳冠宇 -> "Chen Guanyu"."""
+    from pypinyin import lazy_pinyin  # its dictionaries take ~0.7 s to load: only when a name needs it
+
     syllables = lazy_pinyin(to_simplified(written.replace("·", "")))
     if len(syllables) < 2:
         return "".join(syllables).title()
@@ -73,6 +73,8 @@ def pinyin_name(written: str) -> str:
 
 def pinyin_org(written: str) -> str:
     """A Chinese organization's name in pinyin with its generic end in English: 禾跃半导体 -> "Heyue Semiconductor"."""
+    from pypinyin import lazy_pinyin
+
     simplified = to_simplified(written)
     for suffix, english in sorted(ORG_SUFFIX_EN.items(), key=lambda kv: -len(kv[0])):
         if simplified.endswith(suffix) and len(simplified) > len(suffix) + 1:
