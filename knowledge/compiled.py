@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from knowledge.speakers import Speaker
 
 log = logging.getLogger(__name__)
 _PACKAGE = Path(__file__).parent
+STALE_SECONDS = 7 * 24 * 3600  # a compiled corpus of other code this old is deleted
 
 
 class CompiledCorpus(BaseModel):
@@ -74,7 +76,9 @@ def write_compiled(cache_dir: Path | None, compiled: CompiledCorpus) -> None:
     except OSError as exc:
         log.info("could not keep the compiled corpus in %s: %s", path.parent, exc)
         return
-    with contextlib.suppress(OSError):  # files of earlier code are never read again
+    # Files of earlier code are never read again; another checkout sharing the directory may still use its own.
+    stale = time.time() - STALE_SECONDS
+    with contextlib.suppress(OSError):
         for old in path.parent.glob("packaged-*.json"):
-            if old != path:
+            if old != path and old.stat().st_mtime < stale:
                 old.unlink()

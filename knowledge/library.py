@@ -58,6 +58,10 @@ class Manifest(BaseModel):
     speakers: list[LibrarySpeaker] = []
 
 
+# The last manifest each library root was read as (its bytes and the parsed manifest).
+_LAST_READ: dict[str, tuple[bytes, Manifest]] = {}
+
+
 class Library:
     """The ingested articles of one data directory, with what was extracted from each at ingest."""
 
@@ -77,12 +81,17 @@ class Library:
         root = data_dir / "library"
         if raw is None:
             return cls(root, Manifest(), store)
+        last = _LAST_READ.get(str(root))
+        if last is not None and last[0] == raw:  # a bulk ingest reads the manifest it has just written
+            return cls(root, last[1], store)
         try:
-            return cls(root, Manifest.model_validate_json(raw), store)
+            manifest = Manifest.model_validate_json(raw)
         except (ValidationError, ValueError) as exc:
             raise CorpusError(
                 f"{root / MANIFEST}: the library manifest is unreadable ({str(exc).splitlines()[0]})"
             ) from exc
+        _LAST_READ[str(root)] = (raw, manifest)  # manifests are never changed in place, only copied
+        return cls(root, manifest, store)
 
     @property
     def texts(self) -> Path:
