@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import ahocorasick
 
-_LATIN = re.compile(r"[A-Za-z0-9 .&'-]+")
+_LATIN = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ž .&'-]+")
 _SPACES = re.compile(r"\s+")
 
 
@@ -21,7 +21,7 @@ def is_latin(word: str) -> bool:
 
 
 def _letter(char: str) -> bool:
-    return ("a" <= char <= "z") or ("A" <= char <= "Z")
+    return ("a" <= char <= "z") or ("A" <= char <= "Z") or ("À" <= char <= "ž" and char not in "×÷")
 
 
 def _squeezed(text: str) -> tuple[str, list[int] | None]:

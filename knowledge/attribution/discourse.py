@@ -66,8 +66,16 @@ def _pronoun(gender: str | None, state: DiscourseState) -> Entity | None:
     return chosen
 
 
-def current_org(state: DiscourseState, entities: ArticleEntities) -> Entity | None:
-    """The organization "the company" or "it" means now: the last one mentioned, else the article's."""
+def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str = "") -> Entity | None:
+    """The organization "the company" or "it" means now: the last one mentioned, else the article's.
+
+    A noun narrows it: after "Aurelis Compute, an Amsterdam-based company that rents Nvidia processors", "the
+    company" is the one described as a company, not the one named last.
+    """
+    recent = [e for e in state.mentioned if e.kind == "organization"][:4]
+    described = [e for e in recent if noun and re.search(rf"\b{re.escape(noun)}\b", (e.role or "").lower())]
+    if described:
+        return described[0]
     for pool in (state.mentioned, state.speakers):
         for entity in pool:
             if entity.kind == "organization":
@@ -89,6 +97,7 @@ class Item:
     end: int
     entity: Entity | None
     kind: str  # name | pronoun | anaphora
+    words: str = ""  # as written, for an anaphor ("the company")
 
 
 def find_items(outside: str, language: str, entities: ArticleEntities, state: DiscourseState) -> list[Item]:
@@ -113,7 +122,7 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
         for pattern, kind in ((_EN_DOCUMENT, "document"), (_EN_ANAPHORA, "anaphora")):
             for match in pattern.finditer(outside):
                 if free(*match.span()):
-                    items.append(Item(match.start(), match.end(), None, kind))
+                    items.append(Item(match.start(), match.end(), None, kind, match.group(0).lower()))
                     taken.append(match.span())
     else:
         for match in re.finditer(r"[他她](?![们們])", outside):
@@ -161,4 +170,4 @@ def resolve_item(
         return _pronoun(gender, state)
     if item.kind == "document":
         return state.speakers[0] if state.speakers else current_org(state, entities)
-    return current_org(state, entities)
+    return current_org(state, entities, noun=item.words.split()[-1] if item.words else "")

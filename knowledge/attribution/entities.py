@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from knowledge.attribution.lexicon_en import NAME_PARTICLES
 from knowledge.scripts import to_simplified
 from knowledge.speakers import Speaker
 
 Kind = Literal["person", "organization", "unnamed"]
-_LATIN = re.compile(r"[A-Za-z0-9 .&'’-]+")
+_LATIN = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ž .&'’-]+")
 
 
 @dataclass(eq=False)
@@ -92,7 +93,7 @@ class ArticleEntities:
             if not keys:
                 return None
             parts = [
-                rf"(?<![a-z0-9]){re.escape(k)}(?![a-z])" if _LATIN.fullmatch(k) else re.escape(k)
+                rf"(?<![a-z0-9à-ÿ]){re.escape(k)}(?![a-zà-ÿ])" if _LATIN.fullmatch(k) else re.escape(k)
                 for k in keys
             ]
             self._pattern = re.compile("|".join(p.replace(r"\ ", r"\s+") for p in parts))
@@ -109,8 +110,9 @@ class ArticleEntities:
         found = []
         for match in pattern.finditer(folded.lower().replace("’", "'")):
             key = " ".join(match.group(0).split())
-            if key.isascii() and key[:1].isalpha() and not text[match.start()].isupper():
-                continue  # Latin names are capitalized: "park" is not Julian Park
+            lowercase = _LATIN.fullmatch(key) and key[:1].isalpha() and not text[match.start()].isupper()
+            if lowercase and (key.split()[0] not in NAME_PARTICLES or " " not in key):
+                continue  # Latin names are capitalized ("park" is not Julian Park), but for "van Rijn"
             if key in self._full:
                 found.append((match.start(), match.end(), [self._full[key]], False))
             elif self._short.get(key):

@@ -8,15 +8,23 @@ from knowledge.attribution import lexicon_en as lx
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.first_names import gender_of
 
-_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|O’[A-Z][a-z]+|O'[A-Z][a-z]+)"
+# Latin capitals and small letters with their accented forms: "Hélène", "Łukasz", "Dvořák" are names too.
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LO = "a-zß-öø-ÿĀ-ž"
+_WORD = (
+    rf"(?:[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)*|Mc[{_UP}][{_LO}]+|O’[{_UP}][{_LO}]+|O'[{_UP}][{_LO}]+)"
+)
 _INITIALS = r"(?:[A-Z]\.\s?)+"
-# A person's name: two or three capitalized words, maybe with initials ("C.C. Wei", "Mary J. Blige").
-NAME = rf"(?:{_INITIALS}{_WORD}|{_WORD}(?:\s+{_INITIALS[:-1]}+)?(?:\s+(?:de|van|von|der|da|del|bin|al|le|la))?(?:\s+{_WORD}){{1,2}})"
-_ORG_WORD = r"(?:[A-Z][A-Za-z0-9&.'’-]*[A-Za-z0-9]|[A-Z]&[A-Z])"
-ORG = rf"{_ORG_WORD}(?:\s+(?:of|for|and|&|de)\s+{_ORG_WORD}|\s+{_ORG_WORD}){{0,6}}"
+_PARTICLES = "|".join(sorted(lx.NAME_PARTICLES, key=len, reverse=True))
+# A person's name: two or three capitalized words, maybe with initials ("C.C. Wei", "Mary J. Blige") and
+# surname particles ("Lotte van Rijn", "Ana de la Cruz").
+NAME = rf"(?:{_INITIALS}{_WORD}|{_WORD}(?:\s+{_INITIALS[:-1]}+)?(?:\s+(?:{_PARTICLES})){{0,2}}(?:\s+{_WORD}){{1,2}})"
+_ORG_WORD = rf"(?:[{_UP}][A-Za-z0-9{_LO}&.'’-]*[A-Za-z0-9{_LO}]|[A-Z]&[A-Z])(?:(?<=s)'(?!\w))?"
+ORG = rf"{_ORG_WORD}(?:\s+(?:of|for|and|&|{_PARTICLES})\s+{_ORG_WORD}|\s+{_ORG_WORD}){{0,6}}"
 # "the company's chief financial officer": a common noun standing for the article's organization.
 _ORG_NOUNS = (
-    "company|firm|bank|group|fund|lender|utility|start-up|startup|chipmaker|maker|insurer|trust|developer"
+    "company|firm|bank|group|fund|lender|utility|start-up|startup|chipmaker|maker|insurer|trust|developer|board|"
+    "pension|system|agency|regulator|ministry|council|committee|operator|provider|manager"
 )
 _TITLE = "(?i:" + "|".join(re.escape(t) for t in sorted(lx.TITLES, key=len, reverse=True)) + ")"
 _VERB = r"(?:" + "|".join(re.escape(v) for v in sorted(set(lx.SPEECH_VERBS), key=len, reverse=True)) + r")\b"
@@ -111,11 +119,11 @@ ORG_TAILS = frozenset(
 _APPOSITIVE_ROLE = re.compile(
     rf"^,\s+(?P<role>(?:(?:a|an|the)\s+)?(?:(?P<porg>{ORG}|company|firm|bank|fund|group)(?:'s|’s)\s+)?"
     rf"(?:[\w&'.-]+\s+){{0,4}}?(?P<title>{_TITLE})(?:\s+[^,;.]{{0,60}}?)??(?:\s+(?:of|at|for|with)\s+"
-    rf"(?:the\s+)?(?:[a-z-]+\s+){{0,2}}(?P<org>{ORG}))?|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded)\s+"
+    rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<org>{ORG}))?|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded)\s+"
     rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?)(?=,|\.|;|\s+(?:{_VERB})|$)"
 )
 _POSSESSIVE_TITLE = re.compile(
-    rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b[Tt]he\s+(?:{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}(?P<title>{_TITLE}),\s+(?P<name>{NAME}),"
+    rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b[Tt]he\s+(?P<noun>{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}(?P<title>{_TITLE}),\s+(?P<name>{NAME}),"
 )
 _TITLE_NAME = re.compile(rf"(?:(?P<org>{ORG})\s+)?(?P<title>{_TITLE})\s+(?P<name>{NAME})\b")
 _ORG_APPOSITIVE = re.compile(
@@ -214,8 +222,11 @@ def add_person(
     role: str | None = None,
     gender: str | None = None,
 ) -> Entity:
-    """Add a person with their surname as a short form."""
-    surname = name.split()[-1]
+    """Add a person with their surname as a short form ("van Rijn", and "Van Rijn" opening a sentence)."""
+    known = entities.find(name) or entities.find_any(name)
+    if known is not None and known.kind == "person" and known.name != name:
+        return known  # "Van Rijn, a former executive…": the surname of someone already named
+    surname = surname_of(name)
     person = Entity(
         kind="person",
         name=name,
@@ -225,13 +236,24 @@ def add_person(
         role=role,
         gender=gender or gender_of(name.split()[0]),
     )
-    return entities.add(person, short=(surname,))
+    shorts = (surname, surname[:1].upper() + surname[1:]) if surname[:1].islower() else (surname,)
+    return entities.add(person, short=shorts)
+
+
+def surname_of(name: str) -> str:
+    """A name's surname with its particles: "Lotte van Rijn" -> "van Rijn", "Ana de la Cruz" -> "de la Cruz"."""
+    words = name.split()
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in lx.NAME_PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
 
 
 def add_org(entities: ArticleEntities, name: str, *, role: str | None = None) -> Entity | None:
     """Add an organization unless the name is a person's already; its first word is a short form."""
     known = entities.find(name)
     if known is not None:
+        known.role = known.role or role
         return known
     words = name.split()
     short = (
@@ -244,6 +266,15 @@ def add_org(entities: ArticleEntities, name: str, *, role: str | None = None) ->
 
 def _last_org(entities: ArticleEntities) -> str | None:
     return next((e.name for e in reversed(entities.entities) if e.kind == "organization"), None)
+
+
+def _owner(entities: ArticleEntities, noun: str | None) -> str | None:
+    """Whose "its chief executive" (the organization just named) or "the fund's CIO" (the article's fund)."""
+    if noun is None:
+        return _last_org(entities)
+    orgs = [e for e in entities.entities if e.kind == "organization"]
+    fitting = [e for e in orgs if noun in f"{e.role or ''} {e.name}".lower()] or orgs
+    return fitting[0].name if fitting else None
 
 
 def _employer(entities: ArticleEntities, org: str | None) -> str | None:
@@ -316,13 +347,22 @@ _CORPORATE_TAILS = frozenset(
         "semiconductor",
         "semiconductors",
         "interconnection",
+        "system",
+        "compute",
     }
 )
 
 
+def _corporate_head(org: str | None) -> str | None:
+    """The name up to its last corporate ending: "Halvard Credit Partners of Oslo" -> "Halvard Credit Partners"."""
+    words = (org or "").split()
+    ends = [i for i, word in enumerate(words) if i > 0 and word.lower().strip("'’") in _CORPORATE_TAILS]
+    return " ".join(words[: ends[-1] + 1]) if ends else org
+
+
 def _companies(text: str, entities: ArticleEntities) -> None:
     for match in re.finditer(ORG, text):
-        org = _clean_org(match.group(0))
+        org = _corporate_head(_clean_org(match.group(0)))
         if (
             org
             and org.split()[-1].lower() in _CORPORATE_TAILS
@@ -338,9 +378,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
         _companies(text, entities)
         for match in _POSSESSIVE_TITLE.finditer(text):
             name = _clean_name(match.group("name"))
-            org = _clean_org(match.group("org")) or _last_org(
-                entities
-            )  # "Its chief executive, Hector Salinas,"
+            org = _clean_org(match.group("org")) or _owner(entities, match.group("noun"))
             if name:
                 add_person(entities, name, title=match.group("title"), org=_employer(entities, org))
         for match in _TITLE_NAME.finditer(text):
@@ -396,7 +434,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                 run = _clean_org(match.group("run"))
                 if (
                     not run
-                    or entities.find(run) is not None
+                    or entities.find_any(run) is not None
                     or run.lower() in lx.GROUP_NOUNS
                     or _contains_known(run, entities)
                     or re.search(rf"\b{_TITLE}\b", run)

@@ -246,6 +246,18 @@ TITLES = (
     "senator",
     "representative",
     "deputy governor",
+    "chief information officer",
+    "chief strategy officer",
+    "chief commercial officer",
+    "vice chairman",
+    "vice chair",
+    "treasurer",
+    "trustee",
+    "consultant",
+    "adviser",
+    "advisor",
+    "official",
+    "engineer",
 )
 FEMALE_WORDS = ("spokeswoman", "chairwoman", "businesswoman", "ms", "mrs", "madam")
 MALE_WORDS = ("spokesman", "chairman", "businessman", "mr")
@@ -353,6 +365,29 @@ REPORT_NOUNS = (
     "presentation",
 )
 # Capitalized words that never begin or make up a person's name.
+# Small words inside surnames: "van Rijn", "de la Cruz", "bin Salman".
+NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "da",
+        "das",
+        "dos",
+        "di",
+        "du",
+        "la",
+        "le",
+        "ten",
+        "ter",
+        "bin",
+        "al",
+    }
+)
 NOT_NAME_WORDS = frozenset(
     {
         "the",

@@ -147,6 +147,34 @@ ENGLISH = [
         [["Wood Mackenzie analysts estimate that utilities have signed contracts for 65 gigawatts."]],
         ["Wood Mackenzie"],
     ),
+    (
+        "surname with a particle, lowercase mid-sentence and capitalized at the start",
+        [
+            ['"Power is our edge," said Ilse ter Horst, chief executive of Brantwell Systems.'],
+            ['"Cheap, clean power wins," ter Horst said.', "Ter Horst, a former banker, founded the firm."],
+        ],
+        ["Ilse ter Horst", "Ilse ter Horst", None],
+    ),
+    (
+        "accented names",
+        [
+            [
+                '"Equity got expensive," said Agnès Lefèvre, a partner at Orvane Capital.',
+                "She said more was coming.",
+            ]
+        ],
+        ["Agnès Lefèvre", "Agnès Lefèvre"],
+    ),
+    (
+        "'the company said' is the one described as a company, not the one named last",
+        [
+            [
+                "Quarrow Compute, a Lisbon-based company that rents Nvidia chips, borrowed €1 billion.",
+                "The loan carries an interest rate of 9%, the company said.",
+            ]
+        ],
+        [None, "Quarrow Compute"],
+    ),
 ]
 
 CHINESE = [
@@ -253,3 +281,16 @@ def test_the_company_just_described_employs_the_person_it_introduces() -> None:
     result = attribute_source(paragraphs, "zh-Hans", SpeakerIndex([]))
     guo = result.speakers[0][0]
     assert guo is not None and "陇原智算" in guo.role and "华泰" not in guo.role
+
+
+def test_the_boards_chair_works_for_the_articles_fund_and_its_partner_for_the_lender_just_named() -> None:
+    paragraphs = [
+        ["The Lakeland Municipal Retirement System, which manages $40 billion, approved the plan."],
+        ["The lead lender, Osterby Credit Partners of Bergen, put up $500 million."],
+        ["Its managing partner, Ruth Amsel, said the risk was priced in."],
+        ["The board's chair, Carl Brede, said trustees had capped the exposure at 10%."],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    amsel, brede = result.speakers[2][0], result.speakers[3][0]
+    assert amsel is not None and "Osterby Credit Partners" in amsel.role
+    assert brede is not None and "Lakeland Municipal Retirement System" in brede.role
