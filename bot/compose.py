@@ -11,8 +11,10 @@ from bot.figure_text import figure_for
 from bot.i18n import convert, examples, family, language_name, measure_noun, phrase
 from bot.models import Citation, CitedFigure, SourceRef
 from bot.naming import describe, publisher_name, short_name, source_title, speaker_name, speaker_role
+from knowledge.attribution.lexicon_en import surname_of
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
+from knowledge.matching import is_latin
 from knowledge.measures import find_measures
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
@@ -204,8 +206,9 @@ class _Writer:
 def _latin_aliases(speaker: Speaker) -> set[str]:
     """The Latin spellings a text may name the speaker by, a person's surname included ("Huang said")."""
     aliases = {speaker.name, *(a for a in speaker.aliases if a.isascii())}
-    if speaker.kind == "person" and " " in speaker.name and speaker.name.isascii():
-        aliases.add(speaker.name.split()[-1])
+    if speaker.kind == "person" and " " in speaker.name and is_latin(speaker.name):
+        surname = surname_of(speaker.name)
+        aliases |= {surname, surname[:1].upper() + surname[1:]}
     return aliases
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.aboutness import aboutness, asked_entities, entity_count
+from bot.conflicts import add_conflicts
 from bot.supporting import (
     answer_not_question,
     asks_when,
@@ -23,7 +25,7 @@ from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit
-from knowledge.speakers import Speaker, find_orgs, org_words
+from knowledge.speakers import Speaker
 
 # Relevance floor: share of the question's (idf-weighted) terms a supporting passage must contain,
 # unless the passage is by the asked speaker or carries the asked figure.
@@ -33,6 +35,14 @@ MIN_DENSE = 0.3
 # A named speaker's passage must also touch the question's topic ("What did Nadella say about GPUs?").
 MIN_TOPIC = 0.15
 MIN_TOPIC_DENSE = 0.35
+# A reason or a view is asked: someone's words answer it better than the article's narration.
+_OPINION = re.compile(
+    r"\bwhy\b|\bthinks?\b|\bworr|\bconcern|\bview\b|\bbelieves?\b|为什么|為什麼|为何|為何|怎么看|怎麼看|担心|擔心|"
+    r"觉得|覺得|认为|認為",
+    re.I,
+)
+# How much better a narration sentence must fit a question than a quoted one to answer it instead.
+TOLD_BONUS = 0.15
 _LIVE = re.compile(
     r"share price|stock price|stock quote|market cap|trading at|\bticker\b|股价|股價|市值|"
     r"next quarter|this quarter|下个季度|下季度|本季度|下一季|"
@@ -104,53 +114,6 @@ class Evidence:
     rivals: list[tuple[Hit, Figure]] = field(default_factory=list)  # two sources' figures for the same thing
 
 
-def _entities(query: QueryAnalysis) -> list[tuple[str, ...]]:
-    """The organizations a question is about (not asked to speak), each as the spellings that name it."""
-    speaker_words = {fold(a) for s in query.speakers for a in (s.name, *s.aliases)}
-    found = [
-        tuple(org_words(org))
-        for org in find_orgs(query.text)
-        if not any(w in speaker_words for w in org_words(org))
-    ]
-    for subject in query.subjects:
-        found.append((fold(subject),))
-    for entity in query.entities:
-        words = tuple(
-            dict.fromkeys(fold(a) for a in (entity.name, entity.name_zh or "", *entity.aliases) if len(a) > 1)
-        )
-        if not any(set(words) & set(f) for f in found):
-            found.append(words)
-    return found
-
-
-_ANAPHOR = re.compile(
-    r"该公司|這家公司|这家公司|该银行|其|它|the company|the firm|\bits\b|^公司|^他|^她|^\s*(?:he|she)\b", re.I
-)
-
-
-def _context(passage: Passage, corpus: Corpus) -> str:
-    """The passage, with the sentence before it when it points back there ("该公司", "it")."""
-    if not _ANAPHOR.search(fold(passage.text)):
-        return passage.text
-    before = corpus.by_id.get(f"{passage.source_id}:{passage.paragraph}.{passage.sentence - 1}")
-    return f"{before.text if before else ''} {passage.text}"
-
-
-def _speaker_words(passage: Passage, corpus: Corpus) -> str:
-    """The speaker's name and role, folded: "the CFO of 禾跃" is about 禾跃 too."""
-    speaker = corpus.speaker(passage.speaker)
-    if speaker is None:
-        return ""
-    return fold(
-        " ".join((speaker.name, speaker.role, speaker.role_zh or "", *(o for _, o in speaker.positions)))
-    )
-
-
-def _entity_count(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> int:
-    folded = fold(_context(hit.passage, corpus)) + " " + _speaker_words(hit.passage, corpus)
-    return sum(any(w in folded for w in words) for words in entities)
-
-
 def _topic_fit(hit: Hit, query: QueryAnalysis, corpus: Corpus) -> float:
     """How well a passage fits the asked topic; across languages word overlap is thin, so meaning decides."""
     asked_english = query.language == "en"
@@ -202,7 +165,7 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         return Abstention("unquoted", name=query.unquoted[0].name, speaker=query.unquoted[0])
     if _COUNT_QUESTION.search(query.text) and not query.units:
         return Abstention("no_figure")
-    entities = _entities(query)
+    entities = asked_entities(query)
     if query.kind != "who":
         hits = with_replies(hits, corpus)
     if query.wants_figure:
@@ -212,7 +175,7 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         h.passage.id
         for h in hits
         if entities
-        and (_aboutness(h, entities, corpus) if query.wants_figure else _entity_count(h, entities, corpus))
+        and (aboutness(h, entities, corpus) if query.wants_figure else entity_count(h, entities, corpus))
     }
     candidates = [h for h in hits if _supported(h, query, h.passage.id in about)]
     if query.speakers and query.kind != "who":
@@ -221,6 +184,11 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     if about and not query.wants_figure and any(h.passage.id in about for h in candidates):
         # "Does Calloway plan to expand?": passages about Calloway (its name, its people) come first.
         candidates = [h for h in candidates if h.passage.id in about]
+    if about and not query.speakers and not query.wants_figure and query.kind in ("what", "stance"):
+        # "Why won't Copper Basin build for every applicant?": among the passages on the asked organization, the
+        # one on the asked topic, a person's words before the article's narration when they fit about as well.
+        told = TOLD_BONUS if _OPINION.search(query.text) else 0.0
+        candidates.sort(key=lambda h: -(_topic_fit(h, query, corpus) + (told if h.passage.speaker else 0.0)))
     if query.speakers and query.kind in ("what", "stance", "comparison"):
         # Among the asked speaker's passages, the one about the asked topic: a passage that merely names the
         # speaker or their title ("首席财务官周敏透露…") matches the question's words without answering it.
@@ -260,7 +228,7 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     if primary is not candidates[0]:
         evidence.hits.append(candidates[0])  # the question it answers, for context
     if evidence.focus is not None:
-        _add_conflicts(evidence, query, hits, entities, corpus)
+        add_conflicts(evidence, query, hits, entities, corpus)
         return evidence
     after = continuation(primary.passage, hits, corpus)
     if after is not None:
@@ -307,17 +275,6 @@ def _asked_figures(hit: Hit, query: QueryAnalysis) -> list[Figure]:
     return sorted(figures, key=lambda f: not (query.measures & figure_measures(hit.passage, f)))
 
 
-def _aboutness(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> float:
-    """How much a passage is about the asked organizations: named in it (1 each), or in its article's title (0.5)."""
-    if not entities:
-        return 1.0
-    direct = _entity_count(hit, entities, corpus)
-    if direct:
-        return float(direct)
-    title = fold(corpus.source(hit.passage.source_id).title)
-    return 0.5 * sum(any(w in title for w in words) for words in entities)
-
-
 def _with_asked_figure(
     query: QueryAnalysis, candidates: list[Hit], entities: list[tuple[str, ...]], corpus: Corpus
 ) -> list[Hit]:
@@ -339,7 +296,7 @@ def _with_asked_figure(
         matches = len(query.measures & measured)
         if query.measures and measured and not matches:
             continue
-        about = _aboutness(hit, entities, corpus)
+        about = aboutness(hit, entities, corpus)
         if not about:
             continue
         head = bool(head_measures(hit.passage, figures[0], query.measures) & query.measures)
@@ -358,7 +315,7 @@ def _nearest_figure(
     if not query.measures or not (query.years or query.quarters or query.period):
         return None
     for hit in candidates:
-        if not _aboutness(hit, entities, corpus):
+        if not aboutness(hit, entities, corpus):
             continue
         for figure in hit.passage.figures:
             if (not query.units or figure.unit in query.units) and query.measures & figure_measures(
@@ -366,70 +323,3 @@ def _nearest_figure(
             ):
                 return hit.passage, figure
     return None
-
-
-# "up from $142 million", "more than doubles the $21 billion valuation it received in February": a baseline.
-_BASELINE = re.compile(
-    r"(?:\bup from|\bdown from|\bfrom|\bdoubl\w*(?: the)?|\btripl\w*(?: the)?|compared (?:with|to)|"
-    r"\bversus|\bthan(?: the)?|较|比|从|高于|低于)\s*(?:about |roughly |some |约|約)?$",
-    re.I,
-)
-
-
-def _rival_figure(hit: Hit, query: QueryAnalysis, focus: Figure, measures: set[str]) -> Figure | None:
-    """The passage's figure for the same thing as the focus, with another value (a baseline never counts).
-
-    A figure for the same year comes first, then one whose nearest measure word is the asked one ("values it at
-    $48 billion" before the "$4 billion" raised in the same clause).
-    """
-    text = fold(hit.passage.text)
-    fitting = []
-    for figure in hit.passage.figures:
-        if figure.unit != focus.unit or abs(figure.value - focus.value) <= 0.01 * focus.value:
-            continue
-        if query.years and figure.year not in query.years:
-            continue
-        at = text.find(fold(figure.text))
-        if at >= 0 and _BASELINE.search(text[max(0, at - 24) : at]):
-            continue
-        same_year = focus.year is not None and figure.year == focus.year
-        head = not measures or bool(head_measures(hit.passage, figure, measures) & measures)
-        if same_year or head or figure_measures(hit.passage, figure) & measures:
-            fitting.append(((not same_year, not head), figure))
-    return min(fitting, key=lambda item: item[0])[1] if fitting else None
-
-
-def _as_relevant(hit: Hit, primary: Hit, ratio: float, corpus: Corpus) -> bool:
-    """Whether a passage is nearly as relevant as the lead: by words in one language, by meaning across two."""
-    same_language = (
-        corpus.source(hit.passage.source_id).language == corpus.source(primary.passage.source_id).language
-    )
-    if same_language:
-        return hit.coverage >= ratio * primary.coverage
-    return hit.coverage >= ratio * primary.coverage or hit.dense >= ratio * primary.dense
-
-
-def _add_conflicts(
-    evidence: Evidence, query: QueryAnalysis, hits: list[Hit], entities: list[tuple[str, ...]], corpus: Corpus
-) -> None:
-    """Another source giving a different value for the same thing (entity, measure, unit, year) is shown too."""
-    focus = evidence.focus
-    primary = evidence.hits[0]
-    assert focus is not None
-    # The same thing: what the question asks about, or else what the leading figure measures.
-    measures = set(query.measures) or figure_measures(primary.passage, focus)
-    for hit in (h for h in hits if h is not primary and h.passage.id != primary.passage.id):
-        if hit.passage.source_id == primary.passage.source_id or not _as_relevant(hit, primary, 0.5, corpus):
-            continue
-        if entities and _aboutness(hit, entities, corpus) < min(1.0, _aboutness(primary, entities, corpus)):
-            continue
-        rival = _rival_figure(hit, query, focus, measures)
-        if rival is None:
-            continue
-        same_year = focus.year is not None and rival.year == focus.year
-        if not same_year and (query.years or not _as_relevant(hit, primary, 0.8, corpus)):
-            continue
-        evidence.hits.append(hit)
-        evidence.rivals = [(primary, focus), (hit, rival)]
-        evidence.conflict, evidence.alternative = same_year, not same_year
-        return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.i18n import convert, family
+from knowledge.attribution.lexicon_en import surname_of
 from knowledge.attribution.naming import pinyin_name, pinyin_org
 from knowledge.sources import Source
 from knowledge.speakers import Speaker
@@ -55,7 +56,7 @@ def short_name(speaker: Speaker, language: str) -> str:
     if speaker.kind == "organization":
         return name
     if family(language) == "en":
-        return name.split()[-1] if " " in name else name
+        return surname_of(name) if " " in name else name
     return name.split("·")[-1]
 
 

@@ -12,7 +12,7 @@ from knowledge.scripts import fold
 MEASURES: dict[str, str] = {
     "revenue": r"revenue|sales|turnover|top line|run[- ]rate|营收|收入|营业额|销售额",
     "valuation": r"valuation|valued|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|worth|market cap|price target|估值|市值|目标价",
-    "burn": r"\bburn|cash burn|go through|losses?\b|lose\b|烧钱|烧掉|亏损",
+    "burn": r"\bburn|cash burn|go through|losses?\b|lose\b|烧钱|烧掉|亏",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
     r"invest|committed|commit|put (?:in|into)|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
@@ -22,6 +22,7 @@ MEASURES: dict[str, str] = {
     "market": r"\bmarket\b|市场|规模",
     "price": r"\bprice|pricing|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价|成本|每卡",
     "margin": r"margin|profit|earnings|毛利|利润|获利",
+    "yield": r"\byield|coupon|interest rate|\binterest\b|\breturns?\b|\birr\b|收益率|利率|票息|报酬率|回报率|报酬|回报",
     "share": r"\bshare\b|portion|proportion|stake|how much of|what part of|占比|比重|份额|占",
     "growth": r"\bgrow|growth|\brise|rose|increase|jump|doubl|tripl|年增|增长|成长|上升|提高|翻|增加|同比",
     "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|下调|降|削减|下降",

@@ -27,10 +27,12 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "%",
         re.compile(
-            r"percent|per cent|%|share of|proportion|fraction|百分之|比例|几成|占比|比重|多少成", re.I
+            r"percent|per cent|%|share of|proportion|fraction|\byields?\b|\breturns?\b|interest rate|coupon|margin|"
+            r"百分之|比例|几成|占比|比重|多少成|报酬率|回报率|收益率|利率|殖利率|毛利率",
+            re.I,
         ),
     ),
-    ("x", re.compile(r"\btimes\b|multiple|\d+x\b|倍|fold\b", re.I)),
+    ("x", re.compile(r"\btimes\b|multiple|\d+x\b|倍|fold\b|oversubscri|超额认购|超額認購", re.I)),
     (
         "money",
         re.compile(
@@ -55,6 +57,7 @@ _CURRENCY_WORDS: list[tuple[str, re.Pattern[str]]] = [
 # "How much of X's revenue…", "占多少", "幾成": a share, whatever else the question mentions.
 _SHARE = re.compile(
     r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice)|"
+    r"\b(?:slice|piece) of\b|"
     r"what % |占.{0,12}(?:多少|几成|多大)|几成|多少成|比重|占比|比例",
     re.I,
 )
@@ -86,7 +89,9 @@ _QUANTITY = re.compile(
     r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
     r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of)\b).){0,40}\b(?:revenue|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
     r"backlog|market share)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
-    r"\bwhat (?:interest |coupon |discount |growth )?rate\b|"
+    r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon)s?\b|how oversubscribed|"
+    r"how (?:fast|quickly)\b(?=.{0,60}\b(?:grow|grew|grown|rise|rose|risen|increas|climb|expand))|"
+    r"\b(?:guess|estimate|forecast|projection)\b.{0,40}\b(?:slice|share|portion|piece|cut)\b|"
     r"\bwhat\b.{0,80}\b(?:worth|add(?:s|ed)? up to|amount(?:s|ed)? to|total(?:s|led)?)\b|"
     r"what (?:amount|figure|sum|number|percentage|share)|多少|多大|多高|几(?![千百十万亿])|数额",
     re.I,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.first_names import gender_of
+from knowledge.attribution.lexicon_en import surname_of
 from knowledge.attribution.quotes import outside_quotes
 from knowledge.scripts import to_simplified
 from knowledge.speakers import Speaker, SpeakerIndex
@@ -31,7 +32,9 @@ def _known_entities(sentences: list[str], index: SpeakerIndex, entities: Article
     for text in sentences:
         for mention in index.find_mentions(text):
             speaker = mention.speaker
-            if _other_acronym(text, mention.start, mention.end, speaker):
+            if _other_acronym(text, mention.start, mention.end, speaker) or _other_first_name(
+                text, mention.start, mention.end, speaker
+            ):
                 continue
             forms = [
                 f
@@ -58,13 +61,22 @@ def _other_acronym(text: str, start: int, end: int, speaker: Speaker) -> bool:
     return bool(re.search(r"[\u4e00-\u9fff]$", before)) and not any(before.endswith(a) for a in own)
 
 
+def _other_first_name(text: str, start: int, end: int, speaker: Speaker) -> bool:
+    """ "Ryan Cho" is not the Brandon Cho a library knows as "Cho": a surname after another first name."""
+    written = text[start:end]
+    if speaker.kind != "person" or " " in written or not written.isascii():
+        return False
+    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, start - 20) : start])
+    return before is not None and before.group(1) not in speaker.name.split()
+
+
 def _drop_shared_surnames(named: dict[int, Speaker]) -> None:
     """A surname two new people of one article share ("Tom and Kate Brennan") is an alias of neither."""
     fresh = [s for s in named.values() if s.kind == "person" and " " in s.name]
-    surnames = [s.name.split()[-1] for s in fresh]
+    surnames = [surname_of(s.name) for s in fresh]
     shared = {n for n in surnames if surnames.count(n) > 1}
     for key, speaker in named.items():
-        if speaker in fresh and speaker.name.split()[-1] in shared:
+        if speaker in fresh and surname_of(speaker.name) in shared:
             named[key] = speaker.model_copy(
                 update={"aliases": tuple(a for a in speaker.aliases if a not in shared)}
             )

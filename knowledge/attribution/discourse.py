@@ -29,6 +29,7 @@ class DiscourseState:
     mentioned: list[Entity] = field(default_factory=list)
     speakers: list[Entity] = field(default_factory=list)
     paragraph_speaker: Entity | None = None
+    previous: Entity | None = None  # the person who spoke in the sentence just before, in this paragraph
     carry: Entity | None = None
     paragraph: int = 0
     seen_in: dict[int, int] = field(default_factory=dict)

@@ -226,7 +226,7 @@ def add_person(
     known = entities.find(name) or entities.find_any(name)
     if known is not None and known.kind == "person" and known.name != name:
         return known  # "Van Rijn, a former executive…": the surname of someone already named
-    surname = surname_of(name)
+    surname = lx.surname_of(name)
     person = Entity(
         kind="person",
         name=name,
@@ -238,15 +238,6 @@ def add_person(
     )
     shorts = (surname, surname[:1].upper() + surname[1:]) if surname[:1].islower() else (surname,)
     return entities.add(person, short=shorts)
-
-
-def surname_of(name: str) -> str:
-    """A name's surname with its particles: "Lotte van Rijn" -> "van Rijn", "Ana de la Cruz" -> "de la Cruz"."""
-    words = name.split()
-    start = len(words) - 1
-    while start > 1 and words[start - 1].lower() in lx.NAME_PARTICLES:
-        start -= 1
-    return " ".join(words[start:])
 
 
 def add_org(entities: ArticleEntities, name: str, *, role: str | None = None) -> Entity | None:

@@ -39,6 +39,11 @@ _AFTER_NAME = re.compile(
     rf"等|和|与|及|的|会后|会上|受访|来台|来华|[（(，,。、；;：:“”「」\s]|$"
 )
 _LATIN_AFTER = re.compile(r"^[（(]\s*([A-Z][A-Za-z.'’& -]+?)\s*[）)]")
+# A Latin name after a title, with its Chinese form in brackets if the article gives one.
+_LATIN_NAME = re.compile(
+    r"\s*(?P<latin>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?:\s*[（(](?P<zh>[\u4e00-\u9fff·]{2,8})[）)])?"
+    rf"(?=[（(，,。\s]|{_VERB}|对|在|向)"
+)
 _FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff]{1,6}")
 _PAREN_ORG = re.compile(
     r"(?P<zh>[\u4e00-\u9fff]{2,14})[（(]\s*(?P<latin>[A-Z][A-Za-z0-9.'’& -]{1,60}?)\s*[）)]"
@@ -316,9 +321,19 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                     add_org_zh(entities, original[at : at + len(org)], latin=latin)
         for match in _TITLES.finditer(text):
             named = _name_after(text[match.end() :])
+            latin_named = _LATIN_NAME.match(text, match.end()) if named is None else None
+            if (
+                latin_named is not None
+            ):  # "分析师Ryan Cho（曹承宇）认为", "投资总监Oliver Pemberton对本刊表示"
+                zh_name = latin_named.group("zh")
+                named = (
+                    (zh_name, latin_named.group("latin")) if zh_name else (latin_named.group("latin"), None)
+                )
             if named is None:
                 continue
-            name = original[match.end() : match.end() + len(named[0])]
+            name = (
+                named[0] if latin_named is not None else original[match.end() : match.end() + len(named[0])]
+            )
             # "阿尔马纳投资局（Almana Investment Authority）首席投资官": the organization is before the brackets
             bracket = re.search(r"[（(][^（）()]{1,60}[）)]$", text[: match.start()])
             cut = bracket.start() if bracket else match.start()

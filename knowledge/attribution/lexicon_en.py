@@ -388,6 +388,19 @@ NAME_PARTICLES = frozenset(
         "al",
     }
 )
+
+
+def surname_of(name: str) -> str:
+    """A name's surname with its particles: "Lotte van Rijn" -> "van Rijn", "Ana de la Cruz" -> "de la Cruz"."""
+    words = name.split()
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in NAME_PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
+
+
+# Verbs that close a sentence as its reporting frame: "…, the company said."
+FRAME_VERBS = frozenset({"said", "says", "added", "told", "wrote", "noted", "stated", "explained", "argued"})
 NOT_NAME_WORDS = frozenset(
     {
         "the",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from knowledge.attribution.entities import Entity
+from knowledge.attribution.lexicon_en import surname_of
+from knowledge.matching import is_latin
 from knowledge.scripts import to_simplified, to_traditional
 from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex
 
@@ -216,11 +218,11 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         aliases += _script_variants(form) if not form.isascii() else [form]
     if entity.kind == "organization":
         aliases += _org_short_names(entity.forms)
-    if entity.kind == "person" and name.isascii() and " " in name and not entity.name_zh:
-        aliases.append(name.split()[-1])
+    if entity.kind == "person" and is_latin(name) and " " in name and not entity.name_zh:
+        aliases.append(surname_of(name))
     if entity.kind == "person":  # "法里斯·哈达德" is "哈达德" later, "Faris Haddad" is "Haddad"
         aliases += [v for f in entity.forms if "·" in f for v in _script_variants(f.split("·")[-1])]
-        aliases += [f.split()[-1] for f in entity.forms if f.isascii() and " " in f]
+        aliases += [surname_of(f) for f in entity.forms if is_latin(f) and " " in f]
     org = _org_display(entity, orgs)
     title = _title_en(entity.title)
     key_title = title_key(entity.title) if entity.title and entity.title.lower() in _PLAIN_TITLES else None

@@ -232,11 +232,13 @@ def attribute_sentences(
     result: list[list[Entity | None]] = []
     for number, sentences in enumerate(paragraphs):
         state.paragraph_speaker = None
+        state.previous = None
         state.paragraph = number
         row: list[Entity | None] = []
         for position, sentence in enumerate(sentences):
             speaker = _sentence(sentence, language, entities, state, first=position == 0)
             row.append(speaker)
+            state.previous = speaker if speaker is not None and speaker.kind == "person" else None
             if speaker is not None:
                 state.spoke(speaker)
                 if quoted_spans(sentence):
@@ -279,6 +281,18 @@ def _sentence(
     return found
 
 
+def _closing_frame(outside: str, verb: re.Match[str]) -> bool:
+    """Whether the verb reports the whole sentence from its end: "…, the company said." / "…, Roussel added."."""
+    if verb.group(0).lower() not in en.FRAME_VERBS:
+        return False
+    clause = outside[outside.rfind(",", 0, verb.start()) + 1 : verb.start()]
+    return (
+        "," in outside[: verb.start()]
+        and len(clause.split()) <= 6
+        and not outside[verb.end() :].strip(' ."”')
+    )
+
+
 def _opening(outside: str, items: list[Item], language: str) -> Item | None:
     """The name or pronoun that opens the sentence (its subject), if any."""
     if not items:
@@ -306,7 +320,10 @@ def _speaker(
     *,
     first: bool,
 ) -> Entity | None:
-    verbs = _EN_VERB.finditer(outside) if language == "en" else _ZH_VERB.finditer(outside)
+    verbs = list(_EN_VERB.finditer(outside) if language == "en" else _ZH_VERB.finditer(outside))
+    if language == "en":
+        # "…, ahead of what analysts had expected, the company said.": the closing frame reports the sentence.
+        verbs.sort(key=lambda v: not _closing_frame(outside, v))
     subject = _subject_en if language == "en" else _subject_zh
     for verb in verbs:
         found = subject(outside, verb, items, state, entities)
@@ -332,6 +349,8 @@ def _speaker(
     if spans and starts_with_quote(text):
         if state.paragraph_speaker is not None:
             return state.paragraph_speaker
+        if state.previous is not None:  # "X对本刊表示，他们认购了部分股份。“我们买的是门票。”"
+            return state.previous
         if first and state.carry is not None:
             return state.carry
     return None

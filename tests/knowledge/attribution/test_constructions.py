@@ -175,6 +175,16 @@ ENGLISH = [
         ],
         [None, "Quarrow Compute"],
     ),
+    (
+        "a closing 'the company said' reports the sentence, not the analysts inside it",
+        [
+            [
+                "Brantwell Systems, a Dallas-based cloud provider, reported results.",
+                "Revenue rose 31% to $14.6 billion, ahead of the $14.1 billion analysts had expected, the company said.",
+            ]
+        ],
+        [None, "Brantwell Systems"],
+    ),
 ]
 
 CHINESE = [
@@ -256,6 +266,17 @@ CHINESE = [
         ["Guo Haifeng", "Peng Xiaodong", "华泰证券"],
     ),
     ("a refusal to disclose is not a statement", [["苏澜银行未披露最大单一借款人的名称。"]], [None]),
+    (
+        "a Latin name after a title, its Chinese form in brackets; a bare quote after their reported speech",
+        [
+            [
+                "外资投行野村（Nomura）的分析师Dylan Park（朴道允）认为，通用内存可能重新出现过剩。",
+                "伦敦对冲基金Harwell Capital的投资总监Oliver Pemberton对本刊表示，他们认购了部分股份。",
+                "“我们买的是一张门票。”",
+            ]
+        ],
+        ["Dylan Park", "Oliver Pemberton", "Oliver Pemberton"],
+    ),
 ]
 
 

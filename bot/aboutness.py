@@ -1,0 +1,70 @@
+"""What a passage is about: the organizations a question asks about, named in it, by its speaker or its title."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.corpus import Corpus
+from knowledge.passages import Passage
+from knowledge.query import QueryAnalysis
+from knowledge.scripts import fold
+from knowledge.search import Hit
+from knowledge.speakers import find_orgs, org_words
+
+
+def asked_entities(query: QueryAnalysis) -> list[tuple[str, ...]]:
+    """The organizations a question is about (not asked to speak), each as the spellings that name it."""
+    speaker_words = {fold(a) for s in query.speakers for a in (s.name, *s.aliases)}
+    found = [
+        tuple(org_words(org))
+        for org in find_orgs(query.text)
+        if not any(w in speaker_words for w in org_words(org))
+    ]
+    for subject in query.subjects:
+        found.append((fold(subject),))
+    for entity in query.entities:
+        words = tuple(
+            dict.fromkeys(fold(a) for a in (entity.name, entity.name_zh or "", *entity.aliases) if len(a) > 1)
+        )
+        if not any(set(words) & set(f) for f in found):
+            found.append(words)
+    return found
+
+
+_ANAPHOR = re.compile(
+    r"该公司|這家公司|这家公司|该银行|其|它|the company|the firm|\bits\b|^公司|^他|^她|^\s*(?:he|she)\b", re.I
+)
+
+
+def context(passage: Passage, corpus: Corpus) -> str:
+    """The passage, with the sentence before it when it points back there ("该公司", "it")."""
+    if not _ANAPHOR.search(fold(passage.text)):
+        return passage.text
+    before = corpus.by_id.get(f"{passage.source_id}:{passage.paragraph}.{passage.sentence - 1}")
+    return f"{before.text if before else ''} {passage.text}"
+
+
+def speaker_words(passage: Passage, corpus: Corpus) -> str:
+    """The speaker's name and role, folded: "the CFO of 禾跃" is about 禾跃 too."""
+    speaker = corpus.speaker(passage.speaker)
+    if speaker is None:
+        return ""
+    return fold(
+        " ".join((speaker.name, speaker.role, speaker.role_zh or "", *(o for _, o in speaker.positions)))
+    )
+
+
+def entity_count(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> int:
+    folded = fold(context(hit.passage, corpus)) + " " + speaker_words(hit.passage, corpus)
+    return sum(any(w in folded for w in words) for words in entities)
+
+
+def aboutness(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> float:
+    """How much a passage is about the asked organizations: named in it (1 each), or in its article's title (0.5)."""
+    if not entities:
+        return 1.0
+    direct = entity_count(hit, entities, corpus)
+    if direct:
+        return float(direct)
+    title = fold(corpus.source(hit.passage.source_id).title)
+    return 0.5 * sum(any(w in title for w in words) for words in entities)

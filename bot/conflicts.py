@@ -1,0 +1,83 @@
+"""Disagreement: another source giving a different value for the same entity, measure, unit and year."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.aboutness import aboutness
+from knowledge.corpus import Corpus
+from knowledge.figures import Figure
+from knowledge.measures import figure_measures, head_measures
+from knowledge.query import QueryAnalysis
+from knowledge.scripts import fold
+from knowledge.search import Hit
+
+if TYPE_CHECKING:
+    from bot.evidence import Evidence
+
+# "up from $142 million", "more than doubles the $21 billion valuation it received in February": a baseline.
+_BASELINE = re.compile(
+    r"(?:\bup from|\bdown from|\bfrom|\bdoubl\w*(?: the)?|\btripl\w*(?: the)?|compared (?:with|to)|"
+    r"\bversus|\bthan(?: the)?|较|比|从|高于|低于)\s*(?:about |roughly |some |约|約)?$",
+    re.I,
+)
+
+
+def _rival_figure(hit: Hit, query: QueryAnalysis, focus: Figure, measures: set[str]) -> Figure | None:
+    """The passage's figure for the same thing as the focus, with another value (a baseline never counts).
+
+    A figure for the same year comes first, then one whose nearest measure word is the asked one ("values it at
+    $48 billion" before the "$4 billion" raised in the same clause).
+    """
+    text = fold(hit.passage.text)
+    fitting = []
+    for figure in hit.passage.figures:
+        if figure.unit != focus.unit or abs(figure.value - focus.value) <= 0.01 * focus.value:
+            continue
+        if query.years and figure.year not in query.years:
+            continue
+        at = text.find(fold(figure.text))
+        if at >= 0 and _BASELINE.search(text[max(0, at - 24) : at]):
+            continue
+        same_year = focus.year is not None and figure.year == focus.year
+        head = not measures or bool(head_measures(hit.passage, figure, measures) & measures)
+        if same_year or head or figure_measures(hit.passage, figure) & measures:
+            fitting.append(((not same_year, not head), figure))
+    return min(fitting, key=lambda item: item[0])[1] if fitting else None
+
+
+def _as_relevant(hit: Hit, primary: Hit, ratio: float, corpus: Corpus) -> bool:
+    """Whether a passage is nearly as relevant as the lead: by words in one language, by meaning across two."""
+    same_language = (
+        corpus.source(hit.passage.source_id).language == corpus.source(primary.passage.source_id).language
+    )
+    if same_language:
+        return hit.coverage >= ratio * primary.coverage
+    return hit.coverage >= ratio * primary.coverage or hit.dense >= ratio * primary.dense
+
+
+def add_conflicts(
+    evidence: Evidence, query: QueryAnalysis, hits: list[Hit], entities: list[tuple[str, ...]], corpus: Corpus
+) -> None:
+    """Another source giving a different value for the same thing (entity, measure, unit, year) is shown too."""
+    focus = evidence.focus
+    primary = evidence.hits[0]
+    assert focus is not None
+    # The same thing: what the question asks about, or else what the leading figure measures.
+    measures = set(query.measures) or figure_measures(primary.passage, focus)
+    for hit in (h for h in hits if h is not primary and h.passage.id != primary.passage.id):
+        if hit.passage.source_id == primary.passage.source_id or not _as_relevant(hit, primary, 0.5, corpus):
+            continue
+        if entities and aboutness(hit, entities, corpus) < min(1.0, aboutness(primary, entities, corpus)):
+            continue
+        rival = _rival_figure(hit, query, focus, measures)
+        if rival is None:
+            continue
+        same_year = focus.year is not None and rival.year == focus.year
+        if not same_year and (query.years or not _as_relevant(hit, primary, 0.8, corpus)):
+            continue
+        evidence.hits.append(hit)
+        evidence.rivals = [(primary, focus), (hit, rival)]
+        evidence.conflict, evidence.alternative = same_year, not same_year
+        return

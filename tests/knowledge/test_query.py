@@ -1,0 +1,30 @@
+"""What a question asks: whether a figure answers it, and in which units."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.glossary import Glossary
+from knowledge.query import analyze
+from knowledge.speakers import SpeakerIndex
+
+FIGURE_QUESTIONS = [
+    ("what yield did the utility get on its longest bond?", {"%"}),
+    ("how oversubscribed was the bond deal?", {"x"}),
+    ("how fast did the cloud company's revenue grow last quarter?", {"%", "x"}),
+    ("what's the analyst's guess for the lab's slice of the backlog?", {"%"}),
+    ("山下健一希望這個案子的報酬率有多少？", {"%"}),
+]
+
+
+@pytest.mark.parametrize(("question", "units"), FIGURE_QUESTIONS)
+def test_a_question_about_a_rate_a_multiple_or_a_share_is_answered_by_a_figure_in_that_unit(
+    question: str, units: set[str]
+) -> None:
+    query = analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert query.wants_figure and query.units == units
+
+
+def test_a_loss_question_asks_for_the_loss_not_the_revenue() -> None:
+    query = analyze("玄衡智能去年一共亏了多少钱？", speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert "burn" in query.measures and "revenue" not in query.measures
