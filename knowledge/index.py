@@ -336,16 +336,14 @@ class PassageIndex:
         if self._collection is None:
             raise IndexUnavailable("the vector index has not been opened")
         try:
-            result = self._collection.query(
-                query_embeddings=[vector], n_results=k, include=["metadatas", "distances"]
-            )
+            # Ids only: a record's id names its passage ("<passage id>#zh|#en|#cN"), and reading the records'
+            # metadata back from SQLite cost more than the nearest-neighbour search itself.
+            result = self._collection.query(query_embeddings=[vector], n_results=k, include=["distances"])
         except Exception as exc:
             raise IndexUnavailable(f"the vector index did not answer: {exc}") from exc
         best: dict[str, float] = {}
-        for rid, meta, distance in zip(
-            result["ids"][0], result["metadatas"][0], result["distances"][0], strict=True
-        ):
-            pid = str(meta["passage_id"])
+        for rid, distance in zip(result["ids"][0], result["distances"][0], strict=True):
+            pid = str(rid).rpartition("#")[0]
             # A clause matching is weaker evidence than the whole sentence (or its gloss) matching.
             weight = CLAUSE_WEIGHT if "#c" in str(rid) else 1.0
             best[pid] = max(best.get(pid, -1.0), weight * (1.0 - float(distance)))

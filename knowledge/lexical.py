@@ -34,6 +34,7 @@ def passage_tokens(passage: Passage, speaker: Speaker | None) -> list[str]:
 
 
 CONTEXT_DISCOUNT = 0.6
+WEIGHTS_MEMO = 256  # concept lists (questions) whose weights are remembered
 
 
 class LexicalIndex:
@@ -56,6 +57,7 @@ class LexicalIndex:
         self._unseen_idf = math.log(1 + (n - 1 + 0.5) / 1.5) if n else 1.0
         self._lengths = np.asarray(self.lengths, dtype=np.float64)
         self._term_weights: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._weights_memo: dict[tuple[tuple[str, ...], ...], list[tuple[tuple[str, ...], float]]] = {}
 
     def search(self, tokens: list[str], k: int) -> list[tuple[str, float]]:
         """(passage id, BM25 score) pairs, best first, only passages sharing a token.
@@ -85,6 +87,17 @@ class LexicalIndex:
             cached = self._term_weights[term] = (positions, norms)
         return cached
 
+    def _concept_weights(self, concepts: list[tuple[str, ...]]) -> list[tuple[tuple[str, ...], float]]:
+        """Each concept with its weight (its rarest alternative's idf): the same for every passage of a question."""
+        key = tuple(concepts)
+        found = self._weights_memo.get(key)
+        if found is None:
+            if len(self._weights_memo) >= WEIGHTS_MEMO:
+                self._weights_memo.clear()  # a simple bound; answering threads may race here, harmlessly
+            found = [(c, max(self.idf.get(t, self._unseen_idf) for t in c)) for c in concepts]
+            self._weights_memo[key] = found
+        return found
+
     def coverage(self, pid: str, concepts: list[tuple[str, ...]], *, context: tuple[str, ...] = ()) -> float:
         """Idf-weighted share of the question's concepts found in one passage (0..1); unseen words count as missing.
 
@@ -95,8 +108,7 @@ class LexicalIndex:
         counts = self.tf[self._position[pid]]
         around = [self.tf[self._position[c]] for c in context if c in self._position]
         total = covered = 0.0
-        for alternatives in concepts:
-            weight = max(self.idf.get(t, self._unseen_idf) for t in alternatives)
+        for alternatives, weight in self._concept_weights(concepts):
             total += weight
             if any(t in counts for t in alternatives):
                 covered += weight
