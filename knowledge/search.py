@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import logging
 from dataclasses import dataclass, field
 
@@ -64,8 +65,8 @@ class HybridSearcher:
             log.debug("dense search unavailable, answering from lexical search only: %s", exc)
             return {}, True
 
-    def search(self, query: QueryAnalysis, k: int = 5) -> SearchResult:
-        """The k best passages for an analyzed question."""
+    def search(self, query: QueryAnalysis, k: int = 5, *, exhaustive: bool = False) -> SearchResult:
+        """The k best passages for an analyzed question (`exhaustive`: score every candidate, for tests)."""
         dense, degraded = self._dense(query.text)
         # The index may be a commit ahead of this corpus (an ingest since it was read): only known passages count.
         dense = {pid: score for pid, score in dense.items() if pid in self.corpus.by_id}
@@ -77,16 +78,64 @@ class HybridSearcher:
         candidates |= {p.id for name in focus for p in self.corpus.passages_by(name)}
         about = self._about(query)
         candidates |= about
-        hits = [
-            self._score(self.corpus.by_id[pid], query, dense, dense_rank, lexical, lexical_rank, focus)
-            for pid in candidates
-        ]
-        for hit in hits:
-            if hit.passage.id in about:  # the organization the question is about: named, or its people speak
+        # Candidates grow with the library (every passage naming the asked organization or spoken by its
+        # people): they are scored in order of an upper bound of their score, and scoring stops once no
+        # remaining candidate can reach the k-th best. The hits and their order are those of scoring them all.
+        order = list(candidates)
+        passages = [self.corpus.by_id[pid] for pid in order]
+        bounds = [self._bound(p, query, dense_rank, lexical_rank, focus, p.id in about) for p in passages]
+        scored: list[tuple[int, Hit]] = []
+        best: list[float] = []  # the k best scores so far (a min-heap)
+        for i in sorted(range(len(order)), key=lambda i: -bounds[i]):
+            if not exhaustive and len(best) >= k and bounds[i] < best[0]:
+                break
+            hit = self._score(passages[i], query, dense, dense_rank, lexical, lexical_rank, focus)
+            if passages[i].id in about:  # the organization the question is about: named, or its people speak
                 hit.score += 0.4
                 hit.reasons.append("entity")
+            scored.append((i, hit))
+            (heapq.heappush if len(best) < k else heapq.heappushpop)(best, hit.score)
+        scored.sort(key=lambda item: item[0])  # ties keep the candidates' order, as when all are scored
+        hits = [hit for _, hit in scored]
         hits.sort(key=lambda h: -h.score)
         return SearchResult(hits=hits[:k], degraded=degraded)
+
+    def _bound(
+        self,
+        passage: Passage,
+        query: QueryAnalysis,
+        dense_rank: dict[str, int],
+        lexical_rank: dict[str, int],
+        focus: set[str],
+        about: bool,
+    ) -> float:
+        """At least the score `_score` (plus the entity bonus) gives a passage, from its cheap parts only.
+
+        Coverage counts as complete and every asked measure as matched; keep this in step with `_score`.
+        """
+        pid = passage.id
+        bound = RRF_K * sum(
+            1.0 / (RRF_K + ranks[pid]) for ranks in (dense_rank, lexical_rank) if pid in ranks
+        )
+        bound += 1.0  # coverage is a share
+        if focus and passage.speaker in focus:
+            bound += 1.0
+        figures = passage.figures
+        if query.units and any(f.unit in query.units for f in figures):
+            bound += 0.5
+        elif query.wants_figure and figures:
+            bound += 0.15
+        if query.period and any(f.per == query.period for f in figures if f.unit in query.units):
+            bound += 0.2
+        if query.measures and any(not query.units or f.unit in query.units for f in figures):
+            bound += 0.3 * len(query.measures)
+        if query.years and any(f.year in query.years for f in figures):
+            bound += 0.3
+        if any(figure_matches(f, w) for f in figures for w in query.figures):
+            bound += 0.8
+        if about:
+            bound += 0.4
+        return bound + 1e-9  # sums in another order may round differently
 
     def _measures(self, passage: Passage, n: int) -> set[str]:
         """What the passage's n-th figure measures (remembered: reading its clause runs every measure's pattern)."""
@@ -117,6 +166,7 @@ class HybridSearcher:
         lexical_rank: dict[str, int],
         focus: set[str],
     ) -> Hit:
+        # `_bound` must stay an upper bound of this score: change both together.
         pid = passage.id
         fused = RRF_K * sum(
             1.0 / (RRF_K + ranks[pid]) for ranks in (dense_rank, lexical_rank) if pid in ranks

@@ -51,3 +51,19 @@ def test_a_role_favours_that_speakers_passages(kb: KnowledgeBase) -> None:
 def test_a_unit_favours_passages_with_that_unit(kb: KnowledgeBase) -> None:
     hits = kb.search("How many gigawatts of computing power does OpenAI want?", 3).hits
     assert any(f.unit == "GW" for f in hits[0].passage.figures)
+
+
+def test_stopping_early_finds_the_hits_of_scoring_every_candidate(kb: KnowledgeBase) -> None:
+    questions = [
+        json.loads(line)["q"]
+        for name in ("dev.jsonl", "heldout.jsonl", "heldout2.jsonl")
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+    ]
+    for question in questions:
+        query = kb.analyze(question)
+        for k in (1, 3, 16):
+            fast = kb.searcher.search(query, k).hits
+            every = kb.searcher.search(query, k, exhaustive=True).hits
+            assert [(h.passage.id, h.score, h.reasons) for h in fast] == [
+                (h.passage.id, h.score, h.reasons) for h in every
+            ], question
