@@ -17,6 +17,7 @@ from bot.observability.metrics import record_answer, record_answer_error, track_
 from bot.settings import Settings
 from knowledge.base import KnowledgeBase
 from knowledge.blas import one_blas_thread
+from knowledge.heap import release
 from knowledge.language import detect_language
 from knowledge.library import library_version
 from knowledge.library_store import share_library, shared_database
@@ -104,6 +105,7 @@ class AnswerService:
                 kb = self._reopen()  # type: ignore[misc]
                 self._chain = build_chain(kb, self._composer)
                 self.kb = kb
+                release()  # the previous knowledge base's objects were frozen with it (knowledge/heap.py)
                 log.info("reloaded the knowledge base: %d sources", len(kb.corpus.sources))
             except Exception:
                 log.exception("could not reload the knowledge base; still answering from the previous one")

@@ -16,6 +16,7 @@ from knowledge.embedding import DEFAULT_EMBEDDING, Embedder, make_embedder
 from knowledge.errors import IndexUnavailable
 from knowledge.gazetteer import gazetteer_beside
 from knowledge.glossary import Glossary, load_glossary
+from knowledge.heap import building
 from knowledge.index import IndexReport, PassageIndex, lock_dir, open_client
 from knowledge.lexical import LexicalIndex, speaker_tokens
 from knowledge.library import open_corpus
@@ -85,6 +86,19 @@ class KnowledgeBase:
         progress: Callable[[str], None] | None = _stderr,
     ) -> KnowledgeBase:
         """Load the corpus and open (building if needed) its indexes; dense search degrades, never fails."""
+        with building():
+            return cls._open(data_dir, chroma_url, embedding, embedding_base_url, corpus, progress)
+
+    @classmethod
+    def _open(
+        cls,
+        data_dir: Path,
+        chroma_url: str | None,
+        embedding: str,
+        embedding_base_url: str | None,
+        corpus: Corpus | None,
+        progress: Callable[[str], None] | None,
+    ) -> KnowledgeBase:
         corpus = corpus or open_corpus(data_dir)
         glossary = load_glossary(PACKAGED_CORPUS / "glossary.yaml")
         add_words([a for s in corpus.speakers.speakers for a in (*s.aliases, s.name_zh or "")])
