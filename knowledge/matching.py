@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import ahocorasick
 
@@ -15,9 +16,15 @@ _LATIN = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ž .&'-]+")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_latin(word: str) -> bool:
     """Whether a word is written only in Latin letters, digits, spaces and name punctuation."""
     return bool(_LATIN.fullmatch(word))
+
+
+@lru_cache(maxsize=1 << 16)
+def _squeezed_word(word: str) -> str:
+    return _SPACES.sub(" ", word)
 
 
 def _letter(char: str) -> bool:
@@ -55,9 +62,10 @@ class WordMatcher:
         keyed: dict[str, list[str]] = {}
         for key, word in words:
             if word:
-                keyed.setdefault(_SPACES.sub(" ", word), []).append(key)
+                keyed.setdefault(_squeezed_word(word), []).append(key)
         for word, keys in keyed.items():
-            self._automaton.add_word(word, (word, tuple(dict.fromkeys(keys)), is_latin(word)))
+            unique = (keys[0],) if len(keys) == 1 else tuple(dict.fromkeys(keys))
+            self._automaton.add_word(word, (word, unique, is_latin(word)))
         self.empty = not keyed
         if not self.empty:
             self._automaton.make_automaton()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -183,6 +183,17 @@ def _is_latin(alias: str) -> bool:
     return is_latin(alias)
 
 
+@lru_cache(maxsize=1 << 16)
+def _alias_key(alias: str) -> tuple[str, bool]:
+    """How an alias is looked up, and whether it matches case-sensitively (remembered: indexes are rebuilt
+    with mostly the same speakers at every ingest)."""
+    folded = to_simplified(alias)
+    # Short single Latin words ("Alter", "Fath") are ordinary words in lower case.
+    if _is_latin(folded) and " " not in folded and len(folded) <= 5:
+        return folded, True
+    return folded.lower(), False
+
+
 def _word_regex(words: list[str]) -> re.Pattern[str]:
     parts = [
         rf"(?<![a-z]){re.escape(w)}(?:s|'s)?(?![a-z])" if _is_latin(w) else re.escape(w)
@@ -205,14 +216,9 @@ class SpeakerIndex:
         self._strict_words: list[str] = []
         for speaker in speakers:
             for alias in {speaker.name, *speaker.aliases}:
-                folded = to_simplified(alias)
-                # Short single Latin words ("Alter", "Fath") are ordinary words in lower case.
-                if _is_latin(folded) and " " not in folded and len(folded) <= 5:
-                    self._strict_words.append(folded)
-                    self._by_alias[folded] = speaker
-                else:
-                    self._loose_words.append(folded.lower())
-                    self._by_alias[folded.lower()] = speaker
+                key, strict = _alias_key(alias)
+                (self._strict_words if strict else self._loose_words).append(key)
+                self._by_alias[key] = speaker
 
     @cached_property
     def _loose(self) -> WordMatcher:
