@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from knowledge.figures import Figure
 from knowledge.passages import Passage
@@ -52,13 +51,8 @@ def looks_ahead(text: str) -> bool:
 
 def find_measures(text: str) -> set[str]:
     """Every measure a text names."""
-    return set(_measures_in(fold(text)))
-
-
-@lru_cache(maxsize=16384)
-def _measures_in(folded: str) -> frozenset[str]:
-    # Every pattern runs over the text: remembered, since the same passages' clauses come back question after question.
-    return frozenset(name for name, pattern in _COMPILED.items() if pattern.search(folded))
+    folded = fold(text)
+    return {name for name, pattern in _COMPILED.items() if pattern.search(folded)}
 
 
 # What a figure of each unit measures, when a question names one as context ("26 吉瓦的算力相当于多少钱").
