@@ -20,7 +20,7 @@ from bot.supporting import (
 )
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
-from knowledge.measures import figure_measures, head_measures, looks_ahead, quarters
+from knowledge.measures import figure_measures, halves, head_measures, looks_ahead, quarters, tenors
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
@@ -35,6 +35,8 @@ MIN_DENSE = 0.3
 # A named speaker's passage must also touch the question's topic ("What did Nadella say about GPUs?").
 MIN_TOPIC = 0.15
 MIN_TOPIC_DENSE = 0.35
+# A passage on the asked organization that shares this much of the question's topic words is worth weighing.
+MIN_ABOUT_TOPIC = 0.2
 # A reason or a view is asked: someone's words answer it better than the article's narration.
 _OPINION = re.compile(
     r"\bwhy\b|\bthinks?\b|\bworr|\bconcern|\bview\b|\bbelieves?\b|为什么|為什麼|为何|為何|怎么看|怎麼看|担心|擔心|"
@@ -114,6 +116,15 @@ class Evidence:
     rivals: list[tuple[Hit, Figure]] = field(default_factory=list)  # two sources' figures for the same thing
 
 
+def _only_unquoted_person(query: QueryAnalysis) -> bool:
+    """Whether the question asks about someone the articles never quote: no speaker asked, or only organizations
+    beside a person who is only mentioned ("what has Damien Prescott said about the Kestrel report?")."""
+    if not query.speakers:
+        return True
+    person_asked = any(s.kind == "person" for s in query.speakers)
+    return not person_asked and any(s.kind == "person" for s in query.unquoted)
+
+
 def _topic_fit(hit: Hit, query: QueryAnalysis, corpus: Corpus) -> float:
     """How well a passage fits the asked topic; across languages word overlap is thin, so meaning decides."""
     asked_english = query.language == "en"
@@ -127,7 +138,12 @@ def _supported(hit: Hit, query: QueryAnalysis, about: bool = False) -> bool:
     """Relevant enough to cite; `about`: the passage concerns the organization the question names."""
     if "speaker" in hit.reasons or "figure" in hit.reasons or "year" in hit.reasons:
         return True
-    if about and ("unit" in hit.reasons or hit.dense >= MIN_DENSE or hit.coverage >= MIN_COVERAGE):
+    if about and (
+        "unit" in hit.reasons
+        or hit.dense >= MIN_DENSE
+        or hit.coverage >= MIN_COVERAGE
+        or hit.topic_coverage >= MIN_ABOUT_TOPIC
+    ):
         return True
     return hit.coverage >= STRONG_COVERAGE or (hit.coverage >= MIN_COVERAGE and hit.dense >= MIN_DENSE)
 
@@ -161,7 +177,7 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         return Abstention("irrelevant")  # orders and nothing else to answer: never obeyed, nothing cited
     if query.unknown_names and not query.speakers:
         return Abstention("unknown", name=query.unknown_names[0])
-    if query.unquoted and not query.speakers and query.kind != "how_much":
+    if query.unquoted and query.kind != "how_much" and _only_unquoted_person(query):
         return Abstention("unquoted", name=query.unquoted[0].name, speaker=query.unquoted[0])
     if _COUNT_QUESTION.search(query.text) and not query.units:
         return Abstention("no_figure")
@@ -272,6 +288,10 @@ def _asked_figures(hit: Hit, query: QueryAnalysis) -> list[Figure]:
         named = quarters(hit.passage.text)
         if named and not named & query.quarters:
             return []  # "Q4 revenue" is not answered by the third quarter's
+    if query.halves and not halves(hit.passage.text) & query.halves:
+        return []  # "上半年亏了多少" is not answered by the loss for the whole year
+    if query.tenors and not tenors(hit.passage.text) & query.tenors:
+        return []  # "the 20-year bonds' yield" is not the 30-year bond's
     return sorted(figures, key=lambda f: not (query.measures & figure_measures(hit.passage, f)))
 
 
@@ -312,7 +332,9 @@ def _nearest_figure(
     query: QueryAnalysis, candidates: list[Hit], entities: list[tuple[str, ...]], corpus: Corpus
 ) -> tuple[Passage, Figure] | None:
     """A figure of the asked kind for the asked organization but another period or year: what the articles do have."""
-    if not query.measures or not (query.years or query.quarters or query.period):
+    if not query.measures or not (
+        query.years or query.quarters or query.period or query.halves or query.tenors
+    ):
         return None
     for hit in candidates:
         if not aboutness(hit, entities, corpus):

@@ -130,3 +130,47 @@ def _clause_measures(text: str, figure: Figure) -> set[str]:
         index -= 1
         found |= find_measures(folded[bounds[index] : bounds[index + 1]])
     return found
+
+
+_HALF = re.compile(r"\b(?:h([12])|(first|second) half)\b|([上下])半年", re.I)
+
+
+def halves(text: str) -> set[int]:
+    """The halves of a year a text names ("first half", "H2", "上半年")."""
+    return {
+        1 if (m.group(1) == "1" or (m.group(2) or "").lower() == "first" or m.group(3) == "上") else 2
+        for m in _HALF.finditer(fold(text))
+    }
+
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+}
+_TERM = re.compile(r"\b(\d{1,3}|[a-z]+)-(year|month)\b|(\d{1,3}|[一二三五十]+)年期", re.I)
+_ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "五": 5, "十": 10, "二十": 20, "三十": 30, "十五": 15}
+
+
+def tenors(text: str) -> set[str]:
+    """The tenors a text names ("a 30-year bond", "five-year loan", "10年期"), as "30y" or "5m"."""
+    found = set()
+    for match in _TERM.finditer(text):
+        word, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), "year")
+        number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower()) or _ZH_DIGITS.get(word)
+        if number:
+            found.add(f"{number}{unit[0].lower() if unit.isascii() else 'y'}")
+    return found

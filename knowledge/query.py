@@ -9,7 +9,7 @@ from knowledge.figures import Figure, find_figures
 from knowledge.glossary import Glossary
 from knowledge.language import detect_language
 from knowledge.lexical import entity_tokens
-from knowledge.measures import asked_measures, quarters
+from knowledge.measures import asked_measures, halves, quarters, tenors
 from knowledge.scripts import fold
 from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex, find_orgs, org_words
 from knowledge.tokens import stem, tokenize
@@ -61,6 +61,8 @@ _SHARE = re.compile(
     r"what % |占.{0,12}(?:多少|几成|多大)|几成|多少成|比重|占比|比例",
     re.I,
 )
+# "What yield did the bonds price at?": a rate, whatever money words come with it.
+_RATE = re.compile(r"\b(?:yield|coupon|interest rate|irr)s?\b|收益率|殖利率|利率|报酬率|回报率", re.I)
 _GROWTH = re.compile(
     r"\b(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen|jump(?:ed)?|up from|multipl|"
     r"cut|cuts|slash(?:ed)?|lower(?:ed)?|reduce[sd]?|discount)\w*|"
@@ -159,6 +161,8 @@ class QueryAnalysis:
     figures: list[Figure] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     quarters: set[int] = field(default_factory=set)
+    halves: set[int] = field(default_factory=set)  # first or second half of a year, as asked
+    tenors: set[str] = field(default_factory=set)  # "20-year" bonds, "five-year" loans: which one is asked
     tokens: list[str] = field(default_factory=list)
     expansions: list[str] = field(default_factory=list)
     concepts: list[tuple[str, ...]] = field(default_factory=list)
@@ -231,7 +235,7 @@ def _unknown_names(text: str, speakers: SpeakerIndex, glossary: Glossary) -> lis
 def _asked_units(folded: str) -> set[str]:
     """The units whose figures could answer the question; money is every currency unless one is named."""
     units = {unit for unit, pattern in _UNIT_WORDS if pattern.search(folded)}
-    if _SHARE.search(folded):
+    if _SHARE.search(folded) or _RATE.search(folded):
         return {"%"}
     if _GROWTH.search(folded) and units <= {"money", "%", "x"}:
         units = (units - {"money"}) | {"%", "x"}
@@ -322,6 +326,8 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         figures=figures,
         years=[int(y) for y in _YEAR.findall(text)],
         quarters=quarters(text),
+        halves=halves(text),
+        tenors=tenors(text),
         tokens=tokens,
         expansions=expansions,
         concepts=concepts,

@@ -77,6 +77,9 @@ def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str =
     described = [e for e in recent if noun and re.search(rf"\b{re.escape(noun)}\b", (e.role or "").lower())]
     if described:
         return described[0]
+    if noun == "company" and len(recent) > 1:
+        # "The company rejected the claims": of the organizations in play, the one the article is about
+        return max(recent[:3], key=lambda e: e.mentions)
     for pool in (state.mentioned, state.speakers):
         for entity in pool:
             if entity.kind == "organization":
@@ -170,5 +173,6 @@ def resolve_item(
             )
         return _pronoun(gender, state)
     if item.kind == "document":
-        return state.speakers[0] if state.speakers else current_org(state, entities)
+        author = next((e for e in state.mentioned if e.author), None)
+        return author or (state.speakers[0] if state.speakers else current_org(state, entities))
     return current_org(state, entities, noun=item.words.split()[-1] if item.words else "")

@@ -29,6 +29,7 @@ class Entity:
     gender: str | None = None
     known: Speaker | None = None
     mentions: int = 0
+    author: bool = False  # published a report, letter or study the article goes on to cite
 
 
 @dataclass(frozen=True)

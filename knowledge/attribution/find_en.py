@@ -420,6 +420,9 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                 )
                 if org and (staff or not _is_person_name(org, entities)) and entities.find(org) is None:
                     add_org(entities, org)
+                author = entities.find_any(org) if org and pattern is _PUBLISHED else None
+                if author is not None:
+                    author.author = True  # "Kestrel published a report": "the report" is later its
         for pattern in (_SUBJECT, _INVERTED):
             for match in pattern.finditer(text):
                 run = _clean_org(match.group("run"))

@@ -28,6 +28,39 @@ COMPOUND_SURNAMES = (
     "长孙",
     "宇文",
     "司徒",
+    # Japanese family names, as Chinese business news writes the executives of Japanese companies
+    "中村",
+    "山下",
+    "田中",
+    "山本",
+    "佐藤",
+    "铃木",
+    "高桥",
+    "渡边",
+    "伊藤",
+    "小林",
+    "加藤",
+    "吉田",
+    "山田",
+    "松本",
+    "井上",
+    "木村",
+    "清水",
+    "山口",
+    "斋藤",
+    "坂本",
+    "石川",
+    "前田",
+    "藤田",
+    "冈田",
+    "后藤",
+    "村上",
+    "近藤",
+    "青木",
+    "中岛",
+    "宫崎",
+    "丰田",
+    "柳井",
 )
 _TITLE = "(?:" + "|".join(sorted(lx.TITLES, key=len, reverse=True)) + ")"
 _TITLES = re.compile(rf"{_TITLE}(?:[兼暨及和]{_TITLE})*")
@@ -352,7 +385,8 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             if re.search(r"报道|称|指出|估计|报导", text[match.end() : match.end() + 6]):
                 add_org_zh(entities, original[match.start("name") : match.end("name")])
         for match in _ACCORDING.finditer(text):
-            org = org_before(match.group("what").strip("《》"))
+            # "根据仲量联行（JLL）的统计": the name before its bracketed Latin form
+            org = org_before(re.sub(r"[（(][^（）()]*[）)]$", "", match.group("what")).strip("《》"))
             if org and entities.find(org) is None and not any(m in org for m in lx.UNNAMED_MARKERS[:12]):
                 at = match.start("what") + match.group("what").rfind(org)
                 add_org_zh(entities, original[at : at + len(org)])

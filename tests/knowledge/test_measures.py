@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from knowledge.figures import find_figures
-from knowledge.measures import find_measures, head_measures, quarters
+from knowledge.measures import find_measures, halves, head_measures, quarters, tenors
 from knowledge.passages import Passage
 
 
@@ -45,3 +45,10 @@ def test_quarters_named_in_either_language() -> None:
     assert (
         quarters("今年前三季度公司收入约为人民币9.6亿元") == set()
     )  # the first three quarters, not the third
+
+
+def test_the_half_of_a_year_and_the_term_of_a_bond_are_read_in_either_language() -> None:
+    assert halves("玄衡智能今年上半年亏了多少") == {1}
+    assert halves("revenue in the second half") == {2}
+    assert tenors("what yield did the 20-year bonds price at") == {"20y"}
+    assert tenors("a 30-year bond and a five-year loan; 10年期国债") == {"30y", "5y", "10y"}

@@ -185,6 +185,15 @@ ENGLISH = [
         ],
         [None, "Brantwell Systems"],
     ),
+    (
+        "'according to the report' cites whoever published it, not the last speaker",
+        [
+            ["The short seller Marlow Bay Research published a critical report on Tessan Digital."],
+            ['Tessan\'s finance chief, Ada Brill, said the report was "misleading."'],
+            ["According to the report, Tessan bought 40% of its chips through one distributor."],
+        ],
+        [None, "Ada Brill", "Marlow Bay Research"],
+    ),
 ]
 
 CHINESE = [
@@ -276,6 +285,17 @@ CHINESE = [
             ]
         ],
         ["Dylan Park", "Oliver Pemberton", "Oliver Pemberton"],
+    ),
+    (
+        "a Japanese executive's name after his title, then 他; a firm's statistics cited with its Latin name",
+        [
+            [
+                "北辰物产常务执行董事山本浩二（Koji Yamamoto）指出，这是该公司首度进军台湾。",
+                "他坦言，目标是把内部报酬率维持在8%至10%。",
+                "根据高力国际（Colliers）的统计，今年新增容量约为过去三年平均的1.5倍。",
+            ]
+        ],
+        ["Koji Yamamoto", "Koji Yamamoto", "Colliers"],
     ),
 ]
 
