@@ -38,24 +38,38 @@ WEIGHTS_MEMO = 256  # concept lists (questions) whose weights are remembered
 
 
 class LexicalIndex:
-    """Okapi BM25 over tokenized passages, searched through postings (only passages sharing a token are scored)."""
+    """Okapi BM25 over tokenized passages, searched through postings (only passages sharing a token are scored).
+
+    The postings are numpy arrays (one sorted run of passage positions and counts per term), built in a few
+    vectorized steps: a dictionary of counts per passage held ~1 KB each and took most of the opening time.
+    """
 
     def __init__(self, docs: list[tuple[str, list[str]]], *, k1: float = 1.2, b: float = 0.75) -> None:
         self.ids = [pid for pid, _ in docs]
-        self.tf = [Counter(tokens) for _, tokens in docs]
-        self.lengths = [len(tokens) for _, tokens in docs]
-        self.avg = sum(self.lengths) / max(len(docs), 1)
-        self.postings: dict[str, list[int]] = {}
-        for position, counts in enumerate(self.tf):
-            for term in counts:
-                self.postings.setdefault(term, []).append(position)
+        self._tokens = [tokens for _, tokens in docs]
+        lengths = [len(tokens) for tokens in self._tokens]
         n = len(docs)
-        self.idf = {t: math.log(1 + (n - len(f) + 0.5) / (len(f) + 0.5)) for t, f in self.postings.items()}
+        self.avg = sum(lengths) / max(n, 1)
+        vocabulary: dict[str, int] = {}
+        flat = [vocabulary.setdefault(t, len(vocabulary)) for tokens in self._tokens for t in tokens]
+        pairs, counts = np.unique(
+            np.asarray(flat, dtype=np.int64) * max(n, 1)
+            + np.repeat(np.arange(n, dtype=np.int64), np.asarray(lengths, dtype=np.int64)),
+            return_counts=True,
+        )  # sorted by term, then passage: each term's postings in passage order
+        self._row = vocabulary
+        self._docs = pairs % max(n, 1)
+        self._freqs = counts.astype(np.float64)
+        self._start = np.searchsorted(pairs // max(n, 1), np.arange(len(vocabulary) + 1))
+        frequencies = np.diff(self._start).tolist()
+        self.idf = {
+            t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in zip(vocabulary, frequencies, strict=True)
+        }
         self.k1, self.b = k1, b
         self._position = {pid: i for i, pid in enumerate(self.ids)}
         # A word no passage contains weighs like a word one passage contains.
         self._unseen_idf = math.log(1 + (n - 1 + 0.5) / 1.5) if n else 1.0
-        self._lengths = np.asarray(self.lengths, dtype=np.float64)
+        self._lengths = np.asarray(lengths, dtype=np.float64)
         self._term_weights: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._weights_memo: dict[tuple[tuple[str, ...], ...], list[tuple[tuple[str, ...], float]]] = {}
 
@@ -80,8 +94,9 @@ class LexicalIndex:
         """The positions of the passages holding a term, and its BM25 term-frequency weight in each."""
         cached = self._term_weights.get(term)
         if cached is None:
-            positions = np.asarray(self.postings[term], dtype=np.int64)
-            freqs = np.asarray([self.tf[p][term] for p in self.postings[term]], dtype=np.float64)
+            row = self._row[term]
+            start, stop = int(self._start[row]), int(self._start[row + 1])
+            positions, freqs = self._docs[start:stop], self._freqs[start:stop]
             lengths = self._lengths[positions]
             norms = freqs * (self.k1 + 1) / (freqs + self.k1 * (1 - self.b + self.b * lengths / self.avg))
             cached = self._term_weights[term] = (positions, norms)
@@ -105,8 +120,8 @@ class LexicalIndex:
         any alternative present covers it. Concepts found only in the `context` passages (the sentences around
         it) count at a discount, since a sentence often leans on its neighbours.
         """
-        counts = self.tf[self._position[pid]]
-        around = [self.tf[self._position[c]] for c in context if c in self._position]
+        counts = set(self._tokens[self._position[pid]])
+        around = [set(self._tokens[self._position[c]]) for c in context if c in self._position]
         total = covered = 0.0
         for alternatives, weight in self._concept_weights(concepts):
             total += weight
