@@ -48,6 +48,8 @@ TITLE_WORDS: dict[str, list[str]] = {
         "财务主管",
     ],
     "president": ["president", "总裁"],
+    "cio": ["cio", "chief investment officer", "investment chief", "首席投资官", "投资总监", "投资长"],
+    "treasurer": ["treasurer", "司库", "财务主管"],
     "chair": ["chair", "chairman", "chairwoman", "board chair", "chairperson", "董事长", "董事会主席"],
     "co-founder": ["co-founder", "cofounder", "co founder", "联合创始人", "联创"],
     "founder": ["founder", "founded", "创始人", "创办人"],
@@ -314,8 +316,33 @@ class SpeakerIndex:
         titles = _longest_matches(folded, self._title_patterns)
         by_position, known = self._roles
         found = {n for title in titles for org in orgs for n in by_position.get((title, org), ())}
+        if titles and not found:
+            found = self._by_description(folded, titles)
         found |= {n for n in known if self._known_for(self.speakers[n], folded)}
         return [self.speakers[n] for n in sorted(found)]
+
+    def _by_description(self, folded: str, titles: set[str]) -> set[int]:
+        """ "The short seller's founder", "the pension's CIO": a title at an organization the question describes."""
+        described = _POSSESSOR.findall(folded)
+        words = {
+            w for phrase in described for w in phrase.split() if w not in _NOT_DESCRIPTIONS and len(w) > 2
+        }
+        words |= {s for w in set(words) for s in DESCRIPTION_SYNONYMS.get(w, ())}
+        if not words:
+            return set()
+        found = set()
+        for n, speaker in enumerate(self.speakers):
+            for title, org in speaker.positions:
+                if title in titles and org and self._describes(org, speaker, words):
+                    found.add(n)
+        return found
+
+    def _describes(self, org: str, speaker: Speaker, words: set[str]) -> bool:
+        owner = self.by_name(org)
+        text = fold(
+            " ".join((org, speaker.role, owner.role if owner else "", owner.role_zh or "" if owner else ""))
+        )
+        return any(re.search(rf"\b{re.escape(w)}", text) for w in words)
 
     @staticmethod
     def _known_for(speaker: Speaker, folded: str) -> bool:
@@ -324,6 +351,21 @@ class SpeakerIndex:
             if words and all(w in folded for w in words):
                 return True
         return False
+
+
+# "the Arizona utility's treasurer": the words that describe the organization whose title is asked.
+_POSSESSOR = re.compile(r"\bthe\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)(?:'s|’s)\s")
+_NOT_DESCRIPTIONS = frozenset({"the", "company", "firm", "its", "new", "big", "biggest", "largest", "main"})
+# Descriptions that name the same kind of organization in other words (domain-wide).
+DESCRIPTION_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "pension": ("retirement", "pension", "养老"),
+    "utility": ("electric", "power", "energy", "utility"),
+    "short": ("short seller", "short-seller", "research"),
+    "distributor": ("distributor", "trading"),
+    "lender": ("credit", "lending", "lender", "bank"),
+    "insurer": ("insurance", "insurer", "assurance"),
+    "fund": ("fund", "capital", "partners", "investment"),
+}
 
 
 def _longest_matches(folded: str, patterns: dict[str, re.Pattern[str]]) -> set[str]:

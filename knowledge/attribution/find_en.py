@@ -128,8 +128,15 @@ _POSSESSIVE_TITLE = re.compile(
 _TITLE_NAME = re.compile(rf"(?:(?P<org>{ORG})\s+)?(?P<title>{_TITLE})\s+(?P<name>{NAME})\b")
 _ORG_APPOSITIVE = re.compile(
     rf"(?P<org>{ORG}),\s+(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){{0,5}}(?:trust|company|operator|maker|manufacturer|firm|"
+    rf"distributor|seller|system|"
     rf"bank|fund|agency|start-up|startup|utility|provider|developer|lender|insurer|manager|group|regulator|body|"
     rf"consultancy|outlet|publication|newsletter|tracker|supplier|investor|landlord|owner|platform|lab|laboratory))\b"
+)
+# "the short seller Kestrel Ridge Research", "the cloud provider Stratacore": a description before the name.
+_DESCRIBED_ORG = re.compile(
+    rf"\b[Tt]he\s+(?P<role>(?:[a-z-]+\s+){{0,2}}(?:seller|provider|operator|utility|lender|fund|insurer|bank|maker|"
+    rf"chipmaker|developer|landlord|distributor|start-up|startup|company|firm|regulator|consultancy|manager|"
+    rf"pension|investor|group))\s+(?P<org>{ORG})"
 )
 _ACCORDING = re.compile(
     rf"\b(?i:according to|cited by|per)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+){{0,3}}"
@@ -407,6 +414,10 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
             name = match.group("name")
             if len(name.split()) == 2 and _clean_name(name):
                 add_person(entities, name, gender=gender)
+        for match in _DESCRIBED_ORG.finditer(text):
+            org = _corporate_head(_clean_org(match.group("org")))
+            if org and not _is_person_name(org, entities):
+                add_org(entities, org, role=match.group("role"))
         for match in _ORG_APPOSITIVE.finditer(text):
             org = _clean_org(match.group("org"))
             if org and not _is_person_name(org, entities):

@@ -272,7 +272,7 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
     # "集邦科技" is also "集邦"; a name with no generic ending ("海湾资本评论") has no safe short form.
     suffix = next((x for x in sorted(lx.ORG_SUFFIXES, key=len, reverse=True) if written.endswith(x)), "")
     core = written[: len(written) - len(suffix)] if suffix else ""
-    short = (core,) if len(core) >= 2 and not written.isascii() else ()
+    short = (core,) if len(core) >= 2 and not written.isascii() and core not in lx.GENERIC_WORDS else ()
     return entities.add(
         Entity(kind="organization", name=latin or written, forms=forms, name_zh=written), short=short
     )

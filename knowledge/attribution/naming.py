@@ -6,6 +6,7 @@ import re
 
 from knowledge.attribution.entities import Entity
 from knowledge.attribution.lexicon_en import surname_of
+from knowledge.attribution.lexicon_zh import GENERIC_WORDS
 from knowledge.matching import is_latin
 from knowledge.scripts import to_simplified, to_traditional
 from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex
@@ -165,7 +166,10 @@ def _org_short_names(forms: list[str]) -> list[str]:
         simplified = to_simplified(form)
         for suffix in sorted(ORG_SUFFIX_EN, key=len, reverse=True):
             if simplified.endswith(suffix) and len(simplified) - len(suffix) >= 2:
-                short += _script_variants(form[: len(form) - len(suffix)])
+                if (
+                    simplified[: len(simplified) - len(suffix)] not in GENERIC_WORDS
+                ):  # "智能资本" is not "智能"
+                    short += _script_variants(form[: len(form) - len(suffix)])
                 break
     return short
 

@@ -56,6 +56,9 @@ _ZH_GAP_WEAK = re.compile(
     + "|".join(zh.REPORT_NOUNS)
     + r")*$"
 )
+_ZH_OWN_FILING = re.compile(
+    r"(?:^|[，。；])[^，。；“”「」]{0,10}?(?:招股书|招股说明书|财报|年报|季报|半年报|公告|财务报表)(?:数据)?(?:显示|披露)"
+)
 _ZH_PUNCT = re.compile(r"[，。；：,;:！？!?]")
 _ZH_CITED = re.compile(
     r"[^，。；：]{0,10}?(?:" + "|".join(zh.REPORT_NOUNS) + "|" + "|".join(zh.SPEECH_VERBS) + ")"
@@ -332,6 +335,14 @@ def _speaker(
     cited = _according(outside, items, language, state, entities)
     if cited is not None:
         return cited
+    filing = _ZH_OWN_FILING.search(outside) if language != "en" else None
+    if filing is not None:  # "招股书显示，…": the company's own filing speaks for it
+        owners = [
+            i.entity
+            for i in items
+            if i.end <= filing.start() and i.entity is not None and i.entity.kind == "organization"
+        ]
+        return owners[-1] if owners else current_org(state, entities, noun="company")
     opening = _opening(outside, items, language)
     first_item = items[0] if items else None
     if (

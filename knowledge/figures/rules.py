@@ -21,6 +21,9 @@ _NOT_A_COUNT = (
     r"(?!\s+(?:so far|in|during|last|this|since|before|already|each|per|a)\b)"
 )
 
+# "we still cover our interest about 1.6 times,": a decimal is never a count of occasions.
+_DECIMAL_OR_NOT_A_COUNT = rf"(?:(?<=\d\.\d times)|(?<=\d\.\d\d times)|{_NOT_A_COUNT})"
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -53,7 +56,7 @@ RULES: tuple[Rule, ...] = (
     Rule("percent", units.PERCENT_AFTER),
     Rule("tenths", units.TENTHS_AFTER, guard=rf"(?![{units.TENTHS_NOT_BEFORE}])"),
     Rule("power", units.POWER_AFTER),
-    Rule("times", units.TIMES_AFTER, guard=_NOT_FREQUENCY + _NOT_A_COUNT),
+    Rule("times", units.TIMES_AFTER, guard=_NOT_FREQUENCY + _DECIMAL_OR_NOT_A_COUNT),
     Rule("fold", units.FOLD_AFTER, guard=r"(?![数數])"),
     # "15x", never "15 x" (a dimension) or "4x4".
     Rule("multiple", units.MULTIPLE_AFTER, guard=r"(?![A-Za-z\d])", written=r"(?<=\d)[xX×]"),

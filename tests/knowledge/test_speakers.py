@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.corpus import load_corpus
+from knowledge.speakers import Speaker, SpeakerIndex
 
 
 @pytest.mark.parametrize(
@@ -42,3 +43,23 @@ def test_aliases_in_every_script(text: str, expected: str) -> None:
 
 def test_ordinary_words_are_not_names() -> None:
     assert load_corpus().speakers.find_mentions("we should alter the plan and fathom the cost") == []
+
+
+def test_a_title_at_an_organization_the_question_only_describes_finds_its_holder() -> None:
+    fund = Speaker(name="Lakeland Municipal Retirement System", kind="organization", role="organization")
+    cio = Speaker(
+        name="Ruth Amsel",
+        kind="person",
+        role="chief investment officer, Lakeland Municipal Retirement System",
+        positions=(("cio", "Lakeland Municipal Retirement System"),),
+    )
+    founder = Speaker(
+        name="Ivo Brandt",
+        kind="person",
+        role="founder, Marlow Bay Research",
+        positions=(("founder", "Marlow Bay Research"),),
+    )
+    seller = Speaker(name="Marlow Bay Research", kind="organization", role="short seller")
+    index = SpeakerIndex([fund, cio, founder, seller])
+    assert index.find_by_role("what did the pension's CIO say about selling?") == [cio]
+    assert index.find_by_role("what does the short seller's founder think?") == [founder]

@@ -335,3 +335,13 @@ def test_the_boards_chair_works_for_the_articles_fund_and_its_partner_for_the_le
     amsel, brede = result.speakers[2][0], result.speakers[3][0]
     assert amsel is not None and "Osterby Credit Partners" in amsel.role
     assert brede is not None and "Lakeland Municipal Retirement System" in brede.role
+
+
+def test_a_companys_own_filing_speaks_for_it_and_a_generic_word_is_no_short_name() -> None:
+    paragraphs = [
+        ["北京大模型公司云枢智能周三在香港上市。", "云枢智能首席执行官陈立表示，需求强劲。"],
+        ["招股书显示，云枢智能2025年净亏损人民币21亿元。", "据《智能资本》统计，今年已有11家企业赴港上市。"],
+    ]
+    result = attribute_source(paragraphs, "zh-Hans", SpeakerIndex([]))
+    filing = result.speakers[1][0]
+    assert filing is not None and filing.name == "云枢智能"
