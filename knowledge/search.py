@@ -89,7 +89,20 @@ class HybridSearcher:
         for i in sorted(range(len(order)), key=lambda i: -bounds[i]):
             if not exhaustive and len(best) >= k and bounds[i] < best[0]:
                 break
-            hit = self._score(passages[i], query, dense, dense_rank, lexical, lexical_rank, focus)
+            floor = None if exhaustive or len(best) < k else best[0]
+            hit = self._score(
+                passages[i],
+                query,
+                dense,
+                dense_rank,
+                lexical,
+                lexical_rank,
+                focus,
+                passages[i].id in about,
+                floor,
+            )
+            if hit is None:  # its measures (the costly part) could not lift it to the k-th best
+                continue
             if passages[i].id in about:  # the organization the question is about: named, or its people speak
                 hit.score += 0.4
                 hit.reasons.append("entity")
@@ -165,8 +178,13 @@ class HybridSearcher:
         lexical: dict[str, float],
         lexical_rank: dict[str, int],
         focus: set[str],
-    ) -> Hit:
-        # `_bound` must stay an upper bound of this score: change both together.
+        about: bool = False,
+        floor: float | None = None,
+    ) -> Hit | None:
+        """The passage's score and why; None when, even with every asked measure, it stays below `floor`.
+
+        `_bound` must stay an upper bound of this score: change both together.
+        """
         pid = passage.id
         fused = RRF_K * sum(
             1.0 / (RRF_K + ranks[pid]) for ranks in (dense_rank, lexical_rank) if pid in ranks
@@ -188,21 +206,23 @@ class HybridSearcher:
         if query.period and any(f.per == query.period for f in passage.figures if f.unit in query.units):
             score += 0.2
             reasons.append("period")
+        eligible = [n for n, f in enumerate(passage.figures) if not query.units or f.unit in query.units]
+        year = bool(query.years and any(f.year in query.years for f in passage.figures))
+        figure = any(figure_matches(f, w) for f in passage.figures for w in query.figures)
+        if floor is not None and query.measures and eligible:
+            most = score + 0.3 * len(query.measures) + 0.3 * year + 0.8 * figure + 0.4 * about
+            if most + 1e-9 < floor:
+                return None
         matched = max(
-            (
-                len(query.measures & self._measures(passage, n))
-                for n, f in enumerate(passage.figures)
-                if not query.units or f.unit in query.units
-            ),
-            default=0,
+            (len(query.measures & self._measures(passage, n)) for n in eligible if query.measures), default=0
         )
         if matched:
             score += 0.3 * matched
             reasons.append("measure")
-        if query.years and any(f.year in query.years for f in passage.figures):
+        if year:
             score += 0.3
             reasons.append("year")
-        if any(figure_matches(f, w) for f in passage.figures for w in query.figures):
+        if figure:
             score += 0.8
             reasons.append("figure")
         topic = self.lexical.coverage(pid, query.topic, context=context) if query.topic else 1.0
