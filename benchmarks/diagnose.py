@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -28,7 +29,7 @@ def main() -> None:
             f"{[s.name for s in query.speakers]} unknown={query.unknown_names} "
             f"entities={[s.name for s in query.entities]} years={query.years} period={query.period}"
         )
-        for hit in hits[:8]:
+        for hit in hits[: int(os.environ.get("SHOW", "8"))]:
             figures = ",".join(f.text for f in hit.passage.figures)
             print(
                 f"   {hit.score:.2f} cov={hit.coverage:.2f} top={hit.topic_coverage:.2f} dense={hit.dense:.2f} {hit.reasons} "

@@ -68,3 +68,18 @@ def aboutness(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> floa
         return float(direct)
     title = fold(corpus.source(hit.passage.source_id).title)
     return 0.5 * sum(any(w in title for w in words) for words in entities)
+
+
+def in_its_paragraph(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> bool:
+    """Whether the asked organizations are named in the passage's paragraph or its article's title: a quote
+    about "the lab" after a sentence naming Meta's Reality Labs is about Meta."""
+    if aboutness(hit, entities, corpus):
+        return True
+    passage = hit.passage
+    paragraph = " ".join(
+        p.text
+        for n in range(1, passage.sentence + 3)
+        if (p := corpus.by_id.get(f"{passage.source_id}:{passage.paragraph}.{n}")) is not None
+    )
+    folded = fold(paragraph)
+    return any(any(w in folded for w in words) for words in entities)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.aboutness import aboutness, asked_entities, entity_count
+from bot.aboutness import aboutness, asked_entities, entity_count, in_its_paragraph
 from bot.conflicts import add_conflicts
 from bot.supporting import (
     answer_not_question,
@@ -20,7 +20,15 @@ from bot.supporting import (
 )
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
-from knowledge.measures import figure_measures, halves, head_measures, looks_ahead, quarters, tenors
+from knowledge.measures import (
+    figure_measures,
+    halves,
+    head_measures,
+    looks_ahead,
+    quarters,
+    relative_years,
+    tenors,
+)
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
@@ -208,6 +216,12 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     if query.speakers and query.kind in ("what", "stance", "comparison"):
         # Among the asked speaker's passages, the one about the asked topic: a passage that merely names the
         # speaker or their title ("首席财务官周敏透露…") matches the question's words without answering it.
+        if about and query.kind in ("what", "stance"):
+            # "孙正义对OpenAI的投资说了什么?": only what the speaker says about OpenAI (named, or their employer)
+            on_topic = [h for h in candidates if in_its_paragraph(h, entities, corpus)]
+            if not on_topic:
+                return Abstention("off_topic", name=query.speakers[0].name, speaker=query.speakers[0])
+            candidates = on_topic
         candidates.sort(key=lambda h: -_topic_fit(h, query, corpus))
         if (
             candidates
@@ -288,6 +302,10 @@ def _asked_figures(hit: Hit, query: QueryAnalysis) -> list[Figure]:
         named = quarters(hit.passage.text)
         if named and not named & query.quarters:
             return []  # "Q4 revenue" is not answered by the third quarter's
+    asked_year = relative_years(query.text)
+    if asked_year:  # "明年的资本支出" is not answered by "今年的资本支出将落在420亿至450亿美元"
+        text = fold(hit.passage.text)
+        figures = [f for f in figures if not _other_year(text, f, asked_year)]
     if query.halves and not halves(hit.passage.text) & query.halves:
         return []  # "上半年亏了多少" is not answered by the loss for the whole year
     if query.tenors and not tenors(hit.passage.text) & query.tenors:
@@ -326,6 +344,13 @@ def _with_asked_figure(
         # titled with OpenAI does not answer for OpenAI while a passage naming OpenAI does).
         ranked.append(((not head, further and behind, about < 1, -matches, -about, behind, position), hit))
     return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
+
+
+def _other_year(text: str, figure: Figure, asked: set[str]) -> bool:
+    """Whether the words just before a figure date it to another year than the asked one ("今年…420亿")."""
+    at = text.find(fold(figure.text))
+    written = relative_years(text[max(0, at - 30) : at]) if at >= 0 else set()
+    return bool(written) and not written & asked
 
 
 def _nearest_figure(

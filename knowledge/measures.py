@@ -174,3 +174,16 @@ def tenors(text: str) -> set[str]:
         if number:
             found.add(f"{number}{unit[0].lower() if unit.isascii() else 'y'}")
     return found
+
+
+_RELATIVE_YEAR = {
+    "last": re.compile(r"\blast year\b|\ba year (?:ago|earlier)\b|去年|上一年", re.I),
+    "this": re.compile(r"\bthis year\b|今年|本年度", re.I),
+    "next": re.compile(r"\bnext year\b|明年|下一年", re.I),
+}
+
+
+def relative_years(text: str) -> set[str]:
+    """The years a text names relative to its date: "last", "this", "next" (去年, 今年, 明年)."""
+    folded = fold(text)
+    return {name for name, pattern in _RELATIVE_YEAR.items() if pattern.search(folded)}

@@ -6,6 +6,7 @@ from bot.compose import compose_abstention
 from bot.evidence import Abstention, decide
 from bot.service import AnswerService
 from knowledge.corpus import Corpus
+from knowledge.figures import find_figures
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.search import Hit
@@ -47,3 +48,22 @@ def test_what_a_merely_mentioned_person_said_is_not_answered(service: AnswerServ
     # is refused the same way as one the speaker registry knows.
     answer = service.ask("What did Elon Musk say about AI spending?")
     assert answer.abstained and not answer.citations
+
+
+def test_next_years_spending_is_not_answered_with_this_years_figure() -> None:
+    text = "台积电今年的资本支出将落在420亿至450亿美元之间，高于年初的预期。"
+    source = Source(id="tsmc", file="t.md", title="台积电", publisher="P", language="zh-Hans")
+    passage = Passage(
+        id="tsmc:1.1", source_id="tsmc", paragraph=1, sentence=1, text=text, figures=find_figures(text)
+    )
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[passage])
+    query = QueryAnalysis(
+        text="台积电明年的资本支出是多少?",
+        language="zh-Hans",
+        kind="how_much",
+        wants_figure=True,
+        units={"USD"},
+        measures={"spending"},
+    )
+    decision = decide(query, [Hit(passage, 3.0, coverage=0.9, dense=0.6, reasons=["unit"])], corpus)
+    assert isinstance(decision, Abstention) and decision.reason == "no_figure"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from knowledge.figures import find_figures
-from knowledge.measures import find_measures, halves, head_measures, quarters, tenors
+from knowledge.measures import find_measures, halves, head_measures, quarters, relative_years, tenors
 from knowledge.passages import Passage
 
 
@@ -52,3 +52,8 @@ def test_the_half_of_a_year_and_the_term_of_a_bond_are_read_in_either_language()
     assert halves("revenue in the second half") == {2}
     assert tenors("what yield did the 20-year bonds price at") == {"20y"}
     assert tenors("a 30-year bond and a five-year loan; 10年期国债") == {"30y", "5y", "10y"}
+
+
+def test_years_relative_to_the_article_are_read_in_either_language() -> None:
+    assert relative_years("台積電明年的資本支出是多少?") == {"next"}
+    assert relative_years("capex this year and last year") == {"this", "last"}
