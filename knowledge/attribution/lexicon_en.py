@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Verbs that report what someone said, wrote, asked, estimated or thinks (every inflection written out).
 SPEECH_VERBS = (
     "said",
@@ -390,9 +392,20 @@ NAME_PARTICLES = frozenset(
 )
 
 
+# Chinese family names in pinyin: "Zhou Yifan" is Zhou later, as the article writes surname first.
+PINYIN_SURNAMES = frozenset(
+    "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang xie tang han "
+    "cao deng feng peng zeng xiao tian dong pan yuan cai jiang du ye cheng su lu ding ren shen yao cui zhong tan "
+    "fan jin shi liao jia xia fang bai zou meng qin qiu hou lei long duan hao kong shao qian dai mo song".split()
+)
+
+
 def surname_of(name: str) -> str:
-    """A name's surname with its particles: "Lotte van Rijn" -> "van Rijn", "Ana de la Cruz" -> "de la Cruz"."""
+    """A name's surname with its particles: "Lotte van Rijn" -> "van Rijn", "Ana de la Cruz" -> "de la Cruz";
+    a pinyin name is written surname first: "Zhou Yifan" -> "Zhou"."""
     words = name.split()
+    if len(words) == 2 and words[0].lower() in PINYIN_SURNAMES and _pinyin_given(words[1]):
+        return words[0]
     start = len(words) - 1
     while start > 1 and words[start - 1].lower() in NAME_PARTICLES:
         start -= 1
@@ -401,6 +414,33 @@ def surname_of(name: str) -> str:
 
 # Verbs that close a sentence as its reporting frame: "…, the company said."
 FRAME_VERBS = frozenset({"said", "says", "added", "told", "wrote", "noted", "stated", "explained", "argued"})
+_PINYIN_SYLLABLE = re.compile(
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|"
+    r"ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)(?:ng|n|r)?",
+    re.I,
+)
+
+
+def _pinyin_given(word: str) -> bool:
+    """Whether a given name reads as one or two pinyin syllables ("Yifan", "Jingyao"), not "Ryan" or "Lisa"."""
+    return bool(re.fullmatch(rf"(?:{_PINYIN_SYLLABLE.pattern}){{1,2}}", word, re.I)) and word.lower() not in {
+        "lisa",
+        "ian",
+        "dana",
+        "anna",
+        "nina",
+        "tina",
+        "jan",
+        "dan",
+        "ben",
+        "jean",
+        "sean",
+        "ken",
+        "jun",
+        "sun",
+    }
+
+
 NOT_NAME_WORDS = frozenset(
     {
         "the",
