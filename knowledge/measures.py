@@ -31,7 +31,7 @@ MEASURES: dict[str, str] = {
     "volume": r"shipment|\bship|volume|调用量|用量|出货",
     "employees": r"employees|\bstaff|headcount|workers|员工|雇员",
     "rent": r"\brent\b|lease|租金|租约|租赁",
-    "cap": r"\bcap\b|limit|ceiling|maximum|up to|上限|最多",
+    "cap": r"\bcap(?:s|ped)?\b|limit|ceiling|maximum|up to|上限|最多|封顶",
     "subsidy": r"subsid|\bgrants?\b|incentives?\b|cover .{0,20}of the cost|补贴|补助|资助|奖励|補貼|補助|資助",
     "sale": r"\bsell|\bsale|unload|cash out|tender|offload|出售|套现|卖出|抛售",
 }

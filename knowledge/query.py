@@ -57,12 +57,18 @@ _CURRENCY_WORDS: list[tuple[str, re.Pattern[str]]] = [
 # "How much of X's revenue…", "占多少", "幾成": a share, whatever else the question mentions.
 _SHARE = re.compile(
     r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice)|"
-    r"\b(?:slice|piece) of\b|"
+    r"\b(?:slice|piece) of\b|(?:里|裡|中|之中)有?多少(?!钱|錢|亿|億|万|萬)|"
     r"what % |占.{0,12}(?:多少|几成|多大)|几成|多少成|比重|占比|比例",
     re.I,
 )
 # "What yield did the bonds price at?": a rate, whatever money words come with it.
-_RATE = re.compile(r"\b(?:yield|coupon|interest rate|irr)s?\b|收益率|殖利率|利率|报酬率|回报率", re.I)
+_RATE = re.compile(
+    r"\b(?:yield|coupon|interest rate|irr)s?\b|\b(?:annual|expected|target|yearly) returns?\b|"
+    r"收益率|殖利率|利率|报酬率|回报率",
+    re.I,
+)
+# "给AI投资定的上限是多少": a limit may be a share as often as an amount.
+_LIMIT = re.compile(r"\bcap(?:s|ped)?\b|\blimit|\bceiling|上限|封顶|天花板", re.I)
 _GROWTH = re.compile(
     r"\b(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen|jump(?:ed)?|up from|multipl|"
     r"cut|cuts|slash(?:ed)?|lower(?:ed)?|reduce[sd]?|discount)\w*|"
@@ -239,7 +245,7 @@ def _asked_units(folded: str) -> set[str]:
         return {"%"}
     if _GROWTH.search(folded) and units <= {"money", "%", "x"}:
         units = (units - {"money"}) | {"%", "x"}
-    elif _CHANGE.search(folded) and units <= {"money", "%", "x", "GW"}:
+    elif (_CHANGE.search(folded) or _LIMIT.search(folded)) and units <= {"money", "%", "x", "GW"}:
         units.add("%")  # "how much did prices fall?" is answered by a percentage as often as by an amount
     if "money" in units:
         named = {unit for unit, pattern in _CURRENCY_WORDS if pattern.search(folded)}

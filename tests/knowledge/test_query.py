@@ -14,6 +14,8 @@ FIGURE_QUESTIONS = [
     ("how fast did the cloud company's revenue grow last quarter?", {"%", "x"}),
     ("what's the analyst's guess for the lab's slice of the backlog?", {"%"}),
     ("山下健一希望這個案子的報酬率有多少？", {"%"}),
+    ("what annual return does the pension expect from its new commitments?", {"%"}),
+    ("Aurelis 的CFO说这笔钱里有多少已经有合同兜底了？", {"%"}),
 ]
 
 
@@ -28,3 +30,10 @@ def test_a_question_about_a_rate_a_multiple_or_a_share_is_answered_by_a_figure_i
 def test_a_loss_question_asks_for_the_loss_not_the_revenue() -> None:
     query = analyze("玄衡智能去年一共亏了多少钱？", speakers=SpeakerIndex([]), glossary=Glossary({}))
     assert "burn" in query.measures and "revenue" not in query.measures
+
+
+def test_a_limit_may_be_answered_by_a_share_or_an_amount() -> None:
+    query = analyze(
+        "养老金董事会给AI相关投资定的上限是多少？", speakers=SpeakerIndex([]), glossary=Glossary({})
+    )
+    assert "%" in query.units and "USD" in query.units and "cap" in query.measures
