@@ -27,7 +27,8 @@ __all__ = ["compose_abstention", "compose_answer", "describe", "make_citation", 
 
 # Role words just before a name already say who the speaker is ("Anthropic CEO Dario Amodei", "英伟达首席执行官黄仁勋").
 _ROLE_WORDS = re.compile(
-    r"\b(?:CEO|chief|CFO|president|chair(?:man)?|founder|co-founder|partner|investor|head)\b"
+    r"\b(?:CEO|chief|CFO|CIO|president|chair(?:man|woman)?|founder|co-founder|partner|investor|head|director|"
+    r"analyst|economist|strategist|treasurer|officer|manager|executive|professor|governor|spokes(?:man|woman|person))\b"
     r"|首席|执行长|執行長|总裁|總裁|董事|创始人|創始人|创办人|創辦人|主席|财务长|財務長|经理|經理|分析师|"
     r"分析師|合伙人|合夥人|主管|负责人|負責人|投资人|投資人|行长|行長|部长|部長|发言人|發言人",
     re.I,
@@ -154,8 +155,11 @@ class _Writer:
             key = "also_said" if speaker.name in self.introduced else "said"
             return phrase(key, "en").format(speaker=self.name(speaker), text=shown)
         before = text[max(0, match.start() - 40) : match.start()]
-        named = speaker_name(speaker, "en") if _says_role(before, speaker) else self.name(speaker)
-        if _says_role(before, speaker):
+        # "Tomas Reyes, director of the Arizona Ratepayer Alliance, said": the article gives the role itself
+        after = re.match(r",\s+(?:an?\s+|the\s+)?[^,]{3,80}", text[match.end() :])
+        told = _says_role(before, speaker) or (after is not None and bool(_ROLE_WORDS.search(after.group(0))))
+        named = speaker_name(speaker, "en") if told else self.name(speaker)
+        if told:
             self.introduced.add(speaker.name)
         rest = text[match.end() :]
         if named.endswith("s") and rest.startswith(("'s", "’s")):

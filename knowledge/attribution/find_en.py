@@ -256,7 +256,10 @@ def add_org(entities: ArticleEntities, name: str, *, role: str | None = None) ->
     words = name.split()
     short = (
         (words[0],)
-        if len(words) > 1 and words[0].lower() not in lx.NOT_NAME_WORDS and len(words[0]) > 3
+        if len(words) > 1
+        and words[0].lower() not in lx.NOT_NAME_WORDS
+        and words[0].lower() not in lx.PLACE_WORDS
+        and len(words[0]) > 3
         else ()
     )
     return entities.add(Entity(kind="organization", name=name, forms=[name], role=role), short=short)

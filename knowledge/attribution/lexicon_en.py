@@ -441,6 +441,20 @@ def _pinyin_given(word: str) -> bool:
     }
 
 
+# Places that open many organizations' names ("Arizona Ratepayer Alliance", "Hong Kong Exchanges"): never a short
+# name for one of them.
+PLACE_WORDS = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
+    missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia
+    washington wisconsin wyoming carolina dakota jersey york america american europe european asia asian africa
+    pacific atlantic china chinese japan japanese korea korean taiwan india indian germany german france french
+    britain british canada canadian mexico brazil australia singapore malaysia indonesia vietnam thailand
+    dubai saudi qatar emirates abu dhabi gulf nordic dutch swiss sweden norway finland denmark ireland italy spain
+    london paris berlin amsterdam oslo milan zurich tokyo osaka seoul taipei beijing shanghai shenzhen hangzhou
+    hong kong macau sydney toronto chicago boston seattle phoenix dallas houston atlanta denver austin miami
+    silicon valley bay northern southern eastern western central national global international""".split()
+)
 NOT_NAME_WORDS = frozenset(
     {
         "the",

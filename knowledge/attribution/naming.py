@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from knowledge.attribution.entities import Entity
-from knowledge.attribution.lexicon_en import surname_of
+from knowledge.attribution.lexicon_en import PLACE_WORDS, surname_of
 from knowledge.attribution.lexicon_zh import GENERIC_WORDS
 from knowledge.matching import is_latin
 from knowledge.scripts import to_simplified, to_traditional
@@ -160,6 +160,7 @@ def _org_short_names(forms: list[str]) -> list[str]:
                 and len(first) > 3
                 and first[0].isupper()
                 and first.lower() not in _COMMON
+                and first.lower() not in PLACE_WORDS
             ):
                 short.append(first)
             continue

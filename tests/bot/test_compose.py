@@ -138,6 +138,16 @@ def test_a_possessive_organization_is_not_followed_by_the_role_again() -> None:
     assert "OpenAI's Sam Altman said" in text and "(CEO, OpenAI)" not in text
 
 
+def test_a_role_the_article_gives_after_the_name_is_not_added_again() -> None:
+    corpus = _corpus()
+    text = "Jerome Powell, chair of the Federal Reserve, said the debt was not yet a systemic risk."
+    corpus.by_id["en-news:1.1"] = _passage("en-news:1.1", "en-news", text, "Jerome Powell")
+    answer = _answer(corpus, "en-news:1.1", "en", kind="what")
+    assert (
+        answer.lower().count("chair") == 1 and "Jerome Powell, chair of the Federal Reserve, said" in answer
+    )
+
+
 def test_a_name_ending_in_s_takes_an_apostrophe_alone() -> None:
     corpus = _corpus()
     calloway = Speaker(
