@@ -64,3 +64,12 @@ def test_listing_and_purging_load_no_model_or_index(args: list[str], tmp_path: P
     assert not modules & MODEL_MODULES, sorted(modules & MODEL_MODULES)
     if args[0] == "sources":
         assert "[packaged" in result.stdout, result.stdout
+
+
+def test_answering_without_a_model_loads_no_langchain() -> None:
+    # LangChain and LangSmith cost about a second of every `ask` and `serve` start; only a model needs them.
+    code = "import sys, bot.service; print(sorted(m for m in sys.modules if m.startswith(('langchain', 'langsmith'))))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.strip() == "[]", result.stdout
