@@ -33,7 +33,7 @@ from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit
-from knowledge.speakers import Speaker
+from knowledge.speakers import Speaker, find_orgs
 
 # Relevance floor: share of the question's (idf-weighted) terms a supporting passage must contain,
 # unless the passage is by the asked speaker or carries the asked figure.
@@ -335,7 +335,7 @@ def _with_asked_figure(
         if query.measures and measured and not matches:
             continue
         about = aboutness(hit, entities, corpus)
-        if not about:
+        if not about or (about < 1 and query.measures & _OWN_MEASURES and _someone_elses(hit, corpus)):
             continue
         head = bool(head_measures(hit.passage, figures[0], query.measures) & query.measures)
         behind = ahead and not looks_ahead(hit.passage.text)
@@ -344,6 +344,17 @@ def _with_asked_figure(
         # titled with OpenAI does not answer for OpenAI while a passage naming OpenAI does).
         ranked.append(((not head, further and behind, about < 1, -matches, -about, behind, position), hit))
     return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
+
+
+# What an organization has of its own: another's sentence in an article about it does not give these for it.
+_OWN_MEASURES = frozenset({"revenue", "valuation", "burn", "margin", "spending", "orders", "employees"})
+
+
+def _someone_elses(hit: Hit, corpus: Corpus) -> bool:
+    """Whether a passage that does not name the asked organization is another one's: an organization speaks, or
+    the passage names one ("贝恩估计…2万亿美元" in an article titled with OpenAI is Bain's estimate, not OpenAI's)."""
+    speaker = corpus.speaker(hit.passage.speaker)
+    return (speaker is not None and speaker.kind == "organization") or bool(find_orgs(hit.passage.text))
 
 
 def _other_year(text: str, figure: Figure, asked: set[str]) -> bool:

@@ -11,7 +11,7 @@ from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.search import Hit
 from knowledge.sources import Source
-from knowledge.speakers import SpeakerIndex
+from knowledge.speakers import Speaker, SpeakerIndex
 
 
 def _corpus(*texts: str) -> Corpus:
@@ -64,6 +64,37 @@ def test_next_years_spending_is_not_answered_with_this_years_figure() -> None:
         wants_figure=True,
         units={"USD"},
         measures={"spending"},
+    )
+    decision = decide(query, [Hit(passage, 3.0, coverage=0.9, dense=0.6, reasons=["unit"])], corpus)
+    assert isinstance(decision, Abstention) and decision.reason == "no_figure"
+
+
+def test_another_organizations_estimate_in_an_article_about_a_company_is_not_that_companys_figure() -> None:
+    text = "Bain & Company consultants estimate AI will need $2 trillion of annual revenue by 2030."
+    source = Source(
+        id="ai", file="a.md", title="OpenAI bets $500 billion on data centers", publisher="P", language="en"
+    )
+    bain = Speaker(name="Bain & Company", kind="organization", role="consultancy")
+    openai = Speaker(name="OpenAI", kind="organization", role="AI lab")
+    passage = Passage(
+        id="ai:1.1",
+        source_id="ai",
+        paragraph=1,
+        sentence=1,
+        text=text,
+        speaker="Bain & Company",
+        figures=find_figures(text),
+    )
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([bain, openai]), passages=[passage])
+    query = QueryAnalysis(
+        text="What is OpenAI's revenue expected to be in 2030?",
+        language="en",
+        kind="how_much",
+        wants_figure=True,
+        units={"USD"},
+        measures={"revenue"},
+        entities=[openai],
+        years=[2030],
     )
     decision = decide(query, [Hit(passage, 3.0, coverage=0.9, dense=0.6, reasons=["unit"])], corpus)
     assert isinstance(decision, Abstention) and decision.reason == "no_figure"
