@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-import jieba
-
 from knowledge.scripts import fold
-
-jieba.setLogLevel(logging.WARNING)
+from knowledge.zh_dictionary import tokenizer
 
 EN_STOPWORDS = frozenset(
     [
@@ -217,6 +213,7 @@ def stem(word: str) -> str:
 
 def add_words(words: Iterable[str]) -> None:
     """Teach jieba domain words (speaker names, glossary terms) so they stay whole."""
+    jieba = tokenizer()
     for word in words:
         folded = fold(word)
         if re.search(r"[\u3400-\u9fff]", folded):
@@ -225,7 +222,7 @@ def add_words(words: Iterable[str]) -> None:
 
 @lru_cache(maxsize=4096)
 def _chinese(piece: str) -> tuple[str, ...]:
-    return tuple(w for w in jieba.lcut_for_search(piece) if w not in ZH_STOPWORDS)
+    return tuple(w for w in tokenizer().lcut_for_search(piece) if w not in ZH_STOPWORDS)
 
 
 def tokenize(text: str) -> list[str]:
