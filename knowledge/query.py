@@ -78,7 +78,8 @@ _GROWTH = re.compile(
 # Organizations in a question are its topic unless the question asks what they say or estimate.
 SPEECH_CUE = re.compile(
     r"\b(?:say|said|says|per|according|estimate[sd]?|reckons?|think|thinks|expect(?:s|ed|ing)?|"
-    r"forecasts?|predicts?|projected|warns?|warned|sees?|view|calls?|called|figures?|count)\b|"
+    r"forecasts?|predicts?|projected|warns?|warned|sees?|view|calls?|called|figures?|count|"
+    r"respond(?:s|ed)?|repl(?:y|ied|ies)|react(?:s|ed)?|defend(?:s|ed)?)\b|回应|回應|反驳|反駁|"
     r"说|称|表示|认为|觉得|估(?!值)|预计|预测|预期|看|指出|警告|根据|按照|据|觉|提醒|宣布",
     re.I,
 )

@@ -6,7 +6,7 @@ import pytest
 
 from knowledge.glossary import Glossary
 from knowledge.query import analyze
-from knowledge.speakers import SpeakerIndex
+from knowledge.speakers import Speaker, SpeakerIndex
 
 FIGURE_QUESTIONS = [
     ("what yield did the utility get on its longest bond?", {"%"}),
@@ -37,3 +37,13 @@ def test_a_limit_may_be_answered_by_a_share_or_an_amount() -> None:
         "养老金董事会给AI相关投资定的上限是多少？", speakers=SpeakerIndex([]), glossary=Glossary({})
     )
     assert "%" in query.units and "USD" in query.units and "cap" in query.measures
+
+
+def test_how_an_organization_responded_asks_what_it_said() -> None:
+    nvidia = Speaker(name="Nvidia", kind="organization", role="chipmaker", aliases=("Nvidia",))
+    query = analyze(
+        "How did Nvidia respond to criticism of its circular investments?",
+        speakers=SpeakerIndex([nvidia]),
+        glossary=Glossary({}),
+    )
+    assert query.speakers == [nvidia]
