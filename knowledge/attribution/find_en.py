@@ -168,6 +168,7 @@ _PUBLISHED = re.compile(
     rf"(?P<org>{ORG})\s+(?:published|released|issued|put out)\s+(?:a|an|its)\s+(?:[\w-]+\s+){{0,3}}"
     rf"(?:{'|'.join(lx.REPORT_NOUNS)})"
 )
+_NAME_OF_ORG = re.compile(rf"(?P<name>{NAME})\s+of\s+(?:the\s+)?(?P<org>{ORG})")
 _HONORIFIC = re.compile(rf"\b(?P<h>Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{_WORD}(?:\s+{_WORD})?)")
 _SUBJECT = re.compile(
     rf"(?P<run>{ORG})(?:'s|’s)?\s*(?:,\s*[^,]{{2,90}},\s*)?(?:(?:{'|'.join(lx.ADVERBS)})\s+)?(?={_STRONG})"
@@ -412,6 +413,13 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     role=role,
                     gender=_gender(role),
                 )
+        for match in _NAME_OF_ORG.finditer(text):  # "Samira Qureshi of Wolfe Research pressed Marquardt"
+            name = _clean_name(match.group("name"))
+            org = _corporate_head(_clean_org(match.group("org")))
+            known = entities.find_any(org) if org else None
+            corporate = org is not None and org.split()[-1].lower() in ORG_TAILS
+            if name and org and (corporate or (known is not None and known.kind == "organization")):
+                add_person(entities, name, org=_employer(entities, org))
         for match in _HONORIFIC.finditer(text):
             gender = "m" if match.group("h") == "Mr" else None if match.group("h") == "Dr" else "f"
             name = match.group("name")

@@ -36,6 +36,9 @@ _EN_GAPS = (
         rf"officials?|executives?)\s+{_EN_ADVERBS}$"
     ),
 )
+_EN_PUT_AT = re.compile(
+    r"\bput(?=\s+(?:the|its|his|her|their)\s+[\w'’ -]{1,40}?\s+at\s+(?:about |around |closer to |roughly |nearly )?[$€¥£\d])"
+)
 _EN_PASSIVE = re.compile(r"\b(?:its|the|a|an|is|was|are|were|be|been|being|their|his|her|our)\s+$", re.I)
 _EN_GROUP = re.compile(
     r"\b(?:" + "|".join(en.GROUP_NOUNS) + r")\b|\b(?:one|some|two|three|many|several|most) of them\b", re.I
@@ -324,6 +327,9 @@ def _speaker(
     first: bool,
 ) -> Entity | None:
     verbs = list(_EN_VERB.finditer(outside) if language == "en" else _ZH_VERB.finditer(outside))
+    if language == "en":
+        verbs += _EN_PUT_AT.finditer(outside)  # "Qureshi put the lab's share at closer to 35%": an estimate
+        verbs.sort(key=lambda v: v.start())
     if language == "en":
         # "…, ahead of what analysts had expected, the company said.": the closing frame reports the sentence.
         verbs.sort(key=lambda v: not _closing_frame(outside, v))

@@ -194,6 +194,17 @@ ENGLISH = [
         ],
         [None, "Ada Brill", "Marlow Bay Research"],
     ),
+    (
+        "'X of Organization' introduces a person; 'put the share at' is an estimate",
+        [
+            [
+                "Dana Kowal of Brightline Research pressed the chief executive on the size of that customer.",
+                "Kowal, in a note after the call, put the lab's share at closer to 35%.",
+                "The lender put up $800 million.",
+            ]
+        ],
+        [None, "Dana Kowal", None],
+    ),
 ]
 
 CHINESE = [
