@@ -66,7 +66,11 @@ def add_conflicts(
     assert focus is not None
     # The same thing: what the question asks about, or else what the leading figure measures.
     measures = set(query.measures) or figure_measures(primary.passage, focus)
+    # "何婧说…贵了多少？" asks what she said: another speaker's figure is not a disagreement to show.
+    asked = corpus.speaking_for(query.speakers) if query.speakers else None
     for hit in (h for h in hits if h is not primary and h.passage.id != primary.passage.id):
+        if asked is not None and hit.passage.speaker not in asked:
+            continue
         if hit.passage.source_id == primary.passage.source_id or not _as_relevant(hit, primary, 0.5, corpus):
             continue
         if entities and aboutness(hit, entities, corpus) < min(1.0, aboutness(primary, entities, corpus)):

@@ -25,6 +25,7 @@ from knowledge.measures import (
     halves,
     head_measures,
     looks_ahead,
+    profit_kinds,
     quarters,
     relative_years,
     tenors,
@@ -306,6 +307,9 @@ def _asked_figures(hit: Hit, query: QueryAnalysis) -> list[Figure]:
     if asked_year:  # "明年的资本支出" is not answered by "今年的资本支出将落在420亿至450亿美元"
         text = fold(hit.passage.text)
         figures = [f for f in figures if not _other_year(text, f, asked_year)]
+    asked_profit = profit_kinds(query.text)
+    if asked_profit and profit_kinds(hit.passage.text) and not asked_profit & profit_kinds(hit.passage.text):
+        return []  # "net profit" is not answered by the operating profit
     if query.halves and not halves(hit.passage.text) & query.halves:
         return []  # "上半年亏了多少" is not answered by the loss for the whole year
     if query.tenors and not tenors(hit.passage.text) & query.tenors:
@@ -334,6 +338,9 @@ def _with_asked_figure(
         matches = len(query.measures & measured)
         if query.measures and measured and not matches:
             continue
+        asked_what, measured_what = query.measures - _CHANGE_MEASURES, measured - _CHANGE_MEASURES
+        if asked_what and measured_what and not asked_what & measured_what:
+            continue  # "估值降到多少" is not answered by a margin that fell: a change alone is no match
         about = aboutness(hit, entities, corpus)
         if not about or (about < 1 and query.measures & _OWN_MEASURES and _someone_elses(hit, corpus)):
             continue
@@ -346,6 +353,8 @@ def _with_asked_figure(
     return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
 
 
+# Measures that say how a figure moved or divides, not what it counts.
+_CHANGE_MEASURES = frozenset({"growth", "cut", "share"})
 # What an organization has of its own: another's sentence in an article about it does not give these for it.
 _OWN_MEASURES = frozenset({"revenue", "valuation", "burn", "margin", "spending", "orders", "employees"})
 

@@ -22,6 +22,7 @@ MEASURES: dict[str, str] = {
     "market": r"\bmarket\b|市场|规模",
     "price": r"\bprice|pricing|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价|成本|每卡",
     "margin": r"margin|profit|earnings|毛利|利润|获利",
+    "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
     "yield": r"\byield|coupon|interest rate|\binterest\b|\breturns?\b|\birr\b|收益率|利率|票息|报酬率|回报率|报酬|回报",
     "share": r"\bshare\b|portion|proportion|stake|how much of|what part of|占比|比重|份额|占",
     "growth": r"\bgrow|growth|\brise|rose|increase|jump|doubl|tripl|年增|增长|成长|上升|提高|翻|增加|同比",
@@ -199,3 +200,18 @@ def relative_years(text: str) -> set[str]:
     """The years a text names relative to its date: "last", "this", "next" (去年, 今年, 明年)."""
     folded = fold(text)
     return {name for name, pattern in _RELATIVE_YEAR.items() if pattern.search(folded)}
+
+
+_PROFIT_KINDS = {
+    "net": re.compile(r"\bnet (?:profit|income|loss|earnings)|净利|净亏|纯益", re.I),
+    "operating": re.compile(
+        r"\boperating (?:profit|income|loss|margin)|营业利润|营业利益|营业亏损|经营利润|营益", re.I
+    ),
+    "gross": re.compile(r"\bgross (?:profit|margin)|毛利", re.I),
+}
+
+
+def profit_kinds(text: str) -> set[str]:
+    """Which profit a text names: "net", "operating" or "gross" ("net profit", "营业利润", "毛利率")."""
+    folded = fold(text)
+    return {name for name, pattern in _PROFIT_KINDS.items() if pattern.search(folded)}

@@ -98,3 +98,22 @@ def test_another_organizations_estimate_in_an_article_about_a_company_is_not_tha
     )
     decision = decide(query, [Hit(passage, 3.0, coverage=0.9, dense=0.6, reasons=["unit"])], corpus)
     assert isinstance(decision, Abstention) and decision.reason == "no_figure"
+
+
+def test_a_valuation_question_is_not_answered_by_a_margin_that_fell() -> None:
+    text = "Analysts estimate that Veridian's gross margin fell to about 31% this year."
+    source = Source(id="v", file="v.md", title="Veridian cuts jobs", publisher="P", language="en")
+    passage = Passage(
+        id="v:1.1", source_id="v", paragraph=1, sentence=1, text=text, figures=find_figures(text)
+    )
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[passage])
+    query = QueryAnalysis(
+        text="Veridian 这轮估值降到多少了？",
+        language="zh-Hans",
+        kind="how_much",
+        wants_figure=True,
+        units={"USD", "%"},
+        measures={"valuation", "cut"},
+    )
+    decision = decide(query, [Hit(passage, 3.0, coverage=0.9, dense=0.6, reasons=["unit"])], corpus)
+    assert isinstance(decision, Abstention) and decision.reason == "no_figure"

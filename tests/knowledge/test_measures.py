@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from knowledge.figures import find_figures
-from knowledge.measures import find_measures, halves, head_measures, quarters, relative_years, tenors
+from knowledge.measures import (
+    find_measures,
+    halves,
+    head_measures,
+    profit_kinds,
+    quarters,
+    relative_years,
+    tenors,
+)
 from knowledge.passages import Passage
 
 
@@ -57,3 +65,9 @@ def test_the_half_of_a_year_and_the_term_of_a_bond_are_read_in_either_language()
 def test_years_relative_to_the_article_are_read_in_either_language() -> None:
     assert relative_years("台積電明年的資本支出是多少?") == {"next"}
     assert relative_years("capex this year and last year") == {"this", "last"}
+
+
+def test_which_profit_a_text_names() -> None:
+    assert profit_kinds("what was Hyeonsan's net profit for the third quarter?") == {"net"}
+    assert profit_kinds("operating profit rose to 2.1 trillion won") == {"operating"}
+    assert profit_kinds("第三季毛利率为24.3%") == {"gross"}
