@@ -93,6 +93,15 @@ def test_a_broken_embedding_cache_is_rebuilt(tmp_path: Path, embedder: UseEmbedd
     assert UseEmbedder(cache_dir=tmp_path).embed(["泡沫"]) == embedder.embed(["泡沫"])
 
 
+def test_a_truncated_prefix_table_is_rebuilt(tmp_path: Path, embedder: UseEmbedder) -> None:
+    UseEmbedder(cache_dir=tmp_path)
+    [root] = [p for p in tmp_path.iterdir() if p.name.startswith("use-m3-")]
+    table = root / "prefixes.table"
+    table.write_bytes(table.read_bytes()[:1000])
+    assert UseEmbedder(cache_dir=tmp_path).embed(["泡沫 bubble"]) == embedder.embed(["泡沫 bubble"])
+    assert table.stat().st_size > 1000
+
+
 BUBBLEBOT = [sys.executable, "-m", "bot.cli"]
 DEGRADED = phrase("notice_degraded", "en")
 
