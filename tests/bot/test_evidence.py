@@ -102,9 +102,14 @@ def test_another_organizations_estimate_in_an_article_about_a_company_is_not_tha
 
 def test_a_valuation_question_is_not_answered_by_a_margin_that_fell() -> None:
     text = "Analysts estimate that Veridian's gross margin fell to about 31% this year."
-    source = Source(id="v", file="v.md", title="Veridian cuts jobs", publisher="P", language="en")
+    source = Source(id="veridian", file="v.md", title="Veridian cuts jobs", publisher="P", language="en")
     passage = Passage(
-        id="v:1.1", source_id="v", paragraph=1, sentence=1, text=text, figures=find_figures(text)
+        id="veridian:1.1",
+        source_id="veridian",
+        paragraph=1,
+        sentence=1,
+        text=text,
+        figures=find_figures(text),
     )
     corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[passage])
     query = QueryAnalysis(
