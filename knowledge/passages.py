@@ -19,6 +19,11 @@ _ATTRIBUTION_TAIL = re.compile(
     r"[^。！？“”「」，,]{0,22}?(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
 )
 
+# "…路径。”玄衡智能创始人兼首席执行官沈嘉树在上市仪式后对记者说。": a long attribution that closes the sentence.
+_LONG_ATTRIBUTION = re.compile(
+    r"[^。！？“”「」，,]{0,48}?(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")[。！？]"
+)
+
 
 class Passage(BaseModel):
     """A retrievable sentence (or short run of sentences) of a source, with its place."""
@@ -90,7 +95,8 @@ def _quote_ends_sentence(text: str, close: int) -> bool:
     if before != "。":
         return False  # a quoted question used as a subject: "“…泡沫？”成了…问题"
     # "「…。」陳冠宇說。": a short attribution after the closing quote belongs to the quote's sentence.
-    return _ATTRIBUTION_TAIL.match(to_simplified(rest[:32])) is None
+    tail = to_simplified(rest[:56])
+    return _ATTRIBUTION_TAIL.match(tail) is None and _LONG_ATTRIBUTION.match(tail) is None
 
 
 def _merge_fragments(sentences: list[str]) -> list[str]:

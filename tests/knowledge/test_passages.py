@@ -31,3 +31,14 @@ def test_translation_fragments_join_the_sentence_before() -> None:
 
 def test_blank_lines_and_dashes_are_not_paragraphs() -> None:
     assert split_paragraphs("第一段。\n\n—\n第二段。\n") == ["第一段。", "第二段。"]
+
+
+def test_a_long_attribution_after_a_closing_quote_stays_in_the_quotes_sentence() -> None:
+    paragraph = (
+        "“我们卖的是一条已经跑通的商业化路径。”云枢智能创始人兼首席执行官陈立在上市仪式后对记者说。"
+        "他表示，公司企业客户数量已超过2,300家。"
+    )
+    assert split_sentences(paragraph) == [
+        "“我们卖的是一条已经跑通的商业化路径。”云枢智能创始人兼首席执行官陈立在上市仪式后对记者说。",
+        "他表示，公司企业客户数量已超过2,300家。",
+    ]
