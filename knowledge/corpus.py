@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -77,15 +78,42 @@ class Corpus:
         """Ids of the passages whose text contains a folded word (remembered: questions repeat their subjects)."""
         found = self._naming.get(word)
         if found is None:
-            found = {pid for pid, text in self._folded.items() if word in text}
+            found = self._containing(word)
             if len(self._naming) >= NAMING_MEMO:
                 self._naming.clear()  # a simple bound; answering threads may race here, harmlessly
             self._naming[word] = found
         return found
 
+    def _containing(self, word: str) -> set[str]:
+        """Ids of the passages whose folded text contains word: str.find over all of them at once, in C."""
+        joined, starts, ids = self._folded
+        if not word or "\0" in word:  # matches every passage, or could span two: ask each passage
+            return {
+                pid
+                for pid, start, end in zip(ids, starts, starts[1:], strict=False)
+                if word in joined[start : end - 1]
+            }
+        found: set[str] = set()
+        at = joined.find(word)
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            found.add(ids[i])
+            at = joined.find(word, starts[i + 1])  # on from the next passage
+        return found
+
     @cached_property
-    def _folded(self) -> dict[str, str]:
-        return {p.id: p.text.lower() if p.text.isascii() else fold(p.text) for p in self.passages}
+    def _folded(self) -> tuple[str, list[int], list[str]]:
+        """Every passage's folded text, NUL after each, in one string; where each starts (and the end); ids.
+
+        A Python loop testing 17,000 passages one by one cost ~5 ms per new word at 1,000 articles.
+        """
+        texts = [p.text.lower() if p.text.isascii() else fold(p.text) for p in self.passages]
+        starts, at = [], 0
+        for text in texts:
+            starts.append(at)
+            at += len(text) + 1
+        starts.append(at)
+        return "".join(f"{t}\0" for t in texts), starts, [p.id for p in self.passages]
 
     @cached_property
     def _naming(self) -> dict[str, set[str]]:
