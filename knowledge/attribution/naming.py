@@ -210,11 +210,11 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
             return known
     aliases: list[str] = []
     name = entity.name
-    if entity.kind == "person" and not name.isascii() and "·" not in name:
+    if entity.kind == "person" and not is_latin(name) and "·" not in name:
         name = pinyin_name(
             name
         )  # a transliterated foreign name keeps its Chinese form: pinyin would garble it
-    elif entity.kind == "organization" and not name.isascii():
+    elif entity.kind == "organization" and not is_latin(name):
         # Chinese organizations keep their written name (their English name cannot be guessed); pinyin is an
         # alias so that "Heyue" in an English question finds 禾跃.
         latin = pinyin_org(name)

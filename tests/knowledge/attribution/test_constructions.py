@@ -356,3 +356,13 @@ def test_a_companys_own_filing_speaks_for_it_and_a_generic_word_is_no_short_name
     result = attribute_source(paragraphs, "zh-Hans", SpeakerIndex([]))
     filing = result.speakers[1][0]
     assert filing is not None and filing.name == "云枢智能"
+
+
+def test_an_accented_name_with_particles_keeps_its_spelling() -> None:
+    paragraphs = [
+        ['"We raised at a price the market will pay," Tomás de la Cruz, the chief executive, wrote.'],
+        ["De la Cruz wrote that the company would stop training its own models."],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    names = [s.name if s else None for row in result.speakers for s in row]
+    assert names == ["Tomás de la Cruz", "Tomás de la Cruz"]
