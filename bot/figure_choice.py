@@ -1,0 +1,149 @@
+"""Which figure answers a how-much question: the asked measure, period, year, tenor and organization."""
+
+from __future__ import annotations
+
+import re
+
+from bot.aboutness import aboutness
+from knowledge.corpus import Corpus
+from knowledge.figures import Figure
+from knowledge.measures import (
+    figure_measures,
+    halves,
+    head_measures,
+    looks_ahead,
+    profit_kinds,
+    quarters,
+    relative_years,
+    tenors,
+)
+from knowledge.passages import Passage
+from knowledge.query import QueryAnalysis
+from knowledge.scripts import fold
+from knowledge.search import Hit
+from knowledge.speakers import find_orgs
+
+_FURTHER = re.compile(r"再|还要|還要|进一步|進一步|\bfurther\b|\bany more\b|\banymore\b", re.I)
+
+
+def focus_figure(hit: Hit, query: QueryAnalysis, entities: list[tuple[str, ...]]) -> Figure | None:
+    """The figure of the lead passage that answers: the asked measure and period, nearest the asked organization."""
+    figures = asked_figures(hit, query)
+    if not figures:
+        return None
+    fitting = [f for f in figures if query.measures & figure_measures(hit.passage, f)]
+    figures = fitting or figures
+    text = fold(hit.passage.text)
+    if query.period:
+        timed = [f for f in figures if f.per == query.period]
+        figures = timed or figures
+    spots = [m.start() for words in entities for w in words for m in re.finditer(re.escape(w), text)]
+    if not spots:
+        return figures[0]
+
+    def distance(figure: Figure) -> int:
+        at = text.find(fold(figure.text))
+        return min(abs(at - s) for s in spots) if at >= 0 else 10**6
+
+    return min(figures, key=distance)
+
+
+def asked_figures(hit: Hit, query: QueryAnalysis) -> list[Figure]:
+    """The passage's figures in an asked unit (any unit when none is asked), year and quarter, best measure first."""
+    figures = [f for f in hit.passage.figures if not query.units or f.unit in query.units]
+    if query.years:
+        figures = [f for f in figures if f.year in query.years]
+    if query.period in ("quarter", "year"):
+        # "last quarter" is not answered by a figure for the year, nor the reverse
+        figures = [f for f in figures if f.per in (None, query.period) or f.per not in ("quarter", "year")]
+    if query.quarters:
+        named = quarters(hit.passage.text)
+        if named and not named & query.quarters:
+            return []  # "Q4 revenue" is not answered by the third quarter's
+    asked_year = relative_years(query.text)
+    if asked_year:  # "明年的资本支出" is not answered by "今年的资本支出将落在420亿至450亿美元"
+        text = fold(hit.passage.text)
+        figures = [f for f in figures if not _other_year(text, f, asked_year)]
+    asked_profit = profit_kinds(query.text)
+    if asked_profit and profit_kinds(hit.passage.text) and not asked_profit & profit_kinds(hit.passage.text):
+        return []  # "net profit" is not answered by the operating profit
+    if query.halves and not halves(hit.passage.text) & query.halves:
+        return []  # "上半年亏了多少" is not answered by the loss for the whole year
+    if query.tenors and not tenors(hit.passage.text) & query.tenors:
+        return []  # "the 20-year bonds' yield" is not the 30-year bond's
+    return sorted(figures, key=lambda f: not (query.measures & figure_measures(hit.passage, f)))
+
+
+def with_asked_figure(
+    query: QueryAnalysis, candidates: list[Hit], entities: list[tuple[str, ...]], corpus: Corpus
+) -> list[Hit]:
+    """Passages with a figure that answers the question: unit, year, the organization asked about, the measure.
+
+    A figure whose words name another measure does not answer ("how much will Almana put into one project?" is
+    not answered by its assets); one whose clause names no measure at all ("About 22%, Osei replied") may.
+    The figure whose nearest measure word is the asked one comes first ("利息收入约为9.8亿" is income, not loans),
+    then more matching measures, then more of the organizations asked about.
+    """
+    ranked = []
+    ahead = looks_ahead(query.text)
+    further = bool(_FURTHER.search(query.text))
+    for position, hit in enumerate(candidates):
+        figures = asked_figures(hit, query)
+        if not figures:
+            continue
+        measured = figure_measures(hit.passage, figures[0])
+        matches = len(query.measures & measured)
+        if query.measures and measured and not matches:
+            continue
+        asked_what, measured_what = query.measures - _CHANGE_MEASURES, measured - _CHANGE_MEASURES
+        if asked_what and measured_what and not asked_what & measured_what:
+            continue  # "估值降到多少" is not answered by a margin that fell: a change alone is no match
+        about = aboutness(hit, entities, corpus)
+        if not about or (about < 1 and query.measures & _OWN_MEASURES and _someone_elses(hit, corpus)):
+            continue
+        head = bool(head_measures(hit.passage, figures[0], query.measures) & query.measures)
+        behind = ahead and not looks_ahead(hit.passage.text)
+        # "再跌多少" (how much further) is not answered by how far it already fell
+        # Named in the passage beats named only in its article's title ("Amazon burned $3 billion" in an article
+        # titled with OpenAI does not answer for OpenAI while a passage naming OpenAI does).
+        ranked.append(((not head, further and behind, about < 1, -matches, -about, behind, position), hit))
+    return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
+
+
+# Measures that say how a figure moved or divides, not what it counts.
+_CHANGE_MEASURES = frozenset({"growth", "cut", "share"})
+# What an organization has of its own: another's sentence in an article about it does not give these for it.
+_OWN_MEASURES = frozenset({"revenue", "valuation", "burn", "margin", "spending", "orders", "employees"})
+
+
+def _someone_elses(hit: Hit, corpus: Corpus) -> bool:
+    """Whether a passage that does not name the asked organization is another one's: an organization speaks, or
+    the passage names one ("贝恩估计…2万亿美元" in an article titled with OpenAI is Bain's estimate, not OpenAI's)."""
+    speaker = corpus.speaker(hit.passage.speaker)
+    return (speaker is not None and speaker.kind == "organization") or bool(find_orgs(hit.passage.text))
+
+
+def _other_year(text: str, figure: Figure, asked: set[str]) -> bool:
+    """Whether the words just before a figure date it to another year than the asked one ("今年…420亿")."""
+    at = text.find(fold(figure.text))
+    written = relative_years(text[max(0, at - 30) : at]) if at >= 0 else set()
+    return bool(written) and not written & asked
+
+
+def nearest_figure(
+    query: QueryAnalysis, candidates: list[Hit], entities: list[tuple[str, ...]], corpus: Corpus
+) -> tuple[Passage, Figure] | None:
+    """A figure of the asked kind for the asked organization but another period or year: what the articles do have."""
+    if not query.measures or not (
+        query.years or query.quarters or query.period or query.halves or query.tenors
+    ):
+        return None
+    for hit in candidates:
+        if not aboutness(hit, entities, corpus):
+            continue
+        for figure in hit.passage.figures:
+            if (not query.units or figure.unit in query.units) and query.measures & figure_measures(
+                hit.passage, figure
+            ):
+                return hit.passage, figure
+    return None
