@@ -19,7 +19,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from knowledge.errors import CorpusError
 from knowledge.library_store import PG_LIBRARY_LOCK
@@ -54,7 +54,12 @@ def _engine(url: str) -> Engine:
         if url not in _ENGINES:
             try:
                 engine = create_engine(url, pool_pre_ping=True)
-                _METADATA.create_all(engine, checkfirst=True)
+                try:
+                    _METADATA.create_all(engine, checkfirst=True)
+                except IntegrityError:
+                    # Another replica created the same tables at the same moment (PostgreSQL reports a duplicate
+                    # type name): they exist now, so checking again finds them.
+                    _METADATA.create_all(engine, checkfirst=True)
             except SQLAlchemyError as exc:
                 raise CorpusError(
                     f"the shared library's database is unavailable: {str(exc).splitlines()[0]}"
