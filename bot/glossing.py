@@ -11,15 +11,10 @@ from __future__ import annotations
 import json
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import HumanMessage, SystemMessage
-from langchain_core.runnables import Runnable
 from pydantic import BaseModel, Field
-from pypinyin import lazy_pinyin
 
-from bot.llm import make_chat_model
 from bot.llm_verify import stray_numbers
 from bot.settings import Settings
 from knowledge.attribution import lexicon_en as en
@@ -29,6 +24,11 @@ from knowledge.scripts import fold, to_simplified
 from knowledge.sources import Source
 from knowledge.speakers import SpeakerIndex
 
+if TYPE_CHECKING:
+    from langchain_core.runnables import Runnable
+
+# LangChain (with LangSmith, ~80 MB and ~1 s of imports) and pypinyin load only when a model is configured and
+# an article is glossed: every bot imports this module (through `/bubble ingest`), most without a model.
 log = logging.getLogger(__name__)
 
 BATCH = 20  # passages per request: an article takes a few requests, each well under the model's context
@@ -67,6 +67,8 @@ def _named_in(name: str, passage: Passage, known: set[str]) -> bool:
     name = fold(" ".join(words))
     if name in fold(passage.text) or any(k and (name in k or k in name) for k in known):
         return True
+    from pypinyin import lazy_pinyin
+
     sounds = "".join(lazy_pinyin(to_simplified(passage.text))).lower()
     return len(words[0]) >= 3 and fold(words[0]) in sounds  # 星海云 → "Xinghai Cloud", 周立衡 → "Zhou Liheng"
 
@@ -117,7 +119,9 @@ class ModelGlosser:
 
     def _model(self) -> Runnable[Any, Any]:
         if self._structured is None:
-            model: BaseChatModel = make_chat_model(
+            from bot.llm import make_chat_model
+
+            model = make_chat_model(
                 self._spec, base_url=self._base_url, timeout=self._timeout, api_key=self._api_key
             )
             self._structured = model.with_structured_output(GlossBatch)
@@ -150,6 +154,8 @@ class ModelGlosser:
                     passage.gloss_zh = item.gloss.strip()
 
     def _ask(self, batch: list[Passage], language: str) -> GlossBatch:
+        from langchain_core.messages import HumanMessage, SystemMessage
+
         payload = {
             "target_language": language,
             "passages": [

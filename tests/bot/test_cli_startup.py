@@ -66,9 +66,11 @@ def test_listing_and_purging_load_no_model_or_index(args: list[str], tmp_path: P
         assert "[packaged" in result.stdout, result.stdout
 
 
-def test_answering_without_a_model_loads_no_langchain() -> None:
-    # LangChain and LangSmith cost about a second of every `ask` and `serve` start; only a model needs them.
-    code = "import sys, bot.service; print(sorted(m for m in sys.modules if m.startswith(('langchain', 'langsmith'))))"
+@pytest.mark.parametrize("module", ["bot.service", "bot.slack.app", "bot.discord.runtime", "bot.chat_ingest"])
+def test_answering_without_a_model_loads_no_langchain(module: str) -> None:
+    # LangChain and LangSmith cost about a second of every `ask` and `serve` start and ~80 MB of every bot
+    # (the chat `/bubble ingest` command reaches the glosser); only a configured model needs them.
+    code = f"import sys, {module}; print(sorted(m for m in sys.modules if m.startswith(('langchain', 'langsmith'))))"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
