@@ -18,6 +18,7 @@ import numpy as np
 
 from knowledge.blas import one_blas_thread
 from knowledge.rowfile import RowFile
+from knowledge.strings import StringList
 from knowledge.wordtable import TableError, WordTable, write_table
 
 log = logging.getLogger(__name__)
@@ -179,7 +180,7 @@ def _tokenizer_data(tokenizer: Any) -> dict[str, Any]:
         )
     )
     return {
-        "pieces": tokenizer._pieces,
+        "pieces": list(tokenizer._pieces),
         "scores": tokenizer._scores.tolist(),
         "ids": [tokenizer._unk_id, tokenizer._bos_id, tokenizer._eos_id],
         "unk_score": tokenizer._unk_score,
@@ -208,7 +209,8 @@ def _tokenizer_from(data: dict[str, Any], prefixes: WordTable) -> Any:
     unk, bos, eos = (int(i) for i in data["ids"])
     dummy, extra, escape = (bool(flag) for flag in data["flags"])
     tokenizer = object.__new__(UsePureTokenizer)  # the tables are set below instead of parsing the model
-    tokenizer._pieces = pieces
+    # Pieces are read only to print them: as a list of strings they held ~10 MB in every process.
+    tokenizer._pieces = StringList(pieces)
     tokenizer._scores = array("f", np.asarray(scores, dtype=np.float32).tobytes())
     tokenizer._unk_id, tokenizer._bos_id, tokenizer._eos_id = unk, bos, eos
     tokenizer._unk_score = float(data["unk_score"])
