@@ -17,3 +17,8 @@ def test_strings_come_back_as_a_list_gives_them() -> None:
     with pytest.raises(IndexError):
         strings[len(words)]
     assert len(StringList([])) == 0
+
+
+def test_strings_holding_a_nul_come_back_too() -> None:
+    words = ["a\0b", "", "c"]
+    assert list(StringList(words)) == words and StringList(words)[0] == "a\0b"
