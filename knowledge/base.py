@@ -29,6 +29,7 @@ from knowledge.tokens import add_words
 from knowledge.vectors import CACHE_FILE, VectorCache
 
 log = logging.getLogger(__name__)
+NAMED_MEMO = 4096  # names whose presence in the articles a knowledge base remembers
 
 
 def _stderr(message: str) -> None:
@@ -152,16 +153,14 @@ class KnowledgeBase:
         named_only = [
             n
             for n in query.unknown_names
-            if fold(" ".join(n.split())) in self._folded_text and gender_of(n.split()[0]) is not None
+            if self._in_articles(" ".join(n.split())) and gender_of(n.split()[0]) is not None
         ]
         if named_only and not query.speakers and SPEECH_CUE.search(fold(question)):
             query.unquoted.append(Speaker(name=named_only[0], kind="person", role="", quoted=False))
-        query.unknown_names = [
-            n for n in query.unknown_names if fold(" ".join(n.split())) not in self._folded_text
-        ]
+        query.unknown_names = [n for n in query.unknown_names if not self._in_articles(" ".join(n.split()))]
         subject = _chinese_subject(question)
         if subject and not query.speakers and not query.named:
-            if fold(subject) in self._folded_text:
+            if self._in_articles(subject):
                 query.subjects.append(
                     subject
                 )  # named in an article but never quoted: still what is asked about
@@ -171,7 +170,7 @@ class KnowledgeBase:
         for mention in self._absent.find_mentions(question):
             speaker = mention.speaker
             names = (speaker.name, speaker.name_zh or "", *speaker.aliases)
-            if not any(len(n) > 1 and fold(n) in self._folded_text for n in names):
+            if not any(len(n) > 1 and self._in_articles(n) for n in names):
                 query.unknown_names.append(question[mention.start : mention.end])
         return query
 
@@ -179,6 +178,19 @@ class KnowledgeBase:
     def _absent(self) -> SpeakerIndex:
         """Gazetteer entries that are not speakers of this corpus."""
         return SpeakerIndex(gazetteer_beside(self.corpus.speakers.speakers))
+
+    def _in_articles(self, name: str) -> bool:
+        """Whether an article's text holds a name, folded (remembered: each look is a scan of every article)."""
+        found = self._named.get(name)
+        if found is None:
+            if len(self._named) >= NAMED_MEMO:
+                self._named.clear()  # a simple bound; answering threads may race here, harmlessly
+            found = self._named[name] = fold(name) in self._folded_text
+        return found
+
+    @cached_property
+    def _named(self) -> dict[str, bool]:
+        return {}
 
     @cached_property
     def _folded_text(self) -> str:
