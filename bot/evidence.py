@@ -47,8 +47,8 @@ TOLD_BONUS = 0.15
 _LIVE = re.compile(
     r"share price|stock price|stock quote|market cap|trading at|\bticker\b|股价|股價|市值|"
     r"next quarter|this quarter|下个季度|下季度|本季度|下一季|"
-    r"(?:today|right now|currently|at the moment|今天|现在|目前).{0,30}(?:price|trading|worth|价格|市值)|"
-    r"(?:price|trading|worth|价格).{0,30}(?:today|right now|currently|今天|现在)",
+    r"(?:today|right now|currently|at the moment|今天|现在|目前).{0,30}(?:price(?! war)|trading|worth|价格(?!战)|市值)|"
+    r"(?:price(?! war)|trading|worth|价格(?!战)).{0,30}(?:today|right now|currently|今天|现在)",
     re.I,
 )
 _INSTRUCTIONS = re.compile(

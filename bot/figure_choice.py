@@ -15,6 +15,7 @@ from knowledge.measures import (
     profit_kinds,
     quarters,
     relative_years,
+    several_quarters,
     tenors,
 )
 from knowledge.passages import Passage
@@ -60,6 +61,8 @@ def asked_figures(hit: Hit, query: QueryAnalysis) -> list[Figure]:
         named = quarters(hit.passage.text)
         if named and not named & query.quarters:
             return []  # "Q4 revenue" is not answered by the third quarter's
+        if not named and several_quarters(hit.passage.text):
+            return []  # "第三季單季營收" is not answered by the total of the first three quarters
     asked_year = relative_years(query.text)
     if asked_year:  # "明年的资本支出" is not answered by "今年的资本支出将落在420亿至450亿美元"
         text = fold(hit.passage.text)

@@ -12,7 +12,7 @@ from knowledge.scripts import fold
 MEASURES: dict[str, str] = {
     "revenue": r"revenue|sales|turnover|top line|run[- ]rate|营收|收入|营业额|销售额",
     "valuation": r"valuation|valued|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|worth|market cap|price target|估值|市值|目标价",
-    "burn": r"\bburn|cash burn|go through|losses?\b|lose\b|烧钱|烧掉|亏",
+    "burn": r"\bburn|cash burn|go through|losses?\b|lose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|烧钱|烧掉|亏",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
     r"invest|committed|commit|put (?:in|into)|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
@@ -21,7 +21,7 @@ MEASURES: dict[str, str] = {
     "orders": r"\border|backlog|booking|订单|询单",
     "market": r"\bmarket\b|市场|规模",
     "price": r"\bprice|pricing|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价|成本|每卡",
-    "margin": r"margin|profit|earnings|毛利|利润|获利",
+    "margin": r"margin|profit|earnings|net income|operating income|毛利|利润|获利|净利|盈利",
     "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
     "yield": r"\byield|coupon|interest rate|\binterest\b|\breturns?\b|\birr\b|收益率|利率|票息|报酬率|回报率|报酬|回报",
     "share": r"\bshare\b|portion|proportion|stake|how much of|what part of|占比|比重|份额|占",
@@ -72,10 +72,17 @@ def find_measures(text: str) -> set[str]:
 UNIT_MEASURES = {"GW": {"power"}, "%": {"share", "growth", "cut"}, "x": {"growth"}}
 
 
+# "If valuations fell 30%, how much would it lose?": the condition sets the scene, the main clause asks.
+_CONDITION = re.compile(
+    r"^\s*(?:if|suppose|assuming|should)\b[^,?]{3,}?,|^\s*(?:如果|假如|假设|若|要是)[^，,？?]{2,}?[，,]", re.I
+)
+
+
 def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     """The measures a question asks about, without those of the figures it gives as context."""
     context = {m for f in figures for m in UNIT_MEASURES.get(f.unit, set())}
-    return find_measures(question) - context
+    main = _CONDITION.sub("", question)
+    return find_measures(main if main.strip() else question) - context
 
 
 def figure_measures(passage: Passage, figure: Figure) -> set[str]:
@@ -127,6 +134,16 @@ def quarters(text: str) -> set[int]:
         word = next(g for g in match.groups() if g)
         found.add(int(word) if word.isdigit() else _QUARTER_WORDS[word.lower()])
     return found
+
+
+_SEVERAL_QUARTERS = re.compile(
+    r"前[二三四2-4]季|first (?:two|three) quarters|(?:first )?nine months|first half|上半年|前[6-9六七八九]个?月", re.I
+)
+
+
+def several_quarters(text: str) -> bool:
+    """Whether a text gives a total over several quarters ("前三季合併營收", "the first nine months")."""
+    return bool(_SEVERAL_QUARTERS.search(fold(text)))
 
 
 def _clause_measures(text: str, figure: Figure) -> set[str]:

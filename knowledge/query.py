@@ -19,8 +19,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "GW",
         re.compile(
-            r"gigawatt|megawatt|\bgw\b|\bmw\b|吉瓦|千兆瓦|兆瓦|万瓩|算力(?!租|价|成本|服务|市场|中心|公司|芯片)|计算能力|compute|computing (?:power|capacity)|"
-            r"electricity|电力|power capacity",
+            r"gigawatt|megawatt|\bgw\b|\bmw\b|吉瓦|千兆瓦|兆瓦|万瓩|计算能力|computing (?:power|capacity)|power capacity",
             re.I,
         ),
     ),
@@ -32,15 +31,23 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("x", re.compile(r"\btimes\b|multiple|\d+x\b|倍|fold\b|oversubscri|超额认购|超額認購", re.I)),
+    # Compute or electricity as a subject: a capacity, unless the question is about money spent on it.
+    ("GW?", re.compile(r"算力(?!租|价|成本|服务|市场|中心|公司|芯片)|compute|electricity|电力", re.I)),
+    (
+        "x",
+        re.compile(
+            r"\btimes\b|multiple|\d+x\b|倍|fold\b|oversubscri|超额认购|超額認購|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings",
+            re.I,
+        ),
+    ),
     (
         "money",
         re.compile(
             r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|worth|valuation|valued|dollar|\$|"
             r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|loan|debt|borrow|lend|exposure|sales|"
-            r"market size|how big is the market|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|"
+            r"market size|how big is the market|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|subsid|grant|voucher|"
             r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|订阅|价格|筹集|订单|规模|"
-            r"借贷|贷款|债|资本支出|市场|砸|掏",
+            r"借贷|贷款|债|资本支出|市场|砸|掏|补贴|补助|算力券",
             re.I,
         ),
     ),
@@ -69,6 +76,12 @@ _RATE = re.compile(
 )
 # "给AI投资定的上限是多少": a limit may be a share as often as an amount.
 _LIMIT = re.compile(r"\bcap(?:s|ped)?\b|\blimit|\bceiling|上限|封顶|天花板", re.I)
+# "How much cheaper is power in Gansu?": a difference, told as a share or a multiple.
+_COMPARATIVE = re.compile(
+    r"how much (?:cheaper|dearer|more expensive|less expensive|higher|lower|bigger|smaller|larger|faster|slower)\b|"
+    r"(?:便宜|贵|低|高|快|慢|大|小)(?:了)?(?:多少|几成|幾成)",
+    re.I,
+)
 _GROWTH = re.compile(
     r"\b(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen|jump(?:ed)?|up from|multipl|"
     r"cut|cuts|slash(?:ed)?|lower(?:ed)?|reduce[sd]?|discount)\w*|"
@@ -242,8 +255,20 @@ def _unknown_names(text: str, speakers: SpeakerIndex, glossary: Glossary) -> lis
 def _asked_units(folded: str) -> set[str]:
     """The units whose figures could answer the question; money is every currency unless one is named."""
     units = {unit for unit, pattern in _UNIT_WORDS if pattern.search(folded)}
-    if _SHARE.search(folded) or _RATE.search(folded):
+    if "GW?" in units:
+        # "compute subsidies", "electricity costs": money spent on capacity, not the capacity
+        units = units - {"GW?"} if "money" in units else (units - {"GW?"}) | {"GW"}
+    if _RATE.search(folded):
         return {"%"}
+    share = _SHARE.search(folded)
+    if share:
+        if "money" in units and share.group(0).startswith("how much of"):
+            # "how much of the $1.8 billion raise is earmarked for supply?": a slice, told as a share or an amount
+            named = {unit for unit, pattern in _CURRENCY_WORDS if pattern.search(folded)}
+            return {"%"} | (named or set(CURRENCIES))
+        return {"%"}
+    if _COMPARATIVE.search(folded):
+        return (units - {"GW", "money"}) | {"%", "x"}
     if _GROWTH.search(folded) and units <= {"money", "%", "x"}:
         units = (units - {"money"}) | {"%", "x"}
     elif (_CHANGE.search(folded) or _LIMIT.search(folded)) and units <= {"money", "%", "x", "GW"}:

@@ -175,4 +175,12 @@ def resolve_item(
     if item.kind == "document":
         author = next((e for e in state.mentioned if e.author), None)
         return author or (state.speakers[0] if state.speakers else current_org(state, entities))
+    # "At Quillstone Brokerage, … 38% of trading, the company said": the organization this sentence named
+    named = [
+        i.entity
+        for i in items or []
+        if i.end <= item.start and i.entity is not None and i.entity.kind == "organization"
+    ]
+    if named:
+        return named[-1]
     return current_org(state, entities, noun=item.words.split()[-1] if item.words else "")

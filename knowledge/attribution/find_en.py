@@ -119,11 +119,11 @@ ORG_TAILS = frozenset(
 _APPOSITIVE_ROLE = re.compile(
     rf"^,\s+(?P<role>(?:(?:a|an|the)\s+)?(?:(?P<porg>{ORG}|company|firm|bank|fund|group)(?:'s|’s)\s+)?"
     rf"(?:[\w&'.-]+\s+){{0,4}}?(?P<title>{_TITLE})(?:\s+[^,;.]{{0,60}}?)??(?:\s+(?:of|at|for|with)\s+"
-    rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<org>{ORG}))?|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded)\s+"
+    rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<org>{ORG}))?|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded|teaches|covers|tracks|studies)\s+"
     rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?)(?=,|\.|;|\s+(?:{_VERB})|$)"
 )
 _POSSESSIVE_TITLE = re.compile(
-    rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b[Tt]he\s+(?P<noun>{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}(?P<title>{_TITLE}),\s+(?P<name>{NAME}),"
+    rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b[Tt]he\s+(?P<noun>{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}?(?P<title>{_TITLE}(?:\s+of\s+[a-z&-]+(?:\s+[a-z&-]+)?)?),\s+(?P<name>{NAME}),"
 )
 _TITLE_NAME = re.compile(rf"(?:(?P<org>{ORG})\s+)?(?P<title>{_TITLE})\s+(?P<name>{NAME})\b")
 _ORG_APPOSITIVE = re.compile(
@@ -131,6 +131,7 @@ _ORG_APPOSITIVE = re.compile(
     rf"distributor|seller|system|"
     rf"bank|fund|agency|start-up|startup|utility|provider|developer|lender|insurer|manager|group|regulator|body|"
     rf"consultancy|outlet|publication|newsletter|tracker|supplier|investor|landlord|owner|platform|lab|laboratory))\b"
+    rf"(?!\s+{_VERB})"  # "…the Securities and Exchange Commission, the company said": a frame, not a description
 )
 # "the short seller Kestrel Ridge Research", "the cloud provider Stratacore": a description before the name.
 _DESCRIBED_ORG = re.compile(
@@ -270,13 +271,26 @@ def _last_org(entities: ArticleEntities) -> str | None:
     return next((e.name for e in reversed(entities.entities) if e.kind == "organization"), None)
 
 
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Commission|Ministry|Agency|Department|Authority|Bureau|Reserve|Council|Parliament|Congress|Senate|"
+    r"Court|Government|Administration|Regulator|Exchange)\b"
+)
+
+
 def _owner(entities: ArticleEntities, noun: str | None) -> str | None:
     """Whose "its chief executive" (the organization just named) or "the fund's CIO" (the article's fund)."""
     if noun is None:
         return _last_org(entities)
     orgs = [e for e in entities.entities if e.kind == "organization"]
-    fitting = [e for e in orgs if noun in f"{e.role or ''} {e.name}".lower()] or orgs
-    return fitting[0].name if fitting else None
+    family = lx.ORG_NOUN_FAMILIES.get(noun, (noun,))
+    fitting = [e for e in orgs if any(w in f"{e.role or ''} {e.name}".lower() for w in family)]
+    if not fitting and noun in ("company", "firm", "group"):
+        # "The company's chief executive" never works for the regulator the article also names
+        fitting = [e for e in orgs if not _PUBLIC_BODY.search(e.name)]
+    if not fitting:
+        return orgs[0].name if orgs else None
+    # Of several funds, the one the article keeps coming back to: its subject, not a fund it merely names.
+    return max(fitting, key=lambda e: e.mentions).name
 
 
 def _employer(entities: ArticleEntities, org: str | None) -> str | None:
@@ -351,6 +365,17 @@ _CORPORATE_TAILS = frozenset(
         "interconnection",
         "system",
         "compute",
+        "brokerage",
+        "financial",
+        "insurance",
+        "assurance",
+        "software",
+        "photonics",
+        "robotics",
+        "analytics",
+        "bancorp",
+        "advisory",
+        "funds",
     }
 )
 
@@ -440,7 +465,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                 staff = pattern is _GROUP_OF and re.search(
                     r"\s(?:analysts|strategists|economists|researchers)$", match.group(0)
                 )
-                if org and (staff or not _is_person_name(org, entities)) and entities.find(org) is None:
+                if org and (staff or not _is_person_name(org, entities)) and entities.find_any(org) is None:
                     add_org(entities, org)
                 author = entities.find_any(org) if org and pattern is _PUBLISHED else None
                 if author is not None:

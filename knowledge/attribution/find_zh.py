@@ -64,6 +64,8 @@ COMPOUND_SURNAMES = (
 )
 _TITLE = "(?:" + "|".join(sorted(lx.TITLES, key=len, reverse=True)) + ")"
 _TITLES = re.compile(rf"{_TITLE}(?:[兼暨及和]{_TITLE})*")
+# Titles only a company has: bare, at a clause start, they name an officer of the article's company.
+_CORPORATE_TITLE = re.compile(r"首席|执行长|财务长|营运长|技术长|董事长|总经理|总裁|发言人|董事会秘书|董秘")
 _VERB = "(?:" + "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True)) + ")"
 # What may follow a person's name.
 _AFTER_NAME = re.compile(
@@ -374,7 +376,11 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             org_written = original[cut - len(org) : cut] if org else None
             if org_written:
                 add_org_zh(entities, org_written)
-            elif re.search("(?:" + "|".join(lx.ORG_ANAPHORA) + ")$", text[: match.start()]):
+            elif re.search("(?:" + "|".join(lx.ORG_ANAPHORA) + ")$", text[: match.start()]) or (
+                _CORPORATE_TITLE.search(match.group(0))
+                and not re.search(r"[\u4e00-\u9fff]$", text[: match.start()])
+            ):
+                # "財務長洪佳琪指出" with no company before the title: in a company story, the article's company
                 org_written = (
                     _THE_COMPANY  # "该公司首席财务官周敏": settled once the article's company is known
                 )

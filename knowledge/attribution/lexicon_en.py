@@ -86,6 +86,8 @@ SPEECH_VERBS = (
     "maintains",
     "pointed out",
     "points out",
+    "pushed back",
+    "pushes back",
     "calculated",
     "calculates",
     "reported",
@@ -335,6 +337,15 @@ ORG_ANAPHORA = (
     "the research firm",
     "the lab",
 )
+# What an organization noun ("the fund's CIO", "the utility's treasurer") also matches in a name or description.
+ORG_NOUN_FAMILIES: dict[str, tuple[str, ...]] = {
+    "fund": ("fund", "pension", "retirement", "endowment", "sovereign"),
+    "pension": ("pension", "retirement"),
+    "utility": ("utility", "electric", "power", "energy"),
+    "lender": ("lender", "bank", "credit", "lending"),
+    "insurer": ("insurer", "insurance", "assurance"),
+    "bank": ("bank", "banking"),
+}
 # Words standing for a document whose author already spoke ("the paper's authors wrote", "the letter argues").
 DOCUMENT_ANAPHORA = (
     "the paper's authors",

@@ -86,6 +86,7 @@ SPEECH_VERBS = (
     "传达",
     "相比",
     "披露",
+    "揭露",
     "证实",
 )
 # Characters that never end an organization's name found before a verb ("科技界一致认为", "会公开告诉").

@@ -37,7 +37,8 @@ _EN_GAPS = (
     ),
 )
 _EN_PUT_AT = re.compile(
-    r"\bput(?=\s+(?:the|its|his|her|their)\s+[\w'’ -]{1,40}?\s+at\s+(?:about |around |closer to |roughly |nearly )?[$€¥£\d])"
+    r"\bput(?=\s+(?:the|its|his|her|their|that|this)\s+[\w'’ -]{1,40}?(?:\s+(?:higher|lower),)?\s+at\s+"
+    r"(?:about |around |closer to |roughly |nearly |just )?[$€¥£\d])"
 )
 _EN_PASSIVE = re.compile(r"\b(?:its|the|a|an|is|was|are|were|be|been|being|their|his|her|our)\s+$", re.I)
 _EN_GROUP = re.compile(
@@ -50,6 +51,12 @@ _EN_OWN_DOCUMENT = re.compile(
     re.I,
 )
 _EN_ACCORDING = re.compile(r"\b(?:according to|by (?=\S+(?:'s|’s) count))", re.I)
+# "By her count, only $60 million…": the estimate is the person the pronoun stands for.
+_EN_BY_PRONOUN = re.compile(
+    r"\b(?:by|in) (?P<pronoun>his|her|their) (?:own )?(?:count|estimates?|reckoning|calculations?|tally|math|maths|"
+    r"view|telling)\b",
+    re.I,
+)
 _ZH_GAP_WEAK = re.compile(
     r"^(?:"
     + "|".join(sorted(zh.GAP_WORDS, key=len, reverse=True))
@@ -202,6 +209,11 @@ def _subject_zh(
 def _according(
     outside: str, items: list[Item], language: str, state: DiscourseState, entities: ArticleEntities
 ) -> Entity | None:
+    by_pronoun = _EN_BY_PRONOUN.search(outside) if language == "en" else None
+    if by_pronoun is not None:
+        word = {"his": "he", "her": "she", "their": "they"}[by_pronoun.group("pronoun").lower()]
+        pronoun = Item(by_pronoun.start("pronoun"), by_pronoun.end("pronoun"), None, "pronoun:" + word)
+        return resolve_item(pronoun, state, entities, items)
     markers = (
         _EN_ACCORDING.finditer(outside) if language == "en" else re.finditer("根据|据|按照|援引", outside)
     )

@@ -16,7 +16,10 @@ FIGURE_QUESTIONS = [
     ("山下健一希望這個案子的報酬率有多少？", {"%"}),
     ("what annual return does the pension expect from its new commitments?", {"%"}),
     ("Aurelis 的CFO说这笔钱里有多少已经有合同兜底了？", {"%"}),
+    ("how much cheaper is industrial electricity in Gansu than in the east?", {"%", "x"}),
+    ("本益比现在比同业高多少？", {"%", "x"}),
 ]
+CURRENCIES = {"USD", "EUR", "JPY", "CNY", "TWD", "HKD"}
 
 
 @pytest.mark.parametrize(("question", "units"), FIGURE_QUESTIONS)
@@ -47,3 +50,29 @@ def test_how_an_organization_responded_asks_what_it_said() -> None:
         glossary=Glossary({}),
     )
     assert query.speakers == [nvidia]
+
+
+def test_subsidies_for_compute_are_money_and_compute_alone_is_capacity() -> None:
+    def units(question: str) -> set[str]:
+        return analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({})).units
+
+    assert units("how much in AI compute subsidies has the analyst counted across China?") == CURRENCIES
+    assert units("how much compute does OpenAI want by 2033?") == {"GW"}
+
+
+def test_a_slice_of_an_amount_may_be_told_as_an_amount() -> None:
+    query = analyze(
+        "how much of the Tessary raise is earmarked for locking in supply?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert query.units == {"%"} | CURRENCIES
+
+
+def test_the_condition_of_a_question_is_context_not_the_asked_measure() -> None:
+    query = analyze(
+        "if AI infra valuations fell 30%, how much would the pension lose?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert query.measures == {"burn"}

@@ -205,6 +205,37 @@ ENGLISH = [
         ],
         [None, "Dana Kowal", None],
     ),
+    (
+        "a surname with 'estimates' is the person just quoted, not an organization's estimates",
+        [
+            [
+                '"Leverage and volatility do not mix," said Kenji Mori, a finance professor at Lakemont University.',
+                "Mori estimates that a leveraged fund lost about 18% over the past year.",
+            ]
+        ],
+        ["Kenji Mori", "Kenji Mori"],
+    ),
+    (
+        "'the company said' closing a sentence that names the company",
+        [
+            ["Tidewater Funds manages $31 billion.", "Tidewater Funds said its customers are informed."],
+            [
+                "At Quillstone Brokerage, an app for young investors, options made up 38% of trading, the company said."
+            ],
+        ],
+        [None, "Tidewater Funds", "Quillstone Brokerage"],
+    ),
+    (
+        "'By her count' is the woman just quoted; 'put that figure higher, at' is an estimate",
+        [
+            [
+                '"That is not AI revenue," said Lucia Ferrante, who teaches financial reporting at Westbury College.'
+            ],
+            ["By her count, only about $60 million of the recurring revenue comes from the AI modules."],
+            ["Owen Pryce, an analyst at Saltmarsh Securities, put that figure higher, at about $95 million."],
+        ],
+        ["Lucia Ferrante", "Lucia Ferrante", "Owen Pryce"],
+    ),
 ]
 
 CHINESE = [
@@ -308,6 +339,17 @@ CHINESE = [
         ],
         ["Koji Yamamoto", "Koji Yamamoto", "Colliers"],
     ),
+    (
+        "a bare corporate title, then the company disclosing in its annual report",
+        [
+            [
+                "先进封装设备厂聿达精密昨（7）日举行法说会。",
+                "财务长洪佳琪（Kiki Hung）指出，毛利率升至47.3%。",
+                "聿达在年报中揭露，台积电占其营收比重约55%。",
+            ]
+        ],
+        [None, "Kiki Hung", "聿达"],
+    ),
 ]
 
 
@@ -366,3 +408,43 @@ def test_an_accented_name_with_particles_keeps_its_spelling() -> None:
     result = attribute_source(paragraphs, "en", SpeakerIndex([]))
     names = [s.name if s else None for row in result.speakers for s in row]
     assert names == ["Tomás de la Cruz", "Tomás de la Cruz"]
+
+
+def test_a_bare_corporate_title_works_for_the_articles_company() -> None:
+    paragraphs = [
+        ["“订单排到2028年。”聿达执行长许书铭说。", "财务长洪佳琪（Kiki Hung）指出，毛利率升至47.3%。"]
+    ]
+    result = attribute_source(paragraphs, "zh-Hans", SpeakerIndex([]))
+    hung = result.speakers[0][1]
+    assert hung is not None and "聿达" in hung.role
+
+
+def test_the_funds_officer_works_for_the_pension_the_article_is_about() -> None:
+    paragraphs = [
+        ["The Prairie States Teachers' Retirement System approved $1.5 billion of commitments."],
+        ["The fund's chief investment officer, Dolores Fenwick, said the money would be spread out."],
+        ["Among them is $300 million for a European credit fund run by Halvard Credit Partners."],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    fenwick = result.speakers[1][0]
+    assert fenwick is not None and "Prairie States Teachers' Retirement System" in fenwick.role
+
+
+def test_a_head_of_something_is_a_role() -> None:
+    paragraphs = [["Quillstone Brokerage's head of product, Erin Castaneda, said the firm added warnings."]]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    castaneda = result.speakers[0][0]
+    assert castaneda is not None and castaneda.role.startswith("head of product")
+
+
+def test_an_organization_closing_a_sentence_with_the_company_said_is_not_described_as_a_company() -> None:
+    paragraphs = [
+        [
+            "Bellhaven Software will stop reporting the metric after letters with the Securities and Exchange "
+            "Commission, the company said in a filing.",
+            "The company's chief executive, Margaret Oyelaran, pushed back on a call with analysts.",
+        ]
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    oyelaran = result.speakers[0][1]
+    assert oyelaran is not None and oyelaran.role == "CEO, Bellhaven Software"
