@@ -137,7 +137,8 @@ def quarters(text: str) -> set[int]:
 
 
 _SEVERAL_QUARTERS = re.compile(
-    r"前[二三四2-4]季|first (?:two|three) quarters|(?:first )?nine months|first half|上半年|前[6-9六七八九]个?月", re.I
+    r"前[二三四2-4]季|first (?:two|three) quarters|(?:first )?nine months|first half|上半年|前[6-9六七八九]个?月",
+    re.I,
 )
 
 
