@@ -35,6 +35,7 @@ def passage_tokens(passage: Passage, speaker: Speaker | None) -> list[str]:
 
 CONTEXT_DISCOUNT = 0.6
 WEIGHTS_MEMO = 256  # concept lists (questions) whose weights are remembered
+MASK_BYTES = 4_000_000  # concepts' passage masks remembered (~230 concepts at 1,000 articles)
 
 
 class LexicalIndex:
@@ -46,12 +47,12 @@ class LexicalIndex:
 
     def __init__(self, docs: list[tuple[str, list[str]]], *, k1: float = 1.2, b: float = 0.75) -> None:
         self.ids = [pid for pid, _ in docs]
-        self._tokens = [tokens for _, tokens in docs]
-        lengths = [len(tokens) for tokens in self._tokens]
+        passages = [tokens for _, tokens in docs]  # not kept: coverage reads the postings
+        lengths = [len(tokens) for tokens in passages]
         n = len(docs)
         self.avg = sum(lengths) / max(n, 1)
         vocabulary: dict[str, int] = {}
-        flat = [vocabulary.setdefault(t, len(vocabulary)) for tokens in self._tokens for t in tokens]
+        flat = [vocabulary.setdefault(t, len(vocabulary)) for tokens in passages for t in tokens]
         pairs, counts = np.unique(
             np.asarray(flat, dtype=np.int64) * max(n, 1)
             + np.repeat(np.arange(n, dtype=np.int64), np.asarray(lengths, dtype=np.int64)),
@@ -72,6 +73,7 @@ class LexicalIndex:
         self._lengths = np.asarray(lengths, dtype=np.float64)
         self._term_weights: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._weights_memo: dict[tuple[tuple[str, ...], ...], list[tuple[tuple[str, ...], float]]] = {}
+        self._masks: dict[tuple[str, ...], bytes] = {}
 
     def search(self, tokens: list[str], k: int) -> list[tuple[str, float]]:
         """(passage id, BM25 score) pairs, best first, only passages sharing a token.
@@ -113,20 +115,42 @@ class LexicalIndex:
             self._weights_memo[key] = found
         return found
 
+    def _mask(self, alternatives: tuple[str, ...]) -> bytes:
+        """One byte per passage: 1 where the passage holds any of the alternatives (from the postings, in C).
+
+        Remembered (a question's concepts recur across questions) within a budget of bytes, as it grows with the
+        library; answering threads may race on the memo, harmlessly.
+        """
+        found = self._masks.get(alternatives)
+        if found is None:
+            mask = np.zeros(len(self.ids), dtype=np.uint8)
+            for term in alternatives:
+                row = self._row.get(term)
+                if row is not None:
+                    mask[self._docs[int(self._start[row]) : int(self._start[row + 1])]] = 1
+            found = mask.tobytes()
+            if len(found) * (len(self._masks) + 1) > MASK_BYTES:
+                self._masks.clear()
+            self._masks[alternatives] = found
+        return found
+
     def coverage(self, pid: str, concepts: list[tuple[str, ...]], *, context: tuple[str, ...] = ()) -> float:
         """Idf-weighted share of the question's concepts found in one passage (0..1); unseen words count as missing.
 
         A concept is a question word with its alternatives (e.g. an English word and its Chinese renderings):
         any alternative present covers it. Concepts found only in the `context` passages (the sentences around
-        it) count at a discount, since a sentence often leans on its neighbours.
+        it) count at a discount, since a sentence often leans on its neighbours. Which passages hold a concept is
+        read from the postings once per concept (`_mask`): building each scored passage's token sets was most of
+        the scoring time.
         """
-        counts = set(self._tokens[self._position[pid]])
-        around = [set(self._tokens[self._position[c]]) for c in context if c in self._position]
+        at = self._position[pid]
+        around = [self._position[c] for c in context if c in self._position]
         total = covered = 0.0
         for alternatives, weight in self._concept_weights(concepts):
             total += weight
-            if any(t in counts for t in alternatives):
+            mask = self._mask(alternatives)
+            if mask[at]:
                 covered += weight
-            elif any(t in near for near in around for t in alternatives):
+            elif any(mask[near] for near in around):
                 covered += CONTEXT_DISCOUNT * weight
         return covered / total if total else 0.0

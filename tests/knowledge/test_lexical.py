@@ -1,0 +1,57 @@
+"""LexicalIndex: BM25 search through postings, and concept coverage read from the postings."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import lexical
+from knowledge.lexical import CONTEXT_DISCOUNT, LexicalIndex
+
+DOCS = [
+    ("a:1.1", ["openai", "burn", "cash", "2029"]),
+    ("a:1.2", ["altman", "say", "bubble"]),
+    ("a:1.3", ["nvidia", "invest", "openai"]),
+    ("b:1.1", ["bubble", "bubble", "ai"]),
+]
+
+
+def _by_sets(
+    index: LexicalIndex, pid: str, concepts: list[tuple[str, ...]], context: tuple[str, ...]
+) -> float:
+    """Coverage computed the plain way, from each passage's token set."""
+    tokens = {p: set(t) for p, t in DOCS}
+    total = covered = 0.0
+    for alternatives in concepts:
+        weight = max(index.idf.get(t, index._unseen_idf) for t in alternatives)
+        total += weight
+        if any(t in tokens[pid] for t in alternatives):
+            covered += weight
+        elif any(t in tokens[c] for c in context if c in tokens for t in alternatives):
+            covered += CONTEXT_DISCOUNT * weight
+    return covered / total if total else 0.0
+
+
+@pytest.mark.parametrize("pid", [p for p, _ in DOCS])
+def test_coverage_is_that_of_the_passages_token_sets(pid: str) -> None:
+    index = LexicalIndex(DOCS)
+    concepts = [("openai",), ("bubble", "泡沫"), ("burn", "spend"), ("unseenword",)]
+    source, _, place = pid.partition(":")
+    paragraph, sentence = place.split(".")
+    context = tuple(f"{source}:{paragraph}.{int(sentence) + step}" for step in (-1, 1))
+    assert index.coverage(pid, concepts, context=context) == _by_sets(index, pid, concepts, context)
+    assert index.coverage(pid, []) == 0.0
+
+
+def test_the_masks_memo_stays_within_its_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lexical, "MASK_BYTES", 2 * len(DOCS))
+    index = LexicalIndex(DOCS)
+    for word in ("openai", "bubble", "cash", "ai"):
+        index.coverage("a:1.1", [(word,)])
+        assert len(index._masks) <= 2
+    assert index.coverage("a:1.3", [("openai",)]) == 1.0
+
+
+def test_search_ranks_passages_sharing_the_words() -> None:
+    hits = LexicalIndex(DOCS).search(["bubble"], 5)
+    assert [pid for pid, _ in hits] == ["b:1.1", "a:1.2"]
+    assert LexicalIndex(DOCS).search(["unseenword"], 5) == []
