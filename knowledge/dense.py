@@ -11,7 +11,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
+
+import numpy as np
 
 from knowledge.errors import IndexUnavailable
 from knowledge.index import IndexReport, PassageIndex
@@ -20,6 +23,7 @@ log = logging.getLogger(__name__)
 
 FIRST_PAUSE = 1.0  # seconds before the first reconnection attempt
 MAX_PAUSE = 30.0
+VECTORS_MEMO = 512  # questions whose vectors are remembered (4 KB each)
 
 
 class DenseSearch:
@@ -42,6 +46,7 @@ class DenseSearch:
         self._retry_at = 0.0
         self._lock = threading.Lock()
         self.failures = 0
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
 
     @property
     def available(self) -> bool:
@@ -52,11 +57,28 @@ class DenseSearch:
         """Passage id → cosine similarity of the k nearest records; IndexUnavailable when down."""
         index = self._index or self._reconnect()
         try:
-            vector = index.embedder.embed([text])[0]
-            return dict(index.query(vector, k))
+            return dict(index.query(self._vector(index, text), k))
         except IndexUnavailable as exc:
             self._failed(index, exc)
             raise
+
+    def _vector(self, index: PassageIndex, text: str) -> list[float]:
+        """The question's vector, remembered (the same floats as embedding it again).
+
+        A question asked again (a retry, a popular question, a thread asking it anew) skips the embedder, ~2 ms
+        of a warm answer.
+        """
+        with self._lock:
+            known = self._vectors.get(text)
+            if known is not None:
+                self._vectors.move_to_end(text)
+                return known.tolist()  # type: ignore[no-any-return]
+        vector = index.embedder.embed([text])[0]
+        with self._lock:
+            self._vectors[text] = np.asarray(vector, dtype=np.float64)
+            while len(self._vectors) > VECTORS_MEMO:
+                self._vectors.popitem(last=False)
+        return vector
 
     def open(self) -> IndexReport:
         """Connect now; IndexUnavailable when that fails (a later query then retries after the pause)."""
