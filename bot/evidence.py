@@ -174,6 +174,13 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     if query.speakers and query.kind != "who":
         names = corpus.speaking_for(query.speakers)
         candidates = [h for h in candidates if h.passage.speaker in names]
+    described = [s for s in query.speakers if s not in query.named]
+    if query.kind == "who" and described:
+        # "Who's the finance chief at Tessary, and how does she defend the debt?": the one the role describes
+        names = corpus.speaking_for(described)
+        theirs = [h for h in hits if h.passage.speaker in names]
+        theirs.sort(key=lambda h: -_topic_fit(h, query, corpus))
+        candidates = theirs or candidates
     if about and not query.wants_figure and any(h.passage.id in about for h in candidates):
         # "Does Calloway plan to expand?": passages about Calloway (its name, its people) come first.
         candidates = [h for h in candidates if h.passage.id in about]

@@ -9,6 +9,7 @@ from knowledge.corpus import Corpus
 from knowledge.figures import Figure
 from knowledge.measures import (
     figure_measures,
+    find_measures,
     halves,
     head_measures,
     looks_ahead,
@@ -52,6 +53,9 @@ def focus_figure(hit: Hit, query: QueryAnalysis, entities: list[tuple[str, ...]]
 def asked_figures(hit: Hit, query: QueryAnalysis) -> list[Figure]:
     """The passage's figures in an asked unit (any unit when none is asked), year and quarter, best measure first."""
     figures = [f for f in hit.passage.figures if not query.units or f.unit in query.units]
+    if not query.measures & _CHANGE_MEASURES:
+        # "nearly doubled" says how something moved: it does not answer how oversubscribed or how big
+        figures = [f for f in figures if not find_measures(f.text) & {"growth", "cut"}]
     if query.years:
         figures = [f for f in figures if f.year in query.years]
     if query.period in ("quarter", "year"):
@@ -123,7 +127,11 @@ def _someone_elses(hit: Hit, corpus: Corpus) -> bool:
     """Whether a passage that does not name the asked organization is another one's: an organization speaks, or
     the passage names one ("贝恩估计…2万亿美元" in an article titled with OpenAI is Bain's estimate, not OpenAI's)."""
     speaker = corpus.speaker(hit.passage.speaker)
-    return (speaker is not None and speaker.kind == "organization") or bool(find_orgs(hit.passage.text))
+    # An unnamed source ("two bankers who worked on the sale") reports on the article's subject, not its own
+    organization = (
+        speaker is not None and speaker.kind == "organization" and not speaker.name.startswith("unnamed:")
+    )
+    return organization or bool(find_orgs(hit.passage.text))
 
 
 def _other_year(text: str, figure: Figure, asked: set[str]) -> bool:

@@ -36,8 +36,17 @@ def latin_text(text: str) -> str:
     return _HAN_RUN.sub(lambda m: pinyin_org(m.group()), text)
 
 
+UNNAMED = "unnamed:"
+
+
 def speaker_name(speaker: Speaker, language: str) -> str:
     """The name as the reader reads it: 'Dario Amodei' or '达里奥·阿莫代伊' / '達里奧·阿莫代伊'."""
+    if speaker.name.startswith(UNNAMED):
+        # "unnamed: two bankers who worked on the sale" is shown as the article describes them
+        said = speaker.name.removeprefix(UNNAMED).strip()
+        if family(language) == "en":
+            return latin_text(said[:1].upper() + said[1:])
+        return convert(said, language)
     if family(language) == "en":
         return latin_name(speaker)
     return convert(speaker.name_zh or speaker.name, language)

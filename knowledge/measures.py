@@ -18,14 +18,14 @@ MEASURES: dict[str, str] = {
     r"invest|committed|commit|put (?:in|into)|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
     r"资本支出|支出|开支|花|耗资|成本|采购|购买|买|投资|出资|融资|注资|掏|砸|投入|募资|承诺",
     "debt": r"\bdebt|loan|lend|borrow|credit|\bbonds?\b|financing|exposure|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
-    "orders": r"\border|backlog|booking|订单|询单",
+    "orders": r"\border|backlog|booking|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
     "market": r"\bmarket\b|市场|规模",
     "price": r"\bprice|pricing|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价|成本|每卡",
     "margin": r"margin|profit|earnings|net income|operating income|毛利|利润|获利|净利|盈利",
     "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
     "yield": r"\byield|coupon|interest rate|\binterest\b|\breturns?\b|\birr\b|收益率|利率|票息|报酬率|回报率|报酬|回报",
     "share": r"\bshare\b|portion|proportion|stake|how much of|what part of|占比|比重|份额|占",
-    "growth": r"\bgrow|growth|\brise|rose|increase|jump|doubl|tripl|年增|增长|成长|上升|提高|翻|增加|同比",
+    "growth": r"\bgrow|growth|\brise|rose|increase|jump|doubl|tripl|年增|增长|成长|上升|提高|翻|增加|同比|涨",
     "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|下调|降|削减|下降",
     "power": r"\bpower|electricity|capacity|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|\bload|电力|装机|用电|算力|容量|兆瓦|吉瓦",
     "assets": r"\bassets|manages|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
@@ -78,11 +78,22 @@ _CONDITION = re.compile(
 )
 
 
+_HOW_ADJECTIVE = re.compile(
+    r"\bhow (?!much\b|many\b|big\b|large\b|high\b|far\b|fast\b|quickly\b|long\b|soon\b|often\b|do\b|does\b|"
+    r"did\b|is\b|was\b|are\b|were\b|will\b|would\b|can\b|could\b|should\b|has\b|have\b|had\b)([a-z-]+)",
+    re.I,
+)
+
+
 def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     """The measures a question asks about, without those of the figures it gives as context."""
     context = {m for f in figures for m in UNIT_MEASURES.get(f.unit, set())}
     main = _CONDITION.sub("", question)
-    return find_measures(main if main.strip() else question) - context
+    main = main if main.strip() else question
+    how = _HOW_ADJECTIVE.search(main)
+    named = find_measures(how.group(1)) - context if how else set()
+    # "How oversubscribed was the bond deal?": the adjective asked about is the measure, the rest its object
+    return named or find_measures(main) - context
 
 
 def figure_measures(passage: Passage, figure: Figure) -> set[str]:

@@ -74,6 +74,8 @@ _RATE = re.compile(
     r"收益率|殖利率|利率|报酬率|回报率",
     re.I,
 )
+# "超额认购了多少倍", "how many times over": a multiple, whatever the money words.
+_MULTIPLE = re.compile(r"多少倍|几倍|幾倍|how many times|what multiple", re.I)
 # "给AI投资定的上限是多少": a limit may be a share as often as an amount.
 _LIMIT = re.compile(r"\bcap(?:s|ped)?\b|\blimit|\bceiling|上限|封顶|天花板", re.I)
 # "How much cheaper is power in Gansu?": a difference, told as a share or a multiple.
@@ -260,6 +262,8 @@ def _asked_units(folded: str) -> set[str]:
         units = units - {"GW?"} if "money" in units else (units - {"GW?"}) | {"GW"}
     if _RATE.search(folded):
         return {"%"}
+    if _MULTIPLE.search(folded):
+        return {"x"}
     share = _SHARE.search(folded)
     if share:
         if "money" in units and share.group(0).startswith("how much of"):

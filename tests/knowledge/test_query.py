@@ -18,6 +18,7 @@ FIGURE_QUESTIONS = [
     ("Aurelis 的CFO说这笔钱里有多少已经有合同兜底了？", {"%"}),
     ("how much cheaper is industrial electricity in Gansu than in the east?", {"%", "x"}),
     ("本益比现在比同业高多少？", {"%", "x"}),
+    ("Copper Basin 的债券超额认购了多少倍？", {"x"}),
 ]
 CURRENCIES = {"USD", "EUR", "JPY", "CNY", "TWD", "HKD"}
 
@@ -76,3 +77,10 @@ def test_the_condition_of_a_question_is_context_not_the_asked_measure() -> None:
         glossary=Glossary({}),
     )
     assert query.measures == {"burn"}
+
+
+def test_the_adjective_a_how_question_asks_about_is_its_measure() -> None:
+    query = analyze(
+        "how oversubscribed was Copper Basin's bond deal?", speakers=SpeakerIndex([]), glossary=Glossary({})
+    )
+    assert query.measures == {"orders"} and query.units == {"x"}

@@ -1,0 +1,22 @@
+"""Speakers as the reader reads them: names, unnamed sources and roles in the reader's script."""
+
+from __future__ import annotations
+
+from bot.naming import speaker_name
+from knowledge.speakers import Speaker
+
+
+def test_an_unnamed_source_is_shown_as_the_article_describes_it() -> None:
+    bankers = Speaker(
+        name="unnamed: two bankers who worked on the sale", kind="organization", role="unnamed source"
+    )
+    assert speaker_name(bankers, "en") == "Two bankers who worked on the sale"
+    insider = Speaker(name="unnamed: 一位设备业界人士", kind="organization", role="unnamed source")
+    shown = speaker_name(insider, "zh-Hant")
+    assert "unnamed" not in shown and shown.startswith("一位") and shown.endswith("業界人士")
+
+
+def test_a_named_speaker_keeps_the_canonical_name_for_english_readers() -> None:
+    altman = Speaker(name="Sam Altman", kind="person", role="CEO, OpenAI", name_zh="萨姆·阿尔特曼")
+    assert speaker_name(altman, "en") == "Sam Altman"
+    assert speaker_name(altman, "zh-Hant") == "薩姆·阿爾特曼"
