@@ -42,6 +42,7 @@ _OPINION = re.compile(
     r"觉得|覺得|认为|認為",
     re.I,
 )
+_BUBBLE = re.compile(r"bubble|泡沫", re.I)
 # How much better a narration sentence must fit a question than a quoted one to answer it instead.
 TOLD_BONUS = 0.15
 _LIVE = re.compile(
@@ -220,7 +221,14 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         candidates = dated_first(candidates)
     if (query.kind == "stance" or _DESCRIBE.search(query.text)) and query.speakers:
         # "Does X think it's a bubble?", "How does X describe…?": answered with X's own words where quoted.
-        candidates.sort(key=lambda h: not any(q in h.passage.text for q in '“「"'))
+        bubble = bool(_BUBBLE.search(query.text))
+        # "怎麼看AI泡沫": the words where the speaker takes up the bubble, then any quoted words
+        candidates.sort(
+            key=lambda h: (
+                bubble and not _BUBBLE.search(h.passage.text),
+                not any(q in h.passage.text for q in '“「"'),
+            )
+        )
     if not candidates:
         return Abstention("irrelevant")
     lead = candidates[0].passage

@@ -102,6 +102,8 @@ def with_asked_figure(
         matches = len(query.measures & measured)
         if query.measures and measured and not matches:
             continue
+        if not measured and query.measures & _OWN_MEASURES and not _measure_in_context(hit, query, corpus):
+            continue  # "聿達第三季營收" is not answered by a prepayment the passage never calls revenue
         asked_what, measured_what = query.measures - _CHANGE_MEASURES, measured - _CHANGE_MEASURES
         if asked_what and measured_what and not asked_what & measured_what:
             continue  # "估值降到多少" is not answered by a margin that fell: a change alone is no match
@@ -110,10 +112,14 @@ def with_asked_figure(
             continue
         head = bool(head_measures(hit.passage, figures[0], query.measures) & query.measures)
         behind = ahead and not looks_ahead(hit.passage.text)
+        # "聿达对台积电的依赖有多大" asks how things stand: a forecast for next year comes after what is disclosed
+        forecast = not ahead and _forecast(hit.passage.text, figures[0])
         # "再跌多少" (how much further) is not answered by how far it already fell
         # Named in the passage beats named only in its article's title ("Amazon burned $3 billion" in an article
         # titled with OpenAI does not answer for OpenAI while a passage naming OpenAI does).
-        ranked.append(((not head, further and behind, about < 1, -matches, -about, behind, position), hit))
+        ranked.append(
+            ((not head, further and behind, about < 1, -matches, forecast, -about, behind, position), hit)
+        )
     return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
 
 
@@ -121,6 +127,21 @@ def with_asked_figure(
 _CHANGE_MEASURES = frozenset({"growth", "cut", "share"})
 # What an organization has of its own: another's sentence in an article about it does not give these for it.
 _OWN_MEASURES = frozenset({"revenue", "valuation", "burn", "margin", "spending", "orders", "employees"})
+
+
+def _forecast(text: str, figure: Figure) -> bool:
+    """Whether the words just before a figure put it in the future ("预估明年…可望提升到3成", "will reach")."""
+    folded = fold(text)
+    at = folded.find(fold(figure.text))
+    return at >= 0 and looks_ahead(folded[max(0, at - 30) : at])
+
+
+def _measure_in_context(hit: Hit, query: QueryAnalysis, corpus: Corpus) -> bool:
+    """Whether the passage, or the question it answers just before it, names an asked measure."""
+    passage = hit.passage
+    before = corpus.by_id.get(f"{passage.source_id}:{passage.paragraph}.{passage.sentence - 1}")
+    texts = [passage.text] + ([before.text] if before is not None else [])
+    return any(find_measures(text) & query.measures for text in texts)
 
 
 def _someone_elses(hit: Hit, corpus: Corpus) -> bool:

@@ -25,8 +25,8 @@ MEASURES: dict[str, str] = {
     "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
     "yield": r"\byield|coupon|interest rate|\binterest\b|\breturns?\b|\birr\b|收益率|利率|票息|报酬率|回报率|报酬|回报",
     "share": r"\bshare\b|portion|proportion|stake|how much of|what part of|占比|比重|份额|占",
-    "growth": r"\bgrow|growth|\brise|rose|increase|jump|doubl|tripl|年增|增长|成长|上升|提高|翻|增加|同比|涨",
-    "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|下调|降|削减|下降",
+    "growth": r"\bgrow|growth|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|成长|上升|提高|翻|增加|同比|涨|高出|高于|贵",
+    "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|下调|降|削减|下降|低于|便宜",
     "power": r"\bpower|electricity|capacity|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|\bload|电力|装机|用电|算力|容量|兆瓦|吉瓦",
     "assets": r"\bassets|manages|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
     "volume": r"shipment|\bship|volume|调用量|用量|出货",
@@ -85,12 +85,16 @@ _HOW_ADJECTIVE = re.compile(
 )
 
 
+# "给AI投资定的上限是多少": the noun right before "是多少" is what is asked, the rest its object.
+_ZH_HEAD_NOUN = re.compile(r"的([\u4e00-\u9fff]{1,4}?)(?:是|有|为|约|大概)?(?:多少|多大|多高|几|什么水平)")
+
+
 def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     """The measures a question asks about, without those of the figures it gives as context."""
     context = {m for f in figures for m in UNIT_MEASURES.get(f.unit, set())}
     main = _CONDITION.sub("", question)
     main = main if main.strip() else question
-    how = _HOW_ADJECTIVE.search(main)
+    how = _HOW_ADJECTIVE.search(main) or _ZH_HEAD_NOUN.search(fold(main))
     named = find_measures(how.group(1)) - context if how else set()
     # "How oversubscribed was the bond deal?": the adjective asked about is the measure, the rest its object
     return named or find_measures(main) - context

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from bot.figure_choice import asked_figures
+from bot.figure_choice import asked_figures, with_asked_figure
+from knowledge.corpus import Corpus
 from knowledge.figures import find_figures
 from knowledge.measures import tenors
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.search import Hit
+from knowledge.sources import Source
+from knowledge.speakers import SpeakerIndex
 
 BONDS = "The longest piece, a 30-year bond, priced to yield 5.85%, and a 10-year tranche came at 5.12%."
 
@@ -58,3 +61,43 @@ def test_a_total_for_several_quarters_does_not_answer_for_one() -> None:
         quarters={3},
     )
     assert asked_figures(hit, question) == []
+
+
+def test_what_is_disclosed_comes_before_a_forecast_for_a_present_tense_question() -> None:
+    disclosed = Hit(
+        Passage(
+            id="yd:9.1",
+            source_id="yd",
+            paragraph=9,
+            sentence=1,
+            text="聿达在年报中揭露，台积电占其营收比重约55%。",
+            figures=find_figures("聿达在年报中揭露，台积电占其营收比重约55%。"),
+        ),
+        2.0,
+    )
+    forecast_text = "他预估明年非台积电客户的营收占比可望提升到3成。"
+    forecast = Hit(
+        Passage(
+            id="yd:9.2",
+            source_id="yd",
+            paragraph=9,
+            sentence=2,
+            text=forecast_text,
+            figures=find_figures(forecast_text),
+        ),
+        3.0,
+    )
+    question = QueryAnalysis(
+        text="聿达对台积电的依赖有多大？",
+        language="zh-Hans",
+        kind="how_much",
+        wants_figure=True,
+        units={"%"},
+        measures={"share"},
+    )
+    source = Source(id="yd", file="yd.md", title="聿达", publisher="日报", language="zh-Hans", text="…")
+    corpus = Corpus(
+        sources=[source], speakers=SpeakerIndex([]), passages=[forecast.passage, disclosed.passage]
+    )
+    ranked = with_asked_figure(question, [forecast, disclosed], [], corpus)
+    assert ranked[0] is disclosed

@@ -84,3 +84,17 @@ def test_the_adjective_a_how_question_asks_about_is_its_measure() -> None:
         "how oversubscribed was Copper Basin's bond deal?", speakers=SpeakerIndex([]), glossary=Glossary({})
     )
     assert query.measures == {"orders"} and query.units == {"x"}
+
+
+def test_the_noun_before_shi_duoshao_is_the_asked_measure() -> None:
+    query = analyze(
+        "Prairie 教师养老金董事会给AI相关投资定的上限是多少？",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert query.measures == {"cap"}
+
+
+def test_how_someone_sees_the_bubble_is_a_stance_question() -> None:
+    query = analyze("崇远的执行长怎么看AI泡沫这件事？", speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert query.kind == "stance"
