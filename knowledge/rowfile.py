@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-# A larger request (a batch embedded at ingest) maps the file: thousands of preads would cost more than the pages.
+# A larger request (a batch embedded at ingest) maps the file for its duration: thousands of preads cost more.
 MAPPED_FROM = 1024
 
 
@@ -37,7 +37,6 @@ class RowFile:
             raise ValueError(f"{path} is truncated or too long")
         self._fd = os.open(path, os.O_RDONLY)
         weakref.finalize(self, os.close, self._fd)
-        self._mapped: np.ndarray | None = None
 
     @property
     def ndim(self) -> int:
@@ -51,9 +50,13 @@ class RowFile:
             raise IndexError("row out of range")
         unique, inverse = np.unique(rows, return_inverse=True)
         if len(unique) >= MAPPED_FROM:
-            if self._mapped is None:
-                self._mapped = np.load(self.path, mmap_mode="r", allow_pickle=False)
-            return np.asarray(self._mapped[rows])
+            # Mapped for this request only: unmapped on return, so an ingest run by a serving bot (chat
+            # `/bubble ingest`) leaves none of the table resident in it.
+            mapped = np.load(self.path, mmap_mode="r", allow_pickle=False)
+            try:
+                return np.array(mapped[rows])
+            finally:
+                del mapped
         read = np.empty((len(unique), self.shape[1]), dtype=self.dtype)
         if not len(unique):
             return read
