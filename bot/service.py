@@ -16,6 +16,7 @@ from bot.observability.logs import request_scope
 from bot.observability.metrics import record_answer, record_answer_error, track_dense
 from bot.settings import Settings
 from knowledge.base import KnowledgeBase
+from knowledge.compiled import compile_apart
 from knowledge.heap import release
 from knowledge.language import detect_language
 from knowledge.library import library_version
@@ -55,9 +56,15 @@ class AnswerService:
         track_dense(lambda: self.kb.dense_available)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> AnswerService:
-        """Open the knowledge base (building the index on first use) and pick the composer."""
+    def from_settings(cls, settings: Settings, *, serving: bool = False) -> AnswerService:
+        """Open the knowledge base (building the index on first use) and pick the composer.
+
+        `serving` (a long-lived bot): the packaged corpus of new code is compiled in a child process, so the bot
+        does not keep the extractor loaded for its whole life.
+        """
         share_library(shared_database(settings.database_url, settings.chroma_url))
+        if serving:
+            compile_apart(settings.data_dir)
 
         def reopen() -> KnowledgeBase:
             return KnowledgeBase.open(

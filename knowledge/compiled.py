@@ -82,3 +82,32 @@ def write_compiled(cache_dir: Path | None, compiled: CompiledCorpus) -> None:
         for old in path.parent.glob("packaged-*.json"):
             if old != path and old.stat().st_mtime < stale:
                 old.unlink()
+
+
+_COMPILE = "import sys; from pathlib import Path; from knowledge.corpus import packaged_corpus; packaged_corpus(Path(sys.argv[1]))"
+
+
+def compile_apart(cache_dir: Path, timeout: float = 300.0) -> None:
+    """Compile the packaged corpus of this code in a child process, if none is stored yet (serving bots).
+
+    Attributing loads the extractor (its lexicons, patterns, gazetteer and pypinyin: ~60–80 MB) into the process
+    that does it, for good: a bot started on new code would carry it for its whole life. A child does it and
+    exits; the bot reads the result. When the child fails (an unwritable directory), the bot compiles it itself.
+    """
+    if compiled_path(cache_dir).exists():
+        return
+    import subprocess
+    import sys
+
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _COMPILE, str(cache_dir)],
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.info("could not compile the packaged corpus in a child process: %s", exc)
+        return
+    if done.returncode != 0:
+        log.info("compiling the packaged corpus in a child process failed: %s", done.stderr[-500:])

@@ -85,7 +85,7 @@ class DiscordChat:
         from bot.service import AnswerService
         from bot.store import StateStore
 
-        service = AnswerService.from_settings(settings)
+        service = AnswerService.from_settings(settings, serving=True)
         store: StateStore | None
         try:
             store = StateStore.open(settings.resolved_database_url())

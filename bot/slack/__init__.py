@@ -79,7 +79,7 @@ def serve_slack(settings: Settings, *, host: str, port: int) -> None:
         )
     client = web_client(settings)
     auth = check_token(client)
-    service = AnswerService.from_settings(settings)
+    service = AnswerService.from_settings(settings, serving=True)
     _warm_up(service)
     store = _open_store(settings)
     bot = build_slack_bot(settings, service=service, store=store, client=client, auth=auth)

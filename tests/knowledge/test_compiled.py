@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from knowledge.compiled import compiled_path, read_compiled
+from knowledge.compiled import compile_apart, compiled_path, read_compiled
 from knowledge.corpus import _compiled_packaged, load_corpus
 
 
@@ -27,3 +27,12 @@ def test_a_damaged_or_foreign_compiled_corpus_is_rebuilt(tmp_path: Path) -> None
     assert read_compiled(tmp_path) is None
     assert _compiled_packaged(tmp_path).passages == load_corpus().passages
     assert read_compiled(tmp_path) is not None  # and stored again
+
+
+def test_a_child_process_compiles_it_for_a_serving_bot(tmp_path: Path) -> None:
+    compile_apart(tmp_path)
+    compiled = read_compiled(tmp_path)
+    assert compiled is not None and compiled.passages == load_corpus().passages
+    stamp = compiled_path(tmp_path).stat().st_mtime_ns
+    compile_apart(tmp_path)  # already stored: nothing to do
+    assert compiled_path(tmp_path).stat().st_mtime_ns == stamp
