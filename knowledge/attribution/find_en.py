@@ -24,7 +24,8 @@ ORG = rf"{_ORG_WORD}(?:\s+(?:of|for|and|&|{_PARTICLES})\s+{_ORG_WORD}|\s+{_ORG_W
 # "the company's chief financial officer": a common noun standing for the article's organization.
 _ORG_NOUNS = (
     "company|firm|bank|group|fund|lender|utility|start-up|startup|chipmaker|maker|insurer|trust|developer|board|"
-    "pension|system|agency|regulator|ministry|council|committee|operator|provider|manager"
+    "pension|system|agency|regulator|ministry|council|committee|operator|provider|manager|commission|authority|"
+    "institute|association|office|department|exchange"
 )
 _TITLE = "(?i:" + "|".join(re.escape(t) for t in sorted(lx.TITLES, key=len, reverse=True)) + ")"
 _VERB = r"(?:" + "|".join(re.escape(v) for v in sorted(set(lx.SPEECH_VERBS), key=len, reverse=True)) + r")\b"
@@ -123,7 +124,7 @@ _APPOSITIVE_ROLE = re.compile(
     rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?)(?=,|\.|;|\s+(?:{_VERB})|$)"
 )
 _POSSESSIVE_TITLE = re.compile(
-    rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b[Tt]he\s+(?P<noun>{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}?(?P<title>{_TITLE}(?:\s+of\s+[a-z&-]+(?:\s+[a-z&-]+)?)?),\s+(?P<name>{NAME}),"
+    rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b[Tt]he\s+(?P<noun>{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}?(?P<title>{_TITLE}(?:\s+of\s+[a-z&-]+(?:\s+[a-z&-]+)?)?),\s+(?P<name>{NAME})(?:,|(?=[.;]|$))"
 )
 _TITLE_NAME = re.compile(rf"(?:(?P<org>{ORG})\s+)?(?P<title>{_TITLE})\s+(?P<name>{NAME})\b")
 _ORG_APPOSITIVE = re.compile(
@@ -277,20 +278,27 @@ _PUBLIC_BODY = re.compile(
 )
 
 
-def _owner(entities: ArticleEntities, noun: str | None) -> str | None:
+def _owner(entities: ArticleEntities, noun: str | None, article: str = "") -> str | None:
     """Whose "its chief executive" (the organization just named) or "the fund's CIO" (the article's fund)."""
     if noun is None:
         return _last_org(entities)
     orgs = [e for e in entities.entities if e.kind == "organization"]
     family = lx.ORG_NOUN_FAMILIES.get(noun, (noun,))
     fitting = [e for e in orgs if any(w in f"{e.role or ''} {e.name}".lower() for w in family)]
-    if not fitting and noun in ("company", "firm", "group"):
-        # "The company's chief executive" never works for the regulator the article also names
+    if noun in ("company", "firm", "group"):
+        # "The company's chief executive": the company the article is about, never a regulator it also names
         fitting = [e for e in orgs if not _PUBLIC_BODY.search(e.name)]
     if not fitting:
         return orgs[0].name if orgs else None
-    # Of several funds, the one the article keeps coming back to: its subject, not a fund it merely names.
-    return max(fitting, key=lambda e: e.mentions).name
+    # Of several, the one the article keeps coming back to: its subject, not one it merely names.
+    return max(fitting, key=lambda e: _occurrences(e, article)).name
+
+
+def _occurrences(entity: Entity, article: str) -> int:
+    """How often the article names an organization, by any of its forms or its first word ("Veridian")."""
+    words = entity.name.split()
+    forms = {*entity.forms, *([words[0]] if len(words) > 1 and len(words[0]) > 3 else [])}
+    return sum(len(re.findall(rf"\b{re.escape(form)}\b", article)) for form in forms)
 
 
 def _employer(entities: ArticleEntities, org: str | None) -> str | None:
@@ -401,11 +409,12 @@ def _companies(text: str, entities: ArticleEntities) -> None:
 
 
 def _discover(sentences: list[str], entities: ArticleEntities, names: list[str]) -> None:
+    article = " ".join(sentences)
     for text in sentences:
         _companies(text, entities)
         for match in _POSSESSIVE_TITLE.finditer(text):
             name = _clean_name(match.group("name"))
-            org = _clean_org(match.group("org")) or _owner(entities, match.group("noun"))
+            org = _clean_org(match.group("org")) or _owner(entities, match.group("noun"), article)
             if name:
                 add_person(entities, name, title=match.group("title"), org=_employer(entities, org))
         for match in _TITLE_NAME.finditer(text):

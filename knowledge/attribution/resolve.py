@@ -145,8 +145,24 @@ def _subject_en(
         break
     if word in en.INVERTING_VERBS:
         for item in items:
-            if verb.end() <= item.start <= verb.end() + 2 and not re.match(r"(?:'s|’s)", outside[item.end :]):
+            if not verb.end() <= item.start <= verb.end() + 2:
+                continue
+            if not re.match(r"(?:'s|’s)", outside[item.end :]):
                 return resolve_item(item, state, entities, items)
+            # "said Kestrel's founder, Adrian Voss": the person the possessive title introduces
+            person = next(
+                (
+                    i
+                    for i in items
+                    if item.end < i.start <= item.end + 60
+                    and i.entity is not None
+                    and i.entity.kind == "person"
+                    and re.fullmatch(r"(?:'s|’s)\s+[\w\s-]{1,40},\s*", outside[item.end : i.start])
+                ),
+                None,
+            )
+            if person is not None:
+                return resolve_item(person, state, entities, items)
     before = re.sub(
         r",[^,;]{1,140},\s*$", "", outside[: verb.start()]
     )  # drop an appositive: "X, who …, said"

@@ -236,6 +236,14 @@ ENGLISH = [
         ],
         ["Lucia Ferrante", "Lucia Ferrante", "Owen Pryce"],
     ),
+    (
+        "'said X's founder, Name.' at the end of the sentence, and an agency's director",
+        [
+            ['"Vantora is a story," said Kestrel\'s founder, Adrian Voss.'],
+            ["The commission's director, Hollis Brandt, told lawmakers the gap came down to assumptions."],
+        ],
+        ["Adrian Voss", "Hollis Brandt"],
+    ),
 ]
 
 CHINESE = [
@@ -350,6 +358,11 @@ CHINESE = [
         ],
         [None, "Kiki Hung", "聿达"],
     ),
+    (
+        "a Taiwanese executive whose surname is 赖",
+        [["「客户要的是更大的电源。」崇远执行长赖柏谚说。", "赖柏谚也坦言，最大的挑战在人才。"]],
+        ["Lai Baiyan", "Lai Baiyan"],
+    ),
 ]
 
 
@@ -448,3 +461,14 @@ def test_an_organization_closing_a_sentence_with_the_company_said_is_not_describ
     result = attribute_source(paragraphs, "en", SpeakerIndex([]))
     oyelaran = result.speakers[0][1]
     assert oyelaran is not None and oyelaran.role == "CEO, Bellhaven Software"
+
+
+def test_the_companys_officer_works_for_the_company_the_article_is_about() -> None:
+    paragraphs = [
+        ["Veridian Labs raised money at a lower valuation, according to PitchBook, a data company."],
+        ["Veridian cut 200 jobs.", "Veridian's investors accepted the terms."],
+        ["The company's chief financial officer, Helga Muller, said the cash would last into 2029."],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    muller = result.speakers[2][0]
+    assert muller is not None and muller.role == "CFO, Veridian Labs"
