@@ -52,6 +52,7 @@ class Turn:
     last_speaker: str | None = None  # the last answer's primary speaker, for "Why did he say that?"
     notices: list[str] = field(default_factory=list)
     language: str = "en"
+    open_script: bool = False  # Chinese in characters both scripts share: the answer's article may settle it
     resolved: str = ""
     query: QueryAnalysis | None = None
     hits: list[Hit] = field(default_factory=list)
@@ -80,7 +81,10 @@ def build_chain(kb: KnowledgeBase, composer: Composer | None = None) -> Chain:
     writer = composer or DefaultComposer()
 
     def prepare(turn: Turn) -> Turn:
-        turn.language = detect_language(turn.question, conversation_script(turn.history, turn.locale))
+        hint = conversation_script(turn.history, turn.locale)
+        turn.language = detect_language(turn.question, hint)
+        # written only in characters both scripts share, with no conversation or locale to go by
+        turn.open_script = hint is None and turn.language != detect_language(turn.question, "zh-Hant")
         turn.resolved = resolve_followup(
             turn.question, turn.history, kb.corpus.speakers, last_speaker=turn.last_speaker
         )
@@ -102,6 +106,11 @@ def build_chain(kb: KnowledgeBase, composer: Composer | None = None) -> Chain:
     def choose(turn: Turn) -> Turn:
         assert turn.query is not None
         turn.decision = decide(turn.query, turn.hits, kb.corpus)
+        if turn.open_script and isinstance(turn.decision, Evidence) and turn.decision.hits:
+            # "沛霖第三季毛利率是多少？" answered from a Traditional article is read in Traditional
+            written = kb.corpus.source(turn.decision.hits[0].passage.source_id).language
+            if written in ("zh-Hans", "zh-Hant"):
+                turn.language = turn.query.language = written
         return turn
 
     def compose(turn: Turn) -> Turn:

@@ -202,3 +202,26 @@ def test_a_process_killed_mid_ingest_leaves_the_previous_library_usable(fresh: P
     assert cited(answer, None, 12e9)
     assert run("ingest", str(ENGLISH), data_dir=fresh).returncode == 0
     assert cited(ask(fresh, "What utilization level did Omar Reyes say Corvane needs?")[0], "Omar Reyes", 80)
+
+
+TRADITIONAL = """---
+title: "液冷訂單爆量 沛霖上修全年營收"
+publisher: "竹科財經週刊"
+language: zh-Hant
+---
+
+散熱模組廠沛霖科技昨（5）日舉行法說會，財務長邱雅婷表示，第三季毛利率為24.3%，創下近兩年新高。
+
+「客戶要的是能直接放進機櫃的液冷方案。」沛霖董事長余承翰說。
+"""
+
+
+def test_a_question_in_characters_both_scripts_share_is_answered_in_the_script_of_its_articles(
+    fresh: Path, tmp_path: Path
+) -> None:
+    article = tmp_path / "peilin.md"
+    article.write_text(TRADITIONAL, encoding="utf-8")
+    assert run("ingest", str(article), data_dir=fresh).returncode == 0
+    answer, general = ask(fresh, "沛霖第三季毛利率是多少？", "AI泡沫是什么？")
+    assert answer["language"] == "zh-Hant" and cited(answer, None, 24.3)
+    assert general["language"] == "zh-Hans"  # nothing named: no articles to go by
