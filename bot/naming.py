@@ -8,7 +8,7 @@ from bot.i18n import convert, family
 from knowledge.attribution.lexicon_en import surname_of
 from knowledge.attribution.naming import pinyin_name, pinyin_org
 from knowledge.sources import Source
-from knowledge.speakers import Speaker
+from knowledge.speakers import TITLE_WORDS, Speaker
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff][\u3400-\u9fff·]*")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -56,7 +56,18 @@ def speaker_role(speaker: Speaker, language: str) -> str:
     """The role as the reader reads it: 'CEO, Anthropic' or 'Anthropic首席执行官' / 'Anthropic執行長'."""
     if family(language) == "en":
         return latin_text(speaker.role)
-    return convert(speaker.role_zh or speaker.role, language)
+    return convert(speaker.role_zh or _role_in_chinese(speaker) or speaker.role, language)
+
+
+def _role_in_chinese(speaker: Speaker) -> str | None:
+    """An English-language role told in Chinese from its positions: ('treasurer', 'Copper Basin') -> 'Copper Basin司库'."""
+    parts = []
+    for title, org in speaker.positions:
+        chinese = next((w for w in TITLE_WORDS.get(title, ()) if has_han(w)), None)
+        if chinese is None:
+            return None  # a title with no Chinese word: the English role, whole, is better than half of it
+        parts.append(f"{org or ''}{chinese}")
+    return "、".join(parts) or None
 
 
 def short_name(speaker: Speaker, language: str) -> str:

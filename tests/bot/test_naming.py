@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.naming import speaker_name
+from bot.naming import speaker_name, speaker_role
 from knowledge.speakers import Speaker
 
 
@@ -20,3 +20,14 @@ def test_a_named_speaker_keeps_the_canonical_name_for_english_readers() -> None:
     altman = Speaker(name="Sam Altman", kind="person", role="CEO, OpenAI", name_zh="萨姆·阿尔特曼")
     assert speaker_name(altman, "en") == "Sam Altman"
     assert speaker_name(altman, "zh-Hant") == "薩姆·阿爾特曼"
+
+
+def test_an_english_role_is_told_in_chinese_from_its_positions() -> None:
+    ybarra = Speaker(
+        name="Gloria Ybarra",
+        kind="person",
+        role="Copper Basin's treasurer",
+        positions=(("treasurer", "Copper Basin"),),
+    )
+    assert speaker_role(ybarra, "zh-Hans") == "Copper Basin司库"
+    assert speaker_role(ybarra, "en") == "Copper Basin's treasurer"
