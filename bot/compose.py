@@ -18,6 +18,7 @@ from knowledge.matching import is_latin
 from knowledge.measures import find_measures
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
+from knowledge.scripts import fold
 from knowledge.speakers import Speaker
 
 if TYPE_CHECKING:  # annotations only: importing evidence pulls in search (and chromadb)
@@ -59,6 +60,12 @@ _TOPIC_ORDER = (
 )
 
 SHOWN_TITLES = 5  # source titles an abstention names (the newest ones)
+
+
+def _describes_itself(text: str, speaker: Speaker) -> bool:
+    """Whether the passage names its unnamed source as the source is described ("two bankers on the deal")."""
+    described = speaker.name.removeprefix("unnamed:").strip()
+    return speaker.name.startswith("unnamed:") and fold(described).lower() in fold(text).lower()
 
 
 def make_citation(
@@ -150,6 +157,8 @@ class _Writer:
         shown = _quoted(text) if verbatim else text
         if speaker is None:
             return f"{phrase('according_to', 'en').format(publisher=publisher)}: {shown}"
+        if _describes_itself(text, speaker):
+            return shown  # "…, according to two bankers who worked on the sale": it says who already
         match = _first_mention(text, _latin_aliases(speaker))
         if match is None:
             key = "also_said" if speaker.name in self.introduced else "said"
@@ -171,6 +180,8 @@ class _Writer:
             return f"{phrase('according_to', self.language).format(publisher=publisher)}：{text}"
         if repeat and speaker.name in self.introduced:
             return phrase("also", self.language) + text
+        if _describes_itself(text, speaker):
+            return text  # "一位设备业界人士透露，…": not "一位设备业界人士表示：一位设备业界人士透露"
         mention = next(
             (m for m in self.corpus.speakers.find_mentions(text) if m.speaker.name == speaker.name), None
         )

@@ -164,6 +164,22 @@ def test_a_name_ending_in_s_takes_an_apostrophe_alone() -> None:
     assert "Calloway Power Systems' order backlog" in answer and "Systems's" not in answer
 
 
+def test_an_unnamed_source_the_passage_describes_is_not_named_again() -> None:
+    corpus = _corpus()
+    bankers = Speaker(
+        name="unnamed: two bankers who worked on the sale", kind="organization", role="unnamed source"
+    )
+    text = "Orders peaked at about 4.3 times the amount on offer, according to two bankers who worked on the sale."
+    passage = _passage("en-news:4.1", "en-news", text, bankers.name)
+    corpus = Corpus(
+        sources=corpus.sources,
+        speakers=SpeakerIndex([ZHOU, POWELL, ALTMAN, bankers]),
+        passages=[*corpus.passages, passage],
+    )
+    answer = _answer(corpus, "en-news:4.1", "en")
+    assert answer.lower().count("two bankers") == 1 and "unnamed" not in answer
+
+
 def test_english_answers_show_english_figures_names_and_titles(service: AnswerService) -> None:
     answer = service.ask("What compute target did Sam Altman set for OpenAI by 2033?")
     assert "250 GW" in answer.answer and not CJK.search(answer.answer)
