@@ -182,7 +182,12 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         theirs = [h for h in hits if h.passage.speaker in names]
         theirs.sort(key=lambda h: -_topic_fit(h, query, corpus))
         candidates = theirs or candidates
-    if about and not query.wants_figure and any(h.passage.id in about for h in candidates):
+    if (
+        about
+        and not query.wants_figure
+        and not query.speakers
+        and any(h.passage.id in about for h in candidates)
+    ):
         # "Does Calloway plan to expand?": passages about Calloway (its name, its people) come first.
         candidates = [h for h in candidates if h.passage.id in about]
     if about and not query.speakers and not query.wants_figure and query.kind in ("what", "stance"):

@@ -65,7 +65,7 @@ TITLE_WORDS: dict[str, list[str]] = {
     "strategist": ["strategist", "chief strategist", "策略师", "首席策略师"],
     "vice president": ["vice president", "副总裁"],
     "general manager": ["general manager", "总经理"],
-    "director": ["director", "managing director", "总监"],
+    "director": ["director", "managing director", "head", "总监"],
     "fund manager": ["fund manager", "portfolio manager", "基金经理"],
     "professor": ["professor", "教授"],
     "spokesperson": ["spokesperson", "spokesman", "spokeswoman", "发言人"],
@@ -323,7 +323,7 @@ class SpeakerIndex:
 
     def _by_description(self, folded: str, titles: set[str]) -> set[int]:
         """ "The short seller's founder", "the pension's CIO": a title at an organization the question describes."""
-        described = _POSSESSOR.findall(folded)
+        described = _POSSESSOR.findall(folded) + _OF_DESCRIBED.findall(folded)
         words = {
             w for phrase in described for w in phrase.split() if w not in _NOT_DESCRIPTIONS and len(w) > 2
         }
@@ -355,6 +355,11 @@ class SpeakerIndex:
 
 # "the Arizona utility's treasurer": the words that describe the organization whose title is asked.
 _POSSESSOR = re.compile(r"\bthe\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)(?:'s|’s)\s")
+# "the head of Virginia's legislative audit agency": the organization described after the title
+_OF_DESCRIBED = re.compile(
+    r"\b(?:of|at|for)\s+((?:[a-z'’-]+\s+){0,4}?(?:agency|commission|fund|company|bank|utility|regulator|pension|"
+    r"office|firm|group|lender|insurer|exchange|maker|provider))\b"
+)
 _NOT_DESCRIPTIONS = frozenset({"the", "company", "firm", "its", "new", "big", "biggest", "largest", "main"})
 # Descriptions that name the same kind of organization in other words (domain-wide).
 DESCRIPTION_SYNONYMS: dict[str, tuple[str, ...]] = {

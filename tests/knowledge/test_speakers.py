@@ -63,3 +63,18 @@ def test_a_title_at_an_organization_the_question_only_describes_finds_its_holder
     index = SpeakerIndex([fund, cio, founder, seller])
     assert index.find_by_role("what did the pension's CIO say about selling?") == [cio]
     assert index.find_by_role("what does the short seller's founder think?") == [founder]
+
+
+def test_the_head_of_an_agency_described_after_the_title_is_its_director() -> None:
+    director = Speaker(
+        name="Hollis Brandt",
+        kind="person",
+        role="director, Joint Legislative Audit and Review Commission",
+        positions=(("director", "Joint Legislative Audit and Review Commission"),),
+    )
+    other = Speaker(
+        name="Ana Ruiz", kind="person", role="director, Bluestem", positions=(("director", "Bluestem"),)
+    )
+    index = SpeakerIndex([director, other])
+    question = "why does the head of Virginia's legislative audit agency think the two numbers differ?"
+    assert index.find_by_role(question) == [director]
