@@ -33,6 +33,10 @@ def focus_figure(hit: Hit, query: QueryAnalysis, entities: list[tuple[str, ...]]
     figures = asked_figures(hit, query)
     if not figures:
         return None
+    if len(figures) > 1 and (_DESTINATION.search(query.text) or looks_ahead(query.text)):
+        # "由今年的约9%提高到12%", "cut her price target to $41 from $48": where it is going, not where it was
+        arriving = [f for f in figures if _arrives(hit.passage.text, f)]
+        figures = arriving or figures
     fitting = [f for f in figures if query.measures & figure_measures(hit.passage, f)]
     figures = fitting or figures
     text = fold(hit.passage.text)
@@ -48,6 +52,18 @@ def focus_figure(hit: Hit, query: QueryAnalysis, entities: list[tuple[str, ...]]
         return min(abs(at - s) for s in spots) if at >= 0 else 10**6
 
     return min(figures, key=distance)
+
+
+# "升到多高", "调到多少", "cut to what": the question asks where a figure ends up.
+_DESTINATION = re.compile(r"[到至](?:多少|多高|多大|几)|\b(?:to|reach) what\b|\bnew\b", re.I)
+_ARRIVAL = re.compile(r"(?:[到至]|\bto|\breach(?:es|ed)?)\s*(?:约|about |around |roughly |nearly )?$", re.I)
+
+
+def _arrives(text: str, figure: Figure) -> bool:
+    """Whether the figure is where something goes ("…提高到12%", "to $41"), not where it starts."""
+    folded = fold(text)
+    at = folded.find(fold(figure.text))
+    return at >= 0 and bool(_ARRIVAL.search(folded[max(0, at - 12) : at]))
 
 
 def asked_figures(hit: Hit, query: QueryAnalysis) -> list[Figure]:
@@ -99,6 +115,10 @@ def with_asked_figure(
         if not figures:
             continue
         measured = figure_measures(hit.passage, figures[0])
+        if figures[0].unit == "%" and "share" in query.measures:
+            measured = measured | {
+                "share"
+            }  # "only about 58% of Vantora's GPUs were generating revenue": a share
         matches = len(query.measures & measured)
         if query.measures and measured and not matches:
             continue
@@ -158,7 +178,9 @@ def _someone_elses(hit: Hit, corpus: Corpus) -> bool:
 def _other_year(text: str, figure: Figure, asked: set[str]) -> bool:
     """Whether the words just before a figure date it to another year than the asked one ("今年…420亿")."""
     at = text.find(fold(figure.text))
-    written = relative_years(text[max(0, at - 30) : at]) if at >= 0 else set()
+    # only the words since the figure before it: "由今年的约9%提高到12%" dates the 9%, not the 12%
+    window = re.split(r"\d[\d.,]*", text[max(0, at - 30) : at])[-1] if at >= 0 else ""
+    written = relative_years(window)
     return bool(written) and not written & asked
 
 

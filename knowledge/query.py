@@ -47,7 +47,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|loan|debt|borrow|lend|exposure|sales|"
             r"market size|how big is the market|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|subsid|grant|voucher|"
             r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|订阅|价格|筹集|订单|规模|"
-            r"借贷|贷款|债|资本支出|市场|砸|掏|补贴|补助|算力券",
+            r"借贷|贷款|债|资本支出|市场|砸|掏|补贴|补助|算力券|目标价|price target",
             re.I,
         ),
     ),
@@ -65,13 +65,18 @@ _CURRENCY_WORDS: list[tuple[str, re.Pattern[str]]] = [
 _SHARE = re.compile(
     r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice)|"
     r"\b(?:slice|piece) of\b|(?:里|裡|中|之中)有?多少(?!钱|錢|亿|億|万|萬)|"
-    r"what % |占.{0,12}(?:多少|几成|多大)|几成|多少成|比重|占比|比例",
+    r"what % |占.{0,12}(?:多少|几成|多大)|几成|多少成|比重|占比|比例|负债比|负债率|比率",
     re.I,
 )
 # "What yield did the bonds price at?": a rate, whatever money words come with it.
 _RATE = re.compile(
     r"\b(?:yield|coupon|interest rate|irr)s?\b|\b(?:annual|expected|target|yearly) returns?\b|"
     r"收益率|殖利率|利率|报酬率|回报率",
+    re.I,
+)
+# "how much of the raise is earmarked for supply?": part of an amount, which may be told as an amount.
+_ALLOCATION = re.compile(
+    r"\bearmark|\bgo(?:es|ing)? (?:to|into|toward)|\ballocat|\bset aside|\bused (?:for|to)|\bspent on|\bput into",
     re.I,
 )
 # "超额认购了多少倍", "how many times over": a multiple, whatever the money words.
@@ -266,7 +271,7 @@ def _asked_units(folded: str) -> set[str]:
         return {"x"}
     share = _SHARE.search(folded)
     if share:
-        if "money" in units and share.group(0).startswith("how much of"):
+        if "money" in units and share.group(0).startswith("how much of") and _ALLOCATION.search(folded):
             # "how much of the $1.8 billion raise is earmarked for supply?": a slice, told as a share or an amount
             named = {unit for unit, pattern in _CURRENCY_WORDS if pattern.search(folded)}
             return {"%"} | (named or set(CURRENCIES))

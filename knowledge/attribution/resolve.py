@@ -40,6 +40,11 @@ _EN_PUT_AT = re.compile(
     r"\bput(?=\s+(?:the|its|his|her|their|that|this)\s+[\w'’ -]{1,40}?(?:\s+(?:higher|lower),)?\s+at\s+"
     r"(?:about |around |closer to |roughly |nearly |just )?[$€¥£\d])"
 )
+_EN_OWN_ESTIMATE = re.compile(
+    r"\b(?:cut|raised|lowered|lifted|trimmed|set|kept|maintained|reiterated|upgraded|downgraded)(?=\s+(?:her|his|its|"
+    r"their)\s+(?:[\w-]+\s+){0,2}?(?:price target|target price|target|estimates?|forecasts?|rating|outlook|"
+    r"projections?)\b)"
+)
 _EN_PASSIVE = re.compile(r"\b(?:its|the|a|an|is|was|are|were|be|been|being|their|his|her|our)\s+$", re.I)
 _EN_GROUP = re.compile(
     r"\b(?:" + "|".join(en.GROUP_NOUNS) + r")\b|\b(?:one|some|two|three|many|several|most) of them\b", re.I
@@ -357,6 +362,7 @@ def _speaker(
     verbs = list(_EN_VERB.finditer(outside) if language == "en" else _ZH_VERB.finditer(outside))
     if language == "en":
         verbs += _EN_PUT_AT.finditer(outside)  # "Qureshi put the lab's share at closer to 35%": an estimate
+        verbs += _EN_OWN_ESTIMATE.finditer(outside)  # "She cut her price target to $41": the analyst's call
         verbs.sort(key=lambda v: v.start())
     if language == "en":
         # "…, ahead of what analysts had expected, the company said.": the closing frame reports the sentence.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.figure_choice import asked_figures, with_asked_figure
+from bot.figure_choice import asked_figures, focus_figure, with_asked_figure
 from knowledge.corpus import Corpus
 from knowledge.figures import find_figures
 from knowledge.measures import tenors
@@ -101,3 +101,17 @@ def test_what_is_disclosed_comes_before_a_forecast_for_a_present_tense_question(
     )
     ranked = with_asked_figure(question, [forecast, disclosed], [], corpus)
     assert ranked[0] is disclosed
+
+
+def test_where_a_figure_goes_answers_a_question_about_next_year() -> None:
+    text = "他补充，聿达明年研发费用占营收比重也将由今年的约9%提高到12%。"
+    question = QueryAnalysis(
+        text="What share of revenue will Yuda put into R&D next year?",
+        language="en",
+        kind="how_much",
+        wants_figure=True,
+        units={"%"},
+        measures={"share", "revenue"},
+    )
+    focus = focus_figure(_hit(text), question, [])
+    assert focus is not None and focus.text == "12%"

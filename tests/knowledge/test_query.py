@@ -19,6 +19,7 @@ FIGURE_QUESTIONS = [
     ("how much cheaper is industrial electricity in Gansu than in the east?", {"%", "x"}),
     ("本益比现在比同业高多少？", {"%", "x"}),
     ("Copper Basin 的债券超额认购了多少倍？", {"x"}),
+    ("王思涵担心新澄电信的负债比会升到多高？", {"%"}),
 ]
 CURRENCIES = {"USD", "EUR", "JPY", "CNY", "TWD", "HKD"}
 
@@ -98,3 +99,10 @@ def test_the_noun_before_shi_duoshao_is_the_asked_measure() -> None:
 def test_how_someone_sees_the_bubble_is_a_stance_question() -> None:
     query = analyze("崇远的执行长怎么看AI泡沫这件事？", speakers=SpeakerIndex([]), glossary=Glossary({}))
     assert query.kind == "stance"
+
+
+def test_a_price_target_is_an_amount() -> None:
+    query = analyze(
+        "Jenna Pike 把 Vantora 的目标价调到多少？", speakers=SpeakerIndex([]), glossary=Glossary({})
+    )
+    assert "USD" in query.units and "valuation" in query.measures

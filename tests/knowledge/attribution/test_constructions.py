@@ -244,6 +244,16 @@ ENGLISH = [
         ],
         ["Adrian Voss", "Hollis Brandt"],
     ),
+    (
+        "an analyst cutting her own price target makes the call",
+        [
+            [
+                "Halloran Securities analyst Jenna Pike said the dispute was overdone.",
+                "She cut her price target to $41 from $48.",
+            ]
+        ],
+        ["Jenna Pike", "Jenna Pike"],
+    ),
 ]
 
 CHINESE = [
