@@ -31,6 +31,9 @@ from knowledge.speakers import Speaker
 MIN_COVERAGE = 0.3
 STRONG_COVERAGE = 0.55
 MIN_DENSE = 0.3
+# A passage with a figure of the asked unit and measure: the word overlap it needs, and the meaning across languages.
+MEASURED_COVERAGE = 0.25
+CROSS_DENSE = 0.38
 # A named speaker's passage must also touch the question's topic ("What did Nadella say about GPUs?").
 MIN_TOPIC = 0.15
 MIN_TOPIC_DENSE = 0.35
@@ -133,10 +136,17 @@ def _topic_fit(hit: Hit, query: QueryAnalysis, corpus: Corpus) -> float:
     return hit.topic_coverage + 0.5 * hit.dense
 
 
-def _supported(hit: Hit, query: QueryAnalysis, about: bool = False) -> bool:
-    """Relevant enough to cite; `about`: the passage concerns the organization the question names."""
+def _supported(hit: Hit, query: QueryAnalysis, about: bool = False, across: bool = False) -> bool:
+    """Relevant enough to cite; `about`: the passage concerns the organization the question names; `across`: it
+    is written in the other language, where word overlap is thin and meaning decides."""
     if "speaker" in hit.reasons or "figure" in hit.reasons or "year" in hit.reasons:
         return True
+    if "unit" in hit.reasons and "measure" in hit.reasons:
+        # a figure of the asked kind and measure: a little less word overlap will do
+        if hit.dense >= MIN_DENSE and (
+            hit.coverage >= MEASURED_COVERAGE or (across and hit.dense >= CROSS_DENSE)
+        ):
+            return True
     if about and (
         "unit" in hit.reasons
         or hit.dense >= MIN_DENSE
@@ -171,7 +181,14 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         if entities
         and (aboutness(h, entities, corpus) if query.wants_figure else entity_count(h, entities, corpus))
     }
-    candidates = [h for h in hits if _supported(h, query, h.passage.id in about)]
+    english = query.language == "en"
+    candidates = [
+        h
+        for h in hits
+        if _supported(
+            h, query, h.passage.id in about, (corpus.source(h.passage.source_id).language == "en") != english
+        )
+    ]
     if query.speakers and query.kind != "who":
         names = corpus.speaking_for(query.speakers)
         candidates = [h for h in candidates if h.passage.speaker in names]
