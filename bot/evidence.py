@@ -141,12 +141,14 @@ def _supported(hit: Hit, query: QueryAnalysis, about: bool = False, across: bool
     is written in the other language, where word overlap is thin and meaning decides."""
     if "speaker" in hit.reasons or "figure" in hit.reasons or "year" in hit.reasons:
         return True
-    if "unit" in hit.reasons and "measure" in hit.reasons:
-        # a figure of the asked kind and measure: a little less word overlap will do
-        if hit.dense >= MIN_DENSE and (
-            hit.coverage >= MEASURED_COVERAGE or (across and hit.dense >= CROSS_DENSE)
-        ):
-            return True
+    measured = "unit" in hit.reasons and "measure" in hit.reasons
+    # a figure of the asked kind and measure: a little less word overlap will do
+    if (
+        measured
+        and hit.dense >= MIN_DENSE
+        and (hit.coverage >= MEASURED_COVERAGE or (across and hit.dense >= CROSS_DENSE))
+    ):
+        return True
     if about and (
         "unit" in hit.reasons
         or hit.dense >= MIN_DENSE
