@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from bot.aboutness import aboutness, asked_entities, entity_count, in_its_paragraph
 from bot.conflicts import add_conflicts
 from bot.figure_choice import focus_figure, nearest_figure, with_asked_figure
+from bot.refusals import REFUSAL, withheld_breakdown
 from bot.supporting import (
     answer_not_question,
     asks_when,
@@ -77,15 +78,6 @@ def _genuine_question(text: str) -> bool:
 _DESCRIBE = re.compile(
     r"\bdescrib|\bcharacteri[sz]|\bhow (?:does|did) \S+(?: \S+)? (?:call|put it|sum)|"
     r"形容|描述|描绘|描繪|怎么说|怎麼說|如何评价|如何評價",
-    re.I,
-)
-# A sentence that reports a refusal or the absence of a decision, not an answer.
-_REFUSAL = re.compile(
-    r"\b(?:declined|refused|would not|wouldn't) (?:to )?(?:say|comment|disclose|name|specify|"
-    r"give|provide|elaborate|confirm|identify|respond)|\bno (?:specific |firm |set )?(?:timetable|timeline|decision) "
-    r"(?:has been|had been|was|is|yet)|\bhas not (?:yet )?(?:decided|disclosed|said)|"
-    r"未透露|未披露|拒绝透露|拒絕透露|不愿透露|不願透露|没有透露|沒有透露|不予置评|不予置評|未回应|未回應|"
-    r"没有具体时间表|沒有具體時間表|目前没有具体|目前沒有具體|尚未决定|尚未決定|尚无定论|尚無定論",
     re.I,
 )
 _COUNT_QUESTION = re.compile(
@@ -256,9 +248,13 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     if not candidates:
         return Abstention("irrelevant")
     lead = candidates[0].passage
-    if query.kind != "who" and not lead.figures and _REFUSAL.search(lead.text):
+    if query.kind != "who" and not lead.figures and REFUSAL.search(lead.text):
         # "Aurelis declined to say which developers are its customers": the articles say there is no answer.
         return Abstention("declined", nearest=(lead, None))
+    withheld = withheld_breakdown(lead, query, corpus) if query.wants_figure else None
+    if withheld is not None:
+        # "185亿元…建两座新厂" then "公司未透露两座新厂各自的投资金额": the part asked about was not disclosed
+        return Abstention("declined", nearest=(withheld, None))
     primary = candidates[0] if query.kind == "who" else answer_not_question(candidates[0], corpus)
     evidence = Evidence(
         hits=[primary], focus=focus_figure(primary, query, entities) if query.wants_figure else None

@@ -1,0 +1,35 @@
+"""Sentences that say an answer was withheld: a refusal to comment, or to break a total down."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.corpus import Corpus
+from knowledge.measures import find_measures
+from knowledge.passages import Passage
+from knowledge.query import QueryAnalysis
+
+# A sentence that reports a refusal or the absence of a decision, not an answer.
+REFUSAL = re.compile(
+    r"\b(?:declined|refused|would not|wouldn't) (?:to )?(?:say|comment|disclose|name|specify|"
+    r"give|provide|elaborate|confirm|identify|respond)|\bno (?:specific |firm |set )?(?:timetable|timeline|decision) "
+    r"(?:has been|had been|was|is|yet)|\bhas not (?:yet )?(?:decided|disclosed|said)|"
+    r"未透露|未披露|拒绝透露|拒絕透露|不愿透露|不願透露|没有透露|沒有透露|不予置评|不予置評|未回应|未回應|"
+    r"没有具体时间表|沒有具體時間表|目前没有具体|目前沒有具體|尚未决定|尚未決定|尚无定论|尚無定論",
+    re.I,
+)
+
+# A refusal to break a total down ("未透露两座新厂各自的投资金额", "declined to say how it splits").
+_BREAKDOWN = re.compile(
+    r"各自|分别|分別|each of|separately|breakdown|how (?:it|the \w+) (?:splits|is split)", re.I
+)
+
+
+def withheld_breakdown(lead: Passage, query: QueryAnalysis, corpus: Corpus) -> Passage | None:
+    """The next sentence, when it says the part of the lead's total that the question asks for was not disclosed."""
+    after = corpus.by_id.get(f"{lead.source_id}:{lead.paragraph}.{lead.sentence + 1}") or corpus.by_id.get(
+        f"{lead.source_id}:{lead.paragraph + 1}.1"
+    )
+    if after is None or not (REFUSAL.search(after.text) and _BREAKDOWN.search(after.text)):
+        return None
+    return after if find_measures(after.text) & query.measures else None

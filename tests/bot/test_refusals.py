@@ -1,0 +1,48 @@
+"""Sentences that say an answer was withheld."""
+
+from __future__ import annotations
+
+from bot.refusals import withheld_breakdown
+from knowledge.corpus import Corpus
+from knowledge.figures import find_figures
+from knowledge.passages import Passage
+from knowledge.query import QueryAnalysis
+from knowledge.sources import Source
+from knowledge.speakers import SpeakerIndex
+
+TOTAL = "崇远电能宣布，董事会通过新台币185亿元的资本支出计划，将在桃园与泰国各建一座新厂。"
+WITHHELD = "公司未透露两座新厂各自的投资金额。"
+
+
+def _corpus(second: str) -> Corpus:
+    source = Source(id="cy", file="cy.md", title="崇远扩产", publisher="日报", language="zh-Hans", text="…")
+    passages = [
+        Passage(
+            id="cy:1.1", source_id="cy", paragraph=1, sentence=1, text=TOTAL, figures=find_figures(TOTAL)
+        ),
+        Passage(
+            id="cy:1.2", source_id="cy", paragraph=1, sentence=2, text=second, figures=find_figures(second)
+        ),
+    ]
+    return Corpus(sources=[source], speakers=SpeakerIndex([]), passages=passages)
+
+
+def _question(measures: set[str]) -> QueryAnalysis:
+    return QueryAnalysis(
+        text="崇远泰国那座新厂要砸多少钱？",
+        language="zh-Hans",
+        kind="how_much",
+        wants_figure=True,
+        measures=measures,
+    )
+
+
+def test_a_total_whose_parts_were_not_disclosed_does_not_answer_for_one_part() -> None:
+    corpus = _corpus(WITHHELD)
+    withheld = withheld_breakdown(corpus.by_id["cy:1.1"], _question({"spending"}), corpus)
+    assert withheld is not None and withheld.text == WITHHELD
+
+
+def test_a_refusal_about_something_else_leaves_the_total_standing() -> None:
+    corpus = _corpus("公司未透露新厂的客户名单。")
+    assert withheld_breakdown(corpus.by_id["cy:1.1"], _question({"spending"}), corpus) is None
