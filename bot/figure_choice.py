@@ -114,6 +114,8 @@ def with_asked_figure(
         figures = asked_figures(hit, query)
         if not figures:
             continue
+        # the figure the passage names with the asked measure right beside it ("about $1.4 billion of cash")
+        figures.sort(key=lambda f: not head_measures(hit.passage, f, query.measures) & query.measures)
         measured = figure_measures(hit.passage, figures[0])
         if figures[0].unit == "%" and "share" in query.measures:
             measured = measured | {

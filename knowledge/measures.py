@@ -85,6 +85,11 @@ _HOW_ADJECTIVE = re.compile(
 )
 
 
+# "How much cash is Veridian sitting on now that the round closed?": the noun after "how much" is asked.
+_HOW_MUCH_NOUN = re.compile(
+    r"\bhow (?:much|many) ((?:[a-z-]+ )?[a-z-]+)\b(?= (?:is|was|are|were|has|have|had)\b)",
+    re.I,
+)
 # "给AI投资定的上限是多少": the noun right before "是多少" is what is asked, the rest its object.
 _ZH_HEAD_NOUN = re.compile(r"的([\u4e00-\u9fff]{1,4}?)(?:是|有|为|约|大概)?(?:多少|多大|多高|几|什么水平)")
 
@@ -94,7 +99,7 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     context = {m for f in figures for m in UNIT_MEASURES.get(f.unit, set())}
     main = _CONDITION.sub("", question)
     main = main if main.strip() else question
-    how = _HOW_ADJECTIVE.search(main) or _ZH_HEAD_NOUN.search(fold(main))
+    how = _HOW_ADJECTIVE.search(main) or _HOW_MUCH_NOUN.search(main) or _ZH_HEAD_NOUN.search(fold(main))
     named = find_measures(how.group(1)) - context if how else set()
     # "How oversubscribed was the bond deal?": the adjective asked about is the measure, the rest its object
     return named or find_measures(main) - context

@@ -106,3 +106,11 @@ def test_a_price_target_is_an_amount() -> None:
         "Jenna Pike 把 Vantora 的目标价调到多少？", speakers=SpeakerIndex([]), glossary=Glossary({})
     )
     assert "USD" in query.units and "valuation" in query.measures
+
+
+def test_the_noun_a_how_much_question_asks_about_is_its_measure() -> None:
+    def measures(question: str) -> set[str]:
+        return analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({})).measures
+
+    assert measures("so how much cash is Veridian sitting on now that the round closed?") == {"cash"}
+    assert "burn" in measures("how much cash did Cindervale go through in Q2?")
