@@ -114,3 +114,12 @@ def test_the_noun_a_how_much_question_asks_about_is_its_measure() -> None:
 
     assert measures("so how much cash is Veridian sitting on now that the round closed?") == {"cash"}
     assert "burn" in measures("how much cash did Cindervale go through in Q2?")
+
+
+def test_part_of_a_raise_going_somewhere_is_spending_told_as_an_amount_or_a_share() -> None:
+    query = analyze(
+        "How much of Ruijie's planned share placement goes into R&D?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert "spending" in query.measures and {"%", "CNY"} <= query.units
