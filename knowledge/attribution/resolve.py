@@ -40,8 +40,10 @@ _EN_PUT_AT = re.compile(
     r"\bput(?=\s+(?:the|its|his|her|their|that|this)\s+[\w'’ -]{1,40}?(?:\s+(?:higher|lower),)?\s+at\s+"
     r"(?:about |around |closer to |roughly |nearly |just )?[$€¥£\d])"
 )
+# A participle that reports what the sentence's subject said: ", citing …", ", saying …".
+_EN_PARTICIPLE = re.compile(r",\s+(?:citing|saying|adding|arguing|noting|warning that)\b")
 _EN_OWN_ESTIMATE = re.compile(
-    r"\b(?:cut|raised|lowered|lifted|trimmed|set|kept|maintained|reiterated|upgraded|downgraded)(?=\s+(?:her|his|its|"
+    r"\b(?:cut|raised|lowered|lifted|trimmed|set|kept|maintained|reiterated|upgraded|downgraded)(?=\s+(?:her|his|"
     r"their)\s+(?:[\w-]+\s+){0,2}?(?:price target|target price|target|estimates?|forecasts?|rating|outlook|"
     r"projections?)\b)"
 )
@@ -373,6 +375,10 @@ def _speaker(
         found = subject(outside, verb, items, state, entities)
         if found is not None:
             return found
+    participle = _EN_PARTICIPLE.search(outside) if language == "en" else None
+    if participle is not None and items and items[0].start <= 2 and items[0].kind == "name":
+        # "Moody's, which rates the debt A3, changed its outlook to negative, citing "execution risk"": the subject
+        return resolve_item(items[0], state, entities, items)
     cited = _according(outside, items, language, state, entities)
     if cited is not None:
         return cited

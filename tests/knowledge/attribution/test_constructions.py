@@ -254,6 +254,17 @@ ENGLISH = [
         ],
         ["Jenna Pike", "Jenna Pike"],
     ),
+    (
+        "', citing' reports what the sentence's subject said",
+        [
+            [
+                "According to Kestrel Ratings, utility debt rose 12%.",
+                "Kestrel Ratings, which rates the utility's debt A3, changed its outlook to negative, citing "
+                '"execution risk".',
+            ]
+        ],
+        ["Kestrel Ratings", "Kestrel Ratings"],
+    ),
 ]
 
 CHINESE = [
