@@ -137,7 +137,7 @@ _STANCE = re.compile(
     r"\bbubble\b.{0,20}\?|\b(?:think|thinks|believe|believes|consider|considers|view|see|sees)\b.{0,40}"
     r"bubble|是泡沫|泡沫吗|泡沫\s*[?？]|认为.{0,12}泡沫|看待.{0,12}泡沫|(?:怎么|如何|怎样)看.{0,12}泡沫|"
     r"^(?:does|do|did|is|was)\b.{0,40}\b(?:think|believe|consider|feel|agree)|"
-    r"(?:认为|觉得|相信|同意).{0,24}[吗么]\s*[?？]?\s*$",
+    r"(?:认为|觉得|相信|同意).{0,24}(?<!什)[吗么]\s*[?？]?\s*$",
     re.I,
 )
 _COMPARE = re.compile(r"compar|versus|\bvs\.?\b|\bthan\b|相比|比较|对比|相当于|比作|类比", re.I)

@@ -123,3 +123,12 @@ def test_part_of_a_raise_going_somewhere_is_spending_told_as_an_amount_or_a_shar
         glossary=Glossary({}),
     )
     assert "spending" in query.measures and {"%", "CNY"} <= query.units
+
+
+def test_what_someone_thinks_is_not_a_yes_or_no_stance_question() -> None:
+    query = analyze(
+        "新澄电信执行长觉得台湾盖资料中心最头痛的成本是什么？",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert query.kind != "stance"
