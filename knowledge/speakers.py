@@ -339,8 +339,18 @@ class SpeakerIndex:
 
     def _describes(self, org: str, speaker: Speaker, words: set[str]) -> bool:
         owner = self.by_name(org)
+        # "Copper Basin" is also written in full ("Copper Basin Electric"): the fuller names describe it too
+        fuller = [s.name for s in self.speakers if s.kind == "organization" and s.name.startswith(org + " ")]
         text = fold(
-            " ".join((org, speaker.role, owner.role if owner else "", owner.role_zh or "" if owner else ""))
+            " ".join(
+                (
+                    org,
+                    speaker.role,
+                    owner.role if owner else "",
+                    owner.role_zh or "" if owner else "",
+                    *fuller,
+                )
+            )
         )
         return any(re.search(rf"\b{re.escape(w)}", text) for w in words)
 

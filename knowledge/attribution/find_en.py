@@ -384,6 +384,8 @@ _CORPORATE_TAILS = frozenset(
         "bancorp",
         "advisory",
         "funds",
+        "electric",
+        "utilities",
     }
 )
 

@@ -78,3 +78,16 @@ def test_the_head_of_an_agency_described_after_the_title_is_its_director() -> No
     index = SpeakerIndex([director, other])
     question = "why does the head of Virginia's legislative audit agency think the two numbers differ?"
     assert index.find_by_role(question) == [director]
+
+
+def test_an_organization_written_in_full_elsewhere_is_described_by_its_full_name() -> None:
+    treasurer = Speaker(
+        name="Gloria Ybarra",
+        kind="person",
+        role="Copper Basin's treasurer",
+        positions=(("treasurer", "Copper Basin"),),
+    )
+    utility = Speaker(name="Copper Basin Electric", kind="organization", role="organization")
+    short = Speaker(name="Copper Basin", kind="organization", role="organization")
+    index = SpeakerIndex([treasurer, utility, short])
+    assert index.find_by_role("what did the Arizona utility's treasurer say about demand?") == [treasurer]
