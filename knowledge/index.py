@@ -24,6 +24,17 @@ from knowledge.embedding import Embedder
 from knowledge.errors import IndexUnavailable
 from knowledge.passages import Passage
 from knowledge.records import CLAUSE_WEIGHT, INDEX_VERSION, index_records
+from knowledge.shards import (
+    COUNTS_KEY,
+    SHARD_RECORDS,
+    counts_of,
+    encode_counts,
+    held,
+    later_shards,
+    nearest,
+    recorded_counts,
+    write,
+)
 from knowledge.vectors import VectorCache
 
 __all__ = ["IndexReport", "PassageIndex", "close_server_clients", "index_records", "lock_dir", "open_client"]
@@ -31,7 +42,6 @@ log = logging.getLogger(__name__)
 _PREFIX = "bubblebot"
 # Collections of earlier versions, named by a hash of the whole corpus (and their unfinished builds).
 _LEGACY = re.compile(r"-[0-9a-f]{16}(?:-building-[0-9a-f]{8})?$")
-PAGE = 2000  # records read or written per call
 
 
 @dataclass
@@ -85,6 +95,7 @@ class PassageIndex:
         cache: VectorCache | None = None,
         lock_dir: Path | None = None,
         library_lock: Callable[[], contextlib.AbstractContextManager[None]] | None = None,
+        shard_records: int = SHARD_RECORDS,
     ) -> None:
         self.client = client
         self.embedder = embedder
@@ -93,6 +104,8 @@ class PassageIndex:
         # A shared library's lock (server mode): a reader reconciles only while no ingest is changing the index.
         self.library_lock = library_lock
         self._collection: Any = None
+        self.shard_records = shard_records
+        self._shards: list[Any] = []  # the collection and its later shards (knowledge/shards.py)
         self._embedded = 0
 
     @property
@@ -138,18 +151,19 @@ class PassageIndex:
                             if progress:
                                 progress(f"updating the search index ({self.embedder.name})…")
                             self._mark(collection, library, clean=False)
-                            self._reconcile(collection, library)
-                            self._mark(collection, library, clean=True)
+                            shards = self._reconcile(name, collection, library)
+                            self._mark(collection, library, clean=True, counts=counts_of(shards, {}, set()))
                             built = True
                             self._drop_legacy()
                         break
                 if collection is None:
                     raise IndexUnavailable("the library kept changing while its index was opened")
             self._collection = collection
+            self._shards = [collection, *later_shards(self.client, name)]
             return IndexReport(
                 built,
                 _count(library),
-                collection.count(),
+                sum(shard.count() for shard in self._shards),
                 time.perf_counter() - started,
                 name,
                 self._embedded,
@@ -179,33 +193,41 @@ class PassageIndex:
         with self._lock(name):
             try:
                 collection = self._open(name)
+                shards = [collection, *later_shards(self.client, name)]
                 wanted, had = after.fingerprints(), before.fingerprints()
+                known: dict[str, int] = {}
+                written: set[str] = set()
                 if self._serves(collection, before, exactly=True) and name == self.collection_name(before):
                     gone = [s for s, fp in had.items() if wanted.get(s) != fp]
                     new = [s for s, fp in wanted.items() if had.get(s) != fp]
                     prepared = self._prepare(after, new, progress)
+                    # Recorded counts hold while nothing is deleted (a deletion recounts every shard).
+                    known = {} if gone else recorded_counts(collection)
                     self._mark(collection, after, clean=False)
                     for source_id in gone:
-                        collection.delete(where={"source_id": source_id})
-                    self._write(collection, prepared)
+                        for shard in shards:
+                            shard.delete(where={"source_id": source_id})
+                    shards, written = write(self._open, name, shards, known, prepared, self.shard_records)
                 else:
                     self._mark(collection, after, clean=False)
-                    self._reconcile(collection, after, progress)
+                    shards = self._reconcile(name, collection, after, progress)
             except IndexUnavailable:
                 raise
             except Exception as exc:
                 raise IndexUnavailable(f"the vector index is unavailable: {exc}") from exc
             commit()
             try:
-                self._mark(collection, after, clean=True)
+                counts = counts_of(shards, known, written)
+                self._mark(collection, after, clean=True, counts=counts)
                 self._drop_legacy()
-                vectors = collection.count()
+                vectors = sum(counts.values())
             except Exception as exc:  # committed: the next open finds the collection dirty and reconciles it
                 log.warning(
                     "the library changed but the vector index could not be marked up to date: %s", exc
                 )
                 vectors = 0
         self._collection = collection
+        self._shards = shards
         return IndexReport(True, _count(after), vectors, time.perf_counter() - started, name, self._embedded)
 
     def _existing(self, name: str) -> Any:
@@ -230,40 +252,40 @@ class PassageIndex:
         return generation == library.generation if exactly else generation >= library.generation
 
     @staticmethod
-    def _mark(collection: Any, library: IndexedLibrary, *, clean: bool) -> None:
-        collection.modify(
-            metadata={
-                "clean": clean,
-                "generation": library.generation,
-                "version": INDEX_VERSION,
-                "library": library.library_id,
-                "changed": time.time(),
-            }
-        )
-
-    def _held(self, collection: Any) -> dict[str, str]:
-        """Source id → fingerprint of the records the collection holds (read from their metadata)."""
-        held: dict[str, str] = {}
-        offset = 0
-        while True:
-            got = collection.get(where={"record": "zh"}, include=["metadatas"], limit=PAGE, offset=offset)
-            metas = got.get("metadatas") or []
-            for meta in metas:
-                held[str(meta["source_id"])] = str(meta.get("fp", ""))
-            if len(metas) < PAGE:
-                return held
-            offset += PAGE
+    def _mark(
+        collection: Any, library: IndexedLibrary, *, clean: bool, counts: dict[str, int] | None = None
+    ) -> None:
+        """Record the generation the collection holds, whether it is clean, and (when clean) its shards' sizes."""
+        metadata: dict[str, Any] = {
+            "clean": clean,
+            "generation": library.generation,
+            "version": INDEX_VERSION,
+            "library": library.library_id,
+            "changed": time.time(),
+        }
+        if counts is not None:
+            metadata[COUNTS_KEY] = encode_counts(counts)
+        collection.modify(metadata=metadata)
 
     def _reconcile(
-        self, collection: Any, library: IndexedLibrary, progress: Callable[[str], None] | None = None
-    ) -> None:
-        """Delete the records of sources the library lacks (or holds changed), add those it holds."""
-        wanted, held = library.fingerprints(), self._held(collection)
-        for source_id, fp in held.items():
+        self,
+        name: str,
+        collection: Any,
+        library: IndexedLibrary,
+        progress: Callable[[str], None] | None = None,
+    ) -> list[Any]:
+        """Delete the records of sources the library lacks (or holds changed), add those it holds: the shards."""
+        shards = [collection, *later_shards(self.client, name)]
+        wanted, found = library.fingerprints(), held(shards)
+        for source_id, fp in found.items():
             if wanted.get(source_id) != fp:
-                collection.delete(where={"source_id": source_id})
-        new = [s for s, fp in wanted.items() if held.get(s) != fp]
-        self._write(collection, self._prepare(library, new, progress))
+                for shard in shards:
+                    shard.delete(where={"source_id": source_id})
+        new = [s for s, fp in wanted.items() if found.get(s) != fp]
+        shards, _ = write(
+            self._open, name, shards, {}, self._prepare(library, new, progress), self.shard_records
+        )
+        return shards
 
     def _prepare(
         self, library: IndexedLibrary, source_ids: list[str], progress: Callable[[str], None] | None
@@ -281,16 +303,6 @@ class PassageIndex:
             progress(f"embedding up to {len(records)} texts ({self.embedder.name})…")
         vectors = self._vectors([text for _, text, _ in records])
         return [(rid, vector, meta) for (rid, _, meta), vector in zip(records, vectors, strict=True)]
-
-    @staticmethod
-    def _write(collection: Any, prepared: list[tuple[str, list[float], dict[str, Any]]]) -> None:
-        for start in range(0, len(prepared), PAGE):
-            chunk = prepared[start : start + PAGE]
-            collection.upsert(
-                ids=[rid for rid, _, _ in chunk],
-                embeddings=[v for _, v, _ in chunk],
-                metadatas=[m for _, _, m in chunk],
-            )
 
     def _drop_legacy(self) -> None:
         """Delete this embedder's collections named by a corpus hash (earlier versions); failures are logged."""
@@ -333,16 +345,16 @@ class PassageIndex:
 
     def query(self, vector: list[float], k: int) -> list[tuple[str, float]]:
         """(passage id, cosine similarity) pairs, best first, one per passage."""
-        if self._collection is None:
+        if not self._shards:
             raise IndexUnavailable("the vector index has not been opened")
         try:
             # Ids only: a record's id names its passage ("<passage id>#zh|#en|#cN"), and reading the records'
             # metadata back from SQLite cost more than the nearest-neighbour search itself.
-            result = self._collection.query(query_embeddings=[vector], n_results=k, include=["distances"])
+            records = nearest(self._shards, vector, k)
         except Exception as exc:
             raise IndexUnavailable(f"the vector index did not answer: {exc}") from exc
         best: dict[str, float] = {}
-        for rid, distance in zip(result["ids"][0], result["distances"][0], strict=True):
+        for rid, distance in records:
             pid = str(rid).rpartition("#")[0]
             # A clause matching is weaker evidence than the whole sentence (or its gloss) matching.
             weight = CLAUSE_WEIGHT if "#c" in str(rid) else 1.0
