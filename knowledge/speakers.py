@@ -65,7 +65,7 @@ TITLE_WORDS: dict[str, list[str]] = {
     "strategist": ["strategist", "chief strategist", "策略师", "首席策略师"],
     "vice president": ["vice president", "副总裁"],
     "general manager": ["general manager", "总经理"],
-    "director": ["director", "managing director", "head", "总监"],
+    "director": ["director", "managing director", "head", "总监", "董事总经理"],
     "fund manager": ["fund manager", "portfolio manager", "基金经理"],
     "professor": ["professor", "教授"],
     "spokesperson": ["spokesperson", "spokesman", "spokeswoman", "发言人"],

@@ -74,7 +74,7 @@ _AFTER_NAME = re.compile(
     rf"今日|昨天|昨日|上周|本周|此前|早前|曾|也|则|还|对|向|就|将|已|正|最近|接受|通过|先生|女士|博士|"
     rf"等|和|与|及|的|会后|会上|受访|来台|来华|[（(，,。、；;：:“”「」\s]|$"
 )
-_LATIN_AFTER = re.compile(r"^[（(]\s*([A-Z][A-Za-z.'’& -]+?)\s*[）)]")
+_LATIN_AFTER = re.compile(r"^[（(]\s*([A-Z][A-Za-zÀ-ÖØ-öø-ÿ.'’& -]+?)\s*[）)]")
 # A Latin name after a title, with its Chinese form in brackets if the article gives one.
 _LATIN_NAME = re.compile(
     r"\s*(?P<latin>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?:\s*[（(](?P<zh>[\u4e00-\u9fff·]{2,8})[）)])?"

@@ -363,6 +363,12 @@ def _speaker(
     first: bool,
 ) -> Entity | None:
     verbs = list(_EN_VERB.finditer(outside) if language == "en" else _ZH_VERB.finditer(outside))
+    # "has agreed to supply 2.5 gigawatts": an action the article reports, not something said
+    verbs = [
+        v
+        for v in verbs
+        if not (v.group(0).lower().startswith("agree") and outside.startswith(" to ", v.end()))
+    ]
     if language == "en":
         verbs += _EN_PUT_AT.finditer(outside)  # "Qureshi put the lab's share at closer to 35%": an estimate
         verbs += _EN_OWN_ESTIMATE.finditer(outside)  # "She cut her price target to $41": the analyst's call

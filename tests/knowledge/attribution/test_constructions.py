@@ -394,6 +394,15 @@ CHINESE = [
         ],
         ["Sun Qihang", "锐阶半导体"],
     ),
+    (
+        "a managing director named in Chinese with an accented Latin name in brackets",
+        [
+            [
+                "标普全球评级（S&P Global Ratings）董事总经理卡琳娜·穆勒（Karina Müller）认为，风险集中在建成之前。"
+            ]
+        ],
+        ["Karina Müller"],
+    ),
 ]
 
 
