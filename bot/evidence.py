@@ -24,6 +24,7 @@ from knowledge.corpus import Corpus
 from knowledge.figures import Figure
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
+from knowledge.scripts import fold
 from knowledge.search import Hit
 from knowledge.speakers import Speaker
 
@@ -49,11 +50,12 @@ _OPINION = re.compile(
 _BUBBLE = re.compile(r"bubble|泡沫", re.I)
 # How much better a narration sentence must fit a question than a quoted one to answer it instead.
 TOLD_BONUS = 0.15
-_LIVE = re.compile(
-    r"share price|stock price|stock quote|market cap|trading at|\bticker\b|股价|股價|市值|"
-    r"next quarter|this quarter|下个季度|下季度|本季度|下一季|"
-    r"(?:today|right now|currently|at the moment|今天|现在|目前).{0,30}(?:price(?! war)|trading|worth|价格(?!战)|市值)|"
-    r"(?:price(?! war)|trading|worth|价格(?!战)).{0,30}(?:today|right now|currently|今天|现在)",
+_LIVE = re.compile(r"stock quote|\bticker\b|next quarter|this quarter|下个季度|下季度|本季度|下一季", re.I)
+# A stock's price or market value asked as it stands, not how it moved ("股价今年涨了几倍" is in the articles).
+_QUOTE_NOW = re.compile(r"share price|stock price|market cap|trading at|股价|股價|市值", re.I)
+_MOVED = re.compile(
+    r"\b(?:fell|fall|fallen|rose|rise|risen|drop|dropped|jump|jumped|gain|gained|lost|plunge|plunged|slid|since|after)\b|"
+    r"涨|跌|升|降|翻|为什么|為什麼|目标价|目標價",
     re.I,
 )
 _INSTRUCTIONS = re.compile(
@@ -153,11 +155,13 @@ def _supported(hit: Hit, query: QueryAnalysis, about: bool = False, across: bool
 
 def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | Abstention:
     """Pick the supporting passages for a question, or say why the corpus cannot answer it."""
-    if _LIVE.search(query.text):
+    folded = fold(query.text)
+    if _LIVE.search(folded) or (_QUOTE_NOW.search(folded) and not _MOVED.search(folded)):
         return Abstention("live")
     if _INSTRUCTIONS.search(query.text) and not _genuine_question(query.text):
         return Abstention("irrelevant")  # orders and nothing else to answer: never obeyed, nothing cited
-    if query.unknown_names and not query.speakers:
+    if query.unknown_names and not any(s.kind == "person" for s in query.speakers):
+        # "郑启东怎么看启曜这次降价？": the one asked is never quoted, whatever else the question names
         return Abstention("unknown", name=query.unknown_names[0])
     if query.unquoted and query.kind != "how_much" and _only_unquoted_person(query):
         return Abstention("unquoted", name=query.unquoted[0].name, speaker=query.unquoted[0])

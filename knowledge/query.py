@@ -72,7 +72,8 @@ _SHARE = re.compile(
 # "What yield did the bonds price at?": a rate, whatever money words come with it.
 _RATE = re.compile(
     r"\b(?:yield|coupon|interest rate|irr)s?\b|\b(?:annual|expected|target|yearly) returns?\b|"
-    r"收益率|殖利率|利率|报酬率|回报率",
+    r"\b(?:utilization|utilisation|occupancy|vacancy|default|redemption|churn|penetration|renewal) rates?\b|"
+    r"收益率|殖利率|利率|报酬率|回报率|[上使利稼出入占]\w?率",
     re.I,
 )
 # "how much of the raise is earmarked for supply?": part of an amount, which may be told as an amount.
@@ -118,7 +119,7 @@ _QUANTITY = re.compile(
     r"how (?:much|many)|how (?:big|large|high|far)\b(?=\s+(?:is|was|are|were|will|would|could|can|"
     r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
     r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of)\b).){0,40}\b(?:revenue|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
-    r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
+    r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?|rate|ratio)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
     r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon)s?\b|how oversubscribed|"
     r"how (?:fast|quickly)\b(?=.{0,60}\b(?:grow|grew|grown|rise|rose|risen|increas|climb|expand))|"
     r"\b(?:guess|estimate|forecast|projection)\b.{0,40}\b(?:slice|share|portion|piece|cut)\b|"

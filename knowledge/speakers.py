@@ -33,6 +33,9 @@ TITLE_WORDS: dict[str, list[str]] = {
         "掌门",
         "负责人",
         "一把手",
+        "who runs",
+        "who heads",
+        "who leads",
     ],
     "cfo": [
         "cfo",

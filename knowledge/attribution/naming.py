@@ -67,6 +67,10 @@ _TITLE_ZH_EXTRA = {
 }
 
 
+# Given-name readings that differ from pypinyin's default reading of the character.
+GIVEN_NAME_READINGS = {"柏": "bo"}
+
+
 def pinyin_name(written: str) -> str:
     """A Chinese personal name in pinyin, surname first: 陳冠宇 -> "Chen Guanyu"."""
     from pypinyin import lazy_pinyin  # its dictionaries take ~0.7 s to load: only when a name needs it
@@ -75,6 +79,13 @@ def pinyin_name(written: str) -> str:
     if len(syllables) < 2:
         return "".join(syllables).title()
     surname = 2 if len(syllables) == 4 else 1
+    # characters read otherwise in a given name than in running text (柏: bó in 林柏翰, bǎi in 柏树)
+    syllables[surname:] = [
+        GIVEN_NAME_READINGS.get(char, syllable)
+        for char, syllable in zip(
+            to_simplified(written.replace("·", ""))[surname:], syllables[surname:], strict=False
+        )
+    ]
     return f"{''.join(syllables[:surname]).title()} {''.join(syllables[surname:]).title()}"
 
 

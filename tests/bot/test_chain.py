@@ -87,3 +87,20 @@ def test_bad_input(service: AnswerService) -> None:
     with pytest.raises(QuestionTooLong):
         service.ask("x" * 5000)
     assert service.ask("Is AI a bubble? " + "y" * 5000, cut=True).notice
+
+
+@pytest.mark.parametrize(
+    ("question", "live"),
+    [
+        ("What is Nvidia's share price today?", True),
+        ("英伟达现在的股价是多少？", True),
+        ("How much did Nvidia's shares fall after the report?", False),
+        ("输入价格现在是多少？", False),
+    ],
+)
+def test_only_a_price_as_it_stands_now_is_live_data(
+    service: AnswerService, question: str, live: bool
+) -> None:
+    answer = service.ask(question)
+    said_live = "live" in answer.answer or "实时" in answer.answer
+    assert said_live == live

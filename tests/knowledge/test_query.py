@@ -132,3 +132,8 @@ def test_what_someone_thinks_is_not_a_yes_or_no_stance_question() -> None:
         glossary=Glossary({}),
     )
     assert query.kind != "stance"
+
+
+def test_a_rate_of_use_is_a_percentage() -> None:
+    for question in ("云栈算力的机柜上架率现在大概多少？", "what is the fleet's utilization rate?"):
+        assert analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({})).units == {"%"}

@@ -382,7 +382,7 @@ CHINESE = [
     (
         "a Taiwanese executive whose surname is 赖",
         [["「客户要的是更大的电源。」崇远执行长赖柏谚说。", "赖柏谚也坦言，最大的挑战在人才。"]],
-        ["Lai Baiyan", "Lai Baiyan"],
+        ["Lai Boyan", "Lai Boyan"],
     ),
     (
         "the company's own plan, cited as 根据公司披露的预案",
