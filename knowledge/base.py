@@ -153,7 +153,8 @@ class KnowledgeBase:
         named_only = [
             n
             for n in query.unknown_names
-            if self._in_articles(" ".join(n.split())) and gender_of(n.split()[0]) is not None
+            if self._in_articles(" ".join(n.split()))
+            and (gender_of(n.split()[0]) is not None or self._introduced_as_person(" ".join(n.split())))
         ]
         if named_only and not query.speakers and SPEECH_CUE.search(fold(question)):
             query.unquoted.append(Speaker(name=named_only[0], kind="person", role="", quoted=False))
@@ -187,6 +188,11 @@ class KnowledgeBase:
                 self._named.clear()  # a simple bound; answering threads may race here, harmlessly
             found = self._named[name] = fold(name) in self._folded_text
         return found
+
+    def _introduced_as_person(self, name: str) -> bool:
+        """Whether an article writes the name as a person's ("Vera Castellan, who led…", "Castellan said")."""
+        pattern = rf"{re.escape(fold(name))}(?:,\s+(?:who|a|an|the|former)\b|\s+(?:said|says|told|has|had)\b)"
+        return re.search(pattern, self._folded_text) is not None
 
     @cached_property
     def _named(self) -> dict[str, bool]:

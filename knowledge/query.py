@@ -73,6 +73,7 @@ _SHARE = re.compile(
 _RATE = re.compile(
     r"\b(?:yield|coupon|interest rate|irr)s?\b|\b(?:annual|expected|target|yearly) returns?\b|"
     r"\b(?:utilization|utilisation|occupancy|vacancy|default|redemption|churn|penetration|renewal) rates?\b|"
+    r"\bwhat (?:[\w-]+ )?rate\b|"
     r"收益率|殖利率|利率|报酬率|回报率|[上使利稼出入占]\w?率",
     re.I,
 )
@@ -92,7 +93,7 @@ _COMPARATIVE = re.compile(
     re.I,
 )
 _GROWTH = re.compile(
-    r"\b(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen|jump(?:ed)?|up from|multipl|"
+    r"\b(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen|jump(?:ed)?|up from (?=[\d$€¥]|about|around|roughly|nearly|last|a year|the same)|multipl|"
     r"cut|cuts|slash(?:ed)?|lower(?:ed)?|reduce[sd]?|discount)\w*|"
     r"成长|增长|涨了|涨多少|翻了|增加了|增幅|年增|比去年|同比|降价|砍|下调|降了|降低|削减|折扣|降.{0,3}(?:多少|几)",
     re.I,

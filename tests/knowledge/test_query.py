@@ -137,3 +137,12 @@ def test_what_someone_thinks_is_not_a_yes_or_no_stance_question() -> None:
 def test_a_rate_of_use_is_a_percentage() -> None:
     for question in ("云栈算力的机柜上架率现在大概多少？", "what is the fleet's utilization rate?"):
         assert analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({})).units == {"%"}
+
+
+def test_money_lined_up_from_investors_is_not_a_rise() -> None:
+    query = analyze(
+        "how much fresh money did Nadia Ferris say was lined up from institutions?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert "%" not in query.units and "USD" in query.units
