@@ -189,6 +189,8 @@ ADVERBS = (
     "repeatedly",
     "publicly",
     "privately",
+    "now",
+    "currently",
 )
 TITLES = (
     "chief executive officer",
