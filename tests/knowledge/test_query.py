@@ -146,3 +146,11 @@ def test_money_lined_up_from_investors_is_not_a_rise() -> None:
         glossary=Glossary({}),
     )
     assert "%" not in query.units and "USD" in query.units
+
+
+def test_how_much_of_something_comes_from_somewhere_is_a_share() -> None:
+    for question in (
+        "启曜的首席财务官预计今年API收入有多少会来自私有化部署？",
+        "钜崴的库存到底有多少是真的有订单的？",
+    ):
+        assert "%" in analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({})).units
