@@ -24,6 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+SHARED_SCORER = REPO / "benchmarks" / "data" / "corpus_attribution.py"
 BUBBLEBOT = REPO / ".venv" / "bin" / "bubblebot"
 
 
@@ -49,9 +50,13 @@ def _ingest(corpus: Path, env: dict[str, str]) -> float:
 
 
 def _attribution(corpus: Path, env: dict[str, str], work: Path) -> str:
-    script = corpus / "attribution.py"
-    if not script.exists():
-        return "(no attribution.py in the corpus)"
+    # a corpus's own scorer (the shared development corpus), else the one the held-out corpora share
+    own = corpus / "attribution.py"
+    command = (
+        [sys.executable, str(own)] if own.exists() else [sys.executable, str(SHARED_SCORER), str(corpus)]
+    )
+    if not (corpus / "labels.jsonl").exists():
+        return "(no labels.jsonl in the corpus)"
     names = {p.name for p in corpus.glob("*.md")}
     rows = []
     for line in _run([str(BUBBLEBOT), "passages", "--json"], env).splitlines():
@@ -70,7 +75,7 @@ def _attribution(corpus: Path, env: dict[str, str], work: Path) -> str:
             )
     exported = work / "passages.jsonl"
     exported.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return _run([sys.executable, str(script), str(exported)], env).strip().splitlines()[-1]
+    return _run([*command, str(exported)], env).strip().splitlines()[-1]
 
 
 def _score(questions: Path, scorer: Path, sources: Path, env: dict[str, str]) -> tuple[str, list[str]]:
