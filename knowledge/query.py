@@ -46,7 +46,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|worth|valuation|valued|dollar|\$|"
             r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|loan|debt|borrow|lend|exposure|sales|"
             r"market size|how big is the market|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|subsid|grant|voucher|"
-            r"placement|offering|proceeds|"
+            r"placement|offering|proceeds|\bcapital\b|"
             r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|订阅|价格|筹集|订单|规模|"
             r"借贷|贷款|债|资本支出|市场|砸|掏|补贴|补助|算力券|目标价|price target",
             re.I,
@@ -64,7 +64,7 @@ _CURRENCY_WORDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # "How much of X's revenue…", "占多少", "幾成": a share, whatever else the question mentions.
 _SHARE = re.compile(
-    r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice)|"
+    r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice|stake)|"
     r"\b(?:slice|piece) of\b|(?:里|裡|中|之中)有?多少(?!钱|錢|亿|億|万|萬)|"
     r"what % |占.{0,12}(?:多少|几成|多大)|几成|多少成|比重|占比|比例|负债比|负债率|比率|"
     r"有多少(?:会|将)?(?:来自|用于|投向|流向)|有多少是",
@@ -80,7 +80,8 @@ _RATE = re.compile(
 )
 # "how much of the raise is earmarked for supply?": part of an amount, which may be told as an amount.
 _ALLOCATION = re.compile(
-    r"\bearmark|\bgo(?:es|ing)? (?:to|into|toward)|\ballocat|\bset aside|\bused (?:for|to)|\bspent on|\bput into",
+    r"\bearmark|\bgo(?:es|ing)? (?:to|into|toward)|\ballocat|\bset aside|\bused (?:for|to)|\bspent on|\bput into|"
+    r"\bput(?:s|ting)? up\b|\bcontribut",
     re.I,
 )
 # "超额认购了多少倍", "how many times over": a multiple, whatever the money words.
@@ -96,7 +97,7 @@ _COMPARATIVE = re.compile(
 _GROWTH = re.compile(
     r"\b(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen|jump(?:ed)?|up from (?=[\d$€¥]|about|around|roughly|nearly|last|a year|the same)|multipl|"
     r"cut|cuts|slash(?:ed)?|lower(?:ed)?|reduce[sd]?|discount)\w*|"
-    r"成长|增长|涨了|涨多少|翻了|增加了|增幅|年增|比去年|同比|降价|砍|下调|降了|降低|削减|折扣|降.{0,3}(?:多少|几)",
+    r"成长|增长|涨了|涨多少|翻了|增加了|增幅|年增|比去年|同比|降价|砍|下调|降了|降低|削减|折扣|折价|降.{0,3}(?:多少|几)",
     re.I,
 )
 # Organizations in a question are its topic unless the question asks what they say or estimate.
@@ -269,10 +270,10 @@ def _asked_units(folded: str) -> set[str]:
     if "GW?" in units:
         # "compute subsidies", "electricity costs": money spent on capacity, not the capacity
         units = units - {"GW?"} if "money" in units else (units - {"GW?"}) | {"GW"}
+    if _MULTIPLE.search(folded):
+        return {"x"}  # "毛利率是传统板子的几倍": the multiple is asked, whatever rate it compares
     if _RATE.search(folded):
         return {"%"}
-    if _MULTIPLE.search(folded):
-        return {"x"}
     share = _SHARE.search(folded)
     if share:
         if "money" in units and share.group(0).startswith("how much of") and _ALLOCATION.search(folded):

@@ -154,3 +154,25 @@ def test_how_much_of_something_comes_from_somewhere_is_a_share() -> None:
         "钜崴的库存到底有多少是真的有订单的？",
     ):
         assert "%" in analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({})).units
+
+
+@pytest.mark.parametrize(
+    ("question", "units"),
+    [
+        ("陈宗翰说高层数板的毛利率大概是传统板子的几倍？", {"x"}),
+        ("how big a stake does the former chairman still have?", {"%"}),
+    ],
+)
+def test_a_multiple_or_a_stake_is_asked_whatever_else_the_question_names(
+    question: str, units: set[str]
+) -> None:
+    assert analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({})).units == units
+
+
+def test_capital_a_partner_has_to_put_up_may_be_an_amount() -> None:
+    query = analyze(
+        "how much of the JV capital does Vega say Cobalt Ridge has to put up?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert {"%", "USD"} <= query.units
