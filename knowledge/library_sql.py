@@ -19,7 +19,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, ProgrammingError, SQLAlchemyError
 
 from knowledge.errors import CorpusError
 from knowledge.library_store import PG_LIBRARY_LOCK
@@ -55,17 +55,26 @@ def _engine(url: str) -> Engine:
             try:
                 engine = create_engine(url, pool_pre_ping=True)
                 try:
-                    _METADATA.create_all(engine, checkfirst=True)
-                except IntegrityError:
-                    # Another replica created the same tables at the same moment (PostgreSQL reports a duplicate
-                    # type name): they exist now, so checking again finds them.
-                    _METADATA.create_all(engine, checkfirst=True)
+                    _create_tables(engine)
+                except (IntegrityError, ProgrammingError):
+                    # Another process created the same tables at the same moment without taking the lock (an
+                    # older version): they exist now, so checking again finds them.
+                    _create_tables(engine)
             except SQLAlchemyError as exc:
                 raise CorpusError(
                     f"the shared library's database is unavailable: {str(exc).splitlines()[0]}"
                 ) from exc
             _ENGINES[url] = engine
         return _ENGINES[url]
+
+
+def _create_tables(engine: Engine) -> None:
+    """Create the library's tables if missing; on PostgreSQL one process at a time (replicas start together)."""
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # held until this transaction ends: a second replica waits, then finds the tables
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_LIBRARY_LOCK + 1})
+        _METADATA.create_all(connection, checkfirst=True)
 
 
 class SqlStore:
