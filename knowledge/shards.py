@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any
 
-SHARD_RECORDS = 20_000  # records (~44 MB of HNSW index) a shard takes before the next one starts
+SHARD_RECORDS = 32_000  # records (~70 MB of HNSW index) a shard takes before the next one starts
 COUNTS_KEY = "shards"  # main collection metadata: JSON {shard name: records}, written when it is marked clean
 PAGE = 2000  # records read or written per call
 
