@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING
 from bot.figure_text import figure_for
 from bot.i18n import convert, examples, family, language_name, measure_noun, phrase
 from bot.models import Citation, CitedFigure, SourceRef
-from bot.naming import describe, publisher_name, short_name, source_title, speaker_name, speaker_role
+from bot.naming import (
+    describe,
+    publisher_name,
+    short_name,
+    source_title,
+    speaker_name,
+    speaker_role,
+    unnamed_description,
+)
 from knowledge.attribution.lexicon_en import surname_of
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
@@ -64,8 +72,8 @@ SHOWN_TITLES = 5  # source titles an abstention names (the newest ones)
 
 def _describes_itself(text: str, speaker: Speaker) -> bool:
     """Whether the passage names its unnamed source as the source is described ("two bankers on the deal")."""
-    described = speaker.name.removeprefix("unnamed:").strip()
-    return speaker.name.startswith("unnamed:") and fold(described).lower() in fold(text).lower()
+    described = unnamed_description(speaker)
+    return described is not None and fold(described).lower() in fold(text).lower()
 
 
 def make_citation(

@@ -123,11 +123,14 @@ def _only_unquoted_person(query: QueryAnalysis) -> bool:
 
 def _topic_fit(hit: Hit, query: QueryAnalysis, corpus: Corpus) -> float:
     """How well a passage fits the asked topic; across languages word overlap is thin, so meaning decides."""
-    asked_english = query.language == "en"
-    written_english = corpus.source(hit.passage.source_id).language == "en"
-    if asked_english != written_english:
+    if _across(hit, query, corpus):
         return hit.dense + 0.25 * hit.topic_coverage
     return hit.topic_coverage + 0.5 * hit.dense
+
+
+def _across(hit: Hit, query: QueryAnalysis, corpus: Corpus) -> bool:
+    """Whether the passage is written in the other language than the question (English against Chinese)."""
+    return (query.language == "en") != (corpus.source(hit.passage.source_id).language == "en")
 
 
 def _supported(hit: Hit, query: QueryAnalysis, about: bool = False, across: bool = False) -> bool:
@@ -179,14 +182,7 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         if entities
         and (aboutness(h, entities, corpus) if query.wants_figure else entity_count(h, entities, corpus))
     }
-    english = query.language == "en"
-    candidates = [
-        h
-        for h in hits
-        if _supported(
-            h, query, h.passage.id in about, (corpus.source(h.passage.source_id).language == "en") != english
-        )
-    ]
+    candidates = [h for h in hits if _supported(h, query, h.passage.id in about, _across(h, query, corpus))]
     if query.speakers and query.kind != "who":
         names = corpus.speaking_for(query.speakers)
         candidates = [h for h in candidates if h.passage.speaker in names]

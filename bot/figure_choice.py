@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.aboutness import aboutness
+from bot.naming import unnamed_description
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
 from knowledge.measures import (
@@ -61,9 +62,14 @@ _ARRIVAL = re.compile(r"(?:[到至]|\bto|\breach(?:es|ed)?)\s*(?:约|about |arou
 
 def _arrives(text: str, figure: Figure) -> bool:
     """Whether the figure is where something goes ("…提高到12%", "to $41"), not where it starts."""
+    return bool(_ARRIVAL.search(_words_before(text, figure, 12)))
+
+
+def _words_before(text: str, figure: Figure, width: int) -> str:
+    """Up to `width` folded characters just before the figure in the text ("" when it is not found)."""
     folded = fold(text)
     at = folded.find(fold(figure.text))
-    return at >= 0 and bool(_ARRIVAL.search(folded[max(0, at - 12) : at]))
+    return folded[max(0, at - width) : at] if at >= 0 else ""
 
 
 def asked_figures(hit: Hit, query: QueryAnalysis) -> list[Figure]:
@@ -115,12 +121,13 @@ def with_asked_figure(
         if not figures:
             continue
         # the figure the passage names with the asked measure right beside it ("about $1.4 billion of cash")
-        figures.sort(key=lambda f: not head_measures(hit.passage, f, query.measures) & query.measures)
-        measured = figure_measures(hit.passage, figures[0])
-        if figures[0].unit == "%" and "share" in query.measures:
-            measured = measured | {
-                "share"
-            }  # "only about 58% of Vantora's GPUs were generating revenue": a share
+        heads = [bool(head_measures(hit.passage, f, query.measures) & query.measures) for f in figures]
+        best = heads.index(True) if True in heads else 0
+        figure, head = figures[best], heads[best]
+        measured = figure_measures(hit.passage, figure)
+        if figure.unit == "%" and "share" in query.measures:
+            # "only about 58% of Vantora's GPUs were generating revenue": a share
+            measured = measured | {"share"}
         matches = len(query.measures & measured)
         if query.measures and measured and not matches:
             continue
@@ -132,10 +139,9 @@ def with_asked_figure(
         about = aboutness(hit, entities, corpus)
         if not about or (about < 1 and query.measures & _OWN_MEASURES and _someone_elses(hit, corpus)):
             continue
-        head = bool(head_measures(hit.passage, figures[0], query.measures) & query.measures)
         behind = ahead and not looks_ahead(hit.passage.text)
         # "聿达对台积电的依赖有多大" asks how things stand: a forecast for next year comes after what is disclosed
-        forecast = not ahead and _forecast(hit.passage.text, figures[0])
+        forecast = not ahead and looks_ahead(_words_before(hit.passage.text, figure, 30))
         # "再跌多少" (how much further) is not answered by how far it already fell
         # Named in the passage beats named only in its article's title ("Amazon burned $3 billion" in an article
         # titled with OpenAI does not answer for OpenAI while a passage naming OpenAI does).
@@ -149,13 +155,6 @@ def with_asked_figure(
 _CHANGE_MEASURES = frozenset({"growth", "cut", "share"})
 # What an organization has of its own: another's sentence in an article about it does not give these for it.
 _OWN_MEASURES = frozenset({"revenue", "valuation", "burn", "margin", "spending", "orders", "employees"})
-
-
-def _forecast(text: str, figure: Figure) -> bool:
-    """Whether the words just before a figure put it in the future ("预估明年…可望提升到3成", "will reach")."""
-    folded = fold(text)
-    at = folded.find(fold(figure.text))
-    return at >= 0 and looks_ahead(folded[max(0, at - 30) : at])
 
 
 def _measure_in_context(hit: Hit, query: QueryAnalysis, corpus: Corpus) -> bool:
@@ -172,17 +171,15 @@ def _someone_elses(hit: Hit, corpus: Corpus) -> bool:
     speaker = corpus.speaker(hit.passage.speaker)
     # An unnamed source ("two bankers who worked on the sale") reports on the article's subject, not its own
     organization = (
-        speaker is not None and speaker.kind == "organization" and not speaker.name.startswith("unnamed:")
+        speaker is not None and speaker.kind == "organization" and unnamed_description(speaker) is None
     )
     return organization or bool(find_orgs(hit.passage.text))
 
 
 def _other_year(text: str, figure: Figure, asked: set[str]) -> bool:
     """Whether the words just before a figure date it to another year than the asked one ("今年…420亿")."""
-    at = text.find(fold(figure.text))
     # only the words since the figure before it: "由今年的约9%提高到12%" dates the 9%, not the 12%
-    window = re.split(r"\d[\d.,]*", text[max(0, at - 30) : at])[-1] if at >= 0 else ""
-    written = relative_years(window)
+    written = relative_years(re.split(r"\d[\d.,]*", _words_before(text, figure, 30))[-1])
     return bool(written) and not written & asked
 
 

@@ -39,11 +39,16 @@ def latin_text(text: str) -> str:
 UNNAMED = "unnamed:"
 
 
+def unnamed_description(speaker: Speaker) -> str | None:
+    """How the article describes an unnamed source ("two bankers who worked on the sale"); None for a named one."""
+    return speaker.name.removeprefix(UNNAMED).strip() if speaker.name.startswith(UNNAMED) else None
+
+
 def speaker_name(speaker: Speaker, language: str) -> str:
     """The name as the reader reads it: 'Dario Amodei' or '达里奥·阿莫代伊' / '達里奧·阿莫代伊'."""
-    if speaker.name.startswith(UNNAMED):
+    said = unnamed_description(speaker)
+    if said is not None:
         # "unnamed: two bankers who worked on the sale" is shown as the article describes them
-        said = speaker.name.removeprefix(UNNAMED).strip()
         if family(language) == "en":
             return latin_text(said[:1].upper() + said[1:])
         return convert(said, language)

@@ -278,8 +278,7 @@ def _asked_units(folded: str) -> set[str]:
     if share:
         if "money" in units and share.group(0).startswith("how much of") and _ALLOCATION.search(folded):
             # "how much of the $1.8 billion raise is earmarked for supply?": a slice, told as a share or an amount
-            named = {unit for unit, pattern in _CURRENCY_WORDS if pattern.search(folded)}
-            return {"%"} | (named or set(CURRENCIES))
+            return {"%"} | _currencies(folded)
         return {"%"}
     if _COMPARATIVE.search(folded):
         return (units - {"GW", "money"}) | {"%", "x"}
@@ -288,9 +287,13 @@ def _asked_units(folded: str) -> set[str]:
     elif (_CHANGE.search(folded) or _LIMIT.search(folded)) and units <= {"money", "%", "x", "GW"}:
         units.add("%")  # "how much did prices fall?" is answered by a percentage as often as by an amount
     if "money" in units:
-        named = {unit for unit, pattern in _CURRENCY_WORDS if pattern.search(folded)}
-        units = (units - {"money"}) | (named or set(CURRENCIES))
+        units = (units - {"money"}) | _currencies(folded)
     return units
+
+
+def _currencies(folded: str) -> set[str]:
+    """The currencies a question names, or every currency when it names none."""
+    return {unit for unit, pattern in _CURRENCY_WORDS if pattern.search(folded)} or set(CURRENCIES)
 
 
 def _period(folded: str) -> str | None:
