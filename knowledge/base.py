@@ -191,8 +191,14 @@ class KnowledgeBase:
 
     def _introduced_as_person(self, name: str) -> bool:
         """Whether an article writes the name as a person's ("Vera Castellan, who led…", "Castellan said")."""
-        pattern = rf"{re.escape(fold(name))}(?:,\s+(?:who|a|an|the|former)\b|\s+(?:said|says|told|has|had)\b)"
-        return re.search(pattern, self._folded_text) is not None
+        key = f"person:{name}"  # remembered beside _in_articles: each look is a scan of every article
+        found = self._named.get(key)
+        if found is None:
+            pattern = (
+                rf"{re.escape(fold(name))}(?:,\s+(?:who|a|an|the|former)\b|\s+(?:said|says|told|has|had)\b)"
+            )
+            found = self._named[key] = re.search(pattern, self._folded_text) is not None
+        return found
 
     @cached_property
     def _named(self) -> dict[str, bool]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -340,10 +342,17 @@ class SpeakerIndex:
                     found.add(n)
         return found
 
+    @cached_property
+    def _org_names(self) -> list[str]:
+        """Every organization's name, sorted: the ones that extend a name are found by bisection."""
+        return sorted(s.name for s in self.speakers if s.kind == "organization")
+
     def _describes(self, org: str, speaker: Speaker, words: set[str]) -> bool:
         owner = self.by_name(org)
         # "Copper Basin" is also written in full ("Copper Basin Electric"): the fuller names describe it too
-        fuller = [s.name for s in self.speakers if s.kind == "organization" and s.name.startswith(org + " ")]
+        names = self._org_names
+        start = bisect.bisect_left(names, org + " ")
+        fuller = list(itertools.takewhile(lambda n: n.startswith(org + " "), names[start:]))
         text = fold(
             " ".join(
                 (
