@@ -15,17 +15,42 @@ from knowledge.speakers import SpeakerIndex
 BONDS = "The longest piece, a 30-year bond, priced to yield 5.85%, and a 10-year tranche came at 5.12%."
 
 
-def _hit(text: str) -> Hit:
+def _hit(text: str, pid: str = "bonds:1.1", score: float = 1.0) -> Hit:
+    source, _, place = pid.partition(":")
+    paragraph, sentence = (int(n) for n in place.split("."))
     passage = Passage(
-        id="bonds:1.1", source_id="bonds", paragraph=1, sentence=1, text=text, figures=find_figures(text)
+        id=pid,
+        source_id=source,
+        paragraph=paragraph,
+        sentence=sentence,
+        text=text,
+        figures=find_figures(text),
     )
-    return Hit(passage, 1.0)
+    return Hit(passage, score)
+
+
+def _how_much(
+    text: str,
+    units: set[str],
+    *,
+    measures: frozenset[str] = frozenset(),
+    quarters: frozenset[int] = frozenset(),
+    tenors: frozenset[str] = frozenset(),
+) -> QueryAnalysis:
+    return QueryAnalysis(
+        text=text,
+        language="en" if text.isascii() else "zh-Hans",
+        kind="how_much",
+        wants_figure=True,
+        units=units,
+        measures=set(measures),
+        quarters=set(quarters),
+        tenors=set(tenors),
+    )
 
 
 def _rate_question(text: str) -> QueryAnalysis:
-    return QueryAnalysis(
-        text=text, language="en", kind="how_much", wants_figure=True, units={"%"}, tenors=tenors(text)
-    )
+    return _how_much(text, {"%"}, tenors=frozenset(tenors(text)))
 
 
 def test_a_bond_tenor_named_in_the_passage_answers_its_own_question() -> None:
@@ -39,62 +64,20 @@ def test_a_tenor_the_passage_does_not_name_gets_no_figure() -> None:
 
 def test_a_change_does_not_answer_how_big_something_is() -> None:
     hit = _hit('Moody\'s cited "execution risk in a capital program that has nearly doubled."')
-    question = QueryAnalysis(
-        text="how oversubscribed was the bond deal?",
-        language="en",
-        kind="how_much",
-        wants_figure=True,
-        units={"x"},
-        measures={"orders"},
-    )
+    question = _how_much("how oversubscribed was the bond deal?", {"x"}, measures=frozenset({"orders"}))
     assert asked_figures(hit, question) == []
 
 
 def test_a_total_for_several_quarters_does_not_answer_for_one() -> None:
     hit = _hit("聿达公布前三季合并营收新台币96亿元，年增62%。")
-    question = QueryAnalysis(
-        text="聿达第三季单季营收多少？",
-        language="zh-Hans",
-        kind="how_much",
-        wants_figure=True,
-        units={"TWD"},
-        quarters={3},
-    )
+    question = _how_much("聿达第三季单季营收多少？", {"TWD"}, quarters=frozenset({3}))
     assert asked_figures(hit, question) == []
 
 
 def test_what_is_disclosed_comes_before_a_forecast_for_a_present_tense_question() -> None:
-    disclosed = Hit(
-        Passage(
-            id="yd:9.1",
-            source_id="yd",
-            paragraph=9,
-            sentence=1,
-            text="聿达在年报中揭露，台积电占其营收比重约55%。",
-            figures=find_figures("聿达在年报中揭露，台积电占其营收比重约55%。"),
-        ),
-        2.0,
-    )
-    forecast_text = "他预估明年非台积电客户的营收占比可望提升到3成。"
-    forecast = Hit(
-        Passage(
-            id="yd:9.2",
-            source_id="yd",
-            paragraph=9,
-            sentence=2,
-            text=forecast_text,
-            figures=find_figures(forecast_text),
-        ),
-        3.0,
-    )
-    question = QueryAnalysis(
-        text="聿达对台积电的依赖有多大？",
-        language="zh-Hans",
-        kind="how_much",
-        wants_figure=True,
-        units={"%"},
-        measures={"share"},
-    )
+    disclosed = _hit("聿达在年报中揭露，台积电占其营收比重约55%。", "yd:9.1", 2.0)
+    forecast = _hit("他预估明年非台积电客户的营收占比可望提升到3成。", "yd:9.2", 3.0)
+    question = _how_much("聿达对台积电的依赖有多大？", {"%"}, measures=frozenset({"share"}))
     source = Source(id="yd", file="yd.md", title="聿达", publisher="日报", language="zh-Hans", text="…")
     corpus = Corpus(
         sources=[source], speakers=SpeakerIndex([]), passages=[forecast.passage, disclosed.passage]
@@ -105,13 +88,10 @@ def test_what_is_disclosed_comes_before_a_forecast_for_a_present_tense_question(
 
 def test_where_a_figure_goes_answers_a_question_about_next_year() -> None:
     text = "他补充，聿达明年研发费用占营收比重也将由今年的约9%提高到12%。"
-    question = QueryAnalysis(
-        text="What share of revenue will Yuda put into R&D next year?",
-        language="en",
-        kind="how_much",
-        wants_figure=True,
-        units={"%"},
-        measures={"share", "revenue"},
+    question = _how_much(
+        "What share of revenue will Yuda put into R&D next year?",
+        {"%"},
+        measures=frozenset({"share", "revenue"}),
     )
     focus = focus_figure(_hit(text), question, [])
     assert focus is not None and focus.text == "12%"
