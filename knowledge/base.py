@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
+from knowledge.attribution import lexicon_zh as zh_lexicon
 from knowledge.attribution.first_names import gender_of
 from knowledge.corpus import PACKAGED_CORPUS, Corpus
 from knowledge.dense import DenseSearch
@@ -37,6 +38,7 @@ def _stderr(message: str) -> None:
 
 
 # The name a Chinese question opens with ("天枢云今年营收多少？"), up to a time word, 的 or a measure.
+_CHINESE_TITLE = re.compile("|".join(sorted(zh_lexicon.TITLES, key=len, reverse=True)))
 _CHINESE_SUBJECT = re.compile(
     r"^\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:今年|去年|明年|前年|上半年|下半年|第[一二三四]季|的|在|要|会|會|"
     r"营收|營收|收入|市值|估值|利润|利潤|花了|投了|有多少|是否|估计|估計|预计|預計|表示|认为|認為|说|說|称|稱|透露)"
@@ -51,6 +53,23 @@ _GENERIC_SUBJECT = re.compile(
 _NOT_A_NAME_START = re.compile(
     r"^(?:按|如果|如|若|在|对|對|从|從|为|為|给|給|把|被|当|當|据|據|根据|根據|要是|是|有|没|沒|不|全|各|每|所)"
 )
+
+
+def titled_person(question: str) -> str | None:
+    """A Chinese person the question names after a title ("江州市长刘建国"), if it names one."""
+    folded = fold(question)
+    title = _CHINESE_TITLE.search(folded)
+    if title is None:
+        return None
+    # importing the finders compiles their patterns: only when a question names a title
+    from knowledge.attribution.find_zh import person_at
+
+    return person_at(folded[title.end() :])
+
+
+def speakers_named(speakers: SpeakerIndex, name: str) -> bool:
+    """Whether a name is one of the library's speakers'."""
+    return bool(speakers.find_mentions(name))
 
 
 def _chinese_subject(question: str) -> str | None:
@@ -159,6 +178,13 @@ class KnowledgeBase:
         if named_only and not query.speakers and SPEECH_CUE.search(fold(question)):
             query.unquoted.append(Speaker(name=named_only[0], kind="person", role="", quoted=False))
         query.unknown_names = [n for n in query.unknown_names if not self._in_articles(" ".join(n.split()))]
+        titled = titled_person(question)
+        if titled and not speakers_named(self.corpus.speakers, titled):
+            # "江州市长刘建国怎么评价…": mentioned by the articles, never quoted
+            if self._in_articles(titled):
+                query.unquoted.append(Speaker(name=titled, kind="person", role="", quoted=False))
+            else:
+                query.unknown_names.append(titled)
         subject = _chinese_subject(question)
         if subject and not query.speakers and not query.named:
             if self._in_articles(subject):

@@ -114,7 +114,7 @@ _YEARLY = re.compile(
 )
 _CHANGE = re.compile(
     r"\b(?:fell|fall|fallen|rose|rise|risen|grew|grow|dropped|drop|declined|decline|increased|"
-    r"decreased|slipped|jumped|climbed)\b|下跌|上涨|下降|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅|"
+    r"decreased|slipped|jumped|climbed|hit|slump(?:ed)?|tumbled?|plunged?|sank|sink|soared?|surged?)\b|下跌|上涨|下降|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅|"
     r"[跌降涨漲].{0,3}多少",
     re.I,
 )
@@ -123,7 +123,8 @@ _QUANTITY = re.compile(
     r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
     r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of)\b).){0,40}\b(?:revenue|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
     r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?|rate|ratio)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
-    r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon)s?\b|how oversubscribed|"
+    r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon|irr)s?\b|how oversubscribed|"
+    r"how (?:hard|badly)\b|"
     r"how (?:fast|quickly)\b(?=.{0,60}\b(?:grow|grew|grown|rise|rose|risen|increas|climb|expand))|"
     r"\b(?:guess|estimate|forecast|projection)\b.{0,40}\b(?:slice|share|portion|piece|cut)\b|"
     r"\bwhat\b.{0,80}\b(?:worth|add(?:s|ed)? up to|amount(?:s|ed)? to|total(?:s|led)?)\b|"
@@ -267,6 +268,8 @@ def _unknown_names(text: str, speakers: SpeakerIndex, glossary: Glossary) -> lis
 def _asked_units(folded: str) -> set[str]:
     """The units whose figures could answer the question; money is every currency unless one is named."""
     units = {unit for unit, pattern in _UNIT_WORDS if pattern.search(folded)}
+    if any(pattern.search(folded) for _, pattern in _CURRENCY_WORDS):
+        units.add("money")  # "投多少日元": a currency named is money asked
     if "GW?" in units:
         # "compute subsidies", "electricity costs": money spent on capacity, not the capacity
         units = units - {"GW?"} if "money" in units else (units - {"GW?"}) | {"GW"}

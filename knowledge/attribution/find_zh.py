@@ -74,6 +74,10 @@ _AFTER_NAME = re.compile(
     rf"今日|昨天|昨日|上周|本周|此前|早前|曾|也|则|还|对|向|就|将|已|正|最近|接受|通过|先生|女士|博士|"
     rf"等|和|与|及|的|会后|会上|受访|来台|来华|[（(，,。、；;：:“”「」\s]|$"
 )
+# In a question a name is also followed by how it is asked about ("刘建国怎么评价…").
+_AFTER_NAME_IN_QUESTION = re.compile(
+    _AFTER_NAME.pattern + "|怎么|怎样|如何|为什么|为何|是否|有没有|评价|看待|说过|讲|谈"
+)
 _LATIN_AFTER = re.compile(r"^[（(]\s*([A-Z][A-Za-zÀ-ÖØ-öø-ÿ.'’& -]+?)\s*[）)]")
 # A Latin name after a title, with its Chinese form in brackets if the article gives one.
 _LATIN_NAME = re.compile(
@@ -103,10 +107,16 @@ _CLAUSE_SUBJECT = re.compile(
     + _VERB
     + ")"
 )
+# "印刷电路板厂联硕电路昨（20）日举行法说会": a company named by what it did on a date.
+_ACTS_ON_A_DATE = re.compile(
+    r"(?:^|[，。；：])(?P<subject>[A-Za-z0-9\u4e00-\u9fff&·]{2,16}?)(?:" + lx.DATE_GAP + r")+"
+    r"(?:举行|召开|举办|发布|公布|宣布|披露|公告)"
+)
 _DESCRIPTORS = re.compile(
-    r"^.*?(?:代工厂|代工大厂|大厂|厂商|供应商|机构|之一|巨头|龙头|初创公司|平台|旗下|券商|投行|智库|"
+    r"^.*?(?:基金管理人|管理人|分销商|经销商|代理商|开发商|服务商|提供商|承包商|集成商|零售商|贸易商|租赁商|设备商|渠道商|"
+    r"代工厂|代工大厂|大厂|厂商|供应商|机构|之一|巨头|龙头|初创公司|平台|旗下|券商|投行|智库|"
     r"媒体|主权基金|基金|研究机构|市场研究机构|咨询公司|制造商|运营商|企业|业者|银行|集团|城商行|农商行|商业银行|新创|"
-    r"上市公司|公司)(?=.{2,})"
+    r"上市公司|公司|厂)(?=.{2,})"
 )
 _LEADING = re.compile(
     r"^(?:而|但|据|不过|另外|此外|同时|其中|就连|包括|由|与|和|对|在|当|则|也|还|是|根据|按照|"
@@ -115,13 +125,13 @@ _LEADING = re.compile(
 )
 
 
-def _name_after(text: str) -> tuple[str, str | None] | None:
+def _name_after(text: str, after: re.Pattern[str] = _AFTER_NAME) -> tuple[str, str | None] | None:
     """A person's name at the start of text, and its Latin spelling in brackets after it if any."""
     foreign = _FOREIGN.match(text)
     options: list[str] = []
     if foreign:
         first, _, rest = foreign.group(0).partition("·")
-        cut = _AFTER_NAME.search(rest, 1)
+        cut = after.search(rest, 1)
         rest = rest[: cut.start()] if cut and cut.start() > 0 else rest
         options = [f"{first}·{rest[:n]}" for n in range(len(rest), 0, -1)]
     elif text[:2] in COMPOUND_SURNAMES:
@@ -129,17 +139,19 @@ def _name_after(text: str) -> tuple[str, str | None] | None:
     elif text[:1] in SURNAMES:
         options = [text[:3], text[:2]]
     for name in options:
-        if (
-            len(name) >= 2
-            and re.fullmatch(r"[\u4e00-\u9fff·]+", name)
-            and _AFTER_NAME.match(text[len(name) :])
-        ):
-            two = _AFTER_NAME.match(text[2:]) if len(name) == 3 and not foreign else None
+        if len(name) >= 2 and re.fullmatch(r"[\u4e00-\u9fff·]+", name) and after.match(text[len(name) :]):
+            two = after.match(text[2:]) if len(name) == 3 and not foreign else None
             if two is not None and two.group(0).strip("（(，,。、；;：:“”「」 "):
                 name = name[:2]  # "周敏说": the third character starts the verb
             latin = _LATIN_AFTER.match(text[len(name) :])
             return name, latin.group(1).strip() if latin else None
     return None
+
+
+def person_at(text: str) -> str | None:
+    """The Chinese person's name a text starts with ("刘建国怎么评价…" -> "刘建国"), if it starts with one."""
+    named = _name_after(text, _AFTER_NAME_IN_QUESTION)
+    return named[0] if named else None
 
 
 def org_before(text: str) -> str | None:
@@ -263,6 +275,7 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
     """Add an organization named in Chinese; its first two characters are a short form when the name is long."""
     if (
         written in lx.ORG_ANAPHORA
+        or to_simplified(written).endswith(lx.EVENT_NOUNS)
         or written in lx.DOCUMENT_ANAPHORA
         or written in lx.REPORT_NOUNS
         or len(written) < 2
@@ -335,6 +348,11 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
     """Add to `entities` everyone the sentences introduce; `folded` is Simplified, `written` the original."""
     article = "".join(folded)
     for text, original in zip(folded, written, strict=True):
+        for match in _ACTS_ON_A_DATE.finditer(text):
+            org = org_before(match.group("subject"))
+            if org and _plausible_org(org, org, weak=True):
+                at = match.start("subject") + match.group("subject").rfind(org)
+                add_org_zh(entities, original[at : at + len(org)])
         for match in _IS_A_COMPANY.finditer(text):
             org = org_before(match.group("org"))
             if org and org == match.group("org") and not re.search(r"[他她我你它这那其该]", org):

@@ -222,6 +222,13 @@ TITLES = (
     "执行董事",
     "常务董事",
     "副总经理",
+    "市长",
+    "副市长",
+    "省长",
+    "县长",
+    "区长",
+    "书记",
+    "议员",
 )
 FEMALE_WORDS = ("女士", "小姐", "夫人")
 MALE_WORDS = ("先生",)
@@ -256,6 +263,18 @@ GROUP_NOUNS = (
     "创业者",
     "经营者",
     "机构",
+    "供应商",
+    "厂商",
+    "高层",
+    "同业",
+    "合伙人",
+    "顾问",
+    "律师",
+    "工程师",
+    "客户",
+    "股东",
+    "董事",
+    "人员",
 )
 # Markers of an unnamed person ("一位……", "某……", "接近……的人士").
 UNNAMED_MARKERS = (
@@ -292,6 +311,18 @@ ORG_ANAPHORA = (
 )
 # A document whose author already spoke ("报告警告").
 DOCUMENT_ANAPHORA = ("该报告", "报告", "研报", "该研报", "这份报告", "该研究", "文章")
+# Meetings and briefings: where a company speaks, never who ("据法说会简报" is the company's own material).
+EVENT_NOUNS = (
+    "法说会",
+    "业绩说明会",
+    "说明会",
+    "发布会",
+    "股东大会",
+    "投资者大会",
+    "电话会议",
+    "电话会",
+    "路演",
+)
 # Markers of a cited source ("据……报道", "根据……的估算").
 ACCORDING_TO = ("根据", "据", "按照", "援引")
 # Words too common to stand for one organization: "智能资本" is not "智能" in "玄衡智能".
@@ -392,6 +423,22 @@ ORG_SUFFIXES = (
     "光通信",
     "计算",
     "数据",
+    "政府",
+    "电路",
+    "精密",
+    "工业",
+    "材料",
+    "电气",
+    "机电",
+    "重工",
+    "化工",
+    "物流",
+    "传媒",
+    "地产",
+    "医药",
+    "生物",
+    "实业",
+    "新材",
 )
 # A date or time between a subject and its verb ("苏澜银行7月14日披露", "鈺衡昨（25）日表示").
 DATE_GAP = (

@@ -20,7 +20,7 @@ _EN_VERB = re.compile(
 _ZH_VERB = re.compile(
     "(?<![法据小游劝被])(?:"
     + "|".join(sorted(zh.SPEECH_VERBS, key=len, reverse=True))
-    + ")(?![会明服法师之的])"
+    + ")(?![会服法师之的])(?!(?<=[说称表])明)"
 )
 _EN_ADVERBS = r"(?:(?:" + "|".join(en.ADVERBS) + r"|[a-z]+ly)\s+)*"
 _EN_GAPS = (
@@ -75,10 +75,13 @@ _ZH_GAP_WEAK = re.compile(
 )
 _ZH_OWN_FILING = re.compile(
     r"(?:^|[，。；])[^，。；“”「」]{0,10}?(?:招股书|招股说明书|财报|年报|季报|半年报|公告|财务报表|预案)(?:数据)?(?:显示|披露)|"
+    r"(?:^|[，。；])(?:根据|据|按照)(?:公司)?(?:法说会|业绩说明会|说明会|发布会|股东大会|投资者大会|电话会议?)(?:上的)?(?:简报|资料|材料|数据)?[，,]|"
     r"(?:^|[，。；])(?:根据|据|按照)(?:公司|该公司)[^，。；]{0,8}?(?:披露|发布|公布|提供)?的?"
     r"(?:招股书|财报|年报|公告|预案|方案|计划|财务资料|财务数据)"
 )
 _ZH_PUNCT = re.compile(r"[，。；：,;:！？!?]")
+# "王怡婷将目标价下调至265元，并预估……": a clause opened by a conjunction keeps the subject of the clause before.
+_ZH_SHARED_SUBJECT = re.compile(r"(?:并且?|同时|也|还|另外|此外|进一步|随后|接着)?")
 _ZH_CITED = re.compile(
     r"[^，。；：]{0,10}?(?:" + "|".join(zh.REPORT_NOUNS) + "|" + "|".join(zh.SPEECH_VERBS) + ")"
 )
@@ -109,6 +112,11 @@ def _unnamed_en(clause: str, entities: ArticleEntities) -> Entity | None:
 
 def _unnamed_zh(clause: str, entities: ArticleEntities) -> Entity | None:
     clause = clause.strip()
+    while True:  # "一位本土投信基金经理人则表示": the adverb before the verb is not part of who speaks
+        adverb = next((g for g in zh.GAP_WORDS if clause.endswith(g) and len(clause) > len(g) + 2), None)
+        if adverb is None:
+            break
+        clause = clause[: -len(adverb)]
     has_group = any(clause.endswith(g) or g in clause[-8:] for g in zh.GROUP_NOUNS)
     marked = any(m in clause for m in zh.UNNAMED_MARKERS) or clause[:2] in (
         "外资",
@@ -193,7 +201,7 @@ def _subject_zh(
         return None
     unnamed = _unnamed_zh(clause, entities)
     inside = [i for i in items if clause_start <= i.start and i.end <= verb.start()]
-    if not inside and not clause.strip() and clause_start > 0:
+    if not inside and _ZH_SHARED_SUBJECT.fullmatch(clause.strip()) and clause_start > 0:
         # "两天后，澜石云跟进，宣布……": the verb shares the subject that opened the clause before it
         before = _ZH_PUNCT.split(outside[: clause_start - 1])[-1]
         start = clause_start - 1 - len(before)

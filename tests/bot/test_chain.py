@@ -104,3 +104,11 @@ def test_only_a_price_as_it_stands_now_is_live_data(
     answer = service.ask(question)
     said_live = "live" in answer.answer or "实时" in answer.answer
     assert said_live == live
+
+
+def test_a_chinese_person_named_after_a_title_whom_no_article_mentions_is_refused_by_name(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("临川市长赵文斌怎么看AI泡沫？")
+    assert answer.abstained and answer.citations == []
+    assert "赵文斌" in answer.answer

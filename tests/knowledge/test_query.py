@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.base import titled_person
 from knowledge.glossary import Glossary
 from knowledge.query import analyze
 from knowledge.speakers import Speaker, SpeakerIndex
@@ -20,6 +21,9 @@ FIGURE_QUESTIONS = [
     ("本益比现在比同业高多少？", {"%", "x"}),
     ("Copper Basin 的债券超额认购了多少倍？", {"x"}),
     ("王思涵担心新澄电信的负债比会升到多高？", {"%"}),
+    ("what IRR has the 2019 fund delivered to its investors?", {"%"}),
+    ("how hard did the trading house's stock get hit after the deal?", {"%"}),
+    ("这家商社要在合资项目里投多少日元？", {"JPY"}),
 ]
 CURRENCIES = {"USD", "EUR", "JPY", "CNY", "TWD", "HKD"}
 
@@ -176,3 +180,9 @@ def test_capital_a_partner_has_to_put_up_may_be_an_amount() -> None:
         glossary=Glossary({}),
     )
     assert {"%", "USD"} <= query.units
+
+
+def test_a_chinese_name_after_a_title_is_the_person_asked_about() -> None:
+    assert titled_person("江州市长刘建国怎么评价母基金扩容？") == "刘建国"
+    assert titled_person("董事长陳宗翰怎麼看AI訂單？") == "陈宗翰"
+    assert titled_person("母基金扩容到多少？") is None

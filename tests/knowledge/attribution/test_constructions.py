@@ -377,7 +377,27 @@ CHINESE = [
                 "聿达在年报中揭露，台积电占其营收比重约55%。",
             ]
         ],
-        [None, "Kiki Hung", "聿达"],
+        [None, "Kiki Hung", "聿达精密"],
+    ),
+    (
+        "a second clause opened by 并 keeps the analyst who opened the sentence",
+        [["分析师周文涛认为估值偏高。", "周文涛将目标价从88元下调至70元，并预估明年市盈率约为25倍。"]],
+        ["Zhou Wentao", "Zhou Wentao"],
+    ),
+    (
+        "an unnamed supplier and an unnamed executive of a peer",
+        [["一位材料供应商透露，订单比去年多了两成。", "另一位同业高层私下透露，良率仍不理想。"]],
+        ["unnamed: 一位材料供应商", "unnamed: 另一位同业高层"],
+    ),
+    (
+        "a company's investor-conference slides speak for the company",
+        [["服务器电源厂宏昇电子昨（12）日举行法说会。", "据法说会简报，宏昇今年出货量约为去年的3倍。"]],
+        [None, "宏昇电子"],
+    ),
+    (
+        "a city government announcing on a date",
+        [["临川市政府10月8日宣布，将产业基金规模扩大至300亿元。"]],
+        ["临川市政府"],
     ),
     (
         "a Taiwanese executive whose surname is 赖",
