@@ -281,14 +281,16 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
         or len(written) < 2
     ):
         return None
-    known = entities.find_any(written)
-    if known is not None:
-        return known
-    forms = [written] + ([latin] if latin else [])
     # "集邦科技" is also "集邦"; a name with no generic ending ("海湾资本评论") has no safe short form.
     suffix = next((x for x in sorted(lx.ORG_SUFFIXES, key=len, reverse=True) if written.endswith(x)), "")
     core = written[: len(written) - len(suffix)] if suffix else ""
     short = (core,) if len(core) >= 2 and not written.isascii() and core not in lx.GENERIC_WORDS else ()
+    known = entities.find_any(written)
+    if known is not None:
+        return entities.add(
+            known, short=short
+        )  # a library speaker written in full here is also its short form
+    forms = [written] + ([latin] if latin else [])
     return entities.add(
         Entity(kind="organization", name=latin or written, forms=forms, name_zh=written), short=short
     )
@@ -394,7 +396,9 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             org = org_before(text[:cut])
             org_written = original[cut - len(org) : cut] if org else None
             if org_written:
-                add_org_zh(entities, org_written)
+                # "聿达执行长" after "聿达精密": the title belongs to the company already named, by its full name
+                company = add_org_zh(entities, org_written)
+                org_written = company.forms[0] if company is not None else org_written
             elif re.search("(?:" + "|".join(lx.ORG_ANAPHORA) + ")$", text[: match.start()]) or (
                 _CORPORATE_TITLE.search(match.group(0))
                 and not re.search(r"[\u4e00-\u9fff]$", text[: match.start()])
