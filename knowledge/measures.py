@@ -17,15 +17,15 @@ MEASURES: dict[str, str] = {
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
     r"invest|committed|commit|put (?:in|into)|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
     r"\bgo(?:es|ing)? (?:to|into|toward)|earmark|allocat|"
-    r"资本支出|支出|开支|花|耗资|成本|采购|购买|买|投资|出资|融资|注资|掏|砸|投入|投(?![诉票])|募资|承诺",
+    r"资本支出|支出|开支|花|耗资|成本|采购|购买|买|投资|出资|融资|注资|掏|砸|投入|投(?![诉票保])|募资|承诺",
     "debt": r"\bdebt|loan|lend|borrow|credit|\bbonds?\b|financing|exposure|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
     "orders": r"\border|backlog|booking|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
     "market": r"\bmarket\b|市场|规模",
-    "price": r"\bprice|pricing|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价|成本|每卡",
+    "price": r"\bprice|pricing|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价(?!值)|成本|每卡",
     "margin": r"margin|profit|earnings|net income|operating income|毛利|利润|获利|净利|盈利",
     "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
     "yield": r"\byield|coupon|interest rate|\binterest\b|\breturns?\b|\birr\b|收益率|利率|票息|报酬率|回报率|报酬|回报",
-    "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|份额|占",
+    "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|比例|份额|占",
     "growth": r"\bgrow|growth|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|成长|上升|提高|翻|增加|同比|涨|高出|高于|贵",
     "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|下调|降|削减|下降|低于|便宜|跌",
     "power": r"\bpower|electricity|capacity|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|\bload|电力|装机|用电|算力|容量|兆瓦|吉瓦",

@@ -43,7 +43,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "money",
         re.compile(
-            r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|worth|valuation|valued|dollar|\$|"
+            r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|worth|valuation|valued|\bvalues?\b|dollar|\$|"
             r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|loan|debt|borrow|lend|exposure|sales|"
             r"market size|how big is the market|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|subsid|grant|voucher|"
             r"placement|offering|proceeds|\bcapital\b|"
@@ -124,7 +124,7 @@ _QUANTITY = re.compile(
     r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of)\b).){0,40}\b(?:revenue|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
     r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?|rate|ratio)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
     r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon|irr)s?\b|how oversubscribed|"
-    r"how (?:hard|badly)\b|"
+    r"how (?:hard|badly)\b|\bputs?\b.{1,60}?\bat\b(?=\s*(?:[,?？]|$|and\b))|"
     r"how (?:fast|quickly)\b(?=.{0,60}\b(?:grow|grew|grown|rise|rose|risen|increas|climb|expand))|"
     r"\b(?:guess|estimate|forecast|projection)\b.{0,40}\b(?:slice|share|portion|piece|cut)\b|"
     r"\bwhat\b.{0,80}\b(?:worth|add(?:s|ed)? up to|amount(?:s|ed)? to|total(?:s|led)?)\b|"
@@ -170,7 +170,7 @@ THEME_WORDS = frozenset(
     }
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_CAPITALIZED_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
+_CAPITALIZED_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)+)\b")  # "Chang Ya-chi"
 _ZH_SUBJECT = re.compile(r"^([\u3400-\u9fff]{2,4}?)(?:怎么看|如何看|认为|觉得|说过|表示|对于|对)")
 _ZH_FOREIGN_NAME = re.compile(r"[\u3400-\u9fff]{1,6}·[\u3400-\u9fff]{1,8}")
 
@@ -266,7 +266,29 @@ def _unknown_names(text: str, speakers: SpeakerIndex, glossary: Glossary) -> lis
 
 
 def _asked_units(folded: str) -> set[str]:
-    """The units whose figures could answer the question; money is every currency unless one is named."""
+    """The units whose figures could answer the question, or any of its parts ("how much, and how fast is it
+    growing?" asks for an amount and a rate)."""
+    parts = [p for p in _QUESTION_PART.split(folded) if p.strip()]
+    units = _units_of(folded)
+    if len(parts) > 1:
+        for part in parts:
+            if _QUANTITY.search(part):
+                # the part with the rest of the question as context, without the other parts' own asks
+                others = [p for p in parts if p is not part and not _QUANTITY.search(p)]
+                units |= _units_of(" ".join([*others, part]))
+    return units
+
+
+# Where a question asks a second thing: "？比去年…", "— how much, and how fast…".
+_QUESTION_PART = re.compile(
+    r"[?？]\s*|\s[—–]\s|,\s*(?:and\s+)?(?=how\b|what\b)|，(?=.{0,12}(?:多少|几|多大))"
+)
+# "从多少降到多少": the two levels are asked, not the change between them.
+_FROM_TO = re.compile(r"从多少.{0,8}[到至]多少|from (?:what|how much) (?:\w+ ){0,3}to what", re.I)
+
+
+def _units_of(folded: str) -> set[str]:
+    """The units whose figures could answer one question; money is every currency unless one is named."""
     units = {unit for unit, pattern in _UNIT_WORDS if pattern.search(folded)}
     if any(pattern.search(folded) for _, pattern in _CURRENCY_WORDS):
         units.add("money")  # "投多少日元": a currency named is money asked
@@ -285,7 +307,7 @@ def _asked_units(folded: str) -> set[str]:
         return {"%"}
     if _COMPARATIVE.search(folded):
         return (units - {"GW", "money"}) | {"%", "x"}
-    if _GROWTH.search(folded) and units <= {"money", "%", "x"}:
+    if _GROWTH.search(folded) and units <= {"money", "%", "x"} and not _FROM_TO.search(folded):
         units = (units - {"money"}) | {"%", "x"}
     elif (_CHANGE.search(folded) or _LIMIT.search(folded)) and units <= {"money", "%", "x", "GW"}:
         units.add("%")  # "how much did prices fall?" is answered by a percentage as often as by an amount
@@ -376,7 +398,7 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         units=asked_units if quantity else set(),
         wants_figure=quantity,
         figures=figures,
-        years=[int(y) for y in _YEAR.findall(text)],
+        years=_asked_years(text),
         quarters=quarters(text),
         halves=halves(text),
         tenors=tenors(text),
@@ -385,6 +407,18 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         concepts=concepts,
         topic=topic,
     )
+
+
+def _asked_years(text: str) -> list[int]:
+    """The years a question asks about; a year it compares with ("how does that compare with 2023?") is context."""
+    years = [int(m.group(1)) for m in _YEAR.finditer(text) if not _COMPARED_YEAR.search(text[: m.start()])]
+    return years
+
+
+_COMPARED_YEAR = re.compile(
+    r"(?:compare[sd]? (?:with|to)|compared|than|from|since|versus|vs\.?|against|比|相比|较|比起|对比)\s*(?:in |the end of |early |late )?$",
+    re.I,
+)
 
 
 def _concepts(own: list[str], phrases: list[tuple[str, list[str]]]) -> list[tuple[str, ...]]:

@@ -7,6 +7,8 @@ import re
 from knowledge.attribution.entities import Entity
 from knowledge.attribution.lexicon_en import PLACE_WORDS, surname_of
 from knowledge.attribution.lexicon_zh import GENERIC_WORDS
+from knowledge.attribution.syllables import name_syllables
+from knowledge.attribution.wade_giles import wade_giles_name
 from knowledge.matching import is_latin
 from knowledge.scripts import to_simplified, to_traditional
 from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex
@@ -81,26 +83,12 @@ _TITLE_ZH_EXTRA = {
 }
 
 
-# Given-name readings that differ from pypinyin's default reading of the character.
-GIVEN_NAME_READINGS = {"柏": "bo"}
-
-
 def pinyin_name(written: str) -> str:
     """A Chinese personal name in pinyin, surname first: 陳冠宇 -> "Chen Guanyu"."""
-    from pypinyin import lazy_pinyin  # its dictionaries take ~0.7 s to load: only when a name needs it
-
-    syllables = lazy_pinyin(to_simplified(written.replace("·", "")))
-    if len(syllables) < 2:
-        return "".join(syllables).title()
-    surname = 2 if len(syllables) == 4 else 1
-    # characters read otherwise in a given name than in running text (柏: bó in 林柏翰, bǎi in 柏树)
-    syllables[surname:] = [
-        GIVEN_NAME_READINGS.get(char, syllable)
-        for char, syllable in zip(
-            to_simplified(written.replace("·", ""))[surname:], syllables[surname:], strict=False
-        )
-    ]
-    return f"{''.join(syllables[:surname]).title()} {''.join(syllables[surname:]).title()}"
+    surname, given = name_syllables(written)
+    if not given:
+        return "".join(surname).title()
+    return f"{''.join(surname).title()} {''.join(given).title()}"
 
 
 def pinyin_org(written: str) -> str:
@@ -240,9 +228,10 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
     aliases: list[str] = []
     name = entity.name
     if entity.kind == "person" and not is_latin(name) and "·" not in name:
-        name = pinyin_name(
-            name
-        )  # a transliterated foreign name keeps its Chinese form: pinyin would garble it
+        # "Chang Ya-chi" is how Taiwan spells 張雅琪: English questions may use either spelling
+        aliases += [w for w in (wade_giles_name(name),) if w]
+        # a transliterated foreign name keeps its Chinese form: pinyin would garble it
+        name = pinyin_name(name)
     elif entity.kind == "organization" and not is_latin(name):
         # Chinese organizations keep their written name (their English name cannot be guessed); pinyin is an
         # alias so that "Heyue" in an English question finds 禾跃.

@@ -9,6 +9,7 @@ from knowledge.glossary import Glossary
 from knowledge.query import analyze
 from knowledge.speakers import Speaker, SpeakerIndex
 
+CURRENCIES = {"USD", "EUR", "JPY", "CNY", "TWD", "HKD"}
 FIGURE_QUESTIONS = [
     ("what yield did the utility get on its longest bond?", {"%"}),
     ("how oversubscribed was the bond deal?", {"x"}),
@@ -24,8 +25,10 @@ FIGURE_QUESTIONS = [
     ("what IRR has the 2019 fund delivered to its investors?", {"%"}),
     ("how hard did the trading house's stock get hit after the deal?", {"%"}),
     ("这家商社要在合资项目里投多少日元？", {"JPY"}),
+    ("the cloud's capex for nine months — how much, and how fast is it growing?", {"%", "x"} | CURRENCIES),
+    ("这家公司打算把获客成本从多少降到多少？", {"%"} | CURRENCIES),
+    ("投保价值里有多大比例有营业中断保障？", {"%"}),
 ]
-CURRENCIES = {"USD", "EUR", "JPY", "CNY", "TWD", "HKD"}
 
 
 @pytest.mark.parametrize(("question", "units"), FIGURE_QUESTIONS)
@@ -186,3 +189,12 @@ def test_a_chinese_name_after_a_title_is_the_person_asked_about() -> None:
     assert titled_person("江州市长刘建国怎么评价母基金扩容？") == "刘建国"
     assert titled_person("董事长陳宗翰怎麼看AI訂單？") == "陈宗翰"
     assert titled_person("母基金扩容到多少？") is None
+
+
+def test_a_year_the_question_compares_with_is_not_the_year_it_asks_about() -> None:
+    query = analyze(
+        "what does the firm put the insured value at, and how does that compare with 2023?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert query.years == [] and query.units >= {"USD"}

@@ -1,0 +1,33 @@
+"""Taiwanese spellings of Chinese names, so an English question may name a Taiwanese executive either way."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.attribution import attribute_source
+from knowledge.attribution.wade_giles import wade_giles_name
+from knowledge.speakers import SpeakerIndex
+
+
+@pytest.mark.parametrize(
+    ("written", "spelled"),
+    [
+        ("張忠謀", "Chang Chung-mou"),
+        ("郭台銘", "Kuo Tai-ming"),
+        ("黃仁勳", "Huang Jen-hsun"),
+        ("謝長廷", "Hsieh Chang-ting"),
+        ("周子瑜", "Chou Tzu-yu"),
+        ("林佩君", "Lin Pei-chun"),
+    ],
+)
+def test_a_name_is_spelled_as_taiwan_spells_it(written: str, spelled: str) -> None:
+    assert wade_giles_name(written) == spelled
+
+
+def test_a_quoted_taiwanese_executive_is_found_by_either_spelling() -> None:
+    paragraphs = [["財務長張雅琪表示，第三季毛利率為24.6%。"]]
+    speaker = attribute_source(paragraphs, "zh-Hant", SpeakerIndex([])).speakers[0][0]
+    assert speaker is not None
+    index = SpeakerIndex([speaker])
+    assert index.find_mentions("what margin did Chang Ya-chi report?")[0].speaker is speaker
+    assert index.find_mentions("what margin did Zhang Yaqi report?")[0].speaker is speaker
