@@ -46,7 +46,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|worth|valuation|valued|\bvalues?\b|dollar|\$|"
             r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|loan|debt|borrow|lend|exposure|sales|"
             r"market size|how big is the market|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|subsid|grant|voucher|"
-            r"placement|offering|proceeds|\bcapital\b|"
+            r"placement|offering|proceeds|\bcapital\b|profit|\bincome\b|"
             r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|订阅|价格|筹集|订单|规模|"
             r"借贷|贷款|债|资本支出|市场|砸|掏|补贴|补助|算力券|目标价|price target",
             re.I,
@@ -74,6 +74,7 @@ _SHARE = re.compile(
 _RATE = re.compile(
     r"\b(?:yield|coupon|interest rate|irr)s?\b|\b(?:annual|expected|target|yearly) returns?\b|"
     r"\b(?:utilization|utilisation|occupancy|vacancy|default|redemption|churn|penetration|renewal) rates?\b|"
+    r"\b(?:net |gross )?(?:revenue |dollar )?retention\b|"
     r"\bwhat (?:[\w-]+ )?rate\b|"
     r"收益率|殖利率|利率|报酬率|回报率|[上使利稼出入占]\w?率",
     re.I,
@@ -95,6 +96,7 @@ _COMPARATIVE = re.compile(
     re.I,
 )
 _GROWTH = re.compile(
+    r"\brais(?:e|es|ed|ing) (?:its |their |the |our )?(?:prices?|rates?|premiums?|fees?|rents?|tariffs?)\b|"
     r"\b(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen|jump(?:ed)?|up from (?=[\d$€¥]|about|around|roughly|nearly|last|a year|the same)|multipl|"
     r"cut|cuts|slash(?:ed)?|lower(?:ed)?|reduce[sd]?|discount)\w*|"
     r"成长|增长|涨了|涨多少|翻了|增加了|增幅|年增|比去年|同比|降价|砍|下调|降了|降低|削减|折扣|折价|降.{0,3}(?:多少|几)",
@@ -113,7 +115,8 @@ _YEARLY = re.compile(
     r"this year|per year|a year|each year|annual|full[- ]year|今年|全年|每年|年度|一年", re.I
 )
 _CHANGE = re.compile(
-    r"\b(?:fell|fall|fallen|rose|rise|risen|grew|grow|dropped|drop|declined|decline|increased|"
+    r"\b(?:(?:stock|shares?|share price)\b.{0,20}\b(?:react|respond|do|fare|move|close|end|finish|settle)|"
+    r"fell|fall|fallen|rose|rise|risen|grew|grow|dropped|drop|declined|decline|increased|"
     r"decreased|slipped|jumped|climbed|hit|slump(?:ed)?|tumbled?|plunged?|sank|sink|soared?|surged?)\b|下跌|上涨|下降|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅|"
     r"[跌降涨漲].{0,3}多少",
     re.I,
@@ -124,7 +127,8 @@ _QUANTITY = re.compile(
     r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of)\b).){0,40}\b(?:revenue|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
     r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?|rate|ratio)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
     r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon|irr)s?\b|how oversubscribed|"
-    r"how (?:hard|badly)\b|\bputs?\b.{1,60}?\bat\b(?=\s*(?:[,?？]|$|and\b))|"
+    r"how (?:hard|badly)\b|\bhow did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:react|respond|do|fare|move|trade)\b|"
+    r"\bwhere did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:close|end|finish|settle)\b|\bputs?\b.{1,60}?\bat\b(?=\s*(?:[,?？]|$|and\b))|"
     r"how (?:fast|quickly)\b(?=.{0,60}\b(?:grow|grew|grown|rise|rose|risen|increas|climb|expand))|"
     r"\b(?:guess|estimate|forecast|projection)\b.{0,40}\b(?:slice|share|portion|piece|cut)\b|"
     r"\bwhat\b.{0,80}\b(?:worth|add(?:s|ed)? up to|amount(?:s|ed)? to|total(?:s|led)?)\b|"

@@ -109,7 +109,7 @@ _CLAUSE_SUBJECT = re.compile(
 )
 # "印刷电路板厂联硕电路昨（20）日举行法说会": a company named by what it did on a date.
 _ACTS_ON_A_DATE = re.compile(
-    r"(?:^|[，。；：])(?P<subject>[A-Za-z0-9\u4e00-\u9fff&·]{2,16}?)(?:" + lx.DATE_GAP + r")+"
+    r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:" + lx.DATE_GAP + r")+"
     r"(?:举行|召开|举办|发布|公布|宣布|披露|公告)"
 )
 _DESCRIPTORS = re.compile(

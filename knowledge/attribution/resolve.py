@@ -74,7 +74,7 @@ _ZH_GAP_WEAK = re.compile(
     + r")*$"
 )
 _ZH_OWN_FILING = re.compile(
-    r"(?:^|[，。；])[^，。；“”「」]{0,10}?(?:招股书|招股说明书|财报|年报|季报|半年报|公告|财务报表|预案)(?:数据)?(?:显示|披露)|"
+    r"(?:^|[，。；])[^，。；]{0,40}?(?:招股书|招股说明书|财报|年报|季报|半年报|公告|财务报表|预案|经营数据|业绩数据|财务数据|运营数据|业绩报告)(?:数据)?(?:显示|披露)|"
     r"(?:^|[，。；])(?:根据|据|按照)(?:公司)?(?:法说会|业绩说明会|说明会|发布会|股东大会|投资者大会|电话会议?)(?:上的)?(?:简报|资料|材料|数据)?[，,]|"
     r"(?:^|[，。；])(?:根据|据|按照)(?:公司|该公司)[^，。；]{0,8}?(?:披露|发布|公布|提供)?的?"
     r"(?:招股书|财报|年报|公告|预案|方案|计划|财务资料|财务数据)"
@@ -402,7 +402,7 @@ def _speaker(
         owners = [
             i.entity
             for i in items
-            if i.end <= filing.start() and i.entity is not None and i.entity.kind == "organization"
+            if i.end <= filing.end() and i.entity is not None and i.entity.kind == "organization"
         ]
         return owners[-1] if owners else current_org(state, entities, noun="company")
     opening = _opening(outside, items, language)

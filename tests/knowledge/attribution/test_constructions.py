@@ -395,6 +395,16 @@ CHINESE = [
         [None, "宏昇电子"],
     ),
     (
+        "a parent company's operating data, named after a long description",
+        [["社交应用“星语”的母公司澄光科技10月9日发布的三季度经营数据显示，星语营收同比增长80%。"]],
+        ["澄光科技"],
+    ),
+    (
+        "a listed company's evening announcement",
+        [["科创板存储芯片设计公司华岚微电子9月3日晚间公告，拟计提资产减值准备2.4亿元。"]],
+        ["华岚微电子"],
+    ),
+    (
         "a city government announcing on a date",
         [["临川市政府10月8日宣布，将产业基金规模扩大至300亿元。"]],
         ["临川市政府"],
