@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -139,18 +140,36 @@ class LexicalIndex:
 
         A concept is a question word with its alternatives (e.g. an English word and its Chinese renderings):
         any alternative present covers it. Concepts found only in the `context` passages (the sentences around
-        it) count at a discount, since a sentence often leans on its neighbours. Which passages hold a concept is
-        read from the postings once per concept (`_mask`): building each scored passage's token sets was most of
-        the scoring time.
+        it) count at a discount, since a sentence often leans on its neighbours.
         """
-        at = self._position[pid]
-        around = [self._position[c] for c in context if c in self._position]
-        total = covered = 0.0
-        for alternatives, weight in self._concept_weights(concepts):
-            total += weight
-            mask = self._mask(alternatives)
-            if mask[at]:
-                covered += weight
-            elif any(mask[near] for near in around):
-                covered += CONTEXT_DISCOUNT * weight
-        return covered / total if total else 0.0
+        return self.coverages([pid], [context], concepts)[0][0]
+
+    def coverages(
+        self, pids: Sequence[str], contexts: Sequence[tuple[str, ...]], *questions: list[tuple[str, ...]]
+    ) -> list[list[float]]:
+        """For each list of concepts, the `coverage` of every passage (each with its context): the same floats.
+
+        A search's candidates are covered together, one vector step per concept (a Python loop over every
+        candidate's concepts was most of the scoring time). Which passages hold a concept is read from the
+        postings once (`_mask`); the weights are added in the concepts' order, as a loop adds them.
+        """
+        position = self._position
+        at = np.fromiter((position[pid] for pid in pids), dtype=np.intp, count=len(pids))
+        width = max((len(context) for context in contexts), default=0)
+        near = np.asarray(
+            [[position.get(c, -1) for c in context] + [-1] * (width - len(context)) for context in contexts],
+            dtype=np.intp,
+        ).reshape(len(pids), width)
+        known = near >= 0  # a neighbour outside the index covers nothing
+        near[~known] = 0
+        shares = []
+        for concepts in questions:
+            total = 0.0
+            covered = np.zeros(len(pids))
+            for alternatives, weight in self._concept_weights(concepts):
+                total += weight
+                mask = np.frombuffer(self._mask(alternatives), dtype=np.bool_)
+                around = (mask[near] & known).any(axis=1)
+                covered += np.where(mask[at], weight, np.where(around, CONTEXT_DISCOUNT * weight, 0.0))
+            shares.append((covered / total).tolist() if total else [0.0] * len(pids))
+        return shares

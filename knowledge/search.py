@@ -47,6 +47,12 @@ def figure_matches(figure: Figure, wanted: Figure) -> bool:
     return figure.unit == wanted.unit and abs(figure.value - wanted.value) <= 0.01 * abs(wanted.value)
 
 
+def _context(passage: Passage) -> tuple[str, str]:
+    """The ids of the sentences before and after a passage (either may not exist)."""
+    place = f"{passage.source_id}:{passage.paragraph}."
+    return f"{place}{passage.sentence - 1}", f"{place}{passage.sentence + 1}"
+
+
 class HybridSearcher:
     """Fuses dense and lexical ranks and favours the asked speaker, unit, year and figure."""
 
@@ -83,7 +89,17 @@ class HybridSearcher:
         # remaining candidate can reach the k-th best. The hits and their order are those of scoring them all.
         order = list(candidates)
         passages = [self.corpus.by_id[pid] for pid in order]
-        bounds = [self._bound(p, query, dense_rank, lexical_rank, focus, p.id in about) for p in passages]
+        # Coverage, the costly part of a score, is computed for every candidate at once (which also makes the
+        # bounds tight); with the fused ranks it is each score's base.
+        coverage, topic = self.lexical.coverages(
+            order, [_context(p) for p in passages], query.concepts, query.topic or []
+        )
+        base = [
+            RRF_K * sum(1.0 / (RRF_K + ranks[pid]) for ranks in (dense_rank, lexical_rank) if pid in ranks)
+            + coverage[i]
+            for i, pid in enumerate(order)
+        ]
+        bounds = [self._bound(p, query, focus, p.id in about, base[i]) for i, p in enumerate(passages)]
         scored: list[tuple[int, Hit]] = []
         best: list[float] = []  # the k best scores so far (a min-heap)
         for i in sorted(range(len(order)), key=lambda i: -bounds[i]):
@@ -94,10 +110,9 @@ class HybridSearcher:
                 passages[i],
                 query,
                 dense,
-                dense_rank,
                 lexical,
-                lexical_rank,
                 focus,
+                (base[i], coverage[i], topic[i] if query.topic else 1.0),
                 passages[i].id in about,
                 floor,
             )
@@ -113,39 +128,30 @@ class HybridSearcher:
         hits.sort(key=lambda h: -h.score)
         return SearchResult(hits=hits[:k], degraded=degraded)
 
-    def _bound(
-        self,
-        passage: Passage,
-        query: QueryAnalysis,
-        dense_rank: dict[str, int],
-        lexical_rank: dict[str, int],
-        focus: set[str],
-        about: bool,
-    ) -> float:
+    @staticmethod
+    def _bound(passage: Passage, query: QueryAnalysis, focus: set[str], about: bool, base: float) -> float:
         """At least the score `_score` (plus the entity bonus) gives a passage, from its cheap parts only.
 
-        Coverage counts as complete and every asked measure as matched; keep this in step with `_score`.
+        `base`: its fused ranks plus coverage. Every asked measure counts as matched; keep this in step with
+        `_score`.
         """
-        pid = passage.id
-        bound = RRF_K * sum(
-            1.0 / (RRF_K + ranks[pid]) for ranks in (dense_rank, lexical_rank) if pid in ranks
-        )
-        bound += 1.0  # coverage is a share
+        bound = base
         if focus and passage.speaker in focus:
             bound += 1.0
         figures = passage.figures
-        if query.units and any(f.unit in query.units for f in figures):
-            bound += 0.5
-        elif query.wants_figure and figures:
-            bound += 0.15
-        if query.period and any(f.per == query.period for f in figures if f.unit in query.units):
-            bound += 0.2
-        if query.measures and any(not query.units or f.unit in query.units for f in figures):
-            bound += 0.3 * len(query.measures)
-        if query.years and any(f.year in query.years for f in figures):
-            bound += 0.3
-        if any(figure_matches(f, w) for f in figures for w in query.figures):
-            bound += 0.8
+        if figures:  # most passages have none: every figure term below is then 0
+            if query.units and any(f.unit in query.units for f in figures):
+                bound += 0.5
+            elif query.wants_figure:
+                bound += 0.15
+            if query.period and any(f.per == query.period for f in figures if f.unit in query.units):
+                bound += 0.2
+            if query.measures and any(not query.units or f.unit in query.units for f in figures):
+                bound += 0.3 * len(query.measures)
+            if query.years and any(f.year in query.years for f in figures):
+                bound += 0.3
+            if any(figure_matches(f, w) for f in figures for w in query.figures):
+                bound += 0.8
         if about:
             bound += 0.4
         return bound + 1e-9  # sums in another order may round differently
@@ -174,26 +180,19 @@ class HybridSearcher:
         passage: Passage,
         query: QueryAnalysis,
         dense: dict[str, float],
-        dense_rank: dict[str, int],
         lexical: dict[str, float],
-        lexical_rank: dict[str, int],
         focus: set[str],
+        parts: tuple[float, float, float],
         about: bool = False,
         floor: float | None = None,
     ) -> Hit | None:
         """The passage's score and why; None when, even with every asked measure, it stays below `floor`.
 
+        `parts`: its fused ranks plus coverage, its coverage of the question's concepts, and of its topic.
         `_bound` must stay an upper bound of this score: change both together.
         """
         pid = passage.id
-        fused = RRF_K * sum(
-            1.0 / (RRF_K + ranks[pid]) for ranks in (dense_rank, lexical_rank) if pid in ranks
-        )
-        context = tuple(
-            f"{passage.source_id}:{passage.paragraph}.{passage.sentence + step}" for step in (-1, 1)
-        )
-        coverage = self.lexical.coverage(pid, query.concepts, context=context)
-        score = fused + coverage
+        score, coverage, topic = parts
         reasons = []
         if focus and passage.speaker in focus:
             score += 1.0
@@ -225,5 +224,4 @@ class HybridSearcher:
         if figure:
             score += 0.8
             reasons.append("figure")
-        topic = self.lexical.coverage(pid, query.topic, context=context) if query.topic else 1.0
         return Hit(passage, score, dense.get(pid, 0.0), lexical.get(pid, 0.0), coverage, topic, reasons)

@@ -42,6 +42,18 @@ def test_coverage_is_that_of_the_passages_token_sets(pid: str) -> None:
     assert index.coverage(pid, []) == 0.0
 
 
+def test_many_passages_are_covered_as_each_one_alone() -> None:
+    index = LexicalIndex(DOCS)
+    pids = [p for p, _ in DOCS]
+    contexts = [("a:1.2",), ("a:1.1", "a:1.3"), (), ("b:1.0", "a:1.2", "zz:9.9")]
+    questions = [[("openai",), ("bubble", "泡沫"), ("say",), ("unseenword",)], [("cash",)], []]
+    together = index.coverages(pids, contexts, *questions)
+    assert together == [
+        [_by_sets(index, pid, concepts, context) for pid, context in zip(pids, contexts, strict=True)]
+        for concepts in questions
+    ]
+
+
 def test_the_masks_memo_stays_within_its_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexical, "MASK_BYTES", 2 * len(DOCS))
     index = LexicalIndex(DOCS)
