@@ -90,6 +90,9 @@ class LexicalIndex:
             positions, norms = self._weights(term)
             scores[positions] += self.idf[term] * norms * (1 + 0.25 * (weight - 1))
         found = np.flatnonzero(scores > 0)
+        if len(found) > k > 0:  # only passages scoring at least the k-th best need sorting (ties at it kept)
+            kth = np.partition(scores[found], len(found) - k)[len(found) - k]
+            found = found[scores[found] >= kth]
         order = np.lexsort((found, -scores[found]))[:k]  # best first; ties in passage order
         return [(self.ids[int(found[i])], float(scores[found[i]])) for i in order]
 

@@ -67,3 +67,12 @@ def test_search_ranks_passages_sharing_the_words() -> None:
     hits = LexicalIndex(DOCS).search(["bubble"], 5)
     assert [pid for pid, _ in hits] == ["b:1.1", "a:1.2"]
     assert LexicalIndex(DOCS).search(["unseenword"], 5) == []
+
+
+def test_the_k_best_are_the_first_k_of_every_match_ties_in_passage_order() -> None:
+    docs = [(f"s:{n}.1", ["bubble"] * (1 + n % 3) + ["ai"] * (n % 2)) for n in range(30)]
+    index = LexicalIndex(docs)
+    every = index.search(["bubble", "ai"], 30)
+    assert len(every) == 30
+    for k in (1, 4, 5, 10, 11, 29):
+        assert index.search(["bubble", "ai"], k) == every[:k]
