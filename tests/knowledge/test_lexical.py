@@ -46,7 +46,11 @@ def test_many_passages_are_covered_as_each_one_alone() -> None:
     index = LexicalIndex(DOCS)
     pids = [p for p, _ in DOCS]
     contexts = [("a:1.2",), ("a:1.1", "a:1.3"), (), ("b:1.0", "a:1.2", "zz:9.9")]
-    questions = [[("openai",), ("bubble", "泡沫"), ("say",), ("unseenword",)], [("cash",)], []]
+    questions: list[list[tuple[str, ...]]] = [
+        [("openai",), ("bubble", "泡沫"), ("say",), ("unseenword",)],
+        [("cash",)],
+        [],
+    ]
     together = index.coverages(pids, contexts, *questions)
     assert together == [
         [_by_sets(index, pid, concepts, context) for pid, context in zip(pids, contexts, strict=True)]
