@@ -257,7 +257,10 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         return Abstention("declined", nearest=(withheld, None))
     primary = candidates[0] if query.kind == "who" else answer_not_question(candidates[0], corpus)
     evidence = Evidence(
-        hits=[primary], focus=focus_figure(primary, query, entities) if query.wants_figure else None
+        hits=[primary],
+        focus=focus_figure(primary, query, entities, corpus.source(primary.passage.source_id).published)
+        if query.wants_figure
+        else None,
     )
     if primary is not candidates[0]:
         evidence.hits.append(candidates[0])  # the question it answers, for context

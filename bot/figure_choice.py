@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bot.aboutness import aboutness
@@ -29,9 +30,11 @@ from knowledge.speakers import find_orgs
 _FURTHER = re.compile(r"再|还要|還要|进一步|進一步|\bfurther\b|\bany more\b|\banymore\b", re.I)
 
 
-def focus_figure(hit: Hit, query: QueryAnalysis, entities: list[tuple[str, ...]]) -> Figure | None:
+def focus_figure(
+    hit: Hit, query: QueryAnalysis, entities: list[tuple[str, ...]], published: dt.date | None = None
+) -> Figure | None:
     """The figure of the lead passage that answers: the asked measure and period, nearest the asked organization."""
-    figures = asked_figures(hit, query)
+    figures = asked_figures(hit, query, published)
     if not figures:
         return None
     if len(figures) > 1 and (_DESTINATION.search(query.text) or looks_ahead(query.text)):
@@ -65,6 +68,23 @@ def _arrives(text: str, figure: Figure) -> bool:
     return bool(_ARRIVAL.search(_words_before(text, figure, 12)))
 
 
+_YEAR_OFFSET = {"last": -1, "this": 0, "next": 1}
+
+
+def _dated_year(text: str, figure: Figure, published: dt.date | None) -> int | None:
+    """The year the words around a figure name relative to the article's date ("… $2.8 billion … next year")."""
+    if published is None:
+        return None
+    folded, at = fold(text), fold(text).find(fold(figure.text))
+    if at < 0:
+        return None
+    clause = re.split(r"[,，。;；]", folded[at + len(figure.text) :])[0][:40]
+    named = relative_years(re.split(r"\d[\d.,]*", _words_before(text, figure, 30))[-1]) or relative_years(
+        clause
+    )
+    return published.year + _YEAR_OFFSET[next(iter(named))] if len(named) == 1 else None
+
+
 def _words_before(text: str, figure: Figure, width: int) -> str:
     """Up to `width` folded characters just before the figure in the text ("" when it is not found)."""
     folded = fold(text)
@@ -72,14 +92,16 @@ def _words_before(text: str, figure: Figure, width: int) -> str:
     return folded[max(0, at - width) : at] if at >= 0 else ""
 
 
-def asked_figures(hit: Hit, query: QueryAnalysis) -> list[Figure]:
-    """The passage's figures in an asked unit (any unit when none is asked), year and quarter, best measure first."""
+def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = None) -> list[Figure]:
+    """The passage's figures in an asked unit (any unit when none is asked), year and quarter, best measure first;
+    `published`: the article's date, which dates "next year" and "今年"."""
     figures = [f for f in hit.passage.figures if not query.units or f.unit in query.units]
     if not query.measures & _CHANGE_MEASURES:
         # "nearly doubled" says how something moved: it does not answer how oversubscribed or how big
         figures = [f for f in figures if not find_measures(f.text) & {"growth", "cut"}]
     if query.years:
-        figures = [f for f in figures if f.year in query.years]
+        text = hit.passage.text
+        figures = [f for f in figures if (f.year or _dated_year(text, f, published)) in query.years]
     if query.period in ("quarter", "year"):
         # "last quarter" is not answered by a figure for the year, nor the reverse
         figures = [f for f in figures if f.per in (None, query.period) or f.per not in ("quarter", "year")]
@@ -117,7 +139,7 @@ def with_asked_figure(
     ahead = looks_ahead(query.text)
     further = bool(_FURTHER.search(query.text))
     for position, hit in enumerate(candidates):
-        figures = asked_figures(hit, query)
+        figures = asked_figures(hit, query, corpus.source(hit.passage.source_id).published)
         if not figures:
             continue
         # the figure the passage names with the asked measure right beside it ("about $1.4 billion of cash")

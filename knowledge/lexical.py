@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -24,9 +25,27 @@ def text_tokens(passage: Passage) -> list[str]:
     return tokenize(text) + entity_tokens(text)
 
 
+# The generic ends of organizations' names: "科技公司" in a question is not about everyone named "…科技".
+_GENERIC_NAME_WORDS = " ".join(
+    [
+        "公司 集团 科技 股份 控股 有限 银行 证券 资本 基金 投资 技术 电子 网络 软件 智能 半导体",
+        "company companies group holdings technology technologies inc corp co ltd limited capital bank",
+    ]
+)
+
+
 def speaker_tokens(speaker: Speaker) -> list[str]:
-    """The tokens of a speaker's names, in every script."""
-    return tokenize(" ".join([speaker.name, speaker.name_zh or "", *speaker.aliases]))
+    """The tokens of a speaker's names, in every script, without the generic ends of organizations' names."""
+    tokens = tokenize(" ".join([speaker.name, speaker.name_zh or "", *speaker.aliases]))
+    if speaker.kind != "organization":
+        return tokens
+    generic = _generic_tokens()
+    return [t for t in tokens if t not in generic]
+
+
+@lru_cache(maxsize=1)
+def _generic_tokens() -> frozenset[str]:
+    return frozenset(tokenize(_GENERIC_NAME_WORDS))
 
 
 def passage_tokens(passage: Passage, speaker: Speaker | None) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.figure_choice import asked_figures, focus_figure, with_asked_figure
 from knowledge.corpus import Corpus
 from knowledge.figures import find_figures
@@ -95,3 +97,11 @@ def test_where_a_figure_goes_answers_a_question_about_next_year() -> None:
     )
     focus = focus_figure(_hit(text), question, [])
     assert focus is not None and focus.text == "12%"
+
+
+def test_next_year_in_a_passage_is_dated_by_its_article() -> None:
+    passage = _hit("By his count, the change would add closer to $2.8 billion to operating profit next year.")
+    question = _how_much("How much extra operating profit will it get in 2027?", {"USD"})
+    question.years = [2027]
+    assert [f.text for f in asked_figures(passage, question, dt.date(2026, 11, 12))] == ["$2.8 billion"]
+    assert asked_figures(passage, question, dt.date(2025, 11, 12)) == []

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from knowledge import lexical
-from knowledge.lexical import CONTEXT_DISCOUNT, LexicalIndex
+from knowledge.lexical import CONTEXT_DISCOUNT, LexicalIndex, speaker_tokens
+from knowledge.speakers import Speaker
 
 DOCS = [
     ("a:1.1", ["openai", "burn", "cash", "2029"]),
@@ -80,3 +81,11 @@ def test_the_k_best_are_the_first_k_of_every_match_ties_in_passage_order() -> No
     assert len(every) == 30
     for k in (1, 4, 5, 10, 11, 29):
         assert index.search(["bubble", "ai"], k) == every[:k]
+
+
+def test_the_generic_end_of_a_company_name_does_not_match_a_question_about_companies() -> None:
+    company = Speaker(
+        name="泓鼎科技", kind="organization", role="server maker", aliases=("Hongding Technology",)
+    )
+    tokens = speaker_tokens(company)
+    assert "鼎" in tokens and "科技" not in tokens and "technology" not in tokens

@@ -7,6 +7,7 @@ from knowledge.measures import (
     find_measures,
     halves,
     head_measures,
+    looks_ahead,
     profit_kinds,
     quarters,
     relative_years,
@@ -71,3 +72,8 @@ def test_which_profit_a_text_names() -> None:
     assert profit_kinds("what was Hyeonsan's net profit for the third quarter?") == {"net"}
     assert profit_kinds("operating profit rose to 2.1 trillion won") == {"operating"}
     assert profit_kinds("第三季毛利率为24.3%") == {"gross"}
+
+
+def test_a_cut_announced_again_is_news_and_a_further_fall_asked_is_ahead() -> None:
+    assert not looks_ahead("旗下旗舰模型的API调用价格再下调")
+    assert looks_ahead("算力租金再跌多少，他们的项目还撑得住？")
