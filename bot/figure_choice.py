@@ -176,7 +176,9 @@ def with_asked_figure(
 # Measures that say how a figure moved or divides, not what it counts.
 _CHANGE_MEASURES = frozenset({"growth", "cut", "share"})
 # What an organization has of its own: another's sentence in an article about it does not give these for it.
-_OWN_MEASURES = frozenset({"revenue", "valuation", "burn", "margin", "spending", "orders", "employees"})
+_OWN_MEASURES = frozenset(
+    {"revenue", "valuation", "burn", "margin", "spending", "orders", "employees", "retention", "stock"}
+)
 
 
 def _measure_in_context(hit: Hit, query: QueryAnalysis, corpus: Corpus) -> bool:

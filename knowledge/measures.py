@@ -35,6 +35,9 @@ MEASURES: dict[str, str] = {
     "rent": r"\brent\b|lease|租金|租约|租赁",
     "cap": r"\bcap(?:s|ped)?\b|limit|ceiling|maximum|up to|上限|最多|封顶",
     "subsidy": r"subsid|\bgrants?\b|incentives?\b|cover .{0,20}of the cost|补贴|补助|资助|奖励|補貼|補助|資助",
+    "stock": r"share price|stock price|\b(?:stock|shares) (?:fell|rose|dropped|jumped|climbed|slid|sank|closed|ended|"
+    r"gained|lost|tumbled|surged|plunged|traded|react|do\b|fare|move|perform)|股价|收盘|收于|跌停|涨停",
+    "retention": r"retention|留存率|续约率|续费率",
     "sale": r"\bsell|\bsale|unload|cash out|tender|offload|出售|套现|卖出|抛售",
 }
 _COMPILED = {name: re.compile(pattern, re.I) for name, pattern in MEASURES.items()}
@@ -104,7 +107,12 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     how = _HOW_ADJECTIVE.search(main) or _HOW_MUCH_NOUN.search(main) or _ZH_HEAD_NOUN.search(fold(main))
     named = find_measures(how.group(1)) - context if how else set()
     # "How oversubscribed was the bond deal?": the adjective asked about is the measure, the rest its object
-    return named or find_measures(main) - context
+    found = named or find_measures(main) - context
+    # "net revenue retention", "how did the stock react to the results": a named metric is the whole ask
+    return found & _NAMED_METRICS or found
+
+
+_NAMED_METRICS = frozenset({"retention", "stock"})
 
 
 def figure_measures(passage: Passage, figure: Figure) -> set[str]:

@@ -43,7 +43,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "money",
         re.compile(
-            r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|worth|valuation|valued|\bvalues?\b|dollar|\$|"
+            r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|\bworth\b|valuation|valued|\bvalues?\b|dollar|\$|"
             r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|loan|debt|borrow|lend|exposure|sales|"
             r"market size|how big is the market|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|subsid|grant|voucher|"
             r"placement|offering|proceeds|\bcapital\b|profit|\bincome\b|"
@@ -114,9 +114,12 @@ _QUARTER = re.compile(r"\bq[1-4]\b|quarter|季度|单季|第[一二三四1-4]季
 _YEARLY = re.compile(
     r"this year|per year|a year|each year|annual|full[- ]year|今年|全年|每年|年度|一年", re.I
 )
+_STOCK_MOVE = re.compile(
+    r"\b(?:stock|shares?|share price)\b.{0,20}\b(?:react|respond|do|fare|move|close|end|finish|settle)\w*|"
+    r"股价.{0,6}(?:反应|表现|怎么|如何|多少)|股票.{0,6}反应"
+)
 _CHANGE = re.compile(
-    r"\b(?:(?:stock|shares?|share price)\b.{0,20}\b(?:react|respond|do|fare|move|close|end|finish|settle)|"
-    r"fell|fall|fallen|rose|rise|risen|grew|grow|dropped|drop|declined|decline|increased|"
+    r"\b(?:fell|fall|fallen|rose|rise|risen|grew|grow|dropped|drop|declined|decline|increased|"
     r"decreased|slipped|jumped|climbed|hit|slump(?:ed)?|tumbled?|plunged?|sank|sink|soared?|surged?)\b|下跌|上涨|下降|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅|"
     r"[跌降涨漲].{0,3}多少",
     re.I,
@@ -314,7 +317,12 @@ def _units_of(folded: str) -> set[str]:
         return (units - {"GW", "money"}) | {"%", "x"}
     if _GROWTH.search(folded) and units <= {"money", "%", "x"} and not _FROM_TO.search(folded):
         units = (units - {"money"}) | {"%", "x"}
-    elif (_CHANGE.search(folded) or _LIMIT.search(folded)) and units <= {"money", "%", "x", "GW"}:
+    elif (_CHANGE.search(folded) or _STOCK_MOVE.search(folded) or _LIMIT.search(folded)) and units <= {
+        "money",
+        "%",
+        "x",
+        "GW",
+    }:
         units.add("%")  # "how much did prices fall?" is answered by a percentage as often as by an amount
     if "money" in units:
         units = (units - {"money"}) | _currencies(folded)
@@ -376,7 +384,8 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         for c in concepts
         if c[0] in topic_words and not (set(c) & _TITLE_TOKENS if named or by_role else set())
     ]
-    cue = bool(SPEECH_CUE.search(fold(text)))
+    # "how did the stock react?" asks how the market moved, not what the company said
+    cue = bool(SPEECH_CUE.search(fold(text))) and not _STOCK_MOVE.search(fold(text))
     # An organization is who is asked about only when the question asks what it says; otherwise it is the topic.
     asked = [
         s for s in named + by_role if s.quoted and (s.kind == "person" or cue or kind in ("who", "stance"))

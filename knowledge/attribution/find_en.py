@@ -318,6 +318,7 @@ def _is_person_name(run: str, entities: ArticleEntities) -> bool:
         2 <= len(words) <= 3
         and _clean_name(run) == run
         and not any(w.isupper() and len(w) > 1 for w in words)
+        and words[-1].lower() not in _CORPORATE_TAILS  # "Tallyhouse Metrics" is a firm, not a Mr Metrics
     )
 
 
@@ -386,6 +387,18 @@ _CORPORATE_TAILS = frozenset(
         "funds",
         "electric",
         "utilities",
+        "metrics",
+        "insights",
+        "economics",
+        "intelligence",
+        "research",
+        "data",
+        "consulting",
+        "associates",
+        "strategies",
+        "university",
+        "exchange",
+        "foundation",
     }
 )
 

@@ -36,6 +36,7 @@ ORG_SUFFIX_EN = {
     "电力": "Power",
     "控股": "Holdings",
     "电路": "Circuits",
+    "微电子": "Microelectronics",
     "精密": "Precision",
     "工业": "Industries",
     "材料": "Materials",

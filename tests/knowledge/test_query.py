@@ -31,6 +31,7 @@ FIGURE_QUESTIONS = [
     ("how much has the insurer raised prices on renewals this year?", {"%", "x"}),
     ("what's the start-up's net revenue retention?", {"%"}),
     ("where did the chipmaker's shares close after the news?", {"%"}),
+    ("how did the insurer's stock react to the results?", {"%"}),
 ]
 
 
@@ -201,3 +202,13 @@ def test_a_year_the_question_compares_with_is_not_the_year_it_asks_about() -> No
         glossary=Glossary({}),
     )
     assert query.years == [] and query.units >= {"USD"}
+
+
+def test_how_a_stock_reacted_asks_the_market_not_the_company() -> None:
+    insurer = Speaker(name="Pellmoor Insurance", kind="organization", role="insurer", quoted=True)
+    query = analyze(
+        "how did Pellmoor Insurance stock react to the results?",
+        speakers=SpeakerIndex([insurer]),
+        glossary=Glossary({}),
+    )
+    assert query.speakers == [] and "stock" in query.measures
