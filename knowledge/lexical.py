@@ -178,9 +178,10 @@ class LexicalIndex:
         position = self._position
         at = np.fromiter((position[pid] for pid in pids), dtype=np.intp, count=len(pids))
         width = max((len(context) for context in contexts), default=0)
-        near = np.asarray(
-            [[position.get(c, -1) for c in context] + [-1] * (width - len(context)) for context in contexts],
-            dtype=np.intp,
+        if any(len(context) != width for context in contexts):
+            contexts = [(*context, *[""] * (width - len(context))) for context in contexts]  # "": no passage
+        near = np.fromiter(
+            (position.get(c, -1) for context in contexts for c in context), dtype=np.intp, count=len(pids) * width
         ).reshape(len(pids), width)
         known = near >= 0  # a neighbour outside the index covers nothing
         near[~known] = 0
