@@ -106,8 +106,9 @@ class LexicalIndex:
             return []
         scores = np.zeros(len(self.ids))
         for term, weight in query.items():
-            positions, norms = self._weights(term)
-            scores[positions] += self.idf[term] * norms * (1 + 0.25 * (weight - 1))
+            positions, weights = self._weights(term)
+            # a word asked once counts once: multiplying by 1.0 would only copy the array
+            scores[positions] += weights if weight == 1 else weights * (1 + 0.25 * (weight - 1))
         found = np.flatnonzero(scores > 0)
         if len(found) > k > 0:  # only passages scoring at least the k-th best need sorting (ties at it kept)
             kth = np.partition(scores[found], len(found) - k)[len(found) - k]
@@ -116,7 +117,7 @@ class LexicalIndex:
         return [(self.ids[int(found[i])], float(scores[found[i]])) for i in order]
 
     def _weights(self, term: str) -> tuple[np.ndarray, np.ndarray]:
-        """The positions of the passages holding a term, and its BM25 term-frequency weight in each."""
+        """The positions of the passages holding a term, and its BM25 weight in each (idf times term frequency)."""
         cached = self._term_weights.get(term)
         if cached is None:
             row = self._row[term]
@@ -124,7 +125,7 @@ class LexicalIndex:
             positions, freqs = self._docs[start:stop], self._freqs[start:stop]
             lengths = self._lengths[positions]
             norms = freqs * (self.k1 + 1) / (freqs + self.k1 * (1 - self.b + self.b * lengths / self.avg))
-            cached = self._term_weights[term] = (positions, norms)
+            cached = self._term_weights[term] = (positions, self.idf[term] * norms)
         return cached
 
     def _concept_weights(self, concepts: list[tuple[str, ...]]) -> list[tuple[tuple[str, ...], float]]:
