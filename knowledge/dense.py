@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 FIRST_PAUSE = 1.0  # seconds before the first reconnection attempt
 MAX_PAUSE = 30.0
-VECTORS_MEMO = 512  # questions whose vectors are remembered (4 KB each)
+VECTORS_MEMO = 512  # questions whose vectors are remembered (2 KB each)
 
 
 class DenseSearch:
@@ -62,8 +62,8 @@ class DenseSearch:
             self._failed(index, exc)
             raise
 
-    def _vector(self, index: PassageIndex, text: str) -> list[float]:
-        """The question's vector, remembered (the same floats as embedding it again).
+    def _vector(self, index: PassageIndex, text: str) -> np.ndarray:
+        """The question's vector as the index reads it (float32), remembered: the same floats as embedding it again.
 
         A question asked again (a retry, a popular question, a thread asking it anew) skips the embedder, ~2 ms
         of a warm answer.
@@ -72,10 +72,10 @@ class DenseSearch:
             known = self._vectors.get(text)
             if known is not None:
                 self._vectors.move_to_end(text)
-                return known.tolist()  # type: ignore[no-any-return]
-        vector = index.embedder.embed([text])[0]
+                return known
+        vector = np.asarray(index.embedder.embed([text])[0], dtype=np.float32)
         with self._lock:
-            self._vectors[text] = np.asarray(vector, dtype=np.float64)
+            self._vectors[text] = vector
             while len(self._vectors) > VECTORS_MEMO:
                 self._vectors.popitem(last=False)
         return vector

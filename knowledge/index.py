@@ -14,10 +14,12 @@ import fcntl
 import logging
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+
+import numpy as np
 
 from knowledge.chroma import close_server_clients, lock_dir, open_client
 from knowledge.embedding import Embedder
@@ -343,7 +345,7 @@ class PassageIndex:
             known.update(vectors)
         return [known[t] for t in texts]
 
-    def query(self, vector: list[float], k: int) -> list[tuple[str, float]]:
+    def query(self, vector: Sequence[float] | np.ndarray, k: int) -> list[tuple[str, float]]:
         """(passage id, cosine similarity) pairs, best first, one per passage."""
         if not self._shards:
             raise IndexUnavailable("the vector index has not been opened")

@@ -182,7 +182,9 @@ class LexicalIndex:
         if any(len(context) != width for context in contexts):
             contexts = [(*context, *[""] * (width - len(context))) for context in contexts]  # "": no passage
         near = np.fromiter(
-            (position.get(c, -1) for context in contexts for c in context), dtype=np.intp, count=len(pids) * width
+            (position.get(c, -1) for context in contexts for c in context),
+            dtype=np.intp,
+            count=len(pids) * width,
         ).reshape(len(pids), width)
         known = near >= 0  # a neighbour outside the index covers nothing
         near[~known] = 0

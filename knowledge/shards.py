@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
+
+import numpy as np
 
 SHARD_RECORDS = 32_000  # records (~70 MB of HNSW index) a shard takes before the next one starts
 COUNTS_KEY = "shards"  # main collection metadata: JSON {shard name: records}, written when it is marked clean
@@ -99,11 +102,13 @@ def held(shards: list[Any]) -> dict[str, str]:
     return found
 
 
-def nearest(shards: list[Any], vector: list[float], k: int) -> list[tuple[str, float]]:
+def nearest(shards: list[Any], vector: Sequence[float] | np.ndarray, k: int) -> list[tuple[str, float]]:
     """The k records nearest to vector over every shard: (record id, cosine distance), nearest first."""
+    # Chroma reads float32: converted once here, not from a list of floats by every shard's query.
+    query = np.asarray(vector, dtype=np.float32)
     pairs: list[tuple[str, float]] = []
     for shard in shards:
-        result = shard.query(query_embeddings=[vector], n_results=k, include=["distances"])
+        result = shard.query(query_embeddings=[query], n_results=k, include=["distances"])
         pairs += [
             (str(rid), float(d)) for rid, d in zip(result["ids"][0], result["distances"][0], strict=True)
         ]
