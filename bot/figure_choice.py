@@ -177,7 +177,18 @@ def with_asked_figure(
 _CHANGE_MEASURES = frozenset({"growth", "cut", "share"})
 # What an organization has of its own: another's sentence in an article about it does not give these for it.
 _OWN_MEASURES = frozenset(
-    {"revenue", "valuation", "burn", "margin", "spending", "orders", "employees", "retention", "stock"}
+    {
+        "revenue",
+        "valuation",
+        "burn",
+        "margin",
+        "spending",
+        "orders",
+        "employees",
+        "retention",
+        "stock",
+        "yield",
+    }
 )
 
 

@@ -20,11 +20,11 @@ MEASURES: dict[str, str] = {
     r"资本支出|支出|开支|花|耗资|成本|采购|购买|买|投资|出资|融资|注资|掏|砸|投入|投(?![诉票保])|募资|承诺",
     "debt": r"\bdebt|loan|lend|borrow|credit|\bbonds?\b|financing|exposure|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
     "orders": r"\border|backlog|booking|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
-    "market": r"\bmarket\b|市场|规模",
+    "market": r"\bmarket\b|市场|规模|扩(?:容|到|至)",
     "price": r"\bprice|pricing|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价(?!值)|成本|每卡",
     "margin": r"margin|profit|earnings|net income|operating income|毛利|利润|获利|净利|盈利",
     "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
-    "yield": r"\byield|coupon|interest rate|\binterest\b|\breturns?\b|\birr\b|收益率|利率|票息|报酬率|回报率|报酬|回报",
+    "yield": r"\byield|coupon|interest rate|\binterest\b|\breturns?\b|\birr\b|收益率|(?<![毛净])利率|票息|报酬率|回报率|报酬|回报",
     "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|比例|份额|占",
     "growth": r"\bgrow|growth|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|成长|上升|提高|翻|增加|同比|涨|高出|高于|贵",
     "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|下调|降|削减|下降|低于|便宜|跌",
@@ -45,7 +45,7 @@ _CLAUSE = re.compile(r"[，,。；;：:！？!?]|(?<=[a-z]) (?:and|but|while|whi
 
 
 _FUTURE = re.compile(
-    r"\bwill\b|\bnext\b|plan|expect|going to|future|coming|接下来|还要|将|未来|计划|预计|明年|今后|再(?!度|次|下调)",
+    r"\bwill\b|\bnext\b|plan|expect|going to|future|coming|接下来|还要|将|未来|计划|预计|明年|今后|再(?!度|次|下调)|打算|准备|要(?=[在投花砸拿融募借买建扩烧付])",
     re.I,
 )
 
@@ -112,7 +112,7 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     return found & _NAMED_METRICS or found
 
 
-_NAMED_METRICS = frozenset({"retention", "stock"})
+_NAMED_METRICS = frozenset({"retention", "stock", "yield"})
 
 
 def figure_measures(passage: Passage, figure: Figure) -> set[str]:

@@ -425,8 +425,17 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
 
 def _asked_years(text: str) -> list[int]:
     """The years a question asks about; a year it compares with ("how does that compare with 2023?") is context."""
-    years = [int(m.group(1)) for m in _YEAR.finditer(text) if not _COMPARED_YEAR.search(text[: m.start()])]
+    years = [
+        int(m.group(1))
+        for m in _YEAR.finditer(text)
+        if not _COMPARED_YEAR.search(text[: m.start()])
+        # "Larchmont's 2021 flagship", "the 2019 fund": a year that names a thing, not a period asked about
+        and not (_NAMING_YEAR_BEFORE.search(text[: m.start()]) and re.match(r"\s+[a-z]", text[m.end() :]))
+    ]
     return years
+
+
+_NAMING_YEAR_BEFORE = re.compile(r"(?:'s|’s|\bthe|\bits|\btheir|\bhis|\bher)\s+$", re.I)
 
 
 _COMPARED_YEAR = re.compile(

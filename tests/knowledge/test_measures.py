@@ -77,3 +77,12 @@ def test_which_profit_a_text_names() -> None:
 def test_a_cut_announced_again_is_news_and_a_further_fall_asked_is_ahead() -> None:
     assert not looks_ahead("旗下旗舰模型的API调用价格再下调")
     assert looks_ahead("算力租金再跌多少，他们的项目还撑得住？")
+
+
+def test_what_a_company_is_going_to_invest_is_asked_ahead() -> None:
+    assert looks_ahead("这家商社要在合资项目里投多少日元？")
+
+
+def test_a_gross_margin_is_not_an_interest_rate() -> None:
+    assert "yield" not in find_measures("今年的毛利率会掉到多少？")
+    assert "yield" in find_measures("这笔贷款的利率是多少？")

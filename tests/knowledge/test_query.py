@@ -212,3 +212,12 @@ def test_how_a_stock_reacted_asks_the_market_not_the_company() -> None:
         glossary=Glossary({}),
     )
     assert query.speakers == [] and "stock" in query.measures
+
+
+def test_a_year_that_names_a_fund_is_not_the_period_asked_about() -> None:
+    query = analyze(
+        "what multiple has Larchwood's 2021 flagship returned so far?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert query.years == [] and query.units == {"x"}
