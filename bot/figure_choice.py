@@ -104,7 +104,9 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         figures = [f for f in figures if (f.year or _dated_year(text, f, published)) in query.years]
     if query.period in ("quarter", "year"):
         # "last quarter" is not answered by a figure for the year, nor the reverse
-        figures = [f for f in figures if f.per in (None, query.period) or f.per not in ("quarter", "year")]
+        figures = [
+            f for f in figures if f.per in (None, query.period) or f.per not in ("quarter", "year", "month")
+        ]
     if query.quarters:
         named = quarters(hit.passage.text)
         if named and not named & query.quarters:

@@ -72,7 +72,7 @@ _VERB = "(?:" + "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True)) + ")"
 _AFTER_NAME = re.compile(
     rf"{_VERB}|关于|对于|有关|等人|在|于|周[一二三四五六日]|[0-9一二三四五六七八九十]+月|本月|上月|日前|近日|今天|"
     rf"今日|昨天|昨日|上周|本周|此前|早前|曾|也|则|还|对|向|就|将|已|正|最近|接受|通过|先生|女士|博士|"
-    rf"等|和|与|及|的|会后|会上|受访|来台|来华|[（(，,。、；;：:“”「」\s]|$"
+    rf"等|和|与|及|的|会后|会上|受访|来台|来华|近期|目前|本人|持有|仍|一直|已经|早已|很少|并未|没有|[（(，,。、；;：:“”「」\s]|$"
 )
 # In a question a name is also followed by how it is asked about ("刘建国怎么评价…").
 _AFTER_NAME_IN_QUESTION = re.compile(
@@ -111,6 +111,10 @@ _CLAUSE_SUBJECT = re.compile(
 _ACTS_ON_A_DATE = re.compile(
     r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:" + lx.DATE_GAP + r")+"
     r"(?:举行|召开|举办|发布|公布|宣布|披露|公告)"
+)
+# "澄海半导体的招股书显示": the company whose own filing speaks.
+_FILES_A_DOCUMENT = re.compile(
+    r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:的|在)(?:招股书|招股说明书|年报|财报|季报|半年报|公告|预案)"
 )
 _DESCRIPTORS = re.compile(
     r"^.*?(?:基金管理人|管理人|分销商|经销商|代理商|开发商|服务商|提供商|承包商|集成商|零售商|贸易商|租赁商|设备商|渠道商|"
@@ -350,9 +354,10 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
     """Add to `entities` everyone the sentences introduce; `folded` is Simplified, `written` the original."""
     article = "".join(folded)
     for text, original in zip(folded, written, strict=True):
-        for match in _ACTS_ON_A_DATE.finditer(text):
+        for match in [*_ACTS_ON_A_DATE.finditer(text), *_FILES_A_DOCUMENT.finditer(text)]:
             org = org_before(match.group("subject"))
-            if org and _plausible_org(org, org, weak=True):
+            # "根据公司披露的预案": a verb before the document is not its owner
+            if org and _plausible_org(org, org, weak=False) and not re.search(_VERB + "$", org):
                 at = match.start("subject") + match.group("subject").rfind(org)
                 add_org_zh(entities, original[at : at + len(org)])
         for match in _IS_A_COMPANY.finditer(text):

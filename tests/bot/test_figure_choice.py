@@ -105,3 +105,10 @@ def test_next_year_in_a_passage_is_dated_by_its_article() -> None:
     question.years = [2027]
     assert [f.text for f in asked_figures(passage, question, dt.date(2026, 11, 12))] == ["$2.8 billion"]
     assert asked_figures(passage, question, dt.date(2025, 11, 12)) == []
+
+
+def test_a_monthly_figure_does_not_answer_for_a_quarter() -> None:
+    passage = _hit("据测算，该公司三季度每月实际烧钱接近3.4亿元。")
+    question = _how_much("该公司第三季度一个季度净亏损多少？", {"CNY"})
+    question.period = "quarter"
+    assert asked_figures(passage, question) == []
