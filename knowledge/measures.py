@@ -11,7 +11,7 @@ from knowledge.scripts import fold
 # One entry per measure: English and Chinese (Simplified) words that name it. Domain-wide finance vocabulary.
 MEASURES: dict[str, str] = {
     "revenue": r"revenue|sales|turnover|top line|run[- ]rate|营收|收入|营业额|销售额",
-    "valuation": r"valuation|valued|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|worth|market cap|price target|估值|市值|目标价",
+    "valuation": r"valuation|valued|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|worth|market cap|price target|估值|市值|目标价",
     "burn": r"\bburn|cash burn|go through|losses?\b|lose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|烧钱|烧掉|亏",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
@@ -38,7 +38,7 @@ MEASURES: dict[str, str] = {
     "stock": r"share price|stock price|\b(?:stock|shares) (?:fell|rose|dropped|jumped|climbed|slid|sank|closed|ended|"
     r"gained|lost|tumbled|surged|plunged|traded|react|do\b|fare|move|perform)|股价|收盘|收于|跌停|涨停",
     "retention": r"retention|留存率|续约率|续费率",
-    "sale": r"\bsell|\bsale|unload|cash out|tender|offload|出售|套现|卖出|抛售",
+    "sale": r"\bsell|\bsold\b|\bsale|unload|cash out|tender|offload|出售|套现|卖出|卖掉|卖了|抛售",
 }
 _COMPILED = {name: re.compile(pattern, re.I) for name, pattern in MEASURES.items()}
 _CLAUSE = re.compile(r"[，,。；;：:！？!?]|(?<=[a-z]) (?:and|but|while|which) ")

@@ -155,7 +155,9 @@ def _subject_en(
         gap = outside[item.end : verb.start()]
         if re.match(r"\s*,\s*(?:which|that)\b", gap):
             continue  # "Julian Park, a partner at Quarry Lane, which has backed …, said": the clause is about Quarry Lane
-        if weak and item.kind not in ("name", "document"):
+        # "He expects distributions to cover about 60%": a pronoun opening the sentence is its subject too
+        opening_pronoun = item.kind.startswith("pronoun") and not outside[: item.start].strip()
+        if weak and item.kind not in ("name", "document") and not opening_pronoun:
             break
         if any(g.match(gap) for g in _EN_GAPS):
             return resolve_item(item, state, entities, items)

@@ -86,3 +86,8 @@ def test_what_a_company_is_going_to_invest_is_asked_ahead() -> None:
 def test_a_gross_margin_is_not_an_interest_rate() -> None:
     assert "yield" not in find_measures("今年的毛利率会掉到多少？")
     assert "yield" in find_measures("这笔贷款的利率是多少？")
+
+
+def test_a_price_earnings_multiple_is_a_valuation_and_sold_is_a_sale() -> None:
+    assert "valuation" in find_measures("目前股价对应明年的本益比已达28倍")
+    assert "sale" in find_measures("European telecom groups have sold towers worth €22 billion")

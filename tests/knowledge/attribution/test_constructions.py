@@ -16,6 +16,16 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "a pronoun opening a sentence with a weak verb and a figure",
+        [
+            [
+                '"Our job is to avoid paper gains," said Daniel Ferreira, the endowment\'s chief investment officer.',
+                "He expects distributions next year to cover only about 60% of the draw.",
+            ]
+        ],
+        ["Daniel Ferreira", "Daniel Ferreira"],
+    ),
+    (
         "according to a research firm with a relative clause, then 'the firm estimates'",
         [
             [
