@@ -46,7 +46,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|\bworth\b|valuation|valued|\bvalues?\b|dollar|\$|"
             r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|loan|debt|borrow|lend|exposure|sales|"
             r"market size|how big is the market|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|subsid|grant|voucher|"
-            r"placement|offering|proceeds|\bcapital\b|profit|\bincome\b|"
+            r"placement|offering|proceeds|\bcapital\b|profit|\bincome\b|\bget(?:s|ting)? for\b|\bfetch|"
             r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|订阅|价格|筹集|订单|规模|"
             r"借贷|贷款|债|资本支出|市场|砸|掏|补贴|补助|算力券|目标价|price target",
             re.I,
@@ -283,7 +283,10 @@ def _asked_units(folded: str) -> set[str]:
             if _QUANTITY.search(part):
                 # the part with the rest of the question as context, without the other parts' own asks
                 others = [p for p in parts if p is not part and not _QUANTITY.search(p)]
-                units |= _units_of(" ".join([*others, part]))
+                own = _units_of(" ".join([*others, part]))
+                if not own:
+                    return set()  # "how big is the backlog, and how much has it grown?": any unit answers a part
+                units |= own
     return units
 
 
