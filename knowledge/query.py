@@ -285,7 +285,9 @@ def _asked_units(folded: str) -> set[str]:
                 others = [p for p in parts if p is not part and not _QUANTITY.search(p)]
                 own = _units_of(" ".join([*others, part]))
                 if not own:
-                    return set()  # "how big is the backlog, and how much has it grown?": any unit answers a part
+                    return (
+                        set()
+                    )  # "how big is the backlog, and how much has it grown?": any unit answers a part
                 units |= own
     return units
 
