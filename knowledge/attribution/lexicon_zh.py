@@ -89,7 +89,6 @@ SPEECH_VERBS = (
     "揭露",
     "证实",
     "公告",
-    "公布",
 )
 # Characters that never end an organization's name found before a verb ("科技界一致认为", "会公开告诉").
 FUNCTION_CHARS = "的了是被将把让都也就会却说话来于在对如果而但还又很更最已曾不没"

@@ -425,11 +425,6 @@ CHINESE = [
         ["华岚微电子"],
     ),
     (
-        "a company publishing its monthly revenue at its investor conference",
-        [["散热模组厂霖泰热传昨（24）日举行法说会，公司公布10月营收年增68%。"]],
-        ["霖泰热传"],
-    ),
-    (
         "a prospectus that also shows a second figure",
         [["澄海半导体的招股书显示，预付款项余额达32亿元。", "招股书同时显示，这笔预付款约占总资产的38%。"]],
         ["澄海半导体", "澄海半导体"],
