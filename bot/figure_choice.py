@@ -102,7 +102,7 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     if query.years:
         text = hit.passage.text
         figures = [f for f in figures if (f.year or _dated_year(text, f, published)) in query.years]
-    if query.period in ("quarter", "year"):
+    if query.period in ("quarter", "year", "month"):
         # "last quarter" is not answered by a figure for the year, nor the reverse
         figures = [
             f for f in figures if f.per in (None, query.period) or f.per not in ("quarter", "year", "month")

@@ -47,7 +47,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|loan|debt|borrow|lend|exposure|sales|"
             r"market size|how big is the market|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|subsid|grant|voucher|"
             r"placement|offering|proceeds|\bcapital\b|profit|\bincome\b|\bget(?:s|ting)? for\b|\bfetch|"
-            r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|订阅|价格|筹集|订单|规模|"
+            r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|亏损|亏了|净亏|订阅|价格|筹集|订单|规模|"
             r"借贷|贷款|债|资本支出|市场|砸|掏|补贴|补助|算力券|目标价|price target",
             re.I,
         ),
@@ -340,7 +340,13 @@ def _currencies(folded: str) -> set[str]:
 
 
 def _period(folded: str) -> str | None:
+    # "第三季度平均一个月要烧掉多少": a monthly figure is asked, whatever quarter it falls in
+    if _MONTHLY.search(folded):
+        return "month"
     return "quarter" if _QUARTER.search(folded) else "year" if _YEARLY.search(folded) else None
+
+
+_MONTHLY = re.compile(r"\bper month\b|\ba month\b|\bmonthly\b|\beach month\b|每个?月|一个月|月均", re.I)
 
 
 def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAnalysis:

@@ -112,3 +112,10 @@ def test_a_monthly_figure_does_not_answer_for_a_quarter() -> None:
     question = _how_much("该公司第三季度一个季度净亏损多少？", {"CNY"})
     question.period = "quarter"
     assert asked_figures(passage, question) == []
+
+
+def test_a_monthly_figure_answers_a_monthly_question() -> None:
+    passage = _hit("据测算，该公司三季度每月实际烧钱接近3.4亿元。")
+    question = _how_much("该公司第三季度平均一个月要烧掉多少现金？", {"CNY"})
+    question.period = "month"
+    assert [f.text for f in asked_figures(passage, question)] == ["3.4亿元"]

@@ -221,3 +221,15 @@ def test_a_year_that_names_a_fund_is_not_the_period_asked_about() -> None:
         glossary=Glossary({}),
     )
     assert query.years == [] and query.units == {"x"}
+
+
+def test_a_monthly_average_in_a_quarter_asks_the_monthly_figure() -> None:
+    query = analyze(
+        "这家公司第三季度平均一个月要烧掉多少现金？", speakers=SpeakerIndex([]), glossary=Glossary({})
+    )
+    assert query.period == "month"
+
+
+def test_a_net_loss_is_asked_in_money() -> None:
+    query = analyze("这家公司第三季度一个季度净亏损多少？", speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert query.period == "quarter" and query.units == CURRENCIES
