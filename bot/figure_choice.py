@@ -75,7 +75,8 @@ def _dated_year(text: str, figure: Figure, published: dt.date | None) -> int | N
     """The year the words around a figure name relative to the article's date ("… $2.8 billion … next year")."""
     if published is None:
         return None
-    folded, at = fold(text), fold(text).find(fold(figure.text))
+    folded = fold(text)
+    at = folded.find(fold(figure.text))
     if at < 0:
         return None
     clause = re.split(r"[,，。;；]", folded[at + len(figure.text) :])[0][:40]

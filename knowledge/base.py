@@ -67,11 +67,6 @@ def titled_person(question: str) -> str | None:
     return person_at(folded[title.end() :])
 
 
-def speakers_named(speakers: SpeakerIndex, name: str) -> bool:
-    """Whether a name is one of the library's speakers'."""
-    return bool(speakers.find_mentions(name))
-
-
 def _chinese_subject(question: str) -> str | None:
     """The organization-like name a Chinese question opens with, if it names one."""
     match = _CHINESE_SUBJECT.match(question)
@@ -179,7 +174,7 @@ class KnowledgeBase:
             query.unquoted.append(Speaker(name=named_only[0], kind="person", role="", quoted=False))
         query.unknown_names = [n for n in query.unknown_names if not self._in_articles(" ".join(n.split()))]
         titled = titled_person(question)
-        if titled and not speakers_named(self.corpus.speakers, titled):
+        if titled and not self.corpus.speakers.find_mentions(titled):
             # "江州市长刘建国怎么评价…": mentioned by the articles, never quoted
             if self._in_articles(titled):
                 query.unquoted.append(Speaker(name=titled, kind="person", role="", quoted=False))

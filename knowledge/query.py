@@ -284,10 +284,9 @@ def _asked_units(folded: str) -> set[str]:
                 # the part with the rest of the question as context, without the other parts' own asks
                 others = [p for p in parts if p is not part and not _QUANTITY.search(p)]
                 own = _units_of(" ".join([*others, part]))
+                # "how big is the backlog, and how much has it grown?": any unit answers the first part
                 if not own:
-                    return (
-                        set()
-                    )  # "how big is the backlog, and how much has it grown?": any unit answers a part
+                    return set()
                 units |= own
     return units
 
