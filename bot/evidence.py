@@ -148,6 +148,7 @@ def _supported(hit: Hit, query: QueryAnalysis, about: bool = False, across: bool
         return True
     if about and (
         "unit" in hit.reasons
+        or "measure" in hit.reasons  # "Corvella要買回多少庫藏股": the asked measure, in a passage about it
         or hit.dense >= MIN_DENSE
         or hit.coverage >= MIN_COVERAGE
         or hit.topic_coverage >= MIN_ABOUT_TOPIC

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from bot.aboutness import aboutness
+from bot.figure_kinds import comparison_basis, figure_basis, is_share_of
 from bot.naming import unnamed_description
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
@@ -100,8 +101,18 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     if not query.measures & _CHANGE_MEASURES:
         # "nearly doubled" says how something moved: it does not answer how oversubscribed or how big
         figures = [f for f in figures if not find_measures(f.text) & {"growth", "cut"}]
+    text = hit.passage.text
+    if "stock" not in query.measures:
+        # "Veridane shares jumped 31%": a share-price move answers only a question about the stock
+        figures = [f for f in figures if "stock" not in figure_measures(hit.passage, f)]
+    if not query.units and not query.measures & _RATE_MEASURES:
+        # "what were the total bookings?" is not answered by "35% of the year's bookings", nor by "rose 47%"
+        amount = bool(query.measures) and query.measures <= _AMOUNT_MEASURES
+        figures = [f for f in figures if f.unit not in ("%", "x") or not (amount or is_share_of(text, f))]
+    basis = comparison_basis(query.text)
+    if basis:  # "年成長多少" is not answered by "季增18%"
+        figures = [f for f in figures if figure_basis(text, f) in (None, basis)]
     if query.years:
-        text = hit.passage.text
         figures = [f for f in figures if (f.year or _dated_year(text, f, published)) in query.years]
     if query.period in ("quarter", "year", "month"):
         # "last quarter" is not answered by a figure for the year, nor the reverse
@@ -150,8 +161,8 @@ def with_asked_figure(
         best = heads.index(True) if True in heads else 0
         figure, head = figures[best], heads[best]
         measured = figure_measures(hit.passage, figure)
-        if figure.unit == "%" and "share" in query.measures:
-            # "only about 58% of Vantora's GPUs were generating revenue": a share
+        if "share" in query.measures and (figure.unit == "%" or is_share_of(hit.passage.text, figure)):
+            # "only about 58% of Vantora's GPUs were generating revenue", "$310 million of the deal": a share
             measured = measured | {"share"}
         matches = len(query.measures & measured)
         if query.measures and measured and not matches:
@@ -176,6 +187,13 @@ def with_asked_figure(
     return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
 
 
+# Measures a percentage can be the value of.
+_RATE_MEASURES = frozenset({"share", "growth", "cut", "margin", "yield", "retention", "stock"})
+# Measures told as amounts: a percentage or a multiple beside them is how they moved or divide.
+_AMOUNT_MEASURES = frozenset(
+    {"revenue", "spending", "debt", "orders", "cash", "assets", "burn", "market", "rent", "sale", "subsidy"}
+    | {"net_debt", "buyback"}
+)
 # Measures that say how a figure moved or divides, not what it counts.
 _CHANGE_MEASURES = frozenset({"growth", "cut", "share"})
 # What an organization has of its own: another's sentence in an article about it does not give these for it.
@@ -191,6 +209,8 @@ _OWN_MEASURES = frozenset(
         "retention",
         "stock",
         "yield",
+        "net_debt",
+        "buyback",
     }
 )
 

@@ -37,7 +37,9 @@ MEASURES: dict[str, str] = {
     "subsidy": r"subsid|\bgrants?\b|incentives?\b|cover .{0,20}of the cost|补贴|补助|资助|奖励|補貼|補助|資助",
     "stock": r"share price|stock price|\b(?:stock|shares) (?:fell|rose|dropped|jumped|climbed|slid|sank|closed|ended|"
     r"gained|lost|tumbled|surged|plunged|traded|react|do\b|fare|move|perform)|股价|收盘|收于|跌停|涨停",
-    "retention": r"retention|留存率|续约率|续费率",
+    "retention": r"retention|renewal rate|renew(?:ed|s)? (?:at|their|its)|留存率|续约率|续费率",
+    "net_debt": r"net debt|net borrowing|净负债|净债务|净借款",
+    "buyback": r"buy ?backs?|buying back|bought back|repurchas|回购|买回|库藏股",
     "sale": r"\bsell|\bsold\b|\bsale|unload|cash out|tender|offload|出售|套现|卖出|卖掉|卖了|抛售",
 }
 _COMPILED = {name: re.compile(pattern, re.I) for name, pattern in MEASURES.items()}
@@ -112,7 +114,7 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     return found & _NAMED_METRICS or found
 
 
-_NAMED_METRICS = frozenset({"retention", "stock", "yield"})
+_NAMED_METRICS = frozenset({"retention", "stock", "yield", "net_debt", "buyback"})
 
 
 def figure_measures(passage: Passage, figure: Figure) -> set[str]:

@@ -85,6 +85,7 @@ _ALLOCATION = re.compile(
     r"\bput(?:s|ting)? up\b|\bcontribut",
     re.I,
 )
+_MONEY_NOUN = re.compile(r"\b(?:money|cash|dollars|funding|payments?)\b", re.I)
 # "超额认购了多少倍", "how many times over": a multiple, whatever the money words.
 _MULTIPLE = re.compile(r"多少倍|几倍|幾倍|how many times|what multiple", re.I)
 # "给AI投资定的上限是多少": a limit may be a share as often as an amount.
@@ -112,7 +113,9 @@ SPEECH_CUE = re.compile(
 )
 _QUARTER = re.compile(r"\bq[1-4]\b|quarter|季度|单季|第[一二三四1-4]季|上季|本季", re.I)
 _YEARLY = re.compile(
-    r"this year|per year|a year|each year|annual|full[- ]year|今年|全年|每年|年度|一年", re.I
+    r"this year|per year|a year|each year|annual|full[- ]year|(?:whole|entire|fiscal|financial) year|"
+    r"今年|全年|每年|年度|一年",
+    re.I,
 )
 _STOCK_MOVE = re.compile(
     r"\b(?:stock|shares?|share price)\b.{0,20}\b(?:react|respond|do|fare|move|close|end|finish|settle)\w*|"
@@ -136,7 +139,8 @@ _QUANTITY = re.compile(
     r"how (?:fast|quickly)\b(?=.{0,60}\b(?:grow|grew|grown|rise|rose|risen|increas|climb|expand))|"
     r"\b(?:guess|estimate|forecast|projection)\b.{0,40}\b(?:slice|share|portion|piece|cut)\b|"
     r"\bwhat\b.{0,80}\b(?:worth|add(?:s|ed)? up to|amount(?:s|ed)? to|total(?:s|led)?)\b|"
-    r"what (?:amount|figure|sum|number|percentage|share)|多少|多大|多高|几(?![千百十万亿])|数额",
+    r"what (?:amount|figure|sum|number|percentage|share)|多少|多大|多高|几(?![千百十万亿])|数额|"
+    r"\b(?:q[1-4]|quarterly|quarter's|annual|full[- ]year|year's)\s+(?:numbers|figures|results)\b",
     re.I,
 )
 _WHO = re.compile(
@@ -313,8 +317,11 @@ def _units_of(folded: str) -> set[str]:
         return {"%"}
     share = _SHARE.search(folded)
     if share:
-        if "money" in units and share.group(0).startswith("how much of") and _ALLOCATION.search(folded):
-            # "how much of the $1.8 billion raise is earmarked for supply?": a slice, told as a share or an amount
+        if share.group(0).startswith("how much of") and (
+            ("money" in units and _ALLOCATION.search(folded)) or _MONEY_NOUN.search(folded)
+        ):
+            # "how much of the $1.8 billion raise is earmarked for supply?", "how much of the deal is guaranteed
+            # money?": a slice, told as a share or an amount
             return {"%"} | _currencies(folded)
         return {"%"}
     if _COMPARATIVE.search(folded):

@@ -82,6 +82,28 @@ def _drop_shared_surnames(named: dict[int, Speaker]) -> None:
             )
 
 
+# Titles an organization's own officers hold: "chief executive Marguerite Olsen" in a story about a company.
+_OFFICER_TITLES = frozenset({"ceo", "cfo", "cto", "coo", "chair", "president", "founder", "co-founder"})
+
+
+def _employ_at_protagonist(entities: ArticleEntities) -> None:
+    """An officer named without a company works for the company the article is about."""
+    from knowledge.attribution.discourse import protagonist
+    from knowledge.attribution.naming import title_key
+
+    company = protagonist(entities)
+    if company is None:
+        return
+    for entity in entities.entities:
+        if (
+            entity.kind == "person"
+            and not entity.org
+            and entity.title
+            and title_key(entity.title) in _OFFICER_TITLES
+        ):
+            entity.org = company.name
+
+
 def attribute_source(paragraphs: list[list[str]], language: str, index: SpeakerIndex) -> Attribution:
     """Find the article's entities, link them to `index`, and attribute every sentence."""
     # The finders' patterns compile in ~1 s: loaded when an article is read, not when a lexicon is imported.
@@ -100,6 +122,7 @@ def attribute_source(paragraphs: list[list[str]], language: str, index: SpeakerI
         folded = [to_simplified(s) if len(to_simplified(s)) == len(s) else s for s in outside]
         discover_chinese(folded, outside, entities)
     who = attribute_sentences(paragraphs, language, entities)
+    _employ_at_protagonist(entities)
     orgs = {form: e for e in entities.entities if e.kind == "organization" for form in e.forms}
     named: dict[int, Speaker] = {}
     for entity in entities.entities:

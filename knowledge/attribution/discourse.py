@@ -93,6 +93,9 @@ def protagonist(entities: ArticleEntities) -> Entity | None:
     return max(orgs, key=lambda e: e.mentions, default=None)
 
 
+_INSTITUTIONAL = r"\b(?:report|filings?|results|statement|disclosure|prospectus)\b|报告|财报|公告|年报|季报"
+
+
 @dataclass
 class Item:
     """A name, pronoun or anaphor in a sentence (offsets), and the entity a name stands for."""
@@ -174,6 +177,9 @@ def resolve_item(
         return _pronoun(gender, state)
     if item.kind == "document":
         author = next((e for e in state.mentioned if e.author), None)
+        if author is None and re.search(_INSTITUTIONAL, item.words):
+            # "the report", "the filing": an organization's, not the analyst quoted since
+            author = next((e for e in state.speakers[:4] if e.kind == "organization"), None)
         return author or (state.speakers[0] if state.speakers else current_org(state, entities))
     # "At Quillstone Brokerage, … 38% of trading, the company said": the organization this sentence named
     named = [

@@ -123,6 +123,28 @@ _APPOSITIVE_ROLE = re.compile(
     rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<org>{ORG}))?|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded|teaches|covers|tracks|studies)\s+"
     rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?)(?=,|\.|;|\s+(?:{_VERB})|$)"
 )
+# "Bernard Oyelaran, who covers data-centre operators at Fenwick Hale": what the clause says he is.
+_CLAUSE_TITLES = {
+    "covers": "analyst",
+    "tracks": "analyst",
+    "studies": "analyst",
+    "chairs": "chair",
+    "heads": "head",
+    "runs": "head",
+    "leads": "head",
+    "manages": "head",
+    "oversees": "head",
+    "founded": "founder",
+    "co-founded": "co-founder",
+    "teaches": "professor",
+}
+
+
+def _title_of_clause(role: str | None) -> str | None:
+    verb = re.match(r"who\s+(\S+)", role or "")
+    return _CLAUSE_TITLES.get(verb.group(1)) if verb else None
+
+
 _POSSESSIVE_TITLE = re.compile(
     rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b[Tt]he\s+(?P<noun>{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}?(?P<title>{_TITLE}(?:\s+of\s+[a-z&-]+(?:\s+[a-z&-]+)?)?),\s+(?P<name>{NAME})(?:,|(?=[.;]|$))"
 )
@@ -309,6 +331,10 @@ def _employer(entities: ArticleEntities, org: str | None) -> str | None:
     return entity.name if entity else org
 
 
+# A capital inside a word, past the prefixes of surnames ("McAllister", "DeVito", "MacLeod", "LaGuardia").
+_INNER_CAPITAL = re.compile(rf"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[{_UP}][{_LO}]+[{_UP}]")
+
+
 def _is_person_name(run: str, entities: ArticleEntities) -> bool:
     words = run.split()
     found = entities.find(run)
@@ -318,6 +344,7 @@ def _is_person_name(run: str, entities: ArticleEntities) -> bool:
         2 <= len(words) <= 3
         and _clean_name(run) == run
         and not any(w.isupper() and len(w) > 1 for w in words)
+        and not any(_INNER_CAPITAL.search(w) for w in words)  # "Tessaract BioData", "DeepMind": brands
         and words[-1].lower() not in _CORPORATE_TAILS  # "Tallyhouse Metrics" is a firm, not a Mr Metrics
     )
 
@@ -457,7 +484,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                 add_person(
                     entities,
                     name,
-                    title=tail.group("title"),
+                    title=tail.group("title") or _title_of_clause(role),
                     org=_employer(entities, org),
                     role=role,
                     gender=_gender(role),

@@ -53,6 +53,38 @@ ORG_SUFFIX_EN = {
     "公司": "",
     "股份": "",
     "投资管理机构": "Investment Management",
+    # research houses, advisers and outlets: "知衡咨询" is "Zhiheng Consulting", "鹭岛财经日报" "Ludao Financial Daily"
+    "咨询": "Consulting",
+    "顾问": "Advisory",
+    "投顾": "Investment Advisory",
+    "研究院": "Research Institute",
+    "研究所": "Research Institute",
+    "研究": "Research",
+    "评级": "Ratings",
+    "资产管理": "Asset Management",
+    "资管": "Asset Management",
+    "保险": "Insurance",
+    "数据": "Data",
+    "投资": "Investment",
+    "机器人": "Robotics",
+    "汽车": "Auto",
+    "教育": "Education",
+    "生物": "Biotech",
+    "医疗": "Medical",
+    "财经日报": "Financial Daily",
+    "经济日报": "Economic Daily",
+    "产经日报": "Business Daily",
+    "日报": "Daily",
+    "晚报": "Evening News",
+    "周刊": "Weekly",
+    "周报": "Weekly",
+    "时报": "Times",
+    "财经报": "Financial News",
+    "财经": "Finance",
+    "财讯": "Financial News",
+    "商报": "Business News",
+    "证券报": "Securities News",
+    "新闻": "News",
 }
 TITLE_EN = {
     "ceo": "CEO",
@@ -96,7 +128,7 @@ def pinyin_org(written: str) -> str:
     """A Chinese organization's name in pinyin with its generic end in English: 禾跃半导体 -> "Heyue Semiconductor"."""
     from pypinyin import lazy_pinyin
 
-    simplified = to_simplified(written)
+    simplified = to_simplified(written).strip("《》〈〉「」“”")  # a title's brackets are not part of its name
     for suffix, english in sorted(ORG_SUFFIX_EN.items(), key=lambda kv: -len(kv[0])):
         if simplified.endswith(suffix) and len(simplified) > len(suffix) + 1:
             core = "".join(lazy_pinyin(simplified[: -len(suffix)])).title()

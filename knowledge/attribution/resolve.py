@@ -37,7 +37,7 @@ _EN_GAPS = (
     ),
 )
 _EN_PUT_AT = re.compile(
-    r"\bput(?=\s+(?:the|its|his|her|their|that|this)\s+[\w'’ -]{1,40}?(?:\s+(?:higher|lower),)?\s+at\s+"
+    r"\bput(?=\s+(?:(?:the|its|his|her|their|that|this)\s+)?[\w'’ -]{1,40}?(?:\s+(?:higher|lower),)?\s+at\s+"
     r"(?:about |around |closer to |roughly |nearly |just )?[$€¥£\d])"
 )
 # A participle that reports what the sentence's subject said: ", citing …", ", saying …".
@@ -87,9 +87,16 @@ _ZH_CITED = re.compile(
 )
 
 
-def _unnamed_en(clause: str, entities: ArticleEntities) -> Entity | None:
+_EN_ANONYMOUS = re.compile(
+    r",\s*who (?:asked|declined|spoke|requested) (?:not to be|to not be|to be not|on condition)|"
+    r"\bspeaking on (?:the )?condition of anonymity\b",
+    re.I,
+)
+
+
+def _unnamed_en(clause: str, entities: ArticleEntities, *, anonymous: bool = False) -> Entity | None:
     words = re.findall(r"[A-Za-z][\w'’-]*", clause)[-8:]
-    if not words or not _EN_GROUP.search(" ".join(words)):
+    if not words or not (anonymous or _EN_GROUP.search(" ".join(words))):
         return None
     while words and words[0].lower() in {
         "that",
@@ -104,10 +111,23 @@ def _unnamed_en(clause: str, entities: ArticleEntities) -> Entity | None:
     }:
         words = words[1:]
     description = " ".join(words).lower()
-    one = "?" if re.match(r"(?:a|an|one)\b", description) else None  # one unnamed person: he/she may follow
+    opening = re.match(r"[\s,]*(?:a|an|one)\b", clause, re.I)  # "A chip designer at one of its customers"
+    # one unnamed person: he/she may follow
+    one = "?" if re.match(r"(?:a|an|one)\b", description) or opening else None
+    description = _without_names(description, entities, "the company")
     return entities.add(
         Entity(kind="unnamed", name=f"unnamed: {description}", forms=[f"unnamed: {description}"], gender=one)
     )
+
+
+def _without_names(description: str, entities: ArticleEntities, stand_in: str) -> str:
+    """An unnamed source's description with organizations' names replaced: the source is not the company."""
+    forms = sorted(
+        (f for e in entities.entities if e.kind == "organization" for f in e.forms), key=len, reverse=True
+    )
+    for form in forms:
+        description = re.sub(re.escape(form), stand_in, description, flags=re.I)
+    return description
 
 
 def _unnamed_zh(clause: str, entities: ArticleEntities) -> Entity | None:
@@ -128,6 +148,7 @@ def _unnamed_zh(clause: str, entities: ArticleEntities) -> Entity | None:
     if not (has_group and marked) or len(clause) > 30:
         return None
     one = "?" if re.search("一位|一名|某位", clause) else None  # one unnamed person: 他/她 may follow
+    clause = _without_names(clause, entities, "该公司")
     return entities.add(
         Entity(kind="unnamed", name=f"unnamed: {clause}", forms=[f"unnamed: {clause}"], gender=one)
     )
@@ -162,7 +183,9 @@ def _subject_en(
         if any(g.match(gap) for g in _EN_GAPS):
             return resolve_item(item, state, entities, items)
         break
-    if word in en.INVERTING_VERBS:
+    # "…, said X" inverts; "A person familiar with the talks said X had offered…": X is what was said
+    inverted = not _EN_GROUP.search(re.split(r"[,;:]", outside[: verb.start()])[-1])
+    if word in en.INVERTING_VERBS and inverted:
         for item in items:
             if not verb.end() <= item.start <= verb.end() + 2:
                 continue
@@ -186,6 +209,9 @@ def _subject_en(
         r",[^,;]{1,140},\s*$", "", outside[: verb.start()]
     )  # drop an appositive: "X, who …, said"
     clause = re.split(r"[,;:\"“”()]", before)[-1]
+    if _EN_ANONYMOUS.search(outside[: verb.start()]):
+        # "A chip designer at one of its customers, who asked not to be named, said": a source kept unnamed
+        return _unnamed_en(clause, entities, anonymous=True)
     if not weak or _EN_GROUP.search(clause):
         return _unnamed_en(clause, entities)
     return None
