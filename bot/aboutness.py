@@ -6,6 +6,7 @@ import re
 
 from knowledge.corpus import Corpus
 from knowledge.passages import Passage
+from knowledge.places import places_in
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit
@@ -75,11 +76,23 @@ def in_its_paragraph(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) 
     about "the lab" after a sentence naming Meta's Reality Labs is about Meta."""
     if aboutness(hit, entities, corpus):
         return True
+    folded = fold(paragraph_text(hit, corpus, after=2))
+    return any(any(w in folded for w in words) for words in entities)
+
+
+def paragraph_text(hit: Hit, corpus: Corpus, *, after: int = 99) -> str:
+    """The passage's paragraph from its start to `after` sentences past the passage."""
     passage = hit.passage
-    paragraph = " ".join(
+    return " ".join(
         p.text
-        for n in range(1, passage.sentence + 3)
+        for n in range(1, passage.sentence + after + 1)
         if (p := corpus.by_id.get(f"{passage.source_id}:{passage.paragraph}.{n}")) is not None
     )
-    folded = fold(paragraph)
-    return any(any(w in folded for w in words) for words in entities)
+
+
+def names_asked_places(hit: Hit, query: QueryAnalysis, corpus: Corpus) -> bool:
+    """Whether the passage's paragraph or its article's title names every place the question pins ("越南新廠")."""
+    asked = places_in(query.text)
+    if not asked:
+        return True
+    return asked <= places_in(paragraph_text(hit, corpus) + " " + corpus.source(hit.passage.source_id).title)

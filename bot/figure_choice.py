@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.aboutness import aboutness
+from bot.aboutness import aboutness, names_asked_places
 from bot.figure_kinds import comparison_basis, figure_basis, is_share_of
 from bot.naming import unnamed_description
 from knowledge.corpus import Corpus
@@ -102,10 +102,14 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         # "nearly doubled" says how something moved: it does not answer how oversubscribed or how big
         figures = [f for f in figures if not find_measures(f.text) & {"growth", "cut"}]
     text = hit.passage.text
-    if "stock" not in query.measures:
-        # "Veridane shares jumped 31%": a share-price move answers only a question about the stock
-        figures = [f for f in figures if "stock" not in figure_measures(hit.passage, f)]
-    if not query.units and not query.measures & _RATE_MEASURES:
+    if query.measures:
+        # "Veridane shares jumped 31%", "net debt at 2.1 times earnings": a named metric answers only its question
+        others = _NAMED - query.measures
+        figures = [f for f in figures if not figure_measures(hit.passage, f) & others]
+        if "share" not in query.measures and "%" not in query.units:
+            # "how much has the backlog grown?" is not answered by "25% of the backlog could be pushed out"
+            figures = [f for f in figures if not (f.unit == "%" and is_share_of(text, f))]
+    if query.measures and not query.units and not query.measures & _RATE_MEASURES:
         # "what were the total bookings?" is not answered by "35% of the year's bookings", nor by "rose 47%"
         amount = bool(query.measures) and query.measures <= _AMOUNT_MEASURES
         figures = [f for f in figures if f.unit not in ("%", "x") or not (amount or is_share_of(text, f))]
@@ -172,6 +176,8 @@ def with_asked_figure(
         asked_what, measured_what = query.measures - _CHANGE_MEASURES, measured - _CHANGE_MEASURES
         if asked_what and measured_what and not asked_what & measured_what:
             continue  # "估值降到多少" is not answered by a margin that fell: a change alone is no match
+        if not names_asked_places(hit, query, corpus):
+            continue  # "越南新廠要投資多少" is not answered by next year's capex in a paragraph without Vietnam
         about = aboutness(hit, entities, corpus)
         if not about or (about < 1 and query.measures & _OWN_MEASURES and _someone_elses(hit, corpus)):
             continue
@@ -187,6 +193,8 @@ def with_asked_figure(
     return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
 
 
+# Metrics named outright: a figure with one of them measures it and nothing else.
+_NAMED = frozenset({"stock", "net_debt", "buyback", "retention"})
 # Measures a percentage can be the value of.
 _RATE_MEASURES = frozenset({"share", "growth", "cut", "margin", "yield", "retention", "stock"})
 # Measures told as amounts: a percentage or a multiple beside them is how they moved or divide.

@@ -36,7 +36,8 @@ MEASURES: dict[str, str] = {
     "cap": r"\bcap(?:s|ped)?\b|limit|ceiling|maximum|up to|上限|最多|封顶",
     "subsidy": r"subsid|\bgrants?\b|incentives?\b|cover .{0,20}of the cost|补贴|补助|资助|奖励|補貼|補助|資助",
     "stock": r"share price|stock price|\b(?:stock|shares) (?:fell|rose|dropped|jumped|climbed|slid|sank|closed|ended|"
-    r"gained|lost|tumbled|surged|plunged|traded|react|do\b|fare|move|perform)|股价|收盘|收于|跌停|涨停",
+    r"gained|lost|tumbled|surged|plunged|traded|react|do\b|fare|move|perform|(?:get |got |was |were )?hit)|"
+    r"股价|收盘|收于|跌停|涨停",
     "retention": r"retention|renewal rate|renew(?:ed|s)? (?:at|their|its)|留存率|续约率|续费率",
     "net_debt": r"net debt|net borrowing|净负债|净债务|净借款",
     "buyback": r"buy ?backs?|buying back|bought back|repurchas|回购|买回|库藏股",

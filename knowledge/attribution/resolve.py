@@ -74,7 +74,7 @@ _ZH_GAP_WEAK = re.compile(
     + r")*$"
 )
 _ZH_OWN_FILING = re.compile(
-    r"(?:^|[，。；])[^，。；]{0,40}?(?:招股书|招股说明书|财报|年报|季报|半年报|公告|财务报表|预案|经营数据|业绩数据|财务数据|运营数据|业绩报告)(?:数据)?(?:同时|也|还|亦|则|进一步)?(?:显示|披露)|"
+    r"(?:^|[，。；])[^，。；]{0,40}?(?:招股书|招股说明书|财报|年报|季报|半年报|公告|财务报表|预案|经营数据|业绩数据|财务数据|运营数据|业绩报告|(?:[一二三四]季度|第[一二三四]季度|年度|半年度|中期|季度)报告)(?:数据)?(?:同时|也|还|亦|则|进一步)?(?:显示|披露)|"
     r"(?:^|[，。；])(?:根据|据|按照)(?:公司)?(?:法说会|业绩说明会|说明会|发布会|股东大会|投资者大会|电话会议?)(?:上的)?(?:简报|资料|材料|数据)?[，,]|"
     r"(?:^|[，。；])(?:根据|据|按照)(?:公司|该公司)[^，。；]{0,8}?(?:披露|发布|公布|提供)?的?"
     r"(?:招股书|财报|年报|公告|预案|方案|计划|财务资料|财务数据)"
@@ -87,6 +87,10 @@ _ZH_CITED = re.compile(
 )
 
 
+_EN_FINITE = re.compile(
+    r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|might|may|did|does|do|planned|plans|"
+    r"expected|expects|wanted|wants|needed|needs|agreed|sought|tried)\b"
+)
 _EN_ANONYMOUS = re.compile(
     r",\s*who (?:asked|declined|spoke|requested) (?:not to be|to not be|to be not|on condition)|"
     r"\bspeaking on (?:the )?condition of anonymity\b",
@@ -122,11 +126,19 @@ def _unnamed_en(clause: str, entities: ArticleEntities, *, anonymous: bool = Fal
 
 def _without_names(description: str, entities: ArticleEntities, stand_in: str) -> str:
     """An unnamed source's description with organizations' names replaced: the source is not the company."""
-    forms = sorted(
-        (f for e in entities.entities if e.kind == "organization" for f in e.forms), key=len, reverse=True
-    )
-    for form in forms:
-        description = re.sub(re.escape(form), stand_in, description, flags=re.I)
+    orgs = [e for e in entities.entities if e.kind == "organization"]
+    # its full names and the first word that stands for it ("Corvella" for Corvella Design Automation)
+    forms = {f for e in orgs for f in e.forms} | {
+        f.split()[0] for e in orgs for f in e.forms if len(f.split()[0]) > 3
+    }
+    for form in sorted(forms, key=len, reverse=True):
+        edge = r"(?<![\w-])" if form.isascii() else ""  # Chinese names sit between other characters
+        description = re.sub(
+            rf"{edge}{re.escape(form)}(?![\w-])" if edge else re.escape(form),
+            stand_in,
+            description,
+            flags=re.I,
+        )
     return description
 
 
@@ -184,11 +196,15 @@ def _subject_en(
             return resolve_item(item, state, entities, items)
         break
     # "…, said X" inverts; "A person familiar with the talks said X had offered…": X is what was said
-    inverted = not _EN_GROUP.search(re.split(r"[,;:]", outside[: verb.start()])[-1])
+    inverted = not _EN_GROUP.search(
+        re.split(r"[,;:]", outside[: verb.start()])[-1]
+    ) and not _EN_ANONYMOUS.search(outside[: verb.start()])
     if word in en.INVERTING_VERBS and inverted:
         for item in items:
             if not verb.end() <= item.start <= verb.end() + 2:
                 continue
+            if _EN_FINITE.match(outside, item.end):
+                break  # "…, said Halverton had sounded out buyers": the name is what was said, not who said it
             if not re.match(r"(?:'s|’s)", outside[item.end :]):
                 return resolve_item(item, state, entities, items)
             # "said Kestrel's founder, Adrian Voss": the person the possessive title introduces

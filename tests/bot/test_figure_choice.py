@@ -119,3 +119,44 @@ def test_a_monthly_figure_answers_a_monthly_question() -> None:
     question = _how_much("该公司第三季度平均一个月要烧掉多少现金？", {"CNY"})
     question.period = "month"
     assert [f.text for f in asked_figures(passage, question)] == ["3.4亿元"]
+
+
+def test_a_share_of_the_bookings_does_not_answer_what_the_bookings_were() -> None:
+    passage = _hit("She estimates that about 35% of the year's bookings were paid up front.")
+    question = _how_much(
+        "what were Corvella's total bookings for the year?", set(), measures=frozenset({"orders"})
+    )
+    assert asked_figures(passage, question) == []
+
+
+def test_a_rise_does_not_answer_an_amount_but_the_amount_beside_it_does() -> None:
+    passage = _hit("Bookings rose 47% to $1.36 billion in the fiscal fourth quarter.")
+    question = _how_much("what were the bookings?", set(), measures=frozenset({"orders"}))
+    assert [f.text for f in asked_figures(passage, question)] == ["$1.36 billion"]
+
+
+def test_a_share_price_move_answers_only_a_question_about_the_stock() -> None:
+    passage = _hit("Veridane shares jumped 31% to $27.60 in Nasdaq trading.")
+    question = _how_much("how much of the deal is guaranteed?", {"%"}, measures=frozenset({"share"}))
+    assert asked_figures(passage, question) == []
+
+
+def test_growth_against_a_year_is_not_growth_against_a_quarter() -> None:
+    passage = _hit("嘉频第三季合并营收新台币42.6亿元，季增18%、年增35%。")
+    yearly = _how_much("嘉频第三季营收年成长多少？", {"%"}, measures=frozenset({"growth", "revenue"}))
+    quarterly = _how_much("嘉频第三季营收环比增长多少？", {"%"}, measures=frozenset({"growth", "revenue"}))
+    assert [f.text for f in asked_figures(passage, yearly)] == ["35%"]
+    assert [f.text for f in asked_figures(passage, quarterly)] == ["18%"]
+
+
+def test_a_slice_of_a_deal_told_in_money_answers_how_much_of_it() -> None:
+    slice_ = _hit("Wrenfield said about $310 million of the deal was committed.", "vd:3.1", 2.0)
+    offer = _hit(
+        "A person familiar with the talks said the drugmaker first offered $90 million.", "vd:4.1", 3.0
+    )
+    question = _how_much(
+        "how much of the deal is guaranteed money?", {"%", "USD"}, measures=frozenset({"share"})
+    )
+    source = Source(id="vd", file="vd.md", title="Veridane deal", publisher="Wire", language="en", text="…")
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[slice_.passage, offer.passage])
+    assert with_asked_figure(question, [offer, slice_], [], corpus)[0] is slice_

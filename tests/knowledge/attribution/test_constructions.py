@@ -285,9 +285,50 @@ ENGLISH = [
         ],
         ["Kestrel Ratings", "Kestrel Ratings"],
     ),
+    (
+        "a brand-like name after 'according to', then 'the firm said'",
+        [
+            [
+                "According to Tessaract BioData, which tracks licensing deals, partnerships were worth $19.6 billion.",
+                "Upfront payments were about 6% of that total, the firm said.",
+            ]
+        ],
+        ["Tessaract BioData", "Tessaract BioData"],
+    ),
+    (
+        "an anonymous source's 'said' followed by the company it talks about",
+        [
+            [
+                "A person familiar with the negotiations said Marlowe-Strand had first offered $90 million up front."
+            ]
+        ],
+        ["unnamed: a person familiar with the negotiations"],
+    ),
+    (
+        "a source who asked not to be named, then 'he said'",
+        [
+            [
+                "Corvella Design Automation said bookings rose 47% to $1.36 billion.",
+                "A chip designer at one of Corvella's customers, who asked not to be named, said his company paid "
+                "$38 million up front.",
+                '"We bought more seats than we have engineers," he said.',
+            ]
+        ],
+        ["Corvella Design Automation"] + ["unnamed: a chip designer at one of the company's customers"] * 2,
+    ),
 ]
 
 CHINESE = [
+    (
+        "the company's own quarterly report shows a figure",
+        [
+            [
+                "学屿智能是一家AI学习应用公司。",
+                "学屿智能11月16日披露的三季度报告显示，公司合同负债达到36亿元。",
+            ]
+        ],
+        [None, "学屿智能"],
+    ),
     (
         "role-first mention, then 她",
         [
@@ -567,3 +608,40 @@ def test_the_companys_officer_works_for_the_company_the_article_is_about() -> No
     result = attribute_source(paragraphs, "en", SpeakerIndex([]))
     muller = result.speakers[2][0]
     assert muller is not None and muller.role == "CFO, Veridian Labs"
+
+
+def test_an_officer_named_without_a_company_works_for_the_article_s() -> None:
+    paragraphs = [
+        ["Corvella Design Automation said bookings rose 47% to $1.36 billion."],
+        ['"Every company needs our tools," chief executive Marguerite Olsen said on a call with analysts.'],
+        ["Corvella shares fell 4% after the results."],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    olsen = next(s for s in result.quoted if s.name == "Marguerite Olsen")
+    assert olsen.role == "CEO, Corvella Design Automation"
+
+
+def test_an_analyst_described_by_what_he_covers_is_an_analyst_at_his_firm() -> None:
+    paragraphs = [
+        [
+            '"They have hedged the power for buildings that are not finished," said Bernard Oyelaran, who covers '
+            "data-centre operators at Fenwick Hale Capital."
+        ]
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    assert [(s.name, s.role) for s in result.quoted] == [
+        ("Bernard Oyelaran", "analyst, Fenwick Hale Capital")
+    ]
+
+
+def test_the_report_cited_after_an_analyst_is_the_company_s() -> None:
+    paragraphs = [
+        ["Marrowfield Digital hedged 1.2 gigawatts of power, the company said in its quarterly report."],
+        [
+            '"The hedge does what it is meant to do," chief financial officer Renata Vasquez-Hale told analysts.'
+        ],
+        [
+            "Marrowfield's contracted capacity stood at 1.5 gigawatts at the end of September, according to the report."
+        ],
+    ]
+    assert speakers_of(paragraphs, "en")[-1] == "Marrowfield Digital"

@@ -1,0 +1,29 @@
+"""The places a text names, in either language, from the packaged gazetteer (knowledge/corpus/places.yaml)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import yaml
+
+from knowledge.corpus import PACKAGED_CORPUS
+from knowledge.scripts import fold
+
+
+@functools.cache
+def _gazetteer() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every written form, and the English name each form stands for."""
+    entries: dict[str, list[str]] = yaml.safe_load((PACKAGED_CORPUS / "places.yaml").read_text("utf-8")) or {}
+    owner = {fold(form): name for name, forms in entries.items() for form in [name, *forms]}
+    alternatives = [
+        rf"\b{re.escape(form)}\b" if form.isascii() else re.escape(form)
+        for form in sorted(owner, key=len, reverse=True)
+    ]
+    return re.compile("|".join(alternatives)), owner
+
+
+def places_in(text: str) -> set[str]:
+    """The gazetteer places a text names ("越南新廠" -> {"vietnam"}), by their English names."""
+    pattern, owner = _gazetteer()
+    return {owner[m.group(0)] for m in pattern.finditer(fold(text))}
