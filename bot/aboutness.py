@@ -91,8 +91,12 @@ def paragraph_text(hit: Hit, corpus: Corpus, *, after: int = 99) -> str:
 
 
 def names_asked_places(hit: Hit, query: QueryAnalysis, corpus: Corpus) -> bool:
-    """Whether the passage's paragraph or its article's title names every place the question pins ("越南新廠")."""
+    """Whether the passage's paragraph, or its article's title or lede, names every place the question pins."""
     asked = places_in(query.text)
     if not asked:
         return True
-    return asked <= places_in(paragraph_text(hit, corpus) + " " + corpus.source(hit.passage.source_id).title)
+    source_id = hit.passage.source_id
+    # the title and the lede set the scene for the whole article ("甘肃省日前发布…" then "全省…")
+    lede = " ".join(p.text for n in range(1, 9) if (p := corpus.by_id.get(f"{source_id}:1.{n}")) is not None)
+    scene = f"{corpus.source(source_id).title} {lede} {paragraph_text(hit, corpus)}"
+    return asked <= places_in(scene)

@@ -160,3 +160,25 @@ def test_a_slice_of_a_deal_told_in_money_answers_how_much_of_it() -> None:
     source = Source(id="vd", file="vd.md", title="Veridane deal", publisher="Wire", language="en", text="…")
     corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[slice_.passage, offer.passage])
     assert with_asked_figure(question, [offer, slice_], [], corpus)[0] is slice_
+
+
+def test_a_plant_in_a_named_country_is_not_answered_by_a_paragraph_without_it() -> None:
+    capex = _hit("林國棟透露，公司明年資本支出將達到新台幣38億元。", "wl:3.1", 3.0)
+    plant = _hit("她表示，越南新廠明年第二季量產後，整體產能將增加約5成。", "wl:4.1", 2.0)
+    question = _how_much("崴霖越南新廠總共要投資多少錢？", {"TWD"}, measures=frozenset({"spending"}))
+    source = Source(
+        id="wl", file="wl.md", title="崴霖熱傳法說會", publisher="日報", language="zh-Hant", text="…"
+    )
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[capex.passage, plant.passage])
+    assert with_asked_figure(question, [capex, plant], [], corpus) == []
+
+
+def test_a_province_named_in_the_lede_frames_the_whole_article() -> None:
+    lede = _hit("甘肃省日前发布新一轮算力扶持政策，计划发放总额人民币50亿元的算力券。", "gs:1.1", 1.0)
+    usage = _hit("据统计，全省已投产的智算中心平均利用率不足三成。", "gs:4.2", 2.0)
+    question = _how_much("甘肃那些智算中心现在利用率大概多少？", {"%"})
+    source = Source(
+        id="gs", file="gs.md", title="西北智算中心难觅客户", publisher="日报", language="zh-Hans", text="…"
+    )
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[lede.passage, usage.passage])
+    assert usage in with_asked_figure(question, [usage], [], corpus)

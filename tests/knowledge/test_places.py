@@ -1,0 +1,19 @@
+"""The places a question or passage names, in either language and script."""
+
+from __future__ import annotations
+
+from knowledge.places import places_in
+
+
+def test_a_place_is_found_in_any_script_by_its_english_name() -> None:
+    assert places_in("崴霖熱傳越南新廠總共要投資多少錢？") == {"vietnam"}
+    assert places_in("公司计划投资42亿元在安徽新建两座工厂") == {"anhui"}
+    assert places_in("How much is Huajun spending on the new Anhui plants?") == {"anhui"}
+
+
+def test_a_word_inside_another_is_no_place() -> None:
+    assert places_in("The Texans' bookings rose, and Georgetown analysts agreed.") == set()
+
+
+def test_home_markets_pin_nothing() -> None:
+    assert places_in("How much prepaid tuition do Chinese AI apps hold in China?") == set()
