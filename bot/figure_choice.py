@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from bot.aboutness import aboutness, names_asked_places
-from bot.figure_kinds import comparison_basis, figure_basis, is_share_of
+from bot.figure_kinds import comparison_basis, figure_basis, is_comparison, is_share_of, other_count
 from bot.naming import unnamed_description
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
@@ -165,7 +165,10 @@ def with_asked_figure(
         best = heads.index(True) if True in heads else 0
         figure, head = figures[best], heads[best]
         measured = figure_measures(hit.passage, figure)
-        if "share" in query.measures and (figure.unit == "%" or is_share_of(hit.passage.text, figure)):
+        text = hit.passage.text
+        if "share" in query.measures and (
+            (figure.unit == "%" and not is_comparison(text, figure)) or is_share_of(text, figure)
+        ):
             # "only about 58% of Vantora's GPUs were generating revenue", "$310 million of the deal": a share
             measured = measured | {"share"}
         matches = len(query.measures & measured)
@@ -176,6 +179,8 @@ def with_asked_figure(
         asked_what, measured_what = query.measures - _CHANGE_MEASURES, measured - _CHANGE_MEASURES
         if asked_what and measured_what and not asked_what & measured_what:
             continue  # "估值降到多少" is not answered by a margin that fell: a change alone is no match
+        if other_count(query.text, hit.passage.text):
+            continue  # "all six halls" is not answered by what "the first two halls" cost
         if not names_asked_places(hit, query, corpus):
             continue  # "越南新廠要投資多少" is not answered by next year's capex in a paragraph without Vietnam
         about = aboutness(hit, entities, corpus)
@@ -196,7 +201,7 @@ def with_asked_figure(
 # Metrics named outright: a figure with one of them measures it and nothing else.
 _NAMED = frozenset({"stock", "net_debt", "buyback", "retention"})
 # Measures a percentage can be the value of.
-_RATE_MEASURES = frozenset({"share", "growth", "cut", "margin", "yield", "retention", "stock"})
+_RATE_MEASURES = frozenset({"share", "growth", "cut", "margin", "yield", "retention", "stock", "utilization"})
 # Measures told as amounts: a percentage or a multiple beside them is how they moved or divide.
 _AMOUNT_MEASURES = frozenset(
     {"revenue", "spending", "debt", "orders", "cash", "assets", "burn", "market", "rent", "sale", "subsidy"}

@@ -57,3 +57,48 @@ def is_share_of(text: str, figure: Figure) -> bool:
     if at < 0:
         return False
     return bool(_SHARE_AFTER.match(folded, at + len(figure.text)) or _SHARE_BEFORE.search(folded[:at]))
+
+
+# "40% less water", "30% more expensive", "两成以上的降幅": a comparison with something else, not a part of it.
+_COMPARED = re.compile(r"\s*(?:less|more|fewer|higher|lower|cheaper|faster|slower|bigger|smaller)\b", re.I)
+
+
+def is_comparison(text: str, figure: Figure) -> bool:
+    """Whether a figure says how much more or less something is ("draw 40% less water"), not how much of it."""
+    folded = fold(text)
+    at = folded.find(fold(figure.text))
+    return at >= 0 and bool(_COMPARED.match(folded, at + len(figure.text)))
+
+
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split(),
+    )
+}
+_TOKEN = re.compile(r"[a-z0-9'’-]+(?:\.\d+)?")
+
+
+def counted_things(text: str) -> dict[str, int]:
+    """How many of each thing an English text counts ("all six of its data halls" -> {"hall": 6})."""
+    tokens = _TOKEN.findall(text.lower())
+    counts: dict[str, int] = {}
+    for at, token in enumerate(tokens):
+        if len(token) < 4 or not token.endswith("s") or token.endswith(("'s", "’s", "ss")):
+            continue
+        for back in range(at - 1, max(-1, at - 5), -1):
+            word = tokens[back]
+            number = _NUMBER_WORDS.get(word, int(word) if word.isdigit() and len(word) < 4 else None)
+            if number is not None:
+                counts[token[:-1]] = number
+                break
+    return counts
+
+
+def other_count(question: str, text: str) -> bool:
+    """Whether a passage counts a thing the question counts differently ("first two halls" for "all six halls")."""
+    asked = counted_things(question)
+    if not asked:
+        return False
+    given = counted_things(text)
+    return any(noun in given and given[noun] != number for noun, number in asked.items())

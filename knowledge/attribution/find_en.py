@@ -154,6 +154,7 @@ _ORG_APPOSITIVE = re.compile(
     rf"distributor|seller|system|"
     rf"bank|fund|agency|start-up|startup|utility|provider|developer|lender|insurer|manager|group|regulator|body|"
     rf"consultancy|outlet|publication|newsletter|tracker|supplier|investor|landlord|owner|platform|lab|laboratory))\b"
+    rf"(?!['’]s)"  # "Idris Kemble, the company's chief technology officer": its officer, not a company
     rf"(?!\s+{_VERB})"  # "…the Securities and Exchange Commission, the company said": a frame, not a description
 )
 # "the short seller Kestrel Ridge Research", "the cloud provider Stratacore": a description before the name.
@@ -200,9 +201,15 @@ _SUBJECT = re.compile(
 _INVERTED = re.compile(rf"\b(?:{'|'.join(sorted(lx.INVERTING_VERBS))})\s+(?P<run>{ORG})")
 
 
+_ONE_WORD_TITLES = frozenset(t for t in lx.TITLES if " " not in t)
+
+
 def _clean_name(name: str) -> str | None:
     words = name.split()
-    while words and words[0].lower().rstrip(".") in lx.NOT_NAME_WORDS:
+    # "Co-founder Idris Kemble": a title opening the sentence is not part of the name
+    while words and (
+        words[0].lower().rstrip(".") in lx.NOT_NAME_WORDS or words[0].lower() in _ONE_WORD_TITLES
+    ):
         words = words[1:]
     if len(words) < 2 or words[-1].lower() in ORG_TAILS:
         return None
@@ -457,6 +464,10 @@ _CORPORATE_TAILS = frozenset(
         "credit",
         "journal",
         "wire",
+        "district",
+        "company",
+        "council",
+        "county",
     }
 )
 

@@ -38,6 +38,7 @@ ORG_SUFFIX_EN = {
     "电路": "Circuits",
     "微电子": "Microelectronics",
     "精密": "Precision",
+    "精工": "Precision",
     "工业": "Industries",
     "材料": "Materials",
     "电气": "Electric",
@@ -133,6 +134,10 @@ def pinyin_org(written: str) -> str:
         if simplified.endswith(suffix) and len(simplified) > len(suffix) + 1:
             core = "".join(lazy_pinyin(simplified[: -len(suffix)])).title()
             return f"{core} {english}".strip()
+    if len(simplified) >= 4:  # "衡钧精工": a brand of two characters and what it does, "Hengjun Jinggong"
+        return (
+            f"{''.join(lazy_pinyin(simplified[:2])).title()} {''.join(lazy_pinyin(simplified[2:])).title()}"
+        )
     return "".join(lazy_pinyin(simplified)).title()
 
 
