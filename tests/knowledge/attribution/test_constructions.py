@@ -645,3 +645,34 @@ def test_the_report_cited_after_an_analyst_is_the_company_s() -> None:
         ],
     ]
     assert speakers_of(paragraphs, "en")[-1] == "Marrowfield Digital"
+
+
+def test_an_officer_who_never_speaks_is_mentioned_by_name_without_the_title() -> None:
+    english = attribute_source(
+        [
+            ["Tessaly Legal signed contracts worth $640 million, the company said."],
+            ["Co-founder Idris Kemble, the company's chief technology officer, did not attend the briefing."],
+        ],
+        "en",
+        SpeakerIndex([]),
+    )
+    chinese = attribute_source(
+        [
+            ["帧跃科技周四公布收入27亿元。"],
+            ["联合创始人兼首席技术官顾以宁负责模型研发，但很少在公开场合露面。"],
+        ],
+        "zh-Hans",
+        SpeakerIndex([]),
+    )
+    assert [s.name for s in english.mentioned if s.kind == "person"] == ["Idris Kemble"]
+    assert [s.name for s in chinese.mentioned if s.kind == "person"] == ["Gu Yining"]
+
+
+def test_a_district_speaks_as_the_district() -> None:
+    paragraphs = [
+        [
+            "The Cobrey Valley Water District has agreed to supply cooling water under a contract worth about "
+            "$380 million, the district said on Monday."
+        ]
+    ]
+    assert speakers_of(paragraphs, "en") == ["Cobrey Valley Water District"]

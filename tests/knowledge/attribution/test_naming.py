@@ -44,3 +44,11 @@ def test_a_known_person_keeps_the_gazetteer_identity() -> None:
         SpeakerIndex(list(load_gazetteer())),
     )
     assert [s.name for s in result.quoted] == ["Jensen Huang"]
+
+
+def test_research_houses_and_outlets_get_english_names_a_reader_would_type() -> None:
+    assert pinyin_org("知衡咨询") == "Zhiheng Consulting"
+    assert pinyin_org("鹭岛财经日报") == "Ludao Financial Daily"
+    assert pinyin_org("《新消费日报》") == "Xinxiaofei Daily"
+    assert pinyin_org("衡钧精工").split()[0] == "Hengjun"
+    assert pinyin_org("碩崙銅箔").split()[0] == "Shuolun"

@@ -1,0 +1,47 @@
+"""What a figure is beside its measure: a share, a comparison, a change against a year or a quarter, a count."""
+
+from __future__ import annotations
+
+from bot.figure_kinds import (
+    comparison_basis,
+    counted_things,
+    figure_basis,
+    is_comparison,
+    is_share_of,
+    other_count,
+)
+from knowledge.figures import Figure, find_figures
+
+
+def _figure(text: str, written: str) -> Figure:
+    return next(f for f in find_figures(text) if f.text == written)
+
+
+def test_a_part_of_something_is_a_share_in_either_language() -> None:
+    english = "She estimates that about 35% of the year's bookings were paid up front."
+    chinese = "前三大客户合计占营收的58%。"
+    assert is_share_of(english, _figure(english, "35%"))
+    assert is_share_of(chinese, _figure(chinese, "58%"))
+    rise = "Bookings rose 47% to $1.36 billion."
+    assert not is_share_of(rise, _figure(rise, "47%"))
+
+
+def test_less_or_more_than_something_is_a_comparison() -> None:
+    text = "He estimated that the cluster would draw 40% less water than older data centres."
+    assert is_comparison(text, _figure(text, "40%"))
+
+
+def test_growth_says_which_period_it_is_measured_against() -> None:
+    text = "嘉频第三季合并营收新台币42.6亿元，季增18%、年增35%。"
+    assert figure_basis(text, _figure(text, "18%")) == "quarter"
+    assert figure_basis(text, _figure(text, "35%")) == "year"
+    assert comparison_basis("how much did revenue grow from a year earlier?") == "year"
+    assert comparison_basis("How much did revenue grow?") is None
+
+
+def test_a_count_of_the_same_thing_must_agree() -> None:
+    question = "what will all six of Sunvane's data halls cost in total?"
+    assert counted_things(question) == {"hall": 6}
+    assert other_count(question, "Sunvane's first two halls are expected to cost about $2.1 billion.")
+    assert not other_count(question, "The six halls will cost $6 billion.")
+    assert counted_things("It plans 1.2 gigawatts over 20 years.") == {"year": 20}
