@@ -39,6 +39,8 @@ ORG_SUFFIX_EN = {
     "微电子": "Microelectronics",
     "精密": "Precision",
     "精工": "Precision",
+    "人寿保险": "Life Insurance",
+    "人寿": "Life",
     "工业": "Industries",
     "材料": "Materials",
     "电气": "Electric",
@@ -91,6 +93,7 @@ TITLE_EN = {
     "ceo": "CEO",
     "cfo": "CFO",
     "cto": "CTO",
+    "cio": "CIO",
     "coo": "COO",
     "chair": "chair",
     "president": "president",
@@ -123,6 +126,15 @@ def pinyin_name(written: str) -> str:
     if not given:
         return "".join(surname).title()
     return f"{''.join(surname).title()} {''.join(given).title()}"
+
+
+def _own_brand(name: str, entity: Entity, orgs: dict[str, Entity]) -> bool:
+    """Whether the first syllables of a Chinese organization's pinyin name it alone: "芯澜方面" shares 芯澜 with
+    芯澜微电子, which ends in a known word and keeps "Xinlan"."""
+    simplified = to_simplified(name)
+    if any(simplified.endswith(s) and len(simplified) > len(s) + 1 for s in ORG_SUFFIX_EN):
+        return True
+    return not any(o is not entity and to_simplified(f)[:2] == simplified[:2] for f, o in orgs.items())
 
 
 def pinyin_org(written: str) -> str:
@@ -274,7 +286,9 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         # Chinese organizations keep their written name (their English name cannot be guessed); pinyin is an
         # alias so that "Heyue" in an English question finds 禾跃.
         latin = pinyin_org(name)
-        aliases += [latin, latin.split()[0]]
+        aliases.append(latin)
+        if _own_brand(name, entity, orgs):
+            aliases.append(latin.split()[0])
     for form in [*entity.forms, name]:
         aliases += _script_variants(form) if not form.isascii() else [form]
     if entity.kind == "organization":
