@@ -39,7 +39,8 @@ _ROLE_WORDS = re.compile(
     r"\b(?:CEO|chief|CFO|CIO|president|chair(?:man|woman)?|founder|co-founder|partner|investor|head|director|"
     r"analyst|economist|strategist|treasurer|officer|manager|executive|professor|governor|spokes(?:man|woman|person))\b"
     r"|首席|执行长|執行長|总裁|總裁|董事|创始人|創始人|创办人|創辦人|主席|财务长|財務長|经理|經理|分析师|"
-    r"分析師|合伙人|合夥人|主管|负责人|負責人|投资人|投資人|行长|行長|部长|部長|发言人|發言人",
+    r"分析師|合伙人|合夥人|主管|负责人|負責人|投资人|投資人|行长|行長|部长|部長|发言人|發言人|总监|總監|"
+    r"总经理|總經理|研究员|研究員|经济学家|經濟學家|策略师|策略師|顾问|顧問|教授",
     re.I,
 )
 _OPEN_QUOTES = '“"「『'

@@ -112,6 +112,14 @@ class Evidence:
     rivals: list[tuple[Hit, Figure]] = field(default_factory=list)  # two sources' figures for the same thing
 
 
+# "What has Idris Kemble said about how much lawyers use it?": a question about someone's words, figure or not.
+_ASKS_WORDS = re.compile(
+    r"\b(?:said|say|says|saying|think|thinks|argue|argued|told|tell|claim|claimed|comment(?:ed)?)\b|"
+    r"怎么看|怎麼看|说|說|表示|认为|認為|评价|評價|谈到|談到",
+    re.I,
+)
+
+
 def _only_unquoted_person(query: QueryAnalysis) -> bool:
     """Whether the question asks about someone the articles never quote: no speaker asked, or only organizations
     beside a person who is only mentioned ("what has Damien Prescott said about the Kestrel report?")."""
@@ -167,7 +175,11 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     if query.unknown_names and not any(s.kind == "person" for s in query.speakers):
         # "郑启东怎么看启曜这次降价？": the one asked is never quoted, whatever else the question names
         return Abstention("unknown", name=query.unknown_names[0])
-    if query.unquoted and query.kind != "how_much" and _only_unquoted_person(query):
+    if (
+        query.unquoted
+        and (query.kind != "how_much" or _ASKS_WORDS.search(query.text))
+        and _only_unquoted_person(query)
+    ):
         return Abstention("unquoted", name=query.unquoted[0].name, speaker=query.unquoted[0])
     if _COUNT_QUESTION.search(query.text) and not query.units:
         return Abstention("no_figure")

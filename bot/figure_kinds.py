@@ -96,9 +96,14 @@ def counted_things(text: str) -> dict[str, int]:
 
 
 def other_count(question: str, text: str) -> bool:
-    """Whether a passage counts a thing the question counts differently ("first two halls" for "all six halls")."""
+    """Whether a passage counts a thing the question counts differently ("first two halls" for "all six halls"),
+    or never names it."""
     asked = counted_things(question)
     if not asked:
         return False
     given = counted_things(text)
-    return any(noun in given and given[noun] != number for noun, number in asked.items())
+    if any(noun in given and given[noun] != number for noun, number in asked.items()):
+        return True
+    # "all six data halls" asks about halls: an English passage that never names them does not answer
+    english = not re.search(r"[\u4e00-\u9fff]", text)
+    return english and not any(re.search(rf"\b{re.escape(noun)}", text, re.I) for noun in asked)

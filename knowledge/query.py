@@ -349,9 +349,15 @@ def _period(folded: str) -> str | None:
     # "第三季度平均一个月要烧掉多少": a monthly figure is asked, whatever quarter it falls in
     if _MONTHLY.search(folded):
         return "month"
+    if _TO_DATE.search(folded):
+        return None  # "so far this year" is answered by the first three quarters as well as by the year
+
     return "quarter" if _QUARTER.search(folded) else "year" if _YEARLY.search(folded) else None
 
 
+_TO_DATE = re.compile(
+    r"so far this year|year to date|year-to-date|\bytd\b|今年以来|今年迄今|年初至今|今年到目前", re.I
+)
 _MONTHLY = re.compile(r"\bper month\b|\ba month\b|\bmonthly\b|\beach month\b|每个?月|一个月|月均", re.I)
 
 
@@ -410,6 +416,15 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     if any(s.kind == "person" for s in asked):
         # "澜石云总裁觉得…", "what did Kelvin Wong say about Sulan's loans?": the person speaks, the company is the topic
         asked = [s for s in asked if s.kind == "person"]
+    elif len(asked) > 1:
+        # "领械咨询觉得衡钧的订单…": of two organizations, the one the verb of saying follows speaks
+        folded = fold(text)
+        speaking = {
+            m.speaker
+            for m in mentions
+            if SPEECH_CUE.match(folded, m.end, m.end + 12) or SPEECH_CUE.match(folded[m.end :].lstrip())
+        }
+        asked = [s for s in asked if s in speaking] or asked
     return QueryAnalysis(
         text=text,
         language=language,

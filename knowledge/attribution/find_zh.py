@@ -278,6 +278,8 @@ def describe_org(entities: ArticleEntities, name: str, before: str) -> None:
 
 def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = None) -> Entity | None:
     """Add an organization named in Chinese; its first two characters are a short form when the name is long."""
+    if len(written) > 3 and to_simplified(written).endswith("方面"):
+        written = written[:-2]  # "芯澜方面回应称": the company's side is the company
     if (
         written in lx.ORG_ANAPHORA
         or to_simplified(written).endswith(lx.EVENT_NOUNS)

@@ -70,6 +70,12 @@ def test_an_unquoted_person_is_named_in_the_refusal(service: AnswerService) -> N
     assert "Elon Musk is mentioned in the articles but never quoted" in answer.answer
 
 
+def test_what_an_unquoted_person_said_about_a_figure_is_refused_too(service: AnswerService) -> None:
+    answer = service.ask("What has Elon Musk said about how much OpenAI will spend?")
+    assert "Elon Musk is mentioned in the articles but never quoted" in answer.answer
+    assert answer.citations == []
+
+
 def test_follow_up_in_a_thread_uses_the_earlier_question(service: AnswerService) -> None:
     first = "What did OpenAI's CEO say about the bubble?"
     answer = service.ask("and Anthropic?", history=[first])

@@ -45,3 +45,11 @@ def test_a_count_of_the_same_thing_must_agree() -> None:
     assert other_count(question, "Sunvane's first two halls are expected to cost about $2.1 billion.")
     assert not other_count(question, "The six halls will cost $6 billion.")
     assert counted_things("It plans 1.2 gigawatts over 20 years.") == {"year": 20}
+
+
+def test_a_passage_that_never_names_the_counted_thing_does_not_answer_for_it() -> None:
+    question = "what will all six of Sunvane's data halls cost in total?"
+    assert other_count(
+        question, "Sunvane will pay $95 million upfront toward a plant that treats wastewater."
+    )
+    assert not other_count(question, "六座数据大厅总投资约60亿美元。")

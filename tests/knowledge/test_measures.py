@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from knowledge.figures import find_figures
 from knowledge.measures import (
+    asked_measures,
     find_measures,
     halves,
     head_measures,
@@ -91,3 +92,13 @@ def test_a_gross_margin_is_not_an_interest_rate() -> None:
 def test_a_price_earnings_multiple_is_a_valuation_and_sold_is_a_sale() -> None:
     assert "valuation" in find_measures("目前股价对应明年的本益比已达28倍")
     assert "sale" in find_measures("European telecom groups have sold towers worth €22 billion")
+
+
+def test_where_shares_closed_is_a_stock_question_not_a_loss() -> None:
+    assert asked_measures("where did Xinlan shares close after the write-down news?", []) == {"stock"}
+
+
+def test_buybacks_net_debt_and_usage_are_measures_of_their_own() -> None:
+    assert asked_measures("Corvella要買回多少庫藏股？", []) == {"buyback"}
+    assert asked_measures("how much net debt is Marrowfield carrying right now?", []) == {"net_debt"}
+    assert "utilization" in find_measures("about 71% of licensed seats were in active weekly use")

@@ -233,3 +233,25 @@ def test_a_monthly_average_in_a_quarter_asks_the_monthly_figure() -> None:
 def test_a_net_loss_is_asked_in_money() -> None:
     query = analyze("这家公司第三季度一个季度净亏损多少？", speakers=SpeakerIndex([]), glossary=Glossary({}))
     assert query.period == "quarter" and query.units == CURRENCIES
+
+
+def test_of_two_organizations_the_one_before_the_verb_of_thinking_is_asked() -> None:
+    consultancy = Speaker(
+        name="领械咨询", kind="organization", role="consultancy", aliases=("领械咨询", "领械")
+    )
+    maker = Speaker(name="衡钧精工", kind="organization", role="maker", aliases=("衡钧精工", "衡钧"))
+    query = analyze(
+        "领械咨询觉得衡钧的订单里有多少真是人形机器人厂商下的？",
+        speakers=SpeakerIndex([consultancy, maker]),
+        glossary=Glossary({}),
+    )
+    assert query.speakers == [consultancy]
+
+
+def test_so_far_this_year_is_answered_by_the_first_three_quarters() -> None:
+    query = analyze(
+        "how much has Zhenyue spent on sales and marketing so far this year?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert query.period is None and "spending" in query.measures

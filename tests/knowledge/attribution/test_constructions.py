@@ -676,3 +676,10 @@ def test_a_district_speaks_as_the_district() -> None:
         ]
     ]
     assert speakers_of(paragraphs, "en") == ["Cobrey Valley Water District"]
+
+
+def test_the_company_s_side_is_the_company_and_keeps_its_short_name() -> None:
+    paragraphs = [["芯澜微电子公告显示，存货账面余额为31亿元。"], ["芯澜方面回应称，相关订单已恢复。"]]
+    result = attribute_source(paragraphs, "zh-Hans", SpeakerIndex([]))
+    assert [s.name if s else None for row in result.speakers for s in row] == ["芯澜微电子", "芯澜微电子"]
+    assert "Xinlan" in result.quoted[0].aliases
