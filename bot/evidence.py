@@ -114,7 +114,7 @@ class Evidence:
 
 # "What has Idris Kemble said about how much lawyers use it?": a question about someone's words, figure or not.
 _ASKS_WORDS = re.compile(
-    r"\b(?:said|say|says|saying|think|thinks|argue|argued|told|tell|claim|claimed|comment(?:ed)?)\b|"
+    r"\b(?:said(?! to\b)|say|says|saying|think|thinks|argue|argued|told|tell|claim|claimed|comment(?:ed)?)\b|"
     r"怎么看|怎麼看|说|說|表示|认为|認為|评价|評價|谈到|談到",
     re.I,
 )
@@ -177,7 +177,10 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         return Abstention("unknown", name=query.unknown_names[0])
     if (
         query.unquoted
-        and (query.kind != "how_much" or _ASKS_WORDS.search(query.text))
+        and (
+            query.kind != "how_much"
+            or (_ASKS_WORDS.search(query.text) and query.unquoted[0].kind == "person")
+        )
         and _only_unquoted_person(query)
     ):
         return Abstention("unquoted", name=query.unquoted[0].name, speaker=query.unquoted[0])

@@ -355,6 +355,8 @@ def _period(folded: str) -> str | None:
     return "quarter" if _QUARTER.search(folded) else "year" if _YEARLY.search(folded) else None
 
 
+# "per New Consumer Daily", "according to Lexcount": the source a question cites by name.
+_CITED_SOURCE = re.compile(r"\b(?:per|according to)\s+((?:the\s+)?(?:[A-Z][\w&'’.-]*\s*){1,5})")
 _TO_DATE = re.compile(
     r"so far this year|year to date|year-to-date|\bytd\b|今年以来|今年迄今|年初至今|今年到目前", re.I
 )
@@ -415,6 +417,10 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     ]
     if any(s.kind == "person" for s in asked):
         # "澜石云总裁觉得…", "what did Kelvin Wong say about Sulan's loans?": the person speaks, the company is the topic
+        asked = [s for s in asked if s.kind == "person"]
+    cited = _CITED_SOURCE.search(text)
+    if cited and not any(cited.start(1) <= m.start < cited.end(1) and m.speaker in asked for m in mentions):
+        # "Jiguang's valuation, per New Consumer Daily": the source cited speaks, the company named is the topic
         asked = [s for s in asked if s.kind == "person"]
     elif len(asked) > 1:
         # "领械咨询觉得衡钧的订单…": of two organizations, the one the verb of saying follows speaks

@@ -255,3 +255,13 @@ def test_so_far_this_year_is_answered_by_the_first_three_quarters() -> None:
         glossary=Glossary({}),
     )
     assert query.period is None and "spending" in query.measures
+
+
+def test_a_company_named_beside_the_source_a_question_cites_is_the_topic() -> None:
+    jiguang = Speaker(name="霁光网络", kind="organization", role="company", aliases=("霁光网络", "Jiguang"))
+    query = analyze(
+        "what valuation is Jiguang Network reportedly seeking in its new round per New Consumer Daily?",
+        speakers=SpeakerIndex([jiguang]),
+        glossary=Glossary({}),
+    )
+    assert query.speakers == [] and jiguang in query.entities
