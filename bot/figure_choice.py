@@ -28,6 +28,7 @@ from knowledge.scripts import fold
 from knowledge.search import Hit
 from knowledge.speakers import find_orgs
 
+_PAST = re.compile(r"\b(?:did|was|were|had|booked|reported|posted|made|earned)\b|了|过去", re.I)
 _FURTHER = re.compile(r"再|还要|還要|进一步|進一步|\bfurther\b|\bany more\b|\banymore\b", re.I)
 
 
@@ -155,6 +156,8 @@ def with_asked_figure(
     """
     ranked = []
     ahead = looks_ahead(query.text)
+    # "How much revenue did Hengjun book?" asks what happened: a forecast of next year's does not answer it
+    past = not ahead and bool(_PAST.search(query.text))
     further = bool(_FURTHER.search(query.text))
     for position, hit in enumerate(candidates):
         figures = asked_figures(hit, query, corpus.source(hit.passage.source_id).published)
@@ -193,7 +196,20 @@ def with_asked_figure(
         # Named in the passage beats named only in its article's title ("Amazon burned $3 billion" in an article
         # titled with OpenAI does not answer for OpenAI while a passage naming OpenAI does).
         ranked.append(
-            ((not head, further and behind, about < 1, -matches, forecast, -about, behind, position), hit)
+            (
+                (
+                    not head,
+                    further and behind,
+                    about < 1,
+                    past and forecast,
+                    -matches,
+                    forecast,
+                    -about,
+                    behind,
+                    position,
+                ),
+                hit,
+            )
         )
     return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
 

@@ -182,3 +182,16 @@ def test_a_province_named_in_the_lede_frames_the_whole_article() -> None:
     )
     corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[lede.passage, usage.passage])
     assert usage in with_asked_figure(question, [usage], [], corpus)
+
+
+def test_what_was_booked_is_answered_by_the_disclosed_figure_not_next_year_s_hope() -> None:
+    booked = _hit("今年前三季度，衡钧精工实现营收18.4亿元，同比增长36%。", "hj:2.1", 2.0)
+    hope = _hit("他透露，明年机器人相关收入有望翻一倍。", "hj:5.1", 3.0)
+    question = _how_much(
+        "How much revenue did Hengjun book from January through September, and how fast did it grow?",
+        set(),
+        measures=frozenset({"revenue", "growth"}),
+    )
+    source = Source(id="hj", file="hj.md", title="衡钧精工", publisher="财经", language="zh-Hans", text="…")
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[booked.passage, hope.passage])
+    assert with_asked_figure(question, [hope, booked], [], corpus)[0] is booked

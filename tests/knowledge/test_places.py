@@ -17,3 +17,8 @@ def test_a_word_inside_another_is_no_place() -> None:
 
 def test_home_markets_pin_nothing() -> None:
     assert places_in("How much prepaid tuition do Chinese AI apps hold in China?") == set()
+
+
+def test_a_nationality_names_its_country() -> None:
+    assert places_in("日本廠市占還有多少？") == places_in("日系供應商仍掌握超過5成的市占率") == {"japan"}
+    assert places_in("Japanese suppliers still hold half the market") == {"japan"}
