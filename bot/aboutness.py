@@ -83,20 +83,23 @@ def in_its_paragraph(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) 
 def paragraph_text(hit: Hit, corpus: Corpus, *, after: int = 99) -> str:
     """The passage's paragraph from its start to `after` sentences past the passage."""
     passage = hit.passage
+    return _sentences(corpus, passage.source_id, passage.paragraph, passage.sentence + after)
+
+
+def _sentences(corpus: Corpus, source_id: str, paragraph: int, last: int) -> str:
     return " ".join(
         p.text
-        for n in range(1, passage.sentence + after + 1)
-        if (p := corpus.by_id.get(f"{passage.source_id}:{passage.paragraph}.{n}")) is not None
+        for n in range(1, last + 1)
+        if (p := corpus.by_id.get(f"{source_id}:{paragraph}.{n}")) is not None
     )
 
 
-def names_asked_places(hit: Hit, query: QueryAnalysis, corpus: Corpus) -> bool:
+def names_places(hit: Hit, asked: set[str], corpus: Corpus) -> bool:
     """Whether the passage's paragraph, or its article's title or lede, names every place the question pins."""
-    asked = places_in(query.text)
     if not asked:
         return True
     source_id = hit.passage.source_id
     # the title and the lede set the scene for the whole article ("甘肃省日前发布…" then "全省…")
-    lede = " ".join(p.text for n in range(1, 9) if (p := corpus.by_id.get(f"{source_id}:1.{n}")) is not None)
+    lede = _sentences(corpus, source_id, 1, 8)
     scene = f"{corpus.source(source_id).title} {lede} {paragraph_text(hit, corpus)}"
     return asked <= places_in(scene)

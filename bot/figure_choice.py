@@ -5,8 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.aboutness import aboutness, names_asked_places
-from bot.figure_kinds import comparison_basis, figure_basis, is_comparison, is_share_of, other_count
+from bot.aboutness import aboutness, names_places
+from bot.figure_kinds import (
+    comparison_basis,
+    counted_things,
+    figure_basis,
+    is_comparison,
+    is_share_of,
+    other_count,
+)
 from bot.naming import unnamed_description
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
@@ -23,6 +30,7 @@ from knowledge.measures import (
     tenors,
 )
 from knowledge.passages import Passage
+from knowledge.places import places_in
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit
@@ -112,7 +120,7 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
             figures = [f for f in figures if not (f.unit == "%" and is_share_of(text, f))]
     if query.measures and not query.units and not query.measures & _RATE_MEASURES:
         # "what were the total bookings?" is not answered by "35% of the year's bookings", nor by "rose 47%"
-        amount = bool(query.measures) and query.measures <= _AMOUNT_MEASURES
+        amount = query.measures <= _AMOUNT_MEASURES
         figures = [f for f in figures if f.unit not in ("%", "x") or not (amount or is_share_of(text, f))]
     basis = comparison_basis(query.text)
     if basis:  # "年成長多少" is not answered by "季增18%"
@@ -159,6 +167,7 @@ def with_asked_figure(
     # "How much revenue did Hengjun book?" asks what happened: a forecast of next year's does not answer it
     past = not ahead and bool(_PAST.search(query.text))
     further = bool(_FURTHER.search(query.text))
+    places, counted = places_in(query.text), counted_things(query.text)
     for position, hit in enumerate(candidates):
         figures = asked_figures(hit, query, corpus.source(hit.passage.source_id).published)
         if not figures:
@@ -182,9 +191,9 @@ def with_asked_figure(
         asked_what, measured_what = query.measures - _CHANGE_MEASURES, measured - _CHANGE_MEASURES
         if asked_what and measured_what and not asked_what & measured_what:
             continue  # "估值降到多少" is not answered by a margin that fell: a change alone is no match
-        if other_count(query.text, hit.passage.text):
+        if other_count(counted, text):
             continue  # "all six halls" is not answered by what "the first two halls" cost
-        if not names_asked_places(hit, query, corpus):
+        if not names_places(hit, places, corpus):
             continue  # "越南新廠要投資多少" is not answered by next year's capex in a paragraph without Vietnam
         about = aboutness(hit, entities, corpus)
         if not about or (about < 1 and query.measures & _OWN_MEASURES and _someone_elses(hit, corpus)):

@@ -34,10 +34,15 @@ def comparison_basis(text: str) -> str | None:
     return "year" if year else "quarter"
 
 
+def _found(text: str, figure: Figure) -> tuple[str, int]:
+    """The folded text and where the figure is written in it (-1 when it is not)."""
+    folded = fold(text)
+    return folded, folded.find(fold(figure.text))
+
+
 def figure_basis(text: str, figure: Figure) -> str | None:
     """The period a figure's change is measured against, from the words right beside it ("季增18%、年增35%")."""
-    folded = fold(text)
-    at = folded.find(fold(figure.text))
+    folded, at = _found(text, figure)
     if at < 0:
         return None
     before = _CLAUSE.split(folded[max(0, at - 6) : at])[-1]
@@ -52,8 +57,7 @@ _SHARE_BEFORE = re.compile(r"占[^，,。；;]{0,14}$|[^，,。；;]{1,12}中的
 
 def is_share_of(text: str, figure: Figure) -> bool:
     """Whether a figure is a part of something ("35% of the bookings", "$310 million of the deal")."""
-    folded = fold(text)
-    at = folded.find(fold(figure.text))
+    folded, at = _found(text, figure)
     if at < 0:
         return False
     return bool(_SHARE_AFTER.match(folded, at + len(figure.text)) or _SHARE_BEFORE.search(folded[:at]))
@@ -65,8 +69,7 @@ _COMPARED = re.compile(r"\s*(?:less|more|fewer|higher|lower|cheaper|faster|slowe
 
 def is_comparison(text: str, figure: Figure) -> bool:
     """Whether a figure says how much more or less something is ("draw 40% less water"), not how much of it."""
-    folded = fold(text)
-    at = folded.find(fold(figure.text))
+    folded, at = _found(text, figure)
     return at >= 0 and bool(_COMPARED.match(folded, at + len(figure.text)))
 
 
@@ -95,10 +98,9 @@ def counted_things(text: str) -> dict[str, int]:
     return counts
 
 
-def other_count(question: str, text: str) -> bool:
-    """Whether a passage counts a thing the question counts differently ("first two halls" for "all six halls"),
-    or never names it."""
-    asked = counted_things(question)
+def other_count(asked: dict[str, int], text: str) -> bool:
+    """Whether a passage counts a thing the question counts (`asked`, from `counted_things`) differently ("first
+    two halls" for "all six halls"), or never names it."""
     if not asked:
         return False
     given = counted_things(text)

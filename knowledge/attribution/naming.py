@@ -128,11 +128,21 @@ def pinyin_name(written: str) -> str:
     return f"{''.join(surname).title()} {''.join(given).title()}"
 
 
+_SUFFIXES_LONGEST_FIRST = sorted(ORG_SUFFIX_EN, key=len, reverse=True)
+
+
+def _generic_end(simplified: str) -> str | None:
+    """The generic ending of a Chinese organization's name ("半导体" of 禾跃半导体), leaving at least two characters."""
+    return next(
+        (x for x in _SUFFIXES_LONGEST_FIRST if simplified.endswith(x) and len(simplified) > len(x) + 1), None
+    )
+
+
 def _own_brand(name: str, entity: Entity, orgs: dict[str, Entity]) -> bool:
     """Whether the first syllables of a Chinese organization's pinyin name it alone: "芯澜方面" shares 芯澜 with
     芯澜微电子, which ends in a known word and keeps "Xinlan"."""
     simplified = to_simplified(name)
-    if any(simplified.endswith(s) and len(simplified) > len(s) + 1 for s in ORG_SUFFIX_EN):
+    if _generic_end(simplified) is not None:
         return True
     return not any(o is not entity and to_simplified(f)[:2] == simplified[:2] for f, o in orgs.items())
 
@@ -142,10 +152,10 @@ def pinyin_org(written: str) -> str:
     from pypinyin import lazy_pinyin
 
     simplified = to_simplified(written).strip("《》〈〉「」“”")  # a title's brackets are not part of its name
-    for suffix, english in sorted(ORG_SUFFIX_EN.items(), key=lambda kv: -len(kv[0])):
-        if simplified.endswith(suffix) and len(simplified) > len(suffix) + 1:
-            core = "".join(lazy_pinyin(simplified[: -len(suffix)])).title()
-            return f"{core} {english}".strip()
+    suffix = _generic_end(simplified)
+    if suffix is not None:
+        core = "".join(lazy_pinyin(simplified[: -len(suffix)])).title()
+        return f"{core} {ORG_SUFFIX_EN[suffix]}".strip()
     if len(simplified) >= 4:  # "衡钧精工": a brand of two characters and what it does, "Hengjun Jinggong"
         return (
             f"{''.join(lazy_pinyin(simplified[:2])).title()} {''.join(lazy_pinyin(simplified[2:])).title()}"
@@ -232,13 +242,10 @@ def _org_short_names(forms: list[str]) -> list[str]:
                 short.append(first)
             continue
         simplified = to_simplified(form)
-        for suffix in sorted(ORG_SUFFIX_EN, key=len, reverse=True):
-            if simplified.endswith(suffix) and len(simplified) - len(suffix) >= 2:
-                if (
-                    simplified[: len(simplified) - len(suffix)] not in GENERIC_WORDS
-                ):  # "智能资本" is not "智能"
-                    short += _script_variants(form[: len(form) - len(suffix)])
-                break
+        suffix = _generic_end(simplified)
+        # "智能资本" is not "智能"
+        if suffix is not None and simplified[: len(simplified) - len(suffix)] not in GENERIC_WORDS:
+            short += _script_variants(form[: len(form) - len(suffix)])
     return short
 
 

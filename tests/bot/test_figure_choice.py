@@ -11,7 +11,7 @@ from knowledge.measures import tenors
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.search import Hit
-from knowledge.sources import Source
+from knowledge.sources import Language, Source
 from knowledge.speakers import SpeakerIndex
 
 BONDS = "The longest piece, a 30-year bond, priced to yield 5.85%, and a 10-year tranche came at 5.12%."
@@ -29,6 +29,14 @@ def _hit(text: str, pid: str = "bonds:1.1", score: float = 1.0) -> Hit:
         figures=find_figures(text),
     )
     return Hit(passage, score)
+
+
+def _corpus(source_id: str, title: str, language: Language, *hits: Hit, publisher: str = "Wire") -> Corpus:
+    """One article holding the hits' passages."""
+    source = Source(
+        id=source_id, file=f"{source_id}.md", title=title, publisher=publisher, language=language, text="…"
+    )
+    return Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[h.passage for h in hits])
 
 
 def _how_much(
@@ -80,10 +88,7 @@ def test_what_is_disclosed_comes_before_a_forecast_for_a_present_tense_question(
     disclosed = _hit("聿达在年报中揭露，台积电占其营收比重约55%。", "yd:9.1", 2.0)
     forecast = _hit("他预估明年非台积电客户的营收占比可望提升到3成。", "yd:9.2", 3.0)
     question = _how_much("聿达对台积电的依赖有多大？", {"%"}, measures=frozenset({"share"}))
-    source = Source(id="yd", file="yd.md", title="聿达", publisher="日报", language="zh-Hans", text="…")
-    corpus = Corpus(
-        sources=[source], speakers=SpeakerIndex([]), passages=[forecast.passage, disclosed.passage]
-    )
+    corpus = _corpus("yd", "聿达", "zh-Hans", forecast, disclosed, publisher="日报")
     ranked = with_asked_figure(question, [forecast, disclosed], [], corpus)
     assert ranked[0] is disclosed
 
@@ -157,8 +162,7 @@ def test_a_slice_of_a_deal_told_in_money_answers_how_much_of_it() -> None:
     question = _how_much(
         "how much of the deal is guaranteed money?", {"%", "USD"}, measures=frozenset({"share"})
     )
-    source = Source(id="vd", file="vd.md", title="Veridane deal", publisher="Wire", language="en", text="…")
-    corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[slice_.passage, offer.passage])
+    corpus = _corpus("vd", "Veridane deal", "en", slice_, offer)
     assert with_asked_figure(question, [offer, slice_], [], corpus)[0] is slice_
 
 
@@ -166,10 +170,7 @@ def test_a_plant_in_a_named_country_is_not_answered_by_a_paragraph_without_it() 
     capex = _hit("林國棟透露，公司明年資本支出將達到新台幣38億元。", "wl:3.1", 3.0)
     plant = _hit("她表示，越南新廠明年第二季量產後，整體產能將增加約5成。", "wl:4.1", 2.0)
     question = _how_much("崴霖越南新廠總共要投資多少錢？", {"TWD"}, measures=frozenset({"spending"}))
-    source = Source(
-        id="wl", file="wl.md", title="崴霖熱傳法說會", publisher="日報", language="zh-Hant", text="…"
-    )
-    corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[capex.passage, plant.passage])
+    corpus = _corpus("wl", "崴霖熱傳法說會", "zh-Hant", capex, plant, publisher="日報")
     assert with_asked_figure(question, [capex, plant], [], corpus) == []
 
 
@@ -177,10 +178,7 @@ def test_a_province_named_in_the_lede_frames_the_whole_article() -> None:
     lede = _hit("甘肃省日前发布新一轮算力扶持政策，计划发放总额人民币50亿元的算力券。", "gs:1.1", 1.0)
     usage = _hit("据统计，全省已投产的智算中心平均利用率不足三成。", "gs:4.2", 2.0)
     question = _how_much("甘肃那些智算中心现在利用率大概多少？", {"%"})
-    source = Source(
-        id="gs", file="gs.md", title="西北智算中心难觅客户", publisher="日报", language="zh-Hans", text="…"
-    )
-    corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[lede.passage, usage.passage])
+    corpus = _corpus("gs", "西北智算中心难觅客户", "zh-Hans", lede, usage, publisher="日报")
     assert usage in with_asked_figure(question, [usage], [], corpus)
 
 
@@ -192,6 +190,5 @@ def test_what_was_booked_is_answered_by_the_disclosed_figure_not_next_year_s_hop
         set(),
         measures=frozenset({"revenue", "growth"}),
     )
-    source = Source(id="hj", file="hj.md", title="衡钧精工", publisher="财经", language="zh-Hans", text="…")
-    corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[booked.passage, hope.passage])
+    corpus = _corpus("hj", "衡钧精工", "zh-Hans", booked, hope, publisher="财经")
     assert with_asked_figure(question, [hope, booked], [], corpus)[0] is booked

@@ -40,15 +40,15 @@ def test_growth_says_which_period_it_is_measured_against() -> None:
 
 
 def test_a_count_of_the_same_thing_must_agree() -> None:
-    question = "what will all six of Sunvane's data halls cost in total?"
-    assert counted_things(question) == {"hall": 6}
+    question = counted_things("what will all six of Sunvane's data halls cost in total?")
+    assert question == {"hall": 6}
     assert other_count(question, "Sunvane's first two halls are expected to cost about $2.1 billion.")
     assert not other_count(question, "The six halls will cost $6 billion.")
     assert counted_things("It plans 1.2 gigawatts over 20 years.") == {"year": 20}
 
 
 def test_a_passage_that_never_names_the_counted_thing_does_not_answer_for_it() -> None:
-    question = "what will all six of Sunvane's data halls cost in total?"
+    question = counted_things("what will all six of Sunvane's data halls cost in total?")
     assert other_count(
         question, "Sunvane will pay $95 million upfront toward a plant that treats wastewater."
     )
