@@ -10,19 +10,25 @@ from bot.figure_kinds import (
     comparison_basis,
     counted_things,
     figure_basis,
+    is_change,
     is_comparison,
     is_share_of,
+    one_for_total,
     other_count,
+    total_for_one,
 )
 from bot.naming import unnamed_description
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
 from knowledge.measures import (
+    ENERGY_UNITS,
+    energy_priced,
     figure_measures,
     find_measures,
     halves,
     head_measures,
     looks_ahead,
+    one_quarter,
     profit_kinds,
     quarters,
     relative_years,
@@ -106,6 +112,8 @@ def _words_before(text: str, figure: Figure, width: int) -> str:
 def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = None) -> list[Figure]:
     """The passage's figures in an asked unit (any unit when none is asked), year and quarter, best measure first;
     `published`: the article's date, which dates "next year" and "今年"."""
+    if _other_scope(hit.passage.text, query):
+        return []
     figures = [f for f in hit.passage.figures if not query.units or f.unit in query.units]
     if not query.measures & _CHANGE_MEASURES:
         # "nearly doubled" says how something moved: it does not answer how oversubscribed or how big
@@ -118,6 +126,12 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         if "share" not in query.measures and "%" not in query.units:
             # "how much has the backlog grown?" is not answered by "25% of the backlog could be pushed out"
             figures = [f for f in figures if not (f.unit == "%" and is_share_of(text, f))]
+        if _SHARE_NOUN.search(query.text) and not query.measures & {"growth", "cut"}:
+            # "what share of the bill do data centres pay?" is not answered by "rates rose 7.1%"
+            figures = [f for f in figures if not is_change(text, f)]
+    if energy_priced(query.text):
+        # "每度电要付多少钱" is answered by a price per kilowatt-hour, not by the deal's total
+        figures = [f for f in figures if f.unit in ("%", "x") or f.per in ENERGY_UNITS]
     if query.measures and not query.units and not query.measures & _RATE_MEASURES:
         # "what were the total bookings?" is not answered by "35% of the year's bookings", nor by "rose 47%"
         amount = query.measures <= _AMOUNT_MEASURES
@@ -251,6 +265,24 @@ _OWN_MEASURES = frozenset(
         "buyback",
     }
 )
+
+
+# "what share of", "占营收几成": a part asked by name ("how much of a boost" asks a change).
+_SHARE_NOUN = re.compile(
+    r"\bshare of\b|\bportion\b|\bproportion\b|\bfraction\b|占|比例|比重|几成|幾成|多少成", re.I
+)
+
+
+def _other_scope(text: str, query: QueryAnalysis) -> bool:
+    """Whether a passage's figures cover another scope than the one asked: a total for one part, or a single
+    quarter for several ("前三季度累计营收" is not answered by "当季营收")."""
+    if total_for_one(query.text, text) or one_for_total(query.text, text):
+        return True
+    return (
+        several_quarters(query.text)
+        and not several_quarters(text)
+        and bool(quarters(text) or one_quarter(text))
+    )
 
 
 def _measure_in_context(hit: Hit, query: QueryAnalysis, corpus: Corpus) -> bool:

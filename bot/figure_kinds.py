@@ -109,3 +109,45 @@ def other_count(asked: dict[str, int], text: str) -> bool:
     # "all six data halls" asks about halls: an English passage that never names them does not answer
     english = not re.search(r"[\u4e00-\u9fff]", text)
     return english and not any(re.search(rf"\b{re.escape(noun)}", text, re.I) for noun in asked)
+
+
+# "rose 7.1%", "up 12%", "增长9%", "收涨9.6%": how much something moved, not how big a part of it is.
+_MOVED_BY = re.compile(
+    r"(?:\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|up|down|grew|grow|grown|jumped|climbed|gained|lost|"
+    r"increased|decreased|declined|dropped|slipped|slid|surged|soared|tumbled|plunged|by)"
+    r"|涨|跌|增|降|增长|下降|上涨|下跌|上升|提高|减少|成长)"
+    r"\s*(?:about|around|roughly|nearly|almost|some|just over|more than|约|近|逾|超过)?\s*$",
+    re.I,
+)
+
+
+def is_change(text: str, figure: Figure) -> bool:
+    """Whether a figure says how much something moved ("rates rose 7.1%", "同比增长9%")."""
+    folded, at = _found(text, figure)
+    return at >= 0 and bool(_MOVED_BY.search(_CLAUSE.split(folded[max(0, at - 24) : at])[-1]))
+
+
+# "worth on its own", "单独": one part asked; "a combined $240 million", "合计": the total of several parts.
+_ALONE = re.compile(
+    r"\bon (?:its|their) own\b|\balone\b|\bby itself\b|\bseparately\b|单独|單獨|单笔|單筆", re.I
+)
+_COMBINED = re.compile(
+    r"\bcombined\b|\btogether\b|\bin total\b|\baltogether\b|合计|合計|共计|共計|总共|總共|两笔|兩筆"
+)
+
+
+def total_for_one(question: str, passage: str) -> bool:
+    """Whether a question asks for one part ("the deal with Orison on its own") and the passage gives a total."""
+    return bool(_ALONE.search(question)) and bool(_COMBINED.search(passage))
+
+
+_TOTAL_ASKED = re.compile(
+    r"\bin total\b|\baltogether\b|\bcombined\b|\ball together\b|总共|總共|合计|合計|一共", re.I
+)
+_ONE_OF = re.compile(r"\bone of (?:the|its|their|his|her|our)\b|其中一|之一")
+
+
+def one_for_total(question: str, passage: str) -> bool:
+    """Whether a question asks a total ("worth in total") and the passage speaks for one of the parts ("a manager
+    at one of the buyers said his company's agreement was worth $400 million")."""
+    return bool(_TOTAL_ASKED.search(question)) and bool(_ONE_OF.search(passage))

@@ -23,13 +23,13 @@ MEASURES: dict[str, str] = {
     "orders": r"\border|backlog|booking|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
     "market": r"\bmarket\b|市场|规模|扩(?:容|到|至)",
     "price": r"\bprice|pricing|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价(?!值)|成本|每卡",
-    "margin": r"margin|profit|earnings|net income|operating income|毛利|利润|获利|净利|盈利",
+    "margin": r"margin|profit|earnings|net income|operating income|毛利|利润|获利|净利|盈利|纯益|纯利",
     "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
-    "yield": r"\byield|coupon|interest rate|\binterest\b|\breturn(?:s|ed)?\b|\birr\b|收益率|(?<![毛净])利率|票息|报酬率|回报率|报酬|回报",
+    "yield": r"\byield|coupon|interest rate|\binterest\b|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|报酬率|回报率|报酬|回报",
     "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|比例|份额|占|其中",
     "growth": r"\bgrow|growth|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|成长|上升|提高|翻|增加|同比|涨|高出|高于|贵",
     "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|下调|降|削减|下降|低于|便宜|跌",
-    "power": r"\bpower|electricity|capacity|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|\bload|电力|装机|用电|算力|容量|兆瓦|吉瓦",
+    "power": r"\bpower|electricity|capacity|peak demand|peak load|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|\bload|电力|装机|用电|算力|容量|兆瓦|吉瓦",
     "assets": r"\bassets|manages|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
     "volume": r"shipment|\bship|volume|调用量|用量|出货",
     "employees": r"employees|\bstaff|headcount|workers|员工|雇员",
@@ -37,7 +37,7 @@ MEASURES: dict[str, str] = {
     "cap": r"\bcap(?:s|ped)?\b|limit|ceiling|maximum|up to|上限|最多|封顶",
     "subsidy": r"subsid|\bgrants?\b|incentives?\b|cover .{0,20}of the cost|补贴|补助|资助|奖励|補貼|補助|資助",
     "stock": r"share price|stock price|\b(?:stock|shares) (?:fell|rose|dropped|jumped|climbed|slid|sank|closed|ended|"
-    r"gained|lost|tumbled|surged|plunged|traded|react|do\b|fare|move|perform|close|end|finish|"
+    r"gained|lost|tumbled|surged|plunged|traded|trade(?= (?:on|in|after|higher|lower|up|down)\b)|react|do\b|fare|move|perform|close|end|finish|"
     r"(?:get |got |was |were )?hit)|"
     r"股价|收盘|收于|跌停|涨停",
     "utilization": r"utili[sz]|\busage\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
@@ -183,6 +183,28 @@ _SEVERAL_QUARTERS = re.compile(
 def several_quarters(text: str) -> bool:
     """Whether a text gives a total over several quarters ("前三季合併營收", "the first nine months")."""
     return bool(_SEVERAL_QUARTERS.search(fold(text)))
+
+
+_ONE_QUARTER = re.compile(r"当季|单季|本季|该季|\bthe quarter\b|\bthis quarter\b", re.I)
+
+
+def one_quarter(text: str) -> bool:
+    """Whether a text speaks of a single quarter without naming it ("当季营收312亿元", "revenue for the quarter")."""
+    return bool(_ONE_QUARTER.search(fold(text)))
+
+
+# What a price per unit of energy is priced per: "每千瓦时0.31元", "$110 per megawatt-hour".
+ENERGY_UNITS = frozenset({"kilowatt-hour", "megawatt-hour"})
+_ENERGY_PRICED = re.compile(
+    r"每度|每千瓦时|每兆瓦时|电价|per (?:kwh|mwh|kilowatt[- ]hour|megawatt[- ]hour)|"
+    r"an? (?:kilowatt|megawatt)[- ]hour|power price|electricity price",
+    re.I,
+)
+
+
+def energy_priced(text: str) -> bool:
+    """Whether a question asks a price per unit of energy ("每度电多少钱", "the price per megawatt-hour")."""
+    return bool(_ENERGY_PRICED.search(fold(text)))
 
 
 def _clause_measures(text: str, figure: Figure) -> set[str]:

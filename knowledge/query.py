@@ -47,6 +47,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|loan|debt|borrow|lend|exposure|sales|"
             r"market size|how big is the market|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|subsid|grant|voucher|"
             r"placement|offering|proceeds|\bcapital\b|profit|\bincome\b|\bget(?:s|ting)? for\b|\bfetch|"
+            r"\barr\b|recurring revenue|\bbills?\b|turnover|利润|纯益|纯利|净利|获利|盈利|trading value|成交额|成交金额|交易额|营业额|电价|售价|单价|"
             r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|亏损|亏了|净亏|订阅|价格|筹集|订单|规模|"
             r"借贷|贷款|债|资本支出|市场|砸|掏|补贴|补助|算力券|目标价|price target",
             re.I,
@@ -57,7 +58,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
 _CURRENCY_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("USD", re.compile(r"dollar|\$|美元|美金|\busd\b", re.I)),
     ("EUR", re.compile(r"\beuros?\b|€|欧元", re.I)),
-    ("JPY", re.compile(r"\byen\b|日元|日圆", re.I)),
+    ("JPY", re.compile(r"(?<!-)\byen\b|日元|日圆", re.I)),  # "Hsu Wen-yen" is a name
     ("CNY", re.compile(r"\byuan\b|\brmb\b|renminbi|人民币", re.I)),
     ("TWD", re.compile(r"新台币|台币|nt\$|taiwan dollar", re.I)),
     ("HKD", re.compile(r"港元|港币|hk\$|hong kong dollar", re.I)),
@@ -76,7 +77,7 @@ _RATE = re.compile(
     r"\b(?:utilization|utilisation|occupancy|vacancy|default|redemption|churn|penetration|renewal) rates?\b|"
     r"\b(?:net |gross )?(?:revenue |dollar )?retention\b|"
     r"\bwhat (?:[\w-]+ )?rate\b|"
-    r"收益率|殖利率|利率|报酬率|回报率|[上使利稼出入占]\w?率",
+    r"收益率|殖利率|利率|报酬率|回报率|[上使利稼出入占]\w?率|渗透率|留存率|流失率|转化率|空置率|违约率|市占率|占有率",
     re.I,
 )
 # "how much of the raise is earmarked for supply?": part of an amount, which may be told as an amount.
@@ -93,6 +94,7 @@ _LIMIT = re.compile(r"\bcap(?:s|ped)?\b|\blimit|\bceiling|上限|封顶|天花�
 # "How much cheaper is power in Gansu?": a difference, told as a share or a multiple.
 _COMPARATIVE = re.compile(
     r"how much (?:cheaper|dearer|more expensive|less expensive|higher|lower|bigger|smaller|larger|faster|slower)\b|"
+    r"\bout-?(?:price|sell|earn|pace|grow)\w*|"
     r"(?:便宜|贵|低|高|快|慢|大|小)(?:了)?(?:多少|几成|幾成)",
     re.I,
 )
@@ -118,23 +120,25 @@ _YEARLY = re.compile(
     re.I,
 )
 _STOCK_MOVE = re.compile(
-    r"\b(?:stock|shares?|share price)\b.{0,20}\b(?:react|respond|do|fare|move|close|end|finish|settle)\w*|"
+    r"\b(?:stock|shares?|share price)\b.{0,20}\b(?:react|respond|do|fare|move|close|end|finish|settle|trade)\w*|"
     r"股价.{0,6}(?:反应|表现|怎么|如何|多少)|股票.{0,6}反应"
 )
 _CHANGE = re.compile(
     r"\b(?:fell|fall|fallen|rose|rise|risen|grew|grow|dropped|drop|declined|decline|increased|"
-    r"decreased|slipped|jumped|climbed|hit|slump(?:ed)?|tumbled?|plunged?|sank|sink|soared?|surged?)\b|下跌|上涨|下降|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅|"
-    r"[跌降涨漲].{0,3}多少",
+    r"decreased|slipped|jumped|climbed|hit|slump(?:ed)?|tumbled?|plunged?|sank|sink|soared?|surged?|"
+    r"shrink|shrank|shrunk|shrinks|contracted)\b|萎缩|缩水|下跌|上涨|下降|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅|"
+    r"[跌降涨漲].{0,3}多少|(?:少掉|少了|减少|減少|缩水).{0,3}多少",
     re.I,
 )
 _QUANTITY = re.compile(
     r"how (?:much|many)|how (?:big|large|high|far)\b(?=\s+(?:is|was|are|were|will|would|could|can|"
     r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
-    r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of)\b).){0,40}\b(?:revenue|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
+    r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of)\b).){0,40}\b(?:revenue|arr|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
     r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?|rate|ratio)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
     r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon|irr)s?\b|how oversubscribed|"
     r"\bwhat (?:kind|sort|size|level) of (?:discount|premium|markdown|haircut|return|yield|margin|multiple|valuation)\b|"
     r"how (?:hard|badly)\b|\bhow did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:react|respond|do|fare|move|trade)\b|"
+    r"\bhow (?:has|have|did)\b.{1,40}\b(?:done|performed|fared)\b|"
     r"\bwhere did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:close|end|finish|settle)\b|\bputs?\b.{1,60}?\bat\b(?=\s*(?:[,?？]|$|and\b))|"
     r"how (?:fast|quickly)\b(?=.{0,60}\b(?:grow|grew|grown|rise|rose|risen|increas|climb|expand))|"
     r"\b(?:guess|estimate|forecast|projection)\b.{0,40}\b(?:slice|share|portion|piece|cut)\b|"

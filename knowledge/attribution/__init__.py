@@ -82,25 +82,16 @@ def _drop_shared_surnames(named: dict[int, Speaker]) -> None:
             )
 
 
-# Titles an organization's own officers hold: "chief executive Marguerite Olsen" in a story about a company.
-_OFFICER_TITLES = frozenset({"ceo", "cfo", "cto", "coo", "chair", "president", "founder", "co-founder"})
-
-
 def _employ_at_protagonist(entities: ArticleEntities) -> None:
     """An officer named without a company works for the company the article is about."""
     from knowledge.attribution.discourse import protagonist
-    from knowledge.attribution.naming import title_key
+    from knowledge.attribution.naming import is_officer_title
 
     company = protagonist(entities)
     if company is None:
         return
     for entity in entities.entities:
-        if (
-            entity.kind == "person"
-            and not entity.org
-            and entity.title
-            and title_key(entity.title) in _OFFICER_TITLES
-        ):
+        if entity.kind == "person" and not entity.org and entity.title and is_officer_title(entity.title):
             entity.org = company.name
 
 

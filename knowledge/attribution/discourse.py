@@ -41,6 +41,8 @@ class DiscourseState:
         self.mentioned.insert(0, entity)
         self.seen_in[id(entity)] = self.paragraph
         entity.mentions += 1
+        if not entity.order:
+            entity.order = len(self.seen_in)
 
     def spoke(self, entity: Entity) -> None:
         """The entity just spoke: it is now the most recent speaker (and mention)."""
@@ -88,9 +90,15 @@ def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str =
 
 
 def protagonist(entities: ArticleEntities) -> Entity | None:
-    """The organization the article mentions most: what "the company" means when nothing nearer does."""
+    """The organization the article is about: the one it mentions most, counting the lede's first organization
+    twice as much as a later one; what "the company" means when nothing nearer does."""
     orgs = [e for e in entities.entities if e.kind == "organization"]
-    return max(orgs, key=lambda e: e.mentions, default=None)
+    first = min((e for e in orgs if e.order), key=lambda e: e.order, default=None)
+    return max(orgs, key=lambda e: e.mentions + (_LEDE_WEIGHT if e is first else 0), default=None)
+
+
+# How many mentions being named first in the story is worth: the lede names who the story is about.
+_LEDE_WEIGHT = 2
 
 
 _INSTITUTIONAL = r"\b(?:report|filings?|results|statement|disclosure|prospectus)\b|报告|财报|公告|年报|季报"

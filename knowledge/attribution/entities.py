@@ -29,6 +29,7 @@ class Entity:
     gender: str | None = None
     known: Speaker | None = None
     mentions: int = 0
+    order: int = 0  # when the discourse first named it (1 = first); 0 = never
     author: bool = False  # published a report, letter or study the article goes on to cite
 
 

@@ -7,6 +7,7 @@ import re
 from knowledge.attribution import lexicon_en as lx
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.first_names import gender_of
+from knowledge.attribution.naming import is_officer_title
 
 # Latin capitals and small letters with their accented forms: "Hélène", "Łukasz", "Dvořák" are names too.
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -148,7 +149,11 @@ def _title_of_clause(role: str | None) -> str | None:
 _POSSESSIVE_TITLE = re.compile(
     rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b[Tt]he\s+(?P<noun>{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}?(?P<title>{_TITLE}(?:\s+of\s+[a-z&-]+(?:\s+[a-z&-]+)?)?),\s+(?P<name>{NAME})(?:,|(?=[.;]|$))"
 )
-_TITLE_NAME = re.compile(rf"(?:(?P<org>{ORG})\s+)?(?P<title>{_TITLE})\s+(?P<name>{NAME})\b")
+# "vice president for regulatory affairs Janine Cole": a title's lower-case complement belongs to the title.
+_TITLE_COMPLEMENT = r"(?:\s+(?:of|for)\s+[a-z][a-z-]*(?:\s+(?:and\s+)?[a-z][a-z-]*){0,2})?"
+_TITLE_NAME = re.compile(
+    rf"(?:(?P<org>{ORG})\s+)?(?P<title>{_TITLE}{_TITLE_COMPLEMENT})\s+(?P<name>{NAME})\b"
+)
 _ORG_APPOSITIVE = re.compile(
     rf"(?P<org>{ORG}),\s+(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){{0,5}}(?:trust|company|operator|maker|manufacturer|firm|"
     rf"distributor|seller|system|"
@@ -508,7 +513,9 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                 title = match.group("title")
                 if org and f"{org} {title}".lower() in lx.TITLES:  # "Finance chief Omar Reyes"
                     title, org = f"{org} {title}", None
-                if org is None and title.lower() in _CORPORATE_TITLES:
+                # An officer named without a company works for the one the article is about (found once every
+                # mention is counted); other corporate titles belong to the company just mentioned.
+                if org is None and title.lower() in _CORPORATE_TITLES and not is_officer_title(title):
                     org = _last_org(entities)
                 add_person(
                     entities,

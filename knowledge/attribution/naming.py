@@ -163,6 +163,23 @@ def pinyin_org(written: str) -> str:
     return "".join(lazy_pinyin(simplified)).title()
 
 
+# Titles an organization's own officers hold: "chief executive Marguerite Olsen" in a story about a company.
+OFFICER_TITLES = frozenset({"ceo", "cfo", "cto", "coo", "chair", "president", "founder", "co-founder"})
+# Staff titles that, named without an employer, also mean the company the article is about.
+_STAFF_TITLES = frozenset({"vice president", "general manager", "managing director", "treasurer", "head"})
+
+
+def is_officer_title(written: str) -> bool:
+    """Whether a title ("finance chief", "vice president for regulatory affairs") is held at a company."""
+    head = _head_title(written.lower())
+    return title_key(head) in OFFICER_TITLES or head in _STAFF_TITLES
+
+
+def _head_title(written: str) -> str:
+    """The title without its complement: "vice president for regulatory affairs" -> "vice president"."""
+    return re.split(r"\s+(?:of|for)\s+", written)[0]
+
+
 def title_key(written: str) -> str | None:
     """The TITLE_WORDS key for a written title in any language ("Finance chief", "財務長" -> "cfo")."""
     folded = to_simplified(" ".join(written.lower().split()))
@@ -326,7 +343,8 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
     ):  # whoever works there speaks for the organization: "staff" when the title is not a known one
         org_entity = orgs.get(entity.org)
         titles = [
-            title_key(part) or "staff" for part in re.split(r"[兼暨及和]", to_simplified(entity.title or ""))
+            title_key(part) or title_key(_head_title(part)) or "staff"
+            for part in re.split(r"[兼暨及和]", to_simplified(entity.title or ""))
         ]
         for form in [*org_entity.forms, org_entity.name] if org_entity else [entity.org]:
             positions += [(t, form) for t in titles]

@@ -31,10 +31,16 @@ PERIODS: tuple[tuple[str, str], ...] = (
 )
 _PERIODS = [(period, re.compile(pattern, re.I)) for period, pattern in PERIODS]
 # "$2,400 per kilowatt": any other unit the amount is priced per.
-_PER_WORD = re.compile(r"\s*(?:per\s+|/\s*)([A-Za-z]+)")
+_PER_WORD = re.compile(r"\s*(?:per\s+|/\s*)([A-Za-z]+(?:-hours?)?)")
 ZH_PER_WORDS = {
     "每股": "share",
     "每千瓦": "kilowatt",
+    "每千瓦时": "kilowatt-hour",
+    "每千瓦時": "kilowatt-hour",
+    "每度电": "kilowatt-hour",
+    "每度電": "kilowatt-hour",
+    "每兆瓦时": "megawatt-hour",
+    "每兆瓦時": "megawatt-hour",
     "每兆瓦": "megawatt",
     "每小时": "hour",
     "每小時": "hour",

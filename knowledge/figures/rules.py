@@ -55,7 +55,8 @@ RULES: tuple[Rule, ...] = (
     Rule("yuan", units.YUAN_AFTER, guard=units.YUAN_NOT_BEFORE),
     Rule("percent", units.PERCENT_AFTER),
     Rule("tenths", units.TENTHS_AFTER, guard=rf"(?![{units.TENTHS_NOT_BEFORE}])"),
-    Rule("power", units.POWER_AFTER),
+    # "48亿千瓦时", "4.8 billion kilowatt-hours": energy, not power.
+    Rule("power", units.POWER_AFTER, guard=r"(?![时時])(?!\s*-?\s*hours?\b)(?!h\b)"),
     Rule("times", units.TIMES_AFTER, guard=_NOT_FREQUENCY + _DECIMAL_OR_NOT_A_COUNT),
     Rule("fold", units.FOLD_AFTER, guard=r"(?![数數])"),
     # "15x", never "15 x" (a dimension) or "4x4".

@@ -192,3 +192,37 @@ def test_what_was_booked_is_answered_by_the_disclosed_figure_not_next_year_s_hop
     )
     corpus = _corpus("hj", "衡钧精工", "zh-Hans", booked, hope, publisher="财经")
     assert with_asked_figure(question, [hope, booked], [], corpus)[0] is booked
+
+
+def test_a_rise_does_not_answer_what_share_of_something_is_paid() -> None:
+    rise = _hit("Residential rates in the state rose 7.1% last year.")
+    share = _hit("Large users would pay for about 40% of the upgrades.")
+    question = _how_much(
+        "what share of the upgrade bill lands on big users?", {"%"}, measures=frozenset({"share"})
+    )
+    assert asked_figures(rise, question) == []
+    assert [f.text for f in asked_figures(share, question)] == ["40%"]
+
+
+def test_a_price_per_kilowatt_hour_answers_what_power_costs_not_the_deals_total() -> None:
+    total = _hit("协议首年交易总额约15亿元。")
+    price = _hit("成交均价为每千瓦时0.31元，比煤电低12%。")
+    question = _how_much("园区每度电要付多少钱？", {"CNY"})
+    assert asked_figures(total, question) == []
+    assert [f.text for f in asked_figures(price, question)] == ["0.31元"]
+
+
+def test_a_combined_figure_does_not_answer_for_one_part_and_one_part_not_for_the_total() -> None:
+    combined = _hit("The archive deals with two labs are worth a combined $240 million over five years.")
+    one = _hit("A manager at one of the buyers said his company's agreement was worth about $400 million.")
+    alone = _how_much("how much is the deal with the first lab worth on its own?", {"USD"})
+    total = _how_much("what are the capacity deals worth in total?", {"USD"})
+    assert asked_figures(combined, alone) == []
+    assert asked_figures(one, total) == []
+    assert [f.text for f in asked_figures(combined, total)] == ["$240 million"]
+
+
+def test_one_quarter_does_not_answer_for_the_first_three() -> None:
+    passage = _hit("财报显示，公司当季营收312亿元，同比增长9%。")
+    question = _how_much("公司前三季度累计营收是多少？", {"CNY"}, measures=frozenset({"revenue"}))
+    assert asked_figures(passage, question) == []

@@ -6,6 +6,7 @@ from bot.figure_kinds import (
     comparison_basis,
     counted_things,
     figure_basis,
+    is_change,
     is_comparison,
     is_share_of,
     other_count,
@@ -53,3 +54,13 @@ def test_a_passage_that_never_names_the_counted_thing_does_not_answer_for_it() -
         question, "Sunvane will pay $95 million upfront toward a plant that treats wastewater."
     )
     assert not other_count(question, "六座数据大厅总投资约60亿美元。")
+
+
+def test_a_move_is_a_change_and_a_level_is_not() -> None:
+    rise = "Residential rates rose 7.1% on average last year."
+    chinese = "上市首日收涨9.6%，换手率31%。"
+    level = "Large users would pay for about 40% of the upgrades."
+    assert is_change(rise, _figure(rise, "7.1%"))
+    assert is_change(chinese, _figure(chinese, "9.6%"))
+    assert not is_change(chinese, _figure(chinese, "31%"))
+    assert not is_change(level, _figure(level, "40%"))

@@ -429,3 +429,16 @@ def test_any_mix_of_number_pieces_gives_verbatim_figures(text: str) -> None:
     for figure in find_figures(text):
         assert figure.text in text
         assert figure.value >= 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "首年交易电量约48亿千瓦时",
+        "about 4.8 billion kilowatt-hours a year",
+        "a 300 MWh battery",
+        "年發電量12億千瓦時",
+    ],
+)
+def test_energy_is_not_power(text: str) -> None:
+    assert [f for f in find_figures(text) if f.unit == "GW"] == []

@@ -265,3 +265,27 @@ def test_a_company_named_beside_the_source_a_question_cites_is_the_topic() -> No
         glossary=Glossary({}),
     )
     assert query.speakers == [] and jiguang in query.entities
+
+
+@pytest.mark.parametrize(
+    ("question", "units"),
+    [
+        ("according to the analyst, how much would sales shrink next year?", {"%"} | CURRENCIES),
+        ("By how much do the AI laptops out-price regular notebooks, according to Hsu Wen-yen?", {"%", "x"}),
+        ("how much would the rate request add to a household's monthly power bill?", CURRENCIES),
+        ("宇测研究认为AI PC的渗透率今年是多少？", {"%"}),
+        ("What ARR did the founder give for the start-up?", CURRENCIES),
+        ("REIT上市第一天成交额有多少？", CURRENCIES),
+        ("公司预估第四季税后纯益会有多少？", CURRENCIES),
+    ],
+)
+def test_what_a_measure_is_told_in(question: str, units: set[str]) -> None:
+    query = analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert query.wants_figure and query.units == units
+
+
+def test_how_a_fund_has_done_asks_for_its_return() -> None:
+    query = analyze(
+        "How has the fund's main strategy done so far?", speakers=SpeakerIndex([]), glossary=Glossary({})
+    )
+    assert query.wants_figure and "yield" in query.measures

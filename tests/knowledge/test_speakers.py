@@ -91,3 +91,16 @@ def test_an_organization_written_in_full_elsewhere_is_described_by_its_full_name
     short = Speaker(name="Copper Basin", kind="organization", role="organization")
     index = SpeakerIndex([treasurer, utility, short])
     assert index.find_by_role("what did the Arizona utility's treasurer say about demand?") == [treasurer]
+
+
+def test_a_vp_is_a_vice_president_of_the_company_asked() -> None:
+    vp = Speaker(
+        name="Lena Ostrow",
+        kind="person",
+        role="vice president for regulatory affairs, Brantwood Power",
+        positions=(("vice president", "Brantwood Power"),),
+    )
+    index = SpeakerIndex([vp, Speaker(name="Brantwood Power", kind="organization", role="organization")])
+    assert index.find_by_role(
+        "what share does Brantwood Power's regulatory affairs VP say big users pay?"
+    ) == [vp]

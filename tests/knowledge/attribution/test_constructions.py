@@ -683,3 +683,52 @@ def test_the_company_s_side_is_the_company_and_keeps_its_short_name() -> None:
     result = attribute_source(paragraphs, "zh-Hans", SpeakerIndex([]))
     assert [s.name if s else None for row in result.speakers for s in row] == ["芯澜微电子", "芯澜微电子"]
     assert "Xinlan" in result.quoted[0].aliases
+
+
+def test_an_officer_named_after_another_company_works_for_the_articles_company() -> None:
+    paragraphs = [
+        ["Pelham Media Group has agreed to sell its photo archive to a chatbot maker, the company said."],
+        ["The deals with Corran Labs will lift Pelham's licensing revenue to 9% of sales."],
+        ["Operating profit should double, finance chief Ada Mercer told investors on a call."],
+        ["Pelham's shares rose 4%.", "Chairman Otto Kray has not commented."],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    mercer = result.speakers[2][0]
+    assert mercer is not None and mercer.role == "CFO, Pelham Media Group"
+
+
+def test_a_title_with_its_complement_before_the_name_is_a_role_at_the_articles_company() -> None:
+    paragraphs = [
+        ["Brantwood Power asked regulators to raise rates by 6%, Brantwood Power said."],
+        ["Big users would pay 30% of it, vice president for regulatory affairs Lena Ostrow told the board."],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    ostrow = result.speakers[1][0]
+    assert ostrow is not None and ostrow.name == "Lena Ostrow"
+    assert "Brantwood Power" in ostrow.role and ostrow.role.startswith(
+        "vice president for regulatory affairs"
+    )
+    assert ("vice president", "Brantwood Power") in ostrow.positions
+
+
+def test_a_brand_described_before_its_name_is_the_company_its_officers_work_for() -> None:
+    paragraphs = [
+        ["手机品牌岚澈通讯15日举行法说会，公布第三季营收新台币210亿元。"],
+        ["根据研调机构测川研究的统计，今年AI手机约占整体出货的2成。"],
+        ["岚澈通讯的股价随后上涨4%。", "董事长柯明远在法说会上表示，明年AI手机将占出货5成。"],
+    ]
+    result = attribute_source(paragraphs, "zh-Hans", SpeakerIndex([]))
+    chair = result.speakers[2][1]
+    assert chair is not None and "岚澈通讯" in chair.role
+
+
+def test_the_company_the_lede_names_first_employs_an_officer_named_without_one() -> None:
+    paragraphs = [
+        ["Tarnwick Energy Systems has agreed to sell power to Vellora Cloud for 15 years, the company said."],
+        ["Vellora Cloud will pay a fixed price.", "Vellora Cloud needs the power by 2030."],
+        ["The plant will cost $3 billion, chief financial officer Ines Brogan told analysts."],
+        ["Vellora Cloud declined to comment."],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    brogan = result.speakers[2][0]
+    assert brogan is not None and brogan.role == "CFO, Tarnwick Energy Systems"
