@@ -10,7 +10,7 @@ from knowledge.scripts import fold
 
 # One entry per measure: English and Chinese (Simplified) words that name it. Domain-wide finance vocabulary.
 MEASURES: dict[str, str] = {
-    "revenue": r"revenue|sales|turnover|top line|run[- ]rate|营收|收入|营业额|销售额",
+    "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|营收|收入|营业额|销售额",
     "valuation": r"valuation|valued|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|worth|market cap|price target|估值|市值|目标价",
     "burn": r"\bburn|cash burn|go through|\blosses?\b|\blose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|烧钱|烧掉|亏",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".

@@ -299,6 +299,19 @@ def _asked_units(folded: str) -> set[str]:
     return units
 
 
+def _measures_of_parts(text: str, figures: list[Figure]) -> set[str]:
+    """The measures each part of a question asks ("What ARR did she give, and how fast is it growing?" asks
+    revenue and growth), or those of the whole question when it has one part."""
+    parts = [p for p in _QUESTION_PART.split(text) if p.strip()]
+    asking = [p for p in parts if _QUANTITY.search(fold(p))]
+    if len(asking) < 2:
+        return asked_measures(text, figures)
+    # each part with the rest of the question as context ("X's capex — how much, and how fast is it growing?")
+    context = [p for p in parts if p not in asking]
+    found = [asked_measures(" ".join([*context, p]), figures) for p in asking]
+    return set().union(*found) or asked_measures(text, figures)
+
+
 # Where a question asks a second thing: "？比去年…", "— how much, and how fast…".
 _QUESTION_PART = re.compile(
     r"[?？]\s*|\s[—–]\s|,\s*(?:and\s+)?(?=how\b|what\b)|\s+and\s+(?=how\b|what\b)|，(?=.{0,12}(?:多少|几|多大))"
@@ -449,7 +462,7 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
             if not s.quoted and (s.kind == "person" or ((cue or kind == "stance") and kind != "who"))
         ],
         period=_period(fold(text)),
-        measures=asked_measures(text, figures) if quantity else set(),
+        measures=_measures_of_parts(text, figures) if quantity else set(),
         unknown_names=_unknown_names(text, speakers, glossary),
         units=asked_units if quantity else set(),
         wants_figure=quantity,

@@ -289,3 +289,15 @@ def test_how_a_fund_has_done_asks_for_its_return() -> None:
         "How has the fund's main strategy done so far?", speakers=SpeakerIndex([]), glossary=Glossary({})
     )
     assert query.wants_figure and "yield" in query.measures
+
+
+@pytest.mark.parametrize(
+    ("question", "measures"),
+    [
+        ("What ARR did the founder give for the start-up and how fast is it growing?", {"revenue", "growth"}),
+        ("the cloud's capex for nine months — how much, and how fast is it growing?", {"spending", "growth"}),
+    ],
+)
+def test_each_part_of_a_two_part_question_asks_its_own_measure(question: str, measures: set[str]) -> None:
+    query = analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert measures <= query.measures
