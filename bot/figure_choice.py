@@ -123,12 +123,16 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         # "Veridane shares jumped 31%", "net debt at 2.1 times earnings": a named metric answers only its question
         others = _NAMED - query.measures
         figures = [f for f in figures if not figure_measures(hit.passage, f) & others]
-        if "share" not in query.measures and "%" not in query.units:
-            # "how much has the backlog grown?" is not answered by "25% of the backlog could be pushed out"
+        if "share" not in query.measures and ("%" not in query.units or _INTEREST_RATE.search(query.text)):
+            # "how much has the backlog grown?" is not answered by "25% of the backlog could be pushed out", nor
+            # "what rate is it paying on the loan?" by "6% of its loan book"
             figures = [f for f in figures if not (f.unit == "%" and is_share_of(text, f))]
         if _SHARE_NOUN.search(query.text) and not query.measures & {"growth", "cut"}:
             # "what share of the bill do data centres pay?" is not answered by "rates rose 7.1%"
             figures = [f for f in figures if not is_change(text, f)]
+    if not _PER_SHARE_ASKED.search(query.text):
+        # "第四季税后纯益多少" is not answered by earnings per share
+        figures = [f for f in figures if f.per != "share"]
     if energy_priced(query.text):
         # "每度电要付多少钱" is answered by a price per kilowatt-hour, not by the deal's total
         figures = [f for f in figures if f.unit in ("%", "x") or f.per in ENERGY_UNITS]
@@ -225,6 +229,7 @@ def with_asked_figure(
                     further and behind,
                     about < 1,
                     past and forecast,
+                    bool(query.quarters) and not quarters(text) & query.quarters,
                     -matches,
                     forecast,
                     -about,
@@ -267,6 +272,10 @@ _OWN_MEASURES = frozenset(
 )
 
 
+# "what rate is it paying on the loan?": the price of money, never a part of something.
+_INTEREST_RATE = re.compile(r"\brate\b|利率|利息", re.I)
+# A question that may be answered by an amount per share: about shares, stock, prices or EPS.
+_PER_SHARE_ASKED = re.compile(r"\bshares?\b|\bstock|\bprice|\beps\b|股|价|價", re.I)
 # "what share of", "占营收几成": a part asked by name ("how much of a boost" asks a change).
 _SHARE_NOUN = re.compile(
     r"\bshare of\b|\bportion\b|\bproportion\b|\bfraction\b|占|比例|比重|几成|幾成|多少成", re.I

@@ -226,3 +226,29 @@ def test_one_quarter_does_not_answer_for_the_first_three() -> None:
     passage = _hit("财报显示，公司当季营收312亿元，同比增长9%。")
     question = _how_much("公司前三季度累计营收是多少？", {"CNY"}, measures=frozenset({"revenue"}))
     assert asked_figures(passage, question) == []
+
+
+def test_earnings_per_share_do_not_answer_what_the_profit_will_be() -> None:
+    passage = _hit("他估计，以明年每股盈余新台币12.5元计算，该公司本益比约16倍。")
+    question = _how_much("公司预估第四季税后纯益会有多少？", {"TWD"}, measures=frozenset({"margin"}))
+    assert asked_figures(passage, question) == []
+
+
+def test_a_loan_rate_is_not_answered_by_a_share_of_the_loan_book() -> None:
+    share = _hit("Loans to data-center borrowers made up about 6% of its corporate loan book.")
+    rate = _hit("The loan carries an interest rate of about 7.8%.")
+    question = _how_much(
+        "what rate is the borrower paying on the loan?", {"%"}, measures=frozenset({"yield", "debt"})
+    )
+    assert asked_figures(share, question) == []
+    assert [f.text for f in asked_figures(rate, question)] == ["7.8%"]
+
+
+def test_the_passage_naming_the_asked_quarter_comes_first() -> None:
+    undated = _hit("He said the package is going at closer to 48% below the fund's own marks.", "lm:3.1", 3.0)
+    third = _hit("The average discount widened to 31% in the third quarter, he said.", "lm:4.1", 2.0)
+    question = _how_much(
+        "what was the average discount in the third quarter?", {"%"}, quarters=frozenset({3})
+    )
+    corpus = _corpus("lm", "Secondaries", "en", undated, third)
+    assert [h.passage.id for h in with_asked_figure(question, [undated, third], [], corpus)][0] == "lm:4.1"
