@@ -102,6 +102,20 @@ def _dated_year(text: str, figure: Figure, published: dt.date | None) -> int | N
     return published.year + _YEAR_OFFSET[next(iter(named))] if len(named) == 1 else None
 
 
+def _of_asked_year(text: str, figure: Figure, published: dt.date | None, years: list[int]) -> bool:
+    """Whether a figure is for an asked year: its own year, the year its words name relative to the article's
+    date ("capital spending this year would rise to $14 billion and … in 2027"), or the end of the span it
+    covers ("grow 2.5 times between the end of 2025 and the end of 2027")."""
+    if figure.year in years or _dated_year(text, figure, published) in years:
+        return True
+    folded = fold(text)
+    at = folded.find(fold(figure.text))
+    after = folded[at + len(figure.text) : at + len(figure.text) + 80] if at >= 0 else ""
+    return any(
+        re.search(rf"(?:\band|\bto|\bthrough|\buntil|至|到)\s+(?:the end of\s+)?{y}", after) for y in years
+    )
+
+
 def _words_before(text: str, figure: Figure, width: int) -> str:
     """Up to `width` folded characters just before the figure in the text ("" when it is not found)."""
     folded = fold(text)
@@ -144,7 +158,7 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     if basis:  # "年成長多少" is not answered by "季增18%"
         figures = [f for f in figures if figure_basis(text, f) in (None, basis)]
     if query.years:
-        figures = [f for f in figures if (f.year or _dated_year(text, f, published)) in query.years]
+        figures = [f for f in figures if _of_asked_year(text, f, published, query.years)]
     if query.period in ("quarter", "year", "month"):
         # "last quarter" is not answered by a figure for the year, nor the reverse
         figures = [

@@ -113,8 +113,9 @@ def other_count(asked: dict[str, int], text: str) -> bool:
 
 # "rose 7.1%", "up 12%", "增长9%", "收涨9.6%": how much something moved, not how big a part of it is.
 _MOVED_BY = re.compile(
-    r"(?:\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|up|down|grew|grow|grown|jumped|climbed|gained|lost|"
+    r"(?:\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|down|grew|grow|grown|jumped|climbed|gained|lost|"
     r"increased|decreased|declined|dropped|slipped|slid|surged|soared|tumbled|plunged|by)"
+    r"|(?<!make )(?<!made )(?<!makes )(?<!making )(?<!take )(?<!takes )(?<!took )\bup"  # "make up 18%" is a part
     r"|涨|跌|增|降|增长|下降|上涨|下跌|上升|提高|减少|成长)"
     r"\s*(?:about|around|roughly|nearly|almost|some|just over|more than|约|近|逾|超过)?\s*$",
     re.I,

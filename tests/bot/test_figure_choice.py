@@ -253,3 +253,31 @@ def test_the_passage_naming_the_asked_quarter_comes_first() -> None:
     corpus = _corpus("lm", "Secondaries", "en", undated, third)
     ranked = with_asked_figure(question, [undated, third], [], corpus)
     assert [h.passage.id for h in ranked] == ["lm:4.1", "lm:3.1"]
+
+
+def test_this_years_figure_answers_for_the_articles_year_though_a_later_year_follows() -> None:
+    passage = _hit(
+        'The CFO said capital spending this year would rise to about $14 billion and "as much" in 2027.'
+    )
+    question = QueryAnalysis(
+        text="how much is the chipmaker putting into capex in 2026?",
+        language="en",
+        kind="how_much",
+        wants_figure=True,
+        units={"USD"},
+        years=[2026],
+    )
+    assert [f.text for f in asked_figures(passage, question, dt.date(2026, 10, 29))] == ["$14 billion"]
+
+
+def test_growth_over_a_span_answers_for_the_year_it_ends() -> None:
+    passage = _hit("She estimated capacity would grow 2.5 times between the end of 2025 and the end of 2027.")
+    question = QueryAnalysis(
+        text="到2027年底产能会扩大几倍？",
+        language="zh-Hans",
+        kind="how_much",
+        wants_figure=True,
+        units={"x"},
+        years=[2027],
+    )
+    assert [f.text for f in asked_figures(passage, question)] == ["2.5 times"]

@@ -64,3 +64,5 @@ def test_a_move_is_a_change_and_a_level_is_not() -> None:
     assert is_change(chinese, _figure(chinese, "9.6%"))
     assert not is_change(chinese, _figure(chinese, "31%"))
     assert not is_change(level, _figure(level, "40%"))
+    part = "Its payments would make up about 18% of the district's revenue."
+    assert not is_change(part, _figure(part, "18%"))
