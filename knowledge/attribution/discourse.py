@@ -157,8 +157,20 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
     return sorted(items, key=lambda i: i.start)
 
 
+def subject_org(items: list[Item], outside: str) -> Entity | None:
+    """The organization that opens the sentence as its subject ("Kestrel Power has agreed …"), if one does."""
+    first = items[0] if items else None
+    if first is None or first.entity is None or first.entity.kind != "organization":
+        return None
+    return first.entity if re.fullmatch(r"[\W]*(?:(?:At|In|For|On|By)\s+)?", outside[: first.start]) else None
+
+
 def resolve_item(
-    item: Item, state: DiscourseState, entities: ArticleEntities, items: list[Item] | None = None
+    item: Item,
+    state: DiscourseState,
+    entities: ArticleEntities,
+    items: list[Item] | None = None,
+    outside: str = "",
 ) -> Entity | None:
     """The entity an item stands for: a name's own, a pronoun's antecedent, an anaphor's organization or author."""
     if item.entity is not None:
@@ -189,6 +201,10 @@ def resolve_item(
             # "the report", "the filing": an organization's, not the analyst quoted since
             author = next((e for e in state.speakers[:4] if e.kind == "organization"), None)
         return author or (state.speakers[0] if state.speakers else current_org(state, entities))
+    # "Kestrel Power will supply … to Brightline, the company said": the organization that opens the sentence
+    opener = subject_org(items or [], outside) if outside else None
+    if opener is not None and item.start > (items or [item])[0].start:
+        return opener
     # "At Quillstone Brokerage, … 38% of trading, the company said": the organization this sentence named
     named = [
         i.entity

@@ -93,6 +93,9 @@ _BOOK = re.compile(r"《(?P<name>[^》]{1,20})》")
 _ACCORDING = re.compile(
     r"(?:根据|据|按照|援引)(?P<what>[^，。；：,;:]{2,30}?)(?:的)?(?:最新)?(?:"
     + "|".join(lx.REPORT_NOUNS)
+    # "据研究机构棠溪研究统计": a report noun followed by another is the end of the name ("棠溪研究"), not the report
+    + ")(?!"
+    + "|".join(lx.REPORT_NOUNS)
     + ")(?=[，,。；：]|$|"
     + _VERB
     + ")"
@@ -104,7 +107,7 @@ _CLAUSE_SUBJECT = re.compile(
     + r"|在[^，。；：]{0,14}?(?:上|中|时|里)|最新(?:报告|研报)|上周|本周|上月|本月|近日|日前|今年|"
     + lx.DATE_GAP
     + r"|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?(?:报告|研报|研究)|)*"
-    + "(?P<verb>"
+    + "(?!说明书|声明书|证明书)(?P<verb>"  # "招募说明书显示": a document, not the verb 说明
     + _VERB
     + ")"
 )
@@ -353,6 +356,10 @@ _IS_A_COMPANY = re.compile(
 )
 
 
+# "泽川云廊数据中心REIT周三上市": a Chinese name ending in a listed fund's Latin tail is the fund.
+_LISTED_FUND = re.compile(r"(?:^|[，。；：])(?P<org>[\u4e00-\u9fff]{2,12}(?:REIT|ETF))(?![A-Za-z])")
+
+
 def discover_chinese(folded: list[str], written: list[str], entities: ArticleEntities) -> None:
     """Add to `entities` everyone the sentences introduce; `folded` is Simplified, `written` the original."""
     article = "".join(folded)
@@ -363,6 +370,8 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             if org and _plausible_org(org, org, weak=False) and not re.search(_VERB + "$", org):
                 at = match.start("subject") + match.group("subject").rfind(org)
                 add_org_zh(entities, original[at : at + len(org)])
+        for match in _LISTED_FUND.finditer(text):
+            add_org_zh(entities, original[match.start("org") : match.end("org")])
         for match in _IS_A_COMPANY.finditer(text):
             org = org_before(match.group("org"))
             if org and org == match.group("org") and not re.search(r"[他她我你它这那其该]", org):

@@ -118,6 +118,10 @@ SPEECH_VERBS = (
     "defends",
     "recalls",
     "testified",
+    "questioned",
+    "sees",
+    "pegs",
+    "pegged",
 )
 # Verbs whose subject may follow them ("said Jane Roe", "wrote Vukovic"); told/asked take an object instead.
 INVERTING_VERBS = frozenset(
@@ -163,7 +167,23 @@ WEAK_VERBS = frozenset(
         "confirmed",
         "confirms",
         "reported",
+        "sees",
+        "pegs",
+        "pegged",
     }
+)
+# Verbs of a view or wish ("He wants…", "She hopes…"): a statement only from the person just quoted.
+STANCE_VERBS = (
+    "wants",
+    "wanted",
+    "hopes",
+    "fears",
+    "doubts",
+    "favours",
+    "favors",
+    "prefers",
+    "opposes",
+    "supports",
 )
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 PLURAL_PRONOUNS = ("they", "it")
@@ -311,6 +331,10 @@ GROUP_NOUNS = (
     "official",
     "banker",
     "source",
+    "member",
+    "manager",
+    "staffer",
+    "staffers",
 )
 # Words standing for an organization already named ("the company said").
 ORG_ANAPHORA = (

@@ -276,6 +276,10 @@ GROUP_NOUNS = (
     "股东",
     "董事",
     "人员",
+    "经销商",
+    "代理商",
+    "分销商",
+    "渠道商",
 )
 # Markers of an unnamed person ("一位……", "某……", "接近……的人士").
 UNNAMED_MARKERS = (
@@ -392,7 +396,11 @@ ORG_SUFFIXES = (
     "通信",
     "云",
     "研究院",
+    "电脑",
+    "研究中心",
+    "数研",  # a research house's name ("星衡数研"); "X研究" is one only where cited ("据研究机构X研究统计")
     "交易所",
+    "交易中心",
     "控股",
     "股份",
     "投资",

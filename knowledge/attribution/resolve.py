@@ -7,9 +7,17 @@ from typing import cast
 
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
-from knowledge.attribution.discourse import DiscourseState, Item, current_org, find_items, resolve_item
+from knowledge.attribution.discourse import (
+    DiscourseState,
+    Item,
+    current_org,
+    find_items,
+    resolve_item,
+    subject_org,
+)
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.quotes import blank_spans, leaves_quote_open, quoted_spans, starts_with_quote
+from knowledge.attribution.unnamed import EN_ANONYMOUS, EN_GROUP, unnamed_en, unnamed_zh
 from knowledge.figures import find_figures
 from knowledge.scripts import to_simplified
 
@@ -20,7 +28,7 @@ _EN_VERB = re.compile(
 _ZH_VERB = re.compile(
     "(?<![法据小游劝被])(?:"
     + "|".join(sorted(zh.SPEECH_VERBS, key=len, reverse=True))
-    + ")(?![会服法师之的])(?!(?<=[说称表])明)"
+    + ")(?![会服法师之的书])(?!(?<=[说称表])明)"
 )
 _EN_ADVERBS = r"(?:(?:" + "|".join(en.ADVERBS) + r"|[a-z]+ly)\s+)*"
 _EN_GAPS = (
@@ -37,24 +45,32 @@ _EN_GAPS = (
     ),
 )
 _EN_PUT_AT = re.compile(
-    r"\bput(?=\s+(?:(?:the|its|his|her|their|that|this)\s+)?[\w'’ -]{1,40}?(?:\s+(?:higher|lower),)?\s+at\s+"
+    r"\b(?:puts|put|pegs|pegged|peg)(?=\s+(?:(?:the|its|his|her|their|that|this)\s+)?[\w'’ -]{1,40}?"
+    r"(?:\s+(?:higher|lower),)?\s+(?:at|closer to|nearer to|near)\s+"
     r"(?:about |around |closer to |roughly |nearly |just )?[$€¥£\d])"
 )
 # A participle that reports what the sentence's subject said: ", citing …", ", saying …".
 _EN_PARTICIPLE = re.compile(r",\s+(?:citing|saying|adding|arguing|noting|warning that)\b")
+# "Aldous declined to give the price, saying the terms were confidential": a refusal, and its reason, say nothing.
+_EN_REFUSAL = re.compile(
+    r"\b(?:declined|declines|refused|refuses|would not|wouldn't|did not|didn't|will not|won't)\s+(?:to\s+)?"
+    r"(?:give|say|comment|disclose|discuss|provide|specify|name|reveal|elaborate|identify|confirm|share)\b",
+    re.I,
+)
+# "He wants operators to carry 75% of the cost": a stance that, opened by a pronoun, is the person just quoted.
+_EN_STANCE = re.compile(r"\s+(?:" + "|".join(sorted(en.STANCE_VERBS, key=len, reverse=True)) + r")\b", re.I)
 _EN_OWN_ESTIMATE = re.compile(
     r"\b(?:cut|raised|lowered|lifted|trimmed|set|kept|maintained|reiterated|upgraded|downgraded)(?=\s+(?:her|his|"
     r"their)\s+(?:[\w-]+\s+){0,2}?(?:price target|target price|target|estimates?|forecasts?|rating|outlook|"
     r"projections?)\b)"
 )
 _EN_PASSIVE = re.compile(r"\b(?:its|the|a|an|is|was|are|were|be|been|being|their|his|her|our)\s+$", re.I)
-_EN_GROUP = re.compile(
-    r"\b(?:" + "|".join(en.GROUP_NOUNS) + r")\b|\b(?:one|some|two|three|many|several|most) of them\b", re.I
-)
 _EN_OWN_DOCUMENT = re.compile(
-    r"\s*(?:its|their|the (?:company|firm|bank|group|fund|lender|utility|start-up|startup|maker|insurer)(?:'s|’s))\s+"
+    r"\s*(?:(?:its|their|the (?:company|firm|bank|group|fund|lender|utility|start-up|startup|maker|insurer)(?:'s|’s))\s+"
     r"(?:[\w-]+\s+){0,2}?(?:prospectus|filings?|presentations?|statements?|reports?|results|guidance|disclosures?|"
-    r"releases?|accounts|figures|data)\b",
+    r"releases?|accounts|figures|data|letters?)\b"
+    # "according to a filing with the stock exchange": a filing or letter no author is named for is the company's
+    r"|an?\s+(?:[\w-]+\s+){0,2}?(?:prospectus|filing|presentation|statement|letter)\b(?!\s+(?:by|from)\b))",
     re.I,
 )
 _EN_ACCORDING = re.compile(r"\b(?:according to|by (?=\S+(?:'s|’s) count))", re.I)
@@ -74,10 +90,13 @@ _ZH_GAP_WEAK = re.compile(
     + r")*$"
 )
 _ZH_OWN_FILING = re.compile(
-    r"(?:^|[，。；])[^，。；]{0,40}?(?:招股书|招股说明书|财报|年报|季报|半年报|公告|财务报表|预案|经营数据|业绩数据|财务数据|运营数据|业绩报告|(?:[一二三四]季度|第[一二三四]季度|年度|半年度|中期|季度)报告)(?:数据)?(?:同时|也|还|亦|则|进一步)?(?:显示|披露)|"
+    r"(?:^|[，。；])[^，。；]{0,40}?(?:招股书|招股说明书|招募说明书|募集说明书|发行说明书|财报|年报|季报|半年报|公告|财务报表|预案|经营数据|业绩数据|财务数据|运营数据|业绩报告|(?:[一二三四]季度|第[一二三四]季度|年度|半年度|中期|季度)报告)(?:数据)?(?:同时|也|还|亦|则|进一步)?(?:显示|披露)|"
     r"(?:^|[，。；])(?:根据|据|按照)(?:公司)?(?:法说会|业绩说明会|说明会|发布会|股东大会|投资者大会|电话会议?)(?:上的)?(?:简报|资料|材料|数据)?[，,]|"
     r"(?:^|[，。；])(?:根据|据|按照)(?:公司|该公司)[^，。；]{0,8}?(?:披露|发布|公布|提供)?的?"
-    r"(?:招股书|财报|年报|公告|预案|方案|计划|财务资料|财务数据)"
+    r"(?:招股书|财报|年报|公告|预案|方案|计划|财务资料|财务数据)|"
+    # "根据招募说明书，该基金……": an offering document with no author named is the issuer's own
+    r"(?:^|[，。；])(?:根据|据|按照)(?:其|该基金|该公司|公司)?(?:最新)?(?:招股书|招股说明书|招募说明书|募集说明书|"
+    r"发行说明书|年报|财报|季报|半年报)[，,]"
 )
 _ZH_PUNCT = re.compile(r"[，。；：,;:！？!?]")
 # "王怡婷将目标价下调至265元，并预估……": a clause opened by a conjunction keeps the subject of the clause before.
@@ -91,79 +110,6 @@ _EN_FINITE = re.compile(
     r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|might|may|did|does|do|planned|plans|"
     r"expected|expects|wanted|wants|needed|needs|agreed|sought|tried)\b"
 )
-_EN_ANONYMOUS = re.compile(
-    r",\s*who (?:asked|declined|spoke|requested) (?:not to be|to not be|to be not|on condition)|"
-    r"\bspeaking on (?:the )?condition of anonymity\b",
-    re.I,
-)
-
-
-def _unnamed_en(clause: str, entities: ArticleEntities, *, anonymous: bool = False) -> Entity | None:
-    words = re.findall(r"[A-Za-z][\w'’-]*", clause)[-8:]
-    if not words or not (anonymous or _EN_GROUP.search(" ".join(words))):
-        return None
-    while words and words[0].lower() in {
-        "that",
-        "which",
-        "who",
-        "and",
-        "but",
-        "while",
-        "as",
-        "where",
-        "some",
-    }:
-        words = words[1:]
-    description = " ".join(words).lower()
-    opening = re.match(r"[\s,]*(?:a|an|one)\b", clause, re.I)  # "A chip designer at one of its customers"
-    # one unnamed person: he/she may follow
-    one = "?" if re.match(r"(?:a|an|one)\b", description) or opening else None
-    description = _without_names(description, entities, "the company")
-    return entities.add(
-        Entity(kind="unnamed", name=f"unnamed: {description}", forms=[f"unnamed: {description}"], gender=one)
-    )
-
-
-def _without_names(description: str, entities: ArticleEntities, stand_in: str) -> str:
-    """An unnamed source's description with organizations' names replaced: the source is not the company."""
-    orgs = [e for e in entities.entities if e.kind == "organization"]
-    # its full names and the first word that stands for it ("Corvella" for Corvella Design Automation)
-    forms = {f for e in orgs for f in e.forms} | {
-        f.split()[0] for e in orgs for f in e.forms if len(f.split()[0]) > 3
-    }
-    for form in sorted(forms, key=len, reverse=True):
-        edge = r"(?<![\w-])" if form.isascii() else ""  # Chinese names sit between other characters
-        description = re.sub(
-            rf"{edge}{re.escape(form)}(?![\w-])" if edge else re.escape(form),
-            stand_in,
-            description,
-            flags=re.I,
-        )
-    return description
-
-
-def _unnamed_zh(clause: str, entities: ArticleEntities) -> Entity | None:
-    clause = clause.strip()
-    while True:  # "一位本土投信基金经理人则表示": the adverb before the verb is not part of who speaks
-        adverb = next((g for g in zh.GAP_WORDS if clause.endswith(g) and len(clause) > len(g) + 2), None)
-        if adverb is None:
-            break
-        clause = clause[: -len(adverb)]
-    has_group = any(clause.endswith(g) or g in clause[-8:] for g in zh.GROUP_NOUNS)
-    marked = any(m in clause for m in zh.UNNAMED_MARKERS) or clause[:2] in (
-        "外资",
-        "业内",
-        "业界",
-        "法人",
-        "市场",
-    )
-    if not (has_group and marked) or len(clause) > 30:
-        return None
-    one = "?" if re.search("一位|一名|某位", clause) else None  # one unnamed person: 他/她 may follow
-    clause = _without_names(clause, entities, "该公司")
-    return entities.add(
-        Entity(kind="unnamed", name=f"unnamed: {clause}", forms=[f"unnamed: {clause}"], gender=one)
-    )
 
 
 def _subject_en(
@@ -174,17 +120,17 @@ def _subject_en(
     if weak and (_EN_PASSIVE.search(outside[: verb.start()]) or not find_figures(outside)):
         return None  # "Kestrel reported a loss": a weak verb reports something only with a figure
     candidates = sorted((i for i in items if i.end <= verb.start()), key=lambda i: -i.end)[:3]
-    for parts in (
-        "{1}",
-        "{2}",
-    ):  # "The 14-page letter, sent to the firm's partners, argues": skip what is inside
+    # "An investor in Kestrel, who asked not to be named, said": a source kept unnamed, not the company after "in"
+    anonymous = EN_ANONYMOUS.search(outside[: verb.start()]) is not None
+    # "The 14-page letter, sent to the firm's partners, argues": skip what is inside
+    for parts in () if anonymous else ("{1}", "{2}"):
         appositive = re.search(rf"(?:,[^,;\"“”]{{1,140}}){parts},\s*$", outside[: verb.start()])
         if appositive is None or (parts == "{1}" and re.match(r",\s*(?:which|that)\b", appositive.group(0))):
             continue
         head = sorted((i for i in items if i.end <= appositive.start()), key=lambda i: -i.end)
         if head and re.fullmatch(r"\s*", outside[head[0].end : appositive.start()]):
             return resolve_item(head[0], state, entities, items)
-    for item in candidates:
+    for item in [] if anonymous else candidates:
         gap = outside[item.end : verb.start()]
         if re.match(r"\s*,\s*(?:which|that)\b", gap):
             continue  # "Julian Park, a partner at Quarry Lane, which has backed …, said": the clause is about Quarry Lane
@@ -193,12 +139,10 @@ def _subject_en(
         if weak and item.kind not in ("name", "document") and not opening_pronoun:
             break
         if any(g.match(gap) for g in _EN_GAPS):
-            return resolve_item(item, state, entities, items)
+            return resolve_item(item, state, entities, items, outside)
         break
     # "…, said X" inverts; "A person familiar with the talks said X had offered…": X is what was said
-    inverted = not _EN_GROUP.search(
-        re.split(r"[,;:]", outside[: verb.start()])[-1]
-    ) and not _EN_ANONYMOUS.search(outside[: verb.start()])
+    inverted = not EN_GROUP.search(re.split(r"[,;:]", outside[: verb.start()])[-1]) and not anonymous
     if word in en.INVERTING_VERBS and inverted:
         for item in items:
             if not verb.end() <= item.start <= verb.end() + 2:
@@ -225,11 +169,11 @@ def _subject_en(
         r",[^,;]{1,140},\s*$", "", outside[: verb.start()]
     )  # drop an appositive: "X, who …, said"
     clause = re.split(r"[,;:\"“”()]", before)[-1]
-    if _EN_ANONYMOUS.search(outside[: verb.start()]):
+    if EN_ANONYMOUS.search(outside[: verb.start()]):
         # "A chip designer at one of its customers, who asked not to be named, said": a source kept unnamed
-        return _unnamed_en(clause, entities, anonymous=True)
-    if not weak or _EN_GROUP.search(clause):
-        return _unnamed_en(clause, entities)
+        return unnamed_en(clause, entities, anonymous=True)
+    if not weak or EN_GROUP.search(clause):
+        return unnamed_en(clause, entities)
     return None
 
 
@@ -243,7 +187,7 @@ def _subject_zh(
     clause = outside[clause_start : verb.start()]
     if re.search("并非|不是|并不", clause):
         return None
-    unnamed = _unnamed_zh(clause, entities)
+    unnamed = unnamed_zh(clause, entities)
     inside = [i for i in items if clause_start <= i.start and i.end <= verb.start()]
     if not inside and _ZH_SHARED_SUBJECT.fullmatch(clause.strip()) and clause_start > 0:
         # "两天后，澜石云跟进，宣布……": the verb shares the subject that opened the clause before it
@@ -302,20 +246,22 @@ def _according(
                 for i in items
                 if i.end <= marker.start() and i.entity is not None and i.entity.kind == "organization"
             ]
-            return named[-1] if named else current_org(state, entities)
+            # "Kestrel, a fund that …, has built …, according to its letter": the organization the sentence opens with
+            opener = subject_org(items, outside)
+            return opener or (named[-1] if named else current_org(state, entities))
         for item in items:
             if not marker.end() <= item.start <= marker.end() + 30 or item.kind not in ("name", "document"):
                 continue
             # "据报道 OpenAI …" is "reportedly": the source must be the one whose report or estimate is cited.
             cited = _ZH_CITED.match(outside[item.end : item.end + 16]) if language != "en" else None
             if cited is not None and any(g in cited.group(0) for g in zh.GROUP_NOUNS):
-                return _unnamed_zh(outside[marker.start() : item.end + cited.end()], entities)
+                return unnamed_zh(outside[marker.start() : item.end + cited.end()], entities)
             if language == "en" or cited is not None:
                 return resolve_item(item, state, entities, items)
         if language == "en":  # "according to one of the people": an unnamed source
             after = re.match(r"[\w\s'’-]{0,60}", outside[marker.end() :])
-            if after and _EN_GROUP.search(after.group(0)):
-                return _unnamed_en(after.group(0), entities)
+            if after and EN_GROUP.search(after.group(0)):
+                return unnamed_en(after.group(0), entities)
     return None
 
 
@@ -422,6 +368,9 @@ def _speaker(
         for v in verbs
         if not (v.group(0).lower().startswith("agree") and outside.startswith(" to ", v.end()))
     ]
+    refusal = _EN_REFUSAL.search(outside) if language == "en" else None
+    if refusal is not None:  # the participle after a refusal gives its reason, not a statement
+        verbs = [v for v in verbs if not (v.start() > refusal.end() and v.group(0).lower() == "saying")]
     if language == "en":
         verbs += _EN_PUT_AT.finditer(outside)  # "Qureshi put the lab's share at closer to 35%": an estimate
         verbs += _EN_OWN_ESTIMATE.finditer(outside)  # "She cut her price target to $41": the analyst's call
@@ -434,7 +383,13 @@ def _speaker(
         found = subject(outside, verb, items, state, entities)
         if found is not None:
             return found
-    participle = _EN_PARTICIPLE.search(outside) if language == "en" else None
+    participle = _EN_PARTICIPLE.search(outside) if language == "en" and refusal is None else None
+    stance = _EN_STANCE.match(outside, items[0].end) if language == "en" and items else None
+    if stance is not None and items[0].kind.startswith("pronoun") and not outside[: items[0].start].strip():
+        # "…," he said. He wants operators to carry 75% of the cost.": the view of the person just quoted
+        holder = resolve_item(items[0], state, entities, items)
+        if holder is not None and holder is state.previous:
+            return holder
     if participle is not None and items and items[0].start <= 2 and items[0].kind == "name":
         # "Moody's, which rates the debt A3, changed its outlook to negative, citing "execution risk"": the subject
         return resolve_item(items[0], state, entities, items)
@@ -448,7 +403,12 @@ def _speaker(
             for i in items
             if i.end <= filing.end() and i.entity is not None and i.entity.kind == "organization"
         ]
-        return owners[-1] if owners else current_org(state, entities, noun="company")
+        if owners:
+            return owners[-1]
+        # "根据招募说明书，该基金共募集……": the issuer the next clause opens with
+        issuer = next((i for i in items if i.start == filing.end() and i.kind in ("name", "anaphora")), None)
+        found = resolve_item(issuer, state, entities, items) if issuer is not None else None
+        return found or current_org(state, entities, noun="company")
     opening = _opening(outside, items, language)
     first_item = items[0] if items else None
     if (

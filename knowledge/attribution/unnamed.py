@@ -1,0 +1,94 @@
+"""Sources an article leaves unnamed: "two people familiar with the talks", "一位接近该公司的人士"."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.attribution import lexicon_en as en
+from knowledge.attribution import lexicon_zh as zh
+from knowledge.attribution.entities import ArticleEntities, Entity
+
+EN_GROUP = re.compile(
+    r"\b(?:" + "|".join(en.GROUP_NOUNS) + r")\b|\b(?:one|some|two|three|many|several|most) of them\b", re.I
+)
+EN_ANONYMOUS = re.compile(
+    r",\s*who (?:asked|declined|spoke|requested) (?:not to be|to not be|to be not|on condition)|"
+    r",\s*who (?:was|is|were|are) not (?:authori[sz]ed|permitted|allowed|cleared) to (?:speak|comment|talk)|"
+    r"\bspeaking on (?:the )?condition of anonymity\b",
+    re.I,
+)
+
+
+def unnamed_en(clause: str, entities: ArticleEntities, *, anonymous: bool = False) -> Entity | None:
+    """The unnamed source a clause describes ("a person familiar with the talks"), if it describes one."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", clause)[-8:]
+    if not words or not (anonymous or EN_GROUP.search(" ".join(words))):
+        return None
+    while words and words[0].lower() in {
+        "that",
+        "which",
+        "who",
+        "and",
+        "but",
+        "while",
+        "as",
+        "where",
+        "some",
+    }:
+        words = words[1:]
+    description = " ".join(words).lower()
+    opening = re.match(r"[\s,]*(?:a|an|one)\b", clause, re.I)  # "A chip designer at one of its customers"
+    # one unnamed person: he/she may follow
+    one = "?" if re.match(r"(?:a|an|one)\b", description) or opening else None
+    description = _without_names(description, entities, "the company")
+    return entities.add(
+        Entity(kind="unnamed", name=f"unnamed: {description}", forms=[f"unnamed: {description}"], gender=one)
+    )
+
+
+def _without_names(description: str, entities: ArticleEntities, stand_in: str) -> str:
+    """An unnamed source's description with organizations' names replaced: the source is not the company."""
+    orgs = [e for e in entities.entities if e.kind == "organization"]
+    # its full names and the first word that stands for it ("Corvella" for Corvella Design Automation)
+    forms = {f for e in orgs for f in e.forms} | {
+        f.split()[0] for e in orgs for f in e.forms if len(f.split()[0]) > 3
+    }
+    for form in sorted(forms, key=len, reverse=True):
+        edge = r"(?<![\w-])" if form.isascii() else ""  # Chinese names sit between other characters
+        description = re.sub(
+            rf"{edge}{re.escape(form)}(?![\w-])" if edge else re.escape(form),
+            stand_in,
+            description,
+            flags=re.I,
+        )
+    return description
+
+
+def unnamed_zh(clause: str, entities: ArticleEntities) -> Entity | None:
+    """The unnamed source a Chinese clause describes ("一位投信基金经理人"), or the one "这位经理人" points back to."""
+    clause = clause.strip()
+    while True:  # "一位本土投信基金经理人则表示": the adverb before the verb is not part of who speaks
+        adverb = next((g for g in zh.GAP_WORDS if clause.endswith(g) and len(clause) > len(g) + 2), None)
+        if adverb is None:
+            break
+        clause = clause[: -len(adverb)]
+    has_group = any(clause.endswith(g) or g in clause[-8:] for g in zh.GROUP_NOUNS)
+    if has_group and re.match("(?:这位|该位|这名|该名|那位)", clause):
+        # "这位投资经理说": the one unnamed source introduced before, not a new one
+        earlier = [e for e in entities.entities if e.kind == "unnamed" and e.gender == "?"]
+        if earlier:
+            return earlier[-1]
+    marked = any(m in clause for m in zh.UNNAMED_MARKERS) or clause[:2] in (
+        "外资",
+        "业内",
+        "业界",
+        "法人",
+        "市场",
+    )
+    if not (has_group and marked) or len(clause) > 30:
+        return None
+    one = "?" if re.search("一位|一名|某位", clause) else None  # one unnamed person: 他/她 may follow
+    clause = _without_names(clause, entities, "该公司")
+    return entities.add(
+        Entity(kind="unnamed", name=f"unnamed: {clause}", forms=[f"unnamed: {clause}"], gender=one)
+    )

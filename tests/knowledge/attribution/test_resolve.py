@@ -1,0 +1,134 @@
+"""Who speaks: closing frames, estimates, stances, anonymous sources, own documents and refusals."""
+
+from __future__ import annotations
+
+from knowledge.attribution import attribute_source
+from knowledge.speakers import SpeakerIndex
+
+
+def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
+    """The speaker name of every sentence, read with no speaker known in advance."""
+    result = attribute_source(paragraphs, language, SpeakerIndex([]))
+    return [s.name if s else None for row in result.speakers for s in row]
+
+
+def test_the_company_said_closing_a_sentence_is_the_organization_it_opens_with() -> None:
+    text = [
+        [
+            "Brindlewood Power has agreed to supply 400 megawatts to Castellan Data for 15 years, "
+            "the company said on Monday."
+        ]
+    ]
+    assert speakers_of(text, "en") == ["Brindlewood Power"]
+
+
+def test_an_analysts_estimate_with_pegs_and_the_quote_after_it_are_hers() -> None:
+    text = [
+        ["Finance chief Ingrid Solberg said the loan was nearly complete."],
+        [
+            "Analysts are less sure.",
+            "Priya Ramsay, who follows chipmakers at Dunmore Securities, pegs the cost of the new fab "
+            "closer to $12 billion once tooling is included.",
+            '"Nobody builds these on budget," she said.',
+        ],
+    ]
+    assert speakers_of(text, "en") == ["Ingrid Solberg", None, "Priya Ramsay", "Priya Ramsay"]
+
+
+def test_questioned_is_saying_and_a_stance_after_a_quote_belongs_to_the_person_quoted() -> None:
+    text = [
+        ["Moira Ferris, an analyst at Kettleby Partners, said the deal looked expensive."],
+        ["Ferris also questioned whether the buyers would return."],
+        [
+            "Gareth Lyle, director of Ratepayers United, said bills would climb about $15 a month.",
+            '"This is a transfer to the richest firms on earth," he said.',
+            "He wants the operators to pay at least 80% of the upgrade.",
+        ],
+    ]
+    assert speakers_of(text, "en") == [
+        "Moira Ferris",
+        "Moira Ferris",
+        "Gareth Lyle",
+        "Gareth Lyle",
+        "Gareth Lyle",
+    ]
+
+
+def test_sources_not_authorised_to_speak_or_unnamed_investors_in_a_firm_stay_anonymous() -> None:
+    text = [
+        [
+            "A member of the board's staff, who was not authorised to speak publicly, said the board would "
+            "cut the request to about 5%.",
+            "The staff member said the board was also weighing a new tariff for large users.",
+        ],
+        [
+            "An investor in Tarrow Capital, who asked not to be named because the talks are private, "
+            "said clients had asked for their money back."
+        ],
+    ]
+    found = speakers_of(text, "en")
+    assert all(s is not None and s.startswith("unnamed:") for s in found), found
+
+
+def test_a_firms_own_letter_or_an_unattributed_filing_speaks_for_the_firm() -> None:
+    text = [
+        [
+            "Tarrow Capital, a hedge fund that manages $4 billion, has bet against chip lessors, "
+            "according to its quarterly letter to investors.",
+            "The fund's main portfolio returned 7.5% this year, the letter showed.",
+        ],
+        ["Vantor Media Group has signed two licensing deals with Orrin Labs and Bexley Reasoning."],
+        [
+            "The deals will lift licensing income to about 9% of Vantor's revenue next year, "
+            "according to a filing with the stock exchange."
+        ],
+    ]
+    found = speakers_of(text, "en")
+    assert found[:2] == ["Tarrow Capital", "Tarrow Capital"]
+    assert found[3] == "Vantor Media Group"
+
+
+def test_a_refusal_and_the_reason_given_for_it_are_not_a_statement() -> None:
+    text = [
+        [
+            "Helga Brandt, the chief executive of Norvik Cable, said demand was strong.",
+            "Brandt declined to give the price per terabyte, saying the terms were confidential.",
+        ]
+    ]
+    assert speakers_of(text, "en") == ["Helga Brandt", None]
+
+
+def test_an_offering_document_speaks_for_the_fund_not_for_a_fragment_of_its_name() -> None:
+    text = [
+        ["青禾数据中心REIT周二在上海证券交易所上市，首日上涨5%。"],
+        ["根据招募说明书，该基金共募集资金12亿元。", "招募说明书显示，机房的平均上架率为90%。"],
+    ]
+    found = speakers_of(text, "zh-Hans")
+    assert found[1:] == ["青禾数据中心REIT", "青禾数据中心REIT"]
+
+
+def test_a_research_house_keeps_yanjiu_in_its_name() -> None:
+    text = [["据研究机构岚峰研究统计，全国机房上架率约为61%。", "该机构还指出，租金今年下跌约一成。"]]
+    assert speakers_of(text, "zh-Hans") == ["岚峰研究", "岚峰研究"]
+
+
+def test_a_dealer_of_a_company_is_an_anonymous_source_and_he_is_that_source() -> None:
+    text = [
+        ["分析师韩立认为，补贴难以持续。", "韩立说，厂家利润会下降。"],
+        ["一位澄川电子的渠道经销商私下透露，厂家对每部手机补贴约200元。", "他直言：“没有补贴就卖不动。”"],
+    ]
+    found = speakers_of(text, "zh-Hans")
+    assert found[2] is not None and found[2].startswith("unnamed:")
+    assert found[3] == found[2]
+
+
+def test_this_fund_manager_is_the_unnamed_source_just_introduced() -> None:
+    text = [["一位参与询价的基金经理私下透露，认购倍数约为80倍。", "这位基金经理说，部分机构首日即卖出。"]]
+    found = speakers_of(text, "zh-Hans")
+    assert found[0] is not None and found[0].startswith("unnamed:")
+    assert found[1] == found[0]
+
+
+def test_a_date_between_an_exchange_and_its_announcement_keeps_the_exchange_speaking() -> None:
+    text = [["滇海电力交易中心11月3日宣布，与六家企业签订为期三年的绿电协议，首年电量约20亿千瓦时。"]]
+    assert speakers_of(text, "zh-Hans") == ["滇海电力交易中心"]
