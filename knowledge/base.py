@@ -22,6 +22,7 @@ from knowledge.index import IndexReport, PassageIndex, lock_dir, open_client
 from knowledge.lexical import LexicalIndex, speaker_tokens
 from knowledge.library import open_corpus
 from knowledge.library_store import shared_lock
+from knowledge.places import places_in
 from knowledge.query import SPEECH_CUE, QueryAnalysis, analyze
 from knowledge.scripts import fold
 from knowledge.search import HybridSearcher, SearchResult
@@ -186,8 +187,10 @@ class KnowledgeBase:
                 query.subjects.append(
                     subject
                 )  # named in an article but never quoted: still what is asked about
-            else:
-                query.unknown_names.append(subject)  # "天枢云今年营收多少？" about a company no article names
+            elif not any(self._in_articles(place) for place in places_in(subject)):
+                # "天枢云今年营收多少？" about a company no article names; "弗吉尼亚数据中心…" names a place the
+                # articles write in English, not a company
+                query.unknown_names.append(subject)
         # Someone the gazetteer knows but no article names (Tim Cook, 孫正義 before any article quotes him).
         for mention in self._absent.find_mentions(question):
             speaker = mention.speaker

@@ -32,6 +32,7 @@ FIGURE_QUESTIONS = [
     ("what's the start-up's net revenue retention?", {"%"}),
     ("where did the chipmaker's shares close after the news?", {"%"}),
     ("how did the insurer's stock react to the results?", {"%"}),
+    ("how far below the exchange's average price did the contract clear?", {"%", "x"}),
 ]
 
 
@@ -301,3 +302,11 @@ def test_how_a_fund_has_done_asks_for_its_return() -> None:
 def test_each_part_of_a_two_part_question_asks_its_own_measure(question: str, measures: set[str]) -> None:
     query = analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({}))
     assert measures <= query.measures
+
+
+def test_data_is_not_a_cue_that_someone_is_quoted() -> None:
+    from knowledge.query import SPEECH_CUE
+
+    assert SPEECH_CUE.search("根据交易中心的数据，成交量是多少？")
+    assert not SPEECH_CUE.search("数据中心今年的用电量是多少？")
+    assert not SPEECH_CUE.search("证据在哪里？")

@@ -25,6 +25,23 @@ def test_chinese_names_get_pinyin_surname_first(written: str, expected: str) -> 
 def test_chinese_organizations_get_pinyin_with_their_generic_ending_in_english() -> None:
     assert pinyin_org("禾跃半导体") == "Heyue Semiconductor"
     assert pinyin_org("澜石云") == "Lanshi Cloud"
+    assert pinyin_org("江南电力交易中心") == "Jiangnan Power Exchange"
+    assert pinyin_org("上海证券交易所") == "Shanghai Stock Exchange"
+
+
+def test_an_analyst_s_firm_is_named_without_the_sector_covered_and_deputies_keep_their_rank() -> None:
+    result = attribute_source(
+        [
+            [
+                "弘远证券电力行业分析师顾明轩表示，明年电价可能再涨5%。",
+                "江南电力交易中心副主任许立新指出，成交量增长30%。",
+            ]
+        ],
+        "zh-Hans",
+        SpeakerIndex([]),
+    )
+    roles = {s.name: s.role for s in result.quoted}
+    assert roles == {"Gu Mingxuan": "analyst, 弘远证券", "Xu Lixin": "deputy director, 江南电力交易中心"}
 
 
 def test_a_new_speaker_is_findable_in_either_script_and_in_pinyin() -> None:
