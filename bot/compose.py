@@ -133,6 +133,7 @@ class _Writer:
     introduced: set[str] = field(default_factory=set)
     stated_focus: bool = False  # a sentence already gives the answering figure: no lead repeats it
     verbatim: bool = False  # keep a passage's words as written (digest cards show the quote itself)
+    asked: frozenset[str] = frozenset()  # the measures the question asks about: they name a figure first
 
     def name(self, speaker: Speaker) -> str:
         """Name and role at the first mention, the short name after it."""
@@ -217,7 +218,7 @@ class _Writer:
         else:
             shown = figure_for(figure.value, figure.unit, self.language)
             self.stated_focus = self.stated_focus or figure == self.focus
-            topic = _topic(passage.text, figure, self.language)
+            topic = _topic(passage.text, figure, self.language, self.asked)
             key, topic_args = ("gave_measure", {"measure": topic}) if topic else ("gave_figure", {})
             sentence = phrase(key, self.language).format(
                 speaker=self.name(speaker), figure=shown, **topic_args
@@ -258,14 +259,19 @@ def _quoted(text: str) -> str:
     return f"“{stripped}”"
 
 
-def _topic(text: str, figure: Figure, language: str) -> str | None:
-    """What the figure measures, as a noun in the reader's language ("revenue", "营收"), if its clause says."""
+def _topic(text: str, figure: Figure, language: str, asked: frozenset[str] = frozenset()) -> str | None:
+    """What the figure measures, as a noun in the reader's language ("revenue", "营收"), if its clause says.
+
+    A measure the question asks about comes first: "the average discount on AI stakes … 31%" answers a question
+    about the discount (a price), though "stakes" also names spending.
+    """
     clauses = _CLAUSE_END.split(text)
     at = next((i for i, clause in enumerate(clauses) if figure.text in clause), None)
     # The figure's clause, else the one before it (where "营收将达到…" or "revenue of…" usually is).
     for clause in [clauses[at], clauses[at - 1] if at else ""] if at is not None else [text]:
         measures = find_measures(clause)
-        noun = next((n for m in _TOPIC_ORDER if m in measures and (n := measure_noun(m, language))), None)
+        order = sorted(_TOPIC_ORDER, key=lambda m: m not in asked)
+        noun = next((n for m in order if m in measures and (n := measure_noun(m, language))), None)
         if noun:
             return noun
     return None
@@ -284,7 +290,7 @@ def compose_answer(query: QueryAnalysis, evidence: Evidence, corpus: Corpus) -> 
     language = query.language
     passages = [h.passage for h in evidence.hits]
     citations = [make_citation(p, corpus, evidence.focus, language) for p in passages]
-    writer = _Writer(corpus, language, evidence.focus)
+    writer = _Writer(corpus, language, evidence.focus, asked=frozenset(query.measures))
     primary_speaker = corpus.speaker(passages[0].speaker)
     lead = ""
     if evidence.conflict:

@@ -15,6 +15,7 @@ from bot.figure_kinds import (
     is_share_of,
     one_for_total,
     other_count,
+    project_total,
     total_for_one,
 )
 from bot.naming import unnamed_description
@@ -174,6 +175,10 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     if asked_year:  # "明年的资本支出" is not answered by "今年的资本支出将落在420亿至450亿美元"
         text = fold(hit.passage.text)
         figures = [f for f in figures if not _other_year(text, f, asked_year)]
+    if asked_year or query.years:  # nor by what a new plant costs in all
+        figures = [
+            f for f in figures if not project_total(query.text, _words_before(hit.passage.text, f, 20))
+        ]
     asked_profit = profit_kinds(query.text)
     if asked_profit and profit_kinds(hit.passage.text) and not asked_profit & profit_kinds(hit.passage.text):
         return []  # "net profit" is not answered by the operating profit
@@ -200,6 +205,9 @@ def with_asked_figure(
     past = not ahead and bool(_PAST.search(query.text))
     further = bool(_FURTHER.search(query.text))
     places, counted = places_in(query.text), counted_things(query.text)
+    # "營收有多少來自AI": among figures of the asked measure, one whose passage shares none of the question's topic
+    # words while others do is about something else (the revenue from the top customers)
+    topical = bool(query.measures) and any(h.topic_coverage > 0 for h in candidates)
     for position, hit in enumerate(candidates):
         figures = asked_figures(hit, query, corpus.source(hit.passage.source_id).published)
         if not figures:
@@ -245,6 +253,7 @@ def with_asked_figure(
                     past and forecast,
                     bool(query.quarters) and not quarters(text) & query.quarters,
                     -matches,
+                    topical and hit.topic_coverage == 0,
                     forecast,
                     -about,
                     behind,

@@ -152,3 +152,15 @@ def one_for_total(question: str, passage: str) -> bool:
     """Whether a question asks a total ("worth in total") and the passage speaks for one of the parts ("a manager
     at one of the buyers said his company's agreement was worth $400 million")."""
     return bool(_TOTAL_ASKED.search(question)) and bool(_ONE_OF.search(passage))
+
+
+# "总投资约85亿元", "a total cost of $2 billion": what a project costs over its life, not in one year.
+_PROJECT_TOTAL = re.compile(
+    r"总投资|總投資|总投入|總投入|总造价|總造價|\btotal (?:investment|cost|price tag)\b|\ball-in cost\b", re.I
+)
+
+
+def project_total(question: str, before: str) -> bool:
+    """Whether the words before a figure make it a project's total while the question asks for one year's amount
+    ("明年的资本支出" is not answered by a plant's "总投资约85亿元")."""
+    return bool(_PROJECT_TOTAL.search(before)) and not _PROJECT_TOTAL.search(question)

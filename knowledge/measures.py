@@ -22,7 +22,7 @@ MEASURES: dict[str, str] = {
     "debt": r"\bdebt|loan|lend|borrow|credit|\bbonds?\b|financing|exposure|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
     "orders": r"\border|backlog|booking|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
     "market": r"\bmarket\b|市场|规模|扩(?:容|到|至)",
-    "price": r"\bprice|pricing|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价(?!值)|成本|每卡",
+    "price": r"\bprice|pricing|\bdiscount|\bpremium\b|折价|折扣|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价(?!值)|成本|每卡",
     "margin": r"margin|profit|earnings|net income|operating income|毛利|利润|获利|净利|盈利|纯益|纯利",
     "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
     "yield": r"\byield|coupon|interest rate|\binterest\b|\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|报酬率|回报率|报酬|回报",
@@ -106,6 +106,8 @@ _HOW_MUCH_NOUN = re.compile(
 # "给AI投资定的上限是多少": the noun right before "是多少" is what is asked, the rest its object.
 _ZH_HEAD_NOUN = re.compile(r"的([\u4e00-\u9fff]{1,4}?)(?:是|有|为|约|大概)?(?:多少|多大|多高|几|什么水平)")
 
+_PART_FROM = re.compile(r"多少(?:是)?(?:来自|出自)")
+
 
 def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     """The measures a question asks about, without those of the figures it gives as context."""
@@ -116,6 +118,8 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     named = find_measures(how.group(1)) - context if how else set()
     # "How oversubscribed was the bond deal?": the adjective asked about is the measure, the rest its object
     found = named or find_measures(main) - context
+    if _PART_FROM.search(fold(main)):  # "营收有多少是来自AI": a part of the revenue named before it
+        found = found | {"share"}
     # "net revenue retention", "how did the stock react to the results": a named metric is the whole ask
     return found & _NAMED_METRICS or found
 

@@ -475,6 +475,18 @@ _CORPORATE_TAILS = frozenset(
         "company",
         "council",
         "county",
+        "trading",
+        "shipping",
+        "mining",
+        "cloud",
+        "realty",
+        "reit",
+        "airlines",
+        "motor",
+        "steel",
+        "grid",
+        "renewables",
+        "utility",
     }
 )
 

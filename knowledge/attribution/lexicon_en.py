@@ -339,6 +339,10 @@ GROUP_NOUNS = (
 # Words standing for an organization already named ("the company said").
 ORG_ANAPHORA = (
     "the company",
+    "the two companies",
+    "both companies",
+    "the companies",
+    "the two firms",
     "the firm",
     "the bank",
     "the trust",

@@ -241,3 +241,15 @@ def test_a_refusal_summarizes_a_large_library_instead_of_listing_it() -> None:
     assert "I answer from 42 articles" in text and "and 37 more" in text
     assert "Story number 39" in text and "Story number 3;" not in text
     assert "另有37篇" in compose_abstention(Abstention("irrelevant"), big, "zh-Hans")
+
+
+def test_a_cross_language_answer_names_the_figure_by_the_measure_asked() -> None:
+    text = "He estimates that the average discount on AI stakes sold in secondary deals widened to 31% this quarter."
+    source = Source(id="sec", file="s.txt", title="Secondaries", publisher="P", language="en", text=text)
+    passage = _passage("sec:1.1", "sec", text, "Jerome Powell")
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([POWELL]), passages=[passage])
+    query = QueryAnalysis(text="二手市场折价多少？", language="zh-Hans", kind="how_much", measures={"price"})
+    answer = compose_answer(
+        query, Evidence(hits=[Hit(passage=passage, score=1.0)], focus=passage.figures[0]), corpus
+    )
+    assert "价格为31%" in answer[0] and "支出" not in answer[0]

@@ -281,3 +281,21 @@ def test_growth_over_a_span_answers_for_the_year_it_ends() -> None:
         years=[2027],
     )
     assert [f.text for f in asked_figures(passage, question)] == ["2.5 times"]
+
+
+def test_next_years_capex_is_not_answered_by_what_a_new_plant_costs_in_all() -> None:
+    passage = _hit("他也透露，公司将在泰国新建一座工厂，总投资约新台币85亿元，预计2027年下半年量产。")
+    question = _how_much("联硕明年的资本支出打算编多少？", {"TWD"}, measures=frozenset({"spending"}))
+    assert asked_figures(passage, question, dt.date(2026, 11, 21)) == []
+    total = _how_much("泰国新厂的总投资是多少？", {"TWD"}, measures=frozenset({"spending"}))
+    assert [f.text for f in asked_figures(passage, total, dt.date(2026, 11, 21))] == ["新台币85亿元"]
+
+
+def test_a_part_of_revenue_from_the_asked_topic_beats_a_part_from_something_else() -> None:
+    customers = _hit("王怡婷也提醒，联硕前三大客户合计占营收的58%。", "ls:8.1")
+    servers = _hit("她估计，真正用于AI服务器的产品只占营收的25%左右。", "ls:6.2")
+    servers.topic_coverage = 0.3  # the question's topic words ("AI服务器") are in this passage only
+    question = _how_much("联硕的营收有多少来自AI服务器？", {"%"}, measures=frozenset({"revenue", "share"}))
+    corpus = _corpus("ls", "联硕电路法说会", "zh-Hans", customers, servers)
+    ranked = with_asked_figure(question, [customers, servers], [], corpus)
+    assert [h.passage.id for h in ranked] == ["ls:6.2", "ls:8.1"]

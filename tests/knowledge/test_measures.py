@@ -102,3 +102,8 @@ def test_buybacks_net_debt_and_usage_are_measures_of_their_own() -> None:
     assert asked_measures("Corvella要買回多少庫藏股？", []) == {"buyback"}
     assert asked_measures("how much net debt is Marrowfield carrying right now?", []) == {"net_debt"}
     assert "utilization" in find_measures("about 71% of licensed seats were in active weekly use")
+
+
+def test_a_discount_is_a_price_and_revenue_from_something_is_a_part_of_it() -> None:
+    assert "price" in find_measures("the average discount on AI stakes widened to 31%")
+    assert asked_measures("聯碩的營收到底有多少是來自AI？", []) >= {"revenue", "share"}

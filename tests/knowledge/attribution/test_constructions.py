@@ -16,6 +16,16 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "a joint announcement: 'the two companies said' speaks for the trading house that opens the sentence",
+        [
+            [
+                "Hoshimura Trading, one of Japan's largest trading houses, will invest ¥420 billion in a joint"
+                " venture with the developer Cobalt Ridge, the two companies said on Monday."
+            ]
+        ],
+        ["Hoshimura Trading"],
+    ),
+    (
         "a pronoun opening a sentence with a weak verb and a figure",
         [
             [
