@@ -138,7 +138,10 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         # "Veridane shares jumped 31%", "net debt at 2.1 times earnings": a named metric answers only its question
         others = _NAMED - query.measures
         figures = [f for f in figures if not figure_measures(hit.passage, f) & others]
-        if "share" not in query.measures and ("%" not in query.units or _INTEREST_RATE.search(query.text)):
+        changed = query.measures & {"growth", "cut"}
+        if "share" not in query.measures and (
+            "%" not in query.units or _INTEREST_RATE.search(query.text) or changed
+        ):
             # "how much has the backlog grown?" is not answered by "25% of the backlog could be pushed out", nor
             # "what rate is it paying on the loan?" by "6% of its loan book"
             figures = [f for f in figures if not (f.unit == "%" and is_share_of(text, f))]
@@ -148,6 +151,9 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     if not _PER_SHARE_ASKED.search(query.text):
         # "第四季税后纯益多少" is not answered by earnings per share
         figures = [f for f in figures if f.per != "share"]
+    if query.measures and query.measures <= _AMOUNT_MEASURES and not _PER_UNIT_ASKED.search(query.text):
+        # "how much did Quillfield pay its providers?" is a total: "$28 per user per month" is a price
+        figures = [f for f in figures if f.per in (None, "quarter", "year", "month")]
     if energy_priced(query.text):
         # "每度电要付多少钱" is answered by a price per kilowatt-hour, not by the deal's total
         figures = [f for f in figures if f.unit in ("%", "x") or f.per in ENERGY_UNITS]
@@ -214,8 +220,12 @@ def with_asked_figure(
             continue
         # the figure the passage names with the asked measure right beside it ("about $1.4 billion of cash")
         heads = [bool(head_measures(hit.passage, f, query.measures) & query.measures) for f in figures]
-        best = heads.index(True) if True in heads else 0
-        figure, head = figures[best], heads[best]
+        # else a part, for "what share …" ("about 34% of its assets")
+        parts = [
+            "share" in query.measures and f.unit == "%" and is_share_of(hit.passage.text, f) for f in figures
+        ]
+        best = heads.index(True) if True in heads else parts.index(True) if True in parts else 0
+        figure, head, part = figures[best], heads[best], parts[best]
         measured = figure_measures(hit.passage, figure)
         text = hit.passage.text
         if "share" in query.measures and (
@@ -248,6 +258,7 @@ def with_asked_figure(
             (
                 (
                     not head,
+                    not (head or part),
                     further and behind,
                     about < 1,
                     past and forecast,
@@ -295,6 +306,10 @@ _OWN_MEASURES = frozenset(
 )
 
 
+# A question about an amount for each unit: "per seat", "each GPU", "每卡", "单价".
+_PER_UNIT_ASKED = re.compile(
+    r"\bper\b|\beach\b|\ba (?:user|seat|share|unit|gpu|chip|card|hour|token)\b|每|单价|單價", re.I
+)
 # "what rate is it paying on the loan?": the price of money, never a part of something.
 _INTEREST_RATE = re.compile(r"\brate\b|利率|利息", re.I)
 # A question that may be answered by an amount per share: about shares, stock, prices or EPS.

@@ -10,17 +10,17 @@ from knowledge.scripts import fold
 
 # One entry per measure: English and Chinese (Simplified) words that name it. Domain-wide finance vocabulary.
 MEASURES: dict[str, str] = {
-    "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|营收|收入|营业额|销售额",
-    "valuation": r"valuation|valued|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|worth|market cap|price target|估值|市值|目标价",
+    "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|\bpremiums\b|营收|收入|营业额|销售额|保费",
+    "valuation": r"valuation|valued|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|\bworth\b|market cap|price target|估值|市值|目标价",
     "burn": r"\bburn|cash burn|go through|\blosses?\b|\blose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|烧钱|烧掉|亏",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
-    r"invest|committed|commit|put (?:in|into)|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
+    r"invest|committed|commit|\bpa(?:y|ys|id|ying)\b(?! for (?:about |roughly |around |nearly |some |only )?\d)|支付|put (?:in|into)|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
     r"\bgo(?:es|ing)? (?:to|into|toward)|earmark|allocat|"
     r"\bexpenses?\b|资本支出|支出|开支|(?<![付收免])费用|花|耗资|成本|采购|购买|买|投资|出资|融资|注资|掏|砸|投入|投(?![诉票保])|"
     r"募资|承诺",
     "debt": r"\bdebt|loan|lend|borrow|credit|\bbonds?\b|financing|exposure|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
-    "orders": r"\border|backlog|booking|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
+    "orders": r"\border|backlog|booking|contracted future revenue|在手合同|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
     "market": r"\bmarket\b|市场|规模|扩(?:容|到|至)",
     "price": r"\bprice|pricing|\bdiscount|\bpremium\b|折价|折扣|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价(?!值)|成本|每卡",
     "margin": r"margin|profit|earnings|net income|operating income|毛利|利润|获利|净利|盈利|纯益|纯利",
@@ -28,7 +28,7 @@ MEASURES: dict[str, str] = {
     "yield": r"\byield|coupon|interest rate|\binterest\b|\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|报酬率|回报率|报酬|回报",
     "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|比例|份额|占|其中",
     "growth": r"\bgrow|growth|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|成长|上升|提高|翻|增加|同比|涨|高出|高于|贵",
-    "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|下调|降|削减|下降|低于|便宜|跌",
+    "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|下调|降|削减|减少|缩减|下降|低于|便宜|跌|(?<!至)少了?多少",
     "power": r"\bpower|electricity|capacity|peak demand|peak load|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|\bload|电力|装机|用电|算力|容量|兆瓦|吉瓦",
     "assets": r"\bassets|manages|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
     "volume": r"shipment|\bship|volume|调用量|用量|出货",
@@ -49,7 +49,7 @@ MEASURES: dict[str, str] = {
     "sale": r"\bsell|\bsold\b|\bsale|unload|cash out|tender|offload|出售|套现|卖出|卖掉|卖了|抛售",
 }
 _COMPILED = {name: re.compile(pattern, re.I) for name, pattern in MEASURES.items()}
-_CLAUSE = re.compile(r"[，,。；;：:！？!?]|(?<=[a-z]) (?:and|but|while|which) ")
+_CLAUSE = re.compile(r"[，,。；;：:！？!?]|(?<=[a-z0-9%]) (?:and|but|while|which) ")
 
 
 _FUTURE = re.compile(

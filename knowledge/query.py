@@ -27,7 +27,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "%",
         re.compile(
             r"percent|per cent|%|share of|proportion|fraction|\byields?\b|\breturns?\b|interest rate|coupon|margin|"
-            r"百分之|比例|几成|占比|比重|多少成|报酬率|回报率|收益率|利率|殖利率|毛利率",
+            r"百分之|比例|几成|占比|比重|多少成|成数|loan-to-value|\bltv\b|报酬率|回报率|收益率|利率|殖利率|毛利率",
             re.I,
         ),
     ),
@@ -45,7 +45,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|\bworth\b|valuation|valued|\bvalues?\b|dollar|\$|"
             r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|loan|debt|borrow|lend|exposure|sales|"
-            r"market size|how big is the market|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|subsid|grant|voucher|"
+            r"market size|how big is the market|\bbacklog\b|\bmarket\b(?! share)|\brent(?:al|s)?\b|\bleas(?:e|es|ing)\b|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|subsid|grant|voucher|"
             r"placement|offering|proceeds|\bcapital\b|profit|\bincome\b|\bget(?:s|ting)? for\b|\bfetch|"
             r"\barr\b|recurring revenue|\bbills?\b|\bpremiums\b|保费|turnover|利润|纯益|纯利|净利|获利|盈利|trading value|成交额|成交金额|交易额|营业额|电价|售价|单价|"
             r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|亏损|亏了|净亏|订阅|价格|筹集|订单|规模|"
@@ -96,7 +96,8 @@ _COMPARATIVE = re.compile(
     r"how much (?:cheaper|dearer|more expensive|less expensive|higher|lower|bigger|smaller|larger|faster|slower)\b|"
     r"\bout-?(?:price|sell|earn|pace|grow)\w*|"
     r"\bhow far (?:below|above|under|over|behind|ahead of)\b|"
-    r"(?:便宜|贵|低|高|快|慢|大|小)(?:了)?(?:多少|几成|幾成)",
+    r"(?:便宜|贵|低|高|快|慢|大|小|(?<!至)少)(?:了)?(?:多少|几成|幾成)|超(?:过|出)[^，。？?]{0,10}多少|"
+    r"(?:比起来|相比|相较|比较)[^，。？?]{0,6}多少",
     re.I,
 )
 _GROWTH = re.compile(
@@ -127,8 +128,8 @@ _STOCK_MOVE = re.compile(
 _CHANGE = re.compile(
     r"\b(?:fell|fall|fallen|rose|rise|risen|grew|grow|dropped|drop|declined|decline|increased|"
     r"decreased|slipped|jumped|climbed|hit|slump(?:ed)?|tumbled?|plunged?|sank|sink|soared?|surged?|"
-    r"shrink|shrank|shrunk|shrinks|contracted)\b|萎缩|缩水|下跌|上涨|下降|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅|"
-    r"[跌降涨漲].{0,3}多少|(?:少掉|少了|减少|減少|缩水).{0,3}多少",
+    r"shrink|shrank|shrunk|shrinks|contracted(?!\s+[a-z]))\b|萎缩|缩水|下跌|上涨|下降|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅|"
+    r"(?:[跌降涨漲]|(?<![卖賣花用烧燒亏虧])掉).{0,3}多少|(?:少掉|少了|减少|減少|缩水).{0,3}多少",
     re.I,
 )
 _QUANTITY = re.compile(

@@ -8,6 +8,7 @@ from knowledge.attribution import lexicon_en as lx
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.first_names import gender_of
 from knowledge.attribution.naming import is_officer_title
+from knowledge.places import places_in
 
 # Latin capitals and small letters with their accented forms: "Hélène", "Łukasz", "Dvořák" are names too.
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -498,9 +499,28 @@ def _corporate_head(org: str | None) -> str | None:
     return " ".join(words[: ends[-1] + 1]) if ends else org
 
 
+def _personal(run: str) -> bool:
+    """Whether the words before "of" read as a person's name ("Samira Qureshi"), not an institution ("Bank")."""
+    words = run.split()
+    if not words:
+        return False
+    if gender_of(words[0]) is not None:
+        return True
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and words[0].lower() not in lx.NOT_NAME_WORDS
+        and not any(w.lower() in ORG_TAILS or w.lower() in _CORPORATE_TAILS for w in words)
+        and not places_in(run)
+    )
+
+
 def _companies(text: str, entities: ArticleEntities) -> None:
     for match in re.finditer(ORG, text):
         org = _corporate_head(_clean_org(match.group(0)))
+        person, of, employer = (org or "").partition(" of ")
+        if of and _personal(person):
+            org = employer  # "Samira Qureshi of Wolfe Research": a person and her firm, not one name
         if (
             org
             and org.split()[-1].lower() in _CORPORATE_TAILS
@@ -557,7 +577,14 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
             org = _corporate_head(_clean_org(match.group("org")))
             known = entities.find_any(org) if org else None
             corporate = org is not None and org.split()[-1].lower() in ORG_TAILS
-            if name and org and (corporate or (known is not None and known.kind == "organization")):
+            # "Marcus Oyelaran of Dunmore Hale, one of the more bullish analysts": a given name makes the first a
+            # person, and what they are "of" is their employer unless it is a place
+            person_of = bool(org and name and _personal(name) and not places_in(org))
+            if (
+                name
+                and org
+                and (corporate or person_of or (known is not None and known.kind == "organization"))
+            ):
                 add_person(entities, name, org=_employer(entities, org))
         for match in _HONORIFIC.finditer(text):
             gender = "m" if match.group("h") == "Mr" else None if match.group("h") == "Dr" else "f"
@@ -587,6 +614,9 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
         for pattern in (_SUBJECT, _INVERTED):
             for match in pattern.finditer(text):
                 run = _clean_org(match.group("run"))
+                person, of, _ = (run or "").partition(" of ")
+                if of and _personal(person):
+                    continue  # "Samira Qureshi of Wolfe Research, who covers …, said": found as a person at a firm
                 if (
                     not run
                     or entities.find_any(run) is not None

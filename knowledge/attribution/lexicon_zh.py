@@ -4,6 +4,8 @@ from __future__ import annotations
 
 # Verbs of saying, estimating or judging; longest first when compiled.
 SPEECH_VERBS = (
+    # an analyst's rating is their judgement: "分析师蒋奕辰维持“买入”评级，目标价68元"
+    "(?:维持|给予|重申|上调|下调|调升|调降)(?=[^，。；]{0,8}?(?:评级|目标价))",
     "表示",
     "说道",
     "说",
@@ -176,6 +178,8 @@ TITLES = (
     "首席策略师",
     "策略师",
     "分析师",
+    "代理律师",
+    "律师",
     "副总裁",
     "总裁",
     "董事长",

@@ -10,6 +10,7 @@ from knowledge.attribution.lexicon_zh import GENERIC_WORDS
 from knowledge.attribution.syllables import name_syllables
 from knowledge.attribution.wade_giles import wade_giles_name
 from knowledge.matching import is_latin
+from knowledge.places import places_in
 from knowledge.scripts import to_simplified, to_traditional
 from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex
 
@@ -78,6 +79,7 @@ ORG_SUFFIX_EN = {
     "经济日报": "Economic Daily",
     "产经日报": "Business Daily",
     "日报": "Daily",
+    "律师事务所": "Law Firm",
     "电力交易中心": "Power Exchange",
     "交易中心": "Exchange",
     "证券交易所": "Stock Exchange",
@@ -119,6 +121,8 @@ _TITLE_ZH_EXTRA = {
     "副总经理": "deputy general manager",
     "副总裁": "vice president",
     "副主任": "deputy director",
+    "律师": "lawyer",
+    "代理律师": "lawyer",
     "副董事长": "vice chair",
     "副行长": "deputy governor",
     "副院长": "vice president",
@@ -327,6 +331,9 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         aliases.append(latin)
         if _own_brand(name, entity, orgs):
             aliases.append(latin.split()[0])
+            brand = to_simplified(name)[:2]
+            if len(name) >= 4 and brand not in GENERIC_WORDS and not places_in(brand):
+                aliases += _script_variants(name[:2])  # "曜驰智驾" is "曜驰" to its readers, as "Yaochi" is
     for form in [*entity.forms, name]:
         aliases += _script_variants(form) if not form.isascii() else [form]
     if entity.kind == "organization":

@@ -112,6 +112,16 @@ _EN_FINITE = re.compile(
 )
 
 
+def _person_of(item: Item, items: list[Item], outside: str) -> Item:
+    """The person an organization item qualifies: "Marcus Oyelaran of Dunmore Hale thinks" is Oyelaran speaking."""
+    if item.entity is None or item.entity.kind != "organization":
+        return item
+    before = [i for i in items if i.end <= item.start and i.entity is not None and i.entity.kind == "person"]
+    if before and re.fullmatch(r"\s+(?:of|at|from)\s+(?:the\s+)?", outside[before[-1].end : item.start]):
+        return before[-1]
+    return item
+
+
 def _subject_en(
     outside: str, verb: re.Match[str], items: list[Item], state: DiscourseState, entities: ArticleEntities
 ) -> Entity | None:
@@ -129,7 +139,7 @@ def _subject_en(
             continue
         head = sorted((i for i in items if i.end <= appositive.start()), key=lambda i: -i.end)
         if head and re.fullmatch(r"\s*", outside[head[0].end : appositive.start()]):
-            return resolve_item(head[0], state, entities, items)
+            return resolve_item(_person_of(head[0], items, outside), state, entities, items)
     for item in [] if anonymous else candidates:
         gap = outside[item.end : verb.start()]
         if re.match(r"\s*,\s*(?:which|that)\b", gap):
@@ -139,7 +149,7 @@ def _subject_en(
         if weak and item.kind not in ("name", "document") and not opening_pronoun:
             break
         if any(g.match(gap) for g in _EN_GAPS):
-            return resolve_item(item, state, entities, items, outside)
+            return resolve_item(_person_of(item, items, outside), state, entities, items, outside)
         break
     # "…, said X" inverts; "A person familiar with the talks said X had offered…": X is what was said
     inverted = not EN_GROUP.search(re.split(r"[,;:]", outside[: verb.start()])[-1]) and not anonymous

@@ -299,3 +299,25 @@ def test_a_part_of_revenue_from_the_asked_topic_beats_a_part_from_something_else
     corpus = _corpus("ls", "联硕电路法说会", "zh-Hans", customers, servers)
     ranked = with_asked_figure(question, [customers, servers], [], corpus)
     assert [h.passage.id for h in ranked] == ["ls:6.2", "ls:8.1"]
+
+
+def test_a_price_per_user_does_not_answer_what_a_company_paid_in_all() -> None:
+    passage = _hit("The add-on costs $28 per user per month on top of a standard licence.")
+    question = _how_much(
+        "how much did Quillfield pay outside providers for AI compute?",
+        {"USD"},
+        measures=frozenset({"spending"}),
+    )
+    assert asked_figures(passage, question) == []
+    priced = _how_much("how much does the add-on cost per user?", {"USD"}, measures=frozenset({"spending"}))
+    assert [f.text for f in asked_figures(passage, priced)] == ["$28"]
+
+
+def test_a_part_of_the_backlog_does_not_say_how_much_it_grew_and_a_shares_new_level_is_a_part() -> None:
+    passage = _hit("She estimates that as much as 25% of Kestrane's backlog could be pushed out next year.")
+    grown = _how_much("how much has the backlog grown?", {"%", "x"}, measures=frozenset({"orders", "growth"}))
+    assert asked_figures(passage, grown) == []
+    from bot.figure_kinds import is_share_of
+
+    text = "AI伺服器相關產品占營收比重已由去年的2成提高到第三季的4成。"
+    assert all(is_share_of(text, f) for f in find_figures(text))

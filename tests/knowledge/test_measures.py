@@ -107,3 +107,14 @@ def test_buybacks_net_debt_and_usage_are_measures_of_their_own() -> None:
 def test_a_discount_is_a_price_and_revenue_from_something_is_a_part_of_it() -> None:
     assert "price" in find_measures("the average discount on AI stakes widened to 31%")
     assert asked_measures("聯碩的營收到底有多少是來自AI？", []) >= {"revenue", "share"}
+
+
+def test_measure_words_are_whole_words_and_read_in_their_sense() -> None:
+    assert "valuation" not in asked_measures("Kilnworth估明年先進封裝的需求會超過產能多少？", [])
+    assert "revenue" in find_measures(
+        "gross written premiums on the line were on course to reach $1.1 billion"
+    )
+    assert "spending" not in find_measures("Large users would pay for about 40% of the upgrades")
+    assert "spending" in find_measures("how much did Quillfield pay outside providers?")
+    assert "orders" in find_measures("contracted future revenue had reached $11 billion")
+    assert "cut" in find_measures("今年新增的数据中心投资将比去年减少约三成")

@@ -33,6 +33,10 @@ FIGURE_QUESTIONS = [
     ("where did the chipmaker's shares close after the news?", {"%"}),
     ("how did the insurer's stock react to the results?", {"%"}),
     ("how far below the exchange's average price did the contract clear?", {"%", "x"}),
+    ("林嘉欣说今年在数据中心上的新投资会少多少？", {"%", "x"}),
+    ("Kilnworth估明年先進封裝的需求會超過產能多少？", {"%", "x"}),
+    ("万思远觉得实际欠的钱跟对方主张的数比起来是多少？", {"%", "x"}),
+    ("Owen Calder說這次新貸款的貸款成數是多少？", {"%"} | CURRENCIES),
 ]
 
 
@@ -310,3 +314,12 @@ def test_data_is_not_a_cue_that_someone_is_quoted() -> None:
     assert SPEECH_CUE.search("根据交易中心的数据，成交量是多少？")
     assert not SPEECH_CUE.search("数据中心今年的用电量是多少？")
     assert not SPEECH_CUE.search("证据在哪里？")
+
+
+def test_a_market_a_rental_and_a_backlog_are_money_and_contracted_is_not_a_fall() -> None:
+    def units(question: str) -> set[str]:
+        return analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({})).units
+
+    assert units("how big does He Yiming say China's compute rental market is in 2026?") == CURRENCIES
+    assert units("how much contracted backlog does the finance chief say they have?") == CURRENCIES
+    assert units("Gantry Point说上一代GPU按小时租的价格过去一年掉了多少？") == CURRENCIES | {"%"}

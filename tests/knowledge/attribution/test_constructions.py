@@ -16,6 +16,18 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "a person 'of' a firm with no corporate ending, then a stance verb, and one 'of' a research firm",
+        [
+            [
+                "Marcus Oyelaran of Dunmore Hale, one of the more bullish analysts on the stock, thinks the worries"
+                " are overdone.",
+                "Samira Qureshi of Wolfe Research, who covers the stock, said the worries were overdone.",
+                "Bank of America said rates would fall 5%.",
+            ]
+        ],
+        ["Marcus Oyelaran", "Samira Qureshi", "Bank of America"],
+    ),
+    (
         "a joint announcement: 'the two companies said' speaks for the trading house that opens the sentence",
         [
             [
@@ -329,6 +341,16 @@ ENGLISH = [
 ]
 
 CHINESE = [
+    (
+        "a named lawyer after the client's name, and an analyst's rating",
+        [
+            [
+                "玄衡的代理律师、北京朔方律师事务所律师万思远认为，合同条款“写得很清楚”。",
+                "中屹证券汽车行业分析师蒋奕辰维持“买入”评级，目标价68元。",
+            ]
+        ],
+        ["Wan Siyuan", "Jiang Yichen"],
+    ),
     (
         "the company's own quarterly report shows a figure",
         [

@@ -69,3 +69,13 @@ def test_research_houses_and_outlets_get_english_names_a_reader_would_type() -> 
     assert pinyin_org("《新消费日报》") == "Xinxiaofei Daily"
     assert pinyin_org("衡钧精工").split()[0] == "Hengjun"
     assert pinyin_org("碩崙銅箔").split()[0] == "Shuolun"
+
+
+def test_a_chinese_company_is_found_by_its_two_character_brand() -> None:
+    result = attribute_source(
+        [["曜驰智驾首席财务官温若岚表示，算力中心的利用率约为六成。", "曜驰芜湖算力中心已开始对外出租。"]],
+        "zh-Hans",
+        SpeakerIndex([]),
+    )
+    company = next(s for s in result.quoted + result.mentioned if s.kind == "organization")
+    assert "曜驰" in company.aliases and "曜馳" in company.aliases and "Yaochi" in company.aliases
