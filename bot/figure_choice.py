@@ -154,6 +154,9 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     if query.measures and query.measures <= _AMOUNT_MEASURES and not _PER_UNIT_ASKED.search(query.text):
         # "how much did Quillfield pay its providers?" is a total: "$28 per user per month" is a price
         figures = [f for f in figures if f.per in (None, "quarter", "year", "month")]
+    if _PER_MONTH_ASKED.search(query.text):
+        # "how much extra per month will a household pay?" is not answered by what utilities pay in a year
+        figures = [f for f in figures if f.per == "month" or f.unit in ("%", "x")]
     if energy_priced(query.text):
         # "每度电要付多少钱" is answered by a price per kilowatt-hour, not by the deal's total
         figures = [f for f in figures if f.unit in ("%", "x") or f.per in ENERGY_UNITS]
@@ -306,6 +309,9 @@ _OWN_MEASURES = frozenset(
 )
 
 
+_PER_MONTH_ASKED = re.compile(
+    r"\bper month\b|\ba month\b|\beach month\b|\bmonthly\b|每月|每个月|每個月", re.I
+)
 # A question about an amount for each unit: "per seat", "each GPU", "每卡", "单价".
 _PER_UNIT_ASKED = re.compile(
     r"\bper\b|\beach\b|\ba (?:user|seat|share|unit|gpu|chip|card|hour|token)\b|每|单价|單價", re.I

@@ -162,7 +162,9 @@ def subject_org(items: list[Item], outside: str) -> Entity | None:
     first = items[0] if items else None
     if first is None or first.entity is None or first.entity.kind != "organization":
         return None
-    return first.entity if re.fullmatch(r"[\W]*(?:(?:At|In|For|On|By)\s+)?", outside[: first.start]) else None
+    # "BOSTON — Bellhaven Software, which sells …": a dateline before the subject is no part of the sentence
+    opening = r"[\W]*(?:[A-Z][A-Z .,'-]*\s*[—–-]+\s*)?(?:(?:At|In|For|On|By)\s+)?"
+    return first.entity if re.fullmatch(opening, outside[: first.start]) else None
 
 
 def resolve_item(

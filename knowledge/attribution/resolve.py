@@ -143,6 +143,9 @@ def _subject_en(
     for item in [] if anonymous else candidates:
         gap = outside[item.end : verb.start()]
         if re.match(r"\s*,\s*(?:which|that)\b", gap):
+            if item is items[0] and not outside[: item.start].strip(' "“'):
+                # "Kelvara, which makes coolant units …, said its backlog reached $1.1 billion": the opener speaks
+                return resolve_item(item, state, entities, items, outside)
             continue  # "Julian Park, a partner at Quarry Lane, which has backed …, said": the clause is about Quarry Lane
         # "He expects distributions to cover about 60%": a pronoun opening the sentence is its subject too
         opening_pronoun = item.kind.startswith("pronoun") and not outside[: item.start].strip()
@@ -340,8 +343,16 @@ def _closing_frame(outside: str, verb: re.Match[str]) -> bool:
     return (
         "," in outside[: verb.start()]
         and len(clause.split()) <= 6
-        and not outside[verb.end() :].strip(' ."”')
+        and not _FRAME_TAIL.sub("", outside[verb.end() :]).strip(' ."”')
     )
+
+
+# What may follow a closing frame's verb: "…, Blackfern said in a filing on Monday."
+_FRAME_TAIL = re.compile(
+    r"^\s*(?:(?:in|on|at|during|after|to|late|early|last)\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?"
+    r"[\w-]+(?:\s+[\w-]+)?\s*){1,3}(?=[.\s\"”]*$)",
+    re.I,
+)
 
 
 def _opening(outside: str, items: list[Item], language: str) -> Item | None:

@@ -321,3 +321,11 @@ def test_a_part_of_the_backlog_does_not_say_how_much_it_grew_and_a_shares_new_le
 
     text = "AI伺服器相關產品占營收比重已由去年的2成提高到第三季的4成。"
     assert all(is_share_of(text, f) for f in find_figures(text))
+
+
+def test_a_monthly_amount_is_answered_by_a_figure_per_month() -> None:
+    year = _hit("Utilities will pay about $19.8 billion for capacity that year.", "lk:1.1")
+    month = _hit("The result would add about $3.80 a month to the bill of a typical customer.", "lk:2.1")
+    question = _how_much("how much extra per month will a typical household pay?", {"USD"})
+    assert asked_figures(year, question) == []
+    assert [f.text for f in asked_figures(month, question)] == ["$3.80"]

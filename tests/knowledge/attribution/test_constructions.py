@@ -16,6 +16,21 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "a closing frame with its place and day, a dateline before the subject, a which-clause after the opener",
+        [
+            [
+                "BOSTON — Bellhaven Software, which sells expense programs, will stop reporting a number after an"
+                " exchange of letters with the Securities and Exchange Commission, the company said in a filing on"
+                " Tuesday.",
+                "Orvanth Semiconductor has abandoned its merger with Blackfern Acquisition Corp II after shareholders"
+                " of the blank-cheque company asked to redeem about 91% of the trust, Blackfern said in a filing on"
+                " Monday.",
+                "Bellhaven, which makes expense software for large companies, said its backlog reached $1.1 billion.",
+            ]
+        ],
+        ["Bellhaven Software", "Blackfern Acquisition Corp", "Bellhaven Software"],
+    ),
+    (
         "a person 'of' a firm with no corporate ending, then a stance verb, and one 'of' a research firm",
         [
             [
