@@ -68,6 +68,25 @@ def titled_person(question: str) -> str | None:
     return person_at(folded[title.end() :])
 
 
+# "嶸泰跟同業鈺晟電子比": the company a question compares with, written with a company ending
+_COMPARED_WITH = re.compile(
+    r"(?:跟|和|与|同|对比|相较于?)(?:同业|对手|竞争对手)?(?P<name>[\u4e00-\u9fff]{2,8}?)(?:相)?(?:比|相比|比较)"
+)
+
+
+def _compared_company(question: str) -> str | None:
+    """The company a Chinese question compares with, when its name ends like a company's ("鈺晟電子")."""
+    match = _COMPARED_WITH.search(fold(question))
+    if match is None:
+        return None
+    name = match.group("name")
+    ending = next((x for x in zh_lexicon.ORG_SUFFIXES if name.endswith(x) and len(name) > len(x) + 1), None)
+    if ending is None:
+        return None
+    written = question[match.start("name") : match.end("name")]  # the asker's own script ("鈺晟電子")
+    return written if len(fold(question)) == len(question) else name
+
+
 def _chinese_subject(question: str) -> str | None:
     """The organization-like name a Chinese question opens with, if it names one."""
     match = _CHINESE_SUBJECT.match(question)
@@ -181,6 +200,9 @@ class KnowledgeBase:
                 query.unquoted.append(Speaker(name=titled, kind="person", role="", quoted=False))
             else:
                 query.unknown_names.append(titled)
+        compared = _compared_company(question)
+        if compared and not self._in_articles(compared):
+            query.unknown_names.append(compared)  # a comparison with a company no article names
         subject = _chinese_subject(question)
         if subject and not query.speakers and not query.named:
             if self._in_articles(subject):

@@ -154,7 +154,8 @@ _WHO = re.compile(
     r"^\s*(?:and\s+)?who\b|\bwho (?:said|asked|warned|compared|called|claimed|told|thinks?|believes?|"
     r"argued|predicted|described|questioned|talked|responded|replied)|"
     r"\bwhich (?:[a-z-]+\s){0,3}(?:said|says|warned|argued|compared|told|asked|called|replied)\b|"
-    r"谁|哪位|哪个人|何人",
+    # "谁的毛利率比较高" compares two companies' figures: it does not ask who said something
+    r"谁(?!的[^，。？?]{0,8}(?:比较|更|最)(?:高|低|大|小|多|少|快|慢|好))|哪位|哪个人|何人",
     re.I,
 )
 _STANCE = re.compile(

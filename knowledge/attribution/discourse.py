@@ -12,7 +12,13 @@ from knowledge.attribution.entities import ArticleEntities, Entity
 
 _EN_PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.I)
 _EN_ANAPHORA = re.compile(
-    r"\b(?:" + "|".join(re.escape(a) for a in sorted(en.ORG_ANAPHORA, key=len, reverse=True)) + r")\b", re.I
+    r"\b(?:"
+    + "|".join(re.escape(a) for a in sorted(en.ORG_ANAPHORA, key=len, reverse=True))
+    # "the buyout firm", "the grid operator": a kind of organization before the noun
+    + r"|the (?:buyout|private-equity|investment|research|rating|ratings|grid|asset|fund|chip|cloud|software|"
+    r"insurance|mining|energy|power|data-center|data-centre) (?:firm|operator|manager|company|group|agency|maker)"
+    + r")\b",
+    re.I,
 )
 _EN_DOCUMENT = re.compile(
     r"\b(?:"

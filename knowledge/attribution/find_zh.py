@@ -280,6 +280,10 @@ def describe_org(entities: ArticleEntities, name: str, before: str) -> None:
         entity.role_zh, entity.role = match.group(1), DESCRIPTORS_EN[match.group(1)]
 
 
+# "招股书披露": a company's own document and what it discloses, never an organization's name
+_FILING_WORD = re.compile(r"招股书|招股说明书|招募说明书|财报|年报|季报|公告|(?:显示|披露)$")
+
+
 def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = None) -> Entity | None:
     """Add an organization named in Chinese; its first two characters are a short form when the name is long."""
     if len(written) > 3 and to_simplified(written).endswith("方面"):
@@ -290,6 +294,7 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
         or written in lx.DOCUMENT_ANAPHORA
         or written in lx.REPORT_NOUNS
         or len(written) < 2
+        or _FILING_WORD.search(to_simplified(written))
     ):
         return None
     # "集邦科技" is also "集邦"; a name with no generic ending ("海湾资本评论") has no safe short form.

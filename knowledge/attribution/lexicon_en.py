@@ -6,6 +6,10 @@ import re
 
 # Verbs that report what someone said, wrote, asked, estimated or thinks (every inflection written out).
 SPEECH_VERBS = (
+    "counts",
+    "counted",
+    "tallies",
+    "tallied",
     "said",
     "says",
     "say",

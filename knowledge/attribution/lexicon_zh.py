@@ -6,6 +6,7 @@ from __future__ import annotations
 SPEECH_VERBS = (
     # an analyst's rating is their judgement: "分析师蒋奕辰维持“买入”评级，目标价68元"
     "(?:维持|给予|重申|上调|下调|调升|调降)(?=[^，。；]{0,8}?(?:评级|目标价))",
+    "目标价[^，。；]{0,16}?(?:上调|下调|调升|调降|调高|调低)",
     "表示",
     "说道",
     "说",
@@ -323,6 +324,10 @@ ORG_ANAPHORA = (
     "集团",
     "基金",
     "该部门",
+    "该顾问",
+    "该券商",
+    "该研究机构",
+    "该交易所",
 )
 # A document whose author already spoke ("报告警告").
 DOCUMENT_ANAPHORA = ("该报告", "报告", "研报", "该研报", "这份报告", "该研究", "文章")

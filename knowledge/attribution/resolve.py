@@ -47,7 +47,7 @@ _EN_GAPS = (
 _EN_PUT_AT = re.compile(
     r"\b(?:puts|put|pegs|pegged|peg)(?=\s+(?:(?:the|its|his|her|their|that|this)\s+)?[\w'’ -]{1,40}?"
     r"(?:\s+(?:higher|lower),)?\s+(?:at|closer to|nearer to|near)\s+"
-    r"(?:about |around |closer to |roughly |nearly |just )?[$€¥£\d])"
+    r"(?:about |around |closer to |roughly |nearly |just |between )?[$€¥£\d])"
 )
 # A participle that reports what the sentence's subject said: ", citing …", ", saying …".
 _EN_PARTICIPLE = re.compile(r",\s+(?:citing|saying|adding|arguing|noting|warning that)\b")
@@ -210,8 +210,19 @@ def _subject_zh(
         if opener and re.fullmatch(r"[^，。；：]{0,6}", outside[start : opener[0].start]):
             return resolve_item(opener[0], state, entities, items)
     inside = [
-        i for i in inside if outside[i.start - 1 : i.start] not in ("对", "向", "与", "跟", "给", "把", "让")
+        i
+        for i in inside
+        if outside[i.start - 1 : i.start] not in ("对", "向", "与", "跟", "给", "把", "将", "让")
     ]
+    # "艾德蒙证券则在最新报告中，将嵘泰目标价调升至610元": what follows 将 is the object; the sentence's opener acts
+    object_first = not inside and re.match("[将把]", clause.strip()) is not None
+    if (
+        object_first
+        and items
+        and items[0].end <= clause_start
+        and re.fullmatch(r"[^，。；：]{0,4}", outside[: items[0].start])
+    ):
+        return resolve_item(items[0], state, entities, items)
     if not inside:
         # "……的迈克尔·伯里，最近也将AI繁荣比作……": a subject that closes the clause before, then an adverb
         before = [i for i in items if i.end == clause_start - 1]
@@ -427,7 +438,16 @@ def _speaker(
         if owners:
             return owners[-1]
         # "根据招募说明书，该基金共募集……": the issuer the next clause opens with
-        issuer = next((i for i in items if i.start == filing.end() and i.kind in ("name", "anaphora")), None)
+        issuer = next(
+            (
+                i
+                for i in items
+                if i.start >= filing.end()
+                and re.fullmatch(r"(?:的数据|的资料)?[，,]?", outside[filing.end() : i.start])
+                and i.kind in ("name", "anaphora")
+            ),
+            None,
+        )
         found = resolve_item(issuer, state, entities, items) if issuer is not None else None
         return found or current_org(state, entities, noun="company")
     opening = _opening(outside, items, language)

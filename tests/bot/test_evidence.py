@@ -122,3 +122,8 @@ def test_a_valuation_question_is_not_answered_by_a_margin_that_fell() -> None:
     )
     decision = decide(query, [Hit(passage, 3.0, coverage=0.9, dense=0.6, reasons=["unit"])], corpus)
     assert isinstance(decision, Abstention) and decision.reason == "no_figure"
+
+
+def test_a_comparison_with_a_company_no_article_names_is_not_answered(service: AnswerService) -> None:
+    answer = service.ask("OpenAI跟同業天樞科技比，誰的估值比較高？")
+    assert answer.abstained and not answer.citations and "天樞科技" in answer.answer

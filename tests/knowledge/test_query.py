@@ -323,3 +323,9 @@ def test_a_market_a_rental_and_a_backlog_are_money_and_contracted_is_not_a_fall(
     assert units("how big does He Yiming say China's compute rental market is in 2026?") == CURRENCIES
     assert units("how much contracted backlog does the finance chief say they have?") == CURRENCIES
     assert units("Gantry Point说上一代GPU按小时租的价格过去一年掉了多少？") == CURRENCIES | {"%"}
+
+
+def test_whose_margin_is_higher_compares_figures_and_does_not_ask_who_spoke() -> None:
+    query = analyze("嶸泰跟同業比，誰的毛利率比較高？", speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert query.kind != "who"
+    assert analyze("谁说AI是泡沫？", speakers=SpeakerIndex([]), glossary=Glossary({})).kind == "who"

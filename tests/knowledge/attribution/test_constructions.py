@@ -16,6 +16,26 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'the buyout firm said', 'the firm counts', and 'put revenue at between'",
+        [
+            [
+                "Greyharrow Capital Partners has agreed to buy Kelvara Thermal for about $3.4 billion, the buyout"
+                " firm said on Monday.",
+                "According to Tollbridge Analytics, SPAC deals are failing.",
+                "The firm counts 23 AI-related SPAC mergers announced this year.",
+                '"We will be fine," said Hollis Marchetti, the chief financial officer.',
+                "She put revenue for this year at between $28 million and $34 million.",
+            ]
+        ],
+        [
+            "Greyharrow Capital Partners",
+            "Tollbridge Analytics",
+            "Tollbridge Analytics",
+            "Hollis Marchetti",
+            "Hollis Marchetti",
+        ],
+    ),
+    (
         "a closing frame with its place and day, a dateline before the subject, a which-clause after the opener",
         [
             [
@@ -356,6 +376,17 @@ ENGLISH = [
 ]
 
 CHINESE = [
+    (
+        "a broker that raises a target price after 将, and a company's prospectus",
+        [
+            [
+                "岚瞳科技首席财务官周立表示，募资将用于研发。",
+                "招股书显示，岚瞳科技此次募资总额约18.6亿港元。",
+                "外资艾德蒙证券（Edmunton Securities）则在最新报告中，将岚瞳目标价由20元调升至25元。",
+            ]
+        ],
+        ["Zhou Li", "岚瞳科技", "Edmunton Securities"],
+    ),
     (
         "a named lawyer after the client's name, and an analyst's rating",
         [
