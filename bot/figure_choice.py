@@ -242,6 +242,10 @@ def with_asked_figure(
         if not measured and query.measures & _OWN_MEASURES and not _measure_in_context(hit, query, corpus):
             continue  # "聿達第三季營收" is not answered by a prepayment the passage never calls revenue
         asked_what, measured_what = query.measures - _CHANGE_MEASURES, measured - _CHANGE_MEASURES
+        if "volume" in measured_what:
+            measured_what = measured_what | {
+                "market"
+            }  # "中国AI眼镜出货量增长2.3倍": how the market grew, in units
         if asked_what and measured_what and not asked_what & measured_what:
             continue  # "估值降到多少" is not answered by a margin that fell: a change alone is no match
         if other_count(counted, text):

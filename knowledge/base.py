@@ -68,6 +68,23 @@ def titled_person(question: str) -> str | None:
     return person_at(folded[title.end() :])
 
 
+# What a question asks a person it opens with: their view or words ("章启航怎么看…", "刘畅说…").
+_ASKS_VIEW = re.compile(
+    r"怎么看|如何看|怎样看|怎么说|说|表示|认为|觉得|怎么评价|如何评价|对.{1,12}(?:怎么|如何)"
+)
+
+
+def _person_opening(question: str) -> str | None:
+    """A Chinese person's name the question opens with when it asks what they think or said."""
+    folded = fold(question)
+    if not re.match(r"[\u4e00-\u9fff]{2,4}", folded):
+        return None
+    from knowledge.attribution.find_zh import person_at  # compiles the finders: only for Chinese questions
+
+    name = person_at(folded)
+    return question[: len(name)] if name and _ASKS_VIEW.match(folded, len(name)) else None
+
+
 # "嶸泰跟同業鈺晟電子比": the company a question compares with, written with a company ending
 _COMPARED_WITH = re.compile(
     r"(?:跟|和|与|同|对比|相较于?)(?:同业|对手|竞争对手)?(?P<name>[\u4e00-\u9fff]{2,8}?)(?:相)?(?:比|相比|比较)"
@@ -193,6 +210,14 @@ class KnowledgeBase:
         if named_only and not query.speakers and SPEECH_CUE.search(fold(question)):
             query.unquoted.append(Speaker(name=named_only[0], kind="person", role="", quoted=False))
         query.unknown_names = [n for n in query.unknown_names if not self._in_articles(" ".join(n.split()))]
+        opener = _person_opening(question)
+        if opener and not self.corpus.speakers.find_mentions(opener):
+            # "章启航怎么看岚瞳上市首日就破发？": the one asked speaks nowhere; mentioned, or never named at all
+            if self._in_articles(opener):
+                query.unquoted.append(Speaker(name=opener, kind="person", role="", quoted=False))
+                query.speakers = [s for s in query.speakers if s.kind == "person"]
+            elif opener not in query.unknown_names:
+                query.unknown_names.append(opener)
         titled = titled_person(question)
         if titled and not self.corpus.speakers.find_mentions(titled):
             # "江州市长刘建国怎么评价…": mentioned by the articles, never quoted

@@ -36,7 +36,8 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "x",
         re.compile(
-            r"\btimes\b|multiple|\d+x\b|倍|fold\b|oversubscri|超额认购|超額認購|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings",
+            r"\btimes\b|multiple|\d+x\b|倍|fold\b|oversubscri|超额认购|超額認購|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|"
+            r"之比|\bto ebitda\b|/ebitda",
             re.I,
         ),
     ),
@@ -67,7 +68,7 @@ _CURRENCY_WORDS: list[tuple[str, re.Pattern[str]]] = [
 _SHARE = re.compile(
     r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice|stake)|"
     r"\b(?:slice|piece) of\b|(?:里|裡|中|之中)有?多少(?!钱|錢|亿|億|万|萬)|"
-    r"what % |占.{0,12}(?:多少|几成|多大)|几成|多少成|比重|占比|比例|负债比|负债率|比率|"
+    r"what % |占.{0,12}(?:多少|几成|多大)|几成|多少成|比重|占比|比例|负债比|负债率|比率|有?多少(?:是)?集中|"
     r"有多少(?:会|将)?(?:来自|用于|投向|流向)|有多少是",
     re.I,
 )

@@ -294,7 +294,7 @@ def add_org(entities: ArticleEntities, name: str, *, role: str | None = None) ->
         known.role = known.role or role
         return known
     words = name.split()
-    short = (
+    short: tuple[str, ...] = (
         (words[0],)
         if len(words) > 1
         and words[0].lower() not in lx.NOT_NAME_WORDS
@@ -302,6 +302,10 @@ def add_org(entities: ArticleEntities, name: str, *, role: str | None = None) ->
         and len(words[0]) > 3
         else ()
     )
+    if len(words) > 2 and words[-1].lower() in _CORPORATE_TAILS:
+        short += (
+            " ".join(words[:-1]),
+        )  # "Morrow Lane Ratings" is "Morrow Lane" at its analyst's next mention
     return entities.add(Entity(kind="organization", name=name, forms=[name], role=role), short=short)
 
 

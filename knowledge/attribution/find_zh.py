@@ -6,6 +6,7 @@ import re
 
 from knowledge.attribution import lexicon_zh as lx
 from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.places import places_in
 from knowledge.scripts import to_simplified
 
 SURNAMES = set(
@@ -171,6 +172,8 @@ def org_before(text: str) -> str | None:
     run = _LEADING.sub("", match.group(1)).strip()
     run = run.rsplit("的", 1)[-1]  # "在香港上市的苏澜银行": a modifier ending in 的 is not part of the name
     run = _DESCRIPTORS.sub("", run)
+    if len(run) >= 3 and run[-1] in "由被经":
+        run = run[:-1]  # "崇远由董事长林正雄创立": 由 says who founded it, it is not part of the name
     if len(run) > 10 and not run.isascii():
         run = run[-6:]
     return (
@@ -284,10 +287,22 @@ def describe_org(entities: ArticleEntities, name: str, before: str) -> None:
 _FILING_WORD = re.compile(r"招股书|招股说明书|招募说明书|财报|年报|季报|公告|(?:显示|披露)$")
 
 
+# A description before a company's name: "眼镜公司", "地产顾问", "数据中心营运商".
+_DESCRIBED = re.compile(
+    r"^[\w]{1,8}?(?:公司|顾问|营运商|运营商|开发商|制造商|供应商|厂商)(?=[\u4e00-\u9fff]{4,}$)"
+)
+_TRADITIONAL_SUFFIXES = ("顧問", "電子", "數據", "科技", "控股")
+
+
 def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = None) -> Entity | None:
     """Add an organization named in Chinese; its first two characters are a short form when the name is long."""
     if len(written) > 3 and to_simplified(written).endswith("方面"):
         written = written[:-2]  # "芯澜方面回应称": the company's side is the company
+    described = _DESCRIBED.match(to_simplified(written))
+    if described and any(written.endswith(x) for x in (*lx.ORG_SUFFIXES, *_TRADITIONAL_SUFFIXES)):
+        written = written[
+            described.end() :
+        ]  # "AI眼镜公司岚瞳科技", "地产顾问嘉衡顾问": what it is, then its name
     if (
         written in lx.ORG_ANAPHORA
         or to_simplified(written).endswith(lx.EVENT_NOUNS)
@@ -300,7 +315,11 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
     # "集邦科技" is also "集邦"; a name with no generic ending ("海湾资本评论") has no safe short form.
     suffix = next((x for x in sorted(lx.ORG_SUFFIXES, key=len, reverse=True) if written.endswith(x)), "")
     core = written[: len(written) - len(suffix)] if suffix else ""
-    short = (core,) if len(core) >= 2 and not written.isascii() and core not in lx.GENERIC_WORDS else ()
+    short: tuple[str, ...] = (
+        (core,) if len(core) >= 2 and not written.isascii() and core not in lx.GENERIC_WORDS else ()
+    )
+    if _brand(written):
+        short += (written[:2],)  # "瀚灣數據控股" is "瀚灣" in the next paragraph
     known = entities.find_any(written)
     if known is not None:
         return entities.add(
@@ -326,7 +345,21 @@ def _cores(forms: list[str]) -> list[str]:
         )
         if suffix and len(simplified) - len(suffix) >= 2:
             cores.append(simplified[: -len(suffix)])
+        elif _brand(form):
+            cores.append(simplified[:2])  # "沛霖散熱" is "沛霖董事长余承翰" two paragraphs on
     return cores
+
+
+def _brand(written: str) -> bool:
+    """Whether the first two characters of a long Chinese organization's name can stand for it ("瀚灣")."""
+    brand = to_simplified(written)[:2]
+    return (
+        len(written) >= 4
+        and not written.isascii()
+        and brand not in lx.GENERIC_WORDS
+        and brand not in lx.NOT_BRANDS
+        and not places_in(brand)
+    )
 
 
 def _last_before(entity: Entity, article: str, at: int) -> int:

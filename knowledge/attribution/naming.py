@@ -6,7 +6,7 @@ import re
 
 from knowledge.attribution.entities import Entity
 from knowledge.attribution.lexicon_en import PLACE_WORDS, surname_of
-from knowledge.attribution.lexicon_zh import GENERIC_WORDS
+from knowledge.attribution.lexicon_zh import GENERIC_WORDS, NOT_BRANDS
 from knowledge.attribution.syllables import name_syllables
 from knowledge.attribution.wade_giles import wade_giles_name
 from knowledge.matching import is_latin
@@ -122,6 +122,7 @@ _TITLE_ZH_EXTRA = {
     "副总裁": "vice president",
     "副主任": "deputy director",
     "律师": "lawyer",
+    "投资总监": "investment director",
     "代理律师": "lawyer",
     "副董事长": "vice chair",
     "副行长": "deputy governor",
@@ -275,6 +276,8 @@ def _org_short_names(forms: list[str]) -> list[str]:
                 and first.lower() not in PLACE_WORDS
             ):
                 short.append(first)
+            if len(form.split()) > 2 and form.split()[-1].lower() in _CORPORATE_ENDS:
+                short.append(form.rsplit(" ", 1)[0])  # "Morrow Lane Ratings" -> "Morrow Lane"
             continue
         simplified = to_simplified(form)
         suffix = _generic_end(simplified)
@@ -283,6 +286,22 @@ def _org_short_names(forms: list[str]) -> list[str]:
             short += _script_variants(form[: len(form) - len(suffix)])
     return short
 
+
+# Words that end a company's name and may be dropped in a later mention ("Morrow Lane Ratings" -> "Morrow Lane").
+_CORPORATE_ENDS = frozenset(
+    {
+        "ratings",
+        "research",
+        "analytics",
+        "capital",
+        "partners",
+        "securities",
+        "advisory",
+        "consulting",
+        "group",
+    }
+    | {"holdings", "inc", "corp", "ltd", "plc", "llc", "metrics", "economics", "insights", "intelligence"}
+)
 
 _COMMON = frozenset(
     {
@@ -332,8 +351,26 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         if _own_brand(name, entity, orgs):
             aliases.append(latin.split()[0])
             brand = to_simplified(name)[:2]
-            if len(name) >= 4 and brand not in GENERIC_WORDS and not places_in(brand):
+            if (
+                len(name) >= 4
+                and brand not in GENERIC_WORDS
+                and brand not in NOT_BRANDS
+                and not places_in(brand)
+            ):
                 aliases += _script_variants(name[:2])  # "曜驰智驾" is "曜驰" to its readers, as "Yaochi" is
+    if entity.kind == "organization" and is_latin(name):
+        # "Hanbay Data Holdings", written 瀚灣數據控股 in Chinese, is 瀚湾 to its Chinese readers
+        for form in entity.forms:
+            brand = to_simplified(form)[:2]
+            if (
+                not form.isascii()
+                and len(form) >= 4
+                and brand not in GENERIC_WORDS
+                and brand not in NOT_BRANDS
+                and not places_in(brand)
+                and _own_brand(form, entity, orgs)
+            ):
+                aliases += _script_variants(form[:2])
     for form in [*entity.forms, name]:
         aliases += _script_variants(form) if not form.isascii() else [form]
     if entity.kind == "organization":

@@ -127,3 +127,8 @@ def test_a_valuation_question_is_not_answered_by_a_margin_that_fell() -> None:
 def test_a_comparison_with_a_company_no_article_names_is_not_answered(service: AnswerService) -> None:
     answer = service.ask("OpenAI跟同業天樞科技比，誰的估值比較高？")
     assert answer.abstained and not answer.citations and "天樞科技" in answer.answer
+
+
+def test_a_chinese_person_no_article_names_is_refused_by_name(service: AnswerService) -> None:
+    answer = service.ask("张三丰怎么看AI泡沫？")
+    assert answer.abstained and not answer.citations and "张三丰" in answer.answer

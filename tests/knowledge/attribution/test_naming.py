@@ -79,3 +79,44 @@ def test_a_chinese_company_is_found_by_its_two_character_brand() -> None:
     )
     company = next(s for s in result.quoted + result.mentioned if s.kind == "organization")
     assert "曜驰" in company.aliases and "曜馳" in company.aliases and "Yaochi" in company.aliases
+
+
+def test_a_company_named_in_english_is_found_by_its_chinese_brand_and_its_description_is_dropped() -> None:
+    result = attribute_source(
+        [
+            [
+                "本港上市的數據中心營運商瀚灣數據控股（Hanbay Data Holdings）昨日公布中期業績。",
+                "根據地產顧問嘉衡顧問的數據，批發租金按年上升約18%。",
+            ]
+        ],
+        "zh-Hant",
+        SpeakerIndex([]),
+    )
+    names = {s.name: s for s in result.quoted + result.mentioned if s.kind == "organization"}
+    assert "瀚湾" in names["Hanbay Data Holdings"].aliases
+    assert "嘉衡顧問" in names
+
+
+def test_a_research_firm_is_named_without_its_ending_at_the_next_mention() -> None:
+    result = attribute_source(
+        [
+            [
+                "Debt is 7.4 times earnings, according to Morrow Lane Ratings.",
+                '"The risk is real," said Tariq Benhassine, who covers loans at Morrow Lane.',
+            ]
+        ],
+        "en",
+        SpeakerIndex([]),
+    )
+    tariq = next(s for s in result.quoted if s.name == "Tariq Benhassine")
+    assert "Morrow Lane Ratings" in tariq.role
+
+
+def test_who_founded_a_company_is_not_part_of_its_name() -> None:
+    result = attribute_source(
+        [["崇遠電能執行長賴柏諺表示，訂單很多。", "崇遠由董事長林正雄於1998年創立，早年以電源起家。"]],
+        "zh-Hant",
+        SpeakerIndex([]),
+    )
+    orgs = [s.name for s in result.quoted + result.mentioned if s.kind == "organization"]
+    assert "崇遠由" not in orgs and any("崇遠" in s.aliases for s in result.quoted + result.mentioned)
