@@ -49,6 +49,7 @@ MEASURES: dict[str, str] = {
     "sale": r"\bsell|\bsold\b|\bsale|unload|cash out|tender|offload|出售|套现|卖出|卖掉|卖了|抛售",
 }
 _COMPILED = {name: re.compile(pattern, re.I) for name, pattern in MEASURES.items()}
+_SCRIPT_SEAM = re.compile(r"(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z])")
 _CLAUSE = re.compile(r"[，,。；;：:！？!?]|(?<=[a-z0-9%]) (?:and|but|while|which) ")
 
 
@@ -73,7 +74,7 @@ def find_measures(text: str) -> set[str]:
     """Every measure a text names."""
     found = _MEASURES_MEMO.get(text)
     if found is None:
-        folded = fold(text)
+        folded = _SCRIPT_SEAM.sub(" ", fold(text))  # "ARR已突破": a Latin word beside Chinese is still a word
         found = frozenset(name for name, pattern in _COMPILED.items() if pattern.search(folded))
         if len(_MEASURES_MEMO) >= MEASURES_MEMO:
             _MEASURES_MEMO.clear()  # a simple bound; answering threads may race here, harmlessly
@@ -106,6 +107,7 @@ _HOW_MUCH_NOUN = re.compile(
 # "给AI投资定的上限是多少": the noun right before "是多少" is what is asked, the rest its object.
 _ZH_HEAD_NOUN = re.compile(r"的([\u4e00-\u9fff]{1,4}?)(?:是|有|为|约|大概)?(?:多少|多大|多高|几|什么水平)")
 
+_SHARE_OF_CHANGE = re.compile(r"\s*what (?:share|portion|proportion|percentage|fraction|part) of\b", re.I)
 _PART_FROM = re.compile(r"多少(?:是)?(?:来自|出自)")
 
 
@@ -118,6 +120,8 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     named = find_measures(how.group(1)) - context if how else set()
     # "How oversubscribed was the bond deal?": the adjective asked about is the measure, the rest its object
     found = named or find_measures(main) - context
+    if _SHARE_OF_CHANGE.match(main):  # "what share of the growth came from data centres?" asks the part
+        found = (found - {"growth", "cut"}) | {"share"}
     if _PART_FROM.search(fold(main)):  # "营收有多少是来自AI": a part of the revenue named before it
         found = found | {"share"}
     # "net revenue retention", "how did the stock react to the results": a named metric is the whole ask
@@ -201,7 +205,8 @@ def one_quarter(text: str) -> bool:
 ENERGY_UNITS = frozenset({"kilowatt-hour", "megawatt-hour"})
 _ENERGY_PRICED = re.compile(
     r"每度|每千瓦时|每兆瓦时|电价|per (?:kwh|mwh|kilowatt[- ]hour|megawatt[- ]hour)|"
-    r"an? (?:kilowatt|megawatt)[- ]hour|power price|electricity price",
+    r"an? (?:kilowatt|megawatt)[- ]hour|power price|electricity price|"
+    r"\bpays? for (?:their |its |the )?(?:power|electricity)\b(?! (?:plants?|lines?|grid|upgrades?))",
     re.I,
 )
 

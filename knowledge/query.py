@@ -46,7 +46,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|\bworth\b|valuation|valued|\bvalues?\b|dollar|\$|"
             r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|loan|debt|borrow|lend|exposure|sales|"
-            r"market size|how big is the market|\bbacklog\b|\bmarket\b(?! share)|\brent(?:al|s)?\b|\bleas(?:e|es|ing)\b|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|subsid|grant|voucher|"
+            r"market size|how big is the market|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|\bbacklog\b|\bmarket\b(?! share)|\brent(?:al|s)?\b|\bleas(?:e|es|ing)\b|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|subsid|grant|voucher|"
             r"placement|offering|proceeds|\bcapital\b|profit|\bincome\b|\bget(?:s|ting)? for\b|\bfetch|"
             r"\barr\b|recurring revenue|\bbills?\b|\bpremiums\b|保费|turnover|利润|纯益|纯利|净利|获利|盈利|trading value|成交额|成交金额|交易额|营业额|电价|售价|单价|"
             r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|亏损|亏了|净亏|订阅|价格|筹集|订单|规模|"
@@ -134,7 +134,7 @@ _CHANGE = re.compile(
     re.I,
 )
 _QUANTITY = re.compile(
-    r"how (?:much|many)|how far (?:below|above|under|over|behind|ahead of)\b|"
+    r"how (?:much|many)|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|how far (?:below|above|under|over|behind|ahead of)\b|"
     r"how (?:big|large|high|far)\b(?=\s+(?:is|was|are|were|will|would|could|can|"
     r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
     r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of)\b).){0,40}\b(?:revenue|arr|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
@@ -325,10 +325,15 @@ _QUESTION_PART = re.compile(
 _FROM_TO = re.compile(r"从多少.{0,8}[到至]多少|from (?:what|how much) (?:\w+ ){0,3}to what", re.I)
 
 
+# Between Latin letters and Chinese characters: "ARR到多少" is "arr 到多少" to a pattern that wants a whole word.
+_SCRIPT_SEAM = re.compile(r"(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z])")
+
+
 def _units_of(folded: str) -> set[str]:
     """The units whose figures could answer one question; money is every currency unless one is named."""
-    units = {unit for unit, pattern in _UNIT_WORDS if pattern.search(folded)}
-    if any(pattern.search(folded) for _, pattern in _CURRENCY_WORDS):
+    spaced = _SCRIPT_SEAM.sub(" ", folded)
+    units = {unit for unit, pattern in _UNIT_WORDS if pattern.search(spaced)}
+    if any(pattern.search(spaced) for _, pattern in _CURRENCY_WORDS):
         units.add("money")  # "投多少日元": a currency named is money asked
     if "GW?" in units:
         # "compute subsidies", "electricity costs": money spent on capacity, not the capacity

@@ -283,7 +283,11 @@ def add_person(
         role=role,
         gender=gender or gender_of(name.split()[0]),
     )
-    shorts = (surname, surname[:1].upper() + surname[1:]) if surname[:1].islower() else (surname,)
+    shorts: tuple[str, ...] = (
+        (surname, surname[:1].upper() + surname[1:]) if surname[:1].islower() else (surname,)
+    )
+    if surname.lower() in lx.WORD_SURNAMES:
+        shorts = ()  # "He" opening a sentence is a pronoun, not Mandy He
     return entities.add(person, short=shorts)
 
 

@@ -460,6 +460,32 @@ PINYIN_SURNAMES = frozenset(
 )
 
 
+# Surnames that are also English words opening a sentence ("He added that …" is not Mandy He).
+WORD_SURNAMES = frozenset(
+    {
+        "he",
+        "she",
+        "we",
+        "it",
+        "us",
+        "me",
+        "an",
+        "as",
+        "at",
+        "by",
+        "do",
+        "go",
+        "if",
+        "in",
+        "is",
+        "no",
+        "of",
+        "on",
+    }
+    | {"or", "so", "to", "up", "long", "young", "yes"}
+)
+
+
 def surname_of(name: str) -> str:
     """A name's surname with its particles: "Lotte van Rijn" -> "van Rijn", "Ana de la Cruz" -> "de la Cruz";
     a pinyin name is written surname first: "Zhou Yifan" -> "Zhou"."""

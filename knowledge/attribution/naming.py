@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from knowledge.attribution.entities import Entity
-from knowledge.attribution.lexicon_en import PLACE_WORDS, surname_of
+from knowledge.attribution.lexicon_en import PLACE_WORDS, WORD_SURNAMES, surname_of
 from knowledge.attribution.lexicon_zh import GENERIC_WORDS, NOT_BRANDS
 from knowledge.attribution.syllables import name_syllables
 from knowledge.attribution.wade_giles import wade_giles_name
@@ -380,6 +380,7 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
     if entity.kind == "person":  # "法里斯·哈达德" is "哈达德" later, "Faris Haddad" is "Haddad"
         aliases += [v for f in entity.forms if "·" in f for v in _script_variants(f.split("·")[-1])]
         aliases += [surname_of(f) for f in entity.forms if is_latin(f) and " " in f]
+        aliases = [a for a in aliases if a.lower() not in WORD_SURNAMES]  # "He said" is no one's surname
     org = _org_display(entity, orgs)
     title = _title_en(entity.title)
     key_title = title_key(entity.title) if entity.title and entity.title.lower() in _PLAIN_TITLES else None

@@ -810,3 +810,20 @@ def test_the_company_the_lede_names_first_employs_an_officer_named_without_one()
     result = attribute_source(paragraphs, "en", SpeakerIndex([]))
     brogan = result.speakers[2][0]
     assert brogan is not None and brogan.role == "CFO, Tarnwick Energy Systems"
+
+
+def test_he_opening_a_sentence_is_a_pronoun_even_when_someone_is_surnamed_he() -> None:
+    paragraphs = [
+        ["该公司首席财务官何蔓（Mandy He）指出，毛利率已由20%升至28%。"],
+    ]
+    mandy = attribute_source(paragraphs, "zh-Hans", SpeakerIndex([])).quoted[0]
+    assert "He" not in mandy.aliases
+    english = [
+        [
+            '"We will spend," said Owen Patel, the chief financial officer.',
+            "He added that a five-year schedule would lower operating income by about $1.7 billion.",
+        ]
+    ]
+    assert speakers_of(english, "en") == ["Owen Patel", "Owen Patel"]
+    second = attribute_source(english, "en", SpeakerIndex([mandy])).speakers[0][1]
+    assert second is not None and second.name == "Owen Patel"
