@@ -83,6 +83,8 @@ def add_conflicts(
         same_year = focus.year is not None and rival.year == focus.year
         if not same_year and (query.years or not _as_relevant(hit, primary, 0.8, corpus)):
             continue
+        if not same_year and not (entities or query.speakers):
+            continue  # two figures about nothing the question names are no alternative to each other
         evidence.hits.append(hit)
         evidence.rivals = [(primary, focus), (hit, rival)]
         evidence.conflict, evidence.alternative = same_year, not same_year

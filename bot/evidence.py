@@ -52,7 +52,10 @@ _BUBBLE = re.compile(r"bubble|泡沫", re.I)
 TOLD_BONUS = 0.15
 _LIVE = re.compile(r"stock quote|\bticker\b|next quarter|this quarter|下个季度|下季度|本季度|下一季", re.I)
 # A stock's price or market value asked as it stands, not how it moved ("股价今年涨了几倍" is in the articles).
-_QUOTE_NOW = re.compile(r"share price|stock price|market cap|trading at|股价|股價|市值", re.I)
+_QUOTE_NOW = re.compile(
+    r"share price|stock price|market cap|trading at|\b(?:stock|shares?) (?:\w+ )?trading\b|股价|股價|市值",
+    re.I,
+)
 _MOVED = re.compile(
     r"\b(?:fell|fall|fallen|rose|rise|risen|drop|dropped|jump|jumped|gain|gained|lost|plunge|plunged|slid|since|after)\b|"
     r"涨|跌|升|降|翻|为什么|為什麼|目标价|目標價",

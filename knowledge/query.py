@@ -49,7 +49,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"market size|how big is the market|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|\bbacklog\b|\bmarket\b(?! share)|\brent(?:al|s)?\b|\bleas(?:e|es|ing)\b|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|subsid|grant|voucher|"
             r"placement|offering|proceeds|\bcapital\b|profit|\bincome\b|\bget(?:s|ting)? for\b|\bfetch|"
             r"\barr\b|recurring revenue|\bbills?\b|\bpremiums\b|保费|turnover|利润|纯益|纯利|净利|获利|盈利|trading value|成交额|成交金额|交易额|营业额|电价|售价|单价|"
-            r"多少钱|钱|美元|金额|资金|花费|花|支出|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|亏损|亏了|净亏|订阅|价格|筹集|订单|规模|"
+            r"多少钱|钱|美元|金额|资金|花费|花|支出|价位|价钱|报价|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|亏损|亏了|净亏|订阅|价格|筹集|订单|规模|"
             r"借贷|贷款|债|资本支出|市场|砸|掏|补贴|补助|算力券|目标价|price target",
             re.I,
         ),
@@ -112,7 +112,7 @@ _GROWTH = re.compile(
 SPEECH_CUE = re.compile(
     r"\b(?:say|said|says|per|according|estimate[sd]?|reckons?|think|thinks|expect(?:s|ed|ing)?|"
     r"forecasts?|predicts?|projected|warns?|warned|sees?|view|calls?|called|figures?|count|"
-    r"respond(?:s|ed)?|repl(?:y|ied|ies)|react(?:s|ed)?|defend(?:s|ed)?)\b|回应|回應|反驳|反駁|"
+    r"respond(?:s|ed)?|repl(?:y|ied|ies)|react(?:s|ed)?|defend(?:s|ed)?)\b|['’]s (?:number|projection|take|call) (?:for|on)\b|回应|回應|反驳|反駁|"
     r"说|称|表示|认为|觉得|估(?!值)|预计|预测|预期|看|指出|警告|根据|按照|(?<![数证占依])据|觉|提醒|宣布",
     re.I,
 )
@@ -138,7 +138,8 @@ _QUANTITY = re.compile(
     r"how (?:big|large|high|far)\b(?=\s+(?:is|was|are|were|will|would|could|can|"
     r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
     r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of)\b).){0,40}\b(?:revenue|arr|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
-    r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?|rate|ratio)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
+    r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?|rate|ratio|target|allocation|"
+    r"number|forecast|estimate|guidance)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
     r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon|irr)s?\b|how oversubscribed|"
     r"\bwhat (?:kind|sort|size|level) of (?:discount|premium|markdown|haircut|return|yield|margin|multiple|valuation)\b|"
     r"how (?:hard|badly)\b|\bhow did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:react|respond|do|fare|move|trade)\b|"
@@ -455,7 +456,8 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         speaking = {
             m.speaker
             for m in mentions
-            if SPEECH_CUE.match(folded, m.end, m.end + 12) or SPEECH_CUE.match(folded[m.end :].lstrip())
+            # "Fennimore's number for Tarrow": whose estimate it is
+            if SPEECH_CUE.match(folded, m.end, m.end + 20) or SPEECH_CUE.match(folded[m.end :].lstrip())
         }
         asked = [s for s in asked if s in speaking] or asked
     return QueryAnalysis(
@@ -497,7 +499,14 @@ def _asked_years(text: str) -> list[int]:
         # "Larchmont's 2021 flagship", "the 2019 fund": a year that names a thing, not a period asked about
         and not (_NAMING_YEAR_BEFORE.search(text[: m.start()]) and re.match(r"\s+[a-z]", text[m.end() :]))
     ]
+    # "in FY27", "fiscal '28": a fiscal year written short
+    years += [
+        2000 + int(m.group(1)) for m in _FISCAL_SHORT.finditer(text) if 2000 + int(m.group(1)) not in years
+    ]
     return years
+
+
+_FISCAL_SHORT = re.compile(r"\b(?:fy|fiscal\s+['’]?)(\d{2})\b", re.I)
 
 
 _NAMING_YEAR_BEFORE = re.compile(r"(?:'s|’s|\bthe|\bits|\btheir|\bhis|\bher)\s+$", re.I)

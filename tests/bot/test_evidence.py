@@ -132,3 +132,10 @@ def test_a_comparison_with_a_company_no_article_names_is_not_answered(service: A
 def test_a_chinese_person_no_article_names_is_refused_by_name(service: AnswerService) -> None:
     answer = service.ask("张三丰怎么看AI泡沫？")
     assert answer.abstained and not answer.citations and "张三丰" in answer.answer
+
+
+def test_where_a_stock_is_trading_now_is_a_live_price_the_articles_cannot_give(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("where's Nvidia stock trading right now?")
+    assert answer.abstained and not answer.citations

@@ -329,3 +329,25 @@ def test_whose_margin_is_higher_compares_figures_and_does_not_ask_who_spoke() ->
     query = analyze("嶸泰跟同業比，誰的毛利率比較高？", speakers=SpeakerIndex([]), glossary=Glossary({}))
     assert query.kind != "who"
     assert analyze("谁说AI是泡沫？", speakers=SpeakerIndex([]), glossary=Glossary({})).kind == "who"
+
+
+def test_an_organizations_number_is_its_estimate_for_a_fiscal_year_written_short() -> None:
+    fennimore = Speaker(
+        name="Fennimore Capital Markets", kind="organization", role="broker", aliases=("Fennimore",)
+    )
+    tarrow = Speaker(name="Tarrow", kind="organization", role="chipmaker", aliases=("Tarrow",))
+    query = analyze(
+        "what's Fennimore's number for Tarrow HBM sales in FY27?",
+        speakers=SpeakerIndex([fennimore, tarrow]),
+        glossary=Glossary({}),
+    )
+    assert query.speakers == [fennimore] and query.entities == [tarrow] and query.years == [2027]
+
+
+def test_a_target_and_a_price_level_are_figures_asked() -> None:
+    def kind(question: str) -> str:
+        return analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({})).kind
+
+    assert kind("marrowfield pension: what's the new target for AI-focused PE?") == "how_much"
+    query = analyze("这批储能合约的价位大概多少？", speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert query.units == CURRENCIES
