@@ -296,7 +296,8 @@ class SpeakerIndex:
             close = process.extract(lowered, names, scorer=Levenshtein.distance, score_cutoff=2, limit=None)
             for name, distance, position in sorted(close, key=lambda match: match[2]):
                 speaker = owners[position]
-                if distance <= (1 if len(name) < 8 else 2) and speaker not in found:
+                # a misspelling keeps the first letter: "warrant" is a word, not a misspelt "Tarrant"
+                if distance <= (1 if len(name) < 8 else 2) and name[0] == lowered[0] and speaker not in found:
                     found.append(speaker)
         return found
 

@@ -104,3 +104,10 @@ def test_a_vp_is_a_vice_president_of_the_company_asked() -> None:
     assert index.find_by_role(
         "what share does Brantwood Power's regulatory affairs VP say big users pay?"
     ) == [vp]
+
+
+def test_a_misspelt_name_is_found_but_an_ordinary_word_one_letter_away_is_not() -> None:
+    tarrant = Speaker(name="Imogen Tarrant", kind="person", role="managing director", aliases=("Tarrant",))
+    index = SpeakerIndex([tarrant])
+    assert index.fuzzy_mentions("what did Tarrent say about chip collateral?") == [tarrant]
+    assert index.fuzzy_mentions("what kind of warrant coverage is the lender getting?") == []
