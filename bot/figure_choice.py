@@ -151,7 +151,11 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     if not _PER_SHARE_ASKED.search(query.text):
         # "第四季税后纯益多少" is not answered by earnings per share
         figures = [f for f in figures if f.per != "share"]
-    if query.measures and query.measures <= _AMOUNT_MEASURES and not _PER_UNIT_ASKED.search(query.text):
+    total = bool(
+        _TOTAL_WORDS.search(query.text)
+    )  # "一共交了多少电费" is a sum, never a price per kilowatt-hour
+    amount = bool(query.measures) and query.measures <= _AMOUNT_MEASURES
+    if (amount or total) and not _PER_UNIT_ASKED.search(query.text):
         # "how much did Quillfield pay its providers?" is a total: "$28 per user per month" is a price
         figures = [f for f in figures if f.per in (None, "quarter", "year", "month")]
     if _PER_MONTH_ASKED.search(query.text):
@@ -313,6 +317,7 @@ _OWN_MEASURES = frozenset(
 )
 
 
+_TOTAL_WORDS = re.compile(r"一共|总共|總共|合计|合計|\bin total\b|\baltogether\b|\bin all\b", re.I)
 _PER_MONTH_ASKED = re.compile(
     r"\bper month\b|\ba month\b|\beach month\b|\bmonthly\b|每月|每个月|每個月", re.I
 )

@@ -329,3 +329,9 @@ def test_a_monthly_amount_is_answered_by_a_figure_per_month() -> None:
     question = _how_much("how much extra per month will a typical household pay?", {"USD"})
     assert asked_figures(year, question) == []
     assert [f.text for f in asked_figures(month, question)] == ["$3.80"]
+
+
+def test_a_total_bill_is_not_answered_by_a_price_per_kilowatt_hour() -> None:
+    passage = _hit("数据中心的平均到户电价约为每千瓦时0.43元。")
+    question = _how_much("数据中心去年一共交了多少电费？", {"CNY"})
+    assert asked_figures(passage, question) == []
