@@ -142,7 +142,9 @@ _COMBINED = re.compile(
 
 def total_for_one(question: str, passage: str) -> bool:
     """Whether a question asks for one part ("the deal with Orison on its own") and the passage gives a total."""
-    return bool(_ALONE.search(question)) and bool(_COMBINED.search(passage))
+    # "its top 5 customers, and the biggest one alone": the question asks the group too
+    group = re.search(r"\btop \d+\b|前[一二三四五六七八九十\d]+大", question, re.I)
+    return bool(_ALONE.search(question)) and bool(_COMBINED.search(passage)) and not group
 
 
 _TOTAL_ASKED = re.compile(

@@ -42,7 +42,7 @@ def _stderr(message: str) -> None:
 _CHINESE_TITLE = re.compile("|".join(sorted(zh_lexicon.TITLES, key=len, reverse=True)))
 _CHINESE_SUBJECT = re.compile(
     r"^\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:今年|去年|明年|前年|上半年|下半年|第[一二三四]季|的|在|要|会|會|"
-    r"营收|營收|收入|市值|估值|利润|利潤|花了|投了|有多少|是否|估计|估計|预计|預計|表示|认为|認為|说|說|称|稱|透露)"
+    r"营收|營收|收入|市值|估值|利润|利潤|花了|投了|有多少|是否|估计|估計|预计|預計|表示|认为|認為|说|說|讲|講|称|稱|透露)"
 )
 # Words that open a question without naming anyone: a region, a sector, a pronoun.
 _GENERIC_SUBJECT = re.compile(
@@ -67,6 +67,10 @@ def titled_person(question: str) -> str | None:
 
     return person_at(folded[title.end() :])
 
+
+# "廖董", "王总": a surname and the short honorific reporters use for a chairman or a chief executive.
+_HONORIFIC = re.compile(r"([\u4e00-\u9fff])(董|总)")
+_HONORIFIC_TITLES = {"董": ("chair",), "总": ("ceo", "president", "general manager", "chair")}
 
 # What a question asks a person it opens with: their view or words ("章启航怎么看…", "刘畅说…").
 _ASKS_VIEW = re.compile(
@@ -97,6 +101,8 @@ def _compared_company(question: str) -> str | None:
     if match is None:
         return None
     name = match.group("name")
+    if "的" in name or re.match("[它其该这那自]", name):
+        return None  # "跟它的并购基金比": its own fund, not another company
     ending = next((x for x in zh_lexicon.ORG_SUFFIXES if name.endswith(x) and len(name) > len(x) + 1), None)
     if ending is None:
         return None
@@ -190,6 +196,18 @@ class KnowledgeBase:
                 progress(f"warning: {exc}; using lexical search only")
         return cls(corpus, glossary, HybridSearcher(corpus, lexical, dense), report)
 
+    def _by_surname_and_title(self, surname: str, titles: tuple[str, ...]) -> list[Speaker]:
+        """The one quoted person with this Chinese surname who holds one of these titles, if there is exactly one."""
+        found = [
+            s
+            for s in self.corpus.speakers.speakers
+            if s.kind == "person"
+            and s.quoted
+            and fold(s.name_zh or "").startswith(surname)
+            and any(title in titles for title, _ in s.positions)
+        ]
+        return found if len(found) == 1 else []
+
     @property
     def dense_available(self) -> bool:
         """Whether dense (vector) search is connected right now."""
@@ -229,6 +247,13 @@ class KnowledgeBase:
         if compared and not self._in_articles(compared):
             query.unknown_names.append(compared)  # a comparison with a company no article names
         subject = _chinese_subject(question)
+        honoured = _HONORIFIC.fullmatch(fold(subject or ""))
+        if honoured and not query.speakers:
+            # "廖董講…": chairman Liao, as Taiwanese reporters call him; the one quoted person it can be
+            query.speakers = self._by_surname_and_title(
+                honoured.group(1), _HONORIFIC_TITLES[honoured.group(2)]
+            )
+            subject = None if query.speakers else subject
         if subject and not query.speakers and not query.named:
             if self._in_articles(subject):
                 query.subjects.append(

@@ -27,7 +27,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "%",
         re.compile(
             r"percent|per cent|%|share of|proportion|fraction|\byields?\b|\breturns?\b|interest rate|coupon|margin|"
-            r"百分之|比例|几成|占比|比重|多少成|成数|loan-to-value|\bltv\b|报酬率|回报率|收益率|利率|殖利率|毛利率",
+            r"百分之|比例|几成|占比|比重|多少成|成数|年化|\bannuali[sz]ed\b|loan-to-value|\bltv\b|报酬率|回报率|收益率|利率|殖利率|毛利率",
             re.I,
         ),
     ),
@@ -460,6 +460,12 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
             if SPEECH_CUE.match(folded, m.end, m.end + 20) or SPEECH_CUE.match(folded[m.end :].lstrip())
         }
         asked = [s for s in asked if s in speaking] or asked
+    # "what is the broker expecting for Peichen?": an organization after a preposition is what is asked about
+    objects = {
+        m.speaker
+        for m in mentions
+        if re.search(r"\b(?:for|about|on|of|in|at|into|from)\s+$", text[: m.start], re.I)
+    }
     return QueryAnalysis(
         text=text,
         language=language,
@@ -471,7 +477,8 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         unquoted=[
             s
             for s in named
-            if not s.quoted and (s.kind == "person" or ((cue or kind == "stance") and kind != "who"))
+            if not s.quoted
+            and (s.kind == "person" or ((cue or kind == "stance") and kind != "who" and s not in objects))
         ],
         period=_period(fold(text)),
         measures=_measures_of_parts(text, figures) if quantity else set(),

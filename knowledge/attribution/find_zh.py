@@ -66,7 +66,10 @@ COMPOUND_SURNAMES = (
 )
 _TITLE = "(?:" + "|".join(sorted(lx.TITLES, key=len, reverse=True)) + ")"
 _TITLES = re.compile(rf"{_TITLE}(?:[兼暨及和]{_TITLE})*")
-_SECTOR_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})[\u4e00-\u9fff]{2}(?:行业|产业|板块)$")
+_SECTOR_END = re.compile(
+    r"(?<=..)(?:(?:亚太区|亚洲区|大中华区|中国区|北美区|欧洲区|全球)?[\u4e00-\u9fff]{2}(?:行业|产业|板块)|"
+    r"亚太区|亚洲区|大中华区|中国区|北美区|欧洲区)$"
+)
 # Titles only a company has: bare, at a clause start, they name an officer of the article's company.
 _CORPORATE_TITLE = re.compile(r"首席|执行长|财务长|营运长|技术长|董事长|总经理|总裁|发言人|董事会秘书|董秘")
 _VERB = "(?:" + "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True)) + ")"
@@ -447,11 +450,11 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                 named[0] if latin_named is not None else original[match.end() : match.end() + len(named[0])]
             )
             # "阿尔马纳投资局（Almana Investment Authority）首席投资官": the organization is before the brackets
-            bracket = re.search(r"[（(][^（）()]{1,60}[）)]$", text[: match.start()])
-            cut = bracket.start() if bracket else match.start()
             # "弘远证券电力行业分析师": the sector the analyst covers is not part of the firm's name
-            sector = _SECTOR_END.search(text[:cut])
-            cut = sector.start() if sector else cut
+            sector = _SECTOR_END.search(text[: match.start()])
+            cut = sector.start() if sector else match.start()
+            bracket = re.search(r"[（(][^（）()]{1,60}[）)]$", text[:cut])
+            cut = bracket.start() if bracket else cut
             org = org_before(text[:cut])
             org_written = original[cut - len(org) : cut] if org else None
             if org_written:

@@ -139,3 +139,20 @@ def test_where_a_stock_is_trading_now_is_a_live_price_the_articles_cannot_give(
 ) -> None:
     answer = service.ask("where's Nvidia stock trading right now?")
     assert answer.abstained and not answer.citations
+
+
+def test_next_quarters_guidance_is_answered_and_not_refused_as_a_live_question() -> None:
+    text = "Aurelis guided next-quarter revenue to between $5.0 billion and $5.3 billion."
+    corpus = _corpus(text)
+    passage = corpus.passages[0]
+    passage.figures = find_figures(text)
+    query = QueryAnalysis(
+        text="Aurelis下一季營收財測區間是多少？",
+        language="zh-Hant",
+        kind="how_much",
+        wants_figure=True,
+        units={"USD"},
+        measures={"revenue"},
+    )
+    decision = decide(query, [Hit(passage, 3.0, coverage=0.9, dense=0.6, reasons=["unit"])], corpus)
+    assert not (isinstance(decision, Abstention) and decision.reason == "live")

@@ -66,3 +66,13 @@ def test_a_move_is_a_change_and_a_level_is_not() -> None:
     assert not is_change(level, _figure(level, "40%"))
     part = "Its payments would make up about 18% of the district's revenue."
     assert not is_change(part, _figure(part, "18%"))
+
+
+def test_a_question_about_a_group_and_its_biggest_member_alone_takes_the_groups_total() -> None:
+    from bot.figure_kinds import total_for_one
+
+    passage = "2025年公司前五大客户合计贡献了83%的营收，其中第一大客户一家就占41%。"
+    assert not total_for_one(
+        "what share came from its top 5 customers, and from the biggest one alone?", passage
+    )
+    assert total_for_one("what was the biggest customer's share on its own?", passage)

@@ -351,3 +351,17 @@ def test_a_target_and_a_price_level_are_figures_asked() -> None:
     assert kind("marrowfield pension: what's the new target for AI-focused PE?") == "how_much"
     query = analyze("这批储能合约的价位大概多少？", speakers=SpeakerIndex([]), glossary=Glossary({}))
     assert query.units == CURRENCIES
+
+
+def test_an_organization_after_for_is_the_topic_and_annualised_returns_are_rates() -> None:
+    peichen = Speaker(name="沛宸熱控", kind="organization", role="maker", aliases=("Peichen",), quoted=False)
+    query = analyze(
+        "what EPS growth is the foreign broker expecting for Peichen next year?",
+        speakers=SpeakerIndex([peichen]),
+        glossary=Glossary({}),
+    )
+    assert query.unquoted == []
+    units = analyze(
+        "AI私募组合成立以来年化净回报多少？", speakers=SpeakerIndex([]), glossary=Glossary({})
+    ).units
+    assert units == {"%"}

@@ -120,3 +120,16 @@ def test_who_founded_a_company_is_not_part_of_its_name() -> None:
     )
     orgs = [s.name for s in result.quoted + result.mentioned if s.kind == "organization"]
     assert "崇遠由" not in orgs and any("崇遠" in s.aliases for s in result.quoted + result.mentioned)
+
+
+def test_an_analysts_region_and_sector_are_not_part_of_the_firm() -> None:
+    result = attribute_source(
+        [
+            [
+                "奧德門證券（Aldgate Pryce）亞太區科技產業分析師馬修·柯林斯（Matthew Collins）指出，明年EPS可望成長65%。"
+            ]
+        ],
+        "zh-Hant",
+        SpeakerIndex([]),
+    )
+    assert [(s.name, s.role) for s in result.quoted] == [("Matthew Collins", "analyst, Aldgate Pryce")]
