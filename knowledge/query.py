@@ -49,7 +49,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"market size|how big is the market|\bfinal close\b|\bfund size\b|\bhard cap\b|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|\bbacklog\b|\bmarket\b(?! share)|\brent(?:al|s)?\b|\bleas(?:e|es|ing)\b|put (?:in|into)|commit|allocate|deploy|pour|plough|plow|subsid|grant|voucher|"
             r"placement|offering|proceeds|\bcapital\b|profit|\bincome\b|\bget(?:s|ting)? for\b|\bfetch|"
             r"\barr\b|recurring revenue|\bbills?\b|\bpremiums\b|保费|turnover|利润|纯益|纯利|净利|获利|盈利|trading value|成交额|成交金额|交易额|营业额|电价|售价|单价|"
-            r"多少钱|钱|美元|金额|资金|花费|花|支出|价位|价钱|报价|电费|费用|租金|利息|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|亏损|亏了|净亏|订阅|价格|筹集|订单|规模|"
+            r"多少钱|钱|美元|金额|资金|花费|花|支出|价位|价钱|报价|电费|费用|租金|利息|(?<![私公])募|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|亏损|亏了|净亏|订阅|价格|筹集|订单|规模|"
             r"借贷|贷款|债|资本支出|市场|砸|掏|补贴|补助|算力券|目标价|price target",
             re.I,
         ),
@@ -113,7 +113,7 @@ SPEECH_CUE = re.compile(
     r"\b(?:say|said|says|per|according|estimate[sd]?|reckons?|think|thinks|expect(?:s|ed|ing)?|"
     r"forecasts?|predicts?|projected|warns?|warned|sees?|view|calls?|called|figures?|count|"
     r"respond(?:s|ed)?|repl(?:y|ied|ies)|react(?:s|ed)?|defend(?:s|ed)?)\b|['’]s (?:number|projection|take|call) (?:for|on)\b|回应|回應|反驳|反駁|"
-    r"说|称|表示|认为|觉得|估(?!值)|预计|预测|预期|看|指出|警告|根据|按照|(?<![数证占依])据|觉|提醒|宣布",
+    r"说|称|表示|认为|觉得|统计|估(?!值)|预计|预测|预期|看|指出|警告|根据|按照|(?<![数证占依])据|觉|提醒|宣布",
     re.I,
 )
 _QUARTER = re.compile(r"\bq[1-4]\b|quarter|季度|单季|第[一二三四1-4]季|上季|本季", re.I)
@@ -139,7 +139,7 @@ _QUANTITY = re.compile(
     r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
     r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of)\b).){0,40}\b(?:revenue|arr|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
     r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?|rate|ratio|target|allocation|"
-    r"number|forecast|estimate|guidance)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
+    r"number|forecast|estimate|guidance|loan-to-value|ltv)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
     r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon|irr)s?\b|how oversubscribed|"
     r"\bwhat (?:kind|sort|size|level) of (?:discount|premium|markdown|haircut|return|yield|margin|multiple|valuation)\b|"
     r"how (?:hard|badly)\b|\bhow did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:react|respond|do|fare|move|trade)\b|"
@@ -227,7 +227,17 @@ class QueryAnalysis:
     )  # a name the question opens with, known only from the text
 
 
-_TITLE_TOKENS = frozenset(t for words in TITLE_WORDS.values() for w in words for t in tokenize(w))
+def _title_tokens() -> frozenset[str]:
+    """The words of titles ("chief", "officer", "首席"); the middle of "chief risk officer" is also a topic."""
+    found: set[str] = set()
+    for words in TITLE_WORDS.values():
+        for written in words:
+            tokens = tokenize(written)
+            found |= {tokens[0], tokens[-1]} if len(tokens) > 2 else set(tokens)
+    return frozenset(found)
+
+
+_TITLE_TOKENS = _title_tokens()
 
 
 def _question_kind(text: str, units: set[str], wants_figure: bool) -> str:
@@ -345,9 +355,9 @@ def _units_of(folded: str) -> set[str]:
         return {"%"}
     share = _SHARE.search(folded)
     if share:
-        if share.group(0).startswith("how much of") and (
-            ("money" in units and _ALLOCATION.search(folded)) or _MONEY_NOUN.search(folded)
-        ):
+        if (
+            share.group(0).startswith("how much of") or re.match("(?:里|裡|中|之中)有?多少", share.group(0))
+        ) and (("money" in units and _ALLOCATION.search(folded)) or _MONEY_NOUN.search(folded)):
             # "how much of the $1.8 billion raise is earmarked for supply?", "how much of the deal is guaranteed
             # money?": a slice, told as a share or an amount
             return {"%"} | _currencies(folded)

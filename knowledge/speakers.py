@@ -74,6 +74,9 @@ TITLE_WORDS: dict[str, list[str]] = {
     "fund manager": ["fund manager", "portfolio manager", "基金经理"],
     "professor": ["professor", "教授"],
     "spokesperson": ["spokesperson", "spokesman", "spokeswoman", "发言人"],
+    # only the whole title: "risk" and "credit" alone are what a question is about
+    "chief credit officer": ["chief credit officer", "首席信贷官"],
+    "chief risk officer": ["chief risk officer", "首席风险官"],
 }
 # Generic words at the end of a company name that questions often leave out ("Kestrel" for "Kestrel Micro Devices").
 ORG_SUFFIXES = frozenset(

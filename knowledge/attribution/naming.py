@@ -185,7 +185,10 @@ def pinyin_org(written: str) -> str:
 # Titles an organization's own officers hold: "chief executive Marguerite Olsen" in a story about a company.
 OFFICER_TITLES = frozenset({"ceo", "cfo", "cto", "coo", "chair", "president", "founder", "co-founder"})
 # Staff titles that, named without an employer, also mean the company the article is about.
-_STAFF_TITLES = frozenset({"vice president", "general manager", "managing director", "treasurer", "head"})
+_STAFF_TITLES = frozenset(
+    {"vice president", "general manager", "managing director", "treasurer", "head"}
+    | {"chief credit officer", "chief risk officer"}
+)
 
 
 def is_officer_title(written: str) -> bool:
@@ -343,6 +346,8 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         aliases += [w for w in (wade_giles_name(name),) if w]
         # a transliterated foreign name keeps its Chinese form: pinyin would garble it
         name = pinyin_name(name)
+        if "ü" in name.lower():  # "Lü Jia" is typed "Lyu Jia" or "Lu Jia" on an English keyboard
+            aliases += [name.replace("ü", "yu").replace("Ü", "Yu"), name.replace("ü", "u").replace("Ü", "U")]
     elif entity.kind == "organization" and not is_latin(name):
         # Chinese organizations keep their written name (their English name cannot be guessed); pinyin is an
         # alias so that "Heyue" in an English question finds 禾跃.

@@ -13,7 +13,7 @@ def name_syllables(written: str) -> tuple[list[str], list[str]]:
     from pypinyin import lazy_pinyin  # its dictionaries take ~0.7 s to load: only when a name needs it
 
     simplified = to_simplified(written.replace("·", ""))
-    syllables = lazy_pinyin(simplified)
+    syllables = lazy_pinyin(simplified, v_to_u=True)  # 吕 is "lü", never "lv"
     if len(syllables) < 2:
         return syllables, []
     surname = 2 if len(syllables) == 4 else 1

@@ -365,3 +365,17 @@ def test_an_organization_after_for_is_the_topic_and_annualised_returns_are_rates
         "AI私募组合成立以来年化净回报多少？", speakers=SpeakerIndex([]), glossary=Glossary({})
     ).units
     assert units == {"%"}
+
+
+def test_a_placement_adds_up_to_money_and_a_data_firms_count_is_its_statement() -> None:
+    hengce = Speaker(name="衡策数据", kind="organization", role="data firm", aliases=("衡策数据",))
+    query = analyze(
+        "衡策数据统计今年A股AI硬件公司的定增加起来一共想募多少？",
+        speakers=SpeakerIndex([hengce]),
+        glossary=Glossary({}),
+    )
+    assert query.speakers == [hengce] and query.units == CURRENCIES and "growth" not in query.measures
+    part = analyze(
+        "这次定增最多募多少钱？其中多少投到产能上？", speakers=SpeakerIndex([]), glossary=Glossary({})
+    )
+    assert part.units == {"%"} | CURRENCIES

@@ -133,3 +133,24 @@ def test_an_analysts_region_and_sector_are_not_part_of_the_firm() -> None:
         SpeakerIndex([]),
     )
     assert [(s.name, s.role) for s in result.quoted] == [("Matthew Collins", "analyst, Aldgate Pryce")]
+
+
+def test_lü_is_spelt_with_its_umlaut_and_typed_either_way() -> None:
+    assert pinyin_name("吕嘉") == "Lü Jia"
+    result = attribute_source(
+        [["明川证券分析师吕嘉估计，明年需计提约1.5亿元。"]], "zh-Hans", SpeakerIndex([])
+    )
+    assert {"Lyu Jia", "Lu Jia"} <= set(result.quoted[0].aliases)
+
+
+def test_a_chief_credit_officer_named_without_an_employer_works_for_the_articles_bank() -> None:
+    result = attribute_source(
+        [
+            ["Pinecrest Valley Bancorp lent $1.2 billion against data-centre land, the bank said."],
+            ['"The loans are sound," said Monica Treadwell, the chief credit officer.'],
+        ],
+        "en",
+        SpeakerIndex([]),
+    )
+    treadwell = next(s for s in result.quoted if s.name == "Monica Treadwell")
+    assert ("chief credit officer", "Pinecrest Valley Bancorp") in treadwell.positions
