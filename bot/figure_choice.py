@@ -61,6 +61,11 @@ def focus_figure(
     fitting = [f for f in figures if query.measures & figure_measures(hit.passage, f)]
     figures = fitting or figures
     text = fold(hit.passage.text)
+    asked_year = relative_years(query.text)
+    if asked_year and len(figures) > 1:
+        # "明年…加到多少": the figure its own words date to next year, not this year's so far
+        dated = [f for f in figures if relative_years(_words_before(hit.passage.text, f, 16)) & asked_year]
+        figures = dated or figures
     if query.period:
         timed = [f for f in figures if f.per == query.period]
         figures = timed or figures
@@ -199,6 +204,9 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         return []  # "上半年亏了多少" is not answered by the loss for the whole year
     if query.tenors and not tenors(hit.passage.text) & query.tenors:
         return []  # "the 20-year bonds' yield" is not the 30-year bond's
+    asked_phases, phases = _PHASE.findall(fold(query.text)), _PHASE.findall(fold(hit.passage.text))
+    if asked_phases and phases and not set(asked_phases) & set(phases):
+        return []  # "第二期要投资多少" is not answered by what the first phase costs
     return sorted(figures, key=lambda f: not (query.measures & figure_measures(hit.passage, f)))
 
 
@@ -218,6 +226,7 @@ def with_asked_figure(
     past = not ahead and bool(_PAST.search(query.text))
     further = bool(_FURTHER.search(query.text))
     places, counted = places_in(query.text), counted_things(query.text)
+    asked_year = relative_years(query.text)
     # "營收有多少來自AI": among figures of the asked measure, one whose passage shares none of the question's topic
     # words while others do is about something else (the revenue from the top customers)
     topical = bool(query.measures) and any(h.topic_coverage > 0 for h in candidates)
@@ -268,6 +277,8 @@ def with_asked_figure(
         ranked.append(
             (
                 (
+                    # "明年…加到多少": a figure whose own words say "明年" before one that does not date itself
+                    bool(asked_year) and not relative_years(_words_before(text, figure, 16)) & asked_year,
                     not head,
                     not (head or part),
                     further and behind,
@@ -317,6 +328,7 @@ _OWN_MEASURES = frozenset(
 )
 
 
+_PHASE = re.compile(r"第([一二三四五六七八九十\d]+)期|\bphase (one|two|three|four|\d+|i{1,3}|iv)\b", re.I)
 _TOTAL_WORDS = re.compile(r"一共|总共|總共|合计|合計|\bin total\b|\baltogether\b|\bin all\b", re.I)
 _PER_MONTH_ASKED = re.compile(
     r"\bper month\b|\ba month\b|\beach month\b|\bmonthly\b|每月|每个月|每個月", re.I

@@ -335,3 +335,20 @@ def test_a_total_bill_is_not_answered_by_a_price_per_kilowatt_hour() -> None:
     passage = _hit("数据中心的平均到户电价约为每千瓦时0.43元。")
     question = _how_much("数据中心去年一共交了多少电费？", {"CNY"})
     assert asked_figures(passage, question) == []
+
+
+def test_the_second_phase_is_not_answered_by_what_the_first_phase_costs() -> None:
+    passage = _hit("泰国春武里厂第一期将于明年第二季量产，投资金额约新台币25亿元。")
+    assert asked_figures(passage, _how_much("泰国厂第二期要投资多少钱？", {"TWD"})) == []
+    assert [f.text for f in asked_figures(passage, _how_much("泰国厂第一期要投资多少钱？", {"TWD"}))] == [
+        "新台币25亿元"
+    ]
+
+
+def test_next_years_figure_comes_before_one_that_does_not_date_itself() -> None:
+    so_far = _hit("截至10月底，全市已向企业发放算力券2.1亿元。", "lz:2.1")
+    plan = _hit("她说，明年的算力券额度计划提高到8亿元。", "lz:3.3")
+    question = _how_much("临澜市明年的算力券总盘子打算加到多少？", {"CNY"}, measures=frozenset({"subsidy"}))
+    corpus = _corpus("lz", "临澜算力券", "zh-Hans", so_far, plan)
+    ranked = with_asked_figure(question, [so_far, plan], [], corpus)
+    assert next(h.passage.id for h in ranked) == "lz:3.3"

@@ -118,3 +118,8 @@ def test_measure_words_are_whole_words_and_read_in_their_sense() -> None:
     assert "spending" in find_measures("how much did Quillfield pay outside providers?")
     assert "orders" in find_measures("contracted future revenue had reached $11 billion")
     assert "cut" in find_measures("今年新增的数据中心投资将比去年减少约三成")
+
+
+def test_compute_vouchers_are_a_subsidy_not_compute() -> None:
+    measures = find_measures("全市已向企业发放算力券2.1亿元")
+    assert "subsidy" in measures and "power" not in measures
