@@ -539,9 +539,22 @@ def _companies(text: str, entities: ArticleEntities) -> None:
             add_org(entities, org)
 
 
+def _opening_org(sentence: str, entities: ArticleEntities) -> str | None:
+    """The organization a sentence opens with as its subject ("Kestrel Micro Devices reported …"), if any."""
+    for entity in entities.entities:
+        if entity.kind == "organization" and any(
+            re.match(rf"(?:[A-Z][A-Z .'-]*\s*[—–-]+\s*)?{re.escape(form)}\b(?!['’]s)", sentence)
+            for form in entity.forms
+        ):
+            return entity.name
+    return None
+
+
 def _discover(sentences: list[str], entities: ArticleEntities, names: list[str]) -> None:
     article = " ".join(sentences)
+    before = ""
     for text in sentences:
+        opener, before = _opening_org(before, entities), text
         _companies(text, entities)
         for match in _POSSESSIVE_TITLE.finditer(text):
             name = _clean_name(match.group("name"))
@@ -557,6 +570,10 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     title, org = f"{org} {title}", None
                 # An officer named without a company works for the one the article is about (found once every
                 # mention is counted); other corporate titles belong to the company just mentioned.
+                if org is None and opener is not None and text.startswith(match.group(0)):
+                    # "Kestrel Micro Devices reported a loss. Finance chief Omar Reyes cautioned …": the company
+                    # the sentence before opened with, whatever company the article led with
+                    org = opener
                 if org is None and title.lower() in _CORPORATE_TITLES and not is_officer_title(title):
                     org = _last_org(entities)
                 add_person(

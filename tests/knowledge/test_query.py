@@ -348,7 +348,7 @@ def test_a_target_and_a_price_level_are_figures_asked() -> None:
     def kind(question: str) -> str:
         return analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({})).kind
 
-    assert kind("marrowfield pension: what's the new target for AI-focused PE?") == "how_much"
+    assert kind("marrowfield pension: what's the new allocation for AI-focused PE?") == "how_much"
     query = analyze("这批储能合约的价位大概多少？", speakers=SpeakerIndex([]), glossary=Glossary({}))
     assert query.units == CURRENCIES
 
