@@ -51,7 +51,7 @@ _BUBBLE = re.compile(r"bubble|泡沫", re.I)
 # How much better a narration sentence must fit a question than a quoted one to answer it instead.
 TOLD_BONUS = 0.15
 _LIVE = re.compile(r"stock quote|\bticker\b|next quarter|this quarter|下个季度|下季度|本季度|下一季", re.I)
-_GUIDANCE = re.compile(r"guidance|forecast|outlook|expect|财测|财测|指引|预期|预计|预估|展望|估", re.I)
+_GUIDANCE = re.compile(r"guidance|forecast|outlook|expect|财测|指引|预期|预计|预估|展望|估", re.I)
 # A stock's price or market value asked as it stands, not how it moved ("股价今年涨了几倍" is in the articles).
 _QUOTE_NOW = re.compile(
     r"share price|stock price|market cap|trading at|\b(?:stock|shares?) (?:\w+ )?trading\b|股价|股價|市值",

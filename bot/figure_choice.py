@@ -64,7 +64,7 @@ def focus_figure(
     asked_year = relative_years(query.text)
     if asked_year and len(figures) > 1:
         # "明年…加到多少": the figure its own words date to next year, not this year's so far
-        dated = [f for f in figures if relative_years(_words_before(hit.passage.text, f, 16)) & asked_year]
+        dated = [f for f in figures if _dated_to(hit.passage.text, f, asked_year)]
         figures = dated or figures
     if query.period:
         timed = [f for f in figures if f.per == query.period]
@@ -156,9 +156,8 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     if not _PER_SHARE_ASKED.search(query.text):
         # "第四季税后纯益多少" is not answered by earnings per share
         figures = [f for f in figures if f.per != "share"]
-    total = bool(
-        _TOTAL_WORDS.search(query.text)
-    )  # "一共交了多少电费" is a sum, never a price per kilowatt-hour
+    # "一共交了多少电费" is a sum, never a price per kilowatt-hour
+    total = bool(_TOTAL_WORDS.search(query.text))
     amount = bool(query.measures) and query.measures <= _AMOUNT_MEASURES
     if (amount or total) and not _PER_UNIT_ASKED.search(query.text):
         # "how much did Quillfield pay its providers?" is a total: "$28 per user per month" is a price
@@ -256,9 +255,8 @@ def with_asked_figure(
             continue  # "聿達第三季營收" is not answered by a prepayment the passage never calls revenue
         asked_what, measured_what = query.measures - _CHANGE_MEASURES, measured - _CHANGE_MEASURES
         if "volume" in measured_what:
-            measured_what = measured_what | {
-                "market"
-            }  # "中国AI眼镜出货量增长2.3倍": how the market grew, in units
+            # "中国AI眼镜出货量增长2.3倍": how the market grew, in units
+            measured_what = measured_what | {"market"}
         if asked_what and measured_what and not asked_what & measured_what:
             continue  # "估值降到多少" is not answered by a margin that fell: a change alone is no match
         if other_count(counted, text):
@@ -278,7 +276,7 @@ def with_asked_figure(
             (
                 (
                     # "明年…加到多少": a figure whose own words say "明年" before one that does not date itself
-                    bool(asked_year) and not relative_years(_words_before(text, figure, 16)) & asked_year,
+                    bool(asked_year) and not _dated_to(text, figure, asked_year),
                     not head,
                     not (head or part),
                     further and behind,
@@ -376,6 +374,11 @@ def _someone_elses(hit: Hit, corpus: Corpus) -> bool:
         speaker is not None and speaker.kind == "organization" and unnamed_description(speaker) is None
     )
     return organization or bool(find_orgs(hit.passage.text))
+
+
+def _dated_to(text: str, figure: Figure, asked: set[str]) -> bool:
+    """Whether the words just before a figure date it to the asked relative year ("明年的额度…8亿元")."""
+    return bool(relative_years(_words_before(text, figure, 16)) & asked)
 
 
 def _other_year(text: str, figure: Figure, asked: set[str]) -> bool:

@@ -6,7 +6,7 @@ import re
 
 from knowledge.figures import Figure
 from knowledge.passages import Passage
-from knowledge.scripts import fold
+from knowledge.scripts import fold, space_scripts
 
 # One entry per measure: English and Chinese (Simplified) words that name it. Domain-wide finance vocabulary.
 MEASURES: dict[str, str] = {
@@ -49,7 +49,6 @@ MEASURES: dict[str, str] = {
     "sale": r"\bsell|\bsold\b|\bsale|unload|cash out|tender|offload|出售|套现|卖出|卖掉|卖了|抛售",
 }
 _COMPILED = {name: re.compile(pattern, re.I) for name, pattern in MEASURES.items()}
-_SCRIPT_SEAM = re.compile(r"(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z])")
 _CLAUSE = re.compile(r"[，,。；;：:！？!?]|(?<=[a-z0-9%]) (?:and|but|while|which) ")
 
 
@@ -74,7 +73,7 @@ def find_measures(text: str) -> set[str]:
     """Every measure a text names."""
     found = _MEASURES_MEMO.get(text)
     if found is None:
-        folded = _SCRIPT_SEAM.sub(" ", fold(text))  # "ARR已突破": a Latin word beside Chinese is still a word
+        folded = space_scripts(fold(text))  # "ARR已突破": a Latin word beside Chinese is still a word
         found = frozenset(name for name, pattern in _COMPILED.items() if pattern.search(folded))
         if len(_MEASURES_MEMO) >= MEASURES_MEMO:
             _MEASURES_MEMO.clear()  # a simple bound; answering threads may race here, harmlessly

@@ -10,7 +10,7 @@ from knowledge.glossary import Glossary
 from knowledge.language import detect_language
 from knowledge.lexical import entity_tokens
 from knowledge.measures import asked_measures, halves, quarters, tenors
-from knowledge.scripts import fold
+from knowledge.scripts import fold, space_scripts
 from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex, find_orgs, org_words
 from knowledge.tokens import stem, tokenize
 
@@ -336,13 +336,9 @@ _QUESTION_PART = re.compile(
 _FROM_TO = re.compile(r"从多少.{0,8}[到至]多少|from (?:what|how much) (?:\w+ ){0,3}to what", re.I)
 
 
-# Between Latin letters and Chinese characters: "ARR到多少" is "arr 到多少" to a pattern that wants a whole word.
-_SCRIPT_SEAM = re.compile(r"(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z])")
-
-
 def _units_of(folded: str) -> set[str]:
     """The units whose figures could answer one question; money is every currency unless one is named."""
-    spaced = _SCRIPT_SEAM.sub(" ", folded)
+    spaced = space_scripts(folded)  # "ARR到多少": the acronym is a whole word
     units = {unit for unit, pattern in _UNIT_WORDS if pattern.search(spaced)}
     if any(pattern.search(spaced) for _, pattern in _CURRENCY_WORDS):
         units.add("money")  # "投多少日元": a currency named is money asked

@@ -35,6 +35,15 @@ def fold(text: str) -> str:
     return to_simplified(text).lower()
 
 
+# Between Latin letters and Chinese characters: "arr到多少" is "arr 到多少" to a pattern that wants a whole word.
+_SCRIPT_SEAM = re.compile(r"(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z])")
+
+
+def space_scripts(folded: str) -> str:
+    """Folded text with a space wherever a Latin word meets Chinese ("arr已突破" -> "arr 已突破")."""
+    return _SCRIPT_SEAM.sub(" ", folded)
+
+
 def to_taiwan(text: str) -> str:
     """Convert to Traditional Chinese with Taiwan's phrasing (首席執行官 -> 執行長, 數據中心 -> 資料中心), for display."""
     return str(_converter("s2twp").convert(text))
