@@ -33,7 +33,8 @@ def asked_entities(query: QueryAnalysis) -> list[tuple[str, ...]]:
 
 
 _ANAPHOR = re.compile(
-    r"该公司|這家公司|这家公司|该银行|其|它|the company|the firm|\bits\b|^公司|^他|^她|^\s*(?:he|she)\b", re.I
+    r"该|這家公司|这家公司|其|它|the company|the fund|the plan|the firm|\bits\b|^公司|^他|^她|^\s*(?:he|she)\b",
+    re.I,
 )
 
 

@@ -14,6 +14,7 @@ from bot.figure_kinds import (
     is_comparison,
     is_share_of,
     one_for_total,
+    one_years_budget,
     other_count,
     project_total,
     total_for_one,
@@ -182,6 +183,9 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         figures = [
             f for f in figures if f.per in (None, query.period) or f.per not in ("quarter", "year", "month")
         ]
+    if query.period in ("quarter", "month"):
+        # "fiscal Q4 guidance" is not answered by "raised its full-year revenue forecast to $4.9 billion"
+        figures = [f for f in figures if not _WHOLE_YEAR.search(_words_before(hit.passage.text, f, 45))]
     if query.quarters:
         named = quarters(hit.passage.text)
         if named and not named & query.quarters:
@@ -195,6 +199,10 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     if asked_year or query.years:  # nor by what a new plant costs in all
         figures = [
             f for f in figures if not project_total(query.text, _words_before(hit.passage.text, f, 20))
+        ]
+    else:  # and what a plant costs in all is not answered by one year's budget
+        figures = [
+            f for f in figures if not one_years_budget(query.text, _words_before(hit.passage.text, f, 20))
         ]
     asked_profit = profit_kinds(query.text)
     if asked_profit and profit_kinds(hit.passage.text) and not asked_profit & profit_kinds(hit.passage.text):
@@ -322,11 +330,15 @@ _OWN_MEASURES = frozenset(
         "yield",
         "net_debt",
         "buyback",
+        "fee",
     }
 )
 
 
 _PHASE = re.compile(r"第([一二三四五六七八九十\d]+)期|\bphase (one|two|three|four|\d+|i{1,3}|iv)\b", re.I)
+_WHOLE_YEAR = re.compile(
+    r"\bfull[- ]year\b|\bannual\b(?! recurring)|\bfor the (?:whole|full|entire) year\b|全年|年度", re.I
+)
 _TOTAL_WORDS = re.compile(r"一共|总共|總共|合计|合計|\bin total\b|\baltogether\b|\bin all\b", re.I)
 _PER_MONTH_ASKED = re.compile(
     r"\bper month\b|\ba month\b|\beach month\b|\bmonthly\b|每月|每个月|每個月", re.I

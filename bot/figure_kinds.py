@@ -169,3 +169,19 @@ def project_total(question: str, before: str) -> bool:
     """Whether the words before a figure make it a project's total while the question asks for one year's amount
     ("明年的资本支出" is not answered by a plant's "总投资约85亿元")."""
     return bool(_PROJECT_TOTAL.search(before)) and not _PROJECT_TOTAL.search(question)
+
+
+_TOTAL_INVESTMENT_ASKED = re.compile(
+    r"(?:总共|總共|一共|合计|合計)[^，。？?]{0,6}(?:投资|投資|花|成本|要多少钱|要多少錢)|总投资|總投資|"
+    r"\btotal (?:investment|cost|price tag)\b|\bin total\b.{0,30}\b(?:invest|cost|spend)",
+    re.I,
+)
+_ONE_YEARS_BUDGET = re.compile(
+    r"资本支出|資本支出|\bcapex\b|capital (?:spending|expenditure)|明年|今年|next year|this year", re.I
+)
+
+
+def one_years_budget(question: str, before: str) -> bool:
+    """Whether the question asks what a project costs in all while the words before a figure make it one year's
+    budget ("高雄新廠總共要投資多少" is not answered by "明年資本支出將提高至新台幣210億元")."""
+    return bool(_TOTAL_INVESTMENT_ASKED.search(question)) and bool(_ONE_YEARS_BUDGET.search(before))

@@ -190,35 +190,55 @@ def speakers_figure(lead: Passage, corpus: Corpus) -> Passage | None:
     return None
 
 
+# "该基金规模从年初的18亿元猛增至236亿元", "The fund returned 9%": a sentence that goes on about what the one
+# before it named.
+_GOES_ON = re.compile(
+    r"^(?:该|該|這|这|此|其|It\b|Its\b|The (?:fund|company|firm|plan|bank|group|deal|stock|project|plant|start-up)\b)"
+)
+
+
+def _goes_on(lead: Passage, passage: Passage) -> bool:
+    """Whether the narration sentence right after `lead`, in its paragraph, continues about what `lead` names."""
+    return (
+        passage.paragraph == lead.paragraph
+        and passage.sentence == lead.sentence + 1
+        and bool(_GOES_ON.match(passage.text.lstrip(' "“「')))
+    )
+
+
 def follow_up_figures(hits: list[Hit], corpus: Corpus, units: set[str], *, top: int = 3) -> list[Hit]:
     """The hits, each of the best few speakers' passages followed by that speaker's next passage with a figure.
 
     "Martin Osei told analysts the loans were safe." … "About 22%, Osei replied." The number comes a paragraph
     or two after the sentence that matches the question.
     """
-    seen = {h.passage.id for h in hits}
     result = list(hits)
     for hit in hits[:top]:
         lead = hit.passage
-        if lead.speaker is None or any(not units or f.unit in units for f in lead.figures):
+        if any(not units or f.unit in units for f in lead.figures):
             continue
         for passage in corpus.passages_of(lead.source_id):
             after = (passage.paragraph, passage.sentence) > (lead.paragraph, lead.sentence)
             if not after or passage.paragraph > lead.paragraph + 2:
                 continue
+            if lead.speaker is None and not _goes_on(lead, passage):
+                continue
             if passage.speaker == lead.speaker and any(not units or f.unit in units for f in passage.figures):
-                if passage.id not in seen:
-                    seen.add(passage.id)
+                found = next((h for h in result if h.passage.id == passage.id), None)
+                # found on its own words, it may still rank and match worse than as the lead's continuation
+                if found is None or found.coverage < hit.coverage:
+                    if found is not None:
+                        result.remove(found)
                     result.insert(
                         result.index(hit) + 1,
                         Hit(
                             passage,
-                            hit.score,
-                            hit.dense,
+                            max(hit.score, found.score if found else 0.0),
+                            max(hit.dense, found.dense if found else 0.0),
                             hit.lexical,
                             hit.coverage,
                             hit.topic_coverage,
-                            ["follow-up"],
+                            [*(found.reasons if found else []), "follow-up"],
                         ),
                     )
                 break

@@ -12,22 +12,23 @@ from knowledge.scripts import fold, space_scripts
 MEASURES: dict[str, str] = {
     "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|\bpremiums\b|营收|收入|营业额|销售额|保费",
     "valuation": r"valuation|valued|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|\bworth\b|market cap|price target|估值|市值|目标价",
-    "burn": r"\bburn|cash burn|go through|\blosses?\b|\blose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|烧钱|烧掉|亏",
+    "burn": r"\bburn|cash burn|go through|\bloss(?:es)?\b|\blose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|烧钱|烧掉|亏",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
     r"invest|committed|commit|\bpa(?:y|ys|id|ying)\b(?! for (?:about |roughly |around |nearly |some |only )?\d)|支付|put (?:in|into)|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
     r"\bgo(?:es|ing)? (?:to|into|toward)|earmark|allocat|"
     r"\bexpenses?\b|资本支出|支出|开支|(?<![付收免])费用|花|耗资|成本|采购|购买|买|投资|出资|融资|注资|掏|砸|投入|投(?![诉票保])|"
     r"募资|承诺",
-    "debt": r"\bdebt|loan|lend|borrow|credit|\bbonds?\b|financing|exposure|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
+    "debt": r"\bdebt|loan|lend|\blent\b|borrow|credit|\bbonds?\b|financing|exposure|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
     "orders": r"\border|backlog|booking|contracted future revenue|在手合同|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
     "market": r"\bmarket\b|市场|规模|扩(?:容|到|至)",
+    "fee": r"\bfees?\b|management charge|管理费|手续费|服务费|佣金|费率",
     "price": r"\bprice|pricing|\bdiscount|\bpremium\b|折价|折扣|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价(?!值)|成本|每卡",
     "margin": r"margin|profit|earnings|net income|operating income|毛利|利润|获利|净利|盈利|纯益|纯利",
     "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
-    "yield": r"\byield|coupon|interest rate|\binterest\b|\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|报酬率|回报率|报酬|回报",
+    "yield": r"\byield|coupon|interest rate|\binterest\b|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|报酬率|回报率|报酬|回报",
     "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|比例|份额|占|其中",
-    "growth": r"\bgrow|growth|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
+    "growth": r"\bgrow|\bgrew\b|growth|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
     "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|下调|降|削减|减少|缩减|下降|低于|便宜|跌|(?<!至)少了?多少",
     "power": r"\bpower|electricity|capacity|peak demand|peak load|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|\bload|电力|装机|用电|算力(?!券)|容量|兆瓦|吉瓦",
     "assets": r"\bassets|manages|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
@@ -39,6 +40,8 @@ MEASURES: dict[str, str] = {
     "stock": r"share price|stock price|\b(?:stock|shares) (?:fell|rose|dropped|jumped|climbed|slid|sank|closed|ended|"
     r"gained|lost|tumbled|surged|plunged|traded|trade(?= (?:on|in|after|higher|lower|up|down)\b)|react|do\b|fare|move|perform|close|end|finish|"
     r"(?:get |got |was |were )?hit)|"
+    r"\bwhere(?:'d|’d|\s+did|\s+does|\s+do)\s+(?:it|they)\s+(?:close|end|finish|settle|open)\b"
+    r"|\b(?:first day|day (?:1|one)) of trading\b|\bdebut\b|"
     r"股价|收盘|收于|跌停|涨停",
     "utilization": r"utili[sz]|\busage\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
     r"\bget used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"
@@ -53,7 +56,8 @@ _CLAUSE = re.compile(r"[，,。；;：:！？!?]|(?<=[a-z0-9%]) (?:and|but|while
 
 
 _FUTURE = re.compile(
-    r"\bwill\b|\bnext\b|plan|expect|going to|future|coming|接下来|还要|将|未来|计划|预计|明年|今后|再(?!度|次|下调)|打算|准备|要(?=[在投花砸拿融募借买建扩烧付])",
+    r"\bwill\b|\bnext\b|plan|expect|going to|future|coming|接下来|还要|将|未来|计划|预计|明年|今后|再(?!度|次|下调)|打算|准备|要(?=[在投花砸拿融募借买建扩烧付])"
+    r"|会(?=[^，。？]{0,3}(?:多|增|涨|升|达|到|提|降|减|少|跌))|(?:完工|建成|投产|盖好|建好|落成)之?后",
     re.I,
 )
 

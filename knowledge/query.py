@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from knowledge.cantonese import to_written_chinese
 from knowledge.figures import Figure, find_figures
 from knowledge.glossary import Glossary
 from knowledge.language import detect_language
@@ -144,7 +145,9 @@ _QUANTITY = re.compile(
     r"\bwhat (?:kind|sort|size|level) of (?:discount|premium|markdown|haircut|return|yield|margin|multiple|valuation)\b|"
     r"how (?:hard|badly)\b|\bhow did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:react|respond|do|fare|move|trade)\b|"
     r"\bhow (?:has|have|did)\b.{1,40}\b(?:done|performed|fared)\b|"
-    r"\bwhere did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:close|end|finish|settle)\b|\bputs?\b.{1,60}?\bat\b(?=\s*(?:[,?？]|$|and\b))|"
+    r"\bwhere did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:close|end|finish|settle)\b|"
+    r"\bwhere(?:'d|’d|\s+did|\s+does|\s+do)\s+(?:it|they)\s+(?:close|end|finish|settle|open)\b|"
+    r"\bhow did\b.{1,40}\bdo\b.{0,12}\b(?:debut|first day|day (?:1|one))\b|\bputs?\b.{1,60}?\bat\b(?=\s*(?:[,?？]|$|and\b))|"
     r"how (?:fast|quickly)\b(?=.{0,60}\b(?:grow|grew|grown|rise|rose|risen|increas|climb|expand))|"
     r"\b(?:guess|estimate|forecast|projection)\b.{0,40}\b(?:slice|share|portion|piece|cut)\b|"
     r"\bwhat\b.{0,80}\b(?:worth|add(?:s|ed)? up to|amount(?:s|ed)? to|total(?:s|led)?)\b|"
@@ -400,6 +403,8 @@ _MONTHLY = re.compile(r"\bper month\b|\ba month\b|\bmonthly\b|\beach month\b|每
 def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAnalysis:
     """Analyze a question for search and composition."""
     language = detect_language(text)
+    if language != "en":
+        text = to_written_chinese(text)  # "曜芯營收幾多": the patterns below read standard written Chinese
     mentions = speakers.find_mentions(text)
     named = list(dict.fromkeys([*(m.speaker for m in mentions), *speakers.fuzzy_mentions(text)]))
     by_role = [s for s in speakers.find_by_role(text) if s not in named]

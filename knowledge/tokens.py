@@ -196,9 +196,37 @@ ZH_STOPWORDS = ZH_STOPWORDS | frozenset(
 _PIECE = re.compile(r"[a-z0-9]+(?:[.'&-][a-z0-9]+)*|[\u3400-\u9fff]+")
 
 
+# Irregular past forms news and questions use ("how much have banks lent", "loans they lend"), and the
+# abbreviations people type in chat ("vs two yrs ago", "last qtr"): each meets its plain word.
+_IRREGULAR = {
+    "lent": "lend",
+    "spent": "spend",
+    "sold": "sell",
+    "bought": "buy",
+    "paid": "pay",
+    "grew": "grow",
+    "grown": "grow",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "lost": "lose",
+    "built": "build",
+    "held": "hold",
+    "yrs": "year",
+    "yr": "year",
+    "qtr": "quarter",
+    "qtrs": "quarter",
+    "govt": "government",
+    "mgmt": "management",
+}
+
+
 def stem(word: str) -> str:
     """A light English stem so 'spending', 'spends' and 'spend' meet."""
     word = word.removesuffix("'s")
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     for suffix, replacement, min_len in (
         ("ies", "y", 5),
         ("ing", "", 6),

@@ -107,6 +107,9 @@ def protagonist(entities: ArticleEntities) -> Entity | None:
 _LEDE_WEIGHT = 2
 
 
+_COMPANY_DOCUMENT = (
+    r"\b(?:filings?|prospectus|earnings release|annual report|registration statement)\b|招股书|年报|公告"
+)
 _INSTITUTIONAL = r"\b(?:report|filings?|results|statement|disclosure|prospectus)\b|报告|财报|公告|年报|季报"
 
 
@@ -193,6 +196,8 @@ def resolve_item(
             and i.entity is not None
             and i.entity.kind == "person"
             and i.entity.gender in (None, gender)
+            # "Pressed by Pritchard on …, he said": the one pressing is not the one answering
+            and not re.search(r"\bby\s+$", outside[: i.start] if outside else "")
         ]
         if earlier and word not in ("it", "they"):  # "当我问及扎克伯格……时，他历数了……"
             return earlier[-1]
@@ -204,6 +209,11 @@ def resolve_item(
             )
         return _pronoun(gender, state)
     if item.kind == "document":
+        if re.search(_COMPANY_DOCUMENT, item.words):
+            # "according to the filing": the company's own, not the research firm quoted just before
+            for own in (protagonist(entities), current_org(state, entities, noun="company")):
+                if own is not None and not own.author:
+                    return own
         author = next((e for e in state.mentioned if e.author), None)
         if author is None and re.search(_INSTITUTIONAL, item.words):
             # "the report", "the filing": an organization's, not the analyst quoted since

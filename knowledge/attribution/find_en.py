@@ -26,7 +26,7 @@ ORG = rf"{_ORG_WORD}(?:\s+(?:of|for|and|&|{_PARTICLES})\s+{_ORG_WORD}|\s+{_ORG_W
 # "the company's chief financial officer": a common noun standing for the article's organization.
 _ORG_NOUNS = (
     "company|firm|bank|group|fund|lender|utility|start-up|startup|chipmaker|maker|insurer|trust|developer|board|"
-    "pension|system|agency|regulator|ministry|council|committee|operator|provider|manager|commission|authority|"
+    "pension|plan|system|agency|regulator|ministry|council|committee|operator|provider|manager|commission|authority|"
     "institute|association|office|department|exchange"
 )
 _TITLE = "(?i:" + "|".join(re.escape(t) for t in sorted(lx.TITLES, key=len, reverse=True)) + ")"
@@ -120,7 +120,7 @@ ORG_TAILS = frozenset(
     }
 )
 _APPOSITIVE_ROLE = re.compile(
-    rf"^,\s+(?P<role>(?:(?:a|an|the)\s+)?(?:(?P<porg>{ORG}|company|firm|bank|fund|group)(?:'s|’s)\s+)?"
+    rf"^,\s+(?P<role>(?:(?:a|an|the)\s+)?(?:(?P<porg>{ORG}|company|firm|bank|fund|group|plan)(?:'s|’s)\s+)?"
     rf"(?:[\w&'.-]+\s+){{0,4}}?(?P<title>{_TITLE})(?:\s+[^,;.]{{0,60}}?)??(?:\s+(?:of|at|for|with)\s+"
     rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<org>{ORG}))?|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded|teaches|covers|tracks|follows|watches|studies)\s+"
     rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?)(?=,|\.|;|\s+(?:{_VERB})|$)"
@@ -348,7 +348,7 @@ def _occurrences(entity: Entity, article: str) -> int:
 
 def _employer(entities: ArticleEntities, org: str | None) -> str | None:
     """Register the organization a person works for (it is named in the article), and return its name."""
-    if not org or org.lower() in {"company", "firm", "bank", "fund", "group", "trust"}:
+    if not org or org.lower() in {"company", "firm", "bank", "fund", "group", "trust", "plan"}:
         return _last_org(entities) if org else None
     entity = entities.find_any(org) or add_org(entities, org)
     return entity.name if entity else org
@@ -496,6 +496,7 @@ _CORPORATE_TAILS = frozenset(
         "grid",
         "renewables",
         "utility",
+        "plan",
     }
 )
 

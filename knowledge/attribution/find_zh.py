@@ -15,7 +15,7 @@ SURNAMES = set(
     "邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
     "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂"
     "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪"
-    "赖萧傅阎郁蔺邰钮鞠逯仝桓郜尉阚"
+    "赖萧傅阎郁蔺邰钮鞠逯仝桓郜尉阚封储荆阙匡晁巢郦邴奚禹狄湛冼訾竺芮羿宓鄢粟缑亢扈谯庾郗"
 )
 COMPOUND_SURNAMES = (
     "欧阳",
@@ -398,6 +398,13 @@ _IS_A_COMPANY = re.compile(
 )
 
 
+# "客户主要是汽车工厂和物流企业": a common noun, or one an adverb ends, is what is described, not a company.
+_NOT_A_NAME = re.compile(
+    r"(?:主要|大多|大部分|多数|基本|目前|其实|也|都|均|仍|还|则|就|正|将|才|又)$|"
+    r"^(?:客户|用户|订单|买家|卖家|股东|投资方|投资人|对象|目标|原因|问题|关键|重点|买方|卖方)"
+)
+
+
 # "泽川云廊数据中心REIT周三上市": a Chinese name ending in a listed fund's Latin tail is the fund.
 _LISTED_FUND = re.compile(r"(?:^|[，。；：])(?P<org>[\u4e00-\u9fff]{2,12}(?:REIT|ETF))(?![A-Za-z])")
 
@@ -416,7 +423,12 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             add_org_zh(entities, original[match.start("org") : match.end("org")])
         for match in _IS_A_COMPANY.finditer(text):
             org = org_before(match.group("org"))
-            if org and org == match.group("org") and not re.search(r"[他她我你它这那其该]", org):
+            if (
+                org
+                and org == match.group("org")
+                and not re.search(r"[他她我你它这那其该]", org)
+                and not (_NOT_A_NAME.search(org))
+            ):
                 add_org_zh(entities, original[match.start("org") : match.end("org")])
         for match in _PAREN_ORG.finditer(text):
             zh, latin = match.group("zh"), match.group("latin")

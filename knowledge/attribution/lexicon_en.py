@@ -392,6 +392,7 @@ ORG_ANAPHORA = (
 ORG_NOUN_FAMILIES: dict[str, tuple[str, ...]] = {
     "fund": ("fund", "pension", "retirement", "endowment", "sovereign"),
     "pension": ("pension", "retirement"),
+    "plan": ("plan", "pension", "retirement"),
     "utility": ("utility", "electric", "power", "energy"),
     "district": ("district", "water", "utility", "authority"),
     "lender": ("lender", "bank", "credit", "lending"),

@@ -45,9 +45,9 @@ _EN_GAPS = (
     ),
 )
 _EN_PUT_AT = re.compile(
-    r"\b(?:puts|put|pegs|pegged|peg)(?=\s+(?:(?:the|its|his|her|their|that|this)\s+)?[\w'’ -]{1,40}?"
+    r"\b(?:puts|put|pegs|pegged|peg|valued|values)(?=\s+(?:(?:the|its|his|her|their|that|this)\s+)?[\w'’ -]{1,80}?"
     r"(?:\s+(?:higher|lower),)?\s+(?:at|closer to|nearer to|near)\s+"
-    r"(?:about |around |closer to |roughly |nearly |just |between )?[$€¥£\d])"
+    r"(?:about |around |closer to |roughly |nearly |just |between )?(?:[A-Z]{1,2})?[$€¥£\d])"
 )
 # A participle that reports what the sentence's subject said: ", citing …", ", saying …".
 _EN_PARTICIPLE = re.compile(r",\s+(?:citing|saying|adding|arguing|noting|warning that)\b")
@@ -117,7 +117,10 @@ def _person_of(item: Item, items: list[Item], outside: str) -> Item:
     if item.entity is None or item.entity.kind != "organization":
         return item
     before = [i for i in items if i.end <= item.start and i.entity is not None and i.entity.kind == "person"]
-    if before and re.fullmatch(r"\s+(?:of|at|from)\s+(?:the\s+)?", outside[before[-1].end : item.start]):
+    gap = outside[before[-1].end : item.start] if before else ""
+    # "Tomasz Wielgosz, chief information officer of Westbury Mutual": the person, whose title names the employer
+    titled = re.fullmatch(r",\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){1,5}(?:of|at|for|with)\s+(?:the\s+)?", gap)
+    if before and (re.fullmatch(r"\s+(?:of|at|from)\s+(?:the\s+)?", gap) or titled):
         return before[-1]
     return item
 

@@ -352,3 +352,32 @@ def test_next_years_figure_comes_before_one_that_does_not_date_itself() -> None:
     corpus = _corpus("lz", "临澜算力券", "zh-Hans", so_far, plan)
     ranked = with_asked_figure(question, [so_far, plan], [], corpus)
     assert next(h.passage.id for h in ranked) == "lz:3.3"
+
+
+def test_a_quarters_guidance_is_not_answered_by_the_full_year_forecast() -> None:
+    hit = _hit(
+        "Quennell raised the company's full-year revenue forecast to between $4.9 billion and $5.0 billion."
+    )
+    quarter = _how_much(
+        "what revenue is calvore guiding for its fiscal q4?", {"USD"}, measures=frozenset({"revenue"})
+    )
+    quarter.period = "quarter"
+    assert asked_figures(hit, quarter) == []
+    arr = _hit("Annual recurring revenue reached $410 million at the end of September.")
+    assert [f.text for f in asked_figures(arr, quarter)] == ["$410 million"]
+
+
+def test_what_a_plant_costs_in_all_is_not_answered_by_one_years_capex() -> None:
+    hit = _hit("昱宸電路宣布，明年資本支出將提高至新台幣210億元，主要用於擴充高雄新廠產能。")
+    total = _how_much("昱宸高雄新廠總共要投資多少錢？", {"TWD"})
+    assert asked_figures(hit, total) == []
+    next_year = _how_much("昱宸明年資本支出多少？", {"TWD"})
+    assert [f.text for f in asked_figures(hit, next_year)] == ["新台幣210億元"]
+
+
+def test_a_fee_is_answered_only_by_a_figure_its_passage_calls_a_fee() -> None:
+    cap = _hit("远澈基金回应称，已于10月起暂停单个账户单日超过100万元的大额申购。", "yc:6.2", 3.0)
+    fee = _hit("该基金今年收取的管理费约为2.4亿元。", "yc:7.1", 2.0)
+    question = _how_much("远澈那只AI基金今年收了多少管理费？", {"CNY"}, measures=frozenset({"fee"}))
+    corpus = _corpus("yc", "AI主题基金规模暴增", "zh-Hans", cap, fee, publisher="基金报")
+    assert with_asked_figure(question, [cap, fee], [], corpus) == [fee]

@@ -87,3 +87,40 @@ def test_a_sentence_that_opens_with_the_question_put_to_the_speaker_is_the_answe
     corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=passages)
     hit = Hit(corpus.by_id["fed:1.1"], 2.0)
     assert answer_not_question(hit, corpus) is hit
+
+
+def _paragraph(*sentences: tuple[str, str | None]) -> Corpus:
+    """One article whose first paragraph holds the sentences, each with its speaker."""
+    source = Source(id="fund", file="f.md", title="AI funds", publisher="Test", language="zh-Hans")
+    passages = [
+        Passage(
+            id=f"fund:1.{n}",
+            source_id="fund",
+            paragraph=1,
+            sentence=n,
+            text=text,
+            speaker=speaker,
+            figures=find_figures(text),
+        )
+        for n, (text, speaker) in enumerate(sentences, start=1)
+    ]
+    return Corpus(sources=[source], speakers=SpeakerIndex([]), passages=passages)
+
+
+def test_the_sentence_that_goes_on_about_what_the_lead_names_brings_its_figures() -> None:
+    corpus = _paragraph(
+        ("规模增长最快的是远澈基金旗下的远澈人工智能主题混合。", None),
+        ("该基金规模从年初的18亿元猛增至236亿元。", None),
+        ("另一家公司的基金规模为50亿元。", None),
+    )
+    hits = follow_up_figures([Hit(corpus.by_id["fund:1.1"], 2.0, coverage=0.5)], corpus, {"CNY"})
+    assert [h.passage.id for h in hits] == ["fund:1.1", "fund:1.2"]
+    unrelated = _paragraph(("规模增长最快的是远澈基金。", None), ("另一家公司的基金规模为50亿元。", None))
+    assert len(follow_up_figures([Hit(unrelated.by_id["fund:1.1"], 2.0)], unrelated, {"CNY"})) == 1
+
+
+def test_a_speakers_number_found_on_its_own_words_moves_up_beside_the_sentence_it_continues() -> None:
+    corpus = _corpus()
+    weak = Hit(corpus.by_id["src:3.1"], 1.0, coverage=0.1)
+    hits = follow_up_figures([Hit(corpus.by_id["src:1.1"], 2.0, coverage=0.5), weak], corpus, {"%"})
+    assert [h.passage.id for h in hits] == ["src:1.1", "src:3.1"] and hits[1].coverage == 0.5

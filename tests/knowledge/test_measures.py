@@ -123,3 +123,18 @@ def test_measure_words_are_whole_words_and_read_in_their_sense() -> None:
 def test_compute_vouchers_are_a_subsidy_not_compute() -> None:
     measures = find_measures("全市已向企业发放算力券2.1亿元")
     assert "subsidy" in measures and "power" not in measures
+
+
+def test_a_loss_rate_on_loans_is_a_loss_not_an_interest_rate() -> None:
+    assert asked_measures("what loss rate did data center loans hit in the worst case?", []) == {
+        "burn",
+        "debt",
+    }
+    assert "yield" in find_measures("what rate are the loans paying?")
+    assert "debt" in find_measures("how much have US banks lent to developers?")
+    assert "growth" in find_measures("how much the backlog grew")
+
+
+def test_what_a_plant_will_add_once_built_is_asked_ahead() -> None:
+    assert looks_ahead("新廠全部蓋好之後月產能會多幾成？")
+    assert not looks_ahead("去年月產能多少？")

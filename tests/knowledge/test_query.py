@@ -37,6 +37,7 @@ FIGURE_QUESTIONS = [
     ("Kilnworth估明年先進封裝的需求會超過產能多少？", {"%", "x"}),
     ("万思远觉得实际欠的钱跟对方主张的数比起来是多少？", {"%", "x"}),
     ("Owen Calder說這次新貸款的貸款成數是多少？", {"%"} | CURRENCIES),
+    ("德信那位分析師話曜芯最大兩個客戶佔收入幾多？", {"%"}),
 ]
 
 
@@ -379,3 +380,17 @@ def test_a_placement_adds_up_to_money_and_a_data_firms_count_is_its_statement() 
         "这次定增最多募多少钱？其中多少投到产能上？", speakers=SpeakerIndex([]), glossary=Glossary({})
     )
     assert part.units == {"%"} | CURRENCIES
+
+
+def test_where_it_closed_on_its_first_day_asks_for_the_stock_move() -> None:
+    query = analyze(
+        "how did pintwick do on day 1 of trading, where'd it close?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert query.wants_figure and query.measures == {"stock"}
+
+
+def test_a_colloquial_cantonese_question_is_read_as_written_chinese() -> None:
+    query = analyze("曜芯去年全年營收係幾多？", speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert query.wants_figure and query.language == "zh-Hant" and "revenue" in query.measures

@@ -16,6 +16,42 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "an estimate put or valued at a long way from its verb, in US$; the one pressing is not the one answering",
+        [
+            [
+                "Celia Baptiste, who covers large lenders at Dunmore Capital Markets, expects losses.",
+                "She put Calderbrook's possible losses on the book in a severe downturn at $900 million to $1.3"
+                " billion.",
+                "She had valued the entire network at €14 billion before the announcement.",
+                "She also put Calderbrook's exposure to Halcyra at about US$310 million.",
+            ],
+            [
+                "Chief risk officer Anil Sethuraman said no loan was on the watch list.",
+                "Pressed by Owen Pritchard on what would happen if rents fell, he said the models assumed a 25% drop.",
+            ],
+        ],
+        [None, "Celia Baptiste", "Celia Baptiste", "Celia Baptiste", "Anil Sethuraman", "Anil Sethuraman"],
+    ),
+    (
+        "a pension plan named in full, its filing, and an officer whose title names the employer before a clause",
+        [
+            [
+                "Kettlerock Public Employees' Pension Plan will raise its target allocation to 11% of assets from 6%,"
+                " the fund said on Tuesday.",
+                "According to Larkspur Research, the plan pays 38 times revenue.",
+                "Insiders may sell up to 25% of their holdings, according to the filing.",
+                "Tomasz Wielgosz, chief information officer of Westbury Mutual, a regional insurer that has used"
+                " Calvore for nine years, said his company still ended up paying 6% more.",
+            ]
+        ],
+        [
+            "Kettlerock Public Employees' Pension Plan",
+            "Larkspur Research",
+            "Kettlerock Public Employees' Pension Plan",
+            "Tomasz Wielgosz",
+        ],
+    ),
+    (
         "'the buyout firm said', 'the firm counts', and 'put revenue at between'",
         [
             [
@@ -376,6 +412,16 @@ ENGLISH = [
 ]
 
 CHINESE = [
+    (
+        "a founder-CEO with a rarer surname, and customers described as companies are no company",
+        [
+            [
+                "擎跃机器人创始人兼首席执行官封启航（Feng Qihang）在当天的发布会上表示，新资金将用于量产。",
+                "他透露，公司已签订单金额约9亿元，客户主要是汽车工厂和物流仓储企业。",
+            ]
+        ],
+        ["Feng Qihang", "Feng Qihang"],
+    ),
     (
         "a broker that raises a target price after 将, and a company's prospectus",
         [
@@ -827,3 +873,16 @@ def test_he_opening_a_sentence_is_a_pronoun_even_when_someone_is_surnamed_he() -
     assert speakers_of(english, "en") == ["Owen Patel", "Owen Patel"]
     second = attribute_source(english, "en", SpeakerIndex([mandy])).speakers[0][1]
     assert second is not None and second.name == "Owen Patel"
+
+
+def test_a_plans_officer_works_for_the_plan_and_customers_are_not_a_company() -> None:
+    paragraphs = [
+        ["Kettlerock Public Employees' Pension Plan will raise its target, the fund said."],
+        ['"We are not buying a story," said Genevieve Arsenault, the plan\'s chief investment officer.'],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    arsenault = result.speakers[1][0]
+    assert arsenault is not None
+    assert ("cio", "Kettlerock Public Employees' Pension Plan") in arsenault.positions
+    chinese = attribute_source([["客户主要是汽车工厂和物流仓储企业。"]], "zh-Hans", SpeakerIndex([]))
+    assert not chinese.mentioned and not chinese.quoted

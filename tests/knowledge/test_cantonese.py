@@ -1,0 +1,15 @@
+"""Colloquial Cantonese read as standard written Chinese."""
+
+from __future__ import annotations
+
+from knowledge.cantonese import to_written_chinese
+
+
+def test_cantonese_question_words_become_written_chinese_in_the_same_script() -> None:
+    assert to_written_chinese("曜芯去年營收幾多？比前年多咗幾多？") == "曜芯去年營收多少？比前年多了多少？"
+    assert to_written_chinese("佢係咪話會減價？") == "他是不是話會減價？"
+
+
+def test_a_word_that_merely_contains_a_cantonese_character_stays() -> None:
+    assert to_written_chinese("兩家公司的關係很好") == "兩家公司的關係很好"
+    assert to_written_chinese("Revenue rose 9%") == "Revenue rose 9%"
