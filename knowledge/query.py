@@ -76,7 +76,8 @@ _SHARE = re.compile(
 # "What yield did the bonds price at?": a rate, whatever money words come with it.
 _RATE = re.compile(
     r"\b(?:yield|coupon|interest rate|irr)s?\b|\b(?:annual|expected|target|yearly) returns?\b|"
-    r"\b(?:utilization|utilisation|occupancy|vacancy|default|redemption|churn|penetration|renewal) rates?\b|"
+    r"\b(?:utilization|utilisation|occupancy|vacancy|default|redemption|churn|penetration|renewal|loss|write-off|"
+    r"charge-off|delinquency) rates?\b|"
     r"\b(?:net |gross )?(?:revenue |dollar )?retention\b|"
     r"\bwhat (?:[\w-]+ )?rate\b|"
     r"收益率|殖利率|利率|报酬率|回报率|[上使利稼出入占]\w?率|渗透率|留存率|流失率|转化率|空置率|违约率|市占率|占有率",
@@ -98,7 +99,7 @@ _COMPARATIVE = re.compile(
     r"how much (?:cheaper|dearer|more expensive|less expensive|higher|lower|bigger|smaller|larger|faster|slower)\b|"
     r"\bout-?(?:price|sell|earn|pace|grow)\w*|"
     r"\bhow far (?:below|above|under|over|behind|ahead of)\b|"
-    r"(?:便宜|贵|低|高|快|慢|大|小|(?<!至)少)(?:了)?(?:多少|几成|幾成)|超(?:过|出)[^，。？?]{0,10}多少|"
+    r"(?:便宜|贵|低|高|快|慢|大|小|(?<!至)少)(?:了)?(?:多少|几成|幾成)|超(?:过|出)[^，。？?]{1,10}多少|"
     r"(?:比起来|相比|相较|比较)[^，。？?]{0,6}多少",
     re.I,
 )

@@ -75,8 +75,8 @@ TITLE_WORDS: dict[str, list[str]] = {
     "professor": ["professor", "教授"],
     "spokesperson": ["spokesperson", "spokesman", "spokeswoman", "发言人"],
     # only the whole title: "risk" and "credit" alone are what a question is about
-    "chief credit officer": ["chief credit officer", "首席信贷官"],
-    "chief risk officer": ["chief risk officer", "首席风险官"],
+    "chief credit officer": ["chief credit officer", "credit chief", "head of credit", "首席信贷官"],
+    "chief risk officer": ["chief risk officer", "risk chief", "head of risk", "首席风险官"],
 }
 # Generic words at the end of a company name that questions often leave out ("Kestrel" for "Kestrel Micro Devices").
 ORG_SUFFIXES = frozenset(

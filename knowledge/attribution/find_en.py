@@ -252,7 +252,15 @@ def _clean_org(org: str | None) -> str | None:
     while words and words[-1].lower() in {"of", "for", "and", "&", "de"}:
         words = words[:-1]
     text = re.sub(r"(?:'s|’s)$", "", " ".join(words))
+    if text.lower() in _GENERIC_OFFICE_WORDS:
+        return None  # "State Treasurer Marcus Oyelaran": an office, not an organization called State
     return text if len(text) >= 2 and text.lower() not in lx.NOT_NAME_WORDS else None
+
+
+_GENERIC_OFFICE_WORDS = frozenset(
+    {"state", "federal", "city", "county", "national", "provincial", "regional", "municipal", "deputy"}
+    | {"acting", "former", "interim", "senior", "assistant", "associate", "executive", "general"}
+)
 
 
 def _gender(role: str) -> str | None:

@@ -38,6 +38,7 @@ FIGURE_QUESTIONS = [
     ("万思远觉得实际欠的钱跟对方主张的数比起来是多少？", {"%", "x"}),
     ("Owen Calder說這次新貸款的貸款成數是多少？", {"%"} | CURRENCIES),
     ("德信那位分析師話曜芯最大兩個客戶佔收入幾多？", {"%"}),
+    ("what annual loss rate is the lender's credit chief expecting on the new fund?", {"%"}),
 ]
 
 
@@ -394,3 +395,12 @@ def test_where_it_closed_on_its_first_day_asks_for_the_stock_move() -> None:
 def test_a_colloquial_cantonese_question_is_read_as_written_chinese() -> None:
     query = analyze("曜芯去年全年營收係幾多？", speakers=SpeakerIndex([]), glossary=Glossary({}))
     assert query.wants_figure and query.language == "zh-Hant" and "revenue" in query.measures
+
+
+def test_exceeding_what_amount_asks_for_money_and_exceeding_something_by_how_much_for_a_rate() -> None:
+    amount = analyze(
+        "她估计今年投进AI公司的风投会超过多少？", speakers=SpeakerIndex([]), glossary=Glossary({})
+    )
+    assert "%" not in amount.units and "x" not in amount.units
+    by = analyze("需求會超過產能多少？", speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert by.units == {"%", "x"}

@@ -111,3 +111,17 @@ def test_a_misspelt_name_is_found_but_an_ordinary_word_one_letter_away_is_not() 
     index = SpeakerIndex([tarrant])
     assert index.fuzzy_mentions("what did Tarrent say about chip collateral?") == [tarrant]
     assert index.fuzzy_mentions("what kind of warrant coverage is the lender getting?") == []
+
+
+def test_a_credit_chief_is_the_chief_credit_officer() -> None:
+    lender = Speaker(
+        name="Ashgrove Venture Credit", kind="organization", role="organization", aliases=("Ashgrove",)
+    )
+    chief = Speaker(
+        name="Rafael Quintero",
+        kind="person",
+        role="chief credit officer, Ashgrove Venture Credit",
+        positions=(("chief credit officer", "Ashgrove Venture Credit"),),
+    )
+    index = SpeakerIndex([lender, chief])
+    assert index.find_by_role("what loss rate is Ashgrove's credit chief expecting?") == [chief]

@@ -886,3 +886,9 @@ def test_a_plans_officer_works_for_the_plan_and_customers_are_not_a_company() ->
     assert ("cio", "Kettlerock Public Employees' Pension Plan") in arsenault.positions
     chinese = attribute_source([["客户主要是汽车工厂和物流仓储企业。"]], "zh-Hans", SpeakerIndex([]))
     assert not chinese.mentioned and not chinese.quoted
+
+
+def test_a_state_treasurer_holds_an_office_not_a_job_at_a_company_called_state() -> None:
+    paragraphs = [["State Treasurer Marcus Oyelaran, who sits on the board, missed the vote."]]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    assert [s.name for s in result.mentioned] == ["Marcus Oyelaran"]
