@@ -75,9 +75,10 @@ TITLE_WORDS: dict[str, list[str]] = {
     "professor": ["professor", "教授"],
     "spokesperson": ["spokesperson", "spokesman", "spokeswoman", "发言人"],
     # only the whole title: "risk" and "credit" alone are what a question is about
-    "chief credit officer": ["chief credit officer", "credit chief", "head of credit", "首席信贷官"],
-    "chief risk officer": ["chief risk officer", "risk chief", "head of risk", "首席风险官"],
+    "chief credit officer": ["chief credit officer", "首席信贷官"],
+    "chief risk officer": ["chief risk officer", "首席风险官"],
 }
+_CHIEF_OF = re.compile(r"\b(credit|risk|investment|technology|operating|financial|executive) chief\b")
 # Generic words at the end of a company name that questions often leave out ("Kestrel" for "Kestrel Micro Devices").
 ORG_SUFFIXES = frozenset(
     {
@@ -320,7 +321,8 @@ class SpeakerIndex:
 
     def find_by_role(self, text: str) -> list[Speaker]:
         """Speakers named only by role or description ("Anthropic's CEO", "Meta's finance chief")."""
-        folded = to_simplified(text).lower()
+        # "Ashgrove's credit chief" is its chief credit officer (the title's own words stay topic words elsewhere)
+        folded = _CHIEF_OF.sub(r"chief \1 officer", to_simplified(text).lower())
         orgs = _longest_keys(self._orgs.spans(folded))
         titles = _longest_matches(folded, self._title_patterns)
         by_position, known = self._roles

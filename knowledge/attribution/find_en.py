@@ -342,16 +342,30 @@ def _owner(entities: ArticleEntities, noun: str | None, article: str = "") -> st
         # "The company's chief executive": the company the article is about, never a regulator it also names
         fitting = [e for e in orgs if not _PUBLIC_BODY.search(e.name)]
     if not fitting:
-        return orgs[0].name if orgs else None
+        # "The board's chair": the article's own organization, the one its lede names first counting twice
+        first = min(orgs, key=lambda e: _first_mention(e, article), default=None)
+        return (
+            max(orgs, key=lambda e: _occurrences(e, article) * (2 if e is first else 1)).name
+            if orgs
+            else None
+        )
     # Of several, the one the article keeps coming back to: its subject, not one it merely names.
     return max(fitting, key=lambda e: _occurrences(e, article)).name
+
+
+def _first_mention(entity: Entity, article: str) -> int:
+    """Where the article first names an organization (its length when it never does)."""
+    found = [m.start() for f in entity.forms if (m := re.search(rf"\b{re.escape(f)}\b", article))]
+    return min(found, default=len(article))
 
 
 def _occurrences(entity: Entity, article: str) -> int:
     """How often the article names an organization, by any of its forms or its first word ("Veridian")."""
     words = entity.name.split()
     forms = {*entity.forms, *([words[0]] if len(words) > 1 and len(words[0]) > 3 else [])}
-    return sum(len(re.findall(rf"\b{re.escape(form)}\b", article)) for form in forms)
+    # one count per mention: "Halvard Credit Partners" is not also a mention of "Halvard"
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return len(re.findall(rf"\b(?:{alternatives})\b", article))
 
 
 def _employer(entities: ArticleEntities, org: str | None) -> str | None:
