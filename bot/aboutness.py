@@ -104,3 +104,14 @@ def names_places(hit: Hit, asked: set[str], corpus: Corpus) -> bool:
     lede = _sentences(corpus, source_id, 1, 8)
     scene = f"{corpus.source(source_id).title} {lede} {paragraph_text(hit, corpus)}"
     return asked <= places_in(scene)
+
+
+def named_before(hit: Hit, figure_text: str, entities: list[tuple[str, ...]], corpus: Corpus) -> bool:
+    """Whether an asked organization speaks the passage or is named before its figure: "擎湾云…降至0.6元，略低于
+    岫云" names 岫云 only to compare, after the figure that is someone else's."""
+    if not entities or any(any(w in speaker_words(hit.passage, corpus) for w in words) for words in entities):
+        return True
+    folded = fold(context(hit.passage, corpus))
+    at = folded.rfind(fold(figure_text))
+    before = folded[: at if at >= 0 else len(folded)]
+    return any(any(w in before for w in words) for words in entities)

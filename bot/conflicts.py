@@ -24,6 +24,9 @@ _BASELINE = re.compile(
 )
 
 
+_PART_OR_CHANGE = frozenset({"share", "growth", "cut"})
+
+
 def _rival_figure(hit: Hit, query: QueryAnalysis, focus: Figure, measures: set[str]) -> Figure | None:
     """The passage's figure for the same thing as the focus, with another value (a baseline never counts).
 
@@ -80,6 +83,9 @@ def add_conflicts(
         rival = _rival_figure(hit, query, focus, measures)
         if rival is None:
             continue
+        own = figure_measures(primary.passage, focus) - _PART_OR_CHANGE
+        if own and not own & (figure_measures(hit.passage, rival) - _PART_OR_CHANGE):
+            continue  # "4成訂單" and "43% of the shares offered" are parts of different things
         same_year = focus.year is not None and rival.year == focus.year
         if not same_year and (query.years or not _as_relevant(hit, primary, 0.8, corpus)):
             continue

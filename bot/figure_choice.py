@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.aboutness import aboutness, names_places
+from bot.aboutness import aboutness, named_before, names_places
 from bot.figure_kinds import (
     comparison_basis,
     counted_things,
@@ -259,6 +259,8 @@ def with_asked_figure(
         matches = len(query.measures & measured)
         if query.measures and measured and not matches:
             continue
+        # "在手訂單約6.8億元，其中約4成來自朔川": a passage with a figure for each asked measure answers both parts
+        matches = max([matches, *(len(query.measures & figure_measures(hit.passage, f)) for f in figures)])
         if not measured and query.measures & _OWN_MEASURES and not _measure_in_context(hit, query, corpus):
             continue  # "聿達第三季營收" is not answered by a prepayment the passage never calls revenue
         asked_what, measured_what = query.measures - _CHANGE_MEASURES, measured - _CHANGE_MEASURES
@@ -292,7 +294,10 @@ def with_asked_figure(
                     past and forecast,
                     bool(query.quarters) and not quarters(text) & query.quarters,
                     -matches,
+                    # a two-part question: a passage with a figure for each part (an amount and its share)
+                    -len({f.unit for f in figures}) if len(query.measures) > 1 else 0,
                     topical and hit.topic_coverage == 0,
+                    not named_before(hit, figure.text, entities, corpus),
                     forecast,
                     -about,
                     behind,

@@ -8,6 +8,9 @@ import re
 # that are not also ordinary standard Chinese: 係 stays in 關係, and 話 (a word of 電話, 對話) is left alone.
 _WORDS = {
     "幾多": "多少",
+    "而家": "現在",
+    "宜家": "現在",
+    "依家": "現在",
     "几多": "多少",
     "係咪": "是不是",
     "系咪": "是不是",

@@ -49,6 +49,8 @@ _EN_PUT_AT = re.compile(
     r"(?:\s+(?:higher|lower),)?\s+(?:at|closer to|nearer to|near)\s+"
     r"(?:about |around |closer to |roughly |nearly |just |between )?(?:[A-Z]{1,2})?[$€¥£\d])"
 )
+# "the average analyst forecast", "consensus estimate": the verb's word used as a noun.
+_EN_NOUN_COMPOUND = re.compile(r"\b(?:average|consensus|mean|median|analyst|street)\s+$", re.I)
 # A participle that reports what the sentence's subject said: ", citing …", ", saying …".
 _EN_PARTICIPLE = re.compile(r",\s+(?:citing|saying|adding|arguing|noting|warning that)\b")
 # "Aldous declined to give the price, saying the terms were confidential": a refusal, and its reason, say nothing.
@@ -132,6 +134,8 @@ def _subject_en(
     weak = word in en.WEAK_VERBS
     if weak and (_EN_PASSIVE.search(outside[: verb.start()]) or not find_figures(outside)):
         return None  # "Kestrel reported a loss": a weak verb reports something only with a figure
+    if weak and _EN_NOUN_COMPOUND.search(outside[: verb.start()]):
+        return None  # "the profit beat the average analyst forecast": a noun, not someone forecasting
     candidates = sorted((i for i in items if i.end <= verb.start()), key=lambda i: -i.end)[:3]
     # "An investor in Kestrel, who asked not to be named, said": a source kept unnamed, not the company after "in"
     anonymous = EN_ANONYMOUS.search(outside[: verb.start()]) is not None

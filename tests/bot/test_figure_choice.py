@@ -381,3 +381,23 @@ def test_a_fee_is_answered_only_by_a_figure_its_passage_calls_a_fee() -> None:
     question = _how_much("远澈那只AI基金今年收了多少管理费？", {"CNY"}, measures=frozenset({"fee"}))
     corpus = _corpus("yc", "AI主题基金规模暴增", "zh-Hans", cap, fee, publisher="基金报")
     assert with_asked_figure(question, [cap, fee], [], corpus) == [fee]
+
+
+def test_the_asked_companys_own_figure_beats_another_company_compared_with_it() -> None:
+    rival = _hit("按照新价格，擎湾云主力模型的输入价格降至每百万tokens 0.6元，略低于岫云。", "pw:4.1", 3.0)
+    own = _hit("岫云科技宣布将旗舰大模型的API输入价格从每百万tokens 2元下调至0.8元。", "pw:2.1", 2.0)
+    question = _how_much(
+        "岫云这轮降价，输入价格从多少砍到多少", {"CNY"}, measures=frozenset({"cut", "price"})
+    )
+    corpus = _corpus("pw", "大模型价格战", "zh-Hans", rival, own, publisher="周刊")
+    assert with_asked_figure(question, [rival, own], [("岫云科技", "岫云")], corpus)[0] is own
+
+
+def test_a_passage_with_a_figure_for_each_asked_measure_answers_a_two_part_question() -> None:
+    both = _hit("他透露，公司在手訂單約人民幣6.8億元，其中約4成來自朔川智駕。", "hx:5.1", 2.0)
+    part = _hit("這位分析師提醒，灝芯約4成訂單集中於單一客戶。", "hx:6.1", 3.0)
+    question = _how_much(
+        "灝芯現在手上有多少訂單？朔川佔幾成？", {"%", "CNY"}, measures=frozenset({"orders", "share"})
+    )
+    corpus = _corpus("hx", "灝芯B輪", "zh-Hant", part, both, publisher="日報")
+    assert with_asked_figure(question, [part, both], [], corpus)[0] is both

@@ -8,6 +8,7 @@ from knowledge.cantonese import to_written_chinese
 def test_cantonese_question_words_become_written_chinese_in_the_same_script() -> None:
     assert to_written_chinese("曜芯去年營收幾多？比前年多咗幾多？") == "曜芯去年營收多少？比前年多了多少？"
     assert to_written_chinese("佢係咪話會減價？") == "他是不是話會減價？"
+    assert to_written_chinese("灝芯而家手上有幾多訂單？") == "灝芯現在手上有多少訂單？"
 
 
 def test_a_word_that_merely_contains_a_cantonese_character_stays() -> None:

@@ -39,6 +39,7 @@ FIGURE_QUESTIONS = [
     ("Owen Calder說這次新貸款的貸款成數是多少？", {"%"} | CURRENCIES),
     ("德信那位分析師話曜芯最大兩個客戶佔收入幾多？", {"%"}),
     ("what annual loss rate is the lender's credit chief expecting on the new fund?", {"%"}),
+    ("where is the fund marking the reseller's loans now, and where were they last qtr?", {"%"}),
 ]
 
 
@@ -404,3 +405,10 @@ def test_exceeding_what_amount_asks_for_money_and_exceeding_something_by_how_muc
     assert "%" not in amount.units and "x" not in amount.units
     by = analyze("需求會超過產能多少？", speakers=SpeakerIndex([]), glossary=Glossary({}))
     assert by.units == {"%", "x"}
+
+
+def test_a_terse_chat_question_naming_a_currency_or_yoy_growth_asks_for_a_figure() -> None:
+    query = analyze(
+        "myeongsan Q3 op profit in usd? and the yoy growth", speakers=SpeakerIndex([]), glossary=Glossary({})
+    )
+    assert query.wants_figure and "margin" in query.measures and query.period == "quarter"

@@ -892,3 +892,11 @@ def test_a_state_treasurer_holds_an_office_not_a_job_at_a_company_called_state()
     paragraphs = [["State Treasurer Marcus Oyelaran, who sits on the board, missed the vote."]]
     result = attribute_source(paragraphs, "en", SpeakerIndex([]))
     assert [s.name for s in result.mentioned] == ["Marcus Oyelaran"]
+
+
+def test_the_average_analyst_forecast_is_a_noun_not_an_unnamed_analyst_speaking() -> None:
+    paragraphs = [
+        ["Shares fell 3.8% after the results, though the quarterly profit beat the average analyst forecast."]
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    assert result.speakers == [[None]] and not result.mentioned

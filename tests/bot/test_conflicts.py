@@ -1,0 +1,52 @@
+"""Disagreement between sources: the same thing counted, not any two figures in one unit."""
+
+from __future__ import annotations
+
+from bot.conflicts import add_conflicts
+from bot.evidence import Evidence
+from knowledge.corpus import Corpus
+from knowledge.figures import find_figures
+from knowledge.passages import Passage
+from knowledge.query import QueryAnalysis
+from knowledge.search import Hit
+from knowledge.sources import Source
+from knowledge.speakers import SpeakerIndex
+
+
+def _hits(*texts: str) -> tuple[Corpus, list[Hit]]:
+    """One passage per text, each from its own article, as equally good hits."""
+    sources = [
+        Source(id=f"s{n}", file=f"s{n}.md", title="灝芯", publisher=f"P{n}", language="zh-Hant")
+        for n in range(len(texts))
+    ]
+    passages = [
+        Passage(id=f"s{n}:1.1", source_id=f"s{n}", paragraph=1, sentence=1, text=t, figures=find_figures(t))
+        for n, t in enumerate(texts)
+    ]
+    corpus = Corpus(sources=sources, speakers=SpeakerIndex([]), passages=passages)
+    return corpus, [Hit(p, 2.0, coverage=0.5, dense=0.5) for p in passages]
+
+
+def test_shares_of_different_things_are_no_disagreement() -> None:
+    corpus, hits = _hits(
+        "灝芯在手訂單約人民幣6.8億元，其中約4成訂單來自朔川。",
+        "灝芯招股書顯示，基石投資者認購約2.6億美元，佔發售股份的約43%。",
+    )
+    query = QueryAnalysis(
+        text="灝芯的訂單朔川佔幾成？", language="zh-Hant", kind="how_much", wants_figure=True, units={"%"}
+    )
+    query.measures = {"share", "orders"}
+    evidence = Evidence(hits=[hits[0]], focus=hits[0].passage.figures[1])
+    add_conflicts(evidence, query, hits, [("灝芯",)], corpus)
+    assert not evidence.conflict and not evidence.alternative and len(evidence.hits) == 1
+
+
+def test_the_same_share_of_the_same_thing_in_two_sources_is_shown_side_by_side() -> None:
+    corpus, hits = _hits("灝芯約4成訂單來自朔川。", "據分析師估算，灝芯約45%訂單來自朔川。")
+    query = QueryAnalysis(
+        text="灝芯的訂單朔川佔幾成？", language="zh-Hant", kind="how_much", wants_figure=True, units={"%"}
+    )
+    query.measures = {"share", "orders"}
+    evidence = Evidence(hits=[hits[0]], focus=hits[0].passage.figures[0])
+    add_conflicts(evidence, query, hits, [("灝芯",)], corpus)
+    assert len(evidence.hits) == 2 and [f.value for _, f in evidence.rivals] == [40.0, 45.0]
