@@ -265,7 +265,12 @@ _NUMBER_WORDS = {
     "forty": 40,
     "fifty": 50,
 }
-_TERM = re.compile(r"\b(\d{1,3}|[a-z]+)-(year|month)\b|(\d{1,3}|[一二三五十]+)年期", re.I)
+# "a 30-year bond", "10年期"; not "9-month revenue", a reporting period
+_TERM = re.compile(
+    r"\b(\d{1,3}|[a-z]+)-(year|month)\b(?!\s+(?:revenue|sales|profit|results|period|earnings|loss|net|operating|"
+    r"figures|total|high|low|growth))|(\d{1,3}|[一二三五十]+)年期",
+    re.I,
+)
 _ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "五": 5, "十": 10, "二十": 20, "三十": 30, "十五": 15}
 
 

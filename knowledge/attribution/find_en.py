@@ -343,12 +343,11 @@ def _owner(entities: ArticleEntities, noun: str | None, article: str = "") -> st
         fitting = [e for e in orgs if not _PUBLIC_BODY.search(e.name)]
     if not fitting:
         # "The board's chair": the article's own organization, the one its lede names first counting twice
-        first = min(orgs, key=lambda e: _first_mention(e, article), default=None)
-        return (
-            max(orgs, key=lambda e: _occurrences(e, article) * (2 if e is first else 1)).name
-            if orgs
-            else None
-        )
+        if not orgs:
+            return None
+        at = {id(e): _first_mention(e, article) for e in orgs}
+        first = min(orgs, key=lambda e: at[id(e)])
+        return max(orgs, key=lambda e: (_occurrences(e, article) * (2 if e is first else 1), -at[id(e)])).name
     # Of several, the one the article keeps coming back to: its subject, not one it merely names.
     return max(fitting, key=lambda e: _occurrences(e, article)).name
 

@@ -147,6 +147,17 @@ def _subject_en(
         head = sorted((i for i in items if i.end <= appositive.start()), key=lambda i: -i.end)
         if head and re.fullmatch(r"\s*", outside[head[0].end : appositive.start()]):
             return resolve_item(_person_of(head[0], items, outside), state, entities, items)
+    opener = items[0] if items and not anonymous else None
+    if (
+        opener is not None
+        and opener.kind == "name"
+        and not outside[: opener.start].strip(' "“')
+        and re.fullmatch(
+            rf"\s*,\s*(?:which|that)\b[^;\"“”]{{1,140}},\s*{_EN_ADVERBS}", outside[opener.end : verb.start()]
+        )
+    ):
+        # "Arvelle Ratings, which rates Oberlind A-minus, said": the opener speaks, not the company in its clause
+        return resolve_item(opener, state, entities, items, outside)
     for item in [] if anonymous else candidates:
         gap = outside[item.end : verb.start()]
         if re.match(r"\s*,\s*(?:which|that)\b", gap):
@@ -155,7 +166,10 @@ def _subject_en(
                 return resolve_item(item, state, entities, items, outside)
             continue  # "Julian Park, a partner at Quarry Lane, which has backed …, said": the clause is about Quarry Lane
         # "He expects distributions to cover about 60%": a pronoun opening the sentence is its subject too
-        opening_pronoun = item.kind.startswith("pronoun") and not outside[: item.start].strip()
+        # "The firm expects vacancy to peak at 35%": an anaphor opening the sentence is its subject as well
+        opening_pronoun = (item.kind.startswith("pronoun") or item.kind == "anaphora") and not outside[
+            : item.start
+        ].strip(' "“')
         if weak and item.kind not in ("name", "document") and not opening_pronoun:
             break
         if any(g.match(gap) for g in _EN_GAPS):
@@ -281,7 +295,11 @@ def _according(
             opener = subject_org(items, outside)
             return opener or (named[-1] if named else current_org(state, entities))
         for item in items:
-            if not marker.end() <= item.start <= marker.end() + 30 or item.kind not in ("name", "document"):
+            if not marker.end() <= item.start <= marker.end() + 30 or item.kind not in (
+                "name",
+                "document",
+                "anaphora",
+            ):
                 continue
             # "据报道 OpenAI …" is "reportedly": the source must be the one whose report or estimate is cited.
             cited = _ZH_CITED.match(outside[item.end : item.end + 16]) if language != "en" else None
@@ -429,7 +447,7 @@ def _speaker(
         holder = resolve_item(items[0], state, entities, items)
         if holder is not None and holder is state.previous:
             return holder
-    if participle is not None and items and items[0].start <= 2 and items[0].kind == "name":
+    if participle is not None and items and items[0].start <= 2 and items[0].kind in ("name", "anaphora"):
         # "Moody's, which rates the debt A3, changed its outlook to negative, citing "execution risk"": the subject
         return resolve_item(items[0], state, entities, items)
     cited = _according(outside, items, language, state, entities)

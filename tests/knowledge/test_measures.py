@@ -138,3 +138,8 @@ def test_a_loss_rate_on_loans_is_a_loss_not_an_interest_rate() -> None:
 def test_what_a_plant_will_add_once_built_is_asked_ahead() -> None:
     assert looks_ahead("新廠全部蓋好之後月產能會多幾成？")
     assert not looks_ahead("去年月產能多少？")
+
+
+def test_a_months_count_before_a_reporting_measure_is_a_period_not_a_bond_tenor() -> None:
+    assert tenors("juntuo 9-month revenue and yoy growth?") == set()
+    assert tenors("the 6-month bills and the 30-year bond") == {"6m", "30y"}

@@ -16,6 +16,18 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "an opener whose which-clause names another company, 'according to the agency', 'The firm expects'",
+        [
+            [
+                "Arvelle Ratings, which rates Oberlind A-minus, said on Wednesday that the provision was manageable.",
+                "According to the agency, Oberlind also holds €95 million of an undrawn credit line.",
+                "According to Tamberlin Research, vacancy is rising.",
+                "The firm expects vacancy in the zone's finished halls to peak at 35% next year.",
+            ]
+        ],
+        ["Arvelle Ratings", "Arvelle Ratings", "Tamberlin Research", "Tamberlin Research"],
+    ),
+    (
         "an estimate put or valued at a long way from its verb, in US$; the one pressing is not the one answering",
         [
             [
