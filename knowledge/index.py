@@ -28,6 +28,7 @@ from knowledge.passages import Passage
 from knowledge.records import CLAUSE_WEIGHT, INDEX_VERSION, index_records
 from knowledge.shards import (
     COUNTS_KEY,
+    HNSW,
     SHARD_RECORDS,
     counts_of,
     encode_counts,
@@ -35,6 +36,7 @@ from knowledge.shards import (
     later_shards,
     nearest,
     recorded_counts,
+    tune_search,
     write,
 )
 from knowledge.vectors import VectorCache
@@ -235,13 +237,16 @@ class PassageIndex:
     def _existing(self, name: str) -> Any:
         """The collection called name, or None."""
         try:
-            return self.client.get_collection(name, embedding_function=None)
+            collection = self.client.get_collection(name, embedding_function=None)
         except Exception:
             return None
+        return tune_search(collection)
 
     def _open(self, name: str) -> Any:
-        return self.client.get_or_create_collection(
-            name, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+        return tune_search(
+            self.client.get_or_create_collection(
+                name, configuration={"hnsw": dict(HNSW)}, embedding_function=None
+            )
         )
 
     @staticmethod

@@ -21,6 +21,23 @@ COUNTS_KEY = "shards"  # main collection metadata: JSON {shard name: records}, w
 PAGE = 2000  # records read or written per call
 
 
+# How many candidates a search walks through the HNSW graph. Chroma's default (100) missed the sixth nearest
+# record of 1,100 in a 10-article library when 80 were asked for; 400 finds it for under a millisecond more.
+EF_SEARCH = 400
+HNSW = {"space": "cosine", "ef_search": EF_SEARCH}
+
+
+def tune_search(collection: Any) -> Any:
+    """The collection, searching with EF_SEARCH (a collection made before it was raised is updated once)."""
+    try:
+        current = (collection.configuration or {}).get("hnsw") or {}
+        if int(current.get("ef_search") or 0) < EF_SEARCH:
+            collection.modify(configuration={"hnsw": {"ef_search": EF_SEARCH}})
+    except Exception:  # an older server that cannot change it searches as before: never worth failing over
+        pass
+    return collection
+
+
 def shard_name(main: str, number: int) -> str:
     """The name of shard `number` of the collection `main` (shard 0 is `main` itself)."""
     return main if number == 0 else f"{main}-s{number}"
@@ -34,7 +51,7 @@ def later_shards(client: Any, main: str) -> list[Any]:
         match = pattern.match(collection.name)
         if match:
             numbered.append((int(match.group(1)), collection.name))
-    return [client.get_collection(name, embedding_function=None) for _, name in sorted(numbered)]
+    return [tune_search(client.get_collection(name, embedding_function=None)) for _, name in sorted(numbered)]
 
 
 def recorded_counts(main: Any) -> dict[str, int]:

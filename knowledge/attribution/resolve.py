@@ -301,6 +301,10 @@ def _according(
                 "anaphora",
             ):
                 continue
+            if item.kind == "anaphora" and any(
+                i.kind == "name" and 0 <= i.start - item.end <= 3 for i in items
+            ):
+                continue  # "according to the research firm Statecraft Capital Monitor": the name it introduces
             # "据报道 OpenAI …" is "reportedly": the source must be the one whose report or estimate is cited.
             cited = _ZH_CITED.match(outside[item.end : item.end + 16]) if language != "en" else None
             if cited is not None and any(g in cited.group(0) for g in zh.GROUP_NOUNS):

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import chromadb
 import pytest
 
 from knowledge.corpus import Corpus, load_corpus
 from knowledge.embedding import UseEmbedder
 from knowledge.index import PassageIndex, open_client
 from knowledge.passages import Passage
-from knowledge.shards import recorded_counts
+from knowledge.shards import EF_SEARCH, later_shards, recorded_counts
 
 
 @dataclass
@@ -91,3 +92,14 @@ def test_a_dirty_sharded_collection_is_reconciled_across_shards(
     target = corpus.passages_of(second)[0]
     assert target.id not in dict(reader.query(embedder.embed([target.text])[0], 5))
     assert report.vectors == sum(recorded_counts(client.get_collection(index.collection_name(one))).values())
+
+
+def test_a_collection_made_with_chromas_default_search_width_is_widened_once_opened(tmp_path: Path) -> None:
+    client = chromadb.PersistentClient(path=str(tmp_path))
+    client.get_or_create_collection("bubblebot-old", configuration={"hnsw": {"space": "cosine"}})
+    client.get_or_create_collection("bubblebot-old-s1", configuration={"hnsw": {"space": "cosine"}})
+    [shard] = later_shards(client, "bubblebot-old")
+    reopened = chromadb.PersistentClient(path=str(tmp_path)).get_collection("bubblebot-old-s1")
+    for collection in (shard, reopened):
+        hnsw = collection.configuration.get("hnsw") or {}
+        assert hnsw.get("ef_search") == EF_SEARCH
