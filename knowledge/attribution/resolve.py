@@ -75,7 +75,13 @@ _EN_OWN_DOCUMENT = re.compile(
     r"|an?\s+(?:[\w-]+\s+){0,2}?(?:prospectus|filing|presentation|statement|letter)\b(?!\s+(?:by|from)\b))",
     re.I,
 )
-_EN_ACCORDING = re.compile(r"\b(?:according to|by (?=\S+(?:'s|’s) count))", re.I)
+_EN_ACCORDING = re.compile(
+    r"\b(?:according to|by (?=\S+(?:'s|’s) count)|"
+    # "Under a proposal circulated by Pembury, lenders would …": the terms are the proposer's
+    r"(?:under|in) (?:a|the|its|their) (?:[\w-]+ )?(?:proposal|plan|offer|term sheet) (?:circulated|put forward|"
+    r"made|drafted|sent|tabled|presented|floated) by )",
+    re.I,
+)
 # "By her count, only $60 million…": the estimate is the person the pronoun stands for.
 _EN_BY_PRONOUN = re.compile(
     r"\b(?:by|in) (?P<pronoun>his|her|their) (?:own )?(?:count|estimates?|reckoning|calculations?|tally|math|maths|"
@@ -302,7 +308,8 @@ def _according(
             ):
                 continue
             if item.kind == "anaphora" and any(
-                i.kind == "name" and 0 <= i.start - item.end <= 3 for i in items
+                i.kind == "name" and i.start > item.end and not outside[item.end : i.start].strip()
+                for i in items
             ):
                 continue  # "according to the research firm Statecraft Capital Monitor": the name it introduces
             # "据报道 OpenAI …" is "reportedly": the source must be the one whose report or estimate is cited.

@@ -412,3 +412,12 @@ def test_a_terse_chat_question_naming_a_currency_or_yoy_growth_asks_for_a_figure
         "myeongsan Q3 op profit in usd? and the yoy growth", speakers=SpeakerIndex([]), glossary=Glossary({})
     )
     assert query.wants_figure and "margin" in query.measures and query.period == "quarter"
+
+
+def test_a_banks_exposure_asks_for_an_amount() -> None:
+    query = analyze(
+        "what's oberlind's real exposure to maraviq? the bank and the agency disagree",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert query.wants_figure and "EUR" in query.units and "debt" in query.measures

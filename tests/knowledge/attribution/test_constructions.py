@@ -16,6 +16,18 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "a proposal circulated by a lender, and 'according to the agency' right before another company's name",
+        [
+            [
+                "Arvelle Ratings said the exposure was larger than the bank's figure.",
+                "According to the agency, Oberlind also holds €95 million of an undrawn line.",
+                "Under a proposal circulated by Pembury Credit Partners, lenders would cut the cash interest rate"
+                " to 7% from 12.5%.",
+            ]
+        ],
+        ["Arvelle Ratings", "Arvelle Ratings", "Pembury Credit Partners"],
+    ),
+    (
         "an opener whose which-clause names another company, 'according to the agency', 'The firm expects'",
         [
             [
