@@ -12,10 +12,13 @@ from knowledge.scripts import fold
 
 
 @functools.cache
-def _gazetteer() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern for every written form, and the English name each form stands for."""
+def _gazetteer() -> tuple[re.Pattern[str], dict[str, set[str]]]:
+    """One pattern for every written form, and the English names each form stands for ("tokyo": Tokyo, Japan)."""
     entries: dict[str, list[str]] = yaml.safe_load((PACKAGED_CORPUS / "places.yaml").read_text("utf-8")) or {}
-    owner = {fold(form): name for name, forms in entries.items() for form in [name, *forms]}
+    owner: dict[str, set[str]] = {}
+    for name, forms in entries.items():
+        for form in [name, *forms]:
+            owner.setdefault(fold(form), set()).add(name)
     alternatives = [
         rf"\b{re.escape(form)}\b" if form.isascii() else re.escape(form)
         for form in sorted(owner, key=len, reverse=True)
@@ -26,4 +29,4 @@ def _gazetteer() -> tuple[re.Pattern[str], dict[str, str]]:
 def places_in(text: str) -> set[str]:
     """The gazetteer places a text names ("越南新廠" -> {"vietnam"}), by their English names."""
     pattern, owner = _gazetteer()
-    return {owner[m.group(0)] for m in pattern.finditer(fold(text))}
+    return {name for m in pattern.finditer(fold(text)) for name in owner[m.group(0)]}

@@ -22,3 +22,9 @@ def test_home_markets_pin_nothing() -> None:
 def test_a_nationality_names_its_country() -> None:
     assert places_in("日本廠市占還有多少？") == places_in("日系供應商仍掌握超過5成的市占率") == {"japan"}
     assert places_in("Japanese suppliers still hold half the market") == {"japan"}
+
+
+def test_a_countrys_main_city_places_a_passage_in_that_country() -> None:
+    assert places_in("In Tokyo, the Financial Services Agency said") == {"tokyo", "japan"}
+    assert places_in("首尔的数据中心") == {"seoul", "korea"}
+    assert places_in("Japanese banks") == {"japan"}

@@ -421,3 +421,12 @@ def test_a_banks_exposure_asks_for_an_amount() -> None:
         glossary=Glossary({}),
     )
     assert query.wants_figure and "EUR" in query.units and "debt" in query.measures
+
+
+def test_what_happens_to_a_companys_debt_asks_what_not_how_much() -> None:
+    query = analyze(
+        "what happens to Aurelis's debt if GPU rental prices drop 50%?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert query.kind != "how_much"
