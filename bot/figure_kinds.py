@@ -85,6 +85,11 @@ _NUMBER_WORDS = {
 _TOKEN = re.compile(r"[a-z0-9'’-]+(?:\.\d+)?")
 
 
+_DURATIONS = frozenset(
+    {"years", "yrs", "months", "mos", "quarters", "qtrs", "weeks", "days", "hours", "decades"}
+)
+
+
 def counted_things(text: str) -> dict[str, int]:
     """How many of each thing an English text counts ("all six of its data halls" -> {"hall": 6})."""
     tokens = _TOKEN.findall(text.lower())
@@ -92,11 +97,14 @@ def counted_things(text: str) -> dict[str, int]:
     for at, token in enumerate(tokens):
         if len(token) < 4 or not token.endswith("s") or token.endswith(("'s", "’s", "ss")):
             continue
+        if token in _DURATIONS and tokens[at + 1 : at + 2] in (["ago"], ["earlier"], ["before"], ["back"]):
+            continue  # "vs 2 yrs ago": a point in time, not a number of things
         for back in range(at - 1, max(-1, at - 5), -1):
             word = tokens[back]
             number = _NUMBER_WORDS.get(word, int(word) if word.isdigit() and len(word) < 4 else None)
             if number is not None:
-                counts[token[:-1]] = number
+                if not (number == 1 and tokens[back + 1 : back + 2] == ["of"]):
+                    counts[token[:-1]] = number  # "one of those testers" is any one of them, not a count
                 break
     return counts
 

@@ -149,6 +149,7 @@ _QUANTITY = re.compile(
     r"\bwhere did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:close|end|finish|settle)\b|"
     r"\bwhere(?:'d|’d|\s+did|\s+does|\s+do)\s+(?:it|they)\s+(?:close|end|finish|settle|open)\b|"
     r"\bin (?:usd|us dollars|dollars|euros?|yen|yuan|rmb|renminbi|twd|hkd)\s*[?？]|"
+    r"\b(?:raised|lifted|bumped|cut|lowered|trimmed|moved|pushed|set|put|take|took) (?:[\w'’-]+ ){1,6}to what\b|"
     r"\b(?:yoy|y/y|qoq|q/q|year-on-year|year-over-year) (?:growth|change|increase|rise|decline|drop)\b|"
     r"\bwhere (?:is|are|was|were|does|do|did)\b[^?]{0,50}\b(?:mark(?:ing|ed|s)?|valu(?:ing|ed|es)|carr(?:ying|ied|ies))\b|"
     r"\bhow did\b.{1,40}\bdo\b.{0,12}\b(?:debut|first day|day (?:1|one))\b|\bputs?\b.{1,60}?\bat\b(?=\s*(?:[,?？]|$|and\b))|"

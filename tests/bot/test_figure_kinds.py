@@ -76,3 +76,8 @@ def test_a_question_about_a_group_and_its_biggest_member_alone_takes_the_groups_
         "what share came from its top 5 customers, and from the biggest one alone?", passage
     )
     assert total_for_one("what was the biggest customer's share on its own?", passage)
+
+
+def test_a_time_ago_or_one_of_several_things_is_no_count() -> None:
+    assert counted_things("how much does one of those memory testers cost now, vs 2 yrs ago?") == {}
+    assert counted_things("what will all six of its data halls cost?") == {"hall": 6}

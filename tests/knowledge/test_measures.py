@@ -143,3 +143,8 @@ def test_what_a_plant_will_add_once_built_is_asked_ahead() -> None:
 def test_a_months_count_before_a_reporting_measure_is_a_period_not_a_bond_tenor() -> None:
     assert tenors("juntuo 9-month revenue and yoy growth?") == set()
     assert tenors("the 6-month bills and the 30-year bond") == {"6m", "30y"}
+
+
+def test_what_a_thing_sells_for_is_its_price_and_what_it_is_worth_its_value() -> None:
+    assert "price" in find_measures("a memory test system now sells for about $4.5 million")
+    assert "valuation" in find_measures("Value the servers the way the assessor values everything else")

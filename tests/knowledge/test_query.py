@@ -430,3 +430,12 @@ def test_what_happens_to_a_companys_debt_asks_what_not_how_much() -> None:
         glossary=Glossary({}),
     )
     assert query.kind != "how_much"
+
+
+def test_raising_a_forecast_to_what_asks_for_the_figure() -> None:
+    query = analyze(
+        "sarkis bumped greyfield's full yr NII outlook to what? and what was it before",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert query.wants_figure
