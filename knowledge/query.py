@@ -497,7 +497,9 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
             and (s.kind == "person" or ((cue or kind == "stance") and kind != "who" and s not in objects))
         ],
         period=_period(fold(text)),
-        measures=_measures_of_parts(text, figures) if quantity else set(),
+        measures=_measures_of_parts(unnamed, figures)
+        if quantity
+        else set(),  # "Corridor Loss Analytics" names no loss
         unknown_names=_unknown_names(text, speakers, glossary),
         units=asked_units if quantity else set(),
         wants_figure=quantity,

@@ -439,3 +439,13 @@ def test_raising_a_forecast_to_what_asks_for_the_figure() -> None:
         glossary=Glossary({}),
     )
     assert query.wants_figure
+
+
+def test_a_measure_word_inside_a_speakers_name_is_not_asked() -> None:
+    firm = Speaker(name="Corridor Loss Analytics", kind="organization", role="research firm", quoted=True)
+    query = analyze(
+        "Corridor Loss Analytics认为投保价值里，有多大比例有完整的营业中断保障？",
+        speakers=SpeakerIndex([firm]),
+        glossary=Glossary({}),
+    )
+    assert "burn" not in query.measures and "share" in query.measures
