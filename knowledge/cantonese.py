@@ -42,7 +42,7 @@ _WORDS = {
 }
 _WORD = re.compile("|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)))
 # 係 as the copula ("營收係幾多"), not inside a word (關係, 聯係, 體係, 維係, 派係)
-_COPULA = re.compile(r"(?<![關关聯联體体維维派])[係]")
+_COPULA = re.compile(r"(?<![關关聯联體体維维派])係")
 
 
 def to_written_chinese(text: str) -> str:

@@ -427,7 +427,7 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                 org
                 and org == match.group("org")
                 and not re.search(r"[他她我你它这那其该]", org)
-                and not (_NOT_A_NAME.search(org))
+                and not _NOT_A_NAME.search(org)
             ):
                 add_org_zh(entities, original[match.start("org") : match.end("org")])
         for match in _PAREN_ORG.finditer(text):

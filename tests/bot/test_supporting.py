@@ -33,21 +33,26 @@ ARTICLE = [
 ]
 
 
-def _corpus() -> Corpus:
-    source = Source(id="src", file="s.md", title="Insurers and turbines", publisher="Test", language="en")
+def _article(source: Source, placed: list[tuple[int, int, str, str | None]]) -> Corpus:
+    """A corpus of one article: each text at its (paragraph, sentence), with its speaker."""
     passages = [
         Passage(
-            id=f"src:{n}.1",
-            source_id="src",
-            paragraph=n,
-            sentence=1,
+            id=f"{source.id}:{paragraph}.{sentence}",
+            source_id=source.id,
+            paragraph=paragraph,
+            sentence=sentence,
             text=text,
             speaker=speaker,
             figures=find_figures(text),
         )
-        for n, (text, speaker) in enumerate(ARTICLE, start=1)
+        for paragraph, sentence, text, speaker in placed
     ]
     return Corpus(sources=[source], speakers=SpeakerIndex([]), passages=passages)
+
+
+def _corpus() -> Corpus:
+    source = Source(id="src", file="s.md", title="Insurers and turbines", publisher="Test", language="en")
+    return _article(source, [(n, 1, text, speaker) for n, (text, speaker) in enumerate(ARTICLE, start=1)])
 
 
 def test_an_analysts_question_brings_the_reply_after_it() -> None:
@@ -92,19 +97,7 @@ def test_a_sentence_that_opens_with_the_question_put_to_the_speaker_is_the_answe
 def _paragraph(*sentences: tuple[str, str | None]) -> Corpus:
     """One article whose first paragraph holds the sentences, each with its speaker."""
     source = Source(id="fund", file="f.md", title="AI funds", publisher="Test", language="zh-Hans")
-    passages = [
-        Passage(
-            id=f"fund:1.{n}",
-            source_id="fund",
-            paragraph=1,
-            sentence=n,
-            text=text,
-            speaker=speaker,
-            figures=find_figures(text),
-        )
-        for n, (text, speaker) in enumerate(sentences, start=1)
-    ]
-    return Corpus(sources=[source], speakers=SpeakerIndex([]), passages=passages)
+    return _article(source, [(1, n, text, speaker) for n, (text, speaker) in enumerate(sentences, start=1)])
 
 
 def test_the_sentence_that_goes_on_about_what_the_lead_names_brings_its_figures() -> None:
