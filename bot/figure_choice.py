@@ -61,6 +61,9 @@ def focus_figure(
         figures = arriving or figures
     fitting = [f for f in figures if query.measures & figure_measures(hit.passage, f)]
     figures = fitting or figures
+    if "share" in query.measures:
+        # "how much of the capex plan is for big customers?": the slice ("$4 billion of that"), not the whole
+        figures = [f for f in figures if is_share_of(hit.passage.text, f)] or figures
     text = fold(hit.passage.text)
     asked_year = relative_years(query.text)
     if asked_year and len(figures) > 1:
@@ -244,10 +247,15 @@ def with_asked_figure(
         # the figure the passage names with the asked measure right beside it ("about $1.4 billion of cash")
         heads = [bool(head_measures(hit.passage, f, query.measures) & query.measures) for f in figures]
         # else a part, for "what share …" ("about 34% of its assets")
+        # ("$4 billion of that" when an amount may tell the slice)
         parts = [
-            "share" in query.measures and f.unit == "%" and is_share_of(hit.passage.text, f) for f in figures
+            "share" in query.measures
+            and (f.unit == "%" or f.unit in query.units)
+            and is_share_of(hit.passage.text, f)
+            for f in figures
         ]
-        best = heads.index(True) if True in heads else parts.index(True) if True in parts else 0
+        both = [h and p for h, p in zip(heads, parts, strict=True)]
+        best = next((i for flags in (both, heads, parts) for i, flag in enumerate(flags) if flag), 0)
         figure, head, part = figures[best], heads[best], parts[best]
         measured = figure_measures(hit.passage, figure)
         text = hit.passage.text
@@ -260,7 +268,15 @@ def with_asked_figure(
         if query.measures and measured and not matches:
             continue
         # "在手訂單約6.8億元，其中約4成來自朔川": a passage with a figure for each asked measure answers both parts
-        matches = max([matches, *(len(query.measures & figure_measures(hit.passage, f)) for f in figures)])
+        matches = max(
+            [
+                matches,
+                *(
+                    len(query.measures & (figure_measures(hit.passage, f) | ({"share"} if p else set())))
+                    for f, p in zip(figures, parts, strict=True)
+                ),
+            ]
+        )
         if not measured and query.measures & _OWN_MEASURES and not _measure_in_context(hit, query, corpus):
             continue  # "聿達第三季營收" is not answered by a prepayment the passage never calls revenue
         asked_what, measured_what = query.measures - _CHANGE_MEASURES, measured - _CHANGE_MEASURES

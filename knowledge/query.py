@@ -70,7 +70,7 @@ _SHARE = re.compile(
     r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice|stake)|"
     r"\b(?:slice|piece) of\b|(?:里|裡|中|之中)有?多少(?!钱|錢|亿|億|万|萬)|"
     r"what % |占.{0,12}(?:多少|几成|多大)|几成|多少成|比重|占比|比例|负债比|负债率|比率|有?多少(?:是)?集中|"
-    r"有多少(?:会|将)?(?:来自|用于|投向|流向)|有多少是",
+    r"有?多少(?:会|将|要)?(?:来自|用[于在来]|投[向入到在]|流向|花在)|有多少是",
     re.I,
 )
 # "What yield did the bonds price at?": a rate, whatever money words come with it.
@@ -86,10 +86,11 @@ _RATE = re.compile(
 # "how much of the raise is earmarked for supply?": part of an amount, which may be told as an amount.
 _ALLOCATION = re.compile(
     r"\bearmark|\bgo(?:es|ing)? (?:to|into|toward)|\ballocat|\bset aside|\bused (?:for|to)|\bspent on|\bput into|"
-    r"\bput(?:s|ting)? up\b|\bcontribut",
+    r"\bput(?:s|ting)? up\b|\bcontribut|\b(?:is|are|was|were) (?:meant |earmarked |slated |set )?for\b",
     re.I,
 )
 _MONEY_NOUN = re.compile(r"\b(?:money|cash|dollars|funding|payments?)\b", re.I)
+_MONEY_ZH = re.compile(r"钱|资金|募资|募集|款项")
 # "超额认购了多少倍", "how many times over": a multiple, whatever the money words.
 _MULTIPLE = re.compile(r"多少倍|几倍|幾倍|how many times|what multiple", re.I)
 # "给AI投资定的上限是多少": a limit may be a share as often as an amount.
@@ -360,8 +361,9 @@ def _units_of(folded: str) -> set[str]:
     share = _SHARE.search(folded)
     if share:
         if (
-            share.group(0).startswith("how much of") or re.match("(?:里|裡|中|之中)有?多少", share.group(0))
-        ) and (("money" in units and _ALLOCATION.search(folded)) or _MONEY_NOUN.search(folded)):
+            (share.group(0).startswith("how much of") or re.match("(?:里|裡|中|之中)有?多少", share.group(0)))
+            and (("money" in units and _ALLOCATION.search(folded)) or _MONEY_NOUN.search(folded))
+        ) or (re.match("有?多少(?:会|将|要)?[用投流花]", share.group(0)) and _MONEY_ZH.search(folded)):
             # "how much of the $1.8 billion raise is earmarked for supply?", "how much of the deal is guaranteed
             # money?": a slice, told as a share or an amount
             return {"%"} | _currencies(folded)

@@ -59,6 +59,7 @@ TITLE_WORDS: dict[str, list[str]] = {
     "co-founder": ["co-founder", "cofounder", "co founder", "联合创始人", "联创"],
     "founder": ["founder", "founded", "创始人", "创办人"],
     "partner": ["partner", "venture capitalist", "vc", "合伙人"],
+    "lead investor": ["lead investor", "lead backer", "领投方", "领投机构"],
     "investor": ["investor", "backer", "投资人", "投资者"],
     "chief scientist": ["chief scientist", "首席科学家"],
     "head of growth": ["head of growth", "增长主管"],
@@ -335,8 +336,13 @@ class SpeakerIndex:
     def _by_description(self, folded: str, titles: set[str]) -> set[int]:
         """ "The short seller's founder", "the pension's CIO": a title at an organization the question describes."""
         described = _POSSESSOR.findall(folded) + _OF_DESCRIBED.findall(folded)
+        # "the lead investor in X's round": the title's own words do not describe the organization
+        asked = {w for title in titles for t in TITLE_WORDS[title] for w in t.split()}
         words = {
-            w for phrase in described for w in phrase.split() if w not in _NOT_DESCRIPTIONS and len(w) > 2
+            w
+            for phrase in described
+            for w in phrase.split()
+            if w not in _NOT_DESCRIPTIONS and w not in asked and len(w) > 2
         }
         words |= {s for w in set(words) for s in DESCRIPTION_SYNONYMS.get(w, ())}
         if not words:

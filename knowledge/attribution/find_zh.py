@@ -127,7 +127,7 @@ _FILES_A_DOCUMENT = re.compile(
 )
 _DESCRIPTORS = re.compile(
     r"^.*?(?:基金管理人|管理人|分销商|经销商|代理商|开发商|服务商|提供商|承包商|集成商|零售商|贸易商|租赁商|设备商|渠道商|"
-    r"代工厂|代工大厂|大厂|厂商|品牌|供应商|机构|之一|巨头|龙头|初创公司|平台|旗下|券商|投行|智库|"
+    r"代工厂|代工大厂|大厂|厂商|品牌|供应商|机构|之一|巨头|龙头|初创公司|初创|领投方|跟投方|投资方|平台|旗下|券商|投行|智库|"
     r"媒体|主权基金|基金|研究机构|市场研究机构|咨询公司|制造商|运营商|企业|业者|银行|集团|城商行|农商行|商业银行|新创|"
     r"上市公司|公司|厂)(?=.{2,})"
 )
@@ -372,6 +372,16 @@ def _last_before(entity: Entity, article: str, at: int) -> int:
     )
 
 
+def _mark_lead_investors(entities: ArticleEntities, article: str) -> None:
+    """An organization that leads the article company's round ("本轮由环弘资本领投", "领投方环弘资本") is its
+    lead investor, so that "the lead investor in X's round" finds it and the people who speak for it."""
+    for entity in entities.entities:
+        forms = "|".join(re.escape(to_simplified(f)) for f in entity.forms if not f.isascii())
+        leads = rf"由(?:{forms})(?:联合|共同)?领投|领投方(?:{forms})|(?:{forms})(?:担任)?领投"
+        if entity.kind == "organization" and entity.org is None and forms and re.search(leads, article):
+            entity.title, entity.org = "领投方", _THE_COMPANY
+
+
 def _settle_the_company(entities: ArticleEntities, article: str) -> None:
     """People introduced as "该公司首席财务官" work for the article's own company named just before them.
 
@@ -442,7 +452,7 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                 at = match.start("latin") - 1 - len(named[0])
                 add_person_zh(entities, original[at : at + len(named[0])], latin=latin)
             elif _org_named(zh, entities):
-                org = org_before(zh) if len(zh) > 8 else _LEADING.sub("", zh)
+                org = org_before(zh)
                 if org:
                     at = match.start("zh") + len(zh) - len(org)
                     add_org_zh(entities, original[at : at + len(org)], latin=latin)
@@ -530,4 +540,5 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             if named is not None and (article.count(named[0]) >= 2 or named[1] or "·" in named[0]):
                 at = match.start() - len(named[0])
                 add_person_zh(entities, original[at : match.start()], latin=named[1])
+    _mark_lead_investors(entities, article)
     _settle_the_company(entities, article)

@@ -108,6 +108,7 @@ TITLE_EN = {
     "president": "president",
     "analyst": "analyst",
     "partner": "partner",
+    "lead investor": "lead investor",
     "founder": "founder",
     "co-founder": "co-founder",
 }

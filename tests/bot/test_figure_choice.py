@@ -401,3 +401,27 @@ def test_a_passage_with_a_figure_for_each_asked_measure_answers_a_two_part_quest
     )
     corpus = _corpus("hx", "灝芯B輪", "zh-Hant", part, both, publisher="日報")
     assert with_asked_figure(question, [part, both], [], corpus)[0] is both
+
+
+def test_the_slice_of_a_plan_told_in_money_answers_how_much_of_the_plan_goes_to_a_customer_class() -> None:
+    plan = _hit(
+        "Vosberg said the utility plans to spend $11.6 billion over five years, and that roughly $4 billion of "
+        "that is tied directly to large-load customers.",
+        "bk:3.1",
+        3.0,
+    )
+    terms = _hit(
+        "She said data-centre customers would pay for at least 85% of the capacity they reserve.",
+        "bk:4.1",
+        3.0,
+    )
+    question = _how_much(
+        "how much of the capex plan is for the big-load customers?",
+        {"%", "USD"},
+        measures=frozenset({"share", "spending"}),
+    )
+    corpus = _corpus("bk", "Utility rate case", "en", plan, terms)
+    lead = with_asked_figure(question, [terms, plan], [], corpus)[0]
+    assert lead is plan
+    focus = focus_figure(lead, question, [])
+    assert focus is not None and focus.text == "$4 billion"

@@ -148,3 +148,8 @@ def test_a_months_count_before_a_reporting_measure_is_a_period_not_a_bond_tenor(
 def test_what_a_thing_sells_for_is_its_price_and_what_it_is_worth_its_value() -> None:
     assert "price" in find_measures("a memory test system now sells for about $4.5 million")
     assert "valuation" in find_measures("Value the servers the way the assessor values everything else")
+
+
+def test_large_load_customers_are_a_class_of_customer_not_a_power_measure() -> None:
+    assert "power" not in find_measures("how much of the capex plan is for the big-load customers?")
+    assert "power" in find_measures("what peak load does the grid expect?")

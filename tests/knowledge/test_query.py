@@ -40,6 +40,12 @@ FIGURE_QUESTIONS = [
     ("德信那位分析師話曜芯最大兩個客戶佔收入幾多？", {"%"}),
     ("what annual loss rate is the lender's credit chief expecting on the new fund?", {"%"}),
     ("where is the fund marking the reseller's loans now, and where were they last qtr?", {"%"}),
+    (
+        "what did the cfo say about how much of the capex plan is for the big-load customers?",
+        {"%"} | CURRENCIES,
+    ),
+    ("財務總監話今輪啲錢大概幾多會用喺流片？", {"%"} | CURRENCIES),
+    ("公司的收入有多少来自海外？", {"%"}),
 ]
 
 

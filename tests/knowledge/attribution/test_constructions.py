@@ -924,3 +924,28 @@ def test_the_average_analyst_forecast_is_a_noun_not_an_unnamed_analyst_speaking(
     ]
     result = attribute_source(paragraphs, "en", SpeakerIndex([]))
     assert result.speakers == [[None]] and not result.mentioned
+
+
+def test_a_start_up_described_before_its_bracketed_english_name_is_named_without_the_description() -> None:
+    paragraphs = [
+        ["本地AI晶片初創灝芯科技（Haosin Technology）昨日宣布完成1.5億美元B輪融資。"],
+        ["嘉濤證券分析師鄺詠詩（Kwong Wing-sze）表示，灝芯今年收入約為人民幣2.1億元。"],
+    ]
+    result = attribute_source(paragraphs, "zh-Hant", SpeakerIndex([]))
+    company = result.speakers[0][0]
+    assert company is not None and company.name == "Haosin Technology"
+    assert company.name_zh == "灝芯科技" and "灝芯" in company.aliases
+
+
+def test_the_organization_that_leads_a_round_is_found_as_the_companys_lead_investor() -> None:
+    paragraphs = [
+        ["本地AI晶片初創灝芯科技（Haosin Technology）昨日宣布完成1.5億美元B輪融資。"],
+        ["本輪由環弘資本領投，港創策略投資基金跟投。"],
+        ["「我們看中的是能效。」領投方環弘資本合夥人麥志朗（Mak Chi-long）表示。"],
+    ]
+    result = attribute_source(paragraphs, "zh-Hant", SpeakerIndex([]))
+    index = SpeakerIndex([*result.quoted, *result.mentioned])
+    found = index.find_by_role("how much did the lead investor in haosin's series b put in?")
+    assert [s.name_zh for s in found] == ["環弘資本"]
+    partner = index.by_name("Mak Chi-long")
+    assert partner is not None and partner.role == "partner, 環弘資本"
