@@ -54,12 +54,17 @@ _LIVE = re.compile(r"stock quote|\bticker\b|next quarter|this quarter|下个季�
 _GUIDANCE = re.compile(r"guidance|forecast|outlook|expect|财测|指引|预期|预计|预估|展望|估", re.I)
 # A stock's price or market value asked as it stands, not how it moved ("股价今年涨了几倍" is in the articles).
 _QUOTE_NOW = re.compile(
-    r"share price|stock price|market cap|trading at|\b(?:stock|shares?) (?:\w+ )?trading\b|股价|股價|市值",
+    r"(?<!per-)(?<!per )share price|stock price|market cap|trading at|\b(?:stock|shares?) (?:\w+ )?trading\b|股价|股價|市值",
     re.I,
 )
 _MOVED = re.compile(
     r"\b(?:fell|fall|fallen|rose|rise|risen|drop|dropped|jump|jumped|gain|gained|lost|plunge|plunged|slid|since|after)\b|"
     r"涨|跌|升|降|翻|为什么|為什麼|目标价|目標價",
+    re.I,
+)
+# "the per-share price in the staff sale": what a deal paid, which the articles report
+_DEAL = re.compile(
+    r"\b(?:sale|sold|tender|round|ipo|offering|placement|paid|pay|deal|listing|priced)\b|发行价|认购|配售|转让|融资|收购",
     re.I,
 )
 _INSTRUCTIONS = re.compile(
@@ -173,7 +178,7 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     """Pick the supporting passages for a question, or say why the corpus cannot answer it."""
     folded = fold(query.text)
     live = _LIVE.search(folded) and not _GUIDANCE.search(folded)  # "下一季營收財測" is in the articles
-    if live or (_QUOTE_NOW.search(folded) and not _MOVED.search(folded)):
+    if live or (_QUOTE_NOW.search(folded) and not _MOVED.search(folded) and not _DEAL.search(folded)):
         return Abstention("live")
     if _INSTRUCTIONS.search(query.text) and not _genuine_question(query.text):
         return Abstention("irrelevant")  # orders and nothing else to answer: never obeyed, nothing cited

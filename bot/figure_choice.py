@@ -160,6 +160,9 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     if not _PER_SHARE_ASKED.search(query.text):
         # "第四季税后纯益多少" is not answered by earnings per share
         figures = [f for f in figures if f.per != "share"]
+    elif _ONE_SHARE_ASKED.search(query.text):
+        # "the per-share price in the staff sale" is not answered by the $600 million sold in all
+        figures = [f for f in figures if f.per == "share" or f.unit in ("%", "x")]
     # "一共交了多少电费" is a sum, never a price per kilowatt-hour
     total = bool(_TOTAL_WORDS.search(query.text))
     amount = bool(query.measures) and query.measures <= _AMOUNT_MEASURES
@@ -371,6 +374,7 @@ _PER_UNIT_ASKED = re.compile(
 # "what rate is it paying on the loan?": the price of money, never a part of something.
 _INTEREST_RATE = re.compile(r"\brate\b|利率|利息", re.I)
 # A question that may be answered by an amount per share: about shares, stock, prices or EPS.
+_ONE_SHARE_ASKED = re.compile(r"\bper[- ]share\b|\ba share\b|\beach share\b|每股", re.I)
 _PER_SHARE_ASKED = re.compile(r"\bshares?\b|\bstock|\bprice|\beps\b|股|价|價", re.I)
 # "what share of", "占营收几成": a part asked by name ("how much of a boost" asks a change).
 _SHARE_NOUN = re.compile(

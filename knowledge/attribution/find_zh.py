@@ -67,6 +67,9 @@ COMPOUND_SURNAMES = (
 _TITLE = "(?:" + "|".join(sorted(lx.TITLES, key=len, reverse=True)) + ")"
 _TITLES = re.compile(rf"{_TITLE}(?:[兼暨及和]{_TITLE})*")
 _SECTOR_END = re.compile(
+    # "华曦证券计算机行业分析师": after a firm's generic ending, the whole sector however long its name
+    r"(?:(?<=证券)|(?<=资本)|(?<=银行)|(?<=研究)|(?<=研究院)|(?<=咨询)|(?<=投资)|(?<=控股)|(?<=集团)|(?<=国际))"
+    r"[\u4e00-\u9fff]{2,6}(?:行业|产业|板块)$|"
     r"(?<=..)(?:(?:亚太区|亚洲区|大中华区|中国区|北美区|欧洲区|全球)?[\u4e00-\u9fff]{2}(?:行业|产业|板块)|"
     r"亚太区|亚洲区|大中华区|中国区|北美区|欧洲区)$"
 )
@@ -152,7 +155,12 @@ def _name_after(text: str, after: re.Pattern[str] = _AFTER_NAME) -> tuple[str, s
     elif text[:1] in SURNAMES:
         options = [text[:3], text[:2]]
     for name in options:
-        if len(name) >= 2 and re.fullmatch(r"[\u4e00-\u9fff·]+", name) and after.match(text[len(name) :]):
+        if (
+            len(name) >= 2
+            and name not in lx.NOT_NAMES
+            and re.fullmatch(r"[\u4e00-\u9fff·]+", name)
+            and after.match(text[len(name) :])
+        ):
             two = after.match(text[2:]) if len(name) == 3 and not foreign else None
             if two is not None and two.group(0).strip("（(，,。、；;：:“”「」 "):
                 name = name[:2]  # "周敏说": the third character starts the verb
@@ -415,6 +423,10 @@ _NOT_A_NAME = re.compile(
 )
 
 
+# "澜原省发展和改革委员会（下称“澜原省发改委”）": a name and the short name the article goes on to use.
+_HEREAFTER = re.compile(
+    r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]{2,24})[（(](?:以下|下文)?(?:简称|下称)[:：]?[“「]?(?P<short>[^”」）)]{2,12})[”」]?[）)]"
+)
 # "泽川云廊数据中心REIT周三上市": a Chinese name ending in a listed fund's Latin tail is the fund.
 _LISTED_FUND = re.compile(r"(?:^|[，。；：])(?P<org>[\u4e00-\u9fff]{2,12}(?:REIT|ETF))(?![A-Za-z])")
 
@@ -429,6 +441,15 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             if org and _plausible_org(org, org, weak=False) and not re.search(_VERB + "$", org):
                 at = match.start("subject") + match.group("subject").rfind(org)
                 add_org_zh(entities, original[at : at + len(org)])
+        for match in _HEREAFTER.finditer(text):
+            # the whole name however long ("澜原省发展和改革委员会"): the article spells out what it shortens
+            org = _DESCRIPTORS.sub("", _LEADING.sub("", match.group("org")))
+            if len(org) >= 2 and _plausible_org(org, org, weak=False):
+                at = match.end("org") - len(org)
+                entity = add_org_zh(entities, original[at : match.end("org")])
+                if entity is not None:
+                    entities.add(entity, short=(original[match.start("short") : match.end("short")],))
+                    entity.forms.append(original[match.start("short") : match.end("short")])
         for match in _LISTED_FUND.finditer(text):
             add_org_zh(entities, original[match.start("org") : match.end("org")])
         for match in _IS_A_COMPANY.finditer(text):

@@ -379,6 +379,40 @@ GENERIC_WORDS = frozenset(
         "电信",
     }
 )
+# Common words that open with a surname's character: "方案显示" is the plan, not a Mr Fang An.
+NOT_NAMES = frozenset(
+    {
+        "方案",
+        "方面",
+        "高管",
+        "高层",
+        "文件",
+        "文章",
+        "时间",
+        "安排",
+        "任务",
+        "金额",
+        "毛利",
+        "程序",
+        "全年",
+        "全球",
+    }
+    | {
+        "全部",
+        "全体",
+        "原因",
+        "龙头",
+        "管理层",
+        "常规",
+        "于是",
+        "向来",
+        "曾经",
+        "马上",
+        "景气",
+        "孔径",
+        "江湖",
+    }
+)
 REPORT_NOUNS = (
     "报告",
     "研报",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 OPEN_QUOTES = "“「『‘"
 CLOSE_QUOTES = "”」』’"
 
@@ -45,8 +47,13 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def outside_quotes(text: str) -> str:
-    """Text with quoted speech blanked out (same length), so names inside quotes are not speakers."""
-    return blank_spans(text, quoted_spans(text))
+    """Text with quoted speech blanked out (same length), so names inside quotes are not speakers; the short
+    name a bracket defines ("（下称“澜原省发改委”）") is no speech and stays."""
+    spans = [(s, e) for s, e in quoted_spans(text) if not _DEFINES.search(text, max(0, s - 8), s)]
+    return blank_spans(text, spans)
+
+
+_DEFINES = re.compile(r"[（(](?:以下|下文)?(?:简称|簡稱|下称|下稱|称|稱)[:：]?$|\b(?:hereafter|known as)\s*$")
 
 
 def starts_with_quote(text: str) -> bool:

@@ -48,6 +48,9 @@ ZH_PER_WORDS = {
     "每百万tokens": "million tokens",
     "每百萬tokens": "million tokens",
 }
+_A_SHARE = re.compile(r"\s*(?:a|per) share\b", re.I)
+_EACH = re.compile(r"\s*(?:each|apiece)\b", re.I)
+_SHARES_BEFORE = re.compile(r"\bshares?\b[^,;.]{0,30}$", re.I)
 _ZH_PER = re.compile("|".join(sorted(ZH_PER_WORDS, key=len, reverse=True)))
 
 APPROX_BEFORE = (
@@ -135,6 +138,10 @@ def period_near(text: str, start: int, end: int) -> str | None:
     if priced:
         word = priced.group(1).lower()
         return next((period for period, pattern in _PERIODS if pattern.fullmatch(f"per {word}")), word)
+    if _A_SHARE.match(text, end) or (
+        _EACH.match(text, end) and _SHARES_BEFORE.search(text, max(0, start - 40), start)
+    ):
+        return "share"  # "$61 a share", "prices shares at $42.70 each"
     left, right = clause_bounds(text, start, end)
     left, right = max(left, start - _PERIOD_BEFORE_CHARS), min(right, end + _PERIOD_AFTER_CHARS)
     found = [

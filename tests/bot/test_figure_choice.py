@@ -425,3 +425,13 @@ def test_the_slice_of_a_plan_told_in_money_answers_how_much_of_the_plan_goes_to_
     assert lead is plan
     focus = focus_figure(lead, question, [])
     assert focus is not None and focus.text == "$4 billion"
+
+
+def test_a_per_share_price_is_not_answered_by_the_sale_s_total() -> None:
+    total = _hit("Employees may sell up to $600 million of shares at a lower price.", "lf:1.1", 3.0)
+    price = _hit("The tender prices shares at $42.70 each, against $61 in March.", "lf:2.1", 2.0)
+    question = _how_much(
+        "what's the per-share price in the staff sale?", {"USD"}, measures=frozenset({"price"})
+    )
+    corpus = _corpus("lf", "Staff share sale", "en", total, price)
+    assert with_asked_figure(question, [total, price], [], corpus) == [price]

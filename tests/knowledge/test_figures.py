@@ -442,3 +442,10 @@ def test_any_mix_of_number_pieces_gives_verbatim_figures(text: str) -> None:
 )
 def test_energy_is_not_power(text: str) -> None:
     assert [f for f in find_figures(text) if f.unit == "GW"] == []
+
+
+def test_a_price_each_for_shares_or_a_share_is_a_price_per_share() -> None:
+    tender = find_figures("The tender prices shares at $42.70 each, against $61 in the March round.")
+    assert [(f.text, f.per) for f in tender] == [("$42.70", "share"), ("$61", None)]
+    assert find_figures("It sold stock at $61 a share.")[0].per == "share"
+    assert find_figures("The company paid $5 each for the chips.")[0].per is None

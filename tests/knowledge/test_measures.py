@@ -153,3 +153,9 @@ def test_what_a_thing_sells_for_is_its_price_and_what_it_is_worth_its_value() ->
 def test_large_load_customers_are_a_class_of_customer_not_a_power_measure() -> None:
     assert "power" not in find_measures("how much of the capex plan is for the big-load customers?")
     assert "power" in find_measures("what peak load does the grid expect?")
+
+
+def test_a_stock_that_drops_asks_the_share_price_move_whatever_deal_dates_it() -> None:
+    assert asked_measures("how much did Amagiri stock drop on the day the bond deal was announced?", []) == {
+        "stock"
+    }

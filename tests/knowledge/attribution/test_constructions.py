@@ -647,6 +647,18 @@ CHINESE = [
         ],
         ["Karina Müller"],
     ),
+    (
+        "a body whose short name a bracket defines speaks by its full name, and its plan speaks for it",
+        [
+            [
+                "澜原省发展和改革委员会（下称“澜原省发改委”）日前公布方案，设立规模200亿元的引导基金。",
+                "方案显示，基金将优先托管省内闲置的GPU集群。",
+            ],
+            ["基金的管理人为省属国企澜原产业投资集团旗下的澜投资本。"],
+            ["澜原省发改委副主任郑启航（Zheng Qihang）表示，基金不会高价接盘。"],
+        ],
+        ["澜原省发展和改革委员会", "澜原省发展和改革委员会", None, "Zheng Qihang"],
+    ),
 ]
 
 
@@ -949,3 +961,18 @@ def test_the_organization_that_leads_a_round_is_found_as_the_companys_lead_inves
     assert [s.name_zh for s in found] == ["環弘資本"]
     partner = index.by_name("Mak Chi-long")
     assert partner is not None and partner.role == "partner, 環弘資本"
+
+
+def test_an_analyst_s_firm_ends_where_the_sector_he_covers_begins_however_long_its_name() -> None:
+    paragraphs = [["华曦证券计算机行业分析师冯子墨认为，引导基金的作用是找接盘方。"]]
+    result = attribute_source(paragraphs, "zh-Hans", SpeakerIndex([]))
+    analyst = result.speakers[0][0]
+    assert analyst is not None and analyst.role == "analyst, 华曦证券"
+
+
+def test_a_provincial_commission_is_named_in_english_by_what_it_is() -> None:
+    paragraphs = [["澜原省发展和改革委员会（下称“澜原省发改委”）日前公布方案，设立规模200亿元的引导基金。"]]
+    result = attribute_source(paragraphs, "zh-Hans", SpeakerIndex([]))
+    body = result.speakers[0][0]
+    assert body is not None and "Lanyuan Provincial Development and Reform Commission" in body.aliases
+    assert "澜原省发改委" in body.aliases
