@@ -69,7 +69,8 @@ _TITLES = re.compile(rf"{_TITLE}(?:[兼暨及和]{_TITLE})*")
 _SECTOR_END = re.compile(
     # "华曦证券计算机行业分析师": after a firm's generic ending, the whole sector however long its name
     r"(?:(?<=证券)|(?<=资本)|(?<=银行)|(?<=研究)|(?<=研究院)|(?<=咨询)|(?<=投资)|(?<=控股)|(?<=集团)|(?<=国际))"
-    r"[\u4e00-\u9fff]{2,6}(?:行业|产业|板块)$|"
+    r"(?:[\u4e00-\u9fff]{2,6}(?:行业|产业|板块)|消费电子|半导体|电子|计算机|通信|汽车|传媒|医药|新能源|能源|电力设备|"
+    r"电力|公用事业|互联网|科技|硬件|软件|机械|化工|房地产|地产|家电|军工|钢铁|煤炭|交通运输|物流|零售|消费|食品饮料)$|"
     r"(?<=..)(?:(?:亚太区|亚洲区|大中华区|中国区|北美区|欧洲区|全球)?[\u4e00-\u9fff]{2}(?:行业|产业|板块)|"
     r"亚太区|亚洲区|大中华区|中国区|北美区|欧洲区)$"
 )
@@ -183,6 +184,8 @@ def org_before(text: str) -> str | None:
     run = _LEADING.sub("", match.group(1)).strip()
     run = run.rsplit("的", 1)[-1]  # "在香港上市的苏澜银行": a modifier ending in 的 is not part of the name
     run = _DESCRIPTORS.sub("", run)
+    sector = _SECTOR_END.search(run)
+    run = run[: sector.start()] if sector else run  # "明衡证券消费电子(分析师)": the firm, not what it covers
     if len(run) >= 3 and run[-1] in "由被经":
         run = run[:-1]  # "崇远由董事长林正雄创立": 由 says who founded it, it is not part of the name
     if len(run) > 10 and not run.isascii():

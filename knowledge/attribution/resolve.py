@@ -98,6 +98,8 @@ _ZH_GAP_WEAK = re.compile(
     + r")*$"
 )
 _ZH_OWN_FILING = re.compile(
+    # "视岚科技昨日晚间发布第三季度财报，公司当季营收18.6亿元": the results it published speak for it
+    r"(?:^|[，。；])[^，。；]{0,40}?(?:发布|公布|交出)了?[^，。；]{0,12}?(?:财报|业绩|年报|季报|半年报|业绩报告)[，,]|"
     r"(?:^|[，。；])[^，。；]{0,40}?(?:招股书|招股说明书|招募说明书|募集说明书|发行说明书|财报|年报|季报|半年报|公告|财务报表|预案|方案|经营数据|业绩数据|财务数据|运营数据|业绩报告|(?:[一二三四]季度|第[一二三四]季度|年度|半年度|中期|季度)报告)(?:数据)?(?:同时|也|还|亦|则|进一步)?(?:显示|披露)|"
     r"(?:^|[，。；])(?:根据|据|按照)(?:公司)?(?:法说会|业绩说明会|说明会|发布会|股东大会|投资者大会|电话会议?)(?:上的)?(?:简报|资料|材料|数据)?[，,]|"
     r"(?:^|[，。；])(?:根据|据|按照)(?:公司|该公司)[^，。；]{0,8}?(?:披露|发布|公布|提供)?的?"
@@ -257,10 +259,11 @@ def _subject_zh(
         if before and adverb and before[0].entity is not None and before[0].entity.kind == "person":
             return cast(Entity | None, before[0].entity)
         return unnamed
-    if len(inside) > 1 and "、" in re.sub(
-        r"[（(][^）)]*[）)]", "", outside[inside[0].start : inside[-1].start]
+    if len(inside) > 1 and any(
+        re.match(r"(?:[（(][^）)]*[）)])?、", outside[i.end : verb.start()]) for i in inside[:-1]
     ):
-        return unnamed  # several subjects at once ("亚马逊、谷歌和Meta宣布")
+        # several subjects at once ("亚马逊、谷歌和Meta宣布"), not two titles of one ("创始人、首席执行官贺铭川")
+        return unnamed
     nearest = inside[-1]
     gap = outside[nearest.end : verb.start()]
     if unnamed is not None and any(m in gap for m in (*zh.UNNAMED_MARKERS, *zh.GROUP_NOUNS)):

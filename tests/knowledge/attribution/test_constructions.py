@@ -659,6 +659,17 @@ CHINESE = [
         ],
         ["澜原省发展和改革委员会", "澜原省发展和改革委员会", None, "Zheng Qihang"],
     ),
+    (
+        "a company publishing its results speaks, and two titles of one officer are not two subjects",
+        [
+            ["AI眼镜厂商视岚科技昨日晚间发布第三季度财报，公司当季营收18.6亿元，同比增长132%。"],
+            [
+                "视岚科技创始人、首席执行官贺铭川（He Mingchuan）在随后的业绩电话会上表示，毛利率下滑是因为降价。"
+            ],
+            ["亚马逊、谷歌和Meta宣布，明年将增加投资。"],
+        ],
+        ["视岚科技", "He Mingchuan", None],
+    ),
 ]
 
 
@@ -964,10 +975,14 @@ def test_the_organization_that_leads_a_round_is_found_as_the_companys_lead_inves
 
 
 def test_an_analyst_s_firm_ends_where_the_sector_he_covers_begins_however_long_its_name() -> None:
-    paragraphs = [["华曦证券计算机行业分析师冯子墨认为，引导基金的作用是找接盘方。"]]
+    paragraphs = [
+        ["华曦证券计算机行业分析师冯子墨认为，引导基金的作用是找接盘方。"],
+        ["明衡证券消费电子分析师邵嘉宁问及，降价之后单台硬件是否已经亏损。"],
+    ]
     result = attribute_source(paragraphs, "zh-Hans", SpeakerIndex([]))
-    analyst = result.speakers[0][0]
-    assert analyst is not None and analyst.role == "analyst, 华曦证券"
+    roles = [s.role for row in result.speakers for s in row if s is not None]
+    assert roles == ["analyst, 华曦证券", "analyst, 明衡证券"]
+    assert {s.name for s in result.mentioned if s.kind == "organization"} <= {"华曦证券", "明衡证券"}
 
 
 def test_a_provincial_commission_is_named_in_english_by_what_it_is() -> None:
