@@ -29,7 +29,8 @@ MEASURES: dict[str, str] = {
     "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
     "yield": r"\byield|coupon|interest rate|\binterest\b|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|报酬率|回报率|报酬|回报",
     "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|比例|份额|占|其中",
-    "growth": r"\bgrow|\bgrew\b|growth|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
+    "growth": r"\bgrow|\bgrew\b|growth|\bup(?= (?:about |around |roughly |nearly |some |by )?[\d$€¥£])|"
+    r"\bfrom a year (?:earlier|ago|before)|\b(?:y/y|yoy|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
     "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|下调|降|削减|减少|缩减|下降|低于|便宜|跌|(?<!至)少了?多少",
     "power": r"\bpower|electricity|capacity|peak demand|peak load|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|(?<!-)\bload\b(?!-|\s+(?:customers|users|clients))|电力|装机|用电|算力(?!券)|容量|兆瓦|吉瓦",
     "assets": r"\bassets|\bmanage[sd]?\b|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
@@ -162,11 +163,25 @@ def head_measures(
         if (name == "cap" and name not in asked) or (name == "share" and figure.unit != "%"):
             continue  # "sell up to $1.2 billion", "$40 a share": a bound or a price per unit, not what it measures
         for match in pattern.finditer(folded, start, stop):
+            if _in_a_name(passage.text, folded, match.start()):
+                continue  # "Harbourgate Data Holdings": a company's name is no measure
             if match.end() <= at and (before is None or at - match.end() < before[0]):
                 before = (at - match.end(), name)
             elif match.start() >= after and (behind is None or match.start() - after < behind[0]):
                 behind = (match.start() - after, name)
     return {found[1] for found in (before, behind) if found is not None}
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w&'’.-]*\s+$")
+
+
+def _in_a_name(text: str, folded: str, at: int) -> bool:
+    """Whether a capitalized word continues a capitalized name ("Data Holdings" of "Harbourgate Data Holdings")."""
+    return (
+        len(text) == len(folded)
+        and text[at : at + 1].isupper()
+        and _NAME_BEFORE.search(text, max(0, at - 40), at) is not None
+    )
 
 
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4}

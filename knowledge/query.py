@@ -108,6 +108,7 @@ _GROWTH = re.compile(
     r"\brais(?:e|es|ed|ing) (?:its |their |the |our )?(?:prices?|rates?|premiums?|fees?|rents?|tariffs?)\b|"
     r"\b(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen|jump(?:ed)?|up from (?=[\d$€¥]|about|around|roughly|nearly|last|a year|the same)|multipl|"
     r"cut|cuts|slash(?:ed)?|lower(?:ed)?|reduce[sd]?|discount)\w*|"
+    r"\b(?:y/y|yoy|q/q|qoq|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|"
     r"成长|增长|涨了|涨多少|翻了|增加了|增幅|年增|比去年|同比|降价|砍|下调|降了|降低|削减|折扣|折价|降.{0,3}(?:多少|几)",
     re.I,
 )

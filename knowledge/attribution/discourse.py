@@ -17,6 +17,9 @@ _EN_ANAPHORA = re.compile(
     # "the buyout firm", "the grid operator": a kind of organization before the noun
     + r"|the (?:buyout|private-equity|investment|research|rating|ratings|grid|asset|fund|chip|cloud|software|"
     r"insurance|mining|energy|power|data-center|data-centre) (?:firm|operator|manager|company|group|agency|maker)"
+    # "the Hong Kong-listed operator", "the Dublin-based lender": where it is listed or based
+    r"|the (?:[A-Z][\w.]*\s+)*[\w.]+-(?:listed|based|owned|backed|headquartered)\s+"
+    r"(?:firm|operator|manager|company|group|agency|maker|lender|utility|developer|insurer|start-up|startup|bank|fund)"
     + r")\b",
     re.I,
 )

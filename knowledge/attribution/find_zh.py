@@ -207,7 +207,9 @@ def _org_named(zh: str, entities: ArticleEntities) -> bool:
 
 def _plausible_org(org: str, subject: str, weak: bool) -> bool:
     """Whether the words before a verb name an organization: a company ending, Latin letters, or a short clean name."""
-    if re.search(r"[他她我你它]|该|这|那|其|此|一位|一名|某", org) or any(g in org for g in lx.GROUP_NOUNS):
+    if re.search(r"[他她我你它]|该|这|那|其|此|一位|一名|某|^第", org) or any(
+        g in org for g in lx.GROUP_NOUNS
+    ):
         return False
     if any(org.endswith(x) for x in lx.ORG_SUFFIXES) or re.fullmatch(
         r"[A-Za-z0-9&. ]+[\u4e00-\u9fff]{0,2}", org
@@ -298,12 +300,16 @@ def describe_org(entities: ArticleEntities, name: str, before: str) -> None:
 
 
 # "招股书披露": a company's own document and what it discloses, never an organization's name
-_FILING_WORD = re.compile(r"招股书|招股说明书|招募说明书|财报|年报|季报|公告|(?:显示|披露)$")
+_FILING_WORD = re.compile(r"招股书|招股说明书|招募说明书|财报|年报|季报|公告|材料|资料|(?:显示|披露)$")
 
 
 # A description before a company's name: "眼镜公司", "地产顾问", "数据中心营运商".
 _DESCRIBED = re.compile(
     r"^[\w]{1,8}?(?:公司|顾问|营运商|运营商|开发商|制造商|供应商|厂商)(?=[\u4e00-\u9fff]{4,}$)"
+)
+# "产品副总裁", "技术总监": the department a title heads, opening the clause (no company named before it).
+_DEPARTMENT = re.compile(
+    r"(?:^|(?<=[，。；：、]))(?:产品|技术|销售|市场|营销|运营|财务|研发|人力资源|战略|投资者关系|公共关系|业务|海外业务|国际业务)部?$"
 )
 _TRADITIONAL_SUFFIXES = ("顧問", "電子", "數據", "科技", "控股")
 
@@ -501,9 +507,14 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             cut = sector.start() if sector else match.start()
             bracket = re.search(r"[（(][^（）()]{1,60}[）)]$", text[:cut])
             cut = bracket.start() if bracket else cut
-            org = org_before(text[:cut])
+            department = _DEPARTMENT.search(text[:cut])
+            org = org_before(text[:cut]) if department is None else None
             org_written = original[cut - len(org) : cut] if org else None
-            if org_written:
+            written_title = original[match.start() : match.end()]
+            if department is not None:
+                # "产品副总裁唐潇": a department's title at the article's company, not a company called 产品
+                org_written, written_title = _THE_COMPANY, original[department.start() : match.end()]
+            elif org_written:
                 # "聿达执行长" after "聿达精密": the title belongs to the company already named, by its full name
                 company = add_org_zh(entities, org_written)
                 org_written = company.forms[0] if company is not None else org_written
@@ -515,9 +526,7 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                 org_written = (
                     _THE_COMPANY  # "该公司首席财务官周敏": settled once the article's company is known
                 )
-            add_person_zh(
-                entities, name, latin=named[1], title=original[match.start() : match.end()], org=org_written
-            )
+            add_person_zh(entities, name, latin=named[1], title=written_title, org=org_written)
         for match in _BOOK.finditer(text):
             if re.search(r"报道|称|指出|估计|报导", text[match.end() : match.end() + 6]):
                 add_org_zh(entities, original[match.start("name") : match.end("name")])

@@ -130,6 +130,23 @@ TITLE_EN = {
     "founder": "founder",
     "co-founder": "co-founder",
 }
+# Departments a title can head: "产品副总裁", "技术总监".
+DEPARTMENTS_EN = {
+    "投资者关系": "investor relations",
+    "公共关系": "public relations",
+    "人力资源": "human resources",
+    "海外业务": "overseas business",
+    "国际业务": "international business",
+    "产品": "product",
+    "技术": "technology",
+    "销售": "sales",
+    "市场": "marketing",
+    "营销": "marketing",
+    "运营": "operations",
+    "研发": "R&D",
+    "战略": "strategy",
+    "业务": "business",
+}
 _TITLE_ZH_EXTRA = {
     "首席投资官": "chief investment officer",
     "首席风险官": "chief risk officer",
@@ -239,6 +256,13 @@ def _title_en(written: str | None) -> str | None:
     simplified = to_simplified(written)
     parts = []
     for part in re.split(r"[兼暨及和]", simplified):
+        department = next((d for d in DEPARTMENTS_EN if part.startswith(d) and len(part) > len(d)), None)
+        if department is not None and title_key(part) is None:
+            # "产品副总裁" is the vice president for product
+            rest = part[len(department) :].removeprefix("部")  # "市场部总监"
+            head = _title_en(rest) or rest
+            parts.append(f"{head} for {DEPARTMENTS_EN[department]}")
+            continue
         key = title_key(part)
         parts.append(TITLE_EN.get(key, key) if key else _TITLE_ZH_EXTRA.get(part, part))
     return " and ".join(p for p in parts if p)

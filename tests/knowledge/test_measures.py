@@ -159,3 +159,16 @@ def test_a_stock_that_drops_asks_the_share_price_move_whatever_deal_dates_it() -
     assert asked_measures("how much did Amagiri stock drop on the day the bond deal was announced?", []) == {
         "stock"
     }
+
+
+def test_up_by_a_figure_or_year_on_year_is_growth() -> None:
+    assert "growth" in find_measures("its order backlog reached €14.6 billion, up 22% from a year earlier")
+    assert "growth" in find_measures("and how much is that up y/y?")
+    assert "growth" not in find_measures("the company set up a fund")
+
+
+def test_a_word_inside_a_company_s_name_is_no_measure_of_the_figure_after_it() -> None:
+    loan = _passage(
+        "A group of 14 banks has agreed to lend Harbourgate Data Holdings $3.6 billion for the campus."
+    )
+    assert head_measures(loan, loan.figures[0]) == {"debt"}

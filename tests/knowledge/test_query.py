@@ -47,6 +47,7 @@ FIGURE_QUESTIONS = [
     ("財務總監話今輪啲錢大概幾多會用喺流片？", {"%"} | CURRENCIES),
     ("公司的收入有多少来自海外？", {"%"}),
     ("how big is the new infra fund, and how much does the authority manage overall?", CURRENCIES),
+    ("how big is the toolmaker's backlog now, and how much is that up y/y?", {"%", "x"} | CURRENCIES),
 ]
 
 

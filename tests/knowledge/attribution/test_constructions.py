@@ -433,6 +433,16 @@ ENGLISH = [
         ],
         ["Corvella Design Automation"] + ["unnamed: a chip designer at one of the company's customers"] * 2,
     ),
+    (
+        "the company named in the lede, taken up as 'the Hong Kong-listed operator said'",
+        [
+            [
+                "A group of 14 banks has agreed to lend Harbourgate Data Holdings $3.6 billion to build a campus, "
+                "the Hong Kong-listed operator said on Thursday, about $600 million less than it set out to raise."
+            ]
+        ],
+        ["Harbourgate Data Holdings"],
+    ),
 ]
 
 CHINESE = [
@@ -991,3 +1001,23 @@ def test_a_provincial_commission_is_named_in_english_by_what_it_is() -> None:
     body = result.speakers[0][0]
     assert body is not None and "Lanyuan Provincial Development and Reform Commission" in body.aliases
     assert "澜原省发改委" in body.aliases
+
+
+def test_a_department_s_title_is_held_at_the_article_s_company_and_its_briefing_papers_speak_for_it() -> None:
+    paragraphs = [
+        ["AI聊天助手“栖言”的运营方栖言科技日前向投资人披露，10月份该应用月活跃用户达到1.1亿。"],
+        ["栖言科技首席财务官顾晓岚（Gu Xiaolan）在投资人沟通会上表示，前三季度公司订阅收入9.6亿元。"],
+        ["沟通会材料显示，栖言前三季度营销费用达到27亿元。", "不过，第三方数据给出了不同的画面。"],
+        ["对于营销开支，产品副总裁唐潇解释称，公司正处在窗口期。"],
+    ]
+    result = attribute_source(paragraphs, "zh-Hans", SpeakerIndex([]))
+    assert [s.name if s else None for row in result.speakers for s in row] == [
+        "栖言科技",
+        "Gu Xiaolan",
+        "栖言科技",
+        None,
+        "Tang Xiao",
+    ]
+    tang = result.speakers[3][0]
+    assert tang is not None and tang.role == "vice president for product, 栖言科技"
+    assert {s.name for s in [*result.quoted, *result.mentioned] if s.kind == "organization"} == {"栖言科技"}
