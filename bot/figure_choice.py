@@ -260,26 +260,21 @@ def with_asked_figure(
         both = [h and p for h, p in zip(heads, parts, strict=True)]
         best = next((i for flags in (both, heads, parts) for i, flag in enumerate(flags) if flag), 0)
         figure, head, part = figures[best], heads[best], parts[best]
-        measured = figure_measures(hit.passage, figure)
         text = hit.passage.text
-        if "share" in query.measures and (
-            (figure.unit == "%" and not is_comparison(text, figure)) or is_share_of(text, figure)
-        ):
+
+        def measured_of(f: Figure, text: str = text, hit: Hit = hit) -> set[str]:
             # "only about 58% of Vantora's GPUs were generating revenue", "$310 million of the deal": a share
-            measured = measured | {"share"}
+            share = "share" in query.measures and (
+                (f.unit == "%" and not is_comparison(text, f)) or is_share_of(text, f)
+            )
+            return figure_measures(hit.passage, f) | ({"share"} if share else set())
+
+        measured = measured_of(figure)
         matches = len(query.measures & measured)
         if query.measures and measured and not matches:
             continue
         # "在手訂單約6.8億元，其中約4成來自朔川": a passage with a figure for each asked measure answers both parts
-        matches = max(
-            [
-                matches,
-                *(
-                    len(query.measures & (figure_measures(hit.passage, f) | ({"share"} if p else set())))
-                    for f, p in zip(figures, parts, strict=True)
-                ),
-            ]
-        )
+        matches = max(matches, *(len(query.measures & measured_of(f)) for f in figures))
         if not measured and query.measures & _OWN_MEASURES and not _measure_in_context(hit, query, corpus):
             continue  # "聿達第三季營收" is not answered by a prepayment the passage never calls revenue
         asked_what, measured_what = query.measures - _CHANGE_MEASURES, measured - _CHANGE_MEASURES

@@ -340,7 +340,7 @@ def _measures_of_parts(text: str, figures: list[Figure]) -> set[str]:
 
 # Where a question asks a second thing: "？比去年…", "— how much, and how fast…".
 _QUESTION_PART = re.compile(
-    r"[?？]\s*|\s[—–]\s|,\s*(?:and\s+)?(?=how\b|what\b)|\s+and\s+(?=how\b|what\b)|，(?=.{0,12}(?:多少|几|多大))"
+    r"[?？]\s*|\s[—–-]\s|,\s*(?:and\s+)?(?=how\b|what\b)|\s+and\s+(?=how\b|what\b)|，(?=.{0,12}(?:多少|几|多大))"
 )
 # "从多少降到多少": the two levels are asked, not the change between them.
 _FROM_TO = re.compile(r"从多少.{0,8}[到至]多少|from (?:what|how much) (?:\w+ ){0,3}to what", re.I)

@@ -452,7 +452,9 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                 add_org_zh(entities, original[at : at + len(org)])
         for match in _HEREAFTER.finditer(text):
             # the whole name however long ("澜原省发展和改革委员会"): the article spells out what it shortens
-            org = _DESCRIPTORS.sub("", _LEADING.sub("", match.group("org")))
+            org = _LEADING.sub("", match.group("org"))
+            if not org.endswith(tuple(lx.ORG_SUFFIXES)):
+                org = _DESCRIPTORS.sub("", org)  # "研究机构X（下称…）", but "…投资集团有限公司" is one name
             if len(org) >= 2 and _plausible_org(org, org, weak=False):
                 at = match.end("org") - len(org)
                 entity = add_org_zh(entities, original[at : match.end("org")])

@@ -72,6 +72,9 @@ ORG_SUFFIX_EN = {
     "委员会": "Commission",
     "市政府": "Municipal Government",
     "政府": "Government",
+    "股份有限公司": "",
+    "有限责任公司": "",
+    "有限公司": "",
     "公司": "",
     "股份": "",
     "投资管理机构": "Investment Management",
@@ -396,6 +399,11 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         # alias so that "Heyue" in an English question finds 禾跃.
         latin = pinyin_org(name)
         aliases.append(latin)
+        for short in [f for f in entity.forms[1:] if not f.isascii() and 4 <= len(f) <= 6]:
+            # "汀湖数投" the article shortens a long name to: "Tinghu Shutou", "Tinghu" to English readers
+            aliases.append(pinyin_org(short))
+            if _own_brand(short, entity, orgs):
+                aliases.append(pinyin_org(short).split()[0])
         if _own_brand(name, entity, orgs):
             aliases.append(latin.split()[0])
             brand = to_simplified(name)[:2]

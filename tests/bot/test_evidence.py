@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.compose import compose_abstention
-from bot.evidence import Abstention, decide
+from bot.evidence import Abstention, Evidence, decide
 from bot.service import AnswerService
 from knowledge.corpus import Corpus
 from knowledge.figures import find_figures
@@ -156,3 +156,20 @@ def test_next_quarters_guidance_is_answered_and_not_refused_as_a_live_question()
     )
     decision = decide(query, [Hit(passage, 3.0, coverage=0.9, dense=0.6, reasons=["unit"])], corpus)
     assert not (isinstance(decision, Abstention) and decision.reason == "live")
+
+
+def test_the_per_share_price_of_a_staff_sale_is_answered_and_not_refused_as_a_live_quote() -> None:
+    text = "The tender prices shares at $42.70 each, against $61 in the March round."
+    corpus = _corpus(text)
+    passage = corpus.passages[0]
+    passage.figures = find_figures(text)
+    query = QueryAnalysis(
+        text="what's the per-share price in the staff sale vs what investors paid in March?",
+        language="en",
+        kind="how_much",
+        wants_figure=True,
+        units={"USD"},
+        measures={"price"},
+    )
+    decision = decide(query, [Hit(passage, 3.0, coverage=0.9, dense=0.6, reasons=["unit"])], corpus)
+    assert isinstance(decision, Evidence) and decision.focus is not None and decision.focus.text == "$42.70"
