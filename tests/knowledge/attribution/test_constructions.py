@@ -1021,3 +1021,29 @@ def test_a_department_s_title_is_held_at_the_article_s_company_and_its_briefing_
     tang = result.speakers[3][0]
     assert tang is not None and tang.role == "vice president for product, 栖言科技"
     assert {s.name for s in [*result.quoted, *result.mentioned] if s.kind == "organization"} == {"栖言科技"}
+
+
+def test_hong_kong_usage_an_operator_described_before_its_name_an_analyst_and_a_name_that_is_no_speech() -> (
+    None
+):
+    paragraphs = [
+        ["本港上市數據中心營運商港門數據（Harbourgate Data）昨日宣布供股，每股供股價3.1港元。"],
+        [
+            "財務總監陳嘉慧（Chan Ka-wai）補充，集團香港數據中心的整體出租率為86%。",
+            "她未有透露預租客戶的名稱及租金水平。",
+        ],
+        ["鼎峰證券分析員麥詠琪認為，港門數據的淨負債對EBITDA比率在供股後仍會高達5.9倍。"],
+    ]
+    result = attribute_source(paragraphs, "zh-Hant", SpeakerIndex([]))
+    assert [s.name if s else None for row in result.speakers for s in row] == [
+        "Harbourgate Data",
+        "Chan Ka-wai",
+        None,
+        "Mai Yongqi",
+    ]
+    company = result.speakers[0][0]
+    assert (
+        company is not None
+        and "港門數據" in company.aliases
+        and not any("運商" in a for a in company.aliases)
+    )
