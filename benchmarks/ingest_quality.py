@@ -35,7 +35,7 @@ def _score(entry: dict, root: Path) -> dict[str, float]:  # type: ignore[type-ar
     article = read_article(str(root / entry["file"]))
     source, _ = prepare_source(article, Overrides(), Library.load(Path("/nonexistent")))  # an empty library
     packaged = load_corpus()
-    new, _ = discover_speakers(source, packaged.speakers)
+    new, _, _ = discover_speakers(source, packaged.speakers)
     passages = [p for p in load_corpus(extra=[source], speakers=new).passages if p.source_id == source.id]
     seconds = time.perf_counter() - started
     labels: dict[str, str | None] = {p.id: None for p in passages}

@@ -54,7 +54,7 @@ _LIVE = re.compile(r"stock quote|\bticker\b|next quarter|this quarter|下个季�
 _GUIDANCE = re.compile(r"guidance|forecast|outlook|expect|财测|指引|预期|预计|预估|展望|估", re.I)
 # A stock's price or market value asked as it stands, not how it moved ("股价今年涨了几倍" is in the articles).
 _QUOTE_NOW = re.compile(
-    r"(?<!per-)(?<!per )share price|stock price|market cap|trading at|\b(?:stock|shares?) (?:\w+ )?trading\b|股价|股價|市值",
+    r"(?<!per-)(?<!per )share price|stock price|market cap|trading at|\b(?:stock|shares?) (?:\w+ )?trading\b|(?<![供配每])股价|(?<![供配每])股價|市值",
     re.I,
 )
 _MOVED = re.compile(
@@ -64,7 +64,7 @@ _MOVED = re.compile(
 )
 # "the per-share price in the staff sale": what a deal paid, which the articles report
 _DEAL = re.compile(
-    r"\b(?:sale|sold|tender|round|ipo|offering|placement|paid|pay|deal|listing|priced)\b|发行价|认购|配售|转让|融资|收购",
+    r"\b(?:sale|sold|tender|round|ipo|offering|placement|paid|pay|deal|listing|priced)\b|发行价|认购|配售|转让|融资|收购|供股|配股|招股",
     re.I,
 )
 _INSTRUCTIONS = re.compile(

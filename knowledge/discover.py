@@ -9,12 +9,19 @@ from knowledge.sources import Source
 from knowledge.speakers import Speaker, SpeakerIndex
 
 
-def discover_speakers(source: Source, index: SpeakerIndex) -> tuple[list[Speaker], list[str]]:
-    """New speakers of the source (quoted or only mentioned), and the known speakers it quotes or names."""
+def discover_speakers(source: Source, index: SpeakerIndex) -> tuple[list[Speaker], list[str], list[Speaker]]:
+    """New speakers of the source (quoted or only mentioned), the known speakers it quotes or names, and known
+    speakers with the names this article adds in another script ("港門數據" for Harbourgate Data Holdings)."""
     paragraphs = [split_sentences(p, source.language) for p in split_paragraphs(source.text)]
     recognizer = SpeakerIndex(index.speakers + gazetteer_beside(index.speakers))
     attribution = attribute_source(paragraphs, source.language, recognizer)
     found = list(dict.fromkeys([*attribution.quoted, *attribution.mentioned]))
     new = [s for s in found if index.by_name(s.name) is None]
     named = [s.name for s in found if index.by_name(s.name) is not None]
-    return new, named
+    renamed = []
+    for name, forms in attribution.new_forms.items():
+        known = index.by_name(name)
+        if known is not None and known.name == name:
+            update = {"aliases": (*known.aliases, *forms), "name_zh": known.name_zh or forms[0]}
+            renamed.append(known.model_copy(update=update))
+    return new, named, renamed

@@ -46,8 +46,9 @@ def make_extraction(source: Source, passages: list[Passage]) -> Extraction:
 
 def extract_article(
     source: Source, registry: SpeakerIndex, curated: list[Speaker], library: list[Speaker]
-) -> tuple[Extraction, list[Speaker], list[str]]:
-    """Attribute a new article against the speakers known now: its extraction, new speakers and known ones named.
+) -> tuple[Extraction, list[Speaker], list[str], list[Speaker]]:
+    """Attribute a new article against the speakers known now: its extraction, new speakers, known ones named,
+    and known ones with names the article adds in another script.
 
     `registry` is every speaker of the library (curated, packaged and ingested); `curated` and `library` are
     the curated speakers and the ingested ones, which (with the article's new speakers) recognize names in the
@@ -56,11 +57,11 @@ def extract_article(
     from knowledge.discover import discover_speakers  # the extractor's lexicons load only to read an article
     from knowledge.tokens import add_words
 
-    new, named = discover_speakers(source, registry)
-    known = merge_speakers(curated, [*library, *new])
+    new, named, renamed = discover_speakers(source, registry)
+    known = merge_speakers(curated, merge_speakers(library, [*renamed, *new]))
     add_words([a for s in known for a in (*s.aliases, s.name_zh or "")])
     passages, _ = build_passages(source, SpeakerIndex(known + gazetteer_beside(known)))
-    return make_extraction(source, passages), new, named
+    return make_extraction(source, passages), new, named, renamed
 
 
 def read_extraction(raw: bytes | None) -> Extraction | None:

@@ -242,7 +242,7 @@ def ingest(
         source, digest = prepare_source(article, overrides, library)
         registry = SpeakerIndex(library.registry())
         curated = load_speakers(PACKAGED_CORPUS / "speakers.yaml")
-        extraction, new, named = extract_article(source, registry, curated, library.speakers())
+        extraction, new, named, renamed = extract_article(source, registry, curated, library.speakers())
         own = extraction.passages
         if not own:
             raise IngestError(f"{article.origin}: no article text found")
@@ -254,7 +254,7 @@ def ingest(
         new = [
             s if s.name in speaking or not s.quoted else s.model_copy(update={"quoted": False}) for s in new
         ]
-        updated = library.with_source(source, digest, new, [*named, *speaking], extraction)
+        updated = library.with_source(source, digest, new, [*named, *speaking], extraction, renamed=renamed)
         updated.write_text(source)  # staged: written with the manifest, at the commit
         report = _commit(library, updated, target, progress)
     return IngestResult(

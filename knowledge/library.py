@@ -9,6 +9,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -220,8 +221,12 @@ class Library:
         new: list[Speaker],
         named: list[str],
         extraction: Extraction | None = None,
+        *,
+        renamed: Sequence[Speaker] = (),
     ) -> Library:
-        """A copy with one more source (and its extraction), its new speakers, and provenance for known speakers."""
+        """A copy with one more source (and its extraction), its new speakers, and provenance for known speakers;
+        `renamed`: ingested speakers with the names this source adds in another script."""
+        fuller = {s.name: s for s in renamed}
         entry = LibrarySource(
             source=source.model_copy(update={"text": ""}),
             content_hash=digest,
@@ -232,7 +237,10 @@ class Library:
         speakers = []
         for item in self.manifest.speakers:
             used = item.speaker.name in set(named) and source.id not in item.sources
-            speakers.append(item.model_copy(update={"sources": [*item.sources, source.id]}) if used else item)
+            item = item.model_copy(update={"sources": [*item.sources, source.id]}) if used else item
+            if item.speaker.name in fuller:
+                item = item.model_copy(update={"speaker": fuller[item.speaker.name]})
+            speakers.append(item)
         speakers += [LibrarySpeaker(speaker=s, sources=[source.id]) for s in new]
         manifest = self.manifest.model_copy(
             update={"sources": [*self.manifest.sources, entry], "speakers": speakers}

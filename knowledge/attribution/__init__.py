@@ -7,13 +7,13 @@ the speakers already known (library, curated speakers, gazetteer), and names the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.first_names import gender_of
 from knowledge.attribution.lexicon_en import surname_of
 from knowledge.attribution.quotes import outside_quotes
-from knowledge.scripts import to_simplified
+from knowledge.scripts import to_simplified, to_traditional
 from knowledge.speakers import Speaker, SpeakerIndex
 
 __all__ = ["Attribution", "attribute_source", "outside_quotes"]
@@ -26,6 +26,8 @@ class Attribution:
     speakers: list[list[Speaker | None]]
     quoted: list[Speaker]
     mentioned: list[Speaker]
+    # known speakers this article also names in another script ("港門數據（Harbourgate Data）"): name -> forms
+    new_forms: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _known_entities(sentences: list[str], index: SpeakerIndex, entities: ArticleEntities) -> None:
@@ -126,4 +128,25 @@ def attribute_source(paragraphs: list[list[str]], language: str, index: SpeakerI
         for e in entities.entities
         if e.kind != "unnamed" and e.mentions and named[id(e)] not in quoted
     ]
-    return Attribution(speakers=speakers, quoted=quoted, mentioned=list(dict.fromkeys(mentioned)))
+    return Attribution(
+        speakers=speakers,
+        quoted=quoted,
+        mentioned=list(dict.fromkeys(mentioned)),
+        new_forms=_new_forms(entities),
+    )
+
+
+def _new_forms(entities: ArticleEntities) -> dict[str, list[str]]:
+    """Chinese forms an article gives a known speaker that the speaker does not have yet, in both scripts."""
+    found: dict[str, list[str]] = {}
+    for entity in entities.entities:
+        known = entity.known
+        if known is None:
+            continue
+        have = {to_simplified(a) for a in (known.name, known.name_zh or "", *known.aliases)}
+        forms = [f for f in entity.forms if not f.isascii() and len(f) >= 2 and to_simplified(f) not in have]
+        variants = [v for f in forms for v in dict.fromkeys([f, to_simplified(f), to_traditional(f)])]
+        if variants:
+            found.setdefault(known.name, [])
+            found[known.name] += [v for v in variants if v not in found[known.name]]
+    return found

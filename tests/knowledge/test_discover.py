@@ -22,7 +22,7 @@ def _source(text: str, language: str) -> Source:
 
 def _ingest(text: str, language: str) -> tuple[dict[str, Speaker], list[Passage], SpeakerIndex]:
     source = _source(text, language)
-    new, _ = discover_speakers(source, load_corpus().speakers)
+    new, _, _ = discover_speakers(source, load_corpus().speakers)
     corpus = load_corpus(extra=[source], speakers=new)
     return {s.name: s for s in new}, [p for p in corpus.passages if p.source_id == source.id], corpus.speakers
 
@@ -145,3 +145,19 @@ def test_an_advisory_firm_behind_a_survey() -> None:
     assert speakers["Gartwell Research"].role == "advisory firm"
     # The survey's size is a count, not a figure of the firm's: the reporter's sentence.
     assert _who(passages) == ["Gartwell Research", None]
+
+
+def test_a_known_company_named_in_chinese_with_its_english_name_gains_the_chinese_name() -> None:
+    english = _source(
+        "Harbourgate Data Holdings said on Thursday that 14 banks would lend it $3.6 billion.", "en"
+    )
+    first, _, _ = discover_speakers(english, load_corpus().speakers)
+    library = SpeakerIndex([*load_corpus().speakers.speakers, *first])
+    chinese = _source(
+        "本港上市數據中心營運商港門數據（Harbourgate Data）昨日宣布供股，每股供股價3.1港元。", "zh-Hant"
+    )
+    new, named, renamed = discover_speakers(chinese, library)
+    assert new == [] and named == ["Harbourgate Data Holdings"]
+    [company] = renamed
+    assert company.name == "Harbourgate Data Holdings" and company.name_zh == "港門數據"
+    assert {"港門數據", "港门数据"} <= set(company.aliases)

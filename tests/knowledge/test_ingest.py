@@ -214,3 +214,27 @@ def test_a_person_only_mentioned_is_not_quoted(fresh: Path, embedder: UseEmbedde
     huang, whitfield = speakers.by_name("Jensen Huang"), speakers.by_name("Dana Whitfield")
     assert huang is not None and not huang.quoted
     assert whitfield is not None and whitfield.quoted
+
+
+def test_a_company_an_english_article_named_answers_to_the_chinese_name_a_later_article_gives_it(
+    fresh: Path, embedder: UseEmbedder, tmp_path: Path
+) -> None:
+    english = tmp_path / "loan.txt"
+    english.write_text(
+        "Banks trim Harbourgate loan\n\n"
+        "A group of 14 banks has agreed to lend Harbourgate Data Holdings $3.6 billion for a campus in Johor, "
+        "the company said on Thursday.\n",
+        encoding="utf-8",
+    )
+    chinese = tmp_path / "rights.txt"
+    chinese.write_text(
+        "港門數據供股\n\n本港上市數據中心營運商港門數據（Harbourgate Data）昨日宣布供股，每股供股價3.1港元，"
+        "較前收市價折讓38%。\n",
+        encoding="utf-8",
+    )
+    for article in (english, chinese):
+        ingest(str(article), _target(fresh, embedder))
+    [company] = [s for s in Library.load(fresh).speakers() if s.name == "Harbourgate Data Holdings"]
+    assert company.name_zh == "港門數據" and "港门数据" in company.aliases
+    answer = _service(fresh).ask("港门数据的供股价是多少？")
+    assert not answer.abstained and "3.1" in answer.answer

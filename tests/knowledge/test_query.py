@@ -48,6 +48,8 @@ FIGURE_QUESTIONS = [
     ("公司的收入有多少来自海外？", {"%"}),
     ("how big is the new infra fund, and how much does the authority manage overall?", CURRENCIES),
     ("how big is the toolmaker's backlog now, and how much is that up y/y?", {"%", "x"} | CURRENCIES),
+    ("港门数据的供股价是多少？", CURRENCIES),
+    ("港门数据这次供股价比收盘价折让了多少？", {"%", "x"}),
 ]
 
 
