@@ -37,7 +37,8 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "x",
         re.compile(
-            r"\btimes\b|multiple|\d+x\b|倍|fold\b|oversubscri|超额认购|超額認購|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|"
+            r"\btimes\b|multiple|\d+x\b|倍|fold\b|oversubscri|超额认购|超額認購|本益比|市盈率|市净率|市销率|股价净值比|\bp/e\b|\bp/b\b|"
+            r"price[- ]to[- ](?:earnings|book|sales)|"
             r"之比|\bto ebitda\b|/ebitda",
             re.I,
         ),
