@@ -381,9 +381,17 @@ def _units_of(folded: str) -> set[str]:
         "GW",
     }:
         units.add("%")  # "how much did prices fall?" is answered by a percentage as often as by an amount
+    if "money" in units and _AMOUNT_OR_SHARE.search(folded):
+        units.add("%")  # "how much equity would loans have needed?": "equity of 35% of the project cost"
     if "money" in units:
         units = (units - {"money"}) | _currencies(folded)
     return units
+
+
+# What is put up against a whole, told as an amount or as its share of the whole.
+_AMOUNT_OR_SHARE = re.compile(
+    r"\bequity\b|\bdown ?payments?\b|\bdeposits?\b|\bcollateral\b|首付|保证金|资本金|自有资金|押金", re.I
+)
 
 
 def _currencies(folded: str) -> set[str]:

@@ -161,7 +161,8 @@ _ORG_APPOSITIVE = re.compile(
     rf"(?P<org>{ORG}),\s+(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){{0,5}}(?:trust|company|operator|maker|manufacturer|firm|"
     rf"distributor|seller|system|"
     rf"bank|fund|agency|start-up|startup|utility|provider|developer|lender|insurer|manager|group|regulator|body|"
-    rf"consultancy|outlet|publication|newsletter|tracker|supplier|investor|landlord|owner|platform|lab|laboratory))\b"
+    rf"consultancy|outlet|publication|newsletter|tracker|supplier|investor|landlord|owner|platform|lab|laboratory|"
+    rf"venture|partnership))\b"
     rf"(?!['’]s)"  # "Idris Kemble, the company's chief technology officer": its officer, not a company
     rf"(?!\s+{_VERB})"  # "…the Securities and Exchange Commission, the company said": a frame, not a description
 )
@@ -169,7 +170,7 @@ _ORG_APPOSITIVE = re.compile(
 _DESCRIBED_ORG = re.compile(
     rf"\b[Tt]he\s+(?P<role>(?:[a-z-]+\s+){{0,2}}(?:seller|provider|operator|utility|lender|fund|insurer|bank|maker|"
     rf"chipmaker|developer|landlord|distributor|start-up|startup|company|firm|regulator|consultancy|manager|"
-    rf"pension|investor|group))\s+(?P<org>{ORG})"
+    rf"pension|investor|group|venture))\s+(?P<org>{ORG})"
 )
 _ACCORDING = re.compile(
     rf"\b(?i:according to|cited by|per)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+){{0,3}}"
@@ -257,6 +258,16 @@ def _clean_org(org: str | None) -> str | None:
     return text if len(text) >= 2 and text.lower() not in lx.NOT_NAME_WORDS else None
 
 
+def own_name(org: str) -> str:
+    """An organization's name without a place that owns it or a subject joined before it: "Taiwan's Hanjun
+    Technology" is Hanjun Technology, "Kazahaya and Tokimune Electric Power (holds 25%)" is Tokimune's."""
+    place = re.match(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:'s|’s) (?=[A-Z])", org)
+    if place and (places_in(place.group(1)) or place.group(1).lower() in lx.PLACE_WORDS):
+        org = org[place.end() :]
+    joined = re.match(r"[A-Z][\w.-]* and (?=[A-Z][\w.-]* [A-Z])", org)
+    return org[joined.end() :] if joined else org
+
+
 _GENERIC_OFFICE_WORDS = frozenset(
     {"state", "federal", "city", "county", "national", "provincial", "regional", "municipal", "deputy"}
     | {"acting", "former", "interim", "senior", "assistant", "associate", "executive", "general"}
@@ -301,6 +312,7 @@ def add_person(
 
 def add_org(entities: ArticleEntities, name: str, *, role: str | None = None) -> Entity | None:
     """Add an organization unless the name is a person's already; its first word is a short form."""
+    name = own_name(name)
     known = entities.find(name)
     if known is not None:
         known.role = known.role or role
@@ -464,6 +476,8 @@ _CORPORATE_TAILS = frozenset(
         "intelligence",
         "research",
         "data",
+        "centers",
+        "centres",
         "consulting",
         "associates",
         "strategies",

@@ -366,6 +366,8 @@ ORG_ANAPHORA = (
     "the department",
     "the central bank",
     "the operator",
+    "the joint venture",
+    "the venture",
     "the manufacturer",
     "the maker",
     "the developer",

@@ -49,6 +49,7 @@ FIGURE_QUESTIONS = [
     ("how big is the new infra fund, and how much does the authority manage overall?", CURRENCIES),
     ("how big is the toolmaker's backlog now, and how much is that up y/y?", {"%", "x"} | CURRENCIES),
     ("港门数据的供股价是多少？", CURRENCIES),
+    ("the CFO said bank loans would've needed how much equity?", {"%"} | CURRENCIES),
     ("盧景辰覺得那檔REIT按發行價算的市淨率大概多少？", {"x"} | CURRENCIES),
     ("港门数据这次供股价比收盘价折让了多少？", {"%", "x"}),
 ]

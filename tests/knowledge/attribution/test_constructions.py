@@ -443,6 +443,20 @@ ENGLISH = [
         ],
         ["Harbourgate Data Holdings"],
     ),
+    (
+        "a joint venture described in the lede is 'the venture' later; a place's company is the company's",
+        [
+            [
+                "Kazahaya Data Centers, the joint venture that trading house Amagiri Shoji runs with a utility, "
+                "has sold ¥180 billion of bonds, Amagiri said on Monday.",
+                "The venture also raised $1.4 billion from a dollar tranche, according to a filing by the venture.",
+            ],
+            [
+                "The racks come from Taiwan's Hanjun Technology, worth about $1.1 billion, Hanjun Technology said."
+            ],
+        ],
+        ["Amagiri", "Kazahaya Data Centers", "Hanjun Technology"],
+    ),
 ]
 
 CHINESE = [
