@@ -22,16 +22,27 @@ _QUARTER_ON_QUARTER = re.compile(
     r"(?:from|than|over|on) (?:a|the) (?:quarter|three months) (?:earlier|ago|before)",
     re.I,
 )
+_MONTH_ON_MONTH = re.compile(
+    r"月增|月减|较上月|比上月|month[- ](?:on|over)[- ]month|\bmom\b|(?:from|than|over|on) (?:the )?previous month|"
+    r"(?:from|than|over|on) (?:a|the) month (?:earlier|ago|before)",
+    re.I,
+)
 _CLAUSE = re.compile(r"[，,。；;：！？!?、]")
 
 
 def comparison_basis(text: str) -> str | None:
-    """ "year" or "quarter" when a text asks or states a change against a year or a quarter before."""
+    """ "year", "quarter" or "month" when a text asks or states a change against a period before."""
     folded = fold(text)
-    year, quarter = _YEAR_ON_YEAR.search(folded), _QUARTER_ON_QUARTER.search(folded)
-    if bool(year) == bool(quarter):
-        return None
-    return "year" if year else "quarter"
+    found = [
+        basis
+        for basis, pattern in (
+            ("year", _YEAR_ON_YEAR),
+            ("quarter", _QUARTER_ON_QUARTER),
+            ("month", _MONTH_ON_MONTH),
+        )
+        if pattern.search(folded)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _found(text: str, figure: Figure) -> tuple[str, int]:

@@ -77,7 +77,7 @@ _SHARE = re.compile(
 # "What yield did the bonds price at?": a rate, whatever money words come with it.
 _RATE = re.compile(
     r"\b(?:yield|coupon|interest rate|irr)s?\b|\b(?:annual|expected|target|yearly) returns?\b|"
-    r"\b(?:utilization|utilisation|occupancy|vacancy|default|redemption|churn|penetration|renewal|loss|write-off|"
+    r"\butili[sz]ation\b|\boccupancy\b|\b(?:utilization|utilisation|occupancy|vacancy|default|redemption|churn|penetration|renewal|loss|write-off|"
     r"charge-off|delinquency) rates?\b|"
     r"\b(?:net |gross )?(?:revenue |dollar )?retention\b|"
     r"\bwhat (?:[\w-]+ )?rate\b|\bwhere (?:is|are|was|were|does|do|did)\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|"
@@ -153,6 +153,9 @@ _QUANTITY = re.compile(
     r"\bwhere(?:'d|’d|\s+did|\s+does|\s+do)\s+(?:it|they)\s+(?:close|end|finish|settle|open)\b|"
     r"\bin (?:usd|us dollars|dollars|euros?|yen|yuan|rmb|renminbi|twd|hkd)\s*[?？]|"
     r"\b(?:raised|lifted|bumped|cut|lowered|trimmed|moved|pushed|set|put|take|took) (?:[\w'’-]+ ){1,6}to what\b|"
+    # "what did X cut the price to?", "has utilisation climbed to?": where a figure ended up
+    r"\b(?:raised|lifted|bumped|cut|lowered|trimmed|reduced|slashed|climbed|risen|rose|fallen|fell|dropped|grown|"
+    r"grew|jumped|recovered|rebounded|increased|decreased|moved|pushed) (?:[\w'’-]+ ){0,8}?to\s*[?？]\s*$|"
     r"\b(?:yoy|y/y|qoq|q/q|year-on-year|year-over-year) (?:growth|change|increase|rise|decline|drop)\b|"
     r"\bwhere (?:is|are|was|were|does|do|did)\b[^?]{0,50}\b(?:mark(?:ing|ed|s)?|valu(?:ing|ed|es)|carr(?:ying|ied|ies))\b|"
     r"\bhow did\b.{1,40}\bdo\b.{0,12}\b(?:debut|first day|day (?:1|one))\b|\bputs?\b.{1,60}?\bat\b(?=\s*(?:[,?？]|$|and\b))|"
@@ -343,6 +346,10 @@ def _measures_of_parts(text: str, figures: list[Figure]) -> set[str]:
 _QUESTION_PART = re.compile(
     r"[?？]\s*|\s[—–-]\s|,\s*(?:and\s+)?(?=how\b|what\b)|\s+and\s+(?=how\b|what\b)|，(?=.{0,12}(?:多少|几|多大))"
 )
+# "cut the price to?", "降到多少": the level a figure arrived at, not how much it moved.
+_ARRIVES = re.compile(
+    r"\bto\s*(?:what\b[^?？]*)?[?？]\s*$|\bto what (?:level|price|rate)\b|[降涨升提增减跌][到至]多少", re.I
+)
 # "从多少降到多少": the two levels are asked, not the change between them.
 _FROM_TO = re.compile(r"从多少.{0,8}[到至]多少|from (?:what|how much) (?:\w+ ){0,3}to what", re.I)
 
@@ -372,7 +379,9 @@ def _units_of(folded: str) -> set[str]:
         return {"%"}
     if _COMPARATIVE.search(folded):
         return (units - {"GW", "money"}) | {"%", "x"}
-    if _GROWTH.search(folded) and units <= {"money", "%", "x"} and not _FROM_TO.search(folded):
+    if _ARRIVES.search(folded) and units <= {"money", "%", "x"}:
+        units = units | {"%"}  # "what did it cut the price to?": the new level, in money or as a rate
+    elif _GROWTH.search(folded) and units <= {"money", "%", "x"} and not _FROM_TO.search(folded):
         units = (units - {"money"}) | {"%", "x"}
     elif (_CHANGE.search(folded) or _STOCK_MOVE.search(folded) or _LIMIT.search(folded)) and units <= {
         "money",

@@ -435,3 +435,10 @@ def test_a_per_share_price_is_not_answered_by_the_sale_s_total() -> None:
     )
     corpus = _corpus("lf", "Staff share sale", "en", total, price)
     assert with_asked_figure(question, [total, price], [], corpus) == [price]
+
+
+def test_what_a_price_was_cut_to_is_the_level_it_arrived_at() -> None:
+    cut = _hit("贺铭川表示，公司把S3的售价从1999元下调至1499元。", "sl:2.1")
+    question = _how_much("what did Shilan cut the price of its S3 glasses to?", {"CNY", "%"})
+    focus = focus_figure(cut, question, [])
+    assert focus is not None and focus.text == "1499元"

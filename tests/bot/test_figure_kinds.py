@@ -38,6 +38,9 @@ def test_growth_says_which_period_it_is_measured_against() -> None:
     assert figure_basis(text, _figure(text, "35%")) == "year"
     assert comparison_basis("how much did revenue grow from a year earlier?") == "year"
     assert comparison_basis("How much did revenue grow?") is None
+    monthly = "瀚駿科技公布11月合併營收新台幣1,862億元，月增12%，年增74%。"
+    assert figure_basis(monthly, _figure(monthly, "12%")) == "month"
+    assert figure_basis(monthly, _figure(monthly, "74%")) == "year"
 
 
 def test_a_count_of_the_same_thing_must_agree() -> None:

@@ -50,6 +50,8 @@ FIGURE_QUESTIONS = [
     ("how big is the toolmaker's backlog now, and how much is that up y/y?", {"%", "x"} | CURRENCIES),
     ("港门数据的供股价是多少？", CURRENCIES),
     ("the CFO said bank loans would've needed how much equity?", {"%"} | CURRENCIES),
+    ("what did Shilan cut the price of its S3 glasses to?", {"%"} | CURRENCIES),
+    ("What does he say average utilisation at the computing centres has climbed to?", {"%"}),
     ("盧景辰覺得那檔REIT按發行價算的市淨率大概多少？", {"x"} | CURRENCIES),
     ("港门数据这次供股价比收盘价折让了多少？", {"%", "x"}),
 ]

@@ -694,6 +694,11 @@ CHINESE = [
         ],
         ["视岚科技", "He Mingchuan", None],
     ),
+    (
+        "a company announcing its monthly revenue on a date speaks",
+        [["伺服器代工厂瀚骏科技昨（10）日公布11月合并营收新台币1,862亿元，月增12%，年增74%。"]],
+        ["瀚骏科技"],
+    ),
 ]
 
 
