@@ -183,7 +183,8 @@ def org_before(text: str) -> str | None:
         return None
     run = _LEADING.sub("", match.group(1)).strip()
     run = run.rsplit("的", 1)[-1]  # "在香港上市的苏澜银行": a modifier ending in 的 is not part of the name
-    run = _DESCRIPTORS.sub("", run)
+    while (stripped := _DESCRIPTORS.sub("", run)) != run:
+        run = stripped  # "主要设备供应商之一弘钛精机": every description before the name
     sector = _SECTOR_END.search(run)
     run = run[: sector.start()] if sector else run  # "明衡证券消费电子(分析师)": the firm, not what it covers
     if len(run) >= 3 and run[-1] in "由被经":
@@ -445,11 +446,22 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
     article = "".join(folded)
     for text, original in zip(folded, written, strict=True):
         for match in [*_ACTS_ON_A_DATE.finditer(text), *_FILES_A_DOCUMENT.finditer(text)]:
-            org = org_before(match.group("subject"))
+            # "先进封装厂曜承先进封装（Yaocheng）19日举行法说会": the name before its bracketed Latin form
+            bracket = re.search(r"[（(](?P<latin>[^（）()]*)[）)]$", match.group("subject"))
+            subject = match.group("subject")[: bracket.start()] if bracket else match.group("subject")
+            org = org_before(subject)
+            latin = bracket.group("latin") if bracket else None
+            if latin is not None and not (
+                re.fullmatch(r"[A-Za-z][\w.&'-]*", latin) or _looks_like_org(latin)
+            ):
+                latin = None  # "张三（Zhang San）": a person's spelling, not a company's
             # "根据公司披露的预案": a verb before the document is not its owner
-            if org and _plausible_org(org, org, weak=False) and not re.search(_VERB + "$", org):
-                at = match.start("subject") + match.group("subject").rfind(org)
-                add_org_zh(entities, original[at : at + len(org)])
+            plausible = org is not None and (
+                _plausible_org(org, org, weak=False) or (latin is not None and len(org) <= 10)
+            )
+            if org and plausible and not re.search(_VERB + "$", org):
+                at = match.start("subject") + subject.rfind(org)
+                add_org_zh(entities, original[at : at + len(org)], latin=latin)
         for match in _HEREAFTER.finditer(text):
             # the whole name however long ("澜原省发展和改革委员会"): the article spells out what it shortens
             org = _LEADING.sub("", match.group("org"))

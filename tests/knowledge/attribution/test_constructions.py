@@ -1066,3 +1066,17 @@ def test_hong_kong_usage_an_operator_described_before_its_name_an_analyst_and_a_
         and "港門數據" in company.aliases
         and not any("運商" in a for a in company.aliases)
     )
+
+
+def test_a_company_holding_its_investor_conference_on_a_date_is_the_company_its_officers_work_for() -> None:
+    paragraphs = [
+        ["先進封裝廠曜承先進封裝（Yaocheng）19日舉行法說會，第三季合併營收新台幣438億元，年增52%。"],
+        ["執行長鄭聖文（Cheng Sheng-wen）在法說會上表示，客戶對AI加速器的需求一直沒有降溫。"],
+        ["曜承的主要設備供應商之一弘鈦精機董事長許文淵（Hsu Wen-yuan）表示，訂單已排到明年。"],
+    ]
+    result = attribute_source(paragraphs, "zh-Hant", SpeakerIndex([]))
+    company = result.speakers[0][0]
+    assert company is not None and company.name == "Yaocheng" and "曜承" in company.aliases
+    ceo, chair = result.speakers[1][0], result.speakers[2][0]
+    assert ceo is not None and ceo.role == "CEO, Yaocheng"
+    assert chair is not None and chair.role == "chair, 弘鈦精機"
