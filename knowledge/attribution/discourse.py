@@ -78,6 +78,23 @@ def _pronoun(gender: str | None, state: DiscourseState) -> Entity | None:
     return chosen
 
 
+_ZH_THIS_TITLE = re.compile(
+    "(?:这位|该位|这名|那位)(?P<title>" + "|".join(sorted(zh.TITLES, key=len, reverse=True)) + ")"
+)
+
+
+def _holder(title: str, state: DiscourseState) -> Entity | None:
+    """The person last mentioned with this title ("这位首席财务官"), else the last person or unnamed source."""
+    from knowledge.attribution.naming import title_key  # naming imports this module's neighbours
+
+    key = title_key(title)
+    # "这位基金经理说" may point back to an unnamed source ("一位参与询价的基金经理")
+    people = [e for e in state.mentioned if e.kind == "person" or (e.kind == "unnamed" and e.gender == "?")]
+    titled = [e for e in people if e.title and key is not None and title_key(e.title) == key]
+    chosen = titled or people
+    return chosen[0] if chosen else None
+
+
 def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str = "") -> Entity | None:
     """The organization "the company" or "it" means now: the last one mentioned, else the article's.
 
@@ -155,6 +172,11 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
         for match in re.finditer(r"[他她](?![们們])", outside):
             if free(*match.span()):
                 items.append(Item(match.start(), match.end(), None, "pronoun:" + match.group(0)))
+        for match in _ZH_THIS_TITLE.finditer(outside):
+            if free(*match.span()):
+                # "这位首席财务官还透露": the person with that title named before
+                items.append(Item(match.start(), match.end(), None, "title", match.group("title")))
+                taken.append(match.span())
         for words, kind in ((zh.DOCUMENT_ANAPHORA, "document"), (zh.ORG_ANAPHORA, "anaphora")):
             for match in re.finditer("|".join(sorted(words, key=len, reverse=True)), outside):
                 before = outside[match.start() - 1 : match.start()] if match.start() else "，"
@@ -211,6 +233,8 @@ def resolve_item(
                 else (state.speakers[0] if state.speakers and state.speakers[0].kind != "person" else None)
             )
         return _pronoun(gender, state)
+    if item.kind == "title":
+        return _holder(item.words, state)
     if item.kind == "document":
         if re.search(_COMPANY_DOCUMENT, item.words):
             # "according to the filing": the company's own, not the research firm quoted just before

@@ -695,6 +695,17 @@ CHINESE = [
         ["视岚科技", "He Mingchuan", None],
     ),
     (
+        "'this CFO' and 'this analyst' are the people named with those titles before",
+        [
+            [
+                "在随后的电话会上，峦海集团首席财务官蒋若岚（Jiang Ruolan）表示，资本开支不会低于1800亿元。",
+                "这位首席财务官还透露，已签约但尚未确认的云合同金额约为960亿元。",
+            ],
+            ["栎川咨询分析师邝咏诗认为，估值偏高。", "这位分析师亦提醒，风险仍在。"],
+        ],
+        ["Jiang Ruolan", "Jiang Ruolan", "Kuang Yongshi", "Kuang Yongshi"],
+    ),
+    (
         "a company announcing its monthly revenue on a date speaks",
         [["伺服器代工厂瀚骏科技昨（10）日公布11月合并营收新台币1,862亿元，月增12%，年增74%。"]],
         ["瀚骏科技"],
