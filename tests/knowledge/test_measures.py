@@ -172,3 +172,9 @@ def test_a_word_inside_a_company_s_name_is_no_measure_of_the_figure_after_it() -
         "A group of 14 banks has agreed to lend Harbourgate Data Holdings $3.6 billion for the campus."
     )
     assert head_measures(loan, loan.figures[0]) == {"debt"}
+
+
+def test_the_last_or_next_quarter_is_not_the_first() -> None:
+    assert quarters("曜承上一季營收年增幾%？") == set()
+    assert quarters("下一季营收财测是多少") == set()
+    assert quarters("第一季营收") == {1}
