@@ -195,7 +195,9 @@ def quarters(text: str) -> set[int]:
     found = set()
     for match in _QUARTER.finditer(fold(text)):
         before = fold(text)[max(0, match.start() - 1) : match.start()]
-        if before == "前" or (before in ("上", "下", "这", "每", "本", "同", "单") and match.group(0) == "一季"):
+        if before == "前" or (
+            before in ("上", "下", "这", "每", "本", "同", "单") and match.group(0) == "一季"
+        ):
             continue  # "前三季度" is not one quarter, "上一季" is the last quarter, not the first
         word = next(g for g in match.groups() if g)
         found.add(int(word) if word.isdigit() else _QUARTER_WORDS[word.lower()])

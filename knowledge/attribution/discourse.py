@@ -78,6 +78,12 @@ def _pronoun(gender: str | None, state: DiscourseState) -> Entity | None:
     return chosen
 
 
+_EN_THE_TITLE = re.compile(
+    r"\b[Tt]he\s+(?P<title>(?i:"
+    + "|".join(re.escape(t) for t in sorted(en.TITLES, key=len, reverse=True))
+    # "the chief executive of Ravenna", "the CEO Jane Doe": a new person described, not one taken up
+    + r"))\b(?!\s+(?:of|at|for|and)\b)(?!['’]s)(?!\s+[A-Z])"
+)
 _ZH_THIS_TITLE = re.compile(
     "(?:这位|该位|这名|那位)(?P<title>" + "|".join(sorted(zh.TITLES, key=len, reverse=True)) + ")"
 )
@@ -163,6 +169,11 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
         for match in _EN_PRONOUN.finditer(outside):
             if free(*match.span()):
                 items.append(Item(match.start(), match.end(), None, "pronoun:" + match.group(0).lower()))
+        for match in _EN_THE_TITLE.finditer(outside):
+            if free(*match.span()):
+                # "The investment chief said": the person named with that title before
+                items.append(Item(match.start(), match.end(), None, "title", match.group("title").lower()))
+                taken.append(match.span())
         for pattern, kind in ((_EN_DOCUMENT, "document"), (_EN_ANAPHORA, "anaphora")):
             for match in pattern.finditer(outside):
                 if free(*match.span()):

@@ -170,7 +170,7 @@ _ORG_APPOSITIVE = re.compile(
 _DESCRIBED_ORG = re.compile(
     rf"\b[Tt]he\s+(?P<role>(?:[a-z-]+\s+){{0,2}}(?:seller|provider|operator|utility|lender|fund|insurer|bank|maker|"
     rf"chipmaker|developer|landlord|distributor|start-up|startup|company|firm|regulator|consultancy|manager|"
-    rf"pension|investor|group|venture))\s+(?P<org>{ORG})"
+    rf"pension|investor|group|venture|agency|publication|outlet|newsletter))\s+(?P<org>{ORG})"
 )
 _ACCORDING = re.compile(
     rf"\b(?i:according to|cited by|per)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+){{0,3}}"
@@ -403,6 +403,12 @@ def _is_person_name(run: str, entities: ArticleEntities) -> bool:
         and not any(_INNER_CAPITAL.search(w) for w in words)  # "Tessaract BioData", "DeepMind": brands
         and words[-1].lower() not in _CORPORATE_TAILS  # "Tallyhouse Metrics" is a firm, not a Mr Metrics
     )
+
+
+def _named_person(run: str, entities: ArticleEntities) -> bool:
+    """Whether the article already knows this name as a person's."""
+    found = entities.find(run)
+    return found is not None and found.kind == "person"
 
 
 def _contains_known(run: str, entities: ArticleEntities) -> bool:
@@ -652,13 +658,15 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
             name = match.group("name")
             if len(name.split()) == 2 and _clean_name(name):
                 add_person(entities, name, gender=gender)
+        # "the rating agency Ellery Stone", "Marwick Ashby, a pensions consultancy": what it is says it is no
+        # person, however much its name looks like one
         for match in _DESCRIBED_ORG.finditer(text):
             org = _corporate_head(_clean_org(match.group("org")))
-            if org and not _is_person_name(org, entities):
+            if org and not _named_person(org, entities):
                 add_org(entities, org, role=match.group("role"))
         for match in _ORG_APPOSITIVE.finditer(text):
             org = _clean_org(match.group("org"))
-            if org and not _is_person_name(org, entities):
+            if org and not _named_person(org, entities):
                 add_org(entities, org, role=match.group("role"))
         for pattern in (_ACCORDING, _GROUP_OF, _PUBLISHED):
             for match in pattern.finditer(text):

@@ -222,7 +222,7 @@ def pinyin_org(written: str) -> str:
 
 
 # Titles an organization's own officers hold: "chief executive Marguerite Olsen" in a story about a company.
-OFFICER_TITLES = frozenset({"ceo", "cfo", "cto", "coo", "chair", "president", "founder", "co-founder"})
+OFFICER_TITLES = frozenset({"ceo", "cfo", "cto", "coo", "cio", "chair", "president", "founder", "co-founder"})
 # Staff titles that, named without an employer, also mean the company the article is about.
 _STAFF_TITLES = frozenset(
     {"vice president", "general manager", "managing director", "treasurer", "head"}

@@ -457,6 +457,27 @@ ENGLISH = [
         ],
         ["Amagiri", "Kazahaya Data Centers", "Hanjun Technology"],
     ),
+    (
+        "a firm described as a consultancy or an agency is no person; 'the investment chief' is the CIO",
+        [
+            ["Vossmeer, the Dutch pension fund, said it would sell AI stocks."],
+            ['"We are not calling the top," chief investment officer Annelies Korteweg said.'],
+            [
+                "According to Marwick Ashby, a pensions consultancy, pension funds have committed €31 billion.",
+                "The firm estimates that more than 60% of that money is tied to AI tenants.",
+            ],
+            ["Analysts at the rating agency Ellery Stone said in a note that the debt is not immune."],
+            ["The investment chief said the fund intends to lift its data-centre debt to about €4 billion."],
+        ],
+        [
+            "Vossmeer",
+            "Annelies Korteweg",
+            "Marwick Ashby",
+            "Marwick Ashby",
+            "Ellery Stone",
+            "Annelies Korteweg",
+        ],
+    ),
 ]
 
 CHINESE = [
@@ -1091,3 +1112,13 @@ def test_a_company_holding_its_investor_conference_on_a_date_is_the_company_its_
     ceo, chair = result.speakers[1][0], result.speakers[2][0]
     assert ceo is not None and ceo.role == "CEO, Yaocheng"
     assert chair is not None and chair.role == "chair, 弘鈦精機"
+
+
+def test_a_chief_investment_officer_named_without_an_employer_works_for_the_article_s_fund() -> None:
+    paragraphs = [
+        ["Vossmeer, the Dutch pension fund, said it would sell AI stocks."],
+        ['"We are not calling the top," chief investment officer Annelies Korteweg said.'],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    cio = result.speakers[1][0]
+    assert cio is not None and ("cio", "Vossmeer") in cio.positions
