@@ -162,7 +162,8 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         figures = [f for f in figures if f.per != "share"]
     elif _ONE_SHARE_ASKED.search(query.text):
         # "the per-share price in the staff sale" is not answered by the $600 million sold in all
-        figures = [f for f in figures if f.per == "share" or f.unit in ("%", "x")]
+        moved = bool(query.measures & {"growth", "cut"})  # "how far below the March price per share"
+        figures = [f for f in figures if f.per == "share" or (moved and f.unit in ("%", "x"))]
     # "一共交了多少电费" is a sum, never a price per kilowatt-hour
     total = bool(_TOTAL_WORDS.search(query.text))
     amount = bool(query.measures) and query.measures <= _AMOUNT_MEASURES
@@ -217,6 +218,9 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         return []  # "上半年亏了多少" is not answered by the loss for the whole year
     if query.tenors and not tenors(hit.passage.text) & query.tenors:
         return []  # "the 20-year bonds' yield" is not the 30-year bond's
+    if query.tenors and len(tenors(hit.passage.text)) > 1:
+        # "10-year and 15-year tranches … an average coupon of 2.35%" is no answer for the 15-year one
+        figures = [f for f in figures if not _AVERAGE.search(_words_before(hit.passage.text, f, 30))]
     asked_phases, phases = _PHASE.findall(fold(query.text)), _PHASE.findall(fold(hit.passage.text))
     if asked_phases and phases and not set(asked_phases) & set(phases):
         return []  # "第二期要投资多少" is not answered by what the first phase costs
@@ -369,6 +373,7 @@ _PER_UNIT_ASKED = re.compile(
 # "what rate is it paying on the loan?": the price of money, never a part of something.
 _INTEREST_RATE = re.compile(r"\brate\b|利率|利息", re.I)
 # A question that may be answered by an amount per share: about shares, stock, prices or EPS.
+_AVERAGE = re.compile(r"\baverage\b|\bblended\b|平均|综合", re.I)
 _ONE_SHARE_ASKED = re.compile(r"\bper[- ]share\b|\ba share\b|\beach share\b|每股", re.I)
 _PER_SHARE_ASKED = re.compile(r"\bshares?\b|\bstock|\bprice|\beps\b|股|价|價", re.I)
 # "what share of", "占营收几成": a part asked by name ("how much of a boost" asks a change).

@@ -26,6 +26,8 @@ def _scaled(value: float) -> str:
     for word, scale in _SCALES:
         if abs(value) >= scale:
             return f"{_trim(value / scale)} {word}"
+    if abs(value) < 1000 and round(value, 2) != round(value):
+        return f"{value:,.2f}"  # a price in cents keeps them: "$42.70", not "$42.7"
     return _trim(value)
 
 

@@ -442,3 +442,17 @@ def test_what_a_price_was_cut_to_is_the_level_it_arrived_at() -> None:
     question = _how_much("what did Shilan cut the price of its S3 glasses to?", {"CNY", "%"})
     focus = focus_figure(cut, question, [])
     assert focus is not None and focus.text == "1499元"
+
+
+def test_an_average_over_several_tranches_does_not_answer_for_one_of_them() -> None:
+    bonds = _hit(
+        "The bonds, split into 10-year and 15-year tranches, were priced at an average coupon of 2.35%."
+    )
+    question = _rate_question("what coupon did the 15-year tranche carry?")
+    assert asked_figures(bonds, question) == []
+
+
+def test_earnings_per_share_are_not_answered_by_a_share_price_move() -> None:
+    move = _hit("瀚駿昨日股價收在新台幣486元，上漲3.2%。")
+    question = _how_much("瀚駿第三季每股盈餘多少？", {"TWD", "USD", "CNY"})
+    assert asked_figures(move, question) == []

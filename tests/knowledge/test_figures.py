@@ -449,3 +449,9 @@ def test_a_price_each_for_shares_or_a_share_is_a_price_per_share() -> None:
     assert [(f.text, f.per) for f in tender] == [("$42.70", "share"), ("$61", None)]
     assert find_figures("It sold stock at $61 a share.")[0].per == "share"
     assert find_figures("The company paid $5 each for the chips.")[0].per is None
+
+
+def test_a_price_in_cents_keeps_its_cents_in_english() -> None:
+    assert format_figure(42.7, "USD") == "$42.70"
+    assert format_figure(61, "USD") == "$61"
+    assert format_figure(1.5e9, "USD") == "$1.5 billion"
