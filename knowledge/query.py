@@ -317,15 +317,16 @@ def _asked_units(folded: str) -> set[str]:
     parts = [p for p in _QUESTION_PART.split(folded) if p.strip()]
     units = _units_of(folded)
     if len(parts) > 1:
-        for part in parts:
-            if _QUANTITY.search(part):
-                # the part with the rest of the question as context, without the other parts' own asks
-                others = [p for p in parts if p is not part and not _QUANTITY.search(p)]
-                own = _units_of(" ".join([*others, part]))
-                # "how big is the backlog, and how much has it grown?": any unit answers the first part
-                if not own:
-                    return set()
-                units |= own
+        asking = [p for p in parts if _QUANTITY.search(p)]
+        for n, part in enumerate(asking):
+            # the part with the rest of the question as context, without the other parts' own asks
+            others = [p for p in parts if p not in asking]
+            own = _units_of(" ".join([*others, part]))
+            # "how big is the backlog, and how much has it grown?": any unit answers the first part, while
+            # "涉案多少钱，追回来多少了？" asks the second in the first one's unit
+            if not own and n == 0:
+                return set()
+            units |= own
     return units
 
 

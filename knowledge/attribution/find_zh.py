@@ -123,7 +123,7 @@ _CLAUSE_SUBJECT = re.compile(
 # "印刷电路板厂联硕电路昨（20）日举行法说会": a company named by what it did on a date.
 _ACTS_ON_A_DATE = re.compile(
     r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:" + lx.DATE_GAP + r")+"
-    r"(?:举行|召开|举办|发布|公布|宣布|披露|公告)"
+    r"(?:举行|召开|举办|发布|公布|宣布|披露|公告|通报)"
 )
 # "澄海半导体的招股书显示": the company whose own filing speaks.
 _FILES_A_DOCUMENT = re.compile(
@@ -341,6 +341,9 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
     )
     if _brand(written):
         short += (written[:2],)  # "瀚灣數據控股" is "瀚灣" in the next paragraph
+    local = _LOCAL_BODY.match(to_simplified(written))
+    if local:
+        short += (written[local.start("level") :],)  # "崇澜市数据资源局" is "市数据资源局" once named
     known = entities.find_any(written)
     if known is not None:
         return entities.add(
@@ -352,6 +355,10 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
     )
 
 
+# A city's or province's own body: "崇澜市数据资源局", "澜原省发展和改革委员会".
+_LOCAL_BODY = re.compile(
+    r"[\u4e00-\u9fff]{2,3}(?P<level>[市省县区])[\u4e00-\u9fff]{2,12}(?:局|委员会|厅|办公室|委|办)$"
+)
 _THE_COMPANY = "\x00the company"
 _THE_COMPANY_REACH = 160  # characters before "该公司…" within which its company is named
 

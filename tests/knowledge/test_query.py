@@ -49,6 +49,7 @@ FIGURE_QUESTIONS = [
     ("how big is the new infra fund, and how much does the authority manage overall?", CURRENCIES),
     ("how big is the toolmaker's backlog now, and how much is that up y/y?", {"%", "x"} | CURRENCIES),
     ("港门数据的供股价是多少？", CURRENCIES),
+    ("崇澜算力券骗补一共涉案多少钱，追回来多少了？", CURRENCIES),
     ("the CFO said bank loans would've needed how much equity?", {"%"} | CURRENCIES),
     ("what did Shilan cut the price of its S3 glasses to?", {"%"} | CURRENCIES),
     ("What does he say average utilisation at the computing centres has climbed to?", {"%"}),

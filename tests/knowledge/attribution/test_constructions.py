@@ -727,6 +727,14 @@ CHINESE = [
         ["Jiang Ruolan", "Jiang Ruolan", "Kuang Yongshi", "Kuang Yongshi"],
     ),
     (
+        "a city's bureau that reports on a date speaks, and is 'the city bureau' in the next paragraph",
+        [
+            ["崇澜市数据资源局12月1日通报，该市已累计发放算力券9.6亿元。"],
+            ["据通报，市数据资源局联合公安部门核查发现，涉案金额约1.26亿元。"],
+        ],
+        ["崇澜市数据资源局", "崇澜市数据资源局"],
+    ),
+    (
         "a company announcing its monthly revenue on a date speaks",
         [["伺服器代工厂瀚骏科技昨（10）日公布11月合并营收新台币1,862亿元，月增12%，年增74%。"]],
         ["瀚骏科技"],
