@@ -253,3 +253,11 @@ def test_a_cross_language_answer_names_the_figure_by_the_measure_asked() -> None
         query, Evidence(hits=[Hit(passage=passage, score=1.0)], focus=passage.figures[0]), corpus
     )
     assert "价格为31%" in answer[0] and "支出" not in answer[0]
+
+
+def test_a_deputy_bureau_chief_named_with_the_title_is_not_followed_by_the_role_again() -> None:
+    corpus = _corpus()
+    text = "禾跃半导体副局长周敏在通报会上表示，算力券带动了超过30亿元的算力采购。"
+    corpus.by_id["zh-news:1.1"] = _passage("zh-news:1.1", "zh-news", text, "Zhou Min")
+    answer = _answer(corpus, "zh-news:1.1", "zh-Hans")
+    assert "周敏（" not in answer and "副局长周敏在通报会上表示" in answer
