@@ -89,6 +89,17 @@ _ZH_THIS_TITLE = re.compile(
 )
 
 
+def _titled(title: str, entities: ArticleEntities) -> bool:
+    """Whether the article names a person with this title ("the investment chief" after "CIO Annelies Korteweg");
+    else "the portfolio manager said" is left to the unnamed source it describes."""
+    from knowledge.attribution.naming import title_key
+
+    key = title_key(title)
+    return key is not None and any(
+        e.kind == "person" and e.title and title_key(e.title) == key for e in entities.entities
+    )
+
+
 def _holder(title: str, state: DiscourseState) -> Entity | None:
     """The person last mentioned with this title ("这位首席财务官"), else the last person or unnamed source."""
     from knowledge.attribution.naming import title_key  # naming imports this module's neighbours
@@ -170,7 +181,7 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
             if free(*match.span()):
                 items.append(Item(match.start(), match.end(), None, "pronoun:" + match.group(0).lower()))
         for match in _EN_THE_TITLE.finditer(outside):
-            if free(*match.span()):
+            if free(*match.span()) and _titled(match.group("title"), entities):
                 # "The investment chief said": the person named with that title before
                 items.append(Item(match.start(), match.end(), None, "title", match.group("title").lower()))
                 taken.append(match.span())
@@ -184,7 +195,7 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
             if free(*match.span()):
                 items.append(Item(match.start(), match.end(), None, "pronoun:" + match.group(0)))
         for match in _ZH_THIS_TITLE.finditer(outside):
-            if free(*match.span()):
+            if free(*match.span()) and _titled(match.group("title"), entities):
                 # "这位首席财务官还透露": the person with that title named before
                 items.append(Item(match.start(), match.end(), None, "title", match.group("title")))
                 taken.append(match.span())

@@ -178,3 +178,8 @@ def test_the_last_or_next_quarter_is_not_the_first() -> None:
     assert quarters("曜承上一季營收年增幾%？") == set()
     assert quarters("下一季营收财测是多少") == set()
     assert quarters("第一季营收") == {1}
+
+
+def test_how_far_below_asks_a_cut_and_green_power_names_no_power_measure() -> None:
+    asked = asked_measures("How far below the coal benchmark tariff is the green-power deal priced?", [])
+    assert "cut" in asked and "power" not in asked

@@ -1130,3 +1130,13 @@ def test_a_chief_investment_officer_named_without_an_employer_works_for_the_arti
     result = attribute_source(paragraphs, "en", SpeakerIndex([]))
     cio = result.speakers[1][0]
     assert cio is not None and ("cio", "Vossmeer") in cio.positions
+
+
+def test_the_portfolio_manager_is_an_unnamed_source_not_the_co_founder_named_before() -> None:
+    paragraphs = [
+        ["Co-founder Emil Roszak owns 12% of Pintwick."],
+        ['"When the early window opens you get a wall of supply," the portfolio manager said.'],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    speaker = result.speakers[1][0]
+    assert speaker is None or speaker.name != "Emil Roszak"
