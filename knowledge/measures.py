@@ -58,7 +58,7 @@ _CLAUSE = re.compile(r"[，,。；;：:！？!?]|(?<=[a-z0-9%]) (?:and|but|while
 
 
 _FUTURE = re.compile(
-    r"\bwill\b|\bnext\b|plan|expect|going to|future|coming|接下来|还要|将|未来|计划|预计|明年|今后|再(?!度|次|下调)|打算|准备|要(?=[在投花砸拿融募借买建扩烧付])"
+    r"\bwill\b|\bnext\b|plan|expect|going to|future|coming|接下来|还要|将|未来|计划|预计|明年|下[一个]?财年|今后|再(?!度|次|下调)|打算|准备|要(?=[在投花砸拿融募借买建扩烧付])"
     r"|会(?=[^，。？]{0,3}(?:多|增|涨|升|达|到|提|降|减|少|跌))|(?:完工|建成|投产|盖好|建好|落成)之?后",
     re.I,
 )
@@ -304,9 +304,11 @@ def tenors(text: str) -> set[str]:
 
 
 _RELATIVE_YEAR = {
-    "last": re.compile(r"\blast year\b|\ba year (?:ago|earlier)\b|去年|上一年", re.I),
-    "this": re.compile(r"\bthis year\b|今年|本年度", re.I),
-    "next": re.compile(r"\bnext year\b|明年|下一年", re.I),
+    "last": re.compile(
+        r"\blast (?:fiscal |financial )?year\b|\ba year (?:ago|earlier)\b|去年|上一年|上[一个]?财年", re.I
+    ),
+    "this": re.compile(r"\bthis (?:fiscal |financial )?year\b|今年|本年度|本财年", re.I),
+    "next": re.compile(r"\bnext (?:fiscal |financial )?year\b|明年|下一年|下[一个]?财年", re.I),
 }
 
 

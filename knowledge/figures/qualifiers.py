@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:\s*年)?")
-_DEADLINE = re.compile(r"(?:到|至|\bby |\bthrough )((?:19|20)\d{2})", re.I)
+_DEADLINE = re.compile(
+    r"(?:到|至|\bby |\bthrough |\bby (?:the )?end(?:[- ]of)?\s+|\bby year[- ]end\s+)((?:19|20)\d{2})", re.I
+)
 # A comma inside "1,500" does not end a clause.
 _CLAUSE_BREAK = re.compile(r",(?!\d{3})|[，;；。!?！？:：—]")
 
@@ -129,7 +131,15 @@ def year_near(text: str, start: int, end: int) -> int | None:
         return min(years)[2]
     # "到2030年，……需要每年产生2万亿美元": a deadline year may sit one clause earlier.
     deadline = list(_DEADLINE.finditer(text, max(0, start - 40), start))
-    return int(deadline[-1].group(1)) if deadline else None
+    if deadline:
+        return int(deadline[-1].group(1))
+    # "to about €4 billion, or 2.7% of assets, by the end of 2027": or a clause or two later, in the sentence
+    later = _DEADLINE.search(text, end, min(len(text), end + 60))
+    return (
+        int(later.group(1))
+        if later and not re.search(r"[。;；!?！？]|\.(?!\d)", text[end : later.start()])
+        else None
+    )
 
 
 def period_near(text: str, start: int, end: int) -> str | None:

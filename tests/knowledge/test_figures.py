@@ -455,3 +455,8 @@ def test_a_price_in_cents_keeps_its_cents_in_english() -> None:
     assert format_figure(42.7, "USD") == "$42.70"
     assert format_figure(61, "USD") == "$61"
     assert format_figure(1.5e9, "USD") == "$1.5 billion"
+
+
+def test_a_deadline_a_clause_or_two_after_the_figure_dates_it() -> None:
+    text = "The fund intends to lift its data-centre debt to about €4 billion, or 2.7% of assets, by the end of 2027."
+    assert [(f.text, f.year) for f in find_figures(text)] == [("€4 billion", 2027), ("2.7%", 2027)]

@@ -183,3 +183,8 @@ def test_the_last_or_next_quarter_is_not_the_first() -> None:
 def test_how_far_below_asks_a_cut_and_green_power_names_no_power_measure() -> None:
     asked = asked_measures("How far below the coal benchmark tariff is the green-power deal priced?", [])
     assert "cut" in asked and "power" not in asked
+
+
+def test_the_next_fiscal_year_is_next_year() -> None:
+    assert relative_years("峦海下个财年的资本开支指引是多少？") == {"next"}
+    assert relative_years("what is next fiscal year's capex guidance?") == {"next"}
