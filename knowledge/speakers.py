@@ -67,7 +67,7 @@ TITLE_WORDS: dict[str, list[str]] = {
     "coo": ["coo", "chief operating officer", "operating chief", "首席运营官", "营运长"],
     "chief economist": ["chief economist", "首席经济学家"],
     "economist": ["economist", "经济学家"],
-    "analyst": ["analyst", "分析师", "分析员"],
+    "analyst": ["analyst", "senior analyst", "chief analyst", "分析师", "分析员", "首席分析师", "首席分析员"],
     "strategist": ["strategist", "chief strategist", "策略师", "首席策略师"],
     "vice president": ["vice president", "vp", "副总裁"],
     "general manager": ["general manager", "总经理"],

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
 from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.scripts import to_simplified
 
 _EN_PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.I)
 _EN_ANAPHORA = re.compile(
@@ -92,22 +93,24 @@ _ZH_THIS_TITLE = re.compile(
 def _titled(title: str, entities: ArticleEntities) -> bool:
     """Whether the article names a person with this title ("the investment chief" after "CIO Annelies Korteweg");
     else "the portfolio manager said" is left to the unnamed source it describes."""
-    from knowledge.attribution.naming import title_key
+    return any(e.kind == "person" and e.title and _same_title(e.title, title) for e in entities.entities)
 
-    key = title_key(title)
-    return key is not None and any(
-        e.kind == "person" and e.title and title_key(e.title) == key for e in entities.entities
+
+def _same_title(held: str, asked: str) -> bool:
+    """Whether a title someone holds ("电子行业首席分析师") is the one a phrase names ("首席分析师")."""
+    from knowledge.attribution.naming import title_key  # naming imports this module's neighbours
+
+    key = title_key(asked)
+    return (key is not None and title_key(held) == key) or to_simplified(held).lower().endswith(
+        to_simplified(asked).lower()
     )
 
 
 def _holder(title: str, state: DiscourseState) -> Entity | None:
     """The person last mentioned with this title ("这位首席财务官"), else the last person or unnamed source."""
-    from knowledge.attribution.naming import title_key  # naming imports this module's neighbours
-
-    key = title_key(title)
     # "这位基金经理说" may point back to an unnamed source ("一位参与询价的基金经理")
     people = [e for e in state.mentioned if e.kind == "person" or (e.kind == "unnamed" and e.gender == "?")]
-    titled = [e for e in people if e.title and key is not None and title_key(e.title) == key]
+    titled = [e for e in people if e.title and _same_title(e.title, title)]
     chosen = titled or people
     return chosen[0] if chosen else None
 

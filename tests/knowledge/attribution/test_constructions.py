@@ -727,6 +727,15 @@ CHINESE = [
         ["Jiang Ruolan", "Jiang Ruolan", "Kuang Yongshi", "Kuang Yongshi"],
     ),
     (
+        "'this chief analyst' after an unnamed source is the chief analyst named before it",
+        [
+            ["启衡证券电子行业首席分析师韦子谦（Wei Ziqian）维持买入评级，他预计钧拓明年净利润可达36亿元。"],
+            ["一位接近该公司的供应链人士透露，订单已排满。"],
+            ["这位首席分析师认为，安布瑞云明年的资本开支约为420亿美元。", "他同时将钧拓的目标价上调至72元。"],
+        ],
+        ["Wei Ziqian", "unnamed: 一位接近该公司的供应链人士", "Wei Ziqian", "Wei Ziqian"],
+    ),
+    (
         "a city's bureau that reports on a date speaks, and is 'the city bureau' in the next paragraph",
         [
             ["崇澜市数据资源局12月1日通报，该市已累计发放算力券9.6亿元。"],
