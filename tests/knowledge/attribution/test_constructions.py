@@ -744,9 +744,13 @@ CHINESE = [
         ["崇澜市数据资源局", "崇澜市数据资源局"],
     ),
     (
-        "a company announcing its monthly revenue on a date speaks",
-        [["伺服器代工厂瀚骏科技昨（10）日公布11月合并营收新台币1,862亿元，月增12%，年增74%。"]],
-        ["瀚骏科技"],
+        # the reporter's account of a company's monthly revenue or its investor conference, as news labels it
+        "a company announcing its monthly revenue on a date is the reporter's narration",
+        [
+            ["伺服器代工厂瀚骏科技昨（10）日公布11月合并营收新台币1,862亿元，月增12%，年增74%。"],
+            ["伺服器代工厂泓鼎科技昨（28）日举行法说会，上修全年营收展望。"],
+        ],
+        [None, None],
     ),
 ]
 
@@ -1124,8 +1128,8 @@ def test_a_company_holding_its_investor_conference_on_a_date_is_the_company_its_
         ["曜承的主要設備供應商之一弘鈦精機董事長許文淵（Hsu Wen-yuan）表示，訂單已排到明年。"],
     ]
     result = attribute_source(paragraphs, "zh-Hant", SpeakerIndex([]))
-    company = result.speakers[0][0]
-    assert company is not None and company.name == "Yaocheng" and "曜承" in company.aliases
+    company = next(s for s in [*result.quoted, *result.mentioned] if s.kind == "organization")
+    assert company.name == "Yaocheng" and "曜承" in company.aliases
     ceo, chair = result.speakers[1][0], result.speakers[2][0]
     assert ceo is not None and ceo.role == "CEO, Yaocheng"
     assert chair is not None and chair.role == "chair, 弘鈦精機"
