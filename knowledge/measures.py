@@ -35,7 +35,8 @@ MEASURES: dict[str, str] = {
     "power": r"(?<!-)(?<!green )\bpower|electricity|capacity|peak demand|peak load|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|(?<!-)\bload\b(?!-|\s+(?:customers|users|clients))|电力|装机|用电|算力(?!券)|容量|兆瓦|吉瓦",
     "assets": r"\bassets|\bmanage[sd]?\b|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
     "volume": r"shipment|\bship|volume|调用量|用量|出货",
-    "employees": r"employees|\bstaff|headcount|workers|员工|雇员",
+    # "员工股转让", "the staff sale": shares employees sell, not how many there are
+    "employees": r"employees|\bstaff\b(?! (?:sale|share|tender|stock))|headcount|workers|员工(?!股|持股)|雇员",
     "rent": r"\brent\b|lease|租金|租约|租赁",
     "cap": r"\bcap(?:s|ped)?\b|limit|ceiling|maximum|up to|上限|最多|封顶",
     "subsidy": r"subsid|\bgrants?\b|incentives?\b|cover .{0,20}of the cost|补贴|补助|资助|奖励|算力券|補貼|補助|資助",

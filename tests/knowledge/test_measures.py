@@ -188,3 +188,9 @@ def test_how_far_below_asks_a_cut_and_green_power_names_no_power_measure() -> No
 def test_the_next_fiscal_year_is_next_year() -> None:
     assert relative_years("峦海下个财年的资本开支指引是多少？") == {"next"}
     assert relative_years("what is next fiscal year's capex guidance?") == {"next"}
+
+
+def test_an_employee_share_sale_is_no_question_about_headcount() -> None:
+    assert "employees" not in asked_measures("Carraway 自己在这次员工股转让里买了多少？", [])
+    assert "employees" not in find_measures("what's the per-share price in the staff sale?")
+    assert "employees" in find_measures("how many employees will it lay off?")
