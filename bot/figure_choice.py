@@ -19,6 +19,7 @@ from bot.figure_kinds import (
     project_total,
     total_for_one,
 )
+from bot.i18n import family
 from bot.naming import unnamed_description
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
@@ -314,7 +315,10 @@ def with_asked_figure(
                     -matches,
                     # a two-part question: a passage with a figure for each part (an amount and its share)
                     -len({f.unit for f in figures}) if len(query.measures) > 1 else 0,
-                    topical and hit.topic_coverage == 0,
+                    # a passage in the other language shares few of the question's words: no sign it is off topic
+                    topical
+                    and hit.topic_coverage == 0
+                    and family(corpus.source(hit.passage.source_id).language) == family(query.language),
                     not named_before(hit, figure.text, entities, corpus),
                     forecast,
                     -about,

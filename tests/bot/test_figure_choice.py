@@ -456,3 +456,14 @@ def test_earnings_per_share_are_not_answered_by_a_share_price_move() -> None:
     move = _hit("瀚駿昨日股價收在新台幣486元，上漲3.2%。")
     question = _how_much("瀚駿第三季每股盈餘多少？", {"TWD", "USD", "CNY"})
     assert asked_figures(move, question) == []
+
+
+def test_a_passage_in_the_other_language_is_not_off_topic_for_sharing_no_words_with_the_question() -> None:
+    price = _hit("The tender prices shares at $42.70 each, against $61 in the March round.", "cw:1.1", 3.0)
+    price.topic_coverage = 0.1  # "tender" happens to match a glossary word
+    bought = _hit("She said Carraway was buying about $250 million of the shares.", "cw:2.1", 2.9)
+    question = _how_much(
+        "Carraway 自己在这次员工股转让里买了多少？", {"USD"}, measures=frozenset({"spending"})
+    )
+    corpus = _corpus("cw", "Staff share sale", "en", price, bought)
+    assert with_asked_figure(question, [bought, price], [], corpus)[0] is bought
