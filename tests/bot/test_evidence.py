@@ -141,35 +141,32 @@ def test_where_a_stock_is_trading_now_is_a_live_price_the_articles_cannot_give(
     assert answer.abstained and not answer.citations
 
 
-def test_next_quarters_guidance_is_answered_and_not_refused_as_a_live_question() -> None:
-    text = "Aurelis guided next-quarter revenue to between $5.0 billion and $5.3 billion."
+def _decide_how_much(text: str, question: str, language: str, measures: set[str]) -> Evidence | Abstention:
+    """The decision on a how-much question (in USD) whose one candidate passage is `text`."""
     corpus = _corpus(text)
     passage = corpus.passages[0]
     passage.figures = find_figures(text)
     query = QueryAnalysis(
-        text="Aurelis下一季營收財測區間是多少？",
-        language="zh-Hant",
-        kind="how_much",
-        wants_figure=True,
-        units={"USD"},
-        measures={"revenue"},
+        text=question, language=language, kind="how_much", wants_figure=True, units={"USD"}, measures=measures
     )
-    decision = decide(query, [Hit(passage, 3.0, coverage=0.9, dense=0.6, reasons=["unit"])], corpus)
+    return decide(query, [Hit(passage, 3.0, coverage=0.9, dense=0.6, reasons=["unit"])], corpus)
+
+
+def test_next_quarters_guidance_is_answered_and_not_refused_as_a_live_question() -> None:
+    decision = _decide_how_much(
+        "Aurelis guided next-quarter revenue to between $5.0 billion and $5.3 billion.",
+        "Aurelis下一季營收財測區間是多少？",
+        "zh-Hant",
+        {"revenue"},
+    )
     assert not (isinstance(decision, Abstention) and decision.reason == "live")
 
 
 def test_the_per_share_price_of_a_staff_sale_is_answered_and_not_refused_as_a_live_quote() -> None:
-    text = "The tender prices shares at $42.70 each, against $61 in the March round."
-    corpus = _corpus(text)
-    passage = corpus.passages[0]
-    passage.figures = find_figures(text)
-    query = QueryAnalysis(
-        text="what's the per-share price in the staff sale vs what investors paid in March?",
-        language="en",
-        kind="how_much",
-        wants_figure=True,
-        units={"USD"},
-        measures={"price"},
+    decision = _decide_how_much(
+        "The tender prices shares at $42.70 each, against $61 in the March round.",
+        "what's the per-share price in the staff sale vs what investors paid in March?",
+        "en",
+        {"price"},
     )
-    decision = decide(query, [Hit(passage, 3.0, coverage=0.9, dense=0.6, reasons=["unit"])], corpus)
     assert isinstance(decision, Evidence) and decision.focus is not None and decision.focus.text == "$42.70"
