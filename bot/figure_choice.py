@@ -254,8 +254,8 @@ def with_asked_figure(
             continue
         # the figure the passage names with the asked measure right beside it ("about $1.4 billion of cash")
         heads = [bool(head_measures(hit.passage, f, query.measures) & query.measures) for f in figures]
-        # else a part, for "what share …" ("about 34% of its assets")
-        # ("$4 billion of that" when an amount may tell the slice)
+        # else a part, for "what share …" ("about 34% of its assets", or "$4 billion of that" when an amount may
+        # tell the slice)
         parts = [
             "share" in query.measures
             and (f.unit == "%" or f.unit in query.units)
@@ -266,20 +266,12 @@ def with_asked_figure(
         best = next((i for flags in (both, heads, parts) for i, flag in enumerate(flags) if flag), 0)
         figure, head, part = figures[best], heads[best], parts[best]
         text = hit.passage.text
-
-        def measured_of(f: Figure, text: str = text, hit: Hit = hit) -> set[str]:
-            # "only about 58% of Vantora's GPUs were generating revenue", "$310 million of the deal": a share
-            share = "share" in query.measures and (
-                (f.unit == "%" and not is_comparison(text, f)) or is_share_of(text, f)
-            )
-            return figure_measures(hit.passage, f) | ({"share"} if share else set())
-
-        measured = measured_of(figure)
+        measured = _measured(hit, figure, query)
         matches = len(query.measures & measured)
         if query.measures and measured and not matches:
             continue
         # "在手訂單約6.8億元，其中約4成來自朔川": a passage with a figure for each asked measure answers both parts
-        matches = max(matches, *(len(query.measures & measured_of(f)) for f in figures))
+        matches = max(matches, *(len(query.measures & _measured(hit, f, query)) for f in figures))
         if not measured and query.measures & _OWN_MEASURES and not _measure_in_context(hit, query, corpus):
             continue  # "聿達第三季營收" is not answered by a prepayment the passage never calls revenue
         asked_what, measured_what = query.measures - _CHANGE_MEASURES, measured - _CHANGE_MEASURES
@@ -331,6 +323,16 @@ def with_asked_figure(
     return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
 
 
+def _measured(hit: Hit, figure: Figure, query: QueryAnalysis) -> set[str]:
+    """What a figure measures; for a share question also "share" when it is one ("only about 58% of Vantora's
+    GPUs were generating revenue", "$310 million of the deal")."""
+    text = hit.passage.text
+    share = "share" in query.measures and (
+        (figure.unit == "%" and not is_comparison(text, figure)) or is_share_of(text, figure)
+    )
+    return figure_measures(hit.passage, figure) | ({"share"} if share else set())
+
+
 # Metrics named outright: a figure with one of them measures it and nothing else.
 _NAMED = frozenset({"stock", "net_debt", "buyback", "retention"})
 # Measures a percentage can be the value of.
@@ -376,9 +378,11 @@ _PER_UNIT_ASKED = re.compile(
 )
 # "what rate is it paying on the loan?": the price of money, never a part of something.
 _INTEREST_RATE = re.compile(r"\brate\b|利率|利息", re.I)
-# A question that may be answered by an amount per share: about shares, stock, prices or EPS.
+# "an average coupon of 2.35%": one figure over several parts.
 _AVERAGE = re.compile(r"\baverage\b|\bblended\b|平均|综合", re.I)
+# A question about one share's worth ("the per-share price", "每股盈余").
 _ONE_SHARE_ASKED = re.compile(r"\bper[- ]share\b|\ba share\b|\beach share\b|每股", re.I)
+# A question that may be answered by an amount per share: about shares, stock, prices or EPS.
 _PER_SHARE_ASKED = re.compile(r"\bshares?\b|\bstock|\bprice|\beps\b|股|价|價", re.I)
 # "what share of", "占营收几成": a part asked by name ("how much of a boost" asks a change).
 _SHARE_NOUN = re.compile(
