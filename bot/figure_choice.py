@@ -16,6 +16,7 @@ from bot.figure_kinds import (
     one_for_total,
     one_years_budget,
     other_count,
+    part_missing,
     project_total,
     total_for_one,
 )
@@ -134,6 +135,15 @@ def _words_before(text: str, figure: Figure, width: int) -> str:
     return folded[max(0, at - width) : at] if at >= 0 else ""
 
 
+# "how much more", "by how much", "多出多少": the question asks the difference itself.
+_DELTA_ASKED = re.compile(
+    r"\bhow much (?:more|less|higher|lower|bigger|smaller|extra)\b|\bby how much\b|\b(?:more|less) than\b|"
+    r"\bsav(?:e|ed|es|ing|ings)\b|慳|省了|省下|节省|節省|少花|"
+    r"多出|多了|少了|差距|差多少|相差|增加了?多少|减少了?多少|減少了?多少",
+    re.I,
+)
+
+
 def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = None) -> list[Figure]:
     """The passage's figures in an asked unit (any unit when none is asked), year and quarter, best measure first;
     `published`: the article's date, which dates "next year" and "今年"."""
@@ -144,6 +154,9 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         # "nearly doubled" says how something moved: it does not answer how oversubscribed or how big
         figures = [f for f in figures if not find_measures(f.text) & {"growth", "cut"}]
     text = hit.passage.text
+    if not query.measures & _CHANGE_MEASURES and not _DELTA_ASKED.search(query.text):
+        # "what was the depreciation bill?" is not answered by "lowered its depreciation expense by $610 million"
+        figures = [f for f in figures if f.unit in ("%", "x") or not is_change(text, f)]
     if query.measures:
         # "Veridane shares jumped 31%", "net debt at 2.1 times earnings": a named metric answers only its question
         others = _NAMED - query.measures
@@ -394,6 +407,11 @@ def _other_scope(text: str, query: QueryAnalysis) -> bool:
     """Whether a passage's figures cover another scope than the one asked: a total for one part, or a single
     quarter for several ("前三季度累计营收" is not answered by "当季营收")."""
     if total_for_one(query.text, text) or one_for_total(query.text, text):
+        return True
+    names = [
+        form for s in (*query.speakers, *query.entities) for form in (s.name, s.name_zh or "", *s.aliases)
+    ]
+    if "share" in query.measures and part_missing(query.text, text, names):
         return True
     return (
         several_quarters(query.text)

@@ -137,7 +137,9 @@ def other_count(asked: dict[str, int], text: str) -> bool:
 _MOVED_BY = re.compile(
     r"(?:\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|down|grew|grow|grown|jumped|climbed|gained|lost|"
     r"increased|decreased|declined|dropped|slipped|slid|surged|soared|tumbled|plunged|by)"
-    r"|(?<!make )(?<!made )(?<!makes )(?<!making )(?<!take )(?<!takes )(?<!took )\bup"  # "make up 18%" is a part
+    r"|(?<!make )(?<!made )(?<!makes )(?<!making )(?<!take )(?<!takes )(?<!took )"  # "make up 18%" is a part
+    # "has lined up $9.6 billion", "signed up 2 million users": a phrasal verb, not a move
+    r"(?<!lined )(?<!line )(?<!lining )(?<!signed )(?<!set )(?<!snapped )(?<!picked )(?<!drew )(?<!drawn )\bup"
     r"|涨|跌|增|降|增长|下降|上涨|下跌|上升|提高|减少|成长)"
     r"\s*(?:about|around|roughly|nearly|almost|some|just over|more than|约|近|逾|超过)?\s*$",
     re.I,
@@ -204,3 +206,27 @@ def one_years_budget(question: str, before: str) -> bool:
     """Whether the question asks what a project costs in all while the words before a figure make it one year's
     budget ("高雄新廠總共要投資多少" is not answered by "明年資本支出將提高至新台幣210億元")."""
     return bool(_TOTAL_INVESTMENT_ASKED.search(question)) and bool(_ONE_YEARS_BUDGET.search(before))
+
+
+# "最大单一客户占租赁资产多少": the part whose share is asked, before 占.
+_PART_ASKED = re.compile(
+    r"(?P<part>[\u4e00-\u9fff]{2,10})[占佔](?:[\u4e00-\u9fff]{0,12})(?:多少|几多|幾多|几成|幾成|比例|比重|百分之几)"
+)
+
+
+def part_missing(question: str, passage: str, names: list[str]) -> bool:
+    """Whether a Chinese passage never names the part whose share a question asks ("最大单一客户占…" answered by
+    "设备租赁资产占…约三成")."""
+    found = _PART_ASKED.search(fold(question))
+    if found is None or not re.search(r"[\u4e00-\u9fff]", passage):
+        return False
+    part = found.group("part")
+    for name in sorted((fold(n) for n in names if n), key=len, reverse=True):
+        part = part.replace(name, "")
+    part = re.sub(
+        r"(?:大概|大约|大致|约|差不多|到底|究竟|现在|而家|目前|已经|已|能|会|将|就|又|还)+$", "", part
+    )
+    # "国产的" is the part itself; in "建汇的最大客户" what comes before 的 is whose part it is
+    part = part[:-1] if part.endswith(("的", "嘅")) else re.sub(r"^.*[的嘅]", "", part)
+    text = fold(passage)
+    return len(part) >= 2 and not any(part[i : i + 2] in text for i in range(len(part) - 1))

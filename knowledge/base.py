@@ -121,6 +121,13 @@ def _chinese_subject(question: str) -> str | None:
     return match.group("name")
 
 
+# Titles only a person holds, which name the person right after them.
+_PERSON_TITLES = (
+    r"(?:chairman|chairwoman|chair|chief executive|founder|co-founder|president|director|minister|mayor|governor|"
+    r"analyst|partner|spokesperson|spokesman|spokeswoman|treasurer|officer|economist|strategist|professor)"
+)
+
+
 class KnowledgeBase:
     """Everything retrieval needs: corpus, glossary, lexical and dense indexes."""
 
@@ -225,7 +232,8 @@ class KnowledgeBase:
             if self._in_articles(" ".join(n.split()))
             and (gender_of(n.split()[0]) is not None or self._introduced_as_person(" ".join(n.split())))
         ]
-        if named_only and not query.speakers and SPEECH_CUE.search(fold(question)):
+        asked_person = any(s.kind == "person" for s in query.speakers)
+        if named_only and not asked_person and SPEECH_CUE.search(fold(question)):
             query.unquoted.append(Speaker(name=named_only[0], kind="person", role="", quoted=False))
         query.unknown_names = [n for n in query.unknown_names if not self._in_articles(" ".join(n.split()))]
         opener = _person_opening(question)
@@ -292,6 +300,8 @@ class KnowledgeBase:
         if found is None:
             pattern = (
                 rf"{re.escape(fold(name))}(?:,\s+(?:who|a|an|the|former)\b|\s+(?:said|says|told|has|had)\b)"
+                # "Orrison's chairman and largest shareholder, Leopold Haverkamp, visited": a title before it
+                rf"|\b{_PERSON_TITLES}\b[^.;:]{{0,40}}?,?\s+{re.escape(fold(name))}\b"
             )
             found = self._named[key] = re.search(pattern, self._folded_text) is not None
         return found

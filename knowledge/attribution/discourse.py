@@ -19,6 +19,10 @@ _EN_ANAPHORA = re.compile(
     + r"|the (?:buyout|private-equity|investment|research|rating|ratings|grid|asset|fund|chip|cloud|software|"
     r"insurance|mining|energy|power|data-center|data-centre) (?:firm|operator|manager|company|group|agency|maker)"
     # "the Hong Kong-listed operator", "the Dublin-based lender": where it is listed or based
+    # "the GPU rental company": what it does before the noun, unless it sets it apart ("the rival company")
+    # at the start of a sentence, where it is the subject
+    r"|(?-i:The) (?!(?:other|rival|parent|client|customer|target|two|both|each|one|same|former|new)\b)(?:[\w-]+ ){1,2}"
+    r"(?:company|firm|lender|insurer|reinsurer|broker|provider|developer|start-up|startup)"
     r"|the (?:[A-Z][\w.]*\s+)*[\w.]+-(?:listed|based|owned|backed|headquartered)\s+"
     r"(?:firm|operator|manager|company|group|agency|maker|lender|utility|developer|insurer|start-up|startup|bank|fund)"
     + r")\b",

@@ -117,6 +117,8 @@ ORG_TAILS = frozenset(
         "imf",
         "hyperscale",
         "isi",
+        "re",  # "Harwell Re", as reinsurers are named
+        "reinsurance",
     }
 )
 _APPOSITIVE_ROLE = re.compile(
@@ -162,7 +164,7 @@ _ORG_APPOSITIVE = re.compile(
     rf"distributor|seller|system|"
     rf"bank|fund|agency|start-up|startup|utility|provider|developer|lender|insurer|manager|group|regulator|body|"
     rf"consultancy|outlet|publication|newsletter|tracker|supplier|investor|landlord|owner|platform|lab|laboratory|"
-    rf"venture|partnership))\b"
+    rf"venture|partnership|reinsurer|underwriter|brokerage|broker(?!\s+(?:at|with|for)\b)))\b"
     rf"(?!['’]s)"  # "Idris Kemble, the company's chief technology officer": its officer, not a company
     rf"(?!\s+{_VERB})"  # "…the Securities and Exchange Commission, the company said": a frame, not a description
 )
@@ -546,7 +548,10 @@ def _corporate_head(org: str | None) -> str | None:
     """The name up to its last corporate ending: "Halvard Credit Partners of Oslo" -> "Halvard Credit Partners"."""
     words = (org or "").split()
     ends = [i for i, word in enumerate(words) if i > 0 and word.lower().strip("'’") in _CORPORATE_TAILS]
-    return " ".join(words[: ends[-1] + 1]) if ends else org
+    after = words[ends[-1] + 1] if ends and ends[-1] + 1 < len(words) else ""
+    if not ends or not after or (after[:1].isupper() and not re.fullmatch(r"[IVX]+", after)):
+        return org  # "Office of Strategic Technology Licensing": capitalized words after an ending are its name too
+    return " ".join(words[: ends[-1] + 1])
 
 
 def _personal(run: str) -> bool:
@@ -573,8 +578,7 @@ def _companies(text: str, entities: ArticleEntities) -> None:
             org = employer  # "Samira Qureshi of Wolfe Research": a person and her firm, not one name
         if (
             org
-            and org.split()[-1].lower() in _CORPORATE_TAILS
-            and len(org.split()) > 1
+            and any(w.lower() in _CORPORATE_TAILS for w in org.split()[1:])
             and not _contains_known(org, entities)
             and not re.search(rf"\b{_TITLE}\b", org)
         ):
@@ -677,6 +681,8 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                 )
                 if org and (staff or not _is_person_name(org, entities)) and entities.find_any(org) is None:
                     add_org(entities, org)
+                elif org and pattern is _ACCORDING and entities.find_any(org) is None:
+                    add_person(entities, org)  # "according to Pennock Lyle": someone cited, whoever they are
                 author = entities.find_any(org) if org and pattern is _PUBLISHED else None
                 if author is not None:
                     author.author = True  # "Kestrel published a report": "the report" is later its

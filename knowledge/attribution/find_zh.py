@@ -14,7 +14,7 @@ SURNAMES = set(
     "钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛"
     "邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
     "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂"
-    "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪"
+    "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪区屠丘"
     "赖萧傅阎郁蔺邰钮鞠逯仝桓郜尉阚封储荆阙匡晁巢郦邴奚禹狄湛冼訾竺芮羿宓鄢粟缑亢扈谯庾郗"
 )
 COMPOUND_SURNAMES = (
@@ -115,7 +115,7 @@ _CLAUSE_SUBJECT = re.compile(
     + "|".join(sorted(lx.GAP_WORDS, key=len, reverse=True))
     + r"|在[^，。；：]{0,14}?(?:上|中|时|里)|最新(?:报告|研报)|上周|本周|上月|本月|近日|日前|今年|"
     + lx.DATE_GAP
-    + r"|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?(?:报告|研报|研究)|)*"
+    + r"|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?(?:报告|研报|研究|数据)|)*"
     + "(?!说明书|声明书|证明书)(?P<verb>"  # "招募说明书显示": a document, not the verb 说明
     + _VERB
     + ")"
@@ -216,7 +216,10 @@ def _plausible_org(org: str, subject: str, weak: bool) -> bool:
         r"[A-Za-z0-9&. ]+[\u4e00-\u9fff]{0,2}", org
     ):
         return True
-    return not weak and org == subject and len(org) <= 4 and not any(c in lx.FUNCTION_CHARS for c in org)
+    # "评级机构嘉穗评级表示": a description before the name says it is an organization
+    described = subject != org and _DESCRIPTORS.sub("", subject) == org
+    short = (described or not weak) and len(org) <= 4
+    return (org == subject or described) and short and not any(c in lx.FUNCTION_CHARS for c in org)
 
 
 def _looks_like_org(latin: str) -> bool:

@@ -92,7 +92,7 @@ _ZH_GAP_WEAK = re.compile(
     r"^(?:"
     + "|".join(sorted(zh.GAP_WORDS, key=len, reverse=True))
     + r"|在[^，。；：]{0,16}?(?:上|中|时|里|后)|上周|本周|上月|近期|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?"
-    r"(?:报告|研报|研究|文件|论文)|" + zh.DATE_GAP + r"|本月|上月|今年|日前|近日|"
+    r"(?:报告|研报|研究|文件|论文|数据)|" + zh.DATE_GAP + r"|本月|上月|今年|日前|近日|"
     r"的|最新|[（(][^）)]{0,40}[）)]|[）)]|证券|分析师|分析员|研究员|团队|新闻发言人|发言人|顾问|专家|经济学家|策略师|"
     + "|".join(zh.REPORT_NOUNS)
     + r")*$"
@@ -100,7 +100,7 @@ _ZH_GAP_WEAK = re.compile(
 _ZH_OWN_FILING = re.compile(
     # "视岚科技昨日晚间发布第三季度财报，公司当季营收18.6亿元": the results it published speak for it
     r"(?:^|[，。；])[^，。；]{0,40}?(?:发布|公布|交出)了?[^，。；]{0,12}?(?:财报|业绩|年报|季报|半年报|业绩报告)[，,]|"
-    r"(?:^|[，。；])[^，。；]{0,40}?(?:招股书|招股说明书|招募说明书|募集说明书|发行说明书|财报|年报|季报|半年报|公告|财务报表|预案|方案|材料|资料|经营数据|业绩数据|财务数据|运营数据|业绩报告|(?:[一二三四]季度|第[一二三四]季度|年度|半年度|中期|季度)报告)(?:数据)?(?:同时|也|还|亦|则|进一步)?(?:显示|披露)|"
+    r"(?:^|[，。；])[^，。；]{0,40}?(?:招股书|招股说明书|招募说明书|募集说明书|发行说明书|财报|年报|季报|半年报|公告|财务报表|预案|方案|材料|资料|经营数据|业绩数据|财务数据|运营数据|(?:发布|公布|披露)的[^，。；]{0,6}?数据|业绩报告|(?:[一二三四]季度|第[一二三四]季度|年度|半年度|中期|季度)报告)(?:数据)?(?:同时|也|还|亦|则|进一步)?(?:显示|披露)|"
     r"(?:^|[，。；])(?:根据|据|按照)(?:公司)?(?:法说会|业绩说明会|说明会|发布会|股东大会|投资者大会|电话会议?)(?:上的)?(?:简报|资料|材料|数据)?[，,]|"
     r"(?:^|[，。；])(?:根据|据|按照)(?:公司|该公司)[^，。；]{0,8}?(?:披露|发布|公布|提供)?的?"
     r"(?:招股书|财报|年报|公告|预案|方案|计划|财务资料|财务数据)|"
@@ -135,12 +135,19 @@ def _person_of(item: Item, items: list[Item], outside: str) -> Item:
     return item
 
 
+def _opens(outside: str, item: Item) -> bool:
+    """Whether a name opens its sentence ("The Accounting Council, which …, said" too)."""
+    return re.fullmatch(r"[\s\"“]*(?:The\s+)?", outside[: item.start]) is not None
+
+
 def _subject_en(
     outside: str, verb: re.Match[str], items: list[Item], state: DiscourseState, entities: ArticleEntities
 ) -> Entity | None:
     word = verb.group(0).lower()
     weak = word in en.WEAK_VERBS
-    if weak and (_EN_PASSIVE.search(outside[: verb.start()]) or not find_figures(outside)):
+    # "He expects most orders to ship in 2028": a person's expectation, figure or not
+    personal = re.fullmatch(r"[\s\"“]*(?:He|She)\s+(?:also\s+|still\s+|now\s+)?", outside[: verb.start()])
+    if weak and (_EN_PASSIVE.search(outside[: verb.start()]) or not (find_figures(outside) or personal)):
         return None  # "Kestrel reported a loss": a weak verb reports something only with a figure
     if weak and _EN_NOUN_COMPOUND.search(outside[: verb.start()]):
         return None  # "the profit beat the average analyst forecast": a noun, not someone forecasting
@@ -159,7 +166,7 @@ def _subject_en(
     if (
         opener is not None
         and opener.kind == "name"
-        and not outside[: opener.start].strip(' "“')
+        and _opens(outside, opener)
         and re.fullmatch(
             rf"\s*,\s*(?:which|that)\b[^;\"“”]{{1,140}},\s*{_EN_ADVERBS}", outside[opener.end : verb.start()]
         )
@@ -169,7 +176,7 @@ def _subject_en(
     for item in [] if anonymous else candidates:
         gap = outside[item.end : verb.start()]
         if re.match(r"\s*,\s*(?:which|that)\b", gap):
-            if item is items[0] and not outside[: item.start].strip(' "“'):
+            if item is items[0] and _opens(outside, item):
                 # "Kelvara, which makes coolant units …, said its backlog reached $1.1 billion": the opener speaks
                 return resolve_item(item, state, entities, items, outside)
             continue  # "Julian Park, a partner at Quarry Lane, which has backed …, said": the clause is about Quarry Lane

@@ -6,6 +6,19 @@ from knowledge.scripts import to_simplified
 
 # Given-name readings that differ from pypinyin's default reading of the character.
 GIVEN_NAME_READINGS = {"柏": "bo"}
+# Surnames read otherwise than the character in running text (区 is Ōu as a surname, qū as a district).
+SURNAME_READINGS = {
+    "区": "ou",
+    "单": "shan",
+    "解": "xie",
+    "仇": "qiu",
+    "查": "zha",
+    "曾": "zeng",
+    "盖": "ge",
+    "缪": "miao",
+    "朴": "piao",
+    "乐": "yue",
+}
 
 
 def name_syllables(written: str) -> tuple[list[str], list[str]]:
@@ -22,4 +35,8 @@ def name_syllables(written: str) -> tuple[list[str], list[str]]:
         GIVEN_NAME_READINGS.get(char, syllable)
         for char, syllable in zip(simplified[surname:], syllables[surname:], strict=False)
     ]
-    return syllables[:surname], given
+    family = [
+        SURNAME_READINGS.get(c, y) if surname == 1 else y
+        for c, y in zip(simplified, syllables[:surname], strict=False)
+    ]
+    return family, given

@@ -478,6 +478,56 @@ ENGLISH = [
             "Annelies Korteweg",
         ],
     ),
+    (
+        "a cited firm whose name looks like a person's, a reinsurer, 'The X, which …, said', 'He expects'",
+        [
+            [
+                "Premiums have risen by about 40% this year, according to Pennock Lyle, a broker that arranges"
+                " construction policies for developers.",
+                "The broker estimates that policies will bring in $3.2 billion of premiums in 2026.",
+                "The claim is expected to reach about $520 million, according to Harwell Re, one of the reinsurers.",
+            ],
+            [
+                "The Financial Reporting Standards Council, which reviews listed companies' accounts, said in a"
+                " letter that it would look at useful-life changes.",
+            ],
+            [
+                "Marcus Thibodeau, the chief executive of Orrison, said the company had cut its forecast.",
+                "He expects most of the remaining delayed orders to ship in fiscal 2028.",
+            ],
+        ],
+        [
+            "Pennock Lyle",
+            "Pennock Lyle",
+            "Harwell Re",
+            "Financial Reporting Standards Council",
+            "Marcus Thibodeau",
+            "Marcus Thibodeau",
+        ],
+    ),
+    (
+        "a company named by what it does ('The GPU rental company reported'), a name cited with no description",
+        [
+            [
+                "Harrowgate Cloud said on Monday it would fight the ruling.",
+                "The GPU rental company reported operating profit of $880 million for the year to September.",
+            ],
+            ["Sales of the chips rose 5% in the quarter, according to Maria Lopez."],
+        ],
+        ["Harrowgate Cloud", "Harrowgate Cloud", "Maria Lopez"],
+    ),
+    (
+        "a government office whose name goes on after a corporate word, then 'The office said'",
+        [
+            [
+                "Orrison said its Gulf orders were stuck.",
+                "The Office of Strategic Technology Licensing, which reviews exports of advanced chips, has approved"
+                " licences worth roughly $1.1 billion, according to a summary the office published last month.",
+                "The office said it was still reviewing applications covering about $9 billion of hardware.",
+            ]
+        ],
+        ["Orrison", "Office of Strategic Technology Licensing", "Office of Strategic Technology Licensing"],
+    ),
 ]
 
 CHINESE = [
@@ -751,6 +801,22 @@ CHINESE = [
             ["伺服器代工厂泓鼎科技昨（28）日举行法说会，上修全年营收展望。"],
         ],
         [None, None],
+    ),
+    (
+        "a description before a rating agency, 据…监测, published data, a Hong Kong surname (区), 该机构",
+        [
+            ["栖知科技周三公布的未经审计数据显示，旗下应用前三季度订阅收入为9.6亿元，同比增长135%。"],
+            ["据移动应用数据机构数镜研究监测，年卡用户到期后一个月内的续费比例约为44%。"],
+            [
+                "德弘證券分析員區詠芝認為，建滙的晶片設備租賃業務受惠內地晶片自主化。",
+                "她估計，若GPU伺服器二手價格下跌三成，建滙需要額外計提的減值撥備或達人民幣4.5億元。",
+            ],
+            [
+                "評級機構嘉穗評級在報告中表示，建滙的負債與股東權益比率已升至6.2倍。",
+                "該機構同時指出，集團約四成租賃資產的承租人信貸評級低於投資級別。",
+            ],
+        ],
+        ["栖知科技", "数镜研究", "Ou Yongzhi", "Ou Yongzhi", "嘉穗評級", "嘉穗評級"],
     ),
 ]
 
