@@ -177,7 +177,11 @@ class _Writer:
         before = text[max(0, match.start() - 40) : match.start()]
         # "Tomas Reyes, director of the Arizona Ratepayer Alliance, said": the article gives the role itself
         after = re.match(r",\s+(?:an?\s+|the\s+)?[^,]{3,80}", text[match.end() :])
-        told = _says_role(before, speaker) or (after is not None and bool(_ROLE_WORDS.search(after.group(0))))
+        # "Delia Fenwick, who covers water utilities at Corbridge, said": a who-clause says it as well
+        described = after is not None and (
+            bool(_ROLE_WORDS.search(after.group(0))) or after.group(0).lstrip(", ").startswith("who ")
+        )
+        told = _says_role(before, speaker) or described
         named = speaker_name(speaker, "en") if told else self.name(speaker)
         if told:
             self.introduced.add(speaker.name)

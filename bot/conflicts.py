@@ -25,6 +25,12 @@ _BASELINE = re.compile(
 
 
 _PART_OR_CHANGE = frozenset({"share", "growth", "cut"})
+# "I've seen two very different numbers", "到底值多少": the asker expects sources to disagree.
+_DISAGREEMENT_ASKED = re.compile(
+    r"\bdifferent (?:numbers|figures|estimates|answers)\b|\bdisagree|\bconflicting\b|\bcontradict|"
+    r"说法不一|說法不一|不一样|不一樣|不一致|到底|究竟|分歧|各说|各說",
+    re.I,
+)
 
 
 def _rival_figure(hit: Hit, query: QueryAnalysis, focus: Figure, measures: set[str]) -> Figure | None:
@@ -72,11 +78,20 @@ def add_conflicts(
     # The same thing: what the question asks about, or else what the leading figure measures.
     measures = set(query.measures) or figure_measures(primary.passage, focus)
     # "何婧说…贵了多少？" asks what she said: another speaker's figure is not a disagreement to show.
-    asked = corpus.speaking_for(query.speakers) if query.speakers else None
+    # …unless the asker expects sources to disagree about an organization ("芮泽智药到底值多少钱？说法不一样")
+    disagreement = _DISAGREEMENT_ASKED.search(query.text) is not None
+    about = disagreement and all(s.kind == "organization" for s in query.speakers)
+    asked = corpus.speaking_for(query.speakers) if query.speakers and not about else None
     for hit in (h for h in hits if h is not primary and h.passage.id != primary.passage.id):
         if asked is not None and hit.passage.speaker not in asked:
             continue
-        if hit.passage.source_id == primary.passage.source_id or not _as_relevant(hit, primary, 0.5, corpus):
+        # One article can set two sources against each other ("the company's letter" vs a measurement firm);
+        # otherwise a second figure from the same article is no second source
+        speakers = (primary.passage.speaker, hit.passage.speaker)
+        own_article = hit.passage.source_id == primary.passage.source_id
+        if own_article and (None in speakers or speakers[0] == speakers[1]):
+            continue
+        if not _as_relevant(hit, primary, 0.5, corpus):
             continue
         if entities and aboutness(hit, entities, corpus) < min(1.0, aboutness(primary, entities, corpus)):
             continue
@@ -87,7 +102,8 @@ def add_conflicts(
         if own and not own & (figure_measures(hit.passage, rival) - _PART_OR_CHANGE):
             continue  # "4成訂單" and "43% of the shares offered" are parts of different things
         same_year = focus.year is not None and rival.year == focus.year
-        if not same_year and (query.years or not _as_relevant(hit, primary, 0.8, corpus)):
+        close = 0.5 if disagreement else 0.8
+        if not same_year and (query.years or not _as_relevant(hit, primary, close, corpus)):
             continue
         if not same_year and not (entities or query.speakers):
             continue  # two figures about nothing the question names are no alternative to each other

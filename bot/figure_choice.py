@@ -138,7 +138,8 @@ def _words_before(text: str, figure: Figure, width: int) -> str:
 # "how much more", "by how much", "多出多少": the question asks the difference itself.
 _DELTA_ASKED = re.compile(
     r"\bhow much (?:more|less|higher|lower|bigger|smaller|extra)\b|\bby how much\b|\b(?:more|less) than\b|"
-    r"\bsav(?:e|ed|es|ing|ings)\b|慳|省了|省下|节省|節省|少花|"
+    r"\bsav(?:e|ed|es|ing|ings)\b|\badd(?:s|ed)?\b|\bgap\b|\bdifference\b|\bshortfall\b|\bexceed|"
+    r"慳|省了|省下|节省|節省|少花|"
     r"多出|多了|少了|差距|差多少|相差|增加了?多少|减少了?多少|減少了?多少",
     re.I,
 )

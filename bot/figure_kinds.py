@@ -101,6 +101,23 @@ _DURATIONS = frozenset(
 )
 
 
+# Words for what the asker has read or wants, never a count of things an article reports.
+_ABOUT_THE_ANSWER = frozenset(
+    {
+        "numbers",
+        "figures",
+        "estimates",
+        "answers",
+        "sources",
+        "reports",
+        "articles",
+        "versions",
+        "stories",
+        "things",
+    }
+)
+
+
 def counted_things(text: str) -> dict[str, int]:
     """How many of each thing an English text counts ("all six of its data halls" -> {"hall": 6})."""
     tokens = _TOKEN.findall(text.lower())
@@ -110,6 +127,8 @@ def counted_things(text: str) -> dict[str, int]:
             continue
         if token in _DURATIONS and tokens[at + 1 : at + 2] in (["ago"], ["earlier"], ["before"], ["back"]):
             continue  # "vs 2 yrs ago": a point in time, not a number of things
+        if token in _ABOUT_THE_ANSWER:
+            continue  # "I've seen two very different numbers": the asker's sources, not things in the story
         for back in range(at - 1, max(-1, at - 5), -1):
             word = tokens[back]
             number = _NUMBER_WORDS.get(word, int(word) if word.isdigit() and len(word) < 4 else None)
@@ -139,7 +158,8 @@ _MOVED_BY = re.compile(
     r"increased|decreased|declined|dropped|slipped|slid|surged|soared|tumbled|plunged|by)"
     r"|(?<!make )(?<!made )(?<!makes )(?<!making )(?<!take )(?<!takes )(?<!took )"  # "make up 18%" is a part
     # "has lined up $9.6 billion", "signed up 2 million users": a phrasal verb, not a move
-    r"(?<!lined )(?<!line )(?<!lining )(?<!signed )(?<!set )(?<!snapped )(?<!picked )(?<!drew )(?<!drawn )\bup"
+    r"(?<!lined )(?<!line )(?<!lining )(?<!signed )(?<!set )(?<!snapped )(?<!picked )(?<!drew )(?<!drawn )"
+    r"(?<!put )(?<!puts )(?<!putting )(?<!coughed )(?<!stumped )\bup"
     r"|涨|跌|增|降|增长|下降|上涨|下跌|上升|提高|减少|成长)"
     r"\s*(?:about|around|roughly|nearly|almost|some|just over|more than|约|近|逾|超过)?\s*$",
     re.I,
@@ -210,7 +230,7 @@ def one_years_budget(question: str, before: str) -> bool:
 
 # "最大单一客户占租赁资产多少": the part whose share is asked, before 占.
 _PART_ASKED = re.compile(
-    r"(?P<part>[\u4e00-\u9fff]{2,10})[占佔](?:[\u4e00-\u9fff]{0,12})(?:多少|几多|幾多|几成|幾成|比例|比重|百分之几)"
+    r"(?P<part>[\u4e00-\u9fff]{2,10})(?<!市)[占佔](?![比率])(?:[\u4e00-\u9fff]{0,12})(?:多少|几多|幾多|几成|幾成|比例|比重|百分之几)"
 )
 
 

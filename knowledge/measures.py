@@ -12,7 +12,7 @@ from knowledge.scripts import fold, space_scripts
 MEASURES: dict[str, str] = {
     "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|\bpremiums\b|营收|收入|营业额|销售额|保费",
     "valuation": r"valuation|valued|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|\bworth\b|market cap|price target|"
-    r"\bvalues?\b|\bmark(?:s|ed|ing)?\b(?=[^.]{0,40}\b(?:at|down|to)\b)|\bwhere\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|face value|write-?downs?|markdowns?|估值|市值|目标价",
+    r"\bvalues?\b|\bmark(?:s|ed|ing)?\b(?=[^.]{0,40}\b(?:at|down|to)\b)|\bwhere\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|face value|write-?downs?|markdowns?|估值|市值|目标价|值多少|值几多|值幾多",
     "burn": r"\bburn|cash burn|go through|\bloss(?:es)?\b|\blose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|烧钱|烧掉|亏",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
@@ -20,7 +20,7 @@ MEASURES: dict[str, str] = {
     r"\bgo(?:es|ing)? (?:to|into|toward)|earmark|allocat|"
     r"\bexpenses?\b|资本支出|支出|开支|(?<![付收免])费用|花|耗资|成本|采购|购买|买|投资|出资|融资|注资|掏|砸|投入|投(?![诉票保])|"
     r"募资|承诺",
-    "debt": r"\bdebt|loan|lend|\blent\b|borrow|credit|\bbonds?\b|financing|exposure|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
+    "debt": r"\bdebt|loan|lend|\blent\b|borrow|credit|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
     "orders": r"\border|backlog|booking|contracted future revenue|在手合同|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
     "market": r"\bmarket\b|市场|规模|扩(?:容|到|至)",
     "fee": r"\bfees?\b|management charge|管理费|手续费|服务费|佣金|费率",

@@ -30,3 +30,9 @@ def places_in(text: str) -> set[str]:
     """The gazetteer places a text names ("越南新廠" -> {"vietnam"}), by their English names."""
     pattern, owner = _gazetteer()
     return {name for m in pattern.finditer(fold(text)) for name in owner[m.group(0)]}
+
+
+def is_place(text: str) -> bool:
+    """Whether the whole text is one place's name ("Asia Pacific"), not a name that holds one ("Texas Instruments")."""
+    pattern, _ = _gazetteer()
+    return pattern.fullmatch(fold(text.strip())) is not None

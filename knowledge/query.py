@@ -27,7 +27,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "%",
         re.compile(
-            r"percent|per cent|%|share of|proportion|fraction|\byields?\b|\breturns?\b|interest rate|coupon|margin|"
+            r"percent|per cent|%|share of|proportion|fraction|\b(?:big|large|high)\b.{0,40}\brelative to\b|\byields?\b|\breturns?\b|interest rate|coupon|margin|"
             r"百分之|比例|几成|占比|比重|多少成|成数|年化|\bannuali[sz]ed\b|loan-to-value|\bltv\b|报酬率|回报率|收益率|利率|殖利率|毛利率",
             re.I,
         ),
@@ -39,7 +39,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\btimes\b|multiple|\d+x\b|倍|fold\b|oversubscri|超额认购|超額認購|本益比|市盈率|市净率|市销率|股价净值比|\bp/e\b|\bp/b\b|"
             r"price[- ]to[- ](?:earnings|book|sales)|"
-            r"之比|\bto ebitda\b|/ebitda",
+            r"之比|\bto ebitda\b|/ebitda|\b(?:debt[- ]service|interest|dscr) coverage\b|偿债覆盖|利息覆盖|覆盖倍数",
             re.I,
         ),
     ),
@@ -142,9 +142,9 @@ _QUANTITY = re.compile(
     r"how (?:much|many)|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|how far (?:below|above|under|over|behind|ahead of)\b|"
     r"how (?:big|large|high|far)\b(?=\s+(?:is|was|are|were|will|would|could|can|"
     r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
-    r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of|happens?|happened)\b).){0,50}\b(?:revenue|arr|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
+    r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of|happens?|happened)\b).){0,40}\b(?:revenue|arr|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
     r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?|rate|ratio|allocation|"
-    r"number|forecast|estimate|guess|guidance|loan-to-value|ltv|exposure|commitment|bill|expense|budget|fee|price(?! war))s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
+    r"number|forecast|estimate|guess|guidance|loan-to-value|ltv|exposure|commitment|price(?! war))s?\b|\bwhat (?:is|was|were|are|will be)\b[^?]{0,60}\b(?:bill|budget|expense|fee)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
     r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon|irr)s?\b|how oversubscribed|"
     r"\bwhat (?:kind|sort|size|level) of (?:discount|premium|markdown|haircut|return|yield|margin|multiple|valuation)\b|"
     r"how (?:hard|badly)\b|\bhow did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:react|respond|do|fare|move|trade)\b|"
@@ -349,7 +349,9 @@ _QUESTION_PART = re.compile(
 )
 # "cut the price to?", "降到多少": the level a figure arrived at, not how much it moved.
 _ARRIVES = re.compile(
-    r"\bto\s*(?:what\b[^?？]*)?[?？]\s*$|\bto what (?:level|price|rate)\b|[降涨升提增减跌][到至]多少", re.I
+    # "what will the bill come to?" asks the amount, not where a price was moved to
+    r"(?<!come )(?<!comes )(?<!amount )(?<!add up )\bto\s*(?:what\b[^?？]*)?[?？]\s*$|\bto what (?:level|price|rate)\b|[降涨升提增减跌][到至]多少",
+    re.I,
 )
 # "从多少降到多少": the two levels are asked, not the change between them.
 _FROM_TO = re.compile(r"从多少.{0,8}[到至]多少|from (?:what|how much) (?:\w+ ){0,3}to what", re.I)

@@ -8,7 +8,7 @@ from knowledge.attribution import lexicon_en as lx
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.first_names import gender_of
 from knowledge.attribution.naming import is_officer_title
-from knowledge.places import places_in
+from knowledge.places import is_place, places_in
 
 # Latin capitals and small letters with their accented forms: "Hélène", "Łukasz", "Dvořák" are names too.
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -152,7 +152,7 @@ def _title_of_clause(role: str | None) -> str | None:
 
 
 _POSSESSIVE_TITLE = re.compile(
-    rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b[Tt]he\s+(?P<noun>{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}?(?P<title>{_TITLE}(?:\s+of\s+[a-z&-]+(?:\s+[a-z&-]+)?)?),\s+(?P<name>{NAME})(?:,|(?=[.;]|$))"
+    rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b[Tt]he\s+(?P<noun>{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}?(?P<title>{_TITLE}(?:\s+(?:of|for)\s+(?:[a-z&-]+|[A-Z][\w&-]+)(?:\s+(?:[a-z&-]+|[A-Z][\w&-]+))?)?),\s+(?P<name>{NAME})(?:,|(?=[.;]|$))"
 )
 # "vice president for regulatory affairs Janine Cole": a title's lower-case complement belongs to the title.
 _TITLE_COMPLEMENT = r"(?:\s+(?:of|for)\s+[a-z][a-z-]*(?:\s+(?:and\s+)?[a-z][a-z-]*){0,2})?"
@@ -694,6 +694,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     continue  # "Samira Qureshi of Wolfe Research, who covers …, said": found as a person at a firm
                 if (
                     not run
+                    or is_place(run)  # "Orrinvale's president for Asia Pacific, Colm Baptiste, said"
                     or entities.find_any(run) is not None
                     or run.lower() in lx.GROUP_NOUNS
                     or _contains_known(run, entities)

@@ -318,6 +318,23 @@ _DEPARTMENT = re.compile(
 _TRADITIONAL_SUFFIXES = ("顧問", "電子", "數據", "科技", "控股")
 
 
+def _abbreviated(written: str, entities: ArticleEntities) -> Entity | None:
+    """The organization a Chinese name shortens: its characters in order, from the same first two."""
+    key = to_simplified(written)
+    for entity in entities.entities:
+        if entity.kind != "organization" or len(key) < 3:
+            continue
+        for form in (to_simplified(f) for f in entity.forms):
+            if len(form) > len(key) and form[:2] == key[:2] and form != key and _in_order(key, form):
+                return entity
+    return None
+
+
+def _in_order(short: str, full: str) -> bool:
+    rest = iter(full)
+    return all(char in rest for char in short)
+
+
 def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = None) -> Entity | None:
     """Add an organization named in Chinese; its first two characters are a short form when the name is long."""
     if len(written) > 3 and to_simplified(written).endswith("方面"):
@@ -347,6 +364,11 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
     local = _LOCAL_BODY.match(to_simplified(written))
     if local:
         short += (written[local.start("level") :],)  # "崇澜市数据资源局" is "市数据资源局" once named
+    full = _abbreviated(written, entities)
+    if full is not None:  # "南屿传媒" after "南屿出版传媒集团": the same company, shortened
+        return entities.add(
+            Entity(kind="organization", name=full.name, forms=[full.forms[0], written]), short=short
+        )
     known = entities.find_any(written)
     if known is not None:
         return entities.add(
@@ -556,7 +578,10 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                 add_org_zh(entities, original[match.start("name") : match.end("name")])
         for match in _ACCORDING.finditer(text):
             # "根据仲量联行（JLL）的统计": the name before its bracketed Latin form
-            org = org_before(re.sub(r"[（(][^（）()]*[）)]$", "", match.group("what")).strip("《》"))
+            what = re.sub(r"[（(][^（）()]*[）)]$", "", match.group("what")).strip("《》")
+            # "根据公司此前发布的公告": who published it, not "此前发布"
+            what = re.sub(r"(?:此前|之前|早前|日前|近日|最新)?(?:发布|公布|披露|发表|提供|出具)$", "", what)
+            org = org_before(what)
             if org and entities.find(org) is None and not any(m in org for m in lx.UNNAMED_MARKERS[:12]):
                 at = match.start("what") + match.group("what").rfind(org)
                 add_org_zh(entities, original[at : at + len(org)])

@@ -467,3 +467,19 @@ def test_a_passage_in_the_other_language_is_not_off_topic_for_sharing_no_words_w
     )
     corpus = _corpus("cw", "Staff share sale", "en", price, bought)
     assert with_asked_figure(question, [bought, price], [], corpus)[0] is bought
+
+
+def test_how_far_an_amount_moved_does_not_answer_how_big_it_is() -> None:
+    hit = _hit("Longer lives lowered its depreciation expense by $610 million in fiscal 2026.")
+    level = _how_much("What was Harrowgate's depreciation bill in fiscal 2026?", {"USD"})
+    saved = _how_much("How much depreciation expense did the change save in fiscal 2026?", {"USD"})
+    assert asked_figures(hit, level) == []
+    assert [f.text for f in asked_figures(hit, saved)] == ["$610 million"]
+
+
+def test_a_share_of_a_part_the_passage_never_names_is_not_answered() -> None:
+    hit = _hit("设备租赁资产增长52%至214亿元，占集团租赁资产总额约三成。", "lease:1.1")
+    biggest = _how_much("建汇最大的单一客户占租赁资产多少？", {"%"}, measures=frozenset({"share"}))
+    leases = _how_much("设备租赁资产大概占集团租赁资产几成？", {"%"}, measures=frozenset({"share"}))
+    assert asked_figures(hit, biggest) == []
+    assert "三成" in [f.text for f in asked_figures(hit, leases)]

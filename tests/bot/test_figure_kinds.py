@@ -69,6 +69,8 @@ def test_a_move_is_a_change_and_a_level_is_not() -> None:
     assert not is_change(level, _figure(level, "40%"))
     part = "Its payments would make up about 18% of the district's revenue."
     assert not is_change(part, _figure(part, "18%"))
+    lined = "The trust has lined up $9.6 billion of private credit."
+    assert not is_change(lined, _figure(lined, "$9.6 billion"))
 
 
 def test_a_question_about_a_group_and_its_biggest_member_alone_takes_the_groups_total() -> None:

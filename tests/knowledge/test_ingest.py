@@ -238,3 +238,20 @@ def test_a_company_an_english_article_named_answers_to_the_chinese_name_a_later_
     assert company.name_zh == "港門數據" and "港门数据" in company.aliases
     answer = _service(fresh).ask("港门数据的供股价是多少？")
     assert not answer.abstained and "3.1" in answer.answer
+
+
+def test_a_chairman_named_after_his_title_and_never_quoted_is_refused_by_name(
+    fresh: Path, embedder: UseEmbedder, tmp_path: Path
+) -> None:
+    path = tmp_path / "chairman.md"
+    path.write_text(
+        "---\ntitle: Orrison waits for licences\npublisher: Test Wire\n---\n"
+        "Orrison said on Monday that $940 million of Gulf orders were waiting for export licences.\n\n"
+        "Orrison's chairman and largest shareholder, Leopold Haverkamp, visited the region in October but has made"
+        " no public comment on the licences.\n",
+        "utf-8",
+    )
+    ingest(str(path), _target(fresh, embedder))
+    answer = _service(fresh).ask("What has Leopold Haverkamp said about when Orrison will get its licences?")
+    assert answer.abstained and answer.citations == []
+    assert "Leopold Haverkamp is mentioned in the articles but never quoted" in answer.answer

@@ -438,6 +438,20 @@ def test_a_banks_exposure_asks_for_an_amount() -> None:
     assert query.wants_figure and "EUR" in query.units and "debt" in query.measures
 
 
+def test_what_a_bill_or_budget_was_asks_how_much() -> None:
+    for question in (
+        "What was Harrowgate's full-year depreciation bill in fiscal 2026?",
+        "What is the city's budget for the vouchers next year?",
+    ):
+        query = analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({}))
+        assert query.kind == "how_much", question
+    # what a bill comes to is an amount, not a price moved to a new level
+    query = analyze(
+        "How much will the yearly water bill come to?", speakers=SpeakerIndex([]), glossary=Glossary({})
+    )
+    assert "%" not in query.units
+
+
 def test_what_happens_to_a_companys_debt_asks_what_not_how_much() -> None:
     query = analyze(
         "what happens to Aurelis's debt if GPU rental prices drop 50%?",

@@ -16,6 +16,8 @@ from knowledge.speakers import SpeakerIndex
         ("吴佩珊", "Wu Peishan"),
         ("周敏", "Zhou Min"),
         ("欧阳明远", "Ouyang Mingyuan"),
+        ("區詠芝", "Ou Yongzhi"),  # 区 is Ōu as a surname, qū as a district
+        ("单立明", "Shan Liming"),
     ],
 )
 def test_chinese_names_get_pinyin_surname_first(written: str, expected: str) -> None:
