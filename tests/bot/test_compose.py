@@ -148,6 +148,14 @@ def test_a_role_the_article_gives_after_the_name_is_not_added_again() -> None:
     )
 
 
+def test_a_who_clause_after_the_name_is_not_followed_by_the_role_again() -> None:
+    corpus = _corpus()
+    text = "Jerome Powell, who oversees the central bank's rate decisions, said the debt was not yet a systemic risk."
+    corpus.by_id["en-news:1.1"] = _passage("en-news:1.1", "en-news", text, "Jerome Powell")
+    answer = _answer(corpus, "en-news:1.1", "en", kind="what")
+    assert "Jerome Powell, who oversees" in answer and "(chair" not in answer.lower()
+
+
 def test_a_name_ending_in_s_takes_an_apostrophe_alone() -> None:
     corpus = _corpus()
     calloway = Speaker(

@@ -50,3 +50,44 @@ def test_the_same_share_of_the_same_thing_in_two_sources_is_shown_side_by_side()
     evidence = Evidence(hits=[hits[0]], focus=hits[0].passage.figures[0])
     add_conflicts(evidence, query, hits, [("灝芯",)], corpus)
     assert len(evidence.hits) == 2 and [f.value for _, f in evidence.rivals] == [40.0, 45.0]
+
+
+def _one_article(*said: tuple[str, str]) -> tuple[Corpus, list[Hit]]:
+    """Passages of one English article, each said by its speaker."""
+    source = Source(id="quillory", file="quillory.md", title="Quillory", publisher="Ledger", language="en")
+    passages = [
+        Passage(
+            id=f"quillory:{n}.1",
+            source_id="quillory",
+            paragraph=n,
+            sentence=1,
+            text=text,
+            figures=find_figures(text),
+            speaker=speaker,
+        )
+        for n, (speaker, text) in enumerate(said, start=1)
+    ]
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=passages)
+    return corpus, [Hit(p, 2.0, coverage=0.5, dense=0.5) for p in passages]
+
+
+def test_two_sources_one_article_sets_against_each_other_disagree() -> None:
+    corpus, hits = _one_article(
+        ("Quillory", "Quillory told investors its ad revenue run rate reached $480 million in October."),
+        (
+            "Tallyframe",
+            "According to Tallyframe, Quillory's ad run rate in October was closer to $290 million.",
+        ),
+        ("Quillory", "Quillory said its ad revenue run rate was $120 million in January."),
+    )
+    query = QueryAnalysis(
+        text="What was Quillory's ad revenue run rate in October? I've seen two very different numbers",
+        language="en",
+        kind="how_much",
+        wants_figure=True,
+        units={"USD"},
+    )
+    query.measures = {"revenue"}
+    evidence = Evidence(hits=[hits[0]], focus=hits[0].passage.figures[0])
+    add_conflicts(evidence, query, hits, [("Quillory",)], corpus)
+    assert [f.text for _, f in evidence.rivals] == ["$480 million", "$290 million"]

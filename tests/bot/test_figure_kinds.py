@@ -49,6 +49,8 @@ def test_a_count_of_the_same_thing_must_agree() -> None:
     assert other_count(question, "Sunvane's first two halls are expected to cost about $2.1 billion.")
     assert not other_count(question, "The six halls will cost $6 billion.")
     assert counted_things("It plans 1.2 gigawatts over 20 years.") == {"year": 20}
+    # what the asker has read is no count of things in the story
+    assert counted_things("What was the run rate in October? I've seen two very different numbers") == {}
 
 
 def test_a_passage_that_never_names_the_counted_thing_does_not_answer_for_it() -> None:

@@ -28,6 +28,8 @@ FIGURE_QUESTIONS = [
     ("the cloud's capex for nine months — how much, and how fast is it growing?", {"%", "x"} | CURRENCIES),
     ("这家公司打算把获客成本从多少降到多少？", {"%"} | CURRENCIES),
     ("投保价值里有多大比例有营业中断保障？", {"%"}),
+    ("how far could the utility's debt service coverage drop?", {"x", "%"} | CURRENCIES),
+    ("how big are Qibang's receivables relative to revenue now?", {"%"} | CURRENCIES),
     ("how much has the insurer raised prices on renewals this year?", {"%", "x"}),
     ("what's the start-up's net revenue retention?", {"%"}),
     ("where did the chipmaker's shares close after the news?", {"%"}),

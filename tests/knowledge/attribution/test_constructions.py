@@ -528,6 +528,17 @@ ENGLISH = [
         ],
         ["Orrison", "Office of Strategic Technology Licensing", "Office of Strategic Technology Licensing"],
     ),
+    (
+        "an officer whose title names a region ('president for Asia Pacific'), not a company called Asia Pacific",
+        [
+            [
+                "Orrinvale Cloud will anchor the campus.",
+                "Orrinvale's president for Asia Pacific, Colm Baptiste, said the company would itself rent at"
+                " least 70% of the first phase's capacity.",
+            ]
+        ],
+        [None, "Colm Baptiste"],
+    ),
 ]
 
 CHINESE = [
@@ -817,6 +828,15 @@ CHINESE = [
             ],
         ],
         ["栖知科技", "数镜研究", "Ou Yongzhi", "Ou Yongzhi", "嘉穗評級", "嘉穗評級"],
+    ),
+    (
+        "a company's short name made of its full name's characters, and the filing the company published before",
+        [
+            ["南屿出版传媒集团周二晚间发布公告称，已签署为期三年的图书语料授权协议，合同总金额6.8亿元。"],
+            ["南屿传媒方面回应称，价格是合理的。"],
+            ["根据公司此前发布的公告，南屿传媒今年6月还获得2000万元预付款。"],
+        ],
+        ["南屿出版传媒集团", "南屿出版传媒集团", "南屿出版传媒集团"],
     ),
 ]
 
