@@ -27,7 +27,8 @@ _BASELINE = re.compile(
 _PART_OR_CHANGE = frozenset({"share", "growth", "cut"})
 # "I've seen two very different numbers", "到底值多少": the asker expects sources to disagree.
 _DISAGREEMENT_ASKED = re.compile(
-    r"\bdifferent (?:numbers|figures|estimates|answers)\b|\bdisagree|\bconflicting\b|\bcontradict|"
+    r"\bdifferent (?:numbers|figures|estimates|answers)\b|\bdisagree|\bconflicting\b|\bcontradict|\breally\b|"
+    r"\bvs\.?(?=\s)|\bversus\b|"
     r"说法不一|說法不一|不一样|不一樣|不一致|到底|究竟|分歧|各说|各說",
     re.I,
 )
@@ -89,7 +90,7 @@ def add_conflicts(
         # otherwise a second figure from the same article is no second source
         speakers = (primary.passage.speaker, hit.passage.speaker)
         own_article = hit.passage.source_id == primary.passage.source_id
-        if own_article and (None in speakers or speakers[0] == speakers[1]):
+        if own_article and (None in speakers or speakers[0] == speakers[1] or not disagreement):
             continue
         if not _as_relevant(hit, primary, 0.5, corpus):
             continue

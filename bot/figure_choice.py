@@ -135,6 +135,8 @@ def _words_before(text: str, figure: Figure, width: int) -> str:
     return folded[max(0, at - width) : at] if at >= 0 else ""
 
 
+# "now", "目前", "而家": the present, not a forecast.
+_NOW_ASKED = re.compile(r"\bnow\b|\bcurrently\b|\btoday\b|目前|现在|現在|而家|当前|當前|眼下|如今", re.I)
 # "how much more", "by how much", "多出多少": the question asks the difference itself.
 _DELTA_ASKED = re.compile(
     r"\bhow much (?:more|less|higher|lower|bigger|smaller|extra)\b|\bby how much\b|\b(?:more|less) than\b|"
@@ -200,6 +202,9 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         figures = [f for f in figures if figure_basis(text, f) in (None, basis)]
     if query.years:
         figures = [f for f in figures if _of_asked_year(text, f, published, query.years)]
+    elif published is not None and _NOW_ASKED.search(query.text):
+        # "而家有幾多" (how much now) is not answered by what it may reach next year
+        figures = [f for f in figures if (_dated_year(text, f, published) or published.year) <= published.year]
     if query.period in ("quarter", "year", "month"):
         # "last quarter" is not answered by a figure for the year, nor the reverse
         figures = [

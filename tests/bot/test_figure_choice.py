@@ -483,3 +483,12 @@ def test_a_share_of_a_part_the_passage_never_names_is_not_answered() -> None:
     leases = _how_much("设备租赁资产大概占集团租赁资产几成？", {"%"}, measures=frozenset({"share"}))
     assert asked_figures(hit, biggest) == []
     assert "三成" in [f.text for f in asked_figures(hit, leases)]
+
+
+def test_a_question_about_now_is_not_answered_by_next_years_forecast() -> None:
+    forecast = _hit("市场人士估计，明年半导体及AI相关租赁资产有望突破人民币300亿元。", "lease:2.1")
+    now = _how_much("租赁资产而家有几多？", {"CNY"})
+    published = dt.date(2026, 11, 11)
+    assert asked_figures(forecast, now, published) == []
+    later = _how_much("租赁资产明年有望到多少？", {"CNY"})
+    assert [f.value for f in asked_figures(forecast, later, published)] == [30_000_000_000]
