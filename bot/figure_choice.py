@@ -204,7 +204,9 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         figures = [f for f in figures if _of_asked_year(text, f, published, query.years)]
     elif published is not None and _NOW_ASKED.search(query.text):
         # "而家有幾多" (how much now) is not answered by what it may reach next year
-        figures = [f for f in figures if (_dated_year(text, f, published) or published.year) <= published.year]
+        figures = [
+            f for f in figures if (_dated_year(text, f, published) or published.year) <= published.year
+        ]
     if query.period in ("quarter", "year", "month"):
         # "last quarter" is not answered by a figure for the year, nor the reverse
         figures = [

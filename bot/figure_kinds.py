@@ -65,7 +65,7 @@ def figure_basis(text: str, figure: Figure) -> str | None:
 _SHARE_AFTER = re.compile(r"\s*of\b|(?:左右)?(?:来自|源自|出自)", re.I)
 # "占营收比重已由去年的2成提高到第三季的4成": the level a share moved to is a part too
 _SHARE_BEFORE = re.compile(
-    r"占[^，,。；;]{0,14}$|[^，,。；;]{1,12}中的?$|占[^，,。；;]{0,30}[到至][^，,。；;\d]{0,8}$"
+    r"(?<!应)占[^，,。；;]{0,14}$|[^，,。；;]{1,12}中的?$|(?<!应)占[^，,。；;]{0,30}[到至][^，,。；;\d]{0,8}$"
 )
 
 

@@ -25,10 +25,10 @@ MEASURES: dict[str, str] = {
     "market": r"\bmarket\b|市场|规模|扩(?:容|到|至)",
     "fee": r"\bfees?\b|management charge|管理费|手续费|服务费|佣金|费率",
     "price": r"\bprice|pricing|\b(?:sells?|sold|goes|went) for\b|\bdiscount|\bpremium\b|折价|折扣|折让|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价(?!值)|成本|每卡",
-    "margin": r"margin|profit|earnings|net income|operating income|毛利|利润|获利|净利|盈利|纯益|纯利",
+    "margin": r"margin|profit|earnings|net income|operating income|毛利|利润|获利|净利|盈利|纯益|纯利|溢利",
     "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
     "yield": r"\byield|coupon|interest rate|\binterest\b|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|报酬率|回报率|报酬|回报",
-    "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|比例|份额|占|其中",
+    "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|比例|份额|(?<!应)占|其中",
     "growth": r"\bgrow|\bgrew\b|growth|\bup(?= (?:about |around |roughly |nearly |some |by )?[\d$€¥£])|"
     r"\bfrom a year (?:earlier|ago|before)|\b(?:y/y|yoy|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
     "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|\bbelow\b|下调|降|削减|减少|缩减|下降|低于|低(?=约|了|出|近|逾|[0-9一二三四五六七八九两]|大约)|便宜|跌|折让|(?<!至)少了?多少",

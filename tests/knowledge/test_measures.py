@@ -53,6 +53,11 @@ def test_liabilities_are_debt_and_what_something_is_worth_is_a_valuation() -> No
     assert "valuation" in find_measures("芮泽智药这轮融完之后到底值多少钱？")
 
 
+def test_profit_attributable_to_shareholders_is_profit_not_a_share() -> None:
+    measures = find_measures("期内股东应占溢利按年上升18%至人民币11.3亿元。")
+    assert "margin" in measures and "share" not in measures
+
+
 def test_quarters_named_in_either_language() -> None:
     assert quarters("What will it report for Q4 2026 revenue?") == {4}
     assert quarters("Revenue was $310 million in the third quarter.") == {3}

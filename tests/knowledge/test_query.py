@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from knowledge.base import titled_person
-from knowledge.glossary import Glossary
+from knowledge.corpus import PACKAGED_CORPUS
+from knowledge.glossary import Glossary, load_glossary
 from knowledge.query import analyze
 from knowledge.speakers import Speaker, SpeakerIndex
 
@@ -480,3 +481,9 @@ def test_a_measure_word_inside_a_speakers_name_is_not_asked() -> None:
         glossary=Glossary({}),
     )
     assert "burn" not in query.measures and "share" in query.measures
+
+
+def test_the_packaged_glossary_reads_licensing_and_profit_terms_in_chinese() -> None:
+    glossary = load_glossary(PACKAGED_CORPUS / "glossary.yaml")
+    assert "授权费" in glossary.expand("How much is Hengchuan paying for the licence fee?")
+    assert "溢利" in glossary.expand("how much did Kinwell's profit grow?")
