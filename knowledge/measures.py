@@ -44,7 +44,7 @@ MEASURES: dict[str, str] = {
     r"gained|lost|tumbled|surged|plunged|traded|drop|fall|rise|jump|climb|slide|sink|gain|lose|tumble|surge|plunge|trade(?= (?:on|in|after|higher|lower|up|down)\b)|react|do\b|fare|move|perform|close|end|finish|"
     r"(?:get |got |was |were )?hit)|"
     r"\bwhere(?:'d|’d|\s+did|\s+does|\s+do)\s+(?:it|they)\s+(?:close|end|finish|settle|open)\b"
-    r"|\b(?:first day|day (?:1|one)) of trading\b|\bdebut\b|"
+    r"|\b(?:first day|day (?:1|one)) of trading\b|\bdebut\b|\bwhat happened to\b.{0,40}\b(?:stock|shares?)\b|"
     r"(?<![供配每])股价|收盘|收于|收市|跌停|涨停",
     "utilization": r"utili[sz]|\busage\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
     r"\bget used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"

@@ -129,6 +129,7 @@ _YEARLY = re.compile(
 )
 _STOCK_MOVE = re.compile(
     r"\b(?:stock|shares?|share price)\b.{0,20}\b(?:react|respond|do|fare|move|close|end|finish|settle|trade)\w*|"
+    r"\bwhat happened to\b.{0,40}\b(?:stock|shares?|share price)\b|"
     r"(?<![供配每])股价.{0,6}(?:反应|表现|怎么|如何|多少)|股票.{0,6}反应"
 )
 _CHANGE = re.compile(
@@ -149,6 +150,7 @@ _QUANTITY = re.compile(
     r"\bwhat (?:kind|sort|size|level) of (?:discount|premium|markdown|haircut|return|yield|margin|multiple|valuation)\b|"
     r"how (?:hard|badly)\b|\bhow did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:react|respond|do|fare|move|trade)\b|"
     r"\bhow (?:has|have|did)\b.{1,40}\b(?:done|performed|fared)\b|"
+    r"\bwhat happened to\b.{0,40}\b(?:stock|shares?|share price)\b|"
     r"\bwhere did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:close|end|finish|settle)\b|"
     r"\bwhere(?:'d|’d|\s+did|\s+does|\s+do)\s+(?:it|they)\s+(?:close|end|finish|settle|open)\b|"
     r"\bin (?:usd|us dollars|dollars|euros?|yen|yuan|rmb|renminbi|twd|hkd)\s*[?？]|"

@@ -455,6 +455,15 @@ def test_what_a_bill_or_budget_was_asks_how_much() -> None:
     assert "%" not in query.units
 
 
+def test_what_happened_to_a_stock_asks_how_far_it_moved() -> None:
+    query = analyze(
+        "what happened to Harrowgate's stock the day the annual report came out?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert query.kind == "how_much" and "%" in query.units
+
+
 def test_what_happens_to_a_companys_debt_asks_what_not_how_much() -> None:
     query = analyze(
         "what happens to Aurelis's debt if GPU rental prices drop 50%?",
