@@ -78,6 +78,10 @@ TITLE_WORDS: dict[str, list[str]] = {
     # only the whole title: "risk" and "credit" alone are what a question is about
     "chief credit officer": ["chief credit officer", "首席信贷官"],
     "chief risk officer": ["chief risk officer", "首席风险官"],
+    "chief strategy officer": ["chief strategy officer", "strategy chief", "首席战略官"],
+    "chief marketing officer": ["chief marketing officer", "cmo", "首席营销官"],
+    "chief revenue officer": ["chief revenue officer", "首席营收官"],
+    "chief commercial officer": ["chief commercial officer", "首席商务官"],
 }
 _CHIEF_OF = re.compile(r"\b(credit|risk|investment|technology|operating|financial|executive) chief\b")
 # Generic words at the end of a company name that questions often leave out ("Kestrel" for "Kestrel Micro Devices").

@@ -158,6 +158,12 @@ DEPARTMENTS_EN = {
 _TITLE_ZH_EXTRA = {
     "首席投资官": "chief investment officer",
     "首席风险官": "chief risk officer",
+    "首席战略官": "chief strategy officer",
+    "首席营销官": "chief marketing officer",
+    "首席商务官": "chief commercial officer",
+    "首席营收官": "chief revenue officer",
+    "首席产品官": "chief product officer",
+    "首席法务官": "chief legal officer",
     "总经理": "general manager",
     "董事总经理": "managing director",
     "执行董事": "executive director",

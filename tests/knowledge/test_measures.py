@@ -53,6 +53,11 @@ def test_liabilities_are_debt_and_what_something_is_worth_is_a_valuation() -> No
     assert "valuation" in find_measures("芮泽智药这轮融完之后到底值多少钱？")
 
 
+def test_a_depreciation_charge_is_an_expense_in_both_languages() -> None:
+    assert "spending" in find_measures("Its depreciation charge in fiscal 2027 would be about $2.1 billion.")
+    assert "spending" in find_measures("按四年折旧，2027财年的折旧会有多少？")
+
+
 def test_profit_attributable_to_shareholders_is_profit_not_a_share() -> None:
     measures = find_measures("期内股东应占溢利按年上升18%至人民币11.3亿元。")
     assert "margin" in measures and "share" not in measures

@@ -838,6 +838,11 @@ CHINESE = [
         ],
         ["南屿出版传媒集团", "南屿出版传媒集团", "南屿出版传媒集团"],
     ),
+    (
+        "a chief strategy officer named after the company and the title",
+        [["衡川集团首席战略官谭以宁在接受本报采访时表示，这笔交易“买的是时间”。"]],
+        ["Tan Yining"],
+    ),
 ]
 
 
