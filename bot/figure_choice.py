@@ -202,6 +202,9 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         figures = [f for f in figures if figure_basis(text, f) in (None, basis)]
     if query.years:
         figures = [f for f in figures if _of_asked_year(text, f, published, query.years)]
+        if len(query.years) == 1 and not _TOTAL_WORDS.search(query.text):
+            # "2025年全年净亏损" is not answered by "2023年至2025年累计净亏损38.4亿元"
+            figures = [f for f in figures if not _CUMULATIVE.search(_words_before(text, f, 12))]
     elif published is not None and _NOW_ASKED.search(query.text):
         # "而家有幾多" (how much now) is not answered by what it may reach next year
         figures = [
@@ -225,6 +228,8 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     if asked_year:  # "明年的资本支出" is not answered by "今年的资本支出将落在420亿至450亿美元"
         text = fold(hit.passage.text)
         figures = [f for f in figures if not _other_year(text, f, asked_year)]
+        if asked_year == {"next"} and not (relative_years(text) & asked_year or _FUTURE.search(text)):
+            return []  # "明年的预算" is not answered by what the vouchers "带动了" so far
     if asked_year or query.years:  # nor by what a new plant costs in all
         figures = [
             f for f in figures if not project_total(query.text, _words_before(hit.passage.text, f, 20))
@@ -389,7 +394,9 @@ _PHASE = re.compile(r"第([一二三四五六七八九十\d]+)期|\bphase (one|t
 _WHOLE_YEAR = re.compile(
     r"\bfull[- ]year\b|\bannual\b(?! recurring)|\bfor the (?:whole|full|entire) year\b|全年|年度", re.I
 )
-_TOTAL_WORDS = re.compile(r"一共|总共|總共|合计|合計|\bin total\b|\baltogether\b|\bin all\b", re.I)
+_TOTAL_WORDS = re.compile(
+    r"一共|总共|總共|合计|合計|累计|累積|\bin total\b|\baltogether\b|\bin all\b|\bcumulative", re.I
+)
 _PER_MONTH_ASKED = re.compile(
     r"\bper month\b|\ba month\b|\beach month\b|\bmonthly\b|每月|每个月|每個月", re.I
 )
@@ -445,6 +452,16 @@ def _someone_elses(hit: Hit, corpus: Corpus) -> bool:
         speaker is not None and speaker.kind == "organization" and unnamed_description(speaker) is None
     )
     return organization or bool(find_orgs(hit.passage.text))
+
+
+# "累计净亏损", "a cumulative $4 billion": a sum over several periods.
+_CUMULATIVE = re.compile(r"累计|累積|共计|共計|总计|總計|\bcumulative(?:ly)?\b|\bin all\b", re.I)
+# Words that put a passage's figures ahead of the article's date.
+_FUTURE = re.compile(
+    r"\b(?:will|would|plans?|planned|expects?|expected|forecasts?|projects?|projected|aims?|targets?|budget(?:s|ed)?|"
+    r"next|by 20\d\d|to come)\b|将|计划|拟|预计|预期|预测|目标|有望|力争|打算|未来|预算|明年|后年|20\d\d年[前底末]",
+    re.I,
+)
 
 
 def _dated_to(text: str, figure: Figure, asked: set[str]) -> bool:

@@ -492,3 +492,19 @@ def test_a_question_about_now_is_not_answered_by_next_years_forecast() -> None:
     assert asked_figures(forecast, now, published) == []
     later = _how_much("租赁资产明年有望到多少？", {"CNY"})
     assert [f.value for f in asked_figures(forecast, later, published)] == [30_000_000_000]
+
+
+def test_next_years_budget_is_not_answered_by_what_was_achieved_so_far() -> None:
+    so_far = _hit("邵文楠表示，算力券“带动了超过30亿元的算力采购”。", "vouchers:3.1")
+    planned = _hit("该市计划明年安排算力券预算5亿元。", "vouchers:4.1")
+    budget = _how_much("崇澜明年给算力券的预算是多少", {"CNY"}, measures=frozenset({"subsidy"}))
+    published = dt.date(2026, 12, 2)
+    assert asked_figures(so_far, budget, published) == []
+    assert [f.value for f in asked_figures(planned, budget, published)] == [500_000_000]
+
+
+def test_one_years_loss_is_not_answered_by_a_cumulative_total_over_years() -> None:
+    hit = _hit("招股书显示，公司2023年至2025年累计净亏损38.4亿元，2025年净亏损16.2亿元。", "ipo:2.1")
+    year = _how_much("霁峰2025年全年净亏损多少？", {"CNY"}, measures=frozenset({"burn"}))
+    year.years = [2025]
+    assert [f.value for f in asked_figures(hit, year)] == [1_620_000_000]
