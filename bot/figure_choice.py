@@ -17,6 +17,7 @@ from bot.figure_kinds import (
     one_years_budget,
     other_count,
     part_missing,
+    per_unit_of_money,
     project_total,
     total_for_one,
 )
@@ -187,6 +188,8 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     if (amount or total) and not _PER_UNIT_ASKED.search(query.text):
         # "how much did Quillfield pay its providers?" is a total: "$28 per user per month" is a price
         figures = [f for f in figures if f.per in (None, "quarter", "year", "month")]
+        if per_unit_of_money(text):  # nor "每多花1元营销费用，只换回约0.36元订阅收入" a revenue
+            figures = [f for f in figures if f.unit in ("%", "x")]
     if _PER_MONTH_ASKED.search(query.text):
         # "how much extra per month will a household pay?" is not answered by what utilities pay in a year
         figures = [f for f in figures if f.per == "month" or f.unit in ("%", "x")]

@@ -250,3 +250,16 @@ def part_missing(question: str, passage: str, names: list[str]) -> bool:
     part = part[:-1] if part.endswith(("的", "嘅")) else re.sub(r"^.*[的嘅]", "", part)
     text = fold(passage)
     return len(part) >= 2 and not any(part[i : i + 2] in text for i in range(len(part) - 1))
+
+
+# "每多花1元营销费用，只换回约0.36元", "for every $1 of capex": money told per unit of other money.
+_PER_UNIT_OF_MONEY = re.compile(
+    r"每(?:多|一)?(?:花|投|投入|支出|付出|赚)?(?:1|一)(?:元|块|美元)|\bfor every (?:\$1|dollar|euro)\b|\bevery dollar\b|"
+    r"\bper (?:\$1|dollar) of\b",
+    re.I,
+)
+
+
+def per_unit_of_money(text: str) -> bool:
+    """Whether a passage gives money per unit of other money ("每多花1元…换回0.36元"), a ratio, not an amount."""
+    return bool(_PER_UNIT_OF_MONEY.search(fold(text)))

@@ -134,7 +134,7 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     return found & _NAMED_METRICS or found
 
 
-_NAMED_METRICS = frozenset({"retention", "stock", "yield", "net_debt", "buyback"})
+_NAMED_METRICS = frozenset({"retention", "stock", "yield", "net_debt", "buyback", "rent"})
 
 
 def figure_measures(passage: Passage, figure: Figure) -> set[str]:

@@ -508,3 +508,9 @@ def test_one_years_loss_is_not_answered_by_a_cumulative_total_over_years() -> No
     year = _how_much("霁峰2025年全年净亏损多少？", {"CNY"}, measures=frozenset({"burn"}))
     year.years = [2025]
     assert [f.value for f in asked_figures(hit, year)] == [1_620_000_000]
+
+
+def test_money_told_per_unit_of_other_money_is_no_amount() -> None:
+    hit = _hit("彭俊熙认为，“每多花1元营销费用，只换回约0.36元订阅收入”。", "subs:8.1")
+    revenue = _how_much("栖言三季度单季的订阅收入是多少", {"CNY"}, measures=frozenset({"revenue"}))
+    assert asked_figures(hit, revenue) == []

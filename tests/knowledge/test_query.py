@@ -455,6 +455,15 @@ def test_what_a_bill_or_budget_was_asks_how_much() -> None:
     assert "%" not in query.units
 
 
+def test_what_rent_is_paid_asks_the_rent_alone() -> None:
+    query = analyze(
+        "what rent is the anchor tenant paying at Harbourgate's Johor campus?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert query.kind == "how_much" and query.measures == {"rent"}
+
+
 def test_what_happened_to_a_stock_asks_how_far_it_moved() -> None:
     query = analyze(
         "what happened to Harrowgate's stock the day the annual report came out?",
