@@ -62,8 +62,8 @@ def titled_person(question: str) -> str | None:
     title = _CHINESE_TITLE.search(folded)
     if title is None:
         return None
-    # importing the finders compiles their patterns: only when a question names a title
-    from knowledge.attribution.find_zh import person_at
+    # importing the name finder compiles its patterns: only when a question names a title
+    from knowledge.attribution.people_zh import person_at
 
     return person_at(folded[title.end() :])
 
@@ -83,7 +83,7 @@ def _person_opening(question: str) -> str | None:
     folded = fold(question)
     if not re.match(r"[\u4e00-\u9fff]{2,4}", folded):
         return None
-    from knowledge.attribution.find_zh import person_at  # compiles the finders: only for Chinese questions
+    from knowledge.attribution.people_zh import person_at  # compiles its patterns: only for Chinese questions
 
     name = person_at(folded)
     return question[: len(name)] if name and _ASKS_VIEW.match(folded, len(name)) else None

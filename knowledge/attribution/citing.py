@@ -1,0 +1,95 @@
+"""The source a sentence cites: "according to X", 据…报道, "by her count", or the company's own filing."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.attribution import lexicon_zh as zh
+from knowledge.attribution.discourse import DiscourseState, Item, current_org, resolve_item, subject_org
+from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.unnamed import EN_GROUP, unnamed_en, unnamed_zh
+
+_EN_OWN_DOCUMENT = re.compile(
+    r"\s*(?:(?:its|their|the (?:company|firm|bank|group|fund|lender|utility|start-up|startup|maker|insurer)(?:'s|’s))\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:prospectus|filings?|presentations?|statements?|reports?|results|guidance|disclosures?|"
+    r"releases?|accounts|figures|data|letters?)\b"
+    # "according to a filing with the stock exchange": a filing or letter no author is named for is the company's
+    r"|an?\s+(?:[\w-]+\s+){0,2}?(?:prospectus|filing|presentation|statement|letter)\b(?!\s+(?:by|from)\b))",
+    re.I,
+)
+_EN_ACCORDING = re.compile(
+    r"\b(?:according to|by (?=\S+(?:'s|’s) count)|"
+    # "Under a proposal circulated by Pembury, lenders would …": the terms are the proposer's
+    r"(?:under|in) (?:a|the|its|their) (?:[\w-]+ )?(?:proposal|plan|offer|term sheet) (?:circulated|put forward|"
+    r"made|drafted|sent|tabled|presented|floated) by )",
+    re.I,
+)
+# "By her count, only $60 million…": the estimate is the person the pronoun stands for.
+_EN_BY_PRONOUN = re.compile(
+    r"\b(?:by|in) (?P<pronoun>his|her|their) (?:own )?(?:count|estimates?|reckoning|calculations?|tally|math|maths|"
+    r"view|telling)\b",
+    re.I,
+)
+# "招股书显示", "根据公司披露的预案": a company's own filing or results, which speak for the company.
+ZH_OWN_FILING = re.compile(
+    # "视岚科技昨日晚间发布第三季度财报，公司当季营收18.6亿元": the results it published speak for it
+    r"(?:^|[，。；])[^，。；]{0,40}?(?:发布|公布|交出)了?[^，。；]{0,12}?(?:财报|业绩|年报|季报|半年报|业绩报告)[，,]|"
+    r"(?:^|[，。；])[^，。；]{0,40}?(?:招股书|招股说明书|招募说明书|募集说明书|发行说明书|财报|年报|季报|半年报|公告|财务报表|预案|方案|材料|资料|经营数据|业绩数据|财务数据|运营数据|(?:发布|公布|披露)的[^，。；]{0,6}?数据|业绩报告|(?:[一二三四]季度|第[一二三四]季度|年度|半年度|中期|季度)报告)(?:数据)?(?:同时|也|还|亦|则|进一步)?(?:显示|披露)|"
+    r"(?:^|[，。；])(?:根据|据|按照)(?:公司)?(?:法说会|业绩说明会|说明会|发布会|股东大会|投资者大会|电话会议?)(?:上的)?(?:简报|资料|材料|数据)?[，,]|"
+    r"(?:^|[，。；])(?:根据|据|按照)(?:公司|该公司)[^，。；]{0,8}?(?:披露|发布|公布|提供)?的?"
+    r"(?:招股书|财报|年报|公告|预案|方案|计划|财务资料|财务数据)|"
+    # "根据招募说明书，该基金……": an offering document with no author named is the issuer's own
+    r"(?:^|[，。；])(?:根据|据|按照)(?:其|该基金|该公司|公司)?(?:最新)?(?:招股书|招股说明书|招募说明书|募集说明书|"
+    r"发行说明书|年报|财报|季报|半年报)[，,]"
+)
+_ZH_CITED = re.compile(
+    r"[^，。；：]{0,10}?(?:" + "|".join(zh.REPORT_NOUNS) + "|" + "|".join(zh.SPEECH_VERBS) + ")"
+)
+
+
+def according(
+    outside: str, items: list[Item], language: str, state: DiscourseState, entities: ArticleEntities
+) -> Entity | None:
+    """The source a sentence cites ("according to X", "据X报道", "by her count"), if it cites one."""
+    by_pronoun = _EN_BY_PRONOUN.search(outside) if language == "en" else None
+    if by_pronoun is not None:
+        word = {"his": "he", "her": "she", "their": "they"}[by_pronoun.group("pronoun").lower()]
+        pronoun = Item(by_pronoun.start("pronoun"), by_pronoun.end("pronoun"), None, "pronoun:" + word)
+        return resolve_item(pronoun, state, entities, items)
+    markers = (
+        _EN_ACCORDING.finditer(outside) if language == "en" else re.finditer("根据|据|按照|援引", outside)
+    )
+    for marker in markers:
+        if language == "en" and _EN_OWN_DOCUMENT.match(outside, marker.end()):
+            # "…, according to its prospectus": the organization the sentence is about, or the article's.
+            named = [
+                i.entity
+                for i in items
+                if i.end <= marker.start() and i.entity is not None and i.entity.kind == "organization"
+            ]
+            # "Kestrel, a fund that …, has built …, according to its letter": the organization the sentence opens with
+            opener = subject_org(items, outside)
+            return opener or (named[-1] if named else current_org(state, entities))
+        for item in items:
+            if not marker.end() <= item.start <= marker.end() + 30 or item.kind not in (
+                "name",
+                "document",
+                "anaphora",
+            ):
+                continue
+            if item.kind == "anaphora" and any(
+                i.kind == "name" and i.start > item.end and not outside[item.end : i.start].strip()
+                for i in items
+            ):
+                continue  # "according to the research firm Statecraft Capital Monitor": the name it introduces
+            # "据报道 OpenAI …" is "reportedly": the source must be the one whose report or estimate is cited.
+            cited = _ZH_CITED.match(outside[item.end : item.end + 16]) if language != "en" else None
+            if cited is not None and any(g in cited.group(0) for g in zh.GROUP_NOUNS):
+                return unnamed_zh(outside[marker.start() : item.end + cited.end()], entities)
+            if language == "en" or cited is not None:
+                return resolve_item(item, state, entities, items)
+        if language == "en":  # "according to one of the people": an unnamed source
+            after = re.match(r"[\w\s'’-]{0,60}", outside[marker.end() :])
+            if after and EN_GROUP.search(after.group(0)):
+                return unnamed_en(after.group(0), entities)
+    return None

@@ -1,0 +1,75 @@
+"""Which organization of an English article a person works for: the one just named, or the article's own."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.attribution import lexicon_en as lx
+from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.names_en import add_org
+
+
+def last_org(entities: ArticleEntities) -> str | None:
+    """The organization the article named last, if any."""
+    return next((e.name for e in reversed(entities.entities) if e.kind == "organization"), None)
+
+
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Commission|Ministry|Agency|Department|Authority|Bureau|Reserve|Council|Parliament|Congress|Senate|"
+    r"Court|Government|Administration|Regulator|Exchange)\b"
+)
+
+
+def owner(entities: ArticleEntities, noun: str | None, article: str = "") -> str | None:
+    """Whose "its chief executive" (the organization just named) or "the fund's CIO" (the article's fund)."""
+    if noun is None:
+        return last_org(entities)
+    orgs = [e for e in entities.entities if e.kind == "organization"]
+    family = lx.ORG_NOUN_FAMILIES.get(noun, (noun,))
+    fitting = [e for e in orgs if any(w in f"{e.role or ''} {e.name}".lower() for w in family)]
+    if noun in ("company", "firm", "group"):
+        # "The company's chief executive": the company the article is about, never a regulator it also names
+        fitting = [e for e in orgs if not _PUBLIC_BODY.search(e.name)]
+    if not fitting:
+        # "The board's chair": the article's own organization, the one its lede names first counting twice
+        if not orgs:
+            return None
+        at = {id(e): _first_mention(e, article) for e in orgs}
+        first = min(orgs, key=lambda e: at[id(e)])
+        return max(orgs, key=lambda e: (_occurrences(e, article) * (2 if e is first else 1), -at[id(e)])).name
+    # Of several, the one the article keeps coming back to: its subject, not one it merely names.
+    return max(fitting, key=lambda e: _occurrences(e, article)).name
+
+
+def _first_mention(entity: Entity, article: str) -> int:
+    """Where the article first names an organization (its length when it never does)."""
+    found = [m.start() for f in entity.forms if (m := re.search(rf"\b{re.escape(f)}\b", article))]
+    return min(found, default=len(article))
+
+
+def _occurrences(entity: Entity, article: str) -> int:
+    """How often the article names an organization, by any of its forms or its first word ("Veridian")."""
+    words = entity.name.split()
+    forms = {*entity.forms, *([words[0]] if len(words) > 1 and len(words[0]) > 3 else [])}
+    # one count per mention: "Halvard Credit Partners" is not also a mention of "Halvard"
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return len(re.findall(rf"\b(?:{alternatives})\b", article))
+
+
+def register_employer(entities: ArticleEntities, org: str | None) -> str | None:
+    """Register the organization a person works for (it is named in the article), and return its name."""
+    if not org or org.lower() in {"company", "firm", "bank", "fund", "group", "trust", "plan"}:
+        return last_org(entities) if org else None
+    entity = entities.find_any(org) or add_org(entities, org)
+    return entity.name if entity else org
+
+
+def opening_org(sentence: str, entities: ArticleEntities) -> str | None:
+    """The organization a sentence opens with as its subject ("Kestrel Micro Devices reported …"), if any."""
+    for entity in entities.entities:
+        if entity.kind == "organization" and any(
+            re.match(rf"(?:[A-Z][A-Z .'-]*\s*[—–-]+\s*)?{re.escape(form)}\b(?!['’]s)", sentence)
+            for form in entity.forms
+        ):
+            return entity.name
+    return None

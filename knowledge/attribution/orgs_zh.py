@@ -1,0 +1,276 @@
+"""Chinese organizations: where a name starts, whether words name one, adding it, and whose "该公司" is."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.attribution import lexicon_zh as lx
+from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.places import places_in
+from knowledge.scripts import to_simplified
+
+# What an analyst covers, after the firm's name: cut off to leave the firm.
+SECTOR_END = re.compile(
+    # "华曦证券计算机行业分析师": after a firm's generic ending, the whole sector however long its name
+    r"(?:(?<=证券)|(?<=资本)|(?<=银行)|(?<=研究)|(?<=研究院)|(?<=咨询)|(?<=投资)|(?<=控股)|(?<=集团)|(?<=国际))"
+    r"(?:[\u4e00-\u9fff]{2,6}(?:行业|产业|板块)|消费电子|半导体|电子|计算机|通信|汽车|传媒|医药|新能源|能源|电力设备|"
+    r"电力|公用事业|互联网|科技|硬件|软件|机械|化工|房地产|地产|家电|军工|钢铁|煤炭|交通运输|物流|零售|消费|食品饮料)$|"
+    r"(?<=..)(?:(?:亚太区|亚洲区|大中华区|中国区|北美区|欧洲区|全球)?[\u4e00-\u9fff]{2}(?:行业|产业|板块)|"
+    r"亚太区|亚洲区|大中华区|中国区|北美区|欧洲区)$"
+)
+# Descriptions before an organization's name ("主要设备供应商之一"): stripped to leave the name.
+DESCRIPTORS = re.compile(
+    r"^.*?(?:基金管理人|管理人|分销商|经销商|代理商|开发商|服务商|提供商|承包商|集成商|零售商|贸易商|租赁商|设备商|渠道商|"
+    r"代工厂|代工大厂|大厂|厂商|品牌|供应商|机构|之一|巨头|龙头|初创公司|初创|领投方|跟投方|投资方|平台|旗下|券商|投行|智库|"
+    r"媒体|主权基金|基金|研究机构|市场研究机构|咨询公司|制造商|运营商|企业|业者|银行|集团|城商行|农商行|商业银行|新创|"
+    r"上市公司|公司|营运商|厂)(?=.{2,})"
+)
+# Conjunctions, prepositions and times that open a clause before a name: never part of it.
+LEADING = re.compile(
+    r"^(?:而|但|据|不过|另外|此外|同时|其中|就连|包括|由|与|和|对|在|当|则|也|还|是|根据|按照|"
+    r"周[一二三四五六日]|今天|昨天|日前|近日|上周|本周|此前|最近|今年|去年|国内|国外|全球|行业|"
+    r"[0-9]+月|本月|上月)+"
+)
+
+
+def org_before(text: str) -> str | None:
+    """The organization named right before an offset: "伺服器代工厂泓鼎科技" -> "泓鼎科技"."""
+    match = re.search(r"([A-Za-z0-9\u4e00-\u9fff&·.]+(?: [A-Za-z0-9&.]+)*)$", text.rstrip())
+    if not match:
+        return None
+    run = LEADING.sub("", match.group(1)).strip()
+    run = run.rsplit("的", 1)[-1]  # "在香港上市的苏澜银行": a modifier ending in 的 is not part of the name
+    while (stripped := DESCRIPTORS.sub("", run)) != run:
+        run = stripped  # "主要设备供应商之一弘钛精机": every description before the name
+    sector = SECTOR_END.search(run)
+    run = run[: sector.start()] if sector else run  # "明衡证券消费电子(分析师)": the firm, not what it covers
+    if len(run) >= 3 and run[-1] in "由被经":
+        run = run[:-1]  # "崇远由董事长林正雄创立": 由 says who founded it, it is not part of the name
+    if len(run) > 10 and not run.isascii():
+        run = run[-6:]
+    return (
+        run
+        if len(run) >= 2 and run not in lx.ORG_ANAPHORA and run not in {"该", "这", "其", "他", "她"}
+        else None
+    )
+
+
+def org_named(zh: str, entities: ArticleEntities) -> bool:
+    """Whether the words before a bracketed Latin name are an organization ("…投资局（…）"), not a product ("HBM")."""
+    return (
+        any(zh.endswith(x) for x in (*lx.ORG_SUFFIXES, "组织", "协会", "机构"))
+        or entities.find_any(zh) is not None
+    )
+
+
+def plausible_org(org: str, subject: str, weak: bool) -> bool:
+    """Whether the words before a verb name an organization: a company ending, Latin letters, or a short clean name."""
+    if re.search(r"[他她我你它]|该|这|那|其|此|一位|一名|某|^第", org) or any(
+        g in org for g in lx.GROUP_NOUNS
+    ):
+        return False
+    if any(org.endswith(x) for x in lx.ORG_SUFFIXES) or re.fullmatch(
+        r"[A-Za-z0-9&. ]+[\u4e00-\u9fff]{0,2}", org
+    ):
+        return True
+    # "评级机构嘉穗评级表示": a description before the name says it is an organization
+    described = subject != org and DESCRIPTORS.sub("", subject) == org
+    short = (described or not weak) and len(org) <= 4
+    return (org == subject or described) and short and not any(c in lx.FUNCTION_CHARS for c in org)
+
+
+def looks_like_org(latin: str) -> bool:
+    """Whether a Latin name in brackets is an organization's: an acronym, a company word, or not two or three words."""
+    words = latin.split()
+    tails = {
+        "capital",
+        "group",
+        "bank",
+        "securities",
+        "research",
+        "partners",
+        "fund",
+        "holdings",
+        "technology",
+        "technologies",
+        "inc",
+        "corp",
+        "ventures",
+        "investment",
+        "authority",
+        "management",
+        "sachs",
+        "stanley",
+    }
+    return not 2 <= len(words) <= 3 or any(w.isupper() or w.lower() in tails for w in words)
+
+
+# What kind of organization a descriptor before its name says it is ("咨询机构华信研究院").
+DESCRIPTORS_EN = {
+    "咨询机构": "consultancy",
+    "咨询公司": "consultancy",
+    "研究机构": "research firm",
+    "市场研究机构": "market research firm",
+    "调研机构": "research firm",
+    "智库": "think tank",
+    "投行": "investment bank",
+    "券商": "brokerage",
+    "行业媒体": "trade publication",
+    "媒体": "media outlet",
+    "主权基金": "sovereign wealth fund",
+    "评级机构": "rating agency",
+}
+_DESCRIPTOR_END = re.compile("(" + "|".join(sorted(DESCRIPTORS_EN, key=len, reverse=True)) + ")$")
+
+
+def describe_org(entities: ArticleEntities, name: str, before: str) -> None:
+    """Record what the words right before an organization's name say it is ("咨询机构" -> consultancy)."""
+    match = _DESCRIPTOR_END.search(before)
+    entity = entities.find_any(name)
+    if match and entity is not None and entity.role is None:
+        entity.role_zh, entity.role = match.group(1), DESCRIPTORS_EN[match.group(1)]
+
+
+# "招股书披露": a company's own document and what it discloses, never an organization's name
+_FILING_WORD = re.compile(r"招股书|招股说明书|招募说明书|财报|年报|季报|公告|材料|资料|(?:显示|披露)$")
+
+
+# A description before a company's name: "眼镜公司", "地产顾问", "数据中心营运商".
+_DESCRIBED = re.compile(
+    r"^[\w]{1,8}?(?:公司|顾问|营运商|运营商|开发商|制造商|供应商|厂商)(?=[\u4e00-\u9fff]{4,}$)"
+)
+_TRADITIONAL_SUFFIXES = ("顧問", "電子", "數據", "科技", "控股")
+
+
+def _abbreviated(written: str, entities: ArticleEntities) -> Entity | None:
+    """The organization a Chinese name shortens: its characters in order, from the same first two."""
+    key = to_simplified(written)
+    for entity in entities.entities:
+        if entity.kind != "organization" or len(key) < 3:
+            continue
+        for form in (to_simplified(f) for f in entity.forms):
+            if len(form) > len(key) and form[:2] == key[:2] and form != key and _in_order(key, form):
+                return entity
+    return None
+
+
+def _in_order(short: str, full: str) -> bool:
+    rest = iter(full)
+    return all(char in rest for char in short)
+
+
+def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = None) -> Entity | None:
+    """Add an organization named in Chinese; its first two characters are a short form when the name is long."""
+    if len(written) > 3 and to_simplified(written).endswith("方面"):
+        written = written[:-2]  # "芯澜方面回应称": the company's side is the company
+    described = _DESCRIBED.match(to_simplified(written))
+    if described and any(written.endswith(x) for x in (*lx.ORG_SUFFIXES, *_TRADITIONAL_SUFFIXES)):
+        written = written[
+            described.end() :
+        ]  # "AI眼镜公司岚瞳科技", "地产顾问嘉衡顾问": what it is, then its name
+    if (
+        written in lx.ORG_ANAPHORA
+        or to_simplified(written).endswith(lx.EVENT_NOUNS)
+        or written in lx.DOCUMENT_ANAPHORA
+        or written in lx.REPORT_NOUNS
+        or len(written) < 2
+        or _FILING_WORD.search(to_simplified(written))
+    ):
+        return None
+    # "集邦科技" is also "集邦"; a name with no generic ending ("海湾资本评论") has no safe short form.
+    suffix = next((x for x in sorted(lx.ORG_SUFFIXES, key=len, reverse=True) if written.endswith(x)), "")
+    core = written[: len(written) - len(suffix)] if suffix else ""
+    short: tuple[str, ...] = (
+        (core,) if len(core) >= 2 and not written.isascii() and core not in lx.GENERIC_WORDS else ()
+    )
+    if _brand(written):
+        short += (written[:2],)  # "瀚灣數據控股" is "瀚灣" in the next paragraph
+    local = _LOCAL_BODY.match(to_simplified(written))
+    if local:
+        short += (written[local.start("level") :],)  # "崇澜市数据资源局" is "市数据资源局" once named
+    full = _abbreviated(written, entities)
+    if full is not None:  # "南屿传媒" after "南屿出版传媒集团": the same company, shortened
+        return entities.add(
+            Entity(kind="organization", name=full.name, forms=[full.forms[0], written]), short=short
+        )
+    known = entities.find_any(written)
+    if known is not None:
+        return entities.add(
+            known, short=short
+        )  # a library speaker written in full here is also its short form
+    forms = [written] + ([latin] if latin else [])
+    return entities.add(
+        Entity(kind="organization", name=latin or written, forms=forms, name_zh=written), short=short
+    )
+
+
+# A city's or province's own body: "崇澜市数据资源局", "澜原省发展和改革委员会".
+_LOCAL_BODY = re.compile(
+    r"[\u4e00-\u9fff]{2,3}(?P<level>[市省县区])[\u4e00-\u9fff]{2,12}(?:局|委员会|厅|办公室|委|办)$"
+)
+# Placeholder employer of an officer named without a company, until the article's company is known.
+THE_COMPANY = "\x00the company"
+_THE_COMPANY_REACH = 160  # characters before "该公司…" within which its company is named
+
+
+def _cores(forms: list[str]) -> list[str]:
+    """Chinese names without their generic ending ("阿尔马纳投资局" -> "阿尔马纳"), as articles shorten them."""
+    cores = []
+    for form in forms:
+        simplified = to_simplified(form)
+        suffix = next(
+            (x for x in sorted(lx.ORG_SUFFIXES, key=len, reverse=True) if simplified.endswith(x)), ""
+        )
+        if suffix and len(simplified) - len(suffix) >= 2:
+            cores.append(simplified[: -len(suffix)])
+        elif _brand(form):
+            cores.append(simplified[:2])  # "沛霖散熱" is "沛霖董事长余承翰" two paragraphs on
+    return cores
+
+
+def _brand(written: str) -> bool:
+    """Whether the first two characters of a long Chinese organization's name can stand for it ("瀚灣")."""
+    brand = to_simplified(written)[:2]
+    return (
+        len(written) >= 4
+        and not written.isascii()
+        and brand not in lx.GENERIC_WORDS
+        and brand not in lx.NOT_BRANDS
+        and not places_in(brand)
+    )
+
+
+def _last_before(entity: Entity, article: str, at: int) -> int:
+    """Where the organization is last named before an offset of the article (-1 if not)."""
+    return max(
+        (article.rfind(to_simplified(f), 0, at) for f in [*entity.forms, *_cores(entity.forms)]), default=-1
+    )
+
+
+def mark_lead_investors(entities: ArticleEntities, article: str) -> None:
+    """An organization that leads the article company's round ("本轮由环弘资本领投", "领投方环弘资本") is its
+    lead investor, so that "the lead investor in X's round" finds it and the people who speak for it."""
+    for entity in entities.entities:
+        forms = "|".join(re.escape(to_simplified(f)) for f in entity.forms if not f.isascii())
+        leads = rf"由(?:{forms})(?:联合|共同)?领投|领投方(?:{forms})|(?:{forms})(?:担任)?领投"
+        if entity.kind == "organization" and entity.org is None and forms and re.search(leads, article):
+            entity.title, entity.org = "领投方", THE_COMPANY
+
+
+def settle_the_company(entities: ArticleEntities, article: str) -> None:
+    """People introduced as "该公司首席财务官" work for the article's own company named just before them.
+
+    That is the nearest organization named in the few sentences before the person that is not a well-known one
+    ("陇原智算是省内最大的运营商。该公司董事长郭海峰…"), else the organization the article names most often.
+    """
+    orgs = [e for e in entities.entities if e.kind == "organization"]
+    counts = {id(e): max(article.count(to_simplified(f)) for f in [*e.forms, *_cores(e.forms)]) for e in orgs}
+    company = max(orgs, key=lambda e: counts[id(e)], default=None)
+    for entity in entities.entities:
+        if entity.org == THE_COMPANY:
+            at = min((i for f in entity.forms if (i := article.find(to_simplified(f))) >= 0), default=-1)
+            near = [(_last_before(o, article, at), o) for o in orgs if o.known is None] if at > 0 else []
+            near = [(i, o) for i, o in near if i >= 0 and at - i <= _THE_COMPANY_REACH]
+            chosen = max(near, key=lambda item: item[0])[1] if near else company
+            entity.org = chosen.forms[0] if chosen is not None else None
+            entity.role_zh = (entity.role_zh or "").replace(THE_COMPANY, entity.org or "") or None

@@ -1,0 +1,138 @@
+"""Who an English speech verb quotes: its subject, the name after an inverted "said", or an unnamed source."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.attribution import lexicon_en as en
+from knowledge.attribution.discourse import DiscourseState, Item, resolve_item
+from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.unnamed import EN_ANONYMOUS, EN_GROUP, unnamed_en
+from knowledge.figures import find_figures
+
+_EN_ADVERBS = r"(?:(?:" + "|".join(en.ADVERBS) + r"|[a-z]+ly)\s+)*"
+_EN_GAPS = (
+    re.compile(rf"^\s*{_EN_ADVERBS}$"),
+    re.compile(rf"^\s*,\s*{_EN_ADVERBS}$"),
+    re.compile(rf"^\s*,[^,;\"“”]{{1,140}},\s*{_EN_ADVERBS}$"),
+    re.compile(
+        rf"^\s+(?:published|released|issued|put out|sent)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}"
+        rf"(?:{'|'.join(en.REPORT_NOUNS)})\s+(?:that\s+)?$"
+    ),
+    re.compile(
+        rf"^(?:'s|’s)?\s+(?:analysts?|strategists?|economists?|researchers?|authors?|staff|team|"
+        rf"officials?|executives?)\s+{_EN_ADVERBS}$"
+    ),
+)
+# "the average analyst forecast", "consensus estimate": the verb's word used as a noun.
+_EN_NOUN_COMPOUND = re.compile(r"\b(?:average|consensus|mean|median|analyst|street)\s+$", re.I)
+_EN_PASSIVE = re.compile(r"\b(?:its|the|a|an|is|was|are|were|be|been|being|their|his|her|our)\s+$", re.I)
+_EN_FINITE = re.compile(
+    r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|might|may|did|does|do|planned|plans|"
+    r"expected|expects|wanted|wants|needed|needs|agreed|sought|tried)\b"
+)
+
+
+def _person_of(item: Item, items: list[Item], outside: str) -> Item:
+    """The person an organization item qualifies: "Marcus Oyelaran of Dunmore Hale thinks" is Oyelaran speaking."""
+    if item.entity is None or item.entity.kind != "organization":
+        return item
+    before = [i for i in items if i.end <= item.start and i.entity is not None and i.entity.kind == "person"]
+    gap = outside[before[-1].end : item.start] if before else ""
+    # "Tomasz Wielgosz, chief information officer of Westbury Mutual": the person, whose title names the employer
+    titled = re.fullmatch(r",\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){1,5}(?:of|at|for|with)\s+(?:the\s+)?", gap)
+    if before and (re.fullmatch(r"\s+(?:of|at|from)\s+(?:the\s+)?", gap) or titled):
+        return before[-1]
+    return item
+
+
+def _opens(outside: str, item: Item) -> bool:
+    """Whether a name opens its sentence ("The Accounting Council, which …, said" too)."""
+    return re.fullmatch(r"[\s\"“]*(?:The\s+)?", outside[: item.start]) is not None
+
+
+def subject_en(
+    outside: str, verb: re.Match[str], items: list[Item], state: DiscourseState, entities: ArticleEntities
+) -> Entity | None:
+    """The entity speaking through an English speech verb, if the sentence names or describes one."""
+    word = verb.group(0).lower()
+    weak = word in en.WEAK_VERBS
+    # "He expects most orders to ship in 2028": a person's expectation, figure or not
+    personal = re.fullmatch(r"[\s\"“]*(?:He|She)\s+(?:also\s+|still\s+|now\s+)?", outside[: verb.start()])
+    if weak and (_EN_PASSIVE.search(outside[: verb.start()]) or not (find_figures(outside) or personal)):
+        return None  # "Kestrel reported a loss": a weak verb reports something only with a figure
+    if weak and _EN_NOUN_COMPOUND.search(outside[: verb.start()]):
+        return None  # "the profit beat the average analyst forecast": a noun, not someone forecasting
+    candidates = sorted((i for i in items if i.end <= verb.start()), key=lambda i: -i.end)[:3]
+    # "An investor in Kestrel, who asked not to be named, said": a source kept unnamed, not the company after "in"
+    anonymous = EN_ANONYMOUS.search(outside[: verb.start()]) is not None
+    # "The 14-page letter, sent to the firm's partners, argues": skip what is inside
+    for parts in () if anonymous else ("{1}", "{2}"):
+        appositive = re.search(rf"(?:,[^,;\"“”]{{1,140}}){parts},\s*$", outside[: verb.start()])
+        if appositive is None or (parts == "{1}" and re.match(r",\s*(?:which|that)\b", appositive.group(0))):
+            continue
+        head = sorted((i for i in items if i.end <= appositive.start()), key=lambda i: -i.end)
+        if head and re.fullmatch(r"\s*", outside[head[0].end : appositive.start()]):
+            return resolve_item(_person_of(head[0], items, outside), state, entities, items)
+    opener = items[0] if items and not anonymous else None
+    if (
+        opener is not None
+        and opener.kind == "name"
+        and _opens(outside, opener)
+        and re.fullmatch(
+            rf"\s*,\s*(?:which|that)\b[^;\"“”]{{1,140}},\s*{_EN_ADVERBS}", outside[opener.end : verb.start()]
+        )
+    ):
+        # "Arvelle Ratings, which rates Oberlind A-minus, said": the opener speaks, not the company in its clause
+        return resolve_item(opener, state, entities, items, outside)
+    for item in [] if anonymous else candidates:
+        gap = outside[item.end : verb.start()]
+        if re.match(r"\s*,\s*(?:which|that)\b", gap):
+            if item is items[0] and _opens(outside, item):
+                # "Kelvara, which makes coolant units …, said its backlog reached $1.1 billion": the opener speaks
+                return resolve_item(item, state, entities, items, outside)
+            continue  # "Julian Park, a partner at Quarry Lane, which has backed …, said": the clause is about Quarry Lane
+        # "He expects distributions to cover about 60%": a pronoun opening the sentence is its subject too
+        # "The firm expects vacancy to peak at 35%": an anaphor opening the sentence is its subject as well
+        opening_pronoun = (item.kind.startswith("pronoun") or item.kind == "anaphora") and not outside[
+            : item.start
+        ].strip(' "“')
+        if weak and item.kind not in ("name", "document") and not opening_pronoun:
+            break
+        if any(g.match(gap) for g in _EN_GAPS):
+            return resolve_item(_person_of(item, items, outside), state, entities, items, outside)
+        break
+    # "…, said X" inverts; "A person familiar with the talks said X had offered…": X is what was said
+    inverted = not EN_GROUP.search(re.split(r"[,;:]", outside[: verb.start()])[-1]) and not anonymous
+    if word in en.INVERTING_VERBS and inverted:
+        for item in items:
+            if not verb.end() <= item.start <= verb.end() + 2:
+                continue
+            if _EN_FINITE.match(outside, item.end):
+                break  # "…, said Halverton had sounded out buyers": the name is what was said, not who said it
+            if not re.match(r"(?:'s|’s)", outside[item.end :]):
+                return resolve_item(item, state, entities, items)
+            # "said Kestrel's founder, Adrian Voss": the person the possessive title introduces
+            person = next(
+                (
+                    i
+                    for i in items
+                    if item.end < i.start <= item.end + 60
+                    and i.entity is not None
+                    and i.entity.kind == "person"
+                    and re.fullmatch(r"(?:'s|’s)\s+[\w\s-]{1,40},\s*", outside[item.end : i.start])
+                ),
+                None,
+            )
+            if person is not None:
+                return resolve_item(person, state, entities, items)
+    before = re.sub(
+        r",[^,;]{1,140},\s*$", "", outside[: verb.start()]
+    )  # drop an appositive: "X, who …, said"
+    clause = re.split(r"[,;:\"“”()]", before)[-1]
+    if EN_ANONYMOUS.search(outside[: verb.start()]):
+        # "A chip designer at one of its customers, who asked not to be named, said": a source kept unnamed
+        return unnamed_en(clause, entities, anonymous=True)
+    if not weak or EN_GROUP.search(clause):
+        return unnamed_en(clause, entities)
+    return None

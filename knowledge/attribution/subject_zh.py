@@ -1,0 +1,87 @@
+"""Who a Chinese speech verb quotes: the subject of its clause or the clause before, or an unnamed source."""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from knowledge.attribution import lexicon_zh as zh
+from knowledge.attribution.discourse import DiscourseState, Item, resolve_item
+from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.unnamed import unnamed_zh
+
+_ZH_GAP_WEAK = re.compile(
+    r"^(?:"
+    + "|".join(sorted(zh.GAP_WORDS, key=len, reverse=True))
+    + r"|在[^，。；：]{0,16}?(?:上|中|时|里|后)|上周|本周|上月|近期|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?"
+    r"(?:报告|研报|研究|文件|论文|数据)|" + zh.DATE_GAP + r"|本月|上月|今年|日前|近日|"
+    r"的|最新|[（(][^）)]{0,40}[）)]|[）)]|证券|分析师|分析员|研究员|团队|新闻发言人|发言人|顾问|专家|经济学家|策略师|"
+    + "|".join(zh.REPORT_NOUNS)
+    + r")*$"
+)
+_ZH_PUNCT = re.compile(r"[，。；：,;:！？!?]")
+# "王怡婷将目标价下调至265元，并预估……": a clause opened by a conjunction keeps the subject of the clause before.
+_ZH_SHARED_SUBJECT = re.compile(r"(?:并且?|同时|也|还|另外|此外|进一步|随后|接着)?")
+
+
+def subject_zh(
+    outside: str, verb: re.Match[str], items: list[Item], state: DiscourseState, entities: ArticleEntities
+) -> Entity | None:
+    """The entity speaking through a Chinese speech verb, if its clause names or describes one."""
+    if any(n in outside[max(0, verb.start() - 5) : verb.start()] for n in zh.NEGATIONS):
+        return None
+    weak = verb.group(0) in zh.WEAK_VERBS
+    clause_start = max((m.end() for m in _ZH_PUNCT.finditer(outside, 0, verb.start())), default=0)
+    clause = outside[clause_start : verb.start()]
+    if re.search("并非|不是|并不", clause):
+        return None
+    unnamed = unnamed_zh(clause, entities)
+    inside = [i for i in items if clause_start <= i.start and i.end <= verb.start()]
+    if not inside and _ZH_SHARED_SUBJECT.fullmatch(clause.strip()) and clause_start > 0:
+        # "两天后，澜石云跟进，宣布……": the verb shares the subject that opened the clause before it
+        before = _ZH_PUNCT.split(outside[: clause_start - 1])[-1]
+        start = clause_start - 1 - len(before)
+        opener = [i for i in items if start <= i.start and i.end <= clause_start - 1]
+        if opener and re.fullmatch(r"[^，。；：]{0,6}", outside[start : opener[0].start]):
+            return resolve_item(opener[0], state, entities, items)
+    inside = [
+        i
+        for i in inside
+        if outside[i.start - 1 : i.start] not in ("对", "向", "与", "跟", "给", "把", "将", "让")
+    ]
+    # "艾德蒙证券则在最新报告中，将嵘泰目标价调升至610元": what follows 将 is the object; the sentence's opener acts
+    object_first = not inside and re.match("[将把]", clause.strip()) is not None
+    if (
+        object_first
+        and items
+        and items[0].end <= clause_start
+        and re.fullmatch(r"[^，。；：]{0,4}", outside[: items[0].start])
+    ):
+        return resolve_item(items[0], state, entities, items)
+    if not inside:
+        # "……的迈克尔·伯里，最近也将AI繁荣比作……": a subject that closes the clause before, then an adverb
+        before = [i for i in items if i.end == clause_start - 1]
+        adverb = re.match("(?:" + "|".join(zh.GAP_WORDS) + "|最近|近日|日前|此前)", clause.strip())
+        if before and adverb and before[0].entity is not None and before[0].entity.kind == "person":
+            return cast(Entity | None, before[0].entity)
+        return unnamed
+    if len(inside) > 1 and any(
+        re.match(r"(?:[（(][^）)]*[）)])?、", outside[i.end : verb.start()]) for i in inside[:-1]
+    ):
+        # several subjects at once ("亚马逊、谷歌和Meta宣布"), not two titles of one ("创始人、首席执行官贺铭川")
+        return unnamed
+    nearest = inside[-1]
+    gap = outside[nearest.end : verb.start()]
+    if unnamed is not None and any(m in gap for m in (*zh.UNNAMED_MARKERS, *zh.GROUP_NOUNS)):
+        return unnamed  # "据接近禾跃的人士透露": the people close to it speak, not 禾跃
+    # "孙正义6月在东京举行的软银股东大会上表示": the person who opens the clause speaks, not a name inside it.
+    people = [
+        i
+        for i in inside
+        if i.kind.startswith("pronoun") or (i.entity is not None and i.entity.kind == "person")
+    ]
+    if people and people[0] is not nearest and len(outside[people[0].end : verb.start()]) <= 30:
+        return resolve_item(people[0], state, entities, items)
+    if len(gap) > 24 or (weak and not _ZH_GAP_WEAK.match(gap.strip())):
+        return unnamed
+    return resolve_item(nearest, state, entities, items)
