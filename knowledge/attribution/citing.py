@@ -14,7 +14,7 @@ _EN_OWN_DOCUMENT = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:prospectus|filings?|presentations?|statements?|reports?|results|guidance|disclosures?|"
     r"releases?|accounts|figures|data|letters?)\b"
     # "according to a filing with the stock exchange": a filing or letter no author is named for is the company's
-    r"|an?\s+(?:[\w-]+\s+){0,2}?(?:prospectus|filing|presentation|statement|letter)\b(?!\s+(?:by|from)\b))",
+    r"|an?\s+(?:[\w-]+\s+){0,2}?(?:prospectus|filing|presentation|statement|letter|memo|memorandum)\b(?!\s+(?:by|from)\b))",
     re.I,
 )
 _EN_ACCORDING = re.compile(

@@ -131,6 +131,7 @@ def add_org(entities: ArticleEntities, name: str, *, role: str | None = None) ->
     short: tuple[str, ...] = (
         (words[0],)
         if len(words) > 1
+        and words[1] != "of"  # "Office of Strategic Technology Licensing" is no Mr or Ms Office
         and words[0].lower() not in lx.NOT_NAME_WORDS
         and words[0].lower() not in lx.PLACE_WORDS
         and len(words[0]) > 3

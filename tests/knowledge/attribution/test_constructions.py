@@ -529,6 +529,17 @@ ENGLISH = [
         ["Orrison", "Office of Strategic Technology Licensing", "Office of Strategic Technology Licensing"],
     ),
     (
+        "a memo sent to employees is the company's own, not an unnamed source",
+        [
+            [
+                "Vantorra, a video start-up, raised $90 million.",
+                "Vantorra will lay off 140 of its 400 employees, or 35% of staff, according to a memo sent to"
+                " employees and seen by Foxglove.",
+            ]
+        ],
+        [None, "Vantorra"],
+    ),
+    (
         "an officer whose title names a region ('president for Asia Pacific'), not a company called Asia Pacific",
         [
             [

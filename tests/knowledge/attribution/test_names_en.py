@@ -1,0 +1,18 @@
+"""English names of organizations and the short forms they go by later."""
+
+from __future__ import annotations
+
+from knowledge.attribution.entities import ArticleEntities
+from knowledge.attribution.names_en import add_org
+
+
+def test_a_name_with_of_has_no_first_word_short_form() -> None:
+    entities = ArticleEntities()
+    add_org(entities, "Office of Strategic Technology Licensing")
+    assert entities.find_any("Office") is None
+
+
+def test_a_company_is_known_by_its_first_word() -> None:
+    entities = ArticleEntities()
+    company = add_org(entities, "Harrowgate Cloud")
+    assert company is not None and entities.find_any("Harrowgate") is company
