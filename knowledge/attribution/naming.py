@@ -74,6 +74,16 @@ ORG_SUFFIX_EN = {
     "数据资源局": "Data Resources Bureau",
     "市数据局": "Municipal Data Bureau",
     "数据局": "Data Bureau",
+    "市公安局": "Municipal Public Security Bureau",
+    "公安局": "Public Security Bureau",
+    "市财政局": "Municipal Finance Bureau",
+    "财政局": "Finance Bureau",
+    "市统计局": "Municipal Statistics Bureau",
+    "统计局": "Statistics Bureau",
+    "市工信局": "Municipal Bureau of Industry and Information Technology",
+    "工信局": "Bureau of Industry and Information Technology",
+    "市场监督管理局": "Administration for Market Regulation",
+    "市场监管局": "Administration for Market Regulation",
     "局": "Bureau",
     "市政府": "Municipal Government",
     "政府": "Government",
@@ -342,7 +352,12 @@ def _org_short_names(forms: list[str]) -> list[str]:
         simplified = to_simplified(form)
         suffix = _generic_end(simplified)
         # "智能资本" is not "智能"
-        if suffix is not None and simplified[: len(simplified) - len(suffix)] not in GENERIC_WORDS:
+        # nor is "崇澜市数据资源局" "崇澜": that is its city
+        if (
+            suffix is not None
+            and simplified[: len(simplified) - len(suffix)] not in GENERIC_WORDS
+            and suffix[0] not in "市省县区州镇"
+        ):
             short += _script_variants(form[: len(form) - len(suffix)])
     return short
 
@@ -415,7 +430,9 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
             aliases.append(pinyin_org(short))
             if _own_brand(short, entity, orgs):
                 aliases.append(pinyin_org(short).split()[0])
-        if _own_brand(name, entity, orgs):
+        # "崇澜市数据资源局": the first two characters are its city, which names no one body of it
+        placed = re.match(r"[\u4e00-\u9fff]{2}[市省县区州镇]", to_simplified(name)) is not None
+        if _own_brand(name, entity, orgs) and not placed:
             aliases.append(latin.split()[0])
             brand = to_simplified(name)[:2]
             if (
