@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.aboutness import aboutness
+from bot.figure_choice import asked_figures
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
 from knowledge.measures import figure_measures, head_measures
@@ -86,19 +87,27 @@ def add_conflicts(
     for hit in (h for h in hits if h is not primary and h.passage.id != primary.passage.id):
         if asked is not None and hit.passage.speaker not in asked:
             continue
-        # One article can set two sources against each other ("the company's letter" vs a measurement firm);
-        # otherwise a second figure from the same article is no second source
+        # One article can set two sources against each other ("the company's letter" vs a measurement firm),
+        # each answering the question; a second figure of the same speaker is no second source
         speakers = (primary.passage.speaker, hit.passage.speaker)
         own_article = hit.passage.source_id == primary.passage.source_id
-        if own_article and (None in speakers or speakers[0] == speakers[1] or not disagreement):
+        if own_article and (None in speakers or speakers[0] == speakers[1]):
             continue
         if not _as_relevant(hit, primary, 0.5, corpus):
             continue
-        if entities and aboutness(hit, entities, corpus) < min(1.0, aboutness(primary, entities, corpus)):
+        # the same article's passage is about what the article is about, named in it or not
+        if (
+            entities
+            and not own_article
+            and aboutness(hit, entities, corpus) < min(1.0, aboutness(primary, entities, corpus))
+        ):
             continue
         rival = _rival_figure(hit, query, focus, measures)
         if rival is None:
             continue
+        published = corpus.source(hit.passage.source_id).published
+        if own_article and rival not in asked_figures(hit, query, published):
+            continue  # "而家有幾多" is not disputed by the same article's forecast for next year
         own = figure_measures(primary.passage, focus) - _PART_OR_CHANGE
         if own and not own & (figure_measures(hit.passage, rival) - _PART_OR_CHANGE):
             continue  # "4成訂單" and "43% of the shares offered" are parts of different things

@@ -136,6 +136,15 @@ def _words_before(text: str, figure: Figure, width: int) -> str:
     return folded[max(0, at - width) : at] if at >= 0 else ""
 
 
+# "what share of the growth in power use", "增量中有多少来自": a part of a change, not of the whole.
+_SHARE_OF_GROWTH = re.compile(
+    r"\b(?:share|portion|proportion|percentage|fraction|part|how much) of\b[^?]{0,40}\b(?:growth|increase|rise|"
+    r"increment)\b|增量|新增部分|增长中|增长部分",
+    re.I,
+)
+_GROWTH_PART = re.compile(
+    r"增量|新增|增长中|增长的|增长部分|\bgrowth\b|\bincrease\b|\bincrement|\brise in\b", re.I
+)
 # "now", "目前", "而家": the present, not a forecast.
 _NOW_ASKED = re.compile(r"\bnow\b|\bcurrently\b|\btoday\b|目前|现在|現在|而家|当前|當前|眼下|如今", re.I)
 # "how much more", "by how much", "多出多少": the question asks the difference itself.
@@ -203,12 +212,17 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     basis = comparison_basis(query.text)
     if basis:  # "年成長多少" is not answered by "季增18%"
         figures = [f for f in figures if figure_basis(text, f) in (None, basis)]
+    if _SHARE_OF_GROWTH.search(query.text):
+        # "what share of the growth came from data centres?" is not answered by their share of all use
+        figures = [f for f in figures if f.unit != "%" or _GROWTH_PART.search(_words_before(text, f, 24))]
     if query.years:
         figures = [f for f in figures if _of_asked_year(text, f, published, query.years)]
         if len(query.years) == 1 and not _TOTAL_WORDS.search(query.text):
             # "2025年全年净亏损" is not answered by "2023年至2025年累计净亏损38.4亿元"
             figures = [f for f in figures if not _CUMULATIVE.search(_words_before(text, f, 12))]
-    elif published is not None and _NOW_ASKED.search(query.text):
+    elif (
+        published is not None and _NOW_ASKED.search(query.text) and not relative_years(query.text) - {"this"}
+    ):
         # "而家有幾多" (how much now) is not answered by what it may reach next year
         figures = [
             f for f in figures if (_dated_year(text, f, published) or published.year) <= published.year
@@ -227,7 +241,8 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
             return []  # "Q4 revenue" is not answered by the third quarter's
         if not named and several_quarters(hit.passage.text):
             return []  # "第三季單季營收" is not answered by the total of the first three quarters
-    asked_year = relative_years(query.text)
+    # "现在占多少？明年呢？" asks this year as well as next
+    asked_year = relative_years(query.text) | ({"this"} if _NOW_ASKED.search(query.text) else set())
     if asked_year:  # "明年的资本支出" is not answered by "今年的资本支出将落在420亿至450亿美元"
         text = fold(hit.passage.text)
         figures = [f for f in figures if not _other_year(text, f, asked_year)]

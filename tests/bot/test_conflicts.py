@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.conflicts import add_conflicts
 from bot.evidence import Evidence
 from knowledge.corpus import Corpus
@@ -54,7 +56,14 @@ def test_the_same_share_of_the_same_thing_in_two_sources_is_shown_side_by_side()
 
 def _one_article(*said: tuple[str, str]) -> tuple[Corpus, list[Hit]]:
     """Passages of one English article, each said by its speaker."""
-    source = Source(id="quillory", file="quillory.md", title="Quillory", publisher="Ledger", language="en")
+    source = Source(
+        id="quillory",
+        file="quillory.md",
+        title="Quillory",
+        publisher="Ledger",
+        language="en",
+        published=dt.date(2026, 11, 11),
+    )
     passages = [
         Passage(
             id=f"quillory:{n}.1",
@@ -91,3 +100,20 @@ def test_two_sources_one_article_sets_against_each_other_disagree() -> None:
     evidence = Evidence(hits=[hits[0]], focus=hits[0].passage.figures[0])
     add_conflicts(evidence, query, hits, [("Quillory",)], corpus)
     assert [f.text for _, f in evidence.rivals] == ["$480 million", "$290 million"]
+
+
+def test_the_same_articles_forecast_is_no_rival_for_what_it_is_now() -> None:
+    corpus, hits = _one_article(
+        ("Kinwell", "Kinwell said its AI server leases grew 52% to $2.1 billion."),
+        (
+            "unnamed: market watchers",
+            "Market watchers expect the AI server leases to pass $3 billion next year.",
+        ),
+    )
+    query = QueryAnalysis(
+        text="How big are Kinwell's AI server leases now?", language="en", kind="how_much", wants_figure=True
+    )
+    query.units, query.measures = {"USD"}, {"rent"}
+    evidence = Evidence(hits=[hits[0]], focus=hits[0].passage.figures[1])
+    add_conflicts(evidence, query, hits, [("Kinwell",)], corpus)
+    assert not evidence.conflict and not evidence.alternative and len(evidence.hits) == 1

@@ -514,3 +514,22 @@ def test_money_told_per_unit_of_other_money_is_no_amount() -> None:
     hit = _hit("彭俊熙认为，“每多花1元营销费用，只换回约0.36元订阅收入”。", "subs:8.1")
     revenue = _how_much("栖言三季度单季的订阅收入是多少", {"CNY"}, measures=frozenset({"revenue"}))
     assert asked_figures(hit, revenue) == []
+
+
+def test_a_share_of_the_growth_is_not_answered_by_a_share_of_the_whole() -> None:
+    whole = _hit("数据中心用电量占全省全社会用电量的比重由上年的4.1%升至5.6%。", "grid:1.1")
+    growth = _hit("2025年全省用电增量中约有22%来自数据中心。", "grid:2.1")
+    question = _how_much(
+        "what share of Lanchuan's 2025 growth in power use came from data centres?",
+        {"%"},
+        measures=frozenset({"share"}),
+    )
+    assert asked_figures(whole, question) == []
+    assert [f.text for f in asked_figures(growth, question)] == ["22%"]
+
+
+def test_now_and_next_year_asked_together_keep_next_years_figure() -> None:
+    hit = _hit("AI伺服器产品占营收比重今年为37%，明年可望达到5成。", "rails:1.1")
+    both = _how_much("AI伺服器产品现在占营收多少？明年呢？", {"%"}, measures=frozenset({"share"}))
+    texts = [f.text for f in asked_figures(hit, both, dt.date(2026, 11, 27))]
+    assert "5成" in texts and "37%" in texts
