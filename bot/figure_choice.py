@@ -288,6 +288,7 @@ def with_asked_figure(
     past = not ahead and bool(_PAST.search(query.text))
     further = bool(_FURTHER.search(query.text))
     places, counted = places_in(query.text), counted_things(query.text)
+    anchors = _proper_nouns(query, entities)
     asked_year = relative_years(query.text)
     # "營收有多少來自AI": among figures of the asked measure, one whose passage shares none of the question's topic
     # words while others do is about something else (the revenue from the top customers)
@@ -329,7 +330,12 @@ def with_asked_figure(
         if not names_places(hit, places, corpus):
             continue  # "越南新廠要投資多少" is not answered by next year's capex in a paragraph without Vietnam
         about = aboutness(hit, entities, corpus)
-        if not about or (about < 1 and query.measures & _OWN_MEASURES and _someone_elses(hit, corpus)):
+        # "the Groningen campus that Vossmeer financed": the passage naming Groningen is the one asked about,
+        # whoever else it names
+        anchored = bool(anchors) and all(a in text for a in anchors)
+        if not about or (
+            about < 1 and query.measures & _OWN_MEASURES and _someone_elses(hit, corpus) and not anchored
+        ):
             continue
         behind = ahead and not looks_ahead(hit.passage.text)
         # "聿达对台积电的依赖有多大" asks how things stand: a forecast for next year comes after what is disclosed
@@ -340,6 +346,10 @@ def with_asked_figure(
         ranked.append(
             (
                 (
+                    # "the Groningen campus": a name the question gives that the passage does not
+                    bool(anchors)
+                    and family(corpus.source(hit.passage.source_id).language) == family(query.language)
+                    and not anchored,
                     # "明年…加到多少": a figure whose own words say "明年" before one that does not date itself
                     bool(asked_year) and not _dated_to(text, figure, asked_year),
                     not head,
@@ -365,6 +375,20 @@ def with_asked_figure(
             )
         )
     return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
+
+
+_MONTHS_AND_DAYS = frozenset(
+    "January February March April May June July August September October November December Monday Tuesday"
+    " Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+def _proper_nouns(query: QueryAnalysis, entities: list[tuple[str, ...]]) -> list[str]:
+    """Capitalized words inside an English question that name no asked organization or person ("Groningen")."""
+    people = [form for s in (*query.speakers, *query.unquoted) for form in (s.name, *s.aliases)]
+    named = fold(" ".join([*(form for forms in entities for form in forms), *people]))
+    words = re.findall(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b", query.text)
+    return [w for w in words if fold(w) not in named and w not in _MONTHS_AND_DAYS]
 
 
 def _measured(hit: Hit, figure: Figure, query: QueryAnalysis) -> set[str]:

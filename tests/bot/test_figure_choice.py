@@ -533,3 +533,16 @@ def test_now_and_next_year_asked_together_keep_next_years_figure() -> None:
     both = _how_much("AI伺服器产品现在占营收多少？明年呢？", {"%"}, measures=frozenset({"share"}))
     texts = [f.text for f in asked_figures(hit, both, dt.date(2026, 11, 27))]
     assert "5成" in texts and "37%" in texts
+
+
+def test_a_place_the_question_names_picks_the_passage_that_names_it() -> None:
+    fleet = _hit("He said the campuses behind the loans total about 1.3 gigawatts of capacity.", "fund:6.1")
+    campus = _hit("The largest loan funds a campus near Groningen that will draw 240 megawatts.", "fund:6.2")
+    corpus = _corpus("fund", "Vossmeer trades AI shares for data-centre debt", "en", fleet, campus)
+    question = _how_much(
+        "how much power will the Groningen campus that Vossmeer financed need?",
+        {"GW"},
+        measures=frozenset({"power"}),
+    )
+    ranked = with_asked_figure(question, [fleet, campus], [("vossmeer",)], corpus)
+    assert ranked[0] is campus

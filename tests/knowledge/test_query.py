@@ -31,6 +31,8 @@ FIGURE_QUESTIONS = [
     ("投保价值里有多大比例有营业中断保障？", {"%"}),
     ("how far could the utility's debt service coverage drop?", {"x", "%"} | CURRENCIES),
     ("how big are Qibang's receivables relative to revenue now?", {"%"} | CURRENCIES),
+    ("What's the combined power capacity of the AI computing centres Lanyuan built?", {"GW"}),
+    ("how much power will the Groningen campus need?", {"GW"}),
     ("how much has the insurer raised prices on renewals this year?", {"%", "x"}),
     ("what's the start-up's net revenue retention?", {"%"}),
     ("where did the chipmaker's shares close after the news?", {"%"}),
