@@ -170,3 +170,12 @@ def test_a_city_bureau_is_named_in_english_and_its_city_is_no_short_name_for_it(
     )
     for speaker in [*result.quoted, *result.mentioned]:
         assert "崇澜" not in speaker.aliases and "Chonglan" not in speaker.aliases, speaker.name
+
+
+def test_the_only_body_of_a_city_the_article_names_keeps_the_city_as_its_short_name() -> None:
+    result = attribute_source(
+        [["临澜市工业和信息化局表示，全市已发放算力券2.1亿元。"]], "zh-Hans", SpeakerIndex([])
+    )
+    bureau = result.quoted[0]
+    assert "临澜" in bureau.aliases
+    assert "Linlan Municipal Bureau of Industry and Information Technology" in bureau.aliases
