@@ -269,6 +269,9 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     asked_phases, phases = _PHASE.findall(fold(query.text)), _PHASE.findall(fold(hit.passage.text))
     if asked_phases and phases and not set(asked_phases) & set(phases):
         return []  # "第二期要投资多少" is not answered by what the first phase costs
+    later = [p for p in asked_phases if any(x not in ("一", "1", "one", "i") for x in p if x)]
+    if later and not phases:
+        return []  # nor by next year's capital spending, in a passage that names no phase at all
     return sorted(figures, key=lambda f: not (query.measures & figure_measures(hit.passage, f)))
 
 

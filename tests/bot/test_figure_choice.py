@@ -546,3 +546,11 @@ def test_a_place_the_question_names_picks_the_passage_that_names_it() -> None:
     )
     ranked = with_asked_figure(question, [fleet, campus], [("vossmeer",)], corpus)
     assert ranked[0] is campus
+
+
+def test_a_later_phase_is_not_answered_by_a_passage_naming_no_phase() -> None:
+    capex = _hit("蔡佩君表示，明年资本支出预计约新台币32亿元，其中约7成投入泰国厂。", "plant:4.1")
+    phase_two = _how_much("昱鋐精密泰国厂第二期要投资多少钱？", {"TWD"}, measures=frozenset({"spending"}))
+    phase_one = _how_much("昱鋐精密泰国厂第一期要投资多少钱？", {"TWD"}, measures=frozenset({"spending"}))
+    assert asked_figures(capex, phase_two) == []
+    assert asked_figures(capex, phase_one) != []
