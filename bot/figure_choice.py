@@ -217,7 +217,7 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         figures = [f for f in figures if f.unit != "%" or _GROWTH_PART.search(_words_before(text, f, 24))]
     if query.years:
         figures = [f for f in figures if _of_asked_year(text, f, published, query.years)]
-        if len(query.years) == 1 and not _TOTAL_WORDS.search(query.text):
+        if len(query.years) == 1 and not _TOTAL_WORDS.search(fold(query.text)):
             # "2025年全年净亏损" is not answered by "2023年至2025年累计净亏损38.4亿元"
             figures = [f for f in figures if not _CUMULATIVE.search(_words_before(text, f, 12))]
     elif (
@@ -447,7 +447,8 @@ _PER_MONTH_ASKED = re.compile(
 )
 # A question about an amount for each unit: "per seat", "each GPU", "每卡", "单价".
 _PER_UNIT_ASKED = re.compile(
-    r"\bper\b|\beach\b|\ba (?:user|seat|share|unit|gpu|chip|card|hour|token)\b|每|单价|單價", re.I
+    r"\bper\b|\beach\b|\ba (?:user|seat|share|unit|gpu|chip|card|hour|token)\b|每|单价|單價|\bdividends?\b|股息|派息",
+    re.I,
 )
 # "what rate is it paying on the loan?": the price of money, never a part of something.
 _INTEREST_RATE = re.compile(r"\brate\b|利率|利息", re.I)
@@ -456,7 +457,7 @@ _AVERAGE = re.compile(r"\baverage\b|\bblended\b|平均|综合", re.I)
 # A question about one share's worth ("the per-share price", "每股盈余").
 _ONE_SHARE_ASKED = re.compile(r"\bper[- ]share\b|\ba share\b|\beach share\b|每股", re.I)
 # A question that may be answered by an amount per share: about shares, stock, prices or EPS.
-_PER_SHARE_ASKED = re.compile(r"\bshares?\b|\bstock|\bprice|\beps\b|股|价|價", re.I)
+_PER_SHARE_ASKED = re.compile(r"\bshares?\b|\bstock|\bprice|\beps\b|\bdividends?\b|股|价|價|派息|股息", re.I)
 # "what share of", "占营收几成": a part asked by name ("how much of a boost" asks a change).
 _SHARE_NOUN = re.compile(
     r"\bshare of\b|\bportion\b|\bproportion\b|\bfraction\b|占|比例|比重|几成|幾成|多少成", re.I

@@ -334,16 +334,7 @@ _PLAIN_TITLES = frozenset(
 )
 
 
-def _shared_prefixes(orgs: dict[str, Entity]) -> frozenset[str]:
-    """First two characters that more than one of the article's Chinese-named organizations begin with."""
-    firsts: dict[str, set[int]] = {}
-    for form, entity in orgs.items():
-        if not form.isascii():
-            firsts.setdefault(to_simplified(form)[:2], set()).add(id(entity))
-    return frozenset(prefix for prefix, owners in firsts.items() if len(owners) > 1)
-
-
-def _org_short_names(forms: list[str], shared: frozenset[str] = frozenset()) -> list[str]:
+def _org_short_names(forms: list[str]) -> list[str]:
     """How people shorten an organization's name: "阿尔马纳投资局" -> "阿尔马纳", "Almana Investment Authority" -> "Almana"."""
     short: list[str] = []
     for form in forms:
@@ -363,12 +354,7 @@ def _org_short_names(forms: list[str], shared: frozenset[str] = frozenset()) -> 
         simplified = to_simplified(form)
         suffix = _generic_end(simplified)
         # "智能资本" is not "智能"
-        # nor is "崇澜市数据资源局" "崇澜" where the article names another body of that city: "崇澜" is the city
-        if (
-            suffix is not None
-            and simplified[: len(simplified) - len(suffix)] not in GENERIC_WORDS
-            and not (suffix[0] in "市省县区州镇" and simplified[:2] in shared)
-        ):
+        if suffix is not None and simplified[: len(simplified) - len(suffix)] not in GENERIC_WORDS:
             short += _script_variants(form[: len(form) - len(suffix)])
     return short
 
@@ -441,12 +427,7 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
             aliases.append(pinyin_org(short))
             if _own_brand(short, entity, orgs):
                 aliases.append(pinyin_org(short).split()[0])
-        # "崇澜市数据资源局": the first two characters are its city, which names no one body of it when the
-        # article names another ("崇澜市公安局")
-        placed = re.match(r"[\u4e00-\u9fff]{2}[市省县区州镇]", to_simplified(name)) is not None and (
-            to_simplified(name)[:2] in _shared_prefixes(orgs)
-        )
-        if _own_brand(name, entity, orgs) and not placed:
+        if _own_brand(name, entity, orgs):
             aliases.append(latin.split()[0])
             brand = to_simplified(name)[:2]
             if (
@@ -472,7 +453,7 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
     for form in [*entity.forms, name]:
         aliases += _script_variants(form) if not form.isascii() else [form]
     if entity.kind == "organization":
-        aliases += _org_short_names(entity.forms, _shared_prefixes(orgs))
+        aliases += _org_short_names(entity.forms)
     if entity.kind == "person" and is_latin(name) and " " in name and not entity.name_zh:
         aliases.append(surname_of(name))
     if entity.kind == "person":  # "法里斯·哈达德" is "哈达德" later, "Faris Haddad" is "Haddad"

@@ -554,3 +554,20 @@ def test_a_later_phase_is_not_answered_by_a_passage_naming_no_phase() -> None:
     phase_one = _how_much("昱鋐精密泰国厂第一期要投资多少钱？", {"TWD"}, measures=frozenset({"spending"}))
     assert asked_figures(capex, phase_two) == []
     assert asked_figures(capex, phase_one) != []
+
+
+def test_a_cumulative_question_in_traditional_script_takes_the_cumulative_figure() -> None:
+    hit = _hit("野村證券則估計，全球AI資料中心到2028年的累計投資將超過2兆美元。", "nomura:7.1")
+    question = _how_much("野村覺得到2028年，全球花在AI資料中心上的錢累計會有多少？", {"USD"})
+    question.years = [2028]
+    assert [f.value for f in asked_figures(hit, question)] == [2_000_000_000_000]
+
+
+def test_a_dividend_is_answered_per_share() -> None:
+    hit = _hit("Arakawa said Hoshimura would keep its annual dividend at ¥140 a share.", "trading:4.1")
+    question = _how_much(
+        "what dividend did Hoshimura's president promise to keep paying?",
+        {"JPY"},
+        measures=frozenset({"spending"}),
+    )
+    assert [f.text for f in asked_figures(hit, question)] == ["¥140"]
