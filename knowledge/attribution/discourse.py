@@ -126,7 +126,10 @@ def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str =
     company" is the one described as a company, not the one named last.
     """
     recent = [e for e in state.mentioned if e.kind == "organization"][:4]
-    described = [e for e in recent if noun and re.search(rf"\b{re.escape(noun)}\b", (e.role or "").lower())]
+    # "the board": the one described as one, or named as one ("Harlan Basin Utilities Board")
+    described = [
+        e for e in recent if noun and re.search(rf"\b{re.escape(noun)}\b", f"{e.role or ''} {e.name}".lower())
+    ]
     if described:
         return described[0]
     if noun == "company" and len(recent) > 1:

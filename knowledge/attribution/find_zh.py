@@ -213,6 +213,9 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             if title is not None and title.end() < len(subject):
                 continue  # a title followed by a name: the title rule above has the person
             subject = subject[: title.start()] if title is not None else subject
+            subject = re.sub(
+                r"(?<=..)方面$", "", subject
+            )  # "临澜科创投资集团方面回应称": the group's side is the group
             org = org_before(re.sub(r"[（(][^）)]*[）)]$", "", subject))
             if org and plausible_org(org, subject, match.group("verb") in lx.WEAK_VERBS):
                 at = match.start("subject") + subject.find(org)

@@ -343,7 +343,7 @@ ORG_ANAPHORA = (
     "该交易所",
 )
 # A document whose author already spoke ("报告警告").
-DOCUMENT_ANAPHORA = ("该报告", "报告", "研报", "该研报", "这份报告", "该研究", "文章")
+DOCUMENT_ANAPHORA = ("该报告", "审计报告", "报告", "研报", "该研报", "这份报告", "该研究", "文章")
 # Meetings and briefings: where a company speaks, never who ("据法说会简报" is the company's own material).
 EVENT_NOUNS = (
     "法说会",

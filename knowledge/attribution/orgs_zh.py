@@ -65,7 +65,7 @@ def org_named(zh: str, entities: ArticleEntities) -> bool:
 
 def plausible_org(org: str, subject: str, weak: bool) -> bool:
     """Whether the words before a verb name an organization: a company ending, Latin letters, or a short clean name."""
-    if re.search(r"[他她我你它]|该|这|那|其|此|一位|一名|某|^第", org) or any(
+    if re.search(r"[他她我你它]|该|这|那|其|此|一位|一名|某|^第|^方面$", org) or any(
         g in org for g in lx.GROUP_NOUNS
     ):
         return False
@@ -132,7 +132,9 @@ def describe_org(entities: ArticleEntities, name: str, before: str) -> None:
 
 
 # "招股书披露": a company's own document and what it discloses, never an organization's name
-_FILING_WORD = re.compile(r"招股书|招股说明书|招募说明书|财报|年报|季报|公告|材料|资料|(?:显示|披露)$")
+_FILING_WORD = re.compile(
+    r"招股书|招股说明书|招募说明书|财报|年报|季报|公告|材料|资料|(?:显示|披露|报告|研报)$"
+)
 
 
 # A description before a company's name: "眼镜公司", "地产顾问", "数据中心营运商".

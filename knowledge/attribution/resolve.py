@@ -167,6 +167,11 @@ def _speaker(
     if language == "en":
         # "…, ahead of what analysts had expected, the company said.": the closing frame reports the sentence.
         verbs.sort(key=lambda v: not _closing_frame(outside, v))
+    if language == "en" and re.match(r"[\s\"“]*According to\b", outside):
+        # "According to Ostrander Grid Research, utilities … have told regulators …": the cited firm's count
+        cited = according(outside, items, language, state, entities)
+        if cited is not None:
+            return cited
     subject = subject_en if language == "en" else subject_zh
     for verb in verbs:
         found = subject(outside, verb, items, state, entities)

@@ -529,6 +529,27 @@ ENGLISH = [
         ["Orrison", "Office of Strategic Technology Licensing", "Office of Strategic Technology Licensing"],
     ),
     (
+        "'According to X,' before a group that told someone something, and 'the board's staff said'",
+        [
+            [
+                "According to Ostrander Grid Research, utilities across the country have told regulators to expect"
+                " a combined 140 gigawatts of new data-centre load by 2030.",
+            ],
+            [
+                "The Harlan Basin Utilities Board on Tuesday ordered Prairie Crest Energy to show its contracts.",
+                "Prairie Crest Energy forecasts 9.4 gigawatts of new load, its filing shows.",
+                "In a report released with the order, the board's staff said only 3.1 gigawatts was backed by"
+                " signed agreements.",
+            ],
+        ],
+        [
+            "Ostrander Grid Research",
+            None,
+            "Prairie Crest Energy",
+            "Harlan Basin Utilities Board",
+        ],
+    ),
+    (
         "a memo sent to employees is the company's own, not an unnamed source",
         [
             [
@@ -848,6 +869,17 @@ CHINESE = [
             ["根据公司此前发布的公告，南屿传媒今年6月还获得2000万元预付款。"],
         ],
         ["南屿出版传媒集团", "南屿出版传媒集团", "南屿出版传媒集团"],
+    ),
+    (
+        "an audit bureau's report, 'the audit report also says', and a group's side (方面) responding",
+        [
+            [
+                "临澜市审计局日前公布的专项审计报告显示，基金已投出的142亿元中，账面浮亏约为18%。",
+                "审计报告还指出，实际完成的返投金额仅约为要求的35%。",
+            ],
+            ["对于审计报告提出的整改要求，临澜科创投资集团方面回应称，已暂停新增项目投资。"],
+        ],
+        ["临澜市审计局", "临澜市审计局", "临澜科创投资集团"],
     ),
     (
         "a chief strategy officer named after the company and the title",
