@@ -16,6 +16,7 @@ from bot.figure_kinds import (
     one_for_total,
     one_years_budget,
     other_count,
+    other_currency_debt,
     part_missing,
     per_unit_of_money,
     project_total,
@@ -248,6 +249,10 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         figures = [f for f in figures if not _other_year(text, f, asked_year)]
         if asked_year == {"next"} and not (relative_years(text) & asked_year or _FUTURE.search(text)):
             return []  # "明年的预算" is not answered by what the vouchers "带动了" so far
+        if published is not None and not query.years:
+            # "this year's revenue" is not answered by "$2.8 billion in 2027" in an article of 2026
+            wanted = {published.year + _YEAR_OFFSET[name] for name in asked_year}
+            figures = [f for f in figures if f.year is None or f.year in wanted]
     if asked_year or query.years:  # nor by what a new plant costs in all
         figures = [
             f for f in figures if not project_total(query.text, _words_before(hit.passage.text, f, 20))
@@ -474,6 +479,8 @@ def _other_scope(text: str, query: QueryAnalysis) -> bool:
     ]
     if "share" in query.measures and part_missing(query.text, text, names):
         return True
+    if other_currency_debt(query.text, text):
+        return True  # "the coupon on its dollar notes" is not the yen bonds' coupon
     return (
         several_quarters(query.text)
         and not several_quarters(text)

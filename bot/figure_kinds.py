@@ -263,3 +263,28 @@ _PER_UNIT_OF_MONEY = re.compile(
 def per_unit_of_money(text: str) -> bool:
     """Whether a passage gives money per unit of other money ("每多花1元…换回0.36元"), a ratio, not an amount."""
     return bool(_PER_UNIT_OF_MONEY.search(fold(text)))
+
+
+# "its dollar notes", "yen bonds", "美元债": debt named by the currency it is raised in.
+_CURRENCY_WORDS = {
+    "USD": r"\bdollar|美元",
+    "JPY": r"\byen\b|日元|日圆",
+    "EUR": r"\beuro\b|欧元",
+    "CNY": r"\byuan\b|\brenminbi\b|人民币",
+}
+_INSTRUMENT = r"[\s-]*(?:denominated\s+)?(?:notes?|bonds?|debt|tranches?|债券|债|票据)"
+
+
+def _debt_currencies(text: str) -> set[str]:
+    folded = fold(text)
+    return {
+        code for code, words in _CURRENCY_WORDS.items() if re.search(rf"(?:{words}){_INSTRUMENT}", folded)
+    }
+
+
+def other_currency_debt(question: str, passage: str) -> bool:
+    """Whether a question asks about debt in one currency ("its dollar notes") and the passage is about debt in
+    another ("the yen bonds")."""
+    asked = _debt_currencies(question)
+    named = _debt_currencies(passage)
+    return bool(asked and named) and not asked & named

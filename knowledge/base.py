@@ -121,6 +121,11 @@ def _chinese_subject(question: str) -> str | None:
     return match.group("name")
 
 
+def _named_in(folded_question: str, speaker: Speaker) -> bool:
+    """Whether a question names the speaker outright (its name or an alias), not only by role."""
+    return any(fold(a) in folded_question for a in (speaker.name, *speaker.aliases) if len(a) > 2)
+
+
 # Titles only a person holds, which name the person right after them.
 _PERSON_TITLES = (
     r"(?:chairman|chairwoman|chair|chief executive|founder|co-founder|president|director|minister|mayor|governor|"
@@ -232,9 +237,13 @@ class KnowledgeBase:
             if self._in_articles(" ".join(n.split()))
             and (gender_of(n.split()[0]) is not None or self._introduced_as_person(" ".join(n.split())))
         ]
-        asked_person = any(s.kind == "person" for s in query.speakers)
-        if named_only and not asked_person and SPEECH_CUE.search(fold(question)):
+        folded = fold(question)
+        asked_person = any(s.kind == "person" and _named_in(folded, s) for s in query.speakers)
+        if named_only and not asked_person and SPEECH_CUE.search(folded):
             query.unquoted.append(Speaker(name=named_only[0], kind="person", role="", quoted=False))
+        if any(s.kind == "person" and _named_in(folded, s) for s in query.unquoted):
+            # "Quillon's CEO Marcus Feld": the person named outright, not another its role words found
+            query.speakers = [s for s in query.speakers if s.kind != "person" or _named_in(folded, s)]
         query.unknown_names = [n for n in query.unknown_names if not self._in_articles(" ".join(n.split()))]
         opener = _person_opening(question)
         if opener and not self.corpus.speakers.find_mentions(opener):

@@ -571,3 +571,19 @@ def test_a_dividend_is_answered_per_share() -> None:
         measures=frozenset({"spending"}),
     )
     assert [f.text for f in asked_figures(hit, question)] == ["¥140"]
+
+
+def test_this_years_figure_is_not_answered_by_one_dated_next_year() -> None:
+    hit = _hit("She expects revenue to reach $2.8 billion in 2027.", "quillon:5.1")
+    question = _how_much(
+        "How much revenue is Quillon bringing in this year?", {"USD"}, measures=frozenset({"revenue"})
+    )
+    assert asked_figures(hit, question, dt.date(2026, 11, 20)) == []
+
+
+def test_debt_in_one_currency_is_not_answered_by_debt_in_another() -> None:
+    yen = _hit("The 10-year portion of the yen bonds priced with a coupon of 1.85%.", "kurosaki:3.1")
+    dollar = _rate_question("What coupon is Kurosaki paying on its dollar notes?")
+    yen_question = _rate_question("What coupon did the 10-year yen bonds price at?")
+    assert asked_figures(yen, dollar) == []
+    assert [f.text for f in asked_figures(yen, yen_question)] == ["1.85%"]

@@ -255,3 +255,22 @@ def test_a_chairman_named_after_his_title_and_never_quoted_is_refused_by_name(
     answer = _service(fresh).ask("What has Leopold Haverkamp said about when Orrison will get its licences?")
     assert answer.abstained and answer.citations == []
     assert "Leopold Haverkamp is mentioned in the articles but never quoted" in answer.answer
+
+
+def test_a_named_chief_executive_never_quoted_is_refused_not_answered_by_another_chief(
+    fresh: Path, embedder: UseEmbedder, tmp_path: Path
+) -> None:
+    path = tmp_path / "credits.md"
+    path.write_text(
+        "---\ntitle: Quillon takes cloud credits\npublisher: Test Wire\n---\n"
+        "Graham Pettifer, chief executive of Northvale Cloud, said the credits carry no cash value.\n\n"
+        "Quillon co-founder and chief executive Marcus Feld, who negotiated the deal, has made no public comment"
+        " since it was announced.\n",
+        "utf-8",
+    )
+    ingest(str(path), _target(fresh, embedder))
+    answer = _service(fresh).ask(
+        "What has Quillon's CEO Marcus Feld said about taking the investment as credits?"
+    )
+    assert answer.abstained and answer.citations == []
+    assert "Marcus Feld is mentioned in the articles but never quoted" in answer.answer
