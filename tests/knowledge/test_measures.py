@@ -48,6 +48,11 @@ def test_subsidies_are_a_measure_in_both_languages() -> None:
     assert "subsidy" in find_measures("日本政府给新厂补贴多少钱？")
 
 
+def test_compute_credits_are_no_debt_but_private_credit_is() -> None:
+    assert "debt" not in find_measures("deals paid partly or wholly in compute credits")
+    assert "debt" in find_measures("Private credit funds lent $9.6 billion.")
+
+
 def test_liabilities_are_debt_and_what_something_is_worth_is_a_valuation() -> None:
     assert "debt" in find_measures("It had lifted the fund's contingent liabilities to about 2.3% of GDP.")
     assert "valuation" in find_measures("芮泽智药这轮融完之后到底值多少钱？")

@@ -33,6 +33,8 @@ FIGURE_QUESTIONS = [
     ("how big are Qibang's receivables relative to revenue now?", {"%"} | CURRENCIES),
     ("What's the combined power capacity of the AI computing centres Lanyuan built?", {"GW"}),
     ("how much power will the Groningen campus need?", {"GW"}),
+    ("How much of the Kurosaki bonds did Sugimura's fund take?", {"%"} | CURRENCIES),
+    ("how much has been pumped into AI labs via compute-credit style deals?", CURRENCIES),
     ("how much has the insurer raised prices on renewals this year?", {"%", "x"}),
     ("what's the start-up's net revenue retention?", {"%"}),
     ("where did the chipmaker's shares close after the news?", {"%"}),
