@@ -341,8 +341,13 @@ def with_asked_figure(
         # "the Groningen campus that Vossmeer financed": the passage naming Groningen is the one asked about,
         # whoever else it names
         anchored = bool(anchors) and all(a in text for a in anchors)
+        # "per Naomi Ferris, how much would families pay under Prairie Crest's plan?": hers, whoever she works for
+        theirs = hit.passage.speaker in {s.name for s in query.speakers}
         if not about or (
-            about < 1 and query.measures & _OWN_MEASURES and _someone_elses(hit, corpus) and not anchored
+            about < 1
+            and query.measures & _OWN_MEASURES
+            and _someone_elses(hit, corpus)
+            and not (anchored or theirs)
         ):
             continue
         behind = ahead and not looks_ahead(hit.passage.text)

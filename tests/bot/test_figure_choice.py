@@ -12,7 +12,7 @@ from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.search import Hit
 from knowledge.sources import Language, Source
-from knowledge.speakers import SpeakerIndex
+from knowledge.speakers import Speaker, SpeakerIndex
 
 BONDS = "The longest piece, a 30-year bond, priced to yield 5.85%, and a 10-year tranche came at 5.12%."
 
@@ -587,3 +587,21 @@ def test_debt_in_one_currency_is_not_answered_by_debt_in_another() -> None:
     yen_question = _rate_question("What coupon did the 10-year yen bonds price at?")
     assert asked_figures(yen, dollar) == []
     assert [f.text for f in asked_figures(yen, yen_question)] == ["1.85%"]
+
+
+def test_the_asked_speakers_figure_counts_though_she_works_for_another_organization() -> None:
+    ferris = _hit(
+        "Naomi Ferris, director of the Harlan Basin Ratepayers Alliance, estimates that the utility's plan would"
+        " add about $19 a month to a typical household bill by 2029.",
+        "grid:9.1",
+    )
+    ferris.passage.speaker = "Naomi Ferris"
+    corpus = _corpus("grid", "Regulators tell Prairie Crest to prove its data-centre boom", "en", ferris)
+    question = _how_much(
+        "how much extra per month would the average family pay under Prairie Crest's plan, per Naomi Ferris?",
+        {"USD"},
+        measures=frozenset({"spending"}),
+    )
+    question.speakers = [Speaker(name="Naomi Ferris", kind="person", role="director")]
+    ranked = with_asked_figure(question, [ferris], [("prairie crest energy", "prairie")], corpus)
+    assert ranked == [ferris]

@@ -48,6 +48,10 @@ def test_subsidies_are_a_measure_in_both_languages() -> None:
     assert "subsidy" in find_measures("日本政府给新厂补贴多少钱？")
 
 
+def test_a_household_bill_is_what_a_family_pays() -> None:
+    assert "spending" in find_measures("The plan would add about $19 a month to a typical household bill.")
+
+
 def test_compute_credits_are_no_debt_but_private_credit_is() -> None:
     assert "debt" not in find_measures("deals paid partly or wholly in compute credits")
     assert "debt" in find_measures("Private credit funds lent $9.6 billion.")
