@@ -31,7 +31,7 @@ MEASURES: dict[str, str] = {
     "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|比例|份额|(?<!应)占|其中",
     "growth": r"\bgrow|\bgrew\b|growth|\bup(?= (?:about |around |roughly |nearly |some |by )?[\d$€¥£])|"
     r"\bfrom a year (?:earlier|ago|before)|\b(?:y/y|yoy|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
-    "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|\bbelow\b|下调|降|削减|减少|缩减|下降|低于|低(?=约|了|出|近|逾|[0-9一二三四五六七八九两]|大约)|便宜|跌|折让|(?<!至)少了?多少",
+    "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|\bbelow\b|下调|下滑|滑落|降|削减|减少|缩减|下降|低于|低(?=约|了|出|近|逾|[0-9一二三四五六七八九两]|大约)|便宜|跌|折让|(?<!至)少了?多少",
     "power": r"(?<!-)(?<!green )\bpower|electricity|capacity|peak demand|peak load|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|(?<!-)\bload\b(?!-|\s+(?:customers|users|clients))|电力|装机|用电|算力(?!券)|容量|兆瓦|吉瓦",
     "assets": r"\bassets|\bmanage[sd]?\b|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
     "volume": r"shipment|\bship|volume|调用量|用量|出货",

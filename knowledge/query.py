@@ -138,7 +138,7 @@ _STOCK_MOVE = re.compile(
 _CHANGE = re.compile(
     r"\b(?:fell|fall|fallen|rose|rise|risen|grew|grow|dropped|drop|declined|decline|increased|"
     r"decreased|slipped|jumped|climbed|hit|slump(?:ed)?|tumbled?|plunged?|sank|sink|soared?|surged?|"
-    r"shrink|shrank|shrunk|shrinks|contracted(?!\s+[a-z]))\b|萎缩|缩水|下跌|上涨|下降|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅|"
+    r"shrink|shrank|shrunk|shrinks|contracted(?!\s+[a-z]))\b|萎缩|缩水|下跌|上涨|下降|下滑|滑落|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅|"
     r"(?:[跌降涨漲]|(?<![卖賣花用烧燒亏虧])掉).{0,3}多少|(?:少掉|少了|减少|減少|缩水).{0,3}多少",
     re.I,
 )
