@@ -59,7 +59,8 @@ def focus_figure(
     figures = asked_figures(hit, query, published)
     if not figures:
         return None
-    if len(figures) > 1 and (_DESTINATION.search(query.text) or looks_ahead(query.text)):
+    now = _NOW_ASKED.search(query.text) is not None  # "now": where it has got to, not where it started
+    if len(figures) > 1 and (_DESTINATION.search(query.text) or looks_ahead(query.text) or now):
         # "由今年的约9%提高到12%", "cut her price target to $41 from $48": where it is going, not where it was
         arriving = [f for f in figures if _arrives(hit.passage.text, f)]
         figures = arriving or figures
@@ -146,6 +147,7 @@ _SHARE_OF_GROWTH = re.compile(
 _GROWTH_PART = re.compile(
     r"增量|新增|增长中|增长的|增长部分|\bgrowth\b|\bincrease\b|\bincrement|\brise in\b", re.I
 )
+_MONTHLY = re.compile(r"月租|月费|月費|每月|\bmonthly\b", re.I)
 # "now", "目前", "而家": the present, not a forecast.
 _NOW_ASKED = re.compile(r"\bnow\b|\bcurrently\b|\btoday\b|目前|现在|現在|而家|当前|當前|眼下|如今", re.I)
 # "how much more", "by how much", "多出多少": the question asks the difference itself.
@@ -202,7 +204,12 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
             figures = [f for f in figures if f.unit in ("%", "x")]
     if _PER_MONTH_ASKED.search(query.text):
         # "how much extra per month will a household pay?" is not answered by what utilities pay in a year
-        figures = [f for f in figures if f.per == "month" or f.unit in ("%", "x")]
+        figures = [
+            f
+            for f in figures
+            # "月租金已从约13万元降至7万元": a monthly rent named before its figures
+            if f.per == "month" or f.unit in ("%", "x") or _MONTHLY.search(_words_before(text, f, 24))
+        ]
     if energy_priced(query.text):
         # "每度电要付多少钱" is answered by a price per kilowatt-hour, not by the deal's total
         figures = [f for f in figures if f.unit in ("%", "x") or f.per in ENERGY_UNITS]

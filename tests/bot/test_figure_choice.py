@@ -605,3 +605,16 @@ def test_the_asked_speakers_figure_counts_though_she_works_for_another_organizat
     question.speakers = [Speaker(name="Naomi Ferris", kind="person", role="director")]
     ranked = with_asked_figure(question, [ferris], [("prairie crest energy", "prairie")], corpus)
     assert ranked == [ferris]
+
+
+def test_a_monthly_rent_now_is_where_the_rent_has_fallen_to() -> None:
+    hit = _hit("他说，一台8卡训练服务器的月租金已从去年同期的约13万元降至7万元左右。", "rent:4.2")
+    question = _how_much(
+        "what does it cost per month to rent an 8-GPU training server from Shuochuan now?",
+        {"CNY"},
+        measures=frozenset({"rent"}),
+    )
+    question.period = "month"
+    assert [f.text for f in asked_figures(hit, question)] == ["7万元"]  # last year's is not "now"
+    focus = focus_figure(hit, question, [])
+    assert focus is not None and focus.text == "7万元"
