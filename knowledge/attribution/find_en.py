@@ -131,6 +131,21 @@ def _gender(role: str) -> str | None:
     return "f" if words & set(lx.FEMALE_WORDS) else "m" if words & set(lx.MALE_WORDS) else None
 
 
+def _body_named(role: str, entities: ArticleEntities) -> str | None:
+    """The organization "who chairs the board" means: the one named a board in the article."""
+    noun = re.search(r"\bwho\s+\w+\s+the\s+(\w+)$", role)
+    if noun is None:
+        return None
+    return next(
+        (
+            e.name
+            for e in reversed(entities.entities)
+            if e.kind == "organization" and e.name.split()[-1].lower() == noun.group(1).lower()
+        ),
+        None,
+    )
+
+
 def discover_english(sentences: list[str], entities: ArticleEntities) -> None:
     """Add to `entities` everyone the sentences (quotes blanked out) introduce, in text order."""
     # A full name written once ("Nadia Vukovic has spent…") is who a surname subject later names.
@@ -191,7 +206,9 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
             name = clean_name(match.group("name"))
             if tail and name:
                 role = tail.group("role")
-                org = clean_org(tail.group("org") or tail.group("org2") or tail.group("porg"))
+                org = clean_org(tail.group("org") or tail.group("org2") or tail.group("porg")) or _body_named(
+                    role, entities
+                )
                 add_person(
                     entities,
                     name,

@@ -903,6 +903,16 @@ def test_chinese_constructions(
     assert speakers_of(paragraphs, "zh-Hans") == expected, construction
 
 
+def test_who_chairs_the_board_works_for_the_organization_named_a_board() -> None:
+    text = [
+        ["The Harlan Basin Utilities Board on Tuesday ordered Prairie Crest Energy to show its contracts."],
+        ['"Ratepayers are not a venture fund," said Rosalind Achterberg, who chairs the board.'],
+    ]
+    result = attribute_source(text, "en", SpeakerIndex([]))
+    chair = result.speakers[1][0]
+    assert chair is not None and chair.role == "chair, Harlan Basin Utilities Board"
+
+
 def test_the_company_just_described_employs_the_person_it_introduces() -> None:
     paragraphs = [
         ["陇原智算是省内规模最大的民营运营商。该公司董事长郭海峰坦言，行业确实存在先建后找客户的现象。"],
