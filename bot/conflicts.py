@@ -91,7 +91,8 @@ def add_conflicts(
         # each answering the question; a second figure of the same speaker is no second source
         speakers = (primary.passage.speaker, hit.passage.speaker)
         own_article = hit.passage.source_id == primary.passage.source_id
-        if own_article and (None in speakers or speakers[0] == speakers[1]):
+        # without the asker expecting a disagreement, two figures of one article are two things it reports
+        if own_article and (None in speakers or speakers[0] == speakers[1] or not disagreement):
             continue
         if not _as_relevant(hit, primary, 0.5, corpus):
             continue
