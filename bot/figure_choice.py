@@ -59,7 +59,7 @@ def focus_figure(
     figures = asked_figures(hit, query, published)
     if not figures:
         return None
-    now = _NOW_ASKED.search(query.text) is not None  # "now": where it has got to, not where it started
+    now = _asks_now(query.text)  # "now": where it has got to, not where it started
     if len(figures) > 1 and (_DESTINATION.search(query.text) or looks_ahead(query.text) or now):
         # "由今年的约9%提高到12%", "cut her price target to $41 from $48": where it is going, not where it was
         arriving = [f for f in figures if _arrives(hit.passage.text, f)]
@@ -150,6 +150,13 @@ _GROWTH_PART = re.compile(
 _MONTHLY = re.compile(r"月租|月费|月費|每月|\bmonthly\b", re.I)
 # "now", "目前", "而家": the present, not a forecast.
 _NOW_ASKED = re.compile(r"\bnow\b|\bcurrently\b|\btoday\b|目前|现在|現在|而家|当前|當前|眼下|如今", re.I)
+
+
+def _asks_now(question: str) -> bool:
+    """Whether a question asks how things stand now, and not also where they are going ("会升到多高？现在是多少？")."""
+    return _NOW_ASKED.search(question) is not None and not looks_ahead(question)
+
+
 # "how much more", "by how much", "多出多少": the question asks the difference itself.
 _DELTA_ASKED = re.compile(
     r"\bhow much (?:more|less|higher|lower|bigger|smaller|extra)\b|\bby how much\b|\b(?:more|less) than\b|"
@@ -228,9 +235,7 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         if len(query.years) == 1 and not _TOTAL_WORDS.search(fold(query.text)):
             # "2025年全年净亏损" is not answered by "2023年至2025年累计净亏损38.4亿元"
             figures = [f for f in figures if not _CUMULATIVE.search(_words_before(text, f, 12))]
-    elif (
-        published is not None and _NOW_ASKED.search(query.text) and not relative_years(query.text) - {"this"}
-    ):
+    elif published is not None and _asks_now(query.text) and not relative_years(query.text) - {"this"}:
         # "而家有幾多" (how much now) is not answered by what it may reach next year
         figures = [
             f for f in figures if (_dated_year(text, f, published) or published.year) <= published.year
@@ -256,11 +261,12 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         figures = [f for f in figures if not _other_year(text, f, asked_year)]
         if asked_year == {"next"} and not (relative_years(text) & asked_year or _FUTURE.search(text)):
             return []  # "明年的预算" is not answered by what the vouchers "带动了" so far
-        if published is not None and not query.years:
+        named = relative_years(query.text) | ({"this"} if _asks_now(query.text) else set())
+        if published is not None and not query.years and named:
             # "this year's revenue" is not answered by "$2.8 billion in 2027" in an article of 2026
-            wanted = {published.year + _YEAR_OFFSET[name] for name in asked_year}
+            wanted = {published.year + _YEAR_OFFSET[name] for name in named}
             figures = [f for f in figures if f.year is None or f.year in wanted]
-    if asked_year or query.years:  # nor by what a new plant costs in all
+    if relative_years(query.text) or query.years:  # nor by what a new plant costs in all
         figures = [
             f for f in figures if not project_total(query.text, _words_before(hit.passage.text, f, 20))
         ]

@@ -618,3 +618,12 @@ def test_a_monthly_rent_now_is_where_the_rent_has_fallen_to() -> None:
     assert [f.text for f in asked_figures(hit, question)] == ["7万元"]  # last year's is not "now"
     focus = focus_figure(hit, question, [])
     assert focus is not None and focus.text == "7万元"
+
+
+def test_where_a_ratio_will_rise_and_where_it_is_now_keeps_both() -> None:
+    hit = _hit("邝咏芝表示，集团净债务与EBITDA的比率将由2025年底的2.4倍升至2027年的约3.5倍。", "hanbay:6.1")
+    question = _how_much(
+        "瀚湾的净负债和EBITDA之比会升到多高？现在是多少？", {"x"}, measures=frozenset({"net_debt"})
+    )
+    texts = [f.text for f in asked_figures(hit, question, dt.date(2026, 3, 1))]
+    assert "2.4倍" in texts and "3.5倍" in texts
