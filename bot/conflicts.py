@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.aboutness import aboutness
-from bot.figure_choice import asked_figures
+from bot.asked_figures import asked_figures
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
 from knowledge.measures import figure_measures, head_measures

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.figure_choice import asked_figures, focus_figure, with_asked_figure
+from bot.asked_figures import asked_figures
+from bot.figure_ranking import focus_figure, with_asked_figure
 from knowledge.corpus import Corpus
 from knowledge.figures import find_figures
 from knowledge.measures import tenors

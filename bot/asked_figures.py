@@ -1,0 +1,260 @@
+"""A passage's figures that can answer a how-much question: in the asked unit, measure, period and year."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.figure_dating import YEAR_OFFSET, dated_year, of_asked_year, other_year, words_before
+from bot.figure_kinds import (
+    comparison_basis,
+    figure_basis,
+    is_change,
+    is_share_of,
+    one_for_total,
+    one_years_budget,
+    other_currency_debt,
+    part_missing,
+    per_unit_of_money,
+    project_total,
+    total_for_one,
+)
+from knowledge.figures import Figure
+from knowledge.measures import (
+    ENERGY_UNITS,
+    energy_priced,
+    figure_measures,
+    find_measures,
+    halves,
+    looks_ahead,
+    one_quarter,
+    profit_kinds,
+    quarters,
+    relative_years,
+    several_quarters,
+    tenors,
+)
+from knowledge.query import QueryAnalysis
+from knowledge.scripts import fold
+from knowledge.search import Hit
+
+# "what share of the growth in power use", "增量中有多少来自": a part of a change, not of the whole.
+_SHARE_OF_GROWTH = re.compile(
+    r"\b(?:share|portion|proportion|percentage|fraction|part|how much) of\b[^?]{0,40}\b(?:growth|increase|rise|"
+    r"increment)\b|增量|新增部分|增长中|增长部分",
+    re.I,
+)
+_GROWTH_PART = re.compile(
+    r"增量|新增|增长中|增长的|增长部分|\bgrowth\b|\bincrease\b|\bincrement|\brise in\b", re.I
+)
+# "now", "目前", "而家": the present, not a forecast.
+_NOW_ASKED = re.compile(r"\bnow\b|\bcurrently\b|\btoday\b|目前|现在|現在|而家|当前|當前|眼下|如今", re.I)
+_MONTHLY = re.compile(r"月租|月费|月費|每月|\bmonthly\b", re.I)
+
+
+def asks_now(question: str) -> bool:
+    """Whether a question asks how things stand now, and not also where they are going ("会升到多高？现在是多少？")."""
+    return _NOW_ASKED.search(question) is not None and not looks_ahead(question)
+
+
+# "how much more", "by how much", "多出多少": the question asks the difference itself.
+_DELTA_ASKED = re.compile(
+    r"\bhow much (?:more|less|higher|lower|bigger|smaller|extra)\b|\bby how much\b|\b(?:more|less) than\b|"
+    r"\bsav(?:e|ed|es|ing|ings)\b|\badd(?:s|ed)?\b|\bgap\b|\bdifference\b|\bshortfall\b|\bexceed|"
+    r"慳|省了|省下|节省|節省|少花|"
+    r"多出|多了|少了|差距|差多少|相差|增加了?多少|减少了?多少|減少了?多少",
+    re.I,
+)
+
+
+def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = None) -> list[Figure]:
+    """The passage's figures in an asked unit (any unit when none is asked), year and quarter, best measure first;
+    `published`: the article's date, which dates "next year" and "今年"."""
+    if _other_scope(hit.passage.text, query):
+        return []
+    figures = [f for f in hit.passage.figures if not query.units or f.unit in query.units]
+    if not query.measures & CHANGE_MEASURES:
+        # "nearly doubled" says how something moved: it does not answer how oversubscribed or how big
+        figures = [f for f in figures if not find_measures(f.text) & {"growth", "cut"}]
+    text = hit.passage.text
+    if not query.measures & CHANGE_MEASURES and not _DELTA_ASKED.search(query.text):
+        # "what was the depreciation bill?" is not answered by "lowered its depreciation expense by $610 million"
+        figures = [f for f in figures if f.unit in ("%", "x") or not is_change(text, f)]
+    if query.measures:
+        # "Veridane shares jumped 31%", "net debt at 2.1 times earnings": a named metric answers only its question
+        others = _NAMED - query.measures
+        figures = [f for f in figures if not figure_measures(hit.passage, f) & others]
+        changed = query.measures & {"growth", "cut"}
+        if "share" not in query.measures and (
+            "%" not in query.units or _INTEREST_RATE.search(query.text) or changed
+        ):
+            # "how much has the backlog grown?" is not answered by "25% of the backlog could be pushed out", nor
+            # "what rate is it paying on the loan?" by "6% of its loan book"
+            figures = [f for f in figures if not (f.unit == "%" and is_share_of(text, f))]
+        if _SHARE_NOUN.search(query.text) and not query.measures & {"growth", "cut"}:
+            # "what share of the bill do data centres pay?" is not answered by "rates rose 7.1%"
+            figures = [f for f in figures if not is_change(text, f)]
+    if not _PER_SHARE_ASKED.search(query.text):
+        # "第四季税后纯益多少" is not answered by earnings per share
+        figures = [f for f in figures if f.per != "share"]
+    elif _ONE_SHARE_ASKED.search(query.text):
+        # "the per-share price in the staff sale" is not answered by the $600 million sold in all
+        moved = bool(query.measures & {"growth", "cut"})  # "how far below the March price per share"
+        figures = [f for f in figures if f.per == "share" or (moved and f.unit in ("%", "x"))]
+    # "一共交了多少电费" is a sum, never a price per kilowatt-hour
+    total = bool(_TOTAL_WORDS.search(query.text))
+    amount = bool(query.measures) and query.measures <= _AMOUNT_MEASURES
+    if (amount or total) and not _PER_UNIT_ASKED.search(query.text):
+        # "how much did Quillfield pay its providers?" is a total: "$28 per user per month" is a price
+        figures = [f for f in figures if f.per in (None, "quarter", "year", "month")]
+        if per_unit_of_money(text):  # nor "每多花1元营销费用，只换回约0.36元订阅收入" a revenue
+            figures = [f for f in figures if f.unit in ("%", "x")]
+    if _PER_MONTH_ASKED.search(query.text):
+        # "how much extra per month will a household pay?" is not answered by what utilities pay in a year
+        figures = [
+            f
+            for f in figures
+            # "月租金已从约13万元降至7万元": a monthly rent named before its figures
+            if f.per == "month" or f.unit in ("%", "x") or _MONTHLY.search(words_before(text, f, 24))
+        ]
+    if energy_priced(query.text):
+        # "每度电要付多少钱" is answered by a price per kilowatt-hour, not by the deal's total
+        figures = [f for f in figures if f.unit in ("%", "x") or f.per in ENERGY_UNITS]
+    if query.measures and not query.units and not query.measures & _RATE_MEASURES:
+        # "what were the total bookings?" is not answered by "35% of the year's bookings", nor by "rose 47%"
+        amount = query.measures <= _AMOUNT_MEASURES
+        figures = [f for f in figures if f.unit not in ("%", "x") or not (amount or is_share_of(text, f))]
+    basis = comparison_basis(query.text)
+    if basis:  # "年成長多少" is not answered by "季增18%"
+        figures = [f for f in figures if figure_basis(text, f) in (None, basis)]
+    if _SHARE_OF_GROWTH.search(query.text):
+        # "what share of the growth came from data centres?" is not answered by their share of all use
+        figures = [f for f in figures if f.unit != "%" or _GROWTH_PART.search(words_before(text, f, 24))]
+    if query.years:
+        figures = [f for f in figures if of_asked_year(text, f, published, query.years)]
+        if len(query.years) == 1 and not _TOTAL_WORDS.search(fold(query.text)):
+            # "2025年全年净亏损" is not answered by "2023年至2025年累计净亏损38.4亿元"
+            figures = [f for f in figures if not _CUMULATIVE.search(words_before(text, f, 12))]
+    elif published is not None and asks_now(query.text) and not relative_years(query.text) - {"this"}:
+        # "而家有幾多" (how much now) is not answered by what it may reach next year
+        figures = [f for f in figures if (dated_year(text, f, published) or published.year) <= published.year]
+    if query.period in ("quarter", "year", "month"):
+        # "last quarter" is not answered by a figure for the year, nor the reverse
+        figures = [
+            f for f in figures if f.per in (None, query.period) or f.per not in ("quarter", "year", "month")
+        ]
+    if query.period in ("quarter", "month"):
+        # "fiscal Q4 guidance" is not answered by "raised its full-year revenue forecast to $4.9 billion"
+        figures = [f for f in figures if not _WHOLE_YEAR.search(words_before(hit.passage.text, f, 45))]
+    if query.quarters:
+        named = quarters(hit.passage.text)
+        if named and not named & query.quarters:
+            return []  # "Q4 revenue" is not answered by the third quarter's
+        if not named and several_quarters(hit.passage.text):
+            return []  # "第三季單季營收" is not answered by the total of the first three quarters
+    # "现在占多少？明年呢？" asks this year as well as next
+    asked_year = relative_years(query.text) | ({"this"} if _NOW_ASKED.search(query.text) else set())
+    if asked_year:  # "明年的资本支出" is not answered by "今年的资本支出将落在420亿至450亿美元"
+        text = fold(hit.passage.text)
+        figures = [f for f in figures if not other_year(text, f, asked_year)]
+        if asked_year == {"next"} and not (relative_years(text) & asked_year or _FUTURE.search(text)):
+            return []  # "明年的预算" is not answered by what the vouchers "带动了" so far
+        said = relative_years(query.text) | ({"this"} if asks_now(query.text) else set())
+        if published is not None and not query.years and said:
+            # "this year's revenue" is not answered by "$2.8 billion in 2027" in an article of 2026
+            wanted = {published.year + YEAR_OFFSET[name] for name in said}
+            figures = [f for f in figures if f.year is None or f.year in wanted]
+    if relative_years(query.text) or query.years:  # nor by what a new plant costs in all
+        figures = [f for f in figures if not project_total(query.text, words_before(hit.passage.text, f, 20))]
+    else:  # and what a plant costs in all is not answered by one year's budget
+        figures = [
+            f for f in figures if not one_years_budget(query.text, words_before(hit.passage.text, f, 20))
+        ]
+    asked_profit = profit_kinds(query.text)
+    if asked_profit and profit_kinds(hit.passage.text) and not asked_profit & profit_kinds(hit.passage.text):
+        return []  # "net profit" is not answered by the operating profit
+    if query.halves and not halves(hit.passage.text) & query.halves:
+        return []  # "上半年亏了多少" is not answered by the loss for the whole year
+    if query.tenors and not tenors(hit.passage.text) & query.tenors:
+        return []  # "the 20-year bonds' yield" is not the 30-year bond's
+    if query.tenors and len(tenors(hit.passage.text)) > 1:
+        # "10-year and 15-year tranches … an average coupon of 2.35%" is no answer for the 15-year one
+        figures = [f for f in figures if not _AVERAGE.search(words_before(hit.passage.text, f, 30))]
+    asked_phases, phases = _PHASE.findall(fold(query.text)), _PHASE.findall(fold(hit.passage.text))
+    if asked_phases and phases and not set(asked_phases) & set(phases):
+        return []  # "第二期要投资多少" is not answered by what the first phase costs
+    later = [p for p in asked_phases if any(x not in ("一", "1", "one", "i") for x in p if x)]
+    if later and not phases:
+        return []  # nor by next year's capital spending, in a passage that names no phase at all
+    return sorted(figures, key=lambda f: not (query.measures & figure_measures(hit.passage, f)))
+
+
+# Metrics named outright: a figure with one of them measures it and nothing else.
+_NAMED = frozenset({"stock", "net_debt", "buyback", "retention"})
+# Measures a percentage can be the value of.
+_RATE_MEASURES = frozenset({"share", "growth", "cut", "margin", "yield", "retention", "stock", "utilization"})
+# Measures told as amounts: a percentage or a multiple beside them is how they moved or divide.
+_AMOUNT_MEASURES = frozenset(
+    {"revenue", "spending", "debt", "orders", "cash", "assets", "burn", "market", "rent", "sale", "subsidy"}
+    | {"net_debt", "buyback"}
+)
+# Measures that say how a figure moved or divides, not what it counts.
+CHANGE_MEASURES = frozenset({"growth", "cut", "share"})
+
+
+_PHASE = re.compile(r"第([一二三四五六七八九十\d]+)期|\bphase (one|two|three|four|\d+|i{1,3}|iv)\b", re.I)
+_WHOLE_YEAR = re.compile(
+    r"\bfull[- ]year\b|\bannual\b(?! recurring)|\bfor the (?:whole|full|entire) year\b|全年|年度", re.I
+)
+_TOTAL_WORDS = re.compile(
+    r"一共|总共|總共|合计|合計|累计|累積|\bin total\b|\baltogether\b|\bin all\b|\bcumulative", re.I
+)
+_PER_MONTH_ASKED = re.compile(
+    r"\bper month\b|\ba month\b|\beach month\b|\bmonthly\b|每月|每个月|每個月", re.I
+)
+# A question about an amount for each unit: "per seat", "each GPU", "每卡", "单价".
+_PER_UNIT_ASKED = re.compile(
+    r"\bper\b|\beach\b|\ba (?:user|seat|share|unit|gpu|chip|card|hour|token)\b|每|单价|單價|\bdividends?\b|股息|派息",
+    re.I,
+)
+# "what rate is it paying on the loan?": the price of money, never a part of something.
+_INTEREST_RATE = re.compile(r"\brate\b|利率|利息", re.I)
+# "an average coupon of 2.35%": one figure over several parts.
+_AVERAGE = re.compile(r"\baverage\b|\bblended\b|平均|综合", re.I)
+# A question about one share's worth ("the per-share price", "每股盈余").
+_ONE_SHARE_ASKED = re.compile(r"\bper[- ]share\b|\ba share\b|\beach share\b|每股", re.I)
+# A question that may be answered by an amount per share: about shares, stock, prices or EPS.
+_PER_SHARE_ASKED = re.compile(r"\bshares?\b|\bstock|\bprice|\beps\b|\bdividends?\b|股|价|價|派息|股息", re.I)
+# "what share of", "占营收几成": a part asked by name ("how much of a boost" asks a change).
+_SHARE_NOUN = re.compile(
+    r"\bshare of\b|\bportion\b|\bproportion\b|\bfraction\b|占|比例|比重|几成|幾成|多少成", re.I
+)
+
+
+def _other_scope(text: str, query: QueryAnalysis) -> bool:
+    """Whether a passage's figures cover another scope than the one asked: a total for one part, or a single
+    quarter for several ("前三季度累计营收" is not answered by "当季营收")."""
+    if total_for_one(query.text, text) or one_for_total(query.text, text):
+        return True
+    names = [
+        form for s in (*query.speakers, *query.entities) for form in (s.name, s.name_zh or "", *s.aliases)
+    ]
+    if "share" in query.measures and part_missing(query.text, text, names):
+        return True
+    if other_currency_debt(query.text, text):
+        return True  # "the coupon on its dollar notes" is not the yen bonds' coupon
+    return (
+        several_quarters(query.text)
+        and not several_quarters(text)
+        and bool(quarters(text) or one_quarter(text))
+    )
+
+
+# "累计净亏损", "a cumulative $4 billion": a sum over several periods.
+_CUMULATIVE = re.compile(r"累计|累積|共计|共計|总计|總計|\bcumulative(?:ly)?\b|\bin all\b", re.I)
+# Words that put a passage's figures ahead of the article's date.
+_FUTURE = re.compile(
+    r"\b(?:will|would|plans?|planned|expects?|expected|forecasts?|projects?|projected|aims?|targets?|budget(?:s|ed)?|"
+    r"next|by 20\d\d|to come)\b|将|计划|拟|预计|预期|预测|目标|有望|力争|打算|未来|预算|明年|后年|20\d\d年[前底末]",
+    re.I,
+)

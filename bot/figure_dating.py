@@ -1,0 +1,61 @@
+"""The year a figure's own words date it to ("next year", "今年", the end of a span), by the article's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from knowledge.figures import Figure
+from knowledge.measures import relative_years
+from knowledge.scripts import fold
+
+# "next year" in an article of 2026 is 2027.
+YEAR_OFFSET = {"last": -1, "this": 0, "next": 1}
+
+
+def dated_year(text: str, figure: Figure, published: dt.date | None) -> int | None:
+    """The year the words around a figure name relative to the article's date ("… $2.8 billion … next year")."""
+    if published is None:
+        return None
+    folded = fold(text)
+    at = folded.find(fold(figure.text))
+    if at < 0:
+        return None
+    clause = re.split(r"[,，。;；]", folded[at + len(figure.text) :])[0][:40]
+    named = relative_years(re.split(r"\d[\d.,]*", words_before(text, figure, 30))[-1]) or relative_years(
+        clause
+    )
+    return published.year + YEAR_OFFSET[next(iter(named))] if len(named) == 1 else None
+
+
+def of_asked_year(text: str, figure: Figure, published: dt.date | None, years: list[int]) -> bool:
+    """Whether a figure is for an asked year: its own year, the year its words name relative to the article's
+    date ("capital spending this year would rise to $14 billion and … in 2027"), or the end of the span it
+    covers ("grow 2.5 times between the end of 2025 and the end of 2027")."""
+    if figure.year in years or dated_year(text, figure, published) in years:
+        return True
+    folded = fold(text)
+    at = folded.find(fold(figure.text))
+    after = folded[at + len(figure.text) : at + len(figure.text) + 80] if at >= 0 else ""
+    return any(
+        re.search(rf"(?:\band|\bto|\bthrough|\buntil|至|到)\s+(?:the end of\s+)?{y}", after) for y in years
+    )
+
+
+def words_before(text: str, figure: Figure, width: int) -> str:
+    """Up to `width` folded characters just before the figure in the text ("" when it is not found)."""
+    folded = fold(text)
+    at = folded.find(fold(figure.text))
+    return folded[max(0, at - width) : at] if at >= 0 else ""
+
+
+def dated_to(text: str, figure: Figure, asked: set[str]) -> bool:
+    """Whether the words just before a figure date it to the asked relative year ("明年的额度…8亿元")."""
+    return bool(relative_years(words_before(text, figure, 16)) & asked)
+
+
+def other_year(text: str, figure: Figure, asked: set[str]) -> bool:
+    """Whether the words just before a figure date it to another year than the asked one ("今年…420亿")."""
+    # only the words since the figure before it: "由今年的约9%提高到12%" dates the 9%, not the 12%
+    written = relative_years(re.split(r"\d[\d.,]*", words_before(text, figure, 30))[-1])
+    return bool(written) and not written & asked

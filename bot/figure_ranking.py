@@ -1,0 +1,272 @@
+"""Which passage's figure answers a how-much question: passages ranked by their asked figure, the lead
+passage's answering figure, and the nearest one the articles have when none answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.aboutness import aboutness, named_before, names_places
+from bot.asked_figures import CHANGE_MEASURES, asked_figures, asks_now
+from bot.figure_dating import dated_to, words_before
+from bot.figure_kinds import counted_things, is_comparison, is_share_of, other_count
+from bot.i18n import family
+from bot.naming import unnamed_description
+from knowledge.corpus import Corpus
+from knowledge.figures import Figure
+from knowledge.measures import (
+    figure_measures,
+    find_measures,
+    head_measures,
+    looks_ahead,
+    quarters,
+    relative_years,
+)
+from knowledge.passages import Passage
+from knowledge.places import places_in
+from knowledge.query import QueryAnalysis
+from knowledge.scripts import fold
+from knowledge.search import Hit
+from knowledge.speakers import find_orgs
+
+_PAST = re.compile(r"\b(?:did|was|were|had|booked|reported|posted|made|earned)\b|了|过去", re.I)
+_FURTHER = re.compile(r"再|还要|還要|进一步|進一步|\bfurther\b|\bany more\b|\banymore\b", re.I)
+
+
+def focus_figure(
+    hit: Hit, query: QueryAnalysis, entities: list[tuple[str, ...]], published: dt.date | None = None
+) -> Figure | None:
+    """The figure of the lead passage that answers: the asked measure and period, nearest the asked organization."""
+    figures = asked_figures(hit, query, published)
+    if not figures:
+        return None
+    now = asks_now(query.text)  # "now": where it has got to, not where it started
+    if len(figures) > 1 and (_DESTINATION.search(query.text) or looks_ahead(query.text) or now):
+        # "由今年的约9%提高到12%", "cut her price target to $41 from $48": where it is going, not where it was
+        arriving = [f for f in figures if _arrives(hit.passage.text, f)]
+        figures = arriving or figures
+    fitting = [f for f in figures if query.measures & figure_measures(hit.passage, f)]
+    figures = fitting or figures
+    if "share" in query.measures:
+        # "how much of the capex plan is for big customers?": the slice ("$4 billion of that"), not the whole
+        figures = [f for f in figures if is_share_of(hit.passage.text, f)] or figures
+    text = fold(hit.passage.text)
+    asked_year = relative_years(query.text)
+    if asked_year and len(figures) > 1:
+        # "明年…加到多少": the figure its own words date to next year, not this year's so far
+        dated = [f for f in figures if dated_to(hit.passage.text, f, asked_year)]
+        figures = dated or figures
+    if query.period:
+        timed = [f for f in figures if f.per == query.period]
+        figures = timed or figures
+    spots = [m.start() for words in entities for w in words for m in re.finditer(re.escape(w), text)]
+    if not spots:
+        return figures[0]
+
+    def distance(figure: Figure) -> int:
+        at = text.find(fold(figure.text))
+        return min(abs(at - s) for s in spots) if at >= 0 else 10**6
+
+    return min(figures, key=distance)
+
+
+# "升到多高", "调到多少", "cut to what": the question asks where a figure ends up.
+_DESTINATION = re.compile(r"[到至](?:多少|多高|多大|几)|\b(?:to|reach) what\b|\bnew\b|\bto\s*[?？]\s*$", re.I)
+_ARRIVAL = re.compile(r"(?:[到至]|\bto|\breach(?:es|ed)?)\s*(?:约|about |around |roughly |nearly )?$", re.I)
+
+
+def _arrives(text: str, figure: Figure) -> bool:
+    """Whether the figure is where something goes ("…提高到12%", "to $41"), not where it starts."""
+    return bool(_ARRIVAL.search(words_before(text, figure, 12)))
+
+
+def with_asked_figure(
+    query: QueryAnalysis, candidates: list[Hit], entities: list[tuple[str, ...]], corpus: Corpus
+) -> list[Hit]:
+    """Passages with a figure that answers the question: unit, year, the organization asked about, the measure.
+
+    A figure whose words name another measure does not answer ("how much will Almana put into one project?" is
+    not answered by its assets); one whose clause names no measure at all ("About 22%, Osei replied") may.
+    The figure whose nearest measure word is the asked one comes first ("利息收入约为9.8亿" is income, not loans),
+    then more matching measures, then more of the organizations asked about.
+    """
+    ranked = []
+    ahead = looks_ahead(query.text)
+    # "How much revenue did Hengjun book?" asks what happened: a forecast of next year's does not answer it
+    past = not ahead and bool(_PAST.search(query.text))
+    further = bool(_FURTHER.search(query.text))
+    places, counted = places_in(query.text), counted_things(query.text)
+    anchors = _proper_nouns(query, entities)
+    asked_year = relative_years(query.text)
+    # "營收有多少來自AI": among figures of the asked measure, one whose passage shares none of the question's topic
+    # words while others do is about something else (the revenue from the top customers)
+    topical = bool(query.measures) and any(h.topic_coverage > 0 for h in candidates)
+    for position, hit in enumerate(candidates):
+        figures = asked_figures(hit, query, corpus.source(hit.passage.source_id).published)
+        if not figures:
+            continue
+        # the figure the passage names with the asked measure right beside it ("about $1.4 billion of cash")
+        heads = [bool(head_measures(hit.passage, f, query.measures) & query.measures) for f in figures]
+        # else a part, for "what share …" ("about 34% of its assets", or "$4 billion of that" when an amount may
+        # tell the slice)
+        parts = [
+            "share" in query.measures
+            and (f.unit == "%" or f.unit in query.units)
+            and is_share_of(hit.passage.text, f)
+            for f in figures
+        ]
+        both = [h and p for h, p in zip(heads, parts, strict=True)]
+        best = next((i for flags in (both, heads, parts) for i, flag in enumerate(flags) if flag), 0)
+        figure, head, part = figures[best], heads[best], parts[best]
+        text = hit.passage.text
+        measured = _measured(hit, figure, query)
+        matches = len(query.measures & measured)
+        if query.measures and measured and not matches:
+            continue
+        # "在手訂單約6.8億元，其中約4成來自朔川": a passage with a figure for each asked measure answers both parts
+        matches = max(matches, *(len(query.measures & _measured(hit, f, query)) for f in figures))
+        if not measured and query.measures & _OWN_MEASURES and not _measure_in_context(hit, query, corpus):
+            continue  # "聿達第三季營收" is not answered by a prepayment the passage never calls revenue
+        asked_what, measured_what = query.measures - CHANGE_MEASURES, measured - CHANGE_MEASURES
+        if "volume" in measured_what:
+            # "中国AI眼镜出货量增长2.3倍": how the market grew, in units
+            measured_what = measured_what | {"market"}
+        if asked_what and measured_what and not asked_what & measured_what:
+            continue  # "估值降到多少" is not answered by a margin that fell: a change alone is no match
+        if other_count(counted, text):
+            continue  # "all six halls" is not answered by what "the first two halls" cost
+        if not names_places(hit, places, corpus):
+            continue  # "越南新廠要投資多少" is not answered by next year's capex in a paragraph without Vietnam
+        about = aboutness(hit, entities, corpus)
+        # "the Groningen campus that Vossmeer financed": the passage naming Groningen is the one asked about,
+        # whoever else it names
+        anchored = bool(anchors) and all(a in text for a in anchors)
+        # "per Naomi Ferris, how much would families pay under Prairie Crest's plan?": hers, whoever she works for
+        theirs = hit.passage.speaker in {s.name for s in query.speakers}
+        if not about or (
+            about < 1
+            and query.measures & _OWN_MEASURES
+            and _someone_elses(hit, corpus)
+            and not (anchored or theirs)
+        ):
+            continue
+        behind = ahead and not looks_ahead(hit.passage.text)
+        # "聿达对台积电的依赖有多大" asks how things stand: a forecast for next year comes after what is disclosed
+        forecast = not ahead and looks_ahead(words_before(hit.passage.text, figure, 30))
+        # "再跌多少" (how much further) is not answered by how far it already fell
+        # Named in the passage beats named only in its article's title ("Amazon burned $3 billion" in an article
+        # titled with OpenAI does not answer for OpenAI while a passage naming OpenAI does).
+        ranked.append(
+            (
+                (
+                    # "the Groningen campus": a name the question gives that the passage does not
+                    bool(anchors)
+                    and family(corpus.source(hit.passage.source_id).language) == family(query.language)
+                    and not anchored,
+                    # "明年…加到多少": a figure whose own words say "明年" before one that does not date itself
+                    bool(asked_year) and not dated_to(text, figure, asked_year),
+                    not head,
+                    not (head or part),
+                    further and behind,
+                    about < 1,
+                    past and forecast,
+                    bool(query.quarters) and not quarters(text) & query.quarters,
+                    -matches,
+                    # a two-part question: a passage with a figure for each part (an amount and its share)
+                    -len({f.unit for f in figures}) if len(query.measures) > 1 else 0,
+                    # a passage in the other language shares few of the question's words: no sign it is off topic
+                    topical
+                    and hit.topic_coverage == 0
+                    and family(corpus.source(hit.passage.source_id).language) == family(query.language),
+                    not named_before(hit, figure.text, entities, corpus),
+                    forecast,
+                    -about,
+                    behind,
+                    position,
+                ),
+                hit,
+            )
+        )
+    return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
+
+
+_MONTHS_AND_DAYS = frozenset(
+    "January February March April May June July August September October November December Monday Tuesday"
+    " Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+def _proper_nouns(query: QueryAnalysis, entities: list[tuple[str, ...]]) -> list[str]:
+    """Capitalized words inside an English question that name no asked organization or person ("Groningen")."""
+    people = [form for s in (*query.speakers, *query.unquoted) for form in (s.name, *s.aliases)]
+    named = fold(" ".join([*(form for forms in entities for form in forms), *people]))
+    words = re.findall(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b", query.text)
+    return [w for w in words if fold(w) not in named and w not in _MONTHS_AND_DAYS]
+
+
+def _measured(hit: Hit, figure: Figure, query: QueryAnalysis) -> set[str]:
+    """What a figure measures; for a share question also "share" when it is one ("only about 58% of Vantora's
+    GPUs were generating revenue", "$310 million of the deal")."""
+    text = hit.passage.text
+    share = "share" in query.measures and (
+        (figure.unit == "%" and not is_comparison(text, figure)) or is_share_of(text, figure)
+    )
+    return figure_measures(hit.passage, figure) | ({"share"} if share else set())
+
+
+# What an organization has of its own: another's sentence in an article about it does not give these for it.
+_OWN_MEASURES = frozenset(
+    {
+        "revenue",
+        "valuation",
+        "burn",
+        "margin",
+        "spending",
+        "orders",
+        "employees",
+        "retention",
+        "stock",
+        "yield",
+        "net_debt",
+        "buyback",
+        "fee",
+    }
+)
+
+
+def _measure_in_context(hit: Hit, query: QueryAnalysis, corpus: Corpus) -> bool:
+    """Whether the passage, or the question it answers just before it, names an asked measure."""
+    passage = hit.passage
+    before = corpus.by_id.get(f"{passage.source_id}:{passage.paragraph}.{passage.sentence - 1}")
+    texts = [passage.text] + ([before.text] if before is not None else [])
+    return any(find_measures(text) & query.measures for text in texts)
+
+
+def _someone_elses(hit: Hit, corpus: Corpus) -> bool:
+    """Whether a passage that does not name the asked organization is another one's: an organization speaks, or
+    the passage names one ("贝恩估计…2万亿美元" in an article titled with OpenAI is Bain's estimate, not OpenAI's)."""
+    speaker = corpus.speaker(hit.passage.speaker)
+    # An unnamed source ("two bankers who worked on the sale") reports on the article's subject, not its own
+    organization = (
+        speaker is not None and speaker.kind == "organization" and unnamed_description(speaker) is None
+    )
+    return organization or bool(find_orgs(hit.passage.text))
+
+
+def nearest_figure(
+    query: QueryAnalysis, candidates: list[Hit], entities: list[tuple[str, ...]], corpus: Corpus
+) -> tuple[Passage, Figure] | None:
+    """A figure of the asked kind for the asked organization but another period or year: what the articles do have."""
+    if not query.measures or not (
+        query.years or query.quarters or query.period or query.halves or query.tenors
+    ):
+        return None
+    for hit in candidates:
+        if not aboutness(hit, entities, corpus):
+            continue
+        for figure in hit.passage.figures:
+            if (not query.units or figure.unit in query.units) and query.measures & figure_measures(
+                hit.passage, figure
+            ):
+                return hit.passage, figure
+    return None
