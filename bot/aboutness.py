@@ -115,3 +115,18 @@ def named_before(hit: Hit, figure_text: str, entities: list[tuple[str, ...]], co
     at = folded.rfind(fold(figure_text))
     before = folded[: at if at >= 0 else len(folded)]
     return any(any(w in before for w in words) for words in entities)
+
+
+def names_every_party(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> bool:
+    """Whether every organization a question pairs ("華岱接到普瑞斯特的訂單") is named in the passage's paragraph
+    or its article's title: a figure about one of them alone is not the deal between them."""
+    if len(entities) < 2:
+        return True
+    around = " ".join(
+        (
+            fold(paragraph_text(hit, corpus)),
+            fold(corpus.source(hit.passage.source_id).title),
+            speaker_words(hit.passage, corpus),
+        )
+    )
+    return all(any(w in around for w in words) for words in entities)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.aboutness import aboutness, named_before, names_places
+from bot.aboutness import aboutness, named_before, names_every_party, names_places
 from bot.asked_figures import CHANGE_MEASURES, asked_figures, asks_now
 from bot.figure_dating import dated_to, words_before
 from bot.figure_kinds import counted_things, is_comparison, is_share_of, other_count
@@ -138,6 +138,8 @@ def with_asked_figure(
         if not names_places(hit, places, corpus):
             continue  # "越南新廠要投資多少" is not answered by next year's capex in a paragraph without Vietnam
         about = aboutness(hit, entities, corpus)
+        if not names_every_party(hit, entities, corpus):
+            continue
         # "the Groningen campus that Vossmeer financed": the passage naming Groningen is the one asked about,
         # whoever else it names
         anchored = bool(anchors) and all(a in text for a in anchors)

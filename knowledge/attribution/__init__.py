@@ -138,6 +138,8 @@ def attribute_source(paragraphs: list[list[str]], language: str, index: SpeakerI
 
 def _new_forms(entities: ArticleEntities) -> dict[str, list[str]]:
     """Chinese forms an article gives a known speaker that the speaker does not have yet, in both scripts."""
+    from knowledge.attribution.naming import org_short_names
+
     found: dict[str, list[str]] = {}
     for entity in entities.entities:
         known = entity.known
@@ -145,6 +147,9 @@ def _new_forms(entities: ArticleEntities) -> dict[str, list[str]]:
             continue
         have = {to_simplified(a) for a in (known.name, known.name_zh or "", *known.aliases)}
         forms = [f for f in entity.forms if not f.isascii() and len(f) >= 2 and to_simplified(f) not in have]
+        if entity.kind == "organization":
+            # "普瑞斯特能源" is "普瑞斯特" in the next paragraph, as it would be for a speaker first met in Chinese
+            forms += [s for s in org_short_names(forms) if to_simplified(s) not in have]
         variants = [v for f in forms for v in dict.fromkeys([f, to_simplified(f), to_traditional(f)])]
         if variants:
             found.setdefault(known.name, [])

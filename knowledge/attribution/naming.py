@@ -334,7 +334,7 @@ _PLAIN_TITLES = frozenset(
 )
 
 
-def _org_short_names(forms: list[str]) -> list[str]:
+def org_short_names(forms: list[str]) -> list[str]:
     """How people shorten an organization's name: "阿尔马纳投资局" -> "阿尔马纳", "Almana Investment Authority" -> "Almana"."""
     short: list[str] = []
     for form in forms:
@@ -453,7 +453,7 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
     for form in [*entity.forms, name]:
         aliases += _script_variants(form) if not form.isascii() else [form]
     if entity.kind == "organization":
-        aliases += _org_short_names(entity.forms)
+        aliases += org_short_names(entity.forms)
     if entity.kind == "person" and is_latin(name) and " " in name and not entity.name_zh:
         aliases.append(surname_of(name))
     if entity.kind == "person":  # "法里斯·哈达德" is "哈达德" later, "Faris Haddad" is "Haddad"

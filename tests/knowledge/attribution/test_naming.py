@@ -6,7 +6,7 @@ import pytest
 
 from knowledge.attribution import attribute_source
 from knowledge.attribution.naming import pinyin_name, pinyin_org
-from knowledge.speakers import SpeakerIndex
+from knowledge.speakers import Speaker, SpeakerIndex
 
 
 @pytest.mark.parametrize(
@@ -169,3 +169,18 @@ def test_the_only_body_of_a_city_the_article_names_keeps_the_city_as_its_short_n
     bureau = result.quoted[0]
     assert "临澜" in bureau.aliases
     assert "Linlan Municipal Bureau of Industry and Information Technology" in bureau.aliases
+
+
+def test_a_known_company_learns_its_short_chinese_name_from_a_chinese_article() -> None:
+    known = SpeakerIndex([Speaker(name="Prairie Crest Energy", kind="organization", role="utility")])
+    result = attribute_source(
+        [
+            [
+                "美國電力公司普瑞斯特能源（Prairie Crest Energy）向華岱電機下單。",
+                "蔡宜芳不願透露普瑞斯特訂單的金額。",
+            ]
+        ],
+        "zh-Hant",
+        known,
+    )
+    assert "普瑞斯特" in result.new_forms["Prairie Crest Energy"]
