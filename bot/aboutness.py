@@ -117,10 +117,18 @@ def named_before(hit: Hit, figure_text: str, entities: list[tuple[str, ...]], co
     return any(any(w in before for w in words) for words in entities)
 
 
-def names_every_party(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> bool:
+# "華岱接到普瑞斯特的訂單", "Nanyu's deal with Qixian": a question about what passes between two organizations.
+_PAIRED = re.compile(
+    r"\b(?:deal|contract|orders?|agreement|licen[cs]e|partnership)s? (?:with|from|to)\b|"
+    r"接到.{1,12}的订单|给.{1,12}的订单|向.{1,12}(?:下单|采购)|[与和跟].{1,12}(?:签的?)?的?(?:合同|协议|交易|合作|订单)",
+    re.I,
+)
+
+
+def names_every_party(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus, question: str) -> bool:
     """Whether every organization a question pairs ("華岱接到普瑞斯特的訂單") is named in the passage's paragraph
     or its article's title: a figure about one of them alone is not the deal between them."""
-    if len(entities) < 2:
+    if len(entities) < 2 or not _PAIRED.search(fold(question)):
         return True
     around = " ".join(
         (

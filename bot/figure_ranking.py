@@ -138,7 +138,7 @@ def with_asked_figure(
         if not names_places(hit, places, corpus):
             continue  # "越南新廠要投資多少" is not answered by next year's capex in a paragraph without Vietnam
         about = aboutness(hit, entities, corpus)
-        if not names_every_party(hit, entities, corpus):
+        if not names_every_party(hit, entities, corpus, query.text):
             continue
         # "the Groningen campus that Vossmeer financed": the passage naming Groningen is the one asked about,
         # whoever else it names

@@ -478,6 +478,15 @@ def test_what_happened_to_a_stock_asks_how_far_it_moved() -> None:
     assert query.kind == "how_much" and "%" in query.units
 
 
+def test_what_happened_to_a_margin_asks_how_much() -> None:
+    query = analyze(
+        "what happened to Yaochi's gross margin vs the same period last year?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert query.kind == "how_much"
+
+
 def test_what_happens_to_a_companys_debt_asks_what_not_how_much() -> None:
     query = analyze(
         "what happens to Aurelis's debt if GPU rental prices drop 50%?",
