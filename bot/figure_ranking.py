@@ -202,7 +202,11 @@ def _proper_nouns(query: QueryAnalysis, entities: list[tuple[str, ...]]) -> list
     """Capitalized words inside an English question that name no asked organization or person ("Groningen")."""
     people = [form for s in (*query.speakers, *query.unquoted) for form in (s.name, *s.aliases)]
     named = fold(" ".join([*(form for forms in entities for form in forms), *people]))
-    words = re.findall(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b", query.text)
+    # after a lower-case word that is no name: "the Groningen campus", not "Quillfield Assist" (its product)
+    found = re.finditer(r"\b(?P<before>[\w'’]+),? (?P<word>[A-Z][a-z]{3,})\b", query.text)
+    words = [
+        m.group("word") for m in found if m.group("before").islower() and fold(m.group("before")) not in named
+    ]
     return [w for w in words if fold(w) not in named and w not in _MONTHS_AND_DAYS]
 
 

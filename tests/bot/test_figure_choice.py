@@ -637,3 +637,20 @@ def test_a_deal_between_two_companies_is_not_answered_by_one_companys_total() ->
     entities = [("华岱电机", "华岱"), ("prairie crest energy", "普瑞斯特")]
     assert with_asked_figure(question, [backlog], entities, corpus) == []
     assert with_asked_figure(question, [backlog], entities[:1], corpus) == [backlog]
+
+
+def test_a_product_named_after_its_company_is_no_place_to_look_for() -> None:
+    seats = _hit(
+        "The add-on costs $28 per user per month, and about 9% of paid seats have it on.", "quill:3.1"
+    )
+    usage = _hit("Pellinore said usage pricing would be about 20% of Assist revenue next year.", "quill:5.1")
+    corpus = _corpus("quill", "Quillfield's AI add-on is selling", "en", seats, usage)
+    question = _how_much(
+        "Quillfield Assist ARR - where is it now and what share of paid seats have it switched on?",
+        {"%"},
+        measures=frozenset({"share"}),
+    )
+    assert (
+        with_asked_figure(question, [seats, usage], [("quillfield software", "quillfield")], corpus)[0]
+        is seats
+    )
