@@ -634,7 +634,7 @@ def test_a_deal_between_two_companies_is_not_answered_by_one_companys_total() ->
     backlog = _hit("华岱电机在手订单金额达新台币486亿元，较去年同期成长52%。", "huadai:1.1")
     corpus = _corpus("huadai", "华岱电机法说会：美国订单占六成", "zh-Hant", backlog)
     question = _how_much("华岱接到普瑞斯特的订单总金额有多少？", {"TWD"}, measures=frozenset({"orders"}))
-    entities = [("华岱电机", "华岱"), ("prairie crest energy", "普瑞斯特")]
+    entities: list[tuple[str, ...]] = [("华岱电机", "华岱"), ("prairie crest energy", "普瑞斯特")]
     assert with_asked_figure(question, [backlog], entities, corpus) == []
     assert with_asked_figure(question, [backlog], entities[:1], corpus) == [backlog]
 
