@@ -49,6 +49,11 @@ _GROWTH_PART = re.compile(
 )
 # "now", "目前", "而家": the present, not a forecast.
 _NOW_ASKED = re.compile(r"\bnow\b|\bcurrently\b|\btoday\b|目前|现在|現在|而家|当前|當前|眼下|如今", re.I)
+# "前三季度营业收入21.4亿元", "for the first nine months": a figure for several quarters together.
+_SEVERAL_QUARTERS_BEFORE = re.compile(
+    r"前[二三两兩]季|上半年|\bfirst (?:two|three) quarters\b|\bfirst (?:six|nine) months\b|\byear to date\b",
+    re.I,
+)
 _MONTHLY = re.compile(r"月租|月费|月費|每月|\bmonthly\b", re.I)
 
 
@@ -152,6 +157,8 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
             return []  # "Q4 revenue" is not answered by the third quarter's
         if not named and several_quarters(hit.passage.text):
             return []  # "第三季單季營收" is not answered by the total of the first three quarters
+        if not several_quarters(query.text):  # nor by "前三季度营业收入", whatever else the passage names
+            figures = [f for f in figures if not _SEVERAL_QUARTERS_BEFORE.search(words_before(text, f, 14))]
     # "现在占多少？明年呢？" asks this year as well as next
     asked_year = relative_years(query.text) | ({"this"} if _NOW_ASKED.search(query.text) else set())
     if asked_year:  # "明年的资本支出" is not answered by "今年的资本支出将落在420亿至450亿美元"

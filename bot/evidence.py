@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from bot.aboutness import aboutness, asked_entities, entity_count, in_its_paragraph
 from bot.conflicts import add_conflicts
 from bot.figure_ranking import focus_figure, nearest_figure, with_asked_figure
-from bot.refusals import REFUSAL, withheld_breakdown
+from bot.refusals import REFUSAL, stronger_refusal, withheld_breakdown
 from bot.supporting import (
     answer_not_question,
     asks_when,
@@ -256,6 +256,9 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         asked = with_asked_figure(query, candidates, entities, corpus)
         if not asked:
             return Abstention("no_figure", nearest=nearest_figure(query, candidates, entities, corpus))
+        refused = stronger_refusal(candidates, asked[0])
+        if refused is not None:
+            return Abstention("declined", nearest=(refused.passage, None))
         candidates = asked
     if query.kind == "who":
         candidates = people_first(candidates, corpus)

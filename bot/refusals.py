@@ -8,13 +8,15 @@ from knowledge.corpus import Corpus
 from knowledge.measures import find_measures
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
+from knowledge.search import Hit
 
 # A sentence that reports a refusal or the absence of a decision, not an answer.
 REFUSAL = re.compile(
     r"\b(?:declined|refused|would not|wouldn't) (?:to )?(?:say|comment|disclose|name|specify|"
     r"give|provide|elaborate|confirm|identify|respond)|\bno (?:specific |firm |set )?(?:timetable|timeline|decision) "
     r"(?:has been|had been|was|is|yet)|\bhas not (?:yet )?(?:decided|disclosed|said)|"
-    r"未透露|未披露|拒绝透露|拒絕透露|不愿透露|不願透露|没有透露|沒有透露|不予置评|不予置評|未回应|未回應|"
+    r"未透露|未披露|未有透露|未有披露|并未透露|並未透露|拒绝透露|拒絕透露|不愿透露|不願透露|没有透露|沒有透露|"
+    r"不予置评|不予置評|未回应|未回應|"
     r"没有具体时间表|沒有具體時間表|目前没有具体|目前沒有具體|尚未决定|尚未決定|尚无定论|尚無定論",
     re.I,
 )
@@ -33,3 +35,18 @@ def withheld_breakdown(lead: Passage, query: QueryAnalysis, corpus: Corpus) -> P
     if after is None or not (REFUSAL.search(after.text) and _BREAKDOWN.search(after.text)):
         return None
     return after if find_measures(after.text) & query.measures else None
+
+
+def stronger_refusal(candidates: list[Hit], lead: Hit) -> Hit | None:
+    """A sentence saying the asked figure was withheld ("未有透露Veyridge會分擔多少降價損失") that fits the question far
+    better than the best figure found: the articles say there is no answer, so a neighbouring figure is none."""
+    refusals = [h for h in candidates if not h.passage.figures and REFUSAL.search(h.passage.text)]
+    best = max(refusals, key=lambda h: h.coverage, default=None)
+    if best is None or best.coverage < _REFUSAL_FIT:
+        return None
+    return best if best.coverage >= _REFUSAL_MARGIN * lead.coverage else None
+
+
+# How well a refusal must fit the question, and how much better than the figure's passage, to stand for it.
+_REFUSAL_FIT = 0.5
+_REFUSAL_MARGIN = 2.0

@@ -52,6 +52,7 @@ MEASURES: dict[str, str] = {
     "retention": r"retention|renewal rate|renew(?:ed|s)? (?:at|their|its)|留存率|续约率|续费率",
     "net_debt": r"net debt|net borrowing|净负债|净债务|净借款",
     "buyback": r"buy ?backs?|buying back|bought back|repurchas|回购|买回|库藏股",
+    "severance": r"severance|redundancy (?:pay|costs?)|layoff costs?|遣散|裁员补偿|裁员成本|经济补偿金",
     "sale": r"\bsell|\bsold\b|\bsale|unload|cash out|tender|offload|出售|套现|卖出|卖掉|卖了|抛售",
 }
 _COMPILED = {name: re.compile(pattern, re.I) for name, pattern in MEASURES.items()}
@@ -134,7 +135,7 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     return found & _NAMED_METRICS or found
 
 
-_NAMED_METRICS = frozenset({"retention", "stock", "yield", "net_debt", "buyback", "rent"})
+_NAMED_METRICS = frozenset({"retention", "stock", "yield", "net_debt", "buyback", "rent", "severance"})
 
 
 def figure_measures(passage: Passage, figure: Figure) -> set[str]:

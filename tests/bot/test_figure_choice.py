@@ -654,3 +654,11 @@ def test_a_product_named_after_its_company_is_no_place_to_look_for() -> None:
         with_asked_figure(question, [seats, usage], [("quillfield software", "quillfield")], corpus)[0]
         is seats
     )
+
+
+def test_one_quarter_alone_is_not_answered_by_the_first_three_quarters() -> None:
+    hit = _hit("擎岳信息发布的三季度报告显示，公司前三季度营业收入21.4亿元，同比增长2.7倍。", "qy:1.1")
+    question = _how_much(
+        "擎岳信息第三季单季营收有几多？", {"CNY"}, measures=frozenset({"revenue"}), quarters=frozenset({3})
+    )
+    assert asked_figures(hit, question) == []

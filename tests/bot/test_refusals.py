@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from bot.refusals import withheld_breakdown
+from bot.refusals import stronger_refusal, withheld_breakdown
 from knowledge.corpus import Corpus
 from knowledge.figures import find_figures
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
+from knowledge.search import Hit
 from knowledge.sources import Source
 from knowledge.speakers import SpeakerIndex
 
@@ -46,3 +47,23 @@ def test_a_total_whose_parts_were_not_disclosed_does_not_answer_for_one_part() -
 def test_a_refusal_about_something_else_leaves_the_total_standing() -> None:
     corpus = _corpus("公司未透露新厂的客户名单。")
     assert withheld_breakdown(corpus.by_id["cy:1.1"], _question({"spending"}), corpus) is None
+
+
+def _scored(text: str, coverage: float) -> Hit:
+    passage = Passage(
+        id=f"hk:{int(coverage * 10)}.1",
+        source_id="hk",
+        paragraph=int(coverage * 10),
+        sentence=1,
+        text=text,
+        figures=find_figures(text),
+    )
+    return Hit(passage, 1.0, coverage=coverage)
+
+
+def test_a_refusal_that_fits_far_better_than_the_figure_stands_for_the_answer() -> None:
+    refusal = _scored("麥淑儀未有透露Veyridge會分擔多少降價損失，只稱雙方「已有共識」。", 0.68)
+    price_cut = _scored("Wrenfield said the company had cut the price of its accelerator by about 25%.", 0.13)
+    assert stronger_refusal([refusal, price_cut], price_cut) is refusal
+    close = _scored("The company cut the price it shares with distributors by about 25%.", 0.5)
+    assert stronger_refusal([refusal, close], close) is None

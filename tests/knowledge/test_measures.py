@@ -218,3 +218,8 @@ def test_an_employee_share_sale_is_no_question_about_headcount() -> None:
     assert "employees" not in asked_measures("Carraway 自己在这次员工股转让里买了多少？", [])
     assert "employees" not in find_measures("what's the per-share price in the staff sale?")
     assert "employees" in find_measures("how many employees will it lay off?")
+
+
+def test_severance_is_its_own_measure_and_not_money_raised() -> None:
+    assert "severance" in find_measures("How much are Quillfern's layoffs going to cost in severance?")
+    assert "severance" not in find_measures("Quillfern raised $1.3 billion at a valuation of $9 billion.")
