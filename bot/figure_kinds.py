@@ -154,7 +154,7 @@ def other_count(asked: dict[str, int], text: str) -> bool:
 
 # "rose 7.1%", "up 12%", "增长9%", "收涨9.6%": how much something moved, not how big a part of it is.
 _MOVED_BY = re.compile(
-    r"(?:\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|down|grew|grow|grown|jumped|climbed|gained|lost|"
+    r"(?:\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|(?<!wrote )(?<!write )(?<!writes )(?<!written )(?<!marked )down|grew|grow|grown|jumped|climbed|gained|lost|"
     r"increased|decreased|declined|dropped|slipped|slid|surged|soared|tumbled|plunged|by)"
     r"|(?<!make )(?<!made )(?<!makes )(?<!making )(?<!take )(?<!takes )(?<!took )"  # "make up 18%" is a part
     # "has lined up $9.6 billion", "signed up 2 million users": a phrasal verb, not a move

@@ -52,6 +52,8 @@ MEASURES: dict[str, str] = {
     "retention": r"retention|renewal rate|renew(?:ed|s)? (?:at|their|its)|留存率|续约率|续费率",
     "net_debt": r"net debt|net borrowing|净负债|净债务|净借款",
     "buyback": r"buy ?backs?|buying back|bought back|repurchas|回购|买回|库藏股",
+    "writedown": r"\bwrite-?(?:downs?|offs?)\b|\bwr(?:ote|itten|ite) (?:down|off)\b|\bimpairments?\b|inventory hit|"
+    r"减值|減值|存货跌价|存貨跌價|撇减|撇減",
     "severance": r"severance|redundancy (?:pay|costs?)|layoff costs?|遣散|裁员补偿|裁员成本|经济补偿金",
     "sale": r"\bsell|\bsold\b|\bsale|unload|cash out|tender|offload|出售|套现|卖出|卖掉|卖了|抛售",
 }
@@ -60,7 +62,7 @@ _CLAUSE = re.compile(r"[，,。；;：:！？!?]|(?<=[a-z0-9%]) (?:and|but|while
 
 
 _FUTURE = re.compile(
-    r"\bwill\b|\bnext\b|plan|expect|going to|future|coming|接下来|还要|将|未来|计划|预计|明年|下[一个]?财年|今后|再(?!度|次|下调)|打算|准备|要(?=[在投花砸拿融募借买建扩烧付])"
+    r"\bwill\b|\bnext\b|plan|expect|going to|future|coming|\b(?:may|might|could) (?:have|need) to\b|接下来|还要|将|未来|计划|预计|明年|下[一个]?财年|今后|再(?!度|次|下调)|打算|准备|要(?=[在投花砸拿融募借买建扩烧付])"
     r"|会(?=[^，。？]{0,3}(?:多|增|涨|升|达|到|提|降|减|少|跌))|(?:完工|建成|投产|盖好|建好|落成)之?后",
     re.I,
 )

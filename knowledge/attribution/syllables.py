@@ -29,7 +29,10 @@ def name_syllables(written: str) -> tuple[list[str], list[str]]:
     syllables = lazy_pinyin(simplified, v_to_u=True)  # 吕 is "lü", never "lv"
     if len(syllables) < 2:
         return syllables, []
-    surname = 2 if len(syllables) == 4 else 1
+    from knowledge.attribution.people_zh import COMPOUND_SURNAMES
+
+    # "欧阳立" is Ouyang Li: a two-character surname before a one-character given name
+    surname = 2 if len(syllables) == 4 or (len(syllables) == 3 and simplified[:2] in COMPOUND_SURNAMES) else 1
     # characters read otherwise in a given name than in running text (柏: bó in 林柏翰, bǎi in 柏树)
     given = [
         GIVEN_NAME_READINGS.get(char, syllable)

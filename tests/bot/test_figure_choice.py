@@ -662,3 +662,19 @@ def test_one_quarter_alone_is_not_answered_by_the_first_three_quarters() -> None
         "擎岳信息第三季单季营收有几多？", {"CNY"}, measures=frozenset({"revenue"}), quarters=frozenset({3})
     )
     assert asked_figures(hit, question) == []
+
+
+def test_a_write_down_taken_beats_one_an_analyst_says_may_come() -> None:
+    may = _hit("Castellano estimates that Veyridge may have to write off another $350 million.", "vey:5.1")
+    took = _hit(
+        "Veyridge wrote down $640 million of unsold accelerators in its fiscal third quarter.", "vey:1.1"
+    )
+    corpus = _corpus("vey", "Veyridge writes down AI chips", "en", may, took)
+    question = _how_much(
+        "How big was the inventory hit Veyridge took last quarter?",
+        {"USD", "%"},
+        measures=frozenset({"writedown"}),
+    )
+    assert (
+        with_asked_figure(question, [may, took], [("veyridge semiconductor", "veyridge")], corpus)[0] is took
+    )

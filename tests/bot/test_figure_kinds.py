@@ -73,6 +73,8 @@ def test_a_move_is_a_change_and_a_level_is_not() -> None:
     assert not is_change(part, _figure(part, "18%"))
     lined = "The trust has lined up $9.6 billion of private credit."
     assert not is_change(lined, _figure(lined, "$9.6 billion"))
+    wrote = "Veyridge wrote down $640 million of unsold accelerators."
+    assert not is_change(wrote, _figure(wrote, "$640 million"))
 
 
 def test_a_question_about_a_group_and_its_biggest_member_alone_takes_the_groups_total() -> None:

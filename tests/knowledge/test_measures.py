@@ -223,3 +223,8 @@ def test_an_employee_share_sale_is_no_question_about_headcount() -> None:
 def test_severance_is_its_own_measure_and_not_money_raised() -> None:
     assert "severance" in find_measures("How much are Quillfern's layoffs going to cost in severance?")
     assert "severance" not in find_measures("Quillfern raised $1.3 billion at a valuation of $9 billion.")
+
+
+def test_a_write_down_is_its_own_measure_in_both_languages() -> None:
+    assert "writedown" in find_measures("How big was the inventory hit Veyridge took last quarter?")
+    assert "writedown" in find_measures("建汇需要额外计提的减值拨备或达人民币4.5亿元。")

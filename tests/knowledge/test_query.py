@@ -36,6 +36,7 @@ FIGURE_QUESTIONS = [
     ("How much of the Kurosaki bonds did Sugimura's fund take?", {"%"} | CURRENCIES),
     ("how much has been pumped into AI labs via compute-credit style deals?", CURRENCIES),
     ("临澜财政局那位副局长预计今年当地的财政收入会下滑多少？", {"%"} | CURRENCIES),
+    ("How big was the inventory hit Veyridge took last quarter?", {"%"} | CURRENCIES),
     ("how much has the insurer raised prices on renewals this year?", {"%", "x"}),
     ("what's the start-up's net revenue retention?", {"%"}),
     ("where did the chipmaker's shares close after the news?", {"%"}),

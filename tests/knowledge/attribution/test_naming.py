@@ -18,6 +18,7 @@ from knowledge.speakers import Speaker, SpeakerIndex
         ("欧阳明远", "Ouyang Mingyuan"),
         ("區詠芝", "Ou Yongzhi"),  # 区 is Ōu as a surname, qū as a district
         ("单立明", "Shan Liming"),
+        ("欧阳立", "Ouyang Li"),
     ],
 )
 def test_chinese_names_get_pinyin_surname_first(written: str, expected: str) -> None:
