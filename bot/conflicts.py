@@ -46,8 +46,10 @@ def _rival_figure(hit: Hit, query: QueryAnalysis, focus: Figure, measures: set[s
     for figure in hit.passage.figures:
         if figure.unit != focus.unit or abs(figure.value - focus.value) <= 0.01 * focus.value:
             continue
-        if figure.per != focus.per:
-            continue  # "$3.80 a month" and "$19.8 billion" for the year count different things
+        # "$3.80 a month" and "$19.8 billion" for the year count different things; "三季度…6.2亿元" is the quarter
+        # a question about the quarter asks, however the other source writes it
+        if figure.per != focus.per and not (query.period and {figure.per, focus.per} <= {None, query.period}):
+            continue
         if query.years and figure.year not in query.years:
             continue
         at = text.find(fold(figure.text))

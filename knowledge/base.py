@@ -41,7 +41,8 @@ def _stderr(message: str) -> None:
 # The name a Chinese question opens with ("天枢云今年营收多少？"), up to a time word, 的 or a measure.
 _CHINESE_TITLE = re.compile("|".join(sorted(zh_lexicon.TITLES, key=len, reverse=True)))
 _CHINESE_SUBJECT = re.compile(
-    r"^\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:今年|去年|明年|前年|上半年|下半年|第[一二三四]季|的|在|要|会|會|"
+    r"^\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:今年|去年|明年|前年|上半年|下半年|第[一二三四]季|[一二三四]季度|"
+    r"本季|上季|上一季|[0-9一二三四五六七八九十]{1,2}月|的|在|要|会|會|"
     r"营收|營收|收入|市值|估值|利润|利潤|花了|投了|有多少|是否|估计|估計|预计|預計|表示|认为|認為|说|說|讲|講|称|稱|透露)"
 )
 # Words that open a question without naming anyone: a region, a sector, a pronoun.
@@ -110,7 +111,7 @@ def _compared_company(question: str) -> str | None:
     return written if len(fold(question)) == len(question) else name
 
 
-def _chinese_subject(question: str) -> str | None:
+def chinese_subject(question: str) -> str | None:
     """The organization-like name a Chinese question opens with, if it names one."""
     match = _CHINESE_SUBJECT.match(question)
     if match is None or match.group("name").isascii():
@@ -263,7 +264,7 @@ class KnowledgeBase:
         compared = _compared_company(question)
         if compared and not self._in_articles(compared):
             query.unknown_names.append(compared)  # a comparison with a company no article names
-        subject = _chinese_subject(question)
+        subject = chinese_subject(question)
         honoured = _HONORIFIC.fullmatch(fold(subject or ""))
         if honoured and not query.speakers:
             # "廖董講…": chairman Liao, as Taiwanese reporters call him; the one quoted person it can be

@@ -117,3 +117,18 @@ def test_the_same_articles_forecast_is_no_rival_for_what_it_is_now() -> None:
     evidence = Evidence(hits=[hits[0]], focus=hits[0].passage.figures[1])
     add_conflicts(evidence, query, hits, [("Kinwell",)], corpus)
     assert not evidence.conflict and not evidence.alternative and len(evidence.hits) == 1
+
+
+def test_a_quarters_figure_written_per_quarter_disputes_one_written_plainly() -> None:
+    corpus, hits = _one_article(
+        ("灵犀观数", "据灵犀观数测算，三季度帧动的广告投放金额接近9.5亿元。"),
+        ("周曼宁", "周曼宁表示，三季度公司在各渠道的广告投放为6.2亿元。"),
+    )
+    query = QueryAnalysis(
+        text="帧动三季度在广告投放上到底花了多少钱？", language="zh-Hans", kind="how_much", wants_figure=True
+    )
+    query.units, query.measures, query.period = {"CNY"}, {"spending"}, "quarter"
+    hits[1].passage.figures[0].per = "quarter"
+    evidence = Evidence(hits=[hits[0]], focus=hits[0].passage.figures[0])
+    add_conflicts(evidence, query, hits, [("帧动",)], corpus)
+    assert [f.value for _, f in evidence.rivals] == [950_000_000, 620_000_000]

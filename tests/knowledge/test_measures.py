@@ -228,3 +228,7 @@ def test_severance_is_its_own_measure_and_not_money_raised() -> None:
 def test_a_write_down_is_its_own_measure_in_both_languages() -> None:
     assert "writedown" in find_measures("How big was the inventory hit Veyridge took last quarter?")
     assert "writedown" in find_measures("建汇需要额外计提的减值拨备或达人民币4.5亿元。")
+
+
+def test_rents_in_the_plural_are_rent() -> None:
+    assert "rent" in find_measures("The new supply would push wholesale rents down by about 15% by 2028.")

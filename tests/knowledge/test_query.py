@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.base import titled_person
+from knowledge.base import chinese_subject, titled_person
 from knowledge.corpus import PACKAGED_CORPUS
 from knowledge.glossary import Glossary, load_glossary
 from knowledge.query import analyze
@@ -520,3 +520,7 @@ def test_the_packaged_glossary_reads_licensing_and_profit_terms_in_chinese() -> 
     glossary = load_glossary(PACKAGED_CORPUS / "glossary.yaml")
     assert "授权费" in glossary.expand("How much is Hengchuan paying for the licence fee?")
     assert "溢利" in glossary.expand("how much did Kinwell's profit grow?")
+
+
+def test_a_quarter_after_a_name_is_no_part_of_the_name() -> None:
+    assert chinese_subject("帧动三季度在广告投放上到底花了多少钱？") == "帧动"
