@@ -54,6 +54,10 @@ _SEVERAL_QUARTERS_BEFORE = re.compile(
     r"前[二三两兩]季|上半年|\bfirst (?:two|three) quarters\b|\bfirst (?:six|nine) months\b|\byear to date\b",
     re.I,
 )
+# "单个用户的获客成本", "per subscriber": a cost or price for one of something, not a total.
+_PER_HEAD = re.compile(
+    r"单个|單個|每个|每個|每位|每名|每户|每戶|人均|\bper (?:user|customer|subscriber|seat|head)\b", re.I
+)
 _MONTHLY = re.compile(r"月租|月费|月費|每月|\bmonthly\b", re.I)
 
 
@@ -114,6 +118,10 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         figures = [f for f in figures if f.per in (None, "quarter", "year", "month")]
         if per_unit_of_money(text):  # nor "每多花1元营销费用，只换回约0.36元订阅收入" a revenue
             figures = [f for f in figures if f.unit in ("%", "x")]
+        # nor "单个用户的获客成本从目前的45元" a company's selling expenses
+        figures = [
+            f for f in figures if not _PER_HEAD.search(re.split(r"[，,。；;]", words_before(text, f, 30))[-1])
+        ]
     if _PER_MONTH_ASKED.search(query.text):
         # "how much extra per month will a household pay?" is not answered by what utilities pay in a year
         figures = [

@@ -678,3 +678,9 @@ def test_a_write_down_taken_beats_one_an_analyst_says_may_come() -> None:
     assert (
         with_asked_figure(question, [may, took], [("veyridge semiconductor", "veyridge")], corpus)[0] is took
     )
+
+
+def test_a_cost_for_one_user_is_no_companys_expense() -> None:
+    hit = _hit("沈佳怡透露，公司计划把单个用户的获客成本从目前的45元压到30元以下。", "xinyu:5.1")
+    question = _how_much("心屿二季度的销售费用是多少？", {"CNY"}, measures=frozenset({"spending"}))
+    assert asked_figures(hit, question) == []
