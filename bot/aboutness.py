@@ -125,11 +125,14 @@ _PAIRED = re.compile(
 )
 
 
-def names_every_party(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus, question: str) -> bool:
-    """Whether every organization a question pairs ("華岱接到普瑞斯特的訂單") is named in the passage's paragraph
-    or its article's title: a figure about one of them alone is not the deal between them."""
-    if len(entities) < 2 or not _PAIRED.search(fold(question)):
-        return True
+def pairs_organizations(question: str, entities: list[tuple[str, ...]]) -> bool:
+    """Whether a question asks what passes between the organizations it names ("華岱接到普瑞斯特的訂單")."""
+    return len(entities) >= 2 and _PAIRED.search(fold(question)) is not None
+
+
+def names_every_party(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> bool:
+    """Whether every organization a question pairs is named in the passage's paragraph or its article's title: a
+    figure about one of them alone is not the deal between them."""
     around = " ".join(
         (
             fold(paragraph_text(hit, corpus)),

@@ -82,6 +82,7 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     if _other_scope(hit.passage.text, query):
         return []
     figures = [f for f in hit.passage.figures if not query.units or f.unit in query.units]
+    relative, now = relative_years(query.text), asks_now(query.text)  # the years the question names by word
     if not query.measures & CHANGE_MEASURES:
         # "nearly doubled" says how something moved: it does not answer how oversubscribed or how big
         figures = [f for f in figures if not find_measures(f.text) & {"growth", "cut"}]
@@ -148,7 +149,7 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         if len(query.years) == 1 and not _TOTAL_WORDS.search(fold(query.text)):
             # "2025年全年净亏损" is not answered by "2023年至2025年累计净亏损38.4亿元"
             figures = [f for f in figures if not _CUMULATIVE.search(words_before(text, f, 12))]
-    elif published is not None and asks_now(query.text) and not relative_years(query.text) - {"this"}:
+    elif published is not None and now and not relative - {"this"}:
         # "而家有幾多" (how much now) is not answered by what it may reach next year
         figures = [f for f in figures if (dated_year(text, f, published) or published.year) <= published.year]
     if query.period in ("quarter", "year", "month"):
@@ -168,18 +169,18 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         if not several_quarters(query.text):  # nor by "前三季度营业收入", whatever else the passage names
             figures = [f for f in figures if not _SEVERAL_QUARTERS_BEFORE.search(words_before(text, f, 14))]
     # "现在占多少？明年呢？" asks this year as well as next
-    asked_year = relative_years(query.text) | ({"this"} if _NOW_ASKED.search(query.text) else set())
+    asked_year = relative | ({"this"} if _NOW_ASKED.search(query.text) else set())
     if asked_year:  # "明年的资本支出" is not answered by "今年的资本支出将落在420亿至450亿美元"
         text = fold(hit.passage.text)
         figures = [f for f in figures if not other_year(text, f, asked_year)]
         if asked_year == {"next"} and not (relative_years(text) & asked_year or _FUTURE.search(text)):
             return []  # "明年的预算" is not answered by what the vouchers "带动了" so far
-        said = relative_years(query.text) | ({"this"} if asks_now(query.text) else set())
+        said = relative | ({"this"} if now else set())
         if published is not None and not query.years and said:
             # "this year's revenue" is not answered by "$2.8 billion in 2027" in an article of 2026
             wanted = {published.year + YEAR_OFFSET[name] for name in said}
             figures = [f for f in figures if f.year is None or f.year in wanted]
-    if relative_years(query.text) or query.years:  # nor by what a new plant costs in all
+    if relative or query.years:  # nor by what a new plant costs in all
         figures = [f for f in figures if not project_total(query.text, words_before(hit.passage.text, f, 20))]
     else:  # and what a plant costs in all is not answered by one year's budget
         figures = [

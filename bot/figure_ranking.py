@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.aboutness import aboutness, named_before, names_every_party, names_places
+from bot.aboutness import aboutness, named_before, names_every_party, names_places, pairs_organizations
 from bot.asked_figures import CHANGE_MEASURES, asked_figures, asks_now
 from bot.figure_dating import dated_to, words_before
 from bot.figure_kinds import counted_things, is_comparison, is_share_of, other_count
@@ -97,6 +97,8 @@ def with_asked_figure(
     further = bool(_FURTHER.search(query.text))
     places, counted = places_in(query.text), counted_things(query.text)
     anchors = _proper_nouns(query, entities)
+    paired = pairs_organizations(query.text, entities)
+    asked_speakers = {s.name for s in query.speakers}
     asked_year = relative_years(query.text)
     # "營收有多少來自AI": among figures of the asked measure, one whose passage shares none of the question's topic
     # words while others do is about something else (the revenue from the top customers)
@@ -138,13 +140,13 @@ def with_asked_figure(
         if not names_places(hit, places, corpus):
             continue  # "越南新廠要投資多少" is not answered by next year's capex in a paragraph without Vietnam
         about = aboutness(hit, entities, corpus)
-        if not names_every_party(hit, entities, corpus, query.text):
+        if paired and not names_every_party(hit, entities, corpus):
             continue
         # "the Groningen campus that Vossmeer financed": the passage naming Groningen is the one asked about,
         # whoever else it names
         anchored = bool(anchors) and all(a in text for a in anchors)
         # "per Naomi Ferris, how much would families pay under Prairie Crest's plan?": hers, whoever she works for
-        theirs = hit.passage.speaker in {s.name for s in query.speakers}
+        theirs = hit.passage.speaker in asked_speakers
         if not about or (
             about < 1
             and query.measures & _OWN_MEASURES

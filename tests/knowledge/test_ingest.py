@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.models import Answer
 from bot.service import AnswerService
 from knowledge.base import KnowledgeBase
 from knowledge.embedding import UseEmbedder
@@ -240,19 +241,28 @@ def test_a_company_an_english_article_named_answers_to_the_chinese_name_a_later_
     assert not answer.abstained and "3.1" in answer.answer
 
 
+def _ask_after_ingesting(
+    fresh: Path, embedder: UseEmbedder, path: Path, title: str, body: str, question: str
+) -> Answer:
+    """Ingest one article into `fresh` and ask a question of the library."""
+    path.write_text(f"---\ntitle: {title}\npublisher: Test Wire\n---\n{body}", "utf-8")
+    ingest(str(path), _target(fresh, embedder))
+    return _service(fresh).ask(question)
+
+
 def test_a_chairman_named_after_his_title_and_never_quoted_is_refused_by_name(
     fresh: Path, embedder: UseEmbedder, tmp_path: Path
 ) -> None:
-    path = tmp_path / "chairman.md"
-    path.write_text(
-        "---\ntitle: Orrison waits for licences\npublisher: Test Wire\n---\n"
+    answer = _ask_after_ingesting(
+        fresh,
+        embedder,
+        tmp_path / "chairman.md",
+        "Orrison waits for licences",
         "Orrison said on Monday that $940 million of Gulf orders were waiting for export licences.\n\n"
         "Orrison's chairman and largest shareholder, Leopold Haverkamp, visited the region in October but has made"
         " no public comment on the licences.\n",
-        "utf-8",
+        "What has Leopold Haverkamp said about when Orrison will get its licences?",
     )
-    ingest(str(path), _target(fresh, embedder))
-    answer = _service(fresh).ask("What has Leopold Haverkamp said about when Orrison will get its licences?")
     assert answer.abstained and answer.citations == []
     assert "Leopold Haverkamp is mentioned in the articles but never quoted" in answer.answer
 
@@ -260,17 +270,15 @@ def test_a_chairman_named_after_his_title_and_never_quoted_is_refused_by_name(
 def test_a_named_chief_executive_never_quoted_is_refused_not_answered_by_another_chief(
     fresh: Path, embedder: UseEmbedder, tmp_path: Path
 ) -> None:
-    path = tmp_path / "credits.md"
-    path.write_text(
-        "---\ntitle: Quillon takes cloud credits\npublisher: Test Wire\n---\n"
+    answer = _ask_after_ingesting(
+        fresh,
+        embedder,
+        tmp_path / "credits.md",
+        "Quillon takes cloud credits",
         "Graham Pettifer, chief executive of Northvale Cloud, said the credits carry no cash value.\n\n"
         "Quillon co-founder and chief executive Marcus Feld, who negotiated the deal, has made no public comment"
         " since it was announced.\n",
-        "utf-8",
-    )
-    ingest(str(path), _target(fresh, embedder))
-    answer = _service(fresh).ask(
-        "What has Quillon's CEO Marcus Feld said about taking the investment as credits?"
+        "What has Quillon's CEO Marcus Feld said about taking the investment as credits?",
     )
     assert answer.abstained and answer.citations == []
     assert "Marcus Feld is mentioned in the articles but never quoted" in answer.answer
