@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.attribution.cantonese import cantonese_names
 from knowledge.attribution.entities import Entity
 from knowledge.attribution.lexicon_en import PLACE_WORDS, WORD_SURNAMES, surname_of
 from knowledge.attribution.lexicon_zh import GENERIC_WORDS, NOT_BRANDS
@@ -413,6 +414,8 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
     if entity.kind == "person" and not is_latin(name) and "·" not in name:
         # "Chang Ya-chi" is how Taiwan spells 張雅琪: English questions may use either spelling
         aliases += [w for w in (wade_giles_name(name),) if w]
+        # "Au Wing-chi" is how Hong Kong spells 區詠芝, in one of a few customary ways
+        aliases += cantonese_names(name)
         # a transliterated foreign name keeps its Chinese form: pinyin would garble it
         name = pinyin_name(name)
         if "ü" in name.lower():  # "Lü Jia" is typed "Lyu Jia" or "Lu Jia" on an English keyboard
