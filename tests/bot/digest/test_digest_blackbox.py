@@ -200,11 +200,13 @@ def test_run_due_whose_database_is_deleted_mid_run_exits_non_zero(
 ) -> None:
     env = environment(tmp_path, fake_slack)
     _subscribed(env)
-    fake_slack.fail("chat.postMessage", "ratelimited", status=429, retry_after=2)  # holds the run mid-post
+    fake_slack.fail("chat.postMessage", "ratelimited", status=429, retry_after=2)
+    answer = fake_slack.hold("chat.postMessage")  # the run waits mid-post while the database goes
     runner = start(env, "run-due", "--now", "2026-11-23T01:05:00Z")
     fake_slack.wait_for("chat.postMessage", ok=False)
     for path in tmp_path.glob("bubblebot.db*"):
         path.unlink()
+    answer.set()
     _, stderr = runner.communicate(timeout=120)
     assert runner.returncode == 1, stderr
     assert "error: the state database is unusable" in stderr and "deleted or replaced" in stderr

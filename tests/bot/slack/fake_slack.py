@@ -62,6 +62,7 @@ class FakeSlack:
         self.uploads: dict[str, bytes] = {}  # file id → the bytes uploaded to its upload URL
         self.port = 0
         self._failures: dict[str, list[Failure]] = {}
+        self._holds: dict[str, threading.Event] = {}
         self._ts = itertools.count(1)
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
@@ -126,6 +127,13 @@ class FakeSlack:
         with self._lock:
             self._failures.setdefault(method, []).append(Failure(error, status, retry_after, times))
 
+    def hold(self, method: str) -> threading.Event:
+        """Record method's calls at once but answer them only once the returned event is set (a call in flight)."""
+        gate = threading.Event()
+        with self._lock:
+            self._holds[method] = gate
+        return gate
+
     def calls_to(self, method: str, *, ok: bool | None = True) -> list[Call]:
         with self._lock:
             return [c for c in self.calls if c.method == method and (ok is None or c.ok == ok)]
@@ -176,6 +184,10 @@ class FakeSlack:
         with self._changed:
             self.calls.append(Call(method, args, token, bool(body.get("ok")), body.get("error"), body))
             self._changed.notify_all()
+        with self._lock:
+            gate = self._holds.get(method)
+        if gate is not None:
+            await asyncio.to_thread(gate.wait, 30)
         return web.json_response(body, status=status, headers=headers)
 
     def _answer(
