@@ -128,7 +128,14 @@ def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str =
     recent = [e for e in state.mentioned if e.kind == "organization"][:4]
     # "the board": the one described as one, or named as one ("Harlan Basin Utilities Board")
     described = [
-        e for e in recent if noun and re.search(rf"\b{re.escape(noun)}\b", f"{e.role or ''} {e.name}".lower())
+        e
+        for e in recent
+        if noun
+        and (
+            re.search(rf"\b{re.escape(noun)}\b", f"{e.role or ''} {e.name}".lower())
+            if noun.isascii()
+            else any(noun in form for form in e.forms)  # "法院" is the court named "临江市中级人民法院"
+        )
     ]
     if described:
         return described[0]
@@ -157,6 +164,7 @@ _LEDE_WEIGHT = 2
 _COMPANY_DOCUMENT = (
     r"\b(?:filings?|prospectus|earnings release|annual report|registration statement)\b|招股书|年报|公告"
 )
+_ISSUED = r"\b(?:statement|release|announcement)\b"
 _INSTITUTIONAL = r"\b(?:report|filings?|results|statement|disclosure|prospectus)\b|报告|财报|公告|年报|季报"
 
 
@@ -218,7 +226,9 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
                     and not re.match(r"[\u4e00-\u9fff]", before)
                     and (not bare or re.match(r"[，。；：,;:\s]", before))
                 ):
-                    items.append(Item(match.start(), match.end(), None, kind))
+                    # "法院", "该所": the kind of institution meant, matched against the names in play
+                    noun = re.sub("^(?:该|这家|这)", "", match.group(0)) if kind == "anaphora" else ""
+                    items.append(Item(match.start(), match.end(), None, kind, noun))
                     taken.append(match.span())
     return sorted(items, key=lambda i: i.start)
 
@@ -268,6 +278,10 @@ def resolve_item(
     if item.kind == "title":
         return _holder(item.words, state)
     if item.kind == "document":
+        if re.search(_ISSUED, item.words, re.I):
+            # "the statement said": whoever last spoke as an organization issued it, else the article's company
+            issuer = next((e for e in state.speakers[:2] if e.kind == "organization"), None)
+            return issuer or protagonist(entities) or current_org(state, entities)
         if re.search(_COMPANY_DOCUMENT, item.words):
             # "according to the filing": the company's own, not the research firm quoted just before
             for own in (protagonist(entities), current_org(state, entities, noun="company")):
@@ -278,6 +292,16 @@ def resolve_item(
             # "the report", "the filing": an organization's, not the analyst quoted since
             author = next((e for e in state.speakers[:4] if e.kind == "organization"), None)
         return author or (state.speakers[0] if state.speakers else current_org(state, entities))
+    noun = item.words.split()[-1] if item.words else ""
+    last = state.speakers[0] if state.speakers else None
+    if (
+        last is not None
+        and last.kind == "unnamed"
+        and noun.isascii()
+        and noun
+        and re.search(rf"\b{re.escape(noun)}\b", last.name)
+    ):
+        return last  # "A trade-credit broker who arranges cover … said …" then "the broker said": that broker
     # "Kestrel Power will supply … to Brightline, the company said": the organization that opens the sentence
     opener = subject_org(items or [], outside) if outside else None
     if opener is not None and item.start > (items or [item])[0].start:
@@ -290,4 +314,4 @@ def resolve_item(
     ]
     if named:
         return named[-1]
-    return current_org(state, entities, noun=item.words.split()[-1] if item.words else "")
+    return current_org(state, entities, noun=noun)

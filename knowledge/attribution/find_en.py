@@ -123,6 +123,12 @@ _HONORIFIC = re.compile(rf"\b(?P<h>Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{WORD}(?:\s+{WORD
 _SUBJECT = re.compile(
     rf"(?P<run>{ORG})(?:'s|’s)?\s*(?:,\s*[^,]{{2,90}},\s*)?(?:(?:{'|'.join(lx.ADVERBS)})\s+)?(?={_STRONG})"
 )
+# "Orinoko Tooling raised its forecast to ¥300 billion, the company said": the opener is the company
+_CLOSED_BY_ANAPHOR = re.compile(
+    # a dateline first ("SAN FRANCISCO — ") is no part of the sentence
+    rf"^[\s\"“]*(?:[A-Z][A-Z .,'-]*\s*[—–-]+\s*)?(?P<run>{ORG})\.?[\s,](?:(?!\.\s)[^;])*?,\s*"
+    rf"(?:{'|'.join(re.escape(a) for a in lx.ORG_ANAPHORA)})\s+(?:said|says|told|reported|added|announced)\b"
+)
 _INVERTED = re.compile(rf"\b(?:{'|'.join(sorted(lx.INVERTING_VERBS))})\s+(?P<run>{ORG})")
 
 
@@ -260,7 +266,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                 author = entities.find_any(org) if org and pattern is _PUBLISHED else None
                 if author is not None:
                     author.author = True  # "Kestrel published a report": "the report" is later its
-        for pattern in (_SUBJECT, _INVERTED):
+        for pattern in (_SUBJECT, _INVERTED, _CLOSED_BY_ANAPHOR):
             for match in pattern.finditer(text):
                 run = clean_org(match.group("run"))
                 person, of, _ = (run or "").partition(" of ")
@@ -276,7 +282,13 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                 ):
                     continue
                 full = next((n for n in names if len(run.split()) == 1 and n.split()[-1] == run), None)
-                if full is not None:
+                if pattern is _CLOSED_BY_ANAPHOR:
+                    head, of, owner_org = run.partition(" of ")
+                    if of and re.fullmatch(r"[A-Z][a-z]+s", head):
+                        run = owner_org  # "Shares of Harwood Mutual fell": the company, not its shares
+                    if len(run.split()) > 1 and not run.isupper() and entities.find_any(run) is None:
+                        add_org(entities, run)  # "the company said" tells what the opener is
+                elif full is not None:
                     add_person(entities, full)
                 elif is_person_name(run, entities):
                     add_person(entities, run)

@@ -405,6 +405,23 @@ ORG_ANAPHORA = (
     "the distributor",
     "the landlord",
     "the provider",
+    "the system",
+    "the health system",
+    "the hospital system",
+    "the hospital",
+    "the drugmaker",
+    "the retailer",
+    "the automaker",
+    "the carrier",
+    "the miner",
+    "the foundry",
+    "the designer",
+    "the platform",
+    "the foundation",
+    "the union",
+    "the association",
+    "the trade group",
+    "the court",
 )
 # What an organization noun ("the fund's CIO", "the utility's treasurer") also matches in a name or description.
 ORG_NOUN_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -432,6 +449,13 @@ DOCUMENT_ANAPHORA = (
     "the memo",
     "the analysis",
     "the filing",
+    "the statement",
+    "the results statement",
+    "the earnings statement",
+    "the release",
+    "the press release",
+    "the earnings release",
+    "the announcement",
 )
 REPORT_NOUNS = (
     "paper",

@@ -84,6 +84,10 @@ SPEECH_VERBS = (
     "问及",
     "询问",
     "给出",
+    # a court's findings and orders are its statements ("法院认定，…", "判令…赔偿9.8亿元")
+    "认定",
+    "判令",
+    "裁定",
     "反驳",
     "驳斥",
     "否认",
@@ -211,6 +215,12 @@ TITLES = (
     "首席营收官",
     "首席产品官",
     "首席法务官",
+    "首席科学官",
+    "首席医疗官",
+    "首席数据官",
+    "首席人力资源官",
+    "首席合规官",
+    "首席增长官",
     "主席",
     "行长",
     "部长",
@@ -254,6 +264,11 @@ TITLES = (
     "区长",
     "书记",
     "议员",
+    "董事会秘书",
+    "董秘",
+    "证券事务代表",
+    "法官",
+    "审判长",
 )
 FEMALE_WORDS = ("女士", "小姐", "夫人")
 MALE_WORDS = ("先生",)
@@ -304,6 +319,13 @@ GROUP_NOUNS = (
     "代理商",
     "分销商",
     "渠道商",
+    "注册会计师",
+    "医生",
+    "教师",
+    "司机",
+    "工人",
+    "买家",
+    "采购",
 )
 # Markers of an unnamed person ("一位……", "某……", "接近……的人士").
 UNNAMED_MARKERS = (
@@ -341,9 +363,29 @@ ORG_ANAPHORA = (
     "该券商",
     "该研究机构",
     "该交易所",
+    # an institution named before by its kind ("法院认定" after "临江市中级人民法院")
+    "法院",
+    "该法院",
+    "法庭",
+    "该所",
+    "事务所",
+    "该事务所",
+    "该院",
 )
 # A document whose author already spoke ("报告警告").
-DOCUMENT_ANAPHORA = ("该报告", "审计报告", "报告", "研报", "该研报", "这份报告", "该研究", "文章")
+DOCUMENT_ANAPHORA = (
+    "该报告",
+    "审计报告",
+    "报告",
+    "研报",
+    "该研报",
+    "这份报告",
+    "该研究",
+    "文章",
+    "判决",
+    "判决书",
+    "裁定书",
+)
 # Meetings and briefings: where a company speaks, never who ("据法说会简报" is the company's own material).
 EVENT_NOUNS = (
     "法说会",
@@ -511,11 +553,29 @@ ORG_SUFFIXES = (
     "生物",
     "实业",
     "新材",
+    # law and accounting firms, courts, hospitals, universities, associations
+    "事务所",
+    "法院",
+    "检察院",
+    "仲裁院",
+    "医院",
+    "大学",
+    "学院",
+    "基金会",
+    "联合会",
+    "商会",
+    "工会",
+    "租赁",
+    "期货",
+    "药业",
+    "精机",
+    "机械",
 )
 # A date or time between a subject and its verb ("苏澜银行7月14日披露", "鈺衡昨（25）日表示").
 DATE_GAP = (
     r"[0-9一二三四五六七八九十]+月(?:[0-9一二三四五六七八九十]+[日号])?|[0-9一二三四五六七八九十]+[日号]|昨天|昨日|昨|"
-    r"今天|今日|[（(][0-9]{1,2}[）)]日|[周週][一二三四五六日]|星期[一二三四五六日天]|上午|下午|晚间|晚間"
+    r"今天|今日|[（(][0-9]{1,2}[）)]日|[周週][一二三四五六日]|星期[一二三四五六日天]|上午|下午|晚间|晚間|"
+    r"昨晚|昨夜|今晨|今早|当晚|當晚|当天|當天|当日|當日"
 )
 
 # Two-character openings of organization names that are places or common words, never a brand on their own.

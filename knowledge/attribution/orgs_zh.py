@@ -63,10 +63,17 @@ def org_named(zh: str, entities: ArticleEntities) -> bool:
     )
 
 
+# Times, results and amounts a clause may open with ("今年4月发布的公告", "约占同期披露收入"): never a name
+_NOT_NAMES = r"(?:今|去|明|前|当|本|全|上半|下半)年|同期|季度|业绩$|^(?:约|占|较|仅|共|合计|同比|环比)"
+
+
 def plausible_org(org: str, subject: str, weak: bool) -> bool:
     """Whether the words before a verb name an organization: a company ending, Latin letters, or a short clean name."""
-    if re.search(r"[他她我你它]|该|这|那|其|此|一位|一名|某|^第|^方面$", org) or any(
-        g in org for g in lx.GROUP_NOUNS
+    suffix = next((x for x in lx.ORG_SUFFIXES if org.endswith(x) and len(x) >= 2), "")
+    # "临江市中级人民法院", "衡信会计师事务所": people words inside an institution's name are part of it
+    core = org[: len(org) - len(suffix)].replace("人民", "").replace("会计师", "")
+    if re.search(r"[他她我你它]|该|这|那|其|此|一位|一名|某|^第|^方面$|" + _NOT_NAMES, org) or any(
+        g in core for g in lx.GROUP_NOUNS
     ):
         return False
     if any(org.endswith(x) for x in lx.ORG_SUFFIXES) or re.fullmatch(

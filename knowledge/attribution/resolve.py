@@ -7,11 +7,19 @@ import re
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
 from knowledge.attribution.citing import ZH_OWN_FILING, according
-from knowledge.attribution.discourse import DiscourseState, Item, current_org, find_items, resolve_item
+from knowledge.attribution.discourse import (
+    DiscourseState,
+    Item,
+    current_org,
+    find_items,
+    protagonist,
+    resolve_item,
+)
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.quotes import blank_spans, leaves_quote_open, quoted_spans, starts_with_quote
 from knowledge.attribution.subject_en import subject_en
 from knowledge.attribution.subject_zh import subject_zh
+from knowledge.attribution.unnamed import EN_ANONYMOUS
 from knowledge.figures import find_figures
 from knowledge.scripts import to_simplified
 
@@ -22,7 +30,7 @@ _EN_VERB = re.compile(
 _ZH_VERB = re.compile(
     "(?<![法据小游劝被名简俗堪职昵])(?:"
     + "|".join(sorted(zh.SPEECH_VERBS, key=len, reverse=True))
-    + ")(?![会服法师之的书])(?!(?<=[说称表])明)(?!(?<=分析)员)"
+    + ")(?![会服法师之的书])(?!(?<=[说称表])明)(?!(?<=分析)员)(?!机构|公司|平台|部门)"
 )
 _EN_PUT_AT = re.compile(
     r"\b(?:puts|put|pegs|pegged|peg|valued|values)(?=\s+(?:(?:the|its|his|her|their|that|this)\s+)?[\w'’ -]{1,80}?"
@@ -157,6 +165,14 @@ def _speaker(
         for v in verbs
         if not (v.group(0).lower().startswith("agree") and outside.startswith(" to ", v.end()))
     ]
+    if language == "en":
+        # "A physician, who asked not to be named because staff were told not to speak to reporters, said":
+        # the reason for anonymity is no statement
+        for hidden in EN_ANONYMOUS.finditer(outside):
+            close = outside.find(",", hidden.end())
+            verbs = [
+                v for v in verbs if not hidden.start() <= v.start() < (close if close > 0 else hidden.end())
+            ]
     refusal = _EN_REFUSAL.search(outside) if language == "en" else None
     if refusal is not None:  # the participle after a refusal gives its reason, not a statement
         verbs = [v for v in verbs if not (v.start() > refusal.end() and v.group(0).lower() == "saying")]
@@ -211,7 +227,8 @@ def _speaker(
             None,
         )
         found = resolve_item(issuer, state, entities, items) if issuer is not None else None
-        return found or current_org(state, entities, noun="company")
+        # "公司提供的数据显示": the article's company, not the research firm cited just before
+        return found or protagonist(entities) or current_org(state, entities, noun="company")
     opening = _opening(outside, items, language)
     first_item = items[0] if items else None
     if (

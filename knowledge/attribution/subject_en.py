@@ -99,6 +99,12 @@ def subject_en(
         ].strip(' "“')
         if weak and item.kind not in ("name", "document") and not opening_pronoun:
             break
+        if (
+            item.entity is not None
+            and item.entity.kind == "organization"
+            and re.fullmatch(r"\s+(?:spokes(?:man|woman|person)|representative)\s+", gap)
+        ):
+            return item.entity  # "A Harwood spokesman said": the company speaking through its spokesman
         if any(g.match(gap) for g in _EN_GAPS):
             return resolve_item(_person_of(item, items, outside), state, entities, items, outside)
         break
@@ -126,6 +132,14 @@ def subject_en(
             )
             if person is not None:
                 return resolve_item(person, state, entities, items)
+    last = state.speakers[0] if state.speakers else None
+    if (
+        last is not None
+        and last.kind == "unnamed"
+        and last.gender == "?"
+        and re.search(r"(?:^|[,\"”])\s*the\s+[a-z][a-z-]+\s+$", outside[: verb.start()])
+    ):
+        return last  # "A physician at one of the hospitals … said …" then "the doctor said": that one source
     before = re.sub(
         r",[^,;]{1,140},\s*$", "", outside[: verb.start()]
     )  # drop an appositive: "X, who …, said"

@@ -18,11 +18,36 @@ EN_ANONYMOUS = re.compile(
     re.I,
 )
 
+# "A trade-credit broker who arranges cover…", "An equipment buyer at one of the memory makers": someone
+# described, not named, whatever their trade (a capitalized head is a company's: "A Vestergaard spokesman")
+EN_DESCRIBED = re.compile(
+    r"[\s,]*(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*\s+){0,3}(?P<head>[a-z][\w’'-]*)(?:\s+(?:who|at|for|with|in|from|on)\b|\s*$)"
+)
+# Heads that are documents or events, not people ("A report by the fund said")
+_NOT_PEOPLE = {
+    "report",
+    "note",
+    "study",
+    "survey",
+    "filing",
+    "statement",
+    "memo",
+    "letter",
+    "document",
+    "presentation",
+}
+
 
 def unnamed_en(clause: str, entities: ArticleEntities, *, anonymous: bool = False) -> Entity | None:
     """The unnamed source a clause describes ("a person familiar with the talks"), if it describes one."""
     words = re.findall(r"[A-Za-z][\w'’-]*", clause)[-8:]
-    if not words or not (anonymous or EN_GROUP.search(" ".join(words))):
+    described = EN_DESCRIBED.match(clause)
+    someone = (
+        described is not None
+        and described.group("head") not in _NOT_PEOPLE
+        and _without_names(clause.lower(), entities, "\0") == clause.lower()
+    )
+    if not words or not (anonymous or someone or EN_GROUP.search(" ".join(words))):
         return None
     while words and words[0].lower() in {
         "that",

@@ -16,6 +16,52 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'the system said' after a hospital system; a reason for anonymity is no statement; 'the doctor said'",
+        [
+            [
+                "Brackley Regional Health, the public hospital system owned by Oram County, has signed a $520 million"
+                " contract for AI scribes, the system said on Monday.",
+                "A nurse at one of the system's hospitals, who asked not to be named because staff have been told not"
+                " to speak to reporters, said the drafts needed fixing in about 25% of visits.",
+                '"It helps on quiet days," the nurse said.',
+            ]
+        ],
+        [
+            "Brackley Regional Health",
+            "unnamed: a nurse at one of the system's hospitals",
+            "unnamed: a nurse at one of the system's hospitals",
+        ],
+    ),
+    (
+        "someone described by trade, not named ('A reinsurance broker who places…'), then 'the broker said'",
+        [
+            [
+                "Harwood Mutual cut its limits by 20%, the insurer said.",
+                "A reinsurance broker who places cover for data-centre builders said rates had risen to about 1.2%"
+                " of insured value.",
+                '"Capacity is being rationed," the broker said.',
+                "A Harwood spokesman said the limits would be reviewed at 15% intervals.",
+            ]
+        ],
+        [
+            "Harwood Mutual",
+            "unnamed: reinsurance broker who places cover for data-centre builders",
+            "unnamed: reinsurance broker who places cover for data-centre builders",
+            "Harwood Mutual",
+        ],
+    ),
+    (
+        "'according to the results statement' and 'the statement said' are the company's",
+        [
+            [
+                "Orinoko Tooling raised its full-year forecast to ¥300 billion, the company said on Monday.",
+                "Tools for advanced packaging made up 40% of orders, according to the results statement.",
+                "Orinoko will spend ¥60 billion on a new plant, the statement said.",
+            ]
+        ],
+        ["Orinoko Tooling", "Orinoko Tooling", "Orinoko Tooling"],
+    ),
+    (
         "a proposal circulated by a lender, and 'according to the agency' right before another company's name",
         [
             [
@@ -574,6 +620,57 @@ ENGLISH = [
 ]
 
 CHINESE = [
+    (
+        "a profit warning and the group's notice speak for the company; a chief scientific officer; a monitoring firm",
+        [
+            [
+                "生產電池電堆的澤豐氫能昨晚發出盈警，預計中期虧損不少於人民幣2.4億元。",
+                "集團在通告中表示，虧損擴大主要由於約人民幣5,000萬元的存貨減值撥備。",
+                "通告又指，期內收入按年增長1.2倍至約人民幣9.6億元。",
+            ],
+        ],
+        ["澤豐氫能", "澤豐氫能", "澤豐氫能"],
+    ),
+    (
+        "a chief scientific officer, a monitoring firm named after its description, the company's own data",
+        [
+            [
+                "禾沐药业今年把研发预算的一成用于自建算力中心。",
+                "“我们希望把时间压到半年以内，”禾沐药业首席科学官陈晓帆说。",
+                "但据电商数据监测机构观澜数据统计，三季度退货率接近两成。",
+                "公司提供的数据显示，截至9月末，存货约为1.8亿元。",
+            ],
+        ],
+        [None, "Chen Xiaofan", "观澜数据", "禾沐药业"],
+    ),
+    (
+        "a court's ruling, findings and orders; an accounting firm; an unnamed accountant; a correction notice",
+        [
+            [
+                "青屿市中级人民法院10月9日对澄观科技虚假陈述案作出一审判决，判令澄观科技赔偿投资者损失共计6.4亿元。",
+                "法院认定，澄观科技虚增收入共计12.5亿元，约占同期披露收入的两成。",
+                "判决同时认定，审计机构须在赔偿总额15%的范围内承担连带责任。",
+                "澄观科技董事会秘书赵宁表示，赔偿将计入四季度损益，全年预计亏损约3亿元。",
+                "公司今年3月发布的会计差错更正公告仅确认虚增收入9.1亿元。",
+                "明川会计师事务所则回应称，将依法上诉，其审计收费每年约200万元。",
+                "一位接近该所的注册会计师私下透露，连带金额约相当于40年的审计费。",
+            ]
+        ],
+        [
+            "青屿市中级人民法院",
+            "青屿市中级人民法院",
+            "青屿市中级人民法院",
+            "Zhao Ning",
+            "澄观科技",
+            "明川会计师事务所",
+            "unnamed: 一位接近该所的注册会计师",
+        ],
+    ),
+    (
+        "what a company announces at its own investor conference is the company's",
+        [["岳丰證券昨（5）日召開法說會，公布前三季稅後純益新台幣21.4億元，年增35%。"]],
+        ["岳丰證券"],
+    ),
     (
         "a founder-CEO with a rarer surname, and customers described as companies are no company",
         [
