@@ -86,8 +86,8 @@ def _drop_shared_surnames(named: dict[int, Speaker]) -> None:
 
 def _employ_at_protagonist(entities: ArticleEntities) -> None:
     """An officer named without a company works for the company the article is about."""
-    from knowledge.attribution.discourse import protagonist
     from knowledge.attribution.naming import is_officer_title
+    from knowledge.attribution.org_in_play import protagonist
 
     company = protagonist(entities)
     if company is None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from knowledge.attribution import lexicon_zh as zh
-from knowledge.attribution.discourse import DiscourseState, Item, current_org, resolve_item, subject_org
+from knowledge.attribution.discourse import DiscourseState, Item, resolve_item, subject_org
 from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.org_in_play import current_org
 from knowledge.attribution.unnamed import EN_GROUP, unnamed_en, unnamed_zh
 
 _EN_OWN_DOCUMENT = re.compile(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
 from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.org_in_play import current_org, protagonist
 from knowledge.scripts import to_simplified
 
 _EN_PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.I)
@@ -117,48 +118,6 @@ def _holder(title: str, state: DiscourseState) -> Entity | None:
     titled = [e for e in people if e.title and _same_title(e.title, title)]
     chosen = titled or people
     return chosen[0] if chosen else None
-
-
-def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str = "") -> Entity | None:
-    """The organization "the company" or "it" means now: the last one mentioned, else the article's.
-
-    A noun narrows it: after "Aurelis Compute, an Amsterdam-based company that rents Nvidia processors", "the
-    company" is the one described as a company, not the one named last.
-    """
-    recent = [e for e in state.mentioned if e.kind == "organization"][:4]
-    # "the board": the one described as one, or named as one ("Harlan Basin Utilities Board")
-    described = [
-        e
-        for e in recent
-        if noun
-        and (
-            re.search(rf"\b{re.escape(noun)}\b", f"{e.role or ''} {e.name}".lower())
-            if noun.isascii()
-            else any(noun in form for form in e.forms)  # "法院" is the court named "临江市中级人民法院"
-        )
-    ]
-    if described:
-        return described[0]
-    if noun == "company" and len(recent) > 1:
-        # "The company rejected the claims": of the organizations in play, the one the article is about
-        return max(recent[:3], key=lambda e: e.mentions)
-    for pool in (state.mentioned, state.speakers):
-        for entity in pool:
-            if entity.kind == "organization":
-                return entity
-    return protagonist(entities)
-
-
-def protagonist(entities: ArticleEntities) -> Entity | None:
-    """The organization the article is about: the one it mentions most, counting the lede's first organization
-    twice as much as a later one; what "the company" means when nothing nearer does."""
-    orgs = [e for e in entities.entities if e.kind == "organization"]
-    first = min((e for e in orgs if e.order), key=lambda e: e.order, default=None)
-    return max(orgs, key=lambda e: e.mentions + (_LEDE_WEIGHT if e is first else 0), default=None)
-
-
-# How many mentions being named first in the story is worth: the lede names who the story is about.
-_LEDE_WEIGHT = 2
 
 
 _COMPANY_DOCUMENT = (

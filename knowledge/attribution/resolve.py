@@ -7,15 +7,9 @@ import re
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
 from knowledge.attribution.citing import ZH_OWN_FILING, according
-from knowledge.attribution.discourse import (
-    DiscourseState,
-    Item,
-    current_org,
-    find_items,
-    protagonist,
-    resolve_item,
-)
+from knowledge.attribution.discourse import DiscourseState, Item, find_items, resolve_item
 from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.org_in_play import current_org, protagonist
 from knowledge.attribution.quotes import blank_spans, leaves_quote_open, quoted_spans, starts_with_quote
 from knowledge.attribution.subject_en import subject_en
 from knowledge.attribution.subject_zh import subject_zh
