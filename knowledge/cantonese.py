@@ -39,6 +39,15 @@ _WORDS = {
     "啲": "些",
     "咩": "甚麼",
     "睇": "看",
+    # 蝕 is to lose money in Cantonese ("中期蝕咗幾多"), to erode in standard Chinese (侵蝕): only its
+    # Cantonese phrases
+    "蝕咗": "虧了",
+    "蚀咗": "亏了",
+    "蝕錢": "虧錢",
+    "蚀钱": "亏钱",
+    "蝕本": "虧本",
+    "蝕幾多": "虧多少",
+    "蚀几多": "亏多少",
 }
 _WORD = re.compile("|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)))
 # 係 as the copula ("營收係幾多"), not inside a word (關係, 聯係, 體係, 維係, 派係)

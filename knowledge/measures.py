@@ -258,7 +258,7 @@ def _clause_measures(text: str, figure: Figure) -> set[str]:
     return found
 
 
-_HALF = re.compile(r"\b(?:h([12])|(first|second) half)\b|([上下])半年", re.I)
+_HALF = re.compile(r"\b(?:h([12])|(first|second)[- ]half)\b|([上下])半(?:个|財|财)?年", re.I)
 
 
 def halves(text: str) -> set[int]:

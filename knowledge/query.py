@@ -40,7 +40,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\btimes\b|multiple|\d+x\b|倍|fold\b|oversubscri|超额认购|超額認購|本益比|市盈率|市净率|市销率|股价净值比|\bp/e\b|\bp/b\b|"
             r"price[- ]to[- ](?:earnings|book|sales)|"
-            r"之比|\bto ebitda\b|/ebitda|\b(?:debt[- ]service|interest|dscr) coverage\b|偿债覆盖|利息覆盖|覆盖倍数",
+            r"之比|\bto ebitda\b|/ebitda|\b(?:debt[- ]service|interest|dscr) cover(?:age)?\b|偿债覆盖|利息覆盖|覆盖倍数",
             re.I,
         ),
     ),
@@ -53,7 +53,8 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"placement|offering|proceeds|\binventory\b|\bwrite-?(?:down|off)s?\b|\bimpairments?\b|\bcapital\b|\bmanage[sd]?\b|under management|\baum\b|\bassets\b|profit|\bincome\b|\bget(?:s|ting)? for\b|\bfetch|"
             r"\barr\b|recurring revenue|\bbills?\b|\bpremiums\b|保费|turnover|利润|纯益|纯利|净利|获利|盈利|trading value|成交额|成交金额|交易额|营业额|电价|售价|单价|"
             r"多少钱|钱|美元|金额|资金|花费|花|支出|价位|价钱|报价|每股盈余|每股收益|每股盈利|每股净利|\beps\b|earnings per share|供股价|配股价|发行价|招股价|认购价|电费|费用|租金|利息|(?<![私公])募|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|亏损|亏了|净亏|订阅|价格|筹集|订单|规模|"
-            r"借贷|贷款|债|资本支出|资本开支|开支|市场|砸|掏|补贴|补助|算力券|目标价|price target",
+            r"借贷|贷款|债|资本支出|资本开支|开支|市场|砸|掏|补贴|补助|算力券|目标价|price target|现金|定金|订金|押金|保证金|"
+            r"赔偿|罚款|罚金|和解金",
             re.I,
         ),
     ),
@@ -82,7 +83,8 @@ _RATE = re.compile(
     r"charge-off|delinquency) rates?\b|"
     r"\b(?:net |gross )?(?:revenue |dollar )?retention\b|"
     r"\bwhat (?:[\w-]+ )?rate\b|\bwhere (?:is|are|was|were|does|do|did)\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|"
-    r"收益率|殖利率|利率|报酬率|回报率|[上使利稼出入占]\w?率|渗透率|留存率|流失率|转化率|空置率|违约率|市占率|占有率",
+    r"收益率|殖利率|利率|报酬率|回报率|[上使利稼出入占]\w?率|渗透率|留存率|流失率|转化率|空置率|违约率|市占率|占有率|"
+    r"良率|退货率|覆盖率|回收率|开工率|达成率|增长率|成长率",
     re.I,
 )
 # "how much of the raise is earmarked for supply?": part of an amount, which may be told as an amount.
@@ -102,6 +104,8 @@ _LIMIT = re.compile(r"\bcap(?:s|ped)?\b|\blimit|\bceiling|上限|封顶|天花�
 # "How much cheaper is power in Gansu?": a difference, told as a share or a multiple.
 _COMPARATIVE = re.compile(
     r"how much (?:cheaper|dearer|more expensive|less expensive|higher|lower|bigger|smaller|larger|faster|slower)\b|"
+    # "how much less time did doctors spend on notes": a time, power or space saved is told as a share
+    r"how much (?:less|more|extra) (?:time|power|energy|water|space|floor space|electricity)\b|"
     r"\bout-?(?:price|sell|earn|pace|grow)\w*|"
     r"\bhow far (?:below|above|under|over|behind|ahead of)\b|"
     r"(?:便宜|贵|低|高|快|慢|大|小|(?<!至)少)(?:了)?(?:多少|几成|幾成)|超(?:过|出)[^，。？?]{1,10}多少|"
@@ -126,8 +130,9 @@ SPEECH_CUE = re.compile(
 )
 _QUARTER = re.compile(r"\bq[1-4]\b|quarter|季度|单季|第[一二三四1-4]季|上季|本季", re.I)
 _YEARLY = re.compile(
-    r"this year|per year|a year|each year|annual|full[- ]year|(?:whole|entire|fiscal|financial) year|"
-    r"今年|全年|每年|年度|一年",
+    # "up from 44% a year earlier", "一年前是多少": a comparison with a year before, not a yearly figure
+    r"this year|per year|a year(?! (?:ago|earlier|before))|each year|annual|full[- ]year|"
+    r"(?:whole|entire|fiscal|financial) year|今年|全年|每年|年度|一年(?!前|之前|以前)",
     re.I,
 )
 _STOCK_MOVE = re.compile(

@@ -261,20 +261,47 @@ def _own_brand(name: str, entity: Entity, orgs: dict[str, Entity]) -> bool:
     return not any(o is not entity and to_simplified(f)[:2] == simplified[:2] for f, o in orgs.items())
 
 
-def pinyin_org(written: str) -> str:
-    """A Chinese organization's name in pinyin with its generic end in English: 禾跃半导体 -> "Heyue Semiconductor"."""
+def pinyin_org(written: str, syllables: list[str] | None = None) -> str:
+    """A Chinese organization's name in pinyin with its generic end in English: 禾跃半导体 -> "Heyue Semiconductor".
+
+    `syllables`: the characters' readings, when not pypinyin's first choice (see `pinyin_org_variants`).
+    """
     from pypinyin import lazy_pinyin
 
     simplified = to_simplified(written).strip("《》〈〉「」“”")  # a title's brackets are not part of its name
+    read = (
+        syllables if syllables is not None and len(syllables) == len(simplified) else lazy_pinyin(simplified)
+    )
     suffix = _generic_end(simplified)
     if suffix is not None:
-        core = "".join(lazy_pinyin(simplified[: -len(suffix)])).title()
+        core = "".join(read[: len(simplified) - len(suffix)]).title()
         return f"{core} {ORG_SUFFIX_EN[suffix]}".strip()
     if len(simplified) >= 4:  # "衡钧精工": a brand of two characters and what it does, "Hengjun Jinggong"
-        return (
-            f"{''.join(lazy_pinyin(simplified[:2])).title()} {''.join(lazy_pinyin(simplified[2:])).title()}"
-        )
-    return "".join(lazy_pinyin(simplified)).title()
+        return f"{''.join(read[:2]).title()} {''.join(read[2:]).title()}"
+    return "".join(read).title()
+
+
+def pinyin_org_variants(written: str) -> list[str]:
+    """The name read with another reading of one of its characters: 瑞晟证券 is "Ruisheng Securities" as well as
+    pypinyin's "Ruicheng Securities" (names often take a character's rarer reading)."""
+    from pypinyin import Style, lazy_pinyin, pinyin
+
+    simplified = to_simplified(written).strip("《》〈〉「」“”")
+    first = lazy_pinyin(simplified)
+    readings = pinyin(simplified, style=Style.NORMAL, heteronym=True)
+    if len(readings) != len(first):
+        return []
+    default = pinyin_org(written)
+    variants = []
+    for at, options in enumerate(readings):
+        options = list(dict.fromkeys(options))
+        # a character with a second common reading (晟 chéng/shèng), not one with a string of rare ones (能)
+        if 2 <= len(options) <= 3 and options[1] != first[at] and options[1].isascii():
+            variants.append(pinyin_org(written, [*first[:at], options[1], *first[at + 1 :]]))
+    return [v for v in dict.fromkeys(variants) if v != default][:_MAX_VARIANTS]
+
+
+_MAX_VARIANTS = 4
 
 
 # Titles an organization's own officers hold: "chief executive Marguerite Olsen" in a story about a company.
@@ -457,6 +484,7 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         # alias so that "Heyue" in an English question finds 禾跃.
         latin = pinyin_org(name)
         aliases.append(latin)
+        aliases += pinyin_org_variants(name)
         for short in [f for f in entity.forms[1:] if not f.isascii() and 4 <= len(f) <= 6]:
             # "汀湖数投" the article shortens a long name to: "Tinghu Shutou", "Tinghu" to English readers
             aliases.append(pinyin_org(short))

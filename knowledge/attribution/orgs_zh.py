@@ -275,11 +275,21 @@ def settle_the_company(entities: ArticleEntities, article: str) -> None:
     orgs = [e for e in entities.entities if e.kind == "organization"]
     counts = {id(e): max(article.count(to_simplified(f)) for f in [*e.forms, *_cores(e.forms)]) for e in orgs}
     company = max(orgs, key=lambda e: counts[id(e)], default=None)
+    # the organization the lede names first: the one a bare "集团" means ("集團行政總裁岑啟航")
+    firsts = [
+        (min((i for f in o.forms if (i := article.find(to_simplified(f))) >= 0), default=-1), o) for o in orgs
+    ]
+    lede = min(
+        ((i, o) for i, o in firsts if i >= 0 and o.known is None), key=lambda item: item[0], default=None
+    )
     for entity in entities.entities:
         if entity.org == THE_COMPANY:
             at = min((i for f in entity.forms if (i := article.find(to_simplified(f))) >= 0), default=-1)
             near = [(_last_before(o, article, at), o) for o in orgs if o.known is None] if at > 0 else []
             near = [(i, o) for i, o in near if i >= 0 and at - i <= _THE_COMPANY_REACH]
             chosen = max(near, key=lambda item: item[0])[1] if near else company
+            opening = article[max(0, at - len(entity.title or "") - 3) : max(0, at - len(entity.title or ""))]
+            if lede is not None and re.search(r"(?<![该这本])集团$", opening):
+                chosen = lede[1]  # "集团" is the group the story is about, not the customer named just before
             entity.org = chosen.forms[0] if chosen is not None else None
             entity.role_zh = (entity.role_zh or "").replace(THE_COMPANY, entity.org or "") or None

@@ -11,6 +11,11 @@ def test_cantonese_question_words_become_written_chinese_in_the_same_script() ->
     assert to_written_chinese("灝芯而家手上有幾多訂單？") == "灝芯現在手上有多少訂單？"
 
 
+def test_losing_money_in_cantonese_is_a_loss_while_erosion_stays_erosion() -> None:
+    assert to_written_chinese("恒灃今個中期蝕咗幾多？") == "恒灃今個中期虧了多少？"
+    assert to_written_chinese("價格戰侵蝕利潤") == "價格戰侵蝕利潤"
+
+
 def test_a_word_that_merely_contains_a_cantonese_character_stays() -> None:
     assert to_written_chinese("兩家公司的關係很好") == "兩家公司的關係很好"
     assert to_written_chinese("Revenue rose 9%") == "Revenue rose 9%"

@@ -12,6 +12,9 @@ from knowledge.speakers import Speaker, SpeakerIndex
 
 CURRENCIES = {"USD", "EUR", "JPY", "CNY", "TWD", "HKD"}
 FIGURE_QUESTIONS = [
+    ("in the pilot, how much less time did doctors spend on notes?", {"%", "x"}),
+    ("新廠良率而家去到幾多？", {"%"}),
+    ("供应商要求的预付定金明年会压住多少现金？", CURRENCIES),
     ("what yield did the utility get on its longest bond?", {"%"}),
     ("how oversubscribed was the bond deal?", {"x"}),
     ("how fast did the cloud company's revenue grow last quarter?", {"%", "x"}),
@@ -253,6 +256,30 @@ def test_a_year_that_names_a_fund_is_not_the_period_asked_about() -> None:
         glossary=Glossary({}),
     )
     assert query.years == [] and query.units == {"x"}
+
+
+def test_debt_service_cover_is_a_multiple() -> None:
+    query = analyze(
+        "how far does the system's debt-service cover fall in 2027?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert "x" in query.units
+
+
+def test_a_comparison_with_a_year_before_is_no_yearly_period() -> None:
+    query = analyze(
+        "两家韩国存储厂商占了上半年订单的多少？一年前是多少？",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert query.period is None and query.halves == {1}
+    query = analyze(
+        "what share of orders did they take, up from what a year earlier?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert query.period is None
 
 
 def test_a_monthly_average_in_a_quarter_asks_the_monthly_figure() -> None:

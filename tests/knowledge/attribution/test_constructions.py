@@ -1386,6 +1386,20 @@ def test_a_chief_investment_officer_named_without_an_employer_works_for_the_arti
     assert cio is not None and ("cio", "Vossmeer") in cio.positions
 
 
+def test_a_bare_group_before_a_title_is_the_company_the_lede_names_not_the_customer_just_named() -> None:
+    result = attribute_source(
+        [
+            ["生產電堆的澤豐氫能昨晚發出盈警，預計中期虧損不少於人民幣2.4億元。"],
+            ["通告又指，來自美國客戶Harlow Power的收入佔逾六成。"],
+            ["集團行政總裁岑啟明昨日在電話會議上形容，虧損是擴產的代價。"],
+        ],
+        "zh-Hant",
+        SpeakerIndex([]),
+    )
+    ceo = next(s for s in result.quoted if s.kind == "person")
+    assert ceo.positions == (("ceo", "澤豐氫能"),)
+
+
 def test_the_portfolio_manager_is_an_unnamed_source_not_the_co_founder_named_before() -> None:
     paragraphs = [
         ["Co-founder Emil Roszak owns 12% of Pintwick."],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.attribution import attribute_source
-from knowledge.attribution.naming import pinyin_name, pinyin_org
+from knowledge.attribution.naming import pinyin_name, pinyin_org, pinyin_org_variants
 from knowledge.speakers import Speaker, SpeakerIndex
 
 
@@ -30,6 +30,12 @@ def test_chinese_organizations_get_pinyin_with_their_generic_ending_in_english()
     assert pinyin_org("澜石云") == "Lanshi Cloud"
     assert pinyin_org("江南电力交易中心") == "Jiangnan Power Exchange"
     assert pinyin_org("上海证券交易所") == "Shanghai Stock Exchange"
+
+
+def test_an_organization_is_also_spelled_with_a_characters_other_common_reading() -> None:
+    assert "Ruisheng Securities" in pinyin_org_variants("瑞晟證券")  # 晟: chéng by default, shèng in names
+    assert pinyin_org_variants("禾跃半导体") == []
+    assert pinyin_org_variants("恒灃氫能") == []  # 能 has only rare other readings
 
 
 def test_an_analyst_s_firm_is_named_without_the_sector_covered_and_deputies_keep_their_rank() -> None:
