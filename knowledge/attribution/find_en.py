@@ -269,6 +269,8 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
         for pattern in (_SUBJECT, _INVERTED, _CLOSED_BY_ANAPHOR):
             for match in pattern.finditer(text):
                 run = clean_org(match.group("run"))
+                if run and re.search(r"['’]s\s", run):
+                    run = clean_org(re.split(r"['’]s\s", run)[0])  # "said Kisaragi's HBM prices had risen"
                 person, of, _ = (run or "").partition(" of ")
                 if of and personal(person):
                     continue  # "Samira Qureshi of Wolfe Research, who covers …, said": found as a person at a firm

@@ -1400,6 +1400,23 @@ def test_a_bare_group_before_a_title_is_the_company_the_lede_names_not_the_custo
     assert ceo.positions == (("ceo", "澤豐氫能"),)
 
 
+def test_a_possessive_after_said_is_no_organization_of_its_own() -> None:
+    result = attribute_source(
+        [
+            [
+                "Orinoko Memory raised its forecast to ¥300 billion, the company said.",
+                "He also said Orinoko's HBM prices had risen about 20% this year.",
+                "The plant would lift Orinoko's share to about 15%, according to the company's presentation.",
+            ]
+        ],
+        "en",
+        SpeakerIndex([]),
+    )
+    names = {s.name for s in [*result.quoted, *result.mentioned]}
+    assert "Orinoko's HBM" not in names
+    assert result.speakers[0][2] is not None and result.speakers[0][2].name == "Orinoko Memory"
+
+
 def test_the_portfolio_manager_is_an_unnamed_source_not_the_co_founder_named_before() -> None:
     paragraphs = [
         ["Co-founder Emil Roszak owns 12% of Pintwick."],
