@@ -189,7 +189,7 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     asked_profit = profit_kinds(query.text)
     if asked_profit and profit_kinds(hit.passage.text) and not asked_profit & profit_kinds(hit.passage.text):
         return []  # "net profit" is not answered by the operating profit
-    if query.halves and not halves(hit.passage.text) & query.halves:
+    if query.halves and not halves(hit.passage.text, six_months=True) & query.halves:
         return []  # "上半年亏了多少" is not answered by the loss for the whole year
     if query.tenors and not tenors(hit.passage.text) & query.tenors:
         return []  # "the 20-year bonds' yield" is not the 30-year bond's

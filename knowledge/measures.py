@@ -261,12 +261,21 @@ def _clause_measures(text: str, figure: Figure) -> set[str]:
 _HALF = re.compile(r"\b(?:h([12])|(first|second)[- ]half)\b|([上下])半(?:个|財|财)?年", re.I)
 
 
-def halves(text: str) -> set[int]:
-    """The halves of a year a text names ("first half", "H2", "上半年")."""
-    return {
+def halves(text: str, *, six_months: bool = False) -> set[int]:
+    """The halves of a year a text names ("first half", "H2", "上半年"); with `six_months`, either half for a
+    six-month period that names neither ("the six months to September", "截至9月30日止六个月", "中期")."""
+    folded = fold(text)
+    named = {
         1 if (m.group(1) == "1" or (m.group(2) or "").lower() == "first" or m.group(3) == "上") else 2
-        for m in _HALF.finditer(fold(text))
+        for m in _HALF.finditer(folded)
     }
+    return named or ({1, 2} if six_months and _SIX_MONTHS.search(folded) else set())
+
+
+# A six-month period whose half depends on the company's fiscal year.
+_SIX_MONTHS = re.compile(
+    r"\bsix months (?:to|ended|ending|through)\b|\bsix-month period\b|止六个月|中期|半年度"
+)
 
 
 _NUMBER_WORDS = {

@@ -85,6 +85,12 @@ def test_the_half_of_a_year_and_the_term_of_a_bond_are_read_in_either_language()
     assert halves("玄衡智能今年上半年亏了多少") == {1}
     assert halves("revenue in the second half") == {2}
     assert halves("58% of first-half orders") == {1} and halves("上半财年的收入") == {1}
+    # a six-month period names no half by itself: a fiscal first half may end in September
+    assert halves("orders in the six months to September jumped 62%", six_months=True) == {1, 2}
+    assert halves("截至9月30日止六個月錄得虧損", six_months=True) == {1, 2}
+    assert (
+        halves("截至9月30日止六個月錄得虧損") == set() and halves("revenue rose 9%", six_months=True) == set()
+    )
     assert tenors("what yield did the 20-year bonds price at") == {"20y"}
     assert tenors("a 30-year bond and a five-year loan; 10年期国债") == {"30y", "5y", "10y"}
 
