@@ -240,7 +240,7 @@ def resolve_item(
         if re.search(_ISSUED, item.words, re.I):
             # "the statement said": whoever last spoke as an organization issued it, else the article's company
             issuer = next((e for e in state.speakers[:2] if e.kind == "organization"), None)
-            return issuer or protagonist(entities) or current_org(state, entities)
+            return issuer or protagonist(entities)
         if re.search(_COMPANY_DOCUMENT, item.words):
             # "according to the filing": the company's own, not the research firm quoted just before
             for own in (protagonist(entities), current_org(state, entities, noun="company")):

@@ -9,7 +9,7 @@ from knowledge.attribution import lexicon_zh as zh
 from knowledge.attribution.citing import ZH_OWN_FILING, according
 from knowledge.attribution.discourse import DiscourseState, Item, find_items, resolve_item
 from knowledge.attribution.entities import ArticleEntities, Entity
-from knowledge.attribution.org_in_play import current_org, protagonist
+from knowledge.attribution.org_in_play import protagonist
 from knowledge.attribution.quotes import blank_spans, leaves_quote_open, quoted_spans, starts_with_quote
 from knowledge.attribution.subject_en import subject_en
 from knowledge.attribution.subject_zh import subject_zh
@@ -221,8 +221,9 @@ def _speaker(
             None,
         )
         found = resolve_item(issuer, state, entities, items) if issuer is not None else None
-        # "公司提供的数据显示": the article's company, not the research firm cited just before
-        return found or protagonist(entities) or current_org(state, entities, noun="company")
+        # "公司提供的数据显示": the article's company, not the research firm cited just before (with no organization
+        # in the article there is none nearer either)
+        return found or protagonist(entities)
     opening = _opening(outside, items, language)
     first_item = items[0] if items else None
     if (

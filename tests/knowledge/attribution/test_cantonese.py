@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.attribution import attribute_source
 from knowledge.attribution.cantonese import cantonese_names, cantonese_syllables
 from knowledge.speakers import SpeakerIndex
+from tests.knowledge.attribution.quoted import quoted_in
 
 
 @pytest.mark.parametrize(
@@ -40,9 +40,7 @@ def test_a_name_gets_a_handful_of_spellings_at_most() -> None:
 
 
 def test_a_quoted_hong_kong_analyst_is_found_by_the_hong_kong_spelling() -> None:
-    paragraphs = [["盛峰證券分析員區詠芝表示，集團今年的減值撥備或達3億元。"]]
-    speaker = attribute_source(paragraphs, "zh-Hant", SpeakerIndex([])).speakers[0][0]
-    assert speaker is not None
+    speaker = quoted_in("盛峰證券分析員區詠芝表示，集團今年的減值撥備或達3億元。")
     index = SpeakerIndex([speaker])
     assert index.find_mentions("what impairment does Au Wing-chi expect?")[0].speaker is speaker
     assert index.find_mentions("what impairment does Ou Yongzhi expect?")[0].speaker is speaker

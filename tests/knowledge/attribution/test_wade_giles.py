@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.attribution import attribute_source
 from knowledge.attribution.wade_giles import wade_giles_name
 from knowledge.speakers import SpeakerIndex
+from tests.knowledge.attribution.quoted import quoted_in
 
 
 @pytest.mark.parametrize(
@@ -25,9 +25,7 @@ def test_a_name_is_spelled_as_taiwan_spells_it(written: str, spelled: str) -> No
 
 
 def test_a_quoted_taiwanese_executive_is_found_by_either_spelling() -> None:
-    paragraphs = [["財務長張雅琪表示，第三季毛利率為24.6%。"]]
-    speaker = attribute_source(paragraphs, "zh-Hant", SpeakerIndex([])).speakers[0][0]
-    assert speaker is not None
+    speaker = quoted_in("財務長張雅琪表示，第三季毛利率為24.6%。")
     index = SpeakerIndex([speaker])
     assert index.find_mentions("what margin did Chang Ya-chi report?")[0].speaker is speaker
     assert index.find_mentions("what margin did Zhang Yaqi report?")[0].speaker is speaker
