@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.figure_dating import YEAR_OFFSET, dated_year, of_asked_year, other_year, words_before
+from bot.figure_dating import YEAR_OFFSET, dated_year, of_asked_year, other_year, words_after, words_before
 from bot.figure_kinds import (
     comparison_basis,
     figure_basis,
@@ -57,6 +57,10 @@ _SEVERAL_QUARTERS_BEFORE = re.compile(
 # "单个用户的获客成本", "per subscriber": a cost or price for one of something, not a total.
 _PER_HEAD = re.compile(
     r"单个|單個|每个|每個|每位|每名|每户|每戶|人均|\bper (?:user|customer|subscriber|seat|head)\b", re.I
+)
+_A_MONTH_AFTER = re.compile(
+    r"\s*(?:per|for each|each|a|an|every)\s+[\w-]+\s+(?:a|per|each|every)\s+month\b|[^，,。；;]{0,6}每月",
+    re.I,
 )
 _MONTHLY = re.compile(r"月租|月费|月費|每月|\bmonthly\b", re.I)
 
@@ -110,7 +114,13 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     elif _ONE_SHARE_ASKED.search(query.text):
         # "the per-share price in the staff sale" is not answered by the $600 million sold in all
         moved = bool(query.measures & {"growth", "cut"})  # "how far below the March price per share"
-        figures = [f for f in figures if f.per == "share" or (moved and f.unit in ("%", "x"))]
+        # "…for each share, and what slice of their losses is that?": the slice is a percentage of its own
+        sliced = "share" in query.measures
+        figures = [
+            f
+            for f in figures
+            if f.per == "share" or (moved and f.unit in ("%", "x")) or (sliced and f.unit == "%")
+        ]
     # "一共交了多少电费" is a sum, never a price per kilowatt-hour
     total = bool(_TOTAL_WORDS.search(query.text))
     amount = bool(query.measures) and query.measures <= _AMOUNT_MEASURES
@@ -129,7 +139,11 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
             f
             for f in figures
             # "月租金已从约13万元降至7万元": a monthly rent named before its figures
-            if f.per == "month" or f.unit in ("%", "x") or _MONTHLY.search(words_before(text, f, 24))
+            if f.per == "month"
+            or f.unit in ("%", "x")
+            or _MONTHLY.search(words_before(text, f, 24))
+            # "$310 per clinician a month": a price for each of something, each month
+            or _A_MONTH_AFTER.match(words_after(text, f, 30))
         ]
     if energy_priced(query.text):
         # "每度电要付多少钱" is answered by a price per kilowatt-hour, not by the deal's total
@@ -211,7 +225,20 @@ _NAMED = frozenset({"stock", "net_debt", "buyback", "retention"})
 _RATE_MEASURES = frozenset({"share", "growth", "cut", "margin", "yield", "retention", "stock", "utilization"})
 # Measures told as amounts: a percentage or a multiple beside them is how they moved or divide.
 _AMOUNT_MEASURES = frozenset(
-    {"revenue", "spending", "debt", "orders", "cash", "assets", "burn", "market", "rent", "sale", "subsidy"}
+    {
+        "revenue",
+        "spending",
+        "debt",
+        "orders",
+        "cash",
+        "assets",
+        "burn",
+        "market",
+        "rent",
+        "sale",
+        "subsidy",
+        "saving",
+    }
     | {"net_debt", "buyback"}
 )
 # Measures that say how a figure moved or divides, not what it counts.

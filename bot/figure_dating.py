@@ -49,6 +49,13 @@ def words_before(text: str, figure: Figure, width: int) -> str:
     return folded[max(0, at - width) : at] if at >= 0 else ""
 
 
+def words_after(text: str, figure: Figure, width: int) -> str:
+    """Up to `width` folded characters just after the figure in the text ("" when it is not found)."""
+    folded = fold(text)
+    at = folded.find(fold(figure.text))
+    return folded[at + len(fold(figure.text)) : at + len(fold(figure.text)) + width] if at >= 0 else ""
+
+
 def dated_to(text: str, figure: Figure, asked: set[str]) -> bool:
     """Whether the words just before a figure date it to the asked relative year ("明年的额度…8亿元")."""
     return bool(relative_years(words_before(text, figure, 16)) & asked)

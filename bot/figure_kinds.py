@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from knowledge.figures import Figure
+from knowledge.measures import PHRASAL_UP_VERBS
 from knowledge.scripts import fold
 
 # The period a change is measured against: "年增35%" and "up 64% from a year earlier" are year on year,
@@ -155,13 +156,16 @@ def other_count(asked: dict[str, int], text: str) -> bool:
 # "rose 7.1%", "up 12%", "增长9%", "收涨9.6%": how much something moved, not how big a part of it is.
 _MOVED_BY = re.compile(
     r"(?:\b(?:rose|rise|risen|rising|fell|fall|fallen|falling|(?<!wrote )(?<!write )(?<!writes )(?<!written )(?<!marked )down|grew|grow|grown|jumped|climbed|gained|lost|"
-    r"increased|decreased|declined|dropped|slipped|slid|surged|soared|tumbled|plunged|by)"
-    r"|(?<!make )(?<!made )(?<!makes )(?<!making )(?<!take )(?<!takes )(?<!took )"  # "make up 18%" is a part
-    # "has lined up $9.6 billion", "signed up 2 million users": a phrasal verb, not a move
-    r"(?<!lined )(?<!line )(?<!lining )(?<!signed )(?<!set )(?<!snapped )(?<!picked )(?<!drew )(?<!drawn )"
-    r"(?<!put )(?<!puts )(?<!putting )(?<!coughed )(?<!stumped )\bup"
+    r"increased|decreased|declined|dropped|slipped|slid|surged|soared|tumbled|plunged|by|up)"
     r"|涨|跌|增|降|增长|下降|上涨|下跌|上升|提高|减少|成长)"
     r"\s*(?:about|around|roughly|nearly|almost|some|just over|more than|约|近|逾|超过)?\s*$",
+    re.I,
+)
+# "make up 18%", "tie up $180 million of cash": a part or a phrasal verb, no move
+_PHRASAL_UP = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(PHRASAL_UP_VERBS))
+    + r")\s+up\s*(?:about|around|roughly|nearly|almost|some|just over|more than)?\s*$",
     re.I,
 )
 
@@ -169,7 +173,8 @@ _MOVED_BY = re.compile(
 def is_change(text: str, figure: Figure) -> bool:
     """Whether a figure says how much something moved ("rates rose 7.1%", "同比增长9%")."""
     folded, at = _found(text, figure)
-    return at >= 0 and bool(_MOVED_BY.search(_CLAUSE.split(folded[max(0, at - 24) : at])[-1]))
+    before = _CLAUSE.split(folded[max(0, at - 24) : at])[-1]
+    return at >= 0 and bool(_MOVED_BY.search(before)) and not _PHRASAL_UP.search(before)
 
 
 # "worth on its own", "单独": one part asked; "a combined $240 million", "合计": the total of several parts.

@@ -48,9 +48,14 @@ _TOPIC_ORDER = (
     "volume",
     "employees",
     "cap",
+    "saving",
     "growth",
     "share",
 )
+# A percentage is a rate, a move or a part of its measure, never the amount: "31% of annual recurring revenue"
+# is a share, not the revenue.
+_RATE_TOPICS = ("margin", "growth", "cut", "share")
+_PERCENT_ORDER = _RATE_TOPICS + tuple(m for m in _TOPIC_ORDER if m not in _RATE_TOPICS)
 
 
 def _describes_itself(text: str, speaker: Speaker) -> bool:
@@ -210,7 +215,8 @@ def _topic(text: str, figure: Figure, language: str, asked: frozenset[str] = fro
     # The figure's clause, else the one before it (where "营收将达到…" or "revenue of…" usually is).
     for clause in [clauses[at], clauses[at - 1] if at else ""] if at is not None else [text]:
         measures = find_measures(clause)
-        order = sorted(_TOPIC_ORDER, key=lambda m: m not in asked)
+        base = _PERCENT_ORDER if figure.unit == "%" else _TOPIC_ORDER
+        order = sorted(base, key=lambda m: m not in asked)
         noun = next((n for m in order if m in measures and (n := measure_noun(m, language))), None)
         if noun:
             return noun

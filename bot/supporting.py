@@ -8,7 +8,7 @@ from knowledge.corpus import Corpus
 from knowledge.passages import Passage
 from knowledge.scripts import fold
 from knowledge.search import Hit
-from knowledge.tokens import tokenize
+from knowledge.tokens import stem, tokenize
 
 _ASKS = re.compile(
     r"\basked (?:[A-Z][\w.’'-]* ){0,3}(?:whether|if|how|what|why|when|about)\b|\bwanted to know\b|追问|问道|询问|提问",
@@ -38,7 +38,8 @@ _WHEN = re.compile(
 )
 # Words too common in the library to tie two passages together.
 _COMMON = frozenset(
-    {
+    stem(word)
+    for word in {
         "the",
         "and",
         "that",

@@ -8,6 +8,18 @@ from knowledge.figures import Figure
 from knowledge.passages import Passage
 from knowledge.scripts import fold, space_scripts
 
+# Verbs whose "up" is no rise: "make up 18%" is a part, "lined up $9.6 billion" and "tie up $180 million" no move.
+PHRASAL_UP_VERBS = frozenset(
+    (
+        "make made makes making take takes took taken line lined lining sign signed set snapped picked drew "
+        "drawn put puts putting coughed stumped tie ties tied tying free frees freed freeing rack racks "
+        "racked use uses used using eat eats ate eaten soak soaks soaked scoop scooped rake raked build "
+        "builds built shore shored prop propped open opens opened pay pays paid lock locks locked add adds "
+        "added sum summed end ends ended wind winds wound round rounded top topped stock stocked "
+    ).split()
+)
+_NOT_PHRASAL = "".join(f"(?<!{verb} )" for verb in sorted(PHRASAL_UP_VERBS))
+
 # One entry per measure: English and Chinese (Simplified) words that name it. Domain-wide finance vocabulary.
 MEASURES: dict[str, str] = {
     "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|\bpremiums\b|营收|收入|营业额|销售额|保费",
@@ -28,8 +40,10 @@ MEASURES: dict[str, str] = {
     "margin": r"margin|profit|earnings|net income|operating income|毛利|利润|获利|净利|盈利|纯益|纯利|溢利",
     "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
     "yield": r"\byield|coupon|interest rate|\binterest\b|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|报酬率|回报率|报酬|回报",
-    "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|比例|份额|(?<!应)占|其中",
-    "growth": r"\bgrow|\bgrew\b|growth|\bup(?= (?:about |around |roughly |nearly |some |by )?[\d$€¥£])|"
+    "share": r"\bshare\b|\baccount(?:s|ed|ing)? for\b|\b(?:make|makes|made|making) up\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|比例|份额|(?<!应)占|其中",
+    "growth": r"\bgrow|\bgrew\b|growth|"
+    + _NOT_PHRASAL
+    + r"\bup(?= (?:about |around |roughly |nearly |some |by )?[\d$€¥£])|"
     r"\bfrom a year (?:earlier|ago|before)|\b(?:y/y|yoy|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
     "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|\bbelow\b|下调|下滑|滑落|降|削减|减少|缩减|下降|低于|低(?=约|了|出|近|逾|[0-9一二三四五六七八九两]|大约)|便宜|跌|折让|(?<!至)少了?多少",
     "power": r"(?<!-)(?<!green )\bpower|electricity|capacity|peak demand|peak load|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|(?<!-)\bload\b(?!-|\s+(?:customers|users|clients))|电力|装机|用电|算力(?!券)|容量|兆瓦|吉瓦",
@@ -55,6 +69,8 @@ MEASURES: dict[str, str] = {
     "writedown": r"\bwrite-?(?:downs?|offs?)\b|\bwr(?:ote|itten|ite) (?:down|off)\b|\bimpairments?\b|inventory hit|"
     r"减值|減值|存货跌价|存貨跌價|撇减|撇減",
     "severance": r"severance|redundancy (?:pay|costs?)|layoff costs?|遣散|裁员补偿|裁员成本|经济补偿金",
+    # "the tools would save about $96 million a year": money kept, not spent
+    "saving": r"\bsav(?:e|es|ed|ing|ings)\b|节省|節省|省下|节约|節約|慳",
     "sale": r"\bsell|\bsold\b|\bsale|unload|cash out|tender|offload|出售|套现|卖出|卖掉|卖了|抛售",
 }
 _COMPILED = {name: re.compile(pattern, re.I) for name, pattern in MEASURES.items()}

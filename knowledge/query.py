@@ -54,7 +54,10 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"\barr\b|recurring revenue|\bbills?\b|\bpremiums\b|保费|turnover|利润|纯益|纯利|净利|获利|盈利|trading value|成交额|成交金额|交易额|营业额|电价|售价|单价|"
             r"多少钱|钱|美元|金额|资金|花费|花|支出|价位|价钱|报价|每股盈余|每股收益|每股盈利|每股净利|\beps\b|earnings per share|供股价|配股价|发行价|招股价|认购价|电费|费用|租金|利息|(?<![私公])募|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|亏损|亏了|净亏|订阅|价格|筹集|订单|规模|"
             r"借贷|贷款|债|资本支出|资本开支|开支|市场|砸|掏|补贴|补助|算力券|目标价|price target|现金|定金|订金|押金|保证金|"
-            r"赔偿|罚款|罚金|和解金",
+            r"赔偿|罚款|罚金|和解金|\bget(?:s|ting)? back\b|\brecover(?:s|ed|y)?\b|\b(?:for|per) (?:each|a|every|one) share\b|"
+            r"\bsettle(?:s|d|ment)?\b|\bcompensat|\bdamages\b|\bpay(?:s|ing)? out\b|\bpaid out\b|\bpayouts?\b|"
+            # "how much will the contract save?": money, unless time is what is saved
+            r"\bsav(?:e|es|ed|ing|ings)\b(?!.{0,30}\b(?:time|hours?|minutes?|days?|weeks?)\b)|省下|节省|节约",
             re.I,
         ),
     ),
@@ -72,7 +75,7 @@ _CURRENCY_WORDS: list[tuple[str, re.Pattern[str]]] = [
 _SHARE = re.compile(
     r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice|stake)|"
     r"\b(?:slice|piece) of\b|(?:里|裡|中|之中)有?多少(?!钱|錢|亿|億|万|萬)|"
-    r"what % |占.{0,12}(?:多少|几成|多大)|几成|多少成|比重|占比|比例|负债比|负债率|比率|有?多少(?:是)?集中|"
+    r"what % |占.{0,24}(?:多少|几成|多大)|几成|多少成|比重|占比|比例|负债比|负债率|比率|有?多少(?:是)?集中|"
     r"有?多少(?:会|将|要)?(?:来自|用[于在来]|投[向入到在]|流向|花在)|有多少是",
     re.I,
 )
@@ -172,6 +175,7 @@ _QUANTITY = re.compile(
     r"how (?:fast|quickly)\b(?=.{0,60}\b(?:grow|grew|grown|rise|rose|risen|increas|climb|expand))|"
     r"\b(?:guess|estimate|forecast|projection)\b.{0,40}\b(?:slice|share|portion|piece|cut)\b|"
     r"\bwhat\b.{0,80}\b(?:worth|add(?:s|ed)? up to|amount(?:s|ed)? to|total(?:s|led)?)\b|"
+    r"\bwhat\b[^?]{0,60}\b(?:get(?:s|ting)? back|recover|(?:for|per) (?:each|every|one) share)\b|"
     r"what (?:amount|figure|sum|number|percentage|share)|多少|多大|多高|几(?![千百十万亿])|数额|"
     r"\b(?:q[1-4]|quarterly|quarter's|annual|full[- ]year|year's)\s+(?:numbers|figures|results)\b",
     re.I,
@@ -193,7 +197,8 @@ _STANCE = re.compile(
 )
 _COMPARE = re.compile(r"compar|versus|\bvs\.?\b|\bthan\b|相比|比较|对比|相当于|比作|类比", re.I)
 THEME_WORDS = frozenset(
-    {
+    stem(word)
+    for word in {
         "bubble",
         "泡沫",
         "ai",
@@ -439,6 +444,15 @@ _TO_DATE = re.compile(
 _MONTHLY = re.compile(r"\bper month\b|\ba month\b|\bmonthly\b|\beach month\b|每个?月|一个月|月均", re.I)
 
 
+def _speech_cue(folded: str, named_at: set[int]) -> bool:
+    """Whether the question asks what someone says: "per" counts only before a name ("per Adaeze Brennick"), not
+    in a rate ("per clinician each month")."""
+    return any(
+        m.group(0) != "per" or any(m.end() < at <= m.end() + 2 for at in named_at)
+        for m in SPEECH_CUE.finditer(folded)
+    )
+
+
 def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAnalysis:
     """Analyze a question for search and composition."""
     language = detect_language(text)
@@ -488,7 +502,7 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         if c[0] in topic_words and not (set(c) & _TITLE_TOKENS if named or by_role else set())
     ]
     # "how did the stock react?" asks how the market moved, not what the company said
-    cue = bool(SPEECH_CUE.search(fold(text))) and not _STOCK_MOVE.search(fold(text))
+    cue = _speech_cue(fold(text), {m.start for m in mentions}) and not _STOCK_MOVE.search(fold(text))
     # An organization is who is asked about only when the question asks what it says; otherwise it is the topic.
     asked = [
         s for s in named + by_role if s.quoted and (s.kind == "person" or cue or kind in ("who", "stance"))
@@ -507,7 +521,12 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
             m.speaker
             for m in mentions
             # "Fennimore's number for Tarrow": whose estimate it is
-            if SPEECH_CUE.match(folded, m.end, m.end + 20) or SPEECH_CUE.match(folded[m.end :].lstrip())
+            if (
+                cue_after := SPEECH_CUE.match(folded, m.end, m.end + 20)
+                or SPEECH_CUE.match(folded[m.end :].lstrip())
+            )
+            and cue_after.group(0)
+            != "per"  # "pay Tallowin per clinician": a rate, and "per X" names X before
         }
         asked = [s for s in asked if s in speaking] or asked
     # "what is the broker expecting for Peichen?": an organization after a preposition is what is asked about

@@ -46,6 +46,9 @@ TITLE_WORDS: dict[str, list[str]] = {
         "chief financial officer",
         "finance head",
         "head of finance",
+        "finance director",
+        "financial director",
+        "director of finance",
         "finance boss",
         "首席财务官",
         "财务长",
@@ -332,10 +335,29 @@ class SpeakerIndex:
         titles = _longest_matches(folded, self._title_patterns)
         by_position, known = self._roles
         found = {n for title in titles for org in orgs for n in by_position.get((title, org), ())}
+        # "Vestergaard's head of underwriting": a title the gazetteer lacks, matched by its own distinctive word
+        found = self._by_written_title(folded, orgs) or found
         if titles and not found:
             found = self._by_description(folded, titles)
         found |= {n for n in known if self._known_for(self.speakers[n], folded)}
         return [self.speakers[n] for n in sorted(found)]
+
+    def _by_written_title(self, folded: str, orgs: set[str]) -> set[int]:
+        """Speakers at an asked organization whose written title's own word the question puts in a title."""
+        found = set()
+        for n, speaker in enumerate(self.speakers):
+            for title, org in speaker.positions:
+                if title in TITLE_WORDS or org not in orgs:
+                    continue
+                words = [
+                    w for w in re.findall(r"[a-z]+", title) if w not in _GENERIC_TITLE_WORDS and len(w) > 3
+                ]
+                if any(re.search(_TITLE_AROUND.format(word=re.escape(w[:6])), folded) for w in words):
+                    found.add(n)
+                own = _GENERIC_TITLE_ZH.sub("", title)
+                if len(own) >= 2 and not own.isascii() and own in folded:
+                    found.add(n)
+        return found
 
     def _by_description(self, folded: str, titles: set[str]) -> set[int]:
         """ "The short seller's founder", "the pension's CIO": a title at an organization the question describes."""
@@ -397,6 +419,17 @@ _POSSESSOR = re.compile(r"\bthe\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)(?:'s|’s)\s")
 _OF_DESCRIBED = re.compile(
     r"\b(?:of|at|for)\s+((?:[a-z'’-]+\s+){0,4}?(?:agency|commission|fund|company|bank|utility|regulator|pension|"
     r"office|firm|group|lender|insurer|exchange|maker|provider))\b"
+)
+# Words every title shares: a written title is told apart by its other words ("underwriting", "研发").
+_GENERIC_TITLE_WORDS = frozenset(
+    {"chief", "officer", "head", "director", "manager", "senior", "vice", "deputy", "executive", "general"}
+    | {"managing", "lead", "principal", "assistant", "associate", "global", "group", "president", "staff"}
+)
+_GENERIC_TITLE_ZH = re.compile(r"首席|总监|主管|经理|负责人|总裁|主任|官|副|总|部")
+# the distinctive word inside a title phrase: "head of underwriting", "underwriting chief", "chief underwriting officer"
+_TITLE_AROUND = (
+    r"\b(?:head|chief|director|officer|manager|boss|vp)\s+(?:of\s+|for\s+)?{word}|"
+    r"\b{word}\w*\s+(?:head|chief|director|officer|manager|boss)\b"
 )
 _NOT_DESCRIPTIONS = frozenset({"the", "company", "firm", "its", "new", "big", "biggest", "largest", "main"})
 # Descriptions that name the same kind of organization in other words (domain-wide).

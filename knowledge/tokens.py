@@ -223,10 +223,16 @@ _IRREGULAR = {
 
 
 def stem(word: str) -> str:
-    """A light English stem so 'spending', 'spends' and 'spend' meet."""
+    """A light English stem so 'spending', 'spends' and 'spend' meet, and 'save', 'saved' and 'savings' too."""
     word = word.removesuffix("'s")
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
+    root = _IRREGULAR.get(word) or _strip_ending(
+        word.removesuffix("s") if len(word) >= 7 and word.endswith("ings") else word
+    )
+    # a silent e goes, as it does before -ing and -ed: "price", "prices", "priced" and "pricing" meet
+    return root[:-1] if len(root) >= 4 and root.endswith("e") and not root.endswith("ee") else root
+
+
+def _strip_ending(word: str) -> str:
     for suffix, replacement, min_len in (
         ("ies", "y", 5),
         ("ing", "", 6),

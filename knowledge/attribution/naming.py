@@ -316,7 +316,12 @@ _STAFF_TITLES = frozenset(
 def is_officer_title(written: str) -> bool:
     """Whether a title ("finance chief", "vice president for regulatory affairs") is held at a company."""
     head = _head_title(written.lower())
-    return title_key(head) in OFFICER_TITLES or head in _STAFF_TITLES
+    # "chief underwriting officer", "chief people officer": every chief … officer is an officer of the company
+    return (
+        title_key(head) in OFFICER_TITLES
+        or head in _STAFF_TITLES
+        or re.fullmatch(r"chief(?: [a-z-]+){1,2} officer", head) is not None
+    )
 
 
 def _head_title(written: str) -> str:
@@ -544,7 +549,8 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
     ):  # whoever works there speaks for the organization: "staff" when the title is not a known one
         org_entity = orgs.get(entity.org)
         titles = [
-            title_key(part) or title_key(_head_title(part)) or "staff"
+            # a title the gazetteer lacks stays as written ("chief underwriting officer"), to be asked by its words
+            title_key(part) or title_key(_head_title(part)) or " ".join(part.lower().split()) or "staff"
             for part in re.split(r"[兼暨及和]", to_simplified(entity.title or ""))
         ]
         for form in [*org_entity.forms, org_entity.name] if org_entity else [entity.org]:

@@ -330,6 +330,11 @@ def test_a_monthly_amount_is_answered_by_a_figure_per_month() -> None:
     question = _how_much("how much extra per month will a typical household pay?", {"USD"})
     assert asked_figures(year, question) == []
     assert [f.text for f in asked_figures(month, question)] == ["$3.80"]
+    per_head = _hit(
+        "It will cost the district about $240 per teacher a month once every school uses the tools."
+    )
+    teacher = _how_much("what will the district pay per teacher each month?", {"USD"})
+    assert [f.text for f in asked_figures(per_head, teacher)] == ["$240"]
 
 
 def test_a_total_bill_is_not_answered_by_a_price_per_kilowatt_hour() -> None:

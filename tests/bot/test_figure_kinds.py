@@ -75,6 +75,10 @@ def test_a_move_is_a_change_and_a_level_is_not() -> None:
     assert not is_change(lined, _figure(lined, "$9.6 billion"))
     wrote = "Veyridge wrote down $640 million of unsold accelerators."
     assert not is_change(wrote, _figure(wrote, "$640 million"))
+    tied = "The deposits would tie up about $85 million of the lender's cash next year."
+    assert not is_change(tied, _figure(tied, "$85 million"))
+    went = "Shares were up about 12% by noon."
+    assert is_change(went, _figure(went, "12%"))
 
 
 def test_a_question_about_a_group_and_its_biggest_member_alone_takes_the_groups_total() -> None:

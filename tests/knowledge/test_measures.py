@@ -33,6 +33,13 @@ def test_a_measure_written_after_the_figure_counts() -> None:
     assert "revenue" in head_measures(passage, passage.figures[0])
 
 
+def test_savings_and_a_part_accounted_for_are_measures() -> None:
+    assert "saving" in find_measures("the tools would save the county about $96 million a year")
+    assert "share" in find_measures("AI products now account for 31% of annual recurring revenue")
+    tied = _passage("The deposits would tie up about $180 million of the buyer's cash.")
+    assert "growth" not in head_measures(tied, tied.figures[0])
+
+
 def test_a_bound_or_a_price_per_share_is_not_what_a_figure_measures() -> None:
     ipo = _passage("Lumenforge priced its initial public offering at $40 a share on Wednesday.")
     assert head_measures(ipo, ipo.figures[0]) == {"price"}

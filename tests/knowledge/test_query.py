@@ -15,6 +15,9 @@ FIGURE_QUESTIONS = [
     ("in the pilot, how much less time did doctors spend on notes?", {"%", "x"}),
     ("新廠良率而家去到幾多？", {"%"}),
     ("供应商要求的预付定金明年会压住多少现金？", CURRENCIES),
+    ("Per the lawyer, roughly what will investors get back for each share?", CURRENCIES),
+    ("How much will the new scheduling software save the county each year?", CURRENCIES),
+    ("佢話而家AI產品佔公司年度經常性收入幾多？", {"%"}),
     ("what yield did the utility get on its longest bond?", {"%"}),
     ("how oversubscribed was the bond deal?", {"x"}),
     ("how fast did the cloud company's revenue grow last quarter?", {"%", "x"}),
@@ -305,6 +308,17 @@ def test_of_two_organizations_the_one_before_the_verb_of_thinking_is_asked() -> 
         glossary=Glossary({}),
     )
     assert query.speakers == [consultancy]
+
+
+def test_a_price_per_head_is_no_citation_of_the_organization_named_before_it() -> None:
+    payer = Speaker(name="Fernhill Clinics", kind="organization", role="clinic group", aliases=("Fernhill",))
+    vendor = Speaker(name="Quillon Health", kind="organization", role="software vendor", aliases=("Quillon",))
+    query = analyze(
+        "what will Fernhill pay Quillon per nurse each month?",
+        speakers=SpeakerIndex([payer, vendor]),
+        glossary=Glossary({}),
+    )
+    assert query.speakers == [] and {payer, vendor} <= set(query.entities)
 
 
 def test_so_far_this_year_is_answered_by_the_first_three_quarters() -> None:

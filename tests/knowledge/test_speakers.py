@@ -80,6 +80,35 @@ def test_the_head_of_an_agency_described_after_the_title_is_its_director() -> No
     assert index.find_by_role(question) == [director]
 
 
+def test_a_title_the_gazetteer_lacks_is_asked_by_its_own_word() -> None:
+    underwriter = Speaker(
+        name="Ilse Varga",
+        kind="person",
+        role="chief underwriting officer, Borrowdale Kredit",
+        positions=(("chief underwriting officer", "Borrowdale Kredit"),),
+    )
+    chief = Speaker(
+        name="Piet Olander",
+        kind="person",
+        role="CEO, Borrowdale Kredit",
+        positions=(("ceo", "Borrowdale Kredit"),),
+    )
+    insurer = Speaker(name="Borrowdale Kredit", kind="organization", role="insurer", aliases=("Borrowdale",))
+    index = SpeakerIndex([underwriter, chief, insurer])
+    assert index.find_by_role("what did Borrowdale's head of underwriting say about limits?") == [underwriter]
+    assert index.find_by_role("what did Borrowdale's boss say about limits?") == [chief]
+
+
+def test_a_finance_director_is_the_finance_chief() -> None:
+    cfo = Speaker(
+        name="Wen Lu", kind="person", role="CFO, Tallis Tools", positions=(("cfo", "Tallis Tools"),)
+    )
+    index = SpeakerIndex(
+        [cfo, Speaker(name="Tallis Tools", kind="organization", role="maker", aliases=("Tallis",))]
+    )
+    assert index.find_by_role("Tallis's finance director: how much will customers accept?") == [cfo]
+
+
 def test_an_organization_written_in_full_elsewhere_is_described_by_its_full_name() -> None:
     treasurer = Speaker(
         name="Gloria Ybarra",

@@ -1010,6 +1010,21 @@ def test_who_chairs_the_board_works_for_the_organization_named_a_board() -> None
     assert chair is not None and chair.role == "chair, Harlan Basin Utilities Board"
 
 
+def test_a_chief_officer_or_an_auditor_the_gazetteer_lacks_keeps_the_written_title() -> None:
+    text = [
+        [
+            "Brisk Mutual, a Nordic credit insurer, has cut its limits on server buyers to €1.5 billion, chief"
+            " underwriting officer Elin Marsh said on Tuesday."
+        ],
+        ["Dalby County auditor Oren Vale put the savings closer to $30 million a year."],
+    ]
+    result = attribute_source(text, "en", SpeakerIndex([]))
+    marsh, vale = result.speakers[0][0], result.speakers[1][0]
+    assert marsh is not None and marsh.role == "chief underwriting officer, Brisk Mutual"
+    assert ("chief underwriting officer", "Brisk Mutual") in marsh.positions
+    assert vale is not None and vale.role == "auditor, Dalby County"
+
+
 def test_the_company_just_described_employs_the_person_it_introduces() -> None:
     paragraphs = [
         ["陇原智算是省内规模最大的民营运营商。该公司董事长郭海峰坦言，行业确实存在先建后找客户的现象。"],
