@@ -133,11 +133,20 @@ def pairs_organizations(question: str, entities: list[tuple[str, ...]]) -> bool:
 def names_every_party(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> bool:
     """Whether every organization a question pairs is named in the passage's paragraph or its article's title: a
     figure about one of them alone is not the deal between them."""
+    passage = hit.passage
+    # "The contract is worth about $380 million": a paragraph that opens on the deal named just before it
+    taken_up = passage.sentence == 1 and _TAKEN_UP.match(passage.text) is not None
+    before = _sentences(corpus, passage.source_id, passage.paragraph - 1, 99) if taken_up else ""
     around = " ".join(
         (
             fold(paragraph_text(hit, corpus)),
-            fold(corpus.source(hit.passage.source_id).title),
-            speaker_words(hit.passage, corpus),
+            fold(before),
+            fold(corpus.source(passage.source_id).title),
+            speaker_words(passage, corpus),
         )
     )
     return all(any(w in around for w in words) for words in entities)
+
+
+# A sentence opening on a definite noun phrase takes up what the text before it named.
+_TAKEN_UP = re.compile(r"[\s\"“]*(?:The|This|That|These|Those|该|這|这|此)", re.I)

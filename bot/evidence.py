@@ -256,7 +256,7 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         asked = with_asked_figure(query, candidates, entities, corpus)
         if not asked:
             return Abstention("no_figure", nearest=nearest_figure(query, candidates, entities, corpus))
-        refused = stronger_refusal(candidates, asked[0])
+        refused = stronger_refusal(candidates, asked[0], query.measures)
         if refused is not None:
             return Abstention("declined", nearest=(refused.passage, None))
         candidates = asked

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.figure_kinds import is_share_of
 from bot.figure_text import figure_for
 from bot.i18n import convert, family, language_name, measure_noun, phrase
 from bot.naming import describe, publisher_name, short_name, speaker_name, unnamed_description
@@ -215,6 +216,8 @@ def _topic(text: str, figure: Figure, language: str, asked: frozenset[str] = fro
     # The figure's clause, else the one before it (where "营收将达到…" or "revenue of…" usually is).
     for clause in [clauses[at], clauses[at - 1] if at else ""] if at is not None else [text]:
         measures = find_measures(clause)
+        if figure.unit == "%" and is_share_of(text, figure):
+            measures = measures | {"share"}  # "account for 31% of annual recurring revenue": a share of it
         base = _PERCENT_ORDER if figure.unit == "%" else _TOPIC_ORDER
         order = sorted(base, key=lambda m: m not in asked)
         noun = next((n for m in order if m in measures and (n := measure_noun(m, language))), None)

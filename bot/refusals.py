@@ -16,7 +16,7 @@ REFUSAL = re.compile(
     r"give|provide|elaborate|confirm|identify|respond)|\bno (?:specific |firm |set )?(?:timetable|timeline|decision) "
     r"(?:has been|had been|was|is|yet)|\bhas not (?:yet )?(?:decided|disclosed|said)|"
     r"未透露|未披露|未有透露|未有披露|并未透露|並未透露|拒绝透露|拒絕透露|不愿透露|不願透露|没有透露|沒有透露|"
-    r"不予置评|不予置評|未回应|未回應|"
+    r"不予置评|不予置評|未回应|未回應|未予(?:透露|披露|置评|置評|回应|回應|说明|說明)|"
     r"没有具体时间表|沒有具體時間表|目前没有具体|目前沒有具體|尚未决定|尚未決定|尚无定论|尚無定論",
     re.I,
 )
@@ -37,14 +37,24 @@ def withheld_breakdown(lead: Passage, query: QueryAnalysis, corpus: Corpus) -> P
     return after if find_measures(after.text) & query.measures else None
 
 
-def stronger_refusal(candidates: list[Hit], lead: Hit) -> Hit | None:
+def stronger_refusal(
+    candidates: list[Hit], lead: Hit, asked: frozenset[str] | set[str] = frozenset()
+) -> Hit | None:
     """A sentence saying the asked figure was withheld ("未有透露Veyridge會分擔多少降價損失") that fits the question far
-    better than the best figure found: the articles say there is no answer, so a neighbouring figure is none."""
+    better than the best figure found: the articles say there is no answer, so a neighbouring figure is none.
+
+    A refusal that names the asked measure (`asked`) needs only to fit as well: "她未透露該案的預估毛利率" says the
+    project's margin is not given, whatever margin the company reports for the year."""
     refusals = [h for h in candidates if not h.passage.figures and REFUSAL.search(h.passage.text)]
     best = max(refusals, key=lambda h: h.coverage, default=None)
     if best is None or best.coverage < _REFUSAL_FIT:
         return None
-    return best if best.coverage >= _REFUSAL_MARGIN * lead.coverage else None
+    named = bool(set(asked) & find_measures(best.passage.text) - _MOVES)
+    return best if best.coverage >= (1.0 if named else _REFUSAL_MARGIN) * lead.coverage else None
+
+
+# Measures that say how a figure moved or divides: too common to tie a refusal to the question.
+_MOVES = frozenset({"growth", "cut", "share"})
 
 
 # How well a refusal must fit the question, and how much better than the figure's passage, to stand for it.

@@ -40,7 +40,7 @@ MEASURES: dict[str, str] = {
     "margin": r"margin|profit|earnings|net income|operating income|毛利|利润|获利|净利|盈利|纯益|纯利|溢利",
     "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
     "yield": r"\byield|coupon|interest rate|\binterest\b|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|报酬率|回报率|报酬|回报",
-    "share": r"\bshare\b|\baccount(?:s|ed|ing)? for\b|\b(?:make|makes|made|making) up\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|比例|份额|(?<!应)占|其中",
+    "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|比例|份额|(?<!应)占|其中",
     "growth": r"\bgrow|\bgrew\b|growth|"
     + _NOT_PHRASAL
     + r"\bup(?= (?:about |around |roughly |nearly |some |by )?[\d$€¥£])|"
@@ -59,7 +59,8 @@ MEASURES: dict[str, str] = {
     r"(?:get |got |was |were )?hit)|"
     r"\bwhere(?:'d|’d|\s+did|\s+does|\s+do)\s+(?:it|they)\s+(?:close|end|finish|settle|open)\b"
     r"|\b(?:first day|day (?:1|one)) of trading\b|\bdebut\b|\bwhat happened to\b.{0,40}\b(?:stock|shares?)\b|"
-    r"(?<![供配每])股价|收盘|收于|收市|跌停|涨停",
+    # "股价本益比约24倍", "股价净值比": a valuation multiple, not where the shares trade
+    r"(?<![供配每])股价(?!本益比|净值比|营收比|现金流比)|收盘|收于|收市|跌停|涨停",
     "utilization": r"utili[sz]|\busage\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
     r"\bget used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"
     r"利用率|使用率|稼动率|上架率|活跃",

@@ -18,6 +18,13 @@ _EN_OWN_DOCUMENT = re.compile(
     r"|an?\s+(?:[\w-]+\s+){0,2}?(?:prospectus|filing|presentation|statement|letter|memo|memorandum)\b(?!\s+(?:by|from)\b))",
     re.I,
 )
+# "…, a loan document showed.": a document no author is named for, closing the sentence, is the company's
+_EN_DOCUMENT_SHOWED = re.compile(
+    r",\s+(?:a|an|its|their)\s+(?!court\b)(?:[\w-]+\s+){0,2}?(?:filing|document|presentation|statement|letter|memo|"
+    r"memorandum|prospectus|contract|agreement|term sheet)s?\s+(?:showed|shows|show|said|says|stated|states|"
+    r"indicated|indicates|revealed|reveals)\b[^,;]{0,30}$",
+    re.I,
+)
 _EN_ACCORDING = re.compile(
     r"\b(?:according to|by (?=\S+(?:'s|’s) count)|"
     # "Under a proposal circulated by Pembury, lenders would …": the terms are the proposer's
@@ -63,8 +70,11 @@ def according(
     markers = (
         _EN_ACCORDING.finditer(outside) if language == "en" else re.finditer("根据|据|按照|援引", outside)
     )
-    for marker in markers:
-        if language == "en" and _EN_OWN_DOCUMENT.match(outside, marker.end()):
+    own = [_EN_DOCUMENT_SHOWED.search(outside.rstrip(". "))] if language == "en" else []
+    for marker in [*(m for m in own if m is not None), *markers]:
+        if marker.re is _EN_DOCUMENT_SHOWED or (
+            language == "en" and _EN_OWN_DOCUMENT.match(outside, marker.end())
+        ):
             # "…, according to its prospectus": the organization the sentence is about, or the article's.
             named = [
                 i.entity

@@ -24,6 +24,10 @@ _EN_ANAPHORA = re.compile(
     # at the start of a sentence, where it is the subject
     r"|(?-i:The) (?!(?:other|rival|parent|client|customer|target|two|both|each|one|same|former|new)\b)(?:[\w-]+ ){1,2}"
     r"(?:company|firm|lender|insurer|reinsurer|broker|provider|developer|start-up|startup)"
+    # "the Japanese insurer", "the South Korean chipmaker": a nationality before the noun
+    r"|the (?-i:(?:[A-Z][a-z]+\s+){1,2})(?:company|firm|lender|insurer|reinsurer|broker|provider|developer|"
+    r"start-up|startup|bank|group|operator|maker|chipmaker|landlord|miner|utility|manufacturer|supplier|"
+    r"contractor|conglomerate|investor|fund)"
     r"|the (?:[A-Z][\w.]*\s+)*[\w.]+-(?:listed|based|owned|backed|headquartered)\s+"
     r"(?:firm|operator|manager|company|group|agency|maker|lender|utility|developer|insurer|start-up|startup|bank|fund)"
     + r")\b",
@@ -261,16 +265,21 @@ def resolve_item(
         and re.search(rf"\b{re.escape(noun)}\b", last.name)
     ):
         return last  # "A trade-credit broker who arranges cover … said …" then "the broker said": that broker
-    # "Kestrel Power will supply … to Brightline, the company said": the organization that opens the sentence
-    opener = subject_org(items or [], outside) if outside else None
-    if opener is not None and item.start > (items or [item])[0].start:
-        return opener
-    # "At Quillstone Brokerage, … 38% of trading, the company said": the organization this sentence named
     named = [
         i.entity
         for i in items or []
         if i.end <= item.start and i.entity is not None and i.entity.kind == "organization"
     ]
+    family = en.ORG_NOUN_FAMILIES.get(noun, ())
+    # "Brackwater sold a stake … to Tsurugawa Life …, the Japanese insurer said": the one the noun describes
+    fitting = [e for e in named if any(w in family for w in f"{e.name} {e.role or ''}".lower().split())]
+    if fitting:
+        return fitting[-1]
+    # "Kestrel Power will supply … to Brightline, the company said": the organization that opens the sentence
+    opener = subject_org(items or [], outside) if outside else None
+    if opener is not None and item.start > (items or [item])[0].start:
+        return opener
+    # "At Quillstone Brokerage, … 38% of trading, the company said": the organization this sentence named
     if named:
         return named[-1]
     return current_org(state, entities, noun=noun)

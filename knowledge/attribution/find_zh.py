@@ -73,7 +73,8 @@ _DEPARTMENT = re.compile(
 )
 # "陇原智算是省内规模最大的民营运营商": a name described as a company.
 _IS_A_COMPANY = re.compile(
-    r"(?:^|[，。；：])(?P<org>[\u4e00-\u9fffA-Za-z]{2,8})是[^，。；“”「」]{0,24}?"
+    # "晶曜新能曾是…供应商之一": an adverb before 是 ("曾", "一直", "仍") is no part of the name
+    r"(?:^|[，。；：])(?P<org>[\u4e00-\u9fffA-Za-z]{2,8}?)(?:曾经|曾|一直|仍然|仍|也|还|本来|原本|原来|早已|已)?是[^，。；“”「」]{0,24}?"
     r"(?:公司|企业|运营商|厂商|制造商|供应商|服务商|银行|基金|集团|平台|初创公司|新创)(?:之一)?[，。；]"
 )
 

@@ -447,7 +447,7 @@ ORG_NOUN_FAMILIES: dict[str, tuple[str, ...]] = {
     "utility": ("utility", "electric", "power", "energy"),
     "district": ("district", "water", "utility", "authority"),
     "lender": ("lender", "bank", "credit", "lending"),
-    "insurer": ("insurer", "insurance", "assurance"),
+    "insurer": ("insurer", "insurance", "assurance", "reinsurance", "life", "mutual", "re"),
     "bank": ("bank", "banking"),
 }
 # Words standing for a document whose author already spoke ("the paper's authors wrote", "the letter argues").

@@ -137,6 +137,11 @@ CORPORATE_TAILS = frozenset(
         "financial",
         "insurance",
         "assurance",
+        # insurers: "Tsurugawa Life", "Harwood Mutual", "Aldwick Re"
+        "life",
+        "mutual",
+        "re",
+        "reinsurance",
         "software",
         "photonics",
         "robotics",

@@ -19,6 +19,10 @@ _ZH_GAP_WEAK = re.compile(
     + "|".join(zh.REPORT_NOUNS)
     + r")*$"
 )
+# A verb or notice that ends a time clause ("公告发布后", "宣布之前", "表态以来"): when something was said, not what.
+_WHEN_DONE = re.compile(
+    r"(?:发布|發布|发出|發出|公布|披露|出炉|出爐)?(?:之)?(?:后|後|前|时|時|以来|以來|之际|之際|当天|當天|当日|當日)"
+)
 _ZH_PUNCT = re.compile(r"[，。；：,;:！？!?]")
 # "王怡婷将目标价下调至265元，并预估……": a clause opened by a conjunction keeps the subject of the clause before.
 _ZH_SHARED_SUBJECT = re.compile(r"(?:并且?|同时|也|还|另外|此外|进一步|随后|接着)?")
@@ -30,6 +34,8 @@ def subject_zh(
     """The entity speaking through a Chinese speech verb, if its clause names or describes one."""
     if any(n in outside[max(0, verb.start() - 5) : verb.start()] for n in zh.NEGATIONS):
         return None
+    if _WHEN_DONE.match(outside, verb.end()):
+        return None  # "他在此次转型公告发布后尚未公开露面": a time clause, not a statement
     weak = verb.group(0) in zh.WEAK_VERBS
     clause_start = max((m.end() for m in _ZH_PUNCT.finditer(outside, 0, verb.start())), default=0)
     clause = outside[clause_start : verb.start()]

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:\s*年)?")
+_NOW_BETWEEN = re.compile(r"目前|现在|現在|如今|眼下|当前|當前|\bnow\b|\bcurrently\b|\btoday\b", re.I)
 _DEADLINE = re.compile(
-    r"(?:到|至|\bby |\bthrough |\bby (?:the )?end(?:[- ]of)?\s+|\bby year[- ]end\s+)((?:19|20)\d{2})", re.I
+    r"(?:(?<![看提谈談说說想遇受])到|至|\bby |\bthrough |\bby (?:the )?end(?:[- ]of)?\s+|\bby year[- ]end\s+)((?:19|20)\d{2})",
+    re.I,
 )
 # A comma inside "1,500" does not end a clause.
 _CLAUSE_BREAK = re.compile(r",(?!\d{3})|[，;；。!?！？:：—]")
@@ -131,7 +133,8 @@ def year_near(text: str, start: int, end: int) -> int | None:
         return min(years)[2]
     # "到2030年，……需要每年产生2万亿美元": a deadline year may sit one clause earlier.
     deadline = list(_DEADLINE.finditer(text, max(0, start - 40), start))
-    if deadline:
+    # "能见度已看到2028年，但目前本益比约24倍": a figure the sentence sets now is not one for the year before it
+    if deadline and not _NOW_BETWEEN.search(text, deadline[-1].end(), start):
         return int(deadline[-1].group(1))
     # "to about €4 billion, or 2.7% of assets, by the end of 2027": or a clause or two later, in the sentence
     later = _DEADLINE.search(text, end, min(len(text), end + 60))

@@ -263,6 +263,20 @@ def test_a_cross_language_answer_names_the_figure_by_the_measure_asked() -> None
     assert "价格为31%" in answer[0] and "支出" not in answer[0]
 
 
+def test_a_percentage_of_a_measure_is_named_as_a_share_of_it() -> None:
+    text = "She said AI products now account for 31% of annual recurring revenue."
+    source = Source(id="arr", file="a.txt", title="ARR", publisher="P", language="en", text=text)
+    passage = _passage("arr:1.1", "arr", text, "Jerome Powell")
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([POWELL]), passages=[passage])
+    query = QueryAnalysis(
+        text="AI产品占年度经常性收入多少？", language="zh-Hans", kind="how_much", measures={"share"}
+    )
+    answer = compose_answer(
+        query, Evidence(hits=[Hit(passage=passage, score=1.0)], focus=passage.figures[0]), corpus
+    )
+    assert "占比为31%" in answer[0] and "营收为" not in answer[0]
+
+
 def test_a_deputy_bureau_chief_named_with_the_title_is_not_followed_by_the_role_again() -> None:
     corpus = _corpus()
     text = "禾跃半导体副局长周敏在通报会上表示，算力券带动了超过30亿元的算力采购。"

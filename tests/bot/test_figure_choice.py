@@ -689,3 +689,22 @@ def test_a_cost_for_one_user_is_no_companys_expense() -> None:
     hit = _hit("沈佳怡透露，公司计划把单个用户的获客成本从目前的45元压到30元以下。", "xinyu:5.1")
     question = _how_much("心屿二季度的销售费用是多少？", {"CNY"}, measures=frozenset({"spending"}))
     assert asked_figures(hit, question) == []
+
+
+def test_a_paragraph_opening_on_the_deal_named_before_it_answers_for_both_parties() -> None:
+    lede = _hit(
+        "Corrin Data has hired Taiwan's Hsinlu Engineering to build the cooling systems of its campus.",
+        "cd:1.1",
+    )
+    worth = _hit("The contract is worth about $310 million, finance chief Ada Moss told reporters.", "cd:2.1")
+    worth.passage.speaker = "Ada Moss"
+    corpus = _corpus("cd", "A developer turns to a Taiwanese contractor", "en", lede, worth)
+    moss = Speaker(
+        name="Ada Moss", kind="person", role="CFO, Corrin Data", positions=(("cfo", "Corrin Data"),)
+    )
+    corpus.speakers = SpeakerIndex([moss, Speaker(name="Corrin Data", kind="organization", role="developer")])
+    question = _how_much(
+        "What's Hsinlu's contract with Corrin worth?", {"USD"}, measures=frozenset({"valuation"})
+    )
+    entities: list[tuple[str, ...]] = [("hsinlu engineering", "hsinlu"), ("corrin data", "corrin")]
+    assert [h.passage.id for h in with_asked_figure(question, [worth], entities, corpus)] == ["cd:2.1"]

@@ -67,3 +67,10 @@ def test_a_refusal_that_fits_far_better_than_the_figure_stands_for_the_answer() 
     assert stronger_refusal([refusal, price_cut], price_cut) is refusal
     close = _scored("The company cut the price it shares with distributors by about 25%.", 0.5)
     assert stronger_refusal([refusal, close], close) is None
+
+
+def test_a_refusal_naming_the_asked_measure_needs_only_to_fit_as_well_as_the_figure() -> None:
+    refusal = _scored("財務長補充，美國案將分三年認列營收，但她未予透露該案的預估毛利率。", 0.55)
+    company = _scored("她表示，公司今年前三季毛利率為12.6%，較去年同期提高1.9個百分點。", 0.5)
+    assert stronger_refusal([refusal, company], company, {"margin"}) is refusal
+    assert stronger_refusal([refusal, company], company) is None

@@ -16,6 +16,27 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "an insurer named 'X Life' and 'the Japanese insurer said': the insurer, not the seller that opens",
+        [
+            [
+                "Halden Properties sold a 25% stake in its tower to Marugame Life for ¥40 billion, the Japanese"
+                " insurer said in a statement."
+            ]
+        ],
+        ["Marugame Life"],
+    ),
+    (
+        "a document no author is named for closes the sentence: the company's ('…, a loan document showed')",
+        [
+            [
+                "Corrin Data, a Texas developer, hired a contractor to finish its campus, the company said.",
+                "Corrin closed a $900 million construction loan at about 7.9%, a loan document showed.",
+                "Rents fell 4%, a court filing showed.",
+            ]
+        ],
+        ["Corrin Data", "Corrin Data", None],
+    ),
+    (
         "'the system said' after a hospital system; a reason for anonymity is no statement; 'the doctor said'",
         [
             [
@@ -620,6 +641,16 @@ ENGLISH = [
 ]
 
 CHINESE = [
+    (
+        "an adverb before 是 is no part of the company's name ('X曾是…之一')",
+        [["岚石能源曾是国内主要的组件供应商之一。", "公司回应称，将按期回复问询。"]],
+        [None, "岚石能源"],
+    ),
+    (
+        "a speech verb that ends a time clause is no statement ('他在公告发布后尚未露面')",
+        [["据了解，岚石能源董事长郁青持有公司约31%的股份，他在此次公告发布后尚未公开露面。"]],
+        [None],
+    ),
     (
         "a profit warning and the group's notice speak for the company; a chief scientific officer; a monitoring firm",
         [
