@@ -71,7 +71,9 @@ def focus_figure(
 
 
 # "升到多高", "调到多少", "cut to what": the question asks where a figure ends up.
-_DESTINATION = re.compile(r"[到至](?:多少|多高|多大|几)|\b(?:to|reach) what\b|\bnew\b|\bto\s*[?？]\s*$", re.I)
+_DESTINATION = re.compile(
+    r"[到至]剩?(?:多少|多高|多大|几)|\b(?:to|reach) what\b|\bnew\b|\bto\s*[?？]\s*$", re.I
+)
 _ARRIVAL = re.compile(r"(?:[到至]|\bto|\breach(?:es|ed)?)\s*(?:约|about |around |roughly |nearly )?$", re.I)
 
 

@@ -31,7 +31,7 @@ MEASURES: dict[str, str] = {
     r"invest|committed|commit|\bpa(?:y|ys|id|ying)\b(?! for (?:about |roughly |around |nearly |some |only )?\d)|支付|put (?:in|into)|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
     r"\bgo(?:es|ing)? (?:to|into|toward)|earmark|allocat|"
     r"\bexpenses?\b|\bdepreciation\b|\b(?:household|electricity|power|monthly|water) bills?\b|折旧|资本支出|支出|开支|(?<![付收免])费用|花|耗资|成本|采购|购买|买|投资|出资|融资|注资|掏|砸|投入|投(?![诉票保])|"
-    r"募资|承诺",
+    r"募资|承诺|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b",
     "debt": r"\bdebt|loan|lend|\blent\b|borrow|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
     "orders": r"\border|backlog|booking|contracted future revenue|在手合同|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
     "market": r"\bmarket\b|市场|规模|扩(?:容|到|至)",
@@ -45,7 +45,7 @@ MEASURES: dict[str, str] = {
     + _NOT_PHRASAL
     + r"\bup(?= (?:about |around |roughly |nearly |some |by )?[\d$€¥£])|"
     r"\bfrom a year (?:earlier|ago|before)|\b(?:y/y|yoy|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
-    "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|\bbelow\b|下调|下滑|滑落|降|削减|减少|缩减|下降|低于|低(?=约|了|出|近|逾|[0-9一二三四五六七八九两]|大约)|便宜|跌|折让|(?<!至)少了?多少",
+    "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|\bbelow\b|下调|下滑|滑落|降|削减|减少|缩减|下降|砍|低于|低(?=约|了|出|近|逾|[0-9一二三四五六七八九两]|大约)|便宜|跌|折让|(?<!至)少了?多少",
     "power": r"(?<!-)(?<!green )\bpower|electricity|capacity|peak demand|peak load|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|(?<!-)\bload\b(?!-|\s+(?:customers|users|clients))|电力|装机|用电|算力(?!券)|容量|兆瓦|吉瓦",
     "assets": r"\bassets|\bmanage[sd]?\b|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
     "volume": r"shipment|\bship|volume|调用量|用量|出货",
@@ -142,6 +142,8 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     context = {m for f in figures for m in UNIT_MEASURES.get(f.unit, set())}
     main = _CONDITION.sub("", question)
     main = main if main.strip() else question
+    # "the shipped-but-not-yet-accepted equipment": a compound adjective describes the thing, it is not asked
+    main = _COMPOUND_ADJECTIVE.sub(" ", main)
     how = _HOW_ADJECTIVE.search(main) or _HOW_MUCH_NOUN.search(main) or _ZH_HEAD_NOUN.search(fold(main))
     named = find_measures(how.group(1)) - context if how else set()
     # "How oversubscribed was the bond deal?": the adjective asked about is the measure, the rest its object
@@ -154,6 +156,7 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     return found & _NAMED_METRICS or found
 
 
+_COMPOUND_ADJECTIVE = re.compile(r"\b[a-z]+(?:-[a-z]+){2,}\b", re.I)
 _NAMED_METRICS = frozenset({"retention", "stock", "yield", "net_debt", "buyback", "rent", "severance"})
 
 
@@ -217,16 +220,41 @@ def quarters(text: str) -> set[int]:
     for match in _QUARTER.finditer(fold(text)):
         before = fold(text)[max(0, match.start() - 1) : match.start()]
         if before == "前" or (
-            before in ("上", "下", "这", "每", "本", "同", "单") and match.group(0) == "一季"
+            before in ("上", "下", "这", "那", "每", "本", "同", "单") and match.group(0) == "一季"
         ):
             continue  # "前三季度" is not one quarter, "上一季" is the last quarter, not the first
         word = next(g for g in match.groups() if g)
         found.add(int(word) if word.isdigit() else _QUARTER_WORDS[word.lower()])
+    for match in _MONTH_SPAN.finditer(fold(text)):
+        # "七到九月", "July to September": the three months of one calendar quarter
+        first, last = (_month(m) for m in match.groups() if m)
+        if last - first == 2 and first % 3 == 1:
+            found.add(first // 3 + 1)
     return found
 
 
+_MONTHS_EN = "january february march april may june july august september october november december".split()
+_MONTH_NAME = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MONTH_ZH = r"(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])"
+_MONTH_SPAN = re.compile(
+    rf"(?<!\d)({_MONTH_ZH})月?(?:到|至|-|–|~|～)({_MONTH_ZH})月|\b({_MONTH_NAME})\s*(?:to|through|-|–)\s*({_MONTH_NAME})\b"
+)
+_ZH_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _month(word: str) -> int:
+    if word in _MONTHS_EN:
+        return _MONTHS_EN.index(word) + 1
+    if word.isdigit():
+        return int(word)
+    if word.startswith("十"):
+        return 10 + sum(_ZH_NUMERALS[c] for c in word[1:])
+    return _ZH_NUMERALS[word]
+
+
 _SEVERAL_QUARTERS = re.compile(
-    r"前[二三四2-4]季|first (?:two|three) quarters|(?:first )?nine months|first half|上半年|前[6-9六七八九]个?月",
+    r"前[二三四2-4]季|first (?:two|three) quarters|(?:first )?(?:six|nine) months|first half|上半年|前[6-9六七八九]个?月|"
+    r"[六6]个月",
     re.I,
 )
 

@@ -74,11 +74,13 @@ _TITLE_NAME = re.compile(
     rf"(?:(?P<org>{ORG})\s+)?(?P<title>{_TITLE}{_TITLE_COMPLEMENT})\s+(?P<name>{NAME})\b"
 )
 _ORG_APPOSITIVE = re.compile(
-    rf"(?P<org>{ORG}),\s+(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){{0,5}}(?:trust|company|operator|maker|manufacturer|firm|"
+    # "Vestergaard Kredit, one of Europe's largest trade-credit insurers,": one of a kind of organization
+    rf"(?P<org>{ORG}),\s+(?:a|an|the|one of (?:the|its|their|[A-Z][\w-]*(?:'s|’s))(?:\s+\w+est)?)\s+"
+    rf"(?P<role>(?:[\w-]+\s+){{0,5}}(?:trust|company|operator|maker|manufacturer|firm|"
     rf"distributor|seller|system|"
     rf"bank|fund|agency|start-up|startup|utility|provider|developer|lender|insurer|manager|group|regulator|body|"
     rf"consultancy|outlet|publication|newsletter|tracker|supplier|investor|landlord|owner|platform|lab|laboratory|"
-    rf"venture|partnership|reinsurer|underwriter|brokerage|broker(?!\s+(?:at|with|for)\b)))\b"
+    rf"venture|partnership|reinsurer|underwriter|brokerage|broker(?!\s+(?:at|with|for)\b))s?)\b"
     rf"(?!['’]s)"  # "Idris Kemble, the company's chief technology officer": its officer, not a company
     rf"(?!\s+{_VERB})"  # "…the Securities and Exchange Commission, the company said": a frame, not a description
 )
@@ -179,6 +181,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
     before = ""
     for text in sentences:
         opener, before = opening_org(before, entities), text
+        closing: list[str] = []
         _companies(text, entities)
         for match in _POSSESSIVE_TITLE.finditer(text):
             name = clean_name(match.group("name"))
@@ -200,6 +203,8 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     org = opener
                 if org is None and title.lower() in _CORPORATE_TITLES and not is_officer_title(title):
                     org = last_org(entities)
+                if org is None and is_officer_title(title) and text[: match.start()].rstrip().endswith(","):
+                    closing.append(name)  # "…, chief underwriting officer Annika Roswall said": see below
                 add_person(
                     entities,
                     name,
@@ -300,3 +305,8 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     continue
                 elif run.split()[0].lower() not in lx.NOT_NAME_WORDS or len(run.split()) > 1:
                     add_org(entities, run)
+        subject = opening_org(text, entities) if closing else None
+        for person in (e for e in entities.entities if subject and e.kind == "person" and e.name in closing):
+            # the officer a closing frame names works for the organization the sentence opens with
+            if person.org is None:
+                person.org = register_employer(entities, subject)

@@ -219,6 +219,7 @@ _LOCAL_BODY = re.compile(
 )
 # Placeholder employer of an officer named without a company, until the article's company is known.
 THE_COMPANY = "\x00the company"
+_BARE_COMPANY = re.compile(r"(?:^|[，。；：「」“”])(?:该|这)?(?:集团|公司)")
 _THE_COMPANY_REACH = 160  # characters before "该公司…" within which its company is named
 
 
@@ -274,7 +275,6 @@ def settle_the_company(entities: ArticleEntities, article: str) -> None:
     """
     orgs = [e for e in entities.entities if e.kind == "organization"]
     counts = {id(e): max(article.count(to_simplified(f)) for f in [*e.forms, *_cores(e.forms)]) for e in orgs}
-    company = max(orgs, key=lambda e: counts[id(e)], default=None)
     # the organization the lede names first: the one a bare "集团" means ("集團行政總裁岑啟航")
     firsts = [
         (min((i for f in o.forms if (i := article.find(to_simplified(f))) >= 0), default=-1), o) for o in orgs
@@ -282,6 +282,10 @@ def settle_the_company(entities: ArticleEntities, article: str) -> None:
     lede = min(
         ((i, o) for i, o in firsts if i >= 0 and o.known is None), key=lambda item: item[0], default=None
     )
+    if lede is not None:
+        # "集团在通告中表示", "该公司预计": each clause the company opens by a bare noun is a mention of it
+        counts[id(lede[1])] += len(_BARE_COMPANY.findall(article))
+    company = max(orgs, key=lambda e: counts[id(e)], default=None)
     for entity in entities.entities:
         if entity.org == THE_COMPANY:
             at = min((i for f in entity.forms if (i := article.find(to_simplified(f))) >= 0), default=-1)

@@ -12,6 +12,7 @@ from knowledge.measures import (
     profit_kinds,
     quarters,
     relative_years,
+    several_quarters,
     tenors,
 )
 from knowledge.passages import Passage
@@ -222,6 +223,13 @@ def test_the_last_or_next_quarter_is_not_the_first() -> None:
     assert quarters("第一季营收") == {1}
 
 
+def test_three_months_of_one_calendar_quarter_name_it_and_six_months_are_several() -> None:
+    assert quarters("七到九月那一季单季的订单是多少？") == {3}
+    assert quarters("revenue for July to September") == {3}
+    assert quarters("2月到4月的订单") == set()
+    assert several_quarters("orders in the six months to September jumped 62%")
+
+
 def test_how_far_below_asks_a_cut_and_green_power_names_no_power_measure() -> None:
     asked = asked_measures("How far below the coal benchmark tariff is the green-power deal priced?", [])
     assert "cut" in asked and "power" not in asked
@@ -250,3 +258,13 @@ def test_a_write_down_is_its_own_measure_in_both_languages() -> None:
 
 def test_rents_in_the_plural_are_rent() -> None:
     assert "rent" in find_measures("The new supply would push wholesale rents down by about 15% by 2028.")
+
+
+def test_a_compound_adjective_describes_the_thing_asked_and_names_no_measure() -> None:
+    question = "how much of the shipped-but-not-yet-accepted equipment will customers sign off next year?"
+    assert "volume" not in asked_measures(question, [])
+    assert "volume" in asked_measures("how many units were shipped last quarter?", [])
+
+
+def test_slashing_is_a_cut_in_chinese() -> None:
+    assert "cut" in find_measures("融资成数砍到剩多少？")

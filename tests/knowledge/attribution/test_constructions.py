@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.attribution import attribute_source
-from knowledge.speakers import SpeakerIndex
+from knowledge.speakers import Speaker, SpeakerIndex
 
 
 def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
@@ -1054,6 +1054,35 @@ def test_a_chief_officer_or_an_auditor_the_gazetteer_lacks_keeps_the_written_tit
     assert marsh is not None and marsh.role == "chief underwriting officer, Brisk Mutual"
     assert ("chief underwriting officer", "Brisk Mutual") in marsh.positions
     assert vale is not None and vale.role == "auditor, Dalby County"
+    one_of = [
+        [
+            "Tarrow Compute said its sales fell.",
+            "Osterby Kredit, one of Europe's largest trade-credit insurers, has cut its limits to €2 billion, chief"
+            " underwriting officer Ina Holm said.",
+        ]
+    ]
+    holm = attribute_source(one_of, "en", SpeakerIndex([])).speakers[0][1]
+    assert holm is not None and holm.role == "chief underwriting officer, Osterby Kredit"
+
+
+def test_a_bare_title_works_for_the_company_the_article_calls_the_group_not_a_customer_named_more() -> None:
+    known = Speaker(name="Corvane Power", kind="organization", role="fuel-cell buyer", aliases=("Corvane",))
+    paragraphs = [
+        [
+            "生产电堆的恒锐氢能昨晚发出盈警，预计中期亏损扩大。",
+            "集团在通告中表示，来自美国客户Corvane的收入占逾六成。",
+        ],
+        ["集团行政总裁岑立说，Corvane已经落单。", "一名接近集团的人士透露，Corvane已就部分订单付款。"],
+        ["集团预计，Corvane明年订单将增加。", "集团股价昨日收市急挫17.4%。"],
+        [
+            "行业人士指出，今年以来数据中心对燃料电池的需求明显上升，不少电堆厂商都在扩产，但原材料价格波动较大，"
+            "扩产节奏和良率爬坡仍是市场关注的焦点，部分投资者也担心产能过剩的风险会在明后年集中显现出来。"
+        ],
+        ["首席财务官余珊补充，新厂的良率已提升至约80%。"],
+    ]
+    result = attribute_source(paragraphs, "zh-Hans", SpeakerIndex([known]))
+    cfo = result.speakers[4][0]
+    assert cfo is not None and cfo.role == "CFO, 恒锐氢能"
 
 
 def test_the_company_just_described_employs_the_person_it_introduces() -> None:
