@@ -306,7 +306,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                 elif run.split()[0].lower() not in lx.NOT_NAME_WORDS or len(run.split()) > 1:
                     add_org(entities, run)
         subject = opening_org(text, entities) if closing else None
-        for person in (e for e in entities.entities if subject and e.kind == "person" and e.name in closing):
+        for officer in (e for e in entities.entities if subject and e.kind == "person" and e.name in closing):
             # the officer a closing frame names works for the organization the sentence opens with
-            if person.org is None:
-                person.org = register_employer(entities, subject)
+            if officer.org is None:
+                officer.org = register_employer(entities, subject)
