@@ -104,7 +104,13 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         ):
             # "how much has the backlog grown?" is not answered by "25% of the backlog could be pushed out", nor
             # "what rate is it paying on the loan?" by "6% of its loan book"
-            figures = [f for f in figures if not (f.unit == "%" and is_share_of(text, f))]
+            # …unless the part is what moved: "as much as 20% of its seats could be cut" answers how much is cut
+            figures = [
+                f
+                for f in figures
+                if not (f.unit == "%" and is_share_of(text, f))
+                or (changed and changed & figure_measures(hit.passage, f))
+            ]
         if _SHARE_NOUN.search(query.text) and not query.measures & {"growth", "cut"}:
             # "what share of the bill do data centres pay?" is not answered by "rates rose 7.1%"
             figures = [f for f in figures if not is_change(text, f)]

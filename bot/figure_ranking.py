@@ -74,7 +74,11 @@ def focus_figure(
 _DESTINATION = re.compile(
     r"[到至]剩?(?:多少|多高|多大|几)|\b(?:to|reach) what\b|\bnew\b|\bto\s*[?？]\s*$", re.I
 )
-_ARRIVAL = re.compile(r"(?:[到至]|\bto|\breach(?:es|ed)?)\s*(?:约|about |around |roughly |nearly )?$", re.I)
+# "升至目前约45%": where it has got to by now, with the time between
+_ARRIVAL = re.compile(
+    r"(?:[到至]|\bto|\breach(?:es|ed)?)\s*(?:目前|现在|如今|今年|当前)?\s*(?:约|about |around |roughly |nearly )?$",
+    re.I,
+)
 
 
 def _arrives(text: str, figure: Figure) -> bool:
@@ -221,7 +225,13 @@ def _measured(hit: Hit, figure: Figure, query: QueryAnalysis) -> set[str]:
     share = "share" in query.measures and (
         (figure.unit == "%" and not is_comparison(text, figure)) or is_share_of(text, figure)
     )
-    return figure_measures(hit.passage, figure) | ({"share"} if share else set())
+    # "$118 per square foot a year": an amount for each unit of something is its price
+    priced = figure.unit not in ("%", "x") and figure.per not in (None, "year", "quarter", "month", "share")
+    return (
+        figure_measures(hit.passage, figure)
+        | ({"share"} if share else set())
+        | ({"price"} if priced else set())
+    )
 
 
 # What an organization has of its own: another's sentence in an article about it does not give these for it.

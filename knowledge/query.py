@@ -54,7 +54,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"\barr\b|recurring revenue|\bbills?\b|\bpremiums\b|保费|turnover|利润|纯益|纯利|净利|获利|盈利|trading value|成交额|成交金额|交易额|营业额|电价|售价|单价|"
             r"多少钱|钱|美元|金额|资金|花费|花|支出|价位|价钱|报价|每股盈余|每股收益|每股盈利|每股净利|\beps\b|earnings per share|供股价|配股价|发行价|招股价|认购价|电费|费用|租金|利息|(?<![私公])募|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|亏损|亏了|净亏|订阅|价格|筹集|订单|规模|"
             r"借贷|贷款|债|资本支出|资本开支|开支|市场|砸|掏|补贴|补助|算力券|目标价|price target|现金|定金|订金|押金|保证金|"
-            r"赔偿|罚款|罚金|和解金|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\bget(?:s|ting)? back\b|\brecover(?:s|ed|y)?\b|\b(?:for|per) (?:each|a|every|one) share\b|"
+            r"赔偿|罚款|罚金|和解金|集到|筹到|筹得|募得|配股|配售|供股|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\bget(?:s|ting)? back\b|\brecover(?:s|ed|y)?\b|\b(?:for|per) (?:each|a|every|one) share\b|"
             r"\bsettle(?:s|d|ment)?\b|\bcompensat|\bdamages\b|\bpay(?:s|ing)? out\b|\bpaid out\b|\bpayouts?\b|"
             # "how much will the contract save?": money, unless time is what is saved
             r"\bsav(?:e|es|ed|ing|ings)\b(?!.{0,30}\b(?:time|hours?|minutes?|days?|weeks?)\b)|省下|节省|节约",
@@ -364,6 +364,7 @@ def _measures_of_parts(text: str, figures: list[Figure]) -> set[str]:
 _QUESTION_PART = re.compile(
     r"[?？]\s*|\s[—–-]\s|,\s*(?:and\s+)?(?=how\b|what\b)|\s+and\s+(?=how\b|what\b)|，(?=.{0,12}(?:多少|几|多大))"
 )
+_BY_HOW_MUCH = re.compile(r"\bby how much\b|超出多少|超支多少|多出多少", re.I)
 # "cut the price to?", "降到多少": the level a figure arrived at, not how much it moved.
 _ARRIVES = re.compile(
     # "what will the bill come to?" asks the amount, not where a price was moved to
@@ -399,6 +400,8 @@ def _units_of(folded: str) -> set[str]:
         return {"%"}
     if _COMPARATIVE.search(folded):
         return (units - {"GW", "money"}) | {"%", "x"}
+    if _BY_HOW_MUCH.search(folded) and units <= {"money"}:
+        units = units | {"%", "money"}  # "by how much could it overrun its budget?": a share or an amount
     if _ARRIVES.search(folded) and units <= {"money", "%", "x"}:
         units = units | {"%"}  # "what did it cut the price to?": the new level, in money or as a rate
     elif _GROWTH.search(folded) and units <= {"money", "%", "x"} and not _FROM_TO.search(folded):

@@ -80,7 +80,9 @@ _ORG_APPOSITIVE = re.compile(
     rf"distributor|seller|system|"
     rf"bank|fund|agency|start-up|startup|utility|provider|developer|lender|insurer|manager|group|regulator|body|"
     rf"consultancy|outlet|publication|newsletter|tracker|supplier|investor|landlord|owner|platform|lab|laboratory|"
-    rf"venture|partnership|reinsurer|underwriter|brokerage|broker(?!\s+(?:at|with|for)\b))s?)\b"
+    rf"venture|partnership|reinsurer|underwriter|brokerage|contractor|builder|miner|retailer|carmaker|automaker|"
+    rf"airline|shipper|wholesaler|integrator|foundry|refiner|producer|exporter|conglomerate|chain|hospital|union|"
+    rf"marketplace|carrier|broker(?!\s+(?:at|with|for)\b))s?)\b"
     rf"(?!['’]s)"  # "Idris Kemble, the company's chief technology officer": its officer, not a company
     rf"(?!\s+{_VERB})"  # "…the Securities and Exchange Commission, the company said": a frame, not a description
 )

@@ -300,6 +300,8 @@ TITLES = (
     "chief sustainability officer",
     "chief compliance officer",
     "head of underwriting",
+    "business manager",
+    "general counsel",
     "auditor",
     "comptroller",
     "controller",

@@ -141,6 +141,9 @@ def add_org(entities: ArticleEntities, name: str, *, role: str | None = None) ->
         short += (
             " ".join(words[:-1]),
         )  # "Morrow Lane Ratings" is "Morrow Lane" at its analyst's next mention
+    legal = re.search(r"\s+(?:&|and)\s+Co\.?$|,?\s+(?:Inc|Ltd|LLC|Plc|PLC|AG|SA|NV|GmbH)\.?$", name)
+    if legal and len(name[: legal.start()].split()) >= 2:
+        short += (name[: legal.start()],)  # "Corliss Brandt & Co" is "Corliss Brandt" when cited again
     return entities.add(Entity(kind="organization", name=name, forms=[name], role=role), short=short)
 
 

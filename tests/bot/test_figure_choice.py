@@ -318,6 +318,9 @@ def test_a_part_of_the_backlog_does_not_say_how_much_it_grew_and_a_shares_new_le
     passage = _hit("She estimates that as much as 25% of Kestrane's backlog could be pushed out next year.")
     grown = _how_much("how much has the backlog grown?", {"%", "x"}, measures=frozenset({"orders", "growth"}))
     assert asked_figures(passage, grown) == []
+    seats = _hit("He estimates that as much as 20% of the vendor's seats could be cut at renewal.")
+    cut = _how_much("续约时可能被砍掉多少席位？", {"%", "x"}, measures=frozenset({"cut"}))
+    assert [f.text for f in asked_figures(seats, cut)] == ["20%"]
     from bot.figure_kinds import is_share_of
 
     text = "AI伺服器相關產品占營收比重已由去年的2成提高到第三季的4成。"
@@ -708,3 +711,20 @@ def test_a_paragraph_opening_on_the_deal_named_before_it_answers_for_both_partie
     )
     entities: list[tuple[str, ...]] = [("hsinlu engineering", "hsinlu"), ("corrin data", "corrin")]
     assert [h.passage.id for h in with_asked_figure(question, [worth], entities, corpus)] == ["cd:2.1"]
+
+
+def test_now_and_a_year_ago_asked_leads_with_where_the_share_has_got_to_by_now() -> None:
+    passage = _hit("董事长表示，其中AI相关订单的占比，从一年前的2成升至目前约45%。")
+    question = _how_much("AI相关订单的比重现在多少？一年前呢？", {"%"}, measures=frozenset({"share"}))
+    focus = focus_figure(passage, question, [])
+    assert focus is not None and focus.text == "45%"
+
+
+def test_an_amount_for_each_square_foot_is_a_price_that_answers_a_rent_question() -> None:
+    passage = _hit("He added that AI tenants pay an average of $96 per square foot a year, about 30% more.")
+    question = _how_much(
+        "how much rent per sq ft do the AI tenants pay?", {"USD"}, measures=frozenset({"rent", "price"})
+    )
+    assert [
+        h.passage.id for h in with_asked_figure(question, [passage], [], _corpus("bonds", "T", "en", passage))
+    ]

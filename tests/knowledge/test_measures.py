@@ -268,3 +268,13 @@ def test_a_compound_adjective_describes_the_thing_asked_and_names_no_measure() -
 
 def test_slashing_is_a_cut_in_chinese() -> None:
     assert "cut" in find_measures("融资成数砍到剩多少？")
+
+
+def test_a_measure_ending_the_clause_before_is_the_topic_of_the_figures_after_it() -> None:
+    passage = _passage("其中AI相关订单的占比，从一年前的2成升至目前约45%。")
+    assert "share" in head_measures(passage, passage.figures[1], {"share"})
+
+
+def test_what_a_business_takes_in_a_year_is_its_revenue() -> None:
+    assert "revenue" in find_measures("智算中心满负荷跑起来，一年能收多少钱？")
+    assert "revenue" not in find_measures("公司回收多少设备？")

@@ -21,6 +21,7 @@ FIGURE_QUESTIONS = [
     ("那些AI股的融資成數砍到剩多少？", {"%"} | CURRENCIES),
     ("D&O premiums: how much have they gone up at renewal this year?", {"%", "x"}),
     ("how much is the company coughing up to make the lawsuit go away?", CURRENCIES),
+    ("By how much could the mine's expansion overrun its budget?", {"%"} | CURRENCIES),
     ("what yield did the utility get on its longest bond?", {"%"}),
     ("how oversubscribed was the bond deal?", {"x"}),
     ("how fast did the cloud company's revenue grow last quarter?", {"%", "x"}),

@@ -16,6 +16,17 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'X, the electrical contractor, said' is a company; 'according to Corliss Brandt' is 'Corliss Brandt & Co'",
+        [
+            [
+                "Hollings Weller, the electrical and mechanical contractor, said its backlog rose 40%.",
+                '"Contractors are hiring for a peak," said Bea Omondi, an analyst at Marlow Fisk & Co.',
+                "The shares trade at about 31 times earnings, according to Marlow Fisk, against 19 times.",
+            ]
+        ],
+        ["Hollings Weller", "Bea Omondi", "Marlow Fisk & Co"],
+    ),
+    (
         "an insurer named 'X Life' and 'the Japanese insurer said': the insurer, not the seller that opens",
         [
             [
@@ -641,6 +652,11 @@ ENGLISH = [
 ]
 
 CHINESE = [
+    (
+        "'矿机生产商X' names X, not a company called 产商X",
+        [["港股上市矿机生产商嘉砾科技昨日公布中期业绩，收入按年下跌31%。"]],
+        ["嘉砾科技"],
+    ),
     (
         "an adverb before 是 is no part of the company's name ('X曾是…之一')",
         [["岚石能源曾是国内主要的组件供应商之一。", "公司回应称，将按期回复问询。"]],
