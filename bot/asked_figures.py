@@ -58,6 +58,7 @@ _SEVERAL_QUARTERS_BEFORE = re.compile(
 _PER_HEAD = re.compile(
     r"单个|單個|每个|每個|每位|每名|每户|每戶|人均|\bper (?:user|customer|subscriber|seat|head)\b", re.I
 )
+_THE_PERIOD = re.compile(r"期内|期內|\b(?:in|for|during) the (?:period|half)\b", re.I)
 _A_MONTH_AFTER = re.compile(
     r"\s*(?:per|for each|each|a|an|every)\s+[\w-]+\s+(?:a|per|each|every)\s+month\b|[^，,。；;]{0,6}每月",
     re.I,
@@ -209,7 +210,12 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     asked_profit = profit_kinds(query.text)
     if asked_profit and profit_kinds(hit.passage.text) and not asked_profit & profit_kinds(hit.passage.text):
         return []  # "net profit" is not answered by the operating profit
-    if query.halves and not halves(hit.passage.text, six_months=True) & query.halves:
+    if (
+        query.halves
+        and not halves(hit.passage.text, six_months=True) & query.halves
+        # "期内收入按年增长1.4倍": the period the results report, which the article named before
+        and not _THE_PERIOD.search(hit.passage.text)
+    ):
         return []  # "上半年亏了多少" is not answered by the loss for the whole year
     if query.tenors and not tenors(hit.passage.text) & query.tenors:
         return []  # "the 20-year bonds' yield" is not the 30-year bond's

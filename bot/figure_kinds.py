@@ -196,7 +196,10 @@ def total_for_one(question: str, passage: str) -> bool:
 _TOTAL_ASKED = re.compile(
     r"\bin total\b|\baltogether\b|\bcombined\b|\ball together\b|总共|總共|合计|合計|一共", re.I
 )
-_ONE_OF = re.compile(r"\bone of (?:the|its|their|his|her|our)\b|其中一|之一")
+# "one of the buyers", "the largest single contract", "其中一笔": one part of a total
+_ONE_OF = re.compile(
+    r"\bone of (?:the|its|their|his|her|our)\b|\b(?:largest|biggest|smallest) single\b|其中一|之一|单笔最大|最大一笔"
+)
 
 
 def one_for_total(question: str, passage: str) -> bool:

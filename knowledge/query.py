@@ -149,7 +149,7 @@ _CHANGE = re.compile(
     r"\b(?:fell|fall|fallen|rose|rise|risen|grew|grow|dropped|drop|declined|decline|increased|"
     r"decreased|slipped|jumped|climbed|hit|slump(?:ed)?|tumbled?|plunged?|sank|sink|soared?|surged?|"
     r"shrink|shrank|shrunk|shrinks|contracted(?!\s+[a-z]))\b|萎缩|缩水|下跌|上涨|下降|下滑|滑落|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅|"
-    r"(?:[跌降涨漲]|(?<![卖賣花用烧燒亏虧])掉).{0,3}多少|(?:少掉|少了|减少|減少|缩水).{0,3}多少",
+    r"(?:[跌降涨漲]|(?<![卖賣花用烧燒亏虧推辞辭退丢丟])掉).{0,3}多少|(?:少掉|少了|减少|減少|缩水).{0,3}多少",
     re.I,
 )
 _QUANTITY = re.compile(
@@ -364,6 +364,7 @@ def _measures_of_parts(text: str, figures: list[Figure]) -> set[str]:
 _QUESTION_PART = re.compile(
     r"[?？]\s*|\s[—–-]\s|,\s*(?:and\s+)?(?=how\b|what\b)|\s+and\s+(?=how\b|what\b)|，(?=.{0,12}(?:多少|几|多大))"
 )
+_PER_SHARE = re.compile(r"\bper[- ]share\b|\b(?:for )?(?:each|a) share\b|每股", re.I)
 _BY_HOW_MUCH = re.compile(r"\bby how much\b|超出多少|超支多少|多出多少", re.I)
 # "cut the price to?", "降到多少": the level a figure arrived at, not how much it moved.
 _ARRIVES = re.compile(
@@ -415,6 +416,8 @@ def _units_of(folded: str) -> set[str]:
         units.add("%")  # "how much did prices fall?" is answered by a percentage as often as by an amount
     if "money" in units and _AMOUNT_OR_SHARE.search(folded):
         units.add("%")  # "how much equity would loans have needed?": "equity of 35% of the project cost"
+    if _PER_SHARE.search(folded) and units <= {"%", "x"}:
+        units = units | {"money"}  # "by how much per share will it cut earnings?": an amount for each share
     if "money" in units:
         units = (units - {"money"}) | _currencies(folded)
     return units
@@ -477,6 +480,7 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     expansions = [term for _, terms in phrases for term in terms]
     own = tokenize(text)
     tokens = own + [t for term in expansions for t in tokenize(term)]
+    tokens += [t for token in own for t in EN_SYNONYMS.get(token, ())]
     concepts = _concepts(own, phrases)
     # Organizations match across scripts and languages by a canonical token (輝達 = 英伟达 = Nvidia).
     orgs = find_orgs(text)
@@ -601,11 +605,32 @@ _COMPARED_YEAR = re.compile(
 )
 
 
+# How news says what a question asks in other words ("did the stock jump?" / "the shares rose"): stemmed tokens.
+EN_SYNONYMS: dict[str, tuple[str, ...]] = {
+    stem(word): tuple(stem(w) for w in others)
+    for words in (
+        ("stock", "share"),
+        ("jump", "rise", "gain", "climb"),
+        ("surge", "rise", "jump", "soar"),
+        ("soar", "rise", "jump", "surge"),
+        ("climb", "rise", "gain"),
+        ("rally", "rise", "gain"),
+        ("plunge", "fall", "drop", "slump"),
+        ("tumble", "fall", "drop", "slump"),
+        ("slump", "fall", "drop"),
+        ("sink", "fall", "drop"),
+        ("drop", "fall", "decline"),
+        ("fall", "drop", "decline"),
+    )
+    for word, others in [(words[0], words[1:])]
+}
+
+
 def _concepts(own: list[str], phrases: list[tuple[str, list[str]]]) -> list[tuple[str, ...]]:
     """One concept per question word: the word itself or any Chinese rendering of a phrase containing it."""
     concepts = []
     for token in dict.fromkeys(own):
-        alternatives = [token]
+        alternatives = [token, *EN_SYNONYMS.get(token, ())]
         for phrase, terms in phrases:
             if token in {stem(w) for w in tokenize(phrase)} or token in phrase.split():
                 alternatives.extend(t for term in terms for t in tokenize(term))

@@ -111,3 +111,14 @@ def cantonese_names(written: str) -> list[str]:
             first = "-".join(parts)
             spellings.append(f"{family.title()} {first[:1].upper()}{first[1:]}")
     return spellings
+
+
+def cantonese_brand(written: str) -> list[str]:
+    """A company's two-character brand as Hong Kong spells it ("恒灃" -> "Hang Fung"), in at most two spellings."""
+    from ToJyutping import get_jyutping_list
+
+    readings = [reading or "" for _, reading in get_jyutping_list(to_traditional(written))]
+    if len(readings) != 2 or not all(readings):
+        return []
+    spelt = itertools.product(*(cantonese_syllables(r, surname=True) for r in readings))
+    return [" ".join(part.title() for part in parts) for parts in itertools.islice(spelt, 2)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.attribution.cantonese import cantonese_names
+from knowledge.attribution.cantonese import cantonese_brand, cantonese_names
 from knowledge.attribution.entities import Entity
 from knowledge.attribution.lexicon_en import PLACE_WORDS, WORD_SURNAMES, surname_of
 from knowledge.attribution.lexicon_zh import GENERIC_WORDS, NOT_BRANDS
@@ -505,6 +505,9 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
                 and not places_in(brand)
             ):
                 aliases += _script_variants(name[:2])  # "曜驰智驾" is "曜驰" to its readers, as "Yaochi" is
+                if to_simplified(name) != name:
+                    # "恒灃氫能" is "Hang Fung" to an English reader in Hong Kong: Cantonese, as its own name says
+                    aliases += cantonese_brand(name[:2])
     if entity.kind == "organization" and is_latin(name):
         # "Hanbay Data Holdings", written 瀚灣數據控股 in Chinese, is 瀚湾 to its Chinese readers
         for form in entity.forms:

@@ -221,6 +221,9 @@ def test_a_combined_figure_does_not_answer_for_one_part_and_one_part_not_for_the
     assert asked_figures(combined, alone) == []
     assert asked_figures(one, total) == []
     assert [f.text for f in asked_figures(combined, total)] == ["$240 million"]
+    largest = _hit("The largest single contract, worth €300 million over eight years, is with a German fab.")
+    altogether = _how_much("how much are its new supply deals worth altogether?", {"USD", "EUR"})
+    assert asked_figures(largest, altogether) == []
 
 
 def test_one_quarter_does_not_answer_for_the_first_three() -> None:

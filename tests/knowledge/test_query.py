@@ -22,6 +22,7 @@ FIGURE_QUESTIONS = [
     ("D&O premiums: how much have they gone up at renewal this year?", {"%", "x"}),
     ("how much is the company coughing up to make the lawsuit go away?", CURRENCIES),
     ("By how much could the mine's expansion overrun its budget?", {"%"} | CURRENCIES),
+    ("By how much per share will the new depreciation cut earnings?", {"%", "x"} | CURRENCIES),
     ("what yield did the utility get on its longest bond?", {"%"}),
     ("how oversubscribed was the bond deal?", {"x"}),
     ("how fast did the cloud company's revenue grow last quarter?", {"%", "x"}),
@@ -569,3 +570,12 @@ def test_the_packaged_glossary_reads_licensing_and_profit_terms_in_chinese() -> 
 
 def test_a_quarter_after_a_name_is_no_part_of_the_name() -> None:
     assert chinese_subject("帧动三季度在广告投放上到底花了多少钱？") == "帧动"
+
+
+def test_a_stock_that_jumped_finds_shares_that_rose() -> None:
+    query = analyze(
+        "How much did the stock jump on the day of the news?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert {"shar", "ris"} <= set(query.tokens)

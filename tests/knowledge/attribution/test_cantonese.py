@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.attribution.cantonese import cantonese_names, cantonese_syllables
+from knowledge.attribution import attribute_source
+from knowledge.attribution.cantonese import cantonese_brand, cantonese_names, cantonese_syllables
 from knowledge.speakers import SpeakerIndex
 from tests.knowledge.attribution.quoted import quoted_in
 
@@ -44,3 +45,12 @@ def test_a_quoted_hong_kong_analyst_is_found_by_the_hong_kong_spelling() -> None
     index = SpeakerIndex([speaker])
     assert index.find_mentions("what impairment does Au Wing-chi expect?")[0].speaker is speaker
     assert index.find_mentions("what impairment does Ou Yongzhi expect?")[0].speaker is speaker
+
+
+def test_a_hong_kong_companys_brand_is_spelt_as_hong_kong_spells_it() -> None:
+    assert cantonese_brand("恒灃") == ["Hang Fung"]
+    result = attribute_source(
+        [["生產電堆的恒灃氫能昨晚發出盈警，預計中期虧損擴大。"]], "zh-Hant", SpeakerIndex([])
+    )
+    company = result.speakers[0][0]
+    assert company is not None and "Hang Fung" in company.aliases
