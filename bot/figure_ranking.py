@@ -136,6 +136,8 @@ def with_asked_figure(
         if not measured and query.measures & _OWN_MEASURES and not _measure_in_context(hit, query, corpus):
             continue  # "聿達第三季營收" is not answered by a prepayment the passage never calls revenue
         asked_what, measured_what = query.measures - CHANGE_MEASURES, measured - CHANGE_MEASURES
+        if "price" in measured_what and "rent" in asked_what:
+            measured_what = measured_what | {"rent"}  # "$165 per kilowatt a month" for space is its rent
         if "volume" in measured_what:
             # "中国AI眼镜出货量增长2.3倍": how the market grew, in units
             measured_what = measured_what | {"market"}
@@ -227,11 +229,9 @@ def _measured(hit: Hit, figure: Figure, query: QueryAnalysis) -> set[str]:
     )
     # "$118 per square foot a year": an amount for each unit of something is its price
     priced = figure.unit not in ("%", "x") and figure.per not in (None, "year", "quarter", "month", "share")
-    return (
-        figure_measures(hit.passage, figure)
-        | ({"share"} if share else set())
-        | ({"price"} if priced else set())
-    )
+    # …and what a tenant pays for each unit of space or power is its rent ("$165 per kilowatt a month")
+    prices = ({"price"} | ({"rent"} & query.measures)) if priced else set()
+    return figure_measures(hit.passage, figure) | ({"share"} if share else set()) | prices
 
 
 # What an organization has of its own: another's sentence in an article about it does not give these for it.

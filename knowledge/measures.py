@@ -118,6 +118,10 @@ _CONDITION = re.compile(
 )
 
 
+_PRICED_AT = re.compile(
+    r"(?:按|以|按照)(?:当日|當日|昨日|今日)?(?:收盘价|收盤價|收市价|收市價|现价|現價|市价|市價)(?:计算|計算)?",
+    re.I,
+)
 _HOW_ADJECTIVE = re.compile(
     r"\bhow (?!much\b|many\b|big\b|large\b|high\b|far\b|fast\b|quickly\b|long\b|soon\b|often\b|do\b|does\b|"
     r"did\b|is\b|was\b|are\b|were\b|will\b|would\b|can\b|could\b|should\b|has\b|have\b|had\b)([a-z-]+)",
@@ -142,6 +146,9 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     context = {m for f in figures for m in UNIT_MEASURES.get(f.unit, set())}
     main = _CONDITION.sub("", question)
     main = main if main.strip() else question
+    main = _PRICED_AT.sub(
+        " ", main
+    )  # "按收盘价大概能套现多少钱": the price is how it is counted, not what is asked
     # "the shipped-but-not-yet-accepted equipment": a compound adjective describes the thing, it is not asked
     main = _COMPOUND_ADJECTIVE.sub(" ", main)
     how = _HOW_ADJECTIVE.search(main) or _HOW_MUCH_NOUN.search(main) or _ZH_HEAD_NOUN.search(fold(main))

@@ -731,3 +731,12 @@ def test_an_amount_for_each_square_foot_is_a_price_that_answers_a_rent_question(
     assert [
         h.passage.id for h in with_asked_figure(question, [passage], [], _corpus("bonds", "T", "en", passage))
     ]
+
+
+def test_what_a_tenant_pays_for_each_kilowatt_a_month_is_its_rent() -> None:
+    passage = _hit(
+        "A person familiar with the talks said the tenant would pay about $140 per kilowatt a month."
+    )
+    question = _how_much("what rent per kW is the tenant paying?", {"USD"}, measures=frozenset({"rent"}))
+    corpus = _corpus("bonds", "Towers become data centres", "en", passage)
+    assert [h.passage.id for h in with_asked_figure(question, [passage], [], corpus)] == ["bonds:1.1"]

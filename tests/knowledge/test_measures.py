@@ -278,3 +278,8 @@ def test_a_measure_ending_the_clause_before_is_the_topic_of_the_figures_after_it
 def test_what_a_business_takes_in_a_year_is_its_revenue() -> None:
     assert "revenue" in find_measures("智算中心满负荷跑起来，一年能收多少钱？")
     assert "revenue" not in find_measures("公司回收多少设备？")
+
+
+def test_the_price_a_sale_is_counted_at_is_no_share_price_asked() -> None:
+    asked = asked_measures("控股股东最多要减持多少股份？按收盘价大概能套现多少钱？", [])
+    assert "stock" not in asked and "sale" in asked
