@@ -7,7 +7,7 @@ import re
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:\s*年)?")
 _NOW_BETWEEN = re.compile(r"目前|现在|現在|如今|眼下|当前|當前|\bnow\b|\bcurrently\b|\btoday\b", re.I)
 _DEADLINE = re.compile(
-    r"(?:(?<![看提谈談说說想遇受])到|至|\bby |\bthrough |\bby (?:the )?end(?:[- ]of)?\s+|\bby year[- ]end\s+)((?:19|20)\d{2})",
+    r"(?:(?<![看提谈談说說想遇受排])到|至|\bby |\bthrough |\bby (?:the )?end(?:[- ]of)?\s+|\bby year[- ]end\s+)((?:19|20)\d{2})",
     re.I,
 )
 # A comma inside "1,500" does not end a clause.
@@ -140,7 +140,9 @@ def year_near(text: str, start: int, end: int) -> int | None:
     later = _DEADLINE.search(text, end, min(len(text), end + 60))
     return (
         int(later.group(1))
-        if later and not re.search(r"[。;；!?！？]|\.(?!\d)", text[end : later.start()])
+        if later
+        and not re.search(r"[。;；!?！？]|\.(?!\d)", text[end : later.start()])
+        and not _NOW_BETWEEN.search(text, end, later.start())
         else None
     )
 

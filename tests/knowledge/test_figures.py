@@ -295,6 +295,7 @@ def test_bare_yuan_needs_a_currency_in_traditional_text(
         ("A package costs $2,400 per kilowatt.", None, "kilowatt"),
         # "看到2028年" is how far orders reach, and "目前" sets the multiple now
         ("接单能见度已看到2028年，但目前本益比约24倍。", None, None),
+        ("今年前十月营收年增83%，目前在手订单已排到2027年第三季。", None, None),
     ],
 )
 def test_year_and_period_qualify_figures(sentence: str, year: int | None, per: str | None) -> None:
