@@ -34,7 +34,7 @@ _EN_ACCORDING = re.compile(
 )
 # "By her count, only $60 million…": the estimate is the person the pronoun stands for.
 _EN_BY_PRONOUN = re.compile(
-    r"\b(?:by|in) (?P<pronoun>his|her|their) (?:own )?(?:count|estimates?|reckoning|calculations?|tally|math|maths|"
+    r"\b(?:by|in) (?P<pronoun>his|her|their|its) (?:own )?(?:count|estimates?|reckoning|calculations?|tally|math|maths|"
     r"view|telling)\b",
     re.I,
 )
@@ -64,7 +64,10 @@ def according(
     """The source a sentence cites ("according to X", "据X报道", "by her count"), if it cites one."""
     by_pronoun = _EN_BY_PRONOUN.search(outside) if language == "en" else None
     if by_pronoun is not None:
-        word = {"his": "he", "her": "she", "their": "they"}[by_pronoun.group("pronoun").lower()]
+        word = {"his": "he", "her": "she", "their": "they", "its": "it"}[by_pronoun.group("pronoun").lower()]
+        last = state.speakers[0] if state.speakers else None
+        if word == "it" and last is not None and last.kind == "organization":
+            return last  # "Castellan counts it differently. By its tally, …": the one that just spoke
         pronoun = Item(by_pronoun.start("pronoun"), by_pronoun.end("pronoun"), None, "pronoun:" + word)
         return resolve_item(pronoun, state, entities, items)
     markers = (

@@ -21,7 +21,8 @@ EN_ANONYMOUS = re.compile(
 # "A trade-credit broker who arranges cover…", "An equipment buyer at one of the memory makers": someone
 # described, not named, whatever their trade (a capitalized head is a company's: "A Vestergaard spokesman")
 EN_DESCRIBED = re.compile(
-    r"[\s,]*(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*\s+){0,3}(?P<head>[a-z][\w’'-]*)(?:\s+(?:who|at|for|with|in|from|on)\b|\s*$)"
+    # "…, but a leasing broker who has worked on several of the deals said": a conjunction may open the clause
+    r"[\s,]*(?:(?:but|and|while|though|although|whereas|yet)\s+)?(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*\s+){0,3}(?P<head>[a-z][\w’'-]*)(?:\s+(?:who|at|for|with|in|from|on)\b|\s*$)"
 )
 # Heads that are documents or events, not people ("A report by the fund said")
 _NOT_PEOPLE = {
@@ -42,6 +43,15 @@ def unnamed_en(clause: str, entities: ArticleEntities, *, anonymous: bool = Fals
     """The unnamed source a clause describes ("a person familiar with the talks"), if it describes one."""
     words = re.findall(r"[A-Za-z][\w'’-]*", clause)[-8:]
     described = EN_DESCRIBED.match(clause)
+    whole = re.findall(r"[A-Za-z][\w'’-]*", clause[described.start() :]) if described is not None else []
+    if len(whole) > 8:
+        # "but a leasing broker who has worked on several of the deals": the description from its head on
+        words = [
+            w
+            for w in whole
+            if w.lower() not in ("but", "and", "while", "though", "although", "whereas", "yet")
+        ]
+        words = words[1:13] if words and words[0].lower() in ("a", "an") else words[:12]
     someone = (
         described is not None
         and described.group("head") not in _NOT_PEOPLE
@@ -62,7 +72,9 @@ def unnamed_en(clause: str, entities: ArticleEntities, *, anonymous: bool = Fals
     }:
         words = words[1:]
     description = " ".join(words).lower()
-    opening = re.match(r"[\s,]*(?:a|an|one)\b", clause, re.I)  # "A chip designer at one of its customers"
+    opening = re.match(
+        r"[\s,]*(?:(?:but|and|while|though|although|whereas|yet)\s+)?(?:a|an|one)\b", clause, re.I
+    )  # "A chip designer at one of its customers"
     # one unnamed person: he/she may follow
     one = "?" if re.match(r"(?:a|an|one)\b", description) or opening else None
     description = _without_names(description, entities, "the company")

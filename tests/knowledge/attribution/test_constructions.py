@@ -16,6 +16,40 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'…, but a leasing broker who has worked on several of the deals said' is an unnamed source, 'the broker' too",
+        [
+            [
+                "Harwell Properties said AI firms signed 42% of its new leasing.",
+                "Most of the leases run ten years, but a leasing broker who has worked on several of the deals said"
+                " many of them carry a break option.",
+                '"Landlords are counting ten-year rent from young companies," the broker said.',
+            ]
+        ],
+        [
+            "Harwell Properties",
+            "unnamed: leasing broker who has worked on several of the deals",
+            "unnamed: leasing broker who has worked on several of the deals",
+        ],
+    ),
+    (
+        "'By its tally' and 'the firm' after a research firm spoke: that firm, not the landlord named since",
+        [
+            [
+                "Harwell Properties said AI firms signed 42% of its new leasing.",
+                "Lindqvist Property Research counts it differently.",
+                "By its tally, AI companies took closer to 27% of Harwell's leasing, because the firm counts only"
+                " signed leases.",
+                "The firm estimates that AI tenants occupy about 6% of all office space.",
+            ]
+        ],
+        [
+            "Harwell Properties",
+            "Lindqvist Property Research",
+            "Lindqvist Property Research",
+            "Lindqvist Property Research",
+        ],
+    ),
+    (
         "'X, the electrical contractor, said' is a company; 'according to Corliss Brandt' is 'Corliss Brandt & Co'",
         [
             [
