@@ -58,6 +58,7 @@ _SEVERAL_QUARTERS_BEFORE = re.compile(
 _PER_HEAD = re.compile(
     r"单个|單個|每个|每個|每位|每名|每户|每戶|人均|\bper (?:user|customer|subscriber|seat|head)\b", re.I
 )
+_LEVEL_BEFORE = re.compile(r"(?:由|从|從|到|至|\bfrom|\bto)[^，,。；;]{0,6}$", re.I)
 _THE_PERIOD = re.compile(r"期内|期內|\b(?:in|for|during) the (?:period|half)\b", re.I)
 _A_MONTH_AFTER = re.compile(
     r"\s*(?:per|for each|each|a|an|every)\s+[\w-]+\s+(?:a|per|each|every)\s+month\b|[^，,。；;]{0,6}每月",
@@ -110,7 +111,12 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
                 f
                 for f in figures
                 if not (f.unit == "%" and is_share_of(text, f))
-                or (changed and changed & figure_measures(hit.passage, f))
+                or (
+                    changed
+                    and changed & figure_measures(hit.passage, f)
+                    # "占比将由今年的约4成提高到6成": a level the share moved from or to, not how much moved
+                    and not _LEVEL_BEFORE.search(words_before(text, f, 8))
+                )
             ]
         if _SHARE_NOUN.search(query.text) and not query.measures & {"growth", "cut"}:
             # "what share of the bill do data centres pay?" is not answered by "rates rose 7.1%"

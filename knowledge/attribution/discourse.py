@@ -275,14 +275,10 @@ def resolve_item(
     fitting = [e for e in named if any(w in family for w in f"{e.name} {e.role or ''}".lower().split())]
     if fitting:
         return fitting[-1]
-    # "Castellan Property Research counts it differently. … because the firm counts only signed leases": the
-    # firm of the sentences before, not the landlord this sentence names
-    recent = [e for e in state.mentioned if e.kind == "organization"][:4]
-    described = [
-        e for e in recent if any(w.startswith(family) for w in f"{e.name} {e.role or ''}".lower().split())
-    ]
-    if noun == "firm" and described and not any(e in described for e in named):
-        return described[0]
+    # "Castellan Property Research counts it differently. … because the firm counts only signed leases", "The
+    # firm estimates": the firm that just spoke, not the landlord this sentence or the one before names
+    if noun == "firm" and last is not None and last.kind == "organization" and last not in named:
+        return last
     # "Kestrel Power will supply … to Brightline, the company said": the organization that opens the sentence
     opener = subject_org(items or [], outside) if outside else None
     if opener is not None and item.start > (items or [item])[0].start:

@@ -451,18 +451,6 @@ ORG_NOUN_FAMILIES: dict[str, tuple[str, ...]] = {
     "lender": ("lender", "bank", "credit", "lending"),
     "insurer": ("insurer", "insurance", "assurance", "reinsurance", "life", "mutual", "re"),
     "bank": ("bank", "banking"),
-    # journalism calls research, rating and advisory houses "the firm"; an operating company is "the company"
-    "firm": (
-        "firm",
-        "research",
-        "analytics",
-        "consult",
-        "advis",
-        "ratings",
-        "insights",
-        "economics",
-        "associates",
-    ),
 }
 # Words standing for a document whose author already spoke ("the paper's authors wrote", "the letter argues").
 DOCUMENT_ANAPHORA = (

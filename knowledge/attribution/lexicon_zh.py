@@ -575,7 +575,7 @@ ORG_SUFFIXES = (
 DATE_GAP = (
     r"[0-9一二三四五六七八九十]+月(?:[0-9一二三四五六七八九十]+[日号])?|[0-9一二三四五六七八九十]+[日号]|昨天|昨日|昨|"
     r"今天|今日|[（(][0-9]{1,2}[）)]日|[周週][一二三四五六日]|星期[一二三四五六日天]|上午|下午|晚间|晚間|"
-    r"昨晚|昨夜|今晨|今早|当晚|當晚|当天|當天|当日|當日"
+    r"昨晚|昨夜|前晚|前夜|前日|今晨|今早|当晚|當晚|当天|當天|当日|當日"
 )
 
 # Two-character openings of organization names that are places or common words, never a brand on their own.

@@ -324,6 +324,9 @@ def test_a_part_of_the_backlog_does_not_say_how_much_it_grew_and_a_shares_new_le
     seats = _hit("He estimates that as much as 20% of the vendor's seats could be cut at renewal.")
     cut = _how_much("续约时可能被砍掉多少席位？", {"%", "x"}, measures=frozenset({"cut"}))
     assert [f.text for f in asked_figures(seats, cut)] == ["20%"]
+    level = _hit("他估计，明年来自先进封装的营收占比将由今年的约4成提高到6成以上。")
+    grew = _how_much("今年营收成长多少？", {"%", "x"}, measures=frozenset({"revenue", "growth"}))
+    assert asked_figures(level, grew) == []
     from bot.figure_kinds import is_share_of
 
     text = "AI伺服器相關產品占營收比重已由去年的2成提高到第三季的4成。"

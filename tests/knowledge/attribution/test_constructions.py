@@ -16,6 +16,17 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'The firm estimates' after 'according to X Deal Data': that firm, not a ratings agency cited before",
+        [
+            ["Osterby's leverage will rise, according to Holmgard Ratings."],
+            [
+                "The deal is the largest tower sale this year, according to Varden Deal Data, which tracks deals.",
+                "The firm estimates that telecom groups have sold towers worth €18 billion since January.",
+            ],
+        ],
+        ["Holmgard Ratings", "Varden Deal Data", "Varden Deal Data"],
+    ),
+    (
         "'…, but a leasing broker who has worked on several of the deals said' is an unnamed source, 'the broker' too",
         [
             [
@@ -686,6 +697,11 @@ ENGLISH = [
 ]
 
 CHINESE = [
+    (
+        "'港股X集团前晚发盈警' speaks for X: a listing is no part of the name, 前晚 is a date",
+        [["主营AI服务器分销的港股澜峰智算集团前晚发盈警，预期中期亏损不少于人民币4.2亿元。"]],
+        ["澜峰智算集团"],
+    ),
     (
         "'矿机生产商X' names X, not a company called 产商X",
         [["港股上市矿机生产商嘉砾科技昨日公布中期业绩，收入按年下跌31%。"]],
