@@ -425,7 +425,10 @@ def _units_of(folded: str) -> set[str]:
 
 # What is put up against a whole, told as an amount or as its share of the whole.
 _AMOUNT_OR_SHARE = re.compile(
-    r"\bequity\b|\bdown ?payments?\b|\bdeposits?\b|\bcollateral\b|首付|保证金|资本金|自有资金|押金", re.I
+    # "what could lenders get back?": a recovery is told as a share of the debt as often as an amount
+    r"\bequity\b|\bdown ?payments?\b|\bdeposits?\b|\bcollateral\b|\bget(?:s|ting)? back\b|\brecover(?:s|ed|y)?\b|"
+    r"首付|保证金|资本金|自有资金|押金",
+    re.I,
 )
 
 

@@ -340,7 +340,23 @@ class SpeakerIndex:
         if titles and not found:
             found = self._by_description(folded, titles)
         found |= {n for n in known if self._known_for(self.speakers[n], folded)}
+        if not found:
+            found = self._by_role_phrase(folded)
         return [self.speakers[n] for n in sorted(found)]
+
+    def _by_role_phrase(self, folded: str) -> set[int]:
+        """ "the bankruptcy lawyer": the one quoted person whose role is written so (a trade with its kind)."""
+        found: set[int] = set()
+        for match in _ROLE_PHRASE.finditer(folded):
+            phrase = match.group(1)
+            holders = {
+                n
+                for n, s in enumerate(self.speakers)
+                if s.kind == "person" and re.search(rf"\b{re.escape(phrase)}\b", s.role.lower())
+            }
+            if len(holders) == 1:  # several holders: the question does not say which
+                found |= holders
+        return found
 
     def _by_written_title(self, folded: str, orgs: set[str]) -> set[int]:
         """Speakers at an asked organization whose written title's own word the question puts in a title."""
@@ -430,6 +446,11 @@ _GENERIC_TITLE_ZH = re.compile(r"首席|总监|主管|经理|负责人|总裁|�
 _TITLE_AROUND = (
     r"\b(?:head|chief|director|officer|manager|boss|vp)\s+(?:of\s+|for\s+)?{word}|"
     r"\b{word}\w*\s+(?:head|chief|director|officer|manager|boss)\b"
+)
+# "the bankruptcy lawyer", "the credit analyst": a kind of professional, with the word that says which kind
+_ROLE_PHRASE = re.compile(
+    r"\bthe\s+([a-z-]+\s+(?:lawyer|attorney|analyst|economist|broker|banker|consultant|auditor|adviser|advisor|"
+    r"professor|researcher|strategist|trader|underwriter|actuary|engineer|physician|doctor|nurse))\b"
 )
 _NOT_DESCRIPTIONS = frozenset({"the", "company", "firm", "its", "new", "big", "biggest", "largest", "main"})
 # Descriptions that name the same kind of organization in other words (domain-wide).

@@ -154,3 +154,11 @@ def test_a_credit_chief_is_the_chief_credit_officer() -> None:
     )
     index = SpeakerIndex([lender, chief])
     assert index.find_by_role("what loss rate is Ashgrove's credit chief expecting?") == [chief]
+
+
+def test_a_professional_described_by_trade_is_the_one_quoted_so() -> None:
+    lawyer = Speaker(name="Ida Marsh", kind="person", role="bankruptcy lawyer at Greaves Holt")
+    analyst = Speaker(name="Tom Reyes", kind="person", role="analyst, Bramley Securities")
+    index = SpeakerIndex([lawyer, analyst])
+    assert index.find_by_role("what did the bankruptcy lawyer say lenders could get back?") == [lawyer]
+    assert index.find_by_role("what did the tax lawyer say?") == []
