@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from bot.aboutness import aboutness
 from bot.asked_figures import asked_figures
+from bot.figure_kinds import is_share_of
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
 from knowledge.measures import figure_measures, head_measures
@@ -35,6 +36,15 @@ _DISAGREEMENT_ASKED = re.compile(
 )
 
 
+# How an article says a second source disputes a figure: "puts it closer to", "by its tally", "overstated", "口径".
+_CONTESTED = re.compile(
+    r"\bcloser to\b|\bdifferently\b|\bdisput|\brejected\b|\boverstat|\bunderstat|\bdouble[- ]count|\bcounted\b.{0,30}\btwice\b|"
+    r"\bby (?:its|his|her|their) (?:own )?(?:tally|count|reckoning|calculation)|"
+    r"质疑|不认同|不买账|高估|低估|口径|另一种算法|重复计算|实际只有|实际上只有",
+    re.I,
+)
+
+
 def _rival_figure(hit: Hit, query: QueryAnalysis, focus: Figure, measures: set[str]) -> Figure | None:
     """The passage's figure for the same thing as the focus, with another value (a baseline never counts).
 
@@ -57,6 +67,13 @@ def _rival_figure(hit: Hit, query: QueryAnalysis, focus: Figure, measures: set[s
             continue
         same_year = focus.year is not None and figure.year == focus.year
         head = not measures or bool(head_measures(hit.passage, figure, measures) & measures)
+        # "By its tally, AI companies took closer to 27% of the new leasing": a disputed part, for a share question
+        head = head or (
+            "share" in measures
+            and figure.unit == "%"
+            and is_share_of(hit.passage.text, figure)
+            and _CONTESTED.search(hit.passage.text) is not None
+        )
         if same_year or head or figure_measures(hit.passage, figure) & measures:
             fitting.append(((not same_year, not head), figure))
     return min(fitting, key=lambda item: item[0])[1] if fitting else None
@@ -93,8 +110,10 @@ def add_conflicts(
         # each answering the question; a second figure of the same speaker is no second source
         speakers = (primary.passage.speaker, hit.passage.speaker)
         own_article = hit.passage.source_id == primary.passage.source_id
-        # without the asker expecting a disagreement, two figures of one article are two things it reports
-        if own_article and (None in speakers or speakers[0] == speakers[1] or not disagreement):
+        # without the asker expecting a disagreement, two figures of one article are two things it reports…
+        # unless the article says the second source disputes the first ("By its tally, … closer to 27%")
+        contested = disagreement or _CONTESTED.search(hit.passage.text) is not None
+        if own_article and (None in speakers or speakers[0] == speakers[1] or not contested):
             continue
         if not _as_relevant(hit, primary, 0.5, corpus):
             continue
@@ -115,7 +134,7 @@ def add_conflicts(
         if own and not own & (figure_measures(hit.passage, rival) - _PART_OR_CHANGE):
             continue  # "4成訂單" and "43% of the shares offered" are parts of different things
         same_year = focus.year is not None and rival.year == focus.year
-        close = 0.5 if disagreement else 0.8
+        close = 0.5 if contested else 0.8
         if not same_year and (query.years or not _as_relevant(hit, primary, close, corpus)):
             continue
         if not same_year and not (entities or query.speakers):

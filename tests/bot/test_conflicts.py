@@ -132,3 +132,23 @@ def test_a_quarters_figure_written_per_quarter_disputes_one_written_plainly() ->
     evidence = Evidence(hits=[hits[0]], focus=hits[0].passage.figures[0])
     add_conflicts(evidence, query, hits, [("帧动",)], corpus)
     assert [f.value for _, f in evidence.rivals] == [950_000_000, 620_000_000]
+
+
+def test_a_second_source_the_article_says_disputes_the_figure_is_shown_unasked() -> None:
+    corpus, hits = _one_article(
+        ("Quillory", "AI companies signed 42% of the new space Quillory leased in the third quarter."),
+        ("Tallyframe", "By its tally, AI companies took closer to 27% of Quillory's third-quarter leasing."),
+        ("Tallyframe", "Tallyframe owns about 21% of the company, according to a filing."),
+    )
+    query = QueryAnalysis(
+        text="What share of Quillory's new Q3 leasing was signed by AI companies?",
+        language="en",
+        kind="how_much",
+        wants_figure=True,
+        units={"%"},
+        period="quarter",
+    )
+    query.measures = {"share", "rent"}
+    evidence = Evidence(hits=[hits[0]], focus=hits[0].passage.figures[0])
+    add_conflicts(evidence, query, hits, [("Quillory",)], corpus)
+    assert [f.text for _, f in evidence.rivals] == ["42%", "27%"]

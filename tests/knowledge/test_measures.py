@@ -283,3 +283,8 @@ def test_what_a_business_takes_in_a_year_is_its_revenue() -> None:
 def test_the_price_a_sale_is_counted_at_is_no_share_price_asked() -> None:
     asked = asked_measures("控股股东最多要减持多少股份？按收盘价大概能套现多少钱？", [])
     assert "stock" not in asked and "sale" in asked
+
+
+def test_leasing_is_rent_and_a_press_release_is_not() -> None:
+    assert "rent" in find_measures("AI companies took 27% of the new third-quarter leasing")
+    assert "rent" not in find_measures("the company said in a press release")
