@@ -532,13 +532,13 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         speaking = {
             m.speaker
             for m in mentions
-            # "Fennimore's number for Tarrow": whose estimate it is
+            # "Fennimore's number for Tarrow": whose estimate it is; "pay Tallowin per clinician" is a rate, and
+            # "per X" names its source after the word
             if (
-                cue_after := SPEECH_CUE.match(folded, m.end, m.end + 20)
+                said_after := SPEECH_CUE.match(folded, m.end, m.end + 20)
                 or SPEECH_CUE.match(folded[m.end :].lstrip())
             )
-            and cue_after.group(0)
-            != "per"  # "pay Tallowin per clinician": a rate, and "per X" names X before
+            and said_after.group(0) != "per"
         }
         asked = [s for s in asked if s in speaking] or asked
     # "what is the broker expecting for Peichen?": an organization after a preposition is what is asked about
