@@ -47,10 +47,15 @@ def stronger_refusal(
     project's margin is not given, whatever margin the company reports for the year."""
     refusals = [h for h in candidates if not h.passage.figures and REFUSAL.search(h.passage.text)]
     best = max(refusals, key=lambda h: h.coverage, default=None)
-    if best is None or best.coverage < _REFUSAL_FIT:
-        return None
-    named = bool(set(asked) & find_measures(best.passage.text) - _MOVES)
-    return best if best.coverage >= (1.0 if named else _REFUSAL_MARGIN) * lead.coverage else None
+    if best is not None and best.coverage >= _REFUSAL_FIT:
+        named = bool(set(asked) & find_measures(best.passage.text) - _MOVES)
+        if best.coverage >= (1.0 if named else _REFUSAL_MARGIN) * lead.coverage:
+            return best
+    # a question in the other language shares few words with the refusal: its meaning must fit far better
+    closest = max(refusals, key=lambda h: h.dense, default=None)
+    if closest is not None and closest.dense >= _REFUSAL_DENSE and closest.dense >= _REFUSAL_MARGIN * lead.dense:
+        return closest
+    return None
 
 
 # Measures that say how a figure moved or divides: too common to tie a refusal to the question.
@@ -60,3 +65,4 @@ _MOVES = frozenset({"growth", "cut", "share"})
 # How well a refusal must fit the question, and how much better than the figure's passage, to stand for it.
 _REFUSAL_FIT = 0.5
 _REFUSAL_MARGIN = 2.0
+_REFUSAL_DENSE = 0.55

@@ -74,3 +74,15 @@ def test_a_refusal_naming_the_asked_measure_needs_only_to_fit_as_well_as_the_fig
     company = _scored("她表示，公司今年前三季毛利率為12.6%，較去年同期提高1.9個百分點。", 0.5)
     assert stronger_refusal([refusal, company], company, {"margin"}) is refusal
     assert stronger_refusal([refusal, company], company) is None
+
+
+def test_a_refusal_in_the_other_language_stands_when_its_meaning_fits_far_better() -> None:
+    refusal = _scored(
+        "Gray declined to say what the system would owe the vendor if it ended the contract early.", 0.38
+    )
+    refusal.dense = 0.6
+    contract = _scored("The system has signed a seven-year, $740 million contract with the vendor.", 0.37)
+    contract.dense = 0.27
+    assert stronger_refusal([refusal, contract], contract) is refusal
+    contract.dense = 0.45
+    assert stronger_refusal([refusal, contract], contract) is None
