@@ -53,7 +53,11 @@ def stronger_refusal(
             return best
     # a question in the other language shares few words with the refusal: its meaning must fit far better
     closest = max(refusals, key=lambda h: h.dense, default=None)
-    if closest is not None and closest.dense >= _REFUSAL_DENSE and closest.dense >= _REFUSAL_MARGIN * lead.dense:
+    if (
+        closest is not None
+        and closest.dense >= _REFUSAL_DENSE
+        and closest.dense >= _REFUSAL_MARGIN * lead.dense
+    ):
         return closest
     return None
 
