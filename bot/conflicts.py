@@ -45,11 +45,14 @@ _CONTESTED = re.compile(
 )
 
 
-def _rival_figure(hit: Hit, query: QueryAnalysis, focus: Figure, measures: set[str]) -> Figure | None:
+def _rival_figure(
+    hit: Hit, query: QueryAnalysis, focus: Figure, measures: set[str], *, disputed: bool = False
+) -> Figure | None:
     """The passage's figure for the same thing as the focus, with another value (a baseline never counts).
 
     A figure for the same year comes first, then one whose nearest measure word is the asked one ("values it at
-    $48 billion" before the "$4 billion" raised in the same clause).
+    $48 billion" before the "$4 billion" raised in the same clause). `disputed`: the passage says it disputes the
+    figure, so a part it gives ("closer to 27% of the leasing") answers a share question too.
     """
     text = fold(hit.passage.text)
     fitting = []
@@ -69,10 +72,7 @@ def _rival_figure(hit: Hit, query: QueryAnalysis, focus: Figure, measures: set[s
         head = not measures or bool(head_measures(hit.passage, figure, measures) & measures)
         # "By its tally, AI companies took closer to 27% of the new leasing": a disputed part, for a share question
         head = head or (
-            "share" in measures
-            and figure.unit == "%"
-            and is_share_of(hit.passage.text, figure)
-            and _CONTESTED.search(hit.passage.text) is not None
+            "share" in measures and figure.unit == "%" and is_share_of(hit.passage.text, figure) and disputed
         )
         if same_year or head or figure_measures(hit.passage, figure) & measures:
             fitting.append(((not same_year, not head), figure))
@@ -112,7 +112,8 @@ def add_conflicts(
         own_article = hit.passage.source_id == primary.passage.source_id
         # without the asker expecting a disagreement, two figures of one article are two things it reports…
         # unless the article says the second source disputes the first ("By its tally, … closer to 27%")
-        contested = disagreement or _CONTESTED.search(hit.passage.text) is not None
+        disputed = _CONTESTED.search(hit.passage.text) is not None
+        contested = disagreement or disputed
         if own_article and (None in speakers or speakers[0] == speakers[1] or not contested):
             continue
         if not _as_relevant(hit, primary, 0.5, corpus):
@@ -124,7 +125,7 @@ def add_conflicts(
             and aboutness(hit, entities, corpus) < min(1.0, aboutness(primary, entities, corpus))
         ):
             continue
-        rival = _rival_figure(hit, query, focus, measures)
+        rival = _rival_figure(hit, query, focus, measures, disputed=disputed)
         if rival is None:
             continue
         published = corpus.source(hit.passage.source_id).published

@@ -51,9 +51,9 @@ def words_before(text: str, figure: Figure, width: int) -> str:
 
 def words_after(text: str, figure: Figure, width: int) -> str:
     """Up to `width` folded characters just after the figure in the text ("" when it is not found)."""
-    folded = fold(text)
-    at = folded.find(fold(figure.text))
-    return folded[at + len(fold(figure.text)) : at + len(fold(figure.text)) + width] if at >= 0 else ""
+    folded, written = fold(text), fold(figure.text)
+    at = folded.find(written)
+    return folded[at + len(written) : at + len(written) + width] if at >= 0 else ""
 
 
 def dated_to(text: str, figure: Figure, asked: set[str]) -> bool:

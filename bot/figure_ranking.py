@@ -136,8 +136,6 @@ def with_asked_figure(
         if not measured and query.measures & _OWN_MEASURES and not _measure_in_context(hit, query, corpus):
             continue  # "聿達第三季營收" is not answered by a prepayment the passage never calls revenue
         asked_what, measured_what = query.measures - CHANGE_MEASURES, measured - CHANGE_MEASURES
-        if "price" in measured_what and "rent" in asked_what:
-            measured_what = measured_what | {"rent"}  # "$165 per kilowatt a month" for space is its rent
         if "volume" in measured_what:
             # "中国AI眼镜出货量增长2.3倍": how the market grew, in units
             measured_what = measured_what | {"market"}

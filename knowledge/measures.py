@@ -146,9 +146,8 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     context = {m for f in figures for m in UNIT_MEASURES.get(f.unit, set())}
     main = _CONDITION.sub("", question)
     main = main if main.strip() else question
-    main = _PRICED_AT.sub(
-        " ", main
-    )  # "按收盘价大概能套现多少钱": the price is how it is counted, not what is asked
+    # "按收盘价大概能套现多少钱": the price is how it is counted, not what is asked
+    main = _PRICED_AT.sub(" ", main)
     # "the shipped-but-not-yet-accepted equipment": a compound adjective describes the thing, it is not asked
     main = _COMPOUND_ADJECTIVE.sub(" ", main)
     how = _HOW_ADJECTIVE.search(main) or _HOW_MUCH_NOUN.search(main) or _ZH_HEAD_NOUN.search(fold(main))

@@ -73,11 +73,9 @@ def according(
     markers = (
         _EN_ACCORDING.finditer(outside) if language == "en" else re.finditer("根据|据|按照|援引", outside)
     )
-    own = [_EN_DOCUMENT_SHOWED.search(outside.rstrip(". "))] if language == "en" else []
-    for marker in [*(m for m in own if m is not None), *markers]:
-        if marker.re is _EN_DOCUMENT_SHOWED or (
-            language == "en" and _EN_OWN_DOCUMENT.match(outside, marker.end())
-        ):
+    showed = _EN_DOCUMENT_SHOWED.search(outside.rstrip(". ")) if language == "en" else None
+    for marker in [*([showed] if showed is not None else []), *markers]:
+        if marker is showed or (language == "en" and _EN_OWN_DOCUMENT.match(outside, marker.end())):
             # "…, according to its prospectus": the organization the sentence is about, or the article's.
             named = [
                 i.entity
