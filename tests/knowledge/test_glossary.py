@@ -1,0 +1,30 @@
+"""The packaged glossary: English finance words reach the Chinese words the articles use."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.base import PACKAGED_CORPUS
+from knowledge.glossary import load_glossary
+
+GLOSSARY = load_glossary(PACKAGED_CORPUS / "glossary.yaml")
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("What are labs paying star PhD grads?", "博士"),
+        ("What salary do labs offer star PhD grads?", "年薪"),
+        ("How big was the goodwill write-down?", "商誉"),
+        ("How many margin calls went out?", "追加保证金"),
+        ("What did the arena naming rights cost?", "冠名权"),
+        ("How much did the company borrow in loans?", "借钱"),
+        ("Who sold credit default swaps on the cloud firm?", "信用违约互换"),
+    ],
+)
+def test_english_question_reaches_the_chinese_term(question: str, term: str) -> None:
+    assert term in GLOSSARY.expand(question)
+
+
+def test_every_entry_is_a_list_of_terms() -> None:
+    assert all(terms for terms in GLOSSARY.entries.values())
