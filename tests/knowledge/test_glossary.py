@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.base import PACKAGED_CORPUS
+from knowledge.corpus import PACKAGED_CORPUS
 from knowledge.glossary import load_glossary
 
 GLOSSARY = load_glossary(PACKAGED_CORPUS / "glossary.yaml")
