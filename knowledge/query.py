@@ -126,9 +126,10 @@ _GROWTH = re.compile(
     re.I,
 )
 # Organizations in a question are its topic unless the question asks what they say or estimate.
+# "margin calls", "capital calls": things that are called, not someone calling something
 SPEECH_CUE = re.compile(
     r"\b(?:say|said|says|per|according|estimate[sd]?|reckons?|think|thinks|expect(?:s|ed|ing)?|"
-    r"forecasts?|predicts?|projected|warns?|warned|sees?|view|calls?|called|figures?|count|"
+    r"forecasts?|predicts?|projected|warns?|warned|sees?|view|(?<!margin )(?<!capital )calls?|called|figures?|count|"
     r"respond(?:s|ed)?|repl(?:y|ied|ies)|react(?:s|ed)?|defend(?:s|ed)?)\b|['’]s (?:number|projection|take|call) (?:for|on)\b|回应|回應|反驳|反駁|"
     r"说|称|表示|认为|觉得|统计|估(?!值)|预计|预测|预期|看|指出|警告|根据|按照|(?<![数证占依])据|觉|提醒|宣布",
     re.I,

@@ -288,3 +288,9 @@ def test_the_price_a_sale_is_counted_at_is_no_share_price_asked() -> None:
 def test_leasing_is_rent_and_a_press_release_is_not() -> None:
     assert "rent" in find_measures("AI companies took 27% of the new third-quarter leasing")
     assert "rent" not in find_measures("the company said in a press release")
+
+
+def test_margin_calls_and_margin_financing_are_no_profit_margin() -> None:
+    assert "margin" not in find_measures("How much money did the margin calls on Orsay's clients involve?")
+    assert "margin" not in find_measures("Brokers cut margin financing for the listing.")
+    assert "margin" in find_measures("What operating margin does Orsay expect?")

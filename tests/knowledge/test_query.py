@@ -580,3 +580,14 @@ def test_a_stock_that_jumped_finds_shares_that_rose() -> None:
         glossary=Glossary({}),
     )
     assert {"shar", "ris"} <= set(query.tokens)
+
+
+def test_margin_calls_on_a_banks_clients_ask_no_words_of_the_bank_and_no_profit_margin() -> None:
+    bank = Speaker(name="Orsay Bank", kind="organization", role="lender", aliases=("Orsay",))
+    query = analyze(
+        "How much money did the margin calls Orsay clients got in May involve?",
+        speakers=SpeakerIndex([bank]),
+        glossary=Glossary({}),
+    )
+    assert query.speakers == [] and bank in query.entities
+    assert "margin" not in query.measures

@@ -16,6 +16,16 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'Clients of X Bank, a Hong Kong lender, hold …, Y estimated': Y's estimate, and the lender is the bank",
+        [
+            [
+                "Clients of Orsay Bank, a Hong Kong lender, hold about $150 million of the notes, Ada Quill estimated.",
+                "Orsay Bank said it held none of the notes itself.",
+            ]
+        ],
+        ["Ada Quill", "Orsay Bank"],
+    ),
+    (
         "'The agency said' after a ratings firm cut another company: the ratings firm, not the company cut",
         [
             [
