@@ -20,6 +20,7 @@ from bot.figure_kinds import (
     total_for_one,
 )
 from knowledge.figures import Figure
+from knowledge.income_kinds import income_kinds
 from knowledge.measures import (
     ENERGY_UNITS,
     energy_priced,
@@ -216,6 +217,9 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     asked_profit = profit_kinds(query.text)
     if asked_profit and profit_kinds(hit.passage.text) and not asked_profit & profit_kinds(hit.passage.text):
         return []  # "net profit" is not answered by the operating profit
+    asked_income, named_income = income_kinds(query.text), income_kinds(hit.passage.text)
+    if asked_income and named_income and not asked_income & named_income:
+        return []  # "淨利息收入" is not answered by the fee income or the wealth-management income
     if (
         query.halves
         and not halves(hit.passage.text, six_months=True) & query.halves

@@ -743,3 +743,13 @@ def test_what_a_tenant_pays_for_each_kilowatt_a_month_is_its_rent() -> None:
     question = _how_much("what rent per kW is the tenant paying?", {"USD"}, measures=frozenset({"rent"}))
     corpus = _corpus("bonds", "Towers become data centres", "en", passage)
     assert [h.passage.id for h in with_asked_figure(question, [passage], [], corpus)] == ["bonds:1.1"]
+
+
+def test_net_interest_income_is_not_answered_by_fee_income_or_product_sales() -> None:
+    question = _how_much(
+        "澄港银行首三季净利息收入有多少？", {"CNY", "HKD", "USD"}, measures=frozenset({"revenue"})
+    )
+    fees = _hit("他透露，首三季相关产品的销售额约58亿港元，带来的费用收入约占财富管理收入的三成。", "cg:3.1")
+    assert asked_figures(fees, question) == []
+    interest = _hit("银行披露，首三季净利息收入约112亿港元，按年增长6%。", "cg:2.1")
+    assert [f.text for f in asked_figures(interest, question)] == ["112亿港元"]

@@ -294,3 +294,16 @@ def test_margin_calls_and_margin_financing_are_no_profit_margin() -> None:
     assert "margin" not in find_measures("How much money did the margin calls on Orsay's clients involve?")
     assert "margin" not in find_measures("Brokers cut margin financing for the listing.")
     assert "margin" in find_measures("What operating margin does Orsay expect?")
+
+
+def test_a_deals_consideration_is_what_the_buyer_spends_not_a_price() -> None:
+    deal = _passage("岚港纺织拟作价32.5亿元收购算力公司启衡智算全部股权，其中现金对价约9.8亿元。")
+    assert [head_measures(deal, f, {"spending", "cash"}) for f in deal.figures] == [
+        {"spending"},
+        {"spending"},
+    ]
+    assert "spending" in find_measures("Orsay agreed to acquire Talvik for $2.1 billion.")
+
+
+def test_net_interest_income_is_income_not_a_profit() -> None:
+    assert find_measures("澄港银行首三季净利息收入有多少？") == {"revenue"}
