@@ -48,7 +48,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "money",
         re.compile(
             r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|\bworth\b|valuation|valued|\bvalues?\b|dollar|\$|"
-            r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|loan|debt|borrow|lend|exposure|sales|"
+            r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charg(?:e|es|ed|ing)\b|loan|debt|borrow|lend|exposure|sales|"
             r"market size|how big is the market|\bfinal close\b|\bfund size\b|\bhard cap\b|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|\bbacklog\b|\bmarket\b(?! share)|\brent(?:al|s)?\b|\bleas(?:e|es|ing)\b|put (?:in|into)|commit|allocate|deploy|pour|pump|plough|plow|subsid|grant|voucher|"
             r"placement|offering|proceeds|\binventory\b|\bwrite-?(?:down|off)s?\b|\bimpairments?\b|\bcapital\b|\bmanage[sd]?\b|under management|\baum\b|\bassets\b|profit|\bincome\b|\bget(?:s|ting)? for\b|\bfetch|"
             r"\barr\b|recurring revenue|\bbills?\b|\bpremiums\b|保费|turnover|利润|纯益|纯利|净利|获利|盈利|trading value|成交额|成交金额|交易额|营业额|电价|售价|单价|"
@@ -154,7 +154,10 @@ _CHANGE = re.compile(
     re.I,
 )
 _QUANTITY = re.compile(
-    r"how (?:much|many)|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|how far (?:below|above|under|over|behind|ahead of)\b|"
+    # "what are the camps charging a night?": a price asked as what someone charges or pays
+    r"how (?:much|many)|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|"
+    r"\bwhat (?:do|does|did|will|would|is|are|was|were) (?:(?!\b(?:say|said|says|think|thinks|tell|told|mean|means)\b)"
+    r"[\w\s'’-]){1,40}\b(?:paying|charg(?:e|es|ed|ing))\b|how far (?:below|above|under|over|behind|ahead of)\b|"
     r"how (?:big|large|high|far)\b(?=\s+(?:is|was|are|were|will|would|could|can|"
     r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
     r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of|happens?)\b).){0,40}\b(?:revenue|arr|sales|valuation|margin|capex|guidance|price target|cap|multiple|"

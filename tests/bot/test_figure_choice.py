@@ -753,3 +753,11 @@ def test_net_interest_income_is_not_answered_by_fee_income_or_product_sales() ->
     assert asked_figures(fees, question) == []
     interest = _hit("银行披露，首三季净利息收入约112亿港元，按年增长6%。", "cg:2.1")
     assert [f.text for f in asked_figures(interest, question)] == ["112亿港元"]
+
+
+def test_a_question_about_now_and_a_year_ago_takes_the_passage_giving_both() -> None:
+    question = _how_much("what is Orsay charging a night per bunk now, and what was it a year ago?", {"USD"})
+    one = _hit("A foreman said his crew paid Orsay about $95 a night per bunk.", "or:4.1")
+    both = _hit("Orsay's average nightly rate rose to $82 a bunk from $61 a year earlier.", "or:2.1")
+    corpus = _corpus("or", "Orsay hostels", "en", one, both)
+    assert with_asked_figure(question, [one, both], [], corpus)[0].passage.id == "or:2.1"

@@ -12,6 +12,7 @@ from knowledge.speakers import Speaker, SpeakerIndex
 
 CURRENCIES = {"USD", "EUR", "JPY", "CNY", "TWD", "HKD"}
 FIGURE_QUESTIONS = [
+    ("what are the Orsay hostels charging a night per bunk these days?", CURRENCIES),
     ("in the pilot, how much less time did doctors spend on notes?", {"%", "x"}),
     ("新廠良率而家去到幾多？", {"%"}),
     ("供应商要求的预付定金明年会压住多少现金？", CURRENCIES),
@@ -580,6 +581,15 @@ def test_a_stock_that_jumped_finds_shares_that_rose() -> None:
         glossary=Glossary({}),
     )
     assert {"shar", "ris"} <= set(query.tokens)
+
+
+def test_what_someone_said_about_how_a_bill_is_paid_asks_their_words() -> None:
+    query = analyze(
+        "what did the central bank chief say about how cloud firms are paying for their chips?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert not query.wants_figure
 
 
 def test_margin_calls_on_a_banks_clients_ask_no_words_of_the_bank_and_no_profit_margin() -> None:
