@@ -307,3 +307,7 @@ def test_a_deals_consideration_is_what_the_buyer_spends_not_a_price() -> None:
 
 def test_net_interest_income_is_income_not_a_profit() -> None:
     assert find_measures("澄港银行首三季净利息收入有多少？") == {"revenue"}
+
+
+def test_what_a_company_earns_against_its_profit_promise_is_a_profit_not_spending() -> None:
+    assert find_measures("分析师估计启衡2027年实际能赚多少，够不够业绩承诺？") == {"margin"}
