@@ -761,3 +761,11 @@ def test_a_question_about_now_and_a_year_ago_takes_the_passage_giving_both() -> 
     both = _hit("Orsay's average nightly rate rose to $82 a bunk from $61 a year earlier.", "or:2.1")
     corpus = _corpus("or", "Orsay hostels", "en", one, both)
     assert with_asked_figure(question, [one, both], [], corpus)[0].passage.id == "or:2.1"
+
+
+def test_the_first_nine_months_are_not_answered_by_the_first_ten() -> None:
+    question = _how_much("澄港今年头九个月卖了多少产品？增长多少？", {"USD", "%", "x"})
+    ten = _hit("据统计，本港银行今年首十个月售出的产品总额约1,800亿港元，按年增长40%。", "cg:7.1")
+    assert asked_figures(ten, question) == []
+    nine = _hit("他透露，首三季相关产品的销售额约40亿美元，按年增长1.5倍。", "cg:4.1")
+    assert asked_figures(nine, question)

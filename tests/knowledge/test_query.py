@@ -12,6 +12,7 @@ from knowledge.speakers import Speaker, SpeakerIndex
 
 CURRENCIES = {"USD", "EUR", "JPY", "CNY", "TWD", "HKD"}
 FIGURE_QUESTIONS = [
+    ("澄港今年頭九個月賣咗幾多AI掛鈎產品？增長幾多？", CURRENCIES | {"%", "x"}),
     ("what are the Orsay hostels charging a night per bunk these days?", CURRENCIES),
     ("in the pilot, how much less time did doctors spend on notes?", {"%", "x"}),
     ("新廠良率而家去到幾多？", {"%"}),
