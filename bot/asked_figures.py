@@ -20,6 +20,7 @@ from bot.figure_kinds import (
     total_for_one,
 )
 from knowledge.figures import Figure
+from knowledge.income_kinds import income_kinds
 from knowledge.measures import (
     ENERGY_UNITS,
     energy_priced,
@@ -37,6 +38,7 @@ from knowledge.measures import (
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit
+from knowledge.year_spans import month_spans
 
 # "what share of the growth in power use", "增量中有多少来自": a part of a change, not of the whole.
 _SHARE_OF_GROWTH = re.compile(
@@ -216,6 +218,12 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     asked_profit = profit_kinds(query.text)
     if asked_profit and profit_kinds(hit.passage.text) and not asked_profit & profit_kinds(hit.passage.text):
         return []  # "net profit" is not answered by the operating profit
+    asked_span, named_span = month_spans(query.text), month_spans(hit.passage.text)
+    if asked_span and named_span and not asked_span & named_span:
+        return []  # "頭九個月賣咗幾多" is not answered by what was sold in the first ten months
+    asked_income, named_income = income_kinds(query.text), income_kinds(hit.passage.text)
+    if asked_income and named_income and not asked_income & named_income:
+        return []  # "淨利息收入" is not answered by the fee income or the wealth-management income
     if (
         query.halves
         and not halves(hit.passage.text, six_months=True) & query.halves

@@ -31,6 +31,17 @@ from knowledge.speakers import find_orgs
 
 _PAST = re.compile(r"\b(?:did|was|were|had|booked|reported|posted|made|earned)\b|了|过去", re.I)
 _FURTHER = re.compile(r"再|还要|還要|进一步|進一步|\bfurther\b|\bany more\b|\banymore\b", re.I)
+# "…, and what was it a year ago?", "一年前呢？", "两年前是多少": the figure then is asked beside the one now
+_THEN_ASKED = re.compile(
+    r"\b(?:a|one|two|three|\d+) (?:years?|months?|quarters?) (?:ago|earlier|before)\b|\blast year\b|"
+    r"[一二两三四五1-5]年前|去年(?:同期)?(?:呢|是|有)|上一?年(?:呢|是)",
+    re.I,
+)
+# …which a passage gives as a move from then to now ("climbed to $168 from $121 a year earlier", "由…升至")
+_FROM_THEN = re.compile(
+    r"\bfrom\b[^.;]{0,40}\b(?:ago|earlier|before|last year|in 20\d\d)\b|\bup from\b|\bfrom\b|由|从|從|较|去年同期|[一二两三四五]年前",
+    re.I,
+)
 
 
 def focus_figure(
@@ -101,6 +112,7 @@ def with_asked_figure(
     # "How much revenue did Hengjun book?" asks what happened: a forecast of next year's does not answer it
     past = not ahead and bool(_PAST.search(query.text))
     further = bool(_FURTHER.search(query.text))
+    then = bool(_THEN_ASKED.search(query.text))
     places, counted = places_in(query.text), counted_things(query.text)
     anchors = _proper_nouns(query, entities)
     paired = pairs_organizations(query.text, entities)
@@ -182,6 +194,8 @@ def with_asked_figure(
                     past and forecast,
                     bool(query.quarters) and not quarters(text) & query.quarters,
                     -matches,
+                    # "what is it now, and what was it a year ago?": a passage with both figures, from then to now
+                    then and not (len(figures) > 1 and bool(_FROM_THEN.search(text))),
                     # a two-part question: a passage with a figure for each part (an amount and its share)
                     -len({f.unit for f in figures}) if len(query.measures) > 1 else 0,
                     # a passage in the other language shares few of the question's words: no sign it is off topic

@@ -19,9 +19,38 @@ def discover_speakers(source: Source, index: SpeakerIndex) -> tuple[list[Speaker
     new = [s for s in found if index.by_name(s.name) is None]
     named = [s.name for s in found if index.by_name(s.name) is not None]
     renamed = []
+    for speaker in list(new):
+        known = _same_organization(speaker, index)
+        if known is not None:
+            # "恆曦銀行" (Hang Hei, Hengxi Bank) is the "Hang Hei Bank" an English article named before
+            new.remove(speaker)
+            named.append(known.name)
+            forms = [f for f in (speaker.name, *speaker.aliases) if f not in (known.name, *known.aliases)]
+            update = {"aliases": (*known.aliases, *forms), "name_zh": known.name_zh or speaker.name_zh}
+            renamed.append(known.model_copy(update=update))
     for name, forms in attribution.new_forms.items():
         known = index.by_name(name)
         if known is not None and known.name == name:
             update = {"aliases": (*known.aliases, *forms), "name_zh": known.name_zh or forms[0]}
             renamed.append(known.model_copy(update=update))
     return new, named, renamed
+
+
+def _same_organization(speaker: Speaker, index: SpeakerIndex) -> Speaker | None:
+    """The known English-named organization a new Chinese-named one is, by a romanization of its name and the
+    English of its ending: "Hang Hei" and "Hengxi Bank" of 恆曦銀行 make "Hang Hei Bank"."""
+    if speaker.kind != "organization" or not speaker.name_zh:
+        return None
+    latin = [a for a in speaker.aliases if a.isascii() and a.strip()]
+    tails = {a.split()[-1] for a in latin if len(a.split()) > 1}
+    candidates = {*latin, *(f"{a} {tail}" for a in latin for tail in tails if not a.endswith(f" {tail}"))}
+    for candidate in candidates:
+        known = index.by_name(candidate)
+        if (
+            known is not None
+            and known.kind == "organization"
+            and known.name == candidate
+            and known.name.isascii()
+        ):
+            return known
+    return None

@@ -321,6 +321,13 @@ TITLES = (
 )
 FEMALE_WORDS = ("spokeswoman", "chairwoman", "businesswoman", "ms", "mrs", "madam")
 MALE_WORDS = ("spokesman", "chairman", "businessman", "mr")
+# Plural nouns for the people an organization serves or employs: "Clients of Varno Bank" are the bank's clients,
+# and the organization named is the bank.
+PEOPLE_OF = (
+    "clients customers shareholders stockholders investors employees staff users members tenants residents "
+    "workers depositors bondholders noteholders holders subscribers suppliers creditors lenders borrowers "
+    "owners buyers students patients"
+).split()
 # Nouns for groups of unnamed people or documents that speak ("two people familiar with the round said").
 GROUP_NOUNS = (
     "people",
@@ -451,6 +458,8 @@ ORG_NOUN_FAMILIES: dict[str, tuple[str, ...]] = {
     "lender": ("lender", "bank", "credit", "lending"),
     "insurer": ("insurer", "insurance", "assurance", "reinsurance", "life", "mutual", "re"),
     "bank": ("bank", "banking"),
+    # "Holmgard Ratings cut Osterby. The agency said …": a ratings firm is the agency meant
+    "agency": ("agency", "ratings", "rating"),
 }
 # Words standing for a document whose author already spoke ("the paper's authors wrote", "the letter argues").
 DOCUMENT_ANAPHORA = (

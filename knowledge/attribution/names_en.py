@@ -74,13 +74,17 @@ def clean_org(org: str | None) -> str | None:
 
 
 def own_name(org: str) -> str:
-    """An organization's name without a place that owns it or a subject joined before it: "Taiwan's Hanjun
-    Technology" is Hanjun Technology, "Kazahaya and Tokimune Electric Power (holds 25%)" is Tokimune's."""
+    """An organization's name without a place that owns it, a subject joined before it or the people it serves:
+    "Taiwan's Hanjun Technology" is Hanjun Technology, "Kazahaya and Tokimune Electric Power (holds 25%)" is
+    Tokimune's, "Clients of Varno Bank" are Varno Bank's."""
     place = re.match(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:'s|’s) (?=[A-Z])", org)
     if place and (places_in(place.group(1)) or place.group(1).lower() in lx.PLACE_WORDS):
         org = org[place.end() :]
     joined = re.match(r"[A-Z][\w.-]* and (?=[A-Z][\w.-]* [A-Z])", org)
-    return org[joined.end() :] if joined else org
+    org = org[joined.end() :] if joined else org
+    people = re.match(r"(\w+) of (?=[A-Z])", org)
+    # "Clients of Varno Bank, a Hong Kong lender": the lender is the bank, its clients are no organization
+    return org[people.end() :] if people and people.group(1).lower() in lx.PEOPLE_OF else org
 
 
 _GENERIC_OFFICE_WORDS = frozenset(

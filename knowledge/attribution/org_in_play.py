@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.lexicon_en import ORG_NOUN_FAMILIES
 
 if TYPE_CHECKING:
     from knowledge.attribution.discourse import DiscourseState
@@ -18,13 +19,15 @@ def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str =
     company" is the one described as a company, not the one named last.
     """
     recent = [e for e in state.mentioned if e.kind == "organization"][:4]
-    # "the board": the one described as one, or named as one ("Harlan Basin Utilities Board")
+    # "the board": the one described as one, or named as one ("Harlan Basin Utilities Board"); "the agency" is
+    # also the one whose name says what kind of agency ("Veldt Ratings")
+    kinds = "|".join(re.escape(word) for word in (noun, *ORG_NOUN_FAMILIES.get(noun, ())))
     described = [
         e
         for e in recent
         if noun
         and (
-            re.search(rf"\b{re.escape(noun)}\b", f"{e.role or ''} {e.name}".lower())
+            re.search(rf"\b(?:{kinds})\b", f"{e.role or ''} {e.name}".lower())
             if noun.isascii()
             else any(noun in form for form in e.forms)  # "法院" is the court named "临江市中级人民法院"
         )

@@ -64,7 +64,11 @@ def org_named(zh: str, entities: ArticleEntities) -> bool:
 
 
 # Times, results and amounts a clause may open with ("今年4月发布的公告", "约占同期披露收入"): never a name
-_NOT_NAMES = r"(?:今|去|明|前|当|本|全|上半|下半)年|同期|季度|业绩$|^(?:约|占|较|仅|共|合计|同比|环比)"
+# "集团首三季预期…", "公司前九个月…": a span of the year, never a name
+_NOT_NAMES = (
+    r"(?:今|去|明|前|当|本|全|上半|下半)年|同期|季度|[首前头][一二三四两]个?季|[首前头][0-9一二三四五六七八九十两]+个?月|"
+    r"业绩$|^(?:约|占|较|仅|共|合计|同比|环比)"
+)
 
 
 def plausible_org(org: str, subject: str, weak: bool) -> bool:

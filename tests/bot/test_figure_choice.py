@@ -743,3 +743,29 @@ def test_what_a_tenant_pays_for_each_kilowatt_a_month_is_its_rent() -> None:
     question = _how_much("what rent per kW is the tenant paying?", {"USD"}, measures=frozenset({"rent"}))
     corpus = _corpus("bonds", "Towers become data centres", "en", passage)
     assert [h.passage.id for h in with_asked_figure(question, [passage], [], corpus)] == ["bonds:1.1"]
+
+
+def test_net_interest_income_is_not_answered_by_fee_income_or_product_sales() -> None:
+    question = _how_much(
+        "澄港银行首三季净利息收入有多少？", {"CNY", "HKD", "USD"}, measures=frozenset({"revenue"})
+    )
+    fees = _hit("他透露，首三季相关产品的销售额约58亿港元，带来的费用收入约占财富管理收入的三成。", "cg:3.1")
+    assert asked_figures(fees, question) == []
+    interest = _hit("银行披露，首三季净利息收入约112亿港元，按年增长6%。", "cg:2.1")
+    assert [f.text for f in asked_figures(interest, question)] == ["112亿港元"]
+
+
+def test_a_question_about_now_and_a_year_ago_takes_the_passage_giving_both() -> None:
+    question = _how_much("what is Orsay charging a night per bunk now, and what was it a year ago?", {"USD"})
+    one = _hit("A foreman said his crew paid Orsay about $95 a night per bunk.", "or:4.1")
+    both = _hit("Orsay's average nightly rate rose to $82 a bunk from $61 a year earlier.", "or:2.1")
+    corpus = _corpus("or", "Orsay hostels", "en", one, both)
+    assert with_asked_figure(question, [one, both], [], corpus)[0].passage.id == "or:2.1"
+
+
+def test_the_first_nine_months_are_not_answered_by_the_first_ten() -> None:
+    question = _how_much("澄港今年头九个月卖了多少产品？增长多少？", {"USD", "%", "x"})
+    ten = _hit("据统计，本港银行今年首十个月售出的产品总额约1,800亿港元，按年增长40%。", "cg:7.1")
+    assert asked_figures(ten, question) == []
+    nine = _hit("他透露，首三季相关产品的销售额约40亿美元，按年增长1.5倍。", "cg:4.1")
+    assert asked_figures(nine, question)

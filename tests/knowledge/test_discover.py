@@ -161,3 +161,14 @@ def test_a_known_company_named_in_chinese_with_its_english_name_gains_the_chines
     [company] = renamed
     assert company.name == "Harbourgate Data Holdings" and company.name_zh == "港門數據"
     assert {"港門數據", "港门数据"} <= set(company.aliases)
+
+
+def test_a_chinese_bank_an_english_article_named_by_its_romanized_name_is_the_same_speaker() -> None:
+    known = Speaker(
+        name="Chenggang Bank", kind="organization", role="Hong Kong lender", aliases=("Chenggang",)
+    )
+    source = _source("澄港银行表示，首三季财富管理收入按年增长30%。", "zh-Hant")
+    new, named, renamed = discover_speakers(source, SpeakerIndex([known]))
+    assert not [s for s in new if s.kind == "organization"]
+    assert "Chenggang Bank" in named
+    assert any(s.name == "Chenggang Bank" and "澄港银行" in s.aliases for s in renamed)

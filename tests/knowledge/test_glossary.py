@@ -20,6 +20,14 @@ GLOSSARY = load_glossary(PACKAGED_CORPUS / "glossary.yaml")
         ("What did the arena naming rights cost?", "冠名权"),
         ("How much did the company borrow in loans?", "借钱"),
         ("Who sold credit default swaps on the cloud firm?", "信用违约互换"),
+        ("How big is the global market for robot arms?", "全球"),
+        ("What do contractors pay crews a day for meals?", "承包商"),
+        ("What do contractors pay crews a day for meals?", "每天"),
+        ("What do contractors pay crews a day for meals?", "伙食"),
+        ("What rack utilisation does the cloud unit report?", "上架率"),
+        ("Who makes the low-Dk glass fibre cloth?", "低介电"),
+        ("Who makes the low-Dk glass fibre cloth?", "电子布"),
+        ("How much securitisation was issued?", "证券化"),
     ],
 )
 def test_english_question_reaches_the_chinese_term(question: str, term: str) -> None:

@@ -288,3 +288,26 @@ def test_the_price_a_sale_is_counted_at_is_no_share_price_asked() -> None:
 def test_leasing_is_rent_and_a_press_release_is_not() -> None:
     assert "rent" in find_measures("AI companies took 27% of the new third-quarter leasing")
     assert "rent" not in find_measures("the company said in a press release")
+
+
+def test_margin_calls_and_margin_financing_are_no_profit_margin() -> None:
+    assert "margin" not in find_measures("How much money did the margin calls on Orsay's clients involve?")
+    assert "margin" not in find_measures("Brokers cut margin financing for the listing.")
+    assert "margin" in find_measures("What operating margin does Orsay expect?")
+
+
+def test_a_deals_consideration_is_what_the_buyer_spends_not_a_price() -> None:
+    deal = _passage("岚港纺织拟作价32.5亿元收购算力公司启衡智算全部股权，其中现金对价约9.8亿元。")
+    assert [head_measures(deal, f, {"spending", "cash"}) for f in deal.figures] == [
+        {"spending"},
+        {"spending"},
+    ]
+    assert "spending" in find_measures("Orsay agreed to acquire Talvik for $2.1 billion.")
+
+
+def test_net_interest_income_is_income_not_a_profit() -> None:
+    assert find_measures("澄港银行首三季净利息收入有多少？") == {"revenue"}
+
+
+def test_what_a_company_earns_against_its_profit_promise_is_a_profit_not_spending() -> None:
+    assert find_measures("分析师估计启衡2027年实际能赚多少，够不够业绩承诺？") == {"margin"}

@@ -12,6 +12,8 @@ from knowledge.speakers import Speaker, SpeakerIndex
 
 CURRENCIES = {"USD", "EUR", "JPY", "CNY", "TWD", "HKD"}
 FIGURE_QUESTIONS = [
+    ("澄港今年頭九個月賣咗幾多AI掛鈎產品？增長幾多？", CURRENCIES | {"%", "x"}),
+    ("what are the Orsay hostels charging a night per bunk these days?", CURRENCIES),
     ("in the pilot, how much less time did doctors spend on notes?", {"%", "x"}),
     ("新廠良率而家去到幾多？", {"%"}),
     ("供应商要求的预付定金明年会压住多少现金？", CURRENCIES),
@@ -580,3 +582,23 @@ def test_a_stock_that_jumped_finds_shares_that_rose() -> None:
         glossary=Glossary({}),
     )
     assert {"shar", "ris"} <= set(query.tokens)
+
+
+def test_what_someone_said_about_how_a_bill_is_paid_asks_their_words() -> None:
+    query = analyze(
+        "what did the central bank chief say about how cloud firms are paying for their chips?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert not query.wants_figure
+
+
+def test_margin_calls_on_a_banks_clients_ask_no_words_of_the_bank_and_no_profit_margin() -> None:
+    bank = Speaker(name="Orsay Bank", kind="organization", role="lender", aliases=("Orsay",))
+    query = analyze(
+        "How much money did the margin calls Orsay clients got in May involve?",
+        speakers=SpeakerIndex([bank]),
+        glossary=Glossary({}),
+    )
+    assert query.speakers == [] and bank in query.entities
+    assert "margin" not in query.measures

@@ -16,6 +16,26 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'Clients of X Bank, a Hong Kong lender, hold …, Y estimated': Y's estimate, and the lender is the bank",
+        [
+            [
+                "Clients of Orsay Bank, a Hong Kong lender, hold about $150 million of the notes, Ada Quill estimated.",
+                "Orsay Bank said it held none of the notes itself.",
+            ]
+        ],
+        ["Ada Quill", "Orsay Bank"],
+    ),
+    (
+        "'The agency said' after a ratings firm cut another company: the ratings firm, not the company cut",
+        [
+            [
+                "Quenby Ratings downgraded Talvik Cloud by two notches on Friday.",
+                "The agency said the company's debt had climbed to 6.2 times its earnings.",
+            ]
+        ],
+        [None, "Quenby Ratings"],
+    ),
+    (
         "'The firm estimates' after 'according to X Deal Data': that firm, not a ratings agency cited before",
         [
             ["Osterby's leverage will rise, according to Holmgard Ratings."],
@@ -1566,3 +1586,18 @@ def test_the_portfolio_manager_is_an_unnamed_source_not_the_co_founder_named_bef
     result = attribute_source(paragraphs, "en", SpeakerIndex([]))
     speaker = result.speakers[1][0]
     assert speaker is None or speaker.name != "Emil Roszak"
+
+
+def test_a_span_of_the_year_is_no_employer_and_the_bare_bank_is_the_bank_in_play() -> None:
+    text = [
+        ["本地银行澄港银行昨日公布首三季业绩，净利润按年增长12%。"],
+        ["银行披露，前九个月手续费收入增长20%。"],
+        ["集团首三季预期信贷损失按年增加15%。"],
+        ["行政总裁魏振邦表示，今年首三季新增客户约两成。"],
+    ]
+    result = attribute_source(text, "zh-Hans", SpeakerIndex([]))
+    names = [s.name if s else None for row in result.speakers for s in row]
+    assert names[1] == "澄港银行"
+    assert "首三季" not in names
+    chief = result.speakers[3][0]
+    assert chief is not None and chief.role == "CEO, 澄港银行"

@@ -16,3 +16,11 @@ def test_a_company_is_known_by_its_first_word() -> None:
     entities = ArticleEntities()
     company = add_org(entities, "Harrowgate Cloud")
     assert company is not None and entities.find_any("Harrowgate") is company
+
+
+def test_the_clients_of_a_bank_name_the_bank_not_an_organization_of_clients() -> None:
+    entities = ArticleEntities()
+    bank = add_org(entities, "Clients of Orsay Bank", role="Hong Kong lender")
+    assert bank is not None and bank.name == "Orsay Bank"
+    office = add_org(entities, "Office of Grid Reliability")
+    assert office is not None and office.name == "Office of Grid Reliability"
