@@ -32,7 +32,7 @@ MEASURES: dict[str, str] = {
     r"\bgo(?:es|ing)? (?:to|into|toward)|earmark|allocat|"
     r"\bexpenses?\b|\bdepreciation\b|\b(?:household|electricity|power|monthly|water) bills?\b|折旧|资本支出|支出|开支|(?<![付收免])费用|花|耗资|成本|采购|购买|买|投资|出资|融资|注资|掏|砸|投入|投(?![诉票保])|"
     r"募资|承诺|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\boverruns?\b|超支|集到|集资|筹到|筹得|募得|募到|配股|配售|供股",
-    "debt": r"\bdebt|loan|lend|\blent\b|borrow|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
+    "debt": r"\bdebt|\bleverage(?:d|\b(?!\s+(?:the|its|our|their|this|that|these|those|ai|a|an|it|them)\b))|杠杆|loan|lend|\blent\b|borrow|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
     "orders": r"\border|backlog|booking|contracted future revenue|在手合同|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
     "market": r"\bmarket\b|市场|规模|扩(?:容|到|至)",
     "fee": r"\bfees?\b|management charge|管理费|手续费|服务费|佣金|费率",

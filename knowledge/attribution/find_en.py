@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from knowledge.attribution import lexicon_en as lx
-from knowledge.attribution.employers_en import last_org, opening_org, owner, register_employer
+from knowledge.attribution.employers_en import (
+    described_employer,
+    last_org,
+    opening_org,
+    owner,
+    register_employer,
+)
 from knowledge.attribution.entities import ArticleEntities
 from knowledge.attribution.names_en import (
     NAME,
@@ -219,8 +225,10 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
             name = clean_name(match.group("name"))
             if tail and name:
                 role = tail.group("role")
-                org = clean_org(tail.group("org") or tail.group("org2") or tail.group("porg")) or _body_named(
-                    role, entities
+                org = (
+                    clean_org(tail.group("org") or tail.group("org2") or tail.group("porg"))
+                    or _body_named(role, entities)
+                    or described_employer(entities, role)
                 )
                 add_person(
                     entities,

@@ -451,6 +451,8 @@ ORG_NOUN_FAMILIES: dict[str, tuple[str, ...]] = {
     "lender": ("lender", "bank", "credit", "lending"),
     "insurer": ("insurer", "insurance", "assurance", "reinsurance", "life", "mutual", "re"),
     "bank": ("bank", "banking"),
+    # "a senior director at the agency": the rating agency the article names ("Morrow Ratings")
+    "agency": ("agency", "ratings", "rating"),
 }
 # Words standing for a document whose author already spoke ("the paper's authors wrote", "the letter argues").
 DOCUMENT_ANAPHORA = (

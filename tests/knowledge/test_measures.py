@@ -69,6 +69,12 @@ def test_compute_credits_are_no_debt_but_private_credit_is() -> None:
     assert "debt" in find_measures("Private credit funds lent $9.6 billion.")
 
 
+def test_leverage_is_debt_but_leveraging_something_is_not() -> None:
+    assert "debt" in find_measures("Net leverage climbs from 1.8 times to 3.1 times once the leases start.")
+    assert "debt" in find_measures("霍兰评级分析师说罗森调整后杠杆会涨到几倍？")
+    assert "debt" not in find_measures("The insurer plans to leverage its AI models across 40 markets.")
+
+
 def test_liabilities_are_debt_and_what_something_is_worth_is_a_valuation() -> None:
     assert "debt" in find_measures("It had lifted the fund's contingent liabilities to about 2.3% of GDP.")
     assert "valuation" in find_measures("芮泽智药这轮融完之后到底值多少钱？")
