@@ -31,12 +31,12 @@ MEASURES: dict[str, str] = {
     r"invest|committed|commit|\bpa(?:y|ys|id|ying)\b(?! for (?:about |roughly |around |nearly |some |only )?\d)|支付|put (?:in|into)|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
     r"\bgo(?:es|ing)? (?:to|into|toward)|earmark|allocat|"
     r"\bexpenses?\b|\bdepreciation\b|\b(?:household|electricity|power|monthly|water) bills?\b|折旧|资本支出|支出|开支|(?<![付收免])费用|花|耗资|成本|采购|购买|买|投资|出资|融资|注资|掏|砸|投入|投(?![诉票保])|"
-    r"募资|承诺|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\boverruns?\b|超支|集到|集资|筹到|筹得|募得|募到|配股|配售|供股",
+    r"募资|承诺|对价|作价|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\boverruns?\b|超支|集到|集资|筹到|筹得|募得|募到|配股|配售|供股",
     "debt": r"\bdebt|\bleverage(?:d|\b(?!\s+(?:the|its|our|their|this|that|these|those|ai|a|an|it|them)\b))|杠杆|loan|lend|\blent\b|borrow|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
     "orders": r"\border|backlog|booking|contracted future revenue|在手合同|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
     "market": r"\bmarket\b|市场|规模|扩(?:容|到|至)",
     "fee": r"\bfees?\b|management charge|管理费|手续费|服务费|佣金|费率",
-    "price": r"\bprice|pricing|\b(?:sells?|sold|goes|went) for\b|\bdiscount|\bpremium\b|折价|折扣|折让|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价(?!值)|成本|每卡",
+    "price": r"\bprice|pricing|\b(?:sells?|sold|goes|went) for\b|\bdiscount|\bpremium\b|折价|折扣|折让|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|(?<!对)价(?!值)|成本|每卡",
     "margin": r"margin|profit|earnings|net income|operating income|毛利|利润|获利|净利|盈利|纯益|纯利|溢利",
     "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
     "yield": r"\byield|coupon|interest rate|\binterest\b|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|报酬率|回报率|报酬|回报",

@@ -158,7 +158,9 @@ _QUANTITY = re.compile(
     r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
     r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of|happens?)\b).){0,40}\b(?:revenue|arr|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
     r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?|rate|ratio|allocation|"
-    r"number|forecast|estimate|guess|guidance|loan-to-value|ltv|exposure|commitment|rent|tariff|dividend|capacity|capacities|output|price(?! war))s?\b|\bwhat (?:is|was|were|are|will be)\b[^?]{0,60}\b(?:bill|budget|expense|fee)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
+    r"number|forecast|estimate|guess|guidance|loan-to-value|ltv|exposure|commitment|rent|tariff|dividend|capacity|capacities|output|price(?! war)|"
+    # "what rack utilisation does X think…": a rate by its own name
+    r"utili[sz]ation|occupancy|vacancy|leverage)s?\b|\bwhat (?:is|was|were|are|will be)\b[^?]{0,60}\b(?:bill|budget|expense|fee)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
     r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon|irr)s?\b|how oversubscribed|"
     r"\bwhat (?:kind|sort|size|level) of (?:discount|premium|markdown|haircut|return|yield|margin|multiple|valuation)\b|"
     r"how (?:hard|badly)\b|\bhow did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:react|respond|do|fare|move|trade)\b|"

@@ -20,6 +20,7 @@ GLOSSARY = load_glossary(PACKAGED_CORPUS / "glossary.yaml")
         ("What did the arena naming rights cost?", "冠名权"),
         ("How much did the company borrow in loans?", "借钱"),
         ("Who sold credit default swaps on the cloud firm?", "信用违约互换"),
+        ("What rack utilisation do the new computing parks run at?", "上架率"),
     ],
 )
 def test_english_question_reaches_the_chinese_term(question: str, term: str) -> None:

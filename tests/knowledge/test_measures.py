@@ -69,6 +69,12 @@ def test_compute_credits_are_no_debt_but_private_credit_is() -> None:
     assert "debt" in find_measures("Private credit funds lent $9.6 billion.")
 
 
+def test_the_consideration_of_a_deal_is_what_the_buyer_spends() -> None:
+    deal = _passage("2023年，朗禾股份以12.4亿元的对价（现金加股份）收购星桥科技全部股权。")
+    assert "spending" in head_measures(deal, deal.figures[0])
+    assert "price" not in find_measures(deal.text)
+
+
 def test_leverage_is_debt_but_leveraging_something_is_not() -> None:
     assert "debt" in find_measures("Net leverage climbs from 1.8 times to 3.1 times once the leases start.")
     assert "debt" in find_measures("霍兰评级分析师说罗森调整后杠杆会涨到几倍？")

@@ -76,6 +76,8 @@ FIGURE_QUESTIONS = [
     ("What does he say average utilisation at the computing centres has climbed to?", {"%"}),
     ("盧景辰覺得那檔REIT按發行價算的市淨率大概多少？", {"x"} | CURRENCIES),
     ("港门数据这次供股价比收盘价折让了多少？", {"%", "x"}),
+    ("What rack occupancy does the Tollan analyst think new computing parks run at?", {"%"}),
+    ("What GPU utilisation does Mira Holt say the clusters reach?", {"%"}),
 ]
 
 
