@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.aboutness import named_before
 from bot.asked_figures import asked_figures
 from bot.figure_ranking import focus_figure, with_asked_figure
 from knowledge.corpus import Corpus
@@ -743,3 +744,24 @@ def test_what_a_tenant_pays_for_each_kilowatt_a_month_is_its_rent() -> None:
     question = _how_much("what rent per kW is the tenant paying?", {"USD"}, measures=frozenset({"rent"}))
     corpus = _corpus("bonds", "Towers become data centres", "en", passage)
     assert [h.passage.id for h in with_asked_figure(question, [passage], [], corpus)] == ["bonds:1.1"]
+
+
+def test_the_company_before_the_figure_in_an_article_titled_with_it_names_the_asked_organization() -> None:
+    amount = _hit(
+        "Swap protection outstanding on the company has grown 3 times since March to $5 billion, the registry's"
+        " data showed, making Tarrow one of the most traded names.",
+        "tw:3.1",
+    )
+    other = _hit(
+        "He estimates that Tarrow's cloud revenue, which grew 28% last quarter, covers its interest.",
+        "tw:9.1",
+    )
+    corpus = _corpus("tw", "Cost of insuring Tarrow Cloud's debt hits a record", "en", amount, other)
+    question = _how_much("how much swap protection is outstanding on Tarrow now?", set())
+    entities: list[tuple[str, ...]] = [("tarrow cloud", "tarrow")]
+    assert named_before(amount, "$5 billion", entities, corpus)
+    ranked = with_asked_figure(question, [amount, other], entities, corpus)  # the search ranked it first
+    assert ranked[0].passage.id == "tw:3.1"
+    # in an article titled with someone else, "the company" is not the asked one
+    elsewhere = _corpus("tw", "A chipmaker's record quarter", "en", amount, other)
+    assert not named_before(amount, "$5 billion", entities, elsewhere)

@@ -16,6 +16,18 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "', the registry's data showed, making…' after a trade registry was cited: that registry, an organization",
+        [
+            ["Swaps on Tarrow widened to 90 basis points, according to Fenwick Trade Registry."],
+            ["Analysts at Oakhurst Capital were surprised."],
+            [
+                "Protection outstanding on the company has grown 3 times since March to $5 billion, the registry's"
+                " data showed, making Tarrow one of the most traded names."
+            ],
+        ],
+        ["Fenwick Trade Registry", None, "Fenwick Trade Registry"],
+    ),
+    (
         "'The firm estimates' after 'according to X Deal Data': that firm, not a ratings agency cited before",
         [
             ["Osterby's leverage will rise, according to Holmgard Ratings."],
