@@ -256,6 +256,7 @@ _AMOUNT_MEASURES = frozenset(
         "sale",
         "subsidy",
         "saving",
+        "receivables",
     }
     | {"net_debt", "buyback"}
 )

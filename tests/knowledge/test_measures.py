@@ -75,6 +75,15 @@ def test_the_consideration_of_a_deal_is_what_the_buyer_spends() -> None:
     assert "price" not in find_measures(deal.text)
 
 
+def test_receivables_are_money_owed_not_a_sale() -> None:
+    owed = _passage("截至9月底，公司应收账款达37亿元，较年初增长约八成。")
+    assert head_measures(owed, owed.figures[0]) == {"receivables"}
+
+
+def test_a_cut_one_gets_is_a_share() -> None:
+    assert "share" in find_measures("体育馆的冠名收入市政府能分到多少？")
+
+
 def test_leverage_is_debt_but_leveraging_something_is_not() -> None:
     assert "debt" in find_measures("Net leverage climbs from 1.8 times to 3.1 times once the leases start.")
     assert "debt" in find_measures("霍兰评级分析师说罗森调整后杠杆会涨到几倍？")
