@@ -16,6 +16,16 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'Analysts at X & Y estimate': the firm that employs them, a name without a corporate ending",
+        [
+            [
+                "Tarrow sold bonds.",
+                "Analysts at Brill & Osgood estimate that cloud spending will reach $300 billion.",
+            ]
+        ],
+        [None, "Brill & Osgood"],
+    ),
+    (
         "', the registry's data showed, making…' after a trade registry was cited: that registry, an organization",
         [
             ["Swaps on Tarrow widened to 90 basis points, according to Fenwick Trade Registry."],
