@@ -720,6 +720,17 @@ ENGLISH = [
 
 CHINESE = [
     (
+        "'一位…的会计师私下透露' then '他估计': the unnamed accountant, not the founder named the paragraph before",
+        [
+            ["星桥科技创始人顾明远目前持有的朗禾股份股票市值约2.1亿元，其中约五成已质押。"],
+            [
+                "一位参与过该交易尽调的会计师私下透露：“当年的估值假设早就站不住了。”",
+                "他估计，原股东的补偿金额将超过6亿元。",
+            ],
+        ],
+        [None, "unnamed: 一位参与过该交易尽调的会计师", "unnamed: 一位参与过该交易尽调的会计师"],
+    ),
+    (
         "'港股X集团前晚发盈警' speaks for X: a listing is no part of the name, 前晚 is a date",
         [["主营AI服务器分销的港股澜峰智算集团前晚发盈警，预期中期亏损不少于人民币4.2亿元。"]],
         ["澜峰智算集团"],
