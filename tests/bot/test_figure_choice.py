@@ -765,3 +765,26 @@ def test_the_company_before_the_figure_in_an_article_titled_with_it_names_the_as
     # in an article titled with someone else, "the company" is not the asked one
     elsewhere = _corpus("tw", "A chipmaker's record quarter", "en", amount, other)
     assert not named_before(amount, "$5 billion", entities, elsewhere)
+
+
+def test_a_writedown_is_an_amount_not_the_share_still_to_be_written_down() -> None:
+    half = _hit("分析师指出，这些并购涉及金额约900亿元，高溢价形成的商誉至今一半以上还没有减值。")
+    question = _how_much("这两年相关公司要提多少商誉减值？", set(), measures=frozenset({"writedown"}))
+    assert [f.text for f in asked_figures(half, question)] == ["900亿元"]
+    amount = _hit("他估计，今明两年相关公司需计提的商誉减值合计可能在200亿元到260亿元之间。")
+    assert [f.text for f in asked_figures(amount, question)] == ["200亿元", "260亿元"]
+
+
+def test_one_quarters_spending_is_not_answered_by_a_years_figure() -> None:
+    yearly = _hit(
+        "Its finance chief said capital spending would reach about $80 billion next year, up from $62 billion."
+    )
+    question = _how_much(
+        "How much did Tarrow spend on capex in the third quarter alone?",
+        {"USD"},
+        measures=frozenset({"spending"}),
+        quarters=frozenset({3}),
+    )
+    assert asked_figures(yearly, question) == []
+    quarterly = _hit("Tarrow spent $19 billion on capital projects in the third quarter, it said.")
+    assert [f.text for f in asked_figures(quarterly, question)] == ["$19 billion"]
