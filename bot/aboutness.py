@@ -114,7 +114,16 @@ def named_before(hit: Hit, figure_text: str, entities: list[tuple[str, ...]], co
     folded = fold(context(hit.passage, corpus))
     at = folded.rfind(fold(figure_text))
     before = folded[: at if at >= 0 else len(folded)]
-    return any(any(w in before for w in words) for words in entities)
+    if any(any(w in before for w in words) for words in entities):
+        return True
+    # "protection outstanding on the company has grown 2.6 times", in an article whose title names the asked
+    # organization: "the company" before the figure is that organization
+    title = fold(corpus.source(hit.passage.source_id).title)
+    return bool(_COMPANY_ANAPHOR.search(before)) and any(any(w in title for w in words) for words in entities)
+
+
+# Words standing for the organization an article is about ("the company", "该公司").
+_COMPANY_ANAPHOR = re.compile(r"\bthe (?:company|firm|group)\b|该公司|这家公司|該公司|這家公司|^公司")
 
 
 # "華岱接到普瑞斯特的訂單", "Nanyu's deal with Qixian": a question about what passes between two organizations.

@@ -193,6 +193,10 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         named = quarters(hit.passage.text)
         if named and not named & query.quarters:
             return []  # "Q4 revenue" is not answered by the third quarter's
+        if not named and not one_quarter(hit.passage.text) and relative_years(hit.passage.text):
+            # "capex in the third quarter alone" is not answered by "would reach $96 billion next year, up from
+            # $71 billion this year": a passage that counts in years and names no quarter
+            return []
         if not named and several_quarters(hit.passage.text):
             return []  # "第三季單季營收" is not answered by the total of the first three quarters
         if not several_quarters(query.text):  # nor by "前三季度营业收入", whatever else the passage names
@@ -264,6 +268,8 @@ _AMOUNT_MEASURES = frozenset(
         "sale",
         "subsidy",
         "saving",
+        "receivables",
+        "writedown",
     }
     | {"net_debt", "buyback"}
 )

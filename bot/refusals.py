@@ -47,10 +47,22 @@ def stronger_refusal(
     project's margin is not given, whatever margin the company reports for the year."""
     refusals = [h for h in candidates if not h.passage.figures and REFUSAL.search(h.passage.text)]
     best = max(refusals, key=lambda h: h.coverage, default=None)
-    if best is not None and best.coverage >= _REFUSAL_FIT:
-        named = bool(set(asked) & find_measures(best.passage.text) - _MOVES)
-        if best.coverage >= (1.0 if named else _REFUSAL_MARGIN) * lead.coverage:
-            return best
+    named = best is not None and bool(set(asked) & find_measures(best.passage.text) - _MOVES)
+    if (
+        best is not None
+        and best.coverage >= _REFUSAL_FIT
+        and best.coverage >= (1.0 if named else _REFUSAL_MARGIN) * lead.coverage
+    ):
+        return best
+    if (
+        best is not None
+        and named
+        and best.coverage >= max(_NAMED_REFUSAL_FIT, lead.coverage)
+        and best.dense >= lead.dense + _NAMED_REFUSAL_DENSE_LEAD
+    ):
+        # "墨西哥新廠…但未透露投資金額" against a share sale whose proceeds go to "墨西哥與泰國產能": the refusal names
+        # the asked measure, fits the question's words as well as the figure does and its meaning clearly better
+        return best
     # a question in the other language shares few words with the refusal: its meaning must fit far better
     closest = max(refusals, key=lambda h: h.dense, default=None)
     if (
@@ -68,5 +80,7 @@ _MOVES = frozenset({"growth", "cut", "share"})
 
 # How well a refusal must fit the question, and how much better than the figure's passage, to stand for it.
 _REFUSAL_FIT = 0.5
+_NAMED_REFUSAL_FIT = 0.2  # a refusal naming the asked measure, as close as the figure: a lower bar…
+_NAMED_REFUSAL_DENSE_LEAD = 0.1  # …when its meaning fits clearly better than the figure's passage
 _REFUSAL_MARGIN = 2.0
 _REFUSAL_DENSE = 0.55

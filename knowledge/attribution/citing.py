@@ -25,6 +25,13 @@ _EN_DOCUMENT_SHOWED = re.compile(
     r"indicated|indicates|revealed|reveals)\b[^,;]{0,30}$",
     re.I,
 )
+# "…, the repository's data showed.", "…, Halden Exchange figures show": a named source's numbers, closing the sentence
+_EN_DATA_SHOWED = re.compile(
+    r",\s+(?P<who>[^,;]{2,60}?)(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:data|figures|records|statistics|numbers|tally|count)\s+"
+    # "…, the repository's data showed, making Kelvory one of…": a participle may trail the source
+    r"(?:showed|shows|show|indicated|indicates|revealed|reveals)\b(?=[^,;]{0,30}(?:$|,\s+[a-z]+ing\b))",
+    re.I,
+)
 _EN_ACCORDING = re.compile(
     r"\b(?:according to|by (?=\S+(?:'s|’s) count)|"
     # "Under a proposal circulated by Pembury, lenders would …": the terms are the proposer's
@@ -73,6 +80,15 @@ def according(
     markers = (
         _EN_ACCORDING.finditer(outside) if language == "en" else re.finditer("根据|据|按照|援引", outside)
     )
+    data = _EN_DATA_SHOWED.search(outside.rstrip(". ")) if language == "en" else None
+    if data is not None:
+        source = [
+            i
+            for i in items
+            if data.start("who") <= i.start and i.end <= data.end("who") and i.kind in ("name", "anaphora")
+        ]
+        if source:
+            return resolve_item(source[-1], state, entities, items)
     showed = _EN_DOCUMENT_SHOWED.search(outside.rstrip(". ")) if language == "en" else None
     for marker in [*([showed] if showed is not None else []), *markers]:
         if marker is showed or (language == "en" and _EN_OWN_DOCUMENT.match(outside, marker.end())):

@@ -56,6 +56,27 @@ def _occurrences(entity: Entity, article: str) -> int:
     return len(re.findall(rf"\b(?:{alternatives})\b", article))
 
 
+def described_employer(entities: ArticleEntities, role: str) -> str | None:
+    """The organization "a senior director at the agency" works for: the latest one named that fits the noun."""
+    at = _AT_THE_NOUN.search(role)
+    if at is None:
+        return None
+    noun = at.group(1).lower()
+    family = lx.ORG_NOUN_FAMILIES.get(noun, (noun,))
+    for entity in reversed(entities.entities):
+        if entity.kind == "organization" and any(
+            re.search(rf"\b{w}", f"{entity.role or ''} {entity.name}".lower()) for w in family
+        ):
+            return entity.name
+    return None  # an agency or bank nobody named stays unknown
+
+
+# "a senior director at the agency": a common noun for an organization, closing the role.
+_AT_THE_NOUN = re.compile(
+    r"\b(?:at|of|for|with)\s+the\s+(agency|bank|fund|lender|insurer|utility|pension|plan)$", re.I
+)
+
+
 def register_employer(entities: ArticleEntities, org: str | None) -> str | None:
     """Register the organization a person works for (it is named in the article), and return its name."""
     if not org or org.lower() in {"company", "firm", "bank", "fund", "group", "trust", "plan"}:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from knowledge.attribution import lexicon_en as lx
-from knowledge.attribution.employers_en import last_org, opening_org, owner, register_employer
+from knowledge.attribution.employers_en import (
+    described_employer,
+    last_org,
+    opening_org,
+    owner,
+    register_employer,
+)
 from knowledge.attribution.entities import ArticleEntities
 from knowledge.attribution.names_en import (
     NAME,
@@ -118,6 +124,10 @@ _GROUP_OF = re.compile(
     rf"(?P<org>{ORG})(?:'s|’s)?\s+(?:analysts|strategists|economists|researchers|data|figures|"
     rf"estimates|calculations|count)\b"
 )
+# "Analysts at Ferrow & Lisle estimate": whoever has analysts is an organization, whatever its name looks like
+_STAFF_AT = re.compile(
+    rf"\b(?:[Aa]nalysts|[Ss]trategists|[Ee]conomists|[Rr]esearchers)\s+(?:at|from|with)\s+(?P<org>{ORG})"
+)
 _PUBLISHED = re.compile(
     rf"(?P<org>{ORG})\s+(?:published|released|issued|put out)\s+(?:a|an|its)\s+(?:[\w-]+\s+){{0,3}}"
     rf"(?:{'|'.join(lx.REPORT_NOUNS)})"
@@ -219,8 +229,10 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
             name = clean_name(match.group("name"))
             if tail and name:
                 role = tail.group("role")
-                org = clean_org(tail.group("org") or tail.group("org2") or tail.group("porg")) or _body_named(
-                    role, entities
+                org = (
+                    clean_org(tail.group("org") or tail.group("org2") or tail.group("porg"))
+                    or _body_named(role, entities)
+                    or described_employer(entities, role)
                 )
                 add_person(
                     entities,
@@ -259,12 +271,13 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
             org = clean_org(match.group("org"))
             if org and not named_person(org, entities):
                 add_org(entities, org, role=match.group("role"))
-        for pattern in (_ACCORDING, _GROUP_OF, _PUBLISHED):
+        for pattern in (_ACCORDING, _GROUP_OF, _PUBLISHED, _STAFF_AT):
             for match in pattern.finditer(text):
                 org = clean_org(match.group("org"))
                 # "Wood Mackenzie analysts": what has analysts or estimates is an organization, whatever it looks like
-                staff = pattern is _GROUP_OF and re.search(
-                    r"\s(?:analysts|strategists|economists|researchers)$", match.group(0)
+                staff = pattern is _STAFF_AT or (
+                    pattern is _GROUP_OF
+                    and re.search(r"\s(?:analysts|strategists|economists|researchers)$", match.group(0))
                 )
                 if org and (staff or not is_person_name(org, entities)) and entities.find_any(org) is None:
                     add_org(entities, org)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.aboutness import named_before
 from bot.asked_figures import asked_figures
 from bot.figure_ranking import focus_figure, with_asked_figure
 from knowledge.corpus import Corpus
@@ -769,3 +770,47 @@ def test_the_first_nine_months_are_not_answered_by_the_first_ten() -> None:
     assert asked_figures(ten, question) == []
     nine = _hit("他透露，首三季相关产品的销售额约40亿美元，按年增长1.5倍。", "cg:4.1")
     assert asked_figures(nine, question)
+
+
+def test_the_company_before_the_figure_in_an_article_titled_with_it_names_the_asked_organization() -> None:
+    amount = _hit(
+        "Swap protection outstanding on the company has grown 3 times since March to $5 billion, the registry's"
+        " data showed, making Tarrow one of the most traded names.",
+        "tw:3.1",
+    )
+    other = _hit(
+        "He estimates that Tarrow's cloud revenue, which grew 28% last quarter, covers its interest.",
+        "tw:9.1",
+    )
+    corpus = _corpus("tw", "Cost of insuring Tarrow Cloud's debt hits a record", "en", amount, other)
+    question = _how_much("how much swap protection is outstanding on Tarrow now?", set())
+    entities: list[tuple[str, ...]] = [("tarrow cloud", "tarrow")]
+    assert named_before(amount, "$5 billion", entities, corpus)
+    ranked = with_asked_figure(question, [amount, other], entities, corpus)  # the search ranked it first
+    assert ranked[0].passage.id == "tw:3.1"
+    # in an article titled with someone else, "the company" is not the asked one
+    elsewhere = _corpus("tw", "A chipmaker's record quarter", "en", amount, other)
+    assert not named_before(amount, "$5 billion", entities, elsewhere)
+
+
+def test_a_writedown_is_an_amount_not_the_share_still_to_be_written_down() -> None:
+    half = _hit("分析师指出，这些并购涉及金额约900亿元，高溢价形成的商誉至今一半以上还没有减值。")
+    question = _how_much("这两年相关公司要提多少商誉减值？", set(), measures=frozenset({"writedown"}))
+    assert [f.text for f in asked_figures(half, question)] == ["900亿元"]
+    amount = _hit("他估计，今明两年相关公司需计提的商誉减值合计可能在200亿元到260亿元之间。")
+    assert [f.text for f in asked_figures(amount, question)] == ["200亿元", "260亿元"]
+
+
+def test_one_quarters_spending_is_not_answered_by_a_years_figure() -> None:
+    yearly = _hit(
+        "Its finance chief said capital spending would reach about $80 billion next year, up from $62 billion."
+    )
+    question = _how_much(
+        "How much did Tarrow spend on capex in the third quarter alone?",
+        {"USD"},
+        measures=frozenset({"spending"}),
+        quarters=frozenset({3}),
+    )
+    assert asked_figures(yearly, question) == []
+    quarterly = _hit("Tarrow spent $19 billion on capital projects in the third quarter, it said.")
+    assert [f.text for f in asked_figures(quarterly, question)] == ["$19 billion"]

@@ -86,3 +86,16 @@ def test_a_refusal_in_the_other_language_stands_when_its_meaning_fits_far_better
     assert stronger_refusal([refusal, contract], contract) is refusal
     contract.dense = 0.45
     assert stronger_refusal([refusal, contract], contract) is None
+
+
+def test_a_refusal_naming_the_asked_measure_stands_when_it_fits_in_words_and_meaning_at_least_as_well() -> (
+    None
+):
+    refusal = _scored("她表示，越南新廠將於明年第三季量產，但未透露投資金額。", 0.25)
+    refusal.dense = 0.5
+    raise_ = _scored("董事會已通過現金增資，可募資約新台幣30億元，主要用於擴充越南與印度產能。", 0.25)
+    raise_.dense = 0.35
+    assert stronger_refusal([raise_, refusal], raise_, {"spending"}) is refusal
+    # a figure whose meaning fits about as well keeps the answer
+    raise_.dense = 0.45
+    assert stronger_refusal([raise_, refusal], raise_, {"spending"}) is None

@@ -81,6 +81,20 @@ def test_role_after_the_name_with_at_and_the_company() -> None:
     assert _who(passages) == [None, "Priya Nandakumar", "Dana Whitfield"]
 
 
+def test_a_director_at_the_agency_works_for_the_rating_agency_named_before() -> None:
+    text = (
+        "Tarrow Cloud sold $9 billion of bonds. Holmfirth Ratings, which rates Tarrow A-, counts $60 billion of "
+        'unstarted leases. "Leverage goes to about 3 times," said Nadia Brenner, a senior director at the agency.'
+    )
+    speakers, _, _ = _ingest(text, "en")
+    assert ("director", "Holmfirth Ratings") in speakers["Nadia Brenner"].positions
+    # an agency the article never named stays unknown, never the company the article is about
+    alone, _, _ = _ingest(
+        'Tarrow Cloud sold bonds. "It is fine," said Ivo Marsh, a director at the agency.', "en"
+    )
+    assert alone["Ivo Marsh"].positions == ()
+
+
 def test_organizations_from_report_patterns() -> None:
     english = (
         "According to a report by the Halden Energy Institute, data centers could use 95 gigawatts by 2030. "

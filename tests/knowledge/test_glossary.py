@@ -28,6 +28,7 @@ GLOSSARY = load_glossary(PACKAGED_CORPUS / "glossary.yaml")
         ("Who makes the low-Dk glass fibre cloth?", "低介电"),
         ("Who makes the low-Dk glass fibre cloth?", "电子布"),
         ("How much securitisation was issued?", "证券化"),
+        ("What rack utilisation do the new computing parks run at?", "上架率"),
     ],
 )
 def test_english_question_reaches_the_chinese_term(question: str, term: str) -> None:

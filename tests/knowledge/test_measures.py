@@ -69,6 +69,27 @@ def test_compute_credits_are_no_debt_but_private_credit_is() -> None:
     assert "debt" in find_measures("Private credit funds lent $9.6 billion.")
 
 
+def test_the_consideration_of_a_deal_is_what_the_buyer_spends() -> None:
+    deal = _passage("2023年，朗禾股份以12.4亿元的对价（现金加股份）收购星桥科技全部股权。")
+    assert "spending" in head_measures(deal, deal.figures[0])
+    assert "price" not in find_measures(deal.text)
+
+
+def test_receivables_are_money_owed_not_a_sale() -> None:
+    owed = _passage("截至9月底，公司应收账款达37亿元，较年初增长约八成。")
+    assert head_measures(owed, owed.figures[0]) == {"receivables"}
+
+
+def test_a_cut_one_gets_is_a_share() -> None:
+    assert "share" in find_measures("体育馆的冠名收入市政府能分到多少？")
+
+
+def test_leverage_is_debt_but_leveraging_something_is_not() -> None:
+    assert "debt" in find_measures("Net leverage climbs from 1.8 times to 3.1 times once the leases start.")
+    assert "debt" in find_measures("霍兰评级分析师说罗森调整后杠杆会涨到几倍？")
+    assert "debt" not in find_measures("The insurer plans to leverage its AI models across 40 markets.")
+
+
 def test_liabilities_are_debt_and_what_something_is_worth_is_a_valuation() -> None:
     assert "debt" in find_measures("It had lifted the fund's contingent liabilities to about 2.3% of GDP.")
     assert "valuation" in find_measures("芮泽智药这轮融完之后到底值多少钱？")

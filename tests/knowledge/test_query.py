@@ -78,6 +78,9 @@ FIGURE_QUESTIONS = [
     ("What does he say average utilisation at the computing centres has climbed to?", {"%"}),
     ("盧景辰覺得那檔REIT按發行價算的市淨率大概多少？", {"x"} | CURRENCIES),
     ("港门数据这次供股价比收盘价折让了多少？", {"%", "x"}),
+    ("What rack occupancy does the Tollan analyst think new computing parks run at?", {"%"}),
+    ("What GPU utilisation does Mira Holt say the clusters reach?", {"%"}),
+    ("体育馆的冠名收入市政府能分到多少？", {"%"} | CURRENCIES),
 ]
 
 
@@ -382,6 +385,13 @@ def test_how_a_fund_has_done_asks_for_its_return() -> None:
 def test_each_part_of_a_two_part_question_asks_its_own_measure(question: str, measures: set[str]) -> None:
     query = analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({}))
     assert measures <= query.measures
+
+
+def test_a_receivables_balance_is_a_figure_of_its_own_measure() -> None:
+    query = analyze(
+        "What is Lanto Digital's receivables balance?", speakers=SpeakerIndex([]), glossary=Glossary({})
+    )
+    assert query.wants_figure and query.measures == {"receivables"}
 
 
 def test_data_is_not_a_cue_that_someone_is_quoted() -> None:

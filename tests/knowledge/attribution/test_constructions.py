@@ -36,6 +36,28 @@ ENGLISH = [
         [None, "Quenby Ratings"],
     ),
     (
+        "'Analysts at X & Y estimate': the firm that employs them, a name without a corporate ending",
+        [
+            [
+                "Tarrow sold bonds.",
+                "Analysts at Brill & Osgood estimate that cloud spending will reach $300 billion.",
+            ]
+        ],
+        [None, "Brill & Osgood"],
+    ),
+    (
+        "', the registry's data showed, making…' after a trade registry was cited: that registry, an organization",
+        [
+            ["Swaps on Tarrow widened to 90 basis points, according to Fenwick Trade Registry."],
+            ["Analysts at Oakhurst Capital were surprised."],
+            [
+                "Protection outstanding on the company has grown 3 times since March to $5 billion, the registry's"
+                " data showed, making Tarrow one of the most traded names."
+            ],
+        ],
+        ["Fenwick Trade Registry", None, "Fenwick Trade Registry"],
+    ),
+    (
         "'The firm estimates' after 'according to X Deal Data': that firm, not a ratings agency cited before",
         [
             ["Osterby's leverage will rise, according to Holmgard Ratings."],
@@ -717,6 +739,17 @@ ENGLISH = [
 ]
 
 CHINESE = [
+    (
+        "'一位…的会计师私下透露' then '他估计': the unnamed accountant, not the founder named the paragraph before",
+        [
+            ["星桥科技创始人顾明远目前持有的朗禾股份股票市值约2.1亿元，其中约五成已质押。"],
+            [
+                "一位参与过该交易尽调的会计师私下透露：“当年的估值假设早就站不住了。”",
+                "他估计，原股东的补偿金额将超过6亿元。",
+            ],
+        ],
+        [None, "unnamed: 一位参与过该交易尽调的会计师", "unnamed: 一位参与过该交易尽调的会计师"],
+    ),
     (
         "'港股X集团前晚发盈警' speaks for X: a listing is no part of the name, 前晚 is a date",
         [["主营AI服务器分销的港股澜峰智算集团前晚发盈警，预期中期亏损不少于人民币4.2亿元。"]],
