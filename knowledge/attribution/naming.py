@@ -473,6 +473,14 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         if known is not None and (" " in form or not form.isascii()):
             entity.known = known
             return known
+    if entity.kind == "organization" and not is_latin(entity.name):
+        # "墨瞳智能" in a Chinese article is the "Motong Intelligence" an English one already named: the same
+        # company when its pinyin, generic ending in English, is that company's whole name
+        for latin in (pinyin_org(entity.name), *pinyin_org_variants(entity.name)):
+            known = index.by_name(latin) if " " in latin else None
+            if known is not None and known.kind == "organization" and known.name.lower() == latin.lower():
+                entity.known = known
+                return known
     aliases: list[str] = []
     name = entity.name
     if entity.kind == "person" and not is_latin(name) and "·" not in name:

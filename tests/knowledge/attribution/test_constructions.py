@@ -1566,3 +1566,17 @@ def test_the_portfolio_manager_is_an_unnamed_source_not_the_co_founder_named_bef
     result = attribute_source(paragraphs, "en", SpeakerIndex([]))
     speaker = result.speakers[1][0]
     assert speaker is None or speaker.name != "Emil Roszak"
+
+
+def test_who_runs_a_described_firm_heads_that_firm_and_the_firm_is_quoted_through_her() -> None:
+    paragraphs = [
+        [
+            "Pemberly Trust sells a fund with a 2% fee.",
+            "Odile Carraway, who runs the pricing consultancy Wenlock Fee Analytics, puts the true cost at 3.9%"
+            " a year.",
+        ]
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    carraway = result.speakers[0][1]
+    assert carraway is not None and carraway.name == "Odile Carraway"
+    assert [org for _, org in carraway.positions] == ["Wenlock Fee Analytics"]

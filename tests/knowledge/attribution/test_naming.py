@@ -191,3 +191,14 @@ def test_a_known_company_learns_its_short_chinese_name_from_a_chinese_article() 
         known,
     )
     assert "普瑞斯特" in result.new_forms["Prairie Crest Energy"]
+
+
+def test_a_chinese_company_whose_pinyin_is_a_known_english_company_is_that_company() -> None:
+    known = SpeakerIndex([Speaker(name="Lanxin Intelligence", kind="organization", role="robot maker")])
+    result = attribute_source(
+        [["工業機械人公司嵐芯智能上周三在港掛牌，首日升了兩成。"], ["招股書顯示，嵐芯去年收入人民幣6億元。"]],
+        "zh-Hant",
+        known,
+    )
+    assert [s.name if s else None for row in result.speakers for s in row] == [None, "Lanxin Intelligence"]
+    assert "嵐芯智能" in result.new_forms["Lanxin Intelligence"]
