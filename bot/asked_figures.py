@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.figure_dating import YEAR_OFFSET, dated_year, of_asked_year, other_year, words_after, words_before
+from bot.figure_dating import (
+    YEAR_OFFSET,
+    dated_year,
+    for_a_whole_year,
+    of_asked_year,
+    other_year,
+    words_after,
+    words_before,
+)
 from bot.figure_kinds import (
     comparison_basis,
     figure_basis,
@@ -223,6 +231,8 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         and not _THE_PERIOD.search(hit.passage.text)
     ):
         return []  # "上半年亏了多少" is not answered by the loss for the whole year
+    if query.halves:  # nor by last year's loss in a passage that goes on to the half's revenue
+        figures = [f for f in figures if not for_a_whole_year(hit.passage.text, f)]
     if query.tenors and not tenors(hit.passage.text) & query.tenors:
         return []  # "the 20-year bonds' yield" is not the 30-year bond's
     if query.tenors and len(tenors(hit.passage.text)) > 1:

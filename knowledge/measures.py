@@ -37,14 +37,14 @@ MEASURES: dict[str, str] = {
     "market": r"\bmarket\b|市场|规模|扩(?:容|到|至)",
     "fee": r"\bfees?\b|management charge|管理费|手续费|服务费|佣金|费率",
     "price": r"\bprice|pricing|\b(?:sells?|sold|goes|went) for\b|\bdiscount|\bpremium\b|折价|折扣|折让|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|价(?!值)|成本|每卡",
-    "margin": r"margin|profit|earnings|net income|operating income|毛利|利润|获利|净利|盈利|纯益|纯利|溢利",
+    "margin": r"margin|profit|earnings|net income|operating income|毛利|利润|获利|净利|盈利|纯益|纯利|溢利|赚(?:了|咗|到|得)?(?:多少|几多|几何)",
     "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
     "yield": r"\byield|coupon|interest rate|\binterest\b|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|报酬率|回报率|报酬|回报",
     "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|比例|份额|(?<!应)占|其中",
     "growth": r"\bgrow|\bgrew\b|growth|"
     + _NOT_PHRASAL
     + r"\bup(?= (?:about |around |roughly |nearly |some |by )?[\d$€¥£])|"
-    r"\bfrom a year (?:earlier|ago|before)|\b(?:y/y|yoy|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
+    r"\bfrom a year (?:earlier|ago|before)|\b(?:y/y|yoy|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|升幅|涨幅|增幅|按年|升了|升咗|升多少|升几多|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
     "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|\bbelow\b|下调|下滑|滑落|降|削减|减少|缩减|下降|砍|低于|低(?=约|了|出|近|逾|[0-9一二三四五六七八九两]|大约)|便宜|跌|折让|(?<!至)少了?多少",
     "power": r"(?<!-)(?<!green )\bpower|electricity|capacity|peak demand|peak load|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|(?<!-)\bload\b(?!-|\s+(?:customers|users|clients))|电力|装机|用电|算力(?!券)|容量|兆瓦|吉瓦",
     "assets": r"\bassets|\bmanage[sd]?\b|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
@@ -62,7 +62,7 @@ MEASURES: dict[str, str] = {
     # "股价本益比约24倍", "股价净值比": a valuation multiple, not where the shares trade
     r"(?<![供配每])股价(?!本益比|净值比|营收比|现金流比)|收盘|收于|收市|跌停|涨停",
     "utilization": r"utili[sz]|\busage\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
-    r"\bget used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"
+    r"\bget used\b|\b(?:being|actually|really) used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"
     r"利用率|使用率|稼动率|上架率|活跃",
     "retention": r"retention|renewal rate|renew(?:ed|s)? (?:at|their|its)|留存率|续约率|续费率",
     "net_debt": r"net debt|net borrowing|净负债|净债务|净借款",

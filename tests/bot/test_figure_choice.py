@@ -743,3 +743,19 @@ def test_what_a_tenant_pays_for_each_kilowatt_a_month_is_its_rent() -> None:
     question = _how_much("what rent per kW is the tenant paying?", {"USD"}, measures=frozenset({"rent"}))
     corpus = _corpus("bonds", "Towers become data centres", "en", passage)
     assert [h.passage.id for h in with_asked_figure(question, [passage], [], corpus)] == ["bonds:1.1"]
+
+
+def test_a_half_year_question_is_not_answered_by_last_years_figure_in_the_same_passage() -> None:
+    hit = _hit("招股书显示，岚芯去年收入人民币8亿元，净亏损人民币2亿元；今年上半年收入人民币4.5亿元。")
+    question = _how_much("岚芯今年上半年亏了多少？", {"CNY"}, measures=frozenset({"burn"}))
+    question.halves = {1}
+    assert "人民币2亿元" not in [f.text for f in asked_figures(hit, question)]
+
+
+def test_a_year_named_right_after_the_half_dates_the_half() -> None:
+    hit = _hit("In the first half of 2026, Wrenfield posted a net loss of $40 million.")
+    question = _how_much(
+        "how much did Wrenfield lose in the first half?", {"USD"}, measures=frozenset({"burn"})
+    )
+    question.halves = {1}
+    assert [f.text for f in asked_figures(hit, question)] == ["$40 million"]

@@ -210,6 +210,13 @@ def test_up_by_a_figure_or_year_on_year_is_growth() -> None:
     assert "growth" not in find_measures("the company set up a fund")
 
 
+def test_a_rise_written_the_hong_kong_way_is_growth() -> None:
+    assert "growth" in find_measures("首日平均升幅約一成")
+    assert "growth" in find_measures("貸款餘額按年升咗幾多？")
+    assert "growth" in find_measures("股价第一天升了多少？")
+    assert "growth" not in find_measures("公司今年升级了系统")
+
+
 def test_a_word_inside_a_company_s_name_is_no_measure_of_the_figure_after_it() -> None:
     loan = _passage(
         "A group of 14 banks has agreed to lend Harbourgate Data Holdings $3.6 billion for the campus."
@@ -288,3 +295,8 @@ def test_the_price_a_sale_is_counted_at_is_no_share_price_asked() -> None:
 def test_leasing_is_rent_and_a_press_release_is_not() -> None:
     assert "rent" in find_measures("AI companies took 27% of the new third-quarter leasing")
     assert "rent" not in find_measures("the company said in a press release")
+
+
+def test_what_a_company_earned_is_its_profit_and_capacity_being_used_is_utilization() -> None:
+    assert "margin" in find_measures("嵐芯今年前三季賺了多少？")
+    assert "utilization" in find_measures("How much of the compute Wrenfield leases is actually being used?")
