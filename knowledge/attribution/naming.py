@@ -238,8 +238,13 @@ def pinyin_name(written: str) -> str:
     """A Chinese personal name in pinyin, surname first: 陳冠宇 -> "Chen Guanyu"."""
     surname, given = name_syllables(written)
     if not given:
-        return "".join(surname).title()
-    return f"{''.join(surname).title()} {''.join(given).title()}"
+        return _joined(surname).title()
+    return f"{_joined(surname).title()} {_joined(given).capitalize()}"
+
+
+def _joined(syllables: list[str]) -> str:
+    """Syllables written as one word, with pinyin's apostrophe before one opening in a, o or e ("Yong'en")."""
+    return "".join(("'" if n and s[:1] in "aoe" else "") + s for n, s in enumerate(syllables))
 
 
 _SUFFIXES_LONGEST_FIRST = sorted(ORG_SUFFIX_EN, key=len, reverse=True)
@@ -490,6 +495,8 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         aliases += cantonese_names(name)
         # a transliterated foreign name keeps its Chinese form: pinyin would garble it
         name = pinyin_name(name)
+        if "'" in name:  # "Chen Yong'en" is typed "Chen Yongen" as often
+            aliases.append(name.replace("'", ""))
         if "ü" in name.lower():  # "Lü Jia" is typed "Lyu Jia" or "Lu Jia" on an English keyboard
             aliases += [name.replace("ü", "yu").replace("Ü", "Yu"), name.replace("ü", "u").replace("Ü", "U")]
     elif entity.kind == "organization" and not is_latin(name):

@@ -580,3 +580,14 @@ def test_a_stock_that_jumped_finds_shares_that_rose() -> None:
         glossary=Glossary({}),
     )
     assert {"shar", "ris"} <= set(query.tokens)
+
+
+def test_hong_kong_ways_of_asking_a_rise_or_an_interest_rate_ask_a_rate() -> None:
+    def asked(question: str) -> tuple[set[str], set[str]]:
+        query = analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({}))
+        return query.units, query.measures
+
+    units, measures = asked("嵐芯證券嘅孖展貸款按年升咗幾多？")
+    assert units == {"%", "x"} and "growth" in measures
+    units, measures = asked("嵐芯證券而家借錢畀客收幾多息？")
+    assert units == {"%"} and "yield" in measures and "revenue" not in measures

@@ -19,6 +19,8 @@ from knowledge.speakers import Speaker, SpeakerIndex
         ("區詠芝", "Ou Yongzhi"),  # 区 is Ōu as a surname, qū as a district
         ("单立明", "Shan Liming"),
         ("欧阳立", "Ouyang Li"),
+        ("邓嘉恩", "Deng Jia'en"),  # pinyin's apostrophe before a syllable opening in a, o or e
+        ("林安", "Lin An"),
     ],
 )
 def test_chinese_names_get_pinyin_surname_first(written: str, expected: str) -> None:
@@ -202,3 +204,11 @@ def test_a_chinese_company_whose_pinyin_is_a_known_english_company_is_that_compa
     )
     assert [s.name if s else None for row in result.speakers for s in row] == [None, "Lanxin Intelligence"]
     assert "嵐芯智能" in result.new_forms["Lanxin Intelligence"]
+
+
+def test_a_name_with_pinyins_apostrophe_is_also_found_without_it() -> None:
+    result = attribute_source(
+        [["嵐芯證券首席財務官鄧嘉恩表示，貸款餘額按年增長三成。"]], "zh-Hant", SpeakerIndex([])
+    )
+    deng = result.speakers[0][0]
+    assert deng is not None and deng.name == "Deng Jia'en" and "Deng Jiaen" in deng.aliases
