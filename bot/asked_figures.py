@@ -107,7 +107,13 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     if query.measures:
         # "Veridane shares jumped 31%", "net debt at 2.1 times earnings": a named metric answers only its question
         others = _NAMED - query.measures
-        figures = [f for f in figures if not figure_measures(hit.passage, f) & others]
+        # …but money put up for one ("拿出2.4亿元用于期权回购") is still money spent when spending is asked
+        figures = [
+            f
+            for f in figures
+            if not (figure_measures(hit.passage, f) & others)
+            or figure_measures(hit.passage, f) & query.measures & {"spending"}
+        ]
         changed = query.measures & {"growth", "cut"}
         if "share" not in query.measures and (
             "%" not in query.units or _INTEREST_RATE.search(query.text) or changed

@@ -759,3 +759,21 @@ def test_a_year_named_right_after_the_half_dates_the_half() -> None:
     )
     question.halves = {1}
     assert [f.text for f in asked_figures(hit, question)] == ["$40 million"]
+
+
+def test_money_put_up_for_buybacks_answers_how_much_was_spent() -> None:
+    hit = _hit("他透露，为了留人，公司今年拿出约1.6亿元用于期权回购和留任奖金。")
+    question = _how_much("岚芯今年为了留人砸了多少钱？", {"CNY"}, measures=frozenset({"spending"}))
+    assert [f.text for f in asked_figures(hit, question)] == ["1.6亿元"]
+
+
+def test_the_asked_persons_own_figure_answers_whatever_organization_the_question_names() -> None:
+    hers = _hit("澄河大学教授柯曼认为，这批数据的公允价值恐怕不超过1亿元。", "cz:5.1", 2.0)
+    hers.passage.speaker = "Ke Man"
+    question = _how_much("柯曼觉得岚州那批数据值多少钱？", {"CNY"}, measures=frozenset({"valuation"}))
+    question.speakers = [Speaker(name="Ke Man", kind="person", role="professor")]
+    corpus = _corpus("cz", "城投拿数据借钱", "zh-Hans", hers, publisher="日报")
+    entities = [("岚州城投", "岚州")]
+    assert with_asked_figure(question, [hers], entities, corpus) == [hers]
+    question.speakers = []
+    assert with_asked_figure(question, [hers], entities, corpus) == []

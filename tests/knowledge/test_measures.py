@@ -300,3 +300,10 @@ def test_leasing_is_rent_and_a_press_release_is_not() -> None:
 def test_what_a_company_earned_is_its_profit_and_capacity_being_used_is_utilization() -> None:
     assert "margin" in find_measures("嵐芯今年前三季賺了多少？")
     assert "utilization" in find_measures("How much of the compute Wrenfield leases is actually being used?")
+
+
+def test_money_put_up_is_spending_and_a_fair_value_is_a_valuation() -> None:
+    assert "spending" in find_measures("公司今年拿出约3亿元用于留任奖金")
+    assert "spending" in find_measures("交易对价为5亿元")
+    assert "valuation" in find_measures("这批数据的公允价值恐怕不超过1亿元")
+    assert "valuation" in find_measures("its fair value is closer to $90 million")
