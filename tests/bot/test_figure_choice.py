@@ -773,7 +773,7 @@ def test_the_asked_persons_own_figure_answers_whatever_organization_the_question
     question = _how_much("柯曼觉得岚州那批数据值多少钱？", {"CNY"}, measures=frozenset({"valuation"}))
     question.speakers = [Speaker(name="Ke Man", kind="person", role="professor")]
     corpus = _corpus("cz", "城投拿数据借钱", "zh-Hans", hers, publisher="日报")
-    entities = [("岚州城投", "岚州")]
+    entities: list[tuple[str, ...]] = [("岚州城投", "岚州")]
     assert with_asked_figure(question, [hers], entities, corpus) == [hers]
     question.speakers = []
     assert with_asked_figure(question, [hers], entities, corpus) == []
