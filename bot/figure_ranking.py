@@ -249,6 +249,8 @@ _OWN_MEASURES = frozenset(
         "net_debt",
         "buyback",
         "fee",
+        # "how much of the capacity is being used?" is not answered by a share of staff idle on the bench
+        "utilization",
     }
 )
 

@@ -159,7 +159,9 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     if _PART_FROM.search(fold(main)):  # "营收有多少是来自AI": a part of the revenue named before it
         found = found | {"share"}
     # "net revenue retention", "how did the stock react to the results": a named metric is the whole ask
-    return found & _NAMED_METRICS or found
+    named = found & _NAMED_METRICS
+    # "how much of the capacity it rents is being used?": the use asked stays beside the rent that names the thing
+    return (named | (found & {"utilization"})) if named else found
 
 
 _COMPOUND_ADJECTIVE = re.compile(r"\b[a-z]+(?:-[a-z]+){2,}\b", re.I)

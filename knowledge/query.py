@@ -34,7 +34,13 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # Compute or electricity as a subject: a capacity, unless the question is about money spent on it.
-    ("GW?", re.compile(r"算力(?!租|价|成本|服务|市场|中心|公司|芯片)|compute|electricity|电力", re.I)),
+    (
+        "GW?",
+        re.compile(
+            r"算力(?!租|价|成本|服务|市场|中心|公司|芯片)|compute|electricity|电力|用电量|用电负荷|耗电|power draw",
+            re.I,
+        ),
+    ),
     (
         "x",
         re.compile(

@@ -777,3 +777,15 @@ def test_the_asked_persons_own_figure_answers_whatever_organization_the_question
     assert with_asked_figure(question, [hers], entities, corpus) == [hers]
     question.speakers = []
     assert with_asked_figure(question, [hers], entities, corpus) == []
+
+
+def test_a_share_of_idle_staff_does_not_answer_how_much_capacity_is_used() -> None:
+    idle = _hit("He estimated that 14% of the union's members at Wrenfield were on the bench.", "wf:2.1")
+    used = _hit("Wrenfield said utilization of its rented GPUs was about 60%.", "wf:3.1")
+    question = _how_much(
+        "How much of the GPU capacity Wrenfield rents is being used?",
+        {"%"},
+        measures=frozenset({"utilization"}),
+    )
+    corpus = _corpus("wf", "Wrenfield bookings", "en", idle, used)
+    assert with_asked_figure(question, [idle, used], [], corpus) == [used]

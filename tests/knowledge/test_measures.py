@@ -307,3 +307,16 @@ def test_money_put_up_is_spending_and_a_fair_value_is_a_valuation() -> None:
     assert "spending" in find_measures("交易对价为5亿元")
     assert "valuation" in find_measures("这批数据的公允价值恐怕不超过1亿元")
     assert "valuation" in find_measures("its fair value is closer to $90 million")
+
+
+def test_capacity_being_used_is_asked_as_utilization_even_beside_a_rent() -> None:
+    asked = asked_measures("How much of the compute Wrenfield leases is actually being used?", [])
+    assert "utilization" in asked
+
+
+def test_a_named_metric_keeps_only_itself_unless_usage_is_asked_beside_it() -> None:
+    assert asked_measures("what rent does Wrenfield pay for its racks?", []) == {"rent"}
+    assert asked_measures("How much of the racks Wrenfield rents are actually being used?", []) == {
+        "rent",
+        "utilization",
+    }

@@ -591,3 +591,8 @@ def test_hong_kong_ways_of_asking_a_rise_or_an_interest_rate_ask_a_rate() -> Non
     assert units == {"%", "x"} and "growth" in measures
     units, measures = asked("嵐芯證券而家借錢畀客收幾多息？")
     assert units == {"%"} and "yield" in measures and "revenue" not in measures
+
+
+def test_a_data_centres_electricity_use_is_asked_in_gigawatts() -> None:
+    query = analyze("嵐芯今年的数据中心用电量有多大？", speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert query.units == {"GW"}
