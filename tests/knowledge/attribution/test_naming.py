@@ -212,3 +212,14 @@ def test_a_name_with_pinyins_apostrophe_is_also_found_without_it() -> None:
     )
     deng = result.speakers[0][0]
     assert deng is not None and deng.name == "Deng Jia'en" and "Deng Jiaen" in deng.aliases
+
+
+def test_a_chief_people_officer_is_a_title_held_at_the_company() -> None:
+    result = attribute_source(
+        [["岚芯智能首席人力官柯雨桐对本刊表示，公司今年应届博士的平均年薪不到90万元。"]],
+        "zh-Hans",
+        SpeakerIndex([]),
+    )
+    ke = result.speakers[0][0]
+    assert ke is not None and ke.role == "chief human resources officer, 岚芯智能"
+    assert ("chro", "岚芯智能") in ke.positions
