@@ -102,7 +102,10 @@ def names_places(hit: Hit, asked: set[str], corpus: Corpus) -> bool:
     source_id = hit.passage.source_id
     # the title and the lede set the scene for the whole article ("甘肃省日前发布…" then "全省…")
     lede = _sentences(corpus, source_id, 1, 8)
-    scene = f"{corpus.source(source_id).title} {lede} {paragraph_text(hit, corpus)}"
+    # a quote standing as its own paragraph speaks of the scene the paragraph before it set ("X listed in Hong
+    # Kong on Friday." then '"The retail tranche was oversubscribed 300 times," he said.')
+    before = _sentences(corpus, source_id, hit.passage.paragraph - 1, 99) if hit.passage.paragraph > 1 else ""
+    scene = f"{corpus.source(source_id).title} {lede} {before} {paragraph_text(hit, corpus)}"
     return asked <= places_in(scene)
 
 

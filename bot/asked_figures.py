@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.figure_dating import YEAR_OFFSET, dated_year, of_asked_year, other_year, words_after, words_before
+from bot.figure_dating import (
+    YEAR_OFFSET,
+    dated_year,
+    for_a_whole_year,
+    of_asked_year,
+    other_year,
+    words_after,
+    words_before,
+)
 from bot.figure_kinds import (
     comparison_basis,
     figure_basis,
@@ -101,7 +109,13 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     if query.measures:
         # "Veridane shares jumped 31%", "net debt at 2.1 times earnings": a named metric answers only its question
         others = _NAMED - query.measures
-        figures = [f for f in figures if not figure_measures(hit.passage, f) & others]
+        # …but money put up for one ("拿出2.4亿元用于期权回购") is still money spent when spending is asked
+        figures = [
+            f
+            for f in figures
+            if not (figure_measures(hit.passage, f) & others)
+            or figure_measures(hit.passage, f) & query.measures & {"spending"}
+        ]
         changed = query.measures & {"growth", "cut"}
         if "share" not in query.measures and (
             "%" not in query.units or _INTEREST_RATE.search(query.text) or changed
@@ -235,6 +249,8 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         and not _THE_PERIOD.search(hit.passage.text)
     ):
         return []  # "上半年亏了多少" is not answered by the loss for the whole year
+    if query.halves:  # nor by last year's loss in a passage that goes on to the half's revenue
+        figures = [f for f in figures if not for_a_whole_year(hit.passage.text, f)]
     if query.tenors and not tenors(hit.passage.text) & query.tenors:
         return []  # "the 20-year bonds' yield" is not the 30-year bond's
     if query.tenors and len(tenors(hit.passage.text)) > 1:

@@ -66,3 +66,23 @@ def other_year(text: str, figure: Figure, asked: set[str]) -> bool:
     # only the words since the figure before it: "由今年的约9%提高到12%" dates the 9%, not the 12%
     written = relative_years(re.split(r"\d[\d.,]*", words_before(text, figure, 30))[-1])
     return bool(written) and not written & asked
+
+
+# The period a figure is for, the last one named before it in its passage: a half, or a whole year.
+_PERIOD_MARK = re.compile(
+    r"(?P<half>\bh[12]\b|\b(?:first|second)[- ]half\b|[上下]半(?:个|财)?年)|"
+    r"(?P<year>去年|今年|全年|前年|\b(?:last|this|full|whole|fiscal) year\b|\b20\d\d\b(?![- ]?(?:h[12]|first|second)))",
+    re.I,
+)
+
+
+def for_a_whole_year(text: str, figure: Figure) -> bool:
+    """Whether the period named last before a figure is a whole year, not a half ("去年…净亏损3.1亿元；今年上半年
+    收入5.2亿元": the loss is last year's)."""
+    before = words_before(text, figure, 200) if fold(figure.text) in fold(text) else ""
+    marks = list(_PERIOD_MARK.finditer(before))
+    if not marks or marks[-1].group("year") is None:
+        return False
+    # "the first half of the fiscal year", "H1 2026": a year right after a half names the half's year
+    halves = [m for m in marks if m.group("half")]
+    return not (halves and marks[-1].start() - halves[-1].end() <= 16)

@@ -165,7 +165,8 @@ def with_asked_figure(
         anchored = bool(anchors) and all(a in text for a in anchors)
         # "per Naomi Ferris, how much would families pay under Prairie Crest's plan?": hers, whoever she works for
         theirs = hit.passage.speaker in asked_speakers
-        if not about or (
+        # "梅若华觉得那个语料库值多少": the asked person's own figure, whatever organization the question names
+        if (not about and not theirs) or (
             about < 1
             and query.measures & _OWN_MEASURES
             and _someone_elses(hit, corpus)
@@ -262,6 +263,8 @@ _OWN_MEASURES = frozenset(
         "net_debt",
         "buyback",
         "fee",
+        # "how much of the capacity is being used?" is not answered by a share of staff idle on the bench
+        "utilization",
     }
 )
 

@@ -221,6 +221,13 @@ class KnowledgeBase:
         ]
         return found if len(found) == 1 else []
 
+    def _speaks_through_people(self, speaker: Speaker) -> bool:
+        """Whether an organization no passage quotes has someone quoted who holds a position there."""
+        if speaker.kind != "organization":
+            return False
+        people = self.corpus.speaking_for([speaker]) - {speaker.name}
+        return any((p := self.corpus.speaker(name)) is not None and p.quoted for name in people)
+
     @property
     def dense_available(self) -> bool:
         """Whether dense (vector) search is connected right now."""
@@ -229,6 +236,8 @@ class KnowledgeBase:
     def analyze(self, question: str) -> QueryAnalysis:
         """Analyze a question against this corpus's speakers and glossary."""
         query = analyze(question, speakers=self.corpus.speakers, glossary=self.glossary)
+        # "What does Ashby Ledger reckon?" when only its head is quoted: the firm speaks through its people
+        query.unquoted = [s for s in query.unquoted if not self._speaks_through_people(s)]
         # A capitalized phrase the articles themselves use ("Middle East") is a topic, not an unknown person;
         # but a person the articles only mention ("State Treasurer Marcus Oyelaran … missed the vote") is
         # someone whose words they do not give.

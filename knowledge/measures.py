@@ -22,9 +22,9 @@ _NOT_PHRASAL = "".join(f"(?<!{verb} )" for verb in sorted(PHRASAL_UP_VERBS))
 
 # One entry per measure: English and Chinese (Simplified) words that name it. Domain-wide finance vocabulary.
 MEASURES: dict[str, str] = {
-    "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|\bpremiums\b|营收|收入|营业额|销售额|保费|(?<![回吸接征])收(?:多少|几多|到多少)",
+    "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|\bpremiums\b|营收|收入|营业额|销售额|保费|(?<![回吸接征])收(?:多少|几多|到多少)(?!息)",
     "valuation": r"valuation|valued|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|\bworth\b|market cap|price target|"
-    r"\bvalues?\b|\bmark(?:s|ed|ing)?\b(?=[^.]{0,40}\b(?:at|down|to)\b)|\bwhere\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|face value|write-?downs?|markdowns?|估值|市值|目标价|值多少|值几多|值幾多",
+    r"\bvalues?\b|\bmark(?:s|ed|ing)?\b(?=[^.]{0,40}\b(?:at|down|to)\b)|\bwhere\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|face value|fair value|write-?downs?|markdowns?|估值|市值|公允价值|目标价|值多少|值几多|值幾多",
     "burn": r"\bburn|cash burn|go through|\bloss(?:es)?\b|\blose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|烧钱|烧掉|亏",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
@@ -32,7 +32,7 @@ MEASURES: dict[str, str] = {
     r"\bgo(?:es|ing)? (?:to|into|toward)|earmark|allocat|"
     # "作价46.2亿元收购", "现金对价", "acquired for $2 billion": what a buyer pays in a deal
     r"对价|作价|(?<![回征])收购|并购|\bacquir|\bacquisitions?\b|\bbuyouts?\b|\btakeovers?\b|"
-    r"\bexpenses?\b|\bdepreciation\b|\b(?:household|electricity|power|monthly|water) bills?\b|折旧|资本支出|支出|开支|(?<![付收免])费用|花|耗资|成本|采购|购买|买|投资|出资|融资|注资|掏|砸|投入|投(?![诉票保])|"
+    r"\bexpenses?\b|\bdepreciation\b|\b(?:household|electricity|power|monthly|water) bills?\b|折旧|资本支出|支出|开支|(?<![付收免])费用|花|耗资|成本|采购|购买|买|拿出|投资|出资|融资|注资|掏|砸|投入|投(?![诉票保])|"
     # "业绩承诺" is a promise of profit, not money committed
     r"募资|(?<!业绩)承诺|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\boverruns?\b|超支|集到|集资|筹到|筹得|募得|募到|配股|配售|供股",
     "debt": r"\bdebt|\bleverage(?:d|\b(?!\s+(?:the|its|our|their|this|that|these|those|ai|a|an|it|them)\b))|杠杆|loan|lend|\blent\b|borrow|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
@@ -43,12 +43,12 @@ MEASURES: dict[str, str] = {
     # "margin calls", "margin financing": collateral and loans against shares, not a profit margin
     "margin": r"margin(?!s?[ -](?:calls?|financ|loans?|lending|debt|accounts?|requirements?))|profit|earnings|net income|operating income|毛利|利润|获利|净利(?!息)|盈利|纯益|纯利|溢利|赚(?!取)",
     "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
-    "yield": r"\byield|coupon|interest rate|\binterest\b|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|报酬率|回报率|报酬|回报",
+    "yield": r"\byield|coupon|interest rate|\binterest\b|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|收多少息|收几多息|报酬率|回报率|报酬|回报",
     "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|比例|份额|(?<!应)占|其中|分[到得]",
     "growth": r"\bgrow|\bgrew\b|growth|"
     + _NOT_PHRASAL
     + r"\bup(?= (?:about |around |roughly |nearly |some |by )?[\d$€¥£])|"
-    r"\bfrom a year (?:earlier|ago|before)|\b(?:y/y|yoy|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
+    r"\bfrom a year (?:earlier|ago|before)|\b(?:y/y|yoy|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|升幅|涨幅|增幅|按年|升了|升咗|升多少|升几多|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
     "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|\bbelow\b|下调|下滑|滑落|降|削减|减少|缩减|下降|砍|低于|低(?=约|了|出|近|逾|[0-9一二三四五六七八九两]|大约)|便宜|跌|折让|(?<!至)少了?多少",
     "power": r"(?<!-)(?<!green )\bpower|electricity|capacity|peak demand|peak load|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|(?<!-)\bload\b(?!-|\s+(?:customers|users|clients))|电力|装机|用电|算力(?!券)|容量|兆瓦|吉瓦",
     "assets": r"\bassets|\bmanage[sd]?\b|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
@@ -66,7 +66,7 @@ MEASURES: dict[str, str] = {
     # "股价本益比约24倍", "股价净值比": a valuation multiple, not where the shares trade
     r"(?<![供配每])股价(?!本益比|净值比|营收比|现金流比)|收盘|收于|收市|跌停|涨停",
     "utilization": r"utili[sz]|\busage\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
-    r"\bget used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"
+    r"\bget used\b|\b(?:being|actually|really) used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"
     r"利用率|使用率|稼动率|上架率|活跃",
     "retention": r"retention|renewal rate|renew(?:ed|s)? (?:at|their|its)|留存率|续约率|续费率",
     "net_debt": r"net debt|net borrowing|净负债|净债务|净借款",
@@ -165,7 +165,9 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     if _PART_FROM.search(fold(main)):  # "营收有多少是来自AI": a part of the revenue named before it
         found = found | {"share"}
     # "net revenue retention", "how did the stock react to the results": a named metric is the whole ask
-    return found & _NAMED_METRICS or found
+    named = found & _NAMED_METRICS
+    # "how much of the capacity it rents is being used?": the use asked stays beside the rent that names the thing
+    return (named | (found & {"utilization"})) if named else found
 
 
 _COMPOUND_ADJECTIVE = re.compile(r"\b[a-z]+(?:-[a-z]+){2,}\b", re.I)

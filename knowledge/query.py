@@ -34,7 +34,13 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # Compute or electricity as a subject: a capacity, unless the question is about money spent on it.
-    ("GW?", re.compile(r"算力(?!租|价|成本|服务|市场|中心|公司|芯片)|compute|electricity|电力", re.I)),
+    (
+        "GW?",
+        re.compile(
+            r"算力(?!租|价|成本|服务|市场|中心|公司|芯片)|compute|electricity|电力|用电量|用电负荷|耗电|power draw",
+            re.I,
+        ),
+    ),
     (
         "x",
         re.compile(
@@ -86,7 +92,7 @@ _RATE = re.compile(
     r"charge-off|delinquency) rates?\b|"
     r"\b(?:net |gross )?(?:revenue |dollar )?retention\b|"
     r"\bwhat (?:[\w-]+ )?rate\b|\bwhere (?:is|are|was|were|does|do|did)\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|"
-    r"收益率|殖利率|利率|报酬率|回报率|[上使利稼出入占]\w?率|渗透率|留存率|流失率|转化率|空置率|违约率|市占率|占有率|"
+    r"收益率|殖利率|利率|收多少息|收几多息|报酬率|回报率|[上使利稼出入占]\w?率|渗透率|留存率|流失率|转化率|空置率|违约率|市占率|占有率|"
     r"良率|退货率|覆盖率|回收率|开工率|达成率|增长率|成长率",
     re.I,
 )
@@ -122,7 +128,7 @@ _GROWTH = re.compile(
     r"\b(?:y/y|yoy|q/q|qoq|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|"
     # "how much have premiums gone up?": a move, told as a percentage
     r"\b(?:gone|go|goes|went|going|moved|crept|ticked|edged|shot|come|came|coming) (?:up|down)\b|"
-    r"成长|增长|涨了|涨多少|翻了|增加了|增幅|年增|比去年|同比|降价|砍|下调|降了|降低|削减|折扣|折价|折让|降.{0,3}(?:多少|几)",
+    r"成长|增长|涨了|涨多少|翻了|增加了|增幅|年增|比去年|同比|按年|升了|升多少|升幅|降价|砍|下调|降了|降低|削减|折扣|折价|折让|降.{0,3}(?:多少|几)",
     re.I,
 )
 # Organizations in a question are its topic unless the question asks what they say or estimate.

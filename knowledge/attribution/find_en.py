@@ -44,7 +44,11 @@ _STRONG = r"(?:said|says|told|added|wrote|warned|noted|argued|estimated|estimate
 _APPOSITIVE_ROLE = re.compile(
     rf"^,\s+(?P<role>(?:(?:a|an|the)\s+)?(?:(?P<porg>{ORG}|company|firm|bank|fund|group|plan)(?:'s|’s)\s+)?"
     rf"(?:[\w&'.-]+\s+){{0,4}}?(?P<title>{_TITLE})(?:\s+[^,;.]{{0,60}}?)??(?:\s+(?:of|at|for|with)\s+"
-    rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<org>{ORG}))?|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded|teaches|covers|tracks|follows|watches|studies)\s+"
+    rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<org>{ORG}))?"
+    # "who runs the fee consultancy Ashby Ledger": the organization run is the employer
+    rf"|who\s+(?:chairs|heads|runs|leads|manages|co-founded|founded)\s+(?:(?:the|a|an)\s+)?"
+    rf"(?:(?!(?:at|of|for|in)\b)[a-z-]+\s+){{0,3}}?(?P<org3>{ORG})(?=,|\.|;|\s+(?:{_VERB})|$)"
+    rf"|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded|teaches|covers|tracks|follows|watches|studies)\s+"
     rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?)(?=,|\.|;|\s+(?:{_VERB})|$)"
 )
 # "Bernard Oyelaran, who covers data-centre operators at Fenwick Hale": what the clause says he is.
@@ -230,7 +234,9 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
             if tail and name:
                 role = tail.group("role")
                 org = (
-                    clean_org(tail.group("org") or tail.group("org2") or tail.group("porg"))
+                    clean_org(
+                        tail.group("org") or tail.group("org2") or tail.group("org3") or tail.group("porg")
+                    )
                     or _body_named(role, entities)
                     or described_employer(entities, role)
                 )

@@ -63,6 +63,11 @@ _ACTS_ON_A_DATE = re.compile(
     # "临江市中级人民法院11月20日对…作出一审判决": a court's ruling on a date
     r"对[^，。；：]{2,40}?(?:作出|做出)[^，。；：]{0,6}?(?:判决|裁定|裁决)|宣判|判决|裁定)"
 )
+# "工业视觉公司岚芯智能上周五在港挂牌": a company named by the listing it made on a date.
+_LISTS_ON_A_DATE = re.compile(
+    r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:上|本)?(?:" + lx.DATE_GAP + r")+"
+    r"(?:正式)?(?:(?:在|于)[^，。；：]{1,8}?)?(?:挂牌|上市|招股|递表)"
+)
 # "澄海半导体的招股书显示": the company whose own filing speaks.
 _FILES_A_DOCUMENT = re.compile(
     r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:的|在)(?:招股书|招股说明书|年报|财报|季报|半年报|公告|预案)"
@@ -98,7 +103,11 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
     """Add to `entities` everyone the sentences introduce; `folded` is Simplified, `written` the original."""
     article = "".join(folded)
     for text, original in zip(folded, written, strict=True):
-        for match in [*_ACTS_ON_A_DATE.finditer(text), *_FILES_A_DOCUMENT.finditer(text)]:
+        for match in [
+            *_ACTS_ON_A_DATE.finditer(text),
+            *_LISTS_ON_A_DATE.finditer(text),
+            *_FILES_A_DOCUMENT.finditer(text),
+        ]:
             # "先进封装厂曜承先进封装（Yaocheng）19日举行法说会": the name before its bracketed Latin form
             bracket = re.search(r"[（(](?P<latin>[^（）()]*)[）)]$", match.group("subject"))
             subject = match.group("subject")[: bracket.start()] if bracket else match.group("subject")

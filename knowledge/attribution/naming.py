@@ -162,6 +162,7 @@ TITLE_EN = {
     "ceo": "CEO",
     "cfo": "CFO",
     "cto": "CTO",
+    "chro": "chief human resources officer",
     "cio": "CIO",
     "coo": "COO",
     "chair": "chair",
@@ -202,6 +203,8 @@ _TITLE_ZH_EXTRA = {
     "首席医疗官": "chief medical officer",
     "首席数据官": "chief data officer",
     "首席人力资源官": "chief human resources officer",
+    "首席人力官": "chief human resources officer",
+    "首席人才官": "chief talent officer",
     "首席合规官": "chief compliance officer",
     "首席增长官": "chief growth officer",
     "总经理": "general manager",
@@ -238,8 +241,13 @@ def pinyin_name(written: str) -> str:
     """A Chinese personal name in pinyin, surname first: 陳冠宇 -> "Chen Guanyu"."""
     surname, given = name_syllables(written)
     if not given:
-        return "".join(surname).title()
-    return f"{''.join(surname).title()} {''.join(given).title()}"
+        return _joined(surname).title()
+    return f"{_joined(surname).title()} {_joined(given).capitalize()}"
+
+
+def _joined(syllables: list[str]) -> str:
+    """Syllables written as one word, with pinyin's apostrophe before one opening in a, o or e ("Yong'en")."""
+    return "".join(("'" if n and s[:1] in "aoe" else "") + s for n, s in enumerate(syllables))
 
 
 _SUFFIXES_LONGEST_FIRST = sorted(ORG_SUFFIX_EN, key=len, reverse=True)
@@ -473,6 +481,14 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         if known is not None and (" " in form or not form.isascii()):
             entity.known = known
             return known
+    if entity.kind == "organization" and not is_latin(entity.name):
+        # "墨瞳智能" in a Chinese article is the "Motong Intelligence" an English one already named: the same
+        # company when its pinyin, generic ending in English, is that company's whole name
+        for latin in (pinyin_org(entity.name), *pinyin_org_variants(entity.name)):
+            known = index.by_name(latin) if " " in latin else None
+            if known is not None and known.kind == "organization" and known.name.lower() == latin.lower():
+                entity.known = known
+                return known
     aliases: list[str] = []
     name = entity.name
     if entity.kind == "person" and not is_latin(name) and "·" not in name:
@@ -482,6 +498,8 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         aliases += cantonese_names(name)
         # a transliterated foreign name keeps its Chinese form: pinyin would garble it
         name = pinyin_name(name)
+        if "'" in name:  # "Chen Yong'en" is typed "Chen Yongen" as often
+            aliases.append(name.replace("'", ""))
         if "ü" in name.lower():  # "Lü Jia" is typed "Lyu Jia" or "Lu Jia" on an English keyboard
             aliases += [name.replace("ü", "yu").replace("Ü", "Yu"), name.replace("ü", "u").replace("Ü", "U")]
     elif entity.kind == "organization" and not is_latin(name):

@@ -11,6 +11,7 @@ from knowledge.figures.model import Figure
 from knowledge.figures.numbers import parse_number, scale_of
 from knowledge.figures.qualifiers import clause_bounds, is_approximate, period_near, year_near
 from knowledge.figures.rules import (
+    DEMAND_MULTIPLE,
     EN_FRACTIONS,
     RULE_PATTERNS,
     WORD_MULTIPLES,
@@ -103,6 +104,12 @@ def _words(text: str) -> Iterator[_Found]:
         group = "w" if match.group("w") else "h"
         share = units.EN_FRACTIONS[re.sub(r"[\s-]+", " ", match.group(group).lower())]
         yield _Found(*match.span(group), (share,), "%", last)
+    for match in DEMAND_MULTIPLE.finditer(text):
+        try:
+            multiple = parse_number(match.group("n"))
+        except ValueError:  # "oversubscribed many times"
+            continue
+        yield _Found(match.start("n"), match.end(), (multiple,), "x", last)
     for match in ZH_FRACTION.finditer(text):
         whole = parse_number(match.group("d"))
         if whole:  # 零分之一 is no share

@@ -140,5 +140,13 @@ EN_FRACTIONS = re.compile(
     r"|\b(?:close to|nearly|almost|about|roughly|more than|less than|around|over|under)\s+(?P<h>half)\b(?!-)",
     re.I,
 )
+# "oversubscribed roughly 870 times," or "covered 3.2 times.": a demand multiple even where the
+# sentence ends after "times", which otherwise reads as a count of occasions ("cut rates three times.").
+DEMAND_MULTIPLE = re.compile(
+    r"\b(?:over-?subscribed|subscribed|covered)\s+"
+    r"(?:(?:roughly|about|around|nearly|almost|some|more than|over|by)\s+)?"
+    rf"(?P<n>{NUMBER})\s*(?:times|x)\b(?:\s+over\b)?",
+    re.I,
+)
 # 四分之一 = 25%.
 ZH_FRACTION = re.compile(rf"(?<![数數几幾])(?P<d>{NUMBER_AFTER_SIGN})分之(?P<n>{NUMBER_AFTER_SIGN})")

@@ -814,3 +814,49 @@ def test_one_quarters_spending_is_not_answered_by_a_years_figure() -> None:
     assert asked_figures(yearly, question) == []
     quarterly = _hit("Tarrow spent $19 billion on capital projects in the third quarter, it said.")
     assert [f.text for f in asked_figures(quarterly, question)] == ["$19 billion"]
+
+
+def test_a_half_year_question_is_not_answered_by_last_years_figure_in_the_same_passage() -> None:
+    hit = _hit("招股书显示，岚芯去年收入人民币8亿元，净亏损人民币2亿元；今年上半年收入人民币4.5亿元。")
+    question = _how_much("岚芯今年上半年亏了多少？", {"CNY"}, measures=frozenset({"burn"}))
+    question.halves = {1}
+    assert "人民币2亿元" not in [f.text for f in asked_figures(hit, question)]
+
+
+def test_a_year_named_right_after_the_half_dates_the_half() -> None:
+    hit = _hit("In the first half of 2026, Wrenfield posted a net loss of $40 million.")
+    question = _how_much(
+        "how much did Wrenfield lose in the first half?", {"USD"}, measures=frozenset({"burn"})
+    )
+    question.halves = {1}
+    assert [f.text for f in asked_figures(hit, question)] == ["$40 million"]
+
+
+def test_money_put_up_for_buybacks_answers_how_much_was_spent() -> None:
+    hit = _hit("他透露，为了留人，公司今年拿出约1.6亿元用于期权回购和留任奖金。")
+    question = _how_much("岚芯今年为了留人砸了多少钱？", {"CNY"}, measures=frozenset({"spending"}))
+    assert [f.text for f in asked_figures(hit, question)] == ["1.6亿元"]
+
+
+def test_the_asked_persons_own_figure_answers_whatever_organization_the_question_names() -> None:
+    hers = _hit("澄河大学教授柯曼认为，这批数据的公允价值恐怕不超过1亿元。", "cz:5.1", 2.0)
+    hers.passage.speaker = "Ke Man"
+    question = _how_much("柯曼觉得岚州那批数据值多少钱？", {"CNY"}, measures=frozenset({"valuation"}))
+    question.speakers = [Speaker(name="Ke Man", kind="person", role="professor")]
+    corpus = _corpus("cz", "城投拿数据借钱", "zh-Hans", hers, publisher="日报")
+    entities: list[tuple[str, ...]] = [("岚州城投", "岚州")]
+    assert with_asked_figure(question, [hers], entities, corpus) == [hers]
+    question.speakers = []
+    assert with_asked_figure(question, [hers], entities, corpus) == []
+
+
+def test_a_share_of_idle_staff_does_not_answer_how_much_capacity_is_used() -> None:
+    idle = _hit("He estimated that 14% of the union's members at Wrenfield were on the bench.", "wf:2.1")
+    used = _hit("Wrenfield said utilization of its rented GPUs was about 60%.", "wf:3.1")
+    question = _how_much(
+        "How much of the GPU capacity Wrenfield rents is being used?",
+        {"%"},
+        measures=frozenset({"utilization"}),
+    )
+    corpus = _corpus("wf", "Wrenfield bookings", "en", idle, used)
+    assert with_asked_figure(question, [idle, used], [], corpus) == [used]

@@ -182,6 +182,8 @@ FORMS = [
     ("Demand could grow tenfold, or ten-fold by some counts.", [(10, "x"), (10, "x")]),
     ("That is roughly three times the pace of 2024.", [(3, "x")]),
     ("Spending will be about twice the dot-com peak.", [(2, "x")]),
+    ("The public tranche was oversubscribed about 415 times, the sponsor said.", [(415, "x")]),
+    ("The bond was covered 3.5 times.", [(3.5, "x")]),
     ("The debt has doubled and the backlog doubles again.", [(2, "x"), (2, "x")]),
     ("相关营收可望翻倍。", [(2, "x")]),
     ("流量每一百天就翻一倍。", [(2, "x")]),

@@ -231,6 +231,13 @@ def test_up_by_a_figure_or_year_on_year_is_growth() -> None:
     assert "growth" not in find_measures("the company set up a fund")
 
 
+def test_a_rise_written_the_hong_kong_way_is_growth() -> None:
+    assert "growth" in find_measures("首日平均升幅約一成")
+    assert "growth" in find_measures("貸款餘額按年升咗幾多？")
+    assert "growth" in find_measures("股价第一天升了多少？")
+    assert "growth" not in find_measures("公司今年升级了系统")
+
+
 def test_a_word_inside_a_company_s_name_is_no_measure_of_the_figure_after_it() -> None:
     loan = _passage(
         "A group of 14 banks has agreed to lend Harbourgate Data Holdings $3.6 billion for the campus."
@@ -332,3 +339,28 @@ def test_net_interest_income_is_income_not_a_profit() -> None:
 
 def test_what_a_company_earns_against_its_profit_promise_is_a_profit_not_spending() -> None:
     assert find_measures("分析师估计启衡2027年实际能赚多少，够不够业绩承诺？") == {"margin"}
+
+
+def test_what_a_company_earned_is_its_profit_and_capacity_being_used_is_utilization() -> None:
+    assert "margin" in find_measures("嵐芯今年前三季賺了多少？")
+    assert "utilization" in find_measures("How much of the compute Wrenfield leases is actually being used?")
+
+
+def test_money_put_up_is_spending_and_a_fair_value_is_a_valuation() -> None:
+    assert "spending" in find_measures("公司今年拿出约3亿元用于留任奖金")
+    assert "spending" in find_measures("交易对价为5亿元")
+    assert "valuation" in find_measures("这批数据的公允价值恐怕不超过1亿元")
+    assert "valuation" in find_measures("its fair value is closer to $90 million")
+
+
+def test_capacity_being_used_is_asked_as_utilization_even_beside_a_rent() -> None:
+    asked = asked_measures("How much of the compute Wrenfield leases is actually being used?", [])
+    assert "utilization" in asked
+
+
+def test_a_named_metric_keeps_only_itself_unless_usage_is_asked_beside_it() -> None:
+    assert asked_measures("what rent does Wrenfield pay for its racks?", []) == {"rent"}
+    assert asked_measures("How much of the racks Wrenfield rents are actually being used?", []) == {
+        "rent",
+        "utilization",
+    }

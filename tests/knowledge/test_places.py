@@ -28,3 +28,10 @@ def test_a_countrys_main_city_places_a_passage_in_that_country() -> None:
     assert places_in("In Tokyo, the Financial Services Agency said") == {"tokyo", "japan"}
     assert places_in("首尔的数据中心") == {"seoul", "korea"}
     assert places_in("Japanese banks") == {"japan"}
+
+
+def test_a_hong_kong_listing_names_hong_kong_however_briefly_written() -> None:
+    assert places_in("岚芯科技上周在港掛牌，首日升了两成。") == {"hong kong"}
+    assert places_in("今年赴港上市的AI公司") == {"hong kong"}
+    assert places_in("港股AI新股的首日表现") == {"hong kong"}
+    assert places_in("她把港口的货柜数字告诉本报") == set()

@@ -612,3 +612,19 @@ def test_margin_calls_on_a_banks_clients_ask_no_words_of_the_bank_and_no_profit_
     )
     assert query.speakers == [] and bank in query.entities
     assert "margin" not in query.measures
+
+
+def test_hong_kong_ways_of_asking_a_rise_or_an_interest_rate_ask_a_rate() -> None:
+    def asked(question: str) -> tuple[set[str], set[str]]:
+        query = analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({}))
+        return query.units, query.measures
+
+    units, measures = asked("嵐芯證券嘅孖展貸款按年升咗幾多？")
+    assert units == {"%", "x"} and "growth" in measures
+    units, measures = asked("嵐芯證券而家借錢畀客收幾多息？")
+    assert units == {"%"} and "yield" in measures and "revenue" not in measures
+
+
+def test_a_data_centres_electricity_use_is_asked_in_gigawatts() -> None:
+    query = analyze("嵐芯今年的数据中心用电量有多大？", speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert query.units == {"GW"}

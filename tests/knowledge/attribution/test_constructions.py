@@ -1634,3 +1634,17 @@ def test_a_span_of_the_year_is_no_employer_and_the_bare_bank_is_the_bank_in_play
     assert "首三季" not in names
     chief = result.speakers[3][0]
     assert chief is not None and chief.role == "CEO, 澄港银行"
+
+
+def test_who_runs_a_described_firm_heads_that_firm_and_the_firm_is_quoted_through_her() -> None:
+    paragraphs = [
+        [
+            "Pemberly Trust sells a fund with a 2% fee.",
+            "Odile Carraway, who runs the pricing consultancy Wenlock Fee Analytics, puts the true cost at 3.9%"
+            " a year.",
+        ]
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    carraway = result.speakers[0][1]
+    assert carraway is not None and carraway.name == "Odile Carraway"
+    assert [org for _, org in carraway.positions] == ["Wenlock Fee Analytics"]

@@ -19,6 +19,8 @@ from knowledge.speakers import Speaker, SpeakerIndex
         ("區詠芝", "Ou Yongzhi"),  # 区 is Ōu as a surname, qū as a district
         ("单立明", "Shan Liming"),
         ("欧阳立", "Ouyang Li"),
+        ("邓嘉恩", "Deng Jia'en"),  # pinyin's apostrophe before a syllable opening in a, o or e
+        ("林安", "Lin An"),
     ],
 )
 def test_chinese_names_get_pinyin_surname_first(written: str, expected: str) -> None:
@@ -191,3 +193,33 @@ def test_a_known_company_learns_its_short_chinese_name_from_a_chinese_article() 
         known,
     )
     assert "普瑞斯特" in result.new_forms["Prairie Crest Energy"]
+
+
+def test_a_chinese_company_whose_pinyin_is_a_known_english_company_is_that_company() -> None:
+    known = SpeakerIndex([Speaker(name="Lanxin Intelligence", kind="organization", role="robot maker")])
+    result = attribute_source(
+        [["工業機械人公司嵐芯智能上周三在港掛牌，首日升了兩成。"], ["招股書顯示，嵐芯去年收入人民幣6億元。"]],
+        "zh-Hant",
+        known,
+    )
+    assert [s.name if s else None for row in result.speakers for s in row] == [None, "Lanxin Intelligence"]
+    assert "嵐芯智能" in result.new_forms["Lanxin Intelligence"]
+
+
+def test_a_name_with_pinyins_apostrophe_is_also_found_without_it() -> None:
+    result = attribute_source(
+        [["嵐芯證券首席財務官鄧嘉恩表示，貸款餘額按年增長三成。"]], "zh-Hant", SpeakerIndex([])
+    )
+    deng = result.speakers[0][0]
+    assert deng is not None and deng.name == "Deng Jia'en" and "Deng Jiaen" in deng.aliases
+
+
+def test_a_chief_people_officer_is_a_title_held_at_the_company() -> None:
+    result = attribute_source(
+        [["岚芯智能首席人力官柯雨桐对本刊表示，公司今年应届博士的平均年薪不到90万元。"]],
+        "zh-Hans",
+        SpeakerIndex([]),
+    )
+    ke = result.speakers[0][0]
+    assert ke is not None and ke.role == "chief human resources officer, 岚芯智能"
+    assert ("chro", "岚芯智能") in ke.positions

@@ -1,0 +1,47 @@
+"""Whether a passage is set where the question pins its figure."""
+
+from __future__ import annotations
+
+from bot.aboutness import names_places
+from knowledge.corpus import Corpus
+from knowledge.passages import Passage
+from knowledge.search import Hit
+from knowledge.sources import Source
+from knowledge.speakers import SpeakerIndex
+
+
+def _article(*paragraphs: str) -> Corpus:
+    source = Source(
+        id="ipo",
+        file="ipo.md",
+        title="Brokers lend into a listing",
+        publisher="Wire",
+        language="en",
+        text="…",
+    )
+    passages = [
+        Passage(id=f"ipo:{n}.1", source_id="ipo", paragraph=n, sentence=1, text=text, figures=[])
+        for n, text in enumerate(paragraphs, start=1)
+    ]
+    return Corpus(sources=[source], speakers=SpeakerIndex([]), passages=passages)
+
+
+def test_a_quote_paragraph_is_set_where_the_paragraph_before_it_took_the_reader() -> None:
+    corpus = _article(
+        "Wrenfield Robotics makes welding arms.",
+        "Its shares listed in Hong Kong on Monday.",
+        '"The public tranche was oversubscribed 300 times," the sponsor said.',
+    )
+    quote = Hit(corpus.by_id["ipo:3.1"], 1.0)
+    assert names_places(quote, {"hong kong"}, corpus)
+    assert not names_places(quote, {"singapore"}, corpus)
+
+
+def test_a_paragraph_two_away_from_the_place_is_not_set_there() -> None:
+    corpus = _article(
+        "Wrenfield Robotics makes welding arms.",
+        "Its shares listed in Hong Kong on Monday.",
+        "The company also sells to carmakers.",
+        '"Orders doubled," the sales chief said.',
+    )
+    assert not names_places(Hit(corpus.by_id["ipo:4.1"], 1.0), {"hong kong"}, corpus)
