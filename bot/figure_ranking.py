@@ -174,7 +174,12 @@ def with_asked_figure(
                     and family(corpus.source(hit.passage.source_id).language) == family(query.language)
                     and not anchored,
                     # "明年…加到多少": a figure whose own words say "明年" before one that does not date itself
-                    bool(asked_year) and not dated_to(text, figure, asked_year),
+                    # (in a two-part question the year may date any of the figures asked)
+                    bool(asked_year)
+                    and not any(
+                        dated_to(text, f, asked_year)
+                        for f in (figures if len(query.measures) > 1 else [figure])
+                    ),
                     not head,
                     not (head or part),
                     further and behind,

@@ -39,7 +39,10 @@ _APPOSITIVE_ROLE = re.compile(
     rf"^,\s+(?P<role>(?:(?:a|an|the)\s+)?(?:(?P<porg>{ORG}|company|firm|bank|fund|group|plan)(?:'s|’s)\s+)?"
     rf"(?:[\w&'.-]+\s+){{0,4}}?(?P<title>{_TITLE})(?:\s+[^,;.]{{0,60}}?)??(?:\s+(?:of|at|for|with)\s+"
     rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<org>{ORG}))?|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded|teaches|covers|tracks|follows|watches|studies)\s+"
-    rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?)(?=,|\.|;|\s+(?:{_VERB})|$)"
+    rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?|"
+    # "Gideon Farrow, whose short-selling firm Lanthorn Research disclosed a bet…": his firm, his employer
+    rf"whose\s+(?:[\w-]+\s+){{0,2}}?(?:firm|fund|company|group|bank|start-up|startup|consultancy|hedge fund)\s+"
+    rf"(?P<org3>{ORG})[^,.;]{{0,120}}?)(?=,|\.|;|\s+(?:{_VERB})|$)"
 )
 # "Bernard Oyelaran, who covers data-centre operators at Fenwick Hale": what the clause says he is.
 _CLAUSE_TITLES = {
@@ -219,9 +222,9 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
             name = clean_name(match.group("name"))
             if tail and name:
                 role = tail.group("role")
-                org = clean_org(tail.group("org") or tail.group("org2") or tail.group("porg")) or _body_named(
-                    role, entities
-                )
+                org = clean_org(
+                    tail.group("org") or tail.group("org2") or tail.group("org3") or tail.group("porg")
+                ) or _body_named(role, entities)
                 add_person(
                     entities,
                     name,

@@ -743,3 +743,27 @@ def test_what_a_tenant_pays_for_each_kilowatt_a_month_is_its_rent() -> None:
     question = _how_much("what rent per kW is the tenant paying?", {"USD"}, measures=frozenset({"rent"}))
     corpus = _corpus("bonds", "Towers become data centres", "en", passage)
     assert [h.passage.id for h in with_asked_figure(question, [passage], [], corpus)] == ["bonds:1.1"]
+
+
+def test_a_two_part_question_prefers_the_passage_whose_figure_its_year_dates_even_written_after_it() -> None:
+    english = _hit(
+        "Corvane Cloud sold $12 billion of notes on Monday to fund a build-out it expects to cost $47 billion "
+        "next year, up from $30 billion this year.",
+        "en:1.1",
+    )
+    summary = _hit("科尔文财务长表示，公司资本支出预计达470亿美元。", "zh:1.1")
+    corpus = _corpus("en", "Corvane sells notes", "en", english)
+    corpus = Corpus(
+        sources=[*corpus.sources, *_corpus("zh", "科尔文发债", "zh-Hant", summary).sources],
+        speakers=SpeakerIndex([]),
+        passages=[english.passage, summary.passage],
+    )
+    question = _how_much(
+        "how big was Corvane's note sale, and what does it expect to spend next year?",
+        {"USD"},
+        measures=frozenset({"debt", "spending"}),
+    )
+    ranked = with_asked_figure(question, [summary, english], [], corpus)
+    assert [h.passage.id for h in ranked][:1] == ["en:1.1"]
+    focus = focus_figure(english, question, [])
+    assert focus is not None and focus.text == "$47 billion"

@@ -288,3 +288,9 @@ def test_the_price_a_sale_is_counted_at_is_no_share_price_asked() -> None:
 def test_leasing_is_rent_and_a_press_release_is_not() -> None:
     assert "rent" in find_measures("AI companies took 27% of the new third-quarter leasing")
     assert "rent" not in find_measures("the company said in a press release")
+
+
+def test_leverage_is_debt_and_a_leverage_limit_is_net_debt() -> None:
+    assert "debt" in find_measures("The buyout firm piled leverage onto the data-centre operator.")
+    assert "net_debt" in find_measures("What leverage limit did the chip designer's finance chief promise?")
+    assert "net_debt" in find_measures("公司承诺把杠杆率控制在2倍以内。")

@@ -580,3 +580,19 @@ def test_a_stock_that_jumped_finds_shares_that_rose() -> None:
         glossary=Glossary({}),
     )
     assert {"shar", "ris"} <= set(query.tokens)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What leverage limit did Corvane's finance chief commit to?",
+        "What ceiling did the lender put on rents?",
+    ],
+)
+def test_what_limit_or_ceiling_is_a_figure_question_and_a_leverage_limit_a_multiple_of_net_debt(
+    question: str,
+) -> None:
+    query = analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert query.wants_figure
+    if "leverage" in question:
+        assert "x" in query.units and query.measures == {"net_debt"}

@@ -1269,6 +1269,22 @@ def test_an_analyst_described_by_what_he_covers_is_an_analyst_at_his_firm() -> N
     ]
 
 
+def test_the_verb_in_a_whose_clause_is_no_statement_and_names_the_speakers_firm() -> None:
+    paragraphs = [
+        ["A trader who worked on the deal said about 40% of the notes went to pension funds."],
+        [
+            "Petra Vandeleur, whose activist fund Quillmoor Capital disclosed a stake in Harlan Grid in March,"
+            " said the sale was a warning sign.",
+            "She estimates that Harlan Grid will burn $6 billion over the next three years.",
+        ],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    names = [s.name if s else None for row in result.speakers for s in row]
+    assert names[1:] == ["Petra Vandeleur", "Petra Vandeleur"]
+    vandeleur = next(s for s in result.quoted if s.name == "Petra Vandeleur")
+    assert "Quillmoor Capital" in vandeleur.role
+
+
 def test_the_report_cited_after_an_analyst_is_the_company_s() -> None:
     paragraphs = [
         ["Marrowfield Digital hedged 1.2 gigawatts of power, the company said in its quarterly report."],
