@@ -19,6 +19,7 @@ from bot.figure_kinds import (
     project_total,
     total_for_one,
 )
+from bot.share_scope import whole_missing
 from knowledge.figures import Figure
 from knowledge.measures import (
     ENERGY_UNITS,
@@ -300,7 +301,9 @@ def _other_scope(text: str, query: QueryAnalysis) -> bool:
     names = [
         form for s in (*query.speakers, *query.entities) for form in (s.name, s.name_zh or "", *s.aliases)
     ]
-    if "share" in query.measures and part_missing(query.text, text, names):
+    if "share" in query.measures and (
+        part_missing(query.text, text, names) or whole_missing(query.text, text)
+    ):
         return True
     if other_currency_debt(query.text, text):
         return True  # "the coupon on its dollar notes" is not the yen bonds' coupon

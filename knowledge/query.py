@@ -414,6 +414,8 @@ def _units_of(folded: str) -> set[str]:
         "GW",
     }:
         units.add("%")  # "how much did prices fall?" is answered by a percentage as often as by an amount
+    if "money" in units and _LOST_TO.search(folded):
+        units.add("%")  # "how much revenue does it lose every year to automation?": often told as a share
     if "money" in units and _AMOUNT_OR_SHARE.search(folded):
         units.add("%")  # "how much equity would loans have needed?": "equity of 35% of the project cost"
     if _PER_SHARE.search(folded) and units <= {"%", "x"}:
@@ -428,6 +430,13 @@ _AMOUNT_OR_SHARE = re.compile(
     # "what could lenders get back?": a recovery is told as a share of the debt as often as an amount
     r"\bequity\b|\bdown ?payments?\b|\bdeposits?\b|\bcollateral\b|\bget(?:s|ting)? back\b|\brecover(?:s|ed|y)?\b|"
     r"首付|保证金|资本金|自有资金|押金",
+    re.I,
+)
+
+
+# "lose … to automation", "lost to rivals": what something takes away from a whole.
+_LOST_TO = re.compile(
+    r"\blos(?:e|es|ing|t)\b[^?.,;]{0,40}?\bto\b(?! (?:be|have|make|get)\b)|流失|被.{1,8}(?:抢走|吃掉|取代)",
     re.I,
 )
 

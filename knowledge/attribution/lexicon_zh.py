@@ -363,6 +363,7 @@ ORG_ANAPHORA = (
     "该券商",
     "该研究机构",
     "该交易所",
+    "交易所",
     # an institution named before by its kind ("法院认定" after "临江市中级人民法院")
     "法院",
     "该法院",

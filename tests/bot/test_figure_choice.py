@@ -767,3 +767,31 @@ def test_a_two_part_question_prefers_the_passage_whose_figure_its_year_dates_eve
     assert [h.passage.id for h in ranked][:1] == ["en:1.1"]
     focus = focus_figure(english, question, [])
     assert focus is not None and focus.text == "$47 billion"
+
+
+def test_the_asked_move_beats_a_level_and_a_doubling_in_the_figures_own_words_is_a_rise() -> None:
+    level = _hit(
+        "Pasture in Velmont County sold for $12,000 an acre, up from $4,000, county records show.", "ld:1.1"
+    )
+    drop = _hit("If the deals collapse, prices could fall by 35% or more, she said.", "ld:5.2")
+    corpus = Corpus(
+        sources=_corpus("ld", "Velmont land rush", "en", level).sources,
+        speakers=SpeakerIndex([]),
+        passages=[level.passage, drop.passage],
+    )
+    fall = _how_much(
+        "if the deals collapse, how far could land prices drop?",
+        {"%", "USD"},
+        measures=frozenset({"cut", "price"}),
+    )
+    assert with_asked_figure(fall, [level, drop], [], corpus)[0].passage.id == "ld:5.2"
+    doubled = _hit("财务长补充，园区每坪售价约新台币20万元，两年前约新台币10万元，等于翻一倍。", "zh:1.1")
+    rumour = _hit("一位厂务主管透露，卖方今年开价直接翻一倍。", "zh:2.1")
+    zh = Corpus(
+        sources=_corpus("zh", "园区地价", "zh-Hans", doubled).sources,
+        speakers=SpeakerIndex([]),
+        passages=[doubled.passage, rumour.passage],
+    )
+    rose = _how_much("园区的地价这两年涨了多少？", {"%", "x"}, measures=frozenset({"growth", "price"}))
+    ranked = with_asked_figure(rose, [rumour, doubled], [("园区",)], zh)
+    assert ranked[0].passage.id == "zh:1.1"

@@ -596,3 +596,12 @@ def test_what_limit_or_ceiling_is_a_figure_question_and_a_leverage_limit_a_multi
     assert query.wants_figure
     if "leverage" in question:
         assert "x" in query.units and query.measures == {"net_debt"}
+
+
+def test_revenue_lost_to_something_may_be_told_as_a_share() -> None:
+    query = analyze(
+        "How much revenue does Corvane lose each year to open-source tools?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert "%" in query.units and "USD" in query.units

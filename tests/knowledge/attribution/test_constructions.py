@@ -698,6 +698,14 @@ ENGLISH = [
 
 CHINESE = [
     (
+        "a bare '交易所' opening a later paragraph is the exchange named before, not an organization of its own",
+        [
+            ["澜湖数据交易所日前披露，今年前三季度成交额约40亿元。"],
+            ["交易所同时披露，语料类产品约占成交额的30%。"],
+        ],
+        ["澜湖数据交易所", "澜湖数据交易所"],
+    ),
+    (
         "'港股X集团前晚发盈警' speaks for X: a listing is no part of the name, 前晚 is a date",
         [["主营AI服务器分销的港股澜峰智算集团前晚发盈警，预期中期亏损不少于人民币4.2亿元。"]],
         ["澜峰智算集团"],
