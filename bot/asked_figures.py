@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from bot.build_cost import land_for_build
 from bot.figure_dating import YEAR_OFFSET, dated_year, of_asked_year, other_year, words_after, words_before
 from bot.figure_kinds import (
     comparison_basis,
@@ -214,6 +215,8 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         figures = [
             f for f in figures if not one_years_budget(query.text, words_before(hit.passage.text, f, 20))
         ]
+    # "spend building out the campus" is not answered by what the land cost
+    figures = [f for f in figures if not land_for_build(query.text, text, f)]
     asked_profit = profit_kinds(query.text)
     if asked_profit and profit_kinds(hit.passage.text) and not asked_profit & profit_kinds(hit.passage.text):
         return []  # "net profit" is not answered by the operating profit

@@ -51,7 +51,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charge|loan|debt|borrow|lend|exposure|sales|"
             r"market size|how big is the market|\bfinal close\b|\bfund size\b|\bhard cap\b|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|\bbacklog\b|\bmarket\b(?! share)|\brent(?:al|s)?\b|\bleas(?:e|es|ing)\b|put (?:in|into)|commit|allocate|deploy|pour|pump|plough|plow|subsid|grant|voucher|"
             r"placement|offering|proceeds|\binventory\b|\bwrite-?(?:down|off)s?\b|\bimpairments?\b|\bcapital\b|\bmanage[sd]?\b|under management|\baum\b|\bassets\b|profit|\bincome\b|\bget(?:s|ting)? for\b|\bfetch|"
-            r"\barr\b|recurring revenue|\bbills?\b|\bpremiums\b|保费|turnover|利润|纯益|纯利|净利|获利|盈利|trading value|成交额|成交金额|交易额|营业额|电价|售价|单价|"
+            r"\barr\b|recurring revenue|\bbills?\b|\bpremiums\b|保费|turnover|利润|纯益|纯利|净利|获利|盈利|trading value|成交额|成交金额|交易额|成交了?(?:多少|几多)|营业额|电价|售价|单价|"
             r"多少钱|钱|美元|金额|资金|花费|花|支出|价位|价钱|报价|每股盈余|每股收益|每股盈利|每股净利|\beps\b|earnings per share|供股价|配股价|发行价|招股价|认购价|电费|费用|租金|利息|(?<![私公])募|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|亏损|亏了|净亏|订阅|价格|筹集|订单|规模|"
             r"借贷|贷款|债|资本支出|资本开支|开支|市场|砸|掏|补贴|补助|算力券|目标价|price target|现金|定金|订金|押金|保证金|"
             r"赔偿|罚款|罚金|和解金|集到|筹到|筹得|募得|配股|配售|供股|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\bget(?:s|ting)? back\b|\brecover(?:s|ed|y)?\b|\b(?:for|per) (?:each|a|every|one) share\b|"

@@ -605,3 +605,10 @@ def test_revenue_lost_to_something_may_be_told_as_a_share() -> None:
         glossary=Glossary({}),
     )
     assert "%" in query.units and "USD" in query.units
+
+
+def test_how_much_an_exchange_traded_is_asked_in_money() -> None:
+    query = analyze(
+        "澜湖数据交易所第三季度单季成交了多少？", speakers=SpeakerIndex([]), glossary=Glossary({})
+    )
+    assert query.wants_figure and "CNY" in query.units and "%" not in query.units
