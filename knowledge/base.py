@@ -134,6 +134,13 @@ _PERSON_TITLES = (
 )
 
 
+# A verb of saying right after a name, active ("thinks", "觉得"), not passive ("is said to", "expected to").
+_SAYS_AFTER = re.compile(
+    r"\s*(?:(?:think|say|expect|estimate|reckon|believe|see|forecast|predict)s?\b(?! to\b)|"
+    r"(?:觉得|认为|说|表示|估计|预计|预估|怎么看|看好|看淡|指出))"
+)
+
+
 class KnowledgeBase:
     """Everything retrieval needs: corpus, glossary, lexical and dense indexes."""
 
@@ -246,6 +253,22 @@ class KnowledgeBase:
             # "Quillon's CEO Marcus Feld": the person named outright, not another its role words found
             query.speakers = [s for s in query.speakers if s.kind != "person" or _named_in(folded, s)]
         query.unknown_names = [n for n in query.unknown_names if not self._in_articles(" ".join(n.split()))]
+        # the organizations the question makes the subject of a verb of saying ("凯澔投顾觉得", "Fenwick thinks")
+        saying = {
+            m.speaker
+            for m in self.corpus.speakers.find_mentions(question)
+            if _SAYS_AFTER.match(fold(question[m.end :]))
+        }
+        staffed = [
+            s
+            for s in query.unquoted
+            if s.kind == "organization" and s in saying and self.corpus.speaking_for([s]) - {s.name}
+        ]
+        if staffed and not query.speakers:
+            # "凯澔投顾觉得崧岳明年…": a firm never quoted itself speaks through its analyst; the company is the topic
+            query.unquoted = [s for s in query.unquoted if s not in staffed]
+            query.entities += [s for s in query.speakers if s not in query.entities]
+            query.speakers = staffed
         opener = _person_opening(question)
         if opener and not self.corpus.speakers.find_mentions(opener):
             # "章启航怎么看岚瞳上市首日就破发？": the one asked speaks nowhere; mentioned, or never named at all

@@ -441,6 +441,12 @@ _LOST_TO = re.compile(
 )
 
 
+# A verb of saying with its subject before it, right before a name: "工会说 X…", "the union says X…".
+_SAID_BEFORE = re.compile(
+    r"[\w\u4e00-\u9fff]\s*(?:说|称|表示|认为|觉得|指出|怎么看|如何看待?)\s*$|\w\s+(?:says|said|thinks|believes|reckons|claims)(?: that)?\s+$"
+)
+
+
 def _currencies(folded: str) -> set[str]:
     """The currencies a question names, or every currency when it names none."""
     return {unit for unit, pattern in _CURRENCY_WORDS if pattern.search(folded)} or set(CURRENCIES)
@@ -528,6 +534,13 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     asked = [
         s for s in named + by_role if s.quoted and (s.kind == "person" or cue or kind in ("who", "stance"))
     ]
+    # "工會說 Brevardine 轉去做…的工程師": an organization named after someone else's verb of saying is the topic
+    reported = {
+        m.speaker
+        for m in mentions
+        if m.speaker.kind == "organization" and _SAID_BEFORE.search(fold(text[: m.start]))
+    }
+    asked = [s for s in asked if s not in reported]
     if any(s.kind == "person" for s in asked):
         # "澜石云总裁觉得…", "what did Kelvin Wong say about Sulan's loans?": the person speaks, the company is the topic
         asked = [s for s in asked if s.kind == "person"]

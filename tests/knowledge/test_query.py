@@ -612,3 +612,26 @@ def test_how_much_an_exchange_traded_is_asked_in_money() -> None:
         "澜湖数据交易所第三季度单季成交了多少？", speakers=SpeakerIndex([]), glossary=Glossary({})
     )
     assert query.wants_figure and "CNY" in query.units and "%" not in query.units
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "工会说 Corvane 转去做AI监督的工程师，薪水少了多少？",
+        "The union says Corvane engineers moved to AI oversight took how much of a pay cut?",
+    ],
+)
+def test_an_organization_after_someone_elses_verb_of_saying_is_the_topic(question: str) -> None:
+    corvane = Speaker(name="Corvane Systems", kind="organization", role="company", aliases=("Corvane",))
+    query = analyze(question, speakers=SpeakerIndex([corvane]), glossary=Glossary({}))
+    assert query.speakers == [] and corvane in query.entities
+
+
+def test_an_organization_before_its_own_verb_of_saying_still_speaks() -> None:
+    corvane = Speaker(name="Corvane Systems", kind="organization", role="company", aliases=("Corvane",))
+    query = analyze(
+        "Corvane says its engineers took how much of a pay cut?",
+        speakers=SpeakerIndex([corvane]),
+        glossary=Glossary({}),
+    )
+    assert query.speakers == [corvane]
