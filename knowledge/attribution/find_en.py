@@ -36,7 +36,7 @@ _VERB = r"(?:" + "|".join(re.escape(v) for v in sorted(set(lx.SPEECH_VERBS), key
 # Verbs strong enough to make an unknown capitalized subject a speaker ("Erin Goldberg said").
 _STRONG = r"(?:said|says|told|added|wrote|warned|noted|argued|estimated|estimates|explained|cautioned|predicted|insisted|stressed|acknowledged|replied|answered)\b"
 _APPOSITIVE_ROLE = re.compile(
-    rf"^,\s+(?P<role>(?:(?:a|an|the)\s+)?(?:(?P<porg>{ORG}|company|firm|bank|fund|group|plan)(?:'s|’s)\s+)?"
+    rf"^,\s+(?P<role>(?:(?:a|an|the)\s+)?(?:(?P<porg>{ORG}|company|firm|bank|fund|group|plan|county|city|state|town|district)(?:'s|’s)\s+)?"
     rf"(?:[\w&'.-]+\s+){{0,4}}?(?P<title>{_TITLE})(?:\s+[^,;.]{{0,60}}?)??(?:\s+(?:of|at|for|with)\s+"
     rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<org>{ORG}))?|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded|teaches|covers|tracks|follows|watches|studies)\s+"
     rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?|"
@@ -63,8 +63,14 @@ _CLAUSE_TITLES = {
 }
 
 
+# "who manages $14 billion of corporate bonds": money managed is a fund manager's, not a company head's
+_MONEY_MANAGED = re.compile(r"\$|€|£|¥|\b(?:billion|million|funds?|portfolios?|bonds|assets|money)\b", re.I)
+
+
 def _title_of_clause(role: str | None) -> str | None:
     verb = re.match(r"who\s+(\S+)", role or "")
+    if verb and verb.group(1) == "manages" and _MONEY_MANAGED.search(role or ""):
+        return "fund manager"
     return _CLAUSE_TITLES.get(verb.group(1)) if verb else None
 
 
@@ -145,8 +151,11 @@ def _gender(role: str) -> str | None:
 
 
 def _body_named(role: str, entities: ArticleEntities) -> str | None:
-    """The organization "who chairs the board" means: the one named a board in the article."""
-    noun = re.search(r"\bwho\s+\w+\s+the\s+(\w+)$", role)
+    """The organization "who chairs the board" means: the one named a board in the article; "the county's
+    elected assessor" works for the county the article names."""
+    noun = re.search(r"\bwho\s+\w+\s+the\s+(\w+)$", role) or re.match(
+        r"(?:the\s+)?(county|city|state|town|district)(?:'s|’s)\s", role
+    )
     if noun is None:
         return None
     return next(

@@ -1293,6 +1293,20 @@ def test_the_verb_in_a_whose_clause_is_no_statement_and_names_the_speakers_firm(
     assert "Quillmoor Capital" in vandeleur.role
 
 
+def test_a_manager_of_money_is_a_fund_manager_and_a_countys_assessor_works_for_the_county() -> None:
+    paragraphs = [
+        ["Pasture in Velmont County sold for $12,000 an acre, according to the county assessor's office."],
+        ['"Prices are wild," said Rhoda Kessling, the county\'s elected assessor.'],
+        [
+            '"Spreads are thin," said Delia Moran, who manages $9 billion of corporate bonds at Fernhill Partners.'
+        ],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    positions = {s.name: s.positions for s in result.quoted}
+    assert positions["Rhoda Kessling"] == (("assessor", "Velmont County"),)
+    assert positions["Delia Moran"] == (("fund manager", "Fernhill Partners"),)
+
+
 def test_the_report_cited_after_an_analyst_is_the_company_s() -> None:
     paragraphs = [
         ["Marrowfield Digital hedged 1.2 gigawatts of power, the company said in its quarterly report."],
