@@ -142,8 +142,19 @@ _SHARE_OF_CHANGE = re.compile(r"\s*what (?:share|portion|proportion|percentage|f
 _PART_FROM = re.compile(r"多少(?:是)?(?:来自|出自)")
 
 
+# "够建多大规模的数据中心", "how big a data centre could the land hold?": a site's size is its power capacity.
+SITE_SIZE = re.compile(
+    r"(?:够|能|可以?|足以)(?:建|盖|蓋|容纳|支撑|放)(?:下)?多(?:大|少)(?:规模|容量)?的?(?:数据中心|资料中心|机房|算力|园区)|"
+    r"\bhow (?:big|large|much) (?:a |of (?:a |the )?)?data[- ]cent(?:er|re)s?(?: capacity)?\b[^?]{0,30}\b(?:could|can|would|will)\b"
+    r"[^?]{0,40}\b(?:hold|fit|support|hosts?|take|build|built)\b|\benough (?:land |room |space )?for how (?:big|large|much)\b",
+    re.I,
+)
+
+
 def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     """The measures a question asks about, without those of the figures it gives as context."""
+    if SITE_SIZE.search(fold(question)):
+        return {"power"}
     context = {m for f in figures for m in UNIT_MEASURES.get(f.unit, set())}
     main = _CONDITION.sub("", question)
     main = main if main.strip() else question

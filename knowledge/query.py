@@ -10,7 +10,7 @@ from knowledge.figures import Figure, find_figures
 from knowledge.glossary import Glossary
 from knowledge.language import detect_language
 from knowledge.lexical import entity_tokens
-from knowledge.measures import asked_measures, halves, quarters, tenors
+from knowledge.measures import SITE_SIZE, asked_measures, halves, quarters, tenors
 from knowledge.scripts import fold, space_scripts
 from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex, find_orgs, org_words
 from knowledge.tokens import stem, tokenize
@@ -385,6 +385,8 @@ def _units_of(folded: str) -> set[str]:
     if "GW?" in units:
         # "compute subsidies", "electricity costs": money spent on capacity, not the capacity
         units = units - {"GW?"} if "money" in units else (units - {"GW?"}) | {"GW"}
+    if SITE_SIZE.search(folded):
+        return {"GW"}  # "够建多大规模的数据中心": how much power the land could hold
     if _MULTIPLE.search(folded):
         return {"x"}  # "毛利率是传统板子的几倍": the multiple is asked, whatever rate it compares
     if _RATE.search(folded):

@@ -6,7 +6,7 @@ import re
 
 from knowledge.attribution import lexicon_en as lx
 from knowledge.attribution.employers_en import last_org, opening_org, owner, register_employer
-from knowledge.attribution.entities import ArticleEntities
+from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.names_en import (
     NAME,
     ORG,
@@ -23,6 +23,7 @@ from knowledge.attribution.names_en import (
 )
 from knowledge.attribution.naming import is_officer_title
 from knowledge.attribution.org_tails_en import CORPORATE_TAILS, ORG_TAILS
+from knowledge.attribution.public_bodies import body_names
 from knowledge.places import is_place, places_in
 
 # "the company's chief financial officer": a common noun standing for the article's organization.
@@ -197,6 +198,9 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
         opener, before = opening_org(before, entities), text
         closing: list[str] = []
         _companies(text, entities)
+        for body in body_names(text, entities):  # "the county planning commission" of the county named before
+            # no short form: "Velmont" stays the county's
+            entities.add(Entity(kind="organization", name=body, forms=[body], role="public body"))
         for match in _POSSESSIVE_TITLE.finditer(text):
             name = clean_name(match.group("name"))
             org = clean_org(match.group("org")) or owner(entities, match.group("noun"), article)

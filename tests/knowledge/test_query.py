@@ -635,3 +635,15 @@ def test_an_organization_before_its_own_verb_of_saying_still_speaks() -> None:
         glossary=Glossary({}),
     )
     assert query.speakers == [corvane]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Velmont县开发商囤的地，够建多大规模的数据中心？",
+        "how big a data centre could the land the builders hold support?",
+    ],
+)
+def test_how_big_a_data_centre_a_site_could_hold_asks_its_power(question: str) -> None:
+    query = analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert query.wants_figure and query.units == {"GW"} and query.measures == {"power"}

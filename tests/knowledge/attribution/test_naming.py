@@ -191,3 +191,8 @@ def test_a_known_company_learns_its_short_chinese_name_from_a_chinese_article() 
         known,
     )
     assert "普瑞斯特" in result.new_forms["Prairie Crest Energy"]
+
+
+def test_a_generic_word_before_the_generic_end_is_english_too() -> None:
+    assert pinyin_org("澜湖数据交易所") == "Lanhu Data Exchange"
+    assert pinyin_org("禾跃半导体") == "Heyue Semiconductor"
