@@ -64,8 +64,9 @@ _CLAUSE_TITLES = {
 }
 
 
-# "who manages $14 billion of corporate bonds": money managed is a fund manager's, not a company head's
-_MONEY_MANAGED = re.compile(r"\$|€|£|¥|\b(?:billion|million|funds?|portfolios?|bonds|assets|money)\b", re.I)
+# "who manages $14 billion of corporate bonds": money managed is a fund manager's, not a company head's ("who
+# manages the fund" runs it)
+_MONEY_MANAGED = re.compile(r"\$|€|£|¥|\b(?:billion|million|portfolios?|bonds|assets|money)\b", re.I)
 
 
 def _title_of_clause(role: str | None) -> str | None:

@@ -1300,11 +1300,18 @@ def test_a_manager_of_money_is_a_fund_manager_and_a_countys_assessor_works_for_t
         [
             '"Spreads are thin," said Delia Moran, who manages $9 billion of corporate bonds at Fernhill Partners.'
         ],
+        [
+            "The Quillmoor Credit Fund lent $2 billion.",
+            '"Marks are falling," said Otto Brand, who manages the fund.',
+        ],
     ]
     result = attribute_source(paragraphs, "en", SpeakerIndex([]))
     positions = {s.name: s.positions for s in result.quoted}
     assert positions["Rhoda Kessling"] == (("assessor", "Velmont County"),)
     assert positions["Delia Moran"] == (("fund manager", "Fernhill Partners"),)
+    assert all(
+        title != "fund manager" for title, _ in positions["Otto Brand"]
+    )  # who manages the fund runs it
 
 
 def test_the_report_cited_after_an_analyst_is_the_company_s() -> None:
