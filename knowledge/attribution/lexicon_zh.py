@@ -320,6 +320,13 @@ GROUP_NOUNS = (
     "分销商",
     "渠道商",
     "注册会计师",
+    # professions: "一位资深评估师透露" is a source kept unnamed, not a person called 评估师
+    "会计师",
+    "审计师",
+    "评估师",
+    "精算师",
+    "基金经理",
+    "承销商",
     "医生",
     "教师",
     "司机",

@@ -698,6 +698,16 @@ ENGLISH = [
 
 CHINESE = [
     (
+        "'一位资深评估师私下透露' is a source kept unnamed: a profession is a group noun, not a name",
+        [
+            [
+                "澜湖数据交易所日前披露成交额约40亿元。",
+                "一位参与估值的资深评估师私下透露，评估值普遍按收入的8倍确定。",
+            ]
+        ],
+        ["澜湖数据交易所", "unnamed: 一位参与估值的资深评估师"],
+    ),
+    (
         "a bare '交易所' opening a later paragraph is the exchange named before, not an organization of its own",
         [
             ["澜湖数据交易所日前披露，今年前三季度成交额约40亿元。"],
