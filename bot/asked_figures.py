@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from bot.build_cost import land_for_build
 from bot.figure_dating import (
     YEAR_OFFSET,
     dated_year,
@@ -27,6 +28,7 @@ from bot.figure_kinds import (
     project_total,
     total_for_one,
 )
+from bot.share_scope import whole_missing
 from knowledge.figures import Figure
 from knowledge.income_kinds import income_kinds
 from knowledge.measures import (
@@ -233,6 +235,8 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         figures = [
             f for f in figures if not one_years_budget(query.text, words_before(hit.passage.text, f, 20))
         ]
+    # "spend building out the campus" is not answered by what the land cost
+    figures = [f for f in figures if not land_for_build(query.text, text, f)]
     asked_profit = profit_kinds(query.text)
     if asked_profit and profit_kinds(hit.passage.text) and not asked_profit & profit_kinds(hit.passage.text):
         return []  # "net profit" is not answered by the operating profit
@@ -330,7 +334,9 @@ def _other_scope(text: str, query: QueryAnalysis) -> bool:
     names = [
         form for s in (*query.speakers, *query.entities) for form in (s.name, s.name_zh or "", *s.aliases)
     ]
-    if "share" in query.measures and part_missing(query.text, text, names):
+    if "share" in query.measures and (
+        part_missing(query.text, text, names) or whole_missing(query.text, text)
+    ):
         return True
     if other_currency_debt(query.text, text):
         return True  # "the coupon on its dollar notes" is not the yen bonds' coupon

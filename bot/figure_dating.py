@@ -56,9 +56,19 @@ def words_after(text: str, figure: Figure, width: int) -> str:
     return folded[at + len(written) : at + len(written) + width] if at >= 0 else ""
 
 
+# "…expects to cost $118 billion next year": an English year written right after the figure, in its clause
+_YEAR_RIGHT_AFTER = re.compile(
+    r"^\s*(?:in |for |during )?(?:the )?(?:last|this|next) (?:fiscal |financial )?year\b"
+)
+
+
 def dated_to(text: str, figure: Figure, asked: set[str]) -> bool:
-    """Whether the words just before a figure date it to the asked relative year ("明年的额度…8亿元")."""
-    return bool(relative_years(words_before(text, figure, 16)) & asked)
+    """Whether the words just before a figure ("明年的额度…8亿元"), or an English year right after it in the same
+    clause ("$118 billion next year"), date it to the asked relative year."""
+    if relative_years(words_before(text, figure, 16)) & asked:
+        return True
+    after = re.split(r"[,，。;；]", words_after(text, figure, 30))[0]
+    return bool(_YEAR_RIGHT_AFTER.search(after)) and bool(relative_years(after) & asked)
 
 
 def other_year(text: str, figure: Figure, asked: set[str]) -> bool:

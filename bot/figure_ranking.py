@@ -118,6 +118,7 @@ def with_asked_figure(
     paired = pairs_organizations(query.text, entities)
     asked_speakers = {s.name for s in query.speakers}
     asked_year = relative_years(query.text)
+    moves = query.measures & {"growth", "cut"} if "share" not in query.measures else set()
     # "營收有多少來自AI": among figures of the asked measure, one whose passage shares none of the question's topic
     # words while others do is about something else (the revenue from the top customers)
     topical = bool(query.measures) and any(h.topic_coverage > 0 for h in candidates)
@@ -126,7 +127,14 @@ def with_asked_figure(
         if not figures:
             continue
         # the figure the passage names with the asked measure right beside it ("about $1.4 billion of cash")
-        heads = [bool(head_measures(hit.passage, f, query.measures) & query.measures) for f in figures]
+        # …or the asked move in the figure's own words ("等於翻一倍" answers "漲了多少")
+        heads = [
+            bool(
+                (head_measures(hit.passage, f, query.measures) | (find_measures(f.text) & moves))
+                & query.measures
+            )
+            for f in figures
+        ]
         # else a part, for "what share …" ("about 34% of its assets", or "$4 billion of that" when an amount may
         # tell the slice)
         parts = [
@@ -187,9 +195,17 @@ def with_asked_figure(
                     and family(corpus.source(hit.passage.source_id).language) == family(query.language)
                     and not anchored,
                     # "明年…加到多少": a figure whose own words say "明年" before one that does not date itself
-                    bool(asked_year) and not dated_to(text, figure, asked_year),
+                    # (in a two-part question the year may date any of the figures asked)
+                    bool(asked_year)
+                    and not any(
+                        dated_to(text, f, asked_year)
+                        for f in (figures if len(query.measures) > 1 else [figure])
+                    ),
                     not head,
                     not (head or part),
+                    # "how far could land prices drop?": a figure of the asked move before a level that moved no
+                    # such way ("sold for $41,500 an acre"), whichever organization the passages name
+                    bool(moves) and not any(moves & _measured(hit, f, query) for f in figures),
                     further and behind,
                     about < 1,
                     past and forecast,

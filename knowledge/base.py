@@ -134,6 +134,13 @@ _PERSON_TITLES = (
 )
 
 
+# A verb of saying right after a name, active ("thinks", "觉得"), not passive ("is said to", "expected to").
+_SAYS_AFTER = re.compile(
+    r"\s*(?:(?:think|say|expect|estimate|reckon|believe|see|forecast|predict)s?\b(?! to\b)|"
+    r"(?:觉得|认为|说|表示|估计|预计|预估|怎么看|看好|看淡|指出))"
+)
+
+
 class KnowledgeBase:
     """Everything retrieval needs: corpus, glossary, lexical and dense indexes."""
 
@@ -237,7 +244,6 @@ class KnowledgeBase:
         """Analyze a question against this corpus's speakers and glossary."""
         query = analyze(question, speakers=self.corpus.speakers, glossary=self.glossary)
         # "What does Ashby Ledger reckon?" when only its head is quoted: the firm speaks through its people
-        query.unquoted = [s for s in query.unquoted if not self._speaks_through_people(s)]
         # A capitalized phrase the articles themselves use ("Middle East") is a topic, not an unknown person;
         # but a person the articles only mention ("State Treasurer Marcus Oyelaran … missed the vote") is
         # someone whose words they do not give.
@@ -255,6 +261,24 @@ class KnowledgeBase:
             # "Quillon's CEO Marcus Feld": the person named outright, not another its role words found
             query.speakers = [s for s in query.speakers if s.kind != "person" or _named_in(folded, s)]
         query.unknown_names = [n for n in query.unknown_names if not self._in_articles(" ".join(n.split()))]
+        # the organizations the question makes the subject of a verb of saying ("凯澔投顾觉得", "Fenwick thinks")
+        saying = {
+            m.speaker
+            for m in self.corpus.speakers.find_mentions(question)
+            if _SAYS_AFTER.match(fold(question[m.end :]))
+        }
+        staffed = [
+            s
+            for s in query.unquoted
+            if s.kind == "organization" and s in saying and self.corpus.speaking_for([s]) - {s.name}
+        ]
+        if staffed and not query.speakers:
+            # "凯澔投顾觉得崧岳明年…": a firm never quoted itself speaks through its analyst; the company is the topic
+            query.unquoted = [s for s in query.unquoted if s not in staffed]
+            query.entities += [s for s in query.speakers if s not in query.entities]
+            query.speakers = staffed
+        # a firm whose people are quoted is not one the articles never quote
+        query.unquoted = [s for s in query.unquoted if not self._speaks_through_people(s)]
         opener = _person_opening(question)
         if opener and not self.corpus.speakers.find_mentions(opener):
             # "章启航怎么看岚瞳上市首日就破发？": the one asked speaks nowhere; mentioned, or never named at all

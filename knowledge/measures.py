@@ -68,8 +68,9 @@ MEASURES: dict[str, str] = {
     "utilization": r"utili[sz]|\busage\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
     r"\bget used\b|\b(?:being|actually|really) used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"
     r"利用率|使用率|稼动率|上架率|活跃",
-    "retention": r"retention|renewal rate|renew(?:ed|s)? (?:at|their|its)|留存率|续约率|续费率",
-    "net_debt": r"net debt|net borrowing|净负债|净债务|净借款",
+    "retention": r"retention|renewal rate|renew(?:ed|s)? (?:their|its)|renew(?:ed|s)? at (?:a|an|the) (?:\S+ )?(?:rate|pace)\b|留存率|续约率|续费率",
+    # "what leverage limit did it commit to": a leverage limit or ratio is net debt against earnings
+    "net_debt": r"net debt|net borrowing|\bleverage (?:limits?|ratios?|caps?|ceilings?|targets?)\b|净负债|净债务|净借款|杠杆率|杠杆上限",
     "buyback": r"buy ?backs?|buying back|bought back|repurchas|回购|买回|库藏股",
     "writedown": r"\bwrite-?(?:downs?|offs?)\b|\bwr(?:ote|itten|ite) (?:down|off)\b|\bimpairments?\b|inventory hit|"
     r"减值|減值|存货跌价|存貨跌價|撇减|撇減",
@@ -147,8 +148,19 @@ _SHARE_OF_CHANGE = re.compile(r"\s*what (?:share|portion|proportion|percentage|f
 _PART_FROM = re.compile(r"多少(?:是)?(?:来自|出自)")
 
 
+# "够建多大规模的数据中心", "how big a data centre could the land hold?": a site's size is its power capacity.
+SITE_SIZE = re.compile(
+    r"(?:够|能|可以?|足以)(?:建|盖|蓋|容纳|支撑|放)(?:下)?多(?:大|少)(?:规模|容量)?的?(?:数据中心|资料中心|机房|算力|园区)|"
+    r"\bhow (?:big|large|much) (?:a |of (?:a |the )?)?data[- ]cent(?:er|re)s?(?: capacity)?\b[^?]{0,30}\b(?:could|can|would|will)\b"
+    r"[^?]{0,40}\b(?:hold|fit|support|hosts?|take|build|built)\b|\benough (?:land |room |space )?for how (?:big|large|much)\b",
+    re.I,
+)
+
+
 def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     """The measures a question asks about, without those of the figures it gives as context."""
+    if SITE_SIZE.search(fold(question)):
+        return {"power"}
     context = {m for f in figures for m in UNIT_MEASURES.get(f.unit, set())}
     main = _CONDITION.sub("", question)
     main = main if main.strip() else question

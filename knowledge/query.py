@@ -10,7 +10,7 @@ from knowledge.figures import Figure, find_figures
 from knowledge.glossary import Glossary
 from knowledge.language import detect_language
 from knowledge.lexical import entity_tokens
-from knowledge.measures import asked_measures, halves, quarters, tenors
+from knowledge.measures import SITE_SIZE, asked_measures, halves, quarters, tenors
 from knowledge.scripts import fold, space_scripts
 from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex, find_orgs, org_words
 from knowledge.tokens import stem, tokenize
@@ -46,7 +46,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\btimes\b|multiple|\d+x\b|倍|fold\b|oversubscri|超额认购|超額認購|本益比|市盈率|市净率|市销率|股价净值比|\bp/e\b|\bp/b\b|"
             r"price[- ]to[- ](?:earnings|book|sales)|"
-            r"之比|\bto ebitda\b|/ebitda|\b(?:debt[- ]service|interest|dscr) cover(?:age)?\b|偿债覆盖|利息覆盖|覆盖倍数",
+            r"之比|\bto ebitda\b|/ebitda|\bleverage (?:limits?|ratios?|caps?|ceilings?|targets?)\b|杠杆率|杠杆上限|\b(?:debt[- ]service|interest|dscr) cover(?:age)?\b|偿债覆盖|利息覆盖|覆盖倍数",
             re.I,
         ),
     ),
@@ -57,7 +57,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charg(?:e|es|ed|ing)\b|loan|debt|borrow|lend|exposure|sales|"
             r"market size|how big is the market|\bfinal close\b|\bfund size\b|\bhard cap\b|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|\bbacklog\b|\bmarket\b(?! share)|\brent(?:al|s)?\b|\bleas(?:e|es|ing)\b|put (?:in|into)|commit|allocate|deploy|pour|pump|plough|plow|subsid|grant|voucher|"
             r"placement|offering|proceeds|\binventory\b|\bwrite-?(?:down|off)s?\b|\bimpairments?\b|\bcapital\b|\bmanage[sd]?\b|under management|\baum\b|\bassets\b|profit|\bincome\b|\bget(?:s|ting)? for\b|\bfetch|"
-            r"\barr\b|recurring revenue|\bbills?\b|\bpremiums\b|保费|turnover|利润|纯益|纯利|净利|获利|盈利|trading value|成交额|成交金额|交易额|营业额|电价|售价|单价|"
+            r"\barr\b|recurring revenue|\bbills?\b|\bpremiums\b|保费|turnover|利润|纯益|纯利|净利|获利|盈利|trading value|成交额|成交金额|交易额|成交了?(?:多少|几多)|营业额|电价|售价|单价|"
             r"(?:卖|售)(?:了|出|出了)?多少(?![台部个件套辆架片颗块张股])|多少钱|钱|美元|金额|资金|花费|花|支出|价位|价钱|报价|每股盈余|每股收益|每股盈利|每股净利|\beps\b|earnings per share|供股价|配股价|发行价|招股价|认购价|电费|费用|租金|利息|(?<![私公])募|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|亏损|亏了|净亏|订阅|价格|筹集|订单|规模|"
             r"借贷|贷款|债|资本支出|资本开支|开支|市场|砸|掏|补贴|补助|算力券|目标价|price target|现金|定金|订金|押金|保证金|"
             r"赔偿|罚款|罚金|和解金|集到|筹到|筹得|募得|配股|配售|供股|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\bget(?:s|ting)? back\b|\brecover(?:s|ed|y)?\b|\b(?:for|per) (?:each|a|every|one) share\b|"
@@ -168,7 +168,7 @@ _QUANTITY = re.compile(
     r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
     r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of|happens?)\b).){0,40}\b(?:revenue|arr|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
     r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?|rate|ratio|allocation|"
-    r"number|forecast|estimate|guess|guidance|loan-to-value|ltv|exposure|commitment|rent|tariff|dividend|capacity|capacities|output|price(?! war)|"
+    r"number|forecast|estimate|guess|guidance|loan-to-value|ltv|exposure|commitment|rent|tariff|dividend|capacity|capacities|output|limit|ceiling|threshold|price(?! war)|"
     # "what rack utilisation does X think…": a rate by its own name
     r"utili[sz]ation|occupancy|vacancy|leverage|receivables|balance)s?\b|\bwhat (?:is|was|were|are|will be)\b[^?]{0,60}\b(?:bill|budget|expense|fee)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
     r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon|irr)s?\b|how oversubscribed|"
@@ -397,6 +397,8 @@ def _units_of(folded: str) -> set[str]:
     if "GW?" in units:
         # "compute subsidies", "electricity costs": money spent on capacity, not the capacity
         units = units - {"GW?"} if "money" in units else (units - {"GW?"}) | {"GW"}
+    if SITE_SIZE.search(folded):
+        return {"GW"}  # "够建多大规模的数据中心": how much power the land could hold
     if _MULTIPLE.search(folded):
         return {"x"}  # "毛利率是传统板子的几倍": the multiple is asked, whatever rate it compares
     if _RATE.search(folded):
@@ -428,6 +430,8 @@ def _units_of(folded: str) -> set[str]:
         "GW",
     }:
         units.add("%")  # "how much did prices fall?" is answered by a percentage as often as by an amount
+    if "money" in units and _LOST_TO.search(folded):
+        units.add("%")  # "how much revenue does it lose every year to automation?": often told as a share
     if "money" in units and _AMOUNT_OR_SHARE.search(folded):
         units.add("%")  # "how much equity would loans have needed?": "equity of 35% of the project cost"
     if _PER_SHARE.search(folded) and units <= {"%", "x"}:
@@ -443,6 +447,19 @@ _AMOUNT_OR_SHARE = re.compile(
     r"\bequity\b|\bdown ?payments?\b|\bdeposits?\b|\bcollateral\b|\bget(?:s|ting)? back\b|\brecover(?:s|ed|y)?\b|"
     r"首付|保证金|资本金|自有资金|押金",
     re.I,
+)
+
+
+# "lose … to automation", "lost to rivals": what something takes away from a whole.
+_LOST_TO = re.compile(
+    r"\blos(?:e|es|ing|t)\b[^?.,;]{0,40}?\bto\b(?! (?:be|have|make|get)\b)|流失|被.{1,8}(?:抢走|吃掉|取代)",
+    re.I,
+)
+
+
+# A verb of saying with its subject before it, right before a name: "工会说 X…", "the union says X…".
+_SAID_BEFORE = re.compile(
+    r"[\w\u4e00-\u9fff]\s*(?:说|称|表示|认为|觉得|指出|怎么看|如何看待?)\s*$|\w\s+(?:says|said|thinks|believes|reckons|claims)(?: that)?\s+$"
 )
 
 
@@ -533,6 +550,13 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     asked = [
         s for s in named + by_role if s.quoted and (s.kind == "person" or cue or kind in ("who", "stance"))
     ]
+    # "工會說 Brevardine 轉去做…的工程師": an organization named after someone else's verb of saying is the topic
+    reported = {
+        m.speaker
+        for m in mentions
+        if m.speaker.kind == "organization" and _SAID_BEFORE.search(fold(text[: m.start]))
+    }
+    asked = [s for s in asked if s not in reported]
     if any(s.kind == "person" for s in asked):
         # "澜石云总裁觉得…", "what did Kelvin Wong say about Sulan's loans?": the person speaks, the company is the topic
         asked = [s for s in asked if s.kind == "person"]

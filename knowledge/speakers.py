@@ -38,6 +38,10 @@ TITLE_WORDS: dict[str, list[str]] = {
         "who runs",
         "who heads",
         "who leads",
+        "who's running",
+        "who is running",
+        "掌舵人",
+        "掌舵",
     ],
     "cfo": [
         "cfo",
@@ -89,7 +93,16 @@ TITLE_WORDS: dict[str, list[str]] = {
     "vice president": ["vice president", "vp", "副总裁"],
     "general manager": ["general manager", "总经理"],
     "director": ["director", "managing director", "head", "总监", "董事总经理"],
-    "fund manager": ["fund manager", "portfolio manager", "基金经理"],
+    "fund manager": [
+        "fund manager",
+        "portfolio manager",
+        "bond manager",
+        "money manager",
+        "asset manager",
+        "基金经理",
+        "投资经理",
+    ],
+    "assessor": ["assessor", "tax assessor", "估税官", "评估官", "税务评估官"],
     "professor": ["professor", "教授"],
     "spokesperson": ["spokesperson", "spokesman", "spokeswoman", "发言人"],
     # only the whole title: "risk" and "credit" alone are what a question is about

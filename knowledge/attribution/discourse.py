@@ -10,11 +10,14 @@ from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.org_in_play import current_org, protagonist
+from knowledge.attribution.public_bodies import BODY, body_named
 from knowledge.scripts import to_simplified
 
 _EN_PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.I)
 _EN_ANAPHORA = re.compile(
     r"\b(?:"
+    + BODY.pattern.removeprefix(r"\b")  # "the county planning commission" before "the county"
+    + "|"
     + "|".join(re.escape(a) for a in sorted(en.ORG_ANAPHORA, key=len, reverse=True))
     # "the buyout firm", "the grid operator": a kind of organization before the noun
     + r"|the (?:buyout|private-equity|investment|research|rating|ratings|grid|asset|fund|chip|cloud|software|"
@@ -255,6 +258,13 @@ def resolve_item(
             # "the report", "the filing": an organization's, not the analyst quoted since
             author = next((e for e in state.speakers[:4] if e.kind == "organization"), None)
         return author or (state.speakers[0] if state.speakers else current_org(state, entities))
+    body = body_named(item.words, entities) if item.words else None
+    if body is not None:
+        return body  # "according to filings with the county planning commission": that body, not the county
+    if item.words and BODY.fullmatch(item.words):
+        item = Item(
+            item.start, item.end, None, item.kind, " ".join(item.words.split()[:2])
+        )  # else the county
     noun = item.words.split()[-1] if item.words else ""
     last = state.speakers[0] if state.speakers else None
     if (

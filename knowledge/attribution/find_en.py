@@ -12,7 +12,7 @@ from knowledge.attribution.employers_en import (
     owner,
     register_employer,
 )
-from knowledge.attribution.entities import ArticleEntities
+from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.names_en import (
     NAME,
     ORG,
@@ -29,6 +29,7 @@ from knowledge.attribution.names_en import (
 )
 from knowledge.attribution.naming import is_officer_title
 from knowledge.attribution.org_tails_en import CORPORATE_TAILS, ORG_TAILS
+from knowledge.attribution.public_bodies import body_names
 from knowledge.places import is_place, places_in
 
 # "the company's chief financial officer": a common noun standing for the article's organization.
@@ -42,14 +43,17 @@ _VERB = r"(?:" + "|".join(re.escape(v) for v in sorted(set(lx.SPEECH_VERBS), key
 # Verbs strong enough to make an unknown capitalized subject a speaker ("Erin Goldberg said").
 _STRONG = r"(?:said|says|told|added|wrote|warned|noted|argued|estimated|estimates|explained|cautioned|predicted|insisted|stressed|acknowledged|replied|answered)\b"
 _APPOSITIVE_ROLE = re.compile(
-    rf"^,\s+(?P<role>(?:(?:a|an|the)\s+)?(?:(?P<porg>{ORG}|company|firm|bank|fund|group|plan)(?:'s|’s)\s+)?"
+    rf"^,\s+(?P<role>(?:(?:a|an|the)\s+)?(?:(?P<porg>{ORG}|company|firm|bank|fund|group|plan|county|city|state|town|district)(?:'s|’s)\s+)?"
     rf"(?:[\w&'.-]+\s+){{0,4}}?(?P<title>{_TITLE})(?:\s+[^,;.]{{0,60}}?)??(?:\s+(?:of|at|for|with)\s+"
     rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<org>{ORG}))?"
     # "who runs the fee consultancy Ashby Ledger": the organization run is the employer
     rf"|who\s+(?:chairs|heads|runs|leads|manages|co-founded|founded)\s+(?:(?:the|a|an)\s+)?"
     rf"(?:(?!(?:at|of|for|in)\b)[a-z-]+\s+){{0,3}}?(?P<org3>{ORG})(?=,|\.|;|\s+(?:{_VERB})|$)"
     rf"|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded|teaches|covers|tracks|follows|watches|studies)\s+"
-    rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?)(?=,|\.|;|\s+(?:{_VERB})|$)"
+    rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?|"
+    # "Gideon Farrow, whose short-selling firm Lanthorn Research disclosed a bet…": his firm, his employer
+    rf"whose\s+(?:[\w-]+\s+){{0,2}}?(?:firm|fund|company|group|bank|start-up|startup|consultancy|hedge fund)\s+"
+    rf"(?P<org4>{ORG})[^,.;]{{0,120}}?)(?=,|\.|;|\s+(?:{_VERB})|$)"
 )
 # "Bernard Oyelaran, who covers data-centre operators at Fenwick Hale": what the clause says he is.
 _CLAUSE_TITLES = {
@@ -70,8 +74,15 @@ _CLAUSE_TITLES = {
 }
 
 
+# "who manages $14 billion of corporate bonds": money managed is a fund manager's, not a company head's ("who
+# manages the fund" runs it)
+_MONEY_MANAGED = re.compile(r"\$|€|£|¥|\b(?:billion|million|portfolios?|bonds|assets|money)\b", re.I)
+
+
 def _title_of_clause(role: str | None) -> str | None:
     verb = re.match(r"who\s+(\S+)", role or "")
+    if verb and verb.group(1) == "manages" and _MONEY_MANAGED.search(role or ""):
+        return "fund manager"
     return _CLAUSE_TITLES.get(verb.group(1)) if verb else None
 
 
@@ -156,8 +167,11 @@ def _gender(role: str) -> str | None:
 
 
 def _body_named(role: str, entities: ArticleEntities) -> str | None:
-    """The organization "who chairs the board" means: the one named a board in the article."""
-    noun = re.search(r"\bwho\s+\w+\s+the\s+(\w+)$", role)
+    """The organization "who chairs the board" means: the one named a board in the article; "the county's
+    elected assessor" works for the county the article names."""
+    noun = re.search(r"\bwho\s+\w+\s+the\s+(\w+)$", role) or re.match(
+        r"(?:the\s+)?(county|city|state|town|district)(?:'s|’s)\s", role
+    )
     if noun is None:
         return None
     return next(
@@ -199,6 +213,9 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
         opener, before = opening_org(before, entities), text
         closing: list[str] = []
         _companies(text, entities)
+        for body in body_names(text, entities):  # "the county planning commission" of the county named before
+            # no short form: "Velmont" stays the county's
+            entities.add(Entity(kind="organization", name=body, forms=[body], role="public body"))
         for match in _POSSESSIVE_TITLE.finditer(text):
             name = clean_name(match.group("name"))
             org = clean_org(match.group("org")) or owner(entities, match.group("noun"), article)
@@ -235,7 +252,11 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                 role = tail.group("role")
                 org = (
                     clean_org(
-                        tail.group("org") or tail.group("org2") or tail.group("org3") or tail.group("porg")
+                        tail.group("org")
+                        or tail.group("org2")
+                        or tail.group("org3")
+                        or tail.group("org4")
+                        or tail.group("porg")
                     )
                     or _body_named(role, entities)
                     or described_employer(entities, role)

@@ -303,6 +303,7 @@ TITLES = (
     "business manager",
     "general counsel",
     "auditor",
+    "assessor",
     "comptroller",
     "controller",
     "actuary",

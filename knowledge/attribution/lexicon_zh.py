@@ -322,6 +322,7 @@ GROUP_NOUNS = (
     "分销商",
     "渠道商",
     "注册会计师",
+    # professions: "一位资深评估师透露" is a source kept unnamed, not a person called 评估师
     "会计师",
     "审计师",
     "评估师",
@@ -329,6 +330,8 @@ GROUP_NOUNS = (
     "策略师",
     "规划师",
     "经济学家",
+    "基金经理",
+    "承销商",
     "医生",
     "教师",
     "司机",
@@ -373,6 +376,7 @@ ORG_ANAPHORA = (
     "该券商",
     "该研究机构",
     "该交易所",
+    "交易所",
     # an institution named before by its kind ("法院认定" after "临江市中级人民法院")
     "法院",
     "该法院",

@@ -282,7 +282,13 @@ def pinyin_org(written: str, syllables: list[str] | None = None) -> str:
     )
     suffix = _generic_end(simplified)
     if suffix is not None:
-        core = "".join(read[: len(simplified) - len(suffix)]).title()
+        stem = simplified[: len(simplified) - len(suffix)]
+        # "沧屿数据交易所" is "Cangyu Data Exchange": a generic word before the generic end is English too
+        inner = _generic_end(stem)
+        if inner is not None and ORG_SUFFIX_EN[inner] and ORG_SUFFIX_EN[suffix]:
+            core = "".join(read[: len(stem) - len(inner)]).title()
+            return f"{core} {ORG_SUFFIX_EN[inner]} {ORG_SUFFIX_EN[suffix]}"
+        core = "".join(read[: len(stem)]).title()
         return f"{core} {ORG_SUFFIX_EN[suffix]}".strip()
     if len(simplified) >= 4:  # "衡钧精工": a brand of two characters and what it does, "Hengjun Jinggong"
         return f"{''.join(read[:2]).title()} {''.join(read[2:]).title()}"

@@ -48,6 +48,10 @@ _EN_OWN_ESTIMATE = re.compile(
 )
 
 
+# ", who runs a fund that…,", ", whose firm disclosed a bet…,": a relative clause describing the one named before it
+_EN_RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,;\"“”]{1,160},")
+
+
 def attribute_sentences(
     paragraphs: list[list[str]], language: str, entities: ArticleEntities
 ) -> list[list[Entity | None]]:
@@ -167,6 +171,12 @@ def _speaker(
             verbs = [
                 v for v in verbs if not hidden.start() <= v.start() < (close if close > 0 else hidden.end())
             ]
+        # "Gideon Farrow, whose fund Lanthorn disclosed a bet against Talverin, said": the relative clause tells
+        # who the speaker is; its verb is no statement when the sentence's own verb follows
+        for relative in _EN_RELATIVE.finditer(outside):
+            kept = [v for v in verbs if not relative.start() <= v.start() < relative.end()]
+            if any(v.start() >= relative.end() for v in kept):
+                verbs = kept
     refusal = _EN_REFUSAL.search(outside) if language == "en" else None
     if refusal is not None:  # the participle after a refusal gives its reason, not a statement
         verbs = [v for v in verbs if not (v.start() > refusal.end() and v.group(0).lower() == "saying")]

@@ -860,3 +860,55 @@ def test_a_share_of_idle_staff_does_not_answer_how_much_capacity_is_used() -> No
     )
     corpus = _corpus("wf", "Wrenfield bookings", "en", idle, used)
     assert with_asked_figure(question, [idle, used], [], corpus) == [used]
+
+
+def test_a_two_part_question_prefers_the_passage_whose_figure_its_year_dates_even_written_after_it() -> None:
+    english = _hit(
+        "Corvane Cloud sold $12 billion of notes on Monday to fund a build-out it expects to cost $47 billion "
+        "next year, up from $30 billion this year.",
+        "en:1.1",
+    )
+    summary = _hit("科尔文财务长表示，公司资本支出预计达470亿美元。", "zh:1.1")
+    corpus = _corpus("en", "Corvane sells notes", "en", english)
+    corpus = Corpus(
+        sources=[*corpus.sources, *_corpus("zh", "科尔文发债", "zh-Hant", summary).sources],
+        speakers=SpeakerIndex([]),
+        passages=[english.passage, summary.passage],
+    )
+    question = _how_much(
+        "how big was Corvane's note sale, and what does it expect to spend next year?",
+        {"USD"},
+        measures=frozenset({"debt", "spending"}),
+    )
+    ranked = with_asked_figure(question, [summary, english], [], corpus)
+    assert [h.passage.id for h in ranked][:1] == ["en:1.1"]
+    focus = focus_figure(english, question, [])
+    assert focus is not None and focus.text == "$47 billion"
+
+
+def test_the_asked_move_beats_a_level_and_a_doubling_in_the_figures_own_words_is_a_rise() -> None:
+    level = _hit(
+        "Pasture in Velmont County sold for $12,000 an acre, up from $4,000, county records show.", "ld:1.1"
+    )
+    drop = _hit("If the deals collapse, prices could fall by 35% or more, she said.", "ld:5.2")
+    corpus = Corpus(
+        sources=_corpus("ld", "Velmont land rush", "en", level).sources,
+        speakers=SpeakerIndex([]),
+        passages=[level.passage, drop.passage],
+    )
+    fall = _how_much(
+        "if the deals collapse, how far could land prices drop?",
+        {"%", "USD"},
+        measures=frozenset({"cut", "price"}),
+    )
+    assert with_asked_figure(fall, [level, drop], [], corpus)[0].passage.id == "ld:5.2"
+    doubled = _hit("财务长补充，园区每坪售价约新台币20万元，两年前约新台币10万元，等于翻一倍。", "zh:1.1")
+    rumour = _hit("一位厂务主管透露，卖方今年开价直接翻一倍。", "zh:2.1")
+    zh = Corpus(
+        sources=_corpus("zh", "园区地价", "zh-Hans", doubled).sources,
+        speakers=SpeakerIndex([]),
+        passages=[doubled.passage, rumour.passage],
+    )
+    rose = _how_much("园区的地价这两年涨了多少？", {"%", "x"}, measures=frozenset({"growth", "price"}))
+    ranked = with_asked_figure(rose, [rumour, doubled], [("园区",)], zh)
+    assert ranked[0].passage.id == "zh:1.1"

@@ -364,3 +364,16 @@ def test_a_named_metric_keeps_only_itself_unless_usage_is_asked_beside_it() -> N
         "rent",
         "utilization",
     }
+
+
+def test_leverage_is_debt_and_a_leverage_limit_is_net_debt() -> None:
+    assert "debt" in find_measures("The buyout firm piled leverage onto the data-centre operator.")
+    assert "net_debt" in find_measures("What leverage limit did the chip designer's finance chief promise?")
+    assert "net_debt" in find_measures("公司承诺把杠杆率控制在2倍以内。")
+
+
+def test_renewed_at_is_retention_only_with_a_rate() -> None:
+    assert "retention" in find_measures("Customers renewed at a 94% rate last year.")
+    assert "retention" not in find_measures(
+        "She put the revenue lost when contracts are renewed at about 4% a year."
+    )

@@ -628,3 +628,70 @@ def test_hong_kong_ways_of_asking_a_rise_or_an_interest_rate_ask_a_rate() -> Non
 def test_a_data_centres_electricity_use_is_asked_in_gigawatts() -> None:
     query = analyze("嵐芯今年的数据中心用电量有多大？", speakers=SpeakerIndex([]), glossary=Glossary({}))
     assert query.units == {"GW"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What leverage limit did Corvane's finance chief commit to?",
+        "What ceiling did the lender put on rents?",
+    ],
+)
+def test_what_limit_or_ceiling_is_a_figure_question_and_a_leverage_limit_a_multiple_of_net_debt(
+    question: str,
+) -> None:
+    query = analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert query.wants_figure
+    if "leverage" in question:
+        assert "x" in query.units and query.measures == {"net_debt"}
+
+
+def test_revenue_lost_to_something_may_be_told_as_a_share() -> None:
+    query = analyze(
+        "How much revenue does Corvane lose each year to open-source tools?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert "%" in query.units and "USD" in query.units
+
+
+def test_how_much_an_exchange_traded_is_asked_in_money() -> None:
+    query = analyze(
+        "澜湖数据交易所第三季度单季成交了多少？", speakers=SpeakerIndex([]), glossary=Glossary({})
+    )
+    assert query.wants_figure and "CNY" in query.units and "%" not in query.units
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "工会说 Corvane 转去做AI监督的工程师，薪水少了多少？",
+        "The union says Corvane engineers moved to AI oversight took how much of a pay cut?",
+    ],
+)
+def test_an_organization_after_someone_elses_verb_of_saying_is_the_topic(question: str) -> None:
+    corvane = Speaker(name="Corvane Systems", kind="organization", role="company", aliases=("Corvane",))
+    query = analyze(question, speakers=SpeakerIndex([corvane]), glossary=Glossary({}))
+    assert query.speakers == [] and corvane in query.entities
+
+
+def test_an_organization_before_its_own_verb_of_saying_still_speaks() -> None:
+    corvane = Speaker(name="Corvane Systems", kind="organization", role="company", aliases=("Corvane",))
+    query = analyze(
+        "Corvane says its engineers took how much of a pay cut?",
+        speakers=SpeakerIndex([corvane]),
+        glossary=Glossary({}),
+    )
+    assert query.speakers == [corvane]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Velmont县开发商囤的地，够建多大规模的数据中心？",
+        "how big a data centre could the land the builders hold support?",
+    ],
+)
+def test_how_big_a_data_centre_a_site_could_hold_asks_its_power(question: str) -> None:
+    query = analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert query.wants_figure and query.units == {"GW"} and query.measures == {"power"}

@@ -162,3 +162,29 @@ def test_a_professional_described_by_trade_is_the_one_quoted_so() -> None:
     index = SpeakerIndex([lawyer, analyst])
     assert index.find_by_role("what did the bankruptcy lawyer say lenders could get back?") == [lawyer]
     assert index.find_by_role("what did the tax lawyer say?") == []
+
+
+def test_a_bond_manager_an_assessor_and_who_is_running_a_company_are_asked_by_role() -> None:
+    manager = Speaker(
+        name="Delia Moran",
+        kind="person",
+        role="who manages $9 billion of corporate bonds at Fernhill Partners",
+        positions=(("fund manager", "Fernhill Partners"),),
+    )
+    fernhill = Speaker(
+        name="Fernhill Partners", kind="organization", role="organization", aliases=("Fernhill",)
+    )
+    assessor = Speaker(
+        name="Rhoda Kessling",
+        kind="person",
+        role="county's elected assessor",
+        positions=(("assessor", "Velmont County"),),
+    )
+    county = Speaker(name="Velmont County", kind="organization", role="organization", aliases=("Velmont",))
+    chief = Speaker(name="Piet Olander", kind="person", role="CEO, Corvane", positions=(("ceo", "Corvane"),))
+    corvane = Speaker(name="Corvane", kind="organization", role="company")
+    index = SpeakerIndex([manager, fernhill, assessor, county, chief, corvane])
+    assert index.find_by_role("does the Fernhill bond manager think the deal was rich?") == [manager]
+    assert index.find_by_role("Velmont县的估税官是谁？") == [assessor]
+    assert index.find_by_role("who's running Corvane these days?") == [chief]
+    assert index.find_by_role("现在是谁在掌舵Corvane？") == [chief]

@@ -751,6 +751,24 @@ CHINESE = [
         [None, "unnamed: 一位参与过该交易尽调的会计师", "unnamed: 一位参与过该交易尽调的会计师"],
     ),
     (
+        "'一位资深评估师私下透露' is a source kept unnamed: a profession is a group noun, not a name",
+        [
+            [
+                "澜湖数据交易所日前披露成交额约40亿元。",
+                "一位参与估值的资深评估师私下透露，评估值普遍按收入的8倍确定。",
+            ]
+        ],
+        ["澜湖数据交易所", "unnamed: 一位参与估值的资深评估师"],
+    ),
+    (
+        "a bare '交易所' opening a later paragraph is the exchange named before, not an organization of its own",
+        [
+            ["澜湖数据交易所日前披露，今年前三季度成交额约40亿元。"],
+            ["交易所同时披露，语料类产品约占成交额的30%。"],
+        ],
+        ["澜湖数据交易所", "澜湖数据交易所"],
+    ),
+    (
         "'港股X集团前晚发盈警' speaks for X: a listing is no part of the name, 前晚 is a date",
         [["主营AI服务器分销的港股澜峰智算集团前晚发盈警，预期中期亏损不少于人民币4.2亿元。"]],
         ["澜峰智算集团"],
@@ -1320,6 +1338,43 @@ def test_an_analyst_described_by_what_he_covers_is_an_analyst_at_his_firm() -> N
     assert [(s.name, s.role) for s in result.quoted] == [
         ("Bernard Oyelaran", "analyst, Fenwick Hale Capital")
     ]
+
+
+def test_the_verb_in_a_whose_clause_is_no_statement_and_names_the_speakers_firm() -> None:
+    paragraphs = [
+        ["A trader who worked on the deal said about 40% of the notes went to pension funds."],
+        [
+            "Petra Vandeleur, whose activist fund Quillmoor Capital disclosed a stake in Harlan Grid in March,"
+            " said the sale was a warning sign.",
+            "She estimates that Harlan Grid will burn $6 billion over the next three years.",
+        ],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    names = [s.name if s else None for row in result.speakers for s in row]
+    assert names[1:] == ["Petra Vandeleur", "Petra Vandeleur"]
+    vandeleur = next(s for s in result.quoted if s.name == "Petra Vandeleur")
+    assert "Quillmoor Capital" in vandeleur.role
+
+
+def test_a_manager_of_money_is_a_fund_manager_and_a_countys_assessor_works_for_the_county() -> None:
+    paragraphs = [
+        ["Pasture in Velmont County sold for $12,000 an acre, according to the county assessor's office."],
+        ['"Prices are wild," said Rhoda Kessling, the county\'s elected assessor.'],
+        [
+            '"Spreads are thin," said Delia Moran, who manages $9 billion of corporate bonds at Fernhill Partners.'
+        ],
+        [
+            "The Quillmoor Credit Fund lent $2 billion.",
+            '"Marks are falling," said Otto Brand, who manages the fund.',
+        ],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    positions = {s.name: s.positions for s in result.quoted}
+    assert positions["Rhoda Kessling"] == (("assessor", "Velmont County"),)
+    assert positions["Delia Moran"] == (("fund manager", "Fernhill Partners"),)
+    assert all(
+        title != "fund manager" for title, _ in positions["Otto Brand"]
+    )  # who manages the fund runs it
 
 
 def test_the_report_cited_after_an_analyst_is_the_company_s() -> None:

@@ -223,3 +223,8 @@ def test_a_chief_people_officer_is_a_title_held_at_the_company() -> None:
     ke = result.speakers[0][0]
     assert ke is not None and ke.role == "chief human resources officer, 岚芯智能"
     assert ("chro", "岚芯智能") in ke.positions
+
+
+def test_a_generic_word_before_the_generic_end_is_english_too() -> None:
+    assert pinyin_org("澜湖数据交易所") == "Lanhu Data Exchange"
+    assert pinyin_org("禾跃半导体") == "Heyue Semiconductor"

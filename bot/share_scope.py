@@ -1,0 +1,25 @@
+"""The whole a share question takes its part of ("成交额里…占几成"), and whether a passage names it."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.scripts import fold
+
+# "沧屿交易所的成交额里，语料占几成": the whole before 里/中, the share asked after it.
+_WHOLE_ASKED = re.compile(
+    r"(?P<whole>[\u4e00-\u9fff]{2,12})(?:里|裡|中|之中|当中|當中)[，,]?[^，,。？?]{0,16}?[占佔]"
+    r"[^，,。？?]{0,6}(?:多少|几成|幾成|比例|比重|百分之几)"
+)
+
+
+def whole_missing(question: str, passage: str) -> bool:
+    """Whether a Chinese passage never names the whole a share question takes its part of ("成交额里…占几成" is
+    not answered by "挂牌产品中约六成", a share of the products listed)."""
+    found = _WHOLE_ASKED.search(fold(question))
+    if found is None or not re.search(r"[\u4e00-\u9fff]", passage):
+        return False
+    # "沧屿交易所的成交额": what comes before 的 is whose whole it is
+    whole = re.sub(r"^.*[的嘅]", "", found.group("whole"))
+    text = fold(passage)
+    return len(whole) >= 2 and not any(whole[i : i + 2] in text for i in range(len(whole) - 1))

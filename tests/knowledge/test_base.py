@@ -1,0 +1,57 @@
+"""How the knowledge base reads a question against its own speakers."""
+
+from __future__ import annotations
+
+from typing import cast
+
+import pytest
+
+from knowledge.base import KnowledgeBase
+from knowledge.corpus import Corpus
+from knowledge.glossary import Glossary
+from knowledge.search import HybridSearcher
+from knowledge.sources import Source
+from knowledge.speakers import Speaker, SpeakerIndex
+
+BROKER = Speaker(
+    name="瀚岑投顾",
+    kind="organization",
+    role="organization",
+    aliases=("瀚岑投顾", "Hancen Advisory"),
+    quoted=False,
+)
+ANALYST = Speaker(
+    name="Lu Qianhe",
+    kind="person",
+    role="analyst, 瀚岑投顾",
+    aliases=("卢千禾",),
+    positions=(("analyst", "瀚岑投顾"),),
+)
+DEVELOPER = Speaker(name="岳岭开发", kind="organization", role="organization", aliases=("岳岭开发", "岳岭"))
+
+
+def _kb() -> KnowledgeBase:
+    source = Source(
+        id="yueling",
+        file="yueling.md",
+        title="岳岭开发获利大增",
+        publisher="Wire",
+        language="zh-Hans",
+        text="…",
+    )
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([BROKER, ANALYST, DEVELOPER]), passages=[])
+    return KnowledgeBase(corpus, Glossary({}), cast(HybridSearcher, None), None)
+
+
+@pytest.mark.parametrize("question", ["瀚岑投顾觉得岳岭明年的本益比会到多少倍？", "瀚岑投顾怎么看岳岭开发？"])
+def test_a_firm_quoted_only_through_its_analyst_speaks_and_the_company_after_its_verb_is_the_topic(
+    question: str,
+) -> None:
+    query = _kb().analyze(question)
+    assert query.speakers == [BROKER] and query.unquoted == []
+    assert DEVELOPER in query.entities
+
+
+def test_a_firm_said_to_do_something_is_not_asked_to_speak_through_its_analyst() -> None:
+    query = _kb().analyze("How big a stake is Hancen Advisory said to be selling?")
+    assert query.speakers == []
