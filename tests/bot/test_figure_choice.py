@@ -912,3 +912,19 @@ def test_the_asked_move_beats_a_level_and_a_doubling_in_the_figures_own_words_is
     rose = _how_much("园区的地价这两年涨了多少？", {"%", "x"}, measures=frozenset({"growth", "price"}))
     ranked = with_asked_figure(rose, [rumour, doubled], [("园区",)], zh)
     assert ranked[0].passage.id == "zh:1.1"
+
+
+def test_a_share_dated_after_its_whole_answers_next_years_share_before_a_fall_dated_right_after_it() -> None:
+    share = _hit(
+        "The deals will lift licensing income to about 14% of Brellow's revenue next year, up from under 3% in 2025.",
+        "en:2.1",
+    )
+    fall = _hit(
+        '"Take the licensing money out and revenue drops about 5% next year," the analyst said.', "en:7.3"
+    )
+    corpus = _corpus("en", "Brellow licenses its archive", "en", share, fall)
+    question = _how_much(
+        "Brellow授權檔案後，明年授權收入會占營收幾成？", {"%"}, measures=frozenset({"revenue", "share"})
+    )
+    ranked = with_asked_figure(question, [share, fall], [], corpus)
+    assert [h.passage.id for h in ranked][:1] == ["en:2.1"]
