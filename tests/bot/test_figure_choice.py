@@ -928,3 +928,14 @@ def test_a_share_dated_after_its_whole_answers_next_years_share_before_a_fall_da
     )
     ranked = with_asked_figure(question, [share, fall], [], corpus)
     assert [h.passage.id for h in ranked][:1] == ["en:2.1"]
+
+
+def test_net_debt_as_a_multiple_answers_a_leverage_multiple() -> None:
+    passage = _hit("She added that Tollgrave's net debt stood at 3.2 times its annualised core earnings.")
+    leverage = _how_much(
+        "What leverage multiple did Tollgrave's finance chief cite?", {"x", "%"}, measures=frozenset({"debt"})
+    )
+    assert [f.text for f in asked_figures(passage, leverage)] == ["3.2 times"]
+    # a named metric still answers only its own question: the shares' fall is no leverage
+    fell = _hit("Tollgrave's shares fell 6% after the letter.")
+    assert [f.text for f in asked_figures(fell, leverage)] == []
