@@ -939,3 +939,24 @@ def test_net_debt_as_a_multiple_answers_a_leverage_multiple() -> None:
     # a named metric still answers only its own question: the shares' fall is no leverage
     fell = _hit("Tollgrave's shares fell 6% after the letter.")
     assert [f.text for f in asked_figures(fell, leverage)] == []
+
+
+def test_the_company_in_the_sentence_before_names_no_one_for_the_next_sentences_figure() -> None:
+    first = _hit(
+        "Okafor estimates that licences among existing customers fell about 4% over the past year, the first"
+        " drop since the company listed.",
+        "dl:5.1",
+    )
+    second = _hit(
+        "She said the typical customer that adopted the tool cut its licences by roughly 7%.", "dl:5.2"
+    )
+    corpus = _corpus("dl", "Dunmere's AI add-on sells, but licences shrink", "en", first, second)
+    entities: list[tuple[str, ...]] = [("dunmere software", "dunmere")]
+    assert not named_before(second, "7%", entities, corpus)
+    question = _how_much(
+        "by how much does Okafor reckon licences at existing Dunmere customers have dropped?",
+        {"%"},
+        measures=frozenset({"cut"}),
+    )
+    ranked = with_asked_figure(question, [first, second], entities, corpus)
+    assert ranked[0].passage.id == "dl:5.1"
