@@ -120,9 +120,14 @@ def named_before(hit: Hit, figure_text: str, entities: list[tuple[str, ...]], co
     if any(any(w in before for w in words) for words in entities):
         return True
     # "protection outstanding on the company has grown 2.6 times", in an article whose title names the asked
-    # organization: "the company" before the figure is that organization
+    # organization: "the company" before the figure, in its own sentence, is that organization ("She said the
+    # typical customer cut 6%" after "…since the company went public" names no one)
+    own = fold(hit.passage.text)
+    at = own.rfind(fold(figure_text))
     title = fold(corpus.source(hit.passage.source_id).title)
-    return bool(_COMPANY_ANAPHOR.search(before)) and any(any(w in title for w in words) for words in entities)
+    return bool(_COMPANY_ANAPHOR.search(own[: at if at >= 0 else len(own)])) and any(
+        any(w in title for w in words) for words in entities
+    )
 
 
 # Words standing for the organization an article is about ("the company", "该公司").

@@ -111,11 +111,16 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     if query.measures:
         # "Veridane shares jumped 31%", "net debt at 2.1 times earnings": a named metric answers only its question
         others = _NAMED - query.measures
-        # …but money put up for one ("拿出2.4亿元用于期权回购") is still money spent when spending is asked
+        # …but money put up for one ("拿出2.4亿元用于期权回购") is still money spent when spending is asked, and
+        # net debt as a multiple ("net debt at 4.1 times earnings") is the leverage a debt multiple asks
+        leverage = "debt" in query.measures and "x" in query.units
         figures = [
             f
             for f in figures
-            if not (figure_measures(hit.passage, f) & others)
+            if not (
+                figure_measures(hit.passage, f)
+                & others - ({"net_debt"} if leverage and f.unit == "x" else set())
+            )
             or figure_measures(hit.passage, f) & query.measures & {"spending"}
         ]
         changed = query.measures & {"growth", "cut"}

@@ -56,9 +56,10 @@ def words_after(text: str, figure: Figure, width: int) -> str:
     return folded[at + len(written) : at + len(written) + width] if at >= 0 else ""
 
 
-# "…expects to cost $118 billion next year": an English year written right after the figure, in its clause
+# "…expects to cost $118 billion next year": an English year written right after the figure, in its clause,
+# or right after the whole it is a part of ("about 11% of its revenue next year")
 _YEAR_RIGHT_AFTER = re.compile(
-    r"^\s*(?:in |for |during )?(?:the )?(?:last|this|next) (?:fiscal |financial )?year\b"
+    r"^\s*(?:of (?:[\w'’-]+ ){1,3})?(?:in |for |during )?(?:the )?(?:last|this|next) (?:fiscal |financial )?year\b"
 )
 
 
@@ -67,7 +68,7 @@ def dated_to(text: str, figure: Figure, asked: set[str]) -> bool:
     clause ("$118 billion next year"), date it to the asked relative year."""
     if relative_years(words_before(text, figure, 16)) & asked:
         return True
-    after = re.split(r"[,，。;；]", words_after(text, figure, 30))[0]
+    after = re.split(r"[,，。;；]", words_after(text, figure, 50))[0]
     return bool(_YEAR_RIGHT_AFTER.search(after)) and bool(relative_years(after) & asked)
 
 

@@ -6,9 +6,11 @@ import re
 
 from knowledge.scripts import fold
 
-# "沧屿交易所的成交额里，语料占几成": the whole before 里/中, the share asked after it.
+# "沧屿交易所的成交额里，语料占几成": the whole before 里/中, the share asked after it; a 中 that starts a word
+# ("数据中心占多少", "中国市场") or 里 that ends one ("公里") is no "among".
 _WHOLE_ASKED = re.compile(
-    r"(?P<whole>[\u4e00-\u9fff]{2,12})(?:里|裡|中|之中|当中|當中)[，,]?[^，,。？?]{0,16}?[占佔]"
+    r"(?P<whole>[\u4e00-\u9fff]{2,12})(?:(?<!公)里(?!程)|裡|中(?![心国國期间間央部东東层層型标標介旬])|之中|当中|當中)"
+    r"[，,]?[^，,。？?]{0,16}?[占佔]"
     r"[^，,。？?]{0,6}(?:多少|几成|幾成|比例|比重|百分之几)"
 )
 

@@ -912,3 +912,51 @@ def test_the_asked_move_beats_a_level_and_a_doubling_in_the_figures_own_words_is
     rose = _how_much("园区的地价这两年涨了多少？", {"%", "x"}, measures=frozenset({"growth", "price"}))
     ranked = with_asked_figure(rose, [rumour, doubled], [("园区",)], zh)
     assert ranked[0].passage.id == "zh:1.1"
+
+
+def test_a_share_dated_after_its_whole_answers_next_years_share_before_a_fall_dated_right_after_it() -> None:
+    share = _hit(
+        "The deals will lift licensing income to about 14% of Brellow's revenue next year, up from under 3% in 2025.",
+        "en:2.1",
+    )
+    fall = _hit(
+        '"Take the licensing money out and revenue drops about 5% next year," the analyst said.', "en:7.3"
+    )
+    corpus = _corpus("en", "Brellow licenses its archive", "en", share, fall)
+    question = _how_much(
+        "Brellow授權檔案後，明年授權收入會占營收幾成？", {"%"}, measures=frozenset({"revenue", "share"})
+    )
+    ranked = with_asked_figure(question, [share, fall], [], corpus)
+    assert [h.passage.id for h in ranked][:1] == ["en:2.1"]
+
+
+def test_net_debt_as_a_multiple_answers_a_leverage_multiple() -> None:
+    passage = _hit("She added that Tollgrave's net debt stood at 3.2 times its annualised core earnings.")
+    leverage = _how_much(
+        "What leverage multiple did Tollgrave's finance chief cite?", {"x", "%"}, measures=frozenset({"debt"})
+    )
+    assert [f.text for f in asked_figures(passage, leverage)] == ["3.2 times"]
+    # a named metric still answers only its own question: the shares' fall is no leverage
+    fell = _hit("Tollgrave's shares fell 6% after the letter.")
+    assert [f.text for f in asked_figures(fell, leverage)] == []
+
+
+def test_the_company_in_the_sentence_before_names_no_one_for_the_next_sentences_figure() -> None:
+    first = _hit(
+        "Okafor estimates that licences among existing customers fell about 4% over the past year, the first"
+        " drop since the company listed.",
+        "dl:5.1",
+    )
+    second = _hit(
+        "She said the typical customer that adopted the tool cut its licences by roughly 7%.", "dl:5.2"
+    )
+    corpus = _corpus("dl", "Dunmere's AI add-on sells, but licences shrink", "en", first, second)
+    entities: list[tuple[str, ...]] = [("dunmere software", "dunmere")]
+    assert not named_before(second, "7%", entities, corpus)
+    question = _how_much(
+        "by how much does Okafor reckon licences at existing Dunmere customers have dropped?",
+        {"%"},
+        measures=frozenset({"cut"}),
+    )
+    ranked = with_asked_figure(question, [first, second], entities, corpus)
+    assert ranked[0].passage.id == "dl:5.1"
