@@ -22,7 +22,9 @@ _NOT_PHRASAL = "".join(f"(?<!{verb} )" for verb in sorted(PHRASAL_UP_VERBS))
 
 # One entry per measure: English and Chinese (Simplified) words that name it. Domain-wide finance vocabulary.
 MEASURES: dict[str, str] = {
-    "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|\bpremiums\b|营收|收入|营业额|销售额|保费|(?<![回吸接征])收(?:多少|几多|到多少)(?!息)",
+    "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|\bpremiums\b|营收|收入|营业额|销售额|保费|(?<![回吸接征])收(?:多少|几多|到多少)(?!息)|"
+    # "靠广告赚了多少": what a line of business brings in is its income, not a profit
+    r"靠[^，。？?]{1,8}赚",
     "valuation": r"valuation|valued|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|\bworth\b|market cap|price target|"
     r"\bvalues?\b|\bmark(?:s|ed|ing)?\b(?=[^.]{0,40}\b(?:at|down|to)\b)|\bwhere\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|face value|fair value|write-?downs?|markdowns?|估值|市值|公允价值|目标价|值多少|值几多|值幾多",
     "burn": r"\bburn|cash burn|go through|\bloss(?:es)?\b|\blose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|烧钱|烧掉|亏",

@@ -377,3 +377,8 @@ def test_renewed_at_is_retention_only_with_a_rate() -> None:
     assert "retention" not in find_measures(
         "She put the revenue lost when contracts are renewed at about 4% a year."
     )
+
+
+def test_what_a_line_of_business_brings_in_is_income() -> None:
+    assert "revenue" in find_measures("岚语第三季度靠广告赚了多少？")
+    assert "margin" in find_measures("岚芯今年前三季赚了多少？")
