@@ -145,6 +145,11 @@ _HOW_MUCH_NOUN = re.compile(
 )
 # "给AI投资定的上限是多少": the noun right before "是多少" is what is asked, the rest its object.
 _ZH_HEAD_NOUN = re.compile(r"的([\u4e00-\u9fff]{1,4}?)(?:是|有|为|约|大概)?(?:多少|多大|多高|几|什么水平)")
+# "对那笔贷款计提了多少减值？", "how much in taxes and fees will it pay": the verb and noun around the "多少" the
+# question ends on ("卖掉多少资产" is a sale), or the nouns after "how much in", are what is asked; the loan
+# named before them is their object.
+_ZH_TAIL_NOUN = re.compile(r"([\u4e00-\u9fff]{0,3}多少[\u4e00-\u9fff]{1,4})[？?。！!]*\s*$")
+_HOW_MUCH_IN = re.compile(r"\bhow much in ((?:[a-z-]+ ){0,2}[a-z-]+)", re.I)
 
 _SHARE_OF_CHANGE = re.compile(r"\s*what (?:share|portion|proportion|percentage|fraction|part) of\b", re.I)
 _PART_FROM = re.compile(r"多少(?:是)?(?:来自|出自)")
@@ -170,7 +175,13 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     main = _PRICED_AT.sub(" ", main)
     # "the shipped-but-not-yet-accepted equipment": a compound adjective describes the thing, it is not asked
     main = _COMPOUND_ADJECTIVE.sub(" ", main)
-    how = _HOW_ADJECTIVE.search(main) or _HOW_MUCH_NOUN.search(main) or _ZH_HEAD_NOUN.search(fold(main))
+    how = (
+        _HOW_ADJECTIVE.search(main)
+        or _HOW_MUCH_NOUN.search(main)
+        or _HOW_MUCH_IN.search(main)
+        or _ZH_HEAD_NOUN.search(fold(main))
+        or _ZH_TAIL_NOUN.search(fold(main))
+    )
     named = find_measures(how.group(1)) - context if how else set()
     # "How oversubscribed was the bond deal?": the adjective asked about is the measure, the rest its object
     found = named or find_measures(main) - context

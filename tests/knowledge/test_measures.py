@@ -382,3 +382,13 @@ def test_renewed_at_is_retention_only_with_a_rate() -> None:
 def test_what_a_line_of_business_brings_in_is_income() -> None:
     assert "revenue" in find_measures("岚语第三季度靠广告赚了多少？")
     assert "margin" in find_measures("岚芯今年前三季赚了多少？")
+
+
+def test_the_noun_after_how_much_is_the_measure_asked_not_its_object() -> None:
+    assert asked_measures("澜川银行对那笔贷款已经计提了多少减值？", []) == {"writedown"}
+    assert asked_measures("how much in taxes and fees will the developer pay each year?", []) == {"fee"}
+    assert asked_measures("那笔贷款还有多少？", []) == {"debt"}
+
+
+def test_the_verb_before_how_much_stays_in_the_ask() -> None:
+    assert "sale" in asked_measures("Corrin统计今年欧洲电信业者一共卖掉多少铁塔资产？", [])
