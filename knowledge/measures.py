@@ -148,7 +148,7 @@ _ZH_HEAD_NOUN = re.compile(r"的([\u4e00-\u9fff]{1,4}?)(?:是|有|为|约|大概
 # "对那笔贷款计提了多少减值？", "how much in taxes and fees will it pay": the verb and noun around the "多少" the
 # question ends on ("卖掉多少资产" is a sale), or the nouns after "how much in", are what is asked; the loan
 # named before them is their object.
-_ZH_TAIL_NOUN = re.compile(r"([\u4e00-\u9fff]{0,3}多少[\u4e00-\u9fff]{1,4})[？?。！!]*\s*$")
+_ZH_TAIL_NOUN = re.compile(r"([\u4e00-\u9fff]{0,3}多少([\u4e00-\u9fff]{1,4}))[？?。！!]*\s*$")
 _HOW_MUCH_IN = re.compile(r"\bhow much in ((?:[a-z-]+ ){0,2}[a-z-]+)", re.I)
 
 _SHARE_OF_CHANGE = re.compile(r"\s*what (?:share|portion|proportion|percentage|fraction|part) of\b", re.I)
@@ -180,7 +180,7 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
         or _HOW_MUCH_NOUN.search(main)
         or _HOW_MUCH_IN.search(main)
         or _ZH_HEAD_NOUN.search(fold(main))
-        or _ZH_TAIL_NOUN.search(fold(main))
+        or _measured_tail(fold(main))
     )
     named = find_measures(how.group(1)) - context if how else set()
     # "How oversubscribed was the bond deal?": the adjective asked about is the measure, the rest its object
@@ -193,6 +193,12 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     named = found & _NAMED_METRICS
     # "how much of the capacity it rents is being used?": the use asked stays beside the rent that names the thing
     return (named | (found & {"utilization"})) if named else found
+
+
+def _measured_tail(question: str) -> re.Match[str] | None:
+    """The question's closing "…多少X" when X itself names a measure ("多少减值"; not "多少钱")."""
+    tail = _ZH_TAIL_NOUN.search(question)
+    return tail if tail and find_measures(tail.group(2)) else None
 
 
 _COMPOUND_ADJECTIVE = re.compile(r"\b[a-z]+(?:-[a-z]+){2,}\b", re.I)

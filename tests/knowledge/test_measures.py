@@ -392,3 +392,7 @@ def test_the_noun_after_how_much_is_the_measure_asked_not_its_object() -> None:
 
 def test_the_verb_before_how_much_stays_in_the_ask() -> None:
     assert "sale" in asked_measures("Corrin统计今年欧洲电信业者一共卖掉多少铁塔资产？", [])
+
+
+def test_a_closing_how_much_money_keeps_the_measure_named_before_it() -> None:
+    assert "debt" in asked_measures("瑞恒估计到2028年数据中心要靠外部融资多少钱？", [])
