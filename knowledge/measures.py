@@ -72,6 +72,8 @@ MEASURES: dict[str, str] = {
     # "what leverage limit did it commit to": a leverage limit or ratio is net debt against earnings
     "net_debt": r"net debt|net borrowing|\bleverage (?:limits?|ratios?|caps?|ceilings?|targets?)\b|净负债|净债务|净借款|杠杆率|杠杆上限",
     "buyback": r"buy ?backs?|buying back|bought back|repurchas|回购|买回|库藏股",
+    # "存货余额已升至3.4亿元": goods on hand, not what was sold
+    "inventory": r"\binventor(?:y|ies)\b(?! (?:hit|write|charge))|存货(?!跌价)|存貨(?!跌價)|库存|庫存",
     "writedown": r"\bwrite-?(?:downs?|offs?)\b|\bwr(?:ote|itten|ite) (?:down|off)\b|\bimpairments?\b|inventory hit|"
     r"减值|減值|存货跌价|存貨跌價|撇减|撇減",
     "severance": r"severance|redundancy (?:pay|costs?)|layoff costs?|遣散|裁员补偿|裁员成本|经济补偿金",

@@ -377,3 +377,10 @@ def test_renewed_at_is_retention_only_with_a_rate() -> None:
     assert "retention" not in find_measures(
         "She put the revenue lost when contracts are renewed at about 4% a year."
     )
+
+
+def test_inventory_is_goods_on_hand_not_revenue() -> None:
+    stock = _passage("公司存货余额已升至2.2亿元，超过上半年收入的一半。")
+    assert head_measures(stock, stock.figures[0]) == {"inventory"}
+    english = _passage("It was carrying $1.3 billion of inventory at the end of the quarter.")
+    assert "inventory" in head_measures(english, english.figures[0])
