@@ -456,6 +456,8 @@ _AMOUNT_OR_SHARE = re.compile(
 
 # "lose … to automation", "lost to rivals": what something takes away from a whole.
 _LOST_TO = re.compile(
+    # "how much value could the campus lose?": a fall in value is told as a share as often as an amount
+    r"\bvalue\b[^?.,;]{0,40}?\blos(?:e|es|ing|t)\b|\blos(?:e|es|ing|t)\b[^?.,;]{0,20}?\bvalue\b|"
     r"\blos(?:e|es|ing|t)\b[^?.,;]{0,40}?\bto\b(?! (?:be|have|make|get)\b)|流失|被.{1,8}(?:抢走|吃掉|取代)",
     re.I,
 )

@@ -384,3 +384,7 @@ def test_inventory_is_goods_on_hand_not_revenue() -> None:
     assert head_measures(stock, stock.figures[0]) == {"inventory"}
     english = _passage("It was carrying $1.3 billion of inventory at the end of the quarter.")
     assert "inventory" in head_measures(english, english.figures[0])
+
+
+def test_what_an_investor_put_in_is_spending() -> None:
+    assert "spending" in asked_measures("汀兰在这轮里面出了多少钱？", [])
