@@ -29,6 +29,7 @@ from bot.figure_kinds import (
     total_for_one,
 )
 from bot.share_scope import whole_missing
+from bot.single_largest import largest_missing
 from knowledge.figures import Figure
 from knowledge.income_kinds import income_kinds
 from knowledge.measures import (
@@ -294,6 +295,7 @@ _AMOUNT_MEASURES = frozenset(
         "subsidy",
         "saving",
         "receivables",
+        "inventory",
         "writedown",
     }
     | {"net_debt", "buyback"}
@@ -336,6 +338,8 @@ def _other_scope(text: str, query: QueryAnalysis) -> bool:
     quarter for several ("前三季度累计营收" is not answered by "当季营收")."""
     if total_for_one(query.text, text) or one_for_total(query.text, text):
         return True
+    if largest_missing(query.text, text):
+        return True  # "the single largest loan" is not answered by the new loans of next year
     names = [
         form for s in (*query.speakers, *query.entities) for form in (s.name, s.name_zh or "", *s.aliases)
     ]

@@ -63,11 +63,22 @@ _YEAR_RIGHT_AFTER = re.compile(
 )
 
 
+_RELATIVE_ZH_YEAR = {"去年": "last", "今年": "this", "明年": "next"}
+_RELATIVE_ZH = re.compile("|".join(_RELATIVE_ZH_YEAR))
+
+
 def dated_to(text: str, figure: Figure, asked: set[str]) -> bool:
     """Whether the words just before a figure ("明年的额度…8亿元"), or an English year right after it in the same
     clause ("$118 billion next year"), date it to the asked relative year."""
     if relative_years(words_before(text, figure, 16)) & asked:
         return True
+    # "今年前三季度，该市已向217家企业发放算力券3.2亿元": Chinese dates a sentence once, at its head, so the year
+    # named last before the figure in its sentence dates it when no other year comes between
+    sentence = re.split(r"[。；;！？!?]", words_before(text, figure, 60))[-1]
+    if re.search(r"[\u4e00-\u9fff]", sentence) and not re.search(r"[A-Za-z]{3}", sentence):
+        named = list(_RELATIVE_ZH.finditer(sentence))
+        if named and _RELATIVE_ZH_YEAR[named[-1].group(0)] in asked:
+            return True
     after = re.split(r"[,，。;；]", words_after(text, figure, 50))[0]
     return bool(_YEAR_RIGHT_AFTER.search(after)) and bool(relative_years(after) & asked)
 

@@ -211,6 +211,8 @@ def with_asked_figure(
                     past and forecast,
                     bool(query.quarters) and not quarters(text) & query.quarters,
                     -matches,
+                    # "收入多少？毛利率多少？": a passage that names each asked measure beside one of its figures
+                    -len(_covered(hit, figures, query)) if len(query.measures) > 1 else 0,
                     # "what is it now, and what was it a year ago?": a passage with both figures, from then to now
                     then and not (len(figures) > 1 and bool(_FROM_THEN.search(text))),
                     # a two-part question: a passage with a figure for each part (an amount and its share)
@@ -247,6 +249,11 @@ def _proper_nouns(query: QueryAnalysis, entities: list[tuple[str, ...]]) -> list
         m.group("word") for m in found if m.group("before").islower() and fold(m.group("before")) not in named
     ]
     return [w for w in words if fold(w) not in named and w not in _MONTHS_AND_DAYS]
+
+
+def _covered(hit: Hit, figures: list[Figure], query: QueryAnalysis) -> set[str]:
+    """The asked measures some figure of the passage has right beside it."""
+    return query.measures & set().union(*(head_measures(hit.passage, f, query.measures) for f in figures))
 
 
 def _measured(hit: Hit, figure: Figure, query: QueryAnalysis) -> set[str]:

@@ -36,6 +36,8 @@ MEASURES: dict[str, str] = {
     r"对价|作价|(?<![回征])收购|并购|\bacquir|\bacquisitions?\b|\bbuyouts?\b|\btakeovers?\b|"
     r"\bexpenses?\b|\bdepreciation\b|\b(?:household|electricity|power|monthly|water) bills?\b|折旧|资本支出|支出|开支|(?<![付收免])费用|花|耗资|成本|采购|购买|买|拿出|投资|出资|融资|注资|掏|砸|投入|投(?![诉票保])|"
     # "业绩承诺" is a promise of profit, not money committed
+    # "出了多少钱": what an investor put in
+    r"出了?(?:多少|几多)钱|"
     r"募资|(?<!业绩)承诺|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\boverruns?\b|超支|集到|集资|筹到|筹得|募得|募到|配股|配售|供股",
     "debt": r"\bdebt|\bleverage(?:d|\b(?!\s+(?:the|its|our|their|this|that|these|those|ai|a|an|it|them)\b))|杠杆|loan|lend|\blent\b|borrow|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
     "orders": r"\border|backlog|booking|contracted future revenue|在手合同|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
@@ -74,6 +76,8 @@ MEASURES: dict[str, str] = {
     # "what leverage limit did it commit to": a leverage limit or ratio is net debt against earnings
     "net_debt": r"net debt|net borrowing|\bleverage (?:limits?|ratios?|caps?|ceilings?|targets?)\b|净负债|净债务|净借款|杠杆率|杠杆上限",
     "buyback": r"buy ?backs?|buying back|bought back|repurchas|回购|买回|库藏股",
+    # "存货余额已升至3.4亿元": goods on hand, not what was sold
+    "inventory": r"\binventor(?:y|ies)\b(?! (?:hit|write|charge))|存货(?!跌价)|存貨(?!跌價)|库存|庫存",
     "writedown": r"\bwrite-?(?:downs?|offs?)\b|\bwr(?:ote|itten|ite) (?:down|off)\b|\bimpairments?\b|inventory hit|"
     r"减值|減值|存货跌价|存貨跌價|撇减|撇減",
     "severance": r"severance|redundancy (?:pay|costs?)|layoff costs?|遣散|裁员补偿|裁员成本|经济补偿金",

@@ -88,6 +88,8 @@ _SHARE = re.compile(
 # "What yield did the bonds price at?": a rate, whatever money words come with it.
 _RATE = re.compile(
     r"\b(?:yield|coupon|interest rate|irr)s?\b|\b(?:annual|expected|target|yearly) returns?\b|"
+    # a loan-to-value ratio is a percentage, whatever loan amounts the question mentions
+    r"\bloan-to-value\b|\bltv\b(?!\s*(?:/|:|to)\s*cac)|"
     r"\butili[sz]ation\b|\boccupancy\b|\b(?:utilization|utilisation|occupancy|vacancy|default|redemption|churn|penetration|renewal|loss|write-off|"
     r"charge-off|delinquency) rates?\b|"
     r"\b(?:net |gross )?(?:revenue |dollar )?retention\b|"
@@ -171,6 +173,8 @@ _QUANTITY = re.compile(
     r"number|forecast|estimate|guess|guidance|loan-to-value|ltv|exposure|commitment|rent|tariff|dividend|capacity|capacities|output|limit|ceiling|threshold|price(?! war)|"
     # "what rack utilisation does X think…": a rate by its own name
     r"utili[sz]ation|occupancy|vacancy|leverage|receivables|balance)s?\b|\bwhat (?:is|was|were|are|will be)\b[^?]{0,60}\b(?:bill|budget|expense|fee)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
+    # "what demand charge per kW": a charge for each unit is a price
+    r"\bwhat (?:[\w-]+ ){0,3}(?:charge|fee|levy|surcharge|toll)s? (?:per|for each|a|each)\b|"
     r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon|irr)s?\b|how oversubscribed|"
     r"\bwhat (?:kind|sort|size|level) of (?:discount|premium|markdown|haircut|return|yield|margin|multiple|valuation)\b|"
     r"how (?:hard|badly)\b|\bhow did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:react|respond|do|fare|move|trade)\b|"
@@ -452,6 +456,8 @@ _AMOUNT_OR_SHARE = re.compile(
 
 # "lose … to automation", "lost to rivals": what something takes away from a whole.
 _LOST_TO = re.compile(
+    # "how much value could the campus lose?": a fall in value is told as a share as often as an amount
+    r"\bvalue\b[^?.,;]{0,40}?\blos(?:e|es|ing|t)\b|\blos(?:e|es|ing|t)\b[^?.,;]{0,20}?\bvalue\b|"
     r"\blos(?:e|es|ing|t)\b[^?.,;]{0,40}?\bto\b(?! (?:be|have|make|get)\b)|流失|被.{1,8}(?:抢走|吃掉|取代)",
     re.I,
 )

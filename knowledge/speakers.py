@@ -90,7 +90,7 @@ TITLE_WORDS: dict[str, list[str]] = {
     "economist": ["economist", "经济学家"],
     "analyst": ["analyst", "senior analyst", "chief analyst", "分析师", "分析员", "首席分析师", "首席分析员"],
     "strategist": ["strategist", "chief strategist", "策略师", "首席策略师"],
-    "vice president": ["vice president", "vp", "副总裁"],
+    "vice president": ["vice president", "vice-president", "vp", "副总裁"],
     "general manager": ["general manager", "总经理"],
     "director": ["director", "managing director", "head", "总监", "董事总经理"],
     "fund manager": [

@@ -236,6 +236,7 @@ TITLES = (
     "senior analyst",
     "analyst",
     "vice president",
+    "vice-president",  # British spelling
     "president",
     "chairman",
     "chairwoman",
@@ -563,12 +564,18 @@ WORD_SURNAMES = frozenset(
 )
 
 
+# "Ya-chi", "Min-seo": two syllables joined, the second in lower case (unlike "Smith-Jones", a surname).
+_EAST_ASIAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,6}")
+
+
 def surname_of(name: str) -> str:
     """A name's surname with its particles: "Lotte van Rijn" -> "van Rijn", "Ana de la Cruz" -> "de la Cruz";
     a pinyin name is written surname first: "Zhou Yifan" -> "Zhou"."""
     words = name.split()
     if len(words) == 2 and words[0].lower() in PINYIN_SURNAMES and _pinyin_given(words[1]):
         return words[0]
+    if len(words) == 2 and _EAST_ASIAN_GIVEN.fullmatch(words[1]):
+        return words[0]  # "Chang Ya-chi", "Park Min-seo": a hyphened given name follows the surname
     start = len(words) - 1
     while start > 1 and words[start - 1].lower() in NAME_PARTICLES:
         start -= 1

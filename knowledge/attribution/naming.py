@@ -340,7 +340,8 @@ def is_officer_title(written: str) -> bool:
 
 def _head_title(written: str) -> str:
     """The title without its complement: "vice president for regulatory affairs" -> "vice president"."""
-    return re.split(r"\s+(?:of|for)\s+", written)[0]
+    # "vice-president": the British spelling of the same title
+    return re.split(r"\s+(?:of|for)\s+", written)[0].replace("vice-", "vice ")
 
 
 def title_key(written: str) -> str | None:

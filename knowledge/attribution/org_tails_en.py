@@ -138,6 +138,9 @@ CORPORATE_TAILS = frozenset(
         "fund",
         "semiconductor",
         "semiconductors",
+        # chipmakers: "Kestrel Memory", "Harlow Circuits"
+        "memory",
+        "circuits",
         "interconnection",
         "system",
         "compute",

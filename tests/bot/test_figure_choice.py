@@ -960,3 +960,37 @@ def test_the_company_in_the_sentence_before_names_no_one_for_the_next_sentences_
     )
     ranked = with_asked_figure(question, [first, second], entities, corpus)
     assert ranked[0].passage.id == "dl:5.1"
+
+
+def test_the_single_largest_loan_is_not_answered_by_new_loans_in_all() -> None:
+    new_loans = _hit(
+        "He expects Pellmore to add about $3 billion of new warehouse loans next year.", "pm:4.1"
+    )
+    largest = _hit("The largest single loan, on a campus in Ohio, is $620 million.", "pm:5.1")
+    question = _how_much(
+        "how big is the single largest loan in Pellmore's warehouse book?",
+        {"USD"},
+        measures=frozenset({"debt"}),
+    )
+    assert asked_figures(new_loans, question) == []
+    assert [f.text for f in asked_figures(largest, question)] == ["$620 million"]
+
+
+def test_a_sentence_dated_at_its_head_answers_for_that_year_before_a_budget_elsewhere() -> None:
+    issued = _hit("鹤溪市统计局的数据显示，今年上半年，该市已向86家企业发放算力券1.1亿元。", "hx:2.1", 2.0)
+    budget = _hit("鹤溪市今年为这项政策安排的预算为3亿元。", "hx:3.1", 3.0)
+    question = _how_much("鹤溪今年一共发出去多少算力券？", {"CNY"}, measures=frozenset({"subsidy"}))
+    corpus = _corpus("hx", "鹤溪算力券", "zh-Hans", budget, issued, publisher="日报")
+    assert with_asked_figure(question, [budget, issued], [], corpus)[0] is issued
+
+
+def test_a_two_part_question_prefers_the_passage_naming_both_measures_over_inventory() -> None:
+    stock = _hit("资料同时显示，公司存货余额已升至2.2亿元，超过上半年收入的一半。", "lx:8.3", 3.0)
+    results = _hit("资料显示，岚行上半年收入4.1亿元，毛利率从去年同期的31%降至22%。", "lx:8.2", 2.0)
+    question = _how_much(
+        "岚行上半年收入多少？毛利率掉到多少了？",
+        {"%", "CNY"},
+        measures=frozenset({"revenue", "margin"}),
+    )
+    corpus = _corpus("lx", "岚行", "zh-Hans", stock, results, publisher="日报")
+    assert with_asked_figure(question, [stock, results], [], corpus)[0] is results

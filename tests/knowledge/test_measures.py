@@ -396,3 +396,14 @@ def test_the_verb_before_how_much_stays_in_the_ask() -> None:
 
 def test_a_closing_how_much_money_keeps_the_measure_named_before_it() -> None:
     assert "debt" in asked_measures("瑞恒估计到2028年数据中心要靠外部融资多少钱？", [])
+
+
+def test_inventory_is_goods_on_hand_not_revenue() -> None:
+    stock = _passage("公司存货余额已升至2.2亿元，超过上半年收入的一半。")
+    assert head_measures(stock, stock.figures[0]) == {"inventory"}
+    english = _passage("It was carrying $1.3 billion of inventory at the end of the quarter.")
+    assert "inventory" in head_measures(english, english.figures[0])
+
+
+def test_what_an_investor_put_in_is_spending() -> None:
+    assert "spending" in asked_measures("汀兰在这轮里面出了多少钱？", [])

@@ -81,6 +81,16 @@ FIGURE_QUESTIONS = [
     ("What rack occupancy does the Tollan analyst think new computing parks run at?", {"%"}),
     ("What GPU utilisation does Mira Holt say the clusters reach?", {"%"}),
     ("体育馆的冠名收入市政府能分到多少？", {"%"} | CURRENCIES),
+    # a loan-to-value ratio is a percentage, not an amount of loans
+    ("What LTV does Pellmore's lending head say its warehouse loans are running at?", {"%"}),
+    ("what's the average loan-to-value on the bank's server-farm mortgages?", {"%"}),
+    # a fall in value is told as a share as often as an amount
+    (
+        "If a warehouse loses its only tenant, how much value could it lose per the appraiser?",
+        {"%"} | CURRENCIES,
+    ),
+    # a charge for each kilowatt is a price asked, in money
+    ("What demand charge per kW is Brenlow Power proposing for its largest users?", CURRENCIES),
 ]
 
 

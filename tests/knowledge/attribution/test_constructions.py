@@ -16,6 +16,28 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'X, the company's vice-president for rates, testified that…': the British spelling is a title too",
+        [
+            [
+                "Brenlow Power asked the regulator for a new tariff.",
+                "Odile Marchetti, Brenlow's vice-president for rates, testified that big users would pay more.",
+                "The proposed charge is $12.10 per kilowatt a month, she said.",
+            ]
+        ],
+        ["Brenlow Power", "Odile Marchetti", "Odile Marchetti"],
+    ),
+    (
+        "'Seo Da-hye … Seo said': a hyphened given name follows the surname, which a later mention repeats",
+        [
+            [
+                "Morvane Memory reported record sales.",
+                "Chief financial officer Seo Da-hye told analysts on the call that orders were strong.",
+                "Seo said capital spending would rise to about $9 billion next year.",
+            ]
+        ],
+        [None, "Seo Da-hye", "Seo Da-hye"],
+    ),
+    (
         "'Clients of X Bank, a Hong Kong lender, hold …, Y estimated': Y's estimate, and the lender is the bank",
         [
             [
@@ -1703,3 +1725,18 @@ def test_who_runs_a_described_firm_heads_that_firm_and_the_firm_is_quoted_throug
     carraway = result.speakers[0][1]
     assert carraway is not None and carraway.name == "Odile Carraway"
     assert [org for _, org in carraway.positions] == ["Wenlock Fee Analytics"]
+
+
+def test_a_chipmaker_named_for_what_it_makes_is_an_organization_that_employs_its_officers() -> None:
+    result = attribute_source(
+        [
+            [
+                "Morvane Memory, South Korea's second-largest memory chipmaker, said on Thursday that sales rose 40%."
+            ],
+            ["Chief financial officer Seo Da-hye told analysts on the results call that orders were strong."],
+        ],
+        "en",
+        SpeakerIndex([]),
+    )
+    company, officer = (s for row in result.speakers for s in row if s is not None)
+    assert company.kind == "organization" and officer.role == "CFO, Morvane Memory"

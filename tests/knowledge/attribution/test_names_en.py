@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from knowledge.attribution.entities import ArticleEntities
+from knowledge.attribution.lexicon_en import surname_of
 from knowledge.attribution.names_en import add_org
 
 
@@ -24,3 +25,9 @@ def test_the_clients_of_a_bank_name_the_bank_not_an_organization_of_clients() ->
     assert bank is not None and bank.name == "Orsay Bank"
     office = add_org(entities, "Office of Grid Reliability")
     assert office is not None and office.name == "Office of Grid Reliability"
+
+
+def test_a_hyphened_given_name_follows_the_surname_and_a_double_barrelled_surname_does_not() -> None:
+    assert surname_of("Seo Da-hye") == "Seo"
+    assert surname_of("Lin Wei-ting") == "Lin"
+    assert surname_of("Harriet Oakes-Pryor") == "Oakes-Pryor"
