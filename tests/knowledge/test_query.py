@@ -81,6 +81,9 @@ FIGURE_QUESTIONS = [
     ("What rack occupancy does the Tollan analyst think new computing parks run at?", {"%"}),
     ("What GPU utilisation does Mira Holt say the clusters reach?", {"%"}),
     ("体育馆的冠名收入市政府能分到多少？", {"%"} | CURRENCIES),
+    # a part of a whole collected or sold: "收回其中的六成" as often as an amount
+    ("蓟川电子的财务总监预计年底前能把应收账款收回多少？", {"%"} | CURRENCIES),
+    ("榕石光电打算明年把库存卖掉多少？", {"%"} | CURRENCIES),
 ]
 
 
