@@ -21,6 +21,19 @@ PHRASAL_UP_VERBS = frozenset(
 _NOT_PHRASAL = "".join(f"(?<!{verb} )" for verb in sorted(PHRASAL_UP_VERBS))
 
 # One entry per measure: English and Chinese (Simplified) words that name it. Domain-wide finance vocabulary.
+# What follows "leveraged" when it names a fund rather than borrowing: up to three modifiers ("single-stock",
+# "and inverse", "AI chip"), then the product; a leveraged buyout or loan is still debt.
+_LEVERAGED_PRODUCT = (
+    r"(?:\s+(?!buy-?outs?\b|loans?\b)[\w&-]+){0,3}?\s+"
+    r"(?:etfs?|etps?|etns?|funds?|products?|versions?|notes?|tokens?|certificates?|warrants?)\b"
+)
+
+# Whom an employer pays for their work: "paying star PhD grads", "pays its engineers" (up to three words before).
+_PAID_PEOPLE = (
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:grads?|graduates|staff|staffers|engineers|researchers|employees|workers|"
+    r"hires|recruits|scientists|developers|talent|interns|doctors|phds?)\b"
+)
+
 MEASURES: dict[str, str] = {
     "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|\bpremiums\b|营收|收入|营业额|销售额|保费|(?<![回吸接征])收(?:多少|几多|到多少)(?!息)|"
     # "靠广告赚了多少": what a line of business brings in is its income, not a profit
@@ -30,7 +43,9 @@ MEASURES: dict[str, str] = {
     "burn": r"\bburn|cash burn|go through|\bloss(?:es)?\b|\blose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|烧钱|烧掉|亏",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
-    r"invest|committed|commit|\bpa(?:y|ys|id|ying)\b(?! for (?:about |roughly |around |nearly |some |only )?\d)|支付|put (?:in|into)|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
+    r"invest|committed|commit|\bpa(?:y|ys|id|ying)\b(?! for (?:about |roughly |around |nearly |some |only )?\d)(?!"
+    + _PAID_PEOPLE
+    + r")|支付|put (?:in|into)|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
     r"\bgo(?:es|ing)? (?:to|into|toward)|earmark|allocat|"
     # "作价46.2亿元收购", "现金对价", "acquired for $2 billion": what a buyer pays in a deal
     r"对价|作价|(?<![回征])收购|并购|\bacquir|\bacquisitions?\b|\bbuyouts?\b|\btakeovers?\b|"
@@ -39,7 +54,11 @@ MEASURES: dict[str, str] = {
     # "出了多少钱": what an investor put in
     r"出了?(?:多少|几多)钱|"
     r"募资|(?<!业绩)承诺|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\boverruns?\b|超支|集到|集资|筹到|筹得|募得|募到|配股|配售|供股",
-    "debt": r"\bdebt|\bleverage(?:d|\b(?!\s+(?:the|its|our|their|this|that|these|those|ai|a|an|it|them)\b))|杠杆|loan|lend|\blent\b|borrow|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
+    # "leveraged single-stock funds", "杠杆ETF": a leveraged product is a kind of fund, no one's borrowing
+    "debt": r"\bdebt|\bleverage(?:d(?!"
+    + _LEVERAGED_PRODUCT
+    + r")|\b(?!\s+(?:the|its|our|their|this|that|these|those|ai|a|an|it|them)\b))|"
+    r"杠杆(?!\s*(?:型|etf|etp|etn|基金|产品|代币|版))|loan|lend|\blent\b|borrow|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
     "orders": r"\border|backlog|booking|contracted future revenue|在手合同|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
     "market": r"\bmarket\b|市场|规模|扩(?:容|到|至)",
     "fee": r"\bfees?\b|management charge|管理费|手续费|服务费|佣金|费率",
@@ -81,6 +100,12 @@ MEASURES: dict[str, str] = {
     "writedown": r"\bwrite-?(?:downs?|offs?)\b|\bwr(?:ote|itten|ite) (?:down|off)\b|\bimpairments?\b|inventory hit|"
     r"减值|減值|存货跌价|存貨跌價|撇减|撇減",
     "severance": r"severance|redundancy (?:pay|costs?)|layoff costs?|遣散|裁员补偿|裁员成本|经济补偿金",
+    # "年薪已达300万元", "what are labs paying new PhD grads?": what people earn for their work, not a purchase
+    "pay": r"\bsalar(?:y|ies)\b|\bwages?\b|\bpay (?:packages?|offers?|rises?|raises?)\b|\bcompensation\b|"
+    # "at pay about 18% lower", "their pay rose": pay as a noun is what someone earns
+    r"\b(?:at|their|his|her|our|your|in|starting|base|average|median|annual|take-home|hourly|monthly|lower|higher) "
+    r"pay\b(?![-\s]+(?:for|to|off|out|back|down|up)\b)(?!-)|"
+    r"\bpa(?:y|ys|id|ying)" + _PAID_PEOPLE + r"|年薪|月薪|薪酬|薪资|薪水|工资|底薪|起薪",
     # "the tools would save about $96 million a year": money kept, not spent
     "saving": r"\bsav(?:e|es|ed|ing|ings)\b|节省|節省|省下|节约|節約|慳",
     # "应收账款达41亿元": money customers owe, not what was sold or lent

@@ -407,6 +407,10 @@ def _units_of(folded: str) -> set[str]:
         return {"x"}  # "毛利率是传统板子的几倍": the multiple is asked, whatever rate it compares
     if _RATE.search(folded):
         return {"%"}
+    if _PART_OF_WHOLE.search(folded):
+        return {"%"} | _currencies(
+            folded
+        )  # "能把应收款收回多少": a part of the whole, as a share or an amount
     share = _SHARE.search(folded)
     if share:
         if (
@@ -443,6 +447,13 @@ def _units_of(folded: str) -> set[str]:
     if "money" in units:
         units = (units - {"money"}) | _currencies(folded)
     return units
+
+
+# "把应收款收回多少", "把库存卖掉多少": how much of a whole is collected, sold or used up, told as a share of it
+# ("收回其中的五成") as often as an amount.
+_PART_OF_WHOLE = re.compile(
+    r"把[^，,。；;？?]{1,16}?(?:收回|回收|追回|拿回|要回|卖掉|卖出|出售|花掉|用掉|还掉|还清|偿还|消化|去化|转让|减持)了?多少"
+)
 
 
 # What is put up against a whole, told as an amount or as its share of the whole.

@@ -9,7 +9,7 @@ from bot.asked_figures import asked_figures
 from bot.figure_ranking import focus_figure, with_asked_figure
 from knowledge.corpus import Corpus
 from knowledge.figures import find_figures
-from knowledge.measures import tenors
+from knowledge.measures import find_measures, tenors
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.search import Hit
@@ -994,3 +994,12 @@ def test_a_two_part_question_prefers_the_passage_naming_both_measures_over_inven
     )
     corpus = _corpus("lx", "岚行", "zh-Hans", stock, results, publisher="日报")
     assert with_asked_figure(question, [stock, results], [], corpus)[0] is results
+
+
+def test_what_labs_pay_graduates_is_answered_by_the_salary_not_a_budget() -> None:
+    salary = _hit("猎头合伙人透露，头部模型公司给顶尖应届博士开出的年薪已达200万元至400万元。", "lb:6.1", 2.0)
+    budget = _hit("一家模型公司表示，今年采购外部语料的预算约为4亿元。", "lb:7.1", 3.0)
+    text = "What are the big model labs paying top PhD grads these days?"
+    question = _how_much(text, {"CNY", "USD"}, measures=frozenset(find_measures(text)))
+    corpus = _corpus("lb", "模型公司抢人", "zh-Hans", budget, salary, publisher="日报")
+    assert with_asked_figure(question, [budget, salary], [], corpus) == [salary]

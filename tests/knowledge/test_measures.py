@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from knowledge.figures import find_figures
 from knowledge.measures import (
     asked_measures,
@@ -407,3 +409,53 @@ def test_inventory_is_goods_on_hand_not_revenue() -> None:
 
 def test_what_an_investor_put_in_is_spending() -> None:
     assert "spending" in asked_measures("汀兰在这轮里面出了多少钱？", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How much cash flowed into leveraged single-stock funds last month?",
+        "Ferrowick's app says leveraged ETFs were 41% of trades.",
+        "The issuer sells a leveraged version of the daily move in one chip stock.",
+        "散户的成交额里有多少来自杠杆ETF？",
+        "槓桿型基金上月吸金多少？",
+    ],
+)
+def test_a_leveraged_fund_is_a_product_not_borrowing(text: str) -> None:
+    assert "debt" not in find_measures(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The takeover was a leveraged buyout funded with $4 billion of loans.",
+        "Its balance sheet is too leveraged.",
+    ],
+)
+def test_leveraged_borrowing_is_still_debt(text: str) -> None:
+    assert "debt" in find_measures(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What are the big robotics start-ups paying fresh robotics graduates these days?",
+        "猎头透露，头部芯片公司给资深工程师开出的年薪已达200万元。",
+        "Technicians were moved to night shifts at pay about 12% lower than before.",
+        "How much have welders' wages at the campus risen?",
+    ],
+)
+def test_what_people_earn_is_pay_not_spending(text: str) -> None:
+    assert "pay" in find_measures(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How much did Korvath pay for the Ohio site?",
+        "Utilities pay $40 a megawatt-hour for the backup power.",
+    ],
+)
+def test_paying_for_something_is_spending_not_pay(text: str) -> None:
+    measures = find_measures(text)
+    assert "spending" in measures and "pay" not in measures

@@ -91,6 +91,9 @@ FIGURE_QUESTIONS = [
     ),
     # a charge for each kilowatt is a price asked, in money
     ("What demand charge per kW is Brenlow Power proposing for its largest users?", CURRENCIES),
+    # a part of a whole collected or sold: "收回其中的六成" as often as an amount
+    ("蓟川电子的财务总监预计年底前能把应收账款收回多少？", {"%"} | CURRENCIES),
+    ("榕石光电打算明年把库存卖掉多少？", {"%"} | CURRENCIES),
 ]
 
 
