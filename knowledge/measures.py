@@ -35,7 +35,7 @@ MEASURES: dict[str, str] = {
     r"\bexpenses?\b|\bdepreciation\b|\b(?:household|electricity|power|monthly|water) bills?\b|折旧|资本支出|支出|开支|(?<![付收免])费用|花|耗资|成本|采购|购买|买|拿出|投资|出资|融资|注资|掏|砸|投入|投(?![诉票保])|"
     # "业绩承诺" is a promise of profit, not money committed
     r"募资|(?<!业绩)承诺|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\boverruns?\b|超支|集到|集资|筹到|筹得|募得|募到|配股|配售|供股",
-    "debt": r"\bdebt|\bleverage(?:d|\b(?!\s+(?:the|its|our|their|this|that|these|those|ai|a|an|it|them)\b))|杠杆|loan|lend|\blent\b|borrow|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
+    "debt": r"\b(?:secured|backed|collateral(?:ised|ized)) (?:by|against|on)\b|抵押|质押|\bdebt|\bleverage(?:d|\b(?!\s+(?:the|its|our|their|this|that|these|those|ai|a|an|it|them)\b))|杠杆|loan|lend|\blent\b|borrow|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
     "orders": r"\border|backlog|booking|contracted future revenue|在手合同|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
     "market": r"\bmarket\b|市场|规模|扩(?:容|到|至)",
     "fee": r"\bfees?\b|management charge|管理费|手续费|服务费|佣金|费率",
@@ -319,6 +319,17 @@ _ENERGY_PRICED = re.compile(
 def energy_priced(text: str) -> bool:
     """Whether a question asks a price per unit of energy ("每度电多少钱", "the price per megawatt-hour")."""
     return bool(_ENERGY_PRICED.search(fold(text)))
+
+
+def figure_clause(text: str, figure: Figure) -> str:
+    """The folded clause a figure is written in (the whole text when the figure is not found in it)."""
+    folded = fold(text)
+    at = folded.find(fold(figure.text))
+    if at < 0:
+        return folded
+    start = max((m.end() for m in _CLAUSE.finditer(folded, 0, at)), default=0)
+    stop = next((m.start() for m in _CLAUSE.finditer(folded, at + len(figure.text))), len(folded))
+    return folded[start:stop]
 
 
 def _clause_measures(text: str, figure: Figure) -> set[str]:

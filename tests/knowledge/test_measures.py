@@ -377,3 +377,8 @@ def test_renewed_at_is_retention_only_with_a_rate() -> None:
     assert "retention" not in find_measures(
         "She put the revenue lost when contracts are renewed at about 4% a year."
     )
+
+
+def test_a_share_secured_by_stock_is_lending() -> None:
+    assert "debt" in find_measures("About 20% of Corvane's book is secured by Tallis shares.")
+    assert "debt" in find_measures("其中约五成已质押。")
