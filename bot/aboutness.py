@@ -167,3 +167,37 @@ def names_every_party(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus)
 
 # A sentence opening on a definite noun phrase takes up what the text before it named.
 _TAKEN_UP = re.compile(r"[\s\"“]*(?:The|This|That|These|Those|该|這|这|此)", re.I)
+
+
+# "云衡智算的母公司衡拓股份", "Tessvale's parent, Orrin Group": the organization named only to say whose relative
+# another is; the figures that follow are the relative's.
+_KIN = r"(?:母公司|母集团|控股股东|控股公司|大股东|集团公司|parent(?: company| group)?|holding company|controlling shareholder)"
+_KIN_ASKED = re.compile(_KIN, re.I)
+
+
+def named_as_kin(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> bool:
+    """Whether every asked organization the passage names is named only as the owned one beside its parent
+    ("云衡智算的母公司…其前三季度净利润" gives the parent's profit, not 云衡智算's own)."""
+    folded = fold(context(hit.passage, corpus))
+    named = False
+    for words in entities:
+        spans = {(m.start(), m.end()) for word in words for m in re.finditer(re.escape(word), folded)}
+        # "云衡" inside "云衡智算": the longest spelling at a place is the name written there
+        whole = [
+            (a, b) for a, b in spans if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)
+        ]
+        for start, end in whole:
+            named = True
+            after = folded[end : end + 24]
+            before = folded[max(0, start - 24) : start]
+            if not (
+                re.match(rf"\s*(?:的|'s?|’s?)?\s*(?:[\w-]+\s+)?{_KIN}", after, re.I)
+                or re.search(rf"{_KIN}\s+(?:of|for)\s+(?:the\s+)?$", before, re.I)
+            ):
+                return False
+    return named
+
+
+def asks_kin(question: str) -> bool:
+    """Whether a question itself asks about a parent or controlling shareholder ("云衡智算的母公司赚了多少")."""
+    return _KIN_ASKED.search(fold(question)) is not None

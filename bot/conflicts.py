@@ -103,6 +103,7 @@ def add_conflicts(
     disagreement = _DISAGREEMENT_ASKED.search(query.text) is not None
     about = disagreement and all(s.kind == "organization" for s in query.speakers)
     asked = corpus.speaking_for(query.speakers) if query.speakers and not about else None
+    found: list[tuple[bool, int, Hit, Figure, bool]] = []
     for hit in (h for h in hits if h is not primary and h.passage.id != primary.passage.id):
         if asked is not None and hit.passage.speaker not in asked:
             continue
@@ -140,7 +141,12 @@ def add_conflicts(
             continue
         if not same_year and not (entities or query.speakers):
             continue  # two figures about nothing the question names are no alternative to each other
-        evidence.hits.append(hit)
-        evidence.rivals = [(primary, focus), (hit, rival)]
-        evidence.conflict, evidence.alternative = same_year, not same_year
+        found.append((not disputed, len(found), hit, rival, same_year))
+    if not found:
         return
+    # "85% of the power they reserve" and, further down, "closer to 55% of the cost": the source the article says
+    # disputes the figure is the disagreement, before another figure that merely differs
+    _, _, hit, rival, same_year = min(found, key=lambda item: item[:2])
+    evidence.hits.append(hit)
+    evidence.rivals = [(primary, focus), (hit, rival)]
+    evidence.conflict, evidence.alternative = same_year, not same_year

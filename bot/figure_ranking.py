@@ -6,12 +6,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.aboutness import aboutness, named_before, names_every_party, names_places, pairs_organizations
+from bot.aboutness import (
+    aboutness,
+    asks_kin,
+    named_as_kin,
+    named_before,
+    names_every_party,
+    names_places,
+    pairs_organizations,
+)
 from bot.asked_figures import CHANGE_MEASURES, asked_figures, asks_now
 from bot.figure_dating import dated_to, words_before
 from bot.figure_kinds import counted_things, is_comparison, is_share_of, other_count
 from bot.i18n import family
 from bot.naming import unnamed_description
+from bot.price_or_cost import asks_price_not_cost, cost_not_price
+from bot.scenarios import asks_scenario, is_scenario
+from bot.share_scope import share_of_amount
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
 from knowledge.measures import (
@@ -122,6 +133,14 @@ def with_asked_figure(
     # "營收有多少來自AI": among figures of the asked measure, one whose passage shares none of the question's topic
     # words while others do is about something else (the revenue from the top customers)
     topical = bool(query.measures) and any(h.topic_coverage > 0 for h in candidates)
+    # "三季度营业利润多少" asks a reported figure: "a 20% fall in prices would cut its profit by $5 billion" is a
+    # scenario, no answer
+    kin_asked = asks_kin(query.text)
+    # "the price of its main model": whatever the measure, the question asks the organization's own figure
+    owned = bool(entities) and _POSSESSIVE.search(query.text) is not None
+    reported = bool(query.period or query.quarters or past) and not ahead and not asks_scenario(query.text)
+    # "of the $4.2bn build, what portion…": the amount the question names is the whole the share is of
+    wholes = [f for f in query.figures if f.unit != "%"] if "share" in query.measures else []
     for position, hit in enumerate(candidates):
         figures = asked_figures(hit, query, corpus.source(hit.passage.source_id).published)
         if not figures:
@@ -161,11 +180,15 @@ def with_asked_figure(
             measured_what = measured_what | {"market"}
         if asked_what and measured_what and not asked_what & measured_what:
             continue  # "估值降到多少" is not answered by a margin that fell: a change alone is no match
+        if reported and is_scenario(text):
+            continue
         if other_count(counted, text):
             continue  # "all six halls" is not answered by what "the first two halls" cost
         if not names_places(hit, places, corpus):
             continue  # "越南新廠要投資多少" is not answered by next year's capex in a paragraph without Vietnam
         about = aboutness(hit, entities, corpus)
+        if about and query.measures & _OWN_MEASURES and not kin_asked and named_as_kin(hit, entities, corpus):
+            about = 0.0  # "云衡智算的母公司…其净利润" is the parent's profit, not 云衡智算's own
         if paired and not names_every_party(hit, entities, corpus):
             continue
         # "the Groningen campus that Vossmeer financed": the passage naming Groningen is the one asked about,
@@ -176,7 +199,7 @@ def with_asked_figure(
         # "梅若华觉得那个语料库值多少": the asked person's own figure, whatever organization the question names
         if (not about and not theirs) or (
             about < 1
-            and query.measures & _OWN_MEASURES
+            and (query.measures & _OWN_MEASURES or owned)
             and _someone_elses(hit, corpus)
             and not (anchored or theirs)
         ):
@@ -190,6 +213,8 @@ def with_asked_figure(
         ranked.append(
             (
                 (
+                    # "about 80% of the $4.2 billion" before "85% of the power they reserve"
+                    bool(wholes) and not any(share_of_amount(hit.passage, f, wholes) for f in figures),
                     # "the Groningen campus": a name the question gives that the passage does not
                     bool(anchors)
                     and family(corpus.source(hit.passage.source_id).language) == family(query.language)
@@ -267,7 +292,16 @@ def _measured(hit: Hit, figure: Figure, query: QueryAnalysis) -> set[str]:
     priced = figure.unit not in ("%", "x") and figure.per not in (None, "year", "quarter", "month", "share")
     # …and what a tenant pays for each unit of space or power is its rent ("$165 per kilowatt a month")
     prices = ({"price"} | ({"rent"} & query.measures)) if priced else set()
-    return figure_measures(hit.passage, figure) | ({"share"} if share else set()) | prices
+    measured = figure_measures(hit.passage, figure) | ({"share"} if share else set()) | prices
+    if "price" in query.measures and asks_price_not_cost(query.text) and cost_not_price(text, figure):
+        measured.discard(
+            "price"
+        )  # "cut the price of its glasses" is not answered by the modules' cost falling
+    return measured
+
+
+# "its", "their", "自家": the question asks what belongs to the organization it names.
+_POSSESSIVE = re.compile(r"\b(?:its|their)\b|自家|自己的|自身", re.I)
 
 
 # What an organization has of its own: another's sentence in an article about it does not give these for it.

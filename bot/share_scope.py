@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.figures import Figure
+from knowledge.passages import Passage
 from knowledge.scripts import fold
 
 # "沧屿交易所的成交额里，语料占几成": the whole before 里/中, the share asked after it; a 中 that starts a word
@@ -25,3 +27,31 @@ def whole_missing(question: str, passage: str) -> bool:
     whole = re.sub(r"^.*[的嘅]", "", found.group("whole"))
     text = fold(passage)
     return len(whole) >= 2 and not any(whole[i : i + 2] in text for i in range(len(whole) - 1))
+
+
+# "80% of the $4.2 billion", "占46亿元的约八成": a share whose whole is written right beside it.
+_OF_WHOLE = re.compile(r"\s*(?:of|of the|of its|of their|of that)\s+$", re.I)
+
+
+def share_of_amount(passage: Passage, figure: Figure, amounts: list[Figure]) -> bool:
+    """Whether a share in a passage is of an amount the question names ("of the $4.2bn build, what portion…?" is
+    answered by "about 80% of the $4.2 billion", before a share of something else)."""
+    if figure.unit != "%" or not amounts:
+        return False
+    folded = fold(passage.text)
+    at = folded.find(fold(figure.text))
+    if at < 0:
+        return False
+    after = at + len(figure.text)
+    for whole in passage.figures:
+        if whole.unit == "%" or not any(_same(whole, a) for a in amounts):
+            continue
+        start = folded.find(fold(whole.text), after)
+        if 0 <= start - after <= 16 and _OF_WHOLE.match(folded[after:start]):
+            return True
+    return False
+
+
+def _same(one: Figure, other: Figure) -> bool:
+    """The same amount, however written ("$4.2bn" and "$4.2 billion")."""
+    return one.unit == other.unit and abs(one.value - other.value) <= 1e-6 * max(abs(one.value), 1.0)

@@ -55,7 +55,7 @@ MEASURES: dict[str, str] = {
     r"出了?(?:多少|几多)钱|"
     r"募资|(?<!业绩)承诺|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\boverruns?\b|超支|集到|集资|筹到|筹得|募得|募到|配股|配售|供股",
     # "leveraged single-stock funds", "杠杆ETF": a leveraged product is a kind of fund, no one's borrowing
-    "debt": r"\bdebt|\bleverage(?:d(?!"
+    "debt": r"\b(?:secured|backed|collateral(?:ised|ized)) (?:by|against|on)\b|抵押|质押|\bdebt|\bleverage(?:d(?!"
     + _LEVERAGED_PRODUCT
     + r")|\b(?!\s+(?:the|its|our|their|this|that|these|those|ai|a|an|it|them)\b))|"
     r"杠杆(?!\s*(?:型|etf|etp|etn|基金|产品|代币|版))|loan|lend|\blent\b|borrow|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
@@ -367,6 +367,17 @@ _ENERGY_PRICED = re.compile(
 def energy_priced(text: str) -> bool:
     """Whether a question asks a price per unit of energy ("每度电多少钱", "the price per megawatt-hour")."""
     return bool(_ENERGY_PRICED.search(fold(text)))
+
+
+def figure_clause(text: str, figure: Figure) -> str:
+    """The folded clause a figure is written in (the whole text when the figure is not found in it)."""
+    folded = fold(text)
+    at = folded.find(fold(figure.text))
+    if at < 0:
+        return folded
+    start = max((m.end() for m in _CLAUSE.finditer(folded, 0, at)), default=0)
+    stop = next((m.start() for m in _CLAUSE.finditer(folded, at + len(figure.text))), len(folded))
+    return folded[start:stop]
 
 
 def _clause_measures(text: str, figure: Figure) -> set[str]:

@@ -45,3 +45,16 @@ def test_a_paragraph_two_away_from_the_place_is_not_set_there() -> None:
         '"Orders doubled," the sales chief said.',
     )
     assert not names_places(Hit(corpus.by_id["ipo:4.1"], 1.0), {"hong kong"}, corpus)
+
+
+def test_an_organization_named_only_as_a_parents_holding_is_not_what_the_passage_is_about() -> None:
+    from bot.aboutness import asks_kin, named_as_kin
+
+    corpus = _article(
+        "Pellbrook Labs' parent, Orrin Group, said its nine-month net profit was $40 million.",
+        "Pellbrook Labs said its own revenue doubled.",
+    )
+    entities: list[tuple[str, ...]] = [("pellbrook labs", "pellbrook")]
+    assert named_as_kin(Hit(corpus.by_id["ipo:1.1"], 1.0), entities, corpus)
+    assert not named_as_kin(Hit(corpus.by_id["ipo:2.1"], 1.0), entities, corpus)
+    assert asks_kin("锐岚科技的母公司前三季度赚了多少？") and not asks_kin("锐岚科技自己前三季度赚了多少？")

@@ -36,3 +36,20 @@ def test_a_word_holding_zhong_or_li_names_no_whole(question: str) -> None:
     assert not whole_missing(
         question, "據晴嵐諮詢統計，今年全球陶瓷基板市場規模約20億美元，其中資料中心應用占比約1成。"
     )
+
+
+def test_a_share_of_the_amount_the_question_names_is_told_apart() -> None:
+    from bot.share_scope import share_of_amount
+    from knowledge.figures import find_figures
+    from knowledge.passages import Passage
+
+    def passage(text: str) -> Passage:
+        return Passage(
+            id="s:1.1", source_id="s", paragraph=1, sentence=1, text=text, figures=find_figures(text)
+        )
+
+    named = find_figures("of Marlow Power's $3.1bn line, what portion do miners pay?")
+    of_it = passage("Miners would cover about 70% of the $3.1 billion through fixed charges.")
+    other = passage("Miners must pay for at least 90% of the power they reserve.")
+    assert share_of_amount(of_it, of_it.figures[0], named)
+    assert not share_of_amount(other, other.figures[0], named)

@@ -459,3 +459,8 @@ def test_what_people_earn_is_pay_not_spending(text: str) -> None:
 def test_paying_for_something_is_spending_not_pay(text: str) -> None:
     measures = find_measures(text)
     assert "spending" in measures and "pay" not in measures
+
+
+def test_a_share_secured_by_stock_is_lending() -> None:
+    assert "debt" in find_measures("About 20% of Corvane's book is secured by Tallis shares.")
+    assert "debt" in find_measures("其中约五成已质押。")

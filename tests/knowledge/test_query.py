@@ -708,3 +708,12 @@ def test_an_organization_before_its_own_verb_of_saying_still_speaks() -> None:
 def test_how_big_a_data_centre_a_site_could_hold_asks_its_power(question: str) -> None:
     query = analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({}))
     assert query.wants_figure and query.units == {"GW"} and query.measures == {"power"}
+
+
+def test_what_portion_asks_a_share() -> None:
+    query = analyze(
+        "of Marlow Power's $3.1bn line, what portion would miners end up paying?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert query.wants_figure and query.units == {"%"}

@@ -48,6 +48,16 @@ ENGLISH = [
         ["Ada Quill", "Orsay Bank"],
     ),
     (
+        "'X, the firm's vice-president for rates, testified that': testimony is speech",
+        [
+            [
+                "The dispute is over who pays for the wires.",
+                "Nadia Corvell, Brantley Power's vice-president for rates, testified that miners would cover 70% of it.",
+            ]
+        ],
+        [None, "Nadia Corvell"],
+    ),
+    (
         "'The agency said' after a ratings firm cut another company: the ratings firm, not the company cut",
         [
             [
