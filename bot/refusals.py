@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.naming import UNNAMED
 from knowledge.corpus import Corpus
 from knowledge.measures import find_measures
 from knowledge.passages import Passage
@@ -54,9 +55,13 @@ def stronger_refusal(
         and best.coverage >= (1.0 if named else _REFUSAL_MARGIN) * lead.coverage
     ):
         return best
+    # "She declined to say what rent it will pay" then "a person familiar with the talks said it would pay $165":
+    # what one source withholds, an unnamed one gives, so the low bar does not hold against a leaked figure
+    leaked = (lead.passage.speaker or "").startswith(UNNAMED)
     if (
         best is not None
         and named
+        and not leaked
         and best.coverage >= max(_NAMED_REFUSAL_FIT, lead.coverage)
         and best.dense >= lead.dense + _NAMED_REFUSAL_DENSE_LEAD
     ):

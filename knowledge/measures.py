@@ -20,6 +20,11 @@ PHRASAL_UP_VERBS = frozenset(
 )
 _NOT_PHRASAL = "".join(f"(?<!{verb} )" for verb in sorted(PHRASAL_UP_VERBS))
 
+# Lines of business whose earnings are takings: "订阅赚了多少" asks subscription revenue.
+_LINE_WORDS = ("订阅", "广告", "会员", "授权", "版权", "销售", "租赁", "出租")
+_LINE = "(?:" + "|".join(_LINE_WORDS) + ")(?:业务|服务)?"
+_NOT_LINE = "".join(f"(?<!{word}{tail})" for word in _LINE_WORDS for tail in ("", "业务", "服务"))
+
 # One entry per measure: English and Chinese (Simplified) words that name it. Domain-wide finance vocabulary.
 # What follows "leveraged" when it names a fund rather than borrowing: up to three modifiers ("single-stock",
 # "and inverse", "AI chip"), then the product; a leveraged buyout or loan is still debt.
@@ -37,7 +42,7 @@ _PAID_PEOPLE = (
 MEASURES: dict[str, str] = {
     "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|\bpremiums\b|营收|收入|营业额|销售额|保费|(?<![回吸接征])收(?:多少|几多|到多少)(?!息)|"
     # "靠广告赚了多少": what a line of business brings in is its income, not a profit
-    r"靠[^，。？?]{1,8}赚",
+    r"靠[^，。？?]{1,8}赚|" + _LINE + "赚",
     "valuation": r"valuation|valued|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|\bworth\b|market cap|price target|"
     r"\bvalues?\b|\bmark(?:s|ed|ing)?\b(?=[^.]{0,40}\b(?:at|down|to)\b)|\bwhere\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|face value|fair value|write-?downs?|markdowns?|估值|市值|公允价值|目标价|值多少|值几多|值幾多",
     "burn": r"\bburn|cash burn|go through|\bloss(?:es)?\b|\blose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|烧钱|烧掉|亏",
@@ -64,7 +69,9 @@ MEASURES: dict[str, str] = {
     "fee": r"\bfees?\b|management charge|管理费|手续费|服务费|佣金|费率",
     "price": r"\bprice|pricing|\b(?:sells?|sold|goes|went) for\b|\bdiscount|\bpremium\b|折价|折扣|折让|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|(?<![对作])价(?!值)|成本|每卡",
     # "margin calls", "margin financing": collateral and loans against shares, not a profit margin
-    "margin": r"margin(?!s?[ -](?:calls?|financ|loans?|lending|debt|accounts?|requirements?))|profit|earnings|net income|operating income|毛利|利润|获利|净利(?!息)|盈利|纯益|纯利|溢利|赚(?!取)",
+    "margin": r"margin(?!s?[ -](?:calls?|financ|loans?|lending|debt|accounts?|requirements?))|profit|earnings|net income|operating income|毛利|利润|获利|净利(?!息)|盈利|纯益|纯利|溢利|"
+    + _NOT_LINE
+    + "赚(?!取)",
     "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
     "yield": r"\byield|coupon|interest rate|\binterest\b|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|收多少息|收几多息|报酬率|回报率|报酬|回报",
     "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|比例|份额|(?<!应)占|其中|分[到得]",

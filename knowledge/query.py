@@ -112,6 +112,8 @@ _MONEY_ZH = re.compile(r"钱|资金|募资|募集|款项")
 _MULTIPLE = re.compile(r"多少倍|几倍|幾倍|how many times|what multiple", re.I)
 # "给AI投资定的上限是多少": a limit may be a share as often as an amount.
 _LIMIT = re.compile(r"\bcap(?:s|ped)?\b|\blimit|\bceiling|上限|封顶|天花板", re.I)
+# "内部人最多能卖多少": the most an amount may be is a limit too, a share of holdings as often as money.
+_AT_MOST = re.compile(r"\bat (?:the )?most\b|\bmaximum\b|最多(?:能|可以?|只能|允许)|至多", re.I)
 # "How much cheaper is power in Gansu?": a difference, told as a share or a multiple.
 _COMPARATIVE = re.compile(
     r"how much (?:cheaper|dearer|more expensive|less expensive|higher|lower|bigger|smaller|larger|faster|slower)\b|"
@@ -170,7 +172,7 @@ _QUANTITY = re.compile(
     r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
     r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of|happens?)\b).){0,40}\b(?:revenue|arr|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
     r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?|rate|ratio|allocation|"
-    r"number|forecast|estimate|guess|guidance|loan-to-value|ltv|exposure|commitment|rent|tariff|dividend|capacity|capacities|output|limit|ceiling|threshold|price(?! war)|"
+    r"number|forecast|estimate|guess|guidance|loan-to-value|ltv|exposure|commitment|rent|tariff|fee|dividend|capacity|capacities|output|limit|ceiling|threshold|price(?! war)|"
     # "what rack utilisation does X think…": a rate by its own name
     r"utili[sz]ation|occupancy|vacancy|leverage|receivables|balance)s?\b|\bwhat (?:is|was|were|are|will be)\b[^?]{0,60}\b(?:bill|budget|expense|fee)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
     # "what demand charge per kW": a charge for each unit is a price
@@ -431,7 +433,12 @@ def _units_of(folded: str) -> set[str]:
         units = units | {"%"}  # "what did it cut the price to?": the new level, in money or as a rate
     elif _GROWTH.search(folded) and units <= {"money", "%", "x"} and not _FROM_TO.search(folded):
         units = (units - {"money"}) | {"%", "x"}
-    elif (_CHANGE.search(folded) or _STOCK_MOVE.search(folded) or _LIMIT.search(folded)) and units <= {
+    elif (
+        _CHANGE.search(folded)
+        or _STOCK_MOVE.search(folded)
+        or _LIMIT.search(folded)
+        or ("money" in units and _AT_MOST.search(folded))
+    ) and units <= {
         "money",
         "%",
         "x",

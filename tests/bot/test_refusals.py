@@ -99,3 +99,16 @@ def test_a_refusal_naming_the_asked_measure_stands_when_it_fits_in_words_and_mea
     # a figure whose meaning fits about as well keeps the answer
     raise_.dense = 0.45
     assert stronger_refusal([raise_, refusal], raise_, {"spending"}) is None
+
+
+def test_a_figure_from_an_unnamed_source_stands_against_a_named_source_s_refusal() -> None:
+    refusal = _scored("She declined to say what rent Brightmoor will pay per kilowatt.", 0.45)
+    refusal.dense = 0.55
+    leak = _scored(
+        "A person close to the talks said Brightmoor would pay about $140 per kilowatt a month.", 0.3
+    )
+    leak.dense = 0.35
+    assert stronger_refusal([leak, refusal], leak, {"rent"}) is refusal
+    # what the company withholds, a source the article leaves unnamed gives: the figure is the answer
+    leak.passage.speaker = "unnamed: a person close to the talks"
+    assert stronger_refusal([leak, refusal], leak, {"rent"}) is None

@@ -348,6 +348,14 @@ def test_what_a_company_earned_is_its_profit_and_capacity_being_used_is_utilizat
     assert "utilization" in find_measures("How much of the compute Wrenfield leases is actually being used?")
 
 
+def test_what_a_line_of_business_earned_is_its_revenue_not_the_company_s_profit() -> None:
+    assert find_measures("闻溪今年的会员订阅赚了多少钱？") & {"revenue", "margin"} == {"revenue"}
+    assert find_measures("禾川靠广告业务赚了多少？") & {"revenue", "margin"} == {"revenue"}
+    assert "revenue" in find_measures("闻溪的訂閱賺了多少錢？")
+    # the company's own earnings stay a profit
+    assert find_measures("闻溪今年一共赚了多少？") & {"revenue", "margin"} == {"margin"}
+
+
 def test_money_put_up_is_spending_and_a_fair_value_is_a_valuation() -> None:
     assert "spending" in find_measures("公司今年拿出约3亿元用于留任奖金")
     assert "spending" in find_measures("交易对价为5亿元")

@@ -13,6 +13,9 @@ from knowledge.speakers import Speaker, SpeakerIndex
 CURRENCIES = {"USD", "EUR", "JPY", "CNY", "TWD", "HKD"}
 FIGURE_QUESTIONS = [
     ("澄港今年頭九個月賣咗幾多AI掛鈎產品？增長幾多？", CURRENCIES | {"%", "x"}),
+    # a most that may be sold is a limit: a share of holdings as often as an amount
+    ("禾川的限售股东解禁后最多能卖多少？", CURRENCIES | {"%"}),
+    ("At most, how much cash can Verlane's founders raise by selling after the lock-up?", CURRENCIES | {"%"}),
     ("what are the Orsay hostels charging a night per bunk these days?", CURRENCIES),
     ("in the pilot, how much less time did doctors spend on notes?", {"%", "x"}),
     ("新廠良率而家去到幾多？", {"%"}),
@@ -648,9 +651,10 @@ def test_a_data_centres_electricity_use_is_asked_in_gigawatts() -> None:
     [
         "What leverage limit did Corvane's finance chief commit to?",
         "What ceiling did the lender put on rents?",
+        "What hook-up fee per megawatt does Tarnbury want its bidders to pay?",
     ],
 )
-def test_what_limit_or_ceiling_is_a_figure_question_and_a_leverage_limit_a_multiple_of_net_debt(
+def test_what_limit_ceiling_or_fee_is_a_figure_question_and_a_leverage_limit_a_multiple_of_net_debt(
     question: str,
 ) -> None:
     query = analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({}))
