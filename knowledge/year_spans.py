@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import re
 
+from knowledge.figures.numbers import CN_DIGITS
 from knowledge.scripts import fold
 
-_NUMBERS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
+# the Chinese digits the figure reader knows, and ten (a count of months never needs more)
+_NUMBERS = {**CN_DIGITS, "十": 10}
 _NUMBERS |= {"十一": 11, "十二": 12}
 _WORDS = "one two three four five six seven eight nine ten eleven".split()
 _NUMBERS |= {word: n for n, word in enumerate(_WORDS, start=1)}
