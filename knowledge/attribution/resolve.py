@@ -13,6 +13,7 @@ from knowledge.attribution.org_in_play import protagonist
 from knowledge.attribution.quotes import blank_spans, leaves_quote_open, quoted_spans, starts_with_quote
 from knowledge.attribution.subject_en import subject_en
 from knowledge.attribution.subject_zh import subject_zh
+from knowledge.attribution.transcript import transcript_turn
 from knowledge.attribution.unnamed import EN_ANONYMOUS
 from knowledge.figures import find_figures
 from knowledge.scripts import to_simplified
@@ -62,6 +63,15 @@ def attribute_sentences(
         state.paragraph_speaker = None
         state.previous = None
         state.paragraph = number
+        turn = transcript_turn(sentences, entities)
+        if turn is not None:
+            # "Okonjo: They're pricing us…": an interview's turn is the labelled speaker's, every sentence of it
+            result.append([turn.speaker] * len(sentences))
+            if turn.speaker is not None:
+                state.spoke(turn.speaker)
+                state.saw(turn.speaker)
+            state.carry = None
+            continue
         row: list[Entity | None] = []
         for position, sentence in enumerate(sentences):
             speaker = _sentence(sentence, language, entities, state, first=position == 0)

@@ -170,3 +170,30 @@ def test_the_per_share_price_of_a_staff_sale_is_answered_and_not_refused_as_a_li
         {"price"},
     )
     assert isinstance(decision, Evidence) and decision.focus is not None and decision.focus.text == "$42.70"
+
+
+def test_the_first_ranked_passage_in_the_other_language_with_the_asked_unit_answers_despite_thin_overlap() -> (
+    None
+):
+    text = "期內股東應佔溢利按年上升18%至人民幣11.3億元，主要受惠內地晶圓廠擴產。"
+    source = Source(id="kw", file="k.md", title="建嶸中期業績", publisher="P", language="zh-Hant")
+    passage = Passage(
+        id="kw:1.1", source_id="kw", paragraph=1, sentence=1, text=text, figures=find_figures(text)
+    )
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[passage])
+    query = QueryAnalysis(
+        text="how much did the profit grow in the first half?",
+        language="en",
+        kind="how_much",
+        wants_figure=True,
+        units={"%", "x"},
+        measures={"growth"},
+    )
+    first = Hit(passage, 3.0, coverage=0.22, dense=0.26, reasons=["unit", "measure"])
+    assert isinstance(decide(query, [first], corpus), Evidence)
+    # the same passage ranked below another is not carried by its rank
+    other = Passage(id="kw:2.1", source_id="kw", paragraph=2, sentence=1, text="公司未有派息。")
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[other, passage])
+    second = Hit(passage, 2.9, coverage=0.22, dense=0.26, reasons=["unit", "measure"])
+    decision = decide(query, [Hit(other, 3.1, coverage=0.1, dense=0.2), second], corpus)
+    assert isinstance(decision, Abstention)

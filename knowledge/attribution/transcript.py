@@ -1,0 +1,45 @@
+"""Interview and transcript paragraphs: "Okonjo: …", "覃思远：…", "Q: …" say who speaks the whole paragraph."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.attribution.entities import ArticleEntities, Entity
+
+# A label that opens a paragraph: "Okonjo:", "**Portside Weekly: …", "覃思远：", "問：" (bold marks allowed).
+_LABEL = re.compile(
+    r"^\s*\**\s*(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|[\u3400-\u9fff·•]{1,8}|Q|A)\s*\**\s*[:：]\s*\**\s*\S"
+)
+# The interviewer's turn: what it asks is no statement of anyone's.
+_QUESTION_LABELS = frozenset({"q", "question", "问", "問", "记者", "記者", "主持人"})
+
+
+@dataclass(frozen=True)
+class TurnLabel:
+    """A paragraph's transcript label: the entity whose turn it is, or None for the interviewer's question."""
+
+    speaker: Entity | None
+
+
+def transcript_turn(paragraph: list[str], entities: ArticleEntities) -> TurnLabel | None:
+    """The speaker a paragraph's label names ("Okonjo: They're pricing us…"), if the paragraph opens with one.
+
+    Only a label that is a name the article introduced, or an interviewer's mark, counts: "Correction: …" or
+    "Update: …" are not turns in a conversation.
+    """
+    if not paragraph:
+        return None
+    match = _LABEL.match(paragraph[0])
+    if match is None:
+        return None
+    label = match.group("label").strip()
+    if label.lower() in _QUESTION_LABELS:
+        return TurnLabel(None)
+    entity = entities.find_any(label)
+    if entity is not None and entity.kind == "person":
+        return TurnLabel(entity)
+    # "**Portside Weekly: Your shares are down…**": the publication's own question, set in bold
+    if paragraph[0].lstrip().startswith("**") and paragraph[-1].rstrip().endswith(("?**", "？**", "**")):
+        return TurnLabel(None)
+    return None
