@@ -40,9 +40,9 @@ _PAID_PEOPLE = (
 )
 
 MEASURES: dict[str, str] = {
-    # "what is it pulling in from the lease?": what something brings in is its income
+    # "what does the lease bring in?": what something brings in is its income ("pulled in" may be money raised)
     "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|\bpremiums\b|"
-    r"\b(?:bring|brings|bringing|brought|pull|pulls|pulling|pulled|rake|rakes|raking|raked) in\b|营收|收入|营业额|销售额|保费|(?<![回吸接征])收(?:多少|几多|到多少)(?!息)|"
+    r"\b(?:bring|brings|bringing|brought|rake|rakes|raking|raked) in\b|营收|收入|营业额|销售额|保费|(?<![回吸接征])收(?:多少|几多|到多少)(?!息)|"
     # "靠广告赚了多少": what a line of business brings in is its income, not a profit
     r"靠[^，。？?]{1,8}赚|" + _LINE + "赚",
     "valuation": r"valuation|valued|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|\bworth\b|market cap|price target|"
