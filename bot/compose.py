@@ -51,7 +51,7 @@ def make_citation(
         sentence=passage.sentence,
         gloss_en=passage.gloss_en,
         speaker_label=speaker_name(speaker, reader) if speaker and language else None,
-        role_label=speaker_role(speaker, reader)
+        role_label=(speaker_role(speaker, reader) or None)
         if speaker and language and speaker.kind == "person"
         else None,
         title_label=source_title(source, reader) if language else None,

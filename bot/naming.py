@@ -6,7 +6,7 @@ import re
 
 from bot.i18n import convert, family
 from knowledge.attribution.lexicon_en import surname_of
-from knowledge.attribution.naming import pinyin_name, pinyin_org
+from knowledge.attribution.naming import ROLE_UNKNOWN, pinyin_name, pinyin_org
 from knowledge.sources import Source
 from knowledge.speakers import TITLE_WORDS, Speaker
 
@@ -58,7 +58,10 @@ def speaker_name(speaker: Speaker, language: str) -> str:
 
 
 def speaker_role(speaker: Speaker, language: str) -> str:
-    """The role as the reader reads it: 'CEO, Anthropic' or 'Anthropic首席执行官' / 'Anthropic執行長'."""
+    """The role as the reader reads it: 'CEO, Anthropic' or 'Anthropic首席执行官' / 'Anthropic執行長'; '' when the
+    article never says who the person is."""
+    if speaker.role == ROLE_UNKNOWN and not speaker.role_zh:
+        return ""
     if family(language) == "en":
         return latin_text(speaker.role)
     return convert(speaker.role_zh or _role_in_chinese(speaker) or speaker.role, language)
@@ -88,9 +91,9 @@ def short_name(speaker: Speaker, language: str) -> str:
 def describe(speaker: Speaker, language: str) -> str:
     """'Sam Altman (CEO, OpenAI)' or '萨姆·阿尔特曼（OpenAI首席执行官）' in the reader's script; organizations by name."""
     name = speaker_name(speaker, language)
-    if speaker.kind == "organization":
+    role = speaker_role(speaker, language) if speaker.kind != "organization" else ""
+    if not role:
         return name
-    role = speaker_role(speaker, language)
     return f"{name} ({role})" if family(language) == "en" else f"{name}（{role}）"
 
 

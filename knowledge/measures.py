@@ -344,7 +344,9 @@ def _month(word: str) -> int:
 
 
 _SEVERAL_QUARTERS = re.compile(
-    r"前[二三四2-4]季|first (?:two|three) quarters|(?:first )?(?:six|nine) months|first half|上半年|前[6-9六七八九]个?月|"
+    # "首三季", "頭九個月": Hong Kong and Taiwan say first (首/头) where the mainland says 前
+    r"[前首头][二三四两2-4]个?季|first (?:two|three) quarters|(?:first )?(?:six|nine) months|first half|上半年|"
+    r"[前首头][6-9六七八九]个?月|"
     r"[六6]个月",
     re.I,
 )

@@ -13,6 +13,7 @@ from knowledge.attribution.orgs_zh import (
     THE_COMPANY,
     add_org_zh,
     describe_org,
+    has_org_tail,
     looks_like_org,
     mark_lead_investors,
     org_before,
@@ -155,7 +156,7 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             if named is not None and not looks_like_org(latin):
                 at = match.start("latin") - 1 - len(named[0])
                 add_person_zh(entities, original[at : at + len(named[0])], latin=latin)
-            elif org_named(zh, entities):
+            elif org_named(zh, entities) or has_org_tail(latin):
                 org = org_before(zh)
                 if org:
                     at = match.start("zh") + len(zh) - len(org)

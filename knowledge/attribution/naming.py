@@ -190,6 +190,10 @@ DEPARTMENTS_EN = {
     "战略": "strategy",
     "业务": "business",
 }
+
+# The role of a person the article names without saying who they are: shown to no reader.
+ROLE_UNKNOWN = "quoted in the news"
+
 _TITLE_ZH_EXTRA = {
     "首席投资官": "chief investment officer",
     "首席风险官": "chief risk officer",
@@ -584,7 +588,7 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         for form in [*org_entity.forms, org_entity.name] if org_entity else [entity.org]:
             positions += [(t, form) for t in titles]
     default_role = {
-        "person": "quoted in the news",
+        "person": ROLE_UNKNOWN,
         "organization": "organization",
         "unnamed": "unnamed source",
     }

@@ -6,6 +6,17 @@ from __future__ import annotations
 ORG_TAILS = frozenset(
     {
         "systems",
+        # company words of the industry: "Raykin Robotics", "Lumen Photonics", "Kestrel Digital"
+        "robotics",
+        "automation",
+        "photonics",
+        "optics",
+        "digital",
+        "telecom",
+        "insurance",
+        "shipping",
+        "mining",
+        "automotive",
         "semiconductor",
         "semiconductors",
         "technologies",

@@ -6,6 +6,7 @@ import re
 
 from knowledge.attribution import lexicon_zh as lx
 from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.org_tails_en import ORG_TAILS
 from knowledge.places import places_in
 from knowledge.scripts import to_simplified
 
@@ -90,6 +91,12 @@ def plausible_org(org: str, subject: str, weak: bool) -> bool:
     return (org == subject or described) and short and not any(c in lx.FUNCTION_CHARS for c in org)
 
 
+def has_org_tail(latin: str) -> bool:
+    """Whether a bracketed Latin name ends like a company's ("（Raykin Robotics）"): the Chinese before it is one."""
+    words = latin.split()
+    return len(words) >= 2 and words[-1].lower().strip(".") in ORG_TAILS
+
+
 def looks_like_org(latin: str) -> bool:
     """Whether a Latin name in brackets is an organization's: an acronym, a company word, or not two or three words."""
     words = latin.split()
@@ -113,7 +120,7 @@ def looks_like_org(latin: str) -> bool:
         "sachs",
         "stanley",
     }
-    return not 2 <= len(words) <= 3 or any(w.isupper() or w.lower() in tails for w in words)
+    return not 2 <= len(words) <= 3 or any(w.isupper() or w.lower() in tails | ORG_TAILS for w in words)
 
 
 # What kind of organization a descriptor before its name says it is ("咨询机构华信研究院").

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.naming import speaker_name, speaker_role
+from bot.naming import describe, speaker_name, speaker_role
+from knowledge.attribution.naming import ROLE_UNKNOWN
 from knowledge.speakers import Speaker
 
 
@@ -31,3 +32,9 @@ def test_an_english_role_is_told_in_chinese_from_its_positions() -> None:
     )
     assert speaker_role(ybarra, "zh-Hans") == "Copper Basin司库"
     assert speaker_role(ybarra, "en") == "Copper Basin's treasurer"
+
+
+def test_a_person_the_article_never_describes_is_named_without_a_placeholder_role() -> None:
+    quist = Speaker(name="Mara Quellin", kind="person", role=ROLE_UNKNOWN)
+    assert describe(quist, "en") == "Mara Quellin"
+    assert speaker_role(quist, "zh-Hans") == "" and "（" not in describe(quist, "zh-Hans")

@@ -260,6 +260,12 @@ def test_three_months_of_one_calendar_quarter_name_it_and_six_months_are_several
     assert several_quarters("orders in the six months to September jumped 62%")
 
 
+def test_hong_kong_and_taiwan_first_three_quarters_are_several_quarters() -> None:
+    assert several_quarters("銳澄科技首三季收入為人民幣8.1億元")
+    assert several_quarters("頭九個月虧損收窄")
+    assert not several_quarters("第三季單季營收")
+
+
 def test_how_far_below_asks_a_cut_and_green_power_names_no_power_measure() -> None:
     asked = asked_measures("How far below the coal benchmark tariff is the green-power deal priced?", [])
     assert "cut" in asked and "power" not in asked

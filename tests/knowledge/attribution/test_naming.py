@@ -228,3 +228,13 @@ def test_a_chief_people_officer_is_a_title_held_at_the_company() -> None:
 def test_a_generic_word_before_the_generic_end_is_english_too() -> None:
     assert pinyin_org("澜湖数据交易所") == "Lanhu Data Exchange"
     assert pinyin_org("禾跃半导体") == "Heyue Semiconductor"
+
+
+def test_a_chinese_company_glossed_with_a_latin_name_ending_like_a_company_carries_that_name() -> None:
+    text = [
+        ["人形機械人製造商澄鋒機械人（Corvane Robotics）今日起招股，招股價介乎每股18.2港元至20.4港元。"],
+        ["澄鋒機械人行政總裁韋嘉朗表示，海外收入將增至三成。"],
+    ]
+    found = attribute_source(text, "zh-Hant", SpeakerIndex([]))
+    company = next(s for s in [*found.quoted, *found.mentioned] if s.kind == "organization")
+    assert company.name == "Corvane Robotics" and "澄鋒機械人" in company.aliases
