@@ -141,7 +141,10 @@ def with_asked_figure(
     reported = bool(query.period or query.quarters or past) and not ahead and not asks_scenario(query.text)
     # "of the $4.2bn build, what portion…": the amount the question names is the whole the share is of
     wholes = [f for f in query.figures if f.unit != "%"] if "share" in query.measures else []
+    names = corpus.proper_names.in_question(query.text)
     for position, hit in enumerate(candidates):
+        if names and not _names_any(hit, names, query, corpus):
+            continue  # "how much power will corrin ridge need?" is not answered from an article that never names it
         figures = asked_figures(hit, query, corpus.source(hit.passage.source_id).published)
         if not figures:
             continue
@@ -262,6 +265,15 @@ _MONTHS_AND_DAYS = frozenset(
     "January February March April May June July August September October November December Monday Tuesday"
     " Wednesday Thursday Friday Saturday Sunday".split()
 )
+
+
+def _names_any(hit: Hit, names: list[str], query: QueryAnalysis, corpus: Corpus) -> bool:
+    """Whether the passage's article writes one of the names the question uses; an article in the other language
+    may write them in its own script, so it is not held to this."""
+    source = corpus.source(hit.passage.source_id)
+    if family(source.language) != family(query.language):
+        return True
+    return any(corpus.proper_names.names_in(source.id, name) for name in names)
 
 
 def _proper_nouns(query: QueryAnalysis, entities: list[tuple[str, ...]]) -> list[str]:

@@ -12,6 +12,7 @@ from knowledge.curation import load_glosses, load_overrides
 from knowledge.errors import CorpusError
 from knowledge.gazetteer import gazetteer_beside
 from knowledge.passages import Passage, split_paragraphs, split_sentences
+from knowledge.proper_names import LibraryNames
 from knowledge.records import fingerprint
 from knowledge.scripts import fold
 from knowledge.sources import Source, load_sources
@@ -114,6 +115,11 @@ class Corpus:
             at += len(text) + 1
         starts.append(at)
         return "".join(f"{t}\0" for t in texts), starts, [p.id for p in self.passages]
+
+    @cached_property
+    def proper_names(self) -> LibraryNames:
+        """The names its English passages write capitalized, and which articles write each."""
+        return LibraryNames(self.passages)
 
     @cached_property
     def _naming(self) -> dict[str, set[str]]:

@@ -197,3 +197,35 @@ def test_the_first_ranked_passage_in_the_other_language_with_the_asked_unit_answ
     second = Hit(passage, 2.9, coverage=0.22, dense=0.26, reasons=["unit", "measure"])
     decision = decide(query, [Hit(other, 3.1, coverage=0.1, dense=0.2), second], corpus)
     assert isinstance(decision, Abstention)
+
+
+def test_a_figure_from_an_article_that_never_names_the_asked_campus_does_not_answer() -> None:
+    mabry = Source(id="mabry", file="m.md", title="Mabry approves abatement", publisher="P", language="en")
+    seed = Source(id="seed", file="s.md", title="OpenAI's compute goal", publisher="P", language="en")
+    campus = "The commission approved a tax break for the Corrin Ridge campus, which will cost $11 billion."
+    goal = "OpenAI's goal is to build 250 GW of computing capacity by 2033."
+    passages = [
+        Passage(
+            id="mabry:1.1",
+            source_id="mabry",
+            paragraph=1,
+            sentence=1,
+            text=campus,
+            figures=find_figures(campus),
+        ),
+        Passage(
+            id="seed:1.1", source_id="seed", paragraph=1, sentence=1, text=goal, figures=find_figures(goal)
+        ),
+    ]
+    corpus = Corpus(sources=[mabry, seed], speakers=SpeakerIndex([]), passages=passages)
+    query = QueryAnalysis(
+        text="how much power will corrin ridge need once it is built?",
+        language="en",
+        kind="how_much",
+        wants_figure=True,
+        units={"GW"},
+        measures={"power"},
+    )
+    hit = Hit(passages[1], 3.0, coverage=0.6, dense=0.5, reasons=["unit", "measure"])
+    decision = decide(query, [hit], corpus)
+    assert isinstance(decision, Abstention) and decision.reason == "no_figure"
