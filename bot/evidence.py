@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from bot.aboutness import aboutness, asked_entities, entity_count, in_its_paragraph
 from bot.conflicts import add_conflicts
-from bot.figure_ranking import focus_figure, nearest_figure, with_asked_figure
+from bot.figure_ranking import with_asked_figure
+from bot.focus_figure import focus_figure, nearest_figure
 from bot.refusals import REFUSAL, stronger_refusal, withheld_breakdown
 from bot.supporting import (
     answer_not_question,

@@ -6,7 +6,8 @@ import datetime as dt
 
 from bot.aboutness import named_before
 from bot.asked_figures import asked_figures
-from bot.figure_ranking import focus_figure, with_asked_figure
+from bot.figure_ranking import with_asked_figure
+from bot.focus_figure import focus_figure
 from knowledge.corpus import Corpus
 from knowledge.figures import find_figures
 from knowledge.measures import find_measures, tenors
