@@ -229,35 +229,3 @@ def test_a_figure_from_an_article_that_never_names_the_asked_campus_does_not_ans
     hit = Hit(passages[1], 3.0, coverage=0.6, dense=0.5, reasons=["unit", "measure"])
     decision = decide(query, [hit], corpus)
     assert isinstance(decision, Abstention) and decision.reason == "no_figure"
-
-
-def test_a_chinese_article_that_never_writes_the_asked_campus_does_not_answer_an_english_question() -> None:
-    mabry = Source(id="mabry", file="m.md", title="Mabry approves abatement", publisher="P", language="en")
-    seed = Source(id="seed", file="s.md", title="OpenAI的算力目标", publisher="P", language="zh-Hans")
-    campus = "The commission approved a tax break for the Corrin Ridge campus, which will cost $11 billion."
-    goal = "阿尔特曼曾告诉员工，OpenAI的目标是到2033年建成250吉瓦的计算能力。"
-    passages = [
-        Passage(
-            id="mabry:1.1",
-            source_id="mabry",
-            paragraph=1,
-            sentence=1,
-            text=campus,
-            figures=find_figures(campus),
-        ),
-        Passage(
-            id="seed:1.1", source_id="seed", paragraph=1, sentence=1, text=goal, figures=find_figures(goal)
-        ),
-    ]
-    corpus = Corpus(sources=[mabry, seed], speakers=SpeakerIndex([]), passages=passages)
-    query = QueryAnalysis(
-        text="how much power will corrin ridge need once it is built?",
-        language="en",
-        kind="how_much",
-        wants_figure=True,
-        units={"GW"},
-        measures={"power"},
-    )
-    hit = Hit(passages[1], 3.0, coverage=0.6, dense=0.5, reasons=["unit", "measure"])
-    decision = decide(query, [hit], corpus)
-    assert isinstance(decision, Abstention) and decision.reason == "no_figure"
