@@ -58,6 +58,10 @@ TITLE_WORDS: dict[str, list[str]] = {
         "财务长",
         "财务总监",
         "财务主管",
+        # "灵枢的财务负责人", "岚驰的财务一把手": whoever answers for the finances is the finance chief
+        "财务负责人",
+        "财务一把手",
+        "财务老大",
     ],
     "president": ["president", "总裁"],
     "cio": ["cio", "chief investment officer", "investment chief", "首席投资官", "投资总监", "投资长"],
@@ -112,8 +116,18 @@ TITLE_WORDS: dict[str, list[str]] = {
     "chief marketing officer": ["chief marketing officer", "cmo", "首席营销官"],
     "chief revenue officer": ["chief revenue officer", "首席营收官"],
     "chief commercial officer": ["chief commercial officer", "首席商务官"],
+    "board secretary": ["board secretary", "company secretary", "corporate secretary", "董事会秘书", "董秘"],
 }
-_CHIEF_OF = re.compile(r"\b(credit|risk|investment|technology|operating|financial|executive) chief\b")
+# "Quillory's revenue chief" is its chief revenue officer: every "chief … officer" title read the other way round
+_CHIEF_OF = re.compile(
+    r"\b("
+    + "|".join(
+        sorted(
+            {m for ws in TITLE_WORDS.values() for w in ws for m in re.findall(r"^chief (\w+) officer$", w)}
+        )
+    )
+    + r") chief\b"
+)
 # Generic words at the end of a company name that questions often leave out ("Kestrel" for "Kestrel Micro Devices").
 ORG_SUFFIXES = frozenset(
     {
@@ -242,7 +256,8 @@ def _alias_key(alias: str) -> tuple[str, bool]:
 
 def _word_regex(words: list[str]) -> re.Pattern[str]:
     parts = [
-        rf"(?<![a-z]){re.escape(w)}(?:s|'s)?(?![a-z])" if _is_latin(w) else re.escape(w)
+        # "leveraged-finance boss" is no finance boss: a word joined before by a hyphen qualifies the title
+        rf"(?<![a-z])(?<![a-z]{{4}}-){re.escape(w)}(?:s|'s)?(?![a-z])" if _is_latin(w) else re.escape(w)
         for w in sorted(words, key=len, reverse=True)
     ]
     return re.compile("|".join(parts))
@@ -358,28 +373,73 @@ class SpeakerIndex:
         """Speakers named only by role or description ("Anthropic's CEO", "Meta's finance chief")."""
         # "Ashgrove's credit chief" is its chief credit officer (the title's own words stay topic words elsewhere)
         folded = _CHIEF_OF.sub(r"chief \1 officer", to_simplified(text).lower())
-        orgs = _longest_keys(self._orgs.spans(folded))
-        titles = _longest_matches(folded, self._title_patterns)
+        spans = self._orgs.spans(folded)
+        # "the lead bank's leveraged-finance boss": an organization named elsewhere ("the Brightvault loan") is not
+        # the one whose boss is asked
+        orgs = set() if self._owner_described(folded, spans) else _longest_keys(spans)
+        titles = _longest_matches(folded, self._title_patterns) - _former_titles(folded, self._title_patterns)
         by_position, known = self._roles
         found = {n for title in titles for org in orgs for n in by_position.get((title, org), ())}
         # "Vestergaard's head of underwriting": a title the gazetteer lacks, matched by its own distinctive word
-        found = self._by_written_title(folded, orgs) or found
+        found = self._by_written_title(folded, orgs) or found or self._by_kindred_title(titles, orgs)
         if titles and not found:
             found = self._by_description(folded, titles)
         found |= {n for n in known if self._known_for(self.speakers[n], folded)}
         if not found:
-            found = self._by_role_phrase(folded)
+            found = self._by_role_phrase(folded) or self._by_kind(folded)
         return [self.speakers[n] for n in sorted(found)]
 
-    def _by_role_phrase(self, folded: str) -> set[int]:
-        """ "the bankruptcy lawyer": the one quoted person whose role is written so (a trade with its kind)."""
+    def _by_kind(self, folded: str) -> set[int]:
+        """ "那家做空机构", "the short seller": the one organization the articles describe as that kind."""
         found: set[int] = set()
-        for match in _ROLE_PHRASE.finditer(folded):
-            phrase = match.group(1)
+        for asked, written in ORG_KINDS.values():
+            if any(re.search(rf"(?<![a-z]){re.escape(w)}", folded) for w in asked):
+                holders = {
+                    n
+                    for n, s in enumerate(self.speakers)
+                    if s.kind == "organization"
+                    and any(w in f"{s.role} {s.role_zh or ''}".lower() for w in written)
+                }
+                if len(holders) == 1:  # several: the question does not say which
+                    found |= holders
+        return found
+
+    def _owner_described(self, folded: str, spans: list[tuple[int, int, str, str]]) -> bool:
+        """Whether a title's organization is only described, right before it ("the lead bank's … boss")."""
+        for match in _POSSESSOR.finditer(folded):
+            words = [w for w in match.group(1).split() if w not in _NOT_DESCRIPTIONS and len(w) > 2]
+            named = any(start < match.end(1) and match.start(1) < end for start, end, _, _ in spans)
+            # the title right after, or after a word or two that qualify it ("leveraged-finance boss")
+            qualifiers = [match.end() + m.end() for m in re.finditer(r"[a-z-]+\s+", folded[match.end() :])]
+            starts = [match.end(), *qualifiers[:2]]
+            patterns = self._title_patterns.values()
+            if words and not named and any(p.match(folded, at) for at in starts for p in patterns):
+                return True
+        return False
+
+    def people_at(self, org: Speaker) -> list[Speaker]:
+        """The quoted people holding a position at an organization (by any of its spellings)."""
+        forms = {fold(f) for f in (org.name, org.name_zh or "", *org.aliases) if len(f) > 1}
+        return [
+            s
+            for s in self.speakers
+            if s.kind == "person" and s.quoted and any(fold(o) in forms for _, o in s.positions)
+        ]
+
+    def _by_role_phrase(self, folded: str) -> set[int]:
+        """ "the bankruptcy lawyer": the one quoted person whose role is written so (a trade with its kind);
+        "Nuwair's energy minister": the one whose role is "minister of energy and …"."""
+        found: set[int] = set()
+        phrases = [rf"\b{re.escape(m.group(1))}\b" for m in _ROLE_PHRASE.finditer(folded)]
+        phrases += [
+            rf"\b{m.group(2)}\s+(?:of|for)\s+(?:the\s+)?{re.escape(m.group(1))}\b"
+            for m in _PORTFOLIO.finditer(folded)
+        ]
+        for phrase in phrases:
             holders = {
                 n
                 for n, s in enumerate(self.speakers)
-                if s.kind == "person" and re.search(rf"\b{re.escape(phrase)}\b", s.role.lower())
+                if s.kind == "person" and re.search(phrase, s.role.lower())
             }
             if len(holders) == 1:  # several holders: the question does not say which
                 found |= holders
@@ -390,15 +450,17 @@ class SpeakerIndex:
         found = set()
         for n, speaker in enumerate(self.speakers):
             for title, org in speaker.positions:
-                if title in TITLE_WORDS or org not in orgs:
-                    continue
-                words = [
-                    w for w in re.findall(r"[a-z]+", title) if w not in _GENERIC_TITLE_WORDS and len(w) > 3
-                ]
-                if any(re.search(_TITLE_AROUND.format(word=re.escape(w[:6])), folded) for w in words):
+                if org in orgs and _written_title_asked(title, folded):
                     found.add(n)
-                own = _GENERIC_TITLE_ZH.sub("", title)
-                if len(own) >= 2 and not own.isascii() and own in folded:
+        return found
+
+    def _by_kindred_title(self, titles: set[str], orgs: set[str]) -> set[int]:
+        """ "Haldenberg's analyst": its head of telecoms research, a written title of the asked kind."""
+        found = set()
+        for n, speaker in enumerate(self.speakers):
+            for title, org in speaker.positions:
+                kindred = (w for t in titles for w in KINDRED_TITLES.get(t, ()))
+                if org in orgs and title not in TITLE_WORDS and any(w in title for w in kindred):
                     found.add(n)
         return found
 
@@ -419,7 +481,8 @@ class SpeakerIndex:
         found = set()
         for n, speaker in enumerate(self.speakers):
             for title, org in speaker.positions:
-                if title in titles and org and self._describes(org, speaker, words):
+                held = title in titles or _written_title_asked(title, folded)
+                if org and held and self._describes(org, speaker, words):
                     found.add(n)
         return found
 
@@ -456,6 +519,8 @@ class SpeakerIndex:
         return False
 
 
+# Words of a written title that make its holder one of a kind of title: a broker's research staff are its analysts.
+KINDRED_TITLES: dict[str, tuple[str, ...]] = {"analyst": ("research", "analyst", "研究", "分析")}
 # "the Arizona utility's treasurer": the words that describe the organization whose title is asked.
 _POSSESSOR = re.compile(r"\bthe\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)(?:'s|’s)\s")
 # "the head of Virginia's legislative audit agency": the organization described after the title
@@ -479,6 +544,15 @@ _ROLE_PHRASE = re.compile(
     r"\bthe\s+([a-z-]+\s+(?:lawyer|attorney|analyst|economist|broker|banker|consultant|auditor|adviser|advisor|"
     r"professor|researcher|strategist|trader|underwriter|actuary|engineer|physician|doctor|nurse))\b"
 )
+# Kinds of organization a question names instead of the organization: (the question's words, the role's words).
+ORG_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "short seller": (
+        ("short seller", "short-seller", "short seller's", "做空机构", "空头机构", "沽空机构", "做空方"),
+        ("short seller", "short-seller", "做空"),
+    ),
+}
+# "the energy minister", "the finance secretary": an office named by its portfolio, written "minister of energy"
+_PORTFOLIO = re.compile(r"\b([a-z]{4,}) (minister|secretary|commissioner)\b")
 _NOT_DESCRIPTIONS = frozenset({"the", "company", "firm", "its", "new", "big", "biggest", "largest", "main"})
 # Descriptions that name the same kind of organization in other words (domain-wide).
 DESCRIPTION_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -489,7 +563,37 @@ DESCRIPTION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "lender": ("credit", "lending", "lender", "bank"),
     "insurer": ("insurance", "insurer", "assurance"),
     "fund": ("fund", "capital", "partners", "investment"),
+    "co-op": ("cooperative", "co-op"),
+    "coop": ("cooperative", "co-op"),
 }
+
+
+# "Lianshuo's former chairman", "聯碩前董事長": someone who held the title before, not whoever holds it now
+# ("目前", "此前" end in 前 without meaning "former")
+_FORMER = re.compile(
+    r"(?:\b(?:former|ex|onetime|one-time|previous|past|retired)[\s-]*|(?<![目之此当眼提以从])前任?|原)$"
+)
+
+
+def _written_title_asked(title: str, folded: str) -> bool:
+    """Whether a title the gazetteer lacks ("head of underwriting") is asked by its own word ("underwriting chief")."""
+    if title in TITLE_WORDS:
+        return False
+    words = [w for w in re.findall(r"[a-z]+", title) if w not in _GENERIC_TITLE_WORDS and len(w) > 3]
+    if any(re.search(_TITLE_AROUND.format(word=re.escape(w[:6])), folded) for w in words):
+        return True
+    own = _GENERIC_TITLE_ZH.sub("", title)
+    return len(own) >= 2 and not own.isascii() and own in folded
+
+
+def _former_titles(folded: str, patterns: dict[str, re.Pattern[str]]) -> set[str]:
+    """Titles the question asks only of a former holder."""
+    former = set()
+    for key, pattern in patterns.items():
+        starts = [m.start() for m in pattern.finditer(folded)]
+        if starts and all(_FORMER.search(folded[max(0, s - 12) : s]) for s in starts):
+            former.add(key)
+    return former
 
 
 def _longest_matches(folded: str, patterns: dict[str, re.Pattern[str]]) -> set[str]:
