@@ -184,6 +184,12 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             cut = bracket.start() if bracket else cut
             department = _DEPARTMENT.search(text[:cut])
             org = org_before(text[:cut]) if department is None else None
+            owner = org_before(text[: cut - 1]) if org is None and text[:cut].endswith("的") else None
+            if owner is not None and (
+                owner.endswith(tuple(lx.ORG_SUFFIXES)) or entities.find(owner) is not None
+            ):
+                # "领投方云岫资本的合伙人祁梦笙": a partner of the fund the possessive names
+                org, cut = owner, cut - 1
             org_written = original[cut - len(org) : cut] if org else None
             written_title = original[match.start() : match.end()]
             if department is not None:
