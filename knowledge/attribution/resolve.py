@@ -48,6 +48,13 @@ _EN_OWN_ESTIMATE = re.compile(
     r"projections?)\b)"
 )
 
+# "Quennell raised the company's full-year revenue forecast": an officer giving the company's guidance speaks
+# (only a person: "Kestrel raised its forecast" is the article's narration of the company's own numbers)
+_EN_GUIDANCE = re.compile(
+    r"\b(?:cut|raised|lowered|lifted|trimmed|reaffirmed|reiterated|narrowed|withdrew)(?=\s+(?:its|the company's|"
+    r"the company’s|the group's|the group’s)\s+(?:[\w-]+\s+){0,3}?(?:forecast|guidance|outlook|target)s?\b)"
+)
+
 
 # ", who runs a fund that…,", ", whose firm disclosed a bet…,": a relative clause describing the one named before it
 _EN_RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,;\"“”]{1,160},")
@@ -124,11 +131,22 @@ def _closing_frame(outside: str, verb: re.Match[str]) -> bool:
     if verb.group(0).lower() not in en.FRAME_VERBS:
         return False
     clause = outside[outside.rfind(",", 0, verb.start()) + 1 : verb.start()]
+    tail = outside[verb.end() :]
+    if verb.group(0).lower() == "told":
+        tail = _TOLD_WHOM.sub(
+            "", tail
+        )  # "…, he told analysts on a call": whom he told is no part of what was said
     return (
         "," in outside[: verb.start()]
         and len(clause.split()) <= 6
-        and not _FRAME_TAIL.sub("", outside[verb.end() :]).strip(' ."”')
+        and not _FRAME_TAIL.sub("", tail).strip(' ."”')
     )
+
+
+# Whom a closing "told" addresses: "analysts", "the board", "a conference in the capital".
+_TOLD_WHOM = re.compile(
+    r"^\s+(?:(?:the|a|an|its|his|her|their)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?(?=[\s.,]*(?:$|(?:in|on|at|during|after|late|early|last)\b))"
+)
 
 
 # What may follow a closing frame's verb: "…, Blackfern said in a filing on Monday."
@@ -167,6 +185,7 @@ def _speaker(
     first: bool,
 ) -> Entity | None:
     verbs = list(_EN_VERB.finditer(outside) if language == "en" else _ZH_VERB.finditer(outside))
+    guidance: list[re.Match[str]] = []
     # "has agreed to supply 2.5 gigawatts": an action the article reports, not something said
     verbs = [
         v
@@ -193,6 +212,8 @@ def _speaker(
     if language == "en":
         verbs += _EN_PUT_AT.finditer(outside)  # "Qureshi put the lab's share at closer to 35%": an estimate
         verbs += _EN_OWN_ESTIMATE.finditer(outside)  # "She cut her price target to $41": the analyst's call
+        guidance += _EN_GUIDANCE.finditer(outside)
+        verbs += guidance
         verbs.sort(key=lambda v: v.start())
     if language == "en":
         # "…, ahead of what analysts had expected, the company said.": the closing frame reports the sentence.
@@ -205,7 +226,7 @@ def _speaker(
     subject = subject_en if language == "en" else subject_zh
     for verb in verbs:
         found = subject(outside, verb, items, state, entities)
-        if found is not None:
+        if found is not None and (found.kind == "person" or not any(verb is g for g in guidance)):
             return found
     participle = _EN_PARTICIPLE.search(outside) if language == "en" and refusal is None else None
     stance = _EN_STANCE.match(outside, items[0].end) if language == "en" and items else None

@@ -24,6 +24,8 @@ _EN_GAPS = (
         rf"officials?|executives?)\s+{_EN_ADVERBS}$"
     ),
 )
+# ", which said", ", a short seller, which estimated": the relative pronoun itself the subject of the verb
+_WHICH_SAID = re.compile(rf"\s*(?:,\s*(?:an?|the)\s+[^,;\"“”]{{1,60}})?,\s*which\s+{_EN_ADVERBS}")
 # "the average analyst forecast", "consensus estimate": the verb's word used as a noun.
 _EN_NOUN_COMPOUND = re.compile(r"\b(?:average|consensus|mean|median|analyst|street)\s+$", re.I)
 _EN_PASSIVE = re.compile(r"\b(?:its|the|a|an|is|was|are|were|be|been|being|their|his|her|our)\s+$", re.I)
@@ -87,6 +89,9 @@ def subject_en(
         return resolve_item(opener, state, entities, items, outside)
     for item in [] if anonymous else candidates:
         gap = outside[item.end : verb.start()]
+        if item.kind == "name" and _WHICH_SAID.fullmatch(gap):
+            # "…came from Farrow Street Research, a short seller, which said in a report…": "which" is the name
+            return resolve_item(item, state, entities, items, outside)
         if re.match(r"\s*,\s*(?:which|that)\b", gap):
             if item is items[0] and _opens(outside, item):
                 # "Kelvara, which makes coolant units …, said its backlog reached $1.1 billion": the opener speaks
