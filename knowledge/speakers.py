@@ -16,118 +16,17 @@ from rapidfuzz.distance import Levenshtein
 
 from knowledge.matching import WordMatcher, is_latin
 from knowledge.scripts import fold, to_simplified
+from knowledge.titles import (
+    CHIEF_OF,
+    KINDRED_TITLES,
+    ORG_KINDS,
+    PORTFOLIO,
+    former_titles,
+    written_title_asked,
+)
+from knowledge.titles import TITLE_WORDS as TITLE_WORDS
 from knowledge.yamlfile import load_models
 
-TITLE_WORDS: dict[str, list[str]] = {
-    "ceo": [
-        "ceo",
-        "chief executive",
-        "chief executive officer",
-        "head",
-        "boss",
-        "leader",
-        "chief",
-        "首席执行官",
-        "执行长",
-        "行政总裁",
-        "老板",
-        "掌门人",
-        "掌门",
-        "负责人",
-        "一把手",
-        "who runs",
-        "who heads",
-        "who leads",
-        "who's running",
-        "who is running",
-        "掌舵人",
-        "掌舵",
-    ],
-    "cfo": [
-        "cfo",
-        "finance chief",
-        "financial chief",
-        "chief financial officer",
-        "finance head",
-        "head of finance",
-        "finance director",
-        "financial director",
-        "director of finance",
-        "finance boss",
-        "首席财务官",
-        "财务长",
-        "财务总监",
-        "财务主管",
-        # "灵枢的财务负责人", "岚驰的财务一把手": whoever answers for the finances is the finance chief
-        "财务负责人",
-        "财务一把手",
-        "财务老大",
-    ],
-    "president": ["president", "总裁"],
-    "cio": ["cio", "chief investment officer", "investment chief", "首席投资官", "投资总监", "投资长"],
-    "treasurer": ["treasurer", "司库", "财务主管"],
-    "chair": ["chair", "chairman", "chairwoman", "board chair", "chairperson", "董事长", "董事会主席"],
-    "co-founder": ["co-founder", "cofounder", "co founder", "联合创始人", "联创"],
-    "founder": ["founder", "founded", "创始人", "创办人"],
-    "partner": ["partner", "venture capitalist", "vc", "合伙人"],
-    "lead investor": ["lead investor", "lead backer", "领投方", "领投机构"],
-    "investor": ["investor", "backer", "投资人", "投资者"],
-    "chief scientist": ["chief scientist", "首席科学家"],
-    "head of growth": ["head of growth", "增长主管"],
-    "cto": ["cto", "chief technology officer", "technology chief", "首席技术官", "技术长"],
-    "chro": [
-        "chro",
-        "chief human resources officer",
-        "chief people officer",
-        "chief talent officer",
-        "head of hr",
-        "hr chief",
-        "首席人力资源官",
-        "首席人力官",
-        "首席人才官",
-        "人力资源负责人",
-        "负责人力资源",
-        "人力资源总监",
-    ],
-    "coo": ["coo", "chief operating officer", "operating chief", "首席运营官", "营运长"],
-    "chief economist": ["chief economist", "首席经济学家"],
-    "economist": ["economist", "经济学家"],
-    "analyst": ["analyst", "senior analyst", "chief analyst", "分析师", "分析员", "首席分析师", "首席分析员"],
-    "strategist": ["strategist", "chief strategist", "策略师", "首席策略师"],
-    "vice president": ["vice president", "vice-president", "vp", "副总裁"],
-    "general manager": ["general manager", "总经理"],
-    "director": ["director", "managing director", "head", "总监", "董事总经理"],
-    "fund manager": [
-        "fund manager",
-        "portfolio manager",
-        "bond manager",
-        "money manager",
-        "asset manager",
-        "基金经理",
-        "投资经理",
-    ],
-    "assessor": ["assessor", "tax assessor", "估税官", "评估官", "税务评估官"],
-    "professor": ["professor", "教授"],
-    "spokesperson": ["spokesperson", "spokesman", "spokeswoman", "发言人"],
-    # only the whole title: "risk" and "credit" alone are what a question is about
-    "chief credit officer": ["chief credit officer", "首席信贷官"],
-    "chief risk officer": ["chief risk officer", "首席风险官"],
-    "chief strategy officer": ["chief strategy officer", "strategy chief", "首席战略官"],
-    "chief marketing officer": ["chief marketing officer", "cmo", "首席营销官"],
-    "chief revenue officer": ["chief revenue officer", "首席营收官"],
-    "chief commercial officer": ["chief commercial officer", "首席商务官"],
-    "board secretary": ["board secretary", "company secretary", "corporate secretary", "董事会秘书", "董秘"],
-}
-# "Quillory's revenue chief" is its chief revenue officer: every "chief … officer" title read the other way round
-_CHIEF_OF = re.compile(
-    r"\b("
-    + "|".join(
-        sorted(
-            {m for ws in TITLE_WORDS.values() for w in ws for m in re.findall(r"^chief (\w+) officer$", w)}
-        )
-    )
-    + r") chief\b"
-)
 # Generic words at the end of a company name that questions often leave out ("Kestrel" for "Kestrel Micro Devices").
 ORG_SUFFIXES = frozenset(
     {
@@ -372,12 +271,12 @@ class SpeakerIndex:
     def find_by_role(self, text: str) -> list[Speaker]:
         """Speakers named only by role or description ("Anthropic's CEO", "Meta's finance chief")."""
         # "Ashgrove's credit chief" is its chief credit officer (the title's own words stay topic words elsewhere)
-        folded = _CHIEF_OF.sub(r"chief \1 officer", to_simplified(text).lower())
+        folded = CHIEF_OF.sub(r"chief \1 officer", to_simplified(text).lower())
         spans = self._orgs.spans(folded)
         # "the lead bank's leveraged-finance boss": an organization named elsewhere ("the Brightvault loan") is not
         # the one whose boss is asked
         orgs = set() if self._owner_described(folded, spans) else _longest_keys(spans)
-        titles = _longest_matches(folded, self._title_patterns) - _former_titles(folded, self._title_patterns)
+        titles = _longest_matches(folded, self._title_patterns) - former_titles(folded, self._title_patterns)
         by_position, known = self._roles
         found = {n for title in titles for org in orgs for n in by_position.get((title, org), ())}
         # "Vestergaard's head of underwriting": a title the gazetteer lacks, matched by its own distinctive word
@@ -433,7 +332,7 @@ class SpeakerIndex:
         phrases = [rf"\b{re.escape(m.group(1))}\b" for m in _ROLE_PHRASE.finditer(folded)]
         phrases += [
             rf"\b{m.group(2)}\s+(?:of|for)\s+(?:the\s+)?{re.escape(m.group(1))}\b"
-            for m in _PORTFOLIO.finditer(folded)
+            for m in PORTFOLIO.finditer(folded)
         ]
         for phrase in phrases:
             holders = {
@@ -450,7 +349,7 @@ class SpeakerIndex:
         found = set()
         for n, speaker in enumerate(self.speakers):
             for title, org in speaker.positions:
-                if org in orgs and _written_title_asked(title, folded):
+                if org in orgs and written_title_asked(title, folded):
                     found.add(n)
         return found
 
@@ -481,7 +380,7 @@ class SpeakerIndex:
         found = set()
         for n, speaker in enumerate(self.speakers):
             for title, org in speaker.positions:
-                held = title in titles or _written_title_asked(title, folded)
+                held = title in titles or written_title_asked(title, folded)
                 if org and held and self._describes(org, speaker, words):
                     found.add(n)
         return found
@@ -519,8 +418,6 @@ class SpeakerIndex:
         return False
 
 
-# Words of a written title that make its holder one of a kind of title: a broker's research staff are its analysts.
-KINDRED_TITLES: dict[str, tuple[str, ...]] = {"analyst": ("research", "analyst", "研究", "分析")}
 # "the Arizona utility's treasurer": the words that describe the organization whose title is asked.
 _POSSESSOR = re.compile(r"\bthe\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)(?:'s|’s)\s")
 # "the head of Virginia's legislative audit agency": the organization described after the title
@@ -528,31 +425,11 @@ _OF_DESCRIBED = re.compile(
     r"\b(?:of|at|for)\s+((?:[a-z'’-]+\s+){0,4}?(?:agency|commission|fund|company|bank|utility|regulator|pension|"
     r"office|firm|group|lender|insurer|exchange|maker|provider))\b"
 )
-# Words every title shares: a written title is told apart by its other words ("underwriting", "研发").
-_GENERIC_TITLE_WORDS = frozenset(
-    {"chief", "officer", "head", "director", "manager", "senior", "vice", "deputy", "executive", "general"}
-    | {"managing", "lead", "principal", "assistant", "associate", "global", "group", "president", "staff"}
-)
-_GENERIC_TITLE_ZH = re.compile(r"首席|总监|主管|经理|负责人|总裁|主任|官|副|总|部")
-# the distinctive word inside a title phrase: "head of underwriting", "underwriting chief", "chief underwriting officer"
-_TITLE_AROUND = (
-    r"\b(?:head|chief|director|officer|manager|boss|vp)\s+(?:of\s+|for\s+)?{word}|"
-    r"\b{word}\w*\s+(?:head|chief|director|officer|manager|boss)\b"
-)
 # "the bankruptcy lawyer", "the credit analyst": a kind of professional, with the word that says which kind
 _ROLE_PHRASE = re.compile(
     r"\bthe\s+([a-z-]+\s+(?:lawyer|attorney|analyst|economist|broker|banker|consultant|auditor|adviser|advisor|"
     r"professor|researcher|strategist|trader|underwriter|actuary|engineer|physician|doctor|nurse))\b"
 )
-# Kinds of organization a question names instead of the organization: (the question's words, the role's words).
-ORG_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "short seller": (
-        ("short seller", "short-seller", "short seller's", "做空机构", "空头机构", "沽空机构", "做空方"),
-        ("short seller", "short-seller", "做空"),
-    ),
-}
-# "the energy minister", "the finance secretary": an office named by its portfolio, written "minister of energy"
-_PORTFOLIO = re.compile(r"\b([a-z]{4,}) (minister|secretary|commissioner)\b")
 _NOT_DESCRIPTIONS = frozenset({"the", "company", "firm", "its", "new", "big", "biggest", "largest", "main"})
 # Descriptions that name the same kind of organization in other words (domain-wide).
 DESCRIPTION_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -566,34 +443,6 @@ DESCRIPTION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "co-op": ("cooperative", "co-op"),
     "coop": ("cooperative", "co-op"),
 }
-
-
-# "Lianshuo's former chairman", "聯碩前董事長": someone who held the title before, not whoever holds it now
-# ("目前", "此前" end in 前 without meaning "former")
-_FORMER = re.compile(
-    r"(?:\b(?:former|ex|onetime|one-time|previous|past|retired)[\s-]*|(?<![目之此当眼提以从])前任?|原)$"
-)
-
-
-def _written_title_asked(title: str, folded: str) -> bool:
-    """Whether a title the gazetteer lacks ("head of underwriting") is asked by its own word ("underwriting chief")."""
-    if title in TITLE_WORDS:
-        return False
-    words = [w for w in re.findall(r"[a-z]+", title) if w not in _GENERIC_TITLE_WORDS and len(w) > 3]
-    if any(re.search(_TITLE_AROUND.format(word=re.escape(w[:6])), folded) for w in words):
-        return True
-    own = _GENERIC_TITLE_ZH.sub("", title)
-    return len(own) >= 2 and not own.isascii() and own in folded
-
-
-def _former_titles(folded: str, patterns: dict[str, re.Pattern[str]]) -> set[str]:
-    """Titles the question asks only of a former holder."""
-    former = set()
-    for key, pattern in patterns.items():
-        starts = [m.start() for m in pattern.finditer(folded)]
-        if starts and all(_FORMER.search(folded[max(0, s - 12) : s]) for s in starts):
-            former.add(key)
-    return former
 
 
 def _longest_matches(folded: str, patterns: dict[str, re.Pattern[str]]) -> set[str]:
