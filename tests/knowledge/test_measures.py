@@ -7,6 +7,7 @@ import pytest
 from knowledge.figures import find_figures
 from knowledge.measures import (
     asked_measures,
+    figure_measures,
     find_measures,
     halves,
     head_measures,
@@ -472,3 +473,60 @@ def test_paying_for_something_is_spending_not_pay(text: str) -> None:
 def test_a_share_secured_by_stock_is_lending() -> None:
     assert "debt" in find_measures("About 20% of Corvane's book is secured by Tallis shares.")
     assert "debt" in find_measures("其中约五成已质押。")
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Pellam Cloud cut GPU rental prices in Jakarta by 25% this year.", "rent"),
+        ("The town would forgo about $30 million a year in property taxes.", "burn"),
+        ("Their shares have fallen an average of 30% since the mergers closed.", "stock"),
+        ("今年全球AI手机的渗透率约为两成。", "share"),
+        ("Grid upgrades could raise household bills by as much as 5% by 2030.", "growth"),
+        ("按最新评估，抵押物价值约为9.6亿元。", "valuation"),
+        ("The fund agreed to buy about $80 million of shares as a cornerstone investor.", "spending"),
+    ],
+)
+def test_domain_words_name_the_measure_a_reader_would(text: str, measure: str) -> None:
+    """A rental price is rent, forgone taxes a loss, a penetration rate a share, a raise by 5% a rise."""
+    assert measure in find_measures(text)
+
+
+def test_money_raised_by_selling_shares_is_no_rise_and_a_compute_fund_no_compute() -> None:
+    assert "growth" not in find_measures("The start-up raised $50 million by selling new shares.")
+    assert "power" not in find_measures("省里的算力基金总规模200亿元。")
+    assert "orders" not in find_measures("a cornerstone order in the listing")
+
+
+@pytest.mark.parametrize(
+    ("question", "measures"),
+    [
+        ("市政府每年要少收多少钱？", {"burn"}),
+        ("How big is the insurer's cornerstone order in the robot maker's IPO?", {"spending"}),
+        ("how much net cash will the developer have once the placing is done?", {"cash"}),
+        ("今年消费券核销率最后能到多少？", set()),
+        ("风险债现在的违约率多少？", set()),
+    ],
+)
+def test_what_a_question_asks_is_measured_by_its_own_words(question: str, measures: set[str]) -> None:
+    """Revenue not collected is a loss, a cornerstone order a purchase, and a rate known by no measure is asked
+    for itself, not for the thing it is a rate of."""
+    assert asked_measures(question, []) == measures
+
+
+def test_a_rate_a_measure_names_is_still_that_measure() -> None:
+    assert "debt" in asked_measures("公司负债比率会去到几多？", [])
+    assert "revenue" in asked_measures("What was the ad revenue run rate in October?", [])
+
+
+def test_a_price_paid_for_power_and_a_setting_are_read_as_such() -> None:
+    assert "price" in asked_measures("what do data centres in the province pay for power?", [])
+    assert "price" in asked_measures("what electricity rate is the campus paying?", [])
+    assert "spending" not in asked_measures("并购完成后，每单位分派能多出多少？", [])
+
+
+def test_a_cost_cut_is_a_saving_and_an_aside_names_no_measure() -> None:
+    cut = _passage("她表示，绿电协议能让园区的电费支出每年减少约1.2亿元。")
+    assert "saving" in figure_measures(cut, cut.figures[0])
+    aside = _passage("The company said net revenue retention, which counts upgrades and seat cuts, was 109%.")
+    assert "retention" in figure_measures(aside, aside.figures[0])
