@@ -36,7 +36,7 @@ _LEVERAGED_PRODUCT = (
 # Whom an employer pays for their work: "paying star PhD grads", "pays its engineers" (up to three words before).
 _PAID_PEOPLE = (
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:grads?|graduates|staff|staffers|engineers|researchers|employees|workers|"
-    r"hires|recruits|scientists|developers|talent|interns|doctors|phds?)\b"
+    r"hires|recruits|scientists|developers|talent|interns|doctors|phds?|members|crews?|nurses|drivers)\b"
 )
 
 MEASURES: dict[str, str] = {
@@ -59,6 +59,10 @@ MEASURES: dict[str, str] = {
     # "作价46.2亿元收购", "现金对价", "acquired for $2 billion": what a buyer pays in a deal
     r"对价|作价|(?<![回征])收购|并购|\bacquir|\bacquisitions?\b|\bbuyouts?\b|\btakeovers?\b|"
     r"\bexpenses?\b|\bdepreciation\b|"
+    # "puts the bill for the first plant closer to $8.1 billion": what something comes to in all is spent on it
+    r"\b(?:the|a|its|their) (?:total |final |whole )?(?:bill|tab) for\b|"
+    # "burns how much on compute": money burned on something is spent on it
+    r"\bburn(?:s|ed|ing|t)?\b[^.?]{0,30}?\bon\b|"
     # "buy $140 million of shares as a cornerstone investor": a cornerstone or anchor order is a purchase
     r"\bcornerstone|\banchor (?:order|investor|investment)s?\b|基石|\b(?:household|electricity|power|monthly|water) bills?\b|折旧|资本支出|支出|开支|(?<![付收免])费用|花|耗资|成本|采购|购买|买|拿出|投资|出资|融资|注资|掏|砸|投入|投(?![诉票保])|"
     # "业绩承诺" is a promise of profit, not money committed
@@ -71,10 +75,12 @@ MEASURES: dict[str, str] = {
     + r")|\b(?!\s+(?:the|its|our|their|this|that|these|those|ai|a|an|it|them)\b))|"
     r"杠杆(?!\s*(?:型|etf|etp|etn|基金|产品|代币|版))|loan|lend|\blent\b|borrow|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
     "orders": r"(?<!cornerstone )(?<!anchor )\border|backlog|booking|contracted future revenue|在手合同|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
-    "market": r"\bmarket\b|市场|规模|扩(?:容|到|至)",
+    # "spending on liquid cooling will reach $21 billion": spending no one owns is a market's size
+    "market": r"\bmarket\b|(?:^|[,;:]|\b(?:global|worldwide|total|industry-wide))\s*spending on\b|市场|规模|扩(?:容|到|至)",
     # "pay about $14 million a year in taxes and fees": a tax is a levy like a fee
     "fee": r"\bfees?\b|management charge|\btaxes\b|\btax bills?\b|管理费|手续费|服务费|佣金|费率|税费|税收|税款",
-    "price": r"\bprice|pricing|\b(?:sells?|sold|goes|went) for\b|\bdiscount|\bpremium\b|折价|折扣|折让|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|(?<![对作])价(?!值)|成本|每卡",
+    # "paying about 35% less than the value it carries them at": a price below a mark is a discount
+    "price": r"\bprice|pricing|\b(?:sells?|sold|goes|went) for\b|\bdiscount|%\s+(?:less|below|under|cheaper)\b|\bpremium\b|折价|折扣|折让|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|(?<![对作])价(?!值)|成本|每卡",
     # "margin calls", "margin financing": collateral and loans against shares, not a profit margin
     "margin": r"margin(?!s?[ -](?:calls?|financ|loans?|lending|debt|accounts?|requirements?))|profit|earnings|net income|operating income|毛利|利润|获利|净利(?!息)|盈利|纯益|纯利|溢利|"
     + _NOT_LINE
@@ -125,12 +131,17 @@ MEASURES: dict[str, str] = {
     # "at pay about 18% lower", "their pay rose": pay as a noun is what someone earns
     r"\b(?:at|their|his|her|our|your|in|starting|base|average|median|annual|take-home|hourly|monthly|lower|higher) "
     r"pay\b(?![-\s]+(?:for|to|off|out|back|down|up)\b)(?!-)|"
-    r"\bpa(?:y|ys|id|ying)" + _PAID_PEOPLE + r"|年薪|月薪|薪酬|薪资|薪水|工资|底薪|起薪",
+    r"\bpa(?:y|ys|id|ying)" + _PAID_PEOPLE + r"|年薪|月薪|薪酬|薪资|薪水|工资|底薪|起薪|"
+    # "每天给工人多少住宿伙食补贴", "a per diem": what workers are paid for their keep is pay, not a subsidy
+    r"\bper diems?\b|\ballowances?\b|津贴|(?:住宿|伙食|餐|餐饮|交通|差旅|通勤|加班|高温|出差)补贴",
     # "the tools would save about $96 million a year": money kept, not spent
     "saving": r"\bsav(?:e|es|ed|ing|ings)\b|节省|節省|省下|节约|節約|慳",
     # "应收账款达41亿元": money customers owe, not what was sold or lent
     "receivables": r"receivables|应收账款|应收帐款|应收款",
-    "sale": r"\bsell|\bsold\b|\bsale|unload|cash out|tender|offload|出售|套现|卖出|卖掉|卖了|抛售",
+    # "每基金单位分派", "distribution per unit": what a company or trust pays out to holders
+    "dividend": r"\bdividends?\b|\bpayout ratios?\b|\bdistributions? per (?:unit|share)\b|\bdpu\b|分派|派息|股息",
+    # "旧股转让规模": shares transferred to a buyer are sold
+    "sale": r"\bsell|\bsold\b|\bsale|unload|cash out|tender|offload|出售|套现|卖出|卖掉|卖了|抛售|转让",
 }
 _COMPILED = {name: re.compile(pattern, re.I) for name, pattern in MEASURES.items()}
 _CLAUSE = re.compile(r"[，,。；;：:！？!?]|(?<=[a-z0-9%]) (?:and|but|while|which) ")

@@ -1018,3 +1018,17 @@ def test_an_amount_in_two_currencies_is_one_part_of_a_two_part_question() -> Non
     )
     corpus = _corpus("ip", "某机器人公司招股", "zh-Hans", total, anchors, publisher="日报")
     assert with_asked_figure(question, [anchors, total], [], corpus)[0] is anchors
+
+
+def test_what_a_plant_costs_to_build_is_not_a_cost_per_kilowatt() -> None:
+    """ "How much will the plant cost to build?" asks the whole bill, which a price per kilowatt does not give."""
+    per_kw = _hit("He put the cost of the first plant at about $7,500 per kilowatt.")
+    whole = _hit("An analyst puts the bill for the first plant closer to $6.2 billion.")
+    question = _how_much(
+        "How much is the first plant going to cost to build?",
+        {"USD"},
+        measures=frozenset({"price", "spending"}),
+    )
+    assert asked_figures(per_kw, question) == []
+    assert [f.text for f in asked_figures(whole, question)] == ["$6.2 billion"]
+    assert "spending" in find_measures("puts the bill for the first plant closer to $6.2 billion")

@@ -485,6 +485,13 @@ def test_a_share_secured_by_stock_is_lending() -> None:
         ("Grid upgrades could raise household bills by as much as 5% by 2030.", "growth"),
         ("按最新评估，抵押物价值约为9.6亿元。", "valuation"),
         ("The fund agreed to buy about $80 million of shares as a cornerstone investor.", "spending"),
+        ("今年AI公司的旧股转让规模有多大？", "sale"),
+        ("Per the firm, spending on immersion cooling will reach about $9 billion in 2030.", "market"),
+        ("The buyers are paying about 30% less than the value the fund carries the stakes at.", "price"),
+        ("Contractors now pay travelling members about $150 a day for lodging and meals.", "pay"),
+        ("承包商每天给工人多少住宿伙食补贴？", "pay"),
+        ("The start-up burns about $3 on compute for every dollar of revenue.", "spending"),
+        ("收购完成后，每基金单位分派可望提升4%。", "dividend"),
     ],
 )
 def test_domain_words_name_the_measure_a_reader_would(text: str, measure: str) -> None:
@@ -496,6 +503,7 @@ def test_money_raised_by_selling_shares_is_no_rise_and_a_compute_fund_no_compute
     assert "growth" not in find_measures("The start-up raised $50 million by selling new shares.")
     assert "power" not in find_measures("省里的算力基金总规模200亿元。")
     assert "orders" not in find_measures("a cornerstone order in the listing")
+    assert "market" not in find_measures("Meta said its spending on AI would rise.")
 
 
 @pytest.mark.parametrize(
