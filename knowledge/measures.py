@@ -49,7 +49,9 @@ MEASURES: dict[str, str] = {
     r"\bvalues?\b|\bmark(?:s|ed|ing)?\b(?=[^.]{0,40}\b(?:at|down|to)\b)|\bwhere\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|face value|fair value|write-?downs?|markdowns?|估值|市值|(?<!性)价值|公允价值|目标价|值多少|值几多|值幾多",
     # "每年要少收多少钱", "forgo $52 million a year": revenue given up is a loss to whoever gives it up
     "burn": r"\bburn|cash burn|go through|\bloss(?:es)?\b|\blose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|"
-    r"\bforg(?:o|oes|one|oing|went)\b|\bforeg(?:o|oes|one|oing|went)\b|(?<!多)少收|烧钱|烧掉|亏",
+    r"\bforg(?:o|oes|one|oing|went)\b|"
+    # "the sales-tax break cost about $1.6 billion": what a break or exemption costs is revenue given up
+    r"\b(?:break|exemption|abatement|waiver|holiday)s? (?:has |have |had |will |would |could )?cost(?:s|ing)?\b|\bforeg(?:o|oes|one|oing|went)\b|(?<!多)少收|烧钱|烧掉|亏",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
     r"invest|committed|commit|\bpa(?:y|ys|id|ying)\b(?! for (?:about |roughly |around |nearly |some |only )?\d)(?!"
@@ -116,10 +118,13 @@ MEASURES: dict[str, str] = {
     r"(?<![供配每])股价(?!本益比|净值比|营收比|现金流比)|收盘|收于|收市|跌停|涨停",
     "utilization": r"utili[sz]|\busage\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
     r"\bget used\b|\b(?:being|actually|really) used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"
-    r"利用率|使用率|稼动率|上架率|活跃",
+    # "已发的券实际用掉了多少", "实际核销约1.3亿元": vouchers used are redeemed
+    r"利用率|使用率|稼动率|上架率|活跃|(?:实际|真正|已经|已)用掉|(?<!不良)(?<!坏账)核销",
     "retention": r"retention|renewal rate|renew(?:ed|s)? (?:their|its)|renew(?:ed|s)? at (?:a|an|the) (?:\S+ )?(?:rate|pace)\b|留存率|续约率|续费率",
     # "what leverage limit did it commit to": a leverage limit or ratio is net debt against earnings
-    "net_debt": r"net debt|net borrowing|\bleverage (?:limits?|ratios?|caps?|ceilings?|targets?)\b|净负债|净债务|净借款|杠杆率|杠杆上限",
+    # "负债比率将由31%升至约39%", "gearing": a ratio of debt to what backs it is leverage, not an amount of debt
+    "net_debt": r"net debt|net borrowing|\bleverage (?:limits?|ratios?|caps?|ceilings?|targets?)\b|\bgearing\b|"
+    r"净负债|净债务|净借款|杠杆率|杠杆上限|负债比率|负债率",
     "buyback": r"buy ?backs?|buying back|bought back|repurchas|回购|买回|库藏股",
     # "存货余额已升至3.4亿元": goods on hand, not what was sold
     "inventory": r"\binventor(?:y|ies)\b(?! (?:hit|write|charge))|存货(?!跌价)|存貨(?!跌價)|库存|庫存",

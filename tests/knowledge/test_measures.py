@@ -492,6 +492,9 @@ def test_a_share_secured_by_stock_is_lending() -> None:
         ("承包商每天给工人多少住宿伙食补贴？", "pay"),
         ("The start-up burns about $3 on compute for every dollar of revenue.", "spending"),
         ("收购完成后，每基金单位分派可望提升4%。", "dividend"),
+        ("已发放的券中实际核销约0.9亿元。", "utilization"),
+        ("收购完成后，房托的负债比率将由28%升至约35%。", "net_debt"),
+        ("An audit found the sales-tax break cost about $900 million last year.", "burn"),
     ],
 )
 def test_domain_words_name_the_measure_a_reader_would(text: str, measure: str) -> None:
@@ -504,6 +507,7 @@ def test_money_raised_by_selling_shares_is_no_rise_and_a_compute_fund_no_compute
     assert "power" not in find_measures("省里的算力基金总规模200亿元。")
     assert "orders" not in find_measures("a cornerstone order in the listing")
     assert "market" not in find_measures("Meta said its spending on AI would rise.")
+    assert "utilization" not in find_measures("到2030年，数据中心会用掉全球精炼铜的百分之几？")
 
 
 @pytest.mark.parametrize(
