@@ -516,18 +516,20 @@ def test_money_raised_by_selling_shares_is_no_rise_and_a_compute_fund_no_compute
         ("市政府每年要少收多少钱？", {"burn"}),
         ("How big is the insurer's cornerstone order in the robot maker's IPO?", {"spending"}),
         ("how much net cash will the developer have once the placing is done?", {"cash"}),
-        ("今年消费券核销率最后能到多少？", set()),
+        ("今年消费券核销率最后能到多少？", {"utilization"}),
+        ("物流车队今年的事故率最后能到多少？", set()),
         ("风险债现在的违约率多少？", set()),
     ],
 )
 def test_what_a_question_asks_is_measured_by_its_own_words(question: str, measures: set[str]) -> None:
-    """Revenue not collected is a loss, a cornerstone order a purchase, and a rate known by no measure is asked
-    for itself, not for the thing it is a rate of."""
+    """Revenue not collected is a loss, a cornerstone order a purchase, vouchers redeemed their use, and a rate
+    known by no measure is asked for itself, not for the thing it is a rate of."""
     assert asked_measures(question, []) == measures
 
 
 def test_a_rate_a_measure_names_is_still_that_measure() -> None:
-    assert "debt" in asked_measures("公司负债比率会去到几多？", [])
+    assert "net_debt" in asked_measures("公司负债比率会去到几多？", [])
+    assert "debt" in asked_measures("公司的借款比率会去到几多？", [])
     assert "revenue" in asked_measures("What was the ad revenue run rate in October?", [])
 
 
