@@ -49,9 +49,7 @@ MEASURES: dict[str, str] = {
     r"\bvalues?\b|\bmark(?:s|ed|ing)?\b(?=[^.]{0,40}\b(?:at|down|to)\b)|\bwhere\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|face value|fair value|write-?downs?|markdowns?|估值|市值|(?<!性)价值|公允价值|目标价|值多少|值几多|值幾多",
     # "每年要少收多少钱", "forgo $52 million a year": revenue given up is a loss to whoever gives it up
     "burn": r"\bburn|cash burn|go through|\bloss(?:es)?\b|\blose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|"
-    r"\bforg(?:o|oes|one|oing|went)\b|"
-    # "the sales-tax break cost about $1.6 billion": what a break or exemption costs is revenue given up
-    r"\b(?:break|exemption|abatement|waiver|holiday)s? (?:has |have |had |will |would |could )?cost(?:s|ing)?\b|\bforeg(?:o|oes|one|oing|went)\b|(?<!多)少收|烧钱|烧掉|亏",
+    r"\bforg(?:o|oes|one|oing|went)\b|\bforeg(?:o|oes|one|oing|went)\b|(?<!多)少收|烧钱|烧掉|亏",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
     r"invest|committed|commit|\bpa(?:y|ys|id|ying)\b(?! for (?:about |roughly |around |nearly |some |only )?\d)(?!"
@@ -115,7 +113,10 @@ MEASURES: dict[str, str] = {
     r"\bwhere(?:'d|’d|\s+did|\s+does|\s+do)\s+(?:it|they)\s+(?:close|end|finish|settle|open)\b"
     r"|\b(?:first day|day (?:1|one)) of trading\b|\bdebut\b|\bwhat happened to\b.{0,40}\b(?:stock|shares?)\b|"
     # "股价本益比约24倍", "股价净值比": a valuation multiple, not where the shares trade
-    r"(?<![供配每])股价(?!本益比|净值比|营收比|现金流比)|收盘|收于|收市|跌停|涨停",
+    # "股价对应明年的本益比已达28倍": a multiple of the price; "目标价较首日收市价低约22%": the close is what a target
+    # is measured against, not how the shares moved
+    r"(?<![供配每])股价(?![^，。；]{0,8}(?:本益比|市盈率|净值比|营收比|现金流比))|"
+    r"(?<![较比])(?<![较比].)(?<![较比]..)(?:收盘|收市)|收于|跌停|涨停",
     "utilization": r"utili[sz]|\busage\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
     r"\bget used\b|\b(?:being|actually|really) used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"
     # "已发的券实际用掉了多少", "实际核销约1.3亿元": vouchers used are redeemed

@@ -494,7 +494,6 @@ def test_a_share_secured_by_stock_is_lending() -> None:
         ("收购完成后，每基金单位分派可望提升4%。", "dividend"),
         ("已发放的券中实际核销约0.9亿元。", "utilization"),
         ("收购完成后，房托的负债比率将由28%升至约35%。", "net_debt"),
-        ("An audit found the sales-tax break cost about $900 million last year.", "burn"),
     ],
 )
 def test_domain_words_name_the_measure_a_reader_would(text: str, measure: str) -> None:
@@ -544,3 +543,10 @@ def test_a_cost_cut_is_a_saving_and_an_aside_names_no_measure() -> None:
     assert "saving" in figure_measures(cut, cut.figures[0])
     aside = _passage("The company said net revenue retention, which counts upgrades and seat cuts, was 109%.")
     assert "retention" in figure_measures(aside, aside.figures[0])
+
+
+def test_a_price_multiple_or_a_target_against_the_close_is_no_stock_move() -> None:
+    """ "股价对应的本益比" is a valuation multiple, and a target price "较收市价低约20%" is measured against the close."""
+    assert "stock" not in find_measures("目前股价对应明年的本益比已达25倍。")
+    assert "stock" not in find_measures("他给予该公司的目标价，较首日收市价低约20%。")
+    assert "stock" in find_measures("该股首日收市报33.6港元。")
