@@ -92,9 +92,7 @@ MEASURES: dict[str, str] = {
     "growth": r"\bgrow|\bgrew\b|growth|"
     + _NOT_PHRASAL
     + r"\bup(?= (?:about |around |roughly |nearly |some |by )?[\d$€¥£])|"
-    r"\bfrom a year (?:earlier|ago|before)|"
-    # "could raise residential bills by as much as 6%": raising something by a percentage is a rise
-    r"\brais(?:e|es|ed|ing)\b(?=[^.;]{0,50}?\bby (?:as much as |about |around |roughly |nearly |some |up to |an? \w+ (?:of )?)?\d[\d.,]*\s*(?:%|percent|per cent))|\b(?:y/y|yoy|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|升幅|涨幅|增幅|按年|升了|升咗|升多少|升几多|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
+    r"\bfrom a year (?:earlier|ago|before)|\b(?:y/y|yoy|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|升幅|涨幅|增幅|按年|升了|升咗|升多少|升几多|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
     "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|\bbelow\b|下调|下滑|滑落|降|削减|减少|缩减|下降|砍|低于|低(?=约|了|出|近|逾|[0-9一二三四五六七八九两]|大约)|便宜|跌|折让|(?<!至)少了?多少",
     "power": r"(?<!-)(?<!green )\bpower|electricity|capacity|peak demand|peak load|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|(?<!-)\bload\b(?!-|\s+(?:customers|users|clients))|电力|装机|用电|算力(?!券|[\u4e00-\u9fff]{0,4}基金|产业|补贴|租|服务|公司|企业|股)|容量|兆瓦|吉瓦",
     "assets": r"\bassets|\bmanage[sd]?\b|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
@@ -119,8 +117,7 @@ MEASURES: dict[str, str] = {
     r"(?<![较比])(?<![较比].)(?<![较比]..)(?:收盘|收市)|收于|跌停|涨停",
     "utilization": r"utili[sz]|\busage\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
     r"\bget used\b|\b(?:being|actually|really) used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"
-    # "已发的券实际用掉了多少", "实际核销约1.3亿元": vouchers used are redeemed
-    r"利用率|使用率|稼动率|上架率|活跃|(?:实际|真正|已经|已)用掉|(?<!不良)(?<!坏账)核销",
+    r"利用率|使用率|稼动率|上架率|活跃",
     "retention": r"retention|renewal rate|renew(?:ed|s)? (?:their|its)|renew(?:ed|s)? at (?:a|an|the) (?:\S+ )?(?:rate|pace)\b|留存率|续约率|续费率",
     # "what leverage limit did it commit to": a leverage limit or ratio is net debt against earnings
     # "负债比率将由31%升至约39%", "gearing": a ratio of debt to what backs it is leverage, not an amount of debt
@@ -419,8 +416,7 @@ ENERGY_UNITS = frozenset({"kilowatt-hour", "megawatt-hour"})
 _ENERGY_PRICED = re.compile(
     r"每度|每千瓦时|每兆瓦时|电价|per (?:kwh|mwh|kilowatt[- ]hour|megawatt[- ]hour)|"
     r"an? (?:kilowatt|megawatt)[- ]hour|power price|electricity price|"
-    r"\bpays? for (?:their |its |the )?(?:power|electricity)\b(?! (?:plants?|lines?|grid|upgrades?))|"
-    r"\b(?:electricity|power|energy) rates?\b",
+    r"\bpays? for (?:their |its |the )?(?:power|electricity)\b(?! (?:plants?|lines?|grid|upgrades?))",
     re.I,
 )
 

@@ -46,7 +46,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "GW?",
         re.compile(
-            r"算力(?!租|价|成本|服务|市场|中心|公司|芯片|[\u4e00-\u9fff]{0,4}基金|券|产业|补贴|投资)|compute|electricity|电力|用电量|用电负荷|耗电|power draw",
+            r"算力(?!租|价|成本|服务|市场|中心|公司|芯片)|compute|electricity|电力|用电量|用电负荷|耗电|power draw",
             re.I,
         ),
     ),

