@@ -159,7 +159,7 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
             if f.per == "share" or (moved and f.unit in ("%", "x")) or (sliced and f.unit == "%")
         ]
     # "一共交了多少电费" is a sum, never a price per kilowatt-hour
-    total = bool(_TOTAL_WORDS.search(query.text))
+    total = bool(_TOTAL_WORDS.search(query.text) or _WHOLE_BUILD.search(query.text))
     amount = bool(query.measures) and query.measures <= _AMOUNT_MEASURES
     if (amount or total) and not _PER_UNIT_ASKED.search(query.text):
         # "how much did Quillfield pay its providers?" is a total: "$28 per user per month" is a price
@@ -310,6 +310,10 @@ _WHOLE_YEAR = re.compile(
 )
 _TOTAL_WORDS = re.compile(
     r"一共|总共|總共|合计|合計|累计|累積|\bin total\b|\baltogether\b|\bin all\b|\bcumulative", re.I
+)
+# "how much will the first plant cost to build?": the whole build, never a cost per kilowatt.
+_WHOLE_BUILD = re.compile(
+    r"\bcost(?:s|ing)? to (?:build|construct|complete|finish)\b|总造价|建设总成本", re.I
 )
 _PER_MONTH_ASKED = re.compile(
     r"\bper month\b|\ba month\b|\beach month\b|\bmonthly\b|每月|每个月|每個月", re.I

@@ -32,7 +32,7 @@ from knowledge.measures import (
     relative_years,
 )
 from knowledge.places import places_in
-from knowledge.query import QueryAnalysis
+from knowledge.query import CURRENCIES, QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit
 from knowledge.speakers import find_orgs
@@ -188,7 +188,10 @@ def with_asked_figure(
                     # "what is it now, and what was it a year ago?": a passage with both figures, from then to now
                     then and not (len(figures) > 1 and bool(_FROM_THEN.search(text))),
                     # a two-part question: a passage with a figure for each part (an amount and its share)
-                    -len({f.unit for f in figures}) if len(query.measures) > 1 else 0,
+                    # (an amount in two currencies, "46.2亿港元，约合人民币42.5亿元", is still one part)
+                    -len({"money" if f.unit in CURRENCIES else f.unit for f in figures})
+                    if len(query.measures) > 1
+                    else 0,
                     # a passage in the other language shares few of the question's words: no sign it is off topic
                     topical
                     and hit.topic_coverage == 0

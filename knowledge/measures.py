@@ -36,18 +36,20 @@ _LEVERAGED_PRODUCT = (
 # Whom an employer pays for their work: "paying star PhD grads", "pays its engineers" (up to three words before).
 _PAID_PEOPLE = (
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:grads?|graduates|staff|staffers|engineers|researchers|employees|workers|"
-    r"hires|recruits|scientists|developers|talent|interns|doctors|phds?)\b"
+    r"hires|recruits|scientists|developers|talent|interns|doctors|phds?|members|crews?|nurses|drivers)\b"
 )
 
 MEASURES: dict[str, str] = {
     # "what does the lease bring in?": what something brings in is its income ("pulled in" may be money raised)
     "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|\bpremiums\b|"
-    r"\b(?:bring|brings|bringing|brought|rake|rakes|raking|raked) in\b|营收|收入|营业额|销售额|保费|(?<![回吸接征])收(?:多少|几多|到多少)(?!息)|"
+    r"\b(?:bring|brings|bringing|brought|rake|rakes|raking|raked) in\b|营收|收入|营业额|销售额|保费|(?<![回吸接征少])收(?:多少|几多|到多少)(?!息)|"
     # "靠广告赚了多少": what a line of business brings in is its income, not a profit
     r"靠[^，。？?]{1,8}赚|" + _LINE + "赚",
     "valuation": r"valuation|valued|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|\bworth\b|market cap|price target|"
-    r"\bvalues?\b|\bmark(?:s|ed|ing)?\b(?=[^.]{0,40}\b(?:at|down|to)\b)|\bwhere\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|face value|fair value|write-?downs?|markdowns?|估值|市值|公允价值|目标价|值多少|值几多|值幾多",
-    "burn": r"\bburn|cash burn|go through|\bloss(?:es)?\b|\blose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|烧钱|烧掉|亏",
+    r"\bvalues?\b|\bmark(?:s|ed|ing)?\b(?=[^.]{0,40}\b(?:at|down|to)\b)|\bwhere\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|face value|fair value|write-?downs?|markdowns?|估值|市值|(?<!性)价值|公允价值|目标价|值多少|值几多|值幾多",
+    # "每年要少收多少钱", "forgo $52 million a year": revenue given up is a loss to whoever gives it up
+    "burn": r"\bburn|cash burn|go through|\bloss(?:es)?\b|\blose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|"
+    r"\bforg(?:o|oes|one|oing|went)\b|\bforeg(?:o|oes|one|oing|went)\b|(?<!多)少收|烧钱|烧掉|亏",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
     r"invest|committed|commit|\bpa(?:y|ys|id|ying)\b(?! for (?:about |roughly |around |nearly |some |only )?\d)(?!"
@@ -56,7 +58,13 @@ MEASURES: dict[str, str] = {
     r"\bgo(?:es|ing)? (?:to|into|toward)|earmark|allocat|"
     # "作价46.2亿元收购", "现金对价", "acquired for $2 billion": what a buyer pays in a deal
     r"对价|作价|(?<![回征])收购|并购|\bacquir|\bacquisitions?\b|\bbuyouts?\b|\btakeovers?\b|"
-    r"\bexpenses?\b|\bdepreciation\b|\b(?:household|electricity|power|monthly|water) bills?\b|折旧|资本支出|支出|开支|(?<![付收免])费用|花|耗资|成本|采购|购买|买|拿出|投资|出资|融资|注资|掏|砸|投入|投(?![诉票保])|"
+    r"\bexpenses?\b|\bdepreciation\b|"
+    # "puts the bill for the first plant closer to $8.1 billion": what something comes to in all is spent on it
+    r"\b(?:the|a|its|their) (?:total |final |whole )?(?:bill|tab) for\b|"
+    # "burns how much on compute": money burned on something is spent on it
+    r"\bburn(?:s|ed|ing|t)?\b[^.?]{0,30}?\bon\b|"
+    # "buy $140 million of shares as a cornerstone investor": a cornerstone or anchor order is a purchase
+    r"\bcornerstone|\banchor (?:order|investor|investment)s?\b|基石|\b(?:household|electricity|power|monthly|water) bills?\b|折旧|资本支出|支出|开支|(?<![付收免])费用|花|耗资|成本|采购|购买|买|拿出|投资|出资|融资|注资|掏|砸|投入|投(?![诉票保])|"
     # "业绩承诺" is a promise of profit, not money committed
     # "出了多少钱": what an investor put in
     r"出了?(?:多少|几多)钱|"
@@ -66,43 +74,55 @@ MEASURES: dict[str, str] = {
     + _LEVERAGED_PRODUCT
     + r")|\b(?!\s+(?:the|its|our|their|this|that|these|those|ai|a|an|it|them)\b))|"
     r"杠杆(?!\s*(?:型|etf|etp|etn|基金|产品|代币|版))|loan|lend|\blent\b|borrow|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
-    "orders": r"\border|backlog|booking|contracted future revenue|在手合同|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
-    "market": r"\bmarket\b|市场|规模|扩(?:容|到|至)",
-    "fee": r"\bfees?\b|management charge|管理费|手续费|服务费|佣金|费率",
-    "price": r"\bprice|pricing|\b(?:sells?|sold|goes|went) for\b|\bdiscount|\bpremium\b|折价|折扣|折让|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|(?<![对作])价(?!值)|成本|每卡",
+    "orders": r"(?<!cornerstone )(?<!anchor )\border|backlog|booking|contracted future revenue|在手合同|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
+    # "spending on liquid cooling will reach $21 billion": spending no one owns is a market's size
+    "market": r"\bmarket\b|(?:^|[,;:]|\b(?:global|worldwide|total|industry-wide))\s*spending on\b|市场|规模|扩(?:容|到|至)",
+    # "pay about $14 million a year in taxes and fees": a tax is a levy like a fee
+    "fee": r"\bfees?\b|management charge|\btaxes\b|\btax bills?\b|管理费|手续费|服务费|佣金|费率|税费|税收|税款",
+    # "paying about 35% less than the value it carries them at": a price below a mark is a discount
+    "price": r"\bprice|pricing|\b(?:sells?|sold|goes|went) for\b|\bdiscount|%\s+(?:less|below|under|cheaper)\b|\bpremium\b|折价|折扣|折让|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|(?<![对作])价(?!值)|成本|每卡",
     # "margin calls", "margin financing": collateral and loans against shares, not a profit margin
     "margin": r"margin(?!s?[ -](?:calls?|financ|loans?|lending|debt|accounts?|requirements?))|profit|earnings|net income|operating income|毛利|利润|获利|净利(?!息)|盈利|纯益|纯利|溢利|"
     + _NOT_LINE
     + "赚(?!取)",
     "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上",
     "yield": r"\byield|coupon|interest rate|\binterest\b|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|收多少息|收几多息|报酬率|回报率|报酬|回报",
-    "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|占比|比重|比例|份额|(?<!应)占|其中|分[到得]",
+    # "AI PC的渗透率": how far something has spread is its share of the whole
+    "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|\bpenetration\b|占比|比重|比例|份额|渗透率|(?<!应)占|其中|分[到得]",
     "growth": r"\bgrow|\bgrew\b|growth|"
     + _NOT_PHRASAL
     + r"\bup(?= (?:about |around |roughly |nearly |some |by )?[\d$€¥£])|"
     r"\bfrom a year (?:earlier|ago|before)|\b(?:y/y|yoy|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|升幅|涨幅|增幅|按年|升了|升咗|升多少|升几多|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
     "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|\bbelow\b|下调|下滑|滑落|降|削减|减少|缩减|下降|砍|低于|低(?=约|了|出|近|逾|[0-9一二三四五六七八九两]|大约)|便宜|跌|折让|(?<!至)少了?多少",
-    "power": r"(?<!-)(?<!green )\bpower|electricity|capacity|peak demand|peak load|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|(?<!-)\bload\b(?!-|\s+(?:customers|users|clients))|电力|装机|用电|算力(?!券)|容量|兆瓦|吉瓦",
+    "power": r"(?<!-)(?<!green )\bpower|electricity|capacity|peak demand|peak load|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|(?<!-)\bload\b(?!-|\s+(?:customers|users|clients))|电力|装机|用电|算力(?!券|[\u4e00-\u9fff]{0,4}基金|产业|补贴|租|服务|公司|企业|股)|容量|兆瓦|吉瓦",
     "assets": r"\bassets|\bmanage[sd]?\b|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
     "volume": r"shipment|\bship|volume|调用量|用量|出货",
     # "员工股转让", "the staff sale": shares employees sell, not how many there are
     "employees": r"employees|\bstaff\b(?! (?:sale|share|tender|stock))|headcount|workers|员工(?!股|持股)|雇员",
-    "rent": r"\brents?\b|\bleas(?:e|es|ed|ing)\b|租金|租约|租赁",
+    "rent": r"\brents?\b|\brental (?:prices?|rates?|fees?|costs?|charges?)\b|\bleas(?:e|es|ed|ing)\b|租金|租约|租赁",
     "cap": r"\bcap(?:s|ped)?\b|limit|ceiling|maximum|up to|上限|最多|封顶",
     "subsidy": r"subsid|\bgrants?\b|incentives?\b|cover .{0,20}of the cost|补贴|补助|资助|奖励|算力券|補貼|補助|資助",
-    "stock": r"(?<!per-)(?<!per )share price|stock price|\b(?:stock|shares) (?:fell|rose|dropped|jumped|climbed|slid|sank|closed|ended|"
+    "stock": r"(?<!per-)(?<!per )share price|stock price|"
+    # "their shares have fallen an average of 42%"
+    r"\b(?:stock|shares) (?:ha(?:ve|s|d) )?(?:fallen|risen|dropped|climbed|slid|sunk|gained|lost|tumbled|surged|plunged|"
+    r"jumped|soared|slumped|halved|doubled)\b|\b(?:stock|shares) (?:fell|rose|dropped|jumped|climbed|slid|sank|closed|ended|"
     r"gained|lost|tumbled|surged|plunged|traded|drop|fall|rise|jump|climb|slide|sink|gain|lose|tumble|surge|plunge|trade(?= (?:on|in|after|higher|lower|up|down)\b)|react|do\b|fare|move|perform|close|end|finish|"
     r"(?:get |got |was |were )?hit)|"
     r"\bwhere(?:'d|’d|\s+did|\s+does|\s+do)\s+(?:it|they)\s+(?:close|end|finish|settle|open)\b"
     r"|\b(?:first day|day (?:1|one)) of trading\b|\bdebut\b|\bwhat happened to\b.{0,40}\b(?:stock|shares?)\b|"
     # "股价本益比约24倍", "股价净值比": a valuation multiple, not where the shares trade
-    r"(?<![供配每])股价(?!本益比|净值比|营收比|现金流比)|收盘|收于|收市|跌停|涨停",
+    # "股价对应明年的本益比已达28倍": a multiple of the price; "目标价较首日收市价低约22%": the close is what a target
+    # is measured against, not how the shares moved
+    r"(?<![供配每])股价(?![^，。；]{0,8}(?:本益比|市盈率|净值比|营收比|现金流比))|"
+    r"(?<![较比])(?<![较比].)(?<![较比]..)(?:收盘|收市)|收于|跌停|涨停",
     "utilization": r"utili[sz]|\busage\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
     r"\bget used\b|\b(?:being|actually|really) used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"
     r"利用率|使用率|稼动率|上架率|活跃",
     "retention": r"retention|renewal rate|renew(?:ed|s)? (?:their|its)|renew(?:ed|s)? at (?:a|an|the) (?:\S+ )?(?:rate|pace)\b|留存率|续约率|续费率",
     # "what leverage limit did it commit to": a leverage limit or ratio is net debt against earnings
-    "net_debt": r"net debt|net borrowing|\bleverage (?:limits?|ratios?|caps?|ceilings?|targets?)\b|净负债|净债务|净借款|杠杆率|杠杆上限",
+    # "负债比率将由31%升至约39%", "gearing": a ratio of debt to what backs it is leverage, not an amount of debt
+    "net_debt": r"net debt|net borrowing|\bleverage (?:limits?|ratios?|caps?|ceilings?|targets?)\b|\bgearing\b|"
+    r"净负债|净债务|净借款|杠杆率|杠杆上限|负债比率|负债率",
     "buyback": r"buy ?backs?|buying back|bought back|repurchas|回购|买回|库藏股",
     # "存货余额已升至3.4亿元": goods on hand, not what was sold
     "inventory": r"\binventor(?:y|ies)\b(?! (?:hit|write|charge))|存货(?!跌价)|存貨(?!跌價)|库存|庫存",
@@ -114,12 +134,17 @@ MEASURES: dict[str, str] = {
     # "at pay about 18% lower", "their pay rose": pay as a noun is what someone earns
     r"\b(?:at|their|his|her|our|your|in|starting|base|average|median|annual|take-home|hourly|monthly|lower|higher) "
     r"pay\b(?![-\s]+(?:for|to|off|out|back|down|up)\b)(?!-)|"
-    r"\bpa(?:y|ys|id|ying)" + _PAID_PEOPLE + r"|年薪|月薪|薪酬|薪资|薪水|工资|底薪|起薪",
+    r"\bpa(?:y|ys|id|ying)" + _PAID_PEOPLE + r"|年薪|月薪|薪酬|薪资|薪水|工资|底薪|起薪|"
+    # "每天给工人多少住宿伙食补贴", "a per diem": what workers are paid for their keep is pay, not a subsidy
+    r"\bper diems?\b|\ballowances?\b|津贴|(?:住宿|伙食|餐|餐饮|交通|差旅|通勤|加班|高温|出差)补贴",
     # "the tools would save about $96 million a year": money kept, not spent
     "saving": r"\bsav(?:e|es|ed|ing|ings)\b|节省|節省|省下|节约|節約|慳",
     # "应收账款达41亿元": money customers owe, not what was sold or lent
     "receivables": r"receivables|应收账款|应收帐款|应收款",
-    "sale": r"\bsell|\bsold\b|\bsale|unload|cash out|tender|offload|出售|套现|卖出|卖掉|卖了|抛售",
+    # "每基金单位分派", "distribution per unit": what a company or trust pays out to holders
+    "dividend": r"\bdividends?\b|\bpayout ratios?\b|\bdistributions? per (?:unit|share)\b|\bdpu\b|分派|派息|股息",
+    # "旧股转让规模": shares transferred to a buyer are sold
+    "sale": r"\bsell|\bsold\b|\bsale|unload|cash out|tender|offload|出售|套现|卖出|卖掉|卖了|抛售|转让",
 }
 _COMPILED = {name: re.compile(pattern, re.I) for name, pattern in MEASURES.items()}
 _CLAUSE = re.compile(r"[，,。；;：:！？!?]|(?<=[a-z0-9%]) (?:and|but|while|which) ")
@@ -161,7 +186,11 @@ UNIT_MEASURES = {"GW": {"power"}, "%": {"share", "growth", "cut"}, "x": {"growth
 
 # "If valuations fell 30%, how much would it lose?": the condition sets the scene, the main clause asks.
 _CONDITION = re.compile(
-    r"^\s*(?:if|suppose|assuming|should)\b[^,?]{3,}?,|^\s*(?:如果|假如|假设|若|要是)[^，,？?]{2,}?[，,]", re.I
+    r"^\s*(?:if|suppose|assuming|should)\b[^,?]{3,}?,|^\s*(?:如果|假如|假设|若|要是)[^，,？?]{2,}?[，,]|"
+    # "收购完成后，每单位分派能多出多少", "…once the placing is done?": what happens first sets the scene
+    r"^\s*(?:once|after)\s[^,?]{3,}?,|^\s*[^，,？?]{2,16}?(?:以后|之后|后)[，,]|"
+    r",?\s+once\s(?:(?!\b(?:how|what)\b)[^,?]){3,60}(?=[?？]?\s*$)",
+    re.I,
 )
 
 
@@ -178,7 +207,9 @@ _HOW_ADJECTIVE = re.compile(
 
 # "How much cash is Veridian sitting on now that the round closed?": the noun after "how much" is asked.
 _HOW_MUCH_NOUN = re.compile(
-    r"\bhow (?:much|many) ((?:[a-z-]+ )?[a-z-]+)\b(?= (?:is|was|are|were|has|have|had)\b)",
+    r"\bhow (?:much|many) ((?:[a-z-]+ )?[a-z-]+)\b(?= (?:is|was|are|were|has|have|had)\b|"
+    # "how much net cash will Ka Lai have": what someone will hold
+    r" (?:will|would|does|do|did|could|can) [^?]{1,40}?\b(?:have|hold|keep|end up with)\b)",
     re.I,
 )
 # "给AI投资定的上限是多少": the noun right before "是多少" is what is asked, the rest its object.
@@ -223,6 +254,13 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     named = find_measures(how.group(1)) - context if how else set()
     # "How oversubscribed was the bond deal?": the adjective asked about is the measure, the rest its object
     found = named or find_measures(main) - context
+    rate = _NAMED_RATE.search(fold(main))
+    if rate and not found & _RATE_KINDS and not find_measures(rate.group(1) or rate.group(2)):
+        # "算力券核销率能到多少", "违约率多少": a rate named by a word no measure knows ("核销", "违约") is not
+        # measured by the thing it is a rate of (the vouchers, the debt); "负债比率" is still debt
+        found = set()
+    if energy_priced(question):
+        found = found | {"price"}  # "what do data centres pay for power?": a price per unit of energy
     if _SHARE_OF_CHANGE.match(main):  # "what share of the growth came from data centres?" asks the part
         found = (found - {"growth", "cut"}) | {"share"}
     if _PART_FROM.search(fold(main)):  # "营收有多少是来自AI": a part of the revenue named before it
@@ -239,15 +277,25 @@ def _measured_tail(question: str) -> re.Match[str] | None:
     return tail if tail and find_measures(tail.group(2)) else None
 
 
+# A rate asked by its name: the word before "率" or "rate" says what it measures.
+_NAMED_RATE = re.compile(
+    r"([\u4e00-\u9fff]{1,4}(?<![汇功效频倍速])(?<!市盈)(?<!市净)(?<!市销)率)[^，,。？?]{0,10}?(?:多少(?!钱)|几|多高|多大)|"
+    r"\bwhat(?:'s| is| was)?\b[^?]{0,40}?\b([a-z-]+ rates?)\b",
+)
+# Measures that are rates of their own kind: "毛利率" is a margin, "上架率" a utilization.
+_RATE_KINDS = frozenset({"margin", "utilization", "yield", "retention", "share"})
 _COMPOUND_ADJECTIVE = re.compile(r"\b[a-z]+(?:-[a-z]+){2,}\b", re.I)
 _NAMED_METRICS = frozenset({"retention", "stock", "yield", "net_debt", "buyback", "rent", "severance"})
 
 
 def figure_measures(passage: Passage, figure: Figure) -> set[str]:
     """The measures named in the figure's clause (or the list it continues), and in the passage's English gloss."""
-    return _clause_measures(passage.text, figure) | (
+    found = _clause_measures(passage.text, figure) | (
         find_measures(passage.gloss_en) if passage.gloss_en else set()
     )
+    if {"cut", "spending"} <= found:
+        found.add("saving")  # "电费支出每年减少约2.3亿元": a cost cut is money saved
+    return found
 
 
 def head_measures(
@@ -403,8 +451,17 @@ def _clause_measures(text: str, figure: Figure) -> set[str]:
     # "亚马逊烧掉了30亿美元，特斯拉约40亿美元，优步300亿美元": a list goes on with the measure named before it.
     while index > 0 and not found - {"growth", "cut", "share"}:
         index -= 1
+        aside = _ASIDE.match(folded, bounds[index])
+        if aside and index > 0:
+            # "net revenue retention, which counts price rises, was 112%": an aside between commas names no measure
+            # of the figure; the clause before it does
+            continue
         found |= find_measures(folded[bounds[index] : bounds[index + 1]])
     return found
+
+
+# A relative clause set off by commas: "…, which counts price rises and seat changes, …".
+_ASIDE = re.compile(r"\s*(?:which|who|whose|that is|including)\b")
 
 
 _HALF = re.compile(r"\b(?:h([12])|(first|second)[- ]half)\b|([上下])半(?:个|財|财)?年", re.I)

@@ -14,6 +14,15 @@ from knowledge.measures import SITE_SIZE, asked_measures, halves, quarters, teno
 from knowledge.scripts import fold, space_scripts
 from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex, find_orgs, org_words
 from knowledge.tokens import stem, tokenize
+from knowledge.unit_cues import (
+    COMPARED,
+    GAP,
+    HOLDING_LOST,
+    MONEY_PER_MONEY,
+    PAPER_LOSS,
+    SETTING_CHANGE,
+    ZH_RATE,
+)
 
 CURRENCIES = frozenset({"USD", "EUR", "JPY", "CNY", "TWD", "HKD"})
 _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
@@ -81,6 +90,8 @@ _CURRENCY_WORDS: list[tuple[str, re.Pattern[str]]] = [
 _SHARE = re.compile(
     r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice|stake)|"
     r"\b(?:slice|piece) of\b|(?:里|裡|中|之中)有?多少(?!钱|錢|亿|億|万|萬)|"
+    # "what numbers did he give for cost share vs capacity?": a share named by what it divides
+    r"\b(?:cost|revenue|sales|wallet|voting|load|capacity|profit) shares?\b(?! (?:price|sale|buyback)s?\b)|"
     r"what % |占.{0,24}(?:多少|几成|多大)|几成|多少成|比重|占比|比例|负债比|负债率|比率|有?多少(?:是)?集中|"
     r"有?多少(?:会|将|要)?(?:来自|用[于在来]|投[向入到在]|流向|花在)|有多少是|分[到得](?:多少|几成)",
     re.I,
@@ -101,7 +112,9 @@ _RATE = re.compile(
 # "how much of the raise is earmarked for supply?": part of an amount, which may be told as an amount.
 _ALLOCATION = re.compile(
     r"\bearmark|\bgo(?:es|ing)? (?:to|into|toward)|\ballocat|\bset aside|\bused (?:for|to)|\bspent on|\bput into|"
-    r"\bput(?:s|ting)? up\b|\bcontribut|\b(?:is|are|was|were) (?:meant |earmarked |slated |set )?for\b",
+    r"\bput(?:s|ting)? up\b|\bcontribut|\b(?:is|are|was|were) (?:meant |earmarked |slated |set )?for\b|"
+    # "how much of the bill will the developer cover?": the part someone pays
+    r"\bcover(?:s|ed|ing)?\b|\bpa(?:y|ys|id|ying) for\b|\babsorb|\bshoulder|\bpick(?:s|ed|ing)? up\b",
     re.I,
 )
 _MONEY_NOUN = re.compile(
@@ -109,6 +122,8 @@ _MONEY_NOUN = re.compile(
     re.I,
 )
 _MONEY_ZH = re.compile(r"钱|资金|募资|募集|款项")
+# "公司的数字里有多少是促销额度": a part of a reported figure, told as an amount or a share of it.
+_FIGURE_ZH = re.compile(r"(?:数字|数目|金额|总额)(?:里|裡|中|之中)有?多少")
 # "超额认购了多少倍", "how many times over": a multiple, whatever the money words.
 _MULTIPLE = re.compile(r"多少倍|几倍|幾倍|how many times|what multiple", re.I)
 # "给AI投资定的上限是多少": a limit may be a share as often as an amount.
@@ -381,7 +396,9 @@ def _measures_of_parts(text: str, figures: list[Figure]) -> set[str]:
 
 # Where a question asks a second thing: "？比去年…", "— how much, and how fast…".
 _QUESTION_PART = re.compile(
-    r"[?？]\s*|\s[—–-]\s|,\s*(?:and\s+)?(?=how\b|what\b)|\s+and\s+(?=how\b|what\b)|，(?=.{0,12}(?:多少|几|多大))"
+    # "how much debt is it taking on, and at what interest rate?": a preposition may lead the second ask
+    r"[?？]\s*|\s[—–-]\s|,\s*(?:and\s+)?(?:at\s+|in\s+|by\s+|on\s+|for\s+)?(?=how\b|what\b)|"
+    r"\s+and\s+(?:at\s+|by\s+)?(?=how\b|what\b)|，(?=.{0,12}(?:多少|几|多大))"
 )
 _PER_SHARE = re.compile(r"\bper[- ]share\b|\b(?:for )?(?:each|a) share\b|每股", re.I)
 _BY_HOW_MUCH = re.compile(r"\bby how much\b|超出多少|超支多少|多出多少", re.I)
@@ -408,7 +425,7 @@ def _units_of(folded: str) -> set[str]:
         return {"GW"}  # "够建多大规模的数据中心": how much power the land could hold
     if _MULTIPLE.search(folded):
         return {"x"}  # "毛利率是传统板子的几倍": the multiple is asked, whatever rate it compares
-    if _RATE.search(folded):
+    if _RATE.search(folded) or ZH_RATE.search(folded):
         return {"%"}
     if _PART_OF_WHOLE.search(folded):
         return {"%"} | _currencies(
@@ -423,19 +440,29 @@ def _units_of(folded: str) -> set[str]:
             # "how much of the $1.8 billion raise is earmarked for supply?", "how much of the deal is guaranteed
             # money?": a slice, told as a share or an amount
             return {"%"} | _currencies(folded)
-        if share.group(0).startswith(("分到多少", "分得多少")):
+        if share.group(0).startswith(("分到多少", "分得多少")) or _FIGURE_ZH.search(folded):
             return {"%"} | _currencies(folded)  # "城市能分到多少": its cut, as a share or an amount
         return {"%"}
-    if _COMPARATIVE.search(folded):
+    if _COMPARATIVE.search(folded) or GAP.search(folded):
         return (units - {"GW", "money"}) | {"%", "x"}
     if _BY_HOW_MUCH.search(folded) and units <= {"money"}:
         units = units | {"%", "money"}  # "by how much could it overrun its budget?": a share or an amount
+    if "money" in units and COMPARED.search(folded):
+        units = units | {"%", "x"}  # "worth compared with the debt": the two amounts, or their ratio or gap
+    if "money" in units and MONEY_PER_MONEY.search(folded):
+        units = units | {"x"}  # "burns how much on compute per yuan of revenue?": a ratio of money to money
+    if PAPER_LOSS.search(folded):
+        units = units | {"%", "money"}  # "how big were the paper losses?": a share of the cost or an amount
+    elif "money" in units and HOLDING_LOST.search(folded):
+        units = units | {"%"}  # "how much did the leveraged fund lose?": likewise
+    # "how much will the fee cut cost?": the change is the subject, the cost is asked
+    moving = SETTING_CHANGE.sub(" ", folded)
     if _ARRIVES.search(folded) and units <= {"money", "%", "x"}:
         units = units | {"%"}  # "what did it cut the price to?": the new level, in money or as a rate
-    elif _GROWTH.search(folded) and units <= {"money", "%", "x"} and not _FROM_TO.search(folded):
+    elif _GROWTH.search(moving) and units <= {"money", "%", "x"} and not _FROM_TO.search(folded):
         units = (units - {"money"}) | {"%", "x"}
     elif (
-        _CHANGE.search(folded)
+        _CHANGE.search(moving)
         or _STOCK_MOVE.search(folded)
         or _LIMIT.search(folded)
         or ("money" in units and _AT_MOST.search(folded))

@@ -1004,3 +1004,32 @@ def test_what_labs_pay_graduates_is_answered_by_the_salary_not_a_budget() -> Non
     question = _how_much(text, {"CNY", "USD"}, measures=frozenset(find_measures(text)))
     corpus = _corpus("lb", "模型公司抢人", "zh-Hans", budget, salary, publisher="日报")
     assert with_asked_figure(question, [budget, salary], [], corpus) == [salary]
+
+
+def test_an_amount_in_two_currencies_is_one_part_of_a_two_part_question() -> None:
+    """A total given in Hong Kong dollars and again in yuan does not beat the passage with the amount and its share."""
+    total = _hit(
+        "招股书显示，此次全球发售募资总额约40亿港元，约合人民币37亿元，其中约五成用于研发。", "ip:2.1", 3.0
+    )
+    anchors = _hit("招股书同时显示，共有5家基石投资者合计认购约2.1亿美元，占发售股份的约38%。", "ip:3.1", 2.0)
+    question = _how_much(
+        "这次IPO基石一共认购了多少钱，占发售的比例多少",
+        {"%", "USD", "CNY", "HKD"},
+        measures=frozenset({"share", "spending"}),
+    )
+    corpus = _corpus("ip", "某机器人公司招股", "zh-Hans", total, anchors, publisher="日报")
+    assert with_asked_figure(question, [anchors, total], [], corpus)[0] is anchors
+
+
+def test_what_a_plant_costs_to_build_is_not_a_cost_per_kilowatt() -> None:
+    """ "How much will the plant cost to build?" asks the whole bill, which a price per kilowatt does not give."""
+    per_kw = _hit("He put the cost of the first plant at about $7,500 per kilowatt.")
+    whole = _hit("An analyst puts the bill for the first plant closer to $6.2 billion.")
+    question = _how_much(
+        "How much is the first plant going to cost to build?",
+        {"USD"},
+        measures=frozenset({"price", "spending"}),
+    )
+    assert asked_figures(per_kw, question) == []
+    assert [f.text for f in asked_figures(whole, question)] == ["$6.2 billion"]
+    assert "spending" in find_measures("puts the bill for the first plant closer to $6.2 billion")

@@ -7,6 +7,7 @@ import pytest
 from knowledge.figures import find_figures
 from knowledge.measures import (
     asked_measures,
+    figure_measures,
     find_measures,
     halves,
     head_measures,
@@ -478,3 +479,75 @@ def test_paying_for_something_is_spending_not_pay(text: str) -> None:
 def test_a_share_secured_by_stock_is_lending() -> None:
     assert "debt" in find_measures("About 20% of Corvane's book is secured by Tallis shares.")
     assert "debt" in find_measures("其中约五成已质押。")
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Pellam Cloud cut GPU rental prices in Jakarta by 25% this year.", "rent"),
+        ("The town would forgo about $30 million a year in property taxes.", "burn"),
+        ("Their shares have fallen an average of 30% since the mergers closed.", "stock"),
+        ("今年全球AI手机的渗透率约为两成。", "share"),
+        ("按最新评估，抵押物价值约为9.6亿元。", "valuation"),
+        ("The fund agreed to buy about $80 million of shares as a cornerstone investor.", "spending"),
+        ("今年AI公司的旧股转让规模有多大？", "sale"),
+        ("Per the firm, spending on immersion cooling will reach about $9 billion in 2030.", "market"),
+        ("The buyers are paying about 30% less than the value the fund carries the stakes at.", "price"),
+        ("Contractors now pay travelling members about $150 a day for lodging and meals.", "pay"),
+        ("承包商每天给工人多少住宿伙食补贴？", "pay"),
+        ("The start-up burns about $3 on compute for every dollar of revenue.", "spending"),
+        ("收购完成后，每基金单位分派可望提升4%。", "dividend"),
+        ("收购完成后，房托的负债比率将由28%升至约35%。", "net_debt"),
+    ],
+)
+def test_domain_words_name_the_measure_a_reader_would(text: str, measure: str) -> None:
+    """A rental price is rent, forgone taxes a loss, a penetration rate a share, a collateral's 价值 its value."""
+    assert measure in find_measures(text)
+
+
+def test_a_compute_fund_is_no_compute_and_a_cornerstone_order_no_backlog() -> None:
+    assert "power" not in find_measures("省里的算力基金总规模200亿元。")
+    assert "orders" not in find_measures("a cornerstone order in the listing")
+    assert "market" not in find_measures("Meta said its spending on AI would rise.")
+
+
+@pytest.mark.parametrize(
+    ("question", "measures"),
+    [
+        ("市政府每年要少收多少钱？", {"burn"}),
+        ("How big is the insurer's cornerstone order in the robot maker's IPO?", {"spending"}),
+        ("how much net cash will the developer have once the placing is done?", {"cash"}),
+        ("今年消费券核销率最后能到多少？", set()),
+        ("物流车队今年的事故率最后能到多少？", set()),
+        ("风险债现在的违约率多少？", set()),
+    ],
+)
+def test_what_a_question_asks_is_measured_by_its_own_words(question: str, measures: set[str]) -> None:
+    """Revenue not collected is a loss, a cornerstone order a purchase, and a rate known by no measure is asked
+    for itself, not for the thing it is a rate of."""
+    assert asked_measures(question, []) == measures
+
+
+def test_a_rate_a_measure_names_is_still_that_measure() -> None:
+    assert "net_debt" in asked_measures("公司负债比率会去到几多？", [])
+    assert "debt" in asked_measures("公司的借款比率会去到几多？", [])
+    assert "revenue" in asked_measures("What was the ad revenue run rate in October?", [])
+
+
+def test_a_price_paid_for_power_and_a_setting_are_read_as_such() -> None:
+    assert "price" in asked_measures("what do data centres in the province pay for power?", [])
+    assert "spending" not in asked_measures("并购完成后，每单位分派能多出多少？", [])
+
+
+def test_a_cost_cut_is_a_saving_and_an_aside_names_no_measure() -> None:
+    cut = _passage("她表示，绿电协议能让园区的电费支出每年减少约1.2亿元。")
+    assert "saving" in figure_measures(cut, cut.figures[0])
+    aside = _passage("The company said net revenue retention, which counts upgrades and seat cuts, was 109%.")
+    assert "retention" in figure_measures(aside, aside.figures[0])
+
+
+def test_a_price_multiple_or_a_target_against_the_close_is_no_stock_move() -> None:
+    """ "股价对应的本益比" is a valuation multiple, and a target price "较收市价低约20%" is measured against the close."""
+    assert "stock" not in find_measures("目前股价对应明年的本益比已达25倍。")
+    assert "stock" not in find_measures("他给予该公司的目标价，较首日收市价低约20%。")
+    assert "stock" in find_measures("该股首日收市报33.6港元。")

@@ -97,6 +97,24 @@ FIGURE_QUESTIONS = [
     # a part of a whole collected or sold: "收回其中的六成" as often as an amount
     ("蓟川电子的财务总监预计年底前能把应收账款收回多少？", {"%"} | CURRENCIES),
     ("榕石光电打算明年把库存卖掉多少？", {"%"} | CURRENCIES),
+    # a gap above what something is measured from, a ratio of two amounts, money per unit of money
+    ("How much above its book value did the tower portfolio change hands?", {"%", "x"}),
+    ("what are the GPUs behind the Morrow loans worth compared to the debt?", {"%", "x"} | CURRENCIES),
+    ("Dellwyn spends how much on compute per dollar of revenue?", {"x", "USD"}),
+    # a loss on an investment is told as a share of the cost as often as an amount
+    ("How big were the paper losses on the pension's AI sleeve at the end of June?", {"%"} | CURRENCIES),
+    ("how much does the strategist think a leveraged chip fund lost this year?", {"%"} | CURRENCIES),
+    # a change that is the subject or the setting of the question is not the move asked
+    ("How much will the fee cut cost the asset manager each year?", CURRENCIES),
+    ("芯澜的财务总监说降价以后每台还能赚多少毛利？", CURRENCIES),
+    # a rate named by its word, a share named by what it divides
+    ("今年消费券核销率最后能到多少？", {"%"}),
+    ("what numbers did the utility give for cost share vs load share?", {"%"}),
+    # an amount and its rate, asked in one breath
+    ("how much debt is the miner taking on, and at what interest rate?", {"%"} | CURRENCIES),
+    # the part of a bill someone covers, the part of a reported figure: an amount or a share
+    ("What's the substation bill, and how much of it will the developer cover?", {"%"} | CURRENCIES),
+    ("调研机构说公司的数字里有多少是赠送的额度？", {"%"} | CURRENCIES),
 ]
 
 
