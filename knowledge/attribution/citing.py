@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
 from knowledge.attribution.discourse import DiscourseState, Item, resolve_item, subject_org
 from knowledge.attribution.entities import ArticleEntities, Entity
@@ -33,7 +34,11 @@ _EN_DATA_SHOWED = re.compile(
     re.I,
 )
 _EN_ACCORDING = re.compile(
-    r"\b(?:according to|by (?=\S+(?:'s|’s) count)|"
+    # "according to an analysis released on Monday by county auditor Delia Fenwright": the analysis's author
+    r"\b(?:according to (?:a|an|the|its|their|new|recent) (?:[\w-]+ ){0,3}?(?:"
+    + "|".join(en.REPORT_NOUNS)
+    + r"|estimates?|calculations?|tally|count|audit|assessment|projections?|model|data|figures)"
+    r"(?: (?!by\b)[\w,-]+){0,7}? by |according to|by (?=\S+(?:'s|’s) count)|"
     # "Under a proposal circulated by Pembury, lenders would …": the terms are the proposer's
     r"(?:under|in) (?:a|the|its|their) (?:[\w-]+ )?(?:proposal|plan|offer|term sheet) (?:circulated|put forward|"
     r"made|drafted|sent|tabled|presented|floated) by )",

@@ -11,6 +11,7 @@ from knowledge.attribution import lexicon_zh as zh
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.org_in_play import current_org, protagonist
 from knowledge.attribution.public_bodies import BODY, body_named
+from knowledge.attribution.sentence_org import sentence_company
 from knowledge.scripts import to_simplified
 
 _EN_PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.I)
@@ -293,7 +294,15 @@ def resolve_item(
     opener = subject_org(items or [], outside) if outside else None
     if opener is not None and item.start > (items or [item])[0].start:
         return opener
-    # "At Quillstone Brokerage, … 38% of trading, the company said": the organization this sentence named
+    # "At Quillstone Brokerage, … 38% of trading, the company said": the organization this sentence named, the
+    # one it is about ("Staff at Stitchwright, the maker of …, sold shares to a group led by Orrery")
+    if named and outside:
+        spans = [
+            (i.start, i.end, i.entity)
+            for i in items or []
+            if i.end <= item.start and i.entity is not None and i.entity.kind == "organization"
+        ]
+        return sentence_company(spans, outside, noun) or current_org(state, entities, noun=noun)
     if named:
         return named[-1]
     return current_org(state, entities, noun=noun)

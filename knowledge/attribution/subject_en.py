@@ -33,6 +33,20 @@ _EN_FINITE = re.compile(
 )
 
 
+# ", a short seller, which said", ", which estimates": a relative clause whose verb is the statement itself
+_EN_RELATIVE_SUBJECT = re.compile(rf"\s*(?:,[^,;\"“”]{{1,80}})?,\s*(which|who)\s+{_EN_ADVERBS}")
+
+
+# What a relative clause's statement goes on with: "… said in a report last week that …", a quote, or the rest of
+# the sentence; not a description closed by the main verb ("Tomas Reyne, who argued for the ban, did not attend")
+_EN_REPORTED = re.compile(r"[^,;\"“”]{0,80}?\bthat\b|\s*[:\"“]|[^,;]*$")
+
+
+def _relative_fits(pronoun: str, entity: Entity) -> bool:
+    """Whether "which" (an organization) or "who" (a person or unnamed source) can stand for the entity."""
+    return (entity.kind == "organization") == (pronoun == "which")
+
+
 def _person_of(item: Item, items: list[Item], outside: str) -> Item:
     """The person an organization item qualifies: "Marcus Oyelaran of Dunmore Hale thinks" is Oyelaran speaking."""
     if item.entity is None or item.entity.kind != "organization":
@@ -87,6 +101,15 @@ def subject_en(
         return resolve_item(opener, state, entities, items, outside)
     for item in [] if anonymous else candidates:
         gap = outside[item.end : verb.start()]
+        relative = _EN_RELATIVE_SUBJECT.fullmatch(gap)
+        if (
+            relative is not None
+            and item.entity is not None
+            and _relative_fits(relative.group(1), item.entity)
+            and _EN_REPORTED.match(outside, verb.end())
+        ):
+            # "Farrow Street Research, a short seller, which said in a report …": the relative pronoun's antecedent
+            return resolve_item(item, state, entities, items, outside)
         if re.match(r"\s*,\s*(?:which|that)\b", gap):
             if item is items[0] and _opens(outside, item):
                 # "Kelvara, which makes coolant units …, said its backlog reached $1.1 billion": the opener speaks

@@ -132,3 +132,47 @@ def test_this_fund_manager_is_the_unnamed_source_just_introduced() -> None:
 def test_a_date_between_an_exchange_and_its_announcement_keeps_the_exchange_speaking() -> None:
     text = [["滇海电力交易中心11月3日宣布，与六家企业签订为期三年的绿电协议，首年电量约20亿千瓦时。"]]
     assert speakers_of(text, "zh-Hans") == ["滇海电力交易中心"]
+
+
+def test_the_company_said_is_the_company_a_sentence_introduces_not_an_investor_or_a_regulator_it_names() -> (
+    None
+):
+    """'…, the company said' is the organization the sentence is about, not one 'led by' or 'filed with'."""
+    text = [
+        [
+            "Former staff at Lomberline, the developer of a contract-review chatbot, have sold $400 million of "
+            "shares to investors led by Dunmarsh Capital at a valuation of $9 billion, the company said."
+        ]
+    ]
+    assert speakers_of(text, "en") == ["Lomberline"]
+    text = [
+        ["Harrowgate Power wants to raise bills for large users."],
+        [
+            "The request, filed with the state Utilities Commission, would lift base rates by 11% next year, "
+            "the company said."
+        ],
+    ]
+    assert speakers_of(text, "en") == [None, "Harrowgate Power"]
+
+
+def test_an_analysis_released_by_a_named_official_is_hers() -> None:
+    """'according to an analysis released on Monday by city treasurer X': X's figure, however far the name."""
+    text = [
+        [
+            "The stadium subsidy will cost the city about $310 million over 30 years, according to an analysis "
+            "released on Monday by city treasurer Marisela Ontkean."
+        ]
+    ]
+    assert speakers_of(text, "en") == ["Marisela Ontkean"]
+
+
+def test_a_relative_clause_that_says_something_is_its_antecedents_but_a_described_past_is_not() -> None:
+    """'X, a short seller, which said in a note that …' is X; 'Y, who argued for it in 2021, did not attend' is no one."""
+    text = [
+        [
+            "The loudest doubts came from Pellacott Research, a short seller, which said in a note on Friday that "
+            "the mine's ore averaged about 1.2 grams a tonne."
+        ],
+        ["Councillor Agathe Brisbois, who argued for the plan in 2021, did not attend the vote."],
+    ]
+    assert speakers_of(text, "en") == ["Pellacott Research", None]
