@@ -44,6 +44,11 @@ _EN_ACCORDING = re.compile(
     r"made|drafted|sent|tabled|presented|floated) by )",
     re.I,
 )
+# "people familiar with the fund's positions": what the unnamed sources know about, not who they are
+_EN_TOPIC = re.compile(
+    r"\b(?:people|persons?|sources?|officials?|executives?|bankers?|investors?)\b.*\b(?:familiar with|close to|"
+    r"briefed on|involved in|knowledge of|aware of)\s+$"
+)
 # "By her count, only $60 million…": the estimate is the person the pronoun stands for.
 _EN_BY_PRONOUN = re.compile(
     r"\b(?:by|in) (?P<pronoun>his|her|their|its) (?:own )?(?:count|estimates?|reckoning|calculations?|tally|math|maths|"
@@ -114,10 +119,16 @@ def according(
             ):
                 continue
             if item.kind == "anaphora" and any(
-                i.kind == "name" and i.start > item.end and not outside[item.end : i.start].strip()
+                i.kind == "name"
+                and i.start > item.end
+                and re.fullmatch(r"\s*(?:[a-z][\w-]*\s+){0,2}", outside[item.end : i.start])
                 for i in items
             ):
-                continue  # "according to the research firm Statecraft Capital Monitor": the name it introduces
+                # "according to the research firm Statecraft Capital Monitor", "the fund tracker Vantage Flows":
+                # the name it introduces
+                continue
+            if language == "en" and _EN_TOPIC.search(outside[marker.end() : item.start]):
+                break  # "according to two people familiar with the fund's positions": unnamed people
             # "据报道 OpenAI …" is "reportedly": the source must be the one whose report or estimate is cited.
             cited = _ZH_CITED.match(outside[item.end : item.end + 16]) if language != "en" else None
             if cited is not None and any(g in cited.group(0) for g in zh.GROUP_NOUNS):

@@ -29,6 +29,7 @@ _ZH_VERB = re.compile(
 )
 _EN_PUT_AT = re.compile(
     r"\b(?:puts|put|pegs|pegged|peg|valued|values)(?=\s+(?:(?:the|its|his|her|their|that|this)\s+)?[\w'’ -]{1,80}?"
+    r"(?:,[\w'’ -]{1,40},)?"
     r"(?:\s+(?:higher|lower),)?\s+(?:at|closer to|nearer to|near)\s+"
     r"(?:about |around |closer to |roughly |nearly |just |between )?(?:[A-Z]{1,2})?[$€¥£\d])"
 )
@@ -133,8 +134,11 @@ def _closing_frame(outside: str, verb: re.Match[str]) -> bool:
 
 # What may follow a closing frame's verb: "…, Blackfern said in a filing on Monday."
 _FRAME_TAIL = re.compile(
-    r"^\s*(?:(?:in|on|at|during|after|to|late|early|last)\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?"
-    r"[\w-]+(?:\s+[\w-]+)?\s*){1,3}(?=[.\s\"”]*$)",
+    # "…, Dunmore told reporters on a call.": whom it was told comes first
+    r"^\s*(?:(?:reporters|analysts|investors|shareholders|lawmakers|legislators|clients|employees|staff|"
+    r"regulators|journalists|the audience)\b\s*)?"
+    r"(?:(?:in|on|at|during|after|to|late|early|last)\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?"
+    r"[\w-]+(?:\s+[\w-]+)?\s*){0,3}(?=[.\s\"”]*$)",
     re.I,
 )
 

@@ -23,10 +23,18 @@ _EN_GAPS = (
         rf"^(?:'s|’s)?\s+(?:analysts?|strategists?|economists?|researchers?|authors?|staff|team|"
         rf"officials?|executives?)\s+{_EN_ADVERBS}$"
     ),
+    # "Pembury's list of lenders shows that …": an organization's own document or records speak for it
+    re.compile(
+        r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:list|data|records|figures|filings?|accounts|register|tally|count|"
+        r"numbers|statistics|reports?|presentation|documents?|website|prospectus)(?:\s+of\s+(?:[\w-]+\s+){1,2})?"
+        rf"\s*{_EN_ADVERBS}$"
+    ),
 )
 # "the average analyst forecast", "consensus estimate": the verb's word used as a noun.
 _EN_NOUN_COMPOUND = re.compile(r"\b(?:average|consensus|mean|median|analyst|street)\s+$", re.I)
 _EN_PASSIVE = re.compile(r"\b(?:its|the|a|an|is|was|are|were|be|been|being|their|his|her|our)\s+$", re.I)
+_EN_KNOWN_ABOUT = re.compile(r"\b(?:familiar with|close to|briefed on|knowledge of|aware of)\s+$")
+_EN_OBJECT = re.compile(r"\s+(?:to|what|whether|how|if|why|where|about|for|that|[a-z]+ed)\b")
 _EN_FINITE = re.compile(
     r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|might|may|did|does|do|planned|plans|"
     r"expected|expects|wanted|wants|needed|needs|agreed|sought|tried)\b"
@@ -86,9 +94,22 @@ def subject_en(
         if appositive is None or (parts == "{1}" and re.match(r",\s*(?:which|that)\b", appositive.group(0))):
             continue
         head = sorted((i for i in items if i.end <= appositive.start()), key=lambda i: -i.end)
+        if head and re.search(r",\s*(?:the|a|an)\s+$", outside[: head[0].start]):
+            continue  # "Calvore Systems, the Columbus, Ohio-based maker …, said": a place inside the appositive
         if head and re.fullmatch(r"\s*", outside[head[0].end : appositive.start()]):
             return resolve_item(_person_of(head[0], items, outside), state, entities, items)
     opener = items[0] if items and not anonymous else None
+    if (
+        opener is not None
+        and not weak
+        and opener.kind == "name"
+        and _opens(outside, opener)
+        and re.search(rf"\b(?:but|and)\s+{_EN_ADVERBS}$", outside[: verb.start()])
+        and not re.search(r"[;:]", outside[opener.end : verb.start()])
+    ):
+        # "Elliot Brandvold, who runs procurement at Stratalane, declined to confirm the figure but said …": the
+        # subject the coordinated verb shares
+        return resolve_item(opener, state, entities, items, outside)
     if (
         opener is not None
         and opener.kind == "name"
@@ -101,6 +122,8 @@ def subject_en(
         return resolve_item(opener, state, entities, items, outside)
     for item in [] if anonymous else candidates:
         gap = outside[item.end : verb.start()]
+        if _EN_KNOWN_ABOUT.search(outside[: item.start]):
+            continue  # "A person familiar with the company's accounts said": the source is the person
         relative = _EN_RELATIVE_SUBJECT.fullmatch(gap)
         if (
             relative is not None
@@ -133,12 +156,23 @@ def subject_en(
         break
     # "…, said X" inverts; "A person familiar with the talks said X had offered…": X is what was said
     inverted = not EN_GROUP.search(re.split(r"[,;:]", outside[: verb.start()])[-1]) and not anonymous
+    if word in ("asked", "asks") and any(
+        i.start == verb.end() + 1
+        and i.kind != "document"
+        and re.match(r"\s+(?:what|whether|how|if|why|about)\b", outside[i.end :])
+        for i in items
+    ):
+        return (
+            None  # "a reporter asked Kenji Morimoto what would happen": a question; the answer is what counts
+        )
     if word in en.INVERTING_VERBS and inverted:
         for item in items:
             if not verb.end() <= item.start <= verb.end() + 2:
                 continue
-            if _EN_FINITE.match(outside, item.end):
-                break  # "…, said Halverton had sounded out buyers": the name is what was said, not who said it
+            if _EN_FINITE.match(outside, item.end) or _EN_OBJECT.match(outside, item.end):
+                # "…, said Halverton had sounded out buyers", "said the company valued …": what was said; "a
+                # reporter asked Kenji Morimoto what would happen": the one asked, not the one asking
+                break
             if not re.match(r"(?:'s|’s)", outside[item.end :]):
                 return resolve_item(item, state, entities, items)
             # "said Kestrel's founder, Adrian Voss": the person the possessive title introduces

@@ -176,3 +176,75 @@ def test_a_relative_clause_that_says_something_is_its_antecedents_but_a_describe
         ["Councillor Agathe Brisbois, who argued for the plan in 2021, did not attend the vote."],
     ]
     assert speakers_of(text, "en") == ["Pellacott Research", None]
+
+
+def test_an_estimate_put_at_a_figure_across_an_appositive_is_the_opener_s() -> None:
+    """'X, which rated the deal, puts the share of the largest tenant, the AI lab Y, at 31%': X's estimate."""
+    text = [
+        ["Tollcross Data sold $2 billion of bonds, said Ferrand Structured Research."],
+        [
+            "Quenby Ratings, which rated the deal, puts the share of the largest tenant, the AI lab Morvane, at "
+            "about 31%, because it counts leases signed by two affiliates."
+        ],
+    ]
+    assert speakers_of(text, "en") == ["Ferrand Structured Research", "Quenby Ratings"]
+
+
+def test_a_place_inside_an_appositive_and_a_document_of_an_organization() -> None:
+    """'X, the Dayton, Ohio-based maker of …, said' is X; 'Y's list of lenders shows that …' is Y's."""
+    text = [
+        [
+            "Welmoor Systems, the Dayton, Ohio-based maker of billing software, said on Tuesday that revenue "
+            "rose 12% to $840 million."
+        ],
+        ["Carrowby Credit Partners leads the lenders."],
+        [
+            "Carrowby's list of lenders shows that a Canadian pension plan holds about $300 million of the loans."
+        ],
+    ]
+    assert speakers_of(text, "en") == ["Welmoor Systems", None, "Carrowby Credit Partners"]
+
+
+def test_the_one_asked_and_the_one_said_to_are_not_speakers_and_people_familiar_with_x_are_not_x() -> None:
+    """'a reporter asked X what…' is a question; 'said the company valued …' is what was said; 'according to
+    people familiar with the fund's positions' and 'the fund tracker X' cite who they name."""
+    text = [
+        ["Tobias Renwick runs Kelderby Memory."],
+        ["At the briefing, a reporter asked Tobias Renwick what would happen if demand slowed."],
+        [
+            "Odette Varga, who runs energy procurement at Morlaix Cloud, declined to confirm the figure but said "
+            "the company valued firm power above the cheapest megawatt-hour."
+        ],
+        ["Pellbrook Capital shorted five landlords."],
+        [
+            "The largest of the five is Danvers Digital, according to two people familiar with the fund's positions."
+        ],
+        [
+            "Leveraged funds took in $14.2 billion in October, according to the fund tracker Ostler Flows.",
+            "That was double the September total, Ostler Flows said.",
+        ],
+    ]
+    assert speakers_of(text, "en") == [
+        None,
+        None,
+        "Odette Varga",
+        None,
+        "unnamed: two people familiar with the fund's positions",
+        "Ostler Flows",
+        "Ostler Flows",
+    ]
+
+
+def test_a_closing_frame_may_say_whom_it_was_told_and_a_coordinated_verb_shares_its_subject() -> None:
+    """'…, she told analysts.' reports the sentence; 'X, who …, declined to … but said …' is X's."""
+    text = [
+        [
+            "Chief financial officer Priyanka Selwyn said margins held at Narrowgate Cloud.",
+            "The company expects capacity to double by 2027, she told analysts.",
+        ],
+        [
+            "Idris Falkner, who runs purchasing at Narrowgate Cloud, declined to give the price but said the "
+            "contract ran for 12 years."
+        ],
+    ]
+    assert speakers_of(text, "en") == ["Priyanka Selwyn", "Priyanka Selwyn", "Idris Falkner"]
