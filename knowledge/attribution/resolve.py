@@ -125,11 +125,21 @@ def _closing_frame(outside: str, verb: re.Match[str]) -> bool:
     if verb.group(0).lower() not in en.FRAME_VERBS:
         return False
     clause = outside[outside.rfind(",", 0, verb.start()) + 1 : verb.start()]
+    if "," not in outside[: verb.start()] or len(clause.split()) > 6:
+        return False
+    tail = _FRAME_TAIL.sub("", outside[verb.end() :])
     return (
-        "," in outside[: verb.start()]
-        and len(clause.split()) <= 6
-        and not _FRAME_TAIL.sub("", outside[verb.end() :]).strip(' ."”')
+        not tail.strip(' ."”')
+        # "…, Sorell said, which would also cut emissions": a parenthetical frame the sentence goes on after
+        or (0 < len(clause.split()) <= 3 and re.match(r"\s*,", tail) is not None)
+        # "…, said Sunil Varadan, general secretary of the union, which …": the speaker and what he is
+        or (not clause.strip() and _INVERTED_TAIL.match(tail) is not None)
     )
+
+
+_INVERTED_TAIL = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w.'’-]*\s*(?:,|[.\"”]*$)"
+)
 
 
 # What may follow a closing frame's verb: "…, Blackfern said in a filing on Monday."

@@ -33,6 +33,12 @@ _EN_GAPS = (
 # "the average analyst forecast", "consensus estimate": the verb's word used as a noun.
 _EN_NOUN_COMPOUND = re.compile(r"\b(?:average|consensus|mean|median|analyst|street)\s+$", re.I)
 _EN_PASSIVE = re.compile(r"\b(?:its|the|a|an|is|was|are|were|be|been|being|their|his|her|our)\s+$", re.I)
+_EN_PRE_TITLE = re.compile(
+    r"\s+(?:(?:state|federal|former|then|acting|deputy|city|county|U\.S\.)\s+)?(?:Senator|Sen\.|Representative|"
+    r"Rep\.|Governor|Gov\.|Mayor|Commissioner|Councillor|Councilwoman|Councilman|Councilmember|Judge|Justice|Dr\.|"
+    r"Professor|Prof\.|Minister|Secretary|Chairman|Chairwoman|Delegate|Assemblyman|Assemblywoman|Supervisor|"
+    r"Treasurer|Auditor|Comptroller|Ambassador)\s+"
+)
 _EN_KNOWN_ABOUT = re.compile(r"\b(?:familiar with|close to|briefed on|knowledge of|aware of)\s+$")
 _EN_OBJECT = re.compile(r"\s+(?:to|what|whether|how|if|why|where|about|for|that|[a-z]+ed)\b")
 _EN_FINITE = re.compile(
@@ -167,7 +173,11 @@ def subject_en(
         )
     if word in en.INVERTING_VERBS and inverted:
         for item in items:
-            if not verb.end() <= item.start <= verb.end() + 2:
+            # "said state Senator Elena Ríos-Whitfield": a title may stand between the verb and the name
+            if not (
+                verb.end() <= item.start <= verb.end() + 2
+                or _EN_PRE_TITLE.fullmatch(outside[verb.end() : item.start])
+            ):
                 continue
             if _EN_FINITE.match(outside, item.end) or _EN_OBJECT.match(outside, item.end):
                 # "…, said Halverton had sounded out buyers", "said the company valued …": what was said; "a

@@ -248,3 +248,20 @@ def test_a_closing_frame_may_say_whom_it_was_told_and_a_coordinated_verb_shares_
         ],
     ]
     assert speakers_of(text, "en") == ["Priyanka Selwyn", "Priyanka Selwyn", "Idris Falkner"]
+
+
+def test_parenthetical_and_inverted_closing_frames_report_the_whole_sentence() -> None:
+    """'…, Hale said, which would …', '…, said Tove Brant, general secretary of …, which …', 'said state Senator X'."""
+    text = [
+        ["Imogen Hale runs the gas business at Corvey Energy."],
+        [
+            "Brightwater Gas expects the units to burn about 70% of its flared gas, Hale said, which would also cut "
+            "its emissions."
+        ],
+        [
+            "Marlon Tech has told 40,000 engineers to pass new tests by March, said Tove Brant, general secretary "
+            "of the Allied Coders' Union, which represents its staff."
+        ],
+        ['"We are paying the richest firms on earth," said state Senator Ilse Varnhagen, a Democrat.'],
+    ]
+    assert speakers_of(text, "en") == [None, "Imogen Hale", "Tove Brant", "Ilse Varnhagen"]
