@@ -14,7 +14,9 @@ from knowledge.attribution.public_bodies import BODY, body_named
 from knowledge.attribution.sentence_org import sentence_company
 from knowledge.scripts import to_simplified
 
-_EN_PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.I)
+_EN_PRONOUN = re.compile(
+    r"\b(?:[Hh]e|HE|[Ss]he|SHE|[Tt]hey|THEY|[Ii]t)\b"
+)  # not "IT", information technology
 _EN_ANAPHORA = re.compile(
     r"\b(?:"
     + BODY.pattern.removeprefix(r"\b")  # "the county planning commission" before "the county"

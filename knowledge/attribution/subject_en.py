@@ -7,7 +7,7 @@ import re
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution.discourse import DiscourseState, Item, resolve_item
 from knowledge.attribution.entities import ArticleEntities, Entity
-from knowledge.attribution.unnamed import EN_ANONYMOUS, EN_GROUP, unnamed_en
+from knowledge.attribution.unnamed import EN_ANONYMOUS, EN_DESCRIBED, EN_GROUP, unnamed_en
 from knowledge.figures import find_figures
 
 _EN_ADVERBS = r"(?:(?:" + "|".join(en.ADVERBS) + r"|[a-z]+ly)\s+)*"
@@ -39,6 +39,7 @@ _EN_PRE_TITLE = re.compile(
     r"Professor|Prof\.|Minister|Secretary|Chairman|Chairwoman|Delegate|Assemblyman|Assemblywoman|Supervisor|"
     r"Treasurer|Auditor|Comptroller|Ambassador)\s+"
 )
+_EN_PARTICIPLES = frozenset({"saying", "citing", "adding", "noting", "arguing", "warning", "explaining"})
 _EN_KNOWN_ABOUT = re.compile(r"\b(?:familiar with|close to|briefed on|knowledge of|aware of)\s+$")
 _EN_OBJECT = re.compile(r"\s+(?:to|what|whether|how|if|why|where|about|for|that|[a-z]+ed)\b")
 _EN_FINITE = re.compile(
@@ -92,6 +93,11 @@ def subject_en(
     if weak and _EN_NOUN_COMPOUND.search(outside[: verb.start()]):
         return None  # "the profit beat the average analyst forecast": a noun, not someone forecasting
     candidates = sorted((i for i in items if i.end <= verb.start()), key=lambda i: -i.end)[:3]
+    described = EN_DESCRIBED.match(outside[: verb.start()])
+    if described is not None and not re.match(r"spokes|representative", described.group("head")):
+        # "A sales manager at an Asian server maker that buys through Wui Fung said": a source described, not
+        # the company named in the description
+        candidates = [i for i in candidates if i.start < described.end()]
     # "An investor in Kestrel, who asked not to be named, said": a source kept unnamed, not the company after "in"
     anonymous = EN_ANONYMOUS.search(outside[: verb.start()]) is not None
     # "The 14-page letter, sent to the firm's partners, argues": skip what is inside
@@ -105,6 +111,13 @@ def subject_en(
         if head and re.fullmatch(r"\s*", outside[head[0].end : appositive.start()]):
             return resolve_item(_person_of(head[0], items, outside), state, entities, items)
     opener = items[0] if items and not anonymous else None
+    if word in _EN_PARTICIPLES and re.search(r",\s*$", outside[: verb.start()]):
+        # "Brevardine, an outsourcing group with 184,000 employees, cut its forecast, saying …": the subject's
+        return (
+            resolve_item(opener, state, entities, items, outside)
+            if opener is not None and opener.kind in ("name", "anaphora") and _opens(outside, opener)
+            else None
+        )
     if (
         opener is not None
         and not weak

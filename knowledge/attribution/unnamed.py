@@ -71,7 +71,12 @@ def unnamed_en(clause: str, entities: ArticleEntities, *, anonymous: bool = Fals
         "some",
     }:
         words = words[1:]
-    description = " ".join(words).lower()
+    description = " ".join(words)
+    for start, end, candidates, _short in reversed(entities.mentions(description)):
+        if any(c.kind == "organization" for c in candidates):
+            # "…that buys through Wui Fung": a short form names the company too; the source is not the company
+            description = f"{description[:start]}the company{description[end:]}"
+    description = description.lower()
     opening = re.match(
         r"[\s,]*(?:(?:but|and|while|though|although|whereas|yet)\s+)?(?:a|an|one)\b", clause, re.I
     )  # "A chip designer at one of its customers"

@@ -265,3 +265,26 @@ def test_parenthetical_and_inverted_closing_frames_report_the_whole_sentence() -
         ['"We are paying the richest firms on earth," said state Senator Ilse Varnhagen, a Democrat.'],
     ]
     assert speakers_of(text, "en") == [None, "Imogen Hale", "Tove Brant", "Ilse Varnhagen"]
+
+
+def test_a_described_source_is_not_the_company_its_description_names_and_a_participle_is_the_subjects() -> (
+    None
+):
+    """'A sales manager at a server maker that buys through X said' is unnamed, whether X is written in full or
+    short; 'X, an IT-outsourcing group with 90,000 employees, cut its forecast, saying …' is X's."""
+    text = [
+        ["Tsun Wah Intelligent Computing distributes the chips in Asia."],
+        [
+            "A sales manager at an Asian server maker that buys through Tsun Wah said the cards sold at 30% "
+            "below list price."
+        ],
+        [
+            "Corvallen Services, an IT-outsourcing group with about 90,000 employees, cut its revenue forecast "
+            "on Thursday, saying clients were moving money into AI projects."
+        ],
+    ]
+    assert speakers_of(text, "en") == [
+        None,
+        "unnamed: sales manager at an asian server maker that buys through the company",
+        "Corvallen Services",
+    ]
