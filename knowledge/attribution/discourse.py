@@ -125,7 +125,13 @@ def _holder(title: str, state: DiscourseState) -> Entity | None:
     """The person last mentioned with this title ("这位首席财务官"), else the last person or unnamed source."""
     # "这位基金经理说" may point back to an unnamed source ("一位参与询价的基金经理")
     people = [e for e in state.mentioned if e.kind == "person" or (e.kind == "unnamed" and e.gender == "?")]
-    titled = [e for e in people if e.title and _same_title(e.title, title)]
+    # "A partner at one of its investors, who asked not to be named, said …" then "the partner said": that source
+    titled = [
+        e
+        for e in people
+        if (e.title and _same_title(e.title, title))
+        or (e.kind == "unnamed" and title.isascii() and re.search(rf"\b{re.escape(title)}\b", e.name))
+    ]
     chosen = titled or people
     return chosen[0] if chosen else None
 

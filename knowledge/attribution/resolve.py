@@ -52,6 +52,9 @@ _EN_OWN_ESTIMATE = re.compile(
 
 # ", who runs a fund that…,", ", whose firm disclosed a bet…,": a relative clause describing the one named before it
 _EN_RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,;\"“”]{1,160},")
+_EN_DESCRIBING = re.compile(
+    r"(?<=[A-Za-z]),\s+(?:a|an)\s+[^,;\"“”]{0,60}?\b(?:that|which|who)\b[^,;\"“”]{1,160},(?=\s+[a-z])"
+)
 
 
 def attribute_sentences(
@@ -201,6 +204,10 @@ def _speaker(
             kept = [v for v in verbs if not relative.start() <= v.start() < relative.end()]
             if any(v.start() >= relative.end() for v in kept):
                 verbs = kept
+        # "Gannet Ridge Research, a short seller that disclosed a bet against the bank, does not buy that": what
+        # an appositive says its head did once is no statement of this sentence
+        for described in _EN_DESCRIBING.finditer(outside):
+            verbs = [v for v in verbs if not described.start() <= v.start() < described.end()]
     refusal = _EN_REFUSAL.search(outside) if language == "en" else None
     if refusal is not None:  # the participle after a refusal gives its reason, not a statement
         verbs = [v for v in verbs if not (v.start() > refusal.end() and v.group(0).lower() == "saying")]

@@ -288,3 +288,37 @@ def test_a_described_source_is_not_the_company_its_description_names_and_a_parti
         "unnamed: sales manager at an asian server maker that buys through the company",
         "Corvallen Services",
     ]
+
+
+def test_the_title_or_trade_of_an_unnamed_source_points_back_to_that_source() -> None:
+    """'the partner said' after an unnamed partner is that partner, though a named partner spoke before."""
+    text = [
+        ["Ottilie Brask, a partner at Fenmore Ventures, said the round was oversubscribed."],
+        [
+            "A partner at one of the firm's earlier investors, who asked not to be named, said some holders were "
+            "turned away.",
+            '"Nobody wants to look at the churn," the partner said.',
+        ],
+        [
+            "A developer with two campuses in Harwell Power's territory said many requests were duplicates.",
+            '"Everybody applies everywhere," the developer said.',
+        ],
+        [
+            "A land broker who has handled sales in the county, and who asked not to be named, said one buyer "
+            "walked away.",
+            '"Sellers are asking 2024 prices," he said.',
+        ],
+    ]
+    speakers = speakers_of(text, "en")
+    assert speakers[0] == "Ottilie Brask"
+    assert speakers[1] == speakers[2] == "unnamed: partner at one of the firm's earlier investors"
+    assert speakers[3] == speakers[4] == "unnamed: developer with two campuses in the company's territory"
+    assert speakers[5] == speakers[6] == "unnamed: land broker who has handled sales in the county"
+
+
+def test_what_an_appositive_says_its_head_did_is_no_statement_of_the_sentence() -> None:
+    """'X, a short seller that disclosed a bet against the bank, does not buy that': no one speaks."""
+    text = [
+        ["Harrow Lane Research, a short seller that disclosed a bet against the bank this month, disagrees."]
+    ]
+    assert speakers_of(text, "en") == [None]
