@@ -16,7 +16,10 @@ _EN_OWN_DOCUMENT = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:prospectus|filings?|presentations?|statements?|reports?|results|guidance|disclosures?|"
     r"releases?|accounts|figures|data|letters?)\b"
     # "according to a filing with the stock exchange": a filing or letter no author is named for is the company's
-    r"|an?\s+(?:[\w-]+\s+){0,2}?(?:prospectus|filing|presentation|statement|letter|memo|memorandum)\b(?!\s+(?:by|from)\b))",
+    r"|an?\s+(?:[\w-]+\s+){0,2}?(?:prospectus|filing|presentation|statement|letter|memo|memorandum)\b(?!\s+(?:by|from)\b)"
+    # "according to a letter Halcyra sent to its lenders": the one named as sending it wrote it
+    r"(?!\s+(?-i:[A-Z][\w&'’.-]*\s+){1,4}(?:sent|filed|wrote|published|released|issued|gave|provided|circulated|"
+    r"submitted|distributed)\b))",
     re.I,
 )
 # "…, a loan document showed.": a document no author is named for, closing the sentence, is the company's
@@ -43,6 +46,10 @@ _EN_ACCORDING = re.compile(
     r"(?:under|in) (?:a|the|its|their) (?:[\w-]+ )?(?:proposal|plan|offer|term sheet) (?:circulated|put forward|"
     r"made|drafted|sent|tabled|presented|floated) by )",
     re.I,
+)
+# "the fund tracker Vantage Flows": one word saying what kind of firm the name is (not "the fund sent to X")
+_EN_KIND_WORD = re.compile(
+    r"\s*(?:(?!(?:to|of|in|at|for|by|with|from|on|and|or|that|which)\b)[a-z][\w-]*(?<!ed)\s+)?"
 )
 # "people familiar with the fund's positions": what the unnamed sources know about, not who they are
 _EN_TOPIC = re.compile(
@@ -110,7 +117,14 @@ def according(
             ]
             # "Kestrel, a fund that …, has built …, according to its letter": the organization the sentence opens with
             opener = subject_org(items, outside)
-            return opener or (named[-1] if named else current_org(state, entities))
+            # "according to the bank's quarterly report": the bank in play, not the company named last
+            owner = (
+                re.match(r"\s*the ([a-z-]+)(?:'s|’s)", outside[marker.end() :])
+                if marker is not showed
+                else None
+            )
+            noun = owner.group(1) if owner is not None else ""
+            return opener or (named[-1] if named else current_org(state, entities, noun=noun))
         for item in items:
             if not marker.end() <= item.start <= marker.end() + 30 or item.kind not in (
                 "name",
@@ -121,7 +135,7 @@ def according(
             if item.kind == "anaphora" and any(
                 i.kind == "name"
                 and i.start > item.end
-                and re.fullmatch(r"\s*(?:[a-z][\w-]*\s+){0,2}", outside[item.end : i.start])
+                and re.fullmatch(_EN_KIND_WORD, outside[item.end : i.start])
                 for i in items
             ):
                 # "according to the research firm Statecraft Capital Monitor", "the fund tracker Vantage Flows":

@@ -306,7 +306,13 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     pattern is _GROUP_OF
                     and re.search(r"\s(?:analysts|strategists|economists|researchers)$", match.group(0))
                 )
-                if org and (staff or not is_person_name(org, entities)) and entities.find_any(org) is None:
+                # "according to Tallis Listing Monitor, which tracks listings": "which" is said of no person
+                thing = re.match(r",\s*which\b", text[match.end() :]) is not None
+                if (
+                    org
+                    and (staff or thing or not is_person_name(org, entities))
+                    and entities.find_any(org) is None
+                ):
                     add_org(entities, org)
                 elif org and pattern is _ACCORDING and entities.find_any(org) is None:
                     add_person(entities, org)  # "according to Pennock Lyle": someone cited, whoever they are

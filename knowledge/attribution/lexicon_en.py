@@ -460,9 +460,9 @@ ORG_NOUN_FAMILIES: dict[str, tuple[str, ...]] = {
     "plan": ("plan", "pension", "retirement"),
     "utility": ("utility", "electric", "power", "energy"),
     "district": ("district", "water", "utility", "authority"),
-    "lender": ("lender", "bank", "credit", "lending"),
+    "lender": ("lender", "bank", "credit", "lending", "bancorp", "bancshares", "bankshares"),
     "insurer": ("insurer", "insurance", "assurance", "reinsurance", "life", "mutual", "re"),
-    "bank": ("bank", "banking"),
+    "bank": ("bank", "banking", "bancorp", "bancshares", "bankshares"),
     # "Holmgard Ratings cut Osterby. The agency said …": a ratings firm is the agency meant
     "agency": ("agency", "ratings", "rating"),
 }

@@ -226,6 +226,13 @@ def _speaker(
     subject = subject_en if language == "en" else subject_zh
     for verb in verbs:
         found = subject(outside, verb, items, state, entities)
+        if found is not None and found.kind == "unnamed" and language == "en":
+            # "Analysts had expected $905 million, according to a survey by Harcourt Consensus": the survey's
+            # author counts the analysts' expectation
+            closing = re.search(r",\s+according to\b", outside[verb.end() :])
+            cited = according(outside, items, language, state, entities) if closing else None
+            if cited is not None and cited.kind != "unnamed":
+                return cited
         if found is not None:
             return found
     participle = _EN_PARTICIPLE.search(outside) if language == "en" and refusal is None else None

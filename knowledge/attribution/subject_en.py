@@ -7,6 +7,7 @@ import re
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution.discourse import DiscourseState, Item, resolve_item
 from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.org_in_play import current_org
 from knowledge.attribution.unnamed import EN_ANONYMOUS, EN_DESCRIBED, EN_GROUP, unnamed_en
 from knowledge.figures import find_figures
 
@@ -39,6 +40,7 @@ _EN_PRE_TITLE = re.compile(
     r"Professor|Prof\.|Minister|Secretary|Chairman|Chairwoman|Delegate|Assemblyman|Assemblywoman|Supervisor|"
     r"Treasurer|Auditor|Comptroller|Ambassador)\s+"
 )
+_EN_SPOKESPERSON = re.compile(r"^\s*(?:a|an|the|one)\s+(?:company\s+)?spokes(?:man|woman|person)\s*$", re.I)
 _EN_PARTICIPLES = frozenset({"saying", "citing", "adding", "noting", "arguing", "warning", "explaining"})
 _EN_KNOWN_ABOUT = re.compile(r"\b(?:familiar with|close to|briefed on|knowledge of|aware of)\s+$")
 _EN_OBJECT = re.compile(r"\s+(?:to|what|whether|how|if|why|where|about|for|that|[a-z]+ed)\b")
@@ -224,6 +226,9 @@ def subject_en(
         r",[^,;]{1,140},\s*$", "", outside[: verb.start()]
     )  # drop an appositive: "X, who …, said"
     clause = re.split(r"[,;:\"“”()]", before)[-1]
+    if _EN_SPOKESPERSON.search(clause):
+        # "…, a spokeswoman said": the organization in play speaks through its spokeswoman
+        return current_org(state, entities)
     if EN_ANONYMOUS.search(outside[: verb.start()]):
         # "A chip designer at one of its customers, who asked not to be named, said": a source kept unnamed
         return unnamed_en(clause, entities, anonymous=True)
