@@ -107,6 +107,7 @@ def according(
         if source:
             return resolve_item(source[-1], state, entities, items)
     showed = _EN_DOCUMENT_SHOWED.search(outside.rstrip(". ")) if language == "en" else None
+    seen = False
     for marker in [*([showed] if showed is not None else []), *markers]:
         if marker is showed or (language == "en" and _EN_OWN_DOCUMENT.match(outside, marker.end())):
             # "…, according to its prospectus": the organization the sentence is about, or the article's.
@@ -124,13 +125,21 @@ def according(
                 else None
             )
             noun = owner.group(1) if owner is not None else ""
-            return opener or (named[-1] if named else current_org(state, entities, noun=noun))
+            found = opener or (named[-1] if named else current_org(state, entities, noun=noun))
+            if found is not None and re.match(
+                r"\s*an?\s+(?:[\w-]+\s+){0,2}?(?:letter|memo|report)\b", outside[marker.end() :]
+            ):
+                found.author = True  # "according to a letter the fund sent": "the letter" is later its
+            return found
         for item in items:
             if not marker.end() <= item.start <= marker.end() + 30 or item.kind not in (
                 "name",
                 "document",
                 "anaphora",
             ):
+                continue
+            if re.search(r"\b(?:seen|obtained|reviewed) by\s+(?:the\s+)?$", outside[: item.start]):
+                seen = True  # "according to a list of lenders seen by Continental Credit Monitor": not its author
                 continue
             if item.kind == "anaphora" and any(
                 i.kind == "name"
@@ -149,7 +158,7 @@ def according(
                 return unnamed_zh(outside[marker.start() : item.end + cited.end()], entities)
             if language == "en" or cited is not None:
                 return resolve_item(item, state, entities, items)
-        if language == "en":  # "according to one of the people": an unnamed source
+        if language == "en" and not seen:  # "according to one of the people": an unnamed source
             after = re.match(r"[\w\s'’-]{0,60}", outside[marker.end() :])
             if after and EN_GROUP.search(after.group(0)):
                 return unnamed_en(after.group(0), entities)

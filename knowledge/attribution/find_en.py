@@ -147,6 +147,11 @@ _PUBLISHED = re.compile(
     rf"(?P<org>{ORG})\s+(?:published|released|issued|put out)\s+(?:a|an|its)\s+(?:[\w-]+\s+){{0,3}}"
     rf"(?:{'|'.join(lx.REPORT_NOUNS)})"
 )
+_DOCUMENT_BY = re.compile(
+    rf"\b(?:report|study|survey|analysis|paper|note|letter|review|memo)\s+(?:(?:published|released|issued|sent|"
+    rf"written|prepared)\s+)?by\s+(?:the\s+)?(?P<org>{ORG})|\b(?:letter|report|memo|note)\s+(?P<sender>{ORG})\s+"
+    rf"(?:sent|wrote|filed|published|released|issued)\b"
+)
 _NAME_OF_ORG = re.compile(rf"(?P<name>{NAME})\s+of\s+(?:the\s+)?(?P<org>{ORG})")
 _HONORIFIC = re.compile(rf"\b(?P<h>Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{WORD}(?:\s+{WORD})?)")
 _SUBJECT = re.compile(
@@ -319,6 +324,12 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                 author = entities.find_any(org) if org and pattern is _PUBLISHED else None
                 if author is not None:
                     author.author = True  # "Kestrel published a report": "the report" is later its
+        for match in _DOCUMENT_BY.finditer(text):
+            # "a report by Halcrow Meridian Advisors", "a letter Halcyra sent to its lenders": "the report" and
+            # "the letter" are later theirs
+            author = entities.find_any(clean_org(match.group("org") or match.group("sender")) or "")
+            if author is not None and author.kind == "organization":
+                author.author = True
         for pattern in (_SUBJECT, _INVERTED, _CLOSED_BY_ANAPHOR):
             for match in pattern.finditer(text):
                 run = clean_org(match.group("run"))

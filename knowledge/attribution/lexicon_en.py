@@ -479,6 +479,8 @@ DOCUMENT_ANAPHORA = (
     "the survey",
     "the letter",
     "the memo",
+    "the email",
+    "the e-mail",
     "the analysis",
     "the filing",
     "the statement",

@@ -62,3 +62,37 @@ def test_the_county_assessors_office_is_a_body_of_the_county() -> None:
         ]
     ]
     assert speakers_of(text) == ["Hollin County Assessor's Office"]
+
+
+def test_the_report_or_letter_later_cited_is_its_authors_and_a_list_seen_by_a_paper_is_not_the_papers() -> (
+    None
+):
+    """'a report by X' then 'According to the report' is X's; 'according to a letter the fund sent' then 'The
+    letter asks' is the fund's; 'according to a list of lenders seen by the Monitor' cites no one; 'according to
+    the email' is the company's that sent it."""
+    text = [
+        ["Board chair Lucinda Marsh said the pension would cut fees."],
+        [
+            "The decision follows a report by Corrow Meadows Advisors, the board's consultant, which found that "
+            "fees absorbed 38% of the gains."
+        ],
+        ["According to the report, management fees averaged 1.9% of committed capital."],
+        [
+            "Tallowby Capital, the activist hedge fund, has built a 2% stake in Ormsby Cloud, according to a letter "
+            "the fund sent to Ormsby's board."
+        ],
+        ["Finance chief Hollis Brandt said spending would rise."],
+        ["The letter asks the company to hold next year's budget at $24 billion."],
+        [
+            "Renwick Trust Bank holds a ¥24 billion slice, according to a list of lenders seen by Lisle Credit Monitor."
+        ],
+    ]
+    speakers = speakers_of(text)
+    assert speakers[2] == "Corrow Meadows Advisors"
+    assert speakers[3] == speakers[5] == "Tallowby Capital"
+    assert speakers[6] is None
+    text = [
+        ["Quillby AI will let employees sell shares, the company said in an email to staff."],
+        ["The tender prices shares at $42.70 each, according to the email, which was seen by the Report."],
+    ]
+    assert speakers_of(text) == ["Quillby AI", "Quillby AI"]
