@@ -89,6 +89,8 @@ SPEECH_VERBS = (
     "maintained",
     "maintains",
     "pointed out",
+    "pointed to",
+    "points to",
     "points out",
     "pushed back",
     "pushes back",
@@ -174,6 +176,9 @@ WEAK_VERBS = frozenset(
         "sees",
         "pegs",
         "pegged",
+        # "She pointed to Tsugane, whose orders fell 6%": evidence a person cites, not a chart that points
+        "pointed to",
+        "points to",
     }
 )
 # Verbs of a view or wish ("He wants…", "She hopes…"): a statement only from the person just quoted.
@@ -215,6 +220,12 @@ ADVERBS = (
     "privately",
     "now",
     "currently",
+    "nonetheless",
+    "nevertheless",
+    "however",
+    "instead",
+    "meanwhile",
+    "already",
 )
 TITLES = (
     "chief executive officer",

@@ -50,6 +50,13 @@ _EN_OWN_ESTIMATE = re.compile(
 )
 
 
+_EN_PERSON_OPENS = re.compile(r"[\s\"“]*(?:He|She)\b")
+_EN_GUIDANCE = re.compile(
+    r"\b(?:cut|raised|lowered|lifted|trimmed|reiterated|narrowed|maintained)(?=\s+the\s+(?:company['’]s\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:forecast|guidance|outlook|target|estimate)s?\b)"
+)
+
+
 # ", who runs a fund that…,", ", whose firm disclosed a bet…,": a relative clause describing the one named before it
 _EN_RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,;\"“”]{1,160},")
 _EN_DESCRIBING = re.compile(
@@ -214,6 +221,11 @@ def _speaker(
     if language == "en":
         verbs += _EN_PUT_AT.finditer(outside)  # "Qureshi put the lab's share at closer to 35%": an estimate
         verbs += _EN_OWN_ESTIMATE.finditer(outside)  # "She cut her price target to $41": the analyst's call
+        if _EN_PERSON_OPENS.match(outside) or (
+            items and items[0].start <= 2 and items[0].entity is not None and items[0].entity.kind == "person"
+        ):
+            # "She raised the full-year forecast to $5.2 billion": an officer's guidance, though the company's
+            verbs += _EN_GUIDANCE.finditer(outside)
         verbs.sort(key=lambda v: v.start())
     if language == "en":
         # "…, ahead of what analysts had expected, the company said.": the closing frame reports the sentence.

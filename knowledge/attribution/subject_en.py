@@ -123,7 +123,7 @@ def subject_en(
     if (
         opener is not None
         and not weak
-        and opener.kind == "name"
+        and opener.kind in ("name", "anaphora")
         and _opens(outside, opener)
         and re.search(rf"\b(?:but|and)\s+{_EN_ADVERBS}$", outside[: verb.start()])
         and not re.search(r"[;:]", outside[opener.end : verb.start()])

@@ -322,3 +322,30 @@ def test_what_an_appositive_says_its_head_did_is_no_statement_of_the_sentence() 
         ["Harrow Lane Research, a short seller that disclosed a bet against the bank this month, disagrees."]
     ]
     assert speakers_of(text, "en") == [None]
+
+
+def test_an_officer_raising_the_forecast_an_anaphor_that_also_said_and_evidence_pointed_to() -> None:
+    """'She nonetheless raised the full-year forecast' is the officer's; 'The authority will allocate …, and said
+    …' is the authority's; 'She pointed to X, whose orders fell 6%' is hers."""
+    text = [
+        [
+            "Chief financial officer Odalys Brenner said yields rose.",
+            "She nonetheless raised the full-year forecast for investment income to $5.2 billion.",
+        ],
+        ["The Marrick Infrastructure Authority lifted its moratorium."],
+        [
+            "The authority will allocate up to 360 megawatts in a first round, and said applicants wanted 1.4 gigawatts."
+        ],
+        [
+            "Linnea Castor, an analyst at Brightwell, said orders would slow.",
+            "She pointed to a Japanese rival, Tsuda Instruments, whose orders fell 6% in its latest quarter.",
+        ],
+    ]
+    assert speakers_of(text, "en") == [
+        "Odalys Brenner",
+        "Odalys Brenner",
+        None,
+        "Marrick Infrastructure Authority",
+        "Linnea Castor",
+        "Linnea Castor",
+    ]
