@@ -85,6 +85,10 @@ _IS_A_COMPANY = re.compile(
 )
 
 
+# "外资大行", "欧系外资": a kind of firm the article leaves unnamed
+_UNNAMED_FIRM = re.compile(
+    r"(?:另一边厢|另外|此外)?(?:外资|内资|本土|中资|港资|陆资|欧系|美系|日系|韩系|某|一家|大型|国际)+(?:大行|券商|投行|银行|法人|机构|投顾)?"
+)
 # "客户主要是汽车工厂和物流企业": a common noun, or one an adverb ends, is what is described, not a company.
 _NOT_A_NAME = re.compile(
     r"(?:主要|大多|大部分|多数|基本|目前|其实|也|都|均|仍|还|则|就|正|将|才|又)$|"
@@ -184,6 +188,8 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             cut = bracket.start() if bracket else cut
             department = _DEPARTMENT.search(text[:cut])
             org = org_before(text[:cut]) if department is None else None
+            if org and _UNNAMED_FIRM.fullmatch(org):
+                org = None  # "外资大行分析员冯晓晴": a big foreign bank, not one called 外资大行
             org_written = original[cut - len(org) : cut] if org else None
             written_title = original[match.start() : match.end()]
             if department is not None:

@@ -48,6 +48,11 @@ def subject_zh(
         before = _ZH_PUNCT.split(outside[: clause_start - 1])[-1]
         start = clause_start - 1 - len(before)
         opener = [i for i in items if start <= i.start and i.end <= clause_start - 1]
+        # "鼎泓证券分析员麦浩贤较为乐观，认为……", "外资大行分析员冯晓晴较为乐观，认为……": the analyst the
+        # opener describes, not the firm qualifying them
+        person = next((i for i in opener if i.entity is not None and i.entity.kind == "person"), None)
+        if person is not None and re.fullmatch(r"[^，。；：]{0,16}", outside[start : person.start]):
+            return resolve_item(person, state, entities, items)
         if opener and re.fullmatch(r"[^，。；：]{0,6}", outside[start : opener[0].start]):
             return resolve_item(opener[0], state, entities, items)
     inside = [
@@ -63,7 +68,19 @@ def subject_zh(
         and items[0].end <= clause_start
         and re.fullmatch(r"[^，。；：]{0,4}", outside[: items[0].start])
     ):
-        return resolve_item(items[0], state, entities, items)
+        # "奥德门证券（Aldgate Pryce）分析师马修·柯林斯在最新报告中，将…目标价调升": the analyst the opener names
+        analyst = next(
+            (
+                i
+                for i in items
+                if i.end <= clause_start
+                and i.entity is not None
+                and i.entity.kind == "person"
+                and not _ZH_PUNCT.search(outside[: i.start])
+            ),
+            None,
+        )
+        return resolve_item(analyst or items[0], state, entities, items)
     if not inside:
         # "……的迈克尔·伯里，最近也将AI繁荣比作……": a subject that closes the clause before, then an adverb
         before = [i for i in items if i.end == clause_start - 1]

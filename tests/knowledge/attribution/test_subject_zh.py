@@ -1,0 +1,37 @@
+"""Who a Chinese speech verb quotes: an analyst whose firm opens the sentence, a chairman speaking on a date."""
+
+from __future__ import annotations
+
+from knowledge.attribution import attribute_source
+from knowledge.speakers import SpeakerIndex
+
+
+def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
+    """The speaker of every sentence as written in the article (its Chinese form), read with no speaker known."""
+    result = attribute_source(paragraphs, language, SpeakerIndex([]))
+    return [(s.name_zh or s.name) if s else None for row in result.speakers for s in row]
+
+
+def test_an_analyst_named_after_the_firm_is_who_raises_the_target_price() -> None:
+    """'X证券（Latin）分析师NAME在最新报告中，将…目标价调升' is the analyst's call, not the firm's."""
+    text = [
+        ["外資同步調升評等。"],
+        [
+            "岱嶺證券（Dailing Securities）亞太區科技產業分析師馬可·費森（Marco Fessen）在最新報告中，將昱澄科技"
+            "目標價從新台幣700元調升至新台幣900元。"
+        ],
+    ]
+    result = attribute_source(text, "zh-Hant", SpeakerIndex([]))
+    analyst = result.speakers[1][0]
+    assert analyst is not None and analyst.name == "Marco Fessen"
+
+
+def test_a_chairman_speaking_yesterday_and_an_analyst_at_an_unnamed_foreign_bank() -> None:
+    """'董事長NAME昨（19）日在法說會上表示' is the chairman; '外資大行分析員NAME較為樂觀，認為' is the analyst."""
+    text = [
+        ["光通訊廠岱昇光電第三季營收創新高。"],
+        ["岱昇光電董事長邱文彬昨（19）日在法說會上表示，800G模組出貨量季增4成。"],
+        ["另一邊廂，外資大行分析員馮曉嵐較為樂觀，認為岱昇資本充裕，維持「買入」評級。"],
+    ]
+    speakers = speakers_of(text, "zh-Hant")
+    assert speakers[1:] == ["邱文彬", "馮曉嵐"]
