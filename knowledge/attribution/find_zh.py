@@ -235,6 +235,10 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             subject = re.sub(
                 r"(?<=..)方面$", "", subject
             )  # "临澜科创投资集团方面回应称": the group's side is the group
+            if match.group("verb") in lx.REPORT_NOUNS:
+                subject = re.sub(
+                    r"(?<=..)的$", "", subject
+                )  # "研究机构港衡研究的统计显示": the institute's count
             org = org_before(re.sub(r"[（(][^）)]*[）)]$", "", subject))
             if org and plausible_org(org, subject, match.group("verb") in lx.WEAK_VERBS):
                 at = match.start("subject") + subject.find(org)

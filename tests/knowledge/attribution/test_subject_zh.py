@@ -35,3 +35,14 @@ def test_a_chairman_speaking_yesterday_and_an_analyst_at_an_unnamed_foreign_bank
     ]
     speakers = speakers_of(text, "zh-Hant")
     assert speakers[1:] == ["邱文彬", "馮曉嵐"]
+
+
+def test_an_institutes_count_and_the_institute_after_it_and_the_companys_offering_document() -> None:
+    """'研究機構X的統計顯示' is X's count, which '該機構亦指出' continues; '招股文件顯示' is the issuer's."""
+    text = [
+        ["本港機械人公司岱擎科技昨（3）日招股，計劃集資約5億美元。"],
+        ["招股文件顯示，公司已引入九名基石投資者，合共認購約2.6億美元股份。"],
+        ["研究機構嶺衡研究的統計顯示，今年基石投資者平均佔發售股份約36%。"],
+        ["該機構亦指出，基石比例超過四成的新股，上市後平均跑輸大市約9%。"],
+    ]
+    assert speakers_of(text, "zh-Hant") == [None, "岱擎科技", "嶺衡研究", "嶺衡研究"]
