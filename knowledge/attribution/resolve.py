@@ -60,7 +60,7 @@ _EN_GUIDANCE = re.compile(
 # ", who runs a fund that…,", ", whose firm disclosed a bet…,": a relative clause describing the one named before it
 _EN_RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,;\"“”]{1,160},")
 _EN_DESCRIBING = re.compile(
-    r"(?<=[A-Za-z]),\s+(?:a|an)\s+[^,;\"“”]{0,60}?\b(?:that|which|who)\b[^,;\"“”]{1,160},(?=\s+[a-z])"
+    r"(?<=[A-Za-z]),\s+(?:a|an)\s+[^,;\"“”]{0,60}?\b(?:that|which|who)\b[^,;\"“”]{1,160}(?:,(?=\s+[a-z])|[.\s]*$)"
 )
 
 
@@ -195,7 +195,14 @@ def _speaker(
     verbs = [
         v
         for v in verbs
-        if not (v.group(0).lower().startswith("agree") and outside.startswith(" to ", v.end()))
+        if not (
+            (v.group(0).lower().startswith("agree") and re.match(r" (?:not )?to ", outside[v.end() :]))
+            # "Orrisant writes off its chips", "The union has called a strike", "The person asked not to be
+            # named": accounting, actions and anonymity, not statements
+            or (re.match(r"writ", v.group(0), re.I) and re.match(r" (?:off|down)\b", outside[v.end() :]))
+            or (v.group(0).lower() == "called" and re.match(r" (?:a|an|off)\b", outside[v.end() :]))
+            or (v.group(0).lower() == "asked" and re.match(r" not to be\b", outside[v.end() :]))
+        )
     ]
     if language == "en":
         # "A physician, who asked not to be named because staff were told not to speak to reporters, said":
@@ -214,10 +221,16 @@ def _speaker(
         # "Gannet Ridge Research, a short seller that disclosed a bet against the bank, does not buy that": what
         # an appositive says its head did once is no statement of this sentence
         for described in _EN_DESCRIBING.finditer(outside):
+            if not described.group(0).endswith(",") and _EN_VERB.search(
+                described.group(0).rstrip(". ")[-12:]
+            ):
+                continue  # "…, a person who has seen the board materials said.": the appositive is the frame
             verbs = [v for v in verbs if not described.start() <= v.start() < described.end()]
     refusal = _EN_REFUSAL.search(outside) if language == "en" else None
     if refusal is not None:  # the participle after a refusal gives its reason, not a statement
         verbs = [v for v in verbs if not (v.start() > refusal.end() and v.group(0).lower() == "saying")]
+        # "A spokeswoman declined to say whether …": what was refused is not said
+        verbs = [v for v in verbs if not refusal.start() <= v.start() < refusal.end()]
     if language == "en":
         verbs += _EN_PUT_AT.finditer(outside)  # "Qureshi put the lab's share at closer to 35%": an estimate
         verbs += _EN_OWN_ESTIMATE.finditer(outside)  # "She cut her price target to $41": the analyst's call

@@ -349,3 +349,27 @@ def test_an_officer_raising_the_forecast_an_anaphor_that_also_said_and_evidence_
         "Linnea Castor",
         "Linnea Castor",
     ]
+
+
+def test_accounting_actions_anonymity_refusals_and_descriptions_are_no_statements() -> None:
+    """'writes off', 'called a strike', 'asked not to be named', 'declined to say whether', 'agreed not to sell',
+    an appositive describing what a firm once disclosed, and 'Outside estimates' name no speaker."""
+    text = [
+        ["Corvin Compute writes off its chips over six years."],
+        ["The Allied Coders' Union has called a four-hour strike for November 18."],
+        ["The person asked not to be named because the talks were private."],
+        ["A spokeswoman for the company declined to say whether he planned to stay."],
+        ["Early backers, including Tillery Peak Capital, agreed not to sell for 180 days."],
+        [
+            "That concentration is at the heart of a critique by Blackmere Research, a short seller that has "
+            "disclosed a bet against the shares."
+        ],
+        ["Outside estimates of the business are less generous."],
+        [
+            "The average price has fallen about 31% over the past year, a person who has seen the board "
+            "materials said."
+        ],
+    ]
+    speakers = speakers_of(text, "en")
+    assert speakers[:7] == [None] * 7
+    assert speakers[7] == "unnamed: a person who has seen the board materials"
