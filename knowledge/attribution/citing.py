@@ -24,8 +24,9 @@ _EN_OWN_DOCUMENT = re.compile(
 )
 # "…, a loan document showed.": a document no author is named for, closing the sentence, is the company's
 _EN_DOCUMENT_SHOWED = re.compile(
+    # "…, its annual report showed.": the company's own report too
     r",\s+(?:a|an|its|their)\s+(?!court\b)(?:[\w-]+\s+){0,2}?(?:filing|document|presentation|statement|letter|memo|"
-    r"memorandum|prospectus|contract|agreement|term sheet)s?\s+(?:showed|shows|show|said|says|stated|states|"
+    r"memorandum|prospectus|contract|agreement|term sheet|report|accounts|results)s?\s+(?:showed|shows|show|said|says|stated|states|"
     r"indicated|indicates|revealed|reveals)\b[^,;]{0,30}$",
     re.I,
 )

@@ -29,7 +29,8 @@ _EN_ANAPHORA = re.compile(
     # "the GPU rental company": what it does before the noun, unless it sets it apart ("the rival company")
     # at the start of a sentence, where it is the subject
     r"|(?-i:The) (?!(?:other|rival|parent|client|customer|target|two|both|each|one|same|former|new)\b)(?:[\w-]+ ){1,2}"
-    r"(?:company|firm|lender|insurer|reinsurer|broker|provider|developer|start-up|startup)"
+    r"(?:company|firm|lender|insurer|reinsurer|broker|provider|developer|start-up|startup|maker|manufacturer|supplier|"
+    r"producer|operator|landlord)"
     # "the Japanese insurer", "the South Korean chipmaker": a nationality before the noun
     r"|the (?-i:(?:[A-Z][a-z]+\s+){1,2})(?:company|firm|lender|insurer|reinsurer|broker|provider|developer|"
     r"start-up|startup|bank|group|operator|maker|chipmaker|landlord|miner|utility|manufacturer|supplier|"

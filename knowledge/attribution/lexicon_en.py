@@ -25,6 +25,7 @@ SPEECH_VERBS = (
     "notes",
     "argued",
     "argues",
+    "arguing",
     "explained",
     "explains",
     "estimated",
@@ -389,6 +390,16 @@ GROUP_NOUNS = (
     "manager",
     "staffer",
     "staffers",
+    # "Some faculty members have asked …", "Environmental groups that campaigned for the freeze said …"
+    "members",
+    "groups",
+    "residents",
+    "campaigners",
+    "activists",
+    "landowners",
+    "homeowners",
+    "farmers",
+    "workers",
 )
 # Words standing for an organization already named ("the company said").
 ORG_ANAPHORA = (
@@ -494,6 +505,9 @@ DOCUMENT_ANAPHORA = (
     "the e-mail",
     "the analysis",
     "the filing",
+    # "according to the prospectus", "the prospectus shows": the issuer's own document
+    "the prospectus",
+    "the annual report",
     "the statement",
     "the results statement",
     "the earnings statement",

@@ -28,8 +28,10 @@ _ZH_VERB = re.compile(
     + ")(?![会服法师之的书])(?!(?<=[说称表])明)(?!(?<=分析)员)(?!机构|公司|平台|部门)"
 )
 _EN_PUT_AT = re.compile(
+    # "put the bank's largest exposure, to Lumenvault Compute, a New Jersey operator, at $480 million": appositives
+    # may sit inside
     r"\b(?:puts|put|pegs|pegged|peg|valued|values)(?=\s+(?:(?:the|its|his|her|their|that|this)\s+)?[\w'’ -]{1,80}?"
-    r"(?:,[\w'’ -]{1,40},)?"
+    r"(?:,[\w'’ -]{1,80}){0,2},?"
     r"(?:\s+(?:higher|lower),)?\s+(?:at|closer to|nearer to|near)\s+"
     r"(?:about |around |closer to |roughly |nearly |just |between )?(?:[A-Z]{1,2})?[$€¥£\d])"
 )
@@ -50,6 +52,10 @@ _EN_OWN_ESTIMATE = re.compile(
 )
 
 
+_EN_RATING_ACTION = re.compile(
+    r"\b(?:placed|put|cut|lowered|raised|affirmed|downgraded|upgraded|revised|changed|withdrew)(?=\s+its\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:rating|ratings|outlook)\b)"
+)
 _EN_PERSON_OPENS = re.compile(r"[\s\"“]*(?:He|She)\b")
 _EN_GUIDANCE = re.compile(
     r"\b(?:cut|raised|lowered|lifted|trimmed|reiterated|narrowed|maintained)(?=\s+the\s+(?:company['’]s\s+)?"
@@ -202,6 +208,11 @@ def _speaker(
             or (re.match(r"writ", v.group(0), re.I) and re.match(r" (?:off|down)\b", outside[v.end() :]))
             or (v.group(0).lower() == "called" and re.match(r" (?:a|an|off)\b", outside[v.end() :]))
             or (v.group(0).lower() == "asked" and re.match(r" not to be\b", outside[v.end() :]))
+            # "the fund's members were told of it in a newsletter": who heard it, not who said it
+            or (
+                v.group(0).lower() in ("told", "asked")
+                and re.search(r"\b(?:was|were|been|being|is|are|be)\s+$", outside[: v.start()])
+            )
         )
     ]
     if language == "en":
@@ -234,6 +245,7 @@ def _speaker(
     if language == "en":
         verbs += _EN_PUT_AT.finditer(outside)  # "Qureshi put the lab's share at closer to 35%": an estimate
         verbs += _EN_OWN_ESTIMATE.finditer(outside)  # "She cut her price target to $41": the analyst's call
+        verbs += _EN_RATING_ACTION.finditer(outside)  # "The agency placed its rating on review": its opinion
         if _EN_PERSON_OPENS.match(outside) or (
             items and items[0].start <= 2 and items[0].entity is not None and items[0].entity.kind == "person"
         ):

@@ -41,7 +41,22 @@ _EN_PRE_TITLE = re.compile(
     r"Treasurer|Auditor|Comptroller|Ambassador)\s+"
 )
 _EN_SPOKESPERSON = re.compile(r"^\s*(?:a|an|the|one)\s+(?:company\s+)?spokes(?:man|woman|person)\s*$", re.I)
-_EN_PARTICIPLES = frozenset({"saying", "citing", "adding", "noting", "arguing", "warning", "explaining"})
+_EN_GROUP_OPENS = re.compile(
+    r"[\s\"“]*(?:Some|Many|Most|Several|Other|A few|Few)\s+(?:[a-z-]+\s+){0,2}?(?:"
+    + "|".join(g for g in en.GROUP_NOUNS if g.endswith("s"))
+    + r")\s+(?:also\s+|still\s+|now\s+)?"
+)
+_EN_PUBLISHED = re.compile(
+    r"\b(?:published|released|issued|filed|sent|circulated|wrote|put out|submitted)\s+(?:(?:a|an|its|their|his|her)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:report|note|letter|memo|filing|comments|paper|study|analysis|complaint|submission)\b"
+    r"[^,;\"“”]{0,60}$"
+)
+_EN_AUTHOR_GAP = re.compile(
+    r"(?:,[^,;\"“”]{1,80},)?,?\s*(?:(?:has|had|have|also|since|last\s+week|on\s+\w+day)\s+)*"
+)
+_EN_PARTICIPLES = frozenset(
+    {"saying", "citing", "adding", "noting", "arguing", "warning", "explaining", "claiming", "estimating"}
+)
 _EN_KNOWN_ABOUT = re.compile(r"\b(?:familiar with|close to|briefed on|knowledge of|aware of)\s+$")
 _EN_OBJECT = re.compile(r"\s+(?:to|what|whether|how|if|why|where|about|for|that|[a-z]+ed)\b")
 _EN_FINITE = re.compile(
@@ -90,6 +105,12 @@ def subject_en(
     weak = word in en.WEAK_VERBS
     # "He expects most orders to ship in 2028": a person's expectation, figure or not
     personal = re.fullmatch(r"[\s\"“]*(?:He|She)\s+(?:also\s+|still\s+|now\s+)?", outside[: verb.start()])
+    # "Some energy analysts think the demand numbers are inflated": a group's view opening the sentence
+    group = word in ("think", "believe", "worry", "worried", "fear", "doubt") and _EN_GROUP_OPENS.fullmatch(
+        outside[: verb.start()]
+    )
+    if group:
+        return unnamed_en(outside[: verb.start()], entities)
     if weak and (_EN_PASSIVE.search(outside[: verb.start()]) or not (find_figures(outside) or personal)):
         return None  # "Kestrel reported a loss": a weak verb reports something only with a figure
     if weak and _EN_NOUN_COMPOUND.search(outside[: verb.start()]):
@@ -113,6 +134,19 @@ def subject_en(
         if head and re.fullmatch(r"\s*", outside[head[0].end : appositive.start()]):
             return resolve_item(_person_of(head[0], items, outside), state, entities, items)
     opener = items[0] if items and not anonymous else None
+    published = _EN_PUBLISHED.search(outside[: verb.start()]) if word in _EN_PARTICIPLES else None
+    if published is not None:
+        # "Slatefield Research, a short seller, published a report arguing that …", "She has since circulated a
+        # memo to members arguing that …": the author of the document argues
+        author = next(
+            (
+                i
+                for i in sorted(items, key=lambda i: -i.end)
+                if i.end <= published.start() and _EN_AUTHOR_GAP.fullmatch(outside[i.end : published.start()])
+            ),
+            None,
+        )
+        return resolve_item(author, state, entities, items, outside) if author is not None else None
     if word in _EN_PARTICIPLES and re.search(r",\s*$", outside[: verb.start()]):
         # "Brevardine, an outsourcing group with 184,000 employees, cut its forecast, saying …": the subject's
         return (

@@ -373,3 +373,48 @@ def test_accounting_actions_anonymity_refusals_and_descriptions_are_no_statement
     speakers = speakers_of(text, "en")
     assert speakers[:7] == [None] * 7
     assert speakers[7] == "unnamed: a person who has seen the board materials"
+
+
+def test_documents_the_subject_publishes_arguing_something_and_a_groups_view() -> None:
+    """'X, a short seller, published a report arguing that …' is X's; 'Some energy analysts think …' is theirs."""
+    text = [
+        [
+            "The guidance landed two weeks after Pellmore Research, a short seller, published a report arguing "
+            "that the order surge is flattered by double-booking."
+        ],
+        ["Some energy analysts think the demand numbers are inflated."],
+        ["Ravi Okafor, the state's consumer advocate, said bills would rise."],
+        [
+            "The advocate, Ravi Okafor, filed comments with the regulator arguing that the clause is too short."
+        ],
+    ]
+    assert speakers_of(text, "en") == [
+        "Pellmore Research",
+        "unnamed: energy analysts",
+        "Ravi Okafor",
+        "Ravi Okafor",
+    ]
+
+
+def test_ratings_makers_estimates_and_own_reports() -> None:
+    """'The agency placed its rating on review' is the agency's; 'The cable maker added' is the maker's; '…, its
+    annual report showed' and '…, the prospectus shows' are the company's; 'put X, to Y, a Z, at $480 million'."""
+    text = [
+        ["Corbrook Ratings rates Stellmoor Properties."],
+        ["The agency placed its rating on review for a downgrade."],
+        ["Vellmore Cable Systems said on Monday that it won a contract to supply data centres."],
+        ["The cable maker added that orders had doubled in the nine months to September."],
+        [
+            "In the fiscal year to September, Stellmoor's funds from operations fell 12% to $386 million, its annual report showed."
+        ],
+        [
+            "Finance chief Dale Venter said loans were performing.",
+            "He put the bank's largest single exposure, to Lumenway Compute, a New Jersey operator of GPU "
+            "clusters, at $480 million.",
+        ],
+    ]
+    speakers = speakers_of(text, "en")
+    assert speakers[1] == "Corbrook Ratings"
+    assert speakers[3] == "Vellmore Cable Systems"
+    assert speakers[4] == "Stellmoor Properties"
+    assert speakers[6] == "Dale Venter"
