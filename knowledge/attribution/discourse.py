@@ -12,7 +12,7 @@ from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.org_in_play import current_org, protagonist
 from knowledge.attribution.public_bodies import BODY, body_named
 from knowledge.attribution.sentence_org import sentence_company
-from knowledge.scripts import to_simplified
+from knowledge.attribution.titles import EN_THE_TITLE, ZH_THIS_TITLE, holder, titled
 
 _EN_PRONOUN = re.compile(
     r"\b(?:[Hh]e|HE|[Ss]he|SHE|[Tt]hey|THEY|[Ii]t)\b"
@@ -95,48 +95,6 @@ def _pronoun(gender: str | None, state: DiscourseState) -> Entity | None:
     return chosen
 
 
-_EN_THE_TITLE = re.compile(
-    r"\b[Tt]he\s+(?P<title>(?i:"
-    + "|".join(re.escape(t) for t in sorted(en.TITLES, key=len, reverse=True))
-    # "the chief executive of Ravenna", "the CEO Jane Doe": a new person described, not one taken up
-    + r"))\b(?!\s+(?:of|at|for|and)\b)(?!['’]s)(?!\s+[A-Z])"
-)
-_ZH_THIS_TITLE = re.compile(
-    "(?:这位|该位|这名|那位)(?P<title>" + "|".join(sorted(zh.TITLES, key=len, reverse=True)) + ")"
-)
-
-
-def _titled(title: str, entities: ArticleEntities) -> bool:
-    """Whether the article names a person with this title ("the investment chief" after "CIO Annelies Korteweg");
-    else "the portfolio manager said" is left to the unnamed source it describes."""
-    return any(e.kind == "person" and e.title and _same_title(e.title, title) for e in entities.entities)
-
-
-def _same_title(held: str, asked: str) -> bool:
-    """Whether a title someone holds ("电子行业首席分析师") is the one a phrase names ("首席分析师")."""
-    from knowledge.attribution.naming import title_key  # naming imports this module's neighbours
-
-    key = title_key(asked)
-    return (key is not None and title_key(held) == key) or to_simplified(held).lower().endswith(
-        to_simplified(asked).lower()
-    )
-
-
-def _holder(title: str, state: DiscourseState) -> Entity | None:
-    """The person last mentioned with this title ("这位首席财务官"), else the last person or unnamed source."""
-    # "这位基金经理说" may point back to an unnamed source ("一位参与询价的基金经理")
-    people = [e for e in state.mentioned if e.kind == "person" or (e.kind == "unnamed" and e.gender == "?")]
-    # "A partner at one of its investors, who asked not to be named, said …" then "the partner said": that source
-    titled = [
-        e
-        for e in people
-        if (e.title and _same_title(e.title, title))
-        or (e.kind == "unnamed" and title.isascii() and re.search(rf"\b{re.escape(title)}\b", e.name))
-    ]
-    chosen = titled or people
-    return chosen[0] if chosen else None
-
-
 _COMPANY_DOCUMENT = (
     r"\b(?:filings?|prospectus|earnings release|annual report|registration statement)\b|招股书|年报|公告"
 )
@@ -174,8 +132,8 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
         for match in _EN_PRONOUN.finditer(outside):
             if free(*match.span()):
                 items.append(Item(match.start(), match.end(), None, "pronoun:" + match.group(0).lower()))
-        for match in _EN_THE_TITLE.finditer(outside):
-            if free(*match.span()) and _titled(match.group("title"), entities):
+        for match in EN_THE_TITLE.finditer(outside):
+            if free(*match.span()) and titled(match.group("title"), entities):
                 # "The investment chief said": the person named with that title before
                 items.append(Item(match.start(), match.end(), None, "title", match.group("title").lower()))
                 taken.append(match.span())
@@ -188,8 +146,8 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
         for match in re.finditer(r"[他她](?![们們])", outside):
             if free(*match.span()):
                 items.append(Item(match.start(), match.end(), None, "pronoun:" + match.group(0)))
-        for match in _ZH_THIS_TITLE.finditer(outside):
-            if free(*match.span()) and _titled(match.group("title"), entities):
+        for match in ZH_THIS_TITLE.finditer(outside):
+            if free(*match.span()) and titled(match.group("title"), entities):
                 # "这位首席财务官还透露": the person with that title named before
                 items.append(Item(match.start(), match.end(), None, "title", match.group("title")))
                 taken.append(match.span())
@@ -252,7 +210,7 @@ def resolve_item(
             )
         return _pronoun(gender, state)
     if item.kind == "title":
-        return _holder(item.words, state)
+        return holder(item.words, state)
     if item.kind == "document":
         if re.search(_ISSUED, item.words, re.I):
             # "the statement said": whoever last spoke as an organization issued it, else the article's company

@@ -147,34 +147,6 @@ _PUBLISHED = re.compile(
     rf"(?P<org>{ORG})\s+(?:published|released|issued|put out)\s+(?:a|an|its)\s+(?:[\w-]+\s+){{0,3}}"
     rf"(?:{'|'.join(lx.REPORT_NOUNS)})"
 )
-# Words that say what kind of analysts or estimates, not whose ("Credit analysts", "Outside estimates")
-_GROUP_WORDS = frozenset(
-    {
-        "outside",
-        "credit",
-        "equity",
-        "bond",
-        "independent",
-        "rival",
-        "other",
-        "industry",
-        "market",
-        "senior",
-        "local",
-        "foreign",
-        "private",
-        "public",
-        "retail",
-        "sell-side",
-        "buy-side",
-        "consensus",
-        "official",
-        "internal",
-        "earlier",
-        "recent",
-        "new",
-    }
-)
 _DOCUMENT_BY = re.compile(
     rf"\b(?:report|study|survey|analysis|paper|note|letter|review|memo)\s+(?:(?:published|released|issued|sent|"
     rf"written|prepared)\s+)?by\s+(?:the\s+)?(?P<org>{ORG})|\b(?:letter|report|memo|note)\s+(?P<sender>{ORG})\s+"
@@ -339,7 +311,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     pattern is _GROUP_OF
                     and re.search(r"\s(?:analysts|strategists|economists|researchers)$", match.group(0))
                 )
-                if pattern is _GROUP_OF and org and org.lower() in _GROUP_WORDS:
+                if pattern is _GROUP_OF and org and org.lower() in lx.GROUP_WORDS:
                     continue  # "Outside estimates of the business", "Credit analysts say": no firm
                 # "according to Tallis Listing Monitor, which tracks listings": "which" is said of no person
                 thing = re.match(r",\s*which\b", text[match.end() :]) is not None
@@ -373,7 +345,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     or is_place(run)  # "Orrinvale's president for Asia Pacific, Colm Baptiste, said"
                     or entities.find_any(run) is not None
                     or run.lower() in lx.GROUP_NOUNS
-                    or run.lower() in _GROUP_WORDS  # "Outside estimates …", "Credit analysts say"
+                    or run.lower() in lx.GROUP_WORDS  # "Outside estimates …", "Credit analysts say"
                     or contains_known(run, entities)
                     or re.search(rf"\b{_TITLE}\b", run)
                 ):

@@ -182,6 +182,34 @@ WEAK_VERBS = frozenset(
         "points to",
     }
 )
+# Words that say what kind of analysts or estimates, not whose ("Credit analysts", "Outside estimates")
+GROUP_WORDS = frozenset(
+    {
+        "outside",
+        "credit",
+        "equity",
+        "bond",
+        "independent",
+        "rival",
+        "other",
+        "industry",
+        "market",
+        "senior",
+        "local",
+        "foreign",
+        "private",
+        "public",
+        "retail",
+        "sell-side",
+        "buy-side",
+        "consensus",
+        "official",
+        "internal",
+        "earlier",
+        "recent",
+        "new",
+    }
+)
 # Verbs of a view or wish ("He wants…", "She hopes…"): a statement only from the person just quoted.
 STANCE_VERBS = (
     "wants",
