@@ -85,6 +85,11 @@ _IS_A_COMPANY = re.compile(
 )
 
 
+# "临澜市审计局日前公布的专项审计报告": who published the report the article goes on to cite
+_PUBLISHES_REPORT = re.compile(
+    r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:" + lx.DATE_GAP + r"|日前|近日|此前|最新)*"
+    r"(?:公布|发布|发表|出具|披露)的[^，。；：]{0,10}?(?:报告|研报|白皮书|调查)"
+)
 # "外资大行", "欧系外资": a kind of firm the article leaves unnamed
 _UNNAMED_FIRM = re.compile(
     r"(?:另一边厢|另外|此外)?(?:外资|内资|本土|中资|港资|陆资|欧系|美系|日系|韩系|某|一家|大型|国际)+(?:大行|券商|投行|银行|法人|机构|投顾)?"
@@ -266,3 +271,10 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                 add_person_zh(entities, original[at : match.start()], latin=named[1])
     mark_lead_investors(entities, article)
     settle_the_company(entities, article)
+    for text in folded:
+        for match in _PUBLISHES_REPORT.finditer(text):
+            # "临澜市审计局日前公布的专项审计报告显示": "审计报告还指出" later is the bureau's report
+            org = org_before(match.group("subject"))
+            author = entities.find_any(org) if org else None
+            if author is not None and author.kind == "organization":
+                author.author = True

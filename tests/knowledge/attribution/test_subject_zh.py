@@ -46,3 +46,14 @@ def test_an_institutes_count_and_the_institute_after_it_and_the_companys_offerin
         ["該機構亦指出，基石比例超過四成的新股，上市後平均跑輸大市約9%。"],
     ]
     assert speakers_of(text, "zh-Hant") == [None, "岱擎科技", "嶺衡研究", "嶺衡研究"]
+
+
+def test_the_report_cited_later_is_the_one_the_bureau_published() -> None:
+    """'X審計局日前公布的專項審計報告顯示' then, after others speak, '審計報告還指出' is still the bureau's."""
+    text = [
+        ["岷江市審計局日前公布的專項審計報告顯示，引導基金已投出的42億元中，賬面浮虧約為18%。"],
+        ["一位芯片企業的前高管私下透露，公司賬上現金已不足3000萬元。"],
+        ["審計報告還指出，實際完成的返投金額僅約為要求的35%。"],
+    ]
+    speakers = speakers_of(text, "zh-Hant")
+    assert speakers[0] == speakers[2] == "岷江市審計局"
