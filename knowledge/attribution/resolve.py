@@ -166,6 +166,11 @@ def _speaker(
         ]
         if owners:
             return owners[-1]
+        # "该公司的招股书显示，钰衡是其主要载板供应商之一": the company the anaphor means, not the supplier after it
+        own = [i for i in items if i.end <= filing.end() and i.kind == "anaphora"]
+        owner = resolve_item(own[-1], state, entities, items) if own else None
+        if owner is not None and owner.kind == "organization":
+            return owner
         # "根据招募说明书，该基金共募集……": the issuer the next clause opens with
         issuer = next(
             (

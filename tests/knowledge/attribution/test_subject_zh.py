@@ -57,3 +57,13 @@ def test_the_report_cited_later_is_the_one_the_bureau_published() -> None:
     ]
     speakers = speakers_of(text, "zh-Hant")
     assert speakers[0] == speakers[2] == "岷江市審計局"
+
+
+def test_the_companys_own_filing_is_the_company_the_anaphor_means_not_the_supplier_it_names() -> None:
+    """'該公司的招股書顯示，X是其主要供應商' is the company just named, not its supplier X."""
+    text = [
+        ["載板廠鈺衡電子昨（5）日舉行法說會。"],
+        ["晶片新創岱芯科技總裁王大明表示，今年營收將倍增。"],
+        ["該公司的招股書顯示，鈺衡是其主要載板供應商之一。"],
+    ]
+    assert speakers_of(text, "zh-Hant")[2] == "岱芯科技"
