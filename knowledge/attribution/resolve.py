@@ -167,7 +167,12 @@ def _speaker(
         if owners:
             return owners[-1]
         # "该公司的招股书显示，钰衡是其主要载板供应商之一": the company the anaphor means, not the supplier after it
-        own = [i for i in items if i.end <= filing.end() and i.kind == "anaphora"]
+        # ("公司提供的数据显示" with no 该 is the article's company, below)
+        own = [
+            i
+            for i in items
+            if i.end <= filing.end() and i.kind == "anaphora" and re.match("[该这]", outside[i.start : i.end])
+        ]
         owner = resolve_item(own[-1], state, entities, items) if own else None
         if owner is not None and owner.kind == "organization":
             return owner
