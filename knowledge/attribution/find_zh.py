@@ -90,6 +90,11 @@ _PUBLISHES_REPORT = re.compile(
     r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:" + lx.DATE_GAP + r"|日前|近日|此前|最新)*"
     r"(?:公布|发布|发表|出具|披露)的[^，。；：]{0,10}?(?:报告|研报|白皮书|调查)"
 )
+# "欧系外资麦斯顿证券则将评等调降至「减码」": a firm named by the rating or target price it set
+_RATES = re.compile(
+    r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:则|也|亦|同步|同样)*(?:在[^，。；：]{0,14}?(?:中|上))?[，,]?"
+    r"(?:将|把)[^，。；：]{0,20}?(?:评等|评级|目标价)[^，。；：]{0,8}?(?:调升|调降|上调|下调|调高|调低)"
+)
 # "外资大行", "欧系外资": a kind of firm the article leaves unnamed
 _UNNAMED_FIRM = re.compile(
     r"(?:另一边厢|另外|此外)?(?:外资|内资|本土|中资|港资|陆资|欧系|美系|日系|韩系|某|一家|大型|国际)+(?:大行|券商|投行|银行|法人|机构|投顾)?"
@@ -113,6 +118,12 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
     """Add to `entities` everyone the sentences introduce; `folded` is Simplified, `written` the original."""
     article = "".join(folded)
     for text, original in zip(folded, written, strict=True):
+        for match in _RATES.finditer(text):
+            # "欧系外资麦斯顿证券", "本土法人宏瀚投顾": the kind of investor before the firm's name
+            org = org_before(re.sub(r"^.*?(?:外资|法人|投顾业者)(?=..)", "", match.group("subject")))
+            if org and plausible_org(org, org, weak=False) and not _UNNAMED_FIRM.fullmatch(org):
+                at = match.start("subject") + match.group("subject").rfind(org)
+                add_org_zh(entities, original[at : at + len(org)])
         for match in [
             *_ACTS_ON_A_DATE.finditer(text),
             *_LISTS_ON_A_DATE.finditer(text),

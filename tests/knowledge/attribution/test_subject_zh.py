@@ -67,3 +67,13 @@ def test_the_companys_own_filing_is_the_company_the_anaphor_means_not_the_suppli
         ["該公司的招股書顯示，鈺衡是其主要載板供應商之一。"],
     ]
     assert speakers_of(text, "zh-Hant")[2] == "岱芯科技"
+
+
+def test_a_broker_named_by_the_rating_it_cuts_is_the_one_that_broker_points_back_to() -> None:
+    """'歐系外資X證券則將評等調降至「減碼」' names the broker X and is its call; '該券商指出' is X again."""
+    text = [
+        ["岱洛證券分析師邱柏辰預估，昱澄明年營收將成長三成。"],
+        ["歐系外資麥頓證券則將評等調降至「減碼」，目標價新台幣860元。"],
+        ["該券商指出，同業也在同步擴產，明年載板產能將成長約25%。"],
+    ]
+    assert speakers_of(text, "zh-Hant")[1:] == ["麥頓證券", "麥頓證券"]
