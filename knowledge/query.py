@@ -551,6 +551,14 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     if kind == "who":
         # "Who said … spend …?" asks for a person, not an amount.
         quantity, asked_units = False, set()
+    else:
+        # "Yingyi's lead investor think…": a fund the role names, never quoted itself, speaks through its people
+        by_role = [
+            p
+            for s in by_role
+            for p in ([s] if s.kind == "person" or s.quoted else speakers.people_at(s) or [s])
+        ]
+        by_role = [s for s in dict.fromkeys(by_role) if s not in named]
     # The topic is what is asked about the speaker: the question without the speaker's name or role.
     unnamed = text
     for mention in sorted(mentions, key=lambda m: -m.start):
@@ -623,7 +631,8 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
             for s in named
             if not s.quoted
             and (s.kind == "person" or ((cue or kind == "stance") and kind != "who" and s not in objects))
-        ],
+        ]
+        + _unquoted_by_role(by_role, cue or kind == "stance"),
         period=_period(fold(text)),
         measures=_measures_of_parts(unnamed, figures)
         if quantity
@@ -641,6 +650,14 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         concepts=concepts,
         topic=topic,
     )
+
+
+def _unquoted_by_role(by_role: list[Speaker], asks_words: bool) -> list[Speaker]:
+    """ "what did Voltcrest's founder say…?" when the founder is only mentioned: someone the articles never quote
+    (asked for their words; a quoted holder of the role answers instead)."""
+    if not asks_words or any(s.kind == "person" and s.quoted for s in by_role):
+        return []
+    return [s for s in by_role if s.kind == "person" and not s.quoted]
 
 
 def _asked_years(text: str) -> list[int]:

@@ -17,7 +17,13 @@ def to_simplified(text: str) -> str:
     """Convert Traditional Chinese characters in text to Simplified."""
     if text.isascii():  # nothing to convert (most names and English text): skip the converter
         return text
-    return str(_converter("t2s").convert(text))
+    simplified = str(_converter("t2s").convert(text))
+    if len(simplified) == len(text) and any(ord(c) > 0xFFFF for c in simplified):
+        # "昱鋐精密": a rare character whose simplified form lies outside the common block (𬭎) stays as written,
+        # so that names keep every character to patterns that read Chinese as \u4e00-\u9fff
+        pairs = zip(simplified, text, strict=True)
+        simplified = "".join(c if ord(c) <= 0xFFFF or ord(t) > 0xFFFF else t for c, t in pairs)
+    return simplified
 
 
 def to_traditional(text: str) -> str:

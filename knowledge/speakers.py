@@ -16,104 +16,17 @@ from rapidfuzz.distance import Levenshtein
 
 from knowledge.matching import WordMatcher, is_latin
 from knowledge.scripts import fold, to_simplified
+from knowledge.titles import (
+    CHIEF_OF,
+    KINDRED_TITLES,
+    ORG_KINDS,
+    PORTFOLIO,
+    former_titles,
+    written_title_asked,
+)
+from knowledge.titles import TITLE_WORDS as TITLE_WORDS
 from knowledge.yamlfile import load_models
 
-TITLE_WORDS: dict[str, list[str]] = {
-    "ceo": [
-        "ceo",
-        "chief executive",
-        "chief executive officer",
-        "head",
-        "boss",
-        "leader",
-        "chief",
-        "首席执行官",
-        "执行长",
-        "行政总裁",
-        "老板",
-        "掌门人",
-        "掌门",
-        "负责人",
-        "一把手",
-        "who runs",
-        "who heads",
-        "who leads",
-        "who's running",
-        "who is running",
-        "掌舵人",
-        "掌舵",
-    ],
-    "cfo": [
-        "cfo",
-        "finance chief",
-        "financial chief",
-        "chief financial officer",
-        "finance head",
-        "head of finance",
-        "finance director",
-        "financial director",
-        "director of finance",
-        "finance boss",
-        "首席财务官",
-        "财务长",
-        "财务总监",
-        "财务主管",
-    ],
-    "president": ["president", "总裁"],
-    "cio": ["cio", "chief investment officer", "investment chief", "首席投资官", "投资总监", "投资长"],
-    "treasurer": ["treasurer", "司库", "财务主管"],
-    "chair": ["chair", "chairman", "chairwoman", "board chair", "chairperson", "董事长", "董事会主席"],
-    "co-founder": ["co-founder", "cofounder", "co founder", "联合创始人", "联创"],
-    "founder": ["founder", "founded", "创始人", "创办人"],
-    "partner": ["partner", "venture capitalist", "vc", "合伙人"],
-    "lead investor": ["lead investor", "lead backer", "领投方", "领投机构"],
-    "investor": ["investor", "backer", "投资人", "投资者"],
-    "chief scientist": ["chief scientist", "首席科学家"],
-    "head of growth": ["head of growth", "增长主管"],
-    "cto": ["cto", "chief technology officer", "technology chief", "首席技术官", "技术长"],
-    "chro": [
-        "chro",
-        "chief human resources officer",
-        "chief people officer",
-        "chief talent officer",
-        "head of hr",
-        "hr chief",
-        "首席人力资源官",
-        "首席人力官",
-        "首席人才官",
-        "人力资源负责人",
-        "负责人力资源",
-        "人力资源总监",
-    ],
-    "coo": ["coo", "chief operating officer", "operating chief", "首席运营官", "营运长"],
-    "chief economist": ["chief economist", "首席经济学家"],
-    "economist": ["economist", "经济学家"],
-    "analyst": ["analyst", "senior analyst", "chief analyst", "分析师", "分析员", "首席分析师", "首席分析员"],
-    "strategist": ["strategist", "chief strategist", "策略师", "首席策略师"],
-    "vice president": ["vice president", "vice-president", "vp", "副总裁"],
-    "general manager": ["general manager", "总经理"],
-    "director": ["director", "managing director", "head", "总监", "董事总经理"],
-    "fund manager": [
-        "fund manager",
-        "portfolio manager",
-        "bond manager",
-        "money manager",
-        "asset manager",
-        "基金经理",
-        "投资经理",
-    ],
-    "assessor": ["assessor", "tax assessor", "估税官", "评估官", "税务评估官"],
-    "professor": ["professor", "教授"],
-    "spokesperson": ["spokesperson", "spokesman", "spokeswoman", "发言人"],
-    # only the whole title: "risk" and "credit" alone are what a question is about
-    "chief credit officer": ["chief credit officer", "首席信贷官"],
-    "chief risk officer": ["chief risk officer", "首席风险官"],
-    "chief strategy officer": ["chief strategy officer", "strategy chief", "首席战略官"],
-    "chief marketing officer": ["chief marketing officer", "cmo", "首席营销官"],
-    "chief revenue officer": ["chief revenue officer", "首席营收官"],
-    "chief commercial officer": ["chief commercial officer", "首席商务官"],
-}
-_CHIEF_OF = re.compile(r"\b(credit|risk|investment|technology|operating|financial|executive) chief\b")
 # Generic words at the end of a company name that questions often leave out ("Kestrel" for "Kestrel Micro Devices").
 ORG_SUFFIXES = frozenset(
     {
@@ -242,7 +155,8 @@ def _alias_key(alias: str) -> tuple[str, bool]:
 
 def _word_regex(words: list[str]) -> re.Pattern[str]:
     parts = [
-        rf"(?<![a-z]){re.escape(w)}(?:s|'s)?(?![a-z])" if _is_latin(w) else re.escape(w)
+        # "leveraged-finance boss" is no finance boss: a word joined before by a hyphen qualifies the title
+        rf"(?<![a-z])(?<![a-z]{{4}}-){re.escape(w)}(?:s|'s)?(?![a-z])" if _is_latin(w) else re.escape(w)
         for w in sorted(words, key=len, reverse=True)
     ]
     return re.compile("|".join(parts))
@@ -357,29 +271,74 @@ class SpeakerIndex:
     def find_by_role(self, text: str) -> list[Speaker]:
         """Speakers named only by role or description ("Anthropic's CEO", "Meta's finance chief")."""
         # "Ashgrove's credit chief" is its chief credit officer (the title's own words stay topic words elsewhere)
-        folded = _CHIEF_OF.sub(r"chief \1 officer", to_simplified(text).lower())
-        orgs = _longest_keys(self._orgs.spans(folded))
-        titles = _longest_matches(folded, self._title_patterns)
+        folded = CHIEF_OF.sub(r"chief \1 officer", to_simplified(text).lower())
+        spans = self._orgs.spans(folded)
+        # "the lead bank's leveraged-finance boss": an organization named elsewhere ("the Brightvault loan") is not
+        # the one whose boss is asked
+        orgs = set() if self._owner_described(folded, spans) else _longest_keys(spans)
+        titles = _longest_matches(folded, self._title_patterns) - former_titles(folded, self._title_patterns)
         by_position, known = self._roles
         found = {n for title in titles for org in orgs for n in by_position.get((title, org), ())}
         # "Vestergaard's head of underwriting": a title the gazetteer lacks, matched by its own distinctive word
-        found = self._by_written_title(folded, orgs) or found
+        found = self._by_written_title(folded, orgs) or found or self._by_kindred_title(titles, orgs)
         if titles and not found:
             found = self._by_description(folded, titles)
         found |= {n for n in known if self._known_for(self.speakers[n], folded)}
         if not found:
-            found = self._by_role_phrase(folded)
+            found = self._by_role_phrase(folded) or self._by_kind(folded)
         return [self.speakers[n] for n in sorted(found)]
 
-    def _by_role_phrase(self, folded: str) -> set[int]:
-        """ "the bankruptcy lawyer": the one quoted person whose role is written so (a trade with its kind)."""
+    def _by_kind(self, folded: str) -> set[int]:
+        """ "那家做空机构", "the short seller": the one organization the articles describe as that kind."""
         found: set[int] = set()
-        for match in _ROLE_PHRASE.finditer(folded):
-            phrase = match.group(1)
+        for asked, written in ORG_KINDS.values():
+            if any(re.search(rf"(?<![a-z]){re.escape(w)}", folded) for w in asked):
+                holders = {
+                    n
+                    for n, s in enumerate(self.speakers)
+                    if s.kind == "organization"
+                    and any(w in f"{s.role} {s.role_zh or ''}".lower() for w in written)
+                }
+                if len(holders) == 1:  # several: the question does not say which
+                    found |= holders
+        return found
+
+    def _owner_described(self, folded: str, spans: list[tuple[int, int, str, str]]) -> bool:
+        """Whether a title's organization is only described, right before it ("the lead bank's … boss")."""
+        for match in _POSSESSOR.finditer(folded):
+            words = [w for w in match.group(1).split() if w not in _NOT_DESCRIPTIONS and len(w) > 2]
+            named = any(start < match.end(1) and match.start(1) < end for start, end, _, _ in spans)
+            # the title right after, or after a word or two that qualify it ("leveraged-finance boss")
+            qualifiers = [match.end() + m.end() for m in re.finditer(r"[a-z-]+\s+", folded[match.end() :])]
+            starts = [match.end(), *qualifiers[:2]]
+            patterns = self._title_patterns.values()
+            if words and not named and any(p.match(folded, at) for at in starts for p in patterns):
+                return True
+        return False
+
+    def people_at(self, org: Speaker) -> list[Speaker]:
+        """The quoted people holding a position at an organization (by any of its spellings)."""
+        forms = {fold(f) for f in (org.name, org.name_zh or "", *org.aliases) if len(f) > 1}
+        return [
+            s
+            for s in self.speakers
+            if s.kind == "person" and s.quoted and any(fold(o) in forms for _, o in s.positions)
+        ]
+
+    def _by_role_phrase(self, folded: str) -> set[int]:
+        """ "the bankruptcy lawyer": the one quoted person whose role is written so (a trade with its kind);
+        "Nuwair's energy minister": the one whose role is "minister of energy and …"."""
+        found: set[int] = set()
+        phrases = [rf"\b{re.escape(m.group(1))}\b" for m in _ROLE_PHRASE.finditer(folded)]
+        phrases += [
+            rf"\b{m.group(2)}\s+(?:of|for)\s+(?:the\s+)?{re.escape(m.group(1))}\b"
+            for m in PORTFOLIO.finditer(folded)
+        ]
+        for phrase in phrases:
             holders = {
                 n
                 for n, s in enumerate(self.speakers)
-                if s.kind == "person" and re.search(rf"\b{re.escape(phrase)}\b", s.role.lower())
+                if s.kind == "person" and re.search(phrase, s.role.lower())
             }
             if len(holders) == 1:  # several holders: the question does not say which
                 found |= holders
@@ -390,15 +349,17 @@ class SpeakerIndex:
         found = set()
         for n, speaker in enumerate(self.speakers):
             for title, org in speaker.positions:
-                if title in TITLE_WORDS or org not in orgs:
-                    continue
-                words = [
-                    w for w in re.findall(r"[a-z]+", title) if w not in _GENERIC_TITLE_WORDS and len(w) > 3
-                ]
-                if any(re.search(_TITLE_AROUND.format(word=re.escape(w[:6])), folded) for w in words):
+                if org in orgs and written_title_asked(title, folded):
                     found.add(n)
-                own = _GENERIC_TITLE_ZH.sub("", title)
-                if len(own) >= 2 and not own.isascii() and own in folded:
+        return found
+
+    def _by_kindred_title(self, titles: set[str], orgs: set[str]) -> set[int]:
+        """ "Haldenberg's analyst": its head of telecoms research, a written title of the asked kind."""
+        found = set()
+        for n, speaker in enumerate(self.speakers):
+            for title, org in speaker.positions:
+                kindred = (w for t in titles for w in KINDRED_TITLES.get(t, ()))
+                if org in orgs and title not in TITLE_WORDS and any(w in title for w in kindred):
                     found.add(n)
         return found
 
@@ -419,7 +380,8 @@ class SpeakerIndex:
         found = set()
         for n, speaker in enumerate(self.speakers):
             for title, org in speaker.positions:
-                if title in titles and org and self._describes(org, speaker, words):
+                held = title in titles or written_title_asked(title, folded)
+                if org and held and self._describes(org, speaker, words):
                     found.add(n)
         return found
 
@@ -463,17 +425,6 @@ _OF_DESCRIBED = re.compile(
     r"\b(?:of|at|for)\s+((?:[a-z'’-]+\s+){0,4}?(?:agency|commission|fund|company|bank|utility|regulator|pension|"
     r"office|firm|group|lender|insurer|exchange|maker|provider))\b"
 )
-# Words every title shares: a written title is told apart by its other words ("underwriting", "研发").
-_GENERIC_TITLE_WORDS = frozenset(
-    {"chief", "officer", "head", "director", "manager", "senior", "vice", "deputy", "executive", "general"}
-    | {"managing", "lead", "principal", "assistant", "associate", "global", "group", "president", "staff"}
-)
-_GENERIC_TITLE_ZH = re.compile(r"首席|总监|主管|经理|负责人|总裁|主任|官|副|总|部")
-# the distinctive word inside a title phrase: "head of underwriting", "underwriting chief", "chief underwriting officer"
-_TITLE_AROUND = (
-    r"\b(?:head|chief|director|officer|manager|boss|vp)\s+(?:of\s+|for\s+)?{word}|"
-    r"\b{word}\w*\s+(?:head|chief|director|officer|manager|boss)\b"
-)
 # "the bankruptcy lawyer", "the credit analyst": a kind of professional, with the word that says which kind
 _ROLE_PHRASE = re.compile(
     r"\bthe\s+([a-z-]+\s+(?:lawyer|attorney|analyst|economist|broker|banker|consultant|auditor|adviser|advisor|"
@@ -489,6 +440,8 @@ DESCRIPTION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "lender": ("credit", "lending", "lender", "bank"),
     "insurer": ("insurance", "insurer", "assurance"),
     "fund": ("fund", "capital", "partners", "investment"),
+    "co-op": ("cooperative", "co-op"),
+    "coop": ("cooperative", "co-op"),
 }
 
 

@@ -20,10 +20,23 @@ _PUBLIC_BODY = re.compile(
 )
 
 
-def owner(entities: ArticleEntities, noun: str | None, article: str = "") -> str | None:
+def last_named_org(entities: ArticleEntities, before: str) -> str | None:
+    """The organization named last in the text before a point ("Lumenvault has been borrowing. Its chief
+    executive…" is Lumenvault's, whichever organization the article introduced last)."""
+    named = [
+        candidates[0].name
+        for _, _, candidates, _ in entities.mentions(before)
+        if len(candidates) == 1 and candidates[0].kind == "organization"
+    ]
+    return named[-1] if named else last_org(entities)
+
+
+def owner(
+    entities: ArticleEntities, noun: str | None, article: str = "", before: str | None = None
+) -> str | None:
     """Whose "its chief executive" (the organization just named) or "the fund's CIO" (the article's fund)."""
     if noun is None:
-        return last_org(entities)
+        return last_org(entities) if before is None else last_named_org(entities, before)
     orgs = [e for e in entities.entities if e.kind == "organization"]
     family = lx.ORG_NOUN_FAMILIES.get(noun, (noun,))
     fitting = [e for e in orgs if any(w in f"{e.role or ''} {e.name}".lower() for w in family)]
@@ -57,8 +70,9 @@ def _occurrences(entity: Entity, article: str) -> int:
 
 
 def described_employer(entities: ArticleEntities, role: str) -> str | None:
-    """The organization "a senior director at the agency" works for: the latest one named that fits the noun."""
-    at = _AT_THE_NOUN.search(role)
+    """The organization "a senior director at the agency" or "the cooperative's general manager" works for: the
+    latest one named that fits the noun."""
+    at = _AT_THE_NOUN.search(role) or _THE_NOUNS.match(role)
     if at is None:
         return None
     noun = at.group(1).lower()
@@ -74,6 +88,13 @@ def described_employer(entities: ArticleEntities, role: str) -> str | None:
 # "a senior director at the agency": a common noun for an organization, closing the role.
 _AT_THE_NOUN = re.compile(
     r"\b(?:at|of|for|with)\s+the\s+(agency|bank|fund|lender|insurer|utility|pension|plan)$", re.I
+)
+
+
+# "the cooperative's general manager": the organization of that kind the article names (never "the company's",
+# which is the article's own company however it is named, nor a place's: "the county's assessor")
+_THE_NOUNS = re.compile(
+    r"the\s+(cooperative|co-op|agency|bank|fund|lender|insurer|utility|pension|plan)(?:'s|’s)\s", re.I
 )
 
 

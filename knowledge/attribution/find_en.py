@@ -214,7 +214,9 @@ def _companies(text: str, entities: ArticleEntities) -> None:
 def _discover(sentences: list[str], entities: ArticleEntities, names: list[str]) -> None:
     article = " ".join(sentences)
     before = ""
+    read = 0  # how much of the article the sentences before this one span
     for text in sentences:
+        start, read = read, read + len(text) + 1
         opener, before = opening_org(before, entities), text
         closing: list[str] = []
         _companies(text, entities)
@@ -223,7 +225,8 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
             entities.add(Entity(kind="organization", name=body, forms=[body], role="public body"))
         for match in _POSSESSIVE_TITLE.finditer(text):
             name = clean_name(match.group("name"))
-            org = clean_org(match.group("org")) or owner(entities, match.group("noun"), article)
+            prior = article[:start] + text[: match.start()]
+            org = clean_org(match.group("org")) or owner(entities, match.group("noun"), article, prior)
             if name:
                 add_person(entities, name, title=match.group("title"), org=register_employer(entities, org))
         for match in _TITLE_NAME.finditer(text):

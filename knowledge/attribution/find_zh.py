@@ -206,6 +206,12 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             org = org_before(text[:cut]) if department is None else None
             if org and _UNNAMED_FIRM.fullmatch(org):
                 org = None  # "外资大行分析员冯晓晴": a big foreign bank, not one called 外资大行
+            owner = org_before(text[: cut - 1]) if org is None and text[:cut].endswith("的") else None
+            if owner is not None and (
+                owner.endswith(tuple(lx.ORG_SUFFIXES)) or entities.find(owner) is not None
+            ):
+                # "领投方云岫资本的合伙人祁梦笙": a partner of the fund the possessive names
+                org, cut = owner, cut - 1
             org_written = original[cut - len(org) : cut] if org else None
             written_title = original[match.start() : match.end()]
             if department is not None:

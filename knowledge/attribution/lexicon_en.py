@@ -513,6 +513,8 @@ ORG_NOUN_FAMILIES: dict[str, tuple[str, ...]] = {
     "lender": ("lender", "bank", "credit", "lending", "bancorp", "bancshares", "bankshares"),
     "insurer": ("insurer", "insurance", "assurance", "reinsurance", "life", "mutual", "re"),
     "bank": ("bank", "banking", "bancorp", "bancshares", "bankshares"),
+    "cooperative": ("cooperative", "co-op"),
+    "co-op": ("cooperative", "co-op"),
     # "Holmgard Ratings cut Osterby. The agency said …": a ratings firm is the agency meant
     "agency": ("agency", "ratings", "rating"),
 }

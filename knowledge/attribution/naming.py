@@ -348,6 +348,27 @@ def _head_title(written: str) -> str:
     return re.split(r"\s+(?:of|for)\s+", written)[0].replace("vice-", "vice ")
 
 
+def _unit_title_key(written: str) -> str | None:
+    """The key of a title with its complement ("vice president for sales" -> "vice president"); "head of
+    research" heads a unit, not the company (kept as written, to be asked by its own word)."""
+    head = _head_title(written.lower())
+    return None if head == "head" and head != written.lower().strip() else title_key(head)
+
+
+def _unit_head(entity: Entity) -> str | None:
+    """ "head of European telecoms research at Corvin": the unit a bare "head" heads, read from the role."""
+    if (entity.title or "").lower() != "head" or not entity.role:
+        return None
+    # "Halvorsen's head of leveraged finance" too: the unit after the employer's possessive
+    unit = re.match(
+        r"(?:the\s+|[\w&.-]+(?:\s+[\w&.-]+){0,3}(?:'s|’s)\s+)?(head\s+of\s+.+?)(?:\s+(?:at|of|for|with)\s+[A-Z].*|,.*)?$",
+        entity.role,
+    )
+    if unit is None or (entity.org and entity.org.lower() in unit.group(1).lower()):
+        return None  # "head of Corvin Securities" runs the firm
+    return unit.group(1)
+
+
 def title_key(written: str) -> str | None:
     """The TITLE_WORDS key for a written title in any language ("Finance chief", "財務長" -> "cfo")."""
     folded = to_simplified(" ".join(written.lower().split()))
@@ -582,8 +603,8 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         org_entity = orgs.get(entity.org)
         titles = [
             # a title the gazetteer lacks stays as written ("chief underwriting officer"), to be asked by its words
-            title_key(part) or title_key(_head_title(part)) or " ".join(part.lower().split()) or "staff"
-            for part in re.split(r"[兼暨及和]", to_simplified(entity.title or ""))
+            title_key(part) or _unit_title_key(part) or " ".join(part.lower().split()) or "staff"
+            for part in re.split(r"[兼暨及和]", to_simplified(_unit_head(entity) or entity.title or ""))
         ]
         for form in [*org_entity.forms, org_entity.name] if org_entity else [entity.org]:
             positions += [(t, form) for t in titles]

@@ -300,9 +300,13 @@ def settle_the_company(entities: ArticleEntities, article: str) -> None:
     for entity in entities.entities:
         if entity.org == THE_COMPANY:
             at = min((i for f in entity.forms if (i := article.find(to_simplified(f))) >= 0), default=-1)
-            near = [(_last_before(o, article, at), o) for o in orgs if o.known is None] if at > 0 else []
+            # an organization is never its own company ("由云岫资本领投": the round's company is another)
+            others = [o for o in orgs if o is not entity]
+            near = [(_last_before(o, article, at), o) for o in others if o.known is None] if at > 0 else []
             near = [(i, o) for i, o in near if i >= 0 and at - i <= _THE_COMPANY_REACH]
-            chosen = max(near, key=lambda item: item[0])[1] if near else company
+            chosen = (
+                max(near, key=lambda item: item[0])[1] if near else company if company is not entity else None
+            )
             opening = article[max(0, at - len(entity.title or "") - 3) : max(0, at - len(entity.title or ""))]
             if lede is not None and re.search(r"(?<![该这本])集团$", opening):
                 chosen = lede[1]  # "集团" is the group the story is about, not the customer named just before

@@ -14,7 +14,7 @@ from knowledge.attribution.quotes import blank_spans, leaves_quote_open, quoted_
 from knowledge.attribution.subject_en import subject_en
 from knowledge.attribution.subject_zh import subject_zh
 from knowledge.attribution.transcript import transcript_turn
-from knowledge.attribution.verbs_en import EN_REFUSAL, english_verbs
+from knowledge.attribution.verbs_en import EN_GUIDANCE, EN_REFUSAL, english_verbs
 from knowledge.figures import find_figures
 from knowledge.scripts import to_simplified
 
@@ -123,7 +123,7 @@ def _speaker(
     first: bool,
 ) -> Entity | None:
     if language == "en":
-        verbs = english_verbs(outside, items)
+        verbs = english_verbs(outside)
         refusal = EN_REFUSAL.search(outside)
     else:
         verbs, refusal = list(_ZH_VERB.finditer(outside)), None
@@ -142,7 +142,8 @@ def _speaker(
             cited = according(outside, items, language, state, entities) if closing else None
             if cited is not None and cited.kind != "unnamed":
                 return cited
-        if found is not None:
+        # "Harlow also raised its full-year forecast": a company's guidance is the article's narration
+        if found is not None and (found.kind == "person" or verb.re is not EN_GUIDANCE):
             return found
     participle = _EN_PARTICIPLE.search(outside) if language == "en" and refusal is None else None
     stance = _EN_STANCE.match(outside, items[0].end) if language == "en" and items else None

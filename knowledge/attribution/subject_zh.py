@@ -68,19 +68,7 @@ def subject_zh(
         and items[0].end <= clause_start
         and re.fullmatch(r"[^，。；：]{0,4}", outside[: items[0].start])
     ):
-        # "奥德门证券（Aldgate Pryce）分析师马修·柯林斯在最新报告中，将…目标价调升": the analyst the opener names
-        analyst = next(
-            (
-                i
-                for i in items
-                if i.end <= clause_start
-                and i.entity is not None
-                and i.entity.kind == "person"
-                and not _ZH_PUNCT.search(outside[: i.start])
-            ),
-            None,
-        )
-        return resolve_item(analyst or items[0], state, entities, items)
+        return resolve_item(_their_titled_person(items, outside), state, entities, items)
     if not inside:
         # "……的迈克尔·伯里，最近也将AI繁荣比作……": a subject that closes the clause before, then an adverb
         before = [i for i in items if i.end == clause_start - 1]
@@ -108,3 +96,19 @@ def subject_zh(
     if len(gap) > 24 or (weak and not _ZH_GAP_WEAK.match(gap.strip())):
         return unnamed
     return resolve_item(nearest, state, entities, items)
+
+
+def _their_titled_person(items: list[Item], outside: str) -> Item:
+    """ "奥德门证券（Aldgate Pryce）亚太区科技产业分析师马修·柯林斯……将目标价调升": the analyst the firm's title
+    introduces acts, not the firm that opens the sentence."""
+    opener = items[0]
+    # the firm's bracketed Latin name is the firm again
+    after = [i for i in items if i.entity is not opener.entity]
+    if opener.entity is None or opener.entity.kind != "organization" or not after:
+        return opener
+    person = after[0]
+    gap = outside[opener.end : person.start]
+    titled = re.search("(?:" + "|".join(sorted(zh.TITLES, key=len, reverse=True)) + ")$", gap)
+    if person.entity is not None and person.entity.kind == "person" and titled and len(gap) <= 40:
+        return person if not _ZH_PUNCT.search(re.sub(r"[（(][^）)]*[）)]", "", gap)) else opener
+    return opener

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from knowledge.attribution import lexicon_en as en
-from knowledge.attribution.discourse import Item
 from knowledge.attribution.unnamed import EN_ANONYMOUS
 
 EN_VERB = re.compile(
@@ -39,10 +38,12 @@ _EN_RATING_ACTION = re.compile(
     r"\b(?:placed|put|cut|lowered|raised|affirmed|downgraded|upgraded|revised|changed|withdrew)(?=\s+its\s+"
     r"(?:[\w-]+\s+){0,2}?(?:rating|ratings|outlook)\b)"
 )
-_EN_PERSON_OPENS = re.compile(r"[\s\"“]*(?:He|She)\b")
-_EN_GUIDANCE = re.compile(
-    r"\b(?:cut|raised|lowered|lifted|trimmed|reiterated|narrowed|maintained)(?=\s+the\s+(?:company['’]s\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:forecast|guidance|outlook|target|estimate)s?\b)"
+# "Quennell raised the company's full-year revenue forecast", "She raised the full-year forecast": an officer giving
+# the company's guidance speaks (only a person: "Kestrel raised its forecast" is the article's narration)
+EN_GUIDANCE = re.compile(
+    r"\b(?:cut|raised|lowered|lifted|trimmed|reaffirmed|reiterated|narrowed|maintained|withdrew)(?=\s+(?:its|the|"
+    r"the company's|the company’s|the group's|the group’s)\s+(?:[\w-]+\s+){0,3}?(?:forecast|guidance|outlook|"
+    r"target|estimate)s?\b)"
 )
 
 
@@ -53,7 +54,7 @@ _EN_DESCRIBING = re.compile(
 )
 
 
-def english_verbs(outside: str, items: list[Item]) -> list[re.Match[str]]:
+def english_verbs(outside: str) -> list[re.Match[str]]:
     """The words of a sentence (quotes blanked) that report what someone said, a closing frame first."""
     verbs = list(EN_VERB.finditer(outside))
     # "has agreed to supply 2.5 gigawatts": an action the article reports, not something said
@@ -99,11 +100,8 @@ def english_verbs(outside: str, items: list[Item]) -> list[re.Match[str]]:
     verbs += _EN_PUT_AT.finditer(outside)  # "Qureshi put the lab's share at closer to 35%": an estimate
     verbs += _EN_OWN_ESTIMATE.finditer(outside)  # "She cut her price target to $41": the analyst's call
     verbs += _EN_RATING_ACTION.finditer(outside)  # "The agency placed its rating on review": its opinion
-    if _EN_PERSON_OPENS.match(outside) or (
-        items and items[0].start <= 2 and items[0].entity is not None and items[0].entity.kind == "person"
-    ):
-        # "She raised the full-year forecast to $5.2 billion": an officer's guidance, though the company's
-        verbs += _EN_GUIDANCE.finditer(outside)
+    # "She raised the full-year forecast to $5.2 billion": an officer's guidance (the caller keeps it a person's)
+    verbs += EN_GUIDANCE.finditer(outside)
     verbs.sort(key=lambda v: v.start())
     # "…, ahead of what analysts had expected, the company said.": the closing frame reports the sentence.
     verbs.sort(key=lambda v: not _closing_frame(outside, v))
@@ -117,7 +115,12 @@ def _closing_frame(outside: str, verb: re.Match[str]) -> bool:
     clause = outside[outside.rfind(",", 0, verb.start()) + 1 : verb.start()]
     if "," not in outside[: verb.start()] or len(clause.split()) > 6:
         return False
-    tail = _FRAME_TAIL.sub("", outside[verb.end() :])
+    tail = outside[verb.end() :]
+    if verb.group(0).lower() == "told":
+        tail = _TOLD_WHOM.sub(
+            "", tail
+        )  # "…, he told the board on a call": whom he told is no part of what was said
+    tail = _FRAME_TAIL.sub("", tail)
     return (
         not tail.strip(' ."”')
         # "…, Sorell said, which would also cut emissions": a parenthetical frame the sentence goes on after
@@ -129,6 +132,13 @@ def _closing_frame(outside: str, verb: re.Match[str]) -> bool:
 
 _INVERTED_TAIL = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w.'’-]*\s*(?:,|[.\"”]*$)"
+)
+
+
+# Whom a closing "told" addresses: "analysts", "the board", "a conference in the capital".
+_TOLD_WHOM = re.compile(
+    r"^\s+(?:(?:the|a|an|its|his|her|their)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
+    r"(?=[\s.,]*(?:$|(?:in|on|at|during|after|late|early|last)\b))"
 )
 
 

@@ -721,3 +721,41 @@ def test_what_portion_asks_a_share() -> None:
         glossary=Glossary({}),
     )
     assert query.wants_figure and query.units == {"%"}
+
+
+def test_a_lead_investor_named_by_role_speaks_through_its_partner() -> None:
+    """ "what ARR does Hexa's lead investor think is doable?": the fund's quoted partner, not Hexa, speaks."""
+    company = Speaker(name="Hexa AI", kind="organization", role="organization", aliases=("Hexa",))
+    fund = Speaker(
+        name="Tangxi Capital",
+        kind="organization",
+        role="lead investor, Hexa AI",
+        positions=(("lead investor", "Hexa AI"),),
+        quoted=False,
+    )
+    partner = Speaker(
+        name="Yan Ruozhou",
+        kind="person",
+        role="partner, Tangxi Capital",
+        positions=(("partner", "Tangxi Capital"),),
+    )
+    index = SpeakerIndex([company, fund, partner])
+    query = analyze(
+        "what ARR does Hexa's lead investor think is doable next year?", speakers=index, glossary=Glossary({})
+    )
+    assert query.speakers == [partner]
+
+
+def test_a_role_whose_holder_is_never_quoted_is_asked_of_someone_unquoted() -> None:
+    """ "what did Voltara's founder say…?" when the founder is only mentioned: nobody quoted answers for them."""
+    company = Speaker(name="Voltara Compute", kind="organization", role="company", aliases=("Voltara",))
+    founder = Speaker(
+        name="Tobin Reyes",
+        kind="person",
+        role="founder, Voltara Compute",
+        positions=(("founder", "Voltara Compute"),),
+        quoted=False,
+    )
+    index = SpeakerIndex([company, founder])
+    query = analyze("what did voltara's founder say about the loans?", speakers=index, glossary=Glossary({}))
+    assert query.unquoted == [founder] and all(s.kind == "organization" for s in query.speakers)

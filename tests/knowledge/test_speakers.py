@@ -188,3 +188,121 @@ def test_a_bond_manager_an_assessor_and_who_is_running_a_company_are_asked_by_ro
     assert index.find_by_role("Velmont县的估税官是谁？") == [assessor]
     assert index.find_by_role("who's running Corvane these days?") == [chief]
     assert index.find_by_role("现在是谁在掌舵Corvane？") == [chief]
+
+
+def test_a_revenue_chief_and_a_finance_head_in_chinese_are_their_officers_not_the_ceo() -> None:
+    """ "Revenue chief" is the chief revenue officer, "财务负责人" the CFO: neither is the chief executive."""
+    ceo = Speaker(name="Tobin Wray", kind="person", role="CEO, Quarrel", positions=(("ceo", "Quarrel"),))
+    cro = Speaker(
+        name="Sela Marsh",
+        kind="person",
+        role="chief revenue officer, Quarrel",
+        positions=(("chief revenue officer", "Quarrel"),),
+    )
+    cfo = Speaker(name="Ke Ying", kind="person", role="CFO, Quarrel", positions=(("cfo", "Quarrel"),))
+    index = SpeakerIndex([ceo, cro, cfo, Speaker(name="Quarrel", kind="organization", role="organization")])
+    assert index.find_by_role("what's Quarrel's revenue chief expecting ad sales to hit?") == [cro]
+    assert index.find_by_role("Quarrel的财务负责人说收入多少？") == [cfo]
+
+
+def test_a_former_chair_is_not_the_one_in_office() -> None:
+    """ "Lianfeng's former chairman": not whoever chairs it now (a former holder never quoted stays unknown)."""
+    chair = Speaker(name="Lin Bo", kind="person", role="chair, Lianfeng", positions=(("chair", "Lianfeng"),))
+    index = SpeakerIndex([chair, Speaker(name="Lianfeng", kind="organization", role="organization")])
+    assert index.find_by_role("how big a stake does Lianfeng's former chairman still have?") == []
+    assert index.find_by_role("Lianfeng前董事长还持有多少股份？") == []
+    assert index.find_by_role("Lianfeng目前董事长怎么说？") == [chair]
+    assert index.find_by_role("what does Lianfeng's chairman say?") == [chair]
+
+
+def test_a_brokers_analyst_is_its_head_of_research() -> None:
+    """ "Corvin的分析師": the head of telecoms research at Corvin Securities, a title written out."""
+    head = Speaker(
+        name="Ilse Brandauer",
+        kind="person",
+        role="head of telecoms research at Corvin Securities",
+        positions=(("head of telecoms research", "Corvin Securities"),),
+    )
+    broker = Speaker(name="Corvin Securities", kind="organization", role="organization", aliases=("Corvin",))
+    index = SpeakerIndex([head, broker])
+    assert index.find_by_role("Corvin的分析師估計回報率有多少？") == [head]
+
+
+def test_a_co_op_is_the_cooperative_the_article_names() -> None:
+    """ "the power co-op's general manager": the manager of the electric cooperative."""
+    manager = Speaker(
+        name="Hannah Pike",
+        kind="person",
+        role="cooperative's general manager",
+        positions=(("general manager", "Birchwater Electric Cooperative"),),
+    )
+    other = Speaker(
+        name="Ray Dunn",
+        kind="person",
+        role="general manager, Tallmark",
+        positions=(("general manager", "Tallmark"),),
+    )
+    index = SpeakerIndex([manager, other])
+    assert index.find_by_role("what does the power co-op's general manager say about bills?") == [manager]
+
+
+def test_the_people_at_an_organization_are_its_quoted_staff() -> None:
+    """A fund named by its role speaks through the partner quoted for it."""
+    fund = Speaker(
+        name="棠溪资本", kind="organization", role="lead investor", aliases=("Tangxi Capital",), quoted=False
+    )
+    partner = Speaker(
+        name="Yan Ruozhou", kind="person", role="partner, 棠溪资本", positions=(("partner", "棠溪资本"),)
+    )
+    silent = Speaker(
+        name="Gu Yuan", kind="person", role="partner", positions=(("partner", "棠溪资本"),), quoted=False
+    )
+    assert SpeakerIndex([fund, partner, silent]).people_at(fund) == [partner]
+
+
+def test_a_boss_at_a_described_bank_is_not_the_boss_of_a_company_named_elsewhere() -> None:
+    """ "the lead bank's leveraged-finance boss … the Brightmoor loan": the bank's head of leveraged finance."""
+    banker = Speaker(
+        name="Owen Tallis",
+        kind="person",
+        role="Halvard's head of leveraged finance",
+        positions=(("head of leveraged finance", "Halvard Bank"),),
+    )
+    cfo = Speaker(
+        name="Aisha Bello", kind="person", role="CFO, Brightmoor", positions=(("cfo", "Brightmoor Compute"),)
+    )
+    ceo = Speaker(
+        name="Lee Marr", kind="person", role="CEO, Brightmoor", positions=(("ceo", "Brightmoor Compute"),)
+    )
+    borrower = Speaker(
+        name="Brightmoor Compute", kind="organization", role="organization", aliases=("Brightmoor",)
+    )
+    index = SpeakerIndex(
+        [banker, cfo, ceo, borrower, Speaker(name="Halvard Bank", kind="organization", role="bank")]
+    )
+    question = (
+        "what did the lead bank's leveraged-finance boss say about how much of the Brightmoor loan is unsold?"
+    )
+    assert index.find_by_role(question) == [banker]
+    assert index.find_by_role("what did Brightmoor's finance boss say about the loan?") == [cfo]
+
+
+def test_an_energy_minister_is_the_minister_of_energy() -> None:
+    """ "Nuwara's energy minister": the one quoted as "minister of energy and digital economy"."""
+    minister = Speaker(name="Rami Dhafer", kind="person", role="minister of energy and digital economy")
+    other = Speaker(name="Lina Saad", kind="person", role="minister of finance")
+    index = SpeakerIndex([minister, other])
+    assert index.find_by_role("how much investment is nuwara's energy minister saying was pledged?") == [
+        minister
+    ]
+    assert index.find_by_role("what did the health minister say?") == []
+
+
+def test_the_short_seller_is_the_one_organization_described_so() -> None:
+    """ "那家做空机构说…": the one organization the articles call a short seller (two: the question is unclear)."""
+    seller = Speaker(name="Ravelin Research", kind="organization", role="short seller")
+    index = SpeakerIndex([seller, Speaker(name="Ostler Partners", kind="organization", role="consultancy")])
+    assert index.find_by_role("那家做空机构说收入可能掉多少？") == [seller]
+    assert index.find_by_role("what did the short seller say about the backlog?") == [seller]
+    other = Speaker(name="Pell Street Research", kind="organization", role="short-seller")
+    assert SpeakerIndex([seller, other]).find_by_role("那家做空机构说什么？") == []

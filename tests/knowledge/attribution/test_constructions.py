@@ -16,6 +16,40 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'…came from Farrow Research, a short seller, which said…': the relative pronoun is the firm speaking",
+        [
+            [
+                "Embervale Energy said its wells were on track.",
+                "The sharper challenge came from Farrow Street Research, a short seller, which said in a report "
+                "last week that the wells had produced an average of 4.4 megawatts each.",
+            ]
+        ],
+        ["Embervale Energy", "Farrow Street Research"],
+    ),
+    (
+        "'X raised the company's forecast': an officer giving the company's guidance speaks; the company raising "
+        "its own is narration",
+        [
+            [
+                "Harlow Systems said revenue rose 8% in the quarter.",
+                "Chief executive Mira Quell raised the company's full-year revenue forecast to $2 billion.",
+                "Harlow also raised its full-year forecast to $2 billion.",
+            ]
+        ],
+        ["Harlow Systems", "Mira Quell", None],
+    ),
+    (
+        "'…, she told analysts.': the closing frame reports the sentence, whoever its clause opens with",
+        [
+            [
+                "Harlow Systems said revenue rose 8% in the quarter.",
+                '"We are hiring," said Tamsin Rook, the chief financial officer.',
+                "The company expects margins to improve by 2% next year, she told analysts.",
+            ]
+        ],
+        ["Harlow Systems", "Tamsin Rook", "Tamsin Rook"],
+    ),
+    (
         "'X, the company's vice-president for rates, testified that…': the British spelling is a title too",
         [
             [
@@ -771,6 +805,17 @@ ENGLISH = [
 ]
 
 CHINESE = [
+    (
+        "'奥德门证券（…）亚太区分析师柯林斯在报告中，将目标价调升': the analyst the firm's title introduces acts",
+        [
+            [
+                "沛宸热控昨日公布营收。",
+                "奥德门证券（Aldgate Pryce）亚太区科技产业分析师马修·柯林斯（Matthew Collins）在最新报告中，"
+                "将沛宸热控目标价从980元调升至1,280元。",
+            ]
+        ],
+        [None, "Matthew Collins"],
+    ),
     (
         "'一位…的会计师私下透露' then '他估计': the unnamed accountant, not the founder named the paragraph before",
         [

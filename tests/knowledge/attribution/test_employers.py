@@ -1,0 +1,64 @@
+"""Whom a person quoted by title works for: the organization the title's words name or describe."""
+
+from __future__ import annotations
+
+from knowledge.attribution import attribute_source
+from knowledge.speakers import Speaker, SpeakerIndex
+
+
+def _speakers(paragraphs: list[list[str]], language: str) -> dict[str, Speaker]:
+    result = attribute_source(paragraphs, language, SpeakerIndex([]))
+    return {s.name: s for s in [*result.quoted, *result.mentioned]}
+
+
+def test_its_chief_executive_works_for_the_organization_named_last_in_the_text() -> None:
+    """ "Its chief executive" after "Pellmont has been borrowing" is Pellmont's, whoever was introduced last."""
+    paragraphs = [
+        ["Pellmont Compute rents servers to start-ups."],
+        ["According to Farrowby Data, most rounds were priced lower this year."],
+        [
+            "Pellmont has been borrowing to keep up. Its chief executive, Ruth Adeyemi, said the credit line "
+            "totals $400 million."
+        ],
+    ]
+    adeyemi = _speakers(paragraphs, "en")["Ruth Adeyemi"]
+    assert ("ceo", "Pellmont Compute") in adeyemi.positions
+
+
+def test_the_cooperatives_general_manager_works_for_the_cooperative_the_article_names() -> None:
+    """ "X, the cooperative's general manager" is the manager of the cooperative, not of the story's company."""
+    paragraphs = [
+        ["Tallmark approved a new data campus, the cloud company said. Tallmark will spend $5 billion."],
+        ["Birchwater Electric Cooperative, which serves rural homes, will have to build a substation."],
+        ['"This is three times our peak load," said Hannah Pike, the cooperative\'s general manager.'],
+    ]
+    pike = _speakers(paragraphs, "en")["Hannah Pike"]
+    assert pike.positions == (("general manager", "Birchwater Electric Cooperative"),)
+
+
+def test_a_head_of_research_heads_a_unit_not_the_firm() -> None:
+    """ "Head of telecoms research" is kept as written: its holder is no chief executive."""
+    paragraphs = [
+        [
+            "Ilse Brandauer, head of telecoms research at Corvin Securities, said the sites would earn 6%.",
+        ]
+    ]
+    brandauer = _speakers(paragraphs, "en")["Ilse Brandauer"]
+    assert [title for title, _ in brandauer.positions] == ["head of telecoms research"]
+    paragraphs = [
+        ["Owen Tallis, Halvard's head of leveraged finance, disputed the account.", "Tallis said so."]
+    ]
+    tallis = _speakers([["Halvard Bank kept part of the loan.", *paragraphs[0]]], "en")["Owen Tallis"]
+    assert tallis.positions == (("head of leveraged finance", "Halvard Bank"),)
+
+
+def test_a_partner_of_the_fund_a_possessive_names() -> None:
+    """ "领投方云岫资本的合伙人祁梦笙": a partner of the fund, which led the round of the article's company."""
+    paragraphs = [
+        ["人形机器人初创公司鹤翎机器人周一宣布完成10亿元C轮融资，由棠溪资本领投。"],
+        ["鹤翎机器人创始人兼首席执行官顾远（Gu Yuan）表示，新资金将用于量产。"],
+        ["领投方棠溪资本的合伙人严若舟（Yan Ruozhou）则为估值辩护。“明年收入有望达到6亿元，”她说。"],
+    ]
+    found = _speakers(paragraphs, "zh-Hans")
+    assert found["Yan Ruozhou"].positions == (("partner", "棠溪资本"),)
+    assert ("lead investor", "鹤翎机器人") in found["棠溪资本"].positions
