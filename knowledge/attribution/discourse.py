@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
 from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.named_by_title import EN_THE_TITLE, ZH_THIS_TITLE, holder, titled
 from knowledge.attribution.org_in_play import current_org, protagonist
 from knowledge.attribution.public_bodies import BODY, body_named
 from knowledge.attribution.sentence_org import sentence_company
-from knowledge.attribution.titles import EN_THE_TITLE, ZH_THIS_TITLE, holder, titled
 
 _EN_PRONOUN = re.compile(
     r"\b(?:[Hh]e|HE|[Ss]he|SHE|[Tt]hey|THEY|[Ii]t)\b"
