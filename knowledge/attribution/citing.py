@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
 from knowledge.attribution.discourse import DiscourseState, Item, resolve_item, subject_org
 from knowledge.attribution.entities import ArticleEntities, Entity
@@ -15,13 +16,17 @@ _EN_OWN_DOCUMENT = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:prospectus|filings?|presentations?|statements?|reports?|results|guidance|disclosures?|"
     r"releases?|accounts|figures|data|letters?)\b"
     # "according to a filing with the stock exchange": a filing or letter no author is named for is the company's
-    r"|an?\s+(?:[\w-]+\s+){0,2}?(?:prospectus|filing|presentation|statement|letter|memo|memorandum)\b(?!\s+(?:by|from)\b))",
+    r"|an?\s+(?:[\w-]+\s+){0,2}?(?:prospectus|filing|presentation|statement|letter|memo|memorandum)\b(?!\s+(?:by|from)\b)"
+    # "according to a letter Halcyra sent to its lenders": the one named as sending it wrote it
+    r"(?!\s+(?-i:[A-Z][\w&'’.-]*\s+){1,4}(?:sent|filed|wrote|published|released|issued|gave|provided|circulated|"
+    r"submitted|distributed)\b))",
     re.I,
 )
 # "…, a loan document showed.": a document no author is named for, closing the sentence, is the company's
 _EN_DOCUMENT_SHOWED = re.compile(
+    # "…, its annual report showed.": the company's own report too
     r",\s+(?:a|an|its|their)\s+(?!court\b)(?:[\w-]+\s+){0,2}?(?:filing|document|presentation|statement|letter|memo|"
-    r"memorandum|prospectus|contract|agreement|term sheet)s?\s+(?:showed|shows|show|said|says|stated|states|"
+    r"memorandum|prospectus|contract|agreement|term sheet|report|accounts|results)s?\s+(?:showed|shows|show|said|says|stated|states|"
     r"indicated|indicates|revealed|reveals)\b[^,;]{0,30}$",
     re.I,
 )
@@ -33,11 +38,24 @@ _EN_DATA_SHOWED = re.compile(
     re.I,
 )
 _EN_ACCORDING = re.compile(
-    r"\b(?:according to|by (?=\S+(?:'s|’s) count)|"
+    # "according to an analysis released on Monday by county auditor Delia Fenwright": the analysis's author
+    r"\b(?:according to (?:a|an|the|its|their|new|recent) (?:[\w-]+ ){0,3}?(?:"
+    + "|".join(en.REPORT_NOUNS)
+    + r"|estimates?|calculations?|tally|count|audit|assessment|projections?|model|data|figures)"
+    r"(?: (?!by\b)[\w,-]+){0,7}? by |according to|by (?=\S+(?:'s|’s) count)|"
     # "Under a proposal circulated by Pembury, lenders would …": the terms are the proposer's
     r"(?:under|in) (?:a|the|its|their) (?:[\w-]+ )?(?:proposal|plan|offer|term sheet) (?:circulated|put forward|"
     r"made|drafted|sent|tabled|presented|floated) by )",
     re.I,
+)
+# "the fund tracker Vantage Flows": one word saying what kind of firm the name is (not "the fund sent to X")
+_EN_KIND_WORD = re.compile(
+    r"\s*(?:(?!(?:to|of|in|at|for|by|with|from|on|and|or|that|which)\b)[a-z][\w-]*(?<!ed)\s+)?"
+)
+# "people familiar with the fund's positions": what the unnamed sources know about, not who they are
+_EN_TOPIC = re.compile(
+    r"\b(?:people|persons?|sources?|officials?|executives?|bankers?|investors?)\b.*\b(?:familiar with|close to|"
+    r"briefed on|involved in|knowledge of|aware of)\s+$"
 )
 # "By her count, only $60 million…": the estimate is the person the pronoun stands for.
 _EN_BY_PRONOUN = re.compile(
@@ -49,7 +67,7 @@ _EN_BY_PRONOUN = re.compile(
 ZH_OWN_FILING = re.compile(
     # "视岚科技昨日晚间发布第三季度财报，公司当季营收18.6亿元": the results it published speak for it
     r"(?:^|[，。；])[^，。；]{0,40}?(?:发布|公布|交出|发出|发)了?[^，。；]{0,12}?(?:财报|业绩|年报|季报|半年报|业绩报告|盈警|盈喜)[，,]|"
-    r"(?:^|[，。；])[^，。；]{0,40}?(?:招股书|招股说明书|招募说明书|募集说明书|发行说明书|财报|年报|季报|半年报|公告|通告|财务报表|预案|方案|材料|资料|经营数据|业绩数据|财务数据|运营数据|(?:发布|公布|披露|提供)的[^，。；]{0,6}?数据|业绩报告|(?:[一二三四]季度|第[一二三四]季度|年度|半年度|中期|季度)报告)(?:数据)?(?:同时|也|还|亦|则|又|进一步)?(?:仅|只)?(?:显示|披露|确认|指出|指)|"
+    r"(?:^|[，。；])[^，。；]{0,40}?(?:招股书|招股说明书|招股文件|发售文件|招募说明书|募集说明书|发行说明书|财报|年报|季报|半年报|公告|通告|财务报表|预案|方案|材料|资料|经营数据|业绩数据|财务数据|运营数据|(?:发布|公布|披露|提供)的[^，。；]{0,6}?数据|业绩报告|(?:[一二三四]季度|第[一二三四]季度|年度|半年度|中期|季度)报告)(?:数据)?(?:同时|也|还|亦|则|又|进一步)?(?:仅|只)?(?:显示|披露|确认|指出|指)|"
     # "瑞晟证券昨（3）日召开法说会，公布前三季税后纯益…": what a company announces at its own briefing
     r"(?:^|[，。；])[^，。；]{2,40}?(?:举行|召开|举办)了?[^，。；]{0,8}?(?:法说会|业绩说明会|说明会|业绩发布会|发布会)[，,]"
     r"(?:并|会上|会中)?(?:公布|宣布|发布|披露)|"
@@ -57,7 +75,7 @@ ZH_OWN_FILING = re.compile(
     r"(?:^|[，。；])(?:根据|据|按照)(?:公司|该公司)[^，。；]{0,8}?(?:披露|发布|公布|提供)?的?"
     r"(?:招股书|财报|年报|公告|预案|方案|计划|财务资料|财务数据)|"
     # "根据招募说明书，该基金……": an offering document with no author named is the issuer's own
-    r"(?:^|[，。；])(?:根据|据|按照)(?:其|该基金|该公司|公司)?(?:最新)?(?:招股书|招股说明书|招募说明书|募集说明书|"
+    r"(?:^|[，。；])(?:根据|据|按照)(?:其|该基金|该公司|公司)?(?:最新)?(?:招股书|招股说明书|招股文件|发售文件|招募说明书|募集说明书|"
     r"发行说明书|年报|财报|季报|半年报)[，,]"
 )
 _ZH_CITED = re.compile(
@@ -90,6 +108,7 @@ def according(
         if source:
             return resolve_item(source[-1], state, entities, items)
     showed = _EN_DOCUMENT_SHOWED.search(outside.rstrip(". ")) if language == "en" else None
+    seen = False
     for marker in [*([showed] if showed is not None else []), *markers]:
         if marker is showed or (language == "en" and _EN_OWN_DOCUMENT.match(outside, marker.end())):
             # "…, according to its prospectus": the organization the sentence is about, or the article's.
@@ -100,7 +119,19 @@ def according(
             ]
             # "Kestrel, a fund that …, has built …, according to its letter": the organization the sentence opens with
             opener = subject_org(items, outside)
-            return opener or (named[-1] if named else current_org(state, entities))
+            # "according to the bank's quarterly report": the bank in play, not the company named last
+            owner = (
+                re.match(r"\s*the ([a-z-]+)(?:'s|’s)", outside[marker.end() :])
+                if marker is not showed
+                else None
+            )
+            noun = owner.group(1) if owner is not None else ""
+            found = opener or (named[-1] if named else current_org(state, entities, noun=noun))
+            if found is not None and re.match(
+                r"\s*an?\s+(?:[\w-]+\s+){0,2}?(?:letter|memo|report)\b", outside[marker.end() :]
+            ):
+                found.author = True  # "according to a letter the fund sent": "the letter" is later its
+            return found
         for item in items:
             if not marker.end() <= item.start <= marker.end() + 30 or item.kind not in (
                 "name",
@@ -108,18 +139,27 @@ def according(
                 "anaphora",
             ):
                 continue
+            if re.search(r"\b(?:seen|obtained|reviewed) by\s+(?:the\s+)?$", outside[: item.start]):
+                seen = True  # "according to a list of lenders seen by Continental Credit Monitor": not its author
+                continue
             if item.kind == "anaphora" and any(
-                i.kind == "name" and i.start > item.end and not outside[item.end : i.start].strip()
+                i.kind == "name"
+                and i.start > item.end
+                and re.fullmatch(_EN_KIND_WORD, outside[item.end : i.start])
                 for i in items
             ):
-                continue  # "according to the research firm Statecraft Capital Monitor": the name it introduces
+                # "according to the research firm Statecraft Capital Monitor", "the fund tracker Vantage Flows":
+                # the name it introduces
+                continue
+            if language == "en" and _EN_TOPIC.search(outside[marker.end() : item.start]):
+                break  # "according to two people familiar with the fund's positions": unnamed people
             # "据报道 OpenAI …" is "reportedly": the source must be the one whose report or estimate is cited.
             cited = _ZH_CITED.match(outside[item.end : item.end + 16]) if language != "en" else None
             if cited is not None and any(g in cited.group(0) for g in zh.GROUP_NOUNS):
                 return unnamed_zh(outside[marker.start() : item.end + cited.end()], entities)
             if language == "en" or cited is not None:
                 return resolve_item(item, state, entities, items)
-        if language == "en":  # "according to one of the people": an unnamed source
+        if language == "en" and not seen:  # "according to one of the people": an unnamed source
             after = re.match(r"[\w\s'’-]{0,60}", outside[marker.end() :])
             if after and EN_GROUP.search(after.group(0)):
                 return unnamed_en(after.group(0), entities)

@@ -9,11 +9,14 @@ from dataclasses import dataclass, field
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
 from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.named_by_title import EN_THE_TITLE, ZH_THIS_TITLE, holder, titled
 from knowledge.attribution.org_in_play import current_org, protagonist
 from knowledge.attribution.public_bodies import BODY, body_named
-from knowledge.scripts import to_simplified
+from knowledge.attribution.sentence_org import sentence_company
 
-_EN_PRONOUN = re.compile(r"\b(?:he|she|they|it)\b", re.I)
+_EN_PRONOUN = re.compile(
+    r"\b(?:[Hh]e|HE|[Ss]he|SHE|[Tt]hey|THEY|[Ii]t)\b"
+)  # not "IT", information technology
 _EN_ANAPHORA = re.compile(
     r"\b(?:"
     + BODY.pattern.removeprefix(r"\b")  # "the county planning commission" before "the county"
@@ -26,7 +29,8 @@ _EN_ANAPHORA = re.compile(
     # "the GPU rental company": what it does before the noun, unless it sets it apart ("the rival company")
     # at the start of a sentence, where it is the subject
     r"|(?-i:The) (?!(?:other|rival|parent|client|customer|target|two|both|each|one|same|former|new)\b)(?:[\w-]+ ){1,2}"
-    r"(?:company|firm|lender|insurer|reinsurer|broker|provider|developer|start-up|startup)"
+    r"(?:company|firm|lender|insurer|reinsurer|broker|provider|developer|start-up|startup|maker|manufacturer|supplier|"
+    r"producer|operator|landlord)"
     # "the Japanese insurer", "the South Korean chipmaker": a nationality before the noun
     r"|the (?-i:(?:[A-Z][a-z]+\s+){1,2})(?:company|firm|lender|insurer|reinsurer|broker|provider|developer|"
     r"start-up|startup|bank|group|operator|maker|chipmaker|landlord|miner|utility|manufacturer|supplier|"
@@ -91,42 +95,6 @@ def _pronoun(gender: str | None, state: DiscourseState) -> Entity | None:
     return chosen
 
 
-_EN_THE_TITLE = re.compile(
-    r"\b[Tt]he\s+(?P<title>(?i:"
-    + "|".join(re.escape(t) for t in sorted(en.TITLES, key=len, reverse=True))
-    # "the chief executive of Ravenna", "the CEO Jane Doe": a new person described, not one taken up
-    + r"))\b(?!\s+(?:of|at|for|and)\b)(?!['’]s)(?!\s+[A-Z])"
-)
-_ZH_THIS_TITLE = re.compile(
-    "(?:这位|该位|这名|那位)(?P<title>" + "|".join(sorted(zh.TITLES, key=len, reverse=True)) + ")"
-)
-
-
-def _titled(title: str, entities: ArticleEntities) -> bool:
-    """Whether the article names a person with this title ("the investment chief" after "CIO Annelies Korteweg");
-    else "the portfolio manager said" is left to the unnamed source it describes."""
-    return any(e.kind == "person" and e.title and _same_title(e.title, title) for e in entities.entities)
-
-
-def _same_title(held: str, asked: str) -> bool:
-    """Whether a title someone holds ("电子行业首席分析师") is the one a phrase names ("首席分析师")."""
-    from knowledge.attribution.naming import title_key  # naming imports this module's neighbours
-
-    key = title_key(asked)
-    return (key is not None and title_key(held) == key) or to_simplified(held).lower().endswith(
-        to_simplified(asked).lower()
-    )
-
-
-def _holder(title: str, state: DiscourseState) -> Entity | None:
-    """The person last mentioned with this title ("这位首席财务官"), else the last person or unnamed source."""
-    # "这位基金经理说" may point back to an unnamed source ("一位参与询价的基金经理")
-    people = [e for e in state.mentioned if e.kind == "person" or (e.kind == "unnamed" and e.gender == "?")]
-    titled = [e for e in people if e.title and _same_title(e.title, title)]
-    chosen = titled or people
-    return chosen[0] if chosen else None
-
-
 _COMPANY_DOCUMENT = (
     r"\b(?:filings?|prospectus|earnings release|annual report|registration statement)\b|招股书|年报|公告"
 )
@@ -164,8 +132,8 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
         for match in _EN_PRONOUN.finditer(outside):
             if free(*match.span()):
                 items.append(Item(match.start(), match.end(), None, "pronoun:" + match.group(0).lower()))
-        for match in _EN_THE_TITLE.finditer(outside):
-            if free(*match.span()) and _titled(match.group("title"), entities):
+        for match in EN_THE_TITLE.finditer(outside):
+            if free(*match.span()) and titled(match.group("title"), entities):
                 # "The investment chief said": the person named with that title before
                 items.append(Item(match.start(), match.end(), None, "title", match.group("title").lower()))
                 taken.append(match.span())
@@ -178,8 +146,8 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
         for match in re.finditer(r"[他她](?![们們])", outside):
             if free(*match.span()):
                 items.append(Item(match.start(), match.end(), None, "pronoun:" + match.group(0)))
-        for match in _ZH_THIS_TITLE.finditer(outside):
-            if free(*match.span()) and _titled(match.group("title"), entities):
+        for match in ZH_THIS_TITLE.finditer(outside):
+            if free(*match.span()) and titled(match.group("title"), entities):
                 # "这位首席财务官还透露": the person with that title named before
                 items.append(Item(match.start(), match.end(), None, "title", match.group("title")))
                 taken.append(match.span())
@@ -242,7 +210,7 @@ def resolve_item(
             )
         return _pronoun(gender, state)
     if item.kind == "title":
-        return _holder(item.words, state)
+        return holder(item.words, state)
     if item.kind == "document":
         if re.search(_ISSUED, item.words, re.I):
             # "the statement said": whoever last spoke as an organization issued it, else the article's company
@@ -293,7 +261,15 @@ def resolve_item(
     opener = subject_org(items or [], outside) if outside else None
     if opener is not None and item.start > (items or [item])[0].start:
         return opener
-    # "At Quillstone Brokerage, … 38% of trading, the company said": the organization this sentence named
+    # "At Quillstone Brokerage, … 38% of trading, the company said": the organization this sentence named, the
+    # one it is about ("Staff at Stitchwright, the maker of …, sold shares to a group led by Orrery")
+    if named and outside:
+        spans = [
+            (i.start, i.end, i.entity)
+            for i in items or []
+            if i.end <= item.start and i.entity is not None and i.entity.kind == "organization"
+        ]
+        return sentence_company(spans, outside, noun) or current_org(state, entities, noun=noun)
     if named:
         return named[-1]
     return current_org(state, entities, noun=noun)

@@ -147,6 +147,11 @@ _PUBLISHED = re.compile(
     rf"(?P<org>{ORG})\s+(?:published|released|issued|put out)\s+(?:a|an|its)\s+(?:[\w-]+\s+){{0,3}}"
     rf"(?:{'|'.join(lx.REPORT_NOUNS)})"
 )
+_DOCUMENT_BY = re.compile(
+    rf"\b(?:report|study|survey|analysis|paper|note|letter|review|memo)\s+(?:(?:published|released|issued|sent|"
+    rf"written|prepared)\s+)?by\s+(?:the\s+)?(?P<org>{ORG})|\b(?:letter|report|memo|note)\s+(?P<sender>{ORG})\s+"
+    rf"(?:sent|wrote|filed|published|released|issued)\b"
+)
 _NAME_OF_ORG = re.compile(rf"(?P<name>{NAME})\s+of\s+(?:the\s+)?(?P<org>{ORG})")
 _HONORIFIC = re.compile(rf"\b(?P<h>Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{WORD}(?:\s+{WORD})?)")
 _SUBJECT = re.compile(
@@ -309,13 +314,27 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     pattern is _GROUP_OF
                     and re.search(r"\s(?:analysts|strategists|economists|researchers)$", match.group(0))
                 )
-                if org and (staff or not is_person_name(org, entities)) and entities.find_any(org) is None:
+                if pattern is _GROUP_OF and org and org.lower() in lx.GROUP_WORDS:
+                    continue  # "Outside estimates of the business", "Credit analysts say": no firm
+                # "according to Tallis Listing Monitor, which tracks listings": "which" is said of no person
+                thing = re.match(r",\s*which\b", text[match.end() :]) is not None
+                if (
+                    org
+                    and (staff or thing or not is_person_name(org, entities))
+                    and entities.find_any(org) is None
+                ):
                     add_org(entities, org)
                 elif org and pattern is _ACCORDING and entities.find_any(org) is None:
                     add_person(entities, org)  # "according to Pennock Lyle": someone cited, whoever they are
                 author = entities.find_any(org) if org and pattern is _PUBLISHED else None
                 if author is not None:
                     author.author = True  # "Kestrel published a report": "the report" is later its
+        for match in _DOCUMENT_BY.finditer(text):
+            # "a report by Halcrow Meridian Advisors", "a letter Halcyra sent to its lenders": "the report" and
+            # "the letter" are later theirs
+            author = entities.find_any(clean_org(match.group("org") or match.group("sender")) or "")
+            if author is not None and author.kind == "organization":
+                author.author = True
         for pattern in (_SUBJECT, _INVERTED, _CLOSED_BY_ANAPHOR):
             for match in pattern.finditer(text):
                 run = clean_org(match.group("run"))
@@ -329,6 +348,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     or is_place(run)  # "Orrinvale's president for Asia Pacific, Colm Baptiste, said"
                     or entities.find_any(run) is not None
                     or run.lower() in lx.GROUP_NOUNS
+                    or run.lower() in lx.GROUP_WORDS  # "Outside estimates …", "Credit analysts say"
                     or contains_known(run, entities)
                     or re.search(rf"\b{_TITLE}\b", run)
                 ):

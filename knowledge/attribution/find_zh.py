@@ -85,6 +85,20 @@ _IS_A_COMPANY = re.compile(
 )
 
 
+# "临澜市审计局日前公布的专项审计报告": who published the report the article goes on to cite
+_PUBLISHES_REPORT = re.compile(
+    r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:" + lx.DATE_GAP + r"|日前|近日|此前|最新)*"
+    r"(?:公布|发布|发表|出具|披露)的[^，。；：]{0,10}?(?:报告|研报|白皮书|调查)"
+)
+# "欧系外资麦斯顿证券则将评等调降至「减码」": a firm named by the rating or target price it set
+_RATES = re.compile(
+    r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:则|也|亦|同步|同样)*(?:在[^，。；：]{0,14}?(?:中|上))?[，,]?"
+    r"(?:将|把)[^，。；：]{0,20}?(?:评等|评级|目标价)[^，。；：]{0,8}?(?:调升|调降|上调|下调|调高|调低)"
+)
+# "外资大行", "欧系外资": a kind of firm the article leaves unnamed
+_UNNAMED_FIRM = re.compile(
+    r"(?:另一边厢|另外|此外)?(?:外资|内资|本土|中资|港资|陆资|欧系|美系|日系|韩系|某|一家|大型|国际)+(?:大行|券商|投行|银行|法人|机构|投顾)?"
+)
 # "客户主要是汽车工厂和物流企业": a common noun, or one an adverb ends, is what is described, not a company.
 _NOT_A_NAME = re.compile(
     r"(?:主要|大多|大部分|多数|基本|目前|其实|也|都|均|仍|还|则|就|正|将|才|又)$|"
@@ -104,6 +118,12 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
     """Add to `entities` everyone the sentences introduce; `folded` is Simplified, `written` the original."""
     article = "".join(folded)
     for text, original in zip(folded, written, strict=True):
+        for match in _RATES.finditer(text):
+            # "欧系外资麦斯顿证券", "本土法人宏瀚投顾": the kind of investor before the firm's name
+            org = org_before(re.sub(r"^.*?(?:外资|法人|投顾业者)(?=..)", "", match.group("subject")))
+            if org and plausible_org(org, org, weak=False) and not _UNNAMED_FIRM.fullmatch(org):
+                at = match.start("subject") + match.group("subject").rfind(org)
+                add_org_zh(entities, original[at : at + len(org)])
         for match in [
             *_ACTS_ON_A_DATE.finditer(text),
             *_LISTS_ON_A_DATE.finditer(text),
@@ -184,6 +204,8 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             cut = bracket.start() if bracket else cut
             department = _DEPARTMENT.search(text[:cut])
             org = org_before(text[:cut]) if department is None else None
+            if org and _UNNAMED_FIRM.fullmatch(org):
+                org = None  # "外资大行分析员冯晓晴": a big foreign bank, not one called 外资大行
             owner = org_before(text[: cut - 1]) if org is None and text[:cut].endswith("的") else None
             if owner is not None and (
                 owner.endswith(tuple(lx.ORG_SUFFIXES)) or entities.find(owner) is not None
@@ -235,6 +257,10 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             subject = re.sub(
                 r"(?<=..)方面$", "", subject
             )  # "临澜科创投资集团方面回应称": the group's side is the group
+            if match.group("verb") in lx.REPORT_NOUNS:
+                subject = re.sub(
+                    r"(?<=..)的$", "", subject
+                )  # "研究机构港衡研究的统计显示": the institute's count
             org = org_before(re.sub(r"[（(][^）)]*[）)]$", "", subject))
             if org and plausible_org(org, subject, match.group("verb") in lx.WEAK_VERBS):
                 at = match.start("subject") + subject.find(org)
@@ -262,3 +288,10 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                 add_person_zh(entities, original[at : match.start()], latin=named[1])
     mark_lead_investors(entities, article)
     settle_the_company(entities, article)
+    for text in folded:
+        for match in _PUBLISHES_REPORT.finditer(text):
+            # "临澜市审计局日前公布的专项审计报告显示": "审计报告还指出" later is the bureau's report
+            org = org_before(match.group("subject"))
+            author = entities.find_any(org) if org else None
+            if author is not None and author.kind == "organization":
+                author.author = True

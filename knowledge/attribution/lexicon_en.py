@@ -25,6 +25,7 @@ SPEECH_VERBS = (
     "notes",
     "argued",
     "argues",
+    "arguing",
     "explained",
     "explains",
     "estimated",
@@ -89,6 +90,8 @@ SPEECH_VERBS = (
     "maintained",
     "maintains",
     "pointed out",
+    "pointed to",
+    "points to",
     "points out",
     "pushed back",
     "pushes back",
@@ -174,6 +177,37 @@ WEAK_VERBS = frozenset(
         "sees",
         "pegs",
         "pegged",
+        # "She pointed to Tsugane, whose orders fell 6%": evidence a person cites, not a chart that points
+        "pointed to",
+        "points to",
+    }
+)
+# Words that say what kind of analysts or estimates, not whose ("Credit analysts", "Outside estimates")
+GROUP_WORDS = frozenset(
+    {
+        "outside",
+        "credit",
+        "equity",
+        "bond",
+        "independent",
+        "rival",
+        "other",
+        "industry",
+        "market",
+        "senior",
+        "local",
+        "foreign",
+        "private",
+        "public",
+        "retail",
+        "sell-side",
+        "buy-side",
+        "consensus",
+        "official",
+        "internal",
+        "earlier",
+        "recent",
+        "new",
     }
 )
 # Verbs of a view or wish ("He wants…", "She hopes…"): a statement only from the person just quoted.
@@ -215,6 +249,12 @@ ADVERBS = (
     "privately",
     "now",
     "currently",
+    "nonetheless",
+    "nevertheless",
+    "however",
+    "instead",
+    "meanwhile",
+    "already",
 )
 TITLES = (
     "chief executive officer",
@@ -378,6 +418,16 @@ GROUP_NOUNS = (
     "manager",
     "staffer",
     "staffers",
+    # "Some faculty members have asked …", "Environmental groups that campaigned for the freeze said …"
+    "members",
+    "groups",
+    "residents",
+    "campaigners",
+    "activists",
+    "landowners",
+    "homeowners",
+    "farmers",
+    "workers",
 )
 # Words standing for an organization already named ("the company said").
 ORG_ANAPHORA = (
@@ -460,9 +510,9 @@ ORG_NOUN_FAMILIES: dict[str, tuple[str, ...]] = {
     "plan": ("plan", "pension", "retirement"),
     "utility": ("utility", "electric", "power", "energy"),
     "district": ("district", "water", "utility", "authority"),
-    "lender": ("lender", "bank", "credit", "lending"),
+    "lender": ("lender", "bank", "credit", "lending", "bancorp", "bancshares", "bankshares"),
     "insurer": ("insurer", "insurance", "assurance", "reinsurance", "life", "mutual", "re"),
-    "bank": ("bank", "banking"),
+    "bank": ("bank", "banking", "bancorp", "bancshares", "bankshares"),
     "cooperative": ("cooperative", "co-op"),
     "co-op": ("cooperative", "co-op"),
     # "Holmgard Ratings cut Osterby. The agency said …": a ratings firm is the agency meant
@@ -481,8 +531,13 @@ DOCUMENT_ANAPHORA = (
     "the survey",
     "the letter",
     "the memo",
+    "the email",
+    "the e-mail",
     "the analysis",
     "the filing",
+    # "according to the prospectus", "the prospectus shows": the issuer's own document
+    "the prospectus",
+    "the annual report",
     "the statement",
     "the results statement",
     "the earnings statement",

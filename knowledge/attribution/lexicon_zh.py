@@ -5,8 +5,8 @@ from __future__ import annotations
 # Verbs of saying, estimating or judging; longest first when compiled.
 SPEECH_VERBS = (
     # an analyst's rating is their judgement: "分析师蒋奕辰维持“买入”评级，目标价68元"
-    "(?:维持|给予|重申|上调|下调|调升|调降)(?=[^，。；]{0,8}?(?:评级|目标价))",
-    "(?<=[将把])[^，。；]{0,8}?目标价[^，。；]{0,16}?(?:上调|下调|调升|调降|调高|调低)",
+    "(?:维持|给予|重申|上调|下调|调升|调降)(?=[^，。；]{0,8}?(?:评级|评等|目标价))",
+    "(?<=[将把])[^，。；]{0,8}?(?:目标价|评级|评等)[^，。；]{0,16}?(?:上调|下调|调升|调降|调高|调低)",
     "表示",
     "说道",
     "说",
@@ -386,6 +386,13 @@ ORG_ANAPHORA = (
     "该事务所",
     "该院",
 )
+# "该券商指出" after "麦斯顿证券": what a kind of institution is called in its name
+ORG_NOUN_FAMILIES = {
+    "券商": ("证券", "券商", "投顾"),
+    "研究机构": ("研究", "研究院", "研究所"),
+    "银行": ("银行",),
+    "基金": ("基金",),
+}
 # A document whose author already spoke ("报告警告").
 DOCUMENT_ANAPHORA = (
     "该报告",

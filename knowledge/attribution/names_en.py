@@ -106,6 +106,12 @@ def add_person(
     known = entities.find(name) or entities.find_any(name)
     if known is not None and known.kind == "person" and known.name != name:
         return known  # "Van Rijn, a former executive…": the surname of someone already named
+    company = next(
+        (e for e in entities.entities if e.kind == "organization" and e.name.startswith(name + " ")), None
+    )
+    if company is not None:
+        # "a server maker that buys through Wui Fung said": Wui Fung Intelligent Computing's short name
+        return entities.add(company, short=(name,))
     surname = lx.surname_of(name)
     person = Entity(
         kind="person",

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.lexicon_en import ORG_NOUN_FAMILIES
+from knowledge.attribution.lexicon_zh import ORG_NOUN_FAMILIES as ORG_NOUN_FAMILIES_ZH
+from knowledge.scripts import to_simplified
 
 if TYPE_CHECKING:
     from knowledge.attribution.discourse import DiscourseState
@@ -29,7 +31,12 @@ def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str =
         and (
             re.search(rf"\b(?:{kinds})\b", f"{e.role or ''} {e.name}".lower())
             if noun.isascii()
-            else any(noun in form for form in e.forms)  # "法院" is the court named "临江市中级人民法院"
+            # "法院" is the court named "临江市中级人民法院", "券商" the brokerage named "麦斯顿证券"
+            else any(
+                word in to_simplified(form)
+                for form in e.forms
+                for word in (noun, *ORG_NOUN_FAMILIES_ZH.get(noun, ()))
+            )
         )
     ]
     if described:

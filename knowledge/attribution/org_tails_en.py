@@ -36,6 +36,11 @@ ORG_TAILS = frozenset(
         "ventures",
         "analytics",
         "association",
+        # "Heartland Compute Coalition", "Allied Coders' Union": who such a name is, is a body of members
+        "coalition",
+        "union",
+        "federation",
+        "cooperative",
         "agency",
         "authority",
         "university",

@@ -8,7 +8,9 @@ from knowledge.attribution.entities import ArticleEntities, Entity
 
 # "the county planning commission", "the city zoning board": a public body of the place the article is about.
 BODY = re.compile(
-    r"\bthe (county|city|state|town) ((?:[a-z-]+ ){0,2}(?:commission|board|department|council|authority|agency))\b",
+    # "the county assessor's office": an elected officer's office is a body too
+    r"\bthe (county|city|state|town) ((?:[a-z-]+ ){0,2}(?:commission|board|department|council|authority|agency)|"
+    r"[a-z]+['’]s office)\b",
     re.I,
 )
 
@@ -31,7 +33,7 @@ def body_names(text: str, entities: ArticleEntities) -> list[str]:
     for match in BODY.finditer(text):
         place = _place(entities, match.group(1))
         if place is not None:
-            names.append(f"{place.name} {match.group(2).title()}")
+            names.append(f"{place.name} {' '.join(w[:1].upper() + w[1:] for w in match.group(2).split())}")
     return names
 
 

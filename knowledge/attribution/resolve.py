@@ -14,50 +14,19 @@ from knowledge.attribution.quotes import blank_spans, leaves_quote_open, quoted_
 from knowledge.attribution.subject_en import subject_en
 from knowledge.attribution.subject_zh import subject_zh
 from knowledge.attribution.transcript import transcript_turn
-from knowledge.attribution.unnamed import EN_ANONYMOUS
+from knowledge.attribution.verbs_en import EN_GUIDANCE, EN_REFUSAL, english_verbs
 from knowledge.figures import find_figures
 from knowledge.scripts import to_simplified
 
-_EN_VERB = re.compile(
-    r"\b(?:" + "|".join(re.escape(v) for v in sorted(set(en.SPEECH_VERBS), key=len, reverse=True)) + r")\b",
-    re.I,
-)
 _ZH_VERB = re.compile(
     "(?<![法据小游劝被名简俗堪职昵])(?:"
     + "|".join(sorted(zh.SPEECH_VERBS, key=len, reverse=True))
     + ")(?![会服法师之的书])(?!(?<=[说称表])明)(?!(?<=分析)员)(?!机构|公司|平台|部门)"
 )
-_EN_PUT_AT = re.compile(
-    r"\b(?:puts|put|pegs|pegged|peg|valued|values)(?=\s+(?:(?:the|its|his|her|their|that|this)\s+)?[\w'’ -]{1,80}?"
-    r"(?:\s+(?:higher|lower),)?\s+(?:at|closer to|nearer to|near)\s+"
-    r"(?:about |around |closer to |roughly |nearly |just |between )?(?:[A-Z]{1,2})?[$€¥£\d])"
-)
 # A participle that reports what the sentence's subject said: ", citing …", ", saying …".
 _EN_PARTICIPLE = re.compile(r",\s+(?:citing|saying|adding|arguing|noting|warning that)\b")
-# "Aldous declined to give the price, saying the terms were confidential": a refusal, and its reason, say nothing.
-_EN_REFUSAL = re.compile(
-    r"\b(?:declined|declines|refused|refuses|would not|wouldn't|did not|didn't|will not|won't)\s+(?:to\s+)?"
-    r"(?:give|say|comment|disclose|discuss|provide|specify|name|reveal|elaborate|identify|confirm|share)\b",
-    re.I,
-)
 # "He wants operators to carry 75% of the cost": a stance that, opened by a pronoun, is the person just quoted.
 _EN_STANCE = re.compile(r"\s+(?:" + "|".join(sorted(en.STANCE_VERBS, key=len, reverse=True)) + r")\b", re.I)
-_EN_OWN_ESTIMATE = re.compile(
-    r"\b(?:cut|raised|lowered|lifted|trimmed|set|kept|maintained|reiterated|upgraded|downgraded)(?=\s+(?:her|his|"
-    r"their)\s+(?:[\w-]+\s+){0,2}?(?:price target|target price|target|estimates?|forecasts?|rating|outlook|"
-    r"projections?)\b)"
-)
-
-# "Quennell raised the company's full-year revenue forecast": an officer giving the company's guidance speaks
-# (only a person: "Kestrel raised its forecast" is the article's narration of the company's own numbers)
-_EN_GUIDANCE = re.compile(
-    r"\b(?:cut|raised|lowered|lifted|trimmed|reaffirmed|reiterated|narrowed|withdrew)(?=\s+(?:its|the company's|"
-    r"the company’s|the group's|the group’s)\s+(?:[\w-]+\s+){0,3}?(?:forecast|guidance|outlook|target)s?\b)"
-)
-
-
-# ", who runs a fund that…,", ", whose firm disclosed a bet…,": a relative clause describing the one named before it
-_EN_RELATIVE = re.compile(r",\s*(?:who|whose)\b[^,;\"“”]{1,160},")
 
 
 def attribute_sentences(
@@ -126,37 +95,6 @@ def _sentence(
     return found
 
 
-def _closing_frame(outside: str, verb: re.Match[str]) -> bool:
-    """Whether the verb reports the whole sentence from its end: "…, the company said." / "…, Roussel added."."""
-    if verb.group(0).lower() not in en.FRAME_VERBS:
-        return False
-    clause = outside[outside.rfind(",", 0, verb.start()) + 1 : verb.start()]
-    tail = outside[verb.end() :]
-    if verb.group(0).lower() == "told":
-        tail = _TOLD_WHOM.sub(
-            "", tail
-        )  # "…, he told analysts on a call": whom he told is no part of what was said
-    return (
-        "," in outside[: verb.start()]
-        and len(clause.split()) <= 6
-        and not _FRAME_TAIL.sub("", tail).strip(' ."”')
-    )
-
-
-# Whom a closing "told" addresses: "analysts", "the board", "a conference in the capital".
-_TOLD_WHOM = re.compile(
-    r"^\s+(?:(?:the|a|an|its|his|her|their)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?(?=[\s.,]*(?:$|(?:in|on|at|during|after|late|early|last)\b))"
-)
-
-
-# What may follow a closing frame's verb: "…, Blackfern said in a filing on Monday."
-_FRAME_TAIL = re.compile(
-    r"^\s*(?:(?:in|on|at|during|after|to|late|early|last)\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?"
-    r"[\w-]+(?:\s+[\w-]+)?\s*){1,3}(?=[.\s\"”]*$)",
-    re.I,
-)
-
-
 def _opening(outside: str, items: list[Item], language: str) -> Item | None:
     """The name or pronoun that opens the sentence (its subject), if any."""
     if not items:
@@ -184,40 +122,11 @@ def _speaker(
     *,
     first: bool,
 ) -> Entity | None:
-    verbs = list(_EN_VERB.finditer(outside) if language == "en" else _ZH_VERB.finditer(outside))
-    guidance: list[re.Match[str]] = []
-    # "has agreed to supply 2.5 gigawatts": an action the article reports, not something said
-    verbs = [
-        v
-        for v in verbs
-        if not (v.group(0).lower().startswith("agree") and outside.startswith(" to ", v.end()))
-    ]
     if language == "en":
-        # "A physician, who asked not to be named because staff were told not to speak to reporters, said":
-        # the reason for anonymity is no statement
-        for hidden in EN_ANONYMOUS.finditer(outside):
-            close = outside.find(",", hidden.end())
-            verbs = [
-                v for v in verbs if not hidden.start() <= v.start() < (close if close > 0 else hidden.end())
-            ]
-        # "Gideon Farrow, whose fund Lanthorn disclosed a bet against Talverin, said": the relative clause tells
-        # who the speaker is; its verb is no statement when the sentence's own verb follows
-        for relative in _EN_RELATIVE.finditer(outside):
-            kept = [v for v in verbs if not relative.start() <= v.start() < relative.end()]
-            if any(v.start() >= relative.end() for v in kept):
-                verbs = kept
-    refusal = _EN_REFUSAL.search(outside) if language == "en" else None
-    if refusal is not None:  # the participle after a refusal gives its reason, not a statement
-        verbs = [v for v in verbs if not (v.start() > refusal.end() and v.group(0).lower() == "saying")]
-    if language == "en":
-        verbs += _EN_PUT_AT.finditer(outside)  # "Qureshi put the lab's share at closer to 35%": an estimate
-        verbs += _EN_OWN_ESTIMATE.finditer(outside)  # "She cut her price target to $41": the analyst's call
-        guidance += _EN_GUIDANCE.finditer(outside)
-        verbs += guidance
-        verbs.sort(key=lambda v: v.start())
-    if language == "en":
-        # "…, ahead of what analysts had expected, the company said.": the closing frame reports the sentence.
-        verbs.sort(key=lambda v: not _closing_frame(outside, v))
+        verbs = english_verbs(outside)
+        refusal = EN_REFUSAL.search(outside)
+    else:
+        verbs, refusal = list(_ZH_VERB.finditer(outside)), None
     if language == "en" and re.match(r"[\s\"“]*According to\b", outside):
         # "According to Ostrander Grid Research, utilities … have told regulators …": the cited firm's count
         cited = according(outside, items, language, state, entities)
@@ -226,7 +135,15 @@ def _speaker(
     subject = subject_en if language == "en" else subject_zh
     for verb in verbs:
         found = subject(outside, verb, items, state, entities)
-        if found is not None and (found.kind == "person" or not any(verb is g for g in guidance)):
+        if found is not None and found.kind == "unnamed" and language == "en":
+            # "Analysts had expected $905 million, according to a survey by Harcourt Consensus": the survey's
+            # author counts the analysts' expectation
+            closing = re.search(r",\s+according to\b", outside[verb.end() :])
+            cited = according(outside, items, language, state, entities) if closing else None
+            if cited is not None and cited.kind != "unnamed":
+                return cited
+        # "Harlow also raised its full-year forecast": a company's guidance is the article's narration
+        if found is not None and (found.kind == "person" or verb.re is not EN_GUIDANCE):
             return found
     participle = _EN_PARTICIPLE.search(outside) if language == "en" and refusal is None else None
     stance = _EN_STANCE.match(outside, items[0].end) if language == "en" and items else None
@@ -250,6 +167,16 @@ def _speaker(
         ]
         if owners:
             return owners[-1]
+        # "该公司的招股书显示，钰衡是其主要载板供应商之一": the company the anaphor means, not the supplier after it
+        # ("公司提供的数据显示" with no 该 is the article's company, below)
+        own = [
+            i
+            for i in items
+            if i.end <= filing.end() and i.kind == "anaphora" and re.match("[该这]", outside[i.start : i.end])
+        ]
+        owner = resolve_item(own[-1], state, entities, items) if own else None
+        if owner is not None and owner.kind == "organization":
+            return owner
         # "根据招募说明书，该基金共募集……": the issuer the next clause opens with
         issuer = next(
             (

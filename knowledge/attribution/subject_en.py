@@ -7,7 +7,8 @@ import re
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution.discourse import DiscourseState, Item, resolve_item
 from knowledge.attribution.entities import ArticleEntities, Entity
-from knowledge.attribution.unnamed import EN_ANONYMOUS, EN_GROUP, unnamed_en
+from knowledge.attribution.org_in_play import current_org
+from knowledge.attribution.unnamed import EN_ANONYMOUS, EN_DESCRIBED, EN_GROUP, unnamed_en
 from knowledge.figures import find_figures
 
 _EN_ADVERBS = r"(?:(?:" + "|".join(en.ADVERBS) + r"|[a-z]+ly)\s+)*"
@@ -23,16 +24,59 @@ _EN_GAPS = (
         rf"^(?:'s|’s)?\s+(?:analysts?|strategists?|economists?|researchers?|authors?|staff|team|"
         rf"officials?|executives?)\s+{_EN_ADVERBS}$"
     ),
+    # "Pembury's list of lenders shows that …": an organization's own document or records speak for it
+    re.compile(
+        r"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:list|data|records|figures|filings?|accounts|register|tally|count|"
+        r"numbers|statistics|reports?|presentation|documents?|website|prospectus)(?:\s+of\s+(?:[\w-]+\s+){1,2})?"
+        rf"\s*{_EN_ADVERBS}$"
+    ),
 )
-# ", which said", ", a short seller, which estimated": the relative pronoun itself the subject of the verb
-_WHICH_SAID = re.compile(rf"\s*(?:,\s*(?:an?|the)\s+[^,;\"“”]{{1,60}})?,\s*which\s+{_EN_ADVERBS}")
 # "the average analyst forecast", "consensus estimate": the verb's word used as a noun.
 _EN_NOUN_COMPOUND = re.compile(r"\b(?:average|consensus|mean|median|analyst|street)\s+$", re.I)
 _EN_PASSIVE = re.compile(r"\b(?:its|the|a|an|is|was|are|were|be|been|being|their|his|her|our)\s+$", re.I)
+_EN_PRE_TITLE = re.compile(
+    r"\s+(?:(?:state|federal|former|then|acting|deputy|city|county|U\.S\.)\s+)?(?:Senator|Sen\.|Representative|"
+    r"Rep\.|Governor|Gov\.|Mayor|Commissioner|Councillor|Councilwoman|Councilman|Councilmember|Judge|Justice|Dr\.|"
+    r"Professor|Prof\.|Minister|Secretary|Chairman|Chairwoman|Delegate|Assemblyman|Assemblywoman|Supervisor|"
+    r"Treasurer|Auditor|Comptroller|Ambassador)\s+"
+)
+_EN_SPOKESPERSON = re.compile(r"^\s*(?:a|an|the|one)\s+(?:company\s+)?spokes(?:man|woman|person)\s*$", re.I)
+_EN_GROUP_OPENS = re.compile(
+    r"[\s\"“]*(?:Some|Many|Most|Several|Other|A few|Few)\s+(?:[a-z-]+\s+){0,2}?(?:"
+    + "|".join(g for g in en.GROUP_NOUNS if g.endswith("s"))
+    + r")\s+(?:also\s+|still\s+|now\s+)?"
+)
+_EN_PUBLISHED = re.compile(
+    r"\b(?:published|released|issued|filed|sent|circulated|wrote|put out|submitted)\s+(?:(?:a|an|its|their|his|her)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:report|note|letter|memo|filing|comments|paper|study|analysis|complaint|submission)\b"
+    r"[^,;\"“”]{0,60}$"
+)
+_EN_AUTHOR_GAP = re.compile(
+    r"(?:,[^,;\"“”]{1,80},)?,?\s*(?:(?:has|had|have|also|since|last\s+week|on\s+\w+day)\s+)*"
+)
+_EN_PARTICIPLES = frozenset(
+    {"saying", "citing", "adding", "noting", "arguing", "warning", "explaining", "claiming", "estimating"}
+)
+_EN_KNOWN_ABOUT = re.compile(r"\b(?:familiar with|close to|briefed on|knowledge of|aware of)\s+$")
+_EN_OBJECT = re.compile(r"\s+(?:to|what|whether|how|if|why|where|about|for|that|[a-z]+ed)\b")
 _EN_FINITE = re.compile(
     r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|might|may|did|does|do|planned|plans|"
     r"expected|expects|wanted|wants|needed|needs|agreed|sought|tried)\b"
 )
+
+
+# ", a short seller, which said", ", which estimates": a relative clause whose verb is the statement itself
+_EN_RELATIVE_SUBJECT = re.compile(rf"\s*(?:,[^,;\"“”]{{1,80}})?,\s*(which|who)\s+{_EN_ADVERBS}")
+
+
+# What a relative clause's statement goes on with: "… said in a report last week that …", a quote, or the rest of
+# the sentence; not a description closed by the main verb ("Tomas Reyne, who argued for the ban, did not attend")
+_EN_REPORTED = re.compile(r"[^,;\"“”]{0,80}?\bthat\b|\s*[:\"“]|[^,;]*$")
+
+
+def _relative_fits(pronoun: str, entity: Entity) -> bool:
+    """Whether "which" (an organization) or "who" (a person or unnamed source) can stand for the entity."""
+    return (entity.kind == "organization") == (pronoun == "which")
 
 
 def _person_of(item: Item, items: list[Item], outside: str) -> Item:
@@ -61,11 +105,22 @@ def subject_en(
     weak = word in en.WEAK_VERBS
     # "He expects most orders to ship in 2028": a person's expectation, figure or not
     personal = re.fullmatch(r"[\s\"“]*(?:He|She)\s+(?:also\s+|still\s+|now\s+)?", outside[: verb.start()])
+    # "Some energy analysts think the demand numbers are inflated": a group's view opening the sentence
+    group = word in ("think", "believe", "worry", "worried", "fear", "doubt") and _EN_GROUP_OPENS.fullmatch(
+        outside[: verb.start()]
+    )
+    if group:
+        return unnamed_en(outside[: verb.start()], entities)
     if weak and (_EN_PASSIVE.search(outside[: verb.start()]) or not (find_figures(outside) or personal)):
         return None  # "Kestrel reported a loss": a weak verb reports something only with a figure
     if weak and _EN_NOUN_COMPOUND.search(outside[: verb.start()]):
         return None  # "the profit beat the average analyst forecast": a noun, not someone forecasting
     candidates = sorted((i for i in items if i.end <= verb.start()), key=lambda i: -i.end)[:3]
+    described = EN_DESCRIBED.match(outside[: verb.start()])
+    if described is not None and not re.match(r"spokes|representative", described.group("head")):
+        # "A sales manager at an Asian server maker that buys through Wui Fung said": a source described, not
+        # the company named in the description
+        candidates = [i for i in candidates if i.start < described.end()]
     # "An investor in Kestrel, who asked not to be named, said": a source kept unnamed, not the company after "in"
     anonymous = EN_ANONYMOUS.search(outside[: verb.start()]) is not None
     # "The 14-page letter, sent to the firm's partners, argues": skip what is inside
@@ -74,9 +129,42 @@ def subject_en(
         if appositive is None or (parts == "{1}" and re.match(r",\s*(?:which|that)\b", appositive.group(0))):
             continue
         head = sorted((i for i in items if i.end <= appositive.start()), key=lambda i: -i.end)
+        if head and re.search(r",\s*(?:the|a|an)\s+$", outside[: head[0].start]):
+            continue  # "Calvore Systems, the Columbus, Ohio-based maker …, said": a place inside the appositive
         if head and re.fullmatch(r"\s*", outside[head[0].end : appositive.start()]):
             return resolve_item(_person_of(head[0], items, outside), state, entities, items)
     opener = items[0] if items and not anonymous else None
+    published = _EN_PUBLISHED.search(outside[: verb.start()]) if word in _EN_PARTICIPLES else None
+    if published is not None:
+        # "Slatefield Research, a short seller, published a report arguing that …", "She has since circulated a
+        # memo to members arguing that …": the author of the document argues
+        author = next(
+            (
+                i
+                for i in sorted(items, key=lambda i: -i.end)
+                if i.end <= published.start() and _EN_AUTHOR_GAP.fullmatch(outside[i.end : published.start()])
+            ),
+            None,
+        )
+        return resolve_item(author, state, entities, items, outside) if author is not None else None
+    if word in _EN_PARTICIPLES and re.search(r",\s*$", outside[: verb.start()]):
+        # "Brevardine, an outsourcing group with 184,000 employees, cut its forecast, saying …": the subject's
+        return (
+            resolve_item(opener, state, entities, items, outside)
+            if opener is not None and opener.kind in ("name", "anaphora") and _opens(outside, opener)
+            else None
+        )
+    if (
+        opener is not None
+        and not weak
+        and opener.kind in ("name", "anaphora")
+        and _opens(outside, opener)
+        and re.search(rf"\b(?:but|and)\s+{_EN_ADVERBS}$", outside[: verb.start()])
+        and not re.search(r"[;:]", outside[opener.end : verb.start()])
+    ):
+        # "Elliot Brandvold, who runs procurement at Stratalane, declined to confirm the figure but said …": the
+        # subject the coordinated verb shares
+        return resolve_item(opener, state, entities, items, outside)
     if (
         opener is not None
         and opener.kind == "name"
@@ -89,8 +177,16 @@ def subject_en(
         return resolve_item(opener, state, entities, items, outside)
     for item in [] if anonymous else candidates:
         gap = outside[item.end : verb.start()]
-        if item.kind == "name" and _WHICH_SAID.fullmatch(gap):
-            # "…came from Farrow Street Research, a short seller, which said in a report…": "which" is the name
+        if _EN_KNOWN_ABOUT.search(outside[: item.start]):
+            continue  # "A person familiar with the company's accounts said": the source is the person
+        relative = _EN_RELATIVE_SUBJECT.fullmatch(gap)
+        if (
+            relative is not None
+            and item.entity is not None
+            and _relative_fits(relative.group(1), item.entity)
+            and _EN_REPORTED.match(outside, verb.end())
+        ):
+            # "Farrow Street Research, a short seller, which said in a report …": the relative pronoun's antecedent
             return resolve_item(item, state, entities, items, outside)
         if re.match(r"\s*,\s*(?:which|that)\b", gap):
             if item is items[0] and _opens(outside, item):
@@ -115,12 +211,27 @@ def subject_en(
         break
     # "…, said X" inverts; "A person familiar with the talks said X had offered…": X is what was said
     inverted = not EN_GROUP.search(re.split(r"[,;:]", outside[: verb.start()])[-1]) and not anonymous
+    if word in ("asked", "asks") and any(
+        i.start == verb.end() + 1
+        and i.kind != "document"
+        and re.match(r"\s+(?:what|whether|how|if|why|about)\b", outside[i.end :])
+        for i in items
+    ):
+        return (
+            None  # "a reporter asked Kenji Morimoto what would happen": a question; the answer is what counts
+        )
     if word in en.INVERTING_VERBS and inverted:
         for item in items:
-            if not verb.end() <= item.start <= verb.end() + 2:
+            # "said state Senator Elena Ríos-Whitfield": a title may stand between the verb and the name
+            if not (
+                verb.end() <= item.start <= verb.end() + 2
+                or _EN_PRE_TITLE.fullmatch(outside[verb.end() : item.start])
+            ):
                 continue
-            if _EN_FINITE.match(outside, item.end):
-                break  # "…, said Halverton had sounded out buyers": the name is what was said, not who said it
+            if _EN_FINITE.match(outside, item.end) or _EN_OBJECT.match(outside, item.end):
+                # "…, said Halverton had sounded out buyers", "said the company valued …": what was said; "a
+                # reporter asked Kenji Morimoto what would happen": the one asked, not the one asking
+                break
             if not re.match(r"(?:'s|’s)", outside[item.end :]):
                 return resolve_item(item, state, entities, items)
             # "said Kestrel's founder, Adrian Voss": the person the possessive title introduces
@@ -149,6 +260,9 @@ def subject_en(
         r",[^,;]{1,140},\s*$", "", outside[: verb.start()]
     )  # drop an appositive: "X, who …, said"
     clause = re.split(r"[,;:\"“”()]", before)[-1]
+    if _EN_SPOKESPERSON.search(clause):
+        # "…, a spokeswoman said": the organization in play speaks through its spokeswoman
+        return current_org(state, entities)
     if EN_ANONYMOUS.search(outside[: verb.start()]):
         # "A chip designer at one of its customers, who asked not to be named, said": a source kept unnamed
         return unnamed_en(clause, entities, anonymous=True)

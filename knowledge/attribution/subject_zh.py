@@ -48,6 +48,11 @@ def subject_zh(
         before = _ZH_PUNCT.split(outside[: clause_start - 1])[-1]
         start = clause_start - 1 - len(before)
         opener = [i for i in items if start <= i.start and i.end <= clause_start - 1]
+        # "鼎泓证券分析员麦浩贤较为乐观，认为……", "外资大行分析员冯晓晴较为乐观，认为……": the analyst the
+        # opener describes, not the firm qualifying them
+        person = next((i for i in opener if i.entity is not None and i.entity.kind == "person"), None)
+        if person is not None and re.fullmatch(r"[^，。；：]{0,16}", outside[start : person.start]):
+            return resolve_item(person, state, entities, items)
         if opener and re.fullmatch(r"[^，。；：]{0,6}", outside[start : opener[0].start]):
             return resolve_item(opener[0], state, entities, items)
     inside = [

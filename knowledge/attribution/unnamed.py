@@ -12,8 +12,8 @@ EN_GROUP = re.compile(
     r"\b(?:" + "|".join(en.GROUP_NOUNS) + r")\b|\b(?:one|some|two|three|many|several|most) of them\b", re.I
 )
 EN_ANONYMOUS = re.compile(
-    r",\s*who (?:asked|declined|spoke|requested) (?:not to be|to not be|to be not|on condition)|"
-    r",\s*who (?:was|is|were|are) not (?:authori[sz]ed|permitted|allowed|cleared) to (?:speak|comment|talk)|"
+    r",\s*(?:and )?who (?:asked|declined|spoke|requested) (?:not to be|to not be|to be not|on condition)|"
+    r",\s*(?:and )?who (?:was|is|were|are) not (?:authori[sz]ed|permitted|allowed|cleared) to (?:speak|comment|talk)|"
     r"\bspeaking on (?:the )?condition of anonymity\b",
     re.I,
 )
@@ -55,10 +55,16 @@ def unnamed_en(clause: str, entities: ArticleEntities, *, anonymous: bool = Fals
     someone = (
         described is not None
         and described.group("head") not in _NOT_PEOPLE
-        and _without_names(clause.lower(), entities, "\0") == clause.lower()
+        # "A head of procurement at a bank that uses Brevardine": names after the head say where the source is
+        and _without_names(clause[: described.end("head")].lower(), entities, "\0")
+        == clause[: described.end("head")].lower()
     )
     if not words or not (anonymous or someone or EN_GROUP.search(" ".join(words))):
         return None
+    if [w.lower() for w in words[:2]] == ["according", "to"]:
+        words = words[2:]  # "according to an executive at one developer who asked not to be named"
+    while words and words[-1].lower() in ("who", "that", "which"):
+        words = words[:-1]
     while words and words[0].lower() in {
         "that",
         "which",
@@ -71,7 +77,12 @@ def unnamed_en(clause: str, entities: ArticleEntities, *, anonymous: bool = Fals
         "some",
     }:
         words = words[1:]
-    description = " ".join(words).lower()
+    description = " ".join(words)
+    for start, end, candidates, _short in reversed(entities.mentions(description)):
+        if any(c.kind == "organization" for c in candidates):
+            # "…that buys through Wui Fung": a short form names the company too; the source is not the company
+            description = f"{description[:start]}the company{description[end:]}"
+    description = description.lower()
     opening = re.match(
         r"[\s,]*(?:(?:but|and|while|though|although|whereas|yet)\s+)?(?:a|an|one)\b", clause, re.I
     )  # "A chip designer at one of its customers"

@@ -132,3 +132,87 @@ def test_this_fund_manager_is_the_unnamed_source_just_introduced() -> None:
 def test_a_date_between_an_exchange_and_its_announcement_keeps_the_exchange_speaking() -> None:
     text = [["滇海电力交易中心11月3日宣布，与六家企业签订为期三年的绿电协议，首年电量约20亿千瓦时。"]]
     assert speakers_of(text, "zh-Hans") == ["滇海电力交易中心"]
+
+
+def test_an_analysis_released_by_a_named_official_is_hers() -> None:
+    """'according to an analysis released on Monday by city treasurer X': X's figure, however far the name."""
+    text = [
+        [
+            "The stadium subsidy will cost the city about $310 million over 30 years, according to an analysis "
+            "released on Monday by city treasurer Marisela Ontkean."
+        ]
+    ]
+    assert speakers_of(text, "en") == ["Marisela Ontkean"]
+
+
+def test_a_place_inside_an_appositive_and_a_document_of_an_organization() -> None:
+    """'X, the Dayton, Ohio-based maker of …, said' is X; 'Y's list of lenders shows that …' is Y's."""
+    text = [
+        [
+            "Welmoor Systems, the Dayton, Ohio-based maker of billing software, said on Tuesday that revenue "
+            "rose 12% to $840 million."
+        ],
+        ["Carrowby Credit Partners leads the lenders."],
+        [
+            "Carrowby's list of lenders shows that a Canadian pension plan holds about $300 million of the loans."
+        ],
+    ]
+    assert speakers_of(text, "en") == ["Welmoor Systems", None, "Carrowby Credit Partners"]
+
+
+def test_the_title_or_trade_of_an_unnamed_source_points_back_to_that_source() -> None:
+    """'the partner said' after an unnamed partner is that partner, though a named partner spoke before."""
+    text = [
+        ["Ottilie Brask, a partner at Fenmore Ventures, said the round was oversubscribed."],
+        [
+            "A partner at one of the firm's earlier investors, who asked not to be named, said some holders were "
+            "turned away.",
+            '"Nobody wants to look at the churn," the partner said.',
+        ],
+        [
+            "A developer with two campuses in Harwell Power's territory said many requests were duplicates.",
+            '"Everybody applies everywhere," the developer said.',
+        ],
+        [
+            "A land broker who has handled sales in the county, and who asked not to be named, said one buyer "
+            "walked away.",
+            '"Sellers are asking 2024 prices," he said.',
+        ],
+    ]
+    speakers = speakers_of(text, "en")
+    assert speakers[0] == "Ottilie Brask"
+    assert speakers[1] == speakers[2] == "unnamed: partner at one of the firm's earlier investors"
+    assert speakers[3] == speakers[4] == "unnamed: developer with two campuses in the company's territory"
+    assert speakers[5] == speakers[6] == "unnamed: land broker who has handled sales in the county"
+
+
+def test_what_an_appositive_says_its_head_did_is_no_statement_of_the_sentence() -> None:
+    """'X, a short seller that disclosed a bet against the bank, does not buy that': no one speaks."""
+    text = [
+        ["Harrow Lane Research, a short seller that disclosed a bet against the bank this month, disagrees."]
+    ]
+    assert speakers_of(text, "en") == [None]
+
+
+def test_ratings_makers_estimates_and_own_reports() -> None:
+    """'The agency placed its rating on review' is the agency's; 'The cable maker added' is the maker's; '…, its
+    annual report showed' and '…, the prospectus shows' are the company's; 'put X, to Y, a Z, at $480 million'."""
+    text = [
+        ["Corbrook Ratings rates Stellmoor Properties."],
+        ["The agency placed its rating on review for a downgrade."],
+        ["Vellmore Cable Systems said on Monday that it won a contract to supply data centres."],
+        ["The cable maker added that orders had doubled in the nine months to September."],
+        [
+            "In the fiscal year to September, Stellmoor's funds from operations fell 12% to $386 million, its annual report showed."
+        ],
+        [
+            "Finance chief Dale Venter said loans were performing.",
+            "He put the bank's largest single exposure, to Lumenway Compute, a New Jersey operator of GPU "
+            "clusters, at $480 million.",
+        ],
+    ]
+    speakers = speakers_of(text, "en")
+    assert speakers[1] == "Corbrook Ratings"
+    assert speakers[3] == "Vellmore Cable Systems"
+    assert speakers[4] == "Stellmoor Properties"
+    assert speakers[6] == "Dale Venter"

@@ -1,0 +1,98 @@
+"""Who a sentence cites: a letter's sender, a survey's author, the bank in play, an office of the county."""
+
+from __future__ import annotations
+
+from knowledge.attribution import attribute_source
+from knowledge.speakers import SpeakerIndex
+
+
+def speakers_of(paragraphs: list[list[str]]) -> list[str | None]:
+    """The speaker name of every sentence of an English article, read with no speaker known in advance."""
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    return [s.name if s else None for row in result.speakers for s in row]
+
+
+def test_a_letter_the_company_sent_and_a_survey_by_a_firm_are_theirs() -> None:
+    """'according to a letter X sent to its lenders' is X's; 'Analysts had expected …, according to a survey by
+    Y' is Y's count of what the analysts expected."""
+    text = [
+        ["Tamsworth Compute is negotiating with lenders, the company said on Wednesday."],
+        [
+            "The customer, model developer Orlane Labs, has cut its commitment by 45%, according to a letter "
+            "Tamsworth sent to its lenders last week."
+        ],
+        ["Analysts had expected $905 million, according to a survey by Pellor Consensus."],
+    ]
+    assert speakers_of(text) == ["Tamsworth Compute", "Tamsworth Compute", "Pellor Consensus"]
+
+
+def test_the_banks_report_the_bank_said_and_a_spokeswoman_speak_for_the_bank_in_play() -> None:
+    """'according to the bank's quarterly report', 'The bank said' and 'a spokeswoman said' are the bank's (a
+    Bancorp is a bank), not the company or short seller named since."""
+    text = [
+        ["Larkfield Valley Bancorp lent $2.1 billion against land near data centres."],
+        ["Corrigan Research, a short seller, says the loans are risky."],
+        ["The bank said it would stop making new land loans."],
+        ["Larkfield Valley Bancorp sells funds that hold shares of Quillo Intelligence."],
+        ["Loans against the funds reached $640 million, according to the bank's quarterly report."],
+        ["The bank reviewed the policy with its auditors, a spokeswoman said."],
+    ]
+    speakers = speakers_of(text)
+    assert speakers[2] == speakers[4] == speakers[5] == "Larkfield Valley Bancorp"
+
+
+def test_a_firm_cited_with_which_is_an_organization_that_the_firm_points_back_to() -> None:
+    """'according to Tallis Listing Monitor, which tracks listings' names a firm, which 'The firm estimates' is."""
+    text = [
+        ["Maribel Software listed its shares."],
+        [
+            "According to Tallis Listing Monitor, which tracks direct listings, such stocks rose 31% on their first day."
+        ],
+        ["The firm estimates that the same group traded 19% lower a month later."],
+    ]
+    assert speakers_of(text) == [None, "Tallis Listing Monitor", "Tallis Listing Monitor"]
+
+
+def test_the_county_assessors_office_is_a_body_of_the_county() -> None:
+    """'according to the county assessor's office' after 'Hollin County' is Hollin County Assessor's Office."""
+    text = [
+        [
+            "Farmland in Hollin County sold for an average of $41,500 an acre in the third quarter, according to "
+            "the county assessor's office."
+        ]
+    ]
+    assert speakers_of(text) == ["Hollin County Assessor's Office"]
+
+
+def test_the_report_or_letter_later_cited_is_its_authors_and_a_list_seen_by_a_paper_is_not_the_papers() -> (
+    None
+):
+    """'a report by X' then 'According to the report' is X's; 'according to a letter the fund sent' then 'The
+    letter asks' is the fund's; 'according to a list of lenders seen by the Monitor' cites no one; 'according to
+    the email' is the company's that sent it."""
+    text = [
+        ["Board chair Lucinda Marsh said the pension would cut fees."],
+        [
+            "The decision follows a report by Corrow Meadows Advisors, the board's consultant, which found that "
+            "fees absorbed 38% of the gains."
+        ],
+        ["According to the report, management fees averaged 1.9% of committed capital."],
+        [
+            "Tallowby Capital, the activist hedge fund, has built a 2% stake in Ormsby Cloud, according to a letter "
+            "the fund sent to Ormsby's board."
+        ],
+        ["Finance chief Hollis Brandt said spending would rise."],
+        ["The letter asks the company to hold next year's budget at $24 billion."],
+        [
+            "Renwick Trust Bank holds a ¥24 billion slice, according to a list of lenders seen by Lisle Credit Monitor."
+        ],
+    ]
+    speakers = speakers_of(text)
+    assert speakers[2] == "Corrow Meadows Advisors"
+    assert speakers[3] == speakers[5] == "Tallowby Capital"
+    assert speakers[6] is None
+    text = [
+        ["Quillby AI will let employees sell shares, the company said in an email to staff."],
+        ["The tender prices shares at $42.70 each, according to the email, which was seen by the Report."],
+    ]
+    assert speakers_of(text) == ["Quillby AI", "Quillby AI"]

@@ -1,0 +1,79 @@
+"""Who a Chinese speech verb quotes: an analyst whose firm opens the sentence, a chairman speaking on a date."""
+
+from __future__ import annotations
+
+from knowledge.attribution import attribute_source
+from knowledge.speakers import SpeakerIndex
+
+
+def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
+    """The speaker of every sentence as written in the article (its Chinese form), read with no speaker known."""
+    result = attribute_source(paragraphs, language, SpeakerIndex([]))
+    return [(s.name_zh or s.name) if s else None for row in result.speakers for s in row]
+
+
+def test_an_analyst_named_after_the_firm_is_who_raises_the_target_price() -> None:
+    """'X证券（Latin）分析师NAME在最新报告中，将…目标价调升' is the analyst's call, not the firm's."""
+    text = [
+        ["外資同步調升評等。"],
+        [
+            "岱嶺證券（Dailing Securities）亞太區科技產業分析師馬可·費森（Marco Fessen）在最新報告中，將昱澄科技"
+            "目標價從新台幣700元調升至新台幣900元。"
+        ],
+    ]
+    result = attribute_source(text, "zh-Hant", SpeakerIndex([]))
+    analyst = result.speakers[1][0]
+    assert analyst is not None and analyst.name == "Marco Fessen"
+
+
+def test_a_chairman_speaking_yesterday_and_an_analyst_at_an_unnamed_foreign_bank() -> None:
+    """'董事長NAME昨（19）日在法說會上表示' is the chairman; '外資大行分析員NAME較為樂觀，認為' is the analyst."""
+    text = [
+        ["光通訊廠岱昇光電第三季營收創新高。"],
+        ["岱昇光電董事長邱文彬昨（19）日在法說會上表示，800G模組出貨量季增4成。"],
+        ["另一邊廂，外資大行分析員馮曉嵐較為樂觀，認為岱昇資本充裕，維持「買入」評級。"],
+    ]
+    speakers = speakers_of(text, "zh-Hant")
+    assert speakers[1:] == ["邱文彬", "馮曉嵐"]
+
+
+def test_an_institutes_count_and_the_institute_after_it_and_the_companys_offering_document() -> None:
+    """'研究機構X的統計顯示' is X's count, which '該機構亦指出' continues; '招股文件顯示' is the issuer's."""
+    text = [
+        ["本港機械人公司岱擎科技昨（3）日招股，計劃集資約5億美元。"],
+        ["招股文件顯示，公司已引入九名基石投資者，合共認購約2.6億美元股份。"],
+        ["研究機構嶺衡研究的統計顯示，今年基石投資者平均佔發售股份約36%。"],
+        ["該機構亦指出，基石比例超過四成的新股，上市後平均跑輸大市約9%。"],
+    ]
+    assert speakers_of(text, "zh-Hant") == [None, "岱擎科技", "嶺衡研究", "嶺衡研究"]
+
+
+def test_the_report_cited_later_is_the_one_the_bureau_published() -> None:
+    """'X審計局日前公布的專項審計報告顯示' then, after others speak, '審計報告還指出' is still the bureau's."""
+    text = [
+        ["岷江市審計局日前公布的專項審計報告顯示，引導基金已投出的42億元中，賬面浮虧約為18%。"],
+        ["一位芯片企業的前高管私下透露，公司賬上現金已不足3000萬元。"],
+        ["審計報告還指出，實際完成的返投金額僅約為要求的35%。"],
+    ]
+    speakers = speakers_of(text, "zh-Hant")
+    assert speakers[0] == speakers[2] == "岷江市審計局"
+
+
+def test_the_companys_own_filing_is_the_company_the_anaphor_means_not_the_supplier_it_names() -> None:
+    """'該公司的招股書顯示，X是其主要供應商' is the company just named, not its supplier X."""
+    text = [
+        ["載板廠鈺衡電子昨（5）日舉行法說會。"],
+        ["晶片新創岱芯科技總裁王大明表示，今年營收將倍增。"],
+        ["該公司的招股書顯示，鈺衡是其主要載板供應商之一。"],
+    ]
+    assert speakers_of(text, "zh-Hant")[2] == "岱芯科技"
+
+
+def test_a_broker_named_by_the_rating_it_cuts_is_the_one_that_broker_points_back_to() -> None:
+    """'歐系外資X證券則將評等調降至「減碼」' names the broker X and is its call; '該券商指出' is X again."""
+    text = [
+        ["岱洛證券分析師邱柏辰預估，昱澄明年營收將成長三成。"],
+        ["歐系外資麥頓證券則將評等調降至「減碼」，目標價新台幣860元。"],
+        ["該券商指出，同業也在同步擴產，明年載板產能將成長約25%。"],
+    ]
+    assert speakers_of(text, "zh-Hant")[1:] == ["麥頓證券", "麥頓證券"]

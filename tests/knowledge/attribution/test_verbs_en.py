@@ -1,0 +1,81 @@
+"""Which English words report a statement: closing and inverted frames, estimates put at a figure, and what only
+describes, withholds or hides."""
+
+from __future__ import annotations
+
+from knowledge.attribution import attribute_source
+from knowledge.speakers import SpeakerIndex
+
+
+def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
+    """The speaker name of every sentence, read with no speaker known in advance."""
+    result = attribute_source(paragraphs, language, SpeakerIndex([]))
+    return [s.name if s else None for row in result.speakers for s in row]
+
+
+def test_an_estimate_put_at_a_figure_across_an_appositive_is_the_opener_s() -> None:
+    """'X, which rated the deal, puts the share of the largest tenant, the AI lab Y, at 31%': X's estimate."""
+    text = [
+        ["Tollcross Data sold $2 billion of bonds, said Ferrand Structured Research."],
+        [
+            "Quenby Ratings, which rated the deal, puts the share of the largest tenant, the AI lab Morvane, at "
+            "about 31%, because it counts leases signed by two affiliates."
+        ],
+    ]
+    assert speakers_of(text, "en") == ["Ferrand Structured Research", "Quenby Ratings"]
+
+
+def test_a_closing_frame_may_say_whom_it_was_told_and_a_coordinated_verb_shares_its_subject() -> None:
+    """'…, she told analysts.' reports the sentence; 'X, who …, declined to … but said …' is X's."""
+    text = [
+        [
+            "Chief financial officer Priyanka Selwyn said margins held at Narrowgate Cloud.",
+            "The company expects capacity to double by 2027, she told analysts.",
+        ],
+        [
+            "Idris Falkner, who runs purchasing at Narrowgate Cloud, declined to give the price but said the "
+            "contract ran for 12 years."
+        ],
+    ]
+    assert speakers_of(text, "en") == ["Priyanka Selwyn", "Priyanka Selwyn", "Idris Falkner"]
+
+
+def test_parenthetical_and_inverted_closing_frames_report_the_whole_sentence() -> None:
+    """'…, Hale said, which would …', '…, said Tove Brant, general secretary of …, which …', 'said state Senator X'."""
+    text = [
+        ["Imogen Hale runs the gas business at Corvey Energy."],
+        [
+            "Brightwater Gas expects the units to burn about 70% of its flared gas, Hale said, which would also cut "
+            "its emissions."
+        ],
+        [
+            "Marlon Tech has told 40,000 engineers to pass new tests by March, said Tove Brant, general secretary "
+            "of the Allied Coders' Union, which represents its staff."
+        ],
+        ['"We are paying the richest firms on earth," said state Senator Ilse Varnhagen, a Democrat.'],
+    ]
+    assert speakers_of(text, "en") == [None, "Imogen Hale", "Tove Brant", "Ilse Varnhagen"]
+
+
+def test_accounting_actions_anonymity_refusals_and_descriptions_are_no_statements() -> None:
+    """'writes off', 'called a strike', 'asked not to be named', 'declined to say whether', 'agreed not to sell',
+    an appositive describing what a firm once disclosed, and 'Outside estimates' name no speaker."""
+    text = [
+        ["Corvin Compute writes off its chips over six years."],
+        ["The Allied Coders' Union has called a four-hour strike for November 18."],
+        ["The person asked not to be named because the talks were private."],
+        ["A spokeswoman for the company declined to say whether he planned to stay."],
+        ["Early backers, including Tillery Peak Capital, agreed not to sell for 180 days."],
+        [
+            "That concentration is at the heart of a critique by Blackmere Research, a short seller that has "
+            "disclosed a bet against the shares."
+        ],
+        ["Outside estimates of the business are less generous."],
+        [
+            "The average price has fallen about 31% over the past year, a person who has seen the board "
+            "materials said."
+        ],
+    ]
+    speakers = speakers_of(text, "en")
+    assert speakers[:7] == [None] * 7
+    assert speakers[7] == "unnamed: a person who has seen the board materials"
