@@ -25,6 +25,19 @@ def _corpus(*texts: str) -> Corpus:
     return Corpus(sources=[source], speakers=SpeakerIndex([]), passages=passages)
 
 
+def _figured(source_id: str, text: str, paragraph: int = 1, speaker: str | None = None) -> Passage:
+    """One sentence of an article with the figures it carries."""
+    return Passage(
+        id=f"{source_id}:{paragraph}.1",
+        source_id=source_id,
+        paragraph=paragraph,
+        sentence=1,
+        text=text,
+        speaker=speaker,
+        figures=find_figures(text),
+    )
+
+
 def test_a_reported_refusal_is_not_an_answer_and_the_reader_is_told_what_the_article_says() -> None:
     corpus = _corpus("Aurelis declined to say which AI developers are its largest customers.")
     query = QueryAnalysis(text="which AI labs are Aurelis's biggest customers?", language="en", kind="what")
@@ -53,9 +66,7 @@ def test_what_a_merely_mentioned_person_said_is_not_answered(service: AnswerServ
 def test_next_years_spending_is_not_answered_with_this_years_figure() -> None:
     text = "台积电今年的资本支出将落在420亿至450亿美元之间，高于年初的预期。"
     source = Source(id="tsmc", file="t.md", title="台积电", publisher="P", language="zh-Hans")
-    passage = Passage(
-        id="tsmc:1.1", source_id="tsmc", paragraph=1, sentence=1, text=text, figures=find_figures(text)
-    )
+    passage = _figured("tsmc", text)
     corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[passage])
     query = QueryAnalysis(
         text="台积电明年的资本支出是多少?",
@@ -76,15 +87,7 @@ def test_another_organizations_estimate_in_an_article_about_a_company_is_not_tha
     )
     bain = Speaker(name="Bain & Company", kind="organization", role="consultancy")
     openai = Speaker(name="OpenAI", kind="organization", role="AI lab")
-    passage = Passage(
-        id="ai:1.1",
-        source_id="ai",
-        paragraph=1,
-        sentence=1,
-        text=text,
-        speaker="Bain & Company",
-        figures=find_figures(text),
-    )
+    passage = _figured("ai", text, speaker="Bain & Company")
     corpus = Corpus(sources=[source], speakers=SpeakerIndex([bain, openai]), passages=[passage])
     query = QueryAnalysis(
         text="What is OpenAI's revenue expected to be in 2030?",
@@ -103,14 +106,7 @@ def test_another_organizations_estimate_in_an_article_about_a_company_is_not_tha
 def test_a_valuation_question_is_not_answered_by_a_margin_that_fell() -> None:
     text = "Analysts estimate that Veridian's gross margin fell to about 31% this year."
     source = Source(id="veridian", file="v.md", title="Veridian cuts jobs", publisher="P", language="en")
-    passage = Passage(
-        id="veridian:1.1",
-        source_id="veridian",
-        paragraph=1,
-        sentence=1,
-        text=text,
-        figures=find_figures(text),
-    )
+    passage = _figured("veridian", text)
     corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[passage])
     query = QueryAnalysis(
         text="Veridian 这轮估值降到多少了？",
@@ -177,9 +173,7 @@ def test_the_first_ranked_passage_in_the_other_language_with_the_asked_unit_answ
 ):
     text = "期內股東應佔溢利按年上升18%至人民幣11.3億元，主要受惠內地晶圓廠擴產。"
     source = Source(id="kw", file="k.md", title="建嶸中期業績", publisher="P", language="zh-Hant")
-    passage = Passage(
-        id="kw:1.1", source_id="kw", paragraph=1, sentence=1, text=text, figures=find_figures(text)
-    )
+    passage = _figured("kw", text)
     corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[passage])
     query = QueryAnalysis(
         text="how much did the profit grow in the first half?",
@@ -192,7 +186,7 @@ def test_the_first_ranked_passage_in_the_other_language_with_the_asked_unit_answ
     first = Hit(passage, 3.0, coverage=0.22, dense=0.26, reasons=["unit", "measure"])
     assert isinstance(decide(query, [first], corpus), Evidence)
     # the same passage ranked below another is not carried by its rank
-    other = Passage(id="kw:2.1", source_id="kw", paragraph=2, sentence=1, text="公司未有派息。")
+    other = _figured("kw", "公司未有派息。", paragraph=2)
     corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[other, passage])
     second = Hit(passage, 2.9, coverage=0.22, dense=0.26, reasons=["unit", "measure"])
     decision = decide(query, [Hit(other, 3.1, coverage=0.1, dense=0.2), second], corpus)
@@ -204,19 +198,7 @@ def test_a_figure_from_an_article_that_never_names_the_asked_campus_does_not_ans
     seed = Source(id="seed", file="s.md", title="OpenAI's compute goal", publisher="P", language="en")
     campus = "The commission approved a tax break for the Corrin Ridge campus, which will cost $11 billion."
     goal = "OpenAI's goal is to build 250 GW of computing capacity by 2033."
-    passages = [
-        Passage(
-            id="mabry:1.1",
-            source_id="mabry",
-            paragraph=1,
-            sentence=1,
-            text=campus,
-            figures=find_figures(campus),
-        ),
-        Passage(
-            id="seed:1.1", source_id="seed", paragraph=1, sentence=1, text=goal, figures=find_figures(goal)
-        ),
-    ]
+    passages = [_figured("mabry", campus), _figured("seed", goal)]
     corpus = Corpus(sources=[mabry, seed], speakers=SpeakerIndex([]), passages=passages)
     query = QueryAnalysis(
         text="how much power will corrin ridge need once it is built?",
