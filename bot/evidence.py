@@ -99,6 +99,13 @@ _COUNT_QUESTION = re.compile(
 )
 
 
+# "Who declined to comment?", "谁拒绝透露…": the refusal is the answer
+_ASKS_REFUSAL = re.compile(
+    r"\b(?:declin|refus|would(?:n't| not)|won't|wouldn't|kept quiet|no comment)|拒绝|拒絕|不愿|不願|不肯|未透露|没有透露|沒有透露",
+    re.I,
+)
+
+
 @dataclass
 class Abstention:
     """Why there is no answer: live, unquoted, unknown, no_figure or irrelevant."""
@@ -294,8 +301,14 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     if not candidates:
         return Abstention("irrelevant")
     lead = candidates[0].passage
-    if query.kind != "who" and not lead.figures and REFUSAL.search(lead.text):
-        # "Aurelis declined to say which developers are its customers": the articles say there is no answer.
+    if (
+        not lead.figures
+        and REFUSAL.search(lead.text)
+        and not (query.kind == "who" and _ASKS_REFUSAL.search(query.text))
+    ):
+        # "Aurelis declined to say which developers are its customers": the articles say there is no answer, to
+        # "who is leading the round?" too ("He would not say who is leading the new round"), unless the question
+        # asks who it was that declined
         return Abstention("declined", nearest=(lead, None))
     withheld = withheld_breakdown(lead, query, corpus) if query.wants_figure else None
     if withheld is not None:

@@ -217,7 +217,7 @@ _ZH_HEAD_NOUN = re.compile(r"的([\u4e00-\u9fff]{1,4}?)(?:是|有|为|约|大概
 # "对那笔贷款计提了多少减值？", "how much in taxes and fees will it pay": the verb and noun around the "多少" the
 # question ends on ("卖掉多少资产" is a sale), or the nouns after "how much in", are what is asked; the loan
 # named before them is their object.
-_ZH_TAIL_NOUN = re.compile(r"([\u4e00-\u9fff]{0,3}多少([\u4e00-\u9fff]{1,4}))[？?。！!]*\s*$")
+_ZH_TAIL_NOUN = re.compile(r"([\u4e00-\u9fff]{0,2}多少([\u4e00-\u9fff]{1,6}))[？?。！!]*\s*$")
 _HOW_MUCH_IN = re.compile(r"\bhow much in ((?:[a-z-]+ ){0,2}[a-z-]+)", re.I)
 
 _SHARE_OF_CHANGE = re.compile(r"\s*what (?:share|portion|proportion|percentage|fraction|part) of\b", re.I)
@@ -324,6 +324,12 @@ def head_measures(
                 before = (at - match.end(), name)
             elif match.start() >= after and (behind is None or match.start() - after < behind[0]):
                 behind = (match.start() - after, name)
+    if before is not None and before[1] in _MOVES and _LEVEL_AFTER_MOVE.search(folded, 0, at):
+        # "Revenue in the quarter, which ended in October, rose 6% to $14.2 billion", "营收同比增长12%至18.6亿元": the
+        # move is the 6%; the level after "to" is what moved, named before it in the sentence
+        level = _last_measure(passage.text, folded, at, percent=figure.unit == "%")
+        if level is not None:
+            before = (at - level[0], level[1])
     if before is None and start > 0 and folded[start - 1] in "，,":
         # "相关订单的占比，从一年前的2成升至目前约45%": the measure that ends the clause before is its topic
         topic = folded[max(0, start - 9) : start - 1]
@@ -335,7 +341,23 @@ def head_measures(
     return {found[1] for found in (before, behind) if found is not None}
 
 
+_MOVES = frozenset({"growth", "cut"})
+# A level a move ends at: "rose 6% to", "增长12%至", "fell to about"
+_LEVEL_AFTER_MOVE = re.compile(r"(?:\bto|至|到)\s*(?:about |around |roughly |nearly |almost |约|約|近)?$")
+
 _NAME_BEFORE = re.compile(r"[A-Z][\w&'’.-]*\s+$")
+
+
+def _last_measure(text: str, folded: str, at: int, *, percent: bool) -> tuple[int, str] | None:
+    """The measure named last before `at` that is no move, and where it ends (a share only for a percentage)."""
+    last: tuple[int, str] | None = None
+    for name, pattern in _COMPILED.items():
+        if name in _MOVES or name == "cap" or (name == "share" and not percent):
+            continue
+        for match in pattern.finditer(folded, 0, at):
+            if not _in_a_name(text, folded, match.start()) and (last is None or match.end() > last[0]):
+                last = (match.end(), name)
+    return last
 
 
 def _in_a_name(text: str, folded: str, at: int) -> bool:

@@ -538,15 +538,16 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         # Chinese organizations keep their written name (their English name cannot be guessed); pinyin is an
         # alias so that "Heyue" in an English question finds 禾跃.
         latin = pinyin_org(name)
-        aliases.append(latin)
-        aliases += pinyin_org_variants(name)
+        variants = pinyin_org_variants(name)
+        aliases += [latin, *variants]
         for short in [f for f in entity.forms[1:] if not f.isascii() and 4 <= len(f) <= 6]:
             # "汀湖数投" the article shortens a long name to: "Tinghu Shutou", "Tinghu" to English readers
             aliases.append(pinyin_org(short))
             if _own_brand(short, entity, orgs):
                 aliases.append(pinyin_org(short).split()[0])
         if _own_brand(name, entity, orgs):
-            aliases.append(latin.split()[0])
+            # "峤云智算" is "Qiaoyun" as well as pypinyin's "Jiaoyun": the brand alone in each reading
+            aliases += [v.split()[0] for v in (latin, *variants)]
             brand = to_simplified(name)[:2]
             if (
                 len(name) >= 4

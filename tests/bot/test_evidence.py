@@ -49,6 +49,16 @@ def test_a_reported_refusal_is_not_an_answer_and_the_reader_is_told_what_the_art
     )
 
 
+def test_who_is_leading_a_round_the_article_says_was_withheld_is_not_answered_but_who_declined_is() -> None:
+    corpus = _corpus("He would not say who is leading the new round or at what valuation.")
+    hits = [Hit(corpus.by_id["aurelis:1.1"], 3.0, coverage=0.7, dense=0.4)]
+    withheld = QueryAnalysis(text="Aurelis新一轮融资估值多少？谁领投？", language="zh-Hans", kind="who")
+    decision = decide(withheld, hits, corpus)
+    assert isinstance(decision, Abstention) and decision.reason == "declined"
+    asked = QueryAnalysis(text="Who would not say who is leading the round?", language="en", kind="who")
+    assert isinstance(decide(asked, hits, corpus), Evidence)
+
+
 def test_a_company_no_article_names_is_not_answered_with_another_companys_figure(
     service: AnswerService,
 ) -> None:

@@ -37,6 +37,16 @@ def test_a_measure_written_after_the_figure_counts() -> None:
     assert "revenue" in head_measures(passage, passage.figures[0])
 
 
+def test_the_level_a_move_ends_at_measures_what_moved() -> None:
+    sales = _passage("Revenue in the fiscal second quarter, which ended in July, rose 4% to $9.1 billion.")
+    assert head_measures(sales, sales.figures[1]) == {"revenue"}
+    assert "growth" in head_measures(sales, sales.figures[0])
+    chinese = _passage("公司前三季度营业收入同比增长35%至42.6亿元。")
+    assert head_measures(chinese, chinese.figures[1]) == {"revenue"}
+    share = _passage("相关订单的占比，从一年前的2成升至目前约45%。")
+    assert "share" in head_measures(share, share.figures[1])
+
+
 def test_a_price_earnings_multiple_is_no_share_price() -> None:
     multiple = _passage("分析师认为，目前股价本益比约24倍，高于同业平均的16倍。")
     assert "stock" not in find_measures(multiple.text)
@@ -403,6 +413,8 @@ def test_what_a_line_of_business_brings_in_is_income() -> None:
 
 def test_the_noun_after_how_much_is_the_measure_asked_not_its_object() -> None:
     assert asked_measures("澜川银行对那笔贷款已经计提了多少减值？", []) == {"writedown"}
+    # a five-character noun: the loss is asked, the bonds are what it is on
+    assert asked_measures("那批债券现在账上有多少未实现亏损？", []) == {"burn"}
     assert asked_measures("how much in taxes and fees will the developer pay each year?", []) == {"fee"}
     assert asked_measures("那笔贷款还有多少？", []) == {"debt"}
 

@@ -92,6 +92,16 @@ def test_a_chinese_company_is_found_by_its_two_character_brand() -> None:
     assert "曜驰" in company.aliases and "曜馳" in company.aliases and "Yaochi" in company.aliases
 
 
+def test_a_brand_with_a_rarer_reading_is_found_by_either_spelling() -> None:
+    result = attribute_source(
+        [["峤云智算首席财务官方若澜表示，三季度利用率约为七成。", "峤云智算的新园区已开工。"]],
+        "zh-Hans",
+        SpeakerIndex([]),
+    )
+    company = next(s for s in result.quoted + result.mentioned if s.kind == "organization")
+    assert "Qiaoyun" in company.aliases and "Jiaoyun" in company.aliases  # 峤: jiào by default, qiáo in names
+
+
 def test_a_company_named_in_english_is_found_by_its_chinese_brand_and_its_description_is_dropped() -> None:
     result = attribute_source(
         [
