@@ -27,6 +27,7 @@ from bot.figure_kinds import (
     per_unit_of_money,
     project_total,
     total_for_one,
+    whole_for_segment,
 )
 from bot.share_scope import whole_missing
 from bot.single_largest import largest_missing
@@ -241,8 +242,13 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         figures = [
             f for f in figures if not one_years_budget(query.text, words_before(hit.passage.text, f, 20))
         ]
-    # "spend building out the campus" is not answered by what the land cost
-    figures = [f for f in figures if not land_for_build(query.text, text, f)]
+    # "spend building out the campus" is not answered by what the land cost, one segment's revenue not by the total
+    figures = [
+        f
+        for f in figures
+        if not land_for_build(query.text, text, f)
+        and not whole_for_segment(query.text, words_before(text, f, 40))
+    ]
     asked_profit = profit_kinds(query.text)
     if asked_profit and profit_kinds(hit.passage.text) and not asked_profit & profit_kinds(hit.passage.text):
         return []  # "net profit" is not answered by the operating profit

@@ -208,6 +208,30 @@ def one_for_total(question: str, passage: str) -> bool:
     return bool(_TOTAL_ASKED.search(question)) and bool(_ONE_OF.search(passage))
 
 
+# "HBM revenue", "cloud sales", "广告收入", "AI营收": one segment's revenue, named by what it comes from
+_SEGMENT_ASKED = re.compile(
+    r"(?<!['’])\b(?!(?:total|overall|annual|quarterly|yearly|monthly|full-year|its|their|his|her|our|the|a|an|"
+    r"group|company|net|gross|much|many|what|which|whose|in|of|and|or|for|from|on|by|to|more|less|first|second|"
+    r"third|fourth|last|next|this|that|same|reported|book|booked|any|some|cumulative)\b)[a-z][\w-]* "
+    r"(?:revenue|sales)\b|(?<![总總营營合并併全])(?:(?<![A-Za-z])(?-i:[A-Z]{2,4})|广告|廣告|云|雲|算力|数据中心|資料中心|服务器|伺服器|海外|国内|國內)"
+    r"(?:业务)?(?:收入|营收|營收|销售额|銷售額)",
+    re.I,
+)
+# "Total revenue rose 61% to $10.3 billion", "总营收", "合并营收": the whole company's revenue
+_WHOLE_REVENUE = re.compile(
+    r"\b(?:total|overall|group|company-wide|consolidated) (?:revenue|sales)\b|总营收|總營收|营业总收入|營業總收入|"
+    r"合并营收|合併營收|整体营收|整體營收|总收入|總收入",
+    re.I,
+)
+
+
+def whole_for_segment(question: str, before: str) -> bool:
+    """Whether a question asks one segment's revenue ("Tarrow's HBM revenue") and the words before a figure make
+    it the whole company's ("Total revenue rose 61% to $10.3 billion")."""
+    clause = re.split(r"[,，;；]", before)[-1]
+    return bool(_SEGMENT_ASKED.search(question)) and bool(_WHOLE_REVENUE.search(clause))
+
+
 # "总投资约85亿元", "a total cost of $2 billion": what a project costs over its life, not in one year.
 _PROJECT_TOTAL = re.compile(
     r"总投资|總投資|总投入|總投入|总造价|總造價|\btotal (?:investment|cost|price tag)\b|\ball-in cost\b", re.I

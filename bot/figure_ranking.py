@@ -30,6 +30,7 @@ from knowledge.measures import (
     looks_ahead,
     quarters,
     relative_years,
+    several_quarters,
 )
 from knowledge.places import places_in
 from knowledge.query import CURRENCIES, QueryAnalysis
@@ -42,7 +43,9 @@ _FURTHER = re.compile(r"再|还要|還要|进一步|進一步|\bfurther\b|\bany 
 # "…, and what was it a year ago?", "一年前呢？", "两年前是多少": the figure then is asked beside the one now
 _THEN_ASKED = re.compile(
     r"\b(?:a|one|two|three|\d+) (?:years?|months?|quarters?) (?:ago|earlier|before)\b|\blast year\b|"
-    r"[一二两三四五1-5]年前|去年(?:同期)?(?:呢|是|有)|上一?年(?:呢|是)",
+    r"[一二两三四五1-5]年前|去年(?:同期)?(?:呢|是|有)|上一?年(?:呢|是)|"
+    # "租金从多少降到多少", "from what to what": both levels are asked
+    r"[从從]多少.{0,8}[到至]多少|\bfrom (?:what|how much)\b.{0,30}\bto what\b",
     re.I,
 )
 # …which a passage gives as a move from then to now ("climbed to $168 from $121 a year earlier", "由…升至")
@@ -83,6 +86,8 @@ def with_asked_figure(
     # "the price of its main model": whatever the measure, the question asks the organization's own figure
     owned = bool(entities) and _POSSESSIVE.search(query.text) is not None
     reported = bool(query.period or query.quarters or past) and not ahead and not asks_scenario(query.text)
+    # "what was its revenue for the first nine months?": a span already reported
+    reported_span = bool(query.period or query.quarters or several_quarters(query.text))
     # "of the $4.2bn build, what portion…": the amount the question names is the whole the share is of
     wholes = [f for f in query.figures if f.unit != "%"] if "share" in query.measures else []
     names = corpus.proper_names.in_question(query.text)
@@ -154,6 +159,8 @@ def with_asked_figure(
         behind = ahead and not looks_ahead(hit.passage.text)
         # "聿达对台积电的依赖有多大" asks how things stand: a forecast for next year comes after what is disclosed
         forecast = not ahead and looks_ahead(words_before(hit.passage.text, figure, 30))
+        if forecast and past and reported_span:
+            continue  # "revenue for the first nine months" is not answered by next year's target
         # "再跌多少" (how much further) is not answered by how far it already fell
         # Named in the passage beats named only in its article's title ("Amazon burned $3 billion" in an article
         # titled with OpenAI does not answer for OpenAI while a passage naming OpenAI does).

@@ -217,7 +217,8 @@ _ZH_HEAD_NOUN = re.compile(r"的([\u4e00-\u9fff]{1,4}?)(?:是|有|为|约|大概
 # "对那笔贷款计提了多少减值？", "how much in taxes and fees will it pay": the verb and noun around the "多少" the
 # question ends on ("卖掉多少资产" is a sale), or the nouns after "how much in", are what is asked; the loan
 # named before them is their object.
-_ZH_TAIL_NOUN = re.compile(r"([\u4e00-\u9fff]{0,2}多少([\u4e00-\u9fff]{1,6}))[？?。！!]*\s*$")
+# ("从多少降到多少" ends on a second "多少", not on a noun)
+_ZH_TAIL_NOUN = re.compile(r"([\u4e00-\u9fff]{0,2}多少((?:(?!多少)[\u4e00-\u9fff]){1,6}))[？?。！!]*\s*$")
 _HOW_MUCH_IN = re.compile(r"\bhow much in ((?:[a-z-]+ ){0,2}[a-z-]+)", re.I)
 
 _SHARE_OF_CHANGE = re.compile(r"\s*what (?:share|portion|proportion|percentage|fraction|part) of\b", re.I)
@@ -295,6 +296,10 @@ def figure_measures(passage: Passage, figure: Figure) -> set[str]:
     )
     if {"cut", "spending"} <= found:
         found.add("saving")  # "电费支出每年减少约2.3亿元": a cost cut is money saved
+    if "spending" in found and "rent" in find_measures(passage.text):
+        found.add(
+            "rent"
+        )  # "Under the revised lease, it will pay about $118 million a year": what a lease pays is rent
     return found
 
 
@@ -338,7 +343,10 @@ def head_measures(
         ]
         if ending and (ending[0] != "share" or figure.unit == "%"):
             before = (at - start, ending[0])
-    return {found[1] for found in (before, behind) if found is not None}
+    heads = {found[1] for found in (before, behind) if found is not None}
+    if "spending" in heads and "rent" in find_measures(passage.text):
+        heads.add("rent")  # what a lease pays is rent, as in `figure_measures`
+    return heads
 
 
 _MOVES = frozenset({"growth", "cut"})

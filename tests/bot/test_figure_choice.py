@@ -765,6 +765,31 @@ def test_a_question_about_now_and_a_year_ago_takes_the_passage_giving_both() -> 
     assert with_asked_figure(question, [one, both], [], corpus)[0].passage.id == "or:2.1"
 
 
+def test_from_what_to_what_takes_the_passage_giving_both_levels() -> None:
+    question = _how_much("改完租约后，一年租金从多少降到多少？", {"USD", "%"}, measures=frozenset({"rent"}))
+    one = _hit(
+        "An analyst said every $10 million of rent it gives up takes about 4% off the landlord's income.",
+        "rt:8.1",
+    )
+    both = _hit(
+        "Under the revised lease, the tenant will pay about $74 million a year, down from $90 million.",
+        "rt:2.1",
+    )
+    corpus = _corpus("rt", "Landlord cuts rent for its GPU tenant", "en", one, both)
+    assert with_asked_figure(question, [one, both], [], corpus)[0].passage.id == "rt:2.1"
+
+
+def test_revenue_already_reported_is_not_answered_by_next_years_target() -> None:
+    question = _how_much(
+        "What was Lanfeng Auto's revenue for the first nine months of the year?",
+        {"CNY", "USD"},
+        measures=frozenset({"revenue"}),
+    )
+    target = _hit("他透露，公司的目标是明年对外算力租赁收入达到15亿元。", "lf:4.1")
+    corpus = _corpus("lf", "岚丰汽车发可转债建智算中心", "zh-Hans", target)
+    assert with_asked_figure(question, [target], [], corpus) == []
+
+
 def test_the_first_nine_months_are_not_answered_by_the_first_ten() -> None:
     question = _how_much("澄港今年头九个月卖了多少产品？增长多少？", {"USD", "%", "x"})
     ten = _hit("据统计，本港银行今年首十个月售出的产品总额约1,800亿港元，按年增长40%。", "cg:7.1")

@@ -10,6 +10,7 @@ from bot.figure_kinds import (
     is_comparison,
     is_share_of,
     other_count,
+    whole_for_segment,
 )
 from knowledge.figures import Figure, find_figures
 
@@ -94,3 +95,15 @@ def test_a_question_about_a_group_and_its_biggest_member_alone_takes_the_groups_
 def test_a_time_ago_or_one_of_several_things_is_no_count() -> None:
     assert counted_things("how much does one of those memory testers cost now, vs 2 yrs ago?") == {}
     assert counted_things("what will all six of its data halls cost?") == {"hall": 6}
+
+
+def test_one_segments_revenue_is_not_answered_by_the_whole_companys() -> None:
+    total = "total revenue rose 61% to "
+    assert whole_for_segment("what was Tarrow's HBM revenue last quarter?", total)
+    assert whole_for_segment("塔若的AI收入有多少？", "公司总营收增长61%至")
+    assert not whole_for_segment("How much revenue did Tarrow book last quarter?", total)
+    assert not whole_for_segment("OpenAI营收多少？", "总营收约")
+    # the total of an earlier clause says nothing of this figure's
+    assert not whole_for_segment(
+        "what was its HBM revenue?", "total revenue rose 61%, and hbm sales reached "
+    )
