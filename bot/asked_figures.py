@@ -247,7 +247,8 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
         f
         for f in figures
         if not land_for_build(query.text, text, f)
-        and not whole_for_segment(query.text, words_before(text, f, 40))
+        # (a share of the total is what "ads as a share of sales" asks)
+        and not (f.unit != "%" and whole_for_segment(query.text, words_before(text, f, 40)))
     ]
     asked_profit = profit_kinds(query.text)
     if asked_profit and profit_kinds(hit.passage.text) and not asked_profit & profit_kinds(hit.passage.text):

@@ -87,7 +87,8 @@ def with_asked_figure(
     owned = bool(entities) and _POSSESSIVE.search(query.text) is not None
     reported = bool(query.period or query.quarters or past) and not ahead and not asks_scenario(query.text)
     # "what was its revenue for the first nine months?": a span already reported
-    reported_span = bool(query.period or query.quarters or several_quarters(query.text))
+    # ("this year" may still be under way: "台积电今年的资本支出将落在…" answers it)
+    reported_span = bool(query.period == "quarter" or query.quarters or several_quarters(query.text))
     # "of the $4.2bn build, what portion…": the amount the question names is the whole the share is of
     wholes = [f for f in query.figures if f.unit != "%"] if "share" in query.measures else []
     names = corpus.proper_names.in_question(query.text)

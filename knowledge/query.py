@@ -352,7 +352,13 @@ def _unknown_names(text: str, speakers: SpeakerIndex, glossary: Glossary) -> lis
         phrase = " ".join(words)
         if len(words) < 2:
             continue
-        known = speakers.find_mentions(phrase) or glossary.expand(phrase) or speakers.find_by_role(phrase)
+        known = (
+            speakers.find_mentions(phrase)
+            or glossary.expand(phrase)
+            or speakers.find_by_role(phrase)
+            # "Changho Life" for 昶和人壽 ("Changhe"): a name spelt a letter off is the one the question means
+            or speakers.fuzzy_mentions(phrase)
+        )
         if not known:
             unknown.append(phrase)
     for match in _ZH_FOREIGN_NAME.finditer(text):

@@ -23,7 +23,12 @@ from knowledge.attribution.orgs_zh import (
 )
 from knowledge.attribution.people_zh import VERB, add_person_zh, name_after
 
-_TITLE = "(?:" + "|".join(sorted(lx.TITLES, key=len, reverse=True)) + ")"
+# "首席投资总监", "副总经理", "常务副总裁": a rank before a title is part of it, not the end of the company's name
+_TITLE = (
+    "(?:(?:首席|常务|常務|高级|高級|资深|資深|联席|聯席|执行|執行|代理)?副?(?:"
+    + "|".join(sorted(lx.TITLES, key=len, reverse=True))
+    + "))"
+)
 _TITLES = re.compile(rf"{_TITLE}(?:[兼暨及和]{_TITLE})*")
 # Titles only a company has: bare, at a clause start, they name an officer of the article's company.
 _CORPORATE_TITLE = re.compile(r"首席|执行长|财务长|营运长|技术长|董事长|总经理|总裁|发言人|董事会秘书|董秘")

@@ -376,7 +376,16 @@ def title_key(written: str) -> str | None:
         for key, words in TITLE_WORDS.items():
             if part in words:
                 return key
+        # "首席投资总监" is the 投资总监, "高级分析师" an analyst: a rank before a known title
+        ranked = _RANK_ZH.match(part)
+        if ranked and part[ranked.end() :] != part:
+            return title_key(part[ranked.end() :])
     return None
+
+
+_RANK_ZH = re.compile(
+    r"(?:首席|常务|高级|资深|联席|代理)(?!执行官|财务官|技术官|运营官|投资官|风险官|信息官)"
+)
 
 
 def _title_en(written: str | None) -> str | None:

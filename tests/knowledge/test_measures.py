@@ -48,8 +48,12 @@ def test_the_level_a_move_ends_at_measures_what_moved() -> None:
 
 
 def test_what_a_lease_pays_is_rent_and_from_what_to_what_asks_the_rent() -> None:
-    lease = _passage("Under the new lease, the tenant will pay about $74 million a year, down from $90 million.")
-    assert "rent" in head_measures(lease, lease.figures[0]) and "rent" in figure_measures(lease, lease.figures[0])
+    lease = _passage(
+        "Under the new lease, the tenant will pay about $74 million a year, down from $90 million."
+    )
+    assert "rent" in head_measures(lease, lease.figures[0]) and "rent" in figure_measures(
+        lease, lease.figures[0]
+    )
     assert asked_measures("两家公司改完租约，一年租金从多少降到多少？", []) == {"rent"}
 
 

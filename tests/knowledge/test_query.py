@@ -777,3 +777,19 @@ def test_a_role_whose_holder_is_never_quoted_is_asked_of_someone_unquoted() -> N
     index = SpeakerIndex([company, founder])
     query = analyze("what did voltara's founder say about the loans?", speakers=index, glossary=Glossary({}))
     assert query.unquoted == [founder] and all(s.kind == "organization" for s in query.speakers)
+
+
+def test_a_chinese_companys_name_spelt_a_letter_off_is_no_unknown_name() -> None:
+    insurer = Speaker(
+        name="昶和人壽",
+        kind="organization",
+        role="insurer",
+        aliases=("Changhe Renshou", "Changhe", "昶和"),
+        quoted=True,
+    )
+    query = analyze(
+        "How much data-centre debt has Changho Life bought this year?",
+        speakers=SpeakerIndex([insurer]),
+        glossary=Glossary({}),
+    )
+    assert query.unknown_names == [] and query.entities == [insurer]

@@ -1795,3 +1795,16 @@ def test_a_chipmaker_named_for_what_it_makes_is_an_organization_that_employs_its
     )
     company, officer = (s for row in result.speakers for s in row if s is not None)
     assert company.kind == "organization" and officer.role == "CFO, Morvane Memory"
+
+
+def test_taiwans_chief_investment_officer_speaks_by_the_title_and_his_split_quote_is_his() -> None:
+    paragraphs = [
+        ["澄和人壽執行長黃啟明在法說會開場時表示，今年前三季初年度保費營收新台幣980億元，年增7%。"],
+        [
+            "澄和人壽投資長許文宏指出，AI相關債券目前約占公司國外債券部位的16%。",
+            "「這些發行人多半是大型科技公司，」他說，「我們買的是他們的資產負債表。」他透露，明年預計再投入約20億美元。",
+        ],
+    ]
+    result = attribute_source(paragraphs, "zh-Hant", SpeakerIndex([]))
+    names = [s.name if s else None for row in result.speakers for s in row]
+    assert names == ["Huang Qiming", "Xu Wenhong", "Xu Wenhong"]

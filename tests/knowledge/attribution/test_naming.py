@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.attribution import attribute_source
-from knowledge.attribution.naming import pinyin_name, pinyin_org, pinyin_org_variants
+from knowledge.attribution.naming import pinyin_name, pinyin_org, pinyin_org_variants, title_key
 from knowledge.speakers import Speaker, SpeakerIndex
 
 
@@ -248,3 +248,14 @@ def test_a_chinese_company_glossed_with_a_latin_name_ending_like_a_company_carri
     found = attribute_source(text, "zh-Hant", SpeakerIndex([]))
     company = next(s for s in [*found.quoted, *found.mentioned] if s.kind == "organization")
     assert company.name == "Corvane Robotics" and "澄鋒機械人" in company.aliases
+
+
+def test_a_rank_before_a_title_belongs_to_the_title_not_the_company() -> None:
+    result = attribute_source(
+        [["恒岫首席投資總監施嘉明昨日表示，基金約四成資金將投向未上市AI公司。"]],
+        "zh-Hant",
+        SpeakerIndex([]),
+    )
+    people = [s for s in result.quoted if s.kind == "person"]
+    assert [p.positions for p in people] == [(("cio", "恒岫"),)]
+    assert title_key("首席投资总监") == "cio" and title_key("高级分析师") == "analyst"
