@@ -22,9 +22,19 @@ _ASKS_SCENARIO = re.compile(
 )
 
 
+# "若将租赁设备按市价计入，实际投入接近60亿元", "if the leased chips are counted, it comes to": the same thing counted
+# another way, not something that may happen
+_RECOUNTED = re.compile(
+    r"(?:如果|假如|倘若|若)(?:将|將|把)[^。；]{0,30}(?:计入|計入|算入|算进|算進|纳入|納入|剔除|扣除|一并|一併|算上)|"
+    r"\bif\b[^.;]{0,60}\b(?:is|are) (?:counted|included|excluded|stripped out|added)\b",
+    re.I,
+)
+
+
 def is_scenario(text: str) -> bool:
     """Whether a sentence works through what would happen ("a 20% fall in prices would cut profit by…")."""
-    return bool(_SCENARIO.search(fold(text)))
+    folded = fold(text)
+    return bool(_SCENARIO.search(folded)) and not _RECOUNTED.search(folded)
 
 
 def asks_scenario(question: str) -> bool:

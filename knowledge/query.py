@@ -10,7 +10,7 @@ from knowledge.figures import Figure, find_figures
 from knowledge.glossary import Glossary
 from knowledge.language import detect_language
 from knowledge.lexical import entity_tokens
-from knowledge.measures import SITE_SIZE, asked_measures, halves, quarters, tenors
+from knowledge.measures import SITE_SIZE, asked_measures, halves, quarters, several_quarters, tenors
 from knowledge.scripts import fold, space_scripts
 from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex, find_orgs, org_words
 from knowledge.tokens import stem, tokenize
@@ -64,7 +64,7 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|\bworth\b|valuation|valued|\bvalues?\b|dollar|\$|"
             r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charg(?:e|es|ed|ing)\b|loan|debt|borrow|lend|exposure|sales|"
-            r"market size|how big is the market|\bfinal close\b|\bfund size\b|\bhard cap\b|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|\bbacklog\b|\bmarket\b(?! share)|\brent(?:al|s)?\b|\bleas(?:e|es|ing)\b|put (?:in|into)|commit|allocate|deploy|pour|pump|plough|plow|subsid|grant|voucher|"
+            r"market size|how big is the market|\bfinal close\b|\bfund size\b|\bhard cap\b|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|\bbacklog\b|\bmarket\b(?! share)|\brent(?:al|s)?\b|\bleas(?:e|es|ing)\b|put(?:s|ting)? (?:in|into)|(?:sink|sinks|sinking|sunk|sank) into|commit|allocate|deploy|pour|pump|plough|plow|subsid|grant|voucher|"
             r"placement|offering|proceeds|\binventory\b|\bwrite-?(?:down|off)s?\b|\bimpairments?\b|\bcapital\b|\bmanage[sd]?\b|under management|\baum\b|\bassets\b|profit|\bincome\b|\bget(?:s|ting)? for\b|\bfetch|"
             r"\barr\b|recurring revenue|\bbills?\b|\bpremiums\b|保费|turnover|利润|纯益|纯利|净利|获利|盈利|trading value|成交额|成交金额|交易额|成交了?(?:多少|几多)|营业额|电价|售价|单价|"
             r"(?:卖|售)(?:了|出|出了)?多少(?![台部个件套辆架片颗块张股])|多少钱|钱|美元|金额|资金|花费|花|支出|价位|价钱|报价|每股盈余|每股收益|每股盈利|每股净利|\beps\b|earnings per share|供股价|配股价|发行价|招股价|认购价|电费|费用|租金|利息|(?<![私公])募|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|亏损|亏了|净亏|订阅|价格|筹集|订单|规模|"
@@ -534,8 +534,10 @@ def _period(folded: str) -> str | None:
     # "第三季度平均一个月要烧掉多少": a monthly figure is asked, whatever quarter it falls in
     if _MONTHLY.search(folded):
         return "month"
-    if _TO_DATE.search(folded):
-        return None  # "so far this year" is answered by the first three quarters as well as by the year
+    if _TO_DATE.search(folded) or several_quarters(folded):
+        # "so far this year" is answered by the first three quarters as well as by the year; "今年前三季" asks
+        # neither one quarter nor a year
+        return None
 
     return "quarter" if _QUARTER.search(folded) else "year" if _YEARLY.search(folded) else None
 

@@ -15,6 +15,9 @@ from bot.scenarios import asks_scenario, is_scenario
         ("分析师认为，如果价格下跌两成，公司利润将减少30亿元。", True),
         ("Operating profit was $3.2 billion, a margin of 38%.", False),
         ("第三季度营业利润为12亿元。", False),
+        # the same spending counted another way is no scenario
+        ("据他测算，若将租赁设备按市价计入，智算中心一期的实际投入接近60亿元。", False),
+        ("If the leased chips are counted, the real cost would be closer to $6 billion.", False),
     ],
 )
 def test_a_scenario_is_told_from_a_reported_figure(sentence: str, scenario: bool) -> None:

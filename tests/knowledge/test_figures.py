@@ -293,6 +293,7 @@ def test_bare_yuan_needs_a_currency_in_traditional_text(
         ("泓鼎第二季合併營收新台幣1,284億元。", None, "quarter"),
         ("單季AI伺服器占比突破3成。", None, "quarter"),
         ("今年一季度市场规模为人民币138亿元。", None, "quarter"),
+        ("墨岚今年前三季度收入仅约4.3亿元。", None, None),  # nine months, no quarter
         ("Revenue was $400 million a year earlier.", None, None),
         ("A package costs $2,400 per kilowatt.", None, "kilowatt"),
         # "看到2028年" is how far orders reach, and "目前" sets the multiple now

@@ -573,3 +573,8 @@ def test_a_price_multiple_or_a_target_against_the_close_is_no_stock_move() -> No
     assert "stock" not in find_measures("目前股价对应明年的本益比已达25倍。")
     assert "stock" not in find_measures("他给予该公司的目标价，较首日收市价低约20%。")
     assert "stock" in find_measures("该股首日收市报33.6港元。")
+
+
+def test_money_put_or_sunk_into_compute_is_spending_not_capacity() -> None:
+    assert asked_measures("how much is the agency putting into AI tools and compute?", []) == {"spending"}
+    assert "spending" in find_measures("how much have carmakers sunk into their own compute centres?")

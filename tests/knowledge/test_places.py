@@ -35,3 +35,7 @@ def test_a_hong_kong_listing_names_hong_kong_however_briefly_written() -> None:
     assert places_in("今年赴港上市的AI公司") == {"hong kong"}
     assert places_in("港股AI新股的首日表现") == {"hong kong"}
     assert places_in("她把港口的货柜数字告诉本报") == set()
+
+
+def test_hong_kong_papers_write_their_city_as_this_port() -> None:
+    assert places_in("本港家族辦公室對AI相關資產的平均配置比例已升至19%") == {"hong kong"}

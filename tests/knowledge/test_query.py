@@ -17,6 +17,8 @@ FIGURE_QUESTIONS = [
     ("禾川的限售股东解禁后最多能卖多少？", CURRENCIES | {"%"}),
     ("At most, how much cash can Verlane's founders raise by selling after the lock-up?", CURRENCIES | {"%"}),
     ("what are the Orsay hostels charging a night per bunk these days?", CURRENCIES),
+    # money put into compute, not the compute itself
+    ("how much is the agency putting into AI tools and compute?", CURRENCIES),
     ("in the pilot, how much less time did doctors spend on notes?", {"%", "x"}),
     ("新廠良率而家去到幾多？", {"%"}),
     ("供应商要求的预付定金明年会压住多少现金？", CURRENCIES),
@@ -335,6 +337,13 @@ def test_a_monthly_average_in_a_quarter_asks_the_monthly_figure() -> None:
         "这家公司第三季度平均一个月要烧掉多少现金？", speakers=SpeakerIndex([]), glossary=Glossary({})
     )
     assert query.period == "month"
+
+
+def test_the_first_three_quarters_of_this_year_are_neither_a_quarter_nor_the_year() -> None:
+    query = analyze(
+        "侯以安說墨嵐今年前三季才賺進多少收入？", speakers=SpeakerIndex([]), glossary=Glossary({})
+    )
+    assert query.period is None and query.wants_figure
 
 
 def test_a_net_loss_is_asked_in_money() -> None:
