@@ -360,6 +360,8 @@ def _other_scope(text: str, query: QueryAnalysis) -> bool:
         return True
     if other_currency_debt(query.text, text):
         return True  # "the coupon on its dollar notes" is not the yen bonds' coupon
+    if _WHOLE_YEAR.search(query.text) and several_quarters(text) and not _WHOLE_YEAR.search(text):
+        return True  # "今年全年营收能有多少" is not answered by the first three quarters' revenue
     return (
         several_quarters(query.text)
         and not several_quarters(text)

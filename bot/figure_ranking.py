@@ -131,6 +131,9 @@ def with_asked_figure(
         if "volume" in measured_what:
             # "中国AI眼镜出货量增长2.3倍": how the market grew, in units
             measured_what = measured_what | {"market"}
+        if len(query.measures) > 1:
+            # "计了多少信用减值？…应收占多少？": the figure for either part may carry the asked measure
+            measured_what |= {m for f in figures for m in _measured(hit, f, query)} - CHANGE_MEASURES
         if asked_what and measured_what and not asked_what & measured_what:
             continue  # "估值降到多少" is not answered by a margin that fell: a change alone is no match
         if reported and is_scenario(text):
@@ -158,6 +161,13 @@ def with_asked_figure(
         ):
             continue
         behind = ahead and not looks_ahead(hit.passage.text)
+        # "公司前三季度营业收入18.6亿元" in a results story is this year's, undated as it is
+        this_years_report = (
+            asked_year == {"this"}
+            and reported_span
+            and bool(several_quarters(text) or quarters(text))
+            and not relative_years(text) - {"this"}
+        )
         # "聿达对台积电的依赖有多大" asks how things stand: a forecast for next year comes after what is disclosed
         forecast = not ahead and looks_ahead(words_before(hit.passage.text, figure, 30))
         if forecast and past and reported_span:
@@ -177,6 +187,7 @@ def with_asked_figure(
                     # "明年…加到多少": a figure whose own words say "明年" before one that does not date itself
                     # (in a two-part question the year may date any of the figures asked)
                     bool(asked_year)
+                    and not this_years_report
                     and not any(
                         dated_to(text, f, asked_year)
                         for f in (figures if len(query.measures) > 1 else [figure])

@@ -117,7 +117,8 @@ MEASURES: dict[str, str] = {
     r"(?<![较比])(?<![较比].)(?<![较比]..)(?:收盘|收市)|收于|跌停|涨停",
     "utilization": r"utili[sz]|\busage\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
     r"\bget used\b|\b(?:being|actually|really) used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"
-    r"利用率|使用率|稼动率|上架率|活跃",
+    # "机柜有多少在用", "实际用了多少算力": how much of a capacity is used
+    r"利用率|使用率|稼动率|上架率|活跃|多少在用|在用的?(?:机柜|比例|比率)|用了[^，。？]{0,6}?多少(?:算力|产能|容量|机柜)",
     "retention": r"retention|renewal rate|renew(?:ed|s)? (?:their|its)|renew(?:ed|s)? at (?:a|an|the) (?:\S+ )?(?:rate|pace)\b|留存率|续约率|续费率",
     # "what leverage limit did it commit to": a leverage limit or ratio is net debt against earnings
     # "负债比率将由31%升至约39%", "gearing": a ratio of debt to what backs it is leverage, not an amount of debt
@@ -262,6 +263,8 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
         found = set()
     if energy_priced(question):
         found = found | {"price"}  # "what do data centres pay for power?": a price per unit of energy
+    if found <= {"power"} and "utilization" in find_measures(main):
+        found = {"utilization"}  # "用了峤云多少算力": how much of the compute was used, not how much there is
     if _SHARE_OF_CHANGE.match(main):  # "what share of the growth came from data centres?" asks the part
         found = (found - {"growth", "cut"}) | {"share"}
     if _PART_FROM.search(fold(main)):  # "营收有多少是来自AI": a part of the revenue named before it
@@ -319,6 +322,7 @@ def head_measures(
     stop = next((m.start() for m in _CLAUSE.finditer(folded, after)), len(folded))
     before: tuple[int, str] | None = None
     behind: tuple[int, str] | None = None
+    starts: dict[int, str] = {}  # measures named after the figure, by where they start
     for name, pattern in _COMPILED.items():
         if (name == "cap" and name not in asked) or (name == "share" and figure.unit != "%"):
             continue  # "sell up to $1.2 billion", "$40 a share": a bound or a price per unit, not what it measures
@@ -327,8 +331,16 @@ def head_measures(
                 continue  # "Harbourgate Data Holdings": a company's name is no measure
             if match.end() <= at and (before is None or at - match.end() < before[0]):
                 before = (at - match.end(), name)
-            elif match.start() >= after and (behind is None or match.start() - after < behind[0]):
-                behind = (match.start() - after, name)
+            elif match.start() >= after:
+                starts.setdefault(match.start(), name)
+                if behind is None or match.start() - after < behind[0]:
+                    behind = (match.start() - after, name)
+    if behind is not None:
+        # "$212 million of revenue bonds": the noun a measure word qualifies is what the figure measures
+        word = re.match(r"[\w-]+\s", folded[after + behind[0] :])
+        head = starts.get(after + behind[0] + len(word.group(0))) if word else None
+        if head is not None:
+            behind = (behind[0], head)
     if before is not None and before[1] in _MOVES and _LEVEL_AFTER_MOVE.search(folded, 0, at):
         # "Revenue in the quarter, which ended in October, rose 6% to $14.2 billion", "营收同比增长12%至18.6亿元": the
         # move is the 6%; the level after "to" is what moved, named before it in the sentence

@@ -14,6 +14,7 @@ from knowledge.measures import SITE_SIZE, asked_measures, halves, quarters, seve
 from knowledge.scripts import fold, space_scripts
 from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex, find_orgs, org_words
 from knowledge.tokens import stem, tokenize
+from knowledge.transliteration import sound_index
 from knowledge.unit_cues import (
     COMPARED,
     GAP,
@@ -422,9 +423,14 @@ _ARRIVES = re.compile(
 _FROM_TO = re.compile(r"从多少.{0,8}[到至]多少|from (?:what|how much) (?:\w+ ){0,3}to what", re.I)
 
 
+_USED_SHARE = re.compile(r"多少在用|用了[^，。？]{0,6}?多少(?:算力|产能|容量|机柜)")
+
+
 def _units_of(folded: str) -> set[str]:
     """The units whose figures could answer one question; money is every currency unless one is named."""
     spaced = space_scripts(folded)  # "ARR到多少": the acronym is a whole word
+    if _USED_SHARE.search(folded):
+        return {"%"}  # "用了峤云多少算力", "机柜有多少在用": the share of a capacity in use
     units = {unit for unit, pattern in _UNIT_WORDS if pattern.search(spaced)}
     if any(pattern.search(spaced) for _, pattern in _CURRENCY_WORDS):
         units.add("money")  # "投多少日元": a currency named is money asked
@@ -564,6 +570,9 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     language = detect_language(text)
     if language != "en":
         text = to_written_chinese(text)  # "曜芯營收幾多": the patterns below read standard written Chinese
+        # "伦威克说…": a name the library has only in Latin letters, written by sound
+        known = [(m.start, m.end) for m in speakers.find_mentions(text)]
+        text = sound_index(speakers).latin_for(text, known)
     mentions = speakers.find_mentions(text)
     named = list(dict.fromkeys([*(m.speaker for m in mentions), *speakers.fuzzy_mentions(text)]))
     by_role = [s for s in speakers.find_by_role(text) if s not in named]

@@ -102,6 +102,9 @@ def register_employer(entities: ArticleEntities, org: str | None) -> str | None:
     """Register the organization a person works for (it is named in the article), and return its name."""
     if not org or org.lower() in {"company", "firm", "bank", "fund", "group", "trust", "plan"}:
         return last_org(entities) if org else None
+    if org.lower() in lx.ORG_NOUN_FAMILIES:
+        # "Utility general manager Renée Castellane": the utility the article names, not a company called Utility
+        return described_employer(entities, f"the {org.lower()}'s ") or last_org(entities)
     entity = entities.find_any(org) or add_org(entities, org)
     return entity.name if entity else org
 

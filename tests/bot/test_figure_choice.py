@@ -790,6 +790,28 @@ def test_revenue_already_reported_is_not_answered_by_next_years_target() -> None
     assert with_asked_figure(question, [target], [], corpus) == []
 
 
+def test_a_results_figure_for_the_first_three_quarters_is_this_years_though_undated() -> None:
+    question = _how_much("峤霖今年前三季收入多少？", {"CNY"}, measures=frozenset({"revenue"}))
+    other = _hit("他指出，墨川智能今年前三季度收入仅约4.3亿元。", "ql:7.2")
+    own = _hit("峤霖三季报显示，公司前三季度营业收入18.6亿元，同比增长2.1倍。", "ql:8.1")
+    corpus = _corpus("ql", "峤霖与墨川的长约之争", "zh-Hans", other, own)
+    ranked = with_asked_figure(question, [other, own], [("峤霖",)], corpus)
+    assert ranked[0].passage.id == "ql:8.1"
+
+
+def test_a_two_part_question_is_answered_by_a_passage_with_a_figure_for_each_part() -> None:
+    question = _how_much(
+        "申雅岚说公司前三季度计了多少信用减值？账龄超一年的应收占多少？",
+        {"CNY", "%"},
+        measures=frozenset({"writedown", "share"}),
+    )
+    both = _hit(
+        "她透露，公司前三季度已计提信用减值损失约1.2亿元，账龄超过一年的应收账款占比约为15%。", "qy:3.2"
+    )
+    corpus = _corpus("qy", "一体机卖得快、钱收得慢", "zh-Hans", both)
+    assert [h.passage.id for h in with_asked_figure(question, [both], [], corpus)] == ["qy:3.2"]
+
+
 def test_the_first_nine_months_are_not_answered_by_the_first_ten() -> None:
     question = _how_much("澄港今年头九个月卖了多少产品？增长多少？", {"USD", "%", "x"})
     ten = _hit("据统计，本港银行今年首十个月售出的产品总额约1,800亿港元，按年增长40%。", "cg:7.1")

@@ -57,6 +57,11 @@ def test_what_a_lease_pays_is_rent_and_from_what_to_what_asks_the_rent() -> None
     assert asked_measures("两家公司改完租约，一年租金从多少降到多少？", []) == {"rent"}
 
 
+def test_the_noun_a_measure_word_qualifies_is_what_the_figure_measures() -> None:
+    bonds = _passage("The council let the utility sell $90 million of revenue bonds to build substations.")
+    assert "debt" in head_measures(bonds, bonds.figures[0])
+
+
 def test_a_price_earnings_multiple_is_no_share_price() -> None:
     multiple = _passage("分析师认为，目前股价本益比约24倍，高于同业平均的16倍。")
     assert "stock" not in find_measures(multiple.text)
@@ -578,3 +583,9 @@ def test_a_price_multiple_or_a_target_against_the_close_is_no_stock_move() -> No
 def test_money_put_or_sunk_into_compute_is_spending_not_capacity() -> None:
     assert asked_measures("how much is the agency putting into AI tools and compute?", []) == {"spending"}
     assert "spending" in find_measures("how much have carmakers sunk into their own compute centres?")
+
+
+def test_how_much_of_a_capacity_is_used_asks_its_utilization() -> None:
+    assert asked_measures("那家客户三季度到底用了峤云多少算力？", []) == {"utilization"}
+    assert asked_measures("机柜到底有多少在用？", []) == {"utilization"}
+    assert asked_measures("OpenAI要多少算力？", []) == {"power"}

@@ -19,6 +19,9 @@ FIGURE_QUESTIONS = [
     ("what are the Orsay hostels charging a night per bunk these days?", CURRENCIES),
     # money put into compute, not the compute itself
     ("how much is the agency putting into AI tools and compute?", CURRENCIES),
+    # how much of a capacity is in use: a share
+    ("那家客户三季度到底用了峤云多少算力？", {"%"}),
+    ("机柜到底有多少在用？", {"%"}),
     ("in the pilot, how much less time did doctors spend on notes?", {"%", "x"}),
     ("新廠良率而家去到幾多？", {"%"}),
     ("供应商要求的预付定金明年会压住多少现金？", CURRENCIES),

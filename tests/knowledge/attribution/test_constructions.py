@@ -1808,3 +1808,25 @@ def test_taiwans_chief_investment_officer_speaks_by_the_title_and_his_split_quot
     result = attribute_source(paragraphs, "zh-Hant", SpeakerIndex([]))
     names = [s.name if s else None for row in result.speakers for s in row]
     assert names == ["Huang Qiming", "Xu Wenhong", "Xu Wenhong"]
+
+
+def test_a_common_noun_before_a_title_is_the_organization_of_that_kind_the_article_names() -> None:
+    paragraphs = [
+        ["The council voted to let the city-owned utility, Dunmere Public Power, sell $90 million of bonds."],
+        ["Utility general manager Rhea Calloway said the developer would pay about $6 million a year."],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    manager = next(s for s in result.quoted if s.kind == "person")
+    assert manager.positions == (("general manager", "Dunmere Public Power"),)
+    assert "Utility" not in [s.name for s in result.quoted + result.mentioned]
+
+
+def test_officers_named_without_a_company_work_for_the_packaging_firm_the_story_is_about() -> None:
+    paragraphs = [
+        ["Brennock Advanced Packaging said on Thursday that third-quarter revenue rose 12% to $900 million."],
+        ['"Every line is spoken for," chief executive Ada Morrow told analysts on a conference call.'],
+        ["Ira Pell, an analyst at Coldwell Securities, asked about the prepayments."],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    chief = next(s for s in result.quoted if s.name == "Ada Morrow")
+    assert chief.positions == (("ceo", "Brennock Advanced Packaging"),)

@@ -1,0 +1,146 @@
+"""Latin names written in Chinese by sound: "伦威克" is Renwick, "贝尔黑文" Bellhaven, "卡登洛" Cardenlow.
+
+Chinese press renders a foreign name syllable by syllable with a small set of characters. Both spellings are reduced
+to the same rough skeleton of consonant classes (b/p, d/t, g/k, l/r, f/v/w, the sibilants, m, n, h), and a run of
+such characters in a question that sounds like a name in the library is read as that name.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterable
+
+from knowledge.scripts import to_simplified
+from knowledge.speakers import Speaker, SpeakerIndex
+
+# Characters of the Xinhua transliteration tables (simplified), the ones names are spelt with.
+_SOUND_CHARS = frozenset(
+    "阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁东杜敦多厄恩尔法凡范菲费芬丰"
+    "弗福夫盖甘冈戈格根贡古瓜圭哈海汉豪赫黑亨洪胡华霍基吉加贾杰金卡凯坎康考柯科克肯库奎拉莱兰朗劳勒雷蕾"
+    "里利莉丽列林琳隆卢鲁伦罗洛吕马迈麦曼芒梅门蒙米密明莫姆穆纳奈南瑙内尼宁纽努诺欧帕潘庞佩彭皮珀普奇齐"
+    "恰乔琼丘萨塞桑瑟森沙莎尚舍什施斯索苏泰坦汤唐陶特提汀廷通图托瓦万旺威韦维温沃乌伍武西希锡夏谢辛休"
+    "雅亚扬耶伊英尤约詹泽扎兹佐卓泽祖斐菲怀霍惠杰捷克肖文瑞茨策赛若沃拉诺埃蒂娜娅妮琪尔昆坤摩"
+)
+_RUN = re.compile("[" + "".join(sorted(_SOUND_CHARS)) + "]{2,8}")
+
+# Pinyin initials (and English consonants) by the class a transliteration keeps them in.
+_CLASSES = {
+    **dict.fromkeys("bp", "B"),
+    **dict.fromkeys("dt", "D"),
+    **dict.fromkeys("gk", "K"),
+    **dict.fromkeys("lr", "L"),
+    **dict.fromkeys("fvw", "F"),
+    **dict.fromkeys("sxzjqc", "S"),
+    "m": "M",
+    "n": "N",
+    "h": "H",
+}
+_VOWELS = set("aeiouy")
+_MIN_SKELETON = 3  # two sounds match too many names by chance
+
+
+def han_skeleton(written: str) -> str:
+    """The consonant skeleton of a Chinese transliteration: "伦威克" (lun wei ke) -> "LNFK"."""
+    from pypinyin import lazy_pinyin  # its dictionaries take ~0.7 s to load: only when a question needs it
+
+    codes = []
+    for syllable in lazy_pinyin(to_simplified(written)):
+        if syllable == "er":  # 尔 renders an l or r
+            codes.append("L")
+            continue
+        initial = re.match(r"zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw]", syllable)
+        if initial and initial.group(0) not in ("y",):
+            codes.append(_CLASSES.get(initial.group(0)[0], ""))
+        if syllable.endswith(("n", "ng")) and not (initial and initial.end() == len(syllable)):
+            codes.append("N")
+    return _collapse(codes)
+
+
+def latin_skeleton(word: str) -> str:
+    """The consonant skeleton of a Latin name as Chinese would render it: "Renwick" -> "LNFK", "Corliss" -> "KLS"."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    for spelled, sound in (("ph", "f"), ("gh", ""), ("ck", "k"), ("qu", "k"), ("x", "ks"), ("th", "t")):
+        w = w.replace(spelled, sound)
+    w = re.sub(r"c(?=[eiy])", "s", w).replace("c", "k")
+    w = re.sub(r"(.)\1", r"\1", w)
+    if len(w) > 3 and w.endswith("e") and w[-2] not in _VOWELS:
+        w = w[:-1]  # "Quenmore": a silent final e
+    codes = []
+    for at, letter in enumerate(w):
+        if letter in _VOWELS:
+            continue
+        before = w[at - 1] if at else ""
+        after = w[at + 1] if at + 1 < len(w) else ""
+        if letter == "r" and before in _VOWELS and after not in _VOWELS:
+            continue  # "Cor-liss", "Car-denlow": an r closing a syllable is not rendered
+        if letter in "wh" and before in _VOWELS and after not in _VOWELS:
+            continue  # "Cardenlow", "Noah": a glide after a vowel
+        codes.append(_CLASSES.get(letter, ""))
+    return _collapse(codes)
+
+
+def _collapse(codes: Iterable[str]) -> str:
+    out: list[str] = []
+    for code in codes:
+        if code and (not out or out[-1] != code):
+            out.append(code)
+    return "".join(out)
+
+
+class SoundIndex:
+    """The library's Latin names by their skeleton, for reading Chinese transliterations in questions."""
+
+    def __init__(self, speakers: Iterable[Speaker]) -> None:
+        by_skeleton: dict[str, set[str]] = {}
+        for speaker in speakers:
+            for form in (speaker.name, *speaker.aliases):
+                if not form.isascii():
+                    continue
+                for word in re.findall(r"[A-Z][a-z]{3,}", form):
+                    skeleton = latin_skeleton(word)
+                    if len(skeleton) >= _MIN_SKELETON:
+                        by_skeleton.setdefault(skeleton, set()).add(word)
+        # a skeleton two different names share says nothing
+        self._words = {s: next(iter(words)) for s, words in by_skeleton.items() if len(words) == 1}
+
+    def latin_for(self, text: str, known: Iterable[tuple[int, int]] = ()) -> str:
+        """The text with every transliterated library name written in Latin ("伦威克说…" -> "Renwick说…"), except
+        inside the `known` spans (names the library already has in Chinese)."""
+        if not self._words:
+            return text
+        taken = {i for start, end in known for i in range(start, end)}
+        simplified = to_simplified(text)
+        out, last = [], 0
+        for run in _RUN.finditer(simplified if len(simplified) == len(text) else text):
+            at = run.start()
+            while at < run.end() - 1:
+                if at in taken:
+                    at += 1
+                    continue
+                found = next(
+                    (
+                        (end, word)
+                        for end in range(min(run.end(), at + 6), at + 1, -1)
+                        if not taken & set(range(at, end))
+                        and (word := self._words.get(han_skeleton(text[at:end]))) is not None
+                    ),
+                    None,
+                )
+                if found is None:
+                    at += 1
+                    continue
+                out += [text[last:at], found[1]]
+                last = at = found[0]
+        return "".join(out) + text[last:]
+
+
+_INDEXES: weakref.WeakKeyDictionary[SpeakerIndex, SoundIndex] = weakref.WeakKeyDictionary()
+
+
+def sound_index(speakers: SpeakerIndex) -> SoundIndex:
+    """The sound index of a speaker index, built once."""
+    found = _INDEXES.get(speakers)
+    if found is None:
+        found = _INDEXES[speakers] = SoundIndex(speakers.speakers)
+    return found

@@ -1,0 +1,46 @@
+"""Latin names asked in Chinese by sound."""
+
+from __future__ import annotations
+
+from knowledge.speakers import Speaker, SpeakerIndex
+from knowledge.transliteration import SoundIndex, han_skeleton, latin_skeleton, sound_index
+
+
+def test_a_name_and_its_chinese_rendering_share_a_skeleton() -> None:
+    for chinese, latin in [
+        ("伦威克", "Renwick"),
+        ("科利斯", "Corliss"),
+        ("贝尔黑文", "Bellhaven"),
+        ("卡登洛", "Cardenlow"),
+        ("昆摩", "Quenmore"),
+        ("鲍威尔", "Powell"),
+    ]:
+        assert han_skeleton(chinese) == latin_skeleton(latin), (chinese, latin)
+    assert han_skeleton("科技") != latin_skeleton("Corliss")
+
+
+def _index() -> SoundIndex:
+    return SoundIndex(
+        [
+            Speaker(name="Tobias Renwick", kind="person", role="analyst", aliases=("Renwick",)),
+            Speaker(name="Bellhaven Energy Analytics", kind="organization", role="research firm"),
+        ]
+    )
+
+
+def test_a_question_in_chinese_names_the_library_s_latin_names_by_sound() -> None:
+    index = _index()
+    assert index.latin_for("伦威克说基板采购承诺有多少？") == "Renwick说基板采购承诺有多少？"
+    assert index.latin_for("貝爾黑文統計今年發了多少債？").startswith("Bellhaven")
+    # ordinary words and names the library does not have stay as written
+    assert index.latin_for("公营电力公司为数据中心发了多少债？") == "公营电力公司为数据中心发了多少债？"
+    assert index.latin_for("马斯克怎么看？") == "马斯克怎么看？"
+
+
+def test_a_name_the_library_has_in_chinese_is_left_alone() -> None:
+    assert _index().latin_for("伦威克说", known=[(0, 3)]) == "伦威克说"
+
+
+def test_the_speakers_of_an_index_are_read_once() -> None:
+    speakers = SpeakerIndex([Speaker(name="Tobias Renwick", kind="person", role="analyst")])
+    assert sound_index(speakers) is sound_index(speakers)
