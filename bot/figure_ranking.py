@@ -131,7 +131,7 @@ def with_asked_figure(
         if "volume" in measured_what:
             # "中国AI眼镜出货量增长2.3倍": how the market grew, in units
             measured_what = measured_what | {"market"}
-        if len(query.measures) > 1:
+        if len(_PARTS.split(query.text)) > 1:
             # "计了多少信用减值？…应收占多少？": the figure for either part may carry the asked measure
             measured_what |= {m for f in figures for m in _measured(hit, f, query)} - CHANGE_MEASURES
         if asked_what and measured_what and not asked_what & measured_what:
@@ -219,12 +219,21 @@ def with_asked_figure(
                     forecast,
                     -about,
                     behind,
+                    # "有多少订单被往后推了": of two passages with the asked measure, the one that also says what
+                    # happened to it ("pushed into the second half") by a clear margin
+                    -round(hit.topic_coverage * 3),
                     position,
                 ),
                 hit,
             )
         )
     return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
+
+
+# Where a question asks a second thing: "…多少？…占多少？", ", and what was it…"
+_PARTS = re.compile(
+    r"[?？](?=.*[\w\u4e00-\u9fff])|，(?=[^，]{0,12}(?:多少|几|幾))|,\s*and\s+(?=how\b|what\b)"
+)
 
 
 _MONTHS_AND_DAYS = frozenset(

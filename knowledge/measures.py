@@ -128,7 +128,9 @@ MEASURES: dict[str, str] = {
     # "存货余额已升至3.4亿元": goods on hand, not what was sold
     "inventory": r"\binventor(?:y|ies)\b(?! (?:hit|write|charge))|存货(?!跌价)|存貨(?!跌價)|库存|庫存",
     "writedown": r"\bwrite-?(?:downs?|offs?)\b|\bwr(?:ote|itten|ite) (?:down|off)\b|\bimpairments?\b|inventory hit|"
-    r"减值|減值|存货跌价|存貨跌價|撇减|撇減",
+    # money set aside against bad loans is a charge of the same kind: "set aside $640 million for credit losses"
+    r"减值|減值|存货跌价|存貨跌價|撇减|撇減|\b(?:set|put|sets|puts|setting|putting) aside\b|\bprovisions?\b|"
+    r"\bprovisioned\b|\bloan[- ]loss\b|拨备|撥備|计提|計提",
     "severance": r"severance|redundancy (?:pay|costs?)|layoff costs?|遣散|裁员补偿|裁员成本|经济补偿金",
     # "年薪已达300万元", "what are labs paying new PhD grads?": what people earn for their work, not a purchase
     "pay": r"\bsalar(?:y|ies)\b|\bwages?\b|\bpay (?:packages?|offers?|rises?|raises?)\b|\bcompensation\b|"
@@ -142,6 +144,8 @@ MEASURES: dict[str, str] = {
     "saving": r"\bsav(?:e|es|ed|ing|ings)\b|节省|節省|省下|节约|節約|慳",
     # "应收账款达41亿元": money customers owe, not what was sold or lent
     "receivables": r"receivables|应收账款|应收帐款|应收款",
+    # money a customer puts down before delivery: "Deposits on our books are $2.3 billion", "客户预付的订金"
+    "deposit": r"\bdeposits?\b|\bprepa(?:id|yments?)\b|\b(?:paid|paying|pay|pays) up ?front\b|订金|定金|押金|预付|预收",
     # "每基金单位分派", "distribution per unit": what a company or trust pays out to holders
     "dividend": r"\bdividends?\b|\bpayout ratios?\b|\bdistributions? per (?:unit|share)\b|\bdpu\b|分派|派息|股息",
     # "旧股转让规模": shares transferred to a buyer are sold

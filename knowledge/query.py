@@ -641,6 +641,10 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     if any(s.kind == "person" for s in asked):
         # "澜石云总裁觉得…", "what did Kelvin Wong say about Sulan's loans?": the person speaks, the company is the topic
         asked = [s for s in asked if s.kind == "person"]
+    elif cue and any(s.kind == "person" and not s.quoted for s in named):
+        # "What has Quenmore's chairman Anton Villiers said…?": the person asked about speaks, never quoted as he is,
+        # not his company
+        asked = []
     cited = _CITED_SOURCE.search(text)
     if cited and not any(cited.start(1) <= m.start < cited.end(1) and m.speaker in asked for m in mentions):
         # "Jiguang's valuation, per New Consumer Daily": the source cited speaks, the company named is the topic

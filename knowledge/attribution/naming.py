@@ -9,7 +9,7 @@ from knowledge.attribution.entities import Entity
 from knowledge.attribution.lexicon_en import PLACE_WORDS, WORD_SURNAMES, surname_of
 from knowledge.attribution.lexicon_zh import GENERIC_WORDS, NOT_BRANDS
 from knowledge.attribution.syllables import name_syllables
-from knowledge.attribution.wade_giles import wade_giles_name
+from knowledge.attribution.wade_giles import wade_giles_brand, wade_giles_name
 from knowledge.matching import is_latin
 from knowledge.places import places_in
 from knowledge.scripts import to_simplified, to_traditional
@@ -566,8 +566,9 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
             ):
                 aliases += _script_variants(name[:2])  # "曜驰智驾" is "曜驰" to its readers, as "Yaochi" is
                 if to_simplified(name) != name:
-                    # "恒灃氫能" is "Hang Fung" to an English reader in Hong Kong: Cantonese, as its own name says
-                    aliases += cantonese_brand(name[:2])
+                    # "恒灃氫能" is "Hang Fung" to an English reader in Hong Kong: Cantonese, as its own name says;
+                    # "嵩暉電材" is "Sunghui" in Taiwan's Wade–Giles spelling
+                    aliases += cantonese_brand(name[:2]) + wade_giles_brand(name[:2])
     if entity.kind == "organization" and is_latin(name):
         # "Hanbay Data Holdings", written 瀚灣數據控股 in Chinese, is 瀚湾 to its Chinese readers
         for form in entity.forms:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from knowledge.attribution.syllables import name_syllables
+from knowledge.scripts import to_simplified
 
 # Whole syllables that do not follow the rules below.
 _SYLLABLES = {
@@ -66,3 +67,13 @@ def wade_giles_name(written: str) -> str | None:
     family = "".join(wade_giles_syllable(s) for s in surname).title()
     first = "-".join(wade_giles_syllable(s) for s in given)
     return f"{family} {first[:1].upper()}{first[1:]}"
+
+
+def wade_giles_brand(written: str) -> list[str]:
+    """A company's two-character brand as Taiwan spells it, run together ("嵩暉" -> "Sunghui")."""
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(to_simplified(written))
+    if len(syllables) != 2 or not all(s.isalpha() and s.isascii() for s in syllables):
+        return []
+    return ["".join(wade_giles_syllable(s) for s in syllables).title()]

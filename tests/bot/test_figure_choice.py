@@ -812,6 +812,13 @@ def test_a_two_part_question_is_answered_by_a_passage_with_a_figure_for_each_par
     assert [h.passage.id for h in with_asked_figure(question, [both], [], corpus)] == ["qy:3.2"]
 
 
+def test_profit_growth_is_not_answered_by_revenue_growth_beside_a_profit_level() -> None:
+    question = _how_much("岑川数科前三季净利年增多少？", {"%", "x"}, measures=frozenset({"margin", "growth"}))
+    report = _hit("财报显示，岑川数科前三季度营收约62亿元，同比增长1.8倍，但归母净利润仅1.1亿元。", "cx:5.1")
+    corpus = _corpus("cx", "岑川数科的算力生意", "zh-Hans", report)
+    assert with_asked_figure(question, [report], [], corpus) == []
+
+
 def test_the_first_nine_months_are_not_answered_by_the_first_ten() -> None:
     question = _how_much("澄港今年头九个月卖了多少产品？增长多少？", {"USD", "%", "x"})
     ten = _hit("据统计，本港银行今年首十个月售出的产品总额约1,800亿港元，按年增长40%。", "cg:7.1")

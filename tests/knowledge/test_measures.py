@@ -589,3 +589,11 @@ def test_how_much_of_a_capacity_is_used_asks_its_utilization() -> None:
     assert asked_measures("那家客户三季度到底用了峤云多少算力？", []) == {"utilization"}
     assert asked_measures("机柜到底有多少在用？", []) == {"utilization"}
     assert asked_measures("OpenAI要多少算力？", []) == {"power"}
+
+
+def test_money_set_aside_for_bad_loans_is_a_provision() -> None:
+    assert "writedown" in asked_measures(
+        "how much did the bank put aside for bad loans in the third quarter?", []
+    )
+    provision = _passage("The bank set aside $640 million for credit losses in the third quarter.")
+    assert "writedown" in figure_measures(provision, provision.figures[0])

@@ -805,3 +805,20 @@ def test_a_chinese_companys_name_spelt_a_letter_off_is_no_unknown_name() -> None
         glossary=Glossary({}),
     )
     assert query.unknown_names == [] and query.entities == [insurer]
+
+
+def test_what_a_never_quoted_chairman_said_is_not_asked_of_his_company() -> None:
+    company = Speaker(name="Brennock Packaging", kind="organization", role="company", quoted=True)
+    chairman = Speaker(
+        name="Anton Vell",
+        kind="person",
+        role="chair, Brennock Packaging",
+        aliases=("Vell",),
+        quoted=False,
+    )
+    query = analyze(
+        "What has Brennock Packaging's chairman Anton Vell said about the crunch?",
+        speakers=SpeakerIndex([company, chairman]),
+        glossary=Glossary({}),
+    )
+    assert query.speakers == [] and query.unquoted == [chairman]

@@ -259,3 +259,13 @@ def test_a_rank_before_a_title_belongs_to_the_title_not_the_company() -> None:
     people = [s for s in result.quoted if s.kind == "person"]
     assert [p.positions for p in people] == [(("cio", "恒岫"),)]
     assert title_key("首席投资总监") == "cio" and title_key("高级分析师") == "analyst"
+
+
+def test_a_taiwanese_company_is_found_by_its_wade_giles_brand() -> None:
+    result = attribute_source(
+        [["嵩暉電材26日舉行法說會，執行長賴冠廷表示，泰國新廠明年量產。", "嵩暉前三季營收新台幣418億元。"]],
+        "zh-Hant",
+        SpeakerIndex([]),
+    )
+    company = next(s for s in result.quoted + result.mentioned if s.kind == "organization")
+    assert "Sunghui" in company.aliases
