@@ -33,7 +33,7 @@ from knowledge.measures import (
     several_quarters,
 )
 from knowledge.places import places_in
-from knowledge.query import CURRENCIES, QueryAnalysis
+from knowledge.query import CURRENCIES, THIRD_PARTY, QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit
 from knowledge.speakers import find_orgs
@@ -92,7 +92,13 @@ def with_asked_figure(
     # "of the $4.2bn build, what portion…": the amount the question names is the whole the share is of
     wholes = [f for f in query.figures if f.unit != "%"] if "share" in query.measures else []
     names = corpus.proper_names.in_question(query.text)
+    # "第三方统计的灵瞰双11卖了多少", "per third-party data": not what the company or its people say
+    insiders = (
+        corpus.speaking_for([*query.speakers, *query.entities]) if THIRD_PARTY.search(query.text) else set()
+    )
     for position, hit in enumerate(candidates):
+        if hit.passage.speaker in insiders:
+            continue
         if names and not _names_any(hit, names, query, corpus):
             continue  # "how much power will corrin ridge need?" is not answered from an article that never names it
         figures = asked_figures(hit, query, corpus.source(hit.passage.source_id).published)
@@ -116,7 +122,19 @@ def with_asked_figure(
             for f in figures
         ]
         both = [h and p for h, p in zip(heads, parts, strict=True)]
-        best = next((i for flags in (both, heads, parts) for i, flag in enumerate(flags) if flag), 0)
+        # of those, one whose words name what is asked beyond the share or move ("占营收六成" before "占订单七成")
+        asked_what = query.measures - CHANGE_MEASURES
+        fits = [bool(asked_what & _measured(hit, f, query)) or not asked_what for f in figures]
+        best = next(
+            (
+                i
+                for flags in (both, heads, parts)
+                for fitting in (True, False)
+                for i, flag in enumerate(flags)
+                if flag and (fits[i] or not fitting)
+            ),
+            0,
+        )
         figure, head, part = figures[best], heads[best], parts[best]
         text = hit.passage.text
         measured = _measured(hit, figure, query)
@@ -127,7 +145,7 @@ def with_asked_figure(
         matches = max(matches, *(len(query.measures & _measured(hit, f, query)) for f in figures))
         if not measured and query.measures & _OWN_MEASURES and not _measure_in_context(hit, query, corpus):
             continue  # "聿達第三季營收" is not answered by a prepayment the passage never calls revenue
-        asked_what, measured_what = query.measures - CHANGE_MEASURES, measured - CHANGE_MEASURES
+        measured_what = measured - CHANGE_MEASURES
         if "volume" in measured_what:
             # "中国AI眼镜出货量增长2.3倍": how the market grew, in units
             measured_what = measured_what | {"market"}
@@ -136,6 +154,11 @@ def with_asked_figure(
             measured_what |= {m for f in figures for m in _measured(hit, f, query)} - CHANGE_MEASURES
         if asked_what and measured_what and not asked_what & measured_what:
             continue  # "估值降到多少" is not answered by a margin that fell: a change alone is no match
+        if moves and asked_what and len(_PARTS.split(query.text)) == 1:
+            # "淨利年增多少" is not answered by "营收…同比增长1.8倍": every move the passage gives is another measure's
+            moved = [_measured(hit, f, query) for f in figures if moves & _measured(hit, f, query)]
+            if moved and all(m - CHANGE_MEASURES and not m & asked_what for m in moved):
+                continue
         if reported and is_scenario(text):
             continue
         if other_count(counted, text):
@@ -232,10 +255,13 @@ def with_asked_figure(
 
 # Where a question asks a second thing: "…多少？…占多少？", ", and what was it…"
 _PARTS = re.compile(
-    r"[?？](?=.*[\w\u4e00-\u9fff])|，(?=[^，]{0,12}(?:多少|几|幾))|,\s*and\s+(?=how\b|what\b)"
+    r"[?？](?=.*[\w\u4e00-\u9fff])|，(?=[^，]{0,12}(?:多少|几|幾))|,\s*and\s+(?=how\b|what\b|from\b|for\b|at\b|by\b)"
 )
 
 
+_THIRD_PARTY = re.compile(
+    r"第三方|\bthird[- ]part(?:y|ies)\b|\bindependent (?:data|estimates?|research)\b", re.I
+)
 _MONTHS_AND_DAYS = frozenset(
     "January February March April May June July August September October November December Monday Tuesday"
     " Wednesday Thursday Friday Saturday Sunday".split()

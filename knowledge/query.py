@@ -182,7 +182,8 @@ _CHANGE = re.compile(
 )
 _QUANTITY = re.compile(
     # "what are the camps charging a night?": a price asked as what someone charges or pays
-    r"how (?:much|many)|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|"
+    # "退货的比例高吗": whether a rate is high asks the rate
+    r"(?:比例|比重|占比|率)(?:高|大|低)(?:吗|嗎|不)|how (?:much|many)|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|"
     r"\bwhat (?:do|does|did|will|would|is|are|was|were) (?:(?!\b(?:say|said|says|think|thinks|tell|told|mean|means)\b)"
     r"[\w\s'’-]){1,40}\b(?:paying|charg(?:e|es|ed|ing))\b|how far (?:below|above|under|over|behind|ahead of)\b|"
     # "what does the city lose in income tax?", "what is it pulling in from the lease?": an amount gained or lost
@@ -264,6 +265,10 @@ THEME_WORDS = frozenset(
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _CAPITALIZED_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)+)\b")  # "Chang Ya-chi"
 _ZH_SUBJECT = re.compile(r"^([\u3400-\u9fff]{2,4}?)(?:怎么看|如何看|认为|觉得|说过|表示|对于|对)")
+# "第三方统计的…", "per third-party data": a figure from someone outside the company named
+THIRD_PARTY = re.compile(
+    r"第三方|\bthird[- ]part(?:y|ies)\b|\bindependent (?:data|estimates?|research)\b", re.I
+)
 _ZH_FOREIGN_NAME = re.compile(r"[\u3400-\u9fff]{1,6}·[\u3400-\u9fff]{1,8}")
 
 
@@ -645,6 +650,9 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         # "What has Quenmore's chairman Anton Villiers said…?": the person asked about speaks, never quoted as he is,
         # not his company
         asked = []
+    if THIRD_PARTY.search(text):
+        # "第三方统计的灵瞰双11卖了多少": someone other than the company counts, the company is the topic
+        asked = [s for s in asked if s.kind == "person"]
     cited = _CITED_SOURCE.search(text)
     if cited and not any(cited.start(1) <= m.start < cited.end(1) and m.speaker in asked for m in mentions):
         # "Jiguang's valuation, per New Consumer Daily": the source cited speaks, the company named is the topic

@@ -100,7 +100,9 @@ def name_after(text: str, after: re.Pattern[str] = _AFTER_NAME) -> tuple[str, st
             and after.match(text[len(name) :])
         ):
             two = after.match(text[2:]) if len(name) == 3 and not foreign else None
-            if two is not None and two.group(0).strip("（(，,。、；;：:“”「」 "):
+            # "聂清和指出": a name ending in a conjunction's character is whole when a speech verb follows it
+            joined = two is not None and two.group(0) in ("和", "与", "及") and re.match(VERB, text[3:])
+            if two is not None and two.group(0).strip("（(，,。、；;：:“”「」 ") and not joined:
                 name = name[:2]  # "周敏说": the third character starts the verb
             latin = _LATIN_AFTER.match(text[len(name) :])
             return name, latin.group(1).strip() if latin else None

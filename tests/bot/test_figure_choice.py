@@ -814,7 +814,10 @@ def test_a_two_part_question_is_answered_by_a_passage_with_a_figure_for_each_par
 
 def test_profit_growth_is_not_answered_by_revenue_growth_beside_a_profit_level() -> None:
     question = _how_much("岑川数科前三季净利年增多少？", {"%", "x"}, measures=frozenset({"margin", "growth"}))
-    report = _hit("财报显示，岑川数科前三季度营收约62亿元，同比增长1.8倍，但归母净利润仅1.1亿元。", "cx:5.1")
+    report = _hit(
+        "财报显示，岑川数科前三季度营收约62亿元，同比增长1.8倍，但归母净利润仅1.1亿元，毛利率不足5%。",
+        "cx:5.1",
+    )
     corpus = _corpus("cx", "岑川数科的算力生意", "zh-Hans", report)
     assert with_asked_figure(question, [report], [], corpus) == []
 
@@ -1087,3 +1090,40 @@ def test_what_a_plant_costs_to_build_is_not_a_cost_per_kilowatt() -> None:
     assert asked_figures(per_kw, question) == []
     assert [f.text for f in asked_figures(whole, question)] == ["$6.2 billion"]
     assert "spending" in find_measures("puts the bill for the first plant closer to $6.2 billion")
+
+
+def test_a_third_partys_count_is_not_answered_by_the_company_itself() -> None:
+    maker = Speaker(name="灵川科技", kind="organization", role="company", aliases=("灵川",), quoted=True)
+    own = _hit("灵川科技发布战报称，其AI眼镜在双11期间线上销售额达到6.1亿元。", "lc:2.1")
+    own.passage.speaker = "灵川科技"
+    counted = _hit("据电商数据机构数川研究统计，灵川AI眼镜双11期间的线上成交额约为5.6亿元。", "lc:3.1")
+    counted.passage.speaker = "数川研究"
+    source = Source(
+        id="lc", file="lc.md", title="灵川双11战报", publisher="Wire", language="zh-Hans", text="…"
+    )
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([maker]), passages=[own.passage, counted.passage])
+    question = QueryAnalysis(
+        text="第三方统计的灵川双11线上到底卖了多少钱？",
+        language="zh-Hans",
+        kind="how_much",
+        wants_figure=True,
+        units={"CNY"},
+        entities=[maker],
+    )
+    assert [h.passage.id for h in with_asked_figure(question, [own, counted], [("灵川",)], corpus)] == [
+        "lc:3.1"
+    ]
+
+
+def test_a_share_of_revenue_is_answered_by_the_revenue_share_beside_an_order_share() -> None:
+    question = _how_much(
+        "What share of Qilin's revenue came from its three largest customers so far this year?",
+        {"%"},
+        measures=frozenset({"share", "revenue"}),
+    )
+    both = _hit(
+        "总经理表示，公司在手订单约36亿元，其中与AI服务器相关的约占七成；前三大客户的收入占比超过六成。",
+        "ql:3.1",
+    )
+    corpus = _corpus("ql", "祁麟科技拟定增扩产", "zh-Hans", both)
+    assert [h.passage.id for h in with_asked_figure(question, [both], [], corpus)] == ["ql:3.1"]

@@ -822,3 +822,14 @@ def test_what_a_never_quoted_chairman_said_is_not_asked_of_his_company() -> None
         glossary=Glossary({}),
     )
     assert query.speakers == [] and query.unquoted == [chairman]
+
+
+def test_third_party_figures_are_asked_of_someone_other_than_the_company() -> None:
+    maker = Speaker(name="灵川科技", kind="organization", role="company", aliases=("灵川",), quoted=True)
+    query = analyze(
+        "第三方统计的灵川双11线上到底卖了多少钱？退货的比例高吗？",
+        speakers=SpeakerIndex([maker]),
+        glossary=Glossary({}),
+    )
+    assert query.speakers == [] and query.entities == [maker]
+    assert query.wants_figure and {"%", "CNY"} <= query.units

@@ -1830,3 +1830,26 @@ def test_officers_named_without_a_company_work_for_the_packaging_firm_the_story_
     result = attribute_source(paragraphs, "en", SpeakerIndex([]))
     chief = next(s for s in result.quoted if s.name == "Ada Morrow")
     assert chief.positions == (("ceo", "Brennock Advanced Packaging"),)
+
+
+def test_a_chinese_name_ending_in_he_before_a_speech_verb_is_whole() -> None:
+    paragraphs = [
+        ["行业层面，峦川智库高级研究员聂清和指出，每P算力的月租金已从去年的1.6万元跌至0.8万元左右。"]
+    ]
+    result = attribute_source(paragraphs, "zh-Hans", SpeakerIndex([]))
+    assert [s.name_zh for s in result.quoted if s.kind == "person"] == ["聂清和"]
+
+
+def test_who_runs_a_part_of_a_company_heads_that_part_not_the_company() -> None:
+    paragraphs = [
+        [
+            "Owen Trell, who manages the fund at Mossgate, said the concentration reflected the index.",
+            "Xavier Brant, who runs purchasing at Tolland Supply, a computer reseller, said prices rose about 7%.",
+        ]
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    positions = {s.name: s.positions for s in result.quoted if s.kind == "person"}
+    assert positions == {
+        "Owen Trell": (("fund manager", "Mossgate"),),
+        "Xavier Brant": (("head of purchasing", "Tolland Supply"),),
+    }
