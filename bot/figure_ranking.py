@@ -15,16 +15,14 @@ from bot.aboutness import (
 )
 from bot.asked_figures import CHANGE_MEASURES, asked_figures
 from bot.figure_dating import dated_to, words_before
-from bot.figure_kinds import counted_things, is_comparison, is_share_of, other_count
+from bot.figure_kinds import counted_things, is_share_of, other_count
+from bot.figure_measure import OWN_MEASURES, covered, measure_in_context, measured_for
 from bot.i18n import family
 from bot.naming import unnamed_description
-from bot.price_or_cost import asks_price_not_cost, cost_not_price
 from bot.scenarios import asks_scenario, is_scenario
 from bot.share_scope import share_of_amount
 from knowledge.corpus import Corpus
-from knowledge.figures import Figure
 from knowledge.measures import (
-    figure_measures,
     find_measures,
     head_measures,
     looks_ahead,
@@ -124,7 +122,7 @@ def with_asked_figure(
         both = [h and p for h, p in zip(heads, parts, strict=True)]
         # of those, one whose words name what is asked beyond the share or move ("占营收六成" before "占订单七成")
         asked_what = query.measures - CHANGE_MEASURES
-        fits = [bool(asked_what & _measured(hit, f, query)) or not asked_what for f in figures]
+        fits = [bool(asked_what & measured_for(hit, f, query)) or not asked_what for f in figures]
         best = next(
             (
                 i
@@ -137,13 +135,13 @@ def with_asked_figure(
         )
         figure, head, part = figures[best], heads[best], parts[best]
         text = hit.passage.text
-        measured = _measured(hit, figure, query)
+        measured = measured_for(hit, figure, query)
         matches = len(query.measures & measured)
         if query.measures and measured and not matches:
             continue
         # "在手訂單約6.8億元，其中約4成來自朔川": a passage with a figure for each asked measure answers both parts
-        matches = max(matches, *(len(query.measures & _measured(hit, f, query)) for f in figures))
-        if not measured and query.measures & _OWN_MEASURES and not _measure_in_context(hit, query, corpus):
+        matches = max(matches, *(len(query.measures & measured_for(hit, f, query)) for f in figures))
+        if not measured and query.measures & OWN_MEASURES and not measure_in_context(hit, query, corpus):
             continue  # "聿達第三季營收" is not answered by a prepayment the passage never calls revenue
         measured_what = measured - CHANGE_MEASURES
         if "volume" in measured_what:
@@ -151,12 +149,12 @@ def with_asked_figure(
             measured_what = measured_what | {"market"}
         if len(_PARTS.split(query.text)) > 1:
             # "计了多少信用减值？…应收占多少？": the figure for either part may carry the asked measure
-            measured_what |= {m for f in figures for m in _measured(hit, f, query)} - CHANGE_MEASURES
+            measured_what |= {m for f in figures for m in measured_for(hit, f, query)} - CHANGE_MEASURES
         if asked_what and measured_what and not asked_what & measured_what:
             continue  # "估值降到多少" is not answered by a margin that fell: a change alone is no match
         if moves and asked_what and len(_PARTS.split(query.text)) == 1:
             # "淨利年增多少" is not answered by "营收…同比增长1.8倍": every move the passage gives is another measure's
-            moved = [_measured(hit, f, query) for f in figures if moves & _measured(hit, f, query)]
+            moved = [measured_for(hit, f, query) for f in figures if moves & measured_for(hit, f, query)]
             if moved and all(m - CHANGE_MEASURES and not m & asked_what for m in moved):
                 continue
         if reported and is_scenario(text):
@@ -166,7 +164,7 @@ def with_asked_figure(
         if not names_places(hit, places, corpus):
             continue  # "越南新廠要投資多少" is not answered by next year's capex in a paragraph without Vietnam
         about = aboutness(hit, entities, corpus)
-        if about and query.measures & _OWN_MEASURES and not kin_asked and named_as_kin(hit, entities, corpus):
+        if about and query.measures & OWN_MEASURES and not kin_asked and named_as_kin(hit, entities, corpus):
             about = 0.0  # "云衡智算的母公司…其净利润" is the parent's profit, not 云衡智算's own
         if paired and not names_every_party(hit, entities, corpus):
             continue
@@ -178,7 +176,7 @@ def with_asked_figure(
         # "梅若华觉得那个语料库值多少": the asked person's own figure, whatever organization the question names
         if (not about and not theirs) or (
             about < 1
-            and (query.measures & _OWN_MEASURES or owned)
+            and (query.measures & OWN_MEASURES or owned)
             and _someone_elses(hit, corpus)
             and not (anchored or theirs)
         ):
@@ -219,14 +217,14 @@ def with_asked_figure(
                     not (head or part),
                     # "how far could land prices drop?": a figure of the asked move before a level that moved no
                     # such way ("sold for $41,500 an acre"), whichever organization the passages name
-                    bool(moves) and not any(moves & _measured(hit, f, query) for f in figures),
+                    bool(moves) and not any(moves & measured_for(hit, f, query) for f in figures),
                     further and behind,
                     about < 1,
                     past and forecast,
                     bool(query.quarters) and not quarters(text) & query.quarters,
                     -matches,
                     # "收入多少？毛利率多少？": a passage that names each asked measure beside one of its figures
-                    -len(_covered(hit, figures, query)) if len(query.measures) > 1 else 0,
+                    -len(covered(hit, figures, query)) if len(query.measures) > 1 else 0,
                     # "what is it now, and what was it a year ago?": a passage with both figures, from then to now
                     then and not (len(figures) > 1 and bool(_FROM_THEN.search(text))),
                     # a two-part question: a passage with a figure for each part (an amount and its share)
@@ -259,9 +257,6 @@ _PARTS = re.compile(
 )
 
 
-_THIRD_PARTY = re.compile(
-    r"第三方|\bthird[- ]part(?:y|ies)\b|\bindependent (?:data|estimates?|research)\b", re.I
-)
 _MONTHS_AND_DAYS = frozenset(
     "January February March April May June July August September October November December Monday Tuesday"
     " Wednesday Thursday Friday Saturday Sunday".split()
@@ -289,62 +284,8 @@ def _proper_nouns(query: QueryAnalysis, entities: list[tuple[str, ...]]) -> list
     return [w for w in words if fold(w) not in named and w not in _MONTHS_AND_DAYS]
 
 
-def _covered(hit: Hit, figures: list[Figure], query: QueryAnalysis) -> set[str]:
-    """The asked measures some figure of the passage has right beside it."""
-    return query.measures & set().union(*(head_measures(hit.passage, f, query.measures) for f in figures))
-
-
-def _measured(hit: Hit, figure: Figure, query: QueryAnalysis) -> set[str]:
-    """What a figure measures; for a share question also "share" when it is one ("only about 58% of Vantora's
-    GPUs were generating revenue", "$310 million of the deal")."""
-    text = hit.passage.text
-    share = "share" in query.measures and (
-        (figure.unit == "%" and not is_comparison(text, figure)) or is_share_of(text, figure)
-    )
-    # "$118 per square foot a year": an amount for each unit of something is its price
-    priced = figure.unit not in ("%", "x") and figure.per not in (None, "year", "quarter", "month", "share")
-    # …and what a tenant pays for each unit of space or power is its rent ("$165 per kilowatt a month")
-    prices = ({"price"} | ({"rent"} & query.measures)) if priced else set()
-    measured = figure_measures(hit.passage, figure) | ({"share"} if share else set()) | prices
-    if "price" in query.measures and asks_price_not_cost(query.text) and cost_not_price(text, figure):
-        measured.discard(
-            "price"
-        )  # "cut the price of its glasses" is not answered by the modules' cost falling
-    return measured
-
-
 # "its", "their", "自家": the question asks what belongs to the organization it names.
 _POSSESSIVE = re.compile(r"\b(?:its|their)\b|自家|自己的|自身", re.I)
-
-
-# What an organization has of its own: another's sentence in an article about it does not give these for it.
-_OWN_MEASURES = frozenset(
-    {
-        "revenue",
-        "valuation",
-        "burn",
-        "margin",
-        "spending",
-        "orders",
-        "employees",
-        "retention",
-        "stock",
-        "yield",
-        "net_debt",
-        "buyback",
-        "fee",
-        # "how much of the capacity is being used?" is not answered by a share of staff idle on the bench
-        "utilization",
-    }
-)
-
-
-def _measure_in_context(hit: Hit, query: QueryAnalysis, corpus: Corpus) -> bool:
-    """Whether the passage, or the question it answers just before it, names an asked measure."""
-    passage = hit.passage
-    before = corpus.by_id.get(f"{passage.source_id}:{passage.paragraph}.{passage.sentence - 1}")
-    texts = [passage.text] + ([before.text] if before is not None else [])
-    return any(find_measures(text) & query.measures for text in texts)
 
 
 def _someone_elses(hit: Hit, corpus: Corpus) -> bool:
