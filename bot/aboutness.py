@@ -68,10 +68,7 @@ def aboutness(hit: Hit, entities: list[tuple[str, ...]], corpus: Corpus) -> floa
     direct = entity_count(hit, entities, corpus)
     if direct:
         return float(direct)
-    # the title, or the lede when the title does not name it ("The AI infrastructure fund that became the market
-    # it tracks", then "The Mossbank AI Infrastructure ETF took in $7.4 billion…"), says whom the article is about
-    lede = " ".join(_sentences(corpus, hit.passage.source_id, n, 2) for n in (1, 2))
-    title = fold(f"{corpus.source(hit.passage.source_id).title} {lede}")
+    title = fold(corpus.source(hit.passage.source_id).title)
     return 0.5 * sum(any(w in title for w in words) for words in entities)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.aboutness import aboutness, names_places
+from bot.aboutness import names_places
 from knowledge.corpus import Corpus
 from knowledge.passages import Passage
 from knowledge.search import Hit
@@ -58,14 +58,3 @@ def test_an_organization_named_only_as_a_parents_holding_is_not_what_the_passage
     assert named_as_kin(Hit(corpus.by_id["ipo:1.1"], 1.0), entities, corpus)
     assert not named_as_kin(Hit(corpus.by_id["ipo:2.1"], 1.0), entities, corpus)
     assert asks_kin("锐岚科技的母公司前三季度赚了多少？") and not asks_kin("锐岚科技自己前三季度赚了多少？")
-
-
-def test_an_article_whose_lede_names_a_company_is_about_it_though_its_title_does_not() -> None:
-    corpus = _article(
-        "Money is pouring into one exchange-traded fund faster than into any other this autumn.",
-        "The Mossgate AI Infrastructure ETF took in $7.4 billion in October.",
-        "The ten largest holdings now make up 64% of the fund.",
-    )
-    holdings = Hit(corpus.by_id["ipo:3.1"], 1.0)
-    assert aboutness(holdings, [("mossgate",)], corpus) == 0.5
-    assert aboutness(holdings, [("harrowgate",)], corpus) == 0.0
