@@ -128,6 +128,7 @@ MEASURES: dict[str, str] = {
     # "存货余额已升至3.4亿元": goods on hand, not what was sold
     "inventory": r"\binventor(?:y|ies)\b(?! (?:hit|write|charge))|存货(?!跌价)|存貨(?!跌價)|库存|庫存",
     "writedown": r"\bwrite-?(?:downs?|offs?)\b|\bwr(?:ote|itten|ite) (?:down|off)\b|\bimpairments?\b|inventory hit|"
+    r"\bmark(?:s|ed|ing)? (?:it |them |its \w+ )?down\b|\bmarkdowns?\b|"
     # money set aside against bad loans is a charge of the same kind: "set aside $640 million for credit losses"
     r"减值|減值|存货跌价|存貨跌價|撇减|撇減|\b(?:set|put|sets|puts|setting|putting) aside\b|\bprovisions?\b|"
     r"\bprovisioned\b|\bloan[- ]loss\b|拨备|撥備|计提|計提",
@@ -360,12 +361,20 @@ def head_measures(
         if ending and (ending[0] != "share" or figure.unit == "%"):
             before = (at - start, ending[0])
     heads = {found[1] for found in (before, behind) if found is not None}
+    if _BY_AMOUNT.search(folded, 0, at):
+        # "marked down its stake in Nerith by 25%", "cut prices by 8%": the figure measures the move the verb names
+        moves = [(m.end(), name) for name in _BY_MOVES for m in _COMPILED[name].finditer(folded, start, at)]
+        if moves:
+            heads.add(max(moves)[1])
     if "spending" in heads and "rent" in find_measures(passage.text):
         heads.add("rent")  # what a lease pays is rent, as in `figure_measures`
     return heads
 
 
 _MOVES = frozenset({"growth", "cut"})
+# A figure told as the size of a move: "by 25%", "by about $2 billion".
+_BY_AMOUNT = re.compile(r"\bby\s*(?:about |roughly |nearly |some |around |almost )?$")
+_BY_MOVES = ("writedown", "cut", "growth")
 # A level a move ends at: "rose 6% to", "增长12%至", "fell to about"
 _LEVEL_AFTER_MOVE = re.compile(r"(?:\bto|至|到)\s*(?:about |around |roughly |nearly |almost |约|約|近)?$")
 

@@ -39,7 +39,10 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "%",
         re.compile(
             r"percent|per cent|%|share of|proportion|fraction|\b(?:big|large|high)\b.{0,40}\brelative to\b|\byields?\b|\breturns?\b|interest rate|coupon|margin|"
-            r"百分之|比例|几成|占比|比重|多少成|成数|年化|\bannuali[sz]ed\b|loan-to-value|\bltv\b|报酬率|回报率|收益率|利率|殖利率|毛利率",
+            r"百分之|比例|几成|占比|比重|多少成|成数|年化|\bannuali[sz]ed\b|loan-to-value|\bltv\b|报酬率|回报率|收益率|利率|殖利率|毛利率|"
+            # "refund rate", "churn rate": a rate of something that happens, in percent (not a run rate or day rate)
+            r"\b(?:refund|churn|default|vacancy|occupancy|renewal|retention|attrition|delinquency|return|cancellation|"
+            r"conversion|adoption|penetration|fill|tax|savings|approval|redemption) rates?\b|退款率|退货率|流失率",
             re.I,
         ),
     ),
@@ -482,6 +485,8 @@ def _units_of(folded: str) -> set[str]:
         units = units | {"%"}  # "what did it cut the price to?": the new level, in money or as a rate
     elif _GROWTH.search(moving) and units <= {"money", "%", "x"} and not _FROM_TO.search(folded):
         units = (units - {"money"}) | {"%", "x"}
+    elif _FROM_TO.search(folded) and _RATE_OF_GROWTH.search(folded):
+        units = units | {"%"}  # "營收成長從多少下修到多少": the growth rate before and after, in percent
     elif (
         _CHANGE.search(moving)
         or _STOCK_MOVE.search(folded)
@@ -507,8 +512,13 @@ def _units_of(folded: str) -> set[str]:
 
 # "把应收款收回多少", "把库存卖掉多少": how much of a whole is collected, sold or used up, told as a share of it
 # ("收回其中的五成") as often as an amount.
+_RATE_OF_GROWTH = re.compile(
+    r"(?:成长|增长|增速|年增率?|growth)\S{0,4}(?:从|由)多少|growth (?:rate )?from what", re.I
+)
 _PART_OF_WHOLE = re.compile(
-    r"把[^，,。；;？?]{1,16}?(?:收回|回收|追回|拿回|要回|卖掉|卖出|出售|花掉|用掉|还掉|还清|偿还|消化|去化|转让|减持)了?多少"
+    r"把[^，,。；;？?]{1,16}?(?:收回|回收|追回|拿回|要回|卖掉|卖出|出售|花掉|用掉|还掉|还清|偿还|消化|去化|转让|减持)了?多少|"
+    # "数据中心客户贡献了多少收入": a part of the revenue, as a share or an amount
+    r"贡献了?多少(?:收入|营收|利润|销售额)"
 )
 
 

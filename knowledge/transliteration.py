@@ -20,7 +20,7 @@ _SOUND_CHARS = frozenset(
     "弗福夫盖甘冈戈格根贡古瓜圭哈海汉豪赫黑亨洪胡华霍基吉加贾杰金卡凯坎康考柯科克肯库奎拉莱兰朗劳勒雷蕾"
     "里利莉丽列林琳隆卢鲁伦罗洛吕马迈麦曼芒梅门蒙米密明莫姆穆纳奈南瑙内尼宁纽努诺欧帕潘庞佩彭皮珀普奇齐"
     "恰乔琼丘萨塞桑瑟森沙莎尚舍什施斯索苏泰坦汤唐陶特提汀廷通图托瓦万旺威韦维温沃乌伍武西希锡夏谢辛休"
-    "雅亚扬耶伊英尤约詹泽扎兹佐卓泽祖斐菲怀霍惠杰捷克肖文瑞茨策赛若沃拉诺埃蒂娜娅妮琪尔昆坤摩"
+    "雅亚扬耶伊英尤约詹泽扎兹佐卓泽祖斐菲怀霍惠杰捷克肖文瑞茨策赛若沃拉诺埃蒂娜娅妮琪尔昆坤摩塔哥歌葛高迦伽嘉佳色梭素"
 )
 _RUN = re.compile("[" + "".join(sorted(_SOUND_CHARS)) + "]{2,8}")
 
@@ -57,10 +57,20 @@ def han_skeleton(written: str) -> str:
     return _collapse(codes)
 
 
-def latin_skeleton(word: str) -> str:
+def latin_skeletons(word: str) -> set[str]:
+    """Every skeleton a Latin name may be rendered with: "th" is 特 in Thomas (托马斯) but 斯 in Nerith (尼瑞斯), and a
+    closing r is dropped (Cardenlow's "Car-") or rendered 尔 (福克斯摩尔, Foxmoor)."""
+    found = {latin_skeleton(word, th=th) for th in ("t", "s")}
+    if re.search(r"[aeiou]r$", word.lower()):
+        found |= {f"{skeleton}L" for skeleton in found if not skeleton.endswith("L")}
+    return found
+
+
+def latin_skeleton(word: str, th: str = "t") -> str:
     """The consonant skeleton of a Latin name as Chinese would render it: "Renwick" -> "LNFK", "Corliss" -> "KLS"."""
     w = re.sub(r"[^a-z]", "", word.lower())
-    for spelled, sound in (("ph", "f"), ("gh", ""), ("ck", "k"), ("qu", "k"), ("x", "ks"), ("th", "t")):
+    w = re.sub(r"stl", "sl", w)  # "Thistlecroft", "Castle": a silent t
+    for spelled, sound in (("ph", "f"), ("gh", ""), ("ck", "k"), ("qu", "k"), ("x", "ks"), ("th", th)):
         w = w.replace(spelled, sound)
     w = re.sub(r"c(?=[eiy])", "s", w).replace("c", "k")
     w = re.sub(r"(.)\1", r"\1", w)
@@ -98,9 +108,9 @@ class SoundIndex:
                 if not form.isascii():
                     continue
                 for word in re.findall(r"[A-Z][a-z]{3,}", form):
-                    skeleton = latin_skeleton(word)
-                    if len(skeleton) >= _MIN_SKELETON:
-                        by_skeleton.setdefault(skeleton, set()).add(word)
+                    for skeleton in latin_skeletons(word):
+                        if len(skeleton) >= _MIN_SKELETON:
+                            by_skeleton.setdefault(skeleton, set()).add(word)
         # a skeleton two different names share says nothing
         self._words = {s: next(iter(words)) for s, words in by_skeleton.items() if len(words) == 1}
 
@@ -121,7 +131,7 @@ class SoundIndex:
                 found = next(
                     (
                         (end, word)
-                        for end in range(min(run.end(), at + 6), at + 1, -1)
+                        for end in range(min(run.end(), at + 8), at + 1, -1)
                         if not taken & set(range(at, end))
                         and (word := self._words.get(han_skeleton(text[at:end]))) is not None
                     ),

@@ -1127,3 +1127,16 @@ def test_a_share_of_revenue_is_answered_by_the_revenue_share_beside_an_order_sha
     )
     corpus = _corpus("ql", "祁麟科技拟定增扩产", "zh-Hans", both)
     assert [h.passage.id for h in with_asked_figure(question, [both], [], corpus)] == ["ql:3.1"]
+
+
+def test_one_quarter_is_not_answered_by_the_first_three() -> None:
+    question = _how_much(
+        "What was Yuanhe's net profit in the third quarter on its own?",
+        {"CNY"},
+        measures=frozenset({"margin"}),
+        quarters=frozenset({3}),
+    )
+    nine = _hit("三季报显示，沅和光电前三季度实现营业收入52.7亿元；归母净利润9.8亿元。", "yh:2.1")
+    assert asked_figures(nine, question) == []
+    single = _hit("其中，三季度单季归母净利润3.9亿元。", "yh:2.2")
+    assert [f.text for f in asked_figures(single, question)] == ["3.9亿元"]

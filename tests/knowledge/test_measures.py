@@ -597,3 +597,9 @@ def test_money_set_aside_for_bad_loans_is_a_provision() -> None:
     )
     provision = _passage("The bank set aside $640 million for credit losses in the third quarter.")
     assert "writedown" in figure_measures(provision, provision.figures[0])
+
+
+def test_a_figure_told_by_how_much_something_moved_measures_that_move() -> None:
+    marked = _passage("Brandvold said the fund had marked down its stake in the start-up by 25%.")
+    assert "writedown" in head_measures(marked, marked.figures[0])
+    assert "writedown" in asked_measures("By how much did the fund mark down what its holding is worth?", [])

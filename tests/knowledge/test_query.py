@@ -22,6 +22,9 @@ FIGURE_QUESTIONS = [
     # how much of a capacity is in use: a share
     ("那家客户三季度到底用了峤云多少算力？", {"%"}),
     ("机柜到底有多少在用？", {"%"}),
+    # what a part contributes, as a share or an amount; a growth rate's levels before and after
+    ("沅川光电的董秘说，数据中心客户现在贡献了多少收入？去年呢？", CURRENCIES | {"%"}),
+    ("鈞川財務長說明年營收成長可能從多少下修到多少？", CURRENCIES | {"%"}),
     ("in the pilot, how much less time did doctors spend on notes?", {"%", "x"}),
     ("新廠良率而家去到幾多？", {"%"}),
     ("供应商要求的预付定金明年会压住多少现金？", CURRENCIES),
@@ -833,3 +836,12 @@ def test_third_party_figures_are_asked_of_someone_other_than_the_company() -> No
     )
     assert query.speakers == [] and query.entities == [maker]
     assert query.wants_figure and {"%", "CNY"} <= query.units
+
+
+def test_a_rate_of_something_that_happens_is_asked_in_percent() -> None:
+    for question in (
+        "what was Langyu's refund rate last quarter?",
+        "what's the churn rate among agent customers?",
+    ):
+        query = analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({}))
+        assert "%" in query.units, question

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from knowledge.speakers import Speaker, SpeakerIndex
-from knowledge.transliteration import SoundIndex, han_skeleton, latin_skeleton, sound_index
+from knowledge.transliteration import SoundIndex, han_skeleton, latin_skeleton, latin_skeletons, sound_index
 
 
 def test_a_name_and_its_chinese_rendering_share_a_skeleton() -> None:
@@ -44,3 +44,12 @@ def test_a_name_the_library_has_in_chinese_is_left_alone() -> None:
 def test_the_speakers_of_an_index_are_read_once() -> None:
     speakers = SpeakerIndex([Speaker(name="Tobias Renwick", kind="person", role="analyst")])
     assert sound_index(speakers) is sound_index(speakers)
+
+
+def test_th_a_silent_t_and_a_closing_r_may_be_rendered_either_way() -> None:
+    assert han_skeleton("尼瑞斯") in latin_skeletons("Nerith")  # th as 斯
+    assert han_skeleton("托马斯") in latin_skeletons("Thomas")  # th as 托
+    assert han_skeleton("西斯爾克羅夫特") in latin_skeletons("Thistlecroft")  # the t of "stle" is silent
+    assert han_skeleton("福克斯摩尔") in latin_skeletons("Foxmoor")  # a closing r as 尔
+    index = SoundIndex([Speaker(name="Foxmoor Capital", kind="organization", role="fund")])
+    assert index.latin_for("福克斯摩尔说，银行借了多少钱？") == "Foxmoor说，银行借了多少钱？"
