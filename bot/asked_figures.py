@@ -362,13 +362,6 @@ def _other_scope(text: str, query: QueryAnalysis) -> bool:
         return True  # "the coupon on its dollar notes" is not the yen bonds' coupon
     if _WHOLE_YEAR.search(query.text) and several_quarters(text) and not _WHOLE_YEAR.search(text):
         return True  # "今年全年营收能有多少" is not answered by the first three quarters' revenue
-    if (
-        query.quarters
-        and not several_quarters(query.text)
-        and several_quarters(text)
-        and not one_quarter(text)
-    ):
-        return True  # "net profit in the third quarter" is not answered by the first three quarters' ("前三季度")
     return (
         several_quarters(query.text)
         and not several_quarters(text)

@@ -404,7 +404,9 @@ def _in_a_name(text: str, folded: str, at: int) -> bool:
 
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4}
 _QUARTER = re.compile(
-    r"\b(?:q([1-4])|([1-4])q|(first|second|third|fourth)[- ]quarter)\b|第?([一二三四1-4])季", re.I
+    # ("三季报" is the report for the first three quarters, not the third quarter's figures)
+    r"\b(?:q([1-4])|([1-4])q|(first|second|third|fourth)[- ]quarter)\b|第?([一二三四1-4])季(?!报|報)",
+    re.I,
 )
 
 

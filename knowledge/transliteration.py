@@ -11,6 +11,8 @@ import re
 import weakref
 from collections.abc import Iterable
 
+from knowledge.attribution.org_tails_en import ORG_TAILS
+from knowledge.measures import find_measures
 from knowledge.scripts import to_simplified
 from knowledge.speakers import Speaker, SpeakerIndex
 
@@ -98,6 +100,11 @@ def _collapse(codes: Iterable[str]) -> str:
     return "".join(out)
 
 
+def _common(word: str) -> bool:
+    """Whether a capitalized word of a name is an ordinary word of the trade ("Growth", "Partners", "Capital")."""
+    return word.lower() in ORG_TAILS or bool(find_measures(word))
+
+
 class SoundIndex:
     """The library's Latin names by their skeleton, for reading Chinese transliterations in questions."""
 
@@ -108,6 +115,8 @@ class SoundIndex:
                 if not form.isascii():
                     continue
                 for word in re.findall(r"[A-Z][a-z]{3,}", form):
+                    if _common(word):
+                        continue  # "Larchmont Growth Partners": only its own name is written by sound
                     for skeleton in latin_skeletons(word):
                         if len(skeleton) >= _MIN_SKELETON:
                             by_skeleton.setdefault(skeleton, set()).add(word)

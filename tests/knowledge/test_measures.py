@@ -603,3 +603,8 @@ def test_a_figure_told_by_how_much_something_moved_measures_that_move() -> None:
     marked = _passage("Brandvold said the fund had marked down its stake in the start-up by 25%.")
     assert "writedown" in head_measures(marked, marked.figures[0])
     assert "writedown" in asked_measures("By how much did the fund mark down what its holding is worth?", [])
+
+
+def test_a_third_quarter_report_is_no_third_quarter() -> None:
+    assert quarters("三季报显示，公司前三季度实现营业收入52.7亿元") == set()
+    assert quarters("公司前三季营收418亿元，第三季毛利率为24.8%") == {3}

@@ -53,3 +53,14 @@ def test_th_a_silent_t_and_a_closing_r_may_be_rendered_either_way() -> None:
     assert han_skeleton("福克斯摩尔") in latin_skeletons("Foxmoor")  # a closing r as 尔
     index = SoundIndex([Speaker(name="Foxmoor Capital", kind="organization", role="fund")])
     assert index.latin_for("福克斯摩尔说，银行借了多少钱？") == "Foxmoor说，银行借了多少钱？"
+
+
+def test_ordinary_words_of_a_name_are_not_read_as_sounds() -> None:
+    index = SoundIndex(
+        [
+            Speaker(name="Corliss Ratings", kind="organization", role="rating agency"),
+            Speaker(name="Larchmont Growth Partners", kind="organization", role="fund"),
+        ]
+    )
+    # "Growth" would sound like 科利斯 too; only the names' own words are indexed
+    assert index.latin_for("科利斯評級認為呢？") == "Corliss評級認為呢？"
