@@ -431,6 +431,7 @@ _ARRIVES = re.compile(
 _FROM_TO = re.compile(r"从多少.{0,8}[到至]多少|from (?:what|how much) (?:\w+ ){0,3}to what", re.I)
 
 
+# "机柜有多少在用", "用了多少算力": how much of a capacity is in use
 _USED_SHARE = re.compile(r"多少在用|用了[^，。？]{0,6}?多少(?:算力|产能|容量|机柜)")
 
 
@@ -510,11 +511,14 @@ def _units_of(folded: str) -> set[str]:
     return units
 
 
-# "把应收款收回多少", "把库存卖掉多少": how much of a whole is collected, sold or used up, told as a share of it
-# ("收回其中的五成") as often as an amount.
+# "營收成長從多少下修到多少": a growth rate's levels, before and after
 _RATE_OF_GROWTH = re.compile(
     r"(?:成长|增长|增速|年增率?|growth)\S{0,4}(?:从|由)多少|growth (?:rate )?from what", re.I
 )
+
+
+# "把应收款收回多少", "把库存卖掉多少": how much of a whole is collected, sold or used up, told as a share of it
+# ("收回其中的五成") as often as an amount.
 _PART_OF_WHOLE = re.compile(
     r"把[^，,。；;？?]{1,16}?(?:收回|回收|追回|拿回|要回|卖掉|卖出|出售|花掉|用掉|还掉|还清|偿还|消化|去化|转让|减持)了?多少|"
     # "数据中心客户贡献了多少收入": a part of the revenue, as a share or an amount
