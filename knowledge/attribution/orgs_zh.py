@@ -87,7 +87,9 @@ def plausible_org(org: str, subject: str, weak: bool) -> bool:
         return True
     # "评级机构嘉穗评级表示": a description before the name says it is an organization
     described = subject != org and DESCRIPTORS.sub("", subject) == org
-    short = (described or not weak) and len(org) <= 4
+    # (a name an institution's description vouches for may be longer: "研調機構瀚析科技研究估計")
+    vouched = described and subject[: len(subject) - len(org)].endswith(("机构", "智库"))
+    short = len(org) <= (8 if vouched else 4) and (described or not weak)
     return (org == subject or described) and short and not any(c in lx.FUNCTION_CHARS for c in org)
 
 

@@ -8,8 +8,12 @@ from dataclasses import dataclass
 from knowledge.attribution.entities import ArticleEntities, Entity
 
 # A label that opens a paragraph: "Okonjo:", "**Portside Weekly: …", "覃思远：", "問：" (bold marks allowed).
+# "**Chief financial officer Imani Cheverton:**", "Oskar Brandvold, Halden Ridge Capital:": a title before the name
+# and the organization after it belong to the label.
 _LABEL = re.compile(
-    r"^\s*\**\s*(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|[\u3400-\u9fff·•]{1,8}|Q|A)\s*\**\s*[:：]\s*\**\s*\S"
+    r"^\s*\**\s*(?:[A-Z][a-z]+(?:\s+[a-z][a-z-]*){1,3}\s+(?=[A-Z]))?"
+    r"(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|[\u3400-\u9fff·•]{1,8}|Q|A)"
+    r"(?:,\s*[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,4})?\s*\**\s*[:：]\s*\**\s*\S"
 )
 # The interviewer's turn: what it asks is no statement of anyone's.
 _QUESTION_LABELS = frozenset({"q", "question", "问", "問", "记者", "記者", "主持人"})

@@ -1853,3 +1853,25 @@ def test_who_runs_a_part_of_a_company_heads_that_part_not_the_company() -> None:
         "Owen Trell": (("fund manager", "Mossgate"),),
         "Xavier Brant": (("head of purchasing", "Tolland Supply"),),
     }
+
+
+def test_a_research_firm_a_long_name_described_as_an_institution_speaks() -> None:
+    paragraphs = [["研調機構瀚川科技研究估計，今年AI伺服器採用液冷散熱的比重約為15%，明年將升至35%。"]]
+    result = attribute_source(paragraphs, "zh-Hant", SpeakerIndex([]))
+    assert [s.name if s else None for row in result.speakers for s in row] == ["瀚川科技研究"]
+
+
+def test_a_transcript_label_with_a_title_before_the_name_or_a_firm_after_it_is_a_turn() -> None:
+    paragraphs = [
+        [
+            "Nerval Silicon said its chip would slip. Oskar Brand, a partner at Holden Ridge Capital, asked about it."
+        ],
+        [
+            "**Chief financial officer Imani Chevrel:** Then the lab can ask for half of it back.",
+            "We have $510 million.",
+        ],
+        ["Oskar Brand, Holden Ridge Capital: What happens to the money?"],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    names = [s.name if s else None for row in result.speakers for s in row]
+    assert names[-3:] == ["Imani Chevrel", "Imani Chevrel", "Oskar Brand"]
