@@ -94,6 +94,8 @@ def with_asked_figure(
     insiders = (
         corpus.speaking_for([*query.speakers, *query.entities]) if THIRD_PARTY.search(query.text) else set()
     )
+    two_part = len(_PARTS.split(query.text)) > 1
+    asked_what = query.measures - CHANGE_MEASURES
     for position, hit in enumerate(candidates):
         if hit.passage.speaker in insiders:
             continue
@@ -120,9 +122,10 @@ def with_asked_figure(
             for f in figures
         ]
         both = [h and p for h, p in zip(heads, parts, strict=True)]
+        # what each figure measures, read once
+        measures = [measured_for(hit, f, query) for f in figures]
         # of those, one whose words name what is asked beyond the share or move ("占营收六成" before "占订单七成")
-        asked_what = query.measures - CHANGE_MEASURES
-        fits = [bool(asked_what & measured_for(hit, f, query)) or not asked_what for f in figures]
+        fits = [bool(asked_what & m) or not asked_what for m in measures]
         best = next(
             (
                 i
@@ -135,26 +138,26 @@ def with_asked_figure(
         )
         figure, head, part = figures[best], heads[best], parts[best]
         text = hit.passage.text
-        measured = measured_for(hit, figure, query)
+        measured = measures[best]
         matches = len(query.measures & measured)
         if query.measures and measured and not matches:
             continue
         # "在手訂單約6.8億元，其中約4成來自朔川": a passage with a figure for each asked measure answers both parts
-        matches = max(matches, *(len(query.measures & measured_for(hit, f, query)) for f in figures))
+        matches = max(matches, *(len(query.measures & m) for m in measures))
         if not measured and query.measures & OWN_MEASURES and not measure_in_context(hit, query, corpus):
             continue  # "聿達第三季營收" is not answered by a prepayment the passage never calls revenue
         measured_what = measured - CHANGE_MEASURES
         if "volume" in measured_what:
             # "中国AI眼镜出货量增长2.3倍": how the market grew, in units
             measured_what = measured_what | {"market"}
-        if len(_PARTS.split(query.text)) > 1:
+        if two_part:
             # "计了多少信用减值？…应收占多少？": the figure for either part may carry the asked measure
-            measured_what |= {m for f in figures for m in measured_for(hit, f, query)} - CHANGE_MEASURES
+            measured_what |= set().union(*measures) - CHANGE_MEASURES
         if asked_what and measured_what and not asked_what & measured_what:
             continue  # "估值降到多少" is not answered by a margin that fell: a change alone is no match
-        if moves and asked_what and len(_PARTS.split(query.text)) == 1:
+        if moves and asked_what and not two_part:
             # "淨利年增多少" is not answered by "营收…同比增长1.8倍": every move the passage gives is another measure's
-            moved = [measured_for(hit, f, query) for f in figures if moves & measured_for(hit, f, query)]
+            moved = [m for m in measures if moves & m]
             if moved and all(m - CHANGE_MEASURES and not m & asked_what for m in moved):
                 continue
         if reported and is_scenario(text):
@@ -217,7 +220,7 @@ def with_asked_figure(
                     not (head or part),
                     # "how far could land prices drop?": a figure of the asked move before a level that moved no
                     # such way ("sold for $41,500 an acre"), whichever organization the passages name
-                    bool(moves) and not any(moves & measured_for(hit, f, query) for f in figures),
+                    bool(moves) and not any(moves & m for m in measures),
                     further and behind,
                     about < 1,
                     past and forecast,

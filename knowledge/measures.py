@@ -304,11 +304,7 @@ def figure_measures(passage: Passage, figure: Figure) -> set[str]:
     )
     if {"cut", "spending"} <= found:
         found.add("saving")  # "电费支出每年减少约2.3亿元": a cost cut is money saved
-    if "spending" in found and "rent" in find_measures(passage.text):
-        found.add(
-            "rent"
-        )  # "Under the revised lease, it will pay about $118 million a year": what a lease pays is rent
-    return found
+    return found | _lease_paid(found, passage)
 
 
 def head_measures(
@@ -366,9 +362,13 @@ def head_measures(
         moves = [(m.end(), name) for name in _BY_MOVES for m in _COMPILED[name].finditer(folded, start, at)]
         if moves:
             heads.add(max(moves)[1])
-    if "spending" in heads and "rent" in find_measures(passage.text):
-        heads.add("rent")  # what a lease pays is rent, as in `figure_measures`
-    return heads
+    return heads | _lease_paid(heads, passage)
+
+
+def _lease_paid(measures: set[str], passage: Passage) -> set[str]:
+    """Rent, when a figure measures money paid in a passage about a lease ("Under the revised lease, it will pay
+    about $118 million a year")."""
+    return {"rent"} if "spending" in measures and "rent" in find_measures(passage.text) else set()
 
 
 _MOVES = frozenset({"growth", "cut"})
