@@ -146,6 +146,8 @@ class Writer:
         if mention is not None and _ROLE_WORDS.search(text[max(0, mention.start - 12) : mention.start]):
             self.introduced.add(speaker.name)  # "英伟达首席执行官黄仁勋…": the text already says who
             return text
+        if mention is not None and speaker.kind != "person":
+            return text  # "朗鑫科技集团（下称「朗鑫」）": a company's short name may sit inside its full one
         if mention is not None:  # the name, with its role, where the text first names them
             return text[: mention.start] + self.name(speaker) + text[mention.end :]
         if _PRONOUN_SUBJECT.match(text):

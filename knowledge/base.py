@@ -9,7 +9,15 @@ from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
-from knowledge.attribution import lexicon_zh as zh_lexicon
+from knowledge.asked_names_zh import (
+    HONORIFIC,
+    HONORIFIC_TITLES,
+    chinese_subject,
+    compared_company,
+    described_company,
+    person_opening,
+    titled_person,
+)
 from knowledge.attribution.first_names import gender_of
 from knowledge.corpus import PACKAGED_CORPUS, Corpus
 from knowledge.dense import DenseSearch
@@ -36,90 +44,6 @@ NAMED_MEMO = 4096  # names whose presence in the articles a knowledge base remem
 
 def _stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
-
-
-# The name a Chinese question opens with ("天枢云今年营收多少？"), up to a time word, 的 or a measure.
-_CHINESE_TITLE = re.compile("|".join(sorted(zh_lexicon.TITLES, key=len, reverse=True)))
-_CHINESE_SUBJECT = re.compile(
-    r"^\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:今年|去年|明年|前年|上半年|下半年|第[一二三四]季|[一二三四]季度|"
-    r"本季|上季|上一季|[0-9一二三四五六七八九十]{1,2}月|的|在|要|会|會|"
-    r"营收|營收|收入|市值|估值|利润|利潤|花了|投了|有多少|是否|估计|估計|预计|預計|表示|认为|認為|说|說|讲|講|称|稱|透露)"
-)
-# Words that open a question without naming anyone: a region, a sector, a pronoun.
-_GENERIC_SUBJECT = re.compile(
-    r"全球|国内|國內|中国|中國|美国|美國|台湾|台灣|日本|欧洲|歐洲|公司|企业|企業|科技|行业|行業|"
-    r"市场|市場|大厂|大廠|巨头|巨頭|他|她|我|你|这|這|那|哪|谁|誰|什么|什麼|大家|投资人|投資人"
-)
-
-
-_NOT_A_NAME_START = re.compile(
-    r"^(?:按|如果|如|若|在|对|對|从|從|为|為|给|給|把|被|当|當|据|據|根据|根據|要是|是|有|没|沒|不|全|各|每|所)"
-)
-
-
-def titled_person(question: str) -> str | None:
-    """A Chinese person the question names after a title ("江州市长刘建国"), if it names one."""
-    folded = fold(question)
-    title = _CHINESE_TITLE.search(folded)
-    if title is None:
-        return None
-    # importing the name finder compiles its patterns: only when a question names a title
-    from knowledge.attribution.people_zh import person_at
-
-    return person_at(folded[title.end() :])
-
-
-# "廖董", "王总": a surname and the short honorific reporters use for a chairman or a chief executive.
-_HONORIFIC = re.compile(r"([\u4e00-\u9fff])(董|总)")
-_HONORIFIC_TITLES = {"董": ("chair",), "总": ("ceo", "president", "general manager", "chair")}
-
-# What a question asks a person it opens with: their view or words ("章启航怎么看…", "刘畅说…").
-_ASKS_VIEW = re.compile(
-    r"怎么看|如何看|怎样看|怎么说|说|表示|认为|觉得|怎么评价|如何评价|对.{1,12}(?:怎么|如何)"
-)
-
-
-def _person_opening(question: str) -> str | None:
-    """A Chinese person's name the question opens with when it asks what they think or said."""
-    folded = fold(question)
-    if not re.match(r"[\u4e00-\u9fff]{2,4}", folded):
-        return None
-    from knowledge.attribution.people_zh import person_at  # compiles its patterns: only for Chinese questions
-
-    name = person_at(folded)
-    return question[: len(name)] if name and _ASKS_VIEW.match(folded, len(name)) else None
-
-
-# "嶸泰跟同業鈺晟電子比": the company a question compares with, written with a company ending
-_COMPARED_WITH = re.compile(
-    r"(?:跟|和|与|同|对比|相较于?)(?:同业|对手|竞争对手)?(?P<name>[\u4e00-\u9fff]{2,8}?)(?:相)?(?:比|相比|比较)"
-)
-
-
-def _compared_company(question: str) -> str | None:
-    """The company a Chinese question compares with, when its name ends like a company's ("鈺晟電子")."""
-    match = _COMPARED_WITH.search(fold(question))
-    if match is None:
-        return None
-    name = match.group("name")
-    if "的" in name or re.match("[它其该这那自]", name):
-        return None  # "跟它的并购基金比": its own fund, not another company
-    ending = next((x for x in zh_lexicon.ORG_SUFFIXES if name.endswith(x) and len(name) > len(x) + 1), None)
-    if ending is None:
-        return None
-    written = question[match.start("name") : match.end("name")]  # the asker's own script ("鈺晟電子")
-    return written if len(fold(question)) == len(question) else name
-
-
-def chinese_subject(question: str) -> str | None:
-    """The organization-like name a Chinese question opens with, if it names one."""
-    match = _CHINESE_SUBJECT.match(question)
-    if match is None or match.group("name").isascii():
-        return None
-    name = match.group("name")
-    if _GENERIC_SUBJECT.search(name) or _NOT_A_NAME_START.match(name):
-        return None
-    return match.group("name")
 
 
 def _named_in(folded_question: str, speaker: Speaker) -> bool:
@@ -279,7 +203,7 @@ class KnowledgeBase:
             query.speakers = staffed
         # a firm whose people are quoted is not one the articles never quote
         query.unquoted = [s for s in query.unquoted if not self._speaks_through_people(s)]
-        opener = _person_opening(question)
+        opener = person_opening(question)
         if opener and not self.corpus.speakers.find_mentions(opener):
             # "章启航怎么看岚瞳上市首日就破发？": the one asked speaks nowhere; mentioned, or never named at all
             if self._in_articles(opener):
@@ -294,15 +218,22 @@ class KnowledgeBase:
                 query.unquoted.append(Speaker(name=titled, kind="person", role="", quoted=False))
             else:
                 query.unknown_names.append(titled)
-        compared = _compared_company(question)
+        compared = compared_company(question)
         if compared and not self._in_articles(compared):
             query.unknown_names.append(compared)  # a comparison with a company no article names
+        described = described_company(question)
+        if (
+            described
+            and not self._in_articles(described)
+            and not self.corpus.speakers.find_mentions(described)
+        ):
+            query.unknown_names.append(described)  # "港股另一家分销商岱澜电子": a company no article names
         subject = chinese_subject(question)
-        honoured = _HONORIFIC.fullmatch(fold(subject or ""))
+        honoured = HONORIFIC.fullmatch(fold(subject or ""))
         if honoured and not query.speakers:
             # "廖董講…": chairman Liao, as Taiwanese reporters call him; the one quoted person it can be
             query.speakers = self._by_surname_and_title(
-                honoured.group(1), _HONORIFIC_TITLES[honoured.group(2)]
+                honoured.group(1), HONORIFIC_TITLES[honoured.group(2)]
             )
             subject = None if query.speakers else subject
         if subject and not query.speakers and not query.named:

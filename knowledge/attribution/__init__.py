@@ -84,12 +84,12 @@ def _drop_shared_surnames(named: dict[int, Speaker]) -> None:
             )
 
 
-def _employ_at_protagonist(entities: ArticleEntities) -> None:
+def _employ_at_protagonist(entities: ArticleEntities, article: str) -> None:
     """An officer named without a company works for the company the article is about."""
     from knowledge.attribution.naming import is_officer_title
     from knowledge.attribution.org_in_play import protagonist
 
-    company = protagonist(entities)
+    company = protagonist(entities, article)
     if company is None:
         return
     for entity in entities.entities:
@@ -115,7 +115,7 @@ def attribute_source(paragraphs: list[list[str]], language: str, index: SpeakerI
         folded = [to_simplified(s) if len(to_simplified(s)) == len(s) else s for s in outside]
         discover_chinese(folded, outside, entities)
     who = attribute_sentences(paragraphs, language, entities)
-    _employ_at_protagonist(entities)
+    _employ_at_protagonist(entities, " ".join(outside) if language == "en" else "")
     orgs = {form: e for e in entities.entities if e.kind == "organization" for form in e.forms}
     named: dict[int, Speaker] = {}
     for entity in entities.entities:

@@ -109,12 +109,18 @@ def register_employer(entities: ArticleEntities, org: str | None) -> str | None:
     return entity.name if entity else org
 
 
-def opening_org(sentence: str, entities: ArticleEntities) -> str | None:
-    """The organization a sentence opens with as its subject ("Kestrel Micro Devices reported …"), if any."""
-    for entity in entities.entities:
-        if entity.kind == "organization" and any(
-            re.match(rf"(?:[A-Z][A-Z .'-]*\s*[—–-]+\s*)?{re.escape(form)}\b(?!['’]s)", sentence)
-            for form in entity.forms
+def opening_org(sentence: str, entities: ArticleEntities, *, short: bool = False) -> str | None:
+    """The organization a sentence opens with as its subject ("Kestrel Micro Devices reported …"), if any; with
+    `short`, also by a short form the article registered ("Ambrel plans …" for Ambrel Cloud)."""
+    dateline = re.match(r"[A-Z][A-Z .'-]*\s*[—–-]+\s*", sentence)
+    start = dateline.end() if dateline else 0
+    for at, end, candidates, is_short in entities.mentions(sentence):
+        if at != start or (is_short and not short):
+            continue
+        if (
+            len(candidates) == 1
+            and candidates[0].kind == "organization"
+            and not re.match(r"['’]s", sentence[end:])
         ):
-            return entity.name
+            return candidates[0].name
     return None

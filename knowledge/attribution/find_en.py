@@ -381,7 +381,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     continue
                 elif run.split()[0].lower() not in lx.NOT_NAME_WORDS or len(run.split()) > 1:
                     add_org(entities, run)
-        subject = opening_org(text, entities) if closing else None
+        subject = opening_org(text, entities, short=True) if closing else None
         for officer in (e for e in entities.entities if subject and e.kind == "person" and e.name in closing):
             # the officer a closing frame names works for the organization the sentence opens with
             if officer.org is None:

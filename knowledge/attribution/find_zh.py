@@ -115,6 +115,34 @@ _NOT_A_NAME = re.compile(
 _HEREAFTER = re.compile(
     r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]{2,24})[（(](?:以下|下文)?(?:简称|下称)[:：]?[“「]?(?P<short>[^”」）)]{2,12})[”」]?[）)]"
 )
+# "颂和数据房地产投资信托基金（颂和房托）": a long name, then in brackets the short one the article goes on to use.
+_BRACKETED_SHORT = re.compile(r"[（(](?P<short>[\u4e00-\u9fff]{2,6})[）)]")
+
+
+def _abbreviated_before(text: str, short: str) -> int | None:
+    """Where the long name a bracketed short form abbreviates starts: the last place within 24 characters
+    that opens with the short form's first two characters and holds all its characters in order."""
+    start = text.rfind(short[:2], max(0, len(text) - 24))
+    if start < 0 or len(text) - start <= len(short):
+        return None
+    rest = iter(text[start:])
+    return start if all(char in rest for char in short) else None
+
+
+def _add_abbreviated(text: str, original: str, entities: ArticleEntities) -> None:
+    """Add each organization a sentence names in full with its short name in brackets, known by both."""
+    for match in _BRACKETED_SHORT.finditer(text):
+        start = _abbreviated_before(text[: match.start()], match.group("short"))
+        if start is None or not text[start : match.start()].endswith(tuple(lx.ORG_SUFFIXES)):
+            continue
+        if entities.find_any(text[start : match.start()]) is None:
+            entity = add_org_zh(entities, original[start : match.start()])
+            short = original[match.start("short") : match.end("short")]
+            if entity is not None and short not in entity.forms:
+                entities.add(entity, short=(short,))
+                entity.forms.append(short)
+
+
 # "泽川云廊数据中心REIT周三上市": a Chinese name ending in a listed fund's Latin tail is the fund.
 _LISTED_FUND = re.compile(r"(?:^|[，。；：])(?P<org>[\u4e00-\u9fff]{2,12}(?:REIT|ETF))(?![A-Za-z])")
 
@@ -136,6 +164,8 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
         ]:
             # "先进封装厂曜承先进封装（Yaocheng）19日举行法说会": the name before its bracketed Latin form
             bracket = re.search(r"[（(](?P<latin>[^（）()]*)[）)]$", match.group("subject"))
+            if bracket and _HEREAFTER.search(match.group("subject")):
+                continue  # "岚鑫科技集团（下称「岚鑫」）昨日公布": the name and its short form, found below
             subject = match.group("subject")[: bracket.start()] if bracket else match.group("subject")
             org = org_before(subject)
             latin = bracket.group("latin") if bracket else None
@@ -159,8 +189,10 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                 if entity is not None:
                     entities.add(entity, short=(original[match.start("short") : match.end("short")],))
                     entity.forms.append(original[match.start("short") : match.end("short")])
+        _add_abbreviated(text, original, entities)
         for match in _LISTED_FUND.finditer(text):
-            add_org_zh(entities, original[match.start("org") : match.end("org")])
+            if not re.search(rf"[{lx.FUNCTION_CHARS}这那该其此某档只]", match.group("org")):
+                add_org_zh(entities, original[match.start("org") : match.end("org")])  # not "也带动这档ETF"
         for match in _IS_A_COMPANY.finditer(text):
             org = org_before(match.group("org"))
             if (

@@ -51,12 +51,37 @@ def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str =
     return protagonist(entities)
 
 
-def protagonist(entities: ArticleEntities) -> Entity | None:
+def protagonist(entities: ArticleEntities, article: str = "") -> Entity | None:
     """The organization the article is about: the one it mentions most, counting the lede's first organization
-    twice as much as a later one; what "the company" means when nothing nearer does."""
+    twice as much as a later one; what "the company" means when nothing nearer does.
+
+    With the article's text, "the bank" and "the lender" count as mentions of the one bank it names: a story
+    about a bank calls it "the bank" more often than by name, while a short seller attacking it is named each time.
+    """
     orgs = [e for e in entities.entities if e.kind == "organization"]
     first = min((e for e in orgs if e.order), key=lambda e: e.order, default=None)
-    return max(orgs, key=lambda e: e.mentions + (_LEDE_WEIGHT if e is first else 0), default=None)
+    by_noun = described_mentions(orgs, article)
+    return max(
+        orgs,
+        key=lambda e: e.mentions + by_noun.get(id(e), 0) + (_LEDE_WEIGHT if e is first else 0),
+        default=None,
+    )
+
+
+def described_mentions(orgs: list[Entity], article: str) -> dict[int, int]:
+    """How often an English article calls an organization by what it is ("the regional bank", "the insurer's"),
+    for each noun only one of its organizations fits."""
+    counts: dict[int, int] = {}
+    for noun, family in ORG_NOUN_FAMILIES.items():
+        fitting = [
+            e for e in orgs if re.search(rf"\b(?:{'|'.join(family)})\b", f"{e.role or ''} {e.name}".lower())
+        ]
+        if len(fitting) != 1:
+            continue
+        # "the regional bank", "the bank's": up to two words between the article and the noun
+        said = len(re.findall(rf"\b[Tt]he\s+(?:[a-z-]+\s+){{0,2}}?{noun}\b(?!\s+of\b)", article))
+        counts[id(fitting[0])] = counts.get(id(fitting[0]), 0) + said
+    return counts
 
 
 # How many mentions being named first in the story is worth: the lede names who the story is about.

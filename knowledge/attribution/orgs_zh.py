@@ -21,7 +21,7 @@ SECTOR_END = re.compile(
 )
 # Descriptions before an organization's name ("主要设备供应商之一"): stripped to leave the name.
 DESCRIPTORS = re.compile(
-    r"^.*?(?:港股|美股|A股|台股|基金管理人|管理人|分销商|经销商|代理商|开发商|生产商|销售商|服务商|提供商|承包商|集成商|零售商|贸易商|租赁商|设备商|渠道商|"
+    r"^.*?(?:港股|美股|A股|台股|基金管理人|管理人|分销商|经销商|代理商|开发商|发展商|地产商|云计算商|云商|生产商|销售商|服务商|提供商|承包商|集成商|零售商|贸易商|租赁商|设备商|渠道商|"
     r"代工厂|代工大厂|大厂|厂商|品牌|供应商|机构|之一|巨头|龙头|初创公司|初创|领投方|跟投方|投资方|平台|旗下|券商|投行|智库|"
     r"媒体|主权基金|基金|研究机构|市场研究机构|咨询公司|制造商|运营商|企业|业者|银行|集团|城商行|农商行|商业银行|新创|"
     r"上市公司|公司|营运商|厂)(?=.{2,})"
@@ -41,12 +41,25 @@ def org_before(text: str) -> str | None:
         return None
     run = LEADING.sub("", match.group(1)).strip()
     run = run.rsplit("的", 1)[-1]  # "在香港上市的苏澜银行": a modifier ending in 的 is not part of the name
-    while (stripped := DESCRIPTORS.sub("", run)) != run:
-        run = stripped  # "主要设备供应商之一弘钛精机": every description before the name
+    run = DESCRIPTORS.sub("", run)
+    while (stripped := DESCRIPTORS.sub("", run)) != run and (
+        len(stripped) >= 3 or stripped.endswith(lx.ORG_SUFFIXES)
+    ):
+        # "主要设备供应商之一弘钛精机": every description before the name, but "研调机构森川基金评等" is a firm
+        # whose name holds a descriptor
+        run = stripped
     sector = SECTOR_END.search(run)
     run = run[: sector.start()] if sector else run  # "明衡证券消费电子(分析师)": the firm, not what it covers
     if len(run) >= 3 and run[-1] in "由被经":
         run = run[:-1]  # "崇远由董事长林正雄创立": 由 says who founded it, it is not part of the name
+    agent = re.search(r"(?<=..)(?:会|将|已)?[由被]([^由被]{2,})$", run)
+    if agent:
+        run = agent.group(
+            1
+        )  # "项目回报率会由公司预期的…": what comes after 由 or 被 acts, not what is before
+    latin = re.search(r"(?<=[\u4e00-\u9fff])[A-Z][A-Za-z0-9&.]*(?: [A-Z][A-Za-z0-9&.]*)+$", run)
+    if latin:
+        run = latin.group(0)  # "物业顾问Ashdown Keyes": a firm written in Latin letters after what it is
     if len(run) > 10 and not run.isascii():
         run = run[-6:]
     return (
@@ -68,7 +81,7 @@ def org_named(zh: str, entities: ArticleEntities) -> bool:
 # "集团首三季预期…", "公司前九个月…": a span of the year, never a name
 _NOT_NAMES = (
     r"(?:今|去|明|前|当|本|全|上半|下半)年|同期|季度|[首前头][一二三四两]个?季|[首前头][0-9一二三四五六七八九十两]+个?月|"
-    r"业绩$|^(?:约|占|较|仅|共|合计|同比|环比)"
+    r"业绩$|^(?:约|占|较|仅|共|合计|同比|环比)|自己|本身|部门$"
 )
 
 

@@ -283,3 +283,18 @@ def test_a_deputy_bureau_chief_named_with_the_title_is_not_followed_by_the_role_
     corpus.by_id["zh-news:1.1"] = _passage("zh-news:1.1", "zh-news", text, "Zhou Min")
     answer = _answer(corpus, "zh-news:1.1", "zh-Hans")
     assert "周敏（" not in answer and "副局长周敏在通报会上表示" in answer
+
+
+def test_a_companys_short_name_inside_its_full_name_is_left_as_written() -> None:
+    """ "岚鑫科技集团（下称「岚鑫」）" is quoted whole: the short name is not replaced inside the full one."""
+    corpus = _corpus()
+    lanxin = Speaker(name="岚鑫同日", kind="organization", role="organization", aliases=("岚鑫",))
+    text = "港股上市的分销商岚鑫科技集团（下称「岚鑫」）昨日公布中期业绩，收入增长36%至约18.4亿美元。"
+    passage = _passage("zh-news:2.1", "zh-news", text, lanxin.name)
+    corpus = Corpus(
+        sources=corpus.sources,
+        speakers=SpeakerIndex([ZHOU, POWELL, ALTMAN, lanxin]),
+        passages=[*corpus.passages, passage],
+    )
+    answer = _answer(corpus, "zh-news:2.1", "zh-Hans")
+    assert "岚鑫科技集团（下称「岚鑫」）" in answer and "岚鑫同日科技" not in answer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.base import chinese_subject, titled_person
+from knowledge.asked_names_zh import chinese_subject, described_company, titled_person
 from knowledge.corpus import PACKAGED_CORPUS
 from knowledge.glossary import Glossary, load_glossary
 from knowledge.query import analyze
@@ -845,3 +845,10 @@ def test_a_rate_of_something_that_happens_is_asked_in_percent() -> None:
     ):
         query = analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({}))
         assert "%" in query.units, question
+
+
+def test_a_company_named_after_what_it_is_is_found_in_the_askers_script() -> None:
+    """ "港股另一家芯片分销商岱澜电子…" names a company; "它的研究机构" names none."""
+    assert described_company("港股另一家AI芯片分销商岱澜电子中期收入多少？") == "岱澜电子"
+    assert described_company("嶸泰跟同業鈺晟電子比，誰的毛利率比較高？") == "鈺晟電子"
+    assert described_company("这家分销商中期收入多少？") is None

@@ -62,3 +62,36 @@ def test_a_partner_of_the_fund_a_possessive_names() -> None:
     found = _speakers(paragraphs, "zh-Hans")
     assert found["Yan Ruozhou"].positions == (("partner", "棠溪资本"),)
     assert ("lead investor", "鹤翎机器人") in found["棠溪资本"].positions
+
+
+def test_an_officer_named_without_a_company_works_for_the_bank_the_story_calls_the_bank() -> None:
+    """A short seller named at every turn is not the employer of "chief financial officer X" in a story about the
+    bank it attacks, which the story mostly calls "the bank"."""
+    paragraphs = [
+        [
+            "Tarrow Bancorp's shares fell 9% after the short seller Quillfen Research said the bank hid losses."
+        ],
+        ["Quillfen estimated the bank's bad loans at $2 billion. Quillfen said more would follow."],
+        ["The bank's own filings list $800 million. Quillfen called that figure stale."],
+        [
+            'Chief financial officer Mara Lindqvist rejected the report. "We have disclosed every loan," she said.'
+        ],
+        ["Lindqvist said the bank expected lending to grow."],
+    ]
+    lindqvist = _speakers(paragraphs, "en")["Mara Lindqvist"]
+    assert lindqvist.positions == (("cfo", "Tarrow Bancorp"),)
+
+
+def test_an_officer_closing_a_sentence_works_for_the_company_it_opens_with_by_its_short_name() -> None:
+    """ "Ambrel plans to spend …, chief financial officer X told investors" is Ambrel Cloud's officer."""
+    paragraphs = [
+        [
+            "Greyfen Capital, the activist hedge fund, is pressing Vantrel Cloud to cut spending, the fund said."
+        ],
+        [
+            "Vantrel plans to spend $38 billion next year, chief financial officer Ada Whitcombe told investors."
+        ],
+        ["The fund wants $24 billion. The fund owns 2%. The fund wrote to the board."],
+    ]
+    whitcombe = _speakers(paragraphs, "en")["Ada Whitcombe"]
+    assert whitcombe.positions == (("cfo", "Vantrel Cloud"),)

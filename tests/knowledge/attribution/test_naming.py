@@ -21,6 +21,8 @@ from knowledge.speakers import Speaker, SpeakerIndex
         ("欧阳立", "Ouyang Li"),
         ("邓嘉恩", "Deng Jia'en"),  # pinyin's apostrophe before a syllable opening in a, o or e
         ("林安", "Lin An"),
+        ("韦泊川", "Wei Bochuan"),  # 泊 is bó in a name, pō in a lake
+        ("翟明远", "Zhai Mingyuan"),  # 翟 is Zhái as a surname
     ],
 )
 def test_chinese_names_get_pinyin_surname_first(written: str, expected: str) -> None:

@@ -77,3 +77,38 @@ def test_a_broker_named_by_the_rating_it_cuts_is_the_one_that_broker_points_back
         ["該券商指出，同業也在同步擴產，明年載板產能將成長約25%。"],
     ]
     assert speakers_of(text, "zh-Hant")[1:] == ["麥頓證券", "麥頓證券"]
+
+
+def test_a_company_shortened_in_brackets_and_acting_the_same_day_keeps_its_name() -> None:
+    """ "X科技集团（下称「X」）昨日公布…" names X科技集团, not "下称「X」"; "X同日宣布" is X acting that day."""
+    text = [
+        ["岚鑫科技集团（下称「岚鑫」）昨日公布中期业绩，收入约18亿元。"],
+        ["岚鑫同日宣布配售1亿股新股，集资约8亿港元。"],
+    ]
+    assert speakers_of(text, "zh-Hans") == ["岚鑫科技集团", "岚鑫科技集团"]
+
+
+def test_a_long_name_shortened_in_brackets_is_one_organization_by_either_name() -> None:
+    """ "岚澄数据房地产投资信托基金（岚澄房托）昨日公布…" is the trust's statement; "岚澄房托" later is the trust too."""
+    text = [
+        ["持有数据中心的岚澄数据房地产投资信托基金（岚澄房托）昨日公布中期业绩，收益增长6%至12.4亿元。"],
+        ["美国租户凯斯隆拖欠租金。", "岚澄房托表示，出租率降至81%。"],
+    ]
+    assert speakers_of(text, "zh-Hans") == [
+        "岚澄数据房地产投资信托基金",
+        None,
+        "岚澄数据房地产投资信托基金",
+    ]
+
+
+def test_organizations_are_read_whole_after_what_they_are_and_never_from_a_clause() -> None:
+    """A Hong Kong developer ending in 置业, a firm in Latin letters after its kind, a research house whose name
+    holds 基金: each one organization; "回报率会由公司预期" and "这档ETF" name none."""
+    text = [
+        ["本港上市发展商澄晖置业昨日公布中期业绩，收入下跌12%至38.4亿元。"],
+        ["据物业顾问Ashdown Keyes统计，空置率升至9.5%。"],
+        ["根据研调机构森澜基金评等的统计，规模年增2.3倍。"],
+        ["分析员认为，项目回报率会由公司预期的约11%降至不足7%。"],
+        ["买盘也带动这档ETF溢价扩大，溢价一度达到11.6%。"],
+    ]
+    assert speakers_of(text, "zh-Hans") == ["澄晖置业", "Ashdown Keyes", "森澜基金评等", None, None]
