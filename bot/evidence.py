@@ -302,7 +302,8 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         return Abstention("irrelevant")
     lead = candidates[0].passage
     if (
-        not lead.figures
+        # "他至今未就价格战公开表态" beside his 27% stake: no view to give, whatever figure shares the sentence
+        (not lead.figures or query.kind == "stance")
         and REFUSAL.search(lead.text)
         and not (query.kind == "who" and _ASKS_REFUSAL.search(query.text))
     ):

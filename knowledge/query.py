@@ -50,7 +50,9 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "GW?",
         re.compile(
-            r"算力(?!租|价|成本|服务|市场|中心|公司|芯片)|compute|electricity|电力|用电量|用电负荷|耗电|power draw",
+            r"算力(?!租|价|成本|服务|市场|中心|公司|芯片)|compute|electricity|电力|用电量|用电负荷|耗电|power draw|"
+            # "how much capacity does the deal cover?": power, unless a product's capacity is named ("HBM capacity")
+            r"\bhow much (?:(?:new|more|power|generating|data cent(?:re|er)|contracted|signed) )*capacity\b",
             re.I,
         ),
     ),
@@ -110,7 +112,9 @@ _RATE = re.compile(
     r"\b(?:net |gross )?(?:revenue |dollar )?retention\b|"
     r"\bwhat (?:[\w-]+ )?rate\b|\bwhere (?:is|are|was|were|does|do|did)\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|"
     r"收益率|殖利率|利率|收多少息|收几多息|报酬率|回报率|[上使利稼出入占]\w?率|渗透率|留存率|流失率|转化率|空置率|违约率|市占率|占有率|"
-    r"良率|退货率|覆盖率|回收率|开工率|达成率|增长率|成长率",
+    r"良率|退货率|覆盖率|回收率|开工率|达成率|增长率|成长率|"
+    # "百分之几的人真的掏钱了": a percentage is asked, whatever money the people pay
+    r"百分之(?:几|多少)|(?:几|多少)个百分点|\bwhat percent(?:age)? of (?:the )?(?:users|people|customers|buyers)\b",
     re.I,
 )
 # "how much of the raise is earmarked for supply?": part of an amount, which may be told as an amount.
@@ -221,7 +225,7 @@ _QUANTITY = re.compile(
     r"\b(?:guess|estimate|forecast|projection)\b.{0,40}\b(?:slice|share|portion|piece|cut)\b|"
     r"\bwhat\b.{0,80}\b(?:worth|add(?:s|ed)? up to|amount(?:s|ed)? to|total(?:s|led)?)\b|"
     r"\bwhat\b[^?]{0,60}\b(?:get(?:s|ting)? back|recover|(?:for|per) (?:each|every|one) share)\b|"
-    r"what (?:amount|figure|sum|number|percentage|share|portion|proportion|fraction)|多少|多大|多高|几(?![千百十万亿])|数额|"
+    r"what (?:amount|figure|sum|number|percentage|share|portion|proportion|fraction|slice|chunk)|多少|多大|多高|几(?![千百十万亿])|数额|"
     r"\b(?:q[1-4]|quarterly|quarter's|annual|full[- ]year|year's)\s+(?:numbers|figures|results)\b",
     re.I,
 )

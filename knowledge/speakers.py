@@ -282,11 +282,23 @@ class SpeakerIndex:
         # "Vestergaard's head of underwriting": a title the gazetteer lacks, matched by its own distinctive word
         found = self._by_written_title(folded, orgs) or found or self._by_kindred_title(titles, orgs)
         if titles and not found:
-            found = self._by_description(folded, titles)
+            # "how much of the fund did investors cash out?": investors as a group hold no one's title
+            found = self._by_description(folded, titles - self._plural_only(folded, titles))
         found |= {n for n in known if self._known_for(self.speakers[n], folded)}
         if not found:
             found = self._by_role_phrase(folded) or self._by_kind(folded)
         return [self.speakers[n] for n in sorted(found)]
+
+    def _plural_only(self, folded: str, titles: set[str]) -> set[str]:
+        """The titles a text names only in the plural ("investors", "analysts")."""
+        return {
+            title
+            for title in titles
+            if all(
+                m.group(0) not in TITLE_WORDS[title] and re.search(r"[^'’]s$", m.group(0))
+                for m in self._title_patterns[title].finditer(folded)
+            )
+        }
 
     def _by_kind(self, folded: str) -> set[int]:
         """ "那家做空机构", "the short seller": the one organization the articles describe as that kind."""

@@ -30,6 +30,7 @@ from knowledge.attribution.names_en import (
 from knowledge.attribution.naming import is_officer_title
 from knowledge.attribution.org_tails_en import CORPORATE_TAILS, ORG_TAILS
 from knowledge.attribution.public_bodies import body_names
+from knowledge.attribution.transcript import label_introduces, turn_surname
 from knowledge.places import is_place, places_in
 
 # "the company's chief financial officer": a common noun standing for the article's organization.
@@ -222,6 +223,27 @@ def _companies(text: str, entities: ArticleEntities) -> None:
             add_org(entities, org)
 
 
+def _transcript_speaker(text: str, entities: ArticleEntities, names: list[str]) -> None:
+    """Add the person a transcript label names: by a surname the article gave in full ("We spoke to Cressida
+    Thorne…" then "Thorne: …"), or in full in a bold label with the firm or title after the name."""
+    surname = turn_surname(text)
+    if surname is not None and entities.find_any(surname) is None:
+        full = next((n for n in names if n.split()[-1] == surname and len(n.split()) > 1), None)
+        if full is not None and personal(full):
+            add_person(entities, full)
+        return
+    introduced = label_introduces(text)
+    if introduced is None or not personal(introduced[0]) or entities.find_any(introduced[0]) is not None:
+        return
+    name, after = introduced
+    if after is not None and after.lower() in lx.TITLES:
+        add_person(
+            entities, name, title=after
+        )  # "**Hollis Brandt, chief executive:**": the article's company
+    else:
+        add_person(entities, name, org=register_employer(entities, after) if after else None)
+
+
 def _discover(sentences: list[str], entities: ArticleEntities, names: list[str]) -> None:
     article = " ".join(sentences)
     before = ""
@@ -231,6 +253,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
         opener, before = opening_org(before, entities), text
         closing: list[str] = []
         _companies(text, entities)
+        _transcript_speaker(text, entities, names)
         for body in body_names(text, entities):  # "the county planning commission" of the county named before
             # no short form: "Velmont" stays the county's
             entities.add(Entity(kind="organization", name=body, forms=[body], role="public body"))

@@ -65,6 +65,12 @@ def clean_org(org: str | None) -> str | None:
         "from",
     }:
         words = words[1:]
+    if (
+        len(words) > 2
+        and words[0].lower() in {"shares", "stock", "bonds", "units"}
+        and words[1].lower() == "of"
+    ):
+        words = words[2:]  # "Shares of Lockhaven Venture Trust closed at …": the trust, not its shares
     while words and words[-1].lower() in {"of", "for", "and", "&", "de"}:
         words = words[:-1]
     text = re.sub(r"(?:'s|’s)$", "", " ".join(words))

@@ -41,6 +41,9 @@ def org_before(text: str) -> str | None:
         return None
     run = LEADING.sub("", match.group(1)).strip()
     run = run.rsplit("的", 1)[-1]  # "在香港上市的苏澜银行": a modifier ending in 的 is not part of the name
+    done = run.rsplit("了", 1)
+    if len(done) == 2 and len(done[1]) >= 2:
+        run = done[1]  # "本刊专访了拾穗科技(创始人…)": what a finished verb acts on, not the verb
     run = DESCRIPTORS.sub("", run)
     while (stripped := DESCRIPTORS.sub("", run)) != run and (
         len(stripped) >= 3 or stripped.endswith(lx.ORG_SUFFIXES)
@@ -81,7 +84,9 @@ def org_named(zh: str, entities: ArticleEntities) -> bool:
 # "集团首三季预期…", "公司前九个月…": a span of the year, never a name
 _NOT_NAMES = (
     r"(?:今|去|明|前|当|本|全|上半|下半)年|同期|季度|[首前头][一二三四两]个?季|[首前头][0-9一二三四五六七八九十两]+个?月|"
-    r"业绩$|^(?:约|占|较|仅|共|合计|同比|环比)|自己|本身|部门$"
+    r"业绩$|^(?:约|占|较|仅|共|合计|同比|环比)|自己|本身|部门$|"
+    # "有研究机构给出的数字": some research firm, not one called 有研究机构
+    r"^有(?:研究|咨询|调研|评级)?(?:机构|券商|投行|基金|银行|公司|分析师)"
 )
 
 

@@ -35,17 +35,21 @@ def attribute_sentences(
     """The entity speaking in every sentence (None for the article's own reporting)."""
     state = DiscourseState()
     result: list[list[Entity | None]] = []
+    interviewee: Entity | None = None
     for number, sentences in enumerate(paragraphs):
         state.paragraph_speaker = None
         state.previous = None
         state.paragraph = number
         turn = transcript_turn(sentences, entities)
         if turn is not None:
-            # "Okonjo: They're pricing us…": an interview's turn is the labelled speaker's, every sentence of it
-            result.append([turn.speaker] * len(sentences))
-            if turn.speaker is not None:
-                state.spoke(turn.speaker)
-                state.saw(turn.speaker)
+            # "Okonjo: They're pricing us…": an interview's turn is the labelled speaker's, every sentence of it;
+            # "答：…" is the person the interview is with, the one named last before the questions began
+            interviewee = interviewee or next((e for e in state.mentioned if e.kind == "person"), None)
+            speaker = interviewee if turn.answer else turn.speaker
+            result.append([speaker] * len(sentences))
+            if speaker is not None:
+                state.spoke(speaker)
+                state.saw(speaker)
             state.carry = None
             continue
         row: list[Entity | None] = []

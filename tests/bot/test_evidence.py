@@ -59,6 +59,25 @@ def test_who_is_leading_a_round_the_article_says_was_withheld_is_not_answered_bu
     assert isinstance(decide(asked, hits, corpus), Evidence)
 
 
+def test_a_founder_who_has_not_spoken_on_a_topic_has_no_view_to_give_whatever_his_stake() -> None:
+    """ "他至今未就价格战公开表态" beside his 27% stake answers "他怎么看价格战？" with the article's silence."""
+    text = "创始人邵明川持有约27%的股份，但他至今未就价格战公开表态。"
+    corpus = Corpus(
+        sources=[Source(id="qx", file="q.md", title="价格战", publisher="P", language="zh-Hans")],
+        speakers=SpeakerIndex([]),
+        passages=[_figured("qx", text)],
+    )
+    query = QueryAnalysis(text="邵明川本人怎么看这轮价格战？", language="zh-Hans", kind="stance")
+    decision = decide(query, [Hit(corpus.by_id["qx:1.1"], 3.0, coverage=0.8, dense=0.6)], corpus)
+    assert isinstance(decision, Abstention) and decision.reason == "declined"
+    quiet = _corpus("Chief executive Soren Hallam has not commented on the accounting change in public.")
+    asked = QueryAnalysis(
+        text="What does Hallam think of the accounting change?", language="en", kind="stance"
+    )
+    verdict = decide(asked, [Hit(quiet.by_id["aurelis:1.1"], 3.0, coverage=0.8, dense=0.6)], quiet)
+    assert isinstance(verdict, Abstention) and verdict.reason == "declined"
+
+
 def test_a_company_no_article_names_is_not_answered_with_another_companys_figure(
     service: AnswerService,
 ) -> None:

@@ -263,6 +263,11 @@ def test_how_much_of_something_comes_from_somewhere_is_a_share() -> None:
     [
         ("陈宗翰说高层数板的毛利率大概是传统板子的几倍？", {"x"}),
         ("how big a stake does the former chairman still have?", {"%"}),
+        ("岚穗的月活用户里，大概百分之几的人真的掏钱了？", {"%"}),  # a percentage of payers, not money paid
+        ("How much capacity does Merrow's deal with Talvin actually cover?", {"GW"}),  # power capacity
+        ("how much more HBM capacity does Kwon think they'll have by 2027?", set()),  # a product's capacity
+        # two asks: the fund's size in money, and a slice of it
+        ("how big is Halloway's flagship fund, and what slice of it is lent to AI?", {"%"} | CURRENCIES),
     ],
 )
 def test_a_multiple_or_a_stake_is_asked_whatever_else_the_question_names(

@@ -65,6 +65,20 @@ def test_a_title_at_an_organization_the_question_only_describes_finds_its_holder
     assert index.find_by_role("what does the short seller's founder think?") == [founder]
 
 
+def test_a_title_in_the_plural_is_a_group_not_the_one_holder_of_the_title() -> None:
+    """ "How much of the fund did investors cash out?" asks about a fund's investors, not its named investor."""
+    fund = Speaker(name="Altbridge Capital", kind="organization", role="venture fund")
+    backer = Speaker(
+        name="Noor Haddad",
+        kind="person",
+        role="investor, Altbridge Capital",
+        positions=(("investor", "Altbridge Capital"),),
+    )
+    index = SpeakerIndex([fund, backer])
+    assert index.find_by_role("how much of the fund did investors try to cash out last quarter?") == []
+    assert index.find_by_role("what did the fund's investor say about the round?") == [backer]
+
+
 def test_the_head_of_an_agency_described_after_the_title_is_its_director() -> None:
     director = Speaker(
         name="Hollis Brandt",

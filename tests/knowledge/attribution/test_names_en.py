@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from knowledge.attribution.entities import ArticleEntities
 from knowledge.attribution.lexicon_en import surname_of
-from knowledge.attribution.names_en import add_org
+from knowledge.attribution.names_en import add_org, clean_org
 
 
 def test_a_name_with_of_has_no_first_word_short_form() -> None:
@@ -31,3 +31,9 @@ def test_a_hyphened_given_name_follows_the_surname_and_a_double_barrelled_surnam
     assert surname_of("Seo Da-hye") == "Seo"
     assert surname_of("Lin Wei-ting") == "Lin"
     assert surname_of("Harriet Oakes-Pryor") == "Oakes-Pryor"
+
+
+def test_a_company_whose_shares_open_the_sentence_is_named_without_them() -> None:
+    """ "Shares of Lockmere Venture Trust, a listed fund, closed at $45.60" names the trust."""
+    assert clean_org("Shares of Lockmere Venture Trust") == "Lockmere Venture Trust"
+    assert clean_org("Bank of Tarrow") == "Bank of Tarrow"
