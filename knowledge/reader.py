@@ -87,6 +87,7 @@ _URL_PART = r"\((?:[^()\s]|\([^()\s]*+\))*+\)"  # a link target: no spaces, one 
 _IMAGE = re.compile(r"!\[[^\[\]\n]*+\]" + _URL_PART)
 _LINK = re.compile(r"\[([^\[\]\n]++)\]" + _URL_PART)
 _STRONG = re.compile(r"\*\*([^*\n]++)\*\*|__([^_\n]++)__")
+_BOLD_LABEL = re.compile(r"(?m)^\*\*[^*\n]{1,80}?(?:[:：]\*\*|\*\*[:：])")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]++)(?<!\s)\*(?![\w*])")
 _LIST_MARK = re.compile(r"^[ \t]{0,3}(?:>[ \t]?|[-*+][ \t]++|\d{1,9}[.)][ \t]++)", re.M)
 _RULE = re.compile(r"^[ \t]*+(?:-{3,}|\*{3,}|_{3,})[ \t]*+$", re.M)
@@ -109,10 +110,15 @@ def _markdown(text: str) -> tuple[str, str | None]:
     text = _HEADING.sub(lambda m: f"\n{_heading_text(m)}\n", text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
+    # A transcript label in bold ("**Hollis Brandt, chief executive:** About 65%…") stays as written: it opens a
+    # sentence a citation quotes, and a quote must be found verbatim in the article.
+    labels = _BOLD_LABEL.findall(text)
+    text = _BOLD_LABEL.sub(lambda m: f"\0{labels.index(m.group(0))}\0", text)
     # Strong, then emphasis, then strong again: "**a *b* c**" and "*a **b** c*" both lose all their stars.
     text = _STRONG.sub(_strong, text)
     text = _EMPHASIS.sub(r"\1", text)
     text = _STRONG.sub(_strong, text)
+    text = re.sub(r"\0(\d+)\0", lambda m: labels[int(m.group(1))], text)
     text = _LIST_MARK.sub("", text)
     text = _RULE.sub("", text)
     return text, first.strip() if first else None

@@ -102,6 +102,11 @@ _ISSUED = r"\b(?:statement|release|announcement)\b"
 _INSTITUTIONAL = r"\b(?:report|filings?|results|statement|disclosure|prospectus)\b|报告|财报|公告|年报|季报"
 
 
+def _of_kind(entity: Entity, family: tuple[str, ...]) -> bool:
+    """Whether an organization's name or description says it is of a kind ("insurer": "…, a specialty insurer")."""
+    return any(w in family for w in f"{entity.name} {entity.role or ''}".lower().split())
+
+
 @dataclass
 class Item:
     """A name, pronoun or anaphor in a sentence (offsets), and the entity a name stands for."""
@@ -250,15 +255,20 @@ def resolve_item(
     ]
     family = en.ORG_NOUN_FAMILIES.get(noun, ())
     # "Brackwater sold a stake … to Tsurugawa Life …, the Japanese insurer said": the one the noun describes
-    fitting = [e for e in named if any(w in family for w in f"{e.name} {e.role or ''}".lower().split())]
+    fitting = [e for e in named if _of_kind(e, family)]
     if fitting:
         return fitting[-1]
     # "Castellan Property Research counts it differently. … because the firm counts only signed leases", "The
     # firm estimates": the firm that just spoke, not the landlord this sentence or the one before names
     if noun == "firm" and last is not None and last.kind == "organization" and last not in named:
         return last
-    # "Kestrel Power will supply … to Brightline, the company said": the organization that opens the sentence
+    # "Kestrel Power will supply … to Brightline, the company said": the organization that opens the sentence,
+    # unless the noun says what kind it is and the opener is not of that kind ("Kestrelbay accounts for 27% of the
+    # book, the insurer said" is the insurer's)
     opener = subject_org(items or [], outside) if outside else None
+    if opener is not None and family and not _of_kind(opener, family):
+        described = current_org(state, entities, noun=noun)
+        opener = described if described is not None and _of_kind(described, family) else opener
     if opener is not None and item.start > (items or [item])[0].start:
         return opener
     # "At Quillstone Brokerage, … 38% of trading, the company said": the organization this sentence named, the

@@ -21,7 +21,7 @@ from knowledge.attribution.orgs_zh import (
     plausible_org,
     settle_the_company,
 )
-from knowledge.attribution.people_zh import VERB, add_person_zh, name_after
+from knowledge.attribution.people_zh import VERB, add_person_zh, name_after, repeated_name_after
 
 # "首席投资总监", "副总经理", "常务副总裁": a rank before a title is part of it, not the end of the company's name
 _TITLE = (
@@ -219,7 +219,7 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                     at = match.start("zh") + len(zh) - len(org)
                     add_org_zh(entities, original[at : at + len(org)], latin=latin)
         for match in _TITLES.finditer(text):
-            named = name_after(text[match.end() :])
+            named = name_after(text[match.end() :]) or repeated_name_after(text[match.end() :], article)
             latin_named = _LATIN_NAME.match(text, match.end()) if named is None else None
             if (
                 latin_named is not None
@@ -237,6 +237,8 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             # "弘远证券电力行业分析师": the sector the analyst covers is not part of the firm's name
             sector = SECTOR_END.search(text[: match.start()])
             cut = sector.start() if sector else match.start()
+            if text[:cut].endswith(("原", "前")) and re.search(r"[\u4e00-\u9fff]{2}.$", text[:cut]):
+                cut -= 1  # "公司原董事长邵启明": a former chairman of the company, not of one called 公司原
             bracket = re.search(r"[（(][^（）()]{1,60}[）)]$", text[:cut])
             cut = bracket.start() if bracket else cut
             department = _DEPARTMENT.search(text[:cut])

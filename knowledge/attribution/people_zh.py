@@ -109,6 +109,26 @@ def name_after(text: str, after: re.Pattern[str] = _AFTER_NAME) -> tuple[str, st
     return None
 
 
+def repeated_name_after(text: str, article: str) -> tuple[str, str | None] | None:
+    """A name right after a title, whatever verb follows it ("分析师简伯川抛出一个问题"), when the article writes it
+    again: a surname and one or two characters, the longest the article repeats."""
+    if text[:2] in COMPOUND_SURNAMES:
+        options = [text[:4], text[:3]]
+    elif text[:1] in SURNAMES:
+        options = [text[:3], text[:2]]
+    else:
+        return None
+    for name in options:
+        if (
+            re.fullmatch(r"[\u4e00-\u9fff]+", name)
+            and name not in lx.NOT_NAMES
+            and not re.search(VERB, name)
+            and article.count(name) >= 2
+        ):
+            return name, None
+    return None
+
+
 def person_at(text: str) -> str | None:
     """The Chinese person's name a text starts with ("刘建国怎么评价…" -> "刘建国"), if it starts with one."""
     named = name_after(text, _AFTER_NAME_IN_QUESTION)

@@ -39,8 +39,20 @@ _NOT_PEOPLE = {
 }
 
 
+# A subordinate clause that opens a sentence: its nouns are not the sentence's subject.
+_SUBORDINATE = re.compile(
+    r"\s*(?:once|if|when|after|before|because|although|though|unless|until|as soon as)\b", re.I
+)
+
+
 def unnamed_en(clause: str, entities: ArticleEntities, *, anonymous: bool = False) -> Entity | None:
     """The unnamed source a clause describes ("a person familiar with the talks"), if it describes one."""
+    if _SUBORDINATE.match(clause):
+        # "Once the payback for new investors is counted, she estimates": the verb of a subordinate clause, or
+        # the subject after it, is no one the clause describes
+        if "," not in clause:
+            return None
+        clause = clause.rsplit(",", 1)[1]
     words = re.findall(r"[A-Za-z][\w'’-]*", clause)[-8:]
     described = EN_DESCRIBED.match(clause)
     whole = re.findall(r"[A-Za-z][\w'’-]*", clause[described.start() :]) if described is not None else []

@@ -50,6 +50,21 @@ def test_wrapped_markdown_lines_join_and_markup_goes(tmp_path: Path) -> None:
     ]
 
 
+def test_a_bold_transcript_label_stays_as_written_so_its_sentence_can_be_quoted_verbatim(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "call.md"
+    path.write_text(
+        "# Call\n\n**Hollis Brant, chief executive:** About 65% is paid during **construction**.\n\n"
+        "**Brant**: The rest comes later.\n",
+        encoding="utf-8",
+    )
+    assert read_article(str(path)).text.splitlines()[1:] == [
+        "**Hollis Brant, chief executive:** About 65% is paid during construction.",
+        "**Brant**: The rest comes later.",
+    ]
+
+
 def test_html_file_is_extracted_offline(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text(HTML, encoding="utf-8")

@@ -216,3 +216,28 @@ def test_ratings_makers_estimates_and_own_reports() -> None:
     assert speakers[3] == "Vellmore Cable Systems"
     assert speakers[4] == "Stellmoor Properties"
     assert speakers[6] == "Dale Venter"
+
+
+def test_the_insurer_said_after_a_sentence_opened_by_its_client_is_the_insurers() -> None:
+    """ "Kestrelmoor accounts for 27% of the book, the insurer said" is the insurer's statement, not the client's."""
+    paragraphs = [
+        [
+            "Aldmere Specialty, a mid-sized specialty insurer, has written $5.3 billion of residual-value cover."
+        ],
+        ["Its largest client is Kestrelmoor Compute, a GPU cloud."],
+        ["Kestrelmoor accounts for 27% of the residual-value book, the insurer said."],
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    assert result.speakers[2][0] is not None and result.speakers[2][0].name == "Aldmere Specialty"
+
+
+def test_a_subordinate_clause_opening_the_sentence_is_no_unnamed_source() -> None:
+    """ "Once the payback for new investors is counted, she estimates…" is the analyst's estimate."""
+    paragraphs = [
+        [
+            "Lorna Quenby, an analyst at Brightwick, said the round values Sennet at $1.1 billion.",
+            "Once the double payback for new investors is counted, she estimates the shares are worth $800 million.",
+        ]
+    ]
+    result = attribute_source(paragraphs, "en", SpeakerIndex([]))
+    assert [s.name if s else None for s in result.speakers[0]] == ["Lorna Quenby", "Lorna Quenby"]

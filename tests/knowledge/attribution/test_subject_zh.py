@@ -112,3 +112,31 @@ def test_organizations_are_read_whole_after_what_they_are_and_never_from_a_claus
         ["买盘也带动这档ETF溢价扩大，溢价一度达到11.6%。"],
     ]
     assert speakers_of(text, "zh-Hans") == ["澄晖置业", "Ashdown Keyes", "森澜基金评等", None, None]
+
+
+def test_it_is_understood_cites_no_one_the_sentence_names() -> None:
+    """ "據了解，主席X家族持有…，X並無出席業績簡報會" is the paper's own knowledge, not X's briefing."""
+    text = [
+        ["恆澔銀行昨日公布業績，盈利下跌12%。"],
+        ["據了解，主席傅啟嶸家族持有恆澔約34%股權，傅啟嶸並無出席業績簡報會。"],
+    ]
+    assert speakers_of(text, "zh-Hant") == ["恆澔銀行", None]
+
+
+def test_an_analyst_named_after_a_title_whatever_verb_follows_is_found_by_the_name_repeated() -> None:
+    """ "分析师简伯安抛出一个问题" introduces 简伯安, whom "简伯安并不买账。他…测算" then quotes."""
+    text = [
+        ["首席财务官郁清禾解释，这一调整让利润增加约19亿元。"],
+        ["电话会上，岫川证券计算机行业分析师简伯安抛出一个问题：新卡是否也按六年折旧？"],
+        ["简伯安并不买账。", "他在会后接受本报采访时测算，今年实际增厚的利润超过31亿元。"],
+    ]
+    assert speakers_of(text, "zh-Hans")[-1] == "简伯安"
+
+
+def test_a_former_chairman_of_the_company_is_not_of_a_company_called_former() -> None:
+    """ "公司原董事长邵启东被判…" names no organization "公司原"."""
+    result = attribute_source(
+        [["澜栖科技被判赔偿9.8亿元。", "公司原董事长邵启东被判承担连带责任。"]], "zh-Hans", SpeakerIndex([])
+    )
+    names = [e.name_zh or e.name for e in [*result.quoted, *result.mentioned]]
+    assert "公司原" not in names
