@@ -45,7 +45,8 @@ HONORIFIC_TITLES = {"董": ("chair",), "总": ("ceo", "president", "general mana
 
 # What a question asks a person it opens with: their view or words ("章启航怎么看…", "刘畅说…").
 _ASKS_VIEW = re.compile(
-    r"怎么看|如何看|怎样看|怎么说|说|表示|认为|觉得|怎么评价|如何评价|对.{1,12}(?:怎么|如何)"
+    # Cantonese too: "霍启文点睇…" is what he thinks, "佢点讲" what he said
+    r"怎么看|如何看|怎样看|怎么说|说|表示|认为|觉得|怎么评价|如何评价|对.{1,12}(?:怎么|如何)|点睇|点讲|讲过|话"
 )
 
 

@@ -146,7 +146,8 @@ MEASURES: dict[str, str] = {
     # "应收账款达41亿元": money customers owe, not what was sold or lent
     "receivables": r"receivables|应收账款|应收帐款|应收款",
     # money a customer puts down before delivery: "Deposits on our books are $2.3 billion", "客户预付的订金"
-    "deposit": r"\bdeposits?\b|\bprepa(?:id|yments?)\b|\b(?:paid|paying|pay|pays) up ?front\b|订金|定金|押金|预付|预收",
+    "deposit": r"\bdeposits?\b|\bprepa(?:id|yments?)\b|\b(?:paid|paying|pay|pays) up ?front\b|订金|定金|押金|预付|预收|"
+    r"先付了?|提前付",  # "客户已经先付了多少钱": paid ahead, a prepayment
     # "每基金单位分派", "distribution per unit": what a company or trust pays out to holders
     "dividend": r"\bdividends?\b|\bpayout ratios?\b|\bdistributions? per (?:unit|share)\b|\bdpu\b|分派|派息|股息",
     # "旧股转让规模": shares transferred to a buyer are sold
@@ -514,7 +515,22 @@ def _clause_measures(text: str, figure: Figure) -> set[str]:
             # of the figure; the clause before it does
             continue
         found |= find_measures(folded[bounds[index] : bounds[index + 1]])
+    total = _ADDS_UP_TO.search(folded, 0, at)
+    if total is not None and total.end() >= at - 1:
+        # "loans tied to data centres, powered land and offices … add up to about $4.2 billion": a total measures
+        # what its subject names, however many commas before; "add up to" sets no cap
+        subject = max((m.end() for m in _REPORTED.finditer(folded, 0, total.start())), default=0)
+        found = (found - {"cap"}) | find_measures(folded[subject : total.start()])
     return found
+
+
+# "… add up to about $4.2 billion", "… amount to", "… come to": a total of what the subject names.
+_ADDS_UP_TO = re.compile(
+    r"\b(?:add(?:s|ed)? up to|amount(?:s|ed)? to|c[ao]me to)\s+(?:about |around |roughly |some |nearly |almost |"
+    r"more than |over |just over |just under )?"
+)
+# Where a reported statement's own subject starts: "Foxmoor estimated that loans …".
+_REPORTED = re.compile(r"\b(?:that|said|estimated|estimates|says|found|finds|counts|counted|reckons)\s+")
 
 
 # A relative clause set off by commas: "…, which counts price rises and seat changes, …".
@@ -562,7 +578,9 @@ _NUMBER_WORDS = {
 # "a 30-year bond", "10年期"; not "9-month revenue", a reporting period
 _TERM = re.compile(
     r"\b(\d{1,3}|[a-z]+)-(year|month)\b(?!\s+(?:revenue|sales|profit|results|period|earnings|loss|net|operating|"
-    r"figures|total|high|low|growth))|(\d{1,3}|[一二三五十]+)年期",
+    # "the three-year investment budget": a plan's span, not a debt's tenor
+    r"figures|total|high|low|growth|investment|budget|plan|programme|program|spending|capex|capital|strategy|"
+    r"outlook|forecast|horizon|window|cycle|roadmap|history|span|old))|(\d{1,3}|[一二三五十]+)年期",
     re.I,
 )
 _ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "五": 5, "十": 10, "二十": 20, "三十": 30, "十五": 15}

@@ -96,6 +96,8 @@ _CURRENCY_WORDS: list[tuple[str, re.Pattern[str]]] = [
 _SHARE = re.compile(
     r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice|stake)|"
     r"\b(?:slice|piece) of\b|(?:里|裡|中|之中)有?多少(?!钱|錢|亿|億|万|萬)|"
+    # "how much new signed capacity comes from AI customers?": the part from one source, as a share
+    r"\bhow much\b[^?]{0,50}\b(?:comes?|came|coming) from\b|"
     # "what numbers did he give for cost share vs capacity?": a share named by what it divides
     r"\b(?:cost|revenue|sales|wallet|voting|load|capacity|profit) shares?\b(?! (?:price|sale|buyback)s?\b)|"
     r"what % |占.{0,24}(?:多少|几成|多大)|几成|多少成|比重|占比|比例|负债比|负债率|比率|有?多少(?:是)?集中|"
@@ -435,8 +437,10 @@ _ARRIVES = re.compile(
 _FROM_TO = re.compile(r"从多少.{0,8}[到至]多少|from (?:what|how much) (?:\w+ ){0,3}to what", re.I)
 
 
-# "机柜有多少在用", "用了多少算力": how much of a capacity is in use
-_USED_SHARE = re.compile(r"多少在用|用了[^，。？]{0,6}?多少(?:算力|产能|容量|机柜)")
+# "机柜有多少在用", "用了多少算力": how much of a capacity is in use; "租出去多少": how much of it is let
+_USED_SHARE = re.compile(
+    r"多少在用|用了[^，。？]{0,6}?多少(?:算力|产能|容量|机柜)|租出去?了?多少(?![兆吉千]?瓦|平方|面积|钱|租金)"
+)
 
 
 def _units_of(folded: str) -> set[str]:

@@ -86,12 +86,13 @@ def _drop_shared_surnames(named: dict[int, Speaker]) -> None:
 
 def _employ_at_protagonist(entities: ArticleEntities, article: str) -> None:
     """An officer named without a company works for the company the article is about."""
+    from knowledge.attribution.employers_en import GOVERNMENT_BODY
     from knowledge.attribution.naming import is_officer_title
     from knowledge.attribution.org_in_play import protagonist
 
     company = protagonist(entities, article)
-    if company is None:
-        return
+    if company is None or GOVERNMENT_BODY.search(to_simplified(company.name)):
+        return  # "创业公司创始人X" in a story about a city bureau: a founder works for no bureau
     for entity in entities.entities:
         if entity.kind == "person" and not entity.org and entity.title and is_officer_title(entity.title):
             entity.org = company.name

@@ -14,10 +14,13 @@ def last_org(entities: ArticleEntities) -> str | None:
     return next((e.name for e in reversed(entities.entities) if e.kind == "organization"), None)
 
 
-_PUBLIC_BODY = re.compile(
-    r"\b(?:Commission|Ministry|Agency|Department|Authority|Bureau|Reserve|Council|Parliament|Congress|Senate|"
-    r"Court|Government|Administration|Regulator|Exchange)\b"
+# A government body's name (in English or Simplified Chinese): it employs officials, not company officers.
+GOVERNMENT_BODY = re.compile(
+    r"\b(?:Commission|Ministry|Department|Bureau|Council|Parliament|Congress|Senate|Court|Government|"
+    r"Administration)\b|(?:局|厅|部|署|委员会|政府|办公室|法院)$"
 )
+# Any public body, regulators and exchanges included: never "the company" an article is about.
+_PUBLIC_BODY = re.compile(GOVERNMENT_BODY.pattern + r"|\b(?:Agency|Authority|Reserve|Regulator|Exchange)\b")
 
 
 def last_named_org(entities: ArticleEntities, before: str) -> str | None:

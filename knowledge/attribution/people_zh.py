@@ -73,7 +73,7 @@ _AFTER_NAME = re.compile(
 )
 # In a question a name is also followed by how it is asked about ("刘建国怎么评价…").
 _AFTER_NAME_IN_QUESTION = re.compile(
-    _AFTER_NAME.pattern + "|怎么|怎样|如何|为什么|为何|是否|有没有|评价|看待|说过|讲|谈"
+    _AFTER_NAME.pattern + "|怎么|怎样|如何|为什么|为何|是否|有没有|评价|看待|说过|讲|谈|点睇|点讲|点解|有冇"
 )
 _LATIN_AFTER = re.compile(r"^[（(]\s*([A-Z][A-Za-zÀ-ÖØ-öø-ÿ.'’& -]+?)\s*[）)]")
 _FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,5}·[\u4e00-\u9fff]{1,6}")

@@ -608,3 +608,25 @@ def test_a_figure_told_by_how_much_something_moved_measures_that_move() -> None:
 def test_a_third_quarter_report_is_no_third_quarter() -> None:
     assert quarters("三季报显示，公司前三季度实现营业收入52.7亿元") == set()
     assert quarters("公司前三季营收418亿元，第三季毛利率为24.8%") == {3}
+
+
+def test_a_plans_span_is_no_debts_tenor() -> None:
+    """ "The three-year investment budget" spans a plan; "a 30-year bond" has a tenor."""
+    assert tenors("What slice of the three-year investment budget goes to AI?") == set()
+    assert tenors("It sold a 30-year bond and a five-year loan.") == {"30y", "5y"}
+
+
+def test_a_total_measures_what_its_subject_names_however_many_commas_before() -> None:
+    """ "Loans tied to data centres, powered land and offices add up to about $4.2 billion" is debt, no cap."""
+    passage = _passage(
+        "Foxbury estimated that loans tied to data centres, powered land and offices leased to AI companies "
+        "add up to about $4.2 billion, or 31% of the book."
+    )
+    measures = figure_measures(passage, passage.figures[0])
+    assert "debt" in measures and "cap" not in measures
+
+
+def test_money_paid_ahead_is_a_prepayment() -> None:
+    """ "客户已经先付了多少钱" asks the prepayment ("客户预付款约2.3亿美元")."""
+    assert "deposit" in find_measures("簡郁安講客戶已經先付了多少錢給霆晟？")
+    assert "deposit" in find_measures("客户预付款约2.3亿美元")

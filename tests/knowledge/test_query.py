@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.asked_names_zh import chinese_subject, described_company, titled_person
+from knowledge.asked_names_zh import chinese_subject, described_company, person_opening, titled_person
 from knowledge.corpus import PACKAGED_CORPUS
 from knowledge.glossary import Glossary, load_glossary
 from knowledge.query import analyze
@@ -264,8 +264,11 @@ def test_how_much_of_something_comes_from_somewhere_is_a_share() -> None:
         ("陈宗翰说高层数板的毛利率大概是传统板子的几倍？", {"x"}),
         ("how big a stake does the former chairman still have?", {"%"}),
         ("岚穗的月活用户里，大概百分之几的人真的掏钱了？", {"%"}),  # a percentage of payers, not money paid
+        ("澄和的数据中心现在租出去多少？一年前是多少？", {"%"}),  # how much of it is let: occupancy
         ("How much capacity does Merrow's deal with Talvin actually cover?", {"GW"}),  # power capacity
         ("how much more HBM capacity does Kwon think they'll have by 2027?", set()),  # a product's capacity
+        # how much of a capacity comes from one kind of customer: a share
+        ("how much new signed capacity comes from AI customers now vs a year ago?", {"%"}),
         # two asks: the fund's size in money, and a slice of it
         ("how big is Halloway's flagship fund, and what slice of it is lent to AI?", {"%"} | CURRENCIES),
     ],
@@ -857,3 +860,9 @@ def test_a_company_named_after_what_it_is_is_found_in_the_askers_script() -> Non
     assert described_company("港股另一家AI芯片分销商岱澜电子中期收入多少？") == "岱澜电子"
     assert described_company("嶸泰跟同業鈺晟電子比，誰的毛利率比較高？") == "鈺晟電子"
     assert described_company("这家分销商中期收入多少？") is None
+
+
+def test_a_person_asked_for_a_view_in_cantonese_is_found() -> None:
+    """ "霍啟文點睇…" asks what 霍啟文 thinks, as "章启航怎么看…" does."""
+    assert person_opening("霍啟文點睇海晴轉做數據中心？") == "霍啟文"
+    assert person_opening("章启航怎么看岚瞳上市首日就破发？") == "章启航"

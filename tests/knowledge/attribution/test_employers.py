@@ -95,3 +95,17 @@ def test_an_officer_closing_a_sentence_works_for_the_company_it_opens_with_by_it
     ]
     whitcombe = _speakers(paragraphs, "en")["Ada Whitcombe"]
     assert whitcombe.positions == (("cfo", "Vantrel Cloud"),)
+
+
+def test_a_founder_in_a_story_about_a_city_bureau_works_for_no_bureau() -> None:
+    """ "在临澜一家创业公司，创始人X算了一笔账" in a story about the city's bureau: X founded the start-up."""
+    paragraphs = [
+        ["临岚市工业和信息化局副局长周以安表示，今年已发放算力券2.1亿元。"],
+        [
+            "在临岚一家做工业视觉检测的创业公司，创始人蒋蔚安算了一笔账。",
+            "她说，公司今年用掉了约90万元的算力券。",
+        ],
+        ["蒋蔚安坦言，没有券租不起整卡。"],
+    ]
+    founder = _speakers(paragraphs, "zh-Hans")["Jiang Wei'an"]
+    assert all(org != "临岚市工业和信息化局" for _, org in founder.positions)
