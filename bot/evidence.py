@@ -303,7 +303,11 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     lead = candidates[0].passage
     if (
         # "他至今未就价格战公开表态" beside his 27% stake: no view to give, whatever figure shares the sentence
-        (not lead.figures or query.kind == "stance")
+        (
+            not lead.figures
+            or query.kind == "stance"
+            or (not query.wants_figure and _ASKS_WORDS.search(query.text))
+        )
         and REFUSAL.search(lead.text)
         and not (query.kind == "who" and _ASKS_REFUSAL.search(query.text))
     ):

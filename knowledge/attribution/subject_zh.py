@@ -25,7 +25,10 @@ _WHEN_DONE = re.compile(
 )
 _ZH_PUNCT = re.compile(r"[，。；：,;:！？!?]")
 # "王怡婷将目标价下调至265元，并预估……": a clause opened by a conjunction keeps the subject of the clause before.
-_ZH_SHARED_SUBJECT = re.compile(r"(?:并且?|同时|也|还|另外|此外|进一步|随后|接着)?")
+# "…上调至约600亿元，并在公告中写道": where it was said may come between the conjunction and the verb.
+_ZH_SHARED_SUBJECT = re.compile(
+    r"(?:并且?|同时|也|还|另外|此外|进一步|随后|接着)?(?:(?:在|于)[^，。；：]{1,10}(?:中|上|里|内))?"
+)
 
 
 def subject_zh(

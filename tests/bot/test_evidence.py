@@ -67,7 +67,7 @@ def test_a_founder_who_has_not_spoken_on_a_topic_has_no_view_to_give_whatever_hi
         speakers=SpeakerIndex([]),
         passages=[_figured("qx", text)],
     )
-    query = QueryAnalysis(text="邵明川本人怎么看这轮价格战？", language="zh-Hans", kind="stance")
+    query = QueryAnalysis(text="邵明川本人怎么看这轮价格战？", language="zh-Hans", kind="what")
     decision = decide(query, [Hit(corpus.by_id["qx:1.1"], 3.0, coverage=0.8, dense=0.6)], corpus)
     assert isinstance(decision, Abstention) and decision.reason == "declined"
     quiet = _corpus("Chief executive Soren Hallam has not commented on the accounting change in public.")
