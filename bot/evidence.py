@@ -9,7 +9,7 @@ from bot.aboutness import aboutness, asked_entities, entity_count, in_its_paragr
 from bot.conflicts import add_conflicts
 from bot.figure_ranking import with_asked_figure
 from bot.focus_figure import focus_figure, nearest_figure
-from bot.refusals import REFUSAL, stronger_refusal, withheld_breakdown
+from bot.refusals import NO_COMMENT, REFUSAL, stronger_refusal, withheld_breakdown
 from bot.supporting import (
     answer_not_question,
     asks_when,
@@ -304,11 +304,12 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     if (
         # "他至今未就价格战公开表态" beside his 27% stake: no view to give, whatever figure shares the sentence
         (
-            not lead.figures
-            or query.kind == "stance"
-            or (not query.wants_figure and _ASKS_WORDS.search(query.text))
+            (not lead.figures and REFUSAL.search(lead.text))
+            or (
+                (query.kind == "stance" or (not query.wants_figure and _ASKS_WORDS.search(query.text)))
+                and NO_COMMENT.search(lead.text)
+            )
         )
-        and REFUSAL.search(lead.text)
         and not (query.kind == "who" and _ASKS_REFUSAL.search(query.text))
     ):
         # "Aurelis declined to say which developers are its customers": the articles say there is no answer, to

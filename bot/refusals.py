@@ -11,16 +11,21 @@ from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.search import Hit
 
-# A sentence that reports a refusal or the absence of a decision, not an answer.
-REFUSAL = re.compile(
-    r"\b(?:declined|refused|would not|wouldn't) (?:to )?(?:say|comment|disclose|name|specify|"
-    r"give|provide|elaborate|confirm|identify|respond)|\bno (?:specific |firm |set )?(?:timetable|timeline|decision) "
-    r"(?:has been|had been|was|is|yet)|\b(?:has|have) not (?:yet )?(?:decided|disclosed|said|commented|spoken)|"
-    # "was not available for comment", "未就价格战公开表态": nothing was said at all
+# A refusal to say anything at all ("declined to comment", "至今未就价格战公开表态"), not to name one detail.
+NO_COMMENT = re.compile(
+    r"\b(?:declined|refused|would not|wouldn't) (?:to )?comment|\b(?:has|have) not (?:yet )?(?:commented|spoken)|"
     r"\bwas not available for comment|\bcould not be reached|\bdid not respond to (?:a )?requests? for comment|"
     r"未(?:就[^，。；]{1,16})?(?:公开|公開)?(?:表态|表態)|未有(?:公开|公開)?(?:回应|回應|评论|評論|表态|表態)|"
+    r"不予置评|不予置評|未予(?:置评|置評|回应|回應)",
+    re.I,
+)
+# A sentence that reports a refusal or the absence of a decision, not an answer.
+REFUSAL = re.compile(
+    NO_COMMENT.pattern + r"|\b(?:declined|refused|would not|wouldn't) (?:to )?(?:say|disclose|name|specify|"
+    r"give|provide|elaborate|confirm|identify|respond)|\bno (?:specific |firm |set )?(?:timetable|timeline|decision) "
+    r"(?:has been|had been|was|is|yet)|\b(?:has|have) not (?:yet )?(?:decided|disclosed|said)|"
     r"未透露|未披露|未有透露|未有披露|并未透露|並未透露|拒绝透露|拒絕透露|不愿透露|不願透露|没有透露|沒有透露|"
-    r"不予置评|不予置評|未回应|未回應|未予(?:透露|披露|置评|置評|回应|回應|说明|說明)|"
+    r"未回应|未回應|未予(?:透露|披露|说明|說明)|"
     r"没有具体时间表|沒有具體時間表|目前没有具体|目前沒有具體|尚未决定|尚未決定|尚无定论|尚無定論",
     re.I,
 )

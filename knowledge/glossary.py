@@ -50,18 +50,6 @@ class Glossary:
                     found.setdefault(term, []).append(english)
         return list(found.items())
 
-    def chinese_synonyms(self, text: str, most: int = 4) -> list[str]:
-        """Other Chinese terms for what a Chinese question's glossary terms render in English ("没动" -> "闲置"),
-        from English terms with at most `most` renderings (a word of many senses widens nothing)."""
-        folded = fold(text)
-        found: dict[str, None] = {}
-        for _, english in self.english_for(text):
-            for word in english:
-                terms = self.entries.get(word, [])
-                if len(terms) <= most:
-                    found.update((t, None) for t in terms if len(t) >= 2 and t not in folded)
-        return list(found)
-
     def chinese_terms(self) -> set[str]:
         """Every Chinese term, to keep them whole when tokenizing."""
         return {t for vs in self.entries.values() for t in vs if not t.isascii()}

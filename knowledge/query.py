@@ -612,9 +612,6 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         asked_units = units
     phrases = glossary.phrases(text) if language == "en" else glossary.english_for(text)
     expansions = [term for _, terms in phrases for term in terms]
-    if language != "en":
-        # "资金没动" finds "闲置资金": a Chinese word's other Chinese renderings of the same English term
-        expansions += glossary.chinese_synonyms(text)
     own = tokenize(text)
     tokens = own + [t for term in expansions for t in tokenize(term)]
     tokens += [t for token in own for t in EN_SYNONYMS.get(token, ())]

@@ -12,6 +12,12 @@ SPEECH_VERBS = (
     "说",
     "称",
     "指出",
+    # Hong Kong papers' "又指", "亦指": also said (指 alone is too many other words)
+    "又指",
+    "亦指",
+    "并指",
+    "更指",
+    "另指",
     "认为",
     "坦言",
     "警告",
@@ -507,6 +513,8 @@ REPORT_NOUNS = (
     "调查",
     "研究",
     "公告",
+    "通告",  # a Hong Kong filing: "通告又指" is the company's announcement, not a speaker called 通告
+    "通函",
     "文件",
     "简报",
     "估计",

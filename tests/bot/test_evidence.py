@@ -78,6 +78,22 @@ def test_a_founder_who_has_not_spoken_on_a_topic_has_no_view_to_give_whatever_hi
     assert isinstance(verdict, Abstention) and verdict.reason == "declined"
 
 
+def test_what_someone_said_is_answered_though_they_would_not_name_one_detail() -> None:
+    """ "…a letter of intent with one large AI customer for roughly 40% of that capacity, but would not name it"."""
+    text = "She said it had signed a letter of intent with one AI customer for roughly 40% of that capacity, but would not name it."
+    corpus = Corpus(
+        sources=[Source(id="sv", file="s.md", title="Towers", publisher="P", language="en")],
+        speakers=SpeakerIndex([]),
+        passages=[_figured("sv", text)],
+    )
+    query = QueryAnalysis(
+        text="What's Strandby's CEO saying about the big AI customer?", language="en", kind="what"
+    )
+    assert isinstance(
+        decide(query, [Hit(corpus.by_id["sv:1.1"], 3.0, coverage=0.8, dense=0.6)], corpus), Evidence
+    )
+
+
 def test_a_company_no_article_names_is_not_answered_with_another_companys_figure(
     service: AnswerService,
 ) -> None:

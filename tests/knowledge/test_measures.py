@@ -630,3 +630,11 @@ def test_money_paid_ahead_is_a_prepayment() -> None:
     """ "客户已经先付了多少钱" asks the prepayment ("客户预付款约2.3亿美元")."""
     assert "deposit" in find_measures("簡郁安講客戶已經先付了多少錢給霆晟？")
     assert "deposit" in find_measures("客户预付款约2.3亿美元")
+
+
+def test_the_hourly_rate_charged_for_chips_is_rent() -> None:
+    """ "The hourly rates it charges for older accelerators have fallen 35%" answers what rental rates did."""
+    passage = _passage(
+        "He conceded that the hourly rates it charges for older accelerators have fallen by about 35%."
+    )
+    assert "rent" in figure_measures(passage, passage.figures[0])

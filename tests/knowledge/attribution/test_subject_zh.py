@@ -140,3 +140,25 @@ def test_a_former_chairman_of_the_company_is_not_of_a_company_called_former() ->
     )
     names = [e.name_zh or e.name for e in [*result.quoted, *result.mentioned]]
     assert "公司原" not in names
+
+
+def test_a_hong_kong_chief_quoted_with_a_rarer_surname_and_also_said() -> None:
+    """ "行政總裁容家駿在業績會上說" and "容家駿又指" are his; "通告又指" is the company's announcement."""
+    text = [
+        ["澄和房託昨日公布中期業績，收益按年增長6%至人民幣12.4億元。"],
+        ["「租戶自己都喺度縮，」行政總裁容家駿在業績會上說，「今年續約嘅租金平均要減一成左右。」"],
+        ["容家駿又指，內地物業的平均租金按年下跌約8%。"],
+        ["通告又指，旗下物業估值下調約人民幣19億元。"],
+    ]
+    assert speakers_of(text, "zh-Hant") == ["澄和房託", "容家駿", "容家駿", "澄和房託"]
+
+
+def test_a_company_publishing_its_interim_results_after_a_long_description_is_their_source() -> None:
+    """ "本港上市的…營運商X（Latin）昨日公布截至9月30日止六個月的中期業績，收入…" gives the company's own numbers."""
+    text = [
+        [
+            "本港上市的數據中心營運商瀚澄數據控股（Hancheng Data Holdings）昨日公布截至9月30日止六個月的中期業績，"
+            "收入按年增長23%。"
+        ]
+    ]
+    assert speakers_of(text, "zh-Hant") == ["瀚澄數據控股"]
