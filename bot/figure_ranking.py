@@ -21,6 +21,7 @@ from bot.i18n import family
 from bot.naming import unnamed_description
 from bot.scenarios import asks_scenario, is_scenario
 from bot.share_scope import share_of_amount
+from knowledge.asked_units import CURRENCIES
 from knowledge.corpus import Corpus
 from knowledge.measures import (
     find_measures,
@@ -31,7 +32,7 @@ from knowledge.measures import (
     several_quarters,
 )
 from knowledge.places import places_in
-from knowledge.query import CURRENCIES, THIRD_PARTY, QueryAnalysis
+from knowledge.query import THIRD_PARTY, QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit
 from knowledge.speakers import find_orgs

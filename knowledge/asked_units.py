@@ -1,0 +1,382 @@
+"""What a question asks for: the units whose figures could answer it, and the measures each of its parts asks."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.figures import Figure
+from knowledge.measures import SITE_SIZE, asked_measures
+from knowledge.scripts import fold, space_scripts
+from knowledge.unit_cues import (
+    COMPARED,
+    GAP,
+    HOLDING_LOST,
+    MONEY_PER_MONEY,
+    PAPER_LOSS,
+    SETTING_CHANGE,
+    ZH_RATE,
+)
+
+# The currencies a figure may be in: money asked in no named currency is any of them.
+CURRENCIES = frozenset({"USD", "EUR", "JPY", "CNY", "TWD", "HKD"})
+_UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "GW",
+        re.compile(
+            r"gigawatt|megawatt|\bgw\b|\bmw\b|吉瓦|千兆瓦|兆瓦|万瓩|计算能力|computing (?:power|capacity)|power capacity|"
+            r"\bhow much (?:electric(?:ity|al)? )?power\b",
+            re.I,
+        ),
+    ),
+    (
+        "%",
+        re.compile(
+            r"percent|per cent|%|share of|proportion|fraction|\b(?:big|large|high)\b.{0,40}\brelative to\b|\byields?\b|\breturns?\b|interest rate|coupon|margin|"
+            r"百分之|比例|几成|占比|比重|多少成|成数|年化|\bannuali[sz]ed\b|loan-to-value|\bltv\b|报酬率|回报率|收益率|利率|殖利率|毛利率|"
+            # "refund rate", "churn rate": a rate of something that happens, in percent (not a run rate or day rate)
+            r"\b(?:refund|churn|default|vacancy|occupancy|renewal|retention|attrition|delinquency|return|cancellation|"
+            r"conversion|adoption|penetration|fill|tax|savings|approval|redemption) rates?\b|退款率|退货率|流失率",
+            re.I,
+        ),
+    ),
+    # Compute or electricity as a subject: a capacity, unless the question is about money spent on it.
+    (
+        "GW?",
+        re.compile(
+            r"算力(?!租|价|成本|服务|市场|中心|公司|芯片)|compute|electricity|电力|用电量|用电负荷|耗电|power draw|"
+            # "how much capacity does the deal cover?": power, unless a product's capacity is named ("HBM capacity")
+            r"\bhow much (?:(?:new|more|power|generating|data cent(?:re|er)|contracted|signed) )*capacity\b",
+            re.I,
+        ),
+    ),
+    (
+        "x",
+        re.compile(
+            r"\btimes\b|multiple|\d+x\b|倍|fold\b|oversubscri|超额认购|超額認購|本益比|市盈率|市净率|市销率|股价净值比|\bp/e\b|\bp/b\b|"
+            r"price[- ]to[- ](?:earnings|book|sales)|"
+            r"之比|\bto ebitda\b|/ebitda|\bleverage (?:limits?|ratios?|caps?|ceilings?|targets?)\b|杠杆率|杠杆上限|\b(?:debt[- ]service|interest|dscr) cover(?:age)?\b|偿债覆盖|利息覆盖|覆盖倍数",
+            re.I,
+        ),
+    ),
+    (
+        "money",
+        re.compile(
+            r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|\bworth\b|valuation|valued|\bvalues?\b|dollar|\$|"
+            r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charg(?:e|es|ed|ing)\b|loan|debt|borrow|lend|exposure|sales|"
+            r"market size|how big is the market|\bfinal close\b|\bfund size\b|\bhard cap\b|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|\bbacklog\b|\bmarket\b(?! share)|\brent(?:al|s)?\b|\bleas(?:e|es|ing)\b|put(?:s|ting)? (?:in|into)|(?:sink|sinks|sinking|sunk|sank) into|commit|allocate|deploy|pour|pump|plough|plow|subsid|grant|voucher|"
+            r"placement|offering|proceeds|\binventory\b|\bwrite-?(?:down|off)s?\b|\bimpairments?\b|\bcapital\b|\bmanage[sd]?\b|under management|\baum\b|\bassets\b|profit|\bincome\b|\bget(?:s|ting)? for\b|\bfetch|"
+            r"\barr\b|recurring revenue|\bbills?\b|\bpremiums\b|保费|turnover|利润|纯益|纯利|净利|获利|盈利|trading value|成交额|成交金额|交易额|成交了?(?:多少|几多)|营业额|电价|售价|单价|"
+            r"(?:卖|售)(?:了|出|出了)?多少(?![台部个件套辆架片颗块张股])|多少钱|钱|美元|金额|资金|花费|花|支出|价位|价钱|报价|每股盈余|每股收益|每股盈利|每股净利|\beps\b|earnings per share|供股价|配股价|发行价|招股价|认购价|电费|费用|租金|利息|(?<![私公])募|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|亏损|亏了|净亏|订阅|价格|筹集|订单|规模|"
+            r"借贷|贷款|债|资本支出|资本开支|开支|市场|砸|掏|补贴|补助|算力券|目标价|price target|现金|定金|订金|押金|保证金|"
+            r"赔偿|罚款|罚金|和解金|集到|筹到|筹得|募得|配股|配售|供股|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\bget(?:s|ting)? back\b|\brecover(?:s|ed|y)?\b|\b(?:for|per) (?:each|a|every|one) share\b|"
+            r"\bsettle(?:s|d|ment)?\b|\bcompensat|\bdamages\b|\bpay(?:s|ing)? out\b|\bpaid out\b|\bpayouts?\b|"
+            # "how much will the contract save?": money, unless time is what is saved
+            r"\bsav(?:e|es|ed|ing|ings)\b(?!.{0,30}\b(?:time|hours?|minutes?|days?|weeks?)\b)|省下|节省|节约",
+            re.I,
+        ),
+    ),
+]
+# A currency the question names narrows "money" to it; otherwise every currency answers.
+_CURRENCY_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("USD", re.compile(r"dollar|\$|美元|美金|\busd\b", re.I)),
+    ("EUR", re.compile(r"\beuros?\b|€|欧元", re.I)),
+    ("JPY", re.compile(r"(?<!-)\byen\b|日元|日圆", re.I)),  # "Hsu Wen-yen" is a name
+    ("CNY", re.compile(r"\byuan\b|\brmb\b|renminbi|人民币", re.I)),
+    ("TWD", re.compile(r"新台币|台币|nt\$|taiwan dollar", re.I)),
+    ("HKD", re.compile(r"港元|港币|hk\$|hong kong dollar", re.I)),
+]
+# "How much of X's revenue…", "占多少", "幾成": a share, whatever else the question mentions.
+_SHARE = re.compile(
+    r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice|stake)|"
+    r"\b(?:slice|piece) of\b|(?:里|裡|中|之中)有?多少(?!钱|錢|亿|億|万|萬)|"
+    # "how much new signed capacity comes from AI customers?": the part from one source, as a share
+    r"\bhow much\b[^?]{0,50}\b(?:comes?|came|coming) from\b|"
+    # "what numbers did he give for cost share vs capacity?": a share named by what it divides
+    r"\b(?:cost|revenue|sales|wallet|voting|load|capacity|profit) shares?\b(?! (?:price|sale|buyback)s?\b)|"
+    r"what % |占.{0,24}(?:多少|几成|多大)|几成|多少成|比重|占比|比例|负债比|负债率|比率|有?多少(?:是)?集中|"
+    r"有?多少(?:会|将|要)?(?:来自|用[于在来]|投[向入到在]|流向|花在)|有多少是|分[到得](?:多少|几成)",
+    re.I,
+)
+# "What yield did the bonds price at?": a rate, whatever money words come with it.
+_RATE = re.compile(
+    r"\b(?:yield|coupon|interest rate|irr)s?\b|\b(?:annual|expected|target|yearly) returns?\b|"
+    # a loan-to-value ratio is a percentage, whatever loan amounts the question mentions
+    r"\bloan-to-value\b|\bltv\b(?!\s*(?:/|:|to)\s*cac)|"
+    r"\butili[sz]ation\b|\boccupancy\b|\b(?:utilization|utilisation|occupancy|vacancy|default|redemption|churn|penetration|renewal|loss|write-off|"
+    r"charge-off|delinquency) rates?\b|"
+    r"\b(?:net |gross )?(?:revenue |dollar )?retention\b|"
+    r"\bwhat (?:[\w-]+ )?rate\b|\bwhere (?:is|are|was|were|does|do|did)\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|"
+    r"收益率|殖利率|利率|收多少息|收几多息|报酬率|回报率|[上使利稼出入占]\w?率|渗透率|留存率|流失率|转化率|空置率|违约率|市占率|占有率|"
+    r"良率|退货率|覆盖率|回收率|开工率|达成率|增长率|成长率|"
+    # "百分之几的人真的掏钱了": a percentage is asked, whatever money the people pay
+    r"百分之(?:几|多少)|(?:几|多少)个百分点|\bwhat percent(?:age)? of (?:the )?(?:users|people|customers|buyers)\b",
+    re.I,
+)
+# "how much of the raise is earmarked for supply?": part of an amount, which may be told as an amount.
+_ALLOCATION = re.compile(
+    r"\bearmark|\bgo(?:es|ing)? (?:to|into|toward)|\ballocat|\bset aside|\bused (?:for|to)|\bspent on|\bput into|"
+    r"\bput(?:s|ting)? up\b|\bcontribut|\b(?:is|are|was|were) (?:meant |earmarked |slated |set )?for\b|"
+    # "how much of the bill will the developer cover?": the part someone pays
+    r"\bcover(?:s|ed|ing)?\b|\bpa(?:y|ys|id|ying) for\b|\babsorb|\bshoulder|\bpick(?:s|ed|ing)? up\b",
+    re.I,
+)
+_MONEY_NOUN = re.compile(
+    r"\b(?:money|cash|dollars|funding|payments?|bonds?|notes|loans?|debt|offering|budgets?|capex|spending|proceeds)\b",
+    re.I,
+)
+_MONEY_ZH = re.compile(r"钱|资金|募资|募集|款项")
+# "公司的数字里有多少是促销额度": a part of a reported figure, told as an amount or a share of it.
+_FIGURE_ZH = re.compile(r"(?:数字|数目|金额|总额)(?:里|裡|中|之中)有?多少")
+# "超额认购了多少倍", "how many times over": a multiple, whatever the money words.
+_MULTIPLE = re.compile(r"多少倍|几倍|幾倍|how many times|what multiple", re.I)
+# "给AI投资定的上限是多少": a limit may be a share as often as an amount.
+_LIMIT = re.compile(r"\bcap(?:s|ped)?\b|\blimit|\bceiling|上限|封顶|天花板", re.I)
+# "内部人最多能卖多少": the most an amount may be is a limit too, a share of holdings as often as money.
+_AT_MOST = re.compile(r"\bat (?:the )?most\b|\bmaximum\b|最多(?:能|可以?|只能|允许)|至多", re.I)
+# "How much cheaper is power in Gansu?": a difference, told as a share or a multiple.
+_COMPARATIVE = re.compile(
+    r"how much (?:cheaper|dearer|more expensive|less expensive|higher|lower|bigger|smaller|larger|faster|slower)\b|"
+    # "how much less time did doctors spend on notes": a time, power or space saved is told as a share
+    r"how much (?:less|more|extra) (?:time|power|energy|water|space|floor space|electricity)\b|"
+    r"\bout-?(?:price|sell|earn|pace|grow)\w*|"
+    r"\bhow far (?:below|above|under|over|behind|ahead of)\b|"
+    r"(?:便宜|贵|低|高|快|慢|大|小|(?<!至)少)(?:了)?(?:多少|几成|幾成)|超(?:过|出)[^，。？?]{1,10}多少|"
+    r"(?:比起来|相比|相较|比较)[^，。？?]{0,6}多少",
+    re.I,
+)
+_GROWTH = re.compile(
+    r"\brais(?:e|es|ed|ing) (?:its |their |the |our )?(?:prices?|rates?|premiums?|fees?|rents?|tariffs?)\b|"
+    r"\b(?:grow|grew|grown|growth|increase[sd]?|rise|rose|risen|jump(?:ed)?|up from (?=[\d$€¥]|about|around|roughly|nearly|last|a year|the same)|multipl|"
+    r"cut|cuts|slash(?:ed)?|lower(?:ed)?|reduce[sd]?|discount)\w*|"
+    r"\b(?:y/y|yoy|q/q|qoq|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|"
+    # "how much have premiums gone up?": a move, told as a percentage
+    r"\b(?:gone|go|goes|went|going|moved|crept|ticked|edged|shot|come|came|coming) (?:up|down)\b|"
+    r"成长|增长|涨了|涨多少|翻了|增加了|增幅|年增|比去年|同比|按年|升了|升多少|升幅|降价|砍|下调|降了|降低|削减|折扣|折价|折让|降.{0,3}(?:多少|几)",
+    re.I,
+)
+# How a share price moved ("how did the stock react?"): answered by a percentage.
+STOCK_MOVE = re.compile(
+    r"\b(?:stock|shares?|share price)\b.{0,20}\b(?:react|respond|do|fare|move|close|end|finish|settle|trade)\w*|"
+    r"\bwhat happened to\b.{0,40}\b(?:stock|shares?|share price)\b|"
+    r"(?<![供配每])股价.{0,6}(?:反应|表现|怎么|如何|多少)|股票.{0,6}反应"
+)
+_CHANGE = re.compile(
+    r"\b(?:fell|fall|fallen|rose|rise|risen|grew|grow|dropped|drop|declined|decline|increased|"
+    r"decreased|slipped|jumped|climbed|hit|slump(?:ed)?|tumbled?|plunged?|sank|sink|soared?|surged?|"
+    r"shrink|shrank|shrunk|shrinks|contracted(?!\s+[a-z]))\b|萎缩|缩水|下跌|上涨|下降|下滑|滑落|上升|增长|跌了|涨了|跌幅|涨幅|降幅|增幅|"
+    r"(?:[跌降涨漲]|(?<![卖賣花用烧燒亏虧推辞辭退丢丟])掉).{0,3}多少|(?:少掉|少了|减少|減少|缩水).{0,3}多少",
+    re.I,
+)
+# A question that asks for a number ("how much", "what valuation", "多少", "几成").
+QUANTITY = re.compile(
+    # "what are the camps charging a night?": a price asked as what someone charges or pays
+    # "退货的比例高吗": whether a rate is high asks the rate
+    r"(?:比例|比重|占比|率)(?:高|大|低)(?:吗|嗎|不)|how (?:much|many)|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|"
+    r"\bwhat (?:do|does|did|will|would|is|are|was|were) (?:(?!\b(?:say|said|says|think|thinks|tell|told|mean|means)\b)"
+    r"[\w\s'’-]){1,40}\b(?:paying|charg(?:e|es|ed|ing))\b|how far (?:below|above|under|over|behind|ahead of)\b|"
+    # "what does the city lose in income tax?", "what is it pulling in from the lease?": an amount gained or lost
+    r"\bwhat (?:do|does|did|will|would|could|is|are|was|were) (?:(?!\b(?:say|said|says|think|thinks|tell|told|mean|"
+    r"means)\b)[\w\s'’-]){1,40}\b(?:los(?:e|es|ing)|lost|sav(?:e|es|ing)|earn(?:s|ing|ed)?|ow(?:e|es|ing|ed)|"
+    r"(?:pull|bring|rak|tak)(?:s|ing|e|es)? in|pulled in|brought in|raked in|took in)\b|"
+    r"how (?:big|large|high|far)\b(?=\s+(?:is|was|are|were|will|would|could|can|"
+    r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
+    r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of|happens?)\b).){0,40}\b(?:revenue|arr|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
+    r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?|rate|ratio|allocation|"
+    r"number|forecast|estimate|guess|guidance|loan-to-value|ltv|exposure|commitment|rent|tariff|fee|dividend|capacity|capacities|output|limit|ceiling|threshold|price(?! war)|"
+    # "what rack utilisation does X think…": a rate by its own name
+    r"utili[sz]ation|occupancy|vacancy|leverage|receivables|balance)s?\b|\bwhat (?:is|was|were|are|will be)\b[^?]{0,60}\b(?:bill|budget|expense|fee)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
+    # "what demand charge per kW": a charge for each unit is a price
+    r"\bwhat (?:[\w-]+ ){0,3}(?:charge|fee|levy|surcharge|toll)s? (?:per|for each|a|each)\b|"
+    r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon|irr)s?\b|how oversubscribed|"
+    r"\bwhat (?:kind|sort|size|level) of (?:discount|premium|markdown|haircut|return|yield|margin|multiple|valuation)\b|"
+    r"how (?:hard|badly)\b|\bhow did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:react|respond|do|fare|move|trade)\b|"
+    r"\bhow (?:has|have|did)\b.{1,40}\b(?:done|performed|fared)\b|"
+    r"\bwhat happened to\b.{0,40}\b(?:stock|shares?|share price)\b|"
+    r"\bwhere did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:close|end|finish|settle)\b|"
+    r"\bwhere(?:'d|’d|\s+did|\s+does|\s+do)\s+(?:it|they)\s+(?:close|end|finish|settle|open)\b|"
+    r"\bin (?:usd|us dollars|dollars|euros?|yen|yuan|rmb|renminbi|twd|hkd)\s*[?？]|"
+    r"\b(?:raised|lifted|bumped|cut|lowered|trimmed|moved|pushed|set|put|take|took) (?:[\w'’-]+ ){1,6}to what\b|"
+    # "what did X cut the price to?", "has utilisation climbed to?": where a figure ended up
+    r"\b(?:raised|lifted|bumped|cut|lowered|trimmed|reduced|slashed|climbed|risen|rose|fallen|fell|dropped|grown|"
+    r"grew|jumped|recovered|rebounded|increased|decreased|moved|pushed) (?:[\w'’-]+ ){0,8}?to\s*[?？]\s*$|"
+    r"\b(?:yoy|y/y|qoq|q/q|year-on-year|year-over-year) (?:growth|change|increase|rise|decline|drop)\b|"
+    r"\bwhere (?:is|are|was|were|does|do|did)\b[^?]{0,50}\b(?:mark(?:ing|ed|s)?|valu(?:ing|ed|es)|carr(?:ying|ied|ies))\b|"
+    r"\bhow did\b.{1,40}\bdo\b.{0,12}\b(?:debut|first day|day (?:1|one))\b|\bputs?\b.{1,60}?\bat\b(?=\s*(?:[,?？]|$|and\b))|"
+    r"how (?:fast|quickly)\b(?=.{0,60}\b(?:grow|grew|grown|rise|rose|risen|increas|climb|expand))|"
+    r"\b(?:guess|estimate|forecast|projection)\b.{0,40}\b(?:slice|share|portion|piece|cut)\b|"
+    r"\bwhat\b.{0,80}\b(?:worth|add(?:s|ed)? up to|amount(?:s|ed)? to|total(?:s|led)?)\b|"
+    r"\bwhat\b[^?]{0,60}\b(?:get(?:s|ting)? back|recover|(?:for|per) (?:each|every|one) share)\b|"
+    r"what (?:amount|figure|sum|number|percentage|share|portion|proportion|fraction|slice|chunk)|多少|多大|多高|几(?![千百十万亿])|数额|"
+    r"\b(?:q[1-4]|quarterly|quarter's|annual|full[- ]year|year's)\s+(?:numbers|figures|results)\b",
+    re.I,
+)
+
+
+def question_units(folded: str) -> set[str]:
+    """The units whose figures could answer the question, or any of its parts ("how much, and how fast is it
+    growing?" asks for an amount and a rate)."""
+    parts = [p for p in _QUESTION_PART.split(folded) if p.strip()]
+    units = _units_of(folded)
+    if len(parts) > 1:
+        asking = [p for p in parts if QUANTITY.search(p)]
+        for n, part in enumerate(asking):
+            # the part with the rest of the question as context, without the other parts' own asks
+            others = [p for p in parts if p not in asking]
+            own = _units_of(" ".join([*others, part]))
+            # "how big is the backlog, and how much has it grown?": any unit answers the first part, while
+            # "涉案多少钱，追回来多少了？" asks the second in the first one's unit
+            if not own and n == 0:
+                return set()
+            units |= own
+    return units
+
+
+def measures_of_parts(text: str, figures: list[Figure]) -> set[str]:
+    """The measures each part of a question asks ("What ARR did she give, and how fast is it growing?" asks
+    revenue and growth), or those of the whole question when it has one part."""
+    parts = [p for p in _QUESTION_PART.split(text) if p.strip()]
+    asking = [p for p in parts if QUANTITY.search(fold(p))]
+    if len(asking) < 2:
+        return asked_measures(text, figures)
+    # each part with the rest of the question as context ("X's capex — how much, and how fast is it growing?")
+    context = [p for p in parts if p not in asking]
+    found = [asked_measures(" ".join([*context, p]), figures) for p in asking]
+    return set().union(*found) or asked_measures(text, figures)
+
+
+# Where a question asks a second thing: "？比去年…", "— how much, and how fast…".
+_QUESTION_PART = re.compile(
+    # "how much debt is it taking on, and at what interest rate?": a preposition may lead the second ask
+    r"[?？]\s*|\s[—–-]\s|,\s*(?:and\s+)?(?:at\s+|in\s+|by\s+|on\s+|for\s+)?(?=how\b|what\b)|"
+    r"\s+and\s+(?:at\s+|by\s+)?(?=how\b|what\b)|，(?=.{0,12}(?:多少|几|多大))"
+)
+_PER_SHARE = re.compile(r"\bper[- ]share\b|\b(?:for )?(?:each|a) share\b|每股", re.I)
+_BY_HOW_MUCH = re.compile(r"\bby how much\b|超出多少|超支多少|多出多少", re.I)
+# "cut the price to?", "降到多少": the level a figure arrived at, not how much it moved.
+_ARRIVES = re.compile(
+    # "what will the bill come to?" asks the amount, not where a price was moved to
+    r"(?<!come )(?<!comes )(?<!amount )(?<!add up )\bto\s*(?:what\b[^?？]*)?[?？]\s*$|\bto what (?:level|price|rate)\b|[降涨升提增减跌砍][到至]剩?多少",
+    re.I,
+)
+# "从多少降到多少": the two levels are asked, not the change between them.
+_FROM_TO = re.compile(r"从多少.{0,8}[到至]多少|from (?:what|how much) (?:\w+ ){0,3}to what", re.I)
+
+
+# "机柜有多少在用", "用了多少算力": how much of a capacity is in use; "租出去多少": how much of it is let
+_USED_SHARE = re.compile(
+    r"多少在用|用了[^，。？]{0,6}?多少(?:算力|产能|容量|机柜)|租出去?了?多少(?![兆吉千]?瓦|平方|面积|钱|租金)"
+)
+
+
+def _units_of(folded: str) -> set[str]:
+    """The units whose figures could answer one question; money is every currency unless one is named."""
+    spaced = space_scripts(folded)  # "ARR到多少": the acronym is a whole word
+    if _USED_SHARE.search(folded):
+        return {"%"}  # "用了峤云多少算力", "机柜有多少在用": the share of a capacity in use
+    units = {unit for unit, pattern in _UNIT_WORDS if pattern.search(spaced)}
+    if any(pattern.search(spaced) for _, pattern in _CURRENCY_WORDS):
+        units.add("money")  # "投多少日元": a currency named is money asked
+    if "GW?" in units:
+        # "compute subsidies", "electricity costs": money spent on capacity, not the capacity
+        units = units - {"GW?"} if "money" in units else (units - {"GW?"}) | {"GW"}
+    if SITE_SIZE.search(folded):
+        return {"GW"}  # "够建多大规模的数据中心": how much power the land could hold
+    if _MULTIPLE.search(folded):
+        return {"x"}  # "毛利率是传统板子的几倍": the multiple is asked, whatever rate it compares
+    if _RATE.search(folded) or ZH_RATE.search(folded):
+        return {"%"}
+    if _PART_OF_WHOLE.search(folded):
+        return {"%"} | _currencies(
+            folded
+        )  # "能把应收款收回多少": a part of the whole, as a share or an amount
+    share = _SHARE.search(folded)
+    if share:
+        if (
+            (share.group(0).startswith("how much of") or re.match("(?:里|裡|中|之中)有?多少", share.group(0)))
+            and (("money" in units and _ALLOCATION.search(folded)) or _MONEY_NOUN.search(folded))
+        ) or (re.match("有?多少(?:会|将|要)?[用投流花]", share.group(0)) and _MONEY_ZH.search(folded)):
+            # "how much of the $1.8 billion raise is earmarked for supply?", "how much of the deal is guaranteed
+            # money?": a slice, told as a share or an amount
+            return {"%"} | _currencies(folded)
+        if share.group(0).startswith(("分到多少", "分得多少")) or _FIGURE_ZH.search(folded):
+            return {"%"} | _currencies(folded)  # "城市能分到多少": its cut, as a share or an amount
+        return {"%"}
+    if _COMPARATIVE.search(folded) or GAP.search(folded):
+        return (units - {"GW", "money"}) | {"%", "x"}
+    if _BY_HOW_MUCH.search(folded) and units <= {"money"}:
+        units = units | {"%", "money"}  # "by how much could it overrun its budget?": a share or an amount
+    if "money" in units and COMPARED.search(folded):
+        units = units | {"%", "x"}  # "worth compared with the debt": the two amounts, or their ratio or gap
+    if "money" in units and MONEY_PER_MONEY.search(folded):
+        units = units | {"x"}  # "burns how much on compute per yuan of revenue?": a ratio of money to money
+    if PAPER_LOSS.search(folded):
+        units = units | {"%", "money"}  # "how big were the paper losses?": a share of the cost or an amount
+    elif "money" in units and HOLDING_LOST.search(folded):
+        units = units | {"%"}  # "how much did the leveraged fund lose?": likewise
+    # "how much will the fee cut cost?": the change is the subject, the cost is asked
+    moving = SETTING_CHANGE.sub(" ", folded)
+    if _ARRIVES.search(folded) and units <= {"money", "%", "x"}:
+        units = units | {"%"}  # "what did it cut the price to?": the new level, in money or as a rate
+    elif _GROWTH.search(moving) and units <= {"money", "%", "x"} and not _FROM_TO.search(folded):
+        units = (units - {"money"}) | {"%", "x"}
+    elif _FROM_TO.search(folded) and _RATE_OF_GROWTH.search(folded):
+        units = units | {"%"}  # "營收成長從多少下修到多少": the growth rate before and after, in percent
+    elif (
+        _CHANGE.search(moving)
+        or STOCK_MOVE.search(folded)
+        or _LIMIT.search(folded)
+        or ("money" in units and _AT_MOST.search(folded))
+    ) and units <= {
+        "money",
+        "%",
+        "x",
+        "GW",
+    }:
+        units.add("%")  # "how much did prices fall?" is answered by a percentage as often as by an amount
+    if "money" in units and _LOST_TO.search(folded):
+        units.add("%")  # "how much revenue does it lose every year to automation?": often told as a share
+    if "money" in units and _AMOUNT_OR_SHARE.search(folded):
+        units.add("%")  # "how much equity would loans have needed?": "equity of 35% of the project cost"
+    if _PER_SHARE.search(folded) and units <= {"%", "x"}:
+        units = units | {"money"}  # "by how much per share will it cut earnings?": an amount for each share
+    if "money" in units:
+        units = (units - {"money"}) | _currencies(folded)
+    return units
+
+
+# "營收成長從多少下修到多少": a growth rate's levels, before and after
+_RATE_OF_GROWTH = re.compile(
+    r"(?:成长|增长|增速|年增率?|growth)\S{0,4}(?:从|由)多少|growth (?:rate )?from what", re.I
+)
+
+
+# "把应收款收回多少", "把库存卖掉多少": how much of a whole is collected, sold or used up, told as a share of it
+# ("收回其中的五成") as often as an amount.
+_PART_OF_WHOLE = re.compile(
+    r"把[^，,。；;？?]{1,16}?(?:收回|回收|追回|拿回|要回|卖掉|卖出|出售|花掉|用掉|还掉|还清|偿还|消化|去化|转让|减持)了?多少|"
+    # "数据中心客户贡献了多少收入": a part of the revenue, as a share or an amount
+    r"贡献了?多少(?:收入|营收|利润|销售额)"
+)
+
+
+# What is put up against a whole, told as an amount or as its share of the whole.
+_AMOUNT_OR_SHARE = re.compile(
+    # "what could lenders get back?": a recovery is told as a share of the debt as often as an amount
+    r"\bequity\b|\bdown ?payments?\b|\bdeposits?\b|\bcollateral\b|\bget(?:s|ting)? back\b|\brecover(?:s|ed|y)?\b|"
+    r"首付|保证金|资本金|自有资金|押金",
+    re.I,
+)
+
+
+# "lose … to automation", "lost to rivals": what something takes away from a whole.
+_LOST_TO = re.compile(
+    # "how much value could the campus lose?": a fall in value is told as a share as often as an amount
+    r"\bvalue\b[^?.,;]{0,40}?\blos(?:e|es|ing|t)\b|\blos(?:e|es|ing|t)\b[^?.,;]{0,20}?\bvalue\b|"
+    r"\blos(?:e|es|ing|t)\b[^?.,;]{0,40}?\bto\b(?! (?:be|have|make|get)\b)|流失|被.{1,8}(?:抢走|吃掉|取代)",
+    re.I,
+)
+
+
+def _currencies(folded: str) -> set[str]:
+    """The currencies a question names, or every currency when it names none."""
+    return {unit for unit, pattern in _CURRENCY_WORDS if pattern.search(folded)} or set(CURRENCIES)
