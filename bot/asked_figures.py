@@ -38,15 +38,10 @@ from knowledge.measures import (
     energy_priced,
     figure_measures,
     find_measures,
-    halves,
     looks_ahead,
-    one_quarter,
     profit_kinds,
-    quarters,
-    relative_years,
-    several_quarters,
-    tenors,
 )
+from knowledge.periods import halves, one_quarter, quarters, relative_years, several_quarters, tenors
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit

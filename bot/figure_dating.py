@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from knowledge.figures import Figure
-from knowledge.measures import relative_years
+from knowledge.periods import relative_years
 from knowledge.scripts import fold
 
 # "next year" in an article of 2026 is 2027.

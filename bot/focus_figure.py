@@ -12,8 +12,9 @@ from bot.figure_dating import dated_to, words_before
 from bot.figure_kinds import is_share_of
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
-from knowledge.measures import figure_measures, looks_ahead, relative_years
+from knowledge.measures import figure_measures, looks_ahead
 from knowledge.passages import Passage
+from knowledge.periods import relative_years
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit

@@ -10,8 +10,9 @@ from bot.figure_ranking import with_asked_figure
 from bot.focus_figure import focus_figure
 from knowledge.corpus import Corpus
 from knowledge.figures import find_figures
-from knowledge.measures import find_measures, tenors
+from knowledge.measures import find_measures
 from knowledge.passages import Passage
+from knowledge.periods import tenors
 from knowledge.query import QueryAnalysis
 from knowledge.search import Hit
 from knowledge.sources import Language, Source

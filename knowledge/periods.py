@@ -1,0 +1,150 @@
+"""The periods a text names: quarters, halves, several quarters at once, a debt's tenor, last or next year."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.scripts import fold
+
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+_QUARTER = re.compile(
+    # ("三季报" is the report for the first three quarters, not the third quarter's figures)
+    r"\b(?:q([1-4])|([1-4])q|(first|second|third|fourth)[- ]quarter)\b|第?([一二三四1-4])季(?!报|報)",
+    re.I,
+)
+
+
+def quarters(text: str) -> set[int]:
+    """The quarters a text names ("Q4", "third quarter", "第三季", "三季度"); "前三季度" is not one quarter."""
+    found = set()
+    for match in _QUARTER.finditer(fold(text)):
+        before = fold(text)[max(0, match.start() - 1) : match.start()]
+        if before == "前" or (
+            before in ("上", "下", "这", "那", "每", "本", "同", "单") and match.group(0) == "一季"
+        ):
+            continue  # "前三季度" is not one quarter, "上一季" is the last quarter, not the first
+        word = next(g for g in match.groups() if g)
+        found.add(int(word) if word.isdigit() else _QUARTER_WORDS[word.lower()])
+    for match in _MONTH_SPAN.finditer(fold(text)):
+        # "七到九月", "July to September": the three months of one calendar quarter
+        first, last = (_month(m) for m in match.groups() if m)
+        if last - first == 2 and first % 3 == 1:
+            found.add(first // 3 + 1)
+    return found
+
+
+_MONTHS_EN = "january february march april may june july august september october november december".split()
+_MONTH_NAME = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MONTH_ZH = r"(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])"
+_MONTH_SPAN = re.compile(
+    rf"(?<!\d)({_MONTH_ZH})月?(?:到|至|-|–|~|～)({_MONTH_ZH})月|\b({_MONTH_NAME})\s*(?:to|through|-|–)\s*({_MONTH_NAME})\b"
+)
+_ZH_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _month(word: str) -> int:
+    if word in _MONTHS_EN:
+        return _MONTHS_EN.index(word) + 1
+    if word.isdigit():
+        return int(word)
+    if word.startswith("十"):
+        return 10 + sum(_ZH_NUMERALS[c] for c in word[1:])
+    return _ZH_NUMERALS[word]
+
+
+_SEVERAL_QUARTERS = re.compile(
+    # "首三季", "頭九個月": Hong Kong and Taiwan say first (首/头) where the mainland says 前
+    r"[前首头][二三四两2-4]个?季|first (?:two|three) quarters|(?:first )?(?:six|nine) months|first half|上半年|"
+    r"[前首头][6-9六七八九]个?月|"
+    r"[六6]个月",
+    re.I,
+)
+
+
+def several_quarters(text: str) -> bool:
+    """Whether a text gives a total over several quarters ("前三季合併營收", "the first nine months")."""
+    return bool(_SEVERAL_QUARTERS.search(fold(text)))
+
+
+_ONE_QUARTER = re.compile(r"当季|单季|本季|该季|\bthe quarter\b|\bthis quarter\b", re.I)
+
+
+def one_quarter(text: str) -> bool:
+    """Whether a text speaks of a single quarter without naming it ("当季营收312亿元", "revenue for the quarter")."""
+    return bool(_ONE_QUARTER.search(fold(text)))
+
+
+# What a price per unit of energy is priced per: "每千瓦时0.31元", "$110 per megawatt-hour".
+_HALF = re.compile(r"\b(?:h([12])|(first|second)[- ]half)\b|([上下])半(?:个|財|财)?年", re.I)
+
+
+def halves(text: str, *, six_months: bool = False) -> set[int]:
+    """The halves of a year a text names ("first half", "H2", "上半年"); with `six_months`, either half for a
+    six-month period that names neither ("the six months to September", "截至9月30日止六个月", "中期")."""
+    folded = fold(text)
+    named = {
+        1 if (m.group(1) == "1" or (m.group(2) or "").lower() == "first" or m.group(3) == "上") else 2
+        for m in _HALF.finditer(folded)
+    }
+    return named or ({1, 2} if six_months and _SIX_MONTHS.search(folded) else set())
+
+
+# A six-month period whose half depends on the company's fiscal year.
+_SIX_MONTHS = re.compile(
+    r"\bsix months (?:to|ended|ending|through)\b|\bsix-month period\b|止六个月|中期|半年度"
+)
+
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+}
+# "a 30-year bond", "10年期"; not "9-month revenue", a reporting period
+_TERM = re.compile(
+    r"\b(\d{1,3}|[a-z]+)-(year|month)\b(?!\s+(?:revenue|sales|profit|results|period|earnings|loss|net|operating|"
+    # "the three-year investment budget": a plan's span, not a debt's tenor
+    r"figures|total|high|low|growth|investment|budget|plan|programme|program|spending|capex|capital|strategy|"
+    r"outlook|forecast|horizon|window|cycle|roadmap|history|span|old))|(\d{1,3}|[一二三五十]+)年期",
+    re.I,
+)
+_ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "五": 5, "十": 10, "二十": 20, "三十": 30, "十五": 15}
+
+
+def tenors(text: str) -> set[str]:
+    """The tenors a text names ("a 30-year bond", "five-year loan", "10年期"), as "30y" or "5m"."""
+    found = set()
+    for match in _TERM.finditer(text):
+        word, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), "year")
+        number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower()) or _ZH_DIGITS.get(word)
+        if number:
+            found.add(f"{number}{unit[0].lower() if unit.isascii() else 'y'}")
+    return found
+
+
+_RELATIVE_YEAR = {
+    "last": re.compile(
+        r"\blast (?:fiscal |financial )?year\b|\ba year (?:ago|earlier)\b|去年|上一年|上[一个]?财年", re.I
+    ),
+    "this": re.compile(r"\bthis (?:fiscal |financial )?year\b|今年|本年度|本财年", re.I),
+    "next": re.compile(r"\bnext (?:fiscal |financial )?year\b|明年|下一年|下[一个]?财年", re.I),
+}
+
+
+def relative_years(text: str) -> set[str]:
+    """The years a text names relative to its date: "last", "this", "next" (去年, 今年, 明年)."""
+    folded = fold(text)
+    return {name for name, pattern in _RELATIVE_YEAR.items() if pattern.search(folded)}
