@@ -53,7 +53,9 @@ _ACCORDING = re.compile(
 )
 # The opening of a clause up to its speech verb ("澜石云宣布", "中金公司在最新研报中估计", "美国商务部在声明中称").
 _CLAUSE_SUBJECT = re.compile(
-    r"(?:^|[，。；：,;:」”])\s*(?P<subject>[A-Za-z0-9\u4e00-\u9fff&·.（）()]{2,16}?)(?:"
+    # "研调机构Corvale Optics Research统计": a firm in Latin letters of several words, after what it is
+    r"(?:^|[，。；：,;:」”])\s*(?P<subject>[A-Za-z0-9\u4e00-\u9fff&·.（）()]{2,16}?|"
+    r"[\u4e00-\u9fff]{0,6}[A-Z][A-Za-z0-9&.]*(?: [A-Z][A-Za-z0-9&.]*){1,4})(?:"
     + "|".join(sorted(lx.GAP_WORDS, key=len, reverse=True))
     + r"|在[^，。；：]{0,14}?(?:上|中|时|里)|最新(?:报告|研报)|上周|本周|上月|本月|近日|日前|今年|"
     + lx.DATE_GAP

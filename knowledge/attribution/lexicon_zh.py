@@ -469,6 +469,7 @@ GENERIC_WORDS = frozenset(
 # Common words that open with a surname's character: "方案显示" is the plan, not a Mr Fang An.
 NOT_NAMES = frozenset(
     {
+        "管委会",  # an administrative committee, not Mr 管
         "方案",
         "方面",
         "高管",
@@ -514,6 +515,7 @@ REPORT_NOUNS = (
     "研究",
     "公告",
     "通告",  # a Hong Kong filing: "通告又指" is the company's announcement, not a speaker called 通告
+    "通报",
     "通函",
     "文件",
     "简报",
@@ -554,6 +556,7 @@ ORG_SUFFIXES = (
     "微电子",
     "实验室",
     "委员会",
+    "管委会",  # a development zone's administrative committee ("椿阳经济开发区管委会")
     "部",
     "局",
     "署",

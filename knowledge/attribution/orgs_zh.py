@@ -228,6 +228,8 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
     local = _LOCAL_BODY.match(to_simplified(written))
     if local:
         short += (written[local.start("level") :],)  # "崇澜市数据资源局" is "市数据资源局" once named
+    if to_simplified(written).endswith("管委会") and len(written) > 3:
+        short += (written[-3:],)  # "椿阳经济开发区管委会" is "管委会" once named
     full = _abbreviated(written, entities)
     if full is not None:  # "南屿传媒" after "南屿出版传媒集团": the same company, shortened
         return entities.add(

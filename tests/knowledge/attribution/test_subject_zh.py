@@ -162,3 +162,18 @@ def test_a_company_publishing_its_interim_results_after_a_long_description_is_th
         ]
     ]
     assert speakers_of(text, "zh-Hant") == ["瀚澄數據控股"]
+
+
+def test_a_zones_administrative_committee_is_an_organization_not_mr_guan() -> None:
+    """ "椿阳经济开发区管委会…发布通报称" and later "管委会在通报中指出" are the committee's; its deputy director works
+    there; a research firm in Latin letters after its kind counts."""
+    text = [
+        ["椿澜经济开发区管委会11月24日发布通报称，企业未按协议完成投资，需退还补贴约1.6亿元。"],
+        ["管委会在通报中指出，实际到位投资约9.2亿元。"],
+        ["研調機構Corvane Optics Research統計，今年市場規模約28億美元，年增85%。"],
+    ]
+    assert speakers_of(text, "zh-Hans") == [
+        "椿澜经济开发区管委会",
+        "椿澜经济开发区管委会",
+        "Corvane Optics Research",
+    ]
