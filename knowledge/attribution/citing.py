@@ -68,6 +68,8 @@ ZH_OWN_FILING = re.compile(
     # "视岚科技昨日晚间发布第三季度财报，公司当季营收18.6亿元": the results it published speak for it
     # "…（Hanbay Data Holdings）昨日公布截至9月30日止六个月的中期业绩，": a long description before, a period after
     r"(?:^|[，。；])[^，。；]{0,64}?(?:发布|公布|交出|发出|发)了?[^，。；]{0,20}?(?:财报|业绩|年报|季报|半年报|业绩报告|盈警|盈喜)[，,]|"
+    # "芥子网络科技11月20日发布的价格指数显示": what a company publishes speaks for it
+    r"(?:^|[，。；])[^，。；]{0,40}?发布的[^，。；]{0,8}?(?:指数|数据|统计|报告)(?:显示|指出|披露)|"
     r"(?:^|[，。；])[^，。；]{0,40}?(?:招股书|招股说明书|招股文件|发售文件|招募说明书|募集说明书|发行说明书|财报|年报|季报|半年报|公告|通告|财务报表|预案|方案|材料|资料|经营数据|业绩数据|财务数据|运营数据|(?:发布|公布|披露|提供)的[^，。；]{0,6}?数据|业绩报告|(?:[一二三四]季度|第[一二三四]季度|年度|半年度|中期|季度)报告)(?:数据)?(?:同时|也|还|亦|则|又|进一步)?(?:仅|只)?(?:显示|披露|确认|指出|指)|"
     # "瑞晟证券昨（3）日召开法说会，公布前三季税后纯益…": what a company announces at its own briefing
     r"(?:^|[，。；])[^，。；]{2,40}?(?:举行|召开|举办)了?[^，。；]{0,8}?(?:法说会|业绩说明会|说明会|业绩发布会|发布会)[，,]"
@@ -158,7 +160,9 @@ def according(
                 break  # "according to two people familiar with the fund's positions": unnamed people
             # "据报道 OpenAI …" is "reportedly": the source must be the one whose report or estimate is cited.
             cited = _ZH_CITED.match(outside[item.end : item.end + 16]) if language != "en" else None
-            if cited is not None and any(g in cited.group(0) for g in zh.GROUP_NOUNS):
+            # "据接近X的人士透露": the people speak; "据X向投资人提供的资料": the investors only received it
+            told = re.sub(r"[向给对为][^，。；]{0,6}?(?=提供|发送|披露|出具|递交)", "", cited.group(0)) if cited else ""
+            if cited is not None and any(g in told for g in zh.GROUP_NOUNS):
                 return unnamed_zh(outside[marker.start() : item.end + cited.end()], entities)
             if language == "en" or cited is not None:
                 return resolve_item(item, state, entities, items)

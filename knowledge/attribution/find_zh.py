@@ -279,7 +279,8 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             what = re.sub(r"[（(][^（）()]*[）)]$", "", match.group("what")).strip("《》")
             # "根据公司此前发布的公告": who published it, not "此前发布"
             what = re.sub(r"(?:此前|之前|早前|日前|近日|最新)?(?:发布|公布|披露|发表|提供|出具)$", "", what)
-            org = org_before(what)
+            # "根据公司向投资人提供的财务资料": 财务 says what kind of material, it publishes nothing
+            org = None if re.search(r"的[\u4e00-\u9fff]{1,2}$", what) else org_before(what)
             if org and entities.find(org) is None and not any(m in org for m in lx.UNNAMED_MARKERS[:12]):
                 at = match.start("what") + match.group("what").rfind(org)
                 add_org_zh(entities, original[at : at + len(org)])

@@ -521,6 +521,8 @@ REPORT_NOUNS = (
     "简报",
     "估计",
     "测算",
+    "资料",  # "据X向投资人提供的财务资料": the figures X gave
+    "指数",  # "X发布的价格指数显示": the index X publishes
 )
 # Words that end an organization's name ("泓鼎科技", "阿尔马纳投资局").
 ORG_SUFFIXES = (

@@ -23,6 +23,7 @@ from knowledge.speakers import Speaker, SpeakerIndex
         ("林安", "Lin An"),
         ("韦泊川", "Wei Bochuan"),  # 泊 is bó in a name, pō in a lake
         ("翟明远", "Zhai Mingyuan"),  # 翟 is Zhái as a surname
+        ("甘劲松", "Gan Jinsong"),  # 劲 is jìn in a name
     ],
 )
 def test_chinese_names_get_pinyin_surname_first(written: str, expected: str) -> None:

@@ -177,3 +177,12 @@ def test_a_zones_administrative_committee_is_an_organization_not_mr_guan() -> No
         "椿澜经济开发区管委会",
         "Corvane Optics Research",
     ]
+
+
+def test_what_a_company_publishes_or_gives_its_investors_is_its_own_figure() -> None:
+    """ "X发布的价格指数显示" and "据X向投资人提供的财务资料" give X's numbers; the investors only received them."""
+    text = [
+        ["撮合平台的运营方芥澜网络科技11月20日发布的价格指数显示，平均小时租金已从约2.8元降至约1.1元。"],
+        ["据芥澜网络科技向投资人提供的财务资料，该公司前三季度营收约1.3亿元。"],
+    ]
+    assert speakers_of(text, "zh-Hans") == ["芥澜网络科技", "芥澜网络科技"]
