@@ -265,6 +265,8 @@ def test_how_much_of_something_comes_from_somewhere_is_a_share() -> None:
         ("how big a stake does the former chairman still have?", {"%"}),
         ("岚穗的月活用户里，大概百分之几的人真的掏钱了？", {"%"}),  # a percentage of payers, not money paid
         ("澄和的数据中心现在租出去多少？一年前是多少？", {"%"}),  # how much of it is let: occupancy
+        # a hit taken on power hedges is a loss in money, not an amount of power
+        ("how big a hit did Corrin take on its electricity hedges last quarter?", {"%"} | CURRENCIES),
         ("How much capacity does Merrow's deal with Talvin actually cover?", {"GW"}),  # power capacity
         ("how much more HBM capacity does Kwon think they'll have by 2027?", set()),  # a product's capacity
         # how much of a capacity comes from one kind of customer: a share
