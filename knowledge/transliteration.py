@@ -23,6 +23,7 @@ _SOUND_CHARS = frozenset(
     "里利莉丽列林琳隆卢鲁伦罗洛吕马迈麦曼芒梅门蒙米密明莫姆穆纳奈南瑙内尼宁纽努诺欧帕潘庞佩彭皮珀普奇齐"
     "恰乔琼丘萨塞桑瑟森沙莎尚舍什施斯索苏泰坦汤唐陶特提汀廷通图托瓦万旺威韦维温沃乌伍武西希锡夏谢辛休"
     "雅亚扬耶伊英尤约詹泽扎兹佐卓泽祖斐菲怀霍惠杰捷克肖文瑞茨策赛若沃拉诺埃蒂娜娅妮琪尔昆坤摩塔哥歌葛高迦伽嘉佳色梭素"
+    "孔代史舒席黛璐琦韩汉夸芙薇茜玛露洁珊朵黎勃雯娃萝丝"
 )
 _RUN = re.compile("[" + "".join(sorted(_SOUND_CHARS)) + "]{2,8}")
 
@@ -62,14 +63,17 @@ def han_skeleton(written: str) -> str:
 def latin_skeletons(word: str) -> set[str]:
     """Every skeleton a Latin name may be rendered with: "th" is 特 in Thomas (托马斯) but 斯 in Nerith (尼瑞斯), and a
     closing r is dropped (Cardenlow's "Car-") or rendered 尔 (福克斯摩尔, Foxmoor)."""
-    found = {latin_skeleton(word, th=th) for th in ("t", "s")}
+    found = {latin_skeleton(word, th=th, closing_r=r) for th in ("t", "s") for r in (False, True)}
     if re.search(r"[aeiou]r$", word.lower()):
         found |= {f"{skeleton}L" for skeleton in found if not skeleton.endswith("L")}
+    # "Strandlight" is 史特兰莱特: a d or t closing "-and-" before another consonant goes unsaid
+    found |= {latin_skeleton(re.sub(r"(?<=n)[dt](?=[^aeiouy])", "", word.lower()), th=th) for th in ("t", "s")}
     return found
 
 
-def latin_skeleton(word: str, th: str = "t") -> str:
-    """The consonant skeleton of a Latin name as Chinese would render it: "Renwick" -> "LNFK", "Corliss" -> "KLS"."""
+def latin_skeleton(word: str, th: str = "t", *, closing_r: bool = False) -> str:
+    """The consonant skeleton of a Latin name as Chinese would render it: "Renwick" -> "LNFK", "Corliss" -> "KLS";
+    with `closing_r`, an r that closes a syllable inside the word is rendered too (Sorvik: 索尔维克)."""
     w = re.sub(r"[^a-z]", "", word.lower())
     w = re.sub(r"stl", "sl", w)  # "Thistlecroft", "Castle": a silent t
     for spelled, sound in (("ph", "f"), ("gh", ""), ("ck", "k"), ("qu", "k"), ("x", "ks"), ("th", th)):
@@ -84,7 +88,7 @@ def latin_skeleton(word: str, th: str = "t") -> str:
             continue
         before = w[at - 1] if at else ""
         after = w[at + 1] if at + 1 < len(w) else ""
-        if letter == "r" and before in _VOWELS and after not in _VOWELS:
+        if letter == "r" and before in _VOWELS and after not in _VOWELS and not (closing_r and after):
             continue  # "Cor-liss", "Car-denlow": an r closing a syllable is not rendered
         if letter in "wh" and before in _VOWELS and after not in _VOWELS:
             continue  # "Cardenlow", "Noah": a glide after a vowel

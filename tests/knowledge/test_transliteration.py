@@ -64,3 +64,17 @@ def test_ordinary_words_of_a_name_are_not_read_as_sounds() -> None:
     )
     # "Growth" would sound like 科利斯 too; only the names' own words are indexed
     assert index.latin_for("科利斯評級認為呢？") == "Corliss評級認為呢？"
+
+
+def test_an_r_inside_a_name_a_dropped_d_and_rarer_characters_are_read() -> None:
+    """索尔维克 is Sorvik (an inner r as 尔), 史特兰莱特 Strandlight (the d of -and- unsaid), 奥孔乔 Okonjo and 科林代尔
+    Corrindale (孔, 代, 史 are transliteration characters too)."""
+    for chinese, latin in [
+        ("索尔维克", "Sorvik"),
+        ("史特兰莱特", "Strandlight"),
+        ("奥孔乔", "Okonjo"),
+        ("科林代尔", "Corrindale"),
+    ]:
+        assert han_skeleton(chinese) in latin_skeletons(latin), (chinese, latin)
+    index = SoundIndex([Speaker(name="Maren Okonjo", kind="person", role="analyst", aliases=("Okonjo",))])
+    assert index.latin_for("奥孔乔觉得明年收入能做到多少？") == "Okonjo觉得明年收入能做到多少？"
