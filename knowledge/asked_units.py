@@ -70,6 +70,8 @@ _UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"借贷|贷款|债|资本支出|资本开支|开支|市场|砸|掏|补贴|补助|算力券|目标价|price target|现金|定金|订金|押金|保证金|"
             r"赔偿|罚款|罚金|和解金|集到|筹到|筹得|募得|配股|配售|供股|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\bget(?:s|ting)? back\b|\brecover(?:s|ed|y)?\b|\b(?:for|per) (?:each|a|every|one) share\b|"
             r"\bsettle(?:s|d|ment)?\b|\bcompensat|\bdamages\b|\bpay(?:s|ing)? out\b|\bpaid out\b|\bpayouts?\b|"
+            # "每年可以收到多少税": tax collected is money (a tax rate is a percentage, above)
+            r"\btax(?:es)?\b|税|稅|"
             # "how big a hit did it take on its power hedges?": a loss, in money
             r"\b(?:big|large|bad) (?:a )?hit\b|\b(?:take|takes|took|taken|taking) (?:a |the )?hit\b|\bhedg(?:e|es|ing)\b|"
             # "how much will the contract save?": money, unless time is what is saved

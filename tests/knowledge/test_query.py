@@ -267,6 +267,7 @@ def test_how_much_of_something_comes_from_somewhere_is_a_share() -> None:
         ("澄和的数据中心现在租出去多少？一年前是多少？", {"%"}),  # how much of it is let: occupancy
         # a hit taken on power hedges is a loss in money, not an amount of power
         ("how big a hit did Corrin take on its electricity hedges last quarter?", {"%"} | CURRENCIES),
+        ("安斯迪說當初郡政府被承諾每年可以收到多少稅？", CURRENCIES),  # tax collected is money
         ("How much capacity does Merrow's deal with Talvin actually cover?", {"GW"}),  # power capacity
         ("how much more HBM capacity does Kwon think they'll have by 2027?", set()),  # a product's capacity
         # how much of a capacity comes from one kind of customer: a share
