@@ -88,9 +88,9 @@ def _employ_at_protagonist(entities: ArticleEntities, article: str) -> None:
     """An officer named without a company works for the company the article is about."""
     from knowledge.attribution.employers_en import GOVERNMENT_BODY
     from knowledge.attribution.naming import is_officer_title
-    from knowledge.attribution.org_in_play import protagonist
+    from knowledge.attribution.org_in_play import officers_company
 
-    company = protagonist(entities, article)
+    company = officers_company(entities, article)
     if company is None or GOVERNMENT_BODY.search(to_simplified(company.name)):
         return  # "创业公司创始人X" in a story about a city bureau: a founder works for no bureau
     for entity in entities.entities:

@@ -68,6 +68,29 @@ def protagonist(entities: ArticleEntities, article: str = "") -> Entity | None:
     )
 
 
+def officers_company(entities: ArticleEntities, article: str) -> Entity | None:
+    """The company whose officers an article quotes without naming it: the one it is about, unless that is an
+    investor or a research house and a company it names as often is also in the story ("Chief financial officer X
+    told analysts on the earnings call" in a story about a hedge fund's short of that company)."""
+    orgs = [e for e in entities.entities if e.kind == "organization"]
+    first = min((e for e in orgs if e.order), key=lambda e: e.order, default=None)
+    by_noun = described_mentions(orgs, article)
+    score = {id(e): e.mentions + by_noun.get(id(e), 0) + (_LEDE_WEIGHT if e is first else 0) for e in orgs}
+    top = max(orgs, key=lambda e: score[id(e)], default=None)
+    if top is None or not _INVESTOR_TAIL.search(top.name):
+        return top
+    # a company named as often as the investor itself, not one it merely cites
+    operating = [e for e in orgs if not _INVESTOR_TAIL.search(e.name) and e.mentions >= top.mentions]
+    return max(operating, key=lambda e: score[id(e)]) if operating else top
+
+
+# The last word of an investor's or a research house's name: its staff are partners and analysts, not officers.
+_INVESTOR_TAIL = re.compile(
+    r"\b(?:Capital|Partners|Fund|Funds|Management|Advisors|Advisers|Research|Securities|Analytics|Investments|"
+    r"Ventures|Asset Management)$"
+)
+
+
 def described_mentions(orgs: list[Entity], article: str) -> dict[int, int]:
     """How often an English article calls an organization by what it is ("the regional bank", "the insurer's"),
     for each noun only one of its organizations fits."""

@@ -109,3 +109,17 @@ def test_a_founder_in_a_story_about_a_city_bureau_works_for_no_bureau() -> None:
     ]
     founder = _speakers(paragraphs, "zh-Hans")["Jiang Wei'an"]
     assert all(org != "临岚市工业和信息化局" for _, org in founder.positions)
+
+
+def test_an_officer_in_a_story_about_a_funds_short_works_for_the_company_named_as_often() -> None:
+    """A hedge fund's short of a company: "Chief financial officer X told analysts on the company's call" is the
+    company's officer, not the fund's."""
+    paragraphs = [
+        ["Wistfell Capital lost money on its short of Tennam Power Systems, Wistfell said in a letter."],
+        ["Tennam Power Systems shares rose 40%. Wistfell said Tennam was overvalued. Tennam disagreed."],
+        [
+            "Chief financial officer Bram Odell told analysts on the company's earnings call that the backlog was $17.6 billion."
+        ],
+    ]
+    odell = _speakers(paragraphs, "en")["Bram Odell"]
+    assert odell.positions == (("cfo", "Tennam Power Systems"),)
