@@ -113,12 +113,13 @@ def test_a_founder_in_a_story_about_a_city_bureau_works_for_no_bureau() -> None:
 
 def test_an_officer_in_a_story_about_a_funds_short_works_for_the_company_named_as_often() -> None:
     """A hedge fund's short of a company: "Chief financial officer X told analysts on the company's call" is the
-    company's officer, not the fund's."""
+    company's officer, not the fund's, though the story leads with the fund and calls it "the fund"."""
     paragraphs = [
-        ["Wistfell Capital lost money on its short of Tennam Power Systems, Wistfell said in a letter."],
-        ["Tennam Power Systems shares rose 40%. Wistfell said Tennam was overvalued. Tennam disagreed."],
+        ["Wistfell Capital, a hedge fund, lost money on its short of Tennam Power Systems, the fund said."],
+        ["Wistfell said Tennam was overvalued. Tennam rejected that. The fund added to the bet."],
+        ["The fund's letter said Wistfell would hold. Tennam shares rose. Tennam stock then rose again."],
         [
-            "Chief financial officer Bram Odell told analysts on the company's earnings call that the backlog was $17.6 billion."
+            "Chief financial officer Bram Odell told analysts on the company's call that the backlog was $17.6 billion."
         ],
     ]
     odell = _speakers(paragraphs, "en")["Bram Odell"]
