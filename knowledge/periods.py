@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.figures.numbers import EN_TENS, EN_UNITS
 from knowledge.scripts import fold
 
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4}
@@ -95,24 +96,7 @@ _SIX_MONTHS = re.compile(
 )
 
 
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-}
+_NUMBER_WORDS = {**EN_UNITS, **EN_TENS}  # "a five-year loan", "a thirty-year bond"
 # "a 30-year bond", "10年期"; not "9-month revenue", a reporting period
 _TERM = re.compile(
     r"\b(\d{1,3}|[a-z]+)-(year|month)\b(?!\s+(?:revenue|sales|profit|results|period|earnings|loss|net|operating|"
