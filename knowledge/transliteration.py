@@ -67,7 +67,9 @@ def latin_skeletons(word: str) -> set[str]:
     if re.search(r"[aeiou]r$", word.lower()):
         found |= {f"{skeleton}L" for skeleton in found if not skeleton.endswith("L")}
     # "Strandlight" is 史特兰莱特: a d or t closing "-and-" before another consonant goes unsaid
-    found |= {latin_skeleton(re.sub(r"(?<=n)[dt](?=[^aeiouy])", "", word.lower()), th=th) for th in ("t", "s")}
+    found |= {
+        latin_skeleton(re.sub(r"(?<=n)[dt](?=[^aeiouy])", "", word.lower()), th=th) for th in ("t", "s")
+    }
     return found
 
 

@@ -161,7 +161,11 @@ def according(
             # "据报道 OpenAI …" is "reportedly": the source must be the one whose report or estimate is cited.
             cited = _ZH_CITED.match(outside[item.end : item.end + 16]) if language != "en" else None
             # "据接近X的人士透露": the people speak; "据X向投资人提供的资料": the investors only received it
-            told = re.sub(r"[向给对为][^，。；]{0,6}?(?=提供|发送|披露|出具|递交)", "", cited.group(0)) if cited else ""
+            told = (
+                re.sub(r"[向给对为][^，。；]{0,6}?(?=提供|发送|披露|出具|递交)", "", cited.group(0))
+                if cited
+                else ""
+            )
             if cited is not None and any(g in told for g in zh.GROUP_NOUNS):
                 return unnamed_zh(outside[marker.start() : item.end + cited.end()], entities)
             if language == "en" or cited is not None:
