@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from knowledge.corpus import Corpus
+from knowledge.org_words import find_orgs, org_words
 from knowledge.passages import Passage
 from knowledge.places import places_in
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit
-from knowledge.speakers import find_orgs, org_words
 
 
 def asked_entities(query: QueryAnalysis) -> list[tuple[str, ...]]:

@@ -24,12 +24,12 @@ from bot.share_scope import share_of_amount
 from knowledge.asked_units import CURRENCIES
 from knowledge.corpus import Corpus
 from knowledge.measures import find_measures, head_measures, looks_ahead
+from knowledge.org_words import find_orgs
 from knowledge.periods import quarters, relative_years, several_quarters
 from knowledge.places import places_in
 from knowledge.query import THIRD_PARTY, QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit
-from knowledge.speakers import find_orgs
 
 _PAST = re.compile(r"\b(?:did|was|were|had|booked|reported|posted|made|earned)\b|了|过去", re.I)
 _FURTHER = re.compile(r"再|还要|還要|进一步|進一步|\bfurther\b|\bany more\b|\banymore\b", re.I)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from knowledge.speakers import ORG_WORDS, Speaker, SpeakerIndex, find_orgs, org_words
+from knowledge.org_words import ORG_WORDS, find_orgs, org_words
+from knowledge.speakers import Speaker, SpeakerIndex
 
 _FOLLOWUP = re.compile(
     r"^\s*(?:and|what about|how about|same for|and what about|also)\b|^\s*(?:那|那么|还有|而)|呢\s*[?？]?\s*$",

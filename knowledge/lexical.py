@@ -9,8 +9,9 @@ from functools import lru_cache
 
 import numpy as np
 
+from knowledge.org_words import find_orgs
 from knowledge.passages import Passage
-from knowledge.speakers import Speaker, find_orgs
+from knowledge.speakers import Speaker
 from knowledge.tokens import tokenize
 
 

@@ -11,9 +11,10 @@ from knowledge.figures import Figure, find_figures
 from knowledge.glossary import Glossary
 from knowledge.language import detect_language
 from knowledge.lexical import entity_tokens
+from knowledge.org_words import find_orgs, org_words
 from knowledge.periods import halves, quarters, several_quarters, tenors
 from knowledge.scripts import fold
-from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex, find_orgs, org_words
+from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex
 from knowledge.tokens import stem, tokenize
 from knowledge.transliteration import sound_index
 

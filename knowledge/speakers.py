@@ -15,6 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from knowledge.matching import WordMatcher, is_latin
+from knowledge.org_words import ORG_WORDS, longest_keys, longest_matches, org_words, word_regex
 from knowledge.scripts import fold, to_simplified
 from knowledge.titles import (
     CHIEF_OF,
@@ -26,86 +27,6 @@ from knowledge.titles import (
 )
 from knowledge.titles import TITLE_WORDS as TITLE_WORDS
 from knowledge.yamlfile import load_models
-
-# Generic words at the end of a company name that questions often leave out ("Kestrel" for "Kestrel Micro Devices").
-ORG_SUFFIXES = frozenset(
-    {
-        "systems",
-        "semiconductor",
-        "semiconductors",
-        "technologies",
-        "technology",
-        "group",
-        "holdings",
-        "inc",
-        "corp",
-        "corporation",
-        "company",
-        "co",
-        "ltd",
-        "limited",
-        "plc",
-        "llc",
-        "labs",
-        "electronics",
-        "devices",
-        "micro",
-        "networks",
-        "software",
-        "solutions",
-        "industries",
-        "computing",
-        "cloud",
-        "capital",
-        "securities",
-        "partners",
-        "科技",
-        "电子",
-        "集团",
-        "公司",
-        "控股",
-        "股份",
-        "证券",
-        "资本",
-    }
-)
-ORG_WORDS: dict[str, list[str]] = {
-    "OpenAI": ["openai"],
-    "Meta": ["meta", "facebook", "脸书"],
-    "Facebook": ["facebook", "脸书"],
-    "Google": ["google", "谷歌", "alphabet"],
-    "Alphabet": ["alphabet"],
-    "Google DeepMind": ["google deepmind", "deepmind", "谷歌deepmind"],
-    "DeepMind": ["deepmind"],
-    "Anthropic": ["anthropic"],
-    "Microsoft": ["microsoft", "微软"],
-    "Amazon": ["amazon", "亚马逊"],
-    "Sierra": ["sierra"],
-    "Safe Superintelligence": ["safe superintelligence", "ssi", "安全超级智能"],
-    "Eclipse": ["eclipse"],
-    "Northzone": ["northzone"],
-    "Altimeter Capital": ["altimeter capital", "altimeter"],
-    "Altimeter": ["altimeter"],
-    "Tesla": ["tesla", "特斯拉"],
-    "xAI": ["xai"],
-    "Nvidia": ["nvidia", "英伟达", "辉达"],
-    "Apple": ["apple", "苹果"],
-    "Uber": ["uber", "优步"],
-    "CoreWeave": ["coreweave"],
-    "Webvan": ["webvan"],
-    "Instacart": ["instacart"],
-    "ChatGPT": ["chatgpt"],
-    "Sora": ["sora"],
-    "Deutsche Bank": ["deutsche bank", "德意志银行"],
-    "Goldman Sachs": ["goldman sachs", "goldman", "高盛"],
-    "Bain": ["bain", "贝恩"],
-    "MIT": ["mit", "麻省理工"],
-}
-
-
-def find_orgs(text: str) -> set[str]:
-    """Organizations named in text (longest names win: "Google DeepMind" is not also "Google")."""
-    return _longest_matches(fold(text), _ORG_PATTERNS)
 
 
 class Speaker(BaseModel):
@@ -151,15 +72,6 @@ def _alias_key(alias: str) -> tuple[str, bool]:
     if _is_latin(folded) and " " not in folded and len(folded) <= 5:
         return folded, True
     return folded.lower(), False
-
-
-def _word_regex(words: list[str]) -> re.Pattern[str]:
-    parts = [
-        # "leveraged-finance boss" is no finance boss: a word joined before by a hyphen qualifies the title
-        rf"(?<![a-z])(?<![a-z]{{4}}-){re.escape(w)}(?:s|'s)?(?![a-z])" if _is_latin(w) else re.escape(w)
-        for w in sorted(words, key=len, reverse=True)
-    ]
-    return re.compile("|".join(parts))
 
 
 class SpeakerIndex:
@@ -256,7 +168,7 @@ class SpeakerIndex:
 
     @cached_property
     def _title_patterns(self) -> dict[str, re.Pattern[str]]:
-        return {title: _word_regex(words) for title, words in TITLE_WORDS.items()}
+        return {title: word_regex(words) for title, words in TITLE_WORDS.items()}
 
     @cached_property
     def _roles(self) -> tuple[dict[tuple[str, str], list[int]], list[int]]:
@@ -275,8 +187,8 @@ class SpeakerIndex:
         spans = self._orgs.spans(folded)
         # "the lead bank's leveraged-finance boss": an organization named elsewhere ("the Brightvault loan") is not
         # the one whose boss is asked
-        orgs = set() if self._owner_described(folded, spans) else _longest_keys(spans)
-        titles = _longest_matches(folded, self._title_patterns) - former_titles(folded, self._title_patterns)
+        orgs = set() if self._owner_described(folded, spans) else longest_keys(spans)
+        titles = longest_matches(folded, self._title_patterns) - former_titles(folded, self._title_patterns)
         by_position, known = self._roles
         found = {n for title in titles for org in orgs for n in by_position.get((title, org), ())}
         # "Vestergaard's head of underwriting": a title the gazetteer lacks, matched by its own distinctive word
@@ -455,55 +367,6 @@ DESCRIPTION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "co-op": ("cooperative", "co-op"),
     "coop": ("cooperative", "co-op"),
 }
-
-
-def _longest_matches(folded: str, patterns: dict[str, re.Pattern[str]]) -> set[str]:
-    """Keys whose pattern matches, keeping only the longest match where matches overlap."""
-    return _longest_keys(
-        [(m.start(), m.end(), key, "") for key, p in patterns.items() for m in p.finditer(folded)]
-    )
-
-
-def _longest_keys(found: list[tuple[int, int, str, str]]) -> set[str]:
-    """Keys of matched spans, keeping only the longest span where spans overlap."""
-    spans = [(start, end, key) for start, end, key, _ in found]
-    # "Google DeepMind" is not also "Google"; "finance chief" is not also "chief".
-    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    keys: set[str] = set()
-    last_start, last_end = -1, -1
-    for start, end, key in spans:
-        if start >= last_end:
-            keys.add(key)
-            last_start, last_end = start, end
-        elif (start, end) == (last_start, last_end):
-            keys.add(key)
-    return keys
-
-
-_ORG_PATTERNS = {org: _word_regex(words) for org, words in ORG_WORDS.items()}
-
-
-def org_words(org: str) -> list[str]:
-    """The folded spellings of an organization's name (without a generic suffix too: "kestrel")."""
-    if org in ORG_WORDS:
-        return ORG_WORDS[org]
-    folded = fold(org).strip()
-    words = [folded]
-    short = folded
-    while True:
-        suffix = next(
-            (
-                x
-                for x in ORG_SUFFIXES
-                if short.endswith(f" {x}" if x.isascii() else x) and len(short) > len(x) + 1
-            ),
-            None,
-        )
-        if suffix is None:
-            break
-        short = short.removesuffix(suffix).rstrip(" ,.")
-        words.append(short)
-    return words
 
 
 def merge_speakers(base: list[Speaker], extra: list[Speaker]) -> list[Speaker]:

@@ -14,9 +14,9 @@ from knowledge.corpus import Corpus
 from knowledge.figures import Figure
 from knowledge.figures.render import format_figure
 from knowledge.measures import figure_measures, find_measures
+from knowledge.org_words import find_orgs, org_words
 from knowledge.passages import Passage
 from knowledge.scripts import fold
-from knowledge.speakers import find_orgs, org_words
 
 # Which measures a unit can be: "26 GW" in a sentence about costs is still power, "$1.5 trillion" never is.
 MONEY_MEASURES = frozenset(
