@@ -78,8 +78,7 @@ def compared_company(question: str) -> str | None:
     ending = next((x for x in zh_lexicon.ORG_SUFFIXES if name.endswith(x) and len(name) > len(x) + 1), None)
     if ending is None:
         return None
-    written = question[match.start("name") : match.end("name")]  # the asker's own script ("鈺晟電子")
-    return written if len(fold(question)) == len(question) else name
+    return _as_asked(question, match)
 
 
 def chinese_subject(question: str) -> str | None:
@@ -112,8 +111,13 @@ def described_company(question: str) -> str | None:
         or re.match(r"[它其该这那自本各每]", match.group("name"))
     ):
         return None
+    return _as_asked(question, match)
+
+
+def _as_asked(question: str, match: re.Match[str]) -> str:
+    """A name found in the folded question, in the asker's own script ("鈺晟電子") where folding kept its length."""
     return (
-        question[match.start("name") : match.end("name")]
-        if len(folded) == len(question)
-        else match.group("name")
+        match.group("name")
+        if len(fold(question)) != len(question)
+        else question[match.start("name") : match.end("name")]
     )

@@ -23,13 +23,12 @@ def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str =
     recent = [e for e in state.mentioned if e.kind == "organization"][:4]
     # "the board": the one described as one, or named as one ("Harlan Basin Utilities Board"); "the agency" is
     # also the one whose name says what kind of agency ("Veldt Ratings")
-    kinds = "|".join(re.escape(word) for word in (noun, *ORG_NOUN_FAMILIES.get(noun, ())))
     described = [
         e
         for e in recent
         if noun
         and (
-            re.search(rf"\b(?:{kinds})\b", f"{e.role or ''} {e.name}".lower())
+            _described_as(e, (noun, *ORG_NOUN_FAMILIES.get(noun, ())))
             if noun.isascii()
             # "法院" is the court named "临江市中级人民法院", "券商" the brokerage named "麦斯顿证券"
             else any(
@@ -58,29 +57,30 @@ def protagonist(entities: ArticleEntities, article: str = "") -> Entity | None:
     With the article's text, "the bank" and "the lender" count as mentions of the one bank it names: a story
     about a bank calls it "the bank" more often than by name, while a short seller attacking it is named each time.
     """
+    score = _scores(entities, article)
+    orgs = [e for e in entities.entities if e.kind == "organization"]
+    return max(orgs, key=lambda e: score[id(e)], default=None)
+
+
+def _scores(entities: ArticleEntities, article: str) -> dict[int, int]:
+    """How much an article is about each organization: its mentions, its "the bank"s, the lede's first twice."""
     orgs = [e for e in entities.entities if e.kind == "organization"]
     first = min((e for e in orgs if e.order), key=lambda e: e.order, default=None)
     by_noun = described_mentions(orgs, article)
-    return max(
-        orgs,
-        key=lambda e: e.mentions + by_noun.get(id(e), 0) + (_LEDE_WEIGHT if e is first else 0),
-        default=None,
-    )
+    return {id(e): e.mentions + by_noun.get(id(e), 0) + (_LEDE_WEIGHT if e is first else 0) for e in orgs}
 
 
 def officers_company(entities: ArticleEntities, article: str) -> Entity | None:
     """The company whose officers an article quotes without naming it: the one it is about, unless that is an
     investor or a research house and a company it names as often is also in the story ("Chief financial officer X
     told analysts on the earnings call" in a story about a hedge fund's short of that company)."""
-    orgs = [e for e in entities.entities if e.kind == "organization"]
-    first = min((e for e in orgs if e.order), key=lambda e: e.order, default=None)
-    by_noun = described_mentions(orgs, article)
-    score = {id(e): e.mentions + by_noun.get(id(e), 0) + (_LEDE_WEIGHT if e is first else 0) for e in orgs}
-    top = max(orgs, key=lambda e: score[id(e)], default=None)
+    top = protagonist(entities, article)
     if top is None or not _INVESTOR_TAIL.search(top.name):
         return top
     # a company named as often as the investor itself, not one it merely cites
+    orgs = [e for e in entities.entities if e.kind == "organization"]
     operating = [e for e in orgs if not _INVESTOR_TAIL.search(e.name) and e.mentions >= top.mentions]
+    score = _scores(entities, article)
     return max(operating, key=lambda e: score[id(e)]) if operating else top
 
 
@@ -96,9 +96,7 @@ def described_mentions(orgs: list[Entity], article: str) -> dict[int, int]:
     for each noun only one of its organizations fits."""
     counts: dict[int, int] = {}
     for noun, family in ORG_NOUN_FAMILIES.items():
-        fitting = [
-            e for e in orgs if re.search(rf"\b(?:{'|'.join(family)})\b", f"{e.role or ''} {e.name}".lower())
-        ]
+        fitting = [e for e in orgs if _described_as(e, family)]
         if len(fitting) != 1:
             continue
         # "the regional bank", "the bank's": up to two words between the article and the noun
@@ -109,3 +107,9 @@ def described_mentions(orgs: list[Entity], article: str) -> dict[int, int]:
 
 # How many mentions being named first in the story is worth: the lede names who the story is about.
 _LEDE_WEIGHT = 2
+
+
+def _described_as(entity: Entity, words: tuple[str, ...]) -> bool:
+    """Whether an organization's description or name holds one of the words ("the board": "… Utilities Board")."""
+    kinds = "|".join(re.escape(word) for word in words)
+    return re.search(rf"\b(?:{kinds})\b", f"{entity.role or ''} {entity.name}".lower()) is not None

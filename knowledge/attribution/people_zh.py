@@ -90,10 +90,8 @@ def name_after(text: str, after: re.Pattern[str] = _AFTER_NAME) -> tuple[str, st
         cut = after.search(rest, 1)
         rest = rest[: cut.start()] if cut and cut.start() > 0 else rest
         options = [f"{first}·{rest[:n]}" for n in range(len(rest), 0, -1)]
-    elif text[:2] in COMPOUND_SURNAMES:
-        options = [text[:4], text[:3]]
-    elif text[:1] in SURNAMES:
-        options = [text[:3], text[:2]]
+    else:
+        options = _surname_first(text)
     for name in options:
         if (
             len(name) >= 2
@@ -111,16 +109,17 @@ def name_after(text: str, after: re.Pattern[str] = _AFTER_NAME) -> tuple[str, st
     return None
 
 
+def _surname_first(text: str) -> list[str]:
+    """The names a text may open with, longest first: a surname and one or two characters ("欧阳" takes two)."""
+    if text[:2] in COMPOUND_SURNAMES:
+        return [text[:4], text[:3]]
+    return [text[:3], text[:2]] if text[:1] in SURNAMES else []
+
+
 def repeated_name_after(text: str, article: str) -> tuple[str, str | None] | None:
     """A name right after a title, whatever verb follows it ("分析师简伯川抛出一个问题"), when the article writes it
     again: a surname and one or two characters, the longest the article repeats."""
-    if text[:2] in COMPOUND_SURNAMES:
-        options = [text[:4], text[:3]]
-    elif text[:1] in SURNAMES:
-        options = [text[:3], text[:2]]
-    else:
-        return None
-    for name in options:
+    for name in _surname_first(text):
         if (
             re.fullmatch(r"[\u4e00-\u9fff]+", name)
             and name not in lx.NOT_NAMES
