@@ -223,12 +223,17 @@ def _companies(text: str, entities: ArticleEntities) -> None:
             add_org(entities, org)
 
 
+def _full_name(surname: str, names: list[str]) -> str | None:
+    """The full name the article wrote once for a surname it goes on to use ("Nadia Vukovic" for "Vukovic")."""
+    return next((n for n in names if len(n.split()) > 1 and n.split()[-1] == surname), None)
+
+
 def _transcript_speaker(text: str, entities: ArticleEntities, names: list[str]) -> None:
     """Add the person a transcript label names: by a surname the article gave in full ("We spoke to Cressida
     Thorne…" then "Thorne: …"), or in full in a bold label with the firm or title after the name."""
     surname = turn_surname(text)
     if surname is not None and entities.find_any(surname) is None:
-        full = next((n for n in names if n.split()[-1] == surname and len(n.split()) > 1), None)
+        full = _full_name(surname, names)
         if full is not None and personal(full):
             add_person(entities, full)
         return
@@ -387,7 +392,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     or re.search(rf"\b{_TITLE}\b", run)
                 ):
                     continue
-                full = next((n for n in names if len(run.split()) == 1 and n.split()[-1] == run), None)
+                full = _full_name(run, names) if len(run.split()) == 1 else None
                 if pattern is _CLOSED_BY_ANAPHOR:
                     head, of, owner_org = run.partition(" of ")
                     if of and re.fullmatch(r"[A-Z][a-z]+s", head):
