@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from bot.build_cost import land_for_build
 from bot.figure_dating import (
@@ -31,6 +32,7 @@ from bot.figure_kinds import (
 )
 from bot.share_scope import whole_missing
 from bot.single_largest import largest_missing
+from knowledge.asked_units import asking_parts
 from knowledge.figures import Figure
 from knowledge.income_kinds import income_kinds
 from knowledge.measures import (
@@ -93,7 +95,35 @@ _DELTA_ASKED = re.compile(
 
 def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = None) -> list[Figure]:
     """The passage's figures in an asked unit (any unit when none is asked), year and quarter, best measure first;
-    `published`: the article's date, which dates "next year" and "今年"."""
+    `published`: the article's date, which dates "next year" and "今年".
+
+    When no figure answers the whole of a question that asks two things ("容量电费每千瓦每月收多少？电量电价从多少
+    降到多少？"), each ask is read on its own words and the times the question names.
+    """
+    whole = _asked_in(hit, query, published)
+    parts = asking_parts(query.text)
+    if whole or len(parts) < 2:
+        return whole
+    found: list[Figure] = []
+    for part in parts:
+        times = " ".join(t for t in _TIMES.findall(query.text) if t not in part)
+        found += [
+            f for f in _asked_in(hit, replace(query, text=f"{part} {times}"), published) if f not in found
+        ]
+    return found
+
+
+# When a question asks: "今年头九个月", "第三季", "上半年", "2025年", "last year", "in the first half".
+_TIMES = re.compile(
+    r"(?:今年|去年|明年|前年)?(?:[头首前][0-9一二三四五六七八九十两]+个?(?:月|季度?)|第[一二三四1-4]季度?|[上下]半年|全年|"
+    r"[0-9]{4}年)|今年|去年|明年|\b(?:this|last|next) (?:year|quarter)\b|\b(?:first|second|third|fourth) quarter\b|"
+    r"\bfirst (?:half|nine months|six months)\b|\b(?:in|for) (?:19|20)\d\d\b",
+    re.I,
+)
+
+
+def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list[Figure]:
+    """The figures one ask of a question admits."""
     if _other_scope(hit.passage.text, query):
         return []
     figures = [f for f in hit.passage.figures if not query.units or f.unit in query.units]
@@ -174,7 +204,8 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
             # "月租金已从约13万元降至7万元": a monthly rent named before its figures
             if f.per == "month"
             or f.unit in ("%", "x")
-            or _MONTHLY.search(words_before(text, f, 24))
+            # "his company's monthly computing bill had fallen to about $180,000": anywhere before it in its clause
+            or _MONTHLY.search(re.split(r"[，,。；;]", words_before(text, f, 60))[-1])
             # "$310 per clinician a month": a price for each of something, each month
             or _A_MONTH_AFTER.match(words_after(text, f, 30))
         ]

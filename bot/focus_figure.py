@@ -14,7 +14,7 @@ from knowledge.corpus import Corpus
 from knowledge.figures import Figure
 from knowledge.measures import figure_measures, looks_ahead
 from knowledge.passages import Passage
-from knowledge.periods import relative_years
+from knowledge.periods import quarters, relative_years
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit
@@ -43,6 +43,14 @@ def focus_figure(
         # "明年…加到多少": the figure its own words date to next year, not this year's so far
         dated = [f for f in figures if dated_to(hit.passage.text, f, asked_year)]
         figures = dated or figures
+    if query.quarters and len(figures) > 1:
+        # "第四季AI伺服器會占營收多少": the figure whose clause names that quarter, not next year's in the same sentence
+        named = [
+            f
+            for f in figures
+            if quarters(re.split(r"[，,。；;]", words_before(hit.passage.text, f, 40))[-1]) & query.quarters
+        ]
+        figures = named or figures
     if query.period:
         timed = [f for f in figures if f.per == query.period]
         figures = timed or figures
@@ -63,7 +71,7 @@ _DESTINATION = re.compile(
 )
 # "升至目前约45%": where it has got to by now, with the time between
 _ARRIVAL = re.compile(
-    r"(?:[到至]|\bto|\breach(?:es|ed)?)\s*(?:目前|现在|如今|今年|当前)?\s*(?:约|about |around |roughly |nearly )?$",
+    r"(?:[到至达]|\bto|\breach(?:es|ed)?)\s*(?:目前|现在|如今|今年|当前)?\s*(?:约|about |around |roughly |nearly )?$",
     re.I,
 )
 

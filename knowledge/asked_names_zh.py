@@ -13,7 +13,9 @@ _CHINESE_TITLE = re.compile("|".join(sorted(zh_lexicon.TITLES, key=len, reverse=
 _CHINESE_SUBJECT = re.compile(
     r"^\s*(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:今年|去年|明年|前年|上半年|下半年|第[一二三四]季|[一二三四]季度|"
     r"本季|上季|上一季|[0-9一二三四五六七八九十]{1,2}月|的|在|要|会|會|"
-    r"营收|營收|收入|市值|估值|利润|利潤|花了|投了|有多少|是否|估计|估計|预计|預計|表示|认为|認為|说|說|讲|講|称|稱|透露)"
+    r"营收|營收|收入|市值|估值|利润|利潤|花了|投了|有多少|是否|估计|估計|预计|預計|表示|认为|認為|说|說|讲|講|称|稱|透露|"
+    # "蕤豐電子帳上現在有多少現金": where the money sits, and when, follow the name
+    r"账上|帳上|账面|帳面|手上|手头|手頭|目前|现在|現在|现时|現時|而家)"
 )
 # Words that open a question without naming anyone: a region, a sector, a pronoun.
 _GENERIC_SUBJECT = re.compile(
@@ -108,7 +110,8 @@ def described_company(question: str) -> str | None:
     if (
         match is None
         or match.group("name")[:2] in zh_lexicon.NOT_BRANDS
-        or re.match(r"[它其该这那自本各每]", match.group("name"))
+        # "GPU云厂商拿芯片…": 商 ends the word 厂商, it starts no name
+        or re.match(r"[它其该这那自本各每商司行厂头企]", match.group("name"))
     ):
         return None
     return _as_asked(question, match)

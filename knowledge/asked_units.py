@@ -128,6 +128,11 @@ _MONEY_NOUN = re.compile(
     r"\b(?:money|cash|dollars|funding|payments?|bonds?|notes|loans?|debt|offering|budgets?|capex|spending|proceeds)\b",
     re.I,
 )
+# What someone pays, whose move is an amount too: "the bill has come down", "账单降了多少".
+_BILL = re.compile(r"\b(?:bills?|invoices?)\b|账单|帳單")
+_PRICE_PER = re.compile(
+    r"\bper (?:seat|user|licen[cs]e|robot|chip|gpu)\b|每(?:个|位)?(?:席位|用户|账号|帳號)"
+)
 _MONEY_ZH = re.compile(r"钱|资金|募资|募集|款项")
 # "公司的数字里有多少是促销额度": a part of a reported figure, told as an amount or a share of it.
 _FIGURE_ZH = re.compile(r"(?:数字|数目|金额|总额)(?:里|裡|中|之中)有?多少")
@@ -235,6 +240,11 @@ def question_units(folded: str) -> set[str]:
     return units
 
 
+def asking_parts(text: str) -> list[str]:
+    """The parts of a question that each ask for a quantity ("…收多少？电量电价从多少降到多少？" asks two)."""
+    return [p for p in _QUESTION_PART.split(text) if p.strip() and QUANTITY.search(fold(p))]
+
+
 def measures_of_parts(text: str, figures: list[Figure]) -> set[str]:
     """The measures each part of a question asks ("What ARR did she give, and how fast is it growing?" asks
     revenue and growth), or those of the whole question when it has one part."""
@@ -320,9 +330,14 @@ def _units_of(folded: str) -> set[str]:
     # "how much will the fee cut cost?": the change is the subject, the cost is asked
     moving = SETTING_CHANGE.sub(" ", folded)
     if _ARRIVES.search(folded) and units <= {"money", "%", "x"}:
-        units = units | {"%"}  # "what did it cut the price to?": the new level, in money or as a rate
+        # "what did it cut the price to?": the new level, in money or as a rate; "存货升到多少" names no unit, and
+        # any figure of the thing may answer
+        units = units | {"%"} if units else units
     elif _GROWTH.search(moving) and units <= {"money", "%", "x"} and not _FROM_TO.search(folded):
-        units = (units - {"money"}) | {"%", "x"}
+        # "how much has his monthly compute bill come down?": a bill's fall is told in money as often as in percent
+        # and "how much per seat was it paying before it cut back?" asks a price, whatever was cut
+        kept = units & {"money"} if _BILL.search(folded) or _PRICE_PER.search(folded) else set()
+        units = (units - {"money"}) | {"%", "x"} | kept
     elif _FROM_TO.search(folded) and _RATE_OF_GROWTH.search(folded):
         units = units | {"%"}  # "營收成長從多少下修到多少": the growth rate before and after, in percent
     elif (

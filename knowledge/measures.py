@@ -44,7 +44,9 @@ MEASURES: dict[str, str] = {
     "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|\bpremiums\b|"
     r"\b(?:bring|brings|bringing|brought|rake|rakes|raking|raked) in\b|营收|收入|营业额|销售额|保费|(?<![回吸接征少])收(?:多少|几多|到多少)(?!息)|"
     # "靠广告赚了多少": what a line of business brings in is its income, not a profit
-    r"靠[^，。？?]{1,8}赚|" + _LINE + "赚",
+    r"靠[^，。？?]{1,8}赚|" + _LINE + "赚|"
+    # "HBM能卖多少钱": what a product sells for over a year is the seller's revenue
+    r"(?:能|可以|可|会)卖(?:出|到)?多少钱",
     "valuation": r"valuation|valued|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|\bworth\b|market cap|price target|"
     r"\bvalues?\b|\bmark(?:s|ed|ing)?\b(?=[^.]{0,40}\b(?:at|down|to)\b)|\bwhere\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|face value|fair value|write-?downs?|markdowns?|估值|市值|(?<!性)价值|公允价值|目标价|值多少|值几多|值幾多",
     # "每年要少收多少钱", "forgo $52 million a year": revenue given up is a loss to whoever gives it up
@@ -198,7 +200,8 @@ _CONDITION = re.compile(
     r"^\s*(?:if|suppose|assuming|should)\b[^,?]{3,}?,|^\s*(?:如果|假如|假设|若|要是)[^，,？?]{2,}?[，,]|"
     # "收购完成后，每单位分派能多出多少", "…once the placing is done?": what happens first sets the scene
     r"^\s*(?:once|after)\s[^,?]{3,}?,|^\s*[^，,？?]{2,16}?(?:以后|之后|后)[，,]|"
-    r",?\s+once\s(?:(?!\b(?:how|what)\b)[^,?]){3,60}(?=[?？]?\s*$)",
+    # "…was it paying before it cut back?": a closing clause of time sets the scene too
+    r",?\s+(?:once|before|after|until|since)\s(?:(?!\b(?:how|what)\b)[^,?]){3,60}(?=[?？]?\s*$)",
     re.I,
 )
 
@@ -307,7 +310,21 @@ def figure_measures(passage: Passage, figure: Figure) -> set[str]:
     )
     if {"cut", "spending"} <= found:
         found.add("saving")  # "电费支出每年减少约2.3亿元": a cost cut is money saved
+    if "price" in found and _BY_THE_HOUR.match(_after(passage.text, figure)):
+        found.add(
+            "rent"
+        )  # "the average price … was $1.38 an hour": what renting costs by the hour is its rent
     return found | _lease_paid(found, passage)
+
+
+_BY_THE_HOUR = re.compile(r"\s*(?:an?|per|each)\s+(?:hour|day)\b|\s*(?:每|一)(?:小时|天)", re.I)
+
+
+def _after(text: str, figure: Figure) -> str:
+    """The few characters right after a figure in its passage."""
+    folded = fold(text)
+    at = folded.find(fold(figure.text))
+    return folded[at + len(figure.text) : at + len(figure.text) + 16] if at >= 0 else ""
 
 
 def head_measures(

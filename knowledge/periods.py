@@ -16,11 +16,11 @@ _QUARTER = re.compile(
 
 
 def quarters(text: str) -> set[int]:
-    """The quarters a text names ("Q4", "third quarter", "第三季", "三季度"); "前三季度" is not one quarter."""
+    """The quarters a text names ("Q4", "third quarter", "第三季", "三季度"); "前三季度", "首三季" are not one quarter."""
     found = set()
     for match in _QUARTER.finditer(fold(text)):
         before = fold(text)[max(0, match.start() - 1) : match.start()]
-        if before == "前" or (
+        if before in ("前", "首", "头") or (
             before in ("上", "下", "这", "那", "每", "本", "同", "单") and match.group(0) == "一季"
         ):
             continue  # "前三季度" is not one quarter, "上一季" is the last quarter, not the first

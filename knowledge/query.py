@@ -165,6 +165,20 @@ def _unknown_names(text: str, speakers: SpeakerIndex, glossary: Glossary) -> lis
             "the",
             "was",
             "will",
+            # "Under Xienan's new tariff …": a preposition opening the question is no part of a name
+            *("under", "in", "on", "at", "for", "from", "by", "after", "before", "since", "per", "as", "if"),
+            *(
+                "with",
+                "without",
+                "within",
+                "over",
+                "during",
+                "among",
+                "between",
+                "against",
+                "despite",
+                "unlike",
+            ),
         }:
             words = words[1:]
         phrase = " ".join(words)

@@ -24,6 +24,8 @@ _SOUND_CHARS = frozenset(
     "恰乔琼丘萨塞桑瑟森沙莎尚舍什施斯索苏泰坦汤唐陶特提汀廷通图托瓦万旺威韦维温沃乌伍武西希锡夏谢辛休"
     "雅亚扬耶伊英尤约詹泽扎兹佐卓泽祖斐菲怀霍惠杰捷克肖文瑞茨策赛若沃拉诺埃蒂娜娅妮琪尔昆坤摩塔哥歌葛高迦伽嘉佳色梭素"
     "孔代史舒席黛璐琦韩汉夸芙薇茜玛露洁珊朵黎勃雯娃萝丝"
+    "思赞翁灵顿茨邓冯京屈钦津琴沁绍邵顺滕腾默墨慕罕翰赖蔡狄帝俄鄂伐甫噶革喀楞廉烈仑茂蜜敏涅泼儒赛圣诗丝陀"
+    "魏歇雍哲珍芝珠宗泊玻芭堡柴慈拜堪坚简君"
 )
 _RUN = re.compile("[" + "".join(sorted(_SOUND_CHARS)) + "]{2,8}")
 
@@ -66,10 +68,14 @@ def latin_skeletons(word: str) -> set[str]:
     found = {latin_skeleton(word, th=th, closing_r=r) for th in ("t", "s") for r in (False, True)}
     if re.search(r"[aeiou]r$", word.lower()):
         found |= {f"{skeleton}L" for skeleton in found if not skeleton.endswith("L")}
-    # "Strandlight" is 史特兰莱特: a d or t closing "-and-" before another consonant goes unsaid
-    found |= {
-        latin_skeleton(re.sub(r"(?<=n)[dt](?=[^aeiouy])", "", word.lower()), th=th) for th in ("t", "s")
-    }
+    # "Strandlight" is 史特兰莱特: a d or t closing "-and-" before another consonant goes unsaid, and so is the
+    # g of "-ng" (Quarrington 夸灵顿, Armstrong 阿姆斯特朗)
+    for unsaid in (r"(?<=n)[dt](?=[^aeiouy])", r"(?<=n)g(?=[^aeiouy]|$)"):
+        found |= {latin_skeleton(re.sub(unsaid, "", word.lower()), th=th) for th in ("t", "s")}
+    if (
+        word[:1].lower() in "ou"
+    ):  # "Ondrevar" is 翁德雷瓦, "Ulverston" 乌尔弗斯顿: an opening o or u as wo-, wu-
+        found |= {f"F{skeleton}" for skeleton in found if not skeleton.startswith("F")}
     return found
 
 
@@ -134,7 +140,8 @@ class SoundIndex:
         inside the `known` spans (names the library already has in Chinese)."""
         if not self._words:
             return text
-        taken = {i for start, end in known for i in range(start, end)}
+        spans = list(known)
+        taken = {i for start, end in spans for i in range(start, end)}
         simplified = to_simplified(text)
         out, last = [], 0
         for run in _RUN.finditer(simplified if len(simplified) == len(text) else text):
@@ -147,7 +154,7 @@ class SoundIndex:
                     (
                         (end, word)
                         for end in range(min(run.end(), at + 8), at + 1, -1)
-                        if not taken & set(range(at, end))
+                        if _leaves_whole(spans, at, end)
                         and (word := self._words.get(han_skeleton(text[at:end]))) is not None
                     ),
                     None,
@@ -155,9 +162,28 @@ class SoundIndex:
                 if found is None:
                     at += 1
                     continue
+                end = found[0]
+                while (
+                    end - at > 2
+                    and han_skeleton(text[end - 1])  # a vowel's character (亚, 伊) ends a name unheard
+                    and han_skeleton(text[at : end - 1]) == han_skeleton(text[at:end])
+                ):
+                    end -= 1  # "伊尔斯沃思基金": 基 adds no sound to the name, it starts 基金
+                found = (end, found[1])
                 out += [text[last:at], found[1]]
                 last = at = found[0]
         return "".join(out) + text[last:]
+
+
+def _leaves_whole(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a stretch of text keeps every known name whole: it misses each, or spells out a longer name around
+    it ("布拉肯伯里" is Brackenbury, not someone called 伯里)."""
+    return all(
+        end <= known_start
+        or known_end <= start
+        or (start <= known_start and known_end <= end and end - start > known_end - known_start)
+        for known_start, known_end in spans
+    )
 
 
 _INDEXES: weakref.WeakKeyDictionary[SpeakerIndex, SoundIndex] = weakref.WeakKeyDictionary()

@@ -16,6 +16,8 @@ SURNAME_READINGS = {"區": "au", "曾": "zang", "單": "sin", "仇": "kau", "覃
 # Surnames Hong Kong spells by custom, not by rule.
 SURNAME_SPELLINGS = {
     "謝": ["tse"],
+    "岑": ["shum", "sham"],
+    "沈": ["shum", "sham", "sum"],
     "羅": ["law", "lo"],
     "盧": ["lo", "lou"],
     "李": ["lee", "li"],

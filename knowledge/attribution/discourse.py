@@ -96,7 +96,8 @@ def _pronoun(gender: str | None, state: DiscourseState) -> Entity | None:
 
 
 _COMPANY_DOCUMENT = (
-    r"\b(?:filings?|prospectus|earnings release|annual report|registration statement)\b|招股书|年报|公告"
+    r"\b(?:filings?|prospectus|earnings release|annual report|registration statement|(?:shareholder )?summary)\b|"
+    r"招股书|年报|公告"
 )
 _ISSUED = r"\b(?:statement|release|announcement)\b"
 _INSTITUTIONAL = r"\b(?:report|filings?|results|statement|disclosure|prospectus)\b|报告|财报|公告|年报|季报"
@@ -160,10 +161,12 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
             for match in re.finditer("|".join(sorted(words, key=len, reverse=True)), outside):
                 before = outside[match.start() - 1 : match.start()] if match.start() else "，"
                 bare = not match.group(0).startswith(("该", "这"))
+                # "据公司披露": what the company disclosed is its own
+                cited = before == "据" and kind == "anaphora"
                 if (
                     free(*match.span())
-                    and not re.match(r"[\u4e00-\u9fff]", before)
-                    and (not bare or re.match(r"[，。；：,;:\s]", before))
+                    and (not re.match(r"[\u4e00-\u9fff]", before) or cited)
+                    and (not bare or re.match(r"[，。；：,;:\s]", before) or cited)
                 ):
                     # "法院", "该所": the kind of institution meant, matched against the names in play
                     noun = re.sub("^(?:该|这家|这)", "", match.group(0)) if kind == "anaphora" else ""

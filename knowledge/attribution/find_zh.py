@@ -22,10 +22,11 @@ from knowledge.attribution.orgs_zh import (
     settle_the_company,
 )
 from knowledge.attribution.people_zh import VERB, add_person_zh, name_after, repeated_name_after
+from knowledge.attribution.recurring_zh import add_recurring_companies
 
 # "首席投资总监", "副总经理", "常务副总裁": a rank before a title is part of it, not the end of the company's name
 _TITLE = (
-    "(?:(?:首席|常务|常務|高级|高級|资深|資深|联席|聯席|执行|執行|代理)?副?(?:"
+    "(?:(?:首席|常务|常務|高级|高級|资深|資深|联席|聯席|执行|執行|代理|荣誉|榮譽|名誉|名譽)?副?(?:"
     + "|".join(sorted(lx.TITLES, key=len, reverse=True))
     + "))"
 )
@@ -53,13 +54,14 @@ _ACCORDING = re.compile(
 )
 # The opening of a clause up to its speech verb ("澜石云宣布", "中金公司在最新研报中估计", "美国商务部在声明中称").
 _CLAUSE_SUBJECT = re.compile(
-    # "研调机构Corvale Optics Research统计": a firm in Latin letters of several words, after what it is
-    r"(?:^|[，。；：,;:」”])\s*(?P<subject>[A-Za-z0-9\u4e00-\u9fff&·.（）()]{2,16}?|"
+    # "研调机构Corvale Optics Research统计": a firm in Latin letters of several words, after what it is; after a
+    # quoted brand, blanked as speech ("应用“光匣”的运营方光匣科技发布公告称")
+    r"(?:^|[，。；：,;:」”]|\s{2})\s*(?P<subject>[A-Za-z0-9\u4e00-\u9fff&·.（）()]{2,16}?|"
     r"[\u4e00-\u9fff]{0,6}[A-Z][A-Za-z0-9&.]*(?: [A-Z][A-Za-z0-9&.]*){1,4})(?:"
     + "|".join(sorted(lx.GAP_WORDS, key=len, reverse=True))
     + r"|在[^，。；：]{0,14}?(?:上|中|时|里)|最新(?:报告|研报)|上周|本周|上月|本月|近日|日前|今年|"
     + lx.DATE_GAP
-    + r"|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?(?:报告|研报|研究|数据)|)*"
+    + r"|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?(?:报告|研报|研究|数据|公告|声明|通告|通报)|)*"
     + "(?!说明书|声明书|证明书)(?P<verb>"  # "招募说明书显示": a document, not the verb 说明
     + VERB
     + ")(?!机构|公司|平台|部门)"  # "据电商数据监测机构观潮数据统计": a monitoring firm, not 电商数据 monitoring
@@ -116,6 +118,10 @@ _NOT_A_NAME = re.compile(
 # "澜原省发展和改革委员会（下称“澜原省发改委”）": a name and the short name the article goes on to use.
 _HEREAFTER = re.compile(
     r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]{2,24})[（(](?:以下|下文)?(?:简称|下称)[:：]?[“「]?(?P<short>[^”」）)]{2,12})[”」]?[）)]"
+)
+# What a company does, written before its name: "芯片设计商", "代工厂".
+_TRADE = re.compile(
+    r"(?:设计|制造|分销|经销|供应|服务|运营|营运|开发|零售|代理|集成|生产|销售|设备|渠道|代工)(?:商|厂)"
 )
 # "颂和数据房地产投资信托基金（颂和房托）": a long name, then in brackets the short one the article goes on to use.
 _BRACKETED_SHORT = re.compile(r"[（(](?P<short>[\u4e00-\u9fff]{2,6})[）)]")
@@ -182,9 +188,12 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                 add_org_zh(entities, original[at : at + len(org)], latin=latin)
         for match in _HEREAFTER.finditer(text):
             # the whole name however long ("澜原省发展和改革委员会"): the article spells out what it shortens
-            org = LEADING.sub("", match.group("org"))
+            # "港股上市的AI晶片设计商璟澔微电子（下称「璟澔」）": not what qualifies it, nor what it does
+            org = LEADING.sub("", match.group("org")).rsplit("的", 1)[-1]
             if not org.endswith(tuple(lx.ORG_SUFFIXES)):
                 org = DESCRIPTORS.sub("", org)  # "研究机构X（下称…）", but "…投资集团有限公司" is one name
+            elif (trade := _TRADE.search(org)) is not None and len(org) - trade.end() >= 4:
+                org = org[trade.end() :]
             if len(org) >= 2 and plausible_org(org, org, weak=False):
                 at = match.end("org") - len(org)
                 entity = add_org_zh(entities, original[at : match.end("org")])
@@ -288,7 +297,11 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
         for match in _CLAUSE_SUBJECT.finditer(text):
             subject = match.group("subject")
             person = name_after(text[match.start("subject") :])
-            if person is not None and (article.count(person[0]) >= 2 or person[1] or "·" in person[0]):
+            # "厉知远认为": a surname and two characters opening the clause is a person, named once or more
+            whole = person is not None and len(person[0]) == 3 and subject == person[0]
+            if person is not None and (
+                article.count(person[0]) >= 2 or person[1] or "·" in person[0] or whole
+            ):
                 at = match.start("subject")
                 add_person_zh(entities, original[at : at + len(person[0])], latin=person[1])
                 continue
@@ -328,6 +341,7 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             if named is not None and (article.count(named[0]) >= 2 or named[1] or "·" in named[0]):
                 at = match.start() - len(named[0])
                 add_person_zh(entities, original[at : match.start()], latin=named[1])
+    add_recurring_companies(folded, written, entities)
     mark_lead_investors(entities, article)
     settle_the_company(entities, article)
     for text in folded:

@@ -518,6 +518,16 @@ ORG_NOUN_FAMILIES: dict[str, tuple[str, ...]] = {
     # "Holmgard Ratings cut Osterby. The agency said …": a ratings firm is the agency meant
     "agency": ("agency", "ratings", "rating"),
 }
+# What a firm is, written before its name at the start of a sentence ("Brokerage Ashlock Meyrick said",
+# "Chipmaker Velkaris reported"): a description, no part of the name.
+DESCRIPTOR_NOUNS = frozenset(
+    {
+        *("brokerage", "broker", "chipmaker", "lender", "insurer", "reinsurer", "utility", "developer"),
+        *("carmaker", "automaker", "investor", "landlord", "operator", "startup", "start-up", "consultancy"),
+        *("regulator", "rival", "retailer", "supplier", "manufacturer", "miner", "distributor", "designer"),
+        *("tracker", "provider", "shipper", "builder", "contractor", "automaker", "drugmaker", "outsourcer"),
+    }
+)
 # Words standing for a document whose author already spoke ("the paper's authors wrote", "the letter argues").
 DOCUMENT_ANAPHORA = (
     "the paper's authors",
@@ -531,6 +541,9 @@ DOCUMENT_ANAPHORA = (
     "the survey",
     "the letter",
     "the memo",
+    # "according to the shareholder summary": the summary the company sent, named before
+    "the shareholder summary",
+    "the summary",
     "the email",
     "the e-mail",
     "the analysis",

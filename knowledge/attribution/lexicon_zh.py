@@ -418,6 +418,9 @@ DOCUMENT_ANAPHORA = (
     "判决",
     "判决书",
     "裁定书",
+    # a listed company's reply to the exchange's inquiry letter ("问询函回复公告称"): the company's filing
+    "回复",
+    "回复公告",
 )
 # Meetings and briefings: where a company speaks, never who ("据法说会简报" is the company's own material).
 EVENT_NOUNS = (

@@ -31,7 +31,9 @@ def clean_name(name: str) -> str | None:
     words = name.split()
     # "Co-founder Idris Kemble": a title opening the sentence is not part of the name
     while words and (
-        words[0].lower().rstrip(".") in lx.NOT_NAME_WORDS or words[0].lower() in _ONE_WORD_TITLES
+        words[0].lower().rstrip(".") in lx.NOT_NAME_WORDS
+        or words[0].lower() in _ONE_WORD_TITLES
+        or (words[0].lower() in lx.DESCRIPTOR_NOUNS and len(words) > 2)
     ):
         words = words[1:]
     if len(words) < 2 or words[-1].lower() in ORG_TAILS:
@@ -65,6 +67,8 @@ def clean_org(org: str | None) -> str | None:
         "from",
     }:
         words = words[1:]
+    if len(words) > 1 and words[0].lower() in lx.DESCRIPTOR_NOUNS and words[1].lower() != "of":
+        words = words[1:]  # "Brokerage Ashlock Meyrick said": what the firm is, then its name
     if (
         len(words) > 2
         and words[0].lower() in {"shares", "stock", "bonds", "units"}

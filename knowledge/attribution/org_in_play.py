@@ -21,6 +21,11 @@ def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str =
     company" is the one described as a company, not the one named last.
     """
     recent = [e for e in state.mentioned if e.kind == "organization"][:4]
+    if noun == "公司" and recent and _institution(recent[0]):
+        # "公司公告称" right after "据研究机构棂石数据统计": an institution that counts is no company
+        lead = protagonist(entities)
+        if lead is not None and not _institution(lead):
+            return lead
     # "the board": the one described as one, or named as one ("Harlan Basin Utilities Board"); "the agency" is
     # also the one whose name says what kind of agency ("Veldt Ratings")
     described = [
@@ -48,6 +53,11 @@ def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str =
             if entity.kind == "organization":
                 return entity
     return protagonist(entities)
+
+
+def _institution(entity: Entity) -> bool:
+    """Whether the article described an organization as a research house, think tank or association."""
+    return bool(entity.role_zh and re.search("机构|智库|研究|咨询|协会|数据商", entity.role_zh))
 
 
 def protagonist(entities: ArticleEntities, article: str = "") -> Entity | None:

@@ -7,6 +7,7 @@ import re
 from knowledge.attribution import lexicon_zh as lx
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.org_tails_en import ORG_TAILS
+from knowledge.attribution.people_zh import everyday_word
 from knowledge.places import places_in
 from knowledge.scripts import to_simplified
 
@@ -84,7 +85,7 @@ def org_named(zh: str, entities: ArticleEntities) -> bool:
 # "集团首三季预期…", "公司前九个月…": a span of the year, never a name
 _NOT_NAMES = (
     r"(?:今|去|明|前|当|本|全|上半|下半)年|同期|季度|[首前头][一二三四两]个?季|[首前头][0-9一二三四五六七八九十两]+个?月|"
-    r"业绩$|^(?:约|占|较|仅|共|合计|同比|环比)|自己|本身|部门$|"
+    r"业绩$|^(?:约|占|较|仅|共|合计|同比|环比|仍)|[较比]$|自己|本身|部门$|"
     # "有研究机构给出的数字": some research firm, not one called 有研究机构
     r"^有(?:研究|咨询|调研|评级)?(?:机构|券商|投行|基金|银行|公司|分析师)"
 )
@@ -99,6 +100,8 @@ def plausible_org(org: str, subject: str, weak: bool) -> bool:
         g in core for g in lx.GROUP_NOUNS
     ):
         return False
+    if suffix == "公司" and len(core) == 2 and everyday_word(core):
+        return False  # "要求公司说明": the exchange asks the company, no firm is called 要求公司
     if any(org.endswith(x) for x in lx.ORG_SUFFIXES) or re.fullmatch(
         r"[A-Za-z0-9&. ]+[\u4e00-\u9fff]{0,2}", org
     ):
@@ -319,11 +322,15 @@ def settle_the_company(entities: ArticleEntities, article: str) -> None:
         # "集团在通告中表示", "该公司预计": each clause the company opens by a bare noun is a mention of it
         counts[id(lede[1])] += len(_BARE_COMPANY.findall(article))
     company = max(orgs, key=lambda e: counts[id(e)], default=None)
+    covering = {
+        e.org for e in entities.entities if e.kind == "person" and e.org and re.search("分析", e.title or "")
+    }
     for entity in entities.entities:
         if entity.org == THE_COMPANY:
             at = min((i for f in entity.forms if (i := article.find(to_simplified(f))) >= 0), default=-1)
             # an organization is never its own company ("由云岫资本领投": the round's company is another)
-            others = [o for o in orgs if o is not entity]
+            # nor the broker whose analyst was just quoted ("券商X分析员…。首席财务官Y回应说")
+            others = [o for o in orgs if o is not entity and o.forms[0] not in covering]
             near = [(_last_before(o, article, at), o) for o in others if o.known is None] if at > 0 else []
             near = [(i, o) for i, o in near if i >= 0 and at - i <= _THE_COMPANY_REACH]
             chosen = (

@@ -15,7 +15,7 @@ SURNAMES = set(
     "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪区屠丘"
     "赖萧傅阎郁蔺邰钮鞠逯仝桓郜尉阚封储荆阙匡晁巢郦邴奚禹狄湛冼訾竺芮羿宓鄢粟缑亢扈谯庾郗"
     # rarer surnames that are no everyday word on their own (容 as in 容祖儿, 廉, 宣, 荀 …)
-    "容廉皮贝伏茅宣杭嵇荀惠糜隗伊幸韶薄鄂胥闻莘贡劳逄冀濮寿慕茹宦戈暨弘禄殳沃蔚夔厍乜蒯裘凤乐"
+    "容廉皮贝伏茅宣杭嵇荀惠糜隗伊幸韶薄鄂胥闻莘贡劳逄冀濮寿慕茹宦戈暨弘禄殳沃蔚夔厍乜蒯裘凤乐厉甯亓禤郏"
 )
 COMPOUND_SURNAMES = (
     "欧阳",
@@ -98,6 +98,7 @@ def name_after(text: str, after: re.Pattern[str] = _AFTER_NAME) -> tuple[str, st
             and name not in lx.NOT_NAMES
             and re.fullmatch(r"[\u4e00-\u9fff·]+", name)
             and after.match(text[len(name) :])
+            and not (foreign is None and len(name) == 2 and everyday_word(name))
         ):
             two = after.match(text[2:]) if len(name) == 3 and not foreign else None
             # "聂清和指出": a name ending in a conjunction's character is whole when a speech verb follows it
@@ -107,6 +108,18 @@ def name_after(text: str, after: re.Pattern[str] = _AFTER_NAME) -> tuple[str, st
             latin = _LATIN_AFTER.match(text[len(name) :])
             return name, latin.group(1).strip() if latin else None
     return None
+
+
+def everyday_word(word: str) -> bool:
+    """Whether a two-character word is one Chinese writes every day ("应用", "金额"), not a name (王芳, 李娜)."""
+    from knowledge.zh_dictionary import tokenizer  # memory-mapped: only once a candidate name needs it
+
+    frequencies = tokenizer().FREQ
+    return word in frequencies and frequencies[word] >= _EVERYDAY
+
+
+# jieba's count above which a surname-led pair is a word: 应用 8796, 金额 1292; 李娜 438, 王芳 0
+_EVERYDAY = 1000
 
 
 def _surname_first(text: str) -> list[str]:

@@ -198,7 +198,13 @@ def subject_en(
         opening_pronoun = (item.kind.startswith("pronoun") or item.kind == "anaphora") and not outside[
             : item.start
         ].strip(' "“')
-        if weak and item.kind not in ("name", "document") and not opening_pronoun:
+        # "…, rose 61% to $11.3 billion, the company reported.": an anaphor closing the sentence names who reports
+        closing = (
+            item.kind == "anaphora"
+            and re.search(r",\s*$", outside[: item.start]) is not None
+            and re.fullmatch(r"[\s.\"”’]*", outside[verb.end() :]) is not None
+        )
+        if weak and item.kind not in ("name", "document") and not opening_pronoun and not closing:
             break
         if (
             item.entity is not None
@@ -256,6 +262,8 @@ def subject_en(
         and re.search(r"(?:^|[,\"”])\s*the\s+[a-z][a-z-]+\s+$", outside[: verb.start()])
     ):
         return last  # "A physician at one of the hospitals … said …" then "the doctor said": that one source
+    if re.search(r",[^,;\"“”]*\bwho\s+$", outside[: verb.start()]) and re.search(r",", outside[verb.end() :]):
+        return None  # "Cosima Pethebridge, the analyst who wrote the note, said": the sentence's verb comes later
     before = re.sub(
         r",[^,;]{1,140},\s*$", "", outside[: verb.start()]
     )  # drop an appositive: "X, who …, said"

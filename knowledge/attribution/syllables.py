@@ -19,6 +19,10 @@ SURNAME_READINGS = {
     "朴": "piao",
     "乐": "yue",
     "翟": "zhai",
+    "卜": "bu",
+    "阚": "kan",
+    "覃": "qin",
+    "召": "shao",
 }
 
 

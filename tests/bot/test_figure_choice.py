@@ -1141,3 +1141,42 @@ def test_one_quarter_is_not_answered_by_the_first_three() -> None:
     assert asked_figures(nine, question) == []
     single = _hit("其中，三季度单季归母净利润3.9亿元。", "yh:2.2")
     assert [f.text for f in asked_figures(single, question)] == ["3.9亿元"]
+
+
+def test_the_figure_whose_clause_names_the_asked_quarter_answers_and_first_three_quarters_do_not() -> None:
+    """'第四季AI伺服器占營收比重將達7成，明年…提高到5成' answers the fourth quarter with 7成; '首三季' is no quarter."""
+    text = "他透露，第四季AI伺服器占營收比重將達7成，明年液冷機櫃占AI伺服器營收的比重也將由今年的約3成提高到5成。"
+    question = _how_much("董事長說第四季AI伺服器會占營收多少？", {"%"}, quarters=frozenset({4}))
+    focus = focus_figure(_hit(text), question, [])
+    assert focus is not None and focus.text == "7成"
+    cumulative = _hit("他透露，集團今年收入目標維持約人民幣12億元，首三季已錄得約人民幣7.4億元。")
+    single = _how_much("鏵澂第三季單季收入係幾多？", {"CNY"}, quarters=frozenset({3}))
+    assert asked_figures(cumulative, single) == []
+
+
+def test_a_price_by_the_hour_answers_a_rent_question_and_a_monthly_bill_named_early_in_its_clause_is_monthly() -> (
+    None
+):
+    """'The average price … was $1.38 an hour' answers what a chip rents for; '…his company's monthly computing
+    bill had fallen to about $180,000 from $410,000' answers how much a monthly bill came down."""
+    hourly = _hit(
+        "The average price for a flagship chip on the exchange was $1.38 an hour in October, down from $2.55."
+    )
+    rent = _how_much("what did a flagship chip rent for per hour?", {"USD"}, measures=frozenset({"rent"}))
+    assert [f.text for f in asked_figures(hourly, rent)][:1] == ["$1.38"]
+    bill = _hit(
+        "Odile Farrant, co-founder of Pellby Studio, said her company's monthly computing bill had fallen to about "
+        "$180,000 from $410,000 in the spring."
+    )
+    came_down = _how_much("how much has Odile Farrant's monthly compute bill come down?", {"USD", "%"})
+    assert "$180,000" in [f.text for f in asked_figures(bill, came_down)]
+
+
+def test_a_question_asking_two_things_is_answered_by_either_ask() -> None:
+    """'容量电费每千瓦每月收多少？电量电价从多少降到多少？': the monthly charge per kilowatt and the two energy prices
+    each answer one ask, though no figure answers both."""
+    tariff = _hit(
+        "电网公司发布通知称，每月按申报容量收取每千瓦28元的容量电费，电量电价则由每千瓦时0.52元降至0.41元。"
+    )
+    question = _how_much("泠川的新电价里，容量电费每千瓦每月收多少？电量电价从多少降到多少？", {"CNY", "%"})
+    assert {"0.52元", "0.41元"} <= {f.text for f in asked_figures(tariff, question)}

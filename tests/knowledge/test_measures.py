@@ -565,3 +565,10 @@ def test_the_hourly_rate_charged_for_chips_is_rent() -> None:
         "He conceded that the hourly rates it charges for older accelerators have fallen by about 35%."
     )
     assert "rent" in figure_measures(passage, passage.figures[0])
+
+
+def test_a_closing_clause_of_time_sets_the_scene_and_is_not_the_asked_measure() -> None:
+    """'…was it paying per seat before it cut back?' asks what it paid, not how much it cut."""
+    assert "cut" not in asked_measures(
+        "How much per seat was Brisk Mutual paying for Quell before it cut back?", []
+    )

@@ -12,6 +12,8 @@ def test_quarters_named_in_either_language() -> None:
     assert (
         quarters("今年前三季度公司收入约为人民币9.6亿元") == set()
     )  # the first three quarters, not the third
+    assert quarters("集團首三季已錄得約人民幣7.4億元") == set()  # Hong Kong's "first three quarters"
+    assert quarters("頭三季收入") == set()
 
 
 def test_the_half_of_a_year_and_the_term_of_a_bond_are_read_in_either_language() -> None:

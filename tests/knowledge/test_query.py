@@ -139,6 +139,12 @@ def test_a_loss_question_asks_for_the_loss_not_the_revenue() -> None:
     assert "burn" in query.measures and "revenue" not in query.measures
 
 
+def test_what_a_product_can_sell_for_is_revenue() -> None:
+    """'整个财年HBM能賣多少錢' asks the year's sales, not the capital spending the same passage gives."""
+    query = analyze("瑟兰存储整个财年HBM能賣多少錢？", speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert query.measures == {"revenue"}
+
+
 def test_a_limit_may_be_answered_by_a_share_or_an_amount() -> None:
     query = analyze(
         "养老金董事会给AI相关投资定的上限是多少？", speakers=SpeakerIndex([]), glossary=Glossary({})
@@ -869,3 +875,37 @@ def test_a_person_asked_for_a_view_in_cantonese_is_found() -> None:
     """ "霍啟文點睇…" asks what 霍啟文 thinks, as "章启航怎么看…" does."""
     assert person_opening("霍啟文點睇海晴轉做數據中心？") == "霍啟文"
     assert person_opening("章启航怎么看岚瞳上市首日就破发？") == "章启航"
+
+
+def test_a_preposition_opening_a_question_is_no_name_and_a_companys_purse_is_not_part_of_its_name() -> None:
+    """'Under Xanthe's new tariff…' asks about Xanthe, not someone called Under Xanthe; '菁嵐電子帳上現在…' opens with
+    菁嵐電子; '云厂商拿芯片…' names no company called 商拿芯片."""
+    speakers = SpeakerIndex([])
+    glossary = Glossary({})
+    query = analyze(
+        "Under Xanthe's new tariff, how much will costs rise?", speakers=speakers, glossary=glossary
+    )
+    assert "Under Xanthe" not in query.unknown_names
+    assert chinese_subject("菁嵐電子帳上現在有多少現金？") == "菁嵐電子"
+    assert described_company("今年GPU云厂商拿芯片做抵押借了多少钱？") is None
+
+
+def test_a_bill_that_came_down_is_answered_in_money_as_well_as_in_percent() -> None:
+    query = analyze(
+        "how much has Odile Farrant's monthly compute bill come down?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert {"USD", "%"} <= query.units
+    per_seat = analyze(
+        "How much per seat per month was Brisk Mutual paying before it cut back?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert "USD" in per_seat.units
+
+
+def test_where_an_amount_rose_to_is_not_asked_as_a_percentage() -> None:
+    """'季底的存貨升到多少？' names no unit: the inventory's amount answers it, not only a percentage."""
+    query = analyze("瑟蘭季底的存貨升到多少？", speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert query.units != {"%"}

@@ -78,3 +78,23 @@ def test_an_r_inside_a_name_a_dropped_d_and_rarer_characters_are_read() -> None:
         assert han_skeleton(chinese) in latin_skeletons(latin), (chinese, latin)
     index = SoundIndex([Speaker(name="Maren Okonjo", kind="person", role="analyst", aliases=("Okonjo",))])
     assert index.latin_for("奥孔乔觉得明年收入能做到多少？") == "Okonjo觉得明年收入能做到多少？"
+
+
+def test_more_transliteration_characters_a_silent_g_an_opening_o_and_a_longer_name_around_a_known_one() -> (
+    None
+):
+    """夸灵顿 is Quarrington (the g of -ng- unsaid; 灵 and 顿 are sound characters), 翁德雷瓦 Ondrevar (an opening
+    o as wo-), 伊尔斯沃思 Ilsworth (思 for th); 布拉肯伯里 is Brackenbury even where 伯里 is a known name."""
+    index = SoundIndex(
+        [
+            Speaker(name="Fenella Quarrington", kind="person", role="strategist"),
+            Speaker(name="Ondrevar Labs", kind="organization", role="AI developer"),
+            Speaker(name="Ilsworth Teachers' Fund", kind="organization", role="pension fund"),
+            Speaker(name="Ottavio Brackenbury", kind="person", role="partner"),
+        ]
+    )
+    assert index.latin_for("夸灵顿认为呢？") == "Quarrington认为呢？"
+    assert index.latin_for("翁德雷瓦园区用多少电？") == "Ondrevar园区用多少电？"
+    assert index.latin_for("伊爾斯沃思基金回報多少？") == "Ilsworth基金回報多少？"
+    assert index.latin_for("合伙人布拉肯伯里预期多少？", [(5, 7)]) == "合伙人Brackenbury预期多少？"
+    assert index.latin_for("伯里预期多少？", [(0, 2)]) == "伯里预期多少？"  # the known name alone stays

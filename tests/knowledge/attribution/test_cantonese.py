@@ -24,6 +24,8 @@ from tests.knowledge.attribution.quoted import quoted_in
         ("謝霆鋒", "Tse Ting-fung"),
         ("余文樂", "Yu Man-lok"),
         ("张国荣", "Cheung Kwok-wing"),
+        ("岑浩勤", "Shum Ho-kan"),  # 岑 and 沈 are "Shum" by custom
+        ("沈嘉文", "Shum Ka-man"),
     ],
 )
 def test_a_name_is_spelled_as_hong_kong_spells_it(written: str, spelled: str) -> None:

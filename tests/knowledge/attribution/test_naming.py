@@ -24,6 +24,8 @@ from knowledge.speakers import Speaker, SpeakerIndex
         ("韦泊川", "Wei Bochuan"),  # 泊 is bó in a name, pō in a lake
         ("翟明远", "Zhai Mingyuan"),  # 翟 is Zhái as a surname
         ("甘劲松", "Gan Jinsong"),  # 劲 is jìn in a name
+        ("卜嘉禾", "Bu Jiahe"),  # 卜 is Bǔ as a surname, bo in 萝卜
+        ("阚思远", "Kan Siyuan"),  # 阚 is Kàn as a surname
     ],
 )
 def test_chinese_names_get_pinyin_surname_first(written: str, expected: str) -> None:
@@ -272,3 +274,16 @@ def test_a_taiwanese_company_is_found_by_its_wade_giles_brand() -> None:
     )
     company = next(s for s in result.quoted + result.mentioned if s.kind == "organization")
     assert "Sunghui" in company.aliases
+
+
+def test_rarer_surnames_are_names_but_an_everyday_word_is_not() -> None:
+    """'财务长甯书瑶指出' and '厉知远认为' quote people; '应用“X”的运营方' is an app, not Mr 应 Yong."""
+    text = [
+        ["财务长甯书瑶指出，第三季毛利率为6.9%。"],
+        ["厉知远认为，付费用户占比不到3%。"],
+        ["AI视频应用“光匣”的运营方光匣科技发布公告称，付费用户突破300万。", "应用的月活约5000万。"],
+    ]
+    result = attribute_source(text, "zh-Hans", SpeakerIndex([]))
+    who = [(s.name_zh or s.name) if s else None for row in result.speakers for s in row]
+    assert who[:3] == ["甯书瑶", "厉知远", "光匣科技"]
+    assert all(s.kind == "person" for s in result.quoted if s.name_zh in ("甯书瑶", "厉知远"))

@@ -124,3 +124,26 @@ def test_documents_the_subject_publishes_arguing_something_and_a_groups_view() -
         "Ravi Okafor",
         "Ravi Okafor",
     ]
+
+
+def test_results_the_company_reported_a_note_by_an_analyst_who_wrote_it_and_a_brokerage_named_by_its_trade() -> (
+    None
+):
+    """'…, the company reported.' is the company's; 'Brokerage X said' is X; 'Y, the X analyst who wrote the note,
+    said' is Y; '…, according to the shareholder summary' is the company that sent it."""
+    text = [
+        ["Marrowgate Silicon said on Tuesday that its packaging lines were fully booked for 2027."],
+        ["Revenue for the quarter rose 44% from a year earlier to $6.2 billion, the company reported."],
+        ["Brokerage Quenby Rusk said in a note to clients that prices could fall another 20% by mid-2027."],
+        [
+            "Odile Farrant, the Quenby Rusk analyst who wrote the note, said in an interview that older chips fell most."
+        ],
+        ["The company burns about $14 million a month, according to the shareholder summary."],
+    ]
+    assert speakers_of(text, "en") == [
+        "Marrowgate Silicon",
+        "Marrowgate Silicon",
+        "Quenby Rusk",
+        "Odile Farrant",
+        "Marrowgate Silicon",
+    ]

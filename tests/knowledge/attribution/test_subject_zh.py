@@ -186,3 +186,31 @@ def test_what_a_company_publishes_or_gives_its_investors_is_its_own_figure() -> 
         ["据芥澜网络科技向投资人提供的财务资料，该公司前三季度营收约1.3亿元。"],
     ]
     assert speakers_of(text, "zh-Hans") == ["芥澜网络科技", "芥澜网络科技"]
+
+
+def test_a_hong_kong_placing_story_names_the_company_its_officers_and_the_brokers_analyst_apart() -> None:
+    """'港股上市的AI晶片設計商X（下稱「…」）' is X; '仍較…上市時' no company; a CFO after a broker's analyst is X's."""
+    text = [
+        ["港股上市的AI晶片設計商鏵澂微電子（下稱「鏵澂」）昨日宣布配售1.1億股。"],
+        ["鏵澂股價昨日急挫12%，但仍較7月上市時的招股價高約30%。"],
+        ["行政總裁祁樂賢在電話會議上承認，市場對禁售期屆滿有顧慮。"],
+        ["券商Tarnwell Crane分析員葛思蔓早前指出，租價自3月以來已下跌約50%。"],
+        ["首席財務官司徒曉岑回應說，若計埋長約，租價只下跌約兩成。"],
+        ["據了解，榮譽主席譚啟揚持有約31%股份。"],
+    ]
+    result = attribute_source(text, "zh-Hant", SpeakerIndex([]))
+    names = {s.name_zh or s.name for s in [*result.quoted, *result.mentioned]}
+    assert "鏵澂微電子" in names and not any(n.startswith(("港股", "仍", "榮譽", "荣誉")) for n in names)
+    ceo, cfo = result.speakers[2][0], result.speakers[4][0]
+    assert ceo is not None and ceo.positions[0][1] == "鏵澂微電子"
+    assert cfo is not None and cfo.positions[0][1] == "鏵澂微電子"  # not the broker named just before
+
+
+def test_an_apps_operator_after_the_quoted_app_and_what_the_company_disclosed_are_the_companys() -> None:
+    """'AI视频应用“光匣”的运营方光匣科技发布公告称' and the next '据公司披露，…' are 光匣科技's; '据了解' is no one's."""
+    text = [
+        ["AI视频应用“光匣”的运营方光匣科技发布公告称，付费用户突破300万。"],
+        ["据公司披露，光匣前三季度销售费用约9.4亿元，相当于同期订阅收入的1.2倍。"],
+        ["据了解，公司董事长持股31%。"],
+    ]
+    assert speakers_of(text, "zh-Hans") == ["光匣科技", "光匣科技", None]
