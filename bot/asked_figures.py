@@ -93,16 +93,18 @@ _DELTA_ASKED = re.compile(
 )
 
 
-def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = None) -> list[Figure]:
+def asked_figures(
+    hit: Hit, query: QueryAnalysis, published: dt.date | None = None, *, by_parts: bool = False
+) -> list[Figure]:
     """The passage's figures in an asked unit (any unit when none is asked), year and quarter, best measure first;
     `published`: the article's date, which dates "next year" and "今年".
 
-    When no figure answers the whole of a question that asks two things ("容量电费每千瓦每月收多少？电量电价从多少
-    降到多少？"), each ask is read on its own words and the times the question names.
+    With `by_parts`, when no figure answers the whole of a question that asks two things ("容量电费每千瓦每月收多少？
+    电量电价从多少降到多少？"), each ask is read on its own words and the times the question names.
     """
     whole = _asked_in(hit, query, published)
-    parts = asking_parts(query.text)
-    if whole or len(parts) < 2:
+    parts = asking_parts(query.text) if by_parts and not whole else []
+    if len(parts) < 2:
         return whole
     found: list[Figure] = []
     for part in parts:
@@ -113,6 +115,8 @@ def asked_figures(hit: Hit, query: QueryAnalysis, published: dt.date | None = No
     return found
 
 
+# A calendar year a passage counts in ("2025年营业收入", "in 2026").
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)(?:年(?!\d))?")
 # When a question asks: "今年头九个月", "第三季", "上半年", "2025年", "last year", "in the first half".
 _TIMES = re.compile(
     r"(?:今年|去年|明年|前年)?(?:[头首前][0-9一二三四五六七八九十两]+个?(?:月|季度?)|第[一二三四1-4]季度?|[上下]半年|全年|"
@@ -242,7 +246,11 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
         named = quarters(hit.passage.text)
         if named and not named & query.quarters:
             return []  # "Q4 revenue" is not answered by the third quarter's
-        if not named and not one_quarter(hit.passage.text) and relative_years(hit.passage.text):
+        if (
+            not named
+            and not one_quarter(hit.passage.text)
+            and (relative_years(hit.passage.text) or _A_YEAR.search(hit.passage.text))
+        ):
             # "capex in the third quarter alone" is not answered by "would reach $96 billion next year, up from
             # $71 billion this year": a passage that counts in years and names no quarter
             return []
@@ -339,7 +347,9 @@ CHANGE_MEASURES = frozenset({"growth", "cut", "share"})
 
 _PHASE = re.compile(r"第([一二三四五六七八九十\d]+)期|\bphase (one|two|three|four|\d+|i{1,3}|iv)\b", re.I)
 _WHOLE_YEAR = re.compile(
-    r"\bfull[- ]year\b|\bannual\b(?! recurring)|\bfor the (?:whole|full|entire) year\b|全年|年度", re.I
+    r"\bfull[- ]year\b|\bannual\b(?! recurring)|\bfor the (?:whole|full|entire) (?:fiscal )?year\b|全年|年度|"
+    r"整个财年|整個財年|全财年|全財年|整年",
+    re.I,
 )
 _TOTAL_WORDS = re.compile(
     r"一共|总共|總共|合计|合計|累计|累積|\bin total\b|\baltogether\b|\bin all\b|\bcumulative", re.I
@@ -386,8 +396,13 @@ def _other_scope(text: str, query: QueryAnalysis) -> bool:
         return True
     if other_currency_debt(query.text, text):
         return True  # "the coupon on its dollar notes" is not the yen bonds' coupon
-    if _WHOLE_YEAR.search(query.text) and several_quarters(text) and not _WHOLE_YEAR.search(text):
-        return True  # "今年全年营收能有多少" is not answered by the first three quarters' revenue
+    if (
+        _WHOLE_YEAR.search(query.text)
+        and (several_quarters(text) or quarters(text) or one_quarter(text))
+        and not _WHOLE_YEAR.search(text)
+    ):
+        # "今年全年营收能有多少" is not answered by the first three quarters' revenue, "整个财年" not by one quarter's
+        return True
     return (
         several_quarters(query.text)
         and not several_quarters(text)

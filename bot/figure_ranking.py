@@ -51,6 +51,21 @@ _FROM_THEN = re.compile(
 def with_asked_figure(
     query: QueryAnalysis, candidates: list[Hit], entities: list[tuple[str, ...]], corpus: Corpus
 ) -> list[Hit]:
+    """Passages with a figure that answers the question, best first; a question asking two things that no passage
+    answers whole is answered by a passage that answers one of its asks."""
+    return _with_asked_figure(query, candidates, entities, corpus, by_parts=False) or _with_asked_figure(
+        query, candidates, entities, corpus, by_parts=True
+    )
+
+
+def _with_asked_figure(
+    query: QueryAnalysis,
+    candidates: list[Hit],
+    entities: list[tuple[str, ...]],
+    corpus: Corpus,
+    *,
+    by_parts: bool,
+) -> list[Hit]:
     """Passages with a figure that answers the question: unit, year, the organization asked about, the measure.
 
     A figure whose words name another measure does not answer ("how much will Almana put into one project?" is
@@ -96,7 +111,7 @@ def with_asked_figure(
             continue
         if names and not _names_any(hit, names, query, corpus):
             continue  # "how much power will corrin ridge need?" is not answered from an article that never names it
-        figures = asked_figures(hit, query, corpus.source(hit.passage.source_id).published)
+        figures = asked_figures(hit, query, corpus.source(hit.passage.source_id).published, by_parts=by_parts)
         if not figures:
             continue
         # the figure the passage names with the asked measure right beside it ("about $1.4 billion of cash")

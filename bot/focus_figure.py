@@ -24,7 +24,7 @@ def focus_figure(
     hit: Hit, query: QueryAnalysis, entities: list[tuple[str, ...]], published: dt.date | None = None
 ) -> Figure | None:
     """The figure of the lead passage that answers: the asked measure and period, nearest the asked organization."""
-    figures = asked_figures(hit, query, published)
+    figures = asked_figures(hit, query, published, by_parts=True)
     if not figures:
         return None
     now = asks_now(query.text)  # "now": where it has got to, not where it started

@@ -276,9 +276,10 @@ _ARRIVES = re.compile(
 _FROM_TO = re.compile(r"从多少.{0,8}[到至]多少|from (?:what|how much) (?:\w+ ){0,3}to what", re.I)
 
 
-# "机柜有多少在用", "用了多少算力": how much of a capacity is in use; "租出去多少": how much of it is let
+# "机柜有多少在用", "用了多少算力", "会用掉多少预留电力": how much of a capacity is in use; "租出去多少": how much
+# of it is let
 _USED_SHARE = re.compile(
-    r"多少在用|用了[^，。？]{0,6}?多少(?:算力|产能|容量|机柜)|租出去?了?多少(?![兆吉千]?瓦|平方|面积|钱|租金)"
+    r"多少在用|用[了掉]?[^，。？钱]{0,6}?多少(?:算力|产能|容量|机柜|(?:预留|申报|签约|约定)的?电力)|租出去?了?多少(?![兆吉千]?瓦|平方|面积|钱|租金)"
 )
 
 

@@ -44,9 +44,7 @@ MEASURES: dict[str, str] = {
     "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|\bpremiums\b|"
     r"\b(?:bring|brings|bringing|brought|rake|rakes|raking|raked) in\b|营收|收入|营业额|销售额|保费|(?<![回吸接征少])收(?:多少|几多|到多少)(?!息)|"
     # "靠广告赚了多少": what a line of business brings in is its income, not a profit
-    r"靠[^，。？?]{1,8}赚|" + _LINE + "赚|"
-    # "HBM能卖多少钱": what a product sells for over a year is the seller's revenue
-    r"(?:能|可以|可|会)卖(?:出|到)?多少钱",
+    r"靠[^，。？?]{1,8}赚|" + _LINE + "赚",
     "valuation": r"valuation|valued|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|\bworth\b|market cap|price target|"
     r"\bvalues?\b|\bmark(?:s|ed|ing)?\b(?=[^.]{0,40}\b(?:at|down|to)\b)|\bwhere\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|face value|fair value|write-?downs?|markdowns?|估值|市值|(?<!性)价值|公允价值|目标价|值多少|值几多|值幾多",
     # "每年要少收多少钱", "forgo $52 million a year": revenue given up is a loss to whoever gives it up
@@ -58,6 +56,8 @@ MEASURES: dict[str, str] = {
     + _PAID_PEOPLE
     + r")|支付|put(?:s|ting)? (?:in|into)|(?:sink|sinks|sinking|sunk|sank) into|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
     r"\bgo(?:es|ing)? (?:to|into|toward)|earmark|allocat|"
+    # "所得款项约六成将用于研发": what proceeds are put to is money spent
+    r"(?:将|會|会|拟|擬)用[于於]|拨作|撥作|"
     # "作价46.2亿元收购", "现金对价", "acquired for $2 billion": what a buyer pays in a deal
     r"对价|作价|(?<![回征])收购|并购|\bacquir|\bacquisitions?\b|\bbuyouts?\b|\btakeovers?\b|"
     r"\bexpenses?\b|\bdepreciation\b|"
@@ -122,7 +122,10 @@ MEASURES: dict[str, str] = {
     "utilization": r"utili[sz]|\busage\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
     r"\bget used\b|\b(?:being|actually|really) used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"
     # "机柜有多少在用", "实际用了多少算力": how much of a capacity is used
-    r"利用率|使用率|稼动率|上架率|活跃|多少在用|在用的?(?:机柜|比例|比率)|用了[^，。？]{0,6}?多少(?:算力|产能|容量|机柜)",
+    r"利用率|使用率|稼动率|上架率|活跃|多少在用|在用的?(?:机柜|比例|比率)|用[了掉]?[^，。？钱]{0,6}?多少(?:算力|产能|容量|机柜|(?:预留|申报|签约|约定)的?电力)|"
+    # "will use 95% of the power it has reserved": the share of a reservation used
+    r"\buse[sd]?\b[^.?]{0,30}\bof (?:its |the |their )?(?:(?:reserved|contracted|booked) |"
+    r"\w+ (?:it|they) (?:has|have|had) (?:reserved|contracted|booked)\b)",
     "retention": r"retention|renewal rate|renew(?:ed|s)? (?:their|its)|renew(?:ed|s)? at (?:a|an|the) (?:\S+ )?(?:rate|pace)\b|留存率|续约率|续费率",
     # "what leverage limit did it commit to": a leverage limit or ratio is net debt against earnings
     # "负债比率将由31%升至约39%", "gearing": a ratio of debt to what backs it is leverage, not an amount of debt
@@ -200,8 +203,7 @@ _CONDITION = re.compile(
     r"^\s*(?:if|suppose|assuming|should)\b[^,?]{3,}?,|^\s*(?:如果|假如|假设|若|要是)[^，,？?]{2,}?[，,]|"
     # "收购完成后，每单位分派能多出多少", "…once the placing is done?": what happens first sets the scene
     r"^\s*(?:once|after)\s[^,?]{3,}?,|^\s*[^，,？?]{2,16}?(?:以后|之后|后)[，,]|"
-    # "…was it paying before it cut back?": a closing clause of time sets the scene too
-    r",?\s+(?:once|before|after|until|since)\s(?:(?!\b(?:how|what)\b)[^,?]){3,60}(?=[?？]?\s*$)",
+    r",?\s+once\s(?:(?!\b(?:how|what)\b)[^,?]){3,60}(?=[?？]?\s*$)",
     re.I,
 )
 

@@ -210,6 +210,12 @@ _SAID_BEFORE = re.compile(
 )
 
 
+# What follows an organization that owns the thing asked about, not its view: "园区的电网成本", "的营收".
+_OWNS_THE_TOPIC = re.compile(
+    r"[\u4e00-\u9fff]{0,3}的(?!说法|看法|估计|预计|测算|数字|统计|口径|预测|判断|意见|观点|回应|报告|研报)[\u4e00-\u9fff]"
+)
+
+
 def _period(folded: str) -> str | None:
     # "第三季度平均一个月要烧掉多少": a monthly figure is asked, whatever quarter it falls in
     if _MONTHLY.search(folded):
@@ -311,7 +317,13 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         for m in mentions
         if m.speaker.kind == "organization" and _SAID_BEFORE.search(fold(text[: m.start]))
     }
-    asked = [s for s in asked if s not in reported]
+    # "翁德雷瓦园区的电网成本…？塞奇利…的说法": an organization owning the thing asked about is its topic
+    owning = {
+        m.speaker
+        for m in mentions
+        if m.speaker.kind == "organization" and _OWNS_THE_TOPIC.match(fold(text), m.end)
+    }
+    asked = [s for s in asked if s not in reported and s not in owning]
     if any(s.kind == "person" for s in asked):
         # "澜石云总裁觉得…", "what did Kelvin Wong say about Sulan's loans?": the person speaks, the company is the topic
         asked = [s for s in asked if s.kind == "person"]

@@ -88,14 +88,21 @@ def _employ_at_protagonist(entities: ArticleEntities, article: str) -> None:
     """An officer named without a company works for the company the article is about."""
     from knowledge.attribution.employers_en import GOVERNMENT_BODY
     from knowledge.attribution.naming import is_officer_title
-    from knowledge.attribution.org_in_play import officers_company
+    from knowledge.attribution.org_in_play import officers_company, protagonist
 
     company = officers_company(entities, article)
     if company is None or GOVERNMENT_BODY.search(to_simplified(company.name)):
         return  # "创业公司创始人X" in a story about a city bureau: a founder works for no bureau
+    lead = protagonist(entities, article)
     for entity in entities.entities:
         if entity.kind == "person" and not entity.org and entity.title and is_officer_title(entity.title):
-            entity.org = company.name
+            # "Chief investment officer X told trustees" in a story about a pension fund: the fund's own officer
+            investing = lead is not None and _INVESTMENT_TITLE.search(entity.title) is not None
+            entity.org = lead.name if investing and lead is not None else company.name
+
+
+# Titles only an investor's staff hold: they work for the fund the article is about, not the company it backs.
+_INVESTMENT_TITLE = re.compile(r"\binvestment officer\b|\bcio\b|\bportfolio\b", re.I)
 
 
 def attribute_source(paragraphs: list[list[str]], language: str, index: SpeakerIndex) -> Attribution:

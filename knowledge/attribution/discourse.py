@@ -170,7 +170,7 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
                 ):
                     # "法院", "该所": the kind of institution meant, matched against the names in play
                     noun = re.sub("^(?:该|这家|这)", "", match.group(0)) if kind == "anaphora" else ""
-                    items.append(Item(match.start(), match.end(), None, kind, noun))
+                    items.append(Item(match.start(), match.end(), None, "lead" if cited else kind, noun))
                     taken.append(match.span())
     return sorted(items, key=lambda i: i.start)
 
@@ -219,6 +219,9 @@ def resolve_item(
         return _pronoun(gender, state)
     if item.kind == "title":
         return holder(item.words, state)
+    if item.kind == "lead":
+        # "据公司披露", "根据公司向投资人提供的资料": the company the article is about, not the firm named last
+        return protagonist(entities) or current_org(state, entities, noun=item.words)
     if item.kind == "document":
         if re.search(_ISSUED, item.words, re.I):
             # "the statement said": whoever last spoke as an organization issued it, else the article's company

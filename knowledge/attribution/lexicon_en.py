@@ -541,6 +541,8 @@ DOCUMENT_ANAPHORA = (
     "the survey",
     "the letter",
     "the memo",
+    # "In a review prepared for the board, Sarrazine … The review found": the review's author
+    "the review",
     # "according to the shareholder summary": the summary the company sent, named before
     "the shareholder summary",
     "the summary",

@@ -131,7 +131,13 @@ def year_near(text: str, start: int, end: int) -> int | None:
         if not (m.start() >= start and m.end() <= end)
     ]
     if years:
-        return min(years)[2]
+        nearest = min(years)
+        after = _DEADLINE.search(text, end, right)
+        if nearest[1] and after and re.search(r"\b(?:and|but)\b", text[left:start][-40:]):
+            # "…in the second half of 2027 and to reach $500 million a year by the end of 2028": a deadline after
+            # the figure dates it, not a year the clause before it named
+            return int(after.group(1))
+        return nearest[2]
     # "到2030年，……需要每年产生2万亿美元": a deadline year may sit one clause earlier.
     deadline = list(_DEADLINE.finditer(text, max(0, start - 40), start))
     # "能见度已看到2028年，但目前本益比约24倍": a figure the sentence sets now is not one for the year before it

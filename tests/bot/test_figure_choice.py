@@ -1179,4 +1179,22 @@ def test_a_question_asking_two_things_is_answered_by_either_ask() -> None:
         "电网公司发布通知称，每月按申报容量收取每千瓦28元的容量电费，电量电价则由每千瓦时0.52元降至0.41元。"
     )
     question = _how_much("泠川的新电价里，容量电费每千瓦每月收多少？电量电价从多少降到多少？", {"CNY", "%"})
-    assert {"0.52元", "0.41元"} <= {f.text for f in asked_figures(tariff, question)}
+    assert {"0.52元", "0.41元"} <= {f.text for f in asked_figures(tariff, question, by_parts=True)}
+    assert asked_figures(tariff, question) == []  # no figure answers the whole question
+
+
+def test_one_quarter_is_not_answered_by_a_passage_counting_a_calendar_year() -> None:
+    """'revenue in the third quarter on its own' is not answered by '…约为公司2025年营业收入的2.8倍'."""
+    yearly = _hit("10月28日，公司公告签订框架协议，协议总金额不超过9亿元，约为公司2025年营业收入的2.8倍。")
+    question = _how_much(
+        "What was Quenby's revenue in the third quarter on its own?", {"CNY"}, quarters=frozenset({3})
+    )
+    assert asked_figures(yearly, question) == []
+
+
+def test_a_whole_fiscal_year_is_not_answered_by_one_quarter() -> None:
+    quarter = _hit(
+        "Revenue for the fiscal first quarter, which ended on November 30, rose 61% to $11.3 billion."
+    )
+    question = _how_much("瑟兰预计整个财年HBM能卖多少钱？", {"USD"}, measures=frozenset({"revenue"}))
+    assert asked_figures(quarter, question) == []

@@ -466,3 +466,9 @@ def test_a_price_in_cents_keeps_its_cents_in_english() -> None:
 def test_a_deadline_a_clause_or_two_after_the_figure_dates_it() -> None:
     text = "The fund intends to lift its data-centre debt to about €4 billion, or 2.7% of assets, by the end of 2027."
     assert [(f.text, f.year) for f in find_figures(text)] == [("€4 billion", 2027), ("2.7%", 2027)]
+
+
+def test_a_deadline_after_a_figure_dates_it_over_a_year_the_clause_before_named() -> None:
+    """'…return to growth in the second half of 2027 and to reach $500 million a year by the end of 2028' is 2028."""
+    text = "He expects revenue to return to growth in the second half of 2027 and to reach $500 million a year by the end of 2028."
+    assert [(f.text, f.year) for f in find_figures(text)] == [("$500 million", 2028)]

@@ -567,8 +567,6 @@ def test_the_hourly_rate_charged_for_chips_is_rent() -> None:
     assert "rent" in figure_measures(passage, passage.figures[0])
 
 
-def test_a_closing_clause_of_time_sets_the_scene_and_is_not_the_asked_measure() -> None:
-    """'…was it paying per seat before it cut back?' asks what it paid, not how much it cut."""
-    assert "cut" not in asked_measures(
-        "How much per seat was Brisk Mutual paying for Quell before it cut back?", []
-    )
+def test_the_share_of_reserved_power_used_is_utilization_in_either_language() -> None:
+    assert "utilization" in find_measures("It assumes Quell will use 95% of the power it has reserved.")
+    assert "utilization" in asked_measures("泠川园区会用掉多少预留电力？", [])

@@ -139,12 +139,6 @@ def test_a_loss_question_asks_for_the_loss_not_the_revenue() -> None:
     assert "burn" in query.measures and "revenue" not in query.measures
 
 
-def test_what_a_product_can_sell_for_is_revenue() -> None:
-    """'整个财年HBM能賣多少錢' asks the year's sales, not the capital spending the same passage gives."""
-    query = analyze("瑟兰存储整个财年HBM能賣多少錢？", speakers=SpeakerIndex([]), glossary=Glossary({}))
-    assert query.measures == {"revenue"}
-
-
 def test_a_limit_may_be_answered_by_a_share_or_an_amount() -> None:
     query = analyze(
         "养老金董事会给AI相关投资定的上限是多少？", speakers=SpeakerIndex([]), glossary=Glossary({})
@@ -909,3 +903,12 @@ def test_where_an_amount_rose_to_is_not_asked_as_a_percentage() -> None:
     """'季底的存貨升到多少？' names no unit: the inventory's amount answers it, not only a percentage."""
     query = analyze("瑟蘭季底的存貨升到多少？", speakers=SpeakerIndex([]), glossary=Glossary({}))
     assert query.units != {"%"}
+
+
+def test_a_person_with_a_rarer_compound_surname_opens_a_question() -> None:
+    assert person_opening("淳于嵩怎么看菁岚转型做算力这件事？") == "淳于嵩"
+
+
+def test_how_much_of_the_reserved_power_is_used_is_a_share() -> None:
+    query = analyze("泠川园区会用掉多少预留电力？", speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert query.units == {"%"}

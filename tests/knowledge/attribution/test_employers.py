@@ -124,3 +124,23 @@ def test_an_officer_in_a_story_about_a_funds_short_works_for_the_company_named_a
     ]
     odell = _speakers(paragraphs, "en")["Bram Odell"]
     assert odell.positions == (("cfo", "Tennam Power Systems"),)
+
+
+def test_an_investment_officer_works_for_the_fund_not_the_company_it_backs() -> None:
+    """In a story about a pension fund buying into an AI lab, 'Chief investment officer X told trustees' is the fund's
+    officer, while 'Chief executive Y' named without a company is the lab's."""
+    text = [
+        [
+            "The Brenlow Teachers' Pension Fund has agreed to put up to $300 million into shares of Quell Labs."
+        ],
+        ["Quell Labs was valued at $41 billion in May, and Quell Labs expects revenue of $3.2 billion."],
+        [
+            "The Brenlow Teachers' Pension Fund was 71% funded in June, and the Brenlow Teachers' Pension Fund board voted."
+        ],
+        ["Chief investment officer Odile Farrant told trustees that venture holdings were 4.1% of assets."],
+        ["Chief executive Hollis Brant said Quell Labs would list in 2028."],
+    ]
+    result = attribute_source(text, "en", SpeakerIndex([]))
+    cio, ceo = result.speakers[3][0], result.speakers[4][0]
+    assert cio is not None and cio.positions[0][1] == "Brenlow Teachers' Pension Fund"
+    assert ceo is not None and ceo.positions[0][1] == "Quell Labs"

@@ -147,3 +147,17 @@ def test_results_the_company_reported_a_note_by_an_analyst_who_wrote_it_and_a_br
         "Odile Farrant",
         "Marrowgate Silicon",
     ]
+
+
+def test_what_a_review_found_is_its_authors() -> None:
+    """'In a review prepared for the board, X …' then 'The review found that $2.4 billion …' is X's finding."""
+    text = [
+        ["Odile Farrant, who heads the fund's internal audit office, arrives at a very different number."],
+        [
+            "In a review prepared for the board's audit committee, Farrant put the annual return at about 6.1%."
+        ],
+        [
+            "The review found that $2.4 billion of data-centre stakes had not been revalued since they were bought."
+        ],
+    ]
+    assert speakers_of(text, "en")[2] == "Odile Farrant"
