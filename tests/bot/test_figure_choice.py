@@ -10,10 +10,11 @@ from bot.figure_ranking import with_asked_figure
 from bot.focus_figure import focus_figure
 from knowledge.corpus import Corpus
 from knowledge.figures import find_figures
+from knowledge.glossary import Glossary
 from knowledge.measures import find_measures
 from knowledge.passages import Passage
 from knowledge.periods import tenors
-from knowledge.query import QueryAnalysis
+from knowledge.query import QueryAnalysis, analyze
 from knowledge.search import Hit
 from knowledge.sources import Language, Source
 from knowledge.speakers import Speaker, SpeakerIndex
@@ -1198,3 +1199,14 @@ def test_a_whole_fiscal_year_is_not_answered_by_one_quarter() -> None:
     )
     question = _how_much("瑟兰预计整个财年HBM能卖多少钱？", {"USD"}, measures=frozenset({"revenue"}))
     assert asked_figures(quarter, question) == []
+
+
+def test_how_far_a_batch_of_concept_stocks_ran_is_answered_by_the_stocks_move() -> None:
+    """'那批AI概念股，发函之前平均涨了多少？' is answered by '这些股票在收函前平均上涨1.4倍'."""
+    count = _hit(
+        "据研究机构蔚川数据统计，共有29家公司因股价异动收到问询函，这些股票在收函前平均上涨1.2倍，收函后一个月内平均回撤约21%。"
+    )
+    question = analyze(
+        "蔚川数据统计的那批AI概念股，发函之前平均涨了多少？", speakers=SpeakerIndex([]), glossary=Glossary({})
+    )
+    assert [f.text for f in asked_figures(count, question)][:1] == ["1.2倍"]

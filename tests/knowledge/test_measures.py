@@ -570,3 +570,7 @@ def test_the_hourly_rate_charged_for_chips_is_rent() -> None:
 def test_the_share_of_reserved_power_used_is_utilization_in_either_language() -> None:
     assert "utilization" in find_measures("It assumes Quell will use 95% of the power it has reserved.")
     assert "utilization" in asked_measures("泠川园区会用掉多少预留电力？", [])
+
+
+def test_monetary_funds_on_the_books_are_cash() -> None:
+    assert "cash" in find_measures("截至9月底公司账面货币资金约1.6亿元")

@@ -912,3 +912,10 @@ def test_a_person_with_a_rarer_compound_surname_opens_a_question() -> None:
 def test_how_much_of_the_reserved_power_is_used_is_a_share() -> None:
     query = analyze("泠川园区会用掉多少预留电力？", speakers=SpeakerIndex([]), glossary=Glossary({}))
     assert query.units == {"%"}
+
+
+def test_how_much_is_burnt_each_month_is_the_burn() -> None:
+    query = analyze(
+        "Quell现在每月烧多少钱？这轮融完账上还剩多少现金？", speakers=SpeakerIndex([]), glossary=Glossary({})
+    )
+    assert {"burn", "cash"} <= query.measures
