@@ -919,3 +919,16 @@ def test_how_much_is_burnt_each_month_is_the_burn() -> None:
         "Quell现在每月烧多少钱？这轮融完账上还剩多少现金？", speakers=SpeakerIndex([]), glossary=Glossary({})
     )
     assert {"burn", "cash"} <= query.measures
+
+
+def test_an_organization_owning_the_thing_asked_about_is_the_topic_not_the_speaker() -> None:
+    """'Quell园区的电网成本…？消费者代表的说法一样吗？': someone else's view is asked; Quell's campus is the topic."""
+    quell = Speaker(
+        name="Quell Labs", kind="organization", role="AI developer", aliases=("Quell",), quoted=True
+    )
+    query = analyze(
+        "Quell园区的电网成本摊到家庭头上每月多少钱？消费者代表的说法一样吗？",
+        speakers=SpeakerIndex([quell]),
+        glossary=Glossary({}),
+    )
+    assert quell not in query.speakers and quell in query.entities
