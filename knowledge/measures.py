@@ -49,7 +49,7 @@ MEASURES: dict[str, str] = {
     r"\bvalues?\b|\bmark(?:s|ed|ing)?\b(?=[^.]{0,40}\b(?:at|down|to)\b)|\bwhere\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|face value|fair value|write-?downs?|markdowns?|估值|市值|(?<!性)价值|公允价值|目标价|值多少|值几多|值幾多",
     # "每年要少收多少钱", "forgo $52 million a year": revenue given up is a loss to whoever gives it up
     "burn": r"\bburn|cash burn|go through|\bloss(?:es)?\b|\blose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|"
-    r"\bforg(?:o|oes|one|oing|went)\b|\bforeg(?:o|oes|one|oing|went)\b|(?<!多)少收|烧钱|烧掉|烧了?多少|亏",
+    r"\bforg(?:o|oes|one|oing|went)\b|\bforeg(?:o|oes|one|oing|went)\b|(?<!多)少收|烧钱|烧掉|烧了?多少|现金消耗|亏",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
     r"invest|committed|commit|\bpa(?:y|ys|id|ying)\b(?! for (?:about |roughly |around |nearly |some |only )?\d)(?!"
@@ -88,7 +88,7 @@ MEASURES: dict[str, str] = {
     + _NOT_LINE
     + "赚(?!取)",
     # "账面货币资金约1.6亿元": a company's monetary funds on its books are its cash
-    "cash": r"\bcash\b|cash pile|in the bank|现金|在手资金|账上|货币资金|貨幣資金|账面资金|帳面資金",
+    "cash": r"\bcash\b(?! burn)|cash pile|in the bank|现金(?!消耗)|在手资金|账上|货币资金|貨幣資金|账面资金|帳面資金",
     "yield": r"\byield|coupon|interest rate|\binterest\b|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|收多少息|收几多息|报酬率|回报率|报酬|回报",
     # "AI PC的渗透率": how far something has spread is its share of the whole
     "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|\bpenetration\b|占比|比重|比例|份额|渗透率|(?<!应)占|其中|分[到得]",
@@ -121,7 +121,7 @@ MEASURES: dict[str, str] = {
     r"(?<![供配每])股价(?![^，。；]{0,8}(?:本益比|市盈率|净值比|营收比|现金流比))|"
     r"(?<![较比])(?<![较比].)(?<![较比]..)(?:收盘|收市)|收于|跌停|涨停|"
     # "那批AI概念股…平均涨了多少", "这些股票在收函前平均上涨1.4倍": how stocks moved
-    r"(?:概念|题材|龙头|妖)股|股票[^，。；？]{0,10}?(?:上涨|下跌|涨|跌)",
+    r"(?:概念|题材|龙头|妖)股[^。；？]{0,20}?(?:上涨|下跌|涨|跌)|股票[^，。；？]{0,10}?(?:上涨|下跌|涨|跌)",
     "utilization": r"utili[sz]|\busage\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
     r"\bget used\b|\b(?:being|actually|really) used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"
     # "机柜有多少在用", "实际用了多少算力": how much of a capacity is used

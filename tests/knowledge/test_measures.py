@@ -574,3 +574,9 @@ def test_the_share_of_reserved_power_used_is_utilization_in_either_language() ->
 
 def test_monetary_funds_on_the_books_are_cash() -> None:
     assert "cash" in find_measures("截至9月底公司账面货币资金约1.6亿元")
+
+
+def test_a_cash_burn_is_the_burn_and_concept_stocks_move_only_when_asked_how_they_moved() -> None:
+    assert find_measures("公司目前每月的现金消耗约为4500万元") == {"burn"}
+    assert "stock" in asked_measures("那批AI概念股，发函之前平均涨了多少？", [])
+    assert "stock" not in asked_measures("今年A股AI概念股的大股东一共减持了多少钱？", [])
