@@ -6,7 +6,8 @@ import re
 
 from bot.i18n import convert, family
 from knowledge.attribution.lexicon_en import surname_of
-from knowledge.attribution.naming import ROLE_UNKNOWN, pinyin_name, pinyin_org
+from knowledge.attribution.naming import ROLE_UNKNOWN
+from knowledge.attribution.naming_pinyin import pinyin_name, pinyin_org
 from knowledge.sources import Source
 from knowledge.speakers import TITLE_WORDS, Speaker
 

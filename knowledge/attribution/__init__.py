@@ -87,7 +87,7 @@ def _drop_shared_surnames(named: dict[int, Speaker]) -> None:
 def _employ_at_protagonist(entities: ArticleEntities, article: str) -> None:
     """An officer named without a company works for the company the article is about."""
     from knowledge.attribution.employers_en import GOVERNMENT_BODY
-    from knowledge.attribution.naming import is_officer_title
+    from knowledge.attribution.naming_titles import is_officer_title
     from knowledge.attribution.org_in_play import officers_company, protagonist
 
     company = officers_company(entities, article)

@@ -27,7 +27,7 @@ from knowledge.attribution.names_en import (
     named_person,
     personal,
 )
-from knowledge.attribution.naming import is_officer_title
+from knowledge.attribution.naming_titles import is_officer_title
 from knowledge.attribution.org_tails_en import CORPORATE_TAILS, ORG_TAILS
 from knowledge.attribution.public_bodies import body_names
 from knowledge.attribution.transcript import label_introduces, turn_surname

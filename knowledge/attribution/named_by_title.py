@@ -32,7 +32,7 @@ def titled(title: str, entities: ArticleEntities) -> bool:
 
 def _same_title(held: str, asked: str) -> bool:
     """Whether a title someone holds ("电子行业首席分析师") is the one a phrase names ("首席分析师")."""
-    from knowledge.attribution.naming import title_key  # naming imports this module's neighbours
+    from knowledge.attribution.naming_titles import title_key  # naming imports this module's neighbours
 
     key = title_key(asked)
     return (key is not None and title_key(held) == key) or to_simplified(held).lower().endswith(

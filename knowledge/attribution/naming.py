@@ -8,404 +8,26 @@ from knowledge.attribution.cantonese import cantonese_brand, cantonese_names
 from knowledge.attribution.entities import Entity
 from knowledge.attribution.lexicon_en import PLACE_WORDS, WORD_SURNAMES, surname_of
 from knowledge.attribution.lexicon_zh import GENERIC_WORDS, NOT_BRANDS
-from knowledge.attribution.syllables import name_syllables
+from knowledge.attribution.naming_pinyin import generic_end, pinyin_name, pinyin_org, pinyin_org_variants
+from knowledge.attribution.naming_titles import PLAIN_TITLES, title_en, title_key, unit_head, unit_title_key
+from knowledge.attribution.naming_words import TITLE_EN
 from knowledge.attribution.wade_giles import wade_giles_brand, wade_giles_name
 from knowledge.matching import is_latin
 from knowledge.places import places_in
 from knowledge.scripts import to_simplified, to_traditional
-from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex
-
-# English for the generic end of a Chinese organization's name ("澜石云" -> "Lanshi Cloud").
-ORG_SUFFIX_EN = {
-    "半导体": "Semiconductor",
-    "科技": "Technology",
-    "云": "Cloud",
-    "通讯": "Communications",
-    "通信": "Communications",
-    "电子": "Electronics",
-    "证券": "Securities",
-    "银行": "Bank",
-    "集团": "Group",
-    "资本": "Capital",
-    "投资局": "Investment Authority",
-    "基金": "Fund",
-    "能源": "Energy",
-    "光电": "Optoelectronics",
-    "光纤": "Fiber",
-    "智能": "Intelligence",
-    "网络": "Networks",
-    "软件": "Software",
-    "电力": "Power",
-    "控股": "Holdings",
-    "电路": "Circuits",
-    "微电子": "Microelectronics",
-    "精密": "Precision",
-    "精工": "Precision",
-    "人寿保险": "Life Insurance",
-    "人寿": "Life",
-    "工业": "Industries",
-    "材料": "Materials",
-    "电气": "Electric",
-    "重工": "Heavy Industries",
-    "化工": "Chemical",
-    "物流": "Logistics",
-    "传媒": "Media",
-    "地产": "Properties",
-    "医药": "Pharmaceutical",
-    "实业": "Industrial",
-    # courts, firms of lawyers and accountants, and other institutions
-    "高级人民法院": "High People's Court",
-    "中级人民法院": "Intermediate People's Court",
-    "人民法院": "People's Court",
-    "法院": "Court",
-    "人民检察院": "People's Procuratorate",
-    "检察院": "Procuratorate",
-    "会计师事务所": "CPA Firm",
-    "律师事务所": "Law Firm",
-    "事务所": "Firm",
-    "医院": "Hospital",
-    "大学": "University",
-    "学院": "College",
-    "基金会": "Foundation",
-    "联合会": "Federation",
-    "商会": "Chamber of Commerce",
-    "工会": "Union",
-    "租赁": "Leasing",
-    "期货": "Futures",
-    "药业": "Pharmaceutical",
-    "精机": "Precision Machinery",
-    "机械": "Machinery",
-    # government bodies: "澜原省发展和改革委员会" is the "Lanyuan Provincial Development and Reform Commission"
-    "国家发展和改革委员会": "National Development and Reform Commission",
-    "国家发改委": "National Development and Reform Commission",
-    "省发展和改革委员会": "Provincial Development and Reform Commission",
-    "省发展改革委": "Provincial Development and Reform Commission",
-    "省发改委": "Provincial Development and Reform Commission",
-    "市发展和改革委员会": "Municipal Development and Reform Commission",
-    "市发改委": "Municipal Development and Reform Commission",
-    "发展和改革委员会": "Development and Reform Commission",
-    "发改委": "Development and Reform Commission",
-    "省工业和信息化厅": "Provincial Department of Industry and Information Technology",
-    "工业和信息化厅": "Department of Industry and Information Technology",
-    "省工信厅": "Provincial Department of Industry and Information Technology",
-    "省财政厅": "Provincial Finance Department",
-    "财政厅": "Finance Department",
-    "省人民政府": "Provincial Government",
-    "省政府": "Provincial Government",
-    "委员会": "Commission",
-    "市数据资源局": "Municipal Data Resources Bureau",
-    "数据资源局": "Data Resources Bureau",
-    "市数据局": "Municipal Data Bureau",
-    "数据局": "Data Bureau",
-    "市公安局": "Municipal Public Security Bureau",
-    "公安局": "Public Security Bureau",
-    "市财政局": "Municipal Finance Bureau",
-    "财政局": "Finance Bureau",
-    "市统计局": "Municipal Statistics Bureau",
-    "统计局": "Statistics Bureau",
-    "市工业和信息化局": "Municipal Bureau of Industry and Information Technology",
-    "工业和信息化局": "Bureau of Industry and Information Technology",
-    "市工信局": "Municipal Bureau of Industry and Information Technology",
-    "工信局": "Bureau of Industry and Information Technology",
-    "市场监督管理局": "Administration for Market Regulation",
-    "市场监管局": "Administration for Market Regulation",
-    "局": "Bureau",
-    "市政府": "Municipal Government",
-    "政府": "Government",
-    "股份有限公司": "",
-    "有限责任公司": "",
-    "有限公司": "",
-    "公司": "",
-    "股份": "",
-    "投资管理机构": "Investment Management",
-    # research houses, advisers and outlets: "知衡咨询" is "Zhiheng Consulting", "鹭岛财经日报" "Ludao Financial Daily"
-    "咨询": "Consulting",
-    "顾问": "Advisory",
-    "投顾": "Investment Advisory",
-    "研究院": "Research Institute",
-    "研究所": "Research Institute",
-    "研究": "Research",
-    "评级": "Ratings",
-    "资产管理": "Asset Management",
-    "资管": "Asset Management",
-    "保险": "Insurance",
-    "数据": "Data",
-    "投资": "Investment",
-    "机器人": "Robotics",
-    "汽车": "Auto",
-    "教育": "Education",
-    "生物": "Biotech",
-    "医疗": "Medical",
-    "财经日报": "Financial Daily",
-    "经济日报": "Economic Daily",
-    "产经日报": "Business Daily",
-    "日报": "Daily",
-    "电力交易中心": "Power Exchange",
-    "交易中心": "Exchange",
-    "证券交易所": "Stock Exchange",
-    "交易所": "Exchange",
-    "研究中心": "Research Center",
-    "数研": "Data Research",
-    "电脑": "Computer",
-    "晚报": "Evening News",
-    "周刊": "Weekly",
-    "周报": "Weekly",
-    "时报": "Times",
-    "财经报": "Financial News",
-    "财经": "Finance",
-    "财讯": "Financial News",
-    "商报": "Business News",
-    "证券报": "Securities News",
-    "新闻": "News",
-}
-TITLE_EN = {
-    "ceo": "CEO",
-    "cfo": "CFO",
-    "cto": "CTO",
-    "chro": "chief human resources officer",
-    "cio": "CIO",
-    "coo": "COO",
-    "chair": "chair",
-    "president": "president",
-    "analyst": "analyst",
-    "partner": "partner",
-    "lead investor": "lead investor",
-    "founder": "founder",
-    "co-founder": "co-founder",
-}
-# Departments a title can head: "产品副总裁", "技术总监".
-DEPARTMENTS_EN = {
-    "投资者关系": "investor relations",
-    "公共关系": "public relations",
-    "人力资源": "human resources",
-    "海外业务": "overseas business",
-    "国际业务": "international business",
-    "产品": "product",
-    "技术": "technology",
-    "销售": "sales",
-    "市场": "marketing",
-    "营销": "marketing",
-    "运营": "operations",
-    "研发": "R&D",
-    "战略": "strategy",
-    "业务": "business",
-}
+from knowledge.speakers import Speaker, SpeakerIndex
 
 # The role of a person the article names without saying who they are: shown to no reader.
 ROLE_UNKNOWN = "quoted in the news"
-
-_TITLE_ZH_EXTRA = {
-    "首席投资官": "chief investment officer",
-    "首席风险官": "chief risk officer",
-    "首席战略官": "chief strategy officer",
-    "首席营销官": "chief marketing officer",
-    "首席商务官": "chief commercial officer",
-    "首席营收官": "chief revenue officer",
-    "首席产品官": "chief product officer",
-    "首席法务官": "chief legal officer",
-    "首席科学官": "chief scientific officer",
-    "首席医疗官": "chief medical officer",
-    "首席数据官": "chief data officer",
-    "首席人力资源官": "chief human resources officer",
-    "首席人力官": "chief human resources officer",
-    "首席人才官": "chief talent officer",
-    "首席合规官": "chief compliance officer",
-    "首席增长官": "chief growth officer",
-    "总经理": "general manager",
-    "董事总经理": "managing director",
-    "执行董事": "executive director",
-    "常务董事": "executive director",
-    "副总经理": "deputy general manager",
-    "副总裁": "vice president",
-    "副主任": "deputy director",
-    "律师": "lawyer",
-    "投资总监": "investment director",
-    "代理律师": "lawyer",
-    "副董事长": "vice chair",
-    "副行长": "deputy governor",
-    "副院长": "vice president",
-    "副局长": "deputy director",
-    "副主席": "vice chair",
-    "副总监": "deputy director",
-    "负责人": "head",
-    "发言人": "spokesperson",
-    "主席": "chair",
-    "行长": "governor",
-    "部长": "minister",
-    "董事": "director",
-    "董事会秘书": "board secretary",
-    "董秘": "board secretary",
-    "证券事务代表": "securities affairs representative",
-    "法官": "judge",
-    "审判长": "presiding judge",
-}
-
-
-def pinyin_name(written: str) -> str:
-    """A Chinese personal name in pinyin, surname first: 陳冠宇 -> "Chen Guanyu"."""
-    surname, given = name_syllables(written)
-    if not given:
-        return _joined(surname).title()
-    return f"{_joined(surname).title()} {_joined(given).capitalize()}"
-
-
-def _joined(syllables: list[str]) -> str:
-    """Syllables written as one word, with pinyin's apostrophe before one opening in a, o or e ("Yong'en")."""
-    return "".join(("'" if n and s[:1] in "aoe" else "") + s for n, s in enumerate(syllables))
-
-
-_SUFFIXES_LONGEST_FIRST = sorted(ORG_SUFFIX_EN, key=len, reverse=True)
-
-
-def _generic_end(simplified: str) -> str | None:
-    """The generic ending of a Chinese organization's name ("半导体" of 禾跃半导体), leaving at least two characters."""
-    return next(
-        (x for x in _SUFFIXES_LONGEST_FIRST if simplified.endswith(x) and len(simplified) > len(x) + 1), None
-    )
 
 
 def _own_brand(name: str, entity: Entity, orgs: dict[str, Entity]) -> bool:
     """Whether the first syllables of a Chinese organization's pinyin name it alone: "芯澜方面" shares 芯澜 with
     芯澜微电子, which ends in a known word and keeps "Xinlan"."""
     simplified = to_simplified(name)
-    if _generic_end(simplified) is not None:
+    if generic_end(simplified) is not None:
         return True
     return not any(o is not entity and to_simplified(f)[:2] == simplified[:2] for f, o in orgs.items())
-
-
-def pinyin_org(written: str, syllables: list[str] | None = None) -> str:
-    """A Chinese organization's name in pinyin with its generic end in English: 禾跃半导体 -> "Heyue Semiconductor".
-
-    `syllables`: the characters' readings, when not pypinyin's first choice (see `pinyin_org_variants`).
-    """
-    from pypinyin import lazy_pinyin
-
-    simplified = to_simplified(written).strip("《》〈〉「」“”")  # a title's brackets are not part of its name
-    read = (
-        syllables if syllables is not None and len(syllables) == len(simplified) else lazy_pinyin(simplified)
-    )
-    suffix = _generic_end(simplified)
-    if suffix is not None:
-        stem = simplified[: len(simplified) - len(suffix)]
-        # "沧屿数据交易所" is "Cangyu Data Exchange": a generic word before the generic end is English too
-        inner = _generic_end(stem)
-        if inner is not None and ORG_SUFFIX_EN[inner] and ORG_SUFFIX_EN[suffix]:
-            core = "".join(read[: len(stem) - len(inner)]).title()
-            return f"{core} {ORG_SUFFIX_EN[inner]} {ORG_SUFFIX_EN[suffix]}"
-        core = "".join(read[: len(stem)]).title()
-        return f"{core} {ORG_SUFFIX_EN[suffix]}".strip()
-    if len(simplified) >= 4:  # "衡钧精工": a brand of two characters and what it does, "Hengjun Jinggong"
-        return f"{''.join(read[:2]).title()} {''.join(read[2:]).title()}"
-    return "".join(read).title()
-
-
-def pinyin_org_variants(written: str) -> list[str]:
-    """The name read with another reading of one of its characters: 瑞晟证券 is "Ruisheng Securities" as well as
-    pypinyin's "Ruicheng Securities" (names often take a character's rarer reading)."""
-    from pypinyin import Style, lazy_pinyin, pinyin
-
-    simplified = to_simplified(written).strip("《》〈〉「」“”")
-    first = lazy_pinyin(simplified)
-    readings = pinyin(simplified, style=Style.NORMAL, heteronym=True)
-    if len(readings) != len(first):
-        return []
-    default = pinyin_org(written)
-    variants = []
-    for at, options in enumerate(readings):
-        options = list(dict.fromkeys(options))
-        # a character with a second common reading (晟 chéng/shèng), not one with a string of rare ones (能)
-        if 2 <= len(options) <= 3 and options[1] != first[at] and options[1].isascii():
-            variants.append(pinyin_org(written, [*first[:at], options[1], *first[at + 1 :]]))
-    return [v for v in dict.fromkeys(variants) if v != default][:_MAX_VARIANTS]
-
-
-_MAX_VARIANTS = 4
-
-
-# Titles an organization's own officers hold: "chief executive Marguerite Olsen" in a story about a company.
-OFFICER_TITLES = frozenset({"ceo", "cfo", "cto", "coo", "cio", "chair", "president", "founder", "co-founder"})
-# Staff titles that, named without an employer, also mean the company the article is about.
-_STAFF_TITLES = frozenset(
-    {"vice president", "general manager", "managing director", "treasurer", "head"}
-    | {"chief credit officer", "chief risk officer"}
-)
-
-
-def is_officer_title(written: str) -> bool:
-    """Whether a title ("finance chief", "vice president for regulatory affairs") is held at a company."""
-    head = _head_title(written.lower())
-    # "chief underwriting officer", "chief people officer": every chief … officer is an officer of the company
-    return (
-        title_key(head) in OFFICER_TITLES
-        or head in _STAFF_TITLES
-        or re.fullmatch(r"chief(?: [a-z-]+){1,2} officer", head) is not None
-    )
-
-
-def _head_title(written: str) -> str:
-    """The title without its complement: "vice president for regulatory affairs" -> "vice president"."""
-    # "vice-president": the British spelling of the same title
-    return re.split(r"\s+(?:of|for)\s+", written)[0].replace("vice-", "vice ")
-
-
-def _unit_title_key(written: str) -> str | None:
-    """The key of a title with its complement ("vice president for sales" -> "vice president"); "head of
-    research" heads a unit, not the company (kept as written, to be asked by its own word)."""
-    head = _head_title(written.lower())
-    return None if head == "head" and head != written.lower().strip() else title_key(head)
-
-
-def _unit_head(entity: Entity) -> str | None:
-    """ "head of European telecoms research at Corvin": the unit a bare "head" heads, read from the role."""
-    if (entity.title or "").lower() != "head" or not entity.role:
-        return None
-    # "Halvorsen's head of leveraged finance" too: the unit after the employer's possessive
-    unit = re.match(
-        r"(?:the\s+|[\w&.-]+(?:\s+[\w&.-]+){0,3}(?:'s|’s)\s+)?(head\s+of\s+.+?)(?:\s+(?:at|of|for|with)\s+[A-Z].*|,.*)?$",
-        entity.role,
-    )
-    if unit is None or (entity.org and entity.org.lower() in unit.group(1).lower()):
-        return None  # "head of Corvin Securities" runs the firm
-    return unit.group(1)
-
-
-def title_key(written: str) -> str | None:
-    """The TITLE_WORDS key for a written title in any language ("Finance chief", "財務長" -> "cfo")."""
-    folded = to_simplified(" ".join(written.lower().split()))
-    for part in re.split(r"[兼暨及和]| and ", folded):
-        for key, words in TITLE_WORDS.items():
-            if part in words:
-                return key
-        # "首席投资总监" is the 投资总监, "高级分析师" an analyst: a rank before a known title
-        ranked = _RANK_ZH.match(part)
-        if ranked and part[ranked.end() :] != part:
-            return title_key(part[ranked.end() :])
-    return None
-
-
-_RANK_ZH = re.compile(
-    r"(?:首席|常务|高级|资深|联席|代理)(?!执行官|财务官|技术官|运营官|投资官|风险官|信息官)"
-)
-
-
-def _title_en(written: str | None) -> str | None:
-    if not written:
-        return None
-    if written.isascii():
-        return written
-    simplified = to_simplified(written)
-    parts = []
-    for part in re.split(r"[兼暨及和]", simplified):
-        department = next((d for d in DEPARTMENTS_EN if part.startswith(d) and len(part) > len(d)), None)
-        if department is not None and title_key(part) is None:
-            # "产品副总裁" is the vice president for product
-            rest = part[len(department) :].removeprefix("部")  # "市场部总监"
-            head = _title_en(rest) or rest
-            parts.append(f"{head} for {DEPARTMENTS_EN[department]}")
-            continue
-        key = title_key(part)
-        parts.append(TITLE_EN.get(key, key) if key else _TITLE_ZH_EXTRA.get(part, part))
-    return " and ".join(p for p in parts if p)
 
 
 def _script_variants(text: str) -> list[str]:
@@ -419,33 +41,6 @@ def _org_display(entity: Entity, orgs: dict[str, Entity]) -> str | None:
     if org is not None:
         return org.known.name if org.known else org.name
     return entity.org if entity.org.isascii() else pinyin_org(entity.org)
-
-
-# Titles that mean one thing wherever they appear ("head" may be "head of technology research": kept as written).
-_PLAIN_TITLES = frozenset(
-    {
-        "ceo",
-        "chief executive",
-        "chief executive officer",
-        "cfo",
-        "chief financial officer",
-        "finance chief",
-        "financial chief",
-        "cto",
-        "chief technology officer",
-        "coo",
-        "chief operating officer",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "president",
-        "analyst",
-        "partner",
-        "founder",
-        "co-founder",
-        "cofounder",
-    }
-)
 
 
 def org_short_names(forms: list[str]) -> list[str]:
@@ -466,7 +61,7 @@ def org_short_names(forms: list[str]) -> list[str]:
                 short.append(form.rsplit(" ", 1)[0])  # "Morrow Lane Ratings" -> "Morrow Lane"
             continue
         simplified = to_simplified(form)
-        suffix = _generic_end(simplified)
+        suffix = generic_end(simplified)
         # "智能资本" is not "智能"
         if suffix is not None and simplified[: len(simplified) - len(suffix)] not in GENERIC_WORDS:
             short += _script_variants(form[: len(form) - len(suffix)])
@@ -593,8 +188,8 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         aliases += [surname_of(f) for f in entity.forms if is_latin(f) and " " in f]
         aliases = [a for a in aliases if a.lower() not in WORD_SURNAMES]  # "He said" is no one's surname
     org = _org_display(entity, orgs)
-    title = _title_en(entity.title)
-    key_title = title_key(entity.title) if entity.title and entity.title.lower() in _PLAIN_TITLES else None
+    title = title_en(entity.title)
+    key_title = title_key(entity.title) if entity.title and entity.title.lower() in PLAIN_TITLES else None
     if not entity.title or not entity.title.isascii():
         key_title = title_key(entity.title) if entity.title else None
     if key_title in TITLE_EN and org:
@@ -614,8 +209,8 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         org_entity = orgs.get(entity.org)
         titles = [
             # a title the gazetteer lacks stays as written ("chief underwriting officer"), to be asked by its words
-            title_key(part) or _unit_title_key(part) or " ".join(part.lower().split()) or "staff"
-            for part in re.split(r"[兼暨及和]", to_simplified(_unit_head(entity) or entity.title or ""))
+            title_key(part) or unit_title_key(part) or " ".join(part.lower().split()) or "staff"
+            for part in re.split(r"[兼暨及和]", to_simplified(unit_head(entity) or entity.title or ""))
         ]
         for form in [*org_entity.forms, org_entity.name] if org_entity else [entity.org]:
             positions += [(t, form) for t in titles]
