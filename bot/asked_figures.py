@@ -32,17 +32,12 @@ from bot.figure_kinds import (
 )
 from bot.share_scope import whole_missing
 from bot.single_largest import largest_missing
+from knowledge.asked_measures import ENERGY_UNITS, energy_priced
 from knowledge.asked_units import asking_parts
+from knowledge.figure_measures import figure_measures
 from knowledge.figures import Figure
 from knowledge.income_kinds import income_kinds
-from knowledge.measures import (
-    ENERGY_UNITS,
-    energy_priced,
-    figure_measures,
-    find_measures,
-    looks_ahead,
-    profit_kinds,
-)
+from knowledge.measures import find_measures, looks_ahead, profit_kinds
 from knowledge.periods import halves, one_quarter, quarters, relative_years, several_quarters, tenors
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold

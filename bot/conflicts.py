@@ -9,8 +9,8 @@ from bot.aboutness import aboutness
 from bot.asked_figures import asked_figures
 from bot.figure_kinds import is_share_of
 from knowledge.corpus import Corpus
+from knowledge.figure_measures import figure_measures, head_measures
 from knowledge.figures import Figure
-from knowledge.measures import figure_measures, head_measures
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit

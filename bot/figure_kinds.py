@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from knowledge.figures import Figure
-from knowledge.measures import PHRASAL_UP_VERBS
+from knowledge.measure_patterns import PHRASAL_UP_VERBS
 from knowledge.scripts import fold
 
 # The period a change is measured against: "年增35%" and "up 64% from a year earlier" are year on year,

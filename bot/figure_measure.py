@@ -5,8 +5,9 @@ from __future__ import annotations
 from bot.figure_kinds import is_comparison, is_share_of
 from bot.price_or_cost import asks_price_not_cost, cost_not_price
 from knowledge.corpus import Corpus
+from knowledge.figure_measures import figure_measures, head_measures
 from knowledge.figures import Figure
-from knowledge.measures import figure_measures, find_measures, head_measures
+from knowledge.measures import find_measures
 from knowledge.query import QueryAnalysis
 from knowledge.search import Hit
 

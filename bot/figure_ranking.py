@@ -23,7 +23,8 @@ from bot.scenarios import asks_scenario, is_scenario
 from bot.share_scope import share_of_amount
 from knowledge.asked_units import CURRENCIES
 from knowledge.corpus import Corpus
-from knowledge.measures import find_measures, head_measures, looks_ahead
+from knowledge.figure_measures import head_measures
+from knowledge.measures import find_measures, looks_ahead
 from knowledge.org_words import find_orgs
 from knowledge.periods import quarters, relative_years, several_quarters
 from knowledge.places import places_in

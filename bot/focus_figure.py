@@ -11,8 +11,9 @@ from bot.asked_figures import asked_figures, asks_now
 from bot.figure_dating import dated_to, words_before
 from bot.figure_kinds import is_share_of
 from knowledge.corpus import Corpus
+from knowledge.figure_measures import figure_measures
 from knowledge.figures import Figure
-from knowledge.measures import figure_measures, looks_ahead
+from knowledge.measures import looks_ahead
 from knowledge.passages import Passage
 from knowledge.periods import quarters, relative_years
 from knowledge.query import QueryAnalysis

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.figure_measures import figure_clause
 from knowledge.figures import Figure
-from knowledge.measures import figure_clause
 from knowledge.scripts import fold
 
 # What something sells for: "the price", "售价", "定价", "报价", "价格".

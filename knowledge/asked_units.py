@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.asked_measures import SITE_SIZE, asked_measures
 from knowledge.figures import Figure
-from knowledge.measures import SITE_SIZE, asked_measures
 from knowledge.scripts import fold, space_scripts
 from knowledge.unit_cues import (
     COMPARED,

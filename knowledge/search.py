@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from knowledge.corpus import Corpus
 from knowledge.dense import DenseSearch
 from knowledge.errors import IndexUnavailable
+from knowledge.figure_measures import figure_measures
 from knowledge.figures import Figure
 from knowledge.lexical import LexicalIndex
-from knowledge.measures import figure_measures
 from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold

@@ -11,9 +11,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from knowledge.corpus import Corpus
+from knowledge.figure_measures import figure_measures
 from knowledge.figures import Figure
 from knowledge.figures.render import format_figure
-from knowledge.measures import figure_measures, find_measures
+from knowledge.measures import find_measures
 from knowledge.org_words import find_orgs, org_words
 from knowledge.passages import Passage
 from knowledge.scripts import fold

@@ -4,42 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.asked_measures import asked_measures
+from knowledge.figure_measures import figure_measures, head_measures
 from knowledge.figures import find_figures
-from knowledge.measures import (
-    asked_measures,
-    figure_measures,
-    find_measures,
-    head_measures,
-    looks_ahead,
-    profit_kinds,
-)
+from knowledge.measures import find_measures, looks_ahead, profit_kinds
 from knowledge.passages import Passage
 
 
 def _passage(text: str) -> Passage:
     return Passage(id="s:1.1", source_id="s", paragraph=1, sentence=1, text=text, figures=find_figures(text))
-
-
-def test_the_measure_next_to_the_figure_is_what_it_measures() -> None:
-    income = _passage("苏澜银行还披露，上半年该行来自智算中心贷款的利息收入约为人民币9.8亿元。")
-    assert head_measures(income, income.figures[0]) == {"revenue"}
-    loans = _passage("截至6月末，该行投向智算中心的贷款余额为人民币386亿元。")
-    assert head_measures(loans, loans.figures[0]) == {"debt"}
-
-
-def test_a_measure_written_after_the_figure_counts() -> None:
-    passage = _passage("据报道 OpenAI 受到了打击 120億美元 今年夏天的年收入。")
-    assert "revenue" in head_measures(passage, passage.figures[0])
-
-
-def test_the_level_a_move_ends_at_measures_what_moved() -> None:
-    sales = _passage("Revenue in the fiscal second quarter, which ended in July, rose 4% to $9.1 billion.")
-    assert head_measures(sales, sales.figures[1]) == {"revenue"}
-    assert "growth" in head_measures(sales, sales.figures[0])
-    chinese = _passage("公司前三季度营业收入同比增长35%至42.6亿元。")
-    assert head_measures(chinese, chinese.figures[1]) == {"revenue"}
-    share = _passage("相关订单的占比，从一年前的2成升至目前约45%。")
-    assert "share" in head_measures(share, share.figures[1])
 
 
 def test_what_a_lease_pays_is_rent_and_from_what_to_what_asks_the_rent() -> None:
@@ -52,11 +25,6 @@ def test_what_a_lease_pays_is_rent_and_from_what_to_what_asks_the_rent() -> None
     assert asked_measures("两家公司改完租约，一年租金从多少降到多少？", []) == {"rent"}
 
 
-def test_the_noun_a_measure_word_qualifies_is_what_the_figure_measures() -> None:
-    bonds = _passage("The council let the utility sell $90 million of revenue bonds to build substations.")
-    assert "debt" in head_measures(bonds, bonds.figures[0])
-
-
 def test_a_price_earnings_multiple_is_no_share_price() -> None:
     multiple = _passage("分析师认为，目前股价本益比约24倍，高于同业平均的16倍。")
     assert "stock" not in find_measures(multiple.text)
@@ -66,14 +34,6 @@ def test_savings_are_a_measure_and_tying_up_cash_is_no_rise() -> None:
     assert "saving" in find_measures("the tools would save the county about $96 million a year")
     tied = _passage("The deposits would tie up about $180 million of the buyer's cash.")
     assert "growth" not in head_measures(tied, tied.figures[0])
-
-
-def test_a_bound_or_a_price_per_share_is_not_what_a_figure_measures() -> None:
-    ipo = _passage("Lumenforge priced its initial public offering at $40 a share on Wednesday.")
-    assert head_measures(ipo, ipo.figures[0]) == {"price"}
-    tender = _passage("The tender lets employees sell up to $1.2 billion of stock.")
-    assert head_measures(tender, tender.figures[0]) == {"sale"}
-    assert "cap" in head_measures(tender, tender.figures[0], {"cap"})
 
 
 def test_subsidies_are_a_measure_in_both_languages() -> None:
@@ -96,11 +56,6 @@ def test_the_consideration_of_a_deal_is_what_the_buyer_spends() -> None:
     deal = _passage("2023年，朗禾股份以12.4亿元的对价（现金加股份）收购星桥科技全部股权。")
     assert "spending" in head_measures(deal, deal.figures[0])
     assert "price" not in find_measures(deal.text)
-
-
-def test_receivables_are_money_owed_not_a_sale() -> None:
-    owed = _passage("截至9月底，公司应收账款达37亿元，较年初增长约八成。")
-    assert head_measures(owed, owed.figures[0]) == {"receivables"}
 
 
 def test_a_cut_one_gets_is_a_share() -> None:
@@ -151,10 +106,6 @@ def test_a_gross_margin_is_not_an_interest_rate() -> None:
 def test_a_price_earnings_multiple_is_a_valuation_and_sold_is_a_sale() -> None:
     assert "valuation" in find_measures("目前股价对应明年的本益比已达28倍")
     assert "sale" in find_measures("European telecom groups have sold towers worth €22 billion")
-
-
-def test_where_shares_closed_is_a_stock_question_not_a_loss() -> None:
-    assert asked_measures("where did Xinlan shares close after the write-down news?", []) == {"stock"}
 
 
 def test_buybacks_net_debt_and_usage_are_measures_of_their_own() -> None:
@@ -209,12 +160,6 @@ def test_large_load_customers_are_a_class_of_customer_not_a_power_measure() -> N
     assert "power" in find_measures("what peak load does the grid expect?")
 
 
-def test_a_stock_that_drops_asks_the_share_price_move_whatever_deal_dates_it() -> None:
-    assert asked_measures("how much did Amagiri stock drop on the day the bond deal was announced?", []) == {
-        "stock"
-    }
-
-
 def test_up_by_a_figure_or_year_on_year_is_growth() -> None:
     assert "growth" in find_measures("its order backlog reached €14.6 billion, up 22% from a year earlier")
     assert "growth" in find_measures("and how much is that up y/y?")
@@ -226,18 +171,6 @@ def test_a_rise_written_the_hong_kong_way_is_growth() -> None:
     assert "growth" in find_measures("貸款餘額按年升咗幾多？")
     assert "growth" in find_measures("股价第一天升了多少？")
     assert "growth" not in find_measures("公司今年升级了系统")
-
-
-def test_a_word_inside_a_company_s_name_is_no_measure_of_the_figure_after_it() -> None:
-    loan = _passage(
-        "A group of 14 banks has agreed to lend Harbourgate Data Holdings $3.6 billion for the campus."
-    )
-    assert head_measures(loan, loan.figures[0]) == {"debt"}
-
-
-def test_how_far_below_asks_a_cut_and_green_power_names_no_power_measure() -> None:
-    asked = asked_measures("How far below the coal benchmark tariff is the green-power deal priced?", [])
-    assert "cut" in asked and "power" not in asked
 
 
 def test_an_employee_share_sale_is_no_question_about_headcount() -> None:
@@ -260,29 +193,13 @@ def test_rents_in_the_plural_are_rent() -> None:
     assert "rent" in find_measures("The new supply would push wholesale rents down by about 15% by 2028.")
 
 
-def test_a_compound_adjective_describes_the_thing_asked_and_names_no_measure() -> None:
-    question = "how much of the shipped-but-not-yet-accepted equipment will customers sign off next year?"
-    assert "volume" not in asked_measures(question, [])
-    assert "volume" in asked_measures("how many units were shipped last quarter?", [])
-
-
 def test_slashing_is_a_cut_in_chinese() -> None:
     assert "cut" in find_measures("融资成数砍到剩多少？")
-
-
-def test_a_measure_ending_the_clause_before_is_the_topic_of_the_figures_after_it() -> None:
-    passage = _passage("其中AI相关订单的占比，从一年前的2成升至目前约45%。")
-    assert "share" in head_measures(passage, passage.figures[1], {"share"})
 
 
 def test_what_a_business_takes_in_a_year_is_its_revenue() -> None:
     assert "revenue" in find_measures("智算中心满负荷跑起来，一年能收多少钱？")
     assert "revenue" not in find_measures("公司回收多少设备？")
-
-
-def test_the_price_a_sale_is_counted_at_is_no_share_price_asked() -> None:
-    asked = asked_measures("控股股东最多要减持多少股份？按收盘价大概能套现多少钱？", [])
-    assert "stock" not in asked and "sale" in asked
 
 
 def test_leasing_is_rent_and_a_press_release_is_not() -> None:
@@ -333,19 +250,6 @@ def test_money_put_up_is_spending_and_a_fair_value_is_a_valuation() -> None:
     assert "valuation" in find_measures("its fair value is closer to $90 million")
 
 
-def test_capacity_being_used_is_asked_as_utilization_even_beside_a_rent() -> None:
-    asked = asked_measures("How much of the compute Wrenfield leases is actually being used?", [])
-    assert "utilization" in asked
-
-
-def test_a_named_metric_keeps_only_itself_unless_usage_is_asked_beside_it() -> None:
-    assert asked_measures("what rent does Wrenfield pay for its racks?", []) == {"rent"}
-    assert asked_measures("How much of the racks Wrenfield rents are actually being used?", []) == {
-        "rent",
-        "utilization",
-    }
-
-
 def test_leverage_is_debt_and_a_leverage_limit_is_net_debt() -> None:
     assert "debt" in find_measures("The buyout firm piled leverage onto the data-centre operator.")
     assert "net_debt" in find_measures("What leverage limit did the chip designer's finance chief promise?")
@@ -362,33 +266,6 @@ def test_renewed_at_is_retention_only_with_a_rate() -> None:
 def test_what_a_line_of_business_brings_in_is_income() -> None:
     assert "revenue" in find_measures("岚语第三季度靠广告赚了多少？")
     assert "margin" in find_measures("岚芯今年前三季赚了多少？")
-
-
-def test_the_noun_after_how_much_is_the_measure_asked_not_its_object() -> None:
-    assert asked_measures("澜川银行对那笔贷款已经计提了多少减值？", []) == {"writedown"}
-    # a five-character noun: the loss is asked, the bonds are what it is on
-    assert asked_measures("那批债券现在账上有多少未实现亏损？", []) == {"burn"}
-    assert asked_measures("how much in taxes and fees will the developer pay each year?", []) == {"fee"}
-    assert asked_measures("那笔贷款还有多少？", []) == {"debt"}
-
-
-def test_the_verb_before_how_much_stays_in_the_ask() -> None:
-    assert "sale" in asked_measures("Corrin统计今年欧洲电信业者一共卖掉多少铁塔资产？", [])
-
-
-def test_a_closing_how_much_money_keeps_the_measure_named_before_it() -> None:
-    assert "debt" in asked_measures("瑞恒估计到2028年数据中心要靠外部融资多少钱？", [])
-
-
-def test_inventory_is_goods_on_hand_not_revenue() -> None:
-    stock = _passage("公司存货余额已升至2.2亿元，超过上半年收入的一半。")
-    assert head_measures(stock, stock.figures[0]) == {"inventory"}
-    english = _passage("It was carrying $1.3 billion of inventory at the end of the quarter.")
-    assert "inventory" in head_measures(english, english.figures[0])
-
-
-def test_what_an_investor_put_in_is_spending() -> None:
-    assert "spending" in asked_measures("汀兰在这轮里面出了多少钱？", [])
 
 
 @pytest.mark.parametrize(
@@ -476,41 +353,6 @@ def test_a_compute_fund_is_no_compute_and_a_cornerstone_order_no_backlog() -> No
     assert "market" not in find_measures("Meta said its spending on AI would rise.")
 
 
-@pytest.mark.parametrize(
-    ("question", "measures"),
-    [
-        ("市政府每年要少收多少钱？", {"burn"}),
-        ("How big is the insurer's cornerstone order in the robot maker's IPO?", {"spending"}),
-        ("how much net cash will the developer have once the placing is done?", {"cash"}),
-        ("今年消费券核销率最后能到多少？", set()),
-        ("物流车队今年的事故率最后能到多少？", set()),
-        ("风险债现在的违约率多少？", set()),
-    ],
-)
-def test_what_a_question_asks_is_measured_by_its_own_words(question: str, measures: set[str]) -> None:
-    """Revenue not collected is a loss, a cornerstone order a purchase, and a rate known by no measure is asked
-    for itself, not for the thing it is a rate of."""
-    assert asked_measures(question, []) == measures
-
-
-def test_a_rate_a_measure_names_is_still_that_measure() -> None:
-    assert "net_debt" in asked_measures("公司负债比率会去到几多？", [])
-    assert "debt" in asked_measures("公司的借款比率会去到几多？", [])
-    assert "revenue" in asked_measures("What was the ad revenue run rate in October?", [])
-
-
-def test_a_price_paid_for_power_and_a_setting_are_read_as_such() -> None:
-    assert "price" in asked_measures("what do data centres in the province pay for power?", [])
-    assert "spending" not in asked_measures("并购完成后，每单位分派能多出多少？", [])
-
-
-def test_a_cost_cut_is_a_saving_and_an_aside_names_no_measure() -> None:
-    cut = _passage("她表示，绿电协议能让园区的电费支出每年减少约1.2亿元。")
-    assert "saving" in figure_measures(cut, cut.figures[0])
-    aside = _passage("The company said net revenue retention, which counts upgrades and seat cuts, was 109%.")
-    assert "retention" in figure_measures(aside, aside.figures[0])
-
-
 def test_a_price_multiple_or_a_target_against_the_close_is_no_stock_move() -> None:
     """ "股价对应的本益比" is a valuation multiple, and a target price "较收市价低约20%" is measured against the close."""
     assert "stock" not in find_measures("目前股价对应明年的本益比已达25倍。")
@@ -521,12 +363,6 @@ def test_a_price_multiple_or_a_target_against_the_close_is_no_stock_move() -> No
 def test_money_put_or_sunk_into_compute_is_spending_not_capacity() -> None:
     assert asked_measures("how much is the agency putting into AI tools and compute?", []) == {"spending"}
     assert "spending" in find_measures("how much have carmakers sunk into their own compute centres?")
-
-
-def test_how_much_of_a_capacity_is_used_asks_its_utilization() -> None:
-    assert asked_measures("那家客户三季度到底用了峤云多少算力？", []) == {"utilization"}
-    assert asked_measures("机柜到底有多少在用？", []) == {"utilization"}
-    assert asked_measures("OpenAI要多少算力？", []) == {"power"}
 
 
 def test_money_set_aside_for_bad_loans_is_a_provision() -> None:
@@ -543,28 +379,10 @@ def test_a_figure_told_by_how_much_something_moved_measures_that_move() -> None:
     assert "writedown" in asked_measures("By how much did the fund mark down what its holding is worth?", [])
 
 
-def test_a_total_measures_what_its_subject_names_however_many_commas_before() -> None:
-    """ "Loans tied to data centres, powered land and offices add up to about $4.2 billion" is debt, no cap."""
-    passage = _passage(
-        "Foxbury estimated that loans tied to data centres, powered land and offices leased to AI companies "
-        "add up to about $4.2 billion, or 31% of the book."
-    )
-    measures = figure_measures(passage, passage.figures[0])
-    assert "debt" in measures and "cap" not in measures
-
-
 def test_money_paid_ahead_is_a_prepayment() -> None:
     """ "客户已经先付了多少钱" asks the prepayment ("客户预付款约2.3亿美元")."""
     assert "deposit" in find_measures("簡郁安講客戶已經先付了多少錢給霆晟？")
     assert "deposit" in find_measures("客户预付款约2.3亿美元")
-
-
-def test_the_hourly_rate_charged_for_chips_is_rent() -> None:
-    """ "The hourly rates it charges for older accelerators have fallen 35%" answers what rental rates did."""
-    passage = _passage(
-        "He conceded that the hourly rates it charges for older accelerators have fallen by about 35%."
-    )
-    assert "rent" in figure_measures(passage, passage.figures[0])
 
 
 def test_the_share_of_reserved_power_used_is_utilization_in_either_language() -> None:
