@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from knowledge.asked_periods import asked_period, asked_years
 from knowledge.asked_units import QUANTITY, STOCK_MOVE, measures_of_parts, question_units
 from knowledge.cantonese import to_written_chinese
 from knowledge.figures import Figure, find_figures
@@ -12,11 +13,14 @@ from knowledge.glossary import Glossary
 from knowledge.language import detect_language
 from knowledge.lexical import entity_tokens
 from knowledge.org_words import find_orgs, org_words
-from knowledge.periods import halves, quarters, several_quarters, tenors
+from knowledge.periods import halves, quarters, tenors
+from knowledge.question_kind import question_kind
+from knowledge.question_words import EN_SYNONYMS, THEME_WORDS, TITLE_TOKENS, question_concepts
 from knowledge.scripts import fold
-from knowledge.speakers import TITLE_WORDS, Speaker, SpeakerIndex
-from knowledge.tokens import stem, tokenize
+from knowledge.speakers import Speaker, SpeakerIndex
+from knowledge.tokens import tokenize
 from knowledge.transliteration import sound_index
+from knowledge.unknown_names import unknown_names
 
 # Organizations in a question are its topic unless the question asks what they say or estimate.
 # "margin calls", "capital calls": things that are called, not someone calling something
@@ -27,61 +31,10 @@ SPEECH_CUE = re.compile(
     r"说|称|表示|认为|觉得|统计|估(?!值)|预计|预测|预期|看|指出|警告|根据|按照|(?<![数证占依])据|觉|提醒|宣布",
     re.I,
 )
-_QUARTER = re.compile(r"\bq[1-4]\b|quarter|季度|单季|第[一二三四1-4]季|上季|本季", re.I)
-_YEARLY = re.compile(
-    # "up from 44% a year earlier", "一年前是多少": a comparison with a year before, not a yearly figure
-    r"this year|per year|a year(?! (?:ago|earlier|before))|each year|annual|full[- ]year|"
-    r"(?:whole|entire|fiscal|financial) year|今年|全年|每年|年度|一年(?!前|之前|以前)",
-    re.I,
-)
-_WHO = re.compile(
-    r"^\s*(?:and\s+)?who\b|\bwho (?:said|asked|warned|compared|called|claimed|told|thinks?|believes?|"
-    r"argued|predicted|described|questioned|talked|responded|replied)|"
-    r"\bwhich (?:[a-z-]+\s){0,3}(?:said|says|warned|argued|compared|told|asked|called|replied)\b|"
-    # "谁的毛利率比较高" compares two companies' figures: it does not ask who said something
-    r"谁(?!的[^，。？?]{0,8}(?:比较|更|最)(?:高|低|大|小|多|少|快|慢|好))|哪位|哪个人|何人",
-    re.I,
-)
-_STANCE = re.compile(
-    r"\bbubble\b.{0,20}\?|\b(?:think|thinks|believe|believes|consider|considers|view|see|sees)\b.{0,40}"
-    r"bubble|是泡沫|泡沫吗|泡沫\s*[?？]|认为.{0,12}泡沫|看待.{0,12}泡沫|(?:怎么|如何|怎样)看.{0,12}泡沫|"
-    r"^(?:does|do|did|is|was)\b.{0,40}\b(?:think|believe|consider|feel|agree)|"
-    r"(?:认为|觉得|相信|同意).{0,24}(?<!什)[吗么]\s*[?？]?\s*$",
-    re.I,
-)
-_COMPARE = re.compile(r"compar|versus|\bvs\.?\b|\bthan\b|相比|比较|对比|相当于|比作|类比", re.I)
-THEME_WORDS = frozenset(
-    stem(word)
-    for word in {
-        "bubble",
-        "泡沫",
-        "ai",
-        "artificial",
-        "intelligence",
-        "人工智能",
-        "think",
-        "view",
-        "opinion",
-        "stance",
-        "believe",
-        "feel",
-        "boom",
-        "hype",
-        "热潮",
-        "繁荣",
-        "看法",
-        "观点",
-        "态度",
-    }
-)
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_CAPITALIZED_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)+)\b")  # "Chang Ya-chi"
-_ZH_SUBJECT = re.compile(r"^([\u3400-\u9fff]{2,4}?)(?:怎么看|如何看|认为|觉得|说过|表示|对于|对)")
 # "第三方统计的…", "per third-party data": a figure from someone outside the company named
 THIRD_PARTY = re.compile(
     r"第三方|\bthird[- ]part(?:y|ies)\b|\bindependent (?:data|estimates?|research)\b", re.I
 )
-_ZH_FOREIGN_NAME = re.compile(r"[\u3400-\u9fff]{1,6}·[\u3400-\u9fff]{1,8}")
 
 
 @dataclass
@@ -114,96 +67,6 @@ class QueryAnalysis:
     )  # a name the question opens with, known only from the text
 
 
-def _title_tokens() -> frozenset[str]:
-    """The words of titles ("chief", "officer", "首席"); the middle of "chief risk officer" is also a topic."""
-    found: set[str] = set()
-    for words in TITLE_WORDS.values():
-        for written in words:
-            tokens = tokenize(written)
-            found |= {tokens[0], tokens[-1]} if len(tokens) > 2 else set(tokens)
-    return frozenset(found)
-
-
-_TITLE_TOKENS = _title_tokens()
-
-
-def _question_kind(text: str, units: set[str], wants_figure: bool) -> str:
-    text = fold(text)
-    if _WHO.search(text):
-        return "who"
-    if wants_figure:
-        return "how_much"
-    if _STANCE.search(text):
-        return "stance"
-    if _COMPARE.search(text):
-        return "comparison"
-    return "what"
-
-
-def _unknown_names(text: str, speakers: SpeakerIndex, glossary: Glossary) -> list[str]:
-    unknown = []
-    for match in _CAPITALIZED_NAME.finditer(text):
-        words = match.group(1).split()
-        # Drop a leading question word or verb that happens to be capitalized ("What Tim Cook …").
-        while words and fold(words[0]) in {
-            "what",
-            "did",
-            "does",
-            "do",
-            "how",
-            "why",
-            "when",
-            "where",
-            "is",
-            "has",
-            "according",
-            "and",
-            "but",
-            "so",
-            "which",
-            "who",
-            "the",
-            "was",
-            "will",
-            # "Under Xienan's new tariff …": a preposition opening the question is no part of a name
-            *("under", "in", "on", "at", "for", "from", "by", "after", "before", "since", "per", "as", "if"),
-            *(
-                "with",
-                "without",
-                "within",
-                "over",
-                "during",
-                "among",
-                "between",
-                "against",
-                "despite",
-                "unlike",
-            ),
-        }:
-            words = words[1:]
-        phrase = " ".join(words)
-        if len(words) < 2:
-            continue
-        known = (
-            speakers.find_mentions(phrase)
-            or glossary.expand(phrase)
-            or speakers.find_by_role(phrase)
-            # "Changho Life" for 昶和人壽 ("Changhe"): a name spelt a letter off is the one the question means
-            or speakers.fuzzy_mentions(phrase)
-        )
-        if not known:
-            unknown.append(phrase)
-    for match in _ZH_FOREIGN_NAME.finditer(text):
-        if not speakers.find_mentions(match.group(0)):
-            unknown.append(match.group(0))
-    # "黄仁勋怎么看…": a name-like subject before a verb of opinion; the knowledge base drops it again
-    # when the articles contain it, so only people the articles never mention remain.
-    subject = _ZH_SUBJECT.match(fold(text).strip())
-    if subject and not speakers.find_mentions(subject.group(1)) and not find_orgs(subject.group(1)):
-        unknown.append(subject.group(1))
-    return unknown
-
-
 # A verb of saying with its subject before it, right before a name: "工会说 X…", "the union says X…".
 _SAID_BEFORE = re.compile(
     r"[\w\u4e00-\u9fff]\s*(?:说|称|表示|认为|觉得|指出|怎么看|如何看待?)\s*$|\w\s+(?:says|said|thinks|believes|reckons|claims)(?: that)?\s+$"
@@ -216,24 +79,8 @@ _OWNS_THE_TOPIC = re.compile(
 )
 
 
-def _period(folded: str) -> str | None:
-    # "第三季度平均一个月要烧掉多少": a monthly figure is asked, whatever quarter it falls in
-    if _MONTHLY.search(folded):
-        return "month"
-    if _TO_DATE.search(folded) or several_quarters(folded):
-        # "so far this year" is answered by the first three quarters as well as by the year; "今年前三季" asks
-        # neither one quarter nor a year
-        return None
-
-    return "quarter" if _QUARTER.search(folded) else "year" if _YEARLY.search(folded) else None
-
-
 # "per New Consumer Daily", "according to Lexcount": the source a question cites by name.
 _CITED_SOURCE = re.compile(r"\b(?:per|according to)\s+((?:the\s+)?(?:[A-Z][\w&'’.-]*\s*){1,5})")
-_TO_DATE = re.compile(
-    r"so far this year|year to date|year-to-date|\bytd\b|今年以来|今年迄今|年初至今|今年到目前", re.I
-)
-_MONTHLY = re.compile(r"\bper month\b|\ba month\b|\bmonthly\b|\beach month\b|每个?月|一个月|月均", re.I)
 
 
 def _speech_cue(folded: str, named_at: set[int]) -> bool:
@@ -268,14 +115,14 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     own = tokenize(text)
     tokens = own + [t for term in expansions for t in tokenize(term)]
     tokens += [t for token in own for t in EN_SYNONYMS.get(token, ())]
-    concepts = _concepts(own, phrases)
+    concepts = question_concepts(own, phrases)
     # Organizations match across scripts and languages by a canonical token (輝達 = 英伟达 = Nvidia).
     orgs = find_orgs(text)
     spelled = {t for org in orgs for word in org_words(org) for t in tokenize(word)}
     entity = entity_tokens(text)
     tokens += entity
     concepts = [c for c in concepts if c[0] not in spelled] + [(t,) for t in entity]
-    kind = _question_kind(text, asked_units, quantity)
+    kind = question_kind(text, asked_units, quantity)
     if kind == "who":
         # "Who said … spend …?" asks for a person, not an amount.
         quantity, asked_units = False, set()
@@ -299,11 +146,11 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     # The corpus's own theme ("bubble", "AI") is never off-topic for a quoted speaker.
     topic_words = set(tokenize(unnamed)) - named_words - THEME_WORDS
     if named or by_role:  # a title ("首席财务官", "chief executive") says who, never what about
-        topic_words -= _TITLE_TOKENS
+        topic_words -= TITLE_TOKENS
     topic = [
         c
         for c in concepts
-        if c[0] in topic_words and not (set(c) & _TITLE_TOKENS if named or by_role else set())
+        if c[0] in topic_words and not (set(c) & TITLE_TOKENS if named or by_role else set())
     ]
     # "how did the stock react?" asks how the market moved, not what the company said
     cue = _speech_cue(fold(text), {m.start for m in mentions}) and not STOCK_MOVE.search(fold(text))
@@ -374,15 +221,15 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
             and (s.kind == "person" or ((cue or kind == "stance") and kind != "who" and s not in objects))
         ]
         + _unquoted_by_role(by_role, cue or kind == "stance"),
-        period=_period(fold(text)),
+        period=asked_period(fold(text)),
         measures=measures_of_parts(unnamed, figures)
         if quantity
         else set(),  # "Corridor Loss Analytics" names no loss
-        unknown_names=_unknown_names(text, speakers, glossary),
+        unknown_names=unknown_names(text, speakers, glossary),
         units=asked_units if quantity else set(),
         wants_figure=quantity,
         figures=figures,
-        years=_asked_years(text),
+        years=asked_years(text),
         quarters=quarters(text),
         halves=halves(text),
         tenors=tenors(text),
@@ -399,64 +246,3 @@ def _unquoted_by_role(by_role: list[Speaker], asks_words: bool) -> list[Speaker]
     if not asks_words or any(s.kind == "person" and s.quoted for s in by_role):
         return []
     return [s for s in by_role if s.kind == "person" and not s.quoted]
-
-
-def _asked_years(text: str) -> list[int]:
-    """The years a question asks about; a year it compares with ("how does that compare with 2023?") is context."""
-    years = [
-        int(m.group(1))
-        for m in _YEAR.finditer(text)
-        if not _COMPARED_YEAR.search(text[: m.start()])
-        # "Larchmont's 2021 flagship", "the 2019 fund": a year that names a thing, not a period asked about
-        and not (_NAMING_YEAR_BEFORE.search(text[: m.start()]) and re.match(r"\s+[a-z]", text[m.end() :]))
-    ]
-    # "in FY27", "fiscal '28": a fiscal year written short
-    years += [
-        2000 + int(m.group(1)) for m in _FISCAL_SHORT.finditer(text) if 2000 + int(m.group(1)) not in years
-    ]
-    return years
-
-
-_FISCAL_SHORT = re.compile(r"\b(?:fy|fiscal\s+['’]?)(\d{2})\b", re.I)
-
-
-_NAMING_YEAR_BEFORE = re.compile(r"(?:'s|’s|\bthe|\bits|\btheir|\bhis|\bher)\s+$", re.I)
-
-
-_COMPARED_YEAR = re.compile(
-    r"(?:compare[sd]? (?:with|to)|compared|than|from|since|versus|vs\.?|against|比|相比|较|比起|对比)\s*(?:in |the end of |early |late )?$",
-    re.I,
-)
-
-
-# How news says what a question asks in other words ("did the stock jump?" / "the shares rose"): stemmed tokens.
-EN_SYNONYMS: dict[str, tuple[str, ...]] = {
-    stem(word): tuple(stem(w) for w in others)
-    for words in (
-        ("stock", "share"),
-        ("jump", "rise", "gain", "climb"),
-        ("surge", "rise", "jump", "soar"),
-        ("soar", "rise", "jump", "surge"),
-        ("climb", "rise", "gain"),
-        ("rally", "rise", "gain"),
-        ("plunge", "fall", "drop", "slump"),
-        ("tumble", "fall", "drop", "slump"),
-        ("slump", "fall", "drop"),
-        ("sink", "fall", "drop"),
-        ("drop", "fall", "decline"),
-        ("fall", "drop", "decline"),
-    )
-    for word, others in [(words[0], words[1:])]
-}
-
-
-def _concepts(own: list[str], phrases: list[tuple[str, list[str]]]) -> list[tuple[str, ...]]:
-    """One concept per question word: the word itself or any Chinese rendering of a phrase containing it."""
-    concepts = []
-    for token in dict.fromkeys(own):
-        alternatives = [token, *EN_SYNONYMS.get(token, ())]
-        for phrase, terms in phrases:
-            if token in {stem(w) for w in tokenize(phrase)} or token in phrase.split():
-                alternatives.extend(t for term in terms for t in tokenize(term))
-        concepts.append(tuple(dict.fromkeys(alternatives)))
-    return concepts
