@@ -13,7 +13,8 @@ from bot.aboutness import (
     names_places,
     pairs_organizations,
 )
-from bot.asked_figures import CHANGE_MEASURES, asked_figures
+from bot.asked_figure_cues import CHANGE_MEASURES
+from bot.asked_figures import asked_figures
 from bot.figure_dating import dated_to, words_before
 from bot.figure_kinds import counted_things, is_share_of, other_count
 from bot.figure_measure import OWN_MEASURES, covered, measure_in_context, measured_for
