@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from knowledge.attribution import lexicon_en as lx
+from knowledge.attribution.clause_titles_en import title_of_clause
 from knowledge.attribution.employers_en import (
     described_employer,
     last_org,
@@ -16,7 +17,6 @@ from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.names_en import (
     NAME,
     ORG,
-    WORD,
     add_org,
     add_person,
     clean_name,
@@ -29,153 +29,28 @@ from knowledge.attribution.names_en import (
 )
 from knowledge.attribution.naming_titles import is_officer_title
 from knowledge.attribution.org_tails_en import CORPORATE_TAILS, ORG_TAILS
+from knowledge.attribution.patterns_en import (
+    ACCORDING,
+    APPOSITIVE_ROLE,
+    CLOSED_BY_ANAPHOR,
+    CORPORATE_TITLES,
+    DESCRIBED_ORG,
+    DOCUMENT_BY,
+    GROUP_OF,
+    HONORIFIC,
+    INVERTED,
+    NAME_OF_ORG,
+    ORG_APPOSITIVE,
+    POSSESSIVE_TITLE,
+    PUBLISHED,
+    STAFF_AT,
+    SUBJECT,
+    TITLE,
+    TITLE_NAME,
+)
 from knowledge.attribution.public_bodies import body_names
 from knowledge.attribution.transcript import label_introduces, turn_surname
 from knowledge.places import is_place, places_in
-
-# "the company's chief financial officer": a common noun standing for the article's organization.
-_ORG_NOUNS = (
-    "company|firm|bank|group|fund|lender|utility|start-up|startup|chipmaker|maker|insurer|trust|developer|board|"
-    "pension|plan|system|agency|regulator|ministry|council|committee|operator|provider|manager|commission|authority|"
-    "institute|association|office|department|exchange"
-)
-_TITLE = "(?i:" + "|".join(re.escape(t) for t in sorted(lx.TITLES, key=len, reverse=True)) + ")"
-_VERB = r"(?:" + "|".join(re.escape(v) for v in sorted(set(lx.SPEECH_VERBS), key=len, reverse=True)) + r")\b"
-# Verbs strong enough to make an unknown capitalized subject a speaker ("Erin Goldberg said").
-_STRONG = r"(?:said|says|told|added|wrote|warned|noted|argued|estimated|estimates|explained|cautioned|predicted|insisted|stressed|acknowledged|replied|answered|testified|testifies)\b"
-_APPOSITIVE_ROLE = re.compile(
-    rf"^,\s+(?P<role>(?:(?:a|an|the)\s+)?(?:(?P<porg>{ORG}|company|firm|bank|fund|group|plan|county|city|state|town|district)(?:'s|’s)\s+)?"
-    rf"(?:[\w&'.-]+\s+){{0,4}}?(?P<title>{_TITLE})(?:\s+[^,;.]{{0,60}}?)??(?:\s+(?:of|at|for|with)\s+"
-    rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<org>{ORG}))?"
-    # "who runs the fee consultancy Ashby Ledger": the organization run is the employer
-    rf"|who\s+(?:chairs|heads|runs|leads|manages|co-founded|founded)\s+(?:(?:the|a|an)\s+)?"
-    rf"(?:(?!(?:at|of|for|in)\b)[a-z-]+\s+){{0,3}}?(?P<org3>{ORG})(?=,|\.|;|\s+(?:{_VERB})|$)"
-    rf"|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded|teaches|covers|tracks|follows|watches|studies)\s+"
-    rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?|"
-    # "Gideon Farrow, whose short-selling firm Lanthorn Research disclosed a bet…": his firm, his employer
-    rf"whose\s+(?:[\w-]+\s+){{0,2}}?(?:firm|fund|company|group|bank|start-up|startup|consultancy|hedge fund)\s+"
-    rf"(?P<org4>{ORG})[^,.;]{{0,120}}?)(?=,|\.|;|\s+(?:{_VERB})|$)"
-)
-# "Bernard Oyelaran, who covers data-centre operators at Fenwick Hale": what the clause says he is.
-_CLAUSE_TITLES = {
-    "covers": "analyst",
-    "follows": "analyst",
-    "watches": "analyst",
-    "tracks": "analyst",
-    "studies": "analyst",
-    "chairs": "chair",
-    "heads": "head",
-    "runs": "head",
-    "leads": "head",
-    "manages": "head",
-    "oversees": "head",
-    "founded": "founder",
-    "co-founded": "co-founder",
-    "teaches": "professor",
-}
-
-
-# "who manages $14 billion of corporate bonds": money managed is a fund manager's, not a company head's ("who
-# manages the fund" runs it)
-_MONEY_MANAGED = re.compile(r"\$|€|£|¥|\b(?:billion|million|portfolios?|bonds|assets|money)\b", re.I)
-
-
-# "who runs purchasing at Tolland", "who manages the fund at Mossbank": a part of the organization, not all of it
-_RUNS_PART = re.compile(
-    r"who\s+(?:runs|heads|leads|manages|oversees)\s+(?:the\s+|its\s+)?(?P<part>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)"
-    r"\s+(?:at|of|for)\s+[A-Z]"
-)
-
-
-def _title_of_clause(role: str | None) -> str | None:
-    verb = re.match(r"who\s+(\S+)", role or "")
-    if verb and verb.group(1) == "manages" and _MONEY_MANAGED.search(role or ""):
-        return "fund manager"
-    part = _RUNS_PART.match(role or "")
-    if part:
-        noun = part.group("part")
-        return "fund manager" if re.search(r"\b(?:fund|portfolio)s?$", noun) else f"head of {noun}"
-    return _CLAUSE_TITLES.get(verb.group(1)) if verb else None
-
-
-_POSSESSIVE_TITLE = re.compile(
-    rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b[Tt]he\s+(?P<noun>{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}?(?P<title>{_TITLE}(?:\s+(?:of|for)\s+(?:[a-z&-]+|[A-Z][\w&-]+)(?:\s+(?:[a-z&-]+|[A-Z][\w&-]+))?)?),\s+(?P<name>{NAME})(?:,|(?=[.;]|$))"
-)
-# "vice president for regulatory affairs Janine Cole": a title's lower-case complement belongs to the title.
-_TITLE_COMPLEMENT = r"(?:\s+(?:of|for)\s+[a-z][a-z-]*(?:\s+(?:and\s+)?[a-z][a-z-]*){0,2})?"
-_TITLE_NAME = re.compile(
-    rf"(?:(?P<org>{ORG})\s+)?(?P<title>{_TITLE}{_TITLE_COMPLEMENT})\s+(?P<name>{NAME})\b"
-)
-_ORG_APPOSITIVE = re.compile(
-    # "Vestergaard Kredit, one of Europe's largest trade-credit insurers,": one of a kind of organization
-    rf"(?P<org>{ORG}),\s+(?:a|an|the|one of (?:the|its|their|[A-Z][\w-]*(?:'s|’s))(?:\s+\w+est)?)\s+"
-    rf"(?P<role>(?:[\w-]+\s+){{0,5}}(?:trust|company|operator|maker|manufacturer|firm|"
-    rf"distributor|seller|system|"
-    rf"bank|fund|agency|start-up|startup|utility|provider|developer|lender|insurer|manager|group|regulator|body|"
-    rf"consultancy|outlet|publication|newsletter|tracker|supplier|investor|landlord|owner|platform|lab|laboratory|"
-    rf"venture|partnership|reinsurer|underwriter|brokerage|contractor|builder|miner|retailer|carmaker|automaker|"
-    rf"airline|shipper|wholesaler|integrator|foundry|refiner|producer|exporter|conglomerate|chain|hospital|union|"
-    rf"marketplace|carrier|broker(?!\s+(?:at|with|for)\b))s?)\b"
-    rf"(?!['’]s)"  # "Idris Kemble, the company's chief technology officer": its officer, not a company
-    rf"(?!\s+{_VERB})"  # "…the Securities and Exchange Commission, the company said": a frame, not a description
-)
-# "the short seller Kestrel Ridge Research", "the cloud provider Stratacore": a description before the name.
-_DESCRIBED_ORG = re.compile(
-    rf"\b[Tt]he\s+(?P<role>(?:[a-z-]+\s+){{0,2}}(?:seller|provider|operator|utility|lender|fund|insurer|bank|maker|"
-    rf"chipmaker|developer|landlord|distributor|start-up|startup|company|firm|regulator|consultancy|manager|"
-    rf"pension|investor|group|venture|agency|publication|outlet|newsletter))\s+(?P<org>{ORG})"
-)
-_ACCORDING = re.compile(
-    rf"\b(?i:according to|cited by|per)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+){{0,3}}"
-    rf"(?:report|study|survey|analysis|paper|note|estimate|forecast|data)s?\s+(?:by|from)\s+"
-    rf"(?:the\s+)?)?(?P<org>{ORG})"
-)
-_CORPORATE_TITLES = frozenset(
-    {
-        "ceo",
-        "cfo",
-        "cto",
-        "coo",
-        "finance chief",
-        "chief executive",
-        "chief financial officer",
-        "president",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "founder",
-        "co-founder",
-    }
-)
-_GROUP_OF = re.compile(
-    rf"(?P<org>{ORG})(?:'s|’s)?\s+(?:analysts|strategists|economists|researchers|data|figures|"
-    rf"estimates|calculations|count)\b"
-)
-# "Analysts at Ferrow & Lisle estimate": whoever has analysts is an organization, whatever its name looks like
-_STAFF_AT = re.compile(
-    rf"\b(?:[Aa]nalysts|[Ss]trategists|[Ee]conomists|[Rr]esearchers)\s+(?:at|from|with)\s+(?P<org>{ORG})"
-)
-_PUBLISHED = re.compile(
-    rf"(?P<org>{ORG})\s+(?:published|released|issued|put out)\s+(?:a|an|its)\s+(?:[\w-]+\s+){{0,3}}"
-    rf"(?:{'|'.join(lx.REPORT_NOUNS)})"
-)
-_DOCUMENT_BY = re.compile(
-    rf"\b(?:report|study|survey|analysis|paper|note|letter|review|memo)\s+(?:(?:published|released|issued|sent|"
-    rf"written|prepared)\s+)?by\s+(?:the\s+)?(?P<org>{ORG})|\b(?:letter|report|memo|note)\s+(?P<sender>{ORG})\s+"
-    rf"(?:sent|wrote|filed|published|released|issued)\b"
-)
-_NAME_OF_ORG = re.compile(rf"(?P<name>{NAME})\s+of\s+(?:the\s+)?(?P<org>{ORG})")
-_HONORIFIC = re.compile(rf"\b(?P<h>Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{WORD}(?:\s+{WORD})?)")
-_SUBJECT = re.compile(
-    rf"(?P<run>{ORG})(?:'s|’s)?\s*(?:,\s*[^,]{{2,90}},\s*)?(?:(?:{'|'.join(lx.ADVERBS)})\s+)?(?={_STRONG})"
-)
-# "Orinoko Tooling raised its forecast to ¥300 billion, the company said": the opener is the company
-_CLOSED_BY_ANAPHOR = re.compile(
-    # a dateline first ("SAN FRANCISCO — ") is no part of the sentence
-    rf"^[\s\"“]*(?:[A-Z][A-Z .,'-]*\s*[—–-]+\s*)?(?P<run>{ORG})\.?[\s,](?:(?!\.\s)[^;])*?,\s*"
-    rf"(?:{'|'.join(re.escape(a) for a in lx.ORG_ANAPHORA)})\s+(?:said|says|told|reported|added|announced)\b"
-)
-_INVERTED = re.compile(rf"\b(?:{'|'.join(sorted(lx.INVERTING_VERBS))})\s+(?P<run>{ORG})")
 
 
 def _gender(role: str) -> str | None:
@@ -218,7 +93,7 @@ def _companies(text: str, entities: ArticleEntities) -> None:
             org
             and any(w.lower() in CORPORATE_TAILS for w in org.split()[1:])
             and not contains_known(org, entities)
-            and not re.search(rf"\b{_TITLE}\b", org)
+            and not re.search(rf"\b{TITLE}\b", org)
         ):
             add_org(entities, org)
 
@@ -262,13 +137,13 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
         for body in body_names(text, entities):  # "the county planning commission" of the county named before
             # no short form: "Velmont" stays the county's
             entities.add(Entity(kind="organization", name=body, forms=[body], role="public body"))
-        for match in _POSSESSIVE_TITLE.finditer(text):
+        for match in POSSESSIVE_TITLE.finditer(text):
             name = clean_name(match.group("name"))
             prior = article[:start] + text[: match.start()]
             org = clean_org(match.group("org")) or owner(entities, match.group("noun"), article, prior)
             if name:
                 add_person(entities, name, title=match.group("title"), org=register_employer(entities, org))
-        for match in _TITLE_NAME.finditer(text):
+        for match in TITLE_NAME.finditer(text):
             name = clean_name(match.group("name"))
             if (name and match.group("title")[:1].islower()) or (name and match.group("title")[:1].isupper()):
                 org = clean_org(match.group("org"))
@@ -281,7 +156,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     # "Kestrel Micro Devices reported a loss. Finance chief Omar Reyes cautioned …": the company
                     # the sentence before opened with, whatever company the article led with
                     org = opener
-                if org is None and title.lower() in _CORPORATE_TITLES and not is_officer_title(title):
+                if org is None and title.lower() in CORPORATE_TITLES and not is_officer_title(title):
                     org = last_org(entities)
                 if org is None and is_officer_title(title) and text[: match.start()].rstrip().endswith(","):
                     closing.append(name)  # "…, chief underwriting officer Annika Roswall said": see below
@@ -293,7 +168,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     gender=_gender(match.group("title")),
                 )
         for match in re.finditer(rf"(?P<name>{NAME})(?=,\s)", text):
-            tail = _APPOSITIVE_ROLE.match(text[match.end() :])
+            tail = APPOSITIVE_ROLE.match(text[match.end() :])
             name = clean_name(match.group("name"))
             if tail and name:
                 role = tail.group("role")
@@ -311,12 +186,12 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                 add_person(
                     entities,
                     name,
-                    title=tail.group("title") or _title_of_clause(role),
+                    title=tail.group("title") or title_of_clause(role),
                     org=register_employer(entities, org),
                     role=role,
                     gender=_gender(role),
                 )
-        for match in _NAME_OF_ORG.finditer(text):  # "Samira Qureshi of Wolfe Research pressed Marquardt"
+        for match in NAME_OF_ORG.finditer(text):  # "Samira Qureshi of Wolfe Research pressed Marquardt"
             name = clean_name(match.group("name"))
             org = corporate_head(clean_org(match.group("org")))
             known = entities.find_any(org) if org else None
@@ -330,30 +205,30 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                 and (corporate or person_of or (known is not None and known.kind == "organization"))
             ):
                 add_person(entities, name, org=register_employer(entities, org))
-        for match in _HONORIFIC.finditer(text):
+        for match in HONORIFIC.finditer(text):
             gender = "m" if match.group("h") == "Mr" else None if match.group("h") == "Dr" else "f"
             name = match.group("name")
             if len(name.split()) == 2 and clean_name(name):
                 add_person(entities, name, gender=gender)
         # "the rating agency Ellery Stone", "Marwick Ashby, a pensions consultancy": what it is says it is no
         # person, however much its name looks like one
-        for match in _DESCRIBED_ORG.finditer(text):
+        for match in DESCRIBED_ORG.finditer(text):
             org = corporate_head(clean_org(match.group("org")))
             if org and not named_person(org, entities):
                 add_org(entities, org, role=match.group("role"))
-        for match in _ORG_APPOSITIVE.finditer(text):
+        for match in ORG_APPOSITIVE.finditer(text):
             org = clean_org(match.group("org"))
             if org and not named_person(org, entities):
                 add_org(entities, org, role=match.group("role"))
-        for pattern in (_ACCORDING, _GROUP_OF, _PUBLISHED, _STAFF_AT):
+        for pattern in (ACCORDING, GROUP_OF, PUBLISHED, STAFF_AT):
             for match in pattern.finditer(text):
                 org = clean_org(match.group("org"))
                 # "Wood Mackenzie analysts": what has analysts or estimates is an organization, whatever it looks like
-                staff = pattern is _STAFF_AT or (
-                    pattern is _GROUP_OF
+                staff = pattern is STAFF_AT or (
+                    pattern is GROUP_OF
                     and re.search(r"\s(?:analysts|strategists|economists|researchers)$", match.group(0))
                 )
-                if pattern is _GROUP_OF and org and org.lower() in lx.GROUP_WORDS:
+                if pattern is GROUP_OF and org and org.lower() in lx.GROUP_WORDS:
                     continue  # "Outside estimates of the business", "Credit analysts say": no firm
                 # "according to Tallis Listing Monitor, which tracks listings": "which" is said of no person
                 thing = re.match(r",\s*which\b", text[match.end() :]) is not None
@@ -363,18 +238,18 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     and entities.find_any(org) is None
                 ):
                     add_org(entities, org)
-                elif org and pattern is _ACCORDING and entities.find_any(org) is None:
+                elif org and pattern is ACCORDING and entities.find_any(org) is None:
                     add_person(entities, org)  # "according to Pennock Lyle": someone cited, whoever they are
-                author = entities.find_any(org) if org and pattern is _PUBLISHED else None
+                author = entities.find_any(org) if org and pattern is PUBLISHED else None
                 if author is not None:
                     author.author = True  # "Kestrel published a report": "the report" is later its
-        for match in _DOCUMENT_BY.finditer(text):
+        for match in DOCUMENT_BY.finditer(text):
             # "a report by Halcrow Meridian Advisors", "a letter Halcyra sent to its lenders": "the report" and
             # "the letter" are later theirs
             author = entities.find_any(clean_org(match.group("org") or match.group("sender")) or "")
             if author is not None and author.kind == "organization":
                 author.author = True
-        for pattern in (_SUBJECT, _INVERTED, _CLOSED_BY_ANAPHOR):
+        for pattern in (SUBJECT, INVERTED, CLOSED_BY_ANAPHOR):
             for match in pattern.finditer(text):
                 run = clean_org(match.group("run"))
                 if run and re.search(r"['’]s\s", run):
@@ -389,11 +264,11 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     or run.lower() in lx.GROUP_NOUNS
                     or run.lower() in lx.GROUP_WORDS  # "Outside estimates …", "Credit analysts say"
                     or contains_known(run, entities)
-                    or re.search(rf"\b{_TITLE}\b", run)
+                    or re.search(rf"\b{TITLE}\b", run)
                 ):
                     continue
                 full = _full_name(run, names) if len(run.split()) == 1 else None
-                if pattern is _CLOSED_BY_ANAPHOR:
+                if pattern is CLOSED_BY_ANAPHOR:
                     head, of, owner_org = run.partition(" of ")
                     if of and re.fullmatch(r"[A-Z][a-z]+s", head):
                         run = owner_org  # "Shares of Harwood Mutual fell": the company, not its shares
