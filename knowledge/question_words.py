@@ -61,6 +61,24 @@ EN_SYNONYMS: dict[str, tuple[str, ...]] = {
         ("sink", "fall", "drop"),
         ("drop", "fall", "decline"),
         ("fall", "drop", "decline"),
+        # the trade's words for the same measure ("Q3 sales" / "third-quarter revenue", "lending" / "loans")
+        ("sales", "revenue"),
+        ("revenue", "sales"),
+        ("grow", "rise", "increase", "gain"),
+        ("growth", "rise", "increase", "gain"),
+        ("lend", "loan", "origination"),
+        ("loan", "lend"),
+        ("order", "booking"),
+        ("booking", "order"),
+        ("worth", "value", "valuation"),
+        ("fetch", "worth", "value"),
+        ("pricey", "valuation", "multiple"),
+        ("expensive", "valuation", "multiple"),
+        ("pocket", "collect", "receive"),
+        ("earn", "profit", "income"),
+        ("lose", "loss"),
+        ("loss", "lose"),
+        ("owe", "owed", "debt"),
     )
     for word, others in [(words[0], words[1:])]
 }

@@ -74,6 +74,17 @@ def _alias_key(alias: str) -> tuple[str, bool]:
     return folded.lower(), False
 
 
+def _splits_a_company_ending(text: str, end: int) -> bool:
+    """Whether a Chinese name found in text ends inside a company-name ending ("雋思科技": 思科 ends in 科技)."""
+    from knowledge.attribution.lexicon_zh import ORG_SUFFIXES  # words only: no cycle through attribution
+
+    return bool(
+        end < len(text)
+        and "\u4e00" <= text[end - 1] <= "\u9fff"
+        and any(len(x) >= 2 and text.startswith(x, end - 1) for x in ORG_SUFFIXES)
+    )
+
+
 class SpeakerIndex:
     """Looks speakers up by any alias (any script, any case where safe) or by role.
 
@@ -136,6 +147,8 @@ class SpeakerIndex:
         for start, end, speaker in candidates:
             if mentions and start < mentions[-1].end:
                 continue
+            if _splits_a_company_ending(simplified, end):
+                continue  # "雋思科技" names no 思科 (Cisco): its 科 is the start of 科技
             mentions.append(Mention(speaker, start, end))
         return mentions
 

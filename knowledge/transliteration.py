@@ -25,9 +25,12 @@ _SOUND_CHARS = frozenset(
     "雅亚扬耶伊英尤约詹泽扎兹佐卓泽祖斐菲怀霍惠杰捷克肖文瑞茨策赛若沃拉诺埃蒂娜娅妮琪尔昆坤摩塔哥歌葛高迦伽嘉佳色梭素"
     "孔代史舒席黛璐琦韩汉夸芙薇茜玛露洁珊朵黎勃雯娃萝丝"
     "思赞翁灵顿茨邓冯京屈钦津琴沁绍邵顺滕腾默墨慕罕翰赖蔡狄帝俄鄂伐甫噶革喀楞廉烈仑茂蜜敏涅泼儒赛圣诗丝陀"
-    "魏歇雍哲珍芝珠宗泊玻芭堡柴慈拜堪坚简君"
+    "魏歇雍哲珍芝珠宗泊玻芭堡柴慈拜堪坚简君当理"
 )
 _RUN = re.compile("[" + "".join(sorted(_SOUND_CHARS)) + "]{2,8}")
+
+# Characters whose everyday reading is not the one a transliteration gives them ("阿什当" is a-shi-dang).
+_READINGS = {"什": "shi", "茜": "xi"}
 
 # Pinyin initials (and English consonants) by the class a transliteration keeps them in.
 _CLASSES = {
@@ -50,7 +53,13 @@ def han_skeleton(written: str) -> str:
     from pypinyin import lazy_pinyin  # its dictionaries take ~0.7 s to load: only when a question needs it
 
     codes = []
-    for syllable in lazy_pinyin(to_simplified(written)):
+    simplified = to_simplified(written)
+    syllables = lazy_pinyin(simplified)
+    if len(syllables) == len(simplified):
+        syllables = [
+            _READINGS.get(char, syllable) for char, syllable in zip(simplified, syllables, strict=True)
+        ]
+    for syllable in syllables:
         if syllable == "er":  # 尔 renders an l or r
             codes.append("L")
             continue
@@ -66,6 +75,8 @@ def latin_skeletons(word: str) -> set[str]:
     """Every skeleton a Latin name may be rendered with: "th" is 特 in Thomas (托马斯) but 斯 in Nerith (尼瑞斯), and a
     closing r is dropped (Cardenlow's "Car-") or rendered 尔 (福克斯摩尔, Foxmoor)."""
     found = {latin_skeleton(word, th=th, closing_r=r) for th in ("t", "s") for r in (False, True)}
+    if "ch" in word.lower():  # "Christopher" 克里斯托弗: a ch may be a k
+        found |= {latin_skeleton(word, th=th, ch="k") for th in ("t", "s")}
     if re.search(r"[aeiou]r$", word.lower()):
         found |= {f"{skeleton}L" for skeleton in found if not skeleton.endswith("L")}
     # "Strandlight" is 史特兰莱特: a d or t closing "-and-" before another consonant goes unsaid, and so is the
@@ -79,12 +90,24 @@ def latin_skeletons(word: str) -> set[str]:
     return found
 
 
-def latin_skeleton(word: str, th: str = "t", *, closing_r: bool = False) -> str:
+def latin_skeleton(word: str, th: str = "t", *, closing_r: bool = False, ch: str = "j") -> str:
     """The consonant skeleton of a Latin name as Chinese would render it: "Renwick" -> "LNFK", "Corliss" -> "KLS";
     with `closing_r`, an r that closes a syllable inside the word is rendered too (Sorvik: 索尔维克)."""
     w = re.sub(r"[^a-z]", "", word.lower())
     w = re.sub(r"stl", "sl", w)  # "Thistlecroft", "Castle": a silent t
-    for spelled, sound in (("ph", "f"), ("gh", ""), ("ck", "k"), ("qu", "k"), ("x", "ks"), ("th", th)):
+    # "Ashdown" 阿什当, "Leversedge" 利弗塞奇, "Richard" 理查德: one sibilant sound each
+    for spelled, sound in (
+        ("ph", "f"),
+        ("gh", ""),
+        ("ck", "k"),
+        ("qu", "k"),
+        ("x", "ks"),
+        ("th", th),
+        ("sh", "s"),
+        ("dge", "j"),
+        ("tch", "j"),
+        ("ch", ch),
+    ):
         w = w.replace(spelled, sound)
     w = re.sub(r"c(?=[eiy])", "s", w).replace("c", "k")
     w = re.sub(r"(.)\1", r"\1", w)
@@ -102,6 +125,21 @@ def latin_skeleton(word: str, th: str = "t", *, closing_r: bool = False) -> str:
             continue  # "Cardenlow", "Noah": a glide after a vowel
         codes.append(_CLASSES.get(letter, ""))
     return _collapse(codes)
+
+
+# The Latin vowels a pinyin vowel renders: 霍 (huo) is Ho-, 哈 (ha) Ha-, 利 (li) Le- or Li-.
+_VOWELS_HEARD = {"a": "a", "o": "ou", "e": "eiua", "i": "iey", "u": "uo", "v": "uei"}
+
+
+def first_vowel(written: str) -> str:
+    """The Latin vowels the first syllable of a transliteration may be spelled with ("霍尔罗伊德" -> "ou")."""
+    from pypinyin import lazy_pinyin
+
+    syllable = lazy_pinyin(to_simplified(written[:1]))[0]
+    final = re.sub(r"^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])", "", syllable) or syllable
+    if len(final) > 1 and final[0] in "ui" and final[1] in "aoe":
+        final = final[1:]  # "uo", "ia", "ie": the vowel heard is the second
+    return _VOWELS_HEARD.get(final[:1], "aeiou")
 
 
 def _collapse(codes: Iterable[str]) -> str:
@@ -132,8 +170,18 @@ class SoundIndex:
                     for skeleton in latin_skeletons(word):
                         if len(skeleton) >= _MIN_SKELETON:
                             by_skeleton.setdefault(skeleton, set()).add(word)
-        # a skeleton two different names share says nothing
-        self._words = {s: next(iter(words)) for s, words in by_skeleton.items() if len(words) == 1}
+        self._words = by_skeleton
+
+    def _word(self, written: str) -> str | None:
+        """The library name a transliteration sounds like: one with its skeleton, or, when several share it
+        ("霍尔罗伊德": Holroyd or Harrowlight), the one whose first vowel is the first syllable's."""
+        words = self._words.get(han_skeleton(written))
+        if not words:
+            return None
+        if len(words) > 1:
+            heard = first_vowel(written)
+            words = {w for w in words if re.sub(r"[^aeiouy]", "", w.lower())[:1] in heard}
+        return next(iter(words)) if len(words) == 1 else None
 
     def latin_for(self, text: str, known: Iterable[tuple[int, int]] = ()) -> str:
         """The text with every transliterated library name written in Latin ("伦威克说…" -> "Renwick说…"), except
@@ -154,8 +202,7 @@ class SoundIndex:
                     (
                         (end, word)
                         for end in range(min(run.end(), at + 8), at + 1, -1)
-                        if _leaves_whole(spans, at, end)
-                        and (word := self._words.get(han_skeleton(text[at:end]))) is not None
+                        if _leaves_whole(spans, at, end) and (word := self._word(text[at:end])) is not None
                     ),
                     None,
                 )

@@ -47,6 +47,7 @@ from knowledge.attribution.patterns_en import (
     SUBJECT,
     TITLE,
     TITLE_NAME,
+    WHO_CLAUSE,
 )
 from knowledge.attribution.public_bodies import body_names
 from knowledge.attribution.transcript import label_introduces, turn_surname
@@ -191,6 +192,10 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     role=role,
                     gender=_gender(role),
                 )
+        for match in WHO_CLAUSE.finditer(text):
+            name = clean_name(match.group("name"))
+            if name and personal(name) and entities.find_any(name) is None:
+                add_person(entities, name)
         for match in NAME_OF_ORG.finditer(text):  # "Samira Qureshi of Wolfe Research pressed Marquardt"
             name = clean_name(match.group("name"))
             org = corporate_head(clean_org(match.group("org")))

@@ -18,6 +18,8 @@ SPEECH_VERBS = (
     "并指",
     "更指",
     "另指",
+    # "…主管闞家彥指，銀行…": 指 right before the comma that opens what was said
+    "(?<![手所意])指(?=[，：,:])",
     "认为",
     "坦言",
     "警告",
@@ -614,6 +616,9 @@ ORG_SUFFIXES = (
     "药业",
     "精机",
     "机械",
+    # research and advisory houses: "研調機構拓勤顧問估計", "据芸泽咨询统计"
+    "咨询",
+    "顾问",
 )
 # A date or time between a subject and its verb ("苏澜银行7月14日披露", "鈺衡昨（25）日表示").
 DATE_GAP = (

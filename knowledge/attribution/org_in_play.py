@@ -57,7 +57,9 @@ def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str =
 
 def _institution(entity: Entity) -> bool:
     """Whether the article described an organization as a research house, think tank or association."""
-    return bool(entity.role_zh and re.search("机构|智库|研究|咨询|协会|数据商", entity.role_zh))
+    described = entity.role_zh and re.search("机构|智库|研究|咨询|协会|数据商", entity.role_zh)
+    # "弦测咨询", "拓勤顾问": a name that ends like a research or advisory house is one
+    return bool(described or re.search("(?:研究|咨询|顾问|数研)$", to_simplified(entity.name)))
 
 
 def protagonist(entities: ArticleEntities, article: str = "") -> Entity | None:

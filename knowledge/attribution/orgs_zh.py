@@ -86,6 +86,8 @@ def org_named(zh: str, entities: ArticleEntities) -> bool:
 _NOT_NAMES = (
     r"(?:今|去|明|前|当|本|全|上半|下半)年|同期|季度|[首前头][一二三四两]个?季|[首前头][0-9一二三四五六七八九十两]+个?月|"
     r"业绩$|^(?:约|占|较|仅|共|合计|同比|环比|仍)|[较比]$|自己|本身|部门$|"
+    # "公司未披露客户名称": the company and a negation, no firm called 公司未
+    r"^公司|[未没]$|"
     # "有研究机构给出的数字": some research firm, not one called 有研究机构
     r"^有(?:研究|咨询|调研|评级)?(?:机构|券商|投行|基金|银行|公司|分析师)"
 )
@@ -100,8 +102,11 @@ def plausible_org(org: str, subject: str, weak: bool) -> bool:
         g in core for g in lx.GROUP_NOUNS
     ):
         return False
-    if suffix == "公司" and len(core) == 2 and everyday_word(core):
-        return False  # "要求公司说明": the exchange asks the company, no firm is called 要求公司
+    if not suffix and len(org) == 2 and everyday_word(org):
+        return False  # "权益披露资料显示": an everyday word before a verb names no organization
+    if suffix in ("公司", "顾问", "咨询") and len(core) == 2 and everyday_word(core):
+        # "要求公司说明": the exchange asks the company, no firm is called 要求公司; "财务顾问" is a role
+        return False
     if any(org.endswith(x) for x in lx.ORG_SUFFIXES) or re.fullmatch(
         r"[A-Za-z0-9&. ]+[\u4e00-\u9fff]{0,2}", org
     ):

@@ -25,14 +25,17 @@ APPOSITIVE_ROLE = re.compile(
     rf"(?:[\w&'.-]+\s+){{0,4}}?(?P<title>{TITLE})(?:\s+[^,;.]{{0,60}}?)??(?:\s+(?:of|at|for|with)\s+"
     rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<org>{ORG}))?"
     # "who runs the fee consultancy Ashby Ledger": the organization run is the employer
-    rf"|who\s+(?:chairs|heads|runs|leads|manages|co-founded|founded)\s+(?:(?:the|a|an)\s+)?"
+    rf"|who\s+(?:chairs|chaired|heads|headed|runs|ran|leads|led|manages|managed|co-founded|founded)\s+(?:(?:the|a|an)\s+)?"
     rf"(?:(?!(?:at|of|for|in)\b)[a-z-]+\s+){{0,3}}?(?P<org3>{ORG})(?=,|\.|;|\s+(?:{_VERB})|$)"
-    rf"|who\s+(?:chairs|heads|runs|leads|manages|oversees|co-founded|founded|teaches|covers|tracks|follows|watches|studies)\s+"
+    rf"|who\s+(?:chairs|chaired|heads|headed|runs|ran|leads|led|manages|managed|oversees|oversaw|co-founded|founded|"
+    rf"teaches|taught|covers|covered|tracks|tracked|follows|followed|watches|watched|studies|studied)\s+"
     rf"[^,.;]{{3,90}}?(?:\s+(?:of|at|for)\s+(?:the\s+)?(?P<org2>{ORG}))?|"
     # "Gideon Farrow, whose short-selling firm Lanthorn Research disclosed a bet…": his firm, his employer
     rf"whose\s+(?:[\w-]+\s+){{0,2}}?(?:firm|fund|company|group|bank|start-up|startup|consultancy|hedge fund)\s+"
     rf"(?P<org4>{ORG})[^,.;]{{0,120}}?)(?=,|\.|;|\s+(?:{_VERB})|$)"
 )
+# "Helga Ruddock, who left in June, was more measured.": "who" is said of a person, whatever follows.
+WHO_CLAUSE = re.compile(rf"(?P<name>{NAME}),\s+who\s+[a-z]")
 # "Corvane's chief executive, Marguerite Olsen,": a title with its organization before the name.
 POSSESSIVE_TITLE = re.compile(
     rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b[Tt]he\s+(?P<noun>{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}?(?P<title>{TITLE}(?:\s+(?:of|for)\s+(?:[a-z&-]+|[A-Z][\w&-]+)(?:\s+(?:[a-z&-]+|[A-Z][\w&-]+))?)?),\s+(?P<name>{NAME})(?:,|(?=[.;]|$))"

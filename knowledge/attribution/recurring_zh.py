@@ -35,7 +35,7 @@ _COMPANY_ENDS = (
 _BRAND_AND_END = re.compile(
     # at a clause's start or after what it is ("概念股蕤丰电子", "分销商岱澜电子"), not after a verb or "AI" ("用于推理芯片",
     # "AI推理芯片": a product)
-    r"(?:^|(?<=[^\u4e00-\u9fffA-Za-z0-9])|(?<=[股商厂]))(?P<name>[\u4e00-\u9fff]{2}(?:"
+    r"(?:^|(?<=[^\u4e00-\u9fffA-Za-z0-9])|(?<=[股商厂司]))(?P<name>[\u4e00-\u9fff]{2}(?:"
     + "|".join(sorted(_COMPANY_ENDS, key=len, reverse=True))
     + "))"
 )
@@ -64,9 +64,12 @@ def add_recurring_companies(folded: list[str], written: list[str], entities: Art
                 continue  # "消费电子", "汽车电子": a sector; "的电子": no name
             seen[name] += 1
             where.setdefault(name, (number, match.start()))
-            if _COMPANY_CUE.match(text, match.end()):
+            # "AI软件公司睿弈智能，…": introduced as a company is acting as one
+            if _COMPANY_CUE.match(text, match.end()) or text.endswith("公司", 0, match.start()):
                 acting.add(name)
-    for name, count in seen.items():
-        if count >= _TIMES and name in acting and entities.find_any(name) is None:
+    # "睿弈智能" once, then "睿弈" again and again: the brand alone counts as the company's name too
+    brands = Counter({name: sum(text.count(name[:2]) for text in folded) for name in seen})
+    for name in seen:
+        if brands[name] >= _TIMES and name in acting and entities.find_any(name) is None:
             number, at = where[name]
             add_org_zh(entities, written[number][at : at + len(name)])

@@ -932,3 +932,13 @@ def test_an_organization_owning_the_thing_asked_about_is_the_topic_not_the_speak
         glossary=Glossary({}),
     )
     assert quell not in query.speakers and quell in query.entities
+
+
+def test_the_trades_other_words_for_a_measure_are_searched_too() -> None:
+    def tokens(question: str) -> set[str]:
+        return set(analyze(question, speakers=SpeakerIndex([]), glossary=Glossary({})).tokens)
+
+    assert {"revenu", "ris"} <= tokens("What were Dervel's Q3 sales and how fast did they grow?")
+    assert {"loan", "origination"} <= tokens("How much did Trevor Credit lend out in Q3?")
+    assert "book" in tokens("what is the company guiding for Q4 orders now?")
+    assert {"valu", "worth"} <= tokens("what would the cooling arm fetch as a separate company?")

@@ -320,3 +320,12 @@ def test_the_short_seller_is_the_one_organization_described_so() -> None:
     assert index.find_by_role("what did the short seller say about the backlog?") == [seller]
     other = Speaker(name="Pell Street Research", kind="organization", role="short-seller")
     assert SpeakerIndex([seller, other]).find_by_role("那家做空机构说什么？") == []
+
+
+def test_a_chinese_name_inside_a_longer_company_name_is_not_a_mention() -> None:
+    index = SpeakerIndex(
+        [Speaker(name="Cisco", kind="organization", role="network maker", aliases=("思科",))]
+    )
+    assert index.find_mentions("本港上市公司雋思科技昨日宣布配售新股") == []  # 思科 ends inside 科技
+    assert [m.speaker.name for m in index.find_mentions("思科表示，订单增长")] == ["Cisco"]
+    assert [m.speaker.name for m in index.find_mentions("与思科科技合作")] == ["Cisco"]

@@ -98,3 +98,23 @@ def test_more_transliteration_characters_a_silent_g_an_opening_o_and_a_longer_na
     assert index.latin_for("伊爾斯沃思基金回報多少？") == "Ilsworth基金回報多少？"
     assert index.latin_for("合伙人布拉肯伯里预期多少？", [(5, 7)]) == "合伙人Brackenbury预期多少？"
     assert index.latin_for("伯里预期多少？", [(0, 2)]) == "伯里预期多少？"  # the known name alone stays
+
+
+def test_sh_dge_and_ch_are_one_sibilant_and_shi_is_read_as_in_names() -> None:
+    assert han_skeleton("阿什当") in latin_skeletons("Ashdown")  # 什 is shi in a name, not shen
+    assert han_skeleton("利弗塞奇") in latin_skeletons("Leversedge")
+    assert han_skeleton("理查德") in latin_skeletons("Richard")
+    assert han_skeleton("克里斯托弗") in latin_skeletons("Christopher")  # a ch may still be a k
+    index = SoundIndex([Speaker(name="Marguerite Ashdown", kind="person", role="analyst")])
+    assert index.latin_for("阿什当给的目标价是多少？") == "Ashdown给的目标价是多少？"
+
+
+def test_names_sharing_a_skeleton_are_told_apart_by_their_first_vowel() -> None:
+    index = SoundIndex(
+        [
+            Speaker(name="Bastian Holroyd", kind="person", role="rating analyst"),
+            Speaker(name="Harrowlight Capital", kind="organization", role="fund manager"),
+        ]
+    )
+    assert index.latin_for("霍尔罗伊德算过银行得亏多少？") == "Holroyd算过银行得亏多少？"
+    assert index.latin_for("哈罗莱特资本怎么估值？").startswith("Harrowlight")

@@ -16,6 +16,19 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'Name, who ran …, was more measured. \"…,\" she said.': a person introduced with 'who' is whom the next "
+        "pronoun quotes, not the anonymous source before her",
+        [
+            ["One of the former engineers said the date was set to raise money."],
+            [
+                "Wilma Tregarth, who ran chip design at Quessel until she left in June, was more measured.",
+                '"Everyone knew the date was tight," she said.',
+            ],
+            ["Odile Brannock, who left the company in May, disagreed.", '"It was fine," she said.'],
+        ],
+        ["unnamed: one of the former engineers", None, "Wilma Tregarth", None, "Odile Brannock"],
+    ),
+    (
         "'…came from Farrow Research, a short seller, which said…': the relative pronoun is the firm speaking",
         [
             [
@@ -805,6 +818,30 @@ ENGLISH = [
 ]
 
 CHINESE = [
+    (
+        "'…主管闞家彥指，…': 指 before the comma is what he said; '研調機構X顧問估計': an advisory house estimates",
+        [
+            [
+                "主要貸款銀行澔泰銀行企業信貸部主管闞家朗指，銀行對數據中心項目的貸款成數已降至四成。",
+                "研調機構拓峻顧問估計，明年全球AI伺服器電源市場規模約120億美元。",
+                "一位投资顾问认为估值过高。",
+            ]
+        ],
+        ["Kan Jialang", "拓峻顧問", "unnamed: 一位投资顾问"],
+    ),
+    (
+        "'AI軟件公司X智能，…' then 'X較早前公布的中期業績顯示' and '公司…另發通告': the company named once in full and "
+        "again by its brand speaks through its results and notices, not the fund quoted before",
+        [
+            ["港股上市的AI軟件公司翎弈智能，基石投資者禁售期於本月16日屆滿，股價累計急挫23.6%。"],
+            ["柯里溫創投（Corrivan Ventures）管理合夥人西婭·瑪奇表示，基金在首周出售約1.4億美元翎弈股份。"],
+            [
+                "翎弈較早前公布的中期業績顯示，上半年收入約人民幣6.8億元。",
+                "公司昨晚另發通告，宣布動用最多10億港元回購股份。",
+            ],
+        ],
+        [None, "西婭·瑪奇", "翎弈智能", "翎弈智能"],
+    ),
     (
         "'奥德门证券（…）亚太区分析师柯林斯在报告中，将目标价调升': the analyst the firm's title introduces acts",
         [
