@@ -171,9 +171,26 @@ class HybridSearcher:
         words = {fold(a) for e in query.entities for a in (e.name, e.name_zh or "", *e.aliases) if len(a) > 1}
         people = self.corpus.speaking_for(query.entities)
         about = {p.id for name in people for p in self.corpus.passages_by(name)}
+        named: set[str] = set()
         for word in words:
-            about |= self.corpus.naming(word)
-        return about
+            named |= self.corpus.naming(word)
+        return about | named | self._narration_after(named)
+
+    def _narration_after(self, named: set[str]) -> set[str]:
+        """The article's own sentences that follow a naming one in its paragraph ("Dervanne's shares fell 5.8%.
+        Third-quarter revenue rose 44%…"): the paragraph's subject carries on until someone else speaks."""
+        found: set[str] = set()
+        for pid in named:
+            passage = self.corpus.by_id[pid]
+            number = passage.sentence + 1
+            while (
+                after := self.corpus.by_id.get(f"{passage.source_id}:{passage.paragraph}.{number}")
+            ) is not None:
+                if after.speaker is not None:
+                    break
+                found.add(after.id)
+                number += 1
+        return found
 
     def _score(
         self,

@@ -19,6 +19,7 @@ from knowledge.org_words import ORG_WORDS, longest_keys, longest_matches, org_wo
 from knowledge.scripts import fold, to_simplified
 from knowledge.titles import (
     CHIEF_OF,
+    HEAD_OF,
     KINDRED_TITLES,
     ORG_KINDS,
     PORTFOLIO,
@@ -197,6 +198,7 @@ class SpeakerIndex:
         """Speakers named only by role or description ("Anthropic's CEO", "Meta's finance chief")."""
         # "Ashgrove's credit chief" is its chief credit officer (the title's own words stay topic words elsewhere)
         folded = CHIEF_OF.sub(r"chief \1 officer", to_simplified(text).lower())
+        folded = HEAD_OF.sub(r"chief \1 officer", folded)
         spans = self._orgs.spans(folded)
         # "the lead bank's leveraged-finance boss": an organization named elsewhere ("the Brightvault loan") is not
         # the one whose boss is asked

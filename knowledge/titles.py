@@ -114,6 +114,8 @@ CHIEF_OF = re.compile(
     )
     + r") chief\b"
 )
+# "Sivvora's head of revenue" is its chief revenue officer too
+HEAD_OF = re.compile(r"\bhead of (" + CHIEF_OF.pattern.split("(", 1)[1].split(")", 1)[0] + r")\b")
 # Words every title shares: a written title is told apart by its other words ("underwriting", "研发").
 GENERIC_TITLE_WORDS = frozenset(
     {"chief", "officer", "head", "director", "manager", "senior", "vice", "deputy", "executive", "general"}

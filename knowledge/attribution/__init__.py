@@ -87,22 +87,24 @@ def _drop_shared_surnames(named: dict[int, Speaker]) -> None:
 def _employ_at_protagonist(entities: ArticleEntities, article: str) -> None:
     """An officer named without a company works for the company the article is about."""
     from knowledge.attribution.employers_en import GOVERNMENT_BODY
-    from knowledge.attribution.naming_titles import is_officer_title
-    from knowledge.attribution.org_in_play import officers_company, protagonist
+    from knowledge.attribution.naming_titles import INVESTMENT_TITLE, is_officer_title
+    from knowledge.attribution.org_in_play import investor_in_story, officers_company
 
     company = officers_company(entities, article)
     if company is None or GOVERNMENT_BODY.search(to_simplified(company.name)):
         return  # "创业公司创始人X" in a story about a city bureau: a founder works for no bureau
-    lead = protagonist(entities, article)
+    lead = investor_in_story(entities, article)
     for entity in entities.entities:
-        if entity.kind == "person" and not entity.org and entity.title and is_officer_title(entity.title):
-            # "Chief investment officer X told trustees" in a story about a pension fund: the fund's own officer
-            investing = lead is not None and _INVESTMENT_TITLE.search(entity.title) is not None
+        investing = bool(entity.title and INVESTMENT_TITLE.search(entity.title))
+        if (
+            entity.kind == "person"
+            and not entity.org
+            and entity.title
+            and (is_officer_title(entity.title) or investing)
+        ):
+            # "Chief investment officer X told trustees", "Portfolio manager X said" in a story about a fund: the
+            # fund's own staff
             entity.org = lead.name if investing and lead is not None else company.name
-
-
-# Titles only an investor's staff hold: they work for the fund the article is about, not the company it backs.
-_INVESTMENT_TITLE = re.compile(r"\binvestment officer\b|\bcio\b|\bportfolio\b", re.I)
 
 
 def attribute_source(paragraphs: list[list[str]], language: str, index: SpeakerIndex) -> Attribution:
@@ -158,6 +160,12 @@ def _new_forms(entities: ArticleEntities) -> dict[str, list[str]]:
         if entity.kind == "organization":
             # "普瑞斯特能源" is "普瑞斯特" in the next paragraph, as it would be for a speaker first met in Chinese
             forms += [s for s in org_short_names(forms) if to_simplified(s) not in have]
+            # "灝芯科技（Haosin Technology）": the Latin name of a company the library met only in Chinese
+            lowered = {a.lower() for a in have}
+            latin = [f for f in entity.forms if f.isascii() and len(f) >= 3 and f.lower() not in lowered]
+            forms += latin + [
+                w for f in latin if len(f.split()) > 1 and (w := f.split()[0]).lower() not in lowered
+            ]
         variants = [v for f in forms for v in dict.fromkeys([f, to_simplified(f), to_traditional(f)])]
         if variants:
             found.setdefault(known.name, [])

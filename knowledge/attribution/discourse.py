@@ -123,6 +123,8 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
     """Every name, pronoun and anaphor outside the quotes of a sentence, in text order."""
     items: list[Item] = []
     for start, end, candidates, _short in entities.mentions(outside):
+        if language != "en" and outside.startswith("回复", end) and re.search("函$", outside[start:end]):
+            continue  # "问询函回复公告称": the company's reply to the exchange's letter, not the exchange
         entity = (
             candidates[0]
             if len(candidates) == 1
@@ -163,10 +165,11 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
                 bare = not match.group(0).startswith(("该", "这"))
                 # "据公司披露": what the company disclosed is its own
                 cited = before == "据" and kind == "anaphora"
+                replying = kind == "document" and before == "函"  # "问询函回复公告": the company's reply
                 if (
                     free(*match.span())
-                    and (not re.match(r"[\u4e00-\u9fff]", before) or cited)
-                    and (not bare or re.match(r"[，。；：,;:\s]", before) or cited)
+                    and (not re.match(r"[\u4e00-\u9fff]", before) or cited or replying)
+                    and (not bare or re.match(r"[，。；：,;:\s]", before) or cited or replying)
                 ):
                     # "法院", "该所": the kind of institution meant, matched against the names in play
                     noun = re.sub("^(?:该|这家|这)", "", match.group(0)) if kind == "anaphora" else ""

@@ -27,7 +27,7 @@ from knowledge.attribution.names_en import (
     named_person,
     personal,
 )
-from knowledge.attribution.naming_titles import is_officer_title
+from knowledge.attribution.naming_titles import INVESTMENT_TITLE, is_officer_title
 from knowledge.attribution.org_tails_en import CORPORATE_TAILS, ORG_TAILS
 from knowledge.attribution.patterns_en import (
     ACCORDING,
@@ -153,7 +153,12 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     title, org = f"{org} {title}", None
                 # An officer named without a company works for the one the article is about (found once every
                 # mention is counted); other corporate titles belong to the company just mentioned.
-                if org is None and opener is not None and text.startswith(match.group(0)):
+                if (
+                    org is None
+                    and opener is not None
+                    and text.startswith(match.group(0))
+                    and not INVESTMENT_TITLE.search(title)  # a portfolio manager works for the fund, below
+                ):
                     # "Kestrel Micro Devices reported a loss. Finance chief Omar Reyes cautioned …": the company
                     # the sentence before opened with, whatever company the article led with
                     org = opener

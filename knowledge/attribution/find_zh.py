@@ -11,6 +11,7 @@ from knowledge.attribution.orgs_zh import (
     LEADING,
     SECTOR_END,
     THE_COMPANY,
+    THE_LEAD,
     add_org_zh,
     describe_org,
     has_org_tail,
@@ -155,9 +156,16 @@ def _add_abbreviated(text: str, original: str, entities: ArticleEntities) -> Non
 _LISTED_FUND = re.compile(r"(?:^|[，。；：])(?P<org>[\u4e00-\u9fff]{2,12}(?:REIT|ETF))(?![A-Za-z])")
 
 
+_EXCHANGE_NAME = re.compile(r"(?:上海|深圳|北京|香港|台湾)(?:证券|联合)?交易所|[上深北港]交所|联交所")
+
+
 def discover_chinese(folded: list[str], written: list[str], entities: ArticleEntities) -> None:
     """Add to `entities` everyone the sentences introduce; `folded` is Simplified, `written` the original."""
     article = "".join(folded)
+    if re.search("问询函|关注函|监管函", article):  # the exchange that sent it, as the article names it
+        for text, original in zip(folded, written, strict=True):
+            for match in _EXCHANGE_NAME.finditer(text):
+                add_org_zh(entities, original[match.start() : match.end()])
     for text, original in zip(folded, written, strict=True):
         for match in _RATES.finditer(text):
             # "欧系外资麦斯顿证券", "本土法人宏瀚投顾": the kind of investor before the firm's name
@@ -275,10 +283,10 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                 _CORPORATE_TITLE.search(match.group(0))
                 and not re.search(r"[\u4e00-\u9fff]$", text[: match.start()])
             ):
-                # "財務長洪佳琪指出" with no company before the title: in a company story, the article's company
-                org_written = (
-                    THE_COMPANY  # "该公司首席财务官周敏": settled once the article's company is known
-                )
+                # "該公司首席财务官周敏": the company just named; "財務長洪佳琪指出", "公司董事会秘书贺知远", with no
+                # company or a bare 公司 before the title: the article's company, not a customer named since
+                pointed = re.search("(?:该|这家?|本)[\u4e00-\u9fff]{1,2}$", text[: match.start()])
+                org_written = THE_COMPANY if pointed else THE_LEAD
             add_person_zh(entities, name, latin=named[1], title=written_title, org=org_written)
         for match in _BOOK.finditer(text):
             if re.search(r"报道|称|指出|估计|报导", text[match.end() : match.end() + 6]):

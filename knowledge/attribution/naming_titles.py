@@ -121,3 +121,7 @@ PLAIN_TITLES = frozenset(
         "cofounder",
     }
 )
+
+
+# Titles only an investor's staff hold: they work for the fund the article is about, not the company it backs.
+INVESTMENT_TITLE = re.compile(r"\binvestment officer\b|\bcio\b|\bportfolio\b|\bfund manager\b", re.I)

@@ -96,6 +96,23 @@ def officers_company(entities: ArticleEntities, article: str) -> Entity | None:
     return max(operating, key=lambda e: score[id(e)]) if operating else top
 
 
+def investor_in_story(entities: ArticleEntities, article: str) -> Entity | None:
+    """The investor whose portfolio managers and investment officers speak in the article: the one it is about
+    if that invests (a pension plan, a fund), else the fund it names most ("Thistlecombe Strategic Income Fund" in a
+    story that names the company it holds as often)."""
+    lead = protagonist(entities, article)
+    if lead is not None and _INVESTING.search(f"{lead.name} {lead.role or ''}"):
+        return lead
+    score = _scores(entities, article)
+    funds = [e for e in entities.entities if e.kind == "organization" and _INVESTOR_TAIL.search(e.name)]
+    return max(funds, key=lambda e: score[id(e)], default=lead)
+
+
+_INVESTING = re.compile(
+    r"(?:fund|pension|retirement|endowment|investor|asset manager|capital|partners)", re.I
+)
+
+
 # The last word of an investor's or a research house's name: its staff are partners and analysts, not officers.
 _INVESTOR_TAIL = re.compile(
     r"\b(?:Capital|Partners|Fund|Funds|Management|Advisors|Advisers|Research|Securities|Analytics|Investments|"

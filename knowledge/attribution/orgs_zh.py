@@ -104,6 +104,8 @@ def plausible_org(org: str, subject: str, weak: bool) -> bool:
         return False
     if not suffix and len(org) == 2 and everyday_word(org):
         return False  # "权益披露资料显示": an everyday word before a verb names no organization
+    if suffix in ("顾问", "咨询") and not core:
+        return False  # "贝恩公司的顾问估计": the firm's advisers, no firm called 顾问
     if suffix in ("公司", "顾问", "咨询") and len(core) == 2 and everyday_word(core):
         # "要求公司说明": the exchange asks the company, no firm is called 要求公司; "财务顾问" is a role
         return False
@@ -225,6 +227,8 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
         or _FILING_WORD.search(to_simplified(written))
     ):
         return None
+    if to_simplified(written) in _EXCHANGE_LETTERS:
+        return _exchange(entities, written)
     # "集邦科技" is also "集邦"; a name with no generic ending ("海湾资本评论") has no safe short form.
     suffix = next((x for x in sorted(lx.ORG_SUFFIXES, key=len, reverse=True) if written.endswith(x)), "")
     core = written[: len(written) - len(suffix)] if suffix else ""
@@ -245,6 +249,9 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
         )
     known = entities.find_any(written)
     if known is not None:
+        if latin and entities.find_any(latin) is None:
+            # "灝芯科技（Haosin Technology）" of a company met before only in Chinese: its Latin name too
+            entities.add(Entity(kind="organization", name=known.name, forms=[known.forms[0], latin]))
         return entities.add(
             known, short=short
         )  # a library speaker written in full here is also its short form
@@ -254,12 +261,43 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
     )
 
 
+# Letters an exchange sends a listed company: "问询函指出" is the exchange speaking.
+_EXCHANGE_LETTERS = frozenset({"问询函", "关注函", "监管函", "监管工作函", "审核问询函"})
+_EXCHANGE = re.compile(r"交易所$|^[上深北港]交所$|^联交所$")
+
+
+def _exchange(entities: ArticleEntities, letter: str) -> Entity:
+    """The exchange that sent a letter: the one the article names, else "交易所", with the letter as its form."""
+    named = next(
+        (
+            e
+            for e in entities.entities
+            if e.kind == "organization" and _EXCHANGE.search(to_simplified(e.name))
+        ),
+        None,
+    )
+    if named is not None:
+        return entities.add(Entity(kind="organization", name=named.name, forms=[named.forms[0], letter]))
+    return entities.add(
+        Entity(
+            kind="organization",
+            name="交易所",
+            forms=["交易所", letter],
+            name_zh="交易所",
+            role="stock exchange",
+            role_zh="交易所",
+        )
+    )
+
+
 # A city's or province's own body: "崇澜市数据资源局", "澜原省发展和改革委员会".
 _LOCAL_BODY = re.compile(
     r"[\u4e00-\u9fff]{2,3}(?P<level>[市省县区])[\u4e00-\u9fff]{2,12}(?:局|委员会|厅|办公室|委|办)$"
 )
 # Placeholder employer of an officer named without a company, until the article's company is known.
 THE_COMPANY = "\x00the company"
+# Placeholder employer of an officer with a bare title ("財務長賴佩瑩"): the company the article is about.
+THE_LEAD = "\x00the article's company"
 _BARE_COMPANY = re.compile(r"(?:^|[，。；：「」“”])(?:该|这)?(?:集团|公司)")
 _THE_COMPANY_REACH = 160  # characters before "该公司…" within which its company is named
 
@@ -274,7 +312,7 @@ def _cores(forms: list[str]) -> list[str]:
         )
         if suffix and len(simplified) - len(suffix) >= 2:
             cores.append(simplified[: -len(suffix)])
-        elif _brand(form):
+        if _brand(form):  # "宸羿太空科技" is "宸羿" for the rest of the story
             cores.append(simplified[:2])  # "沛霖散熱" is "沛霖董事长余承翰" two paragraphs on
     return cores
 
@@ -331,6 +369,10 @@ def settle_the_company(entities: ArticleEntities, article: str) -> None:
         e.org for e in entities.entities if e.kind == "person" and e.org and re.search("分析", e.title or "")
     }
     for entity in entities.entities:
+        if entity.org == THE_LEAD:
+            lead = company if company is not entity else None
+            entity.org = lead.forms[0] if lead is not None else None
+            entity.role_zh = (entity.role_zh or "").replace(THE_LEAD, entity.org or "") or None
         if entity.org == THE_COMPANY:
             at = min((i for f in entity.forms if (i := article.find(to_simplified(f))) >= 0), default=-1)
             # an organization is never its own company ("由云岫资本领投": the round's company is another)

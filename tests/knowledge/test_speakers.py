@@ -329,3 +329,23 @@ def test_a_chinese_name_inside_a_longer_company_name_is_not_a_mention() -> None:
     assert index.find_mentions("本港上市公司雋思科技昨日宣布配售新股") == []  # 思科 ends inside 科技
     assert [m.speaker.name for m in index.find_mentions("思科表示，订单增长")] == ["Cisco"]
     assert [m.speaker.name for m in index.find_mentions("与思科科技合作")] == ["Cisco"]
+
+
+def test_head_of_a_function_is_its_chief_officer() -> None:
+    revenue = Speaker(
+        name="Marius Feldkamp",
+        kind="person",
+        role="chief revenue officer, Sivora",
+        aliases=("Feldkamp",),
+        positions=(("chief revenue officer", "Sivora"),),
+    )
+    chief = Speaker(
+        name="Leonie March",
+        kind="person",
+        role="CEO, Sivora",
+        aliases=("March",),
+        positions=(("ceo", "Sivora"),),
+    )
+    sivora = Speaker(name="Sivora", kind="organization", role="AI search start-up")
+    index = SpeakerIndex([revenue, chief, sivora])
+    assert index.find_by_role("What did Sivora's head of revenue tell ad buyers about October?") == [revenue]

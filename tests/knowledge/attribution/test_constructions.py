@@ -819,6 +819,18 @@ ENGLISH = [
 
 CHINESE = [
     (
+        "'问询函指出': the exchange's letter speaks for the exchange; '…披露的问询函回复公告称' is the company's reply",
+        [
+            ["光模块厂商棱岳光通日前发布定增预案称，公司拟募资38亿元。"],
+            [
+                "预案发布后第三个交易日，交易所即下发问询函。",
+                "问询函指出，公司前次募集的12亿元中，截至9月底仅投入约4.9亿元。",
+            ],
+            ["棱岳光通11月21日披露的问询函回复公告称，公司1.6T光模块在手订单约9.6亿元。"],
+        ],
+        ["棱岳光通", None, "交易所", "棱岳光通"],
+    ),
+    (
         "'…主管闞家彥指，…': 指 before the comma is what he said; '研調機構X顧問估計': an advisory house estimates",
         [
             [
@@ -1912,3 +1924,47 @@ def test_a_transcript_label_with_a_title_before_the_name_or_a_firm_after_it_is_a
     result = attribute_source(paragraphs, "en", SpeakerIndex([]))
     names = [s.name if s else None for row in result.speakers for s in row]
     assert names[-3:] == ["Imani Chevrel", "Imani Chevrel", "Oskar Brand"]
+
+
+def test_a_bare_title_works_for_the_article_company_not_the_customer_or_exchange_named_last() -> None:
+    text = [
+        ["低軌衛星零組件廠宸岳太空科技昨日舉行法說會，宸岳前三季營收年增62%。"],
+        ["宸岳董事長邢世安表示，訂單能見度已到2027年。"],
+        [
+            "最受矚目的客戶是美國新創維拉索軌道（Vellaso Orbital）。維拉索執行長馬多表示，已向宸岳下單約3億美元。"
+        ],
+        ["財務長賴佩如則說明獲利結構的變化。她表示，第三季毛利率降至29.8%。"],
+        ["交易所日前下發问询函。", "公司董事会秘书贺知行在说明会上表示，项目明年完工。"],
+    ]
+    result = attribute_source(text, "zh-Hant", SpeakerIndex([]))
+    roles = {s.name: s.role for row in result.speakers for s in row if s is not None}
+    assert "宸岳太空科技" in roles["Lai Peiru"]
+    assert "宸岳太空科技" in roles["He Zhixing"]
+
+
+def test_a_portfolio_manager_without_a_firm_works_for_the_fund_the_story_is_about() -> None:
+    text = [
+        [
+            "Thistleby Strategic Income Fund, a bond fund sold to savers, lost 4.6% in October as the convertible "
+            "notes of Orvello Labs fell."
+        ],
+        ["Orvello Labs said its notes were sound.", "Orvello Labs expects revenue to double."],
+        ["Portfolio manager Rosamund Vexford said the fund holds about $410 million of the Orvello notes."],
+    ]
+    result = attribute_source(text, "en", SpeakerIndex([]))
+    vexford = next(
+        s for row in result.speakers for s in row if s is not None and s.name == "Rosamund Vexford"
+    )
+    assert "Thistleby Strategic Income Fund" in vexford.role
+
+
+def test_the_latin_name_a_later_article_gives_a_company_met_only_in_chinese_becomes_its_alias() -> None:
+    known = Speaker(
+        name="灏岑科技", kind="organization", role="organization", aliases=("Haocen Technology", "灏岑")
+    )
+    text = [
+        ["總部位於白石角的本地AI晶片初創灝岑科技（Haosen Technology）昨日宣布完成1.5億美元B輪融資。"],
+        ["灝岑科技表示，資金將用於研發。"],
+    ]
+    result = attribute_source(text, "zh-Hant", SpeakerIndex([known]))
+    assert {"Haosen Technology", "Haosen"} <= set(result.new_forms["灏岑科技"])
