@@ -148,7 +148,7 @@ MEASURES: dict[str, str] = {
     # "the tools would save about $96 million a year": money kept, not spent
     "saving": r"\bsav(?:e|es|ed|ing|ings)\b|节省|節省|省下|节约|節約|慳",
     # "应收账款达41亿元": money customers owe, not what was sold or lent
-    "receivables": r"receivables|应收账款|应收帐款|应收款",
+    "receivables": r"receivables|应收(?:账款|帐款|款)?(?![入益])",
     # money a customer puts down before delivery: "Deposits on our books are $2.3 billion", "客户预付的订金"
     "deposit": r"\bdeposits?\b|\bprepa(?:id|yments?)\b|\b(?:paid|paying|pay|pays) up ?front\b|订金|定金|押金|预付|预收|"
     r"先付了?|提前付",  # "客户已经先付了多少钱": paid ahead, a prepayment

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import logging
+import re
 from dataclasses import dataclass, field
 
 from knowledge.corpus import Corpus
@@ -40,6 +41,13 @@ class SearchResult:
 
     hits: list[Hit]
     degraded: bool = False
+
+
+# A sentence whose subject is the organization named before: "The start-up was valued…", "公司前三季度…".
+_OPENS_WITH_ANAPHOR = re.compile(
+    r"(?:The|Its) (?:[a-z-]+ ){0,2}(?:company|start-up|startup|firm|bank|lender|group|fund|insurer|maker|operator)\b"
+    r"|(?:该|这家)?(?:公司|集团|企业)"
+)
 
 
 def figure_matches(figure: Figure, wanted: Figure) -> bool:
@@ -190,6 +198,15 @@ class HybridSearcher:
                     break
                 found.add(after.id)
                 number += 1
+            # "…according to a presentation Vellamy gave. ¶ The start-up was valued at $5.2 billion…": the next
+            # paragraph opening with "the company" goes on about it
+            following = self.corpus.by_id.get(f"{passage.source_id}:{passage.paragraph + 1}.1")
+            if (
+                following is not None
+                and following.speaker is None
+                and _OPENS_WITH_ANAPHOR.match(following.text)
+            ):
+                found.add(following.id)
         return found
 
     def _score(

@@ -98,3 +98,8 @@ def test_how_much_of_a_capacity_is_used_asks_its_utilization() -> None:
     assert asked_measures("那家客户三季度到底用了峤云多少算力？", []) == {"utilization"}
     assert asked_measures("机柜到底有多少在用？", []) == {"utilization"}
     assert asked_measures("OpenAI要多少算力？", []) == {"power"}
+
+
+def test_receivables_asked_in_short_are_receivables() -> None:
+    assert "receivables" in asked_measures("芷衡现在账上挂着多少应收？", [])
+    assert "receivables" not in asked_measures("公司应收入多少？", [])

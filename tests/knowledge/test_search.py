@@ -5,6 +5,14 @@ from __future__ import annotations
 import json
 
 from knowledge.base import KnowledgeBase
+from knowledge.corpus import Corpus
+from knowledge.figures.extract import find_figures
+from knowledge.glossary import Glossary
+from knowledge.lexical import LexicalIndex, text_tokens
+from knowledge.passages import Passage
+from knowledge.query import analyze
+from knowledge.search import HybridSearcher
+from knowledge.speakers import Speaker, SpeakerIndex
 from tests.conftest import DATA
 
 
@@ -67,3 +75,43 @@ def test_stopping_early_finds_the_hits_of_scoring_every_candidate(kb: KnowledgeB
             assert [(h.passage.id, h.score, h.reasons) for h in fast] == [
                 (h.passage.id, h.score, h.reasons) for h in every
             ], question
+
+
+def _searcher(passages: list[Passage], speakers: list[Speaker]) -> HybridSearcher:
+    corpus = Corpus(sources=[], speakers=SpeakerIndex(speakers), passages=passages)
+    lexical = LexicalIndex([(p.id, text_tokens(p)) for p in passages])
+    return HybridSearcher(corpus, lexical, None)
+
+
+def _passage(pid: str, text: str, speaker: str | None = None) -> Passage:
+    source, place = pid.split(":")
+    paragraph, sentence = place.split(".")
+    return Passage(
+        id=pid,
+        source_id=source,
+        paragraph=int(paragraph),
+        sentence=int(sentence),
+        text=text,
+        speaker=speaker,
+        figures=find_figures(text, "en"),
+    )
+
+
+def test_the_reporting_that_goes_on_about_a_named_company_counts_as_about_it() -> None:
+    dervel = Speaker(name="Dervel Packaging", kind="organization", role="chip packager", aliases=("Dervel",))
+    passages = [
+        _passage("a:1.1", "Dervel's shares fell 5.8% to $61.30 on Tuesday."),
+        _passage("a:1.2", "Third-quarter revenue rose 44% to $2.37 billion."),
+        _passage(
+            "a:2.1", "Customers have paid about $38 million in deposits, according to a deck Dervel showed."
+        ),
+        _passage("a:3.1", "The start-up was valued at $5.2 billion in July, about 137 times the deposits."),
+        _passage(
+            "b:1.1", "Kestrin's third-quarter revenue rose 12% to $1.1 billion, the company said.", "Kestrin"
+        ),
+    ]
+    searcher = _searcher(passages, [dervel])
+    query = analyze("What were Dervel's Q3 sales?", speakers=SpeakerIndex([dervel]), glossary=Glossary({}))
+    hits = {h.passage.id: h for h in searcher.search(query, 5, exhaustive=True).hits}
+    assert "entity" in hits["a:1.2"].reasons and "entity" not in hits["b:1.1"].reasons
+    assert "entity" in hits["a:3.1"].reasons  # "The start-up" opening the next paragraph
