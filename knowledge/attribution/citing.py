@@ -42,7 +42,10 @@ _EN_ACCORDING = re.compile(
     r"\b(?:according to (?:a|an|the|its|their|new|recent) (?:[\w-]+ ){0,3}?(?:"
     + "|".join(en.REPORT_NOUNS)
     + r"|estimates?|calculations?|tally|count|audit|assessment|projections?|model|data|figures)"
-    r"(?: (?!by\b)[\w,-]+){0,7}? by |according to|by (?=\S+(?:'s|’s) count)|"
+    r"(?: (?!by\b)[\w,-]+){0,7}? by |"
+    # "according to a presentation Vellamy gave to investors": the one who gave it
+    r"according to (?:a|an|the) (?:[\w-]+ ){0,2}?(?:presentation|deck) (?=[A-Z])|"
+    r"according to|by (?=\S+(?:'s|’s) count)|"
     # "Under a proposal circulated by Pembury, lenders would …": the terms are the proposer's
     r"(?:under|in) (?:a|the|its|their) (?:[\w-]+ )?(?:proposal|plan|offer|term sheet) (?:circulated|put forward|"
     r"made|drafted|sent|tabled|presented|floated) by )",

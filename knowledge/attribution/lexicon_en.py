@@ -560,6 +560,12 @@ DOCUMENT_ANAPHORA = (
     "the press release",
     "the earnings release",
     "the announcement",
+    # "The deck, prepared for a funding round…, puts its gross margin at 23%": the company's investor deck
+    "the investor deck",
+    "the pitch deck",
+    "the deck",
+    "the investor presentation",
+    "the presentation",
 )
 REPORT_NOUNS = (
     "paper",
@@ -575,6 +581,7 @@ REPORT_NOUNS = (
     "statement",
     "filing",
     "presentation",
+    "deck",
 )
 # Capitalized words that never begin or make up a person's name.
 # Small words inside surnames: "van Rijn", "de la Cruz", "bin Salman".

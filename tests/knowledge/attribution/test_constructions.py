@@ -16,6 +16,25 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'The deck … puts its margin at 23%', 'according to a presentation X gave to investors': a company's "
+        "investor deck and presentation are its own",
+        [
+            [
+                "Dovercroft, a coding-assistant start-up, said it had 40,000 paying teams.",
+            ],
+            [
+                "The deck, prepared for a funding round the company began marketing this month, puts Dovercroft's "
+                "gross margin at 23% in the third quarter.",
+                "The deck shows $310 million of cash at the end of September.",
+            ],
+            [
+                "Those customers have paid about $38 million in deposits, according to a presentation Dovercroft "
+                "gave to investors this month."
+            ],
+        ],
+        ["Dovercroft", "Dovercroft", "Dovercroft", "Dovercroft"],
+    ),
+    (
         "'Name, who ran …, was more measured. \"…,\" she said.': a person introduced with 'who' is whom the next "
         "pronoun quotes, not the anonymous source before her",
         [
