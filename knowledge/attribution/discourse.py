@@ -97,7 +97,7 @@ def _pronoun(gender: str | None, state: DiscourseState) -> Entity | None:
 
 _COMPANY_DOCUMENT = (
     r"\b(?:filings?|prospectus|earnings release|annual report|registration statement|(?:shareholder )?summary|"
-    r"(?:investor |pitch )?deck|(?:investor )?presentation)\b|"
+    r"(?:investor |pitch )?deck|(?:investor )?presentation|minutes)\b|"
     r"招股书|年报|公告"
 )
 _ISSUED = r"\b(?:statement|release|announcement)\b"

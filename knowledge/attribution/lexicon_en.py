@@ -566,6 +566,10 @@ DOCUMENT_ANAPHORA = (
     "the deck",
     "the investor presentation",
     "the presentation",
+    # "The minutes show the stake valued at $71 million": the minutes of the body the story is about
+    "the board minutes",
+    "the meeting minutes",
+    "the minutes",
 )
 REPORT_NOUNS = (
     "paper",

@@ -398,3 +398,10 @@ def test_a_cash_burn_is_the_burn_and_concept_stocks_move_only_when_asked_how_the
     assert find_measures("公司目前每月的现金消耗约为4500万元") == {"burn"}
     assert "stock" in asked_measures("那批AI概念股，发函之前平均涨了多少？", [])
     assert "stock" not in asked_measures("今年A股AI概念股的大股东一共减持了多少钱？", [])
+
+
+def test_a_manager_putting_a_stake_at_a_sum_values_it() -> None:
+    assert "valuation" in find_measures(
+        "Harrowby Capital, which manages the fund, puts the same stake at $98 million."
+    )
+    assert "valuation" not in find_measures("The analyst puts the cost at $5 million.")

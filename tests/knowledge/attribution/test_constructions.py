@@ -16,6 +16,16 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'The minutes show the stake valued at $71 million': the board minutes of the body the story is about",
+        [
+            [
+                "The Amberley County Employees' Retirement System has cut the value of its fund stake, it said."
+            ],
+            ["The minutes show the stake valued at $71 million at the end of September."],
+        ],
+        ["Amberley County Employees' Retirement System", "Amberley County Employees' Retirement System"],
+    ),
+    (
         "'The deck … puts its margin at 23%', 'according to a presentation X gave to investors': a company's "
         "investor deck and presentation are its own",
         [
