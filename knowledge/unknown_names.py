@@ -59,11 +59,9 @@ def unknown_names(text: str, speakers: SpeakerIndex, glossary: Glossary) -> list
         phrase = " ".join(words)
         if len(words) < 2:
             continue
-        # a glossary phrase is known only whole: "Tallisker Cloud" is a company, whatever "cloud" means
-        glossed = sum(len(english.split()) for english, _ in glossary.phrases(phrase))
         known = (
             speakers.find_mentions(phrase)
-            or glossed >= len(words)
+            or glossary.expand(phrase)
             or speakers.find_by_role(phrase)
             # "Changho Life" for 昶和人壽 ("Changhe"): a name spelt a letter off is the one the question means
             or speakers.fuzzy_mentions(phrase)

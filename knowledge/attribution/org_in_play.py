@@ -101,7 +101,9 @@ def investor_in_story(entities: ArticleEntities, article: str) -> Entity | None:
     if that invests (a pension plan, a fund), else the fund it names most ("Thistlecombe Strategic Income Fund" in a
     story that names the company it holds as often)."""
     lead = protagonist(entities, article)
-    if lead is not None and _INVESTING.search(f"{lead.name} {lead.role or ''}"):
+    # "Tarqesh" is the "Tarqesh Investment Authority" the article also names in full
+    kin = [e for e in entities.entities if lead is not None and e.name.split()[0] == lead.name.split()[0]]
+    if lead is not None and any(_INVESTING.search(f"{e.name} {e.role or ''}") for e in kin):
         return lead
     score = _scores(entities, article)
     funds = [e for e in entities.entities if e.kind == "organization" and _INVESTOR_TAIL.search(e.name)]
@@ -109,7 +111,9 @@ def investor_in_story(entities: ArticleEntities, article: str) -> Entity | None:
 
 
 _INVESTING = re.compile(
-    r"(?:fund|pension|retirement|endowment|investor|asset manager|capital|partners)", re.I
+    r"\b(?:fund|pension|retirement|endowment|investor|investments?|asset manager|capital|partners|sovereign|"
+    r"authority)\b",
+    re.I,
 )
 
 

@@ -942,21 +942,3 @@ def test_the_trades_other_words_for_a_measure_are_searched_too() -> None:
     assert {"loan", "origination"} <= tokens("How much did Trevor Credit lend out in Q3?")
     assert "book" in tokens("what is the company guiding for Q4 orders now?")
     assert "worth" in tokens("what would the cooling arm fetch as a separate company?")
-
-
-def test_a_company_named_with_a_glossary_word_is_still_a_name_the_library_may_lack() -> None:
-    glossary = Glossary({"cloud": ["云服务"]})
-    query = analyze(
-        "How much did Tallbrook Cloud raise in its GPU-backed bond sale?",
-        speakers=SpeakerIndex([]),
-        glossary=glossary,
-    )
-    assert query.unknown_names == ["Tallbrook Cloud"]
-    assert (
-        analyze(
-            "What is Cloud Computing worth?",
-            speakers=SpeakerIndex([]),
-            glossary=Glossary({"cloud computing": ["云计算"]}),
-        ).unknown_names
-        == []
-    )

@@ -1997,3 +1997,18 @@ def test_the_latin_name_a_later_article_gives_a_company_met_only_in_chinese_beco
     ]
     result = attribute_source(text, "zh-Hant", SpeakerIndex([known]))
     assert {"Haosen Technology", "Haosen"} <= set(result.new_forms["灏岑科技"])
+
+
+def test_an_investment_officer_works_for_the_sovereign_fund_the_story_is_about_not_a_manager_it_names() -> (
+    None
+):
+    text = [
+        ["The Tarvesh Investment Authority has closed its first AI fund, Tarvesh said on Monday."],
+        ["Tarvesh hired Halbrook Ridge Capital to run part of the fund.", "Tarvesh put in $2 billion."],
+        [
+            "Chief investment officer Faisal Darwan told staff in a memo that AI assets were 14% of the portfolio."
+        ],
+    ]
+    result = attribute_source(text, "en", SpeakerIndex([]))
+    darwan = next(s for row in result.speakers for s in row if s is not None and s.name == "Faisal Darwan")
+    assert "Tarvesh" in darwan.role and "Halbrook" not in darwan.role
