@@ -45,7 +45,9 @@ _THEN_ASKED = re.compile(
 )
 # …which a passage gives as a move from then to now ("climbed to $168 from $121 a year earlier", "由…升至")
 _FROM_THEN = re.compile(
-    r"\bfrom\b[^.;]{0,40}\b(?:ago|earlier|before|last year|in 20\d\d)\b|\bup from\b|\bfrom\b|由|从|從|较|去年同期|[一二两三四五]年前",
+    r"\bfrom\b[^.;]{0,40}\b(?:ago|earlier|before|last year|in 20\d\d)\b|\bup from\b|\bfrom\b|由|从|從|较|去年同期|[一二两三四五]年前|"
+    # "58% of the backlog, against 35% a year ago": the figure then, set beside the one now
+    r"\b(?:against|compared with|compared to|versus)\b[^.;]{0,30}\b(?:a year ago|a year earlier|last year)\b",
     re.I,
 )
 

@@ -47,6 +47,7 @@ from knowledge.attribution.patterns_en import (
     SUBJECT,
     TITLE,
     TITLE_NAME,
+    WHICH_SAYS,
     WHO_CLAUSE,
 )
 from knowledge.attribution.public_bodies import body_names
@@ -197,6 +198,10 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     role=role,
                     gender=_gender(role),
                 )
+        for match in WHICH_SAYS.finditer(text):
+            org = corporate_head(clean_org(match.group("org")))
+            if org and not named_person(org, entities) and entities.find_any(org) is None:
+                add_org(entities, org)
         for match in WHO_CLAUSE.finditer(text):
             name = clean_name(match.group("name"))
             if name and personal(name) and entities.find_any(name) is None:

@@ -34,6 +34,8 @@ APPOSITIVE_ROLE = re.compile(
     rf"whose\s+(?:[\w-]+\s+){{0,2}}?(?:firm|fund|company|group|bank|start-up|startup|consultancy|hedge fund)\s+"
     rf"(?P<org4>{ORG})[^,.;]{{0,120}}?)(?=,|\.|;|\s+(?:{_VERB})|$)"
 )
+# "the general contractor, Varnell Builders, which says it is owed $52 million": "which" is said of an organization.
+WHICH_SAYS = re.compile(rf"(?P<org>{ORG}),\s+which\s+(?:has\s+|had\s+)?(?={_STRONG})")
 # "Helga Ruddock, who left in June, was more measured.": "who" is said of a person, whatever follows.
 WHO_CLAUSE = re.compile(rf"(?P<name>{NAME}),\s+who\s+[a-z]")
 # "Corvane's chief executive, Marguerite Olsen,": a title with its organization before the name.

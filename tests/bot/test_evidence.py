@@ -256,3 +256,36 @@ def test_a_figure_from_an_article_that_never_names_the_asked_campus_does_not_ans
     hit = Hit(passages[1], 3.0, coverage=0.6, dense=0.5, reasons=["unit", "measure"])
     decision = decide(query, [hit], corpus)
     assert isinstance(decision, Abstention) and decision.reason == "no_figure"
+
+
+def test_now_and_a_year_ago_is_answered_by_the_passage_setting_the_two_side_by_side() -> None:
+    source = Source(id="tess", file="t.md", title="Tessamere backlog", publisher="P", language="en")
+    ceo = _figured(
+        "tess",
+        "Chief executive Fenna Rook told analysts on a conference call that liquid-cooling orders made up 58% of the "
+        "backlog, against 35% a year ago, and that hyperscale cloud operators had placed most of them.",
+        1,
+        "Fenna Rook",
+    )
+    cfo = _figured(
+        "tess",
+        "He told analysts that contracts with price-adjustment clauses covered about 80% of the backlog, and that the "
+        "company expected a gross margin of 34% to 35% next year, up from 31.5% this year.",
+        2,
+        "Silas Orme",
+    )
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[ceo, cfo])
+    query = QueryAnalysis(
+        text="特萨米尔的积压订单里液冷占几成？一年前呢？",
+        language="zh-Hans",
+        kind="how_much",
+        wants_figure=True,
+        units={"%"},
+        measures={"orders", "share"},
+    )
+    hits = [
+        Hit(ceo, 3.1, coverage=0.41, dense=0.32, topic_coverage=0.45, reasons=["unit", "measure"]),
+        Hit(cfo, 3.0, coverage=0.46, dense=0.32, topic_coverage=0.45, reasons=["unit", "measure"]),
+    ]
+    decision = decide(query, hits, corpus)
+    assert isinstance(decision, Evidence) and decision.hits[0].passage is ceo

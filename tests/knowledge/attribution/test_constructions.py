@@ -16,6 +16,17 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'…, the general contractor, Varnell Builders, which says it is owed $52 million': the organization the "
+        "relative clause's speech is said of, named nowhere else",
+        [
+            [
+                "The largest claim comes from the general contractor, Varnow Builders, which says it is owed "
+                "$52 million for work done between June and September."
+            ]
+        ],
+        ["Varnow Builders"],
+    ),
+    (
         "'The minutes show the stake valued at $71 million': the board minutes of the body the story is about",
         [
             [
