@@ -942,3 +942,13 @@ def test_the_trades_other_words_for_a_measure_are_searched_too() -> None:
     assert {"loan", "origination"} <= tokens("How much did Trevor Credit lend out in Q3?")
     assert "book" in tokens("what is the company guiding for Q4 orders now?")
     assert "worth" in tokens("what would the cooling arm fetch as a separate company?")
+
+
+def test_a_chinese_question_about_insurance_cover_reaches_the_english_words_for_it() -> None:
+    glossary = load_glossary(PACKAGED_CORPUS / "glossary.yaml")
+    query = analyze(
+        "法爾考特說Pensfield自己留著的資料中心工程險保額有多少？單一項目最多占多少？",
+        speakers=SpeakerIndex([]),
+        glossary=glossary,
+    )
+    assert {"limit", "kept", "singl"} <= set(query.tokens)
