@@ -33,12 +33,16 @@ from knowledge.query import THIRD_PARTY, QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit
 
-_PAST = re.compile(r"\b(?:did|was|were|had|booked|reported|posted|made|earned)\b|了|过去", re.I)
+_PAST = re.compile(
+    # "毛利率掉到哪裡": where it fell to, a move that happened (unless 会/将 say it will)
+    r"\b(?:did|was|were|had|booked|reported|posted|made|earned)\b|了|过去|(?<![会會将將])(?:掉|降|跌|滑)到",
+    re.I,
+)
 _FURTHER = re.compile(r"再|还要|還要|进一步|進一步|\bfurther\b|\bany more\b|\banymore\b", re.I)
 # "…, and what was it a year ago?", "一年前呢？", "两年前是多少": the figure then is asked beside the one now
 _THEN_ASKED = re.compile(
     r"\b(?:a|one|two|three|\d+) (?:years?|months?|quarters?) (?:ago|earlier|before)\b|\blast year\b|"
-    r"[一二两三四五1-5]年前|去年(?:同期)?(?:呢|是|有)|上一?年(?:呢|是)|"
+    r"[一二两三四五1-5]年前|去年(?:同期)?(?:呢|是|有)|上一?年(?:呢|是)|上一?季(?:呢|是|又)|"
     # "租金从多少降到多少", "from what to what": both levels are asked
     r"[从從]多少.{0,8}[到至]多少|\bfrom (?:what|how much)\b.{0,30}\bto what\b",
     re.I,

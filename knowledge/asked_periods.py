@@ -6,7 +6,7 @@ import re
 
 from knowledge.periods import several_quarters
 
-_QUARTER = re.compile(r"\bq[1-4]\b|quarter|季度|单季|第[一二三四1-4]季|上季|本季", re.I)
+_QUARTER = re.compile(r"\bq[1-4]\b|quarter|季度|单季|第[一二三四1-4]季|[上本这這该該]一?季(?![报報])", re.I)
 _YEARLY = re.compile(
     # "up from 44% a year earlier", "一年前是多少": a comparison with a year before, not a yearly figure
     r"this year|per year|a year(?! (?:ago|earlier|before))|each year|annual|full[- ]year|"

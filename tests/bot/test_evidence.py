@@ -289,3 +289,39 @@ def test_now_and_a_year_ago_is_answered_by_the_passage_setting_the_two_side_by_s
     ]
     decision = decide(query, hits, corpus)
     assert isinstance(decision, Evidence) and decision.hits[0].passage is ceo
+
+
+def test_where_a_margin_fell_this_quarter_is_not_answered_by_next_years_forecast() -> None:
+    source = Source(id="jc", file="j.md", title="鉅岑熱控法說會", publisher="P", language="zh-Hant")
+    forecast = _figured(
+        "jc",
+        "鉅岑財務長蔡佩然預估，墨西哥廠明年第二季良率可望拉升至9成，屆時毛利率將回到25%以上。",
+        3,
+        "Cai Peiran",
+    )
+    company = Speaker(name="鉅岑熱控", kind="organization", role="organization", aliases=("鉅岑", "钜岑"))
+    reported = _figured("jc", "不過，第三季毛利率降至22.4%，低於第二季的26.1%，也不如法人預期。", 2)
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([company]), passages=[forecast, reported])
+    query = QueryAnalysis(
+        text="鉅岑這一季毛利率掉到哪裡？上一季又是多少？",  # asked_periods reads 這一季 as a quarter
+        entities=[company],
+        language="zh-Hant",
+        kind="how_much",
+        wants_figure=True,
+        units={"%"},
+        measures={"margin"},
+        period="quarter",
+    )
+    hits = [
+        Hit(
+            forecast,
+            3.8,
+            coverage=0.5,
+            dense=0.39,
+            topic_coverage=0.58,
+            reasons=["unit", "period", "measure"],
+        ),
+        Hit(reported, 3.3, coverage=0.5, dense=0.51, topic_coverage=0.58, reasons=["unit", "measure"]),
+    ]
+    decision = decide(query, hits, corpus)
+    assert isinstance(decision, Evidence) and decision.hits[0].passage is reported

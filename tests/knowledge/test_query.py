@@ -952,3 +952,8 @@ def test_a_chinese_question_about_insurance_cover_reaches_the_english_words_for_
         glossary=glossary,
     )
     assert {"limit", "kept", "singl"} <= set(query.tokens)
+
+
+def test_this_quarter_in_chinese_asks_a_quarter() -> None:
+    query = analyze("鉅岑這一季毛利率掉到哪裡？", speakers=SpeakerIndex([]), glossary=Glossary({}))
+    assert query.period == "quarter"

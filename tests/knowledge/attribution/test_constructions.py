@@ -859,6 +859,14 @@ ENGLISH = [
 
 CHINESE = [
     (
+        "'權益披露資料顯示': disclosure-of-interests filings are the holders', reported by the paper, not the company's",
+        [
+            ["港股上市的AI軟件公司翎岑智能，基石投資者禁售期於本月16日屆滿。", "翎岑智能表示，業務如常。"],
+            ["權益披露資料顯示，主席持股比例由38.2%降至34.9%。"],
+        ],
+        [None, "翎岑智能", None],
+    ),
+    (
         "'问询函指出': the exchange's letter speaks for the exchange; '…披露的问询函回复公告称' is the company's reply",
         [
             ["光模块厂商棱岳光通日前发布定增预案称，公司拟募资38亿元。"],
