@@ -35,7 +35,7 @@ from knowledge.search import Hit
 
 _PAST = re.compile(
     # "毛利率掉到哪裡": where it fell to, a move that happened (unless 会/将 say it will)
-    r"\b(?:did|was|were|had|booked|reported|posted|made|earned)\b|了|过去|(?<![会會将將])(?:掉|降|跌|滑)到",
+    r"\b(?:did|was|were|had|booked|reported|posted|made|earned)\b|了|过去|(?<![会會将將])(?:掉|跌|滑)到",
     re.I,
 )
 _FURTHER = re.compile(r"再|还要|還要|进一步|進一步|\bfurther\b|\bany more\b|\banymore\b", re.I)

@@ -61,7 +61,7 @@ def unknown_names(text: str, speakers: SpeakerIndex, glossary: Glossary) -> list
             continue
         known = (
             speakers.find_mentions(phrase)
-            or glossary.expand(phrase)
+            or _glossed(phrase, words, glossary)
             or speakers.find_by_role(phrase)
             # "Changho Life" for 昶和人壽 ("Changhe"): a name spelt a letter off is the one the question means
             or speakers.fuzzy_mentions(phrase)
@@ -77,3 +77,29 @@ def unknown_names(text: str, speakers: SpeakerIndex, glossary: Glossary) -> list
     if subject and not speakers.find_mentions(subject.group(1)) and not find_orgs(subject.group(1)):
         unknown.append(subject.group(1))
     return unknown
+
+
+def _glossed(phrase: str, words: list[str], glossary: Glossary) -> bool:
+    """Whether the glossary accounts for a capitalized phrase: all of it, or all but words as short as the syllables
+    a Chinese name is romanized with ("Ching Fung Research" may be 澄峰研究); "Tallisker Cloud" is a company whatever
+    "cloud" means."""
+    covered = {w for english, _ in glossary.phrases(phrase) for w in english.split()}
+    if not covered:
+        return False
+    return all(fold(w) in covered or len(w) <= _SYLLABLE or _pinyin_word(fold(w)) for w in words)
+
+
+_SYLLABLE = 6  # "Zhuang", "Shuang": the longest romanized syllable
+_INITIALS = "- b p m f d t n l g k h j q x zh ch sh r z c s y w".split()  # "-": a syllable with no initial
+_FINALS = (
+    "a o e i u ai ei ui ao ou iu ie ue er an en in un ang eng ing ong ia iao ian iang iong ua uo uai uan uang"
+)
+_PINYIN = frozenset(i.strip("-") + f for i in _INITIALS for f in _FINALS.split())
+
+
+def _pinyin_word(word: str) -> bool:
+    """Whether a word is pinyin syllables run together ("Jiguang", "Zhongming"), as Chinese brands are written."""
+    can = [True] + [False] * len(word)  # can[i]: word[:i] splits into syllables
+    for end in range(1, len(word) + 1):
+        can[end] = any(can[start] and word[start:end] in _PINYIN for start in range(max(0, end - 6), end))
+    return can[-1]

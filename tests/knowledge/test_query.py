@@ -957,3 +957,14 @@ def test_a_chinese_question_about_insurance_cover_reaches_the_english_words_for_
 def test_this_quarter_in_chinese_asks_a_quarter() -> None:
     query = analyze("鉅岑這一季毛利率掉到哪裡？", speakers=SpeakerIndex([]), glossary=Glossary({}))
     assert query.period == "quarter"
+
+
+def test_a_company_named_with_one_glossary_word_is_unknown_unless_the_rest_reads_as_a_chinese_name() -> None:
+    glossary = Glossary({"cloud": ["云服务"], "research": ["研究"], "network": ["网络"]})
+
+    def unknown(question: str) -> list[str]:
+        return analyze(question, speakers=SpeakerIndex([]), glossary=glossary).unknown_names
+
+    assert unknown("How much did Tallbrook Cloud raise in its GPU-backed bond sale?") == ["Tallbrook Cloud"]
+    assert unknown("What does Ching Fung Research expect capacity to reach?") == []  # 澄峰研究, romanized
+    assert unknown("What valuation is Jiguang Network seeking?") == []  # pinyin run together
