@@ -77,13 +77,19 @@ def _alias_key(alias: str) -> tuple[str, bool]:
 
 def _splits_a_company_ending(text: str, end: int) -> bool:
     """Whether a Chinese name found in text ends inside a company-name ending ("雋思科技": 思科 ends in 科技)."""
-    from knowledge.attribution.lexicon_zh import ORG_SUFFIXES  # words only: no cycle through attribution
-
     return bool(
         end < len(text)
         and "\u4e00" <= text[end - 1] <= "\u9fff"
-        and any(len(x) >= 2 and text.startswith(x, end - 1) for x in ORG_SUFFIXES)
+        and text.startswith(_company_endings(), end - 1)
     )
+
+
+@lru_cache(maxsize=1)
+def _company_endings() -> tuple[str, ...]:
+    """The company-name endings of two characters or more, read once (every mention found is checked)."""
+    from knowledge.attribution.lexicon_zh import ORG_SUFFIXES  # words only: no cycle through attribution
+
+    return tuple(x for x in ORG_SUFFIXES if len(x) >= 2)
 
 
 class SpeakerIndex:

@@ -93,7 +93,6 @@ def _employ_at_protagonist(entities: ArticleEntities, article: str) -> None:
     company = officers_company(entities, article)
     if company is None or GOVERNMENT_BODY.search(to_simplified(company.name)):
         return  # "创业公司创始人X" in a story about a city bureau: a founder works for no bureau
-    lead = investor_in_story(entities, article)
     for entity in entities.entities:
         investing = bool(entity.title and INVESTMENT_TITLE.search(entity.title))
         if (
@@ -103,8 +102,9 @@ def _employ_at_protagonist(entities: ArticleEntities, article: str) -> None:
             and (is_officer_title(entity.title) or investing)
         ):
             # "Chief investment officer X told trustees", "Portfolio manager X said" in a story about a fund: the
-            # fund's own staff
-            entity.org = lead.name if investing and lead is not None else company.name
+            # fund's own staff (the fund found only for them: most articles have none)
+            lead = investor_in_story(entities, article) if investing else None
+            entity.org = lead.name if lead is not None else company.name
 
 
 def attribute_source(paragraphs: list[list[str]], language: str, index: SpeakerIndex) -> Attribution:
