@@ -280,7 +280,12 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         asked = with_asked_figure(query, candidates, entities, corpus)
         if not asked:
             return Abstention("no_figure", nearest=nearest_figure(query, candidates, entities, corpus))
-        refused = stronger_refusal(candidates, asked[0], query.measures)
+        # "She declined to give a revenue forecast for 2027": a refusal in the answer's article says there is none,
+        # though the refusal itself quotes no one the question asks about
+        beside = [
+            h for h in hits if h not in candidates and h.passage.source_id == asked[0].passage.source_id
+        ]
+        refused = stronger_refusal([*candidates, *beside], asked[0], query.measures)
         if refused is not None:
             return Abstention("declined", nearest=(refused.passage, None))
         candidates = asked

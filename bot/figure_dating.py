@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from knowledge.figures import Figure
-from knowledge.periods import relative_years
+from knowledge.periods import one_quarter, quarters, relative_years, several_quarters
 from knowledge.scripts import fold
 
 # "next year" in an article of 2026 is 2027.
@@ -108,3 +108,24 @@ def for_a_whole_year(text: str, figure: Figure) -> bool:
     # "the first half of the fiscal year", "H1 2026": a year right after a half names the half's year
     halves = [m for m in marks if m.group("half")]
     return not (halves and marks[-1].start() - halves[-1].end() <= 16)
+
+
+# A whole year named beside a figure: "全年存货跌价损失合计约19亿元", "revenue for the fiscal year of $3.05 billion".
+_WHOLE_YEAR = re.compile(r"全年|全年度|full[- ]year|(?:fiscal|financial) year|for the year\b", re.I)
+
+
+def other_period(text: str, figure: Figure, asked_quarters: set[int], asked_span: bool) -> bool:
+    """Whether a figure's own clause dates it to another period than the one asked: a single quarter or the whole
+    year for "the first nine months", another quarter, several quarters or the whole year for "Q2"."""
+    before = re.split(r"[,，。;；:：]", words_before(text, figure, 40))[-1]
+    after = re.split(r"[,，。;；]", words_after(text, figure, 40))[0]
+    clause = f"{before} {after}"
+    whole_year = bool(_WHOLE_YEAR.search(clause))
+    if asked_span:
+        single = bool(quarters(clause) or one_quarter(clause)) and not several_quarters(clause)
+        return single or (whole_year and not several_quarters(clause))
+    named = quarters(clause)
+    return bool(asked_quarters) and (
+        # ("第四季底存货较第三季底减少约2成" compares the asked quarter with another: it still answers)
+        bool(named and not named & asked_quarters) or several_quarters(clause) or (whole_year and not named)
+    )

@@ -15,7 +15,7 @@ from bot.aboutness import (
 )
 from bot.asked_figure_cues import CHANGE_MEASURES
 from bot.asked_figures import asked_figures
-from bot.figure_dating import dated_to, words_before
+from bot.figure_dating import dated_to, other_period, words_before
 from bot.figure_kinds import counted_things, is_share_of, other_count
 from bot.figure_measure import OWN_MEASURES, covered, measure_in_context, measured_for
 from bot.i18n import family
@@ -113,6 +113,8 @@ def _with_asked_figure(
         corpus.speaking_for([*query.speakers, *query.entities]) if THIRD_PARTY.search(query.text) else set()
     )
     two_part = len(_PARTS.split(query.text)) > 1
+    span_asked = several_quarters(query.text) and not query.quarters  # "三季度亏了多少？上半年不是还赚钱吗"
+    asked_period = bool(query.quarters or span_asked) and not ahead
     asked_what = query.measures - CHANGE_MEASURES
     for position, hit in enumerate(candidates):
         if hit.passage.speaker in insiders:
@@ -180,6 +182,8 @@ def _with_asked_figure(
                 continue
         if reported and is_scenario(text):
             continue
+        if asked_period and other_period(text, figure, query.quarters, span_asked):
+            continue  # "net profit for the first nine months" is not answered by "第三季度单季净利润"
         if other_count(counted, text):
             continue  # "all six halls" is not answered by what "the first two halls" cost
         if not names_places(hit, places, corpus):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.i18n import convert, family
+from bot.unnamed_english import unnamed_in_english
 from knowledge.attribution.lexicon_en import surname_of
 from knowledge.attribution.naming import ROLE_UNKNOWN
 from knowledge.attribution.naming_pinyin import pinyin_name, pinyin_org
@@ -51,7 +52,8 @@ def speaker_name(speaker: Speaker, language: str) -> str:
     if said is not None:
         # "unnamed: two bankers who worked on the sale" is shown as the article describes them
         if family(language) == "en":
-            return latin_text(said[:1].upper() + said[1:])
+            # a Chinese description is told in English with the article's words beside it, never spelt in pinyin
+            return unnamed_in_english(said) if has_han(said) else said[:1].upper() + said[1:]
         return convert(said, language)
     if family(language) == "en":
         return latin_name(speaker)

@@ -47,8 +47,10 @@ _ZH_HEAD_NOUN = re.compile(r"的([\u4e00-\u9fff]{1,4}?)(?:是|有|为|约|大概
 # named before them is their object.
 # ("从多少降到多少" ends on a second "多少", not on a noun)
 _ZH_TAIL_NOUN = re.compile(r"([\u4e00-\u9fff]{0,2}多少((?:(?!多少)[\u4e00-\u9fff]){1,6}))[？?。！!]*\s*$")
+_ZH_VERB_ASKED = re.compile(r"[\u4e00-\u9fff]{1,2}了(?:多少|几多)(?:钱)?(?=[？?。！!]*\s*$)")
 _HOW_MUCH_IN = re.compile(r"\bhow much in ((?:[a-z-]+ ){0,2}[a-z-]+)", re.I)
 
+_CUT_TAKEN = re.compile(r"\bhow (?:big|large) a cut\b|\btak(?:e|es|ing|en) a (?:[\w-]+ )?cut\b", re.I)
 _SHARE_OF_CHANGE = re.compile(r"\s*what (?:share|portion|proportion|percentage|fraction|part) of\b", re.I)
 _PART_FROM = re.compile(r"多少(?:是)?(?:来自|出自)")
 
@@ -81,6 +83,14 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
         or _measured_tail(fold(main))
     )
     named = find_measures(how.group(1)) - context if how else set()
+    verb = _ZH_VERB_ASKED.search(fold(main))
+    if not named and verb and find_measures(verb.group(0)) in ({"spending"}, {"burn"}):
+        # "这期债一共募了多少钱？": raising or losing money before the closing "多少" is what is asked, the bond
+        # its object ("订阅赚了多少" is left to the whole question: earning is revenue or profit by what earns)
+        named = find_measures(verb.group(0))
+    clause = re.split(r"[,;?？]|\band\b", main[how.end() :])[0] if how is not None else ""
+    if named == {"cash"} and "burn" in find_measures(clause):
+        named = {"burn"}  # "How much cash was Orvane burning each month?": cash burned is the burn asked
     # "How oversubscribed was the bond deal?": the adjective asked about is the measure, the rest its object
     found = named or find_measures(main) - context
     rate = _NAMED_RATE.search(fold(main))
@@ -92,6 +102,8 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
         found = found | {"price"}  # "what do data centres pay for power?": a price per unit of energy
     if found <= {"power"} and "utilization" in find_measures(main):
         found = {"utilization"}  # "用了峤云多少算力": how much of the compute was used, not how much there is
+    if _CUT_TAKEN.search(main):
+        found = (found - {"cut"}) | {"share"}  # "how big a cut is the exchange taking on bookings?": its take
     if _SHARE_OF_CHANGE.match(main):  # "what share of the growth came from data centres?" asks the part
         found = (found - {"growth", "cut"}) | {"share"}
     if _PART_FROM.search(fold(main)):  # "营收有多少是来自AI": a part of the revenue named before it

@@ -89,9 +89,18 @@ _CURRENCY_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("TWD", re.compile(r"新台币|台币|nt\$|taiwan dollar", re.I)),
     ("HKD", re.compile(r"港元|港币|hk\$|hong kong dollar", re.I)),
 ]
+# "how many CIOs plan to spend more", "how many rounds were down rounds": how many of a group do something, which
+# surveys and trackers give as a share of the group ("only 18% plan to increase spending").
+_HOW_MANY_OF_A_GROUP = re.compile(
+    r"\bhow many (?:[\w-]+ ){0,3}?(?:cios|ctos|cfos|executives|companies|firms|start-?ups|rounds|deals|financings|"
+    r"customers|clients|respondents|investors|managers|funds|banks|lenders|borrowers|buyers|users|households|"
+    r"tenants|employees|workers|staff|developers|projects|issuers|ipos|listings|loans)\b(?: in [\w-]+)? "
+    r"(?:(?:were|are) (?!there\b)|plan(?:ned)? to|expect(?:ed)? to|intend(?:ed)? to|said|say|reported|saw|see)",
+    re.I,
+)
 # "How much of X's revenue…", "占多少", "幾成": a share, whatever else the question mentions.
 _SHARE = re.compile(
-    r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice|stake)|"
+    r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice|stake|cut)|"
     r"\b(?:slice|piece) of\b|(?:里|裡|中|之中)有?多少(?!钱|錢|亿|億|万|萬)|"
     # "how much new signed capacity comes from AI customers?": the part from one source, as a share
     r"\bhow much\b[^?]{0,50}\b(?:comes?|came|coming) from\b|"
@@ -125,7 +134,9 @@ _ALLOCATION = re.compile(
     re.I,
 )
 _MONEY_NOUN = re.compile(
-    r"\b(?:money|cash|dollars|funding|payments?|bonds?|notes|loans?|debt|offering|budgets?|capex|spending|proceeds)\b",
+    r"\b(?:money|cash|dollars|funding|payments?|bonds?|notes|loans?|debt|offering|budgets?|capex|spending|proceeds|"
+    # "how much of the rights issue would it take?": a slice of a share sale, as an amount or a share
+    r"rights issues?|share sales?|placements?|placings?|ipos?|raises?|fundraising|(?:funding )?rounds?)\b",
     re.I,
 )
 # What someone pays, whose move is an amount too: "the bill has come down", "账单降了多少".
@@ -300,6 +311,8 @@ def _units_of(folded: str) -> set[str]:
         return {"x"}  # "毛利率是传统板子的几倍": the multiple is asked, whatever rate it compares
     if _RATE.search(folded) or ZH_RATE.search(folded):
         return {"%"}
+    if _HOW_MANY_OF_A_GROUP.search(folded):
+        return {"%"}  # "how many CIOs plan to spend more?": told as the share of them that do
     if _PART_OF_WHOLE.search(folded):
         return {"%"} | _currencies(
             folded

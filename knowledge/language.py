@@ -36,8 +36,9 @@ def detect_language(text: str, hint: str | None = None) -> str:
     return _written_script("".join(han)) or script_of_locale(hint) or "zh-Hans"
 
 
-# Characters Traditional writing uses as much as their "Traditional" forms (台北, 台積電 beside 臺).
-_BOTH_SCRIPTS = frozenset("台")
+# Characters Traditional writing uses as much as their "Traditional" forms (台北, 台積電 beside 臺; 岳 in names
+# beside 嶽; 余 as a surname beside 餘).
+_BOTH_SCRIPTS = frozenset("台岳余")
 
 
 def _written_script(han: str) -> str | None:

@@ -60,16 +60,16 @@ MEASURES: dict[str, str] = {
     # "burns how much on compute": money burned on something is spent on it
     r"\bburn(?:s|ed|ing|t)?\b[^.?]{0,30}?\bon\b|"
     # "buy $140 million of shares as a cornerstone investor": a cornerstone or anchor order is a purchase
-    r"\bcornerstone|\banchor (?:order|investor|investment)s?\b|基石|\b(?:household|electricity|power|monthly|water) bills?\b|折旧|资本支出|支出|开支|(?<![付收免])费用|花|耗资|成本|采购|购买|买|拿出|投资|出资|融资|注资|掏|砸|投入|投(?![诉票保])|"
+    r"\bcornerstone|\banchor (?:order|investor|investment)s?\b|基石|\b(?:household|electricity|power|monthly|water) bills?\b|折旧|资本支出|支出|开支|(?<![付收免])费用|花|耗资|成本|采购|购买|买|拿出|投资|出资|融资|注资|掏|砸|投入|(?<![城创产])投(?![诉票保顾行信资人者])|"
     # "业绩承诺" is a promise of profit, not money committed
     # "出了多少钱": what an investor put in
     r"出了?(?:多少|几多)钱|"
-    r"募资|(?<!业绩)承诺|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\boverruns?\b|超支|集到|集资|筹到|筹得|募得|募到|配股|配售|供股",
+    r"募资|募了?(?:多少|几多|幾多)|(?<!金)融了(?:多少|几多|幾多)?|(?<!业绩)承诺|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\boverruns?\b|超支|集到|集资|筹到|筹得|募得|募到|配股|配售|供股",
     # "leveraged single-stock funds", "杠杆ETF": a leveraged product is a kind of fund, no one's borrowing
-    "debt": r"\b(?:secured|backed|collateral(?:ised|ized)) (?:by|against|on)\b|抵押|质押|\bdebt|\bleverage(?:d(?!"
+    "debt": r"\b(?:secured|backed|collateral(?:ised|ized)) (?:by|against|on)\b|抵押|质押|\bdebt|\binterest[- ]bearing\b|有息负债|\bleverage(?:d(?!"
     + _LEVERAGED_PRODUCT
     + r")|\b(?!\s+(?:the|its|our|their|this|that|these|those|ai|a|an|it|them)\b))|"
-    r"杠杆(?!\s*(?:型|etf|etp|etn|基金|产品|代币|版))|loan|lend|\blent\b|borrow|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
+    r"杠杆(?!\s*(?:型|etf|etp|etn|基金|产品|代币|版))|loan|lend|\blent\b|borrow|\b(?:[\w-]+-year|senior|secured|unsecured|convertible|exchangeable|high-yield|junk) notes\b|\bof notes\b|\bnotes? (?:offering|sale|deal|due)\b|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
     "orders": r"(?<!cornerstone )(?<!anchor )\border|backlog|booking|contracted future revenue|在手合同|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
     # "spending on liquid cooling will reach $21 billion": spending no one owns is a market's size
     "market": r"\bmarket\b|(?:^|[,;:]|\b(?:global|worldwide|total|industry-wide))\s*spending on\b|市场|规模|扩(?:容|到|至)",
@@ -83,21 +83,21 @@ MEASURES: dict[str, str] = {
     + "赚(?!取)",
     # "账面货币资金约1.6亿元": a company's monetary funds on its books are its cash
     "cash": r"\bcash\b(?! burn)|cash pile|in the bank|现金(?!消耗)|在手资金|账上|货币资金|貨幣資金|账面资金|帳面資金",
-    "yield": r"\byield|coupon|interest rate|\binterest\b|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|收多少息|收几多息|报酬率|回报率|报酬|回报",
+    "yield": r"\byield|coupon|interest rate|(?<!with )\binterest\b(?![- ]bearing)|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|收多少息|收几多息|报酬率|回报率|报酬|回报",
     # "AI PC的渗透率": how far something has spread is its share of the whole
-    "share": r"\bshare\b|portion|proportion|stake|\bslice|how much of|what part of|\bpenetration\b|占比|比重|比例|份额|渗透率|(?<!应)占|其中|分[到得]",
+    "share": r"\bshare\b|\btake rate\b|抽成|portion|proportion|stake|\bslice|how much of|what part of|\bpenetration\b|占比|比重|比例|份额|渗透率|(?<!应)占|其中|分[到得]",
     "growth": r"\bgrow|\bgrew\b|growth|"
     + _NOT_PHRASAL
     + r"\bup(?= (?:about |around |roughly |nearly |some |by )?[\d$€¥£])|"
     r"\bfrom a year (?:earlier|ago|before)|\b(?:y/y|yoy|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|增长|升幅|涨幅|增幅|按年|升了|升咗|升多少|升几多|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
-    "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|\bbelow\b|下调|下滑|滑落|降|削减|减少|缩减|下降|砍|低于|低(?=约|了|出|近|逾|[0-9一二三四五六七八九两]|大约)|便宜|跌|折让|(?<!至)少了?多少",
-    "power": r"(?<!-)(?<!green )\bpower|electricity|capacity|peak demand|peak load|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|(?<!-)\bload\b(?!-|\s+(?:customers|users|clients))|电力|装机|用电|算力(?!券|[\u4e00-\u9fff]{0,4}基金|产业|补贴|租|服务|公司|企业|股)|容量|兆瓦|吉瓦",
+    "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|\bbelow\b|下调|下滑|滑落|降|削减|减少|缩减|下降|砍|低于|掉(?:到|至|了|落)|低(?=约|了|出|近|逾|[0-9一二三四五六七八九两]|大约)|便宜|跌|折让|(?<!至)少了?多少",
+    "power": r"(?<!-)(?<!green )\bpower|electricity|capacity|peak demand|peak load|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|(?<!-)\bload\b(?!-|\s+(?:customers|users|clients))|电力|装机|用电|(?:多少|几多)电(?!费|价|池|子|脑|视|话|商|网)|算力(?!券|[\u4e00-\u9fff]{0,4}基金|产业|补贴|租|服务|公司|企业|股)|容量|兆瓦|吉瓦",
     "assets": r"\bassets|\bmanage[sd]?\b|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
     "volume": r"shipment|\bship|volume|调用量|用量|出货",
     # "员工股转让", "the staff sale": shares employees sell, not how many there are
     "employees": r"employees|\bstaff\b(?! (?:sale|share|tender|stock))|headcount|workers|员工(?!股|持股)|雇员",
     # "the hourly rates it charges for older accelerators": what renting out capacity brings in
-    "rent": r"\brents?\b|\brental (?:prices?|rates?|fees?|costs?|charges?)\b|\bleas(?:e|es|ed|ing)\b|租金|租约|租赁|"
+    "rent": r"\brents?\b|\brental (?:prices?|rates?|fees?|costs?|charges?)\b|\bleas(?:e|es|ed|ing)\b|租金|租约|租赁|租用|"
     r"\b(?:hourly|daily|monthly) rates?\b|\brates? (?:it|they|we|the company) charges?\b|租价|时租|小时租",
     "cap": r"\bcap(?:s|ped)?\b|limit|ceiling|maximum|up to|上限|最多|封顶",
     "subsidy": r"subsid|\bgrants?\b|incentives?\b|cover .{0,20}of the cost|补贴|补助|资助|奖励|算力券|補貼|補助|資助",
@@ -113,10 +113,10 @@ MEASURES: dict[str, str] = {
     # "股价对应明年的本益比已达28倍": a multiple of the price; "目标价较首日收市价低约22%": the close is what a target
     # is measured against, not how the shares moved
     r"(?<![供配每])股价(?![^，。；]{0,8}(?:本益比|市盈率|净值比|营收比|现金流比))|"
-    r"(?<![较比])(?<![较比].)(?<![较比]..)(?:收盘|收市)|收于|跌停|涨停|"
+    r"(?<![较比])(?<![较比].)(?<![较比]..)(?<![较比]...)(?<![较比]....)(?:收盘|收市)|收于|跌停|涨停|"
     # "那批AI概念股…平均涨了多少", "这些股票在收函前平均上涨1.4倍": how stocks moved
     r"(?:概念|题材|龙头|妖)股[^。；？]{0,20}?(?:上涨|下跌|涨|跌)|股票[^，。；？]{0,10}?(?:上涨|下跌|涨|跌)",
-    "utilization": r"utili[sz]|\busage\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
+    "utilization": r"utili[sz]|\busage\b|\bhow busy\b|\bidle\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
     r"\bget used\b|\b(?:being|actually|really) used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"
     # "机柜有多少在用", "实际用了多少算力": how much of a capacity is used
     r"利用率|使用率|稼动率|上架率|活跃|多少在用|在用的?(?:机柜|比例|比率)|用[了掉]?[^，。？钱]{0,6}?多少(?:算力|产能|容量|机柜|(?:预留|申报|签约|约定)的?电力)|"
@@ -136,6 +136,8 @@ MEASURES: dict[str, str] = {
     # money set aside against bad loans is a charge of the same kind: "set aside $640 million for credit losses"
     r"减值|減值|存货跌价|存貨跌價|撇减|撇減|\b(?:set|put|sets|puts|setting|putting) aside\b|\bprovisions?\b|"
     r"\bprovisioned\b|\bloan[- ]loss\b|拨备|撥備|计提|計提",
+    # "a 2x liquidation preference", "清算优先权": what new investors get back first, as a multiple of their money
+    "preference": r"\bliquidation preferences?\b|清算优先权?|优先清算权",
     "severance": r"severance|redundancy (?:pay|costs?)|layoff costs?|遣散|裁员补偿|裁员成本|经济补偿金",
     # "年薪已达300万元", "what are labs paying new PhD grads?": what people earn for their work, not a purchase
     "pay": r"\bsalar(?:y|ies)\b|\bwages?\b|\bpay (?:packages?|offers?|rises?|raises?)\b|\bcompensation\b|"

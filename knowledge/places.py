@@ -36,3 +36,10 @@ def is_place(text: str) -> bool:
     """Whether the whole text is one place's name ("Asia Pacific"), not a name that holds one ("Texas Instruments")."""
     pattern, _ = _gazetteer()
     return pattern.fullmatch(fold(text.strip())) is not None
+
+
+def place_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text names gazetteer places, as (start, end) offsets (folding keeps Chinese text's length)."""
+    pattern, _ = _gazetteer()
+    folded = fold(text)
+    return [m.span() for m in pattern.finditer(folded)] if len(folded) == len(text) else []

@@ -77,6 +77,8 @@ EN_SYNONYMS: dict[str, tuple[str, ...]] = {
         ("lose", "loss"),
         ("loss", "lose"),
         ("owe", "owed", "debt"),
+        ("busy", "utilization", "utilisation"),
+        ("idle", "utilization", "utilisation"),
     )
     for word, others in [(words[0], words[1:])]
 }

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from knowledge.attribution.org_tails_en import ORG_TAILS
 from knowledge.measures import find_measures
+from knowledge.places import place_spans
 from knowledge.scripts import to_simplified
 from knowledge.speakers import Speaker, SpeakerIndex
 
@@ -128,7 +129,7 @@ def latin_skeleton(word: str, th: str = "t", *, closing_r: bool = False, ch: str
 
 
 # The Latin vowels a pinyin vowel renders: 霍 (huo) is Ho-, 哈 (ha) Ha-, 利 (li) Le- or Li-.
-_VOWELS_HEARD = {"a": "a", "o": "ou", "e": "eiua", "i": "iey", "u": "uo", "v": "uei"}
+_VOWELS_HEARD = {"a": "a", "o": "ou", "e": "eiua", "i": "iey", "u": "uo", "v": "uei", "ao": "ao"}
 
 
 def first_vowel(written: str) -> str:
@@ -139,7 +140,18 @@ def first_vowel(written: str) -> str:
     final = re.sub(r"^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])", "", syllable) or syllable
     if len(final) > 1 and final[0] in "ui" and final[1] in "aoe":
         final = final[1:]  # "uo", "ia", "ie": the vowel heard is the second
-    return _VOWELS_HEARD.get(final[:1], "aeiou")
+    return _VOWELS_HEARD.get(final[:2], _VOWELS_HEARD.get(final[:1], "aeiou"))  # 奥 (ao) is heard as O- too
+
+
+_VOWEL_LED = "V"  # marks a skeleton of two sounds after an opening vowel ("奥维尔" VFL, "Orvelle")
+
+
+def _opens_on_vowel(written: str) -> bool:
+    """Whether a transliteration's first syllable has no consonant (奥 ao, 艾 ai, 欧 ou, 埃 ai)."""
+    from pypinyin import lazy_pinyin
+
+    syllable = lazy_pinyin(to_simplified(written[:1]))[0]
+    return syllable[:1] in "aoe"
 
 
 def _collapse(codes: Iterable[str]) -> str:
@@ -170,15 +182,20 @@ class SoundIndex:
                     for skeleton in latin_skeletons(word):
                         if len(skeleton) >= _MIN_SKELETON:
                             by_skeleton.setdefault(skeleton, set()).add(word)
+                        elif len(skeleton) == _MIN_SKELETON - 1 and word[0] in "AEIOU":
+                            # "Orvelle" is 奥维尔: a name opening on a vowel is heard by its first syllable too
+                            by_skeleton.setdefault(_VOWEL_LED + skeleton, set()).add(word)
         self._words = by_skeleton
 
     def _word(self, written: str) -> str | None:
         """The library name a transliteration sounds like: one with its skeleton, or, when several share it
         ("霍尔罗伊德": Holroyd or Harrowlight), the one whose first vowel is the first syllable's."""
-        words = self._words.get(han_skeleton(written))
+        skeleton = han_skeleton(written)
+        vowel_led = len(skeleton) == _MIN_SKELETON - 1 and _opens_on_vowel(written)
+        words = self._words.get(_VOWEL_LED + skeleton if vowel_led else skeleton)
         if not words:
             return None
-        if len(words) > 1:
+        if len(words) > 1 or vowel_led:  # two sounds and a vowel: the vowel must be the name's too
             heard = first_vowel(written)
             words = {w for w in words if re.sub(r"[^aeiouy]", "", w.lower())[:1] in heard}
         return next(iter(words)) if len(words) == 1 else None
@@ -189,7 +206,8 @@ class SoundIndex:
         if not self._words:
             return text
         spans = list(known)
-        taken = {i for start, end in spans for i in range(start, end)}
+        # "爱尔兰" is Ireland, whatever library name it or a part of it sounds like
+        taken = {i for start, end in [*spans, *place_spans(text)] for i in range(start, end)}
         simplified = to_simplified(text)
         out, last = [], 0
         for run in _RUN.finditer(simplified if len(simplified) == len(text) else text):

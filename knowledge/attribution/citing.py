@@ -12,9 +12,12 @@ from knowledge.attribution.org_in_play import current_org
 from knowledge.attribution.unnamed import EN_GROUP, unnamed_en, unnamed_zh
 
 _EN_OWN_DOCUMENT = re.compile(
-    r"\s*(?:(?:its|their|the (?:company|firm|bank|group|fund|lender|utility|start-up|startup|maker|insurer)(?:'s|’s))\s+"
+    # "according to the alliance's testimony": a body in play by the word its name ends with
+    r"\s*(?:(?:its|their|the (?:company|firm|bank|group|fund|lender|utility|start-up|startup|maker|insurer|alliance|"
+    r"association|coalition|union|council|board|commission|committee|agency|authority|regulator|exchange|federation|"
+    r"institute|ministry|department)(?:'s|’s))\s+"
     r"(?:[\w-]+\s+){0,2}?(?:prospectus|filings?|presentations?|statements?|reports?|results|guidance|disclosures?|"
-    r"releases?|accounts|figures|data|letters?)\b"
+    r"releases?|accounts|figures|data|letters?|testimony|submissions?|memo|memorandum|minutes|survey|analysis)\b"
     # "according to a filing with the stock exchange": a filing or letter no author is named for is the company's
     r"|an?\s+(?:[\w-]+\s+){0,2}?(?:prospectus|filing|presentation|statement|letter|memo|memorandum)\b(?!\s+(?:by|from)\b)"
     # "according to a letter Halcyra sent to its lenders": the one named as sending it wrote it
@@ -70,10 +73,12 @@ _EN_BY_PRONOUN = re.compile(
 ZH_OWN_FILING = re.compile(
     # "视岚科技昨日晚间发布第三季度财报，公司当季营收18.6亿元": the results it published speak for it
     # "…（Hanbay Data Holdings）昨日公布截至9月30日止六个月的中期业绩，": a long description before, a period after
-    r"(?:^|[，。；])[^，。；]{0,64}?(?:发布|公布|交出|发出|发)了?[^，。；]{0,20}?(?:财报|业绩|年报|季报|半年报|业绩报告|盈警|盈喜)[，,]|"
+    r"(?:^|[，。；])[^，。；]{0,64}?(?:发布|公布|交出|发出|发|印发)了?[^，。；]{0,20}?(?:财报|业绩|年报|季报|半年报|业绩报告|盈警|盈喜|"
+    # "澜原省发改委日前公布方案，设立规模200亿元的基金": a plan a body publishes is its word
+    r"方案|预案|规划|实施办法|管理办法|通知)[，,]|"
     # "芥子网络科技11月20日发布的价格指数显示": what a company publishes speaks for it
     r"(?:^|[，。；])[^，。；]{0,40}?发布的[^，。；]{0,8}?(?:指数|数据|统计|报告)(?:显示|指出|披露)|"
-    r"(?:^|[，。；])[^，。；]{0,40}?(?:招股书|招股说明书|招股文件|发售文件|招募说明书|募集说明书|发行说明书|财报|年报|季报|半年报|公告|通告|财务报表|预案|方案|材料|(?<!权益披露)资料|经营数据|业绩数据|财务数据|运营数据|(?:发布|公布|披露|提供)的[^，。；]{0,6}?数据|业绩报告|(?:[一二三四]季度|第[一二三四]季度|年度|半年度|中期|季度)报告|(?:中期|年度|全年|半年度?|季度)?业绩)(?:数据)?(?:同时|也|还|亦|则|又|进一步)?(?:仅|只)?(?:显示|披露|确认|指出|指)|"
+    r"(?:^|[，。；])[^，。；]{0,40}?(?:招股书|招股说明书|招股文件|发售文件|招募说明书|募集说明书|发行说明书|审计报告|财报|年报|季报|半年报|公告|通告|财务报表|预案|方案|材料|(?<!权益披露)资料|经营数据|业绩数据|财务数据|运营数据|(?:发布|公布|披露|提供)的[^，。；]{0,6}?数据|业绩报告|(?:[一二三四]季度|第[一二三四]季度|年度|半年度|中期|季度)报告|(?:中期|年度|全年|半年度?|季度)?业绩)(?:数据)?(?:同时|也|还|亦|则|又|进一步)?(?:仅|只)?(?:显示|披露|确认|指出|指|提到|提及|载明|写明)|"
     # "瑞晟证券昨（3）日召开法说会，公布前三季税后纯益…": what a company announces at its own briefing
     r"(?:^|[，。；])[^，。；]{2,40}?(?:举行|召开|举办)了?[^，。；]{0,8}?(?:法说会|业绩说明会|说明会|业绩发布会|发布会)[，,]"
     r"(?:并|会上|会中)?(?:公布|宣布|发布|披露)|"

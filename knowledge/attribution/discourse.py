@@ -96,9 +96,10 @@ def _pronoun(gender: str | None, state: DiscourseState) -> Entity | None:
 
 
 _COMPANY_DOCUMENT = (
-    r"\b(?:filings?|prospectus|earnings release|annual report|registration statement|(?:shareholder )?summary|"
+    r"\b(?:filings?|prospectus|(?:offering )?memorandum|offering document|earnings release|annual report|registration statement|(?:shareholder )?summary|"
     r"(?:investor |pitch )?deck|(?:investor )?presentation|minutes)\b|"
-    r"招股书|年报|公告"
+    # "审计报告还显示": the company's audited accounts, not the rating agency quoted before
+    r"招股书|招股说明书|募集说明书|审计报告|年报|公告"
 )
 _ISSUED = r"\b(?:statement|release|announcement)\b"
 _INSTITUTIONAL = r"\b(?:report|filings?|results|statement|disclosure|prospectus)\b|报告|财报|公告|年报|季报"
@@ -173,7 +174,12 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
                     and (not bare or re.match(r"[，。；：,;:\s]", before) or cited or replying)
                 ):
                     # "法院", "该所": the kind of institution meant, matched against the names in play
-                    noun = re.sub("^(?:该|这家|这)", "", match.group(0)) if kind == "anaphora" else ""
+                    # a document by its own words ("审计报告"): whose it is depends on what kind it is
+                    noun = (
+                        re.sub("^(?:该|这家|这)", "", match.group(0))
+                        if kind == "anaphora"
+                        else match.group(0)
+                    )
                     items.append(Item(match.start(), match.end(), None, "lead" if cited else kind, noun))
                     taken.append(match.span())
     return sorted(items, key=lambda i: i.start)
@@ -281,6 +287,12 @@ def resolve_item(
         opener = described if described is not None and _of_kind(described, family) else opener
     if opener is not None and item.start > (items or [item])[0].start:
         return opener
+    if named and family and not any(_of_kind(e, family) for e in named):
+        # "In a filing with the Ferrand Valley Utilities Board, the utility asked …": the utility in play, not the
+        # board this sentence names
+        described = current_org(state, entities, noun=noun)
+        if described is not None and _of_kind(described, family):
+            return described
     # "At Quillstone Brokerage, … 38% of trading, the company said": the organization this sentence named, the
     # one it is about ("Staff at Stitchwright, the maker of …, sold shares to a group led by Orrery")
     if named and outside:

@@ -129,6 +129,11 @@ SPEECH_VERBS = (
     "sees",
     "pegs",
     "pegged",
+    # "Staff witness Tobias Renwold recommended that the board disallow $118 million": advice is a statement
+    "recommended",
+    "recommends",
+    "proposed",
+    "proposes",
 )
 # Verbs whose subject may follow them ("said Jane Roe", "wrote Vukovic"); told/asked take an object instead.
 INVERTING_VERBS = frozenset(
@@ -177,6 +182,9 @@ WEAK_VERBS = frozenset(
         "sees",
         "pegs",
         "pegged",
+        # "The company proposed a merger": an act unless a figure is proposed
+        "proposed",
+        "proposes",
         # "She pointed to Tsugane, whose orders fell 6%": evidence a person cites, not a chart that points
         "pointed to",
         "points to",
@@ -552,6 +560,12 @@ DOCUMENT_ANAPHORA = (
     "the filing",
     # "according to the prospectus", "the prospectus shows": the issuer's own document
     "the prospectus",
+    # "The memorandum, circulated to investors last week, shows …": a bond's offering memorandum, the issuer's
+    "the offering memorandum",
+    "the memorandum",
+    "the offering document",
+    # "…, the document says": whichever document the article has named, its author's
+    "the document",
     "the annual report",
     "the statement",
     "the results statement",

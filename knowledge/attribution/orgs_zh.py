@@ -93,6 +93,10 @@ _NOT_NAMES = (
 )
 
 
+# Verbs whose object is "公司" (the company the article is about): "要求公司说明", "责令公司整改".
+_ASKS_THE_COMPANY = r"(?:要求|责令|督促|敦促|提醒|通知|建议|请求|允许|批准|同意|问询|追问|质疑)$"
+
+
 def plausible_org(org: str, subject: str, weak: bool) -> bool:
     """Whether the words before a verb name an organization: a company ending, Latin letters, or a short clean name."""
     suffix = next((x for x in lx.ORG_SUFFIXES if org.endswith(x) and len(x) >= 2), "")
@@ -109,6 +113,8 @@ def plausible_org(org: str, subject: str, weak: bool) -> bool:
     if suffix in ("公司", "顾问", "咨询") and len(core) == 2 and everyday_word(core):
         # "要求公司说明": the exchange asks the company, no firm is called 要求公司; "财务顾问" is a role
         return False
+    if suffix == "公司" and re.search(_ASKS_THE_COMPANY, core):
+        return False  # "上市委在审议意见中要求公司说明": a verb whose object is the company, however long the words before
     if any(org.endswith(x) for x in lx.ORG_SUFFIXES) or re.fullmatch(
         r"[A-Za-z0-9&. ]+[\u4e00-\u9fff]{0,2}", org
     ):

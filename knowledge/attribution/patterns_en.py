@@ -18,7 +18,7 @@ TITLE = "(?i:" + "|".join(re.escape(t) for t in sorted(lx.TITLES, key=len, rever
 # Any verb of saying the lexicon knows, longest first.
 _VERB = r"(?:" + "|".join(re.escape(v) for v in sorted(set(lx.SPEECH_VERBS), key=len, reverse=True)) + r")\b"
 # Verbs strong enough to make an unknown capitalized subject a speaker ("Erin Goldberg said").
-_STRONG = r"(?:said|says|told|added|wrote|warned|noted|argued|estimated|estimates|explained|cautioned|predicted|insisted|stressed|acknowledged|replied|answered|testified|testifies)\b"
+_STRONG = r"(?:said|says|told|added|wrote|warned|noted|argued|estimated|estimates|explained|cautioned|predicted|insisted|stressed|acknowledged|replied|answered|testified|testifies|recommended(?= that)|recommends(?= that))\b"
 # ", the chief executive of Corvane,", ", who covers chipmakers at Fenwick Hale": who a name's appositive says it is.
 APPOSITIVE_ROLE = re.compile(
     rf"^,\s+(?P<role>(?:(?:a|an|the)\s+)?(?:(?P<porg>{ORG}|company|firm|bank|fund|group|plan|county|city|state|town|district)(?:'s|’s)\s+)?"
@@ -63,7 +63,8 @@ ORG_APPOSITIVE = re.compile(
 DESCRIBED_ORG = re.compile(
     rf"\b[Tt]he\s+(?P<role>(?:[a-z-]+\s+){{0,2}}(?:seller|provider|operator|utility|lender|fund|insurer|bank|maker|"
     rf"chipmaker|developer|landlord|distributor|start-up|startup|company|firm|regulator|consultancy|manager|"
-    rf"pension|investor|group|venture|agency|publication|outlet|newsletter))\s+(?P<org>{ORG})"
+    rf"pension|investor|group|venture|agency|publication|outlet|newsletter|brokerage|broker|marketplace|exchange|"
+    rf"retailer|supplier|manufacturer|contractor|builder|reinsurer|carmaker|automaker|tracker|house))\s+(?P<org>{ORG})"
 )
 # "according to a report by Lexcount", "per Fenwick Hale": the organization cited.
 ACCORDING = re.compile(
@@ -110,7 +111,10 @@ DOCUMENT_BY = re.compile(
     rf"(?:sent|wrote|filed|published|released|issued)\b"
 )
 # "Marguerite Olsen of Corvane": a person with their organization after "of".
-NAME_OF_ORG = re.compile(rf"(?P<name>{NAME})\s+of\s+(?:the\s+)?(?P<org>{ORG})")
+# "Samira Qureshi of Wolfe Research", "Analyst Ottilie Brandt of the brokerage Selwyn Marsh": a person and her firm
+NAME_OF_ORG = re.compile(
+    rf"(?P<name>{NAME})\s+of\s+(?:the\s+)?(?:(?:{'|'.join(sorted(lx.DESCRIPTOR_NOUNS))})\s+)?(?P<org>{ORG})"
+)
 # "Ms. Olsen", "Dr Kemble": a name after an honorific.
 HONORIFIC = re.compile(rf"\b(?P<h>Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{WORD}(?:\s+{WORD})?)")
 # "Corvane said", "Corvane, which makes robots, said": an organization as the subject of a strong verb.

@@ -46,11 +46,15 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def speech_spans(text: str) -> list[tuple[int, int]]:
+    """The quotations that are speech: not the short name a bracket defines ("（下称“澜原省发改委”）")."""
+    return [(s, e) for s, e in quoted_spans(text) if not _DEFINES.search(text, max(0, s - 8), s)]
+
+
 def outside_quotes(text: str) -> str:
     """Text with quoted speech blanked out (same length), so names inside quotes are not speakers; the short
-    name a bracket defines ("（下称“澜原省发改委”）") is no speech and stays."""
-    spans = [(s, e) for s, e in quoted_spans(text) if not _DEFINES.search(text, max(0, s - 8), s)]
-    return blank_spans(text, spans)
+    name a bracket defines is no speech and stays."""
+    return blank_spans(text, speech_spans(text))
 
 
 _DEFINES = re.compile(r"[（(](?:以下|下文)?(?:简称|簡稱|下称|下稱|称|稱)[:：]?$|\b(?:hereafter|known as)\s*$")

@@ -10,7 +10,13 @@ from knowledge.attribution.citing import ZH_OWN_FILING, according
 from knowledge.attribution.discourse import DiscourseState, Item, find_items, resolve_item
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.org_in_play import protagonist
-from knowledge.attribution.quotes import blank_spans, leaves_quote_open, quoted_spans, starts_with_quote
+from knowledge.attribution.quotes import (
+    blank_spans,
+    leaves_quote_open,
+    quoted_spans,
+    speech_spans,
+    starts_with_quote,
+)
 from knowledge.attribution.subject_en import subject_en
 from knowledge.attribution.subject_zh import subject_zh
 from knowledge.attribution.transcript import transcript_turn
@@ -19,9 +25,12 @@ from knowledge.figures import find_figures
 from knowledge.scripts import to_simplified
 
 _ZH_VERB = re.compile(
-    "(?<![法据小游劝被名简俗堪职昵])(?:"
+    "(?<![法据小游劝被名简俗堪职昵])(?<![（(]下)(?<!以下)(?:"
     + "|".join(sorted(zh.SPEECH_VERBS, key=len, reverse=True))
     + ")(?![会服法师之的书])(?!(?<=[说称表])明)(?!(?<=分析)员)(?!机构|公司|平台|部门)"
+)
+_KEPT_UNNAMED = re.compile(
+    r"\b(?:familiar with|close to|briefed on|knowledge of|who (?:asked|declined|spoke))\b"
 )
 # A participle that reports what the sentence's subject said: ", citing …", ", saying …".
 _EN_PARTICIPLE = re.compile(r",\s+(?:citing|saying|adding|arguing|noting|warning that)\b")
@@ -77,7 +86,7 @@ def _sentence(
     text = sentence if language == "en" else to_simplified(sentence)
     if len(text) != len(sentence):
         text = sentence
-    spans = quoted_spans(text)
+    spans = speech_spans(text)
     outside = blank_spans(text, spans)
     items = find_items(outside, language, entities, state)
     found = _speaker(text, outside, spans, items, language, entities, state, first=first)
@@ -145,6 +154,15 @@ def _speaker(
             closing = re.search(r",\s+according to\b", outside[verb.end() :])
             cited = according(outside, items, language, state, entities) if closing else None
             if cited is not None and cited.kind != "unnamed":
+                return cited
+        elif found is not None and language == "en" and verb.group(0).lower() in en.WEAK_VERBS:
+            # "Corvane now expects to draw about 350 megawatts by 2028, according to the filing": an expectation
+            # the article has from a source it cites, who tells it
+            closing = re.search(r",\s+according to\b", outside[verb.end() :])
+            cited = according(outside, items, language, state, entities) if closing else None
+            # an unnamed source only when the sentence keeps a person unnamed ("a person familiar with its plans"),
+            # not an audience ("according to a presentation to investors")
+            if cited is not None and (cited.kind != "unnamed" or _KEPT_UNNAMED.search(cited.name)):
                 return cited
         # "Harlow also raised its full-year forecast": a company's guidance is the article's narration
         if found is not None and (found.kind == "person" or verb.re is not EN_GUIDANCE):

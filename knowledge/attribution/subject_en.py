@@ -87,7 +87,9 @@ def _person_of(item: Item, items: list[Item], outside: str) -> Item:
     gap = outside[before[-1].end : item.start] if before else ""
     # "Tomasz Wielgosz, chief information officer of Westbury Mutual": the person, whose title names the employer
     titled = re.fullmatch(r",\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){1,5}(?:of|at|for|with)\s+(?:the\s+)?", gap)
-    if before and (re.fullmatch(r"\s+(?:of|at|from)\s+(?:the\s+)?", gap) or titled):
+    # "Analyst Priyanka Dorval of the brokerage Draycott Hale said": what the firm is may stand before its name
+    described = rf"\s+(?:of|at|from)\s+(?:the\s+)?(?:(?:{'|'.join(sorted(en.DESCRIPTOR_NOUNS))})\s+)?"
+    if before and (re.fullmatch(described, gap) or titled):
         return before[-1]
     return item
 
@@ -104,7 +106,12 @@ def subject_en(
     word = verb.group(0).lower()
     weak = word in en.WEAK_VERBS
     # "He expects most orders to ship in 2028": a person's expectation, figure or not
-    personal = re.fullmatch(r"[\s\"“]*(?:He|She)\s+(?:also\s+|still\s+|now\s+)?", outside[: verb.start()])
+    # "The firm expects more of them to seek debt next year": an organization's, told by the anaphor opening it
+    personal = re.fullmatch(
+        r"[\s\"“]*(?:He|She|The (?:firm|company|bank|group|fund|lender|insurer|agency|exchange|utility))\s+"
+        r"(?:also\s+|still\s+|now\s+)?",
+        outside[: verb.start()],
+    )
     # "Some energy analysts think the demand numbers are inflated": a group's view opening the sentence
     group = word in ("think", "believe", "worry", "worried", "fear", "doubt") and _EN_GROUP_OPENS.fullmatch(
         outside[: verb.start()]

@@ -12,7 +12,8 @@ EN_GROUP = re.compile(
     r"\b(?:" + "|".join(en.GROUP_NOUNS) + r")\b|\b(?:one|some|two|three|many|several|most) of them\b", re.I
 )
 EN_ANONYMOUS = re.compile(
-    r",\s*(?:and )?who (?:asked|declined|spoke|requested) (?:not to be|to not be|to be not|on condition)|"
+    # "a retailer's head of automation who asked not to be named": with a comma before "who" or without
+    r"(?:,\s*|\s)(?:and )?who (?:asked|declined|spoke|requested) (?:not to be|to not be|to be not|on condition)|"
     r",\s*(?:and )?who (?:was|is|were|are) not (?:authori[sz]ed|permitted|allowed|cleared) to (?:speak|comment|talk)|"
     r"\bspeaking on (?:the )?condition of anonymity\b",
     re.I,
@@ -96,10 +97,10 @@ def unnamed_en(clause: str, entities: ArticleEntities, *, anonymous: bool = Fals
             description = f"{description[:start]}the company{description[end:]}"
     description = description.lower()
     opening = re.match(
-        r"[\s,]*(?:(?:but|and|while|though|although|whereas|yet)\s+)?(?:a|an|one)\b", clause, re.I
-    )  # "A chip designer at one of its customers"
+        r"[\s,]*(?:(?:but|and|while|though|although|whereas|yet)\s+)?(?:a|an|one|another)\b", clause, re.I
+    )  # "A chip designer at one of its customers", "Another customer"
     # one unnamed person: he/she may follow
-    one = "?" if re.match(r"(?:a|an|one)\b", description) or opening else None
+    one = "?" if re.match(r"(?:a|an|one|another)\b", description) or opening else None
     description = _without_names(description, entities, "the company")
     return entities.add(
         Entity(kind="unnamed", name=f"unnamed: {description}", forms=[f"unnamed: {description}"], gender=one)

@@ -68,6 +68,8 @@ def english_verbs(outside: str) -> list[re.Match[str]]:
             or (re.match(r"writ", v.group(0), re.I) and re.match(r" (?:off|down)\b", outside[v.end() :]))
             or (v.group(0).lower() == "called" and re.match(r" (?:a|an|off)\b", outside[v.end() :]))
             or (v.group(0).lower() == "asked" and re.match(r" not to be\b", outside[v.end() :]))
+            # "Corvane, which had asked for 900 megawatts": a request for something, not a statement
+            or (v.group(0).lower() in ("asked", "asks") and re.match(r" for\b", outside[v.end() :]))
             # "the fund's members were told of it in a newsletter": who heard it, not who said it
             or (
                 v.group(0).lower() in ("told", "asked")

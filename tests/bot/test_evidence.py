@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.compose import compose_abstention
 from bot.evidence import Abstention, Evidence, decide
 from bot.service import AnswerService
@@ -325,3 +327,75 @@ def test_where_a_margin_fell_this_quarter_is_not_answered_by_next_years_forecast
     ]
     decision = decide(query, hits, corpus)
     assert isinstance(decision, Evidence) and decision.hits[0].passage is reported
+
+
+def _article(*texts: str, speaker: Speaker | None = None) -> Corpus:
+    """One invented English article, a passage per sentence; the first sentence is the speaker's, if one."""
+    source = Source(
+        id="tolver",
+        file="t.md",
+        title="Tolver cuts prices",
+        publisher="P",
+        language="en",
+        published=dt.date(2026, 11, 24),
+    )
+    passages = [
+        _figured("tolver", text, paragraph=n, speaker=speaker.name if speaker and n == 1 else None)
+        for n, text in enumerate(texts, start=1)
+    ]
+    return Corpus(sources=[source], speakers=SpeakerIndex([speaker] if speaker else []), passages=passages)
+
+
+def test_a_figure_its_own_words_date_to_another_period_does_not_answer_the_period_asked() -> None:
+    """'revenue for the fiscal year of $2.4 billion' and '$140 million in the third quarter' do not answer what
+    revenue was in the second quarter; '第三季度单季净利润1.2亿元' does not answer the first nine months."""
+    corpus = _article(
+        "Tolver now expects revenue for the fiscal year of $2.4 billion.",
+        "Agent revenue reached $140 million in the fiscal third quarter.",
+    )
+    hits = [Hit(p, 3.0, coverage=0.6, dense=0.5, reasons=["unit", "measure"]) for p in corpus.passages]
+    query = QueryAnalysis(
+        text="What was Tolver's revenue in the fiscal second quarter?",
+        language="en",
+        kind="how_much",
+        wants_figure=True,
+        units={"USD"},
+        measures={"revenue"},
+        quarters={2},
+        period="quarter",
+    )
+    assert isinstance(decide(query, hits, corpus), Abstention)
+    query.quarters, query.text = {3}, "What was Tolver's agent revenue in the fiscal third quarter?"
+    decision = decide(query, hits, corpus)
+    assert (
+        isinstance(decision, Evidence)
+        and decision.focus is not None
+        and decision.focus.text == "$140 million"
+    )
+
+
+def test_a_refusal_in_the_answers_article_speaks_though_it_quotes_no_one_asked() -> None:
+    """'What revenue does Tolver forecast for 2027?' is not answered by next year's hope when the article says
+    'She declined to give a revenue forecast for 2027'."""
+    tolver = Speaker(name="Tolver Systems", kind="organization", role="company")
+    corpus = _article(
+        "Tolver expects revenue to reach $60 million next year, from about $20 million this year.",
+        "She declined to give a revenue forecast for 2027.",
+        speaker=tolver,
+    )
+    hits = [
+        Hit(corpus.passages[0], 3.5, coverage=0.3, dense=0.3, reasons=["speaker", "unit", "measure"]),
+        Hit(corpus.passages[1], 3.0, coverage=0.9, dense=0.5),
+    ]
+    query = QueryAnalysis(
+        text="What revenue does Tolver forecast for 2027?",
+        language="en",
+        kind="how_much",
+        wants_figure=True,
+        units={"USD"},
+        measures={"revenue"},
+        speakers=[tolver],
+        years=[2027],
+    )
+    decision = decide(query, hits, corpus)
+    assert isinstance(decision, Abstention) and decision.reason == "declined"

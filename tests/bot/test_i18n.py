@@ -37,6 +37,9 @@ def test_shared_characters_take_the_script_of_the_conversation_or_locale() -> No
     assert detect_language("AI泡沫", hint="zh-TW") == "zh-Hant"
     assert detect_language("AI泡沫", hint="zh-Hant") == "zh-Hant"
     assert detect_language("AI泡沫是什么", hint="zh-TW") == "zh-Hans"  # its own characters decide
+    # 岳 and 余 are written in Traditional names too: "衡岳…目標" is Traditional by 標
+    assert detect_language("衡岳明年的毛利率目標是多少？") == "zh-Hant"
+    assert detect_language("衡岳明年的毛利率目标是多少？") == "zh-Hans"
     assert conversation_script(["Who is Bret Taylor?", "泰勒怎麼看AI泡沫？", "AI泡沫"]) == "zh-Hant"
     assert conversation_script([], "zh_HK") == "zh-Hant" and conversation_script([], "en-US") is None
     assert script_of_locale("zh-CN") == "zh-Hans"

@@ -17,6 +17,18 @@ def test_an_unnamed_source_is_shown_as_the_article_describes_it() -> None:
     assert "unnamed" not in shown and shown.startswith("一位") and shown.endswith("業界人士")
 
 
+def test_an_unnamed_source_in_a_chinese_article_is_told_in_english_beside_its_chinese_words() -> None:
+    """English readers get 'An unnamed banker (一位…银行人士)', never the description spelt out in pinyin."""
+    banker = Speaker(
+        name="unnamed: 一位参与本期债券簿记的银行人士", kind="organization", role="unnamed source"
+    )
+    assert speaker_name(banker, "en") == "An unnamed banker (一位参与本期债券簿记的银行人士)"
+    investors = Speaker(name="unnamed: 多位法人", kind="organization", role="unnamed source")
+    assert speaker_name(investors, "en") == "Several unnamed institutional investors (多位法人)"
+    told = Speaker(name="unnamed: 两位知情人士", kind="organization", role="unnamed source")
+    assert speaker_name(told, "en") == "Two unnamed people familiar with the matter (两位知情人士)"
+
+
 def test_a_named_speaker_keeps_the_canonical_name_for_english_readers() -> None:
     altman = Speaker(name="Sam Altman", kind="person", role="CEO, OpenAI", name_zh="萨姆·阿尔特曼")
     assert speaker_name(altman, "en") == "Sam Altman"

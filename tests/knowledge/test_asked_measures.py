@@ -103,3 +103,19 @@ def test_how_much_of_a_capacity_is_used_asks_its_utilization() -> None:
 def test_receivables_asked_in_short_are_receivables() -> None:
     assert "receivables" in asked_measures("芷衡现在账上挂着多少应收？", [])
     assert "receivables" not in asked_measures("公司应收入多少？", [])
+
+
+def test_cash_being_burned_asks_the_burn_and_a_chinese_verb_before_its_closing_how_much_is_the_ask() -> None:
+    """'How much cash was X burning each month?' asks the burn, not the cash it holds; '这期债一共募了多少钱？'
+    asks what was raised, the bond being its object."""
+    assert asked_measures("How much cash was Peltram burning each month over the quarter?", []) == {"burn"}
+    assert asked_measures("How much cash is Peltram sitting on now?", []) == {"cash"}
+    assert asked_measures("滨澄城发这期债一共募了多少钱？", []) == {"spending"}
+    assert asked_measures("这家公司去年亏了多少？", []) == {"burn"}
+    assert {"revenue", "growth"} <= asked_measures("营收增长了多少？", [])
+
+
+def test_a_cut_a_marketplace_takes_is_its_share() -> None:
+    """'how big a cut is X taking on bookings?' asks its take, not a reduction."""
+    asked = asked_measures("how big a cut is Pellgrave taking on bookings these days vs last year?", [])
+    assert "share" in asked and "cut" not in asked

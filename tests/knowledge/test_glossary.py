@@ -29,6 +29,12 @@ GLOSSARY = load_glossary(PACKAGED_CORPUS / "glossary.yaml")
         ("Who makes the low-Dk glass fibre cloth?", "电子布"),
         ("How much securitisation was issued?", "证券化"),
         ("What rack utilisation do the new computing parks run at?", "上架率"),
+        ("How much did the Series B bring in?", "b轮"),
+        ("What liquidation preference do the new investors get?", "清算优先权"),
+        ("How deep a discount is the rights issue priced at?", "供股"),
+        ("How deep a discount is the rights issue priced at?", "折让"),
+        ("What take rate does the marketplace keep?", "抽成"),
+        ("How much debt with interest does the city fund carry?", "有息负债"),
     ],
 )
 def test_english_question_reaches_the_chinese_term(question: str, term: str) -> None:

@@ -405,3 +405,27 @@ def test_a_manager_putting_a_stake_at_a_sum_values_it() -> None:
         "Harrowby Capital, which manages the fund, puts the same stake at $98 million."
     )
     assert "valuation" not in find_measures("The analyst puts the cost at $5 million.")
+
+
+def test_words_for_a_fall_power_rent_and_debt_and_a_city_investment_company_that_spends_nothing() -> None:
+    """'掉到六成' is a fall, '用多少电' power, '签约租用…算力' a lease, '$650 million of five-year notes' debt and
+    'how busy are the GPUs' utilization; '沥江城投有息负债' names no spending (城投 is a kind of company)."""
+    assert "cut" in find_measures("产能利用率可能掉到六成以下")
+    assert find_measures("园区最终要用多少电") == {"power"}
+    assert "rent" in find_measures("已签约租用一期部分算力，五年合同总额约21亿元")
+    assert "debt" in find_measures("is trying to sell $650 million of five-year notes")
+    assert find_measures("research notes") == set()
+    assert find_measures("How busy are the GPUs on the exchange?") == {"utilization"}
+    assert find_measures("截至9月底，滨澄城投有息负债约312亿元") == {"debt"}
+    assert find_measures("宏筑投顾分析师") == set()
+
+
+def test_a_discount_to_the_last_close_debt_with_interest_a_take_rate_and_a_liquidation_preference() -> None:
+    """'較停牌前收市價折讓約30%' prices a share sale against the close, no stock move; 'debt with interest' is
+    debt, not a yield; a take rate is a share of bookings; a liquidation preference is its own measure."""
+    assert find_measures("較停牌前收市價折讓約30%") == {"cut", "price"}
+    assert find_measures("How much debt with interest does the city fund carry?") == {"debt"}
+    assert find_measures("interest-bearing debt") == {"debt"}
+    assert "share" in find_measures("kept a take rate of 13% of gross bookings")
+    assert find_measures("carries a 2x liquidation preference") == {"preference"}
+    assert find_measures("新一輪的清算優先權是幾倍") == {"preference"}

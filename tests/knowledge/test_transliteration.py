@@ -118,3 +118,18 @@ def test_names_sharing_a_skeleton_are_told_apart_by_their_first_vowel() -> None:
     )
     assert index.latin_for("霍尔罗伊德算过银行得亏多少？") == "Holroyd算过银行得亏多少？"
     assert index.latin_for("哈罗莱特资本怎么估值？").startswith("Harrowlight")
+
+
+def test_a_name_opening_on_a_vowel_is_heard_by_two_sounds_but_not_inside_a_place() -> None:
+    """'奥维尔' (ao-wei-er) is Orvelle, two consonants after an opening vowel; '爱尔兰' is Ireland, and no part of
+    it is a library name."""
+    index = SoundIndex(
+        [
+            Speaker(name="Orvelle Software", kind="organization", role="company"),
+            Speaker(name="Allen Hobart", kind="person", role="analyst"),
+        ]
+    )
+    assert index.latin_for("奥维尔的AI智能体降价后每个月多少钱") == "Orvelle的AI智能体降价后每个月多少钱"
+    assert index.latin_for("奧維爾第三季營收多少") == "Orvelle第三季營收多少"
+    assert index.latin_for("艾伦怎么看") == "Allen怎么看"
+    assert index.latin_for("爱尔兰的数据中心") == "爱尔兰的数据中心"

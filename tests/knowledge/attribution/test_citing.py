@@ -96,3 +96,28 @@ def test_the_report_or_letter_later_cited_is_its_authors_and_a_list_seen_by_a_pa
         ["The tender prices shares at $42.70 each, according to the email, which was seen by the Report."],
     ]
     assert speakers_of(text) == ["Quillby AI", "Quillby AI"]
+
+
+def test_a_bodys_testimony_is_the_body_its_name_ends_with() -> None:
+    """'According to the alliance's testimony, …' is the Ratepayers' Alliance an advocate spoke for, not the
+    utility the story is about."""
+    text = [
+        ["Brennock Power wants households to pay for substation work."],
+        [
+            "Odile Farran, director of the Wenlow County Ratepayers' Alliance, said families were being asked to pay."
+        ],
+        ["According to the alliance's testimony, about 58% of the cost would fall on homes."],
+    ]
+    assert speakers_of(text)[2] == "Wenlow County Ratepayers' Alliance"
+
+
+def test_the_utility_in_a_filing_with_a_board_is_the_utility_in_play() -> None:
+    """'In a filing with the X Utilities Board, the utility asked to recover $190 million' is the utility's, not
+    the board's the filing went to."""
+    text = [
+        ["Brennock Power wants its customers to pay for grid upgrades."],
+        [
+            "In a filing with the Ostervale Utilities Board, the utility asked to recover $190 million over six years."
+        ],
+    ]
+    assert speakers_of(text)[1] == "Brennock Power"

@@ -144,3 +144,19 @@ def test_an_investment_officer_works_for_the_fund_not_the_company_it_backs() -> 
     cio, ceo = result.speakers[3][0], result.speakers[4][0]
     assert cio is not None and cio.positions[0][1] == "Brenlow Teachers' Pension Fund"
     assert ceo is not None and ceo.positions[0][1] == "Quell Labs"
+
+
+def test_an_analyst_of_the_brokerage_named_after_her_speaks_for_herself() -> None:
+    """'Analyst X of the brokerage Y said': X speaks, and Y, a brokerage however much it looks like a person's
+    name, is no speaker."""
+    result = attribute_source(
+        [["Analyst Ottilie Brandt of the brokerage Selwyn Marsh said the cut showed weak pricing power."]],
+        "en",
+        SpeakerIndex([]),
+    )
+    speaker = result.speakers[0][0]
+    assert speaker is not None and speaker.name == "Ottilie Brandt"
+    assert speaker.role == "analyst, Selwyn Marsh"
+    assert all(
+        s.name != "Selwyn Marsh" or s.kind == "organization" for s in [*result.quoted, *result.mentioned]
+    )

@@ -241,3 +241,34 @@ def test_a_subordinate_clause_opening_the_sentence_is_no_unnamed_source() -> Non
     ]
     result = attribute_source(paragraphs, "en", SpeakerIndex([]))
     assert [s.name if s else None for s in result.speakers[0]] == ["Lorna Quenby", "Lorna Quenby"]
+
+
+def test_an_offering_memorandum_and_the_document_are_the_issuers() -> None:
+    """'The memorandum, circulated to investors, shows …', '…, the document says' and 'according to the
+    memorandum' are the issuer's own; 'The firm expects …' after a research firm spoke is that firm's view."""
+    text = [
+        ["Pellgrave Compute is trying to sell $400 million of notes, and its offering memorandum is gloomy."],
+        ["The memorandum, circulated to investors last week, shows the company kept 12% of bookings."],
+        ["Bookings reached $900 million over the nine months, the document says."],
+        ["Utilization fell to 61% in the third quarter, according to the memorandum."],
+        ["Torvik Research counts 28 GPU marketplaces worldwide."],
+        ["The firm expects more of them to seek debt rather than equity next year."],
+    ]
+    speakers = speakers_of(text, "en")
+    assert speakers[1:4] == ["Pellgrave Compute"] * 3
+    assert speakers[5] == "Torvik Research"
+
+
+def test_another_customer_kept_unnamed_without_a_comma_speaks_and_he_goes_on() -> None:
+    """'Another customer, a bank's head of data who asked not to be named …, said …' is an unnamed source, and the
+    'He said' after it is the same source."""
+    text = [
+        [
+            "Another customer, a bank's head of data who asked not to be named because the contract is private, "
+            "said his firm had cut its planned seats from 3,000 to about 1,200.",
+            "He said the vendor had offered a further discount of 15% for a longer commitment.",
+        ]
+    ]
+    first, second = speakers_of(text, "en")
+    assert first is not None and first.startswith("unnamed:")
+    assert second == first

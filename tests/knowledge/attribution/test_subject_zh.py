@@ -214,3 +214,38 @@ def test_an_apps_operator_after_the_quoted_app_and_what_the_company_disclosed_ar
         ["据了解，公司董事长持股31%。"],
     ]
     assert speakers_of(text, "zh-Hans") == ["光匣科技", "光匣科技", None]
+
+
+def test_a_bond_prospectus_and_its_audit_report_are_the_issuers_and_a_defined_short_name_is_no_speech() -> (
+    None
+):
+    """'X（下称“X城投”）本周发行…募集资金9亿元' is narration; '募集说明书还提到…' and '审计报告还显示…' are the
+    issuer's own documents, not the rating agency quoted in between."""
+    text = [
+        ["滨澄城市发展集团（下称“滨澄城发”）本周发行一期公司债券，募集资金9亿元。"],
+        ["滨澄城发在募集说明书中称，算力中心一期已投运。"],
+        ["募集说明书还提到，一家境外平台已签约租用部分算力，合同总额约14亿元。"],
+        ["岚信资信在评级报告中指出，预计二期投运后年收入可达6亿元。"],
+        ["审计报告还显示，截至9月底，滨澄城发有息负债约312亿元。"],
+    ]
+    assert speakers_of(text, "zh-Hans") == [
+        None,
+        "滨澄城市发展集团",
+        "滨澄城市发展集团",
+        "岚信资信",
+        "滨澄城市发展集团",
+    ]
+
+
+def test_a_committee_asking_the_company_names_no_firm_and_the_company_replies() -> None:
+    """'上市委在审议意见中要求公司说明…' names no company called '…要求公司'; '公司在问询回复中表示…' is the
+    article's company."""
+    text = [
+        ["芯片设计公司锐澄微电的首发申请，日前被上市委员会暂缓审议。锐澄微电拟募资12亿元。"],
+        ["锐澄微电在回复中称，存货增至3亿元。"],
+        ["上市委在审议意见中要求公司说明，第一大客户收入占比高达51%的情况下，业务是否具有独立性。"],
+        ["公司在问询回复中同时表示，第一大客户的占比将在2027年降至四成以下。"],
+    ]
+    result = attribute_source(text, "zh-Hans", SpeakerIndex([]))
+    assert not any("要求" in s.name for s in [*result.quoted, *result.mentioned])
+    assert [s.name if s else None for s in result.speakers[3]] == ["锐澄微电"]

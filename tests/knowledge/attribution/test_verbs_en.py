@@ -79,3 +79,33 @@ def test_accounting_actions_anonymity_refusals_and_descriptions_are_no_statement
     speakers = speakers_of(text, "en")
     assert speakers[:7] == [None] * 7
     assert speakers[7] == "unnamed: a person who has seen the board materials"
+
+
+def test_a_recommendation_is_a_statement_and_asking_for_something_is_not() -> None:
+    """'Y recommended that the board disallow $40 million' and 'Y also proposed stretching it to 10 years, …' are
+    Y's; 'the developer, which had asked for 700 megawatts' only reports a request."""
+    text = [
+        ["The work was approved for the developer Hollen Digital, which had asked for 700 megawatts."],
+        [
+            "Commission examiner Petra Lindqvar recommended that the commission disallow $40 million, the cost of the "
+            "second line."
+        ],
+        ["Lindqvar also proposed stretching any recovery to 10 years, which would cut the charge to $1.20."],
+    ]
+    assert speakers_of(text, "en") == [None, "Petra Lindqvar", "Petra Lindqvar"]
+
+
+def test_an_expectation_a_sentence_credits_to_a_filing_or_a_source_is_theirs() -> None:
+    """'X now expects to draw 250 megawatts by 2029, according to the filing' is told by the utility that filed
+    it, and '…, according to a person familiar with its plans' by that unnamed source."""
+    text = [
+        ["Brennock Power wants its customers to pay for new substations, it said in a filing."],
+        ["The work was built for the developer Tarvel Digital."],
+        ["Tarvel now expects to draw about 250 megawatts by 2029, according to the filing."],
+        [
+            "Ostley Cloud expects revenue of $4 billion next year, according to a person familiar with its plans."
+        ],
+    ]
+    speakers = speakers_of(text, "en")
+    assert speakers[2] == "Brennock Power"
+    assert speakers[3] is not None and speakers[3].startswith("unnamed: a person familiar")
