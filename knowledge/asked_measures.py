@@ -50,7 +50,11 @@ _ZH_TAIL_NOUN = re.compile(r"([\u4e00-\u9fff]{0,2}多少((?:(?!多少)[\u4e00-\u
 _ZH_VERB_ASKED = re.compile(r"[\u4e00-\u9fff]{1,2}了(?:多少|几多)(?:钱)?(?=[？?。！!]*\s*$)")
 _HOW_MUCH_IN = re.compile(r"\bhow much in ((?:[a-z-]+ ){0,2}[a-z-]+)", re.I)
 
-_CUT_TAKEN = re.compile(r"\bhow (?:big|large) a cut\b|\btak(?:e|es|ing|en) a (?:[\w-]+ )?cut\b", re.I)
+# "how big a cut is the exchange taking on bookings?", "takes a 15% cut": a take, not a reduction ("how big a cut in
+# %?" is one)
+CUT_TAKEN = re.compile(
+    r"\ba cut\b[^?,.]{0,30}\btak(?:e|es|ing|en)\b|\btak(?:e|es|ing|en) a (?:[\w%-]+ )?cut\b", re.I
+)
 _SHARE_OF_CHANGE = re.compile(r"\s*what (?:share|portion|proportion|percentage|fraction|part) of\b", re.I)
 _PART_FROM = re.compile(r"多少(?:是)?(?:来自|出自)")
 
@@ -102,7 +106,7 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
         found = found | {"price"}  # "what do data centres pay for power?": a price per unit of energy
     if found <= {"power"} and "utilization" in find_measures(main):
         found = {"utilization"}  # "用了峤云多少算力": how much of the compute was used, not how much there is
-    if _CUT_TAKEN.search(main):
+    if CUT_TAKEN.search(main):
         found = (found - {"cut"}) | {"share"}  # "how big a cut is the exchange taking on bookings?": its take
     if _SHARE_OF_CHANGE.match(main):  # "what share of the growth came from data centres?" asks the part
         found = (found - {"growth", "cut"}) | {"share"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.asked_measures import SITE_SIZE, asked_measures
+from knowledge.asked_measures import CUT_TAKEN, SITE_SIZE, asked_measures
 from knowledge.figures import Figure
 from knowledge.scripts import fold, space_scripts
 from knowledge.unit_cues import (
@@ -100,7 +100,7 @@ _HOW_MANY_OF_A_GROUP = re.compile(
 )
 # "How much of X's revenue…", "占多少", "幾成": a share, whatever else the question mentions.
 _SHARE = re.compile(
-    r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice|stake|cut)|"
+    r"how much of\b|how (?:dependent|reliant|exposed|concentrated)\b|what (?:share|portion|proportion|percentage|fraction)|how big a (?:share|slice|stake)|"
     r"\b(?:slice|piece) of\b|(?:里|裡|中|之中)有?多少(?!钱|錢|亿|億|万|萬)|"
     # "how much new signed capacity comes from AI customers?": the part from one source, as a share
     r"\bhow much\b[^?]{0,50}\b(?:comes?|came|coming) from\b|"
@@ -263,12 +263,16 @@ def measures_of_parts(text: str, figures: list[Figure]) -> set[str]:
     asking = [p for p in parts if QUANTITY.search(fold(p))]
     if len(asking) < 2:
         return asked_measures(text, figures)
-    # each part with the rest of the question as context ("X's capex — how much, and how fast is it growing?")
-    context = [p for p in parts if p not in asking]
+    # each part with the rest of the question as context ("X's capex — how much, and how fast is it growing?"), but
+    # not a condition that sets the scene ("翠嵘做完供股以后，净负债率能压到多少？": the rights issue is not asked)
+    context = [p for p in parts if p not in asking and not _SETS_THE_SCENE.search(p)]
     found = [asked_measures(" ".join([*context, p]), figures) for p in asking]
     return set().union(*found) or asked_measures(text, figures)
 
 
+_SETS_THE_SCENE = re.compile(
+    r"(?:以后|之后|后|的话)\s*$|^\s*(?:如果|假如|假设|若|要是|if|once|after)\b", re.I
+)
 # Where a question asks a second thing: "？比去年…", "— how much, and how fast…".
 _QUESTION_PART = re.compile(
     # "how much debt is it taking on, and at what interest rate?": a preposition may lead the second ask
@@ -311,7 +315,7 @@ def _units_of(folded: str) -> set[str]:
         return {"x"}  # "毛利率是传统板子的几倍": the multiple is asked, whatever rate it compares
     if _RATE.search(folded) or ZH_RATE.search(folded):
         return {"%"}
-    if _HOW_MANY_OF_A_GROUP.search(folded):
+    if _HOW_MANY_OF_A_GROUP.search(folded) or CUT_TAKEN.search(folded):
         return {"%"}  # "how many CIOs plan to spend more?": told as the share of them that do
     if _PART_OF_WHOLE.search(folded):
         return {"%"} | _currencies(

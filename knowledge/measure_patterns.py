@@ -157,5 +157,7 @@ MEASURES: dict[str, str] = {
     # "每基金单位分派", "distribution per unit": what a company or trust pays out to holders
     "dividend": r"\bdividends?\b|\bpayout ratios?\b|\bdistributions? per (?:unit|share)\b|\bdpu\b|分派|派息|股息",
     # "旧股转让规模": shares transferred to a buyer are sold
-    "sale": r"\bsell|\bsold\b|\bsale|unload|cash out|tender|offload|出售|套现|卖出|卖掉|卖了|抛售|转让",
+    # "这次打算发多少债": issuing bonds is selling them
+    "sale": r"\bsell|\bsold\b|\bsale|unload|cash out|tender|offload|出售|套现|卖出|卖掉|卖了|抛售|转让|发债|发了?多少债|"
+    r"发行(?!价|人|商|部)",
 }

@@ -129,12 +129,33 @@ TITLE_AROUND = (
 )
 # Words of a written title that make its holder one of a kind of title: a broker's research staff are its analysts.
 KINDRED_TITLES: dict[str, tuple[str, ...]] = {"analyst": ("research", "analyst", "研究", "分析")}
-# Kinds of organization a question names instead of the organization: (the question's words, the role's words).
+_SAYS_ZH = ("说", "表示", "称", "认为", "估计", "预计", "提到", "透露", "指出", "那边")
+
+
+def _speaking(chinese: tuple[str, ...], english: str) -> tuple[str, ...]:
+    """How a question makes a kind of organization the one speaking: "开发商说", "the developer says"."""
+    return (*(f"{kind}{verb}" for kind in chinese for verb in _SAYS_ZH), f"{english} says", f"{english} said")
+
+
+# What a question calls a kind of organization, and the words an article's description of one uses: the one
+# organization so described is the one asked. The kind must be who speaks ("开发商说…"): "主权基金入股后估值多少"
+# asks the company's valuation, not the fund's.
 ORG_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "short seller": (
         ("short seller", "short-seller", "short seller's", "做空机构", "空头机构", "沽空机构", "做空方"),
         ("short seller", "short-seller", "做空"),
     ),
+    # ("ChatGPT开发商" makes software: only a builder of sites counts)
+    "developer": (
+        _speaking(("开发商",), "the developer"),
+        ("developer", "地产开发商", "数据中心开发商", "园区开发商", "项目开发商"),
+    ),
+    "rating agency": (
+        _speaking(("评级机构", "评级公司"), "the rating agency"),
+        ("rating agency", "ratings firm", "credit rating", "评级"),
+    ),
+    "sovereign fund": (_speaking(("主权基金", "主权财富基金"), "the sovereign fund"), ("sovereign", "主权")),
+    "utility": (_speaking(("电力公司", "公用事业公司"), "the utility"), ("utility", "电力公司", "公用事业")),
 }
 # "the energy minister", "the finance secretary": an office named by its portfolio, written "minister of energy"
 PORTFOLIO = re.compile(r"\b([a-z]{4,}) (minister|secretary|commissioner)\b")

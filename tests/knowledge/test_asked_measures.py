@@ -119,3 +119,15 @@ def test_a_cut_a_marketplace_takes_is_its_share() -> None:
     """'how big a cut is X taking on bookings?' asks its take, not a reduction."""
     asked = asked_measures("how big a cut is Pellgrave taking on bookings these days vs last year?", [])
     assert "share" in asked and "cut" not in asked
+
+
+def test_issuing_bonds_asks_the_debt_sold() -> None:
+    """'这次打算发多少债？' asks the size of the bond sale, not a loan the proceeds repay."""
+    assert asked_measures("奎岚这次打算发多少债？", []) == {"debt", "sale"}
+
+
+def test_how_big_a_cut_in_percent_is_a_reduction() -> None:
+    asked = asked_measures(
+        "api price cut - from what to what per million tokens, and how big a cut in %?", []
+    )
+    assert "cut" in asked and "share" not in asked

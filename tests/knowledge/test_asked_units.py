@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.asked_units import CURRENCIES, question_units
+from knowledge.asked_units import CURRENCIES, measures_of_parts, question_units
 from knowledge.scripts import fold
 
 
@@ -19,3 +19,8 @@ def test_a_slice_of_a_share_sale_is_an_amount_or_a_share() -> None:
     percentage."""
     units = question_units(fold("How much of the Hong Kong rights issue did the fund say it would take?"))
     assert units == {"%"} | CURRENCIES
+
+
+def test_a_condition_before_a_two_part_chinese_question_is_not_asked() -> None:
+    """'翠嶸做完供股以后，净负债率能压到多少？现在是多少？' asks the net debt ratio; the rights issue sets the scene."""
+    assert measures_of_parts("翠岚做完供股以后，净负债率能压到多少？现在是多少？", []) == {"net_debt"}

@@ -322,6 +322,18 @@ def test_the_short_seller_is_the_one_organization_described_so() -> None:
     assert SpeakerIndex([seller, other]).find_by_role("那家做空机构说什么？") == []
 
 
+def test_the_developer_and_the_sovereign_fund_asked_in_chinese_are_the_ones_described_so() -> None:
+    """'开发商说…' is the one site developer the articles name, not the lab a gazetteer calls a 'ChatGPT开发商';
+    '主权基金表示…' the one sovereign wealth fund, when the fund is the one speaking."""
+    developer = Speaker(name="Rowmere Infrastructure", kind="organization", role="developer")
+    lab = Speaker(name="Lumen Labs", kind="organization", role="AI lab", role_zh="人工智能公司，Lumen开发商")
+    fund = Speaker(name="Qarish Reserve Fund", kind="organization", role="sovereign wealth fund")
+    index = SpeakerIndex([developer, lab, fund])
+    assert index.find_by_role("开发商说这个园区每年要用多少水？") == [developer]
+    assert index.find_by_role("主权基金表示会认购多少？") == [fund]
+    assert index.find_by_role("主权基金入股后这家公司估值是多少？") == []  # the fund only dates the question
+
+
 def test_a_chinese_name_inside_a_longer_company_name_is_not_a_mention() -> None:
     index = SpeakerIndex(
         [Speaker(name="Cisco", kind="organization", role="network maker", aliases=("思科",))]
