@@ -229,6 +229,12 @@ class KnowledgeBase:
         ):
             query.unknown_names.append(described)  # "港股另一家分销商岱澜电子": a company no article names
         subject = chinese_subject(question)
+        if subject and not self._in_articles(subject):
+            # "審計局查出被騙領的算力券…": the name is the part the articles write, the rest what it did
+            subject = next(
+                (subject[:n] for n in range(len(subject) - 1, 1, -1) if self._in_articles(subject[:n])),
+                subject,
+            )
         honoured = HONORIFIC.fullmatch(fold(subject or ""))
         if honoured and not query.speakers:
             # "廖董講…": chairman Liao, as Taiwanese reporters call him; the one quoted person it can be

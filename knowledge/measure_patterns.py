@@ -43,7 +43,9 @@ MEASURES: dict[str, str] = {
     r"\bvalues?\b|\bmark(?:s|ed|ing)?\b(?=[^.]{0,40}\b(?:at|down|to)\b)|\bwhere\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|face value|fair value|write-?downs?|markdowns?|估值|市值|(?<!性)价值|公允价值|目标价|值多少|值几多|值幾多",
     # "每年要少收多少钱", "forgo $52 million a year": revenue given up is a loss to whoever gives it up
     "burn": r"\bburn|cash burn|go through|\bloss(?:es)?\b|\blose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|"
-    r"\bforg(?:o|oes|one|oing|went)\b|\bforeg(?:o|oes|one|oing|went)\b|(?<!多)少收|烧钱|烧掉|烧了?多少|现金消耗|亏",
+    r"\bforg(?:o|oes|one|oing|went)\b|\bforeg(?:o|oes|one|oing|went)\b|(?<!多)少收|烧钱|烧掉|烧了?多少|现金消耗|亏|"
+    # "经营现金流净流出约41亿元": operating cash going out is cash burned
+    r"\bcash outflows?\b|\b(?:operating )?cash (?:burn|drain)\b|现金流[^，。；]{0,4}?净?流出",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
     r"invest|committed|commit|\bpa(?:y|ys|id|ying)\b(?! for (?:about |roughly |around |nearly |some |only )?\d)(?!"
@@ -78,7 +80,7 @@ MEASURES: dict[str, str] = {
     # "paying about 35% less than the value it carries them at": a price below a mark is a discount
     "price": r"\bprice|pricing|\b(?:sells?|sold|goes|went) for\b|\bdiscount|%\s+(?:less|below|under|cheaper)\b|\bpremium\b|折价|折扣|折让|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|(?<![对作])价(?!值)|成本|每卡",
     # "margin calls", "margin financing": collateral and loans against shares, not a profit margin
-    "margin": r"margin(?!s?[ -](?:calls?|financ|loans?|lending|debt|accounts?|requirements?))|profit|earnings|net income|operating income|毛利|利润|获利|净利(?!息)|盈利|纯益|纯利|溢利|"
+    "margin": r"margin(?!s?[ -](?:calls?|financ|loans?|lending|debt|accounts?|requirements?))|profit|earnings|\beps\b|net income|operating income|毛利|利润|获利|净利(?!息)|盈利|纯益|纯利|溢利|"
     + _NOT_LINE
     + "赚(?!取)",
     # "账面货币资金约1.6亿元": a company's monetary funds on its books are its cash

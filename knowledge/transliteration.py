@@ -11,6 +11,7 @@ import re
 import weakref
 from collections.abc import Iterable
 
+from knowledge.attribution import lexicon_zh as zh_lexicon
 from knowledge.attribution.org_tails_en import ORG_TAILS
 from knowledge.measures import find_measures
 from knowledge.places import place_spans
@@ -26,7 +27,7 @@ _SOUND_CHARS = frozenset(
     "雅亚扬耶伊英尤约詹泽扎兹佐卓泽祖斐菲怀霍惠杰捷克肖文瑞茨策赛若沃拉诺埃蒂娜娅妮琪尔昆坤摩塔哥歌葛高迦伽嘉佳色梭素"
     "孔代史舒席黛璐琦韩汉夸芙薇茜玛露洁珊朵黎勃雯娃萝丝"
     "思赞翁灵顿茨邓冯京屈钦津琴沁绍邵顺滕腾默墨慕罕翰赖蔡狄帝俄鄂伐甫噶革喀楞廉烈仑茂蜜敏涅泼儒赛圣诗丝陀"
-    "魏歇雍哲珍芝珠宗泊玻芭堡柴慈拜堪坚简君当理"
+    "魏歇雍哲珍芝珠宗泊玻芭堡柴慈拜堪坚简君当理派"
 )
 _RUN = re.compile("[" + "".join(sorted(_SOUND_CHARS)) + "]{2,8}")
 
@@ -129,7 +130,7 @@ def latin_skeleton(word: str, th: str = "t", *, closing_r: bool = False, ch: str
 
 
 # The Latin vowels a pinyin vowel renders: 霍 (huo) is Ho-, 哈 (ha) Ha-, 利 (li) Le- or Li-.
-_VOWELS_HEARD = {"a": "a", "o": "ou", "e": "eiua", "i": "iey", "u": "uo", "v": "uei", "ao": "ao"}
+_VOWELS_HEARD = {"a": "a", "o": "ou", "e": "eiua", "i": "iey", "u": "uo", "v": "uei", "ao": "ao", "ai": "aie"}
 
 
 def first_vowel(written: str) -> str:
@@ -140,7 +141,8 @@ def first_vowel(written: str) -> str:
     final = re.sub(r"^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])", "", syllable) or syllable
     if len(final) > 1 and final[0] in "ui" and final[1] in "aoe":
         final = final[1:]  # "uo", "ia", "ie": the vowel heard is the second
-    return _VOWELS_HEARD.get(final[:2], _VOWELS_HEARD.get(final[:1], "aeiou"))  # 奥 (ao) is heard as O- too
+    # 奥 (ao) is heard as O- too, 派 (pai) as Pi- (Pike)
+    return _VOWELS_HEARD.get(final[:2], _VOWELS_HEARD.get(final[:1], "aeiou"))
 
 
 _VOWEL_LED = "V"  # marks a skeleton of two sounds after an opening vowel ("奥维尔" VFL, "Orvelle")
@@ -172,7 +174,9 @@ class SoundIndex:
 
     def __init__(self, speakers: Iterable[Speaker]) -> None:
         by_skeleton: dict[str, set[str]] = {}
+        short: dict[str, set[str]] = {}
         for speaker in speakers:
+            chinese = bool(speaker.name_zh) or not all(a.isascii() for a in (speaker.name, *speaker.aliases))
             for form in (speaker.name, *speaker.aliases):
                 if not form.isascii():
                     continue
@@ -182,10 +186,14 @@ class SoundIndex:
                     for skeleton in latin_skeletons(word):
                         if len(skeleton) >= _MIN_SKELETON:
                             by_skeleton.setdefault(skeleton, set()).add(word)
-                        elif len(skeleton) == _MIN_SKELETON - 1 and word[0] in "AEIOU":
-                            # "Orvelle" is 奥维尔: a name opening on a vowel is heard by its first syllable too
-                            by_skeleton.setdefault(_VOWEL_LED + skeleton, set()).add(word)
+                        elif len(skeleton) == _MIN_SKELETON - 1:
+                            if word[0] in "AEIOU":
+                                # "Orvelle" is 奥维尔: a name opening on a vowel is heard by its first syllable too
+                                by_skeleton.setdefault(_VOWEL_LED + skeleton, set()).add(word)
+                            if not chinese:  # "Wang" of 王…: a Chinese reader writes that name as is
+                                short.setdefault(skeleton, set()).add(word)
         self._words = by_skeleton
+        self._short = short  # two sounds: read as a name only where a name must stand (see `latin_for`)
 
     def _word(self, written: str) -> str | None:
         """The library name a transliteration sounds like: one with its skeleton, or, when several share it
@@ -203,6 +211,7 @@ class SoundIndex:
     def latin_for(self, text: str, known: Iterable[tuple[int, int]] = ()) -> str:
         """The text with every transliterated library name written in Latin ("伦威克说…" -> "Renwick说…"), except
         inside the `known` spans (names the library already has in Chinese)."""
+        text = self._speaking_surname(text, known)
         if not self._words:
             return text
         spans = list(known)
@@ -238,6 +247,32 @@ class SoundIndex:
                 out += [text[last:at], found[1]]
                 last = at = found[0]
         return "".join(out) + text[last:]
+
+    def _speaking_surname(self, text: str, known: Iterable[tuple[int, int]]) -> str:
+        """'奎尔现在认为…': two sounds opening a question before a verb of opinion are a surname (Quayle), when one
+        library name alone sounds so and its first vowel is the syllable's."""
+        simplified = to_simplified(text)
+        match = _SURNAME_SPEAKING.search(simplified) if len(simplified) == len(text) else None
+        if match is None or any(s < match.end(1) and match.start(1) < e for s, e in known):
+            return text
+        at = match.start(1)
+        written = text[at : at + 2]
+        heard = first_vowel(written)
+        words = {
+            w
+            for w in self._short.get(han_skeleton(written), set())
+            if re.sub(r"[^aeiouy]", "", w.lower())[:1] in heard
+        }
+        return f"{text[:at]}{next(iter(words))}{text[at + 2 :]}" if len(words) == 1 else text
+
+
+# A two-character name opening a question before what it thinks or said ("奎尔现在认为", "派克提到").
+# ("水务委员会主席派克提到": after a title too)
+_SURNAME_SPEAKING = re.compile(
+    "(?:^|的|(?:" + "|".join(sorted(zh_lexicon.TITLES, key=len, reverse=True)) + "))"
+    "([" + "".join(sorted(_SOUND_CHARS)) + "]{2})(?=(?:现在|目前|此前|之前|当时|曾经?|也|还|则|又)?"
+    "(?:认为|表示|说|称|估计|觉得|提到|指出|透露|预计|怎么看))"
+)
 
 
 def _leaves_whole(spans: list[tuple[int, int]], start: int, end: int) -> bool:

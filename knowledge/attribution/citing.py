@@ -78,7 +78,7 @@ ZH_OWN_FILING = re.compile(
     r"方案|预案|规划|实施办法|管理办法|通知)[，,]|"
     # "芥子网络科技11月20日发布的价格指数显示": what a company publishes speaks for it
     r"(?:^|[，。；])[^，。；]{0,40}?发布的[^，。；]{0,8}?(?:指数|数据|统计|报告)(?:显示|指出|披露)|"
-    r"(?:^|[，。；])[^，。；]{0,40}?(?:招股书|招股说明书|招股文件|发售文件|招募说明书|募集说明书|发行说明书|审计报告|财报|年报|季报|半年报|公告|通告|财务报表|预案|方案|材料|(?<!权益披露)资料|经营数据|业绩数据|财务数据|运营数据|(?:发布|公布|披露|提供)的[^，。；]{0,6}?数据|业绩报告|(?:[一二三四]季度|第[一二三四]季度|年度|半年度|中期|季度)报告|(?:中期|年度|全年|半年度?|季度)?业绩)(?:数据)?(?:同时|也|还|亦|则|又|进一步)?(?:仅|只)?(?:显示|披露|确认|指出|指|提到|提及|载明|写明)|"
+    r"(?:^|[，。；])[^，。；]{0,40}?(?:招股书|招股说明书|招股文件|发售文件|招募说明书|募集说明书|发行说明书|审计报告|财报|年报|季报|半年报|公告|通告|财务报表|预案|方案|材料|(?<!权益披露)资料|经营数据|业绩数据|财务数据|运营数据|(?:发布|公布|披露|提供)的[^，。；]{0,6}?数据|业绩报告|(?:[一二三四]季度|第[一二三四]季度|年度|半年度|中期|季度)报告|(?:中期|年度|全年|半年度?|季度)?业绩)(?:数据)?(?:同时|也|还|亦|则|又|并|进一步)?(?:仅|只)?(?:显示|披露|确认|指出|指|提到|提及|载明|写明)(?![后前])|"
     # "瑞晟证券昨（3）日召开法说会，公布前三季税后纯益…": what a company announces at its own briefing
     r"(?:^|[，。；])[^，。；]{2,40}?(?:举行|召开|举办)了?[^，。；]{0,8}?(?:法说会|业绩说明会|说明会|业绩发布会|发布会)[，,]"
     r"(?:并|会上|会中)?(?:公布|宣布|发布|披露)|"
@@ -176,7 +176,8 @@ def according(
             )
             if cited is not None and any(g in told for g in zh.GROUP_NOUNS):
                 return unnamed_zh(outside[marker.start() : item.end + cited.end()], entities)
-            if language == "en" or cited is not None:
+            # "据回复公告，…": a document cited is its own report
+            if language == "en" or cited is not None or item.kind == "document":
                 return resolve_item(item, state, entities, items)
         if language == "en" and not seen:  # "according to one of the people": an unnamed source
             after = re.match(r"[\w\s'’-]{0,60}", outside[marker.end() :])

@@ -13,6 +13,7 @@ from knowledge.attribution.named_by_title import EN_THE_TITLE, ZH_THIS_TITLE, ho
 from knowledge.attribution.org_in_play import current_org, protagonist
 from knowledge.attribution.public_bodies import BODY, body_named
 from knowledge.attribution.sentence_org import sentence_company
+from knowledge.scripts import to_simplified
 
 _EN_PRONOUN = re.compile(
     r"\b(?:[Hh]e|HE|[Ss]he|SHE|[Tt]hey|THEY|[Ii]t)\b"
@@ -96,12 +97,14 @@ def _pronoun(gender: str | None, state: DiscourseState) -> Entity | None:
 
 
 _COMPANY_DOCUMENT = (
-    r"\b(?:filings?|prospectus|(?:offering )?memorandum|offering document|earnings release|annual report|registration statement|(?:shareholder )?summary|"
+    r"\b(?:filings?|prospectus|(?:offering )?memorandum|offering document|cap table|capitali[sz]ation table|earnings release|annual report|registration statement|(?:shareholder )?summary|"
     r"(?:investor |pitch )?deck|(?:investor )?presentation|minutes)\b|"
     # "审计报告还显示": the company's audited accounts, not the rating agency quoted before
     r"招股书|招股说明书|募集说明书|审计报告|年报|公告"
 )
 _ISSUED = r"\b(?:statement|release|announcement)\b"
+# An exchange named in Chinese, which lists companies and files no company's documents.
+_STOCK_EXCHANGE = re.compile(r"交易所$|^[上深北港]交所$|^联交所$")
 _INSTITUTIONAL = r"\b(?:report|filings?|results|statement|disclosure|prospectus)\b|报告|财报|公告|年报|季报"
 
 
@@ -168,6 +171,8 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
                 # "据公司披露": what the company disclosed is its own
                 cited = before == "据" and kind == "anaphora"
                 replying = kind == "document" and before == "函"  # "问询函回复公告": the company's reply
+                # "据回复公告，…": what a document says, cited
+                replying = replying or (kind == "document" and before == "据")
                 if (
                     free(*match.span())
                     and (not re.match(r"[\u4e00-\u9fff]", before) or cited or replying)
@@ -192,7 +197,9 @@ def subject_org(items: list[Item], outside: str) -> Entity | None:
         return None
     # "BOSTON — Bellhaven Software, which sells …": a dateline before the subject is no part of the sentence
     opening = r"[\W]*(?:[A-Z][A-Z .,'-]*\s*[—–-]+\s*)?(?:(?:At|In|For|On|By)\s+)?"
-    return first.entity if re.fullmatch(opening, outside[: first.start]) else None
+    # "Battery developer Cindral Energy Storage has agreed …": what the subject is may come before its name
+    kind = rf"(?:[A-Za-z][\w-]*\s+){{0,2}}(?:{'|'.join(sorted(en.DESCRIPTOR_NOUNS))}|company|firm|group|fund|bank)\s+"
+    return first.entity if re.fullmatch(f"{opening}(?:{kind})?", outside[: first.start]) else None
 
 
 def resolve_item(
@@ -239,8 +246,17 @@ def resolve_item(
             return issuer or protagonist(entities)
         if re.search(_COMPANY_DOCUMENT, item.words):
             # "according to the filing": the company's own, not the research firm quoted just before
-            for own in (protagonist(entities), current_org(state, entities, noun="company")):
-                if own is not None and not own.author:
+            listed = next(
+                (
+                    e
+                    for e in state.mentioned
+                    if e.kind == "organization" and not _STOCK_EXCHANGE.search(to_simplified(e.name))
+                ),
+                None,
+            )
+            for own in (protagonist(entities), current_org(state, entities, noun="company"), listed):
+                # ("深交所创业板上市公司栩言智能…" then "回复公告显示": the company's reply, not the exchange's)
+                if own is not None and not own.author and not _STOCK_EXCHANGE.search(to_simplified(own.name)):
                     return own
         author = next((e for e in state.mentioned if e.author), None)
         if author is None and re.search(_INSTITUTIONAL, item.words):

@@ -78,6 +78,9 @@ def _body_named(role: str, entities: ArticleEntities) -> str | None:
     )
 
 
+_SPOKESPERSON_NAMED = re.compile(rf"\b(?P<title>spokes(?:man|woman|person)),\s+(?P<name>{NAME}),", re.I)
+
+
 def discover_english(sentences: list[str], entities: ArticleEntities) -> None:
     """Add to `entities` everyone the sentences (quotes blanked out) introduce, in text order."""
     # A full name written once ("Nadia Vukovic has spent…") is who a surname subject later names.
@@ -202,6 +205,11 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
             org = corporate_head(clean_org(match.group("org")))
             if org and not named_person(org, entities) and entities.find_any(org) is None:
                 add_org(entities, org)
+        for match in _SPOKESPERSON_NAMED.finditer(text):
+            # "A company spokeswoman, Maren Holt, said": the company's spokeswoman, by name
+            name = clean_name(match.group("name"))
+            if name and entities.find_any(name) is None:
+                add_person(entities, name, title=match.group("title").lower(), org=last_org(entities))
         for match in WHO_CLAUSE.finditer(text):
             name = clean_name(match.group("name"))
             if name and personal(name) and entities.find_any(name) is None:

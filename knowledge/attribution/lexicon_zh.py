@@ -9,6 +9,9 @@ SPEECH_VERBS = (
     "(?<=[将把])[^，。；]{0,8}?(?:目标价|评级|评等)[^，。；]{0,16}?(?:上调|下调|调升|调降|调高|调低)",
     "表示",
     "说道",
+    # "樊若溪并不认同这一判断": a view on what was said is the holder's statement
+    "(?:并不|不)?认同(?=这|此|该|上述|公司|对方)",
+    "(?:并不|不)?赞同(?=这|此|该|上述|公司|对方)",
     "说",
     "称",
     "指出",
@@ -399,6 +402,10 @@ ORG_ANAPHORA = (
     "事务所",
     "该事务所",
     "该院",
+    # "港穹房託…公布中期業績" then "該房託宣布": the trust (a REIT) just named
+    "该房托",
+    "该信托",
+    "该平台",
 )
 # "该券商指出" after "麦斯顿证券": what a kind of institution is called in its name
 ORG_NOUN_FAMILIES = {
@@ -406,6 +413,8 @@ ORG_NOUN_FAMILIES = {
     "研究机构": ("研究", "研究院", "研究所"),
     "银行": ("银行",),
     "基金": ("基金",),
+    "房托": ("房托", "房地产投资信托", "信托"),
+    "信托": ("信托", "房托"),
 }
 # A document whose author already spoke ("报告警告").
 DOCUMENT_ANAPHORA = (

@@ -24,6 +24,9 @@ APPOSITIVE_ROLE = re.compile(
     rf"^,\s+(?P<role>(?:(?:a|an|the)\s+)?(?:(?P<porg>{ORG}|company|firm|bank|fund|group|plan|county|city|state|town|district)(?:'s|’s)\s+)?"
     rf"(?:[\w&'.-]+\s+){{0,4}}?(?P<title>{TITLE})(?:\s+[^,;.]{{0,60}}?)??(?:\s+(?:of|at|for|with)\s+"
     rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<org>{ORG}))?"
+    # "a partner at the venture firm Quillsby Capital who is not an investor in the company": what follows says
+    # more of her, after the title and employer
+    rf"(?:\s+who\s+[^,.;\"“”]{{1,80}})?"
     # "who runs the fee consultancy Ashby Ledger": the organization run is the employer
     rf"|who\s+(?:chairs|chaired|heads|headed|runs|ran|leads|led|manages|managed|co-founded|founded)\s+(?:(?:the|a|an)\s+)?"
     rf"(?:(?!(?:at|of|for|in)\b)[a-z-]+\s+){{0,3}}?(?P<org3>{ORG})(?=,|\.|;|\s+(?:{_VERB})|$)"
@@ -49,7 +52,8 @@ TITLE_NAME = re.compile(rf"(?:(?P<org>{ORG})\s+)?(?P<title>{TITLE}{_TITLE_COMPLE
 ORG_APPOSITIVE = re.compile(
     # "Vestergaard Kredit, one of Europe's largest trade-credit insurers,": one of a kind of organization
     rf"(?P<org>{ORG}),\s+(?:a|an|the|one of (?:the|its|their|[A-Z][\w-]*(?:'s|’s))(?:\s+\w+est)?)\s+"
-    rf"(?P<role>(?:[\w-]+\s+){{0,5}}(?:trust|company|operator|maker|manufacturer|firm|"
+    # (the kind heads the appositive: "Odile Marchetti, a partner at the venture firm Quillsby" is a person)
+    rf"(?P<role>(?:(?!(?:at|of|with|for|in|from)\s)[\w-]+\s+){{0,5}}(?:trust|company|operator|maker|manufacturer|firm|"
     rf"distributor|seller|system|"
     rf"bank|fund|agency|start-up|startup|utility|provider|developer|lender|insurer|manager|group|regulator|body|"
     rf"consultancy|outlet|publication|newsletter|tracker|supplier|investor|landlord|owner|platform|lab|laboratory|"

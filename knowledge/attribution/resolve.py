@@ -27,11 +27,12 @@ from knowledge.scripts import to_simplified
 _ZH_VERB = re.compile(
     "(?<![法据小游劝被名简俗堪职昵])(?<![（(]下)(?<!以下)(?:"
     + "|".join(sorted(zh.SPEECH_VERBS, key=len, reverse=True))
-    + ")(?![会服法师之的书])(?!(?<=[说称表])明)(?!(?<=分析)员)(?!机构|公司|平台|部门)"
+    + ")(?![会服法师之的书后以])(?!(?<=[说称表])明)(?!(?<=分析)员)(?!机构|公司|平台|部门)"
 )
 _KEPT_UNNAMED = re.compile(
     r"\b(?:familiar with|close to|briefed on|knowledge of|who (?:asked|declined|spoke))\b"
 )
+_NOTICE_NOUN = re.compile(r"公告(?:披露|显示|中|后|的|所|称)")
 # A participle that reports what the sentence's subject said: ", citing …", ", saying …".
 _EN_PARTICIPLE = re.compile(r",\s+(?:citing|saying|adding|arguing|noting|warning that)\b")
 # "He wants operators to carry 75% of the cost": a stance that, opened by a pronoun, is the person just quoted.
@@ -139,7 +140,9 @@ def _speaker(
         verbs = english_verbs(outside)
         refusal = EN_REFUSAL.search(outside)
     else:
-        verbs, refusal = list(_ZH_VERB.finditer(outside)), None
+        # "回复公告披露后的首个交易日": 公告 there is the notice, and what follows it tells when
+        verbs = [v for v in _ZH_VERB.finditer(outside) if not _NOTICE_NOUN.match(outside, v.start())]
+        refusal = None
     if language == "en" and re.match(r"[\s\"“]*According to\b", outside):
         # "According to Ostrander Grid Research, utilities … have told regulators …": the cited firm's count
         cited = according(outside, items, language, state, entities)
@@ -221,6 +224,8 @@ def _speaker(
         and first_item.kind == "document"
         and not outside[: first_item.start].strip()
         and (find_figures(text))
+        # "回复公告披露后的首个交易日，股价跌停": the document only dates what follows
+        and not re.match(r"[^，。,]{0,4}?(?:后|之后|以后|当天|当日)", outside[first_item.end :])
     ):  # "The survey covered 1,800 companies": its author's figure
         return resolve_item(first_item, state, entities, items)
     introduces = re.search(r"[：:]\s*$", outside[: spans[0][0]]) if spans else None

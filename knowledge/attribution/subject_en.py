@@ -206,10 +206,15 @@ def subject_en(
             : item.start
         ].strip(' "“')
         # "…, rose 61% to $11.3 billion, the company reported.": an anaphor closing the sentence names who reports
+        # ("…, they show.": a pronoun for the documents named before, too)
         closing = (
-            item.kind == "anaphora"
+            (item.kind == "anaphora" or item.kind.startswith("pronoun"))
             and re.search(r",\s*$", outside[: item.start]) is not None
-            and re.fullmatch(r"[\s.\"”’]*", outside[verb.end() :]) is not None
+            # ("…, the company reported, but gross margin slipped": a frame between two clauses, too)
+            and (
+                re.fullmatch(r"[\s.\"”’]*", outside[verb.end() :]) is not None
+                or re.match(r"\s*,\s*(?:but|and|while|although|though)\b", outside[verb.end() :]) is not None
+            )
         )
         if weak and item.kind not in ("name", "document") and not opening_pronoun and not closing:
             break
@@ -276,6 +281,13 @@ def subject_en(
     )  # drop an appositive: "X, who …, said"
     clause = re.split(r"[,;:\"“”()]", before)[-1]
     if _EN_SPOKESPERSON.search(clause):
+        named = [
+            i
+            for i in items
+            if len(before) <= i.start < verb.start() and i.entity is not None and i.entity.kind == "person"
+        ]
+        if named:
+            return named[0].entity  # "A company spokeswoman, Maren Holt, said": the spokeswoman, by name
         # "…, a spokeswoman said": the organization in play speaks through its spokeswoman
         return current_org(state, entities)
     if EN_ANONYMOUS.search(outside[: verb.start()]):

@@ -40,6 +40,13 @@ _NOT_PEOPLE = {
 }
 
 
+# "Two people who …", "Several bankers on the deal": a counted group of sources, however long its description
+_COUNTED = re.compile(
+    r"[\s,]*((?:two|three|four|five|several|a few|a couple of)\s+(?:[a-z-]+\s+){0,2}?(?:"
+    + "|".join(g for g in en.GROUP_NOUNS if g.endswith(("s", "people")))
+    + r"))\b",
+    re.I,
+)
 # A subordinate clause that opens a sentence: its nouns are not the sentence's subject.
 _SUBORDINATE = re.compile(
     r"\s*(?:once|if|when|after|before|because|although|though|unless|until|as soon as)\b", re.I
@@ -55,6 +62,10 @@ def unnamed_en(clause: str, entities: ArticleEntities, *, anonymous: bool = Fals
             return None
         clause = clause.rsplit(",", 1)[1]
     words = re.findall(r"[A-Za-z][\w'’-]*", clause)[-8:]
+    counted = _COUNTED.match(clause)
+    if counted is not None:
+        # "Two people who attended a closed session before the vote": the group from its count on
+        words = re.findall(r"[A-Za-z][\w'’-]*", clause[counted.start(1) :])[:12]
     described = EN_DESCRIBED.match(clause)
     whole = re.findall(r"[A-Za-z][\w'’-]*", clause[described.start() :]) if described is not None else []
     if len(whole) > 8:

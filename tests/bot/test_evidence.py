@@ -399,3 +399,47 @@ def test_a_refusal_in_the_answers_article_speaks_though_it_quotes_no_one_asked()
     )
     decision = decide(query, hits, corpus)
     assert isinstance(decision, Abstention) and decision.reason == "declined"
+
+
+def test_which_firm_is_not_answered_by_a_passage_naming_no_other_firm() -> None:
+    """'Which firm did the appraisal?' is not answered by 'an independent appraisal valued the fleet…', which names
+    no firm but the one asked about; a passage naming the appraiser answers."""
+    tolver = Speaker(name="Tolver Systems", kind="organization", role="company")
+    appraiser = Speaker(name="Grisham Valuers", kind="organization", role="appraiser")
+    source = Source(id="tolver", file="t.md", title="Tolver's chips", publisher="P", language="en")
+    silent = "An independent appraisal in September valued Tolver's pledged fleet at about $5.9 billion."
+    named = "Grisham Valuers did the appraisal of Tolver's pledged fleet, the filing shows."
+    corpus = Corpus(
+        sources=[source],
+        speakers=SpeakerIndex([tolver, appraiser]),
+        passages=[_figured("tolver", silent), _figured("tolver", named, paragraph=2)],
+    )
+    query = QueryAnalysis(
+        text="Which firm did the September appraisal of Tolver's pledged GPUs?",
+        language="en",
+        kind="what",
+        entities=[tolver],
+    )
+    first = [Hit(corpus.passages[0], 3.0, coverage=0.8, dense=0.5, reasons=["entity"])]
+    assert isinstance(decide(query, first, corpus), Abstention)
+    both = [*first, Hit(corpus.passages[1], 2.5, coverage=0.6, dense=0.5, reasons=["entity"])]
+    decision = decide(query, both, corpus)
+    assert isinstance(decision, Evidence) and decision.hits[0].passage.text == named
+
+
+def test_what_an_unquoted_person_thinks_is_not_answered_by_another_figure() -> None:
+    """'受托人X为什么投了反对票？她觉得应该减值多少？' about a trustee the article never quotes: no answer."""
+    trustee = Speaker(name="Noreen Balfour", kind="person", role="trustee", quoted=False)
+    corpus = _corpus("The board voted 9-2 to accept a 27% write-down of its stake.")
+    corpus.passages[0].figures = find_figures(corpus.passages[0].text)
+    query = QueryAnalysis(
+        text="受托人诺琳·巴尔弗为什么投了反对票？她觉得应该减值多少？",
+        language="zh-Hans",
+        kind="how_much",
+        wants_figure=True,
+        units={"%"},
+        unquoted=[trustee],
+    )
+    hits = [Hit(corpus.passages[0], 3.0, coverage=0.5, dense=0.5, reasons=["unit"])]
+    decision = decide(query, hits, corpus)
+    assert isinstance(decision, Abstention) and decision.reason == "unquoted"

@@ -9,6 +9,7 @@ import pytest
 from knowledge.base import KnowledgeBase
 from knowledge.corpus import Corpus
 from knowledge.glossary import Glossary
+from knowledge.passages import Passage
 from knowledge.search import HybridSearcher
 from knowledge.sources import Source
 from knowledge.speakers import Speaker, SpeakerIndex
@@ -55,3 +56,17 @@ def test_a_firm_quoted_only_through_its_analyst_speaks_and_the_company_after_its
 def test_a_firm_said_to_do_something_is_not_asked_to_speak_through_its_analyst() -> None:
     query = _kb().analyze("How big a stake is Hancen Advisory said to be selling?")
     assert query.speakers == []
+
+
+def test_a_question_opening_on_a_name_and_what_it_did_names_the_part_the_articles_write() -> None:
+    """'審計局查出被騙領的算力券有多少錢？' opens on 审计局, which the articles write, then on what it found: no one
+    unknown is asked about."""
+    text = "审计局在公告中指出，有企业套取资金约4800万元。"
+    source = Source(
+        id="audit", file="audit.md", title="算力券审计", publisher="Wire", language="zh-Hans", text=text
+    )
+    passage = Passage(id="audit:1.1", source_id="audit", paragraph=1, sentence=1, text=text)
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[passage])
+    kb = KnowledgeBase(corpus, Glossary({}), cast(HybridSearcher, None), None)
+    query = kb.analyze("審計局查出被騙領的算力券有多少錢？目前追回了多少？")
+    assert query.unknown_names == []

@@ -43,3 +43,8 @@ def test_english_question_reaches_the_chinese_term(question: str, term: str) -> 
 
 def test_every_entry_is_a_list_of_terms() -> None:
     assert all(terms for terms in GLOSSARY.entries.values())
+
+
+def test_taiwans_word_for_eps_and_a_cap_table_reach_the_chinese_terms() -> None:
+    assert "每股纯益" in GLOSSARY.expand("What EPS growth does the company expect next year?")
+    assert "股权表" in GLOSSARY.expand("How much do employees hold according to the cap table?")

@@ -429,3 +429,9 @@ def test_a_discount_to_the_last_close_debt_with_interest_a_take_rate_and_a_liqui
     assert "share" in find_measures("kept a take rate of 13% of gross bookings")
     assert find_measures("carries a 2x liquidation preference") == {"preference"}
     assert find_measures("新一輪的清算優先權是幾倍") == {"preference"}
+
+
+def test_operating_cash_going_out_is_burn_and_eps_is_earnings() -> None:
+    assert "burn" in find_measures("经营现金流净流出约41亿元")
+    assert "burn" in find_measures("how much operating cash did the server makers burn?")
+    assert "margin" in find_measures("穎矽明年EPS到底能成長多少")

@@ -133,3 +133,20 @@ def test_a_name_opening_on_a_vowel_is_heard_by_two_sounds_but_not_inside_a_place
     assert index.latin_for("奧維爾第三季營收多少") == "Orvelle第三季營收多少"
     assert index.latin_for("艾伦怎么看") == "Allen怎么看"
     assert index.latin_for("爱尔兰的数据中心") == "爱尔兰的数据中心"
+
+
+def test_two_sounds_before_a_verb_of_opinion_are_a_surname_the_library_has() -> None:
+    """'奎尔现在认为…' is Quayle, '主席派克提到…' Pike and '管规划的韦恩说' Venn: two sounds where a name must stand,
+    when one Latin name alone sounds so (a Chinese name's pinyin, 'Wang', is never written by sound)."""
+    index = SoundIndex(
+        [
+            Speaker(name="Margery Quayle", kind="person", role="cio"),
+            Speaker(name="Rosalind Pike", kind="person", role="chair"),
+            Speaker(name="Callum Venn", kind="person", role="director"),
+            Speaker(name="Wang Lei", kind="person", role="analyst", aliases=("王磊",)),
+        ]
+    )
+    assert index.latin_for("奎尔现在认为基金每年净回报能有多少？").startswith("Quayle现在认为")
+    assert index.latin_for("水務委員會主席派克提到農民") == "水務委員會主席Pike提到農民"
+    assert index.latin_for("电网那边管规划的韦恩说，预测里") == "电网那边管规划的Venn说，预测里"
+    assert index.latin_for("奎尔是谁") == "奎尔是谁"  # no verb of opinion: two sounds may be any word

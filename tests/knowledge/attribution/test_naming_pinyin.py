@@ -58,3 +58,8 @@ def test_a_city_bureau_is_named_in_english() -> None:
 def test_a_generic_word_before_the_generic_end_is_english_too() -> None:
     assert pinyin_org("澜湖数据交易所") == "Lanhu Data Exchange"
     assert pinyin_org("禾跃半导体") == "Heyue Semiconductor"
+
+
+def test_sheng_is_how_a_given_name_reads_its_character() -> None:
+    """晟 is shèng in a given name (阎晟 is Yan Sheng), whatever running text reads it as."""
+    assert pinyin_name("阎晟") == "Yan Sheng"

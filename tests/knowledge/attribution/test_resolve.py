@@ -272,3 +272,55 @@ def test_another_customer_kept_unnamed_without_a_comma_speaks_and_he_goes_on() -
     first, second = speakers_of(text, "en")
     assert first is not None and first.startswith("unnamed:")
     assert second == first
+
+
+def test_documents_a_pronoun_closes_on_and_a_consultant_named_before_are_theirs() -> None:
+    """'…, they show.' after 'The minutes show …' is the board's own record; 'The consultant said …' after 'The
+    board's investment consultant, X, wrote …' is X; a spokeswoman named in an appositive speaks herself."""
+    text = [
+        ["The board of the Wendle County Employees' Retirement System voted 7-2 to accept a write-down."],
+        [
+            "The minutes show the stake was valued at $610 million.",
+            "The system has so far paid in about $700 million, they show.",
+        ],
+        [
+            "The board's investment consultant, Harrowgate Advisors, wrote that similar stakes sold at 70% of value.",
+            "The consultant said applying that discount would cut the stake to roughly $430 million.",
+        ],
+        ["A company spokeswoman, Tamsin Ledger, said employees sold $90 million of stock."],
+    ]
+    speakers = speakers_of(text, "en")
+    assert speakers[1:3] == ["Wendle County Employees' Retirement System"] * 2
+    assert speakers[3:5] == ["Harrowgate Advisors"] * 2
+    assert speakers[5] == "Tamsin Ledger"
+
+
+def test_a_counted_group_kept_unnamed_and_a_partner_at_a_described_firm_are_people() -> None:
+    """'Two people who attended a closed session before the vote said …' are unnamed sources, and 'said Odile
+    Marchand, a partner at the venture firm Quillby Capital who …' is a person at that firm."""
+    text = [
+        ["Two people who attended a closed session before the vote said the manager proposed only 12%."],
+        [
+            "The company is valued at 29 times revenue, said Odile Marchand, a partner at the venture firm Quillby "
+            "Capital who is not an investor.",
+            "She said the discount told investors more about the mood than about the company.",
+        ],
+    ]
+    result = attribute_source(text, "en", SpeakerIndex([]))
+    first, second, third = (s for row in result.speakers for s in row)
+    assert first is not None and first.name.startswith("unnamed: two people who attended")
+    assert (
+        second is not None and second.name == "Odile Marchand" and second.role == "partner, Quillby Capital"
+    )
+    assert third == second
+
+
+def test_what_a_company_is_may_come_before_the_subject_the_company_said_closes() -> None:
+    """'Battery developer X has agreed to rent 1.1 gigawatts to Y, the company said' is X's."""
+    text = [
+        [
+            "Battery developer Pellan Energy Storage has agreed to rent out 1.1 gigawatts of batteries to data-centre "
+            "operator Orrin Compute for 15 years, the company said on Monday."
+        ]
+    ]
+    assert speakers_of(text, "en") == ["Pellan Energy Storage"]

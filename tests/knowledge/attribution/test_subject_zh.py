@@ -249,3 +249,37 @@ def test_a_committee_asking_the_company_names_no_firm_and_the_company_replies() 
     result = attribute_source(text, "zh-Hans", SpeakerIndex([]))
     assert not any("要求" in s.name for s in [*result.quoted, *result.mentioned])
     assert [s.name if s else None for s in result.speakers[3]] == ["锐澄微电"]
+
+
+def test_a_listed_companys_notices_are_its_own_not_the_exchanges() -> None:
+    """'深交所创业板上市公司X…披露了回复公告' then '回复公告显示…', '据回复公告，…' are X's; '回复公告披露后的首个交易日，
+    股价跌停' only dates a move; '該房託宣布' and '通告並披露' are the trust just named."""
+    text = [
+        ["深交所创业板上市公司岚言智能于11月23日晚间披露了年报问询函的回复公告。"],
+        ["回复公告显示，公司AI应用业务收入8.6亿元，同比增长1.9倍。"],
+        ["据回复公告，前五大客户合计贡献收入4.6亿元。"],
+        ["回复公告披露后的首个交易日，岚言智能股价跌停，收跌20%。"],
+    ]
+    assert speakers_of(text, "zh-Hans") == ["岚言智能", "岚言智能", "岚言智能", None]
+    trust = [
+        ["在港上市的數據中心房地產投資信託基金港澄房託昨日公布中期業績，收益約1.5億美元。"],
+        ["該房託宣布，每基金單位中期分派為3.1美仙，按年減少18%。"],
+        ["通告並披露，估值師採用的資本化率由5.25%上調至5.75%。"],
+    ]
+    assert speakers_of(trust, "zh-Hant") == ["港澄房託"] * 3
+
+
+def test_a_city_bureau_named_in_full_once_is_the_bureau_named_bare_after() -> None:
+    """'X市审计局…公告显示' then '审计局在公告中指出' are one bureau, under its full name."""
+    text = [
+        ["岑州市审计局日前发布的专项审计结果公告显示，岑州市累计发放算力券2.6亿元。"],
+        ["审计局在公告中指出，有12家企业套取资金约3100万元。"],
+    ]
+    assert speakers_of(text, "zh-Hans") == ["岑州市审计局", "岑州市审计局"]
+
+
+def test_not_agreeing_with_a_view_is_the_holders_statement() -> None:
+    text = [
+        ["公司董秘认为现金流明年转正。", "华澄证券研究员钟雨舟并不认同这一判断，他估计全年净流出约12亿元。"]
+    ]
+    assert speakers_of(text, "zh-Hans")[1] == "钟雨舟"
