@@ -116,7 +116,10 @@ AVERAGE = re.compile(r"\baverage\b|\bblended\b|平均|综合", re.I)
 # A question about one share's worth ("the per-share price", "每股盈余").
 ONE_SHARE_ASKED = re.compile(r"\bper[- ]share\b|\ba share\b|\beach share\b|每股", re.I)
 # A question that may be answered by an amount per share: about shares, stock, prices or EPS.
-PER_SHARE_ASKED = re.compile(r"\bshares?\b|\bstock|\bprice|\beps\b|\bdividends?\b|股|价|價|派息|股息", re.I)
+# ("穎矽明年EPS…": an acronym between Chinese characters has no word boundary)
+PER_SHARE_ASKED = re.compile(
+    r"\bshares?\b|\bstock|\bprice|(?<![a-z])eps(?![a-z])|\bdividends?\b|股|价|價|派息|股息", re.I
+)
 # "what share of", "占营收几成": a part asked by name ("how much of a boost" asks a change).
 SHARE_NOUN = re.compile(
     r"\bshare of\b|\bportion\b|\bproportion\b|\bfraction\b|占|比例|比重|几成|幾成|多少成", re.I

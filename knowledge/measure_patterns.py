@@ -68,7 +68,9 @@ MEASURES: dict[str, str] = {
     r"出了?(?:多少|几多)钱|"
     r"募资|募了?(?:多少|几多|幾多)|(?<!金)融了(?:多少|几多|幾多)?|(?<!业绩)承诺|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\boverruns?\b|超支|集到|集资|筹到|筹得|募得|募到|配股|配售|供股",
     # "leveraged single-stock funds", "杠杆ETF": a leveraged product is a kind of fund, no one's borrowing
-    "debt": r"\b(?:secured|backed|collateral(?:ised|ized)) (?:by|against|on)\b|抵押|质押|\bdebt|\binterest[- ]bearing\b|有息负债|\bleverage(?:d(?!"
+    "debt": r"\b(?:secured|backed|collateral(?:ised|ized)) (?:by|against|on)\b|抵押|质押|\bdebt|\binterest[- ]bearing\b|有息负债|"
+    # "Skellan's convertible", "可转债": a bond that converts into shares is still borrowing
+    r"\bconvertibles?\b(?! (?:cars?|tops?))|可转债|可转换债|\bleverage(?:d(?!"
     + _LEVERAGED_PRODUCT
     + r")|\b(?!\s+(?:the|its|our|their|this|that|these|those|ai|a|an|it|them)\b))|"
     r"杠杆(?!\s*(?:型|etf|etp|etn|基金|产品|代币|版))|loan|lend|\blent\b|borrow|\b(?:[\w-]+-year|senior|secured|unsecured|convertible|exchangeable|high-yield|junk) notes\b|\bof notes\b|\bnotes? (?:offering|sale|deal|due)\b|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",

@@ -11,7 +11,6 @@ from knowledge.attribution.lexicon_zh import GENERIC_WORDS, NOT_BRANDS
 from knowledge.attribution.naming_pinyin import generic_end, pinyin_name, pinyin_org, pinyin_org_variants
 from knowledge.attribution.naming_titles import PLAIN_TITLES, title_en, title_key, unit_head, unit_title_key
 from knowledge.attribution.naming_words import TITLE_EN
-from knowledge.attribution.orgs_zh import LOCAL_BODY
 from knowledge.attribution.wade_giles import wade_giles_brand, wade_giles_name
 from knowledge.matching import is_latin
 from knowledge.places import places_in
@@ -151,10 +150,8 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
             if _own_brand(short, entity, orgs):
                 aliases.append(pinyin_org(short).split()[0])
         if _own_brand(name, entity, orgs):
-            # "峤云智算" is "Qiaoyun" as well as pypinyin's "Jiaoyun": the brand alone in each reading ("Fengling" of
-            # 沣岭市审计局 is the city to an English reader, "the Fengling computing centre", not the bureau)
-            if not LOCAL_BODY.match(to_simplified(name)):
-                aliases += [v.split()[0] for v in (latin, *variants)]
+            # "峤云智算" is "Qiaoyun" as well as pypinyin's "Jiaoyun": the brand alone in each reading
+            aliases += [v.split()[0] for v in (latin, *variants)]
             brand = to_simplified(name)[:2]
             if (
                 len(name) >= 4

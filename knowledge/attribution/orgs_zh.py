@@ -241,9 +241,9 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
     short: tuple[str, ...] = (
         (core,) if len(core) >= 2 and not written.isascii() and core not in lx.GENERIC_WORDS else ()
     )
-    local = LOCAL_BODY.match(to_simplified(written))
     if _brand(written):
         short += (written[:2],)  # "瀚灣數據控股" is "瀚灣" in the next paragraph
+    local = _LOCAL_BODY.match(to_simplified(written))
     if local:
         short += (written[local.start("level") :],)  # "崇澜市数据资源局" is "市数据资源局" once named
         bare = written[local.end("level") :]
@@ -304,8 +304,7 @@ def _exchange(entities: ArticleEntities, letter: str) -> Entity:
 
 
 # A city's or province's own body: "崇澜市数据资源局", "澜原省发展和改革委员会".
-# A local government body: a place, its level and the body ("崇澜市数据资源局").
-LOCAL_BODY = re.compile(
+_LOCAL_BODY = re.compile(
     r"[\u4e00-\u9fff]{2,3}(?P<level>[市省县区])[\u4e00-\u9fff]{2,12}(?:局|委员会|厅|办公室|委|办)$"
 )
 # Placeholder employer of an officer named without a company, until the article's company is known.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.asked_figure_cues import PER_SHARE_ASKED
 from bot.figure_kinds import (
     comparison_basis,
     counted_things,
@@ -107,3 +108,8 @@ def test_one_segments_revenue_is_not_answered_by_the_whole_companys() -> None:
     assert not whole_for_segment(
         "what was its HBM revenue?", "total revenue rose 61%, and hbm sales reached "
     )
+
+
+def test_eps_between_chinese_characters_asks_a_figure_per_share() -> None:
+    """'穎矽明年EPS到底能成長多少' asks earnings per share, though no word boundary sets the acronym apart."""
+    assert PER_SHARE_ASKED.search("穎澄明年EPS到底能成長多少？")

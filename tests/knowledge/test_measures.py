@@ -435,3 +435,8 @@ def test_operating_cash_going_out_is_burn_and_eps_is_earnings() -> None:
     assert "burn" in find_measures("经营现金流净流出约41亿元")
     assert "burn" in find_measures("how much operating cash did the server makers burn?")
     assert "margin" in find_measures("穎矽明年EPS到底能成長多少")
+
+
+def test_a_convertible_is_debt() -> None:
+    assert "debt" in find_measures("how big did Pellan's convertible end up?")
+    assert "debt" in find_measures("公司拟发行可转债募资20亿元")
