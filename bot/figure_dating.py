@@ -25,7 +25,8 @@ def dated_year(text: str, figure: Figure, published: dt.date | None) -> int | No
     # the words since the clause began and since any figure before it ("would cut next year's capital spending
     # to about $1.6 billion")
     before = re.split(r"\d[\d.,]*", re.split(r"[,，。;；]", words_before(text, figure, 50))[-1])[-1]
-    named = relative_years(before) or relative_years(clause)
+    near = re.split(r"\d[\d.,]*", words_before(text, figure, 30))[-1]  # "…this year, about 2.1% of…"
+    named = relative_years(before) or relative_years(near) or relative_years(clause)
     return published.year + YEAR_OFFSET[next(iter(named))] if len(named) == 1 else None
 
 

@@ -78,7 +78,9 @@ MEASURES: dict[str, str] = {
     # "spending on liquid cooling will reach $21 billion": spending no one owns is a market's size
     "market": r"\bmarket\b|(?:^|[,;:]|\b(?:global|worldwide|total|industry-wide))\s*spending on\b|市场|规模|扩(?:容|到|至)",
     # "pay about $14 million a year in taxes and fees": a tax is a levy like a fee
-    "fee": r"\bfees?\b|management charge|\btaxes\b|\btax bills?\b|管理费|手续费|服务费|佣金|费率|税费|税收|税款",
+    # "提早解约费", "违约金", "a break fee": what leaving a contract early costs is a fee too
+    "fee": r"\bfees?\b|management charge|\btaxes\b|\btax bills?\b|\bpenalt(?:y|ies)\b|管理费|手续费|服务费|佣金|费率|税费|税收|税款|"
+    r"解约费|违约金|罚金|罚款",
     # "paying about 35% less than the value it carries them at": a price below a mark is a discount
     "price": r"\bprice|pricing|\b(?:sells?|sold|goes|went) for\b|\bdiscount|%\s+(?:less|below|under|cheaper)\b|\bpremium\b|折价|折扣|折让|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|(?<![对作])价(?!值)|成本|每卡",
     # "margin calls", "margin financing": collateral and loans against shares, not a profit margin
@@ -101,7 +103,7 @@ MEASURES: dict[str, str] = {
     # "员工股转让", "the staff sale": shares employees sell, not how many there are
     "employees": r"employees|\bstaff\b(?! (?:sale|share|tender|stock))|headcount|workers|员工(?!股|持股)|雇员",
     # "the hourly rates it charges for older accelerators": what renting out capacity brings in
-    "rent": r"\brents?\b|\brental (?:prices?|rates?|fees?|costs?|charges?)\b|\bleas(?:e|es|ed|ing)\b|租金|租约|租赁|租用|"
+    "rent": r"\brent(?:s|ed|ing)?\b|\brental (?:prices?|rates?|fees?|costs?|charges?)\b|\bleas(?:e|es|ed|ing)\b|租金|租约|租赁|租用|"
     r"\b(?:hourly|daily|monthly) rates?\b|\brates? (?:it|they|we|the company) charges?\b|租价|时租|小时租",
     "cap": r"\bcap(?:s|ped)?\b|limit|ceiling|maximum|up to|上限|最多|封顶",
     "subsidy": r"subsid|\bgrants?\b|incentives?\b|cover .{0,20}of the cost|补贴|补助|资助|奖励|算力券|補貼|補助|資助",

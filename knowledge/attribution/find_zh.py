@@ -262,6 +262,8 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             cut = bracket.start() if bracket else cut
             department = _DEPARTMENT.search(text[:cut])
             org = org_before(text[:cut]) if department is None else None
+            if re.search(r"[由被向对给让与和]$", text[:cut]):
+                org = None  # "回购义务由创始人兼首席执行官阎晟个人承担": who bears it, at no firm called 回购义务
             if org and _UNNAMED_FIRM.fullmatch(org):
                 org = None  # "外资大行分析员冯晓晴": a big foreign bank, not one called 外资大行
             owner = org_before(text[: cut - 1]) if org is None and text[:cut].endswith("的") else None

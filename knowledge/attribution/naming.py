@@ -21,6 +21,12 @@ from knowledge.speakers import Speaker, SpeakerIndex
 ROLE_UNKNOWN = "quoted in the news"
 
 
+# A city's or province's own body ("临澜市财政局"): in English the city's name alone is the city.
+_LOCAL_BODY = re.compile(
+    r"^[\u4e00-\u9fff]{2,3}[市省县区][\u4e00-\u9fff]{2,12}(?:局|委员会|厅|办公室|委|办)$"
+)
+
+
 def _own_brand(name: str, entity: Entity, orgs: dict[str, Entity]) -> bool:
     """Whether the first syllables of a Chinese organization's pinyin name it alone: "芯澜方面" shares 芯澜 with
     芯澜微电子, which ends in a known word and keeps "Xinlan"."""
@@ -150,8 +156,10 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
             if _own_brand(short, entity, orgs):
                 aliases.append(pinyin_org(short).split()[0])
         if _own_brand(name, entity, orgs):
-            # "峤云智算" is "Qiaoyun" as well as pypinyin's "Jiaoyun": the brand alone in each reading
-            aliases += [v.split()[0] for v in (latin, *variants)]
+            # "峤云智算" is "Qiaoyun" as well as pypinyin's "Jiaoyun": the brand alone in each reading ("Fengling" of
+            # 沣岭市审计局 is the city to an English reader, "the Fengling computing centre", not one of its bureaus)
+            if not _LOCAL_BODY.search(to_simplified(name)):
+                aliases += [v.split()[0] for v in (latin, *variants)]
             brand = to_simplified(name)[:2]
             if (
                 len(name) >= 4

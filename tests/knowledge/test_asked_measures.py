@@ -131,3 +131,7 @@ def test_how_big_a_cut_in_percent_is_a_reduction() -> None:
         "api price cut - from what to what per million tokens, and how big a cut in %?", []
     )
     assert "cut" in asked and "share" not in asked
+
+
+def test_capacity_being_rented_asks_the_rent_out() -> None:
+    assert "rent" in asked_measures("how big is the battery capacity Pellan is renting to Orrin?", [])

@@ -440,3 +440,8 @@ def test_operating_cash_going_out_is_burn_and_eps_is_earnings() -> None:
 def test_a_convertible_is_debt() -> None:
     assert "debt" in find_measures("how big did Pellan's convertible end up?")
     assert "debt" in find_measures("公司拟发行可转债募资20亿元")
+
+
+def test_an_early_termination_fee_is_a_fee() -> None:
+    assert "fee" in find_measures("退租客戶須支付約2,300萬美元的提早解約費")
+    assert "fee" in find_measures("What early exit fee does the tenant owe?")

@@ -160,3 +160,18 @@ def test_an_analyst_of_the_brokerage_named_after_her_speaks_for_herself() -> Non
     assert all(
         s.name != "Selwyn Marsh" or s.kind == "organization" for s in [*result.quoted, *result.mentioned]
     )
+
+
+def test_a_title_after_a_preposition_names_no_employer_before_it() -> None:
+    """'回购义务由创始人兼首席执行官X个人承担': X bears the buyback, at the article's company, not at one called 回购义务."""
+    result = attribute_source(
+        [
+            ["国产GPU初创公司澄芯半导体宣布完成C轮融资。"],
+            ["回购价格为投资本金加年化8%的单利，回购义务由创始人兼首席执行官严澄个人承担。"],
+            ["严澄表示，本轮资金约六成将用于下一代芯片的流片和量产。"],
+        ],
+        "zh-Hans",
+        SpeakerIndex([]),
+    )
+    founder = next(s for s in result.quoted if s.name_zh == "严澄")
+    assert founder.role == "founder, 澄芯半导体"

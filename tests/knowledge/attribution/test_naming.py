@@ -233,3 +233,15 @@ def test_rarer_surnames_are_names_but_an_everyday_word_is_not() -> None:
     who = [(s.name_zh or s.name) if s else None for row in result.speakers for s in row]
     assert who[:3] == ["甯书瑶", "厉知远", "光匣科技"]
     assert all(s.kind == "person" for s in result.quoted if s.name_zh in ("甯书瑶", "厉知远"))
+
+
+def test_a_city_bureau_is_not_called_by_its_citys_name_in_english() -> None:
+    """'沣澄市审计局' is the Fengcheng Municipal Audit Bureau; 'Fengcheng' alone is the city to an English reader ("the
+    Fengcheng computing centre"), so it does not stand for the bureau."""
+    result = attribute_source(
+        [["沣澄市审计局日前公布的审计报告显示，这座智算中心总投资32亿元。"]], "zh-Hans", SpeakerIndex([])
+    )
+    bureau = result.speakers[0][0]
+    assert bureau is not None and bureau.name == "沣澄市审计局"
+    assert "Fengcheng Municipal Audit Bureau" in bureau.aliases
+    assert "Fengcheng" not in bureau.aliases
