@@ -103,7 +103,7 @@ MEASURES: dict[str, str] = {
     # "员工股转让", "the staff sale": shares employees sell, not how many there are
     "employees": r"employees|\bstaff\b(?! (?:sale|share|tender|stock))|headcount|workers|员工(?!股|持股)|雇员",
     # "the hourly rates it charges for older accelerators": what renting out capacity brings in
-    "rent": r"\brent(?:s|ed|ing)?\b|\brental (?:prices?|rates?|fees?|costs?|charges?)\b|\bleas(?:e|es|ed|ing)\b|租金|租约|租赁|租用|"
+    "rent": r"\brents?\b|\brenting\b(?! out (?:hours|time))|\brental (?:prices?|rates?|fees?|costs?|charges?)\b|\bleas(?:e|es|ed|ing)\b|租金|租约|租赁|租用|"
     r"\b(?:hourly|daily|monthly) rates?\b|\brates? (?:it|they|we|the company) charges?\b|租价|时租|小时租",
     "cap": r"\bcap(?:s|ped)?\b|limit|ceiling|maximum|up to|上限|最多|封顶",
     "subsidy": r"subsid|\bgrants?\b|incentives?\b|cover .{0,20}of the cost|补贴|补助|资助|奖励|算力券|補貼|補助|資助",
