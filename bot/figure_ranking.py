@@ -182,6 +182,8 @@ def _with_asked_figure(
                 continue
         if reported and is_scenario(text):
             continue
+        if ahead and query.quarters and not looks_ahead(text):
+            continue  # "what is it guiding for fourth-quarter revenue?" is not answered by what revenue has passed
         if asked_period and other_period(text, figure, query.quarters, span_asked):
             continue  # "net profit for the first nine months" is not answered by "第三季度单季净利润"
         if other_count(counted, text):

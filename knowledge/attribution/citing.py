@@ -19,7 +19,8 @@ _EN_OWN_DOCUMENT = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:prospectus|filings?|presentations?|statements?|reports?|results|guidance|disclosures?|"
     r"releases?|accounts|figures|data|letters?|testimony|submissions?|memo|memorandum|minutes|survey|analysis)\b"
     # "according to a filing with the stock exchange": a filing or letter no author is named for is the company's
-    r"|an?\s+(?:[\w-]+\s+){0,2}?(?:prospectus|filing|presentation|statement|letter|memo|memorandum)\b(?!\s+(?:by|from)\b)"
+    r"|an?\s+(?:[\w-]+\s+){0,2}?(?:prospectus|filing|presentation|statement|letter|memo|memorandum|complaint|lawsuit|"
+    r"petition)\b(?!\s+(?:by|from)\b)"
     # "according to a letter Halcyra sent to its lenders": the one named as sending it wrote it
     r"(?!\s+(?-i:[A-Z][\w&'’.-]*\s+){1,4}(?:sent|filed|wrote|published|released|issued|gave|provided|circulated|"
     r"submitted|distributed)\b))",
@@ -139,7 +140,8 @@ def according(
             noun = owner.group(1) if owner is not None else ""
             found = opener or (named[-1] if named else current_org(state, entities, noun=noun))
             if found is not None and re.match(
-                r"\s*an?\s+(?:[\w-]+\s+){0,2}?(?:letter|memo|report)\b", outside[marker.end() :]
+                r"\s*an?\s+(?:[\w-]+\s+){0,2}?(?:letter|memo|report|complaint|lawsuit|petition)\b",
+                outside[marker.end() :],
             ):
                 found.author = True  # "according to a letter the fund sent": "the letter" is later its
             return found

@@ -294,6 +294,15 @@ def resolve_item(
     # firm estimates": the firm that just spoke, not the landlord this sentence or the one before names
     if noun == "firm" and last is not None and last.kind == "organization" and last not in named:
         return last
+    if (
+        noun == "company"
+        and last is not None
+        and last.kind == "organization"
+        and not named
+        and state.seen_in.get(id(last)) == state.paragraph
+    ):
+        # "Ostrevia disputes that figure. In a statement on Monday, the company said …": the one that just spoke
+        return last
     # "Kestrel Power will supply … to Brightline, the company said": the organization that opens the sentence,
     # unless the noun says what kind it is and the opener is not of that kind ("Kestrelbay accounts for 27% of the
     # book, the insurer said" is the insurer's)

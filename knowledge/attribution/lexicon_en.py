@@ -573,6 +573,10 @@ DOCUMENT_ANAPHORA = (
     "the offering document",
     # "…, the document says": whichever document the article has named, its author's
     "the document",
+    # "according to a complaint filed on Friday" then "The complaint says …": the plaintiff's
+    "the complaint",
+    "the lawsuit",
+    "the petition",
     # "The cap table, dated October 31, shows …": a start-up's own register of who owns it
     "the cap table",
     "the capitalization table",

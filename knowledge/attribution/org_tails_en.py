@@ -5,6 +5,7 @@ from __future__ import annotations
 # Words an organization's name ends with: a capitalized run with one is no person's name.
 ORG_TAILS = frozenset(
     {
+        "lending",
         "systems",
         # what a company makes or does, ending its name: "Quenmore Advanced Packaging", "Sawtell Lodging"
         "packaging",
@@ -32,7 +33,6 @@ ORG_TAILS = frozenset(
         "freight",
         "advisory",
         "consulting",
-        "lending",
         "financial",
         "bancorp",
         "payments",
@@ -151,6 +151,8 @@ ORG_TAILS = frozenset(
 # Endings that make a capitalized run a company or institution wherever it stands ("Kestrel Micro Devices").
 CORPORATE_TAILS = frozenset(
     {
+        # "Caskmoor Venture Lending": a lender by its trade
+        "lending",
         "systems",
         "technologies",
         "holdings",

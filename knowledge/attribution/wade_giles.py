@@ -54,8 +54,8 @@ def wade_giles_syllable(pinyin: str) -> str:
     rest = re.sub(r"ong$", "ung", rest)
     rest = re.sub(r"ian$", "ien", rest)
     rest = re.sub(r"ie$", "ieh", rest)
-    if initial not in ("g", "k", "", "sh") and rest == "uo":
-        rest = "o"  # duo -> to, luo -> lo; guo, kuo, huo, shuo keep it
+    if re.fullmatch(r"(?:[bpmfdtnlzcsr]|zh|ch)uo", pinyin):
+        rest = rest[:-2] + "o"  # duo -> to, luo -> lo (羅 is Lo); guo, kuo, huo, shuo keep it
     return (final if initial else "") + rest
 
 

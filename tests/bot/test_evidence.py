@@ -443,3 +443,21 @@ def test_what_an_unquoted_person_thinks_is_not_answered_by_another_figure() -> N
     hits = [Hit(corpus.passages[0], 3.0, coverage=0.5, dense=0.5, reasons=["unit"])]
     decision = decide(query, hits, corpus)
     assert isinstance(decision, Abstention) and decision.reason == "unquoted"
+
+
+def test_guidance_for_a_quarter_is_not_answered_by_what_revenue_has_passed() -> None:
+    """'What is Tolver guiding for agent revenue in the fourth quarter?' is not answered by 'annualised agent revenue
+    had passed $540 million'."""
+    corpus = _article("He said annualised agent revenue at Tolver had passed $540 million.")
+    hits = [Hit(corpus.passages[0], 3.0, coverage=0.6, dense=0.5, reasons=["unit", "measure"])]
+    query = QueryAnalysis(
+        text="What is Tolver guiding for agent revenue in the fourth quarter?",
+        language="en",
+        kind="how_much",
+        wants_figure=True,
+        units={"USD"},
+        measures={"revenue"},
+        quarters={4},
+        period="quarter",
+    )
+    assert isinstance(decide(query, hits, corpus), Abstention)

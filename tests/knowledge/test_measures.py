@@ -445,3 +445,8 @@ def test_a_convertible_is_debt() -> None:
 def test_an_early_termination_fee_is_a_fee() -> None:
     assert "fee" in find_measures("退租客戶須支付約2,300萬美元的提早解約費")
     assert "fee" in find_measures("What early exit fee does the tenant owe?")
+
+
+def test_guidance_looks_ahead() -> None:
+    assert looks_ahead("What is Brambling guiding for agent revenue in the fourth quarter?")
+    assert looks_ahead("What outlook did it give?")

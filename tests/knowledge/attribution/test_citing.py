@@ -121,3 +121,21 @@ def test_the_utility_in_a_filing_with_a_board_is_the_utility_in_play() -> None:
         ],
     ]
     assert speakers_of(text)[1] == "Brennock Power"
+
+
+def test_a_complaint_is_the_plaintiffs_and_the_company_that_just_disputed_it_answers() -> None:
+    """'X has asked a court to … according to a complaint filed on Friday' then 'The complaint says …' are X's; after
+    'Y disputes that figure.', 'the company said' is Y."""
+    text = [
+        [
+            "Harrow Venture Lending has asked a state court to appoint a receiver over Pellin Silicon, a start-up, "
+            "according to a complaint filed on Friday in Ostley County Superior Court."
+        ],
+        ["The complaint says Pellin owes $98.4 million on a $110 million loan."],
+        [
+            "Pellin's cash fell to $9 million at the end of October, the complaint says.",
+            "Pellin disputes that figure.",
+            "In a statement on Monday, the company said it held about $21 million.",
+        ],
+    ]
+    assert speakers_of(text) == ["Harrow Venture Lending"] * 3 + ["Pellin Silicon"] * 2

@@ -283,3 +283,11 @@ def test_not_agreeing_with_a_view_is_the_holders_statement() -> None:
         ["公司董秘认为现金流明年转正。", "华澄证券研究员钟雨舟并不认同这一判断，他估计全年净流出约12亿元。"]
     ]
     assert speakers_of(text, "zh-Hans")[1] == "钟雨舟"
+
+
+def test_a_stance_on_what_was_said_is_the_holders() -> None:
+    text = [
+        ["澄芯智能称存货将在明年消化。"],
+        ["岫澄证券半导体分析师卢砚舟对此并不乐观。", "她测算，存货周转天数已拉长到约310天。"],
+    ]
+    assert speakers_of(text, "zh-Hans")[1:] == ["卢砚舟", "卢砚舟"]

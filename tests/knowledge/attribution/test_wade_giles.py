@@ -29,3 +29,9 @@ def test_a_quoted_taiwanese_executive_is_found_by_either_spelling() -> None:
     index = SpeakerIndex([speaker])
     assert index.find_mentions("what margin did Chang Ya-chi report?")[0].speaker is speaker
     assert index.find_mentions("what margin did Zhang Yaqi report?")[0].speaker is speaker
+
+
+def test_luo_is_lo_in_wade_giles() -> None:
+    """羅 is Lo in Taiwan's spelling, as 多 is To; 郭 keeps Kuo."""
+    assert wade_giles_name("羅世傑") == "Lo Shih-chieh"
+    assert wade_giles_name("郭世傑") == "Kuo Shih-chieh"
