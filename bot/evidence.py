@@ -9,7 +9,6 @@ from bot.aboutness import aboutness, asked_entities, entity_count, in_its_paragr
 from bot.conflicts import add_conflicts
 from bot.figure_ranking import with_asked_figure
 from bot.focus_figure import focus_figure, nearest_figure
-from bot.naming import unnamed_description
 from bot.refusals import NO_COMMENT, REFUSAL, stronger_refusal, withheld_breakdown
 from bot.supporting import (
     answer_not_question,
@@ -22,6 +21,7 @@ from bot.supporting import (
     speakers_figure,
     with_replies,
 )
+from bot.which_organization import asks_which_organization, names_another_organization
 from knowledge.corpus import Corpus
 from knowledge.figures import Figure
 from knowledge.passages import Passage
@@ -136,28 +136,6 @@ _ASKS_WORDS = re.compile(
     r"怎么看|怎麼看|说|說|表示|认为|認為|评价|評價|谈到|談到|觉得|覺得",
     re.I,
 )
-
-
-_WHICH_ORGANIZATION = re.compile(
-    r"\b(?:which|what) (?:firm|company|bank|fund|lender|investor|auditor|appraiser|consultancy|broker|underwriter)\b|"
-    r"哪家|哪一家|哪間|哪间",
-    re.I,
-)
-
-
-def _names_another_organization(hit: Hit, asked: set[str], corpus: Corpus) -> bool:
-    """Whether a passage names an organization the question does not ask about (its own speaker counts)."""
-    named = {m.speaker.name for m in corpus.speakers.find_mentions(hit.passage.text)}
-    speaker = corpus.speaker(hit.passage.speaker)
-    if speaker is not None:
-        named.add(speaker.name)
-    return any(
-        (s := corpus.speaker(n)) is not None
-        and s.kind == "organization"
-        and n not in asked
-        and unnamed_description(s) is None  # "one of them" is no firm
-        for n in named
-    )
 
 
 def _only_unquoted_person(query: QueryAnalysis) -> bool:
@@ -312,11 +290,11 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         if refused is not None:
             return Abstention("declined", nearest=(refused.passage, None))
         candidates = asked
-    if _WHICH_ORGANIZATION.search(query.text) and not query.wants_figure:
+    if asks_which_organization(query.text) and not query.wants_figure:
         # "Which firm did the September appraisal?": a passage that names no organization but those asked about
         # ("an independent appraisal valued the fleet…") does not say which
         asked_about = {s.name for s in (*query.speakers, *query.entities)}
-        candidates = [h for h in candidates if _names_another_organization(h, asked_about, corpus)]
+        candidates = [h for h in candidates if names_another_organization(h, asked_about, corpus)]
     if query.kind == "who":
         candidates = people_first(candidates, corpus)
     elif asks_when(query.text) and not query.wants_figure:
