@@ -113,7 +113,8 @@ def _with_asked_figure(
         corpus.speaking_for([*query.speakers, *query.entities]) if THIRD_PARTY.search(query.text) else set()
     )
     two_part = len(_PARTS.split(query.text)) > 1
-    span_asked = several_quarters(query.text) and not query.quarters  # "三季度亏了多少？上半年不是还赚钱吗"
+    span_asked = several_quarters(query.text) and not query.quarters
+    guidance = bool(_GUIDANCE_ASKED.search(query.text))  # "三季度亏了多少？上半年不是还赚钱吗"
     asked_period = bool(query.quarters or span_asked) and not ahead
     asked_what = query.measures - CHANGE_MEASURES
     for position, hit in enumerate(candidates):
@@ -182,7 +183,7 @@ def _with_asked_figure(
                 continue
         if reported and is_scenario(text):
             continue
-        if ahead and query.quarters and not looks_ahead(text):
+        if guidance and query.quarters and not looks_ahead(text):
             continue  # "what is it guiding for fourth-quarter revenue?" is not answered by what revenue has passed
         if asked_period and other_period(text, figure, query.quarters, span_asked):
             continue  # "net profit for the first nine months" is not answered by "第三季度单季净利润"
@@ -276,6 +277,9 @@ def _with_asked_figure(
             )
         )
     return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
+
+
+_GUIDANCE_ASKED = re.compile(r"\bguid(?:e|es|ed|ing|ance)\b|\boutlook\b|财测|財測|指引", re.I)
 
 
 # Where a question asks a second thing: "…多少？…占多少？", ", and what was it…"
