@@ -461,3 +461,23 @@ def test_guidance_for_a_quarter_is_not_answered_by_what_revenue_has_passed() -> 
         period="quarter",
     )
     assert isinstance(decide(query, hits, corpus), Abstention)
+
+
+def test_a_quarters_expected_margin_is_answered_by_what_the_officer_expects() -> None:
+    """'财务长说第三季毛利率会到多少？' is answered by '第三季毛利率可望升至38.5%', though 可望 is no word of guidance."""
+    source = Source(id="yaoguang", file="y.md", title="耀光法说会", publisher="P", language="zh-Hant")
+    text = "耀光財務長林怡澄補充，公司第三季毛利率可望升至38.5%，創上市以來新高。"
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[_figured("yaoguang", text)])
+    query = QueryAnalysis(
+        text="耀光的財務長說第三季毛利率會到多少？",
+        language="zh-Hant",
+        kind="how_much",
+        wants_figure=True,
+        units={"%"},
+        measures={"margin"},
+        quarters={3},
+        period="quarter",
+    )
+    hits = [Hit(corpus.passages[0], 3.0, coverage=0.6, dense=0.5, reasons=["unit", "measure", "period"])]
+    decision = decide(query, hits, corpus)
+    assert isinstance(decision, Evidence) and decision.focus is not None and decision.focus.text == "38.5%"
