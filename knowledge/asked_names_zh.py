@@ -89,18 +89,25 @@ def chinese_subject(question: str) -> str | None:
     if match is None or match.group("name").isascii():
         return None
     name = match.group("name")
-    if _GENERIC_SUBJECT.search(name) or _NOT_A_NAME_START.match(name) or _KIND_OF_BODY.search(fold(name)):
+    if (
+        _GENERIC_SUBJECT.search(name)
+        or _NOT_A_NAME_START.match(name)
+        or _KIND_OF_PARTY.fullmatch(fold(name))
+        or _KIND_OF_BODY.search(fold(name))
+    ):
         return None
     if fold(question)[match.end("name") : match.end("name") + 1] == "会" and fold(name).endswith("委员"):
         return None  # "水務委員會主席派克…": 會 ends 委員會, a body described, before the person asked about
     return match.group("name")
 
 
-# Subjects that say what kind of party speaks, not which: "开发商说…", "监管机构认为…".
-_KIND_OF_BODY = re.compile(
-    r"(?:开发|运营|供应|承包|经销|制造|服务|分销|代理|发行|开)商$|(?:委员会?|董事会|监管机构|监管部门|当局|政府|协会|工会|"
-    r"银行|券商|基金|投资者|投资人|分析师|股东|客户|用户|居民|农民|员工|租户)$"
+# Subjects that say what kind of party speaks, not which: "开发商说…", "监管机构认为…" ("恒曦银行" is a name).
+_KIND_OF_PARTY = re.compile(
+    r"(?:那家|这家|该|那个|这个|那位|这位)?(?:(?:开发|运营|供应|承包|经销|制造|服务|分销|代理|发行)商|监管机构|监管部门|"
+    r"银行|券商|基金|投资者|投资人|分析师|股东|客户|用户|居民|农民|员工|租户)"
 )
+# …and a body described by its field: "水务委员会", "董事会".
+_KIND_OF_BODY = re.compile(r"(?:委员会?|董事会|当局|政府|协会|工会)$")
 
 
 # "分销商岱澜电子", "同业鈺晟電子": a company name right after what it is, ending like a company's

@@ -12,3 +12,4 @@ def test_a_kind_of_party_opening_a_question_is_no_name() -> None:
     assert chinese_subject("水務委員會主席派克提到農民之前被要求減少多少用水？") is None
     assert chinese_subject("监管机构认为这笔交易有多大风险？") is None
     assert chinese_subject("天枢云今年营收多少？") == "天枢云"
+    assert chinese_subject("恒曦银行今年营收多少？") == "恒曦银行"  # a bank by name, not a kind of party
