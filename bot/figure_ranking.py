@@ -113,8 +113,8 @@ def _with_asked_figure(
         corpus.speaking_for([*query.speakers, *query.entities]) if THIRD_PARTY.search(query.text) else set()
     )
     two_part = len(_PARTS.split(query.text)) > 1
-    span_asked = several_quarters(query.text) and not query.quarters
-    guidance = bool(_GUIDANCE_ASKED.search(query.text))  # "三季度亏了多少？上半年不是还赚钱吗"
+    span_asked = several_quarters(query.text) and not query.quarters  # "三季度亏了多少？上半年不是还赚钱吗"
+    guidance = bool(_GUIDANCE_ASKED.search(query.text))
     asked_period = bool(query.quarters or span_asked) and not ahead
     asked_what = query.measures - CHANGE_MEASURES
     for position, hit in enumerate(candidates):

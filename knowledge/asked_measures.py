@@ -88,10 +88,11 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     )
     named = find_measures(how.group(1)) - context if how else set()
     verb = _ZH_VERB_ASKED.search(fold(main))
-    if not named and verb and find_measures(verb.group(0)) in ({"spending"}, {"burn"}):
+    verb_asks = find_measures(verb.group(0)) if verb and not named else set()
+    if verb_asks in ({"spending"}, {"burn"}):
         # "这期债一共募了多少钱？": raising or losing money before the closing "多少" is what is asked, the bond
         # its object ("订阅赚了多少" is left to the whole question: earning is revenue or profit by what earns)
-        named = find_measures(verb.group(0))
+        named = verb_asks
     clause = re.split(r"[,;?？]|\band\b", main[how.end() :])[0] if how is not None else ""
     if named == {"cash"} and "burn" in find_measures(clause):
         named = {"burn"}  # "How much cash was Orvane burning each month?": cash burned is the burn asked

@@ -103,8 +103,6 @@ _COMPANY_DOCUMENT = (
     r"招股书|招股说明书|募集说明书|审计报告|年报|公告"
 )
 _ISSUED = r"\b(?:statement|release|announcement)\b"
-# An exchange named in Chinese, which lists companies and files no company's documents.
-_STOCK_EXCHANGE = re.compile(r"交易所$|^[上深北港]交所$|^联交所$")
 _INSTITUTIONAL = r"\b(?:report|filings?|results|statement|disclosure|prospectus)\b|报告|财报|公告|年报|季报"
 
 
@@ -190,16 +188,21 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
     return sorted(items, key=lambda i: i.start)
 
 
+# What may come before a sentence's subject: a dateline, a preposition, and what the subject is ("BOSTON — …",
+# "Battery developer Cindral Energy Storage has agreed …")
+_SUBJECT_OPENS = re.compile(
+    r"[\W]*(?:[A-Z][A-Z .,'-]*\s*[—–-]+\s*)?(?:(?:At|In|For|On|By)\s+)?"
+    rf"(?:(?:[A-Za-z][\w-]*\s+){{0,2}}(?:{en.DESCRIPTOR}|company|firm|group|fund|bank)\s+)?"
+)
+
+
 def subject_org(items: list[Item], outside: str) -> Entity | None:
     """The organization that opens the sentence as its subject ("Kestrel Power has agreed …"), if one does."""
     first = items[0] if items else None
     if first is None or first.entity is None or first.entity.kind != "organization":
         return None
     # "BOSTON — Bellhaven Software, which sells …": a dateline before the subject is no part of the sentence
-    opening = r"[\W]*(?:[A-Z][A-Z .,'-]*\s*[—–-]+\s*)?(?:(?:At|In|For|On|By)\s+)?"
-    # "Battery developer Cindral Energy Storage has agreed …": what the subject is may come before its name
-    kind = rf"(?:[A-Za-z][\w-]*\s+){{0,2}}(?:{'|'.join(sorted(en.DESCRIPTOR_NOUNS))}|company|firm|group|fund|bank)\s+"
-    return first.entity if re.fullmatch(f"{opening}(?:{kind})?", outside[: first.start]) else None
+    return first.entity if _SUBJECT_OPENS.fullmatch(outside[: first.start]) else None
 
 
 def resolve_item(
@@ -250,13 +253,17 @@ def resolve_item(
                 (
                     e
                     for e in state.mentioned
-                    if e.kind == "organization" and not _STOCK_EXCHANGE.search(to_simplified(e.name))
+                    if e.kind == "organization" and not zh.EXCHANGE_NAME.search(to_simplified(e.name))
                 ),
                 None,
             )
             for own in (protagonist(entities), current_org(state, entities, noun="company"), listed):
                 # ("深交所创业板上市公司栩言智能…" then "回复公告显示": the company's reply, not the exchange's)
-                if own is not None and not own.author and not _STOCK_EXCHANGE.search(to_simplified(own.name)):
+                if (
+                    own is not None
+                    and not own.author
+                    and not zh.EXCHANGE_NAME.search(to_simplified(own.name))
+                ):
                     return own
         author = next((e for e in state.mentioned if e.author), None)
         if author is None and re.search(_INSTITUTIONAL, item.words):

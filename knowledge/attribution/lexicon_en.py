@@ -543,6 +543,8 @@ DESCRIPTOR_NOUNS = frozenset(
         *("tracker", "provider", "shipper", "builder", "contractor", "automaker", "drugmaker", "outsourcer"),
     }
 )
+# The descriptor nouns as one regex alternation (each a whole word: their order does not matter).
+DESCRIPTOR = "|".join(sorted(DESCRIPTOR_NOUNS))
 # Words standing for a document whose author already spoke ("the paper's authors wrote", "the letter argues").
 DOCUMENT_ANAPHORA = (
     "the paper's authors",

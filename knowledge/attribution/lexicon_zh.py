@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Verbs of saying, estimating or judging; longest first when compiled.
 SPEECH_VERBS = (
     # an analyst's rating is their judgement: "分析师蒋奕辰维持“买入”评级，目标价68元"
@@ -705,3 +707,6 @@ NOT_BRANDS = frozenset(
         "联合",
     }
 )
+# An exchange named in Chinese as a whole name ("深圳证券交易所", "深交所"): it lists companies and writes letters
+# to them, but files no company's documents.
+EXCHANGE_NAME = re.compile(r"交易所$|^[上深北港]交所$|^联交所$")

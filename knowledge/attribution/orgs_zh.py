@@ -276,7 +276,6 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
 
 # Letters an exchange sends a listed company: "问询函指出" is the exchange speaking.
 _EXCHANGE_LETTERS = frozenset({"问询函", "关注函", "监管函", "监管工作函", "审核问询函"})
-_EXCHANGE = re.compile(r"交易所$|^[上深北港]交所$|^联交所$")
 
 
 def _exchange(entities: ArticleEntities, letter: str) -> Entity:
@@ -285,7 +284,7 @@ def _exchange(entities: ArticleEntities, letter: str) -> Entity:
         (
             e
             for e in entities.entities
-            if e.kind == "organization" and _EXCHANGE.search(to_simplified(e.name))
+            if e.kind == "organization" and lx.EXCHANGE_NAME.search(to_simplified(e.name))
         ),
         None,
     )

@@ -116,9 +116,7 @@ DOCUMENT_BY = re.compile(
 )
 # "Marguerite Olsen of Corvane": a person with their organization after "of".
 # "Samira Qureshi of Wolfe Research", "Analyst Ottilie Brandt of the brokerage Selwyn Marsh": a person and her firm
-NAME_OF_ORG = re.compile(
-    rf"(?P<name>{NAME})\s+of\s+(?:the\s+)?(?:(?:{'|'.join(sorted(lx.DESCRIPTOR_NOUNS))})\s+)?(?P<org>{ORG})"
-)
+NAME_OF_ORG = re.compile(rf"(?P<name>{NAME})\s+of\s+(?:the\s+)?(?:(?:{lx.DESCRIPTOR})\s+)?(?P<org>{ORG})")
 # "Ms. Olsen", "Dr Kemble": a name after an honorific.
 HONORIFIC = re.compile(rf"\b(?P<h>Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{WORD}(?:\s+{WORD})?)")
 # "Corvane said", "Corvane, which makes robots, said": an organization as the subject of a strong verb.

@@ -79,6 +79,10 @@ def _relative_fits(pronoun: str, entity: Entity) -> bool:
     return (entity.kind == "organization") == (pronoun == "which")
 
 
+# "Analyst Priyanka Dorval of the brokerage Draycott Hale said": what the firm is may stand before its name
+_OF_THE_FIRM = re.compile(rf"\s+(?:of|at|from)\s+(?:the\s+)?(?:(?:{en.DESCRIPTOR})\s+)?")
+
+
 def _person_of(item: Item, items: list[Item], outside: str) -> Item:
     """The person an organization item qualifies: "Marcus Oyelaran of Dunmore Hale thinks" is Oyelaran speaking."""
     if item.entity is None or item.entity.kind != "organization":
@@ -87,9 +91,7 @@ def _person_of(item: Item, items: list[Item], outside: str) -> Item:
     gap = outside[before[-1].end : item.start] if before else ""
     # "Tomasz Wielgosz, chief information officer of Westbury Mutual": the person, whose title names the employer
     titled = re.fullmatch(r",\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){1,5}(?:of|at|for|with)\s+(?:the\s+)?", gap)
-    # "Analyst Priyanka Dorval of the brokerage Draycott Hale said": what the firm is may stand before its name
-    described = rf"\s+(?:of|at|from)\s+(?:the\s+)?(?:(?:{'|'.join(sorted(en.DESCRIPTOR_NOUNS))})\s+)?"
-    if before and (re.fullmatch(described, gap) or titled):
+    if before and (_OF_THE_FIRM.fullmatch(gap) or titled):
         return before[-1]
     return item
 
