@@ -16,6 +16,13 @@ GROWTH_PART = re.compile(
 )
 # "now", "目前", "而家": the present, not a forecast.
 NOW_ASKED = re.compile(r"\bnow\b|\bcurrently\b|\btoday\b|目前|现在|現在|而家|当前|當前|眼下|如今", re.I)
+# "10月合并营收新台币48.6亿元", "October sales of $410 million": a figure for one month (a month's end dates a
+# balance, not a month's flow)
+ONE_MONTH_BEFORE = re.compile(
+    r"(?<![0-9])(?:1[0-2]|[1-9])月(?![底末0-9])|\b(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\s+(?:revenue|sales|bookings|shipments)\b",
+    re.I,
+)
 # "前三季度营业收入21.4亿元", "for the first nine months": a figure for several quarters together.
 SEVERAL_QUARTERS_BEFORE = re.compile(
     r"前[二三两兩]季|上半年|\bfirst (?:two|three) quarters\b|\bfirst (?:six|nine) months\b|\byear to date\b",

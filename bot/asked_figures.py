@@ -21,6 +21,7 @@ from bot.asked_figure_cues import (
     MONTHLY,
     NAMED,
     NOW_ASKED,
+    ONE_MONTH_BEFORE,
     ONE_SHARE_ASKED,
     PER_HEAD,
     PER_MONTH_ASKED,
@@ -64,7 +65,15 @@ from knowledge.figure_measures import figure_measures
 from knowledge.figures import Figure
 from knowledge.income_kinds import income_kinds
 from knowledge.measures import find_measures, looks_ahead, profit_kinds
-from knowledge.periods import halves, one_quarter, quarters, relative_years, several_quarters, tenors
+from knowledge.periods import (
+    halves,
+    month_ends,
+    one_quarter,
+    quarters,
+    relative_years,
+    several_quarters,
+    tenors,
+)
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit
@@ -185,6 +194,13 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
             # "$310 per clinician a month": a price for each of something, each month
             or A_MONTH_AFTER.match(words_after(text, f, 30))
         ]
+    elif (query.years or relative) and query.period != "month":
+        # "去年净亏损多少" is not answered by "每月现金消耗约7000万元": a month's figure is no year's
+        figures = [
+            f
+            for f in figures
+            if f.per != "month" and not MONTHLY.search(re.split(r"[，,。；;]", words_before(text, f, 60))[-1])
+        ]
     if energy_priced(query.text):
         # "每度电要付多少钱" is answered by a price per kilowatt-hour, not by the deal's total
         figures = [f for f in figures if f.unit in ("%", "x") or f.per in ENERGY_UNITS]
@@ -214,6 +230,9 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
     if query.period in ("quarter", "month"):
         # "fiscal Q4 guidance" is not answered by "raised its full-year revenue forecast to $4.9 billion"
         figures = [f for f in figures if not WHOLE_YEAR.search(words_before(hit.passage.text, f, 45))]
+    asked_ends = month_ends(query.text)
+    if asked_ends and month_ends(hit.passage.text) and not month_ends(hit.passage.text) & asked_ends:
+        return []  # "ARR at the end of June" is not answered by "$520 million at the end of September"
     if query.quarters:
         named = quarters(hit.passage.text)
         if named and not named & query.quarters:
@@ -228,6 +247,8 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
             return []
         if not named and several_quarters(hit.passage.text):
             return []  # "第三季單季營收" is not answered by the total of the first three quarters
+        if not named:  # nor "第三季营收" by "10月合并营收新台币48.6亿元"
+            figures = [f for f in figures if not ONE_MONTH_BEFORE.search(words_before(text, f, 16))]
         if not several_quarters(query.text):  # nor by "前三季度营业收入", whatever else the passage names
             figures = [f for f in figures if not SEVERAL_QUARTERS_BEFORE.search(words_before(text, f, 14))]
     # "现在占多少？明年呢？" asks this year as well as next

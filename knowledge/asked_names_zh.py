@@ -48,7 +48,9 @@ HONORIFIC_TITLES = {"董": ("chair",), "总": ("ceo", "president", "general mana
 # What a question asks a person it opens with: their view or words ("章启航怎么看…", "刘畅说…").
 _ASKS_VIEW = re.compile(
     # Cantonese too: "霍启文点睇…" is what he thinks, "佢点讲" what he said
-    r"怎么看|如何看|怎样看|怎么说|说|表示|认为|觉得|怎么评价|如何评价|对.{1,12}(?:怎么|如何)|点睇|点讲|讲过|话"
+    r"怎么看|如何看|怎样看|怎么说|说|表示|认为|觉得|怎么评价|如何评价|对.{1,12}(?:怎么|如何)|点睇|点讲|讲过|话|"
+    # "覃逸对这次回购纠纷是什么态度": their stance
+    r"对.{1,12}?(?:是|持|抱)?(?:什么|啥|怎样的?|何种)(?:态度|看法|立场|反应)"
 )
 
 
@@ -85,6 +87,11 @@ def compared_company(question: str) -> str | None:
 
 def chinese_subject(question: str) -> str | None:
     """The organization-like name a Chinese question opens with, if it names one."""
+    return _subject_before_verb(question) or _opening_company(question)
+
+
+def _subject_before_verb(question: str) -> str | None:
+    """The name a Chinese question opens with, up to a time word, 的 or a measure, unless it is generic."""
     match = _CHINESE_SUBJECT.match(question)
     if match is None or match.group("name").isascii():
         return None
@@ -99,6 +106,35 @@ def chinese_subject(question: str) -> str | None:
     if fold(question)[match.end("name") : match.end("name") + 1] == "会" and fold(name).endswith("委员"):
         return None  # "水務委員會主席派克…": 會 ends 委員會, a body described, before the person asked about
     return match.group("name")
+
+
+# "琛嶼智能配股折讓幾多": a brand of two characters and a company ending, whatever the question goes on to ask
+_OPENING_COMPANY = re.compile(
+    r"^\s*(?P<name>[\u4e00-\u9fff]{2}(?:"
+    + "|".join(sorted((x for x in zh_lexicon.ORG_SUFFIXES if len(x) >= 2), key=len, reverse=True))
+    + "))"
+)
+
+
+def _opening_company(question: str) -> str | None:
+    """A company name a Chinese question opens with that no time word or measure follows, in the asker's script;
+    a first pair Chinese writes as a word ("国产芯片", "人工智能") or a market ("港股科技") is no brand."""
+    from knowledge.zh_dictionary import tokenizer  # the dictionary is mapped only when needed
+
+    match = _OPENING_COMPANY.match(fold(question))
+    if match is None:
+        return None
+    brand = match.group("name")[:2]
+    if brand in zh_lexicon.NOT_BRANDS or _GENERIC_SUBJECT.search(brand) or _NOT_A_NAME_START.match(brand):
+        return None
+    if _MARKET.match(brand) or tokenizer().FREQ.get(brand, 0) >= _WORD:
+        return None
+    return _as_asked(question, match)
+
+
+# jieba's count above which a pair is a word ("国产" 773, "开源" 70), not a brand (琛屿 none, 天枢 3)
+_WORD = 30
+_MARKET = re.compile(r"[美港台日韩欧A]股|科创|中概|创业")
 
 
 # Subjects that say what kind of party speaks, not which: "开发商说…", "监管机构认为…" ("恒曦银行" is a name).

@@ -132,3 +132,13 @@ def relative_years(text: str) -> set[str]:
     """The years a text names relative to its date: "last", "this", "next" (去年, 今年, 明年)."""
     folded = fold(text)
     return {name for name, pattern in _RELATIVE_YEAR.items() if pattern.search(folded)}
+
+
+_MONTH_END = re.compile(
+    rf"\b(?:end of|end-)\s*({_MONTH_NAME})\b|\b({_MONTH_NAME})\s+3[01]\b|(?<!\d)({_MONTH_ZH})月(?:底|末|3[01][日号])"
+)
+
+
+def month_ends(text: str) -> set[int]:
+    """The months whose end a text dates a balance to ("at the end of June", "June 30", "6月底", "9月末")."""
+    return {_month(next(g for g in m.groups() if g)) for m in _MONTH_END.finditer(fold(text).lower())}

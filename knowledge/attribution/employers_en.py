@@ -26,6 +26,9 @@ _PUBLIC_BODY = re.compile(GOVERNMENT_BODY.pattern + r"|\b(?:Agency|Authority|Res
 def last_named_org(entities: ArticleEntities, before: str) -> str | None:
     """The organization named last in the text before a point ("Lumenvault has been borrowing. Its chief
     executive…" is Lumenvault's, whichever organization the article introduced last)."""
+    # "Lunsford, which owns 0.3% of Strathwick, set out its case. Its chief investment officer…": an organization
+    # a relative clause names in passing is not the one "its" takes up
+    before = re.sub(r",\s+(?:which|who)\s(?:[^,.;]|\.(?=\d))*,", ",", before)
     named = [
         candidates[0].name
         for _, _, candidates, _ in entities.mentions(before)

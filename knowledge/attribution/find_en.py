@@ -31,6 +31,7 @@ from knowledge.attribution.naming_titles import INVESTMENT_TITLE, is_officer_tit
 from knowledge.attribution.org_tails_en import CORPORATE_TAILS, ORG_TAILS
 from knowledge.attribution.patterns_en import (
     ACCORDING,
+    ANNOUNCED,
     APPOSITIVE_ROLE,
     CLOSED_BY_ANAPHOR,
     CORPORATE_TITLES,
@@ -145,7 +146,9 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
         for match in POSSESSIVE_TITLE.finditer(text):
             name = clean_name(match.group("name"))
             prior = article[:start] + text[: match.start()]
-            org = clean_org(match.group("org")) or owner(entities, match.group("noun"), article, prior)
+            # ("That chair": of the board or committee just described, the article's own organization's)
+            noun = "board" if match.group("that") else match.group("noun")
+            org = clean_org(match.group("org")) or owner(entities, noun, article, prior)
             if name:
                 add_person(entities, name, title=match.group("title"), org=register_employer(entities, org))
         for match in TITLE_NAME.finditer(text):
@@ -272,7 +275,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
             author = entities.find_any(clean_org(match.group("org") or match.group("sender")) or "")
             if author is not None and author.kind == "organization":
                 author.author = True
-        for pattern in (SUBJECT, INVERTED, CLOSED_BY_ANAPHOR):
+        for pattern in (SUBJECT, INVERTED, CLOSED_BY_ANAPHOR, ANNOUNCED):
             for match in pattern.finditer(text):
                 run = clean_org(match.group("run"))
                 if run and re.search(r"['’]s\s", run):

@@ -98,8 +98,22 @@ _IS_A_COMPANY = re.compile(
 # "临澜市审计局日前公布的专项审计报告": who published the report the article goes on to cite
 _PUBLISHES_REPORT = re.compile(
     r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:" + lx.DATE_GAP + r"|日前|近日|此前|最新)*"
-    r"(?:公布|发布|发表|出具|披露)的[^，。；：]{0,10}?(?:报告|研报|白皮书|调查)"
+    r"(?:公布|发布|发表|出具|披露|提交|递交)的[^，。；：]{0,10}?(?:报告|研报|白皮书|调查)"
 )
+
+
+def _authored_by(org: str) -> bool:
+    """Whether the words before "提交的报告" name its author: a company ending, or a body's short name of a few
+    characters with no pronoun, function word or bare kind of party ("市人大财经委", not "该公司" or "他")."""
+    if plausible_org(org, org, weak=False):
+        return True
+    return (
+        3 <= len(org) <= 10
+        and not re.search(r"[他她我你它]|该|这|那|其|^(?:公司|集团|机构|企业|政府)$", org)
+        and not any(c in lx.FUNCTION_CHARS for c in org)
+    )
+
+
 # "欧系外资麦斯顿证券则将评等调降至「减码」": a firm named by the rating or target price it set
 _RATES = re.compile(
     r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:则|也|亦|同步|同样)*(?:在[^，。；：]{0,14}?(?:中|上))?[，,]?"
@@ -256,12 +270,29 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             # "弘远证券电力行业分析师": the sector the analyst covers is not part of the firm's name
             sector = SECTOR_END.search(text[: match.start()])
             cut = sector.start() if sector else match.start()
+            cut = len(text[:cut].rstrip())  # "OpenAI CEO Sam Altman": the space is no part of the company
+            kin, kin_org = re.search(r"(?:及其|和其|与其)$", text[:cut]), None
+            if kin is not None:
+                # "要求踏岳及其创始人兼CEO符景行…": the founder of the company named before 及其
+                # (named in full before, "踏岳机器人", or by the short name it opens with, "踏岳")
+                forms = [f for e in entities.entities if e.kind == "organization" for f in e.forms]
+                before = original[: kin.start()]
+                short = next(
+                    (
+                        n
+                        for n in range(min(8, len(before)), 1, -1)
+                        if any(f.startswith(before[-n:]) for f in forms)
+                    ),
+                    None,
+                )
+                cut = kin.start()
+                kin_org = text[cut - short : cut] if short is not None else org_before(text[:cut])
             if text[:cut].endswith(("原", "前")) and re.search(r"[\u4e00-\u9fff]{2}.$", text[:cut]):
                 cut -= 1  # "公司原董事长邵启明": a former chairman of the company, not of one called 公司原
             bracket = re.search(r"[（(][^（）()]{1,60}[）)]$", text[:cut])
             cut = bracket.start() if bracket else cut
             department = _DEPARTMENT.search(text[:cut])
-            org = org_before(text[:cut]) if department is None else None
+            org = kin_org or (org_before(text[:cut]) if department is None else None)
             if re.search(r"[由被向对给让与和]$", text[:cut]):
                 org = None  # "回购义务由创始人兼首席执行官阎晟个人承担": who bears it, at no firm called 回购义务
             if org and _UNNAMED_FIRM.fullmatch(org):
@@ -326,6 +357,8 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                 subject = re.sub(
                     r"(?<=..)的$", "", subject
                 )  # "研究机构港衡研究的统计显示": the institute's count
+            # "第三方投诉平台鸣镝投诉的数据显示": the platform's data shows
+            subject = re.sub(r"(?<=..)的(?:数据|统计|调查|测算)$", "", subject)
             org = org_before(re.sub(r"[（(][^）)]*[）)]$", "", subject))
             if org and plausible_org(org, subject, match.group("verb") in lx.WEAK_VERBS):
                 at = match.start("subject") + subject.find(org)
@@ -354,10 +387,14 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
     add_recurring_companies(folded, written, entities)
     mark_lead_investors(entities, article)
     settle_the_company(entities, article)
-    for text in folded:
+    for text, original in zip(folded, written, strict=True):
         for match in _PUBLISHES_REPORT.finditer(text):
             # "临澜市审计局日前公布的专项审计报告显示": "审计报告还指出" later is the bureau's report
             org = org_before(match.group("subject"))
             author = entities.find_any(org) if org else None
+            if author is None and org and _authored_by(org):
+                # "市人大财经委此前提交的调研报告则指出": a committee named only as the report's author
+                at = match.start("subject") + match.group("subject").rfind(org)
+                author = add_org_zh(entities, original[at : at + len(org)])
             if author is not None and author.kind == "organization":
                 author.author = True

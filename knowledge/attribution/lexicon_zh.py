@@ -185,6 +185,11 @@ GAP_WORDS = (
 )
 # Titles, longest first when compiled; 兼/暨 join two titles.
 TITLES = (
+    # "踏岳CEO符景行表示": Chinese papers write the officers' English initials as often as the words
+    "CEO",
+    "CFO",
+    "COO",
+    "CTO",
     "首席执行官",
     "执行长",
     "行政总裁",

@@ -29,7 +29,7 @@ DESCRIPTORS = re.compile(
 )
 # Conjunctions, prepositions and times that open a clause before a name: never part of it.
 LEADING = re.compile(
-    r"^(?:而|但|据|不过|另外|此外|同时|其中|就连|包括|由|与|和|对|在|当|则|也|还|是|根据|按照|"
+    r"^(?:而|但|据|不过|另外|此外|同时|其中|就连|包括|由|与|和|对|在|当|则|也|还|是|根据|按照|要求|起诉|状告|"
     r"周[一二三四五六日]|今天|昨天|日前|近日|上周|本周|此前|最近|今年|去年|国内|国外|全球|行业|"
     r"[0-9]+月|本月|上月)+"
 )

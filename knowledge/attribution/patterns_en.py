@@ -38,12 +38,16 @@ APPOSITIVE_ROLE = re.compile(
     rf"(?P<org4>{ORG})[^,.;]{{0,120}}?)(?=,|\.|;|\s+(?:{_VERB})|$)"
 )
 # "the general contractor, Varnell Builders, which says it is owed $52 million": "which" is said of an organization.
-WHICH_SAYS = re.compile(rf"(?P<org>{ORG}),\s+which\s+(?:has\s+|had\s+)?(?={_STRONG})")
+# "The Lunsford State Teachers' Retirement System, which owns about 0.3% of Strathwick": what owns a stake is one too.
+WHICH_SAYS = re.compile(
+    rf"(?P<org>{ORG}),\s+which\s+(?:(?:has\s+|had\s+)?(?={_STRONG})|(?:owns|holds|controls|manages|oversees)\s)"
+)
 # "Helga Ruddock, who left in June, was more measured.": "who" is said of a person, whatever follows.
 WHO_CLAUSE = re.compile(rf"(?P<name>{NAME}),\s+who\s+[a-z]")
-# "Corvane's chief executive, Marguerite Olsen,": a title with its organization before the name.
+# "Corvane's chief executive, Marguerite Olsen,": a title with its organization before the name; "That chair, Louisa
+# Tarrant," names the one a title just described.
 POSSESSIVE_TITLE = re.compile(
-    rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b[Tt]he\s+(?P<noun>{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}?(?P<title>{TITLE}(?:\s+(?:of|for)\s+(?:[a-z&-]+|[A-Z][\w&-]+)(?:\s+(?:[a-z&-]+|[A-Z][\w&-]+))?)?),\s+(?P<name>{NAME})(?:,|(?=[.;]|$))"
+    rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b(?P<that>[Tt]hat|[Tt]his)|\b[Tt]he\s+(?P<noun>{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}?(?P<title>{TITLE}(?:\s+(?:of|for)\s+(?:[a-z&-]+|[A-Z][\w&-]+)(?:\s+(?:[a-z&-]+|[A-Z][\w&-]+))?)?),\s+(?P<name>{NAME})(?:,|(?=[.;]|$))"
 )
 # "vice president for regulatory affairs Janine Cole": a title's lower-case complement belongs to the title.
 _TITLE_COMPLEMENT = r"(?:\s+(?:of|for)\s+[a-z][a-z-]*(?:\s+(?:and\s+)?[a-z][a-z-]*){0,2})?"
@@ -108,10 +112,11 @@ PUBLISHED = re.compile(
     rf"(?P<org>{ORG})\s+(?:published|released|issued|put out)\s+(?:a|an|its)\s+(?:[\w-]+\s+){{0,3}}"
     rf"(?:{'|'.join(lx.REPORT_NOUNS)})"
 )
-# "a note by Fenwick Hale", "a letter Corvane sent": the organization a document is by.
+# "a note by Fenwick Hale", "a report from the short seller Marlpit", "a letter Corvane sent": the organization a
+# document is by.
 DOCUMENT_BY = re.compile(
     rf"\b(?:report|study|survey|analysis|paper|note|letter|review|memo)\s+(?:(?:published|released|issued|sent|"
-    rf"written|prepared)\s+)?by\s+(?:the\s+)?(?P<org>{ORG})|\b(?:letter|report|memo|note)\s+(?P<sender>{ORG})\s+"
+    rf"written|prepared)\s+)?(?:by\s+(?:the\s+)?|from\s+(?:(?:the|an?)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?)(?P<org>{ORG})|\b(?:letter|report|memo|note)\s+(?P<sender>{ORG})\s+"
     rf"(?:sent|wrote|filed|published|released|issued)\b"
 )
 # "Marguerite Olsen of Corvane": a person with their organization after "of".
@@ -128,6 +133,10 @@ CLOSED_BY_ANAPHOR = re.compile(
     # a dateline first ("SAN FRANCISCO — ") is no part of the sentence
     rf"^[\s\"“]*(?:[A-Z][A-Z .,'-]*\s*[—–-]+\s*)?(?P<run>{ORG})\.?[\s,](?:(?!\.\s)[^;])*?,\s*"
     rf"(?:{'|'.join(re.escape(a) for a in lx.ORG_ANAPHORA)})\s+(?:said|says|told|reported|added|announced)\b"
+)
+# "Lumenhart reported revenue of …", "Lumenhart called the report "fiction"": what a company puts out is its word
+ANNOUNCED = re.compile(
+    rf"(?P<run>{ORG})\s+(?:reported|announced|disclosed|called\s+(?:the|it|its|that|this|those|these)\b)"
 )
 # "said Corvane": an organization after an inverting verb.
 INVERTED = re.compile(rf"\b(?:{'|'.join(sorted(lx.INVERTING_VERBS))})\s+(?P<run>{ORG})")

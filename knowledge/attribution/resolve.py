@@ -10,6 +10,7 @@ from knowledge.attribution.citing import ZH_OWN_FILING, according
 from knowledge.attribution.discourse import DiscourseState, Item, find_items, resolve_item
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.org_in_play import protagonist
+from knowledge.attribution.patterns_en import TITLE
 from knowledge.attribution.quotes import (
     blank_spans,
     leaves_quote_open,
@@ -25,7 +26,8 @@ from knowledge.figures import find_figures
 from knowledge.scripts import to_simplified
 
 _ZH_VERB = re.compile(
-    "(?<![法据小游劝被名简俗堪职昵])(?<![（(]下)(?<!以下)(?:"
+    # "据称" is hearsay and "数据显示" data no one is named for, but "鸣镝投诉的数据显示" is the platform's
+    "(?<![法小游劝被名简俗堪职昵])(?<!(?<!的数)据)(?<![（(]下)(?<!以下)(?:"
     + "|".join(sorted(zh.SPEECH_VERBS, key=len, reverse=True))
     + ")(?![会服法师之的书后以])(?!(?<=[说称表])明)(?!(?<=分析)员)(?!机构|公司|平台|部门)"
 )
@@ -177,7 +179,16 @@ def _speaker(
         holder = resolve_item(items[0], state, entities, items)
         if holder is not None and holder is state.previous:
             return holder
-    if participle is not None and items and items[0].start <= 2 and items[0].kind in ("name", "anaphora"):
+    # "Chief financial officer Benedek Harrower made the same case …, saying …": a title before the subject's name
+    titled_subject = (
+        bool(items) and re.fullmatch(rf"[\s\"“]*{TITLE}\s+", outside[: items[0].start]) is not None
+    )
+    if (
+        participle is not None
+        and items
+        and (items[0].start <= 2 or titled_subject)
+        and items[0].kind in ("name", "anaphora")
+    ):
         # "Moody's, which rates the debt A3, changed its outlook to negative, citing "execution risk"": the subject
         return resolve_item(items[0], state, entities, items)
     cited = according(outside, items, language, state, entities)

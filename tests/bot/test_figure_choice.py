@@ -131,6 +131,41 @@ def test_a_monthly_figure_answers_a_monthly_question() -> None:
     assert [f.text for f in asked_figures(passage, question)] == ["3.4亿元"]
 
 
+def test_a_monthly_figure_does_not_answer_for_a_named_year() -> None:
+    """'去年净亏损多少' is not answered by a month's cash burn; 'last year' in English neither by a monthly one."""
+    passage = _hit("公司首席财务官表示，账上现金约9亿元，每月现金消耗约7000万元。")
+    question = _how_much("栎星智能去年净亏损多少？", {"CNY"})
+    assert [f.text for f in asked_figures(passage, question)] == ["9亿元"]
+    english = _hit(
+        "She said monthly cash burn had been cut to about $8 million, with $40 million in the bank."
+    )
+    question = _how_much("How much did Quorvel lose last year?", {"USD"})
+    assert [f.text for f in asked_figures(english, question)] == ["$40 million"]
+
+
+def test_a_balance_at_one_month_end_does_not_answer_for_another() -> None:
+    """'ARR at the end of June' is not answered by the figure at the end of September; '9月底' answers '9月末'."""
+    september = _hit("Pellory reported annual recurring revenue of $410 million at the end of September.")
+    assert asked_figures(september, _how_much("What was Pellory's ARR at the end of June?", {"USD"})) == []
+    asked = _how_much("What was Pellory's ARR at the end of September?", {"USD"})
+    assert [f.text for f in asked_figures(september, asked)] == ["$410 million"]
+    chinese = _hit("截至9月底，公司账上现金约12亿元。")
+    assert [f.text for f in asked_figures(chinese, _how_much("公司9月末账上有多少现金？", {"CNY"}))] == [
+        "12亿元"
+    ]
+
+
+def test_a_months_revenue_does_not_answer_for_a_quarter() -> None:
+    """'third-quarter revenue' is not answered by '10月合併營收' nor by the first ten months; a quarter's is."""
+    october = _hit("公司前（10）日公布10月合併營收新台幣48.6億元，月減6%；前10月累計營收新台幣412億元。")
+    question = _how_much(
+        "What was Pellmere's total revenue for the third quarter?", {"TWD"}, quarters=frozenset({3})
+    )
+    assert asked_figures(october, question) == []
+    quarter = _hit("公司第三季營收新台幣131億元，季增8%。")
+    assert [f.text for f in asked_figures(quarter, question)] == ["新台幣131億元"]
+
+
 def test_a_share_of_the_bookings_does_not_answer_what_the_bookings_were() -> None:
     passage = _hit("She estimates that about 35% of the year's bookings were paid up front.")
     question = _how_much(
@@ -169,6 +204,24 @@ def test_a_slice_of_a_deal_told_in_money_answers_how_much_of_it() -> None:
     )
     corpus = _corpus("vd", "Veridane deal", "en", slice_, offer)
     assert with_asked_figure(question, [offer, slice_], [], corpus)[0] is slice_
+
+
+def test_a_part_told_as_an_amount_of_spending_answers_how_much_of_it_came_from_someone() -> None:
+    """'how much of it came from ordinary savers?': '$9.6 billion, including $2.8 billion from retail savers' answers,
+    though the passage calls its money a fund's, not a share; 'including' tells the part."""
+    fund = _hit(
+        "Its new infrastructure fund had closed at $9.6 billion, including $2.8 billion from retail savers.",
+        "af:1.1",
+        2.0,
+    )
+    question = _how_much(
+        "how big did the new infrastructure fund end up, and how much of it came from ordinary savers?",
+        {"%", "USD"},
+        measures=frozenset({"share"}),
+    )
+    corpus = _corpus("af", "Arvella fund", "en", fund)
+    assert with_asked_figure(question, [fund], [], corpus) == [fund]
+    assert "share" in find_measures("closed at $9.6 billion, including $2.8 billion from retail savers")
 
 
 def test_a_plant_in_a_named_country_is_not_answered_by_a_paragraph_without_it() -> None:

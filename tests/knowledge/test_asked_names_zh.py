@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.asked_names_zh import chinese_subject
+from knowledge.asked_names_zh import chinese_subject, person_opening
 
 
 def test_a_kind_of_party_opening_a_question_is_no_name() -> None:
@@ -13,3 +13,20 @@ def test_a_kind_of_party_opening_a_question_is_no_name() -> None:
     assert chinese_subject("监管机构认为这笔交易有多大风险？") is None
     assert chinese_subject("天枢云今年营收多少？") == "天枢云"
     assert chinese_subject("恒曦银行今年营收多少？") == "恒曦银行"  # a bank by name, not a kind of party
+
+
+def test_a_question_opening_with_a_company_name_names_it_whatever_follows() -> None:
+    """'琛嶼智能配股折讓幾多' opens with a company no verb or time word follows; '国产芯片', '人工智能' and '港股科技'
+    open with words, not brands."""
+    assert chinese_subject("琛嶼智能配股折讓幾多？") == "琛嶼智能"
+    assert chinese_subject("驭澜科技去年营收多少？") == "驭澜科技"
+    assert chinese_subject("国产芯片自给率是多少？") is None
+    assert chinese_subject("人工智能芯片出货增长几成？") is None
+    assert chinese_subject("港股科技股跌了多少？") is None
+
+
+def test_a_person_asked_for_a_stance_is_the_one_asked() -> None:
+    """'覃逸对这次回购纠纷是什么态度' asks 覃逸's stance, as '…怎么看' asks a view; a stance of no one named is not."""
+    assert person_opening("覃逸对这次回购纠纷是什么态度？") == "覃逸"
+    assert person_opening("覃逸對這次回購糾紛持什麼立場？") == "覃逸"
+    assert person_opening("回购纠纷对公司有什么影响？") is None

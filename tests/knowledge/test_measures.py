@@ -450,3 +450,28 @@ def test_an_early_termination_fee_is_a_fee() -> None:
 def test_guidance_looks_ahead() -> None:
     assert looks_ahead("What is Brambling guiding for agent revenue in the fourth quarter?")
     assert looks_ahead("What outlook did it give?")
+
+
+def test_taiwans_short_month_and_quarter_moves_are_moves() -> None:
+    """'月減31%', '季減9%' and '年減12%' are falls; '月增14%' and '季增6%' rises, as '年增' always was."""
+    revenue = _passage("棣翔同時公布10月自結營收新台幣18.2億元，月減31%，年減12%；第三季營收季增6%。")
+    falls = [f for f in revenue.figures if f.unit == "%"]
+    assert [("cut" in head_measures(revenue, f), "growth" in head_measures(revenue, f)) for f in falls] == [
+        (True, False),
+        (True, False),
+        (False, True),
+    ]
+    assert find_measures("月增14%") == {"growth"}
+
+
+def test_how_full_a_building_is_is_how_much_of_it_is_used() -> None:
+    """'How full is the data centre…', 'occupancy' and '出租率' ask how much of a capacity is taken."""
+    assert "utilization" in find_measures("How full is the data centre the trust wants to buy?")
+    assert "utilization" in find_measures("I keep seeing different occupancy numbers.")
+    assert "utilization" in find_measures("截至9月底出租率为88%")
+
+
+def test_what_a_trust_can_pay_its_holders_is_its_payout() -> None:
+    """'可供分配金额' and '能分给持有人的钱' are what a trust pays out, as a dividend is."""
+    assert "dividend" in find_measures("基金前三季度可供分配金额约1.46亿元")
+    assert "dividend" in find_measures("那只REIT前三季度能分给持有人的钱有多少？")

@@ -139,3 +139,58 @@ def test_a_complaint_is_the_plaintiffs_and_the_company_that_just_disputed_it_ans
         ],
     ]
     assert speakers_of(text) == ["Harrow Venture Lending"] * 3 + ["Pellin Silicon"] * 2
+
+
+def test_a_report_from_a_described_firm_is_its_and_the_company_that_reported_or_called_it_speaks() -> None:
+    """'a report from the short seller Brackwell Research' makes 'According to the report' Brackwell's, after the
+    company 'reported' its own figure; 'Dovenly called the report "fiction"' is Dovenly's, and so is its CFO."""
+    text = [
+        ["Shares of Dovenly, which sells claims software, fell 18% on Thursday."],
+        [
+            "The slide followed a report from the short seller Brackwell Research, which says revenue is padded."
+        ],
+        ["In its results this month, Dovenly reported recurring revenue of $410 million."],
+        ["According to the report, about $90 million of that total comes from pilots."],
+        ['Dovenly called the report "fiction" in a statement and said nothing would change.'],
+        ["Its chief financial officer, Arlo Pennick, said pilots made up about 7% of revenue."],
+    ]
+    assert speakers_of(text) == [
+        None,
+        "Brackwell Research",
+        "Dovenly",
+        "Brackwell Research",
+        "Dovenly",
+        "Arlo Pennick",
+    ]
+    roles = attribute_source(text, "en", SpeakerIndex([])).speakers
+    assert roles[5][0] is not None and "Dovenly" in (roles[5][0].role or "")
+
+
+def test_the_data_of_a_described_platform_is_the_platforms() -> None:
+    """'第三方投诉平台鸣珂投诉的数据显示…' is the platform's count; '数据显示' with no one named stays narration."""
+    article = [
+        [
+            "第三方投诉平台鸣珂投诉的数据显示，今年以来涉及该产品的投诉约5200件，同比增长3.1倍。",
+            "行业数据显示，付费用户同比增长12%。",
+        ]
+    ]
+    result = attribute_source(article, "zh-Hans", SpeakerIndex([]))
+    assert [s.name if s else None for s in result.speakers[0]] == ["鸣珂投诉", None]
+
+
+def test_a_report_a_committee_submitted_is_the_committees_later_too() -> None:
+    """'市人大财经委此前提交的调研报告则指出…' then '报告还提到…': the committee's report, not the official quoted just
+    before."""
+    article = [
+        [
+            "市财政局局长庞知川在会上表示，一期今年实现收入1.35亿元。",
+            "市人大财经委此前提交的调研报告则指出，一期今年的平均利用率仅约27%。",
+            "报告还提到，一期收入中约四成来自集团内部关联企业。",
+        ]
+    ]
+    result = attribute_source(article, "zh-Hans", SpeakerIndex([]))
+    assert [s.name if s else None for s in result.speakers[0]] == [
+        "Pang Zhichuan",
+        "市人大财经委",
+        "市人大财经委",
+    ]

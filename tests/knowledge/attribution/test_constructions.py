@@ -2031,3 +2031,42 @@ def test_an_investment_officer_works_for_the_sovereign_fund_the_story_is_about_n
     result = attribute_source(text, "en", SpeakerIndex([]))
     darwan = next(s for row in result.speakers for s in row if s is not None and s.name == "Faisal Darwan")
     assert "Tarvesh" in darwan.role and "Halbrook" not in darwan.role
+
+
+def test_an_officer_written_with_english_initials_or_after_its_company_and_ji_qi_works_there() -> None:
+    """'澜岳CFO周敏透露' is the CFO of 澜岳; '要求澜岳及其创始人兼CEO方景行…' makes him 澜岳's founder, not a firm
+    called 要求澜岳及其; 'Corvane CEO Dana Price表示' works at Corvane, the space no part of its name."""
+    text = [
+        ["澜岳CFO周敏透露，现金约3亿元。"],
+        ["投资方已提出申请，要求澜岳及其创始人兼CEO方景行履行回购义务。", "方景行表示，回购款约4.2亿元。"],
+        ["Corvane CEO Dana Price表示，算力需求增长10倍。"],
+    ]
+    result = attribute_source(text, "zh-Hans", SpeakerIndex([]))
+    roles = [(s.name, s.role) for row in result.speakers for s in row if s is not None]
+    assert roles == [
+        ("Zhou Min", "CFO, 澜岳"),
+        ("Fang Jingxing", "founder, 澜岳"),
+        ("Dana Price", "CEO, Corvane"),
+    ]
+
+
+def test_that_chair_a_stakeholders_officer_and_a_titled_subject_saying_are_theirs() -> None:
+    """'That chair, Lena Marsh, said' names the chair just described; 'its chief investment officer' after 'The Orvell
+    Teachers' Pension Plan, which owns about 0.4% of Brantwick,' works for the plan, not Brantwick; 'Chief financial
+    officer Ivo Dane made the same case …, saying …' is Ivo Dane's."""
+    text = [
+        ["Brantwick said its bonuses were paid at 142% of target."],
+        [
+            "The Orvell Teachers' Pension Plan, which owns about 0.4% of Brantwick, set out its case in a letter.",
+            '"A bonus should reward running the business better," its chief investment officer, Mara Quist, wrote.',
+        ],
+        ["The adviser recommended a vote against the compensation committee's chair."],
+        ["That chair, Lena Marsh, said the committee had looked at the numbers both ways."],
+        [
+            "Chief financial officer Ivo Dane made the same case on the call, saying servers now last six years."
+        ],
+    ]
+    result = attribute_source(text, "en", SpeakerIndex([]))
+    who = [(s.name, s.role) if s else ("", "") for row in result.speakers for s in row]
+    assert who[2] == ("Mara Quist", "chief investment officer, Orvell Teachers' Pension Plan")
+    assert who[4][0] == "Lena Marsh" and who[5][0] == "Ivo Dane"
