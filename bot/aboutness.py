@@ -33,7 +33,8 @@ def asked_entities(query: QueryAnalysis) -> list[tuple[str, ...]]:
 
 
 _ANAPHOR = re.compile(
-    r"该|這家公司|这家公司|其|它|the company|the fund|the plan|the firm|\bits\b|^公司|^他|^她|^\s*(?:he|she)\b",
+    r"该|這家公司|这家公司|其|它|the company|the fund|the plan|the firm|\bits\b|^公司|^他|^她|^\s*(?:he|she)\b|"
+    r"\bthe (?:authority|agency|trust|group|bank|insurer|lender|operator|utility|council|commission|regulator)\b",
     re.I,
 )
 
@@ -43,7 +44,21 @@ def context(passage: Passage, corpus: Corpus) -> str:
     if not _ANAPHOR.search(fold(passage.text)):
         return passage.text
     before = corpus.by_id.get(f"{passage.source_id}:{passage.paragraph}.{passage.sentence - 1}")
+    if before is None and passage.sentence == 1:
+        # "The authority, which manages about $230 billion…" opening a paragraph: the paragraph before named it
+        return f"{_last_sentence(corpus, passage.source_id, passage.paragraph - 1)} {passage.text}"
     return f"{before.text if before else ''} {passage.text}"
+
+
+def _last_sentence(corpus: Corpus, source_id: str, paragraph: int) -> str:
+    """The last sentence of a paragraph ("" when there is none)."""
+    found = ""
+    for n in range(1, 99):
+        sentence = corpus.by_id.get(f"{source_id}:{paragraph}.{n}")
+        if sentence is None:
+            return found
+        found = sentence.text
+    return found
 
 
 def speaker_words(passage: Passage, corpus: Corpus) -> str:

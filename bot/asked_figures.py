@@ -230,8 +230,8 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
     if query.period in ("quarter", "month"):
         # "fiscal Q4 guidance" is not answered by "raised its full-year revenue forecast to $4.9 billion"
         figures = [f for f in figures if not WHOLE_YEAR.search(words_before(hit.passage.text, f, 45))]
-    asked_ends = month_ends(query.text)
-    if asked_ends and month_ends(hit.passage.text) and not month_ends(hit.passage.text) & asked_ends:
+    asked_ends, named_ends = month_ends(query.text), month_ends(hit.passage.text)
+    if asked_ends and named_ends and not named_ends & asked_ends:
         return []  # "ARR at the end of June" is not answered by "$520 million at the end of September"
     if query.quarters:
         named = quarters(hit.passage.text)

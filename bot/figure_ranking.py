@@ -161,11 +161,7 @@ def _with_asked_figure(
         text = hit.passage.text
         measured = measures[best]
         matches = len(query.measures & measured)
-        # "how much of it came from savers?": with money asked, a part may be told as an amount of any measure
-        needed = query.measures - (
-            {"share"} if figure.unit in CURRENCIES and figure.unit in query.units else set()
-        )
-        if needed and measured and not needed & measured:
+        if query.measures and measured and not matches:
             continue
         # "在手訂單約6.8億元，其中約4成來自朔川": a passage with a figure for each asked measure answers both parts
         matches = max(matches, *(len(query.measures & m) for m in measures))

@@ -198,13 +198,13 @@ QUANTITY = re.compile(
     r"\bwhat (?:do|does|did|will|would|could|is|are|was|were) (?:(?!\b(?:say|said|says|think|thinks|tell|told|mean|"
     r"means)\b)[\w\s'’-]){1,40}\b(?:los(?:e|es|ing)|lost|sav(?:e|es|ing)|earn(?:s|ing|ed)?|ow(?:e|es|ing|ed)|"
     r"(?:pull|bring|rak|tak)(?:s|ing|e|es)? in|pulled in|brought in|raked in|took in)\b|"
-    r"how (?:big|large|high|far)\b(?=\s+(?:is|was|are|were|will|would|could|can|"
+    r"how (?:busy|utili[sz]ed)\b|how (?:big|large|high|far)\b(?=\s+(?:is|was|are|were|will|would|could|can|"
     r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
     r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of|happens?)\b).){0,40}\b(?:revenue|arr|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
     r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?|rate|ratio|allocation|"
     r"number|forecast|estimate|guess|guidance|loan-to-value|ltv|exposure|commitment|rent|tariff|fee|dividend|capacity|capacities|output|limit|ceiling|threshold|price(?! war)|"
     # "what rack utilisation does X think…": a rate by its own name
-    r"utili[sz]ation|occupancy|vacancy|leverage|receivables|balance)s?\b|\bwhat (?:is|was|were|are|will be)\b[^?]{0,60}\b(?:bill|budget|expense|fee)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
+    r"utili[sz]ation|occupancy|vacancy|leverage|receivables|balance)s?\b|\bwhat(?: is|['’]s| was| were| are| will be)\b[^?]{0,60}\b(?:bill|budget|expense|fee)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
     # "what demand charge per kW": a charge for each unit is a price
     r"\bwhat (?:[\w-]+ ){0,3}(?:charge|fee|levy|surcharge|toll)s? (?:per|for each|a|each)\b|"
     r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon|irr)s?\b|how oversubscribed|"

@@ -28,6 +28,11 @@ _LEVERAGED_PRODUCT = (
 )
 
 # Whom an employer pays for their work: "paying star PhD grads", "pays its engineers" (up to three words before).
+# "its paid AI advisory product", "paying subscribers": what people pay for, not money the subject spends
+_PAID_THINGS = (
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:products?|subscriptions?|tiers?|users?|subscribers?|versions?|plans?|"
+    r"services?|customers?|seats?|accounts?|apps?|features?)\b"
+)
 _PAID_PEOPLE = (
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:grads?|graduates|staff|staffers|engineers|researchers|employees|workers|"
     r"hires|recruits|scientists|developers|talent|interns|doctors|phds?|members|crews?|nurses|drivers)\b"
@@ -36,7 +41,7 @@ _PAID_PEOPLE = (
 MEASURES: dict[str, str] = {
     # "what does the lease bring in?": what something brings in is its income ("pulled in" may be money raised)
     "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|\bpremiums\b|"
-    r"\b(?:bring|brings|bringing|brought|rake|rakes|raking|raked) in\b|营收|收入|营业额|销售额|保费|(?<![回吸接征少])收(?:多少|几多|到多少)(?!息)|"
+    r"\b(?:bring|brings|bringing|brought|rake|rakes|raking|raked) in\b|\b(?:make|makes|made|making) (?:from|off)\b|营收|收入|营业额|销售额|保费|(?<![回吸接征少])收(?:多少|几多|到多少)(?!息)|"
     # "靠广告赚了多少": what a line of business brings in is its income, not a profit
     r"靠[^，。？?]{1,8}赚|" + _LINE + "赚",
     "valuation": r"valuation|valued|\bput(?:s|ting)? (?:the |its |their |that |this )?(?:same )?(?:stake|holding|position|shares?) at\b|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|\bworth\b|market cap|price target|"
@@ -50,6 +55,8 @@ MEASURES: dict[str, str] = {
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
     r"invest|committed|commit|\bpa(?:y|ys|id|ying)\b(?! for (?:about |roughly |around |nearly |some |only )?\d)(?!"
     + _PAID_PEOPLE
+    + r")(?!"
+    + _PAID_THINGS
     + r")|支付|put(?:s|ting)? (?:in|into)|(?:sink|sinks|sinking|sunk|sank) into|pour|\bfund(?:ed|ing)\b|to fund|raised?\b|\bround\b|stake|"
     r"\bgo(?:es|ing)? (?:to|into|toward)|earmark|allocat|"
     # "所得款项约六成将用于研发": what proceeds are put to is money spent
@@ -91,15 +98,18 @@ MEASURES: dict[str, str] = {
     "cash": r"\bcash\b(?! burn)|cash pile|in the bank|现金(?!消耗)|在手资金|账上|货币资金|貨幣資金|账面资金|帳面資金",
     "yield": r"\byield|coupon|interest rate|(?<!with )\binterest\b(?![- ]bearing)|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|收多少息|收几多息|报酬率|回报率|报酬|回报",
     # "AI PC的渗透率": how far something has spread is its share of the whole
-    "share": r"\bshare\b|\btake rate\b|抽成|portion|proportion|stake|\bslice|how much of|what part of|\bpenetration\b|占比|比重|比例|份额|渗透率|(?<!应)占|其中|\bof which\b|\bincluding\b|分[到得]",
+    "share": r"\bshare\b|\btake rate\b|抽成|portion|proportion|stake|\bslice|how much of|what part of|\bpenetration\b|占比|比重|比例|份额|渗透率|(?<!应)占|其中|\bof which\b|"
+    # "closed at $9.6 billion, including $2.8 billion from retail savers": the part an amount came from
+    r"\bincluding (?:about |some |roughly |nearly )?[$€£¥]?\d[\d.,]*(?:\s*(?:million|billion|bn|m))?\s+(?:from|of)\b|分[到得]",
     "growth": r"\bgrow|\bgrew\b|growth|"
     + _NOT_PHRASAL
     + r"\bup(?= (?:about |around |roughly |nearly |some |by )?[\d$€¥£])|"
     r"\bfrom a year (?:earlier|ago|before)|\b(?:y/y|yoy|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|季增|月增|增长|升幅|涨幅|增幅|按年|升了|升咗|升多少|升几多|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
     "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|\bbelow\b|下调|年减|季减|月减|下滑|滑落|降|削减|减少|缩减|下降|砍|低于|掉(?:到|至|了|落)|低(?=约|了|出|近|逾|[0-9一二三四五六七八九两]|大约)|便宜|跌|折让|(?<!至)少了?多少",
     "power": r"(?<!-)(?<!green )\bpower|electricity|capacity|peak demand|peak load|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|(?<!-)\bload\b(?!-|\s+(?:customers|users|clients))|电力|装机|用电|(?:多少|几多)电(?!费|价|池|子|脑|视|话|商|网)|算力(?!券|[\u4e00-\u9fff]{0,4}基金|产业|补贴|租|服务|公司|企业|股)|容量|兆瓦|吉瓦",
-    "assets": r"\bassets|\bmanage[sd]?\b|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
-    "volume": r"shipment|\bship|volume|调用量|用量|出货",
+    "assets": r"\bassets|\bmanage[sd]?\b|\blooks? after\b|\blooking after\b|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
+    # ("made at volume", "volume production": how a product is made, not how much of it ships)
+    "volume": r"shipment|\bship|(?<!\bat )(?<!\bto )(?<!\bin )volume(?! production)|调用量|用量|出货",
     # "员工股转让", "the staff sale": shares employees sell, not how many there are
     "employees": r"employees|\bstaff\b(?! (?:sale|share|tender|stock))|headcount|workers|员工(?!股|持股)|雇员",
     # "the hourly rates it charges for older accelerators": what renting out capacity brings in
@@ -110,7 +120,7 @@ MEASURES: dict[str, str] = {
     "stock": r"(?<!per-)(?<!per )share price|stock price|"
     # "their shares have fallen an average of 42%"
     r"\b(?:stock|shares) (?:ha(?:ve|s|d) )?(?:fallen|risen|dropped|climbed|slid|sunk|gained|lost|tumbled|surged|plunged|"
-    r"jumped|soared|slumped|halved|doubled)\b|\b(?:stock|shares) (?:fell|rose|dropped|jumped|climbed|slid|sank|closed|ended|"
+    r"jumped|soared|slumped|halved|doubled)\b|\b(?:stock|shares) (?:now |still |currently )?(?:fell|rose|dropped|jumped|climbed|slid|sank|closed|ended|"
     r"gained|lost|tumbled|surged|plunged|traded|drop|fall|rise|jump|climb|slide|sink|gain|lose|tumble|surge|plunge|trade(?= (?:on|in|after|higher|lower|up|down)\b)|react|do\b|fare|move|perform|close|end|finish|"
     r"(?:get |got |was |were )?hit)|"
     r"\bwhere(?:'d|’d|\s+did|\s+does|\s+do)\s+(?:it|they)\s+(?:close|end|finish|settle|open)\b"
@@ -118,7 +128,7 @@ MEASURES: dict[str, str] = {
     # "股价本益比约24倍", "股价净值比": a valuation multiple, not where the shares trade
     # "股价对应明年的本益比已达28倍": a multiple of the price; "目标价较首日收市价低约22%": the close is what a target
     # is measured against, not how the shares moved
-    r"(?<![供配每])股价(?![^，。；]{0,8}(?:本益比|市盈率|净值比|营收比|现金流比))|"
+    r"(?<![供配每转])股价(?![^，。；]{0,8}(?:本益比|市盈率|净值比|营收比|现金流比))|"
     r"(?<![较比])(?<![较比].)(?<![较比]..)(?<![较比]...)(?<![较比]....)(?:收盘|收市)|收于|跌停|涨停|"
     # "那批AI概念股…平均涨了多少", "这些股票在收函前平均上涨1.4倍": how stocks moved
     r"(?:概念|题材|龙头|妖)股[^。；？]{0,20}?(?:上涨|下跌|涨|跌)|股票[^，。；？]{0,10}?(?:上涨|下跌|涨|跌)",
@@ -166,6 +176,8 @@ MEASURES: dict[str, str] = {
     r"可供分配|可分配金额|分[给到](?:持有人|股东|投资者|基金份额持有人)|分红|\bdistributable\b",
     # "旧股转让规模": shares transferred to a buyer are sold
     # "这次打算发多少债": issuing bonds is selling them
+    # "平均赎回率多少", "redemption requests reached 90%": what investors asked to be paid back
+    "redemption": r"\bredemptions?\b|\bredeem|\b(?:their|its|his|her) money back\b|赎回|贖回|核销",
     "sale": r"\bsell|\bsold\b|\bsale|unload|cash out|tender|offload|出售|套现|卖出|卖掉|卖了|抛售|转让|发债|发了?多少债|"
     r"发行(?!价|人|商|部)",
 }

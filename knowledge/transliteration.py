@@ -83,8 +83,16 @@ def latin_skeletons(word: str) -> set[str]:
         found |= {f"{skeleton}L" for skeleton in found if not skeleton.endswith("L")}
     # "Strandlight" is 史特兰莱特: a d or t closing "-and-" before another consonant goes unsaid, and so is the
     # g of "-ng" (Quarrington 夸灵顿, Armstrong 阿姆斯特朗)
-    for unsaid in (r"(?<=n)[dt](?=[^aeiouy])", r"(?<=n)g(?=[^aeiouy]|$)"):
+    # …and a French s before n (Dufresne 迪弗雷纳)
+    for unsaid in (r"(?<=n)[dt](?=[^aeiouy])", r"(?<=n)g(?=[^aeiouy]|$)", r"(?<=[aeiou])s(?=n)"):
         found |= {latin_skeleton(re.sub(unsaid, "", word.lower()), th=th) for th in ("t", "s")}
+    # "Petrakis" is 佩特拉基斯 (a ki as ji), "Dravec" 德拉韦茨 (a closing c as ts)
+    for heard in (r"k(?=i)", r"c$"):
+        if re.search(heard, word.lower()):
+            spoken = re.sub(heard, lambda m: "j" if m.group(0) == "k" else "z", word.lower())
+            found |= {latin_skeleton(spoken, th=th) for th in ("t", "s")}
+    # "Amberley" is 安伯利: an m before b or p heard as the n of 安
+    found |= {skeleton.replace("MB", "NB") for skeleton in found}
     if (
         word[:1].lower() in "ou"
     ):  # "Ondrevar" is 翁德雷瓦, "Ulverston" 乌尔弗斯顿: an opening o or u as wo-, wu-

@@ -51,5 +51,7 @@ SETTING_CHANGE = re.compile(
 # "今年算力券核销率最后能到多少", "违约率多少": a rate named by its word is a percentage; an exchange rate, a
 # power, a frequency or a multiple (市盈率) is not.
 ZH_RATE = re.compile(
-    r"[\u4e00-\u9fff](?<![汇功效频倍速])(?<!市盈)(?<!市净)(?<!市销)率[^，,。？?]{0,10}?(?:多少|几|多高|多大)(?!钱)"
+    # ("资金提存率（funded ratio）是多少": an English gloss in brackets may follow the rate's name)
+    r"[\u4e00-\u9fff](?<![汇功效频倍速])(?<!市盈)(?<!市净)(?<!市销)率(?:[（(][^）)]{1,30}[）)])?[^，,。？?]{0,10}?"
+    r"(?:多少|几|多高|多大)(?!钱)"
 )

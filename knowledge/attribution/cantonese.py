@@ -78,6 +78,8 @@ def cantonese_syllables(jyutping: str, *, surname: bool = False) -> list[str]:
         finals = _FINALS.get(final, [final])
     if initial == "j" and final.startswith("yu"):
         spelt, finals = [""], ["y" + f for f in finals]  # 余 jyu is "Yu", 源 jyun "Yuen"
+    if initial == "g" and final in ("un", "ut"):
+        spelt = ["kw", "k"]  # 冠, 觀 gun are "Kwun" (觀塘 Kwun Tong), as Hong Kong writes them
     if surname:
         finals = finals[:1]
     return list(dict.fromkeys(i + f for i in spelt for f in finals))

@@ -82,6 +82,12 @@ def _body_named(role: str, entities: ArticleEntities) -> str | None:
 _SPOKESPERSON_NAMED = re.compile(rf"\b(?P<title>spokes(?:man|woman|person)),\s+(?P<name>{NAME}),", re.I)
 
 
+# A credit rating ("A-minus", "BBB+", "Baa3") is a grade an agency gives, never an organization.
+_RATING_GRADE = re.compile(
+    r"(?:AAA|AA|A|BBB|BB|B|CCC|Aaa|Aa|Baa|Ba|Caa)(?:[+-]|-?(?:minus|plus)|[1-3])?", re.I
+)
+
+
 def discover_english(sentences: list[str], entities: ArticleEntities) -> None:
     """Add to `entities` everyone the sentences (quotes blanked out) introduce, in text order."""
     # A full name written once ("Nadia Vukovic has spent…") is who a surname subject later names.
@@ -285,6 +291,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
                     continue  # "Samira Qureshi of Wolfe Research, who covers …, said": found as a person at a firm
                 if (
                     not run
+                    or _RATING_GRADE.fullmatch(run)  # "…, which rates the loan A-minus, the same as …, said"
                     or is_place(run)  # "Orrinvale's president for Asia Pacific, Colm Baptiste, said"
                     or entities.find_any(run) is not None
                     or run.lower() in lx.GROUP_NOUNS

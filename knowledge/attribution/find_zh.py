@@ -22,7 +22,13 @@ from knowledge.attribution.orgs_zh import (
     plausible_org,
     settle_the_company,
 )
-from knowledge.attribution.people_zh import VERB, add_person_zh, name_after, repeated_name_after
+from knowledge.attribution.people_zh import (
+    VERB,
+    add_person_zh,
+    everyday_word,
+    name_after,
+    repeated_name_after,
+)
 from knowledge.attribution.recurring_zh import add_recurring_companies
 
 # "首席投资总监", "副总经理", "常务副总裁": a rank before a title is part of it, not the end of the company's name
@@ -70,7 +76,9 @@ _CLAUSE_SUBJECT = re.compile(
 # "印刷电路板厂联硕电路昨（20）日举行法说会": a company named by what it did on a date.
 _ACTS_ON_A_DATE = re.compile(
     r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:" + lx.DATE_GAP + r")+"
-    r"(?:举行|召开|举办|发布|公布|宣布|披露|公告|通报|发出盈警|发出盈喜|发盈警|发盈喜|发出通告|"
+    r"(?:举行|召开|举办|发布|公布|宣布|披露|公告|通报|发出盈警|发出盈喜|发盈警|发盈喜|发出通告|发出盈利警告|发出盈利预告|"
+    # "達晞資產管理昨日通知基金持有人": a manager writing to its fund's holders
+    r"通知(?:基金)?(?:持有人|股东|投资者|客户)|"
     # "临江市中级人民法院11月20日对…作出一审判决": a court's ruling on a date
     r"对[^，。；：]{2,40}?(?:作出|做出)[^，。；：]{0,6}?(?:判决|裁定|裁决)|宣判|判决|裁定)"
 )
@@ -331,6 +339,8 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             what = re.sub(r"(?:此前|之前|早前|日前|近日|最新)?(?:发布|公布|披露|发表|提供|出具)$", "", what)
             # "根据公司向投资人提供的财务资料": 财务 says what kind of material, it publishes nothing
             org = None if re.search(r"的[\u4e00-\u9fff]{1,2}$", what) else org_before(what)
+            if org and len(org) == 2 and everyday_word(org):
+                org = None  # "按照基金销售文件": the fund's sales documents, by no firm called 销售
             if org and entities.find(org) is None and not any(m in org for m in lx.UNNAMED_MARKERS[:12]):
                 at = match.start("what") + match.group("what").rfind(org)
                 add_org_zh(entities, original[at : at + len(org)])

@@ -143,6 +143,14 @@ INVERTING_VERBS = frozenset(
     {
         "said",
         "says",
+        # "…, estimates Nikhil Varma, who covers utilities": an estimate told with its author after the verb
+        "estimates",
+        "estimated",
+        "reckons",
+        "predicted",
+        "predicts",
+        "conceded",
+        "acknowledged",
         "added",
         "adds",
         "wrote",
@@ -325,6 +333,18 @@ TITLES = (
     "secretary",
     "minister",
     "commissioner",
+    # "Mayor Colm Brassington", "Superintendent Marian Ballantyne", "Council member Yolanda Petrakis": local office
+    "mayor",
+    "deputy mayor",
+    "superintendent",
+    "council member",
+    "councilmember",
+    "councilwoman",
+    "councilman",
+    "alderman",
+    # "signed by hearing examiner Philippa Quarme": the officer who hears a rate case and drafts its decision
+    "hearing examiner",
+    "administrative law judge",
     "senior fellow",
     "fellow",
     "researcher",
@@ -575,6 +595,9 @@ DOCUMENT_ANAPHORA = (
     "the offering document",
     # "…, the document says": whichever document the article has named, its author's
     "the document",
+    # "…, the draft calculates": a ruling or proposed decision, its author's (the examiner who signed it)
+    "the draft decision",
+    "the draft",
     # "according to a complaint filed on Friday" then "The complaint says …": the plaintiff's
     "the complaint",
     "the lawsuit",

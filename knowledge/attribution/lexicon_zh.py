@@ -438,6 +438,14 @@ DOCUMENT_ANAPHORA = (
     "判决",
     "判决书",
     "裁定书",
+    # "同一份公告还提出": the notice the company just published
+    "同一份公告",
+    "这份公告",
+    "该公告",
+    # "市场监督管理局发布通报指出…" then "通报还提到": the bureau's notice (not "据通报", which cites it)
+    "通报还",
+    "通报同时",
+    "该通报",
     # a listed company's reply to the exchange's inquiry letter ("问询函回复公告称"): the company's filing
     "回复",
     "回复公告",

@@ -10,7 +10,7 @@ from knowledge.attribution.lexicon_en import PLACE_WORDS, WORD_SURNAMES, surname
 from knowledge.attribution.lexicon_zh import GENERIC_WORDS, NOT_BRANDS
 from knowledge.attribution.naming_pinyin import generic_end, pinyin_name, pinyin_org, pinyin_org_variants
 from knowledge.attribution.naming_titles import PLAIN_TITLES, title_en, title_key, unit_head, unit_title_key
-from knowledge.attribution.naming_words import TITLE_EN
+from knowledge.attribution.naming_words import BODY_SHORT_FORMS, TITLE_EN
 from knowledge.attribution.wade_giles import wade_giles_brand, wade_giles_name
 from knowledge.matching import is_latin
 from knowledge.places import places_in
@@ -67,6 +67,13 @@ def org_short_names(forms: list[str]) -> list[str]:
                 short.append(form.rsplit(" ", 1)[0])  # "Morrow Lane Ratings" -> "Morrow Lane"
             continue
         simplified = to_simplified(form)
+        for long, shorts in BODY_SHORT_FORMS.items():
+            if simplified.endswith(long) and len(simplified) > len(long):
+                place = simplified[: -len(long)]
+                for written in shorts:
+                    # "榕陂市" + "市监局" is written "榕陂市监局": the city's 市 once
+                    joined = place[:-1] + written if place.endswith("市") and written.startswith("市") else ""
+                    short += [v for w in (place + written, joined) if w for v in _script_variants(w)]
         suffix = generic_end(simplified)
         # "智能资本" is not "智能"
         if suffix is not None and simplified[: len(simplified) - len(suffix)] not in GENERIC_WORDS:
@@ -162,7 +169,8 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
                 aliases += [v.split()[0] for v in (latin, *variants)]
             brand = to_simplified(name)[:2]
             if (
-                len(name) >= 4
+                # ("達晞" alone, as a Hong Kong story shortens 達晞資產管理, is the brand itself: "Tat Hei")
+                (len(name) == 2 or len(name) >= 4)
                 and brand not in GENERIC_WORDS
                 and brand not in NOT_BRANDS
                 and not places_in(brand)

@@ -88,6 +88,8 @@ _NOT_NAMES = (
     r"业绩$|^(?:约|占|较|仅|共|合计|同比|环比|仍)|[较比]$|自己|本身|部门$|"
     # "公司未披露客户名称": the company and a negation, no firm called 公司未
     r"^公司|[未没]$|"
+    # "同一份公告还提出": the same notice again, no firm called 同一份
+    r"^(?:同一|这一|那一|该|这|那|上述)份?$|份$|"
     # "有研究机构给出的数字": some research firm, not one called 有研究机构
     r"^有(?:研究|咨询|调研|评级)?(?:机构|券商|投行|基金|银行|公司|分析师)"
 )

@@ -26,8 +26,9 @@ from knowledge.figures import find_figures
 from knowledge.scripts import to_simplified
 
 _ZH_VERB = re.compile(
-    # "据称" is hearsay and "数据显示" data no one is named for, but "鸣镝投诉的数据显示" is the platform's
-    "(?<![法小游劝被名简俗堪职昵])(?<!(?<!的数)据)(?<![（(]下)(?<!以下)(?:"
+    # "据称" is hearsay and "数据显示" data no one is named for, but "鸣镝投诉的数据显示" is the platform's and
+    # "岑纬通信发布经营数据称" the company's
+    "(?<![法小游劝被名简俗堪职昵])(?<!(?<![的营])数据)(?<!(?<!数)据)(?<![（(]下)(?<!以下)(?:"
     + "|".join(sorted(zh.SPEECH_VERBS, key=len, reverse=True))
     + ")(?![会服法师之的书后以])(?!(?<=[说称表])明)(?!(?<=分析)员)(?!机构|公司|平台|部门)"
 )

@@ -37,6 +37,8 @@ def subject_zh(
     """The entity speaking through a Chinese speech verb, if its clause names or describes one."""
     if any(n in outside[max(0, verb.start() - 5) : verb.start()] for n in zh.NEGATIONS):
         return None
+    if re.search(r"(?:未|没有|没|不愿|拒绝)(?:就|对)[^，。；：]{1,16}$", outside[: verb.start()]):
+        return None  # "他至今未就退费纠纷公开表态": said nothing on it
     if _WHEN_DONE.match(outside, verb.end()):
         return None  # "他在此次转型公告发布后尚未公开露面": a time clause, not a statement
     weak = verb.group(0) in zh.WEAK_VERBS

@@ -67,6 +67,13 @@ def english_verbs(outside: str) -> list[re.Match[str]]:
             # named": accounting, actions and anonymity, not statements
             or (re.match(r"writ", v.group(0), re.I) and re.match(r" (?:off|down)\b", outside[v.end() :]))
             or (v.group(0).lower() == "called" and re.match(r" (?:a|an|off)\b", outside[v.end() :]))
+            # "The district's real loss is smaller than it claims, according to …": a comparison, not a frame
+            or re.search(r"\b(?:than|as)\s+(?:it|they|he|she|the\s+\w+)\s+$", outside[: v.start()], re.I)
+            # "Sandlow would show an unrealised loss": what its books would record, not a document speaking
+            or (
+                v.group(0).lower() in ("show", "shows", "showed")
+                and re.search(r"\b(?:would|could|might|may|will|should|to)\s+$", outside[: v.start()], re.I)
+            )
             or (v.group(0).lower() == "asked" and re.match(r" not to be\b", outside[v.end() :]))
             # "Corvane, which had asked for 900 megawatts": a request for something, not a statement
             or (v.group(0).lower() in ("asked", "asks") and re.match(r" for\b", outside[v.end() :]))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.aboutness import names_places
+from bot.aboutness import aboutness, names_places
 from knowledge.corpus import Corpus
 from knowledge.passages import Passage
 from knowledge.search import Hit
@@ -58,3 +58,17 @@ def test_an_organization_named_only_as_a_parents_holding_is_not_what_the_passage
     assert named_as_kin(Hit(corpus.by_id["ipo:1.1"], 1.0), entities, corpus)
     assert not named_as_kin(Hit(corpus.by_id["ipo:2.1"], 1.0), entities, corpus)
     assert asks_kin("锐岚科技的母公司前三季度赚了多少？") and not asks_kin("锐岚科技自己前三季度赚了多少？")
+
+
+def test_the_authority_opening_a_paragraph_is_the_one_the_paragraph_before_named() -> None:
+    """'The authority, which manages about $230 billion…' opening a paragraph is about the Corvell Investment
+    Authority the paragraph before ended on; a paragraph naming no one before it is not."""
+    corpus = _article(
+        "The Corvell Investment Authority said its new fund had closed at $9.6 billion.",
+        "The authority, which manages about $230 billion, is putting in $4 billion of its own money.",
+        "The authority's critics were not consulted.",
+    )
+    asked: list[tuple[str, ...]] = [("corvell investment authority", "corvell")]
+    assert aboutness(Hit(corpus.by_id["ipo:2.1"], 1.0), asked, corpus) == 1.0
+    alone = _article("Pension schemes were shown a 12% target.", "The authority manages about $230 billion.")
+    assert aboutness(Hit(alone.by_id["ipo:2.1"], 1.0), asked, alone) == 0.0

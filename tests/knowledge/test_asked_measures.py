@@ -72,7 +72,7 @@ def test_what_an_investor_put_in_is_spending() -> None:
         ("市政府每年要少收多少钱？", {"burn"}),
         ("How big is the insurer's cornerstone order in the robot maker's IPO?", {"spending"}),
         ("how much net cash will the developer have once the placing is done?", {"cash"}),
-        ("今年消费券核销率最后能到多少？", set()),
+        ("今年消费券核销率最后能到多少？", {"redemption"}),  # vouchers redeemed, not consumer spending
         ("物流车队今年的事故率最后能到多少？", set()),
         ("风险债现在的违约率多少？", set()),
     ],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.asked_units import CURRENCIES, measures_of_parts, question_units
+from knowledge.asked_units import CURRENCIES, QUANTITY, measures_of_parts, question_units
 from knowledge.scripts import fold
 
 
@@ -24,3 +24,19 @@ def test_a_slice_of_a_share_sale_is_an_amount_or_a_share() -> None:
 def test_a_condition_before_a_two_part_chinese_question_is_not_asked() -> None:
     """'翠嶸做完供股以后，净负债率能压到多少？现在是多少？' asks the net debt ratio; the rights issue sets the scene."""
     assert measures_of_parts("翠岚做完供股以后，净负债率能压到多少？现在是多少？", []) == {"net_debt"}
+
+
+def test_how_busy_a_cluster_is_asks_a_number() -> None:
+    """'How busy are its GPUs…' asks a rate, as 'how big' asks an amount."""
+    assert QUANTITY.search("how busy are its gpus these days?")
+    assert QUANTITY.search("how utilised is the cluster now?")
+
+
+def test_whats_the_hit_to_bills_asks_a_number() -> None:
+    """ "what's the monthly hit to household bills" asks an amount, as "what is …" does."""
+    assert QUANTITY.search("if the draft goes through, what's the monthly hit to household bills by 2028?")
+
+
+def test_a_rate_with_its_english_name_in_brackets_asks_a_percentage() -> None:
+    """'资金提存率（funded ratio）是多少' asks a rate, as '资金提存率是多少' does, not an amount of money."""
+    assert question_units(fold("安布里县雇员退休系统现在的资金提存率（funded ratio）是多少？")) == {"%"}

@@ -475,3 +475,34 @@ def test_what_a_trust_can_pay_its_holders_is_its_payout() -> None:
     """'可供分配金额' and '能分给持有人的钱' are what a trust pays out, as a dividend is."""
     assert "dividend" in find_measures("基金前三季度可供分配金额约1.46亿元")
     assert "dividend" in find_measures("那只REIT前三季度能分给持有人的钱有多少？")
+
+
+def test_what_a_product_makes_is_revenue_and_a_paid_product_spends_nothing() -> None:
+    """'How much did it make from its paid advisory product?' asks revenue: 'paid' there describes the product,
+    while 'it paid $2 billion for the campus' is spending."""
+    asked = find_measures("How much did Heyward Securities make from its paid AI advisory product this year?")
+    assert "revenue" in asked and "spending" not in asked
+    assert "spending" in find_measures("It paid $2 billion for the campus")
+
+
+def test_a_redemption_rate_and_shares_that_now_trade_lower_are_measures() -> None:
+    """'平均贖回率多少' asks redemptions, as 'an average redemption rate of 88%' gives them; 'shares now trade 64%
+    below' is where the stock is."""
+    assert "redemption" in find_measures("已經完成合併的SPAC平均贖回率多少？")
+    assert "redemption" in find_measures("The firm counts an average redemption rate of 88%")
+    assert "stock" in find_measures("their shares now trade on average 64% below the $10 listing price")
+
+
+def test_making_a_chip_at_volume_asks_no_shipments() -> None:
+    """'how much money does it need to get its next chip made at volume?' asks money, not units shipped."""
+    assert "volume" not in find_measures(
+        "how much money does Kelvane need to get its next chip made at volume?"
+    )
+    assert "volume" in find_measures("How much did shipment volume grow?")
+
+
+def test_asking_for_ones_money_back_is_a_redemption() -> None:
+    """'what share of holders asked for their money back?' asks the redemptions 'redemption requests' count."""
+    assert "redemption" in find_measures(
+        "what share of Stavenby's public holders asked for their money back?"
+    )

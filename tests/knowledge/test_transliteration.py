@@ -150,3 +150,18 @@ def test_two_sounds_before_a_verb_of_opinion_are_a_surname_the_library_has() -> 
     assert index.latin_for("水務委員會主席派克提到農民") == "水務委員會主席Pike提到農民"
     assert index.latin_for("电网那边管规划的韦恩说，预测里") == "电网那边管规划的Venn说，预测里"
     assert index.latin_for("奎尔是谁") == "奎尔是谁"  # no verb of opinion: two sounds may be any word
+
+
+def test_an_m_before_b_a_ki_and_a_closing_c_are_heard_as_chinese_renders_them() -> None:
+    """'Amberley' is 安伯利 (m as the n of 安), 'Petrakis' 佩特拉基斯 (ki as 基), 'Dravec' 德拉韦茨 (c as 茨)."""
+    assert han_skeleton("安伯利") in latin_skeletons("Amberley")
+    assert han_skeleton("佩特拉基斯") in latin_skeletons("Petrakis")
+    assert han_skeleton("德拉韦茨") in latin_skeletons("Dravec")
+    assert han_skeleton("德拉韦茨") not in latin_skeletons("Draven")
+    assert han_skeleton("迪弗雷纳") in latin_skeletons("Dufresne")  # a French s before n goes unsaid
+
+
+def test_a_ke_stays_a_k_so_basset_and_paskett_are_told_apart() -> None:
+    """'Paskett' is 帕斯克特, not 巴塞特: only a ki is heard as 基; 巴塞特 is Basset alone."""
+    assert han_skeleton("巴塞特") not in latin_skeletons("Paskett")
+    assert han_skeleton("巴塞特") in latin_skeletons("Basset")

@@ -56,3 +56,15 @@ def test_a_hong_kong_companys_brand_is_spelt_as_hong_kong_spells_it() -> None:
     )
     company = result.speakers[0][0]
     assert company is not None and "Hang Fung" in company.aliases
+
+
+def test_a_hong_kong_brand_written_alone_and_a_kwun_are_spelt_as_hong_kong_does() -> None:
+    """'達晞在通知中指出' names the brand alone: still 'Tat Hei' to an English reader; 冠 is 'Kwun', as in Kwun Tong."""
+    assert cantonese_brand("冠澤")[0] == "Kwun Chak"
+    result = attribute_source(
+        [["本港資產管理公司達晞資產管理昨日通知基金持有人。", "達晞在通知中指出，約28%的贖回要求被順延。"]],
+        "zh-Hant",
+        SpeakerIndex([]),
+    )
+    company = result.speakers[0][1]
+    assert company is not None and "Tat Hei" in company.aliases

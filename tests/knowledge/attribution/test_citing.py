@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from knowledge.attribution import attribute_source
+from knowledge.measures import find_measures
 from knowledge.speakers import SpeakerIndex
 
 
@@ -194,3 +195,89 @@ def test_a_report_a_committee_submitted_is_the_committees_later_too() -> None:
         "市人大财经委",
         "市人大财经委",
     ]
+
+
+def test_a_funds_expansion_prospectus_speaks_for_the_fund() -> None:
+    """'扩募说明书显示…' after the fund announced the expansion: the fund's own document, as a 招募说明书 is."""
+    article = [
+        [
+            "溪松基金11月21日发布公告称，旗下数据中心REIT拟扩募不超过12.5亿元。",
+            "扩募说明书显示，新资产评估值约13.1亿元，截至9月底出租率为84%。",
+        ]
+    ]
+    result = attribute_source(article, "zh-Hans", SpeakerIndex([]))
+    assert [s.name if s else None for s in result.speakers[0]] == ["溪松基金", "溪松基金"]
+
+
+def test_the_draft_a_hearing_examiner_wrote_speaks_for_her() -> None:
+    """'signed by hearing examiner Pia Quarrel' gives her title; '…, the draft calculates.' after 'Quarrel wrote'
+    is her draft's figure, not the article's."""
+    text = [
+        [
+            "The proposed decision, signed by hearing examiner Pia Quarrel, would put large customers in a new class.",
+            'Quarrel wrote that the lines "would not be needed for decades".',
+            "Households would pay about $4.10 a month more by 2028 under her version, the draft calculates.",
+        ]
+    ]
+    result = attribute_source(text, "en", SpeakerIndex([]))
+    last = result.speakers[0][2]
+    assert last is not None and (last.name, last.role) == ("Pia Quarrel", "hearing examiner")
+
+
+def test_a_profit_warning_is_the_companys_and_a_funds_sales_documents_are_no_firm() -> None:
+    """'…冠濤電子集團昨日發出盈利警告，預期…虧損…' and '通告顯示…' are the company's; '按照基金銷售文件' cites no firm
+    called 銷售."""
+    article = [
+        [
+            "本港上市晶片分銷商冠濤電子集團昨日發出盈利警告，預期全年錄得虧損不少於約1.6億美元。",
+            "通告顯示，虧損主要來自約1.9億美元的存貨減值撥備。",
+            "按照基金銷售文件，單一交易日的贖回要求超過資產淨值10%時可延後處理。",
+        ]
+    ]
+    result = attribute_source(article, "zh-Hant", SpeakerIndex([]))
+    assert [s.name if s else None for s in result.speakers[0]] == ["冠濤電子集團", "冠濤電子集團", None]
+
+
+def test_a_rating_grade_is_no_speaker_and_a_companys_operating_data_is_its_word() -> None:
+    """'Fenway Ratings, which rates the loan A-minus, the same as the state itself, said' is the agency's; '岑辉通信
+    11月19日发布三季度经营数据称' the company's, while '行业数据显示' names no one."""
+    english = speakers_of(
+        [
+            [
+                "Fenway Ratings, which rates the loan A-minus, the same as the state itself, said the cluster "
+                "was risky.",
+                "The report puts the state's exposure at $5.6 billion.",
+            ]
+        ]
+    )
+    assert english == ["Fenway Ratings", "Fenway Ratings"]
+    article = [
+        ["手机厂商岑辉通信11月19日发布三季度经营数据称，AI手机出货占比46%。", "行业数据显示，出货量增长12%。"]
+    ]
+    result = attribute_source(article, "zh-Hans", SpeakerIndex([]))
+    assert [s.name if s else None for s in result.speakers[0]] == ["岑辉通信", None]
+
+
+def test_a_bureaus_notice_speaks_for_it_later_and_silence_on_a_dispute_is_no_statement() -> None:
+    """'市场监督管理局…发布通报指出' then '通报还提到…' is the bureau's; '他至今未就退费纠纷公开表态' says nothing."""
+    article = [
+        [
+            "榕川市市场监督管理局上周发布通报指出，今年以来涉及青梧的投诉约1400件。",
+            "通报还提到，青梧在当地收取的预付学费约3.4亿元。",
+            "据了解，创始人葛怀生持有青梧约27%的股份，他至今未就退费纠纷公开表态。",
+        ]
+    ]
+    result = attribute_source(article, "zh-Hans", SpeakerIndex([]))
+    names = [s.name if s else None for s in result.speakers[0]]
+    assert names == ["榕川市市场监督管理局", "榕川市市场监督管理局", None]
+
+
+def test_the_same_notice_again_is_the_companys_and_names_no_firm() -> None:
+    """'同一份公告还提出，将转股价…下修' is the notice the company just published, not a firm called 同一份; a
+    conversion price (转股价) is a price, not where the shares trade."""
+    article = [
+        ["麓川汽车发布公告称，拟变更募集资金用途。", "同一份公告还提出，将转股价从32.6元下修至19.8元。"]
+    ]
+    result = attribute_source(article, "zh-Hans", SpeakerIndex([]))
+    assert [s.name if s else None for s in result.speakers[0]] == ["麓川汽车", "麓川汽车"]
+    assert "stock" not in find_measures("麓川准备把转股价降到多少？")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from knowledge.attribution import attribute_source
+from knowledge.attribution.naming import org_short_names
 from knowledge.attribution.naming_pinyin import pinyin_name
 from knowledge.attribution.naming_titles import title_key
 from knowledge.speakers import Speaker, SpeakerIndex
@@ -245,3 +246,9 @@ def test_a_city_bureau_is_not_called_by_its_citys_name_in_english() -> None:
     assert bureau is not None and bureau.name == "沣澄市审计局"
     assert "Fengcheng Municipal Audit Bureau" in bureau.aliases
     assert "Fengcheng" not in bureau.aliases
+
+
+def test_a_government_body_is_found_by_its_usual_short_form() -> None:
+    """'榕川市市场监督管理局' is the '榕川市监局' a question names; '澜江省发展和改革委员会' the '澜江省发改委'."""
+    assert "榕川市监局" in org_short_names(["榕川市市场监督管理局"])
+    assert "澜江省发改委" in org_short_names(["澜江省发展和改革委员会"])

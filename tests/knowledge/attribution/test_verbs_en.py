@@ -109,3 +109,48 @@ def test_an_expectation_a_sentence_credits_to_a_filing_or_a_source_is_theirs() -
     speakers = speakers_of(text, "en")
     assert speakers[2] == "Brennock Power"
     assert speakers[3] is not None and speakers[3].startswith("unnamed: a person familiar")
+
+
+def test_what_a_company_would_show_is_no_document_speaking() -> None:
+    """'Brenmoor would show an unrealised loss of about $380 million, she estimates': the analyst's estimate, not
+    the company speaking through what its books would show."""
+    text = [
+        ["Brenmoor Life said it holds about $7.9 billion of notes."],
+        [
+            "That does not persuade Ida Farrow, who follows insurers at Colbeck Securities.",
+            "Marked to market, Brenmoor would show an unrealised loss of about $380 million, she estimates.",
+        ],
+    ]
+    result = attribute_source(text, "en", SpeakerIndex([]))
+    speaker = result.speakers[1][1]
+    assert speaker is not None and speaker.name == "Ida Farrow"
+
+
+def test_an_estimate_with_its_author_after_the_verb_is_the_authors() -> None:
+    """'…, estimates Nikhil Vale, who covers utilities at the brokerage Stourmoor' is his, as '…, said X' is."""
+    text = [
+        ["Kesmoor Electric said the draft was unfair."],
+        [
+            "Adopted as written, the draft would cut Kesmoor's 2027 earnings per share by 3% to 4%, estimates "
+            "Nikhil Vale, who covers utilities at the brokerage Stourmoor Partners."
+        ],
+    ]
+    result = attribute_source(text, "en", SpeakerIndex([]))
+    speaker = result.speakers[1][0]
+    assert speaker is not None and speaker.name == "Nikhil Vale"
+
+
+def test_what_a_party_claims_inside_a_comparison_is_no_frame() -> None:
+    """'The district's real loss is smaller than it claims, according to Ellis Ambrose, the city's budget director':
+    the budget director's view, not the district's claim; 'Mayor Colm Brassley' is a mayor, not a name."""
+    text = [
+        ["Quorvane puts the bill at $22 million, arguing that servers lose value fast."],
+        ["Mayor Colm Brassley said the campus would bring about $1.3 billion of construction."],
+        [
+            "The district's real loss is smaller than it claims, according to Ellis Ambrose, the city's budget director."
+        ],
+    ]
+    result = attribute_source(text, "en", SpeakerIndex([]))
+    who = [(s.name, s.role) if s else ("", "") for row in result.speakers for s in row]
+    assert who[1] == ("Colm Brassley", "mayor")
+    assert who[2][0] == "Ellis Ambrose"
