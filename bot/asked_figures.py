@@ -233,6 +233,17 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
     asked_ends, named_ends = month_ends(query.text), month_ends(hit.passage.text)
     if asked_ends and named_ends and not named_ends & asked_ends:
         return []  # "ARR at the end of June" is not answered by "$520 million at the end of September"
+    if (
+        query.quarters
+        and relative == {"last"}
+        and published is not None
+        and not (
+            relative_years(text) & {"last"} or str(published.year - 1) in text or _YEAR_BEFORE.search(text)
+        )
+    ):
+        # "Q3 gross margin last year" is not answered by this year's third quarter: a quarter an article reports
+        # is its own year's unless it says it is the year before's
+        return []
     if query.quarters:
         named = quarters(hit.passage.text)
         if named and not named & query.quarters:
@@ -307,3 +318,6 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
     if later and not phases:
         return []  # nor by next year's capital spending, in a passage that names no phase at all
     return sorted(figures, key=lambda f: not (query.measures & figure_measures(hit.passage, f)))
+
+
+_YEAR_BEFORE = re.compile(r"\ba year (?:earlier|ago|before)\b|同期|上年", re.I)

@@ -20,6 +20,7 @@ from bot.figure_kinds import counted_things, is_share_of, other_count
 from bot.figure_measure import OWN_MEASURES, covered, measure_in_context, measured_for
 from bot.i18n import family
 from bot.naming import unnamed_description
+from bot.romanized import article_spells, romanized_names
 from bot.scenarios import asks_scenario, is_scenario
 from bot.share_scope import share_of_amount
 from knowledge.asked_units import CURRENCIES
@@ -89,6 +90,11 @@ def _with_asked_figure(
     then = bool(_THEN_ASKED.search(query.text))
     places, counted = places_in(query.text), counted_things(query.text)
     anchors = _proper_nouns(query, entities)
+    # (only names the question gives that no speaker or organization it names accounts for)
+    resolved = {
+        w.lower() for s in (*query.speakers, *query.named) for a in (s.name, *s.aliases) for w in a.split()
+    }
+    romanized = romanized_names(query.text) - resolved - {w for e in entities for w in e}
     paired = pairs_organizations(query.text, entities)
     asked_speakers = {s.name for s in query.speakers}
     asked_year = relative_years(query.text)
@@ -233,6 +239,11 @@ def _with_asked_figure(
                     bool(anchors)
                     and family(corpus.source(hit.passage.source_id).language) == family(query.language)
                     and not anchored,
+                    # "the Yuanzhou AI guidance fund": a passage of a Chinese article that writes 芫州 before one
+                    # from an article that never does
+                    bool(romanized)
+                    and corpus.source(hit.passage.source_id).language != "en"
+                    and not article_spells(hit.passage.source_id, corpus, romanized),
                     # "明年…加到多少": a figure whose own words say "明年" before one that does not date itself
                     # (in a two-part question the year may date any of the figures asked)
                     bool(asked_year)

@@ -98,7 +98,7 @@ MEASURES: dict[str, str] = {
     "cash": r"\bcash\b(?! burn)|cash pile|in the bank|现金(?!消耗)|在手资金|账上|货币资金|貨幣資金|账面资金|帳面資金",
     "yield": r"\byield|coupon|interest rate|(?<!with )\binterest\b(?![- ]bearing)|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|收多少息|收几多息|报酬率|回报率|报酬|回报",
     # "AI PC的渗透率": how far something has spread is its share of the whole
-    "share": r"\bshare\b|\btake rate\b|抽成|portion|proportion|stake|\bslice|how much of|what part of|\bpenetration\b|占比|比重|比例|份额|渗透率|(?<!应)占|其中|\bof which\b|"
+    "share": r"\bshare\b|\btake rate\b|抽成|portion|proportion|stake|\bslice|how much of|what part of|\bpenetration\b|占比|比重|比例|份额|渗透率|(?<!应)占|其中|持股|\bof which\b|"
     # "closed at $9.6 billion, including $2.8 billion from retail savers": the part an amount came from
     r"\bincluding (?:about |some |roughly |nearly )?[$€£¥]?\d[\d.,]*(?:\s*(?:million|billion|bn|m))?\s+(?:from|of)\b|分[到得]",
     "growth": r"\bgrow|\bgrew\b|growth|"

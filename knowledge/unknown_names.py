@@ -86,7 +86,7 @@ def _glossed(phrase: str, words: list[str], glossary: Glossary) -> bool:
     covered = {w for english, _ in glossary.phrases(phrase) for w in english.split()}
     if not covered:
         return False
-    return all(fold(w) in covered or len(w) <= _SYLLABLE or _pinyin_word(fold(w)) for w in words)
+    return all(fold(w) in covered or len(w) <= _SYLLABLE or pinyin_word(fold(w)) for w in words)
 
 
 _SYLLABLE = 6  # "Zhuang", "Shuang": the longest romanized syllable
@@ -97,7 +97,7 @@ _FINALS = (
 _PINYIN = frozenset(i.strip("-") + f for i in _INITIALS for f in _FINALS.split())
 
 
-def _pinyin_word(word: str) -> bool:
+def pinyin_word(word: str) -> bool:
     """Whether a word is pinyin syllables run together ("Jiguang", "Zhongming"), as Chinese brands are written."""
     can = [True] + [False] * len(word)  # can[i]: word[:i] splits into syllables
     for end in range(1, len(word) + 1):

@@ -166,6 +166,19 @@ def test_a_months_revenue_does_not_answer_for_a_quarter() -> None:
     assert [f.text for f in asked_figures(quarter, question)] == ["新台幣131億元"]
 
 
+def test_this_years_quarter_does_not_answer_for_last_years() -> None:
+    """'gross margin in the third quarter of last year' is not answered by this year's Q3; '去年同期' answers it."""
+    question = _how_much(
+        "What was Chunlin Electronics' gross margin in the third quarter of last year?",
+        {"%"},
+        quarters=frozenset({3}),
+    )
+    this_year = _hit("財務長指出，第三季毛利率降至18.7%，第二季為24.3%。")
+    assert asked_figures(this_year, question, dt.date(2026, 11, 20)) == []
+    a_year_ago = _hit("財務長指出，第三季毛利率降至18.7%，去年同期為26.1%。")
+    assert asked_figures(a_year_ago, question, dt.date(2026, 11, 20))
+
+
 def test_a_share_of_the_bookings_does_not_answer_what_the_bookings_were() -> None:
     passage = _hit("She estimates that about 35% of the year's bookings were paid up front.")
     question = _how_much(

@@ -30,3 +30,5 @@ def test_a_person_asked_for_a_stance_is_the_one_asked() -> None:
     assert person_opening("覃逸对这次回购纠纷是什么态度？") == "覃逸"
     assert person_opening("覃逸對這次回購糾紛持什麼立場？") == "覃逸"
     assert person_opening("回购纠纷对公司有什么影响？") is None
+    # a longer matter between 对 and 怎么 ("对云岫和榕屿之间的关联交易是怎么解释的")
+    assert person_opening("廖振川对云岫和榕屿之间的关联交易是怎么解释的？") == "廖振川"

@@ -506,3 +506,10 @@ def test_asking_for_ones_money_back_is_a_redemption() -> None:
     assert "redemption" in find_measures(
         "what share of Stavenby's public holders asked for their money back?"
     )
+
+
+def test_a_holding_is_a_share_not_a_dividend() -> None:
+    """'主席的持股将由38.2%摊薄至约34.1%' is his stake: it does not answer '中期派了多少股息'."""
+    holding = _passage("据了解，主席韦正川的持股将由38.2%摊薄至约34.1%，他未有出席昨日的业绩会。")
+    assert "share" in figure_measures(holding, holding.figures[0])
+    assert "dividend" not in figure_measures(holding, holding.figures[0])
