@@ -237,6 +237,7 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
         query.quarters
         and relative == {"last"}
         and published is not None
+        and not _AGAINST_LAST_YEAR.search(query.text)
         and not (
             relative_years(text) & {"last"} or str(published.year - 1) in text or _YEAR_BEFORE.search(text)
         )
@@ -321,3 +322,7 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
 
 
 _YEAR_BEFORE = re.compile(r"\ba year (?:earlier|ago|before)\b|同期|上年", re.I)
+# "第二季營收比去年同期成長多少": last year is what the quarter is compared with, not the quarter asked
+_AGAINST_LAST_YEAR = re.compile(
+    r"[比较較]去年|去年同期|than (?:it was )?last year|(?:from|on|over|compared with|versus) last year", re.I
+)

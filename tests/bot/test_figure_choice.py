@@ -177,6 +177,10 @@ def test_this_years_quarter_does_not_answer_for_last_years() -> None:
     assert asked_figures(this_year, question, dt.date(2026, 11, 20)) == []
     a_year_ago = _hit("財務長指出，第三季毛利率降至18.7%，去年同期為26.1%。")
     assert asked_figures(a_year_ago, question, dt.date(2026, 11, 20))
+    # "比去年同期成長多少" compares this year's quarter with last year's: this year's growth answers it
+    growth = _how_much("泓川第二季營收比去年同期成長多少？", {"%"}, quarters=frozenset({2}))
+    reported = _hit("泓川第二季營收新台幣1,284億元，年增45%。")
+    assert [f.text for f in asked_figures(reported, growth, dt.date(2026, 8, 14))] == ["45%"]
 
 
 def test_a_share_of_the_bookings_does_not_answer_what_the_bookings_were() -> None:
