@@ -105,7 +105,9 @@ _IS_A_COMPANY = re.compile(
 
 # "临澜市审计局日前公布的专项审计报告": who published the report the article goes on to cite
 _PUBLISHES_REPORT = re.compile(
-    r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:" + lx.DATE_GAP + r"|日前|近日|此前|最新)*"
+    r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:"
+    + lx.DATE_GAP
+    + r"|日前|近日|此前|最新|上周|本周|上月|本月|近期)*"
     r"(?:公布|发布|发表|出具|披露|提交|递交)的[^，。；：]{0,10}?(?:报告|研报|白皮书|调查)"
 )
 
@@ -402,6 +404,16 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             # "临澜市审计局日前公布的专项审计报告显示": "审计报告还指出" later is the bureau's report
             org = org_before(match.group("subject"))
             author = entities.find_any(org) if org else None
+            if author is None and org:
+                # "华信研究院上周发布的报告": an organization already found, inside the words before the report
+                author = next(
+                    (
+                        e
+                        for e in entities.entities
+                        if e.kind == "organization" and any(len(f) >= 2 and f in org for f in e.forms)
+                    ),
+                    None,
+                )
             if author is None and org and _authored_by(org):
                 # "市人大财经委此前提交的调研报告则指出": a committee named only as the report's author
                 at = match.start("subject") + match.group("subject").rfind(org)
