@@ -23,6 +23,12 @@ ONE_MONTH_BEFORE = re.compile(
     r"october|november|december)\s+(?:revenue|sales|bookings|shipments)\b",
     re.I,
 )
+# "去年同期为26.1%", "a year earlier": a passage that says its figure is the year before's.
+YEAR_BEFORE = re.compile(r"\ba year (?:earlier|ago|before)\b|同期|上年", re.I)
+# "第二季營收比去年同期成長多少": last year is what the quarter is compared with, not the quarter asked
+AGAINST_LAST_YEAR = re.compile(
+    r"[比较較]去年|去年同期|than (?:it was )?last year|(?:from|on|over|compared with|versus) last year", re.I
+)
 # "前三季度营业收入21.4亿元", "for the first nine months": a figure for several quarters together.
 SEVERAL_QUARTERS_BEFORE = re.compile(
     r"前[二三两兩]季|上半年|\bfirst (?:two|three) quarters\b|\bfirst (?:six|nine) months\b|\byear to date\b",

@@ -9,6 +9,7 @@ from dataclasses import replace
 from bot.asked_figure_cues import (
     A_MONTH_AFTER,
     A_YEAR,
+    AGAINST_LAST_YEAR,
     AMOUNT_MEASURES,
     AVERAGE,
     CHANGE_MEASURES,
@@ -37,6 +38,7 @@ from bot.asked_figure_cues import (
     TOTAL_WORDS,
     WHOLE_BUILD,
     WHOLE_YEAR,
+    YEAR_BEFORE,
 )
 from bot.asked_scope import other_scope
 from bot.build_cost import land_for_build
@@ -237,9 +239,9 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
         query.quarters
         and relative == {"last"}
         and published is not None
-        and not _AGAINST_LAST_YEAR.search(query.text)
+        and not AGAINST_LAST_YEAR.search(query.text)
         and not (
-            relative_years(text) & {"last"} or str(published.year - 1) in text or _YEAR_BEFORE.search(text)
+            relative_years(text) & {"last"} or str(published.year - 1) in text or YEAR_BEFORE.search(text)
         )
     ):
         # "Q3 gross margin last year" is not answered by this year's third quarter: a quarter an article reports
@@ -319,10 +321,3 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
     if later and not phases:
         return []  # nor by next year's capital spending, in a passage that names no phase at all
     return sorted(figures, key=lambda f: not (query.measures & figure_measures(hit.passage, f)))
-
-
-_YEAR_BEFORE = re.compile(r"\ba year (?:earlier|ago|before)\b|同期|上年", re.I)
-# "第二季營收比去年同期成長多少": last year is what the quarter is compared with, not the quarter asked
-_AGAINST_LAST_YEAR = re.compile(
-    r"[比较較]去年|去年同期|than (?:it was )?last year|(?:from|on|over|compared with|versus) last year", re.I
-)

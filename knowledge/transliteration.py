@@ -87,10 +87,9 @@ def latin_skeletons(word: str) -> set[str]:
     for unsaid in (r"(?<=n)[dt](?=[^aeiouy])", r"(?<=n)g(?=[^aeiouy]|$)", r"(?<=[aeiou])s(?=n)"):
         found |= {latin_skeleton(re.sub(unsaid, "", word.lower()), th=th) for th in ("t", "s")}
     # "Petrakis" is 佩特拉基斯 (a ki as ji), "Dravec" 德拉韦茨 (a closing c as ts)
-    for heard in (r"k(?=i)", r"c$"):
-        if re.search(heard, word.lower()):
-            spoken = re.sub(heard, lambda m: "j" if m.group(0) == "k" else "z", word.lower())
-            found |= {latin_skeleton(spoken, th=th) for th in ("t", "s")}
+    for written, heard in ((r"k(?=i)", "j"), (r"c$", "z")):
+        if re.search(written, word.lower()):
+            found |= {latin_skeleton(re.sub(written, heard, word.lower()), th=th) for th in ("t", "s")}
     # "Amberley" is 安伯利: an m before b or p heard as the n of 安
     found |= {skeleton.replace("MB", "NB") for skeleton in found}
     if (
