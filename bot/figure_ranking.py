@@ -23,7 +23,6 @@ from bot.naming import unnamed_description
 from bot.romanized import article_spells, romanized_names
 from bot.scenarios import asks_scenario, is_scenario
 from bot.share_scope import share_of_amount
-from knowledge.asked_units import CURRENCIES
 from knowledge.corpus import Corpus
 from knowledge.figure_measures import head_measures
 from knowledge.measures import find_measures, looks_ahead
@@ -33,6 +32,7 @@ from knowledge.places import places_in
 from knowledge.query import THIRD_PARTY, QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit
+from knowledge.unit_words import CURRENCIES
 
 _PAST = re.compile(
     # "毛利率掉到哪裡": where it fell to, a move that happened (unless 会/将 say it will)

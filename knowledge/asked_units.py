@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from knowledge.asked_measures import CUT_TAKEN, SITE_SIZE, asked_measures
+from knowledge.asks_quantity import QUANTITY
 from knowledge.figures import Figure
 from knowledge.scripts import fold, space_scripts
 from knowledge.unit_cues import (
@@ -16,79 +17,8 @@ from knowledge.unit_cues import (
     SETTING_CHANGE,
     ZH_RATE,
 )
+from knowledge.unit_words import CURRENCIES, CURRENCY_WORDS, UNIT_WORDS
 
-# The currencies a figure may be in: money asked in no named currency is any of them.
-CURRENCIES = frozenset({"USD", "EUR", "JPY", "CNY", "TWD", "HKD"})
-_UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "GW",
-        re.compile(
-            r"gigawatt|megawatt|\bgw\b|\bmw\b|吉瓦|千兆瓦|兆瓦|万瓩|计算能力|computing (?:power|capacity)|power capacity|"
-            r"\bhow much (?:electric(?:ity|al)? )?power\b",
-            re.I,
-        ),
-    ),
-    (
-        "%",
-        re.compile(
-            r"percent|per cent|%|share of|proportion|fraction|\b(?:big|large|high)\b.{0,40}\brelative to\b|\byields?\b|\breturns?\b|interest rate|coupon|margin|"
-            r"百分之|比例|几成|占比|比重|多少成|成数|年化|\bannuali[sz]ed\b|loan-to-value|\bltv\b|报酬率|回报率|收益率|利率|殖利率|毛利率|"
-            # "refund rate", "churn rate": a rate of something that happens, in percent (not a run rate or day rate)
-            r"\b(?:refund|churn|default|vacancy|occupancy|renewal|retention|attrition|delinquency|return|cancellation|"
-            r"conversion|adoption|penetration|fill|tax|savings|approval|redemption) rates?\b|退款率|退货率|流失率",
-            re.I,
-        ),
-    ),
-    # Compute or electricity as a subject: a capacity, unless the question is about money spent on it.
-    (
-        "GW?",
-        re.compile(
-            r"算力(?!租|价|成本|服务|市场|中心|公司|芯片)|compute|electricity|电力|用电量|用电负荷|耗电|power draw|"
-            # "how much capacity does the deal cover?": power, unless a product's capacity is named ("HBM capacity")
-            r"\bhow much (?:(?:new|more|power|generating|data cent(?:re|er)|contracted|signed) )*capacity\b",
-            re.I,
-        ),
-    ),
-    (
-        "x",
-        re.compile(
-            r"\btimes\b|multiple|\d+x\b|倍|fold\b|oversubscri|超额认购|超額認購|本益比|市盈率|市净率|市销率|股价净值比|\bp/e\b|\bp/b\b|"
-            r"price[- ]to[- ](?:earnings|book|sales)|"
-            r"之比|\bto ebitda\b|/ebitda|\bleverage (?:limits?|ratios?|caps?|ceilings?|targets?)\b|杠杆率|杠杆上限|\b(?:debt[- ]service|interest|dscr) cover(?:age)?\b|偿债覆盖|利息覆盖|覆盖倍数",
-            re.I,
-        ),
-    ),
-    (
-        "money",
-        re.compile(
-            r"money|cost|price|spend|spent|spending|burn|raise|raised|revenue|earn|\bworth\b|valuation|valued|\bvalues?\b|dollar|\$|"
-            r"billion|trillion|cash|fund|invest|capex|ipo|subscription|pay|charg(?:e|es|ed|ing)\b|loan|debt|borrow|lend|exposure|sales|"
-            r"market size|how big is the market|\bfinal close\b|\bfund size\b|\bhard cap\b|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|\bbacklog\b|\bmarket\b(?! share)|\brent(?:al|s)?\b|\bleas(?:e|es|ing)\b|put(?:s|ting)? (?:in|into)|(?:sink|sinks|sinking|sunk|sank) into|commit|allocate|deploy|pour|pump|plough|plow|subsid|grant|voucher|"
-            r"placement|offering|proceeds|\binventory\b|\bwrite-?(?:down|off)s?\b|\bimpairments?\b|\bcapital\b|\bmanage[sd]?\b|under management|\baum\b|\bassets\b|profit|\bincome\b|\bget(?:s|ting)? for\b|\bfetch|"
-            r"\barr\b|recurring revenue|\bbills?\b|\bpremiums\b|保费|turnover|利润|纯益|纯利|净利|获利|盈利|trading value|成交额|成交金额|交易额|成交了?(?:多少|几多)|营业额|电价|售价|单价|"
-            r"(?:卖|售)(?:了|出|出了)?多少(?![台部个件套辆架片颗块张股])|多少钱|钱|美元|金额|资金|花费|花|支出|价位|价钱|报价|每股盈余|每股收益|每股盈利|每股净利|\beps\b|earnings per share|供股价|配股价|发行价|招股价|认购价|电费|费用|租金|利息|(?<![私公])募|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|亏损|亏了|净亏|订阅|价格|筹集|订单|规模|"
-            r"借贷|贷款|债|资本支出|资本开支|开支|市场|砸|掏|补贴|补助|算力券|目标价|price target|现金|定金|订金|押金|保证金|"
-            r"赔偿|罚款|罚金|和解金|集到|筹到|筹得|募得|配股|配售|供股|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\bget(?:s|ting)? back\b|\brecover(?:s|ed|y)?\b|\b(?:for|per) (?:each|a|every|one) share\b|"
-            r"\bsettle(?:s|d|ment)?\b|\bcompensat|\bdamages\b|\bpay(?:s|ing)? out\b|\bpaid out\b|\bpayouts?\b|"
-            # "每年可以收到多少税": tax collected is money (a tax rate is a percentage, above)
-            r"\btax(?:es)?\b|税|稅|"
-            # "how big a hit did it take on its power hedges?": a loss, in money
-            r"\b(?:big|large|bad) (?:a )?hit\b|\b(?:take|takes|took|taken|taking) (?:a |the )?hit\b|\bhedg(?:e|es|ing)\b|"
-            # "how much will the contract save?": money, unless time is what is saved
-            r"\bsav(?:e|es|ed|ing|ings)\b(?!.{0,30}\b(?:time|hours?|minutes?|days?|weeks?)\b)|省下|节省|节约",
-            re.I,
-        ),
-    ),
-]
-# A currency the question names narrows "money" to it; otherwise every currency answers.
-_CURRENCY_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    ("USD", re.compile(r"dollar|\$|美元|美金|\busd\b", re.I)),
-    ("EUR", re.compile(r"\beuros?\b|€|欧元", re.I)),
-    ("JPY", re.compile(r"(?<!-)\byen\b|日元|日圆", re.I)),  # "Hsu Wen-yen" is a name
-    ("CNY", re.compile(r"\byuan\b|\brmb\b|renminbi|人民币", re.I)),
-    ("TWD", re.compile(r"新台币|台币|nt\$|taiwan dollar", re.I)),
-    ("HKD", re.compile(r"港元|港币|hk\$|hong kong dollar", re.I)),
-]
 # "how many CIOs plan to spend more", "how many rounds were down rounds": how many of a group do something, which
 # surveys and trackers give as a share of the group ("only 18% plan to increase spending").
 _HOW_MANY_OF_A_GROUP = re.compile(
@@ -187,49 +117,6 @@ _CHANGE = re.compile(
     r"(?:[跌降涨漲]|(?<![卖賣花用烧燒亏虧推辞辭退丢丟])掉).{0,3}多少|(?:少掉|少了|减少|減少|缩水).{0,3}多少",
     re.I,
 )
-# A question that asks for a number ("how much", "what valuation", "多少", "几成").
-QUANTITY = re.compile(
-    # "what are the camps charging a night?": a price asked as what someone charges or pays
-    # "退货的比例高吗": whether a rate is high asks the rate
-    r"(?:比例|比重|占比|率)(?:高|大|低)(?:吗|嗎|不)|how (?:much|many)|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|"
-    r"\bwhat (?:do|does|did|will|would|is|are|was|were) (?:(?!\b(?:say|said|says|think|thinks|tell|told|mean|means)\b)"
-    r"[\w\s'’-]){1,40}\b(?:paying|charg(?:e|es|ed|ing))\b|how far (?:below|above|under|over|behind|ahead of)\b|"
-    # "what does the city lose in income tax?", "what is it pulling in from the lease?": an amount gained or lost
-    r"\bwhat (?:do|does|did|will|would|could|is|are|was|were) (?:(?!\b(?:say|said|says|think|thinks|tell|told|mean|"
-    r"means)\b)[\w\s'’-]){1,40}\b(?:los(?:e|es|ing)|lost|sav(?:e|es|ing)|earn(?:s|ing|ed)?|ow(?:e|es|ing|ed)|"
-    r"(?:pull|bring|rak|tak)(?:s|ing|e|es)? in|pulled in|brought in|raked in|took in)\b|"
-    r"how (?:busy|utili[sz]ed)\b|how (?:big|large|high|far)\b(?=\s+(?:is|was|are|were|will|would|could|can|"
-    r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
-    r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of|happens?)\b).){0,40}\b(?:revenue|arr|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
-    r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?|rate|ratio|allocation|"
-    r"number|forecast|estimate|guess|guidance|loan-to-value|ltv|exposure|commitment|rent|tariff|fee|dividend|capacity|capacities|output|limit|ceiling|threshold|price(?! war)|"
-    # "what rack utilisation does X think…": a rate by its own name
-    r"utili[sz]ation|occupancy|vacancy|leverage|receivables|balance)s?\b|\bwhat(?: is|['’]s| was| were| are| will be)\b[^?]{0,60}\b(?:bill|budget|expense|fee)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
-    # "what demand charge per kW": a charge for each unit is a price
-    r"\bwhat (?:[\w-]+ ){0,3}(?:charge|fee|levy|surcharge|toll)s? (?:per|for each|a|each)\b|"
-    r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon|irr)s?\b|how oversubscribed|"
-    r"\bwhat (?:kind|sort|size|level) of (?:discount|premium|markdown|haircut|return|yield|margin|multiple|valuation)\b|"
-    r"how (?:hard|badly)\b|\bhow did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:react|respond|do|fare|move|trade)\b|"
-    r"\bhow (?:has|have|did)\b.{1,40}\b(?:done|performed|fared)\b|"
-    r"\bwhat happened to\b.{0,40}\b(?:stock|shares?|share price)\b|"
-    r"\bwhere did\b.{0,40}\b(?:stock|shares?|share price)\b.{0,12}\b(?:close|end|finish|settle)\b|"
-    r"\bwhere(?:'d|’d|\s+did|\s+does|\s+do)\s+(?:it|they)\s+(?:close|end|finish|settle|open)\b|"
-    r"\bin (?:usd|us dollars|dollars|euros?|yen|yuan|rmb|renminbi|twd|hkd)\s*[?？]|"
-    r"\b(?:raised|lifted|bumped|cut|lowered|trimmed|moved|pushed|set|put|take|took) (?:[\w'’-]+ ){1,6}to what\b|"
-    # "what did X cut the price to?", "has utilisation climbed to?": where a figure ended up
-    r"\b(?:raised|lifted|bumped|cut|lowered|trimmed|reduced|slashed|climbed|risen|rose|fallen|fell|dropped|grown|"
-    r"grew|jumped|recovered|rebounded|increased|decreased|moved|pushed) (?:[\w'’-]+ ){0,8}?to\s*[?？]\s*$|"
-    r"\b(?:yoy|y/y|qoq|q/q|year-on-year|year-over-year) (?:growth|change|increase|rise|decline|drop)\b|"
-    r"\bwhere (?:is|are|was|were|does|do|did)\b[^?]{0,50}\b(?:mark(?:ing|ed|s)?|valu(?:ing|ed|es)|carr(?:ying|ied|ies))\b|"
-    r"\bhow did\b.{1,40}\bdo\b.{0,12}\b(?:debut|first day|day (?:1|one))\b|\bputs?\b.{1,60}?\bat\b(?=\s*(?:[,?？]|$|and\b))|"
-    r"how (?:fast|quickly)\b(?=.{0,60}\b(?:grow|grew|grown|rise|rose|risen|increas|climb|expand))|"
-    r"\b(?:guess|estimate|forecast|projection)\b.{0,40}\b(?:slice|share|portion|piece|cut)\b|"
-    r"\bwhat\b.{0,80}\b(?:worth|add(?:s|ed)? up to|amount(?:s|ed)? to|total(?:s|led)?)\b|"
-    r"\bwhat\b[^?]{0,60}\b(?:get(?:s|ting)? back|recover|(?:for|per) (?:each|every|one) share)\b|"
-    r"what (?:amount|figure|sum|number|percentage|share|portion|proportion|fraction|slice|chunk)|多少|多大|多高|几(?![千百十万亿])|数额|"
-    r"\b(?:q[1-4]|quarterly|quarter's|annual|full[- ]year|year's)\s+(?:numbers|figures|results)\b",
-    re.I,
-)
 
 
 def question_units(folded: str) -> set[str]:
@@ -303,8 +190,8 @@ def _units_of(folded: str) -> set[str]:
     spaced = space_scripts(folded)  # "ARR到多少": the acronym is a whole word
     if _USED_SHARE.search(folded):
         return {"%"}  # "用了峤云多少算力", "机柜有多少在用": the share of a capacity in use
-    units = {unit for unit, pattern in _UNIT_WORDS if pattern.search(spaced)}
-    if any(pattern.search(spaced) for _, pattern in _CURRENCY_WORDS):
+    units = {unit for unit, pattern in UNIT_WORDS if pattern.search(spaced)}
+    if any(pattern.search(spaced) for _, pattern in CURRENCY_WORDS):
         units.add("money")  # "投多少日元": a currency named is money asked
     if "GW?" in units:
         # "compute subsidies", "electricity costs": money spent on capacity, not the capacity
@@ -416,4 +303,4 @@ _LOST_TO = re.compile(
 
 def _currencies(folded: str) -> set[str]:
     """The currencies a question names, or every currency when it names none."""
-    return {unit for unit, pattern in _CURRENCY_WORDS if pattern.search(folded)} or set(CURRENCIES)
+    return {unit for unit, pattern in CURRENCY_WORDS if pattern.search(folded)} or set(CURRENCIES)

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.asked_periods import asked_period, asked_years
-from knowledge.asked_units import QUANTITY, STOCK_MOVE, measures_of_parts, question_units
+from knowledge.asked_units import STOCK_MOVE, measures_of_parts, question_units
+from knowledge.asks_quantity import QUANTITY
 from knowledge.cantonese import to_written_chinese
 from knowledge.figures import Figure, find_figures
 from knowledge.glossary import Glossary

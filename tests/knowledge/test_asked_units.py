@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from knowledge.asked_units import CURRENCIES, QUANTITY, measures_of_parts, question_units
+from knowledge.asked_units import measures_of_parts, question_units
+from knowledge.asks_quantity import QUANTITY
 from knowledge.scripts import fold
+from knowledge.unit_words import CURRENCIES
 
 
 def test_how_many_of_a_group_do_something_is_answered_by_their_share() -> None:
