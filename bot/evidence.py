@@ -9,6 +9,20 @@ from bot.aboutness import aboutness, asked_entities, entity_count, in_its_paragr
 from bot.conflicts import add_conflicts
 from bot.figure_ranking import with_asked_figure
 from bot.focus_figure import focus_figure, nearest_figure
+from bot.question_cues import (
+    ASKS_REFUSAL,
+    BUBBLE,
+    COUNT_QUESTION,
+    DEAL,
+    DESCRIBE,
+    GUIDANCE,
+    INSTRUCTIONS,
+    LIVE,
+    MOVED,
+    OPINION,
+    QUOTE_NOW,
+    genuine_question,
+)
 from bot.refusals import NO_COMMENT, REFUSAL, stronger_refusal, withheld_breakdown
 from bot.supporting import (
     answer_not_question,
@@ -43,68 +57,8 @@ MIN_TOPIC = 0.15
 MIN_TOPIC_DENSE = 0.35
 # A passage on the asked organization that shares this much of the question's topic words is worth weighing.
 MIN_ABOUT_TOPIC = 0.2
-# A reason or a view is asked: someone's words answer it better than the article's narration.
-_OPINION = re.compile(
-    r"\bwhy\b|\bthinks?\b|\bworr|\bconcern|\bview\b|\bbelieves?\b|为什么|為什麼|为何|為何|怎么看|怎麼看|担心|擔心|"
-    r"觉得|覺得|认为|認為",
-    re.I,
-)
-_BUBBLE = re.compile(r"bubble|泡沫", re.I)
 # How much better a narration sentence must fit a question than a quoted one to answer it instead.
 TOLD_BONUS = 0.15
-_LIVE = re.compile(r"stock quote|\bticker\b|next quarter|this quarter|下个季度|下季度|本季度|下一季", re.I)
-_GUIDANCE = re.compile(r"guidance|forecast|outlook|expect|财测|指引|预期|预计|预估|展望|估", re.I)
-# A stock's price or market value asked as it stands, not how it moved ("股价今年涨了几倍" is in the articles).
-_QUOTE_NOW = re.compile(
-    r"(?<!per-)(?<!per )share price|stock price|market cap|trading at|\b(?:stock|shares?) (?:\w+ )?trading\b|(?<![供配每])股价|(?<![供配每])股價|市值",
-    re.I,
-)
-_MOVED = re.compile(
-    r"\b(?:fell|fall|fallen|rose|rise|risen|drop|dropped|jump|jumped|gain|gained|lost|plunge|plunged|slid|since|after)\b|"
-    r"涨|跌|升|降|翻|为什么|為什麼|目标价|目標價",
-    re.I,
-)
-# "the per-share price in the staff sale": what a deal paid, which the articles report
-_DEAL = re.compile(
-    r"\b(?:sale|sold|tender|round|ipo|offering|placement|paid|pay|deal|listing|priced)\b|发行价|认购|配售|转让|融资|收购|供股|配股|招股",
-    re.I,
-)
-_INSTRUCTIONS = re.compile(
-    r"\b(?:ignore|disregard|forget) (?:all |any |your |the )*(?:previous |prior |above |earlier )?(?:instructions|rules|"
-    r"sources|prompt)|\b(?:you are|you're) (?:now )?(?:in )?(?:test|developer|debug) mode|\bsystem prompt\b|"
-    r"\bpretend (?:to be|that)|\bcite (?:him|her|them|it) with\b|忽略(?:之前|以上|所有)?的?(?:指令|指示|规则)|测试模式",
-    re.I,
-)
-_QUESTION_WORDS = re.compile(
-    r"^\s*(?:what|who|whom|which|how|why|when|where|does|did|do|is|are|was|were|can|could|will|"
-    r"would|should|has|have)\b|[?？]\s*$|吗|什么|多少|谁|怎么|怎樣|哪|几|為何|为何|是否",
-    re.I,
-)
-
-
-def _genuine_question(text: str) -> bool:
-    """Whether some sentence of the text, besides the instructions in it, asks something."""
-    sentences = re.split(r"(?<=[.!?。！？])\s*", text)
-    return any(_QUESTION_WORDS.search(s) for s in sentences if s.strip() and not _INSTRUCTIONS.search(s))
-
-
-_DESCRIBE = re.compile(
-    r"\bdescrib|\bcharacteri[sz]|\bhow (?:does|did) \S+(?: \S+)? (?:call|put it|sum)|"
-    r"形容|描述|描绘|描繪|怎么说|怎麼說|如何评价|如何評價",
-    re.I,
-)
-_COUNT_QUESTION = re.compile(
-    r"how many (?!times|gigawatts?|gw|dollars|billion|trillion|percent)[a-z]+|"
-    r"多少(?:个|名|位|家|人|次|员工|名员工)",
-    re.I,
-)
-
-
-# "Who declined to comment?", "谁拒绝透露…": the refusal is the answer
-_ASKS_REFUSAL = re.compile(
-    r"\b(?:declin|refus|would(?:n't| not)|won't|wouldn't|kept quiet|no comment)|拒绝|拒絕|不愿|不願|不肯|未透露|没有透露|沒有透露",
-    re.I,
-)
 
 
 @dataclass
@@ -197,10 +151,10 @@ def _best_across(hit: Hit, hits: list[Hit], query: QueryAnalysis, corpus: Corpus
 def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | Abstention:
     """Pick the supporting passages for a question, or say why the corpus cannot answer it."""
     folded = fold(query.text)
-    live = _LIVE.search(folded) and not _GUIDANCE.search(folded)  # "下一季營收財測" is in the articles
-    if live or (_QUOTE_NOW.search(folded) and not _MOVED.search(folded) and not _DEAL.search(folded)):
+    live = LIVE.search(folded) and not GUIDANCE.search(folded)  # "下一季營收財測" is in the articles
+    if live or (QUOTE_NOW.search(folded) and not MOVED.search(folded) and not DEAL.search(folded)):
         return Abstention("live")
-    if _INSTRUCTIONS.search(query.text) and not _genuine_question(query.text):
+    if INSTRUCTIONS.search(query.text) and not genuine_question(query.text):
         return Abstention("irrelevant")  # orders and nothing else to answer: never obeyed, nothing cited
     if query.unknown_names and not any(s.kind == "person" for s in query.speakers):
         # "郑启东怎么看启曜这次降价？": the one asked is never quoted, whatever else the question names
@@ -214,7 +168,7 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         and _only_unquoted_person(query)
     ):
         return Abstention("unquoted", name=query.unquoted[0].name, speaker=query.unquoted[0])
-    if _COUNT_QUESTION.search(query.text) and not query.units:
+    if COUNT_QUESTION.search(query.text) and not query.units:
         return Abstention("no_figure")
     entities = asked_entities(query)
     if query.kind != "who":
@@ -255,7 +209,7 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
     if about and not query.speakers and not query.wants_figure and query.kind in ("what", "stance"):
         # "Why won't Copper Basin build for every applicant?": among the passages on the asked organization, the
         # one on the asked topic, a person's words before the article's narration when they fit about as well.
-        told = TOLD_BONUS if _OPINION.search(query.text) else 0.0
+        told = TOLD_BONUS if OPINION.search(query.text) else 0.0
         candidates.sort(key=lambda h: -(_topic_fit(h, query, corpus) + (told if h.passage.speaker else 0.0)))
     if query.speakers and query.kind in ("what", "stance", "comparison"):
         # Among the asked speaker's passages, the one about the asked topic: a passage that merely names the
@@ -299,13 +253,13 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
         candidates = people_first(candidates, corpus)
     elif asks_when(query.text) and not query.wants_figure:
         candidates = dated_first(candidates)
-    if (query.kind == "stance" or _DESCRIBE.search(query.text)) and query.speakers:
+    if (query.kind == "stance" or DESCRIBE.search(query.text)) and query.speakers:
         # "Does X think it's a bubble?", "How does X describe…?": answered with X's own words where quoted.
-        bubble = bool(_BUBBLE.search(query.text))
+        bubble = bool(BUBBLE.search(query.text))
         # "怎麼看AI泡沫": the words where the speaker takes up the bubble, then any quoted words
         candidates.sort(
             key=lambda h: (
-                bubble and not _BUBBLE.search(h.passage.text),
+                bubble and not BUBBLE.search(h.passage.text),
                 not any(q in h.passage.text for q in '“「"'),
             )
         )
@@ -321,7 +275,7 @@ def decide(query: QueryAnalysis, hits: list[Hit], corpus: Corpus) -> Evidence | 
                 and NO_COMMENT.search(lead.text)
             )
         )
-        and not (query.kind == "who" and _ASKS_REFUSAL.search(query.text))
+        and not (query.kind == "who" and ASKS_REFUSAL.search(query.text))
     ):
         # "Aurelis declined to say which developers are its customers": the articles say there is no answer, to
         # "who is leading the round?" too ("He would not say who is leading the new round"), unless the question
