@@ -25,7 +25,9 @@ MOVED = re.compile(
 )
 # "the per-share price in the staff sale": what a deal paid, which the articles report
 DEAL = re.compile(
-    r"\b(?:sale|sold|tender|round|ipo|offering|placement|paid|pay|deal|listing|priced)\b|发行价|认购|配售|转让|融资|收购|供股|配股|招股",
+    r"\b(?:sale|sold|tender|round|ipo|offering|placement|paid|pay|deal|listing|priced)\b|发行价|认购|配售|转让|融资|收购|供股|配股|招股|"
+    # "要解禁的市值": the value of shares a lock-up frees or a holder sells, which the articles report
+    r"解禁|减持|限售|质押|增持",
     re.I,
 )
 INSTRUCTIONS = re.compile(

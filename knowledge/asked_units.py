@@ -221,7 +221,9 @@ def _units_of(folded: str) -> set[str]:
             return {"%"} | _currencies(folded)  # "城市能分到多少": its cut, as a share or an amount
         return {"%"}
     if _COMPARATIVE.search(folded) or GAP.search(folded):
-        return (units - {"GW", "money"}) | {"%", "x"}
+        # "订单要是缩水三成，收入会少多少": the change is named, so how much less is an amount
+        named = _currencies(folded) if "money" in units and _NAMED_RATE.search(folded) else set()
+        return (units - {"GW", "money"}) | {"%", "x"} | named
     if _BY_HOW_MUCH.search(folded) and units <= {"money"}:
         units = units | {"%", "money"}  # "by how much could it overrun its budget?": a share or an amount
     if "money" in units and COMPARED.search(folded):
@@ -241,7 +243,12 @@ def _units_of(folded: str) -> set[str]:
     elif _GROWTH.search(moving) and units <= {"money", "%", "x"} and not _FROM_TO.search(folded):
         # "how much has his monthly compute bill come down?": a bill's fall is told in money as often as in percent
         # and "how much per seat was it paying before it cut back?" asks a price, whatever was cut
-        kept = units & {"money"} if _BILL.search(folded) or _PRICE_PER.search(folded) else set()
+        # and "订单要是缩水三成，收入会少多少" names the change: what it costs is the amount
+        kept = (
+            units & {"money"}
+            if _BILL.search(folded) or _PRICE_PER.search(folded) or _NAMED_RATE.search(folded)
+            else set()
+        )
         units = (units - {"money"}) | {"%", "x"} | kept
     elif _FROM_TO.search(folded) and _RATE_OF_GROWTH.search(folded):
         units = units | {"%"}  # "營收成長從多少下修到多少": the growth rate before and after, in percent
@@ -268,6 +275,10 @@ def _units_of(folded: str) -> set[str]:
     return units
 
 
+# A percentage the question itself names ("缩水三成", "if orders fall 30%"): the change is given, not asked.
+_NAMED_RATE = re.compile(
+    r"(?<![几多])[0-9一二三四五六七八九两]+(?:\.\d+)?\s*(?:成(?![本交立功为长])|%|percent\b)"
+)
 # "營收成長從多少下修到多少": a growth rate's levels, before and after
 _RATE_OF_GROWTH = re.compile(
     r"(?:成长|增长|增速|年增率?|growth)\S{0,4}(?:从|由)多少|growth (?:rate )?from what", re.I

@@ -41,16 +41,19 @@ _PAID_PEOPLE = (
 MEASURES: dict[str, str] = {
     # "what does the lease bring in?": what something brings in is its income ("pulled in" may be money raised)
     "revenue": r"revenue|\barr\b|sales|turnover|top line|run[- ]rate|\bpremiums\b|"
+    # "how much premium has it written?", "insurers wrote $1.3 billion of delay cover": an insurer's sales
+    r"\b(?:wr(?:ote|itten|ites?|iting)|collect(?:ed|s)?)\b(?:[^.?]|\.(?=\d)){0,30}\b(?:premiums?|cover|policies|insurance)\b|"
+    r"\bpremiums?\b(?:[^.?]|\.(?=\d)){0,40}\b(?:wr(?:ote|itten|ites?|iting)|collected)\b|"
     r"\b(?:bring|brings|bringing|brought|rake|rakes|raking|raked) in\b|\b(?:make|makes|made|making) (?:from|off)\b|营收|收入|营业额|销售额|保费|(?<![回吸接征少])收(?:多少|几多|到多少)(?!息)|"
     # "靠广告赚了多少": what a line of business brings in is its income, not a profit
     r"靠[^，。？?]{1,8}赚|" + _LINE + "赚",
     "valuation": r"valuation|valued|\bput(?:s|ting)? (?:the |its |their |that |this )?(?:same )?(?:stake|holding|position|shares?) at\b|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|\bworth\b|market cap|price target|"
     r"\bvalues?\b|\bmark(?:s|ed|ing)?\b(?=[^.]{0,40}\b(?:at|down|to)\b)|\bwhere\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|face value|fair value|write-?downs?|markdowns?|估值|市值|(?<!性)价值|公允价值|目标价|值多少|值几多|值幾多",
     # "每年要少收多少钱", "forgo $52 million a year": revenue given up is a loss to whoever gives it up
-    "burn": r"\bburn|cash burn|go through|\bloss(?:es)?\b|\blose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|"
+    "burn": r"\bburn|cash burn|go through|\bloss(?:es)?\b(?! ratios?\b)|\blose\b|\bcost(?:s|ing)? (?:the|it|them|us|its|their)\b|"
     r"\bforg(?:o|oes|one|oing|went)\b|\bforeg(?:o|oes|one|oing|went)\b|(?<!多)少收|烧钱|烧掉|烧了?多少|现金消耗|亏|"
     # "经营现金流净流出约41亿元": operating cash going out is cash burned
-    r"\bcash outflows?\b|\b(?:operating )?cash (?:burn|drain)\b|现金流[^，。；]{0,4}?净?流出",
+    r"\bcash outflows?\b|\bspend(?:s|ing)?\b[^.?]{0,30}\b(?:a|per|each|every) month\b|每月(?:花|烧|支出)|\b(?:operating )?cash (?:burn|drain)\b|现金流[^，。；]{0,4}?净?流出",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
     "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
     r"invest|committed|commit|\bpa(?:y|ys|id|ying)\b(?! for (?:about |roughly |around |nearly |some |only )?\d)(?!"
@@ -89,14 +92,18 @@ MEASURES: dict[str, str] = {
     "fee": r"\bfees?\b|management charge|\btaxes\b|\btax bills?\b|\bpenalt(?:y|ies)\b|管理费|手续费|服务费|佣金|费率|税费|税收|税款|"
     r"解约费|违约金|罚金|罚款",
     # "paying about 35% less than the value it carries them at": a price below a mark is a discount
-    "price": r"\bprice|pricing|\b(?:sells?|sold|goes|went) for\b|\bdiscount|%\s+(?:less|below|under|cheaper)\b|\bpremium\b|折价|折扣|折让|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|(?<![对作])价(?!值)|成本|每卡",
+    "price": r"\bprice|pricing|\b(?:sells?|sold|selling|goes|going|went|fetch(?:es|ed|ing)?) for\b|\bdiscount|%\s+(?:less|below|under|cheaper)\b|"
+    # an insurance premium written is sales, not a price premium; a resale value is what a thing sells for
+    r"\bpremium\b(?![^.?]{0,40}\b(?:wr(?:ote|itten|ites?|iting)|collected)\b)|\bresale (?:values?|prices?)\b|折价|折扣|折让|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|(?<![对作])价(?!值)|成本|每卡",
     # "margin calls", "margin financing": collateral and loans against shares, not a profit margin
     "margin": r"margin(?!s?[ -](?:calls?|financ|loans?|lending|debt|accounts?|requirements?))|profit|earnings|\beps\b|net income|operating income|毛利|利润|获利|净利(?!息)|盈利|纯益|纯利|溢利|"
     + _NOT_LINE
     + "赚(?!取)",
     # "账面货币资金约1.6亿元": a company's monetary funds on its books are its cash
     "cash": r"\bcash\b(?! burn)|cash pile|in the bank|现金(?!消耗)|在手资金|账上|货币资金|貨幣資金|账面资金|帳面資金",
-    "yield": r"\byield|coupon|interest rate|(?<!with )\binterest\b(?![- ]bearing)|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|收多少息|收几多息|报酬率|回报率|报酬|回报",
+    "yield": r"\byield|coupon|interest rate|(?<!with )\binterest\b(?![- ]bearing)|(?<!loss )(?<!default )(?<!delinquency )(?<!charge-off )(?<!vacancy )(?<!churn )(?<!tax )(?<!growth )\brate\b(?=.{0,60}\b(?:loan|debt|bonds?|notes|credit|borrow))|\breturn(?:s|ed)?\b|\b(?:done|performed|fared)\b|\birr\b|收益率|(?<![毛净])利率|票息|收多少息|收几多息|报酬率|回报率|报酬|回报|"
+    # "现在账面赚了几倍": a multiple made on an investment is its return
+    r"赚了?(?:几|多少)倍|翻了?(?:几|多少)倍",
     # "AI PC的渗透率": how far something has spread is its share of the whole
     "share": r"\bshare\b|\btake rate\b|抽成|portion|proportion|stake|\bslice|how much of|what part of|\bpenetration\b|占比|比重|比例|份额|渗透率|(?<!应)占|其中|持股|\bof which\b|"
     # "closed at $9.6 billion, including $2.8 billion from retail savers": the part an amount came from
@@ -105,7 +112,7 @@ MEASURES: dict[str, str] = {
     + _NOT_PHRASAL
     + r"\bup(?= (?:about |around |roughly |nearly |some |by )?[\d$€¥£])|"
     r"\bfrom a year (?:earlier|ago|before)|\b(?:y/y|yoy|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|\brise|rose|increase|jump|doubl|tripl|higher than|more expensive|年增|季增|月增|增长|升幅|涨幅|增幅|按年|升了|升咗|升多少|升几多|成长|上升|提高|翻|(?<!定)增加|同比|涨|高出|高于|贵",
-    "cut": r"\bcut|reduc|lower|slash|\bfall|fell|\bdrop|declin|cheaper|\bbelow\b|下调|年减|季减|月减|下滑|滑落|降|削减|减少|缩减|下降|砍|低于|掉(?:到|至|了|落)|低(?=约|了|出|近|逾|[0-9一二三四五六七八九两]|大约)|便宜|跌|折让|(?<!至)少了?多少",
+    "cut": r"\bcut(?:s|ting)?\b|reduc|lower|slash|\bfall(?:s|en|ing)?\b|fell|\bdrop(?:s|ped|ping)?\b|declin|cheaper|\bbelow\b|下调|年减|季减|月减|下滑|滑落|降|削减|减少|缩减|下降|砍|低于|掉(?:到|至|了|落)|低(?=约|了|出|近|逾|[0-9一二三四五六七八九两]|大约)|便宜|跌|折让|(?<!至)少了?多少",
     "power": r"(?<!-)(?<!green )\bpower|electricity|capacity|peak demand|peak load|gigawatt|megawatt|\bsuppl(?:y|ies|ied)\b|\bdeliver|供电|供電|\bgrid|(?<!-)\bload\b(?!-|\s+(?:customers|users|clients))|电力|装机|用电|(?:多少|几多)电(?!费|价|池|子|脑|视|话|商|网)|算力(?!券|[\u4e00-\u9fff]{0,4}基金|产业|补贴|租|服务|公司|企业|股)|容量|兆瓦|吉瓦",
     "assets": r"\bassets|\bmanage[sd]?\b|\blooks? after\b|\blooking after\b|under management|\baum\b|holdings|portfolio|资产|管理的|持有|组合",
     # ("made at volume", "volume production": how a product is made, not how much of it ships)

@@ -15,6 +15,10 @@ _QUARTER = re.compile(
 )
 
 
+# Right after a quarter: its last day ("三季度末", "第三季底", "Q3-end"), where balances are counted.
+_QUARTER_END = re.compile(r"度?(?:末|底)|[- ]end\b", re.I)
+
+
 def quarters(text: str) -> set[int]:
     """The quarters a text names ("Q4", "third quarter", "第三季", "三季度"); "前三季度", "首三季" are not one quarter."""
     found = set()
@@ -24,6 +28,8 @@ def quarters(text: str) -> set[int]:
             before in ("上", "下", "这", "那", "每", "本", "同", "单") and match.group(0) == "一季"
         ):
             continue  # "前三季度" is not one quarter, "上一季" is the last quarter, not the first
+        if _QUARTER_END.match(fold(text), match.end()):
+            continue  # "三季度末的应收款", "at the end of the third quarter": a balance on a day, not the quarter's flow
         word = next(g for g in match.groups() if g)
         found.add(int(word) if word.isdigit() else _QUARTER_WORDS[word.lower()])
     for match in _MONTH_SPAN.finditer(fold(text)):

@@ -22,7 +22,10 @@ UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"百分之|比例|几成|占比|比重|多少成|成数|年化|\bannuali[sz]ed\b|loan-to-value|\bltv\b|报酬率|回报率|收益率|利率|殖利率|毛利率|"
             # "refund rate", "churn rate": a rate of something that happens, in percent (not a run rate or day rate)
             r"\b(?:refund|churn|default|vacancy|occupancy|renewal|retention|attrition|delinquency|return|cancellation|"
-            r"conversion|adoption|penetration|fill|tax|savings|approval|redemption) rates?\b|退款率|退货率|流失率",
+            r"conversion|adoption|penetration|fill|tax|savings|approval|redemption) rates?\b|退款率|退货率|流失率|"
+            # "what are LP stakes going for?": a price, often as a share of what they are worth; "有多少空置", "how
+            # much vacancy": vacancy is told as a rate, unless floor space or units are counted
+            r"\b(?:going|selling|fetching|changing hands) for\b|\bvacancy\b(?! (?:of|in) \d)|\b(?:loss|combined|expense|claims) ratios?\b|赔付率|综合成本率|空置(?![的]?(?:面积|楼面|单位|楼层|机柜|[0-9一二三四五六七八九十几多]+[层栋间个]))",
             re.I,
         ),
     ),
@@ -54,7 +57,7 @@ UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"placement|offering|proceeds|\binventory\b|\bwrite-?(?:down|off)s?\b|\bimpairments?\b|\bcapital\b|\bmanage[sd]?\b|under management|\baum\b|\bassets\b|profit|\bincome\b|\bget(?:s|ting)? for\b|\bfetch|"
             r"\barr\b|recurring revenue|\bbills?\b|\bpremiums\b|保费|turnover|利润|纯益|纯利|净利|获利|盈利|trading value|成交额|成交金额|交易额|成交了?(?:多少|几多)|营业额|电价|售价|单价|"
             r"(?:卖|售)(?:了|出|出了)?多少(?![台部个件套辆架片颗块张股])|多少钱|钱|美元|金额|资金|花费|花|支出|价位|价钱|报价|每股盈余|每股收益|每股盈利|每股净利|\beps\b|earnings per share|供股价|配股价|发行价|招股价|认购价|电费|费用|租金|利息|(?<![私公])募|烧|收入|营收|估值|成本|耗资|投入|投资|融资|赚|亏损|亏了|净亏|订阅|价格|筹集|订单|规模|"
-            r"借贷|贷款|债|资本支出|资本开支|开支|市场|砸|掏|补贴|补助|算力券|目标价|price target|现金|定金|订金|押金|保证金|"
+            r"借贷|贷款|债|应收|应付|存货|预付|预收|合同负债|合约负债|资本支出|资本开支|开支|市场|砸|掏|补贴|补助|算力券|目标价|price target|现金|定金|订金|押金|保证金|"
             r"赔偿|罚款|罚金|和解金|集到|筹到|筹得|募得|配股|配售|供股|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\bget(?:s|ting)? back\b|\brecover(?:s|ed|y)?\b|\b(?:for|per) (?:each|a|every|one) share\b|"
             r"\bsettle(?:s|d|ment)?\b|\bcompensat|\bdamages\b|\bpay(?:s|ing)? out\b|\bpaid out\b|\bpayouts?\b|"
             # "每年可以收到多少税": tax collected is money (a tax rate is a percentage, above)

@@ -105,7 +105,9 @@ def unnamed_en(clause: str, entities: ArticleEntities, *, anonymous: bool = Fals
     for start, end, candidates, _short in reversed(entities.mentions(description)):
         if any(c.kind == "organization" for c in candidates):
             # "…that buys through Wui Fung": a short form names the company too; the source is not the company
-            description = f"{description[:start]}the company{description[end:]}"
+            # ("the commission's closed session" reads "the company's closed session", not "the the company's")
+            before = re.sub(r"\b(?:the|its|their)\s+$", "", description[:start], flags=re.I)
+            description = f"{before}the company{description[end:]}"
     description = description.lower()
     opening = re.match(
         r"[\s,]*(?:(?:but|and|while|though|although|whereas|yet)\s+)?(?:a|an|one|another)\b", clause, re.I
@@ -133,7 +135,8 @@ def _without_names(description: str, entities: ArticleEntities, stand_in: str) -
             description,
             flags=re.I,
         )
-    return description
+    # "the commission's closed session" reads "the company's closed session", not "the the company's"
+    return re.sub(rf"\b(?:the|its|their)\s+(?={re.escape(stand_in)})", "", description, flags=re.I)
 
 
 def unnamed_zh(clause: str, entities: ArticleEntities) -> Entity | None:

@@ -19,6 +19,8 @@ _EN_PUT_AT = re.compile(
     r"\b(?:puts|put|pegs|pegged|peg|valued|values)(?=\s+(?:(?:the|its|his|her|their|that|this)\s+)?[\w'’ -]{1,80}?"
     r"(?:,[\w'’ -]{1,80}){0,2},?"
     r"(?:\s+(?:higher|lower),)?\s+(?:at|closer to|nearer to|near)\s+"
+    # "at an average of 1.4 times", "at a combined $3 billion": what kind of figure, before it
+    r"(?:(?:an?|the)\s+(?:average|total|combined|median|cumulative|estimated)\s+(?:of\s+)?)?"
     r"(?:about |around |closer to |roughly |nearly |just |between )?(?:[A-Z]{1,2})?[$€¥£\d])"
 )
 # "Aldous declined to give the price, saying the terms were confidential": a refusal, and its reason, say nothing.

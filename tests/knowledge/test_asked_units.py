@@ -42,3 +42,23 @@ def test_whats_the_hit_to_bills_asks_a_number() -> None:
 def test_a_rate_with_its_english_name_in_brackets_asks_a_percentage() -> None:
     """'资金提存率（funded ratio）是多少' asks a rate, as '资金提存率是多少' does, not an amount of money."""
     assert question_units(fold("安布里县雇员退休系统现在的资金提存率（funded ratio）是多少？")) == {"%"}
+
+
+def test_how_much_vacancy_is_asked_as_a_rate() -> None:
+    """'写字楼现在有多少空置？租金跌了多少？' asks the vacancy rate and the fall in rents: both in percent, so a
+    research firm's "空置率约17.5%，租金下跌约四成" answers it; vacant floor space is still an area."""
+    assert "%" in question_units(fold("韦澄研究说本市甲级写字楼现在有多少空置？租金由高位跌了多少？"))
+    assert "%" in question_units(fold("How much vacancy is there in Dunmore's office towers?"))
+    assert "%" not in question_units(fold("多少空置面积会改作数据中心？"))
+
+
+def test_a_loss_ratio_a_resale_price_and_receivables_have_their_units() -> None:
+    """A loss ratio is a percentage; what stakes are 'going for' is a price, often as a share of their value;
+    '挂着多少应收款' asks an amount; '订单要是缩水三成，收入会少多少' names the change and asks the amount."""
+    assert question_units(fold("what loss ratio is Tarnfield running on the delay book?")) == {"%"}
+    going = question_units(fold("per Harwick, what are LP stakes in venture funds going for these days?"))
+    assert QUANTITY.search(fold("per Harwick, what are LP stakes in venture funds going for these days?"))
+    assert {"%", "USD"} <= going
+    assert "CNY" in question_units(fold("霁岚到三季度末挂着多少应收款？"))
+    assert "CNY" in question_units(fold("要是订单缩水三成，澄晶明年收入会少多少？"))
+    assert "CNY" not in question_units(fold("新机房电费比旧的便宜多少？"))

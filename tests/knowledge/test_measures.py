@@ -513,3 +513,26 @@ def test_a_holding_is_a_share_not_a_dividend() -> None:
     holding = _passage("据了解，主席韦正川的持股将由38.2%摊薄至约34.1%，他未有出席昨日的业绩会。")
     assert "share" in figure_measures(holding, holding.figures[0])
     assert "dividend" not in figure_measures(holding, holding.figures[0])
+
+
+def test_insurance_written_is_sales_and_a_name_is_no_measure() -> None:
+    """'insurers wrote about $1.3 billion of delay cover' and 'premium written' are an insurer's sales, a loss
+    ratio is no loss, and 'Fallbrook' in a firm's name says nothing fell."""
+    passage = _passage(
+        "According to Fallbrook Analytics, insurers wrote about $1.3 billion of delay cover this year."
+    )
+    assert figure_measures(passage, passage.figures[0]) == {"revenue"}
+    assert "revenue" in asked_measures("How much delay cover premium has Tarnfield written this year?", [])
+    assert "price" not in asked_measures("How much delay cover premium has Tarnfield written this year?", [])
+    assert "price" in asked_measures("What premium did buyers pay for the shares?", [])
+    assert "burn" not in find_measures("what loss ratio is the delay book running at?")
+
+
+def test_a_monthly_spend_is_a_burn_and_a_resale_value_a_price() -> None:
+    """'spends about $14 million a month' answers what a start-up burns; 'a resale value of $11,500 for each
+    chip' answers what resale price a lender assumes; '账面赚了几倍' asks the return."""
+    spends = _passage("She said Quellary spends about $14 million a month.")
+    assert "burn" in figure_measures(spends, spends.figures[0])
+    resale = _passage("The fund now assumes a resale value of about $11,500 for each of the older chips.")
+    assert "price" in figure_measures(resale, resale.figures[0])
+    assert asked_measures("鸿屿资本当年入股是多少钱一股？现在账面赚了几倍？", []) >= {"yield"}

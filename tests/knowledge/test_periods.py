@@ -73,3 +73,10 @@ def test_a_plans_span_is_no_debts_tenor() -> None:
     """ "The three-year investment budget" spans a plan; "a 30-year bond" has a tenor."""
     assert tenors("What slice of the three-year investment budget goes to AI?") == set()
     assert tenors("It sold a 30-year bond and a five-year loan.") == {"30y", "5y"}
+
+
+def test_the_end_of_a_quarter_is_a_day_not_the_quarter() -> None:
+    """'三季度末的应收账款' is a balance on the quarter's last day: the total of the first three quarters may
+    give it, unlike '三季度营收'."""
+    assert quarters("霁岚到三季度末挂着多少应收款？") == set()
+    assert quarters("霁岚三季度营收多少？") == {3}

@@ -161,3 +161,19 @@ def test_what_a_review_found_is_its_authors() -> None:
         ],
     ]
     assert speakers_of(text, "en")[2] == "Odile Farrant"
+
+
+def test_an_unnamed_source_described_by_an_organization_s_meeting_reads_once_the_company() -> None:
+    """'Two people who attended the commission's closed session said…': the organization stands as 'the
+    company', never 'the the company'."""
+    text = [
+        [
+            "In a filing with the Harlow Valley Utility Commission, Dunmore Power asks to recover $640 million."
+        ],
+        [
+            "Commission chair Ottoline Brack pressed the point at a hearing.",
+            '"Dunmore should pay," she said.',
+        ],
+        ["Two people who attended the commission's closed session said the staff had questioned the fund."],
+    ]
+    assert speakers_of(text, "en")[-1] == "unnamed: two people who attended the company's closed session"

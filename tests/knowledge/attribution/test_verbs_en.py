@@ -25,6 +25,17 @@ def test_an_estimate_put_at_a_figure_across_an_appositive_is_the_opener_s() -> N
     assert speakers_of(text, "en") == ["Ferrand Structured Research", "Quenby Ratings"]
 
 
+def test_an_estimate_put_at_an_average_of_a_figure_is_the_speaker_s() -> None:
+    """'She puts the cost of the three restarts so far at an average of 1.4 times their estimates': hers."""
+    text = [
+        [
+            "Restarts are rarely as cheap as first promised, said Imelda Rokeby, an analyst at Quillon Research.",
+            "She puts the cost of the three restarts completed so far at an average of 1.4 times their estimates.",
+        ]
+    ]
+    assert speakers_of(text, "en") == ["Imelda Rokeby", "Imelda Rokeby"]
+
+
 def test_a_closing_frame_may_say_whom_it_was_told_and_a_coordinated_verb_shares_its_subject() -> None:
     """'…, she told analysts.' reports the sentence; 'X, who …, declined to … but said …' is X's."""
     text = [
