@@ -184,7 +184,7 @@ MEASURES: dict[str, str] = {
     # "旧股转让规模": shares transferred to a buyer are sold
     # "这次打算发多少债": issuing bonds is selling them
     # "平均赎回率多少", "redemption requests reached 90%": what investors asked to be paid back
-    "redemption": r"\bredemptions?\b|\bredeem|\b(?:their|its|his|her) money back\b|赎回|贖回|核销",
+    "redemption": r"\bredemptions?\b|\bredeem|\b(?:their|its|his|her) money back\b|赎回|贖回|核销|兑付|兑现",
     "sale": r"\bsell|\bsold\b|\bsale|unload|cash out|tender|offload|出售|套现|卖出|卖掉|卖了|抛售|转让|发债|发了?多少债|"
     r"发行(?!价|人|商|部)",
 }

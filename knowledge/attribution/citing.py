@@ -6,7 +6,7 @@ import re
 
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
-from knowledge.attribution.discourse import DiscourseState, Item, resolve_item, subject_org
+from knowledge.attribution.discourse import DiscourseState, Item, of_kind, resolve_item, subject_org
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.org_in_play import current_org
 from knowledge.attribution.unnamed import EN_GROUP, unnamed_en, unnamed_zh
@@ -15,7 +15,8 @@ _EN_OWN_DOCUMENT = re.compile(
     # "according to the alliance's testimony": a body in play by the word its name ends with
     r"\s*(?:(?:its|their|the (?:company|firm|bank|group|fund|lender|utility|start-up|startup|maker|insurer|alliance|"
     r"association|coalition|union|council|board|commission|committee|agency|authority|regulator|exchange|federation|"
-    r"institute|ministry|department)(?:'s|’s))\s+"
+    r"institute|ministry|department|pension|plan|system|trust|reinsurer|operator|developer|landlord|manager|"
+    r"partnership|retirement fund|retirement system|pension fund)(?:'s|’s))\s+"
     r"(?:[\w-]+\s+){0,2}?(?:prospectus|filings?|presentations?|statements?|reports?|results|guidance|disclosures?|"
     r"releases?|accounts|figures|data|letters?|testimony|submissions?|memo|memorandum|minutes|survey|analysis)\b"
     # "according to a filing with the stock exchange": a filing or letter no author is named for is the company's
@@ -138,7 +139,12 @@ def according(
                 else None
             )
             noun = owner.group(1) if owner is not None else ""
-            found = opener or (named[-1] if named else current_org(state, entities, noun=noun))
+            # …among the organizations the sentence names, the one the noun describes ("the pension's")
+            family = en.ORG_NOUN_FAMILIES.get(noun, ())
+            fitting = [e for e in named if family and of_kind(e, family)]
+            found = opener or (
+                fitting[-1] if fitting else named[-1] if named else current_org(state, entities, noun=noun)
+            )
             if found is not None and re.match(
                 r"\s*an?\s+(?:[\w-]+\s+){0,2}?(?:letter|memo|report|complaint|lawsuit|petition)\b",
                 outside[marker.end() :],

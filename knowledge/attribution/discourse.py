@@ -23,6 +23,8 @@ _EN_ANAPHORA = re.compile(
     + BODY.pattern.removeprefix(r"\b")  # "the county planning commission" before "the county"
     + "|"
     + "|".join(re.escape(a) for a in sorted(en.ORG_ANAPHORA, key=len, reverse=True))
+    # "the commission's staff": the people of a body speaking for it
+    + r"|the [a-z-]+(?:'s|’s) staff(?! (?:of|at|who|that)\b)"
     # "the buyout firm", "the grid operator": a kind of organization before the noun
     + r"|the (?:buyout|private-equity|investment|research|rating|ratings|grid|asset|fund|chip|cloud|software|"
     r"insurance|mining|energy|power|data-center|data-centre) (?:firm|operator|manager|company|group|agency|maker)"
@@ -106,7 +108,7 @@ _ISSUED = r"\b(?:statement|release|announcement)\b"
 _INSTITUTIONAL = r"\b(?:report|filings?|results|statement|disclosure|prospectus)\b|报告|财报|公告|年报|季报"
 
 
-def _of_kind(entity: Entity, family: tuple[str, ...]) -> bool:
+def of_kind(entity: Entity, family: tuple[str, ...]) -> bool:
     """Whether an organization's name or description says it is of a kind ("insurer": "…, a specialty insurer")."""
     return any(w in family for w in f"{entity.name} {entity.role or ''}".lower().split())
 
@@ -191,7 +193,8 @@ def find_items(outside: str, language: str, entities: ArticleEntities, state: Di
 # What may come before a sentence's subject: a dateline, a preposition, and what the subject is ("BOSTON — …",
 # "Battery developer Cindral Energy Storage has agreed …")
 _SUBJECT_OPENS = re.compile(
-    r"[\W]*(?:[A-Z][A-Z .,'-]*\s*[—–-]+\s*)?(?:(?:At|In|For|On|By)\s+)?"
+    # ("The Ravelsby Municipal Employees' Retirement Fund has cut …": a name that takes "the")
+    r"[\W]*(?:[A-Z][A-Z .,'-]*\s*[—–-]+\s*)?(?:(?:At|In|For|On|By)\s+)?(?:The\s+)?"
     rf"(?:(?:[A-Za-z][\w-]*\s+){{0,2}}(?:{en.DESCRIPTOR}|company|firm|group|fund|bank)\s+)?"
 )
 
@@ -278,6 +281,9 @@ def resolve_item(
             item.start, item.end, None, item.kind, " ".join(item.words.split()[:2])
         )  # else the county
     noun = item.words.split()[-1] if item.words else ""
+    staff = re.match(r"the ([a-z-]+)(?:'s|’s) staff$", item.words, re.I)
+    if staff:
+        noun = staff.group(1).lower()  # "the commission's staff": the commission's word
     last = state.speakers[0] if state.speakers else None
     if (
         last is not None
@@ -294,7 +300,7 @@ def resolve_item(
     ]
     family = en.ORG_NOUN_FAMILIES.get(noun, ())
     # "Brackwater sold a stake … to Tsurugawa Life …, the Japanese insurer said": the one the noun describes
-    fitting = [e for e in named if _of_kind(e, family)]
+    fitting = [e for e in named if of_kind(e, family)]
     if fitting:
         return fitting[-1]
     # "Castellan Property Research counts it differently. … because the firm counts only signed leases", "The
@@ -314,16 +320,16 @@ def resolve_item(
     # unless the noun says what kind it is and the opener is not of that kind ("Kestrelbay accounts for 27% of the
     # book, the insurer said" is the insurer's)
     opener = subject_org(items or [], outside) if outside else None
-    if opener is not None and family and not _of_kind(opener, family):
+    if opener is not None and family and not of_kind(opener, family):
         described = current_org(state, entities, noun=noun)
-        opener = described if described is not None and _of_kind(described, family) else opener
+        opener = described if described is not None and of_kind(described, family) else opener
     if opener is not None and item.start > (items or [item])[0].start:
         return opener
-    if named and family and not any(_of_kind(e, family) for e in named):
+    if named and family and not any(of_kind(e, family) for e in named):
         # "In a filing with the Ferrand Valley Utilities Board, the utility asked …": the utility in play, not the
         # board this sentence names
         described = current_org(state, entities, noun=noun)
-        if described is not None and _of_kind(described, family):
+        if described is not None and of_kind(described, family):
             return described
     # "At Quillstone Brokerage, … 38% of trading, the company said": the organization this sentence named, the
     # one it is about ("Staff at Stitchwright, the maker of …, sold shares to a group led by Orrery")

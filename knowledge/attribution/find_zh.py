@@ -127,8 +127,10 @@ def _authored_by(org: str) -> bool:
 
 # "欧系外资麦斯顿证券则将评等调降至「减码」": a firm named by the rating or target price it set
 _RATES = re.compile(
-    r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:则|也|亦|同步|同样)*(?:在[^，。；：]{0,14}?(?:中|上))?[，,]?"
-    r"(?:将|把)[^，。；：]{0,20}?(?:评等|评级|目标价)[^，。；：]{0,8}?(?:调升|调降|上调|下调|调高|调低)"
+    r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:日前|近日|昨日|昨天|今日|最新|近期)?(?:则|也|亦|同步|同样)*"
+    r"(?:在[^，。；：]{0,14}?(?:中|上))?[，,]?"
+    r"(?:将|把)[^，。；：]{0,20}?(?:评等|评级|目标价)[^，。；：]{0,8}?"
+    r"(?:调升|调降|上调|下调|调高|调低|(?:大幅)?[降升砍]至|调至|下修|上修|[降升]为|调整为)"
 )
 # "外资大行", "欧系外资": a kind of firm the article leaves unnamed
 _UNNAMED_FIRM = re.compile(
@@ -151,10 +153,15 @@ _EXCHANGE_NAME = re.compile(r"(?:上海|深圳|北京|香港|台湾)(?:证券|�
 def discover_chinese(folded: list[str], written: list[str], entities: ArticleEntities) -> None:
     """Add to `entities` everyone the sentences introduce; `folded` is Simplified, `written` the original."""
     article = "".join(folded)
-    if re.search("问询函|关注函|监管函", article):  # the exchange that sent it, as the article names it
+    letter = re.search("问询函|关注函|监管函", article)
+    if letter:  # the exchange that sent it, as the article names it
         for text, original in zip(folded, written, strict=True):
             for match in _EXCHANGE_NAME.finditer(text):
                 add_org_zh(entities, original[match.start() : match.end()])
+        if not any(_EXCHANGE_NAME.search(t) for t in folded) and re.search(
+            r"(?:^|[，。；：])交易所", article
+        ):
+            add_org_zh(entities, letter.group(0))  # "交易所在问询函中指出": the exchange, by its bare name
     for text, original in zip(folded, written, strict=True):
         for match in _RATES.finditer(text):
             # "欧系外资麦斯顿证券", "本土法人宏瀚投顾": the kind of investor before the firm's name

@@ -87,6 +87,9 @@ def officers_company(entities: ArticleEntities, article: str) -> Entity | None:
     investor or a research house and a company it names as often is also in the story ("Chief financial officer X
     told analysts on the earnings call" in a story about a hedge fund's short of that company)."""
     top = protagonist(entities, article)
+    staffed = _staffed(entities, top)
+    if staffed is not None:
+        return staffed
     if top is None or not _INVESTOR_TAIL.search(top.name):
         return top
     # a company named as often as the investor itself, not one it merely cites
@@ -94,6 +97,23 @@ def officers_company(entities: ArticleEntities, article: str) -> Entity | None:
     operating = [e for e in orgs if not _INVESTOR_TAIL.search(e.name) and e.mentions >= top.mentions]
     score = _scores(entities, article)
     return max(operating, key=lambda e: score[id(e)]) if operating else top
+
+
+def _staffed(entities: ArticleEntities, top: Entity | None) -> Entity | None:
+    """The one organization other than the most-mentioned whose officers the article names with it ("Veskel's
+    chief financial officer, Rollo Keverne"), when the most-mentioned has none: an officer named bare later
+    ("Chief executive Seraphina Annesley told analysts") works there too."""
+    from knowledge.attribution.naming_titles import is_officer_title
+
+    employers = {
+        e.org
+        for e in entities.entities
+        if e.kind == "person" and e.org and e.title and is_officer_title(e.title)
+    }
+    if top is None or top.name in employers or len(employers) != 1:
+        return None
+    staffed = entities.find_any(next(iter(employers)))
+    return staffed if staffed is not None and staffed.kind == "organization" else None
 
 
 def investor_in_story(entities: ArticleEntities, article: str) -> Entity | None:

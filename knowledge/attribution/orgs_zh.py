@@ -35,9 +35,26 @@ LEADING = re.compile(
 )
 
 
+_LONG_BODY = re.compile(
+    r"[\u4e00-\u9fff]{2,4}(?:市|省|县|区|大学)[\u4e00-\u9fff]{2,12}"
+    r"(?:局|委员会|委|厅|办公室|办|研究所|研究院|学院|研究中心|实验室)$"
+)
+
+
+def _last_part(run: str) -> str:
+    """The last six characters of a long run, the name after what it does, or the whole Latin word they cut."""
+    latin = re.search(r"[A-Za-z][A-Za-z0-9&.]*[\u4e00-\u9fff]{0,6}$", run)
+    return latin.group(0) if latin and len(latin.group(0)) > 6 else run[-6:]
+
+
 def org_before(text: str) -> str | None:
     """The organization named right before an offset: "伺服器代工厂泓鼎科技" -> "泓鼎科技"."""
-    match = re.search(r"([A-Za-z0-9\u4e00-\u9fff&·.]+(?: [A-Za-z0-9&.]+)*)$", text.rstrip())
+    # ("美系外资Corrick Hale证券": Latin words, then the Chinese ending, are one name)
+    match = re.search(
+        r"([A-Za-z0-9\u4e00-\u9fff&·.]*[A-Za-z](?: [A-Z][A-Za-z0-9&.]*)+[\u4e00-\u9fff]{1,6}"
+        r"|[A-Za-z0-9\u4e00-\u9fff&·.]+(?: [A-Za-z0-9&.]+)*)$",
+        text.rstrip(),
+    )
     if not match:
         return None
     run = LEADING.sub("", match.group(1)).strip()
@@ -64,8 +81,12 @@ def org_before(text: str) -> str | None:
     latin = re.search(r"(?<=[\u4e00-\u9fff])[A-Z][A-Za-z0-9&.]*(?: [A-Z][A-Za-z0-9&.]*)+$", run)
     if latin:
         run = latin.group(0)  # "物业顾问Ashdown Keyes": a firm written in Latin letters after what it is
-    if len(run) > 10 and not run.isascii():
-        run = run[-6:]
+    if len(run) > 10 and not run.isascii() and " " not in run:
+        # "棣岑市发展和改革委员会", "澄川理工大学能源经济研究所": a public body or an institute is named whole, from
+        # its place or university; any other long run keeps its last characters, the name after what it does
+        body = _LONG_BODY.search(run)
+        # ("日系外资Sorahara证券": never from inside a Latin word)
+        run = body.group(0) if body else _last_part(run)
     return (
         run
         if len(run) >= 2 and run not in lx.ORG_ANAPHORA and run not in {"该", "这", "其", "他", "她"}

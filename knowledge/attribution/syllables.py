@@ -23,6 +23,12 @@ SURNAME_READINGS = {
     "阚": "kan",
     "覃": "qin",
     "召": "shao",
+    "薄": "bo",
+    "尉": "yu",
+    "员": "yun",
+    "种": "chong",
+    "秘": "bi",
+    "繁": "po",
 }
 
 

@@ -281,3 +281,31 @@ def test_the_same_notice_again_is_the_companys_and_names_no_firm() -> None:
     result = attribute_source(article, "zh-Hans", SpeakerIndex([]))
     assert [s.name if s else None for s in result.speakers[0]] == ["麓川汽车", "麓川汽车"]
     assert "stock" not in find_measures("麓川准备把转股价降到多少？")
+
+
+def test_a_fund_that_takes_the_article_and_its_own_report_speak_for_it() -> None:
+    """'The Harrowfield Teachers' Retirement Fund has cut … its stake in Dunlin Ventures' fund …, according to the
+    pension's quarterly report' is the pension's, not Dunlin's; 'the pension's' also picks it out when the
+    sentence opens otherwise."""
+    text = [
+        [
+            "The Harrowfield Teachers' Retirement Fund has cut the value of its stake in Dunlin Ventures' third AI "
+            "fund to $148 million, according to the pension's quarterly investment report."
+        ],
+        [
+            "Its stake in Dunlin Ventures' fund is worth $148 million, down about 30%, according to the "
+            "pension's quarterly report, which Harrowfield Teachers' Retirement Fund filed."
+        ],
+    ]
+    assert speakers_of(text) == ["Harrowfield Teachers' Retirement Fund"] * 2
+
+
+def test_a_body_s_staff_speak_for_the_body() -> None:
+    """'the commission's staff put the full cost closer to $2.6 billion' is the commission's estimate."""
+    text = [
+        [
+            "In a filing with the Harlow Valley Utility Commission, Dunmore Power asks to recover $640 million."
+        ],
+        ["In a memo on Wednesday, the commission's staff put the full cost closer to $2.6 billion."],
+    ]
+    assert speakers_of(text)[1] == "Harlow Valley Utility Commission"

@@ -24,6 +24,8 @@ from knowledge.attribution.naming_pinyin import pinyin_name, pinyin_org, pinyin_
         ("甘劲松", "Gan Jinsong"),  # 劲 is jìn in a name
         ("卜嘉禾", "Bu Jiahe"),  # 卜 is Bǔ as a surname, bo in 萝卜
         ("阚思远", "Kan Siyuan"),  # 阚 is Kàn as a surname
+        ("薄启明", "Bo Qiming"),  # 薄 is Bó as a surname, báo when thin
+        ("尉迟明", "Yuchi Ming"),  # a compound surname; 尉 alone is Yù
     ],
 )
 def test_chinese_names_get_pinyin_surname_first(written: str, expected: str) -> None:

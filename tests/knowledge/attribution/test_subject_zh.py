@@ -291,3 +291,41 @@ def test_a_stance_on_what_was_said_is_the_holders() -> None:
         ["岫澄证券半导体分析师卢砚舟对此并不乐观。", "她测算，存货周转天数已拉长到约310天。"],
     ]
     assert speakers_of(text, "zh-Hans")[1:] == ["卢砚舟", "卢砚舟"]
+
+
+def test_a_city_commission_and_a_university_institute_are_named_whole() -> None:
+    """'澄岭市发展和改革委员会…发布公告称' is the whole commission, not '和改革委员会'; '澄岭理工大学能源经济研究所
+    教授谈静舒' is a professor whose surname 谈 is also a verb, and '她测算' goes on with her."""
+    text = [
+        ["本报讯 澄岭市发展和改革委员会11月25日发布公告称，首批能耗指标成交总价约3.9亿元。"],
+        [
+            "澄岭理工大学能源经济研究所教授谈静舒则认为，官方数据低估了实际用电。",
+            "她测算，用电已接近全市的11%。",
+        ],
+    ]
+    assert speakers_of(text, "zh") == ["澄岭市发展和改革委员会", "谈静舒", "谈静舒"]
+
+
+def test_foreign_brokers_cutting_a_rating_or_holding_the_opposite_view_are_the_speakers() -> None:
+    """'美系外資Brannock Vale證券日前將評等由「買進」降至「減碼」' is that broker's call, and '報告指出' its report;
+    '日系外資Tomikawa證券則持相反看法' is the other broker's; a Latin name is never cut inside a word."""
+    text = [
+        [
+            "美系外資Brannock Vale證券日前將鎧澄評等由「買進」降至「減碼」，目標價由新台幣780元大砍至新台幣480元。",
+            "報告指出，每櫃風扇產值將減少約35%。",
+        ],
+        ["日系外資Tomikawa證券則持相反看法，維持「買進」評等，並將目標價調升至新台幣820元。"],
+    ]
+    assert speakers_of(text, "zh") == ["Brannock Vale證券", "Brannock Vale證券", "Tomikawa證券"]
+
+
+def test_the_exchange_named_bare_is_who_its_inquiry_letter_speaks_for() -> None:
+    """'交易所在10月下发的问询函中指出…' is the exchange's, not the company that received the letter."""
+    text = [
+        ["琅澄数科发布公告称，定增募资由约48亿元下调至约18.5亿元。"],
+        [
+            "此次调整发生在交易所问询之后。",
+            "交易所在10月下发的问询函中指出，琅澄前三季度的平均上架率仅约41%。",
+        ],
+    ]
+    assert speakers_of(text, "zh") == ["琅澄数科", None, "交易所"]
