@@ -257,6 +257,8 @@ def _with_asked_figure(
                     # "how far could land prices drop?": a figure of the asked move before a level that moved no
                     # such way ("sold for $41,500 an acre"), whichever organization the passages name
                     bool(moves) and not any(moves & m for m in measures),
+                    # "how far apart are the two marks?": the gap the article gives, not either mark
+                    "gap" in query.measures and "gap" not in measured,
                     further and behind,
                     about < 1,
                     past and forecast,

@@ -66,7 +66,9 @@ _ALLOCATION = re.compile(
 _MONEY_NOUN = re.compile(
     r"\b(?:money|cash|dollars|funding|payments?|bonds?|notes|loans?|debt|offering|budgets?|capex|spending|proceeds|"
     # "how much of the rights issue would it take?": a slice of a share sale, as an amount or a share
-    r"rights issues?|share sales?|placements?|placings?|ipos?|raises?|fundraising|(?:funding )?rounds?)\b",
+    r"rights issues?|share sales?|placements?|placings?|ipos?|raises?|fundraising|(?:funding )?rounds?|"
+    # "how much of its commitment has it paid in?", "how much of the unlocked stock could be sold?"
+    r"commitments?|(?:unlocked |locked-up |restricted )stock)\b",
     re.I,
 )
 # What someone pays, whose move is an amount too: "the bill has come down", "账单降了多少".

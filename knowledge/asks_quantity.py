@@ -10,7 +10,8 @@ QUANTITY = re.compile(
     # "退货的比例高吗": whether a rate is high asks the rate
     r"(?:比例|比重|占比|率)(?:高|大|低)(?:吗|嗎|不)|how (?:much|many)|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|"
     r"\bwhat (?:do|does|did|will|would|is|are|was|were) (?:(?!\b(?:say|said|says|think|thinks|tell|told|mean|means)\b)"
-    r"[\w\s'’-]){1,40}\b(?:paying|charg(?:e|es|ed|ing))\b|how far (?:below|above|under|over|behind|ahead of)\b|"
+    # ("what does the professor reckon it would cost to fix them?": a cost asked as what something costs)
+    r"[\w\s'’-]){1,40}\b(?:paying|charg(?:e|es|ed|ing)|cost(?:s|ing)?)\b|how far (?:below|above|under|over|behind|ahead of)\b|"
     # "what does the city lose in income tax?", "what is it pulling in from the lease?": an amount gained or lost
     r"\bwhat (?:do|does|did|will|would|could|is|are|was|were) (?:(?!\b(?:say|said|says|think|thinks|tell|told|mean|"
     r"means)\b)[\w\s'’-]){1,40}\b(?:los(?:e|es|ing)|lost|sav(?:e|es|ing)|earn(?:s|ing|ed)?|ow(?:e|es|ing|ed)|"
@@ -45,7 +46,7 @@ QUANTITY = re.compile(
     r"\b(?:guess|estimate|forecast|projection)\b.{0,40}\b(?:slice|share|portion|piece|cut)\b|"
     r"\bwhat\b.{0,80}\b(?:worth|add(?:s|ed)? up to|amount(?:s|ed)? to|total(?:s|led)?)\b|"
     r"\bwhat\b[^?]{0,60}\b(?:get(?:s|ting)? back|recover|(?:for|per) (?:each|every|one) share)\b|"
-    r"what (?:amount|figure|sum|number|percentage|share|portion|proportion|fraction|slice|chunk)|多少|多大|多高|几(?![千百十万亿])|数额|"
+    r"what (?:amount|figure|sum|number|percentage|share|portion|proportion|fraction|slice|chunk)|多少|多大|多高|多低|几(?![千百十万亿])|数额|"
     r"\b(?:q[1-4]|quarterly|quarter's|annual|full[- ]year|year's)\s+(?:numbers|figures|results)\b",
     re.I,
 )

@@ -125,6 +125,11 @@ def _authored_by(org: str) -> bool:
     )
 
 
+# "卡佛利奈恩（Caverly Nairn）证券": a firm's Latin name in brackets before its Chinese ending
+_LATIN_INSIDE = re.compile(
+    r"(?:外资|内资|券商|投行)?(?P<zh>[\u4e00-\u9fff]{2,8}?)[（(](?P<latin>[A-Z][A-Za-z&.'’ -]{1,40})[）)]"
+    r"(?P<tail>证券|投顾|研究|资本|银行|集团|科技|顾问|数据|咨询|控股|资产管理|资产|基金|投资|保险)"
+)
 # "欧系外资麦斯顿证券则将评等调降至「减码」": a firm named by the rating or target price it set
 _RATES = re.compile(
     r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:日前|近日|昨日|昨天|今日|最新|近期)?(?:则|也|亦|同步|同样)*"
@@ -163,6 +168,13 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
         ):
             add_org_zh(entities, letter.group(0))  # "交易所在问询函中指出": the exchange, by its bare name
     for text, original in zip(folded, written, strict=True):
+        for match in _LATIN_INSIDE.finditer(text):
+            # "外资卡佛利奈恩（Caverly Nairn）证券": the Chinese name, its Latin one in brackets, then the ending
+            zh = (
+                original[match.start("zh") : match.end("zh")]
+                + original[match.start("tail") : match.end("tail")]
+            )
+            add_org_zh(entities, zh, latin=match.group("latin").strip())
         for match in _RATES.finditer(text):
             # "欧系外资麦斯顿证券", "本土法人宏瀚投顾": the kind of investor before the firm's name
             org = org_before(re.sub(r"^.*?(?:外资|法人|投顾业者)(?=..)", "", match.group("subject")))

@@ -124,4 +124,7 @@ PLAIN_TITLES = frozenset(
 
 
 # Titles only an investor's staff hold: they work for the fund the article is about, not the company it backs.
-INVESTMENT_TITLE = re.compile(r"\binvestment officer\b|\bcio\b|\bportfolio\b|\bfund manager\b", re.I)
+# ("Trustee Wilhelmina Osgood" in a story about a pension fund sits on the fund's board)
+INVESTMENT_TITLE = re.compile(
+    r"\binvestment officer\b|\bcio\b|\bportfolio\b|\bfund manager\b|\btrustee\b", re.I
+)

@@ -49,6 +49,8 @@ def _last_part(run: str) -> str:
 
 def org_before(text: str) -> str | None:
     """The organization named right before an offset: "伺服器代工厂泓鼎科技" -> "泓鼎科技"."""
+    # "卡佛利奈恩（Caverly Nairn）证券": the Latin name in brackets is no part of the Chinese one
+    text = re.sub(r"[（(][A-Z][A-Za-z&.'’ -]{1,40}[）)](?=[\u4e00-\u9fff]{1,6}\s*$)", "", text)
     # ("美系外资Corrick Hale证券": Latin words, then the Chinese ending, are one name)
     match = re.search(
         r"([A-Za-z0-9\u4e00-\u9fff&·.]*[A-Za-z](?: [A-Z][A-Za-z0-9&.]*)+[\u4e00-\u9fff]{1,6}"

@@ -31,6 +31,12 @@ _ZH_SHARED_SUBJECT = re.compile(
 )
 
 
+# What may come before a sentence's opening subject: a connective clause ("然而，") and a few characters.
+_OPENER_LEAD = re.compile(
+    r"(?:(?:然而|不过|但是?|另外|此外|同时|与此同时|相比之下|相反|而)[，,]\s*)?[^，。；：]{0,4}"
+)
+
+
 def subject_zh(
     outside: str, verb: re.Match[str], items: list[Item], state: DiscourseState, entities: ArticleEntities
 ) -> Entity | None:
@@ -71,7 +77,7 @@ def subject_zh(
         object_first
         and items
         and items[0].end <= clause_start
-        and re.fullmatch(r"[^，。；：]{0,4}", outside[: items[0].start])
+        and _OPENER_LEAD.fullmatch(outside[: items[0].start])
     ):
         return resolve_item(_their_titled_person(items, outside), state, entities, items)
     if not inside:

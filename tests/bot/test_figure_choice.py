@@ -1280,3 +1280,22 @@ def test_how_far_a_batch_of_concept_stocks_ran_is_answered_by_the_stocks_move() 
         "蔚川数据统计的那批AI概念股，发函之前平均涨了多少？", speakers=SpeakerIndex([]), glossary=Glossary({})
     )
     assert [f.text for f in asked_figures(count, question)][:1] == ["1.2倍"]
+
+
+def test_the_gap_between_two_marks_answers_how_far_apart_they_are() -> None:
+    """'how far apart are the two marks, in dollars?' is answered by 'a gap of $48 million between the two
+    marks', not by either mark, however much more the marks' passage shares with the question."""
+    mark = _hit(
+        "The Harrowfield pension has cut the value of its stake in Dunlin's fund to $148 million.",
+        "hp:1.1",
+        3.0,
+    )
+    gap = _hit("That leaves a gap of $48 million between the two marks on the Dunlin stake.", "hp:2.1", 1.0)
+    question = _how_much(
+        "how far apart are the pension's and the manager's marks for that Dunlin stake, in dollars?",
+        {"USD"},
+        measures=frozenset(find_measures("how far apart are the marks for that stake")),
+    )
+    corpus = _corpus("hp", "Harrowfield marks down Dunlin stake", "en", mark, gap)
+    assert "gap" in question.measures
+    assert with_asked_figure(question, [mark, gap], [], corpus)[0] is gap

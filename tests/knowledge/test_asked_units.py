@@ -62,3 +62,12 @@ def test_a_loss_ratio_a_resale_price_and_receivables_have_their_units() -> None:
     assert "CNY" in question_units(fold("霁岚到三季度末挂着多少应收款？"))
     assert "CNY" in question_units(fold("要是订单缩水三成，澄晶明年收入会少多少？"))
     assert "CNY" not in question_units(fold("新机房电费比旧的便宜多少？"))
+
+
+def test_what_something_would_cost_and_how_low_a_rate_is_ask_numbers() -> None:
+    """'What does the professor reckon it would cost to fix them?' and '上架率到底有多低？' ask for a number."""
+    assert QUANTITY.search(
+        fold("What does professor Tan reckon it would cost to fix up the older data centres?")
+    )
+    assert QUANTITY.search(fold("交易所的问询函里，琅澄机房的上架率到底有多低？"))
+    assert not QUANTITY.search(fold("What did he say about the plan?"))

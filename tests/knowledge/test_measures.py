@@ -536,3 +536,13 @@ def test_a_monthly_spend_is_a_burn_and_a_resale_value_a_price() -> None:
     resale = _passage("The fund now assumes a resale value of about $11,500 for each of the older chips.")
     assert "price" in figure_measures(resale, resale.figures[0])
     assert asked_measures("鸿屿资本当年入股是多少钱一股？现在账面赚了几倍？", []) >= {"yield"}
+
+
+def test_money_taken_out_or_sent_back_is_a_redemption() -> None:
+    """'holders of about 93% of its shares took their money out' answers what share redeemed; '退回约2.3亿元'
+    answers how much was refunded."""
+    assert "redemption" in find_measures(
+        "holders of about 93% of Corvane's public shares took their money out"
+    )
+    assert "redemption" in find_measures("她透露，阿维澄已于10月退回约2.3亿元。")
+    assert "redemption" in asked_measures("桁澄的财务总监说阿维澄已经退回来多少钱了？", [])

@@ -193,3 +193,19 @@ def test_a_bare_officer_works_where_the_article_s_other_officers_do() -> None:
     ]
     farrant = _speakers(paragraphs, "en")["Ione Farrant"]
     assert ("ceo", "Quenmoor Instruments") in farrant.positions
+
+
+def test_a_trustee_sits_on_the_pension_s_board_not_the_fund_manager_s() -> None:
+    """'Trustee Odile Brack, one of the two votes against' in a story about a pension's stake in a venture fund
+    is the pension's trustee, so 'the Harrowfield trustee' finds her."""
+    paragraphs = [
+        [
+            "The Harrowfield Teachers' Retirement Fund has cut the value of its stake in Dunlin Ventures' AI fund."
+        ],
+        ["Dunlin Ventures still values the stake at $196 million, Dunlin said."],
+        [
+            "Trustee Odile Brack, one of the two votes against, argued that the fund still holds $410 million of cash."
+        ],
+    ]
+    brack = _speakers(paragraphs, "en")["Odile Brack"]
+    assert ("trustee", "Harrowfield Teachers' Retirement Fund") in brack.positions

@@ -329,3 +329,18 @@ def test_the_exchange_named_bare_is_who_its_inquiry_letter_speaks_for() -> None:
         ],
     ]
     assert speakers_of(text, "zh") == ["琅澄数科", None, "交易所"]
+
+
+def test_a_broker_with_its_latin_name_in_brackets_after_a_connective_cuts_the_rating() -> None:
+    """'然而，外資卡維林（Cavelin Marsh）證券同日發布報告，將…評等…調降至「賣出」' is that broker's, and so is
+    '報告指出'; '卡維林（Cavelin Marsh）證券表示' is the same broker, never one named '證券'."""
+    text = [
+        ["霆澄電子19日召開法說會。"],
+        [
+            "然而，外資卡維林（Cavelin Marsh）證券同日發布報告，將霆澄的投資評等從「買進」一口氣調降至「賣出」。",
+            "報告指出，全球ABF載板到2027年將供過於求約15%。",
+        ],
+        ["卡維林（Cavelin Marsh）證券表示，載板將供過於求。"],
+    ]
+    found = speakers_of(text, "zh")
+    assert found[0] is None and found[1] in ("卡維林證券", "Cavelin Marsh") and found[1:] == [found[1]] * 3
