@@ -73,7 +73,7 @@ TIMES = re.compile(
 
 
 # Metrics named outright: a figure with one of them measures it and nothing else.
-NAMED = frozenset({"stock", "net_debt", "buyback", "retention"})
+NAMED = frozenset({"stock", "net_debt", "buyback", "retention", "loss_ratio", "combined_ratio"})
 # Measures a percentage can be the value of.
 RATE_MEASURES = frozenset({"share", "growth", "cut", "margin", "yield", "retention", "stock", "utilization"})
 # Measures told as amounts: a percentage or a multiple beside them is how they moved or divide.

@@ -107,6 +107,9 @@ MEASURES: dict[str, str] = {
     # "AI PC的渗透率": how far something has spread is its share of the whole
     # "how far apart are the two marks?": the gap between two figures, which articles give as one ("a gap of $48
     # million between the two marks")
+    # An insurer's ratios: a loss ratio does not answer what its combined ratio is
+    "loss_ratio": r"\bloss ratios?\b|\bclaims ratios?\b|赔付率|損失率|损失率",
+    "combined_ratio": r"\bcombined ratios?\b|综合成本率|綜合成本率|综合赔付率",
     "gap": r"\bgap\b|\bdifference\b|how far apart|\bapart\b|差距|相差|差额|差了多少|差多少",
     "share": r"\bshare\b|\btake rate\b|抽成|portion|proportion|stake|\bslice|how much of|what part of|\bpenetration\b|占比|比重|比例|份额|渗透率|(?<!应)占|其中|持股|\bof which\b|"
     # "closed at $9.6 billion, including $2.8 billion from retail savers": the part an amount came from

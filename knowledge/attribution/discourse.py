@@ -51,6 +51,14 @@ _EN_DOCUMENT = re.compile(
 )
 
 
+# "in a letter", "its quarterly report", "a memo sent to staff": a document a sentence says someone spoke through.
+_EN_NAMED_DOCUMENT = re.compile(
+    r"\b(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(letter|memo|memorandum|report|filing|statement|note|"
+    r"presentation|prospectus|study|survey|notice|email|blog post)s?\b",
+    re.I,
+)
+
+
 @dataclass
 class DiscourseState:
     """What the sentences so far established: who was mentioned and who spoke, most recent first."""
@@ -62,6 +70,13 @@ class DiscourseState:
     carry: Entity | None = None
     paragraph: int = 0
     seen_in: dict[int, int] = field(default_factory=dict)
+    # the document each noun last named, by whoever spoke through it ("Harrowgate told investors in a letter")
+    documents: dict[str, Entity] = field(default_factory=dict)
+
+    def wrote(self, sentence: str, speaker: Entity) -> None:
+        """The speaker of an English sentence spoke through the documents it names: "the letter" is theirs next."""
+        for match in _EN_NAMED_DOCUMENT.finditer(sentence):
+            self.documents[match.group(1).lower()] = speaker
 
     def saw(self, entity: Entity) -> None:
         """The entity was just named: it is now the most recent mention."""
@@ -246,6 +261,10 @@ def resolve_item(
         # "据公司披露", "根据公司向投资人提供的资料": the company the article is about, not the firm named last
         return protagonist(entities) or current_org(state, entities, noun=item.words)
     if item.kind == "document":
+        noun = item.words.lower().split()[-1] if item.words else ""
+        if noun in state.documents and state.seen_in.get(id(state.documents[noun])) == state.paragraph:
+            # "Harrowgate told its investors in a letter that … The letter also said": that letter, its writer's
+            return state.documents[noun]
         if re.search(_ISSUED, item.words, re.I):
             # "the statement said": whoever last spoke as an organization issued it, else the article's company
             issuer = next((e for e in state.speakers[:2] if e.kind == "organization"), None)

@@ -72,6 +72,8 @@ def attribute_sentences(
             state.previous = speaker if speaker is not None and speaker.kind == "person" else None
             if speaker is not None:
                 state.spoke(speaker)
+                if language == "en":
+                    state.wrote(sentence, speaker)
                 if quoted_spans(sentence):
                     state.paragraph_speaker = speaker
         paragraph = " ".join(sentences)

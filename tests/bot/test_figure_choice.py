@@ -1299,3 +1299,21 @@ def test_the_gap_between_two_marks_answers_how_far_apart_they_are() -> None:
     corpus = _corpus("hp", "Harrowfield marks down Dunlin stake", "en", mark, gap)
     assert "gap" in question.measures
     assert with_asked_figure(question, [mark, gap], [], corpus)[0] is gap
+
+
+def test_a_loss_ratio_does_not_answer_what_the_combined_ratio_is() -> None:
+    """'the delay line's loss ratio was 54%' answers the loss ratio, not what the combined ratio is."""
+    ratio = _hit("Tarnfield's finance chief said the delay line's loss ratio was 54% this year.", "ar:2.1")
+    corpus = _corpus("ar", "Tarnfield raises delay cover prices", "en", ratio)
+    loss = _how_much(
+        "what loss ratio is Tarnfield running on the delay line?",
+        {"%"},
+        measures=frozenset(find_measures("what loss ratio is Tarnfield running on the delay line?")),
+    )
+    combined = _how_much(
+        "what combined ratio is Tarnfield running on the delay line?",
+        {"%"},
+        measures=frozenset(find_measures("what combined ratio is Tarnfield running on the delay line?")),
+    )
+    assert with_asked_figure(loss, [ratio], [], corpus) == [ratio]
+    assert with_asked_figure(combined, [ratio], [], corpus) == []

@@ -309,3 +309,18 @@ def test_a_body_s_staff_speak_for_the_body() -> None:
         ["In a memo on Wednesday, the commission's staff put the full cost closer to $2.6 billion."],
     ]
     assert speakers_of(text)[1] == "Harlow Valley Utility Commission"
+
+
+def test_the_letter_is_the_one_its_writer_just_sent() -> None:
+    """'Ashgrove told its own investors in a letter that … The letter also said …' is Ashgrove's letter, though
+    the company whose memo the article cited earlier also wrote one."""
+    text = [
+        ["Velloran Labs sold $6 billion of staff shares, according to a memo Velloran sent to employees."],
+        ["Ashgrove Secondaries agreed to buy about $600 million of the stock."],
+        [
+            "Ashgrove told its own investors in a letter that it was paying about 11 times next year's revenue.",
+            "The letter also said the fund had capped any single holding at 15% of its commitments.",
+        ],
+    ]
+    told, letter = speakers_of(text)[-2:]
+    assert told is not None and told.startswith("Ashgrove") and letter == told
