@@ -123,6 +123,7 @@ def _with_asked_figure(
     guidance = bool(_GUIDANCE_ASKED.search(query.text))
     asked_period = bool(query.quarters or span_asked) and not ahead
     asked_what = query.measures - CHANGE_MEASURES
+    gap_asked = bool(_GAP_ASKED.search(query.text))
     for position, hit in enumerate(candidates):
         if hit.passage.speaker in insiders:
             continue
@@ -258,7 +259,7 @@ def _with_asked_figure(
                     # such way ("sold for $41,500 an acre"), whichever organization the passages name
                     bool(moves) and not any(moves & m for m in measures),
                     # "how far apart are the two marks?": the gap the article gives, not either mark
-                    "gap" in query.measures and "gap" not in measured,
+                    gap_asked and not _GAP_TOLD.search(words_before(text, figure, 30)),
                     further and behind,
                     about < 1,
                     past and forecast,
@@ -292,6 +293,12 @@ def _with_asked_figure(
     return [hit for _, hit in sorted(ranked, key=lambda item: item[0])]
 
 
+# "how far apart are the two marks?", "两家估值相差多少": the gap between two figures, which articles may give as one
+_GAP_ASKED = re.compile(r"\bhow far apart\b|\b(?:gap|difference) between\b|差距|相差多少|差额", re.I)
+# "a gap of $48 million", "相差约3亿元": a figure the article gives as a gap
+_GAP_TOLD = re.compile(
+    r"\b(?:gap|difference) of\s+(?:about |roughly |some |nearly )?\S*$|差距|相差|差额", re.I
+)
 _GUIDANCE_ASKED = re.compile(r"\bguid(?:e|es|ed|ing|ance)\b|\boutlook\b|财测|財測|指引", re.I)
 
 

@@ -213,6 +213,11 @@ class SoundIndex:
         if len(words) > 1 or vowel_led:  # two sounds and a vowel: the vowel must be the name's too
             heard = first_vowel(written)
             words = {w for w in words if re.sub(r"[^aeiouy]", "", w.lower())[:1] in heard}
+        if len(words) > 1 and not re.search(r"[尔爾儿兒]$", written):
+            # "瓦尔马": Varma, not Fallmere, which would end on another vowel (法尔米尔)
+            last = first_vowel(written[-1:])
+            ending = {w for w in words if re.sub(r"[^aeiouy]", "", w.lower())[-1:] in last}
+            words = ending or words
         return next(iter(words)) if len(words) == 1 else None
 
     def latin_for(self, text: str, known: Iterable[tuple[int, int]] = ()) -> str:

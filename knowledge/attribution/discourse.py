@@ -117,7 +117,7 @@ _COMPANY_DOCUMENT = (
     r"\b(?:filings?|prospectus|(?:offering )?memorandum|offering document|cap table|capitali[sz]ation table|earnings release|annual report|registration statement|(?:shareholder )?summary|"
     r"(?:investor |pitch )?deck|(?:investor )?presentation|minutes)\b|"
     # "审计报告还显示": the company's audited accounts, not the rating agency quoted before
-    r"招股书|招股说明书|募集说明书|审计报告|年报|公告"
+    r"招股书|招股说明书|募集说明书|审计报告|年报|季报|半年报|中报|财报|公告|修订稿"
 )
 _ISSUED = r"\b(?:statement|release|announcement)\b"
 _INSTITUTIONAL = r"\b(?:report|filings?|results|statement|disclosure|prospectus)\b|报告|财报|公告|年报|季报"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.lexicon_en import ORG_NOUN_FAMILIES
+from knowledge.attribution.lexicon_zh import EXCHANGE_NAME
 from knowledge.attribution.lexicon_zh import ORG_NOUN_FAMILIES as ORG_NOUN_FAMILIES_ZH
 from knowledge.scripts import to_simplified
 
@@ -20,7 +21,11 @@ def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str =
     A noun narrows it: after "Aurelis Compute, an Amsterdam-based company that rents Nvidia processors", "the
     company" is the one described as a company, not the one named last.
     """
-    recent = [e for e in state.mentioned if e.kind == "organization"][:4]
+    # "公司前三季度…" right after the exchange's letter: a company anaphor never means the exchange
+    companylike = noun in ("公司", "company", "集团", "group")
+    recent = [e for e in state.mentioned if e.kind == "organization" and not (companylike and _exchange(e))][
+        :4
+    ]
     if noun == "公司" and recent and _institution(recent[0]):
         # "公司公告称" right after "据研究机构棂石数据统计": an institution that counts is no company
         lead = protagonist(entities)
@@ -50,9 +55,14 @@ def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str =
         return max(recent[:3], key=lambda e: e.mentions)
     for pool in (state.mentioned, state.speakers):
         for entity in pool:
-            if entity.kind == "organization":
+            if entity.kind == "organization" and not (companylike and _exchange(entity)):
                 return entity
     return protagonist(entities)
+
+
+def _exchange(entity: Entity) -> bool:
+    """Whether an organization is a stock exchange ("交易所", "深交所")."""
+    return bool(EXCHANGE_NAME.search(to_simplified(entity.name)))
 
 
 def _institution(entity: Entity) -> bool:
@@ -71,7 +81,9 @@ def protagonist(entities: ArticleEntities, article: str = "") -> Entity | None:
     """
     score = _scores(entities, article)
     orgs = [e for e in entities.entities if e.kind == "organization"]
-    return max(orgs, key=lambda e: score[id(e)], default=None)
+    # an exchange that sent the company a letter is named as often as the company, but the story is the company's
+    listed = [e for e in orgs if not _exchange(e)]
+    return max(listed or orgs, key=lambda e: score[id(e)], default=None)
 
 
 def _scores(entities: ArticleEntities, article: str) -> dict[int, int]:
@@ -87,9 +99,6 @@ def officers_company(entities: ArticleEntities, article: str) -> Entity | None:
     investor or a research house and a company it names as often is also in the story ("Chief financial officer X
     told analysts on the earnings call" in a story about a hedge fund's short of that company)."""
     top = protagonist(entities, article)
-    staffed = _staffed(entities, top)
-    if staffed is not None:
-        return staffed
     if top is None or not _INVESTOR_TAIL.search(top.name):
         return top
     # a company named as often as the investor itself, not one it merely cites
@@ -97,23 +106,6 @@ def officers_company(entities: ArticleEntities, article: str) -> Entity | None:
     operating = [e for e in orgs if not _INVESTOR_TAIL.search(e.name) and e.mentions >= top.mentions]
     score = _scores(entities, article)
     return max(operating, key=lambda e: score[id(e)]) if operating else top
-
-
-def _staffed(entities: ArticleEntities, top: Entity | None) -> Entity | None:
-    """The one organization other than the most-mentioned whose officers the article names with it ("Veskel's
-    chief financial officer, Rollo Keverne"), when the most-mentioned has none: an officer named bare later
-    ("Chief executive Seraphina Annesley told analysts") works there too."""
-    from knowledge.attribution.naming_titles import is_officer_title
-
-    employers = {
-        e.org
-        for e in entities.entities
-        if e.kind == "person" and e.org and e.title and is_officer_title(e.title)
-    }
-    if top is None or top.name in employers or len(employers) != 1:
-        return None
-    staffed = entities.find_any(next(iter(employers)))
-    return staffed if staffed is not None and staffed.kind == "organization" else None
 
 
 def investor_in_story(entities: ArticleEntities, article: str) -> Entity | None:

@@ -165,3 +165,15 @@ def test_a_ke_stays_a_k_so_basset_and_paskett_are_told_apart() -> None:
     """'Paskett' is 帕斯克特, not 巴塞特: only a ki is heard as 基; 巴塞特 is Basset alone."""
     assert han_skeleton("巴塞特") not in latin_skeletons("Paskett")
     assert han_skeleton("巴塞特") in latin_skeletons("Basset")
+
+
+def test_a_transliteration_ending_on_a_vowel_is_the_name_ending_on_it() -> None:
+    """'瓦爾馬估計…' is Varma, not the Fallmere department whose skeleton is alike: 馬 ends on the a of Varma, and
+    Fallmere would be written 法尔米尔."""
+    index = SoundIndex(
+        [
+            Speaker(name="Nikhil Varma", kind="person", role="analyst", aliases=("Varma",)),
+            Speaker(name="Fallmere Department of Insurance", kind="organization", role="regulator"),
+        ]
+    )
+    assert index.latin_for("瓦爾馬估計這份草案會讓每股盈餘少多少？").startswith("Varma")

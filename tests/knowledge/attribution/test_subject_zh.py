@@ -344,3 +344,12 @@ def test_a_broker_with_its_latin_name_in_brackets_after_a_connective_cuts_the_ra
     ]
     found = speakers_of(text, "zh")
     assert found[0] is None and found[1] in ("卡維林證券", "Cavelin Marsh") and found[1:] == [found[1]] * 3
+
+
+def test_the_company_after_the_exchange_s_letter_is_still_the_company() -> None:
+    """After '交易所要求公司说明…', '三季报显示，公司前三季度…' is the company's own report, not the exchange's."""
+    text = [
+        ["灏澄科技发布公告称，收到交易所关注函。", "交易所在关注函中要求公司说明算力租赁收入的真实性。"],
+        ["三季报显示，公司前三季度算力租赁收入5.8亿元。"],
+    ]
+    assert speakers_of(text, "zh")[-1] == "灏澄科技"
