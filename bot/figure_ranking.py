@@ -253,13 +253,13 @@ def _with_asked_figure(
                         dated_to(text, f, asked_year)
                         for f in (figures if len(query.measures) > 1 else [figure])
                     ),
+                    # "how far apart are the two marks?": the gap the article gives, not either mark
+                    gap_asked and not _GAP_TOLD.search(words_before(text, figure, 30)),
                     not head,
                     not (head or part),
                     # "how far could land prices drop?": a figure of the asked move before a level that moved no
                     # such way ("sold for $41,500 an acre"), whichever organization the passages name
                     bool(moves) and not any(moves & m for m in measures),
-                    # "how far apart are the two marks?": the gap the article gives, not either mark
-                    gap_asked and not _GAP_TOLD.search(words_before(text, figure, 30)),
                     further and behind,
                     about < 1,
                     past and forecast,

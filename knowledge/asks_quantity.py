@@ -10,14 +10,15 @@ QUANTITY = re.compile(
     # "退货的比例高吗": whether a rate is high asks the rate
     r"(?:比例|比重|占比|率)(?:高|大|低)(?:吗|嗎|不)|how (?:much|many)|\bwhat (?:do|does|did|will|would) [\w\s'’-]{1,40}\bpay\b|"
     r"\bwhat (?:do|does|did|will|would|is|are|was|were) (?:(?!\b(?:say|said|says|think|thinks|tell|told|mean|means)\b)"
-    # ("what does the professor reckon it would cost to fix them?": a cost asked as what something costs)
-    r"[\w\s'’-]){1,40}\b(?:paying|charg(?:e|es|ed|ing)|cost(?:s|ing)?)\b|how far (?:below|above|under|over|behind|ahead of)\b|"
+    r"[\w\s'’-]){1,40}\b(?:paying|charg(?:e|es|ed|ing))\b|"
+    # "what does the professor reckon it would cost to fix them?": what something would cost
+    r"\bwhat\b[^?]{0,60}\b(?:would|will|could|might) cost\b|how far (?:below|above|under|over|behind|ahead of)\b|"
     # "what does the city lose in income tax?", "what is it pulling in from the lease?": an amount gained or lost
     r"\bwhat (?:do|does|did|will|would|could|is|are|was|were) (?:(?!\b(?:say|said|says|think|thinks|tell|told|mean|"
     r"means)\b)[\w\s'’-]){1,40}\b(?:los(?:e|es|ing)|lost|sav(?:e|es|ing)|earn(?:s|ing|ed)?|ow(?:e|es|ing|ed)|"
     r"(?:pull|bring|rak|tak)(?:s|ing|e|es)? in|pulled in|brought in|raked in|took in)\b|"
     # "what are LP stakes going for on the secondary market?": what something sells for is its price
-    r"\bwhat (?:is|are|was|were|do|does|did|will|would) [^?]{1,60}\b(?:going|selling|fetching|changing hands) for\b|"
+    r"\bwhat (?:is|are|was|were|do|does|did|will|would) [^?]{1,60}\b(?:going|selling|fetching|changing hands) for\b(?!\s+(?:it|them|us|you|him|her|me)\b)|"
     r"how (?:busy|utili[sz]ed)\b|how (?:big|large|high|far)\b(?=\s+(?:is|was|are|were|will|would|could|can|"
     r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
     r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of|happens?)\b).){0,40}\b(?:revenue|arr|sales|valuation|margin|capex|guidance|price target|cap|multiple|"

@@ -258,7 +258,7 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
         or _FILING_WORD.search(to_simplified(written))
     ):
         return None
-    if to_simplified(written) in _EXCHANGE_LETTERS:
+    if to_simplified(written) in LETTERS:
         return _exchange(entities, written)
     # "集邦科技" is also "集邦"; a name with no generic ending ("海湾资本评论") has no safe short form.
     suffix = next((x for x in sorted(lx.ORG_SUFFIXES, key=len, reverse=True) if written.endswith(x)), "")
@@ -300,7 +300,7 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
 
 
 # Letters an exchange sends a listed company: "问询函指出" is the exchange speaking.
-_EXCHANGE_LETTERS = frozenset({"问询函", "关注函", "监管函", "监管工作函", "审核问询函"})
+LETTERS = frozenset({"问询函", "关注函", "监管函", "监管工作函", "审核问询函"})
 
 
 def _exchange(entities: ArticleEntities, letter: str) -> Entity:

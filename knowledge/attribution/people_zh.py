@@ -143,6 +143,8 @@ def _surname_first(text: str) -> list[str]:
     """The names a text may open with, longest first: a surname and one or two characters ("欧阳" takes two)."""
     if text[:2] in COMPOUND_SURNAMES:
         return [text[:4], text[:3]]
+    if re.match(r"(?:关注|關注|问询|問詢|监管|監管)函", text):
+        return []  # "关注函指出": an exchange's letter, not a Mr Guan
     return [text[:3], text[:2]] if text[:1] in SURNAMES else []
 
 

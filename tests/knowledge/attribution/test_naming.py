@@ -252,3 +252,15 @@ def test_a_government_body_is_found_by_its_usual_short_form() -> None:
     """'榕川市市场监督管理局' is the '榕川市监局' a question names; '澜江省发展和改革委员会' the '澜江省发改委'."""
     assert "榕川市监局" in org_short_names(["榕川市市场监督管理局"])
     assert "澜江省发改委" in org_short_names(["澜江省发展和改革委员会"])
+
+
+def test_an_exchange_is_not_known_by_the_letters_it_sends() -> None:
+    """'交易所…关注函' makes the exchange a speaker, but '对这次关注函是怎么表态的？' asks about the company's
+    reply, not the exchange: its letters are no alias of it, nor is '关注函' a Mr Guan."""
+    paragraphs = [
+        ["灏澄科技发布公告称，收到交易所关注函。", "关注函要求公司说明算力租赁收入的真实性。"],
+        ["关注函指出，公司前五大客户占比91%。", "三季报显示，公司前三季度算力租赁收入5.8亿元。"],
+    ]
+    result = attribute_source(paragraphs, "zh", SpeakerIndex([]))
+    exchange = next(s for s in [*result.quoted, *result.mentioned] if s.name == "交易所")
+    assert not {"关注函", "關注函"} & set(exchange.aliases)
