@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from knowledge.attribution import lexicon_zh as lx
+from knowledge.attribution.brokers_zh import UNNAMED_FIRM, add_brokers_zh
 from knowledge.attribution.entities import ArticleEntities
 from knowledge.attribution.orgs_zh import (
     SECTOR_END,
@@ -125,22 +126,6 @@ def _authored_by(org: str) -> bool:
     )
 
 
-# "卡佛利奈恩（Caverly Nairn）证券": a firm's Latin name in brackets before its Chinese ending
-_LATIN_INSIDE = re.compile(
-    r"(?:外资|内资|券商|投行)?(?P<zh>[\u4e00-\u9fff]{2,8}?)[（(](?P<latin>[A-Z][A-Za-z&.'’ -]{1,40})[）)]"
-    r"(?P<tail>证券|投顾|研究|资本|银行|集团|科技|顾问|数据|咨询|控股|资产管理|资产|基金|投资|保险)"
-)
-# "欧系外资麦斯顿证券则将评等调降至「减码」": a firm named by the rating or target price it set
-_RATES = re.compile(
-    r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:日前|近日|昨日|昨天|今日|最新|近期)?(?:则|也|亦|同步|同样)*"
-    r"(?:在[^，。；：]{0,14}?(?:中|上))?[，,]?"
-    r"(?:将|把)[^，。；：]{0,20}?(?:评等|评级|目标价)[^，。；：]{0,8}?"
-    r"(?:调升|调降|上调|下调|调高|调低|(?:大幅)?[降升砍]至|调至|下修|上修|[降升]为|调整为)"
-)
-# "外资大行", "欧系外资": a kind of firm the article leaves unnamed
-_UNNAMED_FIRM = re.compile(
-    r"(?:另一边厢|另外|此外)?(?:外资|内资|本土|中资|港资|陆资|欧系|美系|日系|韩系|某|一家|大型|国际)+(?:大行|券商|投行|银行|法人|机构|投顾)?"
-)
 # "客户主要是汽车工厂和物流企业": a common noun, or one an adverb ends, is what is described, not a company.
 _NOT_A_NAME = re.compile(
     r"(?:主要|大多|大部分|多数|基本|目前|其实|也|都|均|仍|还|则|就|正|将|才|又)$|"
@@ -168,19 +153,7 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
         ):
             add_org_zh(entities, letter.group(0))  # "交易所在问询函中指出": the exchange, by its bare name
     for text, original in zip(folded, written, strict=True):
-        for match in _LATIN_INSIDE.finditer(text):
-            # "外资卡佛利奈恩（Caverly Nairn）证券": the Chinese name, its Latin one in brackets, then the ending
-            zh = (
-                original[match.start("zh") : match.end("zh")]
-                + original[match.start("tail") : match.end("tail")]
-            )
-            add_org_zh(entities, zh, latin=match.group("latin").strip())
-        for match in _RATES.finditer(text):
-            # "欧系外资麦斯顿证券", "本土法人宏瀚投顾": the kind of investor before the firm's name
-            org = org_before(re.sub(r"^.*?(?:外资|法人|投顾业者)(?=..)", "", match.group("subject")))
-            if org and plausible_org(org, org, weak=False) and not _UNNAMED_FIRM.fullmatch(org):
-                at = match.start("subject") + match.group("subject").rfind(org)
-                add_org_zh(entities, original[at : at + len(org)])
+        add_brokers_zh(text, original, entities)
         for match in [
             *_ACTS_ON_A_DATE.finditer(text),
             *_LISTS_ON_A_DATE.finditer(text),
@@ -275,7 +248,7 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             org = kin_org or (org_before(text[:cut]) if department is None else None)
             if re.search(r"[由被向对给让与和]$", text[:cut]):
                 org = None  # "回购义务由创始人兼首席执行官阎晟个人承担": who bears it, at no firm called 回购义务
-            if org and _UNNAMED_FIRM.fullmatch(org):
+            if org and UNNAMED_FIRM.fullmatch(org):
                 org = None  # "外资大行分析员冯晓晴": a big foreign bank, not one called 外资大行
             owner = org_before(text[: cut - 1]) if org is None and text[:cut].endswith("的") else None
             if owner is not None and (
