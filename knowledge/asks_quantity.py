@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.unit_cues import SELLS_FOR
+
 # A question that asks for a number ("how much", "what valuation", "多少", "几成").
 QUANTITY = re.compile(
     # "what are the camps charging a night?": a price asked as what someone charges or pays
@@ -18,7 +20,7 @@ QUANTITY = re.compile(
     r"means)\b)[\w\s'’-]){1,40}\b(?:los(?:e|es|ing)|lost|sav(?:e|es|ing)|earn(?:s|ing|ed)?|ow(?:e|es|ing|ed)|"
     r"(?:pull|bring|rak|tak)(?:s|ing|e|es)? in|pulled in|brought in|raked in|took in)\b|"
     # "what are LP stakes going for on the secondary market?": what something sells for is its price
-    r"\bwhat (?:is|are|was|were|do|does|did|will|would) [^?]{1,60}\b(?:going|selling|fetching|changing hands) for\b(?!\s+(?:it|them|us|you|him|her|me)\b)|"
+    r"\bwhat (?:is|are|was|were|do|does|did|will|would) [^?]{1,60}" + SELLS_FOR + "|"
     r"how (?:busy|utili[sz]ed)\b|how (?:big|large|high|far)\b(?=\s+(?:is|was|are|were|will|would|could|can|"
     r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
     r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of|happens?)\b).){0,40}\b(?:revenue|arr|sales|valuation|margin|capex|guidance|price target|cap|multiple|"

@@ -22,17 +22,18 @@ _QUARTER_END = re.compile(r"度?(?:末|底)|[- ]end\b", re.I)
 def quarters(text: str) -> set[int]:
     """The quarters a text names ("Q4", "third quarter", "第三季", "三季度"); "前三季度", "首三季" are not one quarter."""
     found = set()
-    for match in _QUARTER.finditer(fold(text)):
-        before = fold(text)[max(0, match.start() - 1) : match.start()]
+    folded = fold(text)
+    for match in _QUARTER.finditer(folded):
+        before = folded[max(0, match.start() - 1) : match.start()]
         if before in ("前", "首", "头") or (
             before in ("上", "下", "这", "那", "每", "本", "同", "单") and match.group(0) == "一季"
         ):
             continue  # "前三季度" is not one quarter, "上一季" is the last quarter, not the first
-        if _QUARTER_END.match(fold(text), match.end()):
+        if _QUARTER_END.match(folded, match.end()):
             continue  # "三季度末的应收款", "at the end of the third quarter": a balance on a day, not the quarter's flow
         word = next(g for g in match.groups() if g)
         found.add(int(word) if word.isdigit() else _QUARTER_WORDS[word.lower()])
-    for match in _MONTH_SPAN.finditer(fold(text)):
+    for match in _MONTH_SPAN.finditer(folded):
         # "七到九月", "July to September": the three months of one calendar quarter
         first, last = (_month(m) for m in match.groups() if m)
         if last - first == 2 and first % 3 == 1:

@@ -55,3 +55,6 @@ ZH_RATE = re.compile(
     r"[\u4e00-\u9fff](?<![汇功效频倍速])(?<!市盈)(?<!市净)(?<!市销)率(?:[（(][^）)]{1,30}[）)])?[^，,。？?]{0,10}?"
     r"(?:多少|几|多高|多大)(?!钱)"
 )
+
+# "what are LP stakes going for?": what something sells for, its price ("has going for it" is no price)
+SELLS_FOR = r"\b(?:going|selling|fetching|changing hands) for\b(?!\s+(?:it|them|us|you|him|her|me)\b)"

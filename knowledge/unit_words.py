@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.unit_cues import SELLS_FOR
+
 # The currencies a figure may be in: money asked in no named currency is any of them.
 CURRENCIES = frozenset({"USD", "EUR", "JPY", "CNY", "TWD", "HKD"})
 UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
@@ -25,7 +27,8 @@ UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             r"conversion|adoption|penetration|fill|tax|savings|approval|redemption) rates?\b|退款率|退货率|流失率|"
             # "what are LP stakes going for?": a price, often as a share of what they are worth; "有多少空置", "how
             # much vacancy": vacancy is told as a rate, unless floor space or units are counted
-            r"\b(?:going|selling|fetching|changing hands) for\b(?!\s+(?:it|them|us|you|him|her|me)\b)|\bvacancy\b(?! (?:of|in) \d)|\b(?:loss|combined|expense|claims) ratios?\b|赔付率|综合成本率|空置(?![的]?(?:面积|楼面|单位|楼层|机柜|[0-9一二三四五六七八九十几多]+[层栋间个]))",
+            + SELLS_FOR
+            + r"|\bvacancy\b(?! (?:of|in) \d)|\b(?:loss|combined|expense|claims) ratios?\b|赔付率|综合成本率|空置(?![的]?(?:面积|楼面|单位|楼层|机柜|[0-9一二三四五六七八九十几多]+[层栋间个]))",
             re.I,
         ),
     ),

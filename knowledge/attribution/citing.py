@@ -6,7 +6,7 @@ import re
 
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
-from knowledge.attribution.discourse import DiscourseState, Item, of_kind, resolve_item, subject_org
+from knowledge.attribution.discourse import DiscourseState, Item, described_by, resolve_item, subject_org
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.org_in_play import current_org
 from knowledge.attribution.unnamed import EN_GROUP, unnamed_en, unnamed_zh
@@ -140,10 +140,10 @@ def according(
             )
             noun = owner.group(1) if owner is not None else ""
             # …among the organizations the sentence names, the one the noun describes ("the pension's")
-            family = en.ORG_NOUN_FAMILIES.get(noun, ())
-            fitting = [e for e in named if family and of_kind(e, family)]
-            found = opener or (
-                fitting[-1] if fitting else named[-1] if named else current_org(state, entities, noun=noun)
+            found = (
+                opener
+                or described_by(named, noun)
+                or (named[-1] if named else current_org(state, entities, noun=noun))
             )
             if found is not None and re.match(
                 r"\s*an?\s+(?:[\w-]+\s+){0,2}?(?:letter|memo|report|complaint|lawsuit|petition)\b",

@@ -10,10 +10,9 @@ from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.named_by_title import EN_THE_TITLE, ZH_THIS_TITLE, holder, titled
-from knowledge.attribution.org_in_play import current_org, protagonist
+from knowledge.attribution.org_in_play import current_org, is_exchange, protagonist
 from knowledge.attribution.public_bodies import BODY, body_named
 from knowledge.attribution.sentence_org import sentence_company
-from knowledge.scripts import to_simplified
 
 _EN_PRONOUN = re.compile(
     r"\b(?:[Hh]e|HE|[Ss]he|SHE|[Tt]hey|THEY|[Ii]t)\b"
@@ -126,6 +125,12 @@ _INSTITUTIONAL = r"\b(?:report|filings?|results|statement|disclosure|prospectus)
 def of_kind(entity: Entity, family: tuple[str, ...]) -> bool:
     """Whether an organization's name or description says it is of a kind ("insurer": "…, a specialty insurer")."""
     return any(w in family for w in f"{entity.name} {entity.role or ''}".lower().split())
+
+
+def described_by(named: list[Entity], noun: str) -> Entity | None:
+    """Of the organizations a sentence named, the last one a noun describes ("the insurer", "the pension's")."""
+    family = en.ORG_NOUN_FAMILIES.get(noun, ())
+    return next((e for e in reversed(named) if family and of_kind(e, family)), None)
 
 
 @dataclass
@@ -272,20 +277,12 @@ def resolve_item(
         if re.search(_COMPANY_DOCUMENT, item.words):
             # "according to the filing": the company's own, not the research firm quoted just before
             listed = next(
-                (
-                    e
-                    for e in state.mentioned
-                    if e.kind == "organization" and not zh.EXCHANGE_NAME.search(to_simplified(e.name))
-                ),
+                (e for e in state.mentioned if e.kind == "organization" and not is_exchange(e)),
                 None,
             )
             for own in (protagonist(entities), current_org(state, entities, noun="company"), listed):
                 # ("深交所创业板上市公司栩言智能…" then "回复公告显示": the company's reply, not the exchange's)
-                if (
-                    own is not None
-                    and not own.author
-                    and not zh.EXCHANGE_NAME.search(to_simplified(own.name))
-                ):
+                if own is not None and not own.author and not is_exchange(own):
                     return own
         author = next((e for e in state.mentioned if e.author), None)
         if author is None and re.search(_INSTITUTIONAL, item.words):
@@ -319,9 +316,9 @@ def resolve_item(
     ]
     family = en.ORG_NOUN_FAMILIES.get(noun, ())
     # "Brackwater sold a stake … to Tsurugawa Life …, the Japanese insurer said": the one the noun describes
-    fitting = [e for e in named if of_kind(e, family)]
-    if fitting:
-        return fitting[-1]
+    fitting = described_by(named, noun)
+    if fitting is not None:
+        return fitting
     # "Castellan Property Research counts it differently. … because the firm counts only signed leases", "The
     # firm estimates": the firm that just spoke, not the landlord this sentence or the one before names
     if noun == "firm" and last is not None and last.kind == "organization" and last not in named:

@@ -725,4 +725,6 @@ NOT_BRANDS = frozenset(
 )
 # An exchange named in Chinese as a whole name ("深圳证券交易所", "深交所"): it lists companies and writes letters
 # to them, but files no company's documents.
+# Letters an exchange sends a listed company: "问询函指出" is the exchange speaking.
+EXCHANGE_LETTERS = frozenset({"问询函", "关注函", "监管函", "监管工作函", "审核问询函"})
 EXCHANGE_NAME = re.compile(r"交易所$|^[上深北港]交所$|^联交所$")

@@ -7,11 +7,10 @@ import re
 from knowledge.attribution.cantonese import cantonese_brand, cantonese_names
 from knowledge.attribution.entities import Entity
 from knowledge.attribution.lexicon_en import PLACE_WORDS, WORD_SURNAMES, surname_of
-from knowledge.attribution.lexicon_zh import GENERIC_WORDS, NOT_BRANDS
+from knowledge.attribution.lexicon_zh import EXCHANGE_LETTERS, GENERIC_WORDS, NOT_BRANDS
 from knowledge.attribution.naming_pinyin import generic_end, pinyin_name, pinyin_org, pinyin_org_variants
 from knowledge.attribution.naming_titles import PLAIN_TITLES, title_en, title_key, unit_head, unit_title_key
 from knowledge.attribution.naming_words import BODY_SHORT_FORMS, TITLE_EN
-from knowledge.attribution.orgs_zh import LETTERS
 from knowledge.attribution.wade_giles import wade_giles_brand, wade_giles_name
 from knowledge.matching import is_latin
 from knowledge.places import places_in
@@ -244,7 +243,7 @@ def to_speaker(entity: Entity, orgs: dict[str, Entity], index: SpeakerIndex) -> 
         name_zh=entity.name_zh,
         # (an exchange speaks through its letters, "问询函指出", but a question about the letter is not about it)
         aliases=tuple(
-            dict.fromkeys(a for a in aliases if a and a != name and to_simplified(a) not in LETTERS)
+            dict.fromkeys(a for a in aliases if a and a != name and to_simplified(a) not in EXCHANGE_LETTERS)
         ),
         positions=tuple(dict.fromkeys(positions)),
     )

@@ -23,9 +23,9 @@ def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str =
     """
     # "公司前三季度…" right after the exchange's letter: a company anaphor never means the exchange
     companylike = noun in ("公司", "company", "集团", "group")
-    recent = [e for e in state.mentioned if e.kind == "organization" and not (companylike and _exchange(e))][
-        :4
-    ]
+    recent = [
+        e for e in state.mentioned if e.kind == "organization" and not (companylike and is_exchange(e))
+    ][:4]
     if noun == "公司" and recent and _institution(recent[0]):
         # "公司公告称" right after "据研究机构棂石数据统计": an institution that counts is no company
         lead = protagonist(entities)
@@ -55,12 +55,12 @@ def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str =
         return max(recent[:3], key=lambda e: e.mentions)
     for pool in (state.mentioned, state.speakers):
         for entity in pool:
-            if entity.kind == "organization" and not (companylike and _exchange(entity)):
+            if entity.kind == "organization" and not (companylike and is_exchange(entity)):
                 return entity
     return protagonist(entities)
 
 
-def _exchange(entity: Entity) -> bool:
+def is_exchange(entity: Entity) -> bool:
     """Whether an organization is a stock exchange ("交易所", "深交所")."""
     return bool(EXCHANGE_NAME.search(to_simplified(entity.name)))
 
@@ -82,7 +82,7 @@ def protagonist(entities: ArticleEntities, article: str = "") -> Entity | None:
     score = _scores(entities, article)
     orgs = [e for e in entities.entities if e.kind == "organization"]
     # an exchange that sent the company a letter is named as often as the company, but the story is the company's
-    listed = [e for e in orgs if not _exchange(e)]
+    listed = [e for e in orgs if not is_exchange(e)]
     return max(listed or orgs, key=lambda e: score[id(e)], default=None)
 
 

@@ -6,6 +6,7 @@ import re
 
 from knowledge.attribution import lexicon_zh as lx
 from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.org_in_play import is_exchange
 from knowledge.attribution.org_tails_en import ORG_TAILS
 from knowledge.attribution.people_zh import everyday_word
 from knowledge.places import places_in
@@ -258,7 +259,7 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
         or _FILING_WORD.search(to_simplified(written))
     ):
         return None
-    if to_simplified(written) in LETTERS:
+    if to_simplified(written) in lx.EXCHANGE_LETTERS:
         return _exchange(entities, written)
     # "集邦科技" is also "集邦"; a name with no generic ending ("海湾资本评论") has no safe short form.
     suffix = next((x for x in sorted(lx.ORG_SUFFIXES, key=len, reverse=True) if written.endswith(x)), "")
@@ -299,18 +300,10 @@ def add_org_zh(entities: ArticleEntities, written: str, *, latin: str | None = N
     )
 
 
-# Letters an exchange sends a listed company: "问询函指出" is the exchange speaking.
-LETTERS = frozenset({"问询函", "关注函", "监管函", "监管工作函", "审核问询函"})
-
-
 def _exchange(entities: ArticleEntities, letter: str) -> Entity:
     """The exchange that sent a letter: the one the article names, else "交易所", with the letter as its form."""
     named = next(
-        (
-            e
-            for e in entities.entities
-            if e.kind == "organization" and lx.EXCHANGE_NAME.search(to_simplified(e.name))
-        ),
+        (e for e in entities.entities if e.kind == "organization" and is_exchange(e)),
         None,
     )
     if named is not None:

@@ -6,6 +6,7 @@ import re
 
 from knowledge.attribution import lexicon_zh as lx
 from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.scripts import to_simplified
 
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
@@ -143,7 +144,7 @@ def _surname_first(text: str) -> list[str]:
     """The names a text may open with, longest first: a surname and one or two characters ("欧阳" takes two)."""
     if text[:2] in COMPOUND_SURNAMES:
         return [text[:4], text[:3]]
-    if re.match(r"(?:关注|關注|问询|問詢|监管|監管)函", text):
+    if to_simplified(text[:5]).startswith(tuple(lx.EXCHANGE_LETTERS)):
         return []  # "关注函指出": an exchange's letter, not a Mr Guan
     return [text[:3], text[:2]] if text[:1] in SURNAMES else []
 

@@ -105,9 +105,7 @@ def unnamed_en(clause: str, entities: ArticleEntities, *, anonymous: bool = Fals
     for start, end, candidates, _short in reversed(entities.mentions(description)):
         if any(c.kind == "organization" for c in candidates):
             # "…that buys through Wui Fung": a short form names the company too; the source is not the company
-            # ("the commission's closed session" reads "the company's closed session", not "the the company's")
-            before = re.sub(r"\b(?:the|its|their)\s+$", "", description[:start], flags=re.I)
-            description = f"{before}the company{description[end:]}"
+            description = f"{description[:start]}the company{description[end:]}"
     description = description.lower()
     opening = re.match(
         r"[\s,]*(?:(?:but|and|while|though|although|whereas|yet)\s+)?(?:a|an|one|another)\b", clause, re.I
