@@ -101,8 +101,27 @@ AMOUNT_MEASURES = frozenset(
 CHANGE_MEASURES = frozenset({"growth", "cut", "share"})
 
 
-# "第二期", "phase two": which phase of a project a question or a passage names.
-PHASE = re.compile(r"第([一二三四五六七八九十\d]+)期|\bphase (one|two|three|four|\d+|i{1,3}|iv)\b", re.I)
+# "第二期", "二期", "phase two", "the second phase": which phase of a project a question or a passage names.
+_PHASE = re.compile(
+    r"第([一二三四五六七八九十\d]+)期|(?<![\d一二三四五六七八九十第同本上下前每])([一二三四五六七八九十首])期"
+    r"(?![间間限货貨刊权權末初中内內])|\bphase (one|two|three|four|\d+|i{1,3}|iv)\b|\b(first|second|third|fourth) phase\b",
+    re.I,
+)
+_PHASE_NUMBER = {
+    **dict.fromkeys(("一", "首", "one", "i", "first"), "1"),
+    **dict.fromkeys(("二", "two", "ii", "second"), "2"),
+    **dict.fromkeys(("三", "three", "iii", "third"), "3"),
+    **dict.fromkeys(("四", "four", "iv", "fourth"), "4"),
+}
+
+
+def phases(text: str) -> set[str]:
+    """The phases a text names, by number, whatever the language ("二期" and "phase two" are both "2")."""
+    return {
+        _PHASE_NUMBER.get(name.lower(), name) for m in _PHASE.finditer(text) for name in m.groups() if name
+    }
+
+
 # "full-year", "全年", "整个财年": a whole year, not one quarter of it.
 WHOLE_YEAR = re.compile(
     r"\bfull[- ]year\b|\bannual\b(?! recurring)|\bfor the (?:whole|full|entire) (?:fiscal )?year\b|全年|年度|"

@@ -28,7 +28,6 @@ from bot.asked_figure_cues import (
     PER_MONTH_ASKED,
     PER_SHARE_ASKED,
     PER_UNIT_ASKED,
-    PHASE,
     RATE_MEASURES,
     SEVERAL_QUARTERS_BEFORE,
     SHARE_NOUN,
@@ -39,6 +38,7 @@ from bot.asked_figure_cues import (
     WHOLE_BUILD,
     WHOLE_YEAR,
     YEAR_BEFORE,
+    phases,
 )
 from bot.asked_scope import other_scope
 from bot.build_cost import land_for_build
@@ -69,6 +69,7 @@ from knowledge.income_kinds import income_kinds
 from knowledge.measures import find_measures, looks_ahead, profit_kinds
 from knowledge.periods import (
     halves,
+    last_quarter,
     month_ends,
     one_quarter,
     quarters,
@@ -111,6 +112,9 @@ def asked_figures(
 
 def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list[Figure]:
     """The figures one ask of a question admits."""
+    latest = last_quarter(query.text, published) if published is not None and not query.quarters else None
+    if latest is not None:  # "上个季度毛利率": the quarter the article's date last closed
+        query = replace(query, quarters={latest})
     if other_scope(hit.passage.text, query):
         return []
     figures = [f for f in hit.passage.figures if not query.units or f.unit in query.units]
@@ -314,10 +318,9 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
     if query.tenors and len(tenors(hit.passage.text)) > 1:
         # "10-year and 15-year tranches … an average coupon of 2.35%" is no answer for the 15-year one
         figures = [f for f in figures if not AVERAGE.search(words_before(hit.passage.text, f, 30))]
-    asked_phases, phases = PHASE.findall(fold(query.text)), PHASE.findall(fold(hit.passage.text))
-    if asked_phases and phases and not set(asked_phases) & set(phases):
+    asked_phases, named_phases = phases(fold(query.text)), phases(fold(hit.passage.text))
+    if asked_phases and named_phases and not asked_phases & named_phases:
         return []  # "第二期要投资多少" is not answered by what the first phase costs
-    later = [p for p in asked_phases if any(x not in ("一", "1", "one", "i") for x in p if x)]
-    if later and not phases:
+    if asked_phases - {"1"} and not named_phases:
         return []  # nor by next year's capital spending, in a passage that names no phase at all
     return sorted(figures, key=lambda f: not (query.measures & figure_measures(hit.passage, f)))

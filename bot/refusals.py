@@ -54,7 +54,15 @@ def stronger_refusal(
 
     A refusal that names the asked measure (`asked`) needs only to fit as well: "她未透露該案的預估毛利率" says the
     project's margin is not given, whatever margin the company reports for the year."""
-    refusals = [h for h in candidates if not h.passage.figures and REFUSAL.search(h.passage.text)]
+    # "declined to say how much of the quarter's revenue came from its largest customer" withholds a part, not the
+    # quarter's revenue: it stands only for a question that asks a share too
+    refusals = [
+        h
+        for h in candidates
+        if not h.passage.figures
+        and REFUSAL.search(h.passage.text)
+        and ("share" in asked or "share" not in find_measures(h.passage.text))
+    ]
     best = max(refusals, key=lambda h: h.coverage, default=None)
     named = best is not None and bool(set(asked) & find_measures(best.passage.text) - _MOVES)
     if (

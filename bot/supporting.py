@@ -14,6 +14,8 @@ _ASKS = re.compile(
     r"\basked (?:[A-Z][\w.’'-]* ){0,3}(?:whether|if|how|what|why|when|about)\b|\bwanted to know\b|追问|问道|询问|提问",
     re.I,
 )
+# "数据局在回复本报询问时表示…": a reply to the paper's inquiry, not the question.
+_REPLYING = re.compile(r"(?:回复|回应|答复|应)[^，。]{0,8}(?:询问|查询)")
 # "Asked whether AI stocks were in a bubble, Powell said …": the sentence is the answer, not the question.
 _ANSWERED = re.compile(r"\W*(?:when\s+)?(?:asked|pressed)\b[^.?!]{0,160},\s*\S", re.I)
 # An explicit time: a year, a half or quarter, a month, "next year", 下半年, 年底.
@@ -79,7 +81,13 @@ _COMMON = frozenset(
 def answer_not_question(hit: Hit, corpus: Corpus) -> Hit:
     """An analyst's question in the article is not an answer: the reply right after it is."""
     passage = hit.passage
-    if passage.speaker is None or not _ASKS.search(fold(passage.text)) or _ANSWERED.match(passage.text):
+    folded = fold(passage.text)
+    if (
+        passage.speaker is None
+        or not _ASKS.search(folded)
+        or _ANSWERED.match(passage.text)
+        or _REPLYING.search(folded)
+    ):
         return hit
     for key in (
         f"{passage.source_id}:{passage.paragraph}.{passage.sentence + 1}",

@@ -7,6 +7,7 @@ from knowledge.gazetteer import gazetteer_beside
 from knowledge.passages import split_paragraphs, split_sentences
 from knowledge.sources import Source
 from knowledge.speakers import Speaker, SpeakerIndex
+from knowledge.transliteration import SoundIndex
 
 
 def discover_speakers(source: Source, index: SpeakerIndex) -> tuple[list[Speaker], list[str], list[Speaker]]:
@@ -53,4 +54,8 @@ def _same_organization(speaker: Speaker, index: SpeakerIndex) -> Speaker | None:
             and known.name.isascii()
         ):
             return known
-    return None
+    # "索雷爾蓋特" in a Taiwanese paper is the Sorrelgate Compute an English article quoted: a name written by sound
+    english = [s for s in index.speakers if s.kind == "organization" and s.name.isascii()]
+    word = SoundIndex(english).sounds_like(speaker.name_zh)
+    same = [s for s in english if word is not None and s.name.split()[0] == word]
+    return same[0] if len(same) == 1 else None

@@ -73,17 +73,17 @@ MEASURES: dict[str, str] = {
     r"\bburn(?:s|ed|ing|t)?\b[^.?]{0,30}?\bon\b|"
     # "buy $140 million of shares as a cornerstone investor": a cornerstone or anchor order is a purchase
     r"\bcornerstone|\banchor (?:order|investor|investment)s?\b|基石|\b(?:household|electricity|power|monthly|water) bills?\b|折旧|资本支出|支出|开支|(?<![付收免])费用|花|耗资|成本|采购|购买|买|拿出|投资|出资|融资|注资|掏|砸|投入|(?<![城创产])投(?![诉票保顾行信资人者])|"
-    # "业绩承诺" is a promise of profit, not money committed
+    # "业绩承诺" is a promise of profit, and "公司承诺的转化率" a promise, not money committed ("承诺出资" is)
     # "出了多少钱": what an investor put in
     r"出了?(?:多少|几多)钱|"
-    r"募资|募了?(?:多少|几多|幾多)|(?<!金)融了(?:多少|几多|幾多)?|(?<!业绩)承诺|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\boverruns?\b|超支|集到|集资|筹到|筹得|募得|募到|配股|配售|供股",
+    r"募资|募了?(?:多少|几多|幾多)|(?<!金)融了(?:多少|几多|幾多)?|(?<!业绩)承诺(?=出资|投资|投入|认购|注资|金额|资金|的?资本)|出资承诺|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\boverruns?\b|超支|集到|集资|筹到|筹得|募得|募到|配股|配售|供股",
     # "leveraged single-stock funds", "杠杆ETF": a leveraged product is a kind of fund, no one's borrowing
     "debt": r"\b(?:secured|backed|collateral(?:ised|ized)) (?:by|against|on)\b|抵押|质押|\bdebt|\binterest[- ]bearing\b|有息负债|"
     # "Skellan's convertible", "可转债": a bond that converts into shares is still borrowing
     r"\bconvertibles?\b(?! (?:cars?|tops?))|可转债|可转换债|\bleverage(?:d(?!"
     + _LEVERAGED_PRODUCT
     + r")|\b(?!\s+(?:the|its|our|their|this|that|these|those|ai|a|an|it|them)\b))|"
-    r"杠杆(?!\s*(?:型|etf|etp|etn|基金|产品|代币|版))|loan|lend|\blent\b|borrow|\b(?:[\w-]+-year|senior|secured|unsecured|convertible|exchangeable|high-yield|junk) notes\b|\bof notes\b|\bnotes? (?:offering|sale|deal|due)\b|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
+    r"杠杆(?!\s*(?:型|etf|etp|etn|基金|产品|代币|版))|loan|lend|\blent\b|borrow|\b(?:[\w-]+-year|senior|secured|unsecured|convertible|exchangeable|high-yield|junk) notes\b|\bof notes\b|\bnotes? (?:offering|sale|deal|due)\b|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s|[- ](?:funds?|managers?)\b)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
     "orders": r"(?<!cornerstone )(?<!anchor )\border|backlog|booking|contracted future revenue|在手合同|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
     # "spending on liquid cooling will reach $21 billion": spending no one owns is a market's size
     "market": r"\bmarket\b|(?:^|[,;:]|\b(?:global|worldwide|total|industry-wide))\s*spending on\b|市场|规模|扩(?:容|到|至)",
@@ -188,6 +188,6 @@ MEASURES: dict[str, str] = {
     # "这次打算发多少债": issuing bonds is selling them
     # "平均赎回率多少", "redemption requests reached 90%": what investors asked to be paid back
     "redemption": r"\bredemptions?\b|\bredeem|\b(?:their|its|his|her) money (?:back|out)\b|\bwithdrawals?\b|\brefund(?:s|ed|ing)?\b|赎回|贖回|核销|兑付|兑现|退回|退还|退款|退费",
-    "sale": r"\bsell|\bsold\b|\bsale|unload|cash out|tender|offload|出售|套现|卖出|卖掉|卖了|抛售|转让|发债|发了?多少债|"
+    "sale": r"\bsell|\bsold\b|\bsale|unload|\bdump(?:s|ed|ing)?\b|cash out|tender|offload|沽售|沽出|出售|套现|卖出|卖掉|卖了|抛售|转让|发债|发了?多少债|"
     r"发行(?!价|人|商|部)",
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from knowledge.figures.numbers import EN_TENS, EN_UNITS
@@ -39,6 +40,20 @@ def quarters(text: str) -> set[int]:
         if last - first == 2 and first % 3 == 1:
             found.add(first // 3 + 1)
     return found
+
+
+# "last quarter", "上个季度", "上一季": the latest quarter reported by the article's date
+_LAST_QUARTER = re.compile(
+    r"\b(?:last|previous|latest|most recent|past) quarter\b|上[一个]?季度|上一季|上季|最近一[个]?季度?|最新一季",
+    re.I,
+)
+
+
+def last_quarter(text: str, published: dt.date) -> int | None:
+    """The quarter "last quarter" means in an article of that date (the one before the date's own), if asked."""
+    if not _LAST_QUARTER.search(fold(text)):
+        return None
+    return (published.month - 1) // 3 or 4
 
 
 _MONTHS_EN = "january february march april may june july august september october november december".split()

@@ -27,7 +27,7 @@ _SOUND_CHARS = frozenset(
     "雅亚扬耶伊英尤约詹泽扎兹佐卓泽祖斐菲怀霍惠杰捷克肖文瑞茨策赛若沃拉诺埃蒂娜娅妮琪尔昆坤摩塔哥歌葛高迦伽嘉佳色梭素"
     "孔代史舒席黛璐琦韩汉夸芙薇茜玛露洁珊朵黎勃雯娃萝丝"
     "思赞翁灵顿茨邓冯京屈钦津琴沁绍邵顺滕腾默墨慕罕翰赖蔡狄帝俄鄂伐甫噶革喀楞廉烈仑茂蜜敏涅泼儒赛圣诗丝陀"
-    "魏歇雍哲珍芝珠宗泊玻芭堡柴慈拜堪坚简君当理派"
+    "魏歇雍哲珍芝珠宗泊玻芭堡柴慈拜堪坚简君当理派申"
 )
 _RUN = re.compile("[" + "".join(sorted(_SOUND_CHARS)) + "]{2,8}")
 
@@ -77,6 +77,12 @@ def latin_skeletons(word: str) -> set[str]:
     """Every skeleton a Latin name may be rendered with: "th" is 特 in Thomas (托马斯) but 斯 in Nerith (尼瑞斯), and a
     closing r is dropped (Cardenlow's "Car-") or rendered 尔 (福克斯摩尔, Foxmoor)."""
     found = {latin_skeleton(word, th=th, closing_r=r) for th in ("t", "s") for r in (False, True)}
+    if "th" in word.lower():  # "Harthollow" is 哈特霍洛: Hart-hollow, a t and an h of two syllables
+        found.add(latin_skeleton(word, th="th"))
+    # "Alderwick" is 奥德威克: an l closing a syllable may go unsaid, as an r does
+    dropped = re.sub(r"(?<=[aeiou])l(?=[^aeiouyl])", "", word.lower())
+    if dropped != word.lower():
+        found |= {latin_skeleton(dropped, th=th) for th in ("t", "s")}
     if "ch" in word.lower():  # "Christopher" 克里斯托弗: a ch may be a k
         found |= {latin_skeleton(word, th=th, ch="k") for th in ("t", "s")}
     if re.search(r"[aeiou]r$", word.lower()):
@@ -219,6 +225,13 @@ class SoundIndex:
             ending = {w for w in words if re.sub(r"[^aeiouy]", "", w.lower())[-1:] in last}
             words = ending or words
         return next(iter(words)) if len(words) == 1 else None
+
+    def sounds_like(self, written: str) -> str | None:
+        """The library name a Chinese name opens with by sound ("索雷爾蓋特", "奥德威克互助保险"), if one alone fits."""
+        run = _RUN.match(to_simplified(written))
+        if run is None or len(han_skeleton(run.group(0))) < _MIN_SKELETON:
+            return None
+        return self._word(run.group(0))
 
     def latin_for(self, text: str, known: Iterable[tuple[int, int]] = ()) -> str:
         """The text with every transliterated library name written in Latin ("伦威克说…" -> "Renwick说…"), except

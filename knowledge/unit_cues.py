@@ -12,7 +12,7 @@ GAP = re.compile(r"\bhow much (?:above|below|over|under|beyond)\b(?! (?:\$|â‚¬|Â
 # "what are the chips worth compared with the debt?", "target price versus where it closed": one amount against
 # another, told as the two amounts or as a ratio or gap between them; "now vs a year ago" asks the two amounts.
 COMPARED = re.compile(
-    r"(?:\bcompared (?:with|to)\b|\bversus\b|\bvs\.?(?=\s))(?![^?]{0,60}?\b(?:years?|yrs?|quarters?|qtrs?|months?|"
+    r"(?:\bcompared (?:with|to)\b|\brelative to\b|\bversus\b|\bvs\.?(?=\s))(?![^?]{0,60}?\b(?:years?|yrs?|quarters?|qtrs?|months?|"
     r"ago|back|before|earlier|last|previous|prior|then|next|this|20\d\d|january|february|march|april|may|june|"
     r"july|august|september|october|november|december)\b)",
     re.I,

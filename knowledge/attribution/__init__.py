@@ -34,8 +34,10 @@ def _known_entities(sentences: list[str], index: SpeakerIndex, entities: Article
     for text in sentences:
         for mention in index.find_mentions(text):
             speaker = mention.speaker
-            if _other_acronym(text, mention.start, mention.end, speaker) or _other_first_name(
-                text, mention.start, mention.end, speaker
+            if (
+                _other_acronym(text, mention.start, mention.end, speaker)
+                or _other_first_name(text, mention.start, mention.end, speaker)
+                or _local_body(text, mention.start, mention.end)
             ):
                 continue
             forms = [
@@ -50,6 +52,15 @@ def _known_entities(sentences: list[str], index: SpeakerIndex, entities: Article
                 entity,
                 short=tuple(a for a in speaker.aliases if a.isascii() and " " not in a and a not in forms),
             )
+
+
+def _local_body(text: str, start: int, end: int) -> bool:
+    """ "沂湄省发改委", "棠溆市统计局": a province's or city's own body, not the national one of that short name."""
+    return (
+        start > 0
+        and text[start - 1] in "省市县區区州"
+        and re.search(r"[委部局厅廳办辦署]$", text[start:end]) is not None
+    )
 
 
 def _other_acronym(text: str, start: int, end: int, speaker: Speaker) -> bool:

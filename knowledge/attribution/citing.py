@@ -42,6 +42,13 @@ _EN_DATA_SHOWED = re.compile(
     r"(?:showed|shows|show|indicated|indicates|revealed|reveals)\b(?=[^,;]{0,30}(?:$|,\s+[a-z]+ing\b))",
     re.I,
 )
+# "The authority's latest holdings disclosure shows it cut…": a sentence opened by an organization's own document
+_EN_DOCUMENT_OPENS = re.compile(
+    r"^\W*(?P<who>[^,;]{2,60}?)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:disclosure|filing|report|data|figures|accounts|"
+    r"results|statement|presentation|prospectus|records)s?\s+(?:showed|shows|show|said|says|indicated|indicates|"
+    r"revealed|reveals)\b",
+    re.I,
+)
 _EN_ACCORDING = re.compile(
     # "according to an analysis released on Monday by county auditor Delia Fenwright": the analysis's author
     r"\b(?:according to (?:a|an|the|its|their|new|recent) (?:[\w-]+ ){0,3}?(?:"
@@ -111,7 +118,11 @@ def according(
     markers = (
         _EN_ACCORDING.finditer(outside) if language == "en" else re.finditer("根据|据|按照|援引", outside)
     )
-    data = _EN_DATA_SHOWED.search(outside.rstrip(". ")) if language == "en" else None
+    data = (
+        _EN_DATA_SHOWED.search(outside.rstrip(". ")) or _EN_DOCUMENT_OPENS.match(outside)
+        if language == "en"
+        else None
+    )
     if data is not None:
         source = [
             i

@@ -37,6 +37,7 @@ from knowledge.attribution.patterns_en import (
     CORPORATE_TITLES,
     DESCRIBED_ORG,
     DOCUMENT_BY,
+    FIRM_ROLE_FIRST,
     GROUP_OF,
     HONORIFIC,
     INVERTED,
@@ -248,7 +249,13 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
             org = corporate_head(clean_org(match.group("org")))
             if org and not named_person(org, entities):
                 add_org(entities, org, role=match.group("role"))
-        for match in ORG_APPOSITIVE.finditer(text):
+        for match in FIRM_ROLE_FIRST.finditer(text):
+            firm = entities.find(match.group("org"))
+            if firm is not None and firm.kind == "person" and firm.known is None:
+                # read as a person by the title before it ("auditor"), but a company's auditor is a firm
+                firm.kind, firm.title, firm.org, firm.gender = "organization", None, None, None
+                firm.role = match.group("role")
+        for match in (*ORG_APPOSITIVE.finditer(text), *FIRM_ROLE_FIRST.finditer(text)):
             org = clean_org(match.group("org"))
             if org and not named_person(org, entities):
                 add_org(entities, org, role=match.group("role"))

@@ -12,6 +12,8 @@ SPEECH_VERBS = (
     "(?<=[将把])[^，。；]{0,8}?(?:目标价|评级|评等)[^，。；]{0,16}?(?:上调|下调|调升|调降|调高|调低|(?:大幅)?[降升砍]至|调至|下修|上修|[降升]为|调整为)",
     "表示",
     "说道",
+    # "沂湄省财政厅今年9月发文要求，…": a body's directive is its statement
+    "(?:发文|下发通知|印发通知)(?:要求|称|指出|明确)",
     # "卢砚秋对此并不乐观": a stance taken on what was said is the holder's view
     "(?<=对此)(?:并不|并不太|不太|较为|相对|更为)?(?:乐观|悲观|谨慎)(?=[。，；])",
     # "樊若溪并不认同这一判断": a view on what was said is the holder's statement
@@ -417,6 +419,8 @@ ORG_ANAPHORA = (
     # "港穹房託…公布中期業績" then "該房託宣布": the trust (a REIT) just named
     "该房托",
     "该信托",
+    "房托",  # "信託同時宣布" in a story about one trust: the trust in play
+    "信托",
     "该平台",
 )
 # "该券商指出" after "麦斯顿证券": what a kind of institution is called in its name
@@ -596,6 +600,12 @@ ORG_SUFFIXES = (
     "部",
     "局",
     "署",
+    # a province's departments and a city's offices: "沂湄省财政厅", "市金融办", "省发改委"
+    "厅",
+    "办",
+    "发改委",
+    "经信委",
+    "卫健委",
     "央行",
     "协会",
     "研究所",

@@ -6,6 +6,9 @@ from __future__ import annotations
 ORG_TAILS = frozenset(
     {
         "lending",
+        "leasing",  # "Stenwick Leasing", "Harthill Forensic": a firm by its trade
+        "forensic",
+        "forensics",
         "systems",
         # what a company makes or does, ending its name: "Quenmore Advanced Packaging", "Sawtell Lodging"
         "packaging",
@@ -153,6 +156,7 @@ CORPORATE_TAILS = frozenset(
     {
         # "Caskmoor Venture Lending": a lender by its trade
         "lending",
+        "leasing",
         "systems",
         "technologies",
         "holdings",

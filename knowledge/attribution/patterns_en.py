@@ -67,6 +67,13 @@ ORG_APPOSITIVE = re.compile(
     rf"(?!['’]s)"  # "Idris Kemble, the company's chief technology officer": its officer, not a company
     rf"(?!\s+{_VERB})"  # "…the Securities and Exchange Commission, the company said": a frame, not a description
 )
+# "Its auditor, Brandling Orsett, disagrees", "Cirrandel's largest lessor, Stenwick Leasing, said": a company's
+# auditor, lender or landlord is a firm, whatever its name looks like.
+FIRM_ROLE_FIRST = re.compile(
+    rf"\b(?:[Ii]ts|[Tt]heir|[A-Z][\w-]*(?:'s|’s))\s+(?:(?:largest|biggest|main|principal|new|former|outside|"
+    rf"external|independent|lead|sole)\s+){{0,2}}(?P<role>auditor|lender|lessor|landlord|underwriter|insurer|"
+    rf"reinsurer|custodian|bookrunner|law firm|rating agency|ratings agency|bank)s?,\s+(?P<org>{ORG}),"
+)
 # "the short seller Kestrel Ridge Research", "the cloud provider Stratacore": a description before the name.
 DESCRIBED_ORG = re.compile(
     rf"\b[Tt]he\s+(?P<role>(?:[a-z-]+\s+){{0,2}}(?:seller|provider|operator|utility|lender|fund|insurer|bank|maker|"

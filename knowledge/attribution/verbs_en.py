@@ -56,6 +56,10 @@ _EN_DESCRIBING = re.compile(
 )
 
 
+# Verbs of telling, which a negation empties ("has not said", "has said nothing"), unlike verbs of holding a view.
+_TELLING = frozenset(("said", "say", "says", "disclosed", "announced", "confirmed", "explained", "commented"))
+
+
 def english_verbs(outside: str) -> list[re.Match[str]]:
     """The words of a sentence (quotes blanked) that report what someone said, a closing frame first."""
     verbs = list(EN_VERB.finditer(outside))
@@ -77,6 +81,15 @@ def english_verbs(outside: str) -> list[re.Match[str]]:
                 and re.search(r"\b(?:would|could|might|may|will|should|to)\s+$", outside[: v.start()], re.I)
             )
             or (v.group(0).lower() == "asked" and re.match(r" not to be\b", outside[v.end() :]))
+            # "has said nothing publicly about the dispute", "has not said whether…": no statement at all
+            # (a view held, "does not expect a rebound", is still a statement)
+            or (
+                v.group(0).lower() in _TELLING
+                and (
+                    re.match(r" (?:nothing|little|next to nothing)\b", outside[v.end() :])
+                    or re.search(r"\b(?:not|never|yet to)\s+$", outside[: v.start()])
+                )
+            )
             # "Corvane, which had asked for 900 megawatts": a request for something, not a statement
             or (v.group(0).lower() in ("asked", "asks") and re.match(r" for\b", outside[v.end() :]))
             # "the fund's members were told of it in a newsletter": who heard it, not who said it

@@ -1316,3 +1316,18 @@ def test_a_loss_ratio_does_not_answer_what_the_combined_ratio_is() -> None:
     )
     assert with_asked_figure(loss, [ratio], [], corpus) == [ratio]
     assert with_asked_figure(combined, [ratio], [], corpus) == []
+
+
+def test_a_phase_named_without_di_and_last_quarter_by_the_article_s_date_choose_the_figure() -> None:
+    budget = _hit("该项目采购预算为380万元，报价仅为0.9万元。")
+    phase_two = _hit("市数据局表示，这是一期试点项目，二期的算力扩容将另行采购，预算约2600万元。")
+    question = _how_much("那个试点后面二期打算花多少钱？", {"CNY"})
+    assert asked_figures(budget, question) == []
+    assert [f.text for f in asked_figures(phase_two, question)] == ["2600万元"]
+    assert [f.text for f in asked_figures(phase_two, _how_much("How much will phase two cost?", {"CNY"}))]
+    november = dt.date(2026, 11, 13)
+    guidance = _hit("她估计，第四季毛利率恐降至4.6%。")
+    reported = _hit("財務長指出，第三季毛利率為23.8%，低於第二季的24.9%。")
+    last = _how_much("上个季度毛利率多少？", {"%"}, measures=frozenset({"margin"}))
+    assert asked_figures(guidance, last, november) == []
+    assert [f.text for f in asked_figures(reported, last, november)][:1] == ["23.8%"]

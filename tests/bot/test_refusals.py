@@ -112,3 +112,13 @@ def test_a_figure_from_an_unnamed_source_stands_against_a_named_source_s_refusal
     # what the company withholds, a source the article leaves unnamed gives: the figure is the answer
     leak.passage.speaker = "unnamed: a person close to the talks"
     assert stronger_refusal([leak, refusal], leak, {"rent"}) is None
+
+
+def test_a_refusal_to_give_a_part_of_a_total_does_not_withhold_the_total() -> None:
+    refusal = _scored(
+        "Malden declined to say how much of the quarter's revenue came from its largest customer.", 0.55
+    )
+    total = _scored("The company reported third-quarter revenue of $2.41 billion, up 57%.", 0.55)
+    assert stronger_refusal([refusal, total], total, {"revenue", "growth"}) is None
+    # asked for the part, the refusal stands
+    assert stronger_refusal([refusal, total], total, {"revenue", "share"}) is refusal

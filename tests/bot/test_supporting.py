@@ -117,3 +117,11 @@ def test_a_speakers_number_found_on_its_own_words_moves_up_beside_the_sentence_i
     weak = Hit(corpus.by_id["src:3.1"], 1.0, coverage=0.1)
     hits = follow_up_figures([Hit(corpus.by_id["src:1.1"], 2.0, coverage=0.5), weak], corpus, {"%"})
     assert [h.passage.id for h in hits] == ["src:1.1", "src:3.1"] and hits[1].coverage == 0.5
+
+
+def test_a_reply_to_the_paper_s_inquiry_is_the_answer_not_an_analyst_s_question() -> None:
+    source = Source(id="zh", file="zh.md", title="试点", publisher="日报", language="zh-Hans")
+    reply = "棠川市数据局在回复本报询问时表示，二期预算约2600万元。"
+    corpus = _article(source, [(1, 1, reply, "棠川市数据局"), (1, 2, "温明说，一期不赚钱。", "Wen Ming")])
+    hit = Hit(corpus.by_id["zh:1.1"], 1.0)
+    assert answer_not_question(hit, corpus) is hit

@@ -71,3 +71,8 @@ def test_what_something_would_cost_and_how_low_a_rate_is_ask_numbers() -> None:
     )
     assert QUANTITY.search(fold("交易所的问询函里，琅澄机房的上架率到底有多低？"))
     assert not QUANTITY.search(fold("What did he say about the plan?"))
+
+
+def test_an_amount_relative_to_another_may_be_told_as_a_multiple() -> None:
+    units = question_units("What's her estimate of the delivery costs relative to what the contracts pay?")
+    assert {"x", "%"} <= units

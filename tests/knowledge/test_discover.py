@@ -186,3 +186,12 @@ def test_a_chinese_bank_an_english_article_named_by_its_romanized_name_is_the_sa
     assert not [s for s in new if s.kind == "organization"]
     assert "Chenggang Bank" in named
     assert any(s.name == "Chenggang Bank" and "澄港银行" in s.aliases for s in renamed)
+
+
+def test_a_company_a_chinese_paper_writes_by_sound_is_the_english_article_s_company() -> None:
+    known = Speaker(name="Marrowgate Compute", kind="organization", role="GPU cloud", aliases=("Marrowgate",))
+    source = _source("瑪羅蓋特表示，今年收入約5.2億美元。", "zh-Hant")
+    new, named, renamed = discover_speakers(source, SpeakerIndex([known]))
+    assert not [s for s in new if s.kind == "organization"]
+    assert "Marrowgate Compute" in named
+    assert any(s.name == "Marrowgate Compute" and "瑪羅蓋特" in s.aliases for s in renamed)

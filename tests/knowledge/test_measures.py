@@ -546,3 +546,12 @@ def test_money_taken_out_or_sent_back_is_a_redemption() -> None:
     )
     assert "redemption" in find_measures("她透露，阿维澄已于10月退回约2.3亿元。")
     assert "redemption" in asked_measures("桁澄的财务总监说阿维澄已经退回来多少钱了？", [])
+
+
+def test_dumping_shares_is_selling_and_a_credit_fund_or_a_promised_rate_is_no_debt_or_spending() -> None:
+    assert "sale" in find_measures("how much stock did the fund dump in Q3?")
+    assert "sale" in find_measures("基金經理已沽售一半持倉")
+    assert "debt" not in find_measures("what portion of the Harlow credit fund's income was PIK?")
+    assert "debt" in find_measures("how much private credit went to GPU clouds?")
+    assert "spending" not in find_measures("上市前公司承诺的转化率是多少？")
+    assert "spending" in find_measures("基石投资者承诺出资多少？")

@@ -80,3 +80,14 @@ def test_the_end_of_a_quarter_is_a_day_not_the_quarter() -> None:
     give it, unlike '三季度营收'."""
     assert quarters("霁岚到三季度末挂着多少应收款？") == set()
     assert quarters("霁岚三季度营收多少？") == {3}
+
+
+def test_last_quarter_is_the_one_before_the_article_s_date() -> None:
+    import datetime as dt
+
+    from knowledge.periods import last_quarter
+
+    november = dt.date(2026, 11, 13)
+    assert last_quarter("昱晟上个季度毛利率多少？", november) == 3
+    assert last_quarter("What was the gross margin last quarter?", dt.date(2027, 1, 20)) == 4
+    assert last_quarter("What was the gross margin in 2025?", november) is None

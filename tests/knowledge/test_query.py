@@ -55,7 +55,10 @@ FIGURE_QUESTIONS = [
     ("这家公司打算把获客成本从多少降到多少？", {"%"} | CURRENCIES),
     ("投保价值里有多大比例有营业中断保障？", {"%"}),
     ("how far could the utility's debt service coverage drop?", {"x", "%"} | CURRENCIES),
-    ("how big are Qibang's receivables relative to revenue now?", {"%"} | CURRENCIES),
+    (
+        "how big are Qibang's receivables relative to revenue now?",
+        {"%", "x"} | CURRENCIES,
+    ),  # a ratio may be told as a multiple
     ("What's the combined power capacity of the AI computing centres Lanyuan built?", {"GW"}),
     ("how much power will the Groningen campus need?", {"GW"}),
     ("How much of the Kurosaki bonds did Sugimura's fund take?", {"%"} | CURRENCIES),

@@ -177,3 +177,12 @@ def test_a_transliteration_ending_on_a_vowel_is_the_name_ending_on_it() -> None:
         ]
     )
     assert index.latin_for("瓦爾馬估計這份草案會讓每股盈餘少多少？").startswith("Varma")
+
+
+def test_a_t_and_an_h_of_two_syllables_and_an_unsaid_closing_l_are_read() -> None:
+    assert han_skeleton("哈特霍洛") in latin_skeletons("Harthollow")
+    assert han_skeleton("奥德威克") in latin_skeletons("Alderwick")
+    index = SoundIndex([Speaker(name="Ashenmoor Micro", kind="organization", role="chip designer")])
+    assert index.latin_for("阿申摩尔到底压了多少货？").startswith("Ashenmoor")
+    assert index.sounds_like("阿申摩尔微电子") == "Ashenmoor"
+    assert index.sounds_like("华夏基金") is None

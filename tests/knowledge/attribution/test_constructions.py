@@ -16,6 +16,60 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'Its auditor, Brandling Orsett, disagrees … the firm said': a company's auditor is a firm, whatever its "
+        "name looks like, its stance a statement, and 'the firm' in the letter it wrote its own",
+        [
+            ["Kestrane Cloud has disclosed a dispute with its auditor over how to book its GPU leases."],
+            [
+                "Its auditor, Mallory Penhale, disagrees.",
+                "In a letter that Kestrane attached to the filing, the firm said about $4.1 billion of the contracts "
+                "are finance leases.",
+            ],
+        ],
+        ["Kestrane Cloud", "Mallory Penhale", "Mallory Penhale"],
+    ),
+    (
+        "'Kestrane's largest lessor, Quarrow Leasing, said': a leasing firm by its trade, and 'Quarrow expects' its",
+        [
+            ["Kestrane Cloud reported a loss."],
+            [
+                "Kestrane's largest lessor, Quarrow Leasing, said its contracts could not be cancelled.",
+                "Quarrow expects the chips to be worth about 15% of their cost when the leases end.",
+            ],
+        ],
+        [None, "Quarrow Leasing", "Quarrow Leasing"],
+    ),
+    (
+        "'The authority's latest holdings disclosure shows …': the document of the organization the noun stands "
+        "for; 'X is not persuaded' a stance",
+        [
+            ["The Varnel Investment Authority, the state's sovereign fund, said it cut its AI target to 9%."],
+            [
+                "The authority's latest holdings disclosure shows it cut its stake in Orvane to 0.8% from 2.1%."
+            ],
+            ["Analyst Tamsin Roe of Ferrow Forensic asked about the sale.", "Roe is not persuaded."],
+        ],
+        [
+            "Varnel Investment Authority",
+            "Varnel Investment Authority",
+            "Tamsin Roe",
+            "Tamsin Roe",
+        ],
+    ),
+    (
+        "'X, its chairman, controls 31% and has said nothing publicly': a negated telling is no statement, "
+        "unlike a view held ('does not expect')",
+        [
+            ["Kestrane Cloud reported a loss."],
+            [
+                "Emory Dalgate, Kestrane's co-founder and chairman, controls about 31% of the votes and has said "
+                "nothing publicly about the dispute.",
+                "Nolan Esk, the chief executive, has not said whether the accounts will be restated.",
+            ],
+        ],
+        [None, None, None],
+    ),
+    (
         "'…, the general contractor, Varnell Builders, which says it is owed $52 million': the organization the "
         "relative clause's speech is said of, named nowhere else",
         [
@@ -66,7 +120,8 @@ ENGLISH = [
             ],
             ["Odile Brannock, who left the company in May, disagreed.", '"It was fine," she said.'],
         ],
-        ["unnamed: one of the former engineers", None, "Wilma Tregarth", None, "Odile Brannock"],
+        # (disagreeing is a stance stated; being measured is a manner described)
+        ["unnamed: one of the former engineers", None, "Wilma Tregarth", "Odile Brannock", "Odile Brannock"],
     ),
     (
         "'…came from Farrow Research, a short seller, which said…': the relative pronoun is the firm speaking",
@@ -858,6 +913,29 @@ ENGLISH = [
 ]
 
 CHINESE = [
+    (
+        "'信託同時宣布': a bare 信託 in a story about one trust is that trust",
+        [
+            ["香港上市的澄匯數據中心信託昨日公布中期業績，可分派收入按年下跌21%。"],
+            ["信託同時宣布，未來兩年將投入約3.4億美元改裝三座舊數據中心。"],
+        ],
+        ["澄匯數據中心信託", "澄匯數據中心信託"],
+    ),
+    (
+        "'沂湄省发改委表示': a province's own commission, not the national one of that short name",
+        [["沂湄省发改委表示，报价须书面说明。"]],
+        ["沂湄省发改委"],
+    ),
+    (
+        "'沂湄省财政厅今年9月发文要求': a province's department by its name, its directive a statement",
+        [["沂湄省财政厅今年9月发文要求，报价低于采购预算五成的供应商须书面说明成本构成。"]],
+        ["沂湄省财政厅"],
+    ),
+    (
+        "'调研机构X9月对园区逐层走访后发现': what a firm did to find what it says stands between it and its verb",
+        [["调研机构梧桐产研9月对园区逐层走访后发现，园区实际入驻率约为55%。"]],
+        ["梧桐产研"],
+    ),
     (
         "'權益披露資料顯示': disclosure-of-interests filings are the holders', reported by the paper, not the company's",
         [

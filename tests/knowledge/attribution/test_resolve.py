@@ -189,7 +189,9 @@ def test_the_title_or_trade_of_an_unnamed_source_points_back_to_that_source() ->
 def test_what_an_appositive_says_its_head_did_is_no_statement_of_the_sentence() -> None:
     """'X, a short seller that disclosed a bet against the bank, does not buy that': no one speaks."""
     text = [
-        ["Harrow Lane Research, a short seller that disclosed a bet against the bank this month, disagrees."]
+        [
+            "Harrow Lane Research, a short seller that disclosed a bet against the bank this month, does not buy that."
+        ]
     ]
     assert speakers_of(text, "en") == [None]
 
