@@ -104,7 +104,7 @@ CHANGE_MEASURES = frozenset({"growth", "cut", "share"})
 # "第二期", "二期", "phase two", "the second phase": which phase of a project a question or a passage names.
 _PHASE = re.compile(
     r"第([一二三四五六七八九十\d]+)期|(?<![\d一二三四五六七八九十第同本上下前每])([一二三四五六七八九十首])期"
-    r"(?![间間限货貨刊权權末初中内內])|\bphase (one|two|three|four|\d+|i{1,3}|iv)\b|\b(first|second|third|fourth) phase\b",
+    r"(?![间間限货貨刊权權末初中内內基债債票])|\bphase (one|two|three|four|\d+|i{1,3}|iv)\b|\b(first|second|third|fourth) phase\b",
     re.I,
 )
 _PHASE_NUMBER = {
@@ -122,6 +122,8 @@ def phases(text: str) -> set[str]:
     }
 
 
+# "its fiscal second quarter", "2027财年第二季": a company's own year, whose quarters are not the calendar's
+FISCAL = re.compile(r"\bfiscal\b|\bFY\d|财年|財年|财政年度|財政年度|会计年度|會計年度", re.I)
 # "full-year", "全年", "整个财年": a whole year, not one quarter of it.
 WHOLE_YEAR = re.compile(
     r"\bfull[- ]year\b|\bannual\b(?! recurring)|\bfor the (?:whole|full|entire) (?:fiscal )?year\b|全年|年度|"

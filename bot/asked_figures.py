@@ -15,6 +15,7 @@ from bot.asked_figure_cues import (
     CHANGE_MEASURES,
     CUMULATIVE,
     DELTA_ASKED,
+    FISCAL,
     FUTURE,
     GROWTH_PART,
     INTEREST_RATE,
@@ -113,8 +114,14 @@ def asked_figures(
 def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list[Figure]:
     """The figures one ask of a question admits."""
     latest = last_quarter(query.text, published) if published is not None and not query.quarters else None
-    if latest is not None:  # "上个季度毛利率": the quarter the article's date last closed
-        query = replace(query, quarters={latest})
+    named_quarters = quarters(hit.passage.text)
+    if (
+        latest is not None
+        and named_quarters
+        and latest not in named_quarters
+        and not FISCAL.search(hit.passage.text)
+    ):
+        return []  # "上个季度毛利率" in November is not answered by the fourth quarter's (a fiscal quarter may be)
     if other_scope(hit.passage.text, query):
         return []
     figures = [f for f in hit.passage.figures if not query.units or f.unit in query.units]

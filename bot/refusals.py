@@ -61,7 +61,7 @@ def stronger_refusal(
         for h in candidates
         if not h.passage.figures
         and REFUSAL.search(h.passage.text)
-        and ("share" in asked or "share" not in find_measures(h.passage.text))
+        and ("share" in asked or not _PART_WITHHELD.search(h.passage.text))
     ]
     best = max(refusals, key=lambda h: h.coverage, default=None)
     named = best is not None and bool(set(asked) & find_measures(best.passage.text) - _MOVES)
@@ -95,6 +95,11 @@ def stronger_refusal(
     return None
 
 
+# "declined to say how much of the revenue came from…", "未透露…占比": what is withheld is a part of a total
+_PART_WITHHELD = re.compile(
+    r"\bhow much of\b|\bwhat (?:share|portion|proportion|percentage|fraction|part) of\b|占比|占多少|所占比例|多少来自",
+    re.I,
+)
 # Measures that say how a figure moved or divides: too common to tie a refusal to the question.
 _MOVES = frozenset({"growth", "cut", "share"})
 

@@ -73,10 +73,10 @@ MEASURES: dict[str, str] = {
     r"\bburn(?:s|ed|ing|t)?\b[^.?]{0,30}?\bon\b|"
     # "buy $140 million of shares as a cornerstone investor": a cornerstone or anchor order is a purchase
     r"\bcornerstone|\banchor (?:order|investor|investment)s?\b|基石|\b(?:household|electricity|power|monthly|water) bills?\b|折旧|资本支出|支出|开支|(?<![付收免])费用|花|耗资|成本|采购|购买|买|拿出|投资|出资|融资|注资|掏|砸|投入|(?<![城创产])投(?![诉票保顾行信资人者])|"
-    # "业绩承诺" is a promise of profit, and "公司承诺的转化率" a promise, not money committed ("承诺出资" is)
+    # "业绩承诺" is a promise of profit, and "公司承诺的转化率" what was promised, not money committed ("承诺接多少" is)
     # "出了多少钱": what an investor put in
     r"出了?(?:多少|几多)钱|"
-    r"募资|募了?(?:多少|几多|幾多)|(?<!金)融了(?:多少|几多|幾多)?|(?<!业绩)承诺(?=出资|投资|投入|认购|注资|金额|资金|的?资本)|出资承诺|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\boverruns?\b|超支|集到|集资|筹到|筹得|募得|募到|配股|配售|供股",
+    r"募资|募了?(?:多少|几多|幾多)|(?<!金)融了(?:多少|几多|幾多)?|(?<!业绩)承诺(?!的)|\b(?:cough|fork|shell)(?:s|ed|ing)? (?:up|out)\b|\boverruns?\b|超支|集到|集资|筹到|筹得|募得|募到|配股|配售|供股",
     # "leveraged single-stock funds", "杠杆ETF": a leveraged product is a kind of fund, no one's borrowing
     "debt": r"\b(?:secured|backed|collateral(?:ised|ized)) (?:by|against|on)\b|抵押|质押|\bdebt|\binterest[- ]bearing\b|有息负债|"
     # "Skellan's convertible", "可转债": a bond that converts into shares is still borrowing

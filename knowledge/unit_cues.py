@@ -44,7 +44,11 @@ SETTING_CHANGE = re.compile(
     r"\b(?:the|this|that|its|their|a)\s+(?:[\w-]+\s+){0,3}?(?:cut|cuts|increase|increases|hike|hikes|rise|rises|"
     r"reduction|reductions|discount|discounts)\s+(?=(?:cost|costs|save|saves|mean|means|add|adds|take|takes|"
     r"knock|knocks|shave|shaves|hurt|hurts|bring|brings|leave|leaves)\b)|"
-    r"(?:降价|涨价|提价|减价|加价|降息|加息|减产|裁员|下调|上调)(?:以|之)?后",
+    r"(?:降价|涨价|提价|减价|加价|降息|加息|减产|裁员|下调|上调)(?:以|之)?后|"
+    # "what was it before the cut?": the change marks a time, the level is asked
+    r"\b(?:before|after|since|ahead of|prior to)\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?(?:cut|cuts|"
+    r"increase|increases|hike|hikes|rise|rises|reduction|reductions|downgrade|upgrade)\b|"
+    r"(?:下调|下修|调降|上调|上修|调升|削减)(?:以|之)?前",
     re.I,
 )
 

@@ -31,6 +31,10 @@ class Attribution:
 
 
 def _known_entities(sentences: list[str], index: SpeakerIndex, entities: ArticleEntities) -> None:
+    # "沚阳" where the article writes "沚阳市": the city, not the short name of a company or bureau named after it
+    places = {
+        m.group(1) for m in re.finditer(r"([\u4e00-\u9fff]{2})[市省县縣]", to_simplified("".join(sentences)))
+    }
     for text in sentences:
         for mention in index.find_mentions(text):
             speaker = mention.speaker
@@ -38,6 +42,7 @@ def _known_entities(sentences: list[str], index: SpeakerIndex, entities: Article
                 _other_acronym(text, mention.start, mention.end, speaker)
                 or _other_first_name(text, mention.start, mention.end, speaker)
                 or _local_body(text, mention.start, mention.end)
+                or to_simplified(text[mention.start : mention.end]) in places
             ):
                 continue
             forms = [
@@ -45,6 +50,7 @@ def _known_entities(sentences: list[str], index: SpeakerIndex, entities: Article
                 for f in (speaker.name, speaker.name_zh, *speaker.aliases)
                 if f
                 and ((not f.isascii() and len(f) >= 2) or " " in f or f == text[mention.start : mention.end])
+                and to_simplified(f) not in places
             ]
             gender = gender_of(speaker.name.split()[0]) if speaker.kind == "person" else None
             entity = Entity(kind=speaker.kind, name=speaker.name, forms=forms, known=speaker, gender=gender)

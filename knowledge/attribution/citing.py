@@ -29,7 +29,8 @@ _EN_OWN_DOCUMENT = re.compile(
 )
 # "…, a loan document showed.": a document no author is named for, closing the sentence, is the company's
 _EN_DOCUMENT_SHOWED = re.compile(
-    # "…, its annual report showed.": the company's own report too
+    # "…, its annual report showed.": the company's own report too; "…, the results showed.": its results
+    r",\s+the\s+(?:[\w-]+\s+)?(?:results|accounts|release|filing)\s+(?:showed|shows|show)\b[^,;]{0,30}$|"
     r",\s+(?:a|an|its|their)\s+(?!court\b)(?:[\w-]+\s+){0,2}?(?:filing|document|presentation|statement|letter|memo|"
     r"memorandum|prospectus|contract|agreement|term sheet|report|accounts|results)s?\s+(?:showed|shows|show|said|says|stated|states|"
     r"indicated|indicates|revealed|reveals)\b[^,;]{0,30}$",
@@ -47,6 +48,12 @@ _EN_DOCUMENT_OPENS = re.compile(
     r"^\W*(?P<who>[^,;]{2,60}?)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:disclosure|filing|report|data|figures|accounts|"
     r"results|statement|presentation|prospectus|records)s?\s+(?:showed|shows|show|said|says|indicated|indicates|"
     r"revealed|reveals)\b",
+    re.I,
+)
+# "a letter to limited partners", "a memo to staff": a document an organization sent its own people
+_EN_SENT_TO_HOLDERS = re.compile(
+    r"\s*(?:a|an|the)\s+(?:[\w-]+\s+)?(?:letter|memo|note|report|presentation)\s+(?:sent\s+)?to\s+(?:its\s+)?"
+    r"(?:limited partners|investors|shareholders|unitholders|bondholders|lenders|staff|employees|clients|customers)\b",
     re.I,
 )
 _EN_ACCORDING = re.compile(
@@ -162,6 +169,16 @@ def according(
             ):
                 found.author = True  # "according to a letter the fund sent": "the letter" is later its
             return found
+        if (
+            language == "en"
+            and _EN_SENT_TO_HOLDERS.search(marker.group(0))
+            and re.search(r"\b(?:seen|obtained|reviewed) by\s*$", marker.group(0))
+            and (opener := subject_org(items, outside)) is not None
+        ):
+            # "Quintavel cut …, according to a letter to limited partners seen by The Ledger": the letter is the
+            # sentence's subject's own, to its investors ("the letter" later is theirs too)
+            opener.author = True
+            return opener
         if language != "en" and re.match(r"了解|悉|闻", outside[marker.end() :]):
             continue  # "据了解，主席X家族持有…": it is understood, from no one the sentence names
         for item in items:

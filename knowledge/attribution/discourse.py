@@ -32,7 +32,7 @@ _EN_ANAPHORA = re.compile(
     # at the start of a sentence, where it is the subject
     r"|(?-i:The) (?!(?:other|rival|parent|client|customer|target|two|both|each|one|same|former|new)\b)(?:[\w-]+ ){1,2}"
     r"(?:company|firm|lender|insurer|reinsurer|broker|provider|developer|start-up|startup|maker|manufacturer|supplier|"
-    r"producer|operator|landlord)"
+    r"producer|operator|landlord|office|agency|bureau|regulator|commission|ministry|department|authority)"
     # "the Japanese insurer", "the South Korean chipmaker": a nationality before the noun
     r"|the (?-i:(?:[A-Z][a-z]+\s+){1,2})(?:company|firm|lender|insurer|reinsurer|broker|provider|developer|"
     r"start-up|startup|bank|group|operator|maker|chipmaker|landlord|miner|utility|manufacturer|supplier|"

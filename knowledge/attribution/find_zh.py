@@ -65,12 +65,15 @@ _ACCORDING = re.compile(
 _CLAUSE_SUBJECT = re.compile(
     # "研调机构Corvale Optics Research统计": a firm in Latin letters of several words, after what it is; after a
     # quoted brand, blanked as speech ("应用“光匣”的运营方光匣科技发布公告称")
-    r"(?:^|[，。；：,;:」”]|\s{2})\s*(?P<subject>[A-Za-z0-9\u4e00-\u9fff&·.（）()]{2,16}?|"
+    # ("本报讯 琨汐股份日前发布公告称": after the paper's own dateline)
+    r"(?:^(?:本[报刊]讯(?:[（(][^）)]{0,20}[）)])?)?|[，。；：,;:」”]|\s{2})\s*(?P<subject>[A-Za-z0-9\u4e00-\u9fff&·.（）()]{2,16}?|"
     r"[\u4e00-\u9fff]{0,6}[A-Z][A-Za-z0-9&.]*(?: [A-Z][A-Za-z0-9&.]*){1,4})(?:"
     + "|".join(sorted(lx.GAP_WORDS, key=len, reverse=True))
     + r"|在[^，。；：]{0,14}?(?:上|中|时|里)|最新(?:报告|研报)|上周|本周|上月|本月|近日|日前|今年|"
     # "梧野产研9月对园区逐层走访后发现": what it did to find what it says
-    + r"对[^，。；：]{1,14}?(?:走访|调研|调查|抽样|梳理|测算|统计|研究)(?:之?后)?|"
+    + r"(?:对|通过)[^，。；：]{1,14}?(?:走访|调研|调查|抽样|梳理|测算|统计|研究)(?:之?后)?|"
+    # "栢堯資本發言人回覆本報查詢時表示": replying to the paper
+    + r"(?:回复|回应|答复)[^，。；：]{0,8}?(?:询问|查询|提问|采访)时?|"
     + lx.DATE_GAP
     + r"|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?(?:报告|研报|研究|数据|公告|声明|通告|通报)|)*"
     + "(?!说明书|声明书|证明书)(?P<verb>"  # "招募说明书显示": a document, not the verb 说明
@@ -250,8 +253,9 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             org = kin_org or (org_before(text[:cut]) if department is None else None)
             if re.search(r"[由被向对给让与和]$", text[:cut]):
                 org = None  # "回购义务由创始人兼首席执行官阎晟个人承担": who bears it, at no firm called 回购义务
-            if org and UNNAMED_FIRM.fullmatch(org):
-                org = None  # "外资大行分析员冯晓晴": a big foreign bank, not one called 外资大行
+            if org and (UNNAMED_FIRM.fullmatch(org) or org in lx.NOT_NAMES):
+                # "外资大行分析员冯晓晴": a big foreign bank, not one called 外资大行; "管理人负责人": a role's head
+                org = None
             owner = org_before(text[: cut - 1]) if org is None and text[:cut].endswith("的") else None
             if owner is not None and (
                 owner.endswith(tuple(lx.ORG_SUFFIXES)) or entities.find(owner) is not None
@@ -304,6 +308,15 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                 add_person_zh(entities, original[at : at + len(person[0])], latin=person[1])
                 continue
             title = _TITLES.search(subject)
+            named_org = org_before(subject)
+            if (
+                title is not None
+                and named_org
+                and not named_org.isascii()
+                and named_org.endswith(tuple(s for s in lx.ORG_SUFFIXES if len(s) >= 2))
+                and title.start() >= len(subject) - len(named_org)
+            ):
+                title = None  # "竑衡律师事务所": a title inside the firm's own name
             if title is not None and title.end() < len(subject):
                 continue  # a title followed by a name: the title rule above has the person
             subject = subject[: title.start()] if title is not None else subject

@@ -8,8 +8,8 @@ import re
 SPEECH_VERBS = (
     # an analyst's rating is their judgement: "分析师蒋奕辰维持“买入”评级，目标价68元"
     "(?:维持|给予|重申|上调|下调|调升|调降)(?=[^，。；]{0,8}?(?:评级|评等|目标价))",
-    # "将鎧澄评等由「买进」降至「减码」，目标价大砍至480元": a rating or target moved by any verb
-    "(?<=[将把])[^，。；]{0,8}?(?:目标价|评级|评等)[^，。；]{0,16}?(?:上调|下调|调升|调降|调高|调低|(?:大幅)?[降升砍]至|调至|下修|上修|[降升]为|调整为)",
+    # "将鎧澄评等由「买进」降至「减码」，目标价大砍至480元": a rating, target or estimate moved by any verb
+    "(?<=[将把])[^，。；]{0,12}?(?:目标价|评级|评等|预估|预测)[^，。；]{0,16}?(?:上调|下调|调升|调降|调高|调低|(?:大幅)?[降升砍]至|调至|下修|上修|[降升]为|调整为)",
     "表示",
     "说道",
     # "沂湄省财政厅今年9月发文要求，…": a body's directive is its statement
@@ -18,6 +18,8 @@ SPEECH_VERBS = (
     "(?<=对此)(?:并不|并不太|不太|较为|相对|更为)?(?:乐观|悲观|谨慎)(?=[。，；])",
     # "樊若溪并不认同这一判断": a view on what was said is the holder's statement
     "(?:并不|不)?认同(?=这|此|该|上述|公司|对方)",
+    # "分析师邵清禾并不认同。": disagreeing with what was just said, the sentence ending there
+    "(?:并不|不)认同(?=[。，；])",
     # "Sorahara证券则持相反看法": holding a view is stating it
     "持(?:相反|不同|类似|相同|保留|审慎|谨慎|乐观|悲观)的?(?:看法|观点|意见|态度)",
     "(?:并不|不)?赞同(?=这|此|该|上述|公司|对方)",
@@ -283,6 +285,7 @@ TITLES = (
     "执行董事",
     "常务董事",
     "副总经理",
+    "副总",  # Taiwan's short 副總 for a vice president ("投顧研究部副總鍾采葳")
     "副主任",
     "副董事长",
     "副行长",
@@ -352,6 +355,12 @@ GROUP_NOUNS = (
     "代理商",
     "分销商",
     "渠道商",
+    # builders and integrators: "一位参与其中一个智算中心项目的分包商私下透露"
+    "分包商",
+    "承包商",
+    "总包商",
+    "集成商",
+    "开发商",
     "注册会计师",
     # professions: "一位资深评估师透露" is a source kept unnamed, not a person called 评估师
     "会计师",
@@ -419,6 +428,11 @@ ORG_ANAPHORA = (
     # "港穹房託…公布中期業績" then "該房託宣布": the trust (a REIT) just named
     "该房托",
     "该信托",
+    # "汀北市地方金融监督管理局…表示" then "该局同时透露": the bureau just named
+    "该局",
+    "该厅",
+    "该委",
+    "该署",
     "房托",  # "信託同時宣布" in a story about one trust: the trust in play
     "信托",
     "该平台",
@@ -449,6 +463,8 @@ DOCUMENT_ANAPHORA = (
     "同一份公告",
     "这份公告",
     "该公告",
+    # "公告称，此次采购单价约为…": the announcement the article's company issued
+    "公告",
     # "市场监督管理局发布通报指出…" then "通报还提到": the bureau's notice (not "据通报", which cites it)
     "通报还",
     "通报同时",
@@ -529,6 +545,8 @@ NOT_NAMES = frozenset(
         "原因",
         "龙头",
         "管理层",
+        "管理人",  # a bankrupt company's administrator ("破产管理人"), not Mr 管
+        "管理费",
         "常规",
         "于是",
         "向来",
@@ -560,6 +578,9 @@ REPORT_NOUNS = (
     "估计",
     "测算",
     "资料",  # "据X向投资人提供的财务资料": the figures X gave
+    "报表",  # "据X向信托计划提交的财务报表": its accounts
+    "财报",
+    "材料",
     "指数",  # "X发布的价格指数显示": the index X publishes
 )
 # Words that end an organization's name ("泓鼎科技", "阿尔马纳投资局").

@@ -40,6 +40,8 @@ def clean_name(name: str) -> str | None:
         return None
     if any(w.lower().strip(".'’") in lx.NOT_NAME_WORDS or w.lower() in ORG_TAILS for w in words[1:]):
         return None
+    if any(re.search(r"['’]s$", w) for w in words[:-1]):
+        return None  # "Quintavel's Velmoran stake": a possessive, then what it owns
     return " ".join(words)
 
 

@@ -212,6 +212,7 @@ TITLE_ZH_EXTRA = {
     "执行董事": "executive director",
     "常务董事": "executive director",
     "副总经理": "deputy general manager",
+    "副总": "vice president",
     "副总裁": "vice president",
     "副主任": "deputy director",
     "律师": "lawyer",

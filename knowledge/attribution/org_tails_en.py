@@ -193,6 +193,11 @@ CORPORATE_TAILS = frozenset(
         "agency",
         "association",
         "commission",
+        # government bodies: "Strategic Exports Office", "Statistics Bureau"
+        "office",
+        "bureau",
+        "ministry",
+        "department",
         "fund",
         "semiconductor",
         "semiconductors",

@@ -113,7 +113,7 @@ _NOT_NAMES = (
     # "公司未披露客户名称": the company and a negation, no firm called 公司未
     r"^公司|[未没]$|"
     # "同一份公告还提出": the same notice again, no firm called 同一份
-    r"^(?:同一|这一|那一|该|这|那|上述)份?$|份$|"
+    r"^(?:同一|这一|那一|该|这|那|上述)份?$|(?<!股)份$|"
     # "有研究机构给出的数字": some research firm, not one called 有研究机构
     r"^有(?:研究|咨询|调研|评级)?(?:机构|券商|投行|基金|银行|公司|分析师)"
 )
@@ -126,8 +126,8 @@ _ASKS_THE_COMPANY = r"(?:要求|责令|督促|敦促|提醒|通知|建议|请求
 def plausible_org(org: str, subject: str, weak: bool) -> bool:
     """Whether the words before a verb name an organization: a company ending, Latin letters, or a short clean name."""
     suffix = next((x for x in lx.ORG_SUFFIXES if org.endswith(x) and len(x) >= 2), "")
-    # "临江市中级人民法院", "衡信会计师事务所": people words inside an institution's name are part of it
-    core = org[: len(org) - len(suffix)].replace("人民", "").replace("会计师", "")
+    # "临江市中级人民法院", "衡信会计师事务所", "竑衡律师事务所": people words inside an institution's name are part of it
+    core = org[: len(org) - len(suffix)].replace("人民", "").replace("会计师", "").replace("律师", "")
     if re.search(r"[他她我你它]|该|这|那|其|此|一位|一名|某|^第|^方面$|" + _NOT_NAMES, org) or any(
         g in core for g in lx.GROUP_NOUNS
     ):

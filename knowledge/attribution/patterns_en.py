@@ -76,7 +76,7 @@ FIRM_ROLE_FIRST = re.compile(
 )
 # "the short seller Kestrel Ridge Research", "the cloud provider Stratacore": a description before the name.
 DESCRIBED_ORG = re.compile(
-    rf"\b[Tt]he\s+(?P<role>(?:[a-z-]+\s+){{0,2}}(?:seller|provider|operator|utility|lender|fund|insurer|bank|maker|"
+    rf"\b[Tt]he\s+(?P<role>(?:(?:[a-z-]+|AI|GPU|[A-Z]{{2,4}}-[a-z-]+)\s+){{0,3}}(?:seller|provider|operator|utility|lender|fund|insurer|bank|maker|"
     rf"chipmaker|developer|landlord|distributor|start-up|startup|company|firm|regulator|consultancy|manager|"
     rf"pension|investor|group|venture|agency|publication|outlet|newsletter|brokerage|broker|marketplace|exchange|"
     rf"retailer|supplier|manufacturer|contractor|builder|reinsurer|carmaker|automaker|tracker|house))\s+(?P<org>{ORG})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
@@ -104,14 +105,35 @@ def _sentence(
             if found is not None and opening.kind.startswith("pronoun")
             else resolve_item(opening, state, entities)
         )
+    described = _described_head(outside, items) if language != "en" else None
     for item in items:  # names count as mentioned only after the sentence's own speaker is settled
         if item.entity is not None:
             state.saw(item.entity)
+    if described is not None:
+        # "為凱德維克分銷晶片的分銷商銓澔科技昨日起招股": the company the 的-clause describes is named first in effect
+        modifier, head = described
+        modifier.order, head.order = head.order, modifier.order
     if (
         referent is not None
     ):  # the sentence's subject stays the most salient, ahead of names it mentions later
         state.saw(referent)
     return found
+
+
+def _described_head(outside: str, items: list[Item]) -> tuple[Entity, Entity] | None:
+    """Two organizations first named in one clause, the first inside a 的-clause describing the second."""
+    named = [(i, i.entity) for i in items if i.entity is not None and i.entity.kind == "organization"]
+    for (before, modifier), (after, head) in pairwise(named):
+        between = outside[before.end : after.start]
+        if (
+            modifier is not head
+            and not modifier.order
+            and not head.order
+            and "的" in between
+            and not re.search(r"[，。；：,;:]", between)
+        ):
+            return modifier, head
+    return None
 
 
 def _opening(outside: str, items: list[Item], language: str) -> Item | None:

@@ -114,13 +114,25 @@ def subject_en(
         r"(?:also\s+|still\s+|now\s+)?",
         outside[: verb.start()],
     )
+    # "Brackett still expects to need more turbines": a person named as the sentence's subject, likewise
+    opener = items[0] if items and items[0].entity is not None else None
+    personal_name = (
+        opener is not None
+        and opener.entity is not None
+        and opener.entity.kind == "person"
+        and re.fullmatch(r"[\s\"“]*", outside[: opener.start]) is not None
+        and re.fullmatch(r"\s+(?:also\s+|still\s+|now\s+)?", outside[opener.end : verb.start()]) is not None
+    )
     # "Some energy analysts think the demand numbers are inflated": a group's view opening the sentence
     group = word in ("think", "believe", "worry", "worried", "fear", "doubt") and _EN_GROUP_OPENS.fullmatch(
         outside[: verb.start()]
     )
     if group:
         return unnamed_en(outside[: verb.start()], entities)
-    if weak and (_EN_PASSIVE.search(outside[: verb.start()]) or not (find_figures(outside) or personal)):
+    if weak and (
+        _EN_PASSIVE.search(outside[: verb.start()])
+        or not (find_figures(outside) or personal or personal_name)
+    ):
         return None  # "Kestrel reported a loss": a weak verb reports something only with a figure
     if weak and _EN_NOUN_COMPOUND.search(outside[: verb.start()]):
         return None  # "the profit beat the average analyst forecast": a noun, not someone forecasting

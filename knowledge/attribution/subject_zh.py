@@ -13,7 +13,8 @@ from knowledge.attribution.unnamed import unnamed_zh
 _ZH_GAP_WEAK = re.compile(
     r"^(?:"
     + "|".join(sorted(zh.GAP_WORDS, key=len, reverse=True))
-    + r"|在[^，。；：]{0,16}?(?:上|中|时|里|后)|对[^，。；：]{1,14}?(?:走访|调研|调查|抽样|梳理|测算|统计|研究)(?:之?后)?|"
+    + r"|在[^，。；：]{0,16}?(?:上|中|时|里|后)|(?:对|通过)[^，。；：]{1,14}?(?:走访|调研|调查|抽样|梳理|测算|统计|研究)(?:之?后)?|"
+    r"(?:回复|回应|答复)[^，。；：]{0,8}?(?:询问|查询|提问|采访)时?|"
     r"上周|本周|上月|近期|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?"
     r"(?:报告|研报|研究|文件|论文|数据)|" + zh.DATE_GAP + r"|本月|上月|今年|日前|近日|"
     r"的|最新|[（(][^）)]{0,40}[）)]|[）)]|证券|分析师|分析员|研究员|团队|新闻发言人|发言人|顾问|专家|经济学家|策略师|"
@@ -46,6 +47,8 @@ def subject_zh(
         return None
     if re.search(r"(?:未|没有|没|不愿|拒绝)(?:就|对)[^，。；：]{1,16}$", outside[: verb.start()]):
         return None  # "他至今未就退费纠纷公开表态": said nothing on it
+    if re.search(r"(?:未|没有|尚未|并未)(?:回复|回应|答复)[^，。；：]{0,24}$", outside[: verb.start()]):
+        return None  # "沚阳市财政局未回复本刊关于…的进一步询问": the paper asked, no one answered
     if _WHEN_DONE.match(outside, verb.end()):
         return None  # "他在此次转型公告发布后尚未公开露面": a time clause, not a statement
     weak = verb.group(0) in zh.WEAK_VERBS

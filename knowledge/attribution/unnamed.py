@@ -139,7 +139,7 @@ def _without_names(description: str, entities: ArticleEntities, stand_in: str) -
 
 def unnamed_zh(clause: str, entities: ArticleEntities) -> Entity | None:
     """The unnamed source a Chinese clause describes ("一位投信基金经理人"), or the one "这位经理人" points back to."""
-    clause = clause.strip()
+    clause = re.sub(r"^(?:根据|据)", "", clause.strip())  # "据供应链人士透露": the source is who follows 据
     while True:  # "一位本土投信基金经理人则表示": the adverb before the verb is not part of who speaks
         adverb = next((g for g in zh.GAP_WORDS if clause.endswith(g) and len(clause) > len(g) + 2), None)
         if adverb is None:
@@ -158,6 +158,8 @@ def unnamed_zh(clause: str, entities: ArticleEntities) -> Entity | None:
         "法人",
         "市场",
     )
+    # "供应链人士", "消息人士": 人士 is said only of people the article does not name
+    marked = marked or clause.endswith("人士")
     if not (has_group and marked) or len(clause) > 30:
         return None
     one = "?" if re.search("一位|一名|某位", clause) else None  # one unnamed person: 他/她 may follow

@@ -30,15 +30,17 @@ EN_REFUSAL = re.compile(
     re.I,
 )
 _EN_OWN_ESTIMATE = re.compile(
-    r"\b(?:cut|raised|lowered|lifted|trimmed|set|kept|maintained|reiterated|upgraded|downgraded)(?=\s+(?:her|his|"
+    r"\b(?:cut|raised|lowered|lifted|trimmed|set|kept|maintained|reiterated|upgraded|downgraded)(?=\s+(?:(?:her|his|"
     r"their)\s+(?:[\w-]+\s+){0,2}?(?:price target|target price|target|estimates?|forecasts?|rating|outlook|"
-    r"projections?)\b)"
+    # "Oxbury Lane cut its price target": a broker's call (a company cutting "its price" or "its forecast" is not)
+    r"projections?)|its\s+(?:[\w-]+\s+)?(?:price target|target price))\b)"
 )
 
 
 _EN_RATING_ACTION = re.compile(
-    r"\b(?:placed|put|cut|lowered|raised|affirmed|downgraded|upgraded|revised|changed|withdrew)(?=\s+its\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:rating|ratings|outlook)\b)"
+    # ("placed the cooperative's A-minus rating on review": the rated company's rating, the agency's call)
+    r"\b(?:placed|put|cut|lowered|raised|affirmed|downgraded|upgraded|revised|changed|withdrew)(?=\s+(?:its|the\s+"
+    r"[\w-]+(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?(?:rating|ratings|outlook)\b)"
 )
 # "Quennell raised the company's full-year revenue forecast", "She raised the full-year forecast": an officer giving
 # the company's guidance speaks (only a person: "Kestrel raised its forecast" is the article's narration)

@@ -1331,3 +1331,32 @@ def test_a_phase_named_without_di_and_last_quarter_by_the_article_s_date_choose_
     last = _how_much("上个季度毛利率多少？", {"%"}, measures=frozenset({"margin"}))
     assert asked_figures(guidance, last, november) == []
     assert [f.text for f in asked_figures(reported, last, november)][:1] == ["23.8%"]
+
+
+def test_a_forecast_cut_answers_a_quarters_guidance_and_a_level_before_the_cut_is_money() -> None:
+    cut = _hit(
+        "Kelvane Semiconductor cut its fourth-quarter revenue forecast to between $2.1 billion and $2.3 billion "
+        "from about $2.8 billion.",
+        "kv:1.1",
+    )
+    question = analyze(
+        "What's Kelvane's new Q4 revenue guidance, and what was it before the cut?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    assert {"USD"} <= question.units
+    corpus = _corpus("kv", "Kelvane cuts its forecast", "en", cut)
+    assert [h.passage.id for h in with_asked_figure(question, [cut], [], corpus)] == ["kv:1.1"]
+
+
+def test_a_fiscal_quarter_and_a_second_fund_are_not_read_as_the_calendar_quarter_or_a_phase() -> None:
+    november = dt.date(2026, 11, 6)
+    fiscal = _hit(
+        "Castrel said AI projects accounted for $2.4 billion of new contracts in its fiscal second quarter."
+    )
+    last = _how_much("how big were Castrel's AI bookings last quarter?", {"USD"})
+    assert [f.text for f in asked_figures(fiscal, last, november)] == ["$2.4 billion"]
+    fund = _hit("Harrowgate Capital said the fund had returned about 14% a year after fees since inception.")
+    assert [
+        f.text for f in asked_figures(fund, _how_much("Harrowgate那只二期基金每年净回报多少？", {"%"}))
+    ] == ["14%"]

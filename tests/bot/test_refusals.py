@@ -122,3 +122,11 @@ def test_a_refusal_to_give_a_part_of_a_total_does_not_withhold_the_total() -> No
     assert stronger_refusal([refusal, total], total, {"revenue", "growth"}) is None
     # asked for the part, the refusal stands
     assert stronger_refusal([refusal, total], total, {"revenue", "share"}) is refusal
+
+
+def test_a_refusal_to_comment_on_a_stake_s_returns_withholds_them_whatever_the_stake() -> None:
+    refusal = _scored("Montclair Hale declined to comment on the returns it expects from the stake.", 0.6)
+    estimate = _scored(
+        "He estimates that the sites will earn a return of 6% to 7% on the capital invested.", 0.3
+    )
+    assert stronger_refusal([refusal, estimate], estimate, {"yield", "spending"}) is refusal

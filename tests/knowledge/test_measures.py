@@ -555,3 +555,4 @@ def test_dumping_shares_is_selling_and_a_credit_fund_or_a_promised_rate_is_no_de
     assert "debt" in find_measures("how much private credit went to GPU clouds?")
     assert "spending" not in find_measures("上市前公司承诺的转化率是多少？")
     assert "spending" in find_measures("基石投资者承诺出资多少？")
+    assert "spending" in find_measures("储备基金到底承诺接多少供股？")

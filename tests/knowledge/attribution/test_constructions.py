@@ -16,6 +16,71 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'The licensing office … said', 'Brackett still expects …': an office by its kind, a person named as the "
+        "subject of a view, a rating agency's call on another's rating and a broker cutting its price target",
+        [
+            [
+                "Kelvane said about $1.4 billion of orders were waiting for licences from the Strategic Exports Office."
+            ],
+            [
+                "The licensing office, which vets chip sales, said it had received about 2.6 times as many "
+                "applications this year.",
+                "It said reviews now take an average of 110 days.",
+            ],
+            ["Hollis Brack, the chief executive of Oxlade, said the company gave up its slots."],
+            ["Brack still expects to need more turbines."],
+            ["Brackmoor Ratings placed the cooperative's A-minus rating on review for a downgrade."],
+            [
+                "Analyst Fintan Vesey of Oxbury Lane Securities asked about churn.",
+                "Oxbury Lane cut its price target to $31.",
+            ],
+        ],
+        [
+            "Kelvane",
+            "Strategic Exports Office",
+            "Strategic Exports Office",
+            "Hollis Brack",
+            "Hollis Brack",
+            "Brackmoor Ratings",
+            "Fintan Vesey",
+            "Oxbury Lane Securities",
+        ],
+    ),
+    (
+        "'…, according to a letter to limited partners seen by The Ledger': the subject's own letter, 'the letter' "
+        "its later; 'Quintavel's Velmoran stake' no person; 'the AI chip start-up Velmoran Interconnect' a company; "
+        "'…, the results showed' the company's",
+        [
+            [
+                "Quintavel Ventures cut the value of its third fund by 18%, according to a letter to limited "
+                "partners seen by The Thimbleby Letter."
+            ],
+            [
+                "Its biggest position, the AI interconnect-chip start-up Velmoran Interconnect, is 41% of the fund."
+            ],
+            ["Calderwick Partners would buy Quintavel's Velmoran stake for $530 million."],
+            ["Velmoran said in a statement that its gross margin had risen to 46%."],
+            [
+                "According to Fernlow Advisory, such deals reached $41 billion.",
+                "He did not vote, the letter says.",
+            ],
+            [
+                "Cadrelle, which makes AI ad creatives, said revenue rose 22%.",
+                "The company's net revenue retention fell to 96% from 128%, the results showed.",
+            ],
+        ],
+        [
+            "Quintavel Ventures",
+            None,
+            None,
+            "Velmoran Interconnect",
+            "Fernlow Advisory",
+            "Quintavel Ventures",
+            "Cadrelle",
+            "Cadrelle",
+        ],
+    ),
+    (
         "'Its auditor, Brandling Orsett, disagrees … the firm said': a company's auditor is a firm, whatever its "
         "name looks like, its stance a statement, and 'the firm' in the letter it wrote its own",
         [
@@ -914,6 +979,95 @@ ENGLISH = [
 
 CHINESE = [
     (
+        "'為凱德維克分銷晶片的分銷商銓澔科技昨日起招股' then '根據招股書': the company the 的-clause describes is the "
+        "article's, its prospectus its own",
+        [
+            ["為凱德維克（Kelderwick）分銷AI加速器的本地分銷商銓澔科技昨日起招股，集資最多約3.4億美元。"],
+            ["根據招股書，截至6月底止六個月，銓澔收入約12.8億美元，凱德維克產品佔採購額約七成。"],
+            ["凱德維克發言人表示，公司不會減持。"],
+            ["銓澔科技表示，上市後將擴充產能。"],
+        ],
+        [None, "銓澔科技", "凱德維克", "銓澔科技"],
+    ),
+    (
+        "'鼎昱信评日前将蔚垣建工的主体信用评级展望由…调整为…', '她将…每股纯益预估从…下修至…': a call on a rating or an "
+        "estimate; '分析师X并不认同。' then '她通过渠道调研发现' the analyst's",
+        [
+            ["鼎昱信评日前将蔚垣建工的主体信用评级展望由“稳定”调整为“负面”。"],
+            [
+                "翊丰投顾分析师赖品妤认为，出口许可审查时程难以预估。",
+                "她将景筠今年每股纯益预估从12.8元下修至10.9元。",
+            ],
+            [
+                "泓岑证券计算机行业分析师邵清禾并不认同。",
+                "她通过渠道调研发现，同配置服务器的实际成交价约为175万元。",
+            ],
+        ],
+        ["鼎昱信评", "Lai Pinyu", "Lai Pinyu", "Shao Qinghe", "Shao Qinghe"],
+    ),
+    (
+        "'据供应链人士透露', '一位参与其中一个项目的分包商私下透露': sources the article leaves unnamed, and 他 after one",
+        [
+            ["据供应链人士透露，景筠已要求供应商将交货延后一季。"],
+            [
+                "一位参与其中一个智算中心项目的分包商私下透露，工程款已拖欠半年以上。",
+                "他估计，欠款约2.6亿元。",
+            ],
+        ],
+        [
+            "unnamed: 供应链人士",
+            "unnamed: 一位参与其中一个智算中心项目的分包商",
+            "unnamed: 一位参与其中一个智算中心项目的分包商",
+        ],
+    ),
+    (
+        "'霏云智算破产管理人竑衡律师事务所日前发布公告称', '管理人负责人苏砚秋表示': a law firm holding the "
+        "administrator's role, a title inside its name, and the administrator no person called 管理人",
+        [
+            ["霏云智算破产管理人竑衡律师事务所日前发布公告称，本次起拍价约4亿元。"],
+            ["管理人负责人苏砚秋表示，共有63家债权人申报债权约31.6亿元。"],
+            ["栖桐律师事务所律师栗知远指出，展期需经受益人大会表决通过。"],
+        ],
+        ["竑衡律师事务所", "Su Yanqiu", "Li Zhiyuan"],
+    ),
+    (
+        "'本报讯 琨汐股份日前发布公告称' then '公告称': a company whose name ends in 股份 after the dateline, its "
+        "announcement; '据X向信托计划提交的财务报表' its accounts; '该局同时透露' the bureau just named",
+        [
+            ["本报讯 琨汐股份日前发布公告称，控股子公司琨汐智算拟采购一批GPU服务器。"],
+            ["采购价格是争议的焦点。", "公告称，此次采购单价约为每台228万元。"],
+            [
+                "峪川算力是一家算力租赁公司。",
+                "据峪川算力向信托计划提交的财务报表，公司前三季度收入约1.9亿元。",
+            ],
+            [
+                "汀北市地方金融监督管理局在回复本刊询问时表示，已要求核查。",
+                "该局同时透露，相关产品存续规模约37亿元。",
+            ],
+            ["截至发稿，汀北市地方金融监督管理局未回复本刊关于销售环节的进一步询问。"],
+        ],
+        [
+            "琨汐股份",
+            None,
+            "琨汐股份",
+            None,
+            "峪川算力",
+            "汀北市地方金融监督管理局",
+            "汀北市地方金融监督管理局",
+            None,
+        ],
+    ),
+    (
+        "'栢堯資本發言人回覆本報查詢時表示': a spokesperson replying to the paper speaks for the firm; "
+        "'投顧研究部副總鍾采葳認為' Taiwan's 副總",
+        [
+            ["澤灃證券分析員馬浩霖認為，折讓幅度明顯高於市場平均。"],
+            ["栢堯資本發言人回覆本報查詢時表示，基金看好禧源的長線發展。"],
+            ["晴嶂投顧研究部副總鍾采葳認為，昶瀚的毛利率壓力還沒見底。"],
+        ],
+        ["Ma Haolin", "栢堯資本", "Zhong Caiwei"],
+    ),
+    (
         "'信託同時宣布': a bare 信託 in a story about one trust is that trust",
         [
             ["香港上市的澄匯數據中心信託昨日公布中期業績，可分派收入按年下跌21%。"],
@@ -1179,7 +1333,7 @@ CHINESE = [
     (
         "people close to a company are not the company",
         [["据接近禾跃的人士透露，公司计划明年上市。"]],
-        ["unnamed: 据接近禾跃的人士"],
+        ["unnamed: 接近禾跃的人士"],
     ),
     (
         "a refusal is not a statement",

@@ -264,3 +264,14 @@ def test_an_exchange_is_not_known_by_the_letters_it_sends() -> None:
     result = attribute_source(paragraphs, "zh", SpeakerIndex([]))
     exchange = next(s for s in [*result.quoted, *result.mentioned] if s.name == "交易所")
     assert not {"关注函", "關注函"} & set(exchange.aliases)
+
+
+def test_a_city_written_before_its_bureau_is_no_short_name_of_a_company_named_after_the_city() -> None:
+    bureau = Speaker(name="沚川市财政局", kind="organization", role="finance bureau", aliases=("沚川",))
+    fund = Speaker(name="沚川产业投资集团", kind="organization", role="fund manager", aliases=("沚川",))
+    text = [
+        ["沚川产业投资集团总经理闵昭宁表示，出资不会少。"],
+        ["沚川市财政局在答复人大代表建议时称，引导基金已实缴约21亿元。"],
+    ]
+    result = attribute_source(text, "zh-Hans", SpeakerIndex([bureau, fund]))
+    assert result.speakers[1][0] is not None and result.speakers[1][0].name == "沚川市财政局"
