@@ -240,8 +240,11 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
         figures = [
             f for f in figures if f.per in (None, query.period) or f.per not in ("quarter", "year", "month")
         ]
-    if query.period in ("quarter", "month"):
-        # "fiscal Q4 guidance" is not answered by "raised its full-year revenue forecast to $4.9 billion"
+    if query.period in ("quarter", "month") or (
+        ONE_MONTH_BEFORE.search(fold(query.text)) and not several_quarters(query.text)
+    ):
+        # "fiscal Q4 guidance" is not answered by "raised its full-year revenue forecast to $4.9 billion", nor
+        # "11月營收成長多少" by "全年營收成長幅度…下修至約4成"
         figures = [f for f in figures if not WHOLE_YEAR.search(words_before(hit.passage.text, f, 45))]
     asked_ends, named_ends = month_ends(query.text), month_ends(hit.passage.text)
     if asked_ends and named_ends and not named_ends & asked_ends:

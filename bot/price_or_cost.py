@@ -25,5 +25,7 @@ def asks_price_not_cost(question: str) -> bool:
 
 def cost_not_price(text: str, figure: Figure) -> bool:
     """Whether a figure's clause names a cost and no price ("模组的成本能下降三到四成" is the parts' cost)."""
+    if figure.per not in (None, "year", "quarter", "month", "share"):
+        return False  # "input will cost $0.90 per million tokens": what a buyer pays for each unit is a price
     clause = figure_clause(text, figure)
     return bool(_COST.search(clause)) and not _PRICE.search(clause)

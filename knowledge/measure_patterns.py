@@ -83,7 +83,7 @@ MEASURES: dict[str, str] = {
     r"\bconvertibles?\b(?! (?:cars?|tops?))|可转债|可转换债|\bleverage(?:d(?!"
     + _LEVERAGED_PRODUCT
     + r")|\b(?!\s+(?:the|its|our|their|this|that|these|those|ai|a|an|it|them)\b))|"
-    r"杠杆(?!\s*(?:型|etf|etp|etn|基金|产品|代币|版))|loan|lend|\blent\b|borrow|\b(?:[\w-]+-year|senior|secured|unsecured|convertible|exchangeable|high-yield|junk) notes\b|\bof notes\b|\bnotes? (?:offering|sale|deal|due)\b|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s|[- ](?:funds?|managers?)\b)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷|授信|敞口|外部融资",
+    r"杠杆(?!\s*(?:型|etf|etp|etn|基金|产品|代币|版))|loan|lend|\blent\b|borrow|\b(?:[\w-]+-year|senior|secured|unsecured|convertible|exchangeable|high-yield|junk) notes\b|\bof notes\b|\bnotes? (?:offering|sale|deal|due)\b|(?<!compute )(?<!compute-)(?<!cloud )credit(?!s|[- ](?:funds?|managers?|loss(?:es)?|costs?)\b)|\bbonds?\b|financing|exposure|liabilit|借贷|借款|贷款|债|信贷(?!损失|减值|成本)|授信|敞口|外部融资",
     "orders": r"(?<!cornerstone )(?<!anchor )\border|backlog|booking|contracted future revenue|在手合同|oversubscri|amount on offer|订单|询单|超额认购|认购倍数",
     # "spending on liquid cooling will reach $21 billion": spending no one owns is a market's size
     "market": r"\bmarket\b|(?:^|[,;:]|\b(?:global|worldwide|total|industry-wide))\s*spending on\b|市场|规模|扩(?:容|到|至)",
@@ -92,7 +92,7 @@ MEASURES: dict[str, str] = {
     "fee": r"\bfees?\b|management charge|\btaxes\b|\btax bills?\b|\bpenalt(?:y|ies)\b|管理费|手续费|服务费|佣金|费率|税费|税收|税款|"
     r"解约费|违约金|罚金|罚款",
     # "paying about 35% less than the value it carries them at": a price below a mark is a discount
-    "price": r"\bprice|pricing|\b(?:sells?|sold|selling|goes|going|went|fetch(?:es|ed|ing)?) for\b|\bdiscount|%\s+(?:less|below|under|cheaper)\b|"
+    "price": r"\bprice|pricing|\bcharging\b|\bcharges? (?:for|per)\b|\b(?:sells?|sold|selling|goes|going|went|fetch(?:es|ed|ing)?) for\b|\bdiscount|%\s+(?:less|below|under|cheaper)\b|"
     # an insurance premium written is sales, not a price premium; a resale value is what a thing sells for
     r"\bpremium\b(?![^.?]{0,40}\b(?:wr(?:ote|itten|ites?|iting)|collected)\b)|\bresale (?:values?|prices?)\b|折价|折扣|折让|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|(?<![对作])价(?!值)|成本|每卡",
     # "margin calls", "margin financing": collateral and loans against shares, not a profit margin

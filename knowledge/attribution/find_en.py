@@ -14,6 +14,7 @@ from knowledge.attribution.employers_en import (
     register_employer,
 )
 from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.firms_en import firms_by_role, firms_people
 from knowledge.attribution.names_en import (
     NAME,
     ORG,
@@ -158,6 +159,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
             org = clean_org(match.group("org")) or owner(entities, noun, article, prior)
             if name:
                 add_person(entities, name, title=match.group("title"), org=register_employer(entities, org))
+        firms_people(text, entities)
         for match in TITLE_NAME.finditer(text):
             name = clean_name(match.group("name"))
             if (name and match.group("title")[:1].islower()) or (name and match.group("title")[:1].isupper()):
@@ -249,12 +251,7 @@ def _discover(sentences: list[str], entities: ArticleEntities, names: list[str])
             org = corporate_head(clean_org(match.group("org")))
             if org and not named_person(org, entities):
                 add_org(entities, org, role=match.group("role"))
-        for match in FIRM_ROLE_FIRST.finditer(text):
-            firm = entities.find(match.group("org"))
-            if firm is not None and firm.kind == "person" and firm.known is None:
-                # read as a person by the title before it ("auditor"), but a company's auditor is a firm
-                firm.kind, firm.title, firm.org, firm.gender = "organization", None, None, None
-                firm.role = match.group("role")
+        firms_by_role(text, entities)
         for match in (*ORG_APPOSITIVE.finditer(text), *FIRM_ROLE_FIRST.finditer(text)):
             org = clean_org(match.group("org"))
             if org and not named_person(org, entities):

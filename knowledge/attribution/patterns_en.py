@@ -49,6 +49,11 @@ WHO_CLAUSE = re.compile(rf"(?P<name>{NAME}),\s+who\s+[a-z]")
 POSSESSIVE_TITLE = re.compile(
     rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b(?P<that>[Tt]hat|[Tt]his)|\b[Tt]he\s+(?P<noun>{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}?(?P<title>{TITLE}(?:\s+(?:of|for)\s+(?:[a-z&-]+|[A-Z][\w&-]+)(?:\s+(?:[a-z&-]+|[A-Z][\w&-]+))?)?),\s+(?P<name>{NAME})(?:,|(?=[.;]|$))"
 )
+# "Halworth Securities' Desmond Pryor asked …": a firm's person, named without a title before a verb of saying.
+FIRMS_PERSON = re.compile(
+    rf"(?P<org>{ORG})(?:'s|’s|'|’)\s+(?P<name>{NAME})\s+(?:asked|said|says|told|wrote|added|argued|estimates|"
+    rf"estimated|expects|thinks|believes|noted|warned|questioned|pressed)\b"
+)
 # "vice president for regulatory affairs Janine Cole": a title's lower-case complement belongs to the title.
 _TITLE_COMPLEMENT = r"(?:\s+(?:of|for)\s+[a-z][a-z-]*(?:\s+(?:and\s+)?[a-z][a-z-]*){0,2})?"
 # "Corvane chief executive Marguerite Olsen": a title right before a name, with its organization.

@@ -1360,3 +1360,13 @@ def test_a_fiscal_quarter_and_a_second_fund_are_not_read_as_the_calendar_quarter
     assert [
         f.text for f in asked_figures(fund, _how_much("Harrowgate那只二期基金每年净回报多少？", {"%"}))
     ] == ["14%"]
+
+
+def test_a_month_s_revenue_growth_is_not_answered_by_the_full_year_s() -> None:
+    year = _hit("她預估，第四季毛利率可望回升至23%左右，但全年營收成長幅度將由原先預期的5成下修至約4成。")
+    month = _hit("鋐昌電能昨日公布11月合併營收新台幣52.4億元，月減9%，年增31%。")
+    question = _how_much(
+        "鋐昌11月營收跟去年同期比成長多少？", {"%", "x"}, measures=frozenset({"revenue", "growth"})
+    )
+    assert [f.text for f in asked_figures(year, question)] == ["23%"]
+    assert "31%" in [f.text for f in asked_figures(month, question)]

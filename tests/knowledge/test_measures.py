@@ -556,3 +556,13 @@ def test_dumping_shares_is_selling_and_a_credit_fund_or_a_promised_rate_is_no_de
     assert "spending" not in find_measures("上市前公司承诺的转化率是多少？")
     assert "spending" in find_measures("基石投资者承诺出资多少？")
     assert "spending" in find_measures("储备基金到底承诺接多少供股？")
+
+
+def test_credit_loss_provisions_are_no_debt_and_charging_is_a_price_asked_after_the_cut() -> None:
+    assert "debt" not in find_measures("同期预期信贷损失拨备按年增加1.3倍至约2.4亿美元")
+    assert "debt" not in find_measures("expected credit loss provisions rose to $240 million")
+    assert "debt" in find_measures("数据中心相关贷款余额约386亿港元")
+    asked = asked_measures(
+        "how much is Quellby charging for output tokens after the cut, and what was it before?", []
+    )
+    assert asked == {"price"}

@@ -16,6 +16,17 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'Halworth Securities' Desmond Pryor asked …' then 'he puts … at': a firm's person named without a title",
+        [
+            ["Quellby cut its prices."],
+            [
+                "Halworth Securities' Desmond Pryor asked on the call how much of the decline came from free credits."
+            ],
+            ["Counting the credits as a cost, he puts Quellby's third-quarter margin at closer to 39%."],
+        ],
+        [None, "Desmond Pryor", "Desmond Pryor"],
+    ),
+    (
         "'The licensing office … said', 'Brackett still expects …': an office by its kind, a person named as the "
         "subject of a view, a rating agency's call on another's rating and a broker cutting its price target",
         [
