@@ -150,7 +150,12 @@ def other_count(asked: dict[str, int], text: str) -> bool:
         return True
     # "all six data halls" asks about halls: an English passage that never names them does not answer
     english = not re.search(r"[\u4e00-\u9fff]", text)
-    return english and not any(re.search(rf"\b{re.escape(noun)}", text, re.I) for noun in asked)
+    # (…unless it counts as many of something else: "the big five labs" are "the five largest model developers")
+    return (
+        english
+        and not any(re.search(rf"\b{re.escape(noun)}", text, re.I) for noun in asked)
+        and not set(asked.values()) & set(given.values())
+    )
 
 
 # "rose 7.1%", "up 12%", "增长9%", "收涨9.6%": how much something moved, not how big a part of it is.

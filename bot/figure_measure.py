@@ -28,6 +28,8 @@ def measured_for(hit: Hit, figure: Figure, query: QueryAnalysis) -> set[str]:
     priced = figure.unit not in ("%", "x") and figure.per not in (None, "year", "quarter", "month", "share")
     # …and what a tenant pays for each unit of space or power is its rent ("$165 per kilowatt a month")
     prices = ({"price"} | ({"rent"} & query.measures)) if priced else set()
+    if figure.per == "share" and figure.unit not in ("%", "x") and "price" in query.measures:
+        prices = {"price"}  # "will convert at $18.50 a share": an amount for each share is a price asked
     measured = figure_measures(hit.passage, figure) | ({"share"} if share else set()) | prices
     if "price" in query.measures and asks_price_not_cost(query.text) and cost_not_price(text, figure):
         measured.discard(

@@ -162,7 +162,9 @@ def _with_asked_figure(
                 for i, flag in enumerate(flags)
                 if flag and (fits[i] or not fitting)
             ),
-            0,
+            # (with none beside the asked measure, the first whose words name it: "$118 million of cash … burning
+            # about $11 million a month" has the cash asked first)
+            next((i for i, fit in enumerate(fits) if fit), 0),
         )
         figure, head, part = figures[best], heads[best], parts[best]
         text = hit.passage.text
@@ -190,7 +192,11 @@ def _with_asked_figure(
                 continue
         if reported and is_scenario(text):
             continue
-        if guidance and query.quarters and not (looks_ahead(text) or _FORECAST_TOLD.search(text)):
+        if (
+            guidance
+            and query.quarters
+            and not (looks_ahead(text) or _FORECAST_TOLD.search(words_before(text, figure, 40)))
+        ):
             continue  # "what is it guiding for fourth-quarter revenue?" is not answered by what revenue has passed
         if asked_period and other_period(text, figure, query.quarters, span_asked):
             continue  # "net profit for the first nine months" is not answered by "第三季度单季净利润"
@@ -299,7 +305,7 @@ _GAP_ASKED = re.compile(r"\bhow far apart\b|\b(?:gap|difference) between\b|差�
 _GAP_TOLD = re.compile(
     r"\b(?:gap|difference) of\s+(?:about |roughly |some |nearly )?\S*$|差距|相差|差额", re.I
 )
-# "cut its fourth-quarter revenue forecast to…": a passage giving guidance, in whatever tense
+# "cut its fourth-quarter revenue forecast to…": a figure given as guidance, in whatever tense
 _FORECAST_TOLD = re.compile(r"\bforecasts?\b|\bguidance\b|\boutlook\b|预测|預測|指引|财测|財測|展望", re.I)
 _GUIDANCE_ASKED = re.compile(r"\bguid(?:e|es|ed|ing|ance)\b|\boutlook\b|财测|財測|指引", re.I)
 

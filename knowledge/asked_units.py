@@ -7,6 +7,7 @@ import re
 from knowledge.asked_measures import CUT_TAKEN, SITE_SIZE, asked_measures
 from knowledge.asks_quantity import QUANTITY
 from knowledge.figures import Figure
+from knowledge.measures import find_measures
 from knowledge.scripts import fold, space_scripts
 from knowledge.unit_cues import (
     COMPARED,
@@ -47,7 +48,7 @@ _RATE = re.compile(
     r"\bloan-to-value\b|\bltv\b(?!\s*(?:/|:|to)\s*cac)|"
     r"\butili[sz]ation\b|\boccupancy\b|\b(?:utilization|utilisation|occupancy|vacancy|default|redemption|churn|penetration|renewal|loss|write-off|"
     r"charge-off|delinquency) rates?\b|"
-    r"\b(?:net |gross )?(?:revenue |dollar )?retention\b|"
+    r"\b(?:net |gross )?(?:revenue |dollar )?retention\b|\bpayout ratios?\b|派息比率|派息率|分红率|"
     r"\bwhat (?:[\w-]+ )?rate\b|\bwhere (?:is|are|was|were|does|do|did)\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|"
     r"收益率|殖利率|利率|收多少息|收几多息|报酬率|回报率|[上使利稼出入占]\w?率|渗透率|留存率|流失率|转化率|空置率|违约率|市占率|占有率|"
     r"良率|退货率|覆盖率|回收率|开工率|达成率|增长率|成长率|"
@@ -149,7 +150,8 @@ def measures_of_parts(text: str, figures: list[Figure]) -> set[str]:
     """The measures each part of a question asks ("What ARR did she give, and how fast is it growing?" asks
     revenue and growth), or those of the whole question when it has one part."""
     parts = [p for p in _QUESTION_PART.split(text) if p.strip()]
-    asking = [p for p in parts if QUANTITY.search(fold(p))]
+    # ("…, and what's its monthly burn?": a measure asked by name is asked as much as one asked how much of)
+    asking = [p for p in parts if QUANTITY.search(fold(p)) or (_WHATS_MEASURE.match(p) and find_measures(p))]
     if len(asking) < 2:
         return asked_measures(text, figures)
     # each part with the rest of the question as context ("X's capex — how much, and how fast is it growing?"), but
@@ -159,6 +161,9 @@ def measures_of_parts(text: str, figures: list[Figure]) -> set[str]:
     return set().union(*found) or asked_measures(text, figures)
 
 
+_WHATS_MEASURE = re.compile(
+    r"\s*(?:and\s+)?what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:its|their|the)\b", re.I
+)
 _SETS_THE_SCENE = re.compile(
     r"(?:以后|之后|后|的话)\s*$|^\s*(?:如果|假如|假设|若|要是|if|once|after)\b", re.I
 )

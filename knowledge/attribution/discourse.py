@@ -13,6 +13,7 @@ from knowledge.attribution.named_by_title import EN_THE_TITLE, ZH_THIS_TITLE, ho
 from knowledge.attribution.org_in_play import current_org, is_exchange, protagonist
 from knowledge.attribution.public_bodies import BODY, body_named
 from knowledge.attribution.sentence_org import sentence_company
+from knowledge.scripts import to_simplified
 
 _EN_PRONOUN = re.compile(
     r"\b(?:[Hh]e|HE|[Ss]he|SHE|[Tt]hey|THEY|[Ii]t)\b"
@@ -119,6 +120,8 @@ _COMPANY_DOCUMENT = (
     r"招股书|招股说明书|募集说明书|审计报告|年报|季报|半年报|中报|财报|公告|修订稿"
 )
 _ISSUED = r"\b(?:statement|release|announcement)\b"
+# A public audit office ("沣岭市审计局", "审计署"), whose audit report is its own, not a company's accounts.
+_PUBLIC_AUDITOR = re.compile(r"审计(?:局|署|厅|办|委员会)$")
 _INSTITUTIONAL = r"\b(?:report|filings?|results|statement|disclosure|prospectus)\b|报告|财报|公告|年报|季报"
 
 
@@ -274,6 +277,16 @@ def resolve_item(
             # "the statement said": whoever last spoke as an organization issued it, else the article's company
             issuer = next((e for e in state.speakers[:2] if e.kind == "organization"), None)
             return issuer or protagonist(entities)
+        public_auditor = next(
+            (
+                e
+                for e in state.mentioned
+                if e.kind == "organization" and any(_PUBLIC_AUDITOR.search(to_simplified(f)) for f in e.forms)
+            ),
+            None,
+        )
+        if public_auditor is not None and "审计" in to_simplified(item.words):
+            return public_auditor  # "审计报告还指出" after "沣岭市审计局公布的审计报告": the bureau's audit
         if re.search(_COMPANY_DOCUMENT, item.words):
             # "according to the filing": the company's own, not the research firm quoted just before
             listed = next(

@@ -28,7 +28,7 @@ PERIODS: tuple[tuple[str, str], ...] = (
     ),
     (
         "quarter",
-        r"\bper quarter\b|\ba quarter\b(?!\s+(?:earlier|ago|before|later|after|of))|\bquarterly\b"
+        r"\bper quarter\b|\ba quarter\b(?!['’]s|\s+(?:earlier|ago|before|later|after|of))|\bquarterly\b"
         r"|\b(?:each|every|this|last|latest|previous|current|first|second|third|fourth)[- ]quarter\b"
         r"|\bQ[1-4]\b|(?<![前首头頭])[一二三四1-4]季度|第[一二三四1-4]季|单季|單季|本季|上季|每季",
         # ("前三季度收入4.3亿元" is nine months' revenue, no quarter's)

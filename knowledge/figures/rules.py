@@ -14,7 +14,8 @@ Unit = tuple[str, float]
 _RANGE_SEP = r"\s*(?:-|–|~|～|－|(?i:to)\b|至|到)\s*|\s+(?i:or)\s+"
 _JOIN = r"\s*-?\s*"
 # "three times a year" and "twice a month" count occasions, not a multiple.
-_NOT_FREQUENCY = r"(?!\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|quarter)\b)"
+# ("1.4 times a quarter's sales", "0.6 times a year ago": a multiple of a period's amount, then a time)
+_NOT_FREQUENCY = r"(?!\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|quarter)\b(?!['’]s\b|\s+(?:ago|earlier|before)\b))"
 # "cut rates three times." or "three times in a year" count occasions; "three times the pace" is a multiple.
 _NOT_A_COUNT = (
     r"(?!\s*(?:[.,;:!?)]|$))"

@@ -1370,3 +1370,38 @@ def test_a_month_s_revenue_growth_is_not_answered_by_the_full_year_s() -> None:
     )
     assert [f.text for f in asked_figures(year, question)] == ["23%"]
     assert "31%" in [f.text for f in asked_figures(month, question)]
+
+
+def test_a_passage_whose_first_figure_is_another_measure_answers_with_the_one_asked() -> None:
+    notes = _hit(
+        "Under the amended terms, the $425 million of notes sold in March will convert at $18.50 a share, down "
+        "from $27.00.",
+        "ql:2.1",
+    )
+    question = _how_much(
+        "what's the new conversion price on Quelby's notes?", {"USD"}, measures=frozenset({"price"})
+    )
+    corpus = _corpus("ql", "Quelby's covenant reprieve", "en", notes)
+    assert [h.passage.id for h in with_asked_figure(question, [notes], [], corpus)] == ["ql:2.1"]
+
+
+def test_a_cancellation_beside_a_forecast_cut_is_no_guidance() -> None:
+    cancelled = _hit(
+        "Tavisk Systems cut its fourth-quarter order forecast on Wednesday after customers cancelled about "
+        "$340 million of equipment orders, the company said.",
+        "tv:1.1",
+    )
+    guided = _hit(
+        "The company now expects fourth-quarter bookings of about $480 million, down from the $750 million it "
+        "forecast in August.",
+        "tv:2.1",
+    )
+    question = analyze(
+        "what's tavisk guiding for Q4 orders now, and what number had it given back in august?",
+        speakers=SpeakerIndex([]),
+        glossary=Glossary({}),
+    )
+    corpus = _corpus("tv", "Tavisk cuts its order outlook", "en", cancelled, guided)
+    assert [h.passage.id for h in with_asked_figure(question, [cancelled, guided], [], corpus)][:1] == [
+        "tv:2.1"
+    ]

@@ -113,3 +113,9 @@ def test_one_segments_revenue_is_not_answered_by_the_whole_companys() -> None:
 def test_eps_between_chinese_characters_asks_a_figure_per_share() -> None:
     """'穎矽明年EPS到底能成長多少' asks earnings per share, though no word boundary sets the acronym apart."""
     assert PER_SHARE_ASKED.search("穎澄明年EPS到底能成長多少？")
+
+
+def test_a_passage_counting_as_many_of_something_else_may_answer() -> None:
+    question = counted_things("ambergrove says token prices at the big five labs dropped by how much?")
+    assert not other_count(question, "Prices from the five largest model developers have fallen 79%.")
+    assert other_count(question, "Prices from the three largest model developers have fallen 79%.")

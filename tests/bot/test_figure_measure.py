@@ -42,3 +42,9 @@ def test_the_question_just_before_an_answer_names_its_measure() -> None:
     corpus = Corpus(sources=[source], speakers=SpeakerIndex([]), passages=[asked.passage, answer.passage])
     assert measure_in_context(answer, _query("how much revenue?", {"revenue"}), corpus)
     assert not measure_in_context(answer, _query("how much debt?", {"debt"}), corpus)
+
+
+def test_an_amount_for_each_share_is_the_price_asked() -> None:
+    notes = _hit("The $425 million of notes will now convert at $18.50 a share, down from $27.00.")
+    conversion = notes.passage.figures[1]
+    assert "price" in measured_for(notes, conversion, _query("what's the new conversion price?", {"price"}))

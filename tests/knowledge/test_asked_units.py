@@ -76,3 +76,17 @@ def test_what_something_would_cost_and_how_low_a_rate_is_ask_numbers() -> None:
 def test_an_amount_relative_to_another_may_be_told_as_a_multiple() -> None:
     units = question_units("What's her estimate of the delivery costs relative to what the contracts pay?")
     assert {"x", "%"} <= units
+
+
+def test_a_measure_asked_by_name_is_a_part_and_a_company_ending_in_fold_asks_no_multiple() -> None:
+    asked = measures_of_parts(
+        "How much cash did Quelby have left end of October, and what's its monthly burn?", []
+    )
+    assert {"cash", "burn"} <= asked
+    assert "x" not in question_units("how much in Quarnby orders is Brierfold stuck holding?")
+    assert "x" in question_units("has demand risen tenfold?")
+
+
+def test_a_payout_ratio_is_a_percentage() -> None:
+    assert question_units("what payout ratio does the finance chief expect after the cut?") == {"%"}
+    assert question_units("信托派息比率降到多少？") == {"%"}

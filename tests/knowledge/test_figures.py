@@ -472,3 +472,9 @@ def test_a_deadline_after_a_figure_dates_it_over_a_year_the_clause_before_named(
     """'…return to growth in the second half of 2027 and to reach $500 million a year by the end of 2028' is 2028."""
     text = "He expects revenue to return to growth in the second half of 2027 and to reach $500 million a year by the end of 2028."
     assert [(f.text, f.year) for f in find_figures(text)] == [("$500 million", 2028)]
+
+
+def test_a_multiple_of_a_period_s_amount_is_no_frequency() -> None:
+    held = "Suppliers hold inventory worth about 1.4 times a quarter's sales, up from 0.6 times a year ago."
+    assert [(f.text, f.per) for f in find_figures(held)] == [("1.4 times", None), ("0.6 times", None)]
+    assert find_figures("The central bank cut rates three times a year.") == []

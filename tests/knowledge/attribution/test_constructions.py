@@ -2313,3 +2313,15 @@ def test_that_chair_a_stakeholders_officer_and_a_titled_subject_saying_are_their
     who = [(s.name, s.role) if s else ("", "") for row in result.speakers for s in row]
     assert who[2] == ("Mara Quist", "chief investment officer, Orvell Teachers' Pension Plan")
     assert who[4][0] == "Lena Marsh" and who[5][0] == "Ivo Dane"
+
+
+def test_an_audit_report_after_a_public_audit_office_is_the_office_s() -> None:
+    """'审计报告还指出' after '沣川市审计局日前公布的审计报告显示' is the bureau's audit, not the audited company's accounts."""
+    text = [
+        [
+            "沣川市审计局日前公布的审计报告显示，由沣川城发集团旗下沣川算力建设运营的智算中心，算力利用率仅为31%。"
+        ],
+        ["审计报告还指出，项目去年实现收入1.2亿元，不足以覆盖当年1.6亿元的专项债还本付息。"],
+        ["沣川算力总经理钱岱衡表示，上半年的利用率是58%。"],
+    ]
+    assert speakers_of(text, "zh-Hans")[1] == "沣川市审计局"
