@@ -122,6 +122,8 @@ def phases(text: str) -> set[str]:
     }
 
 
+# "burned about $95 million of cash", "烧掉约3亿元现金": cash spent, which is no profit or loss
+CASH_BURNED = re.compile(r"\bburn(?:ed|t|ing|s)?\b|烧掉|烧了|烧钱|现金消耗|燒掉|燒錢", re.I)
 # "its fiscal second quarter", "2027财年第二季": a company's own year, whose quarters are not the calendar's
 FISCAL = re.compile(r"\bfiscal\b|\bFY\d|财年|財年|财政年度|財政年度|会计年度|會計年度", re.I)
 # "full-year", "全年", "整个财年": a whole year, not one quarter of it.

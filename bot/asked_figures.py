@@ -12,6 +12,7 @@ from bot.asked_figure_cues import (
     AGAINST_LAST_YEAR,
     AMOUNT_MEASURES,
     AVERAGE,
+    CASH_BURNED,
     CHANGE_MEASURES,
     CUMULATIVE,
     DELTA_ASKED,
@@ -308,6 +309,9 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
     asked_profit = profit_kinds(query.text)
     if asked_profit and profit_kinds(hit.passage.text) and not asked_profit & profit_kinds(hit.passage.text):
         return []  # "net profit" is not answered by the operating profit
+    if asked_profit and not profit_kinds(hit.passage.text):
+        # nor "net loss" by the cash burned ("had burned about $95 million of cash in the third quarter")
+        figures = [f for f in figures if not CASH_BURNED.search(words_before(text, f, 30))]
     asked_span, named_span = month_spans(query.text), month_spans(hit.passage.text)
     if asked_span and named_span and not asked_span & named_span:
         return []  # "頭九個月賣咗幾多" is not answered by what was sold in the first ten months

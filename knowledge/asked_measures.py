@@ -7,7 +7,6 @@ import re
 from knowledge.figures import Figure
 from knowledge.measures import find_measures
 from knowledge.scripts import fold
-from knowledge.unit_cues import SETTING_CHANGE
 
 # What a figure of each unit measures, when a question names one as context ("26 吉瓦的算力相当于多少钱").
 UNIT_MEASURES = {"GW": {"power"}, "%": {"share", "growth", "cut"}, "x": {"growth"}}
@@ -78,8 +77,6 @@ def asked_measures(question: str, figures: list[Figure]) -> set[str]:
     main = main if main.strip() else question
     # "按收盘价大概能套现多少钱": the price is how it is counted, not what is asked
     main = _PRICED_AT.sub(" ", main)
-    # "what was it before the cut?", "降价后": the change marks a time, it is not what is asked
-    main = SETTING_CHANGE.sub(" ", main)
     # "the shipped-but-not-yet-accepted equipment": a compound adjective describes the thing, it is not asked
     main = _COMPOUND_ADJECTIVE.sub(" ", main)
     how = (

@@ -92,7 +92,7 @@ MEASURES: dict[str, str] = {
     "fee": r"\bfees?\b|management charge|\btaxes\b|\btax bills?\b|\bpenalt(?:y|ies)\b|管理费|手续费|服务费|佣金|费率|税费|税收|税款|"
     r"解约费|违约金|罚金|罚款",
     # "paying about 35% less than the value it carries them at": a price below a mark is a discount
-    "price": r"\bprice|pricing|\bcharging\b|\bcharges? (?:for|per)\b|\b(?:sells?|sold|selling|goes|going|went|fetch(?:es|ed|ing)?) for\b|\bdiscount|%\s+(?:less|below|under|cheaper)\b|"
+    "price": r"\bprice|pricing|\b(?:nightly|daily|hourly|room|day) rates?\b|\bcharging\b|\bbill(?:s|ed|ing)? (?:customers|clients|users|buyers|tenants)\b|\bcharg(?:e|es|ed)\b(?=\s+(?:(?:about|roughly|around|only|just)\s+)?[$€£¥\d]|\s+(?:for|per)\b)|\b(?:sells?|sold|selling|goes|going|went|fetch(?:es|ed|ing)?) for\b|\bdiscount|%\s+(?:less|below|under|cheaper)\b|"
     # an insurance premium written is sales, not a price premium; a resale value is what a thing sells for
     r"\bpremium\b(?![^.?]{0,40}\b(?:wr(?:ote|itten|ites?|iting)|collected)\b)|\bresale (?:values?|prices?)\b|折价|折扣|折让|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|(?<![对作])价(?!值)|成本|每卡",
     # "margin calls", "margin financing": collateral and loans against shares, not a profit margin

@@ -1405,3 +1405,15 @@ def test_a_cancellation_beside_a_forecast_cut_is_no_guidance() -> None:
     assert [h.passage.id for h in with_asked_figure(question, [cancelled, guided], [], corpus)][:1] == [
         "tv:2.1"
     ]
+
+
+def test_a_net_loss_is_not_answered_by_the_cash_burned() -> None:
+    burned = _hit(
+        "The finance chief said the company had burned about $95 million of cash in the third quarter."
+    )
+    question = _how_much(
+        "How big was Lumen's net loss in the third quarter?", {"USD"}, measures=frozenset({"burn"})
+    )
+    assert asked_figures(burned, question) == []
+    loss = _hit("Lumen's net loss widened to $120 million in the third quarter.")
+    assert [f.text for f in asked_figures(loss, question)] == ["$120 million"]

@@ -565,4 +565,7 @@ def test_credit_loss_provisions_are_no_debt_and_charging_is_a_price_asked_after_
     asked = asked_measures(
         "how much is Quellby charging for output tokens after the cut, and what was it before?", []
     )
-    assert asked == {"price"}
+    assert "price" in asked
+    assert "price" in find_measures("It will instead charge $1.40 for each task its agents complete.")
+    assert "price" in find_measures("It will instead bill customers $1.40 for each task an agent completes.")
+    assert "price" in find_measures("its average nightly rate climbed to $168 a bed")
