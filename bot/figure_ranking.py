@@ -97,7 +97,9 @@ def _with_asked_figure(
     romanized = romanized_names(query.text) - resolved - {w for e in entities for w in e}
     paired = pairs_organizations(query.text, entities)
     asked_speakers = {s.name for s in query.speakers}
-    asked_year = relative_years(query.text)
+    asked_year = relative_years(
+        _A_YEAR_BEFORE.sub(" ", query.text)
+    )  # ("去年同期呢？" asks the comparison, no year)
     moves = query.measures & {"growth", "cut"} if "share" not in query.measures else set()
     # "營收有多少來自AI": among figures of the asked measure, one whose passage shares none of the question's topic
     # words while others do is about something else (the revenue from the top customers)
@@ -228,7 +230,9 @@ def _with_asked_figure(
             asked_year == {"this"}
             and reported_span
             and bool(several_quarters(text) or quarters(text))
-            and not relative_years(text) - {"this"}
+            # ("revenue of $71 million for the first nine months, up from $19 million a year earlier": the year
+            # before is what it is compared with, not its period)
+            and not relative_years(_A_YEAR_BEFORE.sub(" ", text)) - {"this"}
         )
         # "聿达对台积电的依赖有多大" asks how things stand: a forecast for next year comes after what is disclosed
         forecast = not ahead and looks_ahead(words_before(hit.passage.text, figure, 30))
@@ -305,6 +309,8 @@ _GAP_ASKED = re.compile(r"\bhow far apart\b|\b(?:gap|difference) between\b|差�
 _GAP_TOLD = re.compile(
     r"\b(?:gap|difference) of\s+(?:about |roughly |some |nearly )?\S*$|差距|相差|差额", re.I
 )
+# "up from $19 million a year earlier", "较去年同期": the comparison a figure is given against
+_A_YEAR_BEFORE = re.compile(r"\ba year (?:ago|earlier|before)\b|去年同期|上年同期", re.I)
 # "cut its fourth-quarter revenue forecast to…": a figure given as guidance, in whatever tense
 _FORECAST_TOLD = re.compile(r"\bforecasts?\b|\bguidance\b|\boutlook\b|预测|預測|指引|财测|財測|展望", re.I)
 _GUIDANCE_ASKED = re.compile(r"\bguid(?:e|es|ed|ing|ance)\b|\boutlook\b|财测|財測|指引", re.I)
