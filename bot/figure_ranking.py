@@ -200,8 +200,10 @@ def _with_asked_figure(
             and not (looks_ahead(text) or _FORECAST_TOLD.search(words_before(text, figure, 40)))
         ):
             continue  # "what is it guiding for fourth-quarter revenue?" is not answered by what revenue has passed
-        if asked_period and other_period(text, figure, query.quarters, span_asked):
-            continue  # "net profit for the first nine months" is not answered by "第三季度单季净利润"
+        if asked_period and all(other_period(text, f, query.quarters, span_asked) for f in figures):
+            # "net profit for the first nine months" is not answered by "第三季度单季净利润" ("由第二季的24.6%降至
+            # 21.3%" still answers for the third quarter)
+            continue
         if other_count(counted, text):
             continue  # "all six halls" is not answered by what "the first two halls" cost
         if not names_places(hit, places, corpus):

@@ -1433,3 +1433,18 @@ def test_this_years_nine_months_compared_with_a_year_earlier_answer_this_year() 
     question = _how_much("奎尔斯今年前九个月收入多少？去年同期呢？", {"USD"}, measures=frozenset({"revenue"}))
     corpus = _corpus("qs", "Quells wins a reprieve", "en", letter, pushed)
     assert [h.passage.id for h in with_asked_figure(question, [letter, pushed], [], corpus)][:1] == ["qs:3.2"]
+
+
+def test_a_move_from_last_quarter_to_this_one_answers_for_this_one() -> None:
+    margin = _hit(
+        "財務長表示，第三季已提列存貨跌價損失，毛利率因此由第二季的24.6%降至21.3%，減少3.3個百分點。",
+        "hs:8.1",
+    )
+    question = _how_much(
+        "How far did Hungsun's gross margin fall in Q3?",
+        {"%"},
+        measures=frozenset({"margin"}),
+        quarters=frozenset({3}),
+    )
+    corpus = _corpus("hs", "鋐昇營收", "zh-Hant", margin)
+    assert [h.passage.id for h in with_asked_figure(question, [margin], [], corpus)] == ["hs:8.1"]

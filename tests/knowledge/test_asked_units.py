@@ -90,3 +90,9 @@ def test_a_measure_asked_by_name_is_a_part_and_a_company_ending_in_fold_asks_no_
 def test_a_payout_ratio_is_a_percentage() -> None:
     assert question_units("what payout ratio does the finance chief expect after the cut?") == {"%"}
     assert question_units("信托派息比率降到多少？") == {"%"}
+
+
+def test_how_big_a_piece_is_asks_a_size_as_an_amount_or_a_share() -> None:
+    units = question_units(fold("How big is Tak Wing's piece of the Long Tin Data syndicated loan?"))
+    assert {"%", "USD"} <= units
+    assert question_units(fold("what share of the loan does Tak Wing hold?")) == {"%"}
