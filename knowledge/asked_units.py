@@ -226,10 +226,11 @@ def _units_of(folded: str) -> set[str]:
             return {"%"} | _currencies(folded)
         if share.group(0).startswith(("分到多少", "分得多少")) or _FIGURE_ZH.search(folded):
             return {"%"} | _currencies(folded)  # "城市能分到多少": its cut, as a share or an amount
-        if re.match(r"\s*how (?:big|large)\b", folded):
-            return {"%"} | _currencies(
-                folded
-            )  # "how big is the bank's piece of the loan?": a size, either way
+        if re.match(r"\s*how (?:big|large)\b", folded) and re.search(
+            r"\b(?:piece|slice|chunk|part) of\b", folded
+        ):
+            # "how big is the bank's piece of the loan?": a size, either way ("how big a stake" is a percentage)
+            return {"%"} | _currencies(folded)
         return {"%"}
     if _COMPARATIVE.search(folded) or GAP.search(folded):
         # "订单要是缩水三成，收入会少多少": the change is named, so how much less is an amount
