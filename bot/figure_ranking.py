@@ -97,9 +97,7 @@ def _with_asked_figure(
     romanized = romanized_names(query.text) - resolved - {w for e in entities for w in e}
     paired = pairs_organizations(query.text, entities)
     asked_speakers = {s.name for s in query.speakers}
-    asked_year = relative_years(
-        _A_YEAR_BEFORE.sub(" ", query.text)
-    )  # ("去年同期呢？" asks the comparison, no year)
+    asked_year = relative_years(query.text)
     moves = query.measures & {"growth", "cut"} if "share" not in query.measures else set()
     # "營收有多少來自AI": among figures of the asked measure, one whose passage shares none of the question's topic
     # words while others do is about something else (the revenue from the top customers)
@@ -200,10 +198,8 @@ def _with_asked_figure(
             and not (looks_ahead(text) or _FORECAST_TOLD.search(words_before(text, figure, 40)))
         ):
             continue  # "what is it guiding for fourth-quarter revenue?" is not answered by what revenue has passed
-        if asked_period and all(other_period(text, f, query.quarters, span_asked) for f in figures):
-            # "net profit for the first nine months" is not answered by "第三季度单季净利润" ("由第二季的24.6%降至
-            # 21.3%" still answers for the third quarter)
-            continue
+        if asked_period and other_period(text, figure, query.quarters, span_asked):
+            continue  # "net profit for the first nine months" is not answered by "第三季度单季净利润"
         if other_count(counted, text):
             continue  # "all six halls" is not answered by what "the first two halls" cost
         if not names_places(hit, places, corpus):
@@ -232,9 +228,7 @@ def _with_asked_figure(
             asked_year == {"this"}
             and reported_span
             and bool(several_quarters(text) or quarters(text))
-            # ("revenue of $71 million for the first nine months, up from $19 million a year earlier": the year
-            # before is what it is compared with, not its period)
-            and not relative_years(_A_YEAR_BEFORE.sub(" ", text)) - {"this"}
+            and not relative_years(text) - {"this"}
         )
         # "聿达对台积电的依赖有多大" asks how things stand: a forecast for next year comes after what is disclosed
         forecast = not ahead and looks_ahead(words_before(hit.passage.text, figure, 30))
@@ -311,8 +305,6 @@ _GAP_ASKED = re.compile(r"\bhow far apart\b|\b(?:gap|difference) between\b|差�
 _GAP_TOLD = re.compile(
     r"\b(?:gap|difference) of\s+(?:about |roughly |some |nearly )?\S*$|差距|相差|差额", re.I
 )
-# "up from $19 million a year earlier", "较去年同期": the comparison a figure is given against
-_A_YEAR_BEFORE = re.compile(r"\ba year (?:ago|earlier|before)\b|去年同期|上年同期", re.I)
 # "cut its fourth-quarter revenue forecast to…": a figure given as guidance, in whatever tense
 _FORECAST_TOLD = re.compile(r"\bforecasts?\b|\bguidance\b|\boutlook\b|预测|預測|指引|财测|財測|展望", re.I)
 _GUIDANCE_ASKED = re.compile(r"\bguid(?:e|es|ed|ing|ance)\b|\boutlook\b|财测|財測|指引", re.I)

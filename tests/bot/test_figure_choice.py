@@ -1417,34 +1417,3 @@ def test_a_net_loss_is_not_answered_by_the_cash_burned() -> None:
     assert asked_figures(burned, question) == []
     loss = _hit("Lumen's net loss widened to $120 million in the third quarter.")
     assert [f.text for f in asked_figures(loss, question)] == ["$120 million"]
-
-
-def test_this_years_nine_months_compared_with_a_year_earlier_answer_this_year() -> None:
-    letter = _hit(
-        "The letter shows revenue of $71 million for the first nine months of the year, up from $19 million a "
-        "year earlier.",
-        "qs:3.2",
-    )
-    pushed = _hit(
-        '"The first wafers slipped by a quarter, and that pushed about $60 million of revenue from this year '
-        'into next," she said.',
-        "qs:5.1",
-    )
-    question = _how_much("奎尔斯今年前九个月收入多少？去年同期呢？", {"USD"}, measures=frozenset({"revenue"}))
-    corpus = _corpus("qs", "Quells wins a reprieve", "en", letter, pushed)
-    assert [h.passage.id for h in with_asked_figure(question, [letter, pushed], [], corpus)][:1] == ["qs:3.2"]
-
-
-def test_a_move_from_last_quarter_to_this_one_answers_for_this_one() -> None:
-    margin = _hit(
-        "財務長表示，第三季已提列存貨跌價損失，毛利率因此由第二季的24.6%降至21.3%，減少3.3個百分點。",
-        "hs:8.1",
-    )
-    question = _how_much(
-        "How far did Hungsun's gross margin fall in Q3?",
-        {"%"},
-        measures=frozenset({"margin"}),
-        quarters=frozenset({3}),
-    )
-    corpus = _corpus("hs", "鋐昇營收", "zh-Hant", margin)
-    assert [h.passage.id for h in with_asked_figure(question, [margin], [], corpus)] == ["hs:8.1"]
