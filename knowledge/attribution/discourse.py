@@ -277,15 +277,20 @@ def resolve_item(
             # "the statement said": whoever last spoke as an organization issued it, else the article's company
             issuer = next((e for e in state.speakers[:2] if e.kind == "organization"), None)
             return issuer or protagonist(entities)
-        public_auditor = next(
-            (
-                e
-                for e in state.mentioned
-                if e.kind == "organization" and any(_PUBLIC_AUDITOR.search(to_simplified(f)) for f in e.forms)
-            ),
-            None,
+        public_auditor = (
+            next(
+                (
+                    e
+                    for e in state.mentioned
+                    if e.kind == "organization"
+                    and any(_PUBLIC_AUDITOR.search(to_simplified(f)) for f in e.forms)
+                ),
+                None,
+            )
+            if "审计" in to_simplified(item.words)
+            else None
         )
-        if public_auditor is not None and "审计" in to_simplified(item.words):
+        if public_auditor is not None:
             return public_auditor  # "审计报告还指出" after "沣岭市审计局公布的审计报告": the bureau's audit
         if re.search(_COMPANY_DOCUMENT, item.words):
             # "according to the filing": the company's own, not the research firm quoted just before
