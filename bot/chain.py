@@ -1,4 +1,4 @@
-"""The answer chain: prepare → analyze → retrieve → decide → compose → verify, as plain calls in order."""
+"""The answer chain: prepare → analyze → retrieve → decide → doubt → compose → verify, as plain calls in order."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from bot.answer_gate import too_risky
 from bot.compose import compose_abstention, compose_answer
 from bot.evidence import Abstention, Evidence, decide
 from bot.followup import resolve_followup
@@ -113,6 +114,14 @@ def build_chain(kb: KnowledgeBase, composer: Composer | None = None) -> Chain:
                 turn.language = turn.query.language = written
         return turn
 
+    def doubt(turn: Turn) -> Turn:
+        assert turn.query is not None
+        decision = turn.decision
+        if isinstance(decision, Evidence) and too_risky(turn.query, decision, turn.hits, kb.corpus):
+            # answers like this one were more often wrong than right on the held-out corpora: say what was found
+            turn.decision = Abstention("unsure", nearest=(decision.hits[0].passage, decision.focus))
+        return turn
+
     def compose(turn: Turn) -> Turn:
         assert turn.query is not None
         notice = " ".join(turn.notices) or None
@@ -140,7 +149,7 @@ def build_chain(kb: KnowledgeBase, composer: Composer | None = None) -> Chain:
             return _abstain(turn, Abstention("irrelevant"), kb, turn.answer.notice)
         return turn.answer
 
-    return Chain((prepare, analyze, retrieve, choose, compose), verify)
+    return Chain((prepare, analyze, retrieve, choose, doubt, compose), verify)
 
 
 def _abstain(turn: Turn, abstention: Abstention, kb: KnowledgeBase, notice: str | None) -> Answer:

@@ -126,11 +126,14 @@ def _rival_figures(evidence: Evidence, corpus: Corpus, language: str) -> str:
 
 def _nearest(passage: Passage, figure: Figure, corpus: Corpus, language: str) -> str:
     """'The nearest figure they give is $125 billion, in “…”: <the sentence>' — what the articles do have."""
-    text = passage.text if len(passage.text) <= 220 else passage.text[:217] + "…"
     title = source_title(corpus.source(passage.source_id), language)
     return phrase("abstain_nearest", language).format(
-        figure=figure_for(figure.value, figure.unit, language), title=title, text=text
+        figure=figure_for(figure.value, figure.unit, language), title=title, text=_shortened(passage)
     )
+
+
+def _shortened(passage: Passage) -> str:
+    return passage.text if len(passage.text) <= 220 else passage.text[:217] + "…"
 
 
 def compose_abstention(abstention: Abstention, corpus: Corpus, language: str) -> str:
@@ -149,6 +152,10 @@ def compose_abstention(abstention: Abstention, corpus: Corpus, language: str) ->
         why = phrase("abstain_no_figure", language)
         if abstention.nearest is not None and abstention.nearest[1] is not None:
             why += " " + _nearest(abstention.nearest[0], abstention.nearest[1], corpus, language)
+    elif abstention.reason == "unsure" and abstention.nearest is not None:
+        passage = abstention.nearest[0]
+        title = source_title(corpus.source(passage.source_id), language)
+        why = phrase("abstain_unsure", language).format(text=_shortened(passage), title=title)
     elif abstention.reason == "declined" and abstention.nearest is not None:
         passage = abstention.nearest[0]
         title = source_title(corpus.source(passage.source_id), language)

@@ -63,7 +63,7 @@ TOLD_BONUS = 0.15
 
 @dataclass
 class Abstention:
-    """Why there is no answer: live, unquoted, unknown, no_figure or irrelevant."""
+    """Why there is no answer: live, unquoted, unknown, off_topic, no_figure, declined, unsure or irrelevant."""
 
     reason: str
     name: str | None = None

@@ -12,7 +12,7 @@ COMPILED_MEASURES = {name: re.compile(pattern, re.I) for name, pattern in MEASUR
 
 
 _FUTURE = re.compile(
-    r"\bwill\b|\bnext\b|plan|expect|going to|future|coming|\bguid(?:e|es|ed|ing|ance)\b|\boutlook\b|\b(?:may|might|could) (?:have|need) to\b|接下来|还要|将|未来|计划|预计|明年|下[一个]?财年|今后|再(?!度|次|下调)|打算|准备|要(?=[在投花砸拿融募借买建扩烧付])"
+    r"\bwill\b|\bnext\b|plan|expect|going to|future|coming|\bguid(?:e|es|ed|ing|ance)\b|\boutlook\b|\b(?:may|might|could) (?:have|need) to\b|接下来|还要|将(?!近)(?![^，。；,;]{1,10}?(?:置于|视为|视作|列为|列入|归为|纳入))|未来|计划|预计|明年|下[一个]?财年|今后|再(?!度|次|下调)|打算|准备|要(?=[在投花砸拿融募借买建扩烧付])"
     r"|会(?=[^，。？]{0,3}(?:多|增|涨|升|达|到|提|降|减|少|跌))|(?:完工|建成|投产|盖好|建好|落成)之?后",
     re.I,
 )

@@ -569,3 +569,11 @@ def test_credit_loss_provisions_are_no_debt_and_charging_is_a_price_asked_after_
     assert "price" in find_measures("It will instead charge $1.40 for each task its agents complete.")
     assert "price" in find_measures("It will instead bill customers $1.40 for each task an agent completes.")
     assert "price" in find_measures("its average nightly rate climbed to $168 a bed")
+
+
+def test_jiang_as_the_object_marker_or_nearly_does_not_look_ahead() -> None:
+    assert not looks_ahead("一份图表将情况置于历史背景中：洛岚在盈利前烧掉了30亿美元")
+    assert not looks_ahead("评级机构将这笔贷款列为关注类")
+    assert not looks_ahead("公司去年亏损将近12亿元")
+    assert looks_ahead("公司将在明年投资50亿元扩建园区")
+    assert looks_ahead("洛岚将投入约30亿元")
