@@ -157,6 +157,7 @@ def main() -> None:
         help="corpora whose cross-validated gain picks the limit (default: all)",
     )
     parser.add_argument("--limit", type=float, help="a limit picked by hand from the tables instead")
+    parser.add_argument("--without", nargs="*", default=[], help="features left out of the fit")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--reuse", action="store_true", help="refit on OUT/gate_rows.jsonl from the last run")
     args = parser.parse_args()
@@ -176,7 +177,7 @@ def main() -> None:
     rows = [
         r for r in rows if r["wants_figure"]
     ]  # the gate weighs figure answers only (see bot/answer_gate.py)
-    names = [k for k in rows[0] if k not in ("corpus", "id", "wrong")]
+    names = [k for k in rows[0] if k not in ("corpus", "id", "wrong", *args.without)]
     train = [r for r in rows if r["corpus"] not in args.test]
     x = np.array([[r[n] for n in names] for r in train], dtype=float)
     y = np.array([r["wrong"] for r in train], dtype=float)

@@ -66,7 +66,6 @@ def gate_features(
         "rank": min(rank, 10) / 5,
         "aboutness": aboutness(lead, entities, corpus),
         "entity_count": float(min(entity_count(lead, entities, corpus), 4)) if entities else 0.0,
-        "no_entities": float(not entities),
         "figures": min(len(passage.figures), 8) / 4,
         "question_length": min(len(query.text), 400) / 100,
         "cited": float(len(evidence.hits)),
