@@ -74,7 +74,7 @@ _CLAUSE_SUBJECT = re.compile(
     + lx.ACTION_GAP
     + "|"
     + lx.DATE_GAP
-    + r"|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?(?:报告|研报|研究|数据|公告|声明|通告|通报)|)*"
+    + r"|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?(?:报告|研报|研究|数据|公告|声明|通告|通报)[，,]?|)*"
     + "(?!说明书|声明书|证明书)(?P<verb>"  # "招募说明书显示": a document, not the verb 说明
     + VERB
     + ")(?!机构|公司|平台|部门)"  # "据电商数据监测机构观潮数据统计": a monitoring firm, not 电商数据 monitoring
@@ -82,7 +82,7 @@ _CLAUSE_SUBJECT = re.compile(
 # "印刷电路板厂联硕电路昨（20）日举行法说会": a company named by what it did on a date.
 _ACTS_ON_A_DATE = re.compile(
     r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:" + lx.DATE_GAP + r")+"
-    r"(?:举行|召开|举办|发布|公布|宣布|披露|公告|通报|发出盈警|发出盈喜|发盈警|发盈喜|发出通告|发出盈利警告|发出盈利预告|"
+    r"(?:举行|召开|举办|发布|发表|公布|宣布|披露|公告|通报|发出盈警|发出盈喜|发盈警|发盈喜|发出通告|发出盈利警告|发出盈利预告|"
     # "達晞資產管理昨日通知基金持有人": a manager writing to its fund's holders
     r"通知(?:基金)?(?:持有人|股东|投资者|客户)|"
     # "临江市中级人民法院11月20日对…作出一审判决": a court's ruling on a date

@@ -34,6 +34,8 @@ SPEECH_VERBS = (
     "另指",
     # "…主管闞家彥指，銀行…": 指 right before the comma that opens what was said
     "(?<![手所意])指(?=[，：,:])",
+    # "啟翎昨晚發表聲明，指公司業務運作正常": what a statement or notice it issued says
+    "(?:(?<=声明)|(?<=声明，)|(?<=公告)|(?<=公告，)|(?<=通告)|(?<=通告，))指",
     "认为",
     "坦言",
     "警告",

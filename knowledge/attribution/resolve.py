@@ -31,7 +31,9 @@ _ZH_VERB = re.compile(
     # "岑纬通信发布经营数据称" the company's
     "(?<![法小游劝被名简俗堪职昵])(?<!(?<![的营])数据)(?<!(?<!数)据)(?<![（(]下)(?<!以下)(?:"
     + "|".join(sorted(zh.SPEECH_VERBS, key=len, reverse=True))
-    + ")(?![会服法师之的书后以])(?!(?<=[说称表])明)(?!(?<=分析)员)(?!机构|公司|平台|部门)"
+    + ")(?![会服法师之的书后以])(?!(?<=[说称表])明)(?!(?<=分析)员)"
+    # "监测机构", "调查公司": a firm named by what it does; but "表示公司业务正常" is what was said of the company
+    + "(?!(?<!表示)(?<!认为)(?<!透露)(?<!指出)(?<!强调)(?<!宣布)(?<!坦言)(?<!承认)(?<![说称指])(?:机构|公司|平台|部门))"
 )
 _KEPT_UNNAMED = re.compile(
     r"\b(?:familiar with|close to|briefed on|knowledge of|who (?:asked|declined|spoke))\b"

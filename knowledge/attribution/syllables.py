@@ -5,7 +5,7 @@ from __future__ import annotations
 from knowledge.scripts import to_simplified
 
 # Given-name readings that differ from pypinyin's default reading of the character.
-GIVEN_NAME_READINGS = {"柏": "bo", "泊": "bo", "劲": "jin", "晟": "sheng", "崴": "wei"}
+GIVEN_NAME_READINGS = {"柏": "bo", "泊": "bo", "劲": "jin", "晟": "sheng", "崴": "wei", "若": "ruo"}
 # Surnames read otherwise than the character in running text (区 is Ōu as a surname, qū as a district).
 SURNAME_READINGS = {
     "区": "ou",

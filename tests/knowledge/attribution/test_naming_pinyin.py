@@ -27,6 +27,7 @@ from knowledge.attribution.naming_pinyin import pinyin_name, pinyin_org, pinyin_
         ("薄启明", "Bo Qiming"),  # 薄 is Bó as a surname, báo when thin
         ("尉迟明", "Yuchi Ming"),  # a compound surname; 尉 alone is Yù
         ("簡士崴", "Jian Shiwei"),  # 崴 is wēi in a name
+        ("葛若岑", "Ge Ruocen"),  # 若 is ruò in a name, not the rě of 惹
     ],
 )
 def test_chinese_names_get_pinyin_surname_first(written: str, expected: str) -> None:

@@ -353,3 +353,15 @@ def test_the_company_after_the_exchange_s_letter_is_still_the_company() -> None:
         ["三季报显示，公司前三季度算力租赁收入5.8亿元。"],
     ]
     assert speakers_of(text, "zh")[-1] == "灏澄科技"
+
+
+def test_a_statement_a_company_issued_on_a_date_is_its_own_with_or_without_a_comma() -> None:
+    """'X昨晚發表聲明，指…' and 'X表示公司…' (said of the company, no comma) are the company's; a monitoring firm
+    ('監測機構Y統計') is still the firm that counts."""
+    article = [
+        ["港股AI軟件股澔翎智能昨日收市急挫12.4%。"],
+        ["澔翎昨晚發表聲明，指公司業務運作正常，並宣布回購最多約2億美元股份。"],
+        ["澔翎發表聲明稱公司訂單充足。"],
+        ["據監測機構沐析數據統計，澔翎的沽空比例約為8%。"],
+    ]
+    assert speakers_of(article, "zh-Hant") == [None, "澔翎", "澔翎", "沐析數據"]
