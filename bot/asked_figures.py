@@ -280,6 +280,8 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
             figures = [f for f in figures if not ONE_MONTH_BEFORE.search(words_before(text, f, 16))]
         if not several_quarters(query.text):  # nor by "前三季度营业收入", whatever else the passage names
             figures = [f for f in figures if not SEVERAL_QUARTERS_BEFORE.search(words_before(text, f, 14))]
+    elif several_quarters(query.text):  # "前三季累計營收" is not answered by "10月自結營收新台幣64.2億元"
+        figures = [f for f in figures if not ONE_MONTH_BEFORE.search(words_before(text, f, 16))]
     # "现在占多少？明年呢？" asks this year as well as next
     asked_year = relative | ({"this"} if NOW_ASKED.search(query.text) else set())
     if asked_year:  # "明年的资本支出" is not answered by "今年的资本支出将落在420亿至450亿美元"

@@ -86,8 +86,8 @@ class Evidence:
 
 # "What has Idris Kemble said about how much lawyers use it?": a question about someone's words, figure or not.
 _ASKS_WORDS = re.compile(
-    r"\b(?:said(?! to\b)|say|says|saying|think|thinks|argue|argued|told|tell|claim|claimed|comment(?:ed)?)\b|"
-    r"怎么看|怎麼看|说|說|表示|认为|認為|评价|評價|谈到|談到|觉得|覺得",
+    r"\b(?:said(?! to\b)|say|says|saying|think|thinks|argue|argued|told|tell|claim|claimed|comment(?:ed)?|"
+    r"respond(?:ed)?|response)\b|怎么看|怎麼看|说|說|表示|认为|認為|评价|評價|谈到|談到|觉得|覺得|回应|回應",
     re.I,
 )
 

@@ -15,7 +15,7 @@ from knowledge.search import Hit
 NO_COMMENT = re.compile(
     r"\b(?:declined|refused|would not|wouldn't) (?:to )?comment|\b(?:has|have) not (?:yet )?(?:commented|spoken)|"
     r"\bwas not available for comment|\bcould not be reached|\bdid not respond to (?:a )?requests? for comment|"
-    r"未(?:就[^，。；]{1,16})?(?:公开|公開)?(?:表态|表態)|未有(?:公开|公開)?(?:回应|回應|评论|評論|表态|表態)|"
+    r"未(?:就[^，。；]{1,16})?(?:公开|公開)?(?:表态|表態)|未有(?:就[^，。；]{1,16})?(?:公开|公開)?(?:回应|回應|评论|評論|表态|表態)|"
     r"不予置评|不予置評|未予(?:置评|置評|回应|回應)",
     re.I,
 )

@@ -231,6 +231,10 @@ def subject_org(items: list[Item], outside: str) -> Entity | None:
     return first.entity if _SUBJECT_OPENS.fullmatch(outside[: first.start]) else None
 
 
+# "It also shows that…", "It also found": the document just cited goes on, not the company it named.
+_IT_ALSO_SHOWS = re.compile(r"it (?:also )?(?:shows|showed|found|finds|lists|listed)\b", re.I)
+
+
 def resolve_item(
     item: Item,
     state: DiscourseState,
@@ -256,6 +260,15 @@ def resolve_item(
         ]
         if earlier and word not in ("it", "they"):  # "当我问及扎克伯格……时，他历数了……"
             return earlier[-1]
+        last = state.speakers[0] if state.speakers else None
+        if (
+            word == "it"
+            and last is not None
+            and last.kind in ("organization", "unnamed")
+            and state.seen_in.get(id(last)) == state.paragraph
+            and _IT_ALSO_SHOWS.match(outside[item.start :])
+        ):
+            return last  # "The report shows that X sold … It also shows that …": the same report, its owner's
         if word in ("it", "they"):
             return (
                 current_org(state, entities)

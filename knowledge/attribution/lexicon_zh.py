@@ -34,6 +34,8 @@ SPEECH_VERBS = (
     "另指",
     # "…主管闞家彥指，銀行…": 指 right before the comma that opens what was said
     "(?<![手所意])指(?=[，：,:])",
+    # "翔鈞同時公布，逾期比率…": what a company made public, the comma opening it ("公布11月营收" is narration)
+    "公布(?=[，：,:])",
     # "啟翎昨晚發表聲明，指公司業務運作正常": what a statement or notice it issued says
     "(?:(?<=声明)|(?<=声明，)|(?<=公告)|(?<=公告，)|(?<=通告)|(?<=通告，))指",
     "认为",
@@ -675,6 +677,10 @@ ORG_SUFFIXES = (
     "工会",
     "租赁",
     "期货",
+    # rating agencies: "泷渚信用评级在跟踪评级报告中指出", "岚枫评级", Taiwan's "中华信评"
+    "信用评级",
+    "评级",
+    "信评",
     "药业",
     "精机",
     "机械",

@@ -481,3 +481,10 @@ def test_a_quarters_expected_margin_is_answered_by_what_the_officer_expects() ->
     hits = [Hit(corpus.passages[0], 3.0, coverage=0.6, dense=0.5, reasons=["unit", "measure", "period"])]
     decision = decide(query, hits, corpus)
     assert isinstance(decision, Evidence) and decision.focus is not None and decision.focus.text == "38.5%"
+
+
+def test_how_someone_responded_is_not_answered_by_a_sentence_saying_they_have_not() -> None:
+    corpus = _corpus("據了解，家族掌舵人周頌賢持有家族辦公室約71%權益，但未有就事件公開回應。")
+    query = QueryAnalysis(text="周頌賢對被斬倉有咩回應？", language="zh-Hant", kind="what")
+    decision = decide(query, [Hit(corpus.by_id["aurelis:1.1"], 3.0, coverage=0.8, dense=0.6)], corpus)
+    assert isinstance(decision, Abstention) and decision.reason == "declined"

@@ -1417,3 +1417,13 @@ def test_a_net_loss_is_not_answered_by_the_cash_burned() -> None:
     assert asked_figures(burned, question) == []
     loss = _hit("Lumen's net loss widened to $120 million in the third quarter.")
     assert [f.text for f in asked_figures(loss, question)] == ["$120 million"]
+
+
+def test_nine_months_revenue_is_not_answered_by_one_month_s() -> None:
+    october = _hit("璟芮10月自結營收新台幣48.2億元，月增3%，年增28%。", "jr:1.2", 3.0)
+    question = _how_much("璟芮今年前三季累計營收多少？", {"TWD"}, measures=frozenset({"revenue"}))
+    corpus = _corpus("jr", "璟芮法說會", "zh-Hant", october, publisher="日報")
+    assert with_asked_figure(question, [october], [], corpus) == []
+    nine_months = _hit("璟芮前三季累計營收新台幣412億元，年增19%。", "jr:2.1", 2.0)
+    corpus = _corpus("jr", "璟芮法說會", "zh-Hant", october, nine_months, publisher="日報")
+    assert with_asked_figure(question, [october, nine_months], [], corpus) == [nine_months]

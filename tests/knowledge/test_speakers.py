@@ -361,3 +361,15 @@ def test_head_of_a_function_is_its_chief_officer() -> None:
     sivora = Speaker(name="Sivora", kind="organization", role="AI search start-up")
     index = SpeakerIndex([revenue, chief, sivora])
     assert index.find_by_role("What did Sivora's head of revenue tell ad buyers about October?") == [revenue]
+
+
+def test_who_runs_the_finances_is_the_finance_chief_not_the_chief_executive() -> None:
+    chief = Speaker(name="Piet Olander", kind="person", role="CEO, Corvane", positions=(("ceo", "Corvane"),))
+    finance = Speaker(
+        name="Mara Voss", kind="person", role="finance chief, Corvane", positions=(("cfo", "Corvane"),)
+    )
+    corvane = Speaker(name="Corvane", kind="organization", role="company")
+    index = SpeakerIndex([chief, finance, corvane])
+    assert index.find_by_role("who runs the finances at corvane, and what does she expect?") == [finance]
+    assert index.find_by_role("Corvane谁管财务？") == [finance]
+    assert index.find_by_role("who runs Corvane?") == [chief]

@@ -326,3 +326,16 @@ def test_what_a_company_is_may_come_before_the_subject_the_company_said_closes()
         ]
     ]
     assert speakers_of(text, "en") == ["Pellan Energy Storage"]
+
+
+def test_it_also_shows_goes_on_with_the_document_just_cited_not_the_company_it_named() -> None:
+    article = [
+        ["Marrow Funding, a conduit, has grown fast this year."],
+        [
+            "Its paper reached $6.2 billion in October, according to the conduit's monthly investor report.",
+            "The report shows that Corvane Leasing had sold about $1.3 billion of receivables into the pool.",
+            "It also shows that arrears rose to 3.8% of the pool.",
+        ],
+    ]
+    found = speakers_of(article, "en")[1:]
+    assert found[2] == found[1] and found[1] != "Corvane Leasing"

@@ -365,3 +365,23 @@ def test_a_statement_a_company_issued_on_a_date_is_its_own_with_or_without_a_com
         ["據監測機構沐析數據統計，澔翎的沽空比例約為8%。"],
     ]
     assert speakers_of(article, "zh-Hant") == [None, "澔翎", "澔翎", "沐析數據"]
+
+
+def test_what_a_company_made_public_after_a_comma_is_its_own_but_a_month_s_sales_are_reported() -> None:
+    article = [
+        ["璟芮電子昨日召開法說會。"],
+        ["璟芮同時公布，AI伺服器相關營收占比提高至27%。"],
+        ["璟芮昨（5）日公布11月營收新台幣64.2億元。"],
+    ]
+    assert speakers_of(article, "zh-Hant") == [None, "璟芮電子", None]
+
+
+def test_a_rating_agency_named_by_its_ending_speaks_and_this_institution_is_it() -> None:
+    article = [
+        ["沂川市财政局11月25日发布公告称，拟调整专项债用途。"],
+        [
+            "岚泷信用评级在最新一期跟踪评级报告中指出，沂川市的专项债项目今年收益不及预期。",
+            "该机构测算，沂川市今年需垫付的专项债利息约1.9亿元。",
+        ],
+    ]
+    assert speakers_of(article, "zh-Hans")[1:] == ["岚泷信用评级", "岚泷信用评级"]
