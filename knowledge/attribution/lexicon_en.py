@@ -647,6 +647,18 @@ REPORT_NOUNS = (
     "filing",
     "presentation",
     "deck",
+    # "according to a listing circulated to prospective tenants by the broker X": the one who wrote it
+    "listing",
+    "memo",
+    "memorandum",
+    "notice",
+    "circular",
+    "document",
+    "summary",
+    "email",
+    "prospectus",
+    "term sheet",
+    "brochure",
 )
 # Capitalized words that never begin or make up a person's name.
 # Small words inside surnames: "van Rijn", "de la Cruz", "bin Salman".

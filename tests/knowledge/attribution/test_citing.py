@@ -324,3 +324,16 @@ def test_the_letter_is_the_one_its_writer_just_sent() -> None:
     ]
     told, letter = speakers_of(text)[-2:]
     assert told is not None and told.startswith("Ashgrove") and letter == told
+
+
+def test_a_listing_or_memo_is_its_author_s_even_when_another_firm_spoke_before() -> None:
+    text = [
+        ["Wrenlow AI is looking to sublet capacity."],
+        [
+            "According to a listing circulated to prospective tenants by the broker Lathbury Capacity Partners, "
+            "Wrenlow is offering about 35% of its reserved capacity at $1.70 an hour."
+        ],
+        ["According to a report published on Monday by Castmoor Research, prices fell 20%."],
+        ["According to a memo prepared by Haldane Partners, the fund lost 8%."],
+    ]
+    assert speakers_of(text) == [None, "Lathbury Capacity Partners", "Castmoor Research", "Haldane Partners"]
