@@ -76,6 +76,7 @@ from knowledge.periods import (
     one_quarter,
     quarters,
     relative_years,
+    sales_months,
     several_quarters,
     tenors,
 )
@@ -247,6 +248,9 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
         # "fiscal Q4 guidance" is not answered by "raised its full-year revenue forecast to $4.9 billion", nor
         # "11月營收成長多少" by "全年營收成長幅度…下修至約4成"
         figures = [f for f in figures if not WHOLE_YEAR.search(words_before(hit.passage.text, f, 45))]
+    asked_months = sales_months(query.text)
+    if asked_months:  # "September sales" are not answered by "10月自結營收新台幣9.86億元"
+        figures = [f for f in figures if not sales_months(words_before(text, f, 16)) - asked_months]
     asked_ends, named_ends = month_ends(query.text), month_ends(hit.passage.text)
     if asked_ends and named_ends and not named_ends & asked_ends:
         return []  # "ARR at the end of June" is not answered by "$520 million at the end of September"

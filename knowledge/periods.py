@@ -164,3 +164,15 @@ _MONTH_END = re.compile(
 def month_ends(text: str) -> set[int]:
     """The months whose end a text dates a balance to ("at the end of June", "June 30", "6月底", "9月末")."""
     return {_month(next(g for g in m.groups() if g)) for m in _MONTH_END.finditer(fold(text).lower())}
+
+
+# "10月自結營收", "9月份营收", "September sales": the month a flow (sales, revenue, orders) is counted for.
+_SALES_MONTH = re.compile(
+    rf"(?<!\d)({_MONTH_ZH})月份?(?:合并|合併|自结|自結|单月|單月)?(?:营收|營收|收入|销售|銷售|出货|出貨|订单|訂單)"
+    rf"|\b({_MONTH_NAME})(?:'s)?\s+(?:revenue|sales|bookings|shipments|orders)\b"
+)
+
+
+def sales_months(text: str) -> set[int]:
+    """The months a text counts sales or revenue for ("10月自結營收" -> {10}, "september sales" -> {9})."""
+    return {_month(next(g for g in m.groups() if g)) for m in _SALES_MONTH.finditer(fold(text).lower())}

@@ -290,6 +290,11 @@ TITLES = (
     "常务董事",
     "副总经理",
     "副总",  # Taiwan's short 副總 for a vice president ("投顧研究部副總鍾采葳")
+    # who controls or heads a company or family: "公司实际控制人邵承岳持有…", "錦泰家族掌舵人周頌堯"
+    "实际控制人",
+    "实控人",
+    "控股股东",
+    "掌舵人",
     "副主任",
     "副董事长",
     "副行长",

@@ -70,10 +70,11 @@ def wade_giles_name(written: str) -> str | None:
 
 
 def wade_giles_brand(written: str) -> list[str]:
-    """A company's two-character brand as Taiwan spells it, run together ("嵩暉" -> "Sunghui")."""
+    """A company's two-character brand as Taiwan spells it, run together or apart ("嵩暉" -> "Sunghui", "Sung Hui")."""
     from pypinyin import lazy_pinyin
 
     syllables = lazy_pinyin(to_simplified(written))
     if len(syllables) != 2 or not all(s.isalpha() and s.isascii() for s in syllables):
         return []
-    return ["".join(wade_giles_syllable(s) for s in syllables).title()]
+    spelled = [wade_giles_syllable(s).title() for s in syllables]
+    return ["".join(spelled).title(), " ".join(spelled)]

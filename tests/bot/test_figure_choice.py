@@ -1427,3 +1427,12 @@ def test_nine_months_revenue_is_not_answered_by_one_month_s() -> None:
     nine_months = _hit("璟芮前三季累計營收新台幣412億元，年增19%。", "jr:2.1", 2.0)
     corpus = _corpus("jr", "璟芮法說會", "zh-Hant", october, nine_months, publisher="日報")
     assert with_asked_figure(question, [october, nine_months], [], corpus) == [nine_months]
+
+
+def test_one_month_s_sales_do_not_answer_another_month() -> None:
+    october = _hit("錡峰昨（25）日公布10月自結營收新台幣9.86億元，月增18%。", "qf:1.1", 3.0)
+    corpus = _corpus("qf", "錡峰法說會", "zh-Hant", october, publisher="日報")
+    september = _how_much("what were Chi Feng's September sales?", {"TWD"}, measures=frozenset({"revenue"}))
+    assert with_asked_figure(september, [october], [], corpus) == []
+    asked = _how_much("錡峰10月營收多少？", {"TWD"}, measures=frozenset({"revenue"}))
+    assert with_asked_figure(asked, [october], [], corpus) == [october]

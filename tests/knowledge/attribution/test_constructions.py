@@ -2325,3 +2325,15 @@ def test_an_audit_report_after_a_public_audit_office_is_the_office_s() -> None:
         ["沣川算力总经理钱岱衡表示，上半年的利用率是58%。"],
     ]
     assert speakers_of(text, "zh-Hans")[1] == "沣川市审计局"
+
+
+def test_a_controlling_shareholder_or_family_head_who_never_speaks_is_mentioned() -> None:
+    found = attribute_source(
+        [
+            ["翮澜精密发布公告称，拟定增不超过24亿元。"],
+            ["据了解，公司实际控制人邵承川持有翮澜精密约38.2%的股份。", "锦沅家族掌舵人周颂晖未有公开回应。"],
+        ],
+        "zh-Hans",
+        SpeakerIndex([]),
+    )
+    assert [s.name for s in found.mentioned if s.kind == "person"] == ["Shao Chengchuan", "Zhou Songhui"]
