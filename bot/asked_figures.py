@@ -86,6 +86,12 @@ from knowledge.search import Hit
 from knowledge.year_spans import month_spans
 
 
+# "前11月累計營收", "year to date": several months counted together.
+_MONTHS_TOGETHER = re.compile(
+    r"前(?:[0-9]+|[一二三四五六七八九十]+)个?月|累计|\byear to date\b|\bfirst (?:\w+ )?months\b", re.I
+)
+
+
 def asks_now(question: str) -> bool:
     """Whether a question asks how things stand now, and not also where they are going ("会升到多高？现在是多少？")."""
     return NOW_ASKED.search(question) is not None and not looks_ahead(question)
@@ -250,7 +256,13 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
         figures = [f for f in figures if not WHOLE_YEAR.search(words_before(hit.passage.text, f, 45))]
     asked_months = sales_months(query.text)
     if asked_months:  # "September sales" are not answered by "10月自結營收新台幣9.86億元"
-        figures = [f for f in figures if not sales_months(words_before(text, f, 16)) - asked_months]
+        figures = [
+            f
+            for f in figures
+            if not sales_months(words_before(text, f, 16)) - asked_months
+            # nor "11月營收" by "前11月累計營收" (the first eleven months together)
+            and not _MONTHS_TOGETHER.search(fold(words_before(text, f, 28)))
+        ]
     asked_ends, named_ends = month_ends(query.text), month_ends(hit.passage.text)
     if asked_ends and named_ends and not named_ends & asked_ends:
         return []  # "ARR at the end of June" is not answered by "$520 million at the end of September"

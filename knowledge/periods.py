@@ -168,7 +168,7 @@ def month_ends(text: str) -> set[int]:
 
 # "10月自結營收", "9月份营收", "September sales": the month a flow (sales, revenue, orders) is counted for.
 _SALES_MONTH = re.compile(
-    rf"(?<!\d)({_MONTH_ZH})月份?(?:合并|合併|自结|自結|单月|單月)?(?:营收|營收|收入|销售|銷售|出货|出貨|订单|訂單)"
+    rf"(?<!\d)({_MONTH_ZH})月份?的?(?:合并|合併|自结|自結|单月|單月)?(?:营收|營收|收入|销售|銷售|出货|出貨|订单|訂單)"
     rf"|\b({_MONTH_NAME})(?:'s)?\s+(?:revenue|sales|bookings|shipments|orders)\b"
 )
 

@@ -1436,3 +1436,11 @@ def test_one_month_s_sales_do_not_answer_another_month() -> None:
     assert with_asked_figure(september, [october], [], corpus) == []
     asked = _how_much("錡峰10月營收多少？", {"TWD"}, measures=frozenset({"revenue"}))
     assert with_asked_figure(asked, [october], [], corpus) == [october]
+
+
+def test_a_month_s_growth_is_not_answered_by_the_first_months_together() -> None:
+    cumulative = _hit("公司同時公布，前11月累計營收新台幣352.4億元，年增38%。", "ky:2.1", 3.0)
+    november = _hit("鎧峰11月合併營收新台幣41.2億元，年增52%，月增7%。", "ky:1.1", 2.0)
+    corpus = _corpus("ky", "鎧峰11月營收", "zh-Hant", november, cumulative, publisher="日報")
+    asked = _how_much("鎧峰11月的營收跟去年同期比成長多少？", {"%"}, measures=frozenset({"revenue"}))
+    assert with_asked_figure(asked, [cumulative, november], [], corpus) == [november]
