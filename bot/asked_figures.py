@@ -85,7 +85,6 @@ from knowledge.scripts import fold
 from knowledge.search import Hit
 from knowledge.year_spans import month_spans
 
-
 # "前11月累計營收", "year to date": several months counted together.
 _MONTHS_TOGETHER = re.compile(
     r"前(?:[0-9]+|[一二三四五六七八九十]+)个?月|累计|\byear to date\b|\bfirst (?:\w+ )?months\b", re.I
