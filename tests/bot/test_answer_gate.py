@@ -6,26 +6,13 @@ from bot.answer_gate import gate_features, too_risky, wrong_risk
 from bot.compose import compose_abstention
 from bot.evidence import Abstention, Evidence
 from knowledge.corpus import Corpus
-from knowledge.figures import find_figures
-from knowledge.passages import Passage
 from knowledge.query import QueryAnalysis
 from knowledge.search import Hit
 from knowledge.sources import Source
 from knowledge.speakers import Speaker, SpeakerIndex
+from tests.bot.figured import figured
 
 CORVANE = Speaker(name="Corvane", role="chip maker", kind="organization", aliases=("Corvane", "科尔万"))
-
-
-def _passage(source_id: str, paragraph: int, text: str, speaker: str | None = None) -> Passage:
-    return Passage(
-        id=f"{source_id}:{paragraph}.1",
-        source_id=source_id,
-        paragraph=paragraph,
-        sentence=1,
-        text=text,
-        speaker=speaker,
-        figures=find_figures(text),
-    )
 
 
 def _corpus() -> Corpus:
@@ -34,12 +21,12 @@ def _corpus() -> Corpus:
         Source(id="lintai", file="l.md", title="林泰的数据中心", publisher="Q", language="zh-Hans"),
     ]
     passages = [
-        _passage(
-            "corvane", 1, "Corvane said its revenue rose to $2.4 billion in the third quarter.", "Corvane"
+        figured(
+            "corvane", "Corvane said its revenue rose to $2.4 billion in the third quarter.", 1, "Corvane"
         ),
-        _passage("corvane", 2, "Its shares rose 4% on the news."),
-        _passage("lintai", 1, "林泰去年的资本开支约为18亿美元，其中一半用于购买芯片。"),
-        _passage("lintai", 2, "林泰的数据中心上架率约为六成。"),
+        figured("corvane", "Its shares rose 4% on the news.", 2),
+        figured("lintai", "林泰去年的资本开支约为18亿美元，其中一半用于购买芯片。", 1),
+        figured("lintai", "林泰的数据中心上架率约为六成。", 2),
     ]
     return Corpus(sources=sources, speakers=SpeakerIndex([CORVANE]), passages=passages)
 

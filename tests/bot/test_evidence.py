@@ -14,6 +14,7 @@ from knowledge.query import QueryAnalysis
 from knowledge.search import Hit
 from knowledge.sources import Source
 from knowledge.speakers import Speaker, SpeakerIndex
+from tests.bot.figured import figured as _figured
 
 
 def _corpus(*texts: str) -> Corpus:
@@ -25,19 +26,6 @@ def _corpus(*texts: str) -> Corpus:
         for n, text in enumerate(texts, start=1)
     ]
     return Corpus(sources=[source], speakers=SpeakerIndex([]), passages=passages)
-
-
-def _figured(source_id: str, text: str, paragraph: int = 1, speaker: str | None = None) -> Passage:
-    """One sentence of an article with the figures it carries."""
-    return Passage(
-        id=f"{source_id}:{paragraph}.1",
-        source_id=source_id,
-        paragraph=paragraph,
-        sentence=1,
-        text=text,
-        speaker=speaker,
-        figures=find_figures(text),
-    )
 
 
 def test_a_reported_refusal_is_not_an_answer_and_the_reader_is_told_what_the_article_says() -> None:
