@@ -55,7 +55,8 @@ MEASURES: dict[str, str] = {
     # "经营现金流净流出约41亿元": operating cash going out is cash burned
     r"\bcash outflows?\b|\bspend(?:s|ing)?\b[^.?]{0,30}\b(?:a|per|each|every) month\b|每月(?:花|烧|支出)|\b(?:operating )?cash (?:burn|drain)\b|现金流[^，。；]{0,4}?净?流出",
     # Spending and investing are one measure: "how much will X spend on data centers" is answered by "X will invest".
-    "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|purchas|\bbuy|bought|"
+    # "the price tag on the gas line": what a project costs in all, not a price per unit
+    "spending": r"capex|capital expenditure|capital spending|\bspend|spent|spending|\bcosts?\b|\bprice tags?\b|purchas|\bbuy|bought|"
     r"invest|committed|commit|\bpa(?:y|ys|id|ying)\b(?! for (?:about |roughly |around |nearly |some |only )?\d)(?!"
     + _PAID_PEOPLE
     + r")(?!"
@@ -92,7 +93,7 @@ MEASURES: dict[str, str] = {
     "fee": r"\bfees?\b|management charge|\btaxes\b|\btax bills?\b|\bpenalt(?:y|ies)\b|管理费|手续费|服务费|佣金|费率|税费|税收|税款|"
     r"解约费|违约金|罚金|罚款",
     # "paying about 35% less than the value it carries them at": a price below a mark is a discount
-    "price": r"\bprice|pricing|\b(?:nightly|daily|hourly|room|day) rates?\b|\bcharging\b|\bbill(?:s|ed|ing)? (?:customers|clients|users|buyers|tenants)\b|\bcharg(?:e|es|ed)\b(?=\s+(?:(?:about|roughly|around|only|just)\s+)?[$€£¥\d]|\s+(?:for|per)\b)|\b(?:sells?|sold|selling|goes|going|went|fetch(?:es|ed|ing)?) for\b|\bdiscount|%\s+(?:less|below|under|cheaper)\b|"
+    "price": r"\bprice(?! tags?\b)|pricing|\b(?:nightly|daily|hourly|room|day) rates?\b|\bcharging\b|\bbill(?:s|ed|ing)? (?:customers|clients|users|buyers|tenants)\b|\bcharg(?:e|es|ed)\b(?=\s+(?:(?:about|roughly|around|only|just)\s+)?[$€£¥\d]|\s+(?:for|per)\b)|\b(?:sells?|sold|selling|goes|going|went|fetch(?:es|ed|ing)?) for\b|\bdiscount|%\s+(?:less|below|under|cheaper)\b|"
     # an insurance premium written is sales, not a price premium; a resale value is what a thing sells for
     r"\bpremium\b(?![^.?]{0,40}\b(?:wr(?:ote|itten|ites?|iting)|collected)\b)|\bresale (?:values?|prices?)\b|折价|折扣|折让|溢价|per kilowatt|per (?:unit|hour|token|gpu)|\bcosts?\b|价格|单价|报价|(?<![对作])价(?!值)|成本|每卡",
     # "margin calls", "margin financing": collateral and loans against shares, not a profit margin

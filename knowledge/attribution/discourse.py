@@ -28,6 +28,9 @@ _EN_ANAPHORA = re.compile(
     # "the buyout firm", "the grid operator": a kind of organization before the noun
     + r"|the (?:buyout|private-equity|investment|research|rating|ratings|grid|asset|fund|chip|cloud|software|"
     r"insurance|mining|energy|power|data-center|data-centre) (?:firm|operator|manager|company|group|agency|maker)"
+    # "the region's grid operator", "the state's power regulator": a body named by the place it serves
+    r"|the (?:region|state|country|city|county|province|island|territory|nation)(?:'s|’s) (?:[a-z-]+ )?"
+    r"(?:operator|regulator|utility|agency|authority|commission|exchange|central bank|bank|lender)"
     # "the Hong Kong-listed operator", "the Dublin-based lender": where it is listed or based
     # "the GPU rental company": what it does before the noun, unless it sets it apart ("the rival company")
     # at the start of a sentence, where it is the subject
@@ -320,6 +323,12 @@ def resolve_item(
             # "the report", "the filing": an organization's, not the analyst quoted since
             author = next((e for e in state.speakers[:4] if e.kind == "organization"), None)
         return author or (state.speakers[0] if state.speakers else current_org(state, entities))
+    if _PLACE_BODY.match(item.words):
+        # "the region's grid operator said": the organization whose name says so, else no one the article names
+        named_here = [
+            i.entity for i in items or [] if i.entity is not None and i.entity.kind == "organization"
+        ]
+        return _named_later(item.words, entities, named_here)
     body = body_named(item.words, entities) if item.words else None
     if body is not None:
         return body  # "according to filings with the county planning commission": that body, not the county
@@ -389,4 +398,46 @@ def resolve_item(
         return sentence_company(spans, outside, noun) or current_org(state, entities, noun=noun)
     if named:
         return named[-1]
-    return current_org(state, entities, noun=noun)
+    return current_org(state, entities, noun=noun) or _named_later(item.words, entities)
+
+
+# "the region's grid operator", "the state's power regulator": a body named by the place it serves.
+_PLACE_BODY = re.compile(
+    r"the (?:region|state|country|city|county|province|island|territory|nation)(?:'s|’s) ", re.I
+)
+# Words of a description that say nothing about which organization it is.
+_PLAIN_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "region",
+        "state",
+        "country",
+        "city",
+        "area",
+        "nation",
+        "local",
+        "s",
+        "new",
+    }
+)
+
+
+def _named_later(
+    words: str, entities: ArticleEntities, named_here: list[Entity] | None = None
+) -> Entity | None:
+    """ "…, the region's grid operator said on Monday" in a lede, before any organization is named: the one
+    organization of the article whose name shares a word with the description ("the Vardenholm Grid Authority")."""
+    described = {w for w in re.findall(r"[a-z]+", words.lower()) if w not in _PLAIN_WORDS and len(w) > 2}
+    fitting = [
+        e
+        for e in entities.entities
+        if e.kind == "organization" and described & {w.lower() for w in re.findall(r"[A-Za-z]+", e.name)}
+    ]
+    here = [
+        e for e in fitting if e in (named_here or [])
+    ]  # "…connect to the Vardenholm grid, the grid operator"
+    return here[0] if len(here) == 1 else fitting[0] if len(fitting) == 1 else None

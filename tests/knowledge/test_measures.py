@@ -577,3 +577,10 @@ def test_jiang_as_the_object_marker_or_nearly_does_not_look_ahead() -> None:
     assert not looks_ahead("公司去年亏损将近12亿元")
     assert looks_ahead("公司将在明年投资50亿元扩建园区")
     assert looks_ahead("洛岚将投入约30亿元")
+
+
+def test_a_price_tag_is_what_a_project_costs_not_a_price_per_unit() -> None:
+    asked = find_measures("what's the price tag on the gas line that would supply Marden's plant?")
+    assert "spending" in asked and "price" not in asked
+    assert "price" not in find_measures("the pipeline, with a price tag of about $780 million")
+    assert "price" in find_measures("what price did the capacity auction clear at?")

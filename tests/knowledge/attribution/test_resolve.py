@@ -339,3 +339,18 @@ def test_it_also_shows_goes_on_with_the_document_just_cited_not_the_company_it_n
     ]
     found = speakers_of(article, "en")[1:]
     assert found[2] == found[1] and found[1] != "Corvane Leasing"
+
+
+def test_a_body_named_by_the_place_it_serves_is_the_organization_whose_name_says_so() -> None:
+    """A wire lede's "…, the region's grid operator said" is the grid authority the next paragraph names; "the
+    state's power regulator", which no organization of the article is named for, stays unnamed."""
+    article = [
+        [
+            "Developers have withdrawn 41 gigawatts of requests since a deposit rule began, the region's grid operator said."
+        ],
+        ["The Tarnholm Grid Authority said the withdrawals left 71 gigawatts in its queue."],
+        ["Analysts at Pellow Research said the queue was padded."],
+        ["The state's power regulator said it would review the rule."],
+    ]
+    found = speakers_of(article, "en")
+    assert found[:2] == ["Tarnholm Grid Authority", "Tarnholm Grid Authority"] and found[3] is None
