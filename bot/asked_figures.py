@@ -304,6 +304,9 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
         figures = [f for f in figures if not other_year(text, f, asked_year)]
         if asked_year == {"next"} and not (relative_years(text) & asked_year or FUTURE.search(text)):
             return []  # "明年的预算" is not answered by what the vouchers "带动了" so far
+        two_on = str(published.year + 2) if published is not None else "—"
+        if "after_next" in asked_year and not ("after_next" in relative_years(text) or two_on in text):
+            return []  # "the fiscal year after next" is not answered by the year that starts next July
         said = relative | ({"this"} if now else set())
         if published is not None and not query.years and said:
             # "this year's revenue" is not answered by "$2.8 billion in 2027" in an article of 2026

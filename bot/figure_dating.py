@@ -10,7 +10,7 @@ from knowledge.periods import one_quarter, quarters, relative_years, several_qua
 from knowledge.scripts import fold
 
 # "next year" in an article of 2026 is 2027.
-YEAR_OFFSET = {"last": -1, "this": 0, "next": 1}
+YEAR_OFFSET = {"last": -1, "this": 0, "next": 1, "after_next": 2}
 
 
 def dated_year(text: str, figure: Figure, published: dt.date | None) -> int | None:

@@ -147,6 +147,8 @@ _RELATIVE_YEAR = {
     ),
     "this": re.compile(r"\bthis (?:fiscal |financial )?year\b|今年|本年度|本财年", re.I),
     "next": re.compile(r"\bnext (?:fiscal |financial )?year\b|明年|下一年|下[一个]?财年", re.I),
+    # "the fiscal year after next", "后年": two years on, not the next one
+    "after_next": re.compile(r"\b(?:fiscal |financial )?year after next\b|后年|後年", re.I),
 }
 
 

@@ -1444,3 +1444,20 @@ def test_a_month_s_growth_is_not_answered_by_the_first_months_together() -> None
     corpus = _corpus("ky", "鎧峰11月營收", "zh-Hant", november, cumulative, publisher="日報")
     asked = _how_much("鎧峰11月的營收跟去年同期比成長多少？", {"%"}, measures=frozenset({"revenue"}))
     assert with_asked_figure(asked, [cumulative, november], [], corpus) == [november]
+
+
+def test_the_year_after_next_is_not_answered_by_next_year_s_forecast() -> None:
+    forecast = _hit(
+        "Cardow's budget office expects AI-linked taxes to bring in about $7.4 billion in the fiscal year that "
+        "starts next July.",
+        "cd:1.1",
+        3.0,
+    )
+    corpus = _corpus("cd", "Cardow's budget leans on AI", "en", forecast)
+    after_next = _how_much(
+        "what's cardow forecasting for AI-linked tax revenue in the fiscal year after next?", {"USD"}
+    )
+    assert with_asked_figure(after_next, [forecast], [], corpus) == []
+    assert with_asked_figure(
+        _how_much("what does Cardow expect from AI taxes next year?", {"USD"}), [forecast], [], corpus
+    )
