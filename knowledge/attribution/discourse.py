@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
+from knowledge.attribution.described_bodies import PLACE_BODY, named_by_its_words
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.named_by_title import EN_THE_TITLE, ZH_THIS_TITLE, holder, titled
 from knowledge.attribution.org_in_play import current_org, is_exchange, protagonist
@@ -323,12 +324,12 @@ def resolve_item(
             # "the report", "the filing": an organization's, not the analyst quoted since
             author = next((e for e in state.speakers[:4] if e.kind == "organization"), None)
         return author or (state.speakers[0] if state.speakers else current_org(state, entities))
-    if _PLACE_BODY.match(item.words):
+    if PLACE_BODY.match(item.words):
         # "the region's grid operator said": the organization whose name says so, else no one the article names
         named_here = [
             i.entity for i in items or [] if i.entity is not None and i.entity.kind == "organization"
         ]
-        return _named_later(item.words, entities, named_here)
+        return named_by_its_words(item.words, entities, named_here)
     body = body_named(item.words, entities) if item.words else None
     if body is not None:
         return body  # "according to filings with the county planning commission": that body, not the county
@@ -398,46 +399,4 @@ def resolve_item(
         return sentence_company(spans, outside, noun) or current_org(state, entities, noun=noun)
     if named:
         return named[-1]
-    return current_org(state, entities, noun=noun) or _named_later(item.words, entities)
-
-
-# "the region's grid operator", "the state's power regulator": a body named by the place it serves.
-_PLACE_BODY = re.compile(
-    r"the (?:region|state|country|city|county|province|island|territory|nation)(?:'s|’s) ", re.I
-)
-# Words of a description that say nothing about which organization it is.
-_PLAIN_WORDS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "region",
-        "state",
-        "country",
-        "city",
-        "area",
-        "nation",
-        "local",
-        "s",
-        "new",
-    }
-)
-
-
-def _named_later(
-    words: str, entities: ArticleEntities, named_here: list[Entity] | None = None
-) -> Entity | None:
-    """ "…, the region's grid operator said on Monday" in a lede, before any organization is named: the one
-    organization of the article whose name shares a word with the description ("the Vardenholm Grid Authority")."""
-    described = {w for w in re.findall(r"[a-z]+", words.lower()) if w not in _PLAIN_WORDS and len(w) > 2}
-    fitting = [
-        e
-        for e in entities.entities
-        if e.kind == "organization" and described & {w.lower() for w in re.findall(r"[A-Za-z]+", e.name)}
-    ]
-    here = [
-        e for e in fitting if e in (named_here or [])
-    ]  # "…connect to the Vardenholm grid, the grid operator"
-    return here[0] if len(here) == 1 else fitting[0] if len(fitting) == 1 else None
+    return current_org(state, entities, noun=noun) or named_by_its_words(item.words, entities)
