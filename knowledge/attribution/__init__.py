@@ -42,6 +42,7 @@ def _known_entities(sentences: list[str], index: SpeakerIndex, entities: Article
                 _other_acronym(text, mention.start, mention.end, speaker)
                 or _other_first_name(text, mention.start, mention.end, speaker)
                 or _local_body(text, mention.start, mention.end)
+                or _inside_longer_name(text, mention.start, mention.end, speaker)
                 or to_simplified(text[mention.start : mention.end]) in places
             ):
                 continue
@@ -58,6 +59,18 @@ def _known_entities(sentences: list[str], index: SpeakerIndex, entities: Article
                 entity,
                 short=tuple(a for a in speaker.aliases if a.isascii() and " " not in a and a not in forms),
             )
+
+
+def _inside_longer_name(text: str, start: int, end: int, speaker: Speaker) -> bool:
+    """ "蒂爾伯里" (Tilbury) is not the 伯里 (Burry) a library knows: a transliterated name inside a longer one."""
+    from knowledge.transliteration import _SOUND_CHARS  # imports the attribution lexicon: not at module load
+
+    written = text[start:end]
+    if speaker.kind != "person" or written.isascii() or not speaker.name.isascii():
+        return False
+    before = to_simplified(text[start - 1]) if start > 0 else ""
+    after = to_simplified(text[end]) if end < len(text) else ""
+    return before in _SOUND_CHARS or (after in _SOUND_CHARS and after != "露")
 
 
 def _local_body(text: str, start: int, end: int) -> bool:

@@ -109,9 +109,13 @@ class ArticleEntities:
         folded = to_simplified(text)
         if len(folded) != len(text):
             folded = text
+        from knowledge.transliteration import _SOUND_CHARS  # imports the lexicons: not at module load
+
         found = []
         for match in pattern.finditer(folded.lower().replace("’", "'")):
             key = " ".join(match.group(0).split())
+            if _inside_transliteration(folded, match.start(), key, self._full.get(key), _SOUND_CHARS):
+                continue  # "蒂爾伯里" (Tilbury) does not mention the 伯里 (Burry) of the article
             lowercase = _LATIN.fullmatch(key) and key[:1].isalpha() and not text[match.start()].isupper()
             if lowercase and (key.split()[0] not in NAME_PARTICLES or " " not in key):
                 continue  # Latin names are capitalized ("park" is not Julian Park), but for "van Rijn"
@@ -120,3 +124,17 @@ class ArticleEntities:
             elif self._short.get(key):
                 found.append((match.start(), match.end(), list(self._short[key]), True))
         return found
+
+
+def _inside_transliteration(
+    folded: str, start: int, key: str, entity: Entity | None, sounds: frozenset[str]
+) -> bool:
+    """Whether a Chinese transliteration of a Latin-named person is only the end of a longer transliteration."""
+    return (
+        entity is not None
+        and entity.kind == "person"
+        and entity.name.isascii()
+        and not _LATIN.fullmatch(key)
+        and start > 0
+        and folded[start - 1] in sounds
+    )

@@ -44,10 +44,11 @@ WHICH_SAYS = re.compile(
 )
 # "Helga Ruddock, who left in June, was more measured.": "who" is said of a person, whatever follows.
 WHO_CLAUSE = re.compile(rf"(?P<name>{NAME}),\s+who\s+[a-z]")
-# "Corvane's chief executive, Marguerite Olsen,": a title with its organization before the name; "That chair, Louisa
+# "Corvane's chief executive, Marguerite Olsen,": a title with its organization before the name ("Oskelund
+# Resources' chief executive, …" too); "That chair, Louisa
 # Tarrant," names the one a title just described.
 POSSESSIVE_TITLE = re.compile(
-    rf"(?:(?P<org>{ORG})(?:'s|’s)|\b(?:[Ii]ts|[Tt]heir)|\b(?P<that>[Tt]hat|[Tt]his)|\b[Tt]he\s+(?P<noun>{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}?(?P<title>{TITLE}(?:\s+(?:of|for)\s+(?:[a-z&-]+|[A-Z][\w&-]+)(?:\s+(?:[a-z&-]+|[A-Z][\w&-]+))?)?),\s+(?P<name>{NAME})(?:,|(?=[.;]|$))"
+    rf"(?:(?P<org>{ORG})(?:'s|’s|(?<=s)'|(?<=s)’)|\b(?:[Ii]ts|[Tt]heir)|\b(?P<that>[Tt]hat|[Tt]his)|\b[Tt]he\s+(?P<noun>{_ORG_NOUNS})(?:'s|’s))\s+(?:[a-z-]+\s+){{0,2}}?(?P<title>{TITLE}(?:\s+(?:of|for)\s+(?:[a-z&-]+|[A-Z][\w&-]+)(?:\s+(?:[a-z&-]+|[A-Z][\w&-]+))?)?),\s+(?P<name>{NAME})(?:,|(?=[.;]|$))"
 )
 # "Halworth Securities' Desmond Pryor asked …": a firm's person, named without a title before a verb of saying.
 FIRMS_PERSON = re.compile(

@@ -23,7 +23,7 @@ EN_ANONYMOUS = re.compile(
 # described, not named, whatever their trade (a capitalized head is a company's: "A Vestergaard spokesman")
 EN_DESCRIBED = re.compile(
     # "…, but a leasing broker who has worked on several of the deals said": a conjunction may open the clause
-    r"[\s,]*(?:(?:but|and|while|though|although|whereas|yet)\s+)?(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*\s+){0,3}(?P<head>[a-z][\w’'-]*)(?:\s+(?:who|at|for|with|in|from|on)\b|\s*$)"
+    r"[\s,]*(?:(?:but|and|while|though|although|whereas|yet)\s+)?(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w’'-]*\s+){0,3}(?P<head>(?!(?:who|that|which)\b)[a-z][\w’'-]*)(?:\s+(?:who|that|which|at|for|with|in|from|on)\b|\s*$)"
 )
 # Heads that are documents or events, not people ("A report by the fund said")
 _NOT_PEOPLE = {
@@ -37,6 +37,19 @@ _NOT_PEOPLE = {
     "letter",
     "document",
     "presentation",
+    # "…at $312 each, a price that values Orravel at $210 billion": an amount or deal, not a source
+    "price",
+    "valuation",
+    "figure",
+    "level",
+    "sum",
+    "amount",
+    "total",
+    "deal",
+    "sale",
+    "round",
+    "contract",
+    "move",
 }
 
 

@@ -2337,3 +2337,20 @@ def test_a_controlling_shareholder_or_family_head_who_never_speaks_is_mentioned(
         SpeakerIndex([]),
     )
     assert [s.name for s in found.mentioned if s.kind == "person"] == ["Shao Chengchuan", "Zhou Songhui"]
+
+
+def test_a_known_transliterated_name_inside_a_longer_one_is_not_that_person() -> None:
+    """'蒂爾伯里' (Tilbury) is not the '伯里' (Bury) a library already knows."""
+    bury = Speaker(
+        name="Dana Bury", kind="person", role="investor", aliases=("Dana Bury", "Bury", "达娜·伯里", "伯里")
+    )
+    found = attribute_source(
+        [
+            ["布倫威克海纜財務總監蒂爾伯里早前在電話會議上估計，建造成本約2.8億美元。"],
+            ["伯里認為泡沫即將破裂。"],
+        ],
+        "zh-Hant",
+        SpeakerIndex([bury]),
+    )
+    speakers = [s.name if s else None for row in found.speakers for s in row]
+    assert speakers[0] != "Dana Bury" and speakers[1] == "Dana Bury"

@@ -177,3 +177,21 @@ def test_an_unnamed_source_described_by_an_organization_s_meeting_reads_once_the
         ["Two people who attended the commission's closed session said the staff had questioned the fund."],
     ]
     assert speakers_of(text, "en")[-1] == "unnamed: two people who attended the company's closed session"
+
+
+def test_a_plural_possessive_firm_s_officer_named_after_the_title_speaks() -> None:
+    article = [
+        ["Some miners are restarting."],
+        [
+            "Oskvale Resources' chief executive, Joost Vandermeer, said the miner would spend about $850 million."
+        ],
+    ]
+    assert speakers_of(article, "en")[1] == "Joost Vandermeer"
+
+
+def test_a_price_that_values_a_company_is_no_unnamed_source() -> None:
+    article = [
+        ["Sablemoor sells tokens tied to private AI labs."],
+        ["The tokens closed on Friday at $312 each, a price that values Orvane at about $210 billion."],
+    ]
+    assert speakers_of(article, "en")[1] is None
