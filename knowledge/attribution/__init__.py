@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge.attribution.entities import ArticleEntities, Entity
+from knowledge.attribution.entities import ArticleEntities, Entity, transliterated
 from knowledge.attribution.first_names import gender_of
 from knowledge.attribution.lexicon_en import surname_of
 from knowledge.attribution.quotes import outside_quotes
@@ -66,7 +66,7 @@ def _inside_longer_name(text: str, start: int, end: int, speaker: Speaker) -> bo
     from knowledge.transliteration import _SOUND_CHARS  # imports the attribution lexicon: not at module load
 
     written = text[start:end]
-    if speaker.kind != "person" or written.isascii() or not speaker.name.isascii():
+    if speaker.kind != "person" or written.isascii() or not transliterated(speaker.aliases):
         return False
     before = to_simplified(text[start - 1]) if start > 0 else ""
     after = to_simplified(text[end]) if end < len(text) else ""

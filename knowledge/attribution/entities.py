@@ -133,8 +133,13 @@ def _inside_transliteration(
     return (
         entity is not None
         and entity.kind == "person"
-        and entity.name.isascii()
+        and transliterated(entity.forms)
         and not _LATIN.fullmatch(key)
         and start > 0
         and folded[start - 1] in sounds
     )
+
+
+def transliterated(forms: list[str] | tuple[str, ...]) -> bool:
+    """Whether a person's Chinese name is a transliteration ("迈克尔·伯里"), not a Chinese name ("卢望岑")."""
+    return any(mark in form for form in forms for mark in "·‧•")

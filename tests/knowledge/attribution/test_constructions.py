@@ -2354,3 +2354,16 @@ def test_a_known_transliterated_name_inside_a_longer_one_is_not_that_person() ->
     )
     speakers = [s.name if s else None for row in found.speakers for s in row]
     assert speakers[0] != "Dana Bury" and speakers[1] == "Dana Bury"
+
+
+def test_a_chinese_name_after_a_title_ending_in_a_sound_character_is_still_that_person() -> None:
+    """'总经理卢望川' ends its title with 理, which transliterations use too: a Chinese name is no transliteration."""
+    lu = Speaker(
+        name="Lu Wangchuan", kind="person", role="general manager", aliases=("Lu Wangchuan", "卢望川")
+    )
+    found = attribute_source(
+        [["岳川基金总经理卢望川透露，基金总规模200亿元。"], ["卢望川表示，目前已投出约七成。"]],
+        "zh-Hans",
+        SpeakerIndex([lu]),
+    )
+    assert [s.name if s else None for row in found.speakers for s in row] == ["Lu Wangchuan", "Lu Wangchuan"]
