@@ -70,8 +70,10 @@ from knowledge.figures import Figure
 from knowledge.income_kinds import income_kinds
 from knowledge.measures import find_measures, looks_ahead, profit_kinds
 from knowledge.periods import (
+    asked_month,
     halves,
     last_quarter,
+    month_after,
     month_ends,
     one_quarter,
     quarters,
@@ -85,6 +87,8 @@ from knowledge.scripts import fold
 from knowledge.search import Hit
 from knowledge.year_spans import month_spans
 
+# "前三季合併營收", "第三季營收", "全年營收": a span longer than the month asked.
+_LONGER_SPAN = re.compile(r"前[二三两四]季|第[一二三四1-4]季|[一二三四1-4]季度|全年|上半年|下半年", re.I)
 # "前11月累計營收", "year to date": several months counted together.
 _MONTHS_TOGETHER = re.compile(
     r"前(?:[0-9]+|[一二三四五六七八九十]+)个?月|累计|\byear to date\b|\bfirst (?:\w+ )?months\b", re.I
@@ -259,9 +263,13 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
             f
             for f in figures
             if not sales_months(words_before(text, f, 16)) - asked_months
-            # nor "11月營收" by "前11月累計營收" (the first eleven months together)
+            # nor "11月營收" by "前11月累計營收" (the first eleven months together), a quarter's or the year's
             and not _MONTHS_TOGETHER.search(fold(words_before(text, f, 28)))
+            and not _LONGER_SPAN.search(fold(words_before(text, f, 20)))
         ]
+    month = asked_month(query.text)
+    if month is not None:  # "pulled in October" is not answered by "$6.8 billion from the ETF in November"
+        figures = [f for f in figures if month_after(words_after(text, f, 70)) in (None, month)]
     asked_ends, named_ends = month_ends(query.text), month_ends(hit.passage.text)
     if asked_ends and named_ends and not named_ends & asked_ends:
         return []  # "ARR at the end of June" is not answered by "$520 million at the end of September"

@@ -178,3 +178,20 @@ _SALES_MONTH = re.compile(
 def sales_months(text: str) -> set[int]:
     """The months a text counts sales or revenue for ("10月自結營收" -> {10}, "september sales" -> {9})."""
     return {_month(next(g for g in m.groups() if g)) for m in _SALES_MONTH.finditer(fold(text).lower())}
+
+
+# "…$6.8 billion from the fund in November": the month a figure is dated to, right after it.
+_IN_MONTH = re.compile(rf"^[^.;,]{{0,60}}?\b(?:in|during)\s+({_MONTH_NAME})\b")
+_ASKED_MONTH = re.compile(rf"\b(?:in|during|for)\s+({_MONTH_NAME})\b")
+
+
+def month_after(words: str) -> int | None:
+    """The month named right after a figure in its clause ("… from the ETF in November" -> 11), if any."""
+    match = _IN_MONTH.match(fold(words).lower())
+    return _month(match.group(1)) if match else None
+
+
+def asked_month(question: str) -> int | None:
+    """The month an English question asks about ("how much did investors pull in october?" -> 10), if one."""
+    found = {_month(m.group(1)) for m in _ASKED_MONTH.finditer(fold(question).lower())}
+    return found.pop() if len(found) == 1 else None

@@ -1368,7 +1368,7 @@ def test_a_month_s_revenue_growth_is_not_answered_by_the_full_year_s() -> None:
     question = _how_much(
         "鋐昌11月營收跟去年同期比成長多少？", {"%", "x"}, measures=frozenset({"revenue", "growth"})
     )
-    assert [f.text for f in asked_figures(year, question)] == ["23%"]
+    assert [f.text for f in asked_figures(year, question)] == []  # nor by the fourth quarter's margin
     assert "31%" in [f.text for f in asked_figures(month, question)]
 
 
@@ -1461,3 +1461,20 @@ def test_the_year_after_next_is_not_answered_by_next_year_s_forecast() -> None:
     assert with_asked_figure(
         _how_much("what does Cardow expect from AI taxes next year?", {"USD"}), [forecast], [], corpus
     )
+
+
+def test_a_month_asked_is_not_answered_by_another_month_s_flow_nor_by_a_quarter() -> None:
+    november = _hit(
+        "Investors pulled about $6.8 billion from the Varrow AI ETF in November, its largest monthly outflow.",
+        "va:1.1",
+        3.0,
+    )
+    corpus = _corpus("va", "Investors pull a record sum from an AI ETF", "en", november)
+    october = _how_much("how much did investors pull out of the varrow ai etf in october?", {"USD"})
+    assert with_asked_figure(october, [november], [], corpus) == []
+    asked = _how_much("how much did investors pull out of the varrow ai etf in november?", {"USD"})
+    assert with_asked_figure(asked, [november], [], corpus) == [november]
+    nine_months = _hit("碩嶺昨日召開法說會，公布前三季合併營收新台幣186.4億元，年增52%。", "sl:1.1", 3.0)
+    corpus = _corpus("sl", "碩嶺法說會", "zh-Hant", nine_months, publisher="日報")
+    one_month = _how_much("碩嶺10月單月營收是多少？", {"TWD"}, measures=frozenset({"revenue"}))
+    assert with_asked_figure(one_month, [nine_months], [], corpus) == []
