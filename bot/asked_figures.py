@@ -264,8 +264,8 @@ def _asked_in(hit: Hit, query: QueryAnalysis, published: dt.date | None) -> list
             for f in figures
             if not sales_months(words_before(text, f, 16)) - asked_months
             # nor "11月營收" by "前11月累計營收" (the first eleven months together), a quarter's or the year's
-            and not _MONTHS_TOGETHER.search(fold(words_before(text, f, 28)))
-            and not _LONGER_SPAN.search(fold(words_before(text, f, 20)))
+            and not _MONTHS_TOGETHER.search(words_before(text, f, 28))
+            and not _LONGER_SPAN.search(words_before(text, f, 20))
         ]
     month = asked_month(query.text)
     if month is not None:  # "pulled in October" is not answered by "$6.8 billion from the ETF in November"

@@ -177,7 +177,7 @@ _SALES_MONTH = re.compile(
 
 def sales_months(text: str) -> set[int]:
     """The months a text counts sales or revenue for ("10月自結營收" -> {10}, "september sales" -> {9})."""
-    return {_month(next(g for g in m.groups() if g)) for m in _SALES_MONTH.finditer(fold(text).lower())}
+    return {_month(next(g for g in m.groups() if g)) for m in _SALES_MONTH.finditer(fold(text))}
 
 
 # "…$6.8 billion from the fund in November": the month a figure is dated to, right after it.
@@ -187,11 +187,11 @@ _ASKED_MONTH = re.compile(rf"\b(?:in|during|for)\s+({_MONTH_NAME})\b")
 
 def month_after(words: str) -> int | None:
     """The month named right after a figure in its clause ("… from the ETF in November" -> 11), if any."""
-    match = _IN_MONTH.match(fold(words).lower())
+    match = _IN_MONTH.match(fold(words))
     return _month(match.group(1)) if match else None
 
 
 def asked_month(question: str) -> int | None:
     """The month an English question asks about ("how much did investors pull in october?" -> 10), if one."""
-    found = {_month(m.group(1)) for m in _ASKED_MONTH.finditer(fold(question).lower())}
+    found = {_month(m.group(1)) for m in _ASKED_MONTH.finditer(fold(question))}
     return found.pop() if len(found) == 1 else None

@@ -29,6 +29,8 @@ _SOUND_CHARS = frozenset(
     "思赞翁灵顿茨邓冯京屈钦津琴沁绍邵顺滕腾默墨慕罕翰赖蔡狄帝俄鄂伐甫噶革喀楞廉烈仑茂蜜敏涅泼儒赛圣诗丝陀"
     "魏歇雍哲珍芝珠宗泊玻芭堡柴慈拜堪坚简君当理派申"
 )
+# The characters transliterations of foreign names are written with (a name hiding in a longer one ends with one).
+SOUND_CHARS = _SOUND_CHARS
 _RUN = re.compile("[" + "".join(sorted(_SOUND_CHARS)) + "]{2,8}")
 
 # Characters whose everyday reading is not the one a transliteration gives them ("阿什当" is a-shi-dang).

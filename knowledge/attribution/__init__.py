@@ -63,14 +63,14 @@ def _known_entities(sentences: list[str], index: SpeakerIndex, entities: Article
 
 def _inside_longer_name(text: str, start: int, end: int, speaker: Speaker) -> bool:
     """ "蒂爾伯里" (Tilbury) is not the 伯里 (Burry) a library knows: a transliterated name inside a longer one."""
-    from knowledge.transliteration import _SOUND_CHARS  # imports the attribution lexicon: not at module load
+    from knowledge.transliteration import SOUND_CHARS  # imports the attribution lexicon: not at module load
 
     written = text[start:end]
     if speaker.kind != "person" or written.isascii() or not transliterated(speaker.aliases):
         return False
     before = to_simplified(text[start - 1]) if start > 0 else ""
     after = to_simplified(text[end]) if end < len(text) else ""
-    return before in _SOUND_CHARS or (after in _SOUND_CHARS and after != "露")
+    return before in SOUND_CHARS or (after in SOUND_CHARS and after != "露")
 
 
 def _local_body(text: str, start: int, end: int) -> bool:

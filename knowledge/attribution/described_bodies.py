@@ -7,9 +7,8 @@ import re
 from knowledge.attribution.entities import ArticleEntities, Entity
 
 # "the region's grid operator", "the state's power regulator": a body named by the place it serves.
-PLACE_BODY = re.compile(
-    r"the (?:region|state|country|city|county|province|island|territory|nation)(?:'s|’s) ", re.I
-)
+PLACE_OWNER = r"the (?:region|state|country|city|county|province|island|territory|nation)(?:'s|’s) "
+PLACE_BODY = re.compile(PLACE_OWNER, re.I)
 # Words of a description that say nothing about which organization it is.
 _PLAIN_WORDS = frozenset(
     {

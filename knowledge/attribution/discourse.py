@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from knowledge.attribution import lexicon_en as en
 from knowledge.attribution import lexicon_zh as zh
-from knowledge.attribution.described_bodies import PLACE_BODY, named_by_its_words
+from knowledge.attribution.described_bodies import PLACE_BODY, PLACE_OWNER, named_by_its_words
 from knowledge.attribution.entities import ArticleEntities, Entity
 from knowledge.attribution.named_by_title import EN_THE_TITLE, ZH_THIS_TITLE, holder, titled
 from knowledge.attribution.org_in_play import current_org, is_exchange, protagonist
@@ -30,8 +30,9 @@ _EN_ANAPHORA = re.compile(
     + r"|the (?:buyout|private-equity|investment|research|rating|ratings|grid|asset|fund|chip|cloud|software|"
     r"insurance|mining|energy|power|data-center|data-centre) (?:firm|operator|manager|company|group|agency|maker)"
     # "the region's grid operator", "the state's power regulator": a body named by the place it serves
-    r"|the (?:region|state|country|city|county|province|island|territory|nation)(?:'s|’s) (?:[a-z-]+ )?"
-    r"(?:operator|regulator|utility|agency|authority|commission|exchange|central bank|bank|lender)"
+    + "|"
+    + PLACE_OWNER
+    + r"(?:[a-z-]+ )?(?:operator|regulator|utility|agency|authority|commission|exchange|central bank|bank|lender)"
     # "the Hong Kong-listed operator", "the Dublin-based lender": where it is listed or based
     # "the GPU rental company": what it does before the noun, unless it sets it apart ("the rival company")
     # at the start of a sentence, where it is the subject

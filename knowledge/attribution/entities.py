@@ -109,12 +109,12 @@ class ArticleEntities:
         folded = to_simplified(text)
         if len(folded) != len(text):
             folded = text
-        from knowledge.transliteration import _SOUND_CHARS  # imports the lexicons: not at module load
+        from knowledge.transliteration import SOUND_CHARS  # imports the lexicons: not at module load
 
         found = []
         for match in pattern.finditer(folded.lower().replace("’", "'")):
             key = " ".join(match.group(0).split())
-            if _inside_transliteration(folded, match.start(), key, self._full.get(key), _SOUND_CHARS):
+            if _inside_transliteration(folded, match.start(), key, self._full.get(key), SOUND_CHARS):
                 continue  # "蒂爾伯里" (Tilbury) does not mention the 伯里 (Burry) of the article
             lowercase = _LATIN.fullmatch(key) and key[:1].isalpha() and not text[match.start()].isupper()
             if lowercase and (key.split()[0] not in NAME_PARTICLES or " " not in key):
