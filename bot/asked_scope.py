@@ -6,6 +6,7 @@ from bot.asked_figure_cues import WHOLE_YEAR
 from bot.figure_kinds import one_for_total, other_currency_debt, part_missing, total_for_one
 from bot.share_scope import whole_missing
 from bot.single_largest import largest_missing
+from knowledge.asked_units import asking_parts
 from knowledge.periods import one_quarter, quarters, several_quarters
 from knowledge.query import QueryAnalysis
 
@@ -27,7 +28,8 @@ def other_scope(text: str, query: QueryAnalysis) -> bool:
     if other_currency_debt(query.text, text):
         return True  # "the coupon on its dollar notes" is not the yen bonds' coupon
     if (
-        WHOLE_YEAR.search(query.text)
+        # (in every part of the question: "Q3 revenue, and the capex forecast for the full year" asks a quarter too)
+        all(WHOLE_YEAR.search(part) for part in asking_parts(query.text) or [query.text])
         and (several_quarters(text) or quarters(text) or one_quarter(text))
         and not WHOLE_YEAR.search(text)
     ):

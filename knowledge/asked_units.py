@@ -143,7 +143,11 @@ def question_units(folded: str) -> set[str]:
 
 def asking_parts(text: str) -> list[str]:
     """The parts of a question that each ask for a quantity ("…收多少？电量电价从多少降到多少？" asks two)."""
-    return [p for p in _QUESTION_PART.split(text) if p.strip() and QUANTITY.search(fold(p))]
+    return [
+        p
+        for p in _QUESTION_PART.split(text)
+        if p.strip() and (QUANTITY.search(fold(p)) or (_WHATS_MEASURE.match(p) and find_measures(p)))
+    ]
 
 
 def measures_of_parts(text: str, figures: list[Figure]) -> set[str]:
@@ -162,7 +166,7 @@ def measures_of_parts(text: str, figures: list[Figure]) -> set[str]:
 
 
 _WHATS_MEASURE = re.compile(
-    r"\s*(?:and\s+)?what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:its|their|the)\b", re.I
+    r"\s*(?:and\s+)?(?:what|where)(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:its|their|the)\b", re.I
 )
 _SETS_THE_SCENE = re.compile(
     r"(?:以后|之后|后|的话)\s*$|^\s*(?:如果|假如|假设|若|要是|if|once|after)\b", re.I
@@ -170,7 +174,7 @@ _SETS_THE_SCENE = re.compile(
 # Where a question asks a second thing: "？比去年…", "— how much, and how fast…".
 _QUESTION_PART = re.compile(
     # "how much debt is it taking on, and at what interest rate?": a preposition may lead the second ask
-    r"[?？]\s*|\s[—–-]\s|,\s*(?:and\s+)?(?:at\s+|in\s+|by\s+|on\s+|for\s+)?(?=how\b|what\b)|"
+    r"[?？]\s*|\s[—–-]\s|,\s*(?:and\s+)?(?:at\s+|in\s+|by\s+|on\s+|for\s+)?(?=how\b|what\b|where['’]s\b)|"
     r"\s+and\s+(?:at\s+|by\s+)?(?=how\b|what\b)|，(?=.{0,12}(?:多少|几|多大))"
 )
 _PER_SHARE = re.compile(r"\bper[- ]share\b|\b(?:for )?(?:each|a) share\b|每股", re.I)

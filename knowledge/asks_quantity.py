@@ -42,6 +42,9 @@ QUANTITY = re.compile(
     # "what did X cut the price to?", "has utilisation climbed to?": where a figure ended up
     r"\b(?:raised|lifted|bumped|cut|lowered|trimmed|reduced|slashed|climbed|risen|rose|fallen|fell|dropped|grown|"
     r"grew|jumped|recovered|rebounded|increased|decreased|moved|pushed) (?:[\w'’-]+ ){0,8}?to\s*[?？]\s*$|"
+    # "what did its free cash flow drop to last quarter?": where a figure moved to, whatever follows
+    r"\bwhat (?:did|has|have|does|do|will|would|could)\b[^?]{1,60}?(?<!\bthe)(?<!\ba) (?:drop|fall|shrink|slip|sink|slide|rise|climb|"
+    r"grow|jump|surge|increase|decrease|decline|tumble|plunge|swell|balloon|dwindle)\s+to\b|"
     r"\b(?:yoy|y/y|qoq|q/q|year-on-year|year-over-year) (?:growth|change|increase|rise|decline|drop)\b|"
     r"\bwhere (?:is|are|was|were|does|do|did)\b[^?]{0,50}\b(?:mark(?:ing|ed|s)?|valu(?:ing|ed|es)|carr(?:ying|ied|ies))\b|"
     r"\bhow did\b.{1,40}\bdo\b.{0,12}\b(?:debut|first day|day (?:1|one))\b|\bputs?\b.{1,60}?\bat\b(?=\s*(?:[,?？]|$|and\b))|"

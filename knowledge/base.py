@@ -36,6 +36,7 @@ from knowledge.scripts import fold
 from knowledge.search import HybridSearcher, SearchResult
 from knowledge.speakers import Speaker, SpeakerIndex
 from knowledge.tokens import add_words
+from knowledge.transliteration import sound_index
 from knowledge.vectors import CACHE_FILE, VectorCache
 
 log = logging.getLogger(__name__)
@@ -204,7 +205,7 @@ class KnowledgeBase:
         # a firm whose people are quoted is not one the articles never quote
         query.unquoted = [s for s in query.unquoted if not self._speaks_through_people(s)]
         opener = person_opening(question)
-        if opener and not self.corpus.speakers.find_mentions(opener):
+        if opener and not self.corpus.speakers.find_mentions(opener) and not self._heard_as_known(opener):
             # "章启航怎么看岚瞳上市首日就破发？": the one asked speaks nowhere; mentioned, or never named at all
             if self._in_articles(opener):
                 query.unquoted.append(Speaker(name=opener, kind="person", role="", quoted=False))
@@ -229,6 +230,8 @@ class KnowledgeBase:
         ):
             query.unknown_names.append(described)  # "港股另一家分销商岱澜电子": a company no article names
         subject = chinese_subject(question)
+        if subject and self._heard_as_known(subject):
+            subject = None  # "蘭雅德說…": a name the library has in Latin letters, written by sound
         if subject and not self._in_articles(subject):
             # "審計局查出被騙領的算力券…": the name is the part the articles write, the rest what it did
             subject = next(
@@ -258,6 +261,10 @@ class KnowledgeBase:
             if not any(len(n) > 1 and self._in_articles(n) for n in names):
                 query.unknown_names.append(question[mention.start : mention.end])
         return query
+
+    def _heard_as_known(self, name: str) -> bool:
+        """Whether a Chinese name is a library name written by sound ("安斯蒂" for Ansty)."""
+        return sound_index(self.corpus.speakers).latin_for(name) != name
 
     @cached_property
     def _absent(self) -> SpeakerIndex:

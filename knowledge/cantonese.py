@@ -48,6 +48,11 @@ _WORDS = {
     "蝕本": "虧本",
     "蝕幾多": "虧多少",
     "蚀几多": "亏多少",
+    # 慳 is to save ("每年慳到幾多錢"), a character standard Chinese does not use
+    "慳": "省",
+    "悭": "省",
+    "畀": "給",
+    "俾": "給",
 }
 _WORD = re.compile("|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)))
 # 係 as the copula ("營收係幾多"), not inside a word (關係, 聯係, 體係, 維係, 派係)

@@ -17,6 +17,7 @@ from knowledge.measures import find_measures
 from knowledge.places import place_spans
 from knowledge.scripts import to_simplified
 from knowledge.speakers import Speaker, SpeakerIndex
+from knowledge.unknown_names import pinyin_word
 
 # Characters of the Xinhua transliteration tables (simplified), the ones names are spelt with.
 _SOUND_CHARS = frozenset(
@@ -27,14 +28,17 @@ _SOUND_CHARS = frozenset(
     "雅亚扬耶伊英尤约詹泽扎兹佐卓泽祖斐菲怀霍惠杰捷克肖文瑞茨策赛若沃拉诺埃蒂娜娅妮琪尔昆坤摩塔哥歌葛高迦伽嘉佳色梭素"
     "孔代史舒席黛璐琦韩汉夸芙薇茜玛露洁珊朵黎勃雯娃萝丝"
     "思赞翁灵顿茨邓冯京屈钦津琴沁绍邵顺滕腾默墨慕罕翰赖蔡狄帝俄鄂伐甫噶革喀楞廉烈仑茂蜜敏涅泼儒赛圣诗丝陀"
-    "魏歇雍哲珍芝珠宗泊玻芭堡柴慈拜堪坚简君当理派申"
+    "魏歇雍哲珍芝珠宗泊玻芭堡柴慈拜堪坚简君当理派申连品"
 )
 # The characters transliterations of foreign names are written with (a name hiding in a longer one ends with one).
 SOUND_CHARS = _SOUND_CHARS
 _RUN = re.compile("[" + "".join(sorted(_SOUND_CHARS)) + "]{2,8}")
 
-# Characters whose everyday reading is not the one a transliteration gives them ("阿什当" is a-shi-dang).
-_READINGS = {"什": "shi", "茜": "xi"}
+# Characters whose everyday reading is not the one a transliteration gives them ("阿什当" is a-shi-dang, 加 renders
+# "ga" as in 加里蒂 Garrity, 希 "he" or "hi" as in 希思 Heath).
+_READINGS = {"什": "shi", "茜": "xi", "加": "ga", "迦": "ga", "伽": "ga", "希": "hi"}
+# …and the reading a name may still give them (夸希 Quarshie: 希 as "shi").
+_SECOND_READINGS = {"希": "xi"}
 
 # Pinyin initials (and English consonants) by the class a transliteration keeps them in.
 _CLASSES = {
@@ -52,16 +56,18 @@ _VOWELS = set("aeiouy")
 _MIN_SKELETON = 3  # two sounds match too many names by chance
 
 
-def han_skeleton(written: str) -> str:
-    """The consonant skeleton of a Chinese transliteration: "伦威克" (lun wei ke) -> "LNFK"."""
+def han_skeleton(written: str, *, second: bool = False) -> str:
+    """The consonant skeleton of a Chinese transliteration: "伦威克" (lun wei ke) -> "LNFK" (`second`: with the
+    second reading of a character that has two in names)."""
     from pypinyin import lazy_pinyin  # its dictionaries take ~0.7 s to load: only when a question needs it
 
     codes = []
     simplified = to_simplified(written)
     syllables = lazy_pinyin(simplified)
+    readings = {**_READINGS, **_SECOND_READINGS} if second else _READINGS
     if len(syllables) == len(simplified):
         syllables = [
-            _READINGS.get(char, syllable) for char, syllable in zip(simplified, syllables, strict=True)
+            readings.get(char, syllable) for char, syllable in zip(simplified, syllables, strict=True)
         ]
     for syllable in syllables:
         if syllable == "er":  # 尔 renders an l or r
@@ -87,19 +93,22 @@ def latin_skeletons(word: str) -> set[str]:
         found |= {latin_skeleton(dropped, th=th) for th in ("t", "s")}
     if "ch" in word.lower():  # "Christopher" 克里斯托弗: a ch may be a k
         found |= {latin_skeleton(word, th=th, ch="k") for th in ("t", "s")}
-    if re.search(r"[aeiou]r$", word.lower()):
+    if re.search(
+        r"[aeiou]re?$", word.lower()
+    ):  # "Gridmere" 格里德米尔: a closing r (before a silent e) as 尔
         found |= {f"{skeleton}L" for skeleton in found if not skeleton.endswith("L")}
     # "Strandlight" is 史特兰莱特: a d or t closing "-and-" before another consonant goes unsaid, and so is the
     # g of "-ng" (Quarrington 夸灵顿, Armstrong 阿姆斯特朗)
     # …and a French s before n (Dufresne 迪弗雷纳)
     for unsaid in (r"(?<=n)[dt](?=[^aeiouy])", r"(?<=n)g(?=[^aeiouy]|$)", r"(?<=[aeiou])s(?=n)"):
         found |= {latin_skeleton(re.sub(unsaid, "", word.lower()), th=th) for th in ("t", "s")}
-    # "Petrakis" is 佩特拉基斯 (a ki as ji), "Dravec" 德拉韦茨 (a closing c as ts)
-    for written, heard in ((r"k(?=i)", "j"), (r"c$", "z")):
+    # "Petrakis" is 佩特拉基斯 (a ki as ji), "Dravec" 德拉韦茨 (a closing c as ts), "Gorringe" 戈林奇 (a soft g),
+    # "Wexcombe" 韦克斯库姆 (the silent b of a closing -mb)
+    for written, heard in ((r"k(?=i)", "j"), (r"c$", "z"), (r"g(?=[eiy])", "j"), (r"(?<=m)b(?=e?$)", "")):
         if re.search(written, word.lower()):
             found |= {latin_skeleton(re.sub(written, heard, word.lower()), th=th) for th in ("t", "s")}
-    # "Amberley" is 安伯利: an m before b or p heard as the n of 安
-    found |= {skeleton.replace("MB", "NB") for skeleton in found}
+    # "Amberley" is 安伯利, "Semvista" 森维斯塔: an m closing a syllable heard as the n of 安 or 森
+    found |= {re.sub(r"M(?=[BF])", "N", skeleton) for skeleton in found}
     if (
         word[:1].lower() in "ou"
     ):  # "Ondrevar" is 翁德雷瓦, "Ulverston" 乌尔弗斯顿: an opening o or u as wo-, wu-
@@ -171,6 +180,18 @@ def _opens_on_vowel(written: str) -> bool:
     return syllable[:1] in "aoe"
 
 
+def _vowels(word: str) -> str:
+    """A Latin name's vowels."""
+    return re.sub(r"[^aeiouy]", "", word.lower())
+
+
+def _opens_with(word: str, heard: str) -> bool:
+    """Whether a Latin name's first vowel is one of those heard; after "qu" the next one counts too ("Quarshie" is
+    夸希, kua, as "Quayle" is 奎尔, kui)."""
+    vowels = _vowels(word)
+    return vowels[:1] in heard or (word.lower().startswith("qu") and vowels[1:2] in heard)
+
+
 def _collapse(codes: Iterable[str]) -> str:
     out: list[str] = []
     for code in codes:
@@ -190,13 +211,19 @@ class SoundIndex:
     def __init__(self, speakers: Iterable[Speaker]) -> None:
         by_skeleton: dict[str, set[str]] = {}
         short: dict[str, set[str]] = {}
+        given: set[str] = set()
         for speaker in speakers:
             chinese = bool(speaker.name_zh) or not all(a.isascii() for a in (speaker.name, *speaker.aliases))
+            # "Xunpeng" of 迅鹏科技, "Peng" of 彭…: a Chinese name's pinyin is never written back in Chinese by sound
+            native = any(not a.isascii() and "·" not in a for a in (speaker.name, *speaker.aliases))
+            if speaker.kind == "person" and " " in speaker.name and speaker.name.isascii():
+                given.add(speaker.name.split()[0])
             for form in (speaker.name, *speaker.aliases):
                 if not form.isascii():
                     continue
-                for word in re.findall(r"[A-Z][a-z]{3,}", form):
-                    if _common(word):
+                # ("CoreWeave" is one brand: no "Core" of it is written by sound)
+                for word in re.findall(r"\b[A-Z][a-z]{3,}\b", form):
+                    if _common(word) or (native and pinyin_word(word.lower())):
                         continue  # "Larchmont Growth Partners": only its own name is written by sound
                     for skeleton in latin_skeletons(word):
                         if len(skeleton) >= _MIN_SKELETON:
@@ -209,22 +236,32 @@ class SoundIndex:
                                 short.setdefault(skeleton, set()).add(word)
         self._words = by_skeleton
         self._short = short  # two sounds: read as a name only where a name must stand (see `latin_for`)
+        self._given = given  # "Greg" of Greg Brockman: a question names a foreigner by surname
 
     def _word(self, written: str) -> str | None:
         """The library name a transliteration sounds like: one with its skeleton, or, when several share it
         ("霍尔罗伊德": Holroyd or Harrowlight), the one whose first vowel is the first syllable's."""
-        skeleton = han_skeleton(written)
+        found = self._word_heard(written, han_skeleton(written))
+        second = han_skeleton(written, second=True)
+        if found is None and second != han_skeleton(written):
+            found = self._word_heard(written, second)
+        return found
+
+    def _word_heard(self, written: str, skeleton: str) -> str | None:
+        """The library name a transliteration heard with this skeleton is, if one alone fits."""
         vowel_led = len(skeleton) == _MIN_SKELETON - 1 and _opens_on_vowel(written)
         words = self._words.get(_VOWEL_LED + skeleton if vowel_led else skeleton)
         if not words:
             return None
         if len(words) > 1 or vowel_led:  # two sounds and a vowel: the vowel must be the name's too
             heard = first_vowel(written)
-            words = {w for w in words if re.sub(r"[^aeiouy]", "", w.lower())[:1] in heard}
+            words = {w for w in words if _opens_with(w, heard)}
+        if len(words) > 1:  # "克雷克" is Crake, not Greg Brockman's first name
+            words = (words - self._given) or words
         if len(words) > 1 and not re.search(r"[尔爾儿兒]$", written):
             # "瓦尔马": Varma, not Fallmere, which would end on another vowel (法尔米尔)
             last = first_vowel(written[-1:])
-            ending = {w for w in words if re.sub(r"[^aeiouy]", "", w.lower())[-1:] in last}
+            ending = {w for w in words if _vowels(w)[-1:] in last}
             words = ending or words
         return next(iter(words)) if len(words) == 1 else None
 
@@ -287,8 +324,9 @@ class SoundIndex:
         heard = first_vowel(written)
         words = {
             w
-            for w in self._short.get(han_skeleton(written), set())
-            if re.sub(r"[^aeiouy]", "", w.lower())[:1] in heard
+            for skeleton in {han_skeleton(written), han_skeleton(written, second=True)}
+            for w in self._short.get(skeleton, set())
+            if _opens_with(w, heard)
         }
         return f"{text[:at]}{next(iter(words))}{text[at + 2 :]}" if len(words) == 1 else text
 

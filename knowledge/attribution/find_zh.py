@@ -52,7 +52,8 @@ _PAREN_ORG = re.compile(
 )
 _BOOK = re.compile(r"《(?P<name>[^》]{1,20})》")
 _ACCORDING = re.compile(
-    r"(?:根据|据|按照|援引)(?P<what>[^，。；：,;:]{2,30}?)(?:的)?(?:最新)?(?:"
+    # ("智能数据有限公司…发布运营报告称": the 据 of 数据 cites nothing)
+    r"(?:根据|(?<![数证占依])据|按照|援引)(?P<what>[^，。；：,;:]{2,30}?)(?:的)?(?:最新)?(?:"
     + "|".join(lx.REPORT_NOUNS)
     # "据研究机构棠溪研究统计": a report noun followed by another is the end of the name ("棠溪研究"), not the report
     + ")(?!"
@@ -209,7 +210,9 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                     at = match.start("zh") + len(zh) - len(org)
                     add_org_zh(entities, original[at : at + len(org)], latin=latin)
         for match in _TITLES.finditer(text):
-            named = name_after(text[match.end() :]) or repeated_name_after(text[match.end() :], article)
+            named = name_after(text[match.end() :]) or repeated_name_after(
+                text[match.end() :], article, text[match.start() : match.end()]
+            )
             latin_named = _LATIN_NAME.match(text, match.end()) if named is None else None
             if (
                 latin_named is not None
@@ -287,6 +290,12 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
             what = re.sub(r"[（(][^（）()]*[）)]$", "", match.group("what")).strip("《》")
             # "根据公司此前发布的公告": who published it, not "此前发布"
             what = re.sub(r"(?:此前|之前|早前|日前|近日|最新)?(?:发布|公布|披露|发表|提供|出具)$", "", what)
+            # "据禾岚人寿披露的三季度偿付能力报告": the one who disclosed it, not what kind of report it is
+            # ("据X向投资人提供的财务资料": X, who gave them)
+            what = re.split(
+                r"(?:向[\u4e00-\u9fff]{1,6})?(?:此前|之前|早前|日前|近日|最新)?(?:发布|公布|披露|发表|提供|出具)的",
+                what,
+            )[0]
             # "根据公司向投资人提供的财务资料": 财务 says what kind of material, it publishes nothing
             org = None if re.search(r"的[\u4e00-\u9fff]{1,2}$", what) else org_before(what)
             if org and len(org) == 2 and everyday_word(org):

@@ -51,8 +51,11 @@ def current_org(state: DiscourseState, entities: ArticleEntities, *, noun: str =
     if described:
         return described[0]
     if noun == "company" and len(recent) > 1:
-        # "The company rejected the claims": of the organizations in play, the one the article is about
-        return max(recent[:3], key=lambda e: e.mentions)
+        # "The company rejected the claims": of the organizations in play, the one the article is about (a
+        # research house that disputes its numbers is no company: "Marbleton Research … disputes the company's
+        # breakdown")
+        companies = [e for e in recent[:3] if not _RESEARCH_HOUSE.search(e.name)] or recent[:3]
+        return max(companies, key=lambda e: e.mentions)
     for pool in (state.mentioned, state.speakers):
         for entity in pool:
             if entity.kind == "organization" and not (companylike and is_exchange(entity)):
@@ -130,6 +133,9 @@ _INVESTING = re.compile(
 
 
 # The last word of an investor's or a research house's name: its staff are partners and analysts, not officers.
+_RESEARCH_HOUSE = re.compile(
+    r"\b(?:Research|Analytics|Insights|Intelligence|Economics|Metrics|Consulting|Advisory|Ratings)$|(?:研究|咨询|数据|评级)$"
+)
 _INVESTOR_TAIL = re.compile(
     r"\b(?:Capital|Partners|Fund|Funds|Management|Advisors|Advisers|Research|Securities|Analytics|Investments|"
     r"Ventures|Asset Management)$"

@@ -149,9 +149,10 @@ def _surname_first(text: str) -> list[str]:
     return [text[:3], text[:2]] if text[:1] in SURNAMES else []
 
 
-def repeated_name_after(text: str, article: str) -> tuple[str, str | None] | None:
+def repeated_name_after(text: str, article: str, before: str = "") -> tuple[str, str | None] | None:
     """A name right after a title, whatever verb follows it ("分析师简伯川抛出一个问题"), when the article writes it
-    again: a surname and one or two characters, the longest the article repeats."""
+    again: a surname and one or two characters, the longest the article repeats, or three characters whatever the
+    surname (`before`: the title they follow)."""
     for name in _surname_first(text):
         if (
             re.fullmatch(r"[\u4e00-\u9fff]+", name)
@@ -160,6 +161,21 @@ def repeated_name_after(text: str, article: str) -> tuple[str, str | None] | Non
             and article.count(name) >= 2
         ):
             return name, None
+    # "分析員利俊謙在電話會上追問 … 利俊謙會後向本報表示": three characters after a title, written again, are a name
+    # whatever its surname (利, 冼 and many Cantonese surnames are not on the list)
+    name = text[:3]
+    if (
+        re.fullmatch(r"[\u4e00-\u9fff]{3}", name)
+        and name not in lx.NOT_NAMES
+        and not re.search(VERB, name)
+        and not everyday_word(name[:2])
+        and not everyday_word(name[1:])
+        # ("…负责人工智能…": the title's last character and the first one make a word, 人工)
+        and not everyday_word(before[-1:] + name[0])
+        and _AFTER_NAME.match(text[3:])
+        and article.count(name) >= 2
+    ):
+        return name, None
     return None
 
 

@@ -12,9 +12,10 @@ from knowledge.attribution.orgs_zh import DESCRIPTORS, LEADING, add_org_zh, plau
 HEREAFTER = re.compile(
     r"(?P<org>[\u4e00-\u9fffA-Za-z0-9]{2,24})[（(](?:以下|下文)?(?:简称|下称)[:：]?[“「]?(?P<short>[^”」）)]{2,12})[”」]?[）)]"
 )
-# What a company does, written before its name: "芯片设计商", "代工厂".
+# What a company does, written before its name: "芯片设计商", "代工厂", "训练场的运营方".
 _TRADE = re.compile(
     r"(?:设计|制造|分销|经销|供应|服务|运营|营运|开发|零售|代理|集成|生产|销售|设备|渠道|代工)(?:商|厂)"
+    r"|(?:运营|营运|投资|发行|管理|主办|领投|跟投|承租|出租)方"
 )
 # "颂和数据房地产投资信托基金（颂和房托）": a long name, then in brackets the short one the article goes on to use.
 _BRACKETED_SHORT = re.compile(r"[（(](?P<short>[\u4e00-\u9fff]{2,6})[）)]")

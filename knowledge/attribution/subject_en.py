@@ -32,6 +32,10 @@ _EN_GAPS = (
     ),
 )
 # "the average analyst forecast", "consensus estimate": the verb's word used as a noun.
+# What may open a sentence before its subject: "On November 12, ", "In its results release, ", "Last week ".
+_EN_SCENE = re.compile(
+    r"[\s\"“]*(?:(?:In|On|At|After|Before|During|Last|Earlier|Later)\b[^,;\"“”]{1,80}?(?:,\s*|\s+))?"
+)
 _EN_NOUN_COMPOUND = re.compile(r"\b(?:average|consensus|mean|median|analyst|street)\s+$", re.I)
 _EN_PASSIVE = re.compile(r"\b(?:its|the|a|an|is|was|are|were|be|been|being|their|his|her|our)\s+$", re.I)
 _EN_PRE_TITLE = re.compile(
@@ -216,9 +220,10 @@ def subject_en(
             continue  # "Julian Park, a partner at Quarry Lane, which has backed …, said": the clause is about Quarry Lane
         # "He expects distributions to cover about 60%": a pronoun opening the sentence is its subject too
         # "The firm expects vacancy to peak at 35%": an anaphor opening the sentence is its subject as well
-        opening_pronoun = (item.kind.startswith("pronoun") or item.kind == "anaphora") and not outside[
-            : item.start
-        ].strip(' "“')
+        # ("In its results release on November 12, the company forecast …": after a phrase setting the scene)
+        opening_pronoun = (item.kind.startswith("pronoun") or item.kind == "anaphora") and (
+            _EN_SCENE.fullmatch(outside[: item.start]) is not None
+        )
         # "…, rose 61% to $11.3 billion, the company reported.": an anaphor closing the sentence names who reports
         # ("…, they show.": a pronoun for the documents named before, too)
         closing = (

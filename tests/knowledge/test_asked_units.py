@@ -96,3 +96,10 @@ def test_how_big_a_piece_is_asks_a_size_as_an_amount_or_a_share() -> None:
     units = question_units(fold("How big is Tak Wing's piece of the Long Tin Data syndicated loan?"))
     assert {"%", "USD"} <= units
     assert question_units(fold("what share of the loan does Tak Wing hold?")) == {"%"}
+
+
+def test_where_a_figure_dropped_to_asks_a_number_but_a_rise_to_power_does_not() -> None:
+    """'what did its free cash flow drop to last quarter?' asks a number; 'the rise to power' is no move."""
+    assert QUANTITY.search("what did teller's free cash flow drop to last quarter, and from what level?")
+    assert QUANTITY.search("what will margins fall to next year?")
+    assert not QUANTITY.search("what does the rise to power mean for them?")

@@ -70,3 +70,19 @@ def test_a_question_opening_on_a_name_and_what_it_did_names_the_part_the_article
     kb = KnowledgeBase(corpus, Glossary({}), cast(HybridSearcher, None), None)
     query = kb.analyze("審計局查出被騙領的算力券有多少錢？目前追回了多少？")
     assert query.unknown_names == []
+
+
+def test_a_name_written_by_sound_is_the_library_s_latin_name_not_someone_unknown() -> None:
+    """'安斯蒂說…' is the Ansty the articles quote in English, not a person no article names."""
+    ansty = Speaker(name="Gerald Ansty", kind="person", role="county commissioner", aliases=("Ansty",))
+    text = "Commissioner Gerald Ansty said the county had been promised about $120 million a year."
+    source = Source(
+        id="county", file="county.md", title="County deal", publisher="Wire", language="en", text=text
+    )
+    passage = Passage(
+        id="county:1.1", source_id="county", paragraph=1, sentence=1, text=text, speaker=ansty.name
+    )
+    corpus = Corpus(sources=[source], speakers=SpeakerIndex([ansty]), passages=[passage])
+    kb = KnowledgeBase(corpus, Glossary({}), cast(HybridSearcher, None), None)
+    query = kb.analyze("安斯蒂說當初郡政府被承諾每年可以收到多少稅？")
+    assert query.speakers == [ansty] and query.unknown_names == []

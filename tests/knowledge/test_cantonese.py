@@ -19,3 +19,8 @@ def test_losing_money_in_cantonese_is_a_loss_while_erosion_stays_erosion() -> No
 def test_a_word_that_merely_contains_a_cantonese_character_stays() -> None:
     assert to_written_chinese("兩家公司的關係很好") == "兩家公司的關係很好"
     assert to_written_chinese("Revenue rose 9%") == "Revenue rose 9%"
+
+
+def test_saving_and_giving_in_cantonese_are_written_chinese() -> None:
+    assert to_written_chinese("裁員之後每年可以慳到幾多錢？") == "裁員之後每年可以省到多少錢？"
+    assert to_written_chinese("要畀客戶幾多折扣？") == "要給客戶多少折扣？"

@@ -186,3 +186,60 @@ def test_a_t_and_an_h_of_two_syllables_and_an_unsaid_closing_l_are_read() -> Non
     assert index.latin_for("阿申摩尔到底压了多少货？").startswith("Ashenmoor")
     assert index.sounds_like("阿申摩尔微电子") == "Ashenmoor"
     assert index.sounds_like("华夏基金") is None
+
+
+def test_ga_a_soft_g_a_silent_b_a_closing_re_and_m_before_v_are_heard_as_chinese_renders_them() -> None:
+    """加 is ga (特斯加 Tesgar), 希 hi (希思摩尔 Hethmoor), a soft g a j (贝林奇 Berringe), a closing -mbe drops its b
+    (哈尔库姆 Halcombe), a closing -re is 尔 (芬米尔 Fenmere), an m before v the n of 坦 (坦维尔 Tamvale); 连 and 品
+    are characters names are written with (瓦连科 Valenko, 品代尔 Pindale)."""
+    for chinese, latin in [
+        ("特斯加", "Tesgar"),
+        ("希思摩尔", "Hethmoor"),
+        ("贝林奇", "Berringe"),
+        ("哈尔库姆", "Halcombe"),
+        ("芬米尔", "Fenmere"),
+        ("坦维尔", "Tamvale"),
+        ("瓦连科", "Valenko"),
+        ("品代尔", "Pindale"),
+    ]:
+        assert han_skeleton(chinese) in latin_skeletons(latin), (chinese, latin)
+    index = SoundIndex([Speaker(name="Pindale Flow Research", kind="organization", role="research firm")])
+    assert index.latin_for("品代尔流量研究说被动基金持有多少？").startswith("Pindale")
+
+
+def test_a_chinese_name_s_pinyin_and_a_first_name_do_not_take_a_surname_s_sound() -> None:
+    """'克雷克' is Linnea Crake, not Greg Ashworth's first name; '彭尼克' is Pennick, not the pinyin of 彭宇 or of
+    迅鹏科技 (a Chinese name is never written back by sound)."""
+    index = SoundIndex(
+        [
+            Speaker(name="Greg Ashworth", kind="person", role="analyst"),
+            Speaker(name="Linnea Crake", kind="person", role="portfolio manager", aliases=("Crake",)),
+            Speaker(name="彭宇", kind="person", role="analyst", aliases=("Peng Yu",)),
+            Speaker(
+                name="迅鹏科技",
+                kind="organization",
+                role="company",
+                aliases=("Xunpeng Technology", "Xunpeng"),
+            ),
+            Speaker(name="Marta Pennick", kind="person", role="strategist", aliases=("Pennick",)),
+        ]
+    )
+    assert index.latin_for("克雷克的基金设的上限是多少？").startswith("Crake")
+    assert index.latin_for("彭尼克說客戶虧損會有多少？").startswith("Pennick")
+
+
+def test_the_u_of_qu_and_a_second_reading_of_xi_are_heard() -> None:
+    """'夸希说…' is Quashie: 夸 (kua) opens on the a after qu, and 希 is read xi as well as hi."""
+    index = SoundIndex([Speaker(name="Odile Quashie", kind="person", role="director", aliases=("Quashie",))])
+    assert index.latin_for("夸希說大約多少比例的持有人只投了不到5000美元？").startswith("Quashie說")
+
+
+def test_a_part_of_a_camel_case_brand_is_not_a_name_written_by_sound() -> None:
+    """'奎尔现在认为…' is Quayle, not the "Core" of the brand CoreLattice."""
+    index = SoundIndex(
+        [
+            Speaker(name="Margot Quayle", kind="person", role="cio", aliases=("Quayle",)),
+            Speaker(name="CoreLattice", kind="organization", role="cloud company"),
+        ]
+    )
+    assert index.latin_for("奎尔现在认为基金每年净回报能有多少？").startswith("Quayle现在认为")

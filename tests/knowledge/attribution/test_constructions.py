@@ -16,6 +16,43 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'In its results release on November 12, the company forecast …': the company after a phrase setting the scene",
+        [
+            ["Tarvesta said in a statement on Friday that the report was misleading."],
+            [
+                "In its results release on November 12, the company forecast fourth-quarter revenue of about $410 "
+                "million, up from $312 million in the third quarter."
+            ],
+            ["Last week the company forecast a gross margin of 41%."],
+        ],
+        ["Tarvesta", "Tarvesta", "Tarvesta"],
+    ),
+    (
+        "'Online broker Pellmarsh Trade said' is a firm (a name ending in what it does), and 'the company said' after a "
+        "research house disputed its numbers is that firm's",
+        [
+            [
+                "Online broker Pellmarsh Trade said on Monday that its options revenue rose 71% to $412 million."
+            ],
+            [
+                "Quarley Research, which studies retail trading, disputes the company's breakdown.",
+                "In a report on Wednesday, it said AI-linked names made up closer to 52% of options revenue.",
+                "Quarley Research has published three reports on retail options; Quarley Research says the last "
+                "drew 40% more readers.",
+            ],
+            ["Pellmarsh's total revenue for the quarter rose 38% to $1.08 billion."],
+            ["Margin loans stood at $9.6 billion at the end of September, the company said."],
+        ],
+        [
+            "Pellmarsh Trade",
+            "Quarley Research",
+            "Quarley Research",
+            "Quarley Research",
+            None,
+            "Pellmarsh Trade",
+        ],
+    ),
+    (
         "'Halworth Securities' Desmond Pryor asked …' then 'he puts … at': a firm's person named without a title",
         [
             ["Quellby cut its prices."],
@@ -989,6 +1026,36 @@ ENGLISH = [
 ]
 
 CHINESE = [
+    (
+        "'据X人寿披露的三季度偿付能力报告': the insurer that disclosed the report speaks, not a firm named for what the "
+        "report covers",
+        [["据澄岚人寿披露的三季度偿付能力报告，截至9月底，其权益类资产占总资产的比例为24.6%。"]],
+        ["澄岚人寿"],
+    ),
+    (
+        "'训练场的运营方X智能数据有限公司（下称“X”）日前发布运营报告称': the operator by its name (运营方 only says what "
+        "it is, and the 据 of 数据 cites nothing), whatever kind of report it published",
+        [
+            [
+                "本刊讯 汀澜市数据采集训练场的运营方汀澜具身智能数据有限公司（下称“汀澜具身”）日前发布运营报告称，"
+                "前三季度实现数据服务收入约1.6亿元。"
+            ],
+            ["汀澜具身表示，明年将扩建场地。"],
+        ],
+        ["汀澜具身智能数据有限公司", "汀澜具身智能数据有限公司"],
+    ),
+    (
+        "'分析員利俊謙在電話會上追問' then '利俊謙會後向本報表示' and '他估計': three characters after a title, written "
+        "again, are a name whatever the surname",
+        [
+            ["朗匯證券分析員利嘉謙在電話會上追問：集團手頭資金是否足以應付回售？"],
+            [
+                "利嘉謙會後向本報表示，上述銀行信貸大部分以存貨作抵押。",
+                "他估計，集團實際可動用的資金只有約3.1億美元。",
+            ],
+        ],
+        ["Li Jiaqian", "Li Jiaqian", "Li Jiaqian"],
+    ),
     (
         "'為凱德維克分銷晶片的分銷商銓澔科技昨日起招股' then '根據招股書': the company the 的-clause describes is the "
         "article's, its prospectus its own",
