@@ -146,9 +146,9 @@ _KIND_OF_PARTY = re.compile(
 _KIND_OF_BODY = re.compile(r"(?:委员会?|董事会|当局|政府|协会|工会)$")
 
 
-# "分销商岱澜电子", "同业鈺晟電子": a company name right after what it is, ending like a company's
+# "分销商岱澜电子", "同业鈺晟電子", "医疗AI新股思瞳医疗": a company name right after what it is, ending like a company's
 _DESCRIBED_COMPANY = re.compile(
-    r"(?:[商司行厂头企]|同业|对手|平台|机构)(?P<name>[\u4e00-\u9fff]{2}(?:"
+    r"(?:[商司行厂头企]|同业|对手|平台|机构|新股)(?P<name>[\u4e00-\u9fff]{2}(?:"
     + "|".join(sorted((x for x in zh_lexicon.ORG_SUFFIXES if len(x) >= 2), key=len, reverse=True))
     + "))"
 )

@@ -104,7 +104,7 @@ _GROWTH = re.compile(
     r"\b(?:y/y|yoy|q/q|qoq|year[- ]on[- ]year|year[- ]over[- ]year)(?![\w/])|"
     # "how much have premiums gone up?": a move, told as a percentage
     r"\b(?:gone|go|goes|went|going|moved|crept|ticked|edged|shot|come|came|coming) (?:up|down)\b|"
-    r"成长|增长|涨了|涨多少|翻了|增加了|增幅|年增|比去年|同比|按年|升了|升多少|升幅|降价|砍|下调|降了|降低|削减|折扣|折价|折让|降.{0,3}(?:多少|几)",
+    r"成长|增长|涨了|涨多少|多快|增速|翻了|增加了|增幅|年增|比去年|同比|按年|升了|升多少|升幅|降价|砍|下调|降了|降低|削减|折扣|折价|折让|降.{0,3}(?:多少|几)",
     re.I,
 )
 # How a share price moved ("how did the stock react?"): answered by a percentage.

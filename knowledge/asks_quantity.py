@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.unit_cues import SELLS_FOR
+from knowledge.unit_cues import SOLD_FOR
 
 # A question that asks for a number ("how much", "what valuation", "多少", "几成").
 QUANTITY = re.compile(
@@ -20,14 +20,15 @@ QUANTITY = re.compile(
     r"means)\b)[\w\s'’-]){1,40}\b(?:los(?:e|es|ing)|lost|sav(?:e|es|ing)|earn(?:s|ing|ed)?|ow(?:e|es|ing|ed)|"
     r"(?:pull|bring|rak|tak)(?:s|ing|e|es)? in|pulled in|brought in|raked in|took in)\b|"
     # "what are LP stakes going for on the secondary market?": what something sells for is its price
-    r"\bwhat (?:is|are|was|were|do|does|did|will|would) [^?]{1,60}" + SELLS_FOR + "|"
+    r"\bwhat (?:is|are|was|were|do|does|did|will|would) [^?]{1,60}(?:" + SOLD_FOR + ")|"
     r"how (?:busy|utili[sz]ed)\b|how (?:big|large|high|far)\b(?=\s+(?:is|was|are|were|will|would|could|can|"
     r"did|do|does|a|an|the|has|have|had)\b|\s*[?？]|\s*$)|what (?:is|was|were|are) the (?:size|amount|total|value|cost)|"
     r"\bwhat\b(?:(?!\b(?:say|said|says|think|thinks|tell|told|argue|argued|mean|make of|happens?)\b).){0,40}\b(?:revenue|arr|sales|valuation|margin|capex|guidance|price target|cap|multiple|"
     r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?|rate|ratio|allocation|"
     r"number|forecast|estimate|guess|guidance|loan-to-value|ltv|exposure|commitment|rent|tariff|fee|dividend|capacity|capacities|output|limit|ceiling|threshold|price(?! war)|"
     # "what rack utilisation does X think…": a rate by its own name
-    r"utili[sz]ation|occupancy|vacancy|leverage|receivables|balance)s?\b|\bwhat(?: is|['’]s| was| were| are| will be)\b[^?]{0,60}\b(?:bill|budget|expense|fee)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
+    r"utili[sz]ation|occupancy|vacancy|leverage|receivables|balance|cash flow|depreciation|amorti[sz]ation|expense|"
+    r"payout|distribution)s?\b|\bwhat(?: is|['’]s| was| were| are| will be)\b[^?]{0,60}\b(?:bill|budget|expense|fee)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
     # "what demand charge per kW": a charge for each unit is a price
     r"\bwhat (?:[\w-]+ ){0,3}(?:charge|fee|levy|surcharge|toll)s? (?:per|for each|a|each)\b|"
     r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon|irr)s?\b|how oversubscribed|"
@@ -42,6 +43,16 @@ QUANTITY = re.compile(
     # "what did X cut the price to?", "has utilisation climbed to?": where a figure ended up
     r"\b(?:raised|lifted|bumped|cut|lowered|trimmed|reduced|slashed|climbed|risen|rose|fallen|fell|dropped|grown|"
     r"grew|jumped|recovered|rebounded|increased|decreased|moved|pushed) (?:[\w'’-]+ ){0,8}?to\s*[?？]\s*$|"
+    # "what did she say the funds were marked down by?", "what do the rebates really run at?": a question ending on
+    # the preposition a figure would follow
+    r"\bwhat\b[^?？]{1,80}\b(?:down|up|run|runs|running|ran|priced|valued|trad(?:e|es|ed|ing)|sit(?:s|ting)?|"
+    r"stand(?:s|ing)?|peak(?:s|ed)?|settle[sd]?|come in|came in|clos(?:e|ed|ing)|open(?:ed|ing)?|end(?:ed)?|"
+    r"finish(?:ed)?)\s+(?:by|at)\s*[?？]?\s*$|"
+    # "how pricey is it on sales?", "what did the queue top out at?", "where does she have her price target now?"
+    r"\bhow (?:pricey|expensive|cheap|costly|leveraged|indebted)\b|"
+    r"\bwhat\b[^?？]{1,60}\b(?:top(?:s|ped)? out|bottom(?:s|ed)? out|max(?:es|ed)? out|peak(?:s|ed)?) at\b|"
+    r"\bwhere (?:is|are|was|were|does|do|did|has|have)\b[^?？]{0,50}\b(?:price target|target price|forecast|estimate|"
+    r"guidance)\b|"
     # "what did its free cash flow drop to last quarter?": where a figure moved to, whatever follows
     r"\bwhat (?:did|has|have|does|do|will|would|could)\b[^?]{1,60}?(?<!\bthe)(?<!\ba) (?:drop|fall|shrink|slip|sink|slide|rise|climb|"
     r"grow|jump|surge|increase|decrease|decline|tumble|plunge|swell|balloon|dwindle)\s+to\b|"
@@ -52,7 +63,7 @@ QUANTITY = re.compile(
     r"\b(?:guess|estimate|forecast|projection)\b.{0,40}\b(?:slice|share|portion|piece|cut)\b|"
     r"\bwhat\b.{0,80}\b(?:worth|add(?:s|ed)? up to|amount(?:s|ed)? to|total(?:s|led)?)\b|"
     r"\bwhat\b[^?]{0,60}\b(?:get(?:s|ting)? back|recover|(?:for|per) (?:each|every|one) share)\b|"
-    r"what (?:amount|figure|sum|number|percentage|share|portion|proportion|fraction|slice|chunk)|多少|多大|多高|多低|几(?![千百十万亿])|数额|"
+    r"what (?:amount|figure|sum|number|percentage|share|portion|proportion|fraction|slice|chunk)|多少|多大|多高|多低|多快|几(?![千百十万亿])|数额|"
     r"\b(?:q[1-4]|quarterly|quarter's|annual|full[- ]year|year's)\s+(?:numbers|figures|results)\b",
     re.I,
 )

@@ -46,7 +46,9 @@ MEASURES: dict[str, str] = {
     r"\bpremiums?\b(?:[^.?]|\.(?=\d)){0,40}\b(?:wr(?:ote|itten|ites?|iting)|collected)\b|"
     r"\b(?:bring|brings|bringing|brought|rake|rakes|raking|raked) in\b|\b(?:make|makes|made|making) (?:from|off)\b|营收|收入|营业额|销售额|保费|(?<![回吸接征少])收(?:多少|几多|到多少)(?!息)|"
     # "靠广告赚了多少": what a line of business brings in is its income, not a profit
-    r"靠[^，。？?]{1,8}赚|" + _LINE + "赚",
+    r"靠[^，。？?]{1,8}赚|" + _LINE + "赚|"
+    # "HBM能卖多少钱": what a product sells for in all is its sales
+    r"卖(?:了|出|掉)?多少钱",
     "valuation": r"valuation|valued|\bput(?:s|ting)? (?:the |its |their |that |this )?(?:same )?(?:stake|holding|position|shares?) at\b|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|\bworth\b|market cap|price target|"
     r"\bvalues?\b|\bmark(?:s|ed|ing)?\b(?=[^.]{0,40}\b(?:at|down|to)\b)|\bwhere\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|face value|fair value|write-?downs?|markdowns?|估值|市值|(?<!性)价值|公允价值|目标价|值多少|值几多|值幾多",
     # "每年要少收多少钱", "forgo $52 million a year": revenue given up is a loss to whoever gives it up
@@ -142,7 +144,11 @@ MEASURES: dict[str, str] = {
     r"(?<![供配每转])股价(?![^，。；]{0,8}(?:本益比|市盈率|净值比|营收比|现金流比))|"
     r"(?<![较比])(?<![较比].)(?<![较比]..)(?<![较比]...)(?<![较比]....)(?:收盘|收市)|收于|跌停|涨停|"
     # "那批AI概念股…平均涨了多少", "这些股票在收函前平均上涨1.4倍": how stocks moved
-    r"(?:概念|题材|龙头|妖)股[^。；？]{0,20}?(?:上涨|下跌|涨|跌)|股票[^，。；？]{0,10}?(?:上涨|下跌|涨|跌)",
+    r"(?:概念|题材|龙头|妖)股[^。；？]{0,20}?(?:上涨|下跌|涨|跌)|股票[^，。；？]{0,10}?(?:上涨|下跌|涨|跌)|"
+    # "暗盘跌了多少": how a new listing traded on the grey market the evening before its debut
+    r"暗盘|暗盤|\bgrey[- ]market\b|\bgray[- ]market\b|"
+    # "How much did the REIT's units drop?": a trust's units trade as a company's shares do
+    r"\b(?:reit|trust)(?:['’]s)? units\b",
     "utilization": r"utili[sz]|\busage\b|\bhow busy\b|\bidle\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
     r"\bget used\b|\b(?:being|actually|really) used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"
     # "机柜有多少在用", "实际用了多少算力": how much of a capacity is used

@@ -12,13 +12,13 @@ from knowledge.cantonese import to_written_chinese
 from knowledge.figures import Figure, find_figures
 from knowledge.glossary import Glossary
 from knowledge.language import detect_language
-from knowledge.lexical import entity_tokens
+from knowledge.lexical import entity_tokens, speaker_tokens
 from knowledge.org_words import find_orgs, org_words
 from knowledge.periods import halves, quarters, tenors
 from knowledge.question_kind import question_kind
 from knowledge.question_words import EN_SYNONYMS, THEME_WORDS, TITLE_TOKENS, question_concepts
 from knowledge.scripts import fold
-from knowledge.speakers import Speaker, SpeakerIndex
+from knowledge.speakers import Mention, Speaker, SpeakerIndex
 from knowledge.tokens import tokenize
 from knowledge.transliteration import sound_index
 from knowledge.unknown_names import unknown_names
@@ -66,6 +66,9 @@ class QueryAnalysis:
     subjects: list[str] = field(
         default_factory=list
     )  # a name the question opens with, known only from the text
+    # the question with the speakers it names written as the articles in the other script write them
+    # ("Stonecrop的放贷方…" for "斯通克罗普的放贷方…"), for meaning-based search across languages
+    other_script: str | None = None
 
 
 # A verb of saying with its subject before it, right before a name: "工会说 X…", "the union says X…".
@@ -122,6 +125,9 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     spelled = {t for org in orgs for word in org_words(org) for t in tokenize(word)}
     entity = entity_tokens(text)
     tokens += entity
+    # "斯通克罗普的放贷方…": a speaker named in one script is searched for in every script the library writes it in
+    # (an English passage that names Stonecrop answers a Chinese question about 斯通克罗普)
+    tokens += list(dict.fromkeys(t for s in named for t in speaker_tokens(s) if t not in own))
     concepts = [c for c in concepts if c[0] not in spelled] + [(t,) for t in entity]
     kind = question_kind(text, asked_units, quantity)
     if kind == "who":
@@ -209,6 +215,7 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     }
     return QueryAnalysis(
         text=text,
+        other_script=_in_other_script(text, mentions, latin=language != "en"),
         language=language,
         kind=kind,
         speakers=asked,
@@ -239,6 +246,25 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         concepts=concepts,
         topic=topic,
     )
+
+
+def _in_other_script(text: str, mentions: list[Mention], *, latin: bool) -> str | None:
+    """The text with each speaker named in it written in the other script (Latin for a Chinese question, Chinese
+    for an English one), or None when none has such a form."""
+    out, last = [], 0
+    for mention in mentions:
+        speaker = mention.speaker
+        forms = (
+            [speaker.name, *speaker.aliases]
+            if latin
+            else [speaker.name_zh or "", speaker.name, *speaker.aliases]
+        )
+        other = next((f for f in forms if f and f.isascii() == latin and len(f) > 1), None)
+        if other is None or text[mention.start : mention.end].isascii() == latin:
+            continue
+        out += [text[last : mention.start], f" {other} " if latin else other]
+        last = mention.end
+    return " ".join(("".join(out) + text[last:]).split()) if out else None
 
 
 def _unquoted_by_role(by_role: list[Speaker], asks_words: bool) -> list[Speaker]:

@@ -62,3 +62,8 @@ ZH_RATE = re.compile(
 
 # "what are LP stakes going for?": what something sells for, its price ("has going for it" is no price)
 SELLS_FOR = r"\b(?:going|selling|fetching|changing hands) for\b(?!\s+(?:it|them|us|you|him|her|me)\b)"
+# …and what something sells or sold for, or fetched: a price asked ("what does an hour of data sell for now?")
+SOLD_FOR = (
+    SELLS_FOR + r"|\b(?:sells?|sold) for\b(?!\s+(?:it|them|us|you|him|her|me)\b)"
+    r"|\bfetch(?:es|ed)?\b(?!\s+(?:it|them|us|you|him|her|me)\b)"
+)

@@ -665,6 +665,7 @@ ORG_SUFFIXES = (
     "地产",
     "置业",  # a Hong Kong developer ("海晴置业")
     "医药",
+    "医疗",
     "生物",
     "实业",
     "新材",

@@ -191,8 +191,6 @@ ORG_TAILS = frozenset(
         "dynamics",
         "pensions",
         "endowment",
-        "alliance",
-        "consortium",
         "foods",
         "apparel",
         "commerce",

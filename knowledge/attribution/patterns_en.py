@@ -11,7 +11,8 @@ from knowledge.attribution.names_en import NAME, ORG, WORD
 _ORG_NOUNS = (
     "company|firm|bank|group|fund|lender|utility|start-up|startup|chipmaker|maker|insurer|trust|developer|board|"
     "pension|plan|system|agency|regulator|ministry|council|committee|operator|provider|manager|commission|authority|"
-    "institute|association|office|department|exchange"
+    "institute|association|office|department|exchange|university|college|school|endowment|foundation|hospital|"
+    "city|county|state|district|carrier|airline|broker|brokerage|platform|lab|network|retailer|publisher"
 )
 # Any title the lexicon knows, longest first, in any case.
 TITLE = "(?i:" + "|".join(re.escape(t) for t in sorted(lx.TITLES, key=len, reverse=True)) + ")"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.asked_names_zh import chinese_subject, person_opening
+from knowledge.asked_names_zh import chinese_subject, described_company, person_opening
 
 
 def test_a_kind_of_party_opening_a_question_is_no_name() -> None:
@@ -32,3 +32,8 @@ def test_a_person_asked_for_a_stance_is_the_one_asked() -> None:
     assert person_opening("回购纠纷对公司有什么影响？") is None
     # a longer matter between 对 and 怎么 ("对云岫和榕屿之间的关联交易是怎么解释的")
     assert person_opening("廖振川对云岫和榕屿之间的关联交易是怎么解释的？") == "廖振川"
+
+
+def test_a_new_listing_named_after_what_it_is_is_a_company() -> None:
+    """'另一隻港股醫療AI新股X醫療' names a company: 新股 says what it is, 醫療 ends its name."""
+    assert described_company("另一隻港股醫療AI新股澄瞳醫療招股反應點樣？") == "澄瞳醫療"

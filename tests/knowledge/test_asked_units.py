@@ -103,3 +103,43 @@ def test_where_a_figure_dropped_to_asks_a_number_but_a_rise_to_power_does_not() 
     assert QUANTITY.search("what did teller's free cash flow drop to last quarter, and from what level?")
     assert QUANTITY.search("what will margins fall to next year?")
     assert not QUANTITY.search("what does the rise to power mean for them?")
+
+
+def test_how_fast_in_chinese_asks_a_rate_of_growth() -> None:
+    """'明年市场还能涨多快' asks how fast it grows: a percentage or a multiple, not the market's size."""
+    assert question_units(fold("岚溪研究觉得明年铜缆市场还能涨多快")) == {"%", "x"}
+
+
+def test_a_question_ending_on_the_preposition_a_figure_follows_asks_a_number() -> None:
+    """'what did she say the funds were marked down by?', 'what do rebates really run at?', 'what did the shares close
+    at?' ask numbers; 'what are they looking at?' does not."""
+    assert QUANTITY.search("what did the cio say the AI funds were marked down by?")
+    assert QUANTITY.search("What does the analyst reckon the agency rebates really run at?")
+    assert QUANTITY.search("what did the shares close at?")
+    assert not QUANTITY.search("what are they looking at?")
+
+
+def test_what_something_sells_for_or_fetched_asks_a_price() -> None:
+    assert QUANTITY.search("What does an hour of robot training data sell for now?")
+    assert QUANTITY.search("and what did it fetch at the start of the year?")
+    assert not QUANTITY.search("what did they sell for them?")
+
+
+def test_a_cash_flow_a_depreciation_or_a_distribution_asked_by_name_asks_a_number() -> None:
+    assert QUANTITY.search("what free cash flow is telvane guiding to for 2027?")
+    assert QUANTITY.search("What depreciation expense is Strathmore guiding to for next year?")
+    assert QUANTITY.search("What distribution per unit did the trust pay for its last financial year?")
+    assert not QUANTITY.search("what did he say about the distribution of chips?")
+
+
+def test_how_pricey_a_peak_and_where_a_target_stands_ask_numbers() -> None:
+    assert QUANTITY.search(
+        "After the crash, how pricey is Orrin on sales compared with older ad-tech stocks?"
+    )
+    assert QUANTITY.search("what did the queue top out at in june?")
+    assert QUANTITY.search("where does the analyst have her price target now, and where was it before?")
+    assert not QUANTITY.search("where does the analyst work now?")
+
+
+def test_where_leverage_will_drop_to_is_a_multiple_or_a_rate() -> None:
+    assert "x" in question_units(fold("what did the trust's CEO say leverage will drop to after the offer?"))

@@ -584,3 +584,16 @@ def test_a_price_tag_is_what_a_project_costs_not_a_price_per_unit() -> None:
     assert "spending" in asked and "price" not in asked
     assert "price" not in find_measures("the pipeline, with a price tag of about $780 million")
     assert "price" in find_measures("what price did the capacity auction clear at?")
+
+
+def test_grey_market_trading_and_a_reit_s_units_are_how_the_stock_moved() -> None:
+    """'晞影暗盤跌了多少' and 'how much did the REIT's units drop?' ask how the shares traded."""
+    assert "stock" in find_measures("澄影暗盤跌了多少？")
+    assert "stock" in find_measures(
+        "How much did Harlow Point REIT units drop on the day of the announcement?"
+    )
+    assert "stock" not in find_measures("The developer sold 2,400 housing units last year.")
+
+
+def test_what_a_product_sells_for_in_all_is_its_sales() -> None:
+    assert "revenue" in find_measures("澄卡里斯预计整个财年HBM能卖多少钱？")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from typing import cast
 
 from knowledge.base import KnowledgeBase
 from knowledge.corpus import Corpus
+from knowledge.dense import DenseSearch
 from knowledge.figures.extract import find_figures
 from knowledge.glossary import Glossary
+from knowledge.index import IndexReport, PassageIndex
 from knowledge.lexical import LexicalIndex, text_tokens
 from knowledge.passages import Passage
 from knowledge.query import analyze
@@ -115,3 +118,41 @@ def test_the_reporting_that_goes_on_about_a_named_company_counts_as_about_it() -
     hits = {h.passage.id: h for h in searcher.search(query, 5, exhaustive=True).hits}
     assert "entity" in hits["a:1.2"].reasons and "entity" not in hits["b:1.1"].reasons
     assert "entity" in hits["a:3.1"].reasons  # "The start-up" opening the next paragraph
+
+
+class _RecordingDense(DenseSearch):
+    """Meaning-based search that finds `found` for any query naming `word`, keeping every query in `history`."""
+
+    def __init__(self, word: str, found: dict[str, float]) -> None:
+        super().__init__(lambda: (cast(PassageIndex, None), cast(IndexReport, None)))
+        self.word, self.found = word, found
+        self.history: list[str] = []
+
+    def query(self, text: str, k: int) -> dict[str, float]:
+        self.history.append(text)
+        return self.found if self.word in text else {}
+
+
+def test_a_chinese_question_is_also_searched_with_its_speakers_latin_names() -> None:
+    """'斯托布里克的放贷方…' searches by meaning as 'Stowbrick Compute 的放贷方…' too, and by the word "stowbrick":
+    an English passage the Latin name brings up is found."""
+    stowbrick = Speaker(
+        name="Stowbrick Compute", kind="organization", role="GPU cloud", aliases=("Stowbrick", "斯托布里克")
+    )
+    passages = [
+        _passage("a:1.1", "Stowbrick Compute listed liabilities of $3.3 billion.", "Stowbrick Compute"),
+        _passage("a:2.1", "Their lawyer said the lenders expected to recover no more than 35% of the loans."),
+    ]
+    corpus = Corpus(sources=[], speakers=SpeakerIndex([stowbrick]), passages=passages)
+    dense = _RecordingDense("Stowbrick", {"a:2.1": 0.6})
+    searcher = HybridSearcher(corpus, LexicalIndex([(p.id, text_tokens(p)) for p in passages]), dense)
+    query = analyze(
+        "斯托布里克的放贷方最多能拿回几成？", speakers=SpeakerIndex([stowbrick]), glossary=Glossary({})
+    )
+    assert "stowbrick" in query.tokens
+    hits = [h.passage.id for h in searcher.search(query, 2).hits]
+    assert dense.history == [
+        "斯托布里克的放贷方最多能拿回几成？",
+        "Stowbrick Compute 的放贷方最多能拿回几成？",
+    ]
+    assert "a:2.1" in hits

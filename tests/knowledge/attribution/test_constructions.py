@@ -16,6 +16,16 @@ def speakers_of(paragraphs: list[list[str]], language: str) -> list[str | None]:
 
 ENGLISH = [
     (
+        "'The university's chief investment officer, X, said': an officer of the university the article names",
+        [
+            ["Brackmoor University said on Monday that its endowment lost 2.1% in the fiscal year to June."],
+            [
+                "The university's chief investment officer, Odile Fenwright, said the AI funds were marked down by 14%."
+            ],
+        ],
+        ["Brackmoor University", "Odile Fenwright"],
+    ),
+    (
         "'In its results release on November 12, the company forecast …': the company after a phrase setting the scene",
         [
             ["Tarvesta said in a statement on Friday that the report was misleading."],
