@@ -27,8 +27,7 @@ QUANTITY = re.compile(
     r"backlog|market share|profit|net income|operating income|earnings|loss(?:es)?|rate|ratio|allocation|"
     r"number|forecast|estimate|guess|guidance|loan-to-value|ltv|exposure|commitment|rent|tariff|fee|dividend|capacity|capacities|output|limit|ceiling|threshold|price(?! war)|"
     # "what rack utilisation does X think…": a rate by its own name
-    r"utili[sz]ation|occupancy|vacancy|leverage|receivables|balance|cash flow|depreciation|amorti[sz]ation|expense|"
-    r"payout|distribution)s?\b|\bwhat(?: is|['’]s| was| were| are| will be)\b[^?]{0,60}\b(?:bill|budget|expense|fee)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
+    r"utili[sz]ation|occupancy|vacancy|leverage|receivables|balance|cash flow)s?\b|\bwhat(?: is|['’]s| was| were| are| will be)\b[^?]{0,60}\b(?:bill|budget|expense|fee)s?\b|(?:at )?what price\b|how (?:dependent|reliant|exposed)\b|"
     # "what demand charge per kW": a charge for each unit is a price
     r"\bwhat (?:[\w-]+ ){0,3}(?:charge|fee|levy|surcharge|toll)s? (?:per|for each|a|each)\b|"
     r"\bwhat (?:interest |coupon |discount |growth )?rate\b|\bwhat (?:[\w-]+ ){0,2}(?:yield|return|coupon|irr)s?\b|how oversubscribed|"

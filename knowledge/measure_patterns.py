@@ -46,9 +46,7 @@ MEASURES: dict[str, str] = {
     r"\bpremiums?\b(?:[^.?]|\.(?=\d)){0,40}\b(?:wr(?:ote|itten|ites?|iting)|collected)\b|"
     r"\b(?:bring|brings|bringing|brought|rake|rakes|raking|raked) in\b|\b(?:make|makes|made|making) (?:from|off)\b|营收|收入|营业额|销售额|保费|(?<![回吸接征少])收(?:多少|几多|到多少)(?!息)|"
     # "靠广告赚了多少": what a line of business brings in is its income, not a profit
-    r"靠[^，。？?]{1,8}赚|" + _LINE + "赚|"
-    # "HBM能卖多少钱": what a product sells for in all is its sales
-    r"卖(?:了|出|掉)?多少钱",
+    r"靠[^，。？?]{1,8}赚|" + _LINE + "赚",
     "valuation": r"valuation|valued|\bput(?:s|ting)? (?:the |its |their |that |this )?(?:same )?(?:stake|holding|position|shares?) at\b|本益比|市盈率|\bp/e\b|price[- ]to[- ]earnings|\bvalu(?:es|ing) (?:it|them|the \w+|\w+) at\b|\bworth\b|market cap|price target|"
     r"\bvalues?\b|\bmark(?:s|ed|ing)?\b(?=[^.]{0,40}\b(?:at|down|to)\b)|\bwhere\b[^?]{0,50}\bmark(?:ing|ed|s)?\b|face value|fair value|write-?downs?|markdowns?|估值|市值|(?<!性)价值|公允价值|目标价|值多少|值几多|值幾多",
     # "每年要少收多少钱", "forgo $52 million a year": revenue given up is a loss to whoever gives it up

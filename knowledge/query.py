@@ -18,7 +18,7 @@ from knowledge.periods import halves, quarters, tenors
 from knowledge.question_kind import question_kind
 from knowledge.question_words import EN_SYNONYMS, THEME_WORDS, TITLE_TOKENS, question_concepts
 from knowledge.scripts import fold
-from knowledge.speakers import Mention, Speaker, SpeakerIndex
+from knowledge.speakers import Speaker, SpeakerIndex
 from knowledge.tokens import tokenize
 from knowledge.transliteration import sound_index
 from knowledge.unknown_names import unknown_names
@@ -66,9 +66,6 @@ class QueryAnalysis:
     subjects: list[str] = field(
         default_factory=list
     )  # a name the question opens with, known only from the text
-    # the question with the speakers it names written as the articles in the other script write them
-    # ("Stonecrop的放贷方…" for "斯通克罗普的放贷方…"), for meaning-based search across languages
-    other_script: str | None = None
 
 
 # A verb of saying with its subject before it, right before a name: "工会说 X…", "the union says X…".
@@ -125,9 +122,18 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     spelled = {t for org in orgs for word in org_words(org) for t in tokenize(word)}
     entity = entity_tokens(text)
     tokens += entity
-    # "斯通克罗普的放贷方…": a speaker named in one script is searched for in every script the library writes it in
-    # (an English passage that names Stonecrop answers a Chinese question about 斯通克罗普)
-    tokens += list(dict.fromkeys(t for s in named for t in speaker_tokens(s) if t not in own))
+    # "斯通克罗普的放贷方…": a speaker named in one script is searched for in the other script the library writes it
+    # in too (an English passage that names Stonecrop answers a Chinese question about 斯通克罗普)
+    latin = language != "en"
+    tokens += list(
+        dict.fromkeys(
+            t
+            for s in named
+            if any(text[m.start : m.end].isascii() != latin for m in mentions if m.speaker == s)
+            for t in speaker_tokens(s)
+            if t not in own and t.isascii() == latin
+        )
+    )
     concepts = [c for c in concepts if c[0] not in spelled] + [(t,) for t in entity]
     kind = question_kind(text, asked_units, quantity)
     if kind == "who":
@@ -215,7 +221,6 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     }
     return QueryAnalysis(
         text=text,
-        other_script=_in_other_script(text, mentions, latin=language != "en"),
         language=language,
         kind=kind,
         speakers=asked,
@@ -246,25 +251,6 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
         concepts=concepts,
         topic=topic,
     )
-
-
-def _in_other_script(text: str, mentions: list[Mention], *, latin: bool) -> str | None:
-    """The text with each speaker named in it written in the other script (Latin for a Chinese question, Chinese
-    for an English one), or None when none has such a form."""
-    out, last = [], 0
-    for mention in mentions:
-        speaker = mention.speaker
-        forms = (
-            [speaker.name, *speaker.aliases]
-            if latin
-            else [speaker.name_zh or "", speaker.name, *speaker.aliases]
-        )
-        other = next((f for f in forms if f and f.isascii() == latin and len(f) > 1), None)
-        if other is None or text[mention.start : mention.end].isascii() == latin:
-            continue
-        out += [text[last : mention.start], f" {other} " if latin else other]
-        last = mention.end
-    return " ".join(("".join(out) + text[last:]).split()) if out else None
 
 
 def _unquoted_by_role(by_role: list[Speaker], asks_words: bool) -> list[Speaker]:

@@ -82,12 +82,7 @@ class HybridSearcher:
     def search(self, query: QueryAnalysis, k: int = 5, *, exhaustive: bool = False) -> SearchResult:
         """The k best passages for an analyzed question (`exhaustive`: score every candidate, for tests)."""
         dense, degraded = self._dense(query.text)
-        if query.other_script and not degraded:
-            # a passage in the other language names the speaker as the question's other-script form does
-            other, _ = self._dense(query.other_script)
-            dense = {pid: max(score, dense.get(pid, score)) for pid, score in other.items()} | {
-                pid: score for pid, score in dense.items() if pid not in other
-            }
+
         # The index may be a commit ahead of this corpus (an ingest since it was read): only known passages count.
         dense = {pid: score for pid, score in dense.items() if pid in self.corpus.by_id}
         lexical = dict(self.lexical.search(query.tokens, POOL))

@@ -61,9 +61,10 @@ ZH_RATE = re.compile(
 )
 
 # "what are LP stakes going for?": what something sells for, its price ("has going for it" is no price)
-SELLS_FOR = r"\b(?:going|selling|fetching|changing hands) for\b(?!\s+(?:it|them|us|you|him|her|me)\b)"
-# …and what something sells or sold for, or fetched: a price asked ("what does an hour of data sell for now?")
-SOLD_FOR = (
-    SELLS_FOR + r"|\b(?:sells?|sold) for\b(?!\s+(?:it|them|us|you|him|her|me)\b)"
+SELLS_FOR = (
+    r"\b(?:going|selling|fetching|changing hands) for\b(?!\s+(?:it|them|us|you|him|her|me)\b)"
+    # "what do older GPUs still fetch in rent?", "what did it fetch at the start of the year?"
     r"|\bfetch(?:es|ed)?\b(?!\s+(?:it|them|us|you|him|her|me)\b)"
 )
+# …and what something sells or sold for: a price asked ("what does an hour of data sell for now?")
+SOLD_FOR = SELLS_FOR + r"|\b(?:sells?|sold) for\b(?!\s+(?:it|them|us|you|him|her|me)\b)"

@@ -48,7 +48,7 @@ UNIT_WORDS: list[tuple[str, re.Pattern[str]]] = [
             # ("tenfold", "3-fold", not the Brierfold a company is called)
             r"\btimes\b|multiple|\d+x\b|倍|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+)-?fold\b|oversubscri|超额认购|超額認購|本益比|市盈率|市净率|市销率|股价净值比|\bp/e\b|\bp/b\b|"
             r"price[- ]to[- ](?:earnings|book|sales)|"
-            r"之比|\bto ebitda\b|/ebitda|\bleverage\b|杠杆率|杠杆上限|\b(?:debt[- ]service|interest|dscr) cover(?:age)?\b|偿债覆盖|利息覆盖|覆盖倍数",
+            r"之比|\bto ebitda\b|/ebitda|\bleverage\b|\bhow (?:leveraged|indebted)\b|杠杆率|杠杆上限|\b(?:debt[- ]service|interest|dscr) cover(?:age)?\b|偿债覆盖|利息覆盖|覆盖倍数",
             re.I,
         ),
     ),

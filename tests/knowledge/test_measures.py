@@ -593,7 +593,3 @@ def test_grey_market_trading_and_a_reit_s_units_are_how_the_stock_moved() -> Non
         "How much did Harlow Point REIT units drop on the day of the announcement?"
     )
     assert "stock" not in find_measures("The developer sold 2,400 housing units last year.")
-
-
-def test_what_a_product_sells_for_in_all_is_its_sales() -> None:
-    assert "revenue" in find_measures("澄卡里斯预计整个财年HBM能卖多少钱？")

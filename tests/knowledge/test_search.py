@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import cast
 
 from knowledge.base import KnowledgeBase
 from knowledge.corpus import Corpus
-from knowledge.dense import DenseSearch
 from knowledge.figures.extract import find_figures
 from knowledge.glossary import Glossary
-from knowledge.index import IndexReport, PassageIndex
 from knowledge.lexical import LexicalIndex, text_tokens
 from knowledge.passages import Passage
 from knowledge.query import analyze
@@ -120,39 +117,14 @@ def test_the_reporting_that_goes_on_about_a_named_company_counts_as_about_it() -
     assert "entity" in hits["a:3.1"].reasons  # "The start-up" opening the next paragraph
 
 
-class _RecordingDense(DenseSearch):
-    """Meaning-based search that finds `found` for any query naming `word`, keeping every query in `history`."""
-
-    def __init__(self, word: str, found: dict[str, float]) -> None:
-        super().__init__(lambda: (cast(PassageIndex, None), cast(IndexReport, None)))
-        self.word, self.found = word, found
-        self.history: list[str] = []
-
-    def query(self, text: str, k: int) -> dict[str, float]:
-        self.history.append(text)
-        return self.found if self.word in text else {}
-
-
-def test_a_chinese_question_is_also_searched_with_its_speakers_latin_names() -> None:
-    """'斯托布里克的放贷方…' searches by meaning as 'Stowbrick Compute 的放贷方…' too, and by the word "stowbrick":
-    an English passage the Latin name brings up is found."""
+def test_a_question_also_searches_the_words_its_speakers_are_written_with_in_the_other_script() -> None:
+    """'斯托布里克的负债有多少？' also searches "stowbrick", the word English passages name the company by; an English
+    question naming Stowbrick gains no other English words of its name ("compute" would match every cloud)."""
     stowbrick = Speaker(
         name="Stowbrick Compute", kind="organization", role="GPU cloud", aliases=("Stowbrick", "斯托布里克")
     )
-    passages = [
-        _passage("a:1.1", "Stowbrick Compute listed liabilities of $3.3 billion.", "Stowbrick Compute"),
-        _passage("a:2.1", "Their lawyer said the lenders expected to recover no more than 35% of the loans."),
-    ]
-    corpus = Corpus(sources=[], speakers=SpeakerIndex([stowbrick]), passages=passages)
-    dense = _RecordingDense("Stowbrick", {"a:2.1": 0.6})
-    searcher = HybridSearcher(corpus, LexicalIndex([(p.id, text_tokens(p)) for p in passages]), dense)
-    query = analyze(
-        "斯托布里克的放贷方最多能拿回几成？", speakers=SpeakerIndex([stowbrick]), glossary=Glossary({})
-    )
-    assert "stowbrick" in query.tokens
-    hits = [h.passage.id for h in searcher.search(query, 2).hits]
-    assert dense.history == [
-        "斯托布里克的放贷方最多能拿回几成？",
-        "Stowbrick Compute 的放贷方最多能拿回几成？",
-    ]
-    assert "a:2.1" in hits
+    speakers = SpeakerIndex([stowbrick])
+    chinese = analyze("斯托布里克的负债有多少？", speakers=speakers, glossary=Glossary({}))
+    assert {"stowbrick", "comput"} <= set(chinese.tokens)
+    english = analyze("How much does Stowbrick owe?", speakers=speakers, glossary=Glossary({}))
+    assert "comput" not in english.tokens
