@@ -93,9 +93,8 @@ def latin_skeletons(word: str) -> set[str]:
         found |= {latin_skeleton(dropped, th=th) for th in ("t", "s")}
     if "ch" in word.lower():  # "Christopher" 克里斯托弗: a ch may be a k
         found |= {latin_skeleton(word, th=th, ch="k") for th in ("t", "s")}
-    if re.search(
-        r"[aeiou]re?$", word.lower()
-    ):  # "Gridmere" 格里德米尔: a closing r (before a silent e) as 尔
+    # "Gridmere" 格里德米尔: a closing r (before a silent e) as 尔
+    if re.search(r"[aeiou]re?$", word.lower()):
         found |= {f"{skeleton}L" for skeleton in found if not skeleton.endswith("L")}
     # "Strandlight" is 史特兰莱特: a d or t closing "-and-" before another consonant goes unsaid, and so is the
     # g of "-ng" (Quarrington 夸灵顿, Armstrong 阿姆斯特朗)
@@ -241,11 +240,9 @@ class SoundIndex:
     def _word(self, written: str) -> str | None:
         """The library name a transliteration sounds like: one with its skeleton, or, when several share it
         ("霍尔罗伊德": Holroyd or Harrowlight), the one whose first vowel is the first syllable's."""
-        found = self._word_heard(written, han_skeleton(written))
-        second = han_skeleton(written, second=True)
-        if found is None and second != han_skeleton(written):
-            found = self._word_heard(written, second)
-        return found
+        first, second = han_skeleton(written), han_skeleton(written, second=True)
+        found = self._word_heard(written, first)
+        return found if found is not None or second == first else self._word_heard(written, second)
 
     def _word_heard(self, written: str, skeleton: str) -> str | None:
         """The library name a transliteration heard with this skeleton is, if one alone fits."""
