@@ -10,14 +10,11 @@ from __future__ import annotations
 import math
 
 from bot.aboutness import aboutness, asked_entities, entity_count
-from bot.asked_figure_cues import CHANGE_MEASURES
-from bot.conflicts import DISAGREEMENT_ASKED
 from bot.evidence import Evidence
 from bot.figure_measure import covered
 from bot.gate_weights import MEANS, RISK_LIMIT, SCALES, WEIGHTS
 from bot.which_organization import names_another_organization
 from knowledge.corpus import Corpus
-from knowledge.figure_measures import figure_measures
 from knowledge.query import QueryAnalysis
 from knowledge.scripts import fold
 from knowledge.search import Hit
@@ -78,14 +75,6 @@ def gate_features(
         "measures_beside": len(covered(lead, figures, query)) / max(len(query.measures), 1),
         "unit_hits": sum("unit" in hit.reasons for hit in hits[:10]) / 5,
         "same_article_hits": sum(hit.passage.source_id == passage.source_id for hit in hits[:8]) / 4,
-        # what the figure measures, read from its own words, is what the question asks ("what did X lose" answered
-        # by a profit's growth is not)
-        "focus_measure_asked": float(
-            evidence.focus is not None
-            and bool(figure_measures(passage, evidence.focus) & (query.measures - CHANGE_MEASURES))
-        ),
-        # "到底", "I've seen two different numbers": the asker expects sources to disagree
-        "disagreement_asked": float(DISAGREEMENT_ASKED.search(query.text) is not None),
     }
     return features
 

@@ -28,7 +28,7 @@ _BASELINE = re.compile(
 
 _PART_OR_CHANGE = frozenset({"share", "growth", "cut"})
 # "I've seen two very different numbers", "到底值多少": the asker expects sources to disagree.
-DISAGREEMENT_ASKED = re.compile(
+_DISAGREEMENT_ASKED = re.compile(
     r"\bdifferent (?:numbers|figures|estimates|answers)\b|\bdisagree|\bconflicting\b|\bcontradict|\breally\b|"
     r"\bvs\.?(?=\s)|\bversus\b|"
     r"说法不一|說法不一|不一样|不一樣|不一致|到底|究竟|分歧|各说|各說",
@@ -100,7 +100,7 @@ def add_conflicts(
     measures = set(query.measures) or figure_measures(primary.passage, focus)
     # "何婧说…贵了多少？" asks what she said: another speaker's figure is not a disagreement to show.
     # …unless the asker expects sources to disagree about an organization ("芮泽智药到底值多少钱？说法不一样")
-    disagreement = DISAGREEMENT_ASKED.search(query.text) is not None
+    disagreement = _DISAGREEMENT_ASKED.search(query.text) is not None
     about = disagreement and all(s.kind == "organization" for s in query.speakers)
     asked = corpus.speaking_for(query.speakers) if query.speakers and not about else None
     found: list[tuple[bool, int, Hit, Figure, bool]] = []

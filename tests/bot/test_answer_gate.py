@@ -86,25 +86,3 @@ def test_the_reader_is_told_the_answer_is_withheld_and_shown_the_closest_passage
     assert simplified.startswith("我找到一段可能相关的内容，但不确定") and "《林泰的数据中心》" in simplified
     traditional = compose_abstention(unsure, corpus, "zh-Hant")
     assert traditional.startswith("我找到一段可能相關的內容，但不確定")
-
-
-def test_the_gate_sees_whether_the_figure_measures_what_was_asked_and_whether_a_disagreement_was_asked() -> (
-    None
-):
-    """$2.4 billion of revenue measures the revenue asked; 18亿美元 of capital spending does not; "really" expects two
-    sources to disagree."""
-    corpus = _corpus()
-    revenue = Hit(corpus.by_id["corvane:1.1"], 4.2, reasons=["speaker", "unit"])
-    capex = Hit(corpus.by_id["lintai:1.1"], 1.1, reasons=["unit"])
-    query = _query()
-    fits = gate_features(query, Evidence(hits=[revenue], focus=revenue.passage.figures[0]), [revenue], corpus)
-    other = gate_features(query, Evidence(hits=[capex], focus=capex.passage.figures[0]), [capex], corpus)
-    assert fits["focus_measure_asked"] == 1.0 and other["focus_measure_asked"] == 0.0
-    assert fits["disagreement_asked"] == 0.0
-    query.text = "How much revenue did Corvane really make in the third quarter?"
-    assert (
-        gate_features(query, Evidence(hits=[revenue], focus=revenue.passage.figures[0]), [revenue], corpus)[
-            "disagreement_asked"
-        ]
-        == 1.0
-    )
