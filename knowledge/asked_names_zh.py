@@ -48,9 +48,10 @@ HONORIFIC_TITLES = {"董": ("chair",), "总": ("ceo", "president", "general mana
 # What a question asks a person it opens with: their view or words ("章启航怎么看…", "刘畅说…").
 _ASKS_VIEW = re.compile(
     # Cantonese too: "霍启文点睇…" is what he thinks, "佢点讲" what he said
-    r"怎么看|如何看|怎样看|怎么说|说|表示|认为|觉得|怎么评价|如何评价|对.{1,16}(?:怎么|如何)|点睇|点讲|讲过|话|"
-    # "覃逸对这次回购纠纷是什么态度": their stance
-    r"对.{1,12}?(?:是|持|抱)?(?:什么|啥|怎样的?|何种)(?:态度|看法|立场|反应)"
+    r"怎么看|如何看|怎样看|怎么说|说|表示|认为|觉得|怎么评价|如何评价|怎么回应|如何回应|对.{1,16}(?:怎么|如何)|点睇|点讲|"
+    r"讲过|话|"
+    # "覃逸对这次回购纠纷是什么态度", "郑国铠对投顾降评有什么回应": their stance, their reply
+    r"对.{1,12}?(?:是|持|抱|有|作)?(?:什么|啥|怎样的?|何种|何)(?:态度|看法|立场|反应|回应)"
 )
 
 

@@ -20,7 +20,7 @@ from knowledge.speakers import Speaker, SpeakerIndex, load_speakers, merge_speak
 
 PACKAGED_CORPUS = Path(__file__).parent / "corpus"
 # Bump when passage splitting, attribution, figure extraction or the embedded records change, so indexes rebuild.
-PIPELINE_VERSION = "120"
+PIPELINE_VERSION = "121"
 NAMING_MEMO = 4096  # words whose passages a corpus remembers
 
 

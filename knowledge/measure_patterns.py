@@ -146,7 +146,9 @@ MEASURES: dict[str, str] = {
     # "暗盘跌了多少": how a new listing traded on the grey market the evening before its debut
     r"暗盘|暗盤|\bgrey[- ]market\b|\bgray[- ]market\b|"
     # "How much did the REIT's units drop?": a trust's units trade as a company's shares do
-    r"\b(?:reit|trust)(?:['’]s)? units\b",
+    r"\b(?:reit|trust)(?:['’]s)? units\b|"
+    # "Juling stock: how much is it up year to date?"
+    r"\b(?:stock|shares)\b[^.?]{0,40}\b(?:up|down) (?:year to date|ytd|so far this year|this year)\b",
     "utilization": r"utili[sz]|\busage\b|\bhow busy\b|\bidle\b|\b(?:weekly|daily|monthly|active|regular) use\b|\bin (?:\w+ ){0,2}use\b|"
     r"\bget used\b|\b(?:being|actually|really) used\b|\bused (?:each|every|weekly|daily|at least)|\b(?:daily|weekly|monthly|active) users?\b|"
     # "机柜有多少在用", "实际用了多少算力": how much of a capacity is used

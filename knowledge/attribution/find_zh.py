@@ -75,7 +75,9 @@ _CLAUSE_SUBJECT = re.compile(
     + lx.ACTION_GAP
     + "|"
     + lx.DATE_GAP
-    + r"|(?:发布|发表|公布)的?(?:一份|最新)?[^，。；：]{0,8}?(?:报告|研报|研究|数据|公告|声明|通告|通报)[，,]?|)*"
+    # ("对冲基金X发表公开信指": an open letter, a memo or an article it published)
+    + r"|(?:发布|发表|公布)的?(?:一份|一封|最新)?[^，。；：]{0,8}?(?:报告|研报|研究|数据|公告|声明|通告|通报|公开信|致股东信|"
+    r"信函|备忘录|白皮书|文章)[，,]?|)*"
     + "(?!说明书|声明书|证明书)(?P<verb>"  # "招募说明书显示": a document, not the verb 说明
     + VERB
     + ")(?!机构|公司|平台|部门)"  # "据电商数据监测机构观潮数据统计": a monitoring firm, not 电商数据 monitoring
@@ -110,6 +112,11 @@ _IS_A_COMPANY = re.compile(
 )
 
 
+# "对冲基金Tarnmoor Partners发表公开信指": a firm written in Latin letters that publishes a letter or a report
+_LATIN_PUBLISHER = re.compile(
+    r"(?P<latin>[A-Z][A-Za-z0-9&.'’-]*(?: [A-Z][A-Za-z0-9&.'’-]*){0,4})(?:日前|近日|此前|最新|上周|本周)?"
+    r"(?:发布|发表|公布)(?:了)?(?:一份|一封|最新)?[^，。；：]{0,8}?(?:公开信|声明|报告|研报|公告|备忘录|白皮书|文章)"
+)
 # "临澜市审计局日前公布的专项审计报告": who published the report the article goes on to cite
 _PUBLISHES_REPORT = re.compile(
     r"(?:^|[，。；：])(?P<subject>[^，。；：]{2,24}?)(?:"
@@ -342,6 +349,9 @@ def discover_chinese(folded: list[str], written: list[str], entities: ArticleEnt
                 at = match.start("subject") + subject.find(org)
                 add_org_zh(entities, original[at : at + len(org)])
                 describe_org(entities, original[at : at + len(org)], text[:at])
+        for match in _LATIN_PUBLISHER.finditer(text):
+            if has_org_tail(match.group("latin")) and entities.find_any(match.group("latin")) is None:
+                add_org_zh(entities, original[match.start("latin") : match.end("latin")])
         for match in re.finditer(VERB, text):
             before = text[: match.start()]
             named = None

@@ -481,6 +481,15 @@ DOCUMENT_ANAPHORA = (
     # a listed company's reply to the exchange's inquiry letter ("问询函回复公告称"): the company's filing
     "回复",
     "回复公告",
+    # "X在债券市场披露的三季度财务报表显示…" then "报表同时显示": the statements it just disclosed
+    "报表",
+    "财务报表",
+    "该报表",
+    # "对冲基金X发表公开信指…" then "公开信又指": the letter the fund just published
+    "公开信",
+    "该公开信",
+    "这封公开信",
+    "这封信",
 )
 # Meetings and briefings: where a company speaks, never who ("据法说会简报" is the company's own material).
 EVENT_NOUNS = (
@@ -591,6 +600,7 @@ REPORT_NOUNS = (
     "财报",
     "材料",
     "指数",  # "X发布的价格指数显示": the index X publishes
+    "公开信",  # "公开信又指": the open letter a shareholder published, no speaker called 公开信
 )
 # Words that end an organization's name ("泓鼎科技", "阿尔马纳投资局").
 ORG_SUFFIXES = (

@@ -134,6 +134,8 @@ def plausible_org(org: str, subject: str, weak: bool) -> bool:
         return False
     if not suffix and len(org) == 2 and everyday_word(org):
         return False  # "权益披露资料显示": an everyday word before a verb names no organization
+    if org in lx.REPORT_NOUNS or org in lx.DOCUMENT_ANAPHORA:
+        return False  # "公开信又指": the letter someone published, no organization called 公开信
     if suffix in ("顾问", "咨询") and not core:
         return False  # "贝恩公司的顾问估计": the firm's advisers, no firm called 顾问
     if suffix in ("公司", "顾问", "咨询") and len(core) == 2 and everyday_word(core):

@@ -37,3 +37,9 @@ def test_a_person_asked_for_a_stance_is_the_one_asked() -> None:
 def test_a_new_listing_named_after_what_it_is_is_a_company() -> None:
     """'另一隻港股醫療AI新股X醫療' names a company: 新股 says what it is, 醫療 ends its name."""
     assert described_company("另一隻港股醫療AI新股澄瞳醫療招股反應點樣？") == "澄瞳醫療"
+
+
+def test_a_person_asked_how_they_replied_opens_the_question() -> None:
+    """'鄭國鎧對投顧降評有什麼回應？' and '郑国铠怎么回应…' ask what he said."""
+    assert person_opening("鄭國鎧對投顧降評有什麼回應？") == "鄭國鎧"
+    assert person_opening("郑国铠怎么回应投顾降评？") == "郑国铠"

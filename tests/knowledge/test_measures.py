@@ -593,3 +593,8 @@ def test_grey_market_trading_and_a_reit_s_units_are_how_the_stock_moved() -> Non
         "How much did Harlow Point REIT units drop on the day of the announcement?"
     )
     assert "stock" not in find_measures("The developer sold 2,400 housing units last year.")
+
+
+def test_how_much_a_stock_is_up_this_year_is_how_it_traded() -> None:
+    assert "stock" in find_measures("juling stock: how much is it up year to date?")
+    assert "stock" not in find_measures("how much is revenue up this year?")

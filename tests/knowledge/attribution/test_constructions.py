@@ -1037,6 +1037,30 @@ ENGLISH = [
 
 CHINESE = [
     (
+        "'X披露的三季度财务报表显示' then, after a narration sentence, '报表同时显示': the statements X disclosed",
+        [
+            [
+                "本报讯 汶澄市国有资本投资运营有限公司（下称“汶澄国投”）披露的三季度财务报表显示，其股权账面价值约5.6亿元。"
+            ],
+            [
+                "汶澄国投是市属国有资本投资平台，截至9月底总资产约860亿元。",
+                "报表同时显示，汶澄国投前三季度确认公允价值变动损失约5.3亿元。",
+            ],
+        ],
+        ["汶澄市国有资本投资运营有限公司", None, "汶澄市国有资本投资运营有限公司"],
+    ),
+    (
+        "'对冲基金Harlan Reed Partners發表公開信指' then '公開信又指': the fund written in Latin letters speaks, and its "
+        "letter goes on speaking for it (no speaker is called 公開信)",
+        [
+            [
+                "持有曉灃約8.6%股份的對沖基金Harlan Reed Partners發表公開信指，註銷價較每股淨現金低約12%。",
+                "公開信又指，曉灃去年出售業務所得約4,500萬美元仍未派發。",
+            ],
+        ],
+        ["Harlan Reed Partners", "Harlan Reed Partners"],
+    ),
+    (
         "'据X人寿披露的三季度偿付能力报告': the insurer that disclosed the report speaks, not a firm named for what the "
         "report covers",
         [["据澄岚人寿披露的三季度偿付能力报告，截至9月底，其权益类资产占总资产的比例为24.6%。"]],
