@@ -12,7 +12,7 @@ from knowledge.cantonese import to_written_chinese
 from knowledge.figures import Figure, find_figures
 from knowledge.glossary import Glossary
 from knowledge.language import detect_language
-from knowledge.lexical import entity_tokens, speaker_tokens
+from knowledge.lexical import entity_tokens
 from knowledge.org_words import find_orgs, org_words
 from knowledge.periods import halves, quarters, tenors
 from knowledge.question_kind import question_kind
@@ -122,18 +122,6 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     spelled = {t for org in orgs for word in org_words(org) for t in tokenize(word)}
     entity = entity_tokens(text)
     tokens += entity
-    # "斯通克罗普的放贷方…": a speaker named in one script is searched for in the other script the library writes it
-    # in too (an English passage that names Stonecrop answers a Chinese question about 斯通克罗普)
-    latin = language != "en"
-    tokens += list(
-        dict.fromkeys(
-            t
-            for s in named
-            if any(text[m.start : m.end].isascii() != latin for m in mentions if m.speaker == s)
-            for t in speaker_tokens(s)
-            if t not in own and t.isascii() == latin
-        )
-    )
     concepts = [c for c in concepts if c[0] not in spelled] + [(t,) for t in entity]
     kind = question_kind(text, asked_units, quantity)
     if kind == "who":

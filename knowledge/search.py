@@ -82,7 +82,6 @@ class HybridSearcher:
     def search(self, query: QueryAnalysis, k: int = 5, *, exhaustive: bool = False) -> SearchResult:
         """The k best passages for an analyzed question (`exhaustive`: score every candidate, for tests)."""
         dense, degraded = self._dense(query.text)
-
         # The index may be a commit ahead of this corpus (an ingest since it was read): only known passages count.
         dense = {pid: score for pid, score in dense.items() if pid in self.corpus.by_id}
         lexical = dict(self.lexical.search(query.tokens, POOL))
