@@ -80,6 +80,12 @@ _OWNS_THE_TOPIC = re.compile(
 )
 
 
+# What follows an organization whose own plan is asked: "明年想把…", "打算花多少", "准备向…采购".
+_PLANS_AFTER = re.compile(
+    r"(?:明年|今年|下半年|下个?财年|这次|今次|今年底前)?(?:想把|想要|打算|计划|准备|希望把|目标是)"
+)
+
+
 # "per New Consumer Daily", "according to Lexcount": the source a question cites by name.
 _CITED_SOURCE = re.compile(r"\b(?:per|according to)\s+((?:the\s+)?(?:[A-Z][\w&'’.-]*\s*){1,5})")
 
@@ -156,8 +162,16 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     # "how did the stock react?" asks how the market moved, not what the company said
     cue = _speech_cue(fold(text), {m.start for m in mentions}) and not STOCK_MOVE.search(fold(text))
     # An organization is who is asked about only when the question asks what it says; otherwise it is the topic.
+    # "曦岭明年想把电源收入做到多少？": what an organization plans is what it or its people say, not an analyst's guess
+    planning = {
+        m.speaker
+        for m in mentions
+        if m.speaker.kind == "organization" and _PLANS_AFTER.match(fold(text), m.end)
+    }
     asked = [
-        s for s in named + by_role if s.quoted and (s.kind == "person" or cue or kind in ("who", "stance"))
+        s
+        for s in named + by_role
+        if s.quoted and (s.kind == "person" or cue or kind in ("who", "stance") or s in planning)
     ]
     # "工會說 Brevardine 轉去做…的工程師": an organization named after someone else's verb of saying is the topic
     reported = {

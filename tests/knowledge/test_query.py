@@ -971,3 +971,14 @@ def test_a_company_named_with_one_glossary_word_is_unknown_unless_the_rest_reads
     assert unknown("How much did Tallbrook Cloud raise in its GPU-backed bond sale?") == ["Tallbrook Cloud"]
     assert unknown("What does Ching Fung Research expect capacity to reach?") == []  # 澄峰研究, romanized
     assert unknown("What valuation is Jiguang Network seeking?") == []  # pinyin run together
+
+
+def test_what_an_organization_plans_is_asked_of_it_and_its_people() -> None:
+    """'澄岭明年想把电源收入做到多少？' asks the company's own plan (it or its people), not an analyst's estimate of it;
+    '澄岭明年电源收入能有多少？' asks no one in particular."""
+    company = Speaker(name="澄岭新能源", kind="organization", role="company", aliases=("澄岭",))
+    speakers = SpeakerIndex([company])
+    planned = analyze("澄岭明年想把数据中心电源收入做到多少？", speakers=speakers, glossary=Glossary({}))
+    assert planned.speakers == [company]
+    forecast = analyze("澄岭明年数据中心电源收入能有多少？", speakers=speakers, glossary=Glossary({}))
+    assert forecast.speakers == []
