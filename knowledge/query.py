@@ -161,13 +161,14 @@ def analyze(text: str, *, speakers: SpeakerIndex, glossary: Glossary) -> QueryAn
     ]
     # "how did the stock react?" asks how the market moved, not what the company said
     cue = _speech_cue(fold(text), {m.start for m in mentions}) and not STOCK_MOVE.search(fold(text))
-    # An organization is who is asked about only when the question asks what it says; otherwise it is the topic.
     # "曦岭明年想把电源收入做到多少？": what an organization plans is what it or its people say, not an analyst's guess
+    folded_text = fold(text)
     planning = {
         m.speaker
         for m in mentions
-        if m.speaker.kind == "organization" and _PLANS_AFTER.match(fold(text), m.end)
+        if m.speaker.kind == "organization" and _PLANS_AFTER.match(folded_text, m.end)
     }
+    # An organization is who is asked about only when the question asks what it says; otherwise it is the topic.
     asked = [
         s
         for s in named + by_role

@@ -60,11 +60,15 @@ ZH_RATE = re.compile(
     r"(?:多少|几|多高|多大)(?!钱)"
 )
 
-# "what are LP stakes going for?": what something sells for, its price ("has going for it" is no price)
+# ("has going for it", "fetch them": a pronoun after the verb makes it no price)
+_NO_PRONOUN = r"(?!\s+(?:it|them|us|you|him|her|me)\b)"
+# "what are LP stakes going for?": what something sells for, its price
 SELLS_FOR = (
-    r"\b(?:going|selling|fetching|changing hands) for\b(?!\s+(?:it|them|us|you|him|her|me)\b)"
+    r"\b(?:going|selling|fetching|changing hands) for\b"
+    + _NO_PRONOUN
     # "what do older GPUs still fetch in rent?", "what did it fetch at the start of the year?"
-    r"|\bfetch(?:es|ed)?\b(?!\s+(?:it|them|us|you|him|her|me)\b)"
+    + r"|\bfetch(?:es|ed)?\b"
+    + _NO_PRONOUN
 )
 # …and what something sells or sold for: a price asked ("what does an hour of data sell for now?")
-SOLD_FOR = SELLS_FOR + r"|\b(?:sells?|sold) for\b(?!\s+(?:it|them|us|you|him|her|me)\b)"
+SOLD_FOR = SELLS_FOR + r"|\b(?:sells?|sold) for\b" + _NO_PRONOUN

@@ -132,10 +132,11 @@ _INVESTING = re.compile(
 )
 
 
-# The last word of an investor's or a research house's name: its staff are partners and analysts, not officers.
+# The last word of a research house's name: a firm that counts or rates, never "the company" of a story.
 _RESEARCH_HOUSE = re.compile(
     r"\b(?:Research|Analytics|Insights|Intelligence|Economics|Metrics|Consulting|Advisory|Ratings)$|(?:研究|咨询|数据|评级)$"
 )
+# The last word of an investor's or a research house's name: its staff are partners and analysts, not officers.
 _INVESTOR_TAIL = re.compile(
     r"\b(?:Capital|Partners|Fund|Funds|Management|Advisors|Advisers|Research|Securities|Analytics|Investments|"
     r"Ventures|Asset Management)$"

@@ -31,11 +31,11 @@ _EN_GAPS = (
         rf"\s*{_EN_ADVERBS}$"
     ),
 )
-# "the average analyst forecast", "consensus estimate": the verb's word used as a noun.
 # What may open a sentence before its subject: "On November 12, ", "In its results release, ", "Last week ".
 _EN_SCENE = re.compile(
     r"[\s\"“]*(?:(?:In|On|At|After|Before|During|Last|Earlier|Later)\b[^,;\"“”]{1,80}?(?:,\s*|\s+))?"
 )
+# "the average analyst forecast", "consensus estimate": the verb's word used as a noun.
 _EN_NOUN_COMPOUND = re.compile(r"\b(?:average|consensus|mean|median|analyst|street)\s+$", re.I)
 _EN_PASSIVE = re.compile(r"\b(?:its|the|a|an|is|was|are|were|be|been|being|their|his|her|our)\s+$", re.I)
 _EN_PRE_TITLE = re.compile(
